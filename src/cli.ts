@@ -1,2 +1,154 @@
-// Placeholder entry; the CLI lands with the manifest commands.
-console.log('kaizen-gate');
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { GitError } from './git/git.ts';
+import { formatProblem, InputError } from './problem.ts';
+import { UsageError } from './cli/io.ts';
+import { runDiff, runLock, runValidate } from './cli/manifest-commands.ts';
+import type { CommandContext } from './cli/manifest-commands.ts';
+import { VERSION } from './version.ts';
+
+/** Exit statuses of the CLI, the same for every command. */
+export const EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3 } as const;
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: NonNullable<ParseArgsConfig['options']>;
+  readonly help: string;
+  readonly run: (ctx: CommandContext, values: Record<string, unknown>, positionals: string[]) => number | Promise<number>;
+}
+
+const repoOption = { repo: { type: 'string' } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  validate: {
+    summary: 'check manifests against the schema and their artifacts\' digests',
+    usage: 'kaizen-gate validate [path…] [--repo DIR]',
+    options: { ...repoOption },
+    help: `Validates package manifests: YAML shape, JSON Schema, and every referenced file (exists inside
+the repository, matches its recorded sha256). Paths may be files or directories (default: manifests/).
+In directories, YAML files that are not kaizen-gate manifests are skipped.
+
+Options:
+  --repo DIR   repository root (default: the git top level of the working directory)
+
+Exit status: 0 all valid, 2 problems found (each printed as file:line:col field: message).`,
+    run: (ctx, values, positionals) => runValidate(ctx, positionals, values.repo as string | undefined),
+  },
+  lock: {
+    summary: 'rewrite the artifact digests recorded in manifests',
+    usage: 'kaizen-gate lock [manifest…] [--check] [--repo DIR]',
+    options: { ...repoOption, check: { type: 'boolean' } },
+    help: `Updates each manifest's sha256 fields to the current content of the files they reference, the
+way a lockfile is updated. Comments, key order and formatting are preserved; running it twice
+changes nothing the second time. Nothing is written if any manifest has a problem.
+
+Options:
+  --check      write nothing; exit 1 when some digest is out of date
+  --repo DIR   repository root (default: the git top level of the working directory)
+
+Exit status: 0 done (or up to date), 1 out of date (--check), 2 invalid input.`,
+    run: (ctx, values, positionals) => runLock(ctx, positionals, { check: values.check === true, ...(values.repo ? { repo: values.repo as string } : {}) }),
+  },
+  diff: {
+    summary: 'diff candidate manifests against their parents and classify the change',
+    usage: 'kaizen-gate diff --base REF [--head REF] [--json] [manifest…]',
+    options: { ...repoOption, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' } },
+    help: `Compares each candidate package with its parent at --base: the same file there, or the manifest
+whose package_id is the candidate's parent_package_id. Prints the artifact-level diff, the change
+classes (prompt_patch, retrieval_refresh, tool_schema_repair, route_change, guardrail_update,
+model_change, rollback, no_behaviour_change) and manifest failures such as a prompt edited without
+updating its digest. Without manifest arguments, every manifest the change touches is compared
+(the manifest itself changed, or a file it references changed).
+
+Options:
+  --base REF   the commit to compare against (required), e.g. origin/main
+  --head REF   the candidate commit (default: the working tree)
+  --json       print the diff as JSON (schema: manifests/schema/diff.schema.json)
+  --repo DIR   repository root (default: the git top level of the working directory)
+
+Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input or usage.`,
+    run: (ctx, values, positionals) =>
+      runDiff(ctx, positionals, {
+        json: values.json === true,
+        ...(values.base !== undefined ? { base: values.base as string } : {}),
+        ...(values.head !== undefined ? { head: values.head as string } : {}),
+        ...(values.repo !== undefined ? { repo: values.repo as string } : {}),
+      }),
+  },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const list = Object.entries(COMMANDS)
+    .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+    .join('\n');
+  return `kaizen-gate ${VERSION}: release gate for LLM application packages
+
+Usage: kaizen-gate <command> [options]
+
+Commands:
+${list}
+
+Run \`kaizen-gate <command> --help\` for a command's options.
+Exit status: 0 ok/approve, 1 a gate or check failed, 2 invalid input or usage, 3 needs approval.
+`;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
+export async function runCli(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      ctx.stdout(mainHelp());
+      return name === undefined ? EXIT.invalid : EXIT.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      ctx.stdout(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      ctx.stdout(`Usage: ${command.usage}\n\n${command.help}\n`);
+      return EXIT.ok;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    } catch (error: unknown) {
+      throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
+    }
+    return await command.run(ctx, parsed.values as Record<string, unknown>, parsed.positionals);
+  } catch (error: unknown) {
+    return reportError(error, ctx);
+  }
+}
+
+/** Prints an error the way a user can act on it and returns exit status 2; no stack traces. */
+function reportError(error: unknown, ctx: CommandContext): number {
+  if (error instanceof InputError) {
+    const lines = error.problems.map(formatProblem);
+    const header = error.message && !lines.includes(error.message) && !error.message.includes('\n') ? `${error.message}\n` : '';
+    ctx.stderr(`${header}${lines.join('\n')}\n`);
+  } else if (error instanceof UsageError) {
+    ctx.stderr(`kaizen-gate: ${error.message}\nRun \`kaizen-gate --help\` for usage.\n`);
+  } else if (error instanceof GitError) {
+    ctx.stderr(`kaizen-gate: ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.stderr(`kaizen-gate: internal error: ${message}\nSet KAIZEN_GATE_DEBUG=1 for a stack trace, and please report it.\n`);
+    if (process.env.KAIZEN_GATE_DEBUG && error instanceof Error) ctx.stderr(`${error.stack}\n`);
+  }
+  return EXIT.invalid;
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/kaizen-gate') || process.argv[1]?.endsWith('/cli.js');
+if (isMain) {
+  const ctx: CommandContext = {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+  process.exitCode = await runCli(process.argv.slice(2), ctx);
+}

@@ -23,7 +23,7 @@ export function formatProblem(problem: Problem): string {
 
 /** Orders problems by file, line and column so every listing reads top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
+  return problems.toSorted(
     (a, b) =>
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
       (a.line ?? 0) - (b.line ?? 0) ||

@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import posix from 'node:path/posix';
+import { InputError } from '../problem.ts';
+import type { FileRead, ReadFile } from '../manifest/verify.ts';
+
+/** Thrown when git fails for a reason that is not the user's input (corrupt repo, git missing). */
+export class GitError extends Error {
+  override readonly name = 'GitError';
+}
+
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+/** Runs git in `cwd` and returns stdout as bytes; throws GitError with git's own message on failure. */
+export function git(cwd: string, args: readonly string[], options: { input?: string } = {}): Buffer {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      maxBuffer: MAX_BUFFER,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.input !== undefined ? { input: options.input } : {}),
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+  } catch (error: unknown) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new GitError(`git ${args[0]} failed: ${stderr || (error instanceof Error ? error.message : String(error))}`);
+  }
+}
+
+/** Like {@link git} but returns undefined instead of throwing (for probes such as rev-parse --verify). */
+export function tryGit(cwd: string, args: readonly string[]): Buffer | undefined {
+  try {
+    return git(cwd, args);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The top level of the git work tree containing `dir`, or undefined outside a repository. */
+export function findRepoRoot(dir: string): string | undefined {
+  return tryGit(dir, ['rev-parse', '--show-toplevel'])?.toString().trim() || undefined;
+}
+
+/**
+ * Resolves a ref to a commit SHA. A missing ref in a shallow clone gets the fix users need
+ * (`fetch-depth: 0`), not git's bare "unknown revision".
+ */
+export function resolveCommit(repo: string, ref: string, flag = '--base'): string {
+  if (ref.startsWith('-')) throw new InputError([{ file: flag, message: `"${ref}" is not a git ref` }]);
+  const sha = tryGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])?.toString().trim();
+  if (sha) return sha;
+  const shallow = tryGit(repo, ['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true';
+  const message = shallow
+    ? `${flag} ${ref} is not in this clone: it is shallow. Check out with full history (actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`)`
+    : `${flag} ${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
+  throw new InputError([{ file: flag, message }]);
+}
+
+/** Paths changed between two commits (or from `base` to the working tree when `head` is undefined). */
+export function changedPaths(repo: string, base: string, head: string | undefined): string[] {
+  const args = ['diff', '--name-only', '-z', '--no-renames', base];
+  if (head) args.push(head);
+  const tracked = git(repo, args).toString().split('\0').filter(Boolean);
+  if (head) return tracked.sort();
+  const untracked = git(repo, ['ls-files', '-z', '--others', '--exclude-standard']).toString().split('\0').filter(Boolean);
+  return [...new Set([...tracked, ...untracked])].sort();
+}
+
+/** Files under `dir` at a commit (repository-relative). */
+export function listFilesAt(repo: string, commit: string, dir = '.'): string[] {
+  return git(repo, ['ls-tree', '-r', '-z', '--name-only', commit, '--', dir]).toString().split('\0').filter(Boolean);
+}
+
+/** Commits (newest first) that touched `path`, following nothing but first parents of `from`. */
+export function commitsTouching(repo: string, from: string, path: string): string[] {
+  return git(repo, ['log', '--format=%H', from, '--', path]).toString().split('\n').filter(Boolean);
+}
+
+const MAX_SYMLINK_HOPS = 8;
+
+/** A reader of files as they are in a commit; symlinks are followed inside the tree only. */
+export function readerAtCommit(repo: string, commit: string): ReadFile {
+  const cache = new Map<string, FileRead>();
+  const read = (path: string, hops: number): FileRead => {
+    const entry = git(repo, ['ls-tree', '-z', commit, '--', path]).toString().split('\0')[0];
+    if (!entry) return { kind: 'missing' };
+    const [meta] = entry.split('\t');
+    const [mode, type, object] = (meta ?? '').split(' ');
+    if (type !== 'blob' || !object) return { kind: 'not-a-file' };
+    const bytes = git(repo, ['cat-file', 'blob', object]);
+    if (mode !== '120000') return { kind: 'file', bytes };
+    if (hops >= MAX_SYMLINK_HOPS) return { kind: 'escapes', reason: 'is a symlink chain that is too long' };
+    const target = bytes.toString();
+    const next = posix.normalize(posix.join(posix.dirname(path), target));
+    if (posix.isAbsolute(target) || next === '..' || next.startsWith('../')) {
+      return { kind: 'escapes', reason: `is a symlink pointing outside the repository (${target})` };
+    }
+    return read(next, hops + 1);
+  };
+  return (path) => {
+    let result = cache.get(path);
+    if (!result) {
+      result = read(path, 0);
+      cache.set(path, result);
+    }
+    return result;
+  };
+}
+
+/** A reader of files in the working tree under `root`; anything resolving outside `root` is refused. */
+export function readerAtWorktree(root: string): ReadFile {
+  const realRoot = realpathSync(root);
+  return (path) => {
+    const full = resolve(realRoot, path);
+    let real: string;
+    try {
+      real = realpathSync(full);
+    } catch {
+      return { kind: 'missing' };
+    }
+    const rel = relative(realRoot, real);
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      return { kind: 'escapes', reason: `resolves outside the repository (symlink to ${real})` };
+    }
+    if (!lstatSync(real).isFile()) return { kind: 'not-a-file' };
+    return { kind: 'file', bytes: readFileSync(join(realRoot, rel)) };
+  };
+}
+
+/** The bytes of `path` at `commit`, or undefined when it does not exist there. */
+export function showFile(repo: string, commit: string, path: string): Uint8Array | undefined {
+  const read = readerAtCommit(repo, commit)(path);
+  return read.kind === 'file' ? read.bytes : undefined;
+}
