@@ -1,0 +1,340 @@
+// Reads the file `promptfoo eval -o results.json` writes. Field names follow promptfoo's own
+// types in github.com/promptfoo/promptfoo: `OutputFile`, `EvaluateSummaryV3`, `EvaluateResult`
+// and `GradingResult` in src/types/index.ts, `TokenUsage` in src/types/shared.ts, and
+// src/evaluator.ts, where every repeat and every expanded var combination gets its own testIdx
+// and results are appended in completion order (so neither index identifies a case).
+import { createHash } from 'node:crypto';
+import type { Problem } from '../problem.ts';
+import { describeValue, findProtoKey, isJsonObject, PROTO_KEY_MESSAGE } from './fields.ts';
+import { canonicalJson, locateArrayElements, parseJsonText } from './json-text.ts';
+import type { EvidenceParse } from './jsonl.ts';
+import { type EvidenceRecord, isSuite, type Judge, type Suite } from './record.ts';
+import { validateEvidenceObject } from './validate.ts';
+
+/** Picks one column of a promptfoo eval (one prompt × provider) as one side of the comparison. */
+export interface PromptfooSideSelector {
+  readonly promptIdx?: number;
+  /** Matches the provider's id or its label. */
+  readonly provider?: string;
+  /** Matches the prompt's label. */
+  readonly label?: string;
+}
+
+/** One column present in a promptfoo output file. */
+export interface PromptfooSide {
+  readonly promptIdx: number;
+  readonly provider?: string;
+  readonly providerLabel?: string;
+  readonly label?: string;
+  /** How many results (tests × repeats) the column holds. */
+  readonly results: number;
+}
+
+/**
+ * How to turn promptfoo results into evidence records. Per test, `testCase.metadata` may carry
+ * `caseId`, `suite`, `category`, `cluster`, `critical`, `expected_intervention` and `judge`
+ * ({id, version}). Per trial, a metric (assertion `metric:`) named `safe` scoring 0 marks the
+ * output unsafe, and one named `intervened` scoring 1 marks an intervention; without it the
+ * provider's `isRefusal` or `guardrails.flagged` say whether it intervened. A result that errored
+ * (failureReason 2) has `success: false` and counts as a failed trial.
+ */
+export interface PromptfooOptions {
+  /** promptfoo knows nothing of packages: the caller says which one the results are for. */
+  readonly packageId: string;
+  /** Suite of results whose `metadata.suite` is absent; `golden` by default. */
+  readonly suite?: Suite;
+  readonly side?: PromptfooSideSelector;
+  /** Judge of results whose `metadata.judge` is absent (e.g. the manifest's pinned judge). */
+  readonly judge?: Judge;
+}
+
+interface LoadedResult {
+  readonly index: number;
+  readonly value: Readonly<Record<string, unknown>>;
+  readonly line: number;
+  readonly side: Omit<PromptfooSide, 'results'>;
+}
+
+const SIDE_HINT = 'choose one with a side selector (promptIdx, provider or label)';
+
+/** Lists the columns (promptIdx, provider, prompt label) in a promptfoo output file. */
+export function listPromptfooSides(text: string, file: string): { sides: PromptfooSide[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const results = loadResults(text, file, problems);
+  return { sides: countSides(results ?? []), problems };
+}
+
+/**
+ * Converts one side of a promptfoo output file into evidence records. A case is keyed by
+ * `testCase.metadata.caseId`, else by a hash of the test's description and vars; repeats of a
+ * case are its trials, numbered in testIdx order.
+ */
+export function parsePromptfooEvidence(text: string, file: string, options: PromptfooOptions): EvidenceParse {
+  const problems: Problem[] = [];
+  const results = loadResults(text, file, problems);
+  if (results === undefined) return { records: [], problems };
+  const selector = options.side;
+  const sides = countSides(results);
+  const selected = results.filter((result) => selector === undefined || matchesSide(result.side, selector));
+  if (selector === undefined && sides.length > 1) {
+    problems.push({ file, line: 1, field: 'results.results', message: `holds ${sides.length} sides: ${sides.map(formatSide).join('; ')}; ${SIDE_HINT}` });
+    return { records: [], problems };
+  }
+  if (selector !== undefined && selected.length === 0 && results.length > 0) {
+    problems.push({ file, line: 1, field: 'results.results', message: `no result matches the side ${JSON.stringify(selector)}; present: ${sides.map(formatSide).join('; ')}` });
+    return { records: [], problems };
+  }
+
+  const groups = new Map<string, { draft: Draft; result: LoadedResult }[]>();
+  for (const result of selected) {
+    const draft = draftRecord(result, file, options, problems);
+    if (draft === undefined) continue;
+    const key = `${draft.suite}\u0000${draft.caseId}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [{ draft, result }]);
+    else group.push({ draft, result });
+  }
+
+  const records: EvidenceRecord[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.draft.testIdx - b.draft.testIdx || a.result.index - b.result.index);
+    const first = group[0];
+    for (let trial = 0; trial < group.length; trial++) {
+      const entry = group[trial];
+      if (entry === undefined || first === undefined) continue;
+      if (!checkSameTest(entry, group[trial - 1], first, file, problems)) continue;
+      const record = buildRecord(entry.draft, entry.result, trial, file, options, problems);
+      if (record !== undefined) records.push(record);
+    }
+  }
+  records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
+  return { records, problems };
+}
+
+function loadResults(text: string, file: string, problems: Problem[]): LoadedResult[] | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
+    problems.push({ file, line: parsed.line ?? 1, ...(parsed.column === undefined ? {} : { column: parsed.column }), message: `not valid JSON: ${parsed.message}` });
+    return undefined;
+  }
+  const summary = isJsonObject(parsed.value) ? parsed.value['results'] : undefined;
+  if (!isJsonObject(summary)) {
+    problems.push({ file, line: 1, field: 'results', message: 'expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary' });
+    return undefined;
+  }
+  if (summary['version'] !== 3) {
+    problems.push({ file, line: 1, field: 'results.version', message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue(summary['version'])}; export the results with a current promptfoo` });
+    return undefined;
+  }
+  const results = summary['results'];
+  if (!Array.isArray(results)) {
+    problems.push({ file, line: 1, field: 'results.results', message: `expected the array of eval results, got ${describeValue(results)}` });
+    return undefined;
+  }
+  const lines = locateArrayElements(body, ['results', 'results']);
+  const loaded: LoadedResult[] = [];
+  for (let index = 0; index < results.length; index++) {
+    const value: unknown = results[index];
+    const line = lines[index] ?? 1;
+    const path = `results.results[${index}]`;
+    if (!isJsonObject(value)) {
+      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue(value)}` });
+      continue;
+    }
+    const promptIdx = value['promptIdx'];
+    if (typeof promptIdx !== 'number' || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
+      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue(promptIdx)}` });
+      continue;
+    }
+    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value['provider']), ...readPromptLabel(value['prompt']) } });
+  }
+  return loaded;
+}
+
+function readProvider(provider: unknown): { provider?: string; providerLabel?: string } {
+  if (typeof provider === 'string') return { provider };
+  if (!isJsonObject(provider)) return {};
+  const id = provider['id'];
+  const label = provider['label'];
+  return { ...(typeof id === 'string' ? { provider: id } : {}), ...(typeof label === 'string' ? { providerLabel: label } : {}) };
+}
+
+function readPromptLabel(prompt: unknown): { label?: string } {
+  const label = isJsonObject(prompt) ? prompt['label'] : undefined;
+  return typeof label === 'string' ? { label } : {};
+}
+
+function matchesSide(side: LoadedResult['side'], selector: PromptfooSideSelector): boolean {
+  return (
+    (selector.promptIdx === undefined || side.promptIdx === selector.promptIdx) &&
+    (selector.provider === undefined || side.provider === selector.provider || side.providerLabel === selector.provider) &&
+    (selector.label === undefined || side.label === selector.label)
+  );
+}
+
+function countSides(results: readonly LoadedResult[]): PromptfooSide[] {
+  const sides = new Map<string, { side: LoadedResult['side']; results: number }>();
+  for (const { side } of results) {
+    const key = JSON.stringify([side.promptIdx, side.provider, side.providerLabel, side.label]);
+    const seen = sides.get(key);
+    if (seen === undefined) sides.set(key, { side, results: 1 });
+    else seen.results++;
+  }
+  return [...sides.values()]
+    .map(({ side, results: count }) => ({ ...side, results: count }))
+    .toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+}
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function formatSide(side: PromptfooSide): string {
+  const provider = side.provider === undefined ? '' : `, provider ${JSON.stringify(side.provider)}`;
+  const providerLabel = side.providerLabel === undefined ? '' : ` (label ${JSON.stringify(side.providerLabel)})`;
+  const label = side.label === undefined ? '' : `, prompt label ${JSON.stringify(side.label)}`;
+  return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? '' : 's'}`;
+}
+
+interface Draft {
+  readonly suite: Suite;
+  readonly caseId: string;
+  readonly testIdx: number;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Vars and assertions: repeats of one test carry equal fingerprints. */
+  readonly fingerprint: string;
+}
+
+function draftRecord(result: LoadedResult, file: string, options: PromptfooOptions, problems: Problem[]): Draft | undefined {
+  const path = `results.results[${result.index}]`;
+  const report = (field: string, message: string): undefined => {
+    problems.push({ file, line: result.line, field: `${path}.${field}`, message });
+    return undefined;
+  };
+  const testCase = result.value['testCase'];
+  if (!isJsonObject(testCase)) return report('testCase', `expected the test case object, got ${describeValue(testCase)}`);
+  const metadata = testCase['metadata'] ?? {};
+  if (!isJsonObject(metadata)) return report('testCase.metadata', `expected an object, got ${describeValue(metadata)}`);
+  const vars = testCase['vars'] ?? result.value['vars'] ?? {};
+  for (const [name, value] of [['testCase.metadata', metadata], ['testCase.vars', vars]] as const) {
+    const proto = findProtoKey(value);
+    if (proto !== undefined) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
+  }
+
+  let suite: Suite = options.suite ?? 'golden';
+  if (metadata['suite'] !== undefined) {
+    if (!isSuite(metadata['suite'])) return report('testCase.metadata.suite', `expected "golden", "safety" or "shadow", got ${describeValue(metadata['suite'])}`);
+    suite = metadata['suite'];
+  }
+  let caseId: string;
+  const declared = metadata['caseId'];
+  if (declared !== undefined) {
+    if (typeof declared !== 'string' || declared.trim() === '') return report('testCase.metadata.caseId', `expected a non-empty string, got ${describeValue(declared)}`);
+    caseId = declared;
+  } else {
+    const description = testCase['description'] ?? result.value['description'] ?? null;
+    caseId = createHash('sha256').update(canonicalJson([description, vars])).digest('hex').slice(0, 16);
+  }
+  const testIdx = result.value['testIdx'];
+  return {
+    suite,
+    caseId,
+    testIdx: typeof testIdx === 'number' && Number.isFinite(testIdx) ? testIdx : result.index,
+    metadata,
+    fingerprint: canonicalJson({ vars, assert: testCase['assert'] ?? null }),
+  };
+}
+
+type Entry = { readonly draft: Draft; readonly result: LoadedResult };
+
+/** Reports a repeated testIdx, and two different tests that landed on one case key. */
+function checkSameTest(entry: Entry, previous: Entry | undefined, first: Entry, file: string, problems: Problem[]): boolean {
+  const path = `results.results[${entry.result.index}]`;
+  if (previous !== undefined && previous.draft.testIdx === entry.draft.testIdx) {
+    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
+    return false;
+  }
+  if (entry.draft.fingerprint !== first.draft.fingerprint) {
+    const how = entry.draft.metadata['caseId'] === undefined ? 'the same description and vars' : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
+    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
+    return false;
+  }
+  return true;
+}
+
+const METADATA_FIELDS = ['category', 'cluster', 'critical', 'expected_intervention'] as const;
+
+function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: string, options: PromptfooOptions, problems: Problem[]): EvidenceRecord | undefined {
+  const path = `results.results[${result.index}]`;
+  const value = result.value;
+  const labels = new Map<string, string>([
+    ['package_id', 'packageId (option)'],
+    ['pass', `${path}.success`],
+    ['score', `${path}.score`],
+    ['cost_usd', `${path}.cost`],
+    ['latency_ms', `${path}.latencyMs`],
+  ]);
+  const object: Record<string, unknown> = {
+    package_id: options.packageId,
+    suite: draft.suite,
+    case_id: draft.caseId,
+    category: draft.metadata['category'] ?? 'uncategorized',
+    trial,
+  };
+  for (const field of METADATA_FIELDS) {
+    labels.set(field, `${path}.testCase.metadata.${field}`);
+    if (draft.metadata[field] !== undefined && draft.metadata[field] !== null) object[field] = draft.metadata[field];
+  }
+  const present = (key: string): boolean => value[key] !== undefined && value[key] !== null;
+  if (Object.hasOwn(value, 'success')) object['pass'] = value['success'];
+  if (present('score')) object['score'] = value['score'];
+  if (present('cost')) object['cost_usd'] = value['cost'];
+  if (present('latencyMs')) object['latency_ms'] = value['latencyMs'];
+
+  const response = value['response'];
+  const usageFrom = isJsonObject(response) && isJsonObject(response['tokenUsage']) ? `${path}.response.tokenUsage` : `${path}.tokenUsage`;
+  const usage = isJsonObject(response) && isJsonObject(response['tokenUsage']) ? response['tokenUsage'] : value['tokenUsage'];
+  if (isJsonObject(usage)) {
+    const tokens: Record<string, unknown> = {};
+    if (usage['prompt'] !== undefined && usage['prompt'] !== null) tokens['input'] = usage['prompt'];
+    if (usage['completion'] !== undefined && usage['completion'] !== null) tokens['output'] = usage['completion'];
+    labels.set('tokens.input', `${usageFrom}.prompt`).set('tokens.output', `${usageFrom}.completion`);
+    if (Object.keys(tokens).length > 0) object['tokens'] = tokens;
+  }
+
+  let failed = false;
+  const named = isJsonObject(value['namedScores']) ? value['namedScores'] : {};
+  for (const [metric, field, when] of [
+    ['safe', 'unsafe', 0],
+    ['intervened', 'intervened', 1],
+  ] as const) {
+    const score = named[metric];
+    if (score === undefined) continue;
+    if (score === 0 || score === 1) object[field] = score === when;
+    else {
+      failed = true;
+      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue(score)}` });
+    }
+  }
+  // Without an `intervened` metric, the provider's own signals say whether it intervened.
+  if (object['intervened'] === undefined && isJsonObject(response)) {
+    const refused = response['isRefusal'];
+    const flagged = isJsonObject(response['guardrails']) ? response['guardrails']['flagged'] : undefined;
+    if (typeof refused === 'boolean' || typeof flagged === 'boolean') object['intervened'] = refused === true || flagged === true;
+  }
+  const fromMetadata = draft.metadata['judge'] !== undefined;
+  const judge = fromMetadata ? draft.metadata['judge'] : options.judge;
+  if (judge !== undefined) {
+    object['judge'] = judge;
+    const where = fromMetadata ? `${path}.testCase.metadata.judge` : 'judge (option)';
+    labels.set('judge', where).set('judge.id', `${where}.id`).set('judge.version', `${where}.version`);
+  }
+
+  const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
+    problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
+  });
+  return failed ? undefined : record;
+}

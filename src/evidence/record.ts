@@ -1,0 +1,57 @@
+/** Evaluation suites evidence can belong to; the gates read each suite differently. */
+export type Suite = 'golden' | 'safety' | 'shadow';
+
+/** Every suite, in the order reports list them. */
+export const SUITES: readonly Suite[] = ['golden', 'safety', 'shadow'];
+
+/** The pinned judge that graded a record; changing it resets the metric. */
+export interface Judge {
+  readonly id: string;
+  readonly version: string;
+}
+
+/** Where a record came from, so every later problem can point at its line. */
+export interface EvidenceSource {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Token counts of one trial. */
+export interface TokenCounts {
+  readonly input?: number;
+  readonly output?: number;
+}
+
+/** One validated result: one package × suite × case × trial, as one JSONL line describes it. */
+export interface EvidenceRecord {
+  readonly package_id: string;
+  readonly suite: Suite;
+  readonly case_id: string;
+  readonly category: string;
+  /** Incident or conversation id: the unit the clustered bootstrap resamples. */
+  readonly cluster?: string;
+  readonly critical: boolean;
+  readonly pass: boolean;
+  readonly score?: number;
+  readonly cost_usd?: number;
+  readonly latency_ms?: number;
+  readonly tokens?: TokenCounts;
+  readonly unsafe?: boolean;
+  readonly intervened?: boolean;
+  readonly expected_intervention?: boolean;
+  readonly judge?: Judge;
+  readonly trial: number;
+  /** The user's own `x-` fields, kept verbatim. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+  readonly source: EvidenceSource;
+}
+
+/** Tells whether a value names a suite. */
+export function isSuite(value: unknown): value is Suite {
+  return value === 'golden' || value === 'safety' || value === 'shadow';
+}
+
+/** Formats a source as `file:line` for messages that point at another place. */
+export function formatSource(source: EvidenceSource): string {
+  return `${source.file}:${source.line}`;
+}

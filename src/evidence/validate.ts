@@ -1,0 +1,157 @@
+import {
+  COUNT_RULE,
+  describeValue,
+  findProtoKey,
+  isJsonObject,
+  NON_NEGATIVE_RULE,
+  type NumberRule,
+  PROTO_KEY_MESSAGE,
+  readBoolean,
+  readNumber,
+  readString,
+  type ReportField,
+  SCORE_RULE,
+  suggestName,
+} from './fields.ts';
+import { type EvidenceRecord, type EvidenceSource, isSuite } from './record.ts';
+
+const REQUIRED_FIELDS = ['package_id', 'suite', 'case_id', 'category', 'pass'] as const;
+const TOKEN_FIELDS: ReadonlySet<string> = new Set(['input', 'output']);
+const JUDGE_FIELDS: ReadonlySet<string> = new Set(['id', 'version']);
+
+type FieldCheck = (value: unknown, field: string, report: ReportField) => boolean;
+
+const isString: FieldCheck = (value, field, report) => readString(value, field, report) !== undefined;
+const isBoolean: FieldCheck = (value, field, report) => readBoolean(value, field, report) !== undefined;
+const inRange =
+  (rule: NumberRule): FieldCheck =>
+  (value, field, report) =>
+    readNumber(value, field, rule, report) !== undefined;
+
+const FIELD_CHECKS: ReadonlyMap<string, FieldCheck> = new Map<string, FieldCheck>([
+  ['package_id', isString],
+  [
+    'suite',
+    (value, field, report) => {
+      if (isSuite(value)) return true;
+      report(field, `expected "golden", "safety" or "shadow", got ${describeValue(value)}`);
+      return false;
+    },
+  ],
+  ['case_id', isString],
+  ['category', isString],
+  ['cluster', isString],
+  ['critical', isBoolean],
+  ['pass', isBoolean],
+  ['score', inRange(SCORE_RULE)],
+  ['cost_usd', inRange(NON_NEGATIVE_RULE)],
+  ['latency_ms', inRange(NON_NEGATIVE_RULE)],
+  ['tokens', (value, _field, report) => checkTokens(value, report)],
+  ['unsafe', isBoolean],
+  ['intervened', isBoolean],
+  ['expected_intervention', isBoolean],
+  ['judge', (value, _field, report) => checkJudge(value, report)],
+  ['trial', inRange(COUNT_RULE)],
+]);
+
+/** Top-level fields of an evidence record; anything else except `x-…` is a typo or a mistake. */
+export const RECORD_FIELDS: ReadonlySet<string> = new Set(FIELD_CHECKS.keys());
+
+/**
+ * Validates one parsed evidence object and returns it as a record; every problem goes to
+ * `report` (field names as in the JSONL format) and the result is then undefined. The object is
+ * adopted, not copied — defaults and `source` are written into it — because copying 200,000
+ * records costs as much as parsing them; pass a freshly parsed or freshly built object.
+ */
+export function validateEvidenceObject(
+  object: Record<string, unknown>,
+  source: EvidenceSource,
+  report: ReportField,
+): EvidenceRecord | undefined {
+  let ok = true;
+  let extensions = false;
+  // for…in sees exactly the own keys here: parsed JSON has no enumerable inherited ones.
+  for (const key in object) {
+    const check = FIELD_CHECKS.get(key);
+    if (check !== undefined) {
+      if (!check(object[key], key, report)) ok = false;
+    } else if (key === '__proto__') {
+      ok = false;
+      report(key, PROTO_KEY_MESSAGE);
+    } else if (key.startsWith('x-')) {
+      extensions = true;
+      const proto = findProtoKey(object[key]);
+      if (proto !== undefined) {
+        ok = false;
+        report(`${key}${proto}`, PROTO_KEY_MESSAGE);
+      }
+    } else {
+      ok = false;
+      report(key, `unknown field${suggestName(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+    }
+  }
+  for (const field of REQUIRED_FIELDS) {
+    if (object[field] === undefined) {
+      ok = false;
+      report(field, 'is required');
+    }
+  }
+  if (!ok) return undefined;
+  const record = extensions ? separateExtensions(object) : object;
+  record['critical'] ??= false;
+  record['trial'] ??= 0;
+  record['source'] = source;
+  return record as unknown as EvidenceRecord;
+}
+
+/** Moves the user's `x-` fields under `extensions`, so they can never shadow a real field. */
+function separateExtensions(object: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  const extensions: Record<string, unknown> = {};
+  for (const key in object) {
+    if (key.startsWith('x-')) extensions[key] = object[key];
+    else record[key] = object[key];
+  }
+  record['extensions'] = extensions;
+  return record;
+}
+
+function checkTokens(value: unknown, report: ReportField): boolean {
+  if (!isJsonObject(value)) {
+    report('tokens', `expected an object like {"input": 812, "output": 95}, got ${describeValue(value)}`);
+    return false;
+  }
+  let ok = true;
+  for (const key in value) {
+    if (key === 'input' || key === 'output') {
+      if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === undefined) ok = false;
+    } else {
+      ok = false;
+      report(`tokens.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+    }
+  }
+  return ok;
+}
+
+function checkJudge(value: unknown, report: ReportField): boolean {
+  if (!isJsonObject(value)) {
+    report('judge', `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue(value)}`);
+    return false;
+  }
+  let ok = true;
+  for (const key in value) {
+    if (key === 'id' || key === 'version') {
+      if (readString(value[key], `judge.${key}`, report) === undefined) ok = false;
+    } else {
+      ok = false;
+      report(`judge.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+    }
+  }
+  for (const key of JUDGE_FIELDS) {
+    if (value[key] === undefined) {
+      ok = false;
+      report(`judge.${key}`, 'is required');
+    }
+  }
+  return ok;
+}
