@@ -1,12 +1,16 @@
 // Builds dist/ from src/ with esbuild. TypeScript 7 (tsgo) has no JavaScript API, so esbuild strips
 // the types and `tsc --noEmit` checks them separately. Output is deterministic: same source → same bytes.
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 process.chdir(new URL('..', import.meta.url).pathname);
 
 // An optional argument builds elsewhere (the freshness test compares that with the committed dist/).
-const outdir = process.argv[2] ?? new URL('../dist/', import.meta.url).pathname;
-await rm(outdir, { recursive: true, force: true });
+const target = process.argv[2] ?? new URL('../dist/', import.meta.url).pathname;
+// Build into a scratch directory and swap it in only when both entries built: a failed build
+// leaves the previous dist/ in place instead of none.
+const outdir = await mkdtemp(join(tmpdir(), 'kaizen-gate-bundle-'));
 
 const shared = {
   bundle: true,
@@ -27,3 +31,13 @@ await build({
   entryPoints: { cli: 'src/cli.ts' },
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
+
+await chmod(outdir, 0o755);
+await rm(target, { recursive: true, force: true });
+try {
+  await rename(outdir, target);
+} catch {
+  // rename fails across file systems (tmpdir on another mount); copy instead.
+  await cp(outdir, target, { recursive: true });
+  await rm(outdir, { recursive: true, force: true });
+}

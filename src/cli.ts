@@ -1,24 +1,19 @@
 import { parseArgs } from 'node:util';
-import type { ParseArgsConfig } from 'node:util';
 import { GitError } from './git/git.ts';
 import { formatProblem, InputError } from './problem.ts';
 import { UsageError } from './cli/io.ts';
+import { runCheck } from './cli/check-command.ts';
+import type { CheckFlags } from './cli/check-command.ts';
 import { runDiff, runLock, runValidate } from './cli/manifest-commands.ts';
 import type { CommandContext } from './cli/manifest-commands.ts';
+import { AUDIT_COMMANDS } from './cli/audit-commands.ts';
+import { repoOption } from './cli/command.ts';
+import type { Command } from './cli/command.ts';
 import { VERSION } from './version.ts';
 
 /** Exit statuses of the CLI, the same for every command. */
 export const EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3 } as const;
 
-interface Command {
-  readonly summary: string;
-  readonly usage: string;
-  readonly options: NonNullable<ParseArgsConfig['options']>;
-  readonly help: string;
-  readonly run: (ctx: CommandContext, values: Record<string, unknown>, positionals: string[]) => number | Promise<number>;
-}
-
-const repoOption = { repo: { type: 'string' } } as const;
 
 const COMMANDS: Record<string, Command> = {
   validate: {
@@ -27,7 +22,8 @@ const COMMANDS: Record<string, Command> = {
     options: { ...repoOption },
     help: `Validates package manifests: YAML shape, JSON Schema, and every referenced file (exists inside
 the repository, matches its recorded sha256). Paths may be files or directories (default: manifests/).
-In directories, YAML files that are not kaizen-gate manifests are skipped.
+In directories, valid YAML files that are not kaizen-gate manifests (CI configs, policies) are
+skipped; YAML files that cannot be read or parsed are reported.
 
 Options:
   --repo DIR   repository root (default: the git top level of the working directory)
@@ -76,6 +72,53 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
         ...(values.repo !== undefined ? { repo: values.repo as string } : {}),
       }),
   },
+  check: {
+    summary: 'run the release gates on paired evidence and decide',
+    usage: 'kaizen-gate check --base REF [manifest…] --parent-evidence FILE… --candidate-evidence FILE… [options]',
+    options: {
+      ...repoOption,
+      base: { type: 'string' },
+      head: { type: 'string' },
+      'parent-evidence': { type: 'string', multiple: true },
+      'candidate-evidence': { type: 'string', multiple: true },
+      evidence: { type: 'string', multiple: true },
+      'parent-side': { type: 'string' },
+      'candidate-side': { type: 'string' },
+      policy: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      'allow-unpaired': { type: 'boolean' },
+      'evidence-format': { type: 'string' },
+    },
+    help: `Runs the quality, safety, cost, latency and manifest gates for each candidate package (default:
+every manifest the change against --base touches) on paired per-case evidence of parent and
+candidate, decides approve / reject / hold / needs_approval, and prints the report.
+
+Options:
+  --base REF                   commit holding the parent packages (required), e.g. origin/main
+  --head REF                   candidate commit (default: the working tree)
+  --parent-evidence FILE       parent evidence: JSON Lines records or promptfoo output (repeatable)
+  --candidate-evidence FILE    candidate evidence (repeatable)
+  --evidence FILE              one file holding both sides (repeatable): JSONL records of both
+                               package ids, or a promptfoo eval with one column per side
+  --parent-side SEL            promptfoo column of the parent: promptIdx=N, provider=ID or label=TEXT
+                               (default promptIdx=0)
+  --candidate-side SEL         promptfoo column of the candidate (default promptIdx=1)
+  --policy FILE                gate policy overriding gates/default.yaml
+  --seed N                     bootstrap seed (default from the policy); same inputs and seed give a
+                               byte-identical report
+  --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo
+  --allow-unpaired             drop cases only one side has (counted in the report) instead of failing
+  --out DIR                    write report.json and report.md there (atomically)
+  --format FORMAT              text (default), json or markdown on stdout
+  --repo DIR                   repository root (default: the git top level of the working directory)
+
+Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage,
+3 needs approval.`,
+    run: (ctx, values, positionals) => runCheck(ctx, positionals, values as CheckFlags, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
+  },
+  ...AUDIT_COMMANDS,
 };
 
 function mainHelp(): string {

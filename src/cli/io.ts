@@ -35,11 +35,14 @@ export function readInputFile(path: string, what: string): Buffer {
   }
 }
 
-/** Expands files and directories into YAML files (recursively, sorted, skipping dot-dirs and node_modules). */
-export function expandYamlPaths(paths: readonly string[]): string[] {
+/**
+ * Expands files and directories (relative to `cwd`) into absolute paths of YAML files, recursively
+ * and sorted, skipping dot-dirs and node_modules. A path that does not exist is reported as typed.
+ */
+export function expandYamlPaths(paths: readonly string[], cwd: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).toSorted((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
@@ -47,12 +50,13 @@ export function expandYamlPaths(paths: readonly string[]): string[] {
     }
   };
   const missing = [];
-  for (const path of paths) {
+  for (const given of paths) {
+    const path = resolve(cwd, given);
     let stats;
     try {
       stats = statSync(path);
     } catch {
-      missing.push({ file: path, message: 'does not exist' });
+      missing.push({ file: given, message: 'does not exist' });
       continue;
     }
     if (stats.isDirectory()) walk(path);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findRepoRoot, readerAtWorktree } from '../git/git.ts';
 import { resolveChangeSet } from '../git/resolve.ts';
-import { loadManifest, looksLikeManifest } from '../manifest/manifest.ts';
+import { isManifestCandidate, loadManifest } from '../manifest/manifest.ts';
 import { lockManifest } from '../manifest/lock.ts';
 import { renderDiffText } from '../manifest/render-diff.ts';
 import type { DiffDocument } from '../manifest/render-diff.ts';
@@ -29,9 +29,9 @@ export function repoRootOf(cwd: string, explicit?: string): string {
  */
 export function runValidate(ctx: CommandContext, paths: readonly string[], repoFlag?: string): number {
   const root = repoRootOf(ctx.cwd, repoFlag);
-  const targets = paths.length > 0 ? paths.map((p) => resolve(ctx.cwd, p)) : [resolve(root, 'manifests')];
-  const explicitFiles = new Set(targets);
-  const files = expandYamlPaths(targets);
+  const targets = paths.length > 0 ? paths : [resolve(root, 'manifests')];
+  const explicitFiles = new Set(targets.map((p) => resolve(ctx.cwd, p)));
+  const files = expandYamlPaths(targets, ctx.cwd);
   const reader = readerAtWorktree(root);
   const problems: Problem[] = [];
   let checked = 0;
@@ -39,7 +39,7 @@ export function runValidate(ctx: CommandContext, paths: readonly string[], repoF
     const bytes = readInputFile(file, 'manifest');
     // In a directory scan, YAML files that are not manifests (CI configs, policies) are skipped;
     // a file named explicitly is always validated.
-    if (!explicitFiles.has(file) && !looksLikeManifest(bytes)) continue;
+    if (!explicitFiles.has(file) && !isManifestCandidate(bytes)) continue;
     checked += 1;
     problems.push(...loadManifest(bytes, toRepoPath(root, file), { readFile: reader }).problems);
   }
@@ -52,8 +52,8 @@ export function runValidate(ctx: CommandContext, paths: readonly string[], repoF
 /** `lock [manifest…]`: rewrite recorded digests in place, preserving the file's layout. */
 export function runLock(ctx: CommandContext, paths: readonly string[], options: { check: boolean; repo?: string }): number {
   const root = repoRootOf(ctx.cwd, options.repo);
-  const files = expandYamlPaths(paths.length > 0 ? paths.map((p) => resolve(ctx.cwd, p)) : [resolve(root, 'manifests')]).filter(
-    (file) => paths.some((p) => resolve(ctx.cwd, p) === file) || looksLikeManifest(readFileSync(file)),
+  const files = expandYamlPaths(paths.length > 0 ? paths : [resolve(root, 'manifests')], ctx.cwd).filter(
+    (file) => paths.some((p) => resolve(ctx.cwd, p) === file) || isManifestCandidate(readFileSync(file)),
   );
   const reader = readerAtWorktree(root);
   const problems: Problem[] = [];

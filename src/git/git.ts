@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import posix from 'node:path/posix';
 import { InputError } from '../problem.ts';
 import type { FileRead, ReadFile } from '../manifest/verify.ts';
@@ -52,8 +52,8 @@ export function resolveCommit(repo: string, ref: string, flag = '--base'): strin
   if (sha) return sha;
   const shallow = tryGit(repo, ['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true';
   const message = shallow
-    ? `${flag} ${ref} is not in this clone: it is shallow. Check out with full history (actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`)`
-    : `${flag} ${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
+    ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\``
+    : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
   throw new InputError([{ file: flag, message }]);
 }
 
@@ -62,9 +62,9 @@ export function changedPaths(repo: string, base: string, head: string | undefine
   const args = ['diff', '--name-only', '-z', '--no-renames', base];
   if (head) args.push(head);
   const tracked = git(repo, args).toString().split('\0').filter(Boolean);
-  if (head) return tracked.sort();
+  if (head) return tracked.toSorted();
   const untracked = git(repo, ['ls-files', '-z', '--others', '--exclude-standard']).toString().split('\0').filter(Boolean);
-  return [...new Set([...tracked, ...untracked])].sort();
+  return [...new Set([...tracked, ...untracked])].toSorted();
 }
 
 /** Files under `dir` at a commit (repository-relative). */
@@ -72,31 +72,83 @@ export function listFilesAt(repo: string, commit: string, dir = '.'): string[] {
   return git(repo, ['ls-tree', '-r', '-z', '--name-only', commit, '--', dir]).toString().split('\0').filter(Boolean);
 }
 
-/** Commits (newest first) that touched `path`, following nothing but first parents of `from`. */
+/** Commits reachable from `from` that touched `path`, newest first. */
 export function commitsTouching(repo: string, from: string, path: string): string[] {
-  return git(repo, ['log', '--format=%H', from, '--', path]).toString().split('\n').filter(Boolean);
+  // rev-list, not log: plumbing output that user config (log.showSignature, …) cannot change.
+  return git(repo, ['--literal-pathspecs', 'rev-list', from, '--', path]).toString().split('\n').filter(Boolean);
 }
 
 const MAX_SYMLINK_HOPS = 8;
 
-/** A reader of files as they are in a commit; symlinks are followed inside the tree only. */
+interface TreeEntry {
+  readonly mode: string;
+  readonly type: string;
+  readonly object: string;
+}
+
+/** Every entry (files, links, folders) of a commit's tree, by repository path: one git call. */
+function listTree(repo: string, commit: string): Map<string, TreeEntry> {
+  const tree = new Map<string, TreeEntry>();
+  for (const record of git(repo, ['ls-tree', '-r', '-t', '-z', '--full-tree', commit]).toString().split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode = '', type = '', object = ''] = record.slice(0, tab).split(' ');
+    tree.set(record.slice(tab + 1), { mode, type, object });
+  }
+  return tree;
+}
+
+// Blobs are immutable (named by their hash), so base, head and history readers can share them.
+const blobCache = new Map<string, Buffer>();
+let blobCacheBytes = 0;
+const BLOB_CACHE_LIMIT = 64 * 1024 * 1024;
+
+function readBlob(repo: string, object: string): Buffer {
+  const key = `${repo}\0${object}`;
+  const cached = blobCache.get(key);
+  if (cached) return cached;
+  const bytes = git(repo, ['cat-file', 'blob', object]);
+  if (blobCacheBytes + bytes.length > BLOB_CACHE_LIMIT) {
+    blobCache.clear();
+    blobCacheBytes = 0;
+  }
+  blobCache.set(key, bytes);
+  blobCacheBytes += bytes.length;
+  return bytes;
+}
+
+/** A reader of files as they are in a commit; symlinks (to files or folders) are followed inside the tree only. */
 export function readerAtCommit(repo: string, commit: string): ReadFile {
+  let tree: Map<string, TreeEntry> | undefined;
   const cache = new Map<string, FileRead>();
-  const read = (path: string, hops: number): FileRead => {
-    const entry = git(repo, ['ls-tree', '-z', commit, '--', path]).toString().split('\0')[0];
-    if (!entry) return { kind: 'missing' };
-    const [meta] = entry.split('\t');
-    const [mode, type, object] = (meta ?? '').split(' ');
-    if (type !== 'blob' || !object) return { kind: 'not-a-file' };
-    const bytes = git(repo, ['cat-file', 'blob', object]);
-    if (mode !== '120000') return { kind: 'file', bytes };
+  const blob = (object: string): Buffer => readBlob(repo, object);
+  const follow = (link: string, target: string, rest: string, hops: number): FileRead => {
     if (hops >= MAX_SYMLINK_HOPS) return { kind: 'escapes', reason: 'is a symlink chain that is too long' };
-    const target = bytes.toString();
-    const next = posix.normalize(posix.join(posix.dirname(path), target));
+    const next = posix.normalize(posix.join(posix.dirname(link), target, rest));
     if (posix.isAbsolute(target) || next === '..' || next.startsWith('../')) {
       return { kind: 'escapes', reason: `is a symlink pointing outside the repository (${target})` };
     }
     return read(next, hops + 1);
+  };
+  const read = (path: string, hops: number): FileRead => {
+    tree ??= listTree(repo, commit);
+    const clean = posix.normalize(path).replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    const entry = tree.get(clean);
+    if (!entry) {
+      // Maybe a folder on the way is a symlink: git stores it as a link blob, not a tree.
+      const segments = clean.split('/');
+      for (let i = 1; i < segments.length; i++) {
+        const prefix = segments.slice(0, i).join('/');
+        const parent = tree.get(prefix);
+        if (!parent) return { kind: 'missing' };
+        if (parent.mode === '120000') return follow(prefix, blob(parent.object).toString(), segments.slice(i).join('/'), hops);
+      }
+      return { kind: 'missing' };
+    }
+    if (entry.type !== 'blob') return { kind: 'not-a-file' };
+    const bytes = blob(entry.object);
+    if (entry.mode !== '120000') return { kind: 'file', bytes };
+    return follow(clean, bytes.toString(), '', hops);
   };
   return (path) => {
     let result = cache.get(path);
@@ -120,7 +172,8 @@ export function readerAtWorktree(root: string): ReadFile {
       return { kind: 'missing' };
     }
     const rel = relative(realRoot, real);
-    if (rel.startsWith('..') || isAbsolute(rel)) {
+    // `..notes.md` is a file in the root, not a way out; only a whole `..` segment leaves.
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       return { kind: 'escapes', reason: `resolves outside the repository (symlink to ${real})` };
     }
     if (!lstatSync(real).isFile()) return { kind: 'not-a-file' };

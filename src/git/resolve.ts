@@ -4,6 +4,7 @@ import { diffPackage } from '../manifest/diff.ts';
 import type { DiffInput, HistoricalPackage, PackageDiff, ParentResolution } from '../manifest/diff.ts';
 import { behaviourFingerprint, digestOf } from '../manifest/model.ts';
 import type { Manifest } from '../manifest/model.ts';
+import { locate } from '../manifest/verify.ts';
 import type { ReadFile } from '../manifest/verify.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
@@ -49,14 +50,6 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
 
   const headManifests = new Map<string, LoadedManifest>();
-  const readManifest = (path: string, read: ReadFile, cache: Map<string, LoadedManifest>): LoadedManifest | undefined => {
-    if (cache.has(path)) return cache.get(path);
-    const file = read(path);
-    if (file.kind !== 'file') return undefined;
-    const loaded = loadManifest(file.bytes, path, { readFile: read });
-    cache.set(path, loaded);
-    return loaded;
-  };
   const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
   const problems: Problem[] = [];
   const candidates: ValidManifest[] = [];
@@ -94,30 +87,13 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   const loadedPairs = new Map<string, { candidate: LoadedManifest; parent?: LoadedManifest }>();
   const referenced = new Set<string>();
   for (const candidate of candidates) {
-    const c = candidate.manifest;
-    const resolveProblems: Problem[] = [];
     const samePath = readManifest(candidate.file, readBase, baseManifestCache);
-    let parent: ValidManifest | undefined;
-    let resolution: ParentResolution = 'new_application';
-    if (c.parent_package_id !== undefined) {
-      if (samePath?.manifest?.package_id === c.parent_package_id) {
-        parent = samePath as ValidManifest;
-        resolution = 'same_path';
-      } else {
-        parent = findById(c.parent_package_id);
-        resolution = parent ? 'parent_package_id' : 'new_application';
-        if (!parent) {
-          resolveProblems.push({
-            file: candidate.file,
-            field: 'parent_package_id',
-            message: `no manifest with package_id ${c.parent_package_id} exists at the base commit ${baseCommit.slice(0, 12)}`,
-          });
-        }
-      }
-    } else if (samePath?.manifest) {
-      parent = samePath as ValidManifest;
-      resolution = 'same_path';
-    }
+    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
+      candidate,
+      samePath,
+      findById,
+      baseCommit,
+    );
     const baseDigests = new Map<string, string | undefined>();
     for (const artifact of candidate.artifacts) {
       referenced.add(artifact.path);
@@ -134,6 +110,7 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
       baseDigests,
       history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
       resolveProblems,
+      resolveWarnings,
     };
     packages.push(diffPackage(input));
     loadedPairs.set(candidate.file, { candidate, ...(parent ? { parent } : {}) });
@@ -146,11 +123,56 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   return {
     base: { ref: options.base, commit: baseCommit },
     head: { ref: options.head ?? 'WORKTREE', commit: headCommit ?? null },
-    packages: packages.sort((a, b) => (a.manifest < b.manifest ? -1 : 1)),
+    packages: packages.toSorted((a, b) => (a.manifest < b.manifest ? -1 : 1)),
     loaded: loadedPairs,
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p)),
   };
+}
+
+/**
+ * Picks the parent of a candidate at the base commit. An explicit `parent_package_id` wins when a
+ * manifest with that id exists there; otherwise the same file at base is the parent, since the
+ * id usually names the package before base (the example manifests record their own history).
+ * Only a candidate with neither is a new application — or, if it names a parent, a broken one.
+ */
+function chooseParent(
+  candidate: ValidManifest,
+  samePath: LoadedManifest | undefined,
+  findById: (packageId: string) => ValidManifest | undefined,
+  baseCommit: string,
+): { parent?: ValidManifest; resolution: ParentResolution; problems: Problem[]; warnings: string[] } {
+  const c = candidate.manifest;
+  const atBase = samePath?.manifest ? (samePath as ValidManifest) : undefined;
+  const warnings: string[] = [];
+  if (samePath && !atBase) {
+    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
+  }
+  const wanted = c.parent_package_id;
+  if (wanted !== undefined && atBase?.manifest.package_id !== wanted) {
+    const byId = findById(wanted);
+    if (byId) return { parent: byId, resolution: 'parent_package_id', problems: [], warnings };
+    if (atBase && atBase.manifest.package_id !== c.package_id) {
+      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
+    }
+  }
+  if (atBase) return { parent: atBase, resolution: 'same_path', problems: [], warnings };
+  if (wanted === undefined) return { resolution: 'new_application', problems: [], warnings };
+  const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
+  const problem: Problem = candidate.yaml
+    ? locate(candidate.yaml, '/parent_package_id', message)
+    : { file: candidate.file, field: 'parent_package_id', message };
+  return { resolution: 'new_application', problems: [problem], warnings };
+}
+
+/** Loads a manifest through `read`, once per path. */
+function readManifest(path: string, read: ReadFile, cache: Map<string, LoadedManifest>): LoadedManifest | undefined {
+  if (cache.has(path)) return cache.get(path);
+  const file = read(path);
+  if (file.kind !== 'file') return undefined;
+  const loaded = loadManifest(file.bytes, path, { readFile: read });
+  cache.set(path, loaded);
+  return loaded;
 }
 
 function isManifestFile(read: ReadFile, path: string): boolean {

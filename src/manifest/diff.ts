@@ -35,6 +35,8 @@ export interface ArtifactChange {
   readonly change: 'added' | 'removed' | 'modified';
   readonly old?: string;
   readonly new?: string;
+  /** True when the file changed on disk but the manifest still records the old digest (a manifest failure). */
+  readonly untracked?: boolean;
 }
 
 /** How the parent package was found. */
@@ -67,6 +69,8 @@ export interface DiffInput {
   readonly history: readonly HistoricalPackage[];
   /** Problems found while resolving the parent (e.g. parent_package_id not found). */
   readonly resolveProblems?: readonly Problem[];
+  /** Notes from resolving the parent that do not block (e.g. parent_package_id names an older package). */
+  readonly resolveWarnings?: readonly string[];
 }
 
 /** The diff of one candidate package against its parent, with change classes and manifest failures. */
@@ -95,6 +99,19 @@ export function diffPackage(input: DiffInput): PackageDiff {
   const c = candidate.manifest;
   const fingerprint = behaviourFingerprint(c);
   const changes = parent ? diffManifests(parent.manifest, c) : [];
+  // A file edited without `lock` still changes behaviour: classify it, and fail it below.
+  for (const artifact of parent ? candidate.artifacts : []) {
+    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === 'sha256')) continue;
+    changes.push({
+      component: artifact.component,
+      key: artifact.key,
+      field: 'sha256',
+      change: 'modified',
+      ...(artifact.recorded !== undefined ? { old: artifact.recorded } : {}),
+      ...(artifact.actual !== undefined ? { new: artifact.actual } : {}),
+      untracked: true,
+    });
+  }
   const classes = new Set<ChangeClass>();
   for (const change of changes) {
     const cls = change.component in CLASS_OF ? CLASS_OF[change.component as Component] : undefined;
@@ -118,7 +135,7 @@ export function diffPackage(input: DiffInput): PackageDiff {
     problems.push(locate(candidate.yaml, artifact.digestPointer, message));
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...(input.resolveWarnings ?? [])];
   if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has('no_behaviour_change')) {
     warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
   }
@@ -147,7 +164,7 @@ export function diffPackage(input: DiffInput): PackageDiff {
     new_application: !parent,
     declared_change: declared,
     changes,
-    classes: [...classes].sort(),
+    classes: [...classes].toSorted(),
     ...(parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {}),
     problems,
     warnings,
@@ -198,7 +215,7 @@ function diffRecord(
   before: ReadonlyMap<string, string>,
   after: ReadonlyMap<string, string>,
 ): void {
-  const fields = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const fields = [...new Set([...before.keys(), ...after.keys()])].toSorted();
   for (const field of fields) {
     const o = before.get(field);
     const n = after.get(field);

@@ -1,4 +1,5 @@
 import { isMap, isScalar } from 'yaml';
+import type { Scalar } from 'yaml';
 import type { Problem } from '../problem.ts';
 import { loadYaml } from './load.ts';
 import { listArtifacts } from './model.ts';
@@ -17,17 +18,20 @@ export interface LockResult {
 
 /**
  * Rewrites the recorded digests of a manifest to match the files, like a lockfile update.
- * Existing digest values are replaced byte for byte at their source range, so comments, key order,
- * quoting and layout stay as the author wrote them; a missing `sha256` key is added through the
- * yaml Document API. Idempotent: a second run returns the same text.
+ * Every change is a splice into the source text — an existing digest is replaced at its source
+ * range, a missing `sha256` key is inserted beside its `path` — so comments, key order, quoting,
+ * blank lines, CRLF and a BOM stay exactly as the author wrote them. Idempotent: a second run
+ * returns the same text.
  */
 export function lockManifest(bytes: Uint8Array, file: string, readFile: ReadFile): LockResult {
   const { loaded, problems } = loadYaml(bytes, file);
   const original = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (!loaded) return { text: original, changed: false, updates: [], problems };
 
-  const edits: { start: number; end: number; text: string }[] = [];
-  const additions: { path: (string | number)[]; value: string }[] = [];
+  // Offsets index the decoded text, which is what the parser saw (without the BOM, if any).
+  const source = loaded.text;
+  const newline = source.includes('\r\n') ? '\r\n' : '\n';
+  const edits: Edit[] = [];
   const updates: { field: string; path: string; old?: string; new: string }[] = [];
   const lockProblems: Problem[] = [];
   const doc = loaded.document;
@@ -39,39 +43,78 @@ export function lockManifest(bytes: Uint8Array, file: string, readFile: ReadFile
       continue;
     }
     if (entry.recorded === actual) continue;
-    const segments = entry.digestPointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const segments = toSegments(entry.digestPointer);
+    const edit = isScalar(doc.getIn(segments, true))
+      ? replaceValue(doc.getIn(segments, true) as Scalar, source, actual, newline)
+      : insertDigest(doc.getIn(segments.slice(0, -1), true), toSegments(entry.pathPointer).at(-1), source, actual, newline);
+    if (!edit) {
+      lockProblems.push(locate(loaded, entry.digestPointer, `cannot write the digest here; add \`sha256: ${actual}\` by hand`));
+      continue;
+    }
+    edits.push(edit);
     const field = locate(loaded, entry.digestPointer, '').field ?? entry.digestPointer;
     updates.push({ field, path: entry.path, ...(entry.recorded !== undefined ? { old: entry.recorded } : {}), new: actual });
-    const node = doc.getIn(segments, true);
-    if (isScalar(node) && node.range) {
-      const [start, end] = node.range;
-      const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-      edits.push({ start, end, text: `${quote}${actual}${quote}` });
-    } else if (isMap(doc.getIn(segments.slice(0, -1), true))) {
-      additions.push({ path: segments, value: actual });
-    } else {
-      lockProblems.push(locate(loaded, entry.digestPointer, 'cannot write the digest here: expected a mapping'));
-    }
   }
   if (lockProblems.length > 0) return { text: original, changed: false, updates: [], problems: lockProblems };
   if (updates.length === 0) return { text: original, changed: false, updates, problems: [] };
 
-  // Replace from the end so earlier offsets stay valid. Offsets index the decoded text, which is
-  // what the parser saw (the BOM, if any, is not part of it).
-  const source = loaded.text;
+  // Splice from the end so earlier offsets stay valid.
   let text = source;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+  for (const edit of edits.toSorted((a, b) => b.start - a.start)) {
     text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  }
-  if (additions.length > 0) {
-    const { loaded: again } = loadYaml(new TextEncoder().encode(text), file);
-    if (!again) return { text: original, changed: false, updates: [], problems: [{ file, message: 'internal error: lock produced unparsable YAML' }] };
-    for (const addition of additions) again.document.setIn(addition.path, addition.value);
-    text = again.document.toString({ lineWidth: 0 });
-    // The serializer writes LF; keep the author's CRLF.
-    if (/\r\n/.test(source)) text = text.replace(/\r?\n/g, '\r\n');
   }
   const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (hadBom) text = `\uFEFF${text}`;
+
+  // The splices are text surgery; prove the result says what we meant before anyone writes it.
+  const { loaded: again } = loadYaml(new TextEncoder().encode(text), file);
+  const expected = new Map(updates.map((u) => [u.field, u.new]));
+  const wrong = !again || listArtifacts(again.value).some((a) => {
+    const field = locate(again, a.digestPointer, '').field ?? a.digestPointer;
+    return expected.has(field) && a.recorded !== expected.get(field);
+  });
+  if (wrong) return { text: original, changed: false, updates: [], problems: [{ file, message: 'internal error: lock could not rewrite the digests safely; edit them by hand and report this' }] };
   return { text, changed: text !== original, updates, problems: [] };
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function toSegments(pointer: string): (string | number)[] {
+  return pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Replaces an existing digest value, keeping its quoting style. */
+function replaceValue(node: Scalar, source: string, digest: string, newline: string): Edit | undefined {
+  if (!node.range) return undefined;
+  const [start, end] = node.range;
+  const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
+  // `sha256:` with no value has an empty range right after the colon; a block scalar ends in a newline.
+  const lead = start === end && !/\s/.test(source[start - 1] ?? ' ') ? ' ' : '';
+  const trail = source.slice(start, end).endsWith('\n') ? newline : '';
+  return { start, end, text: `${lead}${quote}${digest}${quote}${trail}` };
+}
+
+/**
+ * Adds `sha256: <digest>` to the mapping that holds the artifact's path: in a flow mapping right
+ * after the path value, in a block mapping on the line after it, indented like the path key.
+ */
+function insertDigest(map: unknown, pathKey: string | number | undefined, source: string, digest: string, newline: string): Edit | undefined {
+  if (!isMap(map)) return undefined;
+  // A `sha256` that is there but not a plain value (an alias, a list) is the author's to fix.
+  if (map.items.some((p) => isScalar(p.key) && p.key.value === 'sha256')) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === pathKey);
+  const key = pair?.key;
+  const value = pair?.value;
+  if (!isScalar(key) || !key.range || !isScalar(value) || !value.range) return undefined;
+  const valueEnd = value.range[1];
+  if (map.flow) return { start: valueEnd, end: valueEnd, text: `, sha256: ${digest}` };
+  const keyColumn = key.range[0] - (source.lastIndexOf('\n', key.range[0] - 1) + 1);
+  const lineEnd = source.indexOf('\n', valueEnd);
+  const line = `${' '.repeat(keyColumn)}sha256: ${digest}`;
+  if (lineEnd === -1) return { start: source.length, end: source.length, text: `${newline}${line}` };
+  return { start: lineEnd + 1, end: lineEnd + 1, text: `${line}${newline}` };
 }

@@ -35,13 +35,17 @@ export function loadManifest(bytes: Uint8Array, file: string, options: LoadManif
   if (!loaded) return { file, digest, artifacts: [], problems };
   const value = loaded.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { file, digest, yaml: loaded, artifacts: [], problems: [locate(loaded, '', 'expected a mapping with the fields of a kaizen-gate Package')] };
+    const found = value === null ? 'nothing (an empty document)' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    const message = `expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found ${found}`;
+    return { file, digest, yaml: loaded, artifacts: [], problems: [locate(loaded, '', message)] };
   }
   const schemaProblems = validateAgainstSchema(packageSchema, value, loaded);
   const { artifacts, problems: artifactProblems } = options.readFile
     ? verifyArtifacts(loaded, options.readFile)
     : { artifacts: [], problems: [] };
-  const all = [...schemaProblems, ...artifactProblems];
+  // A path or digest the schema already rejected (`..`, bad format) is one fault, reported once.
+  const rejected = new Set(schemaProblems.map((p) => p.field));
+  const all = [...schemaProblems, ...artifactProblems.filter((p) => !rejected.has(p.field))];
   return {
     file,
     digest,
@@ -50,6 +54,20 @@ export function loadManifest(bytes: Uint8Array, file: string, options: LoadManif
     problems: all,
     ...(schemaProblems.length === 0 ? { manifest: value as Manifest } : {}),
   };
+}
+
+/**
+ * Whether a directory scan should validate this file: YAML mappings that are not ours (CI configs,
+ * policies) are skipped, but a file that cannot be read as YAML at all (empty, binary, broken) is
+ * not silently passed over — it may well be a damaged manifest.
+ */
+export function isManifestCandidate(bytes: Uint8Array): boolean {
+  const { loaded } = loadYaml(bytes, '');
+  if (!loaded) return true;
+  const value = loaded.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { apiVersion, kind } = value as Record<string, unknown>;
+  return (typeof apiVersion === 'string' && apiVersion.startsWith('kaizen-gate/')) || kind === 'Package';
 }
 
 /** True when a YAML value looks like it means to be a kaizen-gate manifest (for directory scans). */

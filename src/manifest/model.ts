@@ -112,11 +112,11 @@ export function digestOf(bytes: Uint8Array): string {
 export function behaviourFingerprint(manifest: Manifest): string {
   const shape = {
     model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).sort(compareTuples),
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
     retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).sort(compareTuples),
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
     routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).sort(compareTuples),
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples),
   };
   return digestOf(new TextEncoder().encode(stableStringify(shape)));
 }
@@ -127,7 +127,7 @@ export function stableStringify(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -33,7 +33,7 @@ export function renderDiffText(doc: DiffDocument): string {
         const what = change.field ? `${change.key} ${change.field}` : change.key;
         const from = change.old !== undefined ? short(change.old) : '∅';
         const to = change.new !== undefined ? short(change.new) : '∅';
-        lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}`);
+        lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? ' (on disk, not in the manifest)' : ''}`);
       }
     } else if (pkg.parent) {
       lines.push('  changes: none');

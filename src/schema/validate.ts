@@ -11,7 +11,8 @@ export interface SchemaSubject {
   readonly keyPositions?: ReadonlyMap<string, Position>;
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+// verbose: errors carry the offending value and the schema, which the messages quote.
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 const compiled = new Map<object, ValidateFunction>();
 
 /** Validates `value` against a JSON Schema and returns every problem, located and in plain words. */
@@ -22,7 +23,7 @@ export function validateAgainstSchema(schema: object, value: unknown, subject: S
     compiled.set(schema, validate);
   }
   if (validate(value)) return [];
-  return dedupe((validate.errors ?? []).filter(isUseful).map((error) => describe(error, subject)));
+  return dedupe(onePerField((validate.errors ?? []).filter(isUseful)).map((error) => describe(error, subject)));
 }
 
 function describe(error: ErrorObject, subject: SchemaSubject): Problem {
@@ -36,11 +37,13 @@ function describe(error: ErrorObject, subject: SchemaSubject): Problem {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       pointer = `${pointer}/${escapePointer(extra)}`;
-      message = `unknown field "${extra}"`;
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = closestName(extra, known);
+      message = `unknown field "${extra}"${guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; expected one of ${known.join(', ')}` : ''}`;
       break;
     }
     case 'type':
-      message = `expected ${String(params.type).replace(',', ' or ')}, found ${describeValue(error.data)}`;
+      message = `expected ${listOr(String(params.type).split(','))}, found ${describeValue(error.data)}`;
       break;
     case 'enum':
       message = `expected one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(error.data)}`;
@@ -54,12 +57,36 @@ function describe(error: ErrorObject, subject: SchemaSubject): Problem {
     case 'dependentRequired':
       message = `"${String(params.property)}" requires "${String(params.missingProperty)}"`;
       break;
+    case 'minItems':
+      message = `expected at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}, found ${describeCount(error.data)}`;
+      break;
+    case 'maxItems':
+      message = `expected at most ${String(params.limit)} items, found ${describeCount(error.data)}`;
+      break;
+    case 'minLength':
+      message = params.limit === 1 ? 'must not be empty' : `expected at least ${String(params.limit)} characters`;
+      break;
+    case 'maxLength':
+      message = `expected at most ${String(params.limit)} characters, found ${typeof error.data === 'string' ? error.data.length : '?'}`;
+      break;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const relation = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[error.keyword];
+      message = `expected a number ${relation} ${String(params.limit)}, found ${describeValue(error.data)}`;
+      break;
+    }
+    case 'uniqueItems':
+      message = `items ${String(params.j)} and ${String(params.i)} are the same; each may appear once`;
+      break;
     default:
       message = error.message ?? `fails ${error.keyword}`;
   }
+  // Unknown and missing fields point at the key line (`retrieval:`), values at the value.
   const position =
-    error.keyword === 'additionalProperties'
-      ? subject.keyPositions?.get(pointer)
+    error.keyword === 'additionalProperties' || error.keyword === 'required'
+      ? (subject.keyPositions?.get(pointer) ?? subject.positions?.get(pointer))
       : (subject.positions?.get(pointer) ?? subject.keyPositions?.get(pointer));
   const field = fieldOf(pointer);
   return {
@@ -68,6 +95,31 @@ function describe(error: ErrorObject, subject: SchemaSubject): Problem {
     ...(field ? { field } : {}),
     message,
   };
+}
+
+/** Most specific first: "one of 0, 1, 2, 3" says more than "integer". */
+const PRIORITY: Readonly<Record<string, number>> = { enum: 0, const: 0, type: 1 };
+
+/**
+ * One fault per field: a value that fails several keywords (type and enum, pattern and length) is
+ * one problem for the user, so a manifest with six faults reports six. Missing and unknown fields
+ * are each their own fault.
+ */
+function onePerField(errors: readonly ErrorObject[]): ErrorObject[] {
+  const best = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    const key = keyOf(error);
+    const current = best.get(key);
+    if (!current || (PRIORITY[error.keyword] ?? 2) < (PRIORITY[current.keyword] ?? 2)) best.set(key, error);
+  }
+  return errors.filter((error) => best.get(keyOf(error)) === error);
+}
+
+function keyOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') return `${error.instancePath} required ${String(params.missingProperty)}`;
+  if (error.keyword === 'additionalProperties') return `${error.instancePath} extra ${String(params.additionalProperty)}`;
+  return error.instancePath;
 }
 
 /** ajv reports a failed `if`/`anyOf` wrapper besides the real error; keep only the real one. */
@@ -80,6 +132,40 @@ function patternHint(error: ErrorObject): string {
   return description ?? `must match ${String((error.params as { pattern?: string }).pattern)}`;
 }
 
+
+function listOr(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+function describeCount(value: unknown): string {
+  return Array.isArray(value) ? `${value.length}` : describeValue(value);
+}
+
+/** The known name a typo most likely meant: edit distance at most a third of its length. */
+function closestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
