@@ -1,0 +1,294 @@
+/**
+ * The Kaizen log: one entry per released manifest version, read off the mainline history and the
+ * reports recorded as git notes. Pure: the edge reads git and passes a verifier in.
+ *
+ * IDs (`KZ-YYYY-NNN`) number every version of every kaizen-gate manifest anywhere in the repository
+ * (not only the ones shown), per calendar year (UTC) of the commit date, in the order the commits
+ * entered the first-parent history, and within one commit by path. A later release only appends
+ * to that order, so an ID never changes once given.
+ */
+import { formatPp, formatRatioChange } from '../gates/format.ts';
+import type { GateResult } from '../gates/result.ts';
+import { diffPackage } from '../manifest/diff.ts';
+import type { HistoricalPackage } from '../manifest/diff.ts';
+import { loadManifest, looksLikeManifest } from '../manifest/manifest.ts';
+import type { LoadedManifest } from '../manifest/manifest.ts';
+import { behaviourFingerprint } from '../manifest/model.ts';
+import type { Manifest } from '../manifest/model.ts';
+import type { DecisionOutcome } from '../gates/decide.ts';
+import type { PackageReport } from '../report/model.ts';
+import { InputError } from '../problem.ts';
+import type { Problem } from '../problem.ts';
+import type { RecordResult } from './verify-record.ts';
+
+/** A changed YAML file in a mainline commit (src/git/history.ts reads these), oldest first. */
+export interface YamlChange {
+  readonly commit: string;
+  readonly committedAt: string;
+  readonly path: string;
+  readonly renamedFrom?: string;
+  readonly bytes?: Uint8Array;
+  readonly previous?: Uint8Array;
+}
+
+/** An entry's status: the recorded decision, or what happened to the release later. */
+export type LogStatus = 'approved' | 'rejected' | 'held' | 'needs approval' | 'rolled back' | 'unverified' | 'unrecorded';
+
+/** One Kaizen log entry. */
+export interface LogEntry {
+  readonly id: string;
+  /** Commit date, UTC, YYYY-MM-DD. */
+  readonly date: string;
+  readonly owner: string;
+  readonly problem: string;
+  readonly measure: string;
+  readonly result: string;
+  readonly status: LogStatus;
+  readonly package_id: string;
+  readonly application: string;
+  readonly manifest: string;
+  readonly commit: string;
+  /** `verified with <keyid> (<key file>)`, `unsigned`, `INVALID: <reason>` or `none`. */
+  readonly signature: string;
+  readonly signature_status: 'verified' | 'unsigned' | 'invalid' | 'none';
+  readonly classes: readonly string[];
+  readonly decision?: DecisionOutcome;
+  /** The entry whose rollback superseded this one. */
+  readonly rolled_back_by?: string;
+  /** Records (note lines) found for this release. */
+  readonly records: number;
+}
+
+/** What {@link buildKaizenLog} reads. */
+export interface LogInput {
+  readonly changes: readonly YamlChange[];
+  /** Note lines per annotated commit. */
+  readonly notes: ReadonlyMap<string, readonly { readonly text: string }[]>;
+  /** Verifies one note line for the commit it is attached to. */
+  readonly verify: (commit: string, text: string) => RecordResult;
+  /** Manifest paths or folders to show (whole histories); default: every manifest under `manifests/` at the end. */
+  readonly select?: readonly string[];
+}
+
+interface Version {
+  readonly change: YamlChange & { readonly bytes: Uint8Array };
+  readonly lineage: number;
+  readonly id: string;
+  readonly loaded: LoadedManifest;
+}
+
+const STATUS: Record<DecisionOutcome, LogStatus> = { approve: 'approved', reject: 'rejected', hold: 'held', needs_approval: 'needs approval' };
+const SEVERITY: readonly DecisionOutcome[] = ['reject', 'hold', 'needs_approval', 'approve'];
+
+/**
+ * Builds the log entries of the selected manifests, oldest first.
+ *
+ * @throws InputError when a selected path has no manifest history on the mainline.
+ */
+export function buildKaizenLog(input: LogInput): LogEntry[] {
+  const { versions, alive, lineagePaths } = collectVersions(input.changes);
+  const selected = selectLineages(input.select, alive, lineagePaths);
+  const results = new Map<string, RecordResult[]>();
+  const recordsOf = (commit: string): RecordResult[] => {
+    let list = results.get(commit);
+    if (!list) {
+      list = (input.notes.get(commit) ?? []).map((note) => input.verify(commit, note.text));
+      results.set(commit, list);
+    }
+    return list;
+  };
+
+  const entries: (LogEntry & { lineage: number })[] = [];
+  const rollbacks: { entry: number; targetCommit: string; lineage: number }[] = [];
+  versions.forEach((version, index) => {
+    const manifest = version.loaded.manifest;
+    const parent = manifest ? findParent(version, versions.slice(0, index)) : undefined;
+    let classes: string[] = [];
+    let rollbackOf: string | undefined;
+    if (manifest) {
+      const lineageHistory = versions
+        .slice(0, index)
+        .filter((v) => v.lineage === version.lineage || (parent !== undefined && v.lineage === parent.lineage))
+        .flatMap((v): HistoricalPackage[] => (v.loaded.manifest ? [{ package_id: v.loaded.manifest.package_id, commit: v.change.commit, fingerprint: behaviourFingerprint(v.loaded.manifest) }] : []))
+        .toReversed();
+      const diff = diffPackage({
+        candidate: version.loaded as LoadedManifest & { manifest: Manifest },
+        ...(parent ? { parent: parent.loaded as LoadedManifest & { manifest: Manifest }, parentCommit: parent.change.commit } : {}),
+        resolution: parent === undefined ? 'new_application' : parent.lineage === version.lineage ? 'same_path' : 'parent_package_id',
+        baseDigests: new Map(),
+        history: lineageHistory,
+      });
+      classes = [...diff.classes];
+      rollbackOf = diff.rollback_of?.commit;
+    }
+    if (!selected.has(version.lineage)) return;
+    const fields = fieldsOf(version.loaded);
+    const all = recordsOf(version.change.commit);
+    const mine = all.filter((r) => r.kind === 'invalid' || packageIn(r, version.change.path, fields.package_id) !== undefined);
+    const primary = pickPrimary(mine);
+    const pkg = primary && primary.kind !== 'invalid' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
+    const measureHead = !manifest ? 'invalid manifest' : classes.length > 0 ? classes.join(', ') : 'new package';
+    const invalidOthers = mine.filter((r) => r !== primary && r.kind === 'invalid').length;
+    if (rollbackOf !== undefined) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
+    entries.push({
+      id: version.id,
+      date: utcDate(version.change.committedAt),
+      owner: fields.owner,
+      problem: fields.problem,
+      measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
+      result: pkg ? resultOf(pkg) : '—',
+      status: primary === undefined ? 'unrecorded' : pkg ? STATUS[pkg.decision.outcome] : 'unverified',
+      package_id: fields.package_id,
+      application: fields.application,
+      manifest: version.change.path,
+      commit: version.change.commit,
+      ...signatureOf(primary, invalidOthers),
+      classes,
+      ...(pkg ? { decision: pkg.decision.outcome } : {}),
+      records: mine.length,
+      lineage: version.lineage,
+    });
+  });
+
+  // A rollback to an earlier package supersedes every release of that lineage after it.
+  for (const rollback of rollbacks) {
+    const by = entries[rollback.entry];
+    const target = entries.findIndex((e) => e.lineage === rollback.lineage && e.commit === rollback.targetCommit);
+    if (by === undefined || target < 0) continue;
+    for (let i = target + 1; i < rollback.entry; i++) {
+      const entry = entries[i];
+      if (entry && entry.lineage === rollback.lineage) entries[i] = { ...entry, status: 'rolled back', rolled_back_by: by.id };
+    }
+  }
+  return entries.map(({ lineage: _lineage, ...entry }) => entry);
+}
+
+/** Walks the changes: assigns lineages (following renames), IDs, and loads each manifest version. */
+function collectVersions(changes: readonly YamlChange[]): { versions: Version[]; alive: Map<string, number>; lineagePaths: Map<number, Set<string>> } {
+  const alive = new Map<string, number>();
+  const lineagePaths = new Map<number, Set<string>>();
+  const perYear = new Map<string, number>();
+  const versions: Version[] = [];
+  let lineages = 0;
+  for (const change of changes) {
+    let lineage = change.renamedFrom !== undefined ? alive.get(change.renamedFrom) : undefined;
+    if (change.renamedFrom !== undefined) alive.delete(change.renamedFrom);
+    lineage ??= alive.get(change.path);
+    const bytes = change.bytes;
+    if (bytes === undefined || !looksLikeManifest(bytes)) {
+      alive.delete(change.path);
+      continue;
+    }
+    lineage ??= lineages++;
+    alive.set(change.path, lineage);
+    const paths = lineagePaths.get(lineage) ?? new Set<string>();
+    paths.add(change.path);
+    lineagePaths.set(lineage, paths);
+    // A pure rename or mode change releases nothing.
+    if (change.previous !== undefined && Buffer.from(change.previous).equals(Buffer.from(bytes))) continue;
+    const year = utcDate(change.committedAt).slice(0, 4);
+    const n = (perYear.get(year) ?? 0) + 1;
+    perYear.set(year, n);
+    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, '0')}`, loaded: loadManifest(bytes, change.path) });
+  }
+  return { versions, alive, lineagePaths };
+}
+
+function selectLineages(select: readonly string[] | undefined, alive: ReadonlyMap<string, number>, lineagePaths: ReadonlyMap<number, ReadonlySet<string>>): Set<number> {
+  if (select === undefined) return new Set([...alive].filter(([path]) => path.startsWith('manifests/')).map(([, lineage]) => lineage));
+  const out = new Set<number>();
+  const problems: Problem[] = [];
+  for (const path of select) {
+    const current = alive.get(path);
+    const earlier = [...lineagePaths].filter(([, paths]) => paths.has(path)).map(([lineage]) => lineage);
+    // A folder selects the manifests in it now (as the default does for manifests/).
+    const folder = path === '' || path === '.' ? '' : `${path.replace(/\/+$/, '')}/`;
+    const inFolder = [...alive].filter(([p]) => p.startsWith(folder)).map(([, lineage]) => lineage);
+    const found = current !== undefined ? [current] : earlier.length > 0 ? earlier : inFolder;
+    if (found.length === 0) problems.push({ file: path, message: 'no version of a kaizen-gate manifest at this path on the first-parent history' });
+    for (const lineage of found) out.add(lineage);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return out;
+}
+
+/** The previous version: the same file before this commit, else the latest release of parent_package_id. */
+function findParent(version: Version, earlier: readonly Version[]): Version | undefined {
+  const sameLineage = earlier.findLast((v) => v.lineage === version.lineage && v.loaded.manifest !== undefined);
+  if (sameLineage !== undefined) return sameLineage;
+  const parentId = version.loaded.manifest?.parent_package_id;
+  return parentId === undefined ? undefined : earlier.findLast((v) => v.loaded.manifest?.package_id === parentId);
+}
+
+/** The Kaizen fields, read leniently so that a schema-invalid version still shows what it says. */
+function fieldsOf(loaded: LoadedManifest): { owner: string; problem: string; summary: string; package_id: string; application: string } {
+  const value = loaded.yaml?.value;
+  const root = asRecord(value);
+  const change = asRecord(root['change']);
+  return {
+    owner: textOf(change['owner']),
+    problem: textOf(change['problem']),
+    summary: textOf(change['summary']),
+    package_id: textOf(root['package_id']),
+    application: textOf(root['application']),
+  };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function packageIn(result: RecordResult, manifest: string, packageId: string): PackageReport | undefined {
+  if (result.kind === 'invalid') return undefined;
+  const packages = result.report.packages;
+  return packages.find((p) => p.manifest === manifest && p.package_id === packageId) ?? packages.find((p) => p.package_id === packageId);
+}
+
+/** Verified beats unsigned beats invalid; among equals, the most severe decision (a conservative reading). */
+function pickPrimary(records: readonly RecordResult[]): RecordResult | undefined {
+  return records.toSorted((a, b) => rankOf(a) - rankOf(b))[0];
+}
+
+function rankOf(r: RecordResult): number {
+  const kind = r.kind === 'verified' ? 0 : r.kind === 'unsigned' ? 1 : 2;
+  const outcome = r.kind === 'invalid' ? 'approve' : r.report.decision.outcome;
+  const severity = SEVERITY.indexOf(outcome as DecisionOutcome);
+  return kind * 10 + (severity < 0 ? 9 : severity);
+}
+
+function signatureOf(primary: RecordResult | undefined, invalidOthers: number): Pick<LogEntry, 'signature' | 'signature_status'> {
+  const more = invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? '' : 's'}` : '';
+  if (primary === undefined) return { signature: 'none', signature_status: 'none' };
+  if (primary.kind === 'invalid') return { signature: `INVALID: ${primary.reason}${more}`, signature_status: 'invalid' };
+  if (primary.kind === 'unsigned') return { signature: `unsigned${more}`, signature_status: 'unsigned' };
+  const unchecked = primary.uncheckedEvidence.length;
+  const note = unchecked > 0 ? `; ${unchecked} evidence file${unchecked === 1 ? '' : 's'} not in the commit, not checked` : '';
+  return { signature: `verified with ${primary.keyid} (${primary.keySource})${note}${more}`, signature_status: 'verified' };
+}
+
+/** `approve; quality +1.2 pp [−0.4, +2.8], latency +3.0 % [−1.0, +7.5]`: decision and headline deltas. */
+export function resultOf(pkg: PackageReport): string {
+  const parts = pkg.gates.flatMap((gate) => {
+    const text = headlineOf(gate);
+    return text === undefined ? [] : [`${gate.gate} ${text}`];
+  });
+  return parts.length > 0 ? `${pkg.decision.outcome}; ${parts.join(', ')}` : pkg.decision.outcome;
+}
+
+function headlineOf(gate: GateResult): string | undefined {
+  const h = gate.headline;
+  if (h === undefined || gate.verdict === 'not_applicable' || !Number.isFinite(h.estimate)) return undefined;
+  const bounds = (format: (v: number) => string): string => (h.interval ? ` [${format(h.interval.lower)}, ${format(h.interval.upper)}]` : '');
+  if (h.unit === 'pp') return `${formatPp(h.estimate)}${bounds((v) => formatPp(v).replace(' pp', ''))}`;
+  if (h.unit === 'ratio') return `${formatRatioChange(h.estimate)}${bounds((v) => formatRatioChange(v).replace(' %', ''))}`;
+  return undefined;
+}
+
+function utcDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso.slice(0, 10) : date.toISOString().slice(0, 10);
+}

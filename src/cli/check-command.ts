@@ -1,0 +1,81 @@
+import { join, resolve } from 'node:path';
+import { renderMarkdown } from '../report/markdown.ts';
+import type { Report } from '../report/model.ts';
+import { exitCodeOf } from '../report/model.ts';
+import { renderText } from '../report/text.ts';
+import { gatherAndRun, parseSideSelector } from './gather.ts';
+import { toRepoPath, UsageError, writeFileAtomic } from './io.ts';
+import type { CommandContext } from './manifest-commands.ts';
+import { repoRootOf } from './manifest-commands.ts';
+
+/** Flags of `kaizen-gate check`, as parsed by the CLI. */
+export interface CheckFlags {
+  readonly base?: string;
+  readonly head?: string;
+  readonly repo?: string;
+  readonly 'parent-evidence'?: string[];
+  readonly 'candidate-evidence'?: string[];
+  readonly evidence?: string[];
+  readonly 'parent-side'?: string;
+  readonly 'candidate-side'?: string;
+  readonly policy?: string;
+  readonly seed?: string;
+  readonly out?: string;
+  readonly format?: string;
+  readonly 'allow-unpaired'?: boolean;
+  readonly 'evidence-format'?: string;
+}
+
+/** Writes report.json and report.md into `dir`, each atomically. */
+export function writeReportFiles(dir: string, report: Report): { json: string; markdown: string } {
+  const json = join(dir, 'report.json');
+  const markdown = join(dir, 'report.md');
+  writeFileAtomic(json, serialiseReport(report));
+  writeFileAtomic(markdown, renderMarkdown(report));
+  return { json, markdown };
+}
+
+/** The report as written to disk: stable key order (construction order), two-space indent, final newline. */
+export function serialiseReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** `check`: run the gates and print the decision. Exit 0 approve, 1 reject/hold, 3 needs approval. */
+export function runCheck(ctx: CommandContext, positionals: readonly string[], flags: CheckFlags, isTty: boolean): number {
+  const format = flags.format ?? 'text';
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
+  if (!flags.base) throw new UsageError('check needs --base <git-ref>: the commit holding the parent packages (e.g. origin/main)');
+  let seed: number | undefined;
+  if (flags.seed !== undefined) {
+    seed = Number(flags.seed);
+    if (!/^\d+$/.test(flags.seed) || !Number.isSafeInteger(seed) || seed > 0xffffffff) {
+      throw new UsageError(`Expected --seed to be an integer from 0 to 4294967295, got "${flags.seed}"`);
+    }
+  }
+  const evidenceFormat = flags['evidence-format'] ?? 'auto';
+  if (evidenceFormat !== 'auto' && evidenceFormat !== 'jsonl' && evidenceFormat !== 'promptfoo') {
+    throw new UsageError(`--evidence-format must be auto, jsonl or promptfoo, got "${evidenceFormat}"`);
+  }
+  const repo = repoRootOf(ctx.cwd, flags.repo);
+  const report = gatherAndRun({
+    cwd: ctx.cwd,
+    repo,
+    base: flags.base,
+    ...(flags.head !== undefined ? { head: flags.head } : {}),
+    manifests: positionals.map((p) => toRepoPath(repo, resolve(ctx.cwd, p))),
+    parentEvidence: flags['parent-evidence'] ?? [],
+    candidateEvidence: flags['candidate-evidence'] ?? [],
+    evidence: flags.evidence ?? [],
+    ...(flags.policy !== undefined ? { policy: flags.policy } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(flags['parent-side'] ? { parentSide: parseSideSelector(flags['parent-side'], '--parent-side') } : {}),
+    ...(flags['candidate-side'] ? { candidateSide: parseSideSelector(flags['candidate-side'], '--candidate-side') } : {}),
+    ...(flags['allow-unpaired'] ? { allowUnpaired: true } : {}),
+    evidenceFormat,
+  });
+  if (flags.out !== undefined) writeReportFiles(resolve(ctx.cwd, flags.out), report);
+  if (format === 'json') ctx.stdout(serialiseReport(report));
+  else if (format === 'markdown') ctx.stdout(renderMarkdown(report));
+  else ctx.stdout(renderText(report, { color: isTty }));
+  return exitCodeOf(report.decision.outcome);
+}

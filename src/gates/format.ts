@@ -1,0 +1,42 @@
+import type { Interval } from '../stats/interval.ts';
+import type { Unit } from './result.ts';
+
+/** `+1.2 pp` / `−3.4 pp`: a signed percentage-point value with one decimal. */
+export function formatPp(value: number): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  return `${sign}${Math.abs(value).toFixed(1)} pp`;
+}
+
+/** A value in its unit, for prose and tables. */
+export function formatValue(value: number, unit: Unit): string {
+  switch (unit) {
+    case 'pp':
+      return formatPp(value);
+    case 'ratio':
+      return `×${value.toFixed(3)}`;
+    case 'ms':
+      return `${Math.round(value).toLocaleString('en-US')} ms`;
+    case 'usd':
+      return `$${value.toFixed(value < 1 ? 4 : 2)}`;
+    case 'count':
+      return String(Math.round(value));
+  }
+}
+
+/** `95% CI −3.1 to +0.4 pp`. */
+export function formatInterval(interval: Interval, unit: Unit): string {
+  const level = `${Math.round(interval.level * 100)}% CI`;
+  if (unit === 'pp') return `${level} ${formatPp(interval.lower).replace(' pp', '')} to ${formatPp(interval.upper)}`;
+  return `${level} ${formatValue(interval.lower, unit)} to ${formatValue(interval.upper, unit)}`;
+}
+
+/** A relative change of a ratio as a percentage: ×1.234 → `+23.4 %`. */
+export function formatRatioChange(ratio: number): string {
+  const pct = (ratio - 1) * 100;
+  return `${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(1)} %`;
+}
+
+/** `1,234`: counts in prose. */
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}

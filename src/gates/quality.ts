@@ -1,0 +1,230 @@
+import type { PairedCase } from '../evidence/pair.ts';
+import { mcnemarExact } from '../stats/mcnemar.ts';
+import { adjustWeightedHolm, estimateCasesNeeded, oneSidedZ, twoSidedZ } from './family.ts';
+import { formatCount, formatInterval, formatPp } from './format.ts';
+import type { PairedDeltaTest, TestSettings } from './paired.ts';
+import { testPairedDelta } from './paired.ts';
+import type { EffectivePolicy } from './policy.ts';
+import { round, roundInterval } from './result.ts';
+import type { GateResult, Measure, Verdict } from './result.ts';
+
+/** Paired delta of one category, for the report's per-category table. */
+export interface CategoryDelta {
+  readonly category: string;
+  readonly n: number;
+  readonly parent_rate: number;
+  readonly candidate_rate: number;
+  readonly measure: Measure;
+  readonly tested: boolean;
+}
+
+/** The quality gate's result plus its per-category breakdown. */
+export interface QualityOutcome {
+  readonly result: GateResult;
+  readonly categories: readonly CategoryDelta[];
+}
+
+/**
+ * Quality gate (KAIZEN Table 4): the paired golden-suite pass rate (or score) must not drop by more
+ * than the margin, no category may regress significantly beyond it, and critical cases must not
+ * regress (exact McNemar). All regression tests form one weighted-Holm family at `alpha`, so a
+ * candidate that changes nothing is blocked at most at that rate however many categories there
+ * are; the critical-case test keeps half of `alpha` for itself, so its power does not fall as
+ * categories are added (the overall and category tests share the other half equally).
+ * Fail needs both significance and an estimate beyond the margin; pass needs the interval's
+ * lower bound within the margin (non-inferiority shown); anything else is inconclusive.
+ */
+export function evaluateQuality(cases: readonly PairedCase[], policy: EffectivePolicy): QualityOutcome {
+  const golden = cases.filter((c) => c.suite === 'golden');
+  const { quality } = policy.gates;
+  const { statistics } = policy;
+  const margin = quality.max_drop_pp;
+  if (golden.length === 0) {
+    return { result: { gate: 'quality', verdict: 'not_applicable', reason: 'No paired golden-suite evidence was supplied.', measures: [], on_failure: 'reject' }, categories: [] };
+  }
+  const metric = quality.metric;
+  const valueOf = (outcome: PairedCase['parent']): number => (metric === 'score' ? (outcome.score ?? outcome.pass) : outcome.pass);
+  const settings = (name: string): TestSettings => ({ resamples: statistics.resamples, level: statistics.confidence, seed: statistics.seed, name: `quality:${name}` });
+  const label = metric === 'score' ? 'Mean score' : 'Pass rate';
+
+  const overall = runTest(golden, valueOf, settings('overall'));
+  const byCategory = groupBy(golden, (c) => c.category);
+  // A lone category is the overall delta again: testing it twice would only cost power.
+  const single = byCategory.size === 1;
+  const categoryTests = [...byCategory.entries()]
+    .toSorted(([a], [b]) => (a < b ? -1 : 1))
+    .map(([category, members]) => ({
+      category,
+      members,
+      tested: members.length >= quality.min_category_cases,
+      test: single ? overall : runTest(members, valueOf, settings(`category:${category}`)),
+    }));
+  const critical = golden.filter((c) => c.critical);
+  let fixes = 0;
+  let regressions = 0;
+  for (const c of critical) {
+    const before = c.parent.pass >= 0.5;
+    const after = c.candidate.pass >= 0.5;
+    if (before && !after) regressions += 1;
+    if (!before && after) fixes += 1;
+  }
+  const mcnemar = critical.length > 0 ? mcnemarExact(fixes, regressions, 'greater') : undefined;
+
+  // One weighted-Holm family: overall and each tested category share half of alpha when
+  // critical cases exist (all of it otherwise); the critical-case McNemar test has the other half.
+  const family: number[] = [overall.pWorse];
+  const tested = single ? [] : categoryTests.filter((t) => t.tested);
+  for (const t of tested) family.push(t.test.pWorse);
+  const shared = 1 + tested.length;
+  const weights: number[] = family.map(() => (mcnemar ? 0.5 : 1) / shared);
+  if (mcnemar) {
+    family.push(mcnemar.pValue);
+    weights.push(0.5);
+  }
+  const adjusted = adjustWeightedHolm(family, weights);
+  const alpha = statistics.alpha;
+
+  const enough = golden.length >= statistics.min_cases;
+  const overallFails = enough && adjusted[0]! < alpha && overall.estimate * 100 < -margin;
+  const overallPasses = enough && overall.interval.lower * 100 >= -margin;
+  const headline = toMeasure('pass_rate_delta', `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0]!, overallFails ? 'fail' : overallPasses ? 'pass' : 'inconclusive');
+
+  const categories: CategoryDelta[] = categoryTests.map((t) => {
+    const index = single && t.tested ? -1 : tested.indexOf(t);
+    const adj = single && t.tested ? adjusted[0]! : index >= 0 ? adjusted[1 + index]! : undefined;
+    const fails = adj !== undefined && adj < alpha && t.test.estimate * 100 < -margin;
+    const verdict: Verdict = !t.tested ? 'not_applicable' : fails ? 'fail' : 'pass';
+    const measure = toMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== undefined ? t.test.pWorse : undefined, adj, verdict);
+    return {
+      category: t.category,
+      n: t.members.length,
+      parent_rate: round(mean(t.members.map((c) => valueOf(c.parent)))),
+      candidate_rate: round(mean(t.members.map((c) => valueOf(c.candidate)))),
+      measure: !t.tested ? { ...measure, reason: `fewer than ${quality.min_category_cases} cases: shown, not tested` } : measure,
+      tested: t.tested,
+    };
+  });
+
+  const measures: Measure[] = [headline];
+  let criticalFails = false;
+  if (mcnemar) {
+    const adj = adjusted[family.length - 1]!;
+    criticalFails = adj < alpha && regressions > fixes;
+    measures.push({
+      name: 'critical_mcnemar',
+      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical.length}`,
+      unit: 'count',
+      estimate: regressions - fixes,
+      p_value: round(mcnemar.pValue, 8),
+      adjusted_p: round(adj, 8),
+      n: critical.length,
+      verdict: criticalFails ? 'fail' : 'pass',
+      reason: `exact McNemar (one-sided) on ${fixes + regressions} discordant critical pairs`,
+    });
+  }
+  // A lone category's failure is the overall failure; say it once.
+  const failedCategories = single ? [] : categories.filter((c) => c.measure.verdict === 'fail');
+  measures.push(...categories.map((c) => c.measure));
+
+  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(scaleInterval(overall), 'pp')}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ''})`;
+  let verdict: Verdict;
+  let reason: string;
+  let casesNeeded: number | undefined;
+  if (overallFails || failedCategories.length > 0 || criticalFails) {
+    verdict = 'fail';
+    const why: string[] = [];
+    if (overallFails) why.push(`${effect}, a significant drop beyond the ${margin.toFixed(1)} pp margin`);
+    for (const c of failedCategories.slice(0, 3)) {
+      why.push(`category ${c.category} fell ${formatPp(c.measure.estimate)} (Holm-adjusted p = ${formatP(c.measure.adjusted_p!)})`);
+    }
+    if (failedCategories.length > 3) why.push(`${failedCategories.length - 3} more categories regressed`);
+    if (criticalFails) why.push(`${regressions} critical cases regressed against ${fixes} fixed (McNemar p = ${formatP(adjusted[family.length - 1]!)})`);
+    reason = `${capitalise(why.join('; '))}.`;
+  } else if (!enough) {
+    verdict = 'inconclusive';
+    casesNeeded = Math.max(statistics.min_cases, neededCases(overall, margin, statistics.confidence, alpha * weights[0]!));
+    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}); ${effect}. About ${formatCount(casesNeeded)} cases would decide it.`;
+  } else if (overallPasses) {
+    verdict = 'pass';
+    reason = `${effect}; the interval stays within the ${margin.toFixed(1)} pp margin and no category or critical case regressed significantly.`;
+  } else {
+    verdict = 'inconclusive';
+    casesNeeded = neededCases(overall, margin, statistics.confidence, alpha * weights[0]!);
+    reason = `${effect}: the interval is too wide to show the drop is within the ${margin.toFixed(1)} pp margin. About ${formatCount(casesNeeded)} paired cases would decide it.`;
+  }
+  return {
+    result: { gate: 'quality', verdict, reason, headline, measures, on_failure: 'reject', ...(casesNeeded !== undefined ? { cases_needed: casesNeeded } : {}) },
+    categories,
+  };
+}
+
+function runTest(cases: readonly PairedCase[], valueOf: (o: PairedCase['parent']) => number, settings: TestSettings): PairedDeltaTest {
+  const parent = new Float64Array(cases.length);
+  const candidate = new Float64Array(cases.length);
+  const clusters: (string | undefined)[] = [];
+  cases.forEach((c, i) => {
+    parent[i] = valueOf(c.parent);
+    candidate[i] = valueOf(c.candidate);
+    clusters.push(c.cluster);
+  });
+  return testPairedDelta({ parent, candidate, clusters }, settings, 'lower');
+}
+
+/**
+ * Roughly how many paired cases would decide an inconclusive overall test. Above the margin, more
+ * cases can show non-inferiority: the interval's lower bound must clear it, so the half-width must
+ * shrink below estimate + margin. At or beyond the margin they can show the drop: the one-sided test
+ * at the overall test's worst-case Holm share of alpha must reject, so the estimate must lie that
+ * many standard errors below zero. Standard errors scale from the bootstrap's, so clustering and
+ * trial averaging are accounted for.
+ */
+function neededCases(test: PairedDeltaTest, margin: number, level: number, worstAlpha: number): number {
+  const estimate = test.estimate * 100;
+  const undecided = { estimate, standardError: test.standardError * 100, sd: test.sd * 100, n: test.n };
+  return estimate > -margin
+    ? estimateCasesNeeded(undecided, estimate + margin, twoSidedZ(level))
+    : estimateCasesNeeded(undecided, -estimate, oneSidedZ(worstAlpha));
+}
+
+function toMeasure(name: string, label: string, test: PairedDeltaTest, threshold: number, p: number | undefined, adj: number | undefined, verdict: Verdict): Measure {
+  return {
+    name,
+    label,
+    unit: 'pp',
+    estimate: round(test.estimate * 100),
+    interval: roundInterval(scaleInterval(test)),
+    threshold,
+    ...(p !== undefined ? { p_value: round(p, 8) } : {}),
+    ...(adj !== undefined ? { adjusted_p: round(adj, 8) } : {}),
+    n: test.n,
+    verdict,
+  };
+}
+
+function scaleInterval(test: PairedDeltaTest): { lower: number; upper: number; level: number } {
+  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
+}
+
+/** `0.003` / `< 0.0001`. */
+export function formatP(p: number): string {
+  return p < 0.0001 ? '< 0.0001' : p.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,244 @@
+import { planRollout } from './delivery/rollout.ts';
+import { detectEvidenceFormat, parseEvidence } from './evidence/detect.ts';
+import type { EvidenceRecord } from './evidence/record.ts';
+import { pairEvidence } from './evidence/pair.ts';
+import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
+import type { PromptfooSideSelector } from './evidence/promptfoo.ts';
+import { evaluateCost } from './gates/cost.ts';
+import { combineDecisions, decide } from './gates/decide.ts';
+import { evaluateLatency } from './gates/latency.ts';
+import { evaluateManifest } from './gates/manifest-gate.ts';
+import { policyForLevel } from './gates/policy.ts';
+import type { GatePolicy } from './gates/policy.ts';
+import { evaluateQuality } from './gates/quality.ts';
+import { round } from './gates/result.ts';
+import { evaluateSafety } from './gates/safety.ts';
+import type { ChangeSet } from './git/resolve.ts';
+import { digestOf } from './manifest/model.ts';
+import type { Manifest } from './manifest/model.ts';
+import { InputError } from './problem.ts';
+import type { Problem } from './problem.ts';
+import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
+import { VERSION } from './version.ts';
+
+/** An evidence file as read by the edge: its bytes, and which package it speaks for. */
+export interface EvidenceInput {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** `both`: one file holding parent and candidate (JSONL with two package_ids, or a promptfoo eval with two columns). */
+  readonly side: 'parent' | 'candidate' | 'both';
+}
+
+/** Everything the gate needs, as plain values. The edges gather it; nothing here does I/O. */
+export interface PipelineInput {
+  readonly changeSet: ChangeSet;
+  readonly evidence: readonly EvidenceInput[];
+  readonly policy: GatePolicy;
+  readonly seed?: number;
+  /** For promptfoo files holding both sides: which column is which. */
+  readonly promptfooSides?: { readonly parent?: PromptfooSideSelector; readonly candidate?: PromptfooSideSelector };
+  /** Cases only one side has are dropped (and counted) instead of being an error. */
+  readonly allowUnpaired?: boolean;
+  /** When set, every evidence file must be of this format. */
+  readonly evidenceFormat?: 'jsonl' | 'promptfoo';
+  readonly context?: { readonly repository?: string; readonly commit?: string; readonly pull_request?: number };
+}
+
+/**
+ * The gate as one function: evidence → pairing → the five gates → decision and rollout plan →
+ * Report. Deterministic: the same input gives a byte-identical report. Throws InputError listing
+ * every evidence problem; gate failures are results, not exceptions.
+ */
+export function runPipeline(input: PipelineInput): Report {
+  const { changeSet } = input;
+  const problems: Problem[] = [];
+  const packages: PackageReport[] = [];
+  const subjectManifests: Report['subject']['manifests'][number][] = [];
+  const artifacts = new Map<string, string>();
+  const formats = new Map<string, string>();
+
+  for (const diff of changeSet.packages) {
+    const loaded = changeSet.loaded.get(diff.manifest);
+    const manifest = loaded?.candidate.manifest as Manifest;
+    const level = manifest.side_effect_level;
+    subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: 'candidate', commit: changeSet.head.commit });
+    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: 'parent', commit: diff.parent.commit });
+    for (const artifact of loaded?.candidate.artifacts ?? []) {
+      if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
+    }
+
+    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, diff.parent?.package_id, changeSet.packages.length, formats);
+    problems.push(...evidenceProblems);
+    if (evidenceProblems.length > 0) continue;
+
+    const policy = policyForLevel(input.policy, level, input.seed);
+    const cases = evidence?.cases ?? [];
+    const quality = evaluateQuality(cases, policy);
+    const headline = quality.result.headline;
+    const gates = [
+      evaluateManifest(diff, manifest, evidence, policy),
+      quality.result,
+      evaluateSafety(cases, level, policy),
+      evaluateCost(cases, policy, headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : undefined, manifest.delivery.slo?.cost_per_success_usd),
+      evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms),
+    ];
+    if (!evidence && diff.problems.length === 0) {
+      gates[1] = { ...gates[1]!, verdict: 'inconclusive', reason: 'No evidence was supplied for this package; the quality gate cannot run.' };
+    }
+    const decision = decide(gates, level, manifest.owners);
+    packages.push({
+      application: manifest.application,
+      package_id: manifest.package_id,
+      manifest: diff.manifest,
+      manifest_digest: diff.digest,
+      side_effect_level: level,
+      owners: manifest.owners,
+      change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
+      parent: diff.parent,
+      diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings },
+      evidence: summariseEvidence(evidence),
+      gates,
+      categories: quality.categories,
+      worst_cases: worstCases(cases, policy.gates.quality.metric),
+      decision,
+      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy),
+    });
+  }
+  if (problems.length > 0) throw new InputError(problems, `${problems.length} evidence problem${problems.length === 1 ? '' : 's'}`);
+
+  const outcome = packages.length === 0 ? 'nothing_to_gate' : combineDecisions(packages.map((p) => p.decision.outcome));
+  const summary =
+    packages.length === 0
+      ? 'No package manifest is touched by this change; nothing to gate.'
+      : packages.length === 1
+        ? packages[0]!.decision.summary
+        : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(', ')}: ${outcome.replace('_', ' ')}.`;
+  const statistics = policyForLevel(input.policy, 0, input.seed).statistics;
+  return {
+    schema: 'kaizen-gate/report/v1',
+    tool: { name: 'kaizen-gate', version: VERSION },
+    inputs: {
+      base: changeSet.base,
+      head: changeSet.head,
+      policy: input.policy.sources,
+      statistics,
+      evidence: input.evidence.map((e) => ({ path: e.path, side: e.side, format: formats.get(e.path) ?? 'unknown' })),
+    },
+    subject: {
+      ...(input.context?.repository !== undefined ? { repository: input.context.repository } : {}),
+      ...(input.context?.commit !== undefined ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {}),
+      ...(input.context?.pull_request !== undefined ? { pull_request: input.context.pull_request } : {}),
+      manifests: subjectManifests,
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
+      artifacts: [...artifacts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, sha256]): SubjectFile => ({ path, sha256 })),
+    },
+    decision: { outcome, summary },
+    packages,
+    unreferenced_changes: changeSet.unreferenced_changes,
+    signature: { status: 'unsigned', reason: 'not signed yet' },
+  };
+}
+
+/** Parses and pairs the evidence for one package. */
+function collectEvidence(
+  input: PipelineInput,
+  manifest: Manifest,
+  parentId: string | undefined,
+  packageCount: number,
+  formats: Map<string, string>,
+): { evidence?: PairedEvidence; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const parent: EvidenceRecord[] = [];
+  const candidate: EvidenceRecord[] = [];
+  const judge = { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+  if (input.evidence.length === 0) return { problems };
+  for (const file of input.evidence) {
+    const text = new TextDecoder().decode(file.bytes);
+    const read = (packageId: string | undefined, side?: PromptfooSideSelector) => {
+      const parsed = parseEvidence(text, file.path, { ...(packageId !== undefined ? { packageId } : {}), ...(side ? { side } : {}), judge });
+      if (parsed.format) formats.set(file.path, parsed.format);
+      if (parsed.format === 'promptfoo' && packageCount > 1) {
+        problems.push({ file: file.path, message: 'promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check' });
+      }
+      problems.push(...parsed.problems);
+      return parsed.records;
+    };
+    const detected = detectEvidenceFormat(text);
+    if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
+      problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
+      continue;
+    }
+    const isPromptfoo = detected === 'promptfoo';
+    if (file.side === 'both') {
+      if (isPromptfoo) {
+        const sides = input.promptfooSides ?? {};
+        parent.push(...read(parentId ?? 'parent', sides.parent ?? { promptIdx: 0 }));
+        candidate.push(...read(manifest.package_id, sides.candidate ?? { promptIdx: 1 }));
+      } else {
+        for (const record of read(undefined)) {
+          if (record.package_id === manifest.package_id) candidate.push(record);
+          else if (record.package_id === parentId) parent.push(record);
+          else if (packageCount === 1) {
+            problems.push({ file: file.path, line: record.source.line, field: 'package_id', message: `record is for ${record.package_id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? '(none)'}` });
+          }
+        }
+      }
+    } else {
+      const target = file.side === 'parent' ? parent : candidate;
+      const expected = file.side === 'parent' ? parentId : manifest.package_id;
+      const records = read(isPromptfoo ? (expected ?? file.side) : undefined);
+      // With several packages in one run, each takes its own records from shared files.
+      target.push(...(packageCount > 1 ? records.filter((r) => r.package_id === expected) : records));
+    }
+  }
+  if (problems.length > 0) return { problems };
+  const paired = pairEvidence(parent, candidate, {
+    ...(input.allowUnpaired ? { allowUnpaired: true } : {}),
+    parentFile: input.evidence.find((e) => e.side !== 'candidate')?.path ?? 'parent evidence',
+    candidateFile: input.evidence.find((e) => e.side !== 'parent')?.path ?? 'candidate evidence',
+  });
+  if (paired.problems.length > 0) return { problems: paired.problems };
+  return { evidence: paired.paired, problems };
+}
+
+function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport['evidence'] {
+  const bySuite: Record<string, number> = {};
+  let maxTrials = 0;
+  let clustered = false;
+  for (const c of evidence?.cases ?? []) {
+    bySuite[c.suite] = (bySuite[c.suite] ?? 0) + 1;
+    maxTrials = Math.max(maxTrials, c.parent.trials, c.candidate.trials);
+    if (c.cluster !== undefined) clustered = true;
+  }
+  return {
+    paired_cases: evidence?.cases.length ?? 0,
+    by_suite: bySuite,
+    clustered,
+    max_trials: maxTrials,
+    ...(evidence?.judge ? { judge: { id: evidence.judge.id, version: evidence.judge.version } } : {}),
+  };
+}
+
+/** The cases that got most worse (pass rate, then score), critical first on ties, at most `limit`. */
+export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score', limit = 10): RegressedCase[] {
+  const value = (o: PairedCase['parent']): number => (metric === 'score' ? (o.score ?? o.pass) : o.pass);
+  return cases
+    .map((c) => ({ c, delta: value(c.candidate) - value(c.parent) }))
+    .filter(({ delta }) => delta < 0)
+    .sort((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0))
+    .slice(0, limit)
+    .map(({ c, delta }) => ({
+      suite: c.suite,
+      case_id: c.case_id,
+      category: c.category,
+      critical: c.critical,
+      parent: round(value(c.parent)),
+      candidate: round(value(c.candidate)),
+      delta: round(delta),
+      source: `${c.candidate.source.file}:${c.candidate.source.line}`,
+    }));
+}
+
+function bare(digest: string): string {
+  return digest.startsWith('sha256:') ? digest.slice(7) : digest;
+}

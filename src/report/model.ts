@@ -1,0 +1,113 @@
+import type { DecisionOutcome, Decision } from '../gates/decide.ts';
+import type { StatisticsPolicy } from '../gates/policy.ts';
+import type { CategoryDelta } from '../gates/quality.ts';
+import type { GateResult } from '../gates/result.ts';
+import type { RolloutPlan } from '../delivery/rollout.ts';
+import type { ArtifactChange, ChangeClass, ParentRef } from '../manifest/diff.ts';
+
+/** The run-level outcome: a package decision, or nothing to gate. */
+export type RunOutcome = DecisionOutcome | 'nothing_to_gate';
+
+/** A file bound into the report by digest. */
+export interface SubjectFile {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/** A case that got worse, for the reviewer's "worst regressed cases" list. */
+export interface RegressedCase {
+  readonly suite: string;
+  readonly case_id: string;
+  readonly category: string;
+  readonly critical: boolean;
+  readonly parent: number;
+  readonly candidate: number;
+  readonly delta: number;
+  /** `file:line` of the candidate's evidence record. */
+  readonly source: string;
+}
+
+/** Everything the report says about one gated package. */
+export interface PackageReport {
+  readonly application: string;
+  readonly package_id: string;
+  readonly manifest: string;
+  readonly manifest_digest: string;
+  readonly side_effect_level: number;
+  readonly owners: readonly string[];
+  readonly change: { readonly type: string; readonly summary: string; readonly problem: string; readonly owner: string };
+  readonly parent: (ParentRef & { readonly resolution: string }) | null;
+  readonly diff: {
+    readonly classes: readonly ChangeClass[];
+    readonly changes: readonly ArtifactChange[];
+    readonly rollback_of?: { readonly package_id: string; readonly commit: string };
+    readonly warnings: readonly string[];
+  };
+  readonly evidence: {
+    readonly paired_cases: number;
+    readonly by_suite: Readonly<Record<string, number>>;
+    readonly clustered: boolean;
+    readonly max_trials: number;
+    readonly judge?: { readonly id: string; readonly version: string };
+  };
+  readonly gates: readonly GateResult[];
+  readonly categories: readonly CategoryDelta[];
+  readonly worst_cases: readonly RegressedCase[];
+  readonly decision: Decision;
+  readonly rollout: RolloutPlan;
+}
+
+/** The evaluation report: one JSON document, the single source every rendering is made from. */
+export interface Report {
+  readonly schema: 'kaizen-gate/report/v1';
+  readonly tool: { readonly name: 'kaizen-gate'; readonly version: string };
+  readonly inputs: {
+    readonly base: { readonly ref: string; readonly commit: string };
+    readonly head: { readonly ref: string; readonly commit: string | null };
+    readonly policy: readonly { readonly file: string; readonly digest: string }[];
+    readonly statistics: StatisticsPolicy;
+    readonly evidence: readonly { readonly path: string; readonly side: 'parent' | 'candidate' | 'both'; readonly format: string }[];
+  };
+  readonly subject: {
+    readonly repository?: string;
+    readonly commit?: string;
+    readonly pull_request?: number;
+    readonly manifests: readonly (SubjectFile & { readonly role: 'candidate' | 'parent'; readonly commit: string | null })[];
+    readonly evidence: readonly SubjectFile[];
+    readonly artifacts: readonly SubjectFile[];
+  };
+  readonly decision: { readonly outcome: RunOutcome; readonly summary: string };
+  readonly packages: readonly PackageReport[];
+  readonly unreferenced_changes: readonly string[];
+  /** Whether a signature accompanies this report (set by the signing stage; unsigned on forks). */
+  readonly signature: { readonly status: 'signed' | 'unsigned'; readonly keyid?: string; readonly reason?: string };
+}
+
+/** Check-run conclusion for a decision, as GitHub names them. */
+export function conclusionOf(outcome: RunOutcome): 'success' | 'failure' | 'action_required' | 'neutral' {
+  switch (outcome) {
+    case 'approve':
+      return 'success';
+    case 'reject':
+    case 'hold':
+      return 'failure';
+    case 'needs_approval':
+      return 'action_required';
+    case 'nothing_to_gate':
+      return 'neutral';
+  }
+}
+
+/** CLI exit status for a decision: 0 approve, 1 reject or hold, 3 needs approval. */
+export function exitCodeOf(outcome: RunOutcome): number {
+  switch (outcome) {
+    case 'approve':
+    case 'nothing_to_gate':
+      return 0;
+    case 'reject':
+    case 'hold':
+      return 1;
+    case 'needs_approval':
+      return 3;
+  }
+}
