@@ -192,6 +192,7 @@ function runVerify(ctx: CommandContext, values: Record<string, unknown>, positio
   const repo = repoRootOf(ctx.cwd, values.repo as string | undefined);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: 'not inside a git repository; verify checks subjects against a commit (use --repo)' }]);
   const keyring = loadKeyring(ctx, repo, values, false);
+  if (keyring.trusted.length === 0) throw new UsageError(`no trusted public key in ${String(values['keys-dir'])} (files ending in .pem or .pub); pass --key PUB`);
   const commitFlag = values.commit as string | undefined;
   const commit = resolveCommit(repo, fromNotes ?? commitFlag ?? 'HEAD', fromNotes !== undefined ? '--from-notes' : '--commit');
   if (fromNotes !== undefined && commitFlag !== undefined && resolveCommit(repo, commitFlag, '--commit') !== commit) {
