@@ -11,8 +11,8 @@ describe('dist/', () => {
     const out = mkdtempSync(join(tmpdir(), 'kg-dist-'));
     try {
       execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs'), out], { cwd: root });
-      const fresh = readdirSync(out).sort();
-      expect(readdirSync(join(root, 'dist')).sort()).toEqual(fresh);
+      const fresh = readdirSync(out).toSorted();
+      expect(readdirSync(join(root, 'dist')).toSorted()).toEqual(fresh);
       for (const file of fresh) {
         const committed = readFileSync(join(root, 'dist', file), 'utf8');
         // A stale dist/ is the bug this catches: rebuild with `npm run bundle` and commit it.
