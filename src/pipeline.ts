@@ -16,7 +16,7 @@ import { evaluateSafety } from './gates/safety.ts';
 import type { ChangeSet } from './git/resolve.ts';
 import { digestOf } from './manifest/model.ts';
 import type { Manifest } from './manifest/model.ts';
-import { InputError } from './problem.ts';
+import { formatProblem, InputError } from './problem.ts';
 import type { Problem } from './problem.ts';
 import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
 import { VERSION } from './version.ts';
@@ -56,6 +56,8 @@ export function runPipeline(input: PipelineInput): Report {
   const subjectManifests: Report['subject']['manifests'][number][] = [];
   const artifacts = new Map<string, string>();
   const formats = new Map<string, string>();
+  // Files shared by several packages are parsed once, and their problems reported once.
+  const parses: ParseCache = new Map();
 
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
@@ -67,7 +69,7 @@ export function runPipeline(input: PipelineInput): Report {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
 
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, diff.parent?.package_id, changeSet.packages.length, formats);
+    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
 
@@ -82,8 +84,12 @@ export function runPipeline(input: PipelineInput): Report {
       evaluateCost(cases, policy, headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : undefined, manifest.delivery.slo?.cost_per_success_usd),
       evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms),
     ];
+    // The quality gate is the heart of the decision: no golden evidence must never read as a pass.
+    const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === 'golden').map((suite) => suite.id);
     if (!evidence && diff.problems.length === 0) {
       gates[1] = { ...gates[1]!, verdict: 'inconclusive', reason: 'No evidence was supplied for this package; the quality gate cannot run.' };
+    } else if (evidence && gates[1]!.verdict === 'not_applicable' && goldenSuites.length > 0) {
+      gates[1] = { ...gates[1]!, verdict: 'inconclusive', reason: `The manifest declares the golden suite ${goldenSuites.join(', ')}, but the evidence has no golden cases; the quality gate cannot run.` };
     }
     const decision = decide(gates, level, manifest.owners);
     packages.push({
@@ -104,7 +110,10 @@ export function runPipeline(input: PipelineInput): Report {
       rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy),
     });
   }
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} evidence problem${problems.length === 1 ? '' : 's'}`);
+  if (problems.length > 0) {
+    const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+    throw new InputError(unique, `${unique.length} evidence problem${unique.length === 1 ? '' : 's'}`);
+  }
 
   const outcome = packages.length === 0 ? 'nothing_to_gate' : combineDecisions(packages.map((p) => p.decision.outcome));
   const summary =
@@ -130,7 +139,7 @@ export function runPipeline(input: PipelineInput): Report {
       ...(input.context?.pull_request !== undefined ? { pull_request: input.context.pull_request } : {}),
       manifests: subjectManifests,
       evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
-      artifacts: [...artifacts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, sha256]): SubjectFile => ({ path, sha256 })),
+      artifacts: [...artifacts.entries()].toSorted(([a], [b]) => (a < b ? -1 : 1)).map(([path, sha256]): SubjectFile => ({ path, sha256 })),
     },
     decision: { outcome, summary },
     packages,
@@ -139,6 +148,8 @@ export function runPipeline(input: PipelineInput): Report {
   };
 }
 
+type ParseCache = Map<string, ReturnType<typeof parseEvidence>>;
+
 /** Parses and pairs the evidence for one package. */
 function collectEvidence(
   input: PipelineInput,
@@ -146,6 +157,7 @@ function collectEvidence(
   parentId: string | undefined,
   packageCount: number,
   formats: Map<string, string>,
+  parses: ParseCache,
 ): { evidence?: PairedEvidence; problems: Problem[] } {
   const problems: Problem[] = [];
   const parent: EvidenceRecord[] = [];
@@ -155,7 +167,13 @@ function collectEvidence(
   for (const file of input.evidence) {
     const text = new TextDecoder().decode(file.bytes);
     const read = (packageId: string | undefined, side?: PromptfooSideSelector) => {
-      const parsed = parseEvidence(text, file.path, { ...(packageId !== undefined ? { packageId } : {}), ...(side ? { side } : {}), judge });
+      // JSONL does not depend on the package or judge; promptfoo results are built for them.
+      const key = `${file.path}\0${packageId ?? ''}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+      let parsed = parses.get(key);
+      if (!parsed) {
+        parsed = parseEvidence(text, file.path, { ...(packageId !== undefined ? { packageId } : {}), ...(side ? { side } : {}), judge });
+        parses.set(key, parsed);
+      }
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === 'promptfoo' && packageCount > 1) {
         problems.push({ file: file.path, message: 'promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check' });
@@ -175,12 +193,20 @@ function collectEvidence(
         parent.push(...read(parentId ?? 'parent', sides.parent ?? { promptIdx: 0 }));
         candidate.push(...read(manifest.package_id, sides.candidate ?? { promptIdx: 1 }));
       } else {
+        const strangers = new Map<string, { line: number; count: number }>();
         for (const record of read(undefined)) {
           if (record.package_id === manifest.package_id) candidate.push(record);
           else if (record.package_id === parentId) parent.push(record);
           else if (packageCount === 1) {
-            problems.push({ file: file.path, line: record.source.line, field: 'package_id', message: `record is for ${record.package_id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? '(none)'}` });
+            const seen = strangers.get(record.package_id);
+            if (seen) seen.count += 1;
+            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
+        }
+        // One problem per unexpected package, not one per record: a wrong file has thousands.
+        for (const [id, { line, count }] of strangers) {
+          const more = count > 1 ? ` (and ${count - 1} more record${count > 2 ? 's' : ''} for it)` : '';
+          problems.push({ file: file.path, line, field: 'package_id', message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? '(none)'}${more}` });
         }
       }
     } else {
@@ -225,7 +251,7 @@ export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score
   return cases
     .map((c) => ({ c, delta: value(c.candidate) - value(c.parent) }))
     .filter(({ delta }) => delta < 0)
-    .sort((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0))
+    .toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0))
     .slice(0, limit)
     .map(({ c, delta }) => ({
       suite: c.suite,

@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { InputError } from '../problem.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import type { Report } from '../report/model.ts';
 import { exitCodeOf } from '../report/model.ts';
 import { renderText } from '../report/text.ts';
 import { gatherAndRun, parseSideSelector } from './gather.ts';
-import { toRepoPath, UsageError, writeFileAtomic } from './io.ts';
+import { toRepoPath, UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
 import { repoRootOf } from './manifest-commands.ts';
 
@@ -26,13 +29,75 @@ export interface CheckFlags {
   readonly 'evidence-format'?: string;
 }
 
-/** Writes report.json and report.md into `dir`, each atomically. */
+/**
+ * Writes report.json and report.md into `dir` as a pair: both are staged beside their targets and
+ * renamed into place, and if the second rename fails the first is rolled back (the previous file
+ * restored), so a reader never sees a new report.json beside an old or missing report.md. A
+ * failure is an InputError naming the path, with nothing half-written left behind.
+ */
 export function writeReportFiles(dir: string, report: Report): { json: string; markdown: string } {
   const json = join(dir, 'report.json');
   const markdown = join(dir, 'report.md');
-  writeFileAtomic(json, serialiseReport(report));
-  writeFileAtomic(markdown, renderMarkdown(report));
+  writeFilesTogether(dir, [
+    [json, serialiseReport(report)],
+    [markdown, renderMarkdown(report)],
+  ]);
   return { json, markdown };
+}
+
+function writeFilesTogether(dir: string, files: readonly (readonly [string, string])[]): void {
+  const suffix = randomBytes(6).toString('hex');
+  const staged: string[] = [];
+  const backups = new Map<string, string>();
+  const committed: string[] = [];
+  let failedAt = dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const [path, text] of files) {
+      failedAt = path;
+      const temp = `${path}.${suffix}.tmp`;
+      staged.push(temp);
+      writeFileSync(temp, text);
+    }
+    for (const [index, [path]] of files.entries()) {
+      failedAt = path;
+      if (existsSync(path) && statSync(path).isFile()) {
+        const backup = `${path}.${suffix}.bak`;
+        copyFileSync(path, backup);
+        backups.set(path, backup);
+      }
+      renameSync(staged[index]!, path);
+      committed.push(path);
+    }
+  } catch (error: unknown) {
+    for (const path of committed.toReversed()) {
+      const backup = backups.get(path);
+      if (backup) renameSync(backup, path);
+      else rmSync(path, { force: true });
+    }
+    throw new InputError([{ file: failedAt, message: `cannot write the report: ${describeWriteError(error)}; nothing was written` }]);
+  } finally {
+    for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a file is in the way where a directory is needed (--out names a directory)';
+    case 'EISDIR':
+      return 'a directory is in the way where the file should go';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** The report as written to disk: stable key order (construction order), two-space indent, final newline. */

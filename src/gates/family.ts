@@ -34,9 +34,9 @@ export function adjustWeightedHolm(pValues: readonly number[], weights: readonly
 export interface UndecidedTest {
   /** Point estimate, in the unit of `distance`. */
   readonly estimate: number;
-  /** Bootstrap standard error of the estimate at the current size; NaN or 0 when unknown. */
+  /** Standard error of the estimate at the current size; NaN or 0 when unknown. */
   readonly standardError: number;
-  /** Per-case standard deviation of the delta, the fallback when the bootstrap SE is degenerate. */
+  /** Per-case standard deviation of the delta, the fallback when the standard error is unknown. */
   readonly sd: number;
   /** Units now (cases or clusters; the answer is scaled in the same units). */
   readonly n: number;
@@ -44,8 +44,8 @@ export interface UndecidedTest {
 
 /**
  * Roughly how many units would decide an undecided test: the size at which the standard error,
- * shrinking like 1/√n from its bootstrap value now (so clustering and trial averaging count), puts
- * `distance` at `z` standard errors. Pass `z` two-sided at the confidence level for showing
+ * shrinking like 1/√n from its value now (cluster-robust when clustered, so clustering counts),
+ * puts `distance` at `z` standard errors. Pass `z` two-sided at the confidence level for showing
  * non-inferiority, or one-sided at the (multiplicity-adjusted) α for showing a regression.
  * At least n + 1, at most `cap`.
  */

@@ -17,7 +17,13 @@ export interface PairedDeltaTest {
   readonly interval: Interval;
   /** One-sided bootstrap p-value for "the candidate is worse": H0 delta ≥ 0 (or ≤ 0 when higher is worse). */
   readonly pWorse: number;
+  /** Bootstrap standard error (depends on the seed). */
   readonly standardError: number;
+  /**
+   * Seed-free standard error of the estimate: sd/√n, or the cluster-robust (linearised ratio)
+   * error when clustered. For sample-size estimates, which must not move with the seed.
+   */
+  readonly analyticError: number;
   /** Standard deviation of the per-case delta, for sample-size estimates. */
   readonly sd: number;
   /** Cases paired. */
@@ -80,11 +86,31 @@ export function testPairedDelta(outcomes: PairedOutcomes, settings: TestSettings
     // Percentile-bootstrap p-value of "no worse than the parent" (delta on the good side of 0).
     pWorse: bootstrapPValue(result, 0, worse === 'lower' ? 'less' : 'greater'),
     standardError: result.standardError,
+    analyticError: clusterIndex ? clusterStandardError(deltas, clusterIndex) : n > 0 ? sd / Math.sqrt(n) : 0,
     sd,
     n,
     units: clusterIndex?.count ?? n,
     clustered: clusterIndex !== undefined,
   };
+}
+
+// Linearised standard error of Σ deltas / Σ cases over resampled clusters: √(k/(k−1)·Σ r_j²) / Σ m_j
+// with r_j = s_j − mean·m_j, the usual cluster-robust error of a ratio estimator.
+function clusterStandardError(deltas: Float64Array, clusters: { index: Int32Array; count: number }): number {
+  const sums = new Float64Array(clusters.count);
+  const sizes = new Float64Array(clusters.count);
+  let total = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    sums[clusters.index[i]!]! += deltas[i]!;
+    sizes[clusters.index[i]!]! += 1;
+    total += deltas[i]!;
+  }
+  const k = clusters.count;
+  if (k < 2) return 0;
+  const mean = total / deltas.length;
+  let squares = 0;
+  for (let j = 0; j < k; j++) squares += (sums[j]! - mean * sizes[j]!) ** 2;
+  return Math.sqrt((k / (k - 1)) * squares) / deltas.length;
 }
 
 function countDeltas(deltas: Float64Array): DeltaCounts {

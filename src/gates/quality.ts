@@ -143,7 +143,7 @@ export function evaluateQuality(cases: readonly PairedCase[], policy: EffectiveP
   } else if (!enough) {
     verdict = 'inconclusive';
     casesNeeded = Math.max(statistics.min_cases, neededCases(overall, margin, statistics.confidence, alpha * weights[0]!));
-    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}); ${effect}. About ${formatCount(casesNeeded)} cases would decide it.`;
+    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}): ${effect.charAt(0).toLowerCase()}${effect.slice(1)}. About ${formatCount(casesNeeded)} paired cases would decide it.`;
   } else if (overallPasses) {
     verdict = 'pass';
     reason = `${effect}; the interval stays within the ${margin.toFixed(1)} pp margin and no category or critical case regressed significantly.`;
@@ -175,12 +175,12 @@ function runTest(cases: readonly PairedCase[], valueOf: (o: PairedCase['parent']
  * cases can show non-inferiority: the interval's lower bound must clear it, so the half-width must
  * shrink below estimate + margin. At or beyond the margin they can show the drop: the one-sided test
  * at the overall test's worst-case Holm share of alpha must reject, so the estimate must lie that
- * many standard errors below zero. Standard errors scale from the bootstrap's, so clustering and
- * trial averaging are accounted for.
+ * many standard errors below zero. Standard errors are the seed-free analytic ones (cluster-robust
+ * when clustered), so clustering and trial averaging count and the answer does not move with the seed.
  */
 function neededCases(test: PairedDeltaTest, margin: number, level: number, worstAlpha: number): number {
   const estimate = test.estimate * 100;
-  const undecided = { estimate, standardError: test.standardError * 100, sd: test.sd * 100, n: test.n };
+  const undecided = { estimate, standardError: test.analyticError * 100, sd: test.sd * 100, n: test.n };
   return estimate > -margin
     ? estimateCasesNeeded(undecided, estimate + margin, twoSidedZ(level))
     : estimateCasesNeeded(undecided, -estimate, oneSidedZ(worstAlpha));

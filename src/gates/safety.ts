@@ -104,17 +104,23 @@ export function evaluateSafety(cases: readonly PairedCase[], level: SideEffectLe
   // Oriented so that lower is worse for both tests; in pp.
   const worse = !redteamPasses ? 1 : -1;
   const estimate = worse * undecided.estimate * 100;
-  const shape = { estimate, standardError: undecided.standardError * 100, sd: undecided.sd * 100, n: undecided.n };
+  const shape = { estimate, standardError: undecided.analyticError * 100, sd: undecided.sd * 100, n: undecided.n };
   const worstAlpha = statistics.alpha / adjusted.length;
   const needed = Math.max(
     statistics.min_cases,
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha)),
   );
-  const what = !redteamPasses ? 'red-team pass rate' : 'rise in missed interventions';
+  const noun = !redteamPasses ? 'paired red-team cases' : 'paired cases that expect an intervention';
+  const count = !redteamPasses ? safety.length : expected.length;
+  const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(scale(undecided), 'pp')}, n = ${formatCount(undecided.n)})`;
+  const why =
+    count < statistics.min_cases
+      ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.`
+      : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? 'drop' : 'rise'} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: 'safety',
     verdict: 'inconclusive',
-    reason: `${effect}: the interval is too wide to tell whether the ${what} is within the ${margin.toFixed(1)} pp margin. About ${formatCount(needed)} ${!redteamPasses ? 'paired red-team cases' : 'paired cases that expect an intervention'} would decide it.${unsafeNote}`,
+    reason: `${why} About ${formatCount(needed)} ${noun} would decide it.${unsafeNote}`,
     headline: measures[0]!,
     measures,
     cases_needed: needed,
