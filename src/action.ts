@@ -106,7 +106,12 @@ function parseInputs(): Inputs {
     else report('fail-on', `Expected \`fail-on\` to list reject, hold, needs_approval or none, got "${part}".`);
   }
   const signingKey = getOptionalInput('signing-key');
-  if (signingKey) core.setSecret(signingKey);
+  if (signingKey) {
+    core.setSecret(signingKey);
+    // The runner masks a multi-line value only as a whole; each line of the PEM body is masked too,
+    // so a line echoed on its own (a parse error quoting it) never shows.
+    for (const line of signingKey.split(/\r?\n/)) if (line.trim() !== '' && !line.startsWith('-----')) core.setSecret(line.trim());
+  }
   const token = getOptionalInput('github-token');
   const parentSide = side('parent-side');
   const candidateSide = side('candidate-side');
@@ -159,7 +164,7 @@ function readEvent(): EventContext {
     try {
       payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     } catch (error: unknown) {
-      throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
   const pr = payload.pull_request as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
@@ -184,7 +189,7 @@ function expandInput(name: string, patterns: readonly string[], cwd: string, pro
       out.push(pattern);
       continue;
     }
-    const matches = globSync(pattern, { cwd }).sort();
+    const matches = globSync(pattern, { cwd }).toSorted();
     if (matches.length === 0) problems.push({ file: `input ${name}`, message: `The glob "${pattern}" matches no file in the workspace.` });
     out.push(...matches);
   }
@@ -266,6 +271,7 @@ async function run(): Promise<void> {
     const octokit = setupOctokit(inputs.token!, {
       ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
       log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
+      // Test hook, not an input: milliseconds per second of every retry wait, so fault tests run fast.
       ...(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) } : {}),
     });
     unpublished.push(...(await publishChecks(octokit, final, event, inputs, changeBlocks(final, workspace))));

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTION, NODE, ROOT } from './paths.ts';
+
+/** The bundle the tests run, and how to remove a private build. */
+export interface ActionBundle {
+  readonly path: string;
+  /** False when dist/action.js differs from a fresh build of src/ (test/project/dist.test.ts fails then too). */
+  readonly committed: boolean;
+  cleanup(): void;
+}
+
+/**
+ * dist/action.js when it equals a fresh `npm run bundle` of src/; otherwise that fresh build, made
+ * in a private folder laid out like the package (dist/ beside gates/, which the bundle reads), so
+ * the tests exercise the source without rewriting dist/ under other test files that run it.
+ */
+export function actionBundle(): ActionBundle {
+  const dir = mkdtempSync(join(tmpdir(), 'kaizen-bundle-'));
+  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+  try {
+    execFileSync(NODE, [join(ROOT, 'scripts/bundle.mjs'), join(dir, 'dist')], { cwd: ROOT, stdio: 'pipe' });
+    const fresh = join(dir, 'dist/action.js');
+    if (existsSync(ACTION) && readFileSync(fresh).equals(readFileSync(ACTION))) {
+      cleanup();
+      return { path: ACTION, committed: true, cleanup: () => {} };
+    }
+    cpSync(join(ROOT, 'gates'), join(dir, 'gates'), { recursive: true });
+    return { path: fresh, committed: false, cleanup };
+  } catch (error: unknown) {
+    cleanup();
+    throw error;
+  }
+}
