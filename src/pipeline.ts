@@ -1,6 +1,6 @@
 import { planRollout } from './delivery/rollout.ts';
 import { detectEvidenceFormat, parseEvidence } from './evidence/detect.ts';
-import type { EvidenceRecord } from './evidence/record.ts';
+import type { EvidenceRecord, Judge } from './evidence/record.ts';
 import { pairEvidence } from './evidence/pair.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
 import type { PromptfooSideSelector } from './evidence/promptfoo.ts';
@@ -16,7 +16,7 @@ import { evaluateSafety } from './gates/safety.ts';
 import type { ChangeSet } from './git/resolve.ts';
 import { digestOf } from './manifest/model.ts';
 import type { Manifest } from './manifest/model.ts';
-import { formatProblem, InputError } from './problem.ts';
+import { formatProblem, InputError, sortProblems } from './problem.ts';
 import type { Problem } from './problem.ts';
 import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
 import { VERSION } from './version.ts';
@@ -69,7 +69,7 @@ export function runPipeline(input: PipelineInput): Report {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
 
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
 
@@ -101,13 +101,13 @@ export function runPipeline(input: PipelineInput): Report {
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings },
+      diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems) },
       evidence: summariseEvidence(evidence),
       gates,
       categories: quality.categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
-      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy),
+      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence),
     });
   }
   if (problems.length > 0) {
@@ -154,6 +154,7 @@ type ParseCache = Map<string, ReturnType<typeof parseEvidence>>;
 function collectEvidence(
   input: PipelineInput,
   manifest: Manifest,
+  parentManifest: Manifest | undefined,
   parentId: string | undefined,
   packageCount: number,
   formats: Map<string, string>,
@@ -162,11 +163,15 @@ function collectEvidence(
   const problems: Problem[] = [];
   const parent: EvidenceRecord[] = [];
   const candidate: EvidenceRecord[] = [];
-  const judge = { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+  // promptfoo results carry no judge; each side gets the judge its own manifest pins, so a judge
+  // change between parent and candidate is caught by pairing as a metric reset.
+  const judgeOf = (m: Manifest): Judge => ({ id: m.evaluation.judge.model, version: m.evaluation.judge.version });
+  const candidateJudge = judgeOf(manifest);
+  const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
     const text = new TextDecoder().decode(file.bytes);
-    const read = (packageId: string | undefined, side?: PromptfooSideSelector) => {
+    const read = (packageId: string | undefined, judge: Judge, side?: PromptfooSideSelector) => {
       // JSONL does not depend on the package or judge; promptfoo results are built for them.
       const key = `${file.path}\0${packageId ?? ''}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
@@ -190,11 +195,11 @@ function collectEvidence(
     if (file.side === 'both') {
       if (isPromptfoo) {
         const sides = input.promptfooSides ?? {};
-        parent.push(...read(parentId ?? 'parent', sides.parent ?? { promptIdx: 0 }));
-        candidate.push(...read(manifest.package_id, sides.candidate ?? { promptIdx: 1 }));
+        parent.push(...read(parentId ?? 'parent', parentJudge, sides.parent ?? { promptIdx: 0 }));
+        candidate.push(...read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
       } else {
         const strangers = new Map<string, { line: number; count: number }>();
-        for (const record of read(undefined)) {
+        for (const record of read(undefined, candidateJudge)) {
           if (record.package_id === manifest.package_id) candidate.push(record);
           else if (record.package_id === parentId) parent.push(record);
           else if (packageCount === 1) {
@@ -212,7 +217,7 @@ function collectEvidence(
     } else {
       const target = file.side === 'parent' ? parent : candidate;
       const expected = file.side === 'parent' ? parentId : manifest.package_id;
-      const records = read(isPromptfoo ? (expected ?? file.side) : undefined);
+      const records = read(isPromptfoo ? (expected ?? file.side) : undefined, file.side === 'parent' ? parentJudge : candidateJudge);
       // With several packages in one run, each takes its own records from shared files.
       target.push(...(packageCount > 1 ? records.filter((r) => r.package_id === expected) : records));
     }
@@ -241,6 +246,9 @@ function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport[
     by_suite: bySuite,
     clustered,
     max_trials: maxTrials,
+    ...(evidence && evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0
+      ? { unpaired: { parent_only: evidence.unpaired.parentOnly, candidate_only: evidence.unpaired.candidateOnly } }
+      : {}),
     ...(evidence?.judge ? { judge: { id: evidence.judge.id, version: evidence.judge.version } } : {}),
   };
 }

@@ -72,13 +72,13 @@ const LEVELS: Record<SideEffectLevel, Omit<RolloutPlan, 'side_effect_level' | 'r
 };
 
 /** The minimum rollout plan for a side-effect level, with the package's rollback metric. Pure. */
-export function planRollout(level: SideEffectLevel, rollbackMetric: string, requestedStrategy?: string): RolloutPlan {
+export function planRollout(level: SideEffectLevel, rollbackMetric: string, requestedStrategy?: string, confidence = 0.95): RolloutPlan {
   const plan = LEVELS[level];
   return {
     side_effect_level: level,
     ...plan,
     rollback_metric: rollbackMetric,
-    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s 95% interval`, ...plan.rollback_triggers],
+    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`, ...plan.rollback_triggers],
     ...(requestedStrategy !== undefined ? { requested_strategy: requestedStrategy } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { createRng } from '../stats/rng.ts';
 import { formatInterval, formatRatioChange, formatValue } from './format.ts';
 import { deriveSeed } from './paired.ts';
 import type { EffectivePolicy } from './policy.ts';
-import { round, roundInterval } from './result.ts';
+import { reportInterval, round } from './result.ts';
 import type { GateResult, Measure } from './result.ts';
 
 /**
@@ -75,18 +75,19 @@ export function evaluateCost(
   const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
   const withinLimit = enough && ratio.interval.upper <= limit;
 
+  const bounded = reportInterval(ratio.interval);
   const headline: Measure = {
     name: 'cost_per_success_ratio',
     label: 'Cost per successful task (candidate / parent)',
     unit: 'ratio',
     estimate: round(ratio.estimate),
-    interval: roundInterval(ratio.interval),
+    ...(bounded ? { interval: bounded } : {}),
     threshold: round(limit),
     n: golden.length,
     verdict: significantRise && !offset ? 'fail' : withinLimit || offset ? 'pass' : 'inconclusive',
   };
   const measures: Measure[] = [headline, ...cpsMeasures];
-  const effect = `Cost per successful task changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentCps, 'usd')} → ${formatValue(candidateCps, 'usd')}; ${formatInterval(ratio.interval, 'ratio')})`;
+  const effect = `Cost per successful task changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentCps, 'usd')} → ${formatValue(candidateCps, 'usd')}; ${bounded ? formatInterval(bounded, 'ratio') : 'interval unbounded: some resamples had no defined ratio'})`;
   if (overCeiling) {
     return { gate: 'cost', verdict: 'fail', reason: `${effect}, above the ${formatValue(ceilingUsd, 'usd')} ceiling in delivery.slo.`, headline, measures, on_failure: 'reject' };
   }

@@ -5,7 +5,7 @@ import { createRng } from '../stats/rng.ts';
 import { formatInterval, formatRatioChange, formatValue } from './format.ts';
 import { deriveSeed } from './paired.ts';
 import type { EffectivePolicy } from './policy.ts';
-import { round, roundInterval } from './result.ts';
+import { reportInterval, round } from './result.ts';
 import type { GateResult, Measure } from './result.ts';
 
 /**
@@ -44,12 +44,13 @@ export function evaluateLatency(cases: readonly PairedCase[], policy: EffectiveP
   const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
   const withinLimit = enough && ratio.interval.upper <= limit;
 
+  const bounded = reportInterval(ratio.interval);
   const headline: Measure = {
     name: `${name}_latency_ratio`,
     label: `${name} latency (candidate / parent)`,
     unit: 'ratio',
     estimate: round(ratio.estimate),
-    interval: roundInterval(ratio.interval),
+    ...(bounded ? { interval: bounded } : {}),
     threshold: round(limit),
     n: timed.length,
     verdict: significantRise ? 'fail' : withinLimit ? 'pass' : 'inconclusive',
@@ -59,7 +60,7 @@ export function evaluateLatency(cases: readonly PairedCase[], policy: EffectiveP
     { name: `parent_${name}_ms`, label: `Parent ${name}`, unit: 'ms', estimate: round(parentQ, 3), n: timed.length, verdict: 'pass' },
     { name: `candidate_${name}_ms`, label: `Candidate ${name}`, unit: 'ms', estimate: round(candidateQ, 3), ...(sloMs !== undefined ? { threshold: sloMs } : {}), n: timed.length, verdict: overSlo ? 'fail' : 'pass' },
   ];
-  const effect = `${name} latency changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentQ, 'ms')} → ${formatValue(candidateQ, 'ms')}; ${formatInterval(ratio.interval, 'ratio')})`;
+  const effect = `${name} latency changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentQ, 'ms')} → ${formatValue(candidateQ, 'ms')}; ${bounded ? formatInterval(bounded, 'ratio') : 'interval unbounded: some resamples had no defined ratio'})`;
   if (overSlo) {
     return { gate: 'latency', verdict: 'fail', reason: `${effect}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`, headline, measures, on_failure: 'hold' };
   }

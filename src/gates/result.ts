@@ -48,6 +48,15 @@ export function round(value: number, digits = 6): number {
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
+/**
+ * An interval fit for the report, or undefined when a bound is infinite (a ratio whose resamples
+ * sometimes had a zero denominator): JSON cannot hold Infinity, and an unbounded interval is
+ * reported in words instead.
+ */
+export function reportInterval(interval: Interval, digits = 6): Interval | undefined {
+  return Number.isFinite(interval.lower) && Number.isFinite(interval.upper) ? roundInterval(interval, digits) : undefined;
+}
+
 /** Rounds an interval's bounds. */
 export function roundInterval(interval: Interval, digits = 6): Interval {
   return { lower: round(interval.lower, digits), upper: round(interval.upper, digits), level: interval.level };

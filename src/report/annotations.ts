@@ -1,6 +1,7 @@
 import type { GateResult } from '../gates/result.ts';
 import type { Annotation } from '../github/checks.ts';
 import type { LoadedYaml } from '../manifest/load.ts';
+import { formatProblem } from '../problem.ts';
 import { toPlainText } from './escape.ts';
 import type { PackageReport, Report } from './model.ts';
 
@@ -22,14 +23,6 @@ export interface AnnotationOptions {
   readonly changeBlocks?: ReadonlyMap<string, LineRange>;
 }
 
-/** A `file:line[:col][ field]: message` line as the manifest gate lists its located problems. */
-export interface ProblemLine {
-  readonly path: string;
-  readonly line: number;
-  readonly column?: number;
-  readonly field?: string;
-  readonly message: string;
-}
 
 const MESSAGE_LENGTH = 4000;
 const ID_LENGTH = 200;
@@ -57,10 +50,13 @@ export function annotationsFor(report: Report, options: AnnotationOptions = {}):
     const atChange = (level: Annotation['annotation_level'], title: string, message: string): Annotation | undefined =>
       manifest === undefined ? undefined : { path: manifest, ...block, annotation_level: level, title, message: plain(message) };
 
-    for (const line of manifestProblems(pkg.gates)) {
-      const problem = parseProblemLine(line);
-      const path = problem ? repoRelativePath(problem.path) : undefined;
-      if (problem && path !== undefined) {
+    // Located problems come structured from the diff; the gate's other lines (evidence bound to
+    // another package, a different judge) have no position and go on the change block.
+    const located = new Set<string>();
+    for (const problem of pkg.diff.problems) {
+      located.add(formatProblem(problem));
+      const path = repoRelativePath(problem.file);
+      if (path !== undefined && problem.line !== undefined) {
         push({
           path,
           start_line: problem.line,
@@ -71,8 +67,11 @@ export function annotationsFor(report: Report, options: AnnotationOptions = {}):
           message: plain(problem.message),
         });
       } else {
-        push(atChange('failure', 'kaizen-gate: manifest problem', line));
+        push(atChange('failure', 'kaizen-gate: manifest problem', formatProblem(problem)));
       }
+    }
+    for (const line of manifestProblems(pkg.gates)) {
+      if (!located.has(line)) push(atChange('failure', 'kaizen-gate: manifest problem', line));
     }
     for (const gate of pkg.gates) {
       if (gate.gate === 'manifest' || gate.verdict === 'pass' || gate.verdict === 'not_applicable') continue;
@@ -114,19 +113,6 @@ export function manifestProblems(gates: readonly GateResult[]): string[] {
     .filter((m) => m.verdict === 'fail' && m.reason !== undefined)
     .flatMap((m) => (m.reason ?? '').split('\n'))
     .filter((line) => line.trim() !== '');
-}
-
-/** Parses a located problem line as `formatProblem` writes it; undefined when it has no `file:line`. */
-export function parseProblemLine(text: string): ProblemLine | undefined {
-  const match = /^([^\s:][^:\n]*?):(\d+)(?::(\d+))?(?: ([^:\n]+?))?: ([\s\S]*)$/.exec(text);
-  if (!match) return undefined;
-  return {
-    path: match[1]!,
-    line: Number(match[2]),
-    ...(match[3] !== undefined ? { column: Number(match[3]) } : {}),
-    ...(match[4] !== undefined ? { field: match[4] } : {}),
-    message: match[5]!,
-  };
 }
 
 /**

@@ -124,11 +124,17 @@ function decisionBody(pkg: PackageReport, limit: number): string {
   return parts.join('\n\n');
 }
 
+/** `main (abc1234)`, or just the commit when the ref is HEAD or the SHA itself. */
+function refAt(ref: string, sha: string): string {
+  const bare = ref === 'HEAD' || ref === 'WORKTREE' || sha.startsWith(ref.toLowerCase());
+  return bare ? commit(sha) : `${escapeMarkdown(ref, ID_LENGTH)} (${commit(sha)})`;
+}
+
 function subjectLine(report: Report): string {
   const parts: string[] = [];
   const head = report.subject.commit ?? report.inputs.head.commit ?? undefined;
-  parts.push(`Head ${escapeMarkdown(report.inputs.head.ref, ID_LENGTH)}${head ? ` (${commit(head)})` : ' (working tree)'}`);
-  parts.push(`base ${escapeMarkdown(report.inputs.base.ref, ID_LENGTH)} (${commit(report.inputs.base.commit)})`);
+  parts.push(`Head ${head ? refAt(report.inputs.head.ref, head) : 'working tree'}`);
+  parts.push(`base ${refAt(report.inputs.base.ref, report.inputs.base.commit)}`);
   const sig = report.signature;
   parts.push(
     sig.status === 'signed'

@@ -4,6 +4,7 @@ import type { CategoryDelta } from '../gates/quality.ts';
 import type { GateResult } from '../gates/result.ts';
 import type { RolloutPlan } from '../delivery/rollout.ts';
 import type { ArtifactChange, ChangeClass, ParentRef } from '../manifest/diff.ts';
+import type { Problem } from '../problem.ts';
 
 /** The run-level outcome: a package decision, or nothing to gate. */
 export type RunOutcome = DecisionOutcome | 'nothing_to_gate';
@@ -42,12 +43,16 @@ export interface PackageReport {
     readonly changes: readonly ArtifactChange[];
     readonly rollback_of?: { readonly package_id: string; readonly commit: string };
     readonly warnings: readonly string[];
+    /** Manifest problems behind a failed manifest gate, located for annotations. */
+    readonly problems: readonly Problem[];
   };
   readonly evidence: {
     readonly paired_cases: number;
     readonly by_suite: Readonly<Record<string, number>>;
     readonly clustered: boolean;
     readonly max_trials: number;
+    /** Cases only one side had, dropped under --allow-unpaired. */
+    readonly unpaired?: { readonly parent_only: number; readonly candidate_only: number };
     readonly judge?: { readonly id: string; readonly version: string };
   };
   readonly gates: readonly GateResult[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAnnotation } from '../../src/github/checks.ts';
 import { loadYaml } from '../../src/manifest/load.ts';
-import { annotationsFor, changeBlockOf, parseProblemLine, repoRelativePath } from '../../src/report/annotations.ts';
+import { annotationsFor, changeBlockOf, repoRelativePath } from '../../src/report/annotations.ts';
 import { controlCharacters } from '../fixtures/reports/checks.ts';
 import { REPORTS } from '../fixtures/reports/index.ts';
 
@@ -92,20 +92,6 @@ describe('annotationsFor', () => {
   it('writes each annotation once', () => {
     const doubled = { ...REPORTS['multi-package'], packages: [...REPORTS['multi-package'].packages, REPORTS['multi-package'].packages[1]!] };
     expect(annotationsFor(doubled)).toHaveLength(annotationsFor(REPORTS['multi-package']).length);
-  });
-});
-
-describe('parseProblemLine', () => {
-  it.each([
-    { line: 'm.yaml:3:5 prompts[0].sha256: digest mismatch', expected: { path: 'm.yaml', line: 3, column: 5, field: 'prompts[0].sha256', message: 'digest mismatch' } },
-    { line: 'dir/m.yaml:12 owners: must not be empty', expected: { path: 'dir/m.yaml', line: 12, field: 'owners', message: 'must not be empty' } },
-    { line: 'm.yaml:3:5: no field: colon in message', expected: { path: 'm.yaml', line: 3, column: 5, message: 'no field: colon in message' } },
-    { line: 'my dir/m.yaml:7:1 change.summary: spaces in the path', expected: { path: 'my dir/m.yaml', line: 7, column: 1, field: 'change.summary', message: 'spaces in the path' } },
-    { line: 'm.yaml: no position', expected: undefined },
-    { line: 'evidence was judged by j@1, but m.yaml pins j@2: a different judge', expected: undefined },
-    { line: '', expected: undefined },
-  ])('$line', ({ line, expected }) => {
-    expect(parseProblemLine(line)).toEqual(expected);
   });
 });
 

@@ -190,7 +190,7 @@ export function releaseReport(repo: TempRepo, options: ReleaseReportOptions): Re
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: parentManifest ? { package_id: parentManifest.package_id, manifest: parentPath, digest: `sha256:${sha256(parentBytes!)}`, commit: options.base, resolution: 'same_path' } : null,
-      diff: { classes: [], changes: [], warnings: [] },
+      diff: { classes: [], changes: [], warnings: [], problems: [] },
       evidence: { paired_cases: 400, by_suite: { golden: 400 }, clustered: false, max_trials: 1 },
       gates,
       categories: [],
