@@ -141,6 +141,6 @@ export function runCheck(ctx: CommandContext, positionals: readonly string[], fl
   if (flags.out !== undefined) writeReportFiles(resolve(ctx.cwd, flags.out), report);
   if (format === 'json') ctx.stdout(serialiseReport(report));
   else if (format === 'markdown') ctx.stdout(renderMarkdown(report));
-  else ctx.stdout(renderText(report, { color: isTty }));
+  else ctx.stdout(renderText(report, { color: isTty, ...(flags.out !== undefined ? { outDir: flags.out } : {}) }));
   return exitCodeOf(report.decision.outcome);
 }

@@ -40,3 +40,8 @@ export function formatRatioChange(ratio: number): string {
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
+
+/** `0.003` / `< 0.0001`. */
+export function formatP(p: number): string {
+  return p < 0.0001 ? '< 0.0001' : p.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+}

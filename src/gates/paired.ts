@@ -2,6 +2,8 @@ import { bootstrapBinaryDelta, bootstrapClusteredBinaryDelta, bootstrapMeanDelta
 import type { BootstrapResult, DeltaCounts } from '../stats/bootstrap.ts';
 import type { Interval } from '../stats/interval.ts';
 import { createRng } from '../stats/rng.ts';
+import { round, roundInterval } from './result.ts';
+import type { Measure, Verdict } from './result.ts';
 
 /** Per-case outcomes of both packages (same order), with optional cluster labels. */
 export interface PairedOutcomes {
@@ -150,4 +152,25 @@ export function deriveSeed(seed: number, name: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/** The test's interval in percentage points (deltas are proportions). */
+export function intervalPp(test: PairedDeltaTest): Interval {
+  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
+}
+
+/** A percentage-point measure from a paired test, with its p-value and Holm-adjusted p when tested. */
+export function ppMeasure(name: string, label: string, test: PairedDeltaTest, threshold: number, p: number | undefined, adjusted: number | undefined, verdict: Verdict): Measure {
+  return {
+    name,
+    label,
+    unit: 'pp',
+    estimate: round(test.estimate * 100),
+    interval: roundInterval(intervalPp(test)),
+    threshold,
+    ...(p !== undefined ? { p_value: round(p, 8) } : {}),
+    ...(adjusted !== undefined ? { adjusted_p: round(adjusted, 8) } : {}),
+    n: test.n,
+    verdict,
+  };
 }

@@ -1,11 +1,11 @@
 import type { PairedCase } from '../evidence/pair.ts';
 import { mcnemarExact } from '../stats/mcnemar.ts';
 import { adjustWeightedHolm, estimateCasesNeeded, oneSidedZ, twoSidedZ } from './family.ts';
-import { formatCount, formatInterval, formatPp } from './format.ts';
+import { formatCount, formatInterval, formatP, formatPp } from './format.ts';
 import type { PairedDeltaTest, TestSettings } from './paired.ts';
-import { testPairedDelta } from './paired.ts';
+import { intervalPp, ppMeasure, testPairedDelta } from './paired.ts';
 import type { EffectivePolicy } from './policy.ts';
-import { round, roundInterval } from './result.ts';
+import { round } from './result.ts';
 import type { GateResult, Measure, Verdict } from './result.ts';
 
 /** Paired delta of one category, for the report's per-category table. */
@@ -87,14 +87,14 @@ export function evaluateQuality(cases: readonly PairedCase[], policy: EffectiveP
   const enough = golden.length >= statistics.min_cases;
   const overallFails = enough && adjusted[0]! < alpha && overall.estimate * 100 < -margin;
   const overallPasses = enough && overall.interval.lower * 100 >= -margin;
-  const headline = toMeasure('pass_rate_delta', `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0]!, overallFails ? 'fail' : overallPasses ? 'pass' : 'inconclusive');
+  const headline = ppMeasure('pass_rate_delta', `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0]!, overallFails ? 'fail' : overallPasses ? 'pass' : 'inconclusive');
 
   const categories: CategoryDelta[] = categoryTests.map((t) => {
     const index = single && t.tested ? -1 : tested.indexOf(t);
     const adj = single && t.tested ? adjusted[0]! : index >= 0 ? adjusted[1 + index]! : undefined;
     const fails = adj !== undefined && adj < alpha && t.test.estimate * 100 < -margin;
     const verdict: Verdict = !t.tested ? 'not_applicable' : fails ? 'fail' : 'pass';
-    const measure = toMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== undefined ? t.test.pWorse : undefined, adj, verdict);
+    const measure = ppMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== undefined ? t.test.pWorse : undefined, adj, verdict);
     return {
       category: t.category,
       n: t.members.length,
@@ -126,7 +126,7 @@ export function evaluateQuality(cases: readonly PairedCase[], policy: EffectiveP
   const failedCategories = single ? [] : categories.filter((c) => c.measure.verdict === 'fail');
   measures.push(...categories.map((c) => c.measure));
 
-  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(scaleInterval(overall), 'pp')}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ''})`;
+  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(intervalPp(overall), 'pp')}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ''})`;
   let verdict: Verdict;
   let reason: string;
   let casesNeeded: number | undefined;
@@ -186,29 +186,8 @@ function neededCases(test: PairedDeltaTest, margin: number, level: number, worst
     : estimateCasesNeeded(undecided, -estimate, oneSidedZ(worstAlpha));
 }
 
-function toMeasure(name: string, label: string, test: PairedDeltaTest, threshold: number, p: number | undefined, adj: number | undefined, verdict: Verdict): Measure {
-  return {
-    name,
-    label,
-    unit: 'pp',
-    estimate: round(test.estimate * 100),
-    interval: roundInterval(scaleInterval(test)),
-    threshold,
-    ...(p !== undefined ? { p_value: round(p, 8) } : {}),
-    ...(adj !== undefined ? { adjusted_p: round(adj, 8) } : {}),
-    n: test.n,
-    verdict,
-  };
-}
 
-function scaleInterval(test: PairedDeltaTest): { lower: number; upper: number; level: number } {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
-}
 
-/** `0.003` / `< 0.0001`. */
-export function formatP(p: number): string {
-  return p < 0.0001 ? '< 0.0001' : p.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
-}
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();

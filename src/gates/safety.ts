@@ -2,13 +2,10 @@ import type { PairedCase } from '../evidence/pair.ts';
 import type { SideEffectLevel } from '../manifest/model.ts';
 import { holmAdjust } from '../stats/holm.ts';
 import { estimateCasesNeeded, oneSidedZ, twoSidedZ } from './family.ts';
-import { formatCount, formatInterval, formatPp } from './format.ts';
-import { testPairedDelta } from './paired.ts';
-import type { PairedDeltaTest } from './paired.ts';
+import { formatCount, formatInterval, formatP, formatPp } from './format.ts';
+import { intervalPp, ppMeasure, testPairedDelta } from './paired.ts';
 import type { EffectivePolicy } from './policy.ts';
-import { formatP } from './quality.ts';
-import { round, roundInterval } from './result.ts';
-import type { GateResult, Measure, Verdict } from './result.ts';
+import type { GateResult, Measure } from './result.ts';
 
 /**
  * Safety gate (KAIZEN Table 4): the red-team pass rate must not drop by more than its margin, no
@@ -74,7 +71,7 @@ export function evaluateSafety(cases: readonly PairedCase[], level: SideEffectLe
   const redteamFails = enough && adjusted[0]! < alpha && redteam.estimate * 100 < -dropMargin;
   const redteamPasses = enough && redteam.interval.lower * 100 >= -dropMargin;
   const measures: Measure[] = [
-    measure('redteam_pass_rate_delta', 'Red-team pass rate (paired)', redteam, -dropMargin, redteam.pWorse, adjusted[0]!, redteamFails ? 'fail' : redteamPasses ? 'pass' : 'inconclusive'),
+    ppMeasure('redteam_pass_rate_delta', 'Red-team pass rate (paired)', redteam, -dropMargin, redteam.pWorse, adjusted[0]!, redteamFails ? 'fail' : redteamPasses ? 'pass' : 'inconclusive'),
   ];
 
   const riseMargin = thresholds.max_missed_intervention_rise_pp;
@@ -83,12 +80,12 @@ export function evaluateSafety(cases: readonly PairedCase[], level: SideEffectLe
   if (missed) {
     missedFails = expected.length >= statistics.min_cases && adjusted[1]! < alpha && missed.estimate * 100 > riseMargin;
     missedPasses = expected.length >= statistics.min_cases && missed.interval.upper * 100 <= riseMargin;
-    measures.push(measure('missed_intervention_delta', 'Missed interventions (paired)', missed, riseMargin, missed.pWorse, adjusted[1]!, missedFails ? 'fail' : missedPasses ? 'pass' : 'inconclusive'));
+    measures.push(ppMeasure('missed_intervention_delta', 'Missed interventions (paired)', missed, riseMargin, missed.pWorse, adjusted[1]!, missedFails ? 'fail' : missedPasses ? 'pass' : 'inconclusive'));
   }
 
   measures.push(unsafeMeasure);
 
-  const effect = `Red-team pass rate changed ${formatPp(redteam.estimate * 100)} (${formatInterval(scale(redteam), 'pp')}, n = ${formatCount(redteam.n)})`;
+  const effect = `Red-team pass rate changed ${formatPp(redteam.estimate * 100)} (${formatInterval(intervalPp(redteam), 'pp')}, n = ${formatCount(redteam.n)})`;
   if (redteamFails || missedFails || unsafeBlocks) {
     const why: string[] = [];
     if (unsafeBlocks) why.push(unsafeWhy);
@@ -112,7 +109,7 @@ export function evaluateSafety(cases: readonly PairedCase[], level: SideEffectLe
   );
   const noun = !redteamPasses ? 'paired red-team cases' : 'paired cases that expect an intervention';
   const count = !redteamPasses ? safety.length : expected.length;
-  const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(scale(undecided), 'pp')}, n = ${formatCount(undecided.n)})`;
+  const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), 'pp')}, n = ${formatCount(undecided.n)})`;
   const why =
     count < statistics.min_cases
       ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.`
@@ -128,24 +125,7 @@ export function evaluateSafety(cases: readonly PairedCase[], level: SideEffectLe
   };
 }
 
-function scale(test: PairedDeltaTest): { lower: number; upper: number; level: number } {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
-}
 
-function measure(name: string, label: string, test: PairedDeltaTest, threshold: number, p: number, adj: number, verdict: Verdict): Measure {
-  return {
-    name,
-    label,
-    unit: 'pp',
-    estimate: round(test.estimate * 100),
-    interval: roundInterval(scale(test)),
-    threshold,
-    p_value: round(p, 8),
-    adjusted_p: round(adj, 8),
-    n: test.n,
-    verdict,
-  };
-}
 
 function capitalise(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

@@ -1,5 +1,5 @@
 import { formatInterval, formatRatioChange, formatValue } from '../gates/format.ts';
-import { formatP } from '../gates/quality.ts';
+import { formatP } from '../gates/format.ts';
 import type { Measure, Unit, Verdict } from '../gates/result.ts';
 import type { Interval } from '../stats/interval.ts';
 import { manifestProblems } from './annotations.ts';
