@@ -150,6 +150,11 @@ export function runPipeline(input: PipelineInput): Report {
 
 type ParseCache = Map<string, ReturnType<typeof parseEvidence>>;
 
+/** The judge a manifest pins, in the evidence's terms. */
+function judgeOf(manifest: Manifest): Judge {
+  return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+}
+
 /** Parses and pairs the evidence for one package. */
 function collectEvidence(
   input: PipelineInput,
@@ -165,7 +170,6 @@ function collectEvidence(
   const candidate: EvidenceRecord[] = [];
   // promptfoo results carry no judge; each side gets the judge its own manifest pins, so a judge
   // change between parent and candidate is caught by pairing as a metric reset.
-  const judgeOf = (m: Manifest): Judge => ({ id: m.evaluation.judge.model, version: m.evaluation.judge.version });
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   if (input.evidence.length === 0) return { problems };
