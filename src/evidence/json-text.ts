@@ -192,18 +192,3 @@ function isDelimiter(code: number): boolean {
   );
 }
 
-/**
- * Serialises a JSON value with object keys sorted by code unit at every level, so equal data
- * always gives equal text (and equal hashes) whatever order a tool wrote the keys in.
- */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Problem } from '../problem.ts';
 import { describeValue, findProtoKey, isJsonObject, PROTO_KEY_MESSAGE } from './fields.ts';
-import { canonicalJson, locateArrayElements, parseJsonText } from './json-text.ts';
+import { stableJson } from '../stable-json.ts';
+import { locateArrayElements, parseJsonText } from './json-text.ts';
 import type { EvidenceParse } from './jsonl.ts';
 import { type EvidenceRecord, isSuite, type Judge, type Suite } from './record.ts';
 import { validateEvidenceObject } from './validate.ts';
@@ -236,7 +237,7 @@ function draftRecord(result: LoadedResult, file: string, options: PromptfooOptio
     caseId = declared;
   } else {
     const description = testCase['description'] ?? result.value['description'] ?? null;
-    caseId = createHash('sha256').update(canonicalJson([description, vars])).digest('hex').slice(0, 16);
+    caseId = createHash('sha256').update(stableJson([description, vars])).digest('hex').slice(0, 16);
   }
   const testIdx = result.value['testIdx'];
   return {
@@ -244,7 +245,7 @@ function draftRecord(result: LoadedResult, file: string, options: PromptfooOptio
     caseId,
     testIdx: typeof testIdx === 'number' && Number.isFinite(testIdx) ? testIdx : result.index,
     metadata,
-    fingerprint: canonicalJson({ vars, assert: testCase['assert'] ?? null }),
+    fingerprint: stableJson({ vars, assert: testCase['assert'] ?? null }),
   };
 }
 

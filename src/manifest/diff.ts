@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.ts';
 import type { LoadedManifest } from './manifest.ts';
-import { behaviourFingerprint, stableStringify } from './model.ts';
+import { stableJson } from '../stable-json.ts';
+import { behaviourFingerprint } from './model.ts';
 import type { Component, Manifest } from './model.ts';
 import { locate, shortDigest } from './verify.ts';
 
@@ -232,11 +233,11 @@ function flatten(value: unknown, prefix = '', out = new Map<string, string>()): 
       if (v !== undefined) flatten(v, prefix ? `${prefix}.${k}` : k, out);
     }
   } else if (value !== undefined) {
-    out.set(prefix, typeof value === 'string' ? value : stableStringify(value));
+    out.set(prefix, typeof value === 'string' ? value : stableJson(value));
   }
   return out;
 }
 
 function describe(fields: Record<string, unknown>): string {
-  return typeof fields.sha256 === 'string' ? fields.sha256 : stableStringify(fields);
+  return typeof fields.sha256 === 'string' ? fields.sha256 : stableJson(fields);
 }

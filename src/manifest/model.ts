@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stableJson } from '../stable-json.ts';
 
 /** Side-effect level: 0 advisory, 1 read-only tools, 2 recommendation, 3 mutating. */
 export type SideEffectLevel = 0 | 1 | 2 | 3;
@@ -118,20 +119,9 @@ export function behaviourFingerprint(manifest: Manifest): string {
     routing: manifest.routing ?? null,
     guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples),
   };
-  return digestOf(new TextEncoder().encode(stableStringify(shape)));
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
 }
 
-/** JSON with sorted object keys, so equal values give equal text. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function compareTuples(a: readonly unknown[], b: readonly unknown[]): number {
   const x = JSON.stringify(a);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, countTopLevelMembers, locateArrayElements, parseJsonText, scanTopLevelMembers } from '../../src/evidence/json-text.ts';
+import { stableJson } from '../../src/stable-json.ts';
+import { countTopLevelMembers, locateArrayElements, parseJsonText, scanTopLevelMembers } from '../../src/evidence/json-text.ts';
 
 describe('scanTopLevelMembers', () => {
   const cases: readonly [string, readonly [string, number][]][] = [
@@ -53,10 +54,10 @@ describe('parseJsonText', () => {
   });
 });
 
-describe('canonicalJson', () => {
+describe('stableJson', () => {
   it('sorts keys at every depth by code unit and keeps array order', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: true, c: null }], B: 'x', ä: 2 })).toBe('{"B":"x","a":[{"c":null,"d":true}],"b":1,"ä":2}');
-    expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
-    expect(canonicalJson(['x', 1.5])).toBe('["x",1.5]');
+    expect(stableJson({ b: 1, a: [{ d: true, c: null }], B: 'x', ä: 2 })).toBe('{"B":"x","a":[{"c":null,"d":true}],"b":1,"ä":2}');
+    expect(stableJson({ a: 1, b: undefined })).toBe('{"a":1}');
+    expect(stableJson(['x', 1.5])).toBe('["x",1.5]');
   });
 });
