@@ -3,8 +3,10 @@ import type { Unit } from './result.ts';
 
 /** `+1.2 pp` / `−3.4 pp`: a signed percentage-point value with one decimal. */
 export function formatPp(value: number): string {
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
-  return `${sign}${Math.abs(value).toFixed(1)} pp`;
+  // Sign of what is shown: −0.04 prints as ±0.0, not as a drop.
+  const shown = Number(value.toFixed(1));
+  const sign = shown > 0 ? '+' : shown < 0 ? '−' : '±';
+  return `${sign}${Math.abs(shown).toFixed(1)} pp`;
 }
 
 /** A value in its unit, for prose and tables. */
