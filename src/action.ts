@@ -442,16 +442,16 @@ async function publishComment(octokit: Octokit, report: Report, event: EventCont
     inputs.comment === 'always' ||
     (inputs.comment === 'on-change' && changedBehaviour(report)) ||
     (inputs.comment === 'on-failure' && report.decision.outcome !== 'approve' && report.decision.outcome !== 'nothing_to_gate');
-  if (!wanted || event.pullRequest === undefined) return [];
+  if (inputs.comment === 'off' || event.pullRequest === undefined) return [];
   try {
-    const result = await upsertStickyComment(octokit, {
-      owner: event.owner,
-      repo: event.repo,
-      issueNumber: event.pullRequest,
-      marker: '<!-- kaizen-gate:sticky -->',
-      body: renderMarkdownSections(report),
-    });
-    core.info(`PR comment ${result.action} (${result.htmlUrl})`);
+    // When this run would not comment, a comment an earlier run left is still brought up to date,
+    // so a PR that went from reject to approve does not keep showing REJECT.
+    const result = await upsertStickyComment(
+      octokit,
+      { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker: '<!-- kaizen-gate:sticky -->', body: renderMarkdownSections(report) },
+      { onlyIfPresent: !wanted },
+    );
+    if (result.action !== 'absent') core.info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error: unknown) {
     const failure = classifyGitHubError(error, inputs.token ? [inputs.token] : []);

@@ -28,7 +28,19 @@ export interface StickyComment extends StickyCommentTarget {
 export interface StickyCommentResult {
   readonly id: number;
   readonly htmlUrl: string;
-  readonly action: 'created' | 'updated' | 'unchanged';
+  /** `absent`: `onlyIfPresent` was set and there was no comment to update. */
+  readonly action: 'created' | 'updated' | 'unchanged' | 'absent';
+}
+
+/** Options of {@link upsertStickyComment}. */
+export interface UpsertOptions {
+  /** Comment bodies are cut to this many UTF-8 bytes (GitHub's limit by default). */
+  readonly limit?: number;
+  /**
+   * Only update an existing comment, never create one: keeps a comment posted by an earlier run
+   * from going stale when this run's `comment` mode would not post (e.g. on-failure, now approved).
+   */
+  readonly onlyIfPresent?: boolean;
 }
 
 /**
@@ -40,10 +52,11 @@ export interface StickyCommentResult {
  * @throws {TypeError} when the marker is not an HTML comment.
  * @throws the octokit RequestError of a failed call; classify it with `classifyGitHubError`.
  */
-export async function upsertStickyComment(octokit: Octokit, comment: StickyComment, limit: number = COMMENT_LIMIT): Promise<StickyCommentResult> {
-  const body = composeBody(comment, limit);
+export async function upsertStickyComment(octokit: Octokit, comment: StickyComment, options: UpsertOptions = {}): Promise<StickyCommentResult> {
+  const body = composeBody(comment, options.limit ?? COMMENT_LIMIT);
   const existing = (await findStickyComments(octokit, comment))[0];
   const { owner, repo } = comment;
+  if (existing === undefined && options.onlyIfPresent) return { id: 0, htmlUrl: '', action: 'absent' };
   if (existing === undefined) {
     const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: comment.issueNumber, body });
     return { id: data.id, htmlUrl: data.html_url, action: 'created' };

@@ -44,6 +44,17 @@ describe('upsertStickyComment', () => {
     expect(server.requests.map((r) => r.operationId).filter((id) => id !== 'issues/list-comments')).toEqual(['issues/create-comment', 'issues/update-comment']);
   });
 
+  it('with onlyIfPresent, refreshes an existing comment but never creates one', async () => {
+    const none = await upsertStickyComment(octokit, { ...target, body: 'approve' }, { onlyIfPresent: true });
+    expect(none.action).toBe('absent');
+    expect(server.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(0);
+
+    const created = await upsertStickyComment(octokit, { ...target, body: 'reject' });
+    const refreshed = await upsertStickyComment(octokit, { ...target, body: 'approve' }, { onlyIfPresent: true });
+    expect(refreshed).toMatchObject({ id: created.id, action: 'updated' });
+    expect(onIssue().filter((c) => c.body.startsWith(marker)).map((c) => c.body)).toEqual([`${marker}\napprove`]);
+  });
+
   it('leaves an identical comment alone', async () => {
     const first = await upsertStickyComment(octokit, { ...target, body: 'same' });
     const again = await upsertStickyComment(octokit, { ...target, body: 'same' });
@@ -71,7 +82,7 @@ describe('upsertStickyComment', () => {
       { title: 'Verdict', body: 'Approve ✅', priority: 2 },
       { title: 'Cases', body: '🧪'.repeat(100), priority: 1 },
     ];
-    await upsertStickyComment(octokit, { ...target, body }, 120);
+    await upsertStickyComment(octokit, { ...target, body }, { limit: 120 });
     const sent = onIssue()[0]?.body ?? '';
     expect(sent).toBe(`${marker}\n## Verdict\n\nApprove ✅\n\n_… Cases omitted (see report.json / full report)_`);
     expect(utf8Length(sent)).toBeLessThanOrEqual(120);
