@@ -1,9 +1,8 @@
 import * as core from '@actions/core';
 import { globSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { gatherAndRun, parseSideSelector } from './cli/gather.ts';
 import { writeReportFiles } from './cli/check-command.ts';
-import { writeFileAtomic } from './cli/io.ts';
 import type { PromptfooSideSelector } from './evidence/promptfoo.ts';
 import { DEFAULT_LIMITS, postCheckRun } from './github/checks.ts';
 import type { CheckLimits } from './github/checks.ts';
@@ -256,8 +255,7 @@ async function run(): Promise<void> {
 
   // Files first: whatever happens with the GitHub API afterwards, the report is on disk.
   const outDir = resolve(workspace, inputs.outDir);
-  const files = writeReportFiles(outDir, final);
-  if (attested.envelope) writeFileAtomic(join(outDir, 'report.intoto.json'), `${JSON.stringify(attested.envelope, null, 2)}\n`);
+  const files = writeReportFiles(outDir, final, attested.envelope);
   core.info(`kaizen-gate: ${final.decision.summary}`);
   core.info(`Report written to ${files.json}${attested.envelope ? ' (signed)' : ' (unsigned)'}`);
 

@@ -90,6 +90,7 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       format: { type: 'string' },
       'allow-unpaired': { type: 'boolean' },
       'evidence-format': { type: 'string' },
+      'signing-key': { type: 'string' },
     },
     help: `Runs the quality, safety, cost, latency and manifest gates for each candidate package (default:
 every manifest the change against --base touches) on paired per-case evidence of parent and
@@ -111,6 +112,8 @@ Options:
   --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo
   --allow-unpaired             drop cases only one side has (counted in the report) instead of failing
   --out DIR                    write report.json and report.md there (atomically)
+  --signing-key FILE           sign the report (Ed25519 or P-256 PEM): writes report.intoto.json,
+                               a DSSE envelope over an in-toto Statement, into --out
   --format FORMAT              text (default), json or markdown on stdout
   --repo DIR                   repository root (default: the git top level of the working directory)
 

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../problem.ts';
+import { attestReport } from '../report/attest.ts';
 import { renderMarkdown } from '../report/markdown.ts';
+import type { Envelope } from '../report/sign.ts';
 import type { Report } from '../report/model.ts';
 import { exitCodeOf } from '../report/model.ts';
 import { renderText } from '../report/text.ts';
 import { gatherAndRun, parseSideSelector } from './gather.ts';
-import { toRepoPath, UsageError } from './io.ts';
+import { readInputFile, toRepoPath, UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
 import { repoRootOf } from './manifest-commands.ts';
 
@@ -27,22 +29,27 @@ export interface CheckFlags {
   readonly format?: string;
   readonly 'allow-unpaired'?: boolean;
   readonly 'evidence-format'?: string;
+  readonly 'signing-key'?: string;
 }
 
 /**
- * Writes report.json and report.md into `dir` as a pair: both are staged beside their targets and
- * renamed into place, and if the second rename fails the first is rolled back (the previous file
- * restored), so a reader never sees a new report.json beside an old or missing report.md. A
- * failure is an InputError naming the path, with nothing half-written left behind.
+ * Writes report.json, report.md and (when signed) report.intoto.json into `dir` as a set: all are
+ * staged beside their targets and renamed into place, and if a later rename fails the earlier ones
+ * are rolled back (the previous files restored), so a reader never sees a new report.json beside
+ * an old report.md or envelope. A stale envelope from an earlier signed run is removed with the
+ * set. A failure is an InputError naming the path, with nothing half-written left behind.
  */
-export function writeReportFiles(dir: string, report: Report): { json: string; markdown: string } {
+export function writeReportFiles(dir: string, report: Report, envelope?: Envelope): { json: string; markdown: string; envelope?: string } {
   const json = join(dir, 'report.json');
   const markdown = join(dir, 'report.md');
+  const signed = join(dir, 'report.intoto.json');
   writeFilesTogether(dir, [
     [json, serialiseReport(report)],
     [markdown, renderMarkdown(report)],
+    ...(envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}\n`] as const] : []),
   ]);
-  return { json, markdown };
+  if (!envelope) rmSync(signed, { force: true });
+  return { json, markdown, ...(envelope ? { envelope: signed } : {}) };
 }
 
 function writeFilesTogether(dir: string, files: readonly (readonly [string, string])[]): void {
@@ -138,9 +145,13 @@ export function runCheck(ctx: CommandContext, positionals: readonly string[], fl
     ...(flags['allow-unpaired'] ? { allowUnpaired: true } : {}),
     evidenceFormat,
   });
-  if (flags.out !== undefined) writeReportFiles(resolve(ctx.cwd, flags.out), report);
-  if (format === 'json') ctx.stdout(serialiseReport(report));
-  else if (format === 'markdown') ctx.stdout(renderMarkdown(report));
-  else ctx.stdout(renderText(report, { color: isTty, ...(flags.out !== undefined ? { outDir: flags.out } : {}) }));
-  return exitCodeOf(report.decision.outcome);
+  const key = flags['signing-key'] === undefined ? undefined : readInputFile(resolve(ctx.cwd, flags['signing-key']), 'signing key').toString('utf8');
+  if (key !== undefined && flags.out === undefined) throw new UsageError('--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json');
+  const attested = attestReport(report, key, 'no --signing-key given');
+  const final = attested.report;
+  if (flags.out !== undefined) writeReportFiles(resolve(ctx.cwd, flags.out), final, attested.envelope);
+  if (format === 'json') ctx.stdout(serialiseReport(final));
+  else if (format === 'markdown') ctx.stdout(renderMarkdown(final));
+  else ctx.stdout(renderText(final, { color: isTty, ...(flags.out !== undefined ? { outDir: flags.out } : {}) }));
+  return exitCodeOf(final.decision.outcome);
 }

@@ -206,3 +206,38 @@ describe('kaizen-gate check (bundled CLI): output', () => {
     expect((JSON.parse(a) as Report).inputs.statistics.seed).toBe(1);
   });
 });
+
+describe('kaizen-gate check --signing-key (bundled CLI)', () => {
+  it('signs the report, and kaizen-gate verify accepts it for the head commit', () => {
+    const key = join(ROOT, 'test/fixtures/keys/ed25519.key.pem');
+    const pub = join(ROOT, 'test/fixtures/keys/ed25519.pub.pem');
+    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'out/signed', '--signing-key', key, '--format', 'json'));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.signature.status).toBe('signed');
+    expect(report.signature.keyid).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const dir = join(level0.repo.dir, 'out', 'signed');
+    expect(readdirSync(dir).toSorted()).toEqual(['report.intoto.json', 'report.json', 'report.md']);
+    // The evidence files are untracked here, so verify looks them up in the working tree.
+    const verified = cli(level0.repo.dir, ['verify', join(dir, 'report.intoto.json'), '--key', pub, '--commit', level0.head]);
+    expect(verified.stderr).toBe('');
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/approve/i);
+  });
+
+  it('without a key the report says why it is unsigned, and no envelope is left from an earlier run', () => {
+    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'out/signed', '--format', 'json'));
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as Report).signature).toEqual({ status: 'unsigned', reason: 'no --signing-key given' });
+    expect(readdirSync(join(level0.repo.dir, 'out', 'signed')).toSorted()).toEqual(['report.json', 'report.md']);
+  });
+
+  it('a malformed key is invalid input: exit 2, no report written, no key material echoed', () => {
+    level0.repo.write('bad.pem', '-----BEGIN PRIVATE KEY-----\nnot-a-key-c2VjcmV0\n-----END PRIVATE KEY-----\n');
+    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'out/badkey', '--signing-key', 'bad.pem'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('c2VjcmV0');
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(() => readdirSync(join(level0.repo.dir, 'out', 'badkey'))).toThrow();
+  });
+});
