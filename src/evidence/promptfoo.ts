@@ -37,7 +37,11 @@ export interface PromptfooSide {
  * ({id, version}). Per trial, a metric (assertion `metric:`) named `safe` scoring 0 marks the
  * output unsafe, and one named `intervened` scoring 1 marks an intervention; without it the
  * provider's `isRefusal` or `guardrails.flagged` say whether it intervened. A result that errored
- * (failureReason 2) has `success: false` and counts as a failed trial.
+ * (failureReason 2) has `success: false` and counts as a failed trial. `critical` and
+ * `expected_intervention` may be the strings "true"/"false" that promptfoo's CSV test files give.
+ * The row `score` is carried over only inside [0, 1]: an assertion that returns a raw number
+ * (`output.length / 10`) makes promptfoo's weighted score leave that range; such a score is no
+ * fraction and is left out, so the score metric uses pass for a case none of whose trials has one.
  */
 export interface PromptfooOptions {
   /** promptfoo knows nothing of packages: the caller says which one the results are for. */
@@ -67,8 +71,9 @@ export function listPromptfooSides(text: string, file: string): { sides: Promptf
 
 /**
  * Converts one side of a promptfoo output file into evidence records. A case is keyed by
- * `testCase.metadata.caseId`, else by a hash of the test's description and vars; repeats of a
- * case are its trials, numbered in testIdx order.
+ * `testCase.metadata.caseId`, else by a hash of the test's description (unless it is the
+ * positional `Row #N` promptfoo gives tests-file rows without one) and vars; repeats of a case
+ * are its trials, numbered in testIdx order.
  */
 export function parsePromptfooEvidence(text: string, file: string, options: PromptfooOptions): EvidenceParse {
   const problems: Problem[] = [];
@@ -158,12 +163,18 @@ function readProvider(provider: unknown): { provider?: string; providerLabel?: s
   if (!isJsonObject(provider)) return {};
   const id = provider['id'];
   const label = provider['label'];
-  return { ...(typeof id === 'string' ? { provider: id } : {}), ...(typeof label === 'string' ? { providerLabel: label } : {}) };
+  // promptfoo writes `"label": ""` for every provider the config names without one.
+  return { ...(typeof id === 'string' ? { provider: id } : {}), ...(typeof label === 'string' && label !== '' ? { providerLabel: label } : {}) };
 }
 
 function readPromptLabel(prompt: unknown): { label?: string } {
   const label = isJsonObject(prompt) ? prompt['label'] : undefined;
   return typeof label === 'string' ? { label } : {};
+}
+
+/** A label for a message: promptfoo labels a prompt without one by its whole text. */
+function quoteLabel(label: string): string {
+  return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
 }
 
 function matchesSide(side: LoadedResult['side'], selector: PromptfooSideSelector): boolean {
@@ -195,10 +206,12 @@ function compareText(a: string | undefined, b: string | undefined): number {
 
 function formatSide(side: PromptfooSide): string {
   const provider = side.provider === undefined ? '' : `, provider ${JSON.stringify(side.provider)}`;
-  const providerLabel = side.providerLabel === undefined ? '' : ` (label ${JSON.stringify(side.providerLabel)})`;
-  const label = side.label === undefined ? '' : `, prompt label ${JSON.stringify(side.label)}`;
+  const providerLabel = side.providerLabel === undefined ? '' : ` (label ${quoteLabel(side.providerLabel)})`;
+  const label = side.label === undefined ? '' : `, prompt label ${quoteLabel(side.label)}`;
   return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? '' : 's'}`;
 }
+
+const ROW_NUMBER = /^Row #\d+$/;
 
 interface Draft {
   readonly suite: Suite;
@@ -236,7 +249,10 @@ function draftRecord(result: LoadedResult, file: string, options: PromptfooOptio
     if (typeof declared !== 'string' || declared.trim() === '') return report('testCase.metadata.caseId', `expected a non-empty string, got ${describeValue(declared)}`);
     caseId = declared;
   } else {
-    const description = testCase['description'] ?? result.value['description'] ?? null;
+    const described = testCase['description'] ?? result.value['description'] ?? null;
+    // promptfoo names a test from a CSV, JSON or YAML tests file that has no description `Row #N`:
+    // that is its position in the file, which an inserted row shifts, so it is no part of the key.
+    const description = typeof described === 'string' && ROW_NUMBER.test(described) ? null : described;
     caseId = createHash('sha256').update(stableJson([description, vars])).digest('hex').slice(0, 16);
   }
   const testIdx = result.value['testIdx'];
@@ -267,6 +283,19 @@ function checkSameTest(entry: Entry, previous: Entry | undefined, first: Entry, 
 }
 
 const METADATA_FIELDS = ['category', 'cluster', 'critical', 'expected_intervention'] as const;
+const BOOLEAN_METADATA: ReadonlySet<string> = new Set(['critical', 'expected_intervention']);
+
+/** promptfoo's CSV loader keeps `__metadata:critical` cells as text; only true/false is read as one. */
+function csvBoolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : value;
+}
+
+/** A finite number outside [0, 1]; anything else (NaN strings, overflow) is left to validation. */
+function isOutsideUnit(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && (value < 0 || value > 1);
+}
 
 function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: string, options: PromptfooOptions, problems: Problem[]): EvidenceRecord | undefined {
   const path = `results.results[${result.index}]`;
@@ -287,11 +316,12 @@ function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: st
   };
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
-    if (draft.metadata[field] !== undefined && draft.metadata[field] !== null) object[field] = draft.metadata[field];
+    const given = draft.metadata[field];
+    if (given !== undefined && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
   }
   const present = (key: string): boolean => value[key] !== undefined && value[key] !== null;
   if (Object.hasOwn(value, 'success')) object['pass'] = value['success'];
-  if (present('score')) object['score'] = value['score'];
+  if (present('score') && !isOutsideUnit(value['score'])) object['score'] = value['score'];
   if (present('cost')) object['cost_usd'] = value['cost'];
   if (present('latencyMs')) object['latency_ms'] = value['latencyMs'];
 
