@@ -104,7 +104,8 @@ Options:
   --evidence FILE              one file holding both sides (repeatable): JSONL records of both
                                package ids, or a promptfoo eval with one column per side
   --parent-side SEL            promptfoo column of the parent: promptIdx=N, provider=ID or label=TEXT
-                               (default promptIdx=0)
+                               (default promptIdx=0 for --evidence; also picks the column of a
+                               --parent-evidence file that holds several)
   --candidate-side SEL         promptfoo column of the candidate (default promptIdx=1)
   --policy FILE                gate policy overriding gates/default.yaml
   --seed N                     bootstrap seed (default from the policy); same inputs and seed give a

@@ -221,7 +221,9 @@ function collectEvidence(
     } else {
       const target = file.side === 'parent' ? parent : candidate;
       const expected = file.side === 'parent' ? parentId : manifest.package_id;
-      const records = read(isPromptfoo ? (expected ?? file.side) : undefined, file.side === 'parent' ? parentJudge : candidateJudge);
+      // A promptfoo file given for one side may still hold several columns: the side's selector picks one.
+      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : undefined;
+      const records = read(isPromptfoo ? (expected ?? file.side) : undefined, file.side === 'parent' ? parentJudge : candidateJudge, selector);
       // With several packages in one run, each takes its own records from shared files.
       target.push(...(packageCount > 1 ? records.filter((r) => r.package_id === expected) : records));
     }

@@ -19,7 +19,9 @@ export function formatValue(value: number, unit: Unit): string {
     case 'ms':
       return `${Math.round(value).toLocaleString('en-US')} ms`;
     case 'usd':
-      return `$${value.toFixed(value < 1 ? 4 : 2)}`;
+      // Per-call costs are often fractions of a cent: keep three significant digits there.
+      if (value === 0) return '$0';
+      return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
     case 'count':
       return String(Math.round(value));
   }

@@ -332,4 +332,13 @@ describe('kaizen-gate check (bundled CLI) on real promptfoo output', () => {
     const oneFile = check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml').report.packages[0]!;
     expect(qualityHeadline(small.report.packages[0]!)).toEqual(qualityHeadline(oneFile));
   });
+
+  it('the two-column file given as each side: --parent-side / --candidate-side pick the columns', () => {
+    const sides = ['--parent-evidence', 'evals/results.json', '--candidate-evidence', 'evals/results.json', '--policy', 'small-suites.yaml'];
+    const picked = check(...sides, '--parent-side', 'label=support-v1', '--candidate-side', 'label=support-v2');
+    expect(picked.stderr).toBe('');
+    expect(picked.code).toBe(0);
+    const oneFile = check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml').report.packages[0]!;
+    expect(qualityHeadline(picked.report.packages[0]!)).toEqual(qualityHeadline(oneFile));
+  });
 });

@@ -89,7 +89,7 @@ describe('cost gate', () => {
     const cases = Array.from({ length: 100 }, (_, i) => pairedCase(`z${i}`, outcome(1, { cost_usd: 0 }), outcome(1, { cost_usd: 0.002 })));
     const result = evaluateCost(cases, policy, undefined);
     expect(result.verdict).toBe('fail');
-    expect(result.reason).toBe('Cost per successful task rose from $0.0000 to $0.0020: the parent cost nothing, so any cost is an unbounded increase.');
+    expect(result.reason).toBe('Cost per successful task rose from $0 to $0.00200: the parent cost nothing, so any cost is an unbounded increase.');
     const free = Array.from({ length: 100 }, (_, i) => pairedCase(`z${i}`, outcome(1, { cost_usd: 0 }), outcome(1, { cost_usd: 0 })));
     expect(evaluateCost(free, policy, undefined)).toMatchObject({ verdict: 'pass', reason: 'Neither package costs anything per successful task.' });
   });
