@@ -11,6 +11,7 @@ import type { GateRepo } from '../gates/scenario.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const errorsOf = (value: unknown): string[] => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 
 const repos: GateRepo[] = [];
@@ -44,7 +45,6 @@ describe('manifests/schema/report.schema.json', () => {
     const built = gateRepo({ changed: ['policy-qa'] });
     repos.push(built);
     const { parent, candidate } = evidenceRecords('policy-qa', {});
-    const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
     const report = runPipeline({
       changeSet: resolveChangeSet({ repo: built.repo.dir, base: built.base, head: built.head }),
       evidence: [

@@ -11,6 +11,7 @@ import { readerAtCommit } from '../../src/git/git.ts';
 import type { GateResult } from '../../src/gates/result.ts';
 import { loadManifest } from '../../src/manifest/manifest.ts';
 import type { SideEffectLevel } from '../../src/manifest/model.ts';
+import type { FileRead } from '../../src/manifest/verify.ts';
 import { attestReport } from '../../src/report/attest.ts';
 import type { Envelope } from '../../src/report/sign.ts';
 import type { Report } from '../../src/report/model.ts';
@@ -139,6 +140,11 @@ export interface ReleaseReportOptions {
   readonly evidence?: readonly { readonly path: string; readonly bytes: string }[];
 }
 
+function bytesOf(read: FileRead, path: string): Uint8Array {
+  if (read.kind !== 'file') throw new Error(`${path} is not in the commit`);
+  return read.bytes;
+}
+
 /**
  * A report for a release at `commit`, its subjects (manifests, artifacts, parents at `base`) read
  * from git, so that verification against the repository succeeds unless something is tampered with.
@@ -146,10 +152,6 @@ export interface ReleaseReportOptions {
 export function releaseReport(repo: TempRepo, options: ReleaseReportOptions): Report {
   const atCommit = readerAtCommit(repo.dir, options.commit);
   const atBase = readerAtCommit(repo.dir, options.base);
-  const bytesOf = (read: ReturnType<typeof atCommit>, path: string): Uint8Array => {
-    if (read.kind !== 'file') throw new Error(`${path} is not in the commit`);
-    return read.bytes;
-  };
   const manifests: Report['subject']['manifests'][number][] = [];
   const artifacts: { path: string; sha256: string }[] = [];
   const packages = options.manifests.map((path) => {
