@@ -6,10 +6,12 @@
 // and the real CLI with this module in its place: parsing, pairing, the gates' tests, Holm, McNemar,
 // decision and report are then the same code, and only the resampling differs. It is not made slow
 // on purpose: a fresh array per resample grown by push, as such code does, and sums as plain loops
-// (not reduce). The real
-// module uses sufficient statistics (binary outcomes), multinomial cells (quantiles, few distinct
-// values), an inlined xoshiro128** and, for the cost ratio, an m-out-of-n subsample (m = 10,000);
-// that last one is an approximation, not only a speed-up.
+// (not reduce). The real module uses sufficient statistics (binary outcomes), multinomial cells
+// (quantiles, few distinct values), an inlined xoshiro128** drawing block by block and, above a
+// draw cap, the rescaled m-out-of-n subsample (m = 2,000 for the cost ratio, raised for uneven
+// data; m = 10,000 for means of more than 10,000 cases): that last one is an approximation with
+// coverage tested in test/stats, not only a speed-up. bench/run.mjs also times the mean kernel
+// drawing all n, for the record.
 
 /** Type-7 quantile of an ascending array, the definition kaizen-gate reports too. */
 export function quantileOfSorted(sorted, q) {
@@ -25,8 +27,9 @@ export function naiveBootstrapMean(values, resamples, level) {
 }
 
 export const DEFAULT_RATIO_MAX_DRAWS = 10_000;
+export const DEFAULT_MEAN_MAX_DRAWS = 10_000;
 
-function summarise(estimate, replicates, undefinedCount, n, level, keepSamples) {
+function summarise(estimate, replicates, undefinedCount, n, { level, keepSamples, pValueAt }) {
   replicates.sort((a, b) => a - b);
   const total = replicates.length + undefinedCount;
   // Undefined replicates widen the interval in both directions, as the real summary does.
@@ -56,7 +59,8 @@ function summarise(estimate, replicates, undefinedCount, n, level, keepSamples) 
     drawsPerResample: n,
     undefinedResamples: undefinedCount,
   };
-  return keepSamples ? { ...result, samples: Float64Array.from(replicates) } : result;
+  const withSamples = keepSamples ? { ...result, samples: Float64Array.from(replicates) } : result;
+  return pValueAt ? { ...withSamples, pValue: bootstrapPValue({ ...result, samples: replicates }, pValueAt.threshold, pValueAt.alternative) } : withSamples;
 }
 
 function resampleMean(values, opts) {
@@ -71,7 +75,7 @@ function resampleMean(values, opts) {
   }
   let total = 0;
   for (let i = 0; i < n; i++) total += values[i];
-  return summarise(total / n, means, 0, n, opts.level, opts.keepSamples);
+  return summarise(total / n, means, 0, n, opts);
 }
 
 function resampleClusters(sums, sizes, opts) {
@@ -90,7 +94,7 @@ function resampleClusters(sums, sizes, opts) {
   }
   const totalSum = sums.reduce((a, b) => a + b, 0);
   const totalSize = sizes.reduce((a, b) => a + b, 0);
-  return summarise(totalSum / totalSize, ratios, 0, k, opts.level, opts.keepSamples);
+  return summarise(totalSum / totalSize, ratios, 0, k, opts);
 }
 
 /** Binary paired delta: the counts are expanded back into one −1/0/+1 value per case. */
@@ -150,7 +154,7 @@ export function bootstrapRatioOfRatios(data, opts) {
     if (Number.isNaN(value)) undefinedCount += 1;
     else replicates.push(value);
   }
-  return summarise(estimate, replicates, undefinedCount, n, opts.level, opts.keepSamples);
+  return summarise(estimate, replicates, undefinedCount, n, opts);
 }
 
 /** quantile_q(candidate) / quantile_q(parent): each resample copies both sides and sorts them. */
@@ -172,7 +176,7 @@ export function bootstrapQuantileRatio(parent, candidate, q, opts) {
     if (denominator === 0) undefinedCount += 1;
     else replicates.push(quantile(c) / denominator);
   }
-  return summarise(estimate, replicates, undefinedCount, n, opts.level, opts.keepSamples);
+  return summarise(estimate, replicates, undefinedCount, n, opts);
 }
 
 /** The same one-sided p-value convention as the real module. */

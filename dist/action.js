@@ -1284,8 +1284,8 @@ var require_util = __commonJS({
             iterator3 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator3.next();
-            if (done) {
+            const { done: done2, value } = await iterator3.next();
+            if (done2) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -3737,21 +3737,21 @@ var require_webidl = __commonJS({
     webidl.util.markAsUncloneable = markAsUncloneable || (() => {
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
-      let upperBound2;
-      let lowerBound3;
+      let upperBound;
+      let lowerBound2;
       if (bitLength === 64) {
-        upperBound2 = Math.pow(2, 53) - 1;
+        upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound3 = 0;
+          lowerBound2 = 0;
         } else {
-          lowerBound3 = Math.pow(-2, 53) + 1;
+          lowerBound2 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound3 = 0;
-        upperBound2 = Math.pow(2, bitLength) - 1;
+        lowerBound2 = 0;
+        upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound3 = Math.pow(-2, bitLength) - 1;
-        upperBound2 = Math.pow(2, bitLength - 1) - 1;
+        lowerBound2 = Math.pow(-2, bitLength) - 1;
+        upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
       if (x === 0) {
@@ -3765,16 +3765,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound3 || x > upperBound2) {
+        if (x < lowerBound2 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound3}-${upperBound2}, got ${x}.`
+            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound3), upperBound2);
+        x = Math.min(Math.max(x, lowerBound2), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -3830,8 +3830,8 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
-          if (done) {
+          const { done: done2, value } = method.next();
+          if (done2) {
             break;
           }
           seq.push(converter(value, prefix, `${argument}[${index++}]`));
@@ -4661,8 +4661,8 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done, value: chunk2 } = await reader.read();
-        if (done) {
+        const { done: done2, value: chunk2 } = await reader.read();
+        if (done2) {
           return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk2)) {
@@ -5573,8 +5573,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator3 = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator3.next();
-            if (done) {
+            const { value, done: done2 } = await iterator3.next();
+            if (done2) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -14374,11 +14374,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done: done2, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes = done2 ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14977,14 +14977,14 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done: done2, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
+            if (!done2 && types.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -14993,7 +14993,7 @@ var require_util4 = __commonJS({
                 });
               }
               chunkPromise = reader.read();
-            } else if (done) {
+            } else if (done2) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
@@ -29116,18 +29116,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -35046,7 +35046,7 @@ var require_light = __commonJS({
             });
           }
           stop(options = {}) {
-            var done, waitForExecuting;
+            var done2, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
             waitForExecuting = (at) => {
               var finished;
@@ -35068,7 +35068,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+            done2 = options.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
                 message: options.dropErrorMessage
               });
@@ -35103,7 +35103,7 @@ var require_light = __commonJS({
             this.stop = () => {
               return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
             };
-            return done;
+            return done2;
           }
           async _addToQueue(job) {
             var args, blocked, error2, options, reachedHWM, shifted, strategy;
@@ -35801,7 +35801,7 @@ function info(message) {
 
 // src/action.ts
 import { globSync, readFileSync as readFileSync3 } from "node:fs";
-import { join as join4, resolve as resolve5 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/cli/gather.ts
 import { resolve as resolve3 } from "node:path";
@@ -36546,6 +36546,19 @@ var package_schema_default = {
 
 // src/manifest/model.ts
 import { createHash } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
 function listArtifacts(value) {
   const m = asRecord(value);
   const out = [];
@@ -36588,15 +36601,7 @@ function behaviourFingerprint(manifest) {
     routing: manifest.routing ?? null,
     guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
   };
-  return digestOf(new TextEncoder().encode(stableStringify(shape)));
-}
-function stableStringify(value) {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0).toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
 }
 function compareTuples(a, b) {
   const x = JSON.stringify(a);
@@ -36815,12 +36820,12 @@ function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
       if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
     }
   } else if (value !== void 0) {
-    out.set(prefix, typeof value === "string" ? value : stableStringify(value));
+    out.set(prefix, typeof value === "string" ? value : stableJson(value));
   }
   return out;
 }
 function describe2(fields) {
-  return typeof fields.sha256 === "string" ? fields.sha256 : stableStringify(fields);
+  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
 }
 
 // src/git/git.ts
@@ -37146,13 +37151,13 @@ var LEVELS = {
     requires_human_approval: true
   }
 };
-function planRollout(level, rollbackMetric, requestedStrategy) {
+function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95) {
   const plan = LEVELS[level];
   return {
     side_effect_level: level,
     ...plan,
     rollback_metric: rollbackMetric,
-    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s 95% interval`, ...plan.rollback_triggers],
+    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`, ...plan.rollback_triggers],
     ...requestedStrategy !== void 0 ? { requested_strategy: requestedStrategy } : {}
   };
 }
@@ -37187,7 +37192,8 @@ function readString(value, field, report) {
     report(field, `expected a string, got ${describeValue2(value)}`);
     return void 0;
   }
-  if (value.trim() === "") {
+  const first = value.charCodeAt(0);
+  if (value.length === 0 || (first <= 32 || first >= 128) && value.trim() === "") {
     report(field, "must not be empty");
     return void 0;
   }
@@ -37400,15 +37406,6 @@ function locateArrayElements(text, path) {
 function isDelimiter(code) {
   return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
 }
-function canonicalJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
 
 // src/evidence/record.ts
 var SUITES = ["golden", "safety", "shadow"];
@@ -37537,12 +37534,11 @@ function checkJudge(value, report) {
 }
 
 // src/evidence/jsonl.ts
-function parseJsonlEvidence(text, file, options = {}) {
+function parseJsonlEvidence(input, file, options = {}) {
   const records = [];
   const problems = [];
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const lines = body.split("\n");
   const wrongPackage = /* @__PURE__ */ new Map();
+  const shared = createSharedValues();
   let lineNumber = 0;
   let lineText = "";
   let columns;
@@ -37551,11 +37547,13 @@ function parseJsonlEvidence(text, file, options = {}) {
     const column = columns.get(field.split(/[.[]/, 1)[0] ?? field);
     problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, field, message });
   };
-  for (let index = 0; index < lines.length; index++) {
-    let line = lines[index] ?? "";
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (line.trim() === "") continue;
-    lineNumber = index + 1;
+  let bytes;
+  let byteStart = 0;
+  let byteEnd = 0;
+  const countMembers = (line) => bytes === void 0 ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
+  const readLine = (line, number) => {
+    if (line.charCodeAt(0) !== 123 && line.trim() === "") return;
+    lineNumber = number;
     lineText = line;
     columns = void 0;
     let value;
@@ -37565,22 +37563,32 @@ function parseJsonlEvidence(text, file, options = {}) {
       const failure = parseJsonText(line);
       const column = failure.ok ? void 0 : failure.column;
       problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}` });
-      continue;
+      return;
     }
     if (!isJsonObject(value)) {
       problems.push({ file, line: lineNumber, column: 1, message: `expected a JSON object (one evidence record per line), got ${describeValue2(value)}` });
-      continue;
+      return;
     }
-    const duplicated = reportRepeatedKeys(value, line, lineNumber, file, problems);
+    const duplicated = reportRepeatedKeys(value, line, countMembers(line), lineNumber, file, problems);
     const record = validateEvidenceObject(value, { file, line: lineNumber }, report);
-    if (record === void 0 || duplicated) continue;
+    if (record === void 0 || duplicated) return;
     if (options.packageId !== void 0 && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
       if (seen === void 0) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
       else seen.count++;
-      continue;
+      return;
     }
-    records.push(record);
+    records.push(shared(record));
+  };
+  if (typeof input === "string") {
+    forEachTextLine(input, readLine);
+  } else {
+    bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    forEachByteLine(bytes, (line, number, start, end) => {
+      byteStart = start;
+      byteEnd = end;
+      readLine(line, number);
+    });
   }
   for (const [packageId, { line, count }] of wrongPackage) {
     problems.push({
@@ -37592,10 +37600,97 @@ function parseJsonlEvidence(text, file, options = {}) {
   }
   return { records, problems };
 }
-function reportRepeatedKeys(object, line, lineNumber, file, problems) {
+function forEachTextLine(text, visit) {
+  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
+  for (let number = 1; start <= text.length; number++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    visit(text.slice(start, end), number);
+    start = next;
+  }
+}
+function forEachByteLine(bytes, visit) {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let number = 1;
+  while (start <= bytes.length) {
+    const cut = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
+    const chunkEnd = cut < 0 ? bytes.length : cut + 1;
+    const chunkStart = start;
+    const text = decoder.decode(bytes.subarray(start, chunkEnd));
+    const oneToOne = text.length === chunkEnd - chunkStart;
+    let textStart = 0;
+    while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
+      let textEnd = text.indexOf("\n", textStart);
+      if (textEnd < 0) textEnd = text.length;
+      let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
+      if (end < 0 || end >= chunkEnd) end = chunkEnd;
+      const nextStart = end + 1;
+      const nextTextStart = textEnd + 1;
+      if (end > start && bytes[end - 1] === 13) {
+        end--;
+        textEnd--;
+      }
+      visit(text.slice(textStart, textEnd), number++, start, end);
+      start = nextStart;
+      textStart = nextTextStart;
+    }
+  }
+}
+var CHUNK_BYTES = 1 << 20;
+function countMembersInBytes(bytes, start, end) {
+  let count = 0;
+  let depth = 0;
+  let expectKey = false;
+  for (let i = start; i < end; i++) {
+    const code = bytes[i];
+    if (code === 34) {
+      if (depth === 1 && expectKey) {
+        count++;
+        expectKey = false;
+      }
+      for (i++; i < end; i++) {
+        const inner = bytes[i];
+        if (inner === 34) break;
+        if (inner === 92) i++;
+      }
+    } else if (code === 123 || code === 91) {
+      depth++;
+      if (depth === 1) expectKey = code === 123;
+    } else if (code === 125 || code === 93) {
+      depth--;
+    } else if (code === 44 && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return count;
+}
+function createSharedValues() {
+  let packageId = "";
+  let judge;
+  const categories = /* @__PURE__ */ new Map();
+  return (record) => {
+    const writable = record;
+    if (record.package_id === packageId) writable.package_id = packageId;
+    else packageId = record.package_id;
+    const category = categories.get(record.category);
+    if (category !== void 0) writable.category = category;
+    else if (categories.size < MAX_SHARED_CATEGORIES) categories.set(record.category, record.category);
+    const recordJudge = record.judge;
+    if (recordJudge !== void 0) {
+      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
+      else judge = recordJudge;
+    }
+    return record;
+  };
+}
+var MAX_SHARED_CATEGORIES = 1e4;
+function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
   let keys = 0;
   for (const _ in object) keys++;
-  if (countTopLevelMembers(line) === keys) return false;
+  if (members === keys) return false;
   const seen = /* @__PURE__ */ new Set();
   for (const member of scanTopLevelMembers(line)) {
     if (!seen.has(member.key)) {
@@ -37700,11 +37795,14 @@ function readProvider(provider) {
   if (!isJsonObject(provider)) return {};
   const id = provider["id"];
   const label = provider["label"];
-  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" ? { providerLabel: label } : {} };
+  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
 }
 function readPromptLabel(prompt) {
   const label = isJsonObject(prompt) ? prompt["label"] : void 0;
   return typeof label === "string" ? { label } : {};
+}
+function quoteLabel(label) {
+  return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
 }
 function matchesSide(side, selector) {
   return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label);
@@ -37726,10 +37824,11 @@ function compareText(a, b) {
 }
 function formatSide(side) {
   const provider = side.provider === void 0 ? "" : `, provider ${JSON.stringify(side.provider)}`;
-  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${JSON.stringify(side.providerLabel)})`;
-  const label = side.label === void 0 ? "" : `, prompt label ${JSON.stringify(side.label)}`;
+  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${quoteLabel(side.providerLabel)})`;
+  const label = side.label === void 0 ? "" : `, prompt label ${quoteLabel(side.label)}`;
   return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? "" : "s"}`;
 }
+var ROW_NUMBER = /^Row #\d+$/;
 function draftRecord(result, file, options, problems) {
   const path = `results.results[${result.index}]`;
   const report = (field, message) => {
@@ -37756,8 +37855,9 @@ function draftRecord(result, file, options, problems) {
     if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
     caseId = declared;
   } else {
-    const description = testCase["description"] ?? result.value["description"] ?? null;
-    caseId = createHash2("sha256").update(canonicalJson([description, vars])).digest("hex").slice(0, 16);
+    const described = testCase["description"] ?? result.value["description"] ?? null;
+    const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
+    caseId = createHash2("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
   }
   const testIdx = result.value["testIdx"];
   return {
@@ -37765,7 +37865,7 @@ function draftRecord(result, file, options, problems) {
     caseId,
     testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
     metadata,
-    fingerprint: canonicalJson({ vars, assert: testCase["assert"] ?? null })
+    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
   };
 }
 function checkSameTest(entry, previous, first, file, problems) {
@@ -37782,6 +37882,15 @@ function checkSameTest(entry, previous, first, file, problems) {
   return true;
 }
 var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention"];
+var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
+function csvBoolean(value) {
+  if (typeof value !== "string") return value;
+  const text = value.trim().toLowerCase();
+  return text === "true" ? true : text === "false" ? false : value;
+}
+function isOutsideUnit(value) {
+  return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
+}
 function buildRecord(draft, result, trial, file, options, problems) {
   const path = `results.results[${result.index}]`;
   const value = result.value;
@@ -37801,11 +37910,12 @@ function buildRecord(draft, result, trial, file, options, problems) {
   };
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
-    if (draft.metadata[field] !== void 0 && draft.metadata[field] !== null) object[field] = draft.metadata[field];
+    const given = draft.metadata[field];
+    if (given !== void 0 && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
   }
   const present = (key) => value[key] !== void 0 && value[key] !== null;
   if (Object.hasOwn(value, "success")) object["pass"] = value["success"];
-  if (present("score")) object["score"] = value["score"];
+  if (present("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
   if (present("cost")) object["cost_usd"] = value["cost"];
   if (present("latencyMs")) object["latency_ms"] = value["latencyMs"];
   const response = value["response"];
@@ -38033,15 +38143,20 @@ function pairEvidence(parent, candidate, options = {}) {
   for (const suite of SUITES) {
     const parentCases = parentSide.cases.get(suite) ?? /* @__PURE__ */ new Map();
     const candidateCases = candidateSide.cases.get(suite) ?? /* @__PURE__ */ new Map();
-    for (const caseId of [...parentCases.keys()].toSorted()) {
-      const parentTrials = parentCases.get(caseId);
-      if (parentTrials === void 0) continue;
+    let matched = 0;
+    for (const [caseId, parentTrials] of sortedEntries(parentCases)) {
       const candidateTrials = candidateCases.get(caseId);
-      if (candidateTrials === void 0) parentOnly.push(parentTrials);
-      else cases.push(pairCase(parentTrials, candidateTrials, problems));
+      if (candidateTrials === void 0) {
+        parentOnly.push(parentTrials);
+      } else {
+        cases.push(pairCase(parentTrials, candidateTrials, problems));
+        matched++;
+      }
     }
-    for (const [caseId, candidateTrials] of candidateCases) {
-      if (!parentCases.has(caseId)) candidateOnly.push(candidateTrials);
+    if (matched < candidateCases.size) {
+      for (const [caseId, candidateTrials] of candidateCases) {
+        if (!parentCases.has(caseId)) candidateOnly.push(candidateTrials);
+      }
     }
   }
   if (options.allowUnpaired !== true) {
@@ -38060,10 +38175,19 @@ function pairEvidence(parent, candidate, options = {}) {
     problems
   };
 }
+function sortedEntries(map) {
+  let previous;
+  for (const key of map.keys()) {
+    if (previous !== void 0 && previous > key) return [...map.entries()].toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    previous = key;
+  }
+  return map.entries();
+}
 function pairCase(parentTrials, candidateTrials, problems) {
   const first = firstTrial(parentTrials);
   const other = firstTrial(candidateTrials);
-  for (const property of CASE_PROPERTIES) {
+  const same = first.category === other.category && first.critical === other.critical && first.cluster === other.cluster && first.expected_intervention === other.expected_intervention;
+  for (const property of same ? [] : CASE_PROPERTIES) {
     if (first[property] === other[property]) continue;
     problems.push({
       file: other.source.file,
@@ -38105,33 +38229,33 @@ function summariseTrials(trials) {
     add(5, trial.unsafe === void 0 ? void 0 : Number(trial.unsafe));
     add(6, trial.intervened === void 0 ? void 0 : Number(trial.intervened));
   }
-  const mean2 = (slot) => counts[slot] === 0 ? void 0 : (sums[slot] ?? 0) / (counts[slot] ?? 1);
+  const mean = (slot) => counts[slot] === 0 ? void 0 : (sums[slot] ?? 0) / (counts[slot] ?? 1);
   const outcome = { trials: trials.length, pass: passes / trials.length, source: first.source };
-  setDefined(outcome, "score", mean2(0));
-  setDefined(outcome, "cost_usd", mean2(1));
-  setDefined(outcome, "latency_ms", mean2(2));
-  const input = mean2(3);
-  const output = mean2(4);
+  setDefined(outcome, "score", mean(0));
+  setDefined(outcome, "cost_usd", mean(1));
+  setDefined(outcome, "latency_ms", mean(2));
+  const input = mean(3);
+  const output = mean(4);
   if (input !== void 0 || output !== void 0) {
     const tokens = {};
     if (input !== void 0) tokens.input = input;
     if (output !== void 0) tokens.output = output;
     outcome.tokens = tokens;
   }
-  setDefined(outcome, "unsafe", mean2(5));
-  setDefined(outcome, "intervened", mean2(6));
+  setDefined(outcome, "unsafe", mean(5));
+  setDefined(outcome, "intervened", mean(6));
   setDefined(outcome, "expected_intervention", first.expected_intervention);
   return outcome;
 }
 function outcomeOf(record) {
   const outcome = { trials: 1, pass: record.pass ? 1 : 0, source: record.source };
-  setDefined(outcome, "score", record.score);
-  setDefined(outcome, "cost_usd", record.cost_usd);
-  setDefined(outcome, "latency_ms", record.latency_ms);
+  if (record.score !== void 0) outcome.score = record.score;
+  if (record.cost_usd !== void 0) outcome.cost_usd = record.cost_usd;
+  if (record.latency_ms !== void 0) outcome.latency_ms = record.latency_ms;
   if (record.tokens !== void 0 && (record.tokens.input !== void 0 || record.tokens.output !== void 0)) outcome.tokens = record.tokens;
   if (record.unsafe !== void 0) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== void 0) outcome.intervened = record.intervened ? 1 : 0;
-  setDefined(outcome, "expected_intervention", record.expected_intervention);
+  if (record.expected_intervention !== void 0) outcome.expected_intervention = record.expected_intervention;
   return outcome;
 }
 function setDefined(target, key, value) {
@@ -38193,6 +38317,46 @@ function assertLevel(level) {
   }
 }
 
+// src/stats/select.ts
+function selectInPlace(values, k, from = 0, to = values.length) {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= values.length && Number.isInteger(k) && k >= from && k < to)) {
+    throw new RangeError(`Expected ${String(from)} <= k = ${String(k)} < ${String(to)} <= ${values.length}.`);
+  }
+  let left = from;
+  let right = to - 1;
+  let budget = 2 * (32 - Math.clz32(to - from)) + 8;
+  while (right > left) {
+    if (budget-- === 0) {
+      values.subarray(left, right + 1).sort();
+      return;
+    }
+    const middle = left + right >>> 1;
+    if (values[middle] < values[left]) swap(values, middle, left);
+    if (values[right] < values[left]) swap(values, right, left);
+    if (values[right] < values[middle]) swap(values, right, middle);
+    const pivot = values[middle];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        swap(values, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+function swap(values, i, j) {
+  const t = values[i];
+  values[i] = values[j];
+  values[j] = t;
+}
+
 // src/stats/quantile.ts
 function quantileSorted(sorted, q) {
   if (sorted.length === 0) throw new RangeError("Expected `sorted` to contain at least one value.");
@@ -38201,9 +38365,25 @@ function quantileSorted(sorted, q) {
   const below = Math.floor(position);
   const fraction = position - below;
   const low = sorted[below];
-  if (fraction === 0) return low;
-  const high = sorted[below + 1];
-  if (low === high) return low;
+  return fraction === 0 ? low : interpolateType7(low, sorted[below + 1], fraction);
+}
+function quantileOfUnsorted(values, q) {
+  if (values.length === 0) throw new RangeError("Expected `values` to contain at least one value.");
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) throw new RangeError("Expected `values` to contain no NaN.");
+  }
+  const copy = values.slice();
+  const position = (copy.length - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  selectInPlace(copy, below);
+  if (fraction === 0) return copy[below];
+  selectInPlace(copy, below + 1, below + 1);
+  return interpolateType7(copy[below], copy[below + 1], fraction);
+}
+function interpolateType7(low, high, fraction) {
+  if (fraction === 0 || low === high) return low;
   if (low === Number.NEGATIVE_INFINITY || high === Number.POSITIVE_INFINITY) {
     return low === Number.NEGATIVE_INFINITY ? low : high;
   }
@@ -38211,7 +38391,8 @@ function quantileSorted(sorted, q) {
 }
 
 // src/stats/bootstrap-summary.ts
-var DEFAULT_RATIO_MAX_DRAWS = 1e4;
+var DEFAULT_RATIO_MAX_DRAWS = 2e3;
+var DEFAULT_MEAN_MAX_DRAWS = 1e4;
 var MULTINOMIAL_COST_RATIO = 12;
 function assertBootstrapOptions(opts) {
   if (!Number.isSafeInteger(opts.resamples) || opts.resamples < 2) {
@@ -38222,135 +38403,75 @@ function assertBootstrapOptions(opts) {
   if (cap !== void 0 && !(cap === Number.POSITIVE_INFINITY || Number.isSafeInteger(cap) && cap >= 1)) {
     throw new RangeError(`Expected \`maxDrawsPerResample\` to be a positive integer, got ${String(cap)}.`);
   }
+  if (opts.pValueAt !== void 0 && Number.isNaN(opts.pValueAt.threshold)) {
+    throw new RangeError("Expected `pValueAt.threshold` to be a number, got NaN.");
+  }
 }
 function summariseReplicates(replicates, opts) {
   const { values, undefinedCount } = replicates;
-  values.sort();
   const total = values.length + undefinedCount;
-  const withTail = (fill, offset) => {
-    if (undefinedCount === 0) return values;
-    const padded = new Float64Array(total).fill(fill);
-    padded.set(values, offset);
-    return padded;
-  };
+  const standardError = sampleStandardDeviation(values);
+  const pValue = opts.pValueAt === void 0 ? void 0 : countPValue(values, undefinedCount, opts.pValueAt.threshold, opts.pValueAt.alternative);
+  const sorted = opts.keepSamples === true;
+  if (sorted) values.sort();
+  const lower = typeSevenPosition(total, (1 - opts.level) / 2);
+  const upper = typeSevenPosition(total, (1 + opts.level) / 2);
+  const lowerRank = lower.below - undefinedCount;
+  const upperRank = upper.below;
+  if (!sorted) selectRanks(values, [lowerRank, lowerRank + 1, upperRank, upperRank + 1]);
+  const lowerAt = (rank2) => rank2 < 0 ? Number.NEGATIVE_INFINITY : values[rank2];
+  const upperAt = (rank2) => rank2 >= values.length ? Number.POSITIVE_INFINITY : values[rank2];
   const interval = {
-    lower: quantileSorted(withTail(Number.NEGATIVE_INFINITY, undefinedCount), (1 - opts.level) / 2),
-    upper: quantileSorted(withTail(Number.POSITIVE_INFINITY, 0), (1 + opts.level) / 2),
+    lower: lower.fraction === 0 ? lowerAt(lowerRank) : interpolateType7(lowerAt(lowerRank), lowerAt(lowerRank + 1), lower.fraction),
+    upper: upper.fraction === 0 ? upperAt(upperRank) : interpolateType7(upperAt(upperRank), upperAt(upperRank + 1), upper.fraction),
     level: opts.level
   };
   const result = {
     estimate: replicates.estimate,
     interval,
-    standardError: sampleStandardDeviation(values),
+    standardError,
     resamples: total,
     n: replicates.n,
     method: replicates.method,
     drawsPerResample: replicates.drawsPerResample,
     undefinedResamples: undefinedCount
   };
-  return opts.keepSamples === true ? { ...result, samples: values } : result;
+  return {
+    ...result,
+    ...sorted ? { samples: values } : {},
+    ...pValue !== void 0 ? { pValue } : {}
+  };
+}
+function typeSevenPosition(total, q) {
+  const position = (total - 1) * q;
+  const below = Math.floor(position);
+  return { below, fraction: position - below };
+}
+function selectRanks(values, ranks) {
+  let from = 0;
+  for (const rank2 of ranks.filter((r) => r >= 0 && r < values.length).toSorted((a, b) => a - b)) {
+    if (rank2 < from) continue;
+    selectInPlace(values, rank2, from, values.length);
+    from = rank2 + 1;
+  }
+}
+function countPValue(values, undefinedCount, threshold, alternative) {
+  let nullSide = 0;
+  if (alternative === "less") {
+    for (let i = 0; i < values.length; i++) if (values[i] >= threshold) nullSide++;
+  } else {
+    for (let i = 0; i < values.length; i++) if (values[i] <= threshold) nullSide++;
+  }
+  return (1 + nullSide + undefinedCount) / (values.length + undefinedCount + 1);
 }
 function sampleStandardDeviation(values) {
   if (values.length < 2) return Number.NaN;
-  let mean2 = 0;
-  for (let i = 0; i < values.length; i++) mean2 += values[i];
-  mean2 /= values.length;
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) mean += values[i];
+  mean /= values.length;
   let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i] - mean2) ** 2;
+  for (let i = 0; i < values.length; i++) squares += (values[i] - mean) ** 2;
   return Math.sqrt(squares / (values.length - 1));
-}
-function bootstrapPValue(result, threshold, alternative) {
-  const samples = result.samples;
-  if (samples === void 0) throw new RangeError("Expected a result computed with `keepSamples: true`.");
-  if (Number.isNaN(threshold)) throw new RangeError("Expected `threshold` to be a number, got NaN.");
-  const nullSide = alternative === "less" ? samples.length - lowerBound(samples, threshold) : upperBound(samples, threshold);
-  return (1 + nullSide + result.undefinedResamples) / (result.resamples + 1);
-}
-function lowerBound(sorted, target) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-function upperBound(sorted, target) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] <= target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-// src/stats/binomial.ts
-var INVERSION_MAX_MEAN = 10;
-var LOG_FACTORIAL_TABLE_SIZE = 256;
-var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-var logFactorialTable = (() => {
-  const table2 = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
-  for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) table2[k] = table2[k - 1] + Math.log(k);
-  return table2;
-})();
-function logFactorial(k) {
-  if (k < LOG_FACTORIAL_TABLE_SIZE) return logFactorialTable[k];
-  const inverse = 1 / k;
-  const inverseSquared = inverse * inverse;
-  const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
-  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + series;
-}
-function drawBinomial(rng, n, p) {
-  if (n === 0 || p === 0) return 0;
-  if (p === 1) return n;
-  if (p > 0.5) return n - drawBinomialLowP(rng, n, 1 - p);
-  return drawBinomialLowP(rng, n, p);
-}
-function drawBinomialLowP(rng, n, p) {
-  return n * p < INVERSION_MAX_MEAN ? drawByInversion(rng, n, p) : drawByTransformedRejection(rng, n, p);
-}
-function drawByInversion(rng, n, p) {
-  const q = 1 - p;
-  const odds = p / q;
-  const scaled = (n + 1) * odds;
-  const massAtZero = Math.exp(n * Math.log1p(-p));
-  for (; ; ) {
-    let u = rng.nextFloat();
-    let mass = massAtZero;
-    let k = 0;
-    while (u > mass) {
-      u -= mass;
-      k++;
-      mass *= scaled / k - odds;
-      if (k > n || mass <= 0) break;
-    }
-    if (u <= mass && k <= n) return k;
-  }
-}
-function drawByTransformedRejection(rng, n, p) {
-  const q = 1 - p;
-  const spq = Math.sqrt(n * p * q);
-  const b = 1.15 + 2.53 * spq;
-  const a = -0.0873 + 0.0248 * b + 0.01 * p;
-  const c = n * p + 0.5;
-  const vr = 0.92 - 4.2 / b;
-  const alpha = (2.83 + 5.1 / b) * spq;
-  const logOdds = Math.log(p / q);
-  const mode = Math.floor((n + 1) * p);
-  const logModeMass = logFactorial(mode) + logFactorial(n - mode);
-  for (; ; ) {
-    const u = rng.nextFloat() - 0.5;
-    let v = rng.nextFloat();
-    const us = 0.5 - Math.abs(u);
-    const k = Math.floor((2 * a / us + b) * u + c);
-    if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return k;
-    v = Math.log(v * alpha / (a / (us * us) + b));
-    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return k;
-  }
 }
 
 // src/stats/rng.ts
@@ -38436,66 +38557,298 @@ var Xoshiro128StarStar = class {
   }
 };
 
+// src/stats/binomial.ts
+var INVERSION_MAX_MEAN = 10;
+var LOG_FACTORIAL_TABLE_SIZE = 256;
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+var INV_TWO_POW_532 = 1 / 9007199254740992;
+var logFactorialTable = (() => {
+  const table2 = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
+  for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) table2[k] = table2[k - 1] + Math.log(k);
+  return table2;
+})();
+function logFactorial(k) {
+  if (k < LOG_FACTORIAL_TABLE_SIZE) return logFactorialTable[k];
+  const inverse = 1 / k;
+  const inverseSquared = inverse * inverse;
+  const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
+  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + series;
+}
+function drawBinomial(rng, n, p) {
+  if (n === 0 || p === 0) return 0;
+  if (p === 1) return n;
+  if (p > 0.5) return n - drawBinomialLowP(rng, n, 1 - p);
+  return drawBinomialLowP(rng, n, p);
+}
+function drawBinomialLowP(rng, n, p) {
+  return n * p < INVERSION_MAX_MEAN ? drawByInversion(rng, n, p) : drawByTransformedRejection(rng, n, p);
+}
+function drawByInversion(rng, n, p) {
+  const q = 1 - p;
+  const odds = p / q;
+  const scaled = (n + 1) * odds;
+  const massAtZero = Math.exp(n * Math.log1p(-p));
+  for (; ; ) {
+    let u = rng.nextFloat();
+    let mass = massAtZero;
+    let k = 0;
+    while (u > mass) {
+      u -= mass;
+      k++;
+      mass *= scaled / k - odds;
+      if (k > n || mass <= 0) break;
+    }
+    if (u <= mass && k <= n) return k;
+  }
+}
+function drawByTransformedRejection(rng, n, p) {
+  const q = 1 - p;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const fast = rng instanceof Xoshiro128StarStar;
+  let s0 = fast ? rng.s0 : 0;
+  let s1 = fast ? rng.s1 : 0;
+  let s2 = fast ? rng.s2 : 0;
+  let s3 = fast ? rng.s3 : 0;
+  let alpha = 0;
+  let logOdds = 0;
+  let mode = -1;
+  let logModeMass = 0;
+  for (; ; ) {
+    let u;
+    let v;
+    if (fast) {
+      let t0 = s0;
+      let t1 = s1;
+      let t2 = s2 ^ t0;
+      let t3 = s3 ^ t1;
+      let x = Math.imul(t1, 5);
+      const w0 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w1 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w2 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w3 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      u = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) * INV_TWO_POW_532 - 0.5;
+      v = ((w2 >>> 5) * 67108864 + (w3 >>> 6)) * INV_TWO_POW_532;
+    } else {
+      u = rng.nextFloat() - 0.5;
+      v = rng.nextFloat();
+    }
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor((2 * a / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return done(rng, fast, s0, s1, s2, s3, k);
+    if (mode < 0) {
+      alpha = (2.83 + 5.1 / b) * spq;
+      logOdds = Math.log(p / q);
+      mode = Math.floor((n + 1) * p);
+      logModeMass = logFactorial(mode) + logFactorial(n - mode);
+    }
+    v = Math.log(v * alpha / (a / (us * us) + b));
+    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return done(rng, fast, s0, s1, s2, s3, k);
+  }
+}
+function done(rng, fast, s0, s1, s2, s3, k) {
+  if (fast) {
+    const state = rng;
+    state.s0 = s0;
+    state.s1 = s1;
+    state.s2 = s2;
+    state.s3 = s3;
+  }
+  return k;
+}
+
+// src/stats/binomial-table.ts
+var WINDOW_SPREADS = 10;
+var WINDOW_SLACK = 10;
+function tabulateBinomial(n, p) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Expected \`n\` to be a non-negative safe integer, got ${String(n)}.`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be a probability in [0, 1], got ${String(p)}.`);
+  if (n === 0 || p === 0 || p === 1) {
+    return { n, p, low: p === 1 ? n : 0, cumulative: Float64Array.of(1), guide: Int32Array.of(0) };
+  }
+  const q = 1 - p;
+  const mean = n * p;
+  const spread = WINDOW_SPREADS * Math.sqrt(mean * q) + WINDOW_SLACK;
+  const low = Math.max(0, Math.floor(mean - spread));
+  const high = Math.min(n, Math.ceil(mean + spread));
+  const mode = Math.min(high, Math.max(low, Math.floor((n + 1) * p)));
+  const mass = new Float64Array(high - low + 1);
+  mass[mode - low] = Math.exp(logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p));
+  const odds = p / q;
+  for (let k = mode; k < high; k++) mass[k + 1 - low] = mass[k - low] * ((n - k) / (k + 1) * odds);
+  for (let k = mode; k > low; k--) mass[k - 1 - low] = mass[k - low] * (k / (n - k + 1) / odds);
+  let total = 0;
+  for (let i2 = 0; i2 < mass.length; i2++) total += mass[i2];
+  const cumulative = new Float64Array(mass.length);
+  let running = 0;
+  for (let i2 = 0; i2 < mass.length; i2++) {
+    running += mass[i2] / total;
+    cumulative[i2] = running;
+  }
+  const guide = new Int32Array(mass.length);
+  let i = 0;
+  for (let j = 0; j < guide.length; j++) {
+    while (i < cumulative.length - 1 && cumulative[i] <= j / guide.length) i++;
+    guide[j] = i;
+  }
+  return { n, p, low, cumulative, guide };
+}
+function drawFromTable(rng, table2) {
+  const { cumulative, guide } = table2;
+  const u = rng.nextFloat();
+  let i = guide[Math.floor(u * guide.length)];
+  while (i < cumulative.length && cumulative[i] <= u) i++;
+  return i < cumulative.length ? table2.low + i : drawBinomial(rng, table2.n, table2.p);
+}
+
 // src/stats/resample.ts
 var TWO_POW_322 = 4294967296;
 var INV_TWO_POW_322 = 1 / TWO_POW_322;
+var BLOCK_BITS = 12;
+var BLOCK_SIZE = 1 << BLOCK_BITS;
+var BLOCK_MASK = BLOCK_SIZE - 1;
+var HALF = 65536;
+function isFast(rng) {
+  return rng instanceof Xoshiro128StarStar;
+}
 function hasFastPath(rng, bound) {
-  return rng instanceof Xoshiro128StarStar && bound <= MAX_FAST_BOUND;
+  return isFast(rng) && bound <= MAX_FAST_BOUND;
 }
 function sumOfDraws(rng, values, draws) {
   const n = values.length;
-  let sum2 = 0;
-  if (!hasFastPath(rng, n)) {
-    for (let i = 0; i < draws; i++) sum2 += values[rng.nextInt(n)];
-    return sum2;
+  if (!isFast(rng)) {
+    let sum3 = 0;
+    for (let i = 0; i < draws; i++) sum3 += values[rng.nextInt(n)];
+    return sum3;
   }
-  const threshold = TWO_POW_322 % n;
-  let otherSum = 0;
-  let rejected = draws & 1;
+  const fullBlocks = Math.floor(n / BLOCK_SIZE);
+  let remaining = draws;
+  let sizeLeft = n;
+  let sum2 = 0;
+  for (let block = 0; block < fullBlocks && remaining > 0; block++) {
+    const count = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count);
+    remaining -= count;
+    sizeLeft -= BLOCK_SIZE;
+  }
+  if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
+  return sum2;
+}
+function sumOfMaskedDraws(rng, values, start, count) {
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
   let d = rng.s3;
-  for (let i = 1; i < draws; i += 2) {
-    let t0 = a;
-    let t1 = b;
-    let t2 = c ^ t0;
-    let t3 = d ^ t1;
-    let x = Math.imul(t1, 5);
-    const first = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+  let sum2 = 0;
+  let otherSum = 0;
+  let done2 = 0;
+  for (; done2 + 2 <= count; done2 += 2) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
     b = t1 ^ t2;
     a = t0 ^ t3;
     c = t2 ^ t1 << 9;
     d = t3 << 11 | t3 >>> 21;
-    t0 = a;
-    t1 = b;
-    t2 = c ^ t0;
-    t3 = d ^ t1;
-    x = Math.imul(t1, 5);
-    const second = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const firstProduct = first * n;
-    const firstIndex = firstProduct * INV_TWO_POW_322 | 0;
-    const secondProduct = second * n;
-    const secondIndex = secondProduct * INV_TWO_POW_322 | 0;
-    if (firstProduct - firstIndex * TWO_POW_322 < threshold) rejected++;
-    else sum2 += values[firstIndex];
-    if (secondProduct - secondIndex * TWO_POW_322 < threshold) rejected++;
-    else otherSum += values[secondIndex];
+    sum2 += values[start + (random & BLOCK_MASK)];
+    otherSum += values[start + (random >>> 16 & BLOCK_MASK)];
   }
   rng.s0 = a;
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  for (let i = 0; i < rejected; i++) sum2 += values[rng.nextInt(n)];
+  if (done2 < count) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  return sum2 + otherSum;
+}
+function sumOfSmallDraws(rng, values, start, size, count) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let sum2 = 0;
+  let otherSum = 0;
+  let needed = count;
+  while (needed >= 2) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    const high = (random >>> 16) * size;
+    if ((low & 65535) >= threshold) {
+      sum2 += values[start + (low >>> 16)];
+      needed--;
+    }
+    if ((high & 65535) >= threshold) {
+      otherSum += values[start + (high >>> 16)];
+      needed--;
+    }
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  while (needed > 0) {
+    const low = (rng.nextUint32() & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      sum2 += values[start + (low >>> 16)];
+      needed--;
+    }
+  }
   return sum2 + otherSum;
 }
 function fillIndices(rng, bound, out, count) {
   if (!hasFastPath(rng, bound)) {
     for (let i = 0; i < count; i++) out[i] = rng.nextInt(bound);
+    return;
+  }
+  if (bound <= HALF) {
+    fillSmallIndices(rng, bound, out, count);
     return;
   }
   const threshold = TWO_POW_322 % bound;
@@ -38525,41 +38878,150 @@ function fillIndices(rng, bound, out, count) {
   rng.s2 = c;
   rng.s3 = d;
 }
-var INDEX_CHUNK = 4096;
-function sumRowsOfDraws(rng, rows, width, draws, out) {
-  const n = rows.length / width;
-  const indices = new Int32Array(Math.min(INDEX_CHUNK, draws));
-  out.fill(0, 0, width);
-  for (let done = 0; done < draws; done += indices.length) {
-    const count = Math.min(indices.length, draws - done);
-    fillIndices(rng, n, indices, count);
-    if (width === 2) addPairRows(rows, indices, count, out);
-    else addQuadRows(rows, indices, count, out);
+function fillSmallIndices(rng, bound, out, count) {
+  const threshold = HALF % bound;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let filled = 0;
+  while (filled + 1 < count) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * bound;
+    const high = (random >>> 16) * bound;
+    out[filled] = low >>> 16;
+    filled += (low & 65535) < threshold ? 0 : 1;
+    out[filled] = high >>> 16;
+    filled += (high & 65535) < threshold ? 0 : 1;
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  while (filled < count) {
+    const low = (rng.nextUint32() & 65535) * bound;
+    out[filled] = low >>> 16;
+    filled += (low & 65535) < threshold ? 0 : 1;
   }
 }
-function addPairRows(rows, indices, count, out) {
+var ROW_BLOCK_SIZE = 4096;
+function sumRowsOfDraws(rng, rows, width, draws, out) {
+  const n = rows.length / width;
+  out.fill(0, 0, width);
+  if (!isFast(rng)) {
+    for (let i = 0; i < draws; i++) {
+      const offset = rng.nextInt(n) * width;
+      for (let c = 0; c < width; c++) out[c] += rows[offset + c];
+    }
+    return;
+  }
+  let remaining = draws;
+  let sizeLeft = n;
+  for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
+    const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
+    const count = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width === 2) addPairRows(rng, rows, start, size, count, out);
+    else addQuadRows(rng, rows, start, size, count, out);
+    remaining -= count;
+    sizeLeft -= size;
+  }
+}
+function addPairRows(rng, rows, start, size, count, out) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
-  for (let i = 0; i < count; i++) {
-    const offset = indices[i] << 1;
-    s0 += rows[offset];
-    s1 += rows[offset + 1];
+  let needed = count;
+  while (needed > 0) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      const offset = start + (low >>> 16) << 1;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      needed--;
+    }
+    const high = (random >>> 16) * size;
+    if (needed > 0 && (high & 65535) >= threshold) {
+      const offset = start + (high >>> 16) << 1;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      needed--;
+    }
   }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
   out[0] = s0;
   out[1] = s1;
 }
-function addQuadRows(rows, indices, count, out) {
+function addQuadRows(rng, rows, start, size, count, out) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
   let s2 = out[2];
   let s3 = out[3];
-  for (let i = 0; i < count; i++) {
-    const offset = indices[i] << 2;
-    s0 += rows[offset];
-    s1 += rows[offset + 1];
-    s2 += rows[offset + 2];
-    s3 += rows[offset + 3];
+  let needed = count;
+  while (needed > 0) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      const offset = start + (low >>> 16) << 2;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      s2 += rows[offset + 2];
+      s3 += rows[offset + 3];
+      needed--;
+    }
+    const high = (random >>> 16) * size;
+    if (needed > 0 && (high & 65535) >= threshold) {
+      const offset = start + (high >>> 16) << 2;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      s2 += rows[offset + 2];
+      s3 += rows[offset + 3];
+      needed--;
+    }
   }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
   out[0] = s0;
   out[1] = s1;
   out[2] = s2;
@@ -38589,10 +39051,17 @@ function bootstrapBinaryDelta(counts, opts) {
   const n = minus + zero + plus;
   if (n === 0) throw new RangeError("Expected `counts` to describe at least one case.");
   const values = new Float64Array(opts.resamples);
+  const minusShare = minus / n;
   const plusShare = zero + plus === 0 ? 0 : plus / (zero + plus);
+  const rng = opts.rng;
+  const minusTable = tabulateBinomial(n, minusShare);
+  const cover = Math.min(n, Math.ceil(n * minusShare + 6 * Math.sqrt(n * minusShare * (1 - minusShare)) + 10));
+  const baseTable = tabulateBinomial(n - cover, plusShare);
+  const restTables = Array.from({ length: cover + 1 }, () => void 0);
   for (let r = 0; r < values.length; r++) {
-    const drawnMinus = drawBinomial(opts.rng, n, minus / n);
-    const drawnPlus = drawBinomial(opts.rng, n - drawnMinus, plusShare);
+    const drawnMinus = drawFromTable(rng, minusTable);
+    const rest = cover - drawnMinus;
+    const drawnPlus = rest >= 0 ? drawFromTable(rng, baseTable) + drawFromTable(rng, restTables[rest] ??= tabulateBinomial(rest, plusShare)) : drawBinomial(rng, n - drawnMinus, plusShare);
     values[r] = (drawnPlus - drawnMinus) / n;
   }
   return summariseReplicates(
@@ -38648,12 +39117,12 @@ function bootstrapClusterRatio(sums, sizes, opts) {
     rows[2 * j + 1] = sizes[j];
   }
   const draws = Math.min(k, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
-  const scale2 = Math.sqrt(draws / k);
+  const scale = Math.sqrt(draws / k);
   const out = new Float64Array(2);
   for (let r = 0; r < values.length; r++) {
     sumRowsOfDraws(opts.rng, rows, 2, draws, out);
     const replicate = out[0] / out[1];
-    values[r] = draws === k ? replicate : estimate + scale2 * (replicate - estimate);
+    values[r] = draws === k ? replicate : estimate + scale * (replicate - estimate);
   }
   const method = draws === k ? "index" : "subsample";
   return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method, drawsPerResample: draws }, opts);
@@ -38694,7 +39163,9 @@ function bootstrapMeanDelta(deltas, opts, clusters) {
     }
   }
   assertBootstrapOptions(opts);
-  if (clusters !== void 0) return bootstrapClusteredMean(deltas, clusters, opts);
+  if (clusters !== void 0) {
+    return bootstrapClusteredMean(deltas, clusters, { ...opts, maxDrawsPerResample: opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS });
+  }
   let total = 0;
   for (let i = 0; i < n; i++) total += deltas[i];
   const estimate = total / n;
@@ -38710,11 +39181,11 @@ function bootstrapMeanDelta(deltas, opts, clusters) {
     }
     return summariseReplicates({ estimate, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n }, opts);
   }
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
-  const scale2 = Math.sqrt(draws / n);
+  const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS);
+  const scale = Math.sqrt(draws / n);
   for (let r = 0; r < values.length; r++) {
     const replicate = sumOfDraws(opts.rng, deltas, draws) / draws;
-    values[r] = draws === n ? replicate : estimate + scale2 * (replicate - estimate);
+    values[r] = draws === n ? replicate : estimate + scale * (replicate - estimate);
   }
   const method = draws === n ? "index" : "subsample";
   return summariseReplicates({ estimate, values, undefinedCount: 0, n, method, drawsPerResample: draws }, opts);
@@ -38762,6 +39233,7 @@ function countDistinct(values) {
 }
 
 // src/stats/bootstrap-ratio.ts
+var RELATIVE_VARIANCE_FACTOR = 200;
 function bootstrapRatioOfRatios(data, opts) {
   const columns = [
     ["candidateNumerator", data.candidateNumerator],
@@ -38791,7 +39263,7 @@ function bootstrapRatioOfRatios(data, opts) {
   columns.forEach(([, column], c) => {
     for (let i = 0; i < n; i++) rows[4 * i + c] = column[i];
   });
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_RATIO_MAX_DRAWS);
+  const draws = Math.min(n, opts.maxDrawsPerResample ?? ratioDrawsFor(columns.map(([, column]) => column), totals));
   const exponent = Math.sqrt(draws / n);
   const values = new Float64Array(opts.resamples);
   let defined = 0;
@@ -38822,9 +39294,20 @@ function ratioOfSums(sums) {
   if (candidateDenominator === 0 || parentDenominator === 0 || parentNumerator === 0) return Number.NaN;
   return candidateNumerator * parentDenominator / (candidateDenominator * parentNumerator);
 }
+function ratioDrawsFor(columns, totals) {
+  let worst = 0;
+  columns.forEach((column, c) => {
+    const total = totals[c];
+    if (total === 0) return;
+    let squares = 0;
+    for (let i = 0; i < column.length; i++) squares += column[i] * column[i];
+    worst = Math.max(worst, column.length * squares / (total * total) - 1);
+  });
+  return Math.max(DEFAULT_RATIO_MAX_DRAWS, Math.ceil(RELATIVE_VARIANCE_FACTOR * worst));
+}
 
 // src/stats/bootstrap-quantile.ts
-var DEFAULT_WINDOW = { spreads: 6, slack: 12 };
+var DEFAULT_WINDOW = { spreads: 4.5, slack: 12 };
 var CELLS_IN_WINDOW = [1, 3, 4, 5, 7];
 function bootstrapQuantileRatio(parent, candidate, q, opts) {
   return bootstrapQuantileRatioInWindow(parent, candidate, q, opts, DEFAULT_WINDOW);
@@ -38855,7 +39338,7 @@ function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window2) {
   const halfWidth = Math.ceil(window2.spreads * Math.sqrt(n * q * (1 - q)) + window2.slack);
   const low = Math.max(0, target - halfWidth);
   const high = Math.min(n, target + needed + halfWidth);
-  const cells = groupCells(parentSide.rank, candidateSide.rank, low, high);
+  const cells = groupCells(windowRanks(parentSide, low, high), windowRanks(candidateSide, low, high), low, high);
   const counts = new Float64Array(9);
   const parentHistogram = new Int32Array(high - low);
   const candidateHistogram = new Int32Array(high - low);
@@ -38895,15 +39378,39 @@ function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window2) {
 }
 function rankSide(values) {
   const sorted = values.toSorted();
-  const rank2 = new Int32Array(values.length);
-  const tiesTaken = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const first = lowerBound2(sorted, values[i]);
-    rank2[i] = first + tiesTaken[first]++;
-  }
-  return { sorted, rank: rank2 };
+  let ranks;
+  const rank2 = () => {
+    if (ranks !== void 0) return ranks;
+    ranks = new Int32Array(values.length);
+    const tiesTaken = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const first = lowerBound(sorted, values[i]);
+      ranks[i] = first + tiesTaken[first]++;
+    }
+    return ranks;
+  };
+  return { values, sorted, rank: rank2 };
 }
-function lowerBound2(sorted, target) {
+function windowRanks(side, low, high) {
+  const { values, sorted } = side;
+  const floor = sorted[low];
+  const ceiling = sorted[high - 1];
+  const out = new Int32Array(values.length);
+  const tiesTaken = /* @__PURE__ */ new Map();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value < floor) out[i] = -1;
+    else if (value > ceiling) out[i] = high;
+    else {
+      const first = lowerBound(sorted, value);
+      const taken = tiesTaken.get(first) ?? 0;
+      tiesTaken.set(first, taken + 1);
+      out[i] = first + taken;
+    }
+  }
+  return out;
+}
+function lowerBound(sorted, target) {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -38953,14 +39460,16 @@ function quantileFromHistogram(histogram, offset, position, fraction, sorted) {
   return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
 }
 function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction) {
-  const parentRanks = new Int32Array(parentSide.rank.length);
-  const candidateRanks = new Int32Array(parentSide.rank.length);
+  const parentRank = parentSide.rank();
+  const candidateRank = candidateSide.rank();
+  const parentRanks = new Int32Array(parentRank.length);
+  const candidateRanks = new Int32Array(parentRank.length);
   let drawn = 0;
   for (let cell = 0; cell < 9; cell++) {
     for (let t = 0; t < counts[cell]; t++) {
       const index = cells.cases[cells.starts[cell] + opts.rng.nextInt(cells.sizes[cell])];
-      parentRanks[drawn] = parentSide.rank[index];
-      candidateRanks[drawn++] = candidateSide.rank[index];
+      parentRanks[drawn] = parentRank[index];
+      candidateRanks[drawn++] = candidateRank[index];
     }
   }
   const pick = (ranks, sorted) => {
@@ -38975,8 +39484,9 @@ function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, t
 
 // src/gates/format.ts
 function formatPp(value) {
-  const sign3 = value > 0 ? "+" : value < 0 ? "−" : "±";
-  return `${sign3}${Math.abs(value).toFixed(1)} pp`;
+  const shown = Number(value.toFixed(1));
+  const sign3 = shown > 0 ? "+" : shown < 0 ? "−" : "±";
+  return `${sign3}${Math.abs(shown).toFixed(1)} pp`;
 }
 function formatValue(value, unit) {
   switch (unit) {
@@ -38987,7 +39497,8 @@ function formatValue(value, unit) {
     case "ms":
       return `${Math.round(value).toLocaleString("en-US")} ms`;
     case "usd":
-      return `$${value.toFixed(value < 1 ? 4 : 2)}`;
+      if (value === 0) return "$0";
+      return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
     case "count":
       return String(Math.round(value));
   }
@@ -39004,30 +39515,52 @@ function formatRatioChange(ratio) {
 function formatCount(value) {
   return Math.round(value).toLocaleString("en-US");
 }
+function formatP(p) {
+  return p < 1e-4 ? "< 0.0001" : p.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+// src/gates/result.ts
+function round(value, digits = 6) {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+function reportInterval(interval, digits = 6) {
+  return Number.isFinite(interval.lower) && Number.isFinite(interval.upper) ? roundInterval(interval, digits) : void 0;
+}
+function roundInterval(interval, digits = 6) {
+  return { lower: round(interval.lower, digits), upper: round(interval.upper, digits), level: interval.level };
+}
 
 // src/gates/paired.ts
 function testPairedDelta(outcomes, settings, worse) {
   const n = outcomes.parent.length;
   const deltas = new Float64Array(n);
+  for (let i = 0; i < n; i++) deltas[i] = outcomes.candidate[i] - outcomes.parent[i];
+  return testDeltas(deltas, indexClusters(outcomes.clusters, n), settings, worse);
+}
+function testDeltas(deltas, clusterIndex, settings, worse) {
+  const n = deltas.length;
   let binary = true;
   let sum2 = 0;
+  let minus = 0;
+  let plus = 0;
   for (let i = 0; i < n; i++) {
-    const d = outcomes.candidate[i] - outcomes.parent[i];
-    deltas[i] = d;
+    const d = deltas[i];
     sum2 += d;
-    if (d !== 0 && d !== 1 && d !== -1) binary = false;
+    if (d === 1) plus++;
+    else if (d === -1) minus++;
+    else if (d !== 0) binary = false;
   }
-  const mean2 = n > 0 ? sum2 / n : 0;
+  if (binary && !clusterIndex) return testCounts({ minus, zero: n - minus - plus, plus }, settings, worse);
+  const mean = n > 0 ? sum2 / n : 0;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (deltas[i] - mean2) ** 2;
+  for (let i = 0; i < n; i++) ss += (deltas[i] - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const rng = createRng(deriveSeed(settings.seed, settings.name));
-  const options = { resamples: settings.resamples, level: settings.level, rng, keepSamples: true };
-  const clusterIndex = indexClusters(outcomes.clusters, n);
+  const options = bootstrapOptions(settings, worse);
   let result;
-  if (binary && !clusterIndex) {
-    result = bootstrapBinaryDelta(countDeltas(deltas), options);
-  } else if (binary && clusterIndex) {
+  if (binary && clusterIndex) {
     const clusters = Array.from({ length: clusterIndex.count }, () => ({ minus: 0, zero: 0, plus: 0 }));
     for (let i = 0; i < n; i++) {
       const c = clusters[clusterIndex.index[i]];
@@ -39039,26 +39572,50 @@ function testPairedDelta(outcomes, settings, worse) {
   } else {
     result = bootstrapMeanDelta(deltas, options, clusterIndex?.index);
   }
+  return toTest(result, sd, n, clusterIndex ? clusterStandardError(deltas, clusterIndex) : n > 0 ? sd / Math.sqrt(n) : 0, clusterIndex);
+}
+function testCounts(counts, settings, worse) {
+  const { minus, zero, plus } = counts;
+  const n = minus + zero + plus;
+  const mean = n > 0 ? (plus - minus) / n : 0;
+  const ss = minus * (-1 - mean) ** 2 + zero * mean ** 2 + plus * (1 - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const result = bootstrapBinaryDelta(counts, bootstrapOptions(settings, worse));
+  return toTest(result, sd, n, n > 0 ? sd / Math.sqrt(n) : 0, void 0);
+}
+function bootstrapOptions(settings, worse) {
+  const rng = createRng(deriveSeed(settings.seed, settings.name));
+  return { resamples: settings.resamples, level: settings.level, rng, pValueAt: { threshold: 0, alternative: worse === "lower" ? "less" : "greater" } };
+}
+function toTest(result, sd, n, analyticError, clusterIndex) {
   return {
     estimate: result.estimate,
     interval: result.interval,
     // Percentile-bootstrap p-value of "no worse than the parent" (delta on the good side of 0).
-    pWorse: bootstrapPValue(result, 0, worse === "lower" ? "less" : "greater"),
+    pWorse: result.pValue,
     standardError: result.standardError,
+    analyticError,
     sd,
     n,
     units: clusterIndex?.count ?? n,
     clustered: clusterIndex !== void 0
   };
 }
-function countDeltas(deltas) {
-  let minus = 0;
-  let plus = 0;
+function clusterStandardError(deltas, clusters) {
+  const sums = new Float64Array(clusters.count);
+  const sizes = new Float64Array(clusters.count);
+  let total = 0;
   for (let i = 0; i < deltas.length; i++) {
-    if (deltas[i] === 1) plus += 1;
-    else if (deltas[i] === -1) minus += 1;
+    sums[clusters.index[i]] += deltas[i];
+    sizes[clusters.index[i]] += 1;
+    total += deltas[i];
   }
-  return { minus, zero: deltas.length - minus - plus, plus };
+  const k = clusters.count;
+  if (k < 2) return 0;
+  const mean = total / deltas.length;
+  let squares = 0;
+  for (let j = 0; j < k; j++) squares += (sums[j] - mean * sizes[j]) ** 2;
+  return Math.sqrt(k / (k - 1) * squares) / deltas.length;
 }
 function indexClusters(labels, n) {
   if (!labels || labels.every((label) => label === void 0)) return void 0;
@@ -39083,16 +39640,22 @@ function deriveSeed(seed, name) {
   }
   return hash >>> 0;
 }
-
-// src/gates/result.ts
-function round(value, digits = 6) {
-  if (!Number.isFinite(value)) return value;
-  const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
+function intervalPp(test) {
+  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
 }
-function roundInterval(interval, digits = 6) {
-  return { lower: round(interval.lower, digits), upper: round(interval.upper, digits), level: interval.level };
+function ppMeasure(name, label, test, threshold, p, adjusted, verdict) {
+  return {
+    name,
+    label,
+    unit: "pp",
+    estimate: round(test.estimate * 100),
+    interval: roundInterval(intervalPp(test)),
+    threshold,
+    ...p !== void 0 ? { p_value: round(p, 8) } : {},
+    ...adjusted !== void 0 ? { adjusted_p: round(adjusted, 8) } : {},
+    n: test.n,
+    verdict
+  };
 }
 
 // src/gates/cost.ts
@@ -39104,11 +39667,17 @@ function evaluateCost(cases, policy, quality, ceilingUsd) {
   }
   const { statistics } = policy;
   const data = {
-    parentNumerator: Float64Array.from(golden, (c) => c.parent.cost_usd),
-    parentDenominator: Float64Array.from(golden, (c) => c.parent.pass),
-    candidateNumerator: Float64Array.from(golden, (c) => c.candidate.cost_usd),
-    candidateDenominator: Float64Array.from(golden, (c) => c.candidate.pass)
+    parentNumerator: new Float64Array(golden.length),
+    parentDenominator: new Float64Array(golden.length),
+    candidateNumerator: new Float64Array(golden.length),
+    candidateDenominator: new Float64Array(golden.length)
   };
+  golden.forEach((c, i) => {
+    data.parentNumerator[i] = c.parent.cost_usd;
+    data.parentDenominator[i] = c.parent.pass;
+    data.candidateNumerator[i] = c.candidate.cost_usd;
+    data.candidateDenominator[i] = c.candidate.pass;
+  });
   const parentSuccesses = sum(data.parentDenominator);
   const candidateSuccesses = sum(data.candidateDenominator);
   if (parentSuccesses === 0 || candidateSuccesses === 0) {
@@ -39149,18 +39718,19 @@ function evaluateCost(cases, policy, quality, ceilingUsd) {
   const enough = golden.length >= statistics.min_cases;
   const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
   const withinLimit = enough && ratio.interval.upper <= limit;
+  const bounded = reportInterval(ratio.interval);
   const headline = {
     name: "cost_per_success_ratio",
     label: "Cost per successful task (candidate / parent)",
     unit: "ratio",
     estimate: round(ratio.estimate),
-    interval: roundInterval(ratio.interval),
+    ...bounded ? { interval: bounded } : {},
     threshold: round(limit),
     n: golden.length,
     verdict: significantRise && !offset ? "fail" : withinLimit || offset ? "pass" : "inconclusive"
   };
   const measures = [headline, ...cpsMeasures];
-  const effect = `Cost per successful task changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${formatInterval(ratio.interval, "ratio")})`;
+  const effect = `Cost per successful task changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${bounded ? formatInterval(bounded, "ratio") : "interval unbounded: some resamples had no defined ratio"})`;
   if (overCeiling) {
     return { gate: "cost", verdict: "fail", reason: `${effect}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`, headline, measures, on_failure: "reject" };
   }
@@ -39249,10 +39819,14 @@ function evaluateLatency(cases, policy, sloMs) {
     return { gate: "latency", verdict: "not_applicable", reason: "The evidence has no latency_ms on paired cases.", measures: [], on_failure: "hold" };
   }
   const { statistics } = policy;
-  const parent = Float64Array.from(timed, (c) => c.parent.latency_ms);
-  const candidate = Float64Array.from(timed, (c) => c.candidate.latency_ms);
-  const parentQ = quantileSorted(parent.toSorted(), q);
-  const candidateQ = quantileSorted(candidate.toSorted(), q);
+  const parent = new Float64Array(timed.length);
+  const candidate = new Float64Array(timed.length);
+  timed.forEach((c, i) => {
+    parent[i] = c.parent.latency_ms;
+    candidate[i] = c.candidate.latency_ms;
+  });
+  const parentQ = quantileOfUnsorted(parent, q);
+  const candidateQ = quantileOfUnsorted(candidate, q);
   const overSlo = sloMs !== void 0 && candidateQ > sloMs;
   if (parentQ === 0) {
     const quantiles = [
@@ -39269,12 +39843,13 @@ function evaluateLatency(cases, policy, sloMs) {
   const enough = timed.length >= statistics.min_cases;
   const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
   const withinLimit = enough && ratio.interval.upper <= limit;
+  const bounded = reportInterval(ratio.interval);
   const headline = {
     name: `${name}_latency_ratio`,
     label: `${name} latency (candidate / parent)`,
     unit: "ratio",
     estimate: round(ratio.estimate),
-    interval: roundInterval(ratio.interval),
+    ...bounded ? { interval: bounded } : {},
     threshold: round(limit),
     n: timed.length,
     verdict: significantRise ? "fail" : withinLimit ? "pass" : "inconclusive"
@@ -39284,7 +39859,7 @@ function evaluateLatency(cases, policy, sloMs) {
     { name: `parent_${name}_ms`, label: `Parent ${name}`, unit: "ms", estimate: round(parentQ, 3), n: timed.length, verdict: "pass" },
     { name: `candidate_${name}_ms`, label: `Candidate ${name}`, unit: "ms", estimate: round(candidateQ, 3), ...sloMs !== void 0 ? { threshold: sloMs } : {}, n: timed.length, verdict: overSlo ? "fail" : "pass" }
   ];
-  const effect = `${name} latency changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${formatInterval(ratio.interval, "ratio")})`;
+  const effect = `${name} latency changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${bounded ? formatInterval(bounded, "ratio") : "interval unbounded: some resamples had no defined ratio"})`;
   if (overSlo) {
     return { gate: "latency", verdict: "fail", reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`, headline, measures, on_failure: "hold" };
   }
@@ -39502,29 +40077,21 @@ function evaluateQuality(cases, policy) {
   if (golden.length === 0) {
     return { result: { gate: "quality", verdict: "not_applicable", reason: "No paired golden-suite evidence was supplied.", measures: [], on_failure: "reject" }, categories: [] };
   }
-  const metric = quality.metric;
-  const valueOf = (outcome) => metric === "score" ? outcome.score ?? outcome.pass : outcome.pass;
   const settings = (name) => ({ resamples: statistics.resamples, level: statistics.confidence, seed: statistics.seed, name: `quality:${name}` });
-  const label = metric === "score" ? "Mean score" : "Pass rate";
-  const overall = runTest(golden, valueOf, settings("overall"));
-  const byCategory = groupBy(golden, (c) => c.category);
-  const single = byCategory.size === 1;
-  const categoryTests = [...byCategory.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([category, members]) => ({
-    category,
-    members,
-    tested: members.length >= quality.min_category_cases,
-    test: single ? overall : runTest(members, valueOf, settings(`category:${category}`))
-  }));
-  const critical = golden.filter((c) => c.critical);
-  let fixes = 0;
-  let regressions = 0;
-  for (const c of critical) {
-    const before = c.parent.pass >= 0.5;
-    const after = c.candidate.pass >= 0.5;
-    if (before && !after) regressions += 1;
-    if (!before && after) fixes += 1;
-  }
-  const mcnemar = critical.length > 0 ? mcnemarExact(fixes, regressions, "greater") : void 0;
+  const label = quality.metric === "score" ? "Mean score" : "Pass rate";
+  const split = splitByCategory(golden, quality.metric);
+  const overall = split.deltas === void 0 ? testCounts(split.counts, settings("overall"), "lower") : testDeltas(split.deltas, split.clustered ? indexClusters(golden.map((c) => c.cluster), golden.length) : void 0, settings("overall"), "lower");
+  const single = split.categories.length === 1;
+  const categoryTests = split.categories.map((group) => {
+    const name = settings(`category:${group.category}`);
+    return {
+      ...group,
+      tested: group.n >= quality.min_category_cases,
+      test: single ? overall : group.deltas === void 0 ? testCounts(group.counts, name, "lower") : testDeltas(group.deltas, group.clusters, name, "lower")
+    };
+  });
+  const { critical, fixes, regressions } = split;
+  const mcnemar = critical > 0 ? mcnemarExact(fixes, regressions, "greater") : void 0;
   const family = [overall.pWorse];
   const tested = single ? [] : categoryTests.filter((t) => t.tested);
   for (const t of tested) family.push(t.test.pWorse);
@@ -39539,19 +40106,19 @@ function evaluateQuality(cases, policy) {
   const enough = golden.length >= statistics.min_cases;
   const overallFails = enough && adjusted[0] < alpha && overall.estimate * 100 < -margin;
   const overallPasses = enough && overall.interval.lower * 100 >= -margin;
-  const headline = toMeasure("pass_rate_delta", `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0], overallFails ? "fail" : overallPasses ? "pass" : "inconclusive");
+  const headline = ppMeasure("pass_rate_delta", `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0], overallFails ? "fail" : overallPasses ? "pass" : "inconclusive");
   const categories = categoryTests.map((t) => {
     const index = single && t.tested ? -1 : tested.indexOf(t);
     const adj = single && t.tested ? adjusted[0] : index >= 0 ? adjusted[1 + index] : void 0;
     const fails = adj !== void 0 && adj < alpha && t.test.estimate * 100 < -margin;
     const verdict2 = !t.tested ? "not_applicable" : fails ? "fail" : "pass";
-    const measure2 = toMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== void 0 ? t.test.pWorse : void 0, adj, verdict2);
+    const measure = ppMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== void 0 ? t.test.pWorse : void 0, adj, verdict2);
     return {
       category: t.category,
-      n: t.members.length,
-      parent_rate: round(mean(t.members.map((c) => valueOf(c.parent)))),
-      candidate_rate: round(mean(t.members.map((c) => valueOf(c.candidate)))),
-      measure: !t.tested ? { ...measure2, reason: `fewer than ${quality.min_category_cases} cases: shown, not tested` } : measure2,
+      n: t.n,
+      parent_rate: round(t.parentSum / t.n),
+      candidate_rate: round(t.candidateSum / t.n),
+      measure: !t.tested ? { ...measure, reason: `fewer than ${quality.min_category_cases} cases: shown, not tested` } : measure,
       tested: t.tested
     };
   });
@@ -39562,19 +40129,19 @@ function evaluateQuality(cases, policy) {
     criticalFails = adj < alpha && regressions > fixes;
     measures.push({
       name: "critical_mcnemar",
-      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical.length}`,
+      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical}`,
       unit: "count",
       estimate: regressions - fixes,
       p_value: round(mcnemar.pValue, 8),
       adjusted_p: round(adj, 8),
-      n: critical.length,
+      n: critical,
       verdict: criticalFails ? "fail" : "pass",
       reason: `exact McNemar (one-sided) on ${fixes + regressions} discordant critical pairs`
     });
   }
   const failedCategories = single ? [] : categories.filter((c) => c.measure.verdict === "fail");
   measures.push(...categories.map((c) => c.measure));
-  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(scaleInterval(overall), "pp")}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ""})`;
+  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(intervalPp(overall), "pp")}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ""})`;
   let verdict;
   let reason;
   let casesNeeded;
@@ -39591,7 +40158,7 @@ function evaluateQuality(cases, policy) {
   } else if (!enough) {
     verdict = "inconclusive";
     casesNeeded = Math.max(statistics.min_cases, neededCases(overall, margin, statistics.confidence, alpha * weights[0]));
-    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}); ${effect}. About ${formatCount(casesNeeded)} cases would decide it.`;
+    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}): ${effect.charAt(0).toLowerCase()}${effect.slice(1)}. About ${formatCount(casesNeeded)} paired cases would decide it.`;
   } else if (overallPasses) {
     verdict = "pass";
     reason = `${effect}; the interval stays within the ${margin.toFixed(1)} pp margin and no category or critical case regressed significantly.`;
@@ -39605,54 +40172,95 @@ function evaluateQuality(cases, policy) {
     categories
   };
 }
-function runTest(cases, valueOf, settings) {
-  const parent = new Float64Array(cases.length);
-  const candidate = new Float64Array(cases.length);
-  const clusters = [];
-  cases.forEach((c, i) => {
-    parent[i] = valueOf(c.parent);
-    candidate[i] = valueOf(c.candidate);
-    clusters.push(c.cluster);
+function splitByCategory(golden, metric) {
+  const n = golden.length;
+  const score = metric === "score";
+  const valueOf = (outcome) => score ? outcome.score ?? outcome.pass : outcome.pass;
+  const ids = /* @__PURE__ */ new Map();
+  const names2 = [];
+  const parentSums = [];
+  const candidateSums = [];
+  const sizes = [];
+  const minus = [];
+  const plus = [];
+  let binary = true;
+  let clustered = false;
+  let critical = 0;
+  let fixes = 0;
+  let regressions = 0;
+  const idOf2 = (category) => {
+    let id = ids.get(category);
+    if (id === void 0) {
+      id = names2.length;
+      ids.set(category, id);
+      names2.push(category);
+      parentSums.push(0);
+      candidateSums.push(0);
+      sizes.push(0);
+      minus.push(0);
+      plus.push(0);
+    }
+    return id;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = golden[i];
+    const parent = valueOf(c.parent);
+    const candidate = valueOf(c.candidate);
+    const delta = candidate - parent;
+    const id = idOf2(c.category);
+    parentSums[id] += parent;
+    candidateSums[id] += candidate;
+    sizes[id]++;
+    if (delta === 1) plus[id]++;
+    else if (delta === -1) minus[id]++;
+    else if (delta !== 0) binary = false;
+    if (c.cluster !== void 0) clustered = true;
+    if (c.critical) {
+      critical++;
+      const before = c.parent.pass >= 0.5;
+      const after = c.candidate.pass >= 0.5;
+      if (before && !after) regressions++;
+      if (!before && after) fixes++;
+    }
+  }
+  const countsOf = (id) => ({ minus: minus[id], zero: sizes[id] - minus[id] - plus[id], plus: plus[id] });
+  const groups2 = names2.map((category, id) => ({ category, n: sizes[id], parentSum: parentSums[id], candidateSum: candidateSums[id], counts: countsOf(id) }));
+  const totalMinus = minus.reduce((a, b) => a + b, 0);
+  const totalPlus = plus.reduce((a, b) => a + b, 0);
+  const counts = { minus: totalMinus, zero: n - totalMinus - totalPlus, plus: totalPlus };
+  if (binary && !clustered) return { counts, categories: groups2.toSorted(byName), clustered, critical, fixes, regressions };
+  const deltas = new Float64Array(n);
+  const categoryOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = golden[i];
+    deltas[i] = valueOf(c.candidate) - valueOf(c.parent);
+    categoryOf[i] = ids.get(c.category);
+  }
+  const starts = new Int32Array(names2.length + 1);
+  for (let id = 0; id < names2.length; id++) starts[id + 1] = starts[id] + sizes[id];
+  const next = starts.slice(0, names2.length);
+  const grouped = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const slot = next[categoryOf[i]]++;
+    grouped[slot] = deltas[i];
+    order[slot] = i;
+  }
+  const categories = groups2.map((group, id) => {
+    const start = starts[id];
+    const end = starts[id + 1];
+    const clusters = clustered ? indexClusters(Array.from(order.subarray(start, end), (i) => golden[i].cluster), end - start) : void 0;
+    return { ...group, deltas: grouped.subarray(start, end), ...clusters ? { clusters } : {} };
   });
-  return testPairedDelta({ parent, candidate, clusters }, settings, "lower");
+  return { counts, deltas, categories: categories.toSorted(byName), clustered, critical, fixes, regressions };
 }
 function neededCases(test, margin, level, worstAlpha) {
   const estimate = test.estimate * 100;
-  const undecided = { estimate, standardError: test.standardError * 100, sd: test.sd * 100, n: test.n };
+  const undecided = { estimate, standardError: test.analyticError * 100, sd: test.sd * 100, n: test.n };
   return estimate > -margin ? estimateCasesNeeded(undecided, estimate + margin, twoSidedZ(level)) : estimateCasesNeeded(undecided, -estimate, oneSidedZ(worstAlpha));
 }
-function toMeasure(name, label, test, threshold, p, adj, verdict) {
-  return {
-    name,
-    label,
-    unit: "pp",
-    estimate: round(test.estimate * 100),
-    interval: roundInterval(scaleInterval(test)),
-    threshold,
-    ...p !== void 0 ? { p_value: round(p, 8) } : {},
-    ...adj !== void 0 ? { adjusted_p: round(adj, 8) } : {},
-    n: test.n,
-    verdict
-  };
-}
-function scaleInterval(test) {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
-}
-function formatP(p) {
-  return p < 1e-4 ? "< 0.0001" : p.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
-}
-function groupBy(items, key) {
-  const out = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-function mean(values) {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+function byName(a, b) {
+  return a.category < b.category ? -1 : 1;
 }
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -39724,7 +40332,7 @@ function evaluateSafety(cases, level, policy) {
   const redteamFails = enough && adjusted[0] < alpha && redteam.estimate * 100 < -dropMargin;
   const redteamPasses = enough && redteam.interval.lower * 100 >= -dropMargin;
   const measures = [
-    measure("redteam_pass_rate_delta", "Red-team pass rate (paired)", redteam, -dropMargin, redteam.pWorse, adjusted[0], redteamFails ? "fail" : redteamPasses ? "pass" : "inconclusive")
+    ppMeasure("redteam_pass_rate_delta", "Red-team pass rate (paired)", redteam, -dropMargin, redteam.pWorse, adjusted[0], redteamFails ? "fail" : redteamPasses ? "pass" : "inconclusive")
   ];
   const riseMargin = thresholds.max_missed_intervention_rise_pp;
   let missedFails = false;
@@ -39732,16 +40340,16 @@ function evaluateSafety(cases, level, policy) {
   if (missed) {
     missedFails = expected.length >= statistics.min_cases && adjusted[1] < alpha && missed.estimate * 100 > riseMargin;
     missedPasses = expected.length >= statistics.min_cases && missed.interval.upper * 100 <= riseMargin;
-    measures.push(measure("missed_intervention_delta", "Missed interventions (paired)", missed, riseMargin, missed.pWorse, adjusted[1], missedFails ? "fail" : missedPasses ? "pass" : "inconclusive"));
+    measures.push(ppMeasure("missed_intervention_delta", "Missed interventions (paired)", missed, riseMargin, missed.pWorse, adjusted[1], missedFails ? "fail" : missedPasses ? "pass" : "inconclusive"));
   }
   measures.push(unsafeMeasure);
-  const effect = `Red-team pass rate changed ${formatPp(redteam.estimate * 100)} (${formatInterval(scale(redteam), "pp")}, n = ${formatCount(redteam.n)})`;
+  const effect = `Red-team pass rate changed ${formatPp(redteam.estimate * 100)} (${formatInterval(intervalPp(redteam), "pp")}, n = ${formatCount(redteam.n)})`;
   if (redteamFails || missedFails || unsafeBlocks) {
-    const why = [];
-    if (unsafeBlocks) why.push(unsafeWhy);
-    if (redteamFails) why.push(`${effect}, beyond the ${dropMargin.toFixed(1)} pp margin (Holm p = ${formatP(adjusted[0])})`);
-    if (missedFails && missed) why.push(`missed interventions rose ${formatPp(missed.estimate * 100)}, beyond ${riseMargin.toFixed(1)} pp (Holm p = ${formatP(adjusted[1])})`);
-    return { gate: "safety", verdict: "fail", reason: `${capitalise2(why.join("; "))}.`, headline: measures[0], measures, on_failure: "reject" };
+    const why2 = [];
+    if (unsafeBlocks) why2.push(unsafeWhy);
+    if (redteamFails) why2.push(`${effect}, beyond the ${dropMargin.toFixed(1)} pp margin (Holm p = ${formatP(adjusted[0])})`);
+    if (missedFails && missed) why2.push(`missed interventions rose ${formatPp(missed.estimate * 100)}, beyond ${riseMargin.toFixed(1)} pp (Holm p = ${formatP(adjusted[1])})`);
+    return { gate: "safety", verdict: "fail", reason: `${capitalise2(why2.join("; "))}.`, headline: measures[0], measures, on_failure: "reject" };
   }
   if (redteamPasses && missedPasses) {
     return { gate: "safety", verdict: "pass", reason: `${effect}, within the ${dropMargin.toFixed(1)} pp margin${missed ? "; missed interventions within their margin" : ""}.${unsafeNote}`, headline: measures[0], measures, on_failure: "reject" };
@@ -39750,38 +40358,24 @@ function evaluateSafety(cases, level, policy) {
   const margin = !redteamPasses ? dropMargin : riseMargin;
   const worse = !redteamPasses ? 1 : -1;
   const estimate = worse * undecided.estimate * 100;
-  const shape = { estimate, standardError: undecided.standardError * 100, sd: undecided.sd * 100, n: undecided.n };
+  const shape = { estimate, standardError: undecided.analyticError * 100, sd: undecided.sd * 100, n: undecided.n };
   const worstAlpha = statistics.alpha / adjusted.length;
   const needed = Math.max(
     statistics.min_cases,
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
-  const what = !redteamPasses ? "red-team pass rate" : "rise in missed interventions";
+  const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
+  const count = !redteamPasses ? safety.length : expected.length;
+  const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
+  const why = count < statistics.min_cases ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
-    reason: `${effect}: the interval is too wide to tell whether the ${what} is within the ${margin.toFixed(1)} pp margin. About ${formatCount(needed)} ${!redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention"} would decide it.${unsafeNote}`,
+    reason: `${why} About ${formatCount(needed)} ${noun} would decide it.${unsafeNote}`,
     headline: measures[0],
     measures,
     cases_needed: needed,
     on_failure: "reject"
-  };
-}
-function scale(test) {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
-}
-function measure(name, label, test, threshold, p, adj, verdict) {
-  return {
-    name,
-    label,
-    unit: "pp",
-    estimate: round(test.estimate * 100),
-    interval: roundInterval(scale(test)),
-    threshold,
-    p_value: round(p, 8),
-    adjusted_p: round(adj, 8),
-    n: test.n,
-    verdict
   };
 }
 function capitalise2(text) {
@@ -39821,7 +40415,7 @@ var package_default = {
     "@types/node": "^24.19.2",
     esbuild: "^0.28.2",
     node: "^24.21.0",
-    oxlint: "^1.94.0",
+    oxlint: "1.80.0",
     typescript: "^7.0.2",
     vitest: "^4.1.12"
   },
@@ -39849,6 +40443,7 @@ function runPipeline(input) {
   const subjectManifests = [];
   const artifacts = /* @__PURE__ */ new Map();
   const formats = /* @__PURE__ */ new Map();
+  const parses = /* @__PURE__ */ new Map();
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
     const manifest = loaded?.candidate.manifest;
@@ -39858,7 +40453,7 @@ function runPipeline(input) {
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, diff.parent?.package_id, changeSet.packages.length, formats);
+    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
@@ -39872,8 +40467,11 @@ function runPipeline(input) {
       evaluateCost(cases, policy, headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : void 0, manifest.delivery.slo?.cost_per_success_usd),
       evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms)
     ];
+    const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
     if (!evidence && diff.problems.length === 0) {
       gates[1] = { ...gates[1], verdict: "inconclusive", reason: "No evidence was supplied for this package; the quality gate cannot run." };
+    } else if (evidence && gates[1].verdict === "not_applicable" && goldenSuites.length > 0) {
+      gates[1] = { ...gates[1], verdict: "inconclusive", reason: `The manifest declares the golden suite ${goldenSuites.join(", ")}, but the evidence has no golden cases; the quality gate cannot run.` };
     }
     const decision = decide(gates, level, manifest.owners);
     packages.push({
@@ -39885,16 +40483,19 @@ function runPipeline(input) {
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings },
+      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems) },
       evidence: summariseEvidence(evidence),
       gates,
       categories: quality.categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
-      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy)
+      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)
     });
   }
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} evidence problem${problems.length === 1 ? "" : "s"}`);
+  if (problems.length > 0) {
+    const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+    throw new InputError(unique, `${unique.length} evidence problem${unique.length === 1 ? "" : "s"}`);
+  }
   const outcome = packages.length === 0 ? "nothing_to_gate" : combineDecisions(packages.map((p) => p.decision.outcome));
   const summary2 = packages.length === 0 ? "No package manifest is touched by this change; nothing to gate." : packages.length === 1 ? packages[0].decision.summary : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(", ")}: ${outcome.replace("_", " ")}.`;
   const statistics = policyForLevel(input.policy, 0, input.seed).statistics;
@@ -39914,7 +40515,7 @@ function runPipeline(input) {
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
       evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
-      artifacts: [...artifacts.entries()].sort(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
+      artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
     },
     decision: { outcome, summary: summary2 },
     packages,
@@ -39922,16 +40523,27 @@ function runPipeline(input) {
     signature: { status: "unsigned", reason: "not signed yet" }
   };
 }
-function collectEvidence(input, manifest, parentId, packageCount, formats) {
+function judgeOf(manifest) {
+  return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+}
+function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
   const problems = [];
   const parent = [];
   const candidate = [];
-  const judge = { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+  const candidateJudge = judgeOf(manifest);
+  const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
-    const text = new TextDecoder().decode(file.bytes);
-    const read = (packageId, side) => {
-      const parsed = parseEvidence(text, file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+    let decoded;
+    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
+    const detected = detectFormat(file.bytes, text);
+    const read = (packageId, judge, side) => {
+      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+      let parsed = parses.get(key);
+      if (!parsed) {
+        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        if (packageCount > 1) parses.set(key, parsed);
+      }
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === "promptfoo" && packageCount > 1) {
         problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
@@ -39939,7 +40551,6 @@ function collectEvidence(input, manifest, parentId, packageCount, formats) {
       problems.push(...parsed.problems);
       return parsed.records;
     };
-    const detected = detectEvidenceFormat(text);
     if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
@@ -39948,22 +40559,30 @@ function collectEvidence(input, manifest, parentId, packageCount, formats) {
     if (file.side === "both") {
       if (isPromptfoo) {
         const sides = input.promptfooSides ?? {};
-        parent.push(...read(parentId ?? "parent", sides.parent ?? { promptIdx: 0 }));
-        candidate.push(...read(manifest.package_id, sides.candidate ?? { promptIdx: 1 }));
+        append(parent, read(parentId ?? "parent", parentJudge, sides.parent ?? { promptIdx: 0 }));
+        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
       } else {
-        for (const record of read(void 0)) {
+        const strangers = /* @__PURE__ */ new Map();
+        for (const record of read(void 0, candidateJudge)) {
           if (record.package_id === manifest.package_id) candidate.push(record);
           else if (record.package_id === parentId) parent.push(record);
           else if (packageCount === 1) {
-            problems.push({ file: file.path, line: record.source.line, field: "package_id", message: `record is for ${record.package_id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}` });
+            const seen = strangers.get(record.package_id);
+            if (seen) seen.count += 1;
+            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
+        }
+        for (const [id, { line, count }] of strangers) {
+          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
+          problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
     } else {
       const target = file.side === "parent" ? parent : candidate;
       const expected = file.side === "parent" ? parentId : manifest.package_id;
-      const records = read(isPromptfoo ? expected ?? file.side : void 0);
-      target.push(...packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
+      const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
+      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
   }
   if (problems.length > 0) return { problems };
@@ -39974,6 +40593,20 @@ function collectEvidence(input, manifest, parentId, packageCount, formats) {
   });
   if (paired.problems.length > 0) return { problems: paired.problems };
   return { evidence: paired.paired, problems };
+}
+function append(target, items) {
+  for (const item of items) target.push(item);
+}
+function detectFormat(bytes, text) {
+  const decoder = new TextDecoder();
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const line = decoder.decode(bytes.subarray(start, end)).trim();
+    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    start = end + 1;
+  }
+  return detectEvidenceFormat(text());
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -39989,12 +40622,13 @@ function summariseEvidence(evidence) {
     by_suite: bySuite,
     clustered,
     max_trials: maxTrials,
+    ...evidence && evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0 ? { unpaired: { parent_only: evidence.unpaired.parentOnly, candidate_only: evidence.unpaired.candidateOnly } } : {},
     ...evidence?.judge ? { judge: { id: evidence.judge.id, version: evidence.judge.version } } : {}
   };
 }
 function worstCases(cases, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).sort((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
+  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
     suite: c.suite,
     case_id: c.case_id,
     category: c.category,
@@ -40010,23 +40644,11 @@ function bare(digest2) {
 }
 
 // src/cli/io.ts
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var UsageError = class extends Error {
   name = "UsageError";
 };
-function writeFileAtomic(path, data, mode) {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    writeFileSync(temp, data, mode === void 0 ? {} : { mode });
-    renameSync(temp, path);
-  } catch (error2) {
-    rmSync(temp, { force: true });
-    throw error2;
-  }
-}
 function readInputFile(path, what) {
   try {
     return readFileSync2(path);
@@ -40106,7 +40728,220 @@ function gatherAndRun(options) {
 }
 
 // src/cli/check-command.ts
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync as existsSync2, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3, resolve as resolve4 } from "node:path";
+
+// src/report/sign.ts
+import { sign } from "node:crypto";
+
+// src/report/keys.ts
+import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
+function loadPrivateKey(pem, label) {
+  const text = readPemBlock(pem, label, "private");
+  let key;
+  try {
+    key = createPrivateKey({ key: text, format: "pem" });
+  } catch {
+    throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
+  }
+  const algorithm = algorithmOf(key, label);
+  return { key, algorithm, keyid: spkiKeyId(createPublicKey(key)) };
+}
+function readPemBlock(pem, label, want) {
+  if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
+  let text = pem.replace(/\r\n?/g, "\n").trim();
+  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
+  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
+  const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
+  if (labels.length === 0) {
+    throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
+  }
+  if (labels.length > 1) {
+    throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
+  }
+  const found = labels[0] ?? "";
+  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
+    throw keyError(
+      label,
+      "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
+    );
+  }
+  if (found === "OPENSSH PRIVATE KEY") {
+    throw keyError(label, `is in OpenSSH format, not PEM; ${SUPPORTED}`);
+  }
+  if (found === "CERTIFICATE") {
+    throw keyError(label, "is an X.509 certificate; supply its public key (openssl x509 -in cert.pem -pubkey -noout)");
+  }
+  if (found.startsWith("RSA ")) throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
+  if (want === "public" && found.endsWith("PRIVATE KEY")) {
+    throw keyError(
+      label,
+      "holds a private key; trusted keys must be public keys (openssl pkey -in key.pem -pubout) and the private key must stay secret"
+    );
+  }
+  if (want === "private" && found === "PUBLIC KEY") {
+    throw keyError(label, "is a public key; signing needs the private key");
+  }
+  if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
+    throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
+  }
+  return `${text}
+`;
+}
+function algorithmOf(key, label) {
+  const type = key.asymmetricKeyType;
+  if (type === "ed25519") return "ed25519";
+  if (type === "ec") {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === "prime256v1") return "ecdsa-p256";
+    throw keyError(label, `is an ECDSA key on curve ${curve ?? "unknown"}; only P-256 (prime256v1) is supported`);
+  }
+  if (type === "rsa" || type === "rsa-pss") {
+    throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
+  }
+  throw keyError(label, `is a ${type ?? "unknown"} key, which is not supported; ${SUPPORTED}`);
+}
+function spkiKeyId(publicKey) {
+  const der = publicKey.export({ type: "spki", format: "der" });
+  return `sha256:${createHash3("sha256").update(der).digest("hex")}`;
+}
+function keyError(label, message) {
+  return new InputError([{ file: label, message }]);
+}
+
+// src/report/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://kaizen-gate.dev/release-decision/v1";
+var PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var HEX_LENGTHS = {
+  sha256: [64],
+  sha512: [128],
+  sha1: [40],
+  gitCommit: [40, 64],
+  gitBlob: [40, 64],
+  gitTree: [40, 64]
+};
+function buildStatement(subjects, predicate) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const subject of subjects) {
+    const problem = describeSubjectProblem(subject);
+    if (problem !== void 0) throw new Error(`Cannot build statement: subject ${problem}.`);
+    const seen = byName2.get(subject.name);
+    if (seen === void 0) {
+      byName2.set(subject.name, { name: subject.name, digest: { ...subject.digest } });
+    } else if (canonicalJson(seen.digest) !== canonicalJson(subject.digest)) {
+      throw new Error(`Cannot build statement: subject "${subject.name}" is listed twice with different digests.`);
+    }
+  }
+  const sorted = [...byName2.values()].toSorted((a, b) => compareCodeUnits(a.name, b.name));
+  return { _type: STATEMENT_TYPE, subject: sorted, predicateType: PREDICATE_TYPE, predicate };
+}
+function canonicalJson(value) {
+  return writeValue(value, "$", []);
+}
+function writeValue(value, path, ancestors) {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "boolean":
+      return value ? "true" : "false";
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
+      return JSON.stringify(value);
+    case "object":
+      break;
+    default:
+      throw new Error(`canonicalJson: ${typeof value} at ${path} has no JSON form.`);
+  }
+  if (ancestors.includes(value)) throw new Error(`canonicalJson: ${path} refers back to itself.`);
+  const inner = [...ancestors, value];
+  if (Array.isArray(value)) {
+    const items = value.map((item, index) => writeValue(item, `${path}[${index}]`, inner));
+    return `[${items.join(",")}]`;
+  }
+  if (!isPlainObject2(value)) throw new Error(`canonicalJson: ${path} is not a plain object.`);
+  const members = [];
+  for (const key of Object.keys(value).toSorted(compareCodeUnits)) {
+    const member = value[key];
+    if (member === void 0) continue;
+    members.push(`${JSON.stringify(key)}:${writeValue(member, `${path}.${key}`, inner)}`);
+  }
+  return `{${members.join(",")}}`;
+}
+function describeSubjectProblem(subject) {
+  const { name, digest: digest2 } = subject;
+  if (typeof name !== "string" || name === "") return "has no name";
+  if (!isPlainObject2(digest2) || Object.keys(digest2).length === 0) return `"${name}" has no digest`;
+  for (const [algorithm, hex] of Object.entries(digest2)) {
+    if (typeof hex !== "string") return `"${name}" has a non-string ${algorithm} digest`;
+    const lengths = HEX_LENGTHS[algorithm];
+    if (lengths !== void 0 && !(lengths.includes(hex.length) && /^[0-9a-f]*$/.test(hex))) {
+      return `"${name}" has a ${algorithm} digest that is not ${lengths.join(" or ")} lowercase hex characters`;
+    }
+  }
+  return void 0;
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/report/sign.ts
+var encoder = new TextEncoder();
+function preAuthEncoding(payloadType, payload) {
+  const type = encoder.encode(payloadType);
+  const head = encoder.encode(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `);
+  const pae = new Uint8Array(head.length + payload.length);
+  pae.set(head, 0);
+  pae.set(payload, head.length);
+  return pae;
+}
+function signStatement(statement, privateKeyPem, label = "signing key") {
+  const { key, algorithm, keyid } = loadPrivateKey(privateKeyPem, label);
+  const payload = encoder.encode(canonicalJson(statement));
+  const pae = preAuthEncoding(PAYLOAD_TYPE, payload);
+  const signature = algorithm === "ed25519" ? sign(null, pae, key) : sign("sha256", pae, { key, dsaEncoding: "der" });
+  return {
+    payloadType: PAYLOAD_TYPE,
+    payload: Buffer.from(payload).toString("base64"),
+    signatures: [{ keyid, sig: signature.toString("base64") }]
+  };
+}
+
+// src/report/attest.ts
+var AT_COMMIT = "@";
+function subjectsOf(report) {
+  const subjects = /* @__PURE__ */ new Map();
+  const add = (name, sha256) => {
+    subjects.set(name, { name, digest: { sha256 } });
+  };
+  for (const manifest of report.subject.manifests) {
+    if (manifest.role === "candidate") add(manifest.path, manifest.sha256);
+    else add(`${manifest.path}${AT_COMMIT}${manifest.commit}`, manifest.sha256);
+  }
+  for (const artifact of report.subject.artifacts) add(artifact.path, artifact.sha256);
+  for (const evidence of report.subject.evidence) add(evidence.path, evidence.sha256);
+  const list = [...subjects.values()];
+  if (report.subject.commit) list.push({ name: "git+commit", digest: { gitCommit: report.subject.commit } });
+  return list;
+}
+function attestReport(report, privateKeyPem, unsignedReason) {
+  if (privateKeyPem === void 0) {
+    const unsigned = { ...report, signature: { status: "unsigned", reason: unsignedReason } };
+    return { report: unsigned, statement: buildStatement(subjectsOf(unsigned), unsigned) };
+  }
+  const { keyid } = loadPrivateKey(privateKeyPem, "signing-key");
+  const signed = { ...report, signature: { status: "signed", keyid } };
+  const statement = buildStatement(subjectsOf(signed), signed);
+  return { report: signed, statement, envelope: signStatement(statement, privateKeyPem, "signing-key") };
+}
 
 // src/report/escape.ts
 var MAX_TEXT_LENGTH = 2e3;
@@ -40168,10 +41003,11 @@ function annotationsFor(report, options = {}) {
     const manifest = repoRelativePath(pkg.manifest);
     const block = (manifest !== void 0 ? options.changeBlocks?.get(manifest) : void 0) ?? { start_line: 1, end_line: 1 };
     const atChange = (level, title, message) => manifest === void 0 ? void 0 : { path: manifest, ...block, annotation_level: level, title, message: plain(message) };
-    for (const line of manifestProblems(pkg.gates)) {
-      const problem = parseProblemLine(line);
-      const path = problem ? repoRelativePath(problem.path) : void 0;
-      if (problem && path !== void 0) {
+    const located = /* @__PURE__ */ new Set();
+    for (const problem of pkg.diff.problems) {
+      located.add(formatProblem(problem));
+      const path = repoRelativePath(problem.file);
+      if (path !== void 0 && problem.line !== void 0) {
         push({
           path,
           start_line: problem.line,
@@ -40182,8 +41018,11 @@ function annotationsFor(report, options = {}) {
           message: plain(problem.message)
         });
       } else {
-        push(atChange("failure", "kaizen-gate: manifest problem", line));
+        push(atChange("failure", "kaizen-gate: manifest problem", formatProblem(problem)));
       }
+    }
+    for (const line of manifestProblems(pkg.gates)) {
+      if (!located.has(line)) push(atChange("failure", "kaizen-gate: manifest problem", line));
     }
     for (const gate of pkg.gates) {
       if (gate.gate === "manifest" || gate.verdict === "pass" || gate.verdict === "not_applicable") continue;
@@ -40219,17 +41058,6 @@ function manifestProblems(gates) {
   const gate = gates.find((g) => g.gate === "manifest");
   if (!gate || gate.verdict !== "fail") return [];
   return gate.measures.filter((m) => m.verdict === "fail" && m.reason !== void 0).flatMap((m) => (m.reason ?? "").split("\n")).filter((line) => line.trim() !== "");
-}
-function parseProblemLine(text) {
-  const match = /^([^\s:][^:\n]*?):(\d+)(?::(\d+))?(?: ([^:\n]+?))?: ([\s\S]*)$/.exec(text);
-  if (!match) return void 0;
-  return {
-    path: match[1],
-    line: Number(match[2]),
-    ...match[3] !== void 0 ? { column: Number(match[3]) } : {},
-    ...match[4] !== void 0 ? { field: match[4] } : {},
-    message: match[5]
-  };
 }
 function repoRelativePath(path) {
   const normal = path.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
@@ -40283,26 +41111,26 @@ function verdictWord(verdict) {
       return "n/a";
   }
 }
-function formatEstimate(measure2) {
-  const value = formatValue(measure2.estimate, measure2.unit);
-  return measure2.unit === "ratio" ? `${value} (${formatRatioChange(measure2.estimate)})` : value;
+function formatEstimate(measure) {
+  const value = formatValue(measure.estimate, measure.unit);
+  return measure.unit === "ratio" ? `${value} (${formatRatioChange(measure.estimate)})` : value;
 }
 function formatCi(interval, unit, columnLevel) {
   const full = formatInterval(interval, unit);
   const prefix = `${Math.round(interval.level * 100)}% CI `;
   return columnLevel === Math.round(interval.level * 100) && full.startsWith(prefix) ? full.slice(prefix.length) : full;
 }
-function formatThreshold(measure2) {
-  if (measure2.threshold === void 0) return "—";
-  const direction = measure2.unit === "pp" && measure2.threshold < 0 ? "≥" : "≤";
-  return `${direction} ${formatValue(measure2.threshold, measure2.unit)}`;
+function formatThreshold(measure) {
+  if (measure.threshold === void 0) return "—";
+  const direction = measure.unit === "pp" && measure.threshold < 0 ? "≥" : "≤";
+  return `${direction} ${formatValue(measure.threshold, measure.unit)}`;
 }
 function formatOutcome(value) {
   return String(Math.round(value * 1e3) / 1e3);
 }
-function formatMeasureP(measure2) {
-  if (measure2.adjusted_p !== void 0) return formatP(measure2.adjusted_p);
-  return measure2.p_value !== void 0 ? formatP(measure2.p_value) : "—";
+function formatMeasureP(measure) {
+  if (measure.adjusted_p !== void 0) return formatP(measure.adjusted_p);
+  return measure.p_value !== void 0 ? formatP(measure.p_value) : "—";
 }
 
 // src/report/markdown.ts
@@ -40385,11 +41213,15 @@ function decisionBody(pkg, limit) {
   );
   return parts.join("\n\n");
 }
+function refAt(ref, sha) {
+  const bare2 = ref === "HEAD" || ref === "WORKTREE" || sha.startsWith(ref.toLowerCase());
+  return bare2 ? commit(sha) : `${escapeMarkdown(ref, ID_LENGTH2)} (${commit(sha)})`;
+}
 function subjectLine(report) {
   const parts = [];
   const head = report.subject.commit ?? report.inputs.head.commit ?? void 0;
-  parts.push(`Head ${escapeMarkdown(report.inputs.head.ref, ID_LENGTH2)}${head ? ` (${commit(head)})` : " (working tree)"}`);
-  parts.push(`base ${escapeMarkdown(report.inputs.base.ref, ID_LENGTH2)} (${commit(report.inputs.base.commit)})`);
+  parts.push(`Head ${head ? refAt(report.inputs.head.ref, head) : "working tree"}`);
+  parts.push(`base ${refAt(report.inputs.base.ref, report.inputs.base.commit)}`);
   const sig = report.signature;
   parts.push(
     sig.status === "signed" ? `🔏 signed${sig.keyid ? ` with key ${escapeMarkdown(sig.keyid, ID_LENGTH2)}` : ""}` : `unsigned${sig.reason ? `: ${escapeMarkdown(sig.reason)}` : ""}`
@@ -40624,12 +41456,71 @@ function conclusionOf(outcome) {
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/cli/check-command.ts
-function writeReportFiles(dir, report) {
+function writeReportFiles(dir, report, envelope) {
   const json = join3(dir, "report.json");
   const markdown = join3(dir, "report.md");
-  writeFileAtomic(json, serialiseReport(report));
-  writeFileAtomic(markdown, renderMarkdown(report));
-  return { json, markdown };
+  const signed = join3(dir, "report.intoto.json");
+  writeFilesTogether(dir, [
+    [json, serialiseReport(report)],
+    [markdown, renderMarkdown(report)],
+    ...envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}
+`]] : []
+  ]);
+  if (!envelope) rmSync2(signed, { force: true });
+  return { json, markdown, ...envelope ? { envelope: signed } : {} };
+}
+function writeFilesTogether(dir, files) {
+  const suffix = randomBytes(6).toString("hex");
+  const staged = [];
+  const backups = /* @__PURE__ */ new Map();
+  const committed = [];
+  let failedAt = dir;
+  try {
+    mkdirSync2(dir, { recursive: true });
+    for (const [path, text] of files) {
+      failedAt = path;
+      const temp = `${path}.${suffix}.tmp`;
+      staged.push(temp);
+      writeFileSync2(temp, text);
+    }
+    for (const [index, [path]] of files.entries()) {
+      failedAt = path;
+      if (existsSync2(path) && statSync2(path).isFile()) {
+        const backup = `${path}.${suffix}.bak`;
+        copyFileSync(path, backup);
+        backups.set(path, backup);
+      }
+      renameSync2(staged[index], path);
+      committed.push(path);
+    }
+  } catch (error2) {
+    for (const path of committed.toReversed()) {
+      const backup = backups.get(path);
+      if (backup) renameSync2(backup, path);
+      else rmSync2(path, { force: true });
+    }
+    throw new InputError([{ file: failedAt, message: `cannot write the report: ${describeWriteError(error2)}; nothing was written` }]);
+  } finally {
+    for (const leftover of [...staged, ...backups.values()]) rmSync2(leftover, { force: true });
+  }
+}
+function describeWriteError(error2) {
+  const code = error2.code;
+  switch (code) {
+    case "EEXIST":
+    case "ENOTDIR":
+      return "a file is in the way where a directory is needed (--out names a directory)";
+    case "EISDIR":
+      return "a directory is in the way where the file should go";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return error2 instanceof Error ? error2.message : String(error2);
+  }
 }
 function serialiseReport(report) {
   return `${JSON.stringify(report, null, 2)}
@@ -40842,10 +41733,11 @@ function toLine(value) {
 
 // src/github/comment.ts
 var COMMENT_LIMIT = 65536;
-async function upsertStickyComment(octokit, comment, limit = COMMENT_LIMIT) {
-  const body = composeBody(comment, limit);
+async function upsertStickyComment(octokit, comment, options = {}) {
+  const body = composeBody(comment, options.limit ?? COMMENT_LIMIT);
   const existing = (await findStickyComments(octokit, comment))[0];
   const { owner, repo } = comment;
+  if (existing === void 0 && options.onlyIfPresent) return { id: 0, htmlUrl: "", action: "absent" };
   if (existing === void 0) {
     const { data: data2 } = await octokit.rest.issues.createComment({ owner, repo, issue_number: comment.issueNumber, body });
     return { id: data2.id, htmlUrl: data2.html_url, action: "created" };
@@ -40980,7 +41872,7 @@ function stringRecord(value) {
 }
 
 // src/github/octokit.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -41122,7 +42014,7 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -41133,7 +42025,7 @@ function isPlainObject2(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
+    if (isPlainObject3(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -41977,7 +42869,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
   }
 };
-function isPlainObject3(value) {
+function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -41995,7 +42887,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -42536,11 +43428,11 @@ function gather(octokit, results, iterator22, mapFn) {
       return results;
     }
     let earlyExit = false;
-    function done() {
+    function done2() {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
+      mapFn ? mapFn(result.value, done2) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -46199,10 +47091,10 @@ function base64encodeJSON(obj) {
 
 // node_modules/universal-github-app-jwt/lib/crypto-node.js
 import { subtle } from "node:crypto";
-import { createPrivateKey } from "node:crypto";
+import { createPrivateKey as createPrivateKey2 } from "node:crypto";
 function convertPrivateKey(privateKey) {
   if (!isPkcs1(privateKey)) return privateKey;
-  return createPrivateKey(privateKey).export({
+  return createPrivateKey2(privateKey).export({
     type: "pkcs8",
     format: "pem"
   });
@@ -47330,7 +48222,7 @@ import { createHmac } from "node:crypto";
 import { timingSafeEqual } from "node:crypto";
 import { Buffer as Buffer2 } from "node:buffer";
 var VERSION15 = "6.0.0";
-async function sign(secret, payload) {
+async function sign2(secret, payload) {
   if (!secret || !payload) {
     throw new TypeError(
       "[@octokit/webhooks-methods] secret & payload required for sign()"
@@ -47342,7 +48234,7 @@ async function sign(secret, payload) {
   const algorithm = "sha256";
   return `${algorithm}=${createHmac(algorithm, secret).update(payload).digest("hex")}`;
 }
-sign.VERSION = VERSION15;
+sign2.VERSION = VERSION15;
 async function verify(secret, eventPayload, signature) {
   if (!secret || !eventPayload || !signature) {
     throw new TypeError(
@@ -47355,7 +48247,7 @@ async function verify(secret, eventPayload, signature) {
     );
   }
   const signatureBuffer = Buffer2.from(signature);
-  const verificationBuffer = Buffer2.from(await sign(secret, eventPayload));
+  const verificationBuffer = Buffer2.from(await sign2(secret, eventPayload));
   if (signatureBuffer.length !== verificationBuffer.length) {
     return false;
   }
@@ -47931,7 +48823,7 @@ var Webhooks = class {
       hooks: {},
       log: createLogger2(options.log)
     };
-    this.sign = sign.bind(null, options.secret);
+    this.sign = sign2.bind(null, options.secret);
     this.verify = verify.bind(null, options.secret);
     this.on = state.eventHandler.on;
     this.onAny = state.eventHandler.onAny;
@@ -48034,11 +48926,11 @@ function gather2(octokit, results, iterator22, mapFn) {
       return results;
     }
     let earlyExit = false;
-    function done() {
+    function done2() {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
+      mapFn ? mapFn(result.value, done2) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -48373,7 +49265,7 @@ function setupOctokit(token, options = {}) {
     throttle: {
       // GitHub asks for writes a second apart per user or token; keying the plugin's in-process
       // pacing by token keeps clients with one token in step and leaves other tokens unhindered.
-      id: `kaizen-gate:${createHash3("sha256").update(token).digest("hex").slice(0, 16)}`,
+      id: `kaizen-gate:${createHash4("sha256").update(token).digest("hex").slice(0, 16)}`,
       retryAfterBaseValue: unit,
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary")
@@ -48531,217 +49423,6 @@ function identityArgs(repo) {
   return args;
 }
 
-// src/report/sign.ts
-import { sign as sign2 } from "node:crypto";
-
-// src/report/keys.ts
-import { createHash as createHash4, createPrivateKey as createPrivateKey2, createPublicKey, generateKeyPairSync } from "node:crypto";
-var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
-function loadPrivateKey(pem, label) {
-  const text = readPemBlock(pem, label, "private");
-  let key;
-  try {
-    key = createPrivateKey2({ key: text, format: "pem" });
-  } catch {
-    throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
-  }
-  const algorithm = algorithmOf(key, label);
-  return { key, algorithm, keyid: spkiKeyId(createPublicKey(key)) };
-}
-function readPemBlock(pem, label, want) {
-  if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
-  let text = pem.replace(/\r\n?/g, "\n").trim();
-  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
-  const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
-  if (labels.length === 0) {
-    throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
-  }
-  if (labels.length > 1) {
-    throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
-  }
-  const found = labels[0] ?? "";
-  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
-    throw keyError(
-      label,
-      "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
-    );
-  }
-  if (found === "OPENSSH PRIVATE KEY") {
-    throw keyError(label, `is in OpenSSH format, not PEM; ${SUPPORTED}`);
-  }
-  if (found === "CERTIFICATE") {
-    throw keyError(label, "is an X.509 certificate; supply its public key (openssl x509 -in cert.pem -pubkey -noout)");
-  }
-  if (found.startsWith("RSA ")) throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
-  if (want === "public" && found.endsWith("PRIVATE KEY")) {
-    throw keyError(
-      label,
-      "holds a private key; trusted keys must be public keys (openssl pkey -in key.pem -pubout) and the private key must stay secret"
-    );
-  }
-  if (want === "private" && found === "PUBLIC KEY") {
-    throw keyError(label, "is a public key; signing needs the private key");
-  }
-  if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
-    throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
-  }
-  return `${text}
-`;
-}
-function algorithmOf(key, label) {
-  const type = key.asymmetricKeyType;
-  if (type === "ed25519") return "ed25519";
-  if (type === "ec") {
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (curve === "prime256v1") return "ecdsa-p256";
-    throw keyError(label, `is an ECDSA key on curve ${curve ?? "unknown"}; only P-256 (prime256v1) is supported`);
-  }
-  if (type === "rsa" || type === "rsa-pss") {
-    throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
-  }
-  throw keyError(label, `is a ${type ?? "unknown"} key, which is not supported; ${SUPPORTED}`);
-}
-function spkiKeyId(publicKey) {
-  const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash4("sha256").update(der).digest("hex")}`;
-}
-function keyError(label, message) {
-  return new InputError([{ file: label, message }]);
-}
-
-// src/report/statement.ts
-var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var PREDICATE_TYPE = "https://kaizen-gate.dev/release-decision/v1";
-var PAYLOAD_TYPE = "application/vnd.in-toto+json";
-var HEX_LENGTHS = {
-  sha256: [64],
-  sha512: [128],
-  sha1: [40],
-  gitCommit: [40, 64],
-  gitBlob: [40, 64],
-  gitTree: [40, 64]
-};
-function buildStatement(subjects, predicate) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const subject of subjects) {
-    const problem = describeSubjectProblem(subject);
-    if (problem !== void 0) throw new Error(`Cannot build statement: subject ${problem}.`);
-    const seen = byName.get(subject.name);
-    if (seen === void 0) {
-      byName.set(subject.name, { name: subject.name, digest: { ...subject.digest } });
-    } else if (canonicalJson2(seen.digest) !== canonicalJson2(subject.digest)) {
-      throw new Error(`Cannot build statement: subject "${subject.name}" is listed twice with different digests.`);
-    }
-  }
-  const sorted = [...byName.values()].toSorted((a, b) => compareCodeUnits(a.name, b.name));
-  return { _type: STATEMENT_TYPE, subject: sorted, predicateType: PREDICATE_TYPE, predicate };
-}
-function canonicalJson2(value) {
-  return writeValue(value, "$", []);
-}
-function writeValue(value, path, ancestors) {
-  if (value === null) return "null";
-  switch (typeof value) {
-    case "boolean":
-      return value ? "true" : "false";
-    case "string":
-      return JSON.stringify(value);
-    case "number":
-      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
-      return JSON.stringify(value);
-    case "object":
-      break;
-    default:
-      throw new Error(`canonicalJson: ${typeof value} at ${path} has no JSON form.`);
-  }
-  if (ancestors.includes(value)) throw new Error(`canonicalJson: ${path} refers back to itself.`);
-  const inner = [...ancestors, value];
-  if (Array.isArray(value)) {
-    const items = value.map((item, index) => writeValue(item, `${path}[${index}]`, inner));
-    return `[${items.join(",")}]`;
-  }
-  if (!isPlainObject4(value)) throw new Error(`canonicalJson: ${path} is not a plain object.`);
-  const members = [];
-  for (const key of Object.keys(value).toSorted(compareCodeUnits)) {
-    const member = value[key];
-    if (member === void 0) continue;
-    members.push(`${JSON.stringify(key)}:${writeValue(member, `${path}.${key}`, inner)}`);
-  }
-  return `{${members.join(",")}}`;
-}
-function describeSubjectProblem(subject) {
-  const { name, digest: digest2 } = subject;
-  if (typeof name !== "string" || name === "") return "has no name";
-  if (!isPlainObject4(digest2) || Object.keys(digest2).length === 0) return `"${name}" has no digest`;
-  for (const [algorithm, hex] of Object.entries(digest2)) {
-    if (typeof hex !== "string") return `"${name}" has a non-string ${algorithm} digest`;
-    const lengths = HEX_LENGTHS[algorithm];
-    if (lengths !== void 0 && !(lengths.includes(hex.length) && /^[0-9a-f]*$/.test(hex))) {
-      return `"${name}" has a ${algorithm} digest that is not ${lengths.join(" or ")} lowercase hex characters`;
-    }
-  }
-  return void 0;
-}
-function isPlainObject4(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/report/sign.ts
-var encoder = new TextEncoder();
-function preAuthEncoding(payloadType, payload) {
-  const type = encoder.encode(payloadType);
-  const head = encoder.encode(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `);
-  const pae = new Uint8Array(head.length + payload.length);
-  pae.set(head, 0);
-  pae.set(payload, head.length);
-  return pae;
-}
-function signStatement(statement, privateKeyPem, label = "signing key") {
-  const { key, algorithm, keyid } = loadPrivateKey(privateKeyPem, label);
-  const payload = encoder.encode(canonicalJson2(statement));
-  const pae = preAuthEncoding(PAYLOAD_TYPE, payload);
-  const signature = algorithm === "ed25519" ? sign2(null, pae, key) : sign2("sha256", pae, { key, dsaEncoding: "der" });
-  return {
-    payloadType: PAYLOAD_TYPE,
-    payload: Buffer.from(payload).toString("base64"),
-    signatures: [{ keyid, sig: signature.toString("base64") }]
-  };
-}
-
-// src/report/attest.ts
-var AT_COMMIT = "@";
-function subjectsOf(report) {
-  const subjects = /* @__PURE__ */ new Map();
-  const add = (name, sha256) => {
-    subjects.set(name, { name, digest: { sha256 } });
-  };
-  for (const manifest of report.subject.manifests) {
-    if (manifest.role === "candidate") add(manifest.path, manifest.sha256);
-    else add(`${manifest.path}${AT_COMMIT}${manifest.commit}`, manifest.sha256);
-  }
-  for (const artifact of report.subject.artifacts) add(artifact.path, artifact.sha256);
-  for (const evidence of report.subject.evidence) add(evidence.path, evidence.sha256);
-  const list = [...subjects.values()];
-  if (report.subject.commit) list.push({ name: "git+commit", digest: { gitCommit: report.subject.commit } });
-  return list;
-}
-function attestReport(report, privateKeyPem, unsignedReason) {
-  if (privateKeyPem === void 0) {
-    const unsigned = { ...report, signature: { status: "unsigned", reason: unsignedReason } };
-    return { report: unsigned, statement: buildStatement(subjectsOf(unsigned), unsigned) };
-  }
-  const { keyid } = loadPrivateKey(privateKeyPem, "signing-key");
-  const signed = { ...report, signature: { status: "signed", keyid } };
-  const statement = buildStatement(subjectsOf(signed), signed);
-  return { report: signed, statement, envelope: signStatement(statement, privateKeyPem, "signing-key") };
-}
-
 // src/action.ts
 var JOB_SUMMARY_LIMIT = 1e6;
 function getOptionalInput(name) {
@@ -48791,7 +49472,10 @@ function parseInputs() {
     else report("fail-on", `Expected \`fail-on\` to list reject, hold, needs_approval or none, got "${part}".`);
   }
   const signingKey = getOptionalInput("signing-key");
-  if (signingKey) setSecret(signingKey);
+  if (signingKey) {
+    setSecret(signingKey);
+    for (const line of signingKey.split(/\r?\n/)) if (line.trim() !== "" && !line.startsWith("-----")) setSecret(line.trim());
+  }
   const token = getOptionalInput("github-token");
   const parentSide = side("parent-side");
   const candidateSide = side("candidate-side");
@@ -48831,7 +49515,7 @@ function readEvent() {
     try {
       payload = JSON.parse(readFileSync3(path, "utf8"));
     } catch (error2) {
-      throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH: ${error2 instanceof Error ? error2.message : String(error2)}`);
+      throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH: ${error2 instanceof Error ? error2.message : String(error2)}`, { cause: error2 });
     }
   }
   const pr = payload.pull_request;
@@ -48854,7 +49538,7 @@ function expandInput(name, patterns, cwd, problems) {
       out.push(pattern);
       continue;
     }
-    const matches = globSync(pattern, { cwd }).sort();
+    const matches = globSync(pattern, { cwd }).toSorted();
     if (matches.length === 0) problems.push({ file: `input ${name}`, message: `The glob "${pattern}" matches no file in the workspace.` });
     out.push(...matches);
   }
@@ -48910,9 +49594,7 @@ async function run() {
   const attested = attestReport(report, inputs.signingKey, unsignedReason);
   const final = attested.report;
   const outDir = resolve5(workspace, inputs.outDir);
-  const files = writeReportFiles(outDir, final);
-  if (attested.envelope) writeFileAtomic(join4(outDir, "report.intoto.json"), `${JSON.stringify(attested.envelope, null, 2)}
-`);
+  const files = writeReportFiles(outDir, final, attested.envelope);
   info(`kaizen-gate: ${final.decision.summary}`);
   info(`Report written to ${files.json}${attested.envelope ? " (signed)" : " (unsigned)"}`);
   setOutputs(final, files.json, attested.envelope !== void 0);
@@ -48924,6 +49606,7 @@ async function run() {
     const octokit = setupOctokit(inputs.token, {
       ...process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {},
       log: { debug, info, warn: warning, error },
+      // Test hook, not an input: milliseconds per second of every retry wait, so fault tests run fast.
       ...process.env.KAIZEN_GATE_BACKOFF_UNIT_MS ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) } : {}
     });
     unpublished.push(...await publishChecks(octokit, final, event, inputs, changeBlocks(final, workspace)));
@@ -49060,16 +49743,14 @@ function changedBehaviour(report) {
 }
 async function publishComment(octokit, report, event, inputs) {
   const wanted = inputs.comment === "always" || inputs.comment === "on-change" && changedBehaviour(report) || inputs.comment === "on-failure" && report.decision.outcome !== "approve" && report.decision.outcome !== "nothing_to_gate";
-  if (!wanted || event.pullRequest === void 0) return [];
+  if (inputs.comment === "off" || event.pullRequest === void 0) return [];
   try {
-    const result = await upsertStickyComment(octokit, {
-      owner: event.owner,
-      repo: event.repo,
-      issueNumber: event.pullRequest,
-      marker: "<!-- kaizen-gate:sticky -->",
-      body: renderMarkdownSections(report)
-    });
-    info(`PR comment ${result.action} (${result.htmlUrl})`);
+    const result = await upsertStickyComment(
+      octokit,
+      { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker: "<!-- kaizen-gate:sticky -->", body: renderMarkdownSections(report) },
+      { onlyIfPresent: !wanted }
+    );
+    if (result.action !== "absent") info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error2) {
     const failure = classifyGitHubError(error2, inputs.token ? [inputs.token] : []);

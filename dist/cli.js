@@ -2898,8 +2898,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
-      if (sign === "-" || sign === "+")
+      const sign2 = str[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
       str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -2915,10 +2915,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -3065,11 +3065,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const sign2 = str[0];
+      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      return sign2 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -3078,9 +3078,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign = "";
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -3095,7 +3095,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -10003,18 +10003,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append, errorParams, errorPaths) {
+      error(append2, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append, errorPaths);
+          this._error(append2, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append, errorPaths);
+        this._error(append2, errorPaths);
       }
-      _error(append, errorPaths) {
+      _error(append2, errorPaths) {
         ;
-        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -15076,7 +15076,276 @@ function toRepoPath(root, path) {
 }
 
 // src/cli/check-command.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3, resolve as resolve5 } from "node:path";
+
+// src/report/sign.ts
+import { sign } from "node:crypto";
+
+// src/report/keys.ts
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
+function generateSigningKeyPair(algorithm) {
+  const pair = algorithm === "ed25519" ? generateKeyPairSync("ed25519", {
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" }
+  }) : generateKeyPairSync("ec", {
+    namedCurve: "prime256v1",
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" }
+  });
+  return { privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey, keyid: keyIdOf(pair.publicKey) };
+}
+function keyIdOf(publicKeyPem) {
+  return loadPublicKey(publicKeyPem, "public key").keyid;
+}
+function loadPrivateKey(pem, label) {
+  const text = readPemBlock(pem, label, "private");
+  let key;
+  try {
+    key = createPrivateKey({ key: text, format: "pem" });
+  } catch {
+    throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
+  }
+  const algorithm = algorithmOf(key, label);
+  return { key, algorithm, keyid: spkiKeyId(createPublicKey(key)) };
+}
+function loadPublicKey(pem, label) {
+  const text = readPemBlock(pem, label, "public");
+  let key;
+  try {
+    key = createPublicKey({ key: text, format: "pem" });
+  } catch {
+    throw keyError(label, "could not be parsed as a public key (the PEM body is damaged or not a key)");
+  }
+  const algorithm = algorithmOf(key, label);
+  return { key, algorithm, keyid: spkiKeyId(key) };
+}
+function readPemBlock(pem, label, want) {
+  if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
+  let text = pem.replace(/\r\n?/g, "\n").trim();
+  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
+  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
+  const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
+  if (labels.length === 0) {
+    throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
+  }
+  if (labels.length > 1) {
+    throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
+  }
+  const found = labels[0] ?? "";
+  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
+    throw keyError(
+      label,
+      "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
+    );
+  }
+  if (found === "OPENSSH PRIVATE KEY") {
+    throw keyError(label, `is in OpenSSH format, not PEM; ${SUPPORTED}`);
+  }
+  if (found === "CERTIFICATE") {
+    throw keyError(label, "is an X.509 certificate; supply its public key (openssl x509 -in cert.pem -pubkey -noout)");
+  }
+  if (found.startsWith("RSA ")) throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
+  if (want === "public" && found.endsWith("PRIVATE KEY")) {
+    throw keyError(
+      label,
+      "holds a private key; trusted keys must be public keys (openssl pkey -in key.pem -pubout) and the private key must stay secret"
+    );
+  }
+  if (want === "private" && found === "PUBLIC KEY") {
+    throw keyError(label, "is a public key; signing needs the private key");
+  }
+  if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
+    throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
+  }
+  return `${text}
+`;
+}
+function algorithmOf(key, label) {
+  const type = key.asymmetricKeyType;
+  if (type === "ed25519") return "ed25519";
+  if (type === "ec") {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === "prime256v1") return "ecdsa-p256";
+    throw keyError(label, `is an ECDSA key on curve ${curve ?? "unknown"}; only P-256 (prime256v1) is supported`);
+  }
+  if (type === "rsa" || type === "rsa-pss") {
+    throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
+  }
+  throw keyError(label, `is a ${type ?? "unknown"} key, which is not supported; ${SUPPORTED}`);
+}
+function spkiKeyId(publicKey) {
+  const der = publicKey.export({ type: "spki", format: "der" });
+  return `sha256:${createHash("sha256").update(der).digest("hex")}`;
+}
+function keyError(label, message) {
+  return new InputError([{ file: label, message }]);
+}
+
+// src/report/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://kaizen-gate.dev/release-decision/v1";
+var PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var HEX_LENGTHS = {
+  sha256: [64],
+  sha512: [128],
+  sha1: [40],
+  gitCommit: [40, 64],
+  gitBlob: [40, 64],
+  gitTree: [40, 64]
+};
+function buildStatement(subjects, predicate) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const subject of subjects) {
+    const problem = describeSubjectProblem(subject);
+    if (problem !== void 0) throw new Error(`Cannot build statement: subject ${problem}.`);
+    const seen = byName2.get(subject.name);
+    if (seen === void 0) {
+      byName2.set(subject.name, { name: subject.name, digest: { ...subject.digest } });
+    } else if (canonicalJson(seen.digest) !== canonicalJson(subject.digest)) {
+      throw new Error(`Cannot build statement: subject "${subject.name}" is listed twice with different digests.`);
+    }
+  }
+  const sorted = [...byName2.values()].toSorted((a, b) => compareCodeUnits(a.name, b.name));
+  return { _type: STATEMENT_TYPE, subject: sorted, predicateType: PREDICATE_TYPE, predicate };
+}
+function readStatement(value) {
+  if (!isPlainObject(value)) return fail("The signed payload is not a JSON object.");
+  if (value["_type"] !== STATEMENT_TYPE) {
+    return fail(`The signed statement's _type is ${describe(value["_type"])}, expected "${STATEMENT_TYPE}".`);
+  }
+  if (value["predicateType"] !== PREDICATE_TYPE) {
+    return fail(
+      `The signed statement's predicateType is ${describe(value["predicateType"])}, expected "${PREDICATE_TYPE}".`
+    );
+  }
+  const subjects = value["subject"];
+  if (!Array.isArray(subjects) || subjects.length === 0) {
+    return fail("The signed statement has no subject list; it must name at least one subject.");
+  }
+  for (const [index, subject] of subjects.entries()) {
+    const problem = isPlainObject(subject) ? describeSubjectProblem(subject) : "is not an object";
+    if (problem !== void 0) return fail(`The signed statement's subject[${index}] ${problem}.`);
+  }
+  if (!isPlainObject(value["predicate"])) return fail("The signed statement has no predicate object.");
+  return { ok: true, statement: value };
+}
+function canonicalJson(value) {
+  return writeValue(value, "$", []);
+}
+function writeValue(value, path, ancestors) {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "boolean":
+      return value ? "true" : "false";
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
+      return JSON.stringify(value);
+    case "object":
+      break;
+    default:
+      throw new Error(`canonicalJson: ${typeof value} at ${path} has no JSON form.`);
+  }
+  if (ancestors.includes(value)) throw new Error(`canonicalJson: ${path} refers back to itself.`);
+  const inner = [...ancestors, value];
+  if (Array.isArray(value)) {
+    const items = value.map((item, index) => writeValue(item, `${path}[${index}]`, inner));
+    return `[${items.join(",")}]`;
+  }
+  if (!isPlainObject(value)) throw new Error(`canonicalJson: ${path} is not a plain object.`);
+  const members = [];
+  for (const key of Object.keys(value).toSorted(compareCodeUnits)) {
+    const member = value[key];
+    if (member === void 0) continue;
+    members.push(`${JSON.stringify(key)}:${writeValue(member, `${path}.${key}`, inner)}`);
+  }
+  return `{${members.join(",")}}`;
+}
+function describeSubjectProblem(subject) {
+  const { name, digest: digest2 } = subject;
+  if (typeof name !== "string" || name === "") return "has no name";
+  if (!isPlainObject(digest2) || Object.keys(digest2).length === 0) return `"${name}" has no digest`;
+  for (const [algorithm, hex] of Object.entries(digest2)) {
+    if (typeof hex !== "string") return `"${name}" has a non-string ${algorithm} digest`;
+    const lengths = HEX_LENGTHS[algorithm];
+    if (lengths !== void 0 && !(lengths.includes(hex.length) && /^[0-9a-f]*$/.test(hex))) {
+      return `"${name}" has a ${algorithm} digest that is not ${lengths.join(" or ")} lowercase hex characters`;
+    }
+  }
+  return void 0;
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function describe(value) {
+  if (value === void 0) return "missing";
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function fail(reason) {
+  return { ok: false, reason };
+}
+
+// src/report/sign.ts
+var encoder = new TextEncoder();
+function preAuthEncoding(payloadType, payload) {
+  const type = encoder.encode(payloadType);
+  const head = encoder.encode(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `);
+  const pae = new Uint8Array(head.length + payload.length);
+  pae.set(head, 0);
+  pae.set(payload, head.length);
+  return pae;
+}
+function signStatement(statement, privateKeyPem, label = "signing key") {
+  const { key, algorithm, keyid } = loadPrivateKey(privateKeyPem, label);
+  const payload = encoder.encode(canonicalJson(statement));
+  const pae = preAuthEncoding(PAYLOAD_TYPE, payload);
+  const signature = algorithm === "ed25519" ? sign(null, pae, key) : sign("sha256", pae, { key, dsaEncoding: "der" });
+  return {
+    payloadType: PAYLOAD_TYPE,
+    payload: Buffer.from(payload).toString("base64"),
+    signatures: [{ keyid, sig: signature.toString("base64") }]
+  };
+}
+
+// src/report/attest.ts
+var AT_COMMIT = "@";
+function subjectsOf(report) {
+  const subjects = /* @__PURE__ */ new Map();
+  const add = (name, sha256) => {
+    subjects.set(name, { name, digest: { sha256 } });
+  };
+  for (const manifest of report.subject.manifests) {
+    if (manifest.role === "candidate") add(manifest.path, manifest.sha256);
+    else add(`${manifest.path}${AT_COMMIT}${manifest.commit}`, manifest.sha256);
+  }
+  for (const artifact of report.subject.artifacts) add(artifact.path, artifact.sha256);
+  for (const evidence of report.subject.evidence) add(evidence.path, evidence.sha256);
+  const list = [...subjects.values()];
+  if (report.subject.commit) list.push({ name: "git+commit", digest: { gitCommit: report.subject.commit } });
+  return list;
+}
+function attestReport(report, privateKeyPem, unsignedReason) {
+  if (privateKeyPem === void 0) {
+    const unsigned = { ...report, signature: { status: "unsigned", reason: unsignedReason } };
+    return { report: unsigned, statement: buildStatement(subjectsOf(unsigned), unsigned) };
+  }
+  const { keyid } = loadPrivateKey(privateKeyPem, "signing-key");
+  const signed = { ...report, signature: { status: "signed", keyid } };
+  const statement = buildStatement(subjectsOf(signed), signed);
+  return { report: signed, statement, envelope: signStatement(statement, privateKeyPem, "signing-key") };
+}
 
 // src/manifest/load.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -15330,7 +15599,20 @@ function dedupeByMessage(problems) {
 }
 
 // src/manifest/model.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
 function listArtifacts(value) {
   const m = asRecord(value);
   const out = [];
@@ -15362,7 +15644,7 @@ function listArtifacts(value) {
   return out;
 }
 function digestOf(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
 }
 function behaviourFingerprint(manifest) {
   const shape = {
@@ -15373,15 +15655,7 @@ function behaviourFingerprint(manifest) {
     routing: manifest.routing ?? null,
     guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
   };
-  return digestOf(new TextEncoder().encode(stableStringify(shape)));
-}
-function stableStringify(value) {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0).toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
 }
 function compareTuples(a, b) {
   const x = JSON.stringify(a);
@@ -15505,8 +15779,9 @@ function manifestProblems(gates) {
 
 // src/gates/format.ts
 function formatPp(value) {
-  const sign = value > 0 ? "+" : value < 0 ? "−" : "±";
-  return `${sign}${Math.abs(value).toFixed(1)} pp`;
+  const shown = Number(value.toFixed(1));
+  const sign2 = shown > 0 ? "+" : shown < 0 ? "−" : "±";
+  return `${sign2}${Math.abs(shown).toFixed(1)} pp`;
 }
 function formatValue(value, unit) {
   switch (unit) {
@@ -15517,7 +15792,8 @@ function formatValue(value, unit) {
     case "ms":
       return `${Math.round(value).toLocaleString("en-US")} ms`;
     case "usd":
-      return `$${value.toFixed(value < 1 ? 4 : 2)}`;
+      if (value === 0) return "$0";
+      return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
     case "count":
       return String(Math.round(value));
   }
@@ -15534,1197 +15810,8 @@ function formatRatioChange(ratio) {
 function formatCount(value) {
   return Math.round(value).toLocaleString("en-US");
 }
-
-// src/stats/binomial.ts
-var INVERSION_MAX_MEAN = 10;
-var LOG_FACTORIAL_TABLE_SIZE = 256;
-var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-var logFactorialTable = (() => {
-  const table2 = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
-  for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) table2[k] = table2[k - 1] + Math.log(k);
-  return table2;
-})();
-function logFactorial(k) {
-  if (k < LOG_FACTORIAL_TABLE_SIZE) return logFactorialTable[k];
-  const inverse = 1 / k;
-  const inverseSquared = inverse * inverse;
-  const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
-  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + series;
-}
-function drawBinomial(rng, n, p) {
-  if (n === 0 || p === 0) return 0;
-  if (p === 1) return n;
-  if (p > 0.5) return n - drawBinomialLowP(rng, n, 1 - p);
-  return drawBinomialLowP(rng, n, p);
-}
-function drawBinomialLowP(rng, n, p) {
-  return n * p < INVERSION_MAX_MEAN ? drawByInversion(rng, n, p) : drawByTransformedRejection(rng, n, p);
-}
-function drawByInversion(rng, n, p) {
-  const q = 1 - p;
-  const odds = p / q;
-  const scaled = (n + 1) * odds;
-  const massAtZero = Math.exp(n * Math.log1p(-p));
-  for (; ; ) {
-    let u = rng.nextFloat();
-    let mass = massAtZero;
-    let k = 0;
-    while (u > mass) {
-      u -= mass;
-      k++;
-      mass *= scaled / k - odds;
-      if (k > n || mass <= 0) break;
-    }
-    if (u <= mass && k <= n) return k;
-  }
-}
-function drawByTransformedRejection(rng, n, p) {
-  const q = 1 - p;
-  const spq = Math.sqrt(n * p * q);
-  const b = 1.15 + 2.53 * spq;
-  const a = -0.0873 + 0.0248 * b + 0.01 * p;
-  const c = n * p + 0.5;
-  const vr = 0.92 - 4.2 / b;
-  const alpha = (2.83 + 5.1 / b) * spq;
-  const logOdds = Math.log(p / q);
-  const mode = Math.floor((n + 1) * p);
-  const logModeMass = logFactorial(mode) + logFactorial(n - mode);
-  for (; ; ) {
-    const u = rng.nextFloat() - 0.5;
-    let v = rng.nextFloat();
-    const us = 0.5 - Math.abs(u);
-    const k = Math.floor((2 * a / us + b) * u + c);
-    if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return k;
-    v = Math.log(v * alpha / (a / (us * us) + b));
-    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return k;
-  }
-}
-
-// src/stats/mcnemar.ts
-function mcnemarExact(b, c, alternative) {
-  for (const [name, value] of [["b", b], ["c", c]]) {
-    if (!Number.isSafeInteger(value) || value < 0) {
-      throw new RangeError(`Expected \`${name}\` to be a non-negative safe integer, got ${String(value)}.`);
-    }
-  }
-  const discordant = b + c;
-  let pValue;
-  if (alternative === "greater") {
-    pValue = halfBinomialLowerTail(b, discordant);
-  } else if (b === c) {
-    pValue = 1;
-  } else {
-    pValue = Math.min(1, 2 * halfBinomialLowerTail(Math.min(b, c), discordant));
-  }
-  return { b, c, pValue };
-}
-function halfBinomialLowerTail(k, n) {
-  if (k >= n) return 1;
-  let term = Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) - n * Math.LN2);
-  let sum2 = term;
-  for (let i = k; i > 0; i--) {
-    term *= i / (n - i + 1);
-    sum2 += term;
-    if (term < sum2 * 1e-17) break;
-  }
-  return Math.min(1, sum2);
-}
-
-// src/stats/normal.ts
-var CENTRAL_NUMERATOR = [
-  3.3871328727963665,
-  133.14166789178438,
-  1971.5909503065513,
-  13731.69376550946,
-  45921.95393154987,
-  67265.7709270087,
-  33430.57558358813,
-  2509.0809287301227
-];
-var CENTRAL_DENOMINATOR = [
-  1,
-  42.31333070160091,
-  687.1870074920579,
-  5394.196021424751,
-  21213.794301586597,
-  39307.89580009271,
-  28729.085735721943,
-  5226.495278852854
-];
-var NEAR_NUMERATOR = [
-  1.4234371107496835,
-  4.630337846156546,
-  5.769497221460691,
-  3.6478483247632045,
-  1.2704582524523684,
-  0.2417807251774506,
-  0.022723844989269184,
-  7745450142783414e-19
-];
-var NEAR_DENOMINATOR = [
-  1,
-  2.053191626637759,
-  1.6763848301838038,
-  0.6897673349851,
-  0.14810397642748008,
-  0.015198666563616457,
-  5475938084995345e-19,
-  10507500716444169e-25
-];
-var TAIL_NUMERATOR = [
-  6.657904643501103,
-  5.463784911164114,
-  1.7848265399172913,
-  0.29656057182850487,
-  0.026532189526576124,
-  0.0012426609473880784,
-  27115555687434876e-21,
-  20103343992922881e-23
-];
-var TAIL_DENOMINATOR = [
-  1,
-  0.599832206555888,
-  0.1369298809227358,
-  0.014875361290850615,
-  7868691311456133e-19,
-  18463183175100548e-21,
-  1421511758316446e-22,
-  20442631033899397e-31
-];
-function evaluatePolynomial(coefficients, x) {
-  let value = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) value = value * x + coefficients[i];
-  return value;
-}
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be in [0, 1], got ${String(p)}.`);
-  const centred = p - 0.5;
-  if (Math.abs(centred) <= 0.425) {
-    const r2 = 0.180625 - centred * centred;
-    return centred * evaluatePolynomial(CENTRAL_NUMERATOR, r2) / evaluatePolynomial(CENTRAL_DENOMINATOR, r2);
-  }
-  const tail = centred < 0 ? p : 1 - p;
-  if (tail === 0) return centred < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  let r = Math.sqrt(-Math.log(tail));
-  let value;
-  if (r <= 5) {
-    r -= 1.6;
-    value = evaluatePolynomial(NEAR_NUMERATOR, r) / evaluatePolynomial(NEAR_DENOMINATOR, r);
-  } else {
-    r -= 5;
-    value = evaluatePolynomial(TAIL_NUMERATOR, r) / evaluatePolynomial(TAIL_DENOMINATOR, r);
-  }
-  return centred < 0 ? -value : value;
-}
-
-// src/gates/family.ts
-function adjustWeightedHolm(pValues, weights) {
-  if (pValues.length !== weights.length) throw new RangeError(`Expected ${pValues.length} weights, got ${weights.length}.`);
-  pValues.forEach((p, i) => {
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`pValues[${i}]\` to be in [0, 1], got ${String(p)}.`);
-    if (!(weights[i] > 0 && Number.isFinite(weights[i]))) throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(weights[i])}.`);
-  });
-  const ratio = pValues.map((p, i) => p / weights[i]);
-  const order = ratio.map((_, i) => i).toSorted((a, b) => ratio[a] - ratio[b] || a - b);
-  let remaining = weights.reduce((sum2, w) => sum2 + w, 0);
-  let runningMax = 0;
-  const adjusted = Array.from({ length: pValues.length }, () => 0);
-  for (const index of order) {
-    runningMax = Math.max(runningMax, Math.min(1, ratio[index] * remaining));
-    adjusted[index] = runningMax;
-    remaining -= weights[index];
-  }
-  return adjusted;
-}
-function estimateCasesNeeded(test, distance, z, cap = 1e6) {
-  if (!(distance > 1e-9)) return cap;
-  const se = Number.isFinite(test.standardError) && test.standardError > 0 ? test.standardError : test.sd / Math.sqrt(Math.max(test.n, 1));
-  if (!(se > 0)) return Math.min(cap, test.n + 1);
-  const needed = Math.ceil(test.n * (z * se / distance) ** 2);
-  return Math.min(cap, Math.max(test.n + 1, needed));
-}
-function oneSidedZ(alpha) {
-  return normalQuantile(1 - alpha);
-}
-function twoSidedZ(level) {
-  return normalQuantile((1 + level) / 2);
-}
-
-// src/stats/interval.ts
-function assertLevel(level) {
-  if (!(level > 0 && level < 1)) {
-    throw new RangeError(`Expected \`level\` to be a number in (0, 1), got ${String(level)}.`);
-  }
-}
-
-// src/stats/quantile.ts
-function quantileSorted(sorted, q) {
-  if (sorted.length === 0) throw new RangeError("Expected `sorted` to contain at least one value.");
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const fraction = position - below;
-  const low = sorted[below];
-  if (fraction === 0) return low;
-  const high = sorted[below + 1];
-  if (low === high) return low;
-  if (low === Number.NEGATIVE_INFINITY || high === Number.POSITIVE_INFINITY) {
-    return low === Number.NEGATIVE_INFINITY ? low : high;
-  }
-  return low + fraction * (high - low);
-}
-
-// src/stats/bootstrap-summary.ts
-var DEFAULT_RATIO_MAX_DRAWS = 1e4;
-var MULTINOMIAL_COST_RATIO = 12;
-function assertBootstrapOptions(opts) {
-  if (!Number.isSafeInteger(opts.resamples) || opts.resamples < 2) {
-    throw new RangeError(`Expected \`resamples\` to be an integer >= 2, got ${String(opts.resamples)}.`);
-  }
-  assertLevel(opts.level);
-  const cap = opts.maxDrawsPerResample;
-  if (cap !== void 0 && !(cap === Number.POSITIVE_INFINITY || Number.isSafeInteger(cap) && cap >= 1)) {
-    throw new RangeError(`Expected \`maxDrawsPerResample\` to be a positive integer, got ${String(cap)}.`);
-  }
-}
-function summariseReplicates(replicates, opts) {
-  const { values, undefinedCount } = replicates;
-  values.sort();
-  const total = values.length + undefinedCount;
-  const withTail = (fill, offset) => {
-    if (undefinedCount === 0) return values;
-    const padded = new Float64Array(total).fill(fill);
-    padded.set(values, offset);
-    return padded;
-  };
-  const interval = {
-    lower: quantileSorted(withTail(Number.NEGATIVE_INFINITY, undefinedCount), (1 - opts.level) / 2),
-    upper: quantileSorted(withTail(Number.POSITIVE_INFINITY, 0), (1 + opts.level) / 2),
-    level: opts.level
-  };
-  const result = {
-    estimate: replicates.estimate,
-    interval,
-    standardError: sampleStandardDeviation(values),
-    resamples: total,
-    n: replicates.n,
-    method: replicates.method,
-    drawsPerResample: replicates.drawsPerResample,
-    undefinedResamples: undefinedCount
-  };
-  return opts.keepSamples === true ? { ...result, samples: values } : result;
-}
-function sampleStandardDeviation(values) {
-  if (values.length < 2) return Number.NaN;
-  let mean2 = 0;
-  for (let i = 0; i < values.length; i++) mean2 += values[i];
-  mean2 /= values.length;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i] - mean2) ** 2;
-  return Math.sqrt(squares / (values.length - 1));
-}
-function bootstrapPValue(result, threshold, alternative) {
-  const samples = result.samples;
-  if (samples === void 0) throw new RangeError("Expected a result computed with `keepSamples: true`.");
-  if (Number.isNaN(threshold)) throw new RangeError("Expected `threshold` to be a number, got NaN.");
-  const nullSide = alternative === "less" ? samples.length - lowerBound(samples, threshold) : upperBound(samples, threshold);
-  return (1 + nullSide + result.undefinedResamples) / (result.resamples + 1);
-}
-function lowerBound(sorted, target) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-function upperBound(sorted, target) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] <= target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-// src/stats/rng.ts
-var TWO_POW_32 = 4294967296;
-var INV_TWO_POW_32 = 1 / TWO_POW_32;
-var INV_TWO_POW_53 = 1 / 9007199254740992;
-var GOLDEN_GAMMA = 2654435769;
-var MAX_FAST_BOUND = 2 ** 21;
-function createRng(seed) {
-  if (!Number.isSafeInteger(seed) || seed < 0) {
-    throw new RangeError(`Expected \`seed\` to be a non-negative safe integer, got ${String(seed)}.`);
-  }
-  const low = seed >>> 0;
-  const high = Math.floor(seed / TWO_POW_32);
-  return new Xoshiro128StarStar(
-    splitMix32(low, 1),
-    splitMix32(low, 2),
-    splitMix32(high ^ 1540483477, 1),
-    splitMix32(high ^ 1540483477, 2)
-  );
-}
-function splitMix32(state, step) {
-  let z = state + Math.imul(GOLDEN_GAMMA, step) | 0;
-  z = Math.imul(z ^ z >>> 16, 569420461);
-  z = Math.imul(z ^ z >>> 15, 1935289751);
-  return z ^ z >>> 15;
-}
-var Xoshiro128StarStar = class {
-  s0;
-  s1;
-  s2;
-  s3;
-  // Lemire's rejection threshold (2^32 mod bound) is a division; cache it for the usual repeated bound.
-  lastBound = 0;
-  lastThreshold = 0;
-  constructor(s0, s1, s2, s3) {
-    this.s0 = s0 | 0;
-    this.s1 = s1 | 0;
-    this.s2 = s2 | 0;
-    this.s3 = s3 | 0;
-  }
-  nextUint32() {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2 ^ s0;
-    const s3 = this.s3 ^ s1;
-    const x = Math.imul(s1, 5);
-    const result = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    this.s1 = s1 ^ s2;
-    this.s0 = s0 ^ s3;
-    this.s2 = s2 ^ s1 << 9;
-    this.s3 = s3 << 11 | s3 >>> 21;
-    return result;
-  }
-  nextFloat() {
-    const high = this.nextUint32() >>> 5;
-    const low = this.nextUint32() >>> 6;
-    return (high * 67108864 + low) * INV_TWO_POW_53;
-  }
-  nextInt(bound) {
-    if (!Number.isInteger(bound) || bound < 1 || bound > TWO_POW_32) {
-      throw new RangeError(`Expected \`bound\` to be an integer in [1, 2^32], got ${String(bound)}.`);
-    }
-    if (bound > MAX_FAST_BOUND) return this.nextIntByModulo(bound);
-    if (bound !== this.lastBound) {
-      this.lastBound = bound;
-      this.lastThreshold = TWO_POW_32 % bound;
-    }
-    const threshold = this.lastThreshold;
-    for (; ; ) {
-      const product = this.nextUint32() * bound;
-      const index = Math.floor(product * INV_TWO_POW_32);
-      if (product - index * TWO_POW_32 >= threshold) return index;
-    }
-  }
-  // Exact for any bound up to 2^32, where the product trick above would lose bits.
-  nextIntByModulo(bound) {
-    const limit = TWO_POW_32 - TWO_POW_32 % bound;
-    for (; ; ) {
-      const value = this.nextUint32();
-      if (value < limit) return value % bound;
-    }
-  }
-};
-
-// src/stats/resample.ts
-var TWO_POW_322 = 4294967296;
-var INV_TWO_POW_322 = 1 / TWO_POW_322;
-function hasFastPath(rng, bound) {
-  return rng instanceof Xoshiro128StarStar && bound <= MAX_FAST_BOUND;
-}
-function sumOfDraws(rng, values, draws) {
-  const n = values.length;
-  let sum2 = 0;
-  if (!hasFastPath(rng, n)) {
-    for (let i = 0; i < draws; i++) sum2 += values[rng.nextInt(n)];
-    return sum2;
-  }
-  const threshold = TWO_POW_322 % n;
-  let otherSum = 0;
-  let rejected = draws & 1;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  for (let i = 1; i < draws; i += 2) {
-    let t0 = a;
-    let t1 = b;
-    let t2 = c ^ t0;
-    let t3 = d ^ t1;
-    let x = Math.imul(t1, 5);
-    const first = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    t0 = a;
-    t1 = b;
-    t2 = c ^ t0;
-    t3 = d ^ t1;
-    x = Math.imul(t1, 5);
-    const second = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const firstProduct = first * n;
-    const firstIndex = firstProduct * INV_TWO_POW_322 | 0;
-    const secondProduct = second * n;
-    const secondIndex = secondProduct * INV_TWO_POW_322 | 0;
-    if (firstProduct - firstIndex * TWO_POW_322 < threshold) rejected++;
-    else sum2 += values[firstIndex];
-    if (secondProduct - secondIndex * TWO_POW_322 < threshold) rejected++;
-    else otherSum += values[secondIndex];
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  for (let i = 0; i < rejected; i++) sum2 += values[rng.nextInt(n)];
-  return sum2 + otherSum;
-}
-function fillIndices(rng, bound, out, count) {
-  if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count; i++) out[i] = rng.nextInt(bound);
-    return;
-  }
-  const threshold = TWO_POW_322 % bound;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let filled = 0;
-  while (filled < count) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const product = random * bound;
-    const index = product * INV_TWO_POW_322 | 0;
-    out[filled] = index;
-    filled += product - index * TWO_POW_322 < threshold ? 0 : 1;
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-}
-var INDEX_CHUNK = 4096;
-function sumRowsOfDraws(rng, rows, width2, draws, out) {
-  const n = rows.length / width2;
-  const indices = new Int32Array(Math.min(INDEX_CHUNK, draws));
-  out.fill(0, 0, width2);
-  for (let done = 0; done < draws; done += indices.length) {
-    const count = Math.min(indices.length, draws - done);
-    fillIndices(rng, n, indices, count);
-    if (width2 === 2) addPairRows(rows, indices, count, out);
-    else addQuadRows(rows, indices, count, out);
-  }
-}
-function addPairRows(rows, indices, count, out) {
-  let s0 = out[0];
-  let s1 = out[1];
-  for (let i = 0; i < count; i++) {
-    const offset = indices[i] << 1;
-    s0 += rows[offset];
-    s1 += rows[offset + 1];
-  }
-  out[0] = s0;
-  out[1] = s1;
-}
-function addQuadRows(rows, indices, count, out) {
-  let s0 = out[0];
-  let s1 = out[1];
-  let s2 = out[2];
-  let s3 = out[3];
-  for (let i = 0; i < count; i++) {
-    const offset = indices[i] << 2;
-    s0 += rows[offset];
-    s1 += rows[offset + 1];
-    s2 += rows[offset + 2];
-    s3 += rows[offset + 3];
-  }
-  out[0] = s0;
-  out[1] = s1;
-  out[2] = s2;
-  out[3] = s3;
-}
-function drawMultinomial(rng, total, weights, out) {
-  let remaining = total;
-  let weightLeft = 0;
-  for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
-  for (let i = 0; i < weights.length; i++) {
-    const weight = weights[i];
-    let count;
-    if (remaining === 0) count = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count = remaining;
-    else count = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count;
-    remaining -= count;
-    weightLeft -= weight;
-  }
-}
-
-// src/stats/bootstrap-binary.ts
-function bootstrapBinaryDelta(counts, opts) {
-  assertDeltaCounts(counts, "counts");
-  assertBootstrapOptions(opts);
-  const { minus, zero, plus } = counts;
-  const n = minus + zero + plus;
-  if (n === 0) throw new RangeError("Expected `counts` to describe at least one case.");
-  const values = new Float64Array(opts.resamples);
-  const plusShare = zero + plus === 0 ? 0 : plus / (zero + plus);
-  for (let r = 0; r < values.length; r++) {
-    const drawnMinus = drawBinomial(opts.rng, n, minus / n);
-    const drawnPlus = drawBinomial(opts.rng, n - drawnMinus, plusShare);
-    values[r] = (drawnPlus - drawnMinus) / n;
-  }
-  return summariseReplicates(
-    { estimate: (plus - minus) / n, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n },
-    opts
-  );
-}
-function bootstrapClusteredBinaryDelta(clusters, opts) {
-  if (clusters.length === 0) throw new RangeError("Expected `clusters` to contain at least one cluster.");
-  clusters.forEach((cluster, index) => {
-    assertDeltaCounts(cluster, `clusters[${index}]`);
-    if (cluster.minus + cluster.zero + cluster.plus === 0) {
-      throw new RangeError(`Expected \`clusters[${index}]\` to contain at least one case.`);
-    }
-  });
-  assertBootstrapOptions(opts);
-  const sums = new Float64Array(clusters.length);
-  const sizes = new Float64Array(clusters.length);
-  clusters.forEach((cluster, index) => {
-    sums[index] = cluster.plus - cluster.minus;
-    sizes[index] = cluster.minus + cluster.zero + cluster.plus;
-  });
-  return bootstrapClusterRatio(sums, sizes, opts);
-}
-function bootstrapClusterRatio(sums, sizes, opts) {
-  const k = sums.length;
-  let totalSum = 0;
-  let totalSize = 0;
-  for (let j = 0; j < k; j++) {
-    totalSum += sums[j];
-    totalSize += sizes[j];
-  }
-  const estimate = totalSum / totalSize;
-  const values = new Float64Array(opts.resamples);
-  const types = groupClusterTypes(sums, sizes);
-  if (types.sums.length * MULTINOMIAL_COST_RATIO <= k) {
-    const counts = new Float64Array(types.sums.length);
-    for (let r = 0; r < values.length; r++) {
-      drawMultinomial(opts.rng, k, types.weights, counts);
-      let drawnSum = 0;
-      let drawnSize = 0;
-      for (let t = 0; t < counts.length; t++) {
-        drawnSum += counts[t] * types.sums[t];
-        drawnSize += counts[t] * types.sizes[t];
-      }
-      values[r] = drawnSum / drawnSize;
-    }
-    return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method: "multinomial", drawsPerResample: k }, opts);
-  }
-  const rows = new Float64Array(2 * k);
-  for (let j = 0; j < k; j++) {
-    rows[2 * j] = sums[j];
-    rows[2 * j + 1] = sizes[j];
-  }
-  const draws = Math.min(k, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
-  const scale2 = Math.sqrt(draws / k);
-  const out = new Float64Array(2);
-  for (let r = 0; r < values.length; r++) {
-    sumRowsOfDraws(opts.rng, rows, 2, draws, out);
-    const replicate = out[0] / out[1];
-    values[r] = draws === k ? replicate : estimate + scale2 * (replicate - estimate);
-  }
-  const method = draws === k ? "index" : "subsample";
-  return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method, drawsPerResample: draws }, opts);
-}
-function groupClusterTypes(sums, sizes) {
-  const order = Array.from(sums.keys()).toSorted((x, y) => sums[x] - sums[y] || sizes[x] - sizes[y]);
-  const typeSums = [];
-  const typeSizes = [];
-  const weights = [];
-  for (const j of order) {
-    const last = typeSums.length - 1;
-    if (last >= 0 && typeSums[last] === sums[j] && typeSizes[last] === sizes[j]) {
-      weights[last] = weights[last] + 1;
-    } else {
-      typeSums.push(sums[j]);
-      typeSizes.push(sizes[j]);
-      weights.push(1);
-    }
-  }
-  return { sums: Float64Array.from(typeSums), sizes: Float64Array.from(typeSizes), weights: Float64Array.from(weights) };
-}
-function assertDeltaCounts(counts, name) {
-  for (const key of ["minus", "zero", "plus"]) {
-    const value = counts[key];
-    if (!Number.isSafeInteger(value) || value < 0) {
-      throw new RangeError(`Expected \`${name}.${key}\` to be a non-negative safe integer, got ${String(value)}.`);
-    }
-  }
-}
-
-// src/stats/bootstrap-mean.ts
-function bootstrapMeanDelta(deltas, opts, clusters) {
-  const n = deltas.length;
-  if (n === 0) throw new RangeError("Expected `deltas` to contain at least one value.");
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(deltas[i])) {
-      throw new RangeError(`Expected \`deltas[${i}]\` to be a finite number, got ${String(deltas[i])}.`);
-    }
-  }
-  assertBootstrapOptions(opts);
-  if (clusters !== void 0) return bootstrapClusteredMean(deltas, clusters, opts);
-  let total = 0;
-  for (let i = 0; i < n; i++) total += deltas[i];
-  const estimate = total / n;
-  const values = new Float64Array(opts.resamples);
-  const distinct = countDistinct(deltas);
-  if (distinct.values.length * MULTINOMIAL_COST_RATIO <= n) {
-    const counts = new Float64Array(distinct.values.length);
-    for (let r = 0; r < values.length; r++) {
-      drawMultinomial(opts.rng, n, distinct.counts, counts);
-      let sum2 = 0;
-      for (let t = 0; t < counts.length; t++) sum2 += counts[t] * distinct.values[t];
-      values[r] = sum2 / n;
-    }
-    return summariseReplicates({ estimate, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n }, opts);
-  }
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
-  const scale2 = Math.sqrt(draws / n);
-  for (let r = 0; r < values.length; r++) {
-    const replicate = sumOfDraws(opts.rng, deltas, draws) / draws;
-    values[r] = draws === n ? replicate : estimate + scale2 * (replicate - estimate);
-  }
-  const method = draws === n ? "index" : "subsample";
-  return summariseReplicates({ estimate, values, undefinedCount: 0, n, method, drawsPerResample: draws }, opts);
-}
-function bootstrapClusteredMean(deltas, clusters, opts) {
-  if (clusters.length !== deltas.length) {
-    throw new RangeError(`Expected \`clusters\` to have ${deltas.length} entries, got ${clusters.length}.`);
-  }
-  let k = 0;
-  for (let i = 0; i < clusters.length; i++) {
-    const cluster = clusters[i];
-    if (cluster < 0) throw new RangeError(`Expected \`clusters[${i}]\` to be a non-negative index, got ${cluster}.`);
-    if (cluster >= k) k = cluster + 1;
-  }
-  const sums = new Float64Array(k);
-  const sizes = new Float64Array(k);
-  for (let i = 0; i < clusters.length; i++) {
-    sums[clusters[i]] += deltas[i];
-    sizes[clusters[i]] += 1;
-  }
-  let used = 0;
-  for (let j = 0; j < k; j++) {
-    if (sizes[j] > 0) {
-      sums[used] = sums[j];
-      sizes[used] = sizes[j];
-      used++;
-    }
-  }
-  return bootstrapClusterRatio(sums.subarray(0, used), sizes.subarray(0, used), opts);
-}
-function countDistinct(values) {
-  const sorted = values.toSorted();
-  const distinct = [];
-  const counts = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const value = sorted[i];
-    const last = distinct.length - 1;
-    if (last >= 0 && distinct[last] === value) counts[last] = counts[last] + 1;
-    else {
-      distinct.push(value);
-      counts.push(1);
-    }
-  }
-  return { values: Float64Array.from(distinct), counts: Float64Array.from(counts) };
-}
-
-// src/stats/bootstrap-ratio.ts
-function bootstrapRatioOfRatios(data, opts) {
-  const columns = [
-    ["candidateNumerator", data.candidateNumerator],
-    ["candidateDenominator", data.candidateDenominator],
-    ["parentNumerator", data.parentNumerator],
-    ["parentDenominator", data.parentDenominator]
-  ];
-  const n = data.parentNumerator.length;
-  if (n === 0) throw new RangeError("Expected at least one case.");
-  const totals = new Float64Array(4);
-  columns.forEach(([name, column], c) => {
-    if (column.length !== n) throw new RangeError(`Expected \`${name}\` to have ${n} entries, got ${column.length}.`);
-    for (let i = 0; i < n; i++) {
-      const value = column[i];
-      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
-        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
-      }
-      totals[c] += value;
-    }
-  });
-  assertBootstrapOptions(opts);
-  const estimate = ratioOfSums(totals);
-  if (Number.isNaN(estimate)) {
-    throw new RangeError("The ratio is undefined: a denominator sum or the parent numerator sum is zero.");
-  }
-  const rows = new Float64Array(4 * n);
-  columns.forEach(([, column], c) => {
-    for (let i = 0; i < n; i++) rows[4 * i + c] = column[i];
-  });
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_RATIO_MAX_DRAWS);
-  const exponent = Math.sqrt(draws / n);
-  const values = new Float64Array(opts.resamples);
-  let defined = 0;
-  const sums = new Float64Array(4);
-  for (let r = 0; r < opts.resamples; r++) {
-    sumRowsOfDraws(opts.rng, rows, 4, draws, sums);
-    const replicate = ratioOfSums(sums);
-    if (Number.isNaN(replicate)) continue;
-    values[defined++] = draws === n ? replicate : estimate * (replicate / estimate) ** exponent;
-  }
-  return summariseReplicates(
-    {
-      estimate,
-      values: values.subarray(0, defined),
-      undefinedCount: opts.resamples - defined,
-      n,
-      method: draws === n ? "index" : "subsample",
-      drawsPerResample: draws
-    },
-    opts
-  );
-}
-function ratioOfSums(sums) {
-  const candidateNumerator = sums[0];
-  const candidateDenominator = sums[1];
-  const parentNumerator = sums[2];
-  const parentDenominator = sums[3];
-  if (candidateDenominator === 0 || parentDenominator === 0 || parentNumerator === 0) return Number.NaN;
-  return candidateNumerator * parentDenominator / (candidateDenominator * parentNumerator);
-}
-
-// src/stats/bootstrap-quantile.ts
-var DEFAULT_WINDOW = { spreads: 6, slack: 12 };
-var CELLS_IN_WINDOW = [1, 3, 4, 5, 7];
-function bootstrapQuantileRatio(parent, candidate, q, opts) {
-  return bootstrapQuantileRatioInWindow(parent, candidate, q, opts, DEFAULT_WINDOW);
-}
-function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window) {
-  const n = parent.length;
-  if (n === 0) throw new RangeError("Expected at least one case.");
-  if (candidate.length !== n) throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
-  for (const [name, values2] of [["parent", parent], ["candidate", candidate]]) {
-    for (let i = 0; i < n; i++) {
-      const value = values2[i];
-      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
-        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
-      }
-    }
-  }
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
-  assertBootstrapOptions(opts);
-  const parentSide = rankSide(parent);
-  const candidateSide = rankSide(candidate);
-  const parentQuantile = quantileSorted(parentSide.sorted, q);
-  if (parentQuantile === 0) throw new RangeError(`The ratio is undefined: the parent ${q}-quantile is 0.`);
-  const estimate = quantileSorted(candidateSide.sorted, q) / parentQuantile;
-  const position = (n - 1) * q;
-  const target = Math.floor(position);
-  const fraction = position - target;
-  const needed = fraction > 0 ? 2 : 1;
-  const halfWidth = Math.ceil(window.spreads * Math.sqrt(n * q * (1 - q)) + window.slack);
-  const low = Math.max(0, target - halfWidth);
-  const high = Math.min(n, target + needed + halfWidth);
-  const cells = groupCells(parentSide.rank, candidateSide.rank, low, high);
-  const counts = new Float64Array(9);
-  const parentHistogram = new Int32Array(high - low);
-  const candidateHistogram = new Int32Array(high - low);
-  const picks = new Int32Array(n);
-  const values = new Float64Array(opts.resamples);
-  let defined = 0;
-  for (let r = 0; r < opts.resamples; r++) {
-    drawMultinomial(opts.rng, n, cells.sizes, counts);
-    const parentBelow = counts[0] + counts[1] + counts[2];
-    const parentInside = counts[3] + counts[4] + counts[5];
-    const candidateBelow = counts[0] + counts[3] + counts[6];
-    const candidateInside = counts[1] + counts[4] + counts[7];
-    let replicateParent;
-    let replicateCandidate;
-    if (parentBelow <= target && parentBelow + parentInside >= target + needed && candidateBelow <= target && candidateBelow + candidateInside >= target + needed) {
-      parentHistogram.fill(0);
-      candidateHistogram.fill(0);
-      for (const cell of CELLS_IN_WINDOW) {
-        const start = cells.starts[cell];
-        const drawn = counts[cell];
-        fillIndices(opts.rng, cells.sizes[cell], picks, drawn);
-        if (cell >= 3 && cell <= 5) countPicks(parentHistogram, cells.parentOffset, start, picks, drawn);
-        if (cell % 3 === 1) countPicks(candidateHistogram, cells.candidateOffset, start, picks, drawn);
-      }
-      replicateParent = quantileFromHistogram(parentHistogram, low, target - parentBelow, fraction, parentSide.sorted);
-      replicateCandidate = quantileFromHistogram(candidateHistogram, low, target - candidateBelow, fraction, candidateSide.sorted);
-    } else {
-      [replicateParent, replicateCandidate] = quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction);
-    }
-    if (replicateParent === 0) continue;
-    values[defined++] = replicateCandidate / replicateParent;
-  }
-  return summariseReplicates(
-    { estimate, values: values.subarray(0, defined), undefinedCount: opts.resamples - defined, n, method: "multinomial", drawsPerResample: n },
-    opts
-  );
-}
-function rankSide(values) {
-  const sorted = values.toSorted();
-  const rank2 = new Int32Array(values.length);
-  const tiesTaken = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const first = lowerBound2(sorted, values[i]);
-    rank2[i] = first + tiesTaken[first]++;
-  }
-  return { sorted, rank: rank2 };
-}
-function lowerBound2(sorted, target) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-function countPicks(histogram, offsets, start, picks, drawn) {
-  for (let t = 0; t < drawn; t++) histogram[offsets[start + picks[t]]]++;
-}
-function groupCells(parentRank, candidateRank, low, high) {
-  const classOf = (rank2) => rank2 < low ? 0 : rank2 < high ? 1 : 2;
-  const cellOf = new Int32Array(parentRank.length);
-  const sizes = new Float64Array(9);
-  for (let i = 0; i < parentRank.length; i++) {
-    const cell = 3 * classOf(parentRank[i]) + classOf(candidateRank[i]);
-    cellOf[i] = cell;
-    sizes[cell]++;
-  }
-  const starts = new Int32Array(10);
-  for (let cell = 0; cell < 9; cell++) starts[cell + 1] = starts[cell] + sizes[cell];
-  const next = starts.slice(0, 9);
-  const cases = new Int32Array(parentRank.length);
-  const parentOffset = new Int32Array(parentRank.length);
-  const candidateOffset = new Int32Array(parentRank.length);
-  for (let i = 0; i < cellOf.length; i++) {
-    const slot = next[cellOf[i]]++;
-    cases[slot] = i;
-    parentOffset[slot] = parentRank[i] - low;
-    candidateOffset[slot] = candidateRank[i] - low;
-  }
-  return { cases, starts, sizes, parentOffset, candidateOffset };
-}
-function quantileFromHistogram(histogram, offset, position, fraction, sorted) {
-  let seen = 0;
-  let bin = 0;
-  while (seen + histogram[bin] <= position) seen += histogram[bin++];
-  const lowValue = sorted[offset + bin];
-  if (fraction === 0) return lowValue;
-  if (seen + histogram[bin] <= position + 1) {
-    bin++;
-    while (histogram[bin] === 0) bin++;
-  }
-  const highValue = sorted[offset + bin];
-  return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
-}
-function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction) {
-  const parentRanks = new Int32Array(parentSide.rank.length);
-  const candidateRanks = new Int32Array(parentSide.rank.length);
-  let drawn = 0;
-  for (let cell = 0; cell < 9; cell++) {
-    for (let t = 0; t < counts[cell]; t++) {
-      const index = cells.cases[cells.starts[cell] + opts.rng.nextInt(cells.sizes[cell])];
-      parentRanks[drawn] = parentSide.rank[index];
-      candidateRanks[drawn++] = candidateSide.rank[index];
-    }
-  }
-  const pick = (ranks, sorted) => {
-    ranks.sort();
-    const lowValue = sorted[ranks[target]];
-    if (fraction === 0) return lowValue;
-    const highValue = sorted[ranks[target + 1]];
-    return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
-  };
-  return [pick(parentRanks, parentSide.sorted), pick(candidateRanks, candidateSide.sorted)];
-}
-
-// src/gates/paired.ts
-function testPairedDelta(outcomes, settings, worse) {
-  const n = outcomes.parent.length;
-  const deltas = new Float64Array(n);
-  let binary = true;
-  let sum2 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = outcomes.candidate[i] - outcomes.parent[i];
-    deltas[i] = d;
-    sum2 += d;
-    if (d !== 0 && d !== 1 && d !== -1) binary = false;
-  }
-  const mean2 = n > 0 ? sum2 / n : 0;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (deltas[i] - mean2) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const rng = createRng(deriveSeed(settings.seed, settings.name));
-  const options = { resamples: settings.resamples, level: settings.level, rng, keepSamples: true };
-  const clusterIndex = indexClusters(outcomes.clusters, n);
-  let result;
-  if (binary && !clusterIndex) {
-    result = bootstrapBinaryDelta(countDeltas(deltas), options);
-  } else if (binary && clusterIndex) {
-    const clusters = Array.from({ length: clusterIndex.count }, () => ({ minus: 0, zero: 0, plus: 0 }));
-    for (let i = 0; i < n; i++) {
-      const c = clusters[clusterIndex.index[i]];
-      if (deltas[i] === 1) c.plus += 1;
-      else if (deltas[i] === -1) c.minus += 1;
-      else c.zero += 1;
-    }
-    result = bootstrapClusteredBinaryDelta(clusters, options);
-  } else {
-    result = bootstrapMeanDelta(deltas, options, clusterIndex?.index);
-  }
-  return {
-    estimate: result.estimate,
-    interval: result.interval,
-    // Percentile-bootstrap p-value of "no worse than the parent" (delta on the good side of 0).
-    pWorse: bootstrapPValue(result, 0, worse === "lower" ? "less" : "greater"),
-    standardError: result.standardError,
-    sd,
-    n,
-    units: clusterIndex?.count ?? n,
-    clustered: clusterIndex !== void 0
-  };
-}
-function countDeltas(deltas) {
-  let minus = 0;
-  let plus = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    if (deltas[i] === 1) plus += 1;
-    else if (deltas[i] === -1) minus += 1;
-  }
-  return { minus, zero: deltas.length - minus - plus, plus };
-}
-function indexClusters(labels, n) {
-  if (!labels || labels.every((label) => label === void 0)) return void 0;
-  const ids = /* @__PURE__ */ new Map();
-  const index = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = labels[i] === void 0 ? `\0case:${i}` : `c:${labels[i]}`;
-    let id = ids.get(key);
-    if (id === void 0) {
-      id = ids.size;
-      ids.set(key, id);
-    }
-    index[i] = id;
-  }
-  return { index, count: ids.size };
-}
-function deriveSeed(seed, name) {
-  let hash = 2166136261 ^ seed >>> 0;
-  for (let i = 0; i < name.length; i++) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
-}
-
-// src/gates/result.ts
-function round(value, digits = 6) {
-  if (!Number.isFinite(value)) return value;
-  const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
-}
-function roundInterval(interval, digits = 6) {
-  return { lower: round(interval.lower, digits), upper: round(interval.upper, digits), level: interval.level };
-}
-
-// src/gates/quality.ts
-function evaluateQuality(cases, policy) {
-  const golden = cases.filter((c) => c.suite === "golden");
-  const { quality } = policy.gates;
-  const { statistics } = policy;
-  const margin = quality.max_drop_pp;
-  if (golden.length === 0) {
-    return { result: { gate: "quality", verdict: "not_applicable", reason: "No paired golden-suite evidence was supplied.", measures: [], on_failure: "reject" }, categories: [] };
-  }
-  const metric = quality.metric;
-  const valueOf = (outcome) => metric === "score" ? outcome.score ?? outcome.pass : outcome.pass;
-  const settings = (name) => ({ resamples: statistics.resamples, level: statistics.confidence, seed: statistics.seed, name: `quality:${name}` });
-  const label = metric === "score" ? "Mean score" : "Pass rate";
-  const overall = runTest(golden, valueOf, settings("overall"));
-  const byCategory = groupBy(golden, (c) => c.category);
-  const single = byCategory.size === 1;
-  const categoryTests = [...byCategory.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([category, members]) => ({
-    category,
-    members,
-    tested: members.length >= quality.min_category_cases,
-    test: single ? overall : runTest(members, valueOf, settings(`category:${category}`))
-  }));
-  const critical = golden.filter((c) => c.critical);
-  let fixes = 0;
-  let regressions = 0;
-  for (const c of critical) {
-    const before = c.parent.pass >= 0.5;
-    const after = c.candidate.pass >= 0.5;
-    if (before && !after) regressions += 1;
-    if (!before && after) fixes += 1;
-  }
-  const mcnemar = critical.length > 0 ? mcnemarExact(fixes, regressions, "greater") : void 0;
-  const family = [overall.pWorse];
-  const tested = single ? [] : categoryTests.filter((t) => t.tested);
-  for (const t of tested) family.push(t.test.pWorse);
-  const shared = 1 + tested.length;
-  const weights = family.map(() => (mcnemar ? 0.5 : 1) / shared);
-  if (mcnemar) {
-    family.push(mcnemar.pValue);
-    weights.push(0.5);
-  }
-  const adjusted = adjustWeightedHolm(family, weights);
-  const alpha = statistics.alpha;
-  const enough = golden.length >= statistics.min_cases;
-  const overallFails = enough && adjusted[0] < alpha && overall.estimate * 100 < -margin;
-  const overallPasses = enough && overall.interval.lower * 100 >= -margin;
-  const headline = toMeasure("pass_rate_delta", `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0], overallFails ? "fail" : overallPasses ? "pass" : "inconclusive");
-  const categories = categoryTests.map((t) => {
-    const index = single && t.tested ? -1 : tested.indexOf(t);
-    const adj = single && t.tested ? adjusted[0] : index >= 0 ? adjusted[1 + index] : void 0;
-    const fails = adj !== void 0 && adj < alpha && t.test.estimate * 100 < -margin;
-    const verdict2 = !t.tested ? "not_applicable" : fails ? "fail" : "pass";
-    const measure2 = toMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== void 0 ? t.test.pWorse : void 0, adj, verdict2);
-    return {
-      category: t.category,
-      n: t.members.length,
-      parent_rate: round(mean(t.members.map((c) => valueOf(c.parent)))),
-      candidate_rate: round(mean(t.members.map((c) => valueOf(c.candidate)))),
-      measure: !t.tested ? { ...measure2, reason: `fewer than ${quality.min_category_cases} cases: shown, not tested` } : measure2,
-      tested: t.tested
-    };
-  });
-  const measures = [headline];
-  let criticalFails = false;
-  if (mcnemar) {
-    const adj = adjusted[family.length - 1];
-    criticalFails = adj < alpha && regressions > fixes;
-    measures.push({
-      name: "critical_mcnemar",
-      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical.length}`,
-      unit: "count",
-      estimate: regressions - fixes,
-      p_value: round(mcnemar.pValue, 8),
-      adjusted_p: round(adj, 8),
-      n: critical.length,
-      verdict: criticalFails ? "fail" : "pass",
-      reason: `exact McNemar (one-sided) on ${fixes + regressions} discordant critical pairs`
-    });
-  }
-  const failedCategories = single ? [] : categories.filter((c) => c.measure.verdict === "fail");
-  measures.push(...categories.map((c) => c.measure));
-  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(scaleInterval(overall), "pp")}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ""})`;
-  let verdict;
-  let reason;
-  let casesNeeded;
-  if (overallFails || failedCategories.length > 0 || criticalFails) {
-    verdict = "fail";
-    const why = [];
-    if (overallFails) why.push(`${effect}, a significant drop beyond the ${margin.toFixed(1)} pp margin`);
-    for (const c of failedCategories.slice(0, 3)) {
-      why.push(`category ${c.category} fell ${formatPp(c.measure.estimate)} (Holm-adjusted p = ${formatP(c.measure.adjusted_p)})`);
-    }
-    if (failedCategories.length > 3) why.push(`${failedCategories.length - 3} more categories regressed`);
-    if (criticalFails) why.push(`${regressions} critical cases regressed against ${fixes} fixed (McNemar p = ${formatP(adjusted[family.length - 1])})`);
-    reason = `${capitalise(why.join("; "))}.`;
-  } else if (!enough) {
-    verdict = "inconclusive";
-    casesNeeded = Math.max(statistics.min_cases, neededCases(overall, margin, statistics.confidence, alpha * weights[0]));
-    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}); ${effect}. About ${formatCount(casesNeeded)} cases would decide it.`;
-  } else if (overallPasses) {
-    verdict = "pass";
-    reason = `${effect}; the interval stays within the ${margin.toFixed(1)} pp margin and no category or critical case regressed significantly.`;
-  } else {
-    verdict = "inconclusive";
-    casesNeeded = neededCases(overall, margin, statistics.confidence, alpha * weights[0]);
-    reason = `${effect}: the interval is too wide to show the drop is within the ${margin.toFixed(1)} pp margin. About ${formatCount(casesNeeded)} paired cases would decide it.`;
-  }
-  return {
-    result: { gate: "quality", verdict, reason, headline, measures, on_failure: "reject", ...casesNeeded !== void 0 ? { cases_needed: casesNeeded } : {} },
-    categories
-  };
-}
-function runTest(cases, valueOf, settings) {
-  const parent = new Float64Array(cases.length);
-  const candidate = new Float64Array(cases.length);
-  const clusters = [];
-  cases.forEach((c, i) => {
-    parent[i] = valueOf(c.parent);
-    candidate[i] = valueOf(c.candidate);
-    clusters.push(c.cluster);
-  });
-  return testPairedDelta({ parent, candidate, clusters }, settings, "lower");
-}
-function neededCases(test, margin, level, worstAlpha) {
-  const estimate = test.estimate * 100;
-  const undecided = { estimate, standardError: test.standardError * 100, sd: test.sd * 100, n: test.n };
-  return estimate > -margin ? estimateCasesNeeded(undecided, estimate + margin, twoSidedZ(level)) : estimateCasesNeeded(undecided, -estimate, oneSidedZ(worstAlpha));
-}
-function toMeasure(name, label, test, threshold, p, adj, verdict) {
-  return {
-    name,
-    label,
-    unit: "pp",
-    estimate: round(test.estimate * 100),
-    interval: roundInterval(scaleInterval(test)),
-    threshold,
-    ...p !== void 0 ? { p_value: round(p, 8) } : {},
-    ...adj !== void 0 ? { adjusted_p: round(adj, 8) } : {},
-    n: test.n,
-    verdict
-  };
-}
-function scaleInterval(test) {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
-}
 function formatP(p) {
   return p < 1e-4 ? "< 0.0001" : p.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
-}
-function groupBy(items, key) {
-  const out = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-function mean(values) {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // src/report/text.ts
@@ -16755,26 +15842,26 @@ function verdictWord(verdict) {
       return "n/a";
   }
 }
-function formatEstimate(measure2) {
-  const value = formatValue(measure2.estimate, measure2.unit);
-  return measure2.unit === "ratio" ? `${value} (${formatRatioChange(measure2.estimate)})` : value;
+function formatEstimate(measure) {
+  const value = formatValue(measure.estimate, measure.unit);
+  return measure.unit === "ratio" ? `${value} (${formatRatioChange(measure.estimate)})` : value;
 }
 function formatCi(interval, unit, columnLevel) {
   const full = formatInterval(interval, unit);
   const prefix = `${Math.round(interval.level * 100)}% CI `;
   return columnLevel === Math.round(interval.level * 100) && full.startsWith(prefix) ? full.slice(prefix.length) : full;
 }
-function formatThreshold(measure2) {
-  if (measure2.threshold === void 0) return "—";
-  const direction = measure2.unit === "pp" && measure2.threshold < 0 ? "≥" : "≤";
-  return `${direction} ${formatValue(measure2.threshold, measure2.unit)}`;
+function formatThreshold(measure) {
+  if (measure.threshold === void 0) return "—";
+  const direction = measure.unit === "pp" && measure.threshold < 0 ? "≥" : "≤";
+  return `${direction} ${formatValue(measure.threshold, measure.unit)}`;
 }
 function formatOutcome(value) {
   return String(Math.round(value * 1e3) / 1e3);
 }
-function formatMeasureP(measure2) {
-  if (measure2.adjusted_p !== void 0) return formatP(measure2.adjusted_p);
-  return measure2.p_value !== void 0 ? formatP(measure2.p_value) : "—";
+function formatMeasureP(measure) {
+  if (measure.adjusted_p !== void 0) return formatP(measure.adjusted_p);
+  return measure.p_value !== void 0 ? formatP(measure.p_value) : "—";
 }
 function renderText(report, options) {
   const paint = painter(options.color);
@@ -16947,11 +16034,15 @@ function decisionBody(pkg, limit) {
   );
   return parts.join("\n\n");
 }
+function refAt(ref, sha) {
+  const bare2 = ref === "HEAD" || ref === "WORKTREE" || sha.startsWith(ref.toLowerCase());
+  return bare2 ? commit(sha) : `${escapeMarkdown(ref, ID_LENGTH)} (${commit(sha)})`;
+}
 function subjectLine(report) {
   const parts = [];
   const head = report.subject.commit ?? report.inputs.head.commit ?? void 0;
-  parts.push(`Head ${escapeMarkdown(report.inputs.head.ref, ID_LENGTH)}${head ? ` (${commit(head)})` : " (working tree)"}`);
-  parts.push(`base ${escapeMarkdown(report.inputs.base.ref, ID_LENGTH)} (${commit(report.inputs.base.commit)})`);
+  parts.push(`Head ${head ? refAt(report.inputs.head.ref, head) : "working tree"}`);
+  parts.push(`base ${refAt(report.inputs.base.ref, report.inputs.base.commit)}`);
   const sig = report.signature;
   parts.push(
     sig.status === "signed" ? `🔏 signed${sig.keyid ? ` with key ${escapeMarkdown(sig.keyid, ID_LENGTH)}` : ""}` : `unsigned${sig.reason ? `: ${escapeMarkdown(sig.reason)}` : ""}`
@@ -17286,9 +16377,9 @@ function validateAgainstSchema(schema, value, subject) {
     compiled.set(schema, validate);
   }
   if (validate(value)) return [];
-  return dedupe(onePerField((validate.errors ?? []).filter(isUseful)).map((error) => describe(error, subject)));
+  return dedupe(onePerField((validate.errors ?? []).filter(isUseful)).map((error) => describe2(error, subject)));
 }
-function describe(error, subject) {
+function describe2(error, subject) {
   let pointer = error.instancePath;
   let message;
   const params = error.params;
@@ -17438,13 +16529,13 @@ function mergePolicies(base, overrides, sources) {
   let gates = {};
   const levels = Object.fromEntries(LEVEL_KEYS.map((key) => [key, {}]));
   for (const layer of layers) {
-    if (isPlainObject(layer.statistics)) statistics = deepMerge(statistics, layer.statistics);
-    const layerGates = isPlainObject(layer.gates) ? layer.gates : {};
-    const layerLevels = isPlainObject(layer.levels) ? layer.levels : {};
+    if (isPlainObject2(layer.statistics)) statistics = deepMerge(statistics, layer.statistics);
+    const layerGates = isPlainObject2(layer.gates) ? layer.gates : {};
+    const layerLevels = isPlainObject2(layer.levels) ? layer.levels : {};
     gates = deepMerge(gates, layerGates);
     for (const key of LEVEL_KEYS) {
       const levelOverride = layerLevels[key];
-      levels[key] = deepMerge(deepMerge(levels[key], layerGates), isPlainObject(levelOverride) ? levelOverride : {});
+      levels[key] = deepMerge(deepMerge(levels[key], layerGates), isPlainObject2(levelOverride) ? levelOverride : {});
     }
   }
   return {
@@ -17462,11 +16553,11 @@ function deepMerge(base, override) {
   const out = { ...base };
   for (const [key, value] of Object.entries(override)) {
     const current = out[key];
-    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+    out[key] = isPlainObject2(current) && isPlainObject2(value) ? deepMerge(current, value) : value;
   }
   return out;
 }
-function isPlainObject(value) {
+function isPlainObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
@@ -17778,11 +16869,11 @@ function diffById(out, component, before, after, fields, keyPrefix = component) 
   for (const [id, item] of now) {
     const key = `${keyPrefix}:${id}`;
     const previous = old.get(id);
-    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
+    if (!previous) out.push({ component, key, change: "added", new: describe3(fields(item)) });
     else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
   }
   for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
+    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe3(fields(item)) });
   }
 }
 function diffRecord(out, component, key, before, after) {
@@ -17801,12 +16892,12 @@ function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
       if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
     }
   } else if (value !== void 0) {
-    out.set(prefix, typeof value === "string" ? value : stableStringify(value));
+    out.set(prefix, typeof value === "string" ? value : stableJson(value));
   }
   return out;
 }
-function describe2(fields) {
-  return typeof fields.sha256 === "string" ? fields.sha256 : stableStringify(fields);
+function describe3(fields) {
+  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
 }
 
 // src/git/resolve.ts
@@ -17990,13 +17081,13 @@ var LEVELS = {
     requires_human_approval: true
   }
 };
-function planRollout(level, rollbackMetric, requestedStrategy) {
+function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95) {
   const plan = LEVELS[level];
   return {
     side_effect_level: level,
     ...plan,
     rollback_metric: rollbackMetric,
-    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s 95% interval`, ...plan.rollback_triggers],
+    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`, ...plan.rollback_triggers],
     ...requestedStrategy !== void 0 ? { requested_strategy: requestedStrategy } : {}
   };
 }
@@ -18031,7 +17122,8 @@ function readString(value, field, report) {
     report(field, `expected a string, got ${describeValue2(value)}`);
     return void 0;
   }
-  if (value.trim() === "") {
+  const first = value.charCodeAt(0);
+  if (value.length === 0 || (first <= 32 || first >= 128) && value.trim() === "") {
     report(field, "must not be empty");
     return void 0;
   }
@@ -18244,15 +17336,6 @@ function locateArrayElements(text, path) {
 function isDelimiter(code) {
   return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
 }
-function canonicalJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
 
 // src/evidence/record.ts
 var SUITES = ["golden", "safety", "shadow"];
@@ -18381,12 +17464,11 @@ function checkJudge(value, report) {
 }
 
 // src/evidence/jsonl.ts
-function parseJsonlEvidence(text, file, options = {}) {
+function parseJsonlEvidence(input, file, options = {}) {
   const records = [];
   const problems = [];
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const lines = body.split("\n");
   const wrongPackage = /* @__PURE__ */ new Map();
+  const shared = createSharedValues();
   let lineNumber = 0;
   let lineText = "";
   let columns;
@@ -18395,11 +17477,13 @@ function parseJsonlEvidence(text, file, options = {}) {
     const column = columns.get(field.split(/[.[]/, 1)[0] ?? field);
     problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, field, message });
   };
-  for (let index = 0; index < lines.length; index++) {
-    let line = lines[index] ?? "";
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (line.trim() === "") continue;
-    lineNumber = index + 1;
+  let bytes;
+  let byteStart = 0;
+  let byteEnd = 0;
+  const countMembers = (line) => bytes === void 0 ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
+  const readLine = (line, number) => {
+    if (line.charCodeAt(0) !== 123 && line.trim() === "") return;
+    lineNumber = number;
     lineText = line;
     columns = void 0;
     let value;
@@ -18409,22 +17493,32 @@ function parseJsonlEvidence(text, file, options = {}) {
       const failure = parseJsonText(line);
       const column = failure.ok ? void 0 : failure.column;
       problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}` });
-      continue;
+      return;
     }
     if (!isJsonObject(value)) {
       problems.push({ file, line: lineNumber, column: 1, message: `expected a JSON object (one evidence record per line), got ${describeValue2(value)}` });
-      continue;
+      return;
     }
-    const duplicated = reportRepeatedKeys(value, line, lineNumber, file, problems);
+    const duplicated = reportRepeatedKeys(value, line, countMembers(line), lineNumber, file, problems);
     const record = validateEvidenceObject(value, { file, line: lineNumber }, report);
-    if (record === void 0 || duplicated) continue;
+    if (record === void 0 || duplicated) return;
     if (options.packageId !== void 0 && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
       if (seen === void 0) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
       else seen.count++;
-      continue;
+      return;
     }
-    records.push(record);
+    records.push(shared(record));
+  };
+  if (typeof input === "string") {
+    forEachTextLine(input, readLine);
+  } else {
+    bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    forEachByteLine(bytes, (line, number, start, end) => {
+      byteStart = start;
+      byteEnd = end;
+      readLine(line, number);
+    });
   }
   for (const [packageId, { line, count }] of wrongPackage) {
     problems.push({
@@ -18436,10 +17530,97 @@ function parseJsonlEvidence(text, file, options = {}) {
   }
   return { records, problems };
 }
-function reportRepeatedKeys(object, line, lineNumber, file, problems) {
+function forEachTextLine(text, visit) {
+  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
+  for (let number = 1; start <= text.length; number++) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    visit(text.slice(start, end), number);
+    start = next;
+  }
+}
+function forEachByteLine(bytes, visit) {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  let number = 1;
+  while (start <= bytes.length) {
+    const cut2 = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
+    const chunkEnd = cut2 < 0 ? bytes.length : cut2 + 1;
+    const chunkStart = start;
+    const text = decoder.decode(bytes.subarray(start, chunkEnd));
+    const oneToOne = text.length === chunkEnd - chunkStart;
+    let textStart = 0;
+    while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
+      let textEnd = text.indexOf("\n", textStart);
+      if (textEnd < 0) textEnd = text.length;
+      let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
+      if (end < 0 || end >= chunkEnd) end = chunkEnd;
+      const nextStart = end + 1;
+      const nextTextStart = textEnd + 1;
+      if (end > start && bytes[end - 1] === 13) {
+        end--;
+        textEnd--;
+      }
+      visit(text.slice(textStart, textEnd), number++, start, end);
+      start = nextStart;
+      textStart = nextTextStart;
+    }
+  }
+}
+var CHUNK_BYTES = 1 << 20;
+function countMembersInBytes(bytes, start, end) {
+  let count = 0;
+  let depth = 0;
+  let expectKey = false;
+  for (let i = start; i < end; i++) {
+    const code = bytes[i];
+    if (code === 34) {
+      if (depth === 1 && expectKey) {
+        count++;
+        expectKey = false;
+      }
+      for (i++; i < end; i++) {
+        const inner = bytes[i];
+        if (inner === 34) break;
+        if (inner === 92) i++;
+      }
+    } else if (code === 123 || code === 91) {
+      depth++;
+      if (depth === 1) expectKey = code === 123;
+    } else if (code === 125 || code === 93) {
+      depth--;
+    } else if (code === 44 && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return count;
+}
+function createSharedValues() {
+  let packageId = "";
+  let judge;
+  const categories = /* @__PURE__ */ new Map();
+  return (record) => {
+    const writable = record;
+    if (record.package_id === packageId) writable.package_id = packageId;
+    else packageId = record.package_id;
+    const category = categories.get(record.category);
+    if (category !== void 0) writable.category = category;
+    else if (categories.size < MAX_SHARED_CATEGORIES) categories.set(record.category, record.category);
+    const recordJudge = record.judge;
+    if (recordJudge !== void 0) {
+      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
+      else judge = recordJudge;
+    }
+    return record;
+  };
+}
+var MAX_SHARED_CATEGORIES = 1e4;
+function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
   let keys = 0;
   for (const _ in object) keys++;
-  if (countTopLevelMembers(line) === keys) return false;
+  if (members === keys) return false;
   const seen = /* @__PURE__ */ new Set();
   for (const member of scanTopLevelMembers(line)) {
     if (!seen.has(member.key)) {
@@ -18458,7 +17639,7 @@ function reportRepeatedKeys(object, line, lineNumber, file, problems) {
 }
 
 // src/evidence/promptfoo.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
 function parsePromptfooEvidence(text, file, options) {
   const problems = [];
@@ -18544,11 +17725,14 @@ function readProvider(provider) {
   if (!isJsonObject(provider)) return {};
   const id = provider["id"];
   const label = provider["label"];
-  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" ? { providerLabel: label } : {} };
+  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
 }
 function readPromptLabel(prompt) {
   const label = isJsonObject(prompt) ? prompt["label"] : void 0;
   return typeof label === "string" ? { label } : {};
+}
+function quoteLabel(label) {
+  return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
 }
 function matchesSide(side, selector) {
   return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label);
@@ -18570,10 +17754,11 @@ function compareText(a, b) {
 }
 function formatSide(side) {
   const provider = side.provider === void 0 ? "" : `, provider ${JSON.stringify(side.provider)}`;
-  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${JSON.stringify(side.providerLabel)})`;
-  const label = side.label === void 0 ? "" : `, prompt label ${JSON.stringify(side.label)}`;
+  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${quoteLabel(side.providerLabel)})`;
+  const label = side.label === void 0 ? "" : `, prompt label ${quoteLabel(side.label)}`;
   return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? "" : "s"}`;
 }
+var ROW_NUMBER = /^Row #\d+$/;
 function draftRecord(result, file, options, problems) {
   const path = `results.results[${result.index}]`;
   const report = (field, message) => {
@@ -18600,8 +17785,9 @@ function draftRecord(result, file, options, problems) {
     if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
     caseId = declared;
   } else {
-    const description = testCase["description"] ?? result.value["description"] ?? null;
-    caseId = createHash2("sha256").update(canonicalJson([description, vars])).digest("hex").slice(0, 16);
+    const described = testCase["description"] ?? result.value["description"] ?? null;
+    const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
+    caseId = createHash3("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
   }
   const testIdx = result.value["testIdx"];
   return {
@@ -18609,7 +17795,7 @@ function draftRecord(result, file, options, problems) {
     caseId,
     testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
     metadata,
-    fingerprint: canonicalJson({ vars, assert: testCase["assert"] ?? null })
+    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
   };
 }
 function checkSameTest(entry, previous, first, file, problems) {
@@ -18626,6 +17812,15 @@ function checkSameTest(entry, previous, first, file, problems) {
   return true;
 }
 var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention"];
+var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
+function csvBoolean(value) {
+  if (typeof value !== "string") return value;
+  const text = value.trim().toLowerCase();
+  return text === "true" ? true : text === "false" ? false : value;
+}
+function isOutsideUnit(value) {
+  return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
+}
 function buildRecord(draft, result, trial, file, options, problems) {
   const path = `results.results[${result.index}]`;
   const value = result.value;
@@ -18645,11 +17840,12 @@ function buildRecord(draft, result, trial, file, options, problems) {
   };
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
-    if (draft.metadata[field] !== void 0 && draft.metadata[field] !== null) object[field] = draft.metadata[field];
+    const given = draft.metadata[field];
+    if (given !== void 0 && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
   }
   const present = (key) => value[key] !== void 0 && value[key] !== null;
   if (Object.hasOwn(value, "success")) object["pass"] = value["success"];
-  if (present("score")) object["score"] = value["score"];
+  if (present("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
   if (present("cost")) object["cost_usd"] = value["cost"];
   if (present("latencyMs")) object["latency_ms"] = value["latencyMs"];
   const response = value["response"];
@@ -18877,15 +18073,20 @@ function pairEvidence(parent, candidate, options = {}) {
   for (const suite of SUITES) {
     const parentCases = parentSide.cases.get(suite) ?? /* @__PURE__ */ new Map();
     const candidateCases = candidateSide.cases.get(suite) ?? /* @__PURE__ */ new Map();
-    for (const caseId of [...parentCases.keys()].toSorted()) {
-      const parentTrials = parentCases.get(caseId);
-      if (parentTrials === void 0) continue;
+    let matched = 0;
+    for (const [caseId, parentTrials] of sortedEntries(parentCases)) {
       const candidateTrials = candidateCases.get(caseId);
-      if (candidateTrials === void 0) parentOnly.push(parentTrials);
-      else cases.push(pairCase(parentTrials, candidateTrials, problems));
+      if (candidateTrials === void 0) {
+        parentOnly.push(parentTrials);
+      } else {
+        cases.push(pairCase(parentTrials, candidateTrials, problems));
+        matched++;
+      }
     }
-    for (const [caseId, candidateTrials] of candidateCases) {
-      if (!parentCases.has(caseId)) candidateOnly.push(candidateTrials);
+    if (matched < candidateCases.size) {
+      for (const [caseId, candidateTrials] of candidateCases) {
+        if (!parentCases.has(caseId)) candidateOnly.push(candidateTrials);
+      }
     }
   }
   if (options.allowUnpaired !== true) {
@@ -18904,10 +18105,19 @@ function pairEvidence(parent, candidate, options = {}) {
     problems
   };
 }
+function sortedEntries(map) {
+  let previous;
+  for (const key of map.keys()) {
+    if (previous !== void 0 && previous > key) return [...map.entries()].toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    previous = key;
+  }
+  return map.entries();
+}
 function pairCase(parentTrials, candidateTrials, problems) {
   const first = firstTrial(parentTrials);
   const other = firstTrial(candidateTrials);
-  for (const property of CASE_PROPERTIES) {
+  const same = first.category === other.category && first.critical === other.critical && first.cluster === other.cluster && first.expected_intervention === other.expected_intervention;
+  for (const property of same ? [] : CASE_PROPERTIES) {
     if (first[property] === other[property]) continue;
     problems.push({
       file: other.source.file,
@@ -18949,33 +18159,33 @@ function summariseTrials(trials) {
     add(5, trial.unsafe === void 0 ? void 0 : Number(trial.unsafe));
     add(6, trial.intervened === void 0 ? void 0 : Number(trial.intervened));
   }
-  const mean2 = (slot) => counts[slot] === 0 ? void 0 : (sums[slot] ?? 0) / (counts[slot] ?? 1);
+  const mean = (slot) => counts[slot] === 0 ? void 0 : (sums[slot] ?? 0) / (counts[slot] ?? 1);
   const outcome = { trials: trials.length, pass: passes / trials.length, source: first.source };
-  setDefined(outcome, "score", mean2(0));
-  setDefined(outcome, "cost_usd", mean2(1));
-  setDefined(outcome, "latency_ms", mean2(2));
-  const input = mean2(3);
-  const output = mean2(4);
+  setDefined(outcome, "score", mean(0));
+  setDefined(outcome, "cost_usd", mean(1));
+  setDefined(outcome, "latency_ms", mean(2));
+  const input = mean(3);
+  const output = mean(4);
   if (input !== void 0 || output !== void 0) {
     const tokens = {};
     if (input !== void 0) tokens.input = input;
     if (output !== void 0) tokens.output = output;
     outcome.tokens = tokens;
   }
-  setDefined(outcome, "unsafe", mean2(5));
-  setDefined(outcome, "intervened", mean2(6));
+  setDefined(outcome, "unsafe", mean(5));
+  setDefined(outcome, "intervened", mean(6));
   setDefined(outcome, "expected_intervention", first.expected_intervention);
   return outcome;
 }
 function outcomeOf(record) {
   const outcome = { trials: 1, pass: record.pass ? 1 : 0, source: record.source };
-  setDefined(outcome, "score", record.score);
-  setDefined(outcome, "cost_usd", record.cost_usd);
-  setDefined(outcome, "latency_ms", record.latency_ms);
+  if (record.score !== void 0) outcome.score = record.score;
+  if (record.cost_usd !== void 0) outcome.cost_usd = record.cost_usd;
+  if (record.latency_ms !== void 0) outcome.latency_ms = record.latency_ms;
   if (record.tokens !== void 0 && (record.tokens.input !== void 0 || record.tokens.output !== void 0)) outcome.tokens = record.tokens;
   if (record.unsafe !== void 0) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== void 0) outcome.intervened = record.intervened ? 1 : 0;
-  setDefined(outcome, "expected_intervention", record.expected_intervention);
+  if (record.expected_intervention !== void 0) outcome.expected_intervention = record.expected_intervention;
   return outcome;
 }
 function setDefined(target, key, value) {
@@ -19030,6 +18240,1317 @@ function compareJudges(parent, candidate, problems) {
   return void 0;
 }
 
+// src/stats/interval.ts
+function assertLevel(level) {
+  if (!(level > 0 && level < 1)) {
+    throw new RangeError(`Expected \`level\` to be a number in (0, 1), got ${String(level)}.`);
+  }
+}
+
+// src/stats/select.ts
+function selectInPlace(values, k, from = 0, to = values.length) {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= values.length && Number.isInteger(k) && k >= from && k < to)) {
+    throw new RangeError(`Expected ${String(from)} <= k = ${String(k)} < ${String(to)} <= ${values.length}.`);
+  }
+  let left = from;
+  let right = to - 1;
+  let budget = 2 * (32 - Math.clz32(to - from)) + 8;
+  while (right > left) {
+    if (budget-- === 0) {
+      values.subarray(left, right + 1).sort();
+      return;
+    }
+    const middle = left + right >>> 1;
+    if (values[middle] < values[left]) swap(values, middle, left);
+    if (values[right] < values[left]) swap(values, right, left);
+    if (values[right] < values[middle]) swap(values, right, middle);
+    const pivot = values[middle];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        swap(values, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+function swap(values, i, j) {
+  const t = values[i];
+  values[i] = values[j];
+  values[j] = t;
+}
+
+// src/stats/quantile.ts
+function quantileSorted(sorted, q) {
+  if (sorted.length === 0) throw new RangeError("Expected `sorted` to contain at least one value.");
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  const low = sorted[below];
+  return fraction === 0 ? low : interpolateType7(low, sorted[below + 1], fraction);
+}
+function quantileOfUnsorted(values, q) {
+  if (values.length === 0) throw new RangeError("Expected `values` to contain at least one value.");
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) throw new RangeError("Expected `values` to contain no NaN.");
+  }
+  const copy = values.slice();
+  const position = (copy.length - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  selectInPlace(copy, below);
+  if (fraction === 0) return copy[below];
+  selectInPlace(copy, below + 1, below + 1);
+  return interpolateType7(copy[below], copy[below + 1], fraction);
+}
+function interpolateType7(low, high, fraction) {
+  if (fraction === 0 || low === high) return low;
+  if (low === Number.NEGATIVE_INFINITY || high === Number.POSITIVE_INFINITY) {
+    return low === Number.NEGATIVE_INFINITY ? low : high;
+  }
+  return low + fraction * (high - low);
+}
+
+// src/stats/bootstrap-summary.ts
+var DEFAULT_RATIO_MAX_DRAWS = 2e3;
+var DEFAULT_MEAN_MAX_DRAWS = 1e4;
+var MULTINOMIAL_COST_RATIO = 12;
+function assertBootstrapOptions(opts) {
+  if (!Number.isSafeInteger(opts.resamples) || opts.resamples < 2) {
+    throw new RangeError(`Expected \`resamples\` to be an integer >= 2, got ${String(opts.resamples)}.`);
+  }
+  assertLevel(opts.level);
+  const cap = opts.maxDrawsPerResample;
+  if (cap !== void 0 && !(cap === Number.POSITIVE_INFINITY || Number.isSafeInteger(cap) && cap >= 1)) {
+    throw new RangeError(`Expected \`maxDrawsPerResample\` to be a positive integer, got ${String(cap)}.`);
+  }
+  if (opts.pValueAt !== void 0 && Number.isNaN(opts.pValueAt.threshold)) {
+    throw new RangeError("Expected `pValueAt.threshold` to be a number, got NaN.");
+  }
+}
+function summariseReplicates(replicates, opts) {
+  const { values, undefinedCount } = replicates;
+  const total = values.length + undefinedCount;
+  const standardError = sampleStandardDeviation(values);
+  const pValue = opts.pValueAt === void 0 ? void 0 : countPValue(values, undefinedCount, opts.pValueAt.threshold, opts.pValueAt.alternative);
+  const sorted = opts.keepSamples === true;
+  if (sorted) values.sort();
+  const lower = typeSevenPosition(total, (1 - opts.level) / 2);
+  const upper = typeSevenPosition(total, (1 + opts.level) / 2);
+  const lowerRank = lower.below - undefinedCount;
+  const upperRank = upper.below;
+  if (!sorted) selectRanks(values, [lowerRank, lowerRank + 1, upperRank, upperRank + 1]);
+  const lowerAt = (rank2) => rank2 < 0 ? Number.NEGATIVE_INFINITY : values[rank2];
+  const upperAt = (rank2) => rank2 >= values.length ? Number.POSITIVE_INFINITY : values[rank2];
+  const interval = {
+    lower: lower.fraction === 0 ? lowerAt(lowerRank) : interpolateType7(lowerAt(lowerRank), lowerAt(lowerRank + 1), lower.fraction),
+    upper: upper.fraction === 0 ? upperAt(upperRank) : interpolateType7(upperAt(upperRank), upperAt(upperRank + 1), upper.fraction),
+    level: opts.level
+  };
+  const result = {
+    estimate: replicates.estimate,
+    interval,
+    standardError,
+    resamples: total,
+    n: replicates.n,
+    method: replicates.method,
+    drawsPerResample: replicates.drawsPerResample,
+    undefinedResamples: undefinedCount
+  };
+  return {
+    ...result,
+    ...sorted ? { samples: values } : {},
+    ...pValue !== void 0 ? { pValue } : {}
+  };
+}
+function typeSevenPosition(total, q) {
+  const position = (total - 1) * q;
+  const below = Math.floor(position);
+  return { below, fraction: position - below };
+}
+function selectRanks(values, ranks) {
+  let from = 0;
+  for (const rank2 of ranks.filter((r) => r >= 0 && r < values.length).toSorted((a, b) => a - b)) {
+    if (rank2 < from) continue;
+    selectInPlace(values, rank2, from, values.length);
+    from = rank2 + 1;
+  }
+}
+function countPValue(values, undefinedCount, threshold, alternative) {
+  let nullSide = 0;
+  if (alternative === "less") {
+    for (let i = 0; i < values.length; i++) if (values[i] >= threshold) nullSide++;
+  } else {
+    for (let i = 0; i < values.length; i++) if (values[i] <= threshold) nullSide++;
+  }
+  return (1 + nullSide + undefinedCount) / (values.length + undefinedCount + 1);
+}
+function sampleStandardDeviation(values) {
+  if (values.length < 2) return Number.NaN;
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) mean += values[i];
+  mean /= values.length;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) squares += (values[i] - mean) ** 2;
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+// src/stats/rng.ts
+var TWO_POW_32 = 4294967296;
+var INV_TWO_POW_32 = 1 / TWO_POW_32;
+var INV_TWO_POW_53 = 1 / 9007199254740992;
+var GOLDEN_GAMMA = 2654435769;
+var MAX_FAST_BOUND = 2 ** 21;
+function createRng(seed) {
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new RangeError(`Expected \`seed\` to be a non-negative safe integer, got ${String(seed)}.`);
+  }
+  const low = seed >>> 0;
+  const high = Math.floor(seed / TWO_POW_32);
+  return new Xoshiro128StarStar(
+    splitMix32(low, 1),
+    splitMix32(low, 2),
+    splitMix32(high ^ 1540483477, 1),
+    splitMix32(high ^ 1540483477, 2)
+  );
+}
+function splitMix32(state, step) {
+  let z = state + Math.imul(GOLDEN_GAMMA, step) | 0;
+  z = Math.imul(z ^ z >>> 16, 569420461);
+  z = Math.imul(z ^ z >>> 15, 1935289751);
+  return z ^ z >>> 15;
+}
+var Xoshiro128StarStar = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  // Lemire's rejection threshold (2^32 mod bound) is a division; cache it for the usual repeated bound.
+  lastBound = 0;
+  lastThreshold = 0;
+  constructor(s0, s1, s2, s3) {
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+  }
+  nextUint32() {
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const s2 = this.s2 ^ s0;
+    const s3 = this.s3 ^ s1;
+    const x = Math.imul(s1, 5);
+    const result = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    this.s2 = s2 ^ s1 << 9;
+    this.s3 = s3 << 11 | s3 >>> 21;
+    return result;
+  }
+  nextFloat() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) * INV_TWO_POW_53;
+  }
+  nextInt(bound) {
+    if (!Number.isInteger(bound) || bound < 1 || bound > TWO_POW_32) {
+      throw new RangeError(`Expected \`bound\` to be an integer in [1, 2^32], got ${String(bound)}.`);
+    }
+    if (bound > MAX_FAST_BOUND) return this.nextIntByModulo(bound);
+    if (bound !== this.lastBound) {
+      this.lastBound = bound;
+      this.lastThreshold = TWO_POW_32 % bound;
+    }
+    const threshold = this.lastThreshold;
+    for (; ; ) {
+      const product = this.nextUint32() * bound;
+      const index = Math.floor(product * INV_TWO_POW_32);
+      if (product - index * TWO_POW_32 >= threshold) return index;
+    }
+  }
+  // Exact for any bound up to 2^32, where the product trick above would lose bits.
+  nextIntByModulo(bound) {
+    const limit = TWO_POW_32 - TWO_POW_32 % bound;
+    for (; ; ) {
+      const value = this.nextUint32();
+      if (value < limit) return value % bound;
+    }
+  }
+};
+
+// src/stats/binomial.ts
+var INVERSION_MAX_MEAN = 10;
+var LOG_FACTORIAL_TABLE_SIZE = 256;
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+var INV_TWO_POW_532 = 1 / 9007199254740992;
+var logFactorialTable = (() => {
+  const table2 = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
+  for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) table2[k] = table2[k - 1] + Math.log(k);
+  return table2;
+})();
+function logFactorial(k) {
+  if (k < LOG_FACTORIAL_TABLE_SIZE) return logFactorialTable[k];
+  const inverse = 1 / k;
+  const inverseSquared = inverse * inverse;
+  const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
+  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + series;
+}
+function drawBinomial(rng, n, p) {
+  if (n === 0 || p === 0) return 0;
+  if (p === 1) return n;
+  if (p > 0.5) return n - drawBinomialLowP(rng, n, 1 - p);
+  return drawBinomialLowP(rng, n, p);
+}
+function drawBinomialLowP(rng, n, p) {
+  return n * p < INVERSION_MAX_MEAN ? drawByInversion(rng, n, p) : drawByTransformedRejection(rng, n, p);
+}
+function drawByInversion(rng, n, p) {
+  const q = 1 - p;
+  const odds = p / q;
+  const scaled = (n + 1) * odds;
+  const massAtZero = Math.exp(n * Math.log1p(-p));
+  for (; ; ) {
+    let u = rng.nextFloat();
+    let mass = massAtZero;
+    let k = 0;
+    while (u > mass) {
+      u -= mass;
+      k++;
+      mass *= scaled / k - odds;
+      if (k > n || mass <= 0) break;
+    }
+    if (u <= mass && k <= n) return k;
+  }
+}
+function drawByTransformedRejection(rng, n, p) {
+  const q = 1 - p;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const fast = rng instanceof Xoshiro128StarStar;
+  let s0 = fast ? rng.s0 : 0;
+  let s1 = fast ? rng.s1 : 0;
+  let s2 = fast ? rng.s2 : 0;
+  let s3 = fast ? rng.s3 : 0;
+  let alpha = 0;
+  let logOdds = 0;
+  let mode = -1;
+  let logModeMass = 0;
+  for (; ; ) {
+    let u;
+    let v;
+    if (fast) {
+      let t0 = s0;
+      let t1 = s1;
+      let t2 = s2 ^ t0;
+      let t3 = s3 ^ t1;
+      let x = Math.imul(t1, 5);
+      const w0 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w1 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w2 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w3 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      u = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) * INV_TWO_POW_532 - 0.5;
+      v = ((w2 >>> 5) * 67108864 + (w3 >>> 6)) * INV_TWO_POW_532;
+    } else {
+      u = rng.nextFloat() - 0.5;
+      v = rng.nextFloat();
+    }
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor((2 * a / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return done(rng, fast, s0, s1, s2, s3, k);
+    if (mode < 0) {
+      alpha = (2.83 + 5.1 / b) * spq;
+      logOdds = Math.log(p / q);
+      mode = Math.floor((n + 1) * p);
+      logModeMass = logFactorial(mode) + logFactorial(n - mode);
+    }
+    v = Math.log(v * alpha / (a / (us * us) + b));
+    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return done(rng, fast, s0, s1, s2, s3, k);
+  }
+}
+function done(rng, fast, s0, s1, s2, s3, k) {
+  if (fast) {
+    const state = rng;
+    state.s0 = s0;
+    state.s1 = s1;
+    state.s2 = s2;
+    state.s3 = s3;
+  }
+  return k;
+}
+
+// src/stats/binomial-table.ts
+var WINDOW_SPREADS = 10;
+var WINDOW_SLACK = 10;
+function tabulateBinomial(n, p) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Expected \`n\` to be a non-negative safe integer, got ${String(n)}.`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be a probability in [0, 1], got ${String(p)}.`);
+  if (n === 0 || p === 0 || p === 1) {
+    return { n, p, low: p === 1 ? n : 0, cumulative: Float64Array.of(1), guide: Int32Array.of(0) };
+  }
+  const q = 1 - p;
+  const mean = n * p;
+  const spread = WINDOW_SPREADS * Math.sqrt(mean * q) + WINDOW_SLACK;
+  const low = Math.max(0, Math.floor(mean - spread));
+  const high = Math.min(n, Math.ceil(mean + spread));
+  const mode = Math.min(high, Math.max(low, Math.floor((n + 1) * p)));
+  const mass = new Float64Array(high - low + 1);
+  mass[mode - low] = Math.exp(logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p));
+  const odds = p / q;
+  for (let k = mode; k < high; k++) mass[k + 1 - low] = mass[k - low] * ((n - k) / (k + 1) * odds);
+  for (let k = mode; k > low; k--) mass[k - 1 - low] = mass[k - low] * (k / (n - k + 1) / odds);
+  let total = 0;
+  for (let i2 = 0; i2 < mass.length; i2++) total += mass[i2];
+  const cumulative = new Float64Array(mass.length);
+  let running = 0;
+  for (let i2 = 0; i2 < mass.length; i2++) {
+    running += mass[i2] / total;
+    cumulative[i2] = running;
+  }
+  const guide = new Int32Array(mass.length);
+  let i = 0;
+  for (let j = 0; j < guide.length; j++) {
+    while (i < cumulative.length - 1 && cumulative[i] <= j / guide.length) i++;
+    guide[j] = i;
+  }
+  return { n, p, low, cumulative, guide };
+}
+function drawFromTable(rng, table2) {
+  const { cumulative, guide } = table2;
+  const u = rng.nextFloat();
+  let i = guide[Math.floor(u * guide.length)];
+  while (i < cumulative.length && cumulative[i] <= u) i++;
+  return i < cumulative.length ? table2.low + i : drawBinomial(rng, table2.n, table2.p);
+}
+
+// src/stats/resample.ts
+var TWO_POW_322 = 4294967296;
+var INV_TWO_POW_322 = 1 / TWO_POW_322;
+var BLOCK_BITS = 12;
+var BLOCK_SIZE = 1 << BLOCK_BITS;
+var BLOCK_MASK = BLOCK_SIZE - 1;
+var HALF = 65536;
+function isFast(rng) {
+  return rng instanceof Xoshiro128StarStar;
+}
+function hasFastPath(rng, bound) {
+  return isFast(rng) && bound <= MAX_FAST_BOUND;
+}
+function sumOfDraws(rng, values, draws) {
+  const n = values.length;
+  if (!isFast(rng)) {
+    let sum3 = 0;
+    for (let i = 0; i < draws; i++) sum3 += values[rng.nextInt(n)];
+    return sum3;
+  }
+  const fullBlocks = Math.floor(n / BLOCK_SIZE);
+  let remaining = draws;
+  let sizeLeft = n;
+  let sum2 = 0;
+  for (let block = 0; block < fullBlocks && remaining > 0; block++) {
+    const count = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count);
+    remaining -= count;
+    sizeLeft -= BLOCK_SIZE;
+  }
+  if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
+  return sum2;
+}
+function sumOfMaskedDraws(rng, values, start, count) {
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let sum2 = 0;
+  let otherSum = 0;
+  let done2 = 0;
+  for (; done2 + 2 <= count; done2 += 2) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    sum2 += values[start + (random & BLOCK_MASK)];
+    otherSum += values[start + (random >>> 16 & BLOCK_MASK)];
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  if (done2 < count) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  return sum2 + otherSum;
+}
+function sumOfSmallDraws(rng, values, start, size, count) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let sum2 = 0;
+  let otherSum = 0;
+  let needed = count;
+  while (needed >= 2) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    const high = (random >>> 16) * size;
+    if ((low & 65535) >= threshold) {
+      sum2 += values[start + (low >>> 16)];
+      needed--;
+    }
+    if ((high & 65535) >= threshold) {
+      otherSum += values[start + (high >>> 16)];
+      needed--;
+    }
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  while (needed > 0) {
+    const low = (rng.nextUint32() & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      sum2 += values[start + (low >>> 16)];
+      needed--;
+    }
+  }
+  return sum2 + otherSum;
+}
+function fillIndices(rng, bound, out, count) {
+  if (!hasFastPath(rng, bound)) {
+    for (let i = 0; i < count; i++) out[i] = rng.nextInt(bound);
+    return;
+  }
+  if (bound <= HALF) {
+    fillSmallIndices(rng, bound, out, count);
+    return;
+  }
+  const threshold = TWO_POW_322 % bound;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let filled = 0;
+  while (filled < count) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const product = random * bound;
+    const index = product * INV_TWO_POW_322 | 0;
+    out[filled] = index;
+    filled += product - index * TWO_POW_322 < threshold ? 0 : 1;
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+}
+function fillSmallIndices(rng, bound, out, count) {
+  const threshold = HALF % bound;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let filled = 0;
+  while (filled + 1 < count) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * bound;
+    const high = (random >>> 16) * bound;
+    out[filled] = low >>> 16;
+    filled += (low & 65535) < threshold ? 0 : 1;
+    out[filled] = high >>> 16;
+    filled += (high & 65535) < threshold ? 0 : 1;
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  while (filled < count) {
+    const low = (rng.nextUint32() & 65535) * bound;
+    out[filled] = low >>> 16;
+    filled += (low & 65535) < threshold ? 0 : 1;
+  }
+}
+var ROW_BLOCK_SIZE = 4096;
+function sumRowsOfDraws(rng, rows, width2, draws, out) {
+  const n = rows.length / width2;
+  out.fill(0, 0, width2);
+  if (!isFast(rng)) {
+    for (let i = 0; i < draws; i++) {
+      const offset = rng.nextInt(n) * width2;
+      for (let c = 0; c < width2; c++) out[c] += rows[offset + c];
+    }
+    return;
+  }
+  let remaining = draws;
+  let sizeLeft = n;
+  for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
+    const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
+    const count = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width2 === 2) addPairRows(rng, rows, start, size, count, out);
+    else addQuadRows(rng, rows, start, size, count, out);
+    remaining -= count;
+    sizeLeft -= size;
+  }
+}
+function addPairRows(rng, rows, start, size, count, out) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let s0 = out[0];
+  let s1 = out[1];
+  let needed = count;
+  while (needed > 0) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      const offset = start + (low >>> 16) << 1;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      needed--;
+    }
+    const high = (random >>> 16) * size;
+    if (needed > 0 && (high & 65535) >= threshold) {
+      const offset = start + (high >>> 16) << 1;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      needed--;
+    }
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  out[0] = s0;
+  out[1] = s1;
+}
+function addQuadRows(rng, rows, start, size, count, out) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let s0 = out[0];
+  let s1 = out[1];
+  let s2 = out[2];
+  let s3 = out[3];
+  let needed = count;
+  while (needed > 0) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      const offset = start + (low >>> 16) << 2;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      s2 += rows[offset + 2];
+      s3 += rows[offset + 3];
+      needed--;
+    }
+    const high = (random >>> 16) * size;
+    if (needed > 0 && (high & 65535) >= threshold) {
+      const offset = start + (high >>> 16) << 2;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      s2 += rows[offset + 2];
+      s3 += rows[offset + 3];
+      needed--;
+    }
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+}
+function drawMultinomial(rng, total, weights, out) {
+  let remaining = total;
+  let weightLeft = 0;
+  for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i];
+    let count;
+    if (remaining === 0) count = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count = remaining;
+    else count = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count;
+    remaining -= count;
+    weightLeft -= weight;
+  }
+}
+
+// src/stats/bootstrap-binary.ts
+function bootstrapBinaryDelta(counts, opts) {
+  assertDeltaCounts(counts, "counts");
+  assertBootstrapOptions(opts);
+  const { minus, zero, plus } = counts;
+  const n = minus + zero + plus;
+  if (n === 0) throw new RangeError("Expected `counts` to describe at least one case.");
+  const values = new Float64Array(opts.resamples);
+  const minusShare = minus / n;
+  const plusShare = zero + plus === 0 ? 0 : plus / (zero + plus);
+  const rng = opts.rng;
+  const minusTable = tabulateBinomial(n, minusShare);
+  const cover = Math.min(n, Math.ceil(n * minusShare + 6 * Math.sqrt(n * minusShare * (1 - minusShare)) + 10));
+  const baseTable = tabulateBinomial(n - cover, plusShare);
+  const restTables = Array.from({ length: cover + 1 }, () => void 0);
+  for (let r = 0; r < values.length; r++) {
+    const drawnMinus = drawFromTable(rng, minusTable);
+    const rest = cover - drawnMinus;
+    const drawnPlus = rest >= 0 ? drawFromTable(rng, baseTable) + drawFromTable(rng, restTables[rest] ??= tabulateBinomial(rest, plusShare)) : drawBinomial(rng, n - drawnMinus, plusShare);
+    values[r] = (drawnPlus - drawnMinus) / n;
+  }
+  return summariseReplicates(
+    { estimate: (plus - minus) / n, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n },
+    opts
+  );
+}
+function bootstrapClusteredBinaryDelta(clusters, opts) {
+  if (clusters.length === 0) throw new RangeError("Expected `clusters` to contain at least one cluster.");
+  clusters.forEach((cluster, index) => {
+    assertDeltaCounts(cluster, `clusters[${index}]`);
+    if (cluster.minus + cluster.zero + cluster.plus === 0) {
+      throw new RangeError(`Expected \`clusters[${index}]\` to contain at least one case.`);
+    }
+  });
+  assertBootstrapOptions(opts);
+  const sums = new Float64Array(clusters.length);
+  const sizes = new Float64Array(clusters.length);
+  clusters.forEach((cluster, index) => {
+    sums[index] = cluster.plus - cluster.minus;
+    sizes[index] = cluster.minus + cluster.zero + cluster.plus;
+  });
+  return bootstrapClusterRatio(sums, sizes, opts);
+}
+function bootstrapClusterRatio(sums, sizes, opts) {
+  const k = sums.length;
+  let totalSum = 0;
+  let totalSize = 0;
+  for (let j = 0; j < k; j++) {
+    totalSum += sums[j];
+    totalSize += sizes[j];
+  }
+  const estimate = totalSum / totalSize;
+  const values = new Float64Array(opts.resamples);
+  const types = groupClusterTypes(sums, sizes);
+  if (types.sums.length * MULTINOMIAL_COST_RATIO <= k) {
+    const counts = new Float64Array(types.sums.length);
+    for (let r = 0; r < values.length; r++) {
+      drawMultinomial(opts.rng, k, types.weights, counts);
+      let drawnSum = 0;
+      let drawnSize = 0;
+      for (let t = 0; t < counts.length; t++) {
+        drawnSum += counts[t] * types.sums[t];
+        drawnSize += counts[t] * types.sizes[t];
+      }
+      values[r] = drawnSum / drawnSize;
+    }
+    return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method: "multinomial", drawsPerResample: k }, opts);
+  }
+  const rows = new Float64Array(2 * k);
+  for (let j = 0; j < k; j++) {
+    rows[2 * j] = sums[j];
+    rows[2 * j + 1] = sizes[j];
+  }
+  const draws = Math.min(k, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
+  const scale = Math.sqrt(draws / k);
+  const out = new Float64Array(2);
+  for (let r = 0; r < values.length; r++) {
+    sumRowsOfDraws(opts.rng, rows, 2, draws, out);
+    const replicate = out[0] / out[1];
+    values[r] = draws === k ? replicate : estimate + scale * (replicate - estimate);
+  }
+  const method = draws === k ? "index" : "subsample";
+  return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method, drawsPerResample: draws }, opts);
+}
+function groupClusterTypes(sums, sizes) {
+  const order = Array.from(sums.keys()).toSorted((x, y) => sums[x] - sums[y] || sizes[x] - sizes[y]);
+  const typeSums = [];
+  const typeSizes = [];
+  const weights = [];
+  for (const j of order) {
+    const last = typeSums.length - 1;
+    if (last >= 0 && typeSums[last] === sums[j] && typeSizes[last] === sizes[j]) {
+      weights[last] = weights[last] + 1;
+    } else {
+      typeSums.push(sums[j]);
+      typeSizes.push(sizes[j]);
+      weights.push(1);
+    }
+  }
+  return { sums: Float64Array.from(typeSums), sizes: Float64Array.from(typeSizes), weights: Float64Array.from(weights) };
+}
+function assertDeltaCounts(counts, name) {
+  for (const key of ["minus", "zero", "plus"]) {
+    const value = counts[key];
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new RangeError(`Expected \`${name}.${key}\` to be a non-negative safe integer, got ${String(value)}.`);
+    }
+  }
+}
+
+// src/stats/bootstrap-mean.ts
+function bootstrapMeanDelta(deltas, opts, clusters) {
+  const n = deltas.length;
+  if (n === 0) throw new RangeError("Expected `deltas` to contain at least one value.");
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(deltas[i])) {
+      throw new RangeError(`Expected \`deltas[${i}]\` to be a finite number, got ${String(deltas[i])}.`);
+    }
+  }
+  assertBootstrapOptions(opts);
+  if (clusters !== void 0) {
+    return bootstrapClusteredMean(deltas, clusters, { ...opts, maxDrawsPerResample: opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS });
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += deltas[i];
+  const estimate = total / n;
+  const values = new Float64Array(opts.resamples);
+  const distinct = countDistinct(deltas);
+  if (distinct.values.length * MULTINOMIAL_COST_RATIO <= n) {
+    const counts = new Float64Array(distinct.values.length);
+    for (let r = 0; r < values.length; r++) {
+      drawMultinomial(opts.rng, n, distinct.counts, counts);
+      let sum2 = 0;
+      for (let t = 0; t < counts.length; t++) sum2 += counts[t] * distinct.values[t];
+      values[r] = sum2 / n;
+    }
+    return summariseReplicates({ estimate, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n }, opts);
+  }
+  const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS);
+  const scale = Math.sqrt(draws / n);
+  for (let r = 0; r < values.length; r++) {
+    const replicate = sumOfDraws(opts.rng, deltas, draws) / draws;
+    values[r] = draws === n ? replicate : estimate + scale * (replicate - estimate);
+  }
+  const method = draws === n ? "index" : "subsample";
+  return summariseReplicates({ estimate, values, undefinedCount: 0, n, method, drawsPerResample: draws }, opts);
+}
+function bootstrapClusteredMean(deltas, clusters, opts) {
+  if (clusters.length !== deltas.length) {
+    throw new RangeError(`Expected \`clusters\` to have ${deltas.length} entries, got ${clusters.length}.`);
+  }
+  let k = 0;
+  for (let i = 0; i < clusters.length; i++) {
+    const cluster = clusters[i];
+    if (cluster < 0) throw new RangeError(`Expected \`clusters[${i}]\` to be a non-negative index, got ${cluster}.`);
+    if (cluster >= k) k = cluster + 1;
+  }
+  const sums = new Float64Array(k);
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < clusters.length; i++) {
+    sums[clusters[i]] += deltas[i];
+    sizes[clusters[i]] += 1;
+  }
+  let used = 0;
+  for (let j = 0; j < k; j++) {
+    if (sizes[j] > 0) {
+      sums[used] = sums[j];
+      sizes[used] = sizes[j];
+      used++;
+    }
+  }
+  return bootstrapClusterRatio(sums.subarray(0, used), sizes.subarray(0, used), opts);
+}
+function countDistinct(values) {
+  const sorted = values.toSorted();
+  const distinct = [];
+  const counts = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const value = sorted[i];
+    const last = distinct.length - 1;
+    if (last >= 0 && distinct[last] === value) counts[last] = counts[last] + 1;
+    else {
+      distinct.push(value);
+      counts.push(1);
+    }
+  }
+  return { values: Float64Array.from(distinct), counts: Float64Array.from(counts) };
+}
+
+// src/stats/bootstrap-ratio.ts
+var RELATIVE_VARIANCE_FACTOR = 200;
+function bootstrapRatioOfRatios(data, opts) {
+  const columns = [
+    ["candidateNumerator", data.candidateNumerator],
+    ["candidateDenominator", data.candidateDenominator],
+    ["parentNumerator", data.parentNumerator],
+    ["parentDenominator", data.parentDenominator]
+  ];
+  const n = data.parentNumerator.length;
+  if (n === 0) throw new RangeError("Expected at least one case.");
+  const totals = new Float64Array(4);
+  columns.forEach(([name, column], c) => {
+    if (column.length !== n) throw new RangeError(`Expected \`${name}\` to have ${n} entries, got ${column.length}.`);
+    for (let i = 0; i < n; i++) {
+      const value = column[i];
+      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
+        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
+      }
+      totals[c] += value;
+    }
+  });
+  assertBootstrapOptions(opts);
+  const estimate = ratioOfSums(totals);
+  if (Number.isNaN(estimate)) {
+    throw new RangeError("The ratio is undefined: a denominator sum or the parent numerator sum is zero.");
+  }
+  const rows = new Float64Array(4 * n);
+  columns.forEach(([, column], c) => {
+    for (let i = 0; i < n; i++) rows[4 * i + c] = column[i];
+  });
+  const draws = Math.min(n, opts.maxDrawsPerResample ?? ratioDrawsFor(columns.map(([, column]) => column), totals));
+  const exponent = Math.sqrt(draws / n);
+  const values = new Float64Array(opts.resamples);
+  let defined = 0;
+  const sums = new Float64Array(4);
+  for (let r = 0; r < opts.resamples; r++) {
+    sumRowsOfDraws(opts.rng, rows, 4, draws, sums);
+    const replicate = ratioOfSums(sums);
+    if (Number.isNaN(replicate)) continue;
+    values[defined++] = draws === n ? replicate : estimate * (replicate / estimate) ** exponent;
+  }
+  return summariseReplicates(
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n,
+      method: draws === n ? "index" : "subsample",
+      drawsPerResample: draws
+    },
+    opts
+  );
+}
+function ratioOfSums(sums) {
+  const candidateNumerator = sums[0];
+  const candidateDenominator = sums[1];
+  const parentNumerator = sums[2];
+  const parentDenominator = sums[3];
+  if (candidateDenominator === 0 || parentDenominator === 0 || parentNumerator === 0) return Number.NaN;
+  return candidateNumerator * parentDenominator / (candidateDenominator * parentNumerator);
+}
+function ratioDrawsFor(columns, totals) {
+  let worst = 0;
+  columns.forEach((column, c) => {
+    const total = totals[c];
+    if (total === 0) return;
+    let squares = 0;
+    for (let i = 0; i < column.length; i++) squares += column[i] * column[i];
+    worst = Math.max(worst, column.length * squares / (total * total) - 1);
+  });
+  return Math.max(DEFAULT_RATIO_MAX_DRAWS, Math.ceil(RELATIVE_VARIANCE_FACTOR * worst));
+}
+
+// src/stats/bootstrap-quantile.ts
+var DEFAULT_WINDOW = { spreads: 4.5, slack: 12 };
+var CELLS_IN_WINDOW = [1, 3, 4, 5, 7];
+function bootstrapQuantileRatio(parent, candidate, q, opts) {
+  return bootstrapQuantileRatioInWindow(parent, candidate, q, opts, DEFAULT_WINDOW);
+}
+function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window) {
+  const n = parent.length;
+  if (n === 0) throw new RangeError("Expected at least one case.");
+  if (candidate.length !== n) throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
+  for (const [name, values2] of [["parent", parent], ["candidate", candidate]]) {
+    for (let i = 0; i < n; i++) {
+      const value = values2[i];
+      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
+        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
+      }
+    }
+  }
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  assertBootstrapOptions(opts);
+  const parentSide = rankSide(parent);
+  const candidateSide = rankSide(candidate);
+  const parentQuantile = quantileSorted(parentSide.sorted, q);
+  if (parentQuantile === 0) throw new RangeError(`The ratio is undefined: the parent ${q}-quantile is 0.`);
+  const estimate = quantileSorted(candidateSide.sorted, q) / parentQuantile;
+  const position = (n - 1) * q;
+  const target = Math.floor(position);
+  const fraction = position - target;
+  const needed = fraction > 0 ? 2 : 1;
+  const halfWidth = Math.ceil(window.spreads * Math.sqrt(n * q * (1 - q)) + window.slack);
+  const low = Math.max(0, target - halfWidth);
+  const high = Math.min(n, target + needed + halfWidth);
+  const cells = groupCells(windowRanks(parentSide, low, high), windowRanks(candidateSide, low, high), low, high);
+  const counts = new Float64Array(9);
+  const parentHistogram = new Int32Array(high - low);
+  const candidateHistogram = new Int32Array(high - low);
+  const picks = new Int32Array(n);
+  const values = new Float64Array(opts.resamples);
+  let defined = 0;
+  for (let r = 0; r < opts.resamples; r++) {
+    drawMultinomial(opts.rng, n, cells.sizes, counts);
+    const parentBelow = counts[0] + counts[1] + counts[2];
+    const parentInside = counts[3] + counts[4] + counts[5];
+    const candidateBelow = counts[0] + counts[3] + counts[6];
+    const candidateInside = counts[1] + counts[4] + counts[7];
+    let replicateParent;
+    let replicateCandidate;
+    if (parentBelow <= target && parentBelow + parentInside >= target + needed && candidateBelow <= target && candidateBelow + candidateInside >= target + needed) {
+      parentHistogram.fill(0);
+      candidateHistogram.fill(0);
+      for (const cell of CELLS_IN_WINDOW) {
+        const start = cells.starts[cell];
+        const drawn = counts[cell];
+        fillIndices(opts.rng, cells.sizes[cell], picks, drawn);
+        if (cell >= 3 && cell <= 5) countPicks(parentHistogram, cells.parentOffset, start, picks, drawn);
+        if (cell % 3 === 1) countPicks(candidateHistogram, cells.candidateOffset, start, picks, drawn);
+      }
+      replicateParent = quantileFromHistogram(parentHistogram, low, target - parentBelow, fraction, parentSide.sorted);
+      replicateCandidate = quantileFromHistogram(candidateHistogram, low, target - candidateBelow, fraction, candidateSide.sorted);
+    } else {
+      [replicateParent, replicateCandidate] = quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction);
+    }
+    if (replicateParent === 0) continue;
+    values[defined++] = replicateCandidate / replicateParent;
+  }
+  return summariseReplicates(
+    { estimate, values: values.subarray(0, defined), undefinedCount: opts.resamples - defined, n, method: "multinomial", drawsPerResample: n },
+    opts
+  );
+}
+function rankSide(values) {
+  const sorted = values.toSorted();
+  let ranks;
+  const rank2 = () => {
+    if (ranks !== void 0) return ranks;
+    ranks = new Int32Array(values.length);
+    const tiesTaken = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const first = lowerBound(sorted, values[i]);
+      ranks[i] = first + tiesTaken[first]++;
+    }
+    return ranks;
+  };
+  return { values, sorted, rank: rank2 };
+}
+function windowRanks(side, low, high) {
+  const { values, sorted } = side;
+  const floor = sorted[low];
+  const ceiling = sorted[high - 1];
+  const out = new Int32Array(values.length);
+  const tiesTaken = /* @__PURE__ */ new Map();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value < floor) out[i] = -1;
+    else if (value > ceiling) out[i] = high;
+    else {
+      const first = lowerBound(sorted, value);
+      const taken = tiesTaken.get(first) ?? 0;
+      tiesTaken.set(first, taken + 1);
+      out[i] = first + taken;
+    }
+  }
+  return out;
+}
+function lowerBound(sorted, target) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function countPicks(histogram, offsets, start, picks, drawn) {
+  for (let t = 0; t < drawn; t++) histogram[offsets[start + picks[t]]]++;
+}
+function groupCells(parentRank, candidateRank, low, high) {
+  const classOf = (rank2) => rank2 < low ? 0 : rank2 < high ? 1 : 2;
+  const cellOf = new Int32Array(parentRank.length);
+  const sizes = new Float64Array(9);
+  for (let i = 0; i < parentRank.length; i++) {
+    const cell = 3 * classOf(parentRank[i]) + classOf(candidateRank[i]);
+    cellOf[i] = cell;
+    sizes[cell]++;
+  }
+  const starts = new Int32Array(10);
+  for (let cell = 0; cell < 9; cell++) starts[cell + 1] = starts[cell] + sizes[cell];
+  const next = starts.slice(0, 9);
+  const cases = new Int32Array(parentRank.length);
+  const parentOffset = new Int32Array(parentRank.length);
+  const candidateOffset = new Int32Array(parentRank.length);
+  for (let i = 0; i < cellOf.length; i++) {
+    const slot = next[cellOf[i]]++;
+    cases[slot] = i;
+    parentOffset[slot] = parentRank[i] - low;
+    candidateOffset[slot] = candidateRank[i] - low;
+  }
+  return { cases, starts, sizes, parentOffset, candidateOffset };
+}
+function quantileFromHistogram(histogram, offset, position, fraction, sorted) {
+  let seen = 0;
+  let bin = 0;
+  while (seen + histogram[bin] <= position) seen += histogram[bin++];
+  const lowValue = sorted[offset + bin];
+  if (fraction === 0) return lowValue;
+  if (seen + histogram[bin] <= position + 1) {
+    bin++;
+    while (histogram[bin] === 0) bin++;
+  }
+  const highValue = sorted[offset + bin];
+  return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
+}
+function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction) {
+  const parentRank = parentSide.rank();
+  const candidateRank = candidateSide.rank();
+  const parentRanks = new Int32Array(parentRank.length);
+  const candidateRanks = new Int32Array(parentRank.length);
+  let drawn = 0;
+  for (let cell = 0; cell < 9; cell++) {
+    for (let t = 0; t < counts[cell]; t++) {
+      const index = cells.cases[cells.starts[cell] + opts.rng.nextInt(cells.sizes[cell])];
+      parentRanks[drawn] = parentRank[index];
+      candidateRanks[drawn++] = candidateRank[index];
+    }
+  }
+  const pick = (ranks, sorted) => {
+    ranks.sort();
+    const lowValue = sorted[ranks[target]];
+    if (fraction === 0) return lowValue;
+    const highValue = sorted[ranks[target + 1]];
+    return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
+  };
+  return [pick(parentRanks, parentSide.sorted), pick(candidateRanks, candidateSide.sorted)];
+}
+
+// src/gates/result.ts
+function round(value, digits = 6) {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+function reportInterval(interval, digits = 6) {
+  return Number.isFinite(interval.lower) && Number.isFinite(interval.upper) ? roundInterval(interval, digits) : void 0;
+}
+function roundInterval(interval, digits = 6) {
+  return { lower: round(interval.lower, digits), upper: round(interval.upper, digits), level: interval.level };
+}
+
+// src/gates/paired.ts
+function testPairedDelta(outcomes, settings, worse) {
+  const n = outcomes.parent.length;
+  const deltas = new Float64Array(n);
+  for (let i = 0; i < n; i++) deltas[i] = outcomes.candidate[i] - outcomes.parent[i];
+  return testDeltas(deltas, indexClusters(outcomes.clusters, n), settings, worse);
+}
+function testDeltas(deltas, clusterIndex, settings, worse) {
+  const n = deltas.length;
+  let binary = true;
+  let sum2 = 0;
+  let minus = 0;
+  let plus = 0;
+  for (let i = 0; i < n; i++) {
+    const d = deltas[i];
+    sum2 += d;
+    if (d === 1) plus++;
+    else if (d === -1) minus++;
+    else if (d !== 0) binary = false;
+  }
+  if (binary && !clusterIndex) return testCounts({ minus, zero: n - minus - plus, plus }, settings, worse);
+  const mean = n > 0 ? sum2 / n : 0;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (deltas[i] - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const options = bootstrapOptions(settings, worse);
+  let result;
+  if (binary && clusterIndex) {
+    const clusters = Array.from({ length: clusterIndex.count }, () => ({ minus: 0, zero: 0, plus: 0 }));
+    for (let i = 0; i < n; i++) {
+      const c = clusters[clusterIndex.index[i]];
+      if (deltas[i] === 1) c.plus += 1;
+      else if (deltas[i] === -1) c.minus += 1;
+      else c.zero += 1;
+    }
+    result = bootstrapClusteredBinaryDelta(clusters, options);
+  } else {
+    result = bootstrapMeanDelta(deltas, options, clusterIndex?.index);
+  }
+  return toTest(result, sd, n, clusterIndex ? clusterStandardError(deltas, clusterIndex) : n > 0 ? sd / Math.sqrt(n) : 0, clusterIndex);
+}
+function testCounts(counts, settings, worse) {
+  const { minus, zero, plus } = counts;
+  const n = minus + zero + plus;
+  const mean = n > 0 ? (plus - minus) / n : 0;
+  const ss = minus * (-1 - mean) ** 2 + zero * mean ** 2 + plus * (1 - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const result = bootstrapBinaryDelta(counts, bootstrapOptions(settings, worse));
+  return toTest(result, sd, n, n > 0 ? sd / Math.sqrt(n) : 0, void 0);
+}
+function bootstrapOptions(settings, worse) {
+  const rng = createRng(deriveSeed(settings.seed, settings.name));
+  return { resamples: settings.resamples, level: settings.level, rng, pValueAt: { threshold: 0, alternative: worse === "lower" ? "less" : "greater" } };
+}
+function toTest(result, sd, n, analyticError, clusterIndex) {
+  return {
+    estimate: result.estimate,
+    interval: result.interval,
+    // Percentile-bootstrap p-value of "no worse than the parent" (delta on the good side of 0).
+    pWorse: result.pValue,
+    standardError: result.standardError,
+    analyticError,
+    sd,
+    n,
+    units: clusterIndex?.count ?? n,
+    clustered: clusterIndex !== void 0
+  };
+}
+function clusterStandardError(deltas, clusters) {
+  const sums = new Float64Array(clusters.count);
+  const sizes = new Float64Array(clusters.count);
+  let total = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    sums[clusters.index[i]] += deltas[i];
+    sizes[clusters.index[i]] += 1;
+    total += deltas[i];
+  }
+  const k = clusters.count;
+  if (k < 2) return 0;
+  const mean = total / deltas.length;
+  let squares = 0;
+  for (let j = 0; j < k; j++) squares += (sums[j] - mean * sizes[j]) ** 2;
+  return Math.sqrt(k / (k - 1) * squares) / deltas.length;
+}
+function indexClusters(labels, n) {
+  if (!labels || labels.every((label) => label === void 0)) return void 0;
+  const ids = /* @__PURE__ */ new Map();
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = labels[i] === void 0 ? `\0case:${i}` : `c:${labels[i]}`;
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    index[i] = id;
+  }
+  return { index, count: ids.size };
+}
+function deriveSeed(seed, name) {
+  let hash = 2166136261 ^ seed >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 16777619);
+  }
+  return hash >>> 0;
+}
+function intervalPp(test) {
+  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
+}
+function ppMeasure(name, label, test, threshold, p, adjusted, verdict) {
+  return {
+    name,
+    label,
+    unit: "pp",
+    estimate: round(test.estimate * 100),
+    interval: roundInterval(intervalPp(test)),
+    threshold,
+    ...p !== void 0 ? { p_value: round(p, 8) } : {},
+    ...adjusted !== void 0 ? { adjusted_p: round(adjusted, 8) } : {},
+    n: test.n,
+    verdict
+  };
+}
+
 // src/gates/cost.ts
 function evaluateCost(cases, policy, quality, ceilingUsd) {
   const golden = cases.filter((c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0);
@@ -19039,11 +19560,17 @@ function evaluateCost(cases, policy, quality, ceilingUsd) {
   }
   const { statistics } = policy;
   const data = {
-    parentNumerator: Float64Array.from(golden, (c) => c.parent.cost_usd),
-    parentDenominator: Float64Array.from(golden, (c) => c.parent.pass),
-    candidateNumerator: Float64Array.from(golden, (c) => c.candidate.cost_usd),
-    candidateDenominator: Float64Array.from(golden, (c) => c.candidate.pass)
+    parentNumerator: new Float64Array(golden.length),
+    parentDenominator: new Float64Array(golden.length),
+    candidateNumerator: new Float64Array(golden.length),
+    candidateDenominator: new Float64Array(golden.length)
   };
+  golden.forEach((c, i) => {
+    data.parentNumerator[i] = c.parent.cost_usd;
+    data.parentDenominator[i] = c.parent.pass;
+    data.candidateNumerator[i] = c.candidate.cost_usd;
+    data.candidateDenominator[i] = c.candidate.pass;
+  });
   const parentSuccesses = sum(data.parentDenominator);
   const candidateSuccesses = sum(data.candidateDenominator);
   if (parentSuccesses === 0 || candidateSuccesses === 0) {
@@ -19084,18 +19611,19 @@ function evaluateCost(cases, policy, quality, ceilingUsd) {
   const enough = golden.length >= statistics.min_cases;
   const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
   const withinLimit = enough && ratio.interval.upper <= limit;
+  const bounded = reportInterval(ratio.interval);
   const headline = {
     name: "cost_per_success_ratio",
     label: "Cost per successful task (candidate / parent)",
     unit: "ratio",
     estimate: round(ratio.estimate),
-    interval: roundInterval(ratio.interval),
+    ...bounded ? { interval: bounded } : {},
     threshold: round(limit),
     n: golden.length,
     verdict: significantRise && !offset ? "fail" : withinLimit || offset ? "pass" : "inconclusive"
   };
   const measures = [headline, ...cpsMeasures];
-  const effect = `Cost per successful task changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${formatInterval(ratio.interval, "ratio")})`;
+  const effect = `Cost per successful task changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${bounded ? formatInterval(bounded, "ratio") : "interval unbounded: some resamples had no defined ratio"})`;
   if (overCeiling) {
     return { gate: "cost", verdict: "fail", reason: `${effect}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`, headline, measures, on_failure: "reject" };
   }
@@ -19184,10 +19712,14 @@ function evaluateLatency(cases, policy, sloMs) {
     return { gate: "latency", verdict: "not_applicable", reason: "The evidence has no latency_ms on paired cases.", measures: [], on_failure: "hold" };
   }
   const { statistics } = policy;
-  const parent = Float64Array.from(timed, (c) => c.parent.latency_ms);
-  const candidate = Float64Array.from(timed, (c) => c.candidate.latency_ms);
-  const parentQ = quantileSorted(parent.toSorted(), q);
-  const candidateQ = quantileSorted(candidate.toSorted(), q);
+  const parent = new Float64Array(timed.length);
+  const candidate = new Float64Array(timed.length);
+  timed.forEach((c, i) => {
+    parent[i] = c.parent.latency_ms;
+    candidate[i] = c.candidate.latency_ms;
+  });
+  const parentQ = quantileOfUnsorted(parent, q);
+  const candidateQ = quantileOfUnsorted(candidate, q);
   const overSlo = sloMs !== void 0 && candidateQ > sloMs;
   if (parentQ === 0) {
     const quantiles = [
@@ -19204,12 +19736,13 @@ function evaluateLatency(cases, policy, sloMs) {
   const enough = timed.length >= statistics.min_cases;
   const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
   const withinLimit = enough && ratio.interval.upper <= limit;
+  const bounded = reportInterval(ratio.interval);
   const headline = {
     name: `${name}_latency_ratio`,
     label: `${name} latency (candidate / parent)`,
     unit: "ratio",
     estimate: round(ratio.estimate),
-    interval: roundInterval(ratio.interval),
+    ...bounded ? { interval: bounded } : {},
     threshold: round(limit),
     n: timed.length,
     verdict: significantRise ? "fail" : withinLimit ? "pass" : "inconclusive"
@@ -19219,7 +19752,7 @@ function evaluateLatency(cases, policy, sloMs) {
     { name: `parent_${name}_ms`, label: `Parent ${name}`, unit: "ms", estimate: round(parentQ, 3), n: timed.length, verdict: "pass" },
     { name: `candidate_${name}_ms`, label: `Candidate ${name}`, unit: "ms", estimate: round(candidateQ, 3), ...sloMs !== void 0 ? { threshold: sloMs } : {}, n: timed.length, verdict: overSlo ? "fail" : "pass" }
   ];
-  const effect = `${name} latency changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${formatInterval(ratio.interval, "ratio")})`;
+  const effect = `${name} latency changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${bounded ? formatInterval(bounded, "ratio") : "interval unbounded: some resamples had no defined ratio"})`;
   if (overSlo) {
     return { gate: "latency", verdict: "fail", reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`, headline, measures, on_failure: "hold" };
   }
@@ -19276,6 +19809,354 @@ function evaluateManifest(diff, candidate, evidence, policy) {
     measures,
     on_failure: "reject"
   };
+}
+
+// src/stats/mcnemar.ts
+function mcnemarExact(b, c, alternative) {
+  for (const [name, value] of [["b", b], ["c", c]]) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new RangeError(`Expected \`${name}\` to be a non-negative safe integer, got ${String(value)}.`);
+    }
+  }
+  const discordant = b + c;
+  let pValue;
+  if (alternative === "greater") {
+    pValue = halfBinomialLowerTail(b, discordant);
+  } else if (b === c) {
+    pValue = 1;
+  } else {
+    pValue = Math.min(1, 2 * halfBinomialLowerTail(Math.min(b, c), discordant));
+  }
+  return { b, c, pValue };
+}
+function halfBinomialLowerTail(k, n) {
+  if (k >= n) return 1;
+  let term = Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) - n * Math.LN2);
+  let sum2 = term;
+  for (let i = k; i > 0; i--) {
+    term *= i / (n - i + 1);
+    sum2 += term;
+    if (term < sum2 * 1e-17) break;
+  }
+  return Math.min(1, sum2);
+}
+
+// src/stats/normal.ts
+var CENTRAL_NUMERATOR = [
+  3.3871328727963665,
+  133.14166789178438,
+  1971.5909503065513,
+  13731.69376550946,
+  45921.95393154987,
+  67265.7709270087,
+  33430.57558358813,
+  2509.0809287301227
+];
+var CENTRAL_DENOMINATOR = [
+  1,
+  42.31333070160091,
+  687.1870074920579,
+  5394.196021424751,
+  21213.794301586597,
+  39307.89580009271,
+  28729.085735721943,
+  5226.495278852854
+];
+var NEAR_NUMERATOR = [
+  1.4234371107496835,
+  4.630337846156546,
+  5.769497221460691,
+  3.6478483247632045,
+  1.2704582524523684,
+  0.2417807251774506,
+  0.022723844989269184,
+  7745450142783414e-19
+];
+var NEAR_DENOMINATOR = [
+  1,
+  2.053191626637759,
+  1.6763848301838038,
+  0.6897673349851,
+  0.14810397642748008,
+  0.015198666563616457,
+  5475938084995345e-19,
+  10507500716444169e-25
+];
+var TAIL_NUMERATOR = [
+  6.657904643501103,
+  5.463784911164114,
+  1.7848265399172913,
+  0.29656057182850487,
+  0.026532189526576124,
+  0.0012426609473880784,
+  27115555687434876e-21,
+  20103343992922881e-23
+];
+var TAIL_DENOMINATOR = [
+  1,
+  0.599832206555888,
+  0.1369298809227358,
+  0.014875361290850615,
+  7868691311456133e-19,
+  18463183175100548e-21,
+  1421511758316446e-22,
+  20442631033899397e-31
+];
+function evaluatePolynomial(coefficients, x) {
+  let value = 0;
+  for (let i = coefficients.length - 1; i >= 0; i--) value = value * x + coefficients[i];
+  return value;
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be in [0, 1], got ${String(p)}.`);
+  const centred = p - 0.5;
+  if (Math.abs(centred) <= 0.425) {
+    const r2 = 0.180625 - centred * centred;
+    return centred * evaluatePolynomial(CENTRAL_NUMERATOR, r2) / evaluatePolynomial(CENTRAL_DENOMINATOR, r2);
+  }
+  const tail = centred < 0 ? p : 1 - p;
+  if (tail === 0) return centred < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  let r = Math.sqrt(-Math.log(tail));
+  let value;
+  if (r <= 5) {
+    r -= 1.6;
+    value = evaluatePolynomial(NEAR_NUMERATOR, r) / evaluatePolynomial(NEAR_DENOMINATOR, r);
+  } else {
+    r -= 5;
+    value = evaluatePolynomial(TAIL_NUMERATOR, r) / evaluatePolynomial(TAIL_DENOMINATOR, r);
+  }
+  return centred < 0 ? -value : value;
+}
+
+// src/gates/family.ts
+function adjustWeightedHolm(pValues, weights) {
+  if (pValues.length !== weights.length) throw new RangeError(`Expected ${pValues.length} weights, got ${weights.length}.`);
+  pValues.forEach((p, i) => {
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`pValues[${i}]\` to be in [0, 1], got ${String(p)}.`);
+    if (!(weights[i] > 0 && Number.isFinite(weights[i]))) throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(weights[i])}.`);
+  });
+  const ratio = pValues.map((p, i) => p / weights[i]);
+  const order = ratio.map((_, i) => i).toSorted((a, b) => ratio[a] - ratio[b] || a - b);
+  let remaining = weights.reduce((sum2, w) => sum2 + w, 0);
+  let runningMax = 0;
+  const adjusted = Array.from({ length: pValues.length }, () => 0);
+  for (const index of order) {
+    runningMax = Math.max(runningMax, Math.min(1, ratio[index] * remaining));
+    adjusted[index] = runningMax;
+    remaining -= weights[index];
+  }
+  return adjusted;
+}
+function estimateCasesNeeded(test, distance, z, cap = 1e6) {
+  if (!(distance > 1e-9)) return cap;
+  const se = Number.isFinite(test.standardError) && test.standardError > 0 ? test.standardError : test.sd / Math.sqrt(Math.max(test.n, 1));
+  if (!(se > 0)) return Math.min(cap, test.n + 1);
+  const needed = Math.ceil(test.n * (z * se / distance) ** 2);
+  return Math.min(cap, Math.max(test.n + 1, needed));
+}
+function oneSidedZ(alpha) {
+  return normalQuantile(1 - alpha);
+}
+function twoSidedZ(level) {
+  return normalQuantile((1 + level) / 2);
+}
+
+// src/gates/quality.ts
+function evaluateQuality(cases, policy) {
+  const golden = cases.filter((c) => c.suite === "golden");
+  const { quality } = policy.gates;
+  const { statistics } = policy;
+  const margin = quality.max_drop_pp;
+  if (golden.length === 0) {
+    return { result: { gate: "quality", verdict: "not_applicable", reason: "No paired golden-suite evidence was supplied.", measures: [], on_failure: "reject" }, categories: [] };
+  }
+  const settings = (name) => ({ resamples: statistics.resamples, level: statistics.confidence, seed: statistics.seed, name: `quality:${name}` });
+  const label = quality.metric === "score" ? "Mean score" : "Pass rate";
+  const split = splitByCategory(golden, quality.metric);
+  const overall = split.deltas === void 0 ? testCounts(split.counts, settings("overall"), "lower") : testDeltas(split.deltas, split.clustered ? indexClusters(golden.map((c) => c.cluster), golden.length) : void 0, settings("overall"), "lower");
+  const single = split.categories.length === 1;
+  const categoryTests = split.categories.map((group) => {
+    const name = settings(`category:${group.category}`);
+    return {
+      ...group,
+      tested: group.n >= quality.min_category_cases,
+      test: single ? overall : group.deltas === void 0 ? testCounts(group.counts, name, "lower") : testDeltas(group.deltas, group.clusters, name, "lower")
+    };
+  });
+  const { critical, fixes, regressions } = split;
+  const mcnemar = critical > 0 ? mcnemarExact(fixes, regressions, "greater") : void 0;
+  const family = [overall.pWorse];
+  const tested = single ? [] : categoryTests.filter((t) => t.tested);
+  for (const t of tested) family.push(t.test.pWorse);
+  const shared = 1 + tested.length;
+  const weights = family.map(() => (mcnemar ? 0.5 : 1) / shared);
+  if (mcnemar) {
+    family.push(mcnemar.pValue);
+    weights.push(0.5);
+  }
+  const adjusted = adjustWeightedHolm(family, weights);
+  const alpha = statistics.alpha;
+  const enough = golden.length >= statistics.min_cases;
+  const overallFails = enough && adjusted[0] < alpha && overall.estimate * 100 < -margin;
+  const overallPasses = enough && overall.interval.lower * 100 >= -margin;
+  const headline = ppMeasure("pass_rate_delta", `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0], overallFails ? "fail" : overallPasses ? "pass" : "inconclusive");
+  const categories = categoryTests.map((t) => {
+    const index = single && t.tested ? -1 : tested.indexOf(t);
+    const adj = single && t.tested ? adjusted[0] : index >= 0 ? adjusted[1 + index] : void 0;
+    const fails = adj !== void 0 && adj < alpha && t.test.estimate * 100 < -margin;
+    const verdict2 = !t.tested ? "not_applicable" : fails ? "fail" : "pass";
+    const measure = ppMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== void 0 ? t.test.pWorse : void 0, adj, verdict2);
+    return {
+      category: t.category,
+      n: t.n,
+      parent_rate: round(t.parentSum / t.n),
+      candidate_rate: round(t.candidateSum / t.n),
+      measure: !t.tested ? { ...measure, reason: `fewer than ${quality.min_category_cases} cases: shown, not tested` } : measure,
+      tested: t.tested
+    };
+  });
+  const measures = [headline];
+  let criticalFails = false;
+  if (mcnemar) {
+    const adj = adjusted[family.length - 1];
+    criticalFails = adj < alpha && regressions > fixes;
+    measures.push({
+      name: "critical_mcnemar",
+      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical}`,
+      unit: "count",
+      estimate: regressions - fixes,
+      p_value: round(mcnemar.pValue, 8),
+      adjusted_p: round(adj, 8),
+      n: critical,
+      verdict: criticalFails ? "fail" : "pass",
+      reason: `exact McNemar (one-sided) on ${fixes + regressions} discordant critical pairs`
+    });
+  }
+  const failedCategories = single ? [] : categories.filter((c) => c.measure.verdict === "fail");
+  measures.push(...categories.map((c) => c.measure));
+  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(intervalPp(overall), "pp")}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ""})`;
+  let verdict;
+  let reason;
+  let casesNeeded;
+  if (overallFails || failedCategories.length > 0 || criticalFails) {
+    verdict = "fail";
+    const why = [];
+    if (overallFails) why.push(`${effect}, a significant drop beyond the ${margin.toFixed(1)} pp margin`);
+    for (const c of failedCategories.slice(0, 3)) {
+      why.push(`category ${c.category} fell ${formatPp(c.measure.estimate)} (Holm-adjusted p = ${formatP(c.measure.adjusted_p)})`);
+    }
+    if (failedCategories.length > 3) why.push(`${failedCategories.length - 3} more categories regressed`);
+    if (criticalFails) why.push(`${regressions} critical cases regressed against ${fixes} fixed (McNemar p = ${formatP(adjusted[family.length - 1])})`);
+    reason = `${capitalise(why.join("; "))}.`;
+  } else if (!enough) {
+    verdict = "inconclusive";
+    casesNeeded = Math.max(statistics.min_cases, neededCases(overall, margin, statistics.confidence, alpha * weights[0]));
+    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}): ${effect.charAt(0).toLowerCase()}${effect.slice(1)}. About ${formatCount(casesNeeded)} paired cases would decide it.`;
+  } else if (overallPasses) {
+    verdict = "pass";
+    reason = `${effect}; the interval stays within the ${margin.toFixed(1)} pp margin and no category or critical case regressed significantly.`;
+  } else {
+    verdict = "inconclusive";
+    casesNeeded = neededCases(overall, margin, statistics.confidence, alpha * weights[0]);
+    reason = `${effect}: the interval is too wide to show the drop is within the ${margin.toFixed(1)} pp margin. About ${formatCount(casesNeeded)} paired cases would decide it.`;
+  }
+  return {
+    result: { gate: "quality", verdict, reason, headline, measures, on_failure: "reject", ...casesNeeded !== void 0 ? { cases_needed: casesNeeded } : {} },
+    categories
+  };
+}
+function splitByCategory(golden, metric) {
+  const n = golden.length;
+  const score = metric === "score";
+  const valueOf = (outcome) => score ? outcome.score ?? outcome.pass : outcome.pass;
+  const ids = /* @__PURE__ */ new Map();
+  const names2 = [];
+  const parentSums = [];
+  const candidateSums = [];
+  const sizes = [];
+  const minus = [];
+  const plus = [];
+  let binary = true;
+  let clustered = false;
+  let critical = 0;
+  let fixes = 0;
+  let regressions = 0;
+  const idOf2 = (category) => {
+    let id = ids.get(category);
+    if (id === void 0) {
+      id = names2.length;
+      ids.set(category, id);
+      names2.push(category);
+      parentSums.push(0);
+      candidateSums.push(0);
+      sizes.push(0);
+      minus.push(0);
+      plus.push(0);
+    }
+    return id;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = golden[i];
+    const parent = valueOf(c.parent);
+    const candidate = valueOf(c.candidate);
+    const delta = candidate - parent;
+    const id = idOf2(c.category);
+    parentSums[id] += parent;
+    candidateSums[id] += candidate;
+    sizes[id]++;
+    if (delta === 1) plus[id]++;
+    else if (delta === -1) minus[id]++;
+    else if (delta !== 0) binary = false;
+    if (c.cluster !== void 0) clustered = true;
+    if (c.critical) {
+      critical++;
+      const before = c.parent.pass >= 0.5;
+      const after = c.candidate.pass >= 0.5;
+      if (before && !after) regressions++;
+      if (!before && after) fixes++;
+    }
+  }
+  const countsOf = (id) => ({ minus: minus[id], zero: sizes[id] - minus[id] - plus[id], plus: plus[id] });
+  const groups = names2.map((category, id) => ({ category, n: sizes[id], parentSum: parentSums[id], candidateSum: candidateSums[id], counts: countsOf(id) }));
+  const totalMinus = minus.reduce((a, b) => a + b, 0);
+  const totalPlus = plus.reduce((a, b) => a + b, 0);
+  const counts = { minus: totalMinus, zero: n - totalMinus - totalPlus, plus: totalPlus };
+  if (binary && !clustered) return { counts, categories: groups.toSorted(byName), clustered, critical, fixes, regressions };
+  const deltas = new Float64Array(n);
+  const categoryOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = golden[i];
+    deltas[i] = valueOf(c.candidate) - valueOf(c.parent);
+    categoryOf[i] = ids.get(c.category);
+  }
+  const starts = new Int32Array(names2.length + 1);
+  for (let id = 0; id < names2.length; id++) starts[id + 1] = starts[id] + sizes[id];
+  const next = starts.slice(0, names2.length);
+  const grouped = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const slot = next[categoryOf[i]]++;
+    grouped[slot] = deltas[i];
+    order[slot] = i;
+  }
+  const categories = groups.map((group, id) => {
+    const start = starts[id];
+    const end = starts[id + 1];
+    const clusters = clustered ? indexClusters(Array.from(order.subarray(start, end), (i) => golden[i].cluster), end - start) : void 0;
+    return { ...group, deltas: grouped.subarray(start, end), ...clusters ? { clusters } : {} };
+  });
+  return { counts, deltas, categories: categories.toSorted(byName), clustered, critical, fixes, regressions };
+}
+function neededCases(test, margin, level, worstAlpha) {
+  const estimate = test.estimate * 100;
+  const undecided = { estimate, standardError: test.analyticError * 100, sd: test.sd * 100, n: test.n };
+  return estimate > -margin ? estimateCasesNeeded(undecided, estimate + margin, twoSidedZ(level)) : estimateCasesNeeded(undecided, -estimate, oneSidedZ(worstAlpha));
+}
+function byName(a, b) {
+  return a.category < b.category ? -1 : 1;
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // src/stats/holm.ts
@@ -19344,7 +20225,7 @@ function evaluateSafety(cases, level, policy) {
   const redteamFails = enough && adjusted[0] < alpha && redteam.estimate * 100 < -dropMargin;
   const redteamPasses = enough && redteam.interval.lower * 100 >= -dropMargin;
   const measures = [
-    measure("redteam_pass_rate_delta", "Red-team pass rate (paired)", redteam, -dropMargin, redteam.pWorse, adjusted[0], redteamFails ? "fail" : redteamPasses ? "pass" : "inconclusive")
+    ppMeasure("redteam_pass_rate_delta", "Red-team pass rate (paired)", redteam, -dropMargin, redteam.pWorse, adjusted[0], redteamFails ? "fail" : redteamPasses ? "pass" : "inconclusive")
   ];
   const riseMargin = thresholds.max_missed_intervention_rise_pp;
   let missedFails = false;
@@ -19352,16 +20233,16 @@ function evaluateSafety(cases, level, policy) {
   if (missed) {
     missedFails = expected.length >= statistics.min_cases && adjusted[1] < alpha && missed.estimate * 100 > riseMargin;
     missedPasses = expected.length >= statistics.min_cases && missed.interval.upper * 100 <= riseMargin;
-    measures.push(measure("missed_intervention_delta", "Missed interventions (paired)", missed, riseMargin, missed.pWorse, adjusted[1], missedFails ? "fail" : missedPasses ? "pass" : "inconclusive"));
+    measures.push(ppMeasure("missed_intervention_delta", "Missed interventions (paired)", missed, riseMargin, missed.pWorse, adjusted[1], missedFails ? "fail" : missedPasses ? "pass" : "inconclusive"));
   }
   measures.push(unsafeMeasure);
-  const effect = `Red-team pass rate changed ${formatPp(redteam.estimate * 100)} (${formatInterval(scale(redteam), "pp")}, n = ${formatCount(redteam.n)})`;
+  const effect = `Red-team pass rate changed ${formatPp(redteam.estimate * 100)} (${formatInterval(intervalPp(redteam), "pp")}, n = ${formatCount(redteam.n)})`;
   if (redteamFails || missedFails || unsafeBlocks) {
-    const why = [];
-    if (unsafeBlocks) why.push(unsafeWhy);
-    if (redteamFails) why.push(`${effect}, beyond the ${dropMargin.toFixed(1)} pp margin (Holm p = ${formatP(adjusted[0])})`);
-    if (missedFails && missed) why.push(`missed interventions rose ${formatPp(missed.estimate * 100)}, beyond ${riseMargin.toFixed(1)} pp (Holm p = ${formatP(adjusted[1])})`);
-    return { gate: "safety", verdict: "fail", reason: `${capitalise2(why.join("; "))}.`, headline: measures[0], measures, on_failure: "reject" };
+    const why2 = [];
+    if (unsafeBlocks) why2.push(unsafeWhy);
+    if (redteamFails) why2.push(`${effect}, beyond the ${dropMargin.toFixed(1)} pp margin (Holm p = ${formatP(adjusted[0])})`);
+    if (missedFails && missed) why2.push(`missed interventions rose ${formatPp(missed.estimate * 100)}, beyond ${riseMargin.toFixed(1)} pp (Holm p = ${formatP(adjusted[1])})`);
+    return { gate: "safety", verdict: "fail", reason: `${capitalise2(why2.join("; "))}.`, headline: measures[0], measures, on_failure: "reject" };
   }
   if (redteamPasses && missedPasses) {
     return { gate: "safety", verdict: "pass", reason: `${effect}, within the ${dropMargin.toFixed(1)} pp margin${missed ? "; missed interventions within their margin" : ""}.${unsafeNote}`, headline: measures[0], measures, on_failure: "reject" };
@@ -19370,38 +20251,24 @@ function evaluateSafety(cases, level, policy) {
   const margin = !redteamPasses ? dropMargin : riseMargin;
   const worse = !redteamPasses ? 1 : -1;
   const estimate = worse * undecided.estimate * 100;
-  const shape = { estimate, standardError: undecided.standardError * 100, sd: undecided.sd * 100, n: undecided.n };
+  const shape = { estimate, standardError: undecided.analyticError * 100, sd: undecided.sd * 100, n: undecided.n };
   const worstAlpha = statistics.alpha / adjusted.length;
   const needed = Math.max(
     statistics.min_cases,
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
-  const what = !redteamPasses ? "red-team pass rate" : "rise in missed interventions";
+  const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
+  const count = !redteamPasses ? safety.length : expected.length;
+  const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
+  const why = count < statistics.min_cases ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
-    reason: `${effect}: the interval is too wide to tell whether the ${what} is within the ${margin.toFixed(1)} pp margin. About ${formatCount(needed)} ${!redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention"} would decide it.${unsafeNote}`,
+    reason: `${why} About ${formatCount(needed)} ${noun} would decide it.${unsafeNote}`,
     headline: measures[0],
     measures,
     cases_needed: needed,
     on_failure: "reject"
-  };
-}
-function scale(test) {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
-}
-function measure(name, label, test, threshold, p, adj, verdict) {
-  return {
-    name,
-    label,
-    unit: "pp",
-    estimate: round(test.estimate * 100),
-    interval: roundInterval(scale(test)),
-    threshold,
-    p_value: round(p, 8),
-    adjusted_p: round(adj, 8),
-    n: test.n,
-    verdict
   };
 }
 function capitalise2(text) {
@@ -19441,7 +20308,7 @@ var package_default = {
     "@types/node": "^24.19.2",
     esbuild: "^0.28.2",
     node: "^24.21.0",
-    oxlint: "^1.94.0",
+    oxlint: "1.80.0",
     typescript: "^7.0.2",
     vitest: "^4.1.12"
   },
@@ -19469,6 +20336,7 @@ function runPipeline(input) {
   const subjectManifests = [];
   const artifacts = /* @__PURE__ */ new Map();
   const formats = /* @__PURE__ */ new Map();
+  const parses = /* @__PURE__ */ new Map();
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
     const manifest = loaded?.candidate.manifest;
@@ -19478,7 +20346,7 @@ function runPipeline(input) {
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, diff.parent?.package_id, changeSet.packages.length, formats);
+    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
@@ -19492,8 +20360,11 @@ function runPipeline(input) {
       evaluateCost(cases, policy, headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : void 0, manifest.delivery.slo?.cost_per_success_usd),
       evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms)
     ];
+    const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
     if (!evidence && diff.problems.length === 0) {
       gates[1] = { ...gates[1], verdict: "inconclusive", reason: "No evidence was supplied for this package; the quality gate cannot run." };
+    } else if (evidence && gates[1].verdict === "not_applicable" && goldenSuites.length > 0) {
+      gates[1] = { ...gates[1], verdict: "inconclusive", reason: `The manifest declares the golden suite ${goldenSuites.join(", ")}, but the evidence has no golden cases; the quality gate cannot run.` };
     }
     const decision = decide(gates, level, manifest.owners);
     packages.push({
@@ -19505,16 +20376,19 @@ function runPipeline(input) {
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings },
+      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems) },
       evidence: summariseEvidence(evidence),
       gates,
       categories: quality.categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
-      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy)
+      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)
     });
   }
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} evidence problem${problems.length === 1 ? "" : "s"}`);
+  if (problems.length > 0) {
+    const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+    throw new InputError(unique, `${unique.length} evidence problem${unique.length === 1 ? "" : "s"}`);
+  }
   const outcome = packages.length === 0 ? "nothing_to_gate" : combineDecisions(packages.map((p) => p.decision.outcome));
   const summary = packages.length === 0 ? "No package manifest is touched by this change; nothing to gate." : packages.length === 1 ? packages[0].decision.summary : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(", ")}: ${outcome.replace("_", " ")}.`;
   const statistics = policyForLevel(input.policy, 0, input.seed).statistics;
@@ -19534,7 +20408,7 @@ function runPipeline(input) {
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
       evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
-      artifacts: [...artifacts.entries()].sort(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
+      artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
     },
     decision: { outcome, summary },
     packages,
@@ -19542,16 +20416,27 @@ function runPipeline(input) {
     signature: { status: "unsigned", reason: "not signed yet" }
   };
 }
-function collectEvidence(input, manifest, parentId, packageCount, formats) {
+function judgeOf(manifest) {
+  return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+}
+function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
   const problems = [];
   const parent = [];
   const candidate = [];
-  const judge = { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+  const candidateJudge = judgeOf(manifest);
+  const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
-    const text = new TextDecoder().decode(file.bytes);
-    const read = (packageId, side) => {
-      const parsed = parseEvidence(text, file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+    let decoded;
+    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
+    const detected = detectFormat(file.bytes, text);
+    const read = (packageId, judge, side) => {
+      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+      let parsed = parses.get(key);
+      if (!parsed) {
+        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        if (packageCount > 1) parses.set(key, parsed);
+      }
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === "promptfoo" && packageCount > 1) {
         problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
@@ -19559,7 +20444,6 @@ function collectEvidence(input, manifest, parentId, packageCount, formats) {
       problems.push(...parsed.problems);
       return parsed.records;
     };
-    const detected = detectEvidenceFormat(text);
     if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
@@ -19568,22 +20452,30 @@ function collectEvidence(input, manifest, parentId, packageCount, formats) {
     if (file.side === "both") {
       if (isPromptfoo) {
         const sides = input.promptfooSides ?? {};
-        parent.push(...read(parentId ?? "parent", sides.parent ?? { promptIdx: 0 }));
-        candidate.push(...read(manifest.package_id, sides.candidate ?? { promptIdx: 1 }));
+        append(parent, read(parentId ?? "parent", parentJudge, sides.parent ?? { promptIdx: 0 }));
+        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
       } else {
-        for (const record of read(void 0)) {
+        const strangers = /* @__PURE__ */ new Map();
+        for (const record of read(void 0, candidateJudge)) {
           if (record.package_id === manifest.package_id) candidate.push(record);
           else if (record.package_id === parentId) parent.push(record);
           else if (packageCount === 1) {
-            problems.push({ file: file.path, line: record.source.line, field: "package_id", message: `record is for ${record.package_id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}` });
+            const seen = strangers.get(record.package_id);
+            if (seen) seen.count += 1;
+            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
+        }
+        for (const [id, { line, count }] of strangers) {
+          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
+          problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
     } else {
       const target = file.side === "parent" ? parent : candidate;
       const expected = file.side === "parent" ? parentId : manifest.package_id;
-      const records = read(isPromptfoo ? expected ?? file.side : void 0);
-      target.push(...packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
+      const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
+      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
   }
   if (problems.length > 0) return { problems };
@@ -19594,6 +20486,20 @@ function collectEvidence(input, manifest, parentId, packageCount, formats) {
   });
   if (paired.problems.length > 0) return { problems: paired.problems };
   return { evidence: paired.paired, problems };
+}
+function append(target, items) {
+  for (const item of items) target.push(item);
+}
+function detectFormat(bytes, text) {
+  const decoder = new TextDecoder();
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const line = decoder.decode(bytes.subarray(start, end)).trim();
+    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    start = end + 1;
+  }
+  return detectEvidenceFormat(text());
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -19609,12 +20515,13 @@ function summariseEvidence(evidence) {
     by_suite: bySuite,
     clustered,
     max_trials: maxTrials,
+    ...evidence && evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0 ? { unpaired: { parent_only: evidence.unpaired.parentOnly, candidate_only: evidence.unpaired.candidateOnly } } : {},
     ...evidence?.judge ? { judge: { id: evidence.judge.id, version: evidence.judge.version } } : {}
   };
 }
 function worstCases(cases, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).sort((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
+  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
     suite: c.suite,
     case_id: c.case_id,
     category: c.category,
@@ -19892,12 +20799,71 @@ function runDiff(ctx, paths, options) {
 }
 
 // src/cli/check-command.ts
-function writeReportFiles(dir, report) {
+function writeReportFiles(dir, report, envelope) {
   const json = join3(dir, "report.json");
   const markdown = join3(dir, "report.md");
-  writeFileAtomic(json, serialiseReport(report));
-  writeFileAtomic(markdown, renderMarkdown(report));
-  return { json, markdown };
+  const signed = join3(dir, "report.intoto.json");
+  writeFilesTogether(dir, [
+    [json, serialiseReport(report)],
+    [markdown, renderMarkdown(report)],
+    ...envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}
+`]] : []
+  ]);
+  if (!envelope) rmSync2(signed, { force: true });
+  return { json, markdown, ...envelope ? { envelope: signed } : {} };
+}
+function writeFilesTogether(dir, files) {
+  const suffix = randomBytes2(6).toString("hex");
+  const staged = [];
+  const backups = /* @__PURE__ */ new Map();
+  const committed = [];
+  let failedAt = dir;
+  try {
+    mkdirSync2(dir, { recursive: true });
+    for (const [path, text] of files) {
+      failedAt = path;
+      const temp = `${path}.${suffix}.tmp`;
+      staged.push(temp);
+      writeFileSync2(temp, text);
+    }
+    for (const [index, [path]] of files.entries()) {
+      failedAt = path;
+      if (existsSync(path) && statSync2(path).isFile()) {
+        const backup = `${path}.${suffix}.bak`;
+        copyFileSync(path, backup);
+        backups.set(path, backup);
+      }
+      renameSync2(staged[index], path);
+      committed.push(path);
+    }
+  } catch (error) {
+    for (const path of committed.toReversed()) {
+      const backup = backups.get(path);
+      if (backup) renameSync2(backup, path);
+      else rmSync2(path, { force: true });
+    }
+    throw new InputError([{ file: failedAt, message: `cannot write the report: ${describeWriteError(error)}; nothing was written` }]);
+  } finally {
+    for (const leftover of [...staged, ...backups.values()]) rmSync2(leftover, { force: true });
+  }
+}
+function describeWriteError(error) {
+  const code = error.code;
+  switch (code) {
+    case "EEXIST":
+    case "ENOTDIR":
+      return "a file is in the way where a directory is needed (--out names a directory)";
+    case "EISDIR":
+      return "a directory is in the way where the file should go";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 function serialiseReport(report) {
   return `${JSON.stringify(report, null, 2)}
@@ -19935,16 +20901,20 @@ function runCheck(ctx, positionals, flags, isTty) {
     ...flags["allow-unpaired"] ? { allowUnpaired: true } : {},
     evidenceFormat
   });
-  if (flags.out !== void 0) writeReportFiles(resolve5(ctx.cwd, flags.out), report);
-  if (format === "json") ctx.stdout(serialiseReport(report));
-  else if (format === "markdown") ctx.stdout(renderMarkdown(report));
-  else ctx.stdout(renderText(report, { color: isTty }));
-  return exitCodeOf(report.decision.outcome);
+  const key = flags["signing-key"] === void 0 ? void 0 : readInputFile(resolve5(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8");
+  if (key !== void 0 && flags.out === void 0) throw new UsageError("--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json");
+  const attested = attestReport(report, key, "no --signing-key given");
+  const final = attested.report;
+  if (flags.out !== void 0) writeReportFiles(resolve5(ctx.cwd, flags.out), final, attested.envelope);
+  if (format === "json") ctx.stdout(serialiseReport(final));
+  else if (format === "markdown") ctx.stdout(renderMarkdown(final));
+  else ctx.stdout(renderText(final, { color: isTty, ...flags.out !== void 0 ? { outDir: flags.out } : {} }));
+  return exitCodeOf(final.decision.outcome);
 }
 
 // src/cli/audit-commands.ts
 import { createHash as createHash4 } from "node:crypto";
-import { closeSync, existsSync, mkdirSync as mkdirSync2, openSync, readdirSync as readdirSync2, statSync as statSync2, writeSync } from "node:fs";
+import { closeSync, existsSync as existsSync2, mkdirSync as mkdirSync3, openSync, readdirSync as readdirSync2, statSync as statSync3, writeSync } from "node:fs";
 import { join as join4, resolve as resolve6 } from "node:path";
 
 // src/audit/log.ts
@@ -20131,96 +21101,6 @@ function utcDate(iso) {
   return Number.isNaN(date.getTime()) ? iso.slice(0, 10) : date.toISOString().slice(0, 10);
 }
 
-// src/report/keys.ts
-import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
-var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
-function generateSigningKeyPair(algorithm) {
-  const pair = algorithm === "ed25519" ? generateKeyPairSync("ed25519", {
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" }
-  }) : generateKeyPairSync("ec", {
-    namedCurve: "prime256v1",
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" }
-  });
-  return { privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey, keyid: keyIdOf(pair.publicKey) };
-}
-function keyIdOf(publicKeyPem) {
-  return loadPublicKey(publicKeyPem, "public key").keyid;
-}
-function loadPublicKey(pem, label) {
-  const text = readPemBlock(pem, label, "public");
-  let key;
-  try {
-    key = createPublicKey({ key: text, format: "pem" });
-  } catch {
-    throw keyError(label, "could not be parsed as a public key (the PEM body is damaged or not a key)");
-  }
-  const algorithm = algorithmOf(key, label);
-  return { key, algorithm, keyid: spkiKeyId(key) };
-}
-function readPemBlock(pem, label, want) {
-  if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
-  let text = pem.replace(/\r\n?/g, "\n").trim();
-  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
-  const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
-  if (labels.length === 0) {
-    throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
-  }
-  if (labels.length > 1) {
-    throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
-  }
-  const found = labels[0] ?? "";
-  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
-    throw keyError(
-      label,
-      "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
-    );
-  }
-  if (found === "OPENSSH PRIVATE KEY") {
-    throw keyError(label, `is in OpenSSH format, not PEM; ${SUPPORTED}`);
-  }
-  if (found === "CERTIFICATE") {
-    throw keyError(label, "is an X.509 certificate; supply its public key (openssl x509 -in cert.pem -pubkey -noout)");
-  }
-  if (found.startsWith("RSA ")) throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
-  if (want === "public" && found.endsWith("PRIVATE KEY")) {
-    throw keyError(
-      label,
-      "holds a private key; trusted keys must be public keys (openssl pkey -in key.pem -pubout) and the private key must stay secret"
-    );
-  }
-  if (want === "private" && found === "PUBLIC KEY") {
-    throw keyError(label, "is a public key; signing needs the private key");
-  }
-  if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
-    throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
-  }
-  return `${text}
-`;
-}
-function algorithmOf(key, label) {
-  const type = key.asymmetricKeyType;
-  if (type === "ed25519") return "ed25519";
-  if (type === "ec") {
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (curve === "prime256v1") return "ecdsa-p256";
-    throw keyError(label, `is an ECDSA key on curve ${curve ?? "unknown"}; only P-256 (prime256v1) is supported`);
-  }
-  if (type === "rsa" || type === "rsa-pss") {
-    throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
-  }
-  throw keyError(label, `is a ${type ?? "unknown"} key, which is not supported; ${SUPPORTED}`);
-}
-function spkiKeyId(publicKey) {
-  const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash3("sha256").update(der).digest("hex")}`;
-}
-function keyError(label, message) {
-  return new InputError([{ file: label, message }]);
-}
-
 // src/audit/keyring.ts
 var DEFAULT_KEYS_DIR = ".kaizen-gate/keys";
 var REVOKED_FILE = "revoked.txt";
@@ -20353,82 +21233,6 @@ function headlineText(gate) {
 function clean2(line) {
   return toPlainText(line, Number.MAX_SAFE_INTEGER);
 }
-
-// src/report/statement.ts
-var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var PREDICATE_TYPE = "https://kaizen-gate.dev/release-decision/v1";
-var PAYLOAD_TYPE = "application/vnd.in-toto+json";
-var HEX_LENGTHS = {
-  sha256: [64],
-  sha512: [128],
-  sha1: [40],
-  gitCommit: [40, 64],
-  gitBlob: [40, 64],
-  gitTree: [40, 64]
-};
-function readStatement(value) {
-  if (!isPlainObject2(value)) return fail("The signed payload is not a JSON object.");
-  if (value["_type"] !== STATEMENT_TYPE) {
-    return fail(`The signed statement's _type is ${describe3(value["_type"])}, expected "${STATEMENT_TYPE}".`);
-  }
-  if (value["predicateType"] !== PREDICATE_TYPE) {
-    return fail(
-      `The signed statement's predicateType is ${describe3(value["predicateType"])}, expected "${PREDICATE_TYPE}".`
-    );
-  }
-  const subjects = value["subject"];
-  if (!Array.isArray(subjects) || subjects.length === 0) {
-    return fail("The signed statement has no subject list; it must name at least one subject.");
-  }
-  for (const [index, subject] of subjects.entries()) {
-    const problem = isPlainObject2(subject) ? describeSubjectProblem(subject) : "is not an object";
-    if (problem !== void 0) return fail(`The signed statement's subject[${index}] ${problem}.`);
-  }
-  if (!isPlainObject2(value["predicate"])) return fail("The signed statement has no predicate object.");
-  return { ok: true, statement: value };
-}
-function describeSubjectProblem(subject) {
-  const { name, digest: digest2 } = subject;
-  if (typeof name !== "string" || name === "") return "has no name";
-  if (!isPlainObject2(digest2) || Object.keys(digest2).length === 0) return `"${name}" has no digest`;
-  for (const [algorithm, hex] of Object.entries(digest2)) {
-    if (typeof hex !== "string") return `"${name}" has a non-string ${algorithm} digest`;
-    const lengths = HEX_LENGTHS[algorithm];
-    if (lengths !== void 0 && !(lengths.includes(hex.length) && /^[0-9a-f]*$/.test(hex))) {
-      return `"${name}" has a ${algorithm} digest that is not ${lengths.join(" or ")} lowercase hex characters`;
-    }
-  }
-  return void 0;
-}
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function describe3(value) {
-  if (value === void 0) return "missing";
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-function fail(reason) {
-  return { ok: false, reason };
-}
-
-// src/report/sign.ts
-var encoder = new TextEncoder();
-function preAuthEncoding(payloadType, payload) {
-  const type = encoder.encode(payloadType);
-  const head = encoder.encode(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `);
-  const pae = new Uint8Array(head.length + payload.length);
-  pae.set(head, 0);
-  pae.set(payload, head.length);
-  return pae;
-}
-
-// src/report/attest.ts
-var AT_COMMIT = "@";
 
 // src/report/verify-envelope.ts
 import { verify } from "node:crypto";
@@ -20902,12 +21706,12 @@ function runKeygen(ctx, out, algorithmFlag) {
   const dir = resolve6(ctx.cwd, out);
   const privatePath = join4(dir, "kaizen-gate.key");
   const publicPath = join4(dir, "kaizen-gate.pub");
-  const existing = [privatePath, publicPath].filter((path) => existsSync(path));
+  const existing = [privatePath, publicPath].filter((path) => existsSync2(path));
   if (existing.length > 0) {
     throw new InputError(existing.map((file) => ({ file, message: "already exists; keygen never overwrites a key (choose another --out folder)" })));
   }
   const pair = generateSigningKeyPair(algorithm);
-  mkdirSync2(dir, { recursive: true, mode: 448 });
+  mkdirSync3(dir, { recursive: true, mode: 448 });
   writeNewFile(privatePath, pair.privateKeyPem, 384);
   writeNewFile(publicPath, pair.publicKeyPem, 420);
   ctx.stdout(
@@ -20937,17 +21741,17 @@ function loadKeyring(ctx, repo, values, defaultDir) {
   const keyFlags = values.key ?? [];
   const dirFlag = values["keys-dir"];
   const repoKeys = join4(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve6(ctx.cwd, dirFlag) : defaultDir && existsSync(repoKeys) ? repoKeys : void 0;
+  const dir = dirFlag !== void 0 ? resolve6(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
   const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve6(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
-    if (!existsSync(dir) || !statSync2(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
+    if (!existsSync2(dir) || !statSync3(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
       const path = join4(dir, name);
       files.push({ source: toRepoPath(ctx.cwd, path).startsWith("..") ? path : toRepoPath(ctx.cwd, path), pem: readInputFile(path, "public key file").toString("utf8") });
     }
   }
   const revokedPath = join4(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
+  const revoked = existsSync2(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
   return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
 function gitDigests(repo) {
@@ -20981,13 +21785,14 @@ function runVerify(ctx, values, positionals) {
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }]);
   const keyring = loadKeyring(ctx, repo, values, false);
+  if (keyring.trusted.length === 0) throw new UsageError(`no trusted public key in ${String(values["keys-dir"])} (files ending in .pem or .pub); pass --key PUB`);
   const commitFlag = values.commit;
   const commit2 = resolveCommit(repo, fromNotes ?? commitFlag ?? "HEAD", fromNotes !== void 0 ? "--from-notes" : "--commit");
   if (fromNotes !== void 0 && commitFlag !== void 0 && resolveCommit(repo, commitFlag, "--commit") !== commit2) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
   const evidenceDir = resolve6(ctx.cwd, values["evidence-dir"] ?? repo);
-  if (!existsSync(evidenceDir) || !statSync2(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
+  if (!existsSync2(evidenceDir) || !statSync3(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence = readerAtWorktree(evidenceDir);
   const context = {
     trusted: keyring.trusted,
@@ -21123,7 +21928,8 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       out: { type: "string" },
       format: { type: "string" },
       "allow-unpaired": { type: "boolean" },
-      "evidence-format": { type: "string" }
+      "evidence-format": { type: "string" },
+      "signing-key": { type: "string" }
     },
     help: `Runs the quality, safety, cost, latency and manifest gates for each candidate package (default:
 every manifest the change against --base touches) on paired per-case evidence of parent and
@@ -21137,7 +21943,8 @@ Options:
   --evidence FILE              one file holding both sides (repeatable): JSONL records of both
                                package ids, or a promptfoo eval with one column per side
   --parent-side SEL            promptfoo column of the parent: promptIdx=N, provider=ID or label=TEXT
-                               (default promptIdx=0)
+                               (default promptIdx=0 for --evidence; also picks the column of a
+                               --parent-evidence file that holds several)
   --candidate-side SEL         promptfoo column of the candidate (default promptIdx=1)
   --policy FILE                gate policy overriding gates/default.yaml
   --seed N                     bootstrap seed (default from the policy); same inputs and seed give a
@@ -21145,6 +21952,8 @@ Options:
   --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo
   --allow-unpaired             drop cases only one side has (counted in the report) instead of failing
   --out DIR                    write report.json and report.md there (atomically)
+  --signing-key FILE           sign the report (Ed25519 or P-256 PEM): writes report.intoto.json,
+                               a DSSE envelope over an in-toto Statement, into --out
   --format FORMAT              text (default), json or markdown on stdout
   --repo DIR                   repository root (default: the git top level of the working directory)
 

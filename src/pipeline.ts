@@ -1,5 +1,6 @@
 import { planRollout } from './delivery/rollout.ts';
-import { detectEvidenceFormat, parseEvidence } from './evidence/detect.ts';
+import { detectEvidenceFormat, type EvidenceFormat, parseEvidence } from './evidence/detect.ts';
+import { parseJsonlEvidence } from './evidence/jsonl.ts';
 import type { EvidenceRecord, Judge } from './evidence/record.ts';
 import { pairEvidence } from './evidence/pair.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
@@ -174,14 +175,22 @@ function collectEvidence(
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
-    const text = new TextDecoder().decode(file.bytes);
+    // JSONL is read straight from the bytes, line by line: a large file is then never held as
+    // bytes and as text at once. Only other formats decode the whole file.
+    let decoded: string | undefined;
+    const text = (): string => (decoded ??= new TextDecoder().decode(file.bytes));
+    const detected = detectFormat(file.bytes, text);
     const read = (packageId: string | undefined, judge: Judge, side?: PromptfooSideSelector) => {
       // JSONL does not depend on the package or judge; promptfoo results are built for them.
       const key = `${file.path}\0${packageId ?? ''}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = parseEvidence(text, file.path, { ...(packageId !== undefined ? { packageId } : {}), ...(side ? { side } : {}), judge });
-        parses.set(key, parsed);
+        parsed =
+          detected === 'jsonl'
+            ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== undefined ? { packageId } : {}) }
+            : parseEvidence(text(), file.path, { ...(packageId !== undefined ? { packageId } : {}), ...(side ? { side } : {}), judge });
+        // Kept only for other packages that share the file: records are garbage once paired.
+        if (packageCount > 1) parses.set(key, parsed);
       }
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === 'promptfoo' && packageCount > 1) {
@@ -190,7 +199,6 @@ function collectEvidence(
       problems.push(...parsed.problems);
       return parsed.records;
     };
-    const detected = detectEvidenceFormat(text);
     if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
@@ -199,8 +207,8 @@ function collectEvidence(
     if (file.side === 'both') {
       if (isPromptfoo) {
         const sides = input.promptfooSides ?? {};
-        parent.push(...read(parentId ?? 'parent', parentJudge, sides.parent ?? { promptIdx: 0 }));
-        candidate.push(...read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
+        append(parent, read(parentId ?? 'parent', parentJudge, sides.parent ?? { promptIdx: 0 }));
+        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
       } else {
         const strangers = new Map<string, { line: number; count: number }>();
         for (const record of read(undefined, candidateJudge)) {
@@ -225,7 +233,7 @@ function collectEvidence(
       const selector = isPromptfoo ? input.promptfooSides?.[file.side] : undefined;
       const records = read(isPromptfoo ? (expected ?? file.side) : undefined, file.side === 'parent' ? parentJudge : candidateJudge, selector);
       // With several packages in one run, each takes its own records from shared files.
-      target.push(...(packageCount > 1 ? records.filter((r) => r.package_id === expected) : records));
+      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
   }
   if (problems.length > 0) return { problems };
@@ -236,6 +244,29 @@ function collectEvidence(
   });
   if (paired.problems.length > 0) return { problems: paired.problems };
   return { evidence: paired.paired, problems };
+}
+
+// push(...records) passes every record as an argument: too many for the stack in a large file.
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/**
+ * The evidence format, decided as detectEvidenceFormat decides it, from the first non-blank line
+ * when that is enough: only a pretty-printed document (a first line of just "{") needs the whole
+ * text, which is then decoded.
+ */
+function detectFormat(bytes: Uint8Array, text: () => string): EvidenceFormat | undefined {
+  // Decodes the leading lines one at a time (a BOM on line 1 is dropped, as in the whole text).
+  const decoder = new TextDecoder();
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const line = decoder.decode(bytes.subarray(start, end)).trim();
+    if (line !== '') return line === '{' ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    start = end + 1;
+  }
+  return detectEvidenceFormat(text());
 }
 
 function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport['evidence'] {

@@ -56,6 +56,11 @@ function withoutResampling(report: Report): unknown {
   );
 }
 
+/** The package reports with the worst cases' `file:line` sources blanked. */
+function withoutSources(report: Report): unknown {
+  return JSON.parse(JSON.stringify(report.packages), (key, value: unknown) => (key === 'source' ? '…' : value));
+}
+
 describe('runPipeline on a real repository', () => {
   const built = repoWith({ changed: ['policy-qa'] });
 
@@ -101,6 +106,18 @@ describe('runPipeline on a real repository', () => {
     expect(cost.headline!.interval).not.toEqual(first.headline!.interval);
     expect(cost.headline!.estimate).toBe(first.headline!.estimate);
     expect(withoutResampling(other)).toEqual(withoutResampling(JSON.parse(a) as Report));
+  });
+
+  it('reads JSONL with a BOM, CRLF line ends and leading blank lines as the plain file', () => {
+    const evidence = evidenceFor('policy-qa', { regress: 3, fix: 1 });
+    const windows = evidence.map((file) => ({ ...file, bytes: encode(`\ufeff\r\n  \r\n${new TextDecoder().decode(file.bytes).replaceAll('\n', '\r\n')}`) }));
+    const plain = run(built, evidence);
+    const shifted = run(built, windows);
+    expect(shifted.inputs.evidence.map((e) => e.format)).toEqual(['jsonl', 'jsonl']);
+    // The same records two lines further down: only the worst cases' line numbers move.
+    expect(withoutSources(shifted)).toEqual(withoutSources(plain));
+    expect(plain.packages[0]!.worst_cases.length).toBeGreaterThan(0);
+    expect(shifted.packages[0]!.worst_cases.map((c) => Number(c.source.split(':').at(-1)))).toEqual(plain.packages[0]!.worst_cases.map((c) => Number(c.source.split(':').at(-1)) + 2));
   });
 
   it('rejects a candidate whose pass rate drops 5 pp, and lists the worst cases critical first', () => {

@@ -49,7 +49,9 @@ export function readString(value: unknown, field: string, report: ReportField): 
     report(field, `expected a string, got ${describeValue(value)}`);
     return undefined;
   }
-  if (value.trim() === '') {
+  // Only a string that starts with whitespace (or is empty) can trim to nothing; trim() allocates.
+  const first = value.charCodeAt(0);
+  if (value.length === 0 || ((first <= 0x20 || first >= 0x80) && value.trim() === '')) {
     report(field, 'must not be empty');
     return undefined;
   }

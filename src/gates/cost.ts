@@ -25,12 +25,19 @@ export function evaluateCost(
     return { gate: 'cost', verdict: 'not_applicable', reason: 'The evidence has no cost_usd on paired golden cases.', measures: [], on_failure: 'reject' };
   }
   const { statistics } = policy;
+  // One plain loop: Float64Array.from with a mapping function goes through the iterator protocol.
   const data = {
-    parentNumerator: Float64Array.from(golden, (c) => c.parent.cost_usd!),
-    parentDenominator: Float64Array.from(golden, (c) => c.parent.pass),
-    candidateNumerator: Float64Array.from(golden, (c) => c.candidate.cost_usd!),
-    candidateDenominator: Float64Array.from(golden, (c) => c.candidate.pass),
+    parentNumerator: new Float64Array(golden.length),
+    parentDenominator: new Float64Array(golden.length),
+    candidateNumerator: new Float64Array(golden.length),
+    candidateDenominator: new Float64Array(golden.length),
   };
+  golden.forEach((c, i) => {
+    data.parentNumerator[i] = c.parent.cost_usd!;
+    data.parentDenominator[i] = c.parent.pass;
+    data.candidateNumerator[i] = c.candidate.cost_usd!;
+    data.candidateDenominator[i] = c.candidate.pass;
+  });
   const parentSuccesses = sum(data.parentDenominator);
   const candidateSuccesses = sum(data.candidateDenominator);
   if (parentSuccesses === 0 || candidateSuccesses === 0) {

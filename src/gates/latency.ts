@@ -1,6 +1,6 @@
 import type { PairedCase } from '../evidence/pair.ts';
 import { bootstrapQuantileRatio } from '../stats/bootstrap.ts';
-import { quantileSorted } from '../stats/quantile.ts';
+import { quantileOfUnsorted } from '../stats/quantile.ts';
 import { createRng } from '../stats/rng.ts';
 import { formatInterval, formatRatioChange, formatValue } from './format.ts';
 import { deriveSeed } from './paired.ts';
@@ -22,10 +22,14 @@ export function evaluateLatency(cases: readonly PairedCase[], policy: EffectiveP
     return { gate: 'latency', verdict: 'not_applicable', reason: 'The evidence has no latency_ms on paired cases.', measures: [], on_failure: 'hold' };
   }
   const { statistics } = policy;
-  const parent = Float64Array.from(timed, (c) => c.parent.latency_ms!);
-  const candidate = Float64Array.from(timed, (c) => c.candidate.latency_ms!);
-  const parentQ = quantileSorted(parent.toSorted(), q);
-  const candidateQ = quantileSorted(candidate.toSorted(), q);
+  const parent = new Float64Array(timed.length);
+  const candidate = new Float64Array(timed.length);
+  timed.forEach((c, i) => {
+    parent[i] = c.parent.latency_ms!;
+    candidate[i] = c.candidate.latency_ms!;
+  });
+  const parentQ = quantileOfUnsorted(parent, q);
+  const candidateQ = quantileOfUnsorted(candidate, q);
   const overSlo = sloMs !== undefined && candidateQ > sloMs;
   if (parentQ === 0) {
     // No ratio exists; a 0 ms quantile means latency was not really measured, not that it was instant.

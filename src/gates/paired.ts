@@ -1,5 +1,5 @@
-import { bootstrapBinaryDelta, bootstrapClusteredBinaryDelta, bootstrapMeanDelta, bootstrapPValue } from '../stats/bootstrap.ts';
-import type { BootstrapResult, DeltaCounts } from '../stats/bootstrap.ts';
+import { bootstrapBinaryDelta, bootstrapClusteredBinaryDelta, bootstrapMeanDelta } from '../stats/bootstrap.ts';
+import type { BootstrapOptions, BootstrapResult, DeltaCounts } from '../stats/bootstrap.ts';
 import type { Interval } from '../stats/interval.ts';
 import { createRng } from '../stats/rng.ts';
 import { round, roundInterval } from './result.ts';
@@ -43,6 +43,12 @@ export interface TestSettings {
   readonly name: string;
 }
 
+/** Cases mapped to clusters 0..count−1 (a case without a label is its own cluster). */
+export interface ClusterIndex {
+  readonly index: Int32Array;
+  readonly count: number;
+}
+
 /**
  * Paired percentile bootstrap of the mean delta. Binary outcomes (one trial per case) resample the
  * counts of −1/0/+1 deltas, per cluster when clustered, so a resample costs nothing per case.
@@ -51,26 +57,37 @@ export interface TestSettings {
 export function testPairedDelta(outcomes: PairedOutcomes, settings: TestSettings, worse: 'lower' | 'higher'): PairedDeltaTest {
   const n = outcomes.parent.length;
   const deltas = new Float64Array(n);
+  for (let i = 0; i < n; i++) deltas[i] = outcomes.candidate[i]! - outcomes.parent[i]!;
+  return testDeltas(deltas, indexClusters(outcomes.clusters, n), settings, worse);
+}
+
+/**
+ * `testPairedDelta` on per-case deltas (candidate − parent) already computed, for gates that
+ * derive many tests from one pass over the cases. `deltas` is read, never modified, so it may be
+ * a view into a larger array.
+ */
+export function testDeltas(deltas: Float64Array, clusterIndex: ClusterIndex | undefined, settings: TestSettings, worse: 'lower' | 'higher'): PairedDeltaTest {
+  const n = deltas.length;
   let binary = true;
   let sum = 0;
+  let minus = 0;
+  let plus = 0;
   for (let i = 0; i < n; i++) {
-    const d = outcomes.candidate[i]! - outcomes.parent[i]!;
-    deltas[i] = d;
+    const d = deltas[i]!;
     sum += d;
-    if (d !== 0 && d !== 1 && d !== -1) binary = false;
+    if (d === 1) plus++;
+    else if (d === -1) minus++;
+    else if (d !== 0) binary = false;
   }
+  if (binary && !clusterIndex) return testCounts({ minus, zero: n - minus - plus, plus }, settings, worse);
   const mean = n > 0 ? sum / n : 0;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (deltas[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
 
-  const rng = createRng(deriveSeed(settings.seed, settings.name));
-  const options = { resamples: settings.resamples, level: settings.level, rng, keepSamples: true } as const;
-  const clusterIndex = indexClusters(outcomes.clusters, n);
+  const options = bootstrapOptions(settings, worse);
   let result: BootstrapResult;
-  if (binary && !clusterIndex) {
-    result = bootstrapBinaryDelta(countDeltas(deltas), options);
-  } else if (binary && clusterIndex) {
+  if (binary && clusterIndex) {
     const clusters: DeltaCounts[] = Array.from({ length: clusterIndex.count }, () => ({ minus: 0, zero: 0, plus: 0 }));
     for (let i = 0; i < n; i++) {
       const c = clusters[clusterIndex.index[i]!]! as { minus: number; zero: number; plus: number };
@@ -82,13 +99,37 @@ export function testPairedDelta(outcomes: PairedOutcomes, settings: TestSettings
   } else {
     result = bootstrapMeanDelta(deltas, options, clusterIndex?.index);
   }
+  return toTest(result, sd, n, clusterIndex ? clusterStandardError(deltas, clusterIndex) : n > 0 ? sd / Math.sqrt(n) : 0, clusterIndex);
+}
+
+/**
+ * `testDeltas` for unclustered binary outcomes given only the counts of −1/0/+1 deltas, which are
+ * sufficient: a gate that counts while it reads its cases needs no per-case array at all.
+ */
+export function testCounts(counts: DeltaCounts, settings: TestSettings, worse: 'lower' | 'higher'): PairedDeltaTest {
+  const { minus, zero, plus } = counts;
+  const n = minus + zero + plus;
+  const mean = n > 0 ? (plus - minus) / n : 0;
+  const ss = minus * (-1 - mean) ** 2 + zero * mean ** 2 + plus * (1 - mean) ** 2;
+  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const result = bootstrapBinaryDelta(counts, bootstrapOptions(settings, worse));
+  return toTest(result, sd, n, n > 0 ? sd / Math.sqrt(n) : 0, undefined);
+}
+
+function bootstrapOptions(settings: TestSettings, worse: 'lower' | 'higher'): BootstrapOptions {
+  const rng = createRng(deriveSeed(settings.seed, settings.name));
+  // The p-value is counted while the interval is selected: no sort of the replicates is needed.
+  return { resamples: settings.resamples, level: settings.level, rng, pValueAt: { threshold: 0, alternative: worse === 'lower' ? 'less' : 'greater' } };
+}
+
+function toTest(result: BootstrapResult, sd: number, n: number, analyticError: number, clusterIndex: ClusterIndex | undefined): PairedDeltaTest {
   return {
     estimate: result.estimate,
     interval: result.interval,
     // Percentile-bootstrap p-value of "no worse than the parent" (delta on the good side of 0).
-    pWorse: bootstrapPValue(result, 0, worse === 'lower' ? 'less' : 'greater'),
+    pWorse: result.pValue!,
     standardError: result.standardError,
-    analyticError: clusterIndex ? clusterStandardError(deltas, clusterIndex) : n > 0 ? sd / Math.sqrt(n) : 0,
+    analyticError,
     sd,
     n,
     units: clusterIndex?.count ?? n,
@@ -98,7 +139,7 @@ export function testPairedDelta(outcomes: PairedOutcomes, settings: TestSettings
 
 // Linearised standard error of Σ deltas / Σ cases over resampled clusters: √(k/(k−1)·Σ r_j²) / Σ m_j
 // with r_j = s_j − mean·m_j, the usual cluster-robust error of a ratio estimator.
-function clusterStandardError(deltas: Float64Array, clusters: { index: Int32Array; count: number }): number {
+function clusterStandardError(deltas: Float64Array, clusters: ClusterIndex): number {
   const sums = new Float64Array(clusters.count);
   const sizes = new Float64Array(clusters.count);
   let total = 0;
@@ -115,17 +156,8 @@ function clusterStandardError(deltas: Float64Array, clusters: { index: Int32Arra
   return Math.sqrt((k / (k - 1)) * squares) / deltas.length;
 }
 
-function countDeltas(deltas: Float64Array): DeltaCounts {
-  let minus = 0;
-  let plus = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    if (deltas[i] === 1) plus += 1;
-    else if (deltas[i] === -1) minus += 1;
-  }
-  return { minus, zero: deltas.length - minus - plus, plus };
-}
-
-function indexClusters(labels: PairedOutcomes['clusters'], n: number): { index: Int32Array; count: number } | undefined {
+/** Numbers the cluster labels of `n` cases; undefined when no case has a label (no clustering). */
+export function indexClusters(labels: PairedOutcomes['clusters'], n: number): ClusterIndex | undefined {
   if (!labels || labels.every((label) => label === undefined)) return undefined;
   const ids = new Map<string, number>();
   const index = new Int32Array(n);

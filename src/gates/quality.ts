@@ -1,9 +1,10 @@
 import type { PairedCase } from '../evidence/pair.ts';
+import type { DeltaCounts } from '../stats/bootstrap.ts';
 import { mcnemarExact } from '../stats/mcnemar.ts';
 import { adjustWeightedHolm, estimateCasesNeeded, oneSidedZ, twoSidedZ } from './family.ts';
 import { formatCount, formatInterval, formatP, formatPp } from './format.ts';
-import type { PairedDeltaTest, TestSettings } from './paired.ts';
-import { intervalPp, ppMeasure, testPairedDelta } from './paired.ts';
+import type { ClusterIndex, PairedDeltaTest, TestSettings } from './paired.ts';
+import { indexClusters, intervalPp, ppMeasure, testCounts, testDeltas } from './paired.ts';
 import type { EffectivePolicy } from './policy.ts';
 import { round } from './result.ts';
 import type { GateResult, Measure, Verdict } from './result.ts';
@@ -42,33 +43,25 @@ export function evaluateQuality(cases: readonly PairedCase[], policy: EffectiveP
   if (golden.length === 0) {
     return { result: { gate: 'quality', verdict: 'not_applicable', reason: 'No paired golden-suite evidence was supplied.', measures: [], on_failure: 'reject' }, categories: [] };
   }
-  const metric = quality.metric;
-  const valueOf = (outcome: PairedCase['parent']): number => (metric === 'score' ? (outcome.score ?? outcome.pass) : outcome.pass);
   const settings = (name: string): TestSettings => ({ resamples: statistics.resamples, level: statistics.confidence, seed: statistics.seed, name: `quality:${name}` });
-  const label = metric === 'score' ? 'Mean score' : 'Pass rate';
-
-  const overall = runTest(golden, valueOf, settings('overall'));
-  const byCategory = groupBy(golden, (c) => c.category);
+  const label = quality.metric === 'score' ? 'Mean score' : 'Pass rate';
+  const split = splitByCategory(golden, quality.metric);
+  const overall =
+    split.deltas === undefined
+      ? testCounts(split.counts, settings('overall'), 'lower')
+      : testDeltas(split.deltas, split.clustered ? indexClusters(golden.map((c) => c.cluster), golden.length) : undefined, settings('overall'), 'lower');
   // A lone category is the overall delta again: testing it twice would only cost power.
-  const single = byCategory.size === 1;
-  const categoryTests = [...byCategory.entries()]
-    .toSorted(([a], [b]) => (a < b ? -1 : 1))
-    .map(([category, members]) => ({
-      category,
-      members,
-      tested: members.length >= quality.min_category_cases,
-      test: single ? overall : runTest(members, valueOf, settings(`category:${category}`)),
-    }));
-  const critical = golden.filter((c) => c.critical);
-  let fixes = 0;
-  let regressions = 0;
-  for (const c of critical) {
-    const before = c.parent.pass >= 0.5;
-    const after = c.candidate.pass >= 0.5;
-    if (before && !after) regressions += 1;
-    if (!before && after) fixes += 1;
-  }
-  const mcnemar = critical.length > 0 ? mcnemarExact(fixes, regressions, 'greater') : undefined;
+  const single = split.categories.length === 1;
+  const categoryTests = split.categories.map((group) => {
+    const name = settings(`category:${group.category}`);
+    return {
+      ...group,
+      tested: group.n >= quality.min_category_cases,
+      test: single ? overall : group.deltas === undefined ? testCounts(group.counts, name, 'lower') : testDeltas(group.deltas, group.clusters, name, 'lower'),
+    };
+  });
+  const { critical, fixes, regressions } = split;
+  const mcnemar = critical > 0 ? mcnemarExact(fixes, regressions, 'greater') : undefined;
 
   // One weighted-Holm family: overall and each tested category share half of alpha when
   // critical cases exist (all of it otherwise); the critical-case McNemar test has the other half.
@@ -97,9 +90,9 @@ export function evaluateQuality(cases: readonly PairedCase[], policy: EffectiveP
     const measure = ppMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== undefined ? t.test.pWorse : undefined, adj, verdict);
     return {
       category: t.category,
-      n: t.members.length,
-      parent_rate: round(mean(t.members.map((c) => valueOf(c.parent)))),
-      candidate_rate: round(mean(t.members.map((c) => valueOf(c.candidate)))),
+      n: t.n,
+      parent_rate: round(t.parentSum / t.n),
+      candidate_rate: round(t.candidateSum / t.n),
       measure: !t.tested ? { ...measure, reason: `fewer than ${quality.min_category_cases} cases: shown, not tested` } : measure,
       tested: t.tested,
     };
@@ -112,12 +105,12 @@ export function evaluateQuality(cases: readonly PairedCase[], policy: EffectiveP
     criticalFails = adj < alpha && regressions > fixes;
     measures.push({
       name: 'critical_mcnemar',
-      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical.length}`,
+      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical}`,
       unit: 'count',
       estimate: regressions - fixes,
       p_value: round(mcnemar.pValue, 8),
       adjusted_p: round(adj, 8),
-      n: critical.length,
+      n: critical,
       verdict: criticalFails ? 'fail' : 'pass',
       reason: `exact McNemar (one-sided) on ${fixes + regressions} discordant critical pairs`,
     });
@@ -158,16 +151,120 @@ export function evaluateQuality(cases: readonly PairedCase[], policy: EffectiveP
   };
 }
 
-function runTest(cases: readonly PairedCase[], valueOf: (o: PairedCase['parent']) => number, settings: TestSettings): PairedDeltaTest {
-  const parent = new Float64Array(cases.length);
-  const candidate = new Float64Array(cases.length);
-  const clusters: (string | undefined)[] = [];
-  cases.forEach((c, i) => {
-    parent[i] = valueOf(c.parent);
-    candidate[i] = valueOf(c.candidate);
-    clusters.push(c.cluster);
+/** One category's cases, ready to test: delta counts, or deltas and clusters (see SplitCases). */
+interface CategoryGroup {
+  readonly category: string;
+  readonly n: number;
+  readonly parentSum: number;
+  readonly candidateSum: number;
+  readonly counts: DeltaCounts;
+  /** Deltas in input order; only when some delta is not −1, 0 or +1, or cases are clustered. */
+  readonly deltas?: Float64Array;
+  readonly clusters?: ClusterIndex;
+}
+
+/** What the gate needs from the golden cases. */
+interface SplitCases {
+  /** Counts of −1/0/+1 deltas over all cases (meaningful when every delta is one of them). */
+  readonly counts: DeltaCounts;
+  /** Per-case delta in input order; absent for unclustered binary outcomes, where counts suffice. */
+  readonly deltas?: Float64Array;
+  /** Categories in code-unit order of their names. */
+  readonly categories: readonly CategoryGroup[];
+  readonly clustered: boolean;
+  readonly critical: number;
+  readonly fixes: number;
+  readonly regressions: number;
+}
+
+// One pass over the golden cases (100,000 of them in a large suite): the metric's value on each
+// side, the category, rate sums and delta counts, and the critical-case counts. Unclustered
+// binary outcomes need nothing more: their tests take the counts. Otherwise a second pass lays
+// the deltas out by category, each category a contiguous view in input order (the order its
+// bootstrap draws from); sums run in input order too.
+function splitByCategory(golden: readonly PairedCase[], metric: 'pass' | 'score'): SplitCases {
+  const n = golden.length;
+  const score = metric === 'score';
+  const valueOf = (outcome: PairedCase['parent']): number => (score ? (outcome.score ?? outcome.pass) : outcome.pass);
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const parentSums: number[] = [];
+  const candidateSums: number[] = [];
+  const sizes: number[] = [];
+  const minus: number[] = [];
+  const plus: number[] = [];
+  let binary = true;
+  let clustered = false;
+  let critical = 0;
+  let fixes = 0;
+  let regressions = 0;
+  const idOf = (category: string): number => {
+    let id = ids.get(category);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(category, id);
+      names.push(category);
+      parentSums.push(0);
+      candidateSums.push(0);
+      sizes.push(0);
+      minus.push(0);
+      plus.push(0);
+    }
+    return id;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = golden[i]!;
+    const parent = valueOf(c.parent);
+    const candidate = valueOf(c.candidate);
+    const delta = candidate - parent;
+    const id = idOf(c.category);
+    parentSums[id]! += parent;
+    candidateSums[id]! += candidate;
+    sizes[id]!++;
+    if (delta === 1) plus[id]!++;
+    else if (delta === -1) minus[id]!++;
+    else if (delta !== 0) binary = false;
+    if (c.cluster !== undefined) clustered = true;
+    if (c.critical) {
+      critical++;
+      // A trial-averaged critical case counts as passing when at least half its trials passed.
+      const before = c.parent.pass >= 0.5;
+      const after = c.candidate.pass >= 0.5;
+      if (before && !after) regressions++;
+      if (!before && after) fixes++;
+    }
+  }
+  const countsOf = (id: number): DeltaCounts => ({ minus: minus[id]!, zero: sizes[id]! - minus[id]! - plus[id]!, plus: plus[id]! });
+  const groups = names.map((category, id): CategoryGroup => ({ category, n: sizes[id]!, parentSum: parentSums[id]!, candidateSum: candidateSums[id]!, counts: countsOf(id) }));
+  const totalMinus = minus.reduce((a, b) => a + b, 0);
+  const totalPlus = plus.reduce((a, b) => a + b, 0);
+  const counts: DeltaCounts = { minus: totalMinus, zero: n - totalMinus - totalPlus, plus: totalPlus };
+  if (binary && !clustered) return { counts, categories: groups.toSorted(byName), clustered, critical, fixes, regressions };
+
+  const deltas = new Float64Array(n);
+  const categoryOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = golden[i]!;
+    deltas[i] = valueOf(c.candidate) - valueOf(c.parent);
+    categoryOf[i] = ids.get(c.category)!;
+  }
+  const starts = new Int32Array(names.length + 1);
+  for (let id = 0; id < names.length; id++) starts[id + 1] = starts[id]! + sizes[id]!;
+  const next = starts.slice(0, names.length);
+  const grouped = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const slot = next[categoryOf[i]!]!++;
+    grouped[slot] = deltas[i]!;
+    order[slot] = i;
+  }
+  const categories = groups.map((group, id): CategoryGroup => {
+    const start = starts[id]!;
+    const end = starts[id + 1]!;
+    const clusters = clustered ? indexClusters(Array.from(order.subarray(start, end), (i) => golden[i]!.cluster), end - start) : undefined;
+    return { ...group, deltas: grouped.subarray(start, end), ...(clusters ? { clusters } : {}) };
   });
-  return testPairedDelta({ parent, candidate, clusters }, settings, 'lower');
+  return { counts, deltas, categories: categories.toSorted(byName), clustered, critical, fixes, regressions };
 }
 
 /**
@@ -189,19 +286,8 @@ function neededCases(test: PairedDeltaTest, margin: number, level: number, worst
 
 
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
-function mean(values: readonly number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+function byName(a: CategoryGroup, b: CategoryGroup): number {
+  return a.category < b.category ? -1 : 1;
 }
 
 function capitalise(text: string): string {

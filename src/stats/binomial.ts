@@ -1,9 +1,10 @@
-import type { Rng } from './rng.ts';
+import { Xoshiro128StarStar, type Rng } from './rng.ts';
 
 // Below this mean the inversion loop is short; above it the transformed-rejection sampler is faster.
 const INVERSION_MAX_MEAN = 10;
 const LOG_FACTORIAL_TABLE_SIZE = 256;
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+const INV_TWO_POW_53 = 1 / 9007199254740992;
 
 const logFactorialTable = ((): Float64Array => {
   const table = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
@@ -78,6 +79,11 @@ function drawByInversion(rng: Rng, n: number, p: number): number {
 }
 
 // W. Hörmann (1993), "The generation of binomial random variates", algorithm BTRS; p <= 0.5, n·p >= 10.
+// The squeeze accepts about 70-90 % of proposals, so the constants only the exact test needs (the
+// log-odds and the log-mass at the mode, three logarithms) are computed on the first proposal that
+// reaches it. With the package's own generator the uniforms are drawn from its state held in
+// locals (the bootstrap draws hundreds of thousands of binomials): the same outputs in the same
+// order as `nextFloat`, so both paths give the same draws.
 function drawByTransformedRejection(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const spq = Math.sqrt(n * p * q);
@@ -85,18 +91,89 @@ function drawByTransformedRejection(rng: Rng, n: number, p: number): number {
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
-  const alpha = (2.83 + 5.1 / b) * spq;
-  const logOdds = Math.log(p / q);
-  const mode = Math.floor((n + 1) * p);
-  const logModeMass = logFactorial(mode) + logFactorial(n - mode);
+  const fast = rng instanceof Xoshiro128StarStar;
+  let s0 = fast ? rng.s0 : 0;
+  let s1 = fast ? rng.s1 : 0;
+  let s2 = fast ? rng.s2 : 0;
+  let s3 = fast ? rng.s3 : 0;
+  let alpha = 0;
+  let logOdds = 0;
+  let mode = -1;
+  let logModeMass = 0;
   for (;;) {
-    const u = rng.nextFloat() - 0.5;
-    let v = rng.nextFloat();
+    let u: number;
+    let v: number;
+    if (fast) {
+      // Four xoshiro128** steps: two 53-bit floats, high word first, as nextFloat builds them.
+      let t0 = s0;
+      let t1 = s1;
+      let t2 = s2 ^ t0;
+      let t3 = s3 ^ t1;
+      let x = Math.imul(t1, 5);
+      const w0 = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ (t1 << 9);
+      s3 = (t3 << 11) | (t3 >>> 21);
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w1 = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ (t1 << 9);
+      s3 = (t3 << 11) | (t3 >>> 21);
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w2 = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ (t1 << 9);
+      s3 = (t3 << 11) | (t3 >>> 21);
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w3 = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ (t1 << 9);
+      s3 = (t3 << 11) | (t3 >>> 21);
+      u = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) * INV_TWO_POW_53 - 0.5;
+      v = ((w2 >>> 5) * 67108864 + (w3 >>> 6)) * INV_TWO_POW_53;
+    } else {
+      u = rng.nextFloat() - 0.5;
+      v = rng.nextFloat();
+    }
     const us = 0.5 - Math.abs(u);
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return k;
+    if (us >= 0.07 && v <= vr) return done(rng, fast, s0, s1, s2, s3, k);
+    if (mode < 0) {
+      alpha = (2.83 + 5.1 / b) * spq;
+      logOdds = Math.log(p / q);
+      mode = Math.floor((n + 1) * p);
+      logModeMass = logFactorial(mode) + logFactorial(n - mode);
+    }
     v = Math.log((v * alpha) / (a / (us * us) + b));
-    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return k;
+    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return done(rng, fast, s0, s1, s2, s3, k);
   }
+}
+
+// Writes the generator state back from the locals and returns the draw.
+function done(rng: Rng, fast: boolean, s0: number, s1: number, s2: number, s3: number, k: number): number {
+  if (fast) {
+    const state = rng as Xoshiro128StarStar;
+    state.s0 = s0;
+    state.s1 = s1;
+    state.s2 = s2;
+    state.s3 = s3;
+  }
+  return k;
 }

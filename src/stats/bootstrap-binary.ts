@@ -1,4 +1,5 @@
 import { drawBinomial } from './binomial.ts';
+import { type BinomialTable, drawFromTable, tabulateBinomial } from './binomial-table.ts';
 import {
   assertBootstrapOptions,
   MULTINOMIAL_COST_RATIO,
@@ -33,10 +34,26 @@ export function bootstrapBinaryDelta(counts: DeltaCounts, opts: BootstrapOptions
   const n = minus + zero + plus;
   if (n === 0) throw new RangeError('Expected `counts` to describe at least one case.');
   const values = new Float64Array(opts.resamples);
+  const minusShare = minus / n;
   const plusShare = zero + plus === 0 ? 0 : plus / (zero + plus);
+  // Drawn from tables: drawnMinus ~ Binomial(n, minus/n) has fixed parameters, and the plus draw
+  // Binomial(n − drawnMinus, plusShare) is split exactly into Binomial(n − cover, plusShare) +
+  // Binomial(cover − drawnMinus, plusShare), two independent binomials of the same p: fixed
+  // parameters again, plus a small one tabulated per value of cover − drawnMinus. `cover` lies 6
+  // standard deviations above the mean of drawnMinus; a draw beyond it (odds about 1e-9) takes
+  // the plain sampler.
+  const rng = opts.rng;
+  const minusTable = tabulateBinomial(n, minusShare);
+  const cover = Math.min(n, Math.ceil(n * minusShare + 6 * Math.sqrt(n * minusShare * (1 - minusShare)) + 10));
+  const baseTable = tabulateBinomial(n - cover, plusShare);
+  const restTables: (BinomialTable | undefined)[] = Array.from({ length: cover + 1 }, () => undefined);
   for (let r = 0; r < values.length; r++) {
-    const drawnMinus = drawBinomial(opts.rng, n, minus / n);
-    const drawnPlus = drawBinomial(opts.rng, n - drawnMinus, plusShare);
+    const drawnMinus = drawFromTable(rng, minusTable);
+    const rest = cover - drawnMinus;
+    const drawnPlus =
+      rest >= 0
+        ? drawFromTable(rng, baseTable) + drawFromTable(rng, (restTables[rest] ??= tabulateBinomial(rest, plusShare)))
+        : drawBinomial(rng, n - drawnMinus, plusShare);
     values[r] = (drawnPlus - drawnMinus) / n;
   }
   return summariseReplicates(

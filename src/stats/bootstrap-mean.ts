@@ -1,6 +1,7 @@
 import { bootstrapClusterRatio } from './bootstrap-binary.ts';
 import {
   assertBootstrapOptions,
+  DEFAULT_MEAN_MAX_DRAWS,
   MULTINOMIAL_COST_RATIO,
   summariseReplicates,
   type BootstrapOptions,
@@ -12,9 +13,10 @@ import { drawMultinomial, sumOfDraws } from './resample.ts';
  * Percentile bootstrap of the mean of continuous paired deltas (e.g. judge-score differences).
  * Judge scores take few values, so when the distinct deltas number at most n/12 a resample is drawn
  * as a multinomial over the distinct values by sequential binomials (the exact bootstrap at
- * O(distinct) per resample); otherwise case by case. With `clusters` (cluster index per case,
- * 0..k−1; indices without cases are ignored) whole clusters are resampled and the statistic is
- * Σ deltas / Σ cases over the drawn clusters.
+ * O(distinct) per resample); otherwise case by case, and above `maxDrawsPerResample` units
+ * (default `DEFAULT_MEAN_MAX_DRAWS`) by the rescaled m-out-of-n bootstrap. With `clusters`
+ * (cluster index per case, 0..k−1; indices without cases are ignored) whole clusters are
+ * resampled and the statistic is Σ deltas / Σ cases over the drawn clusters.
  *
  * @throws {RangeError} when `deltas` is empty or has a non-finite value, `clusters` has the wrong
  * length or a negative or non-integer index, or the options are invalid.
@@ -34,7 +36,9 @@ export function bootstrapMeanDelta(
     }
   }
   assertBootstrapOptions(opts);
-  if (clusters !== undefined) return bootstrapClusteredMean(deltas, clusters, opts);
+  if (clusters !== undefined) {
+    return bootstrapClusteredMean(deltas, clusters, { ...opts, maxDrawsPerResample: opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS });
+  }
 
   let total = 0;
   for (let i = 0; i < n; i++) total += deltas[i]!;
@@ -51,7 +55,7 @@ export function bootstrapMeanDelta(
     }
     return summariseReplicates({ estimate, values, undefinedCount: 0, n, method: 'multinomial', drawsPerResample: n }, opts);
   }
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
+  const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS);
   const scale = Math.sqrt(draws / n);
   for (let r = 0; r < values.length; r++) {
     const replicate = sumOfDraws(opts.rng, deltas, draws) / draws;

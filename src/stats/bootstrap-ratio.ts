@@ -7,6 +7,9 @@ import {
 } from './bootstrap-summary.ts';
 import { sumRowsOfDraws } from './resample.ts';
 
+// 1 / (largest relative variance of a subsample sum): 200, i.e. a relative spread of 1/√200 ≈ 7 %.
+const RELATIVE_VARIANCE_FACTOR = 200;
+
 /** Per-case paired numerators and denominators of a ratio on each side, e.g. cost and successes. */
 export interface RatioPair {
   readonly parentNumerator: Float64Array;
@@ -25,9 +28,11 @@ export interface RatioPair {
  * +Infinity for the upper bound), so scarce successes show up as a wide or unbounded interval,
  * never as a spuriously tight one. An undefined point estimate is an error.
  *
- * With more than `maxDrawsPerResample` cases (default `DEFAULT_RATIO_MAX_DRAWS`) the rescaled
- * m-out-of-n bootstrap is used: m cases per resample and log(replicate / estimate) scaled by
- * √(m/n), which keeps replicates positive; the coverage test in test/stats shows it holds.
+ * With more than `maxDrawsPerResample` cases the rescaled m-out-of-n bootstrap is used: m cases
+ * per resample and log(replicate / estimate) scaled by √(m/n), which keeps replicates positive;
+ * the coverage tests in test/stats show it holds. The default m is `DEFAULT_RATIO_MAX_DRAWS`,
+ * raised for data where m draws would be too few: rare successes or very uneven costs (see
+ * `ratioDrawsFor`).
  *
  * @throws {RangeError} when the arrays are empty or of different lengths, hold a negative or
  * non-finite value, the estimate is undefined (Σ cD, Σ pD or Σ pN is zero), or the options are invalid.
@@ -65,7 +70,7 @@ export function bootstrapRatioOfRatios(data: RatioPair, opts: BootstrapOptions):
   columns.forEach(([, column], c) => {
     for (let i = 0; i < n; i++) rows[4 * i + c] = column[i]!;
   });
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_RATIO_MAX_DRAWS);
+  const draws = Math.min(n, opts.maxDrawsPerResample ?? ratioDrawsFor(columns.map(([, column]) => column), totals));
   const exponent = Math.sqrt(draws / n);
   const values = new Float64Array(opts.resamples);
   let defined = 0;
@@ -97,4 +102,25 @@ function ratioOfSums(sums: Float64Array): number {
   const parentDenominator = sums[3]!;
   if (candidateDenominator === 0 || parentDenominator === 0 || parentNumerator === 0) return Number.NaN;
   return (candidateNumerator * parentDenominator) / (candidateDenominator * parentNumerator);
+}
+
+/**
+ * The default m of the rescaled m-out-of-n ratio bootstrap: `DEFAULT_RATIO_MAX_DRAWS`, or more when
+ * a column is so uneven that m draws would not pin its sum down. The rescaling relies on each
+ * subsample sum being close to its mean (so that the log of the ratio is nearly linear in the
+ * sums); the relative variance of a sum of m draws is cv²/m (cv² = n·Σx²/(Σx)² − 1, the squared
+ * coefficient of variation of the column), so m is raised until that is at most 1/200 for every
+ * column, a 7 % relative spread. Successes at rate p have cv² = (1 − p)/p: 80 % successes need m
+ * >= 50, 1 % successes m >= 19,800, which means drawing all n below that.
+ */
+export function ratioDrawsFor(columns: readonly Float64Array[], totals: Float64Array): number {
+  let worst = 0;
+  columns.forEach((column, c) => {
+    const total = totals[c]!;
+    if (total === 0) return;
+    let squares = 0;
+    for (let i = 0; i < column.length; i++) squares += column[i]! * column[i]!;
+    worst = Math.max(worst, (column.length * squares) / (total * total) - 1);
+  });
+  return Math.max(DEFAULT_RATIO_MAX_DRAWS, Math.ceil(RELATIVE_VARIANCE_FACTOR * worst));
 }

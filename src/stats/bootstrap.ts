@@ -1,6 +1,7 @@
 // The bootstrap API in one place; each estimator lives in its own file.
 export {
   bootstrapPValue,
+  DEFAULT_MEAN_MAX_DRAWS,
   DEFAULT_RATIO_MAX_DRAWS,
   type BootstrapMethod,
   type BootstrapOptions,

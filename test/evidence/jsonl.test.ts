@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJsonlEvidence } from '../../src/evidence/jsonl.ts';
 import { expectProblems, type ExpectedProblem, readFixture } from './helpers.ts';
@@ -165,5 +166,62 @@ describe('parseJsonlEvidence on hostile input', () => {
     const { records, problems } = parseJsonlEvidence(text, 'f.jsonl', { packageId: 'acme-v42' });
     expect(records.map((record) => record.case_id)).toEqual(['a', 'd']);
     expectProblems(problems, [{ line: 2, field: 'package_id', message: 'evidence for package "acme-v41" (2 records, the first here), but this side is package "acme-v42"' }], 'f.jsonl');
+  });
+});
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+const hostileDir = new URL('../fixtures/evidence-hostile/', import.meta.url);
+
+/** The bytes must read as the text reads: the same records and the same problems. */
+function sameAsText(text: string, bytes: Uint8Array = encode(text), options = {}): void {
+  const fromText = parseJsonlEvidence(text, 'f.jsonl', options);
+  const fromBytes = parseJsonlEvidence(bytes, 'f.jsonl', options);
+  expect(fromBytes.problems).toEqual(fromText.problems);
+  expect(fromBytes.records).toEqual(fromText.records);
+}
+
+describe('parseJsonlEvidence from bytes', () => {
+
+  it.each([
+    ['the parent fixture', () => readFixture('parent.jsonl')],
+    ['the candidate fixture with a BOM and CRLF', () => `\ufeff${readFixture('candidate.jsonl').replaceAll('\n', '\r\n')}`],
+    ['blank, whitespace-only and no-break-space lines', () => `\n   \n${ok('a')}\n\t\n\u00a0\n${ok('b')}\r\n\r\n`],
+    ['the thirty hostile lines', () => HOSTILE_LINES.map((line) => line.text).join('\n')],
+    ['repeated keys, with multi-byte text around them', () => [ok('é', ',"pass":false,"x-note":"naïve — 日本語 \\" quoted"'), ok('b', ',"x-k":"ü","x-k":1'), ok('c', ',"x-e":"\\\\"')].join('\n')],
+    ['a U+FEFF inside the file, which is not a BOM there', () => `${ok('a')}\n\ufeff${ok('b')}`],
+    ['no newline at the end', () => `${ok('a')}\n${ok('b')}`],
+    ['nothing', () => ''],
+  ])('gives what the text gives: %s', (_name, text) => {
+    sameAsText(text());
+  });
+
+  it.each(['binary.jsonl', 'duplicate-key.jsonl', 'malformed-json.jsonl', 'nan-string.jsonl', 'proto-key.jsonl', 'score-out-of-range.jsonl', 'unknown-suite.jsonl'])(
+    'gives what the decoded text gives for the hostile fixture %s',
+    (name) => {
+      const bytes = readFileSync(new URL(name, hostileDir));
+      sameAsText(new TextDecoder().decode(bytes), bytes);
+    },
+  );
+
+  it('reads a Node Buffer that is a view into a larger buffer', () => {
+    const text = `${ok('a')}\n${ok('b', ',"pass":false')}\n`;
+    const padded = Buffer.concat([Buffer.from('xxxx'), Buffer.from(text), Buffer.from('yyyy')]).subarray(4, 4 + Buffer.byteLength(text));
+    sameAsText(text, padded);
+  });
+
+  it('splits large files into decoded chunks without losing or shifting a line', () => {
+    // More than 2 MB: lines cross the 1 MB chunk boundaries, with multi-byte text and CRLF mixed in.
+    const lines = Array.from({ length: 15_000 }, (_, i) => ok(`c${i}`, `,"x-n":"${'ä'.repeat(i % 40)}${'z'.repeat(60)}"`));
+    const text = lines.map((line, i) => (i % 7 === 0 ? `${line}\r` : line)).join('\n');
+    expect(encode(text).length).toBeGreaterThan(2 << 20);
+    const fromBytes = parseJsonlEvidence(encode(text), 'big.jsonl');
+    expect(fromBytes.problems).toEqual([]);
+    expect(fromBytes.records.map((record) => [record.case_id, record.source.line])).toEqual(lines.map((_, i) => [`c${i}`, i + 1]));
+    expect(fromBytes.records).toEqual(parseJsonlEvidence(text, 'big.jsonl').records);
+  });
+
+  it('reports other packages by line from bytes too', () => {
+    const text = [ok('a'), ok('b').replace('acme-v42', 'acme-v41'), ok('c')].join('\n');
+    sameAsText(text, encode(text), { packageId: 'acme-v42' });
   });
 });

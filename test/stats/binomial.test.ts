@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { drawFromTable, tabulateBinomial } from '../../src/stats/binomial-table.ts';
 import { logFactorial, sampleBinomial } from '../../src/stats/binomial.ts';
-import { createRng } from '../../src/stats/rng.ts';
+import { createRng, type Rng } from '../../src/stats/rng.ts';
 import { readFixture } from './fixtures.ts';
 
 interface BinomialCase {
@@ -21,39 +22,55 @@ function drawSeries(seed: number): number[] {
   return Array.from({ length: 20 }, (_, i) => sampleBinomial(rng, 1000 * (i + 1), 0.3));
 }
 
+// Draws c.draws values with `sample` and compares them with scipy's binom.pmf: mean and variance
+// within 4 standard errors, and a chi-square over the fixture's bins at alpha 1e-4.
+function expectScipyDistribution(c: BinomialCase, sample: () => number): void {
+  const binOf = new Map<number, number>();
+  const counts: number[] = Array.from({ length: c.bins.length }, () => 0);
+  let sum = 0;
+  let squares = 0;
+  let outside = 0;
+  for (let i = 0; i < c.draws; i++) {
+    const k = sample();
+    if (!Number.isInteger(k) || k < 0 || k > c.n) outside++;
+    sum += k;
+    squares += k * k;
+    let bin = binOf.get(k);
+    if (bin === undefined) {
+      bin = c.bins.findIndex(([first, last]) => k >= first && k <= last);
+      binOf.set(k, bin);
+    }
+    counts[bin]!++;
+  }
+  expect(outside).toBe(0);
+  const mean = sum / c.draws;
+  const variance = squares / c.draws - mean * mean;
+  // Mean within 4 standard errors; variance within 4 SE using Var(X²)-free bound sd(s²) ≈ σ²·sqrt(2/N)
+  // inflated by 1.5 for the kurtosis of skewed binomials.
+  expect(Math.abs(mean - c.mean)).toBeLessThan(4 * Math.sqrt(c.variance / c.draws));
+  expect(Math.abs(variance - c.variance)).toBeLessThan(4 * 1.5 * c.variance * Math.sqrt(2 / c.draws));
+  let chiSquare = 0;
+  c.bins.forEach(([, , probability], bin) => {
+    const expected = probability * c.draws;
+    chiSquare += (counts[bin]! - expected) ** 2 / expected;
+  });
+  expect(chiSquare).toBeLessThan(c.chiSquareCritical);
+}
+
 describe('sampleBinomial', () => {
   it.each(cases)('matches scipy binom.pmf for n=$n p=$p (chi-square, alpha 1e-4)', (c) => {
     const rng = createRng(c.n + Math.round(c.p * 1000));
-    const binOf = new Map<number, number>();
-    const counts: number[] = Array.from({ length: c.bins.length }, () => 0);
-    let sum = 0;
-    let squares = 0;
-    let outside = 0;
-    for (let i = 0; i < c.draws; i++) {
-      const k = sampleBinomial(rng, c.n, c.p);
-      if (!Number.isInteger(k) || k < 0 || k > c.n) outside++;
-      sum += k;
-      squares += k * k;
-      let bin = binOf.get(k);
-      if (bin === undefined) {
-        bin = c.bins.findIndex(([first, last]) => k >= first && k <= last);
-        binOf.set(k, bin);
-      }
-      counts[bin]!++;
+    expectScipyDistribution(c, () => sampleBinomial(rng, c.n, c.p));
+  });
+
+  it('gives the same draws through the inlined generator as through nextFloat', () => {
+    // A generator of another class takes the generic path: same outputs, so the same draws.
+    const fast = createRng(5);
+    const inner = createRng(5);
+    const generic: Rng = { nextUint32: () => inner.nextUint32(), nextFloat: () => inner.nextFloat(), nextInt: (bound) => inner.nextInt(bound) };
+    for (const [n, p] of [[5000, 0.05], [100_000, 0.4], [300, 0.5]] as const) {
+      for (let i = 0; i < 2000; i++) expect(sampleBinomial(generic, n, p)).toBe(sampleBinomial(fast, n, p));
     }
-    expect(outside).toBe(0);
-    const mean = sum / c.draws;
-    const variance = squares / c.draws - mean * mean;
-    // Mean within 4 standard errors; variance within 4 SE using Var(X²)-free bound sd(s²) ≈ σ²·sqrt(2/N)
-    // inflated by 1.5 for the kurtosis of skewed binomials.
-    expect(Math.abs(mean - c.mean)).toBeLessThan(4 * Math.sqrt(c.variance / c.draws));
-    expect(Math.abs(variance - c.variance)).toBeLessThan(4 * 1.5 * c.variance * Math.sqrt(2 / c.draws));
-    let chiSquare = 0;
-    c.bins.forEach(([, , probability], bin) => {
-      const expected = probability * c.draws;
-      chiSquare += (counts[bin]! - expected) ** 2 / expected;
-    });
-    expect(chiSquare).toBeLessThan(c.chiSquareCritical);
   });
 
   it('handles the degenerate cases exactly', () => {
@@ -84,5 +101,54 @@ describe('logFactorial', () => {
     let direct = 0;
     for (let i = 2; i <= k; i++) direct += Math.log(i);
     expect(Math.abs(logFactorial(k) - direct)).toBeLessThanOrEqual(1e-12 * Math.max(1, direct));
+  });
+});
+
+describe('tabulated binomial', () => {
+  it.each(cases)('matches scipy binom.pmf for n=$n p=$p (chi-square, alpha 1e-4)', (c) => {
+    const rng = createRng(7 * c.n + Math.round(c.p * 1000));
+    const table = tabulateBinomial(c.n, c.p);
+    expectScipyDistribution(c, () => drawFromTable(rng, table));
+  });
+
+  it('covers the distribution: its cumulative mass reaches 1 within rounding', () => {
+    for (const c of cases) {
+      const table = tabulateBinomial(c.n, c.p);
+      expect(Math.abs(table.cumulative.at(-1)! - 1)).toBeLessThan(1e-12);
+      expect(table.low).toBeGreaterThanOrEqual(0);
+      expect(table.low + table.cumulative.length - 1).toBeLessThanOrEqual(c.n);
+    }
+  });
+
+  it('handles the degenerate cases exactly', () => {
+    const rng = createRng(1);
+    expect(drawFromTable(rng, tabulateBinomial(0, 0.3))).toBe(0);
+    expect(drawFromTable(rng, tabulateBinomial(10, 0))).toBe(0);
+    expect(drawFromTable(rng, tabulateBinomial(10, 1))).toBe(10);
+  });
+
+  it('draws from the plain sampler when the uniform lands beyond the window', () => {
+    // A window holding half the mass, and a first uniform beyond it: the draw must come from the
+    // plain sampler (with the generator's later outputs), not be clamped to the window's edge.
+    const table = { ...tabulateBinomial(1000, 0.5), low: 10, cumulative: Float64Array.of(0.25, 0.5), guide: Int32Array.of(0, 1) };
+    const inner = createRng(3);
+    let first = true;
+    const beyond: Rng = {
+      nextUint32: () => inner.nextUint32(),
+      nextFloat: () => (first ? ((first = false), 0.75) : inner.nextFloat()),
+      nextInt: (bound) => inner.nextInt(bound),
+    };
+    const k = drawFromTable(beyond, table);
+    expect(k).toBeGreaterThan(400);
+    expect(k).toBeLessThan(600);
+  });
+
+  it.each([
+    [-1, 0.5],
+    [1.5, 0.5],
+    [10, 1.1],
+    [10, Number.NaN],
+  ])('rejects n=%s p=%s', (n, p) => {
+    expect(() => tabulateBinomial(n, p)).toThrow(RangeError);
   });
 });

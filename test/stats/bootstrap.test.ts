@@ -6,11 +6,13 @@ import {
   bootstrapPValue,
   bootstrapQuantileRatio,
   bootstrapRatioOfRatios,
+  DEFAULT_MEAN_MAX_DRAWS,
   DEFAULT_RATIO_MAX_DRAWS,
   type BootstrapOptions,
   type BootstrapResult,
 } from '../../src/stats/bootstrap.ts';
 import { bootstrapQuantileRatioInWindow } from '../../src/stats/bootstrap-quantile.ts';
+import { ratioDrawsFor } from '../../src/stats/bootstrap-ratio.ts';
 import { normalQuantile } from '../../src/stats/normal.ts';
 import { createRng } from '../../src/stats/rng.ts';
 import { readFixture } from './fixtures.ts';
@@ -161,6 +163,24 @@ describe('bootstrapQuantileRatio against references', () => {
     expectCloseToScipy(result, reference);
   });
 
+  it('ranks tied values at the window edges as the full ranking does (heavy ties)', () => {
+    // Latencies in whole 10 ms steps: hundreds of cases share each value, including the values at
+    // the window's edges. The window path (ranks worked out only near the window) and the slow
+    // path (all ranks) must give the same distribution: equal SEs and bounds within Monte Carlo error.
+    const rng = createRng(31);
+    const tiedParent = Float64Array.from({ length: 5000 }, () => 10 * Math.round(20 * Math.exp(0.4 * (rng.nextFloat() + rng.nextFloat() - 1))));
+    const tiedCandidate = tiedParent.map((value) => value + 10 * rng.nextInt(3));
+    const windowed = bootstrapQuantileRatio(tiedParent, tiedCandidate, 0.95, options(32));
+    // 4,000 slow resamples (each draws all 5,000 cases) keep the test quick. The SEs of a lattice
+    // distribution this coarse vary by about 2 % between seeds at that B (measured), so 8 % is 4 of those.
+    const slow = bootstrapQuantileRatioInWindow(tiedParent, tiedCandidate, 0.95, options(33, { resamples: 4000 }), { spreads: 0.3, slack: 0 });
+    expect(windowed.estimate).toBe(slow.estimate);
+    expect(Math.abs(windowed.standardError / slow.standardError - 1)).toBeLessThan(0.08);
+    // A lattice distribution: the bounds are the same lattice values, or neighbours.
+    expect(Math.abs(windowed.interval.lower - slow.interval.lower)).toBeLessThanOrEqual(0.021);
+    expect(Math.abs(windowed.interval.upper - slow.interval.upper)).toBeLessThanOrEqual(0.021);
+  });
+
   it('gives the same distribution when the rank window is too narrow and the slow path runs', () => {
     const narrow = bootstrapQuantileRatioInWindow(parent, candidate, q, options(8), { spreads: 0.5, slack: 0 });
     expectCloseToScipy(narrow, reference);
@@ -214,6 +234,59 @@ describe('bootstrap results', () => {
       method: 'index',
       drawsPerResample: n,
     });
+  });
+
+  it.each([
+    ['binary', (extra: Partial<BootstrapOptions>) => bootstrapBinaryDelta({ minus: 10, zero: 80, plus: 15 }, options(21, { resamples: 999, ...extra }))],
+    ['mean', (extra: Partial<BootstrapOptions>) => bootstrapMeanDelta(deltas, options(22, { resamples: 1000, ...extra }))],
+    ['quantile', (extra: Partial<BootstrapOptions>) => bootstrapQuantileRatio(deltas.map(Math.abs), deltas.map((d) => Math.abs(d) + 0.1), 0.9, options(23, { resamples: 1001, ...extra }))],
+  ] as const)('%s: selection gives the interval sorting gives, and pValueAt the p-value bootstrapPValue gives', (_, run) => {
+    const sorted = run({ keepSamples: true });
+    for (const alternative of ['less', 'greater'] as const) {
+      const threshold = sorted.estimate;
+      const selected = run({ pValueAt: { threshold, alternative } });
+      expect(selected.interval).toEqual(sorted.interval);
+      expect(selected.standardError).toBe(sorted.standardError);
+      expect(selected.samples).toBeUndefined();
+      expect(selected.pValue).toBe(bootstrapPValue(sorted, threshold, alternative));
+    }
+  });
+
+  it('selection handles undefined ratio replicates like the padded sort', () => {
+    const n = 20;
+    const parentDenominator = new Float64Array(n);
+    parentDenominator[3] = 1;
+    parentDenominator[7] = 1;
+    const data = { parentNumerator: new Float64Array(n).fill(1), parentDenominator, candidateNumerator: Float64Array.from({ length: n }, (_, i) => 1 + i), candidateDenominator: new Float64Array(n).fill(1) };
+    for (const level of [0.5, 0.8, 0.95]) {
+      const sorted = bootstrapRatioOfRatios(data, options(5, { resamples: 500, level, keepSamples: true }));
+      const selected = bootstrapRatioOfRatios(data, options(5, { resamples: 500, level, pValueAt: { threshold: 10, alternative: 'less' } }));
+      expect(sorted.undefinedResamples).toBeGreaterThan(0);
+      expect(selected.interval).toEqual(sorted.interval);
+      expect(selected.pValue).toBe(bootstrapPValue(sorted, 10, 'less'));
+    }
+  });
+
+  it('subsamples mean deltas above DEFAULT_MEAN_MAX_DRAWS cases unless told otherwise', () => {
+    const n = DEFAULT_MEAN_MAX_DRAWS + 5000;
+    const many = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 0.3);
+    expect(bootstrapMeanDelta(many, options(1, { resamples: 20 }))).toMatchObject({ method: 'subsample', drawsPerResample: DEFAULT_MEAN_MAX_DRAWS, n });
+    expect(bootstrapMeanDelta(many, options(1, { resamples: 2, maxDrawsPerResample: Number.POSITIVE_INFINITY }))).toMatchObject({ method: 'index', drawsPerResample: n });
+    // Clusters too: n singleton clusters are n units.
+    const clusters = Int32Array.from(many, (_, i) => i);
+    expect(bootstrapMeanDelta(many, options(1, { resamples: 2 }), clusters)).toMatchObject({ method: 'subsample', drawsPerResample: DEFAULT_MEAN_MAX_DRAWS });
+  });
+
+  it('raises the ratio subsample for rare successes and uneven costs', () => {
+    const n = 50_000;
+    const ones = new Float64Array(n).fill(1);
+    const rare = Float64Array.from({ length: n }, (_, i) => (i % 100 === 0 ? 1 : 0));
+    // Successes at 1 %: cv² = 99, so m >= 19,800.
+    expect(ratioDrawsFor([ones, rare, ones, ones], Float64Array.of(n, n / 100, n, n))).toBe(19_800);
+    // Even data keep the default.
+    expect(ratioDrawsFor([ones, ones, ones, ones], Float64Array.of(n, n, n, n))).toBe(DEFAULT_RATIO_MAX_DRAWS);
+    const data = { parentNumerator: ones, parentDenominator: rare, candidateNumerator: ones, candidateDenominator: ones };
+    expect(bootstrapRatioOfRatios(data, options(1, { resamples: 2 }))).toMatchObject({ method: 'subsample', drawsPerResample: 19_800 });
   });
 
   it('computes the one-sided p-value as (1 + #replicates on the null side) / (B + 1)', () => {

@@ -50,6 +50,22 @@ describe('coverage of 95 % percentile intervals for deltas', () => {
     expectNominalCoverage(observed, datasets);
   });
 
+  it('continuous mean delta through the rescaled subsample (n = 4,000, m = 400), skewed deltas, 1,000 datasets', () => {
+    // Above DEFAULT_MEAN_MAX_DRAWS cases the mean's interval comes from m-out-of-n draws rescaled by
+    // √(m/n). Here n/m = 10, as the default gives at 100,000 cases, and the deltas are strongly skewed
+    // (0.3·(Exp(1) − 1) + 0.02: skewness 2, true mean 0.02), the case where a subsample's extra
+    // skewness would show first.
+    const rng = createRng(109);
+    const datasets = 1000;
+    const observed = coverage(datasets, 0.02, () => {
+      const deltas = Float64Array.from({ length: 4000 }, () => 0.3 * (-Math.log(1 - rng.nextFloat()) - 1) + 0.02);
+      const result = bootstrapMeanDelta(deltas, { resamples: RESAMPLES, level: LEVEL, rng, maxDrawsPerResample: 400 });
+      expect(result.method).toBe('subsample');
+      return result.interval;
+    });
+    expectNominalCoverage(observed, datasets);
+  });
+
   it('judge-score mean delta on an 11-point grid (multinomial path), n = 400, 1,000 datasets', () => {
     const rng = createRng(103);
     const datasets = 1000;

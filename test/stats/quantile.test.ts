@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileInterval, quantileSorted } from '../../src/stats/quantile.ts';
+import { interpolateType7, percentileInterval, quantileOfUnsorted, quantileSorted } from '../../src/stats/quantile.ts';
 import { readFixture } from './fixtures.ts';
 
 const { cases } = readFixture<{ cases: { values: number[]; qs: number[]; quantiles: number[] }[] }>('quantile.json');
@@ -27,6 +27,35 @@ describe('quantileSorted', () => {
     [[1], Number.NaN],
   ])('rejects %s at q=%s', (sorted, q) => {
     expect(() => quantileSorted(sorted, q)).toThrow(RangeError);
+  });
+});
+
+describe('quantileOfUnsorted', () => {
+  it.each(cases)('gives the bits quantileSorted gives on $values.length values, and leaves them unsorted', ({ values, qs }) => {
+    const input = Float64Array.from(values);
+    const sorted = input.toSorted();
+    for (const q of [...qs, 0, 1, 0.025, 0.975]) expect(quantileOfUnsorted(input, q)).toBe(quantileSorted(sorted, q));
+    expect(Array.from(input)).toEqual(values);
+  });
+
+  it.each([
+    [new Float64Array(0), 0.5],
+    [Float64Array.of(1), 1.5],
+    [Float64Array.of(1, Number.NaN), 0.5],
+  ])('rejects %s at q=%s', (values, q) => {
+    expect(() => quantileOfUnsorted(values, q)).toThrow(RangeError);
+  });
+});
+
+describe('interpolateType7', () => {
+  it.each([
+    [2, 3, 0.25, 2.25],
+    [2, 3, 0, 2],
+    [4, 4, 0.5, 4],
+    [Number.NEGATIVE_INFINITY, 1, 0.5, Number.NEGATIVE_INFINITY],
+    [1, Number.POSITIVE_INFINITY, 0.5, Number.POSITIVE_INFINITY],
+  ])('steps from %s to %s by %s: %s', (low, high, fraction, expected) => {
+    expect(interpolateType7(low, high, fraction)).toBe(expected);
   });
 });
 
