@@ -18240,6 +18240,52 @@ function compareJudges(parent, candidate, problems) {
   return void 0;
 }
 
+// src/gates/decide.ts
+function decide(gates, level, owners) {
+  const failed = gates.filter((g) => g.verdict === "fail");
+  const rejecting = failed.filter((g) => g.on_failure === "reject");
+  const holding = failed.filter((g) => g.on_failure === "hold");
+  const inconclusive = gates.filter((g) => g.verdict === "inconclusive");
+  const levelReason = `side-effect level ${level} requires approval by one of ${owners.join(", ")}`;
+  if (rejecting.length > 0) {
+    return { outcome: "reject", summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? "s" : ""} failed.`, reasons: reasonsOf([...rejecting, ...holding]), approvers: [] };
+  }
+  if (holding.length > 0) {
+    return { outcome: "hold", summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`, reasons: reasonsOf(holding), approvers: [] };
+  }
+  if (inconclusive.length > 0) {
+    return {
+      outcome: "needs_approval",
+      summary: `Needs approval: the evidence cannot decide the ${names(inconclusive)} gate${inconclusive.length > 1 ? "s" : ""}; add cases or have an owner approve.`,
+      reasons: [...reasonsOf(inconclusive), ...level >= 2 ? [levelReason] : []],
+      approvers: owners
+    };
+  }
+  if (level >= 2) {
+    return {
+      outcome: "needs_approval",
+      summary: `Needs approval: all gates pass, and side-effect level ${level} releases always need a named owner's approval.`,
+      reasons: [levelReason],
+      approvers: owners
+    };
+  }
+  const unjudged = gates.filter((g) => g.verdict === "not_applicable");
+  const summary = unjudged.length === 0 ? "Approved: every gate passed." : `Approved: every gate that applies passed (${names(unjudged)} had no data).`;
+  return { outcome: "approve", summary, reasons: [], approvers: [] };
+}
+function reasonsOf(list) {
+  return list.map((g) => `${g.gate}: ${g.reason}`);
+}
+function combineDecisions(outcomes) {
+  const order = ["reject", "hold", "needs_approval", "approve"];
+  for (const outcome of order) if (outcomes.includes(outcome)) return outcome;
+  return "approve";
+}
+function names(gates) {
+  const list = gates.map((g) => g.gate);
+  return list.length <= 1 ? list[0] ?? "" : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+}
+
 // src/stats/interval.ts
 function assertLevel(level) {
   if (!(level > 0 && level < 1)) {
@@ -19656,52 +19702,6 @@ function sum(values) {
   return total;
 }
 
-// src/gates/decide.ts
-function decide(gates, level, owners) {
-  const failed = gates.filter((g) => g.verdict === "fail");
-  const rejecting = failed.filter((g) => g.on_failure === "reject");
-  const holding = failed.filter((g) => g.on_failure === "hold");
-  const inconclusive = gates.filter((g) => g.verdict === "inconclusive");
-  const levelReason = `side-effect level ${level} requires approval by one of ${owners.join(", ")}`;
-  if (rejecting.length > 0) {
-    return { outcome: "reject", summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? "s" : ""} failed.`, reasons: reasonsOf([...rejecting, ...holding]), approvers: [] };
-  }
-  if (holding.length > 0) {
-    return { outcome: "hold", summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`, reasons: reasonsOf(holding), approvers: [] };
-  }
-  if (inconclusive.length > 0) {
-    return {
-      outcome: "needs_approval",
-      summary: `Needs approval: the evidence cannot decide the ${names(inconclusive)} gate${inconclusive.length > 1 ? "s" : ""}; add cases or have an owner approve.`,
-      reasons: [...reasonsOf(inconclusive), ...level >= 2 ? [levelReason] : []],
-      approvers: owners
-    };
-  }
-  if (level >= 2) {
-    return {
-      outcome: "needs_approval",
-      summary: `Needs approval: all gates pass, and side-effect level ${level} releases always need a named owner's approval.`,
-      reasons: [levelReason],
-      approvers: owners
-    };
-  }
-  const unjudged = gates.filter((g) => g.verdict === "not_applicable");
-  const summary = unjudged.length === 0 ? "Approved: every gate passed." : `Approved: every gate that applies passed (${names(unjudged)} had no data).`;
-  return { outcome: "approve", summary, reasons: [], approvers: [] };
-}
-function reasonsOf(list) {
-  return list.map((g) => `${g.gate}: ${g.reason}`);
-}
-function combineDecisions(outcomes) {
-  const order = ["reject", "hold", "needs_approval", "approve"];
-  for (const outcome of order) if (outcomes.includes(outcome)) return outcome;
-  return "approve";
-}
-function names(gates) {
-  const list = gates.map((g) => g.gate);
-  return list.length <= 1 ? list[0] ?? "" : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
-}
-
 // src/gates/latency.ts
 function evaluateLatency(cases, policy, sloMs) {
   const timed = cases.filter((c) => c.parent.latency_ms !== void 0 && c.candidate.latency_ms !== void 0);
@@ -20275,6 +20275,39 @@ function capitalise2(text) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
+// src/gates/evaluate.ts
+function evaluateGates(input) {
+  const { diff, manifest, evidence, policy } = input;
+  const level = manifest.side_effect_level;
+  const cases = evidence?.cases ?? [];
+  const quality = evaluateQuality(cases, policy);
+  const headline = quality.result.headline;
+  let qualityResult = quality.result;
+  const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
+  if (!evidence && diff.problems.length === 0) {
+    qualityResult = { ...qualityResult, verdict: "inconclusive", reason: "No evidence was supplied for this package; the quality gate cannot run." };
+  } else if (evidence && qualityResult.verdict === "not_applicable" && goldenSuites.length > 0) {
+    qualityResult = {
+      ...qualityResult,
+      verdict: "inconclusive",
+      reason: `The manifest declares the golden suite ${goldenSuites.join(", ")}, but the evidence has no golden cases; the quality gate cannot run.`
+    };
+  }
+  const gates = [
+    evaluateManifest(diff, manifest, evidence, policy),
+    qualityResult,
+    evaluateSafety(cases, level, policy),
+    evaluateCost(
+      cases,
+      policy,
+      headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : void 0,
+      manifest.delivery.slo?.cost_per_success_usd
+    ),
+    evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms)
+  ];
+  return { gates, categories: quality.categories };
+}
+
 // package.json
 var package_default = {
   name: "kaizen-gate",
@@ -20351,21 +20384,7 @@ function runPipeline(input) {
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const quality = evaluateQuality(cases, policy);
-    const headline = quality.result.headline;
-    const gates = [
-      evaluateManifest(diff, manifest, evidence, policy),
-      quality.result,
-      evaluateSafety(cases, level, policy),
-      evaluateCost(cases, policy, headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : void 0, manifest.delivery.slo?.cost_per_success_usd),
-      evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms)
-    ];
-    const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
-    if (!evidence && diff.problems.length === 0) {
-      gates[1] = { ...gates[1], verdict: "inconclusive", reason: "No evidence was supplied for this package; the quality gate cannot run." };
-    } else if (evidence && gates[1].verdict === "not_applicable" && goldenSuites.length > 0) {
-      gates[1] = { ...gates[1], verdict: "inconclusive", reason: `The manifest declares the golden suite ${goldenSuites.join(", ")}, but the evidence has no golden cases; the quality gate cannot run.` };
-    }
+    const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
     const decision = decide(gates, level, manifest.owners);
     packages.push({
       application: manifest.application,
@@ -20379,7 +20398,7 @@ function runPipeline(input) {
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems) },
       evidence: summariseEvidence(evidence),
       gates,
-      categories: quality.categories,
+      categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
       rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)

@@ -5,15 +5,11 @@ import type { EvidenceRecord, Judge } from './evidence/record.ts';
 import { pairEvidence } from './evidence/pair.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
 import type { PromptfooSideSelector } from './evidence/promptfoo.ts';
-import { evaluateCost } from './gates/cost.ts';
 import { combineDecisions, decide } from './gates/decide.ts';
-import { evaluateLatency } from './gates/latency.ts';
-import { evaluateManifest } from './gates/manifest-gate.ts';
+import { evaluateGates } from './gates/evaluate.ts';
 import { policyForLevel } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
-import { evaluateQuality } from './gates/quality.ts';
 import { round } from './gates/result.ts';
-import { evaluateSafety } from './gates/safety.ts';
 import type { ChangeSet } from './git/resolve.ts';
 import { digestOf } from './manifest/model.ts';
 import type { Manifest } from './manifest/model.ts';
@@ -76,22 +72,7 @@ export function runPipeline(input: PipelineInput): Report {
 
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const quality = evaluateQuality(cases, policy);
-    const headline = quality.result.headline;
-    const gates = [
-      evaluateManifest(diff, manifest, evidence, policy),
-      quality.result,
-      evaluateSafety(cases, level, policy),
-      evaluateCost(cases, policy, headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : undefined, manifest.delivery.slo?.cost_per_success_usd),
-      evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms),
-    ];
-    // The quality gate is the heart of the decision: no golden evidence must never read as a pass.
-    const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === 'golden').map((suite) => suite.id);
-    if (!evidence && diff.problems.length === 0) {
-      gates[1] = { ...gates[1]!, verdict: 'inconclusive', reason: 'No evidence was supplied for this package; the quality gate cannot run.' };
-    } else if (evidence && gates[1]!.verdict === 'not_applicable' && goldenSuites.length > 0) {
-      gates[1] = { ...gates[1]!, verdict: 'inconclusive', reason: `The manifest declares the golden suite ${goldenSuites.join(', ')}, but the evidence has no golden cases; the quality gate cannot run.` };
-    }
+    const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
     const decision = decide(gates, level, manifest.owners);
     packages.push({
       application: manifest.application,
@@ -105,7 +86,7 @@ export function runPipeline(input: PipelineInput): Report {
       diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems) },
       evidence: summariseEvidence(evidence),
       gates,
-      categories: quality.categories,
+      categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
       rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence),
