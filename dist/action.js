@@ -38310,6 +38310,93 @@ function compareJudges(parent, candidate, problems) {
   return void 0;
 }
 
+// src/evidence/collect.ts
+function judgeOf(manifest) {
+  return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
+}
+function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
+  const problems = [];
+  const parent = [];
+  const candidate = [];
+  const candidateJudge = judgeOf(manifest);
+  const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
+  if (input.evidence.length === 0) return { problems };
+  for (const file of input.evidence) {
+    let decoded;
+    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
+    const detected = detectFormat(file.bytes, text);
+    const read = (packageId, judge, side) => {
+      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+      let parsed = parses.get(key);
+      if (!parsed) {
+        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        if (packageCount > 1) parses.set(key, parsed);
+      }
+      if (parsed.format) formats.set(file.path, parsed.format);
+      if (parsed.format === "promptfoo" && packageCount > 1) {
+        problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
+      }
+      problems.push(...parsed.problems);
+      return parsed.records;
+    };
+    if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
+      problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
+      continue;
+    }
+    const isPromptfoo = detected === "promptfoo";
+    if (file.side === "both") {
+      if (isPromptfoo) {
+        const sides = input.promptfooSides ?? {};
+        append(parent, read(parentId ?? "parent", parentJudge, sides.parent ?? { promptIdx: 0 }));
+        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
+      } else {
+        const strangers = /* @__PURE__ */ new Map();
+        for (const record of read(void 0, candidateJudge)) {
+          if (record.package_id === manifest.package_id) candidate.push(record);
+          else if (record.package_id === parentId) parent.push(record);
+          else if (packageCount === 1) {
+            const seen = strangers.get(record.package_id);
+            if (seen) seen.count += 1;
+            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
+          }
+        }
+        for (const [id, { line, count }] of strangers) {
+          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
+          problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
+        }
+      }
+    } else {
+      const target = file.side === "parent" ? parent : candidate;
+      const expected = file.side === "parent" ? parentId : manifest.package_id;
+      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
+      const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
+      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+    }
+  }
+  if (problems.length > 0) return { problems };
+  const paired = pairEvidence(parent, candidate, {
+    ...input.allowUnpaired ? { allowUnpaired: true } : {},
+    parentFile: input.evidence.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
+    candidateFile: input.evidence.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
+  });
+  if (paired.problems.length > 0) return { problems: paired.problems };
+  return { evidence: paired.paired, problems };
+}
+function append(target, items) {
+  for (const item of items) target.push(item);
+}
+function detectFormat(bytes, text) {
+  const decoder = new TextDecoder();
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const line = decoder.decode(bytes.subarray(start, end)).trim();
+    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    start = end + 1;
+  }
+  return detectEvidenceFormat(text());
+}
+
 // src/gates/decide.ts
 function decide(gates, level, owners) {
   const failed = gates.filter((g) => g.verdict === "fail");
@@ -40541,91 +40628,6 @@ function runPipeline(input) {
     unreferenced_changes: changeSet.unreferenced_changes,
     signature: { status: "unsigned", reason: "not signed yet" }
   };
-}
-function judgeOf(manifest) {
-  return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
-}
-function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  const problems = [];
-  const parent = [];
-  const candidate = [];
-  const candidateJudge = judgeOf(manifest);
-  const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
-  if (input.evidence.length === 0) return { problems };
-  for (const file of input.evidence) {
-    let decoded;
-    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text);
-    const read = (packageId, judge, side) => {
-      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
-      let parsed = parses.get(key);
-      if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
-        if (packageCount > 1) parses.set(key, parsed);
-      }
-      if (parsed.format) formats.set(file.path, parsed.format);
-      if (parsed.format === "promptfoo" && packageCount > 1) {
-        problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
-      }
-      problems.push(...parsed.problems);
-      return parsed.records;
-    };
-    if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
-      problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
-      continue;
-    }
-    const isPromptfoo = detected === "promptfoo";
-    if (file.side === "both") {
-      if (isPromptfoo) {
-        const sides = input.promptfooSides ?? {};
-        append(parent, read(parentId ?? "parent", parentJudge, sides.parent ?? { promptIdx: 0 }));
-        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
-      } else {
-        const strangers = /* @__PURE__ */ new Map();
-        for (const record of read(void 0, candidateJudge)) {
-          if (record.package_id === manifest.package_id) candidate.push(record);
-          else if (record.package_id === parentId) parent.push(record);
-          else if (packageCount === 1) {
-            const seen = strangers.get(record.package_id);
-            if (seen) seen.count += 1;
-            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
-          }
-        }
-        for (const [id, { line, count }] of strangers) {
-          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
-          problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
-        }
-      }
-    } else {
-      const target = file.side === "parent" ? parent : candidate;
-      const expected = file.side === "parent" ? parentId : manifest.package_id;
-      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
-      const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
-      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
-    }
-  }
-  if (problems.length > 0) return { problems };
-  const paired = pairEvidence(parent, candidate, {
-    ...input.allowUnpaired ? { allowUnpaired: true } : {},
-    parentFile: input.evidence.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
-    candidateFile: input.evidence.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
-  });
-  if (paired.problems.length > 0) return { problems: paired.problems };
-  return { evidence: paired.paired, problems };
-}
-function append(target, items) {
-  for (const item of items) target.push(item);
-}
-function detectFormat(bytes, text) {
-  const decoder = new TextDecoder();
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(10, start);
-    const end = newline < 0 ? bytes.length : newline;
-    const line = decoder.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
-    start = end + 1;
-  }
-  return detectEvidenceFormat(text());
 }
 function summariseEvidence(evidence) {
   const bySuite = {};

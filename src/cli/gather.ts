@@ -6,7 +6,7 @@ import type { GatePolicy } from '../gates/policy.ts';
 import { resolveChangeSet } from '../git/resolve.ts';
 import { digestOf } from '../manifest/model.ts';
 import { runPipeline } from '../pipeline.ts';
-import type { EvidenceInput } from '../pipeline.ts';
+import type { EvidenceInput } from '../evidence/collect.ts';
 import { InputError } from '../problem.ts';
 import type { Report } from '../report/model.ts';
 import { readInputFile, toRepoPath, UsageError } from './io.ts';
