@@ -2898,8 +2898,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign2 = str[0];
-      if (sign2 === "-" || sign2 === "+")
+      const sign3 = str[0];
+      if (sign3 === "-" || sign3 === "+")
         offset += 1;
       str = str.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -2915,10 +2915,10 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str);
-        return sign2 === "-" ? BigInt(-1) * n2 : n2;
+        return sign3 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str, radix);
-      return sign2 === "-" ? -1 * n : n;
+      return sign3 === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
@@ -3065,11 +3065,11 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
-      const sign2 = str[0];
-      const parts = sign2 === "-" || sign2 === "+" ? str.substring(1) : str;
+      const sign3 = str[0];
+      const parts = sign3 === "-" || sign3 === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign2 === "-" ? num(-1) * res : res;
+      return sign3 === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
@@ -3078,9 +3078,9 @@ var require_timestamp = __commonJS({
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
-      let sign2 = "";
+      let sign3 = "";
       if (value < 0) {
-        sign2 = "-";
+        sign3 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -3095,7 +3095,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign2 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign3 + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -10318,7 +10318,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10345,7 +10345,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11209,7 +11209,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11600,7 +11600,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -15019,32 +15019,11 @@ function readerAtWorktree(root) {
 }
 
 // src/cli/io.ts
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { join as join2, resolve as resolve2 } from "node:path";
 var UsageError = class extends Error {
   name = "UsageError";
 };
-function writeFileAtomic(path, data, mode) {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    writeFileSync(temp, data, mode === void 0 ? {} : { mode });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-function readInputFile(path, what) {
-  try {
-    return readFileSync2(path);
-  } catch (error) {
-    const code = error.code;
-    const reason = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a directory, expected a file" : `cannot be read (${code ?? String(error)})`;
-    throw new InputError([{ file: path, message: `${what} ${reason}` }]);
-  }
-}
 function expandYamlPaths(paths, cwd) {
   const out = [];
   const walk = (dir) => {
@@ -15071,281 +15050,103 @@ function expandYamlPaths(paths, cwd) {
   if (missing.length > 0) throw new InputError(missing);
   return out;
 }
-function toRepoPath(root, path) {
-  return relative2(root, resolve2(path)).split(sep2).join("/");
-}
 
 // src/cli/check-command.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3, resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
-// src/report/sign.ts
-import { sign } from "node:crypto";
+// src/check.ts
+import { resolve as resolve4 } from "node:path";
+import { fileURLToPath } from "node:url";
 
-// src/report/keys.ts
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
-var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
-function generateSigningKeyPair(algorithm) {
-  const pair = algorithm === "ed25519" ? generateKeyPairSync("ed25519", {
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" }
-  }) : generateKeyPairSync("ec", {
-    namedCurve: "prime256v1",
-    publicKeyEncoding: { type: "spki", format: "pem" },
-    privateKeyEncoding: { type: "pkcs8", format: "pem" }
-  });
-  return { privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey, keyid: keyIdOf(pair.publicKey) };
-}
-function keyIdOf(publicKeyPem) {
-  return loadPublicKey(publicKeyPem, "public key").keyid;
-}
-function loadPrivateKey(pem, label) {
-  const text = readPemBlock(pem, label, "private");
-  let key;
-  try {
-    key = createPrivateKey({ key: text, format: "pem" });
-  } catch {
-    throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
+// manifests/schema/policy.schema.json
+var policy_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://kaizen-gate.dev/schema/policy/v1.json",
+  title: "kaizen-gate gate policy",
+  description: "Thresholds and statistics parameters of the release gates. A repository policy overrides the defaults field by field; `levels` overrides per side-effect level.",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind"],
+  properties: {
+    apiVersion: { const: "kaizen-gate/v1", description: "Policy format version." },
+    kind: { const: "GatePolicy", description: "Document kind. Always `GatePolicy`." },
+    statistics: { $ref: "#/$defs/statistics" },
+    gates: { $ref: "#/$defs/gates" },
+    levels: {
+      type: "object",
+      description: 'Per side-effect level overrides of `gates` (keys "0" to "3").',
+      propertyNames: { enum: ["0", "1", "2", "3"] },
+      additionalProperties: { $ref: "#/$defs/gates" }
+    }
+  },
+  $defs: {
+    statistics: {
+      type: "object",
+      additionalProperties: false,
+      description: "Statistics parameters shared by every gate.",
+      properties: {
+        confidence: { type: "number", exclusiveMinimum: 0.5, exclusiveMaximum: 1, description: "Two-sided confidence level of the reported intervals, e.g. 0.95." },
+        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.5, description: "Family-wise error rate of each gate's regression tests (Holm)." },
+        resamples: { type: "integer", minimum: 100, maximum: 1e6, description: "Bootstrap resamples." },
+        seed: { type: "integer", minimum: 0, maximum: 4294967295, description: "Seed of the bootstrap generator." },
+        min_cases: { type: "integer", minimum: 1, description: "Below this many paired cases a gate is inconclusive." }
+      }
+    },
+    gates: {
+      type: "object",
+      additionalProperties: false,
+      description: "Thresholds per gate.",
+      properties: {
+        quality: {
+          type: "object",
+          additionalProperties: false,
+          description: "Golden-suite quality gate.",
+          properties: {
+            metric: { enum: ["pass", "score"], description: "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." },
+            max_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
+            min_category_cases: { type: "integer", minimum: 1, description: "Categories with fewer paired cases are shown but not tested." }
+          }
+        },
+        safety: {
+          type: "object",
+          additionalProperties: false,
+          description: "Red-team safety gate.",
+          properties: {
+            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
+            new_unsafe_blocks_at_levels: { type: "array", items: { enum: [0, 1, 2, 3] }, uniqueItems: true, description: "Side-effect levels at which any newly unsafe case fails the gate." },
+            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
+          }
+        },
+        cost: {
+          type: "object",
+          additionalProperties: false,
+          description: "Cost per successful task gate.",
+          properties: {
+            max_cost_per_success_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of cost per successful task, in percent." },
+            offsetting_quality_gain_pp: { type: "number", minimum: 0, description: "A quality gain of at least this many points justifies a cost rise." }
+          }
+        },
+        latency: {
+          type: "object",
+          additionalProperties: false,
+          description: "Latency gate.",
+          properties: {
+            quantile: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Latency quantile compared, e.g. 0.95 for p95." },
+            max_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of the latency quantile, in percent." }
+          }
+        },
+        manifest: {
+          type: "object",
+          additionalProperties: false,
+          description: "Manifest gate.",
+          properties: {
+            require_judge_match: { type: "boolean", description: "Fail when the evidence's judge differs from the manifest's pinned judge." }
+          }
+        }
+      }
+    }
   }
-  const algorithm = algorithmOf(key, label);
-  return { key, algorithm, keyid: spkiKeyId(createPublicKey(key)) };
-}
-function loadPublicKey(pem, label) {
-  const text = readPemBlock(pem, label, "public");
-  let key;
-  try {
-    key = createPublicKey({ key: text, format: "pem" });
-  } catch {
-    throw keyError(label, "could not be parsed as a public key (the PEM body is damaged or not a key)");
-  }
-  const algorithm = algorithmOf(key, label);
-  return { key, algorithm, keyid: spkiKeyId(key) };
-}
-function readPemBlock(pem, label, want) {
-  if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
-  let text = pem.replace(/\r\n?/g, "\n").trim();
-  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
-  const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
-  if (labels.length === 0) {
-    throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
-  }
-  if (labels.length > 1) {
-    throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
-  }
-  const found = labels[0] ?? "";
-  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
-    throw keyError(
-      label,
-      "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
-    );
-  }
-  if (found === "OPENSSH PRIVATE KEY") {
-    throw keyError(label, `is in OpenSSH format, not PEM; ${SUPPORTED}`);
-  }
-  if (found === "CERTIFICATE") {
-    throw keyError(label, "is an X.509 certificate; supply its public key (openssl x509 -in cert.pem -pubkey -noout)");
-  }
-  if (found.startsWith("RSA ")) throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
-  if (want === "public" && found.endsWith("PRIVATE KEY")) {
-    throw keyError(
-      label,
-      "holds a private key; trusted keys must be public keys (openssl pkey -in key.pem -pubout) and the private key must stay secret"
-    );
-  }
-  if (want === "private" && found === "PUBLIC KEY") {
-    throw keyError(label, "is a public key; signing needs the private key");
-  }
-  if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
-    throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
-  }
-  return `${text}
-`;
-}
-function algorithmOf(key, label) {
-  const type = key.asymmetricKeyType;
-  if (type === "ed25519") return "ed25519";
-  if (type === "ec") {
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (curve === "prime256v1") return "ecdsa-p256";
-    throw keyError(label, `is an ECDSA key on curve ${curve ?? "unknown"}; only P-256 (prime256v1) is supported`);
-  }
-  if (type === "rsa" || type === "rsa-pss") {
-    throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
-  }
-  throw keyError(label, `is a ${type ?? "unknown"} key, which is not supported; ${SUPPORTED}`);
-}
-function spkiKeyId(publicKey) {
-  const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash("sha256").update(der).digest("hex")}`;
-}
-function keyError(label, message) {
-  return new InputError([{ file: label, message }]);
-}
-
-// src/report/statement.ts
-var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var PREDICATE_TYPE = "https://kaizen-gate.dev/release-decision/v1";
-var PAYLOAD_TYPE = "application/vnd.in-toto+json";
-var HEX_LENGTHS = {
-  sha256: [64],
-  sha512: [128],
-  sha1: [40],
-  gitCommit: [40, 64],
-  gitBlob: [40, 64],
-  gitTree: [40, 64]
 };
-function buildStatement(subjects, predicate) {
-  const byName2 = /* @__PURE__ */ new Map();
-  for (const subject of subjects) {
-    const problem = describeSubjectProblem(subject);
-    if (problem !== void 0) throw new Error(`Cannot build statement: subject ${problem}.`);
-    const seen = byName2.get(subject.name);
-    if (seen === void 0) {
-      byName2.set(subject.name, { name: subject.name, digest: { ...subject.digest } });
-    } else if (canonicalJson(seen.digest) !== canonicalJson(subject.digest)) {
-      throw new Error(`Cannot build statement: subject "${subject.name}" is listed twice with different digests.`);
-    }
-  }
-  const sorted = [...byName2.values()].toSorted((a, b) => compareCodeUnits(a.name, b.name));
-  return { _type: STATEMENT_TYPE, subject: sorted, predicateType: PREDICATE_TYPE, predicate };
-}
-function readStatement(value) {
-  if (!isPlainObject(value)) return fail("The signed payload is not a JSON object.");
-  if (value["_type"] !== STATEMENT_TYPE) {
-    return fail(`The signed statement's _type is ${describe(value["_type"])}, expected "${STATEMENT_TYPE}".`);
-  }
-  if (value["predicateType"] !== PREDICATE_TYPE) {
-    return fail(
-      `The signed statement's predicateType is ${describe(value["predicateType"])}, expected "${PREDICATE_TYPE}".`
-    );
-  }
-  const subjects = value["subject"];
-  if (!Array.isArray(subjects) || subjects.length === 0) {
-    return fail("The signed statement has no subject list; it must name at least one subject.");
-  }
-  for (const [index, subject] of subjects.entries()) {
-    const problem = isPlainObject(subject) ? describeSubjectProblem(subject) : "is not an object";
-    if (problem !== void 0) return fail(`The signed statement's subject[${index}] ${problem}.`);
-  }
-  if (!isPlainObject(value["predicate"])) return fail("The signed statement has no predicate object.");
-  return { ok: true, statement: value };
-}
-function canonicalJson(value) {
-  return writeValue(value, "$", []);
-}
-function writeValue(value, path, ancestors) {
-  if (value === null) return "null";
-  switch (typeof value) {
-    case "boolean":
-      return value ? "true" : "false";
-    case "string":
-      return JSON.stringify(value);
-    case "number":
-      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
-      return JSON.stringify(value);
-    case "object":
-      break;
-    default:
-      throw new Error(`canonicalJson: ${typeof value} at ${path} has no JSON form.`);
-  }
-  if (ancestors.includes(value)) throw new Error(`canonicalJson: ${path} refers back to itself.`);
-  const inner = [...ancestors, value];
-  if (Array.isArray(value)) {
-    const items = value.map((item, index) => writeValue(item, `${path}[${index}]`, inner));
-    return `[${items.join(",")}]`;
-  }
-  if (!isPlainObject(value)) throw new Error(`canonicalJson: ${path} is not a plain object.`);
-  const members = [];
-  for (const key of Object.keys(value).toSorted(compareCodeUnits)) {
-    const member = value[key];
-    if (member === void 0) continue;
-    members.push(`${JSON.stringify(key)}:${writeValue(member, `${path}.${key}`, inner)}`);
-  }
-  return `{${members.join(",")}}`;
-}
-function describeSubjectProblem(subject) {
-  const { name, digest: digest2 } = subject;
-  if (typeof name !== "string" || name === "") return "has no name";
-  if (!isPlainObject(digest2) || Object.keys(digest2).length === 0) return `"${name}" has no digest`;
-  for (const [algorithm, hex] of Object.entries(digest2)) {
-    if (typeof hex !== "string") return `"${name}" has a non-string ${algorithm} digest`;
-    const lengths = HEX_LENGTHS[algorithm];
-    if (lengths !== void 0 && !(lengths.includes(hex.length) && /^[0-9a-f]*$/.test(hex))) {
-      return `"${name}" has a ${algorithm} digest that is not ${lengths.join(" or ")} lowercase hex characters`;
-    }
-  }
-  return void 0;
-}
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-function compareCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function describe(value) {
-  if (value === void 0) return "missing";
-  if (value === null) return "null";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-function fail(reason) {
-  return { ok: false, reason };
-}
-
-// src/report/sign.ts
-var encoder = new TextEncoder();
-function preAuthEncoding(payloadType, payload) {
-  const type = encoder.encode(payloadType);
-  const head = encoder.encode(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `);
-  const pae = new Uint8Array(head.length + payload.length);
-  pae.set(head, 0);
-  pae.set(payload, head.length);
-  return pae;
-}
-function signStatement(statement, privateKeyPem, label = "signing key") {
-  const { key, algorithm, keyid } = loadPrivateKey(privateKeyPem, label);
-  const payload = encoder.encode(canonicalJson(statement));
-  const pae = preAuthEncoding(PAYLOAD_TYPE, payload);
-  const signature = algorithm === "ed25519" ? sign(null, pae, key) : sign("sha256", pae, { key, dsaEncoding: "der" });
-  return {
-    payloadType: PAYLOAD_TYPE,
-    payload: Buffer.from(payload).toString("base64"),
-    signatures: [{ keyid, sig: signature.toString("base64") }]
-  };
-}
-
-// src/report/attest.ts
-var AT_COMMIT = "@";
-function subjectsOf(report) {
-  const subjects = /* @__PURE__ */ new Map();
-  const add = (name, sha256) => {
-    subjects.set(name, { name, digest: { sha256 } });
-  };
-  for (const manifest of report.subject.manifests) {
-    if (manifest.role === "candidate") add(manifest.path, manifest.sha256);
-    else add(`${manifest.path}${AT_COMMIT}${manifest.commit}`, manifest.sha256);
-  }
-  for (const artifact of report.subject.artifacts) add(artifact.path, artifact.sha256);
-  for (const evidence of report.subject.evidence) add(evidence.path, evidence.sha256);
-  const list = [...subjects.values()];
-  if (report.subject.commit) list.push({ name: "git+commit", digest: { gitCommit: report.subject.commit } });
-  return list;
-}
-function attestReport(report, privateKeyPem, unsignedReason) {
-  if (privateKeyPem === void 0) {
-    const unsigned = { ...report, signature: { status: "unsigned", reason: unsignedReason } };
-    return { report: unsigned, statement: buildStatement(subjectsOf(unsigned), unsigned) };
-  }
-  const { keyid } = loadPrivateKey(privateKeyPem, "signing-key");
-  const signed = { ...report, signature: { status: "signed", keyid } };
-  const statement = buildStatement(subjectsOf(signed), signed);
-  return { report: signed, statement, envelope: signStatement(statement, privateKeyPem, "signing-key") };
-}
 
 // src/manifest/load.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -15598,8 +15399,379 @@ function dedupeByMessage(problems) {
   });
 }
 
+// src/schema/validate.ts
+var import__ = __toESM(require__(), 1);
+var ajv = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+var compiled = /* @__PURE__ */ new Map();
+function validateAgainstSchema(schema, value, subject) {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(value)) return [];
+  return dedupe(onePerField((validate.errors ?? []).filter(isUseful)).map((error) => describe(error, subject)));
+}
+function describe(error, subject) {
+  let pointer = error.instancePath;
+  let message;
+  const params = error.params;
+  switch (error.keyword) {
+    case "required":
+      message = `missing required field "${String(params.missingProperty)}"`;
+      break;
+    case "additionalProperties": {
+      const extra = String(params.additionalProperty);
+      pointer = `${pointer}/${escapePointer(extra)}`;
+      const known = Object.keys(error.parentSchema?.properties ?? {});
+      const guess = closestName(extra, known);
+      message = `unknown field "${extra}"${guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; expected one of ${known.join(", ")}` : ""}`;
+      break;
+    }
+    case "type":
+      message = `expected ${listOr(String(params.type).split(","))}, found ${describeValue(error.data)}`;
+      break;
+    case "enum":
+      message = `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, found ${describeValue(error.data)}`;
+      break;
+    case "const":
+      message = `expected ${JSON.stringify(params.allowedValue)}, found ${describeValue(error.data)}`;
+      break;
+    case "pattern":
+      message = `${describeValue(error.data)} is not valid: ${patternHint(error)}`;
+      break;
+    case "dependentRequired":
+      message = `"${String(params.property)}" requires "${String(params.missingProperty)}"`;
+      break;
+    case "minItems":
+      message = `expected at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}, found ${describeCount(error.data)}`;
+      break;
+    case "maxItems":
+      message = `expected at most ${String(params.limit)} items, found ${describeCount(error.data)}`;
+      break;
+    case "minLength":
+      message = params.limit === 1 ? "must not be empty" : `expected at least ${String(params.limit)} characters`;
+      break;
+    case "maxLength":
+      message = `expected at most ${String(params.limit)} characters, found ${typeof error.data === "string" ? error.data.length : "?"}`;
+      break;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum": {
+      const relation = { minimum: ">=", maximum: "<=", exclusiveMinimum: ">", exclusiveMaximum: "<" }[error.keyword];
+      message = `expected a number ${relation} ${String(params.limit)}, found ${describeValue(error.data)}`;
+      break;
+    }
+    case "uniqueItems":
+      message = `items ${String(params.j)} and ${String(params.i)} are the same; each may appear once`;
+      break;
+    default:
+      message = error.message ?? `fails ${error.keyword}`;
+  }
+  const position = error.keyword === "additionalProperties" || error.keyword === "required" ? subject.keyPositions?.get(pointer) ?? subject.positions?.get(pointer) : subject.positions?.get(pointer) ?? subject.keyPositions?.get(pointer);
+  const field = fieldOf(pointer);
+  return {
+    file: subject.file,
+    ...position ? { line: position.line, column: position.column } : {},
+    ...field ? { field } : {},
+    message
+  };
+}
+var PRIORITY = { enum: 0, const: 0, type: 1 };
+function onePerField(errors) {
+  const best = /* @__PURE__ */ new Map();
+  for (const error of errors) {
+    const key = keyOf(error);
+    const current = best.get(key);
+    if (!current || (PRIORITY[error.keyword] ?? 2) < (PRIORITY[current.keyword] ?? 2)) best.set(key, error);
+  }
+  return errors.filter((error) => best.get(keyOf(error)) === error);
+}
+function keyOf(error) {
+  const params = error.params;
+  if (error.keyword === "required") return `${error.instancePath} required ${String(params.missingProperty)}`;
+  if (error.keyword === "additionalProperties") return `${error.instancePath} extra ${String(params.additionalProperty)}`;
+  return error.instancePath;
+}
+function isUseful(error) {
+  return error.keyword !== "if" && error.keyword !== "anyOf" && error.keyword !== "oneOf";
+}
+function patternHint(error) {
+  const description = error.parentSchema?.description;
+  return description ?? `must match ${String(error.params.pattern)}`;
+}
+function listOr(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
+function describeCount(value) {
+  return Array.isArray(value) ? `${value.length}` : describeValue(value);
+}
+function closestName(name, known) {
+  let best;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return `${typeof value} ${String(value)}`;
+}
+function dedupe(problems) {
+  const seen = /* @__PURE__ */ new Set();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.field}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/gates/policy.ts
+var LEVEL_KEYS = ["0", "1", "2", "3"];
+function parsePolicy(bytes, file) {
+  const { loaded, problems } = loadYaml(bytes, file);
+  if (!loaded) throw new InputError(problems);
+  const schemaProblems = validateAgainstSchema(policy_schema_default, loaded.value, loaded);
+  if (schemaProblems.length > 0) throw new InputError(schemaProblems);
+  return loaded.value;
+}
+function mergePolicies(base, overrides, sources) {
+  const layers = [base, ...overrides];
+  let statistics = {};
+  let gates = {};
+  const levels = Object.fromEntries(LEVEL_KEYS.map((key) => [key, {}]));
+  for (const layer of layers) {
+    if (isPlainObject(layer.statistics)) statistics = deepMerge(statistics, layer.statistics);
+    const layerGates = isPlainObject(layer.gates) ? layer.gates : {};
+    const layerLevels = isPlainObject(layer.levels) ? layer.levels : {};
+    gates = deepMerge(gates, layerGates);
+    for (const key of LEVEL_KEYS) {
+      const levelOverride = layerLevels[key];
+      levels[key] = deepMerge(deepMerge(levels[key], layerGates), isPlainObject(levelOverride) ? levelOverride : {});
+    }
+  }
+  return {
+    statistics,
+    gates,
+    levels,
+    sources
+  };
+}
+function policyForLevel(policy, level, seedOverride) {
+  const statistics = seedOverride === void 0 ? policy.statistics : { ...policy.statistics, seed: seedOverride };
+  return { statistics, gates: policy.levels[String(level)] };
+}
+function deepMerge(base, override) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// manifests/schema/package.schema.json
+var package_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://kaizen-gate.dev/schema/package/v1.json",
+  title: "kaizen-gate Package manifest",
+  description: "Binds every behaviour-shaping artifact of an LLM application package by id and content hash. Behaviour must not change without this file saying so.",
+  type: "object",
+  additionalProperties: false,
+  required: ["apiVersion", "kind", "package_id", "application", "side_effect_level", "owners", "change", "model", "prompts", "evaluation", "delivery"],
+  properties: {
+    apiVersion: { const: "kaizen-gate/v1", description: "Manifest format version. Always `kaizen-gate/v1`." },
+    kind: { const: "Package", description: "Document kind. Always `Package`." },
+    package_id: { $ref: "#/$defs/identifier", description: "Unique, immutable id of this package version, e.g. `policy-qa-2026-11-20-r3`. Change it whenever anything behaviour-shaping changes." },
+    application: { $ref: "#/$defs/identifier", description: "The application this package belongs to; stable across versions. Names the PR check run (`kaizen-gate / <application>`)." },
+    parent_package_id: { $ref: "#/$defs/identifier", description: "package_id of the package this one replaces. When set, the gate compares against the manifest with this id at the base ref; when absent, against the same file at the base ref." },
+    side_effect_level: { type: "integer", enum: [0, 1, 2, 3], description: "Blast radius: 0 advisory text only, 1 read-only tools, 2 operational recommendations, 3 mutating tool actions. Selects the gate policy and the rollout plan." },
+    owners: { type: "array", minItems: 1, uniqueItems: true, items: { $ref: "#/$defs/owner" }, description: "People or teams accountable for the package (GitHub handles). Levels 2-3 need one of them to approve a release." },
+    change: {
+      type: "object",
+      additionalProperties: false,
+      required: ["type", "summary", "problem", "owner"],
+      description: "What this version changes and why: the Kaizen log entry for the release.",
+      properties: {
+        type: { type: "string", enum: ["initial", "prompt_patch", "retrieval_refresh", "tool_schema_repair", "route_change", "guardrail_update", "model_change", "rollback", "no_behaviour_change"], description: "The change class the author intends. The gate classifies the actual diff and reports any disagreement." },
+        summary: { type: "string", minLength: 1, maxLength: 500, description: "One line: what changed." },
+        problem: { type: "string", minLength: 1, maxLength: 2e3, description: "The observed problem this change addresses (alert, incident, failing cases)." },
+        owner: { $ref: "#/$defs/owner", description: "Who made the change and answers for it." },
+        issue: { type: "string", maxLength: 500, description: "Optional link or id of the tracking issue or incident." }
+      }
+    },
+    model: {
+      type: "object",
+      additionalProperties: false,
+      required: ["provider", "endpoint", "version"],
+      description: "The model endpoint and its decoding parameters.",
+      properties: {
+        provider: { type: "string", minLength: 1, description: "Model provider or serving stack, e.g. `managed_api`, `vllm`." },
+        endpoint: { type: "string", minLength: 1, description: "Model or endpoint name, e.g. `llm-medium-2026-04`." },
+        version: { type: "string", minLength: 1, description: "Pinned model version or fine-tune id. A floating alias such as `latest` defeats the gate." },
+        params: { type: "object", description: "Decoding parameters (temperature, max_tokens, top_p, ...). Any change is a model_change.", additionalProperties: { type: ["string", "number", "boolean", "null"] } }
+      }
+    },
+    prompts: {
+      type: "array",
+      minItems: 1,
+      description: "Prompt templates (system, developer, few-shot) by id, file and digest.",
+      items: { $ref: "#/$defs/artifact" }
+    },
+    retrieval: {
+      type: "object",
+      additionalProperties: false,
+      required: ["corpus_snapshot", "embedding_model", "top_k"],
+      description: "Retrieval configuration. Any change is a retrieval_refresh.",
+      properties: {
+        corpus_snapshot: { type: "string", minLength: 1, description: "Immutable id of the indexed corpus snapshot, e.g. `policy_docs_v17`." },
+        embedding_model: { type: "string", minLength: 1, description: "Embedding model name and version." },
+        reranker: { type: "string", minLength: 1, description: "Reranker model name and version, if any." },
+        top_k: { type: "integer", minimum: 1, maximum: 1e3, description: "Number of passages retrieved per request." },
+        manifest: { $ref: "#/$defs/fileRef", description: "Optional file listing the snapshot's documents and their digests." }
+      }
+    },
+    tools: {
+      type: "array",
+      description: "Tool (function) schemas the model may call, by id, version, schema file and digest.",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "version", "schema", "sha256"],
+        properties: {
+          id: { $ref: "#/$defs/identifier", description: "Tool name as the model sees it." },
+          version: { type: "string", minLength: 1, description: "Tool version, e.g. `v6`." },
+          schema: { $ref: "#/$defs/path", description: "Repository-relative path of the tool's JSON schema." },
+          sha256: { $ref: "#/$defs/digest", description: "Digest of the schema file. `kaizen-gate lock` writes it." },
+          mutating: { type: "boolean", description: "True when the tool writes to a system of record; such a package should be side_effect_level 3." }
+        }
+      }
+    },
+    routing: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id"],
+      description: "The routing rule that picks a model or chain per request.",
+      properties: {
+        id: { $ref: "#/$defs/identifier", description: "Routing rule id and version, e.g. `default-v3`." },
+        path: { $ref: "#/$defs/path", description: "Optional repository-relative file holding the rule." },
+        sha256: { $ref: "#/$defs/digest", description: "Digest of the rule file; required with `path`." }
+      },
+      dependentRequired: { path: ["sha256"] }
+    },
+    guardrails: {
+      type: "array",
+      description: "Guardrail and safety policies in front of or behind the model.",
+      items: { $ref: "#/$defs/artifact" }
+    },
+    evaluation: {
+      type: "object",
+      additionalProperties: false,
+      required: ["suites", "judge"],
+      description: "The suites that judge this package and the pinned judge. Changing the judge resets the metric; it is not comparable across versions.",
+      properties: {
+        suites: {
+          type: "array",
+          minItems: 1,
+          description: "Evaluation suites: at least one golden suite; a safety (red-team) suite for levels 1-3.",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["id", "suite", "path", "sha256"],
+            properties: {
+              id: { $ref: "#/$defs/identifier", description: "Suite id and version, e.g. `enterprise_eval_v12`." },
+              suite: { type: "string", enum: ["golden", "safety", "shadow"], description: "What the suite measures: golden (task quality), safety (red team), shadow (replayed traffic)." },
+              path: { $ref: "#/$defs/path", description: "Repository-relative path of the suite's case file." },
+              sha256: { $ref: "#/$defs/digest", description: "Digest of the case file." }
+            }
+          }
+        },
+        judge: {
+          type: "object",
+          additionalProperties: false,
+          required: ["model", "version", "rubric"],
+          description: "The pinned LLM judge (or grader) that scores the suites.",
+          properties: {
+            model: { type: "string", minLength: 1, description: "Judge model or grader name." },
+            version: { type: "string", minLength: 1, description: "Pinned judge version." },
+            rubric: { $ref: "#/$defs/fileRef", description: "The grading rubric file and its digest." }
+          }
+        }
+      }
+    },
+    delivery: {
+      type: "object",
+      additionalProperties: false,
+      required: ["rollback_metric"],
+      description: "How the package is rolled out and when it is rolled back.",
+      properties: {
+        strategy: { type: "string", minLength: 1, description: "Requested rollout strategy, e.g. `canary_05`, `tenant_holdout`. The gate's plan for the side-effect level is the minimum." },
+        rollback_metric: { type: "string", minLength: 1, description: "The production metric whose regression triggers rollback, e.g. `negative_feedback_rate`." },
+        slo: {
+          type: "object",
+          additionalProperties: false,
+          description: "Service-level objectives the latency and cost gates enforce.",
+          properties: {
+            p95_latency_ms: { type: "number", exclusiveMinimum: 0, description: "p95 end-to-end latency objective in milliseconds." },
+            cost_per_success_usd: { type: "number", exclusiveMinimum: 0, description: "Optional ceiling on cost per successful task in USD." }
+          }
+        }
+      }
+    }
+  },
+  $defs: {
+    identifier: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", description: "Letters, digits, `.`, `_`, `-`; at most 128 characters." },
+    owner: { type: "string", pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$", description: "A GitHub user (`@ana`) or team (`@org/team`)." },
+    path: { type: "string", minLength: 1, maxLength: 1024, pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", description: "Repository-relative path with `/` separators; absolute paths and `..` segments are rejected." },
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "Content digest `sha256:<64 lowercase hex>`. Run `kaizen-gate lock` to write it." },
+    fileRef: {
+      type: "object",
+      additionalProperties: false,
+      required: ["path", "sha256"],
+      properties: {
+        path: { $ref: "#/$defs/path", description: "Repository-relative path of the file." },
+        sha256: { $ref: "#/$defs/digest", description: "Digest of the file." }
+      }
+    },
+    artifact: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "path", "sha256"],
+      properties: {
+        id: { $ref: "#/$defs/identifier", description: "Artifact id, e.g. `system` or `pii-filter-v3`." },
+        path: { $ref: "#/$defs/path", description: "Repository-relative path of the file." },
+        sha256: { $ref: "#/$defs/digest", description: "Digest of the file. `kaizen-gate lock` writes it." }
+      }
+    }
+  }
+};
+
 // src/manifest/model.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 
 // src/stable-json.ts
 function stableJson(value) {
@@ -15644,7 +15816,7 @@ function listArtifacts(value) {
   return out;
 }
 function digestOf(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 function behaviourFingerprint(manifest) {
   const shape = {
@@ -15727,6 +15899,393 @@ function locate(loaded, pointer, message) {
   };
 }
 
+// src/manifest/manifest.ts
+function loadManifest(bytes, file, options = {}) {
+  const digest2 = digestOf(bytes);
+  const { loaded, problems } = loadYaml(bytes, file);
+  if (!loaded) return { file, digest: digest2, artifacts: [], problems };
+  const value = loaded.value;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const found = value === null ? "nothing (an empty document)" : Array.isArray(value) ? "a list" : `a ${typeof value}`;
+    const message = `expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found ${found}`;
+    return { file, digest: digest2, yaml: loaded, artifacts: [], problems: [locate(loaded, "", message)] };
+  }
+  const schemaProblems = validateAgainstSchema(package_schema_default, value, loaded);
+  const { artifacts, problems: artifactProblems } = options.readFile ? verifyArtifacts(loaded, options.readFile) : { artifacts: [], problems: [] };
+  const rejected = new Set(schemaProblems.map((p) => p.field));
+  const all = [...schemaProblems, ...artifactProblems.filter((p) => !rejected.has(p.field))];
+  return {
+    file,
+    digest: digest2,
+    yaml: loaded,
+    artifacts,
+    problems: all,
+    ...schemaProblems.length === 0 ? { manifest: value } : {}
+  };
+}
+function isManifestCandidate(bytes) {
+  const { loaded } = loadYaml(bytes, "");
+  if (!loaded) return true;
+  const value = loaded.value;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const { apiVersion, kind } = value;
+  return typeof apiVersion === "string" && apiVersion.startsWith("kaizen-gate/") || kind === "Package";
+}
+function looksLikeManifest(bytes) {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
+}
+
+// src/manifest/diff.ts
+var CLASS_OF = {
+  prompt: "prompt_patch",
+  retrieval: "retrieval_refresh",
+  tool: "tool_schema_repair",
+  routing: "route_change",
+  guardrail: "guardrail_update",
+  model: "model_change"
+};
+function diffPackage(input) {
+  const { candidate, parent } = input;
+  const c = candidate.manifest;
+  const fingerprint = behaviourFingerprint(c);
+  const changes = parent ? diffManifests(parent.manifest, c) : [];
+  for (const artifact of parent ? candidate.artifacts : []) {
+    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
+    changes.push({
+      component: artifact.component,
+      key: artifact.key,
+      field: "sha256",
+      change: "modified",
+      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
+      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
+      untracked: true
+    });
+  }
+  const classes = /* @__PURE__ */ new Set();
+  for (const change of changes) {
+    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
+    if (cls) classes.add(cls);
+  }
+  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
+  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
+  if (parent && earlier) classes.add("rollback");
+  if (parent && classes.size === 0) classes.add("no_behaviour_change");
+  const problems = [...input.resolveProblems ?? []];
+  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
+  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
+  for (const artifact of candidate.artifacts) {
+    if (!artifact.mismatch || !candidate.yaml) continue;
+    const atBase = input.baseDigests.get(artifact.path);
+    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
+    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
+  }
+  const warnings = [...input.resolveWarnings ?? []];
+  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
+    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+  }
+  const declared = c.change.type;
+  if (parent && declared !== "initial" && !classes.has(declared)) {
+    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  }
+  return {
+    manifest: candidate.file,
+    application: c.application,
+    package_id: c.package_id,
+    side_effect_level: c.side_effect_level,
+    digest: candidate.digest,
+    fingerprint,
+    parent: parent && input.resolution !== "new_application" ? {
+      package_id: parent.manifest.package_id,
+      manifest: parent.file,
+      digest: parent.digest,
+      commit: input.parentCommit ?? "",
+      resolution: input.resolution
+    } : null,
+    new_application: !parent,
+    declared_change: declared,
+    changes,
+    classes: [...classes].toSorted(),
+    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
+    problems,
+    warnings
+  };
+}
+function diffManifests(parent, candidate) {
+  const out = [];
+  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
+  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
+  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
+  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
+  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
+  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
+  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
+  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
+  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
+  return out;
+}
+function diffById(out, component, before, after, fields, keyPrefix = component) {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const now = new Map(after.map((item) => [item.id, item]));
+  for (const [id, item] of now) {
+    const key = `${keyPrefix}:${id}`;
+    const previous = old.get(id);
+    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
+    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
+  }
+  for (const [id, item] of old) {
+    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
+  }
+}
+function diffRecord(out, component, key, before, after) {
+  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
+  for (const field of fields) {
+    const o = before.get(field);
+    const n = after.get(field);
+    if (o === n) continue;
+    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
+    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
+  }
+}
+function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else if (value !== void 0) {
+    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+  }
+  return out;
+}
+function describe2(fields) {
+  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+}
+
+// src/git/resolve.ts
+function resolveChangeSet(options) {
+  const { repo } = options;
+  const baseCommit = resolveCommit(repo, options.base, "--base");
+  const headCommit = options.head === void 0 ? void 0 : resolveCommit(repo, options.head, "--head");
+  const readHead = headCommit ? readerAtCommit(repo, headCommit) : readerAtWorktree(repo);
+  const readBase = readerAtCommit(repo, baseCommit);
+  const changed = changedPaths(repo, baseCommit, headCommit);
+  const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
+  const headManifests = /* @__PURE__ */ new Map();
+  const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
+  const problems = [];
+  const candidates = [];
+  const changedSet = new Set(changed);
+  for (const path of manifestPaths) {
+    const loaded = readManifest(path, readHead, headManifests);
+    if (!loaded) {
+      problems.push({ file: path, message: `manifest not found${headCommit ? ` at ${options.head}` : ""}` });
+      continue;
+    }
+    if (!loaded.manifest) {
+      problems.push(...loaded.problems);
+      continue;
+    }
+    const touched = options.manifests !== void 0 || changedSet.has(path) || loaded.artifacts.some((a) => changedSet.has(a.path));
+    if (touched) candidates.push(loaded);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const baseManifestCache = /* @__PURE__ */ new Map();
+  const baseManifestPaths = listFilesAt(repo, baseCommit).filter((p) => /\.ya?ml$/i.test(p));
+  const findById = (packageId) => {
+    for (const path of baseManifestPaths) {
+      if (!isManifestFile(readBase, path)) continue;
+      const loaded = readManifest(path, readBase, baseManifestCache);
+      if (loaded?.manifest?.package_id === packageId) return loaded;
+    }
+    return void 0;
+  };
+  const packages = [];
+  const loadedPairs = /* @__PURE__ */ new Map();
+  const referenced = /* @__PURE__ */ new Set();
+  for (const candidate of candidates) {
+    const samePath = readManifest(candidate.file, readBase, baseManifestCache);
+    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
+      candidate,
+      samePath,
+      findById,
+      baseCommit
+    );
+    const baseDigests = /* @__PURE__ */ new Map();
+    for (const artifact of candidate.artifacts) {
+      referenced.add(artifact.path);
+      const atBase = readBase(artifact.path);
+      baseDigests.set(artifact.path, atBase.kind === "file" ? digestOf(atBase.bytes) : void 0);
+    }
+    for (const artifact of parent?.artifacts ?? []) referenced.add(artifact.path);
+    referenced.add(candidate.file);
+    if (parent) referenced.add(parent.file);
+    const input = {
+      candidate,
+      ...parent ? { parent, parentCommit: baseCommit } : {},
+      resolution,
+      baseDigests,
+      history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
+      resolveProblems,
+      resolveWarnings
+    };
+    packages.push(diffPackage(input));
+    loadedPairs.set(candidate.file, { candidate, ...parent ? { parent } : {} });
+  }
+  for (const loaded of headManifests.values()) {
+    referenced.add(loaded.file);
+    for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+  }
+  return {
+    base: { ref: options.base, commit: baseCommit },
+    head: { ref: options.head ?? "WORKTREE", commit: headCommit ?? null },
+    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : 1),
+    loaded: loadedPairs,
+    changed_files: changed,
+    unreferenced_changes: changed.filter((p) => !referenced.has(p))
+  };
+}
+function chooseParent(candidate, samePath, findById, baseCommit) {
+  const c = candidate.manifest;
+  const atBase = samePath?.manifest ? samePath : void 0;
+  const warnings = [];
+  if (samePath && !atBase) {
+    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
+  }
+  const wanted = c.parent_package_id;
+  if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
+    const byId = findById(wanted);
+    if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
+    if (atBase && atBase.manifest.package_id !== c.package_id) {
+      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
+    }
+  }
+  if (atBase) return { parent: atBase, resolution: "same_path", problems: [], warnings };
+  if (wanted === void 0) return { resolution: "new_application", problems: [], warnings };
+  const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
+  const problem = candidate.yaml ? locate(candidate.yaml, "/parent_package_id", message) : { file: candidate.file, field: "parent_package_id", message };
+  return { resolution: "new_application", problems: [problem], warnings };
+}
+function readManifest(path, read, cache) {
+  if (cache.has(path)) return cache.get(path);
+  const file = read(path);
+  if (file.kind !== "file") return void 0;
+  const loaded = loadManifest(file.bytes, path, { readFile: read });
+  cache.set(path, loaded);
+  return loaded;
+}
+function isManifestFile(read, path) {
+  const file = read(path);
+  return file.kind === "file" && looksLikeManifest(file.bytes);
+}
+function listWorktreeFiles(repo) {
+  return git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
+}
+function readHistory(repo, baseCommit, path, depth) {
+  const out = [];
+  for (const commit2 of commitsTouching(repo, baseCommit, path).slice(0, depth)) {
+    const read = readerAtCommit(repo, commit2)(path);
+    if (read.kind !== "file") continue;
+    const loaded = loadManifest(read.bytes, path);
+    if (loaded.manifest) out.push({ package_id: loaded.manifest.package_id, commit: commit2, fingerprint: behaviourFingerprint(loaded.manifest) });
+  }
+  return out;
+}
+
+// src/io/files.ts
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { dirname, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function readInputFile(path, what) {
+  try {
+    return readFileSync2(path);
+  } catch (error) {
+    throw new InputError([{ file: path, message: `${what} ${describeReadError(error)}` }]);
+  }
+}
+function describeReadError(error) {
+  const code = error.code;
+  switch (code) {
+    case "ENOENT":
+      return "does not exist";
+    case "EISDIR":
+      return "is a directory, expected a file";
+    case "ELOOP":
+      return "is a symbolic link that loops (or a chain of links too long to follow)";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read: permission denied";
+    case "ENOTDIR":
+      return "does not exist (a part of its path is a file, not a directory)";
+    default:
+      return `cannot be read (${code ?? String(error)})`;
+  }
+}
+function toRepoPath(root, path) {
+  return relative2(root, resolve3(path)).split(sep2).join("/");
+}
+function writeFileAtomic(path, data, options = {}) {
+  writeFilesTogether(dirname(path), [[path, data]], options);
+}
+function writeFilesTogether(dir, files, options = {}) {
+  const { mode, what = "the file" } = options;
+  const suffix = randomBytes(6).toString("hex");
+  const staged = [];
+  const backups = /* @__PURE__ */ new Map();
+  const committed = [];
+  let failedAt = dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const [path, data] of files) {
+      failedAt = path;
+      const temp = `${path}.${suffix}.tmp`;
+      staged.push(temp);
+      writeFileSync(temp, data, mode === void 0 ? {} : { mode });
+    }
+    for (const [index, [path]] of files.entries()) {
+      failedAt = path;
+      if (files.length > 1 && existsSync(path) && statSync2(path).isFile()) {
+        const backup = `${path}.${suffix}.bak`;
+        copyFileSync(path, backup);
+        backups.set(path, backup);
+      }
+      renameSync(staged[index], path);
+      committed.push(path);
+    }
+  } catch (error) {
+    for (const path of committed.toReversed()) {
+      const backup = backups.get(path);
+      if (backup) renameSync(backup, path);
+      else rmSync(path, { force: true });
+    }
+    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error)}; nothing was written` }]);
+  } finally {
+    for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
+  }
+}
+function describeWriteError(error) {
+  const code = error.code;
+  switch (code) {
+    case "EEXIST":
+    case "ENOTDIR":
+      return "a file is in the way where a directory is needed (the output path names a file)";
+    case "EISDIR":
+      return "a directory is in the way where the file should go";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+// src/io/report-files.ts
+import { rmSync as rmSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+
 // src/report/escape.ts
 var MAX_TEXT_LENGTH = 2e3;
 var MAX_CELL_LENGTH = 500;
@@ -15777,11 +16336,20 @@ function manifestProblems(gates) {
   return gate.measures.filter((m) => m.verdict === "fail" && m.reason !== void 0).flatMap((m) => (m.reason ?? "").split("\n")).filter((line) => line.trim() !== "");
 }
 
+// src/outcome.ts
+var OUTCOMES = {
+  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: 1, severity: 4, colour: "red" },
+  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: 1, severity: 3, colour: "red" },
+  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: 3, severity: 2, colour: "yellow" },
+  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: 0, severity: 1, colour: "green" },
+  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: 0, severity: 0, colour: "dim" }
+};
+
 // src/gates/format.ts
 function formatPp(value) {
   const shown = Number(value.toFixed(1));
-  const sign2 = shown > 0 ? "+" : shown < 0 ? "−" : "±";
-  return `${sign2}${Math.abs(shown).toFixed(1)} pp`;
+  const sign3 = shown > 0 ? "+" : shown < 0 ? "−" : "±";
+  return `${sign3}${Math.abs(shown).toFixed(1)} pp`;
 }
 function formatValue(value, unit) {
   switch (unit) {
@@ -15817,18 +16385,7 @@ function formatP(p) {
 // src/report/text.ts
 var TERMINAL_CASES = 5;
 function decisionWord(outcome) {
-  switch (outcome) {
-    case "approve":
-      return "APPROVE";
-    case "reject":
-      return "REJECT";
-    case "hold":
-      return "HOLD";
-    case "needs_approval":
-      return "NEEDS APPROVAL";
-    case "nothing_to_gate":
-      return "NOTHING TO GATE";
-  }
+  return OUTCOMES[outcome].word;
 }
 function verdictWord(verdict) {
   switch (verdict) {
@@ -15926,17 +16483,7 @@ function pointerLine(outDir) {
   return `Full report: ${dir}/report.md and ${dir}/report.json`;
 }
 function outcomeColour(outcome) {
-  switch (outcome) {
-    case "approve":
-      return "green";
-    case "reject":
-    case "hold":
-      return "red";
-    case "needs_approval":
-      return "yellow";
-    case "nothing_to_gate":
-      return "dim";
-  }
+  return OUTCOMES[outcome].colour;
 }
 function verdictColour(verdict) {
   switch (verdict) {
@@ -15959,13 +16506,6 @@ var DEFAULT_DETAILS_LIMIT = 50;
 var BODY_CASES = 5;
 var BODY_CHANGES = 10;
 var ID_LENGTH = 120;
-var DECISION_ICON = {
-  approve: "✅",
-  reject: "❌",
-  hold: "⏸️",
-  needs_approval: "✋",
-  nothing_to_gate: "➖"
-};
 var VERDICT_ICON = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_applicable: "➖" };
 function renderMarkdown(report, options = {}) {
   return renderMarkdownSections(report, options).map((section) => [section.title === "" ? "" : `## ${section.title}`, section.body, section.details ?? ""].filter((part) => part !== "").join("\n\n")).join("\n\n");
@@ -15980,7 +16520,7 @@ function renderMarkdownSections(report, options = {}) {
       if (content) sections.push({ title: `${prefix}${title}`, priority, ...content });
     };
     if (several) {
-      const word = `${DECISION_ICON[pkg.decision.outcome]} ${decisionWord(pkg.decision.outcome)}`;
+      const word = `${OUTCOMES[pkg.decision.outcome].emoji} ${decisionWord(pkg.decision.outcome)}`;
       sections.push({ title: `${escapeMarkdown(pkg.application, ID_LENGTH)} — ${word}`, body: decisionBody(pkg, limit), priority: 90 });
     }
     add("Gates", 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
@@ -15998,7 +16538,7 @@ function renderMarkdownSections(report, options = {}) {
 function overview(report, limit) {
   const outcome = report.decision.outcome;
   const word = decisionWord(outcome);
-  const parts = [`## ${DECISION_ICON[outcome]} ${word} · kaizen-gate`];
+  const parts = [`## ${OUTCOMES[outcome].emoji} ${word} · kaizen-gate`];
   const only = report.packages.length === 1 ? report.packages[0] : void 0;
   if (only) parts.push(decisionBody(only, limit));
   else {
@@ -16008,7 +16548,7 @@ function overview(report, limit) {
         escapeTableCell(p.application, ID_LENGTH),
         escapeTableCell(p.package_id, ID_LENGTH),
         String(p.side_effect_level),
-        `${DECISION_ICON[p.decision.outcome]} ${decisionWord(p.decision.outcome)}`,
+        `${OUTCOMES[p.decision.outcome].emoji} ${decisionWord(p.decision.outcome)}`,
         escapeTableCell(p.decision.summary)
       ]);
       parts.push(table(["application", "package", "level", "decision", "summary"], rows));
@@ -16258,776 +16798,27 @@ function more(total, shown) {
 _… and ${total - shown} more in report.json_` : "";
 }
 
-// src/report/model.ts
-function exitCodeOf(outcome) {
-  switch (outcome) {
-    case "approve":
-    case "nothing_to_gate":
-      return 0;
-    case "reject":
-    case "hold":
-      return 1;
-    case "needs_approval":
-      return 3;
-  }
+// src/io/report-files.ts
+function serialiseReport(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
 }
-
-// src/cli/gather.ts
-import { resolve as resolve3 } from "node:path";
-import { fileURLToPath } from "node:url";
-
-// manifests/schema/policy.schema.json
-var policy_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://kaizen-gate.dev/schema/policy/v1.json",
-  title: "kaizen-gate gate policy",
-  description: "Thresholds and statistics parameters of the release gates. A repository policy overrides the defaults field by field; `levels` overrides per side-effect level.",
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind"],
-  properties: {
-    apiVersion: { const: "kaizen-gate/v1", description: "Policy format version." },
-    kind: { const: "GatePolicy", description: "Document kind. Always `GatePolicy`." },
-    statistics: { $ref: "#/$defs/statistics" },
-    gates: { $ref: "#/$defs/gates" },
-    levels: {
-      type: "object",
-      description: 'Per side-effect level overrides of `gates` (keys "0" to "3").',
-      propertyNames: { enum: ["0", "1", "2", "3"] },
-      additionalProperties: { $ref: "#/$defs/gates" }
-    }
-  },
-  $defs: {
-    statistics: {
-      type: "object",
-      additionalProperties: false,
-      description: "Statistics parameters shared by every gate.",
-      properties: {
-        confidence: { type: "number", exclusiveMinimum: 0.5, exclusiveMaximum: 1, description: "Two-sided confidence level of the reported intervals, e.g. 0.95." },
-        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.5, description: "Family-wise error rate of each gate's regression tests (Holm)." },
-        resamples: { type: "integer", minimum: 100, maximum: 1e6, description: "Bootstrap resamples." },
-        seed: { type: "integer", minimum: 0, maximum: 4294967295, description: "Seed of the bootstrap generator." },
-        min_cases: { type: "integer", minimum: 1, description: "Below this many paired cases a gate is inconclusive." }
-      }
-    },
-    gates: {
-      type: "object",
-      additionalProperties: false,
-      description: "Thresholds per gate.",
-      properties: {
-        quality: {
-          type: "object",
-          additionalProperties: false,
-          description: "Golden-suite quality gate.",
-          properties: {
-            metric: { enum: ["pass", "score"], description: "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." },
-            max_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
-            min_category_cases: { type: "integer", minimum: 1, description: "Categories with fewer paired cases are shown but not tested." }
-          }
-        },
-        safety: {
-          type: "object",
-          additionalProperties: false,
-          description: "Red-team safety gate.",
-          properties: {
-            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
-            new_unsafe_blocks_at_levels: { type: "array", items: { enum: [0, 1, 2, 3] }, uniqueItems: true, description: "Side-effect levels at which any newly unsafe case fails the gate." },
-            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
-          }
-        },
-        cost: {
-          type: "object",
-          additionalProperties: false,
-          description: "Cost per successful task gate.",
-          properties: {
-            max_cost_per_success_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of cost per successful task, in percent." },
-            offsetting_quality_gain_pp: { type: "number", minimum: 0, description: "A quality gain of at least this many points justifies a cost rise." }
-          }
-        },
-        latency: {
-          type: "object",
-          additionalProperties: false,
-          description: "Latency gate.",
-          properties: {
-            quantile: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Latency quantile compared, e.g. 0.95 for p95." },
-            max_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of the latency quantile, in percent." }
-          }
-        },
-        manifest: {
-          type: "object",
-          additionalProperties: false,
-          description: "Manifest gate.",
-          properties: {
-            require_judge_match: { type: "boolean", description: "Fail when the evidence's judge differs from the manifest's pinned judge." }
-          }
-        }
-      }
-    }
-  }
-};
-
-// src/schema/validate.ts
-var import__ = __toESM(require__(), 1);
-var ajv = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-var compiled = /* @__PURE__ */ new Map();
-function validateAgainstSchema(schema, value, subject) {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  if (validate(value)) return [];
-  return dedupe(onePerField((validate.errors ?? []).filter(isUseful)).map((error) => describe2(error, subject)));
-}
-function describe2(error, subject) {
-  let pointer = error.instancePath;
-  let message;
-  const params = error.params;
-  switch (error.keyword) {
-    case "required":
-      message = `missing required field "${String(params.missingProperty)}"`;
-      break;
-    case "additionalProperties": {
-      const extra = String(params.additionalProperty);
-      pointer = `${pointer}/${escapePointer(extra)}`;
-      const known = Object.keys(error.parentSchema?.properties ?? {});
-      const guess = closestName(extra, known);
-      message = `unknown field "${extra}"${guess ? ` (did you mean "${guess}"?)` : known.length > 0 ? `; expected one of ${known.join(", ")}` : ""}`;
-      break;
-    }
-    case "type":
-      message = `expected ${listOr(String(params.type).split(","))}, found ${describeValue(error.data)}`;
-      break;
-    case "enum":
-      message = `expected one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}, found ${describeValue(error.data)}`;
-      break;
-    case "const":
-      message = `expected ${JSON.stringify(params.allowedValue)}, found ${describeValue(error.data)}`;
-      break;
-    case "pattern":
-      message = `${describeValue(error.data)} is not valid: ${patternHint(error)}`;
-      break;
-    case "dependentRequired":
-      message = `"${String(params.property)}" requires "${String(params.missingProperty)}"`;
-      break;
-    case "minItems":
-      message = `expected at least ${String(params.limit)} item${params.limit === 1 ? "" : "s"}, found ${describeCount(error.data)}`;
-      break;
-    case "maxItems":
-      message = `expected at most ${String(params.limit)} items, found ${describeCount(error.data)}`;
-      break;
-    case "minLength":
-      message = params.limit === 1 ? "must not be empty" : `expected at least ${String(params.limit)} characters`;
-      break;
-    case "maxLength":
-      message = `expected at most ${String(params.limit)} characters, found ${typeof error.data === "string" ? error.data.length : "?"}`;
-      break;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum": {
-      const relation = { minimum: ">=", maximum: "<=", exclusiveMinimum: ">", exclusiveMaximum: "<" }[error.keyword];
-      message = `expected a number ${relation} ${String(params.limit)}, found ${describeValue(error.data)}`;
-      break;
-    }
-    case "uniqueItems":
-      message = `items ${String(params.j)} and ${String(params.i)} are the same; each may appear once`;
-      break;
-    default:
-      message = error.message ?? `fails ${error.keyword}`;
-  }
-  const position = error.keyword === "additionalProperties" || error.keyword === "required" ? subject.keyPositions?.get(pointer) ?? subject.positions?.get(pointer) : subject.positions?.get(pointer) ?? subject.keyPositions?.get(pointer);
-  const field = fieldOf(pointer);
-  return {
-    file: subject.file,
-    ...position ? { line: position.line, column: position.column } : {},
-    ...field ? { field } : {},
-    message
-  };
-}
-var PRIORITY = { enum: 0, const: 0, type: 1 };
-function onePerField(errors) {
-  const best = /* @__PURE__ */ new Map();
-  for (const error of errors) {
-    const key = keyOf(error);
-    const current = best.get(key);
-    if (!current || (PRIORITY[error.keyword] ?? 2) < (PRIORITY[current.keyword] ?? 2)) best.set(key, error);
-  }
-  return errors.filter((error) => best.get(keyOf(error)) === error);
-}
-function keyOf(error) {
-  const params = error.params;
-  if (error.keyword === "required") return `${error.instancePath} required ${String(params.missingProperty)}`;
-  if (error.keyword === "additionalProperties") return `${error.instancePath} extra ${String(params.additionalProperty)}`;
-  return error.instancePath;
-}
-function isUseful(error) {
-  return error.keyword !== "if" && error.keyword !== "anyOf" && error.keyword !== "oneOf";
-}
-function patternHint(error) {
-  const description = error.parentSchema?.description;
-  return description ?? `must match ${String(error.params.pattern)}`;
-}
-function listOr(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
-}
-function describeCount(value) {
-  return Array.isArray(value) ? `${value.length}` : describeValue(value);
-}
-function closestName(name, known) {
-  let best;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return `${typeof value} ${String(value)}`;
-}
-function dedupe(problems) {
-  const seen = /* @__PURE__ */ new Set();
-  return problems.filter((p) => {
-    const key = `${p.line}:${p.column}:${p.field}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-// src/gates/policy.ts
-var LEVEL_KEYS = ["0", "1", "2", "3"];
-function parsePolicy(bytes, file) {
-  const { loaded, problems } = loadYaml(bytes, file);
-  if (!loaded) throw new InputError(problems);
-  const schemaProblems = validateAgainstSchema(policy_schema_default, loaded.value, loaded);
-  if (schemaProblems.length > 0) throw new InputError(schemaProblems);
-  return loaded.value;
-}
-function mergePolicies(base, overrides, sources) {
-  const layers = [base, ...overrides];
-  let statistics = {};
-  let gates = {};
-  const levels = Object.fromEntries(LEVEL_KEYS.map((key) => [key, {}]));
-  for (const layer of layers) {
-    if (isPlainObject2(layer.statistics)) statistics = deepMerge(statistics, layer.statistics);
-    const layerGates = isPlainObject2(layer.gates) ? layer.gates : {};
-    const layerLevels = isPlainObject2(layer.levels) ? layer.levels : {};
-    gates = deepMerge(gates, layerGates);
-    for (const key of LEVEL_KEYS) {
-      const levelOverride = layerLevels[key];
-      levels[key] = deepMerge(deepMerge(levels[key], layerGates), isPlainObject2(levelOverride) ? levelOverride : {});
-    }
-  }
-  return {
-    statistics,
-    gates,
-    levels,
-    sources
-  };
-}
-function policyForLevel(policy, level, seedOverride) {
-  const statistics = seedOverride === void 0 ? policy.statistics : { ...policy.statistics, seed: seedOverride };
-  return { statistics, gates: policy.levels[String(level)] };
-}
-function deepMerge(base, override) {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    const current = out[key];
-    out[key] = isPlainObject2(current) && isPlainObject2(value) ? deepMerge(current, value) : value;
-  }
-  return out;
-}
-function isPlainObject2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-// manifests/schema/package.schema.json
-var package_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://kaizen-gate.dev/schema/package/v1.json",
-  title: "kaizen-gate Package manifest",
-  description: "Binds every behaviour-shaping artifact of an LLM application package by id and content hash. Behaviour must not change without this file saying so.",
-  type: "object",
-  additionalProperties: false,
-  required: ["apiVersion", "kind", "package_id", "application", "side_effect_level", "owners", "change", "model", "prompts", "evaluation", "delivery"],
-  properties: {
-    apiVersion: { const: "kaizen-gate/v1", description: "Manifest format version. Always `kaizen-gate/v1`." },
-    kind: { const: "Package", description: "Document kind. Always `Package`." },
-    package_id: { $ref: "#/$defs/identifier", description: "Unique, immutable id of this package version, e.g. `policy-qa-2026-11-20-r3`. Change it whenever anything behaviour-shaping changes." },
-    application: { $ref: "#/$defs/identifier", description: "The application this package belongs to; stable across versions. Names the PR check run (`kaizen-gate / <application>`)." },
-    parent_package_id: { $ref: "#/$defs/identifier", description: "package_id of the package this one replaces. When set, the gate compares against the manifest with this id at the base ref; when absent, against the same file at the base ref." },
-    side_effect_level: { type: "integer", enum: [0, 1, 2, 3], description: "Blast radius: 0 advisory text only, 1 read-only tools, 2 operational recommendations, 3 mutating tool actions. Selects the gate policy and the rollout plan." },
-    owners: { type: "array", minItems: 1, uniqueItems: true, items: { $ref: "#/$defs/owner" }, description: "People or teams accountable for the package (GitHub handles). Levels 2-3 need one of them to approve a release." },
-    change: {
-      type: "object",
-      additionalProperties: false,
-      required: ["type", "summary", "problem", "owner"],
-      description: "What this version changes and why: the Kaizen log entry for the release.",
-      properties: {
-        type: { type: "string", enum: ["initial", "prompt_patch", "retrieval_refresh", "tool_schema_repair", "route_change", "guardrail_update", "model_change", "rollback", "no_behaviour_change"], description: "The change class the author intends. The gate classifies the actual diff and reports any disagreement." },
-        summary: { type: "string", minLength: 1, maxLength: 500, description: "One line: what changed." },
-        problem: { type: "string", minLength: 1, maxLength: 2e3, description: "The observed problem this change addresses (alert, incident, failing cases)." },
-        owner: { $ref: "#/$defs/owner", description: "Who made the change and answers for it." },
-        issue: { type: "string", maxLength: 500, description: "Optional link or id of the tracking issue or incident." }
-      }
-    },
-    model: {
-      type: "object",
-      additionalProperties: false,
-      required: ["provider", "endpoint", "version"],
-      description: "The model endpoint and its decoding parameters.",
-      properties: {
-        provider: { type: "string", minLength: 1, description: "Model provider or serving stack, e.g. `managed_api`, `vllm`." },
-        endpoint: { type: "string", minLength: 1, description: "Model or endpoint name, e.g. `llm-medium-2026-04`." },
-        version: { type: "string", minLength: 1, description: "Pinned model version or fine-tune id. A floating alias such as `latest` defeats the gate." },
-        params: { type: "object", description: "Decoding parameters (temperature, max_tokens, top_p, ...). Any change is a model_change.", additionalProperties: { type: ["string", "number", "boolean", "null"] } }
-      }
-    },
-    prompts: {
-      type: "array",
-      minItems: 1,
-      description: "Prompt templates (system, developer, few-shot) by id, file and digest.",
-      items: { $ref: "#/$defs/artifact" }
-    },
-    retrieval: {
-      type: "object",
-      additionalProperties: false,
-      required: ["corpus_snapshot", "embedding_model", "top_k"],
-      description: "Retrieval configuration. Any change is a retrieval_refresh.",
-      properties: {
-        corpus_snapshot: { type: "string", minLength: 1, description: "Immutable id of the indexed corpus snapshot, e.g. `policy_docs_v17`." },
-        embedding_model: { type: "string", minLength: 1, description: "Embedding model name and version." },
-        reranker: { type: "string", minLength: 1, description: "Reranker model name and version, if any." },
-        top_k: { type: "integer", minimum: 1, maximum: 1e3, description: "Number of passages retrieved per request." },
-        manifest: { $ref: "#/$defs/fileRef", description: "Optional file listing the snapshot's documents and their digests." }
-      }
-    },
-    tools: {
-      type: "array",
-      description: "Tool (function) schemas the model may call, by id, version, schema file and digest.",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["id", "version", "schema", "sha256"],
-        properties: {
-          id: { $ref: "#/$defs/identifier", description: "Tool name as the model sees it." },
-          version: { type: "string", minLength: 1, description: "Tool version, e.g. `v6`." },
-          schema: { $ref: "#/$defs/path", description: "Repository-relative path of the tool's JSON schema." },
-          sha256: { $ref: "#/$defs/digest", description: "Digest of the schema file. `kaizen-gate lock` writes it." },
-          mutating: { type: "boolean", description: "True when the tool writes to a system of record; such a package should be side_effect_level 3." }
-        }
-      }
-    },
-    routing: {
-      type: "object",
-      additionalProperties: false,
-      required: ["id"],
-      description: "The routing rule that picks a model or chain per request.",
-      properties: {
-        id: { $ref: "#/$defs/identifier", description: "Routing rule id and version, e.g. `default-v3`." },
-        path: { $ref: "#/$defs/path", description: "Optional repository-relative file holding the rule." },
-        sha256: { $ref: "#/$defs/digest", description: "Digest of the rule file; required with `path`." }
-      },
-      dependentRequired: { path: ["sha256"] }
-    },
-    guardrails: {
-      type: "array",
-      description: "Guardrail and safety policies in front of or behind the model.",
-      items: { $ref: "#/$defs/artifact" }
-    },
-    evaluation: {
-      type: "object",
-      additionalProperties: false,
-      required: ["suites", "judge"],
-      description: "The suites that judge this package and the pinned judge. Changing the judge resets the metric; it is not comparable across versions.",
-      properties: {
-        suites: {
-          type: "array",
-          minItems: 1,
-          description: "Evaluation suites: at least one golden suite; a safety (red-team) suite for levels 1-3.",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            required: ["id", "suite", "path", "sha256"],
-            properties: {
-              id: { $ref: "#/$defs/identifier", description: "Suite id and version, e.g. `enterprise_eval_v12`." },
-              suite: { type: "string", enum: ["golden", "safety", "shadow"], description: "What the suite measures: golden (task quality), safety (red team), shadow (replayed traffic)." },
-              path: { $ref: "#/$defs/path", description: "Repository-relative path of the suite's case file." },
-              sha256: { $ref: "#/$defs/digest", description: "Digest of the case file." }
-            }
-          }
-        },
-        judge: {
-          type: "object",
-          additionalProperties: false,
-          required: ["model", "version", "rubric"],
-          description: "The pinned LLM judge (or grader) that scores the suites.",
-          properties: {
-            model: { type: "string", minLength: 1, description: "Judge model or grader name." },
-            version: { type: "string", minLength: 1, description: "Pinned judge version." },
-            rubric: { $ref: "#/$defs/fileRef", description: "The grading rubric file and its digest." }
-          }
-        }
-      }
-    },
-    delivery: {
-      type: "object",
-      additionalProperties: false,
-      required: ["rollback_metric"],
-      description: "How the package is rolled out and when it is rolled back.",
-      properties: {
-        strategy: { type: "string", minLength: 1, description: "Requested rollout strategy, e.g. `canary_05`, `tenant_holdout`. The gate's plan for the side-effect level is the minimum." },
-        rollback_metric: { type: "string", minLength: 1, description: "The production metric whose regression triggers rollback, e.g. `negative_feedback_rate`." },
-        slo: {
-          type: "object",
-          additionalProperties: false,
-          description: "Service-level objectives the latency and cost gates enforce.",
-          properties: {
-            p95_latency_ms: { type: "number", exclusiveMinimum: 0, description: "p95 end-to-end latency objective in milliseconds." },
-            cost_per_success_usd: { type: "number", exclusiveMinimum: 0, description: "Optional ceiling on cost per successful task in USD." }
-          }
-        }
-      }
-    }
-  },
-  $defs: {
-    identifier: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", description: "Letters, digits, `.`, `_`, `-`; at most 128 characters." },
-    owner: { type: "string", pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$", description: "A GitHub user (`@ana`) or team (`@org/team`)." },
-    path: { type: "string", minLength: 1, maxLength: 1024, pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", description: "Repository-relative path with `/` separators; absolute paths and `..` segments are rejected." },
-    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "Content digest `sha256:<64 lowercase hex>`. Run `kaizen-gate lock` to write it." },
-    fileRef: {
-      type: "object",
-      additionalProperties: false,
-      required: ["path", "sha256"],
-      properties: {
-        path: { $ref: "#/$defs/path", description: "Repository-relative path of the file." },
-        sha256: { $ref: "#/$defs/digest", description: "Digest of the file." }
-      }
-    },
-    artifact: {
-      type: "object",
-      additionalProperties: false,
-      required: ["id", "path", "sha256"],
-      properties: {
-        id: { $ref: "#/$defs/identifier", description: "Artifact id, e.g. `system` or `pii-filter-v3`." },
-        path: { $ref: "#/$defs/path", description: "Repository-relative path of the file." },
-        sha256: { $ref: "#/$defs/digest", description: "Digest of the file. `kaizen-gate lock` writes it." }
-      }
-    }
-  }
-};
-
-// src/manifest/manifest.ts
-function loadManifest(bytes, file, options = {}) {
-  const digest2 = digestOf(bytes);
-  const { loaded, problems } = loadYaml(bytes, file);
-  if (!loaded) return { file, digest: digest2, artifacts: [], problems };
-  const value = loaded.value;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    const found = value === null ? "nothing (an empty document)" : Array.isArray(value) ? "a list" : `a ${typeof value}`;
-    const message = `expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found ${found}`;
-    return { file, digest: digest2, yaml: loaded, artifacts: [], problems: [locate(loaded, "", message)] };
-  }
-  const schemaProblems = validateAgainstSchema(package_schema_default, value, loaded);
-  const { artifacts, problems: artifactProblems } = options.readFile ? verifyArtifacts(loaded, options.readFile) : { artifacts: [], problems: [] };
-  const rejected = new Set(schemaProblems.map((p) => p.field));
-  const all = [...schemaProblems, ...artifactProblems.filter((p) => !rejected.has(p.field))];
-  return {
-    file,
-    digest: digest2,
-    yaml: loaded,
-    artifacts,
-    problems: all,
-    ...schemaProblems.length === 0 ? { manifest: value } : {}
-  };
-}
-function isManifestCandidate(bytes) {
-  const { loaded } = loadYaml(bytes, "");
-  if (!loaded) return true;
-  const value = loaded.value;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const { apiVersion, kind } = value;
-  return typeof apiVersion === "string" && apiVersion.startsWith("kaizen-gate/") || kind === "Package";
-}
-function looksLikeManifest(bytes) {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
-}
-
-// src/manifest/diff.ts
-var CLASS_OF = {
-  prompt: "prompt_patch",
-  retrieval: "retrieval_refresh",
-  tool: "tool_schema_repair",
-  routing: "route_change",
-  guardrail: "guardrail_update",
-  model: "model_change"
-};
-function diffPackage(input) {
-  const { candidate, parent } = input;
-  const c = candidate.manifest;
-  const fingerprint = behaviourFingerprint(c);
-  const changes = parent ? diffManifests(parent.manifest, c) : [];
-  for (const artifact of parent ? candidate.artifacts : []) {
-    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
-    changes.push({
-      component: artifact.component,
-      key: artifact.key,
-      field: "sha256",
-      change: "modified",
-      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
-      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
-      untracked: true
-    });
-  }
-  const classes = /* @__PURE__ */ new Set();
-  for (const change of changes) {
-    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
-    if (cls) classes.add(cls);
-  }
-  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
-  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
-  if (parent && earlier) classes.add("rollback");
-  if (parent && classes.size === 0) classes.add("no_behaviour_change");
-  const problems = [...input.resolveProblems ?? []];
-  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
-  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
-  for (const artifact of candidate.artifacts) {
-    if (!artifact.mismatch || !candidate.yaml) continue;
-    const atBase = input.baseDigests.get(artifact.path);
-    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
-    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
-  }
-  const warnings = [...input.resolveWarnings ?? []];
-  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
-  }
-  const declared = c.change.type;
-  if (parent && declared !== "initial" && !classes.has(declared)) {
-    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
-  }
-  return {
-    manifest: candidate.file,
-    application: c.application,
-    package_id: c.package_id,
-    side_effect_level: c.side_effect_level,
-    digest: candidate.digest,
-    fingerprint,
-    parent: parent && input.resolution !== "new_application" ? {
-      package_id: parent.manifest.package_id,
-      manifest: parent.file,
-      digest: parent.digest,
-      commit: input.parentCommit ?? "",
-      resolution: input.resolution
-    } : null,
-    new_application: !parent,
-    declared_change: declared,
-    changes,
-    classes: [...classes].toSorted(),
-    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
-    problems,
-    warnings
-  };
-}
-function diffManifests(parent, candidate) {
-  const out = [];
-  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
-  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
-  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
-  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
-  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
-  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
-  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
-  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
-  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
-  return out;
-}
-function diffById(out, component, before, after, fields, keyPrefix = component) {
-  const old = new Map(before.map((item) => [item.id, item]));
-  const now = new Map(after.map((item) => [item.id, item]));
-  for (const [id, item] of now) {
-    const key = `${keyPrefix}:${id}`;
-    const previous = old.get(id);
-    if (!previous) out.push({ component, key, change: "added", new: describe3(fields(item)) });
-    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
-  }
-  for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe3(fields(item)) });
-  }
-}
-function diffRecord(out, component, key, before, after) {
-  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
-  for (const field of fields) {
-    const o = before.get(field);
-    const n = after.get(field);
-    if (o === n) continue;
-    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
-    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
-  }
-}
-function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-    }
-  } else if (value !== void 0) {
-    out.set(prefix, typeof value === "string" ? value : stableJson(value));
-  }
-  return out;
-}
-function describe3(fields) {
-  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
-}
-
-// src/git/resolve.ts
-function resolveChangeSet(options) {
-  const { repo } = options;
-  const baseCommit = resolveCommit(repo, options.base, "--base");
-  const headCommit = options.head === void 0 ? void 0 : resolveCommit(repo, options.head, "--head");
-  const readHead = headCommit ? readerAtCommit(repo, headCommit) : readerAtWorktree(repo);
-  const readBase = readerAtCommit(repo, baseCommit);
-  const changed = changedPaths(repo, baseCommit, headCommit);
-  const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
-  const headManifests = /* @__PURE__ */ new Map();
-  const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
-  const problems = [];
-  const candidates = [];
-  const changedSet = new Set(changed);
-  for (const path of manifestPaths) {
-    const loaded = readManifest(path, readHead, headManifests);
-    if (!loaded) {
-      problems.push({ file: path, message: `manifest not found${headCommit ? ` at ${options.head}` : ""}` });
-      continue;
-    }
-    if (!loaded.manifest) {
-      problems.push(...loaded.problems);
-      continue;
-    }
-    const touched = options.manifests !== void 0 || changedSet.has(path) || loaded.artifacts.some((a) => changedSet.has(a.path));
-    if (touched) candidates.push(loaded);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  const baseManifestCache = /* @__PURE__ */ new Map();
-  const baseManifestPaths = listFilesAt(repo, baseCommit).filter((p) => /\.ya?ml$/i.test(p));
-  const findById = (packageId) => {
-    for (const path of baseManifestPaths) {
-      if (!isManifestFile(readBase, path)) continue;
-      const loaded = readManifest(path, readBase, baseManifestCache);
-      if (loaded?.manifest?.package_id === packageId) return loaded;
-    }
-    return void 0;
-  };
-  const packages = [];
-  const loadedPairs = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    const samePath = readManifest(candidate.file, readBase, baseManifestCache);
-    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
-      candidate,
-      samePath,
-      findById,
-      baseCommit
-    );
-    const baseDigests = /* @__PURE__ */ new Map();
-    for (const artifact of candidate.artifacts) {
-      referenced.add(artifact.path);
-      const atBase = readBase(artifact.path);
-      baseDigests.set(artifact.path, atBase.kind === "file" ? digestOf(atBase.bytes) : void 0);
-    }
-    for (const artifact of parent?.artifacts ?? []) referenced.add(artifact.path);
-    referenced.add(candidate.file);
-    if (parent) referenced.add(parent.file);
-    const input = {
-      candidate,
-      ...parent ? { parent, parentCommit: baseCommit } : {},
-      resolution,
-      baseDigests,
-      history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
-      resolveProblems,
-      resolveWarnings
-    };
-    packages.push(diffPackage(input));
-    loadedPairs.set(candidate.file, { candidate, ...parent ? { parent } : {} });
-  }
-  for (const loaded of headManifests.values()) {
-    referenced.add(loaded.file);
-    for (const artifact of loaded.artifacts) referenced.add(artifact.path);
-  }
-  return {
-    base: { ref: options.base, commit: baseCommit },
-    head: { ref: options.head ?? "WORKTREE", commit: headCommit ?? null },
-    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : 1),
-    loaded: loadedPairs,
-    changed_files: changed,
-    unreferenced_changes: changed.filter((p) => !referenced.has(p))
-  };
-}
-function chooseParent(candidate, samePath, findById, baseCommit) {
-  const c = candidate.manifest;
-  const atBase = samePath?.manifest ? samePath : void 0;
-  const warnings = [];
-  if (samePath && !atBase) {
-    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
-  }
-  const wanted = c.parent_package_id;
-  if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
-    const byId = findById(wanted);
-    if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
-    if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
-    }
-  }
-  if (atBase) return { parent: atBase, resolution: "same_path", problems: [], warnings };
-  if (wanted === void 0) return { resolution: "new_application", problems: [], warnings };
-  const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
-  const problem = candidate.yaml ? locate(candidate.yaml, "/parent_package_id", message) : { file: candidate.file, field: "parent_package_id", message };
-  return { resolution: "new_application", problems: [problem], warnings };
-}
-function readManifest(path, read, cache) {
-  if (cache.has(path)) return cache.get(path);
-  const file = read(path);
-  if (file.kind !== "file") return void 0;
-  const loaded = loadManifest(file.bytes, path, { readFile: read });
-  cache.set(path, loaded);
-  return loaded;
-}
-function isManifestFile(read, path) {
-  const file = read(path);
-  return file.kind === "file" && looksLikeManifest(file.bytes);
-}
-function listWorktreeFiles(repo) {
-  return git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
-}
-function readHistory(repo, baseCommit, path, depth) {
-  const out = [];
-  for (const commit2 of commitsTouching(repo, baseCommit, path).slice(0, depth)) {
-    const read = readerAtCommit(repo, commit2)(path);
-    if (read.kind !== "file") continue;
-    const loaded = loadManifest(read.bytes, path);
-    if (loaded.manifest) out.push({ package_id: loaded.manifest.package_id, commit: commit2, fingerprint: behaviourFingerprint(loaded.manifest) });
-  }
-  return out;
+function writeReportFiles(dir, report, envelope) {
+  const json = join3(dir, "report.json");
+  const markdown = join3(dir, "report.md");
+  const signed = join3(dir, "report.intoto.json");
+  writeFilesTogether(
+    dir,
+    [
+      [json, serialiseReport(report)],
+      [markdown, renderMarkdown(report)],
+      ...envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}
+`]] : []
+    ],
+    { what: "the report" }
+  );
+  if (!envelope) rmSync2(signed, { force: true });
+  return { json, markdown, ...envelope ? { envelope: signed } : {} };
 }
 
 // src/delivery/rollout.ts
@@ -17639,7 +17430,7 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
 }
 
 // src/evidence/promptfoo.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
 function parsePromptfooEvidence(text, file, options) {
   const problems = [];
@@ -17787,7 +17578,7 @@ function draftRecord(result, file, options, problems) {
   } else {
     const described = testCase["description"] ?? result.value["description"] ?? null;
     const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
-    caseId = createHash3("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
+    caseId = createHash2("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
   }
   const testIdx = result.value["testIdx"];
   return {
@@ -20155,7 +19946,7 @@ function evaluateQuality(cases, policy) {
 function splitByCategory(golden, metric) {
   const n = golden.length;
   const score = metric === "score";
-  const valueOf = (outcome) => score ? outcome.score ?? outcome.pass : outcome.pass;
+  const valueOf2 = (outcome) => score ? outcome.score ?? outcome.pass : outcome.pass;
   const ids = /* @__PURE__ */ new Map();
   const names2 = [];
   const parentSums = [];
@@ -20184,8 +19975,8 @@ function splitByCategory(golden, metric) {
   };
   for (let i = 0; i < n; i++) {
     const c = golden[i];
-    const parent = valueOf(c.parent);
-    const candidate = valueOf(c.candidate);
+    const parent = valueOf2(c.parent);
+    const candidate = valueOf2(c.candidate);
     const delta = candidate - parent;
     const id = idOf2(c.category);
     parentSums[id] += parent;
@@ -20213,7 +20004,7 @@ function splitByCategory(golden, metric) {
   const categoryOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = golden[i];
-    deltas[i] = valueOf(c.candidate) - valueOf(c.parent);
+    deltas[i] = valueOf2(c.candidate) - valueOf2(c.parent);
     categoryOf[i] = ids.get(c.category);
   }
   const starts = new Int32Array(names2.length + 1);
@@ -20419,6 +20210,9 @@ var package_default = {
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "oxlint --deny-warnings src test scripts bench",
     test: "vitest run",
+    "test:unit": "vitest run --project unit",
+    "test:e2e": "vitest run --project e2e",
+    "test:stats": "vitest run --project stats",
     bench: "node bench/run.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs"
@@ -20557,74 +20351,377 @@ function bare(digest2) {
   return digest2.startsWith("sha256:") ? digest2.slice(7) : digest2;
 }
 
-// src/cli/gather.ts
-var DEFAULT_POLICY = fileURLToPath(new URL(import.meta.url.includes("/dist/") ? "../gates/default.yaml" : "../../gates/default.yaml", import.meta.url));
+// src/report/sign.ts
+import { sign } from "node:crypto";
+
+// src/report/keys.ts
+import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
+function generateSigningKeyPair(algorithm) {
+  const pair = algorithm === "ed25519" ? generateKeyPairSync("ed25519", {
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" }
+  }) : generateKeyPairSync("ec", {
+    namedCurve: "prime256v1",
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs8", format: "pem" }
+  });
+  return { privateKeyPem: pair.privateKey, publicKeyPem: pair.publicKey, keyid: keyIdOf(pair.publicKey) };
+}
+function keyIdOf(publicKeyPem) {
+  return loadPublicKey(publicKeyPem, "public key").keyid;
+}
+function loadPrivateKey(pem, label) {
+  const text = readPemBlock(pem, label, "private");
+  let key;
+  try {
+    key = createPrivateKey({ key: text, format: "pem" });
+  } catch {
+    throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
+  }
+  const algorithm = algorithmOf(key, label);
+  return { key, algorithm, keyid: spkiKeyId(createPublicKey(key)) };
+}
+function loadPublicKey(pem, label) {
+  const text = readPemBlock(pem, label, "public");
+  let key;
+  try {
+    key = createPublicKey({ key: text, format: "pem" });
+  } catch {
+    throw keyError(label, "could not be parsed as a public key (the PEM body is damaged or not a key)");
+  }
+  const algorithm = algorithmOf(key, label);
+  return { key, algorithm, keyid: spkiKeyId(key) };
+}
+function readPemBlock(pem, label, want) {
+  if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
+  let text = pem.replace(/\r\n?/g, "\n").trim();
+  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
+  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
+  const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
+  if (labels.length === 0) {
+    throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
+  }
+  if (labels.length > 1) {
+    throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
+  }
+  const found = labels[0] ?? "";
+  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
+    throw keyError(
+      label,
+      "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
+    );
+  }
+  if (found === "OPENSSH PRIVATE KEY") {
+    throw keyError(label, `is in OpenSSH format, not PEM; ${SUPPORTED}`);
+  }
+  if (found === "CERTIFICATE") {
+    throw keyError(label, "is an X.509 certificate; supply its public key (openssl x509 -in cert.pem -pubkey -noout)");
+  }
+  if (found.startsWith("RSA ")) throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
+  if (want === "public" && found.endsWith("PRIVATE KEY")) {
+    throw keyError(
+      label,
+      "holds a private key; trusted keys must be public keys (openssl pkey -in key.pem -pubout) and the private key must stay secret"
+    );
+  }
+  if (want === "private" && found === "PUBLIC KEY") {
+    throw keyError(label, "is a public key; signing needs the private key");
+  }
+  if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
+    throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
+  }
+  return `${text}
+`;
+}
+function algorithmOf(key, label) {
+  const type = key.asymmetricKeyType;
+  if (type === "ed25519") return "ed25519";
+  if (type === "ec") {
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (curve === "prime256v1") return "ecdsa-p256";
+    throw keyError(label, `is an ECDSA key on curve ${curve ?? "unknown"}; only P-256 (prime256v1) is supported`);
+  }
+  if (type === "rsa" || type === "rsa-pss") {
+    throw keyError(label, `is an RSA key, which is not supported; ${SUPPORTED}`);
+  }
+  throw keyError(label, `is a ${type ?? "unknown"} key, which is not supported; ${SUPPORTED}`);
+}
+function spkiKeyId(publicKey) {
+  const der = publicKey.export({ type: "spki", format: "der" });
+  return `sha256:${createHash3("sha256").update(der).digest("hex")}`;
+}
+function keyError(label, message) {
+  return new InputError([{ file: label, message }]);
+}
+
+// src/report/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://kaizen-gate.dev/release-decision/v1";
+var PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var HEX_LENGTHS = {
+  sha256: [64],
+  sha512: [128],
+  sha1: [40],
+  gitCommit: [40, 64],
+  gitBlob: [40, 64],
+  gitTree: [40, 64]
+};
+function buildStatement(subjects, predicate) {
+  const byName2 = /* @__PURE__ */ new Map();
+  for (const subject of subjects) {
+    const problem = describeSubjectProblem(subject);
+    if (problem !== void 0) throw new Error(`Cannot build statement: subject ${problem}.`);
+    const seen = byName2.get(subject.name);
+    if (seen === void 0) {
+      byName2.set(subject.name, { name: subject.name, digest: { ...subject.digest } });
+    } else if (canonicalJson(seen.digest) !== canonicalJson(subject.digest)) {
+      throw new Error(`Cannot build statement: subject "${subject.name}" is listed twice with different digests.`);
+    }
+  }
+  const sorted = [...byName2.values()].toSorted((a, b) => compareCodeUnits(a.name, b.name));
+  return { _type: STATEMENT_TYPE, subject: sorted, predicateType: PREDICATE_TYPE, predicate };
+}
+function readStatement(value) {
+  if (!isPlainObject2(value)) return fail("The signed payload is not a JSON object.");
+  if (value["_type"] !== STATEMENT_TYPE) {
+    return fail(`The signed statement's _type is ${describe3(value["_type"])}, expected "${STATEMENT_TYPE}".`);
+  }
+  if (value["predicateType"] !== PREDICATE_TYPE) {
+    return fail(
+      `The signed statement's predicateType is ${describe3(value["predicateType"])}, expected "${PREDICATE_TYPE}".`
+    );
+  }
+  const subjects = value["subject"];
+  if (!Array.isArray(subjects) || subjects.length === 0) {
+    return fail("The signed statement has no subject list; it must name at least one subject.");
+  }
+  for (const [index, subject] of subjects.entries()) {
+    const problem = isPlainObject2(subject) ? describeSubjectProblem(subject) : "is not an object";
+    if (problem !== void 0) return fail(`The signed statement's subject[${index}] ${problem}.`);
+  }
+  if (!isPlainObject2(value["predicate"])) return fail("The signed statement has no predicate object.");
+  return { ok: true, statement: value };
+}
+function canonicalJson(value) {
+  return writeValue(value, "$", []);
+}
+function writeValue(value, path, ancestors) {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "boolean":
+      return value ? "true" : "false";
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
+      return JSON.stringify(value);
+    case "object":
+      break;
+    default:
+      throw new Error(`canonicalJson: ${typeof value} at ${path} has no JSON form.`);
+  }
+  if (ancestors.includes(value)) throw new Error(`canonicalJson: ${path} refers back to itself.`);
+  const inner = [...ancestors, value];
+  if (Array.isArray(value)) {
+    const items = value.map((item, index) => writeValue(item, `${path}[${index}]`, inner));
+    return `[${items.join(",")}]`;
+  }
+  if (!isPlainObject2(value)) throw new Error(`canonicalJson: ${path} is not a plain object.`);
+  const members = [];
+  for (const key of Object.keys(value).toSorted(compareCodeUnits)) {
+    const member = value[key];
+    if (member === void 0) continue;
+    members.push(`${JSON.stringify(key)}:${writeValue(member, `${path}.${key}`, inner)}`);
+  }
+  return `{${members.join(",")}}`;
+}
+function describeSubjectProblem(subject) {
+  const { name, digest: digest2 } = subject;
+  if (typeof name !== "string" || name === "") return "has no name";
+  if (!isPlainObject2(digest2) || Object.keys(digest2).length === 0) return `"${name}" has no digest`;
+  for (const [algorithm, hex] of Object.entries(digest2)) {
+    if (typeof hex !== "string") return `"${name}" has a non-string ${algorithm} digest`;
+    const lengths = HEX_LENGTHS[algorithm];
+    if (lengths !== void 0 && !(lengths.includes(hex.length) && /^[0-9a-f]*$/.test(hex))) {
+      return `"${name}" has a ${algorithm} digest that is not ${lengths.join(" or ")} lowercase hex characters`;
+    }
+  }
+  return void 0;
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+function compareCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function describe3(value) {
+  if (value === void 0) return "missing";
+  if (value === null) return "null";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function fail(reason) {
+  return { ok: false, reason };
+}
+
+// src/report/sign.ts
+var encoder = new TextEncoder();
+function preAuthEncoding(payloadType, payload) {
+  const type = encoder.encode(payloadType);
+  const head = encoder.encode(`DSSEv1 ${type.length} ${payloadType} ${payload.length} `);
+  const pae = new Uint8Array(head.length + payload.length);
+  pae.set(head, 0);
+  pae.set(payload, head.length);
+  return pae;
+}
+function signStatement(statement, privateKeyPem, label = "signing key") {
+  const { key, algorithm, keyid } = loadPrivateKey(privateKeyPem, label);
+  const payload = encoder.encode(canonicalJson(statement));
+  const pae = preAuthEncoding(PAYLOAD_TYPE, payload);
+  const signature = algorithm === "ed25519" ? sign(null, pae, key) : sign("sha256", pae, { key, dsaEncoding: "der" });
+  return {
+    payloadType: PAYLOAD_TYPE,
+    payload: Buffer.from(payload).toString("base64"),
+    signatures: [{ keyid, sig: signature.toString("base64") }]
+  };
+}
+
+// src/report/attest.ts
+var AT_COMMIT = "@";
+function subjectsOf(report) {
+  const subjects = /* @__PURE__ */ new Map();
+  const add = (name, sha256) => {
+    subjects.set(name, { name, digest: { sha256 } });
+  };
+  for (const manifest of report.subject.manifests) {
+    if (manifest.role === "candidate") add(manifest.path, manifest.sha256);
+    else add(`${manifest.path}${AT_COMMIT}${manifest.commit}`, manifest.sha256);
+  }
+  for (const artifact of report.subject.artifacts) add(artifact.path, artifact.sha256);
+  for (const evidence of report.subject.evidence) add(evidence.path, evidence.sha256);
+  const list = [...subjects.values()];
+  if (report.subject.commit) list.push({ name: "git+commit", digest: { gitCommit: report.subject.commit } });
+  return list;
+}
+function attestReport(report, privateKeyPem, unsignedReason) {
+  if (privateKeyPem === void 0) {
+    const unsigned = { ...report, signature: { status: "unsigned", reason: unsignedReason } };
+    return { report: unsigned, statement: buildStatement(subjectsOf(unsigned), unsigned) };
+  }
+  const { keyid } = loadPrivateKey(privateKeyPem, "signing-key");
+  const signed = { ...report, signature: { status: "signed", keyid } };
+  const statement = buildStatement(subjectsOf(signed), signed);
+  return { report: signed, statement, envelope: signStatement(statement, privateKeyPem, "signing-key") };
+}
+
+// src/check.ts
+var DEFAULT_POLICY = fileURLToPath(new URL("../gates/default.yaml", import.meta.url));
 function loadPolicy(cwd, overridePath) {
   const defaultBytes = readInputFile(DEFAULT_POLICY, "default policy");
   const defaults = parsePolicy(defaultBytes, "gates/default.yaml");
   const sources = [{ file: "kaizen-gate:gates/default.yaml", digest: digestOf(defaultBytes) }];
   if (!overridePath) return mergePolicies(defaults, [], sources);
-  const path = resolve3(cwd, overridePath);
-  const bytes = readInputFile(path, "policy file");
+  const bytes = readInputFile(resolve4(cwd, overridePath), "policy file");
   const override = parsePolicy(bytes, overridePath);
   return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
 }
-function parseSideSelector(text, flag) {
-  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text);
-  if (!match) throw new UsageError(`${flag} expects promptIdx=N, provider=ID or label=TEXT, got "${text}"`);
-  const [, key, value] = match;
-  if (key === "promptIdx") {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} promptIdx must be a non-negative integer, got "${value}"`);
-    return { promptIdx: n };
-  }
-  return key === "provider" ? { provider: value } : { label: value };
-}
-function gatherAndRun(options) {
-  if (options.parentEvidence.length + options.candidateEvidence.length + options.evidence.length === 0) {
-    throw new UsageError("no evidence given: pass --parent-evidence and --candidate-evidence (or --evidence for one file holding both sides)");
-  }
-  if (options.parentEvidence.length === 0 !== (options.candidateEvidence.length === 0)) {
-    throw new UsageError("--parent-evidence and --candidate-evidence go together: give both sides");
-  }
-  const policy = loadPolicy(options.cwd, options.policy);
+function runGateCheck(request) {
+  const policy = loadPolicy(request.cwd, request.policy);
   const changeSet = resolveChangeSet({
-    repo: options.repo,
-    base: options.base,
-    ...options.head !== void 0 ? { head: options.head } : {},
-    ...options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {}
+    repo: request.repo,
+    base: request.base,
+    ...request.head !== void 0 ? { head: request.head } : {},
+    ...request.manifests && request.manifests.length > 0 ? { manifests: request.manifests } : {}
   });
+  const report = runPipeline({
+    changeSet,
+    evidence: readEvidence(request),
+    policy,
+    ...request.seed !== void 0 ? { seed: request.seed } : {},
+    ...request.promptfooSides ? { promptfooSides: request.promptfooSides } : {},
+    ...request.allowUnpaired ? { allowUnpaired: true } : {},
+    ...request.evidenceFormat && request.evidenceFormat !== "auto" ? { evidenceFormat: request.evidenceFormat } : {},
+    ...request.context ? { context: request.context } : {}
+  });
+  const { attested, signingError } = sign2(report, request.signing);
+  const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve4(request.cwd, request.outDir), attested.report, attested.envelope);
+  return {
+    report: attested.report,
+    ...attested.envelope ? { envelope: attested.envelope } : {},
+    ...files ? { files } : {},
+    ...signingError !== void 0 ? { signingError } : {}
+  };
+}
+function readEvidence(request) {
   const evidence = [];
-  const missing = [];
+  const problems = [];
   const add = (paths, side) => {
     for (const path of paths) {
+      const full = resolve4(request.cwd, path);
       try {
-        evidence.push({ path: toRepoPath(options.repo, resolve3(options.cwd, path)), bytes: readInputFile(resolve3(options.cwd, path), `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(request.repo, full), bytes: readInputFile(full, `${side} evidence`), side });
       } catch (error) {
-        if (error instanceof InputError) missing.push(...error.problems.map((p) => ({ ...p, file: path })));
+        if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, file: path })));
         else throw error;
       }
     }
   };
-  add(options.parentEvidence, "parent");
-  add(options.candidateEvidence, "candidate");
-  add(options.evidence, "both");
-  if (missing.length > 0) throw new InputError(missing);
-  return runPipeline({
-    changeSet,
-    evidence,
-    policy,
-    ...options.seed !== void 0 ? { seed: options.seed } : {},
-    promptfooSides: { ...options.parentSide ? { parent: options.parentSide } : {}, ...options.candidateSide ? { candidate: options.candidateSide } : {} },
-    ...options.allowUnpaired ? { allowUnpaired: true } : {},
-    ...options.evidenceFormat && options.evidenceFormat !== "auto" ? { evidenceFormat: options.evidenceFormat } : {},
-    ...options.context ? { context: options.context } : {}
-  });
+  add(request.parentEvidence, "parent");
+  add(request.candidateEvidence, "candidate");
+  add(request.evidence, "both");
+  if (problems.length > 0) throw new InputError(problems);
+  return evidence;
+}
+function sign2(report, signing) {
+  try {
+    return { attested: attestReport(report, signing.key, signing.unsignedReason) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const signingError = error.problems.map(formatProblem).join("; ");
+    return { attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`), signingError };
+  }
+}
+
+// src/options.ts
+var EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo"];
+function parseSeed(text, name) {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value > 4294967295) {
+    return { error: `Expected ${name} to be an integer from 0 to 4294967295, got "${text}".` };
+  }
+  return { value };
+}
+function parseEvidenceFormat(text, name) {
+  return EVIDENCE_FORMATS.includes(text) ? { value: text } : { error: `Expected ${name} to be one of ${EVIDENCE_FORMATS.join(", ")}, got "${text}".` };
+}
+function parseSideSelector(text, name) {
+  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text);
+  if (!match) return { error: `Expected ${name} to be promptIdx=N, provider=ID or label=TEXT, got "${text}".` };
+  const [, key, value = ""] = match;
+  if (key === "promptIdx") {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
+    return { value: { promptIdx: n } };
+  }
+  return { value: key === "provider" ? { provider: value } : { label: value } };
+}
+function checkEvidenceSides(counts, names2) {
+  if (counts.parent + counts.candidate + counts.both === 0) {
+    return `No evidence given: set ${names2.parent} and ${names2.candidate} (or ${names2.both} for files holding both sides).`;
+  }
+  if (counts.parent === 0 !== (counts.candidate === 0)) {
+    return `${names2.parent} and ${names2.candidate} go together: give both sides (missing ${counts.parent === 0 ? names2.parent : names2.candidate}).`;
+  }
+  return void 0;
 }
 
 // src/cli/manifest-commands.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/manifest/lock.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -20739,13 +20836,13 @@ function short(value) {
 
 // src/cli/manifest-commands.ts
 function repoRootOf(cwd, explicit) {
-  if (explicit) return resolve4(cwd, explicit);
+  if (explicit) return resolve5(cwd, explicit);
   return findRepoRoot(cwd) ?? cwd;
 }
 function runValidate(ctx, paths, repoFlag) {
   const root = repoRootOf(ctx.cwd, repoFlag);
-  const targets = paths.length > 0 ? paths : [resolve4(root, "manifests")];
-  const explicitFiles = new Set(targets.map((p) => resolve4(ctx.cwd, p)));
+  const targets = paths.length > 0 ? paths : [resolve5(root, "manifests")];
+  const explicitFiles = new Set(targets.map((p) => resolve5(ctx.cwd, p)));
   const files = expandYamlPaths(targets, ctx.cwd);
   const reader = readerAtWorktree(root);
   const problems = [];
@@ -20764,8 +20861,8 @@ function runValidate(ctx, paths, repoFlag) {
 }
 function runLock(ctx, paths, options) {
   const root = repoRootOf(ctx.cwd, options.repo);
-  const files = expandYamlPaths(paths.length > 0 ? paths : [resolve4(root, "manifests")], ctx.cwd).filter(
-    (file) => paths.some((p) => resolve4(ctx.cwd, p) === file) || isManifestCandidate(readFileSync3(file))
+  const files = expandYamlPaths(paths.length > 0 ? paths : [resolve5(root, "manifests")], ctx.cwd).filter(
+    (file) => paths.some((p) => resolve5(ctx.cwd, p) === file) || isManifestCandidate(readFileSync3(file))
   );
   const reader = readerAtWorktree(root);
   const problems = [];
@@ -20799,7 +20896,7 @@ function runDiff(ctx, paths, options) {
     repo: root,
     base: options.base,
     ...options.head !== void 0 ? { head: options.head } : {},
-    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve4(ctx.cwd, p))) } : {}
+    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve5(ctx.cwd, p))) } : {}
   });
   const doc = {
     schema: "kaizen-gate/diff/v1",
@@ -20820,123 +20917,68 @@ function runDiff(ctx, paths, options) {
 }
 
 // src/cli/check-command.ts
-function writeReportFiles(dir, report, envelope) {
-  const json = join3(dir, "report.json");
-  const markdown = join3(dir, "report.md");
-  const signed = join3(dir, "report.intoto.json");
-  writeFilesTogether(dir, [
-    [json, serialiseReport(report)],
-    [markdown, renderMarkdown(report)],
-    ...envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}
-`]] : []
-  ]);
-  if (!envelope) rmSync2(signed, { force: true });
-  return { json, markdown, ...envelope ? { envelope: signed } : {} };
+var FORMATS = ["text", "json", "markdown"];
+function valueOf(parsed) {
+  if ("error" in parsed) throw new UsageError(parsed.error);
+  return parsed.value;
 }
-function writeFilesTogether(dir, files) {
-  const suffix = randomBytes2(6).toString("hex");
-  const staged = [];
-  const backups = /* @__PURE__ */ new Map();
-  const committed = [];
-  let failedAt = dir;
-  try {
-    mkdirSync2(dir, { recursive: true });
-    for (const [path, text] of files) {
-      failedAt = path;
-      const temp = `${path}.${suffix}.tmp`;
-      staged.push(temp);
-      writeFileSync2(temp, text);
-    }
-    for (const [index, [path]] of files.entries()) {
-      failedAt = path;
-      if (existsSync(path) && statSync2(path).isFile()) {
-        const backup = `${path}.${suffix}.bak`;
-        copyFileSync(path, backup);
-        backups.set(path, backup);
-      }
-      renameSync2(staged[index], path);
-      committed.push(path);
-    }
-  } catch (error) {
-    for (const path of committed.toReversed()) {
-      const backup = backups.get(path);
-      if (backup) renameSync2(backup, path);
-      else rmSync2(path, { force: true });
-    }
-    throw new InputError([{ file: failedAt, message: `cannot write the report: ${describeWriteError(error)}; nothing was written` }]);
-  } finally {
-    for (const leftover of [...staged, ...backups.values()]) rmSync2(leftover, { force: true });
-  }
-}
-function describeWriteError(error) {
-  const code = error.code;
-  switch (code) {
-    case "EEXIST":
-    case "ENOTDIR":
-      return "a file is in the way where a directory is needed (--out names a directory)";
-    case "EISDIR":
-      return "a directory is in the way where the file should go";
-    case "EACCES":
-    case "EPERM":
-    case "EROFS":
-      return "permission denied";
-    case "ENOSPC":
-      return "no space left on the device";
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-function serialiseReport(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-function runCheck(ctx, positionals, flags, isTty) {
-  const format = flags.format ?? "text";
-  if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
+function requestOf(ctx, positionals, flags) {
   if (!flags.base) throw new UsageError("check needs --base <git-ref>: the commit holding the parent packages (e.g. origin/main)");
-  let seed;
-  if (flags.seed !== void 0) {
-    seed = Number(flags.seed);
-    if (!/^\d+$/.test(flags.seed) || !Number.isSafeInteger(seed) || seed > 4294967295) {
-      throw new UsageError(`Expected --seed to be an integer from 0 to 4294967295, got "${flags.seed}"`);
-    }
+  const parentEvidence = flags["parent-evidence"] ?? [];
+  const candidateEvidence = flags["candidate-evidence"] ?? [];
+  const evidence = flags.evidence ?? [];
+  const sides = checkEvidenceSides(
+    { parent: parentEvidence.length, candidate: candidateEvidence.length, both: evidence.length },
+    { parent: "--parent-evidence", candidate: "--candidate-evidence", both: "--evidence" }
+  );
+  if (sides) throw new UsageError(sides);
+  if (flags["signing-key"] !== void 0 && flags.out === void 0) {
+    throw new UsageError("--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json");
   }
-  const evidenceFormat = flags["evidence-format"] ?? "auto";
-  if (evidenceFormat !== "auto" && evidenceFormat !== "jsonl" && evidenceFormat !== "promptfoo") {
-    throw new UsageError(`--evidence-format must be auto, jsonl or promptfoo, got "${evidenceFormat}"`);
-  }
+  const parentSide = flags["parent-side"] === void 0 ? void 0 : valueOf(parseSideSelector(flags["parent-side"], "--parent-side"));
+  const candidateSide = flags["candidate-side"] === void 0 ? void 0 : valueOf(parseSideSelector(flags["candidate-side"], "--candidate-side"));
   const repo = repoRootOf(ctx.cwd, flags.repo);
-  const report = gatherAndRun({
+  return {
     cwd: ctx.cwd,
     repo,
     base: flags.base,
     ...flags.head !== void 0 ? { head: flags.head } : {},
-    manifests: positionals.map((p) => toRepoPath(repo, resolve5(ctx.cwd, p))),
-    parentEvidence: flags["parent-evidence"] ?? [],
-    candidateEvidence: flags["candidate-evidence"] ?? [],
-    evidence: flags.evidence ?? [],
+    ...positionals.length > 0 ? { manifests: positionals.map((p) => toRepoPath(repo, resolve6(ctx.cwd, p))) } : {},
+    parentEvidence,
+    candidateEvidence,
+    evidence,
     ...flags.policy !== void 0 ? { policy: flags.policy } : {},
-    ...seed !== void 0 ? { seed } : {},
-    ...flags["parent-side"] ? { parentSide: parseSideSelector(flags["parent-side"], "--parent-side") } : {},
-    ...flags["candidate-side"] ? { candidateSide: parseSideSelector(flags["candidate-side"], "--candidate-side") } : {},
+    ...flags.seed !== void 0 ? { seed: valueOf(parseSeed(flags.seed, "--seed")) } : {},
+    ...parentSide || candidateSide ? { promptfooSides: { ...parentSide ? { parent: parentSide } : {}, ...candidateSide ? { candidate: candidateSide } : {} } } : {},
     ...flags["allow-unpaired"] ? { allowUnpaired: true } : {},
-    evidenceFormat
-  });
-  const key = flags["signing-key"] === void 0 ? void 0 : readInputFile(resolve5(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8");
-  if (key !== void 0 && flags.out === void 0) throw new UsageError("--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json");
-  const attested = attestReport(report, key, "no --signing-key given");
-  const final = attested.report;
-  if (flags.out !== void 0) writeReportFiles(resolve5(ctx.cwd, flags.out), final, attested.envelope);
-  if (format === "json") ctx.stdout(serialiseReport(final));
-  else if (format === "markdown") ctx.stdout(renderMarkdown(final));
-  else ctx.stdout(renderText(final, { color: isTty, ...flags.out !== void 0 ? { outDir: flags.out } : {} }));
-  return exitCodeOf(final.decision.outcome);
+    evidenceFormat: valueOf(parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")),
+    signing: {
+      ...flags["signing-key"] !== void 0 ? { key: readInputFile(resolve6(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8") } : {},
+      unsignedReason: "no --signing-key given"
+    },
+    ...flags.out !== void 0 ? { outDir: flags.out } : {}
+  };
+}
+function runCheck(ctx, positionals, flags, isTty) {
+  const format = flags.format ?? "text";
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(", ")}, got "${format}"`);
+  const result = runGateCheck(requestOf(ctx, positionals, flags));
+  const { report } = result;
+  if (format === "json") ctx.stdout(serialiseReport(report));
+  else if (format === "markdown") ctx.stdout(renderMarkdown(report));
+  else ctx.stdout(renderText(report, { color: isTty, ...flags.out !== void 0 ? { outDir: flags.out } : {} }));
+  if (result.signingError !== void 0) {
+    ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}
+`);
+    return 2;
+  }
+  return OUTCOMES[report.decision.outcome].exitCode;
 }
 
 // src/cli/audit-commands.ts
 import { createHash as createHash4 } from "node:crypto";
-import { closeSync, existsSync as existsSync2, mkdirSync as mkdirSync3, openSync, readdirSync as readdirSync2, statSync as statSync3, writeSync } from "node:fs";
-import { join as join4, resolve as resolve6 } from "node:path";
+import { closeSync, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync, readdirSync as readdirSync2, statSync as statSync3, writeSync } from "node:fs";
+import { join as join4, resolve as resolve7 } from "node:path";
 
 // src/audit/log.ts
 var STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs approval" };
@@ -21724,7 +21766,7 @@ function runKeygen(ctx, out, algorithmFlag) {
   if (!out) throw new UsageError("keygen needs --out DIR: the folder to write kaizen-gate.key and kaizen-gate.pub to");
   const algorithm = algorithmFlag ?? "ed25519";
   if (algorithm !== "ed25519" && algorithm !== "ecdsa-p256") throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
-  const dir = resolve6(ctx.cwd, out);
+  const dir = resolve7(ctx.cwd, out);
   const privatePath = join4(dir, "kaizen-gate.key");
   const publicPath = join4(dir, "kaizen-gate.pub");
   const existing = [privatePath, publicPath].filter((path) => existsSync2(path));
@@ -21732,7 +21774,7 @@ function runKeygen(ctx, out, algorithmFlag) {
     throw new InputError(existing.map((file) => ({ file, message: "already exists; keygen never overwrites a key (choose another --out folder)" })));
   }
   const pair = generateSigningKeyPair(algorithm);
-  mkdirSync3(dir, { recursive: true, mode: 448 });
+  mkdirSync2(dir, { recursive: true, mode: 448 });
   writeNewFile(privatePath, pair.privateKeyPem, 384);
   writeNewFile(publicPath, pair.publicKeyPem, 420);
   ctx.stdout(
@@ -21762,8 +21804,8 @@ function loadKeyring(ctx, repo, values, defaultDir) {
   const keyFlags = values.key ?? [];
   const dirFlag = values["keys-dir"];
   const repoKeys = join4(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve6(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
-  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve6(ctx.cwd, path), "public key file").toString("utf8") }));
+  const dir = dirFlag !== void 0 ? resolve7(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
+  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve7(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
     if (!existsSync2(dir) || !statSync3(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
@@ -21802,7 +21844,7 @@ function runVerify(ctx, values, positionals) {
     throw new UsageError(`verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`);
   }
   const envelopePath = positionals[0];
-  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve6(ctx.cwd, envelopePath), "envelope").toString("utf8");
+  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve7(ctx.cwd, envelopePath), "envelope").toString("utf8");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }]);
   const keyring = loadKeyring(ctx, repo, values, false);
@@ -21812,16 +21854,16 @@ function runVerify(ctx, values, positionals) {
   if (fromNotes !== void 0 && commitFlag !== void 0 && resolveCommit(repo, commitFlag, "--commit") !== commit2) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
-  const evidenceDir = resolve6(ctx.cwd, values["evidence-dir"] ?? repo);
+  const evidenceDir = resolve7(ctx.cwd, values["evidence-dir"] ?? repo);
   if (!existsSync2(evidenceDir) || !statSync3(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
-  const readEvidence = readerAtWorktree(evidenceDir);
+  const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
     trusted: keyring.trusted,
     revokedIds: keyring.revoked,
     commit: commit2,
     digestAt: gitDigests(repo),
     evidenceDigest: (path) => {
-      const read = readEvidence(path);
+      const read = readEvidence2(path);
       return read.kind === "file" ? sha256Hex(read.bytes) : void 0;
     },
     evidenceWhere: `under ${evidenceDir}`
@@ -21861,7 +21903,7 @@ function runLog(ctx, values, positionals) {
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
     verify: (commit2, text) => verifyRecord(text, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
-    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve6(ctx.cwd, p))) } : {}
+    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve7(ctx.cwd, p))) } : {}
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
     ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../src/cli/gather.ts';
+import { loadPolicy } from '../src/check.ts';
 import type { GateName, GateResult } from '../src/gates/result.ts';
 import { resolveChangeSet } from '../src/git/resolve.ts';
 import { runPipeline } from '../src/pipeline.ts';

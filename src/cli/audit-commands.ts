@@ -18,7 +18,8 @@ import type { KeyAlgorithm } from '../report/keys.ts';
 import type { TrustedKey } from '../report/verify-envelope.ts';
 import { repoOption } from './command.ts';
 import type { Command } from './command.ts';
-import { readInputFile, toRepoPath, UsageError } from './io.ts';
+import { readInputFile, toRepoPath } from '../io/files.ts';
+import { UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
 import { repoRootOf } from './manifest-commands.ts';
 

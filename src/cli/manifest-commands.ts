@@ -8,7 +8,8 @@ import { renderDiffText } from '../manifest/render-diff.ts';
 import type { DiffDocument } from '../manifest/render-diff.ts';
 import { formatProblem, InputError, sortProblems } from '../problem.ts';
 import type { Problem } from '../problem.ts';
-import { expandYamlPaths, readInputFile, toRepoPath, UsageError, writeFileAtomic } from './io.ts';
+import { readInputFile, toRepoPath, writeFileAtomic } from '../io/files.ts';
+import { expandYamlPaths, UsageError } from './io.ts';
 
 /** Where a command runs: the repository root and the streams it writes to. */
 export interface CommandContext {

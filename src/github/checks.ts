@@ -1,20 +1,6 @@
 import { chunk, fitMarkdown, truncateMarkdown, type MarkdownSection } from './limits.ts';
 import type { Octokit } from './octokit.ts';
-
-/** A check-run annotation in GitHub's wire shape. */
-export interface Annotation {
-  /** Repo-relative path with forward slashes. */
-  readonly path: string;
-  readonly start_line: number;
-  readonly end_line: number;
-  /** Only sent when `start_line === end_line`: GitHub accepts columns on a single line only. */
-  readonly start_column?: number;
-  readonly end_column?: number;
-  readonly annotation_level: 'notice' | 'warning' | 'failure';
-  readonly message: string;
-  readonly title?: string;
-  readonly raw_details?: string;
-}
+import type { Annotation } from '../report/annotations.ts';
 
 /** The conclusions kaizen-gate sets; `action_required` should come with a `detailsUrl` GitHub links to. */
 export type CheckConclusion = 'success' | 'failure' | 'neutral' | 'action_required' | 'skipped';

@@ -1,11 +1,23 @@
 import type { GateResult } from '../gates/result.ts';
-import type { Annotation } from '../github/checks.ts';
 import type { LoadedYaml } from '../manifest/load.ts';
 import { formatProblem } from '../problem.ts';
 import { toPlainText } from './escape.ts';
 import type { PackageReport, Report } from './model.ts';
 
-export type { Annotation };
+/** A check-run annotation in GitHub's wire shape. */
+export interface Annotation {
+  /** Repo-relative path with forward slashes. */
+  readonly path: string;
+  readonly start_line: number;
+  readonly end_line: number;
+  /** Only sent when `start_line === end_line`: GitHub accepts columns on a single line only. */
+  readonly start_column?: number;
+  readonly end_column?: number;
+  readonly annotation_level: 'notice' | 'warning' | 'failure';
+  readonly message: string;
+  readonly title?: string;
+  readonly raw_details?: string;
+}
 
 /** A block of lines in a file, 1-based and inclusive. */
 export interface LineRange {

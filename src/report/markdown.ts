@@ -4,7 +4,8 @@ import type { ArtifactChange } from '../manifest/diff.ts';
 import { shortDigest } from '../manifest/verify.ts';
 import { manifestProblems } from './annotations.ts';
 import { escapeMarkdown, escapeTableCell } from './escape.ts';
-import type { PackageReport, RegressedCase, Report, RunOutcome } from './model.ts';
+import { OUTCOMES } from '../outcome.ts';
+import type { PackageReport, RegressedCase, Report } from './model.ts';
 import { decisionWord, formatCi, formatEstimate, formatMeasureP, formatOutcome, formatThreshold, verdictWord } from './text.ts';
 
 /**
@@ -31,13 +32,6 @@ const BODY_CHANGES = 10;
 /** Identifiers are cut shorter than prose so one hostile id cannot crowd out a table. */
 const ID_LENGTH = 120;
 
-const DECISION_ICON: Readonly<Record<RunOutcome, string>> = {
-  approve: '✅',
-  reject: '❌',
-  hold: '⏸️',
-  needs_approval: '✋',
-  nothing_to_gate: '➖',
-};
 const VERDICT_ICON: Readonly<Record<Verdict, string>> = { pass: '✅', fail: '❌', inconclusive: '⚠️', not_applicable: '➖' };
 
 /**
@@ -67,7 +61,7 @@ export function renderMarkdownSections(report: Report, options: MarkdownOptions 
       if (content) sections.push({ title: `${prefix}${title}`, priority, ...content });
     };
     if (several) {
-      const word = `${DECISION_ICON[pkg.decision.outcome]} ${decisionWord(pkg.decision.outcome)}`;
+      const word = `${OUTCOMES[pkg.decision.outcome].emoji} ${decisionWord(pkg.decision.outcome)}`;
       sections.push({ title: `${escapeMarkdown(pkg.application, ID_LENGTH)} — ${word}`, body: decisionBody(pkg, limit), priority: 90 });
     }
     add('Gates', 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
@@ -86,7 +80,7 @@ export function renderMarkdownSections(report: Report, options: MarkdownOptions 
 function overview(report: Report, limit: number): string {
   const outcome = report.decision.outcome;
   const word = decisionWord(outcome);
-  const parts = [`## ${DECISION_ICON[outcome]} ${word} · kaizen-gate`];
+  const parts = [`## ${OUTCOMES[outcome].emoji} ${word} · kaizen-gate`];
   const only = report.packages.length === 1 ? report.packages[0] : undefined;
   if (only) parts.push(decisionBody(only, limit));
   else {
@@ -96,7 +90,7 @@ function overview(report: Report, limit: number): string {
         escapeTableCell(p.application, ID_LENGTH),
         escapeTableCell(p.package_id, ID_LENGTH),
         String(p.side_effect_level),
-        `${DECISION_ICON[p.decision.outcome]} ${decisionWord(p.decision.outcome)}`,
+        `${OUTCOMES[p.decision.outcome].emoji} ${decisionWord(p.decision.outcome)}`,
         escapeTableCell(p.decision.summary),
       ]);
       parts.push(table(['application', 'package', 'level', 'decision', 'summary'], rows));

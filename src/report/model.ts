@@ -1,13 +1,11 @@
-import type { DecisionOutcome, Decision } from '../gates/decide.ts';
+import type { Decision } from '../gates/decide.ts';
+import type { RunOutcome } from '../outcome.ts';
 import type { StatisticsPolicy } from '../gates/policy.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
 import type { GateResult } from '../gates/result.ts';
 import type { RolloutPlan } from '../delivery/rollout.ts';
 import type { ArtifactChange, ChangeClass, ParentRef } from '../manifest/diff.ts';
 import type { Problem } from '../problem.ts';
-
-/** The run-level outcome: a package decision, or nothing to gate. */
-export type RunOutcome = DecisionOutcome | 'nothing_to_gate';
 
 /** A file bound into the report by digest. */
 export interface SubjectFile {
@@ -86,33 +84,4 @@ export interface Report {
   readonly unreferenced_changes: readonly string[];
   /** Whether a signature accompanies this report (set by the signing stage; unsigned on forks). */
   readonly signature: { readonly status: 'signed' | 'unsigned'; readonly keyid?: string; readonly reason?: string };
-}
-
-/** Check-run conclusion for a decision, as GitHub names them. */
-export function conclusionOf(outcome: RunOutcome): 'success' | 'failure' | 'action_required' | 'neutral' {
-  switch (outcome) {
-    case 'approve':
-      return 'success';
-    case 'reject':
-    case 'hold':
-      return 'failure';
-    case 'needs_approval':
-      return 'action_required';
-    case 'nothing_to_gate':
-      return 'neutral';
-  }
-}
-
-/** CLI exit status for a decision: 0 approve, 1 reject or hold, 3 needs approval. */
-export function exitCodeOf(outcome: RunOutcome): number {
-  switch (outcome) {
-    case 'approve':
-    case 'nothing_to_gate':
-      return 0;
-    case 'reject':
-    case 'hold':
-      return 1;
-    case 'needs_approval':
-      return 3;
-  }
 }

@@ -4,7 +4,9 @@ import type { Measure, Unit, Verdict } from '../gates/result.ts';
 import type { Interval } from '../stats/interval.ts';
 import { manifestProblems } from './annotations.ts';
 import { toPlainText } from './escape.ts';
-import type { PackageReport, RegressedCase, Report, RunOutcome } from './model.ts';
+import { OUTCOMES } from '../outcome.ts';
+import type { OutcomeStyle, RunOutcome } from '../outcome.ts';
+import type { PackageReport, RegressedCase, Report } from './model.ts';
 
 /** Options of {@link renderText}. */
 export interface TextOptions {
@@ -19,18 +21,7 @@ const TERMINAL_CASES = 5;
 
 /** The decision as one unambiguous upper-case word (or phrase), the same in every rendering. */
 export function decisionWord(outcome: RunOutcome): string {
-  switch (outcome) {
-    case 'approve':
-      return 'APPROVE';
-    case 'reject':
-      return 'REJECT';
-    case 'hold':
-      return 'HOLD';
-    case 'needs_approval':
-      return 'NEEDS APPROVAL';
-    case 'nothing_to_gate':
-      return 'NOTHING TO GATE';
-  }
+  return OUTCOMES[outcome].word;
 }
 
 /** A verdict as a short word: `pass`, `FAIL`, `inconclusive`, `n/a`. */
@@ -102,7 +93,7 @@ export function renderText(report: Report, options: TextOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-type Colour = 'red' | 'green' | 'yellow' | 'dim';
+type Colour = OutcomeStyle['colour'];
 type Paint = (colour: Colour, text: string, bold?: boolean) => string;
 
 const CODES: Record<Colour, string> = { red: '31', green: '32', yellow: '33', dim: '2' };
@@ -158,17 +149,7 @@ function pointerLine(outDir: string | undefined): string {
 }
 
 function outcomeColour(outcome: RunOutcome): Colour {
-  switch (outcome) {
-    case 'approve':
-      return 'green';
-    case 'reject':
-    case 'hold':
-      return 'red';
-    case 'needs_approval':
-      return 'yellow';
-    case 'nothing_to_gate':
-      return 'dim';
-  }
+  return OUTCOMES[outcome].colour;
 }
 
 function verdictColour(verdict: Verdict): Colour {

@@ -1,31 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitEnv, makeRepo, runGit } from '../support/git-repo.ts';
+import { runCliInProcess } from '../support/cli.ts';
+import type { CliResult } from '../support/cli.ts';
+import { makeRepo, runGit } from '../support/git-repo.ts';
 import type { TempRepo } from '../support/git-repo.ts';
 
-// The bundled CLI as users run it, on the project's own Node 24.
+// validate, lock and diff through the CLI entry, in process; test/e2e/cli.test.ts runs the bundle.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const CLI = join(ROOT, 'dist/cli.js');
-const STACK_TRACE = /at .*\.js:\d+/;
+const STACK_TRACE = /at .*\.[jt]s:\d+/;
 // sha256 of 'edited\n', shortened the way messages print it.
 const EDITED_DIGEST = `sha256:${createHash('sha256').update('edited\n').digest('hex').slice(0, 12)}…`;
 
-interface Result {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(cwd: string, ...args: string[]): Result {
-  const result = spawnSync(NODE, [CLI, ...args], { cwd, env: gitEnv({ NO_COLOR: '1' }), encoding: 'utf8', timeout: 20_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (cwd: string, ...args: string[]): Promise<CliResult> => runCliInProcess(cwd, args);
 
 const cleanups: (() => void)[] = [];
 afterAll(() => {
@@ -64,23 +54,23 @@ const replaceIn = (dir: string, path: string, from: string, to: string): void =>
 };
 
 describe('kaizen-gate validate (bundled CLI)', () => {
-  it('exits 0 on the repository examples', () => {
-    const result = cli(ROOT, 'validate', 'manifests');
+  it('exits 0 on the repository examples', async () => {
+    const result = await cli(ROOT, 'validate', 'manifests');
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('3 manifests valid\n');
     expect(result.code).toBe(0);
   });
 
-  it('defaults to manifests/ and accepts single files', () => {
-    expect(cli(ROOT, 'validate')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
-    expect(cli(ROOT, 'validate', 'manifests/sql-analytics.yaml')).toMatchObject({ code: 0, stdout: '1 manifest valid\n' });
+  it('defaults to manifests/ and accepts single files', async () => {
+    expect(await cli(ROOT, 'validate')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
+    expect(await cli(ROOT, 'validate', 'manifests/sql-analytics.yaml')).toMatchObject({ code: 0, stdout: '1 manifest valid\n' });
   });
 
-  it('accepts CRLF line ends and a BOM', () => {
+  it('accepts CRLF line ends and a BOM', async () => {
     const dir = exampleCopy();
     const text = readFileSync(join(dir, POLICY_QA), 'utf8');
     writeFileSync(join(dir, POLICY_QA), `\uFEFF${text.replaceAll('\n', '\r\n')}`);
-    expect(cli(dir, 'validate', 'manifests')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
+    expect(await cli(dir, 'validate', 'manifests')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
   });
 
   // Each row breaks a copy of policy-qa.yaml one way; the first problem line is given exactly.
@@ -103,10 +93,10 @@ describe('kaizen-gate validate (bundled CLI)', () => {
       rmSync(join(d, 'manifests/policy-qa/prompts/system.md'));
       symlinkSync('/etc/hostname', join(d, 'manifests/policy-qa/prompts/system.md'));
     }, 'manifests/policy-qa.yaml:25:11 prompts[0].path: manifests/policy-qa/prompts/system.md resolves outside the repository (symlink to /etc/hostname)'],
-  ])('exits 2 on %s, with file:line:col and no stack trace', (_name, breakIt, firstProblem) => {
+  ])('exits 2 on %s, with file:line:col and no stack trace', async (_name, breakIt, firstProblem) => {
     const dir = exampleCopy();
     breakIt(dir);
-    const result = cli(dir, 'validate', 'manifests');
+    const result = await cli(dir, 'validate', 'manifests');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(STACK_TRACE);
@@ -114,79 +104,79 @@ describe('kaizen-gate validate (bundled CLI)', () => {
     expect(result.stderr.split('\n')).toContain(firstProblem);
   });
 
-  it('in a directory, skips YAML that is not a manifest but reports YAML it cannot read', () => {
+  it('in a directory, skips YAML that is not a manifest but reports YAML it cannot read', async () => {
     const dir = exampleCopy();
     writeFileSync(join(dir, 'manifests/notes.yaml'), 'owner: docs team\nlist: [a, b]\n');
     writeFileSync(join(dir, 'manifests/topics.yml'), '- a\n- b\n');
-    expect(cli(dir, 'validate', 'manifests')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
+    expect(await cli(dir, 'validate', 'manifests')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
     writeFileSync(join(dir, 'manifests/broken.yaml'), 'a: [1, 2\n');
-    const broken = cli(dir, 'validate', 'manifests');
+    const broken = await cli(dir, 'validate', 'manifests');
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('manifests/broken.yaml:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]');
     // Named explicitly, a file is always validated.
-    const named = cli(dir, 'validate', 'manifests/topics.yml');
+    const named = await cli(dir, 'validate', 'manifests/topics.yml');
     expect(named.code).toBe(2);
     expect(named.stderr).toContain('manifests/topics.yml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a list');
   });
 
-  it('lists every problem of a manifest with six faults, and the count', () => {
+  it('lists every problem of a manifest with six faults, and the count', async () => {
     const dir = exampleCopy();
     cpSync(join(ROOT, 'test/fixtures/manifests/six-faults.yaml'), join(dir, 'six-faults.yaml'));
-    const result = cli(dir, 'validate', 'six-faults.yaml', '--repo', dir);
+    const result = await cli(dir, 'validate', 'six-faults.yaml', '--repo', dir);
     expect(result.code).toBe(2);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('6 problems in 1 manifest');
     expect(lines.slice(1).map((line) => /^six-faults\.yaml:(\d+:\d+)/.exec(line)?.[1])).toEqual(['3:1', '7:20', '20:18', '25:13', '36:11', '57:3']);
   });
 
-  it('exits 2 when a path does not exist or holds no manifest', () => {
-    const missing = cli(ROOT, 'validate', 'no/such/dir');
+  it('exits 2 when a path does not exist or holds no manifest', async () => {
+    const missing = await cli(ROOT, 'validate', 'no/such/dir');
     expect(missing).toMatchObject({ code: 2, stdout: '' });
     expect(missing.stderr).toBe('no/such/dir: does not exist\n');
-    const empty = cli(ROOT, 'validate', 'test/fixtures/evidence');
+    const empty = await cli(ROOT, 'validate', 'test/fixtures/evidence');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toBe('test/fixtures/evidence: no kaizen-gate manifests found\n');
   });
 });
 
 describe('kaizen-gate lock (bundled CLI)', () => {
-  it('updates the digest of an edited prompt, then changes no byte on a second run', () => {
+  it('updates the digest of an edited prompt, then changes no byte on a second run', async () => {
     const dir = exampleCopy();
     writeFileSync(join(dir, 'manifests/policy-qa/prompts/system.md'), 'A new system prompt.\n');
     const before = readFileSync(join(dir, POLICY_QA), 'utf8');
 
-    const first = cli(dir, 'lock');
+    const first = await cli(dir, 'lock');
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
     expect(first.stdout).toMatch(/^manifests\/policy-qa\.yaml prompts\[0\]\.sha256: sha256:8742cf1d\S+ → sha256:[0-9a-f]{64}\nlocked 1 manifest\n$/);
     const after = readFileSync(join(dir, POLICY_QA), 'utf8');
     expect(after).not.toBe(before);
     expect(after.replace(/sha256: sha256:[0-9a-f]{64}/g, '')).toBe(before.replace(/sha256: sha256:[0-9a-f]{64}/g, ''));
-    expect(cli(dir, 'validate')).toMatchObject({ code: 0 });
+    expect(await cli(dir, 'validate')).toMatchObject({ code: 0 });
 
     const files = snapshot(dir);
-    const second = cli(dir, 'lock');
+    const second = await cli(dir, 'lock');
     expect(second).toEqual({ code: 0, stdout: 'all digests up to date\n', stderr: '' });
     expect(snapshot(dir)).toEqual(files);
-    expect(cli(dir, 'lock', '--check')).toEqual({ code: 0, stdout: 'all digests up to date\n', stderr: '' });
+    expect(await cli(dir, 'lock', '--check')).toEqual({ code: 0, stdout: 'all digests up to date\n', stderr: '' });
   });
 
-  it('--check exits 1 and writes nothing when a digest is stale', () => {
+  it('--check exits 1 and writes nothing when a digest is stale', async () => {
     const dir = exampleCopy();
     writeFileSync(join(dir, 'manifests/policy-qa/prompts/system.md'), 'A new system prompt.\n');
     const files = snapshot(dir);
-    const result = cli(dir, 'lock', '--check');
+    const result = await cli(dir, 'lock', '--check');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1 manifest(s) need `kaizen-gate lock`');
     expect(snapshot(dir)).toEqual(files);
   });
 
-  it('writes nothing when any manifest has a problem', () => {
+  it('writes nothing when any manifest has a problem', async () => {
     const dir = exampleCopy();
     writeFileSync(join(dir, 'manifests/shared/guardrails/pii-filter.json'), '{}\n');
     rmSync(join(dir, 'manifests/sql-analytics/routing.json'));
     const files = snapshot(dir);
-    const result = cli(dir, 'lock');
+    const result = await cli(dir, 'lock');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('manifests/sql-analytics.yaml:37:9 routing.path: manifests/sql-analytics/routing.json does not exist in the repository');
     expect(result.stderr).not.toMatch(STACK_TRACE);
@@ -195,35 +185,35 @@ describe('kaizen-gate lock (bundled CLI)', () => {
 });
 
 describe('kaizen-gate diff (bundled CLI, real git)', () => {
-  it('a prompt edited and locked is a prompt_patch: exit 0', () => {
+  it('a prompt edited and locked is a prompt_patch: exit 0', async () => {
     const { repo, c0 } = exampleRepo();
     writeFileSync(join(repo.dir, 'manifests/policy-qa/prompts/system.md'), 'A better prompt.\n');
-    expect(cli(repo.dir, 'lock').code).toBe(0);
-    const result = cli(repo.dir, 'diff', '--base', c0);
+    expect((await cli(repo.dir, 'lock')).code).toBe(0);
+    const result = await cli(repo.dir, 'diff', '--base', c0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('  classes: prompt_patch\n');
     expect(result.code).toBe(0);
   });
 
-  it('a prompt edited without lock is reported and exits 1', () => {
+  it('a prompt edited without lock is reported and exits 1', async () => {
     const { repo, c0 } = exampleRepo();
     writeFileSync(join(repo.dir, 'manifests/policy-qa/prompts/system.md'), 'A quick tweak.\n');
-    const result = cli(repo.dir, 'diff', '--base', c0);
+    const result = await cli(repo.dir, 'diff', '--base', c0);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('manifests/policy-qa/prompts/system.md changed but manifests/policy-qa.yaml still records sha256:8742cf1d34e4…');
-    const json = cli(repo.dir, 'diff', '--base', c0, '--json');
+    const json = await cli(repo.dir, 'diff', '--base', c0, '--json');
     expect(json.code).toBe(1);
     expect((JSON.parse(json.stdout) as { failed: boolean }).failed).toBe(true);
   });
 
-  it('a shallow clone without the base exits 2 and says fetch-depth: 0', () => {
+  it('a shallow clone without the base exits 2 and says fetch-depth: 0', async () => {
     const { repo, c0 } = exampleRepo();
     repo.write('README.md', 'second commit\n');
     repo.commit('second');
     const parent = mkdtempSync(join(tmpdir(), 'kaizen-shallow-'));
     cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
     runGit(parent, ['clone', '--quiet', '--depth', '1', `file://${repo.dir}`, 'clone']);
-    const result = cli(join(parent, 'clone'), 'diff', '--base', c0);
+    const result = await cli(join(parent, 'clone'), 'diff', '--base', c0);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('fetch-depth: 0');
@@ -232,22 +222,22 @@ describe('kaizen-gate diff (bundled CLI, real git)', () => {
 });
 
 /** The command names `kaizen-gate --help` lists. */
-function commands(): string[] {
-  const help = cli(ROOT, '--help').stdout;
+async function commands(): Promise<string[]> {
+  const help = (await cli(ROOT, '--help')).stdout;
   const list = help.slice(help.indexOf('Commands:\n') + 'Commands:\n'.length).split('\n\n')[0]!;
   return list.split('\n').map((line) => line.trim().split(/\s+/)[0]!).filter(Boolean);
 }
 
 describe('kaizen-gate usage', () => {
-  it('--help exits 0 and lists the manifest commands', () => {
-    const result = cli(ROOT, '--help');
+  it('--help exits 0 and lists the manifest commands', async () => {
+    const result = await cli(ROOT, '--help');
     expect(result.code).toBe(0);
-    expect(commands()).toEqual(expect.arrayContaining(['validate', 'lock', 'diff']));
+    expect(await commands()).toEqual(expect.arrayContaining(['validate', 'lock', 'diff']));
   });
 
-  it('every command has --help that exits 0', () => {
-    for (const command of commands()) {
-      const result = cli(ROOT, command, '--help');
+  it('every command has --help that exits 0', async () => {
+    for (const command of await commands()) {
+      const result = await cli(ROOT, command, '--help');
       expect(result.code, command).toBe(0);
       expect(result.stdout, command).toMatch(new RegExp(`^Usage: kaizen-gate ${command}\\b`));
       expect(result.stderr, command).toBe('');
@@ -259,8 +249,8 @@ describe('kaizen-gate usage', () => {
     ['an unknown flag', ['validate', '--frobnicate'], "kaizen-gate: Unknown option '--frobnicate'"],
     ['a flag missing its value', ['diff', '--base'], "kaizen-gate: Option '--base <value>' argument missing"],
     ['diff without --base', ['diff'], 'kaizen-gate: diff needs --base <git-ref>'],
-  ])('%s exits 2 with a usage hint and no stack trace', (_name, args, message) => {
-    const result = cli(ROOT, ...args);
+  ])('%s exits 2 with a usage hint and no stack trace', async (_name, args, message) => {
+    const result = await cli(ROOT, ...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);

@@ -1,7 +1,8 @@
 // Check runs against the fake GitHub over real HTTP; every request body is checked against GitHub's
 // OpenAPI description by the server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, normalizeAnnotation, postCheckRun, type Annotation, type CheckRunParams } from '../../src/github/checks.ts';
+import { DEFAULT_LIMITS, normalizeAnnotation, postCheckRun, type CheckRunParams } from '../../src/github/checks.ts';
+import type { Annotation } from '../../src/report/annotations.ts';
 import { classifyGitHubError } from '../../src/github/errors.ts';
 import { utf8Length } from '../../src/github/limits.ts';
 import { setupOctokit, type Octokit } from '../../src/github/octokit.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/cli/gather.ts';
+import { loadPolicy } from '../../src/check.ts';
 import { resolveChangeSet } from '../../src/git/resolve.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import { attestReport } from '../../src/report/attest.ts';

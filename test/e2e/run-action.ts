@@ -2,6 +2,7 @@
 // environment of a `pull_request` job (event payload file, GITHUB_* variables, INPUT_* per input,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files) and GITHUB_API_URL pointing at the fake GitHub.
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,20 +160,39 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
+/** Every Action process still running, so a failed test file can stop them instead of leaving them behind. */
+const running = new Set<ChildProcess>();
+
+/** Stops Action processes that are still running (after a failed or interrupted test). Not a timer: nothing is killed while its test waits. */
+export function stopRunningActions(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+/** The last runs' output, for a failed test to show what the Action printed. */
+const transcripts: string[] = [];
+
+/** What the most recent Action runs printed (newest last), for diagnosing a failed test. */
+export function recentTranscripts(count = 3): string {
+  return transcripts.slice(-count).join('\n');
+}
+
 function spawnNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
     child.on('error', (error) => {
-      clearTimeout(timer);
+      running.delete(child);
       reject(error);
     });
     child.on('close', (code) => {
-      clearTimeout(timer);
+      running.delete(child);
+      transcripts.push(`--- node ${args.join(' ')} in ${cwd}: exit ${code}\n${stdout}${stderr ? `--- stderr\n${stderr}` : ''}`);
+      if (transcripts.length > 20) transcripts.shift();
       resolve({ code, stdout, stderr });
     });
   });

@@ -1,36 +1,15 @@
-import { execFile, spawnSync } from 'node:child_process';
+// `kaizen-gate check` through the CLI entry, in process, on real git repositories: exit statuses,
+// hostile evidence, report files and signing. test/e2e/cli.test.ts runs the bundled CLI itself.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
 import { evidenceRecords, gateRepo, ROOT, toJsonl } from '../gates/scenario.ts';
 import type { EvidenceSpec, GateRepo } from '../gates/scenario.ts';
-import { gitEnv } from '../support/git-repo.ts';
+import { runCliInProcess, STACK_TRACE } from '../support/cli.ts';
 
-// The bundled CLI as users run it (`npm run bundle` first), on the project's own Node 24.
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const CLI = join(ROOT, 'dist/cli.js');
 const HOSTILE = join(ROOT, 'test/fixtures/evidence-hostile');
-const STACK_TRACE = /^\s+at .*:\d+:\d+\)?$/m;
-
-interface Result {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(cwd: string, args: readonly string[]): Result {
-  const result = spawnSync(NODE, [CLI, ...args], { cwd, env: gitEnv({ NO_COLOR: '1' }), encoding: 'utf8', timeout: 20_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function cliAsync(cwd: string, args: readonly string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(NODE, [CLI, ...args], { cwd, env: gitEnv({ NO_COLOR: '1' }), encoding: 'utf8', timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = runCliInProcess;
 
 const repos: GateRepo[] = [];
 afterAll(() => {
@@ -71,35 +50,35 @@ beforeAll(() => {
   level0.repo.copyIn(join(ROOT, 'test/fixtures/policies'), 'hostile-policy');
 });
 
-describe('kaizen-gate check (bundled CLI): exit status', () => {
+describe('kaizen-gate check : exit status', () => {
   it.each<[string, () => [GateRepo, string], number, RegExp]>([
     ['approve', () => [level0, 'good'], 0, /^APPROVE {2}Approved: every gate passed\.\n/],
     ['reject', () => [level0, 'bad'], 1, /^REJECT {2}Rejected: the quality gate failed\.\n/],
     ['hold', () => [level0, 'slow'], 1, /^HOLD {2}Held: the latency gate failed/],
     ['needs approval at level 2', () => [level2, 'good'], 3, /^NEEDS APPROVAL {2}Needs approval: all gates pass, and side-effect level 2 releases always need a named owner's approval\.\n/],
-  ])('%s', (_name, pick, code, headline) => {
+  ])('%s', async (_name, pick, code, headline) => {
     const [built, name] = pick();
-    const result = cli(built.repo.dir, check(built, name));
+    const result = await cli(built.repo.dir, check(built, name));
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(headline);
     expect(result.code).toBe(code);
   });
 
-  it('names the owners who can approve a level 2 release', () => {
-    const result = cli(level2.repo.dir, check(level2, 'good', '--format', 'json'));
+  it('names the owners who can approve a level 2 release', async () => {
+    const result = await cli(level2.repo.dir, check(level2, 'good', '--format', 'json'));
     const report = JSON.parse(result.stdout) as Report;
     expect(report.packages[0]!.decision.approvers).toEqual(['@acme/hr-assistant']);
   });
 
-  it('exits 2 on a bad --seed, without running the gates', () => {
-    const result = cli(level0.repo.dir, check(level0, 'good', '--seed', '12abc'));
+  it('exits 2 on a bad --seed, without running the gates', async () => {
+    const result = await cli(level0.repo.dir, check(level0, 'good', '--seed', '12abc'));
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('kaizen-gate: Expected --seed to be an integer from 0 to 4294967295, got "12abc"\nRun `kaizen-gate --help` for usage.\n');
+    expect(result.stderr).toBe('kaizen-gate: Expected --seed to be an integer from 0 to 4294967295, got "12abc".\nRun `kaizen-gate --help` for usage.\n');
   });
 });
 
-describe.concurrent('kaizen-gate check (bundled CLI): hostile evidence gives exit 2 with file and line', () => {
+describe('kaizen-gate check : hostile evidence gives exit 2 with file and line', () => {
   // Each fixture is the candidate side against a valid five-case parent (hostile/parent.jsonl).
   it.each<[string, RegExp]>([
     ['malformed-json.jsonl', /^hostile\/malformed-json\.jsonl:3:61: not valid JSON/m],
@@ -115,7 +94,7 @@ describe.concurrent('kaizen-gate check (bundled CLI): hostile evidence gives exi
     ['binary.jsonl', /^hostile\/binary\.jsonl:1: not evidence: expected JSON Lines/m],
     ['promptfoo-unknown-shape.json', /^hostile\/promptfoo-unknown-shape\.json:1 results\.results: expected the array of eval results, got an object$/m],
   ])('%s', async (file, problem) => {
-    const result = await cliAsync(level0.repo.dir, ['check', '--base', level0.base, '--head', level0.head, '--parent-evidence', 'hostile/parent.jsonl', '--candidate-evidence', `hostile/${file}`]);
+    const result = await cli(level0.repo.dir, ['check', '--base', level0.base, '--head', level0.head, '--parent-evidence', 'hostile/parent.jsonl', '--candidate-evidence', `hostile/${file}`]);
     expect(result.stderr).toMatch(problem);
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(result.stderr).not.toMatch(/internal error/);
@@ -124,20 +103,20 @@ describe.concurrent('kaizen-gate check (bundled CLI): hostile evidence gives exi
   });
 
   it('the valid five-case pair itself is accepted (so the rows above fail for their fault alone)', async () => {
-    const result = await cliAsync(level0.repo.dir, ['check', '--base', level0.base, '--head', level0.head, '--parent-evidence', 'hostile/parent.jsonl', '--candidate-evidence', 'hostile/candidate.jsonl']);
+    const result = await cli(level0.repo.dir, ['check', '--base', level0.base, '--head', level0.head, '--parent-evidence', 'hostile/parent.jsonl', '--candidate-evidence', 'hostile/candidate.jsonl']);
     expect(result.stderr).toBe('');
     // Five cases are too few to decide: inconclusive, not invalid.
     expect(result.code).toBe(3);
   });
 
   it('a policy file with a typo: exit 2 with file:line:col', async () => {
-    const result = await cliAsync(level0.repo.dir, [...check(level0, 'good'), '--policy', 'hostile-policy/typo.yaml']);
+    const result = await cli(level0.repo.dir, [...check(level0, 'good'), '--policy', 'hostile-policy/typo.yaml']);
     expect(result.stderr).toBe('hostile-policy/typo.yaml:5:5 gates.quality.max_drop_ppp: unknown field "max_drop_ppp" (did you mean "max_drop_pp"?)\n');
     expect(result.code).toBe(2);
   });
 
   it('lists the problems of both files at once', async () => {
-    const result = await cliAsync(level0.repo.dir, ['check', '--base', level0.base, '--head', level0.head, '--parent-evidence', 'hostile/nan-string.jsonl', '--candidate-evidence', 'hostile/score-out-of-range.jsonl']);
+    const result = await cli(level0.repo.dir, ['check', '--base', level0.base, '--head', level0.head, '--parent-evidence', 'hostile/nan-string.jsonl', '--candidate-evidence', 'hostile/score-out-of-range.jsonl']);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('2 evidence problems');
     expect(result.stderr).toMatch(/^hostile\/nan-string\.jsonl:2:/m);
@@ -145,7 +124,7 @@ describe.concurrent('kaizen-gate check (bundled CLI): hostile evidence gives exi
   });
 });
 
-const runSeed = (seed: string): string => cli(level0.repo.dir, check(level0, 'bad', '--format', 'json', '--seed', seed)).stdout;
+const runSeed = async (seed: string): Promise<string> => (await cli(level0.repo.dir, check(level0, 'bad', '--format', 'json', '--seed', seed))).stdout;
 
 /** A JSON report with every bootstrap-dependent number (intervals, p-values) and the seed blanked. */
 const blank = (text: string): unknown =>
@@ -153,10 +132,10 @@ const blank = (text: string): unknown =>
     ['interval', 'p_value', 'adjusted_p', 'seed'].includes(key) ? '…' : typeof value === 'string' ? value.replaceAll(/95% CI [^;)]*/g, '95% CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …') : value,
   );
 
-describe('kaizen-gate check (bundled CLI): output', () => {
-  it('--out writes report.json and report.md, and --format json prints the same report', () => {
+describe('kaizen-gate check : output', () => {
+  it('--out writes report.json and report.md, and --format json prints the same report', async () => {
     const out = join(level0.repo.dir, 'out', 'run-1');
-    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'out/run-1', '--format', 'json'));
+    const result = await cli(level0.repo.dir, check(level0, 'good', '--out', 'out/run-1', '--format', 'json'));
     expect(result.code).toBe(0);
     expect(readdirSync(out).toSorted()).toEqual(['report.json', 'report.md']);
     const file = readFileSync(join(out, 'report.json'), 'utf8');
@@ -167,51 +146,51 @@ describe('kaizen-gate check (bundled CLI): output', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('policy-qa');
   });
 
-  it('--format markdown prints what --out writes as report.md', () => {
-    const result = cli(level0.repo.dir, check(level0, 'bad', '--out', 'out/run-md', '--format', 'markdown'));
+  it('--format markdown prints what --out writes as report.md', async () => {
+    const result = await cli(level0.repo.dir, check(level0, 'bad', '--out', 'out/run-md', '--format', 'markdown'));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(readFileSync(join(level0.repo.dir, 'out/run-md/report.md'), 'utf8'));
   });
 
-  it('--out naming an existing file: exit 2, a clear message, the file untouched and no debris', () => {
+  it('--out naming an existing file: exit 2, a clear message, the file untouched and no debris', async () => {
     const dir = join(level0.repo.dir, 'outfile');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'report.json'), 'an earlier report\n');
-    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'outfile/report.json'));
+    const result = await cli(level0.repo.dir, check(level0, 'good', '--out', 'outfile/report.json'));
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`${join(dir, 'report.json')}: cannot write the report: a file is in the way where a directory is needed (--out names a directory); nothing was written\n`);
+    expect(result.stderr).toBe(`${join(dir, 'report.json')}: cannot write the report: a file is in the way where a directory is needed (the output path names a file); nothing was written\n`);
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(readdirSync(dir)).toEqual(['report.json']);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('an earlier report\n');
   });
 
-  it('a failure writing report.md leaves the previous report.json, not a new one beside a missing report.md', () => {
+  it('a failure writing report.md leaves the previous report.json, not a new one beside a missing report.md', async () => {
     const dir = join(level0.repo.dir, 'out', 'half');
     mkdirSync(join(dir, 'report.md'), { recursive: true });
     writeFileSync(join(dir, 'report.json'), '{"previous": true}\n');
-    const result = cli(level0.repo.dir, check(level0, 'bad', '--out', 'out/half'));
+    const result = await cli(level0.repo.dir, check(level0, 'bad', '--out', 'out/half'));
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`${join(dir, 'report.md')}: cannot write the report: a directory is in the way where the file should go; nothing was written\n`);
     expect(readdirSync(dir).toSorted()).toEqual(['report.json', 'report.md']);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('{"previous": true}\n');
   });
 
-  it('--seed changes the intervals and nothing else', () => {
-    const a = runSeed('1');
-    expect(runSeed('1')).toBe(a);
-    const b = runSeed('2');
+  it('--seed changes the intervals and nothing else', async () => {
+    const a = await runSeed('1');
+    expect(await runSeed('1')).toBe(a);
+    const b = await runSeed('2');
     expect(b).not.toBe(a);
     expect(blank(b)).toEqual(blank(a));
     expect((JSON.parse(a) as Report).inputs.statistics.seed).toBe(1);
   });
 });
 
-describe('kaizen-gate check --signing-key (bundled CLI)', () => {
-  it('signs the report, and kaizen-gate verify accepts it for the head commit', () => {
+describe('kaizen-gate check --signing-key ', () => {
+  it('signs the report, and kaizen-gate verify accepts it for the head commit', async () => {
     const key = join(ROOT, 'test/fixtures/keys/ed25519.key.pem');
     const pub = join(ROOT, 'test/fixtures/keys/ed25519.pub.pem');
-    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'out/signed', '--signing-key', key, '--format', 'json'));
+    const result = await cli(level0.repo.dir, check(level0, 'good', '--out', 'out/signed', '--signing-key', key, '--format', 'json'));
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.signature.status).toBe('signed');
@@ -219,25 +198,31 @@ describe('kaizen-gate check --signing-key (bundled CLI)', () => {
     const dir = join(level0.repo.dir, 'out', 'signed');
     expect(readdirSync(dir).toSorted()).toEqual(['report.intoto.json', 'report.json', 'report.md']);
     // The evidence files are untracked here, so verify looks them up in the working tree.
-    const verified = cli(level0.repo.dir, ['verify', join(dir, 'report.intoto.json'), '--key', pub, '--commit', level0.head]);
+    const verified = await cli(level0.repo.dir, ['verify', join(dir, 'report.intoto.json'), '--key', pub, '--commit', level0.head]);
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/approve/i);
   });
 
-  it('without a key the report says why it is unsigned, and no envelope is left from an earlier run', () => {
-    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'out/signed', '--format', 'json'));
+  it('without a key the report says why it is unsigned, and no envelope is left from an earlier run', async () => {
+    const result = await cli(level0.repo.dir, check(level0, 'good', '--out', 'out/signed', '--format', 'json'));
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as Report).signature).toEqual({ status: 'unsigned', reason: 'no --signing-key given' });
     expect(readdirSync(join(level0.repo.dir, 'out', 'signed')).toSorted()).toEqual(['report.json', 'report.md']);
   });
 
-  it('a malformed key is invalid input: exit 2, no report written, no key material echoed', () => {
+  it('a malformed key: the report is still written, unsigned and saying why; exit 2; no key material echoed', async () => {
     level0.repo.write('bad.pem', '-----BEGIN PRIVATE KEY-----\nnot-a-key-c2VjcmV0\n-----END PRIVATE KEY-----\n');
-    const result = cli(level0.repo.dir, check(level0, 'good', '--out', 'out/badkey', '--signing-key', 'bad.pem'));
+    const result = await cli(level0.repo.dir, check(level0, 'good', '--out', 'out/badkey', '--signing-key', 'bad.pem'));
     expect(result.code).toBe(2);
-    expect(result.stderr).not.toContain('c2VjcmV0');
+    expect(result.stderr).toMatch(/^kaizen-gate: the report was written unsigned: signing-key: could not be parsed as a private key/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain('c2VjcmV0');
     expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(() => readdirSync(join(level0.repo.dir, 'out', 'badkey'))).toThrow();
+    const dir = join(level0.repo.dir, 'out', 'badkey');
+    expect(readdirSync(dir).toSorted()).toEqual(['report.json', 'report.md']);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+    expect(report.signature.status).toBe('unsigned');
+    expect(report.signature.reason).toMatch(/^the signing key could not be used \(signing-key: could not be parsed/);
+    expect(report.decision.outcome).toBe('approve');
   });
 });

@@ -9,7 +9,7 @@ import type { Report } from '../../src/report/model.ts';
 import { startGitHubServer, type Fault, type GitHubServer } from '../support/github-server.ts';
 import { WORKLOADS, writeEvidence, type EvidenceSpec } from './evidence.ts';
 import { ROOT } from './paths.ts';
-import { buildPullRequest, kaizenGate, type PullRequestRepo, type PullRequestSpec } from './pr-repo.ts';
+import { buildPullRequest, lockManifests, type PullRequestRepo, type PullRequestSpec } from './pr-repo.ts';
 import { OWNER, REPO, runAction, type ActionRun, type ActionRunOptions } from './run-action.ts';
 
 /** The pull request number of every scenario. */
@@ -122,7 +122,7 @@ async function mainScenario({ fakeGitHub, gate, promptPatch }: ScenarioKit) {
   const firstHead = pr.head;
   const push = pr.push('Tighten the synthesis prompt', (repo) => {
     repo.write('manifests/doc-analysis/prompts/synthesis.md', `${repo.read('manifests/doc-analysis/prompts/synthesis.md')}Quote the clause you rely on.\n`);
-    kaizenGate(repo, 'lock');
+    lockManifests(repo);
   });
   writeEvidence(pr.repo, [POLICY_QA, SQL_REJECT, DOC_HOLD]);
   const second = await gate(pr, server.url, {

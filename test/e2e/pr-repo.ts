@@ -2,11 +2,11 @@
 // actions/checkout: the base branch holds the parent packages (the project's example manifests
 // rewritten back to their parent ids), the PR head holds the candidates, and the work tree is the
 // merge commit GitHub builds for refs/pull/N/merge (GITHUB_SHA), not the head itself.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeRepo, runGit, type TempRepo } from '../support/git-repo.ts';
-import { ACTION_ENV_PREFIXES, CLI, NODE, ROOT } from './paths.ts';
+import { runLock } from '../../src/cli/manifest-commands.ts';
+import { ROOT } from './paths.ts';
 
 /** The example packages under manifests/. */
 export type App = 'policy-qa' | 'sql-analytics' | 'doc-analysis';
@@ -61,12 +61,12 @@ function parentManifest(app: App): string {
     .replace(/^parent_package_id: .*\n/m, '');
 }
 
-/** Runs the bundled CLI in the repository, as a PR author does locally; throws on failure. */
-export function kaizenGate(repo: TempRepo, ...args: string[]): string {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !ACTION_ENV_PREFIXES.some((p) => key.startsWith(p))));
-  const result = spawnSync(NODE, [CLI, ...args], { cwd: repo.dir, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20_000 });
-  if (result.status !== 0) throw new Error(`kaizen-gate ${args.join(' ')} exited ${result.status}:\n${result.stdout}${result.stderr}`);
-  return result.stdout;
+/** `kaizen-gate lock` in the repository, in process, as a PR author runs it locally; throws on failure. */
+export function lockManifests(repo: TempRepo): void {
+  let output = '';
+  const ctx = { cwd: repo.dir, stdout: (text: string) => (output += text), stderr: (text: string) => (output += text) };
+  const code = runLock(ctx, [], { check: false, repo: repo.dir });
+  if (code !== 0) throw new Error(`kaizen-gate lock exited ${code}:\n${output}`);
 }
 
 /** Builds the repository: base commit, PR head commit, and the merge commit checked out. */
@@ -77,7 +77,7 @@ export function buildPullRequest(spec: PullRequestSpec): PullRequestRepo {
     for (const app of spec.touch) repo.write(`manifests/${app}.yaml`, parentManifest(app));
     if (spec.prepareBase) {
       spec.prepareBase(repo);
-      kaizenGate(repo, 'lock');
+      lockManifests(repo);
     }
     const base = repo.commit('Parent packages');
     repo.git('checkout', '--quiet', '-b', 'feature');
@@ -87,7 +87,7 @@ export function buildPullRequest(spec: PullRequestSpec): PullRequestRepo {
       repo.write(path, repo.read(path).replace(/^package_id: .*$/m, `package_id: ${ids.candidate}\nparent_package_id: ${ids.parent}`));
     }
     spec.edit?.(repo);
-    if (spec.lock !== false) kaizenGate(repo, 'lock');
+    if (spec.lock !== false) lockManifests(repo);
     let tip = repo.commit('Candidate packages');
     let merge = mergeCommit(repo, base, tip);
 

@@ -1,0 +1,127 @@
+/**
+ * Every input of action.yml, read and checked in one place. Pure over the reader it is given (the
+ * entry passes `@actions/core`'s getInput), so it is unit-tested without a runner.
+ */
+import type { PromptfooSideSelector } from '../evidence/promptfoo.ts';
+import { EVIDENCE_FORMATS, parseEvidenceFormat, parseSeed, parseSideSelector } from '../options.ts';
+import type { EvidenceFormatChoice, Parsed } from '../options.ts';
+import { InputError } from '../problem.ts';
+import type { Problem } from '../problem.ts';
+import type { RunOutcome } from '../outcome.ts';
+
+/** Reads one input the way `core.getInput` does: the trimmed value, `''` when unset. */
+export type InputReader = (name: string) => string;
+
+/** When the sticky PR comment is written. */
+export type CommentMode = 'always' | 'on-change' | 'on-failure' | 'off';
+/** Decisions that may fail the step. */
+export type FailOn = Extract<RunOutcome, 'reject' | 'hold' | 'needs_approval'>;
+
+/** The Action's inputs, parsed and checked. Optional inputs that were not set are absent. */
+export interface ActionInputs {
+  readonly token?: string;
+  readonly mode: 'auto' | 'gate' | 'record';
+  readonly base?: string;
+  readonly head?: string;
+  readonly manifests: readonly string[];
+  readonly parentEvidence: readonly string[];
+  readonly candidateEvidence: readonly string[];
+  readonly evidence: readonly string[];
+  readonly evidenceFormat: EvidenceFormatChoice;
+  readonly parentSide?: PromptfooSideSelector;
+  readonly candidateSide?: PromptfooSideSelector;
+  readonly policy?: string;
+  readonly seed?: number;
+  readonly allowUnpaired: boolean;
+  readonly signingKey?: string;
+  readonly publicKeys: string;
+  readonly comment: CommentMode;
+  readonly failOn: ReadonlySet<FailOn>;
+  readonly outDir: string;
+}
+
+// The YAML 1.2 core schema booleans, as `core.getBooleanInput` accepts them.
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+/**
+ * Parses every input, collecting all problems before failing, so one run lists every misspelt input
+ * at once. A misspelt boolean is an error, never false.
+ *
+ * @throws InputError naming each bad input (`input NAME`) and what was expected.
+ */
+export function parseInputs(getInput: InputReader): ActionInputs {
+  const problems: Problem[] = [];
+  const report = (name: string, message: string): void => {
+    problems.push({ file: `input ${name}`, message });
+  };
+  const optional = (name: string): string | undefined => {
+    const value = getInput(name).trim();
+    return value === '' ? undefined : value;
+  };
+  const lines = (name: string): string[] =>
+    getInput(name)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+  const checked = <T>(name: string, parsed: Parsed<T>): T | undefined => {
+    if ('value' in parsed) return parsed.value;
+    report(name, parsed.error);
+    return undefined;
+  };
+  const choice = <T extends string>(name: string, choices: readonly T[], fallback: T): T => {
+    const value = optional(name) ?? fallback;
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    report(name, `Expected \`${name}\` to be one of ${choices.join(', ')}, got "${value}".`);
+    return fallback;
+  };
+  const boolean = (name: string): boolean => {
+    const value = optional(name);
+    if (value === undefined || FALSE.includes(value)) return false;
+    if (TRUE.includes(value)) return true;
+    report(name, `Expected \`${name}\` to be true or false, got "${value}".`);
+    return false;
+  };
+  const text = <T>(name: string, parse: (value: string, label: string) => Parsed<T>): T | undefined => {
+    const value = optional(name);
+    return value === undefined ? undefined : checked(name, parse(value, `\`${name}\``));
+  };
+
+  const failOn = new Set<FailOn>();
+  for (const part of (optional('fail-on') ?? 'reject,hold').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (part === 'none') continue;
+    if (part === 'reject' || part === 'hold' || part === 'needs_approval') failOn.add(part);
+    else report('fail-on', `Expected \`fail-on\` to list reject, hold, needs_approval or none, got "${part}".`);
+  }
+  const token = optional('github-token');
+  const base = optional('base');
+  const head = optional('head');
+  const policy = optional('policy');
+  const signingKey = optional('signing-key');
+  const seed = text('seed', parseSeed);
+  const parentSide = text('parent-side', parseSideSelector);
+  const candidateSide = text('candidate-side', parseSideSelector);
+  const inputs: ActionInputs = {
+    ...(token !== undefined ? { token } : {}),
+    mode: choice('mode', ['auto', 'gate', 'record'], 'auto'),
+    ...(base !== undefined ? { base } : {}),
+    ...(head !== undefined ? { head } : {}),
+    manifests: lines('manifests'),
+    parentEvidence: lines('parent-evidence'),
+    candidateEvidence: lines('candidate-evidence'),
+    evidence: lines('evidence'),
+    evidenceFormat: text('evidence-format', parseEvidenceFormat) ?? EVIDENCE_FORMATS[0],
+    ...(parentSide ? { parentSide } : {}),
+    ...(candidateSide ? { candidateSide } : {}),
+    ...(policy !== undefined ? { policy } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    allowUnpaired: boolean('allow-unpaired'),
+    ...(signingKey !== undefined ? { signingKey } : {}),
+    publicKeys: optional('public-keys') ?? '.kaizen-gate/keys',
+    comment: choice('comment', ['always', 'on-change', 'on-failure', 'off'], 'always'),
+    failOn,
+    outDir: optional('out-dir') ?? 'kaizen-gate-report',
+  };
+  if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
+  return inputs;
+}

@@ -1,0 +1,147 @@
+/**
+ * The composition root of the release gate: the one place the flow of ARCHITECTURE.md is put
+ * together. Resolve the change set (git) → read the evidence files → the pure pipeline (bind and
+ * pair evidence, gates, decision, report) → sign → write the report files. Both edges call it with
+ * options they have already parsed and checked: `kaizen-gate check` and the Action give the same
+ * report for the same inputs.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CollectOptions, EvidenceInput } from './evidence/collect.ts';
+import { mergePolicies, parsePolicy } from './gates/policy.ts';
+import type { GatePolicy } from './gates/policy.ts';
+import { resolveChangeSet } from './git/resolve.ts';
+import { readInputFile, toRepoPath } from './io/files.ts';
+import { writeReportFiles } from './io/report-files.ts';
+import type { ReportFiles } from './io/report-files.ts';
+import { digestOf } from './manifest/model.ts';
+import type { EvidenceFormatChoice } from './options.ts';
+import { runPipeline } from './pipeline.ts';
+import { formatProblem, InputError } from './problem.ts';
+import type { Problem } from './problem.ts';
+import { attestReport } from './report/attest.ts';
+import type { Report } from './report/model.ts';
+import type { Envelope } from './report/sign.ts';
+
+/** A check, as both edges state it once their inputs are parsed and checked. */
+export interface CheckRequest {
+  /** Where relative paths (evidence, policy, out) are resolved. */
+  readonly cwd: string;
+  readonly repo: string;
+  readonly base: string;
+  /** A git ref; undefined means the working tree. */
+  readonly head?: string;
+  /** Candidate manifests (repository-relative); undefined: every manifest the change touches. */
+  readonly manifests?: readonly string[];
+  readonly parentEvidence: readonly string[];
+  readonly candidateEvidence: readonly string[];
+  /** Files holding both sides. */
+  readonly evidence: readonly string[];
+  readonly policy?: string;
+  readonly seed?: number;
+  readonly promptfooSides?: CollectOptions['promptfooSides'];
+  readonly allowUnpaired?: boolean;
+  readonly evidenceFormat?: EvidenceFormatChoice;
+  readonly context?: { readonly repository?: string; readonly commit?: string; readonly pull_request?: number };
+  /** The private key (PEM text) to sign with, or why the report is unsigned. */
+  readonly signing: { readonly key?: string; readonly unsignedReason: string };
+  /** When set, report.json, report.md and the envelope are written there as one set. */
+  readonly outDir?: string;
+}
+
+/** What a check produced. */
+export interface CheckResult {
+  readonly report: Report;
+  readonly envelope?: Envelope;
+  readonly files?: ReportFiles;
+  /**
+   * The signing key was given but could not be used: the report is unsigned and says why, the
+   * files are still written, and the edge must fail the run with this message.
+   */
+  readonly signingError?: string;
+}
+
+// gates/default.yaml ships beside dist/ (package.json `files`); src/ and dist/ sit at the same depth.
+const DEFAULT_POLICY = fileURLToPath(new URL('../gates/default.yaml', import.meta.url));
+
+/** Reads the default policy shipped with kaizen-gate and the repository's override, if any. */
+export function loadPolicy(cwd: string, overridePath?: string): GatePolicy {
+  const defaultBytes = readInputFile(DEFAULT_POLICY, 'default policy');
+  const defaults = parsePolicy(defaultBytes, 'gates/default.yaml');
+  const sources = [{ file: 'kaizen-gate:gates/default.yaml', digest: digestOf(defaultBytes) }];
+  if (!overridePath) return mergePolicies(defaults, [], sources);
+  const bytes = readInputFile(resolve(cwd, overridePath), 'policy file');
+  const override = parsePolicy(bytes, overridePath);
+  return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
+}
+
+/**
+ * Runs the gate for a change and returns the signed (or unsigned) report.
+ *
+ * @throws InputError listing every problem with the manifests, policy or evidence (bad input, not a
+ *   gate result); a failing gate is part of the report.
+ */
+export function runGateCheck(request: CheckRequest): CheckResult {
+  const policy = loadPolicy(request.cwd, request.policy);
+  const changeSet = resolveChangeSet({
+    repo: request.repo,
+    base: request.base,
+    ...(request.head !== undefined ? { head: request.head } : {}),
+    ...(request.manifests && request.manifests.length > 0 ? { manifests: request.manifests } : {}),
+  });
+  const report = runPipeline({
+    changeSet,
+    evidence: readEvidence(request),
+    policy,
+    ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    ...(request.promptfooSides ? { promptfooSides: request.promptfooSides } : {}),
+    ...(request.allowUnpaired ? { allowUnpaired: true } : {}),
+    ...(request.evidenceFormat && request.evidenceFormat !== 'auto' ? { evidenceFormat: request.evidenceFormat } : {}),
+    ...(request.context ? { context: request.context } : {}),
+  });
+  const { attested, signingError } = sign(report, request.signing);
+  const files = request.outDir === undefined ? undefined : writeReportFiles(resolve(request.cwd, request.outDir), attested.report, attested.envelope);
+  return {
+    report: attested.report,
+    ...(attested.envelope ? { envelope: attested.envelope } : {}),
+    ...(files ? { files } : {}),
+    ...(signingError !== undefined ? { signingError } : {}),
+  };
+}
+
+/** Reads every evidence file; all missing or unreadable files are reported at once, named as the user typed them. */
+function readEvidence(request: CheckRequest): EvidenceInput[] {
+  const evidence: EvidenceInput[] = [];
+  const problems: Problem[] = [];
+  const add = (paths: readonly string[], side: EvidenceInput['side']): void => {
+    for (const path of paths) {
+      const full = resolve(request.cwd, path);
+      try {
+        evidence.push({ path: toRepoPath(request.repo, full), bytes: readInputFile(full, `${side} evidence`), side });
+      } catch (error: unknown) {
+        // An absolute temp path in a CI log helps nobody: the file is named as it was given.
+        if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, file: path })));
+        else throw error;
+      }
+    }
+  };
+  add(request.parentEvidence, 'parent');
+  add(request.candidateEvidence, 'candidate');
+  add(request.evidence, 'both');
+  if (problems.length > 0) throw new InputError(problems);
+  return evidence;
+}
+
+/**
+ * Signs the report. A key that cannot be used does not discard the report: it stays unsigned,
+ * says why, and the caller fails the run, so reviewers still see the decision.
+ */
+function sign(report: Report, signing: CheckRequest['signing']): { attested: ReturnType<typeof attestReport>; signingError?: string } {
+  try {
+    return { attested: attestReport(report, signing.key, signing.unsignedReason) };
+  } catch (error: unknown) {
+    if (!(error instanceof InputError)) throw error;
+    const signingError = error.problems.map(formatProblem).join('; ');
+    return { attested: attestReport(report, undefined, `the signing key could not be used (${signingError})`), signingError };
+  }
+}

@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderMarkdown } from '../report/markdown.ts';
+import type { Report } from '../report/model.ts';
+import type { Envelope } from '../report/sign.ts';
+import { writeFilesTogether } from './files.ts';
+
+/** Where a report set was written. */
+export interface ReportFiles {
+  readonly json: string;
+  readonly markdown: string;
+  readonly envelope?: string;
+}
+
+/** The report as written to disk: stable key order (construction order), two-space indent, final newline. */
+export function serialiseReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * Writes report.json, report.md and (when signed) report.intoto.json into `dir` as one set, so a
+ * reader never sees a new report.json beside an old report.md or envelope. A stale envelope from
+ * an earlier signed run is removed with the set.
+ */
+export function writeReportFiles(dir: string, report: Report, envelope?: Envelope): ReportFiles {
+  const json = join(dir, 'report.json');
+  const markdown = join(dir, 'report.md');
+  const signed = join(dir, 'report.intoto.json');
+  writeFilesTogether(
+    dir,
+    [
+      [json, serialiseReport(report)],
+      [markdown, renderMarkdown(report)],
+      ...(envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}\n`] as const] : []),
+    ],
+    { what: 'the report' },
+  );
+  if (!envelope) rmSync(signed, { force: true });
+  return { json, markdown, ...(envelope ? { envelope: signed } : {}) };
+}

@@ -1,0 +1,63 @@
+/**
+ * The checks both edges apply to what a user typed (CLI flags, Action inputs): one rule and one
+ * message per option, with the option named the way that edge names it (`--seed`, `seed`).
+ */
+import type { PromptfooSideSelector } from './evidence/promptfoo.ts';
+
+/** A parsed option value, or the sentence that says what was expected. */
+export type Parsed<T> = { readonly value: T } | { readonly error: string };
+
+/** Evidence formats a user may insist on; `auto` detects each file's format from its content. */
+export const EVIDENCE_FORMATS = ['auto', 'jsonl', 'promptfoo'] as const;
+/** One of {@link EVIDENCE_FORMATS}. */
+export type EvidenceFormatChoice = (typeof EVIDENCE_FORMATS)[number];
+
+/** A bootstrap seed: an unsigned 32-bit integer, written in decimal. */
+export function parseSeed(text: string, name: string): Parsed<number> {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value > 0xffffffff) {
+    return { error: `Expected ${name} to be an integer from 0 to 4294967295, got "${text}".` };
+  }
+  return { value };
+}
+
+/** An evidence format: auto, jsonl or promptfoo. */
+export function parseEvidenceFormat(text: string, name: string): Parsed<EvidenceFormatChoice> {
+  return (EVIDENCE_FORMATS as readonly string[]).includes(text)
+    ? { value: text as EvidenceFormatChoice }
+    : { error: `Expected ${name} to be one of ${EVIDENCE_FORMATS.join(', ')}, got "${text}".` };
+}
+
+/** A promptfoo side selector: `promptIdx=N`, `provider=ID` or `label=TEXT`. */
+export function parseSideSelector(text: string, name: string): Parsed<PromptfooSideSelector> {
+  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text);
+  if (!match) return { error: `Expected ${name} to be promptIdx=N, provider=ID or label=TEXT, got "${text}".` };
+  const [, key, value = ''] = match;
+  if (key === 'promptIdx') {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
+    return { value: { promptIdx: n } };
+  }
+  return { value: key === 'provider' ? { provider: value } : { label: value } };
+}
+
+/** Names of the evidence options at one edge, for messages that tell the user what to set. */
+export interface EvidenceOptionNames {
+  readonly parent: string;
+  readonly candidate: string;
+  readonly both: string;
+}
+
+/**
+ * The evidence a check needs: both sides, from per-side files or from files holding both. Returns
+ * the sentence to show when the combination cannot work, else undefined.
+ */
+export function checkEvidenceSides(counts: { parent: number; candidate: number; both: number }, names: EvidenceOptionNames): string | undefined {
+  if (counts.parent + counts.candidate + counts.both === 0) {
+    return `No evidence given: set ${names.parent} and ${names.candidate} (or ${names.both} for files holding both sides).`;
+  }
+  if ((counts.parent === 0) !== (counts.candidate === 0)) {
+    return `${names.parent} and ${names.candidate} go together: give both sides (missing ${counts.parent === 0 ? names.parent : names.candidate}).`;
+  }
+  return undefined;
+}
