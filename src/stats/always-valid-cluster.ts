@@ -39,6 +39,22 @@ export class ClusterSumsBuilder {
     this.ny += n * y;
   }
 
+  /**
+   * Replaces a cluster's contribution (n₀, y₀) by (n₁, y₁) as its requests accumulate over windows;
+   * n₀ = 0 adds a new cluster. Each look then costs O(changed clusters), not O(all clusters).
+   */
+  replace(n0: number, y0: number, n1: number, y1: number): void {
+    if (n0 !== 0) {
+      this.clusters -= 1;
+      this.n -= n0;
+      this.y -= y0;
+      this.nn -= n0 * n0;
+      this.yy -= y0 * y0;
+      this.ny -= n0 * y0;
+    }
+    this.add(n1, y1);
+  }
+
   /** The sums as a plain value. */
   build(): ClusterSums {
     return { clusters: this.clusters, n: this.n, y: this.y, nn: this.nn, yy: this.yy, ny: this.ny };
