@@ -6,7 +6,7 @@
  */
 import { mixtureInterval, varianceForHalfWidth } from '../stats/always-valid.ts';
 import { binomialVarianceFloor, clusterRatio, contrastOf } from '../stats/always-valid-cluster.ts';
-import type { ClusterSums } from '../stats/always-valid-cluster.ts';
+import type { ClusterSums, RatioEstimate } from '../stats/always-valid-cluster.ts';
 import type { MetricDefinition } from './canary-metrics.ts';
 
 /** What one look found for one metric, on the harm scale (positive = canary worse). */
@@ -46,12 +46,15 @@ export function lookAtMetric(metric: MetricDefinition, canary: ClusterSums, hold
   const h = clusterRatio(holdout);
   if (metric.proportion) {
     // An arm with no events yet would report zero variance; the binomial floor keeps it honest.
-    const floored = (e: typeof c, sums: ClusterSums): typeof c => ({ ...e, variance: Math.max(e.variance, binomialVarianceFloor(sums)) });
     const contrast = contrastOf(floored(c, canary), floored(h, holdout), metric.contrast);
     return finish(metric, contrast.estimate, contrast.variance, alpha, base, none);
   }
   const contrast = contrastOf(c, h, metric.contrast);
   return finish(metric, contrast.estimate, contrast.variance, alpha, base, none);
+}
+
+function floored(e: RatioEstimate, sums: ClusterSums): RatioEstimate {
+  return { ...e, variance: Math.max(e.variance, binomialVarianceFloor(sums)) };
 }
 
 function finish(metric: MetricDefinition, estimate: number, variance: number, alpha: number, base: object, none: MetricLook): MetricLook {

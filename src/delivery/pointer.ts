@@ -40,21 +40,21 @@ export function parsePointer(text: string, file: string): Pointer {
   const problems: Problem[] = [];
   const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   if (record['apiVersion'] !== POINTER_API_VERSION) problems.push({ file, field: 'apiVersion', message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record['apiVersion']) ?? 'nothing'}` });
-  const text_ = (field: string, pattern?: RegExp, expected?: string): string => {
-    const v = record[field];
+  const field = (name: string, pattern?: RegExp, expected?: string): string => {
+    const v = record[name];
     if (typeof v !== 'string' || v === '') {
-      problems.push({ file, field, message: 'is required (a non-empty string)' });
+      problems.push({ file, field: name, message: 'is required (a non-empty string)' });
       return '';
     }
-    if (pattern && !pattern.test(v)) problems.push({ file, field, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
+    if (pattern && !pattern.test(v)) problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
     return v;
   };
   const pointer: Pointer = {
-    application: text_('application'),
-    package_id: text_('package_id'),
-    manifest: text_('manifest'),
-    commit: text_('commit', /^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit id (40 or 64 lowercase hex)'),
-    manifest_sha256: text_('manifest_sha256', /^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex>'),
+    application: field('application'),
+    package_id: field('package_id'),
+    manifest: field('manifest'),
+    commit: field('commit', /^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit id (40 or 64 lowercase hex)'),
+    manifest_sha256: field('manifest_sha256', /^sha256:[0-9a-f]{64}$/, 'sha256:<64 hex>'),
   };
   if (problems.length > 0) throw new InputError(problems);
   return pointer;

@@ -5,6 +5,8 @@
  * only reads and writes git.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readStageReport } from '../report/stage.ts';
 import type { StageReport } from '../report/stage.ts';
 import { verifyRecord } from '../audit/verify-record.ts';
@@ -153,7 +155,6 @@ export function rehearseTarget(repo: string, target: Release): RehearsalCheck[] 
   const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
   const schemaProblems = schemaOnly.problems;
   const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
-  const describe = (list: typeof schemaProblems): string => list.slice(0, 5).map((p) => `${p.field ?? ''}: ${p.message}`).join('; ') + (list.length > 5 ? `; and ${list.length - 5} more` : '');
   const digestOk = `sha256:${createHash('sha256').update(read.bytes).digest('hex')}` === target.manifest_sha256;
   return [
     { check: 'manifest at its digest', ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
@@ -166,18 +167,24 @@ export function rehearseTarget(repo: string, target: Release): RehearsalCheck[] 
   ];
 }
 
+function describe(list: readonly { field?: string; message: string }[]): string {
+  return list.slice(0, 5).map((p) => `${p.field ?? ''}: ${p.message}`).join('; ') + (list.length > 5 ? `; and ${list.length - 5} more` : '');
+}
+
 /** Whether the working tree has changes to `path` (a rollback commit must not sweep them in). */
 export function hasLocalChanges(repo: string, path: string): boolean {
   return git(repo, ['status', '--porcelain', '--', path]).toString().trim() !== '';
 }
 
 /**
- * Commits the new pointer on the current branch (or a new branch) and optionally pushes it.
+ * Writes the new pointer and commits it on the current branch (or a new branch) and optionally pushes it.
  *
  * @throws GitError when git fails (nothing to commit, no remote, rejected push).
  */
-export function commitPointer(repo: string, path: string, message: string, options: { branch?: string; push?: string }): { commit: string; pushed?: { remote: string; ref: string } } {
+export function commitPointer(repo: string, path: string, text: string, message: string, options: { branch?: string; push?: string }): { commit: string; pushed?: { remote: string; ref: string } } {
   if (options.branch !== undefined) git(repo, ['checkout', '--quiet', '-b', options.branch]);
+  mkdirSync(dirname(join(repo, path)), { recursive: true });
+  writeFileSync(join(repo, path), text);
   git(repo, ['add', '--', path]);
   const identity = tryGit(repo, ['config', '--get', 'user.email']) === undefined && !process.env['GIT_COMMITTER_EMAIL'] ? ['-c', 'user.name=kaizen-gate', '-c', 'user.email=kaizen-gate@noreply.invalid'] : [];
   git(repo, [...identity, 'commit', '--quiet', '--no-verify', '-m', message, '--', path]);

@@ -153,7 +153,7 @@ export function generateTelemetry(params: TelemetrySimParams): SimEvent[] {
       }
     }
   }
-  return events.sort((a, b) => a.t - b.t || (String(a['request_id']) < String(b['request_id']) ? -1 : 1)).map(({ t: _t, ...event }) => event);
+  return events.toSorted((a, b) => a.t - b.t || (String(a['request_id']) < String(b['request_id']) ? -1 : 1)).map(({ t: _t, ...event }) => event);
 }
 
 /** Events as JSON Lines text. */

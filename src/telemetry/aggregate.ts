@@ -135,8 +135,8 @@ export class TelemetryAggregator {
 }
 
 /** Rows sorted by package, cohort, window start and cluster: one order for every engine. */
-export function sortRows(rows: AggregateRow[]): AggregateRow[] {
-  return rows.sort((a, b) => compareText(a.package_id, b.package_id) || compareText(a.cohort, b.cohort) || a.window_start - b.window_start || compareText(a.cluster, b.cluster));
+export function sortRows(rows: readonly AggregateRow[]): AggregateRow[] {
+  return rows.toSorted((a, b) => compareText(a.package_id, b.package_id) || compareText(a.cohort, b.cohort) || a.window_start - b.window_start || compareText(a.cluster, b.cluster));
 }
 
 function compareText(a: string, b: string): number {

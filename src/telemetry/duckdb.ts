@@ -6,6 +6,7 @@
  * Action never loads it.
  */
 import { COLUMNS } from './columns.ts';
+import { sortRows } from './aggregate.ts';
 import type { AggregateOptions, AggregateRow, AggregateTable, CompletenessCounts } from './aggregate.ts';
 import { buildAggregationSql, buildCompletenessSql, DUCKDB_DIALECT, sqlString } from './sql.ts';
 
@@ -93,9 +94,12 @@ export async function aggregateWithDuckDb(files: readonly string[], options: Agg
   }
 }
 
+function num(v: unknown): number {
+  return typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : v === null || v === undefined ? 0 : Number(v);
+}
+
 /** Converts result rows of the two statements (numbers or bigints) into an aggregate table. */
 export function tableFromSqlRows(rows: readonly Record<string, unknown>[], completeness: readonly Record<string, unknown>[], windowMs: number): AggregateTable {
-  const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : v === null || v === undefined ? 0 : Number(v));
   const out: AggregateRow[] = rows.map((r) => ({
     package_id: String(r['package_id']),
     cohort: String(r['cohort']),
@@ -116,6 +120,6 @@ export function tableFromSqlRows(rows: readonly Record<string, unknown>[], compl
     complete_all: num(r['complete_all']),
   }));
   const unattributed = counts.reduce((n, c) => n + c.events - c.with_package, 0);
-  const sorted = out.sort((a, b) => (a.package_id < b.package_id ? -1 : a.package_id > b.package_id ? 1 : 0) || (a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0) || a.window_start - b.window_start || (a.cluster < b.cluster ? -1 : a.cluster > b.cluster ? 1 : 0));
+  const sorted = sortRows(out);
   return { window_ms: windowMs, columns: COLUMNS.map((c) => c.name), rows: sorted, completeness: counts.toSorted((a, b) => (a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0)), unattributed };
 }

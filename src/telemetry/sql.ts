@@ -55,7 +55,6 @@ export function buildAggregationSql(d: SqlDialect, options: SqlAggregateOptions)
 export function buildCompletenessSql(d: SqlDialect, options: SqlAggregateOptions): string {
   const has = (path: string): string => `${d.field(path)} IS NOT NULL`;
   const core = `${has('package_id')} AND ${has('prompt_hash')}`;
-  const count = (condition: string): string => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
   return [
     'SELECT',
     `  ${d.field('cohort')} AS cohort,`,
@@ -72,6 +71,10 @@ export function buildCompletenessSql(d: SqlDialect, options: SqlAggregateOptions
     'GROUP BY cohort',
     'ORDER BY cohort',
   ].join('\n');
+}
+
+function count(condition: string): string {
+  return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 }
 
 /** ANSI string literal: single quotes doubled. */

@@ -65,10 +65,6 @@ export function validateTelemetryEvent(value: unknown, report: ReportField): Tel
     o[key] === undefined || o[key] === null ? undefined : readNumber(o[key], field, rule, problem);
   const bool = (o: Record<string, unknown>, key: string, field: string): boolean | undefined =>
     o[key] === undefined || o[key] === null ? undefined : readBoolean(o[key], field, problem);
-  const pick = <T extends object>(entries: [string, unknown][]): T | undefined => {
-    const kept = entries.filter(([, v]) => v !== undefined);
-    return kept.length === 0 ? undefined : (Object.fromEntries(kept) as T);
-  };
 
   const retrieval = object('retrieval_manifest');
   if (retrieval) {
@@ -170,6 +166,12 @@ export function validateTelemetryEvent(value: unknown, report: ReportField): Tel
   }
   if (!ok || request_id === undefined || application === undefined || cohort === undefined || assignment_key === undefined || timestamp === undefined) return undefined;
   return { request_id, timestamp, time, application, cohort, assignment_key, ...event, ...(extensions ? { extensions } : {}) };
+}
+
+/** An object of the entries that have a value, or undefined when none has. */
+function pick<T extends object>(entries: [string, unknown][]): T | undefined {
+  const kept = entries.filter(([, v]) => v !== undefined);
+  return kept.length === 0 ? undefined : (Object.fromEntries(kept) as T);
 }
 
 /** Sets an optional member only when there is something to set (exact optional properties). */
