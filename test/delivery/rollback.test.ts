@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../src/audit/verify-record.ts';
 import { runCli } from '../../src/cli.ts';
@@ -10,6 +12,7 @@ import { commitAt, fixtureKey, fixtureKeyPath, releaseReport, signedEnvelope, wr
 import { buildRollbackHistory } from '../support/rollback-repo.ts';
 import type { RollbackHistory } from '../support/rollback-repo.ts';
 
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8')) as object);
 let history: RollbackHistory;
 beforeAll(() => {
   history = buildRollbackHistory();
@@ -29,6 +32,7 @@ describe('rollback on a real release history', () => {
     const { status, stdout } = await cli('rollback', 'policy-qa', '--dry-run', '--format', 'json');
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
     expect(report.stage).toBe('rollback');
     expect(report.decision.outcome).toBe('rehearsed');
     expect(report.rollback.to.package_id).toBe('qa-r2');
@@ -94,6 +98,7 @@ describe('rollback on a real release history', () => {
     const { status, stdout } = await cli('rollback', 'policy-qa', '--to', 'qa-r8', '--dry-run', '--format', 'json');
     expect(status).toBe(1);
     const out = JSON.parse(stdout);
+    expect(validate(out) ? [] : validate.errors).toEqual([]);
     expect(out.decision.outcome).toBe('refused');
     expect(out.rollback.rehearsal.find((c: { check: string }) => c.check === 'every artifact at its digest')).toMatchObject({ ok: false });
     expect(out.decision.summary).toContain('the rehearsal failed (every artifact at its digest)');

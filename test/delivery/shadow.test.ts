@@ -1,10 +1,19 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { toTelemetryJsonl } from '../../src/sim/telemetry.ts';
+import { commitAt, makeRepoWithOrigin, writePackage } from '../support/audit-repo.ts';
 import { analyseShadow } from '../../src/delivery/shadow.ts';
 import { ShadowPairing } from '../../src/delivery/shadow-pairs.ts';
 import { generateShadowReplay } from '../../src/sim/telemetry-shadow.ts';
 import type { ShadowSimParams } from '../../src/sim/telemetry-shadow.ts';
 import { validateTelemetryEvent } from '../../src/telemetry/validate.ts';
 
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8')) as object);
 const BASE: ShadowSimParams = { application: 'policy-qa', applicationClass: 'policy_qa', parent: 'qa-r2', candidate: 'qa-r3', requests: 8000, users: 1500, startMs: Date.UTC(2026, 3, 1), toolRate: 0.6, seed: 7 };
 
 function shadowOf(params: ShadowSimParams): ReturnType<typeof analyseShadow> {
@@ -57,5 +66,29 @@ describe('shadow stage', () => {
   it('says it cannot decide when no request was answered by both packages', () => {
     const result = analyseShadow({ pairs: [], candidate_only: 3, parent_only: 0, duplicates: 0 });
     expect(result.outcome).toBe('inconclusive');
+  });
+});
+
+describe('kaizen-gate shadow', () => {
+  it('reads shadow telemetry, reports against the stage schema and exits by outcome', async () => {
+    const { work, cleanup } = makeRepoWithOrigin();
+    const dir = mkdtempSync(join(tmpdir(), 'kaizen-shadow-'));
+    try {
+      writePackage(work, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: 'qa-r2', changeType: 'initial', summary: 's', problem: 'p', owner: '@ana-lima', prompt: 'v2\n' });
+      commitAt(work, 'r2', '2026-03-01T09:00:00Z');
+      writePackage(work, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: 'qa-r3', parent: 'qa-r2', changeType: 'prompt_patch', summary: 's', problem: 'p', owner: '@ana-lima', prompt: 'v3\n' });
+      commitAt(work, 'r3', '2026-03-31T09:00:00Z');
+      const file = join(dir, 'shadow.jsonl.gz');
+      writeFileSync(file, gzipSync(toTelemetryJsonl(generateShadowReplay({ ...BASE, parent: 'qa-r2', candidate: 'qa-r3', effects: { tool_call_pp: -0.1 }, seed: 9 }))));
+      let stdout = '';
+      const status = await runCli(['shadow', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', file, '--format', 'json'], { cwd: work.dir, stdout: (t) => (stdout += t), stderr: () => {} });
+      const report = JSON.parse(stdout);
+      expect(validate(report) ? [] : validate.errors).toEqual([]);
+      expect(report).toMatchObject({ stage: 'shadow', package_id: 'qa-r3', decision: { outcome: 'fail' } });
+      expect(status).toBe(1);
+    } finally {
+      cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
