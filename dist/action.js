@@ -40441,7 +40441,8 @@ var package_default = {
     test: "vitest run",
     bench: "node bench/run.mjs",
     example: "node scripts/example.mjs",
-    docs: "node scripts/gen-docs.mjs"
+    docs: "node scripts/gen-docs.mjs",
+    "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
   },
   devDependencies: {
     "@octokit/openapi": "^23.0.2",
@@ -40456,12 +40457,16 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     ajv: "^8.20.0",
+    hyparquet: "1.33.0",
     octokit: "^5.0.5",
     yaml: "^2.9.1"
   },
   allowScripts: {
     node: true,
     esbuild: true
+  },
+  optionalDependencies: {
+    "@duckdb/node-api": "1.5.6-r.1"
   }
 };
 

@@ -12,6 +12,7 @@ import { formatProblem, InputError } from '../problem.ts';
 import { renderStageMarkdown, renderStageText } from '../report/stage-render.ts';
 import { stageConclusion } from '../report/stage.ts';
 import type { AttestedStageReport } from '../report/stage.ts';
+import { EngineUnavailableError } from '../telemetry/duckdb.ts';
 import { describeSummary } from '../telemetry/problems.ts';
 import type { TelemetryFile } from '../telemetry/read.ts';
 import type { TrustedKey } from '../report/verify-envelope.ts';
@@ -45,7 +46,7 @@ groups (package, cohort, window, cluster). --engine duckdb aggregates with DuckD
 dependency @duckdb/node-api) instead; it does not locate problems.
 
 Exit status: 0 every event valid, 2 some event is invalid (all listed) or a file cannot be read.`,
-    run: (ctx, values, positionals) => runTelemetry(ctx, values, positionals),
+    run: (ctx, values, positionals) => engineErrorsAsUsage(runTelemetry(ctx, values, positionals)),
   },
   shadow: {
     summary: 'compare the candidate with its parent on replayed production requests',
@@ -63,7 +64,7 @@ Options:
 ${OUTPUT_HELP}
 
 Exit status: 0 passed, 1 failed, 4 inconclusive, 2 invalid input.`,
-    run: (ctx, values) => runShadowCommand(ctx, values),
+    run: (ctx, values) => engineErrorsAsUsage(runShadowCommand(ctx, values)),
   },
   canary: {
     summary: 'analyse a canary against the holdout: promote, continue or roll back',
@@ -106,7 +107,7 @@ Options:
 ${OUTPUT_HELP}
 
 Exit status: 0 promote, 1 roll back, 3 promotion needs approval (levels 2–3), 4 continue, 2 invalid input.`,
-    run: (ctx, values) => runCanaryCommand(ctx, values),
+    run: (ctx, values) => engineErrorsAsUsage(runCanaryCommand(ctx, values)),
   },
   rollback: {
     summary: 'point an application back at its last signed, approved package',
@@ -130,6 +131,16 @@ Exit status: 0 rolled back or rehearsed, 1 refused (the reason is printed), 2 in
     run: (ctx, values, positionals) => runRollbackCommand(ctx, values, positionals),
   },
 };
+
+/** DuckDB missing is a usage problem (exit 2 with the install hint), not an internal error. */
+async function engineErrorsAsUsage(run: Promise<number>): Promise<number> {
+  try {
+    return await run;
+  } catch (error: unknown) {
+    if (error instanceof EngineUnavailableError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 function repoOf(ctx: CommandContext, values: Record<string, unknown>): string {
   const explicit = values.repo as string | undefined;
@@ -196,7 +207,8 @@ async function runTelemetry(ctx: CommandContext, values: Record<string, unknown>
     ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, rows: read.table.rows }, null, 2)}\n`);
   } else {
     const p = read.problems;
-    ctx.stdout(`${p.events_read.toLocaleString('en-US')} events read (${read.engine}); ${p.invalid_events.toLocaleString('en-US')} invalid; ${read.table.rows.length.toLocaleString('en-US')} groups; ${read.table.unattributed.toLocaleString('en-US')} without package_id.\n`);
+    const invalid = read.engine === 'duckdb' ? 'not validated (DuckDB reads typed columns; --engine stream locates bad records)' : `${p.invalid_events.toLocaleString('en-US')} invalid`;
+    ctx.stdout(`${p.events_read.toLocaleString('en-US')} events read (${read.engine}); ${invalid}; ${read.table.rows.length.toLocaleString('en-US')} groups; ${read.table.unattributed.toLocaleString('en-US')} without package_id.\n`);
     for (const c of read.table.completeness) {
       const share = (x: number): string => `${((100 * x) / Math.max(1, c.events)).toFixed(1)} %`;
       ctx.stdout(`  ${c.cohort}: ${c.events.toLocaleString('en-US')} events; package id ${share(c.with_package)}, prompt hash ${share(c.with_prompt_hash)}, retrieval manifest ${share(c.with_retrieval)}, tool trace ${share(c.with_tool_trace)}, all four ${share(c.complete_all)}\n`);
