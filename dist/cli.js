@@ -22446,13 +22446,13 @@ function columnIndex(name) {
 }
 
 // src/telemetry/aggregate.ts
-var SEP = "";
 var COMPLETENESS_FIELDS = ["events", "with_package", "with_prompt_hash", "with_retrieval", "with_tool_trace", "complete_core", "complete_retrieval", "complete_tools", "complete_all"];
+var BLOCK_ROWS = 4096;
 var TelemetryAggregator = class {
   options;
   index = /* @__PURE__ */ new Map();
   keys = [];
-  data = new Float64Array(WIDTH * 1024);
+  blocks = [];
   completeness = /* @__PURE__ */ new Map();
   unattributed = 0;
   constructor(options) {
@@ -22473,20 +22473,19 @@ var TelemetryAggregator = class {
       return;
     }
     const window = Math.floor(event.time / windowMs) * windowMs;
-    const key = `${pkg}${SEP}${event.cohort}${SEP}${window}${SEP}${event.assignment_key}`;
-    let row = this.index.get(key);
+    const byCohort = child(this.index, pkg, () => /* @__PURE__ */ new Map());
+    const byWindow = child(byCohort, event.cohort, () => /* @__PURE__ */ new Map());
+    const byCluster = child(byWindow, window, () => /* @__PURE__ */ new Map());
+    let row = byCluster.get(event.assignment_key);
     if (row === void 0) {
       row = this.keys.length;
-      this.index.set(key, row);
+      byCluster.set(event.assignment_key, row);
       this.keys.push({ package_id: pkg, cohort: event.cohort, window_start: window, cluster: event.assignment_key });
-      if ((row + 1) * WIDTH > this.data.length) {
-        const grown = new Float64Array(this.data.length * 2);
-        grown.set(this.data);
-        this.data = grown;
-      }
+      if (row % BLOCK_ROWS === 0) this.blocks.push(new Float64Array(BLOCK_ROWS * WIDTH));
     }
-    const base = row * WIDTH;
-    for (let c = 0; c < WIDTH; c++) this.data[base + c] += COLUMNS2[c].js(event);
+    const block = this.blocks[Math.floor(row / BLOCK_ROWS)];
+    const base = row % BLOCK_ROWS * WIDTH;
+    for (let c = 0; c < WIDTH; c++) block[base + c] += COLUMNS2[c].js(event);
   }
   countCompleteness(event) {
     let counts = this.completeness.get(event.cohort);
@@ -22499,16 +22498,34 @@ var TelemetryAggregator = class {
     const retrieval = event.retrieval_manifest !== void 0;
     const trace = event.tool_trace !== void 0;
     const core = pkg && hash;
-    const flags = [true, pkg, hash, retrieval, trace, core, core && retrieval, core && trace, core && retrieval && trace];
-    for (let i = 0; i < flags.length; i++) if (flags[i]) counts[i] += 1;
+    counts[0] += 1;
+    if (pkg) counts[1] += 1;
+    if (hash) counts[2] += 1;
+    if (retrieval) counts[3] += 1;
+    if (trace) counts[4] += 1;
+    if (core) counts[5] += 1;
+    if (core && retrieval) counts[6] += 1;
+    if (core && trace) counts[7] += 1;
+    if (core && retrieval && trace) counts[8] += 1;
   }
-  /** The table so far, rows sorted by key. */
+  /** The table so far, rows sorted by key; each row's values are a view into the blocks, not a copy. */
   table() {
-    const rows = this.keys.map((key, row) => ({ ...key, values: Array.from(this.data.subarray(row * WIDTH, (row + 1) * WIDTH)) }));
+    const rows = this.keys.map((key, row) => {
+      const base = row % BLOCK_ROWS * WIDTH;
+      return { ...key, values: this.blocks[Math.floor(row / BLOCK_ROWS)].subarray(base, base + WIDTH) };
+    });
     const completeness = [...this.completeness].map(([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]])) })).toSorted((a, b) => compareText2(a.cohort, b.cohort));
     return { window_ms: this.options.windowMs, columns: COLUMNS2.map((c) => c.name), rows: sortRows(rows), completeness, unattributed: this.unattributed };
   }
 };
+function child(map, key, make) {
+  let value = map.get(key);
+  if (value === void 0) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
 function sortRows(rows) {
   return rows.toSorted((a, b) => compareText2(a.package_id, b.package_id) || compareText2(a.cohort, b.cohort) || a.window_start - b.window_start || compareText2(a.cluster, b.cluster));
 }
@@ -22635,7 +22652,10 @@ async function aggregateWithDuckDb(files, options) {
   const connection = await instance.connect();
   try {
     const sqlOptions = { source: duckDbSource(files), windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} };
-    const rows = (await connection.runAndReadAll(buildAggregationSql(DUCKDB_DIALECT, sqlOptions))).getRowObjectsJS();
+    const result = await connection.runAndReadAll(buildAggregationSql(DUCKDB_DIALECT, sqlOptions));
+    const names2 = result.columnNames();
+    const columns = result.getColumnsJS();
+    const rows = rowsFromColumns(names2, columns);
     const completeness = (await connection.runAndReadAll(buildCompletenessSql(DUCKDB_DIALECT, sqlOptions))).getRowObjectsJS();
     return tableFromSqlRows(rows, completeness, options.windowMs);
   } finally {
@@ -22645,6 +22665,15 @@ async function aggregateWithDuckDb(files, options) {
 }
 function num(v) {
   return typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === void 0 ? 0 : Number(v);
+}
+function rowsFromColumns(names2, columns) {
+  const length = columns[0]?.length ?? 0;
+  const rows = Array.from({ length }, () => ({}));
+  names2.forEach((name, c) => {
+    const column = columns[c];
+    for (let r2 = 0; r2 < length; r2++) rows[r2][name] = column[r2];
+  });
+  return rows;
 }
 function tableFromSqlRows(rows, completeness, windowMs) {
   const out = rows.map((r2) => ({
@@ -23326,9 +23355,9 @@ function schemaTree(schema, rootIndex, path) {
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count2];
-      const child = schemaTree(schema, rootIndex + count2, [...path, childElement.name]);
-      count2 += child.count;
-      children.push(child);
+      const child2 = schemaTree(schema, rootIndex + count2, [...path, childElement.name]);
+      count2 += child2.count;
+      children.push(child2);
     }
   }
   return { count: count2, element, children, path };
@@ -23339,10 +23368,10 @@ function getSchemaPath(schema, name) {
 function getTreePath(tree, name) {
   const path = [tree];
   for (const part of name) {
-    const child = tree.children.find((child2) => child2.element.name === part);
-    if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path.push(child);
-    tree = child;
+    const child2 = tree.children.find((child3) => child3.element.name === part);
+    if (!child2) throw new Error(`parquet schema element not found: ${name}`);
+    path.push(child2);
+    tree = child2;
   }
   return path;
 }
@@ -23350,8 +23379,8 @@ function getPhysicalColumns(schemaTree2) {
   const columns = [];
   function traverse(node) {
     if (node.children.length) {
-      for (const child of node.children) {
-        traverse(child);
+      for (const child2 of node.children) {
+        traverse(child2);
       }
     } else {
       columns.push(node.path.join("."));
@@ -23394,9 +23423,9 @@ function isMapLike(schema) {
   const firstChild = schema.children[0];
   if (firstChild.children.length !== 2) return false;
   if (firstChild.element.repetition_type !== "REPEATED") return false;
-  const keyChild = firstChild.children.find((child) => child.element.name === "key");
+  const keyChild = firstChild.children.find((child2) => child2.element.name === "key");
   if (keyChild?.element.repetition_type === "REPEATED") return false;
-  const valueChild = firstChild.children.find((child) => child.element.name === "value");
+  const valueChild = firstChild.children.find((child2) => child2.element.name === "value");
   if (valueChild?.element.repetition_type === "REPEATED") return false;
   return true;
 }
@@ -24594,7 +24623,7 @@ function physicalSchemaElements(schemaTree2) {
   const elements = {};
   function traverse(node) {
     if (node.children.length) {
-      for (const child of node.children) traverse(child);
+      for (const child2 of node.children) traverse(child2);
     } else {
       elements[node.path.join(".")] = node.element;
     }
@@ -24989,14 +25018,14 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
   if (schema.children.length) {
     const invertDepth = schema.element.repetition_type === "REQUIRED" ? depth : depth + 1;
     const struct = {};
-    for (const child of schema.children) {
-      assembleNested(subcolumnData, child, parsers, invertDepth);
-      const childData = subcolumnData.get(child.path.join("."));
+    for (const child2 of schema.children) {
+      assembleNested(subcolumnData, child2, parsers, invertDepth);
+      const childData = subcolumnData.get(child2.path.join("."));
       if (!childData) throw new Error("parquet struct missing child data");
-      struct[child.element.name] = childData;
+      struct[child2.element.name] = childData;
     }
-    for (const child of schema.children) {
-      subcolumnData.delete(child.path.join("."));
+    for (const child2 of schema.children) {
+      subcolumnData.delete(child2.path.join("."));
     }
     let inverted = invertStruct(struct, invertDepth);
     if (schema.element.logical_type?.type === "VARIANT") {
@@ -26059,7 +26088,7 @@ async function asyncGroupToRows({ asyncColumns }, selectStart, selectEnd, column
     }
     return groupData2;
   }
-  const includedColumnNames = asyncColumns.map((child) => child.pathInSchema[0]).filter((name) => !columns || columns.includes(name));
+  const includedColumnNames = asyncColumns.map((child2) => child2.pathInSchema[0]).filter((name) => !columns || columns.includes(name));
   const columnOrder = columns ?? includedColumnNames;
   const columnIndexes = columnOrder.map((name) => asyncColumns.findIndex((column) => column.pathInSchema[0] === name));
   const groupData = Array(selectCount);
@@ -26079,12 +26108,12 @@ function assembleAsync(asyncRowGroup, schemaTree2, parsers) {
   const { asyncColumns } = asyncRowGroup;
   const allParsers = { ...DEFAULT_PARSERS, ...parsers };
   const assembled = [];
-  for (const child of schemaTree2.children) {
-    if (child.children.length) {
-      const childColumns = asyncColumns.filter((column) => column.pathInSchema[0] === child.element.name);
+  for (const child2 of schemaTree2.children) {
+    if (child2.children.length) {
+      const childColumns = asyncColumns.filter((column) => column.pathInSchema[0] === child2.element.name);
       if (!childColumns.length) continue;
       assembled.push({
-        pathInSchema: child.path,
+        pathInSchema: child2.path,
         data: (async () => {
           const resolved = await Promise.all(childColumns.map((c) => c.data));
           const subcolumnData = /* @__PURE__ */ new Map();
@@ -26099,14 +26128,14 @@ function assembleAsync(asyncRowGroup, schemaTree2, parsers) {
               flattened[i].slice(start, start + length)
             );
           }
-          assembleNested(subcolumnData, child, allParsers);
-          const assembled2 = subcolumnData.get(child.element.name);
+          assembleNested(subcolumnData, child2, allParsers);
+          const assembled2 = subcolumnData.get(child2.element.name);
           if (!assembled2) throw new Error("parquet column data not assembled");
           return { data: [assembled2], skipped };
         })()
       });
     } else {
-      const asyncColumn = asyncColumns.find((column) => column.pathInSchema[0] === child.element.name);
+      const asyncColumn = asyncColumns.find((column) => column.pathInSchema[0] === child2.element.name);
       if (asyncColumn) assembled.push(asyncColumn);
     }
   }
@@ -26123,7 +26152,7 @@ async function prepareParquetRead(options) {
 }
 async function prepareParquetOptions(options) {
   const metadata = options.metadata ?? await parquetMetadataAsync(options.file, options);
-  const schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const schemaColumns = parquetSchema(metadata).children.map((child2) => child2.element.name);
   const filterColumns = columnsNeededForFilter(options.filter);
   const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
   if (missingFilterColumns.length) {
@@ -26146,7 +26175,7 @@ async function withBloomFilters(options) {
   if (!options.useBloomFilters || !options.filter || !options.metadata) return options;
   const schemaTree2 = parquetSchema(options.metadata);
   const schemaElements = {};
-  for (const child of schemaTree2.children) schemaElements[child.element.name] = child.element;
+  for (const child2 of schemaTree2.children) schemaElements[child2.element.name] = child2.element;
   const bloomFiltersByGroup = await prefetchBloomFilters({
     file: options.file,
     metadata: options.metadata,
@@ -27718,7 +27747,7 @@ async function runTelemetry(ctx, values, positionals) {
   const windowMs = parseWindow(values.window ?? "1h");
   const read = await readAndAggregate(files, { windowMs, engine: engineOf(values), ...values.application !== void 0 ? { application: values.application } : {} });
   if (values.format === "json") {
-    ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, rows: read.table.rows }, null, 2)}
+    ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, columns: read.table.columns, rows: read.table.rows.map((r2) => ({ ...r2, values: Array.from(r2.values) })) }, null, 2)}
 `);
   } else {
     const p = read.problems;

@@ -204,7 +204,7 @@ async function runTelemetry(ctx: CommandContext, values: Record<string, unknown>
   const windowMs = parseWindow((values.window as string | undefined) ?? '1h');
   const read = await readAndAggregate(files, { windowMs, engine: engineOf(values), ...(values.application !== undefined ? { application: values.application as string } : {}) });
   if ((values.format as string | undefined) === 'json') {
-    ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, rows: read.table.rows }, null, 2)}\n`);
+    ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, columns: read.table.columns, rows: read.table.rows.map((r) => ({ ...r, values: Array.from(r.values) })) }, null, 2)}\n`);
   } else {
     const p = read.problems;
     const invalid = read.engine === 'duckdb' ? 'not validated (DuckDB reads typed columns; --engine stream locates bad records)' : `${p.invalid_events.toLocaleString('en-US')} invalid`;

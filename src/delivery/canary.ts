@@ -125,7 +125,7 @@ export function analyseCanary(table: AggregateTable, context: CanaryContext, pol
   const running: RunningInterval[] = metrics.map(() => newRunningInterval());
   const lastLooks: (MetricLook | undefined)[] = metrics.map(() => undefined);
   const foreign = { canary: 0, holdout: 0 };
-  const byWindow = new Map<number, { arm: ArmState; cluster: string; values: readonly number[] }[]>();
+  const byWindow = new Map<number, { arm: ArmState; cluster: string; values: ArrayLike<number> }[]>();
   const requestsColumn = 0;
   for (const row of table.rows) {
     if (row.window_start >= context.lookMs) continue;
@@ -215,7 +215,7 @@ function newArm(metricCount: number): ArmState {
 }
 
 /** Adds one row to its cluster's running totals and moves every metric's sums by the change. */
-function addRow(arm: ArmState, cluster: string, values: readonly number[], metrics: readonly MetricDefinition[]): void {
+function addRow(arm: ArmState, cluster: string, values: ArrayLike<number>, metrics: readonly MetricDefinition[]): void {
   let totals = arm.clusters.get(cluster);
   if (!totals) {
     totals = new Float64Array(WIDTH);

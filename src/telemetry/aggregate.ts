@@ -29,7 +29,7 @@ export interface GroupKey {
 
 /** One row: a group and its column sums in {@link COLUMNS} order. */
 export interface AggregateRow extends GroupKey {
-  readonly values: readonly number[];
+  readonly values: ArrayLike<number>;
 }
 
 /** Trace completeness counts of one cohort (paper 4.2: incomplete traces cannot support a confident decision). */
@@ -59,18 +59,21 @@ export interface AggregateTable {
   readonly unattributed: number;
 }
 
-const SEP = '\u001f';
 const COMPLETENESS_FIELDS = ['events', 'with_package', 'with_prompt_hash', 'with_retrieval', 'with_tool_trace', 'complete_core', 'complete_retrieval', 'complete_tools', 'complete_all'] as const;
 
+/** Rows per storage block: blocks are never copied as the table grows, so memory has no doubling spikes. */
+const BLOCK_ROWS = 4096;
+
 /**
- * Accumulates events one at a time. Rows live in one growing Float64Array and keys in one Map, so
- * a few hundred thousand groups cost tens of megabytes, not an object each.
+ * Accumulates events one at a time. Groups are found through nested maps (package → cohort →
+ * window → cluster), so no key string is built per event, and sums live in fixed-size Float64Array
+ * blocks: a few hundred thousand groups cost tens of megabytes, not an object each.
  */
 export class TelemetryAggregator {
   private readonly options: AggregateOptions;
-  private readonly index = new Map<string, number>();
-  private keys: GroupKey[] = [];
-  private data = new Float64Array(WIDTH * 1024);
+  private readonly index = new Map<string, Map<string, Map<number, Map<string, number>>>>();
+  private readonly keys: GroupKey[] = [];
+  private readonly blocks: Float64Array[] = [];
   private readonly completeness = new Map<string, number[]>();
   private unattributed = 0;
 
@@ -93,20 +96,19 @@ export class TelemetryAggregator {
       return;
     }
     const window = Math.floor(event.time / windowMs) * windowMs;
-    const key = `${pkg}${SEP}${event.cohort}${SEP}${window}${SEP}${event.assignment_key}`;
-    let row = this.index.get(key);
+    const byCohort = child(this.index, pkg, () => new Map());
+    const byWindow = child(byCohort, event.cohort, () => new Map());
+    const byCluster = child(byWindow, window, () => new Map());
+    let row = byCluster.get(event.assignment_key);
     if (row === undefined) {
       row = this.keys.length;
-      this.index.set(key, row);
+      byCluster.set(event.assignment_key, row);
       this.keys.push({ package_id: pkg, cohort: event.cohort, window_start: window, cluster: event.assignment_key });
-      if ((row + 1) * WIDTH > this.data.length) {
-        const grown = new Float64Array(this.data.length * 2);
-        grown.set(this.data);
-        this.data = grown;
-      }
+      if (row % BLOCK_ROWS === 0) this.blocks.push(new Float64Array(BLOCK_ROWS * WIDTH));
     }
-    const base = row * WIDTH;
-    for (let c = 0; c < WIDTH; c++) this.data[base + c]! += COLUMNS[c]!.js(event);
+    const block = this.blocks[Math.floor(row / BLOCK_ROWS)]!;
+    const base = (row % BLOCK_ROWS) * WIDTH;
+    for (let c = 0; c < WIDTH; c++) block[base + c]! += COLUMNS[c]!.js(event);
   }
 
   private countCompleteness(event: TelemetryEvent): void {
@@ -120,18 +122,37 @@ export class TelemetryAggregator {
     const retrieval = event.retrieval_manifest !== undefined;
     const trace = event.tool_trace !== undefined;
     const core = pkg && hash;
-    const flags = [true, pkg, hash, retrieval, trace, core, core && retrieval, core && trace, core && retrieval && trace];
-    for (let i = 0; i < flags.length; i++) if (flags[i]) counts[i]! += 1;
+    counts[0]! += 1;
+    if (pkg) counts[1]! += 1;
+    if (hash) counts[2]! += 1;
+    if (retrieval) counts[3]! += 1;
+    if (trace) counts[4]! += 1;
+    if (core) counts[5]! += 1;
+    if (core && retrieval) counts[6]! += 1;
+    if (core && trace) counts[7]! += 1;
+    if (core && retrieval && trace) counts[8]! += 1;
   }
 
-  /** The table so far, rows sorted by key. */
+  /** The table so far, rows sorted by key; each row's values are a view into the blocks, not a copy. */
   table(): AggregateTable {
-    const rows: AggregateRow[] = this.keys.map((key, row) => ({ ...key, values: Array.from(this.data.subarray(row * WIDTH, (row + 1) * WIDTH)) }));
+    const rows: AggregateRow[] = this.keys.map((key, row) => {
+      const base = (row % BLOCK_ROWS) * WIDTH;
+      return { ...key, values: this.blocks[Math.floor(row / BLOCK_ROWS)]!.subarray(base, base + WIDTH) };
+    });
     const completeness = [...this.completeness]
       .map(([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]!])) }) as CompletenessCounts)
       .toSorted((a, b) => compareText(a.cohort, b.cohort));
     return { window_ms: this.options.windowMs, columns: COLUMNS.map((c) => c.name), rows: sortRows(rows), completeness, unattributed: this.unattributed };
   }
+}
+
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 /** Rows sorted by package, cohort, window start and cluster: one order for every engine. */

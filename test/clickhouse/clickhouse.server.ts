@@ -70,7 +70,7 @@ describe('ClickHouse adapter against a real server', () => {
     // ClickHouse before 20.1 has no DateTime64: event times to the second.
     const actual = await aggregateWithClickHouse({ url, table: 'telemetry', dialect: { epochMs: 'toUnixTimestamp(parseDateTimeBestEffort(timestamp)) * 1000' } }, { windowMs });
     expect(actual.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster])).toEqual(expected.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster]));
-    expected.rows.forEach((row, i) => row.values.forEach((v, j) => expect(Math.abs(v - actual.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))));
+    expected.rows.forEach((row, i) => Array.from(row.values).forEach((v, j) => expect(Math.abs(v - actual.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))));
     expect(actual.completeness).toEqual(expected.completeness);
   });
 });

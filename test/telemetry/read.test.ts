@@ -26,7 +26,7 @@ async function streamed(path: string, label = 'events', windowMs = HOUR): Promis
 /** Counts must match exactly; float sums (costs, log latencies) to 1e-9 relative: summation order differs. */
 function expectSameTable(a: AggregateTable, b: AggregateTable): void {
   expect(b.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster])).toEqual(a.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster]));
-  a.rows.forEach((row, i) => row.values.forEach((v, j) => expect(Math.abs(v - b.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))));
+  a.rows.forEach((row, i) => Array.from(row.values).forEach((v, j) => expect(Math.abs(v - b.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))));
   expect(b.completeness).toEqual(a.completeness);
   expect(b.unattributed).toBe(a.unattributed);
 }
