@@ -53,10 +53,11 @@ export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
   if (options.trusted.length === 0) throw new InputError([{ file: '--key', message: 'rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)' }]);
   const current = readPointerAtHead(repo, pointerPath);
   const history = readReleaseHistory(repo, application, options.trusted, options.revokedIds);
-  const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to);
+  const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to, history.resolve);
   const from = current ? { package_id: current.pointer.package_id, commit: current.pointer.commit } : undefined;
   const liveRecords = history.stageRecords.filter((r) => r.report.package_id === current?.pointer.package_id);
-  const liveRelease = history.releases.findLast((r) => r.package_id === current?.pointer.package_id);
+  const liveStub = history.releases.findLast((r) => r.package_id === current?.pointer.package_id);
+  const liveRelease = liveStub ? history.resolve(liveStub) : undefined;
   const previous: PreviousStage | null = liveRecords.at(-1)
     ? { stage: liveRecords.at(-1)!.report.stage, statement_sha256: liveRecords.at(-1)!.statement_sha256, commit: liveRecords.at(-1)!.commit }
     : liveRelease?.statement_sha256

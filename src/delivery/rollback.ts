@@ -56,22 +56,26 @@ function unusable(release: Release): string | undefined {
 /**
  * Picks the rollback target from the releases (oldest first): `to` when given (refused with the
  * reason when it is not a verified approval), else the newest release before the live one whose
- * verified record says approve and that was not rolled back.
+ * verified record says approve and that was not rolled back. `resolve` fills in a release's
+ * approval when it is first looked at (verifying signatures is the costly part).
  */
-export function chooseRollbackTarget(releases: readonly Release[], live: Pointer | undefined, to?: string): TargetChoice {
+export function chooseRollbackTarget(releases: readonly Release[], live: Pointer | undefined, to?: string, resolve: (release: Release) => Release = (r) => r): TargetChoice {
   const skipped: { package_id: string; commit: string; reason: string }[] = [];
   if (to !== undefined) {
     const candidates = releases.filter((r) => r.package_id === to);
-    const release = candidates.at(-1);
-    if (release === undefined) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
-    if (live !== undefined && release.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    const found = candidates.at(-1);
+    if (found === undefined) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
+    if (live !== undefined && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    const release = resolve(found);
     const why = unusable(release);
     return why === undefined ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
   }
   const liveIndex = live === undefined ? -1 : releases.findLastIndex((r) => r.commit === live.commit && r.package_id === live.package_id);
   const before = liveIndex >= 0 ? releases.slice(0, liveIndex) : releases;
-  for (const release of before.toReversed()) {
-    if (live !== undefined && release.package_id === live.package_id) continue;
+  for (const stub of before.toReversed()) {
+    if (live !== undefined && stub.package_id === live.package_id) continue;
+    // Records are verified only for the releases visited: the newest usable one ends the search.
+    const release = resolve(stub);
     const why = unusable(release);
     if (why === undefined) return { ok: true, target: release, skipped };
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });

@@ -49,8 +49,11 @@ export interface StageRecord {
 
 /** Everything the notes say about one application: its releases and its verified stage records. */
 export interface ReleaseHistory {
+  /** Releases oldest first; `approval` is `unrecorded` until {@link ReleaseHistory.resolve} verifies it. */
   readonly releases: Release[];
   readonly stageRecords: StageRecord[];
+  /** The release with what its verified records say (cached). */
+  readonly resolve: (release: Release) => Release;
 }
 
 const OUTCOME_STATUS: Readonly<Record<string, ApprovalStatus>> = { approve: 'approved', reject: 'rejected', hold: 'held', needs_approval: 'needs_approval' };
@@ -65,8 +68,8 @@ function digestOfPayload(text: string): string | undefined {
 }
 
 /**
- * Reads the application's releases (oldest first) and the verified stage records of its packages.
- * A release's approval comes from the best record on its commit for its package: verified beats
+ * Reads the application's releases (oldest first) and the verified stage records of its packages;
+ * releases' own records are verified on demand (`resolve`). A release's approval comes from the best record on its commit for its package: verified beats
  * unsigned beats invalid; among verified ones the most severe decision counts.
  */
 export function readReleaseHistory(repo: string, application: string, trusted: readonly TrustedKey[], revokedIds?: ReadonlySet<string>): ReleaseHistory {
@@ -79,8 +82,7 @@ export function readReleaseHistory(repo: string, application: string, trusted: r
     if (change.previous !== undefined && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === undefined || manifest.application !== application) continue;
-    const results = (notes.get(change.commit) ?? []).map((line) => ({ line, result: verify(change.commit, line) }));
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash('sha256').update(change.bytes).digest('hex')}`, ...approvalOf(results, manifest.package_id) });
+    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash('sha256').update(change.bytes).digest('hex')}`, approval: 'unrecorded', approval_detail: 'not verified yet' });
   }
   const stageRecords: StageRecord[] = [];
   for (const [commit, lines] of notes) {
@@ -102,7 +104,17 @@ export function readReleaseHistory(repo: string, application: string, trusted: r
     if (r.stage === 'canary' && r.decision.outcome === 'rollback') rolledBack.set(r.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r.decision.summary}`);
     if (r.stage === 'rollback' && r.decision.outcome === 'rolled_back' && r.rollback?.from) rolledBack.set(r.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r.rollback.to?.package_id ?? 'an earlier package'}`);
   }
-  return { releases: releases.map((r) => (rolledBack.has(r.package_id) ? { ...r, rolled_back: rolledBack.get(r.package_id)! } : r)), stageRecords };
+  const resolved = new Map<Release, Release>();
+  const resolve = (release: Release): Release => {
+    let done = resolved.get(release);
+    if (done === undefined) {
+      const results = (notes.get(release.commit) ?? []).map((line) => ({ line, result: verify(release.commit, line) }));
+      done = { ...release, ...approvalOf(results, release.package_id) };
+      resolved.set(release, done);
+    }
+    return done;
+  };
+  return { releases: releases.map((r) => (rolledBack.has(r.package_id) ? { ...r, rolled_back: rolledBack.get(r.package_id)! } : r)), stageRecords, resolve };
 }
 
 function decodePredicate(payload: string): unknown {
