@@ -305,8 +305,8 @@ rmSync(work, { recursive: true, force: true });
 
 // ---------------------------------------------------------------- stages: bench/telemetry.mjs and bench/rollback.mjs
 for (const [script, args] of [
-  ['telemetry.mjs', [...(flags.events ? ['--events', flags.events] : flags.quick ? ['--quick'] : [])]],
-  ['rollback.mjs', [...(flags.releases ? ['--releases', flags.releases] : [])]],
+  ['telemetry.mjs', flags.events ? ['--events', flags.events] : flags.quick ? ['--quick'] : []],
+  ['rollback.mjs', flags.releases ? ['--releases', flags.releases] : []],
 ]) {
   const child = spawnSync(process.execPath, [join(root, 'bench', script), ...args], { stdio: 'inherit' });
   if (child.status !== 0) process.exitCode = 1;
