@@ -22017,20 +22017,22 @@ function unusable(release) {
       return "it has no record in refs/notes/kaizen-gate";
   }
 }
-function chooseRollbackTarget(releases, live, to) {
+function chooseRollbackTarget(releases, live, to, resolve9 = (r2) => r2) {
   const skipped = [];
   if (to !== void 0) {
     const candidates = releases.filter((r2) => r2.package_id === to);
-    const release = candidates.at(-1);
-    if (release === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
-    if (live !== void 0 && release.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    const found = candidates.at(-1);
+    if (found === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
+    if (live !== void 0 && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    const release = resolve9(found);
     const why = unusable(release);
     return why === void 0 ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
   }
   const liveIndex = live === void 0 ? -1 : releases.findLastIndex((r2) => r2.commit === live.commit && r2.package_id === live.package_id);
   const before = liveIndex >= 0 ? releases.slice(0, liveIndex) : releases;
-  for (const release of before.toReversed()) {
-    if (live !== void 0 && release.package_id === live.package_id) continue;
+  for (const stub of before.toReversed()) {
+    if (live !== void 0 && stub.package_id === live.package_id) continue;
+    const release = resolve9(stub);
     const why = unusable(release);
     if (why === void 0) return { ok: true, target: release, skipped };
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
@@ -22231,8 +22233,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (change.previous !== void 0 && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === void 0 || manifest.application !== application) continue;
-    const results = (notes.get(change.commit) ?? []).map((line) => ({ line, result: verify2(change.commit, line) }));
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash6("sha256").update(change.bytes).digest("hex")}`, ...approvalOf(results, manifest.package_id) });
+    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash6("sha256").update(change.bytes).digest("hex")}`, approval: "unrecorded", approval_detail: "not verified yet" });
   }
   const stageRecords = [];
   for (const [commit2, lines] of notes) {
@@ -22254,7 +22255,17 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (r2.stage === "canary" && r2.decision.outcome === "rollback") rolledBack.set(r2.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r2.decision.summary}`);
     if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from) rolledBack.set(r2.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`);
   }
-  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords };
+  const resolved = /* @__PURE__ */ new Map();
+  const resolve9 = (release) => {
+    let done2 = resolved.get(release);
+    if (done2 === void 0) {
+      const results = (notes.get(release.commit) ?? []).map((line) => ({ line, result: verify2(release.commit, line) }));
+      done2 = { ...release, ...approvalOf(results, release.package_id) };
+      resolved.set(release, done2);
+    }
+    return done2;
+  };
+  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve9 };
 }
 function decodePredicate(payload) {
   try {
@@ -27431,10 +27442,11 @@ function runRollbackStage(options) {
   if (options.trusted.length === 0) throw new InputError([{ file: "--key", message: "rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)" }]);
   const current = readPointerAtHead(repo, pointerPath);
   const history = readReleaseHistory(repo, application, options.trusted, options.revokedIds);
-  const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to);
+  const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to, history.resolve);
   const from = current ? { package_id: current.pointer.package_id, commit: current.pointer.commit } : void 0;
   const liveRecords = history.stageRecords.filter((r2) => r2.report.package_id === current?.pointer.package_id);
-  const liveRelease = history.releases.findLast((r2) => r2.package_id === current?.pointer.package_id);
+  const liveStub = history.releases.findLast((r2) => r2.package_id === current?.pointer.package_id);
+  const liveRelease = liveStub ? history.resolve(liveStub) : void 0;
   const previous = liveRecords.at(-1) ? { stage: liveRecords.at(-1).report.stage, statement_sha256: liveRecords.at(-1).statement_sha256, commit: liveRecords.at(-1).commit } : liveRelease?.statement_sha256 ? { stage: "offline", statement_sha256: liveRelease.statement_sha256, commit: liveRelease.commit } : null;
   const base = {
     schema: "kaizen-gate/report/v1",
