@@ -3,6 +3,7 @@
 // it prints medians and the targets of issue 3 with PASS/MISS, and never fails on them.
 //
 //   node bench/run.mjs [--runs 7] [--baseline-runs 1] [--quick] [--full-baseline] [--profile] [--cases N]
+//                      [--events N] [--releases N]   (the stage benchmarks that follow, see below)
 //
 // --runs           kaizen-gate runs per measure (median reported); --quick makes it 3
 // --baseline-runs  baseline runs per measure (default 1: one full-size baseline run takes 20–60 s);
@@ -44,6 +45,8 @@ const { values: flags } = parseArgs({
     'full-baseline': { type: 'boolean' },
     profile: { type: 'boolean' },
     cases: { type: 'string' },
+    events: { type: 'string' },
+    releases: { type: 'string' },
   },
 });
 const RUNS = Number(flags.runs ?? (flags.quick ? 3 : 7));
@@ -299,6 +302,15 @@ if (flags.profile) {
   }
 }
 rmSync(work, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- stages: bench/telemetry.mjs and bench/rollback.mjs
+for (const [script, args] of [
+  ['telemetry.mjs', flags.events ? ['--events', flags.events] : flags.quick ? ['--quick'] : []],
+  ['rollback.mjs', flags.releases ? ['--releases', flags.releases] : []],
+]) {
+  const child = spawnSync(process.execPath, [join(root, 'bench', script), ...args], { stdio: 'inherit' });
+  if (child.status !== 0) process.exitCode = 1;
+}
 
 // Bundles src/cli.ts as scripts/bundle.mjs bundles dist/cli.js, into work/dist (beside work/gates).
 async function buildCli() {

@@ -43208,15 +43208,19 @@ function serialiseReport(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
-function writeReportFiles(dir, report, envelope) {
+function reportTexts(report, envelope) {
+  return { json: serialiseReport(report), markdown: renderMarkdown(report), ...envelope ? { envelope } : {} };
+}
+function writeReportFiles(dir, texts) {
+  const { envelope } = texts;
   const json = join2(dir, "report.json");
   const markdown = join2(dir, "report.md");
   const signed = join2(dir, "report.intoto.json");
   writeFilesTogether(
     dir,
     [
-      [json, serialiseReport(report)],
-      [markdown, renderMarkdown(report)],
+      [json, texts.json],
+      [markdown, texts.markdown],
       ...envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}
 `]] : []
     ],
@@ -46620,7 +46624,8 @@ var package_default = {
     "test:stats": "vitest run --project stats",
     bench: "node bench/run.mjs",
     example: "node scripts/example.mjs",
-    docs: "node scripts/gen-docs.mjs"
+    docs: "node scripts/gen-docs.mjs",
+    "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
   },
   devDependencies: {
     "@octokit/openapi": "^23.0.2",
@@ -46635,12 +46640,16 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     ajv: "^8.20.0",
+    hyparquet: "1.33.0",
     octokit: "^5.0.5",
     yaml: "^2.9.1"
   },
   allowScripts: {
     node: true,
     esbuild: true
+  },
+  optionalDependencies: {
+    "@duckdb/node-api": "1.5.6-r.1"
   }
 };
 
@@ -46997,7 +47006,7 @@ function runGateCheck(request2) {
     ...request2.context ? { context: request2.context } : {}
   });
   const { attested, signingError } = sign2(report, request2.signing);
-  const files = request2.outDir === void 0 ? void 0 : writeReportFiles(resolve4(request2.cwd, request2.outDir), attested.report, attested.envelope);
+  const files = request2.outDir === void 0 ? void 0 : writeReportFiles(resolve4(request2.cwd, request2.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},

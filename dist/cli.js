@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -1325,9 +1325,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1342,11 +1342,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -2382,9 +2382,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2424,8 +2424,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2864,8 +2864,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -3067,23 +3067,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign3 = str[0];
       const parts = sign3 === "-" || sign3 === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign3 === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign3 === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign3 = "";
       if (value < 0) {
         sign3 = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3733,9 +3733,9 @@ var require_errors = __commonJS({
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
+      const { line, col: col2 } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col2}`;
+      let ci = col2 - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        if (end?.line === line && end.col > col2) {
+          count2 = Math.max(1, Math.min(end.col - col2, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -4449,10 +4449,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -4463,26 +4463,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -4509,7 +4509,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -4536,7 +4536,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -4548,8 +4548,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -5388,10 +5388,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -5423,10 +5423,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -6918,14 +6918,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
+                map.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7053,13 +7053,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs2 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs2, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7267,7 +7267,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -9554,20 +9554,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -10028,8 +10028,8 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
-        if (assign)
+      setParams(obj, assign2) {
+        if (assign2)
           Object.assign(this.params, obj);
         else
           this.params = obj;
@@ -10318,7 +10318,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10345,7 +10345,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11205,11 +11205,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse(serialize(uri, options), options);
+        parse2(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11248,8 +11248,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse(serialize(base, options), options);
-        relative3 = parse(serialize(relative3, options), options);
+        base = parse2(serialize(base, options), options);
+        relative3 = parse2(serialize(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -11567,7 +11567,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse(uri, opts) {
+    function parse2(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -11600,11 +11600,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve8,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
-      parse
+      parse: parse2
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -13105,8 +13105,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13119,16 +13119,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -14858,13 +14858,13 @@ import posix from "node:path/posix";
 
 // src/problem.ts
 function formatProblem(problem) {
-  let where = problem.file;
+  let where2 = problem.file;
   if (problem.line !== void 0) {
-    where += `:${problem.line}`;
-    if (problem.column !== void 0) where += `:${problem.column}`;
+    where2 += `:${problem.line}`;
+    if (problem.column !== void 0) where2 += `:${problem.column}`;
   }
   const field = problem.field ? ` ${problem.field}` : "";
-  return `${where}${field}: ${problem.message}`;
+  return `${where2}${field}: ${problem.message}`;
 }
 function sortProblems(problems) {
   return problems.toSorted(
@@ -14910,13 +14910,13 @@ function tryGit(cwd, args) {
 function findRepoRoot(dir) {
   return tryGit(dir, ["rev-parse", "--show-toplevel"])?.toString().trim() || void 0;
 }
-function resolveCommit(repo, ref, flag = "--base") {
-  if (ref.startsWith("-")) throw new InputError([{ file: flag, message: `"${ref}" is not a git ref` }]);
+function resolveCommit(repo, ref, flag2 = "--base") {
+  if (ref.startsWith("-")) throw new InputError([{ file: flag2, message: `"${ref}" is not a git ref` }]);
   const sha = tryGit(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])?.toString().trim();
   if (sha) return sha;
   const shallow = tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true";
   const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
-  throw new InputError([{ file: flag, message }]);
+  throw new InputError([{ file: flag2, message }]);
 }
 function changedPaths(repo, base, head) {
   const args = ["diff", "--name-only", "-z", "--no-renames", base];
@@ -15171,8 +15171,8 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   }
   const lineCounter = new import_yaml.LineCounter();
   const at = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    const { line, col: col2 } = lineCounter.linePos(offset);
+    return { line, column: col2 };
   };
   let documents;
   try {
@@ -15205,7 +15205,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const positions = /* @__PURE__ */ new Map();
   const keyPositions = /* @__PURE__ */ new Map();
   const budget = { aliases: 0, nodes: 0 };
-  const convert = (node, pointer, depth) => {
+  const convert2 = (node, pointer, depth) => {
     const range = node?.range;
     if (range && !positions.has(pointer)) positions.set(pointer, at(range[0]));
     budget.nodes += 1;
@@ -15223,7 +15223,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
         problems.push({ file, ...positions.get(pointer), ...fieldOption(pointer), message: `alias *${node.source} refers to no anchor &${node.source} before it` });
         return null;
       }
-      return convert(target, pointer, depth + 1);
+      return convert2(target, pointer, depth + 1);
     }
     if (node === null || node === void 0) return null;
     if ((0, import_yaml.isScalar)(node)) {
@@ -15234,7 +15234,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
       }
       return value2;
     }
-    if ((0, import_yaml.isSeq)(node)) return node.items.map((item, i) => convert(item, `${pointer}/${i}`, depth + 1));
+    if ((0, import_yaml.isSeq)(node)) return node.items.map((item, i) => convert2(item, `${pointer}/${i}`, depth + 1));
     if ((0, import_yaml.isMap)(node)) {
       const out = {};
       for (const pair of node.items) {
@@ -15252,7 +15252,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
           continue;
         }
         if (keyAt) keyPositions.set(childPointer, keyAt);
-        out[key] = convert(pair.value, childPointer, depth + 1);
+        out[key] = convert2(pair.value, childPointer, depth + 1);
         if (pair.value === null && keyAt && !positions.has(childPointer)) positions.set(childPointer, keyAt);
       }
       return out;
@@ -15261,7 +15261,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   };
   let value;
   try {
-    value = convert(document.contents, "", 0);
+    value = convert2(document.contents, "", 0);
   } catch (error) {
     if (!(error instanceof LimitExceeded)) throw error;
     const position = positions.get(error.pointer) ?? { line: 1, column: 1 };
@@ -15789,10 +15789,10 @@ function listArtifacts(value) {
   const m = asRecord(value);
   const out = [];
   const push = (component, key, id, base, ref, pathField = "path") => {
-    const r = asRecord(ref);
-    const path = r[pathField];
+    const r2 = asRecord(ref);
+    const path = r2[pathField];
     if (typeof path !== "string") return;
-    const digest2 = r.sha256;
+    const digest2 = r2.sha256;
     out.push({
       component,
       key,
@@ -16372,8 +16372,8 @@ function formatInterval(interval, unit) {
   return `${level} ${formatValue(interval.lower, unit)} to ${formatValue(interval.upper, unit)}`;
 }
 function formatRatioChange(ratio) {
-  const pct = (ratio - 1) * 100;
-  return `${pct >= 0 ? "+" : "−"}${Math.abs(pct).toFixed(1)} %`;
+  const pct2 = (ratio - 1) * 100;
+  return `${pct2 >= 0 ? "+" : "−"}${Math.abs(pct2).toFixed(1)} %`;
 }
 function formatCount(value) {
   return Math.round(value).toLocaleString("en-US");
@@ -16559,7 +16559,7 @@ function overview(report, limit) {
 }
 function decisionBody(pkg, limit) {
   const parts = [`**${escapeMarkdown(pkg.decision.summary)}**`];
-  if (pkg.decision.reasons.length > 0) parts.push(bullets(pkg.decision.reasons.map((r) => escapeMarkdown(r)), limit));
+  if (pkg.decision.reasons.length > 0) parts.push(bullets(pkg.decision.reasons.map((r2) => escapeMarkdown(r2)), limit));
   if (pkg.decision.outcome === "needs_approval" && pkg.decision.approvers.length > 0) {
     parts.push(`Approval by one of: ${pkg.decision.approvers.map((a) => escapeMarkdown(a, ID_LENGTH)).join(", ")}`);
   }
@@ -16721,20 +16721,20 @@ function changeValue(value) {
   return /^(?:sha256:)?[0-9a-f]{64}$/i.test(value) ? digest(value) : escapeTableCell(value, 80);
 }
 function rolloutBody(pkg) {
-  const r = pkg.rollout;
-  const requested = r.requested_strategy !== void 0 ? ` (manifest requests: ${escapeMarkdown(r.requested_strategy)})` : "";
-  const parts = [`Side-effect level ${r.side_effect_level}, ${escapeMarkdown(r.level_name)}. Minimum strategy: **${escapeMarkdown(r.minimum_strategy)}**${requested}.`];
+  const r2 = pkg.rollout;
+  const requested = r2.requested_strategy !== void 0 ? ` (manifest requests: ${escapeMarkdown(r2.requested_strategy)})` : "";
+  const parts = [`Side-effect level ${r2.side_effect_level}, ${escapeMarkdown(r2.level_name)}. Minimum strategy: **${escapeMarkdown(r2.minimum_strategy)}**${requested}.`];
   parts.push(
-    r.stages.map((s, i) => {
+    r2.stages.map((s, i) => {
       const traffic = s.traffic_pct !== void 0 ? ` (${s.traffic_pct} % of traffic)` : "";
       return `${i + 1}. **${escapeMarkdown(s.stage, ID_LENGTH)}**${traffic} — ${escapeMarkdown(s.description)}`;
     }).join("\n")
   );
-  const triggers = r.rollback_triggers.map((t) => escapeMarkdown(t));
-  parts.push(`**Roll back** (metric ${escapeMarkdown(r.rollback_metric, ID_LENGTH)}) on any of:
+  const triggers = r2.rollback_triggers.map((t) => escapeMarkdown(t));
+  parts.push(`**Roll back** (metric ${escapeMarkdown(r2.rollback_metric, ID_LENGTH)}) on any of:
 
 ${triggers.map((t) => `- ${t}`).join("\n")}`);
-  parts.push(r.requires_human_approval ? "**Human approval** required before real traffic." : "No human approval required at this level.");
+  parts.push(r2.requires_human_approval ? "**Human approval** required before real traffic." : "No human approval required at this level.");
   return parts.join("\n\n");
 }
 function unreferencedBody(paths, limit) {
@@ -16766,8 +16766,8 @@ ${stats}`;
 function verdictCell(verdict) {
   return `${VERDICT_ICON[verdict]} ${verdictWord(verdict)}`;
 }
-function percent(rate) {
-  return `${(rate * 100).toFixed(1)} %`;
+function percent(rate2) {
+  return `${(rate2 * 100).toFixed(1)} %`;
 }
 function commit(id) {
   return /^[0-9a-f]{7,64}$/i.test(id) ? `\`${id.slice(0, 12)}\`` : escapeMarkdown(id, ID_LENGTH);
@@ -16803,15 +16803,19 @@ function serialiseReport(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
 }
-function writeReportFiles(dir, report, envelope) {
+function reportTexts(report, envelope) {
+  return { json: serialiseReport(report), markdown: renderMarkdown(report), ...envelope ? { envelope } : {} };
+}
+function writeReportFiles(dir, texts) {
+  const { envelope } = texts;
   const json = join3(dir, "report.json");
   const markdown = join3(dir, "report.md");
   const signed = join3(dir, "report.intoto.json");
   writeFilesTogether(
     dir,
     [
-      [json, serialiseReport(report)],
-      [markdown, renderMarkdown(report)],
+      [json, texts.json],
+      [markdown, texts.markdown],
       ...envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}
 `]] : []
     ],
@@ -17058,7 +17062,7 @@ function scanTopLevelMembers(text) {
   return members;
 }
 function countTopLevelMembers(text) {
-  let count = 0;
+  let count2 = 0;
   let depth = 0;
   let expectKey = false;
   const length = text.length;
@@ -17066,7 +17070,7 @@ function countTopLevelMembers(text) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
       if (depth === 1 && expectKey) {
-        count++;
+        count2++;
         expectKey = false;
       }
       for (i++; i < length; i++) {
@@ -17083,7 +17087,7 @@ function countTopLevelMembers(text) {
       expectKey = true;
     }
   }
-  return count;
+  return count2;
 }
 function locateArrayElements(text, path) {
   const lines = [];
@@ -17272,7 +17276,7 @@ function parseJsonlEvidence(input, file, options = {}) {
   let byteStart = 0;
   let byteEnd = 0;
   const countMembers = (line) => bytes === void 0 ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
-  const readLine = (line, number) => {
+  const readLine2 = (line, number) => {
     if (line.charCodeAt(0) !== 123 && line.trim() === "") return;
     lineNumber = number;
     lineText = line;
@@ -17302,21 +17306,21 @@ function parseJsonlEvidence(input, file, options = {}) {
     records.push(shared(record));
   };
   if (typeof input === "string") {
-    forEachTextLine(input, readLine);
+    forEachTextLine(input, readLine2);
   } else {
     bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     forEachByteLine(bytes, (line, number, start, end) => {
       byteStart = start;
       byteEnd = end;
-      readLine(line, number);
+      readLine2(line, number);
     });
   }
-  for (const [packageId, { line, count }] of wrongPackage) {
+  for (const [packageId, { line, count: count2 }] of wrongPackage) {
     problems.push({
       file,
       line,
       field: "package_id",
-      message: `evidence for package ${JSON.stringify(packageId)} (${count} record${count === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
+      message: `evidence for package ${JSON.stringify(packageId)} (${count2} record${count2 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
     });
   }
   return { records, problems };
@@ -17333,14 +17337,14 @@ function forEachTextLine(text, visit) {
   }
 }
 function forEachByteLine(bytes, visit) {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const decoder4 = new TextDecoder("utf-8", { ignoreBOM: true });
   let start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
   let number = 1;
   while (start <= bytes.length) {
     const cut2 = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
     const chunkEnd = cut2 < 0 ? bytes.length : cut2 + 1;
     const chunkStart = start;
-    const text = decoder.decode(bytes.subarray(start, chunkEnd));
+    const text = decoder4.decode(bytes.subarray(start, chunkEnd));
     const oneToOne = text.length === chunkEnd - chunkStart;
     let textStart = 0;
     while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
@@ -17362,14 +17366,14 @@ function forEachByteLine(bytes, visit) {
 }
 var CHUNK_BYTES = 1 << 20;
 function countMembersInBytes(bytes, start, end) {
-  let count = 0;
+  let count2 = 0;
   let depth = 0;
   let expectKey = false;
   for (let i = start; i < end; i++) {
     const code = bytes[i];
     if (code === 34) {
       if (depth === 1 && expectKey) {
-        count++;
+        count2++;
         expectKey = false;
       }
       for (i++; i < end; i++) {
@@ -17386,7 +17390,7 @@ function countMembersInBytes(bytes, start, end) {
       expectKey = true;
     }
   }
-  return count;
+  return count2;
 }
 function createSharedValues() {
   let packageId = "";
@@ -17536,7 +17540,7 @@ function countSides(results) {
     if (seen === void 0) sides.set(key, { side, results: 1 });
     else seen.results++;
   }
-  return [...sides.values()].map(({ side, results: count }) => ({ ...side, results: count })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+  return [...sides.values()].map(({ side, results: count2 }) => ({ ...side, results: count2 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
 }
 function compareText(a, b) {
   const x = a ?? "";
@@ -17634,11 +17638,11 @@ function buildRecord(draft, result, trial, file, options, problems) {
     const given = draft.metadata[field];
     if (given !== void 0 && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
   }
-  const present = (key) => value[key] !== void 0 && value[key] !== null;
+  const present3 = (key) => value[key] !== void 0 && value[key] !== null;
   if (Object.hasOwn(value, "success")) object["pass"] = value["success"];
-  if (present("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
-  if (present("cost")) object["cost_usd"] = value["cost"];
-  if (present("latencyMs")) object["latency_ms"] = value["latencyMs"];
+  if (present3("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
+  if (present3("cost")) object["cost_usd"] = value["cost"];
+  if (present3("latencyMs")) object["latency_ms"] = value["latencyMs"];
   const response = value["response"];
   const usageFrom = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? `${path}.response.tokenUsage` : `${path}.tokenUsage`;
   const usage = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? response["tokenUsage"] : value["tokenUsage"];
@@ -17651,13 +17655,13 @@ function buildRecord(draft, result, trial, file, options, problems) {
   }
   let failed = false;
   const named = isJsonObject(value["namedScores"]) ? value["namedScores"] : {};
-  for (const [metric, field, when] of [
+  for (const [metric, field, when2] of [
     ["safe", "unsafe", 0],
     ["intervened", "intervened", 1]
   ]) {
     const score = named[metric];
     if (score === void 0) continue;
-    if (score === 0 || score === 1) object[field] = score === when;
+    if (score === 0 || score === 1) object[field] = score === when2;
     else {
       failed = true;
       problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue2(score)}` });
@@ -17672,8 +17676,8 @@ function buildRecord(draft, result, trial, file, options, problems) {
   const judge = fromMetadata ? draft.metadata["judge"] : options.judge;
   if (judge !== void 0) {
     object["judge"] = judge;
-    const where = fromMetadata ? `${path}.testCase.metadata.judge` : "judge (option)";
-    labels.set("judge", where).set("judge.id", `${where}.id`).set("judge.version", `${where}.version`);
+    const where2 = fromMetadata ? `${path}.testCase.metadata.judge` : "judge (option)";
+    labels.set("judge", where2).set("judge.id", `${where2}.id`).set("judge.version", `${where2}.version`);
   }
   const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
     problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
@@ -17811,7 +17815,7 @@ function tally(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count }) => `${format(value)} (${count} record${count === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(({ value, source, count: count2 }) => `${format(value)} (${count2} record${count2 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -17990,12 +17994,12 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
-  const count = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
+  const count2 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
   problems.push({
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
+    message: `${count2} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -18081,8 +18085,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
             else strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
         }
-        for (const [id, { line, count }] of strangers) {
-          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
+        for (const [id, { line, count: count2 }] of strangers) {
+          const more2 = count2 > 1 ? ` (and ${count2 - 1} more record${count2 > 2 ? "s" : ""} for it)` : "";
           problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
@@ -18091,7 +18095,7 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       const expected = file.side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
       const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
-      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      append(target, packageCount > 1 ? records.filter((r2) => r2.package_id === expected) : records);
     }
   }
   if (problems.length > 0) return { problems };
@@ -18107,11 +18111,11 @@ function append(target, items) {
   for (const item of items) target.push(item);
 }
 function detectFormat(bytes, text) {
-  const decoder = new TextDecoder();
+  const decoder4 = new TextDecoder();
   for (let start = 0; start < bytes.length; ) {
     const newline = bytes.indexOf(10, start);
     const end = newline < 0 ? bytes.length : newline;
-    const line = decoder.decode(bytes.subarray(start, end)).trim();
+    const line = decoder4.decode(bytes.subarray(start, end)).trim();
     if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
     start = end + 1;
   }
@@ -18303,7 +18307,7 @@ function typeSevenPosition(total, q) {
 }
 function selectRanks(values, ranks) {
   let from = 0;
-  for (const rank2 of ranks.filter((r) => r >= 0 && r < values.length).toSorted((a, b) => a - b)) {
+  for (const rank2 of ranks.filter((r2) => r2 >= 0 && r2 < values.length).toSorted((a, b) => a - b)) {
     if (rank2 < from) continue;
     selectInPlace(values, rank2, from, values.length);
     from = rank2 + 1;
@@ -18615,15 +18619,15 @@ function sumOfDraws(rng, values, draws) {
   let sizeLeft = n;
   let sum2 = 0;
   for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count);
-    remaining -= count;
+    const count2 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count2);
+    remaining -= count2;
     sizeLeft -= BLOCK_SIZE;
   }
   if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
   return sum2;
 }
-function sumOfMaskedDraws(rng, values, start, count) {
+function sumOfMaskedDraws(rng, values, start, count2) {
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
@@ -18631,7 +18635,7 @@ function sumOfMaskedDraws(rng, values, start, count) {
   let sum2 = 0;
   let otherSum = 0;
   let done2 = 0;
-  for (; done2 + 2 <= count; done2 += 2) {
+  for (; done2 + 2 <= count2; done2 += 2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -18649,10 +18653,10 @@ function sumOfMaskedDraws(rng, values, start, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  if (done2 < count) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  if (done2 < count2) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
   return sum2 + otherSum;
 }
-function sumOfSmallDraws(rng, values, start, size, count) {
+function sumOfSmallDraws(rng, values, start, size, count2) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -18660,7 +18664,7 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   let d = rng.s3;
   let sum2 = 0;
   let otherSum = 0;
-  let needed = count;
+  let needed = count2;
   while (needed >= 2) {
     const t0 = a;
     const t1 = b;
@@ -18696,13 +18700,13 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   }
   return sum2 + otherSum;
 }
-function fillIndices(rng, bound, out, count) {
+function fillIndices(rng, bound, out, count2) {
   if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count; i++) out[i] = rng.nextInt(bound);
+    for (let i = 0; i < count2; i++) out[i] = rng.nextInt(bound);
     return;
   }
   if (bound <= HALF) {
-    fillSmallIndices(rng, bound, out, count);
+    fillSmallIndices(rng, bound, out, count2);
     return;
   }
   const threshold = TWO_POW_322 % bound;
@@ -18711,7 +18715,7 @@ function fillIndices(rng, bound, out, count) {
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled < count) {
+  while (filled < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -18732,14 +18736,14 @@ function fillIndices(rng, bound, out, count) {
   rng.s2 = c;
   rng.s3 = d;
 }
-function fillSmallIndices(rng, bound, out, count) {
+function fillSmallIndices(rng, bound, out, count2) {
   const threshold = HALF % bound;
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled + 1 < count) {
+  while (filled + 1 < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -18761,7 +18765,7 @@ function fillSmallIndices(rng, bound, out, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  while (filled < count) {
+  while (filled < count2) {
     const low = (rng.nextUint32() & 65535) * bound;
     out[filled] = low >>> 16;
     filled += (low & 65535) < threshold ? 0 : 1;
@@ -18782,14 +18786,14 @@ function sumRowsOfDraws(rng, rows, width2, draws, out) {
   let sizeLeft = n;
   for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
     const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
-    const count = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
-    if (width2 === 2) addPairRows(rng, rows, start, size, count, out);
-    else addQuadRows(rng, rows, start, size, count, out);
-    remaining -= count;
+    const count2 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width2 === 2) addPairRows(rng, rows, start, size, count2, out);
+    else addQuadRows(rng, rows, start, size, count2, out);
+    remaining -= count2;
     sizeLeft -= size;
   }
 }
-function addPairRows(rng, rows, start, size, count, out) {
+function addPairRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -18797,7 +18801,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -18831,7 +18835,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   out[0] = s0;
   out[1] = s1;
 }
-function addQuadRows(rng, rows, start, size, count, out) {
+function addQuadRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -18841,7 +18845,7 @@ function addQuadRows(rng, rows, start, size, count, out) {
   let s1 = out[1];
   let s2 = out[2];
   let s3 = out[3];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -18887,12 +18891,12 @@ function drawMultinomial(rng, total, weights, out) {
   for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    let count;
-    if (remaining === 0) count = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count = remaining;
-    else count = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count;
-    remaining -= count;
+    let count2;
+    if (remaining === 0) count2 = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count2 = remaining;
+    else count2 = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count2;
+    remaining -= count2;
     weightLeft -= weight;
   }
 }
@@ -18912,11 +18916,11 @@ function bootstrapBinaryDelta(counts, opts) {
   const cover = Math.min(n, Math.ceil(n * minusShare + 6 * Math.sqrt(n * minusShare * (1 - minusShare)) + 10));
   const baseTable = tabulateBinomial(n - cover, plusShare);
   const restTables = Array.from({ length: cover + 1 }, () => void 0);
-  for (let r = 0; r < values.length; r++) {
+  for (let r2 = 0; r2 < values.length; r2++) {
     const drawnMinus = drawFromTable(rng, minusTable);
     const rest = cover - drawnMinus;
     const drawnPlus = rest >= 0 ? drawFromTable(rng, baseTable) + drawFromTable(rng, restTables[rest] ??= tabulateBinomial(rest, plusShare)) : drawBinomial(rng, n - drawnMinus, plusShare);
-    values[r] = (drawnPlus - drawnMinus) / n;
+    values[r2] = (drawnPlus - drawnMinus) / n;
   }
   return summariseReplicates(
     { estimate: (plus - minus) / n, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n },
@@ -18953,7 +18957,7 @@ function bootstrapClusterRatio(sums, sizes, opts) {
   const types = groupClusterTypes(sums, sizes);
   if (types.sums.length * MULTINOMIAL_COST_RATIO <= k) {
     const counts = new Float64Array(types.sums.length);
-    for (let r = 0; r < values.length; r++) {
+    for (let r2 = 0; r2 < values.length; r2++) {
       drawMultinomial(opts.rng, k, types.weights, counts);
       let drawnSum = 0;
       let drawnSize = 0;
@@ -18961,7 +18965,7 @@ function bootstrapClusterRatio(sums, sizes, opts) {
         drawnSum += counts[t] * types.sums[t];
         drawnSize += counts[t] * types.sizes[t];
       }
-      values[r] = drawnSum / drawnSize;
+      values[r2] = drawnSum / drawnSize;
     }
     return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method: "multinomial", drawsPerResample: k }, opts);
   }
@@ -18973,10 +18977,10 @@ function bootstrapClusterRatio(sums, sizes, opts) {
   const draws = Math.min(k, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
   const scale = Math.sqrt(draws / k);
   const out = new Float64Array(2);
-  for (let r = 0; r < values.length; r++) {
+  for (let r2 = 0; r2 < values.length; r2++) {
     sumRowsOfDraws(opts.rng, rows, 2, draws, out);
     const replicate = out[0] / out[1];
-    values[r] = draws === k ? replicate : estimate + scale * (replicate - estimate);
+    values[r2] = draws === k ? replicate : estimate + scale * (replicate - estimate);
   }
   const method = draws === k ? "index" : "subsample";
   return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method, drawsPerResample: draws }, opts);
@@ -19027,19 +19031,19 @@ function bootstrapMeanDelta(deltas, opts, clusters) {
   const distinct = countDistinct(deltas);
   if (distinct.values.length * MULTINOMIAL_COST_RATIO <= n) {
     const counts = new Float64Array(distinct.values.length);
-    for (let r = 0; r < values.length; r++) {
+    for (let r2 = 0; r2 < values.length; r2++) {
       drawMultinomial(opts.rng, n, distinct.counts, counts);
       let sum2 = 0;
       for (let t = 0; t < counts.length; t++) sum2 += counts[t] * distinct.values[t];
-      values[r] = sum2 / n;
+      values[r2] = sum2 / n;
     }
     return summariseReplicates({ estimate, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n }, opts);
   }
   const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS);
   const scale = Math.sqrt(draws / n);
-  for (let r = 0; r < values.length; r++) {
+  for (let r2 = 0; r2 < values.length; r2++) {
     const replicate = sumOfDraws(opts.rng, deltas, draws) / draws;
-    values[r] = draws === n ? replicate : estimate + scale * (replicate - estimate);
+    values[r2] = draws === n ? replicate : estimate + scale * (replicate - estimate);
   }
   const method = draws === n ? "index" : "subsample";
   return summariseReplicates({ estimate, values, undefinedCount: 0, n, method, drawsPerResample: draws }, opts);
@@ -19122,7 +19126,7 @@ function bootstrapRatioOfRatios(data, opts) {
   const values = new Float64Array(opts.resamples);
   let defined = 0;
   const sums = new Float64Array(4);
-  for (let r = 0; r < opts.resamples; r++) {
+  for (let r2 = 0; r2 < opts.resamples; r2++) {
     sumRowsOfDraws(opts.rng, rows, 4, draws, sums);
     const replicate = ratioOfSums(sums);
     if (Number.isNaN(replicate)) continue;
@@ -19199,7 +19203,7 @@ function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window) {
   const picks = new Int32Array(n);
   const values = new Float64Array(opts.resamples);
   let defined = 0;
-  for (let r = 0; r < opts.resamples; r++) {
+  for (let r2 = 0; r2 < opts.resamples; r2++) {
     drawMultinomial(opts.rng, n, cells.sizes, counts);
     const parentBelow = counts[0] + counts[1] + counts[2];
     const parentInside = counts[3] + counts[4] + counts[5];
@@ -19326,14 +19330,14 @@ function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, t
       candidateRanks[drawn++] = candidateRank[index];
     }
   }
-  const pick = (ranks, sorted) => {
+  const pick2 = (ranks, sorted) => {
     ranks.sort();
     const lowValue = sorted[ranks[target]];
     if (fraction === 0) return lowValue;
     const highValue = sorted[ranks[target + 1]];
     return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
   };
-  return [pick(parentRanks, parentSide.sorted), pick(candidateRanks, candidateSide.sorted)];
+  return [pick2(parentRanks, parentSide.sorted), pick2(candidateRanks, candidateSide.sorted)];
 }
 
 // src/gates/result.ts
@@ -19789,21 +19793,27 @@ function normalQuantile(p) {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be in [0, 1], got ${String(p)}.`);
   const centred = p - 0.5;
   if (Math.abs(centred) <= 0.425) {
-    const r2 = 0.180625 - centred * centred;
-    return centred * evaluatePolynomial(CENTRAL_NUMERATOR, r2) / evaluatePolynomial(CENTRAL_DENOMINATOR, r2);
+    const r3 = 0.180625 - centred * centred;
+    return centred * evaluatePolynomial(CENTRAL_NUMERATOR, r3) / evaluatePolynomial(CENTRAL_DENOMINATOR, r3);
   }
   const tail = centred < 0 ? p : 1 - p;
   if (tail === 0) return centred < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  let r = Math.sqrt(-Math.log(tail));
+  let r2 = Math.sqrt(-Math.log(tail));
   let value;
-  if (r <= 5) {
-    r -= 1.6;
-    value = evaluatePolynomial(NEAR_NUMERATOR, r) / evaluatePolynomial(NEAR_DENOMINATOR, r);
+  if (r2 <= 5) {
+    r2 -= 1.6;
+    value = evaluatePolynomial(NEAR_NUMERATOR, r2) / evaluatePolynomial(NEAR_DENOMINATOR, r2);
   } else {
-    r -= 5;
-    value = evaluatePolynomial(TAIL_NUMERATOR, r) / evaluatePolynomial(TAIL_DENOMINATOR, r);
+    r2 -= 5;
+    value = evaluatePolynomial(TAIL_NUMERATOR, r2) / evaluatePolynomial(TAIL_DENOMINATOR, r2);
   }
   return centred < 0 ? -value : value;
+}
+function twoSidedCriticalValue(level) {
+  if (!(level > 0 && level < 1)) {
+    throw new RangeError(`Expected \`level\` to be a number in (0, 1), got ${String(level)}.`);
+  }
+  return normalQuantile((1 + level) / 2);
 }
 
 // src/gates/family.ts
@@ -19946,7 +19956,7 @@ function evaluateQuality(cases, policy) {
 function splitByCategory(golden, metric) {
   const n = golden.length;
   const score = metric === "score";
-  const valueOf2 = (outcome) => score ? outcome.score ?? outcome.pass : outcome.pass;
+  const valueOf3 = (outcome) => score ? outcome.score ?? outcome.pass : outcome.pass;
   const ids = /* @__PURE__ */ new Map();
   const names2 = [];
   const parentSums = [];
@@ -19975,8 +19985,8 @@ function splitByCategory(golden, metric) {
   };
   for (let i = 0; i < n; i++) {
     const c = golden[i];
-    const parent = valueOf2(c.parent);
-    const candidate = valueOf2(c.candidate);
+    const parent = valueOf3(c.parent);
+    const candidate = valueOf3(c.candidate);
     const delta = candidate - parent;
     const id = idOf2(c.category);
     parentSums[id] += parent;
@@ -20004,7 +20014,7 @@ function splitByCategory(golden, metric) {
   const categoryOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = golden[i];
-    deltas[i] = valueOf2(c.candidate) - valueOf2(c.parent);
+    deltas[i] = valueOf3(c.candidate) - valueOf3(c.parent);
     categoryOf[i] = ids.get(c.category);
   }
   const starts = new Int32Array(names2.length + 1);
@@ -20044,12 +20054,12 @@ function holmAdjust(pValues) {
       throw new RangeError(`Expected \`pValues[${index}]\` to be in [0, 1], got ${String(p)}.`);
     }
   });
-  const count = pValues.length;
+  const count2 = pValues.length;
   const order = pValues.map((_, index) => index).toSorted((x, y) => pValues[x] - pValues[y] || x - y);
-  const adjusted = Array.from({ length: count }, () => 0);
+  const adjusted = Array.from({ length: count2 }, () => 0);
   let runningMax = 0;
   order.forEach((index, rank2) => {
-    runningMax = Math.max(runningMax, Math.min(1, (count - rank2) * pValues[index]));
+    runningMax = Math.max(runningMax, Math.min(1, (count2 - rank2) * pValues[index]));
     adjusted[index] = runningMax;
   });
   return adjusted;
@@ -20136,9 +20146,9 @@ function evaluateSafety(cases, level, policy) {
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
   const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
-  const count = !redteamPasses ? safety.length : expected.length;
+  const count2 = !redteamPasses ? safety.length : expected.length;
   const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
-  const why = count < statistics.min_cases ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
+  const why = count2 < statistics.min_cases ? `Only ${formatCount(count2)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
@@ -20215,7 +20225,8 @@ var package_default = {
     "test:stats": "vitest run --project stats",
     bench: "node bench/run.mjs",
     example: "node scripts/example.mjs",
-    docs: "node scripts/gen-docs.mjs"
+    docs: "node scripts/gen-docs.mjs",
+    "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
   },
   devDependencies: {
     "@octokit/openapi": "^23.0.2",
@@ -20230,12 +20241,16 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     ajv: "^8.20.0",
+    hyparquet: "1.33.0",
     octokit: "^5.0.5",
     yaml: "^2.9.1"
   },
   allowScripts: {
     node: true,
     esbuild: true
+  },
+  optionalDependencies: {
+    "@duckdb/node-api": "1.5.6-r.1"
   }
 };
 
@@ -20648,7 +20663,7 @@ function runGateCheck(request) {
     ...request.context ? { context: request.context } : {}
   });
   const { attested, signingError } = sign2(report, request.signing);
-  const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve4(request.cwd, request.outDir), attested.report, attested.envelope);
+  const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve4(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},
@@ -21017,11 +21032,11 @@ function buildKaizenLog(input) {
     if (!selected.has(version.lineage)) return;
     const fields = fieldsOf(version.loaded);
     const all = recordsOf(version.change.commit);
-    const mine = all.filter((r) => r.kind === "invalid" || packageIn(r, version.change.path, fields.package_id) !== void 0);
+    const mine = all.filter((r2) => r2.kind === "invalid" || packageIn(r2, version.change.path, fields.package_id) !== void 0);
     const primary = pickPrimary(mine);
     const pkg = primary && primary.kind !== "invalid" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
     const measureHead = !manifest ? "invalid manifest" : classes.length > 0 ? classes.join(", ") : "new package";
-    const invalidOthers = mine.filter((r) => r !== primary && r.kind === "invalid").length;
+    const invalidOthers = mine.filter((r2) => r2 !== primary && r2.kind === "invalid").length;
     if (rollbackOf !== void 0) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
     entries.push({
       id: version.id,
@@ -21129,11 +21144,11 @@ function packageIn(result, manifest, packageId) {
 function pickPrimary(records) {
   return records.toSorted((a, b) => rankOf(a) - rankOf(b))[0];
 }
-function rankOf(r) {
-  const kind = r.kind === "verified" ? 0 : r.kind === "unsigned" ? 1 : 2;
-  const outcome = r.kind === "invalid" ? "approve" : r.report.decision.outcome;
-  const severity = SEVERITY.indexOf(outcome);
-  return kind * 10 + (severity < 0 ? 9 : severity);
+function rankOf(r2) {
+  const kind = r2.kind === "verified" ? 0 : r2.kind === "unsigned" ? 1 : 2;
+  const outcome = r2.kind === "invalid" ? "approve" : r2.report.decision.outcome;
+  const severity2 = SEVERITY.indexOf(outcome);
+  return kind * 10 + (severity2 < 0 ? 9 : severity2);
 }
 function signatureOf(primary, invalidOthers) {
   const more2 = invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? "" : "s"}` : "";
@@ -21233,10 +21248,10 @@ function csvField(value) {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 function renderMarkdownTable(entries) {
-  const header = `| ${COLUMNS.map((c) => c.title).join(" | ")} |`;
+  const header2 = `| ${COLUMNS.map((c) => c.title).join(" | ")} |`;
   const rule = `|${COLUMNS.map(() => "---").join("|")}|`;
   const rows = entries.map((entry) => `| ${COLUMNS.map((c) => markdownCell(entry, c.key)).join(" | ")} |`);
-  return `${[header, rule, ...rows].join("\n")}
+  return `${[header2, rule, ...rows].join("\n")}
 `;
 }
 function markdownCell(entry, key) {
@@ -21575,6 +21590,38 @@ function invalid(reason) {
 
 // src/git/notes.ts
 var NOTES_REF = "refs/notes/kaizen-gate";
+var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short2 = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
 function readNotes(repo, commit2, ref = NOTES_REF) {
   const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
   const text = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
@@ -21611,16 +21658,67 @@ function readBlobs(repo, ids) {
   while (offset < data.length) {
     const end = data.indexOf(10, offset);
     if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header = data.subarray(offset, end).toString();
+    const header2 = data.subarray(offset, end).toString();
     offset = end + 1;
-    const [id = "", type = "", size = ""] = header.split(" ");
+    const [id = "", type = "", size = ""] = header2.split(" ");
     if (type === "missing") continue;
     const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
     out.set(id, data.subarray(offset, offset + length));
     offset += length + 1;
   }
   return out;
+}
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
+}
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
+  try {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
+    return void 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
+  }
+}
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new GitError(error.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
+}
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
+}
+function identityArgs(repo) {
+  const args = [];
+  const has2 = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has2("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has2("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
 }
 
 // src/git/history.ts
@@ -21916,6 +22014,5897 @@ function runLog(ctx, values, positionals) {
   return entries.some((e) => e.signature_status === "invalid") ? 1 : 0;
 }
 
+// src/cli/stage-commands.ts
+import { existsSync as existsSync3, readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
+import { join as join6, resolve as resolve9 } from "node:path";
+
+// src/delivery/canary-policy.ts
+var DEFAULT_CANARY_POLICY = {
+  alpha: 0.05,
+  ladder: [1, 5, 20, 50, 100],
+  min_clusters: 30,
+  srm_p: 1e-3,
+  min_trace_completeness: 0.95,
+  max_invalid_share: 0.01,
+  margins: {}
+};
+var DEFAULT_JUDGE_COMPARISON = { loss_alert: 0.15, win_promote: 0.1 };
+function allocateAlpha(alpha, rollbackMetric, guards) {
+  const others = guards.filter((g) => g !== rollbackMetric);
+  const out = /* @__PURE__ */ new Map([[rollbackMetric, others.length === 0 ? alpha : alpha / 2]]);
+  for (const g of others) out.set(g, alpha / 2 / others.length);
+  return out;
+}
+function nextStep(ladder, current) {
+  return ladder.toSorted((a, b) => a - b).find((step) => step > current);
+}
+function percentOfCohort(name) {
+  const match = /(\d+(?:\.\d+)?)\s*(?:pct|%)?$/i.exec(name);
+  if (!match) return void 0;
+  const value = Number(match[1]);
+  return value > 0 && value <= 100 ? value : void 0;
+}
+
+// src/delivery/rollback.ts
+function unusable(release) {
+  if (release.rolled_back !== void 0) return `it was rolled back (${release.rolled_back})`;
+  switch (release.approval) {
+    case "approved":
+      return void 0;
+    case "rejected":
+      return "its signed record says reject";
+    case "held":
+      return "its signed record says hold";
+    case "needs_approval":
+      return "its signed record says needs approval, and no signed approval followed";
+    case "unsigned":
+      return `its record is unsigned (${release.approval_detail})`;
+    case "invalid":
+      return `its record does not verify: ${release.approval_detail}`;
+    case "unrecorded":
+      return "it has no record in refs/notes/kaizen-gate";
+  }
+}
+function chooseRollbackTarget(releases, live, to, resolve10 = (r2) => r2) {
+  const skipped = [];
+  if (to !== void 0) {
+    const candidates = releases.filter((r2) => r2.package_id === to);
+    const found = candidates.at(-1);
+    if (found === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
+    if (live !== void 0 && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    const release = resolve10(found);
+    const why = unusable(release);
+    return why === void 0 ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
+  }
+  const liveIndex = live === void 0 ? -1 : releases.findLastIndex((r2) => r2.commit === live.commit && r2.package_id === live.package_id);
+  const before = liveIndex >= 0 ? releases.slice(0, liveIndex) : releases;
+  for (const stub of before.toReversed()) {
+    if (live !== void 0 && stub.package_id === live.package_id) continue;
+    const release = resolve10(stub);
+    const why = unusable(release);
+    if (why === void 0) return { ok: true, target: release, skipped };
+    skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
+  }
+  const what = live === void 0 ? "the history" : `before the live package ${live.package_id}`;
+  return { ok: false, reason: `No earlier release ${what} has a verified signed approval that was not rolled back.`, skipped };
+}
+function rollbackPullRequestBody(result, summary) {
+  const lines = [
+    `## ⏪ Roll back ${escapeMarkdown(result.application)}`,
+    "",
+    escapeMarkdown(summary),
+    "",
+    `| | package | commit |`,
+    `|---|---|---|`,
+    `| from | ${result.from ? `\`${escapeMarkdown(result.from.package_id)}\`` : "—"} | ${result.from ? `\`${result.from.commit.slice(0, 12)}\`` : "—"} |`,
+    `| to | ${result.to ? `\`${escapeMarkdown(result.to.package_id)}\`` : "—"} | ${result.to ? `\`${result.to.commit.slice(0, 12)}\`` : "—"} |`,
+    "",
+    "### Rehearsal",
+    "",
+    ...result.rehearsal.map((c) => `- ${c.ok ? "✅" : "❌"} ${escapeMarkdown(c.check)}: ${escapeMarkdown(c.detail)}`),
+    "",
+    `### Pointer change (\`${escapeMarkdown(result.pointer_path)}\`)`,
+    "",
+    "```diff",
+    ...result.pointer_diff.map((l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")),
+    "```"
+  ];
+  if (result.skipped.length > 0) {
+    lines.push("", "### Skipped releases", "", ...result.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\` (\`${s.commit.slice(0, 12)}\`): ${escapeMarkdown(s.reason)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/delivery/rollback-run.ts
+import { createHash as createHash8 } from "node:crypto";
+
+// src/git/pointer.ts
+import { createHash as createHash6 } from "node:crypto";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname2, join as join5 } from "node:path";
+
+// src/report/stage.ts
+import { createHash as createHash5 } from "node:crypto";
+var STAGE_OUTCOMES = {
+  pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: 0, log: "shadow passed" },
+  fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: 1, log: "shadow failed" },
+  inconclusive: { title: "Shadow inconclusive", emoji: "❔", conclusion: "neutral", exit: 4, log: "shadow inconclusive" },
+  promote: { title: "Promote", emoji: "⬆️", conclusion: "success", exit: 0, log: "promoted" },
+  continue: { title: "Continue", emoji: "⏳", conclusion: "neutral", exit: 4, log: "canary continuing" },
+  rollback: { title: "Roll back", emoji: "⏪", conclusion: "failure", exit: 1, log: "rolled back" },
+  rolled_back: { title: "Rolled back", emoji: "⏪", conclusion: "success", exit: 0, log: "rolled back" },
+  rehearsed: { title: "Rollback rehearsed", emoji: "🧪", conclusion: "success", exit: 0, log: "rollback rehearsed" },
+  refused: { title: "Rollback refused", emoji: "⛔", conclusion: "failure", exit: 1, log: "rollback refused" }
+};
+function stageConclusion(report) {
+  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true) return { conclusion: "action_required", exit: 3 };
+  const row = STAGE_OUTCOMES[report.decision.outcome];
+  return { conclusion: row.conclusion, exit: row.exit };
+}
+function stageStatusOf(report) {
+  if (report.decision.outcome === "promote" && report.canary) {
+    const target = report.canary.step.next === void 0 ? "full rollout" : `${report.canary.step.next} %`;
+    return report.canary.requires_approval ? `promotion to ${target} awaits approval` : `promoted ${target}`;
+  }
+  return STAGE_OUTCOMES[report.decision.outcome].log;
+}
+function stageSubjects(report) {
+  const subjects = [];
+  const commit2 = report.subject.commit;
+  for (const m of report.subject.manifests) {
+    subjects.push({ name: m.commit !== null && m.commit !== commit2 ? `${m.path}${AT_COMMIT}${m.commit}` : m.path, digest: { sha256: m.sha256 } });
+  }
+  for (const f of [...report.subject.artifacts, ...report.subject.evidence]) subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
+  if (commit2) subjects.push({ name: "git+commit", digest: { gitCommit: commit2 } });
+  return subjects;
+}
+function attestStageReport(report, privateKeyPem, unsignedReason) {
+  const marked = privateKeyPem === void 0 ? { ...report, signature: { status: "unsigned", reason: unsignedReason } } : { ...report, signature: { status: "signed", keyid: loadPrivateKey(privateKeyPem, "signing-key").keyid } };
+  const statement = buildStatement(stageSubjects(marked), marked);
+  const statement_sha256 = createHash5("sha256").update(canonicalJson(statement)).digest("hex");
+  if (privateKeyPem === void 0) return { report: marked, statement, statement_sha256 };
+  return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, "signing-key"), statement_sha256 };
+}
+function stageNoteLine(attested) {
+  return attested.envelope ? JSON.stringify(attested.envelope) : JSON.stringify({ unsigned: true, report: attested.report });
+}
+function readStageReport(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
+  const v = value;
+  if (v["schema"] !== "kaizen-gate/report/v1") return "not a kaizen-gate report";
+  if (v["stage"] !== "shadow" && v["stage"] !== "canary" && v["stage"] !== "rollback") return "not a stage report (no shadow, canary or rollback stage)";
+  const decision = v["decision"];
+  if (typeof decision !== "object" || decision === null || typeof decision["outcome"] !== "string" || !(decision["outcome"] in STAGE_OUTCOMES)) return "a stage report without a known decision";
+  if (typeof v["package_id"] !== "string" || typeof v["application"] !== "string") return "a stage report without its package";
+  return value;
+}
+
+// src/delivery/pointer.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var POINTER_API_VERSION = "pointer.kaizen-gate/v1";
+function defaultPointerPath(application) {
+  return `deploy/${application}.yaml`;
+}
+function parsePointer(text, file) {
+  let value;
+  try {
+    value = (0, import_yaml3.parse)(text);
+  } catch (error) {
+    throw new InputError([{ file, message: `is not YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }]);
+  }
+  const problems = [];
+  const record = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+  if (record["apiVersion"] !== POINTER_API_VERSION) problems.push({ file, field: "apiVersion", message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record["apiVersion"]) ?? "nothing"}` });
+  const field = (name, pattern, expected) => {
+    const v = record[name];
+    if (typeof v !== "string" || v === "") {
+      problems.push({ file, field: name, message: "is required (a non-empty string)" });
+      return "";
+    }
+    if (pattern && !pattern.test(v)) problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
+    return v;
+  };
+  const pointer = {
+    application: field("application"),
+    package_id: field("package_id"),
+    manifest: field("manifest"),
+    commit: field("commit", /^[0-9a-f]{40}([0-9a-f]{24})?$/, "a full commit id (40 or 64 lowercase hex)"),
+    manifest_sha256: field("manifest_sha256", /^sha256:[0-9a-f]{64}$/, "sha256:<64 hex>")
+  };
+  if (problems.length > 0) throw new InputError(problems);
+  return pointer;
+}
+function renderPointer(pointer) {
+  return [
+    `# Live package of ${pointer.application}: the deploy reads this file; \`kaizen-gate rollback\` rewrites it.`,
+    `apiVersion: ${POINTER_API_VERSION}`,
+    "kind: LivePackage",
+    `application: ${JSON.stringify(pointer.application)}`,
+    `package_id: ${JSON.stringify(pointer.package_id)}`,
+    `manifest: ${JSON.stringify(pointer.manifest)}`,
+    `commit: ${pointer.commit}`,
+    `manifest_sha256: ${pointer.manifest_sha256}`,
+    ""
+  ].join("\n");
+}
+function diffLines(before, after) {
+  const a = before === null ? [] : before.replace(/\n$/, "").split("\n");
+  const b = after.replace(/\n$/, "").split("\n");
+  const out = [];
+  const max = Math.max(a.length, b.length);
+  for (let i = 0; i < max; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) out.push(`  ${x}`);
+    else {
+      if (x !== void 0) out.push(`- ${x}`);
+      if (y !== void 0) out.push(`+ ${y}`);
+    }
+  }
+  return out;
+}
+
+// src/git/pointer.ts
+function digestsAtCommits(repo) {
+  const readers = /* @__PURE__ */ new Map();
+  return (commit2, path) => {
+    let reader = readers.get(commit2);
+    if (!reader) {
+      reader = readerAtCommit(repo, commit2);
+      readers.set(commit2, reader);
+    }
+    try {
+      const read = reader(path);
+      return read.kind === "file" ? createHash6("sha256").update(read.bytes).digest("hex") : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+}
+var OUTCOME_STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs_approval" };
+function digestOfPayload(text) {
+  try {
+    const payload = JSON.parse(text).payload;
+    return typeof payload === "string" ? createHash6("sha256").update(Buffer.from(payload, "base64")).digest("hex") : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readReleaseHistory(repo, application, trusted, revokedIds) {
+  const notes = readAllNotes(repo);
+  const digestAt = digestsAtCommits(repo);
+  const verify2 = (commit2, line) => verifyRecord(line.text, { trusted, ...revokedIds ? { revokedIds } : {}, commit: commit2, digestAt });
+  const releases = [];
+  for (const change of readYamlHistory(repo)) {
+    if (change.bytes === void 0 || !looksLikeManifest(change.bytes)) continue;
+    if (change.previous !== void 0 && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
+    const manifest = loadManifest(change.bytes, change.path).manifest;
+    if (manifest === void 0 || manifest.application !== application) continue;
+    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash6("sha256").update(change.bytes).digest("hex")}`, approval: "unrecorded", approval_detail: "not verified yet" });
+  }
+  const stageRecords = [];
+  for (const [commit2, lines] of notes) {
+    for (const line of lines) {
+      const value = line.value;
+      if (value === void 0 || typeof value.payload !== "string") continue;
+      const decoded = decodePredicate(value.payload);
+      if (decoded === void 0 || typeof readStageReport(decoded) === "string") continue;
+      const report = decoded;
+      if (report.application !== application) continue;
+      const result = verify2(commit2, line);
+      if (result.kind !== "verified") continue;
+      stageRecords.push({ commit: commit2, report, statement_sha256: digestOfPayload(line.text) ?? "" });
+    }
+  }
+  const rolledBack = /* @__PURE__ */ new Map();
+  for (const record of stageRecords) {
+    const r2 = record.report;
+    if (r2.stage === "canary" && r2.decision.outcome === "rollback") rolledBack.set(r2.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r2.decision.summary}`);
+    if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from) rolledBack.set(r2.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`);
+  }
+  const resolved = /* @__PURE__ */ new Map();
+  const resolve10 = (release) => {
+    let done2 = resolved.get(release);
+    if (done2 === void 0) {
+      const results = (notes.get(release.commit) ?? []).map((line) => ({ line, result: verify2(release.commit, line) }));
+      done2 = { ...release, ...approvalOf(results, release.package_id) };
+      resolved.set(release, done2);
+    }
+    return done2;
+  };
+  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve10 };
+}
+function decodePredicate(payload) {
+  try {
+    return JSON.parse(Buffer.from(payload, "base64").toString("utf8")).predicate;
+  } catch {
+    return void 0;
+  }
+}
+function approvalOf(results, packageId) {
+  const mine = results.filter(({ result }) => result.kind === "invalid" || result.report.packages.some((p) => p.package_id === packageId));
+  const verified = mine.filter((m) => m.result.kind === "verified");
+  if (verified.length > 0) {
+    const ranked = verified.map((m) => {
+      const pkg = m.result.kind === "verified" ? m.result.report.packages.find((p) => p.package_id === packageId) : void 0;
+      return { m, status: OUTCOME_STATUS[pkg?.decision.outcome ?? ""] ?? "invalid" };
+    }).toSorted((a, b) => severity(a.status) - severity(b.status));
+    const best = ranked[0];
+    const keyid = best.m.result.kind === "verified" ? best.m.result.keyid : "";
+    return { approval: best.status, approval_detail: `signed by ${keyid}`, ...digestOfPayload(best.m.line.text) ? { statement_sha256: digestOfPayload(best.m.line.text) } : {} };
+  }
+  const unsigned = mine.find((m) => m.result.kind === "unsigned");
+  if (unsigned && unsigned.result.kind === "unsigned") return { approval: "unsigned", approval_detail: unsigned.result.reason };
+  const invalid2 = mine.find((m) => m.result.kind === "invalid");
+  if (invalid2 && invalid2.result.kind === "invalid") return { approval: "invalid", approval_detail: invalid2.result.reason };
+  return { approval: "unrecorded", approval_detail: "no record" };
+}
+function severity(status) {
+  return ["rejected", "held", "needs_approval", "approved"].indexOf(status) + 0;
+}
+function readPointerAtHead(repo, path) {
+  const read = readerAtCommit(repo, "HEAD")(path);
+  if (read.kind !== "file") return void 0;
+  const text = Buffer.from(read.bytes).toString("utf8");
+  return { pointer: parsePointer(text, path), text };
+}
+function rehearseTarget(repo, target) {
+  const reader = readerAtCommit(repo, target.commit);
+  const read = reader(target.manifest);
+  if (read.kind !== "file") return [{ check: "manifest exists", ok: false, detail: `${target.manifest} is not in commit ${target.commit.slice(0, 12)}` }];
+  const schemaOnly = loadManifest(read.bytes, target.manifest);
+  const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
+  const schemaProblems = schemaOnly.problems;
+  const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
+  const digestOk = `sha256:${createHash6("sha256").update(read.bytes).digest("hex")}` === target.manifest_sha256;
+  return [
+    { check: "manifest at its digest", ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
+    { check: "valid under today's schema", ok: schemaProblems.length === 0, detail: schemaProblems.length === 0 ? "the manifest validates against the schema this kaizen-gate ships" : describe4(schemaProblems) },
+    {
+      check: "every artifact at its digest",
+      ok: schemaProblems.length === 0 && artifactProblems.length === 0,
+      detail: schemaProblems.length > 0 ? "not checked: the manifest does not validate" : artifactProblems.length === 0 ? `${full.artifacts.length} artifact${full.artifacts.length === 1 ? "" : "s"} exist at their recorded sha256` : describe4(artifactProblems)
+    }
+  ];
+}
+function describe4(list) {
+  return list.slice(0, 5).map((p) => `${p.field ?? ""}: ${p.message}`).join("; ") + (list.length > 5 ? `; and ${list.length - 5} more` : "");
+}
+function hasLocalChanges(repo, path) {
+  return git(repo, ["status", "--porcelain", "--", path]).toString().trim() !== "";
+}
+function commitPointer(repo, path, text, message, options) {
+  if (options.branch !== void 0) git(repo, ["checkout", "--quiet", "-b", options.branch]);
+  mkdirSync3(dirname2(join5(repo, path)), { recursive: true });
+  writeFileSync2(join5(repo, path), text);
+  git(repo, ["add", "--", path]);
+  const identity = tryGit(repo, ["config", "--get", "user.email"]) === void 0 && !process.env["GIT_COMMITTER_EMAIL"] ? ["-c", "user.name=kaizen-gate", "-c", "user.email=kaizen-gate@noreply.invalid"] : [];
+  git(repo, [...identity, "commit", "--quiet", "--no-verify", "-m", message, "--", path]);
+  const commit2 = git(repo, ["rev-parse", "HEAD"]).toString().trim();
+  if (options.push === void 0) return { commit: commit2 };
+  const ref = git(repo, ["symbolic-ref", "--short", "HEAD"]).toString().trim();
+  try {
+    git(repo, ["push", "--quiet", options.push, `HEAD:refs/heads/${ref}`]);
+  } catch (error) {
+    throw new GitError(`The pointer commit ${commit2.slice(0, 12)} was made but not pushed to ${options.push}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { commit: commit2, pushed: { remote: options.push, ref } };
+}
+
+// src/delivery/stage-runs.ts
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream3 } from "node:fs";
+
+// src/telemetry/event.ts
+var EVENT_FIELDS = [
+  "request_id",
+  "timestamp",
+  "application",
+  "cohort",
+  "assignment_key",
+  "package_id",
+  "category",
+  "prompt_hash",
+  "retrieval_manifest",
+  "tool_trace",
+  "metrics",
+  "outcome",
+  "output",
+  "safety",
+  "feedback",
+  "comparison",
+  "embedding",
+  "embedding_model"
+];
+function isNegativeFeedback(feedback) {
+  if (feedback === void 0) return false;
+  return feedback.rating === -1 || typeof feedback.correction_type === "string" && feedback.correction_type !== "" || feedback.escalated === true;
+}
+
+// src/telemetry/columns.ts
+var when = (condition) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+var present = (d, path) => when(`${d.field(path)} IS NOT NULL`);
+var isTrue = (d, path) => when(`${d.field(path)} = ${d.true}`);
+var isFalse = (d, path) => when(`${d.field(path)} = ${d.false}`);
+var valueOf2 = (d, path) => `COALESCE(${d.field(path)}, 0)`;
+var flag = (x) => x === true ? 1 : 0;
+var has = (x) => x === void 0 || x === null ? 0 : 1;
+var LATENCY_LOG_FLOOR_MS = 1;
+var COLUMNS2 = [
+  { name: "requests", doc: "events", js: () => 1, sql: () => "1" },
+  { name: "success_n", doc: "events with outcome.success", js: (e) => has(e.outcome?.success), sql: (d) => present(d, "outcome.success") },
+  { name: "failures", doc: "outcome.success = false", js: (e) => e.outcome?.success === false ? 1 : 0, sql: (d) => isFalse(d, "outcome.success") },
+  { name: "soft_n", doc: "events with outcome.soft_failure", js: (e) => has(e.outcome?.soft_failure), sql: (d) => present(d, "outcome.soft_failure") },
+  { name: "soft_failures", doc: "outcome.soft_failure = true", js: (e) => flag(e.outcome?.soft_failure), sql: (d) => isTrue(d, "outcome.soft_failure") },
+  { name: "judged_n", doc: "events with a judged score", js: (e) => has(e.outcome?.judged_score), sql: (d) => present(d, "outcome.judged_score") },
+  { name: "judged_sum", doc: "sum of judged scores", js: (e) => e.outcome?.judged_score ?? 0, sql: (d) => valueOf2(d, "outcome.judged_score") },
+  {
+    name: "feedback_n",
+    doc: "events with any feedback field",
+    js: (e) => e.feedback !== void 0 && (has(e.feedback.rating) || has(e.feedback.correction_type) || has(e.feedback.escalated)) ? 1 : 0,
+    sql: (d) => when(["feedback.rating", "feedback.correction_type", "feedback.escalated"].map((p) => `${d.field(p)} IS NOT NULL`).join(" OR "))
+  },
+  {
+    name: "negative_feedback",
+    doc: "rating −1, a correction, or an escalation",
+    js: (e) => isNegativeFeedback(e.feedback) ? 1 : 0,
+    sql: (d) => when(`${d.field("feedback.rating")} = -1 OR (${d.field("feedback.correction_type")} IS NOT NULL AND ${d.field("feedback.correction_type")} <> '') OR ${d.field("feedback.escalated")} = ${d.true}`)
+  },
+  { name: "escalations", doc: "feedback.escalated = true", js: (e) => flag(e.feedback?.escalated), sql: (d) => isTrue(d, "feedback.escalated") },
+  { name: "unsafe_n", doc: "events with safety.unsafe", js: (e) => has(e.safety?.unsafe), sql: (d) => present(d, "safety.unsafe") },
+  { name: "unsafe", doc: "safety.unsafe = true", js: (e) => flag(e.safety?.unsafe), sql: (d) => isTrue(d, "safety.unsafe") },
+  { name: "intervention_n", doc: "events with safety.intervention", js: (e) => has(e.safety?.intervention), sql: (d) => present(d, "safety.intervention") },
+  { name: "interventions", doc: "safety.intervention = true", js: (e) => flag(e.safety?.intervention), sql: (d) => isTrue(d, "safety.intervention") },
+  { name: "refusal_n", doc: "events with output.refusal", js: (e) => has(e.output?.refusal), sql: (d) => present(d, "output.refusal") },
+  { name: "refusals", doc: "output.refusal = true", js: (e) => flag(e.output?.refusal), sql: (d) => isTrue(d, "output.refusal") },
+  { name: "schema_n", doc: "events with output.schema_valid", js: (e) => has(e.output?.schema_valid), sql: (d) => present(d, "output.schema_valid") },
+  { name: "schema_invalid", doc: "output.schema_valid = false", js: (e) => e.output?.schema_valid === false ? 1 : 0, sql: (d) => isFalse(d, "output.schema_valid") },
+  {
+    name: "answer_n",
+    doc: "answers (not refusals) with a citation count",
+    js: (e) => e.output?.citations !== void 0 && e.output.refusal !== true ? 1 : 0,
+    sql: (d) => when(`${d.field("output.citations")} IS NOT NULL AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`)
+  },
+  {
+    name: "uncited",
+    doc: "answers with no citation",
+    js: (e) => e.output?.citations === 0 && e.output.refusal !== true ? 1 : 0,
+    sql: (d) => when(`${d.field("output.citations")} = 0 AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`)
+  },
+  { name: "traced", doc: "events with a tool_trace", js: (e) => has(e.tool_trace), sql: (d) => when(d.tracePresent()) },
+  { name: "tool_calls", doc: "tool calls in traces", js: (e) => e.tool_trace?.length ?? 0, sql: (d) => d.traceLength() },
+  {
+    name: "tool_failures",
+    doc: "tool calls whose status is not success",
+    js: (e) => e.tool_trace === void 0 ? 0 : e.tool_trace.reduce((n, c) => n + (c.status === "success" ? 0 : 1), 0),
+    sql: (d) => d.traceFailures()
+  },
+  { name: "latency_n", doc: "events with metrics.latency_ms", js: (e) => has(e.metrics?.latency_ms), sql: (d) => present(d, "metrics.latency_ms") },
+  { name: "latency_sum", doc: "sum of latency_ms", js: (e) => e.metrics?.latency_ms ?? 0, sql: (d) => valueOf2(d, "metrics.latency_ms") },
+  {
+    name: "latency_log_sum",
+    doc: "sum of ln(max(latency_ms, 1)): the geometric mean",
+    js: (e) => e.metrics?.latency_ms === void 0 ? 0 : Math.log(Math.max(e.metrics.latency_ms, LATENCY_LOG_FLOOR_MS)),
+    sql: (d) => `CASE WHEN ${d.field("metrics.latency_ms")} IS NULL THEN 0 ELSE ${d.ln(`greatest(${d.field("metrics.latency_ms")}, ${LATENCY_LOG_FLOOR_MS})`)} END`
+  },
+  { name: "cost_n", doc: "events with metrics.cost_usd", js: (e) => has(e.metrics?.cost_usd), sql: (d) => present(d, "metrics.cost_usd") },
+  { name: "cost_sum", doc: "sum of cost_usd", js: (e) => e.metrics?.cost_usd ?? 0, sql: (d) => valueOf2(d, "metrics.cost_usd") },
+  { name: "output_tokens_n", doc: "events with metrics.output_tokens", js: (e) => has(e.metrics?.output_tokens), sql: (d) => present(d, "metrics.output_tokens") },
+  { name: "output_tokens_sum", doc: "sum of output_tokens", js: (e) => e.metrics?.output_tokens ?? 0, sql: (d) => valueOf2(d, "metrics.output_tokens") },
+  { name: "comparisons", doc: "paired judge comparisons", js: (e) => has(e.comparison), sql: (d) => present(d, "comparison.verdict") },
+  { name: "wins", doc: "comparisons won", js: (e) => e.comparison?.verdict === "win" ? 1 : 0, sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("win")}`) },
+  { name: "losses", doc: "comparisons lost", js: (e) => e.comparison?.verdict === "loss" ? 1 : 0, sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("loss")}`) }
+];
+var COLUMN_INDEX = Object.fromEntries(COLUMNS2.map((c, i) => [c.name, i]));
+var WIDTH = COLUMNS2.length;
+function columnIndex(name) {
+  const index = COLUMN_INDEX[name];
+  if (index === void 0) throw new Error(`No telemetry column named ${name}.`);
+  return index;
+}
+
+// src/telemetry/aggregate.ts
+var COMPLETENESS_FIELDS = ["events", "with_package", "with_prompt_hash", "with_retrieval", "with_tool_trace", "complete_core", "complete_retrieval", "complete_tools", "complete_all"];
+var BLOCK_ROWS = 4096;
+var TelemetryAggregator = class {
+  options;
+  index = /* @__PURE__ */ new Map();
+  keys = [];
+  blocks = [];
+  completeness = /* @__PURE__ */ new Map();
+  unattributed = 0;
+  constructor(options) {
+    if (!(Number.isSafeInteger(options.windowMs) && options.windowMs > 0)) {
+      throw new RangeError(`Expected \`windowMs\` to be a positive integer, got ${String(options.windowMs)}.`);
+    }
+    this.options = options;
+  }
+  /** Adds one validated event (events outside the filters are ignored). */
+  add(event) {
+    const { application, untilMs, windowMs } = this.options;
+    if (application !== void 0 && event.application !== application) return;
+    if (untilMs !== void 0 && !(event.time < untilMs)) return;
+    this.countCompleteness(event);
+    const pkg = event.package_id;
+    if (pkg === void 0) {
+      this.unattributed += 1;
+      return;
+    }
+    const window = Math.floor(event.time / windowMs) * windowMs;
+    const byCohort = child(this.index, pkg, () => /* @__PURE__ */ new Map());
+    const byWindow = child(byCohort, event.cohort, () => /* @__PURE__ */ new Map());
+    const byCluster = child(byWindow, window, () => /* @__PURE__ */ new Map());
+    let row = byCluster.get(event.assignment_key);
+    if (row === void 0) {
+      row = this.keys.length;
+      byCluster.set(event.assignment_key, row);
+      this.keys.push({ package_id: pkg, cohort: event.cohort, window_start: window, cluster: event.assignment_key });
+      if (row % BLOCK_ROWS === 0) this.blocks.push(new Float64Array(BLOCK_ROWS * WIDTH));
+    }
+    const block = this.blocks[Math.floor(row / BLOCK_ROWS)];
+    const base = row % BLOCK_ROWS * WIDTH;
+    for (let c = 0; c < WIDTH; c++) block[base + c] += COLUMNS2[c].js(event);
+  }
+  countCompleteness(event) {
+    let counts = this.completeness.get(event.cohort);
+    if (!counts) {
+      counts = COMPLETENESS_FIELDS.map(() => 0);
+      this.completeness.set(event.cohort, counts);
+    }
+    const pkg = event.package_id !== void 0;
+    const hash = event.prompt_hash !== void 0;
+    const retrieval = event.retrieval_manifest !== void 0;
+    const trace = event.tool_trace !== void 0;
+    const core = pkg && hash;
+    counts[0] += 1;
+    if (pkg) counts[1] += 1;
+    if (hash) counts[2] += 1;
+    if (retrieval) counts[3] += 1;
+    if (trace) counts[4] += 1;
+    if (core) counts[5] += 1;
+    if (core && retrieval) counts[6] += 1;
+    if (core && trace) counts[7] += 1;
+    if (core && retrieval && trace) counts[8] += 1;
+  }
+  /** The table so far, rows sorted by key; each row's values are a view into the blocks, not a copy. */
+  table() {
+    const rows = this.keys.map((key, row) => {
+      const base = row % BLOCK_ROWS * WIDTH;
+      return { ...key, values: this.blocks[Math.floor(row / BLOCK_ROWS)].subarray(base, base + WIDTH) };
+    });
+    const completeness = [...this.completeness].map(([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]])) })).toSorted((a, b) => compareText2(a.cohort, b.cohort));
+    return { window_ms: this.options.windowMs, columns: COLUMNS2.map((c) => c.name), rows: sortRows(rows), completeness, unattributed: this.unattributed };
+  }
+};
+function child(map, key, make) {
+  let value = map.get(key);
+  if (value === void 0) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+function sortRows(rows) {
+  return rows.toSorted((a, b) => compareText2(a.package_id, b.package_id) || compareText2(a.cohort, b.cohort) || a.window_start - b.window_start || compareText2(a.cluster, b.cluster));
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function traceCompleteness(counts, expect) {
+  const complete = expect.retrieval && expect.tools ? counts.complete_all : expect.retrieval ? counts.complete_retrieval : expect.tools ? counts.complete_tools : counts.complete_core;
+  return counts.events === 0 ? Number.NaN : complete / counts.events;
+}
+
+// src/telemetry/sql.ts
+function where(d, options, extra = []) {
+  const conditions = [...extra];
+  if (options.application !== void 0) conditions.push(`${d.field("application")} = ${d.literal(options.application)}`);
+  if (options.untilMs !== void 0) conditions.push(`${d.epochMs()} < ${integer(options.untilMs, "untilMs")}`);
+  return conditions.length === 0 ? "" : `
+WHERE ${conditions.join("\n  AND ")}`;
+}
+function integer(value, name) {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Expected \`${name}\` to be a safe integer, got ${String(value)}.`);
+  return String(value);
+}
+function buildAggregationSql(d, options) {
+  const w = integer(options.windowMs, "windowMs");
+  const sums = COLUMNS2.map((c) => `  SUM(${c.sql(d)}) AS ${c.name}`);
+  return [
+    "SELECT",
+    `  ${d.field("package_id")} AS package_id,`,
+    `  ${d.field("cohort")} AS cohort,`,
+    `  CAST(FLOOR(${d.epochMs()} / ${w}) AS BIGINT) * ${w} AS window_start,`,
+    `  ${d.field("assignment_key")} AS cluster,`,
+    sums.join(",\n"),
+    `FROM ${options.source}${where(d, options, [`${d.field("package_id")} IS NOT NULL`])}`,
+    // Aliases, not positions: ClickHouse before 21 reads `GROUP BY 1` as a constant.
+    "GROUP BY package_id, cohort, window_start, cluster",
+    "ORDER BY package_id, cohort, window_start, cluster"
+  ].join("\n");
+}
+function buildCompletenessSql(d, options) {
+  const has2 = (path) => `${d.field(path)} IS NOT NULL`;
+  const core = `${has2("package_id")} AND ${has2("prompt_hash")}`;
+  return [
+    "SELECT",
+    `  ${d.field("cohort")} AS cohort,`,
+    "  COUNT(*) AS events,",
+    `  ${count(has2("package_id"))} AS with_package,`,
+    `  ${count(has2("prompt_hash"))} AS with_prompt_hash,`,
+    `  ${count(has2("retrieval_manifest.index"))} AS with_retrieval,`,
+    `  ${count(d.tracePresent())} AS with_tool_trace,`,
+    `  ${count(core)} AS complete_core,`,
+    `  ${count(`${core} AND ${has2("retrieval_manifest.index")}`)} AS complete_retrieval,`,
+    `  ${count(`${core} AND ${d.tracePresent()}`)} AS complete_tools,`,
+    `  ${count(`${core} AND ${has2("retrieval_manifest.index")} AND ${d.tracePresent()}`)} AS complete_all`,
+    `FROM ${options.source}${where(d, options)}`,
+    "GROUP BY cohort",
+    "ORDER BY cohort"
+  ].join("\n");
+}
+function count(condition) {
+  return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+}
+function sqlString(text) {
+  if (text.includes("\0")) throw new RangeError("A SQL string literal cannot hold a NUL character.");
+  return `'${text.replaceAll("'", "''")}'`;
+}
+var DUCKDB_DIALECT = {
+  name: "duckdb",
+  field: (path) => path.split(".").map((part) => `"${part}"`).join("."),
+  ln: (x) => `LN(${x})`,
+  traceLength: () => 'COALESCE(LEN("tool_trace"), 0)',
+  traceFailures: () => `COALESCE(LEN(LIST_FILTER("tool_trace", t -> t."status" <> 'success')), 0)`,
+  tracePresent: () => '"tool_trace" IS NOT NULL',
+  epochMs: () => 'EPOCH_MS(CAST("timestamp" AS TIMESTAMPTZ))',
+  true: "TRUE",
+  false: "FALSE",
+  literal: sqlString
+};
+
+// src/telemetry/duckdb.ts
+var DUCKDB_JSON_COLUMNS = {
+  request_id: "VARCHAR",
+  timestamp: "VARCHAR",
+  package_id: "VARCHAR",
+  application: "VARCHAR",
+  cohort: "VARCHAR",
+  assignment_key: "VARCHAR",
+  category: "VARCHAR",
+  prompt_hash: "VARCHAR",
+  retrieval_manifest: 'STRUCT("index" VARCHAR, top_k BIGINT)',
+  tool_trace: "STRUCT(tool VARCHAR, status VARCHAR, latency_ms DOUBLE)[]",
+  metrics: "STRUCT(latency_ms DOUBLE, ttft_ms DOUBLE, input_tokens BIGINT, output_tokens BIGINT, cost_usd DOUBLE)",
+  outcome: "STRUCT(success BOOLEAN, soft_failure BOOLEAN, judged_score DOUBLE, judge STRUCT(id VARCHAR, version VARCHAR))",
+  output: "STRUCT(length_tokens BIGINT, refusal BOOLEAN, schema_valid BOOLEAN, tool_calls BIGINT, retries BIGINT, citations BIGINT, finish_reason VARCHAR)",
+  safety: "STRUCT(intervention BOOLEAN, injection_flag BOOLEAN, unsafe BOOLEAN)",
+  feedback: "STRUCT(rating BIGINT, correction_type VARCHAR, escalated BOOLEAN)",
+  comparison: "STRUCT(baseline_package_id VARCHAR, verdict VARCHAR)"
+};
+var DUCKDB_MISSING = "The DuckDB engine needs the optional dependency @duckdb/node-api (npm install @duckdb/node-api); without it use the default streaming reader (--engine stream).";
+var EngineUnavailableError = class extends Error {
+  name = "EngineUnavailableError";
+};
+function duckDbSource(files) {
+  if (files.length === 0) throw new RangeError("Expected at least one telemetry file.");
+  const parquet = files.filter((f) => /\.parquet$/i.test(f));
+  if (parquet.length !== 0 && parquet.length !== files.length) throw new RangeError("DuckDB reads one format per query: pass either Parquet or JSON Lines files.");
+  const list = `[${files.map(sqlString).join(", ")}]`;
+  if (parquet.length > 0) return `read_parquet(${list}, union_by_name = true)`;
+  const columns = Object.entries(DUCKDB_JSON_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(", ");
+  return `read_json(${list}, format = 'newline_delimited', compression = 'auto_detect', columns = {${columns}})`;
+}
+async function loadDuckDb() {
+  const name = "@duckdb/node-api";
+  try {
+    return await import(name);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new EngineUnavailableError(`${DUCKDB_MISSING} (${detail})`);
+  }
+}
+async function aggregateWithDuckDb(files, options) {
+  const duckdb = await loadDuckDb();
+  const instance = await duckdb.DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const sqlOptions = { source: duckDbSource(files), windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} };
+    const result = await connection.runAndReadAll(buildAggregationSql(DUCKDB_DIALECT, sqlOptions));
+    const names2 = result.columnNames();
+    const columns = result.getColumnsJS();
+    const rows = rowsFromColumns(names2, columns);
+    const completeness = (await connection.runAndReadAll(buildCompletenessSql(DUCKDB_DIALECT, sqlOptions))).getRowObjectsJS();
+    return tableFromSqlRows(rows, completeness, options.windowMs);
+  } finally {
+    connection.closeSync?.();
+    instance.closeSync?.();
+  }
+}
+function num(v) {
+  return typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === void 0 ? 0 : Number(v);
+}
+function rowsFromColumns(names2, columns) {
+  const length = columns[0]?.length ?? 0;
+  const rows = Array.from({ length }, () => ({}));
+  names2.forEach((name, c) => {
+    const column = columns[c];
+    for (let r2 = 0; r2 < length; r2++) rows[r2][name] = column[r2];
+  });
+  return rows;
+}
+function tableFromSqlRows(rows, completeness, windowMs) {
+  const out = rows.map((r2) => ({
+    package_id: String(r2["package_id"]),
+    cohort: String(r2["cohort"]),
+    window_start: num(r2["window_start"]),
+    cluster: String(r2["cluster"]),
+    values: COLUMNS2.map((c) => num(r2[c.name]))
+  }));
+  const counts = completeness.map((r2) => ({
+    cohort: String(r2["cohort"]),
+    events: num(r2["events"]),
+    with_package: num(r2["with_package"]),
+    with_prompt_hash: num(r2["with_prompt_hash"]),
+    with_retrieval: num(r2["with_retrieval"]),
+    with_tool_trace: num(r2["with_tool_trace"]),
+    complete_core: num(r2["complete_core"]),
+    complete_retrieval: num(r2["complete_retrieval"]),
+    complete_tools: num(r2["complete_tools"]),
+    complete_all: num(r2["complete_all"])
+  }));
+  const unattributed = counts.reduce((n, c) => n + c.events - c.with_package, 0);
+  const sorted = sortRows(out);
+  return { window_ms: windowMs, columns: COLUMNS2.map((c) => c.name), rows: sorted, completeness: counts.toSorted((a, b) => a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0), unattributed };
+}
+
+// src/telemetry/read.ts
+import { open as open2 } from "node:fs/promises";
+
+// src/telemetry/problems.ts
+var FIRST_PLACES = 3;
+var ProblemLog = class {
+  limit;
+  fields = /* @__PURE__ */ new Map();
+  kept = [];
+  total = 0;
+  invalid = 0;
+  read = 0;
+  constructor(limit = 1e3) {
+    this.limit = limit;
+  }
+  /** Records one problem at `file:line`. */
+  add(problem) {
+    this.total += 1;
+    if (this.kept.length < this.limit) this.kept.push(problem);
+    const key = problem.field ?? "";
+    let entry = this.fields.get(key);
+    if (!entry) {
+      entry = { count: 0, example: problem.message, first: [] };
+      this.fields.set(key, entry);
+    }
+    entry.count += 1;
+    if (entry.first.length < FIRST_PLACES) entry.first.push(`${problem.file}:${problem.line ?? 0}`);
+  }
+  /** Counts one event read, and whether it had a problem. */
+  countEvent(valid) {
+    this.read += 1;
+    if (!valid) this.invalid += 1;
+  }
+  /** The summary so far; fields by count, most frequent first. */
+  summary() {
+    const by_field = [...this.fields].map(([field, e]) => ({ field, count: e.count, example: e.example, first: [...e.first] })).toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+    return { events_read: this.read, invalid_events: this.invalid, problems: this.total, by_field, located: [...this.kept], truncated: this.total > this.kept.length };
+  }
+};
+function mergeSummaries(summaries, limit = 1e3) {
+  const log = new ProblemLog(limit);
+  let read = 0;
+  let invalid2 = 0;
+  const fields = /* @__PURE__ */ new Map();
+  for (const s of summaries) {
+    read += s.events_read;
+    invalid2 += s.invalid_events;
+    for (const f of s.by_field) {
+      const entry = fields.get(f.field) ?? { count: 0, example: f.example, first: [] };
+      entry.count += f.count;
+      entry.first.push(...f.first.slice(0, FIRST_PLACES - entry.first.length));
+      fields.set(f.field, entry);
+    }
+    for (const p of s.located) log.add(p);
+  }
+  const located = log.summary().located;
+  const problems = summaries.reduce((n, s) => n + s.problems, 0);
+  const by_field = [...fields].map(([field, e]) => ({ field, ...e })).toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+  return { events_read: read, invalid_events: invalid2, problems, by_field, located, truncated: problems > located.length };
+}
+function describeSummary(summary) {
+  return summary.by_field.map((f) => {
+    const field = f.field === "" ? "(whole record)" : f.field;
+    return `${field}: ${f.count.toLocaleString("en-US")} problem${f.count === 1 ? "" : "s"}, e.g. ${f.example} (first at ${f.first.join(", ")})`;
+  });
+}
+
+// src/telemetry/read-jsonl.ts
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+
+// src/telemetry/validate.ts
+var RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+var KNOWN = new Set(EVENT_FIELDS);
+var VERDICTS = /* @__PURE__ */ new Set(["win", "loss", "tie"]);
+function validateTelemetryEvent(value, report) {
+  if (!isJsonObject(value)) {
+    report("", `expected a JSON object per line, got ${describeValue2(value)}`);
+    return void 0;
+  }
+  let ok = true;
+  const problem = (field, message) => {
+    ok = false;
+    report(field, message);
+  };
+  const str = (field) => value[field] === void 0 ? (problem(field, "is required"), void 0) : readString(value[field], field, problem);
+  const optStr = (object2, key, field) => object2[key] === void 0 || object2[key] === null ? void 0 : readString(object2[key], field, problem);
+  const request_id = str("request_id");
+  const application = str("application");
+  const cohort = str("cohort");
+  const assignment_key = str("assignment_key");
+  const timestamp = str("timestamp");
+  let time = Number.NaN;
+  if (timestamp !== void 0) {
+    time = RFC3339.test(timestamp) ? Date.parse(timestamp.replace(" ", "T")) : Number.NaN;
+    if (Number.isNaN(time)) problem("timestamp", `expected an RFC 3339 date-time such as 2026-04-26T12:00:00Z, got ${describeValue2(timestamp)}`);
+  }
+  const event = {};
+  const package_id = optStr(value, "package_id", "package_id");
+  const category = optStr(value, "category", "category");
+  const prompt_hash = optStr(value, "prompt_hash", "prompt_hash");
+  if (package_id !== void 0) event.package_id = package_id;
+  if (category !== void 0) event.category = category;
+  if (prompt_hash !== void 0) event.prompt_hash = prompt_hash;
+  const object = (key) => {
+    const member = value[key];
+    if (member === void 0 || member === null) return void 0;
+    if (!isJsonObject(member)) {
+      problem(key, `expected an object, got ${describeValue2(member)}`);
+      return void 0;
+    }
+    return member;
+  };
+  const num2 = (o, key, field, rule = NON_NEGATIVE_RULE) => o[key] === void 0 || o[key] === null ? void 0 : readNumber(o[key], field, rule, problem);
+  const bool = (o, key, field) => o[key] === void 0 || o[key] === null ? void 0 : readBoolean(o[key], field, problem);
+  const retrieval = object("retrieval_manifest");
+  if (retrieval) {
+    const index = retrieval["index"] === void 0 ? (problem("retrieval_manifest.index", "is required"), void 0) : readString(retrieval["index"], "retrieval_manifest.index", problem);
+    const top_k = num2(retrieval, "top_k", "retrieval_manifest.top_k", COUNT_RULE);
+    if (index !== void 0) event.retrieval_manifest = top_k === void 0 ? { index } : { index, top_k };
+  }
+  const trace = value["tool_trace"];
+  if (trace !== void 0 && trace !== null) {
+    if (!Array.isArray(trace)) problem("tool_trace", `expected an array of tool calls, got ${describeValue2(trace)}`);
+    else event.tool_trace = readTrace(trace, problem);
+  }
+  const metrics = object("metrics");
+  if (metrics) {
+    assign(event, "metrics", pick([
+      ["latency_ms", num2(metrics, "latency_ms", "metrics.latency_ms")],
+      ["ttft_ms", num2(metrics, "ttft_ms", "metrics.ttft_ms")],
+      ["input_tokens", num2(metrics, "input_tokens", "metrics.input_tokens", COUNT_RULE)],
+      ["output_tokens", num2(metrics, "output_tokens", "metrics.output_tokens", COUNT_RULE)],
+      ["cost_usd", num2(metrics, "cost_usd", "metrics.cost_usd")]
+    ]));
+  }
+  const outcome = object("outcome");
+  if (outcome) {
+    let judge;
+    const rawJudge = outcome["judge"];
+    if (rawJudge !== void 0 && rawJudge !== null) {
+      if (!isJsonObject(rawJudge)) problem("outcome.judge", `expected an object with id and version, got ${describeValue2(rawJudge)}`);
+      else {
+        const id = readString(rawJudge["id"], "outcome.judge.id", problem);
+        const version = readString(rawJudge["version"], "outcome.judge.version", problem);
+        if (id !== void 0 && version !== void 0) judge = { id, version };
+      }
+    }
+    assign(event, "outcome", pick([
+      ["success", bool(outcome, "success", "outcome.success")],
+      ["soft_failure", bool(outcome, "soft_failure", "outcome.soft_failure")],
+      ["judged_score", num2(outcome, "judged_score", "outcome.judged_score", SCORE_RULE)],
+      ["judge", judge]
+    ]));
+  }
+  const output = object("output");
+  if (output) {
+    assign(event, "output", pick([
+      ["length_tokens", num2(output, "length_tokens", "output.length_tokens", COUNT_RULE)],
+      ["refusal", bool(output, "refusal", "output.refusal")],
+      ["schema_valid", bool(output, "schema_valid", "output.schema_valid")],
+      ["tool_calls", num2(output, "tool_calls", "output.tool_calls", COUNT_RULE)],
+      ["retries", num2(output, "retries", "output.retries", COUNT_RULE)],
+      ["citations", num2(output, "citations", "output.citations", COUNT_RULE)],
+      ["finish_reason", optStr(output, "finish_reason", "output.finish_reason")]
+    ]));
+  }
+  const safety = object("safety");
+  if (safety) {
+    assign(event, "safety", pick([
+      ["intervention", bool(safety, "intervention", "safety.intervention")],
+      ["injection_flag", bool(safety, "injection_flag", "safety.injection_flag")],
+      ["unsafe", bool(safety, "unsafe", "safety.unsafe")]
+    ]));
+  }
+  const feedback = object("feedback");
+  if (feedback) {
+    const rating = num2(feedback, "rating", "feedback.rating", { expected: "-1, 0 or 1", min: -1, max: 1, integer: true });
+    const correction = feedback["correction_type"];
+    const correction_type = correction === null ? null : optStr(feedback, "correction_type", "feedback.correction_type");
+    assign(event, "feedback", pick([
+      ["rating", rating],
+      ["correction_type", correction_type],
+      ["escalated", bool(feedback, "escalated", "feedback.escalated")]
+    ]));
+  }
+  const comparison = object("comparison");
+  if (comparison) {
+    const baseline = readString(comparison["baseline_package_id"], "comparison.baseline_package_id", problem);
+    const verdict = comparison["verdict"];
+    if (typeof verdict !== "string" || !VERDICTS.has(verdict)) problem("comparison.verdict", `expected "win", "loss" or "tie", got ${describeValue2(verdict)}`);
+    else if (baseline !== void 0) event.comparison = { baseline_package_id: baseline, verdict };
+  }
+  const embedding = value["embedding"];
+  if (embedding !== void 0 && embedding !== null) {
+    if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => typeof x === "number" && Number.isFinite(x))) {
+      problem("embedding", "expected a non-empty array of finite numbers");
+    } else if (typeof value["embedding_model"] !== "string" || value["embedding_model"] === "") {
+      problem("embedding_model", "is required with an embedding: a vector means nothing without the model that made it");
+    } else event.embedding = embedding;
+  }
+  const embeddingModel = optStr(value, "embedding_model", "embedding_model");
+  if (embeddingModel !== void 0) event.embedding_model = embeddingModel;
+  let extensions;
+  for (const key of Object.keys(value)) {
+    if (KNOWN.has(key)) continue;
+    if (key === "__proto__") {
+      problem(key, 'the key "__proto__" is not allowed (it could pollute object prototypes)');
+      continue;
+    }
+    (extensions ??= {})[key] = value[key];
+  }
+  if (!ok || request_id === void 0 || application === void 0 || cohort === void 0 || assignment_key === void 0 || timestamp === void 0) return void 0;
+  return { request_id, timestamp, time, application, cohort, assignment_key, ...event, ...extensions ? { extensions } : {} };
+}
+function pick(entries) {
+  const kept = entries.filter(([, v]) => v !== void 0);
+  return kept.length === 0 ? void 0 : Object.fromEntries(kept);
+}
+function assign(event, key, value) {
+  if (value !== void 0) event[key] = value;
+}
+function readTrace(trace, problem) {
+  const out = [];
+  trace.forEach((call, i) => {
+    const at = `tool_trace[${i}]`;
+    if (!isJsonObject(call)) {
+      problem(at, `expected an object with tool and status, got ${describeValue2(call)}`);
+      return;
+    }
+    const tool = readString(call["tool"], `${at}.tool`, problem);
+    const status = readString(call["status"], `${at}.status`, problem);
+    const latency = call["latency_ms"] === void 0 || call["latency_ms"] === null ? void 0 : readNumber(call["latency_ms"], `${at}.latency_ms`, NON_NEGATIVE_RULE, problem);
+    if (tool !== void 0 && status !== void 0) out.push(latency === void 0 ? { tool, status } : { tool, status, latency_ms: latency });
+  });
+  return out;
+}
+
+// src/telemetry/read-jsonl.ts
+var GZIP_MAGIC = [31, 139];
+var NEWLINE2 = 10;
+async function isGzipFile(path) {
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+}
+async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
+  const log = new ProblemLog(problemLimit);
+  let lineNumber = 0;
+  const readLine2 = (text) => {
+    lineNumber += 1;
+    if (text.length === 0 || text.charCodeAt(0) !== 123 && text.trim() === "") return;
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      log.add({ file: label, line: lineNumber, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      log.countEvent(false);
+      return;
+    }
+    const line = lineNumber;
+    let valid = true;
+    const event = validateTelemetryEvent(value, (field, message) => {
+      valid = false;
+      log.add({ file: label, line, ...field === "" ? {} : { field }, message });
+    });
+    log.countEvent(valid && event !== void 0);
+    if (event !== void 0) sink(event, line);
+  };
+  let stream;
+  try {
+    stream = await isGzipFile(path) ? createReadStream(path).pipe(createGunzip()) : createReadStream(path, { highWaterMark: 1 << 20 });
+  } catch (error) {
+    throw new Error(`Cannot read telemetry file ${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  let carry;
+  let first = true;
+  try {
+    for await (const chunk of stream) {
+      let buffer = chunk;
+      if (first) {
+        first = false;
+        if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) buffer = buffer.subarray(3);
+      }
+      let start = 0;
+      let newline = buffer.indexOf(NEWLINE2, start);
+      if (carry !== void 0 && newline >= 0) {
+        readLine2(trimCr(Buffer.concat([carry, buffer.subarray(0, newline)]).toString("utf8")));
+        carry = void 0;
+        start = newline + 1;
+        newline = buffer.indexOf(NEWLINE2, start);
+      }
+      while (newline >= 0) {
+        readLine2(trimCr(buffer.toString("utf8", start, newline)));
+        start = newline + 1;
+        newline = buffer.indexOf(NEWLINE2, start);
+      }
+      if (start < buffer.length) carry = carry === void 0 ? Buffer.from(buffer.subarray(start)) : Buffer.concat([carry, buffer.subarray(start)]);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot read telemetry file ${label} after line ${lineNumber}: ${message}`, { cause: error });
+  }
+  if (carry !== void 0 && carry.length > 0) readLine2(trimCr(carry.toString("utf8")));
+  return log.summary();
+}
+function trimCr(text) {
+  return text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+}
+
+// node_modules/hyparquet/src/node.js
+import { createReadStream as createReadStream2, promises as fs } from "fs";
+
+// node_modules/hyparquet/src/constants.js
+var ParquetTypes = [
+  "BOOLEAN",
+  "INT32",
+  "INT64",
+  "INT96",
+  // deprecated
+  "FLOAT",
+  "DOUBLE",
+  "BYTE_ARRAY",
+  "FIXED_LEN_BYTE_ARRAY"
+];
+var Encodings = [
+  "PLAIN",
+  "GROUP_VAR_INT",
+  // deprecated
+  "PLAIN_DICTIONARY",
+  "RLE",
+  "BIT_PACKED",
+  // deprecated
+  "DELTA_BINARY_PACKED",
+  "DELTA_LENGTH_BYTE_ARRAY",
+  "DELTA_BYTE_ARRAY",
+  "RLE_DICTIONARY",
+  "BYTE_STREAM_SPLIT",
+  "ALP"
+];
+var FieldRepetitionTypes = [
+  "REQUIRED",
+  "OPTIONAL",
+  "REPEATED"
+];
+var ConvertedTypes = [
+  "UTF8",
+  "MAP",
+  "MAP_KEY_VALUE",
+  "LIST",
+  "ENUM",
+  "DECIMAL",
+  "DATE",
+  "TIME_MILLIS",
+  "TIME_MICROS",
+  "TIMESTAMP_MILLIS",
+  "TIMESTAMP_MICROS",
+  "UINT_8",
+  "UINT_16",
+  "UINT_32",
+  "UINT_64",
+  "INT_8",
+  "INT_16",
+  "INT_32",
+  "INT_64",
+  "JSON",
+  "BSON",
+  "INTERVAL"
+];
+var CompressionCodecs = [
+  "UNCOMPRESSED",
+  "SNAPPY",
+  "GZIP",
+  "LZO",
+  "BROTLI",
+  "LZ4",
+  "ZSTD",
+  "LZ4_RAW"
+];
+var PageTypes = [
+  "DATA_PAGE",
+  "INDEX_PAGE",
+  "DICTIONARY_PAGE",
+  "DATA_PAGE_V2"
+];
+var BoundaryOrders = [
+  "UNORDERED",
+  "ASCENDING",
+  "DESCENDING"
+];
+var EdgeInterpolationAlgorithms = [
+  "SPHERICAL",
+  "VINCENTY",
+  "THOMAS",
+  "ANDOYER",
+  "KARNEY"
+];
+
+// node_modules/hyparquet/src/wkb.js
+function wkbToGeojson(reader) {
+  const flags = getFlags(reader);
+  if (flags.type === 1) {
+    return { type: "Point", coordinates: readPosition(reader, flags) };
+  } else if (flags.type === 2) {
+    return { type: "LineString", coordinates: readLine(reader, flags) };
+  } else if (flags.type === 3) {
+    return { type: "Polygon", coordinates: readPolygon(reader, flags) };
+  } else if (flags.type === 4) {
+    const points = [];
+    for (let i = 0; i < flags.count; i++) {
+      points.push(readPosition(reader, getFlags(reader)));
+    }
+    return { type: "MultiPoint", coordinates: points };
+  } else if (flags.type === 5) {
+    const lines = [];
+    for (let i = 0; i < flags.count; i++) {
+      lines.push(readLine(reader, getFlags(reader)));
+    }
+    return { type: "MultiLineString", coordinates: lines };
+  } else if (flags.type === 6) {
+    const polygons = [];
+    for (let i = 0; i < flags.count; i++) {
+      polygons.push(readPolygon(reader, getFlags(reader)));
+    }
+    return { type: "MultiPolygon", coordinates: polygons };
+  } else if (flags.type === 7) {
+    const geometries = [];
+    for (let i = 0; i < flags.count; i++) {
+      geometries.push(wkbToGeojson(reader));
+    }
+    return { type: "GeometryCollection", geometries };
+  } else {
+    throw new Error(`Unsupported geometry type: ${flags.type}`);
+  }
+}
+function getFlags(reader) {
+  const { view } = reader;
+  const littleEndian = view.getUint8(reader.offset++) === 1;
+  const rawType = view.getUint32(reader.offset, littleEndian);
+  reader.offset += 4;
+  const type = rawType % 1e3;
+  const flags = Math.floor(rawType / 1e3);
+  let count2 = 0;
+  if (type > 1 && type <= 7) {
+    count2 = view.getUint32(reader.offset, littleEndian);
+    reader.offset += 4;
+  }
+  let dim = 2;
+  if (flags) dim++;
+  if (flags === 3) dim++;
+  return { littleEndian, type, dim, count: count2 };
+}
+function readPosition(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.dim; i++) {
+    const coord = reader.view.getFloat64(reader.offset, flags.littleEndian);
+    reader.offset += 8;
+    points.push(coord);
+  }
+  return points;
+}
+function readLine(reader, flags) {
+  const points = [];
+  for (let i = 0; i < flags.count; i++) {
+    points.push(readPosition(reader, flags));
+  }
+  return points;
+}
+function readPolygon(reader, flags) {
+  const { view } = reader;
+  const rings = [];
+  for (let r2 = 0; r2 < flags.count; r2++) {
+    const count2 = view.getUint32(reader.offset, flags.littleEndian);
+    reader.offset += 4;
+    rings.push(readLine(reader, { ...flags, count: count2 }));
+  }
+  return rings;
+}
+
+// node_modules/hyparquet/src/convert.js
+var decoder = new TextDecoder();
+var DEFAULT_PARSERS = {
+  timestampFromMilliseconds(millis) {
+    return new Date(Number(millis));
+  },
+  timestampFromMicroseconds(micros) {
+    return new Date(Number(micros / 1000n));
+  },
+  timestampFromNanoseconds(nanos) {
+    return new Date(Number(nanos / 1000000n));
+  },
+  dateFromDays(days) {
+    return new Date(days * 864e5);
+  },
+  stringFromBytes(bytes) {
+    return bytes && decoder.decode(bytes);
+  },
+  jsonFromBytes(bytes) {
+    return bytes && JSON.parse(decoder.decode(bytes));
+  },
+  geometryFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  geographyFromBytes(bytes) {
+    return bytes && wkbToGeojson({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
+  },
+  uuidFromBytes(bytes) {
+    if (!bytes) return void 0;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
+  }
+};
+function convertWithDictionary(data, dictionary, encoding, columnDecoder) {
+  if (dictionary && encoding.endsWith("_DICTIONARY")) {
+    let output = data;
+    if (data instanceof Uint8Array && !(dictionary instanceof Uint8Array)) {
+      output = new dictionary.constructor(data.length);
+    }
+    for (let i = 0; i < data.length; i++) {
+      output[i] = dictionary[data[i]];
+    }
+    return output;
+  } else {
+    return convert(data, columnDecoder);
+  }
+}
+function convert(data, columnDecoder) {
+  const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
+  const { type, converted_type: ctype, logical_type: ltype } = element;
+  const nullable = element.repetition_type !== "REQUIRED";
+  if (type === "BYTE_ARRAY" && element.name === "inline" && schemaPath?.at(-2)?.element.logical_type?.type === "FILE") {
+    return data;
+  }
+  const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
+  if (isVariant && type === "BYTE_ARRAY" && ctype !== "UTF8" && ltype?.type !== "STRING") {
+    return data;
+  }
+  if (ctype === "DECIMAL") {
+    const scale = element.scale || 0;
+    const factor = 10 ** scale;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      if (data[i] instanceof Uint8Array) {
+        arr[i] = scale > 308 ? parseDecimal(data[i]) * 10 ** -scale : parseDecimal(data[i]) / factor;
+      } else {
+        arr[i] = Number(data[i]) / factor;
+      }
+    }
+    return arr;
+  }
+  if (!ctype && type === "INT96") {
+    return Array.from(data).map((v) => parsers.timestampFromNanoseconds(parseInt96Nanos(v)));
+  }
+  if (ctype === "DATE") {
+    return Array.from(data).map((v) => parsers.dateFromDays(v));
+  }
+  if (ctype === "TIMESTAMP_MILLIS") {
+    return Array.from(data).map((v) => parsers.timestampFromMilliseconds(v));
+  }
+  if (ctype === "TIMESTAMP_MICROS") {
+    return Array.from(data).map((v) => parsers.timestampFromMicroseconds(v));
+  }
+  if (ctype === "JSON") {
+    return data.map((v) => parsers.jsonFromBytes(v));
+  }
+  if (ctype === "BSON") {
+    throw new Error("parquet bson not supported");
+  }
+  if (ctype === "INTERVAL") {
+    throw new Error("parquet interval not supported");
+  }
+  if (ltype?.type === "GEOMETRY") {
+    return data.map((v) => parsers.geometryFromBytes(v));
+  }
+  if (ltype?.type === "GEOGRAPHY") {
+    return data.map((v) => parsers.geographyFromBytes(v));
+  }
+  if (ltype?.type === "UUID") {
+    return data.map((v) => parsers.uuidFromBytes(v));
+  }
+  if (ctype === "UTF8" || ltype?.type === "STRING" || utf8 && type === "BYTE_ARRAY") {
+    return data.map((v) => parsers.stringFromBytes(v));
+  }
+  if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
+    if (data instanceof BigInt64Array) return new BigUint64Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable ? new Array(data.length) : new BigUint64Array(data.length);
+    for (let i = 0; i < arr.length; i++) arr[i] = data[i];
+    return arr;
+  }
+  if (ctype === "UINT_32" || ltype?.type === "INTEGER" && ltype.bitWidth === 32 && !ltype.isSigned) {
+    if (data instanceof Int32Array) return new Uint32Array(data.buffer, data.byteOffset, data.length);
+    const arr = nullable ? new Array(data.length) : new Uint32Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = data[i] < 0 ? 4294967296 + data[i] : data[i];
+    }
+    return arr;
+  }
+  if (ltype?.type === "FLOAT16") {
+    return Array.from(data).map(parseFloat16);
+  }
+  if (ltype?.type === "TIMESTAMP") {
+    const { unit } = ltype;
+    let parser = parsers.timestampFromMilliseconds;
+    if (unit === "MICROS") parser = parsers.timestampFromMicroseconds;
+    if (unit === "NANOS") parser = parsers.timestampFromNanoseconds;
+    const arr = new Array(data.length);
+    for (let i = 0; i < arr.length; i++) {
+      arr[i] = parser(data[i]);
+    }
+    return arr;
+  }
+  return data;
+}
+function parseDecimal(bytes) {
+  if (!bytes.length) return 0;
+  let value = 0n;
+  for (const byte of bytes) {
+    value = value * 256n + BigInt(byte);
+  }
+  const bits = bytes.length * 8;
+  if (value >= 2n ** BigInt(bits - 1)) {
+    value -= 2n ** BigInt(bits);
+  }
+  return Number(value);
+}
+function parseInt96Nanos(value) {
+  const days = (value >> 64n) - 2440588n;
+  const nano = value & 0xffffffffffffffffn;
+  return days * 86400000000000n + nano;
+}
+function parseFloat16(bytes) {
+  if (!bytes) return void 0;
+  const int16 = bytes[1] << 8 | bytes[0];
+  const sign3 = int16 >> 15 ? -1 : 1;
+  const exp = int16 >> 10 & 31;
+  const frac = int16 & 1023;
+  if (exp === 0) return sign3 * 2 ** -14 * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign3 * Infinity;
+  return sign3 * 2 ** (exp - 15) * (1 + frac / 1024);
+}
+
+// node_modules/hyparquet/src/schema.js
+function schemaTree(schema, rootIndex, path) {
+  const element = schema[rootIndex];
+  const children = [];
+  let count2 = 1;
+  if (element.num_children) {
+    while (children.length < element.num_children) {
+      const childElement = schema[rootIndex + count2];
+      const child2 = schemaTree(schema, rootIndex + count2, [...path, childElement.name]);
+      count2 += child2.count;
+      children.push(child2);
+    }
+  }
+  return { count: count2, element, children, path };
+}
+function getSchemaPath(schema, name) {
+  return getTreePath(schemaTree(schema, 0, []), name);
+}
+function getTreePath(tree, name) {
+  const path = [tree];
+  for (const part of name) {
+    const child2 = tree.children.find((child3) => child3.element.name === part);
+    if (!child2) throw new Error(`parquet schema element not found: ${name}`);
+    path.push(child2);
+    tree = child2;
+  }
+  return path;
+}
+function getPhysicalColumns(schemaTree2) {
+  const columns = [];
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child2 of node.children) {
+        traverse(child2);
+      }
+    } else {
+      columns.push(node.path.join("."));
+    }
+  }
+  traverse(schemaTree2);
+  return columns;
+}
+function getMaxRepetitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath) {
+    if (element.repetition_type === "REPEATED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function getMaxDefinitionLevel(schemaPath) {
+  let maxLevel = 0;
+  for (const { element } of schemaPath.slice(1)) {
+    if (element.repetition_type !== "REQUIRED") {
+      maxLevel++;
+    }
+  }
+  return maxLevel;
+}
+function isListLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "LIST") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length > 1) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  return true;
+}
+function isMapLike(schema) {
+  if (!schema) return false;
+  if (schema.element.converted_type !== "MAP") return false;
+  if (schema.children.length > 1) return false;
+  const firstChild = schema.children[0];
+  if (firstChild.children.length !== 2) return false;
+  if (firstChild.element.repetition_type !== "REPEATED") return false;
+  const keyChild = firstChild.children.find((child2) => child2.element.name === "key");
+  if (keyChild?.element.repetition_type === "REPEATED") return false;
+  const valueChild = firstChild.children.find((child2) => child2.element.name === "value");
+  if (valueChild?.element.repetition_type === "REPEATED") return false;
+  return true;
+}
+function isFlatColumn(schemaPath) {
+  if (schemaPath.length !== 2) return false;
+  const [, column] = schemaPath;
+  if (column.element.repetition_type === "REPEATED") return false;
+  if (column.children.length) return false;
+  return true;
+}
+
+// node_modules/hyparquet/src/thrift.js
+var STOP = 0;
+var TRUE = 1;
+var FALSE = 2;
+var BYTE = 3;
+var I16 = 4;
+var I32 = 5;
+var I64 = 6;
+var DOUBLE = 7;
+var BINARY = 8;
+var LIST = 9;
+var STRUCT = 12;
+function deserializeTCompactProtocol(reader) {
+  const value = {};
+  let fid = 0;
+  while (true) {
+    if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
+    const byte = reader.view.getUint8(reader.offset++);
+    const type = byte & 15;
+    if (type === STOP) break;
+    const delta = byte >> 4;
+    fid = delta ? fid + delta : readZigZag(reader);
+    value[`field_${fid}`] = readElement(reader, type);
+  }
+  return value;
+}
+function readElement(reader, type) {
+  switch (type) {
+    case TRUE:
+      return true;
+    case FALSE:
+      return false;
+    case BYTE:
+      return reader.view.getInt8(reader.offset++);
+    case I16:
+    case I32:
+      return readZigZag(reader);
+    case I64:
+      return readZigZagBigInt(reader);
+    case DOUBLE: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case BINARY: {
+      const stringLength = readVarInt(reader);
+      if (reader.offset + stringLength > reader.view.byteLength) {
+        throw new Error(`thrift binary length ${stringLength} exceeds remaining ${reader.view.byteLength - reader.offset} bytes`);
+      }
+      const strBytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, stringLength);
+      reader.offset += stringLength;
+      return strBytes;
+    }
+    case LIST: {
+      const byte = reader.view.getUint8(reader.offset++);
+      const elemType = byte & 15;
+      let listSize = byte >> 4;
+      if (listSize === 15) {
+        listSize = readVarInt(reader);
+      }
+      const boolType = elemType === TRUE || elemType === FALSE;
+      const values = new Array(listSize);
+      for (let i = 0; i < listSize; i++) {
+        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
+      }
+      return values;
+    }
+    case STRUCT:
+      return deserializeTCompactProtocol(reader);
+    default:
+      throw new Error(`thrift unhandled type: ${type}`);
+  }
+}
+function readVarInt(reader) {
+  let result = 0;
+  let shift = 0;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= (byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7;
+  }
+}
+function readVarBigInt(reader) {
+  let result = 0n;
+  let shift = 0n;
+  while (true) {
+    const byte = reader.view.getUint8(reader.offset++);
+    result |= BigInt(byte & 127) << shift;
+    if (!(byte & 128)) {
+      return result;
+    }
+    shift += 7n;
+  }
+}
+function readZigZag(reader) {
+  const zigzag = readVarInt(reader);
+  return zigzag >>> 1 ^ -(zigzag & 1);
+}
+function readZigZagBigInt(reader) {
+  const zigzag = readVarBigInt(reader);
+  return zigzag >> 1n ^ -(zigzag & 1n);
+}
+
+// node_modules/hyparquet/src/geoparquet.js
+function markGeoColumns(schema, key_value_metadata) {
+  const columns = /* @__PURE__ */ new Map();
+  const geo = key_value_metadata?.find(({ key }) => key === "geo")?.value;
+  const decodedColumns = (geo && JSON.parse(geo)?.columns) ?? {};
+  for (const [name, column] of Object.entries(decodedColumns)) {
+    if (column.encoding !== "WKB") continue;
+    const type = column.edges === "spherical" ? "GEOGRAPHY" : "GEOMETRY";
+    const id = column.crs?.id ?? column.crs?.ids?.[0];
+    const crs = id ? `${id.authority}:${id.code.toString()}` : void 0;
+    columns.set(name, { type, crs });
+  }
+  for (let i = 1; i < schema.length; i++) {
+    const { logical_type, name, num_children, type } = schema[i];
+    if (num_children) {
+      i += num_children;
+      continue;
+    }
+    if (type === "BYTE_ARRAY" && !logical_type) {
+      schema[i].logical_type = columns.get(name);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/metadata.js
+var defaultInitialFetchSize = 1 << 19;
+var decoder2 = new TextDecoder();
+function decode(value) {
+  return value && decoder2.decode(value);
+}
+async function parquetMetadataAsync(asyncBuffer, { parsers, initialFetchSize = defaultInitialFetchSize, geoparquet = true } = {}) {
+  if (!asyncBuffer || !(asyncBuffer.byteLength >= 0)) throw new Error("parquet expected AsyncBuffer");
+  const footerOffset = Math.max(0, asyncBuffer.byteLength - initialFetchSize);
+  const footerBuffer = await asyncBuffer.slice(footerOffset, asyncBuffer.byteLength);
+  const footerView = new DataView(footerBuffer);
+  if (footerView.getUint32(footerBuffer.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLength = footerView.getUint32(footerBuffer.byteLength - 8, true);
+  if (metadataLength > asyncBuffer.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${asyncBuffer.byteLength - 8}`);
+  }
+  if (metadataLength + 8 > initialFetchSize) {
+    const metadataOffset = asyncBuffer.byteLength - metadataLength - 8;
+    const metadataBuffer = await asyncBuffer.slice(metadataOffset, footerOffset);
+    const combinedBuffer = new ArrayBuffer(metadataLength + 8);
+    const combinedView = new Uint8Array(combinedBuffer);
+    combinedView.set(new Uint8Array(metadataBuffer));
+    combinedView.set(new Uint8Array(footerBuffer), footerOffset - metadataOffset);
+    return parquetMetadata(combinedBuffer, { parsers, geoparquet });
+  } else {
+    return parquetMetadata(footerBuffer, { parsers, geoparquet });
+  }
+}
+function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
+  let view;
+  if (arrayBuffer instanceof ArrayBuffer) {
+    view = new DataView(arrayBuffer);
+  } else if (arrayBuffer instanceof Uint8Array) {
+    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+  } else {
+    throw new Error("parquet expected ArrayBuffer or Uint8Array");
+  }
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  if (view.byteLength < 8) {
+    throw new Error("parquet file is too short");
+  }
+  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+    throw new Error("parquet file invalid (footer != PAR1)");
+  }
+  const metadataLengthOffset = view.byteLength - 8;
+  const metadataLength = view.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  }
+  const metadataOffset = metadataLengthOffset - metadataLength;
+  const reader = { view, offset: metadataOffset };
+  const metadata = deserializeTCompactProtocol(reader);
+  const version = metadata.field_1;
+  const schema = metadata.field_2.map((field) => ({
+    type: ParquetTypes[field.field_1],
+    type_length: field.field_2,
+    repetition_type: FieldRepetitionTypes[field.field_3],
+    name: decode(field.field_4),
+    num_children: field.field_5,
+    converted_type: ConvertedTypes[field.field_6],
+    scale: field.field_7,
+    precision: field.field_8,
+    field_id: field.field_9,
+    logical_type: logicalType(field.field_10)
+  }));
+  const columnSchema = schema.filter((e) => e.type);
+  const num_rows = metadata.field_3;
+  const row_groups = metadata.field_4.map((rowGroup) => ({
+    columns: rowGroup.field_1.map((column, columnIndex2) => ({
+      file_path: decode(column.field_1),
+      file_offset: column.field_2,
+      meta_data: column.field_3 && {
+        type: ParquetTypes[column.field_3.field_1],
+        encodings: column.field_3.field_2?.map((e) => Encodings[e]),
+        path_in_schema: column.field_3.field_3.map(decode),
+        codec: CompressionCodecs[column.field_3.field_4],
+        num_values: column.field_3.field_5,
+        total_uncompressed_size: column.field_3.field_6,
+        total_compressed_size: column.field_3.field_7,
+        key_value_metadata: column.field_3.field_8?.map((kv) => ({
+          key: decode(kv.field_1),
+          value: decode(kv.field_2)
+        })),
+        data_page_offset: column.field_3.field_9,
+        index_page_offset: column.field_3.field_10,
+        dictionary_page_offset: column.field_3.field_11,
+        statistics: convertStats(column.field_3.field_12, columnSchema[columnIndex2], allParsers),
+        encoding_stats: column.field_3.field_13?.map((encodingStat) => ({
+          page_type: PageTypes[encodingStat.field_1],
+          encoding: Encodings[encodingStat.field_2],
+          count: encodingStat.field_3
+        })),
+        bloom_filter_offset: column.field_3.field_14,
+        bloom_filter_length: column.field_3.field_15,
+        size_statistics: column.field_3.field_16 && {
+          unencoded_byte_array_data_bytes: column.field_3.field_16.field_1,
+          repetition_level_histogram: column.field_3.field_16.field_2,
+          definition_level_histogram: column.field_3.field_16.field_3
+        },
+        geospatial_statistics: column.field_3.field_17 && {
+          bbox: column.field_3.field_17.field_1 && {
+            xmin: column.field_3.field_17.field_1.field_1,
+            xmax: column.field_3.field_17.field_1.field_2,
+            ymin: column.field_3.field_17.field_1.field_3,
+            ymax: column.field_3.field_17.field_1.field_4,
+            zmin: column.field_3.field_17.field_1.field_5,
+            zmax: column.field_3.field_17.field_1.field_6,
+            mmin: column.field_3.field_17.field_1.field_7,
+            mmax: column.field_3.field_17.field_1.field_8
+          },
+          geospatial_types: column.field_3.field_17.field_2
+        }
+      },
+      offset_index_offset: column.field_4,
+      offset_index_length: column.field_5,
+      column_index_offset: column.field_6,
+      column_index_length: column.field_7,
+      crypto_metadata: column.field_8,
+      encrypted_column_metadata: column.field_9
+    })),
+    total_byte_size: rowGroup.field_2,
+    num_rows: rowGroup.field_3,
+    sorting_columns: rowGroup.field_4?.map((sortingColumn) => ({
+      column_idx: sortingColumn.field_1,
+      descending: sortingColumn.field_2,
+      nulls_first: sortingColumn.field_3
+    })),
+    file_offset: rowGroup.field_5,
+    total_compressed_size: rowGroup.field_6,
+    ordinal: rowGroup.field_7
+  }));
+  const key_value_metadata = metadata.field_5?.map((kv) => ({
+    key: decode(kv.field_1),
+    value: decode(kv.field_2)
+  }));
+  const created_by = decode(metadata.field_6);
+  if (geoparquet) {
+    markGeoColumns(schema, key_value_metadata);
+  }
+  return {
+    version,
+    schema,
+    num_rows,
+    row_groups,
+    key_value_metadata,
+    created_by,
+    metadata_length: metadataLength
+  };
+}
+function parquetSchema({ schema }) {
+  return getSchemaPath(schema, [])[0];
+}
+function logicalType(logicalType2) {
+  if (logicalType2?.field_1) return { type: "STRING" };
+  if (logicalType2?.field_2) return { type: "MAP" };
+  if (logicalType2?.field_3) return { type: "LIST" };
+  if (logicalType2?.field_4) return { type: "ENUM" };
+  if (logicalType2?.field_5) return {
+    type: "DECIMAL",
+    scale: logicalType2.field_5.field_1,
+    precision: logicalType2.field_5.field_2
+  };
+  if (logicalType2?.field_6) return { type: "DATE" };
+  if (logicalType2?.field_7) return {
+    type: "TIME",
+    isAdjustedToUTC: logicalType2.field_7.field_1,
+    unit: timeUnit(logicalType2.field_7.field_2)
+  };
+  if (logicalType2?.field_8) return {
+    type: "TIMESTAMP",
+    isAdjustedToUTC: logicalType2.field_8.field_1,
+    unit: timeUnit(logicalType2.field_8.field_2)
+  };
+  if (logicalType2?.field_10) return {
+    type: "INTEGER",
+    bitWidth: logicalType2.field_10.field_1,
+    isSigned: logicalType2.field_10.field_2
+  };
+  if (logicalType2?.field_11) return { type: "NULL" };
+  if (logicalType2?.field_12) return { type: "JSON" };
+  if (logicalType2?.field_13) return { type: "BSON" };
+  if (logicalType2?.field_14) return { type: "UUID" };
+  if (logicalType2?.field_15) return { type: "FLOAT16" };
+  if (logicalType2?.field_16) return {
+    type: "VARIANT",
+    specification_version: logicalType2.field_16.field_1
+  };
+  if (logicalType2?.field_17) return {
+    type: "GEOMETRY",
+    crs: decode(logicalType2.field_17.field_1)
+  };
+  if (logicalType2?.field_18) return {
+    type: "GEOGRAPHY",
+    crs: decode(logicalType2.field_18.field_1),
+    algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
+  };
+  if (logicalType2?.field_19) return { type: "FILE" };
+  return logicalType2;
+}
+function timeUnit(unit) {
+  if (unit.field_1) return "MILLIS";
+  if (unit.field_2) return "MICROS";
+  if (unit.field_3) return "NANOS";
+  throw new Error("parquet time unit required");
+}
+function convertStats(stats, schema, parsers) {
+  return stats && {
+    max: convertMetadata(stats.field_1, schema, parsers),
+    min: convertMetadata(stats.field_2, schema, parsers),
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: convertMetadata(stats.field_5, schema, parsers),
+    min_value: convertMetadata(stats.field_6, schema, parsers),
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+function convertMetadata(value, schema, parsers) {
+  const { type, converted_type, logical_type } = schema;
+  if (value === void 0) return value;
+  if (type === "BOOLEAN") return value[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
+  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
+    return view.getInt32(0, true) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
+    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
+  }
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
+  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
+  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
+  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
+  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (converted_type === "DECIMAL") {
+    const scale = schema.scale || 0;
+    return scale > 308 ? parseDecimal(value) * 10 ** -scale : parseDecimal(value) / 10 ** scale;
+  }
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
+  return value;
+}
+
+// node_modules/hyparquet/src/indexes.js
+function readColumnIndex(reader, schema, parsers = void 0) {
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    null_pages: thrift.field_1,
+    min_values: thrift.field_2.map((m) => convertMetadata(m, schema, allParsers)),
+    max_values: thrift.field_3.map((m) => convertMetadata(m, schema, allParsers)),
+    boundary_order: BoundaryOrders[thrift.field_4],
+    null_counts: thrift.field_5,
+    repetition_level_histograms: thrift.field_6,
+    definition_level_histograms: thrift.field_7
+  };
+}
+function readOffsetIndex(reader) {
+  const thrift = deserializeTCompactProtocol(reader);
+  return {
+    // @ts-ignore
+    page_locations: thrift.field_1.map((loc) => ({
+      offset: loc.field_1,
+      compressed_page_size: loc.field_2,
+      first_row_index: loc.field_3
+    })),
+    unencoded_byte_array_data_bytes: thrift.field_2
+  };
+}
+
+// node_modules/hyparquet/src/xxhash.js
+var MASK = 0xffffffffffffffffn;
+var PRIME1 = 0x9e3779b185ebca87n;
+var PRIME2 = 0xc2b2ae3d27d4eb4fn;
+var PRIME3 = 0x165667b19e3779f9n;
+var PRIME4 = 0x85ebca77c2b2ae63n;
+var PRIME5 = 0x27d4eb2f165667c5n;
+function rotl64(x, r2) {
+  return (x << r2 | x >> 64n - r2) & MASK;
+}
+function round2(acc, val) {
+  acc = acc + val * PRIME2 & MASK;
+  acc = rotl64(acc, 31n);
+  return acc * PRIME1 & MASK;
+}
+function mergeRound(acc, val) {
+  acc ^= round2(0n, val);
+  return acc * PRIME1 + PRIME4 & MASK;
+}
+function xxhash64(input, seed = 0n) {
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const len = input.byteLength;
+  let offset = 0;
+  let h64;
+  if (len >= 32) {
+    let v1 = seed + PRIME1 + PRIME2 & MASK;
+    let v2 = seed + PRIME2 & MASK;
+    let v3 = seed;
+    let v4 = seed - PRIME1 & MASK;
+    while (offset + 32 <= len) {
+      v1 = round2(v1, view.getBigUint64(offset, true));
+      offset += 8;
+      v2 = round2(v2, view.getBigUint64(offset, true));
+      offset += 8;
+      v3 = round2(v3, view.getBigUint64(offset, true));
+      offset += 8;
+      v4 = round2(v4, view.getBigUint64(offset, true));
+      offset += 8;
+    }
+    h64 = rotl64(v1, 1n) + rotl64(v2, 7n) + rotl64(v3, 12n) + rotl64(v4, 18n) & MASK;
+    h64 = mergeRound(h64, v1);
+    h64 = mergeRound(h64, v2);
+    h64 = mergeRound(h64, v3);
+    h64 = mergeRound(h64, v4);
+  } else {
+    h64 = seed + PRIME5 & MASK;
+  }
+  h64 = h64 + BigInt(len) & MASK;
+  while (offset + 8 <= len) {
+    h64 ^= round2(0n, view.getBigUint64(offset, true));
+    h64 = rotl64(h64, 27n) * PRIME1 + PRIME4 & MASK;
+    offset += 8;
+  }
+  if (offset + 4 <= len) {
+    h64 ^= BigInt(view.getUint32(offset, true)) * PRIME1 & MASK;
+    h64 = rotl64(h64, 23n) * PRIME2 + PRIME3 & MASK;
+    offset += 4;
+  }
+  while (offset < len) {
+    h64 ^= BigInt(view.getUint8(offset)) * PRIME5 & MASK;
+    h64 = rotl64(h64, 11n) * PRIME1 & MASK;
+    offset += 1;
+  }
+  h64 ^= h64 >> 33n;
+  h64 = h64 * PRIME2 & MASK;
+  h64 ^= h64 >> 29n;
+  h64 = h64 * PRIME3 & MASK;
+  h64 ^= h64 >> 32n;
+  return h64;
+}
+
+// node_modules/hyparquet/src/bloom.js
+var textEncoder = new TextEncoder();
+var SALT = new Uint32Array([
+  1203114875,
+  1150766481,
+  2284105051,
+  2729912477,
+  1884591559,
+  770785867,
+  2667333959,
+  1550580529
+]);
+function blockIndex(hash, numBlocks) {
+  return Number((hash >> 32n) * BigInt(numBlocks) >> 32n);
+}
+function blockMask(hash) {
+  const m = new Uint32Array(8);
+  const low = Number(hash & 0xffffffffn) | 0;
+  for (let i = 0; i < 8; i++) {
+    m[i] = 1 << (Math.imul(low, SALT[i]) >>> 27);
+  }
+  return m;
+}
+function sbbfContains(blocks, hash) {
+  const offset = blockIndex(hash, blocks.length >> 3) << 3;
+  const m = blockMask(hash);
+  for (let i = 0; i < 8; i++) {
+    if ((blocks[offset + i] & m[i]) === 0) return false;
+  }
+  return true;
+}
+function readBloomFilter(reader) {
+  const header2 = deserializeTCompactProtocol(reader);
+  const numBytes = header2.field_1;
+  if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
+  if (!header2.field_2?.field_1) return void 0;
+  if (!header2.field_3?.field_1) return void 0;
+  if (!header2.field_4?.field_1) return void 0;
+  const { view, offset } = reader;
+  if (offset + numBytes > view.byteLength) {
+    throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
+  }
+  const blocks = new Uint32Array(numBytes >> 2);
+  for (let i = 0; i < blocks.length; i++) {
+    blocks[i] = view.getUint32(offset + i * 4, true);
+  }
+  reader.offset = offset + numBytes;
+  return { numBytes, blocks };
+}
+function hashParquetValue(value, element) {
+  if (value === null || value === void 0) return void 0;
+  const { type, converted_type, logical_type } = element;
+  if (type === "BOOLEAN") {
+    if (typeof value !== "boolean") return void 0;
+    return xxhash64(new Uint8Array([value ? 1 : 0]));
+  }
+  if (type === "FLOAT") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setFloat32(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "DOUBLE") {
+    if (typeof value !== "number") return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setFloat64(0, value, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT32") {
+    if (converted_type === "DATE" || converted_type === "DECIMAL" || converted_type === "TIME_MILLIS") return void 0;
+    if (logical_type?.type === "DATE" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    if (typeof value !== "number" || !Number.isInteger(value)) return void 0;
+    const buf = new ArrayBuffer(4);
+    new DataView(buf).setInt32(0, value | 0, true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "INT64") {
+    if (converted_type === "TIMESTAMP_MILLIS" || converted_type === "TIMESTAMP_MICROS") return void 0;
+    if (converted_type === "TIME_MICROS" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "TIMESTAMP" || logical_type?.type === "TIME" || logical_type?.type === "DECIMAL") return void 0;
+    let bigValue;
+    if (typeof value === "bigint") bigValue = value;
+    else if (typeof value === "number" && Number.isSafeInteger(value)) bigValue = BigInt(value);
+    else return void 0;
+    const buf = new ArrayBuffer(8);
+    new DataView(buf).setBigUint64(0, BigInt.asUintN(64, bigValue), true);
+    return xxhash64(new Uint8Array(buf));
+  }
+  if (type === "BYTE_ARRAY") {
+    if (converted_type === "JSON" || converted_type === "BSON" || converted_type === "DECIMAL") return void 0;
+    if (logical_type?.type === "JSON" || logical_type?.type === "BSON" || logical_type?.type === "VARIANT") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (typeof value === "string") return xxhash64(textEncoder.encode(value));
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (converted_type === "DECIMAL" || converted_type === "INTERVAL") return void 0;
+    if (logical_type?.type === "DECIMAL" || logical_type?.type === "UUID" || logical_type?.type === "FLOAT16") return void 0;
+    if (logical_type?.type === "GEOMETRY" || logical_type?.type === "GEOGRAPHY") return void 0;
+    if (value instanceof Uint8Array) return xxhash64(value);
+    return void 0;
+  }
+  return void 0;
+}
+function bloomEligibleColumns(filter) {
+  const out = /* @__PURE__ */ new Set();
+  walkBloomEligible(filter, out);
+  return out;
+}
+function walkBloomEligible(filter, out) {
+  if (!filter) return;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    for (const sub of filter.$and) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    for (const sub of filter.$or) walkBloomEligible(sub, out);
+    return;
+  }
+  if ("$nor" in filter) return;
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field.startsWith("$")) continue;
+    if (typeof condition === "object" && condition !== null && !Array.isArray(condition)) {
+      if ("$eq" in condition || "$in" in condition) out.add(field);
+    } else {
+      out.add(field);
+    }
+  }
+}
+
+// node_modules/hyparquet/src/utils.js
+function concat(aaa, bbb) {
+  const chunk = 1e4;
+  for (let i = 0; i < bbb.length; i += chunk) {
+    aaa.push(...bbb.slice(i, i + chunk));
+  }
+}
+function equals(a, b, strict = true) {
+  if (strict ? a === b : a == b) return true;
+  if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) return false;
+    }
+    return true;
+  }
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!equals(a[i], b[i], strict)) return false;
+    }
+    return true;
+  }
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const k of aKeys) {
+    if (!equals(a[k], b[k], strict)) return false;
+  }
+  return true;
+}
+function flatten2(chunks) {
+  if (!chunks) return [];
+  if (chunks.length === 1) return chunks[0];
+  const output = [];
+  for (const chunk of chunks) {
+    concat(output, chunk);
+  }
+  return output;
+}
+
+// node_modules/hyparquet/src/filter.js
+var encoder2 = new TextEncoder();
+function pathsNeededForFilter(filter) {
+  if (!filter) return [];
+  const paths = [];
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    paths.push(...filter.$and.flatMap(pathsNeededForFilter));
+  } else if ("$or" in filter && Array.isArray(filter.$or)) {
+    paths.push(...filter.$or.flatMap(pathsNeededForFilter));
+  } else if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    paths.push(...filter.$nor.flatMap(pathsNeededForFilter));
+  } else {
+    paths.push(...Object.keys(filter));
+  }
+  return [...new Set(paths)];
+}
+function columnsNeededForFilter(filter) {
+  return [...new Set(pathsNeededForFilter(filter).map((path) => path.split(".")[0]))];
+}
+function matchFilter(record, filter, strict = true) {
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.every((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.some((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
+  }
+  return Object.entries(filter).every(([field, condition]) => {
+    const value = resolve8(record, field);
+    if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
+      return equals(value, condition, strict);
+    }
+    return Object.entries(condition || {}).every(([operator, target]) => {
+      if (operator === "$gt") return value !== null && value !== void 0 && value > target;
+      if (operator === "$gte") return value !== null && value !== void 0 && value >= target;
+      if (operator === "$lt") return value !== null && value !== void 0 && value < target;
+      if (operator === "$lte") return value !== null && value !== void 0 && value <= target;
+      if (operator === "$eq") return equals(value, target, strict);
+      if (operator === "$ne") return !equals(value, target, strict);
+      if (operator === "$in") return Array.isArray(target) && matchesIn(value, target, strict);
+      if (operator === "$nin") return Array.isArray(target) && !matchesIn(value, target, strict);
+      if (operator === "$not") return !matchFilter({ value }, { value: target }, strict);
+      return true;
+    });
+  });
+}
+function matchesIn(value, targets, strict) {
+  return targets.some((target) => equals(value, target, strict) || Array.isArray(value) && value.some((element) => equals(element, target, strict)));
+}
+function canSkipRowGroup({ rowGroup, physicalColumns, filter, strict = true, bloomFilters, schemaElements }) {
+  if (!filter) return false;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    return filter.$and.some((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    return filter.$or.every((subFilter) => canSkipRowGroup({ rowGroup, physicalColumns, filter: subFilter, strict, bloomFilters, schemaElements }));
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return false;
+  }
+  for (const [field, condition] of Object.entries(filter)) {
+    const columnIndex2 = physicalColumns.indexOf(field);
+    if (columnIndex2 === -1) continue;
+    const stats = rowGroup.columns[columnIndex2].meta_data?.statistics;
+    const { min, max, min_value, max_value, null_count: nullCount } = stats || {};
+    const minVal = min_value !== void 0 ? min_value : min;
+    const maxVal = max_value !== void 0 ? max_value : max;
+    const haveStats = minVal !== void 0 && maxVal !== void 0;
+    const bloom = bloomFilters?.[field];
+    const element = schemaElements?.[field];
+    const matchingNulls = matchFilter({ value: null }, { value: condition }, strict) && (nullCount === void 0 || nullCount > 0);
+    if (haveStats && !matchingNulls && canSkipStats(condition, minVal, maxVal, strict, element)) {
+      return true;
+    }
+    for (const [operator, target] of Object.entries(condition || {})) {
+      if (bloom && element) {
+        if (operator === "$eq") {
+          const hash = hashParquetValue(target, element);
+          if (hash !== void 0 && !sbbfContains(bloom.blocks, hash)) return true;
+        }
+        if (operator === "$in" && Array.isArray(target) && target.length > 0) {
+          let allAbsent = true;
+          for (const v of target) {
+            const h = hashParquetValue(v, element);
+            if (h === void 0 || sbbfContains(bloom.blocks, h)) {
+              allAbsent = false;
+              break;
+            }
+          }
+          if (allAbsent) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+function canSkipStats(condition, minVal, maxVal, strict, element) {
+  if (minVal === void 0 || maxVal === void 0) return false;
+  const mayContainNaN = element?.type === "FLOAT" || element?.type === "DOUBLE" || element?.logical_type?.type === "FLOAT16";
+  for (const [operator, target] of Object.entries(condition || {})) {
+    const minComparison = compareParquetValues(minVal, target, strict, element);
+    const maxComparison = compareParquetValues(maxVal, target, strict, element);
+    const binaryBounds = minVal instanceof Uint8Array || maxVal instanceof Uint8Array;
+    const relationalBoundsAreSafe = !binaryBounds && (element?.type !== "BYTE_ARRAY" || typeof target === "string" && [...target].every((character) => character.charCodeAt(0) <= 127));
+    if (operator === "$gt" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison <= 0) return true;
+    if (operator === "$gte" && relationalBoundsAreSafe && maxComparison !== void 0 && maxComparison < 0) return true;
+    if (operator === "$lt" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison >= 0) return true;
+    if (operator === "$lte" && relationalBoundsAreSafe && minComparison !== void 0 && minComparison > 0) return true;
+    if (operator === "$eq") {
+      const targetMinComparison = compareParquetValues(target, minVal, strict, element);
+      const targetMaxComparison = compareParquetValues(target, maxVal, strict, element);
+      if (targetMinComparison !== void 0 && targetMinComparison < 0 || targetMaxComparison !== void 0 && targetMaxComparison > 0) return true;
+    }
+    if (operator === "$ne" && !mayContainNaN && equals(minVal, maxVal, strict) && equals(minVal, target, strict)) return true;
+    if (operator === "$in" && Array.isArray(target) && target.every((value) => {
+      const valueMinComparison = compareParquetValues(value, minVal, strict, element);
+      const valueMaxComparison = compareParquetValues(value, maxVal, strict, element);
+      return valueMinComparison !== void 0 && valueMinComparison < 0 || valueMaxComparison !== void 0 && valueMaxComparison > 0;
+    })) return true;
+    if (operator === "$nin" && !mayContainNaN && Array.isArray(target) && equals(minVal, maxVal, strict) && target.some((value) => equals(minVal, value, strict))) return true;
+  }
+  return false;
+}
+function compareParquetValues(a, b, strict, element) {
+  if (element?.type === "BYTE_ARRAY") {
+    if (typeof a !== "string" || typeof b !== "string") return void 0;
+    return compareBytes(encoder2.encode(a), encoder2.encode(b));
+  }
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return void 0;
+    return compareBytes(a, b);
+  }
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (equals(a, b, strict)) return 0;
+  return void 0;
+}
+function compareBytes(a, b) {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  if (a.length < b.length) return -1;
+  if (a.length > b.length) return 1;
+  return 0;
+}
+function matchesNull(condition, strict) {
+  return matchFilter({ value: null }, { value: condition }, strict);
+}
+function filterPageRanges(filter, columnPages, groupRows, strict = true) {
+  if (!filter) return void 0;
+  if ("$and" in filter && Array.isArray(filter.$and)) {
+    let ranges;
+    for (const subFilter of filter.$and) {
+      ranges = intersectRanges(ranges, filterPageRanges(subFilter, columnPages, groupRows, strict));
+    }
+    return ranges;
+  }
+  if ("$or" in filter && Array.isArray(filter.$or)) {
+    let ranges = [];
+    for (const subFilter of filter.$or) {
+      const subRanges = filterPageRanges(subFilter, columnPages, groupRows, strict);
+      if (!subRanges) return void 0;
+      ranges = unionRanges(ranges, subRanges);
+    }
+    return ranges;
+  }
+  if ("$nor" in filter && Array.isArray(filter.$nor)) {
+    return void 0;
+  }
+  let result;
+  for (const [field, condition] of Object.entries(filter)) {
+    const pages = columnPages[field];
+    if (!pages) continue;
+    const nullCanMatch = matchesNull(condition, strict);
+    const keep = [];
+    for (let i = 0; i < pages.pageStarts.length; i++) {
+      const start = pages.pageStarts[i];
+      const end = i + 1 < pages.pageStarts.length ? pages.pageStarts[i + 1] : groupRows;
+      const nullCount = pages.nullCounts?.[i];
+      const matchingNulls = nullCanMatch && (nullCount === void 0 || nullCount > 0);
+      const skip = !pages.nullPages[i] && !matchingNulls && canSkipStats(condition, pages.minValues[i], pages.maxValues[i], strict, pages.element);
+      if (!skip) {
+        const last = keep[keep.length - 1];
+        if (last && last[1] === start) last[1] = end;
+        else keep.push([start, end]);
+      }
+    }
+    result = intersectRanges(result, keep);
+  }
+  return result;
+}
+function intersectRanges(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i][0], b[j][0]);
+    const end = Math.min(a[i][1], b[j][1]);
+    if (start < end) out.push([start, end]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+function unionRanges(a, b) {
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || i < a.length && a[i][0] <= b[j][0] ? a[i++] : b[j++];
+    const last = out[out.length - 1];
+    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1]);
+    else out.push([next[0], next[1]]);
+  }
+  return out;
+}
+function resolve8(record, path) {
+  let value = record;
+  for (const part of path.split(".")) {
+    value = value?.[part];
+  }
+  return value;
+}
+
+// node_modules/hyparquet/src/plan.js
+var runLimit = 1 << 21;
+var columnGapLimit = 1 << 13;
+function parquetPlan(options) {
+  const { metadata, rowStart = 0, columns, useOffsetIndex = false } = options;
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const groups = [];
+  const fetches = [];
+  const indexes = [];
+  const scanPlan = parquetPlanGroups(options);
+  for (const group of scanPlan.groups) {
+    const groupPlan = parquetPlanGroup({ ...group, columns, useOffsetIndex });
+    groups.push(...groupPlan.groups);
+    fetches.push(...groupPlan.fetches);
+    indexes.push(...groupPlan.indexes);
+  }
+  fetches.push(...indexes);
+  return { metadata, rowStart, rowEnd: scanPlan.rowEnd, columns, fetches, groups };
+}
+function parquetPlanGroups({ metadata, rowStart = 0, rowEnd = Infinity, columns, filter, filterStrict = true, bloomFiltersByGroup, schemaElements, pageRangesByGroup, pageLocationsByGroup }) {
+  if (!metadata) throw new Error("parquetPlan requires metadata");
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = filter ? {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  } : schemaElements;
+  const groups = [];
+  let groupStart = 0;
+  for (let groupIndex = 0; groupIndex < metadata.row_groups.length; groupIndex++) {
+    const rowGroup = metadata.row_groups[groupIndex];
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    if (groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd && !canSkipRowGroup({
+      rowGroup,
+      physicalColumns,
+      filter,
+      strict: filterStrict,
+      bloomFilters: bloomFiltersByGroup?.[groupIndex],
+      schemaElements: elementsByPath
+    })) {
+      const selectStart = Math.max(rowStart - groupStart, 0);
+      const selectEnd = Math.min(rowEnd - groupStart, groupRows);
+      const pageRanges = pageRangesByGroup?.[groupIndex];
+      const pageLocations = pageLocationsByGroup?.[groupIndex];
+      let ranges = pageRanges ? pageRanges.map(([start, end]) => {
+        const range = [Math.max(start, selectStart), Math.min(end, selectEnd)];
+        return range;
+      }).filter(([start, end]) => start < end) : [[selectStart, selectEnd]];
+      if (ranges.length > 1) {
+        const canSplit = rowGroup.columns.every((chunk) => {
+          const columnName = chunk.meta_data?.path_in_schema[0];
+          const columnPath = chunk.meta_data?.path_in_schema.join(".");
+          if (columns && columnName && !columns.includes(columnName)) return true;
+          return !!(chunk.offset_index_offset && chunk.offset_index_length) || !!(columnPath && pageLocations?.[columnPath]);
+        });
+        ranges = canSplit ? coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) : [[ranges[0][0], ranges[ranges.length - 1][1]]];
+      }
+      if (ranges.length) {
+        groups.push({ rowGroup, groupIndex, groupStart, groupRows, ranges, pageRanges, pageLocations });
+      }
+    }
+    groupStart = groupEnd;
+  }
+  return { groups, rowEnd: isFinite(rowEnd) ? rowEnd : groupStart };
+}
+function parquetPlanGroup({ rowGroup, groupStart, groupRows, ranges, columns, useOffsetIndex = false, pageRanges, pageLocations }) {
+  const chunks = [];
+  const fetches = [];
+  const indexes = [];
+  const narrowed = ranges.length > 1 || ranges[0][0] > 0 || ranges[0][1] < groupRows;
+  for (const chunk of rowGroup.columns) {
+    const meta = chunk.meta_data;
+    if (chunk.file_path) throw new Error("parquet file_path not supported");
+    if (!meta) throw new Error("parquet column metadata is undefined");
+    if (columns && !columns.includes(meta.path_in_schema[0])) continue;
+    const columnOffset = meta.dictionary_page_offset || meta.data_page_offset;
+    const startByte = Number(columnOffset);
+    const endByte = Number(columnOffset + meta.total_compressed_size);
+    const chunkPageLocations = pageLocations?.[meta.path_in_schema.join(".")];
+    if (chunkPageLocations && narrowed) {
+      chunks.push({ columnMetadata: meta, pageLocations: chunkPageLocations, range: { startByte, endByte } });
+    } else if ((useOffsetIndex || pageRanges) && chunk.offset_index_offset && chunk.offset_index_length && narrowed) {
+      const startByte2 = Number(chunk.offset_index_offset);
+      chunks.push({
+        columnMetadata: meta,
+        offsetIndex: { startByte: startByte2, endByte: startByte2 + chunk.offset_index_length },
+        range: { startByte: Number(columnOffset), endByte }
+      });
+    } else {
+      chunks.push({ columnMetadata: meta, range: { startByte, endByte } });
+    }
+  }
+  const columnRanges = [];
+  let run;
+  for (const chunk of chunks) {
+    if ("pageLocations" in chunk) continue;
+    if ("offsetIndex" in chunk) {
+      indexes.push(chunk.offsetIndex);
+    } else if (columns) {
+      columnRanges.push(chunk.range);
+    } else if (run && chunk.range.endByte - run.startByte <= runLimit) {
+      run.endByte = chunk.range.endByte;
+    } else {
+      if (run) fetches.push(run);
+      run = { ...chunk.range };
+    }
+  }
+  if (run) fetches.push(run);
+  fetches.push(...coalesceByteRanges(columnRanges, columnGapLimit, runLimit));
+  const groups = ranges.map(([selectStart, selectEnd]) => ({
+    chunks,
+    rowGroup,
+    groupStart,
+    groupRows,
+    selectStart,
+    selectEnd
+  }));
+  return { groups, fetches, indexes };
+}
+function coalesceOverlappingPageRanges(ranges, rowGroup, columns, pageLocations) {
+  const selectedPageLayouts = rowGroup.columns.filter((chunk) => !columns || columns.includes(chunk.meta_data?.path_in_schema[0] || "")).map((chunk) => pageLocations?.[chunk.meta_data?.path_in_schema.join(".") || ""]);
+  const merged = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    const overlapsPage = last && selectedPageLayouts.some((pages) => {
+      if (!pages) return true;
+      const lastPages = pagesForRange(last, pages, Number(rowGroup.num_rows));
+      const rangePages = pagesForRange(range, pages, Number(rowGroup.num_rows));
+      return lastPages[0] <= rangePages[1] && rangePages[0] <= lastPages[1];
+    });
+    if (last && overlapsPage) last[1] = range[1];
+    else merged.push([...range]);
+  }
+  return merged;
+}
+function pagesForRange([rangeStart, rangeEnd], pages, groupRows) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < pages.length; i++) {
+    const pageStart = Number(pages[i].first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupRows;
+    if (pageEnd > rangeStart && pageStart < rangeEnd) {
+      first = Math.min(first, i);
+      last = i;
+    }
+  }
+  return [first, last];
+}
+async function prefetchBloomFilters({ file, metadata, filter, filterStrict = true }) {
+  const result = metadata.row_groups.map(() => (
+    /** @type {Record<string, BloomFilter>} */
+    {}
+  ));
+  const eligibleCols = bloomEligibleColumns(filter);
+  if (eligibleCols.size === 0) return result;
+  const physicalColumns = getPhysicalColumns(parquetSchema(metadata));
+  const tasks = [];
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict })) return;
+    for (const colName of eligibleCols) {
+      const columnIdx = physicalColumns.indexOf(colName);
+      if (columnIdx === -1) continue;
+      const meta = rowGroup.columns[columnIdx]?.meta_data;
+      if (!meta?.bloom_filter_offset || !meta.bloom_filter_length) continue;
+      const start = Number(meta.bloom_filter_offset);
+      const end = start + meta.bloom_filter_length;
+      tasks.push((async () => {
+        const buffer = await file.slice(start, end);
+        const bloom = readBloomFilter({ view: new DataView(buffer), offset: 0 });
+        if (bloom) result[rgIdx][colName] = bloom;
+      })());
+    }
+  });
+  if (tasks.length) await Promise.all(tasks);
+  return result;
+}
+async function prefetchPageIndexes({ file, metadata, filter, filterStrict = true, rowStart = 0, rowEnd = Infinity, columns, bloomFiltersByGroup, schemaElements, parsers }) {
+  const pageRangesByGroup = metadata.row_groups.map(() => void 0);
+  const pageLocationsByGroup = metadata.row_groups.map(() => (
+    /** @type {Record<string, PageLocation[]>} */
+    {}
+  ));
+  if (filter && "$nor" in filter && Array.isArray(filter.$nor)) {
+    return { pageRangesByGroup, pageLocationsByGroup };
+  }
+  const filterColumns = pathsNeededForFilter(filter);
+  if (!filterColumns.length) return { pageRangesByGroup, pageLocationsByGroup };
+  const schemaTree2 = parquetSchema(metadata);
+  const physicalColumns = getPhysicalColumns(schemaTree2);
+  const elementsByPath = {
+    ...physicalSchemaElements(schemaTree2),
+    ...schemaElements
+  };
+  const indexRanges = [];
+  const indexTasks = [];
+  const candidateGroups = [];
+  let groupStart = 0;
+  metadata.row_groups.forEach((rowGroup, rgIdx) => {
+    const groupRows = Number(rowGroup.num_rows);
+    const groupEnd = groupStart + groupRows;
+    const overlaps = groupRows > 0 && groupEnd > rowStart && groupStart < rowEnd;
+    groupStart = groupEnd;
+    if (!overlaps) return;
+    if (canSkipRowGroup({ rowGroup, physicalColumns, filter, strict: filterStrict, bloomFilters: bloomFiltersByGroup?.[rgIdx], schemaElements: elementsByPath })) return;
+    const columnPages = {};
+    let columnTaskCount = 0;
+    const scheduledOffsetPaths = /* @__PURE__ */ new Set();
+    let hasFilterIndex = false;
+    for (const columnName of filterColumns) {
+      const columnIdx = physicalColumns.indexOf(columnName);
+      if (columnIdx === -1) continue;
+      const chunk = rowGroup.columns[columnIdx];
+      const meta = chunk?.meta_data;
+      if (!meta) continue;
+      if (!chunk.column_index_offset || !chunk.column_index_length) continue;
+      if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+      const element = elementsByPath[columnName];
+      if (!element) continue;
+      hasFilterIndex = true;
+      scheduledOffsetPaths.add(columnName);
+      const columnIndexStart = Number(chunk.column_index_offset);
+      const offsetIndexStart = Number(chunk.offset_index_offset);
+      const columnIndexEnd = columnIndexStart + chunk.column_index_length;
+      const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+      indexRanges.push(
+        { startByte: columnIndexStart, endByte: columnIndexEnd },
+        { startByte: offsetIndexStart, endByte: offsetIndexEnd }
+      );
+      columnTaskCount++;
+      indexTasks.push(async (prefetchedFile) => {
+        const [columnIndexBuffer, offsetIndexBuffer] = await Promise.all([
+          prefetchedFile.slice(columnIndexStart, columnIndexEnd),
+          prefetchedFile.slice(offsetIndexStart, offsetIndexEnd)
+        ]);
+        const columnIndex2 = readColumnIndex({ view: new DataView(columnIndexBuffer), offset: 0 }, element, parsers);
+        const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+        pageLocationsByGroup[rgIdx][columnName] = offsetIndex.page_locations;
+        columnPages[columnName] = {
+          minValues: columnIndex2.min_values,
+          maxValues: columnIndex2.max_values,
+          nullPages: columnIndex2.null_pages,
+          nullCounts: columnIndex2.null_counts,
+          pageStarts: offsetIndex.page_locations.map((page) => Number(page.first_row_index)),
+          element
+        };
+      });
+    }
+    if (hasFilterIndex) {
+      for (const chunk of rowGroup.columns) {
+        const meta = chunk.meta_data;
+        if (!meta) continue;
+        const columnName = meta.path_in_schema[0];
+        const columnPath = meta.path_in_schema.join(".");
+        if (columns && !columns.includes(columnName)) continue;
+        if (scheduledOffsetPaths.has(columnPath)) continue;
+        if (!chunk.offset_index_offset || !chunk.offset_index_length) continue;
+        scheduledOffsetPaths.add(columnPath);
+        const offsetIndexStart = Number(chunk.offset_index_offset);
+        const offsetIndexEnd = offsetIndexStart + chunk.offset_index_length;
+        indexRanges.push({ startByte: offsetIndexStart, endByte: offsetIndexEnd });
+        columnTaskCount++;
+        indexTasks.push(async (prefetchedFile) => {
+          const offsetIndexBuffer = await prefetchedFile.slice(offsetIndexStart, offsetIndexEnd);
+          const offsetIndex = readOffsetIndex({ view: new DataView(offsetIndexBuffer), offset: 0 });
+          pageLocationsByGroup[rgIdx][columnPath] = offsetIndex.page_locations;
+        });
+      }
+    }
+    if (columnTaskCount) {
+      candidateGroups.push({ rgIdx, groupRows, columnPages });
+    }
+  });
+  if (indexTasks.length) {
+    const prefetchedFile = prefetchAsyncBuffer(file, { fetches: coalesceByteRanges(indexRanges) });
+    await Promise.all(indexTasks.map((task) => task(prefetchedFile)));
+    for (const { rgIdx, groupRows, columnPages } of candidateGroups) {
+      pageRangesByGroup[rgIdx] = filterPageRanges(filter, columnPages, groupRows, filterStrict);
+    }
+  }
+  return { pageRangesByGroup, pageLocationsByGroup };
+}
+function coalesceByteRanges(ranges, maxGap = 0, maxSize = Infinity) {
+  const sorted = ranges.map((range) => ({ ...range })).sort((a, b) => a.startByte - b.startByte || a.endByte - b.endByte);
+  const merged = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.startByte <= last.endByte + maxGap && Math.max(last.endByte, range.endByte) - last.startByte <= maxSize) {
+      last.endByte = Math.max(last.endByte, range.endByte);
+    } else {
+      merged.push(range);
+    }
+  }
+  return merged;
+}
+function physicalSchemaElements(schemaTree2) {
+  const elements = {};
+  function traverse(node) {
+    if (node.children.length) {
+      for (const child2 of node.children) traverse(child2);
+    } else {
+      elements[node.path.join(".")] = node.element;
+    }
+  }
+  traverse(schemaTree2);
+  return elements;
+}
+function prefetchAsyncBuffer(file, { fetches }) {
+  const promises = fetches.map(({ startByte, endByte }) => file.slice(startByte, endByte));
+  return {
+    byteLength: file.byteLength,
+    slice(start, end = file.byteLength) {
+      const index = fetches.findIndex(({ startByte, endByte }) => startByte <= start && end <= endByte);
+      if (index < 0) {
+        return file.slice(start, end);
+      }
+      if (fetches[index].startByte !== start || fetches[index].endByte !== end) {
+        const startOffset = start - fetches[index].startByte;
+        const endOffset = end - fetches[index].startByte;
+        if (promises[index] instanceof Promise) {
+          return promises[index].then((buffer) => buffer.slice(startOffset, endOffset));
+        } else {
+          return promises[index].slice(startOffset, endOffset);
+        }
+      } else {
+        return promises[index];
+      }
+    }
+  };
+}
+
+// node_modules/hyparquet/src/variant.js
+var decoder3 = new TextDecoder();
+var metadataCache = /* @__PURE__ */ new WeakMap();
+function decodeVariantColumn(value, parsers = DEFAULT_PARSERS) {
+  if (Array.isArray(value)) {
+    return value.map((entry) => decodeVariantColumn(entry, parsers));
+  }
+  if (typeof value !== "object") return value;
+  if ("metadata" in value) {
+    const metadata = parseVariantMetadata(value.metadata);
+    const shreddedFields = value.typed_value && decodeTypedValue(value.typed_value, metadata, parsers);
+    const binaryValue = value.value && readVariant(makeReader(value.value), metadata, parsers);
+    if (shreddedFields && binaryValue) {
+      return { ...binaryValue, ...shreddedFields };
+    }
+    return shreddedFields ?? binaryValue;
+  }
+  return value;
+}
+function decodeTypedValue(typedValue, metadata, parsers) {
+  if (typedValue instanceof Date) return typedValue;
+  if (typedValue && typeof typedValue === "object" && !Array.isArray(typedValue) && !(typedValue instanceof Uint8Array)) {
+    if ("typed_value" in typedValue && typedValue.typed_value !== null && typedValue.typed_value !== void 0) {
+      return decodeTypedValue(typedValue.typed_value, metadata, parsers);
+    }
+    if ("value" in typedValue && typedValue.value instanceof Uint8Array) {
+      return readVariant(makeReader(typedValue.value), metadata, parsers);
+    }
+    if ("typed_value" in typedValue || "value" in typedValue) {
+      return null;
+    }
+    const result = {};
+    for (const [key, field] of Object.entries(typedValue)) {
+      if (!metadata.dictionary.includes(key)) continue;
+      result[key] = decodeTypedValue(field, metadata, parsers);
+    }
+    return result;
+  }
+  if (typedValue instanceof Uint8Array) {
+    return readVariant(makeReader(typedValue), metadata, parsers);
+  }
+  if (Array.isArray(typedValue)) {
+    return typedValue.map((element) => decodeTypedValue(element, metadata, parsers));
+  }
+  return typedValue;
+}
+function makeReader(bytes) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+}
+function parseVariantMetadata(bytes) {
+  let bufferCache = metadataCache.get(bytes.buffer);
+  if (!bufferCache) {
+    bufferCache = /* @__PURE__ */ new Map();
+    metadataCache.set(bytes.buffer, bufferCache);
+  }
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
+  const cached = bufferCache.get(key);
+  if (cached) return cached;
+  const reader = makeReader(bytes);
+  const header2 = reader.view.getUint8(reader.offset++);
+  const version = header2 & 15;
+  if (version !== 1) throw new Error(`parquet unsupported variant metadata version: ${version}`);
+  const sorted = (header2 >> 4 & 1) === 1;
+  const offsetSize = (header2 >> 6 & 3) + 1;
+  const dictionarySize = readUnsigned2(reader, offsetSize);
+  const offsets = new Array(dictionarySize + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned2(reader, offsetSize);
+  }
+  const base = reader.offset;
+  const dictionary = new Array(dictionarySize);
+  for (let i = 0; i < dictionarySize; i++) {
+    const start = offsets[i];
+    const end = offsets[i + 1];
+    const strBytes = new Uint8Array(bytes.buffer, bytes.byteOffset + base + start, end - start);
+    dictionary[i] = decoder3.decode(strBytes);
+  }
+  const metadata = { dictionary, sorted };
+  bufferCache.set(key, metadata);
+  return metadata;
+}
+function readUnsigned2(reader, byteWidth2) {
+  let value = 0;
+  for (let i = 0; i < byteWidth2; i++) {
+    value |= reader.view.getUint8(reader.offset + i) << i * 8;
+  }
+  reader.offset += byteWidth2;
+  return value;
+}
+function readVariant(reader, metadata, parsers) {
+  const typeByte = reader.view.getUint8(reader.offset++);
+  const basicType = typeByte & 3;
+  const header2 = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header2, parsers);
+  if (basicType === 2) return readVariantObject(reader, header2, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header2, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header2);
+  reader.offset += header2;
+  return decoder3.decode(bytes);
+}
+function readVariantPrimitive(reader, typeId, parsers) {
+  switch (typeId) {
+    case 0:
+      return null;
+    case 1:
+      return true;
+    case 2:
+      return false;
+    case 3: {
+      const value = reader.view.getInt8(reader.offset);
+      reader.offset += 1;
+      return value;
+    }
+    case 4: {
+      const value = reader.view.getInt16(reader.offset, true);
+      reader.offset += 2;
+      return value;
+    }
+    case 5: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 6: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 7: {
+      const value = reader.view.getFloat64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 8:
+      return readVariantDecimal(reader, 4);
+    case 9:
+      return readVariantDecimal(reader, 8);
+    case 10:
+      return readVariantDecimal(reader, 16);
+    case 11: {
+      const value = reader.view.getInt32(reader.offset, true);
+      reader.offset += 4;
+      return parsers.dateFromDays(value);
+    }
+    case 12:
+    // timestamp_micros (utc)
+    case 13: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromMicroseconds(value);
+    }
+    case 14: {
+      const value = reader.view.getFloat32(reader.offset, true);
+      reader.offset += 4;
+      return value;
+    }
+    case 15:
+      return readVariantBinary(reader);
+    case 16: {
+      const bytes = readVariantBinary(reader);
+      return decoder3.decode(bytes);
+    }
+    case 17: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return value;
+    }
+    case 18:
+    // timestamp_nanos (utc)
+    case 19: {
+      const value = reader.view.getBigInt64(reader.offset, true);
+      reader.offset += 8;
+      return parsers.timestampFromNanoseconds(value);
+    }
+    case 20: {
+      const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, 16);
+      reader.offset += 16;
+      const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    }
+    default:
+      throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
+  }
+}
+function readVariantObject(reader, header2, metadata, parsers) {
+  const offsetWidth = (header2 & 3) + 1;
+  const idWidth = (header2 >> 2 & 3) + 1;
+  const isLarge = header2 >> 4 & 1;
+  const numElements = isLarge ? readUnsigned2(reader, 4) : reader.view.getUint8(reader.offset++);
+  const fieldIds = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    fieldIds[i] = readUnsigned2(reader, idWidth);
+  }
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned2(reader, offsetWidth);
+  }
+  const out = {};
+  for (let i = 0; i < numElements; i++) {
+    const key = metadata.dictionary[fieldIds[i]];
+    const valueReader = {
+      view: reader.view,
+      offset: reader.offset + offsets[i]
+    };
+    out[key] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset += offsets[offsets.length - 1];
+  return out;
+}
+function readVariantArray(reader, header2, metadata, parsers) {
+  const fieldOffsetSize = header2 & 3;
+  const isLarge = header2 >> 2 & 1;
+  const offsetWidth = fieldOffsetSize + 1;
+  const numElements = readUnsigned2(reader, isLarge ? 4 : 1);
+  const offsets = new Array(numElements + 1);
+  for (let i = 0; i < offsets.length; i++) {
+    offsets[i] = readUnsigned2(reader, offsetWidth);
+  }
+  const valuesStart = reader.offset;
+  const result = new Array(numElements);
+  for (let i = 0; i < numElements; i++) {
+    const valueReader = {
+      view: reader.view,
+      offset: valuesStart + offsets[i]
+    };
+    result[i] = readVariant(valueReader, metadata, parsers);
+  }
+  reader.offset = valuesStart + offsets[offsets.length - 1];
+  return result;
+}
+function readVariantDecimal(reader, width2) {
+  const scale = reader.view.getUint8(reader.offset);
+  reader.offset += 1;
+  let unscaled;
+  if (width2 === 4) {
+    unscaled = BigInt(reader.view.getInt32(reader.offset, true));
+    reader.offset += 4;
+  } else if (width2 === 8) {
+    unscaled = reader.view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+  } else {
+    const low = reader.view.getBigUint64(reader.offset, true);
+    const high = reader.view.getBigInt64(reader.offset + 8, true);
+    unscaled = high << 64n | low;
+    reader.offset += 16;
+  }
+  return Number(unscaled) / 10 ** scale;
+}
+function readVariantBinary(reader) {
+  const length = reader.view.getUint32(reader.offset, true);
+  reader.offset += 4;
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+  reader.offset += length;
+  return bytes;
+}
+
+// node_modules/hyparquet/src/assemble.js
+function assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!definitionLevels?.length && !repetitionLevels.length) {
+    if (!maxDefinitionLevel || !values.length) return values;
+    definitionLevels = new Array(values.length).fill(maxDefinitionLevel);
+  }
+  const n = definitionLevels?.length || repetitionLevels.length;
+  const repetitionPath = schemaPath.map(({ element }) => element.repetition_type);
+  let valueIndex = 0;
+  const containerStack = [output];
+  let currentContainer = output;
+  let currentDepth = 0;
+  let currentDefLevel = 0;
+  let currentRepLevel = 0;
+  if (repetitionLevels[0]) {
+    while (currentDepth < repetitionPath.length - 2 && currentRepLevel < repetitionLevels[0]) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        currentContainer = currentContainer.at(-1);
+        containerStack.push(currentContainer);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const def = definitionLevels?.length ? definitionLevels[i] : maxDefinitionLevel;
+    const rep = repetitionLevels[i];
+    while (currentDepth && (rep < currentRepLevel || repetitionPath[currentDepth] !== "REPEATED")) {
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        containerStack.pop();
+        currentDefLevel--;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel--;
+      currentDepth--;
+    }
+    currentContainer = containerStack.at(-1);
+    while ((currentDepth < repetitionPath.length - 2 || repetitionPath[currentDepth + 1] === "REPEATED") && (currentDefLevel < def || repetitionPath[currentDepth + 1] === "REQUIRED")) {
+      currentDepth++;
+      if (repetitionPath[currentDepth] !== "REQUIRED") {
+        const newList = [];
+        currentContainer.push(newList);
+        currentContainer = newList;
+        containerStack.push(newList);
+        currentDefLevel++;
+      }
+      if (repetitionPath[currentDepth] === "REPEATED") currentRepLevel++;
+    }
+    if (def === maxDefinitionLevel) {
+      currentContainer.push(values[valueIndex++]);
+    } else if (currentDepth === repetitionPath.length - 2) {
+      currentContainer.push(repetitionPath[currentDepth + 1] === "REPEATED" ? [] : null);
+    } else {
+      currentContainer.push([]);
+    }
+  }
+  if (!output.length) {
+    for (let i = 0; i < maxDefinitionLevel; i++) {
+      const newList = [];
+      currentContainer.push(newList);
+      currentContainer = newList;
+    }
+  }
+  return output;
+}
+function assembleNested(subcolumnData, schema, parsers, depth = 0) {
+  const path = schema.path.join(".");
+  const optional = schema.element.repetition_type === "OPTIONAL";
+  const nextDepth = optional ? depth + 1 : depth;
+  if (isListLike(schema)) {
+    let sublist = schema.children[0];
+    let subDepth = nextDepth;
+    if (sublist.children.length === 1) {
+      sublist = sublist.children[0];
+      subDepth++;
+    }
+    assembleNested(subcolumnData, sublist, parsers, subDepth);
+    const subcolumn = sublist.path.join(".");
+    const values = subcolumnData.get(subcolumn);
+    if (!values) throw new Error("parquet list column missing values");
+    if (optional) flattenAtDepth(values, depth);
+    subcolumnData.set(path, values);
+    subcolumnData.delete(subcolumn);
+    return;
+  }
+  if (isMapLike(schema)) {
+    const mapName = schema.children[0].element.name;
+    assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
+    assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
+    const keys = subcolumnData.get(`${path}.${mapName}.key`);
+    const values = subcolumnData.get(`${path}.${mapName}.value`);
+    if (!keys) throw new Error("parquet map column missing keys");
+    if (!values) throw new Error("parquet map column missing values");
+    if (keys.length !== values.length) {
+      throw new Error("parquet map column key/value length mismatch");
+    }
+    const out = assembleMaps(keys, values, nextDepth);
+    if (optional) flattenAtDepth(out, depth);
+    subcolumnData.delete(`${path}.${mapName}.key`);
+    subcolumnData.delete(`${path}.${mapName}.value`);
+    subcolumnData.set(path, out);
+    return;
+  }
+  if (schema.children.length) {
+    const invertDepth = schema.element.repetition_type === "REQUIRED" ? depth : depth + 1;
+    const struct = {};
+    for (const child2 of schema.children) {
+      assembleNested(subcolumnData, child2, parsers, invertDepth);
+      const childData = subcolumnData.get(child2.path.join("."));
+      if (!childData) throw new Error("parquet struct missing child data");
+      struct[child2.element.name] = childData;
+    }
+    for (const child2 of schema.children) {
+      subcolumnData.delete(child2.path.join("."));
+    }
+    let inverted = invertStruct(struct, invertDepth);
+    if (schema.element.logical_type?.type === "VARIANT") {
+      inverted = decodeVariantColumn(inverted, parsers);
+    }
+    if (optional) flattenAtDepth(inverted, depth);
+    subcolumnData.set(path, inverted);
+  }
+}
+function flattenAtDepth(arr, depth) {
+  for (let i = 0; i < arr.length; i++) {
+    if (depth) {
+      flattenAtDepth(arr[i], depth - 1);
+    } else {
+      arr[i] = arr[i].length ? arr[i][0] : null;
+    }
+  }
+}
+function assembleMaps(keys, values, depth) {
+  const out = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (depth) {
+      out.push(assembleMaps(keys[i], values[i], depth - 1));
+    } else {
+      if (keys[i]) {
+        const obj = {};
+        for (let j = 0; j < keys[i].length; j++) {
+          const value = values[i][j];
+          obj[keys[i][j]] = value === void 0 ? null : value;
+        }
+        out.push(obj);
+      } else {
+        out.push(void 0);
+      }
+    }
+  }
+  return out;
+}
+function invertStruct(struct, depth) {
+  const keys = Object.keys(struct);
+  const length = struct[keys[0]]?.length;
+  const out = [];
+  for (let i = 0; i < length; i++) {
+    const obj = {};
+    for (const key of keys) {
+      if (struct[key].length !== length) throw new Error("parquet struct parsing error");
+      obj[key] = struct[key][i];
+    }
+    if (depth) {
+      out.push(invertStruct(obj, depth - 1));
+    } else {
+      out.push(obj);
+    }
+  }
+  return out;
+}
+
+// node_modules/hyparquet/src/alp.js
+var POW10 = [
+  1,
+  10,
+  100,
+  1e3,
+  1e4,
+  1e5,
+  1e6,
+  1e7,
+  1e8,
+  1e9,
+  1e10,
+  1e11,
+  1e12,
+  1e13,
+  1e14,
+  1e15,
+  1e16,
+  1e17,
+  1e18
+];
+var POW10_NEG = [
+  1,
+  0.1,
+  0.01,
+  1e-3,
+  1e-4,
+  1e-5,
+  1e-6,
+  1e-7,
+  1e-8,
+  1e-9,
+  1e-10,
+  1e-11,
+  1e-12,
+  1e-13,
+  1e-14,
+  1e-15,
+  1e-16,
+  1e-17,
+  1e-18
+];
+var POW10F = POW10.slice(0, 11).map(Math.fround);
+var POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
+function alpDecode(reader, count2, type) {
+  if (type === "FLOAT") {
+    return alpDecodeFloat(reader, count2);
+  } else if (type === "DOUBLE") {
+    return alpDecodeDouble(reader, count2);
+  } else {
+    throw new Error(`ALP encoding unsupported type: ${type}`);
+  }
+}
+function readAlpHeader(reader) {
+  const { view } = reader;
+  const compressionMode = view.getUint8(reader.offset++);
+  if (compressionMode !== 0) {
+    throw new Error(`ALP unsupported compression mode: ${compressionMode}`);
+  }
+  const integerEncoding = view.getUint8(reader.offset++);
+  if (integerEncoding !== 0) {
+    throw new Error(`ALP unsupported integer encoding: ${integerEncoding}`);
+  }
+  const logVectorSize = view.getUint8(reader.offset++);
+  if (logVectorSize < 3 || logVectorSize > 15) {
+    throw new Error(`ALP invalid log_vector_size: ${logVectorSize}`);
+  }
+  const vectorSize = 1 << logVectorSize;
+  const numElements = view.getInt32(reader.offset, true);
+  reader.offset += 4;
+  const numVectors = Math.ceil(numElements / vectorSize);
+  const offsetArrayStart = reader.offset;
+  reader.offset += numVectors * 4;
+  return { vectorSize, numElements, numVectors, offsetArrayStart };
+}
+function alpDecodeFloat(reader, count2) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count2) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
+  }
+  const output = new Float32Array(count2);
+  const outputBytes = new Uint8Array(output.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getInt32(reader.offset, true);
+    reader.offset += 4;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const deltas = unpackBits(reader, n, bitWidth2);
+    const mulFactor = POW10F[factor];
+    const mulExponent = POW10F_NEG[exponent];
+    for (let i = 0; i < n; i++) {
+      const encoded = deltas[i] + frameOfReference | 0;
+      output[outputOffset + i] = Math.fround(Math.fround(encoded) * mulFactor) * mulExponent;
+    }
+    patchExceptions(reader, numExceptions, 4, outputBytes, outputOffset);
+  }
+  return output;
+}
+function alpDecodeDouble(reader, count2) {
+  const { view } = reader;
+  const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
+  if (numElements !== count2) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
+  }
+  const output = new Float64Array(count2);
+  const outputBytes = new Uint8Array(output.buffer);
+  for (let v = 0; v < numVectors; v++) {
+    reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
+    const outputOffset = v * vectorSize;
+    const n = Math.min(vectorSize, numElements - outputOffset);
+    const exponent = view.getUint8(reader.offset++);
+    const factor = view.getUint8(reader.offset++);
+    const numExceptions = view.getUint16(reader.offset, true);
+    reader.offset += 2;
+    const frameOfReference = view.getBigInt64(reader.offset, true);
+    reader.offset += 8;
+    const bitWidth2 = view.getUint8(reader.offset++);
+    const mulFactor = POW10[factor];
+    const mulExponent = POW10_NEG[exponent];
+    const forNumber = Number(frameOfReference);
+    if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
+      const deltas = unpackBits(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        output[outputOffset + i] = (deltas[i] + forNumber) * mulFactor * mulExponent;
+      }
+    } else {
+      const deltas = unpackBitsBig(reader, n, bitWidth2);
+      for (let i = 0; i < n; i++) {
+        const encoded = BigInt.asIntN(64, deltas[i] + frameOfReference);
+        output[outputOffset + i] = Number(encoded) * mulFactor * mulExponent;
+      }
+    }
+    patchExceptions(reader, numExceptions, 8, outputBytes, outputOffset);
+  }
+  return output;
+}
+function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOffset) {
+  if (!numExceptions) return;
+  const { view } = reader;
+  const positionsStart = reader.offset;
+  const valuesStart = positionsStart + numExceptions * 2;
+  const source = new Uint8Array(view.buffer, view.byteOffset + valuesStart, numExceptions * byteSize);
+  for (let e = 0; e < numExceptions; e++) {
+    const pos = view.getUint16(positionsStart + e * 2, true);
+    const dest = (outputOffset + pos) * byteSize;
+    outputBytes.set(source.subarray(e * byteSize, (e + 1) * byteSize), dest);
+  }
+  reader.offset = valuesStart + numExceptions * byteSize;
+}
+function unpackBits(reader, count2, bitWidth2) {
+  const output = new Uint32Array(count2);
+  if (!bitWidth2) return output;
+  const { view } = reader;
+  const start = reader.offset;
+  const modulus = 2 ** bitWidth2;
+  let bitPos = 0;
+  for (let i = 0; i < count2; i++) {
+    let byteIndex = start + (bitPos >>> 3);
+    const shift = bitPos & 7;
+    let value = view.getUint8(byteIndex++) >>> shift;
+    let bits = 8 - shift;
+    while (bits < bitWidth2) {
+      value += view.getUint8(byteIndex++) * 2 ** bits;
+      bits += 8;
+    }
+    output[i] = value % modulus;
+    bitPos += bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
+  return output;
+}
+function unpackBitsBig(reader, count2, bitWidth2) {
+  const output = new BigUint64Array(count2);
+  if (!bitWidth2) return output;
+  const { view } = reader;
+  const start = reader.offset;
+  const mask = (1n << BigInt(bitWidth2)) - 1n;
+  let buffer = 0n;
+  let bitsInBuffer = 0;
+  let byteIndex = start;
+  for (let i = 0; i < count2; i++) {
+    while (bitsInBuffer < bitWidth2) {
+      buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
+      bitsInBuffer += 8;
+    }
+    output[i] = buffer & mask;
+    buffer >>= BigInt(bitWidth2);
+    bitsInBuffer -= bitWidth2;
+  }
+  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
+  return output;
+}
+
+// node_modules/hyparquet/src/delta.js
+function deltaBinaryUnpack(reader, count2, output) {
+  if (output instanceof Int32Array) {
+    deltaBinaryUnpackInt32(reader, count2, output);
+    return;
+  }
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZagBigInt(reader);
+  let outputIndex = 0;
+  output[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  while (outputIndex < count2) {
+    const minDelta = readZigZagBigInt(reader);
+    const bitWidths = new Uint8Array(miniblockPerBlock);
+    for (let i = 0; i < miniblockPerBlock; i++) {
+      bitWidths[i] = reader.view.getUint8(reader.offset++);
+    }
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
+      const bitWidth2 = bitWidths[i];
+      if (bitWidth2) {
+        let bitpackPos = 0;
+        let miniblockCount = valuesPerMiniblock;
+        const mask = (1n << BigInt(bitWidth2)) - 1n;
+        while (miniblockCount && outputIndex < count2) {
+          let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
+          bitpackPos += bitWidth2;
+          while (bitpackPos >= 32) {
+            bitpackPos -= 32;
+            reader.offset += 4;
+            if (bitpackPos) {
+              bits |= BigInt(reader.view.getUint32(reader.offset, true)) << BigInt(bitWidth2 - bitpackPos) & mask;
+            }
+          }
+          const delta = minDelta + bits;
+          value += delta;
+          output[outputIndex++] = value;
+          miniblockCount--;
+        }
+        if (miniblockCount) {
+          reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
+        }
+      } else {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
+          value += minDelta;
+          output[outputIndex++] = value;
+        }
+      }
+    }
+  }
+}
+function deltaBinaryUnpackInt32(reader, count2, output) {
+  const blockSize = readVarInt(reader);
+  const miniblockPerBlock = readVarInt(reader);
+  readVarInt(reader);
+  let value = readZigZag(reader);
+  let outputIndex = 0;
+  output[outputIndex++] = value;
+  const valuesPerMiniblock = blockSize / miniblockPerBlock;
+  const { view } = reader;
+  while (outputIndex < count2) {
+    const minDelta = readZigZagInt33(reader);
+    const bitWidthsOffset = reader.offset;
+    let offset = bitWidthsOffset + miniblockPerBlock;
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
+      const bitWidth2 = view.getUint8(bitWidthsOffset + i);
+      const end = offset + valuesPerMiniblock * bitWidth2 / 8;
+      let bitOffset = 0;
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
+        let residual = 0;
+        let bitsRead = 0;
+        while (bitsRead < bitWidth2) {
+          const bitsToRead = Math.min(8 - bitOffset, bitWidth2 - bitsRead);
+          if (bitsRead < 32) {
+            residual |= (view.getUint8(offset) >>> bitOffset & (1 << bitsToRead) - 1) << bitsRead;
+          }
+          bitsRead += bitsToRead;
+          bitOffset += bitsToRead;
+          if (bitOffset === 8) {
+            bitOffset = 0;
+            offset++;
+          }
+        }
+        value = value + minDelta + residual | 0;
+        output[outputIndex++] = value;
+      }
+      offset = end;
+    }
+    reader.offset = offset;
+  }
+}
+function readZigZagInt33(reader) {
+  const start = reader.offset;
+  const low = readVarInt(reader);
+  const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
+  return (low >>> 1 | high << 31) ^ -(low & 1);
+}
+function deltaLengthByteArray(reader, count2, output) {
+  const lengths = new Int32Array(count2);
+  deltaBinaryUnpack(reader, count2, lengths);
+  for (let i = 0; i < count2; i++) {
+    output[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
+    reader.offset += lengths[i];
+  }
+}
+function deltaByteArray(reader, count2, output) {
+  const prefixData = new Int32Array(count2);
+  deltaBinaryUnpack(reader, count2, prefixData);
+  const suffixData = new Int32Array(count2);
+  deltaBinaryUnpack(reader, count2, suffixData);
+  for (let i = 0; i < count2; i++) {
+    const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
+    if (prefixData[i]) {
+      output[i] = new Uint8Array(prefixData[i] + suffixData[i]);
+      output[i].set(output[i - 1].subarray(0, prefixData[i]));
+      output[i].set(suffix, prefixData[i]);
+    } else {
+      output[i] = suffix;
+    }
+    reader.offset += suffixData[i];
+  }
+}
+
+// node_modules/hyparquet/src/encoding.js
+function readRleBitPackedHybrid(reader, width2, output, length) {
+  if (length === void 0) {
+    length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+  }
+  const startOffset = reader.offset;
+  let seen = 0;
+  while (seen < output.length) {
+    const header2 = readVarInt(reader);
+    if (header2 & 1) {
+      seen = readBitPacked(reader, header2, width2, output, seen);
+    } else {
+      const count2 = header2 >>> 1;
+      readRle(reader, count2, width2, output, seen);
+      seen += count2;
+    }
+  }
+  reader.offset = startOffset + length;
+}
+function readRle(reader, count2, bitWidth2, output, seen) {
+  const width2 = bitWidth2 + 7 >> 3;
+  let value = 0;
+  for (let i = 0; i < width2; i++) {
+    value |= reader.view.getUint8(reader.offset++) << (i << 3);
+  }
+  for (let i = 0; i < count2; i++) {
+    output[seen + i] = value;
+  }
+}
+function readBitPacked(reader, header2, bitWidth2, output, seen) {
+  let count2 = header2 >> 1 << 3;
+  const mask = (1 << bitWidth2) - 1;
+  let data = 0;
+  if (reader.offset < reader.view.byteLength) {
+    data = reader.view.getUint8(reader.offset++);
+  } else if (mask) {
+    throw new Error(`parquet bitpack offset ${reader.offset} out of range`);
+  }
+  let left = 8;
+  let right = 0;
+  while (count2) {
+    if (right > 8) {
+      right -= 8;
+      left -= 8;
+      data >>>= 8;
+    } else if (left - right < bitWidth2) {
+      data |= reader.view.getUint8(reader.offset) << left;
+      reader.offset++;
+      left += 8;
+    } else {
+      if (seen < output.length) {
+        output[seen++] = data >> right & mask;
+      }
+      count2--;
+      right += bitWidth2;
+    }
+  }
+  return seen;
+}
+function byteStreamSplit(reader, count2, type, typeLength) {
+  const width2 = byteWidth(type, typeLength);
+  const bytes = new Uint8Array(count2 * width2);
+  for (let b = 0; b < width2; b++) {
+    for (let i = 0; i < count2; i++) {
+      bytes[i * width2 + b] = reader.view.getUint8(reader.offset++);
+    }
+  }
+  if (type === "FLOAT") return new Float32Array(bytes.buffer);
+  else if (type === "DOUBLE") return new Float64Array(bytes.buffer);
+  else if (type === "INT32") return new Int32Array(bytes.buffer);
+  else if (type === "INT64") return new BigInt64Array(bytes.buffer);
+  else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    const split = new Array(count2);
+    for (let i = 0; i < count2; i++) {
+      split[i] = bytes.subarray(i * width2, (i + 1) * width2);
+    }
+    return split;
+  }
+  throw new Error(`parquet byte_stream_split unsupported type: ${type}`);
+}
+function byteWidth(type, typeLength) {
+  switch (type) {
+    case "INT32":
+    case "FLOAT":
+      return 4;
+    case "INT64":
+    case "DOUBLE":
+      return 8;
+    case "FIXED_LEN_BYTE_ARRAY":
+      if (!typeLength) throw new Error("parquet byteWidth missing type_length");
+      return typeLength;
+    default:
+      throw new Error(`parquet unsupported type: ${type}`);
+  }
+}
+
+// node_modules/hyparquet/src/plain.js
+function readPlain(reader, type, count2, fixedLength) {
+  if (count2 === 0) return [];
+  if (type === "BOOLEAN") {
+    return readPlainBoolean(reader, count2);
+  } else if (type === "INT32") {
+    return readPlainInt32(reader, count2);
+  } else if (type === "INT64") {
+    return readPlainInt64(reader, count2);
+  } else if (type === "INT96") {
+    return readPlainInt96(reader, count2);
+  } else if (type === "FLOAT") {
+    return readPlainFloat(reader, count2);
+  } else if (type === "DOUBLE") {
+    return readPlainDouble(reader, count2);
+  } else if (type === "BYTE_ARRAY") {
+    return readPlainByteArray(reader, count2);
+  } else if (type === "FIXED_LEN_BYTE_ARRAY") {
+    if (!fixedLength) throw new Error("parquet missing fixed length");
+    return readPlainByteArrayFixed(reader, count2, fixedLength);
+  } else {
+    throw new Error(`parquet unhandled type: ${type}`);
+  }
+}
+function readPlainBoolean(reader, count2) {
+  const values = new Array(count2);
+  for (let i = 0; i < count2; i++) {
+    const byteOffset = reader.offset + (i / 8 | 0);
+    const bitOffset = i % 8;
+    const byte = reader.view.getUint8(byteOffset);
+    values[i] = (byte & 1 << bitOffset) !== 0;
+  }
+  reader.offset += Math.ceil(count2 / 8);
+  return values;
+}
+function readPlainInt32(reader, count2) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
+  reader.offset += count2 * 4;
+  return values;
+}
+function readPlainInt64(reader, count2) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
+  reader.offset += count2 * 8;
+  return values;
+}
+function readPlainInt96(reader, count2) {
+  const values = new Array(count2);
+  for (let i = 0; i < count2; i++) {
+    const low = reader.view.getBigInt64(reader.offset + i * 12, true);
+    const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
+    values[i] = BigInt(high) << 64n | low;
+  }
+  reader.offset += count2 * 12;
+  return values;
+}
+function readPlainFloat(reader, count2) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
+  reader.offset += count2 * 4;
+  return values;
+}
+function readPlainDouble(reader, count2) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
+  reader.offset += count2 * 8;
+  return values;
+}
+function readPlainByteArray(reader, count2) {
+  const values = new Array(count2);
+  for (let i = 0; i < count2; i++) {
+    const length = reader.view.getUint32(reader.offset, true);
+    reader.offset += 4;
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
+    reader.offset += length;
+  }
+  return values;
+}
+function readPlainByteArrayFixed(reader, count2, fixedLength) {
+  const values = new Array(count2);
+  for (let i = 0; i < count2; i++) {
+    values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
+    reader.offset += fixedLength;
+  }
+  return values;
+}
+function align(buffer, offset, size) {
+  const aligned = new ArrayBuffer(size);
+  new Uint8Array(aligned).set(new Uint8Array(buffer, offset, size));
+  return aligned;
+}
+
+// node_modules/hyparquet/src/snappy.js
+var WORD_MASK = [0, 255, 65535, 16777215, 4294967295];
+function copyBytes(fromArray, fromPos, toArray, toPos, length) {
+  for (let i = 0; i < length; i++) {
+    toArray[toPos + i] = fromArray[fromPos + i];
+  }
+}
+function snappyUncompress(input, output) {
+  const inputLength = input.byteLength;
+  const outputLength = output.byteLength;
+  let pos = 0;
+  let outPos = 0;
+  while (pos < inputLength) {
+    const c = input[pos];
+    pos++;
+    if (c < 128) {
+      break;
+    }
+  }
+  if (outputLength && pos >= inputLength) {
+    throw new Error("invalid snappy length header");
+  }
+  while (pos < inputLength) {
+    const c = input[pos];
+    let len = 0;
+    pos++;
+    if (pos >= inputLength) {
+      throw new Error("missing eof marker");
+    }
+    if ((c & 3) === 0) {
+      let len2 = (c >>> 2) + 1;
+      if (len2 > 60) {
+        if (pos + 3 >= inputLength) {
+          throw new Error("snappy error literal pos + 3 >= inputLength");
+        }
+        const lengthSize = len2 - 60;
+        len2 = input[pos] + (input[pos + 1] << 8) + (input[pos + 2] << 16) + (input[pos + 3] << 24);
+        len2 = (len2 & WORD_MASK[lengthSize]) + 1;
+        pos += lengthSize;
+      }
+      if (pos + len2 > inputLength) {
+        throw new Error("snappy error literal exceeds input length");
+      }
+      copyBytes(input, pos, output, outPos, len2);
+      pos += len2;
+      outPos += len2;
+    } else {
+      let offset = 0;
+      switch (c & 3) {
+        case 1:
+          len = (c >>> 2 & 7) + 4;
+          offset = input[pos] + (c >>> 5 << 8);
+          pos++;
+          break;
+        case 2:
+          if (inputLength <= pos + 1) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input[pos] + (input[pos + 1] << 8);
+          pos += 2;
+          break;
+        case 3:
+          if (inputLength <= pos + 3) {
+            throw new Error("snappy error end of input");
+          }
+          len = (c >>> 2) + 1;
+          offset = input[pos] + (input[pos + 1] << 8) + (input[pos + 2] << 16) + (input[pos + 3] << 24);
+          pos += 4;
+          break;
+        default:
+          break;
+      }
+      if (offset === 0 || isNaN(offset)) {
+        throw new Error(`invalid offset ${offset} pos ${pos} inputLength ${inputLength}`);
+      }
+      if (offset > outPos) {
+        throw new Error("cannot copy from before start of buffer");
+      }
+      copyBytes(output, outPos - offset, output, outPos, len);
+      outPos += len;
+    }
+  }
+  if (outPos !== outputLength) throw new Error("premature end of input");
+}
+
+// node_modules/hyparquet/src/datapage.js
+function readDataPage(bytes, daph, { type, element, schemaPath }) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const reader = { view, offset: 0 };
+  let dataPage;
+  const repetitionLevels = readRepetitionLevels(reader, daph, schemaPath);
+  const { definitionLevels, numNulls } = readDefinitionLevels(reader, daph, schemaPath);
+  const nValues = daph.num_values - numNulls;
+  if (daph.encoding === "PLAIN") {
+    dataPage = readPlain(reader, type, nValues, element.type_length);
+  } else if (daph.encoding === "PLAIN_DICTIONARY" || daph.encoding === "RLE_DICTIONARY" || daph.encoding === "RLE") {
+    const bitWidth2 = type === "BOOLEAN" ? 1 : view.getUint8(reader.offset++);
+    if (bitWidth2) {
+      dataPage = new Array(nValues);
+      if (type === "BOOLEAN") {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage);
+        dataPage = dataPage.map((x) => !!x);
+      } else {
+        readRleBitPackedHybrid(reader, bitWidth2, dataPage, view.byteLength - reader.offset);
+      }
+    } else {
+      dataPage = new Uint8Array(nValues);
+    }
+  } else if (daph.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(reader, nValues, type, element.type_length);
+  } else if (daph.encoding === "ALP") {
+    dataPage = alpDecode(reader, nValues, type);
+  } else if (daph.encoding === "DELTA_BINARY_PACKED") {
+    const int32 = type === "INT32";
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(reader, nValues, dataPage);
+  } else if (daph.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(reader, nValues, dataPage);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevels(reader, daph, schemaPath) {
+  if (schemaPath.length > 1) {
+    const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+    if (maxRepetitionLevel) {
+      const values = new Array(daph.num_values);
+      readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values);
+      return values;
+    }
+  }
+  return [];
+}
+function readDefinitionLevels(reader, daph, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (!maxDefinitionLevel) return { definitionLevels: [], numNulls: 0 };
+  const definitionLevels = new Array(daph.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), definitionLevels);
+  let numNulls = daph.num_values;
+  for (const def of definitionLevels) {
+    if (def === maxDefinitionLevel) numNulls--;
+  }
+  if (numNulls === 0) definitionLevels.length = 0;
+  return { definitionLevels, numNulls };
+}
+function decompressPage(compressedBytes, uncompressed_page_size, codec, compressors) {
+  let page;
+  const customDecompressor = compressors?.[codec];
+  if (codec === "UNCOMPRESSED") {
+    page = compressedBytes;
+  } else if (customDecompressor) {
+    page = customDecompressor(compressedBytes, uncompressed_page_size);
+  } else if (codec === "SNAPPY") {
+    page = new Uint8Array(uncompressed_page_size);
+    snappyUncompress(compressedBytes, page);
+  } else {
+    throw new Error(`parquet unsupported compression codec: ${codec}`);
+  }
+  if (page?.length !== uncompressed_page_size) {
+    throw new Error(`parquet decompressed page length ${page?.length} does not match header ${uncompressed_page_size}`);
+  }
+  return page;
+}
+function readDataPageV2(compressedBytes, ph, columnDecoder) {
+  const view = new DataView(compressedBytes.buffer, compressedBytes.byteOffset, compressedBytes.byteLength);
+  const reader = { view, offset: 0 };
+  const { type, element, schemaPath, codec, compressors } = columnDecoder;
+  const daph2 = ph.data_page_header_v2;
+  if (!daph2) throw new Error("parquet data page header v2 is undefined");
+  const repetitionLevels = readRepetitionLevelsV2(reader, daph2, schemaPath);
+  reader.offset = daph2.repetition_levels_byte_length;
+  const definitionLevels = readDefinitionLevelsV2(reader, daph2, schemaPath);
+  const uncompressedPageSize = ph.uncompressed_page_size - daph2.definition_levels_byte_length - daph2.repetition_levels_byte_length;
+  let page = compressedBytes.subarray(reader.offset);
+  if (daph2.is_compressed !== false && uncompressedPageSize) {
+    page = decompressPage(page, uncompressedPageSize, codec, compressors);
+  }
+  const pageView = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  const pageReader = { view: pageView, offset: 0 };
+  let dataPage;
+  const nValues = daph2.num_values - daph2.num_nulls;
+  if (daph2.encoding === "PLAIN") {
+    dataPage = readPlain(pageReader, type, nValues, element.type_length);
+  } else if (daph2.encoding === "RLE") {
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, 1, dataPage);
+    dataPage = dataPage.map((x) => !!x);
+  } else if (daph2.encoding === "PLAIN_DICTIONARY" || daph2.encoding === "RLE_DICTIONARY") {
+    const bitWidth2 = pageView.getUint8(pageReader.offset++);
+    dataPage = new Array(nValues);
+    readRleBitPackedHybrid(pageReader, bitWidth2, dataPage, uncompressedPageSize - 1);
+  } else if (daph2.encoding === "DELTA_BINARY_PACKED") {
+    const int32 = type === "INT32";
+    dataPage = int32 ? new Int32Array(nValues) : new BigInt64Array(nValues);
+    deltaBinaryUnpack(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_LENGTH_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaLengthByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "DELTA_BYTE_ARRAY") {
+    dataPage = new Array(nValues);
+    deltaByteArray(pageReader, nValues, dataPage);
+  } else if (daph2.encoding === "BYTE_STREAM_SPLIT") {
+    dataPage = byteStreamSplit(pageReader, nValues, type, element.type_length);
+  } else if (daph2.encoding === "ALP") {
+    dataPage = alpDecode(pageReader, nValues, type);
+  } else {
+    throw new Error(`parquet unsupported encoding: ${daph2.encoding}`);
+  }
+  return { definitionLevels, repetitionLevels, dataPage };
+}
+function readRepetitionLevelsV2(reader, daph2, schemaPath) {
+  const maxRepetitionLevel = getMaxRepetitionLevel(schemaPath);
+  if (!maxRepetitionLevel) return [];
+  const values = new Array(daph2.num_values);
+  readRleBitPackedHybrid(reader, bitWidth(maxRepetitionLevel), values, daph2.repetition_levels_byte_length);
+  return values;
+}
+function readDefinitionLevelsV2(reader, daph2, schemaPath) {
+  const maxDefinitionLevel = getMaxDefinitionLevel(schemaPath);
+  if (maxDefinitionLevel) {
+    const values = new Array(daph2.num_values);
+    readRleBitPackedHybrid(reader, bitWidth(maxDefinitionLevel), values, daph2.definition_levels_byte_length);
+    return values;
+  }
+}
+function bitWidth(value) {
+  return 32 - Math.clz32(value);
+}
+
+// node_modules/hyparquet/src/column.js
+function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
+  const { pathInSchema, schemaPath } = columnDecoder;
+  const isFlat = isFlatColumn(schemaPath);
+  const chunks = [];
+  let dictionary = void 0;
+  let lastChunk = void 0;
+  let rowCount = 0;
+  let skipped = 0;
+  const emitLastChunk = onPage && (() => {
+    lastChunk && onPage({
+      pathInSchema,
+      columnData: lastChunk,
+      rowStart: groupStart + rowCount - lastChunk.length,
+      rowEnd: groupStart + rowCount
+    });
+  });
+  while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
+    if (reader.offset >= reader.view.byteLength - 1) break;
+    const header2 = parquetHeader(reader);
+    if (header2.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header2, columnDecoder, dictionary, void 0, 0);
+      if (data) dictionary = convert(data, columnDecoder);
+    } else {
+      const lastChunkLength = lastChunk?.length || 0;
+      const result = readPage(reader, header2, columnDecoder, dictionary, lastChunk, selectStart - rowCount);
+      if (result.skipped) {
+        if (!chunks.length) {
+          skipped += result.skipped;
+        }
+        rowCount += result.skipped;
+      } else if (result.data && lastChunk === result.data) {
+        rowCount += result.data.length - lastChunkLength;
+      } else if (result.data && result.data.length) {
+        emitLastChunk?.();
+        chunks.push(result.data);
+        rowCount += result.data.length;
+        lastChunk = result.data;
+      }
+    }
+  }
+  emitLastChunk?.();
+  return { data: chunks, skipped };
+}
+function readPage(reader, header2, columnDecoder, dictionary, previousChunk, pageStart) {
+  const { type, element, schemaPath, codec, compressors } = columnDecoder;
+  const compressedBytes = new Uint8Array(
+    reader.view.buffer,
+    reader.view.byteOffset + reader.offset,
+    header2.compressed_page_size
+  );
+  reader.offset += header2.compressed_page_size;
+  if (header2.type === "DATA_PAGE") {
+    const daph = header2.data_page_header;
+    if (!daph) throw new Error("parquet data page header is undefined");
+    if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
+      return { skipped: daph.num_values };
+    }
+    const page = decompressPage(compressedBytes, Number(header2.uncompressed_page_size), codec, compressors);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph.encoding, columnDecoder);
+    const output = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header2.type === "DATA_PAGE_V2") {
+    const daph2 = header2.data_page_header_v2;
+    if (!daph2) throw new Error("parquet data page header v2 is undefined");
+    if (pageStart > daph2.num_rows) {
+      return { skipped: daph2.num_rows };
+    }
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header2, columnDecoder);
+    const values = convertWithDictionary(dataPage, dictionary, daph2.encoding, columnDecoder);
+    const output = Array.isArray(previousChunk) ? previousChunk : [];
+    const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
+    return { skipped: 0, data: assembled };
+  } else if (header2.type === "DICTIONARY_PAGE") {
+    const diph = header2.dictionary_page_header;
+    if (!diph) throw new Error("parquet dictionary page header is undefined");
+    const page = decompressPage(
+      compressedBytes,
+      Number(header2.uncompressed_page_size),
+      codec,
+      compressors
+    );
+    const reader2 = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
+    const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
+    return { skipped: 0, data: dictArray };
+  } else {
+    throw new Error(`parquet unsupported page type: ${header2.type}`);
+  }
+}
+function parquetHeader(reader) {
+  const header2 = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header2.field_1];
+  const uncompressed_page_size = header2.field_2;
+  const compressed_page_size = header2.field_3;
+  const crc = header2.field_4;
+  const data_page_header = header2.field_5 && {
+    num_values: header2.field_5.field_1,
+    encoding: Encodings[header2.field_5.field_2],
+    definition_level_encoding: Encodings[header2.field_5.field_3],
+    repetition_level_encoding: Encodings[header2.field_5.field_4],
+    statistics: pageStatistics(header2.field_5.field_5)
+  };
+  const index_page_header = header2.field_6;
+  const dictionary_page_header = header2.field_7 && {
+    num_values: header2.field_7.field_1,
+    encoding: Encodings[header2.field_7.field_2],
+    is_sorted: header2.field_7.field_3
+  };
+  const data_page_header_v2 = header2.field_8 && {
+    num_values: header2.field_8.field_1,
+    num_nulls: header2.field_8.field_2,
+    num_rows: header2.field_8.field_3,
+    encoding: Encodings[header2.field_8.field_4],
+    definition_levels_byte_length: header2.field_8.field_5,
+    repetition_levels_byte_length: header2.field_8.field_6,
+    is_compressed: header2.field_8.field_7 === void 0 ? true : header2.field_8.field_7,
+    // default true
+    statistics: pageStatistics(header2.field_8.field_8)
+  };
+  return {
+    type,
+    uncompressed_page_size,
+    compressed_page_size,
+    crc,
+    data_page_header,
+    index_page_header,
+    dictionary_page_header,
+    data_page_header_v2
+  };
+}
+function pageStatistics(stats) {
+  return stats && {
+    max: stats.field_1,
+    min: stats.field_2,
+    null_count: stats.field_3,
+    distinct_count: stats.field_4,
+    max_value: stats.field_5,
+    min_value: stats.field_6,
+    is_max_value_exact: stats.field_7,
+    is_min_value_exact: stats.field_8
+  };
+}
+
+// node_modules/hyparquet/src/rowgroup.js
+function readRowGroup(options, { metadata }, groupPlan) {
+  const asyncColumns = [];
+  const schemaTree2 = parquetSchema(metadata);
+  for (const chunk of groupPlan.chunks) {
+    const { path_in_schema: pathInSchema } = chunk.columnMetadata;
+    const schemaPath = getTreePath(schemaTree2, pathInSchema);
+    const columnDecoder = {
+      pathInSchema,
+      element: schemaPath[schemaPath.length - 1].element,
+      schemaPath,
+      ...options,
+      ...chunk.columnMetadata,
+      // merge after options, so a partial parsers object keeps the defaults
+      parsers: { ...DEFAULT_PARSERS, ...options.parsers }
+    };
+    const { startByte, endByte } = chunk.range;
+    if ("pageLocations" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        data: readSelectedPages(options, groupPlan, chunk, chunk.pageLocations, columnDecoder)
+      });
+    } else if ("offsetIndex" in chunk) {
+      asyncColumns.push({
+        pathInSchema,
+        // fetch offset index
+        data: Promise.resolve(options.file.slice(chunk.offsetIndex.startByte, chunk.offsetIndex.endByte)).then((arrayBuffer) => {
+          const pages = readOffsetIndex({ view: new DataView(arrayBuffer), offset: 0 }).page_locations;
+          return readSelectedPages(options, groupPlan, chunk, pages, columnDecoder);
+        })
+      });
+    } else {
+      asyncColumns.push({
+        pathInSchema,
+        data: Promise.resolve(options.file.slice(startByte, endByte)).then((buffer) => {
+          const reader = { view: new DataView(buffer), offset: 0 };
+          return readColumn(reader, groupPlan, columnDecoder, options.onPage);
+        })
+      });
+    }
+  }
+  return {
+    groupStart: groupPlan.groupStart,
+    groupRows: groupPlan.groupRows,
+    selectStart: groupPlan.selectStart,
+    selectEnd: groupPlan.selectEnd,
+    asyncColumns
+  };
+}
+async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder) {
+  const { data_page_offset, dictionary_page_offset } = chunk.columnMetadata;
+  const { selectStart, selectEnd } = groupPlan;
+  let { startByte, endByte } = chunk.range;
+  let skipped = -1;
+  const hasDict = dictionary_page_offset || data_page_offset < pages[0].offset;
+  for (let i = 0; i < pages.length; i++) {
+    const page = pages[i];
+    const pageStart = Number(page.first_row_index);
+    const pageEnd = i + 1 < pages.length ? Number(pages[i + 1].first_row_index) : groupPlan.groupRows;
+    if (skipped < 0 && pageEnd > selectStart) {
+      startByte = Number(page.offset);
+      skipped = pageStart;
+    }
+    if (pageStart < selectEnd) {
+      endByte = Number(page.offset) + page.compressed_page_size;
+    }
+  }
+  if (skipped < 0) skipped = 0;
+  let view;
+  if (hasDict && skipped) {
+    const dictLength = Number(pages[0].offset) - chunk.range.startByte;
+    const [dictBuffer, dataBuffer] = await Promise.all([
+      options.file.slice(chunk.range.startByte, Number(pages[0].offset)),
+      options.file.slice(startByte, endByte)
+    ]);
+    const combined = new Uint8Array(dictLength + dataBuffer.byteLength);
+    combined.set(new Uint8Array(dictBuffer, 0, dictLength));
+    combined.set(new Uint8Array(dataBuffer), dictLength);
+    view = new DataView(combined.buffer);
+  } else if (hasDict) {
+    view = new DataView(await options.file.slice(chunk.range.startByte, endByte));
+  } else {
+    view = new DataView(await options.file.slice(startByte, endByte));
+  }
+  const reader = { view, offset: 0 };
+  const adjustedGroupPlan = skipped ? {
+    ...groupPlan,
+    groupStart: groupPlan.groupStart + skipped,
+    selectStart: groupPlan.selectStart - skipped,
+    selectEnd: groupPlan.selectEnd - skipped
+  } : groupPlan;
+  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options.onPage);
+  return {
+    data,
+    skipped: skipped + columnSkipped
+  };
+}
+async function asyncGroupToRows({ asyncColumns }, selectStart, selectEnd, columns, rowFormat) {
+  const asyncPages = await Promise.all(asyncColumns.map(
+    (column) => column.data.then(({ skipped, data }) => ({ skipped, data: flatten2(data) }))
+  ));
+  const selectCount = selectEnd - selectStart;
+  if (rowFormat === "object") {
+    const groupData2 = Array(selectCount);
+    for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+      const rowData = {};
+      for (let i = 0; i < asyncColumns.length; i++) {
+        const { data, skipped } = asyncPages[i];
+        rowData[asyncColumns[i].pathInSchema[0]] = data[selectStart + selectRow - skipped];
+      }
+      groupData2[selectRow] = rowData;
+    }
+    return groupData2;
+  }
+  const includedColumnNames = asyncColumns.map((child2) => child2.pathInSchema[0]).filter((name) => !columns || columns.includes(name));
+  const columnOrder = columns ?? includedColumnNames;
+  const columnIndexes = columnOrder.map((name) => asyncColumns.findIndex((column) => column.pathInSchema[0] === name));
+  const groupData = Array(selectCount);
+  for (let selectRow = 0; selectRow < selectCount; selectRow++) {
+    const rowData = Array(asyncColumns.length);
+    for (let i = 0; i < columnOrder.length; i++) {
+      const colIdx = columnIndexes[i];
+      if (colIdx < 0) throw new Error(`parquet column not found: ${columnOrder[i]}`);
+      const { data, skipped } = asyncPages[colIdx];
+      rowData[i] = data[selectStart + selectRow - skipped];
+    }
+    groupData[selectRow] = rowData;
+  }
+  return groupData;
+}
+function assembleAsync(asyncRowGroup, schemaTree2, parsers) {
+  const { asyncColumns } = asyncRowGroup;
+  const allParsers = { ...DEFAULT_PARSERS, ...parsers };
+  const assembled = [];
+  for (const child2 of schemaTree2.children) {
+    if (child2.children.length) {
+      const childColumns = asyncColumns.filter((column) => column.pathInSchema[0] === child2.element.name);
+      if (!childColumns.length) continue;
+      assembled.push({
+        pathInSchema: child2.path,
+        data: (async () => {
+          const resolved = await Promise.all(childColumns.map((c) => c.data));
+          const subcolumnData = /* @__PURE__ */ new Map();
+          const flattened = resolved.map(({ data }) => flatten2(data));
+          const skipped = Math.max(asyncRowGroup.selectStart ?? 0, ...resolved.map((result) => result.skipped));
+          const end = Math.min(asyncRowGroup.selectEnd ?? Infinity, ...resolved.map((result, i) => result.skipped + flattened[i].length));
+          for (let i = 0; i < childColumns.length; i++) {
+            const start = skipped - resolved[i].skipped;
+            const length = Math.max(0, end - skipped);
+            subcolumnData.set(
+              childColumns[i].pathInSchema.join("."),
+              flattened[i].slice(start, start + length)
+            );
+          }
+          assembleNested(subcolumnData, child2, allParsers);
+          const assembled2 = subcolumnData.get(child2.element.name);
+          if (!assembled2) throw new Error("parquet column data not assembled");
+          return { data: [assembled2], skipped };
+        })()
+      });
+    } else {
+      const asyncColumn = asyncColumns.find((column) => column.pathInSchema[0] === child2.element.name);
+      if (asyncColumn) assembled.push(asyncColumn);
+    }
+  }
+  return { ...asyncRowGroup, asyncColumns: assembled };
+}
+
+// node_modules/hyparquet/src/scan.js
+async function prepareParquetRead(options) {
+  const prepared = await prepareParquetOptions(options);
+  return {
+    options: prepared,
+    plan: parquetPlan(prepared)
+  };
+}
+async function prepareParquetOptions(options) {
+  const metadata = options.metadata ?? await parquetMetadataAsync(options.file, options);
+  const schemaColumns = parquetSchema(metadata).children.map((child2) => child2.element.name);
+  const filterColumns = columnsNeededForFilter(options.filter);
+  const missingFilterColumns = filterColumns.filter((column) => !schemaColumns.includes(column));
+  if (missingFilterColumns.length) {
+    throw new Error(`parquet filter columns not found: ${missingFilterColumns.join(", ")}`);
+  }
+  if (options.columns) {
+    const missingColumns = options.columns.filter((column) => !schemaColumns.includes(column));
+    if (missingColumns.length) throw new Error(`parquet column not found: ${missingColumns[0]}`);
+  }
+  let prepared = { ...options, metadata };
+  prepared = await withBloomFilters(prepared);
+  prepared = await withPageIndexes(prepared);
+  return prepared;
+}
+function readParquetPlan(options, plan) {
+  const readOptions = { ...options, file: prefetchAsyncBuffer(options.file, plan) };
+  return plan.groups.map((group) => readRowGroup(readOptions, plan, group));
+}
+async function withBloomFilters(options) {
+  if (!options.useBloomFilters || !options.filter || !options.metadata) return options;
+  const schemaTree2 = parquetSchema(options.metadata);
+  const schemaElements = {};
+  for (const child2 of schemaTree2.children) schemaElements[child2.element.name] = child2.element;
+  const bloomFiltersByGroup = await prefetchBloomFilters({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict
+  });
+  return { ...options, bloomFiltersByGroup, schemaElements };
+}
+async function withPageIndexes(options) {
+  if (!options.usePageIndex || !options.filter || !options.metadata) return options;
+  const { pageRangesByGroup, pageLocationsByGroup } = await prefetchPageIndexes({
+    file: options.file,
+    metadata: options.metadata,
+    filter: options.filter,
+    filterStrict: options.filterStrict,
+    rowStart: options.rowStart,
+    rowEnd: options.rowEnd,
+    columns: options.columns,
+    bloomFiltersByGroup: options.bloomFiltersByGroup,
+    schemaElements: options.schemaElements,
+    parsers: options.parsers
+  });
+  return { ...options, pageRangesByGroup, pageLocationsByGroup };
+}
+
+// node_modules/hyparquet/src/read.js
+var rowIndex = (
+  /** @type {typeof import('../src/types.js').rowIndex} */
+  /* @__PURE__ */ Symbol("rowIndex")
+);
+async function parquetRead(options) {
+  options.metadata ??= await parquetMetadataAsync(options.file, options);
+  const { rowStart = 0, rowEnd, columns, onChunk, onComplete, rowFormat, filter, filterStrict = true } = options;
+  if (filter && rowFormat !== "object") {
+    throw new Error('parquet filter requires rowFormat: "object"');
+  }
+  if (options.includeRowIndex && rowFormat !== "object") {
+    throw new Error('parquet includeRowIndex requires rowFormat: "object"');
+  }
+  const filterColumns = columnsNeededForFilter(filter);
+  let readColumns = columns;
+  if (columns && filterColumns.length) {
+    const selectedColumns = new Set(columns);
+    const extraColumns = filterColumns.filter((column) => !selectedColumns.has(column));
+    if (extraColumns.length) readColumns = [...columns, ...extraColumns];
+  }
+  const readOptions = readColumns === columns ? options : { ...options, columns: readColumns };
+  const prepared = await prepareParquetRead(readOptions);
+  const preparedOptions = prepared.options;
+  const requiresProjection = readColumns !== columns;
+  const asyncGroups = readParquetPlan(preparedOptions, prepared.plan);
+  if (!onComplete && !onChunk) {
+    await awaitAllColumns(asyncGroups);
+    return;
+  }
+  if (!preparedOptions.metadata) throw new Error("parquet requires metadata");
+  const schemaTree2 = parquetSchema(preparedOptions.metadata);
+  const assembled = asyncGroups.map((arg) => assembleAsync(arg, schemaTree2, options.parsers));
+  if (onChunk) {
+    for (const asyncGroup of assembled) {
+      for (const asyncColumn of asyncGroup.asyncColumns) {
+        asyncColumn.data.then(({ data, skipped }) => {
+          let rowStart2 = asyncGroup.groupStart + skipped;
+          for (const columnData of data) {
+            onChunk({
+              columnName: asyncColumn.pathInSchema[0],
+              columnData,
+              rowStart: rowStart2,
+              rowEnd: rowStart2 + columnData.length
+            });
+            rowStart2 += columnData.length;
+          }
+        }, () => {
+        });
+      }
+    }
+  }
+  if (onComplete) {
+    await awaitAllColumns(assembled);
+    const rows = [];
+    for (const asyncGroup of assembled) {
+      const selectStart = asyncGroup.selectStart ?? Math.max(rowStart - asyncGroup.groupStart, 0);
+      const selectEnd = asyncGroup.selectEnd ?? Math.min((rowEnd ?? Infinity) - asyncGroup.groupStart, asyncGroup.groupRows);
+      const groupData = rowFormat === "object" ? await asyncGroupToRows(asyncGroup, selectStart, selectEnd, readColumns, "object") : await asyncGroupToRows(asyncGroup, selectStart, selectEnd, columns, "array");
+      if (options.includeRowIndex) {
+        for (let i = 0; i < groupData.length; i++) {
+          Object.defineProperty(groupData[i], rowIndex, {
+            value: asyncGroup.groupStart + selectStart + i
+          });
+        }
+      }
+      if (filter) {
+        for (
+          const row of
+          /** @type {Record<string, any>[]} */
+          groupData
+        ) {
+          if (matchFilter(row, filter, filterStrict)) {
+            if (requiresProjection && columns) {
+              for (const col2 of filterColumns) {
+                if (!columns.includes(col2)) delete row[col2];
+              }
+            }
+            rows.push(row);
+          }
+        }
+      } else {
+        concat(rows, groupData);
+      }
+    }
+    onComplete(rows);
+  } else {
+    await awaitAllColumns(assembled);
+  }
+}
+async function awaitAllColumns(asyncGroups) {
+  const all = asyncGroups.flatMap((g) => g.asyncColumns.map((c) => c.data));
+  const results = await Promise.allSettled(all);
+  const failed = results.find((r2) => r2.status === "rejected");
+  if (failed) throw failed.reason;
+}
+function parquetReadObjects(options) {
+  return new Promise((onComplete, reject) => {
+    parquetRead({
+      ...options,
+      rowFormat: "object",
+      // force object output
+      onComplete
+    }).catch(reject);
+  });
+}
+
+// node_modules/hyparquet/src/node.js
+async function asyncBufferFromFile(filename) {
+  const { size } = await fs.stat(filename);
+  return {
+    byteLength: size,
+    slice(start, end) {
+      if (start === end) return Promise.resolve(new ArrayBuffer(0));
+      const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
+      return new Promise((resolve10, reject) => {
+        const chunks = [];
+        reader.on("data", (chunk) => chunks.push(chunk));
+        reader.on("error", reject);
+        reader.on("end", () => {
+          const buffer = Buffer.concat(chunks);
+          if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
+            resolve10(buffer.buffer);
+          } else {
+            resolve10(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+          }
+        });
+      });
+    }
+  };
+}
+
+// src/telemetry/read-parquet.ts
+async function readTelemetryParquet(path, label, sink, problemLimit = 1e3) {
+  const log = new ProblemLog(problemLimit);
+  let row = 0;
+  try {
+    const file = await asyncBufferFromFile(path);
+    const metadata = await parquetMetadataAsync(file);
+    let start = 0;
+    for (const group of metadata.row_groups) {
+      const end = start + Number(group.num_rows);
+      const rows = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
+      for (const raw of rows) {
+        row += 1;
+        const at = row;
+        let valid = true;
+        const event = validateTelemetryEvent(plain(raw), (field, message) => {
+          valid = false;
+          log.add({ file: label, line: at, ...field === "" ? {} : { field }, message: `row ${at}: ${message}` });
+        });
+        log.countEvent(valid && event !== void 0);
+        if (event !== void 0) sink(event, at);
+      }
+      start = end;
+    }
+  } catch (error) {
+    throw new Error(`Cannot read Parquet telemetry file ${label}${row > 0 ? ` after row ${row}` : ""}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return log.summary();
+}
+function plain(value) {
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const [key, member] of Object.entries(value)) out[key] = plain(member);
+    return out;
+  }
+  return value;
+}
+
+// src/telemetry/read.ts
+async function isParquetFile(path) {
+  const handle = await open2(path, "r");
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.toString("latin1") === "PAR1";
+  } finally {
+    await handle.close();
+  }
+}
+async function readTelemetryFiles(files, sink, problemLimit = 1e3) {
+  const summaries = [];
+  for (const file of files) {
+    const read = await isParquetFile(file.path) ? readTelemetryParquet : readTelemetryJsonl;
+    summaries.push(await read(file.path, file.label, sink, problemLimit));
+  }
+  return mergeSummaries(summaries, problemLimit);
+}
+
+// src/stats/always-valid-cluster.ts
+var ClusterSumsBuilder = class {
+  clusters = 0;
+  n = 0;
+  y = 0;
+  nn = 0;
+  yy = 0;
+  ny = 0;
+  /** Adds a cluster whose denominator is `n` and numerator `y`; clusters with n = 0 carry nothing. */
+  add(n, y) {
+    if (n === 0) return;
+    this.clusters += 1;
+    this.n += n;
+    this.y += y;
+    this.nn += n * n;
+    this.yy += y * y;
+    this.ny += n * y;
+  }
+  /**
+   * Replaces a cluster's contribution (n₀, y₀) by (n₁, y₁) as its requests accumulate over windows;
+   * n₀ = 0 adds a new cluster. Each look then costs O(changed clusters), not O(all clusters).
+   */
+  replace(n0, y0, n1, y1) {
+    if (n0 !== 0) {
+      this.clusters -= 1;
+      this.n -= n0;
+      this.y -= y0;
+      this.nn -= n0 * n0;
+      this.yy -= y0 * y0;
+      this.ny -= n0 * y0;
+    }
+    this.add(n1, y1);
+  }
+  /** The sums as a plain value. */
+  build() {
+    return { clusters: this.clusters, n: this.n, y: this.y, nn: this.nn, yy: this.yy, ny: this.ny };
+  }
+};
+function clusterRatio(sums) {
+  const { clusters, n } = sums;
+  if (n <= 0) return { ratio: Number.NaN, variance: Number.POSITIVE_INFINITY, clusters, n };
+  const ratio = sums.y / n;
+  if (clusters < 2) return { ratio, variance: Number.POSITIVE_INFINITY, clusters, n };
+  const residual = Math.max(0, sums.yy - 2 * ratio * sums.ny + ratio * ratio * sums.nn);
+  const variance = clusters / (clusters - 1) * residual / (n * n);
+  return { ratio, variance, clusters, n };
+}
+function contrastOf(candidate, reference, contrast) {
+  if (contrast === "difference") {
+    return { estimate: candidate.ratio - reference.ratio, variance: candidate.variance + reference.variance };
+  }
+  if (!(candidate.ratio > 0 && reference.ratio > 0)) return { estimate: Number.NaN, variance: Number.POSITIVE_INFINITY };
+  return {
+    estimate: Math.log(candidate.ratio / reference.ratio),
+    variance: candidate.variance / (candidate.ratio * candidate.ratio) + reference.variance / (reference.ratio * reference.ratio)
+  };
+}
+function binomialVarianceFloor(sums) {
+  if (sums.n <= 0) return Number.POSITIVE_INFINITY;
+  const p = (sums.y + 0.5) / (sums.n + 1);
+  return p * (1 - p) / sums.n;
+}
+
+// src/stats/drift-distributions.ts
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (!(x > 0)) throw new RangeError(`Expected \`x\` to be positive, got ${String(x)}.`);
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const z = x - 1;
+  let sum2 = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (z + i);
+  const t = z + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum2);
+}
+function upperGammaRegularised(a, x) {
+  if (!(a > 0)) throw new RangeError(`Expected \`a\` to be positive, got ${String(a)}.`);
+  if (!(x >= 0)) throw new RangeError(`Expected \`x\` to be non-negative, got ${String(x)}.`);
+  if (x === 0) return 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const logPrefix = a * Math.log(x) - x - logGamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum2 = term;
+    for (let k = 1; k < 1e4; k++) {
+      term *= x / (a + k);
+      sum2 += term;
+      if (Math.abs(term) < Math.abs(sum2) * 1e-16) break;
+    }
+    return Math.max(0, 1 - Math.exp(logPrefix) * sum2);
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1e4; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.min(1, Math.exp(logPrefix) * h);
+}
+function chiSquareSurvival(x, df) {
+  if (!(df > 0)) throw new RangeError(`Expected \`df\` to be positive, got ${String(df)}.`);
+  return x <= 0 ? 1 : upperGammaRegularised(df / 2, x / 2);
+}
+function kolmogorovSurvival(lambda) {
+  if (!(lambda > 0)) return 1;
+  if (lambda < 1) {
+    let sum3 = 0;
+    for (let k = 1; k <= 20; k++) sum3 += Math.exp(-((2 * k - 1) ** 2) * Math.PI * Math.PI / (8 * lambda * lambda));
+    return Math.min(1, Math.max(0, 1 - Math.sqrt(2 * Math.PI) / lambda * sum3));
+  }
+  let sum2 = 0;
+  for (let k = 1; k <= 100; k++) {
+    const term = Math.exp(-2 * k * k * lambda * lambda);
+    sum2 += (k % 2 === 1 ? 1 : -1) * term;
+    if (term < 1e-17) break;
+  }
+  return Math.min(1, Math.max(0, 2 * sum2));
+}
+
+// src/stats/drift.ts
+function ksTwoSample(a, b) {
+  if (a.length === 0 || b.length === 0) throw new RangeError("Expected two non-empty samples.");
+  a.sort();
+  b.sort();
+  const n = a.length;
+  const m = b.length;
+  let i = 0;
+  let j = 0;
+  let statistic = 0;
+  while (i < n && j < m) {
+    const x = Math.min(a[i], b[j]);
+    while (i < n && a[i] === x) i++;
+    while (j < m && b[j] === x) j++;
+    statistic = Math.max(statistic, Math.abs(i / n - j / m));
+  }
+  const e = n * m / (n + m);
+  const root = Math.sqrt(e);
+  const p = kolmogorovSurvival((root + 0.12 + 0.11 / root) * statistic);
+  return { statistic, p_value: p, n, m };
+}
+var PSI_FLOOR = 1e-4;
+function populationStabilityIndex(expected, actual) {
+  if (expected.length !== actual.length) throw new RangeError("Expected count arrays of the same length.");
+  const totalE = expected.reduce((s, x) => s + x, 0);
+  const totalA = actual.reduce((s, x) => s + x, 0);
+  if (!(totalE > 0 && totalA > 0)) throw new RangeError("Expected both count arrays to have a positive total.");
+  let psi = 0;
+  for (let k = 0; k < expected.length; k++) {
+    const e = Math.max(expected[k] / totalE, PSI_FLOOR);
+    const a = Math.max(actual[k] / totalA, PSI_FLOOR);
+    psi += (a - e) * Math.log(a / e);
+  }
+  return psi;
+}
+function chiSquareHomogeneity(a, b) {
+  if (a.length !== b.length) throw new RangeError("Expected count arrays of the same length.");
+  const totalA = a.reduce((s, x) => s + x, 0);
+  const totalB = b.reduce((s, x) => s + x, 0);
+  if (!(totalA > 0 && totalB > 0)) throw new RangeError("Expected both samples to have counts.");
+  const total = totalA + totalB;
+  let statistic = 0;
+  let categories = 0;
+  for (let k = 0; k < a.length; k++) {
+    const column = a[k] + b[k];
+    if (column === 0) continue;
+    categories += 1;
+    const ea = totalA * column / total;
+    const eb = totalB * column / total;
+    statistic += (a[k] - ea) ** 2 / ea + (b[k] - eb) ** 2 / eb;
+  }
+  const df = categories - 1;
+  if (df < 1) return { statistic: 0, df: 0, p_value: 1, effect: 0 };
+  return { statistic, df, p_value: chiSquareSurvival(statistic, df), effect: Math.sqrt(statistic / total) };
+}
+function chiSquareGoodnessOfFit(observed, shares) {
+  if (observed.length !== shares.length || observed.length < 2) throw new RangeError("Expected at least two categories with a share each.");
+  if (!shares.every((s) => s > 0 && Number.isFinite(s))) throw new RangeError("Expected every share to be positive.");
+  const total = observed.reduce((s, x) => s + x, 0);
+  if (!(total > 0)) throw new RangeError("Expected some observations.");
+  const shareTotal = shares.reduce((s, x) => s + x, 0);
+  let statistic = 0;
+  for (let k = 0; k < observed.length; k++) {
+    const expected = total * shares[k] / shareTotal;
+    statistic += (observed[k] - expected) ** 2 / expected;
+  }
+  const df = observed.length - 1;
+  return { statistic, df, p_value: chiSquareSurvival(statistic, df), effect: Math.sqrt(statistic / total) };
+}
+
+// src/stats/always-valid.ts
+function assertOptions(options) {
+  assertLevel(1 - options.alpha);
+  if (!(options.tau > 0 && Number.isFinite(options.tau))) {
+    throw new RangeError(`Expected \`tau\` to be a positive finite number, got ${String(options.tau)}.`);
+  }
+}
+function assertVariance(variance) {
+  if (!(variance >= 0 && Number.isFinite(variance))) {
+    throw new RangeError(`Expected \`variance\` to be a non-negative finite number, got ${String(variance)}.`);
+  }
+}
+function mixtureHalfWidth(variance, options) {
+  assertVariance(variance);
+  assertOptions(options);
+  if (variance === 0) return 0;
+  const tau2 = options.tau * options.tau;
+  const spread = (variance + tau2) / variance;
+  return Math.sqrt(variance * (variance + tau2) / tau2 * (2 * Math.log(1 / options.alpha) + Math.log(spread)));
+}
+function mixtureInterval(estimate, variance, options) {
+  if (!Number.isFinite(estimate)) throw new RangeError(`Expected \`estimate\` to be finite, got ${String(estimate)}.`);
+  const half = mixtureHalfWidth(variance, options);
+  return { lower: estimate - half, upper: estimate + half, level: 1 - options.alpha };
+}
+function varianceForHalfWidth(halfWidth, options) {
+  if (!(halfWidth > 0 && Number.isFinite(halfWidth))) {
+    throw new RangeError(`Expected \`halfWidth\` to be a positive finite number, got ${String(halfWidth)}.`);
+  }
+  assertOptions(options);
+  let low = Math.log(halfWidth * halfWidth) - 60;
+  let high = Math.log(halfWidth * halfWidth);
+  for (let i = 0; i < 200 && high - low > 1e-12; i++) {
+    const mid = (low + high) / 2;
+    if (mixtureHalfWidth(Math.exp(mid), options) > halfWidth) high = mid;
+    else low = mid;
+  }
+  return Math.exp(low);
+}
+
+// src/delivery/canary-look.ts
+function newRunningInterval() {
+  return { lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, looks: 0 };
+}
+function lookAtMetric(metric, canary, holdout, alpha, minClusters) {
+  const base = { canary_clusters: canary.clusters, holdout_clusters: holdout.clusters, canary_n: canary.n, holdout_n: holdout.n };
+  const none = { ...base, estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, variance: Number.NaN };
+  if (canary.clusters < minClusters || holdout.clusters < minClusters) return none;
+  const c = clusterRatio(canary);
+  const h = clusterRatio(holdout);
+  if (metric.proportion) {
+    const contrast2 = contrastOf(floored(c, canary), floored(h, holdout), metric.contrast);
+    return finish(metric, contrast2.estimate, contrast2.variance, alpha, base, none);
+  }
+  const contrast = contrastOf(c, h, metric.contrast);
+  return finish(metric, contrast.estimate, contrast.variance, alpha, base, none);
+}
+function floored(e, sums) {
+  return { ...e, variance: Math.max(e.variance, binomialVarianceFloor(sums)) };
+}
+function finish(metric, estimate, variance, alpha, base, none) {
+  if (!Number.isFinite(estimate) || !Number.isFinite(variance)) return none;
+  const sign3 = metric.harmful === "increase" ? 1 : -1;
+  const interval = mixtureInterval(sign3 * estimate, variance, { alpha, tau: metric.margin });
+  return { ...base, estimate: sign3 * estimate, lower: interval.lower, upper: interval.upper, variance };
+}
+function intersectLook(running, look) {
+  if (Number.isNaN(look.lower)) return;
+  running.lower = Math.max(running.lower, look.lower);
+  running.upper = Math.min(running.upper, look.upper);
+  running.looks += 1;
+}
+function verdictOf(running, margin, tolerance = 0) {
+  if (running.looks === 0) return "not_applicable";
+  if (running.lower > tolerance) return "harm";
+  if (running.upper < margin) return "non_inferior";
+  return "undecided";
+}
+function informationFactor(look, margin, alpha) {
+  if (!Number.isFinite(look.estimate) || !(look.variance > 0)) return void 0;
+  const room = margin - look.estimate;
+  if (!(room > 0)) return void 0;
+  const target = varianceForHalfWidth(room, { alpha, tau: margin });
+  return Math.max(1, look.variance / target);
+}
+
+// src/delivery/canary-metrics.ts
+var col = (name) => {
+  const i = columnIndex(name);
+  return (v) => v[i] ?? 0;
+};
+var LN_1_2 = Math.log(1.2);
+var rate = (name, label, family, numerator, denominator, margin) => ({
+  name,
+  label,
+  family,
+  numerator: col(numerator),
+  denominator: col(denominator),
+  contrast: "difference",
+  unit: "pp",
+  proportion: true,
+  harmful: "increase",
+  margin
+});
+var METRICS = {
+  failure_rate: rate("failure_rate", "task failure rate", "quality", "failures", "success_n", 0.02),
+  soft_failure_rate: rate("soft_failure_rate", "soft-failure rate", "quality", "soft_failures", "soft_n", 0.02),
+  judged_score: {
+    name: "judged_score",
+    label: "mean judged score",
+    family: "quality",
+    numerator: col("judged_sum"),
+    denominator: col("judged_n"),
+    contrast: "difference",
+    unit: "pp",
+    proportion: false,
+    harmful: "decrease",
+    margin: 0.02
+  },
+  negative_feedback_rate: rate("negative_feedback_rate", "negative-feedback rate", "feedback", "negative_feedback", "requests", 0.02),
+  escalation_rate: rate("escalation_rate", "escalation rate", "feedback", "escalations", "requests", 0.01),
+  unsafe_rate: rate("unsafe_rate", "unsafe-answer rate", "safety", "unsafe", "unsafe_n", 0.01),
+  intervention_rate: rate("intervention_rate", "policy-intervention rate", "safety", "interventions", "intervention_n", 5e-3),
+  refusal_rate: rate("refusal_rate", "refusal rate", "quality", "refusals", "refusal_n", 0.02),
+  execution_failure_rate: rate("execution_failure_rate", "tool execution-failure rate", "execution", "tool_failures", "tool_calls", 0.02),
+  unsupported_answer_rate: rate("unsupported_answer_rate", "unsupported (uncited) answer rate", "quality", "uncited", "answer_n", 0.02),
+  schema_failure_rate: rate("schema_failure_rate", "structured-output failure rate", "execution", "schema_invalid", "schema_n", 0.02),
+  latency: {
+    name: "latency",
+    label: "latency (geometric mean)",
+    family: "latency",
+    numerator: col("latency_log_sum"),
+    denominator: col("latency_n"),
+    // A difference of mean logs is the log of the ratio of geometric means.
+    contrast: "difference",
+    unit: "ratio",
+    proportion: false,
+    harmful: "increase",
+    margin: LN_1_2
+  },
+  cost_per_success: {
+    name: "cost_per_success",
+    label: "cost per successful task",
+    family: "cost",
+    numerator: col("cost_sum"),
+    denominator: (v) => (v[columnIndex("success_n")] ?? 0) - (v[columnIndex("failures")] ?? 0),
+    contrast: "log_ratio",
+    unit: "ratio",
+    proportion: false,
+    harmful: "increase",
+    margin: LN_1_2
+  }
+};
+var METRIC_ALIASES = {
+  task_failure_rate: "failure_rate",
+  success_rate: "failure_rate",
+  resolution_rate: "failure_rate",
+  golden_pass_rate: "failure_rate",
+  quality: "failure_rate",
+  feedback_rate: "negative_feedback_rate",
+  thumbs_down_rate: "negative_feedback_rate",
+  execution_success_rate: "execution_failure_rate",
+  tool_failure_rate: "execution_failure_rate",
+  p95_latency: "latency",
+  latency_ms: "latency",
+  cost: "cost_per_success"
+};
+function resolveMetric(name) {
+  return METRICS[name] ?? METRICS[METRIC_ALIASES[name] ?? ""];
+}
+function guardMetricsFor(level) {
+  const base = ["failure_rate", "soft_failure_rate", "unsafe_rate", "latency", "cost_per_success"];
+  const byLevel = {
+    0: ["negative_feedback_rate"],
+    1: ["execution_failure_rate", "unsupported_answer_rate"],
+    2: ["intervention_rate", "escalation_rate"],
+    3: ["intervention_rate", "execution_failure_rate"]
+  };
+  return [...base, ...byLevel[level]];
+}
+
+// src/delivery/canary-judge.ts
+function analyseJudgeComparison(clusters, policy, alpha, minClusters) {
+  const [cIdx, wIdx, lIdx] = [columnIndex("comparisons"), columnIndex("wins"), columnIndex("losses")];
+  const losses = new ClusterSumsBuilder();
+  const net = new ClusterSumsBuilder();
+  for (const totals of clusters.values()) {
+    const n = totals[cIdx] ?? 0;
+    losses.add(n, totals[lIdx] ?? 0);
+    net.add(n, (totals[wIdx] ?? 0) - (totals[lIdx] ?? 0));
+  }
+  const lossSums = losses.build();
+  const base = { comparisons: lossSums.n, clusters: lossSums.clusters };
+  if (lossSums.clusters < minClusters) {
+    return { ...base, signal: "none", reason: `${lossSums.clusters} users had paired judge comparisons; at least ${minClusters} are needed.` };
+  }
+  const loss = clusterRatio(lossSums);
+  const lossInterval = mixtureInterval(loss.ratio, Math.max(loss.variance, binomialVarianceFloor(lossSums)), { alpha: alpha / 2, tau: policy.loss_alert });
+  const netEstimate = clusterRatio(net.build());
+  const netInterval = mixtureInterval(netEstimate.ratio, Math.max(netEstimate.variance, 1 / Math.max(1, lossSums.n)), { alpha: alpha / 2, tau: policy.win_promote });
+  const pct2 = (e, i) => ({ estimate: r(e * 100), lower: r(i.lower * 100), upper: r(i.upper * 100) });
+  const shown = { ...base, loss_pct: pct2(loss.ratio, lossInterval), net_win_pct: pct2(netEstimate.ratio, netInterval) };
+  if (lossInterval.lower > policy.loss_alert) {
+    return { ...shown, signal: "alert", reason: `The candidate loses ${(loss.ratio * 100).toFixed(1)} % of paired judge comparisons, significantly more than ${policy.loss_alert * 100} %.` };
+  }
+  if (netInterval.lower > policy.win_promote) {
+    return { ...shown, signal: "promote", reason: `The candidate wins ${(netEstimate.ratio * 100).toFixed(1)} % more comparisons than it loses, significantly more than ${policy.win_promote * 100} %.` };
+  }
+  return { ...shown, signal: "none", reason: "The paired judge comparison shows neither a significant loss share above the alert line nor a significant win margin." };
+}
+function r(x) {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+// src/delivery/canary-decide.ts
+function describeChange(metric) {
+  if (metric.estimate === void 0 || metric.interval === void 0) return "no estimate";
+  const f = metric.unit === "pp" ? (x) => formatPp(x) : formatRatioChange;
+  const bare2 = (x) => f(x).replace(/ (pp|%)$/, "");
+  return `${f(metric.estimate)} [${bare2(metric.interval.lower)}, ${bare2(metric.interval.upper)}]`;
+}
+function marginText(metric) {
+  return metric.unit === "pp" ? `${metric.margin.toFixed(1)} pp` : `${((metric.margin - 1) * 100).toFixed(0)} %`;
+}
+function reasonOf(metric) {
+  const level = `${((1 - metric.alpha) * 100).toFixed(metric.alpha < 0.01 ? 2 : 1)} % always-valid interval`;
+  const change = describeChange(metric);
+  switch (metric.verdict) {
+    case "harm":
+      return `The canary's ${metric.label} is worse than the holdout's: ${change} (${level}).`;
+    case "non_inferior":
+      return `Within the ${marginText(metric)} margin: ${change} (${level}).`;
+    case "undecided":
+      return `Not decided yet: ${change} (${level}); the interval still reaches the ${marginText(metric)} margin${metric.more_requests !== void 0 ? `, about ${metric.more_requests.toLocaleString("en-US")} more requests per arm would decide it` : ""}.`;
+    case "not_applicable":
+      return metric.clusters.canary + metric.clusters.holdout === 0 ? "No telemetry carries this metric." : `Too few users so far (${metric.clusters.canary} canary, ${metric.clusters.holdout} holdout) to judge it.`;
+  }
+}
+function decideCanary(evidence) {
+  const { context, policy, split, completeness, judge, step } = evidence;
+  const metrics = evidence.metrics.map(({ factor: _factor, ...m }) => ({ ...m, reason: reasonOf(m) }));
+  const factors = evidence.metrics.map((m) => m.factor).filter((f) => f !== void 0);
+  const level = context.sideEffectLevel;
+  const requiresApproval = level >= 2;
+  const common = {
+    step,
+    requires_approval: false,
+    approvers: [],
+    metrics,
+    split,
+    completeness,
+    ...judge ? { judge_comparison: judge } : {},
+    windows: evidence.windows,
+    foreign_events: evidence.foreign
+  };
+  const harmed = metrics.filter((m) => m.verdict === "harm");
+  if (harmed.length > 0 || judge?.signal === "alert") {
+    const reasons = [...harmed.map((m) => `${m.label}: ${describeChange(m)} against the holdout (${m.role === "rollback" ? "the rollback metric" : "a guard metric"}).`), ...judge?.signal === "alert" ? [judge.reason] : []];
+    const headline = harmed[0] ? `the ${harmed[0].label} rose ${describeChange(harmed[0])}` : "the candidate loses too many paired judge comparisons";
+    return { ...common, outcome: "rollback", summary: `Roll back: ${headline} compared with the holdout.`, reasons };
+  }
+  const blockers = [];
+  if (evidence.foreign.canary > 0) blockers.push(`${evidence.foreign.canary} canary events were served by another package than ${context.candidate}: routing is wrong.`);
+  if (context.invalidShare > policy.max_invalid_share) blockers.push(`${(context.invalidShare * 100).toFixed(2)} % of events were invalid (limit ${(policy.max_invalid_share * 100).toFixed(2)} %).`);
+  if (split.mismatch) blockers.push(split.reason);
+  const low = ["canary", "holdout"].filter((c) => !(completeness[c] >= completeness.required));
+  if (low.length > 0) {
+    blockers.push(`Trace completeness ${low.map((c) => `${c} ${Number.isNaN(completeness[c]) ? "unknown" : `${(completeness[c] * 100).toFixed(1)} %`}`).join(", ")} is below ${(completeness.required * 100).toFixed(0)} %: incomplete traces cannot support a confident promotion.`);
+  }
+  if ((level === 1 || level === 3) && !context.shadowPassed) blockers.push(`Side-effect level ${level} needs a passed shadow stage before a canary is promoted (Table 3); none was given.`);
+  if (!evidence.rollbackKnown) blockers.push(`The rollback metric "${context.rollbackMetric}" is not one the telemetry can measure; name one of the metrics in docs/stages.md.`);
+  const rollbackMetric = metrics.find((m) => m.role === "rollback");
+  if (rollbackMetric && rollbackMetric.verdict === "not_applicable") blockers.push(`The rollback metric ${rollbackMetric.name} has no data yet.`);
+  const undecided = metrics.filter((m) => m.verdict === "undecided");
+  const judgeWins = judge?.signal === "promote";
+  if (undecided.length > 0 && !judgeWins) blockers.push(`Not yet shown within the margin: ${undecided.map((m) => m.name).join(", ")}.`);
+  if (blockers.length === 0) {
+    const target = step.next === void 0 ? "full rollout" : `${step.next} %`;
+    const why = judgeWins && undecided.length > 0 ? "the candidate wins the paired judge comparison significantly and no metric is worse" : "every metric with data is within its margin";
+    if (requiresApproval) {
+      return {
+        ...common,
+        requires_approval: true,
+        approvers: context.owners,
+        outcome: "promote",
+        summary: `Promote to ${target} after approval: ${why}, and side-effect level ${level} never promotes on its own; one of ${context.owners.join(", ")} must approve.`,
+        reasons: [`side-effect level ${level} requires approval by one of ${context.owners.join(", ")}`]
+      };
+    }
+    return { ...common, outcome: "promote", summary: `Promote to ${target}: ${why}.`, reasons: [] };
+  }
+  const slowest = factors.length > 0 ? Math.max(...factors) : void 0;
+  const hours = slowest !== void 0 && evidence.requestsPerHour > 0 ? Math.ceil((slowest - 1) * Math.max(...metrics.map((m) => Math.max(m.requests.canary, m.requests.holdout))) / evidence.requestsPerHour) : void 0;
+  const more2 = hours !== void 0 && undecided.length > 0 && blockers.length === 1 ? ` About ${hours} more hour${hours === 1 ? "" : "s"} at the current traffic should decide it.` : "";
+  return { ...common, outcome: "continue", summary: `Continue at ${step.current} %: ${blockers[0]}${more2}`, reasons: blockers, ...hours !== void 0 ? { more_hours: hours } : {} };
+}
+
+// src/delivery/canary.ts
+function analyseCanary(table2, context, policy) {
+  const rollback = resolveMetric(context.rollbackMetric);
+  const metricNames = [.../* @__PURE__ */ new Set([...rollback ? [rollback.name] : [], ...guardMetricsFor(context.sideEffectLevel)])];
+  const metrics = metricNames.map((name) => resolveMetric(name));
+  const alphas = allocateAlpha(policy.alpha, rollback?.name ?? "", metricNames.filter((n) => n !== rollback?.name));
+  const margins = metrics.map((m) => policy.margins[m.name] ?? m.margin);
+  const arms = { canary: newArm(metrics.length), holdout: newArm(metrics.length) };
+  const running = metrics.map(() => newRunningInterval());
+  const lastLooks = metrics.map(() => void 0);
+  const foreign = { canary: 0, holdout: 0 };
+  const byWindow = /* @__PURE__ */ new Map();
+  const requestsColumn = 0;
+  for (const row of table2.rows) {
+    if (row.window_start >= context.lookMs) continue;
+    const isCanary = row.cohort === context.canaryCohort;
+    if (!isCanary && row.cohort !== context.holdoutCohort) continue;
+    const expected = isCanary ? context.candidate : context.parent;
+    if (row.package_id !== expected) {
+      foreign[isCanary ? "canary" : "holdout"] += row.values[requestsColumn] ?? 0;
+      continue;
+    }
+    const list = byWindow.get(row.window_start) ?? [];
+    list.push({ arm: isCanary ? arms.canary : arms.holdout, cluster: row.cluster, values: row.values });
+    byWindow.set(row.window_start, list);
+  }
+  const windows = [];
+  const rollbackIndex = rollback ? 0 : -1;
+  for (const start of [...byWindow.keys()].toSorted((a, b) => a - b)) {
+    for (const { arm, cluster, values } of byWindow.get(start)) addRow(arm, cluster, values, metrics);
+    metrics.forEach((metric, i) => {
+      const look = lookAtMetric(metric, arms.canary.sums[i].build(), arms.holdout.sums[i].build(), alphas.get(metric.name), policy.min_clusters);
+      lastLooks[i] = look;
+      intersectLook(running[i], look);
+    });
+    const r2 = rollbackIndex >= 0 ? running[rollbackIndex] : void 0;
+    const last = rollbackIndex >= 0 ? lastLooks[rollbackIndex] : void 0;
+    windows.push({
+      window_start: start,
+      canary_requests: arms.canary.requests,
+      holdout_requests: arms.holdout.requests,
+      ...r2 && r2.looks > 0 && last && rollback ? { rollback_metric: displayTriple(rollback, last.estimate, r2.lower, r2.upper) } : {}
+    });
+  }
+  const hoursObserved = Math.max(1, windows.length * (table2.window_ms / 36e5));
+  const reported = metrics.map((metric, i) => {
+    const look = lastLooks[i];
+    const run = running[i];
+    const alpha = alphas.get(metric.name);
+    const verdict = verdictOf(run, margins[i]);
+    const factor = verdict === "undecided" && look ? informationFactor(look, margins[i], alpha) : void 0;
+    const shown = look && run.looks > 0 ? displayTriple(metric, look.estimate, run.lower, run.upper) : void 0;
+    const requests = { canary: look?.canary_n ?? 0, holdout: look?.holdout_n ?? 0 };
+    return {
+      name: metric.name,
+      label: metric.label,
+      family: metric.family,
+      role: metric.name === rollback?.name ? "rollback" : "guard",
+      unit: metric.unit,
+      harmful: metric.harmful,
+      alpha,
+      ...shown ? { estimate: shown.estimate, interval: { lower: shown.lower, upper: shown.upper, level: 1 - alpha } } : {},
+      margin: metric.unit === "pp" ? margins[i] * 100 : Math.exp(margins[i]),
+      verdict,
+      clusters: { canary: look?.canary_clusters ?? 0, holdout: look?.holdout_clusters ?? 0 },
+      requests,
+      ...factor !== void 0 ? { more_requests: Math.ceil(Math.max(requests.canary, requests.holdout) * (factor - 1)), factor } : {},
+      reason: ""
+    };
+  });
+  const split = checkSplit(arms.canary.clusters.size, arms.holdout.clusters.size, context, policy.srm_p);
+  const completenessOf = (cohort) => {
+    const counts = table2.completeness.find((c) => c.cohort === cohort);
+    return counts ? traceCompleteness(counts, context.expect) : Number.NaN;
+  };
+  const judge = policy.judge_comparison ? analyseJudgeComparison(arms.canary.clusters, policy.judge_comparison, policy.alpha, policy.min_clusters) : void 0;
+  const current = context.currentStep ?? percentOfCohort(context.canaryCohort) ?? 0;
+  const rate2 = Math.max(arms.canary.requests, arms.holdout.requests) / hoursObserved;
+  return decideCanary({
+    context,
+    policy,
+    metrics: reported,
+    rollbackKnown: rollback !== void 0,
+    split,
+    completeness: { canary: completenessOf(context.canaryCohort), holdout: completenessOf(context.holdoutCohort), required: policy.min_trace_completeness },
+    ...judge ? { judge } : {},
+    windows,
+    foreign,
+    step: { current, ...nextStep(policy.ladder, current) !== void 0 ? { next: nextStep(policy.ladder, current) } : {} },
+    requestsPerHour: rate2
+  });
+}
+function newArm(metricCount) {
+  return { clusters: /* @__PURE__ */ new Map(), sums: Array.from({ length: metricCount }, () => new ClusterSumsBuilder()), requests: 0 };
+}
+function addRow(arm, cluster, values, metrics) {
+  let totals = arm.clusters.get(cluster);
+  if (!totals) {
+    totals = new Float64Array(WIDTH);
+    arm.clusters.set(cluster, totals);
+  }
+  const before = metrics.map((m) => [m.denominator(totals), m.numerator(totals)]);
+  for (let c = 0; c < WIDTH; c++) totals[c] += values[c] ?? 0;
+  arm.requests += values[0] ?? 0;
+  metrics.forEach((m, i) => {
+    const [n0, y0] = before[i];
+    arm.sums[i].replace(n0, y0, m.denominator(totals), m.numerator(totals));
+  });
+}
+function displayTriple(metric, estimate, lower, upper) {
+  const sign3 = metric.harmful === "increase" ? 1 : -1;
+  const [lo, hi] = sign3 === 1 ? [lower, upper] : [-upper, -lower];
+  const show = (x) => round3(metric.unit === "pp" ? x * 100 : Math.exp(x));
+  return { estimate: show(sign3 * estimate), lower: show(lo), upper: show(hi) };
+}
+function round3(x) {
+  return Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : x;
+}
+function checkSplit(canary, holdout, context, threshold) {
+  const base = { canary_clusters: canary, holdout_clusters: holdout };
+  const shares = context.shares ?? sharesFromNames(context);
+  if (shares === void 0) {
+    return { ...base, mismatch: false, reason: `Not checked: the planned split of ${context.canaryCohort} and ${context.holdoutCohort} is unknown (pass --split CANARY:HOLDOUT).` };
+  }
+  if (canary + holdout === 0) return { ...base, expected_shares: shares, mismatch: false, reason: "Not checked: no users in either cohort yet." };
+  const test = chiSquareGoodnessOfFit([canary, holdout], shares);
+  const mismatch = test.p_value < threshold;
+  const share = (x) => `${(100 * x / (canary + holdout)).toFixed(1)} %`;
+  return {
+    ...base,
+    expected_shares: shares,
+    statistic: round3(test.statistic),
+    p_value: test.p_value,
+    mismatch,
+    reason: mismatch ? `Sample-ratio mismatch: ${canary} canary and ${holdout} holdout users (${share(canary)} canary) where the plan is ${shares[0]}:${shares[1]} (chi-square p = ${test.p_value.toExponential(2)}); assignment is broken, so no promotion until it is fixed.` : `Split as planned: ${canary} canary and ${holdout} holdout users for ${shares[0]}:${shares[1]} (chi-square p = ${test.p_value.toFixed(3)}).`
+  };
+}
+function sharesFromNames(context) {
+  const canary = percentOfCohort(context.canaryCohort);
+  const holdout = percentOfCohort(context.holdoutCohort);
+  return canary !== void 0 && holdout !== void 0 ? [canary, holdout] : void 0;
+}
+
+// src/delivery/shadow.ts
+var DEFAULT_SHADOW_POLICY = {
+  confidence: 0.95,
+  blocking: ["tool_call_rate", "refusal_rate", "schema_failure_rate", "retries"],
+  min_rate_change_pp: 2,
+  ks_p: 0.01,
+  ks_d: 0.1,
+  psi: 0.1,
+  token_cost_ratio: 0.1
+};
+var round4 = (x, d = 6) => Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x;
+function pairedDelta(pairs, field, z) {
+  const per = /* @__PURE__ */ new Map();
+  let n = 0;
+  let sum2 = 0;
+  for (const p of pairs) {
+    const a = p.parent[field];
+    const b = p.candidate[field];
+    if (typeof a !== "number" || typeof b !== "number") continue;
+    const c = per.get(p.cluster) ?? [0, 0];
+    c[0] += 1;
+    c[1] += b - a;
+    per.set(p.cluster, c);
+    n += 1;
+    sum2 += b - a;
+  }
+  if (n === 0 || per.size < 2) return void 0;
+  const mean = sum2 / n;
+  let residual = 0;
+  for (const [k, y] of per.values()) residual += (y - mean * k) ** 2;
+  const se = Math.sqrt(per.size / (per.size - 1) * residual / (n * n));
+  return { estimate: mean, lower: mean - z * se, upper: mean + z * se, n, clusters: per.size };
+}
+function pairedLogRatio(pairs, num2, den, z) {
+  const per = /* @__PURE__ */ new Map();
+  let n = 0;
+  for (const p of pairs) {
+    const values = [p.candidate[num2], den ? p.candidate[den] : 1, p.parent[num2], den ? p.parent[den] : 1];
+    if (!values.every((v2) => typeof v2 === "number")) continue;
+    const c = per.get(p.cluster) ?? [0, 0, 0, 0];
+    values.forEach((v2, i) => c[i] += v2);
+    per.set(p.cluster, c);
+    n += 1;
+  }
+  const totals = [0, 0, 0, 0];
+  for (const c of per.values()) c.forEach((v2, i) => totals[i] += v2);
+  if (per.size < 2 || !totals.every((t) => t > 0)) return void 0;
+  const [Cc, Sc, Cp, Sp] = totals;
+  let v = 0;
+  for (const [cc, sc, cp, sp] of per.values()) v += (cc / Cc - sc / Sc - cp / Cp + sp / Sp) ** 2;
+  const se = Math.sqrt(per.size / (per.size - 1) * v);
+  const estimate = Math.log(Cc / Sc) - Math.log(Cp / Sp);
+  return { estimate, lower: estimate - z * se, upper: estimate + z * se, n, clusters: per.size };
+}
+function gateFrom(gate, label, d, margin, level) {
+  if (d === void 0) return { gate, label, unit: "pp", threshold: margin * 100, pairs: 0, clusters: 0, verdict: "not_applicable", reason: "No paired answers carry this outcome." };
+  const shown = { estimate: round4(d.estimate * 100), interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level } };
+  const text = `${formatPp(shown.estimate)} [${formatPp(shown.interval.lower).replace(" pp", "")}, ${formatPp(shown.interval.upper).replace(" pp", "")}]`;
+  const verdict = d.lower > margin ? "fail" : d.upper < margin ? "pass" : "inconclusive";
+  const reason = verdict === "fail" ? `${label} rose ${text}, beyond the ${(margin * 100).toFixed(1)} pp margin.` : verdict === "pass" ? `${label} ${text}, within the ${(margin * 100).toFixed(1)} pp margin.` : `${label} ${text}: the interval reaches the ${(margin * 100).toFixed(1)} pp margin; more replayed requests would decide it.`;
+  return { gate, label, unit: "pp", ...shown, threshold: margin * 100, pairs: d.n, clusters: d.clusters, verdict, reason };
+}
+function costGate(pairs, quality, z, level) {
+  const r2 = pairedLogRatio(pairs, "cost", "success", z);
+  if (r2 === void 0) return { gate: "cost", label: "Cost per successful task", unit: "ratio", threshold: 1.2, pairs: 0, clusters: 0, verdict: "not_applicable", reason: "No paired answers carry cost and success." };
+  const shown = { estimate: round4(Math.exp(r2.estimate)), interval: { lower: round4(Math.exp(r2.lower)), upper: round4(Math.exp(r2.upper)), level } };
+  const text = `${formatRatioChange(shown.estimate)} [${formatRatioChange(shown.interval.lower).replace(" %", "")}, ${formatRatioChange(shown.interval.upper).replace(" %", "")}]`;
+  const qualityGain = quality !== void 0 && quality.upper < -0.03;
+  const verdict = Math.exp(r2.lower) > 1.2 ? qualityGain ? "pass" : "fail" : Math.exp(r2.upper) < 1.2 ? "pass" : "inconclusive";
+  const reason = verdict === "fail" ? `Cost per successful task rose ${text}, beyond +20 % without a 3 pp quality gain.` : verdict === "pass" ? `Cost per successful task ${text}${qualityGain && Math.exp(r2.lower) > 1.2 ? ", justified by a quality gain of at least 3 pp" : ", within +20 %"}.` : `Cost per successful task ${text}: the interval reaches +20 %.`;
+  return { gate: "cost", label: "Cost per successful task", unit: "ratio", ...shown, threshold: 1.2, pairs: r2.n, clusters: r2.clusters, verdict, reason };
+}
+function sample(pairs, side, field) {
+  const out = [];
+  for (const p of pairs) {
+    const v = p[side][field];
+    if (typeof v === "number") out.push(v);
+  }
+  return Float64Array.from(out);
+}
+function categorical(pairs, pick2) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const p of pairs) {
+    for (const k of pick2(p.parent)) (keys.get(k) ?? keys.set(k, [0, 0]).get(k))[0] += 1;
+    for (const k of pick2(p.candidate)) (keys.get(k) ?? keys.set(k, [0, 0]).get(k))[1] += 1;
+  }
+  const names2 = [...keys.keys()].toSorted();
+  return [names2.map((n) => keys.get(n)[0]), names2.map((n) => keys.get(n)[1]), names2];
+}
+function analyseShadow(joined, policy = DEFAULT_SHADOW_POLICY) {
+  const { pairs } = joined;
+  const z = twoSidedCriticalValue(policy.confidence);
+  const level = policy.confidence;
+  const quality = pairedDelta(pairs, "failure", z);
+  const gates = [
+    gateFrom("quality", "Task failure rate", quality, 0.02, level),
+    gateFrom("soft_failure", "Soft-failure rate", pairedDelta(pairs, "soft_failure", z), 0.02, level),
+    gateFrom("safety", "Unsafe-answer rate", pairedDelta(pairs, "unsafe", z), 0.01, level),
+    gateFrom("interventions", "Policy-intervention rate", pairedDelta(pairs, "intervention", z), 5e-3, level),
+    gateFrom("execution", "Tool execution-failure rate", pairedDelta(pairs, "tool_failures", z), 0.02, level),
+    costGate(pairs, quality, z, level)
+  ];
+  const behaviour = [...continuousFindings(pairs, policy), ...rateFindings(pairs, policy, z, level), ...categoricalFindings(pairs, policy)].map((f) => ({ ...f, blocking: f.flagged && (f.blocking || policy.blocking.includes(f.feature)) }));
+  const clusters = new Set(pairs.map((p) => p.cluster)).size;
+  const failed = gates.filter((g) => g.verdict === "fail");
+  const regressions = behaviour.filter((b) => b.blocking);
+  const inconclusive = gates.filter((g) => g.verdict === "inconclusive");
+  const diagnostics = behaviour.filter((b) => b.flagged && !b.blocking);
+  const base = { pairs: pairs.length, clusters, unpaired: { candidate_only: joined.candidate_only, parent_only: joined.parent_only, duplicates: joined.duplicates }, gates, behaviour };
+  if (pairs.length === 0) return { ...base, outcome: "inconclusive", summary: "Inconclusive: no replayed request was answered by both packages.", reasons: ["Pairs are joined on request_id: candidate events with cohort shadow, parent events with any other cohort."] };
+  if (failed.length > 0 || regressions.length > 0) {
+    const reasons = [...failed.map((g) => g.reason), ...regressions.map((b) => `Behavioural regression: ${b.reason}`)];
+    return { ...base, outcome: "fail", summary: `Shadow failed: ${[...failed.map((g) => g.label.toLowerCase()), ...regressions.map((b) => b.label)].join(", ")}.`, reasons: [...reasons, ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)] };
+  }
+  if (inconclusive.length > 0) {
+    return { ...base, outcome: "inconclusive", summary: `Inconclusive: the replay cannot decide ${inconclusive.map((g) => g.label.toLowerCase()).join(", ")}.`, reasons: [...inconclusive.map((g) => g.reason), ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)] };
+  }
+  const note = diagnostics.length > 0 ? ` Diagnostics: ${diagnostics.map((d) => d.label).join(", ")}.` : "";
+  return { ...base, outcome: "pass", summary: `Shadow passed: no blocking gate failed and no behavioural regression on ${pairs.length.toLocaleString("en-US")} replayed requests.${note}`, reasons: diagnostics.map((d) => `Diagnostic: ${d.reason}`) };
+}
+function continuousFindings(pairs, policy) {
+  const out = [];
+  const features = [
+    ["length", "output length", "verbosity"],
+    ["citations", "citations per answer", "citations"],
+    ["log_latency", "latency (replayed)", "format"]
+  ];
+  for (const [field, label, family] of features) {
+    const a = sample(pairs, "parent", field);
+    const b = sample(pairs, "candidate", field);
+    if (a.length === 0 || b.length === 0) continue;
+    const meanA = a.reduce((s, x) => s + x, 0) / a.length;
+    const meanB = b.reduce((s, x) => s + x, 0) / b.length;
+    const ks = ksTwoSample(a, b);
+    const flagged = ks.p_value < policy.ks_p && ks.statistic >= policy.ks_d;
+    const ratio = field === "log_latency" ? Math.exp(meanB - meanA) : meanA > 0 ? meanB / meanA : Number.NaN;
+    const change = Number.isFinite(ratio) ? formatRatioChange(ratio) : "n/a";
+    out.push({ feature: field === "length" ? "output_length" : field === "log_latency" ? "latency" : "citations", label, test: "ks", family, effect: round4(ks.statistic), effect_unit: "D", statistic: round4(ks.statistic), p_value: ks.p_value, flagged, blocking: false, reason: `${label}: mean ${change}, KS D = ${ks.statistic.toFixed(3)}${flagged ? ` (p ${ks.p_value < 1e-4 ? "< 0.0001" : `= ${ks.p_value.toFixed(4)}`}): changed` : ": no material change"}.` });
+    if (field === "length" && Number.isFinite(ratio)) {
+      const flaggedCost = flagged && ratio - 1 >= policy.token_cost_ratio;
+      out.push({ feature: "output_tokens_cost", label: "output tokens per request (cost)", test: "ratio", family: "cost", effect: round4(ratio), effect_unit: "ratio", flagged: flaggedCost, blocking: false, reason: `output tokens per request ${change}${flaggedCost ? `: a cost finding (each answer costs more tokens; limit +${policy.token_cost_ratio * 100} %)` : ""}.` });
+    }
+  }
+  return out;
+}
+function rateFindings(pairs, policy, z, level) {
+  const out = [];
+  const rates = [
+    ["called_tool", "tool_call_rate", "tool-call rate", "either"],
+    ["refusal", "refusal_rate", "refusal rate", "increase"],
+    ["schema_invalid", "schema_failure_rate", "structured-output failure rate", "increase"],
+    ["retries", "retries", "retries per request", "increase"]
+  ];
+  for (const [field, feature, label, bad] of rates) {
+    const d = pairedDelta(pairs, field, z);
+    if (d === void 0) continue;
+    const significant = d.lower > 0 || d.upper < 0;
+    const big = Math.abs(d.estimate) * 100 >= policy.min_rate_change_pp;
+    const direction = d.estimate > 0 ? "increase" : "decrease";
+    const flagged = significant && big && (bad === "either" || bad === direction);
+    const text = `${formatPp(d.estimate * 100)} [${formatPp(d.lower * 100).replace(" pp", "")}, ${formatPp(d.upper * 100).replace(" pp", "")}]`;
+    out.push({ feature, label, test: "paired_rate", family: "behaviour", effect: round4(d.estimate * 100), effect_unit: "pp", interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level }, flagged, blocking: false, reason: `${label} ${text}${flagged ? ` changed by at least ${policy.min_rate_change_pp} pp` : ""}.` });
+  }
+  return out;
+}
+function categoricalFindings(pairs, policy) {
+  const out = [];
+  const features = [
+    ["finish_reason", "finish reasons", "format", (a) => a.finish_reason === void 0 ? [] : [a.finish_reason]],
+    ["tool_mix", "tool mix", "behaviour", (a) => a.tools]
+  ];
+  for (const [feature, label, family, pick2] of features) {
+    const [parent, candidate, names2] = categorical(pairs, pick2);
+    if (names2.length < 2 || parent.every((x) => x === 0) || candidate.every((x) => x === 0)) continue;
+    const psi = populationStabilityIndex(parent, candidate);
+    const chi = chiSquareHomogeneity(parent, candidate);
+    const flagged = psi >= policy.psi && chi.p_value < policy.ks_p;
+    out.push({ feature, label, test: "psi_chi_square", family, effect: round4(psi), effect_unit: "psi", statistic: round4(chi.statistic), p_value: chi.p_value, flagged, blocking: false, reason: `${label}: PSI ${psi.toFixed(3)}, chi-square ${chi.statistic.toFixed(1)} on ${chi.df} df, Cramér's V ${chi.effect.toFixed(3)}${flagged ? ": the mix shifted" : ""}.` });
+  }
+  return out;
+}
+
+// src/delivery/shadow-pairs.ts
+var bit = (x) => x === void 0 ? void 0 : x ? 1 : 0;
+function answerOf(event) {
+  const trace = event.tool_trace;
+  const entries = [
+    ["cluster", event.assignment_key],
+    ["failure", event.outcome?.success === void 0 ? void 0 : event.outcome.success ? 0 : 1],
+    ["success", bit(event.outcome?.success)],
+    ["soft_failure", bit(event.outcome?.soft_failure)],
+    ["unsafe", bit(event.safety?.unsafe)],
+    ["intervention", bit(event.safety?.intervention)],
+    ["tool_calls", trace?.length ?? event.output?.tool_calls],
+    ["called_tool", trace !== void 0 ? trace.length > 0 ? 1 : 0 : event.output?.tool_calls === void 0 ? void 0 : event.output.tool_calls > 0 ? 1 : 0],
+    ["tool_failures", trace?.reduce((n, c) => n + (c.status === "success" ? 0 : 1), 0)],
+    ["cost", event.metrics?.cost_usd],
+    ["log_latency", event.metrics?.latency_ms === void 0 ? void 0 : Math.log(Math.max(1, event.metrics.latency_ms))],
+    ["length", event.output?.length_tokens ?? event.metrics?.output_tokens],
+    ["refusal", bit(event.output?.refusal)],
+    ["schema_invalid", event.output?.schema_valid === void 0 ? void 0 : event.output.schema_valid ? 0 : 1],
+    ["retries", event.output?.retries],
+    ["citations", event.output?.citations],
+    ["finish_reason", event.output?.finish_reason],
+    ["tools", (trace ?? []).map((c) => c.tool)]
+  ];
+  return Object.fromEntries(entries.filter(([, v]) => v !== void 0));
+}
+var ShadowPairing = class {
+  parent = /* @__PURE__ */ new Map();
+  candidate = /* @__PURE__ */ new Map();
+  duplicates = 0;
+  candidateId;
+  parentId;
+  shadowCohort;
+  constructor(candidateId, parentId, shadowCohort = "shadow") {
+    this.candidateId = candidateId;
+    this.parentId = parentId;
+    this.shadowCohort = shadowCohort;
+  }
+  /** Takes the candidate's shadow answers and the parent's answers (any cohort); ignores the rest. */
+  add(event) {
+    const side = event.package_id === this.candidateId && event.cohort === this.shadowCohort ? this.candidate : event.package_id === this.parentId && event.cohort !== this.shadowCohort ? this.parent : void 0;
+    if (side === void 0) return;
+    if (side.has(event.request_id)) {
+      this.duplicates += 1;
+      return;
+    }
+    side.set(event.request_id, answerOf(event));
+  }
+  /** The joined pairs, by request id, and how many answers had no partner. */
+  pairs() {
+    const pairs = [];
+    for (const [id, candidate] of this.candidate) {
+      const parent = this.parent.get(id);
+      if (parent !== void 0) pairs.push({ request_id: id, cluster: parent.cluster, parent, candidate });
+    }
+    pairs.sort((a, b) => a.request_id < b.request_id ? -1 : a.request_id > b.request_id ? 1 : 0);
+    return { pairs, candidate_only: this.candidate.size - pairs.length, parent_only: this.parent.size - pairs.length, duplicates: this.duplicates };
+  }
+};
+
+// src/delivery/stage-runs.ts
+function loadStagePackage(repo, ref, manifestPath) {
+  const commit2 = resolveCommit(repo, ref, "--commit");
+  const read = readerAtCommit(repo, commit2)(manifestPath);
+  if (read.kind !== "file") throw new InputError([{ file: manifestPath, message: `is not in commit ${commit2.slice(0, 12)}` }]);
+  const loaded = loadManifest(read.bytes, manifestPath);
+  if (!loaded.manifest) throw new InputError(loaded.problems);
+  return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: createHash7("sha256").update(read.bytes).digest("hex") };
+}
+async function fileDigest(path) {
+  const hash = createHash7("sha256");
+  for await (const chunk of createReadStream3(path)) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function readAndAggregate(files, options) {
+  const aggregator = new TelemetryAggregator({ windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} });
+  const extra = options.extra;
+  const digests = await Promise.all(files.map(async (f) => ({ path: f.label, sha256: await fileDigest(f.path) })));
+  if (options.engine === "duckdb" && extra === void 0) {
+    const table2 = await aggregateWithDuckDb(
+      files.map((f) => f.path),
+      { windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} }
+    );
+    const events = table2.completeness.reduce((n, c) => n + c.events, 0);
+    return { table: table2, problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false }, engine: "duckdb", digests };
+  }
+  const problems = await readTelemetryFiles(files, (event) => {
+    aggregator.add(event);
+    extra?.(event);
+  });
+  return { table: aggregator.table(), problems, engine: "stream", digests };
+}
+function previousStageOn(repo, commit2, packageId) {
+  let found = null;
+  for (const line of readNotes(repo, commit2)) {
+    const value = line.value;
+    if (value === void 0) continue;
+    const predicate = typeof value.payload === "string" ? decode2(value.payload) : value.unsigned === true ? value.report : void 0;
+    if (predicate === void 0) continue;
+    const stage = readStageReport(predicate);
+    const mine = typeof stage !== "string" ? stage.package_id === packageId : isOfflineFor(predicate, packageId);
+    if (!mine) continue;
+    const digest2 = typeof value.payload === "string" ? createHash7("sha256").update(Buffer.from(value.payload, "base64")).digest("hex") : createHash7("sha256").update(line.text).digest("hex");
+    found = { stage: typeof stage !== "string" ? stage.stage : "offline", statement_sha256: digest2, commit: commit2 };
+  }
+  return found;
+}
+function decode2(payload) {
+  try {
+    return JSON.parse(Buffer.from(payload, "base64").toString("utf8")).predicate;
+  } catch {
+    return void 0;
+  }
+}
+function isOfflineFor(predicate, packageId) {
+  const packages = predicate.packages;
+  return Array.isArray(packages) && packages.some((p) => p.package_id === packageId);
+}
+function telemetryDigest(read) {
+  return { engine: read.engine, window_ms: read.table.window_ms, events_read: read.problems.events_read, invalid_events: read.problems.invalid_events, problems: read.problems.by_field, completeness: read.table.completeness, unattributed: read.table.unattributed };
+}
+function baseReport(pkg, stage, read, previous, policy, look) {
+  return {
+    schema: "kaizen-gate/report/v1",
+    stage,
+    tool: { name: "kaizen-gate", version: VERSION },
+    previous,
+    application: pkg.manifest.application,
+    package_id: pkg.manifest.package_id,
+    ...pkg.manifest.parent_package_id !== void 0 ? { parent_package_id: pkg.manifest.parent_package_id } : {},
+    inputs: { telemetry: (read?.digests ?? []).map((d) => ({ path: d.path, format: "telemetry" })), ...look !== void 0 ? { look: new Date(look).toISOString() } : {}, policy },
+    subject: { commit: pkg.commit, manifests: [{ path: pkg.manifestPath, sha256: pkg.sha256, role: "candidate", commit: pkg.commit }], evidence: [...read?.digests ?? []], artifacts: [] },
+    packages: [],
+    unreferenced_changes: [],
+    ...read ? { telemetry: telemetryDigest(read) } : {},
+    signature: { status: "unsigned" }
+  };
+}
+async function runCanaryStage(options) {
+  const { pkg } = options;
+  const parent = pkg.manifest.parent_package_id;
+  if (parent === void 0) throw new InputError([{ file: pkg.manifestPath, field: "parent_package_id", message: "a canary is compared with the package it replaces; the manifest names none" }]);
+  const read = await readAndAggregate(options.files, { windowMs: options.windowMs, application: pkg.manifest.application, untilMs: options.lookMs, ...options.engine ? { engine: options.engine } : {} });
+  const history = options.trusted.length > 0 ? readReleaseHistory(pkg.repo, pkg.manifest.application, options.trusted) : { releases: [], stageRecords: [] };
+  const shadowPassed = history.stageRecords.some((r2) => r2.report.stage === "shadow" && r2.report.package_id === pkg.manifest.package_id && r2.report.decision.outcome === "pass");
+  const context = {
+    application: pkg.manifest.application,
+    candidate: pkg.manifest.package_id,
+    parent,
+    canaryCohort: options.canaryCohort,
+    holdoutCohort: options.holdoutCohort,
+    sideEffectLevel: pkg.manifest.side_effect_level,
+    owners: pkg.manifest.owners,
+    rollbackMetric: pkg.manifest.delivery.rollback_metric,
+    ...options.currentStep !== void 0 ? { currentStep: options.currentStep } : {},
+    ...options.shares !== void 0 ? { shares: options.shares } : {},
+    expect: { retrieval: pkg.manifest.retrieval !== void 0, tools: (pkg.manifest.tools ?? []).length > 0 },
+    shadowPassed,
+    lookMs: options.lookMs,
+    invalidShare: read.problems.events_read === 0 ? 0 : read.problems.invalid_events / read.problems.events_read
+  };
+  const canary = analyseCanary(read.table, context, options.policy);
+  const report = {
+    ...baseReport(pkg, "canary", read, previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id), { ...options.policy, canary_cohort: options.canaryCohort, holdout_cohort: options.holdoutCohort }, options.lookMs),
+    decision: { outcome: canary.outcome, summary: canary.summary, reasons: canary.reasons },
+    canary
+  };
+  return attestStageReport(report, options.signingKey, options.unsignedReason ?? "no signing key given");
+}
+async function runShadowStage(options) {
+  const { pkg } = options;
+  const parent = pkg.manifest.parent_package_id;
+  if (parent === void 0) throw new InputError([{ file: pkg.manifestPath, field: "parent_package_id", message: "shadow replay compares with the package the candidate replaces; the manifest names none" }]);
+  const pairing = new ShadowPairing(pkg.manifest.package_id, parent, options.shadowCohort ?? "shadow");
+  const read = await readAndAggregate(options.files, { windowMs: 864e5, application: pkg.manifest.application, extra: (e) => pairing.add(e) });
+  const policy = options.policy ?? DEFAULT_SHADOW_POLICY;
+  const shadow = analyseShadow(pairing.pairs(), policy);
+  const report = {
+    ...baseReport(pkg, "shadow", read, previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id), { ...policy }),
+    decision: { outcome: shadow.outcome, summary: shadow.summary, reasons: shadow.reasons },
+    shadow
+  };
+  return attestStageReport(report, options.signingKey, options.unsignedReason ?? "no signing key given");
+}
+function recordStageReport(repo, commit2, attested, push) {
+  try {
+    return recordNote({ repo, commit: commit2, note: stageNoteLine(attested), push }).message;
+  } catch (error) {
+    if (error instanceof GitError) throw error;
+    throw new GitError(`Could not record the ${attested.report.stage} report: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function parseWindow(text, flag2 = "--window") {
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
+  const value = match ? Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2]] : Number.NaN;
+  if (!(value > 0)) throw new InputError([{ file: flag2, message: `expected a duration such as 1h, 30m or 1d, got "${text}"` }]);
+  return value;
+}
+
+// src/delivery/rollback-run.ts
+function runRollbackStage(options) {
+  const { repo, application } = options;
+  const pointerPath = options.pointerPath ?? defaultPointerPath(application);
+  if (options.trusted.length === 0) throw new InputError([{ file: "--key", message: "rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)" }]);
+  const current = readPointerAtHead(repo, pointerPath);
+  const history = readReleaseHistory(repo, application, options.trusted, options.revokedIds);
+  const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to, history.resolve);
+  const from = current ? { package_id: current.pointer.package_id, commit: current.pointer.commit } : void 0;
+  const liveRecords = history.stageRecords.filter((r2) => r2.report.package_id === current?.pointer.package_id);
+  const liveStub = history.releases.findLast((r2) => r2.package_id === current?.pointer.package_id);
+  const liveRelease = liveStub ? history.resolve(liveStub) : void 0;
+  const previous = liveRecords.at(-1) ? { stage: liveRecords.at(-1).report.stage, statement_sha256: liveRecords.at(-1).statement_sha256, commit: liveRecords.at(-1).commit } : liveRelease?.statement_sha256 ? { stage: "offline", statement_sha256: liveRelease.statement_sha256, commit: liveRelease.commit } : null;
+  const base = {
+    schema: "kaizen-gate/report/v1",
+    stage: "rollback",
+    tool: { name: "kaizen-gate", version: VERSION },
+    previous,
+    application,
+    package_id: choice.ok ? choice.target.package_id : current?.pointer.package_id ?? application,
+    ...from ? { parent_package_id: from.package_id } : {},
+    inputs: { telemetry: [], policy: { pointer: pointerPath, dry_run: options.dryRun, ...options.to !== void 0 ? { to: options.to } : {} } },
+    packages: [],
+    unreferenced_changes: [],
+    signature: { status: "unsigned" }
+  };
+  if (!choice.ok) {
+    const result2 = { application, pointer_path: pointerPath, ...from ? { from } : {}, dry_run: options.dryRun, rehearsal: [], pointer_diff: [], skipped: choice.skipped, refused: choice.reason };
+    const report2 = { ...base, subject: { manifests: [], evidence: [], artifacts: [] }, decision: { outcome: "refused", summary: choice.reason, reasons: choice.skipped.map((s) => `${s.package_id}: ${s.reason}`) }, rollback: result2 };
+    return { attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"), result: result2 };
+  }
+  const target = choice.target;
+  const rehearsal = rehearseTarget(repo, target);
+  const after = renderPointer({ application, package_id: target.package_id, manifest: target.manifest, commit: target.commit, manifest_sha256: target.manifest_sha256 });
+  const diff = diffLines(current?.text ?? null, after);
+  const to = { package_id: target.package_id, commit: target.commit, manifest: target.manifest, manifest_sha256: target.manifest_sha256 };
+  const failed = rehearsal.filter((c) => !c.ok);
+  const subject = { manifests: [{ path: target.manifest, sha256: target.manifest_sha256.slice(7), role: "candidate", commit: target.commit }], evidence: [], artifacts: [] };
+  const reasons = choice.skipped.map((s) => `skipped ${s.package_id}: ${s.reason}`);
+  if (failed.length > 0 || options.dryRun) {
+    const outcome = failed.length > 0 ? "refused" : "rehearsed";
+    const summary2 = failed.length > 0 ? `Refusing to roll back ${application} to ${target.package_id}: the rehearsal failed (${failed.map((c) => c.check).join(", ")}).` : `Rehearsed: ${application} would go from ${from?.package_id ?? "(no pointer yet)"} to ${target.package_id} (${target.commit.slice(0, 12)}); every check passed and nothing was written.`;
+    const result2 = { application, pointer_path: pointerPath, ...from ? { from } : {}, to, dry_run: options.dryRun, rehearsal, pointer_diff: diff, skipped: choice.skipped, ...failed.length > 0 ? { refused: summary2 } : {} };
+    const report2 = { ...base, subject, decision: { outcome, summary: summary2, reasons: [...failed.map((c) => `${c.check}: ${c.detail}`), ...reasons] }, rollback: result2 };
+    return { attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"), result: result2 };
+  }
+  if (hasLocalChanges(repo, pointerPath)) throw new InputError([{ file: pointerPath, message: "has uncommitted changes; commit or discard them before rolling back" }]);
+  const committed = commitPointer(repo, pointerPath, after, `Roll back ${application} to ${target.package_id}
+
+From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`, { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} });
+  const summary = `Rolled back ${application} from ${from?.package_id ?? "(none)"} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ""}.`;
+  const result = { application, pointer_path: pointerPath, ...from ? { from } : {}, to, dry_run: false, rehearsal, pointer_diff: diff, skipped: choice.skipped, commit: committed.commit, ...committed.pushed ? { pushed: committed.pushed } : {} };
+  const report = { ...base, subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex2(after) }] }, decision: { outcome: "rolled_back", summary, reasons }, rollback: result };
+  const attested = attestStageReport(report, options.signingKey, options.unsignedReason ?? "no signing key given");
+  const noteMessage = options.record ? recordStageReport(repo, committed.commit, attested, options.push !== void 0) : void 0;
+  return { attested, result, ...noteMessage ? { noteMessage } : {} };
+}
+function sha256Hex2(text) {
+  return createHash8("sha256").update(text).digest("hex");
+}
+
+// src/report/stage-render.ts
+var STAGE_TITLES = { shadow: "Shadow replay", canary: "Canary against holdout", rollback: "Rollback" };
+function header(report) {
+  const row = STAGE_OUTCOMES[report.decision.outcome];
+  const previous = report.previous ? `after the ${report.previous.stage} stage (statement sha256 \`${report.previous.statement_sha256.slice(0, 16)}…\`)` : "no earlier stage recorded";
+  return [
+    `## ${row.emoji} ${STAGE_TITLES[report.stage]}: ${escapeMarkdown(stageStatusOf(report))}`,
+    "",
+    `**${escapeMarkdown(report.application)}** \`${escapeMarkdown(report.package_id)}\`${report.parent_package_id ? ` against \`${escapeMarkdown(report.parent_package_id)}\`` : ""}; ${previous}.`,
+    "",
+    escapeMarkdown(report.decision.summary),
+    ...report.decision.reasons.length > 0 ? ["", ...report.decision.reasons.map((r2) => `- ${escapeMarkdown(r2)}`)] : []
+  ];
+}
+function canaryMarkdown(c) {
+  const rows = c.metrics.map((m) => `| ${escapeTableCell(m.label)}${m.role === "rollback" ? " (rollback metric)" : ""} | ${m.verdict.replace("_", " ")} | ${escapeTableCell(describeChange(m))} | ${m.unit === "pp" ? `${m.margin.toFixed(1)} pp` : `+${((m.margin - 1) * 100).toFixed(0)} %`} | ${m.clusters.canary} / ${m.clusters.holdout} | ${escapeTableCell(m.reason)} |`);
+  return [
+    "",
+    `Step ${c.step.current} %${c.step.next !== void 0 ? ` → next ${c.step.next} %` : ""}. ${escapeMarkdown(c.split.reason)}`,
+    "",
+    "| metric | verdict | canary vs holdout [always-valid interval] | margin | users (canary / holdout) | reason |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    ...c.judge_comparison ? ["", `Paired judge comparison (P10): ${escapeMarkdown(c.judge_comparison.reason)}`] : [],
+    "",
+    `Trace completeness: canary ${pct(c.completeness.canary)}, holdout ${pct(c.completeness.holdout)} (required ${pct(c.completeness.required)}).`
+  ];
+}
+function shadowMarkdown(s) {
+  return [
+    "",
+    `${s.pairs.toLocaleString("en-US")} replayed requests answered by both packages (${s.clusters.toLocaleString("en-US")} users); unpaired: ${s.unpaired.candidate_only} candidate-only, ${s.unpaired.parent_only} parent-only.`,
+    "",
+    "| gate | verdict | reason |",
+    "|---|---|---|",
+    ...s.gates.map((g) => `| ${escapeTableCell(g.label)} | ${g.verdict.replace("_", " ")} | ${escapeTableCell(g.reason)} |`),
+    "",
+    "| behaviour | test | effect | flagged | blocks | reason |",
+    "|---|---|---|---|---|---|",
+    ...s.behaviour.map((b) => `| ${escapeTableCell(b.label)} | ${b.test} | ${b.effect} ${b.effect_unit} | ${b.flagged ? "yes" : "no"} | ${b.blocking ? "yes" : "no"} | ${escapeTableCell(b.reason)} |`)
+  ];
+}
+function rollbackMarkdown(r2) {
+  return [
+    "",
+    `Pointer \`${escapeMarkdown(r2.pointer_path)}\`${r2.dry_run ? " (dry run: nothing written)" : r2.commit ? ` committed as \`${r2.commit.slice(0, 12)}\`` : ""}.`,
+    "",
+    ...r2.rehearsal.map((c) => `- ${c.ok ? "✅" : "❌"} ${escapeMarkdown(c.check)}: ${escapeMarkdown(c.detail)}`),
+    "",
+    "```diff",
+    ...r2.pointer_diff.map((l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")),
+    "```",
+    ...r2.skipped.length > 0 ? ["", "Skipped releases:", ...r2.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\`: ${escapeMarkdown(s.reason)}`)] : []
+  ];
+}
+function pct(x) {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "unknown";
+}
+function renderStageMarkdown(report) {
+  const body = [...header(report)];
+  if (report.canary) body.push(...canaryMarkdown(report.canary));
+  if (report.shadow) body.push(...shadowMarkdown(report.shadow));
+  if (report.rollback) body.push(...rollbackMarkdown(report.rollback));
+  if (report.telemetry) {
+    const t = report.telemetry;
+    body.push("", `Telemetry: ${t.events_read.toLocaleString("en-US")} events read by ${t.engine}, ${t.invalid_events.toLocaleString("en-US")} invalid, ${t.unattributed.toLocaleString("en-US")} without a package id.`);
+  }
+  body.push("", `Signature: ${report.signature.status}${report.signature.keyid ? ` (${escapeMarkdown(report.signature.keyid)})` : report.signature.reason ? ` (${escapeMarkdown(report.signature.reason)})` : ""}.`);
+  return `${body.join("\n")}
+`;
+}
+function renderStageText(report) {
+  const lines = [`${STAGE_TITLES[report.stage]}: ${stageStatusOf(report)} — ${report.application} ${report.package_id}`, report.decision.summary, ...report.decision.reasons.map((r2) => `  - ${r2}`)];
+  if (report.canary) {
+    lines.push("", `step ${report.canary.step.current} %${report.canary.step.next !== void 0 ? ` (next ${report.canary.step.next} %)` : ""}; ${report.canary.split.reason}`);
+    const width2 = Math.max(...report.canary.metrics.map((m) => m.name.length));
+    for (const m of report.canary.metrics) lines.push(`  ${m.name.padEnd(width2)}  ${m.verdict.padEnd(14)}  ${describeChange(m)}`);
+  }
+  if (report.shadow) {
+    lines.push("", `${report.shadow.pairs} paired requests`);
+    for (const g of report.shadow.gates) lines.push(`  ${g.gate.padEnd(13)}  ${g.verdict.padEnd(14)}  ${g.reason}`);
+    for (const b of report.shadow.behaviour.filter((x) => x.flagged)) lines.push(`  ${b.blocking ? "BLOCKS" : "diagnostic"}: ${b.reason}`);
+  }
+  if (report.rollback) {
+    lines.push("", ...report.rollback.rehearsal.map((c) => `  ${c.ok ? "ok  " : "FAIL"}  ${c.check}: ${c.detail}`), "", `${report.rollback.pointer_path}:`, ...report.rollback.pointer_diff.map((l) => `  ${l}`));
+  }
+  return `${lines.map((l) => toPlainText(l, 4e3)).join("\n")}
+`;
+}
+
+// src/cli/stage-commands.ts
+var keyOptions2 = { key: { type: "string", multiple: true }, "keys-dir": { type: "string" } };
+var outputOptions = { out: { type: "string" }, format: { type: "string" }, "signing-key": { type: "string" }, record: { type: "boolean" }, push: { type: "string" } };
+var telemetryOptions = { telemetry: { type: "string", multiple: true }, engine: { type: "string" } };
+var OUTPUT_HELP = `  --out DIR            write report.json, report.md (and report.intoto.json when signed) there
+  --format FMT         text (default), json or markdown on stdout
+  --signing-key FILE   sign the report (Ed25519 or P-256 PEM), as check does
+  --record             record the report as a note on the commit in refs/notes/kaizen-gate
+  --push REMOTE        also push the note (and for rollback the pointer commit) to REMOTE
+  --key PUB, --keys-dir DIR   trusted public keys (default ${DEFAULT_KEYS_DIR}/ in the repository)
+  --repo DIR           repository root (default: the git top level of the working directory)`;
+var STAGE_COMMANDS = {
+  telemetry: {
+    summary: "validate and aggregate telemetry (JSON Lines, gzip, Parquet)",
+    usage: "kaizen-gate telemetry FILE… [--window 1h] [--application APP] [--engine stream|duckdb] [--format text|json]",
+    options: { ...repoOption, window: { type: "string" }, application: { type: "string" }, engine: { type: "string" }, format: { type: "string" } },
+    help: `Reads telemetry events (one JSON object per line, gzip or not, or Parquet rows; schema
+manifests/schema/telemetry-event.schema.json), reports every invalid record as file:line field: message
+with a summary per field, and prints the trace completeness per cohort and the number of aggregated
+groups (package, cohort, window, cluster). --engine duckdb aggregates with DuckDB (optional
+dependency @duckdb/node-api) instead; it does not locate problems.
+
+Exit status: 0 every event valid, 2 some event is invalid (all listed) or a file cannot be read.`,
+    run: (ctx, values, positionals) => engineErrorsAsUsage(runTelemetry(ctx, values, positionals))
+  },
+  shadow: {
+    summary: "compare the candidate with its parent on replayed production requests",
+    usage: "kaizen-gate shadow --manifest PATH --telemetry FILE… [--commit REF] [--cohort shadow] [options]",
+    options: { ...repoOption, ...keyOptions2, ...outputOptions, ...telemetryOptions, manifest: { type: "string" }, commit: { type: "string" }, cohort: { type: "string" } },
+    help: `Pairs the candidate's answers to replayed requests (telemetry with cohort shadow) with the parent's
+answers to the same request ids, and runs the paired outcome gates (quality, safety, execution failure,
+cost per success; clustered by user) and the behavioural diff (output length, refusals, tool calls,
+structured output, retries, citations, finish reasons, tool mix; KS, PSI, chi-square with effect sizes).
+
+Options:
+  --manifest PATH      the candidate manifest (at --commit, default HEAD)
+  --telemetry FILE     telemetry files (repeatable)
+  --cohort NAME        the candidate's shadow cohort (default shadow)
+${OUTPUT_HELP}
+
+Exit status: 0 passed, 1 failed, 4 inconclusive, 2 invalid input.`,
+    run: (ctx, values) => engineErrorsAsUsage(runShadowCommand(ctx, values))
+  },
+  canary: {
+    summary: "analyse a canary against the holdout: promote, continue or roll back",
+    usage: "kaizen-gate canary --manifest PATH --telemetry FILE… [--window 1h] [--at TIME] [options]",
+    options: {
+      ...repoOption,
+      ...keyOptions2,
+      ...outputOptions,
+      ...telemetryOptions,
+      manifest: { type: "string" },
+      commit: { type: "string" },
+      window: { type: "string" },
+      at: { type: "string" },
+      "canary-cohort": { type: "string" },
+      "holdout-cohort": { type: "string" },
+      split: { type: "string" },
+      step: { type: "string" },
+      alpha: { type: "string" },
+      "judge-comparison": { type: "boolean" }
+    },
+    help: `Compares the canary cohort (the candidate) with the holdout (the parent) on the manifest's
+delivery.rollback_metric and the guard metrics (quality, safety, latency, cost, soft failures and the
+side-effect level's rollback triggers), window by window, with the user (assignment_key) as the unit.
+The intervals are always valid: run it every hour and a canary that changes nothing is still rolled
+back at most alpha of the time. The split is checked first (sample-ratio mismatch).
+
+Options:
+  --manifest PATH          the candidate manifest (at --commit, default HEAD); names the parent
+  --telemetry FILE         telemetry files (repeatable)
+  --window DUR             window length, e.g. 1h (default), 30m, 1d
+  --at TIME                the look's time, RFC 3339 (default: now); later events are ignored
+  --canary-cohort NAME     default canary_05
+  --holdout-cohort NAME    default holdout
+  --split C:H              planned shares of canary and holdout, e.g. 5:95 (default: from the names)
+  --step PCT               traffic percent the canary serves now (default: from its cohort name)
+  --alpha A                error budget over all looks (default 0.05)
+  --judge-comparison       use paired judge comparisons (LLMOps P10: alert above 15 % losses,
+                           promote on a significant 10 % win margin)
+  --engine ENGINE          stream (default) or duckdb
+${OUTPUT_HELP}
+
+Exit status: 0 promote, 1 roll back, 3 promotion needs approval (levels 2–3), 4 continue, 2 invalid input.`,
+    run: (ctx, values) => engineErrorsAsUsage(runCanaryCommand(ctx, values))
+  },
+  rollback: {
+    summary: "point an application back at its last signed, approved package",
+    usage: "kaizen-gate rollback APPLICATION [--to PACKAGE_ID] [--dry-run] [--pointer PATH] [options]",
+    options: { ...repoOption, ...keyOptions2, ...outputOptions, to: { type: "string" }, "dry-run": { type: "boolean" }, pointer: { type: "string" }, branch: { type: "string" }, "pr-body": { type: "string" } },
+    help: `Rewrites the application's GitOps pointer (default deploy/APPLICATION.yaml) to the newest earlier
+release whose signed record (verified against trusted keys, from refs/notes/kaizen-gate) says approve
+and that was not itself rolled back, or to --to PACKAGE_ID, which is refused with the reason when it
+has no such record. Every rollback first rehearses: the target manifest validates under today's
+schema and every artifact exists at its digest at the target commit. Then it commits the pointer.
+
+Options:
+  --to PACKAGE_ID      the package to go back to
+  --dry-run            rehearse only: show the checks and the pointer change, write nothing
+  --pointer PATH       the pointer file (default deploy/APPLICATION.yaml)
+  --branch NAME        commit on a new branch (for a pull request) instead of the current one
+  --pr-body FILE       write the pull-request body (Markdown) there
+${OUTPUT_HELP}
+
+Exit status: 0 rolled back or rehearsed, 1 refused (the reason is printed), 2 invalid input.`,
+    run: (ctx, values, positionals) => runRollbackCommand(ctx, values, positionals)
+  }
+};
+async function engineErrorsAsUsage(run) {
+  try {
+    return await run;
+  } catch (error) {
+    if (error instanceof EngineUnavailableError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+function repoOf(ctx, values) {
+  const explicit = values.repo;
+  const repo = explicit ? resolve9(ctx.cwd, explicit) : findRepoRoot(ctx.cwd) ?? ctx.cwd;
+  if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository (use --repo)" }]);
+  return repo;
+}
+function telemetryFiles(ctx, paths) {
+  if (!paths || paths.length === 0) throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
+  const missing = paths.filter((p) => !existsSync3(resolve9(ctx.cwd, p)) || !statSync4(resolve9(ctx.cwd, p)).isFile());
+  if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
+  return paths.map((p) => ({ path: resolve9(ctx.cwd, p), label: p }));
+}
+function engineOf(values) {
+  const engine = values.engine ?? "stream";
+  if (engine !== "stream" && engine !== "duckdb") throw new UsageError(`--engine must be stream or duckdb, got "${engine}"`);
+  return engine;
+}
+function trustedKeys(ctx, repo, values) {
+  const dirFlag = values["keys-dir"];
+  const repoKeys = join6(repo, DEFAULT_KEYS_DIR);
+  const dir = dirFlag !== void 0 ? resolve9(ctx.cwd, dirFlag) : existsSync3(repoKeys) ? repoKeys : void 0;
+  const files = (values.key ?? []).map((path) => ({ source: path, pem: readInputFile(resolve9(ctx.cwd, path), "public key file").toString("utf8") }));
+  if (dir !== void 0) {
+    if (!existsSync3(dir) || !statSync4(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
+    for (const name of readdirSync3(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) files.push({ source: toRepoPath(repo, join6(dir, name)), pem: readInputFile(join6(dir, name), "public key file").toString("utf8") });
+  }
+  const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
+  const revoked = existsSync3(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
+  return { trusted: trustedKeysFrom(files, revoked), revoked };
+}
+function signingKeyOf(ctx, values) {
+  const path = values["signing-key"];
+  return path === void 0 ? void 0 : readInputFile(resolve9(ctx.cwd, path), "signing key").toString("utf8");
+}
+function present2(ctx, values, repo, attested, recordOn) {
+  const format = values.format ?? "text";
+  if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
+  const json = `${JSON.stringify(attested.report, null, 2)}
+`;
+  const out = values.out;
+  if (out !== void 0) {
+    const markdown = renderStageMarkdown(attested.report);
+    writeReportFiles(resolve9(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
+  }
+  ctx.stdout(format === "json" ? json : format === "markdown" ? renderStageMarkdown(attested.report) : renderStageText(attested.report));
+  if (values.record === true && recordOn !== void 0) ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== void 0)}
+`);
+  return stageConclusion(attested.report).exit;
+}
+async function runTelemetry(ctx, values, positionals) {
+  const files = telemetryFiles(ctx, positionals);
+  const windowMs = parseWindow(values.window ?? "1h");
+  const read = await readAndAggregate(files, { windowMs, engine: engineOf(values), ...values.application !== void 0 ? { application: values.application } : {} });
+  if (values.format === "json") {
+    ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, columns: read.table.columns, rows: read.table.rows.map((r2) => ({ ...r2, values: Array.from(r2.values) })) }, null, 2)}
+`);
+  } else {
+    const p = read.problems;
+    const invalid2 = read.engine === "duckdb" ? "not validated (DuckDB reads typed columns; --engine stream locates bad records)" : `${p.invalid_events.toLocaleString("en-US")} invalid`;
+    ctx.stdout(`${p.events_read.toLocaleString("en-US")} events read (${read.engine}); ${invalid2}; ${read.table.rows.length.toLocaleString("en-US")} groups; ${read.table.unattributed.toLocaleString("en-US")} without package_id.
+`);
+    for (const c of read.table.completeness) {
+      const share = (x) => `${(100 * x / Math.max(1, c.events)).toFixed(1)} %`;
+      ctx.stdout(`  ${c.cohort}: ${c.events.toLocaleString("en-US")} events; package id ${share(c.with_package)}, prompt hash ${share(c.with_prompt_hash)}, retrieval manifest ${share(c.with_retrieval)}, tool trace ${share(c.with_tool_trace)}, all four ${share(c.complete_all)}
+`);
+    }
+  }
+  if (read.problems.problems === 0) return 0;
+  const lines = [...read.problems.located.map(formatProblem), ...read.problems.truncated ? [`… and ${read.problems.problems - read.problems.located.length} more problems`] : [], "Summary:", ...describeSummary(read.problems).map((l) => `  ${l}`)];
+  ctx.stderr(`${lines.join("\n")}
+`);
+  return 2;
+}
+async function runShadowCommand(ctx, values) {
+  const repo = repoOf(ctx, values);
+  const manifest = values.manifest;
+  if (!manifest) throw new UsageError("shadow needs --manifest PATH: the candidate package");
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve9(ctx.cwd, manifest)));
+  const signingKey = signingKeyOf(ctx, values);
+  const attested = await runShadowStage({ pkg, files: telemetryFiles(ctx, values.telemetry), ...values.cohort ? { shadowCohort: values.cohort } : {}, ...signingKey ? { signingKey } : {} });
+  return present2(ctx, values, repo, attested, pkg.commit);
+}
+function parseTime(text) {
+  const ms = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(ms)) throw new InputError([{ file: "--at", message: `expected an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${text}"` }]);
+  return ms;
+}
+function canaryPolicyOf(values) {
+  const alphaText = values.alpha;
+  const alpha = alphaText === void 0 ? DEFAULT_CANARY_POLICY.alpha : Number(alphaText);
+  if (!(alpha > 0 && alpha < 0.5)) throw new UsageError(`Expected \`--alpha\` to be a number in (0, 0.5), got ${alphaText}.`);
+  return { ...DEFAULT_CANARY_POLICY, alpha, ...values["judge-comparison"] === true ? { judge_comparison: DEFAULT_JUDGE_COMPARISON } : {} };
+}
+async function runCanaryCommand(ctx, values) {
+  const repo = repoOf(ctx, values);
+  const manifest = values.manifest;
+  if (!manifest) throw new UsageError("canary needs --manifest PATH: the candidate package");
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve9(ctx.cwd, manifest)));
+  const split = values.split;
+  let shares;
+  if (split !== void 0) {
+    const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(split);
+    if (!match || !(Number(match[1]) > 0 && Number(match[2]) > 0)) throw new UsageError(`--split must be CANARY:HOLDOUT shares such as 5:95, got "${split}"`);
+    shares = [Number(match[1]), Number(match[2])];
+  }
+  const stepText = values.step;
+  const step = stepText === void 0 ? void 0 : Number(stepText);
+  if (step !== void 0 && !(step > 0 && step <= 100)) throw new UsageError(`--step must be a percent in (0, 100], got "${stepText}"`);
+  const { trusted } = trustedKeys(ctx, repo, values);
+  const signingKey = signingKeyOf(ctx, values);
+  const attested = await runCanaryStage({
+    pkg,
+    files: telemetryFiles(ctx, values.telemetry),
+    windowMs: parseWindow(values.window ?? "1h"),
+    lookMs: values.at !== void 0 ? parseTime(values.at) : Date.now(),
+    canaryCohort: values["canary-cohort"] ?? "canary_05",
+    holdoutCohort: values["holdout-cohort"] ?? "holdout",
+    policy: canaryPolicyOf(values),
+    trusted,
+    engine: engineOf(values),
+    ...step !== void 0 ? { currentStep: step } : {},
+    ...shares ? { shares } : {},
+    ...signingKey ? { signingKey } : {}
+  });
+  return present2(ctx, values, repo, attested, pkg.commit);
+}
+function runRollbackCommand(ctx, values, positionals) {
+  if (positionals.length !== 1) throw new UsageError("rollback needs exactly one APPLICATION (the manifest's application field)");
+  const repo = repoOf(ctx, values);
+  const { trusted, revoked } = trustedKeys(ctx, repo, values);
+  const signingKey = signingKeyOf(ctx, values);
+  const started = performance.now();
+  const run = runRollbackStage({
+    repo,
+    application: positionals[0],
+    dryRun: values["dry-run"] === true,
+    trusted,
+    revokedIds: revoked,
+    record: values.record === true,
+    ...values.to !== void 0 ? { to: values.to } : {},
+    ...values.pointer !== void 0 ? { pointerPath: values.pointer } : {},
+    ...values.branch !== void 0 ? { branch: values.branch } : {},
+    ...values.push !== void 0 ? { push: values.push } : {},
+    ...signingKey ? { signingKey } : {}
+  });
+  const prBody = values["pr-body"];
+  if (prBody !== void 0) writeFileAtomic(resolve9(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
+  const status = present2(ctx, { ...values, record: false }, repo, run.attested, void 0);
+  if (run.noteMessage) ctx.stderr(`kaizen-gate: ${run.noteMessage}
+`);
+  ctx.stderr(`kaizen-gate: rollback ${run.result.dry_run ? "rehearsal " : ""}took ${((performance.now() - started) / 1e3).toFixed(2)} s
+`);
+  return status;
+}
+
 // src/cli.ts
 var EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3 };
 var COMMANDS = {
@@ -22024,7 +28013,8 @@ Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input o
 3 needs approval.`,
     run: (ctx, values, positionals) => runCheck(ctx, positionals, values, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
   },
-  ...AUDIT_COMMANDS
+  ...AUDIT_COMMANDS,
+  ...STAGE_COMMANDS
 };
 function mainHelp() {
   const width2 = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
@@ -22075,9 +28065,9 @@ ${command.help}
 function reportError(error, ctx) {
   if (error instanceof InputError) {
     const lines = error.problems.map(formatProblem);
-    const header = error.message && !lines.includes(error.message) && !error.message.includes("\n") ? `${error.message}
+    const header2 = error.message && !lines.includes(error.message) && !error.message.includes("\n") ? `${error.message}
 ` : "";
-    ctx.stderr(`${header}${lines.join("\n")}
+    ctx.stderr(`${header2}${lines.join("\n")}
 `);
   } else if (error instanceof UsageError) {
     ctx.stderr(`kaizen-gate: ${error.message}

@@ -12,7 +12,7 @@ import { mergePolicies, parsePolicy } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
 import { resolveChangeSet } from './git/resolve.ts';
 import { readInputFile, toRepoPath } from './io/files.ts';
-import { writeReportFiles } from './io/report-files.ts';
+import { reportTexts, writeReportFiles } from './io/report-files.ts';
 import type { ReportFiles } from './io/report-files.ts';
 import { digestOf } from './manifest/model.ts';
 import type { EvidenceFormatChoice } from './options.ts';
@@ -100,7 +100,7 @@ export function runGateCheck(request: CheckRequest): CheckResult {
     ...(request.context ? { context: request.context } : {}),
   });
   const { attested, signingError } = sign(report, request.signing);
-  const files = request.outDir === undefined ? undefined : writeReportFiles(resolve(request.cwd, request.outDir), attested.report, attested.envelope);
+  const files = request.outDir === undefined ? undefined : writeReportFiles(resolve(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...(attested.envelope ? { envelope: attested.envelope } : {}),

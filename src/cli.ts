@@ -7,6 +7,7 @@ import type { CheckFlags } from './cli/check-command.ts';
 import { runDiff, runLock, runValidate } from './cli/manifest-commands.ts';
 import type { CommandContext } from './cli/manifest-commands.ts';
 import { AUDIT_COMMANDS } from './cli/audit-commands.ts';
+import { STAGE_COMMANDS } from './cli/stage-commands.ts';
 import { repoOption } from './cli/command.ts';
 import type { Command } from './cli/command.ts';
 import { VERSION } from './version.ts';
@@ -123,6 +124,7 @@ Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input o
     run: (ctx, values, positionals) => runCheck(ctx, positionals, values as CheckFlags, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
   },
   ...AUDIT_COMMANDS,
+  ...STAGE_COMMANDS,
 };
 
 function mainHelp(): string {

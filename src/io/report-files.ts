@@ -17,20 +17,33 @@ export function serialiseReport(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
+/** A report's renderings as written to disk: any stage's report, its Markdown, its envelope when signed. */
+export interface ReportTexts {
+  readonly json: string;
+  readonly markdown: string;
+  readonly envelope?: Envelope;
+}
+
+/** The files of an offline gate report. */
+export function reportTexts(report: Report, envelope?: Envelope): ReportTexts {
+  return { json: serialiseReport(report), markdown: renderMarkdown(report), ...(envelope ? { envelope } : {}) };
+}
+
 /**
  * Writes report.json, report.md and (when signed) report.intoto.json into `dir` as one set, so a
  * reader never sees a new report.json beside an old report.md or envelope. A stale envelope from
  * an earlier signed run is removed with the set.
  */
-export function writeReportFiles(dir: string, report: Report, envelope?: Envelope): ReportFiles {
+export function writeReportFiles(dir: string, texts: ReportTexts): ReportFiles {
+  const { envelope } = texts;
   const json = join(dir, 'report.json');
   const markdown = join(dir, 'report.md');
   const signed = join(dir, 'report.intoto.json');
   writeFilesTogether(
     dir,
     [
-      [json, serialiseReport(report)],
-      [markdown, renderMarkdown(report)],
+      [json, texts.json],
+      [markdown, texts.markdown],
       ...(envelope ? [[signed, `${JSON.stringify(envelope, null, 2)}\n`] as const] : []),
     ],
     { what: 'the report' },
