@@ -2161,9 +2161,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2201,12 +2201,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4473,8 +4473,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6725,12 +6725,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7400,12 +7400,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7884,16 +7884,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7904,7 +7904,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7955,7 +7955,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8303,8 +8303,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9573,7 +9573,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk2) {
             limit -= chunk2.length;
@@ -9605,7 +9605,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9622,7 +9622,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9692,18 +9692,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9960,9 +9960,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10185,9 +10185,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10472,9 +10472,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10566,9 +10566,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -14431,7 +14431,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14507,7 +14507,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14550,7 +14550,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18291,8 +18291,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -20830,14 +20830,14 @@ var require_merge = __commonJS({
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue2(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue2(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
@@ -23113,10 +23113,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23130,7 +23130,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23154,7 +23154,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23170,7 +23170,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23261,7 +23261,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23275,13 +23275,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -23324,18 +23324,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23389,8 +23389,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23402,7 +23402,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23413,8 +23413,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23431,7 +23431,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23611,7 +23611,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23628,24 +23628,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23828,25 +23828,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24656,14 +24656,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25830,18 +25830,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -25994,15 +25994,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26196,13 +26196,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26347,7 +26347,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26422,7 +26422,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -29431,7 +29431,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -29458,7 +29458,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -30322,7 +30322,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30358,50 +30358,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        relative4 = parse3(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -30409,7 +30409,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -30713,7 +30713,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -34413,8 +34413,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -34625,15 +34625,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -34648,13 +34648,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve6;
-          resolve6 = reject = null;
+          var promise, reject, resolve7;
+          resolve7 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise;
         }
@@ -35055,14 +35055,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -35155,9 +35155,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -35441,11 +35441,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35461,7 +35461,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35801,10 +35801,10 @@ function info(message) {
 
 // src/action.ts
 import { globSync, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/cli/gather.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // manifests/schema/policy.schema.json
@@ -36368,6 +36368,749 @@ function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+// src/git/policy.ts
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// src/gates/policy-change.ts
+var LOOSER_DIRECTION = {
+  apiVersion: "constant",
+  kind: "constant",
+  // A lower level narrows the intervals a pass is read from.
+  "statistics.confidence": "lower",
+  // A regression fails only below alpha: a smaller alpha fails fewer.
+  "statistics.alpha": "lower",
+  // Fewer resamples give noisier intervals, which can pass by chance.
+  "statistics.resamples": "lower",
+  "statistics.seed": "any-change",
+  "statistics.min_cases": "lower",
+  "quality.metric": "any-change",
+  "quality.max_drop_pp": "higher",
+  // A larger minimum leaves more categories untested.
+  "quality.min_category_cases": "higher",
+  "safety.max_redteam_drop_pp": "higher",
+  "safety.new_unsafe_blocks_at_levels": "fewer-items",
+  "safety.max_missed_intervention_rise_pp": "higher",
+  "cost.max_cost_per_success_increase_pct": "higher",
+  "cost.offsetting_quality_gain_pp": "lower",
+  // A lower quantile looks away from the tail.
+  "latency.quantile": "lower",
+  "latency.max_increase_pct": "higher",
+  "manifest.require_judge_match": "false"
+};
+function comparePolicies(base, head) {
+  const loosened = [];
+  const tightened = [];
+  const statistics = mergeSection("statistics", "statistics.", base.statistics, head.statistics, loosened, tightened);
+  const levels = Object.fromEntries(
+    Object.keys({ ...base.levels, ...head.levels }).map((level) => [
+      level,
+      mergeGates(`levels.${level}.`, asRecord(base.levels[level]), asRecord(head.levels[level]), loosened, tightened)
+    ])
+  );
+  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
+  return {
+    effective: { ...base, statistics, gates, levels },
+    loosened,
+    tightened
+  };
+}
+function applyPolicyChange(decision, change, owners) {
+  if (change === void 0 || change.loosened.length === 0) return decision;
+  const who = owners.length > 0 ? `one of ${owners.join(", ")}` : "a repository owner";
+  const reason = `policy: ${change.file} loosens ${describeFieldChanges(change.loosened)} compared with the base commit; the gate ran with the base values, and ${who} must approve the new policy`;
+  if (decision.outcome === "approve") {
+    return {
+      outcome: "needs_approval",
+      summary: `Needs approval: the gates pass under the base policy, but this change loosens the gate policy (${change.file}); ${who} must approve.`,
+      reasons: [...decision.reasons, reason],
+      approvers: owners
+    };
+  }
+  return { ...decision, reasons: [...decision.reasons, reason] };
+}
+function describeFieldChanges(changes) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const match = /^levels\.(\d+)\.(.+)$/.exec(change.field);
+    const field = match ? match[2] : change.field;
+    const key = `${field}\0${show(change.base)} → ${show(change.head)}`;
+    const list = groups2.get(key) ?? [];
+    if (match) list.push(match[1]);
+    groups2.set(key, list);
+  }
+  const byField = /* @__PURE__ */ new Map();
+  for (const [key, levels] of groups2) {
+    const [field = "", values = ""] = key.split("\0");
+    const where = levels.length === 0 ? "" : levels.length === 4 ? "" : ` at level${levels.length === 1 ? "" : "s"} ${levels.join(", ")}`;
+    byField.set(field, [...byField.get(field) ?? [], `${values}${where}`]);
+  }
+  return [...byField].map(([field, parts]) => `${field} ${parts.join(", ")}`).join("; ");
+}
+function mergeGates(prefix, base, head, loosened, tightened) {
+  const out = {};
+  for (const gate of union(base, head)) {
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+  }
+  return out;
+}
+function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
+  const base = asRecord(baseValue);
+  const head = asRecord(headValue);
+  const out = {};
+  for (const name of union(base, head)) {
+    const b = base[name];
+    const h = head[name];
+    const field = `${prefix}${name}`;
+    const direction = LOOSER_DIRECTION[`${section}.${name}`] ?? "any-change";
+    const { value, looser, tighter } = mergeValue(direction, b, h);
+    out[name] = value;
+    if (looser) loosened.push({ field, base: b, head: h });
+    if (tighter) tightened.push({ field, base: b, head: h });
+  }
+  return out;
+}
+function mergeValue(direction, base, head) {
+  if (sameValue(base, head) || direction === "constant") return { value: base ?? head, looser: false, tighter: false };
+  if (base === void 0 || head === void 0) return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
+  if (direction === "higher" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.min(base, head), looser: head > base, tighter: head < base };
+  }
+  if (direction === "lower" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.max(base, head), looser: head < base, tighter: head > base };
+  }
+  if (direction === "false" && typeof base === "boolean" && typeof head === "boolean") {
+    return { value: base || head, looser: base && !head, tighter: !base && head };
+  }
+  if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
+    const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
+    const added = head.some((item) => !base.some((b) => sameValue(b, item)));
+    const union2 = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
+    return { value: union2, looser: removed, tighter: added };
+  }
+  return { value: base, looser: true, tighter: false };
+}
+function sameValue(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function union(a, b) {
+  return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function show(value) {
+  return value === void 0 ? "(unset)" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+// src/manifest/discover.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/manifest/model.ts
+import { createHash } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord2(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r = asRecord2(ref);
+    const path = r[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord2(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord2(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord2(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
+  return out;
+}
+function digestOf(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord2(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/manifest/discover.ts
+var CLASSIFY_LIMIT = 16 * 1024 * 1024;
+var FOREIGN = { kind: "foreign" };
+var KAIZEN = /kaizen-gate/i;
+var API_VERSION = /^kaizen-gate\//i;
+function isYamlPath(path) {
+  return /\.ya?ml$/i.test(path);
+}
+function classifyYaml(bytes, file) {
+  const mentions = mentionsKaizenGate(bytes);
+  if (!mentions && !bytes.includes(92)) return FOREIGN;
+  const wide = wideEncoding(bytes);
+  if (wide !== void 0) {
+    if (!mentions) return FOREIGN;
+    return unreadable(true, { file, line: 1, column: 1, message: `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8` });
+  }
+  if (bytes.length > CLASSIFY_LIMIT) {
+    if (!mentions) return FOREIGN;
+    return unreadable(true, { file, line: 1, column: 1, message: `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)` });
+  }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  if (findDeepFlow(text, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  let values;
+  try {
+    const documents = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, merge: true, prettyErrors: false });
+    const list = Array.isArray(documents) ? documents : [];
+    if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+    values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  let other;
+  for (const value of values) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
+    const { apiVersion, kind } = value;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    if (typeof kind === "string" && kind.toLowerCase() === "package") return { kind: "package", value };
+    other ??= typeof kind === "string" ? kind : kind === void 0 ? "(no kind)" : JSON.stringify(kind);
+  }
+  if (other !== void 0) return { kind: "kaizen-other", documentKind: other };
+  return FOREIGN;
+}
+function packageFacts(value) {
+  const record = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const text = (field) => {
+    const v = record[field];
+    return typeof v === "string" && v !== "" ? v : void 0;
+  };
+  const application = text("application");
+  const packageId = text("package_id");
+  return {
+    ...application !== void 0 ? { application } : {},
+    ...packageId !== void 0 ? { package_id: packageId } : {},
+    artifacts: listArtifacts(value).map((a) => a.path)
+  };
+}
+function describeKind(kind) {
+  switch (kind.kind) {
+    case "package":
+      return "a kaizen-gate Package manifest";
+    case "kaizen-other":
+      return `a kaizen-gate ${kind.documentKind} document, not a Package`;
+    case "foreign":
+      return "not a kaizen-gate document (no apiVersion kaizen-gate/v1 with kind Package)";
+    case "unreadable":
+      return `unreadable: ${kind.problem.message}`;
+  }
+}
+function unreadable(mentions, problem) {
+  return { kind: "unreadable", mentions, problem };
+}
+function strictProblem(bytes, file) {
+  return loadYaml(bytes, file).problems[0] ?? { file, line: 1, column: 1, message: "cannot be parsed as YAML" };
+}
+function mentionsKaizenGate(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (KAIZEN.test(buffer.toString("latin1"))) return true;
+  if (!buffer.includes(0)) return false;
+  return KAIZEN.test(Buffer.from(buffer.filter((b) => b !== 0)).toString("latin1"));
+}
+function wideEncoding(bytes) {
+  const [a, b, c, d] = bytes;
+  if (a === 255 && b === 254) return c === 0 && d === 0 ? "UTF-32" : "UTF-16";
+  if (a === 254 && b === 255) return "UTF-16";
+  if (a === 0 && b === 0 && c === 254 && d === 255) return "UTF-32";
+  if (bytes.length >= 4 && (b === 0 || a === 0) && bytes.subarray(0, 64).includes(0)) return "UTF-16";
+  return void 0;
+}
+function isBlankYaml(bytes) {
+  return new TextDecoder().decode(bytes).split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line));
+}
+
+// src/git/git.ts
+import { execFileSync } from "node:child_process";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import posix from "node:path/posix";
+var GitError = class extends Error {
+  name = "GitError";
+};
+var MAX_BUFFER = 256 * 1024 * 1024;
+function git(cwd, args, options = {}) {
+  try {
+    return execFileSync("git", args, {
+      cwd,
+      maxBuffer: MAX_BUFFER,
+      stdio: ["pipe", "pipe", "pipe"],
+      ...options.input !== void 0 ? { input: options.input } : {},
+      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
+    });
+  } catch (error2) {
+    const stderr = error2.stderr?.toString().trim();
+    throw new GitError(`git ${args[0]} failed: ${stderr || (error2 instanceof Error ? error2.message : String(error2))}`);
+  }
+}
+function tryGit(cwd, args) {
+  try {
+    return git(cwd, args);
+  } catch {
+    return void 0;
+  }
+}
+function resolveCommit(repo, ref, flag = "--base") {
+  if (ref.startsWith("-")) throw new InputError([{ file: flag, message: `"${ref}" is not a git ref` }]);
+  const sha = tryGit(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])?.toString().trim();
+  if (sha) return sha;
+  const shallow = tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true";
+  const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
+  throw new InputError([{ file: flag, message }]);
+}
+function changedPaths(repo, base, head) {
+  const args = ["diff", "--name-only", "-z", "--no-renames", base];
+  if (head) args.push(head);
+  const tracked = git(repo, args).toString().split("\0").filter(Boolean);
+  if (head) return tracked.toSorted();
+  const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
+  return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
+}
+function commitsTouching(repo, from, path) {
+  return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
+}
+var MAX_SYMLINK_HOPS = 8;
+function listTree(repo, commit2) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const record of git(repo, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit2]).toString().split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = ""] = record.slice(0, tab).split(" ");
+    tree.set(record.slice(tab + 1), { mode, type, object });
+  }
+  return tree;
+}
+var blobCache = /* @__PURE__ */ new Map();
+var blobCacheBytes = 0;
+var BLOB_CACHE_LIMIT = 64 * 1024 * 1024;
+function readBlob(repo, object) {
+  const key = `${repo}\0${object}`;
+  const cached = blobCache.get(key);
+  if (cached) return cached;
+  const bytes = git(repo, ["cat-file", "blob", object]);
+  if (blobCacheBytes + bytes.length > BLOB_CACHE_LIMIT) {
+    blobCache.clear();
+    blobCacheBytes = 0;
+  }
+  blobCache.set(key, bytes);
+  blobCacheBytes += bytes.length;
+  return bytes;
+}
+function readerAtCommit(repo, commit2) {
+  let tree;
+  const cache = /* @__PURE__ */ new Map();
+  const blob = (object) => readBlob(repo, object);
+  const follow = (link, target, rest, hops) => {
+    if (hops >= MAX_SYMLINK_HOPS) return { kind: "escapes", reason: "is a symlink chain that is too long" };
+    const next = posix.normalize(posix.join(posix.dirname(link), target, rest));
+    if (posix.isAbsolute(target) || next === ".." || next.startsWith("../")) {
+      return { kind: "escapes", reason: `is a symlink pointing outside the repository (${target})` };
+    }
+    return read(next, hops + 1);
+  };
+  const read = (path, hops) => {
+    tree ??= listTree(repo, commit2);
+    const clean = posix.normalize(path).replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    const entry = tree.get(clean);
+    if (!entry) {
+      const segments = clean.split("/");
+      for (let i = 1; i < segments.length; i++) {
+        const prefix = segments.slice(0, i).join("/");
+        const parent = tree.get(prefix);
+        if (!parent) return { kind: "missing" };
+        if (parent.mode === "120000") return follow(prefix, blob(parent.object).toString(), segments.slice(i).join("/"), hops);
+      }
+      return { kind: "missing" };
+    }
+    if (entry.type !== "blob") return { kind: "not-a-file" };
+    const bytes = blob(entry.object);
+    if (entry.mode !== "120000") return { kind: "file", bytes };
+    return follow(clean, bytes.toString(), "", hops);
+  };
+  return (path) => {
+    let result = cache.get(path);
+    if (!result) {
+      result = read(path, 0);
+      cache.set(path, result);
+    }
+    return result;
+  };
+}
+function readerAtWorktree(root) {
+  const realRoot = realpathSync(root);
+  return (path) => {
+    const full = resolve(realRoot, path);
+    let real;
+    try {
+      real = realpathSync(full);
+    } catch {
+      return { kind: "missing" };
+    }
+    const rel = relative(realRoot, real);
+    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      return { kind: "escapes", reason: `resolves outside the repository (symlink to ${real})` };
+    }
+    if (!lstatSync(real).isFile()) return { kind: "not-a-file" };
+    return { kind: "file", bytes: readFileSync(join(realRoot, rel)) };
+  };
+}
+function showFile(repo, commit2, path) {
+  const read = readerAtCommit(repo, commit2)(path);
+  return read.kind === "file" ? read.bytes : void 0;
+}
+
+// src/git/policy.ts
+function loadPolicyAtBase(options) {
+  const path = policyPathOf(options.repo, options.cwd, options.given);
+  const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
+  const problems = [];
+  const base = checkPolicyFile(readerAtCommit(options.repo, options.baseCommit)(path), path, "at the base commit", problems);
+  const head = checkPolicyFile(readHead(path), path, options.headCommit === null ? "in the working tree" : "at the head", problems);
+  if (problems.length > 0) throw new InputError(problems);
+  if (base === void 0 && head === void 0) {
+    throw new InputError([{ file: path, message: "policy file does not exist at the base commit or in the candidate" }]);
+  }
+  const defaults = parsePolicy(options.defaults.bytes, options.defaults.file);
+  const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
+  const merge2 = (bytes, label) => bytes === void 0 ? mergePolicies(defaults, [], [defaultSource]) : mergePolicies(defaults, [parsePolicy(bytes, path)], [defaultSource, { file: label, digest: digestOf(bytes) }]);
+  const basePolicy = merge2(base, path);
+  const headPolicy = merge2(head, `${path} (candidate)`);
+  const baseDigest = base === void 0 ? void 0 : digestOf(base);
+  const headDigest = head === void 0 ? void 0 : digestOf(head);
+  const status = base === void 0 ? "added" : head === void 0 ? "deleted" : baseDigest === headDigest ? "unchanged" : "modified";
+  const { effective, loosened, tightened } = comparePolicies(basePolicy, headPolicy);
+  const sources = status === "modified" || status === "added" ? [...basePolicy.sources, ...headPolicy.sources.slice(1)] : basePolicy.sources;
+  return {
+    policy: { ...effective, sources },
+    change: {
+      file: path,
+      status,
+      ...baseDigest !== void 0 ? { base_digest: baseDigest } : {},
+      ...headDigest !== void 0 ? { head_digest: headDigest } : {},
+      loosened,
+      tightened
+    }
+  };
+}
+function policyPathOf(repo, cwd, given) {
+  const rel = relative2(resolve2(repo), resolve2(cwd, given));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) {
+    throw new InputError([{ file: given, message: "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it" }]);
+  }
+  return rel.split(sep2).join("/");
+}
+function checkPolicyFile(read, path, where, problems) {
+  switch (read.kind) {
+    case "missing":
+      return void 0;
+    case "not-a-file":
+      problems.push({ file: path, message: `policy file ${where} is not a regular file` });
+      return void 0;
+    case "escapes":
+      problems.push({ file: path, message: `policy file ${where} ${read.reason}; the policy is read from inside the repository only` });
+      return void 0;
+    case "file": {
+      const kind = classifyYaml(read.bytes, path);
+      if (kind.kind === "kaizen-other" && kind.documentKind === "GatePolicy") return read.bytes;
+      const located = kind.kind === "unreadable" && kind.mentions ? kind.problem : void 0;
+      problems.push(
+        located ? { ...located, message: `policy file ${where} cannot be read as YAML (${located.message})` } : { file: path, message: `policy file ${where} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)` }
+      );
+      return void 0;
+    }
+  }
+}
+
+// src/manifest/verify.ts
+function unsafePathReason(path) {
+  if (path === "") return "is empty";
+  if (path.includes("\0")) return "contains a NUL byte";
+  if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
+  if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
+  return void 0;
+}
+function verifyArtifacts(loaded, readFile) {
+  const problems = [];
+  const artifacts = [];
+  for (const entry of listArtifacts(loaded.value)) {
+    const { actual, problem: reason } = readArtifact(entry, readFile);
+    const mismatch = entry.recorded !== void 0 && actual !== void 0 && entry.recorded !== actual;
+    const problem = reason ? locate(loaded, entry.pathPointer, reason) : mismatch ? locate(
+      loaded,
+      entry.digestPointer,
+      `${entry.path} has ${shortDigest(actual)} but the manifest records ${shortDigest(entry.recorded)}; run \`kaizen-gate lock\` if the change is intended`
+    ) : void 0;
+    artifacts.push({ ...entry, actual, mismatch, ...problem ? { problem } : {} });
+    if (problem) problems.push(problem);
+  }
+  return { artifacts, problems };
+}
+function readArtifact(entry, readFile) {
+  const unsafe = unsafePathReason(entry.path);
+  if (unsafe) return { problem: `${JSON.stringify(entry.path)} ${unsafe}` };
+  const read = readFile(entry.path);
+  switch (read.kind) {
+    case "file":
+      return { actual: digestOf(read.bytes) };
+    case "missing":
+      return { problem: `${entry.path} does not exist in the repository` };
+    case "not-a-file":
+      return { problem: `${entry.path} is not a regular file` };
+    case "escapes":
+      return { problem: `${entry.path} ${read.reason}` };
+  }
+}
+function shortDigest(digest2) {
+  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
+}
+function locate(loaded, pointer, message) {
+  const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
+  const field = fieldOf(pointer);
+  return {
+    file: loaded.file,
+    ...position ? { line: position.line, column: position.column } : {},
+    ...field ? { field } : {},
+    message
+  };
+}
+
+// src/manifest/diff.ts
+var CLASS_OF = {
+  prompt: "prompt_patch",
+  retrieval: "retrieval_refresh",
+  tool: "tool_schema_repair",
+  routing: "route_change",
+  guardrail: "guardrail_update",
+  model: "model_change"
+};
+function diffPackage(input) {
+  const { candidate, parent } = input;
+  const c = candidate.manifest;
+  const fingerprint = behaviourFingerprint(c);
+  const changes = parent ? diffManifests(parent.manifest, c) : [];
+  for (const artifact of parent ? candidate.artifacts : []) {
+    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
+    changes.push({
+      component: artifact.component,
+      key: artifact.key,
+      field: "sha256",
+      change: "modified",
+      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
+      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
+      untracked: true
+    });
+  }
+  const classes = /* @__PURE__ */ new Set();
+  for (const change of changes) {
+    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
+    if (cls) classes.add(cls);
+  }
+  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
+  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
+  if (parent && earlier) classes.add("rollback");
+  if (parent && classes.size === 0) classes.add("no_behaviour_change");
+  const problems = [...input.resolveProblems ?? []];
+  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
+  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
+  for (const artifact of candidate.artifacts) {
+    if (!artifact.mismatch || !candidate.yaml) continue;
+    const atBase = input.baseDigests.get(artifact.path);
+    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
+    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
+  }
+  const warnings = [...input.resolveWarnings ?? []];
+  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
+    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+  }
+  const declared = c.change.type;
+  if (parent && declared !== "initial" && !classes.has(declared)) {
+    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  }
+  return {
+    manifest: candidate.file,
+    application: c.application,
+    package_id: c.package_id,
+    side_effect_level: c.side_effect_level,
+    digest: candidate.digest,
+    fingerprint,
+    parent: parent && input.resolution !== "new_application" ? {
+      package_id: parent.manifest.package_id,
+      manifest: parent.file,
+      digest: parent.digest,
+      commit: input.parentCommit ?? "",
+      resolution: input.resolution
+    } : null,
+    new_application: !parent,
+    declared_change: declared,
+    changes,
+    classes: [...classes].toSorted(),
+    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
+    problems,
+    warnings
+  };
+}
+function diffManifests(parent, candidate) {
+  const out = [];
+  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
+  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
+  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
+  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
+  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
+  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
+  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
+  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
+  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
+  return out;
+}
+function diffById(out, component, before, after, fields, keyPrefix = component) {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const now = new Map(after.map((item) => [item.id, item]));
+  for (const [id, item] of now) {
+    const key = `${keyPrefix}:${id}`;
+    const previous = old.get(id);
+    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
+    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
+  }
+  for (const [id, item] of old) {
+    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
+  }
+}
+function diffRecord(out, component, key, before, after) {
+  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
+  for (const field of fields) {
+    const o = before.get(field);
+    const n = after.get(field);
+    if (o === n) continue;
+    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
+    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
+  }
+}
+function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else if (value !== void 0) {
+    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+  }
+  return out;
+}
+function describe2(fields) {
+  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+}
+
+// src/manifest/failure.ts
+function failedPackage(input) {
+  const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
+  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: input.failure.message };
+  const parent = input.parent;
+  return {
+    standIn,
+    diff: {
+      manifest: input.manifest,
+      application: standIn.application,
+      package_id: standIn.package_id,
+      side_effect_level: standIn.side_effect_level,
+      digest: digestOf(input.headBytes ?? new Uint8Array()),
+      fingerprint: behaviourFingerprint(standIn),
+      parent: parent ? { package_id: parent.manifest.package_id, manifest: parent.file, digest: parent.digest, commit: input.parentCommit ?? "", resolution: "same_path" } : null,
+      new_application: parent === void 0,
+      declared_change: standIn.change.type,
+      changes: [],
+      classes: [],
+      problems: [headline, ...input.problems ?? []],
+      warnings: [],
+      failure: input.failure
+    }
+  };
+}
+function standInManifest(headValue, baseValue, path) {
+  const head = asRecord3(headValue);
+  const base = asRecord3(baseValue);
+  const pick = (field) => head[field] ?? base[field];
+  const text = (value, fallback) => typeof value === "string" && value !== "" ? value : fallback;
+  const level = pick("side_effect_level");
+  const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
+  const owners = [pick("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
+  const change = asRecord3(pick("change"));
+  const delivery = asRecord3(pick("delivery"));
+  return {
+    apiVersion: "kaizen-gate/v1",
+    kind: "Package",
+    package_id: text(pick("package_id"), "(unknown package)"),
+    application: text(pick("application"), path),
+    side_effect_level: sideEffect,
+    owners,
+    change: { type: text(change["type"], "unknown"), summary: text(change["summary"], ""), problem: text(change["problem"], ""), owner: text(change["owner"], "") },
+    model: { provider: "", endpoint: "", version: "" },
+    prompts: [],
+    evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
+    delivery: { rollback_metric: text(delivery["rollback_metric"], ""), ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {} }
+  };
+}
+function asRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
 // manifests/schema/package.schema.json
 var package_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -36544,135 +37287,6 @@ var package_schema_default = {
   }
 };
 
-// src/manifest/model.ts
-import { createHash } from "node:crypto";
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r = asRecord(ref);
-    const path = r[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
-  return out;
-}
-function digestOf(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-
-// src/manifest/verify.ts
-function unsafePathReason(path) {
-  if (path === "") return "is empty";
-  if (path.includes("\0")) return "contains a NUL byte";
-  if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
-  if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
-  return void 0;
-}
-function verifyArtifacts(loaded, readFile) {
-  const problems = [];
-  const artifacts = [];
-  for (const entry of listArtifacts(loaded.value)) {
-    const { actual, problem: reason } = readArtifact(entry, readFile);
-    const mismatch = entry.recorded !== void 0 && actual !== void 0 && entry.recorded !== actual;
-    const problem = reason ? locate(loaded, entry.pathPointer, reason) : mismatch ? locate(
-      loaded,
-      entry.digestPointer,
-      `${entry.path} has ${shortDigest(actual)} but the manifest records ${shortDigest(entry.recorded)}; run \`kaizen-gate lock\` if the change is intended`
-    ) : void 0;
-    artifacts.push({ ...entry, actual, mismatch, ...problem ? { problem } : {} });
-    if (problem) problems.push(problem);
-  }
-  return { artifacts, problems };
-}
-function readArtifact(entry, readFile) {
-  const unsafe = unsafePathReason(entry.path);
-  if (unsafe) return { problem: `${JSON.stringify(entry.path)} ${unsafe}` };
-  const read = readFile(entry.path);
-  switch (read.kind) {
-    case "file":
-      return { actual: digestOf(read.bytes) };
-    case "missing":
-      return { problem: `${entry.path} does not exist in the repository` };
-    case "not-a-file":
-      return { problem: `${entry.path} is not a regular file` };
-    case "escapes":
-      return { problem: `${entry.path} ${read.reason}` };
-  }
-}
-function shortDigest(digest2) {
-  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
-}
-function locate(loaded, pointer, message) {
-  const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
-  const field = fieldOf(pointer);
-  return {
-    file: loaded.file,
-    ...position ? { line: position.line, column: position.column } : {},
-    ...field ? { field } : {},
-    message
-  };
-}
-
 // src/manifest/manifest.ts
 function loadManifest(bytes, file, options = {}) {
   const digest2 = digestOf(bytes);
@@ -36697,277 +37311,254 @@ function loadManifest(bytes, file, options = {}) {
     ...schemaProblems.length === 0 ? { manifest: value } : {}
   };
 }
-function looksLikeManifest(bytes) {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
-}
 
-// src/manifest/diff.ts
-var CLASS_OF = {
-  prompt: "prompt_patch",
-  retrieval: "retrieval_refresh",
-  tool: "tool_schema_repair",
-  routing: "route_change",
-  guardrail: "guardrail_update",
-  model: "model_change"
-};
-function diffPackage(input) {
-  const { candidate, parent } = input;
-  const c = candidate.manifest;
-  const fingerprint = behaviourFingerprint(c);
-  const changes = parent ? diffManifests(parent.manifest, c) : [];
-  for (const artifact of parent ? candidate.artifacts : []) {
-    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
-    changes.push({
-      component: artifact.component,
-      key: artifact.key,
-      field: "sha256",
-      change: "modified",
-      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
-      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
-      untracked: true
-    });
+// src/manifest/scope.ts
+import { matchesGlob } from "node:path/posix";
+function planScope(input) {
+  const { base, head, changed } = input;
+  const facts = (kind) => kind?.kind === "package" ? packageFacts(kind.value) : void 0;
+  const inScope = (path, f) => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
+  const headPackages = [...head].flatMap(([path, kind]) => {
+    const f = facts(kind);
+    return f ? [{ path, facts: f }] : [];
+  });
+  const candidates = /* @__PURE__ */ new Map();
+  const missing = [];
+  for (const [basePath, kind] of [...base].toSorted(([a], [b]) => compare(a, b))) {
+    const f = facts(kind);
+    if (!f) continue;
+    const headPackage = facts(head.get(basePath));
+    if (!inScope(basePath, f) && !(headPackage && inScope(basePath, headPackage))) continue;
+    if (headPackage) {
+      candidates.set(basePath, { path: basePath, basePath, renamed: false });
+      continue;
+    }
+    const target = f.application === void 0 ? void 0 : headPackages.find((h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path));
+    if (target) candidates.set(target.path, { path: target.path, basePath, renamed: true });
+    else missing.push({ basePath, ...head.has(basePath) ? { head: head.get(basePath) } : {} });
   }
-  const classes = /* @__PURE__ */ new Set();
-  for (const change of changes) {
-    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
-    if (cls) classes.add(cls);
+  for (const { path, facts: f } of headPackages) {
+    if (candidates.has(path) || !inScope(path, f)) continue;
+    candidates.set(path, { path, ...base.get(path)?.kind === "package" ? { basePath: path } : {}, renamed: false });
   }
-  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
-  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
-  if (parent && earlier) classes.add("rollback");
-  if (parent && classes.size === 0) classes.add("no_behaviour_change");
-  const problems = [...input.resolveProblems ?? []];
-  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
-  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
-  for (const artifact of candidate.artifacts) {
-    if (!artifact.mismatch || !candidate.yaml) continue;
-    const atBase = input.baseDigests.get(artifact.path);
-    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
-    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
-  }
-  const warnings = [...input.resolveWarnings ?? []];
-  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
-  }
-  const declared = c.change.type;
-  if (parent && declared !== "initial" && !classes.has(declared)) {
-    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  const unreadable2 = [];
+  for (const [path, kind] of head) {
+    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package") unreadable2.push(kind.problem);
   }
   return {
-    manifest: candidate.file,
-    application: c.application,
-    package_id: c.package_id,
-    side_effect_level: c.side_effect_level,
-    digest: candidate.digest,
-    fingerprint,
-    parent: parent && input.resolution !== "new_application" ? {
-      package_id: parent.manifest.package_id,
-      manifest: parent.file,
-      digest: parent.digest,
-      commit: input.parentCommit ?? "",
-      resolution: input.resolution
-    } : null,
-    new_application: !parent,
-    declared_change: declared,
-    changes,
-    classes: [...classes].toSorted(),
-    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
-    problems,
-    warnings
+    candidates: [...candidates.values()].toSorted((a, b) => compare(a.path, b.path)),
+    missing,
+    unreadable: unreadable2.toSorted((a, b) => compare(a.file, b.file))
   };
 }
-function diffManifests(parent, candidate) {
-  const out = [];
-  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
-  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
-  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
-  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
-  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
-  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
-  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
-  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
-  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
-  return out;
+function selectionOf(patterns) {
+  const tests = patterns.map((raw) => {
+    const pattern = raw.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    if (/[*?[{]/.test(pattern)) return (path) => matchesGlob(path, pattern);
+    if (pattern === "" || pattern === ".") return () => true;
+    return (path) => path === pattern || path.startsWith(`${pattern}/`);
+  });
+  return (path) => tests.some((test) => test(path));
 }
-function diffById(out, component, before, after, fields, keyPrefix = component) {
-  const old = new Map(before.map((item) => [item.id, item]));
-  const now = new Map(after.map((item) => [item.id, item]));
-  for (const [id, item] of now) {
-    const key = `${keyPrefix}:${id}`;
-    const previous = old.get(id);
-    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
-    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
-  }
-  for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
-  }
-}
-function diffRecord(out, component, key, before, after) {
-  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
-  for (const field of fields) {
-    const o = before.get(field);
-    const n = after.get(field);
-    if (o === n) continue;
-    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
-    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
-  }
-}
-function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-    }
-  } else if (value !== void 0) {
-    out.set(prefix, typeof value === "string" ? value : stableJson(value));
-  }
-  return out;
-}
-function describe2(fields) {
-  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/git/git.ts
-import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync, realpathSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import posix from "node:path/posix";
-var GitError = class extends Error {
-  name = "GitError";
-};
-var MAX_BUFFER = 256 * 1024 * 1024;
-function git(cwd, args, options = {}) {
+// src/git/notes.ts
+var NOTES_REF = "refs/notes/kaizen-gate";
+var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short} in ${ref}` : `the report was already recorded on ${short} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return out;
+}
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
   try {
-    return execFileSync("git", args, {
-      cwd,
-      maxBuffer: MAX_BUFFER,
-      stdio: ["pipe", "pipe", "pipe"],
-      ...options.input !== void 0 ? { input: options.input } : {},
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }
-    });
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
   } catch (error2) {
-    const stderr = error2.stderr?.toString().trim();
-    throw new GitError(`git ${args[0]} failed: ${stderr || (error2 instanceof Error ? error2.message : String(error2))}`);
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
   }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
 }
-function tryGit(cwd, args) {
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
   try {
-    return git(cwd, args);
-  } catch {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
     return void 0;
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
   }
 }
-function resolveCommit(repo, ref, flag = "--base") {
-  if (ref.startsWith("-")) throw new InputError([{ file: flag, message: `"${ref}" is not a git ref` }]);
-  const sha = tryGit(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])?.toString().trim();
-  if (sha) return sha;
-  const shallow = tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true";
-  const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
-  throw new InputError([{ file: flag, message }]);
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error2) {
+    if (!(error2 instanceof GitError)) throw error2;
+    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
 }
-function changedPaths(repo, base, head) {
-  const args = ["diff", "--name-only", "-z", "--no-renames", base];
-  if (head) args.push(head);
-  const tracked = git(repo, args).toString().split("\0").filter(Boolean);
-  if (head) return tracked.toSorted();
-  const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
-  return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
 }
-function listFilesAt(repo, commit2, dir = ".") {
-  return git(repo, ["ls-tree", "-r", "-z", "--name-only", commit2, "--", dir]).toString().split("\0").filter(Boolean);
+function identityArgs(repo) {
+  const args = [];
+  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
 }
-function commitsTouching(repo, from, path) {
-  return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
+
+// src/git/discover.ts
+var BATCH_BYTES = 32 * 1024 * 1024;
+function discoverAtCommit(repo, commit2, options = {}) {
+  const read = readerAtCommit(repo, commit2);
+  const cache = options.cache ?? /* @__PURE__ */ new Map();
+  const entries = listTreeBlobs(repo, commit2).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true));
+  const kinds = /* @__PURE__ */ new Map();
+  const wanted = entries.filter((e) => e.mode !== "120000" && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
+  for (const batch of batches(wanted)) {
+    const blobs = readBlobs(repo, batch.map((e) => e.object));
+    for (const entry of batch) {
+      const bytes = blobs.get(entry.object);
+      if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
+    }
+  }
+  for (const entry of entries) {
+    let kind;
+    if (entry.mode === "120000") {
+      const target = read(entry.path);
+      kind = target.kind === "file" ? classifyYaml(target.bytes, entry.path) : { kind: "foreign" };
+    } else {
+      kind = cache.get(entry.object) ?? { kind: "foreign" };
+    }
+    kinds.set(entry.path, refile(kind, entry.path));
+  }
+  return { kinds, read };
 }
-var MAX_SYMLINK_HOPS = 8;
-function listTree(repo, commit2) {
-  const tree = /* @__PURE__ */ new Map();
-  for (const record of git(repo, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit2]).toString().split("\0")) {
+function discoverInWorktree(repo, options = {}) {
+  const read = readerAtWorktree(repo);
+  const kinds = /* @__PURE__ */ new Map();
+  for (const path of listWorktreeFiles(repo)) {
+    if (!isYamlPath(path) || !(options.select?.(path) ?? true)) continue;
+    const known = options.unchanged && !options.unchanged.changed.has(path) ? options.unchanged.kinds.get(path) : void 0;
+    if (known) {
+      kinds.set(path, known);
+      continue;
+    }
+    const file = read(path);
+    if (file.kind === "file") kinds.set(path, classifyYaml(file.bytes, path));
+  }
+  return { kinds, read };
+}
+function listWorktreeFiles(repo) {
+  const listed = git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
+  return [...new Set(listed)].toSorted();
+}
+function renamesBetween(repo, base, head) {
+  const args = ["diff", "-M", "--name-status", "-z", base, ...head ? [head] : []];
+  const tokens = git(repo, args).toString().split("\0");
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i < tokens.length; i++) {
+    const status = tokens[i] ?? "";
+    if (status.startsWith("R")) {
+      out.set(tokens[i + 1] ?? "", tokens[i + 2] ?? "");
+      i += 2;
+    } else if (status !== "") {
+      i += 1;
+    }
+  }
+  return out;
+}
+function listTreeBlobs(repo, commit2) {
+  const out = [];
+  for (const record of git(repo, ["ls-tree", "-r", "-z", "-l", "--full-tree", commit2]).toString().split("\0")) {
     const tab = record.indexOf("	");
     if (tab < 0) continue;
-    const [mode = "", type = "", object = ""] = record.slice(0, tab).split(" ");
-    tree.set(record.slice(tab + 1), { mode, type, object });
+    const [mode = "", type = "", object = "", size = ""] = record.slice(0, tab).split(/ +/);
+    if (type !== "blob") continue;
+    out.push({ mode, object, size: Number(size), path: record.slice(tab + 1) });
   }
-  return tree;
+  return out;
 }
-var blobCache = /* @__PURE__ */ new Map();
-var blobCacheBytes = 0;
-var BLOB_CACHE_LIMIT = 64 * 1024 * 1024;
-function readBlob(repo, object) {
-  const key = `${repo}\0${object}`;
-  const cached = blobCache.get(key);
-  if (cached) return cached;
-  const bytes = git(repo, ["cat-file", "blob", object]);
-  if (blobCacheBytes + bytes.length > BLOB_CACHE_LIMIT) {
-    blobCache.clear();
-    blobCacheBytes = 0;
+function* batches(entries) {
+  let batch = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (batch.length > 0 && bytes + entry.size > BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(entry);
+    bytes += entry.size;
   }
-  blobCache.set(key, bytes);
-  blobCacheBytes += bytes.length;
-  return bytes;
+  if (batch.length > 0) yield batch;
 }
-function readerAtCommit(repo, commit2) {
-  let tree;
-  const cache = /* @__PURE__ */ new Map();
-  const blob = (object) => readBlob(repo, object);
-  const follow = (link, target, rest, hops) => {
-    if (hops >= MAX_SYMLINK_HOPS) return { kind: "escapes", reason: "is a symlink chain that is too long" };
-    const next = posix.normalize(posix.join(posix.dirname(link), target, rest));
-    if (posix.isAbsolute(target) || next === ".." || next.startsWith("../")) {
-      return { kind: "escapes", reason: `is a symlink pointing outside the repository (${target})` };
-    }
-    return read(next, hops + 1);
-  };
-  const read = (path, hops) => {
-    tree ??= listTree(repo, commit2);
-    const clean = posix.normalize(path).replace(/^(\.\/)+/, "").replace(/\/+$/, "");
-    const entry = tree.get(clean);
-    if (!entry) {
-      const segments = clean.split("/");
-      for (let i = 1; i < segments.length; i++) {
-        const prefix = segments.slice(0, i).join("/");
-        const parent = tree.get(prefix);
-        if (!parent) return { kind: "missing" };
-        if (parent.mode === "120000") return follow(prefix, blob(parent.object).toString(), segments.slice(i).join("/"), hops);
-      }
-      return { kind: "missing" };
-    }
-    if (entry.type !== "blob") return { kind: "not-a-file" };
-    const bytes = blob(entry.object);
-    if (entry.mode !== "120000") return { kind: "file", bytes };
-    return follow(clean, bytes.toString(), "", hops);
-  };
-  return (path) => {
-    let result = cache.get(path);
-    if (!result) {
-      result = read(path, 0);
-      cache.set(path, result);
-    }
-    return result;
-  };
-}
-function readerAtWorktree(root) {
-  const realRoot = realpathSync(root);
-  return (path) => {
-    const full = resolve(realRoot, path);
-    let real;
-    try {
-      real = realpathSync(full);
-    } catch {
-      return { kind: "missing" };
-    }
-    const rel = relative(realRoot, real);
-    if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-      return { kind: "escapes", reason: `resolves outside the repository (symlink to ${real})` };
-    }
-    if (!lstatSync(real).isFile()) return { kind: "not-a-file" };
-    return { kind: "file", bytes: readFileSync(join(realRoot, rel)) };
-  };
-}
-function showFile(repo, commit2, path) {
-  const read = readerAtCommit(repo, commit2)(path);
-  return read.kind === "file" ? read.bytes : void 0;
+function refile(kind, path) {
+  return kind.kind === "unreadable" && kind.problem.file !== path ? { ...kind, problem: { ...kind.problem, file: path } } : kind;
 }
 
 // src/git/resolve.ts
@@ -36975,100 +37566,183 @@ function resolveChangeSet(options) {
   const { repo } = options;
   const baseCommit = resolveCommit(repo, options.base, "--base");
   const headCommit = options.head === void 0 ? void 0 : resolveCommit(repo, options.head, "--head");
-  const readHead = headCommit ? readerAtCommit(repo, headCommit) : readerAtWorktree(repo);
-  const readBase = readerAtCommit(repo, baseCommit);
   const changed = changedPaths(repo, baseCommit, headCommit);
-  const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
-  const headManifests = /* @__PURE__ */ new Map();
-  const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
-  const problems = [];
-  const candidates = [];
   const changedSet = new Set(changed);
-  for (const path of manifestPaths) {
-    const loaded = readManifest(path, readHead, headManifests);
-    if (!loaded) {
-      problems.push({ file: path, message: `manifest not found${headCommit ? ` at ${options.head}` : ""}` });
-      continue;
-    }
-    if (!loaded.manifest) {
-      problems.push(...loaded.problems);
-      continue;
-    }
-    const touched = options.manifests !== void 0 || changedSet.has(path) || loaded.artifacts.some((a) => changedSet.has(a.path));
-    if (touched) candidates.push(loaded);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  const baseManifestCache = /* @__PURE__ */ new Map();
-  const baseManifestPaths = listFilesAt(repo, baseCommit).filter((p) => /\.ya?ml$/i.test(p));
+  const select = options.manifests === void 0 ? void 0 : selectionOf(options.manifests);
+  const cache = /* @__PURE__ */ new Map();
+  const baseTree = discoverAtCommit(repo, baseCommit, { ...select ? { select } : {}, cache });
+  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+  if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
+  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
+  const baseCache = /* @__PURE__ */ new Map();
+  const headCache = /* @__PURE__ */ new Map();
+  const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
   const findById = (packageId) => {
-    for (const path of baseManifestPaths) {
-      if (!isManifestFile(readBase, path)) continue;
-      const loaded = readManifest(path, readBase, baseManifestCache);
-      if (loaded?.manifest?.package_id === packageId) return loaded;
+    for (const [path, kind] of baseTree.kinds) {
+      if (kind.kind !== "package" || packageFacts(kind.value).package_id !== packageId) continue;
+      const loaded = loadBase(path);
+      if (loaded?.manifest) return loaded;
     }
     return void 0;
   };
   const packages = [];
   const loadedPairs = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    const samePath = readManifest(candidate.file, readBase, baseManifestCache);
-    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
-      candidate,
-      samePath,
-      findById,
-      baseCommit
-    );
+  const addFailure = (path, result, candidate, parent) => {
+    packages.push(result.diff);
+    loadedPairs.set(path, { candidate, ...parent ? { parent } : {}, standIn: result.standIn });
+  };
+  for (const scoped of plan.candidates) {
+    const candidate = readManifest(scoped.path, headTree.read, headCache);
+    const continued = scoped.basePath === void 0 ? void 0 : loadBase(scoped.basePath);
+    if (!candidate?.manifest) {
+      const headRead = headTree.read(scoped.path);
+      const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+      const problems = candidate?.problems ?? [];
+      const failure = {
+        kind: "invalid",
+        message: `${scoped.path} is not a valid package manifest at the head (${problems.length} problem${problems.length === 1 ? "" : "s"}, listed with it); the package cannot be gated until it is fixed`
+      };
+      const parent2 = continued?.manifest ? continued : void 0;
+      const kind = headTree.kinds.get(scoped.path);
+      addFailure(
+        scoped.path,
+        failedPackage({
+          manifest: scoped.path,
+          failure,
+          problems,
+          ...bytes ? { headBytes: bytes } : {},
+          headValue: candidate?.yaml?.value ?? (kind?.kind === "package" ? kind.value : void 0),
+          ...parent2 ? { parent: parent2, parentCommit: baseCommit } : { baseValue: continued?.yaml?.value }
+        }),
+        candidate ?? syntheticLoaded(scoped.path, bytes),
+        parent2
+      );
+      continue;
+    }
+    const valid = candidate;
+    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = /* @__PURE__ */ new Map();
-    for (const artifact of candidate.artifacts) {
-      referenced.add(artifact.path);
-      const atBase = readBase(artifact.path);
+    for (const artifact of valid.artifacts) {
+      const atBase = baseTree.read(artifact.path);
       baseDigests.set(artifact.path, atBase.kind === "file" ? digestOf(atBase.bytes) : void 0);
     }
-    for (const artifact of parent?.artifacts ?? []) referenced.add(artifact.path);
-    referenced.add(candidate.file);
-    if (parent) referenced.add(parent.file);
     const input = {
-      candidate,
+      candidate: valid,
       ...parent ? { parent, parentCommit: baseCommit } : {},
       resolution,
       baseDigests,
       history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
       resolveProblems,
-      resolveWarnings
+      resolveWarnings: warnings
     };
     packages.push(diffPackage(input));
-    loadedPairs.set(candidate.file, { candidate, ...parent ? { parent } : {} });
+    loadedPairs.set(valid.file, { candidate: valid, ...parent ? { parent } : {} });
   }
-  for (const loaded of headManifests.values()) {
-    referenced.add(loaded.file);
-    for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+  const renames = plan.missing.length > 0 ? renamesBetween(repo, baseCommit, headCommit) : /* @__PURE__ */ new Map();
+  for (const missing of plan.missing) {
+    const base = loadBase(missing.basePath);
+    const parent = base?.manifest ? base : void 0;
+    const headRead = headTree.read(missing.basePath);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const facts = packageFacts(base?.yaml?.value);
+    const was = `at the base commit it holds package ${facts.package_id ?? "(no package_id)"} of ${facts.application ?? "(no application)"}`;
+    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    addFailure(
+      missing.basePath,
+      failedPackage({
+        manifest: missing.basePath,
+        failure,
+        problems,
+        ...bytes ? { headBytes: bytes } : {},
+        ...parent ? { parent, parentCommit: baseCommit } : { baseValue: base?.yaml?.value }
+      }),
+      syntheticLoaded(missing.basePath, bytes),
+      parent
+    );
+  }
+  for (const problem of plan.unreadable) {
+    const headRead = headTree.read(problem.file);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const failure = {
+      kind: "unreadable",
+      message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
+    };
+    addFailure(problem.file, failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} }), syntheticLoaded(problem.file, bytes));
+  }
+  const referenced = /* @__PURE__ */ new Set();
+  for (const tree of [baseTree, headTree]) {
+    for (const [path, kind] of tree.kinds) {
+      if (kind.kind !== "package") continue;
+      referenced.add(path);
+      for (const artifact of packageFacts(kind.value).artifacts) referenced.add(artifact);
+    }
+  }
+  for (const pair of loadedPairs.values()) {
+    for (const loaded of [pair.candidate, pair.parent]) {
+      if (!loaded) continue;
+      referenced.add(loaded.file);
+      for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+    }
   }
   return {
     base: { ref: options.base, commit: baseCommit },
     head: { ref: options.head ?? "WORKTREE", commit: headCommit ?? null },
-    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : 1),
+    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : a.manifest > b.manifest ? 1 : 0),
     loaded: loadedPairs,
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
 }
-function chooseParent(candidate, samePath, findById, baseCommit) {
+function checkSelection(patterns, base, head) {
+  const problems = [];
+  for (const pattern of patterns) {
+    const matches = selectionOf([pattern]);
+    const paths = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].filter(matches);
+    if (paths.some((p) => base.get(p)?.kind === "package" || head.get(p)?.kind === "package")) continue;
+    const single = paths.length === 1 ? head.get(paths[0]) ?? base.get(paths[0]) : void 0;
+    const message = single ? `is ${describeKind(single)}; name package manifests (apiVersion kaizen-gate/v1, kind Package)` : paths.length > 0 ? `matches ${paths.length} YAML files, none of them a kaizen-gate Package manifest at the base or the head` : "matches no YAML file (*.yaml, *.yml) at the base or the head";
+    problems.push({ file: pattern, message });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+function describeMissing(path, was, bytes, head, renamedTo, headTree) {
+  const keep = "a package manifest cannot leave the gate: restore it, or move it together with a new manifest of the same application";
+  if (bytes === void 0) {
+    if (renamedTo !== void 0) {
+      const target = headTree.kinds.get(renamedTo);
+      const what = !isYamlPath(renamedTo) ? "not a file kaizen-gate reads as a manifest (*.yaml, *.yml)" : target === void 0 ? "outside the manifests selected for discovery" : target.kind === "package" ? `a manifest of another application (${packageFacts(target.value).application ?? "none"})` : describeKind(target);
+      return { failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+    }
+    return { failure: { kind: "deleted", message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
+  }
+  const strict = loadManifest(bytes, path).problems;
+  if (isBlankYaml(bytes)) return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (head?.kind === "unreadable" || head === void 0) {
+    const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
+    const problems = head?.kind === "unreadable" ? [head.problem] : strict;
+    return { failure: { kind: "unreadable", message: `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}` }, problems: problems.slice(0, 20) };
+  }
+  return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+}
+function syntheticLoaded(file, bytes) {
+  return { file, digest: digestOf(bytes ?? new Uint8Array()), artifacts: [], problems: [] };
+}
+function chooseParent(candidate, continued, renamed, findById, baseCommit) {
   const c = candidate.manifest;
-  const atBase = samePath?.manifest ? samePath : void 0;
+  const atBase = continued?.manifest ? continued : void 0;
   const warnings = [];
-  if (samePath && !atBase) {
-    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
+  if (continued && !atBase) {
+    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
   }
   const wanted = c.parent_package_id;
   if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
     }
   }
-  if (atBase) return { parent: atBase, resolution: "same_path", problems: [], warnings };
+  if (atBase) return { parent: atBase, resolution: renamed ? "renamed" : "same_path", problems: [], warnings };
   if (wanted === void 0) return { resolution: "new_application", problems: [], warnings };
   const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
   const problem = candidate.yaml ? locate(candidate.yaml, "/parent_package_id", message) : { file: candidate.file, field: "parent_package_id", message };
@@ -37081,13 +37755,6 @@ function readManifest(path, read, cache) {
   const loaded = loadManifest(file.bytes, path, { readFile: read });
   cache.set(path, loaded);
   return loaded;
-}
-function isManifestFile(read, path) {
-  const file = read(path);
-  return file.kind === "file" && looksLikeManifest(file.bytes);
-}
-function listWorktreeFiles(repo) {
-  return git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
 }
 function readHistory(repo, baseCommit, path, depth) {
   const out = [];
@@ -40566,20 +41233,21 @@ function runPipeline(input) {
   const parses = /* @__PURE__ */ new Map();
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
-    const manifest = loaded?.candidate.manifest;
+    const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
-    subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
+    const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
     if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: "parent", commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = decide(gates, level, manifest.owners);
+    const decision = applyPolicyChange(noteMissingEvidence(decide(gates, level, manifest.owners), diff, evidence, input.evidence), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -40625,9 +41293,16 @@ function runPipeline(input) {
     },
     decision: { outcome, summary: summary2 },
     packages,
-    unreferenced_changes: changeSet.unreferenced_changes,
+    unreferenced_changes: changeSet.unreferenced_changes.filter((path) => path !== input.policyChange?.file),
+    ...input.policyChange ? { policy_change: input.policyChange } : {},
     signature: { status: "unsigned", reason: "not signed yet" }
   };
+}
+function noteMissingEvidence(decision, diff, evidence, files) {
+  if (diff.failure || evidence !== void 0 && evidence.cases.length + evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0) return decision;
+  const searched = files.length > 0 ? files.map((f) => f.path).join(", ") : "none given";
+  const reason = `evidence: no record is for package ${diff.package_id}${diff.parent ? ` or its parent ${diff.parent.package_id}` : ""} (${diff.manifest}); files searched: ${searched}`;
+  return { ...decision, reasons: [...decision.reasons, reason] };
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -40666,7 +41341,7 @@ function bare(digest2) {
 
 // src/cli/io.ts
 import { mkdirSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname, join as join2, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -40680,7 +41355,7 @@ function readInputFile(path, what) {
   }
 }
 function toRepoPath(root, path) {
-  return relative2(root, resolve2(path)).split(sep2).join("/");
+  return relative3(root, resolve3(path)).split(sep3).join("/");
 }
 
 // src/cli/gather.ts
@@ -40690,7 +41365,7 @@ function loadPolicy(cwd, overridePath) {
   const defaults = parsePolicy(defaultBytes, "gates/default.yaml");
   const sources = [{ file: "kaizen-gate:gates/default.yaml", digest: digestOf(defaultBytes) }];
   if (!overridePath) return mergePolicies(defaults, [], sources);
-  const path = resolve3(cwd, overridePath);
+  const path = resolve4(cwd, overridePath);
   const bytes = readInputFile(path, "policy file");
   const override = parsePolicy(bytes, overridePath);
   return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
@@ -40713,19 +41388,20 @@ function gatherAndRun(options) {
   if (options.parentEvidence.length === 0 !== (options.candidateEvidence.length === 0)) {
     throw new UsageError("--parent-evidence and --candidate-evidence go together: give both sides");
   }
-  const policy = loadPolicy(options.cwd, options.policy);
   const changeSet = resolveChangeSet({
     repo: options.repo,
     base: options.base,
     ...options.head !== void 0 ? { head: options.head } : {},
-    ...options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {}
+    ...options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {},
+    ...options.all ? { all: true } : {}
   });
+  const { policy, change: policyChange } = options.policy === void 0 ? { policy: loadPolicy(options.cwd), change: void 0 } : loadPolicyAtBase({ repo: options.repo, cwd: options.cwd, given: options.policy, baseCommit: changeSet.base.commit, headCommit: changeSet.head.commit, defaults: { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" } });
   const evidence = [];
   const missing = [];
   const add = (paths, side) => {
     for (const path of paths) {
       try {
-        evidence.push({ path: toRepoPath(options.repo, resolve3(options.cwd, path)), bytes: readInputFile(resolve3(options.cwd, path), `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(options.repo, resolve4(options.cwd, path)), bytes: readInputFile(resolve4(options.cwd, path), `${side} evidence`), side });
       } catch (error2) {
         if (error2 instanceof InputError) missing.push(...error2.problems.map((p) => ({ ...p, file: path })));
         else throw error2;
@@ -40740,6 +41416,7 @@ function gatherAndRun(options) {
     changeSet,
     evidence,
     policy,
+    ...policyChange ? { policyChange } : {},
     ...options.seed !== void 0 ? { seed: options.seed } : {},
     promptfooSides: { ...options.parentSide ? { parent: options.parentSide } : {}, ...options.candidateSide ? { candidate: options.candidateSide } : {} },
     ...options.allowUnpaired ? { allowUnpaired: true } : {},
@@ -40751,7 +41428,7 @@ function gatherAndRun(options) {
 // src/cli/check-command.ts
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync as existsSync2, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3, resolve as resolve4 } from "node:path";
+import { join as join3, resolve as resolve5 } from "node:path";
 
 // src/report/sign.ts
 import { sign } from "node:crypto";
@@ -41474,7 +42151,7 @@ function conclusionOf(outcome) {
 }
 
 // src/manifest/lock.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/cli/check-command.ts
 function writeReportFiles(dir, report, envelope) {
@@ -41546,6 +42223,107 @@ function describeWriteError(error2) {
 function serialiseReport(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
+}
+
+// src/github/errors.ts
+function classifyGitHubError(error2, secrets = []) {
+  const failure = classify(error2);
+  return { ...failure, message: redact(failure.message, secrets) };
+}
+function classify(error2) {
+  const details2 = readRequestError(error2);
+  if (details2 === void 0) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    return isNetworkError(error2) ? { kind: "network", message: `Could not reach GitHub: ${message}` } : { kind: "other", message: `GitHub call failed: ${message}` };
+  }
+  const { status, what, headers, hasResponse } = details2;
+  const said = details2.githubMessage;
+  if (!hasResponse) {
+    return { kind: "network", message: `Could not reach GitHub for ${what}: ${said}` };
+  }
+  if ((status === 403 || status === 429) && isRateLimit(status, said, headers)) {
+    return { kind: "rate-limit", status, message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}` };
+  }
+  if (status === 403 && /resource not accessible by integration/i.test(said)) {
+    return {
+      kind: "forbidden-integration",
+      status,
+      message: `GitHub refused ${what} (403 ${said}): the token lacks the permission this needs (checks: write for check runs, pull-requests: write for comments), or the workflow runs for a pull request from a fork, where GITHUB_TOKEN is read-only.`
+    };
+  }
+  if (status === 401 || status === 403) return { kind: "forbidden", status, message: `GitHub refused ${what} (${status}): ${said}` };
+  if (status === 404) return { kind: "not-found", status, message: `GitHub found nothing at ${what} (404): ${said}` };
+  if (status === 422) return { kind: "validation", status, message: `GitHub rejected ${what} (422): ${said}` };
+  if (status >= 500) return { kind: "server", status, message: `GitHub failed ${what} (${status}): ${said}` };
+  return { kind: "other", status, message: `GitHub answered ${what} with ${status}: ${said}` };
+}
+function readRequestError(error2) {
+  if (!(error2 instanceof Error) || !("status" in error2) || typeof error2.status !== "number") return void 0;
+  if (!("request" in error2) || !isRecord(error2.request)) return void 0;
+  const method = typeof error2.request["method"] === "string" ? error2.request["method"] : "request";
+  const url = typeof error2.request["url"] === "string" ? error2.request["url"] : "";
+  const response = "response" in error2 && isRecord(error2.response) ? error2.response : void 0;
+  const headers = response !== void 0 && isRecord(response["headers"]) ? stringRecord(response["headers"]) : {};
+  return {
+    status: error2.status,
+    what: `${method} ${pathOf(url)}`,
+    headers,
+    hasResponse: response !== void 0,
+    githubMessage: response === void 0 ? error2.message : describeBody(response["data"], error2.message)
+  };
+}
+function describeBody(data, fallback) {
+  if (!isRecord(data) || typeof data["message"] !== "string") return fallback;
+  const errors = Array.isArray(data["errors"]) ? data["errors"].map(describeItem).filter((item) => item !== "") : [];
+  return errors.length === 0 ? data["message"] : `${data["message"]}: ${errors.join("; ")}`;
+}
+function describeItem(item) {
+  if (typeof item === "string") return item;
+  if (!isRecord(item)) return "";
+  if (typeof item["message"] === "string") return item["message"];
+  const where = [item["resource"], item["field"]].filter((part) => typeof part === "string").join(".");
+  const code = typeof item["code"] === "string" ? item["code"] : "invalid";
+  return where === "" ? code : `${where} ${code}`;
+}
+function isRateLimit(status, message, headers) {
+  return status === 429 || headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== void 0 || /rate limit/i.test(message);
+}
+function rateLimitHint(headers) {
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
+    return ` (the limit resets at ${new Date(reset * 1e3).toISOString()})`;
+  }
+  const retryAfter = headers["retry-after"];
+  return retryAfter === void 0 ? "" : ` (GitHub asked to retry after ${retryAfter} s)`;
+}
+var NETWORK_CODES = /^(?:ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EPIPE|UND_ERR_\w+)$/;
+function isNetworkError(error2) {
+  if (!(error2 instanceof Error)) return false;
+  if (error2.name === "AbortError" || error2.name === "TimeoutError") return true;
+  const code = "code" in error2 ? error2.code : void 0;
+  if (typeof code === "string" && NETWORK_CODES.test(code)) return true;
+  return error2.cause !== void 0 && error2.cause !== error2 && isNetworkError(error2.cause);
+}
+function pathOf(url) {
+  try {
+    return new URL(url, "https://api.github.com").pathname;
+  } catch {
+    return url.split("?")[0] ?? url;
+  }
+}
+var TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b/g;
+function redact(message, secrets) {
+  let result = message.replace(TOKEN_SHAPES, "***");
+  for (const secret of secrets) if (secret.length >= 8) result = result.split(secret).join("***");
+  return result.replace(/\b(authorization:\s*(?:token|bearer)\s+)\S+/gi, "$1***");
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null;
+}
+function stringRecord(value) {
+  const result = {};
+  for (const [key, item] of Object.entries(value)) if (item !== void 0 && item !== null) result[key.toLowerCase()] = String(item);
+  return result;
 }
 
 // src/github/limits.ts
@@ -41698,7 +42476,13 @@ async function postCheckRun(octokit, params, limits = DEFAULT_LIMITS) {
     ...params.detailsUrl === void 0 ? {} : { details_url: params.detailsUrl },
     ...params.externalId === void 0 ? {} : { external_id: params.externalId }
   };
-  const previous = await findRunToReuse(octokit, params);
+  let previous;
+  let lookupFailed;
+  try {
+    previous = await findRunToReuse(octokit, params);
+  } catch (error2) {
+    lookupFailed = classifyGitHubError(error2).message;
+  }
   const { data: run2 } = previous === void 0 ? await octokit.rest.checks.create({ ...common, name: params.name, head_sha: params.headSha, output: withAnnotations(first) }) : await octokit.rest.checks.update({ ...common, check_run_id: previous, output: withAnnotations(first) });
   for (const batch of rest) {
     await octokit.rest.checks.update({ owner, repo, check_run_id: run2.id, output: withAnnotations(batch) });
@@ -41708,7 +42492,8 @@ async function postCheckRun(octokit, params, limits = DEFAULT_LIMITS) {
     htmlUrl: run2.html_url ?? "",
     annotationBatches: kept.length === 0 ? 0 : 1 + rest.length,
     annotationsOmitted: params.annotations.length - kept.length,
-    reused: previous !== void 0
+    reused: previous !== void 0,
+    ...lookupFailed !== void 0 ? { lookupFailed } : {}
   };
 }
 function normalizeAnnotation(annotation, limits = DEFAULT_LIMITS) {
@@ -41733,7 +42518,7 @@ function normalizeAnnotation(annotation, limits = DEFAULT_LIMITS) {
   };
 }
 async function findRunToReuse(octokit, params) {
-  if (params.externalId === void 0) return void 0;
+  if (params.externalId === void 0 || params.appSlug === void 0) return void 0;
   const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
     owner: params.owner,
     repo: params.repo,
@@ -41742,7 +42527,7 @@ async function findRunToReuse(octokit, params) {
     filter: "all",
     per_page: 100
   });
-  const latest = runs.filter((run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId).toSorted((a, b) => b.id - a.id)[0];
+  const latest = runs.filter((run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId && run2.app?.slug === params.appSlug).toSorted((a, b) => b.id - a.id)[0];
   return latest !== void 0 && latest.output.annotations_count === 0 ? latest.id : void 0;
 }
 function fitText(content, limit) {
@@ -41756,30 +42541,79 @@ function toLine(value) {
 var COMMENT_LIMIT = 65536;
 async function upsertStickyComment(octokit, comment, options = {}) {
   const body = composeBody(comment, options.limit ?? COMMENT_LIMIT);
-  const existing = (await findStickyComments(octokit, comment))[0];
   const { owner, repo } = comment;
-  if (existing === void 0 && options.onlyIfPresent) return { id: 0, htmlUrl: "", action: "absent" };
+  let currentHead;
+  const mayOverwrite = async (head) => {
+    if (head === void 0 || comment.headSha === void 0 || head === comment.headSha) return true;
+    currentHead ??= octokit.rest.pulls.get({ owner, repo, pull_number: comment.issueNumber }).then(({ data: data2 }) => data2.head.sha);
+    return await currentHead === comment.headSha;
+  };
+  const existing = (await findStickyComments(octokit, comment))[0];
   if (existing === void 0) {
+    if (options.onlyIfPresent) return { id: 0, htmlUrl: "", action: "absent" };
     const { data: data2 } = await octokit.rest.issues.createComment({ owner, repo, issue_number: comment.issueNumber, body });
-    return { id: data2.id, htmlUrl: data2.html_url, action: "created" };
+    return settleRace(octokit, comment, { id: data2.id, html_url: data2.html_url, body }, mayOverwrite);
+  }
+  if (!await mayOverwrite(existing.head)) {
+    return { id: existing.id, htmlUrl: existing.html_url, action: "superseded", ...existing.head ? { supersededBy: existing.head } : {} };
   }
   if (existing.body === body) return { id: existing.id, htmlUrl: existing.html_url, action: "unchanged" };
   const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
   return { id: data.id, htmlUrl: data.html_url, action: "updated" };
 }
+async function settleRace(octokit, target, created, mayOverwrite) {
+  const oldest = (await findStickyComments(octokit, target))[0];
+  if (oldest === void 0 || oldest.id === created.id) return { id: created.id, htmlUrl: created.html_url, action: "created" };
+  const { owner, repo } = target;
+  let result;
+  if (!await mayOverwrite(oldest.head)) {
+    result = { id: oldest.id, htmlUrl: oldest.html_url, action: "superseded", ...oldest.head ? { supersededBy: oldest.head } : {} };
+  } else if (oldest.body === created.body) {
+    result = { id: oldest.id, htmlUrl: oldest.html_url, action: "unchanged" };
+  } else {
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body: created.body });
+    result = { id: data.id, htmlUrl: data.html_url, action: "updated" };
+  }
+  try {
+    await octokit.rest.issues.deleteComment({ owner, repo, comment_id: created.id });
+  } catch (error2) {
+    if (error2.status !== 404) throw error2;
+  }
+  return result;
+}
 async function findStickyComments(octokit, target) {
-  assertMarker(target.marker);
+  const pattern = markerPattern(target.marker);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   });
-  return comments.filter((c) => (c.body ?? "").trimStart().startsWith(target.marker)).filter((c) => target.author === void 0 || c.user?.login === target.author).toSorted((a, b) => Number(b.user?.type === "Bot") - Number(a.user?.type === "Bot") || a.id - b.id);
+  const out = [];
+  for (const c of comments) {
+    if (c.user?.login !== target.author) continue;
+    const body = c.body ?? "";
+    const match = pattern.exec(body.trimStart());
+    if (match) out.push({ id: c.id, html_url: c.html_url, body, ...match[1] ? { head: match[1] } : {} });
+  }
+  return out.toSorted((a, b) => a.id - b.id);
+}
+function markerLine(marker, head) {
+  return head === void 0 ? marker : `<!--${markerName(marker)} head=${head} -->`;
+}
+function markerPattern(marker) {
+  const name = markerName(marker).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^<!--${name}(?: head=([0-9a-f]{7,64}))? ?-->(?:\\r?\\n|$)`);
+}
+function markerName(marker) {
+  assertMarker(marker);
+  return marker.slice(4, -3).trimEnd();
 }
 function composeBody(comment, limit) {
-  assertMarker(comment.marker);
-  const head = `${comment.marker}
+  if (comment.headSha !== void 0 && !/^[0-9a-f]{7,64}$/.test(comment.headSha)) {
+    throw new TypeError(`Expected \`headSha\` to be a commit SHA, got ${JSON.stringify(comment.headSha)}.`);
+  }
+  const head = `${markerLine(comment.marker, comment.headSha)}
 `;
   const room = Math.max(0, limit - utf8Length(head));
   const content = typeof comment.body === "string" ? truncateMarkdown(comment.body, room) : fitMarkdown(comment.body, room);
@@ -41791,105 +42625,25 @@ function assertMarker(marker) {
   }
 }
 
-// src/github/errors.ts
-function classifyGitHubError(error2, secrets = []) {
-  const failure = classify(error2);
-  return { ...failure, message: redact(failure.message, secrets) };
-}
-function classify(error2) {
-  const details2 = readRequestError(error2);
-  if (details2 === void 0) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    return isNetworkError(error2) ? { kind: "network", message: `Could not reach GitHub: ${message}` } : { kind: "other", message: `GitHub call failed: ${message}` };
-  }
-  const { status, what, headers, hasResponse } = details2;
-  const said = details2.githubMessage;
-  if (!hasResponse) {
-    return { kind: "network", message: `Could not reach GitHub for ${what}: ${said}` };
-  }
-  if ((status === 403 || status === 429) && isRateLimit(status, said, headers)) {
-    return { kind: "rate-limit", status, message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}` };
-  }
-  if (status === 403 && /resource not accessible by integration/i.test(said)) {
+// src/github/identity.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+async function lookupTokenIdentity(octokit, secrets = []) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, ...appSlugOf(data.login), source: "api" };
+  } catch (error2) {
+    const failure = classifyGitHubError(error2, secrets);
     return {
-      kind: "forbidden-integration",
-      status,
-      message: `GitHub refused ${what} (403 ${said}): the token lacks the permission this needs (checks: write for check runs, pull-requests: write for comments), or the workflow runs for a pull request from a fork, where GITHUB_TOKEN is read-only.`
+      login: ACTIONS_BOT_LOGIN,
+      ...appSlugOf(ACTIONS_BOT_LOGIN),
+      source: "fallback",
+      note: failure.kind === "forbidden-integration" ? "installation token: GET /user is not available to it" : failure.message
     };
   }
-  if (status === 401 || status === 403) return { kind: "forbidden", status, message: `GitHub refused ${what} (${status}): ${said}` };
-  if (status === 404) return { kind: "not-found", status, message: `GitHub found nothing at ${what} (404): ${said}` };
-  if (status === 422) return { kind: "validation", status, message: `GitHub rejected ${what} (422): ${said}` };
-  if (status >= 500) return { kind: "server", status, message: `GitHub failed ${what} (${status}): ${said}` };
-  return { kind: "other", status, message: `GitHub answered ${what} with ${status}: ${said}` };
 }
-function readRequestError(error2) {
-  if (!(error2 instanceof Error) || !("status" in error2) || typeof error2.status !== "number") return void 0;
-  if (!("request" in error2) || !isRecord(error2.request)) return void 0;
-  const method = typeof error2.request["method"] === "string" ? error2.request["method"] : "request";
-  const url = typeof error2.request["url"] === "string" ? error2.request["url"] : "";
-  const response = "response" in error2 && isRecord(error2.response) ? error2.response : void 0;
-  const headers = response !== void 0 && isRecord(response["headers"]) ? stringRecord(response["headers"]) : {};
-  return {
-    status: error2.status,
-    what: `${method} ${pathOf(url)}`,
-    headers,
-    hasResponse: response !== void 0,
-    githubMessage: response === void 0 ? error2.message : describeBody(response["data"], error2.message)
-  };
-}
-function describeBody(data, fallback) {
-  if (!isRecord(data) || typeof data["message"] !== "string") return fallback;
-  const errors = Array.isArray(data["errors"]) ? data["errors"].map(describeItem).filter((item) => item !== "") : [];
-  return errors.length === 0 ? data["message"] : `${data["message"]}: ${errors.join("; ")}`;
-}
-function describeItem(item) {
-  if (typeof item === "string") return item;
-  if (!isRecord(item)) return "";
-  if (typeof item["message"] === "string") return item["message"];
-  const where = [item["resource"], item["field"]].filter((part) => typeof part === "string").join(".");
-  const code = typeof item["code"] === "string" ? item["code"] : "invalid";
-  return where === "" ? code : `${where} ${code}`;
-}
-function isRateLimit(status, message, headers) {
-  return status === 429 || headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== void 0 || /rate limit/i.test(message);
-}
-function rateLimitHint(headers) {
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
-    return ` (the limit resets at ${new Date(reset * 1e3).toISOString()})`;
-  }
-  const retryAfter = headers["retry-after"];
-  return retryAfter === void 0 ? "" : ` (GitHub asked to retry after ${retryAfter} s)`;
-}
-var NETWORK_CODES = /^(?:ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EPIPE|UND_ERR_\w+)$/;
-function isNetworkError(error2) {
-  if (!(error2 instanceof Error)) return false;
-  if (error2.name === "AbortError" || error2.name === "TimeoutError") return true;
-  const code = "code" in error2 ? error2.code : void 0;
-  if (typeof code === "string" && NETWORK_CODES.test(code)) return true;
-  return error2.cause !== void 0 && error2.cause !== error2 && isNetworkError(error2.cause);
-}
-function pathOf(url) {
-  try {
-    return new URL(url, "https://api.github.com").pathname;
-  } catch {
-    return url.split("?")[0] ?? url;
-  }
-}
-var TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b/g;
-function redact(message, secrets) {
-  let result = message.replace(TOKEN_SHAPES, "***");
-  for (const secret of secrets) if (secret.length >= 8) result = result.split(secret).join("***");
-  return result.replace(/\b(authorization:\s*(?:token|bearer)\s+)\S+/gi, "$1***");
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null;
-}
-function stringRecord(value) {
-  const result = {};
-  for (const [key, item] of Object.entries(value)) if (item !== void 0 && item !== null) result[key.toLowerCase()] = String(item);
-  return result;
+function appSlugOf(login) {
+  const match = /^(.+)\[bot\]$/.exec(login);
+  return match ? { appSlug: match[1] } : {};
 }
 
 // src/github/octokit.ts
@@ -43177,8 +43931,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -46723,7 +47477,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
+  await new Promise((resolve7) => setTimeout(resolve7, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -47729,7 +48483,7 @@ async function sendRequestWithRetries(state, request2, options, createdAt, retri
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve6) => setTimeout(resolve6, awaitTime));
+    await new Promise((resolve7) => setTimeout(resolve7, awaitTime));
     return sendRequestWithRetries(state, request2, options, createdAt, retries);
   }
 }
@@ -49349,99 +50103,13 @@ function timedFetch(timeoutMs, log) {
   };
 }
 function sleep(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms));
+  return new Promise((resolve7) => setTimeout(resolve7, ms));
 }
 function checkedNumber(name, value, min) {
   if (!Number.isFinite(value) || value < min) {
     throw new TypeError(`Expected \`${name}\` to be a number ≥ ${min}, got ${value}.`);
   }
   return value;
-}
-
-// src/git/notes.ts
-var NOTES_REF = "refs/notes/kaizen-gate";
-var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
-function recordNote(options) {
-  const { repo, note, push } = options;
-  const remote = options.remote ?? "origin";
-  const ref = options.ref ?? NOTES_REF;
-  const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
-  const line = note.trim();
-  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
-  const identity = identityArgs(repo);
-  const short = commit2.slice(0, 12);
-  const sync = push || remoteExists(repo, remote);
-  if (sync) syncNotes(repo, remote, ref, identity);
-  const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short} in ${ref}` : `the report was already recorded on ${short} in ${ref}`;
-  if (!push) return { message: what, added, pushed: false, attempts: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const rejection = tryPush(repo, remote, ref);
-    if (rejection === void 0) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
-      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
-    }
-    if (attempt >= maxAttempts) {
-      throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
-      );
-    }
-    syncNotes(repo, remote, ref, identity);
-    appendLine(repo, ref, commit2, line, identity);
-  }
-}
-function trackingRef(remote, ref) {
-  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
-}
-function syncNotes(repo, remote, ref, identity) {
-  const tracking = trackingRef(remote, ref);
-  try {
-    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    if (/couldn't find remote ref/i.test(message)) return;
-    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
-  }
-  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
-}
-function appendLine(repo, ref, commit2, line, identity) {
-  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
-  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
-  return true;
-}
-function tryPush(repo, remote, ref) {
-  try {
-    git(repo, ["push", remote, `${ref}:${ref}`]);
-    return void 0;
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
-    if (concurrent.test(message)) return "non-fast-forward";
-    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
-  }
-}
-function notesCommand(repo, identity, args, input) {
-  try {
-    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
-  } catch (error2) {
-    if (!(error2 instanceof GitError)) throw error2;
-    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
-  }
-}
-function remoteExists(repo, remote) {
-  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
-}
-function identityArgs(repo) {
-  const args = [];
-  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
-  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
-  return args;
 }
 
 // src/action.ts
@@ -49506,6 +50174,7 @@ function parseInputs() {
     ...optional("base", getOptionalInput("base")),
     ...optional("head", getOptionalInput("head")),
     manifests: getMultilineInput("manifests"),
+    gateUntouched: boolean("gate-untouched"),
     parentEvidence: getMultilineInput("parent-evidence"),
     candidateEvidence: getMultilineInput("candidate-evidence"),
     evidence: getMultilineInput("evidence"),
@@ -49583,7 +50252,7 @@ async function run() {
       problems.push({ file: `input ${given.parent ? "candidate-evidence" : "parent-evidence"}`, message: "`parent-evidence` and `candidate-evidence` go together: give both sides." });
     }
   }
-  const manifests = inputs.manifests.length > 0 ? expandInput("manifests", inputs.manifests, workspace, problems) : void 0;
+  const manifests = inputs.manifests.length > 0 ? inputs.manifests : void 0;
   const parentEvidence = expandInput("parent-evidence", inputs.parentEvidence, workspace, problems);
   const candidateEvidence = expandInput("candidate-evidence", inputs.candidateEvidence, workspace, problems);
   const evidence = expandInput("evidence", inputs.evidence, workspace, problems);
@@ -49596,6 +50265,7 @@ async function run() {
     // and earlier reports of this job sit untracked and would count as changes.
     head: inputs.head ?? "HEAD",
     ...manifests ? { manifests } : {},
+    ...inputs.gateUntouched ? { all: true } : {},
     parentEvidence,
     candidateEvidence,
     evidence,
@@ -49614,7 +50284,7 @@ async function run() {
   const unsignedReason = event.name === "pull_request" ? "no signing-key input: pull requests from forks get no secrets" : "no signing-key input";
   const attested = attestReport(report, inputs.signingKey, unsignedReason);
   const final = attested.report;
-  const outDir = resolve5(workspace, inputs.outDir);
+  const outDir = resolve6(workspace, inputs.outDir);
   const files = writeReportFiles(outDir, final, attested.envelope);
   info(`kaizen-gate: ${final.decision.summary}`);
   info(`Report written to ${files.json}${attested.envelope ? " (signed)" : " (unsigned)"}`);
@@ -49630,8 +50300,10 @@ async function run() {
       // Test hook, not an input: milliseconds per second of every retry wait, so fault tests run fast.
       ...process.env.KAIZEN_GATE_BACKOFF_UNIT_MS ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) } : {}
     });
-    unpublished.push(...await publishChecks(octokit, final, event, inputs, changeBlocks(final, workspace)));
-    if (event.pullRequest !== void 0) unpublished.push(...await publishComment(octokit, final, event, inputs));
+    const identity = await lookupTokenIdentity(octokit, [inputs.token]);
+    if (identity.source === "fallback") debug(`Token identity: ${identity.login} (${identity.note ?? "fallback"})`);
+    unpublished.push(...await publishChecks(octokit, final, event, inputs, changeBlocks(final, workspace), identity));
+    if (event.pullRequest !== void 0) unpublished.push(...await publishComment(octokit, final, event, inputs, identity));
   }
   if (mode === "record") {
     if (!attested.envelope) warning("Recording an unsigned report: set the signing-key input so auditors can verify it.");
@@ -49709,7 +50381,7 @@ function changeBlocks(report, workspace) {
   const commit2 = report.inputs.head.commit;
   for (const pkg of report.packages) {
     try {
-      const bytes = commit2 ? showFile(workspace, commit2, pkg.manifest) : readFileSync3(resolve5(workspace, pkg.manifest));
+      const bytes = commit2 ? showFile(workspace, commit2, pkg.manifest) : readFileSync3(resolve6(workspace, pkg.manifest));
       const loaded = bytes ? loadYaml(bytes, pkg.manifest).loaded : void 0;
       const block = loaded ? changeBlockOf(loaded) : void 0;
       if (block) blocks.set(pkg.manifest, block);
@@ -49719,7 +50391,7 @@ function changeBlocks(report, workspace) {
   }
   return blocks;
 }
-async function publishChecks(octokit, report, event, inputs, blocks) {
+async function publishChecks(octokit, report, event, inputs, blocks, identity) {
   const targets = report.packages.length === 0 ? [{ name: "kaizen-gate", report }] : report.packages.map((pkg) => ({ name: `kaizen-gate / ${pkg.application}`, report: narrow(report, pkg) }));
   const limits = checkLimits();
   const problems = [];
@@ -49739,10 +50411,12 @@ async function publishChecks(octokit, report, event, inputs, blocks) {
           text: renderMarkdown(target.report),
           annotations: annotationsFor(target.report, { changeBlocks: blocks }),
           ...event.runUrl ? { detailsUrl: event.runUrl } : {},
-          externalId: `kaizen-gate:${process.env.GITHUB_RUN_ID ?? "local"}:${target.name}`
+          externalId: `kaizen-gate:${process.env.GITHUB_RUN_ID ?? "local"}:${target.name}`,
+          ...identity.appSlug ? { appSlug: identity.appSlug } : {}
         },
         limits
       );
+      if (posted.lookupFailed) warning(`Could not list earlier check runs for "${target.name}" (${posted.lookupFailed}); created a new one.`);
       const omitted = posted.annotationsOmitted > 0 ? `; ${posted.annotationsOmitted} annotations over the budget are only in the report` : "";
       info(`Check run "${target.name}": ${conclusionOf(outcome)} (${posted.htmlUrl || `id ${posted.id}`}${omitted})`);
     } catch (error2) {
@@ -49762,16 +50436,25 @@ async function publishChecks(octokit, report, event, inputs, blocks) {
 function changedBehaviour(report) {
   return report.packages.some((p) => p.diff.classes.some((c) => c !== "no_behaviour_change"));
 }
-async function publishComment(octokit, report, event, inputs) {
+async function publishComment(octokit, report, event, inputs, identity) {
   const wanted = inputs.comment === "always" || inputs.comment === "on-change" && changedBehaviour(report) || inputs.comment === "on-failure" && report.decision.outcome !== "approve" && report.decision.outcome !== "nothing_to_gate";
   if (inputs.comment === "off" || event.pullRequest === void 0) return [];
   try {
     const result = await upsertStickyComment(
       octokit,
-      { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker: "<!-- kaizen-gate:sticky -->", body: renderMarkdownSections(report) },
+      {
+        owner: event.owner,
+        repo: event.repo,
+        issueNumber: event.pullRequest,
+        marker: "<!-- kaizen-gate:sticky -->",
+        author: identity.login,
+        .../^[0-9a-f]{40,64}$/.test(event.headSha) ? { headSha: event.headSha } : {},
+        body: renderMarkdownSections(report)
+      },
       { onlyIfPresent: !wanted }
     );
-    if (result.action !== "absent") info(`PR comment ${result.action} (${result.htmlUrl})`);
+    if (result.action === "superseded") info(`PR comment left as it is: it reports on ${result.supersededBy ?? "another head"}, and ${event.headSha} is no longer the pull request's head (${result.htmlUrl})`);
+    else if (result.action !== "absent") info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error2) {
     const failure = classifyGitHubError(error2, inputs.token ? [inputs.token] : []);

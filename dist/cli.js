@@ -1717,14 +1717,14 @@ var require_merge = __commonJS({
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue2(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue2(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap3 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7234,7 +7234,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -10318,7 +10318,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10345,7 +10345,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11209,7 +11209,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11245,50 +11245,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative3 = parse(serialize(relative3, options), options);
+        relative4 = parse(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11296,7 +11296,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11600,7 +11600,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -14926,9 +14926,6 @@ function changedPaths(repo, base, head) {
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
 }
-function listFilesAt(repo, commit2, dir = ".") {
-  return git(repo, ["ls-tree", "-r", "-z", "--name-only", commit2, "--", dir]).toString().split("\0").filter(Boolean);
-}
 function commitsTouching(repo, from, path) {
   return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
 }
@@ -15078,7 +15075,7 @@ function toRepoPath(root, path) {
 // src/cli/check-command.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3, resolve as resolve5 } from "node:path";
+import { join as join3, resolve as resolve6 } from "node:path";
 
 // src/report/sign.ts
 import { sign } from "node:crypto";
@@ -16273,7 +16270,7 @@ function exitCodeOf(outcome) {
 }
 
 // src/cli/gather.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // manifests/schema/policy.schema.json
@@ -16561,6 +16558,479 @@ function isPlainObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+// src/git/policy.ts
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+
+// src/gates/policy-change.ts
+var LOOSER_DIRECTION = {
+  apiVersion: "constant",
+  kind: "constant",
+  // A lower level narrows the intervals a pass is read from.
+  "statistics.confidence": "lower",
+  // A regression fails only below alpha: a smaller alpha fails fewer.
+  "statistics.alpha": "lower",
+  // Fewer resamples give noisier intervals, which can pass by chance.
+  "statistics.resamples": "lower",
+  "statistics.seed": "any-change",
+  "statistics.min_cases": "lower",
+  "quality.metric": "any-change",
+  "quality.max_drop_pp": "higher",
+  // A larger minimum leaves more categories untested.
+  "quality.min_category_cases": "higher",
+  "safety.max_redteam_drop_pp": "higher",
+  "safety.new_unsafe_blocks_at_levels": "fewer-items",
+  "safety.max_missed_intervention_rise_pp": "higher",
+  "cost.max_cost_per_success_increase_pct": "higher",
+  "cost.offsetting_quality_gain_pp": "lower",
+  // A lower quantile looks away from the tail.
+  "latency.quantile": "lower",
+  "latency.max_increase_pct": "higher",
+  "manifest.require_judge_match": "false"
+};
+function comparePolicies(base, head) {
+  const loosened = [];
+  const tightened = [];
+  const statistics = mergeSection("statistics", "statistics.", base.statistics, head.statistics, loosened, tightened);
+  const levels = Object.fromEntries(
+    Object.keys({ ...base.levels, ...head.levels }).map((level) => [
+      level,
+      mergeGates(`levels.${level}.`, asRecord2(base.levels[level]), asRecord2(head.levels[level]), loosened, tightened)
+    ])
+  );
+  const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
+  return {
+    effective: { ...base, statistics, gates, levels },
+    loosened,
+    tightened
+  };
+}
+function applyPolicyChange(decision, change, owners) {
+  if (change === void 0 || change.loosened.length === 0) return decision;
+  const who = owners.length > 0 ? `one of ${owners.join(", ")}` : "a repository owner";
+  const reason = `policy: ${change.file} loosens ${describeFieldChanges(change.loosened)} compared with the base commit; the gate ran with the base values, and ${who} must approve the new policy`;
+  if (decision.outcome === "approve") {
+    return {
+      outcome: "needs_approval",
+      summary: `Needs approval: the gates pass under the base policy, but this change loosens the gate policy (${change.file}); ${who} must approve.`,
+      reasons: [...decision.reasons, reason],
+      approvers: owners
+    };
+  }
+  return { ...decision, reasons: [...decision.reasons, reason] };
+}
+function describeFieldChanges(changes) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const match = /^levels\.(\d+)\.(.+)$/.exec(change.field);
+    const field = match ? match[2] : change.field;
+    const key = `${field}\0${show(change.base)} → ${show(change.head)}`;
+    const list = groups.get(key) ?? [];
+    if (match) list.push(match[1]);
+    groups.set(key, list);
+  }
+  const byField = /* @__PURE__ */ new Map();
+  for (const [key, levels] of groups) {
+    const [field = "", values = ""] = key.split("\0");
+    const where = levels.length === 0 ? "" : levels.length === 4 ? "" : ` at level${levels.length === 1 ? "" : "s"} ${levels.join(", ")}`;
+    byField.set(field, [...byField.get(field) ?? [], `${values}${where}`]);
+  }
+  return [...byField].map(([field, parts]) => `${field} ${parts.join(", ")}`).join("; ");
+}
+function mergeGates(prefix, base, head, loosened, tightened) {
+  const out = {};
+  for (const gate of union(base, head)) {
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
+  }
+  return out;
+}
+function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
+  const base = asRecord2(baseValue);
+  const head = asRecord2(headValue);
+  const out = {};
+  for (const name of union(base, head)) {
+    const b = base[name];
+    const h = head[name];
+    const field = `${prefix}${name}`;
+    const direction = LOOSER_DIRECTION[`${section}.${name}`] ?? "any-change";
+    const { value, looser, tighter } = mergeValue(direction, b, h);
+    out[name] = value;
+    if (looser) loosened.push({ field, base: b, head: h });
+    if (tighter) tightened.push({ field, base: b, head: h });
+  }
+  return out;
+}
+function mergeValue(direction, base, head) {
+  if (sameValue(base, head) || direction === "constant") return { value: base ?? head, looser: false, tighter: false };
+  if (base === void 0 || head === void 0) return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
+  if (direction === "higher" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.min(base, head), looser: head > base, tighter: head < base };
+  }
+  if (direction === "lower" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.max(base, head), looser: head < base, tighter: head > base };
+  }
+  if (direction === "false" && typeof base === "boolean" && typeof head === "boolean") {
+    return { value: base || head, looser: base && !head, tighter: !base && head };
+  }
+  if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
+    const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
+    const added = head.some((item) => !base.some((b) => sameValue(b, item)));
+    const union2 = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
+    return { value: union2, looser: removed, tighter: added };
+  }
+  return { value: base, looser: true, tighter: false };
+}
+function sameValue(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function union(a, b) {
+  return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
+}
+function asRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function show(value) {
+  return value === void 0 ? "(unset)" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+// src/manifest/discover.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var CLASSIFY_LIMIT = 16 * 1024 * 1024;
+var FOREIGN = { kind: "foreign" };
+var KAIZEN = /kaizen-gate/i;
+var API_VERSION = /^kaizen-gate\//i;
+function isYamlPath(path) {
+  return /\.ya?ml$/i.test(path);
+}
+function classifyYaml(bytes, file) {
+  const mentions = mentionsKaizenGate(bytes);
+  if (!mentions && !bytes.includes(92)) return FOREIGN;
+  const wide = wideEncoding(bytes);
+  if (wide !== void 0) {
+    if (!mentions) return FOREIGN;
+    return unreadable(true, { file, line: 1, column: 1, message: `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8` });
+  }
+  if (bytes.length > CLASSIFY_LIMIT) {
+    if (!mentions) return FOREIGN;
+    return unreadable(true, { file, line: 1, column: 1, message: `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)` });
+  }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  if (findDeepFlow(text, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  let values;
+  try {
+    const documents = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, merge: true, prettyErrors: false });
+    const list = Array.isArray(documents) ? documents : [];
+    if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+    values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  let other;
+  for (const value of values) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
+    const { apiVersion, kind } = value;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    if (typeof kind === "string" && kind.toLowerCase() === "package") return { kind: "package", value };
+    other ??= typeof kind === "string" ? kind : kind === void 0 ? "(no kind)" : JSON.stringify(kind);
+  }
+  if (other !== void 0) return { kind: "kaizen-other", documentKind: other };
+  return FOREIGN;
+}
+function packageFacts(value) {
+  const record = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const text = (field) => {
+    const v = record[field];
+    return typeof v === "string" && v !== "" ? v : void 0;
+  };
+  const application = text("application");
+  const packageId = text("package_id");
+  return {
+    ...application !== void 0 ? { application } : {},
+    ...packageId !== void 0 ? { package_id: packageId } : {},
+    artifacts: listArtifacts(value).map((a) => a.path)
+  };
+}
+function describeKind(kind) {
+  switch (kind.kind) {
+    case "package":
+      return "a kaizen-gate Package manifest";
+    case "kaizen-other":
+      return `a kaizen-gate ${kind.documentKind} document, not a Package`;
+    case "foreign":
+      return "not a kaizen-gate document (no apiVersion kaizen-gate/v1 with kind Package)";
+    case "unreadable":
+      return `unreadable: ${kind.problem.message}`;
+  }
+}
+function unreadable(mentions, problem) {
+  return { kind: "unreadable", mentions, problem };
+}
+function strictProblem(bytes, file) {
+  return loadYaml(bytes, file).problems[0] ?? { file, line: 1, column: 1, message: "cannot be parsed as YAML" };
+}
+function mentionsKaizenGate(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (KAIZEN.test(buffer.toString("latin1"))) return true;
+  if (!buffer.includes(0)) return false;
+  return KAIZEN.test(Buffer.from(buffer.filter((b) => b !== 0)).toString("latin1"));
+}
+function wideEncoding(bytes) {
+  const [a, b, c, d] = bytes;
+  if (a === 255 && b === 254) return c === 0 && d === 0 ? "UTF-32" : "UTF-16";
+  if (a === 254 && b === 255) return "UTF-16";
+  if (a === 0 && b === 0 && c === 254 && d === 255) return "UTF-32";
+  if (bytes.length >= 4 && (b === 0 || a === 0) && bytes.subarray(0, 64).includes(0)) return "UTF-16";
+  return void 0;
+}
+function isBlankYaml(bytes) {
+  return new TextDecoder().decode(bytes).split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line));
+}
+
+// src/git/policy.ts
+function loadPolicyAtBase(options) {
+  const path = policyPathOf(options.repo, options.cwd, options.given);
+  const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
+  const problems = [];
+  const base = checkPolicyFile(readerAtCommit(options.repo, options.baseCommit)(path), path, "at the base commit", problems);
+  const head = checkPolicyFile(readHead(path), path, options.headCommit === null ? "in the working tree" : "at the head", problems);
+  if (problems.length > 0) throw new InputError(problems);
+  if (base === void 0 && head === void 0) {
+    throw new InputError([{ file: path, message: "policy file does not exist at the base commit or in the candidate" }]);
+  }
+  const defaults = parsePolicy(options.defaults.bytes, options.defaults.file);
+  const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
+  const merge = (bytes, label) => bytes === void 0 ? mergePolicies(defaults, [], [defaultSource]) : mergePolicies(defaults, [parsePolicy(bytes, path)], [defaultSource, { file: label, digest: digestOf(bytes) }]);
+  const basePolicy = merge(base, path);
+  const headPolicy = merge(head, `${path} (candidate)`);
+  const baseDigest = base === void 0 ? void 0 : digestOf(base);
+  const headDigest = head === void 0 ? void 0 : digestOf(head);
+  const status = base === void 0 ? "added" : head === void 0 ? "deleted" : baseDigest === headDigest ? "unchanged" : "modified";
+  const { effective, loosened, tightened } = comparePolicies(basePolicy, headPolicy);
+  const sources = status === "modified" || status === "added" ? [...basePolicy.sources, ...headPolicy.sources.slice(1)] : basePolicy.sources;
+  return {
+    policy: { ...effective, sources },
+    change: {
+      file: path,
+      status,
+      ...baseDigest !== void 0 ? { base_digest: baseDigest } : {},
+      ...headDigest !== void 0 ? { head_digest: headDigest } : {},
+      loosened,
+      tightened
+    }
+  };
+}
+function policyPathOf(repo, cwd, given) {
+  const rel = relative3(resolve3(repo), resolve3(cwd, given));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel)) {
+    throw new InputError([{ file: given, message: "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it" }]);
+  }
+  return rel.split(sep3).join("/");
+}
+function checkPolicyFile(read, path, where, problems) {
+  switch (read.kind) {
+    case "missing":
+      return void 0;
+    case "not-a-file":
+      problems.push({ file: path, message: `policy file ${where} is not a regular file` });
+      return void 0;
+    case "escapes":
+      problems.push({ file: path, message: `policy file ${where} ${read.reason}; the policy is read from inside the repository only` });
+      return void 0;
+    case "file": {
+      const kind = classifyYaml(read.bytes, path);
+      if (kind.kind === "kaizen-other" && kind.documentKind === "GatePolicy") return read.bytes;
+      const located = kind.kind === "unreadable" && kind.mentions ? kind.problem : void 0;
+      problems.push(
+        located ? { ...located, message: `policy file ${where} cannot be read as YAML (${located.message})` } : { file: path, message: `policy file ${where} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)` }
+      );
+      return void 0;
+    }
+  }
+}
+
+// src/manifest/diff.ts
+var CLASS_OF = {
+  prompt: "prompt_patch",
+  retrieval: "retrieval_refresh",
+  tool: "tool_schema_repair",
+  routing: "route_change",
+  guardrail: "guardrail_update",
+  model: "model_change"
+};
+function diffPackage(input) {
+  const { candidate, parent } = input;
+  const c = candidate.manifest;
+  const fingerprint = behaviourFingerprint(c);
+  const changes = parent ? diffManifests(parent.manifest, c) : [];
+  for (const artifact of parent ? candidate.artifacts : []) {
+    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
+    changes.push({
+      component: artifact.component,
+      key: artifact.key,
+      field: "sha256",
+      change: "modified",
+      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
+      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
+      untracked: true
+    });
+  }
+  const classes = /* @__PURE__ */ new Set();
+  for (const change of changes) {
+    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
+    if (cls) classes.add(cls);
+  }
+  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
+  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
+  if (parent && earlier) classes.add("rollback");
+  if (parent && classes.size === 0) classes.add("no_behaviour_change");
+  const problems = [...input.resolveProblems ?? []];
+  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
+  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
+  for (const artifact of candidate.artifacts) {
+    if (!artifact.mismatch || !candidate.yaml) continue;
+    const atBase = input.baseDigests.get(artifact.path);
+    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
+    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
+  }
+  const warnings = [...input.resolveWarnings ?? []];
+  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
+    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+  }
+  const declared = c.change.type;
+  if (parent && declared !== "initial" && !classes.has(declared)) {
+    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  }
+  return {
+    manifest: candidate.file,
+    application: c.application,
+    package_id: c.package_id,
+    side_effect_level: c.side_effect_level,
+    digest: candidate.digest,
+    fingerprint,
+    parent: parent && input.resolution !== "new_application" ? {
+      package_id: parent.manifest.package_id,
+      manifest: parent.file,
+      digest: parent.digest,
+      commit: input.parentCommit ?? "",
+      resolution: input.resolution
+    } : null,
+    new_application: !parent,
+    declared_change: declared,
+    changes,
+    classes: [...classes].toSorted(),
+    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
+    problems,
+    warnings
+  };
+}
+function diffManifests(parent, candidate) {
+  const out = [];
+  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
+  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
+  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
+  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
+  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
+  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
+  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
+  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
+  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
+  return out;
+}
+function diffById(out, component, before, after, fields, keyPrefix = component) {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const now = new Map(after.map((item) => [item.id, item]));
+  for (const [id, item] of now) {
+    const key = `${keyPrefix}:${id}`;
+    const previous = old.get(id);
+    if (!previous) out.push({ component, key, change: "added", new: describe3(fields(item)) });
+    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
+  }
+  for (const [id, item] of old) {
+    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe3(fields(item)) });
+  }
+}
+function diffRecord(out, component, key, before, after) {
+  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
+  for (const field of fields) {
+    const o = before.get(field);
+    const n = after.get(field);
+    if (o === n) continue;
+    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
+    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
+  }
+}
+function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else if (value !== void 0) {
+    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+  }
+  return out;
+}
+function describe3(fields) {
+  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+}
+
+// src/manifest/failure.ts
+function failedPackage(input) {
+  const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
+  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: input.failure.message };
+  const parent = input.parent;
+  return {
+    standIn,
+    diff: {
+      manifest: input.manifest,
+      application: standIn.application,
+      package_id: standIn.package_id,
+      side_effect_level: standIn.side_effect_level,
+      digest: digestOf(input.headBytes ?? new Uint8Array()),
+      fingerprint: behaviourFingerprint(standIn),
+      parent: parent ? { package_id: parent.manifest.package_id, manifest: parent.file, digest: parent.digest, commit: input.parentCommit ?? "", resolution: "same_path" } : null,
+      new_application: parent === void 0,
+      declared_change: standIn.change.type,
+      changes: [],
+      classes: [],
+      problems: [headline, ...input.problems ?? []],
+      warnings: [],
+      failure: input.failure
+    }
+  };
+}
+function standInManifest(headValue, baseValue, path) {
+  const head = asRecord3(headValue);
+  const base = asRecord3(baseValue);
+  const pick = (field) => head[field] ?? base[field];
+  const text = (value, fallback) => typeof value === "string" && value !== "" ? value : fallback;
+  const level = pick("side_effect_level");
+  const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
+  const owners = [pick("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
+  const change = asRecord3(pick("change"));
+  const delivery = asRecord3(pick("delivery"));
+  return {
+    apiVersion: "kaizen-gate/v1",
+    kind: "Package",
+    package_id: text(pick("package_id"), "(unknown package)"),
+    application: text(pick("application"), path),
+    side_effect_level: sideEffect,
+    owners,
+    change: { type: text(change["type"], "unknown"), summary: text(change["summary"], ""), problem: text(change["problem"], ""), owner: text(change["owner"], "") },
+    model: { provider: "", endpoint: "", version: "" },
+    prompts: [],
+    evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
+    delivery: { rollback_metric: text(delivery["rollback_metric"], ""), ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {} }
+  };
+}
+function asRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
 // manifests/schema/package.schema.json
 var package_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -16761,143 +17231,201 @@ function loadManifest(bytes, file, options = {}) {
     ...schemaProblems.length === 0 ? { manifest: value } : {}
   };
 }
-function isManifestCandidate(bytes) {
-  const { loaded } = loadYaml(bytes, "");
-  if (!loaded) return true;
-  const value = loaded.value;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const { apiVersion, kind } = value;
-  return typeof apiVersion === "string" && apiVersion.startsWith("kaizen-gate/") || kind === "Package";
-}
 function looksLikeManifest(bytes) {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
   return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
 }
 
-// src/manifest/diff.ts
-var CLASS_OF = {
-  prompt: "prompt_patch",
-  retrieval: "retrieval_refresh",
-  tool: "tool_schema_repair",
-  routing: "route_change",
-  guardrail: "guardrail_update",
-  model: "model_change"
-};
-function diffPackage(input) {
-  const { candidate, parent } = input;
-  const c = candidate.manifest;
-  const fingerprint = behaviourFingerprint(c);
-  const changes = parent ? diffManifests(parent.manifest, c) : [];
-  for (const artifact of parent ? candidate.artifacts : []) {
-    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
-    changes.push({
-      component: artifact.component,
-      key: artifact.key,
-      field: "sha256",
-      change: "modified",
-      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
-      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
-      untracked: true
-    });
+// src/manifest/scope.ts
+import { matchesGlob } from "node:path/posix";
+function planScope(input) {
+  const { base, head, changed } = input;
+  const facts = (kind) => kind?.kind === "package" ? packageFacts(kind.value) : void 0;
+  const inScope = (path, f) => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
+  const headPackages = [...head].flatMap(([path, kind]) => {
+    const f = facts(kind);
+    return f ? [{ path, facts: f }] : [];
+  });
+  const candidates = /* @__PURE__ */ new Map();
+  const missing = [];
+  for (const [basePath, kind] of [...base].toSorted(([a], [b]) => compare(a, b))) {
+    const f = facts(kind);
+    if (!f) continue;
+    const headPackage = facts(head.get(basePath));
+    if (!inScope(basePath, f) && !(headPackage && inScope(basePath, headPackage))) continue;
+    if (headPackage) {
+      candidates.set(basePath, { path: basePath, basePath, renamed: false });
+      continue;
+    }
+    const target = f.application === void 0 ? void 0 : headPackages.find((h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path));
+    if (target) candidates.set(target.path, { path: target.path, basePath, renamed: true });
+    else missing.push({ basePath, ...head.has(basePath) ? { head: head.get(basePath) } : {} });
   }
-  const classes = /* @__PURE__ */ new Set();
-  for (const change of changes) {
-    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
-    if (cls) classes.add(cls);
+  for (const { path, facts: f } of headPackages) {
+    if (candidates.has(path) || !inScope(path, f)) continue;
+    candidates.set(path, { path, ...base.get(path)?.kind === "package" ? { basePath: path } : {}, renamed: false });
   }
-  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
-  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
-  if (parent && earlier) classes.add("rollback");
-  if (parent && classes.size === 0) classes.add("no_behaviour_change");
-  const problems = [...input.resolveProblems ?? []];
-  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
-  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
-  for (const artifact of candidate.artifacts) {
-    if (!artifact.mismatch || !candidate.yaml) continue;
-    const atBase = input.baseDigests.get(artifact.path);
-    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
-    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
-  }
-  const warnings = [...input.resolveWarnings ?? []];
-  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
-  }
-  const declared = c.change.type;
-  if (parent && declared !== "initial" && !classes.has(declared)) {
-    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  const unreadable2 = [];
+  for (const [path, kind] of head) {
+    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package") unreadable2.push(kind.problem);
   }
   return {
-    manifest: candidate.file,
-    application: c.application,
-    package_id: c.package_id,
-    side_effect_level: c.side_effect_level,
-    digest: candidate.digest,
-    fingerprint,
-    parent: parent && input.resolution !== "new_application" ? {
-      package_id: parent.manifest.package_id,
-      manifest: parent.file,
-      digest: parent.digest,
-      commit: input.parentCommit ?? "",
-      resolution: input.resolution
-    } : null,
-    new_application: !parent,
-    declared_change: declared,
-    changes,
-    classes: [...classes].toSorted(),
-    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
-    problems,
-    warnings
+    candidates: [...candidates.values()].toSorted((a, b) => compare(a.path, b.path)),
+    missing,
+    unreadable: unreadable2.toSorted((a, b) => compare(a.file, b.file))
   };
 }
-function diffManifests(parent, candidate) {
+function selectionOf(patterns) {
+  const tests = patterns.map((raw) => {
+    const pattern = raw.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    if (/[*?[{]/.test(pattern)) return (path) => matchesGlob(path, pattern);
+    if (pattern === "" || pattern === ".") return () => true;
+    return (path) => path === pattern || path.startsWith(`${pattern}/`);
+  });
+  return (path) => tests.some((test) => test(path));
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/git/notes.ts
+var NOTES_REF = "refs/notes/kaizen-gate";
+function readNotes(repo, commit2, ref = NOTES_REF) {
+  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
+  const text = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
+  return text === void 0 ? [] : parseNoteText(text);
+}
+function readAllNotes(repo, ref = NOTES_REF) {
+  const out = /* @__PURE__ */ new Map();
+  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
+  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
+  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
+  return out;
+}
+function parseNoteText(text) {
   const out = [];
-  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
-  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
-  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
-  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
-  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
-  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
-  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
-  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
-  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
-  return out;
-}
-function diffById(out, component, before, after, fields, keyPrefix = component) {
-  const old = new Map(before.map((item) => [item.id, item]));
-  const now = new Map(after.map((item) => [item.id, item]));
-  for (const [id, item] of now) {
-    const key = `${keyPrefix}:${id}`;
-    const previous = old.get(id);
-    if (!previous) out.push({ component, key, change: "added", new: describe3(fields(item)) });
-    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
-  }
-  for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe3(fields(item)) });
-  }
-}
-function diffRecord(out, component, key, before, after) {
-  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
-  for (const field of fields) {
-    const o = before.get(field);
-    const n = after.get(field);
-    if (o === n) continue;
-    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
-    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
-  }
-}
-function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  text.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "") return;
+    try {
+      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
+    } catch (error) {
+      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
     }
-  } else if (value !== void 0) {
-    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+  });
+  return out;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
   }
   return out;
 }
-function describe3(fields) {
-  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+
+// src/git/discover.ts
+var BATCH_BYTES = 32 * 1024 * 1024;
+function discoverAtCommit(repo, commit2, options = {}) {
+  const read = readerAtCommit(repo, commit2);
+  const cache = options.cache ?? /* @__PURE__ */ new Map();
+  const entries = listTreeBlobs(repo, commit2).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true));
+  const kinds = /* @__PURE__ */ new Map();
+  const wanted = entries.filter((e) => e.mode !== "120000" && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
+  for (const batch of batches(wanted)) {
+    const blobs = readBlobs(repo, batch.map((e) => e.object));
+    for (const entry of batch) {
+      const bytes = blobs.get(entry.object);
+      if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
+    }
+  }
+  for (const entry of entries) {
+    let kind;
+    if (entry.mode === "120000") {
+      const target = read(entry.path);
+      kind = target.kind === "file" ? classifyYaml(target.bytes, entry.path) : { kind: "foreign" };
+    } else {
+      kind = cache.get(entry.object) ?? { kind: "foreign" };
+    }
+    kinds.set(entry.path, refile(kind, entry.path));
+  }
+  return { kinds, read };
+}
+function discoverInWorktree(repo, options = {}) {
+  const read = readerAtWorktree(repo);
+  const kinds = /* @__PURE__ */ new Map();
+  for (const path of listWorktreeFiles(repo)) {
+    if (!isYamlPath(path) || !(options.select?.(path) ?? true)) continue;
+    const known = options.unchanged && !options.unchanged.changed.has(path) ? options.unchanged.kinds.get(path) : void 0;
+    if (known) {
+      kinds.set(path, known);
+      continue;
+    }
+    const file = read(path);
+    if (file.kind === "file") kinds.set(path, classifyYaml(file.bytes, path));
+  }
+  return { kinds, read };
+}
+function listWorktreeFiles(repo) {
+  const listed = git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
+  return [...new Set(listed)].toSorted();
+}
+function renamesBetween(repo, base, head) {
+  const args = ["diff", "-M", "--name-status", "-z", base, ...head ? [head] : []];
+  const tokens = git(repo, args).toString().split("\0");
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i < tokens.length; i++) {
+    const status = tokens[i] ?? "";
+    if (status.startsWith("R")) {
+      out.set(tokens[i + 1] ?? "", tokens[i + 2] ?? "");
+      i += 2;
+    } else if (status !== "") {
+      i += 1;
+    }
+  }
+  return out;
+}
+function listTreeBlobs(repo, commit2) {
+  const out = [];
+  for (const record of git(repo, ["ls-tree", "-r", "-z", "-l", "--full-tree", commit2]).toString().split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = "", size = ""] = record.slice(0, tab).split(/ +/);
+    if (type !== "blob") continue;
+    out.push({ mode, object, size: Number(size), path: record.slice(tab + 1) });
+  }
+  return out;
+}
+function* batches(entries) {
+  let batch = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (batch.length > 0 && bytes + entry.size > BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(entry);
+    bytes += entry.size;
+  }
+  if (batch.length > 0) yield batch;
+}
+function refile(kind, path) {
+  return kind.kind === "unreadable" && kind.problem.file !== path ? { ...kind, problem: { ...kind.problem, file: path } } : kind;
 }
 
 // src/git/resolve.ts
@@ -16905,100 +17433,183 @@ function resolveChangeSet(options) {
   const { repo } = options;
   const baseCommit = resolveCommit(repo, options.base, "--base");
   const headCommit = options.head === void 0 ? void 0 : resolveCommit(repo, options.head, "--head");
-  const readHead = headCommit ? readerAtCommit(repo, headCommit) : readerAtWorktree(repo);
-  const readBase = readerAtCommit(repo, baseCommit);
   const changed = changedPaths(repo, baseCommit, headCommit);
-  const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
-  const headManifests = /* @__PURE__ */ new Map();
-  const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
-  const problems = [];
-  const candidates = [];
   const changedSet = new Set(changed);
-  for (const path of manifestPaths) {
-    const loaded = readManifest(path, readHead, headManifests);
-    if (!loaded) {
-      problems.push({ file: path, message: `manifest not found${headCommit ? ` at ${options.head}` : ""}` });
-      continue;
-    }
-    if (!loaded.manifest) {
-      problems.push(...loaded.problems);
-      continue;
-    }
-    const touched = options.manifests !== void 0 || changedSet.has(path) || loaded.artifacts.some((a) => changedSet.has(a.path));
-    if (touched) candidates.push(loaded);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  const baseManifestCache = /* @__PURE__ */ new Map();
-  const baseManifestPaths = listFilesAt(repo, baseCommit).filter((p) => /\.ya?ml$/i.test(p));
+  const select = options.manifests === void 0 ? void 0 : selectionOf(options.manifests);
+  const cache = /* @__PURE__ */ new Map();
+  const baseTree = discoverAtCommit(repo, baseCommit, { ...select ? { select } : {}, cache });
+  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+  if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
+  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
+  const baseCache = /* @__PURE__ */ new Map();
+  const headCache = /* @__PURE__ */ new Map();
+  const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
   const findById = (packageId) => {
-    for (const path of baseManifestPaths) {
-      if (!isManifestFile(readBase, path)) continue;
-      const loaded = readManifest(path, readBase, baseManifestCache);
-      if (loaded?.manifest?.package_id === packageId) return loaded;
+    for (const [path, kind] of baseTree.kinds) {
+      if (kind.kind !== "package" || packageFacts(kind.value).package_id !== packageId) continue;
+      const loaded = loadBase(path);
+      if (loaded?.manifest) return loaded;
     }
     return void 0;
   };
   const packages = [];
   const loadedPairs = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    const samePath = readManifest(candidate.file, readBase, baseManifestCache);
-    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
-      candidate,
-      samePath,
-      findById,
-      baseCommit
-    );
+  const addFailure = (path, result, candidate, parent) => {
+    packages.push(result.diff);
+    loadedPairs.set(path, { candidate, ...parent ? { parent } : {}, standIn: result.standIn });
+  };
+  for (const scoped of plan.candidates) {
+    const candidate = readManifest(scoped.path, headTree.read, headCache);
+    const continued = scoped.basePath === void 0 ? void 0 : loadBase(scoped.basePath);
+    if (!candidate?.manifest) {
+      const headRead = headTree.read(scoped.path);
+      const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+      const problems = candidate?.problems ?? [];
+      const failure = {
+        kind: "invalid",
+        message: `${scoped.path} is not a valid package manifest at the head (${problems.length} problem${problems.length === 1 ? "" : "s"}, listed with it); the package cannot be gated until it is fixed`
+      };
+      const parent2 = continued?.manifest ? continued : void 0;
+      const kind = headTree.kinds.get(scoped.path);
+      addFailure(
+        scoped.path,
+        failedPackage({
+          manifest: scoped.path,
+          failure,
+          problems,
+          ...bytes ? { headBytes: bytes } : {},
+          headValue: candidate?.yaml?.value ?? (kind?.kind === "package" ? kind.value : void 0),
+          ...parent2 ? { parent: parent2, parentCommit: baseCommit } : { baseValue: continued?.yaml?.value }
+        }),
+        candidate ?? syntheticLoaded(scoped.path, bytes),
+        parent2
+      );
+      continue;
+    }
+    const valid = candidate;
+    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = /* @__PURE__ */ new Map();
-    for (const artifact of candidate.artifacts) {
-      referenced.add(artifact.path);
-      const atBase = readBase(artifact.path);
+    for (const artifact of valid.artifacts) {
+      const atBase = baseTree.read(artifact.path);
       baseDigests.set(artifact.path, atBase.kind === "file" ? digestOf(atBase.bytes) : void 0);
     }
-    for (const artifact of parent?.artifacts ?? []) referenced.add(artifact.path);
-    referenced.add(candidate.file);
-    if (parent) referenced.add(parent.file);
     const input = {
-      candidate,
+      candidate: valid,
       ...parent ? { parent, parentCommit: baseCommit } : {},
       resolution,
       baseDigests,
       history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
       resolveProblems,
-      resolveWarnings
+      resolveWarnings: warnings
     };
     packages.push(diffPackage(input));
-    loadedPairs.set(candidate.file, { candidate, ...parent ? { parent } : {} });
+    loadedPairs.set(valid.file, { candidate: valid, ...parent ? { parent } : {} });
   }
-  for (const loaded of headManifests.values()) {
-    referenced.add(loaded.file);
-    for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+  const renames = plan.missing.length > 0 ? renamesBetween(repo, baseCommit, headCommit) : /* @__PURE__ */ new Map();
+  for (const missing of plan.missing) {
+    const base = loadBase(missing.basePath);
+    const parent = base?.manifest ? base : void 0;
+    const headRead = headTree.read(missing.basePath);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const facts = packageFacts(base?.yaml?.value);
+    const was = `at the base commit it holds package ${facts.package_id ?? "(no package_id)"} of ${facts.application ?? "(no application)"}`;
+    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    addFailure(
+      missing.basePath,
+      failedPackage({
+        manifest: missing.basePath,
+        failure,
+        problems,
+        ...bytes ? { headBytes: bytes } : {},
+        ...parent ? { parent, parentCommit: baseCommit } : { baseValue: base?.yaml?.value }
+      }),
+      syntheticLoaded(missing.basePath, bytes),
+      parent
+    );
+  }
+  for (const problem of plan.unreadable) {
+    const headRead = headTree.read(problem.file);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const failure = {
+      kind: "unreadable",
+      message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
+    };
+    addFailure(problem.file, failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} }), syntheticLoaded(problem.file, bytes));
+  }
+  const referenced = /* @__PURE__ */ new Set();
+  for (const tree of [baseTree, headTree]) {
+    for (const [path, kind] of tree.kinds) {
+      if (kind.kind !== "package") continue;
+      referenced.add(path);
+      for (const artifact of packageFacts(kind.value).artifacts) referenced.add(artifact);
+    }
+  }
+  for (const pair of loadedPairs.values()) {
+    for (const loaded of [pair.candidate, pair.parent]) {
+      if (!loaded) continue;
+      referenced.add(loaded.file);
+      for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+    }
   }
   return {
     base: { ref: options.base, commit: baseCommit },
     head: { ref: options.head ?? "WORKTREE", commit: headCommit ?? null },
-    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : 1),
+    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : a.manifest > b.manifest ? 1 : 0),
     loaded: loadedPairs,
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
 }
-function chooseParent(candidate, samePath, findById, baseCommit) {
+function checkSelection(patterns, base, head) {
+  const problems = [];
+  for (const pattern of patterns) {
+    const matches = selectionOf([pattern]);
+    const paths = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].filter(matches);
+    if (paths.some((p) => base.get(p)?.kind === "package" || head.get(p)?.kind === "package")) continue;
+    const single = paths.length === 1 ? head.get(paths[0]) ?? base.get(paths[0]) : void 0;
+    const message = single ? `is ${describeKind(single)}; name package manifests (apiVersion kaizen-gate/v1, kind Package)` : paths.length > 0 ? `matches ${paths.length} YAML files, none of them a kaizen-gate Package manifest at the base or the head` : "matches no YAML file (*.yaml, *.yml) at the base or the head";
+    problems.push({ file: pattern, message });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+function describeMissing(path, was, bytes, head, renamedTo, headTree) {
+  const keep = "a package manifest cannot leave the gate: restore it, or move it together with a new manifest of the same application";
+  if (bytes === void 0) {
+    if (renamedTo !== void 0) {
+      const target = headTree.kinds.get(renamedTo);
+      const what = !isYamlPath(renamedTo) ? "not a file kaizen-gate reads as a manifest (*.yaml, *.yml)" : target === void 0 ? "outside the manifests selected for discovery" : target.kind === "package" ? `a manifest of another application (${packageFacts(target.value).application ?? "none"})` : describeKind(target);
+      return { failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+    }
+    return { failure: { kind: "deleted", message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
+  }
+  const strict = loadManifest(bytes, path).problems;
+  if (isBlankYaml(bytes)) return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (head?.kind === "unreadable" || head === void 0) {
+    const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
+    const problems = head?.kind === "unreadable" ? [head.problem] : strict;
+    return { failure: { kind: "unreadable", message: `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}` }, problems: problems.slice(0, 20) };
+  }
+  return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+}
+function syntheticLoaded(file, bytes) {
+  return { file, digest: digestOf(bytes ?? new Uint8Array()), artifacts: [], problems: [] };
+}
+function chooseParent(candidate, continued, renamed, findById, baseCommit) {
   const c = candidate.manifest;
-  const atBase = samePath?.manifest ? samePath : void 0;
+  const atBase = continued?.manifest ? continued : void 0;
   const warnings = [];
-  if (samePath && !atBase) {
-    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
+  if (continued && !atBase) {
+    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
   }
   const wanted = c.parent_package_id;
   if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
     }
   }
-  if (atBase) return { parent: atBase, resolution: "same_path", problems: [], warnings };
+  if (atBase) return { parent: atBase, resolution: renamed ? "renamed" : "same_path", problems: [], warnings };
   if (wanted === void 0) return { resolution: "new_application", problems: [], warnings };
   const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
   const problem = candidate.yaml ? locate(candidate.yaml, "/parent_package_id", message) : { file: candidate.file, field: "parent_package_id", message };
@@ -17011,13 +17622,6 @@ function readManifest(path, read, cache) {
   const loaded = loadManifest(file.bytes, path, { readFile: read });
   cache.set(path, loaded);
   return loaded;
-}
-function isManifestFile(read, path) {
-  const file = read(path);
-  return file.kind === "file" && looksLikeManifest(file.bytes);
-}
-function listWorktreeFiles(repo) {
-  return git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
 }
 function readHistory(repo, baseCommit, path, depth) {
   const out = [];
@@ -20459,20 +21063,21 @@ function runPipeline(input) {
   const parses = /* @__PURE__ */ new Map();
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
-    const manifest = loaded?.candidate.manifest;
+    const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
-    subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
+    const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
     if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: "parent", commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = decide(gates, level, manifest.owners);
+    const decision = applyPolicyChange(noteMissingEvidence(decide(gates, level, manifest.owners), diff, evidence, input.evidence), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -20518,9 +21123,16 @@ function runPipeline(input) {
     },
     decision: { outcome, summary },
     packages,
-    unreferenced_changes: changeSet.unreferenced_changes,
+    unreferenced_changes: changeSet.unreferenced_changes.filter((path) => path !== input.policyChange?.file),
+    ...input.policyChange ? { policy_change: input.policyChange } : {},
     signature: { status: "unsigned", reason: "not signed yet" }
   };
+}
+function noteMissingEvidence(decision, diff, evidence, files) {
+  if (diff.failure || evidence !== void 0 && evidence.cases.length + evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0) return decision;
+  const searched = files.length > 0 ? files.map((f) => f.path).join(", ") : "none given";
+  const reason = `evidence: no record is for package ${diff.package_id}${diff.parent ? ` or its parent ${diff.parent.package_id}` : ""} (${diff.manifest}); files searched: ${searched}`;
+  return { ...decision, reasons: [...decision.reasons, reason] };
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -20564,7 +21176,7 @@ function loadPolicy(cwd, overridePath) {
   const defaults = parsePolicy(defaultBytes, "gates/default.yaml");
   const sources = [{ file: "kaizen-gate:gates/default.yaml", digest: digestOf(defaultBytes) }];
   if (!overridePath) return mergePolicies(defaults, [], sources);
-  const path = resolve3(cwd, overridePath);
+  const path = resolve4(cwd, overridePath);
   const bytes = readInputFile(path, "policy file");
   const override = parsePolicy(bytes, overridePath);
   return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
@@ -20587,19 +21199,20 @@ function gatherAndRun(options) {
   if (options.parentEvidence.length === 0 !== (options.candidateEvidence.length === 0)) {
     throw new UsageError("--parent-evidence and --candidate-evidence go together: give both sides");
   }
-  const policy = loadPolicy(options.cwd, options.policy);
   const changeSet = resolveChangeSet({
     repo: options.repo,
     base: options.base,
     ...options.head !== void 0 ? { head: options.head } : {},
-    ...options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {}
+    ...options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {},
+    ...options.all ? { all: true } : {}
   });
+  const { policy, change: policyChange } = options.policy === void 0 ? { policy: loadPolicy(options.cwd), change: void 0 } : loadPolicyAtBase({ repo: options.repo, cwd: options.cwd, given: options.policy, baseCommit: changeSet.base.commit, headCommit: changeSet.head.commit, defaults: { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" } });
   const evidence = [];
   const missing = [];
   const add = (paths, side) => {
     for (const path of paths) {
       try {
-        evidence.push({ path: toRepoPath(options.repo, resolve3(options.cwd, path)), bytes: readInputFile(resolve3(options.cwd, path), `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(options.repo, resolve4(options.cwd, path)), bytes: readInputFile(resolve4(options.cwd, path), `${side} evidence`), side });
       } catch (error) {
         if (error instanceof InputError) missing.push(...error.problems.map((p) => ({ ...p, file: path })));
         else throw error;
@@ -20614,6 +21227,7 @@ function gatherAndRun(options) {
     changeSet,
     evidence,
     policy,
+    ...policyChange ? { policyChange } : {},
     ...options.seed !== void 0 ? { seed: options.seed } : {},
     promptfooSides: { ...options.parentSide ? { parent: options.parentSide } : {}, ...options.candidateSide ? { candidate: options.candidateSide } : {} },
     ...options.allowUnpaired ? { allowUnpaired: true } : {},
@@ -20623,11 +21237,10 @@ function gatherAndRun(options) {
 }
 
 // src/cli/manifest-commands.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/manifest/lock.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function lockManifest(bytes, file, readFile) {
   const { loaded, problems } = loadYaml(bytes, file);
   const original = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
@@ -20646,7 +21259,7 @@ function lockManifest(bytes, file, readFile) {
     }
     if (entry.recorded === actual) continue;
     const segments = toSegments(entry.digestPointer);
-    const edit = (0, import_yaml2.isScalar)(doc.getIn(segments, true)) ? replaceValue(doc.getIn(segments, true), source, actual, newline) : insertDigest(doc.getIn(segments.slice(0, -1), true), toSegments(entry.pathPointer).at(-1), source, actual, newline);
+    const edit = (0, import_yaml3.isScalar)(doc.getIn(segments, true)) ? replaceValue(doc.getIn(segments, true), source, actual, newline) : insertDigest(doc.getIn(segments.slice(0, -1), true), toSegments(entry.pathPointer).at(-1), source, actual, newline);
     if (!edit) {
       lockProblems.push(locate(loaded, entry.digestPointer, `cannot write the digest here; add \`sha256: ${actual}\` by hand`));
       continue;
@@ -20684,12 +21297,12 @@ function replaceValue(node, source, digest2, newline) {
   return { start, end, text: `${lead}${quote}${digest2}${quote}${trail}` };
 }
 function insertDigest(map, pathKey, source, digest2, newline) {
-  if (!(0, import_yaml2.isMap)(map)) return void 0;
-  if (map.items.some((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "sha256")) return void 0;
-  const pair = map.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === pathKey);
+  if (!(0, import_yaml3.isMap)(map)) return void 0;
+  if (map.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "sha256")) return void 0;
+  const pair = map.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === pathKey);
   const key = pair?.key;
   const value = pair?.value;
-  if (!(0, import_yaml2.isScalar)(key) || !key.range || !(0, import_yaml2.isScalar)(value) || !value.range) return void 0;
+  if (!(0, import_yaml3.isScalar)(key) || !key.range || !(0, import_yaml3.isScalar)(value) || !value.range) return void 0;
   const valueEnd = value.range[1];
   if (map.flow) return { start: valueEnd, end: valueEnd, text: `, sha256: ${digest2}` };
   const keyColumn = key.range[0] - (source.lastIndexOf("\n", key.range[0] - 1) + 1);
@@ -20706,7 +21319,8 @@ function renderDiffText(doc) {
   if (doc.packages.length === 0) lines.push("", "No package manifest is touched by this change.");
   for (const pkg of doc.packages) {
     lines.push("");
-    const parent = pkg.parent ? `${pkg.parent.package_id} → ${pkg.package_id}${pkg.parent.resolution === "parent_package_id" ? ` (parent by parent_package_id, ${pkg.parent.manifest})` : ""}` : `${pkg.package_id} (new application: no parent at base)`;
+    const how = pkg.parent?.resolution === "parent_package_id" ? ` (parent by parent_package_id, ${pkg.parent.manifest})` : pkg.parent?.resolution === "renamed" ? ` (renamed from ${pkg.parent.manifest})` : "";
+    const parent = pkg.failure ? `${pkg.package_id}: no valid candidate manifest (${pkg.failure.kind.replace("_", " ")})` : pkg.parent ? `${pkg.parent.package_id} → ${pkg.package_id}${how}` : `${pkg.package_id} (new application: no parent at base)`;
     lines.push(`${pkg.manifest}  ${pkg.application}  level ${pkg.side_effect_level}`);
     lines.push(`  package: ${parent}`);
     lines.push(`  classes: ${pkg.classes.length > 0 ? pkg.classes.join(", ") : "—"}${pkg.rollback_of ? ` (rollback to ${pkg.rollback_of.package_id} @ ${pkg.rollback_of.commit.slice(0, 12)})` : ""}`);
@@ -20718,7 +21332,7 @@ function renderDiffText(doc) {
         const to = change.new !== void 0 ? short(change.new) : "∅";
         lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? " (on disk, not in the manifest)" : ""}`);
       }
-    } else if (pkg.parent) {
+    } else if (pkg.parent && !pkg.failure) {
       lines.push("  changes: none");
     }
     for (const warning of pkg.warnings) lines.push(`  warning: ${warning}`);
@@ -20739,24 +21353,46 @@ function short(value) {
 
 // src/cli/manifest-commands.ts
 function repoRootOf(cwd, explicit) {
-  if (explicit) return resolve4(cwd, explicit);
+  if (explicit) return resolve5(cwd, explicit);
   return findRepoRoot(cwd) ?? cwd;
+}
+function discoverWorkFiles(ctx, root, paths) {
+  const explicit = new Set(paths.map((p) => resolve5(ctx.cwd, p)));
+  const files = paths.length > 0 ? expandYamlPaths(paths, ctx.cwd) : findRepoRoot(root) ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve5(root, p)) : expandYamlPaths([root], ctx.cwd);
+  return files.flatMap((file) => {
+    const name = toRepoPath(root, file);
+    let bytes;
+    try {
+      bytes = readInputFile(file, "manifest");
+    } catch (error) {
+      if (!explicit.has(file) && error instanceof InputError) return [];
+      throw error;
+    }
+    return [{ file, name, bytes, kind: classifyYaml(bytes, name), explicit: explicit.has(file) }];
+  });
+}
+function isToCheck(work, scannedFolder) {
+  if (work.kind.kind === "package") return true;
+  return work.kind.kind === "unreadable" && (scannedFolder || work.kind.mentions);
+}
+function notAPackage(work, command) {
+  return { file: work.name, message: `is ${describeKind(work.kind)}; ${command} works on Package manifests (apiVersion kaizen-gate/v1, kind Package)` };
 }
 function runValidate(ctx, paths, repoFlag) {
   const root = repoRootOf(ctx.cwd, repoFlag);
-  const targets = paths.length > 0 ? paths : [resolve4(root, "manifests")];
-  const explicitFiles = new Set(targets.map((p) => resolve4(ctx.cwd, p)));
-  const files = expandYamlPaths(targets, ctx.cwd);
   const reader = readerAtWorktree(root);
   const problems = [];
   let checked = 0;
-  for (const file of files) {
-    const bytes = readInputFile(file, "manifest");
-    if (!explicitFiles.has(file) && !isManifestCandidate(bytes)) continue;
+  for (const work of discoverWorkFiles(ctx, root, paths)) {
+    if (work.explicit && work.kind.kind === "kaizen-other") {
+      problems.push(notAPackage(work, "validate"));
+      continue;
+    }
+    if (!work.explicit && !isToCheck(work, paths.length > 0)) continue;
     checked += 1;
-    problems.push(...loadManifest(bytes, toRepoPath(root, file), { readFile: reader }).problems);
+    problems.push(...loadManifest(work.bytes, work.name, { readFile: reader }).problems);
   }
-  if (checked === 0) throw new InputError([{ file: paths.join(" ") || "manifests", message: "no kaizen-gate manifests found" }]);
+  if (checked === 0 && problems.length === 0) throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
   if (problems.length > 0) throw new InputError(problems, `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${checked} manifest${checked === 1 ? "" : "s"}`);
   ctx.stdout(`${checked} manifest${checked === 1 ? "" : "s"} valid
 `);
@@ -20764,15 +21400,16 @@ function runValidate(ctx, paths, repoFlag) {
 }
 function runLock(ctx, paths, options) {
   const root = repoRootOf(ctx.cwd, options.repo);
-  const files = expandYamlPaths(paths.length > 0 ? paths : [resolve4(root, "manifests")], ctx.cwd).filter(
-    (file) => paths.some((p) => resolve4(ctx.cwd, p) === file) || isManifestCandidate(readFileSync3(file))
-  );
+  const discovered = discoverWorkFiles(ctx, root, paths);
+  const wrongKind = discovered.filter((w) => w.explicit && w.kind.kind !== "package" && w.kind.kind !== "unreadable");
+  if (wrongKind.length > 0) throw new InputError(wrongKind.map((w) => notAPackage(w, "lock")));
+  const files = discovered.filter((w) => w.explicit || isToCheck(w, paths.length > 0));
+  if (files.length === 0) throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
   const reader = readerAtWorktree(root);
   const problems = [];
   const writes = [];
-  for (const file of files) {
-    const name = toRepoPath(root, file);
-    const result = lockManifest(readInputFile(file, "manifest"), name, reader);
+  for (const { file, name, bytes } of files) {
+    const result = lockManifest(bytes, name, reader);
     problems.push(...result.problems);
     for (const update of result.updates) {
       ctx.stdout(`${name} ${update.field}: ${update.old ?? "∅"} → ${update.new}
@@ -20799,7 +21436,8 @@ function runDiff(ctx, paths, options) {
     repo: root,
     base: options.base,
     ...options.head !== void 0 ? { head: options.head } : {},
-    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve4(ctx.cwd, p))) } : {}
+    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve5(ctx.cwd, p))) } : {},
+    ...options.all ? { all: true } : {}
   });
   const doc = {
     schema: "kaizen-gate/diff/v1",
@@ -20911,7 +21549,8 @@ function runCheck(ctx, positionals, flags, isTty) {
     repo,
     base: flags.base,
     ...flags.head !== void 0 ? { head: flags.head } : {},
-    manifests: positionals.map((p) => toRepoPath(repo, resolve5(ctx.cwd, p))),
+    manifests: positionals.map((p) => toRepoPath(repo, resolve6(ctx.cwd, p))),
+    ...flags.all ? { all: true } : {},
     parentEvidence: flags["parent-evidence"] ?? [],
     candidateEvidence: flags["candidate-evidence"] ?? [],
     evidence: flags.evidence ?? [],
@@ -20922,11 +21561,11 @@ function runCheck(ctx, positionals, flags, isTty) {
     ...flags["allow-unpaired"] ? { allowUnpaired: true } : {},
     evidenceFormat
   });
-  const key = flags["signing-key"] === void 0 ? void 0 : readInputFile(resolve5(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8");
+  const key = flags["signing-key"] === void 0 ? void 0 : readInputFile(resolve6(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8");
   if (key !== void 0 && flags.out === void 0) throw new UsageError("--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json");
   const attested = attestReport(report, key, "no --signing-key given");
   const final = attested.report;
-  if (flags.out !== void 0) writeReportFiles(resolve5(ctx.cwd, flags.out), final, attested.envelope);
+  if (flags.out !== void 0) writeReportFiles(resolve6(ctx.cwd, flags.out), final, attested.envelope);
   if (format === "json") ctx.stdout(serialiseReport(final));
   else if (format === "markdown") ctx.stdout(renderMarkdown(final));
   else ctx.stdout(renderText(final, { color: isTty, ...flags.out !== void 0 ? { outDir: flags.out } : {} }));
@@ -20936,7 +21575,7 @@ function runCheck(ctx, positionals, flags, isTty) {
 // src/cli/audit-commands.ts
 import { createHash as createHash4 } from "node:crypto";
 import { closeSync, existsSync as existsSync2, mkdirSync as mkdirSync3, openSync, readdirSync as readdirSync2, statSync as statSync3, writeSync } from "node:fs";
-import { join as join4, resolve as resolve6 } from "node:path";
+import { join as join4, resolve as resolve7 } from "node:path";
 
 // src/audit/log.ts
 var STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs approval" };
@@ -21063,8 +21702,8 @@ function findParent(version, earlier) {
 }
 function fieldsOf(loaded) {
   const value = loaded.yaml?.value;
-  const root = asRecord2(value);
-  const change = asRecord2(root["change"]);
+  const root = asRecord4(value);
+  const change = asRecord4(root["change"]);
   return {
     owner: textOf(change["owner"]),
     problem: textOf(change["problem"]),
@@ -21073,7 +21712,7 @@ function fieldsOf(loaded) {
     application: textOf(root["application"])
   };
 }
-function asRecord2(value) {
+function asRecord4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
 }
 function textOf(value) {
@@ -21531,56 +22170,6 @@ function invalid(reason) {
   return { kind: "invalid", reason };
 }
 
-// src/git/notes.ts
-var NOTES_REF = "refs/notes/kaizen-gate";
-function readNotes(repo, commit2, ref = NOTES_REF) {
-  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
-  const text = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
-  return text === void 0 ? [] : parseNoteText(text);
-}
-function readAllNotes(repo, ref = NOTES_REF) {
-  const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
-  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
-  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
-  return out;
-}
-function parseNoteText(text) {
-  const out = [];
-  text.split("\n").forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "") return;
-    try {
-      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
-    } catch (error) {
-      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  return out;
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return out;
-}
-
 // src/git/history.ts
 var NULL_OID = /^0+$/;
 function readYamlHistory(repo, rev = "HEAD") {
@@ -21724,7 +22313,7 @@ function runKeygen(ctx, out, algorithmFlag) {
   if (!out) throw new UsageError("keygen needs --out DIR: the folder to write kaizen-gate.key and kaizen-gate.pub to");
   const algorithm = algorithmFlag ?? "ed25519";
   if (algorithm !== "ed25519" && algorithm !== "ecdsa-p256") throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
-  const dir = resolve6(ctx.cwd, out);
+  const dir = resolve7(ctx.cwd, out);
   const privatePath = join4(dir, "kaizen-gate.key");
   const publicPath = join4(dir, "kaizen-gate.pub");
   const existing = [privatePath, publicPath].filter((path) => existsSync2(path));
@@ -21762,8 +22351,8 @@ function loadKeyring(ctx, repo, values, defaultDir) {
   const keyFlags = values.key ?? [];
   const dirFlag = values["keys-dir"];
   const repoKeys = join4(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve6(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
-  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve6(ctx.cwd, path), "public key file").toString("utf8") }));
+  const dir = dirFlag !== void 0 ? resolve7(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
+  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve7(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
     if (!existsSync2(dir) || !statSync3(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
@@ -21802,7 +22391,7 @@ function runVerify(ctx, values, positionals) {
     throw new UsageError(`verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`);
   }
   const envelopePath = positionals[0];
-  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve6(ctx.cwd, envelopePath), "envelope").toString("utf8");
+  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve7(ctx.cwd, envelopePath), "envelope").toString("utf8");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }]);
   const keyring = loadKeyring(ctx, repo, values, false);
@@ -21812,7 +22401,7 @@ function runVerify(ctx, values, positionals) {
   if (fromNotes !== void 0 && commitFlag !== void 0 && resolveCommit(repo, commitFlag, "--commit") !== commit2) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
-  const evidenceDir = resolve6(ctx.cwd, values["evidence-dir"] ?? repo);
+  const evidenceDir = resolve7(ctx.cwd, values["evidence-dir"] ?? repo);
   if (!existsSync2(evidenceDir) || !statSync3(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence = readerAtWorktree(evidenceDir);
   const context = {
@@ -21861,7 +22450,7 @@ function runLog(ctx, values, positionals) {
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
     verify: (commit2, text) => verifyRecord(text, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
-    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve6(ctx.cwd, p))) } : {}
+    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve7(ctx.cwd, p))) } : {}
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
     ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.
@@ -21882,9 +22471,11 @@ var COMMANDS = {
     usage: "kaizen-gate validate [path…] [--repo DIR]",
     options: { ...repoOption },
     help: `Validates package manifests: YAML shape, JSON Schema, and every referenced file (exists inside
-the repository, matches its recorded sha256). Paths may be files or directories (default: manifests/).
-In directories, valid YAML files that are not kaizen-gate manifests (CI configs, policies) are
-skipped; YAML files that cannot be read or parsed are reported.
+the repository, matches its recorded sha256). Paths may be files or directories; without paths,
+every YAML file of the repository (tracked and untracked, not ignored) is discovered. A manifest is
+a YAML document with apiVersion kaizen-gate/v1 and kind Package, in any YAML style; other files
+(CI configs, Kubernetes objects, kaizen-gate policies) are skipped. YAML that cannot be parsed is
+reported in a folder you name, and anywhere when it names kaizen-gate.
 
 Options:
   --repo DIR   repository root (default: the git top level of the working directory)
@@ -21898,7 +22489,9 @@ Exit status: 0 all valid, 2 problems found (each printed as file:line:col field:
     options: { ...repoOption, check: { type: "boolean" } },
     help: `Updates each manifest's sha256 fields to the current content of the files they reference, the
 way a lockfile is updated. Comments, key order and formatting are preserved; running it twice
-changes nothing the second time. Nothing is written if any manifest has a problem.
+changes nothing the second time. Nothing is written if any manifest has a problem. Without
+arguments, every manifest of the repository is locked (discovered as validate does); a file named
+that is not a Package manifest is an error.
 
 Options:
   --check      write nothing; exit 1 when some digest is out of date
@@ -21909,18 +22502,22 @@ Exit status: 0 done (or up to date), 1 out of date (--check), 2 invalid input.`,
   },
   diff: {
     summary: "diff candidate manifests against their parents and classify the change",
-    usage: "kaizen-gate diff --base REF [--head REF] [--json] [manifest…]",
-    options: { ...repoOption, base: { type: "string" }, head: { type: "string" }, json: { type: "boolean" } },
+    usage: "kaizen-gate diff --base REF [--head REF] [--json] [--all] [manifest…]",
+    options: { ...repoOption, base: { type: "string" }, head: { type: "string" }, json: { type: "boolean" }, all: { type: "boolean" } },
     help: `Compares each candidate package with its parent at --base: the same file there, or the manifest
 whose package_id is the candidate's parent_package_id. Prints the artifact-level diff, the change
 classes (prompt_patch, retrieval_refresh, tool_schema_repair, route_change, guardrail_update,
 model_change, rollback, no_behaviour_change) and manifest failures such as a prompt edited without
-updating its digest. Without manifest arguments, every manifest the change touches is compared
-(the manifest itself changed, or a file it references changed).
+updating its digest. Every package the change touches is compared: its manifest or a file a base
+or head version of it references changed. Discovery is anchored at the base: a manifest of the
+base that the head deletes, empties, re-encodes, renames away (without a new manifest of the same
+application) or replaces is a manifest failure. Manifest arguments (files, folders or globs) limit
+discovery to those paths.
 
 Options:
   --base REF   the commit to compare against (required), e.g. origin/main
   --head REF   the candidate commit (default: the working tree)
+  --all        compare every selected package, touched or not
   --json       print the diff as JSON (schema: manifests/schema/diff.schema.json)
   --repo DIR   repository root (default: the git top level of the working directory)
 
@@ -21929,7 +22526,8 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       json: values.json === true,
       ...values.base !== void 0 ? { base: values.base } : {},
       ...values.head !== void 0 ? { head: values.head } : {},
-      ...values.repo !== void 0 ? { repo: values.repo } : {}
+      ...values.repo !== void 0 ? { repo: values.repo } : {},
+      ...values.all === true ? { all: true } : {}
     })
   },
   check: {
@@ -21950,11 +22548,15 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       format: { type: "string" },
       "allow-unpaired": { type: "boolean" },
       "evidence-format": { type: "string" },
-      "signing-key": { type: "string" }
+      "signing-key": { type: "string" },
+      all: { type: "boolean" }
     },
-    help: `Runs the quality, safety, cost, latency and manifest gates for each candidate package (default:
-every manifest the change against --base touches) on paired per-case evidence of parent and
-candidate, decides approve / reject / hold / needs_approval, and prints the report.
+    help: `Runs the quality, safety, cost, latency and manifest gates for each package the change against
+--base touches (discovered as diff does; manifest arguments limit discovery to those paths) on
+paired per-case evidence of parent and candidate, decides approve / reject / hold /
+needs_approval, and prints the report. A manifest the change deletes, empties, re-encodes, renames
+away or replaces fails the manifest gate. The --policy file is read at the base commit; a change
+to it that loosens any threshold needs an owner's approval, a tightening applies at once.
 
 Options:
   --base REF                   commit holding the parent packages (required), e.g. origin/main
@@ -21967,7 +22569,9 @@ Options:
                                (default promptIdx=0 for --evidence; also picks the column of a
                                --parent-evidence file that holds several)
   --candidate-side SEL         promptfoo column of the candidate (default promptIdx=1)
-  --policy FILE                gate policy overriding gates/default.yaml
+  --policy FILE                gate policy overriding gates/default.yaml: a file inside the
+                               repository, read at --base (and compared with the head)
+  --all                        gate every selected package, touched or not
   --seed N                     bootstrap seed (default from the policy); same inputs and seed give a
                                byte-identical report
   --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo

@@ -7,6 +7,8 @@ import type { PromptfooSideSelector } from './evidence/promptfoo.ts';
 import { DEFAULT_LIMITS, postCheckRun } from './github/checks.ts';
 import type { CheckLimits } from './github/checks.ts';
 import { upsertStickyComment } from './github/comment.ts';
+import { lookupTokenIdentity } from './github/identity.ts';
+import type { TokenIdentity } from './github/identity.ts';
 import { classifyGitHubError } from './github/errors.ts';
 import { fitMarkdown } from './github/limits.ts';
 import { setupOctokit } from './github/octokit.ts';
@@ -36,6 +38,7 @@ interface Inputs {
   readonly base?: string;
   readonly head?: string;
   readonly manifests: readonly string[];
+  readonly gateUntouched: boolean;
   readonly parentEvidence: readonly string[];
   readonly candidateEvidence: readonly string[];
   readonly evidence: readonly string[];
@@ -120,6 +123,7 @@ function parseInputs(): Inputs {
     ...optional('base', getOptionalInput('base')),
     ...optional('head', getOptionalInput('head')),
     manifests: core.getMultilineInput('manifests'),
+    gateUntouched: boolean('gate-untouched'),
     parentEvidence: core.getMultilineInput('parent-evidence'),
     candidateEvidence: core.getMultilineInput('candidate-evidence'),
     evidence: core.getMultilineInput('evidence'),
@@ -219,7 +223,8 @@ async function run(): Promise<void> {
       problems.push({ file: `input ${given.parent ? 'candidate-evidence' : 'parent-evidence'}`, message: '`parent-evidence` and `candidate-evidence` go together: give both sides.' });
     }
   }
-  const manifests = inputs.manifests.length > 0 ? expandInput('manifests', inputs.manifests, workspace, problems) : undefined;
+  // Repository paths or globs that limit discovery, matched in both trees (a deleted manifest too).
+  const manifests = inputs.manifests.length > 0 ? inputs.manifests : undefined;
   const parentEvidence = expandInput('parent-evidence', inputs.parentEvidence, workspace, problems);
   const candidateEvidence = expandInput('candidate-evidence', inputs.candidateEvidence, workspace, problems);
   const evidence = expandInput('evidence', inputs.evidence, workspace, problems);
@@ -233,6 +238,7 @@ async function run(): Promise<void> {
     // and earlier reports of this job sit untracked and would count as changes.
     head: inputs.head ?? 'HEAD',
     ...(manifests ? { manifests } : {}),
+    ...(inputs.gateUntouched ? { all: true } : {}),
     parentEvidence,
     candidateEvidence,
     evidence,
@@ -272,8 +278,11 @@ async function run(): Promise<void> {
       // Test hook, not an input: milliseconds per second of every retry wait, so fault tests run fast.
       ...(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) } : {}),
     });
-    unpublished.push(...(await publishChecks(octokit, final, event, inputs, changeBlocks(final, workspace))));
-    if (event.pullRequest !== undefined) unpublished.push(...(await publishComment(octokit, final, event, inputs)));
+    // Looked up once: only comments and check runs of this identity are ever adopted.
+    const identity = await lookupTokenIdentity(octokit, [inputs.token!]);
+    if (identity.source === 'fallback') core.debug(`Token identity: ${identity.login} (${identity.note ?? 'fallback'})`);
+    unpublished.push(...(await publishChecks(octokit, final, event, inputs, changeBlocks(final, workspace), identity)));
+    if (event.pullRequest !== undefined) unpublished.push(...(await publishComment(octokit, final, event, inputs, identity)));
   }
   if (mode === 'record') {
     if (!attested.envelope) core.warning('Recording an unsigned report: set the signing-key input so auditors can verify it.');
@@ -386,6 +395,7 @@ async function publishChecks(
   event: EventContext,
   inputs: Inputs,
   blocks: ReadonlyMap<string, LineRange>,
+  identity: TokenIdentity,
 ): Promise<PublishProblem[]> {
   const targets: { name: string; report: Report }[] =
     report.packages.length === 0
@@ -410,9 +420,11 @@ async function publishChecks(
           annotations: annotationsFor(target.report, { changeBlocks: blocks }),
           ...(event.runUrl ? { detailsUrl: event.runUrl } : {}),
           externalId: `kaizen-gate:${process.env.GITHUB_RUN_ID ?? 'local'}:${target.name}`,
+          ...(identity.appSlug ? { appSlug: identity.appSlug } : {}),
         },
         limits,
       );
+      if (posted.lookupFailed) core.warning(`Could not list earlier check runs for "${target.name}" (${posted.lookupFailed}); created a new one.`);
       const omitted = posted.annotationsOmitted > 0 ? `; ${posted.annotationsOmitted} annotations over the budget are only in the report` : '';
       core.info(`Check run "${target.name}": ${conclusionOf(outcome)} (${posted.htmlUrl || `id ${posted.id}`}${omitted})`);
     } catch (error: unknown) {
@@ -435,7 +447,7 @@ function changedBehaviour(report: Report): boolean {
   return report.packages.some((p) => p.diff.classes.some((c) => c !== 'no_behaviour_change'));
 }
 
-async function publishComment(octokit: Octokit, report: Report, event: EventContext, inputs: Inputs): Promise<PublishProblem[]> {
+async function publishComment(octokit: Octokit, report: Report, event: EventContext, inputs: Inputs, identity: TokenIdentity): Promise<PublishProblem[]> {
   const wanted =
     inputs.comment === 'always' ||
     (inputs.comment === 'on-change' && changedBehaviour(report)) ||
@@ -446,10 +458,19 @@ async function publishComment(octokit: Octokit, report: Report, event: EventCont
     // so a PR that went from reject to approve does not keep showing REJECT.
     const result = await upsertStickyComment(
       octokit,
-      { owner: event.owner, repo: event.repo, issueNumber: event.pullRequest, marker: '<!-- kaizen-gate:sticky -->', body: renderMarkdownSections(report) },
+      {
+        owner: event.owner,
+        repo: event.repo,
+        issueNumber: event.pullRequest,
+        marker: '<!-- kaizen-gate:sticky -->',
+        author: identity.login,
+        ...(/^[0-9a-f]{40,64}$/.test(event.headSha) ? { headSha: event.headSha } : {}),
+        body: renderMarkdownSections(report),
+      },
       { onlyIfPresent: !wanted },
     );
-    if (result.action !== 'absent') core.info(`PR comment ${result.action} (${result.htmlUrl})`);
+    if (result.action === 'superseded') core.info(`PR comment left as it is: it reports on ${result.supersededBy ?? 'another head'}, and ${event.headSha} is no longer the pull request's head (${result.htmlUrl})`);
+    else if (result.action !== 'absent') core.info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error: unknown) {
     const failure = classifyGitHubError(error, inputs.token ? [inputs.token] : []);

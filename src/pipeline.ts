@@ -3,11 +3,15 @@ import { collectEvidence } from './evidence/collect.ts';
 import type { CollectOptions, ParseCache } from './evidence/collect.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
 import { combineDecisions, decide } from './gates/decide.ts';
+import type { Decision } from './gates/decide.ts';
 import { evaluateGates } from './gates/evaluate.ts';
+import { applyPolicyChange } from './gates/policy-change.ts';
+import type { PolicyChange } from './gates/policy-change.ts';
 import { policyForLevel } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
 import { round } from './gates/result.ts';
 import type { ChangeSet } from './git/resolve.ts';
+import type { PackageDiff } from './manifest/diff.ts';
 import { digestOf } from './manifest/model.ts';
 import type { Manifest } from './manifest/model.ts';
 import { formatProblem, InputError, sortProblems } from './problem.ts';
@@ -19,6 +23,8 @@ import { VERSION } from './version.ts';
 export interface PipelineInput extends CollectOptions {
   readonly changeSet: ChangeSet;
   readonly policy: GatePolicy;
+  /** The repository policy file as the change leaves it; a loosening needs an owner's approval. */
+  readonly policyChange?: PolicyChange;
   readonly seed?: number;
   readonly context?: { readonly repository?: string; readonly commit?: string; readonly pull_request?: number };
 }
@@ -40,22 +46,26 @@ export function runPipeline(input: PipelineInput): Report {
 
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
-    const manifest = loaded?.candidate.manifest as Manifest;
+    // A package without a valid candidate (deleted, invalid …) is gated on what is known of it.
+    const manifest = (loaded?.candidate.manifest ?? loaded?.standIn) as Manifest;
     const level = manifest.side_effect_level;
-    subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: 'candidate', commit: changeSet.head.commit });
+    const headFile = diff.failure?.kind !== 'deleted' && diff.failure?.kind !== 'renamed';
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: 'candidate', commit: changeSet.head.commit });
     if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: 'parent', commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
 
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    const { evidence, problems: evidenceProblems } = diff.failure
+      ? { evidence: undefined, problems: [] }
+      : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
 
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = decide(gates, level, manifest.owners);
+    const decision = applyPolicyChange(noteMissingEvidence(decide(gates, level, manifest.owners), diff, evidence, input.evidence), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -107,9 +117,18 @@ export function runPipeline(input: PipelineInput): Report {
     },
     decision: { outcome, summary },
     packages,
-    unreferenced_changes: changeSet.unreferenced_changes,
+    unreferenced_changes: changeSet.unreferenced_changes.filter((path) => path !== input.policyChange?.file),
+    ...(input.policyChange ? { policy_change: input.policyChange } : {}),
     signature: { status: 'unsigned', reason: 'not signed yet' },
   };
+}
+
+/** A package none of the evidence files speaks for is named, with the files that were searched. */
+function noteMissingEvidence(decision: Decision, diff: PackageDiff, evidence: PairedEvidence | undefined, files: PipelineInput['evidence']): Decision {
+  if (diff.failure || (evidence !== undefined && evidence.cases.length + evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0)) return decision;
+  const searched = files.length > 0 ? files.map((f) => f.path).join(', ') : 'none given';
+  const reason = `evidence: no record is for package ${diff.package_id}${diff.parent ? ` or its parent ${diff.parent.package_id}` : ''} (${diff.manifest}); files searched: ${searched}`;
+  return { ...decision, reasons: [...decision.reasons, reason] };
 }
 
 function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport['evidence'] {

@@ -30,6 +30,7 @@ export interface CheckFlags {
   readonly 'allow-unpaired'?: boolean;
   readonly 'evidence-format'?: string;
   readonly 'signing-key'?: string;
+  readonly all?: boolean;
 }
 
 /**
@@ -135,6 +136,7 @@ export function runCheck(ctx: CommandContext, positionals: readonly string[], fl
     base: flags.base,
     ...(flags.head !== undefined ? { head: flags.head } : {}),
     manifests: positionals.map((p) => toRepoPath(repo, resolve(ctx.cwd, p))),
+    ...(flags.all ? { all: true } : {}),
     parentEvidence: flags['parent-evidence'] ?? [],
     candidateEvidence: flags['candidate-evidence'] ?? [],
     evidence: flags.evidence ?? [],

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { PromptfooSideSelector } from '../evidence/promptfoo.ts';
 import { mergePolicies, parsePolicy } from '../gates/policy.ts';
 import type { GatePolicy } from '../gates/policy.ts';
+import { loadPolicyAtBase } from '../git/policy.ts';
 import { resolveChangeSet } from '../git/resolve.ts';
 import { digestOf } from '../manifest/model.ts';
 import { runPipeline } from '../pipeline.ts';
@@ -18,6 +19,8 @@ export interface CheckOptions {
   readonly base: string;
   readonly head?: string;
   readonly manifests?: readonly string[];
+  /** Gate every selected package, not only those the change touches. */
+  readonly all?: boolean;
   readonly parentEvidence: readonly string[];
   readonly candidateEvidence: readonly string[];
   readonly evidence: readonly string[];
@@ -70,13 +73,17 @@ export function gatherAndRun(options: CheckOptions): Report {
   if ((options.parentEvidence.length === 0) !== (options.candidateEvidence.length === 0)) {
     throw new UsageError('--parent-evidence and --candidate-evidence go together: give both sides');
   }
-  const policy = loadPolicy(options.cwd, options.policy);
   const changeSet = resolveChangeSet({
     repo: options.repo,
     base: options.base,
     ...(options.head !== undefined ? { head: options.head } : {}),
     ...(options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {}),
+    ...(options.all ? { all: true } : {}),
   });
+  // A repository policy is read at the base commit: the change under review cannot loosen it.
+  const { policy, change: policyChange } = options.policy === undefined
+    ? { policy: loadPolicy(options.cwd), change: undefined }
+    : loadPolicyAtBase({ repo: options.repo, cwd: options.cwd, given: options.policy, baseCommit: changeSet.base.commit, headCommit: changeSet.head.commit, defaults: { bytes: readInputFile(DEFAULT_POLICY, 'default policy'), file: 'kaizen-gate:gates/default.yaml' } });
   const evidence: EvidenceInput[] = [];
   const missing: { file: string; message: string }[] = [];
   const add = (paths: readonly string[], side: EvidenceInput['side']): void => {
@@ -98,6 +105,7 @@ export function gatherAndRun(options: CheckOptions): Report {
     changeSet,
     evidence,
     policy,
+    ...(policyChange ? { policyChange } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     promptfooSides: { ...(options.parentSide ? { parent: options.parentSide } : {}), ...(options.candidateSide ? { candidate: options.candidateSide } : {}) },
     ...(options.allowUnpaired ? { allowUnpaired: true } : {}),

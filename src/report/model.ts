@@ -1,5 +1,6 @@
 import type { DecisionOutcome, Decision } from '../gates/decide.ts';
 import type { StatisticsPolicy } from '../gates/policy.ts';
+import type { PolicyChange } from '../gates/policy-change.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
 import type { GateResult } from '../gates/result.ts';
 import type { RolloutPlan } from '../delivery/rollout.ts';
@@ -84,6 +85,8 @@ export interface Report {
   readonly decision: { readonly outcome: RunOutcome; readonly summary: string };
   readonly packages: readonly PackageReport[];
   readonly unreferenced_changes: readonly string[];
+  /** The repository policy file (`--policy`, the `policy` input): read at the base, compared with the head. */
+  readonly policy_change?: PolicyChange;
   /** Whether a signature accompanies this report (set by the signing stage; unsigned on forks). */
   readonly signature: { readonly status: 'signed' | 'unsigned'; readonly keyid?: string; readonly reason?: string };
 }
