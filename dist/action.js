@@ -20117,14 +20117,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20141,14 +20141,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20165,12 +20165,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -20182,12 +20182,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20202,39 +20202,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -31128,7 +31128,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -35571,8 +35571,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -35668,10 +35668,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35700,9 +35700,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35713,8 +35713,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -35910,13 +35910,13 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   }
   const decoded = decodeText(bytes, file);
   if ("problem" in decoded) return { problems: [decoded.problem] };
-  const text = decoded.text;
-  if (text.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
+  const text2 = decoded.text;
+  if (text2.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
     return { problems: [{ file, line: 1, column: 1, message: "file is empty (no YAML content); expected a mapping" }] };
   }
-  const deep = findDeepFlow(text, limits.maxDepth);
+  const deep = findDeepFlow(text2, limits.maxDepth);
   if (deep !== void 0) {
-    return { problems: [{ file, ...positionIn(text, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
+    return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
   }
   const lineCounter = new import_yaml.LineCounter();
   const at = (offset) => {
@@ -35925,7 +35925,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   };
   let documents;
   try {
-    documents = (0, import_yaml.parseAllDocuments)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    documents = (0, import_yaml.parseAllDocuments)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error2) {
     if (!(error2 instanceof RangeError)) throw error2;
     return { problems: [{ file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }] };
@@ -35936,7 +35936,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const problems = [];
   for (const doc of documents) {
     for (const error2 of [...doc.errors, ...doc.warnings]) {
-      problems.push({ file, ...at(error2.pos[0]), message: describeYamlError(error2, text, limits) });
+      problems.push({ file, ...at(error2.pos[0]), message: describeYamlError(error2, text2, limits) });
       if (error2.message.includes("call stack") || error2.message.includes("Stack overflow")) break;
     }
   }
@@ -35992,7 +35992,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
         const keyAt = keyRange ? at(keyRange[0]) : positions.get(pointer);
         const key = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : void 0;
         if (typeof key !== "string") {
-          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text) });
+          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text2) });
           continue;
         }
         const childPointer = `${pointer}/${escapePointer(key)}`;
@@ -36017,7 +36017,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     return { problems: [...problems, { file, ...position, ...fieldOption(error2.pointer), message: error2.message }] };
   }
   if (problems.length > 0) return { problems };
-  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text }, problems };
+  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text: text2 }, problems };
 }
 function fieldOf(pointer) {
   if (pointer === "") return "";
@@ -36038,48 +36038,48 @@ var LimitExceeded = class extends Error {
 function fieldOption(pointer) {
   return pointer === "" ? {} : { field: fieldOf(pointer) };
 }
-function positionIn(text, offset) {
-  const before = text.slice(0, offset);
+function positionIn(text2, offset) {
+  const before = text2.slice(0, offset);
   const lineStart = before.lastIndexOf("\n") + 1;
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 function decodeText(bytes, file) {
   const invalid = firstInvalidUtf8(bytes);
-  const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid === void 0 ? bytes : bytes.subarray(0, invalid));
-  const control = firstControl(text);
+  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid === void 0 ? bytes : bytes.subarray(0, invalid));
+  const control = firstControl(text2);
   if (control !== void 0) {
-    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
+    const code = text2.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
     return {
-      problem: { file, ...positionIn(text, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
+      problem: { file, ...positionIn(text2, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
     };
   }
   if (invalid !== void 0) {
     const byte = bytes[invalid].toString(16).toUpperCase().padStart(2, "0");
     return {
-      problem: { file, ...positionIn(text, text.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
+      problem: { file, ...positionIn(text2, text2.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
     };
   }
-  const bareCr = /\r(?!\n)/.exec(text);
+  const bareCr = /\r(?!\n)/.exec(text2);
   if (bareCr) {
-    return { problem: { file, ...positionIn(text, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
+    return { problem: { file, ...positionIn(text2, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
   }
-  return { text };
+  return { text: text2 };
 }
-function firstControl(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+function firstControl(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code < 32 && code !== 9 && code !== 10 && code !== 13 || code === 127) return i;
   }
   return void 0;
 }
-function findDeepFlow(text, max) {
+function findDeepFlow(text2, max) {
   let depth = 0;
   let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (c === "\n") comment = false;
     else if (comment) continue;
-    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if (c === "#" && (i === 0 || /\s/.test(text2[i - 1]))) comment = true;
     else if (c === "[" || c === "{") {
       depth += 1;
       if (depth > max) return i;
@@ -36112,9 +36112,9 @@ function normaliseScalar(value) {
 function shortTag(tag) {
   return tag ? tag.replace(/^tag:yaml\.org,2002:/, "!!") : "such";
 }
-function describeNonStringKey(node, text) {
+function describeNonStringKey(node, text2) {
   if ((0, import_yaml.isScalar)(node)) {
-    const source = node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node.value);
+    const source = node.range ? text2.slice(node.range[0], node.range[1]).trim() : String(node.value);
     const kind = node.value === null ? "null" : `a ${typeof node.value}`;
     if (source === "") return "a key is empty (null); keys must be plain strings";
     return `key ${source} is ${kind}, not a string; quote it ("${source}") if it is meant as text`;
@@ -36123,11 +36123,11 @@ function describeNonStringKey(node, text) {
   if ((0, import_yaml.isSeq)(node)) return "a sequence cannot be a key; keys must be plain strings";
   return "a key is missing; keys must be plain strings";
 }
-function describeYamlError(error2, text, limits) {
+function describeYamlError(error2, text2, limits) {
   const first = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error2.code) {
     case "DUPLICATE_KEY": {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text.slice(error2.pos[0], error2.pos[0] + 200))?.[1];
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text2.slice(error2.pos[0], error2.pos[0] + 200))?.[1];
       return key && key.length <= 80 ? `duplicate key ${key}; each key may appear only once in a mapping` : "duplicate key; each key may appear only once in a mapping";
     }
     case "TAG_RESOLVE_FAILED":
@@ -36484,8 +36484,8 @@ function mergeValue(direction, base, head) {
   if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
     const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
     const added = head.some((item) => !base.some((b) => sameValue(b, item)));
-    const union2 = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
-    return { value: union2, looser: removed, tighter: added };
+    const both = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
+    return { value: both, looser: removed, tighter: added };
   }
   return { value: base, looser: true, tighter: false };
 }
@@ -36600,16 +36600,16 @@ function classifyYaml(bytes, file) {
     if (!mentions) return FOREIGN;
     return unreadable(true, { file, line: 1, column: 1, message: `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)` });
   }
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
   }
-  if (findDeepFlow(text, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  if (findDeepFlow(text2, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
   let values;
   try {
-    const documents = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, merge: true, prettyErrors: false });
+    const documents = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: false, merge: true, prettyErrors: false });
     const list = Array.isArray(documents) ? documents : [];
     if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
     values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
@@ -36629,12 +36629,12 @@ function classifyYaml(bytes, file) {
 }
 function packageFacts(value) {
   const record = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-  const text = (field) => {
+  const text2 = (field) => {
     const v = record[field];
     return typeof v === "string" && v !== "" ? v : void 0;
   };
-  const application = text("application");
-  const packageId = text("package_id");
+  const application = text2("application");
+  const packageId = text2("package_id");
   return {
     ...application !== void 0 ? { application } : {},
     ...packageId !== void 0 ? { package_id: packageId } : {},
@@ -37087,7 +37087,6 @@ function standInManifest(headValue, baseValue, path) {
   const head = asRecord3(headValue);
   const base = asRecord3(baseValue);
   const pick = (field) => head[field] ?? base[field];
-  const text = (value, fallback) => typeof value === "string" && value !== "" ? value : fallback;
   const level = pick("side_effect_level");
   const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
   const owners = [pick("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
@@ -37106,6 +37105,9 @@ function standInManifest(headValue, baseValue, path) {
     evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
     delivery: { rollback_metric: text(delivery["rollback_metric"], ""), ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {} }
   };
+}
+function text(value, fallback) {
+  return typeof value === "string" && value !== "" ? value : fallback;
 }
 function asRecord3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
@@ -37316,7 +37318,6 @@ function loadManifest(bytes, file, options = {}) {
 import { matchesGlob } from "node:path/posix";
 function planScope(input) {
   const { base, head, changed } = input;
-  const facts = (kind) => kind?.kind === "package" ? packageFacts(kind.value) : void 0;
   const inScope = (path, f) => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
   const headPackages = [...head].flatMap(([path, kind]) => {
     const f = facts(kind);
@@ -37359,6 +37360,9 @@ function selectionOf(patterns) {
     return (path) => path === pattern || path.startsWith(`${pattern}/`);
   });
   return (path) => tests.some((test) => test(path));
+}
+function facts(kind) {
+  return kind?.kind === "package" ? packageFacts(kind.value) : void 0;
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -37644,8 +37648,8 @@ function resolveChangeSet(options) {
     const parent = base?.manifest ? base : void 0;
     const headRead = headTree.read(missing.basePath);
     const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
-    const facts = packageFacts(base?.yaml?.value);
-    const was = `at the base commit it holds package ${facts.package_id ?? "(no package_id)"} of ${facts.application ?? "(no application)"}`;
+    const facts2 = packageFacts(base?.yaml?.value);
+    const was = `at the base commit it holds package ${facts2.package_id ?? "(no package_id)"} of ${facts2.application ?? "(no application)"}`;
     const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
     addFailure(
       missing.basePath,
@@ -37949,46 +37953,46 @@ var CLOSE_BRACE = 125;
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var NEWLINE = 10;
-function parseJsonText(text) {
+function parseJsonText(text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (error2) {
     const raw = error2 instanceof Error ? error2.message : String(error2);
     const position = /\(line (\d+) column (\d+)\)/.exec(raw);
     const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
     if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
     if (/end of JSON input/.test(raw)) {
-      const lines = text.split("\n");
+      const lines = text2.split("\n");
       return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
     }
     return { ok: false, message };
   }
 }
-function findStringEnd(text, start) {
+function findStringEnd(text2, start) {
   let from = start + 1;
   for (; ; ) {
-    const end = text.indexOf('"', from);
-    if (end < 0) return text.length - 1;
+    const end = text2.indexOf('"', from);
+    if (end < 0) return text2.length - 1;
     let backslashes = 0;
-    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return end;
     from = end + 1;
   }
 }
-function decodeKey(text, start, end) {
-  const raw = text.slice(start + 1, end);
-  return raw.includes("\\") ? JSON.parse(text.slice(start, end + 1)) : raw;
+function decodeKey(text2, start, end) {
+  const raw = text2.slice(start + 1, end);
+  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
 }
-function scanTopLevelMembers(text) {
+function scanTopLevelMembers(text2) {
   const members = [];
   let depth = 0;
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
-      const end = findStringEnd(text, i);
+      const end = findStringEnd(text2, i);
       if (depth === 1 && expectKey) {
-        members.push({ key: decodeKey(text, i, end), column: i + 1 });
+        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
         expectKey = false;
       }
       i = end;
@@ -38003,20 +38007,20 @@ function scanTopLevelMembers(text) {
   }
   return members;
 }
-function countTopLevelMembers(text) {
+function countTopLevelMembers(text2) {
   let count = 0;
   let depth = 0;
   let expectKey = false;
-  const length = text.length;
+  const length = text2.length;
   for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
       if (depth === 1 && expectKey) {
         count++;
         expectKey = false;
       }
       for (i++; i < length; i++) {
-        const inner = text.charCodeAt(i);
+        const inner = text2.charCodeAt(i);
         if (inner === QUOTE) break;
         if (inner === BACKSLASH) i++;
       }
@@ -38031,12 +38035,12 @@ function countTopLevelMembers(text) {
   }
   return count;
 }
-function locateArrayElements(text, path) {
+function locateArrayElements(text2, path) {
   const lines = [];
   const stack = [];
   let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === NEWLINE) {
       line++;
       continue;
@@ -38052,8 +38056,8 @@ function locateArrayElements(text, path) {
       continue;
     }
     if (code === QUOTE && parent !== void 0 && parent.expectKey) {
-      const end = findStringEnd(text, i);
-      parent.key = decodeKey(text, i, end);
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
       parent.expectKey = false;
       i = end;
       continue;
@@ -38063,9 +38067,9 @@ function locateArrayElements(text, path) {
       const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
       stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
     } else if (code === QUOTE) {
-      i = findStringEnd(text, i);
+      i = findStringEnd(text2, i);
     } else {
-      while (i + 1 < text.length && !isDelimiter(text.charCodeAt(i + 1))) i++;
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
     }
   }
   return lines;
@@ -38267,14 +38271,14 @@ function parseJsonlEvidence(input, file, options = {}) {
   }
   return { records, problems };
 }
-function forEachTextLine(text, visit) {
-  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  for (let number = 1; start <= text.length; number++) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+function forEachTextLine(text2, visit) {
+  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  for (let number = 1; start <= text2.length; number++) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
     const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    visit(text.slice(start, end), number);
+    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
+    visit(text2.slice(start, end), number);
     start = next;
   }
 }
@@ -38286,12 +38290,12 @@ function forEachByteLine(bytes, visit) {
     const cut = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
     const chunkEnd = cut < 0 ? bytes.length : cut + 1;
     const chunkStart = start;
-    const text = decoder.decode(bytes.subarray(start, chunkEnd));
-    const oneToOne = text.length === chunkEnd - chunkStart;
+    const text2 = decoder.decode(bytes.subarray(start, chunkEnd));
+    const oneToOne = text2.length === chunkEnd - chunkStart;
     let textStart = 0;
     while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
-      let textEnd = text.indexOf("\n", textStart);
-      if (textEnd < 0) textEnd = text.length;
+      let textEnd = text2.indexOf("\n", textStart);
+      if (textEnd < 0) textEnd = text2.length;
       let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
       if (end < 0 || end >= chunkEnd) end = chunkEnd;
       const nextStart = end + 1;
@@ -38300,7 +38304,7 @@ function forEachByteLine(bytes, visit) {
         end--;
         textEnd--;
       }
-      visit(text.slice(textStart, textEnd), number++, start, end);
+      visit(text2.slice(textStart, textEnd), number++, start, end);
       start = nextStart;
       textStart = nextTextStart;
     }
@@ -38378,9 +38382,9 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
 // src/evidence/promptfoo.ts
 import { createHash as createHash2 } from "node:crypto";
 var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
-function parsePromptfooEvidence(text, file, options) {
+function parsePromptfooEvidence(text2, file, options) {
   const problems = [];
-  const results = loadResults(text, file, problems);
+  const results = loadResults(text2, file, problems);
   if (results === void 0) return { records: [], problems };
   const selector = options.side;
   const sides = countSides(results);
@@ -38417,8 +38421,8 @@ function parsePromptfooEvidence(text, file, options) {
   records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
   return { records, problems };
 }
-function loadResults(text, file, problems) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function loadResults(text2, file, problems) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
     problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
@@ -38552,8 +38556,8 @@ var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention
 var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
 function csvBoolean(value) {
   if (typeof value !== "string") return value;
-  const text = value.trim().toLowerCase();
-  return text === "true" ? true : text === "false" ? false : value;
+  const text2 = value.trim().toLowerCase();
+  return text2 === "true" ? true : text2 === "false" ? false : value;
 }
 function isOutsideUnit(value) {
   return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
@@ -38628,8 +38632,8 @@ function buildRecord(draft, result, trial, file, options, problems) {
 }
 
 // src/evidence/detect.ts
-function detectEvidenceFormat(text) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function detectEvidenceFormat(text2) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const lines = body.split("\n");
   const firstIndex = lines.findIndex((line) => line.trim() !== "");
   const first = lines[firstIndex]?.trim();
@@ -38644,9 +38648,9 @@ function detectEvidenceFormat(text) {
   }
   return "jsonl";
 }
-function tryParse(text) {
+function tryParse(text2) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
@@ -38654,10 +38658,10 @@ function tryParse(text) {
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
 }
-function parseEvidence(text, file, options = {}) {
-  const format = detectEvidenceFormat(text);
+function parseEvidence(text2, file, options = {}) {
+  const format = detectEvidenceFormat(text2);
   if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(text, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
+    return { format, ...parseJsonlEvidence(text2, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
   }
   if (format === "promptfoo") {
     if (options.packageId === void 0) {
@@ -38667,7 +38671,7 @@ function parseEvidence(text, file, options = {}) {
     const { packageId, suite, side, judge } = options;
     return {
       format,
-      ...parsePromptfooEvidence(text, file, {
+      ...parsePromptfooEvidence(text2, file, {
         packageId,
         ...suite === void 0 ? {} : { suite },
         ...side === void 0 ? {} : { side },
@@ -38675,7 +38679,7 @@ function parseEvidence(text, file, options = {}) {
       })
     };
   }
-  const empty = text.trim() === "";
+  const empty = text2.trim() === "";
   return {
     records: [],
     problems: [
@@ -38990,13 +38994,13 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
     let decoded;
-    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text);
+    const text2 = () => decoded ??= new TextDecoder().decode(file.bytes);
+    const detected = detectFormat(file.bytes, text2);
     const read = (packageId, judge, side) => {
       const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text2(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
         if (packageCount > 1) parses.set(key, parsed);
       }
       if (parsed.format) formats.set(file.path, parsed.format);
@@ -39052,16 +39056,16 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
 function append(target, items) {
   for (const item of items) target.push(item);
 }
-function detectFormat(bytes, text) {
+function detectFormat(bytes, text2) {
   const decoder = new TextDecoder();
   for (let start = 0; start < bytes.length; ) {
     const newline = bytes.indexOf(10, start);
     const end = newline < 0 ? bytes.length : newline;
     const line = decoder.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    if (line !== "") return line === "{" ? detectEvidenceFormat(text2()) : detectEvidenceFormat(line);
     start = end + 1;
   }
-  return detectEvidenceFormat(text());
+  return detectEvidenceFormat(text2());
 }
 
 // src/gates/decide.ts
@@ -41016,8 +41020,8 @@ function neededCases(test, margin, level, worstAlpha) {
 function byName(a, b) {
   return a.category < b.category ? -1 : 1;
 }
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalise(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // src/stats/holm.ts
@@ -41132,8 +41136,8 @@ function evaluateSafety(cases, level, policy) {
     on_failure: "reject"
   };
 }
-function capitalise2(text) {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+function capitalise2(text2) {
+  return `${text2.charAt(0).toUpperCase()}${text2.slice(1)}`;
 }
 
 // src/gates/evaluate.ts
@@ -41370,9 +41374,9 @@ function loadPolicy(cwd, overridePath) {
   const override = parsePolicy(bytes, overridePath);
   return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
 }
-function parseSideSelector(text, flag) {
-  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text);
-  if (!match) throw new UsageError(`${flag} expects promptIdx=N, provider=ID or label=TEXT, got "${text}"`);
+function parseSideSelector(text2, flag) {
+  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text2);
+  if (!match) throw new UsageError(`${flag} expects promptIdx=N, provider=ID or label=TEXT, got "${text2}"`);
   const [, key, value] = match;
   if (key === "promptIdx") {
     const n = Number(value);
@@ -41437,10 +41441,10 @@ import { sign } from "node:crypto";
 import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
 function loadPrivateKey(pem, label) {
-  const text = readPemBlock(pem, label, "private");
+  const text2 = readPemBlock(pem, label, "private");
   let key;
   try {
-    key = createPrivateKey({ key: text, format: "pem" });
+    key = createPrivateKey({ key: text2, format: "pem" });
   } catch {
     throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
   }
@@ -41449,9 +41453,9 @@ function loadPrivateKey(pem, label) {
 }
 function readPemBlock(pem, label, want) {
   if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
-  let text = pem.replace(/\r\n?/g, "\n").trim();
-  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
+  let text2 = pem.replace(/\r\n?/g, "\n").trim();
+  if (!text2.includes("\n") && text2.includes("\\n")) text2 = text2.replaceAll("\\n", "\n");
+  const labels = [...text2.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
   const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
   if (labels.length === 0) {
     throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
@@ -41460,7 +41464,7 @@ function readPemBlock(pem, label, want) {
     throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
   }
   const found = labels[0] ?? "";
-  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
+  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text2)) {
     throw keyError(
       label,
       "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
@@ -41485,7 +41489,7 @@ function readPemBlock(pem, label, want) {
   if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
     throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
   }
-  return `${text}
+  return `${text2}
 `;
 }
 function algorithmOf(key, label) {
@@ -41651,33 +41655,48 @@ var URL_SCHEME = /:(?=\/\/)/g;
 var WWW = /\b(www)\./gi;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 var ZWJ = "‍";
-function escapeMarkdown(text, maxLength = MAX_TEXT_LENGTH) {
-  return escapeLines(text, maxLength).join(" ");
+function escapeMarkdown(text2, maxLength = MAX_TEXT_LENGTH) {
+  return escapeLines(text2, maxLength).join(" ");
 }
-function escapeTableCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeLines(text, maxLength).filter((line) => line !== "").join("<br>");
+function escapeTableCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeLines(text2, maxLength).filter((line) => line !== "").join("<br>");
 }
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
-  const points = Array.from(text);
-  if (points.length <= maxLength) return text;
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  const points = Array.from(text2);
+  if (points.length <= maxLength) return text2;
   return `${points.slice(0, Math.max(0, maxLength - 1)).join("")}…`;
 }
-function toPlainText(text, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function toPlainText(text2, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => showInvisible(line)).join(keepLines ? "\n" : " ");
 }
-function escapeLines(text, maxLength) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function escapeLines(text2, maxLength) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => escapeLine(showInvisible(line).trim()));
 }
 function showInvisible(line) {
+  const chars = Array.from(line);
   let out = "";
-  for (const char of line) out += isInvisible(char.codePointAt(0) ?? 0) ? "�" : char;
+  let flag = false;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 127988) flag = true;
+    else if (!(code >= 917536 && code <= 917631)) flag = false;
+    out += INVISIBLE.test(char) && !partOfEmoji(chars, i, code, flag) ? "�" : char;
+  }
   return out;
 }
-function isInvisible(code) {
-  return code < 32 || code >= 127 && code <= 159 || code === 1564 || code === 8206 || code === 8207 || code >= 8234 && code <= 8238 || code >= 8294 && code <= 8297;
+var INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+var PICTOGRAPH = new RegExp("^\\p{Extended_Pictographic}$", "u");
+var SKIN_TONE_OR_SELECTOR = /^[\ufe0f\u{1f3fb}-\u{1f3ff}]$/u;
+function partOfEmoji(chars, i, code, inFlag) {
+  const before = chars[i - 1] ?? "";
+  const after = chars[i + 1] ?? "";
+  if (code === 65039 || code === 65038) return PICTOGRAPH.test(before) || /^[0-9#*]$/.test(before);
+  if (code === 8205) return PICTOGRAPH.test(after) && (PICTOGRAPH.test(before) || SKIN_TONE_OR_SELECTOR.test(before));
+  return inFlag && code >= 917536 && code <= 917631;
 }
 function escapeLine(line) {
   const escaped = line.replace(PUNCTUATION, (c) => `\\${c}`).replace(UNDERSCORE, "\\_").replace(URL_SCHEME, "\\:").replace(WWW, "$1\\.").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replaceAll("@", `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
@@ -41775,8 +41794,8 @@ function changeBlockOf(yaml) {
   }
   return { start_line: key.line, end_line: end };
 }
-function plain(text, maxLength = MESSAGE_LENGTH) {
-  return toPlainText(text, maxLength, true);
+function plain(text2, maxLength = MESSAGE_LENGTH) {
+  return toPlainText(text2, maxLength, true);
 }
 function round2(value) {
   return String(Math.round(value * 1e3) / 1e3);
@@ -42175,11 +42194,11 @@ function writeFilesTogether(dir, files) {
   let failedAt = dir;
   try {
     mkdirSync2(dir, { recursive: true });
-    for (const [path, text] of files) {
+    for (const [path, text2] of files) {
       failedAt = path;
       const temp = `${path}.${suffix}.tmp`;
       staged.push(temp);
-      writeFileSync2(temp, text);
+      writeFileSync2(temp, text2);
     }
     for (const [index, [path]] of files.entries()) {
       failedAt = path;
@@ -42329,13 +42348,13 @@ function stringRecord(value) {
 // src/github/limits.ts
 var TRUNCATION_MARKER = "\n\n_… truncated to fit GitHub’s size limit (see report.json / full report)_";
 var OMITTED = "omitted (see report.json / full report)";
-function utf8Length(text) {
+function utf8Length(text2) {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
     if (unit < 128) bytes += 1;
     else if (unit < 2048) bytes += 2;
-    else if (isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(i + 1))) {
+    else if (isHighSurrogate(unit) && isLowSurrogate(text2.charCodeAt(i + 1))) {
       bytes += 4;
       i++;
     } else bytes += 3;
@@ -42346,34 +42365,34 @@ function fitMarkdown(sections, limit) {
   assertLimit(limit);
   const levels = sections.map(() => "full");
   const render = () => sections.map((section, i) => renderSection(section, levels[i] ?? "full")).join("\n\n");
-  let text = render();
-  if (utf8Length(text) <= limit) return text;
+  let text2 = render();
+  if (utf8Length(text2) <= limit) return text2;
   const order = sections.map((section, index) => ({ index, priority: section.priority })).toSorted((a, b) => a.priority - b.priority || b.index - a.index).map((entry) => entry.index);
   for (const index of order) {
     if (sections[index]?.details === void 0) continue;
     levels[index] = "no-details";
-    text = render();
-    if (utf8Length(text) <= limit) return text;
+    text2 = render();
+    if (utf8Length(text2) <= limit) return text2;
   }
   for (const index of order.slice(0, -1)) {
     levels[index] = "omitted";
-    text = render();
-    if (utf8Length(text) <= limit) return text;
+    text2 = render();
+    if (utf8Length(text2) <= limit) return text2;
   }
-  return truncateMarkdown(text, limit);
+  return truncateMarkdown(text2, limit);
 }
-function truncateMarkdown(text, limit, marker = TRUNCATION_MARKER) {
+function truncateMarkdown(text2, limit, marker = TRUNCATION_MARKER) {
   assertLimit(limit);
-  if (utf8Length(text) <= limit) return text;
+  if (utf8Length(text2) <= limit) return text2;
   const suffix = utf8Length(marker) <= limit ? marker : "";
   let budget = limit - utf8Length(suffix);
   for (; ; ) {
-    const prefix = text.slice(0, safeCut(text, budget));
+    const prefix = text2.slice(0, safeCut(text2, budget));
     const closers = closeOpenBlocks(prefix);
     const result = `${prefix}${closers}${suffix}`;
     if (utf8Length(result) <= limit) return result;
     budget -= Math.max(1, utf8Length(result) - limit);
-    if (budget <= 0) return suffix === "" ? "" : truncateMarkdown(text, limit, "");
+    if (budget <= 0) return suffix === "" ? "" : truncateMarkdown(text2, limit, "");
   }
 }
 function chunk(items, size) {
@@ -42391,19 +42410,19 @@ function renderSection(section, level) {
   if (section.details !== void 0) parts.push(level === "full" ? section.details : `_… details ${OMITTED}_`);
   return parts.join("\n\n");
 }
-function safeCut(text, budget) {
+function safeCut(text2, budget) {
   let bytes = 0;
   let cut = 0;
-  while (cut < text.length) {
-    const unit = text.charCodeAt(cut);
-    const pair = isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(cut + 1));
+  while (cut < text2.length) {
+    const unit = text2.charCodeAt(cut);
+    const pair = isHighSurrogate(unit) && isLowSurrogate(text2.charCodeAt(cut + 1));
     const size = unit < 128 ? 1 : unit < 2048 ? 2 : pair ? 4 : 3;
     if (bytes + size > budget) break;
     bytes += size;
     cut += pair ? 2 : 1;
   }
-  cut = graphemeBoundaryAtOrBefore(text, cut);
-  const prefix = text.slice(0, cut);
+  cut = graphemeBoundaryAtOrBefore(text2, cut);
+  const prefix = text2.slice(0, cut);
   const commentStart = prefix.lastIndexOf("<!--");
   if (commentStart > prefix.lastIndexOf("-->")) return commentStart;
   const tagStart = prefix.search(/<[A-Za-z/!?][^<>]*$/);
@@ -42413,11 +42432,11 @@ function safeCut(text, budget) {
   return cut;
 }
 var graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-function graphemeBoundaryAtOrBefore(text, index) {
-  if (index >= text.length || index === 0) return index;
+function graphemeBoundaryAtOrBefore(text2, index) {
+  if (index >= text2.length || index === 0) return index;
   const windowStart = Math.max(0, index - 64);
   let boundary = windowStart;
-  for (const { index: start } of graphemes.segment(text.slice(windowStart, index + 16))) {
+  for (const { index: start } of graphemes.segment(text2.slice(windowStart, index + 16))) {
     if (windowStart + start > index) break;
     boundary = windowStart + start;
   }
@@ -43505,8 +43524,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -43564,8 +43583,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString2 = match[0] === '"';
@@ -43579,18 +43598,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -43758,12 +43777,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -50139,10 +50158,10 @@ function parseInputs() {
     }
   };
   const side = (name) => {
-    const text = getOptionalInput(name);
-    if (text === void 0) return void 0;
+    const text2 = getOptionalInput(name);
+    if (text2 === void 0) return void 0;
     try {
-      return parseSideSelector(text, name);
+      return parseSideSelector(text2, name);
     } catch (error2) {
       report(name, error2 instanceof Error ? error2.message : String(error2));
       return void 0;
@@ -50368,11 +50387,11 @@ function titleOf(outcome, summary2) {
   return [...title].slice(0, 255).join("");
 }
 function checkLimits() {
-  const text = process.env.KAIZEN_GATE_SUMMARY_LIMIT;
-  if (text === void 0 || text === "") return DEFAULT_LIMITS;
-  const limit = Number(text);
-  if (!/^\d+$/.test(text) || limit < 1 || limit > DEFAULT_LIMITS.summary) {
-    throw new Error(`Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text}".`);
+  const text2 = process.env.KAIZEN_GATE_SUMMARY_LIMIT;
+  if (text2 === void 0 || text2 === "") return DEFAULT_LIMITS;
+  const limit = Number(text2);
+  if (!/^\d+$/.test(text2) || limit < 1 || limit > DEFAULT_LIMITS.summary) {
+    throw new Error(`Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text2}".`);
   }
   return { ...DEFAULT_LIMITS, summary: limit };
 }

@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -1004,14 +1004,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,14 +1028,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1052,12 +1052,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1089,39 +1089,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -9554,20 +9554,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -12015,7 +12015,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -13105,8 +13105,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13119,16 +13119,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -15098,10 +15098,10 @@ function keyIdOf(publicKeyPem) {
   return loadPublicKey(publicKeyPem, "public key").keyid;
 }
 function loadPrivateKey(pem, label) {
-  const text = readPemBlock(pem, label, "private");
+  const text2 = readPemBlock(pem, label, "private");
   let key;
   try {
-    key = createPrivateKey({ key: text, format: "pem" });
+    key = createPrivateKey({ key: text2, format: "pem" });
   } catch {
     throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
   }
@@ -15109,10 +15109,10 @@ function loadPrivateKey(pem, label) {
   return { key, algorithm, keyid: spkiKeyId(createPublicKey(key)) };
 }
 function loadPublicKey(pem, label) {
-  const text = readPemBlock(pem, label, "public");
+  const text2 = readPemBlock(pem, label, "public");
   let key;
   try {
-    key = createPublicKey({ key: text, format: "pem" });
+    key = createPublicKey({ key: text2, format: "pem" });
   } catch {
     throw keyError(label, "could not be parsed as a public key (the PEM body is damaged or not a key)");
   }
@@ -15121,9 +15121,9 @@ function loadPublicKey(pem, label) {
 }
 function readPemBlock(pem, label, want) {
   if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
-  let text = pem.replace(/\r\n?/g, "\n").trim();
-  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
+  let text2 = pem.replace(/\r\n?/g, "\n").trim();
+  if (!text2.includes("\n") && text2.includes("\\n")) text2 = text2.replaceAll("\\n", "\n");
+  const labels = [...text2.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
   const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
   if (labels.length === 0) {
     throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
@@ -15132,7 +15132,7 @@ function readPemBlock(pem, label, want) {
     throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
   }
   const found = labels[0] ?? "";
-  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
+  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text2)) {
     throw keyError(
       label,
       "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
@@ -15157,7 +15157,7 @@ function readPemBlock(pem, label, want) {
   if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
     throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
   }
-  return `${text}
+  return `${text2}
 `;
 }
 function algorithmOf(key, label) {
@@ -15357,13 +15357,13 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   }
   const decoded = decodeText(bytes, file);
   if ("problem" in decoded) return { problems: [decoded.problem] };
-  const text = decoded.text;
-  if (text.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
+  const text2 = decoded.text;
+  if (text2.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
     return { problems: [{ file, line: 1, column: 1, message: "file is empty (no YAML content); expected a mapping" }] };
   }
-  const deep = findDeepFlow(text, limits.maxDepth);
+  const deep = findDeepFlow(text2, limits.maxDepth);
   if (deep !== void 0) {
-    return { problems: [{ file, ...positionIn(text, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
+    return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
   }
   const lineCounter = new import_yaml.LineCounter();
   const at = (offset) => {
@@ -15372,7 +15372,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   };
   let documents;
   try {
-    documents = (0, import_yaml.parseAllDocuments)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    documents = (0, import_yaml.parseAllDocuments)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return { problems: [{ file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }] };
@@ -15383,7 +15383,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const problems = [];
   for (const doc of documents) {
     for (const error of [...doc.errors, ...doc.warnings]) {
-      problems.push({ file, ...at(error.pos[0]), message: describeYamlError(error, text, limits) });
+      problems.push({ file, ...at(error.pos[0]), message: describeYamlError(error, text2, limits) });
       if (error.message.includes("call stack") || error.message.includes("Stack overflow")) break;
     }
   }
@@ -15439,7 +15439,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
         const keyAt = keyRange ? at(keyRange[0]) : positions.get(pointer);
         const key = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : void 0;
         if (typeof key !== "string") {
-          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text) });
+          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text2) });
           continue;
         }
         const childPointer = `${pointer}/${escapePointer(key)}`;
@@ -15464,7 +15464,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     return { problems: [...problems, { file, ...position, ...fieldOption(error.pointer), message: error.message }] };
   }
   if (problems.length > 0) return { problems };
-  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text }, problems };
+  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text: text2 }, problems };
 }
 function fieldOf(pointer) {
   if (pointer === "") return "";
@@ -15485,48 +15485,48 @@ var LimitExceeded = class extends Error {
 function fieldOption(pointer) {
   return pointer === "" ? {} : { field: fieldOf(pointer) };
 }
-function positionIn(text, offset) {
-  const before = text.slice(0, offset);
+function positionIn(text2, offset) {
+  const before = text2.slice(0, offset);
   const lineStart = before.lastIndexOf("\n") + 1;
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 function decodeText(bytes, file) {
   const invalid2 = firstInvalidUtf8(bytes);
-  const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2));
-  const control = firstControl(text);
+  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2));
+  const control = firstControl(text2);
   if (control !== void 0) {
-    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
+    const code = text2.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
     return {
-      problem: { file, ...positionIn(text, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
+      problem: { file, ...positionIn(text2, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
     };
   }
   if (invalid2 !== void 0) {
     const byte = bytes[invalid2].toString(16).toUpperCase().padStart(2, "0");
     return {
-      problem: { file, ...positionIn(text, text.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
+      problem: { file, ...positionIn(text2, text2.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
     };
   }
-  const bareCr = /\r(?!\n)/.exec(text);
+  const bareCr = /\r(?!\n)/.exec(text2);
   if (bareCr) {
-    return { problem: { file, ...positionIn(text, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
+    return { problem: { file, ...positionIn(text2, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
   }
-  return { text };
+  return { text: text2 };
 }
-function firstControl(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+function firstControl(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code < 32 && code !== 9 && code !== 10 && code !== 13 || code === 127) return i;
   }
   return void 0;
 }
-function findDeepFlow(text, max) {
+function findDeepFlow(text2, max) {
   let depth = 0;
   let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (c === "\n") comment = false;
     else if (comment) continue;
-    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if (c === "#" && (i === 0 || /\s/.test(text2[i - 1]))) comment = true;
     else if (c === "[" || c === "{") {
       depth += 1;
       if (depth > max) return i;
@@ -15559,9 +15559,9 @@ function normaliseScalar(value) {
 function shortTag(tag) {
   return tag ? tag.replace(/^tag:yaml\.org,2002:/, "!!") : "such";
 }
-function describeNonStringKey(node, text) {
+function describeNonStringKey(node, text2) {
   if ((0, import_yaml.isScalar)(node)) {
-    const source = node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node.value);
+    const source = node.range ? text2.slice(node.range[0], node.range[1]).trim() : String(node.value);
     const kind = node.value === null ? "null" : `a ${typeof node.value}`;
     if (source === "") return "a key is empty (null); keys must be plain strings";
     return `key ${source} is ${kind}, not a string; quote it ("${source}") if it is meant as text`;
@@ -15570,11 +15570,11 @@ function describeNonStringKey(node, text) {
   if ((0, import_yaml.isSeq)(node)) return "a sequence cannot be a key; keys must be plain strings";
   return "a key is missing; keys must be plain strings";
 }
-function describeYamlError(error, text, limits) {
+function describeYamlError(error, text2, limits) {
   const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error.code) {
     case "DUPLICATE_KEY": {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[1];
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text2.slice(error.pos[0], error.pos[0] + 200))?.[1];
       return key && key.length <= 80 ? `duplicate key ${key}; each key may appear only once in a mapping` : "duplicate key; each key may appear only once in a mapping";
     }
     case "TAG_RESOLVE_FAILED":
@@ -15734,33 +15734,48 @@ var URL_SCHEME = /:(?=\/\/)/g;
 var WWW = /\b(www)\./gi;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 var ZWJ = "‍";
-function escapeMarkdown(text, maxLength = MAX_TEXT_LENGTH) {
-  return escapeLines(text, maxLength).join(" ");
+function escapeMarkdown(text2, maxLength = MAX_TEXT_LENGTH) {
+  return escapeLines(text2, maxLength).join(" ");
 }
-function escapeTableCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeLines(text, maxLength).filter((line) => line !== "").join("<br>");
+function escapeTableCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeLines(text2, maxLength).filter((line) => line !== "").join("<br>");
 }
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
-  const points = Array.from(text);
-  if (points.length <= maxLength) return text;
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  const points = Array.from(text2);
+  if (points.length <= maxLength) return text2;
   return `${points.slice(0, Math.max(0, maxLength - 1)).join("")}…`;
 }
-function toPlainText(text, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function toPlainText(text2, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => showInvisible(line)).join(keepLines ? "\n" : " ");
 }
-function escapeLines(text, maxLength) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function escapeLines(text2, maxLength) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => escapeLine(showInvisible(line).trim()));
 }
 function showInvisible(line) {
+  const chars = Array.from(line);
   let out = "";
-  for (const char of line) out += isInvisible(char.codePointAt(0) ?? 0) ? "�" : char;
+  let flag = false;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 127988) flag = true;
+    else if (!(code >= 917536 && code <= 917631)) flag = false;
+    out += INVISIBLE.test(char) && !partOfEmoji(chars, i, code, flag) ? "�" : char;
+  }
   return out;
 }
-function isInvisible(code) {
-  return code < 32 || code >= 127 && code <= 159 || code === 1564 || code === 8206 || code === 8207 || code >= 8234 && code <= 8238 || code >= 8294 && code <= 8297;
+var INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+var PICTOGRAPH = new RegExp("^\\p{Extended_Pictographic}$", "u");
+var SKIN_TONE_OR_SELECTOR = /^[\ufe0f\u{1f3fb}-\u{1f3ff}]$/u;
+function partOfEmoji(chars, i, code, inFlag) {
+  const before = chars[i - 1] ?? "";
+  const after = chars[i + 1] ?? "";
+  if (code === 65039 || code === 65038) return PICTOGRAPH.test(before) || /^[0-9#*]$/.test(before);
+  if (code === 8205) return PICTOGRAPH.test(after) && (PICTOGRAPH.test(before) || SKIN_TONE_OR_SELECTOR.test(before));
+  return inFlag && code >= 917536 && code <= 917631;
 }
 function escapeLine(line) {
   const escaped = line.replace(PUNCTUATION, (c) => `\\${c}`).replace(UNDERSCORE, "\\_").replace(URL_SCHEME, "\\:").replace(WWW, "$1\\.").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replaceAll("@", `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
@@ -15877,8 +15892,8 @@ function renderText(report, options) {
 }
 var CODES = { red: "31", green: "32", yellow: "33", dim: "2" };
 function painter(color) {
-  if (!color) return (_colour, text) => text;
-  return (colour, text, bold = false) => `\x1B[${bold ? "1;" : ""}${CODES[colour]}m${text}\x1B[0m`;
+  if (!color) return (_colour, text2) => text2;
+  return (colour, text2, bold = false) => `\x1B[${bold ? "1;" : ""}${CODES[colour]}m${text2}\x1B[0m`;
 }
 function packageLines(pkg, several, paint) {
   const parent = pkg.parent ? ` ← ${clean(pkg.parent.package_id)}` : " (new application)";
@@ -15947,8 +15962,8 @@ function verdictColour(verdict) {
       return "dim";
   }
 }
-function clean(text, maxLength = 500) {
-  return toPlainText(text, maxLength);
+function clean(text2, maxLength = 500) {
+  return toPlainText(text2, maxLength);
 }
 
 // src/report/markdown.ts
@@ -16674,8 +16689,8 @@ function mergeValue(direction, base, head) {
   if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
     const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
     const added = head.some((item) => !base.some((b) => sameValue(b, item)));
-    const union2 = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
-    return { value: union2, looser: removed, tighter: added };
+    const both = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
+    return { value: both, looser: removed, tighter: added };
   }
   return { value: base, looser: true, tighter: false };
 }
@@ -16713,16 +16728,16 @@ function classifyYaml(bytes, file) {
     if (!mentions) return FOREIGN;
     return unreadable(true, { file, line: 1, column: 1, message: `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)` });
   }
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
   }
-  if (findDeepFlow(text, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  if (findDeepFlow(text2, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
   let values;
   try {
-    const documents = (0, import_yaml2.parseAllDocuments)(text, { uniqueKeys: false, merge: true, prettyErrors: false });
+    const documents = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: false, merge: true, prettyErrors: false });
     const list = Array.isArray(documents) ? documents : [];
     if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
     values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
@@ -16742,12 +16757,12 @@ function classifyYaml(bytes, file) {
 }
 function packageFacts(value) {
   const record = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-  const text = (field) => {
+  const text2 = (field) => {
     const v = record[field];
     return typeof v === "string" && v !== "" ? v : void 0;
   };
-  const application = text("application");
-  const packageId = text("package_id");
+  const application = text2("application");
+  const packageId = text2("package_id");
   return {
     ...application !== void 0 ? { application } : {},
     ...packageId !== void 0 ? { package_id: packageId } : {},
@@ -17007,7 +17022,6 @@ function standInManifest(headValue, baseValue, path) {
   const head = asRecord3(headValue);
   const base = asRecord3(baseValue);
   const pick = (field) => head[field] ?? base[field];
-  const text = (value, fallback) => typeof value === "string" && value !== "" ? value : fallback;
   const level = pick("side_effect_level");
   const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
   const owners = [pick("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
@@ -17026,6 +17040,9 @@ function standInManifest(headValue, baseValue, path) {
     evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
     delivery: { rollback_metric: text(delivery["rollback_metric"], ""), ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {} }
   };
+}
+function text(value, fallback) {
+  return typeof value === "string" && value !== "" ? value : fallback;
 }
 function asRecord3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
@@ -17231,16 +17248,11 @@ function loadManifest(bytes, file, options = {}) {
     ...schemaProblems.length === 0 ? { manifest: value } : {}
   };
 }
-function looksLikeManifest(bytes) {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
-}
 
 // src/manifest/scope.ts
 import { matchesGlob } from "node:path/posix";
 function planScope(input) {
   const { base, head, changed } = input;
-  const facts = (kind) => kind?.kind === "package" ? packageFacts(kind.value) : void 0;
   const inScope = (path, f) => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
   const headPackages = [...head].flatMap(([path, kind]) => {
     const f = facts(kind);
@@ -17284,6 +17296,9 @@ function selectionOf(patterns) {
   });
   return (path) => tests.some((test) => test(path));
 }
+function facts(kind) {
+  return kind?.kind === "package" ? packageFacts(kind.value) : void 0;
+}
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -17292,8 +17307,8 @@ function compare(a, b) {
 var NOTES_REF = "refs/notes/kaizen-gate";
 function readNotes(repo, commit2, ref = NOTES_REF) {
   const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
-  const text = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
-  return text === void 0 ? [] : parseNoteText(text);
+  const text2 = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
+  return text2 === void 0 ? [] : parseNoteText(text2);
 }
 function readAllNotes(repo, ref = NOTES_REF) {
   const out = /* @__PURE__ */ new Map();
@@ -17303,9 +17318,9 @@ function readAllNotes(repo, ref = NOTES_REF) {
   for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
   return out;
 }
-function parseNoteText(text) {
+function parseNoteText(text2) {
   const out = [];
-  text.split("\n").forEach((raw, index) => {
+  text2.split("\n").forEach((raw, index) => {
     const line = raw.trim();
     if (line === "") return;
     try {
@@ -17511,8 +17526,8 @@ function resolveChangeSet(options) {
     const parent = base?.manifest ? base : void 0;
     const headRead = headTree.read(missing.basePath);
     const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
-    const facts = packageFacts(base?.yaml?.value);
-    const was = `at the base commit it holds package ${facts.package_id ?? "(no package_id)"} of ${facts.application ?? "(no application)"}`;
+    const facts2 = packageFacts(base?.yaml?.value);
+    const was = `at the base commit it holds package ${facts2.package_id ?? "(no package_id)"} of ${facts2.application ?? "(no application)"}`;
     const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
     addFailure(
       missing.basePath,
@@ -17816,46 +17831,46 @@ var CLOSE_BRACE = 125;
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var NEWLINE = 10;
-function parseJsonText(text) {
+function parseJsonText(text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const position = /\(line (\d+) column (\d+)\)/.exec(raw);
     const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
     if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
     if (/end of JSON input/.test(raw)) {
-      const lines = text.split("\n");
+      const lines = text2.split("\n");
       return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
     }
     return { ok: false, message };
   }
 }
-function findStringEnd(text, start) {
+function findStringEnd(text2, start) {
   let from = start + 1;
   for (; ; ) {
-    const end = text.indexOf('"', from);
-    if (end < 0) return text.length - 1;
+    const end = text2.indexOf('"', from);
+    if (end < 0) return text2.length - 1;
     let backslashes = 0;
-    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return end;
     from = end + 1;
   }
 }
-function decodeKey(text, start, end) {
-  const raw = text.slice(start + 1, end);
-  return raw.includes("\\") ? JSON.parse(text.slice(start, end + 1)) : raw;
+function decodeKey(text2, start, end) {
+  const raw = text2.slice(start + 1, end);
+  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
 }
-function scanTopLevelMembers(text) {
+function scanTopLevelMembers(text2) {
   const members = [];
   let depth = 0;
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
-      const end = findStringEnd(text, i);
+      const end = findStringEnd(text2, i);
       if (depth === 1 && expectKey) {
-        members.push({ key: decodeKey(text, i, end), column: i + 1 });
+        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
         expectKey = false;
       }
       i = end;
@@ -17870,20 +17885,20 @@ function scanTopLevelMembers(text) {
   }
   return members;
 }
-function countTopLevelMembers(text) {
-  let count = 0;
+function countTopLevelMembers(text2) {
+  let count2 = 0;
   let depth = 0;
   let expectKey = false;
-  const length = text.length;
+  const length = text2.length;
   for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
       if (depth === 1 && expectKey) {
-        count++;
+        count2++;
         expectKey = false;
       }
       for (i++; i < length; i++) {
-        const inner = text.charCodeAt(i);
+        const inner = text2.charCodeAt(i);
         if (inner === QUOTE) break;
         if (inner === BACKSLASH) i++;
       }
@@ -17896,14 +17911,14 @@ function countTopLevelMembers(text) {
       expectKey = true;
     }
   }
-  return count;
+  return count2;
 }
-function locateArrayElements(text, path) {
+function locateArrayElements(text2, path) {
   const lines = [];
   const stack = [];
   let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === NEWLINE) {
       line++;
       continue;
@@ -17919,8 +17934,8 @@ function locateArrayElements(text, path) {
       continue;
     }
     if (code === QUOTE && parent !== void 0 && parent.expectKey) {
-      const end = findStringEnd(text, i);
-      parent.key = decodeKey(text, i, end);
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
       parent.expectKey = false;
       i = end;
       continue;
@@ -17930,9 +17945,9 @@ function locateArrayElements(text, path) {
       const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
       stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
     } else if (code === QUOTE) {
-      i = findStringEnd(text, i);
+      i = findStringEnd(text2, i);
     } else {
-      while (i + 1 < text.length && !isDelimiter(text.charCodeAt(i + 1))) i++;
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
     }
   }
   return lines;
@@ -18124,24 +18139,24 @@ function parseJsonlEvidence(input, file, options = {}) {
       readLine(line, number);
     });
   }
-  for (const [packageId, { line, count }] of wrongPackage) {
+  for (const [packageId, { line, count: count2 }] of wrongPackage) {
     problems.push({
       file,
       line,
       field: "package_id",
-      message: `evidence for package ${JSON.stringify(packageId)} (${count} record${count === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
+      message: `evidence for package ${JSON.stringify(packageId)} (${count2} record${count2 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
     });
   }
   return { records, problems };
 }
-function forEachTextLine(text, visit) {
-  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  for (let number = 1; start <= text.length; number++) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+function forEachTextLine(text2, visit) {
+  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  for (let number = 1; start <= text2.length; number++) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
     const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    visit(text.slice(start, end), number);
+    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
+    visit(text2.slice(start, end), number);
     start = next;
   }
 }
@@ -18153,12 +18168,12 @@ function forEachByteLine(bytes, visit) {
     const cut2 = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
     const chunkEnd = cut2 < 0 ? bytes.length : cut2 + 1;
     const chunkStart = start;
-    const text = decoder.decode(bytes.subarray(start, chunkEnd));
-    const oneToOne = text.length === chunkEnd - chunkStart;
+    const text2 = decoder.decode(bytes.subarray(start, chunkEnd));
+    const oneToOne = text2.length === chunkEnd - chunkStart;
     let textStart = 0;
     while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
-      let textEnd = text.indexOf("\n", textStart);
-      if (textEnd < 0) textEnd = text.length;
+      let textEnd = text2.indexOf("\n", textStart);
+      if (textEnd < 0) textEnd = text2.length;
       let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
       if (end < 0 || end >= chunkEnd) end = chunkEnd;
       const nextStart = end + 1;
@@ -18167,7 +18182,7 @@ function forEachByteLine(bytes, visit) {
         end--;
         textEnd--;
       }
-      visit(text.slice(textStart, textEnd), number++, start, end);
+      visit(text2.slice(textStart, textEnd), number++, start, end);
       start = nextStart;
       textStart = nextTextStart;
     }
@@ -18175,14 +18190,14 @@ function forEachByteLine(bytes, visit) {
 }
 var CHUNK_BYTES = 1 << 20;
 function countMembersInBytes(bytes, start, end) {
-  let count = 0;
+  let count2 = 0;
   let depth = 0;
   let expectKey = false;
   for (let i = start; i < end; i++) {
     const code = bytes[i];
     if (code === 34) {
       if (depth === 1 && expectKey) {
-        count++;
+        count2++;
         expectKey = false;
       }
       for (i++; i < end; i++) {
@@ -18199,7 +18214,7 @@ function countMembersInBytes(bytes, start, end) {
       expectKey = true;
     }
   }
-  return count;
+  return count2;
 }
 function createSharedValues() {
   let packageId = "";
@@ -18245,9 +18260,9 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
 // src/evidence/promptfoo.ts
 import { createHash as createHash3 } from "node:crypto";
 var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
-function parsePromptfooEvidence(text, file, options) {
+function parsePromptfooEvidence(text2, file, options) {
   const problems = [];
-  const results = loadResults(text, file, problems);
+  const results = loadResults(text2, file, problems);
   if (results === void 0) return { records: [], problems };
   const selector = options.side;
   const sides = countSides(results);
@@ -18284,8 +18299,8 @@ function parsePromptfooEvidence(text, file, options) {
   records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
   return { records, problems };
 }
-function loadResults(text, file, problems) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function loadResults(text2, file, problems) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
     problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
@@ -18349,7 +18364,7 @@ function countSides(results) {
     if (seen === void 0) sides.set(key, { side, results: 1 });
     else seen.results++;
   }
-  return [...sides.values()].map(({ side, results: count }) => ({ ...side, results: count })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+  return [...sides.values()].map(({ side, results: count2 }) => ({ ...side, results: count2 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
 }
 function compareText(a, b) {
   const x = a ?? "";
@@ -18419,8 +18434,8 @@ var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention
 var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
 function csvBoolean(value) {
   if (typeof value !== "string") return value;
-  const text = value.trim().toLowerCase();
-  return text === "true" ? true : text === "false" ? false : value;
+  const text2 = value.trim().toLowerCase();
+  return text2 === "true" ? true : text2 === "false" ? false : value;
 }
 function isOutsideUnit(value) {
   return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
@@ -18495,8 +18510,8 @@ function buildRecord(draft, result, trial, file, options, problems) {
 }
 
 // src/evidence/detect.ts
-function detectEvidenceFormat(text) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function detectEvidenceFormat(text2) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const lines = body.split("\n");
   const firstIndex = lines.findIndex((line) => line.trim() !== "");
   const first = lines[firstIndex]?.trim();
@@ -18511,9 +18526,9 @@ function detectEvidenceFormat(text) {
   }
   return "jsonl";
 }
-function tryParse(text) {
+function tryParse(text2) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
@@ -18521,10 +18536,10 @@ function tryParse(text) {
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
 }
-function parseEvidence(text, file, options = {}) {
-  const format = detectEvidenceFormat(text);
+function parseEvidence(text2, file, options = {}) {
+  const format = detectEvidenceFormat(text2);
   if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(text, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
+    return { format, ...parseJsonlEvidence(text2, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
   }
   if (format === "promptfoo") {
     if (options.packageId === void 0) {
@@ -18534,7 +18549,7 @@ function parseEvidence(text, file, options = {}) {
     const { packageId, suite, side, judge } = options;
     return {
       format,
-      ...parsePromptfooEvidence(text, file, {
+      ...parsePromptfooEvidence(text2, file, {
         packageId,
         ...suite === void 0 ? {} : { suite },
         ...side === void 0 ? {} : { side },
@@ -18542,7 +18557,7 @@ function parseEvidence(text, file, options = {}) {
       })
     };
   }
-  const empty = text.trim() === "";
+  const empty = text2.trim() === "";
   return {
     records: [],
     problems: [
@@ -18624,7 +18639,7 @@ function tally(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count }) => `${format(value)} (${count} record${count === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(({ value, source, count: count2 }) => `${format(value)} (${count2} record${count2 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -18803,12 +18818,12 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
-  const count = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
+  const count2 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
   problems.push({
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
+    message: `${count2} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -18857,13 +18872,13 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
     let decoded;
-    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text);
+    const text2 = () => decoded ??= new TextDecoder().decode(file.bytes);
+    const detected = detectFormat(file.bytes, text2);
     const read = (packageId, judge, side) => {
       const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text2(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
         if (packageCount > 1) parses.set(key, parsed);
       }
       if (parsed.format) formats.set(file.path, parsed.format);
@@ -18894,8 +18909,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
             else strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
         }
-        for (const [id, { line, count }] of strangers) {
-          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
+        for (const [id, { line, count: count2 }] of strangers) {
+          const more2 = count2 > 1 ? ` (and ${count2 - 1} more record${count2 > 2 ? "s" : ""} for it)` : "";
           problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
@@ -18919,16 +18934,16 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
 function append(target, items) {
   for (const item of items) target.push(item);
 }
-function detectFormat(bytes, text) {
+function detectFormat(bytes, text2) {
   const decoder = new TextDecoder();
   for (let start = 0; start < bytes.length; ) {
     const newline = bytes.indexOf(10, start);
     const end = newline < 0 ? bytes.length : newline;
     const line = decoder.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    if (line !== "") return line === "{" ? detectEvidenceFormat(text2()) : detectEvidenceFormat(line);
     start = end + 1;
   }
-  return detectEvidenceFormat(text());
+  return detectEvidenceFormat(text2());
 }
 
 // src/gates/decide.ts
@@ -19428,15 +19443,15 @@ function sumOfDraws(rng, values, draws) {
   let sizeLeft = n;
   let sum2 = 0;
   for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count);
-    remaining -= count;
+    const count2 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count2);
+    remaining -= count2;
     sizeLeft -= BLOCK_SIZE;
   }
   if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
   return sum2;
 }
-function sumOfMaskedDraws(rng, values, start, count) {
+function sumOfMaskedDraws(rng, values, start, count2) {
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
@@ -19444,7 +19459,7 @@ function sumOfMaskedDraws(rng, values, start, count) {
   let sum2 = 0;
   let otherSum = 0;
   let done2 = 0;
-  for (; done2 + 2 <= count; done2 += 2) {
+  for (; done2 + 2 <= count2; done2 += 2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -19462,10 +19477,10 @@ function sumOfMaskedDraws(rng, values, start, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  if (done2 < count) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  if (done2 < count2) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
   return sum2 + otherSum;
 }
-function sumOfSmallDraws(rng, values, start, size, count) {
+function sumOfSmallDraws(rng, values, start, size, count2) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -19473,7 +19488,7 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   let d = rng.s3;
   let sum2 = 0;
   let otherSum = 0;
-  let needed = count;
+  let needed = count2;
   while (needed >= 2) {
     const t0 = a;
     const t1 = b;
@@ -19509,13 +19524,13 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   }
   return sum2 + otherSum;
 }
-function fillIndices(rng, bound, out, count) {
+function fillIndices(rng, bound, out, count2) {
   if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count; i++) out[i] = rng.nextInt(bound);
+    for (let i = 0; i < count2; i++) out[i] = rng.nextInt(bound);
     return;
   }
   if (bound <= HALF) {
-    fillSmallIndices(rng, bound, out, count);
+    fillSmallIndices(rng, bound, out, count2);
     return;
   }
   const threshold = TWO_POW_322 % bound;
@@ -19524,7 +19539,7 @@ function fillIndices(rng, bound, out, count) {
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled < count) {
+  while (filled < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -19545,14 +19560,14 @@ function fillIndices(rng, bound, out, count) {
   rng.s2 = c;
   rng.s3 = d;
 }
-function fillSmallIndices(rng, bound, out, count) {
+function fillSmallIndices(rng, bound, out, count2) {
   const threshold = HALF % bound;
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled + 1 < count) {
+  while (filled + 1 < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -19574,7 +19589,7 @@ function fillSmallIndices(rng, bound, out, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  while (filled < count) {
+  while (filled < count2) {
     const low = (rng.nextUint32() & 65535) * bound;
     out[filled] = low >>> 16;
     filled += (low & 65535) < threshold ? 0 : 1;
@@ -19595,14 +19610,14 @@ function sumRowsOfDraws(rng, rows, width2, draws, out) {
   let sizeLeft = n;
   for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
     const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
-    const count = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
-    if (width2 === 2) addPairRows(rng, rows, start, size, count, out);
-    else addQuadRows(rng, rows, start, size, count, out);
-    remaining -= count;
+    const count2 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width2 === 2) addPairRows(rng, rows, start, size, count2, out);
+    else addQuadRows(rng, rows, start, size, count2, out);
+    remaining -= count2;
     sizeLeft -= size;
   }
 }
-function addPairRows(rng, rows, start, size, count, out) {
+function addPairRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -19610,7 +19625,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -19644,7 +19659,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   out[0] = s0;
   out[1] = s1;
 }
-function addQuadRows(rng, rows, start, size, count, out) {
+function addQuadRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -19654,7 +19669,7 @@ function addQuadRows(rng, rows, start, size, count, out) {
   let s1 = out[1];
   let s2 = out[2];
   let s3 = out[3];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -19700,12 +19715,12 @@ function drawMultinomial(rng, total, weights, out) {
   for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    let count;
-    if (remaining === 0) count = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count = remaining;
-    else count = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count;
-    remaining -= count;
+    let count2;
+    if (remaining === 0) count2 = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count2 = remaining;
+    else count2 = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count2;
+    remaining -= count2;
     weightLeft -= weight;
   }
 }
@@ -20846,8 +20861,8 @@ function neededCases(test, margin, level, worstAlpha) {
 function byName(a, b) {
   return a.category < b.category ? -1 : 1;
 }
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalise(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // src/stats/holm.ts
@@ -20857,12 +20872,12 @@ function holmAdjust(pValues) {
       throw new RangeError(`Expected \`pValues[${index}]\` to be in [0, 1], got ${String(p)}.`);
     }
   });
-  const count = pValues.length;
+  const count2 = pValues.length;
   const order = pValues.map((_, index) => index).toSorted((x, y) => pValues[x] - pValues[y] || x - y);
-  const adjusted = Array.from({ length: count }, () => 0);
+  const adjusted = Array.from({ length: count2 }, () => 0);
   let runningMax = 0;
   order.forEach((index, rank2) => {
-    runningMax = Math.max(runningMax, Math.min(1, (count - rank2) * pValues[index]));
+    runningMax = Math.max(runningMax, Math.min(1, (count2 - rank2) * pValues[index]));
     adjusted[index] = runningMax;
   });
   return adjusted;
@@ -20949,9 +20964,9 @@ function evaluateSafety(cases, level, policy) {
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
   const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
-  const count = !redteamPasses ? safety.length : expected.length;
+  const count2 = !redteamPasses ? safety.length : expected.length;
   const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
-  const why = count < statistics.min_cases ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
+  const why = count2 < statistics.min_cases ? `Only ${formatCount(count2)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
@@ -20962,8 +20977,8 @@ function evaluateSafety(cases, level, policy) {
     on_failure: "reject"
   };
 }
-function capitalise2(text) {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+function capitalise2(text2) {
+  return `${text2.charAt(0).toUpperCase()}${text2.slice(1)}`;
 }
 
 // src/gates/evaluate.ts
@@ -21181,9 +21196,9 @@ function loadPolicy(cwd, overridePath) {
   const override = parsePolicy(bytes, overridePath);
   return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
 }
-function parseSideSelector(text, flag) {
-  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text);
-  if (!match) throw new UsageError(`${flag} expects promptIdx=N, provider=ID or label=TEXT, got "${text}"`);
+function parseSideSelector(text2, flag) {
+  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text2);
+  if (!match) throw new UsageError(`${flag} expects promptIdx=N, provider=ID or label=TEXT, got "${text2}"`);
   const [, key, value] = match;
   if (key === "promptIdx") {
     const n = Number(value);
@@ -21270,20 +21285,20 @@ function lockManifest(bytes, file, readFile) {
   }
   if (lockProblems.length > 0) return { text: original, changed: false, updates: [], problems: lockProblems };
   if (updates.length === 0) return { text: original, changed: false, updates, problems: [] };
-  let text = source;
+  let text2 = source;
   for (const edit of edits.toSorted((a, b) => b.start - a.start)) {
-    text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    text2 = text2.slice(0, edit.start) + edit.text + text2.slice(edit.end);
   }
   const hadBom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  if (hadBom) text = `\uFEFF${text}`;
-  const { loaded: again } = loadYaml(new TextEncoder().encode(text), file);
+  if (hadBom) text2 = `\uFEFF${text2}`;
+  const { loaded: again } = loadYaml(new TextEncoder().encode(text2), file);
   const expected = new Map(updates.map((u) => [u.field, u.new]));
   const wrong = !again || listArtifacts(again.value).some((a) => {
     const field = locate(again, a.digestPointer, "").field ?? a.digestPointer;
     return expected.has(field) && a.recorded !== expected.get(field);
   });
   if (wrong) return { text: original, changed: false, updates: [], problems: [{ file, message: "internal error: lock could not rewrite the digests safely; edit them by hand and report this" }] };
-  return { text, changed: text !== original, updates, problems: [] };
+  return { text: text2, changed: text2 !== original, updates, problems: [] };
 }
 function toSegments(pointer) {
   return pointer.slice(1).split("/").map((s) => /^\d+$/.test(s) ? Number(s) : s);
@@ -21479,11 +21494,11 @@ function writeFilesTogether(dir, files) {
   let failedAt = dir;
   try {
     mkdirSync2(dir, { recursive: true });
-    for (const [path, text] of files) {
+    for (const [path, text2] of files) {
       failedAt = path;
       const temp = `${path}.${suffix}.tmp`;
       staged.push(temp);
-      writeFileSync2(temp, text);
+      writeFileSync2(temp, text2);
     }
     for (const [index, [path]] of files.entries()) {
       failedAt = path;
@@ -21593,62 +21608,101 @@ function buildKaizenLog(input) {
     return list;
   };
   const entries = [];
+  const entryAt = /* @__PURE__ */ new Map();
   const rollbacks = [];
+  const lastOfLineage = /* @__PURE__ */ new Map();
+  const lastOfPackage = /* @__PURE__ */ new Map();
+  const behaviours = /* @__PURE__ */ new Map();
   versions.forEach((version, index) => {
     const manifest = version.loaded.manifest;
-    const parent = manifest ? findParent(version, versions.slice(0, index)) : void 0;
+    const parent = manifest ? lastOfLineage.get(version.lineage) ?? (manifest.parent_package_id === void 0 ? void 0 : lastOfPackage.get(manifest.parent_package_id)) : void 0;
     let classes = [];
     let rollbackOf;
     if (manifest) {
-      const lineageHistory = versions.slice(0, index).filter((v) => v.lineage === version.lineage || parent !== void 0 && v.lineage === parent.lineage).flatMap((v) => v.loaded.manifest ? [{ package_id: v.loaded.manifest.package_id, commit: v.change.commit, fingerprint: behaviourFingerprint(v.loaded.manifest) }] : []).toReversed();
+      const fingerprint = behaviourFingerprint(manifest);
+      const history = [version.lineage, ...parent ? [parent.lineage] : []].map((lineage) => behaviours.get(lineage)?.get(fingerprint)).filter((h) => h !== void 0).toSorted((a, b) => b.index - a.index).map((h) => h.history);
       const diff = diffPackage({
         candidate: version.loaded,
         ...parent ? { parent: parent.loaded, parentCommit: parent.change.commit } : {},
         resolution: parent === void 0 ? "new_application" : parent.lineage === version.lineage ? "same_path" : "parent_package_id",
         baseDigests: /* @__PURE__ */ new Map(),
-        history: lineageHistory
+        history
       });
       classes = [...diff.classes];
       rollbackOf = diff.rollback_of?.commit;
+      lastOfLineage.set(version.lineage, version);
+      lastOfPackage.set(manifest.package_id, version);
+      const byFingerprint = behaviours.get(version.lineage) ?? /* @__PURE__ */ new Map();
+      byFingerprint.set(fingerprint, { history: { package_id: manifest.package_id, commit: version.change.commit, fingerprint }, index });
+      behaviours.set(version.lineage, byFingerprint);
     }
     if (!selected.has(version.lineage)) return;
     const fields = fieldsOf(version.loaded);
-    const all = recordsOf(version.change.commit);
-    const mine = all.filter((r) => r.kind === "invalid" || packageIn(r, version.change.path, fields.package_id) !== void 0);
+    const mine = recordsOf(version.change.commit).filter((r) => r.kind === "invalid" || packageIn(r, version.change.path, fields.package_id) !== void 0);
     const primary = pickPrimary(mine);
-    const pkg = primary && primary.kind !== "invalid" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
+    const verifiedPackage = primary?.kind === "verified" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
+    const claimedPackage = primary?.kind === "unsigned" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
     const measureHead = !manifest ? "invalid manifest" : classes.length > 0 ? classes.join(", ") : "new package";
-    const invalidOthers = mine.filter((r) => r !== primary && r.kind === "invalid").length;
+    const invalid2 = mine.filter((r) => r.kind === "invalid").length;
+    const unsigned = mine.filter((r) => r.kind === "unsigned").length;
     if (rollbackOf !== void 0) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
+    entryAt.set(`${version.lineage}\0${version.change.commit}`, entries.length);
     entries.push({
       id: version.id,
       date: utcDate(version.change.committedAt),
       owner: fields.owner,
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
-      result: pkg ? resultOf(pkg) : "—",
-      status: primary === void 0 ? "unrecorded" : pkg ? STATUS[pkg.decision.outcome] : "unverified",
+      result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : "—",
+      status: primary === void 0 ? "unrecorded" : verifiedPackage ? STATUS[verifiedPackage.decision.outcome] : primary.kind === "unsigned" ? "unsigned" : "unverified",
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
       commit: version.change.commit,
-      ...signatureOf(primary, invalidOthers),
+      ...signatureOf(primary, invalid2 - (primary?.kind === "invalid" ? 1 : 0), unsigned - (primary?.kind === "unsigned" ? 1 : 0)),
       classes,
-      ...pkg ? { decision: pkg.decision.outcome } : {},
+      ...verifiedPackage ? { decision: verifiedPackage.decision.outcome } : {},
       records: mine.length,
+      invalid_records: invalid2,
+      unsigned_records: unsigned,
       lineage: version.lineage
     });
   });
-  for (const rollback of rollbacks) {
+  markRolledBack(entries, rollbacks, entryAt);
+  return entries.map(({ lineage: _lineage, ...entry }) => entry);
+}
+function markRolledBack(entries, rollbacks, entryAt) {
+  const next = /* @__PURE__ */ new Map();
+  const firstUnmarked = (i) => {
+    let j = i;
+    const path = [];
+    while (next.has(j)) {
+      path.push(j);
+      j = next.get(j);
+    }
+    for (const k of path) next.set(k, j);
+    return j;
+  };
+  const positions = /* @__PURE__ */ new Map();
+  entries.forEach((entry, index) => {
+    const list = positions.get(entry.lineage);
+    if (list) list.push(index);
+    else positions.set(entry.lineage, [index]);
+  });
+  const rank2 = /* @__PURE__ */ new Map();
+  for (const list of positions.values()) list.forEach((index, r) => rank2.set(index, r));
+  for (const rollback of rollbacks.toSorted((a, b) => b.entry - a.entry)) {
     const by = entries[rollback.entry];
-    const target = entries.findIndex((e) => e.lineage === rollback.lineage && e.commit === rollback.targetCommit);
-    if (by === void 0 || target < 0) continue;
-    for (let i = target + 1; i < rollback.entry; i++) {
-      const entry = entries[i];
-      if (entry && entry.lineage === rollback.lineage) entries[i] = { ...entry, status: "rolled back", rolled_back_by: by.id };
+    const target = entryAt.get(`${rollback.lineage}\0${rollback.targetCommit}`);
+    if (by === void 0 || target === void 0) continue;
+    const lineage = positions.get(rollback.lineage);
+    const end = rank2.get(rollback.entry);
+    for (let r = firstUnmarked(rank2.get(target) + 1); r < end; r = firstUnmarked(r + 1)) {
+      const index = lineage[r];
+      entries[index] = { ...entries[index], status: "rolled back", rolled_back_by: by.id };
+      next.set(r, r + 1);
     }
   }
-  return entries.map(({ lineage: _lineage, ...entry }) => entry);
 }
 function collectVersions(changes) {
   const alive = /* @__PURE__ */ new Map();
@@ -21661,7 +21715,9 @@ function collectVersions(changes) {
     if (change.renamedFrom !== void 0) alive.delete(change.renamedFrom);
     lineage ??= alive.get(change.path);
     const bytes = change.bytes;
-    if (bytes === void 0 || !looksLikeManifest(bytes)) {
+    const kind = bytes === void 0 ? void 0 : classifyYaml(bytes, change.path);
+    const isVersion = kind?.kind === "package" || kind?.kind === "unreadable" && kind.mentions && lineage !== void 0;
+    if (bytes === void 0 || !isVersion) {
       alive.delete(change.path);
       continue;
     }
@@ -21679,7 +21735,7 @@ function collectVersions(changes) {
   return { versions, alive, lineagePaths };
 }
 function selectLineages(select, alive, lineagePaths) {
-  if (select === void 0) return new Set([...alive].filter(([path]) => path.startsWith("manifests/")).map(([, lineage]) => lineage));
+  if (select === void 0) return new Set(alive.values());
   const out = /* @__PURE__ */ new Set();
   const problems = [];
   for (const path of select) {
@@ -21693,12 +21749,6 @@ function selectLineages(select, alive, lineagePaths) {
   }
   if (problems.length > 0) throw new InputError(problems);
   return out;
-}
-function findParent(version, earlier) {
-  const sameLineage = earlier.findLast((v) => v.lineage === version.lineage && v.loaded.manifest !== void 0);
-  if (sameLineage !== void 0) return sameLineage;
-  const parentId = version.loaded.manifest?.parent_package_id;
-  return parentId === void 0 ? void 0 : earlier.findLast((v) => v.loaded.manifest?.package_id === parentId);
 }
 function fieldsOf(loaded) {
   const value = loaded.yaml?.value;
@@ -21732,8 +21782,8 @@ function rankOf(r) {
   const severity = SEVERITY.indexOf(outcome);
   return kind * 10 + (severity < 0 ? 9 : severity);
 }
-function signatureOf(primary, invalidOthers) {
-  const more2 = invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? "" : "s"}` : "";
+function signatureOf(primary, invalidOthers, unsignedOthers) {
+  const more2 = (invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? "" : "s"}` : "") + (unsignedOthers > 0 ? `; and ${unsignedOthers} unsigned record${unsignedOthers === 1 ? "" : "s"}` : "");
   if (primary === void 0) return { signature: "none", signature_status: "none" };
   if (primary.kind === "invalid") return { signature: `INVALID: ${primary.reason}${more2}`, signature_status: "invalid" };
   if (primary.kind === "unsigned") return { signature: `unsigned${more2}`, signature_status: "unsigned" };
@@ -21743,8 +21793,8 @@ function signatureOf(primary, invalidOthers) {
 }
 function resultOf(pkg) {
   const parts = pkg.gates.flatMap((gate) => {
-    const text = headlineOf(gate);
-    return text === void 0 ? [] : [`${gate.gate} ${text}`];
+    const text2 = headlineOf(gate);
+    return text2 === void 0 ? [] : [`${gate.gate} ${text2}`];
   });
   return parts.length > 0 ? `${pkg.decision.outcome}; ${parts.join(", ")}` : pkg.decision.outcome;
 }
@@ -21765,10 +21815,10 @@ function utcDate(iso) {
 var DEFAULT_KEYS_DIR = ".kaizen-gate/keys";
 var REVOKED_FILE = "revoked.txt";
 var KEY_FILE_PATTERN = /\.(pem|pub)$/i;
-function parseRevokedList(text, file) {
+function parseRevokedList(text2, file) {
   const ids = /* @__PURE__ */ new Set();
   const problems = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
+  text2.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
     const [id = ""] = line.split(/\s+/);
@@ -21844,8 +21894,8 @@ function renderTable(entries) {
   if (entries.length === 0) return "No manifest releases found.\n";
   const cells = entries.map(
     (entry) => COLUMNS.map((c, index) => {
-      const text = terminalText(c.key === "commit" ? entry.commit.slice(0, 12) : entry[c.key]);
-      return index === COLUMNS.length - 1 ? text : cut(text, TABLE_CELL_WIDTH);
+      const text2 = terminalText(c.key === "commit" ? entry.commit.slice(0, 12) : entry[c.key]);
+      return index === COLUMNS.length - 1 ? text2 : cut(text2, TABLE_CELL_WIDTH);
     })
   );
   const titles = COLUMNS.map((c) => c.title);
@@ -21854,15 +21904,15 @@ function renderTable(entries) {
   return `${[line(titles), ...cells.map(line)].join("\n")}
 `;
 }
-function terminalText(text) {
-  return toPlainText(text, Number.MAX_SAFE_INTEGER);
+function terminalText(text2) {
+  return toPlainText(text2, Number.MAX_SAFE_INTEGER);
 }
-function width(text) {
-  return Array.from(text).length;
+function width(text2) {
+  return Array.from(text2).length;
 }
-function cut(text, max) {
-  const points = Array.from(text);
-  return points.length <= max ? text : `${points.slice(0, max - 1).join("")}…`;
+function cut(text2, max) {
+  const points = Array.from(text2);
+  return points.length <= max ? text2 : `${points.slice(0, max - 1).join("")}…`;
 }
 
 // src/audit/render-verify.ts
@@ -22035,15 +22085,15 @@ function verifySignature(key, pae, signature) {
   }
 }
 function readSignedStatement(payload, key) {
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
   } catch {
     return fail2("The signed payload is not UTF-8 text.");
   }
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch {
     return fail2("The signed payload is not JSON.");
   }
@@ -22051,14 +22101,14 @@ function readSignedStatement(payload, key) {
   if (!read.ok) return read;
   return { ok: true, keyid: key.keyid, keySource: key.source, statement: read.statement };
 }
-function decodeBase64(text) {
-  const stray = /[^A-Za-z0-9+/=_-]/.exec(text);
+function decodeBase64(text2) {
+  const stray = /[^A-Za-z0-9+/=_-]/.exec(text2);
   if (stray !== null) return `character ${stray.index + 1} (${JSON.stringify(stray[0])}) is not in the base64 alphabet`;
-  const body = text.replace(/=+$/, "");
+  const body = text2.replace(/=+$/, "");
   if (body.includes("=")) return 'padding "=" appears before the end';
   if (/[+/]/.test(body) && /[-_]/.test(body)) return "it mixes the standard and URL-safe alphabets";
-  if (body.length % 4 === 1) return `${text.length} characters cannot encode whole bytes`;
-  if (body.length !== text.length && text.length % 4 !== 0) return 'its "=" padding is wrong';
+  if (body.length % 4 === 1) return `${text2.length} characters cannot encode whole bytes`;
+  if (body.length !== text2.length && text2.length % 4 !== 0) return 'its "=" padding is wrong';
   const urlSafe = /[-_]/.test(body);
   const bytes = Buffer.from(body, urlSafe ? "base64url" : "base64");
   const again = bytes.toString(urlSafe ? "base64url" : "base64").replace(/=+$/, "");
@@ -22079,15 +22129,15 @@ function fail2(reason) {
 
 // src/audit/verify-record.ts
 var COMMIT_AT = new RegExp(`^(.+)${AT_COMMIT}([0-9a-f]{40}|[0-9a-f]{64})$`);
-function verifyRecord(text, context) {
+function verifyRecord(text2, context) {
   let parsed;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text2);
   } catch {
     return invalid("The envelope is not JSON.");
   }
   if (isRecord(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context.commit);
-  const verified = verifyEnvelope(text, context.trusted);
+  const verified = verifyEnvelope(text2, context.trusted);
   if (!verified.ok) return invalid(rewordRevoked(verified.reason, parsed, context.revokedIds));
   const report = readReport(verified.statement.predicate);
   if (typeof report === "string") return invalid(report);
@@ -22284,28 +22334,35 @@ Exit status: 0 valid, 1 not valid (one sentence says why), 2 invalid usage (miss
     run: (ctx, values, positionals) => runVerify(ctx, values, positionals)
   },
   log: {
-    summary: "print the Kaizen log of manifest releases with verified signatures",
-    usage: "kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--repo DIR]",
-    options: { ...repoOption, ...keyOptions, format: { type: "string" } },
+    summary: "print the Kaizen log of manifest releases with verified signatures; exit 1 on any INVALID record",
+    usage: "kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--require-signed | --allow-unsigned] [--repo DIR]",
+    options: { ...repoOption, ...keyOptions, format: { type: "string" }, "require-signed": { type: "boolean" }, "allow-unsigned": { type: "boolean" } },
     help: `Walks the first-parent history of HEAD and prints one entry per released manifest version:
 ID (KZ-YYYY-NNN), date, owner, problem, measure (change classes and summary), result (decision and
 headline deltas), status, package, commit and signature status. Reports are read from the git
 notes in ${NOTES_REF}; on a fresh clone fetch them first:
   git fetch origin 'refs/notes/*:refs/notes/*'
 
-IDs number every manifest version in the repository per calendar year (UTC commit date), in the
-order commits entered the first-parent history, then by path; adding releases never renumbers.
+Manifests are discovered as every command discovers them (a YAML document with apiVersion
+kaizen-gate/v1 and kind Package, anywhere in the repository). IDs number every manifest version in
+the repository per calendar year (UTC commit date), in the order commits entered the first-parent
+history, then by path; adding releases never renumbers. Only a verified record gives an entry its
+decision: an unsigned record's claim is shown as such, with status "unsigned".
 
 Options:
-  --format FMT     table (default), markdown, csv (RFC 4180) or json
-  --key PUB        trusted public key, PEM (repeatable)
-  --keys-dir DIR   trusted keys folder (default ${DEFAULT_KEYS_DIR} in the repository)
-  --repo DIR       repository root (default: the git top level of the working directory)
+  --format FMT       table (default), markdown, csv (RFC 4180) or json
+  --key PUB          trusted public key, PEM (repeatable)
+  --keys-dir DIR     trusted keys folder (default ${DEFAULT_KEYS_DIR} in the repository)
+  --require-signed   exit 1 when any shown release has an unsigned record (the default when
+                     trusted keys exist)
+  --allow-unsigned   do not fail on unsigned records, even with trusted keys
+  --repo DIR         repository root (default: the git top level of the working directory)
 
-Without manifest arguments, every manifest under manifests/ at HEAD is shown, with its history
+Without manifest arguments, every manifest of the repository at HEAD is shown, with its history
 followed across renames.
 
-Exit status: 0 printed, 1 some record is INVALID, 2 invalid usage.`,
+Exit status: 0 printed, 1 some record is INVALID (or unsigned, when signatures are required), 2
+invalid usage.`,
     run: (ctx, values, positionals) => runLog(ctx, values, positionals)
   }
 };
@@ -22333,7 +22390,7 @@ Trust the public key by committing it, e.g. cp ${publicPath} ${DEFAULT_KEYS_DIR}
   );
   return 0;
 }
-function writeNewFile(path, text, mode) {
+function writeNewFile(path, text2, mode) {
   let fd;
   try {
     fd = openSync(path, "wx", mode);
@@ -22342,7 +22399,7 @@ function writeNewFile(path, text, mode) {
     throw new InputError([{ file: path, message: code === "EEXIST" ? "already exists; keygen never overwrites a key" : `cannot be created (${code ?? String(error)})` }]);
   }
   try {
-    writeSync(fd, text);
+    writeSync(fd, text2);
   } finally {
     closeSync(fd);
   }
@@ -22442,14 +22499,17 @@ function printResult(ctx, result, commit2, prefix) {
 function runLog(ctx, values, positionals) {
   const format = values.format ?? "table";
   if (!LOG_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(", ")}, got "${format}"`);
+  if (values["require-signed"] === true && values["allow-unsigned"] === true) throw new UsageError("--require-signed and --allow-unsigned contradict each other; give one");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; log reads the git history (use --repo)" }]);
   const keyring = loadKeyring(ctx, repo, values, true);
+  const requireSigned = values["require-signed"] === true || keyring.trusted.length > 0 && values["allow-unsigned"] !== true;
+  if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
   const digestAt = gitDigests(repo);
   const entries = buildKaizenLog({
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
-    verify: (commit2, text) => verifyRecord(text, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
+    verify: (commit2, text2) => verifyRecord(text2, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
     ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve7(ctx.cwd, p))) } : {}
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
@@ -22457,10 +22517,23 @@ function runLog(ctx, values, positionals) {
 `);
   }
   if (entries.length === 0 && positionals.length === 0) {
-    ctx.stderr("kaizen-gate: no kaizen-gate manifests under manifests/ at HEAD; name the manifests to show.\n");
+    ctx.stderr("kaizen-gate: no kaizen-gate manifests in the repository at HEAD; nothing to show.\n");
   }
   ctx.stdout(renderLog(entries, format));
-  return entries.some((e) => e.signature_status === "invalid") ? 1 : 0;
+  const invalid2 = entries.filter((e) => e.invalid_records > 0);
+  const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
+  if (invalid2.length > 0) {
+    ctx.stderr(`kaizen-gate: ${count(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${invalid2.map((e) => e.id).join(", ")}
+`);
+  }
+  if (unsigned.length > 0) {
+    ctx.stderr(`kaizen-gate: ${count(unsigned.length, "release")} ${unsigned.length === 1 ? "has" : "have"} an unsigned record while signatures are required: ${unsigned.map((e) => e.id).join(", ")} (--allow-unsigned to accept them)
+`);
+  }
+  return invalid2.length > 0 || unsigned.length > 0 ? 1 : 0;
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 // src/cli.ts
@@ -22662,8 +22735,8 @@ var isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?
 if (isMain) {
   const ctx = {
     cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text)
+    stdout: (text2) => process.stdout.write(text2),
+    stderr: (text2) => process.stderr.write(text2)
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

@@ -185,8 +185,8 @@ function mergeValue(direction: LooserDirection, base: unknown, head: unknown): {
   if (direction === 'fewer-items' && Array.isArray(base) && Array.isArray(head)) {
     const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
     const added = head.some((item) => !base.some((b) => sameValue(b, item)));
-    const union = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
-    return { value: union, looser: removed, tighter: added };
+    const both = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
+    return { value: both, looser: removed, tighter: added };
   }
   // Either direction can help a candidate: the base value holds until an owner approves.
   return { value: base, looser: true, tighter: false };

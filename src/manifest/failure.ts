@@ -64,7 +64,6 @@ function standInManifest(headValue: unknown, baseValue: unknown, path: string): 
   const head = asRecord(headValue);
   const base = asRecord(baseValue);
   const pick = (field: string): unknown => head[field] ?? base[field];
-  const text = (value: unknown, fallback: string): string => (typeof value === 'string' && value !== '' ? value : fallback);
   const level = pick('side_effect_level');
   // An unknown level is treated as the most consequential: the rollout plan must not understate it.
   const sideEffect = (level === 0 || level === 1 || level === 2 || level === 3 ? level : 3) as SideEffectLevel;
@@ -84,6 +83,10 @@ function standInManifest(headValue: unknown, baseValue: unknown, path: string): 
     evaluation: { suites: [], judge: { model: '', version: '', rubric: { path: '', sha256: '' } } },
     delivery: { rollback_metric: text(delivery['rollback_metric'], ''), ...(typeof delivery['strategy'] === 'string' ? { strategy: delivery['strategy'] } : {}) },
   };
+}
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -43,7 +43,6 @@ export interface ScopePlan {
  */
 export function planScope(input: ScopeInput): ScopePlan {
   const { base, head, changed } = input;
-  const facts = (kind: YamlKind | undefined): PackageFacts | undefined => (kind?.kind === 'package' ? packageFacts(kind.value) : undefined);
   const inScope = (path: string, f: PackageFacts): boolean => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
   const headPackages = [...head].flatMap(([path, kind]) => {
     const f = facts(kind);
@@ -95,6 +94,10 @@ export function selectionOf(patterns: readonly string[]): (path: string) => bool
     return (path: string) => path === pattern || path.startsWith(`${pattern}/`);
   });
   return (path) => tests.some((test) => test(path));
+}
+
+function facts(kind: YamlKind | undefined): PackageFacts | undefined {
+  return kind?.kind === 'package' ? packageFacts(kind.value) : undefined;
 }
 
 function compare(a: string, b: string): number {

@@ -109,11 +109,12 @@ describe('upsertStickyComment', () => {
   });
 });
 
+const line = (head: string): string => `<!-- kaizen-gate:sticky:policy-qa head=${head} -->`;
+
 describe('upsertStickyComment with heads', () => {
   const h1 = '1'.repeat(40);
   const h2 = '2'.repeat(40);
   const h3 = '3'.repeat(40);
-  const line = (head: string): string => `<!-- kaizen-gate:sticky:policy-qa head=${head} -->`;
   const sticky = () => onIssue().filter((c) => c.body.startsWith('<!-- kaizen-gate:sticky:policy-qa'));
 
   it('writes the head into the marker and updates its own comment for the same head', async () => {
