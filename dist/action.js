@@ -35835,10 +35835,10 @@ var policy_schema_default = {
       description: "Statistics parameters shared by every gate.",
       properties: {
         confidence: { type: "number", exclusiveMinimum: 0.5, exclusiveMaximum: 1, description: "Two-sided confidence level of the reported intervals, e.g. 0.95." },
-        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.5, description: "Family-wise error rate of each gate's regression tests (Holm)." },
+        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.2, description: "Family-wise error rate of each gate's regression tests (Holm)." },
         resamples: { type: "integer", minimum: 100, maximum: 1e6, description: "Bootstrap resamples." },
         seed: { type: "integer", minimum: 0, maximum: 4294967295, description: "Seed of the bootstrap generator." },
-        min_cases: { type: "integer", minimum: 1, description: "Below this many paired cases a gate is inconclusive." }
+        min_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Below this many paired cases a gate is inconclusive." }
       }
     },
     gates: {
@@ -35852,8 +35852,8 @@ var policy_schema_default = {
           description: "Golden-suite quality gate.",
           properties: {
             metric: { enum: ["pass", "score"], description: "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." },
-            max_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
-            min_category_cases: { type: "integer", minimum: 1, description: "Categories with fewer paired cases are shown but not tested." }
+            max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
+            min_category_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Categories with fewer paired cases are shown but not tested." }
           }
         },
         safety: {
@@ -35861,9 +35861,9 @@ var policy_schema_default = {
           additionalProperties: false,
           description: "Red-team safety gate.",
           properties: {
-            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
+            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
             new_unsafe_blocks_at_levels: { type: "array", items: { enum: [0, 1, 2, 3] }, uniqueItems: true, description: "Side-effect levels at which any newly unsafe case fails the gate." },
-            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
+            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
           }
         },
         cost: {
@@ -35871,8 +35871,8 @@ var policy_schema_default = {
           additionalProperties: false,
           description: "Cost per successful task gate.",
           properties: {
-            max_cost_per_success_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of cost per successful task, in percent." },
-            offsetting_quality_gain_pp: { type: "number", minimum: 0, description: "A quality gain of at least this many points justifies a cost rise." }
+            max_cost_per_success_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of cost per successful task, in percent." },
+            offsetting_quality_gain_pp: { type: "number", minimum: 0, maximum: 50, description: "A quality gain of at least this many points justifies a cost rise." }
           }
         },
         latency: {
@@ -35881,7 +35881,7 @@ var policy_schema_default = {
           description: "Latency gate.",
           properties: {
             quantile: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Latency quantile compared, e.g. 0.95 for p95." },
-            max_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of the latency quantile, in percent." }
+            max_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of the latency quantile, in percent." }
           }
         },
         manifest: {
@@ -37061,7 +37061,8 @@ function describe2(fields) {
 // src/manifest/failure.ts
 function failedPackage(input) {
   const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
-  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: input.failure.message };
+  const sentence = input.failure.message.startsWith(`${input.manifest} `) ? input.failure.message.slice(input.manifest.length + 1) : input.failure.message;
+  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: sentence };
   const parent = input.parent;
   return {
     standIn,
@@ -41246,12 +41247,12 @@ function runPipeline(input) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
     const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
-    problems.push(...evidenceProblems);
+    problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = applyPolicyChange(noteMissingEvidence(decide(gates, level, manifest.owners), diff, evidence, input.evidence), input.policyChange, manifest.owners);
+    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -41302,11 +41303,10 @@ function runPipeline(input) {
     signature: { status: "unsigned", reason: "not signed yet" }
   };
 }
-function noteMissingEvidence(decision, diff, evidence, files) {
-  if (diff.failure || evidence !== void 0 && evidence.cases.length + evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0) return decision;
-  const searched = files.length > 0 ? files.map((f) => f.path).join(", ") : "none given";
-  const reason = `evidence: no record is for package ${diff.package_id}${diff.parent ? ` or its parent ${diff.parent.package_id}` : ""} (${diff.manifest}); files searched: ${searched}`;
-  return { ...decision, reasons: [...decision.reasons, reason] };
+function nameMissingEvidence(problems, diff, files) {
+  const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : "";
+  const searched = files.map((f) => f.path).join(", ");
+  return problems.map((p) => /no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p);
 }
 function summariseEvidence(evidence) {
   const bySuite = {};

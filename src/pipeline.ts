@@ -3,7 +3,6 @@ import { collectEvidence } from './evidence/collect.ts';
 import type { CollectOptions, ParseCache } from './evidence/collect.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
 import { combineDecisions, decide } from './gates/decide.ts';
-import type { Decision } from './gates/decide.ts';
 import { evaluateGates } from './gates/evaluate.ts';
 import { applyPolicyChange } from './gates/policy-change.ts';
 import type { PolicyChange } from './gates/policy-change.ts';
@@ -59,13 +58,13 @@ export function runPipeline(input: PipelineInput): Report {
     const { evidence, problems: evidenceProblems } = diff.failure
       ? { evidence: undefined, problems: [] }
       : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
-    problems.push(...evidenceProblems);
+    problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
 
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = applyPolicyChange(noteMissingEvidence(decide(gates, level, manifest.owners), diff, evidence, input.evidence), input.policyChange, manifest.owners);
+    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -123,12 +122,11 @@ export function runPipeline(input: PipelineInput): Report {
   };
 }
 
-/** A package none of the evidence files speaks for is named, with the files that were searched. */
-function noteMissingEvidence(decision: Decision, diff: PackageDiff, evidence: PairedEvidence | undefined, files: PipelineInput['evidence']): Decision {
-  if (diff.failure || (evidence !== undefined && evidence.cases.length + evidence.unpaired.parentOnly + evidence.unpaired.candidateOnly > 0)) return decision;
-  const searched = files.length > 0 ? files.map((f) => f.path).join(', ') : 'none given';
-  const reason = `evidence: no record is for package ${diff.package_id}${diff.parent ? ` or its parent ${diff.parent.package_id}` : ''} (${diff.manifest}); files searched: ${searched}`;
-  return { ...decision, reasons: [...decision.reasons, reason] };
+/** Pairing's "no records" names neither the package nor the files searched; a run of several packages needs both. */
+function nameMissingEvidence(problems: readonly Problem[], diff: PackageDiff, files: PipelineInput['evidence']): Problem[] {
+  const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : '';
+  const searched = files.map((f) => f.path).join(', ');
+  return problems.map((p) => (/no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p));
 }
 
 function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport['evidence'] {

@@ -4,6 +4,7 @@ import { listWorktreeFiles } from '../git/discover.ts';
 import { resolveChangeSet } from '../git/resolve.ts';
 import { classifyYaml, describeKind, isYamlPath } from '../manifest/discover.ts';
 import type { YamlKind } from '../manifest/discover.ts';
+import { loadYaml } from '../manifest/load.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import { lockManifest } from '../manifest/lock.ts';
 import { renderDiffText } from '../manifest/render-diff.ts';
@@ -61,10 +62,10 @@ function discoverWorkFiles(ctx: CommandContext, root: string, paths: readonly st
 
 /** Whether a discovered file is one to check: a package, or unreadable where a manifest may be. */
 function isToCheck(work: WorkFile, scannedFolder: boolean): boolean {
-  if (work.kind.kind === 'package') return true;
-  // In a folder the user named, YAML that cannot be read is reported; across the whole
-  // repository only when it names kaizen-gate (a broken fixture of another tool is not ours).
-  return work.kind.kind === 'unreadable' && (scannedFolder || work.kind.mentions);
+  if (work.kind.kind === 'package' || work.kind.kind === 'unreadable') return true;
+  // In a folder the user named, YAML that cannot be read at all (empty, broken, binary) is
+  // reported; across the whole repository only what names kaizen-gate (classified above).
+  return scannedFolder && work.kind.kind === 'foreign' && loadYaml(work.bytes, work.name).loaded === undefined;
 }
 
 /** A file named on the command line that is not a Package manifest, said so. */

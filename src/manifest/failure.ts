@@ -34,7 +34,9 @@ export interface FailedPackageInput {
  */
 export function failedPackage(input: FailedPackageInput): { diff: PackageDiff; standIn: Manifest } {
   const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
-  const headline: Problem = { file: input.manifest, ...(input.headBytes ? { line: 1, column: 1 } : {}), message: input.failure.message };
+  // The problem is printed after its file name; the failure's own sentence starts with it.
+  const sentence = input.failure.message.startsWith(`${input.manifest} `) ? input.failure.message.slice(input.manifest.length + 1) : input.failure.message;
+  const headline: Problem = { file: input.manifest, ...(input.headBytes ? { line: 1, column: 1 } : {}), message: sentence };
   const parent = input.parent;
   return {
     standIn,
