@@ -77,7 +77,7 @@ export function buildPullRequest(spec: PullRequestSpec): PullRequestRepo {
     for (const app of spec.touch) repo.write(`manifests/${app}.yaml`, parentManifest(app));
     if (spec.prepareBase) {
       spec.prepareBase(repo);
-      kaizenGate(repo, 'lock');
+      kaizenGate(repo, 'lock', 'manifests');
     }
     const base = repo.commit('Parent packages');
     repo.git('checkout', '--quiet', '-b', 'feature');
@@ -87,7 +87,7 @@ export function buildPullRequest(spec: PullRequestSpec): PullRequestRepo {
       repo.write(path, repo.read(path).replace(/^package_id: .*$/m, `package_id: ${ids.candidate}\nparent_package_id: ${ids.parent}`));
     }
     spec.edit?.(repo);
-    if (spec.lock !== false) kaizenGate(repo, 'lock');
+    if (spec.lock !== false) kaizenGate(repo, 'lock', 'manifests');
     let tip = repo.commit('Candidate packages');
     let merge = mergeCommit(repo, base, tip);
 
