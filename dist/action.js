@@ -36591,6 +36591,9 @@ function isYamlPath(path) {
 function classifyYaml(bytes, file) {
   const mentions = mentionsKaizenGate(bytes);
   if (!mentions && !bytes.includes(92)) return FOREIGN;
+  return classifyParsed(bytes, file, mentions);
+}
+function classifyParsed(bytes, file, mentions) {
   const wide = wideEncoding(bytes);
   if (wide !== void 0) {
     if (!mentions) return FOREIGN;
@@ -41199,6 +41202,7 @@ var package_default = {
     lint: "oxlint --deny-warnings src test scripts bench",
     test: "vitest run",
     bench: "node bench/run.mjs",
+    "bench:log": "node bench/log.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs"
   },

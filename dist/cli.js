@@ -16719,6 +16719,12 @@ function isYamlPath(path) {
 function classifyYaml(bytes, file) {
   const mentions = mentionsKaizenGate(bytes);
   if (!mentions && !bytes.includes(92)) return FOREIGN;
+  return classifyParsed(bytes, file, mentions);
+}
+function mayBeKaizenGate(bytes) {
+  return bytes.includes(92) || mentionsKaizenGate(bytes);
+}
+function classifyParsed(bytes, file, mentions) {
   const wide = wideEncoding(bytes);
   if (wide !== void 0) {
     if (!mentions) return FOREIGN;
@@ -21040,6 +21046,7 @@ var package_default = {
     lint: "oxlint --deny-warnings src test scripts bench",
     test: "vitest run",
     bench: "node bench/run.mjs",
+    "bench:log": "node bench/log.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs"
   },
@@ -21637,7 +21644,7 @@ function buildKaizenLog(input) {
       behaviours.set(version.lineage, byFingerprint);
     }
     if (!selected.has(version.lineage)) return;
-    const fields = fieldsOf(version.loaded);
+    const fields = fieldsOf(version.value);
     const mine = recordsOf(version.change.commit).filter((r) => r.kind === "invalid" || packageIn(r, version.change.path, fields.package_id) !== void 0);
     const primary = pickPrimary(mine);
     const verifiedPackage = primary?.kind === "verified" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
@@ -21715,9 +21722,10 @@ function collectVersions(changes) {
     if (change.renamedFrom !== void 0) alive.delete(change.renamedFrom);
     lineage ??= alive.get(change.path);
     const bytes = change.bytes;
-    const kind = bytes === void 0 ? void 0 : classifyYaml(bytes, change.path);
-    const isVersion = kind?.kind === "package" || kind?.kind === "unreadable" && kind.mentions && lineage !== void 0;
-    if (bytes === void 0 || !isVersion) {
+    const loaded = bytes !== void 0 && mayBeKaizenGate(bytes) ? loadManifest(bytes, change.path) : void 0;
+    const kind = loaded === void 0 || loaded.manifest !== void 0 || bytes === void 0 ? void 0 : classifyYaml(bytes, change.path);
+    const isVersion = loaded?.manifest !== void 0 || kind?.kind === "package" || kind?.kind === "unreadable" && kind.mentions && lineage !== void 0;
+    if (bytes === void 0 || loaded === void 0 || !isVersion) {
       alive.delete(change.path);
       continue;
     }
@@ -21730,7 +21738,8 @@ function collectVersions(changes) {
     const year = utcDate(change.committedAt).slice(0, 4);
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
-    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, "0")}`, loaded: loadManifest(bytes, change.path) });
+    const { yaml, ...slim } = loaded;
+    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, "0")}`, loaded: slim, value: yaml?.value });
   }
   return { versions, alive, lineagePaths };
 }
@@ -21750,8 +21759,7 @@ function selectLineages(select, alive, lineagePaths) {
   if (problems.length > 0) throw new InputError(problems);
   return out;
 }
-function fieldsOf(loaded) {
-  const value = loaded.yaml?.value;
+function fieldsOf(value) {
   const root = asRecord4(value);
   const change = asRecord4(root["change"]);
   return {

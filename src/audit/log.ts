@@ -11,7 +11,7 @@ import { formatPp, formatRatioChange } from '../gates/format.ts';
 import type { GateResult } from '../gates/result.ts';
 import { diffPackage } from '../manifest/diff.ts';
 import type { HistoricalPackage } from '../manifest/diff.ts';
-import { classifyYaml } from '../manifest/discover.ts';
+import { classifyYaml, mayBeKaizenGate } from '../manifest/discover.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import type { LoadedManifest } from '../manifest/manifest.ts';
 import { behaviourFingerprint } from '../manifest/model.ts';
@@ -83,7 +83,10 @@ interface Version {
   readonly change: YamlChange & { readonly bytes: Uint8Array };
   readonly lineage: number;
   readonly id: string;
+  /** Without its parsed YAML document, which thousands of versions cannot all keep in memory. */
   readonly loaded: LoadedManifest;
+  /** The document's plain values, for the Kaizen fields of a version that is not schema-valid. */
+  readonly value: unknown;
 }
 
 const STATUS: Record<DecisionOutcome, LogStatus> = { approve: 'approved', reject: 'rejected', hold: 'held', needs_approval: 'needs approval' };
@@ -145,7 +148,7 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
       behaviours.set(version.lineage, byFingerprint);
     }
     if (!selected.has(version.lineage)) return;
-    const fields = fieldsOf(version.loaded);
+    const fields = fieldsOf(version.value);
     const mine = recordsOf(version.change.commit).filter((r) => r.kind === 'invalid' || packageIn(r, version.change.path, fields.package_id) !== undefined);
     const primary = pickPrimary(mine);
     const verifiedPackage = primary?.kind === 'verified' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
@@ -237,9 +240,11 @@ function collectVersions(changes: readonly YamlChange[]): { versions: Version[];
     const bytes = change.bytes;
     // The same discovery rule as every command: a Package document in any YAML style. A manifest
     // broken in place (unreadable but still naming kaizen-gate) is a version too, shown as invalid.
-    const kind = bytes === undefined ? undefined : classifyYaml(bytes, change.path);
-    const isVersion = kind?.kind === 'package' || (kind?.kind === 'unreadable' && kind.mentions && lineage !== undefined);
-    if (bytes === undefined || !isVersion) {
+    // A valid manifest is one by definition, so most versions are parsed once, by the loader.
+    const loaded = bytes !== undefined && mayBeKaizenGate(bytes) ? loadManifest(bytes, change.path) : undefined;
+    const kind = loaded === undefined || loaded.manifest !== undefined || bytes === undefined ? undefined : classifyYaml(bytes, change.path);
+    const isVersion = loaded?.manifest !== undefined || kind?.kind === 'package' || (kind?.kind === 'unreadable' && kind.mentions && lineage !== undefined);
+    if (bytes === undefined || loaded === undefined || !isVersion) {
       alive.delete(change.path);
       continue;
     }
@@ -253,7 +258,8 @@ function collectVersions(changes: readonly YamlChange[]): { versions: Version[];
     const year = utcDate(change.committedAt).slice(0, 4);
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
-    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, '0')}`, loaded: loadManifest(bytes, change.path) });
+    const { yaml, ...slim } = loaded;
+    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, '0')}`, loaded: slim, value: yaml?.value });
   }
   return { versions, alive, lineagePaths };
 }
@@ -277,8 +283,7 @@ function selectLineages(select: readonly string[] | undefined, alive: ReadonlyMa
 }
 
 /** The Kaizen fields, read leniently so that a schema-invalid version still shows what it says. */
-function fieldsOf(loaded: LoadedManifest): { owner: string; problem: string; summary: string; package_id: string; application: string } {
-  const value = loaded.yaml?.value;
+function fieldsOf(value: unknown): { owner: string; problem: string; summary: string; package_id: string; application: string } {
   const root = asRecord(value);
   const change = asRecord(root['change']);
   return {

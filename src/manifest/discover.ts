@@ -52,6 +52,18 @@ export function isYamlPath(path: string): boolean {
 export function classifyYaml(bytes: Uint8Array, file: string): YamlKind {
   const mentions = mentionsKaizenGate(bytes);
   if (!mentions && !bytes.includes(0x5c)) return FOREIGN;
+  return classifyParsed(bytes, file, mentions);
+}
+
+/**
+ * False when no YAML spelling in `bytes` can make a kaizen-gate document (the cheap test
+ * {@link classifyYaml} starts with): callers that parse anyway can skip such files first.
+ */
+export function mayBeKaizenGate(bytes: Uint8Array): boolean {
+  return bytes.includes(0x5c) || mentionsKaizenGate(bytes);
+}
+
+function classifyParsed(bytes: Uint8Array, file: string, mentions: boolean): YamlKind {
   const wide = wideEncoding(bytes);
   if (wide !== undefined) {
     if (!mentions) return FOREIGN;
