@@ -37094,7 +37094,7 @@ function standInManifest(headValue, baseValue, path) {
   const level = pick("side_effect_level");
   const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
   const owners = [pick("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
-  const change = asRecord3(pick("change"));
+  const change = asRecord3(head["change"]);
   const delivery = asRecord3(pick("delivery"));
   return {
     apiVersion: "kaizen-gate/v1",
@@ -37103,7 +37103,7 @@ function standInManifest(headValue, baseValue, path) {
     application: text(pick("application"), path),
     side_effect_level: sideEffect,
     owners,
-    change: { type: text(change["type"], "unknown"), summary: text(change["summary"], ""), problem: text(change["problem"], ""), owner: text(change["owner"], "") },
+    change: { type: text(change["type"], "unknown"), summary: text(change["summary"], "no readable change note"), problem: text(change["problem"], ""), owner: text(change["owner"], "unknown") },
     model: { provider: "", endpoint: "", version: "" },
     prompts: [],
     evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
@@ -41266,7 +41266,7 @@ function runPipeline(input) {
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems) },
+      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
       evidence: summariseEvidence(evidence),
       gates,
       categories,
@@ -42047,9 +42047,10 @@ function splitTable(head, rows, inBody, limit, label) {
 }
 function diffSection(pkg, limit) {
   const lines = [];
-  lines.push(`**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
+  const failure = pkg.diff.failure;
+  lines.push(failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
   if (pkg.parent) {
-    const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : "same path at base";
+    const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : pkg.parent.resolution === "renamed" ? "renamed from it: a new manifest of the same application" : "same path at base";
     lines.push(`**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH2)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`);
   } else lines.push("**Parent** none: a new application");
   const classes = pkg.diff.classes.length > 0 ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH2)}**`).join(", ") : "none";
@@ -42059,7 +42060,7 @@ function diffSection(pkg, limit) {
   if (pkg.diff.warnings.length > 0) parts.push(bullets(pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`), limit));
   const changes = pkg.diff.changes;
   if (changes.length === 0) {
-    if (pkg.parent) parts.push("No artifact changed.");
+    if (pkg.parent && !failure) parts.push("No artifact changed.");
     return { body: parts.join("\n\n") };
   }
   const head = ["component", "artifact", "field", "change", "parent → candidate"];

@@ -70,7 +70,8 @@ function standInManifest(headValue: unknown, baseValue: unknown, path: string): 
   // An unknown level is treated as the most consequential: the rollout plan must not understate it.
   const sideEffect = (level === 0 || level === 1 || level === 2 || level === 3 ? level : 3) as SideEffectLevel;
   const owners = [pick('owners')].flatMap((o) => (Array.isArray(o) ? o.filter((x): x is string => typeof x === 'string') : []));
-  const change = asRecord(pick('change'));
+  // The change note is the head's claim; the base's note describes an earlier release, not this change.
+  const change = asRecord(head['change']);
   const delivery = asRecord(pick('delivery'));
   return {
     apiVersion: 'kaizen-gate/v1',
@@ -79,7 +80,7 @@ function standInManifest(headValue: unknown, baseValue: unknown, path: string): 
     application: text(pick('application'), path),
     side_effect_level: sideEffect,
     owners,
-    change: { type: text(change['type'], 'unknown'), summary: text(change['summary'], ''), problem: text(change['problem'], ''), owner: text(change['owner'], '') },
+    change: { type: text(change['type'], 'unknown'), summary: text(change['summary'], 'no readable change note'), problem: text(change['problem'], ''), owner: text(change['owner'], 'unknown') },
     model: { provider: '', endpoint: '', version: '' },
     prompts: [],
     evaluation: { suites: [], judge: { model: '', version: '', rubric: { path: '', sha256: '' } } },

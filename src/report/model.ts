@@ -4,7 +4,7 @@ import type { PolicyChange } from '../gates/policy-change.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
 import type { GateResult } from '../gates/result.ts';
 import type { RolloutPlan } from '../delivery/rollout.ts';
-import type { ArtifactChange, ChangeClass, ParentRef } from '../manifest/diff.ts';
+import type { ArtifactChange, ChangeClass, ManifestFailure, ParentRef } from '../manifest/diff.ts';
 import type { Problem } from '../problem.ts';
 
 /** The run-level outcome: a package decision, or nothing to gate. */
@@ -46,6 +46,8 @@ export interface PackageReport {
     readonly warnings: readonly string[];
     /** Manifest problems behind a failed manifest gate, located for annotations. */
     readonly problems: readonly Problem[];
+    /** Set when there is no valid candidate manifest (deleted, emptied, re-encoded, replaced, invalid). */
+    readonly failure?: ManifestFailure;
   };
   readonly evidence: {
     readonly paired_cases: number;
