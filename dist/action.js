@@ -36401,15 +36401,22 @@ function comparePolicies(base, head) {
   const loosened = [];
   const tightened = [];
   const statistics = mergeSection("statistics", "statistics.", base.statistics, head.statistics, loosened, tightened);
+  const baseLevels = base.levels;
+  const headLevels = head.levels;
   const levels = Object.fromEntries(
-    Object.keys({ ...base.levels, ...head.levels }).map((level) => [
+    Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord(base.levels[level]), asRecord(head.levels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
     ])
   );
   const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
   return {
-    effective: { ...base, statistics, gates, levels },
+    effective: {
+      ...base,
+      statistics,
+      gates,
+      levels
+    },
     loosened,
     tightened
   };
@@ -36597,11 +36604,13 @@ function classifyParsed(bytes, file, mentions) {
   const wide = wideEncoding(bytes);
   if (wide !== void 0) {
     if (!mentions) return FOREIGN;
-    return unreadable(true, { file, line: 1, column: 1, message: `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8` });
+    const message = `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8`;
+    return unreadable(true, { file, line: 1, column: 1, message });
   }
   if (bytes.length > CLASSIFY_LIMIT) {
     if (!mentions) return FOREIGN;
-    return unreadable(true, { file, line: 1, column: 1, message: `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)` });
+    const message = `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)`;
+    return unreadable(true, { file, line: 1, column: 1, message });
   }
   let text2;
   try {
@@ -36855,7 +36864,8 @@ function loadPolicyAtBase(options) {
 function policyPathOf(repo, cwd, given) {
   const rel = relative2(resolve2(repo), resolve2(cwd, given));
   if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) {
-    throw new InputError([{ file: given, message: "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it" }]);
+    const message = "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it";
+    throw new InputError([{ file: given, message }]);
   }
   return rel.split(sep2).join("/");
 }
@@ -37064,7 +37074,8 @@ function describe2(fields) {
 // src/manifest/failure.ts
 function failedPackage(input) {
   const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
-  const sentence = input.failure.message.startsWith(`${input.manifest} `) ? input.failure.message.slice(input.manifest.length + 1) : input.failure.message;
+  const { message } = input.failure;
+  const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
   const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: sentence };
   const parent = input.parent;
   return {
@@ -37076,7 +37087,13 @@ function failedPackage(input) {
       side_effect_level: standIn.side_effect_level,
       digest: digestOf(input.headBytes ?? new Uint8Array()),
       fingerprint: behaviourFingerprint(standIn),
-      parent: parent ? { package_id: parent.manifest.package_id, manifest: parent.file, digest: parent.digest, commit: input.parentCommit ?? "", resolution: "same_path" } : null,
+      parent: parent ? {
+        package_id: parent.manifest.package_id,
+        manifest: parent.file,
+        digest: parent.digest,
+        commit: input.parentCommit ?? "",
+        resolution: "same_path"
+      } : null,
       new_application: parent === void 0,
       declared_change: standIn.change.type,
       changes: [],
@@ -37103,11 +37120,19 @@ function standInManifest(headValue, baseValue, path) {
     application: text(pick("application"), path),
     side_effect_level: sideEffect,
     owners,
-    change: { type: text(change["type"], "unknown"), summary: text(change["summary"], "no readable change note"), problem: text(change["problem"], ""), owner: text(change["owner"], "unknown") },
+    change: {
+      type: text(change["type"], "unknown"),
+      summary: text(change["summary"], "no readable change note"),
+      problem: text(change["problem"], ""),
+      owner: text(change["owner"], "unknown")
+    },
     model: { provider: "", endpoint: "", version: "" },
     prompts: [],
     evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
-    delivery: { rollback_metric: text(delivery["rollback_metric"], ""), ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {} }
+    delivery: {
+      rollback_metric: text(delivery["rollback_metric"], ""),
+      ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {}
+    }
   };
 }
 function text(value, fallback) {
@@ -37675,7 +37700,8 @@ function resolveChangeSet(options) {
       kind: "unreadable",
       message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
     };
-    addFailure(problem.file, failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} }), syntheticLoaded(problem.file, bytes));
+    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} });
+    addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
   }
   const referenced = /* @__PURE__ */ new Set();
   for (const tree of [baseTree, headTree]) {
@@ -37728,7 +37754,8 @@ function describeMissing(path, was, bytes, head, renamedTo, headTree) {
   if (head?.kind === "unreadable" || head === void 0) {
     const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
     const problems = head?.kind === "unreadable" ? [head.problem] : strict;
-    return { failure: { kind: "unreadable", message: `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}` }, problems: problems.slice(0, 20) };
+    const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
+    return { failure: { kind: "unreadable", message }, problems: problems.slice(0, 20) };
   }
   return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
 }
@@ -41403,7 +41430,14 @@ function gatherAndRun(options) {
     ...options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {},
     ...options.all ? { all: true } : {}
   });
-  const { policy, change: policyChange } = options.policy === void 0 ? { policy: loadPolicy(options.cwd), change: void 0 } : loadPolicyAtBase({ repo: options.repo, cwd: options.cwd, given: options.policy, baseCommit: changeSet.base.commit, headCommit: changeSet.head.commit, defaults: { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" } });
+  const { policy, change: policyChange } = options.policy === void 0 ? { policy: loadPolicy(options.cwd), change: void 0 } : loadPolicyAtBase({
+    repo: options.repo,
+    cwd: options.cwd,
+    given: options.policy,
+    baseCommit: changeSet.base.commit,
+    headCommit: changeSet.head.commit,
+    defaults: { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" }
+  });
   const evidence = [];
   const missing = [];
   const add = (paths, side) => {
@@ -42551,7 +42585,7 @@ async function findRunToReuse(octokit, params) {
     filter: "all",
     per_page: 100
   });
-  const latest = runs.filter((run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId && run2.app?.slug === params.appSlug).toSorted((a, b) => b.id - a.id)[0];
+  const latest = runs.filter((run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId).filter((run2) => run2.app?.slug === params.appSlug).toSorted((a, b) => b.id - a.id)[0];
   return latest !== void 0 && latest.output.annotations_count === 0 ? latest.id : void 0;
 }
 function fitText(content, limit) {

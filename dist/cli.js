@@ -16607,15 +16607,22 @@ function comparePolicies(base, head) {
   const loosened = [];
   const tightened = [];
   const statistics = mergeSection("statistics", "statistics.", base.statistics, head.statistics, loosened, tightened);
+  const baseLevels = base.levels;
+  const headLevels = head.levels;
   const levels = Object.fromEntries(
-    Object.keys({ ...base.levels, ...head.levels }).map((level) => [
+    Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord2(base.levels[level]), asRecord2(head.levels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord2(baseLevels[level]), asRecord2(headLevels[level]), loosened, tightened)
     ])
   );
   const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
   return {
-    effective: { ...base, statistics, gates, levels },
+    effective: {
+      ...base,
+      statistics,
+      gates,
+      levels
+    },
     loosened,
     tightened
   };
@@ -16729,11 +16736,13 @@ function classifyParsed(bytes, file, mentions) {
   const wide = wideEncoding(bytes);
   if (wide !== void 0) {
     if (!mentions) return FOREIGN;
-    return unreadable(true, { file, line: 1, column: 1, message: `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8` });
+    const message = `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8`;
+    return unreadable(true, { file, line: 1, column: 1, message });
   }
   if (bytes.length > CLASSIFY_LIMIT) {
     if (!mentions) return FOREIGN;
-    return unreadable(true, { file, line: 1, column: 1, message: `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)` });
+    const message = `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)`;
+    return unreadable(true, { file, line: 1, column: 1, message });
   }
   let text2;
   try {
@@ -16848,7 +16857,8 @@ function loadPolicyAtBase(options) {
 function policyPathOf(repo, cwd, given) {
   const rel = relative3(resolve3(repo), resolve3(cwd, given));
   if (rel === "" || rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel)) {
-    throw new InputError([{ file: given, message: "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it" }]);
+    const message = "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it";
+    throw new InputError([{ file: given, message }]);
   }
   return rel.split(sep3).join("/");
 }
@@ -17003,7 +17013,8 @@ function describe3(fields) {
 // src/manifest/failure.ts
 function failedPackage(input) {
   const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
-  const sentence = input.failure.message.startsWith(`${input.manifest} `) ? input.failure.message.slice(input.manifest.length + 1) : input.failure.message;
+  const { message } = input.failure;
+  const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
   const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: sentence };
   const parent = input.parent;
   return {
@@ -17015,7 +17026,13 @@ function failedPackage(input) {
       side_effect_level: standIn.side_effect_level,
       digest: digestOf(input.headBytes ?? new Uint8Array()),
       fingerprint: behaviourFingerprint(standIn),
-      parent: parent ? { package_id: parent.manifest.package_id, manifest: parent.file, digest: parent.digest, commit: input.parentCommit ?? "", resolution: "same_path" } : null,
+      parent: parent ? {
+        package_id: parent.manifest.package_id,
+        manifest: parent.file,
+        digest: parent.digest,
+        commit: input.parentCommit ?? "",
+        resolution: "same_path"
+      } : null,
       new_application: parent === void 0,
       declared_change: standIn.change.type,
       changes: [],
@@ -17042,11 +17059,19 @@ function standInManifest(headValue, baseValue, path) {
     application: text(pick("application"), path),
     side_effect_level: sideEffect,
     owners,
-    change: { type: text(change["type"], "unknown"), summary: text(change["summary"], "no readable change note"), problem: text(change["problem"], ""), owner: text(change["owner"], "unknown") },
+    change: {
+      type: text(change["type"], "unknown"),
+      summary: text(change["summary"], "no readable change note"),
+      problem: text(change["problem"], ""),
+      owner: text(change["owner"], "unknown")
+    },
     model: { provider: "", endpoint: "", version: "" },
     prompts: [],
     evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
-    delivery: { rollback_metric: text(delivery["rollback_metric"], ""), ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {} }
+    delivery: {
+      rollback_metric: text(delivery["rollback_metric"], ""),
+      ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {}
+    }
   };
 }
 function text(value, fallback) {
@@ -17557,7 +17582,8 @@ function resolveChangeSet(options) {
       kind: "unreadable",
       message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
     };
-    addFailure(problem.file, failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} }), syntheticLoaded(problem.file, bytes));
+    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} });
+    addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
   }
   const referenced = /* @__PURE__ */ new Set();
   for (const tree of [baseTree, headTree]) {
@@ -17610,7 +17636,8 @@ function describeMissing(path, was, bytes, head, renamedTo, headTree) {
   if (head?.kind === "unreadable" || head === void 0) {
     const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
     const problems = head?.kind === "unreadable" ? [head.problem] : strict;
-    return { failure: { kind: "unreadable", message: `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}` }, problems: problems.slice(0, 20) };
+    const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
+    return { failure: { kind: "unreadable", message }, problems: problems.slice(0, 20) };
   }
   return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
 }
@@ -21229,7 +21256,14 @@ function gatherAndRun(options) {
     ...options.manifests && options.manifests.length > 0 ? { manifests: options.manifests } : {},
     ...options.all ? { all: true } : {}
   });
-  const { policy, change: policyChange } = options.policy === void 0 ? { policy: loadPolicy(options.cwd), change: void 0 } : loadPolicyAtBase({ repo: options.repo, cwd: options.cwd, given: options.policy, baseCommit: changeSet.base.commit, headCommit: changeSet.head.commit, defaults: { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" } });
+  const { policy, change: policyChange } = options.policy === void 0 ? { policy: loadPolicy(options.cwd), change: void 0 } : loadPolicyAtBase({
+    repo: options.repo,
+    cwd: options.cwd,
+    given: options.policy,
+    baseCommit: changeSet.base.commit,
+    headCommit: changeSet.head.commit,
+    defaults: { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" }
+  });
   const evidence = [];
   const missing = [];
   const add = (paths, side) => {
@@ -21381,7 +21415,8 @@ function repoRootOf(cwd, explicit) {
 }
 function discoverWorkFiles(ctx, root, paths) {
   const explicit = new Set(paths.map((p) => resolve5(ctx.cwd, p)));
-  const files = paths.length > 0 ? expandYamlPaths(paths, ctx.cwd) : findRepoRoot(root) ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve5(root, p)) : expandYamlPaths([root], ctx.cwd);
+  const inGit = paths.length === 0 && findRepoRoot(root) !== void 0;
+  const files = inGit ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve5(root, p)) : expandYamlPaths(paths.length > 0 ? paths : [root], ctx.cwd);
   return files.flatMap((file) => {
     const name = toRepoPath(root, file);
     let bytes;
@@ -21399,7 +21434,8 @@ function isToCheck(work, scannedFolder) {
   return scannedFolder && work.kind.kind === "foreign" && loadYaml(work.bytes, work.name).loaded === void 0;
 }
 function notAPackage(work, command) {
-  return { file: work.name, message: `is ${describeKind(work.kind)}; ${command} works on Package manifests (apiVersion kaizen-gate/v1, kind Package)` };
+  const message = `is ${describeKind(work.kind)}; ${command} works on Package manifests (apiVersion kaizen-gate/v1, kind Package)`;
+  return { file: work.name, message };
 }
 function runValidate(ctx, paths, repoFlag) {
   const root = repoRootOf(ctx.cwd, repoFlag);
@@ -21623,7 +21659,8 @@ function buildKaizenLog(input) {
   const behaviours = /* @__PURE__ */ new Map();
   versions.forEach((version, index) => {
     const manifest = version.loaded.manifest;
-    const parent = manifest ? lastOfLineage.get(version.lineage) ?? (manifest.parent_package_id === void 0 ? void 0 : lastOfPackage.get(manifest.parent_package_id)) : void 0;
+    const parentId = manifest?.parent_package_id;
+    const parent = manifest ? lastOfLineage.get(version.lineage) ?? (parentId === void 0 ? void 0 : lastOfPackage.get(parentId)) : void 0;
     let classes = [];
     let rollbackOf;
     if (manifest) {
@@ -21646,7 +21683,8 @@ function buildKaizenLog(input) {
     }
     if (!selected.has(version.lineage)) return;
     const fields = fieldsOf(version.value);
-    const mine = recordsOf(version.change.commit).filter((r) => r.kind === "invalid" || packageIn(r, version.change.path, fields.package_id) !== void 0);
+    const all = recordsOf(version.change.commit);
+    const mine = all.filter((r) => r.kind === "invalid" || packageIn(r, version.change.path, fields.package_id) !== void 0);
     const primary = pickPrimary(mine);
     const verifiedPackage = primary?.kind === "verified" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
     const claimedPackage = primary?.kind === "unsigned" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
@@ -21662,7 +21700,7 @@ function buildKaizenLog(input) {
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
       result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : "—",
-      status: primary === void 0 ? "unrecorded" : verifiedPackage ? STATUS[verifiedPackage.decision.outcome] : primary.kind === "unsigned" ? "unsigned" : "unverified",
+      status: statusOf(primary, verifiedPackage),
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
@@ -21725,7 +21763,8 @@ function collectVersions(changes) {
     const bytes = change.bytes;
     const loaded = bytes !== void 0 && mayBeKaizenGate(bytes) ? loadManifest(bytes, change.path) : void 0;
     const kind = loaded === void 0 || loaded.manifest !== void 0 || bytes === void 0 ? void 0 : classifyYaml(bytes, change.path);
-    const isVersion = loaded?.manifest !== void 0 || kind?.kind === "package" || kind?.kind === "unreadable" && kind.mentions && lineage !== void 0;
+    const brokenInPlace = kind?.kind === "unreadable" && kind.mentions && lineage !== void 0;
+    const isVersion = loaded?.manifest !== void 0 || kind?.kind === "package" || brokenInPlace;
     if (bytes === void 0 || loaded === void 0 || !isVersion) {
       alive.delete(change.path);
       continue;
@@ -21790,6 +21829,11 @@ function rankOf(r) {
   const outcome = r.kind === "invalid" ? "approve" : r.report.decision.outcome;
   const severity = SEVERITY.indexOf(outcome);
   return kind * 10 + (severity < 0 ? 9 : severity);
+}
+function statusOf(primary, verified) {
+  if (primary === void 0) return "unrecorded";
+  if (verified) return STATUS[verified.decision.outcome];
+  return primary.kind === "unsigned" ? "unsigned" : "unverified";
 }
 function signatureOf(primary, invalidOthers, unsignedOthers) {
   const more2 = (invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? "" : "s"}` : "") + (unsignedOthers > 0 ? `; and ${unsignedOthers} unsigned record${unsignedOthers === 1 ? "" : "s"}` : "");
@@ -22532,11 +22576,14 @@ function runLog(ctx, values, positionals) {
   const invalid2 = entries.filter((e) => e.invalid_records > 0);
   const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
   if (invalid2.length > 0) {
-    ctx.stderr(`kaizen-gate: ${count(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${invalid2.map((e) => e.id).join(", ")}
+    const ids = invalid2.map((e) => e.id).join(", ");
+    ctx.stderr(`kaizen-gate: ${count(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${ids}
 `);
   }
   if (unsigned.length > 0) {
-    ctx.stderr(`kaizen-gate: ${count(unsigned.length, "release")} ${unsigned.length === 1 ? "has" : "have"} an unsigned record while signatures are required: ${unsigned.map((e) => e.id).join(", ")} (--allow-unsigned to accept them)
+    const ids = unsigned.map((e) => e.id).join(", ");
+    const have = `${count(unsigned.length, "release")} ${unsigned.length === 1 ? "has" : "have"}`;
+    ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)
 `);
   }
   return invalid2.length > 0 || unsigned.length > 0 ? 1 : 0;

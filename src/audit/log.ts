@@ -121,7 +121,8 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
   const behaviours = new Map<number, Map<string, { history: HistoricalPackage; index: number }>>();
   versions.forEach((version, index) => {
     const manifest = version.loaded.manifest;
-    const parent = manifest ? (lastOfLineage.get(version.lineage) ?? (manifest.parent_package_id === undefined ? undefined : lastOfPackage.get(manifest.parent_package_id))) : undefined;
+    const parentId = manifest?.parent_package_id;
+    const parent = manifest ? (lastOfLineage.get(version.lineage) ?? (parentId === undefined ? undefined : lastOfPackage.get(parentId))) : undefined;
     let classes: string[] = [];
     let rollbackOf: string | undefined;
     if (manifest) {
@@ -149,7 +150,8 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
     }
     if (!selected.has(version.lineage)) return;
     const fields = fieldsOf(version.value);
-    const mine = recordsOf(version.change.commit).filter((r) => r.kind === 'invalid' || packageIn(r, version.change.path, fields.package_id) !== undefined);
+    const all = recordsOf(version.change.commit);
+    const mine = all.filter((r) => r.kind === 'invalid' || packageIn(r, version.change.path, fields.package_id) !== undefined);
     const primary = pickPrimary(mine);
     const verifiedPackage = primary?.kind === 'verified' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
     const claimedPackage = primary?.kind === 'unsigned' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
@@ -165,7 +167,7 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
       result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : '—',
-      status: primary === undefined ? 'unrecorded' : verifiedPackage ? STATUS[verifiedPackage.decision.outcome] : primary.kind === 'unsigned' ? 'unsigned' : 'unverified',
+      status: statusOf(primary, verifiedPackage),
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
@@ -243,7 +245,8 @@ function collectVersions(changes: readonly YamlChange[]): { versions: Version[];
     // A valid manifest is one by definition, so most versions are parsed once, by the loader.
     const loaded = bytes !== undefined && mayBeKaizenGate(bytes) ? loadManifest(bytes, change.path) : undefined;
     const kind = loaded === undefined || loaded.manifest !== undefined || bytes === undefined ? undefined : classifyYaml(bytes, change.path);
-    const isVersion = loaded?.manifest !== undefined || kind?.kind === 'package' || (kind?.kind === 'unreadable' && kind.mentions && lineage !== undefined);
+    const brokenInPlace = kind?.kind === 'unreadable' && kind.mentions && lineage !== undefined;
+    const isVersion = loaded?.manifest !== undefined || kind?.kind === 'package' || brokenInPlace;
     if (bytes === undefined || loaded === undefined || !isVersion) {
       alive.delete(change.path);
       continue;
@@ -319,6 +322,13 @@ function rankOf(r: RecordResult): number {
   const outcome = r.kind === 'invalid' ? 'approve' : r.report.decision.outcome;
   const severity = SEVERITY.indexOf(outcome as DecisionOutcome);
   return kind * 10 + (severity < 0 ? 9 : severity);
+}
+
+/** Only a verified record gives a decision; an unsigned one is anyone's claim. */
+function statusOf(primary: RecordResult | undefined, verified: PackageReport | undefined): LogStatus {
+  if (primary === undefined) return 'unrecorded';
+  if (verified) return STATUS[verified.decision.outcome];
+  return primary.kind === 'unsigned' ? 'unsigned' : 'unverified';
 }
 
 function signatureOf(primary: RecordResult | undefined, invalidOthers: number, unsignedOthers: number): Pick<LogEntry, 'signature' | 'signature_status'> {

@@ -274,10 +274,13 @@ function runLog(ctx: CommandContext, values: Record<string, unknown>, positional
   const invalid = entries.filter((e) => e.invalid_records > 0);
   const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
   if (invalid.length > 0) {
-    ctx.stderr(`kaizen-gate: ${count(invalid.length, 'release')} ${invalid.length === 1 ? 'has' : 'have'} an INVALID record: ${invalid.map((e) => e.id).join(', ')}\n`);
+    const ids = invalid.map((e) => e.id).join(', ');
+    ctx.stderr(`kaizen-gate: ${count(invalid.length, 'release')} ${invalid.length === 1 ? 'has' : 'have'} an INVALID record: ${ids}\n`);
   }
   if (unsigned.length > 0) {
-    ctx.stderr(`kaizen-gate: ${count(unsigned.length, 'release')} ${unsigned.length === 1 ? 'has' : 'have'} an unsigned record while signatures are required: ${unsigned.map((e) => e.id).join(', ')} (--allow-unsigned to accept them)\n`);
+    const ids = unsigned.map((e) => e.id).join(', ');
+    const have = `${count(unsigned.length, 'release')} ${unsigned.length === 1 ? 'has' : 'have'}`;
+    ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)\n`);
   }
   return invalid.length > 0 || unsigned.length > 0 ? 1 : 0;
 }

@@ -81,9 +81,17 @@ export function gatherAndRun(options: CheckOptions): Report {
     ...(options.all ? { all: true } : {}),
   });
   // A repository policy is read at the base commit: the change under review cannot loosen it.
-  const { policy, change: policyChange } = options.policy === undefined
-    ? { policy: loadPolicy(options.cwd), change: undefined }
-    : loadPolicyAtBase({ repo: options.repo, cwd: options.cwd, given: options.policy, baseCommit: changeSet.base.commit, headCommit: changeSet.head.commit, defaults: { bytes: readInputFile(DEFAULT_POLICY, 'default policy'), file: 'kaizen-gate:gates/default.yaml' } });
+  const { policy, change: policyChange } =
+    options.policy === undefined
+      ? { policy: loadPolicy(options.cwd), change: undefined }
+      : loadPolicyAtBase({
+          repo: options.repo,
+          cwd: options.cwd,
+          given: options.policy,
+          baseCommit: changeSet.base.commit,
+          headCommit: changeSet.head.commit,
+          defaults: { bytes: readInputFile(DEFAULT_POLICY, 'default policy'), file: 'kaizen-gate:gates/default.yaml' },
+        });
   const evidence: EvidenceInput[] = [];
   const missing: { file: string; message: string }[] = [];
   const add = (paths: readonly string[], side: EvidenceInput['side']): void => {

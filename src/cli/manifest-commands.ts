@@ -45,7 +45,10 @@ interface WorkFile {
  */
 function discoverWorkFiles(ctx: CommandContext, root: string, paths: readonly string[]): WorkFile[] {
   const explicit = new Set(paths.map((p) => resolve(ctx.cwd, p)));
-  const files = paths.length > 0 ? expandYamlPaths(paths, ctx.cwd) : findRepoRoot(root) ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve(root, p)) : expandYamlPaths([root], ctx.cwd);
+  const inGit = paths.length === 0 && findRepoRoot(root) !== undefined;
+  const files = inGit
+    ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve(root, p))
+    : expandYamlPaths(paths.length > 0 ? paths : [root], ctx.cwd);
   return files.flatMap((file) => {
     const name = toRepoPath(root, file);
     let bytes: Uint8Array;
@@ -70,7 +73,8 @@ function isToCheck(work: WorkFile, scannedFolder: boolean): boolean {
 
 /** A file named on the command line that is not a Package manifest, said so. */
 function notAPackage(work: WorkFile, command: string): Problem {
-  return { file: work.name, message: `is ${describeKind(work.kind)}; ${command} works on Package manifests (apiVersion kaizen-gate/v1, kind Package)` };
+  const message = `is ${describeKind(work.kind)}; ${command} works on Package manifests (apiVersion kaizen-gate/v1, kind Package)`;
+  return { file: work.name, message };
 }
 
 /**

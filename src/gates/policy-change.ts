@@ -80,16 +80,23 @@ export function comparePolicies(base: GatePolicy, head: GatePolicy): PolicyCompa
   const loosened: PolicyFieldChange[] = [];
   const tightened: PolicyFieldChange[] = [];
   const statistics = mergeSection('statistics', 'statistics.', base.statistics, head.statistics, loosened, tightened);
+  const baseLevels = base.levels as Readonly<Record<string, unknown>>;
+  const headLevels = head.levels as Readonly<Record<string, unknown>>;
   const levels = Object.fromEntries(
-    Object.keys({ ...base.levels, ...head.levels }).map((level) => [
+    Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord(base.levels[level as keyof GatePolicy['levels']]), asRecord(head.levels[level as keyof GatePolicy['levels']]), loosened, tightened),
+      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened),
     ]),
   );
   // The level-independent section is reported through the levels it feeds; only its value is merged here.
   const gates = mergeGates('gates.', asRecord(base.gates), asRecord(head.gates), [], []);
   return {
-    effective: { ...base, statistics: statistics as unknown as GatePolicy['statistics'], gates: gates as unknown as GatePolicy['gates'], levels: levels as unknown as GatePolicy['levels'] },
+    effective: {
+      ...base,
+      statistics: statistics as unknown as GatePolicy['statistics'],
+      gates: gates as unknown as GatePolicy['gates'],
+      levels: levels as unknown as GatePolicy['levels'],
+    },
     loosened,
     tightened,
   };
@@ -103,7 +110,9 @@ export function comparePolicies(base: GatePolicy, head: GatePolicy): PolicyCompa
 export function applyPolicyChange(decision: Decision, change: PolicyChange | undefined, owners: readonly string[]): Decision {
   if (change === undefined || change.loosened.length === 0) return decision;
   const who = owners.length > 0 ? `one of ${owners.join(', ')}` : 'a repository owner';
-  const reason = `policy: ${change.file} loosens ${describeFieldChanges(change.loosened)} compared with the base commit; the gate ran with the base values, and ${who} must approve the new policy`;
+  const reason =
+    `policy: ${change.file} loosens ${describeFieldChanges(change.loosened)} compared with the base commit; ` +
+    `the gate ran with the base values, and ${who} must approve the new policy`;
   if (decision.outcome === 'approve') {
     return {
       outcome: 'needs_approval',
@@ -138,7 +147,13 @@ export function describeFieldChanges(changes: readonly PolicyFieldChange[]): str
   return [...byField].map(([field, parts]) => `${field} ${parts.join(', ')}`).join('; ');
 }
 
-function mergeGates(prefix: string, base: Record<string, unknown>, head: Record<string, unknown>, loosened: PolicyFieldChange[], tightened: PolicyFieldChange[]): Record<string, unknown> {
+function mergeGates(
+  prefix: string,
+  base: Record<string, unknown>,
+  head: Record<string, unknown>,
+  loosened: PolicyFieldChange[],
+  tightened: PolicyFieldChange[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const gate of union(base, head)) {
     out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);

@@ -22,7 +22,11 @@ export type KindCache = Map<string, YamlKind>;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
 /** Classifies the YAML files of a commit that `select` keeps (default: all). */
-export function discoverAtCommit(repo: string, commit: string, options: { select?: (path: string) => boolean; cache?: KindCache } = {}): DiscoveredTree {
+export function discoverAtCommit(
+  repo: string,
+  commit: string,
+  options: { select?: (path: string) => boolean; cache?: KindCache } = {},
+): DiscoveredTree {
   const read = readerAtCommit(repo, commit);
   const cache = options.cache ?? new Map<string, YamlKind>();
   const entries = listTreeBlobs(repo, commit).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true));
@@ -55,7 +59,10 @@ export function discoverAtCommit(repo: string, commit: string, options: { select
  */
 export function discoverInWorktree(
   repo: string,
-  options: { select?: (path: string) => boolean; unchanged?: { readonly kinds: ReadonlyMap<string, YamlKind>; readonly changed: ReadonlySet<string> } } = {},
+  options: {
+    select?: (path: string) => boolean;
+    unchanged?: { readonly kinds: ReadonlyMap<string, YamlKind>; readonly changed: ReadonlySet<string> };
+  } = {},
 ): DiscoveredTree {
   const read = readerAtWorktree(repo);
   const kinds = new Map<string, YamlKind>();

@@ -86,7 +86,8 @@ export function loadPolicyAtBase(options: {
 export function policyPathOf(repo: string, cwd: string, given: string): string {
   const rel = relative(resolve(repo), resolve(cwd, given));
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new InputError([{ file: given, message: 'the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it' }]);
+    const message = 'the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it';
+    throw new InputError([{ file: given, message }]);
   }
   return rel.split(sep).join('/');
 }

@@ -109,7 +109,9 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
       const problems = candidate?.problems ?? [];
       const failure: ManifestFailure = {
         kind: 'invalid',
-        message: `${scoped.path} is not a valid package manifest at the head (${problems.length} problem${problems.length === 1 ? '' : 's'}, listed with it); the package cannot be gated until it is fixed`,
+        message:
+          `${scoped.path} is not a valid package manifest at the head (${problems.length} problem${problems.length === 1 ? '' : 's'}, ` +
+          'listed with it); the package cannot be gated until it is fixed',
       };
       const parent = continued?.manifest ? (continued as ValidManifest) : undefined;
       const kind = headTree.kinds.get(scoped.path);
@@ -176,9 +178,12 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
     const bytes = headRead.kind === 'file' ? headRead.bytes : undefined;
     const failure: ManifestFailure = {
       kind: 'unreadable',
-      message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`,
+      message:
+        `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; ` +
+        'fix it, or leave it out of discovery with manifest arguments or the `manifests` input',
     };
-    addFailure(problem.file, failedPackage({ manifest: problem.file, failure, problems: [problem], ...(bytes ? { headBytes: bytes } : {}) }), syntheticLoaded(problem.file, bytes));
+    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...(bytes ? { headBytes: bytes } : {}) });
+    addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
   }
 
   const referenced = new Set<string>();
@@ -253,7 +258,8 @@ function describeMissing(
   if (head?.kind === 'unreadable' || head === undefined) {
     const reason = head?.kind === 'unreadable' ? head.problem.message : (strict[0]?.message ?? 'cannot be read');
     const problems = head?.kind === 'unreadable' ? [head.problem] : strict;
-    return { failure: { kind: 'unreadable', message: `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}` }, problems: problems.slice(0, 20) };
+    const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
+    return { failure: { kind: 'unreadable', message }, problems: problems.slice(0, 20) };
   }
   return { failure: { kind: 'not_a_package', message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
 }

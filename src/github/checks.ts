@@ -180,7 +180,9 @@ async function findRunToReuse(octokit: Octokit, params: CheckRunParams): Promise
     per_page: 100,
   });
   const latest = runs
-    .filter((run) => run.name === params.name && run.head_sha === params.headSha && run.external_id === params.externalId && run.app?.slug === params.appSlug)
+    .filter((run) => run.name === params.name && run.head_sha === params.headSha && run.external_id === params.externalId)
+    // Someone else's app may have made a run with the same name and id; only our own is reused.
+    .filter((run) => run.app?.slug === params.appSlug)
     .toSorted((a, b) => b.id - a.id)[0];
   return latest !== undefined && latest.output.annotations_count === 0 ? latest.id : undefined;
 }

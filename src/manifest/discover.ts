@@ -67,11 +67,13 @@ function classifyParsed(bytes: Uint8Array, file: string, mentions: boolean): Yam
   const wide = wideEncoding(bytes);
   if (wide !== undefined) {
     if (!mentions) return FOREIGN;
-    return unreadable(true, { file, line: 1, column: 1, message: `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8` });
+    const message = `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8`;
+    return unreadable(true, { file, line: 1, column: 1, message });
   }
   if (bytes.length > CLASSIFY_LIMIT) {
     if (!mentions) return FOREIGN;
-    return unreadable(true, { file, line: 1, column: 1, message: `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)` });
+    const message = `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)`;
+    return unreadable(true, { file, line: 1, column: 1, message });
   }
   let text: string;
   try {

@@ -35,7 +35,8 @@ export interface FailedPackageInput {
 export function failedPackage(input: FailedPackageInput): { diff: PackageDiff; standIn: Manifest } {
   const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
   // The problem is printed after its file name; the failure's own sentence starts with it.
-  const sentence = input.failure.message.startsWith(`${input.manifest} `) ? input.failure.message.slice(input.manifest.length + 1) : input.failure.message;
+  const { message } = input.failure;
+  const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
   const headline: Problem = { file: input.manifest, ...(input.headBytes ? { line: 1, column: 1 } : {}), message: sentence };
   const parent = input.parent;
   return {
@@ -48,7 +49,13 @@ export function failedPackage(input: FailedPackageInput): { diff: PackageDiff; s
       digest: digestOf(input.headBytes ?? new Uint8Array()),
       fingerprint: behaviourFingerprint(standIn),
       parent: parent
-        ? { package_id: parent.manifest.package_id, manifest: parent.file, digest: parent.digest, commit: input.parentCommit ?? '', resolution: 'same_path' }
+        ? {
+            package_id: parent.manifest.package_id,
+            manifest: parent.file,
+            digest: parent.digest,
+            commit: input.parentCommit ?? '',
+            resolution: 'same_path',
+          }
         : null,
       new_application: parent === undefined,
       declared_change: standIn.change.type,
@@ -80,11 +87,19 @@ function standInManifest(headValue: unknown, baseValue: unknown, path: string): 
     application: text(pick('application'), path),
     side_effect_level: sideEffect,
     owners,
-    change: { type: text(change['type'], 'unknown'), summary: text(change['summary'], 'no readable change note'), problem: text(change['problem'], ''), owner: text(change['owner'], 'unknown') },
+    change: {
+      type: text(change['type'], 'unknown'),
+      summary: text(change['summary'], 'no readable change note'),
+      problem: text(change['problem'], ''),
+      owner: text(change['owner'], 'unknown'),
+    },
     model: { provider: '', endpoint: '', version: '' },
     prompts: [],
     evaluation: { suites: [], judge: { model: '', version: '', rubric: { path: '', sha256: '' } } },
-    delivery: { rollback_metric: text(delivery['rollback_metric'], ''), ...(typeof delivery['strategy'] === 'string' ? { strategy: delivery['strategy'] } : {}) },
+    delivery: {
+      rollback_metric: text(delivery['rollback_metric'], ''),
+      ...(typeof delivery['strategy'] === 'string' ? { strategy: delivery['strategy'] } : {}),
+    },
   };
 }
 
