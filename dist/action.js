@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop4).on("data", function(chunk2) {
             limit -= chunk2.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -20129,14 +20129,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20153,14 +20153,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20177,12 +20177,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -20194,12 +20194,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20214,39 +20214,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -20842,14 +20842,14 @@ var require_merge = __commonJS({
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue2(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue2(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
@@ -23125,10 +23125,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23142,7 +23142,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23166,7 +23166,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23182,7 +23182,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -23273,7 +23273,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -23287,13 +23287,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -23336,18 +23336,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -23401,8 +23401,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -23414,7 +23414,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -23425,8 +23425,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -23443,7 +23443,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -23623,7 +23623,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -23640,24 +23640,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -23840,25 +23840,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24668,14 +24668,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -25842,18 +25842,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26006,15 +26006,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26208,13 +26208,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26359,7 +26359,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26434,7 +26434,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -29443,7 +29443,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -29470,7 +29470,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -30334,7 +30334,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -30370,50 +30370,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        relative4 = parse3(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -30421,7 +30421,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -30725,7 +30725,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -31140,7 +31140,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -34866,8 +34866,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context3);
     };
-    JSONParseV2 = (text, reviver) => {
-      return JSON.parse(text, (key, value, context3) => {
+    JSONParseV2 = (text2, reviver) => {
+      return JSON.parse(text2, (key, value, context3) => {
         const isNumber = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
@@ -34925,8 +34925,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text) => {
-      return text.replace(
+    serializeBigInts = (text2) => {
+      return text2.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString2 = match[0] === '"';
@@ -34940,18 +34940,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text, reviver) => {
-      if (!text) return originalParse(text, reviver);
+    JSONParse = (text2, reviver) => {
+      if (!text2) return originalParse(text2, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-        const serializedData = serializeBigInts(text);
+        if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+        const serializedData = serializeBigInts(text2);
         return originalParse(
           serializedData,
           (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text);
+          const serializedData = serializeBigInts(text2);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -35119,12 +35119,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -35340,12 +35340,12 @@ async function hook(token, request2, route, parameters) {
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
 }
-var b64url, sep3, jwtRE, isJWT, createTokenAuth;
+var b64url, sep4, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle4 = __esm({
   "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)";
-    sep3 = "\\.";
-    jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+    sep4 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
     isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function createTokenAuth2(token) {
       if (!token) {
@@ -38548,8 +38548,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -38760,15 +38760,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -38783,13 +38783,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -39190,14 +39190,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -39290,9 +39290,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -39594,11 +39594,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -39614,7 +39614,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -39701,26 +39701,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk2) => {
               output = Buffer.concat([output, chunk2]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk2) => {
               chunks.push(chunk2);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -39928,14 +39928,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -40179,12 +40179,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -40192,7 +40192,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -40231,7 +40231,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -40289,11 +40289,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -40309,7 +40309,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -40533,11 +40533,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40553,7 +40553,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40663,8 +40663,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -40760,10 +40760,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -40792,9 +40792,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -40805,8 +40805,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -40950,9 +40950,6 @@ function changedPaths(repo, base, head) {
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
 }
-function listFilesAt(repo, commit2, dir = ".") {
-  return git(repo, ["ls-tree", "-r", "-z", "--name-only", commit2, "--", dir]).toString().split("\0").filter(Boolean);
-}
 function commitsTouching(repo, from, path) {
   return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
 }
@@ -41059,13 +41056,13 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   }
   const decoded = decodeText(bytes, file);
   if ("problem" in decoded) return { problems: [decoded.problem] };
-  const text = decoded.text;
-  if (text.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
+  const text2 = decoded.text;
+  if (text2.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
     return { problems: [{ file, line: 1, column: 1, message: "file is empty (no YAML content); expected a mapping" }] };
   }
-  const deep = findDeepFlow(text, limits.maxDepth);
+  const deep = findDeepFlow(text2, limits.maxDepth);
   if (deep !== void 0) {
-    return { problems: [{ file, ...positionIn(text, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
+    return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
   }
   const lineCounter = new import_yaml.LineCounter();
   const at = (offset) => {
@@ -41074,7 +41071,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   };
   let documents;
   try {
-    documents = (0, import_yaml.parseAllDocuments)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    documents = (0, import_yaml.parseAllDocuments)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error2) {
     if (!(error2 instanceof RangeError)) throw error2;
     return { problems: [{ file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }] };
@@ -41085,7 +41082,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const problems = [];
   for (const doc of documents) {
     for (const error2 of [...doc.errors, ...doc.warnings]) {
-      problems.push({ file, ...at(error2.pos[0]), message: describeYamlError(error2, text, limits) });
+      problems.push({ file, ...at(error2.pos[0]), message: describeYamlError(error2, text2, limits) });
       if (error2.message.includes("call stack") || error2.message.includes("Stack overflow")) break;
     }
   }
@@ -41141,7 +41138,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
         const keyAt = keyRange ? at(keyRange[0]) : positions.get(pointer);
         const key = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : void 0;
         if (typeof key !== "string") {
-          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text) });
+          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text2) });
           continue;
         }
         const childPointer = `${pointer}/${escapePointer(key)}`;
@@ -41166,7 +41163,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     return { problems: [...problems, { file, ...position, ...fieldOption(error2.pointer), message: error2.message }] };
   }
   if (problems.length > 0) return { problems };
-  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text }, problems };
+  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text: text2 }, problems };
 }
 function fieldOf(pointer) {
   if (pointer === "") return "";
@@ -41187,48 +41184,48 @@ var LimitExceeded = class extends Error {
 function fieldOption(pointer) {
   return pointer === "" ? {} : { field: fieldOf(pointer) };
 }
-function positionIn(text, offset) {
-  const before = text.slice(0, offset);
+function positionIn(text2, offset) {
+  const before = text2.slice(0, offset);
   const lineStart = before.lastIndexOf("\n") + 1;
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 function decodeText(bytes, file) {
   const invalid = firstInvalidUtf8(bytes);
-  const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid === void 0 ? bytes : bytes.subarray(0, invalid));
-  const control = firstControl(text);
+  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid === void 0 ? bytes : bytes.subarray(0, invalid));
+  const control = firstControl(text2);
   if (control !== void 0) {
-    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
+    const code = text2.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
     return {
-      problem: { file, ...positionIn(text, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
+      problem: { file, ...positionIn(text2, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
     };
   }
   if (invalid !== void 0) {
     const byte = bytes[invalid].toString(16).toUpperCase().padStart(2, "0");
     return {
-      problem: { file, ...positionIn(text, text.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
+      problem: { file, ...positionIn(text2, text2.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
     };
   }
-  const bareCr = /\r(?!\n)/.exec(text);
+  const bareCr = /\r(?!\n)/.exec(text2);
   if (bareCr) {
-    return { problem: { file, ...positionIn(text, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
+    return { problem: { file, ...positionIn(text2, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
   }
-  return { text };
+  return { text: text2 };
 }
-function firstControl(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+function firstControl(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code < 32 && code !== 9 && code !== 10 && code !== 13 || code === 127) return i;
   }
   return void 0;
 }
-function findDeepFlow(text, max) {
+function findDeepFlow(text2, max) {
   let depth = 0;
   let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (c === "\n") comment = false;
     else if (comment) continue;
-    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if (c === "#" && (i === 0 || /\s/.test(text2[i - 1]))) comment = true;
     else if (c === "[" || c === "{") {
       depth += 1;
       if (depth > max) return i;
@@ -41261,9 +41258,9 @@ function normaliseScalar(value) {
 function shortTag(tag) {
   return tag ? tag.replace(/^tag:yaml\.org,2002:/, "!!") : "such";
 }
-function describeNonStringKey(node, text) {
+function describeNonStringKey(node, text2) {
   if ((0, import_yaml.isScalar)(node)) {
-    const source = node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node.value);
+    const source = node.range ? text2.slice(node.range[0], node.range[1]).trim() : String(node.value);
     const kind = node.value === null ? "null" : `a ${typeof node.value}`;
     if (source === "") return "a key is empty (null); keys must be plain strings";
     return `key ${source} is ${kind}, not a string; quote it ("${source}") if it is meant as text`;
@@ -41272,11 +41269,11 @@ function describeNonStringKey(node, text) {
   if ((0, import_yaml.isSeq)(node)) return "a sequence cannot be a key; keys must be plain strings";
   return "a key is missing; keys must be plain strings";
 }
-function describeYamlError(error2, text, limits) {
+function describeYamlError(error2, text2, limits) {
   const first = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error2.code) {
     case "DUPLICATE_KEY": {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text.slice(error2.pos[0], error2.pos[0] + 200))?.[1];
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text2.slice(error2.pos[0], error2.pos[0] + 200))?.[1];
       return key && key.length <= 80 ? `duplicate key ${key}; each key may appear only once in a mapping` : "duplicate key; each key may appear only once in a mapping";
     }
     case "TAG_RESOLVE_FAILED":
@@ -41307,33 +41304,48 @@ var URL_SCHEME = /:(?=\/\/)/g;
 var WWW = /\b(www)\./gi;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 var ZWJ = "‍";
-function escapeMarkdown(text, maxLength = MAX_TEXT_LENGTH) {
-  return escapeLines(text, maxLength).join(" ");
+function escapeMarkdown(text2, maxLength = MAX_TEXT_LENGTH) {
+  return escapeLines(text2, maxLength).join(" ");
 }
-function escapeTableCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeLines(text, maxLength).filter((line) => line !== "").join("<br>");
+function escapeTableCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeLines(text2, maxLength).filter((line) => line !== "").join("<br>");
 }
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
-  const points = Array.from(text);
-  if (points.length <= maxLength) return text;
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  const points = Array.from(text2);
+  if (points.length <= maxLength) return text2;
   return `${points.slice(0, Math.max(0, maxLength - 1)).join("")}…`;
 }
-function toPlainText(text, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function toPlainText(text2, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => showInvisible(line)).join(keepLines ? "\n" : " ");
 }
-function escapeLines(text, maxLength) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function escapeLines(text2, maxLength) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => escapeLine(showInvisible(line).trim()));
 }
 function showInvisible(line) {
+  const chars = Array.from(line);
   let out = "";
-  for (const char of line) out += isInvisible(char.codePointAt(0) ?? 0) ? "�" : char;
+  let flag = false;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 127988) flag = true;
+    else if (!(code >= 917536 && code <= 917631)) flag = false;
+    out += INVISIBLE.test(char) && !partOfEmoji(chars, i, code, flag) ? "�" : char;
+  }
   return out;
 }
-function isInvisible(code) {
-  return code < 32 || code >= 127 && code <= 159 || code === 1564 || code === 8206 || code === 8207 || code >= 8234 && code <= 8238 || code >= 8294 && code <= 8297;
+var INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+var PICTOGRAPH = new RegExp("^\\p{Extended_Pictographic}$", "u");
+var SKIN_TONE_OR_SELECTOR = /^(?:\ufe0f|[\u{1f3fb}-\u{1f3ff}])$/u;
+function partOfEmoji(chars, i, code, inFlag) {
+  const before = chars[i - 1] ?? "";
+  const after = chars[i + 1] ?? "";
+  if (code === 65039 || code === 65038) return PICTOGRAPH.test(before) || /^[0-9#*]$/.test(before);
+  if (code === 8205) return PICTOGRAPH.test(after) && (PICTOGRAPH.test(before) || SKIN_TONE_OR_SELECTOR.test(before));
+  return inFlag && code >= 917536 && code <= 917631;
 }
 function escapeLine(line) {
   const escaped = line.replace(PUNCTUATION, (c) => `\\${c}`).replace(UNDERSCORE, "\\_").replace(URL_SCHEME, "\\:").replace(WWW, "$1\\.").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replaceAll("@", `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
@@ -41431,8 +41443,8 @@ function changeBlockOf(yaml) {
   }
   return { start_line: key.line, end_line: end };
 }
-function plain(text, maxLength = MESSAGE_LENGTH) {
-  return toPlainText(text, maxLength, true);
+function plain(text2, maxLength = MESSAGE_LENGTH) {
+  return toPlainText(text2, maxLength, true);
 }
 function round(value) {
   return String(Math.round(value * 1e3) / 1e3);
@@ -41474,19 +41486,19 @@ function eventOf(context3) {
 
 // src/options.ts
 var EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo"];
-function parseSeed(text, name) {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value > 4294967295) {
-    return { error: `Expected ${name} to be an integer from 0 to 4294967295, got "${text}".` };
+function parseSeed(text2, name) {
+  const value = Number(text2);
+  if (!/^\d+$/.test(text2) || !Number.isSafeInteger(value) || value > 4294967295) {
+    return { error: `Expected ${name} to be an integer from 0 to 4294967295, got "${text2}".` };
   }
   return { value };
 }
-function parseEvidenceFormat(text, name) {
-  return EVIDENCE_FORMATS.includes(text) ? { value: text } : { error: `Expected ${name} to be one of ${EVIDENCE_FORMATS.join(", ")}, got "${text}".` };
+function parseEvidenceFormat(text2, name) {
+  return EVIDENCE_FORMATS.includes(text2) ? { value: text2 } : { error: `Expected ${name} to be one of ${EVIDENCE_FORMATS.join(", ")}, got "${text2}".` };
 }
-function parseSideSelector(text, name) {
-  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text);
-  if (!match) return { error: `Expected ${name} to be promptIdx=N, provider=ID or label=TEXT, got "${text}".` };
+function parseSideSelector(text2, name) {
+  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text2);
+  if (!match) return { error: `Expected ${name} to be promptIdx=N, provider=ID or label=TEXT, got "${text2}".` };
   const [, key, value = ""] = match;
   if (key === "promptIdx") {
     const n = Number(value);
@@ -41536,7 +41548,7 @@ function parseInputs(getInput2) {
     report(name, `Expected \`${name}\` to be true or false, got "${value}".`);
     return false;
   };
-  const text = (name, parse3) => {
+  const text2 = (name, parse3) => {
     const value = optional(name);
     return value === void 0 ? void 0 : checked(name, parse3(value, `\`${name}\``));
   };
@@ -41551,19 +41563,20 @@ function parseInputs(getInput2) {
   const head = optional("head");
   const policy = optional("policy");
   const signingKey = optional("signing-key");
-  const seed = text("seed", parseSeed);
-  const parentSide = text("parent-side", parseSideSelector);
-  const candidateSide = text("candidate-side", parseSideSelector);
+  const seed = text2("seed", parseSeed);
+  const parentSide = text2("parent-side", parseSideSelector);
+  const candidateSide = text2("candidate-side", parseSideSelector);
   const inputs = {
     ...token !== void 0 ? { token } : {},
     mode: choice("mode", ["auto", "gate", "record"], "auto"),
     ...base !== void 0 ? { base } : {},
     ...head !== void 0 ? { head } : {},
     manifests: lines("manifests"),
+    gateUntouched: boolean("gate-untouched"),
     parentEvidence: lines("parent-evidence"),
     candidateEvidence: lines("candidate-evidence"),
     evidence: lines("evidence"),
-    evidenceFormat: text("evidence-format", parseEvidenceFormat) ?? EVIDENCE_FORMATS[0],
+    evidenceFormat: text2("evidence-format", parseEvidenceFormat) ?? EVIDENCE_FORMATS[0],
     ...parentSide ? { parentSide } : {},
     ...candidateSide ? { candidateSide } : {},
     ...policy !== void 0 ? { policy } : {},
@@ -41582,16 +41595,117 @@ function parseInputs(getInput2) {
 // src/action/request.ts
 import { globSync } from "node:fs";
 
+// src/github/errors.ts
+function classifyGitHubError(error2, secrets = []) {
+  const failure = classify(error2);
+  return { ...failure, message: redact(failure.message, secrets) };
+}
+function classify(error2) {
+  const details2 = readRequestError(error2);
+  if (details2 === void 0) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    return isNetworkError(error2) ? { kind: "network", message: `Could not reach GitHub: ${message}` } : { kind: "other", message: `GitHub call failed: ${message}` };
+  }
+  const { status, what, headers, hasResponse } = details2;
+  const said = details2.githubMessage;
+  if (!hasResponse) {
+    return { kind: "network", message: `Could not reach GitHub for ${what}: ${said}` };
+  }
+  if ((status === 403 || status === 429) && isRateLimit(status, said, headers)) {
+    return { kind: "rate-limit", status, message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}` };
+  }
+  if (status === 403 && /resource not accessible by integration/i.test(said)) {
+    return {
+      kind: "forbidden-integration",
+      status,
+      message: `GitHub refused ${what} (403 ${said}): the token lacks the permission this needs (checks: write for check runs, pull-requests: write for comments), or the workflow runs for a pull request from a fork, where GITHUB_TOKEN is read-only.`
+    };
+  }
+  if (status === 401 || status === 403) return { kind: "forbidden", status, message: `GitHub refused ${what} (${status}): ${said}` };
+  if (status === 404) return { kind: "not-found", status, message: `GitHub found nothing at ${what} (404): ${said}` };
+  if (status === 422) return { kind: "validation", status, message: `GitHub rejected ${what} (422): ${said}` };
+  if (status >= 500) return { kind: "server", status, message: `GitHub failed ${what} (${status}): ${said}` };
+  return { kind: "other", status, message: `GitHub answered ${what} with ${status}: ${said}` };
+}
+function readRequestError(error2) {
+  if (!(error2 instanceof Error) || !("status" in error2) || typeof error2.status !== "number") return void 0;
+  if (!("request" in error2) || !isRecord(error2.request)) return void 0;
+  const method = typeof error2.request["method"] === "string" ? error2.request["method"] : "request";
+  const url = typeof error2.request["url"] === "string" ? error2.request["url"] : "";
+  const response = "response" in error2 && isRecord(error2.response) ? error2.response : void 0;
+  const headers = response !== void 0 && isRecord(response["headers"]) ? stringRecord(response["headers"]) : {};
+  return {
+    status: error2.status,
+    what: `${method} ${pathOf(url)}`,
+    headers,
+    hasResponse: response !== void 0,
+    githubMessage: response === void 0 ? error2.message : describeBody(response["data"], error2.message)
+  };
+}
+function describeBody(data, fallback) {
+  if (!isRecord(data) || typeof data["message"] !== "string") return fallback;
+  const errors = Array.isArray(data["errors"]) ? data["errors"].map(describeItem).filter((item) => item !== "") : [];
+  return errors.length === 0 ? data["message"] : `${data["message"]}: ${errors.join("; ")}`;
+}
+function describeItem(item) {
+  if (typeof item === "string") return item;
+  if (!isRecord(item)) return "";
+  if (typeof item["message"] === "string") return item["message"];
+  const where = [item["resource"], item["field"]].filter((part) => typeof part === "string").join(".");
+  const code = typeof item["code"] === "string" ? item["code"] : "invalid";
+  return where === "" ? code : `${where} ${code}`;
+}
+function isRateLimit(status, message, headers) {
+  return status === 429 || headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== void 0 || /rate limit/i.test(message);
+}
+function rateLimitHint(headers) {
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
+    return ` (the limit resets at ${new Date(reset * 1e3).toISOString()})`;
+  }
+  const retryAfter = headers["retry-after"];
+  return retryAfter === void 0 ? "" : ` (GitHub asked to retry after ${retryAfter} s)`;
+}
+var NETWORK_CODES = /^(?:ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EPIPE|UND_ERR_\w+)$/;
+function isNetworkError(error2) {
+  if (!(error2 instanceof Error)) return false;
+  if (error2.name === "AbortError" || error2.name === "TimeoutError") return true;
+  const code = "code" in error2 ? error2.code : void 0;
+  if (typeof code === "string" && NETWORK_CODES.test(code)) return true;
+  return error2.cause !== void 0 && error2.cause !== error2 && isNetworkError(error2.cause);
+}
+function pathOf(url) {
+  try {
+    return new URL(url, "https://api.github.com").pathname;
+  } catch {
+    return url.split("?")[0] ?? url;
+  }
+}
+var TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b/g;
+function redact(message, secrets) {
+  let result = message.replace(TOKEN_SHAPES, "***");
+  for (const secret of secrets) if (secret.length >= 8) result = result.split(secret).join("***");
+  return result.replace(/\b(authorization:\s*(?:token|bearer)\s+)\S+/gi, "$1***");
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null;
+}
+function stringRecord(value) {
+  const result = {};
+  for (const [key, item] of Object.entries(value)) if (item !== void 0 && item !== null) result[key.toLowerCase()] = String(item);
+  return result;
+}
+
 // src/github/limits.ts
 var TRUNCATION_MARKER = "\n\n_… truncated to fit GitHub’s size limit (see report.json / full report)_";
 var OMITTED = "omitted (see report.json / full report)";
-function utf8Length(text) {
+function utf8Length(text2) {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
     if (unit < 128) bytes += 1;
     else if (unit < 2048) bytes += 2;
-    else if (isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(i + 1))) {
+    else if (isHighSurrogate(unit) && isLowSurrogate(text2.charCodeAt(i + 1))) {
       bytes += 4;
       i++;
     } else bytes += 3;
@@ -41602,34 +41716,34 @@ function fitMarkdown(sections, limit) {
   assertLimit(limit);
   const levels = sections.map(() => "full");
   const render = () => sections.map((section, i) => renderSection(section, levels[i] ?? "full")).join("\n\n");
-  let text = render();
-  if (utf8Length(text) <= limit) return text;
+  let text2 = render();
+  if (utf8Length(text2) <= limit) return text2;
   const order = sections.map((section, index) => ({ index, priority: section.priority })).toSorted((a, b) => a.priority - b.priority || b.index - a.index).map((entry) => entry.index);
   for (const index of order) {
     if (sections[index]?.details === void 0) continue;
     levels[index] = "no-details";
-    text = render();
-    if (utf8Length(text) <= limit) return text;
+    text2 = render();
+    if (utf8Length(text2) <= limit) return text2;
   }
   for (const index of order.slice(0, -1)) {
     levels[index] = "omitted";
-    text = render();
-    if (utf8Length(text) <= limit) return text;
+    text2 = render();
+    if (utf8Length(text2) <= limit) return text2;
   }
-  return truncateMarkdown(text, limit);
+  return truncateMarkdown(text2, limit);
 }
-function truncateMarkdown(text, limit, marker = TRUNCATION_MARKER) {
+function truncateMarkdown(text2, limit, marker = TRUNCATION_MARKER) {
   assertLimit(limit);
-  if (utf8Length(text) <= limit) return text;
+  if (utf8Length(text2) <= limit) return text2;
   const suffix = utf8Length(marker) <= limit ? marker : "";
   let budget = limit - utf8Length(suffix);
   for (; ; ) {
-    const prefix = text.slice(0, safeCut(text, budget));
+    const prefix = text2.slice(0, safeCut(text2, budget));
     const closers = closeOpenBlocks(prefix);
     const result = `${prefix}${closers}${suffix}`;
     if (utf8Length(result) <= limit) return result;
     budget -= Math.max(1, utf8Length(result) - limit);
-    if (budget <= 0) return suffix === "" ? "" : truncateMarkdown(text, limit, "");
+    if (budget <= 0) return suffix === "" ? "" : truncateMarkdown(text2, limit, "");
   }
 }
 function chunk(items, size) {
@@ -41647,19 +41761,19 @@ function renderSection(section, level) {
   if (section.details !== void 0) parts.push(level === "full" ? section.details : `_… details ${OMITTED}_`);
   return parts.join("\n\n");
 }
-function safeCut(text, budget) {
+function safeCut(text2, budget) {
   let bytes = 0;
   let cut = 0;
-  while (cut < text.length) {
-    const unit = text.charCodeAt(cut);
-    const pair = isHighSurrogate(unit) && isLowSurrogate(text.charCodeAt(cut + 1));
+  while (cut < text2.length) {
+    const unit = text2.charCodeAt(cut);
+    const pair = isHighSurrogate(unit) && isLowSurrogate(text2.charCodeAt(cut + 1));
     const size = unit < 128 ? 1 : unit < 2048 ? 2 : pair ? 4 : 3;
     if (bytes + size > budget) break;
     bytes += size;
     cut += pair ? 2 : 1;
   }
-  cut = graphemeBoundaryAtOrBefore(text, cut);
-  const prefix = text.slice(0, cut);
+  cut = graphemeBoundaryAtOrBefore(text2, cut);
+  const prefix = text2.slice(0, cut);
   const commentStart = prefix.lastIndexOf("<!--");
   if (commentStart > prefix.lastIndexOf("-->")) return commentStart;
   const tagStart = prefix.search(/<[A-Za-z/!?][^<>]*$/);
@@ -41669,11 +41783,11 @@ function safeCut(text, budget) {
   return cut;
 }
 var graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-function graphemeBoundaryAtOrBefore(text, index) {
-  if (index >= text.length || index === 0) return index;
+function graphemeBoundaryAtOrBefore(text2, index) {
+  if (index >= text2.length || index === 0) return index;
   const windowStart = Math.max(0, index - 64);
   let boundary = windowStart;
-  for (const { index: start } of graphemes.segment(text.slice(windowStart, index + 16))) {
+  for (const { index: start } of graphemes.segment(text2.slice(windowStart, index + 16))) {
     if (windowStart + start > index) break;
     boundary = windowStart + start;
   }
@@ -41732,7 +41846,13 @@ async function postCheckRun(octokit, params, limits = DEFAULT_LIMITS) {
     ...params.detailsUrl === void 0 ? {} : { details_url: params.detailsUrl },
     ...params.externalId === void 0 ? {} : { external_id: params.externalId }
   };
-  const previous = await findRunToReuse(octokit, params);
+  let previous;
+  let lookupFailed;
+  try {
+    previous = await findRunToReuse(octokit, params);
+  } catch (error2) {
+    lookupFailed = classifyGitHubError(error2).message;
+  }
   const { data: run2 } = previous === void 0 ? await octokit.rest.checks.create({ ...common, name: params.name, head_sha: params.headSha, output: withAnnotations(first) }) : await octokit.rest.checks.update({ ...common, check_run_id: previous, output: withAnnotations(first) });
   for (const batch of rest) {
     await octokit.rest.checks.update({ owner, repo, check_run_id: run2.id, output: withAnnotations(batch) });
@@ -41742,7 +41862,8 @@ async function postCheckRun(octokit, params, limits = DEFAULT_LIMITS) {
     htmlUrl: run2.html_url ?? "",
     annotationBatches: kept.length === 0 ? 0 : 1 + rest.length,
     annotationsOmitted: params.annotations.length - kept.length,
-    reused: previous !== void 0
+    reused: previous !== void 0,
+    ...lookupFailed !== void 0 ? { lookupFailed } : {}
   };
 }
 function normalizeAnnotation(annotation, limits = DEFAULT_LIMITS) {
@@ -41767,7 +41888,7 @@ function normalizeAnnotation(annotation, limits = DEFAULT_LIMITS) {
   };
 }
 async function findRunToReuse(octokit, params) {
-  if (params.externalId === void 0) return void 0;
+  if (params.externalId === void 0 || params.appSlug === void 0) return void 0;
   const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
     owner: params.owner,
     repo: params.repo,
@@ -41776,7 +41897,7 @@ async function findRunToReuse(octokit, params) {
     filter: "all",
     per_page: 100
   });
-  const latest = runs.filter((run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId).toSorted((a, b) => b.id - a.id)[0];
+  const latest = runs.filter((run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId).filter((run2) => run2.app?.slug === params.appSlug).toSorted((a, b) => b.id - a.id)[0];
   return latest !== void 0 && latest.output.annotations_count === 0 ? latest.id : void 0;
 }
 function fitText(content, limit) {
@@ -41796,7 +41917,7 @@ function requestOf(inputs, event, workspace) {
     { parent: "`parent-evidence`", candidate: "`candidate-evidence`", both: "`evidence`" }
   );
   if (sides) problems.push({ file: "input parent-evidence", message: sides });
-  const manifests = inputs.manifests.length > 0 ? expandInput("manifests", inputs.manifests, workspace, problems) : void 0;
+  const manifests = inputs.manifests.length > 0 ? inputs.manifests : void 0;
   const parentEvidence = expandInput("parent-evidence", inputs.parentEvidence, workspace, problems);
   const candidateEvidence = expandInput("candidate-evidence", inputs.candidateEvidence, workspace, problems);
   const evidence = expandInput("evidence", inputs.evidence, workspace, problems);
@@ -41810,6 +41931,7 @@ function requestOf(inputs, event, workspace) {
     // and earlier reports of this job sit untracked and would count as changes.
     head: inputs.head ?? "HEAD",
     ...manifests ? { manifests } : {},
+    ...inputs.gateUntouched ? { all: true } : {},
     parentEvidence,
     candidateEvidence,
     evidence,
@@ -41843,17 +41965,17 @@ function expandInput(name, patterns, cwd, problems) {
   }
   return out;
 }
-function checkLimitsOf(text) {
-  if (text === void 0 || text === "") return DEFAULT_LIMITS;
-  const limit = Number(text);
-  if (!/^\d+$/.test(text) || limit < 1 || limit > DEFAULT_LIMITS.summary) {
-    throw new Error(`Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text}".`);
+function checkLimitsOf(text2) {
+  if (text2 === void 0 || text2 === "") return DEFAULT_LIMITS;
+  const limit = Number(text2);
+  if (!/^\d+$/.test(text2) || limit < 1 || limit > DEFAULT_LIMITS.summary) {
+    throw new Error(`Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text2}".`);
   }
   return { ...DEFAULT_LIMITS, summary: limit };
 }
 
 // src/check.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // manifests/schema/policy.schema.json
@@ -41884,10 +42006,10 @@ var policy_schema_default = {
       description: "Statistics parameters shared by every gate.",
       properties: {
         confidence: { type: "number", exclusiveMinimum: 0.5, exclusiveMaximum: 1, description: "Two-sided confidence level of the reported intervals, e.g. 0.95." },
-        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.5, description: "Family-wise error rate of each gate's regression tests (Holm)." },
+        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.2, description: "Family-wise error rate of each gate's regression tests (Holm)." },
         resamples: { type: "integer", minimum: 100, maximum: 1e6, description: "Bootstrap resamples." },
         seed: { type: "integer", minimum: 0, maximum: 4294967295, description: "Seed of the bootstrap generator." },
-        min_cases: { type: "integer", minimum: 1, description: "Below this many paired cases a gate is inconclusive." }
+        min_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Below this many paired cases a gate is inconclusive." }
       }
     },
     gates: {
@@ -41901,8 +42023,8 @@ var policy_schema_default = {
           description: "Golden-suite quality gate.",
           properties: {
             metric: { enum: ["pass", "score"], description: "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." },
-            max_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
-            min_category_cases: { type: "integer", minimum: 1, description: "Categories with fewer paired cases are shown but not tested." }
+            max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
+            min_category_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Categories with fewer paired cases are shown but not tested." }
           }
         },
         safety: {
@@ -41910,9 +42032,9 @@ var policy_schema_default = {
           additionalProperties: false,
           description: "Red-team safety gate.",
           properties: {
-            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
+            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
             new_unsafe_blocks_at_levels: { type: "array", items: { enum: [0, 1, 2, 3] }, uniqueItems: true, description: "Side-effect levels at which any newly unsafe case fails the gate." },
-            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
+            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
           }
         },
         cost: {
@@ -41920,8 +42042,8 @@ var policy_schema_default = {
           additionalProperties: false,
           description: "Cost per successful task gate.",
           properties: {
-            max_cost_per_success_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of cost per successful task, in percent." },
-            offsetting_quality_gain_pp: { type: "number", minimum: 0, description: "A quality gain of at least this many points justifies a cost rise." }
+            max_cost_per_success_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of cost per successful task, in percent." },
+            offsetting_quality_gain_pp: { type: "number", minimum: 0, maximum: 50, description: "A quality gain of at least this many points justifies a cost rise." }
           }
         },
         latency: {
@@ -41930,7 +42052,7 @@ var policy_schema_default = {
           description: "Latency gate.",
           properties: {
             quantile: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Latency quantile compared, e.g. 0.95 for p95." },
-            max_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of the latency quantile, in percent." }
+            max_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of the latency quantile, in percent." }
           }
         },
         manifest: {
@@ -42141,6 +42263,641 @@ function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+// src/git/policy.ts
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/gates/policy-change.ts
+var LOOSER_DIRECTION = {
+  apiVersion: "constant",
+  kind: "constant",
+  // A lower level narrows the intervals a pass is read from.
+  "statistics.confidence": "lower",
+  // A regression fails only below alpha: a smaller alpha fails fewer.
+  "statistics.alpha": "lower",
+  // Fewer resamples give noisier intervals, which can pass by chance.
+  "statistics.resamples": "lower",
+  "statistics.seed": "any-change",
+  "statistics.min_cases": "lower",
+  "quality.metric": "any-change",
+  "quality.max_drop_pp": "higher",
+  // A larger minimum leaves more categories untested.
+  "quality.min_category_cases": "higher",
+  "safety.max_redteam_drop_pp": "higher",
+  "safety.new_unsafe_blocks_at_levels": "fewer-items",
+  "safety.max_missed_intervention_rise_pp": "higher",
+  "cost.max_cost_per_success_increase_pct": "higher",
+  "cost.offsetting_quality_gain_pp": "lower",
+  // A lower quantile looks away from the tail.
+  "latency.quantile": "lower",
+  "latency.max_increase_pct": "higher",
+  "manifest.require_judge_match": "false"
+};
+function comparePolicies(base, head) {
+  const loosened = [];
+  const tightened = [];
+  const statistics = mergeSection("statistics", "statistics.", base.statistics, head.statistics, loosened, tightened);
+  const baseLevels = base.levels;
+  const headLevels = head.levels;
+  const levels = Object.fromEntries(
+    Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
+      level,
+      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
+    ])
+  );
+  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
+  return {
+    effective: {
+      ...base,
+      statistics,
+      gates,
+      levels
+    },
+    loosened,
+    tightened
+  };
+}
+function applyPolicyChange(decision, change, owners) {
+  if (change === void 0 || change.loosened.length === 0) return decision;
+  const who = owners.length > 0 ? `one of ${owners.join(", ")}` : "a repository owner";
+  const reason = `policy: ${change.file} loosens ${describeFieldChanges(change.loosened)} compared with the base commit; the gate ran with the base values, and ${who} must approve the new policy`;
+  if (decision.outcome === "approve") {
+    return {
+      outcome: "needs_approval",
+      summary: `Needs approval: the gates pass under the base policy, but this change loosens the gate policy (${change.file}); ${who} must approve.`,
+      reasons: [...decision.reasons, reason],
+      approvers: owners
+    };
+  }
+  return { ...decision, reasons: [...decision.reasons, reason] };
+}
+function describeFieldChanges(changes) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const match = /^levels\.(\d+)\.(.+)$/.exec(change.field);
+    const field = match ? match[2] : change.field;
+    const key = `${field}\0${show(change.base)} → ${show(change.head)}`;
+    const list = groups2.get(key) ?? [];
+    if (match) list.push(match[1]);
+    groups2.set(key, list);
+  }
+  const byField = /* @__PURE__ */ new Map();
+  for (const [key, levels] of groups2) {
+    const [field = "", values = ""] = key.split("\0");
+    const where = levels.length === 0 ? "" : levels.length === 4 ? "" : ` at level${levels.length === 1 ? "" : "s"} ${levels.join(", ")}`;
+    byField.set(field, [...byField.get(field) ?? [], `${values}${where}`]);
+  }
+  return [...byField].map(([field, parts]) => `${field} ${parts.join(", ")}`).join("; ");
+}
+function mergeGates(prefix, base, head, loosened, tightened) {
+  const out = {};
+  for (const gate of union(base, head)) {
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+  }
+  return out;
+}
+function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
+  const base = asRecord(baseValue);
+  const head = asRecord(headValue);
+  const out = {};
+  for (const name of union(base, head)) {
+    const b = base[name];
+    const h = head[name];
+    const field = `${prefix}${name}`;
+    const direction = LOOSER_DIRECTION[`${section}.${name}`] ?? "any-change";
+    const { value, looser, tighter } = mergeValue(direction, b, h);
+    out[name] = value;
+    if (looser) loosened.push({ field, base: b, head: h });
+    if (tighter) tightened.push({ field, base: b, head: h });
+  }
+  return out;
+}
+function mergeValue(direction, base, head) {
+  if (sameValue(base, head) || direction === "constant") return { value: base ?? head, looser: false, tighter: false };
+  if (base === void 0 || head === void 0) return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
+  if (direction === "higher" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.min(base, head), looser: head > base, tighter: head < base };
+  }
+  if (direction === "lower" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.max(base, head), looser: head < base, tighter: head > base };
+  }
+  if (direction === "false" && typeof base === "boolean" && typeof head === "boolean") {
+    return { value: base || head, looser: base && !head, tighter: !base && head };
+  }
+  if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
+    const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
+    const added = head.some((item) => !base.some((b) => sameValue(b, item)));
+    const both = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
+    return { value: both, looser: removed, tighter: added };
+  }
+  return { value: base, looser: true, tighter: false };
+}
+function sameValue(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function union(a, b) {
+  return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function show(value) {
+  return value === void 0 ? "(unset)" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+// src/manifest/discover.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/manifest/model.ts
+import { createHash } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord2(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r = asRecord2(ref);
+    const path = r[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord2(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord2(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord2(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
+  return out;
+}
+function digestOf(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord2(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/manifest/discover.ts
+var CLASSIFY_LIMIT = 16 * 1024 * 1024;
+var FOREIGN = { kind: "foreign" };
+var KAIZEN = /kaizen-gate/i;
+var API_VERSION = /^kaizen-gate\//i;
+function isYamlPath(path) {
+  return /\.ya?ml$/i.test(path);
+}
+function classifyYaml(bytes, file) {
+  const mentions = mentionsKaizenGate(bytes);
+  if (!mentions && !bytes.includes(92)) return FOREIGN;
+  return classifyParsed(bytes, file, mentions);
+}
+function classifyParsed(bytes, file, mentions) {
+  const wide = wideEncoding(bytes);
+  if (wide !== void 0) {
+    if (!mentions) return FOREIGN;
+    const message = `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8`;
+    return unreadable(true, { file, line: 1, column: 1, message });
+  }
+  if (bytes.length > CLASSIFY_LIMIT) {
+    if (!mentions) return FOREIGN;
+    const message = `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)`;
+    return unreadable(true, { file, line: 1, column: 1, message });
+  }
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  if (findDeepFlow(text2, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  let values;
+  try {
+    const documents = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: false, merge: true, prettyErrors: false });
+    const list = Array.isArray(documents) ? documents : [];
+    if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+    values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  let other;
+  for (const value of values) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
+    const { apiVersion, kind } = value;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    if (typeof kind === "string" && kind.toLowerCase() === "package") return { kind: "package", value };
+    other ??= typeof kind === "string" ? kind : kind === void 0 ? "(no kind)" : JSON.stringify(kind);
+  }
+  if (other !== void 0) return { kind: "kaizen-other", documentKind: other };
+  return FOREIGN;
+}
+function packageFacts(value) {
+  const record = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const text2 = (field) => {
+    const v = record[field];
+    return typeof v === "string" && v !== "" ? v : void 0;
+  };
+  const application = text2("application");
+  const packageId = text2("package_id");
+  return {
+    ...application !== void 0 ? { application } : {},
+    ...packageId !== void 0 ? { package_id: packageId } : {},
+    artifacts: listArtifacts(value).map((a) => a.path)
+  };
+}
+function describeKind(kind) {
+  switch (kind.kind) {
+    case "package":
+      return "a kaizen-gate Package manifest";
+    case "kaizen-other":
+      return `a kaizen-gate ${kind.documentKind} document, not a Package`;
+    case "foreign":
+      return "not a kaizen-gate document (no apiVersion kaizen-gate/v1 with kind Package)";
+    case "unreadable":
+      return `unreadable: ${kind.problem.message}`;
+  }
+}
+function unreadable(mentions, problem) {
+  return { kind: "unreadable", mentions, problem };
+}
+function strictProblem(bytes, file) {
+  return loadYaml(bytes, file).problems[0] ?? { file, line: 1, column: 1, message: "cannot be parsed as YAML" };
+}
+function mentionsKaizenGate(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (KAIZEN.test(buffer.toString("latin1"))) return true;
+  if (!buffer.includes(0)) return false;
+  return KAIZEN.test(Buffer.from(buffer.filter((b) => b !== 0)).toString("latin1"));
+}
+function wideEncoding(bytes) {
+  const [a, b, c, d] = bytes;
+  if (a === 255 && b === 254) return c === 0 && d === 0 ? "UTF-32" : "UTF-16";
+  if (a === 254 && b === 255) return "UTF-16";
+  if (a === 0 && b === 0 && c === 254 && d === 255) return "UTF-32";
+  if (bytes.length >= 4 && (b === 0 || a === 0) && bytes.subarray(0, 64).includes(0)) return "UTF-16";
+  return void 0;
+}
+function isBlankYaml(bytes) {
+  return new TextDecoder().decode(bytes).split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line));
+}
+
+// src/git/policy.ts
+function loadPolicyAtBase(options) {
+  const path = policyPathOf(options.repo, options.cwd, options.given);
+  const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
+  const problems = [];
+  const base = checkPolicyFile(readerAtCommit(options.repo, options.baseCommit)(path), path, "at the base commit", problems);
+  const head = checkPolicyFile(readHead(path), path, options.headCommit === null ? "in the working tree" : "at the head", problems);
+  if (problems.length > 0) throw new InputError(problems);
+  if (base === void 0 && head === void 0) {
+    throw new InputError([{ file: path, message: "policy file does not exist at the base commit or in the candidate" }]);
+  }
+  const defaults2 = parsePolicy(options.defaults.bytes, options.defaults.file);
+  const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
+  const merge2 = (bytes, label) => bytes === void 0 ? mergePolicies(defaults2, [], [defaultSource]) : mergePolicies(defaults2, [parsePolicy(bytes, path)], [defaultSource, { file: label, digest: digestOf(bytes) }]);
+  const basePolicy = merge2(base, path);
+  const headPolicy = merge2(head, `${path} (candidate)`);
+  const baseDigest = base === void 0 ? void 0 : digestOf(base);
+  const headDigest = head === void 0 ? void 0 : digestOf(head);
+  const status = base === void 0 ? "added" : head === void 0 ? "deleted" : baseDigest === headDigest ? "unchanged" : "modified";
+  const { effective, loosened, tightened } = comparePolicies(basePolicy, headPolicy);
+  const sources = status === "modified" || status === "added" ? [...basePolicy.sources, ...headPolicy.sources.slice(1)] : basePolicy.sources;
+  return {
+    policy: { ...effective, sources },
+    change: {
+      file: path,
+      status,
+      ...baseDigest !== void 0 ? { base_digest: baseDigest } : {},
+      ...headDigest !== void 0 ? { head_digest: headDigest } : {},
+      loosened,
+      tightened
+    }
+  };
+}
+function policyPathOf(repo, cwd, given) {
+  const rel = relative2(resolve3(repo), resolve3(cwd, given));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) {
+    const message = "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it";
+    throw new InputError([{ file: given, message }]);
+  }
+  return rel.split(sep2).join("/");
+}
+function checkPolicyFile(read, path, where, problems) {
+  switch (read.kind) {
+    case "missing":
+      return void 0;
+    case "not-a-file":
+      problems.push({ file: path, message: `policy file ${where} is not a regular file` });
+      return void 0;
+    case "escapes":
+      problems.push({ file: path, message: `policy file ${where} ${read.reason}; the policy is read from inside the repository only` });
+      return void 0;
+    case "file": {
+      const kind = classifyYaml(read.bytes, path);
+      if (kind.kind === "kaizen-other" && kind.documentKind === "GatePolicy") return read.bytes;
+      const located = kind.kind === "unreadable" && kind.mentions ? kind.problem : void 0;
+      problems.push(
+        located ? { ...located, message: `policy file ${where} cannot be read as YAML (${located.message})` } : { file: path, message: `policy file ${where} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)` }
+      );
+      return void 0;
+    }
+  }
+}
+
+// src/manifest/verify.ts
+function unsafePathReason(path) {
+  if (path === "") return "is empty";
+  if (path.includes("\0")) return "contains a NUL byte";
+  if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
+  if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
+  return void 0;
+}
+function verifyArtifacts(loaded, readFile) {
+  const problems = [];
+  const artifacts = [];
+  for (const entry of listArtifacts(loaded.value)) {
+    const { actual, problem: reason } = readArtifact(entry, readFile);
+    const mismatch = entry.recorded !== void 0 && actual !== void 0 && entry.recorded !== actual;
+    const problem = reason ? locate(loaded, entry.pathPointer, reason) : mismatch ? locate(
+      loaded,
+      entry.digestPointer,
+      `${entry.path} has ${shortDigest(actual)} but the manifest records ${shortDigest(entry.recorded)}; run \`kaizen-gate lock\` if the change is intended`
+    ) : void 0;
+    artifacts.push({ ...entry, actual, mismatch, ...problem ? { problem } : {} });
+    if (problem) problems.push(problem);
+  }
+  return { artifacts, problems };
+}
+function readArtifact(entry, readFile) {
+  const unsafe = unsafePathReason(entry.path);
+  if (unsafe) return { problem: `${JSON.stringify(entry.path)} ${unsafe}` };
+  const read = readFile(entry.path);
+  switch (read.kind) {
+    case "file":
+      return { actual: digestOf(read.bytes) };
+    case "missing":
+      return { problem: `${entry.path} does not exist in the repository` };
+    case "not-a-file":
+      return { problem: `${entry.path} is not a regular file` };
+    case "escapes":
+      return { problem: `${entry.path} ${read.reason}` };
+  }
+}
+function shortDigest(digest2) {
+  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
+}
+function locate(loaded, pointer, message) {
+  const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
+  const field = fieldOf(pointer);
+  return {
+    file: loaded.file,
+    ...position ? { line: position.line, column: position.column } : {},
+    ...field ? { field } : {},
+    message
+  };
+}
+
+// src/manifest/diff.ts
+var CLASS_OF = {
+  prompt: "prompt_patch",
+  retrieval: "retrieval_refresh",
+  tool: "tool_schema_repair",
+  routing: "route_change",
+  guardrail: "guardrail_update",
+  model: "model_change"
+};
+function diffPackage(input) {
+  const { candidate, parent } = input;
+  const c = candidate.manifest;
+  const fingerprint = behaviourFingerprint(c);
+  const changes = parent ? diffManifests(parent.manifest, c) : [];
+  for (const artifact of parent ? candidate.artifacts : []) {
+    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
+    changes.push({
+      component: artifact.component,
+      key: artifact.key,
+      field: "sha256",
+      change: "modified",
+      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
+      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
+      untracked: true
+    });
+  }
+  const classes = /* @__PURE__ */ new Set();
+  for (const change of changes) {
+    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
+    if (cls) classes.add(cls);
+  }
+  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
+  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
+  if (parent && earlier) classes.add("rollback");
+  if (parent && classes.size === 0) classes.add("no_behaviour_change");
+  const problems = [...input.resolveProblems ?? []];
+  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
+  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
+  for (const artifact of candidate.artifacts) {
+    if (!artifact.mismatch || !candidate.yaml) continue;
+    const atBase = input.baseDigests.get(artifact.path);
+    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
+    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
+  }
+  const warnings = [...input.resolveWarnings ?? []];
+  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
+    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+  }
+  const declared = c.change.type;
+  if (parent && declared !== "initial" && !classes.has(declared)) {
+    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  }
+  return {
+    manifest: candidate.file,
+    application: c.application,
+    package_id: c.package_id,
+    side_effect_level: c.side_effect_level,
+    digest: candidate.digest,
+    fingerprint,
+    parent: parent && input.resolution !== "new_application" ? {
+      package_id: parent.manifest.package_id,
+      manifest: parent.file,
+      digest: parent.digest,
+      commit: input.parentCommit ?? "",
+      resolution: input.resolution
+    } : null,
+    new_application: !parent,
+    declared_change: declared,
+    changes,
+    classes: [...classes].toSorted(),
+    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
+    problems,
+    warnings
+  };
+}
+function diffManifests(parent, candidate) {
+  const out = [];
+  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
+  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
+  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
+  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
+  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
+  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
+  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
+  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
+  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
+  return out;
+}
+function diffById(out, component, before, after, fields, keyPrefix = component) {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const now = new Map(after.map((item) => [item.id, item]));
+  for (const [id, item] of now) {
+    const key = `${keyPrefix}:${id}`;
+    const previous = old.get(id);
+    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
+    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
+  }
+  for (const [id, item] of old) {
+    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
+  }
+}
+function diffRecord(out, component, key, before, after) {
+  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
+  for (const field of fields) {
+    const o = before.get(field);
+    const n = after.get(field);
+    if (o === n) continue;
+    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
+    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
+  }
+}
+function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else if (value !== void 0) {
+    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+  }
+  return out;
+}
+function describe2(fields) {
+  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+}
+
+// src/manifest/failure.ts
+function failedPackage(input) {
+  const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
+  const { message } = input.failure;
+  const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
+  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: sentence };
+  const parent = input.parent;
+  return {
+    standIn,
+    diff: {
+      manifest: input.manifest,
+      application: standIn.application,
+      package_id: standIn.package_id,
+      side_effect_level: standIn.side_effect_level,
+      digest: digestOf(input.headBytes ?? new Uint8Array()),
+      fingerprint: behaviourFingerprint(standIn),
+      parent: parent ? {
+        package_id: parent.manifest.package_id,
+        manifest: parent.file,
+        digest: parent.digest,
+        commit: input.parentCommit ?? "",
+        resolution: "same_path"
+      } : null,
+      new_application: parent === void 0,
+      declared_change: standIn.change.type,
+      changes: [],
+      classes: [],
+      problems: [headline, ...input.problems ?? []],
+      warnings: [],
+      failure: input.failure
+    }
+  };
+}
+function standInManifest(headValue, baseValue, path) {
+  const head = asRecord3(headValue);
+  const base = asRecord3(baseValue);
+  const pick = (field) => head[field] ?? base[field];
+  const level = pick("side_effect_level");
+  const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
+  const owners = [pick("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
+  const change = asRecord3(head["change"]);
+  const delivery = asRecord3(pick("delivery"));
+  return {
+    apiVersion: "kaizen-gate/v1",
+    kind: "Package",
+    package_id: text(pick("package_id"), "(unknown package)"),
+    application: text(pick("application"), path),
+    side_effect_level: sideEffect,
+    owners,
+    change: {
+      type: text(change["type"], "unknown"),
+      summary: text(change["summary"], "no readable change note"),
+      problem: text(change["problem"], ""),
+      owner: text(change["owner"], "unknown")
+    },
+    model: { provider: "", endpoint: "", version: "" },
+    prompts: [],
+    evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
+    delivery: {
+      rollback_metric: text(delivery["rollback_metric"], ""),
+      ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {}
+    }
+  };
+}
+function text(value, fallback) {
+  return typeof value === "string" && value !== "" ? value : fallback;
+}
+function asRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
 // manifests/schema/package.schema.json
 var package_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -42317,135 +43074,6 @@ var package_schema_default = {
   }
 };
 
-// src/manifest/model.ts
-import { createHash } from "node:crypto";
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r = asRecord(ref);
-    const path = r[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
-  return out;
-}
-function digestOf(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-
-// src/manifest/verify.ts
-function unsafePathReason(path) {
-  if (path === "") return "is empty";
-  if (path.includes("\0")) return "contains a NUL byte";
-  if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
-  if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
-  return void 0;
-}
-function verifyArtifacts(loaded, readFile) {
-  const problems = [];
-  const artifacts = [];
-  for (const entry of listArtifacts(loaded.value)) {
-    const { actual, problem: reason } = readArtifact(entry, readFile);
-    const mismatch = entry.recorded !== void 0 && actual !== void 0 && entry.recorded !== actual;
-    const problem = reason ? locate(loaded, entry.pathPointer, reason) : mismatch ? locate(
-      loaded,
-      entry.digestPointer,
-      `${entry.path} has ${shortDigest(actual)} but the manifest records ${shortDigest(entry.recorded)}; run \`kaizen-gate lock\` if the change is intended`
-    ) : void 0;
-    artifacts.push({ ...entry, actual, mismatch, ...problem ? { problem } : {} });
-    if (problem) problems.push(problem);
-  }
-  return { artifacts, problems };
-}
-function readArtifact(entry, readFile) {
-  const unsafe = unsafePathReason(entry.path);
-  if (unsafe) return { problem: `${JSON.stringify(entry.path)} ${unsafe}` };
-  const read = readFile(entry.path);
-  switch (read.kind) {
-    case "file":
-      return { actual: digestOf(read.bytes) };
-    case "missing":
-      return { problem: `${entry.path} does not exist in the repository` };
-    case "not-a-file":
-      return { problem: `${entry.path} is not a regular file` };
-    case "escapes":
-      return { problem: `${entry.path} ${read.reason}` };
-  }
-}
-function shortDigest(digest2) {
-  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
-}
-function locate(loaded, pointer, message) {
-  const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
-  const field = fieldOf(pointer);
-  return {
-    file: loaded.file,
-    ...position ? { line: position.line, column: position.column } : {},
-    ...field ? { field } : {},
-    message
-  };
-}
-
 // src/manifest/manifest.ts
 function loadManifest(bytes, file, options = {}) {
   const digest2 = digestOf(bytes);
@@ -42470,135 +43098,256 @@ function loadManifest(bytes, file, options = {}) {
     ...schemaProblems.length === 0 ? { manifest: value } : {}
   };
 }
-function looksLikeManifest(bytes) {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
-}
 
-// src/manifest/diff.ts
-var CLASS_OF = {
-  prompt: "prompt_patch",
-  retrieval: "retrieval_refresh",
-  tool: "tool_schema_repair",
-  routing: "route_change",
-  guardrail: "guardrail_update",
-  model: "model_change"
-};
-function diffPackage(input) {
-  const { candidate, parent } = input;
-  const c = candidate.manifest;
-  const fingerprint = behaviourFingerprint(c);
-  const changes = parent ? diffManifests(parent.manifest, c) : [];
-  for (const artifact of parent ? candidate.artifacts : []) {
-    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
-    changes.push({
-      component: artifact.component,
-      key: artifact.key,
-      field: "sha256",
-      change: "modified",
-      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
-      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
-      untracked: true
-    });
+// src/manifest/scope.ts
+import { matchesGlob } from "node:path/posix";
+function planScope(input) {
+  const { base, head, changed } = input;
+  const inScope = (path, f) => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
+  const headPackages = [...head].flatMap(([path, kind]) => {
+    const f = facts(kind);
+    return f ? [{ path, facts: f }] : [];
+  });
+  const candidates = /* @__PURE__ */ new Map();
+  const missing = [];
+  for (const [basePath, kind] of [...base].toSorted(([a], [b]) => compare(a, b))) {
+    const f = facts(kind);
+    if (!f) continue;
+    const headPackage = facts(head.get(basePath));
+    if (!inScope(basePath, f) && !(headPackage && inScope(basePath, headPackage))) continue;
+    if (headPackage) {
+      candidates.set(basePath, { path: basePath, basePath, renamed: false });
+      continue;
+    }
+    const target = f.application === void 0 ? void 0 : headPackages.find((h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path));
+    if (target) candidates.set(target.path, { path: target.path, basePath, renamed: true });
+    else missing.push({ basePath, ...head.has(basePath) ? { head: head.get(basePath) } : {} });
   }
-  const classes = /* @__PURE__ */ new Set();
-  for (const change of changes) {
-    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
-    if (cls) classes.add(cls);
+  for (const { path, facts: f } of headPackages) {
+    if (candidates.has(path) || !inScope(path, f)) continue;
+    candidates.set(path, { path, ...base.get(path)?.kind === "package" ? { basePath: path } : {}, renamed: false });
   }
-  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
-  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
-  if (parent && earlier) classes.add("rollback");
-  if (parent && classes.size === 0) classes.add("no_behaviour_change");
-  const problems = [...input.resolveProblems ?? []];
-  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
-  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
-  for (const artifact of candidate.artifacts) {
-    if (!artifact.mismatch || !candidate.yaml) continue;
-    const atBase = input.baseDigests.get(artifact.path);
-    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
-    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
-  }
-  const warnings = [...input.resolveWarnings ?? []];
-  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
-  }
-  const declared = c.change.type;
-  if (parent && declared !== "initial" && !classes.has(declared)) {
-    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  const unreadable2 = [];
+  for (const [path, kind] of head) {
+    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package") unreadable2.push(kind.problem);
   }
   return {
-    manifest: candidate.file,
-    application: c.application,
-    package_id: c.package_id,
-    side_effect_level: c.side_effect_level,
-    digest: candidate.digest,
-    fingerprint,
-    parent: parent && input.resolution !== "new_application" ? {
-      package_id: parent.manifest.package_id,
-      manifest: parent.file,
-      digest: parent.digest,
-      commit: input.parentCommit ?? "",
-      resolution: input.resolution
-    } : null,
-    new_application: !parent,
-    declared_change: declared,
-    changes,
-    classes: [...classes].toSorted(),
-    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
-    problems,
-    warnings
+    candidates: [...candidates.values()].toSorted((a, b) => compare(a.path, b.path)),
+    missing,
+    unreadable: unreadable2.toSorted((a, b) => compare(a.file, b.file))
   };
 }
-function diffManifests(parent, candidate) {
-  const out = [];
-  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
-  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
-  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
-  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
-  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
-  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
-  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
-  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
-  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
-  return out;
+function selectionOf(patterns) {
+  const tests = patterns.map((raw) => {
+    const pattern = raw.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    if (/[*?[{]/.test(pattern)) return (path) => matchesGlob(path, pattern);
+    if (pattern === "" || pattern === ".") return () => true;
+    return (path) => path === pattern || path.startsWith(`${pattern}/`);
+  });
+  return (path) => tests.some((test) => test(path));
 }
-function diffById(out, component, before, after, fields, keyPrefix = component) {
-  const old = new Map(before.map((item) => [item.id, item]));
-  const now = new Map(after.map((item) => [item.id, item]));
-  for (const [id, item] of now) {
-    const key = `${keyPrefix}:${id}`;
-    const previous = old.get(id);
-    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
-    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
-  }
-  for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
-  }
+function facts(kind) {
+  return kind?.kind === "package" ? packageFacts(kind.value) : void 0;
 }
-function diffRecord(out, component, key, before, after) {
-  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
-  for (const field of fields) {
-    const o = before.get(field);
-    const n = after.get(field);
-    if (o === n) continue;
-    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
-    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
-  }
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
-function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+
+// src/git/notes.ts
+var NOTES_REF = "refs/notes/kaizen-gate";
+var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short} in ${ref}` : `the report was already recorded on ${short} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
     }
-  } else if (value !== void 0) {
-    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
   }
   return out;
 }
-function describe2(fields) {
-  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
+}
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
+  try {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
+    return void 0;
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
+  }
+}
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error2) {
+    if (!(error2 instanceof GitError)) throw error2;
+    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
+}
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
+}
+function identityArgs(repo) {
+  const args = [];
+  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
+}
+
+// src/git/discover.ts
+var BATCH_BYTES = 32 * 1024 * 1024;
+function discoverAtCommit(repo, commit2, options = {}) {
+  const read = readerAtCommit(repo, commit2);
+  const cache = options.cache ?? /* @__PURE__ */ new Map();
+  const entries = listTreeBlobs(repo, commit2).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true));
+  const kinds = /* @__PURE__ */ new Map();
+  const wanted = entries.filter((e) => e.mode !== "120000" && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
+  for (const batch of batches(wanted)) {
+    const blobs = readBlobs(repo, batch.map((e) => e.object));
+    for (const entry of batch) {
+      const bytes = blobs.get(entry.object);
+      if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
+    }
+  }
+  for (const entry of entries) {
+    let kind;
+    if (entry.mode === "120000") {
+      const target = read(entry.path);
+      kind = target.kind === "file" ? classifyYaml(target.bytes, entry.path) : { kind: "foreign" };
+    } else {
+      kind = cache.get(entry.object) ?? { kind: "foreign" };
+    }
+    kinds.set(entry.path, refile(kind, entry.path));
+  }
+  return { kinds, read };
+}
+function discoverInWorktree(repo, options = {}) {
+  const read = readerAtWorktree(repo);
+  const kinds = /* @__PURE__ */ new Map();
+  for (const path of listWorktreeFiles(repo)) {
+    if (!isYamlPath(path) || !(options.select?.(path) ?? true)) continue;
+    const known = options.unchanged && !options.unchanged.changed.has(path) ? options.unchanged.kinds.get(path) : void 0;
+    if (known) {
+      kinds.set(path, known);
+      continue;
+    }
+    const file = read(path);
+    if (file.kind === "file") kinds.set(path, classifyYaml(file.bytes, path));
+  }
+  return { kinds, read };
+}
+function listWorktreeFiles(repo) {
+  const listed = git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
+  return [...new Set(listed)].toSorted();
+}
+function renamesBetween(repo, base, head) {
+  const args = ["diff", "-M", "--name-status", "-z", base, ...head ? [head] : []];
+  const tokens = git(repo, args).toString().split("\0");
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i < tokens.length; i++) {
+    const status = tokens[i] ?? "";
+    if (status.startsWith("R")) {
+      out.set(tokens[i + 1] ?? "", tokens[i + 2] ?? "");
+      i += 2;
+    } else if (status !== "") {
+      i += 1;
+    }
+  }
+  return out;
+}
+function listTreeBlobs(repo, commit2) {
+  const out = [];
+  for (const record of git(repo, ["ls-tree", "-r", "-z", "-l", "--full-tree", commit2]).toString().split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = "", size = ""] = record.slice(0, tab).split(/ +/);
+    if (type !== "blob") continue;
+    out.push({ mode, object, size: Number(size), path: record.slice(tab + 1) });
+  }
+  return out;
+}
+function* batches(entries) {
+  let batch = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (batch.length > 0 && bytes + entry.size > BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(entry);
+    bytes += entry.size;
+  }
+  if (batch.length > 0) yield batch;
+}
+function refile(kind, path) {
+  return kind.kind === "unreadable" && kind.problem.file !== path ? { ...kind, problem: { ...kind.problem, file: path } } : kind;
 }
 
 // src/git/resolve.ts
@@ -42606,100 +43355,185 @@ function resolveChangeSet(options) {
   const { repo } = options;
   const baseCommit = resolveCommit(repo, options.base, "--base");
   const headCommit = options.head === void 0 ? void 0 : resolveCommit(repo, options.head, "--head");
-  const readHead = headCommit ? readerAtCommit(repo, headCommit) : readerAtWorktree(repo);
-  const readBase = readerAtCommit(repo, baseCommit);
   const changed = changedPaths(repo, baseCommit, headCommit);
-  const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
-  const headManifests = /* @__PURE__ */ new Map();
-  const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
-  const problems = [];
-  const candidates = [];
   const changedSet = new Set(changed);
-  for (const path of manifestPaths) {
-    const loaded = readManifest(path, readHead, headManifests);
-    if (!loaded) {
-      problems.push({ file: path, message: `manifest not found${headCommit ? ` at ${options.head}` : ""}` });
-      continue;
-    }
-    if (!loaded.manifest) {
-      problems.push(...loaded.problems);
-      continue;
-    }
-    const touched = options.manifests !== void 0 || changedSet.has(path) || loaded.artifacts.some((a) => changedSet.has(a.path));
-    if (touched) candidates.push(loaded);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  const baseManifestCache = /* @__PURE__ */ new Map();
-  const baseManifestPaths = listFilesAt(repo, baseCommit).filter((p) => /\.ya?ml$/i.test(p));
+  const select = options.manifests === void 0 ? void 0 : selectionOf(options.manifests);
+  const cache = /* @__PURE__ */ new Map();
+  const baseTree = discoverAtCommit(repo, baseCommit, { ...select ? { select } : {}, cache });
+  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+  if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
+  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
+  const baseCache = /* @__PURE__ */ new Map();
+  const headCache = /* @__PURE__ */ new Map();
+  const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
   const findById = (packageId) => {
-    for (const path of baseManifestPaths) {
-      if (!isManifestFile(readBase, path)) continue;
-      const loaded = readManifest(path, readBase, baseManifestCache);
-      if (loaded?.manifest?.package_id === packageId) return loaded;
+    for (const [path, kind] of baseTree.kinds) {
+      if (kind.kind !== "package" || packageFacts(kind.value).package_id !== packageId) continue;
+      const loaded = loadBase(path);
+      if (loaded?.manifest) return loaded;
     }
     return void 0;
   };
   const packages = [];
   const loadedPairs = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    const samePath = readManifest(candidate.file, readBase, baseManifestCache);
-    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
-      candidate,
-      samePath,
-      findById,
-      baseCommit
-    );
+  const addFailure = (path, result, candidate, parent) => {
+    packages.push(result.diff);
+    loadedPairs.set(path, { candidate, ...parent ? { parent } : {}, standIn: result.standIn });
+  };
+  for (const scoped of plan.candidates) {
+    const candidate = readManifest(scoped.path, headTree.read, headCache);
+    const continued = scoped.basePath === void 0 ? void 0 : loadBase(scoped.basePath);
+    if (!candidate?.manifest) {
+      const headRead = headTree.read(scoped.path);
+      const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+      const problems = candidate?.problems ?? [];
+      const failure = {
+        kind: "invalid",
+        message: `${scoped.path} is not a valid package manifest at the head (${problems.length} problem${problems.length === 1 ? "" : "s"}, listed with it); the package cannot be gated until it is fixed`
+      };
+      const parent2 = continued?.manifest ? continued : void 0;
+      const kind = headTree.kinds.get(scoped.path);
+      addFailure(
+        scoped.path,
+        failedPackage({
+          manifest: scoped.path,
+          failure,
+          problems,
+          ...bytes ? { headBytes: bytes } : {},
+          headValue: candidate?.yaml?.value ?? (kind?.kind === "package" ? kind.value : void 0),
+          ...parent2 ? { parent: parent2, parentCommit: baseCommit } : { baseValue: continued?.yaml?.value }
+        }),
+        candidate ?? syntheticLoaded(scoped.path, bytes),
+        parent2
+      );
+      continue;
+    }
+    const valid = candidate;
+    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = /* @__PURE__ */ new Map();
-    for (const artifact of candidate.artifacts) {
-      referenced.add(artifact.path);
-      const atBase = readBase(artifact.path);
+    for (const artifact of valid.artifacts) {
+      const atBase = baseTree.read(artifact.path);
       baseDigests.set(artifact.path, atBase.kind === "file" ? digestOf(atBase.bytes) : void 0);
     }
-    for (const artifact of parent?.artifacts ?? []) referenced.add(artifact.path);
-    referenced.add(candidate.file);
-    if (parent) referenced.add(parent.file);
     const input = {
-      candidate,
+      candidate: valid,
       ...parent ? { parent, parentCommit: baseCommit } : {},
       resolution,
       baseDigests,
       history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
       resolveProblems,
-      resolveWarnings
+      resolveWarnings: warnings
     };
     packages.push(diffPackage(input));
-    loadedPairs.set(candidate.file, { candidate, ...parent ? { parent } : {} });
+    loadedPairs.set(valid.file, { candidate: valid, ...parent ? { parent } : {} });
   }
-  for (const loaded of headManifests.values()) {
-    referenced.add(loaded.file);
-    for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+  const renames = plan.missing.length > 0 ? renamesBetween(repo, baseCommit, headCommit) : /* @__PURE__ */ new Map();
+  for (const missing of plan.missing) {
+    const base = loadBase(missing.basePath);
+    const parent = base?.manifest ? base : void 0;
+    const headRead = headTree.read(missing.basePath);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const facts2 = packageFacts(base?.yaml?.value);
+    const was = `at the base commit it holds package ${facts2.package_id ?? "(no package_id)"} of ${facts2.application ?? "(no application)"}`;
+    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    addFailure(
+      missing.basePath,
+      failedPackage({
+        manifest: missing.basePath,
+        failure,
+        problems,
+        ...bytes ? { headBytes: bytes } : {},
+        ...parent ? { parent, parentCommit: baseCommit } : { baseValue: base?.yaml?.value }
+      }),
+      syntheticLoaded(missing.basePath, bytes),
+      parent
+    );
+  }
+  for (const problem of plan.unreadable) {
+    const headRead = headTree.read(problem.file);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const failure = {
+      kind: "unreadable",
+      message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
+    };
+    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} });
+    addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
+  }
+  const referenced = /* @__PURE__ */ new Set();
+  for (const tree of [baseTree, headTree]) {
+    for (const [path, kind] of tree.kinds) {
+      if (kind.kind !== "package") continue;
+      referenced.add(path);
+      for (const artifact of packageFacts(kind.value).artifacts) referenced.add(artifact);
+    }
+  }
+  for (const pair of loadedPairs.values()) {
+    for (const loaded of [pair.candidate, pair.parent]) {
+      if (!loaded) continue;
+      referenced.add(loaded.file);
+      for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+    }
   }
   return {
     base: { ref: options.base, commit: baseCommit },
     head: { ref: options.head ?? "WORKTREE", commit: headCommit ?? null },
-    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : 1),
+    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : a.manifest > b.manifest ? 1 : 0),
     loaded: loadedPairs,
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
 }
-function chooseParent(candidate, samePath, findById, baseCommit) {
+function checkSelection(patterns, base, head) {
+  const problems = [];
+  for (const pattern of patterns) {
+    const matches = selectionOf([pattern]);
+    const paths = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].filter(matches);
+    if (paths.some((p) => base.get(p)?.kind === "package" || head.get(p)?.kind === "package")) continue;
+    const single = paths.length === 1 ? head.get(paths[0]) ?? base.get(paths[0]) : void 0;
+    const message = single ? `is ${describeKind(single)}; name package manifests (apiVersion kaizen-gate/v1, kind Package)` : paths.length > 0 ? `matches ${paths.length} YAML files, none of them a kaizen-gate Package manifest at the base or the head` : "matches no YAML file (*.yaml, *.yml) at the base or the head";
+    problems.push({ file: pattern, message });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+function describeMissing(path, was, bytes, head, renamedTo, headTree) {
+  const keep = "a package manifest cannot leave the gate: restore it, or move it together with a new manifest of the same application";
+  if (bytes === void 0) {
+    if (renamedTo !== void 0) {
+      const target = headTree.kinds.get(renamedTo);
+      const what = !isYamlPath(renamedTo) ? "not a file kaizen-gate reads as a manifest (*.yaml, *.yml)" : target === void 0 ? "outside the manifests selected for discovery" : target.kind === "package" ? `a manifest of another application (${packageFacts(target.value).application ?? "none"})` : describeKind(target);
+      return { failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+    }
+    return { failure: { kind: "deleted", message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
+  }
+  const strict = loadManifest(bytes, path).problems;
+  if (isBlankYaml(bytes)) return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (head?.kind === "unreadable" || head === void 0) {
+    const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
+    const problems = head?.kind === "unreadable" ? [head.problem] : strict;
+    const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
+    return { failure: { kind: "unreadable", message }, problems: problems.slice(0, 20) };
+  }
+  return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+}
+function syntheticLoaded(file, bytes) {
+  return { file, digest: digestOf(bytes ?? new Uint8Array()), artifacts: [], problems: [] };
+}
+function chooseParent(candidate, continued, renamed, findById, baseCommit) {
   const c = candidate.manifest;
-  const atBase = samePath?.manifest ? samePath : void 0;
+  const atBase = continued?.manifest ? continued : void 0;
   const warnings = [];
-  if (samePath && !atBase) {
-    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
+  if (continued && !atBase) {
+    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
   }
   const wanted = c.parent_package_id;
   if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
     }
   }
-  if (atBase) return { parent: atBase, resolution: "same_path", problems: [], warnings };
+  if (atBase) return { parent: atBase, resolution: renamed ? "renamed" : "same_path", problems: [], warnings };
   if (wanted === void 0) return { resolution: "new_application", problems: [], warnings };
   const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
   const problem = candidate.yaml ? locate(candidate.yaml, "/parent_package_id", message) : { file: candidate.file, field: "parent_package_id", message };
@@ -42712,13 +43546,6 @@ function readManifest(path, read, cache) {
   const loaded = loadManifest(file.bytes, path, { readFile: read });
   cache.set(path, loaded);
   return loaded;
-}
-function isManifestFile(read, path) {
-  const file = read(path);
-  return file.kind === "file" && looksLikeManifest(file.bytes);
-}
-function listWorktreeFiles(repo) {
-  return git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
 }
 function readHistory(repo, baseCommit, path, depth) {
   const out = [];
@@ -42734,7 +43561,7 @@ function readHistory(repo, baseCommit, path, depth) {
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { dirname, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function readInputFile(path, what) {
   try {
     return readFileSync3(path);
@@ -42761,7 +43588,7 @@ function describeReadError(error2) {
   }
 }
 function toRepoPath(root, path) {
-  return relative2(root, resolve3(path)).split(sep2).join("/");
+  return relative3(root, resolve4(path)).split(sep3).join("/");
 }
 function writeFilesTogether(dir, files, options = {}) {
   const { mode, what = "the file" } = options;
@@ -43092,9 +43919,10 @@ function splitTable(head, rows, inBody, limit, label) {
 }
 function diffSection(pkg, limit) {
   const lines = [];
-  lines.push(`**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
+  const failure = pkg.diff.failure;
+  lines.push(failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
   if (pkg.parent) {
-    const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : "same path at base";
+    const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : pkg.parent.resolution === "renamed" ? "renamed from it: a new manifest of the same application" : "same path at base";
     lines.push(`**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH2)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`);
   } else lines.push("**Parent** none: a new application");
   const classes = pkg.diff.classes.length > 0 ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH2)}**`).join(", ") : "none";
@@ -43104,7 +43932,7 @@ function diffSection(pkg, limit) {
   if (pkg.diff.warnings.length > 0) parts.push(bullets(pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`), limit));
   const changes = pkg.diff.changes;
   if (changes.length === 0) {
-    if (pkg.parent) parts.push("No artifact changed.");
+    if (pkg.parent && !failure) parts.push("No artifact changed.");
     return { body: parts.join("\n\n") };
   }
   const head = ["component", "artifact", "field", "change", "parent → candidate"];
@@ -43412,46 +44240,46 @@ var CLOSE_BRACE = 125;
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var NEWLINE = 10;
-function parseJsonText(text) {
+function parseJsonText(text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (error2) {
     const raw = error2 instanceof Error ? error2.message : String(error2);
     const position = /\(line (\d+) column (\d+)\)/.exec(raw);
     const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
     if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
     if (/end of JSON input/.test(raw)) {
-      const lines = text.split("\n");
+      const lines = text2.split("\n");
       return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
     }
     return { ok: false, message };
   }
 }
-function findStringEnd(text, start) {
+function findStringEnd(text2, start) {
   let from = start + 1;
   for (; ; ) {
-    const end = text.indexOf('"', from);
-    if (end < 0) return text.length - 1;
+    const end = text2.indexOf('"', from);
+    if (end < 0) return text2.length - 1;
     let backslashes = 0;
-    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return end;
     from = end + 1;
   }
 }
-function decodeKey(text, start, end) {
-  const raw = text.slice(start + 1, end);
-  return raw.includes("\\") ? JSON.parse(text.slice(start, end + 1)) : raw;
+function decodeKey(text2, start, end) {
+  const raw = text2.slice(start + 1, end);
+  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
 }
-function scanTopLevelMembers(text) {
+function scanTopLevelMembers(text2) {
   const members = [];
   let depth = 0;
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
-      const end = findStringEnd(text, i);
+      const end = findStringEnd(text2, i);
       if (depth === 1 && expectKey) {
-        members.push({ key: decodeKey(text, i, end), column: i + 1 });
+        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
         expectKey = false;
       }
       i = end;
@@ -43466,20 +44294,20 @@ function scanTopLevelMembers(text) {
   }
   return members;
 }
-function countTopLevelMembers(text) {
+function countTopLevelMembers(text2) {
   let count = 0;
   let depth = 0;
   let expectKey = false;
-  const length = text.length;
+  const length = text2.length;
   for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
       if (depth === 1 && expectKey) {
         count++;
         expectKey = false;
       }
       for (i++; i < length; i++) {
-        const inner = text.charCodeAt(i);
+        const inner = text2.charCodeAt(i);
         if (inner === QUOTE) break;
         if (inner === BACKSLASH) i++;
       }
@@ -43494,12 +44322,12 @@ function countTopLevelMembers(text) {
   }
   return count;
 }
-function locateArrayElements(text, path) {
+function locateArrayElements(text2, path) {
   const lines = [];
   const stack = [];
   let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === NEWLINE) {
       line++;
       continue;
@@ -43515,8 +44343,8 @@ function locateArrayElements(text, path) {
       continue;
     }
     if (code === QUOTE && parent !== void 0 && parent.expectKey) {
-      const end = findStringEnd(text, i);
-      parent.key = decodeKey(text, i, end);
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
       parent.expectKey = false;
       i = end;
       continue;
@@ -43526,9 +44354,9 @@ function locateArrayElements(text, path) {
       const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
       stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
     } else if (code === QUOTE) {
-      i = findStringEnd(text, i);
+      i = findStringEnd(text2, i);
     } else {
-      while (i + 1 < text.length && !isDelimiter(text.charCodeAt(i + 1))) i++;
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
     }
   }
   return lines;
@@ -43730,14 +44558,14 @@ function parseJsonlEvidence(input, file, options = {}) {
   }
   return { records, problems };
 }
-function forEachTextLine(text, visit) {
-  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  for (let number = 1; start <= text.length; number++) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+function forEachTextLine(text2, visit) {
+  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  for (let number = 1; start <= text2.length; number++) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
     const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    visit(text.slice(start, end), number);
+    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
+    visit(text2.slice(start, end), number);
     start = next;
   }
 }
@@ -43749,12 +44577,12 @@ function forEachByteLine(bytes, visit) {
     const cut = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
     const chunkEnd = cut < 0 ? bytes.length : cut + 1;
     const chunkStart = start;
-    const text = decoder.decode(bytes.subarray(start, chunkEnd));
-    const oneToOne = text.length === chunkEnd - chunkStart;
+    const text2 = decoder.decode(bytes.subarray(start, chunkEnd));
+    const oneToOne = text2.length === chunkEnd - chunkStart;
     let textStart = 0;
     while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
-      let textEnd = text.indexOf("\n", textStart);
-      if (textEnd < 0) textEnd = text.length;
+      let textEnd = text2.indexOf("\n", textStart);
+      if (textEnd < 0) textEnd = text2.length;
       let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
       if (end < 0 || end >= chunkEnd) end = chunkEnd;
       const nextStart = end + 1;
@@ -43763,7 +44591,7 @@ function forEachByteLine(bytes, visit) {
         end--;
         textEnd--;
       }
-      visit(text.slice(textStart, textEnd), number++, start, end);
+      visit(text2.slice(textStart, textEnd), number++, start, end);
       start = nextStart;
       textStart = nextTextStart;
     }
@@ -43841,9 +44669,9 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
 // src/evidence/promptfoo.ts
 import { createHash as createHash2 } from "node:crypto";
 var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
-function parsePromptfooEvidence(text, file, options) {
+function parsePromptfooEvidence(text2, file, options) {
   const problems = [];
-  const results = loadResults(text, file, problems);
+  const results = loadResults(text2, file, problems);
   if (results === void 0) return { records: [], problems };
   const selector = options.side;
   const sides = countSides(results);
@@ -43880,8 +44708,8 @@ function parsePromptfooEvidence(text, file, options) {
   records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
   return { records, problems };
 }
-function loadResults(text, file, problems) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function loadResults(text2, file, problems) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
     problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
@@ -44015,8 +44843,8 @@ var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention
 var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
 function csvBoolean(value) {
   if (typeof value !== "string") return value;
-  const text = value.trim().toLowerCase();
-  return text === "true" ? true : text === "false" ? false : value;
+  const text2 = value.trim().toLowerCase();
+  return text2 === "true" ? true : text2 === "false" ? false : value;
 }
 function isOutsideUnit(value) {
   return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
@@ -44091,8 +44919,8 @@ function buildRecord(draft, result, trial, file, options, problems) {
 }
 
 // src/evidence/detect.ts
-function detectEvidenceFormat(text) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function detectEvidenceFormat(text2) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const lines = body.split("\n");
   const firstIndex = lines.findIndex((line) => line.trim() !== "");
   const first = lines[firstIndex]?.trim();
@@ -44107,9 +44935,9 @@ function detectEvidenceFormat(text) {
   }
   return "jsonl";
 }
-function tryParse(text) {
+function tryParse(text2) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
@@ -44117,10 +44945,10 @@ function tryParse(text) {
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
 }
-function parseEvidence(text, file, options = {}) {
-  const format = detectEvidenceFormat(text);
+function parseEvidence(text2, file, options = {}) {
+  const format = detectEvidenceFormat(text2);
   if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(text, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
+    return { format, ...parseJsonlEvidence(text2, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
   }
   if (format === "promptfoo") {
     if (options.packageId === void 0) {
@@ -44130,7 +44958,7 @@ function parseEvidence(text, file, options = {}) {
     const { packageId, suite, side, judge } = options;
     return {
       format,
-      ...parsePromptfooEvidence(text, file, {
+      ...parsePromptfooEvidence(text2, file, {
         packageId,
         ...suite === void 0 ? {} : { suite },
         ...side === void 0 ? {} : { side },
@@ -44138,7 +44966,7 @@ function parseEvidence(text, file, options = {}) {
       })
     };
   }
-  const empty = text.trim() === "";
+  const empty = text2.trim() === "";
   return {
     records: [],
     problems: [
@@ -44453,13 +45281,13 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
     let decoded;
-    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text);
+    const text2 = () => decoded ??= new TextDecoder().decode(file.bytes);
+    const detected = detectFormat(file.bytes, text2);
     const read = (packageId, judge, side) => {
       const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text2(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
         if (packageCount > 1) parses.set(key, parsed);
       }
       if (parsed.format) formats.set(file.path, parsed.format);
@@ -44515,16 +45343,16 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
 function append(target, items) {
   for (const item of items) target.push(item);
 }
-function detectFormat(bytes, text) {
+function detectFormat(bytes, text2) {
   const decoder = new TextDecoder();
   for (let start = 0; start < bytes.length; ) {
     const newline = bytes.indexOf(10, start);
     const end = newline < 0 ? bytes.length : newline;
     const line = decoder.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    if (line !== "") return line === "{" ? detectEvidenceFormat(text2()) : detectEvidenceFormat(line);
     start = end + 1;
   }
-  return detectEvidenceFormat(text());
+  return detectEvidenceFormat(text2());
 }
 
 // src/gates/decide.ts
@@ -46442,8 +47270,8 @@ function neededCases(test, margin, level, worstAlpha) {
 function byName(a, b) {
   return a.category < b.category ? -1 : 1;
 }
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalise(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // src/stats/holm.ts
@@ -46558,8 +47386,8 @@ function evaluateSafety(cases, level, policy) {
     on_failure: "reject"
   };
 }
-function capitalise2(text) {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+function capitalise2(text2) {
+  return `${text2.charAt(0).toUpperCase()}${text2.slice(1)}`;
 }
 
 // src/gates/evaluate.ts
@@ -46623,6 +47451,7 @@ var package_default = {
     "test:e2e": "vitest run --project e2e",
     "test:stats": "vitest run --project stats",
     bench: "node bench/run.mjs",
+    "bench:log": "node bench/log.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs",
     "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
@@ -46667,20 +47496,21 @@ function runPipeline(input) {
   const parses = /* @__PURE__ */ new Map();
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
-    const manifest = loaded?.candidate.manifest;
+    const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
-    subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
+    const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
     if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: "parent", commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
-    problems.push(...evidenceProblems);
+    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = decide(gates, level, manifest.owners);
+    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -46690,7 +47520,7 @@ function runPipeline(input) {
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems) },
+      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
       evidence: summariseEvidence(evidence),
       gates,
       categories,
@@ -46726,9 +47556,15 @@ function runPipeline(input) {
     },
     decision: { outcome, summary: summary2 },
     packages,
-    unreferenced_changes: changeSet.unreferenced_changes,
+    unreferenced_changes: changeSet.unreferenced_changes.filter((path) => path !== input.policyChange?.file),
+    ...input.policyChange ? { policy_change: input.policyChange } : {},
     signature: { status: "unsigned", reason: "not signed yet" }
   };
+}
+function nameMissingEvidence(problems, diff, files) {
+  const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : "";
+  const searched = files.map((f) => f.path).join(", ");
+  return problems.map((p) => /no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p);
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -46772,10 +47608,10 @@ import { sign } from "node:crypto";
 import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
 function loadPrivateKey(pem, label) {
-  const text = readPemBlock(pem, label, "private");
+  const text2 = readPemBlock(pem, label, "private");
   let key;
   try {
-    key = createPrivateKey({ key: text, format: "pem" });
+    key = createPrivateKey({ key: text2, format: "pem" });
   } catch {
     throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
   }
@@ -46784,9 +47620,9 @@ function loadPrivateKey(pem, label) {
 }
 function readPemBlock(pem, label, want) {
   if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
-  let text = pem.replace(/\r\n?/g, "\n").trim();
-  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
+  let text2 = pem.replace(/\r\n?/g, "\n").trim();
+  if (!text2.includes("\n") && text2.includes("\\n")) text2 = text2.replaceAll("\\n", "\n");
+  const labels = [...text2.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
   const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
   if (labels.length === 0) {
     throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
@@ -46795,7 +47631,7 @@ function readPemBlock(pem, label, want) {
     throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
   }
   const found = labels[0] ?? "";
-  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
+  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text2)) {
     throw keyError(
       label,
       "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
@@ -46820,7 +47656,7 @@ function readPemBlock(pem, label, want) {
   if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
     throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
   }
-  return `${text}
+  return `${text2}
 `;
 }
 function algorithmOf(key, label) {
@@ -46978,27 +47814,34 @@ function attestReport(report, privateKeyPem, unsignedReason) {
 
 // src/check.ts
 var DEFAULT_POLICY = fileURLToPath(new URL("../gates/default.yaml", import.meta.url));
-function loadPolicy(cwd, overridePath) {
-  const defaultBytes = readInputFile(DEFAULT_POLICY, "default policy");
-  const defaults2 = parsePolicy(defaultBytes, "gates/default.yaml");
-  const sources = [{ file: "kaizen-gate:gates/default.yaml", digest: digestOf(defaultBytes) }];
-  if (!overridePath) return mergePolicies(defaults2, [], sources);
-  const bytes = readInputFile(resolve4(cwd, overridePath), "policy file");
-  const override = parsePolicy(bytes, overridePath);
-  return mergePolicies(defaults2, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
+function readDefaultPolicy() {
+  return { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" };
+}
+function loadDefaultPolicy() {
+  const { bytes, file } = readDefaultPolicy();
+  return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
 function runGateCheck(request2) {
-  const policy = loadPolicy(request2.cwd, request2.policy);
   const changeSet = resolveChangeSet({
     repo: request2.repo,
     base: request2.base,
     ...request2.head !== void 0 ? { head: request2.head } : {},
-    ...request2.manifests && request2.manifests.length > 0 ? { manifests: request2.manifests } : {}
+    ...request2.manifests && request2.manifests.length > 0 ? { manifests: request2.manifests } : {},
+    ...request2.all ? { all: true } : {}
+  });
+  const { policy, change: policyChange } = request2.policy === void 0 ? { policy: loadDefaultPolicy(), change: void 0 } : loadPolicyAtBase({
+    repo: request2.repo,
+    cwd: request2.cwd,
+    given: request2.policy,
+    baseCommit: changeSet.base.commit,
+    headCommit: changeSet.head.commit,
+    defaults: readDefaultPolicy()
   });
   const report = runPipeline({
     changeSet,
     evidence: readEvidence(request2),
     policy,
+    ...policyChange ? { policyChange } : {},
     ...request2.seed !== void 0 ? { seed: request2.seed } : {},
     ...request2.promptfooSides ? { promptfooSides: request2.promptfooSides } : {},
     ...request2.allowUnpaired ? { allowUnpaired: true } : {},
@@ -47006,7 +47849,7 @@ function runGateCheck(request2) {
     ...request2.context ? { context: request2.context } : {}
   });
   const { attested, signingError } = sign2(report, request2.signing);
-  const files = request2.outDir === void 0 ? void 0 : writeReportFiles(resolve4(request2.cwd, request2.outDir), reportTexts(attested.report, attested.envelope));
+  const files = request2.outDir === void 0 ? void 0 : writeReportFiles(resolve5(request2.cwd, request2.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},
@@ -47019,7 +47862,7 @@ function readEvidence(request2) {
   const problems = [];
   const add = (paths, side) => {
     for (const path of paths) {
-      const full = resolve4(request2.cwd, path);
+      const full = resolve5(request2.cwd, path);
       try {
         evidence.push({ path: toRepoPath(request2.repo, full), bytes: readInputFile(full, `${side} evidence`), side });
       } catch (error2) {
@@ -47042,6 +47885,27 @@ function sign2(report, signing) {
     const signingError = error2.problems.map(formatProblem).join("; ");
     return { attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`), signingError };
   }
+}
+
+// src/github/identity.ts
+var ACTIONS_BOT_LOGIN = "github-actions[bot]";
+async function lookupTokenIdentity(octokit, secrets = []) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, ...appSlugOf(data.login), source: "api" };
+  } catch (error2) {
+    const failure = classifyGitHubError(error2, secrets);
+    return {
+      login: ACTIONS_BOT_LOGIN,
+      ...appSlugOf(ACTIONS_BOT_LOGIN),
+      source: "fallback",
+      note: failure.kind === "forbidden-integration" ? "installation token: GET /user is not available to it" : failure.message
+    };
+  }
+}
+function appSlugOf(login) {
+  const match = /^(.+)\[bot\]$/.exec(login);
+  return match ? { appSlug: match[1] } : {};
 }
 
 // src/github/octokit.ts
@@ -47900,7 +48764,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
+  await new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -48906,7 +49770,7 @@ async function sendRequestWithRetries(state, request2, options, createdAt, retri
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve5) => setTimeout(resolve5, awaitTime));
+    await new Promise((resolve6) => setTimeout(resolve6, awaitTime));
     return sendRequestWithRetries(state, request2, options, createdAt, retries);
   }
 }
@@ -50530,7 +51394,7 @@ function timedFetch(timeoutMs, log) {
   };
 }
 function sleep(ms) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms));
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
 }
 function checkedNumber(name, value, min) {
   if (!Number.isFinite(value) || value < min) {
@@ -50543,30 +51407,79 @@ function checkedNumber(name, value, min) {
 var COMMENT_LIMIT = 65536;
 async function upsertStickyComment(octokit, comment, options = {}) {
   const body = composeBody(comment, options.limit ?? COMMENT_LIMIT);
-  const existing = (await findStickyComments(octokit, comment))[0];
   const { owner, repo } = comment;
-  if (existing === void 0 && options.onlyIfPresent) return { id: 0, htmlUrl: "", action: "absent" };
+  let currentHead;
+  const mayOverwrite = async (head) => {
+    if (head === void 0 || comment.headSha === void 0 || head === comment.headSha) return true;
+    currentHead ??= octokit.rest.pulls.get({ owner, repo, pull_number: comment.issueNumber }).then(({ data: data2 }) => data2.head.sha);
+    return await currentHead === comment.headSha;
+  };
+  const existing = (await findStickyComments(octokit, comment))[0];
   if (existing === void 0) {
+    if (options.onlyIfPresent) return { id: 0, htmlUrl: "", action: "absent" };
     const { data: data2 } = await octokit.rest.issues.createComment({ owner, repo, issue_number: comment.issueNumber, body });
-    return { id: data2.id, htmlUrl: data2.html_url, action: "created" };
+    return settleRace(octokit, comment, { id: data2.id, html_url: data2.html_url, body }, mayOverwrite);
+  }
+  if (!await mayOverwrite(existing.head)) {
+    return { id: existing.id, htmlUrl: existing.html_url, action: "superseded", ...existing.head ? { supersededBy: existing.head } : {} };
   }
   if (existing.body === body) return { id: existing.id, htmlUrl: existing.html_url, action: "unchanged" };
   const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
   return { id: data.id, htmlUrl: data.html_url, action: "updated" };
 }
+async function settleRace(octokit, target, created, mayOverwrite) {
+  const oldest = (await findStickyComments(octokit, target))[0];
+  if (oldest === void 0 || oldest.id === created.id) return { id: created.id, htmlUrl: created.html_url, action: "created" };
+  const { owner, repo } = target;
+  let result;
+  if (!await mayOverwrite(oldest.head)) {
+    result = { id: oldest.id, htmlUrl: oldest.html_url, action: "superseded", ...oldest.head ? { supersededBy: oldest.head } : {} };
+  } else if (oldest.body === created.body) {
+    result = { id: oldest.id, htmlUrl: oldest.html_url, action: "unchanged" };
+  } else {
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body: created.body });
+    result = { id: data.id, htmlUrl: data.html_url, action: "updated" };
+  }
+  try {
+    await octokit.rest.issues.deleteComment({ owner, repo, comment_id: created.id });
+  } catch (error2) {
+    if (error2.status !== 404) throw error2;
+  }
+  return result;
+}
 async function findStickyComments(octokit, target) {
-  assertMarker(target.marker);
+  const pattern = markerPattern(target.marker);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   });
-  return comments.filter((c) => (c.body ?? "").trimStart().startsWith(target.marker)).filter((c) => target.author === void 0 || c.user?.login === target.author).toSorted((a, b) => Number(b.user?.type === "Bot") - Number(a.user?.type === "Bot") || a.id - b.id);
+  const out = [];
+  for (const c of comments) {
+    if (c.user?.login !== target.author) continue;
+    const body = c.body ?? "";
+    const match = pattern.exec(body.trimStart());
+    if (match) out.push({ id: c.id, html_url: c.html_url, body, ...match[1] ? { head: match[1] } : {} });
+  }
+  return out.toSorted((a, b) => a.id - b.id);
+}
+function markerLine(marker, head) {
+  return head === void 0 ? marker : `<!--${markerName(marker)} head=${head} -->`;
+}
+function markerPattern(marker) {
+  const name = markerName(marker).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^<!--${name}(?: head=([0-9a-f]{7,64}))? ?-->(?:\\r?\\n|$)`);
+}
+function markerName(marker) {
+  assertMarker(marker);
+  return marker.slice(4, -3).trimEnd();
 }
 function composeBody(comment, limit) {
-  assertMarker(comment.marker);
-  const head = `${comment.marker}
+  if (comment.headSha !== void 0 && !/^[0-9a-f]{7,64}$/.test(comment.headSha)) {
+    throw new TypeError(`Expected \`headSha\` to be a commit SHA, got ${JSON.stringify(comment.headSha)}.`);
+  }
+  const head = `${markerLine(comment.marker, comment.headSha)}
 `;
   const room = Math.max(0, limit - utf8Length(head));
   const content = typeof comment.body === "string" ? truncateMarkdown(comment.body, room) : fitMarkdown(comment.body, room);
@@ -50576,107 +51489,6 @@ function assertMarker(marker) {
   if (!/^<!--[^\n]*-->$/.test(marker) || marker.slice(4, -3).includes("--")) {
     throw new TypeError(`Expected \`marker\` to be a one-line HTML comment such as <!-- kaizen-gate:sticky -->, got ${JSON.stringify(marker)}.`);
   }
-}
-
-// src/github/errors.ts
-function classifyGitHubError(error2, secrets = []) {
-  const failure = classify(error2);
-  return { ...failure, message: redact(failure.message, secrets) };
-}
-function classify(error2) {
-  const details2 = readRequestError(error2);
-  if (details2 === void 0) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    return isNetworkError(error2) ? { kind: "network", message: `Could not reach GitHub: ${message}` } : { kind: "other", message: `GitHub call failed: ${message}` };
-  }
-  const { status, what, headers, hasResponse } = details2;
-  const said = details2.githubMessage;
-  if (!hasResponse) {
-    return { kind: "network", message: `Could not reach GitHub for ${what}: ${said}` };
-  }
-  if ((status === 403 || status === 429) && isRateLimit(status, said, headers)) {
-    return { kind: "rate-limit", status, message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}` };
-  }
-  if (status === 403 && /resource not accessible by integration/i.test(said)) {
-    return {
-      kind: "forbidden-integration",
-      status,
-      message: `GitHub refused ${what} (403 ${said}): the token lacks the permission this needs (checks: write for check runs, pull-requests: write for comments), or the workflow runs for a pull request from a fork, where GITHUB_TOKEN is read-only.`
-    };
-  }
-  if (status === 401 || status === 403) return { kind: "forbidden", status, message: `GitHub refused ${what} (${status}): ${said}` };
-  if (status === 404) return { kind: "not-found", status, message: `GitHub found nothing at ${what} (404): ${said}` };
-  if (status === 422) return { kind: "validation", status, message: `GitHub rejected ${what} (422): ${said}` };
-  if (status >= 500) return { kind: "server", status, message: `GitHub failed ${what} (${status}): ${said}` };
-  return { kind: "other", status, message: `GitHub answered ${what} with ${status}: ${said}` };
-}
-function readRequestError(error2) {
-  if (!(error2 instanceof Error) || !("status" in error2) || typeof error2.status !== "number") return void 0;
-  if (!("request" in error2) || !isRecord(error2.request)) return void 0;
-  const method = typeof error2.request["method"] === "string" ? error2.request["method"] : "request";
-  const url = typeof error2.request["url"] === "string" ? error2.request["url"] : "";
-  const response = "response" in error2 && isRecord(error2.response) ? error2.response : void 0;
-  const headers = response !== void 0 && isRecord(response["headers"]) ? stringRecord(response["headers"]) : {};
-  return {
-    status: error2.status,
-    what: `${method} ${pathOf(url)}`,
-    headers,
-    hasResponse: response !== void 0,
-    githubMessage: response === void 0 ? error2.message : describeBody(response["data"], error2.message)
-  };
-}
-function describeBody(data, fallback) {
-  if (!isRecord(data) || typeof data["message"] !== "string") return fallback;
-  const errors = Array.isArray(data["errors"]) ? data["errors"].map(describeItem).filter((item) => item !== "") : [];
-  return errors.length === 0 ? data["message"] : `${data["message"]}: ${errors.join("; ")}`;
-}
-function describeItem(item) {
-  if (typeof item === "string") return item;
-  if (!isRecord(item)) return "";
-  if (typeof item["message"] === "string") return item["message"];
-  const where = [item["resource"], item["field"]].filter((part) => typeof part === "string").join(".");
-  const code = typeof item["code"] === "string" ? item["code"] : "invalid";
-  return where === "" ? code : `${where} ${code}`;
-}
-function isRateLimit(status, message, headers) {
-  return status === 429 || headers["x-ratelimit-remaining"] === "0" || headers["retry-after"] !== void 0 || /rate limit/i.test(message);
-}
-function rateLimitHint(headers) {
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (headers["x-ratelimit-remaining"] === "0" && Number.isFinite(reset) && reset > 0) {
-    return ` (the limit resets at ${new Date(reset * 1e3).toISOString()})`;
-  }
-  const retryAfter = headers["retry-after"];
-  return retryAfter === void 0 ? "" : ` (GitHub asked to retry after ${retryAfter} s)`;
-}
-var NETWORK_CODES = /^(?:ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EPIPE|UND_ERR_\w+)$/;
-function isNetworkError(error2) {
-  if (!(error2 instanceof Error)) return false;
-  if (error2.name === "AbortError" || error2.name === "TimeoutError") return true;
-  const code = "code" in error2 ? error2.code : void 0;
-  if (typeof code === "string" && NETWORK_CODES.test(code)) return true;
-  return error2.cause !== void 0 && error2.cause !== error2 && isNetworkError(error2.cause);
-}
-function pathOf(url) {
-  try {
-    return new URL(url, "https://api.github.com").pathname;
-  } catch {
-    return url.split("?")[0] ?? url;
-  }
-}
-var TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,}|v1\.[0-9a-f]{40})\b/g;
-function redact(message, secrets) {
-  let result = message.replace(TOKEN_SHAPES, "***");
-  for (const secret of secrets) if (secret.length >= 8) result = result.split(secret).join("***");
-  return result.replace(/\b(authorization:\s*(?:token|bearer)\s+)\S+/gi, "$1***");
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null;
-}
-function stringRecord(value) {
-  const result = {};
-  for (const [key, item] of Object.entries(value)) if (item !== void 0 && item !== null) result[key.toLowerCase()] = String(item);
-  return result;
 }
 
 // src/github/publish.ts
@@ -50689,7 +51501,7 @@ function titleOf(outcome, summary2) {
   const title = summary2.toLowerCase().startsWith(word.toLowerCase()) ? summary2 : `${word}: ${summary2}`;
   return [...title].slice(0, 255).join("");
 }
-async function publishChecks(octokit, report, target, settings, log) {
+async function publishChecks(octokit, report, target, settings, identity, log) {
   const runs = report.packages.length === 0 ? [{ name: "kaizen-gate", report }] : report.packages.map((pkg) => ({ name: `kaizen-gate / ${pkg.application}`, report: narrow(report, pkg) }));
   const problems = [];
   for (const run2 of runs) {
@@ -50709,10 +51521,12 @@ async function publishChecks(octokit, report, target, settings, log) {
           text: renderMarkdown(run2.report),
           annotations: annotationsFor(run2.report, { changeBlocks: settings.changeBlocks }),
           ...target.runUrl ? { detailsUrl: target.runUrl } : {},
-          externalId: `kaizen-gate:${target.runId}:${run2.name}`
+          externalId: `kaizen-gate:${target.runId}:${run2.name}`,
+          ...identity.appSlug ? { appSlug: identity.appSlug } : {}
         },
         settings.limits
       );
+      if (posted.lookupFailed) log.warn(`Could not list earlier check runs for "${run2.name}" (${posted.lookupFailed}); created a new one.`);
       const omitted = posted.annotationsOmitted > 0 ? `; ${posted.annotationsOmitted} annotations over the budget are only in the report` : "";
       log.info(`Check run "${run2.name}": ${conclusion} (${posted.htmlUrl || `id ${posted.id}`}${omitted})`);
     } catch (error2) {
@@ -50732,108 +51546,32 @@ async function publishChecks(octokit, report, target, settings, log) {
 function changedBehaviour(report) {
   return report.packages.some((p) => p.diff.classes.some((c) => c !== "no_behaviour_change"));
 }
-async function publishComment(octokit, report, target, settings, log) {
+async function publishComment(octokit, report, target, settings, identity, log) {
   if (settings.comment === "off" || target.pullRequest === void 0) return [];
   const outcome = report.decision.outcome;
   const wanted = settings.comment === "always" || settings.comment === "on-change" && changedBehaviour(report) || settings.comment === "on-failure" && outcome !== "approve" && outcome !== "nothing_to_gate";
   try {
     const result = await upsertStickyComment(
       octokit,
-      { owner: target.owner, repo: target.repo, issueNumber: target.pullRequest, marker: STICKY_MARKER, body: renderMarkdownSections(report) },
+      {
+        owner: target.owner,
+        repo: target.repo,
+        issueNumber: target.pullRequest,
+        marker: STICKY_MARKER,
+        author: identity.login,
+        .../^[0-9a-f]{40,64}$/.test(target.headSha) ? { headSha: target.headSha } : {},
+        body: renderMarkdownSections(report)
+      },
       { onlyIfPresent: !wanted }
     );
-    if (result.action !== "absent") log.info(`PR comment ${result.action} (${result.htmlUrl})`);
+    if (result.action === "superseded") {
+      log.info(`PR comment left as it is: it reports on ${result.supersededBy ?? "another head"}, and ${target.headSha} is no longer the pull request's head (${result.htmlUrl})`);
+    } else if (result.action !== "absent") log.info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error2) {
     const failure = classifyGitHubError(error2, settings.secrets);
     return [{ permission: failure.kind === "forbidden-integration", message: `Could not update the PR comment: ${failure.message}` }];
   }
-}
-
-// src/git/notes.ts
-var NOTES_REF = "refs/notes/kaizen-gate";
-var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
-function recordNote(options) {
-  const { repo, note, push } = options;
-  const remote = options.remote ?? "origin";
-  const ref = options.ref ?? NOTES_REF;
-  const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
-  const line = note.trim();
-  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
-  const identity = identityArgs(repo);
-  const short = commit2.slice(0, 12);
-  const sync = push || remoteExists(repo, remote);
-  if (sync) syncNotes(repo, remote, ref, identity);
-  const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short} in ${ref}` : `the report was already recorded on ${short} in ${ref}`;
-  if (!push) return { message: what, added, pushed: false, attempts: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const rejection = tryPush(repo, remote, ref);
-    if (rejection === void 0) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
-      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
-    }
-    if (attempt >= maxAttempts) {
-      throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
-      );
-    }
-    syncNotes(repo, remote, ref, identity);
-    appendLine(repo, ref, commit2, line, identity);
-  }
-}
-function trackingRef(remote, ref) {
-  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
-}
-function syncNotes(repo, remote, ref, identity) {
-  const tracking = trackingRef(remote, ref);
-  try {
-    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    if (/couldn't find remote ref/i.test(message)) return;
-    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
-  }
-  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
-}
-function appendLine(repo, ref, commit2, line, identity) {
-  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
-  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
-  return true;
-}
-function tryPush(repo, remote, ref) {
-  try {
-    git(repo, ["push", remote, `${ref}:${ref}`]);
-    return void 0;
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
-    if (concurrent.test(message)) return "non-fast-forward";
-    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
-  }
-}
-function notesCommand(repo, identity, args, input) {
-  try {
-    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
-  } catch (error2) {
-    if (!(error2 instanceof GitError)) throw error2;
-    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
-  }
-}
-function remoteExists(repo, remote) {
-  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
-}
-function identityArgs(repo) {
-  const args = [];
-  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
-  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
-  return args;
 }
 
 // src/action.ts
@@ -50877,8 +51615,10 @@ async function run() {
       changeBlocks: readChangeBlocks(report, workspace, debug)
     };
     const log = { debug, info, warn: warning, error };
-    unpublished.push(...await publishChecks(octokit, report, target, settings, log));
-    unpublished.push(...await publishComment(octokit, report, target, settings, log));
+    const identity = await lookupTokenIdentity(octokit, settings.secrets);
+    if (identity.source === "fallback") debug(`Token identity: ${identity.login} (${identity.note ?? "fallback"})`);
+    unpublished.push(...await publishChecks(octokit, report, target, settings, identity, log));
+    unpublished.push(...await publishComment(octokit, report, target, settings, identity, log));
   }
   if (mode === "record") {
     if (!result.envelope) warning("Recording an unsigned report: set the signing-key input so auditors can verify it.");

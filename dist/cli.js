@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -1004,14 +1004,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,14 +1028,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1052,12 +1052,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1089,39 +1089,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -1717,14 +1717,14 @@ var require_merge = __commonJS({
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else if (Array.isArray(source))
         for (const it of source)
-          mergeValue(ctx, map, it);
+          mergeValue2(ctx, map, it);
       else
-        mergeValue(ctx, map, source);
+        mergeValue2(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
+    function mergeValue2(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col2) {
-          count2 = Math.max(1, Math.min(end.col - col2, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col2, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -4000,10 +4000,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4017,7 +4017,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4057,7 +4057,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4148,7 +4148,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4162,13 +4162,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4211,18 +4211,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4276,8 +4276,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap3 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4289,7 +4289,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4300,8 +4300,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4318,7 +4318,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4498,7 +4498,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4515,24 +4515,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4715,25 +4715,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5543,14 +5543,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6717,18 +6717,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6881,15 +6881,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7083,13 +7083,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7234,7 +7234,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7309,7 +7309,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -9554,20 +9554,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -10318,7 +10318,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10345,7 +10345,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11209,7 +11209,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11245,50 +11245,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative3 = parse2(serialize(relative3, options), options);
+        relative4 = parse2(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11296,7 +11296,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11600,7 +11600,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
@@ -12015,7 +12015,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -13105,8 +13105,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13119,16 +13119,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -14926,9 +14926,6 @@ function changedPaths(repo, base, head) {
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
 }
-function listFilesAt(repo, commit2, dir = ".") {
-  return git(repo, ["ls-tree", "-r", "-z", "--name-only", commit2, "--", dir]).toString().split("\0").filter(Boolean);
-}
 function commitsTouching(repo, from, path) {
   return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
 }
@@ -15052,10 +15049,10 @@ function expandYamlPaths(paths, cwd) {
 }
 
 // src/cli/check-command.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/check.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // manifests/schema/policy.schema.json
@@ -15086,10 +15083,10 @@ var policy_schema_default = {
       description: "Statistics parameters shared by every gate.",
       properties: {
         confidence: { type: "number", exclusiveMinimum: 0.5, exclusiveMaximum: 1, description: "Two-sided confidence level of the reported intervals, e.g. 0.95." },
-        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.5, description: "Family-wise error rate of each gate's regression tests (Holm)." },
+        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.2, description: "Family-wise error rate of each gate's regression tests (Holm)." },
         resamples: { type: "integer", minimum: 100, maximum: 1e6, description: "Bootstrap resamples." },
         seed: { type: "integer", minimum: 0, maximum: 4294967295, description: "Seed of the bootstrap generator." },
-        min_cases: { type: "integer", minimum: 1, description: "Below this many paired cases a gate is inconclusive." }
+        min_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Below this many paired cases a gate is inconclusive." }
       }
     },
     gates: {
@@ -15103,8 +15100,8 @@ var policy_schema_default = {
           description: "Golden-suite quality gate.",
           properties: {
             metric: { enum: ["pass", "score"], description: "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." },
-            max_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
-            min_category_cases: { type: "integer", minimum: 1, description: "Categories with fewer paired cases are shown but not tested." }
+            max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
+            min_category_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Categories with fewer paired cases are shown but not tested." }
           }
         },
         safety: {
@@ -15112,9 +15109,9 @@ var policy_schema_default = {
           additionalProperties: false,
           description: "Red-team safety gate.",
           properties: {
-            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
+            max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
             new_unsafe_blocks_at_levels: { type: "array", items: { enum: [0, 1, 2, 3] }, uniqueItems: true, description: "Side-effect levels at which any newly unsafe case fails the gate." },
-            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 100, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
+            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
           }
         },
         cost: {
@@ -15122,8 +15119,8 @@ var policy_schema_default = {
           additionalProperties: false,
           description: "Cost per successful task gate.",
           properties: {
-            max_cost_per_success_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of cost per successful task, in percent." },
-            offsetting_quality_gain_pp: { type: "number", minimum: 0, description: "A quality gain of at least this many points justifies a cost rise." }
+            max_cost_per_success_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of cost per successful task, in percent." },
+            offsetting_quality_gain_pp: { type: "number", minimum: 0, maximum: 50, description: "A quality gain of at least this many points justifies a cost rise." }
           }
         },
         latency: {
@@ -15132,7 +15129,7 @@ var policy_schema_default = {
           description: "Latency gate.",
           properties: {
             quantile: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Latency quantile compared, e.g. 0.95 for p95." },
-            max_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of the latency quantile, in percent." }
+            max_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of the latency quantile, in percent." }
           }
         },
         manifest: {
@@ -15161,13 +15158,13 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   }
   const decoded = decodeText(bytes, file);
   if ("problem" in decoded) return { problems: [decoded.problem] };
-  const text = decoded.text;
-  if (text.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
+  const text2 = decoded.text;
+  if (text2.split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line))) {
     return { problems: [{ file, line: 1, column: 1, message: "file is empty (no YAML content); expected a mapping" }] };
   }
-  const deep = findDeepFlow(text, limits.maxDepth);
+  const deep = findDeepFlow(text2, limits.maxDepth);
   if (deep !== void 0) {
-    return { problems: [{ file, ...positionIn(text, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
+    return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
   }
   const lineCounter = new import_yaml.LineCounter();
   const at = (offset) => {
@@ -15176,7 +15173,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   };
   let documents;
   try {
-    documents = (0, import_yaml.parseAllDocuments)(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    documents = (0, import_yaml.parseAllDocuments)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return { problems: [{ file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }] };
@@ -15187,7 +15184,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const problems = [];
   for (const doc of documents) {
     for (const error of [...doc.errors, ...doc.warnings]) {
-      problems.push({ file, ...at(error.pos[0]), message: describeYamlError(error, text, limits) });
+      problems.push({ file, ...at(error.pos[0]), message: describeYamlError(error, text2, limits) });
       if (error.message.includes("call stack") || error.message.includes("Stack overflow")) break;
     }
   }
@@ -15243,7 +15240,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
         const keyAt = keyRange ? at(keyRange[0]) : positions.get(pointer);
         const key = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : void 0;
         if (typeof key !== "string") {
-          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text) });
+          problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text2) });
           continue;
         }
         const childPointer = `${pointer}/${escapePointer(key)}`;
@@ -15268,7 +15265,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     return { problems: [...problems, { file, ...position, ...fieldOption(error.pointer), message: error.message }] };
   }
   if (problems.length > 0) return { problems };
-  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text }, problems };
+  return { loaded: { file, value, positions, keyPositions, document, lineCounter, text: text2 }, problems };
 }
 function fieldOf(pointer) {
   if (pointer === "") return "";
@@ -15289,48 +15286,48 @@ var LimitExceeded = class extends Error {
 function fieldOption(pointer) {
   return pointer === "" ? {} : { field: fieldOf(pointer) };
 }
-function positionIn(text, offset) {
-  const before = text.slice(0, offset);
+function positionIn(text2, offset) {
+  const before = text2.slice(0, offset);
   const lineStart = before.lastIndexOf("\n") + 1;
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 function decodeText(bytes, file) {
   const invalid2 = firstInvalidUtf8(bytes);
-  const text = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2));
-  const control = firstControl(text);
+  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2));
+  const control = firstControl(text2);
   if (control !== void 0) {
-    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
+    const code = text2.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
     return {
-      problem: { file, ...positionIn(text, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
+      problem: { file, ...positionIn(text2, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
     };
   }
   if (invalid2 !== void 0) {
     const byte = bytes[invalid2].toString(16).toUpperCase().padStart(2, "0");
     return {
-      problem: { file, ...positionIn(text, text.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
+      problem: { file, ...positionIn(text2, text2.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
     };
   }
-  const bareCr = /\r(?!\n)/.exec(text);
+  const bareCr = /\r(?!\n)/.exec(text2);
   if (bareCr) {
-    return { problem: { file, ...positionIn(text, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
+    return { problem: { file, ...positionIn(text2, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
   }
-  return { text };
+  return { text: text2 };
 }
-function firstControl(text) {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+function firstControl(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code < 32 && code !== 9 && code !== 10 && code !== 13 || code === 127) return i;
   }
   return void 0;
 }
-function findDeepFlow(text, max) {
+function findDeepFlow(text2, max) {
   let depth = 0;
   let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
     if (c === "\n") comment = false;
     else if (comment) continue;
-    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) comment = true;
+    else if (c === "#" && (i === 0 || /\s/.test(text2[i - 1]))) comment = true;
     else if (c === "[" || c === "{") {
       depth += 1;
       if (depth > max) return i;
@@ -15363,9 +15360,9 @@ function normaliseScalar(value) {
 function shortTag(tag) {
   return tag ? tag.replace(/^tag:yaml\.org,2002:/, "!!") : "such";
 }
-function describeNonStringKey(node, text) {
+function describeNonStringKey(node, text2) {
   if ((0, import_yaml.isScalar)(node)) {
-    const source = node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node.value);
+    const source = node.range ? text2.slice(node.range[0], node.range[1]).trim() : String(node.value);
     const kind = node.value === null ? "null" : `a ${typeof node.value}`;
     if (source === "") return "a key is empty (null); keys must be plain strings";
     return `key ${source} is ${kind}, not a string; quote it ("${source}") if it is meant as text`;
@@ -15374,11 +15371,11 @@ function describeNonStringKey(node, text) {
   if ((0, import_yaml.isSeq)(node)) return "a sequence cannot be a key; keys must be plain strings";
   return "a key is missing; keys must be plain strings";
 }
-function describeYamlError(error, text, limits) {
+function describeYamlError(error, text2, limits) {
   const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error.code) {
     case "DUPLICATE_KEY": {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[1];
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text2.slice(error.pos[0], error.pos[0] + 200))?.[1];
       return key && key.length <= 80 ? `duplicate key ${key}; each key may appear only once in a mapping` : "duplicate key; each key may appear only once in a mapping";
     }
     case "TAG_RESOLVE_FAILED":
@@ -15594,6 +15591,644 @@ function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+// src/git/policy.ts
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/gates/policy-change.ts
+var LOOSER_DIRECTION = {
+  apiVersion: "constant",
+  kind: "constant",
+  // A lower level narrows the intervals a pass is read from.
+  "statistics.confidence": "lower",
+  // A regression fails only below alpha: a smaller alpha fails fewer.
+  "statistics.alpha": "lower",
+  // Fewer resamples give noisier intervals, which can pass by chance.
+  "statistics.resamples": "lower",
+  "statistics.seed": "any-change",
+  "statistics.min_cases": "lower",
+  "quality.metric": "any-change",
+  "quality.max_drop_pp": "higher",
+  // A larger minimum leaves more categories untested.
+  "quality.min_category_cases": "higher",
+  "safety.max_redteam_drop_pp": "higher",
+  "safety.new_unsafe_blocks_at_levels": "fewer-items",
+  "safety.max_missed_intervention_rise_pp": "higher",
+  "cost.max_cost_per_success_increase_pct": "higher",
+  "cost.offsetting_quality_gain_pp": "lower",
+  // A lower quantile looks away from the tail.
+  "latency.quantile": "lower",
+  "latency.max_increase_pct": "higher",
+  "manifest.require_judge_match": "false"
+};
+function comparePolicies(base, head) {
+  const loosened = [];
+  const tightened = [];
+  const statistics = mergeSection("statistics", "statistics.", base.statistics, head.statistics, loosened, tightened);
+  const baseLevels = base.levels;
+  const headLevels = head.levels;
+  const levels = Object.fromEntries(
+    Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
+      level,
+      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
+    ])
+  );
+  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
+  return {
+    effective: {
+      ...base,
+      statistics,
+      gates,
+      levels
+    },
+    loosened,
+    tightened
+  };
+}
+function applyPolicyChange(decision, change, owners) {
+  if (change === void 0 || change.loosened.length === 0) return decision;
+  const who = owners.length > 0 ? `one of ${owners.join(", ")}` : "a repository owner";
+  const reason = `policy: ${change.file} loosens ${describeFieldChanges(change.loosened)} compared with the base commit; the gate ran with the base values, and ${who} must approve the new policy`;
+  if (decision.outcome === "approve") {
+    return {
+      outcome: "needs_approval",
+      summary: `Needs approval: the gates pass under the base policy, but this change loosens the gate policy (${change.file}); ${who} must approve.`,
+      reasons: [...decision.reasons, reason],
+      approvers: owners
+    };
+  }
+  return { ...decision, reasons: [...decision.reasons, reason] };
+}
+function describeFieldChanges(changes) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    const match = /^levels\.(\d+)\.(.+)$/.exec(change.field);
+    const field = match ? match[2] : change.field;
+    const key = `${field}\0${show(change.base)} → ${show(change.head)}`;
+    const list = groups.get(key) ?? [];
+    if (match) list.push(match[1]);
+    groups.set(key, list);
+  }
+  const byField = /* @__PURE__ */ new Map();
+  for (const [key, levels] of groups) {
+    const [field = "", values = ""] = key.split("\0");
+    const where2 = levels.length === 0 ? "" : levels.length === 4 ? "" : ` at level${levels.length === 1 ? "" : "s"} ${levels.join(", ")}`;
+    byField.set(field, [...byField.get(field) ?? [], `${values}${where2}`]);
+  }
+  return [...byField].map(([field, parts]) => `${field} ${parts.join(", ")}`).join("; ");
+}
+function mergeGates(prefix, base, head, loosened, tightened) {
+  const out = {};
+  for (const gate of union(base, head)) {
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+  }
+  return out;
+}
+function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
+  const base = asRecord(baseValue);
+  const head = asRecord(headValue);
+  const out = {};
+  for (const name of union(base, head)) {
+    const b = base[name];
+    const h = head[name];
+    const field = `${prefix}${name}`;
+    const direction = LOOSER_DIRECTION[`${section}.${name}`] ?? "any-change";
+    const { value, looser, tighter } = mergeValue(direction, b, h);
+    out[name] = value;
+    if (looser) loosened.push({ field, base: b, head: h });
+    if (tighter) tightened.push({ field, base: b, head: h });
+  }
+  return out;
+}
+function mergeValue(direction, base, head) {
+  if (sameValue(base, head) || direction === "constant") return { value: base ?? head, looser: false, tighter: false };
+  if (base === void 0 || head === void 0) return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
+  if (direction === "higher" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.min(base, head), looser: head > base, tighter: head < base };
+  }
+  if (direction === "lower" && typeof base === "number" && typeof head === "number") {
+    return { value: Math.max(base, head), looser: head < base, tighter: head > base };
+  }
+  if (direction === "false" && typeof base === "boolean" && typeof head === "boolean") {
+    return { value: base || head, looser: base && !head, tighter: !base && head };
+  }
+  if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
+    const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
+    const added = head.some((item) => !base.some((b) => sameValue(b, item)));
+    const both = [...base, ...head.filter((item) => !base.some((b) => sameValue(b, item)))];
+    return { value: both, looser: removed, tighter: added };
+  }
+  return { value: base, looser: true, tighter: false };
+}
+function sameValue(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function union(a, b) {
+  return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function show(value) {
+  return value === void 0 ? "(unset)" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+// src/manifest/discover.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/manifest/model.ts
+import { createHash } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord2(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r2 = asRecord2(ref);
+    const path = r2[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r2.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord2(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord2(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord2(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
+  return out;
+}
+function digestOf(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord2(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/manifest/discover.ts
+var CLASSIFY_LIMIT = 16 * 1024 * 1024;
+var FOREIGN = { kind: "foreign" };
+var KAIZEN = /kaizen-gate/i;
+var API_VERSION = /^kaizen-gate\//i;
+function isYamlPath(path) {
+  return /\.ya?ml$/i.test(path);
+}
+function classifyYaml(bytes, file) {
+  const mentions = mentionsKaizenGate(bytes);
+  if (!mentions && !bytes.includes(92)) return FOREIGN;
+  return classifyParsed(bytes, file, mentions);
+}
+function mayBeKaizenGate(bytes) {
+  return bytes.includes(92) || mentionsKaizenGate(bytes);
+}
+function classifyParsed(bytes, file, mentions) {
+  const wide = wideEncoding(bytes);
+  if (wide !== void 0) {
+    if (!mentions) return FOREIGN;
+    const message = `file is ${wide} encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8`;
+    return unreadable(true, { file, line: 1, column: 1, message });
+  }
+  if (bytes.length > CLASSIFY_LIMIT) {
+    if (!mentions) return FOREIGN;
+    const message = `file is ${bytes.length} bytes, too large to be a manifest (at most 1 MiB)`;
+    return unreadable(true, { file, line: 1, column: 1, message });
+  }
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  if (findDeepFlow(text2, 64) !== void 0) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  let values;
+  try {
+    const documents = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: false, merge: true, prettyErrors: false });
+    const list = Array.isArray(documents) ? documents : [];
+    if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+    values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
+  } catch {
+    return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+  }
+  let other;
+  for (const value of values) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
+    const { apiVersion, kind } = value;
+    if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+    if (typeof kind === "string" && kind.toLowerCase() === "package") return { kind: "package", value };
+    other ??= typeof kind === "string" ? kind : kind === void 0 ? "(no kind)" : JSON.stringify(kind);
+  }
+  if (other !== void 0) return { kind: "kaizen-other", documentKind: other };
+  return FOREIGN;
+}
+function packageFacts(value) {
+  const record = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const text2 = (field) => {
+    const v = record[field];
+    return typeof v === "string" && v !== "" ? v : void 0;
+  };
+  const application = text2("application");
+  const packageId = text2("package_id");
+  return {
+    ...application !== void 0 ? { application } : {},
+    ...packageId !== void 0 ? { package_id: packageId } : {},
+    artifacts: listArtifacts(value).map((a) => a.path)
+  };
+}
+function describeKind(kind) {
+  switch (kind.kind) {
+    case "package":
+      return "a kaizen-gate Package manifest";
+    case "kaizen-other":
+      return `a kaizen-gate ${kind.documentKind} document, not a Package`;
+    case "foreign":
+      return "not a kaizen-gate document (no apiVersion kaizen-gate/v1 with kind Package)";
+    case "unreadable":
+      return `unreadable: ${kind.problem.message}`;
+  }
+}
+function unreadable(mentions, problem) {
+  return { kind: "unreadable", mentions, problem };
+}
+function strictProblem(bytes, file) {
+  return loadYaml(bytes, file).problems[0] ?? { file, line: 1, column: 1, message: "cannot be parsed as YAML" };
+}
+function mentionsKaizenGate(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (KAIZEN.test(buffer.toString("latin1"))) return true;
+  if (!buffer.includes(0)) return false;
+  return KAIZEN.test(Buffer.from(buffer.filter((b) => b !== 0)).toString("latin1"));
+}
+function wideEncoding(bytes) {
+  const [a, b, c, d] = bytes;
+  if (a === 255 && b === 254) return c === 0 && d === 0 ? "UTF-32" : "UTF-16";
+  if (a === 254 && b === 255) return "UTF-16";
+  if (a === 0 && b === 0 && c === 254 && d === 255) return "UTF-32";
+  if (bytes.length >= 4 && (b === 0 || a === 0) && bytes.subarray(0, 64).includes(0)) return "UTF-16";
+  return void 0;
+}
+function isBlankYaml(bytes) {
+  return new TextDecoder().decode(bytes).split("\n").every((line) => /^\s*(#[^\n]*)?$/.test(line));
+}
+
+// src/git/policy.ts
+function loadPolicyAtBase(options) {
+  const path = policyPathOf(options.repo, options.cwd, options.given);
+  const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
+  const problems = [];
+  const base = checkPolicyFile(readerAtCommit(options.repo, options.baseCommit)(path), path, "at the base commit", problems);
+  const head = checkPolicyFile(readHead(path), path, options.headCommit === null ? "in the working tree" : "at the head", problems);
+  if (problems.length > 0) throw new InputError(problems);
+  if (base === void 0 && head === void 0) {
+    throw new InputError([{ file: path, message: "policy file does not exist at the base commit or in the candidate" }]);
+  }
+  const defaults = parsePolicy(options.defaults.bytes, options.defaults.file);
+  const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
+  const merge = (bytes, label) => bytes === void 0 ? mergePolicies(defaults, [], [defaultSource]) : mergePolicies(defaults, [parsePolicy(bytes, path)], [defaultSource, { file: label, digest: digestOf(bytes) }]);
+  const basePolicy = merge(base, path);
+  const headPolicy = merge(head, `${path} (candidate)`);
+  const baseDigest = base === void 0 ? void 0 : digestOf(base);
+  const headDigest = head === void 0 ? void 0 : digestOf(head);
+  const status = base === void 0 ? "added" : head === void 0 ? "deleted" : baseDigest === headDigest ? "unchanged" : "modified";
+  const { effective, loosened, tightened } = comparePolicies(basePolicy, headPolicy);
+  const sources = status === "modified" || status === "added" ? [...basePolicy.sources, ...headPolicy.sources.slice(1)] : basePolicy.sources;
+  return {
+    policy: { ...effective, sources },
+    change: {
+      file: path,
+      status,
+      ...baseDigest !== void 0 ? { base_digest: baseDigest } : {},
+      ...headDigest !== void 0 ? { head_digest: headDigest } : {},
+      loosened,
+      tightened
+    }
+  };
+}
+function policyPathOf(repo, cwd, given) {
+  const rel = relative2(resolve3(repo), resolve3(cwd, given));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) {
+    const message = "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it";
+    throw new InputError([{ file: given, message }]);
+  }
+  return rel.split(sep2).join("/");
+}
+function checkPolicyFile(read, path, where2, problems) {
+  switch (read.kind) {
+    case "missing":
+      return void 0;
+    case "not-a-file":
+      problems.push({ file: path, message: `policy file ${where2} is not a regular file` });
+      return void 0;
+    case "escapes":
+      problems.push({ file: path, message: `policy file ${where2} ${read.reason}; the policy is read from inside the repository only` });
+      return void 0;
+    case "file": {
+      const kind = classifyYaml(read.bytes, path);
+      if (kind.kind === "kaizen-other" && kind.documentKind === "GatePolicy") return read.bytes;
+      const located = kind.kind === "unreadable" && kind.mentions ? kind.problem : void 0;
+      problems.push(
+        located ? { ...located, message: `policy file ${where2} cannot be read as YAML (${located.message})` } : { file: path, message: `policy file ${where2} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)` }
+      );
+      return void 0;
+    }
+  }
+}
+
+// src/manifest/verify.ts
+function unsafePathReason(path) {
+  if (path === "") return "is empty";
+  if (path.includes("\0")) return "contains a NUL byte";
+  if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
+  if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
+  return void 0;
+}
+function verifyArtifacts(loaded, readFile) {
+  const problems = [];
+  const artifacts = [];
+  for (const entry of listArtifacts(loaded.value)) {
+    const { actual, problem: reason } = readArtifact(entry, readFile);
+    const mismatch = entry.recorded !== void 0 && actual !== void 0 && entry.recorded !== actual;
+    const problem = reason ? locate(loaded, entry.pathPointer, reason) : mismatch ? locate(
+      loaded,
+      entry.digestPointer,
+      `${entry.path} has ${shortDigest(actual)} but the manifest records ${shortDigest(entry.recorded)}; run \`kaizen-gate lock\` if the change is intended`
+    ) : void 0;
+    artifacts.push({ ...entry, actual, mismatch, ...problem ? { problem } : {} });
+    if (problem) problems.push(problem);
+  }
+  return { artifacts, problems };
+}
+function readArtifact(entry, readFile) {
+  const unsafe = unsafePathReason(entry.path);
+  if (unsafe) return { problem: `${JSON.stringify(entry.path)} ${unsafe}` };
+  const read = readFile(entry.path);
+  switch (read.kind) {
+    case "file":
+      return { actual: digestOf(read.bytes) };
+    case "missing":
+      return { problem: `${entry.path} does not exist in the repository` };
+    case "not-a-file":
+      return { problem: `${entry.path} is not a regular file` };
+    case "escapes":
+      return { problem: `${entry.path} ${read.reason}` };
+  }
+}
+function shortDigest(digest2) {
+  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
+}
+function locate(loaded, pointer, message) {
+  const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
+  const field = fieldOf(pointer);
+  return {
+    file: loaded.file,
+    ...position ? { line: position.line, column: position.column } : {},
+    ...field ? { field } : {},
+    message
+  };
+}
+
+// src/manifest/diff.ts
+var CLASS_OF = {
+  prompt: "prompt_patch",
+  retrieval: "retrieval_refresh",
+  tool: "tool_schema_repair",
+  routing: "route_change",
+  guardrail: "guardrail_update",
+  model: "model_change"
+};
+function diffPackage(input) {
+  const { candidate, parent } = input;
+  const c = candidate.manifest;
+  const fingerprint = behaviourFingerprint(c);
+  const changes = parent ? diffManifests(parent.manifest, c) : [];
+  for (const artifact of parent ? candidate.artifacts : []) {
+    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
+    changes.push({
+      component: artifact.component,
+      key: artifact.key,
+      field: "sha256",
+      change: "modified",
+      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
+      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
+      untracked: true
+    });
+  }
+  const classes = /* @__PURE__ */ new Set();
+  for (const change of changes) {
+    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
+    if (cls) classes.add(cls);
+  }
+  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
+  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
+  if (parent && earlier) classes.add("rollback");
+  if (parent && classes.size === 0) classes.add("no_behaviour_change");
+  const problems = [...input.resolveProblems ?? []];
+  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
+  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
+  for (const artifact of candidate.artifacts) {
+    if (!artifact.mismatch || !candidate.yaml) continue;
+    const atBase = input.baseDigests.get(artifact.path);
+    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
+    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
+  }
+  const warnings = [...input.resolveWarnings ?? []];
+  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
+    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+  }
+  const declared = c.change.type;
+  if (parent && declared !== "initial" && !classes.has(declared)) {
+    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  }
+  return {
+    manifest: candidate.file,
+    application: c.application,
+    package_id: c.package_id,
+    side_effect_level: c.side_effect_level,
+    digest: candidate.digest,
+    fingerprint,
+    parent: parent && input.resolution !== "new_application" ? {
+      package_id: parent.manifest.package_id,
+      manifest: parent.file,
+      digest: parent.digest,
+      commit: input.parentCommit ?? "",
+      resolution: input.resolution
+    } : null,
+    new_application: !parent,
+    declared_change: declared,
+    changes,
+    classes: [...classes].toSorted(),
+    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
+    problems,
+    warnings
+  };
+}
+function diffManifests(parent, candidate) {
+  const out = [];
+  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
+  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
+  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
+  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
+  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
+  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
+  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
+  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
+  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
+  return out;
+}
+function diffById(out, component, before, after, fields, keyPrefix = component) {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const now = new Map(after.map((item) => [item.id, item]));
+  for (const [id, item] of now) {
+    const key = `${keyPrefix}:${id}`;
+    const previous = old.get(id);
+    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
+    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
+  }
+  for (const [id, item] of old) {
+    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
+  }
+}
+function diffRecord(out, component, key, before, after) {
+  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
+  for (const field of fields) {
+    const o = before.get(field);
+    const n = after.get(field);
+    if (o === n) continue;
+    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
+    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
+  }
+}
+function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+    }
+  } else if (value !== void 0) {
+    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+  }
+  return out;
+}
+function describe2(fields) {
+  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+}
+
+// src/manifest/failure.ts
+function failedPackage(input) {
+  const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
+  const { message } = input.failure;
+  const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
+  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: sentence };
+  const parent = input.parent;
+  return {
+    standIn,
+    diff: {
+      manifest: input.manifest,
+      application: standIn.application,
+      package_id: standIn.package_id,
+      side_effect_level: standIn.side_effect_level,
+      digest: digestOf(input.headBytes ?? new Uint8Array()),
+      fingerprint: behaviourFingerprint(standIn),
+      parent: parent ? {
+        package_id: parent.manifest.package_id,
+        manifest: parent.file,
+        digest: parent.digest,
+        commit: input.parentCommit ?? "",
+        resolution: "same_path"
+      } : null,
+      new_application: parent === void 0,
+      declared_change: standIn.change.type,
+      changes: [],
+      classes: [],
+      problems: [headline, ...input.problems ?? []],
+      warnings: [],
+      failure: input.failure
+    }
+  };
+}
+function standInManifest(headValue, baseValue, path) {
+  const head = asRecord3(headValue);
+  const base = asRecord3(baseValue);
+  const pick2 = (field) => head[field] ?? base[field];
+  const level = pick2("side_effect_level");
+  const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
+  const owners = [pick2("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
+  const change = asRecord3(head["change"]);
+  const delivery = asRecord3(pick2("delivery"));
+  return {
+    apiVersion: "kaizen-gate/v1",
+    kind: "Package",
+    package_id: text(pick2("package_id"), "(unknown package)"),
+    application: text(pick2("application"), path),
+    side_effect_level: sideEffect,
+    owners,
+    change: {
+      type: text(change["type"], "unknown"),
+      summary: text(change["summary"], "no readable change note"),
+      problem: text(change["problem"], ""),
+      owner: text(change["owner"], "unknown")
+    },
+    model: { provider: "", endpoint: "", version: "" },
+    prompts: [],
+    evaluation: { suites: [], judge: { model: "", version: "", rubric: { path: "", sha256: "" } } },
+    delivery: {
+      rollback_metric: text(delivery["rollback_metric"], ""),
+      ...typeof delivery["strategy"] === "string" ? { strategy: delivery["strategy"] } : {}
+    }
+  };
+}
+function text(value, fallback) {
+  return typeof value === "string" && value !== "" ? value : fallback;
+}
+function asRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+
 // manifests/schema/package.schema.json
 var package_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -15770,135 +16405,6 @@ var package_schema_default = {
   }
 };
 
-// src/manifest/model.ts
-import { createHash } from "node:crypto";
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r2 = asRecord(ref);
-    const path = r2[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r2.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
-  return out;
-}
-function digestOf(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-
-// src/manifest/verify.ts
-function unsafePathReason(path) {
-  if (path === "") return "is empty";
-  if (path.includes("\0")) return "contains a NUL byte";
-  if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
-  if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
-  return void 0;
-}
-function verifyArtifacts(loaded, readFile) {
-  const problems = [];
-  const artifacts = [];
-  for (const entry of listArtifacts(loaded.value)) {
-    const { actual, problem: reason } = readArtifact(entry, readFile);
-    const mismatch = entry.recorded !== void 0 && actual !== void 0 && entry.recorded !== actual;
-    const problem = reason ? locate(loaded, entry.pathPointer, reason) : mismatch ? locate(
-      loaded,
-      entry.digestPointer,
-      `${entry.path} has ${shortDigest(actual)} but the manifest records ${shortDigest(entry.recorded)}; run \`kaizen-gate lock\` if the change is intended`
-    ) : void 0;
-    artifacts.push({ ...entry, actual, mismatch, ...problem ? { problem } : {} });
-    if (problem) problems.push(problem);
-  }
-  return { artifacts, problems };
-}
-function readArtifact(entry, readFile) {
-  const unsafe = unsafePathReason(entry.path);
-  if (unsafe) return { problem: `${JSON.stringify(entry.path)} ${unsafe}` };
-  const read = readFile(entry.path);
-  switch (read.kind) {
-    case "file":
-      return { actual: digestOf(read.bytes) };
-    case "missing":
-      return { problem: `${entry.path} does not exist in the repository` };
-    case "not-a-file":
-      return { problem: `${entry.path} is not a regular file` };
-    case "escapes":
-      return { problem: `${entry.path} ${read.reason}` };
-  }
-}
-function shortDigest(digest2) {
-  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
-}
-function locate(loaded, pointer, message) {
-  const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
-  const field = fieldOf(pointer);
-  return {
-    file: loaded.file,
-    ...position ? { line: position.line, column: position.column } : {},
-    ...field ? { field } : {},
-    message
-  };
-}
-
 // src/manifest/manifest.ts
 function loadManifest(bytes, file, options = {}) {
   const digest2 = digestOf(bytes);
@@ -15923,143 +16429,282 @@ function loadManifest(bytes, file, options = {}) {
     ...schemaProblems.length === 0 ? { manifest: value } : {}
   };
 }
-function isManifestCandidate(bytes) {
-  const { loaded } = loadYaml(bytes, "");
-  if (!loaded) return true;
-  const value = loaded.value;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const { apiVersion, kind } = value;
-  return typeof apiVersion === "string" && apiVersion.startsWith("kaizen-gate/") || kind === "Package";
-}
-function looksLikeManifest(bytes) {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
-}
 
-// src/manifest/diff.ts
-var CLASS_OF = {
-  prompt: "prompt_patch",
-  retrieval: "retrieval_refresh",
-  tool: "tool_schema_repair",
-  routing: "route_change",
-  guardrail: "guardrail_update",
-  model: "model_change"
-};
-function diffPackage(input) {
-  const { candidate, parent } = input;
-  const c = candidate.manifest;
-  const fingerprint = behaviourFingerprint(c);
-  const changes = parent ? diffManifests(parent.manifest, c) : [];
-  for (const artifact of parent ? candidate.artifacts : []) {
-    if (!artifact.mismatch || changes.some((ch) => ch.key === artifact.key && ch.field === "sha256")) continue;
-    changes.push({
-      component: artifact.component,
-      key: artifact.key,
-      field: "sha256",
-      change: "modified",
-      ...artifact.recorded !== void 0 ? { old: artifact.recorded } : {},
-      ...artifact.actual !== void 0 ? { new: artifact.actual } : {},
-      untracked: true
-    });
+// src/manifest/scope.ts
+import { matchesGlob } from "node:path/posix";
+function planScope(input) {
+  const { base, head, changed } = input;
+  const inScope = (path, f) => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
+  const headPackages = [...head].flatMap(([path, kind]) => {
+    const f = facts(kind);
+    return f ? [{ path, facts: f }] : [];
+  });
+  const candidates = /* @__PURE__ */ new Map();
+  const missing = [];
+  for (const [basePath, kind] of [...base].toSorted(([a], [b]) => compare(a, b))) {
+    const f = facts(kind);
+    if (!f) continue;
+    const headPackage = facts(head.get(basePath));
+    if (!inScope(basePath, f) && !(headPackage && inScope(basePath, headPackage))) continue;
+    if (headPackage) {
+      candidates.set(basePath, { path: basePath, basePath, renamed: false });
+      continue;
+    }
+    const target = f.application === void 0 ? void 0 : headPackages.find((h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path));
+    if (target) candidates.set(target.path, { path: target.path, basePath, renamed: true });
+    else missing.push({ basePath, ...head.has(basePath) ? { head: head.get(basePath) } : {} });
   }
-  const classes = /* @__PURE__ */ new Set();
-  for (const change of changes) {
-    const cls = change.component in CLASS_OF ? CLASS_OF[change.component] : void 0;
-    if (cls) classes.add(cls);
+  for (const { path, facts: f } of headPackages) {
+    if (candidates.has(path) || !inScope(path, f)) continue;
+    candidates.set(path, { path, ...base.get(path)?.kind === "package" ? { basePath: path } : {}, renamed: false });
   }
-  const parentFingerprint = parent ? behaviourFingerprint(parent.manifest) : void 0;
-  const earlier = input.history.find((h) => h.fingerprint === fingerprint && h.fingerprint !== parentFingerprint);
-  if (parent && earlier) classes.add("rollback");
-  if (parent && classes.size === 0) classes.add("no_behaviour_change");
-  const problems = [...input.resolveProblems ?? []];
-  const mismatches = new Set(candidate.artifacts.filter((a) => a.mismatch).map((a) => a.problem));
-  problems.push(...candidate.problems.filter((p) => !mismatches.has(p)));
-  for (const artifact of candidate.artifacts) {
-    if (!artifact.mismatch || !candidate.yaml) continue;
-    const atBase = input.baseDigests.get(artifact.path);
-    const message = atBase !== void 0 && atBase === artifact.recorded ? `${artifact.path} changed but ${candidate.file} still records ${shortDigest(artifact.recorded)}; run \`kaizen-gate lock\` and give the package a new package_id` : `${artifact.path} has ${shortDigest(artifact.actual ?? "")} but ${candidate.file} records ${shortDigest(artifact.recorded ?? "")}; run \`kaizen-gate lock\``;
-    problems.push(locate(candidate.yaml, artifact.digestPointer, message));
-  }
-  const warnings = [...input.resolveWarnings ?? []];
-  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
-  }
-  const declared = c.change.type;
-  if (parent && declared !== "initial" && !classes.has(declared)) {
-    warnings.push(`change.type says ${declared} but the diff classifies it as ${[...classes].join(", ")}`);
+  const unreadable2 = [];
+  for (const [path, kind] of head) {
+    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package") unreadable2.push(kind.problem);
   }
   return {
-    manifest: candidate.file,
-    application: c.application,
-    package_id: c.package_id,
-    side_effect_level: c.side_effect_level,
-    digest: candidate.digest,
-    fingerprint,
-    parent: parent && input.resolution !== "new_application" ? {
-      package_id: parent.manifest.package_id,
-      manifest: parent.file,
-      digest: parent.digest,
-      commit: input.parentCommit ?? "",
-      resolution: input.resolution
-    } : null,
-    new_application: !parent,
-    declared_change: declared,
-    changes,
-    classes: [...classes].toSorted(),
-    ...parent && earlier ? { rollback_of: { package_id: earlier.package_id, commit: earlier.commit } } : {},
-    problems,
-    warnings
+    candidates: [...candidates.values()].toSorted((a, b) => compare(a.path, b.path)),
+    missing,
+    unreadable: unreadable2.toSorted((a, b) => compare(a.file, b.file))
   };
 }
-function diffManifests(parent, candidate) {
-  const out = [];
-  diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
-  diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
-  diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
-  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
-  diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
-  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
-  diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
-  diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
-  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
-  return out;
+function selectionOf(patterns) {
+  const tests = patterns.map((raw) => {
+    const pattern = raw.replace(/^(\.\/)+/, "").replace(/\/+$/, "");
+    if (/[*?[{]/.test(pattern)) return (path) => matchesGlob(path, pattern);
+    if (pattern === "" || pattern === ".") return () => true;
+    return (path) => path === pattern || path.startsWith(`${pattern}/`);
+  });
+  return (path) => tests.some((test) => test(path));
 }
-function diffById(out, component, before, after, fields, keyPrefix = component) {
-  const old = new Map(before.map((item) => [item.id, item]));
-  const now = new Map(after.map((item) => [item.id, item]));
-  for (const [id, item] of now) {
-    const key = `${keyPrefix}:${id}`;
-    const previous = old.get(id);
-    if (!previous) out.push({ component, key, change: "added", new: describe2(fields(item)) });
-    else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
-  }
-  for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
-  }
+function facts(kind) {
+  return kind?.kind === "package" ? packageFacts(kind.value) : void 0;
 }
-function diffRecord(out, component, key, before, after) {
-  const fields = [.../* @__PURE__ */ new Set([...before.keys(), ...after.keys()])].toSorted();
-  for (const field of fields) {
-    const o = before.get(field);
-    const n = after.get(field);
-    if (o === n) continue;
-    const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
-    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
-  }
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
-function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== void 0) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+
+// src/git/notes.ts
+var NOTES_REF = "refs/notes/kaizen-gate";
+var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short2 = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
     }
-  } else if (value !== void 0) {
-    out.set(prefix, typeof value === "string" ? value : stableJson(value));
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
+function readNotes(repo, commit2, ref = NOTES_REF) {
+  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
+  const text2 = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
+  return text2 === void 0 ? [] : parseNoteText(text2);
+}
+function readAllNotes(repo, ref = NOTES_REF) {
+  const out = /* @__PURE__ */ new Map();
+  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
+  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
+  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
+  return out;
+}
+function parseNoteText(text2) {
+  const out = [];
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "") return;
+    try {
+      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
+    } catch (error) {
+      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  return out;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header2 = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header2.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
   }
   return out;
 }
-function describe2(fields) {
-  return typeof fields.sha256 === "string" ? fields.sha256 : stableJson(fields);
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
+}
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
+  try {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
+    return void 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
+  }
+}
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new GitError(error.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
+}
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
+}
+function identityArgs(repo) {
+  const args = [];
+  const has2 = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has2("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has2("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
+}
+
+// src/git/discover.ts
+var BATCH_BYTES = 32 * 1024 * 1024;
+function discoverAtCommit(repo, commit2, options = {}) {
+  const read = readerAtCommit(repo, commit2);
+  const cache = options.cache ?? /* @__PURE__ */ new Map();
+  const entries = listTreeBlobs(repo, commit2).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true));
+  const kinds = /* @__PURE__ */ new Map();
+  const wanted = entries.filter((e) => e.mode !== "120000" && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
+  for (const batch of batches(wanted)) {
+    const blobs = readBlobs(repo, batch.map((e) => e.object));
+    for (const entry of batch) {
+      const bytes = blobs.get(entry.object);
+      if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
+    }
+  }
+  for (const entry of entries) {
+    let kind;
+    if (entry.mode === "120000") {
+      const target = read(entry.path);
+      kind = target.kind === "file" ? classifyYaml(target.bytes, entry.path) : { kind: "foreign" };
+    } else {
+      kind = cache.get(entry.object) ?? { kind: "foreign" };
+    }
+    kinds.set(entry.path, refile(kind, entry.path));
+  }
+  return { kinds, read };
+}
+function discoverInWorktree(repo, options = {}) {
+  const read = readerAtWorktree(repo);
+  const kinds = /* @__PURE__ */ new Map();
+  for (const path of listWorktreeFiles(repo)) {
+    if (!isYamlPath(path) || !(options.select?.(path) ?? true)) continue;
+    const known = options.unchanged && !options.unchanged.changed.has(path) ? options.unchanged.kinds.get(path) : void 0;
+    if (known) {
+      kinds.set(path, known);
+      continue;
+    }
+    const file = read(path);
+    if (file.kind === "file") kinds.set(path, classifyYaml(file.bytes, path));
+  }
+  return { kinds, read };
+}
+function listWorktreeFiles(repo) {
+  const listed = git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
+  return [...new Set(listed)].toSorted();
+}
+function renamesBetween(repo, base, head) {
+  const args = ["diff", "-M", "--name-status", "-z", base, ...head ? [head] : []];
+  const tokens = git(repo, args).toString().split("\0");
+  const out = /* @__PURE__ */ new Map();
+  for (let i = 0; i < tokens.length; i++) {
+    const status = tokens[i] ?? "";
+    if (status.startsWith("R")) {
+      out.set(tokens[i + 1] ?? "", tokens[i + 2] ?? "");
+      i += 2;
+    } else if (status !== "") {
+      i += 1;
+    }
+  }
+  return out;
+}
+function listTreeBlobs(repo, commit2) {
+  const out = [];
+  for (const record of git(repo, ["ls-tree", "-r", "-z", "-l", "--full-tree", commit2]).toString().split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = "", size = ""] = record.slice(0, tab).split(/ +/);
+    if (type !== "blob") continue;
+    out.push({ mode, object, size: Number(size), path: record.slice(tab + 1) });
+  }
+  return out;
+}
+function* batches(entries) {
+  let batch = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (batch.length > 0 && bytes + entry.size > BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(entry);
+    bytes += entry.size;
+  }
+  if (batch.length > 0) yield batch;
+}
+function refile(kind, path) {
+  return kind.kind === "unreadable" && kind.problem.file !== path ? { ...kind, problem: { ...kind.problem, file: path } } : kind;
 }
 
 // src/git/resolve.ts
@@ -16067,100 +16712,185 @@ function resolveChangeSet(options) {
   const { repo } = options;
   const baseCommit = resolveCommit(repo, options.base, "--base");
   const headCommit = options.head === void 0 ? void 0 : resolveCommit(repo, options.head, "--head");
-  const readHead = headCommit ? readerAtCommit(repo, headCommit) : readerAtWorktree(repo);
-  const readBase = readerAtCommit(repo, baseCommit);
   const changed = changedPaths(repo, baseCommit, headCommit);
-  const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
-  const headManifests = /* @__PURE__ */ new Map();
-  const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
-  const problems = [];
-  const candidates = [];
   const changedSet = new Set(changed);
-  for (const path of manifestPaths) {
-    const loaded = readManifest(path, readHead, headManifests);
-    if (!loaded) {
-      problems.push({ file: path, message: `manifest not found${headCommit ? ` at ${options.head}` : ""}` });
-      continue;
-    }
-    if (!loaded.manifest) {
-      problems.push(...loaded.problems);
-      continue;
-    }
-    const touched = options.manifests !== void 0 || changedSet.has(path) || loaded.artifacts.some((a) => changedSet.has(a.path));
-    if (touched) candidates.push(loaded);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  const baseManifestCache = /* @__PURE__ */ new Map();
-  const baseManifestPaths = listFilesAt(repo, baseCommit).filter((p) => /\.ya?ml$/i.test(p));
+  const select = options.manifests === void 0 ? void 0 : selectionOf(options.manifests);
+  const cache = /* @__PURE__ */ new Map();
+  const baseTree = discoverAtCommit(repo, baseCommit, { ...select ? { select } : {}, cache });
+  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+  if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
+  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
+  const baseCache = /* @__PURE__ */ new Map();
+  const headCache = /* @__PURE__ */ new Map();
+  const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
   const findById = (packageId) => {
-    for (const path of baseManifestPaths) {
-      if (!isManifestFile(readBase, path)) continue;
-      const loaded = readManifest(path, readBase, baseManifestCache);
-      if (loaded?.manifest?.package_id === packageId) return loaded;
+    for (const [path, kind] of baseTree.kinds) {
+      if (kind.kind !== "package" || packageFacts(kind.value).package_id !== packageId) continue;
+      const loaded = loadBase(path);
+      if (loaded?.manifest) return loaded;
     }
     return void 0;
   };
   const packages = [];
   const loadedPairs = /* @__PURE__ */ new Map();
-  const referenced = /* @__PURE__ */ new Set();
-  for (const candidate of candidates) {
-    const samePath = readManifest(candidate.file, readBase, baseManifestCache);
-    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
-      candidate,
-      samePath,
-      findById,
-      baseCommit
-    );
+  const addFailure = (path, result, candidate, parent) => {
+    packages.push(result.diff);
+    loadedPairs.set(path, { candidate, ...parent ? { parent } : {}, standIn: result.standIn });
+  };
+  for (const scoped of plan.candidates) {
+    const candidate = readManifest(scoped.path, headTree.read, headCache);
+    const continued = scoped.basePath === void 0 ? void 0 : loadBase(scoped.basePath);
+    if (!candidate?.manifest) {
+      const headRead = headTree.read(scoped.path);
+      const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+      const problems = candidate?.problems ?? [];
+      const failure = {
+        kind: "invalid",
+        message: `${scoped.path} is not a valid package manifest at the head (${problems.length} problem${problems.length === 1 ? "" : "s"}, listed with it); the package cannot be gated until it is fixed`
+      };
+      const parent2 = continued?.manifest ? continued : void 0;
+      const kind = headTree.kinds.get(scoped.path);
+      addFailure(
+        scoped.path,
+        failedPackage({
+          manifest: scoped.path,
+          failure,
+          problems,
+          ...bytes ? { headBytes: bytes } : {},
+          headValue: candidate?.yaml?.value ?? (kind?.kind === "package" ? kind.value : void 0),
+          ...parent2 ? { parent: parent2, parentCommit: baseCommit } : { baseValue: continued?.yaml?.value }
+        }),
+        candidate ?? syntheticLoaded(scoped.path, bytes),
+        parent2
+      );
+      continue;
+    }
+    const valid = candidate;
+    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = /* @__PURE__ */ new Map();
-    for (const artifact of candidate.artifacts) {
-      referenced.add(artifact.path);
-      const atBase = readBase(artifact.path);
+    for (const artifact of valid.artifacts) {
+      const atBase = baseTree.read(artifact.path);
       baseDigests.set(artifact.path, atBase.kind === "file" ? digestOf(atBase.bytes) : void 0);
     }
-    for (const artifact of parent?.artifacts ?? []) referenced.add(artifact.path);
-    referenced.add(candidate.file);
-    if (parent) referenced.add(parent.file);
     const input = {
-      candidate,
+      candidate: valid,
       ...parent ? { parent, parentCommit: baseCommit } : {},
       resolution,
       baseDigests,
       history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
       resolveProblems,
-      resolveWarnings
+      resolveWarnings: warnings
     };
     packages.push(diffPackage(input));
-    loadedPairs.set(candidate.file, { candidate, ...parent ? { parent } : {} });
+    loadedPairs.set(valid.file, { candidate: valid, ...parent ? { parent } : {} });
   }
-  for (const loaded of headManifests.values()) {
-    referenced.add(loaded.file);
-    for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+  const renames = plan.missing.length > 0 ? renamesBetween(repo, baseCommit, headCommit) : /* @__PURE__ */ new Map();
+  for (const missing of plan.missing) {
+    const base = loadBase(missing.basePath);
+    const parent = base?.manifest ? base : void 0;
+    const headRead = headTree.read(missing.basePath);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const facts2 = packageFacts(base?.yaml?.value);
+    const was = `at the base commit it holds package ${facts2.package_id ?? "(no package_id)"} of ${facts2.application ?? "(no application)"}`;
+    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    addFailure(
+      missing.basePath,
+      failedPackage({
+        manifest: missing.basePath,
+        failure,
+        problems,
+        ...bytes ? { headBytes: bytes } : {},
+        ...parent ? { parent, parentCommit: baseCommit } : { baseValue: base?.yaml?.value }
+      }),
+      syntheticLoaded(missing.basePath, bytes),
+      parent
+    );
+  }
+  for (const problem of plan.unreadable) {
+    const headRead = headTree.read(problem.file);
+    const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
+    const failure = {
+      kind: "unreadable",
+      message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
+    };
+    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} });
+    addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
+  }
+  const referenced = /* @__PURE__ */ new Set();
+  for (const tree of [baseTree, headTree]) {
+    for (const [path, kind] of tree.kinds) {
+      if (kind.kind !== "package") continue;
+      referenced.add(path);
+      for (const artifact of packageFacts(kind.value).artifacts) referenced.add(artifact);
+    }
+  }
+  for (const pair of loadedPairs.values()) {
+    for (const loaded of [pair.candidate, pair.parent]) {
+      if (!loaded) continue;
+      referenced.add(loaded.file);
+      for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+    }
   }
   return {
     base: { ref: options.base, commit: baseCommit },
     head: { ref: options.head ?? "WORKTREE", commit: headCommit ?? null },
-    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : 1),
+    packages: packages.toSorted((a, b) => a.manifest < b.manifest ? -1 : a.manifest > b.manifest ? 1 : 0),
     loaded: loadedPairs,
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
 }
-function chooseParent(candidate, samePath, findById, baseCommit) {
+function checkSelection(patterns, base, head) {
+  const problems = [];
+  for (const pattern of patterns) {
+    const matches = selectionOf([pattern]);
+    const paths = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].filter(matches);
+    if (paths.some((p) => base.get(p)?.kind === "package" || head.get(p)?.kind === "package")) continue;
+    const single = paths.length === 1 ? head.get(paths[0]) ?? base.get(paths[0]) : void 0;
+    const message = single ? `is ${describeKind(single)}; name package manifests (apiVersion kaizen-gate/v1, kind Package)` : paths.length > 0 ? `matches ${paths.length} YAML files, none of them a kaizen-gate Package manifest at the base or the head` : "matches no YAML file (*.yaml, *.yml) at the base or the head";
+    problems.push({ file: pattern, message });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+function describeMissing(path, was, bytes, head, renamedTo, headTree) {
+  const keep = "a package manifest cannot leave the gate: restore it, or move it together with a new manifest of the same application";
+  if (bytes === void 0) {
+    if (renamedTo !== void 0) {
+      const target = headTree.kinds.get(renamedTo);
+      const what = !isYamlPath(renamedTo) ? "not a file kaizen-gate reads as a manifest (*.yaml, *.yml)" : target === void 0 ? "outside the manifests selected for discovery" : target.kind === "package" ? `a manifest of another application (${packageFacts(target.value).application ?? "none"})` : describeKind(target);
+      return { failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+    }
+    return { failure: { kind: "deleted", message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
+  }
+  const strict = loadManifest(bytes, path).problems;
+  if (isBlankYaml(bytes)) return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (head?.kind === "unreadable" || head === void 0) {
+    const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
+    const problems = head?.kind === "unreadable" ? [head.problem] : strict;
+    const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
+    return { failure: { kind: "unreadable", message }, problems: problems.slice(0, 20) };
+  }
+  return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+}
+function syntheticLoaded(file, bytes) {
+  return { file, digest: digestOf(bytes ?? new Uint8Array()), artifacts: [], problems: [] };
+}
+function chooseParent(candidate, continued, renamed, findById, baseCommit) {
   const c = candidate.manifest;
-  const atBase = samePath?.manifest ? samePath : void 0;
+  const atBase = continued?.manifest ? continued : void 0;
   const warnings = [];
-  if (samePath && !atBase) {
-    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
+  if (continued && !atBase) {
+    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
   }
   const wanted = c.parent_package_id;
   if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
     }
   }
-  if (atBase) return { parent: atBase, resolution: "same_path", problems: [], warnings };
+  if (atBase) return { parent: atBase, resolution: renamed ? "renamed" : "same_path", problems: [], warnings };
   if (wanted === void 0) return { resolution: "new_application", problems: [], warnings };
   const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
   const problem = candidate.yaml ? locate(candidate.yaml, "/parent_package_id", message) : { file: candidate.file, field: "parent_package_id", message };
@@ -16173,13 +16903,6 @@ function readManifest(path, read, cache) {
   const loaded = loadManifest(file.bytes, path, { readFile: read });
   cache.set(path, loaded);
   return loaded;
-}
-function isManifestFile(read, path) {
-  const file = read(path);
-  return file.kind === "file" && looksLikeManifest(file.bytes);
-}
-function listWorktreeFiles(repo) {
-  return git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
 }
 function readHistory(repo, baseCommit, path, depth) {
   const out = [];
@@ -16195,7 +16918,7 @@ function readHistory(repo, baseCommit, path, depth) {
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { dirname, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function readInputFile(path, what) {
   try {
     return readFileSync2(path);
@@ -16222,7 +16945,7 @@ function describeReadError(error) {
   }
 }
 function toRepoPath(root, path) {
-  return relative2(root, resolve3(path)).split(sep2).join("/");
+  return relative3(root, resolve4(path)).split(sep3).join("/");
 }
 function writeFileAtomic(path, data, options = {}) {
   writeFilesTogether(dirname(path), [[path, data]], options);
@@ -16296,33 +17019,48 @@ var URL_SCHEME = /:(?=\/\/)/g;
 var WWW = /\b(www)\./gi;
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 var ZWJ = "‍";
-function escapeMarkdown(text, maxLength = MAX_TEXT_LENGTH) {
-  return escapeLines(text, maxLength).join(" ");
+function escapeMarkdown(text2, maxLength = MAX_TEXT_LENGTH) {
+  return escapeLines(text2, maxLength).join(" ");
 }
-function escapeTableCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeLines(text, maxLength).filter((line) => line !== "").join("<br>");
+function escapeTableCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeLines(text2, maxLength).filter((line) => line !== "").join("<br>");
 }
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
-  const points = Array.from(text);
-  if (points.length <= maxLength) return text;
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  const points = Array.from(text2);
+  if (points.length <= maxLength) return text2;
   return `${points.slice(0, Math.max(0, maxLength - 1)).join("")}…`;
 }
-function toPlainText(text, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function toPlainText(text2, maxLength = MAX_TEXT_LENGTH, keepLines = false) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => showInvisible(line)).join(keepLines ? "\n" : " ");
 }
-function escapeLines(text, maxLength) {
-  const lines = truncateText(text, maxLength).replaceAll("	", " ").split(LINE_BREAK);
+function escapeLines(text2, maxLength) {
+  const lines = truncateText(text2, maxLength).replaceAll("	", " ").split(LINE_BREAK);
   return lines.map((line) => escapeLine(showInvisible(line).trim()));
 }
 function showInvisible(line) {
+  const chars = Array.from(line);
   let out = "";
-  for (const char of line) out += isInvisible(char.codePointAt(0) ?? 0) ? "�" : char;
+  let flag2 = false;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 127988) flag2 = true;
+    else if (!(code >= 917536 && code <= 917631)) flag2 = false;
+    out += INVISIBLE.test(char) && !partOfEmoji(chars, i, code, flag2) ? "�" : char;
+  }
   return out;
 }
-function isInvisible(code) {
-  return code < 32 || code >= 127 && code <= 159 || code === 1564 || code === 8206 || code === 8207 || code >= 8234 && code <= 8238 || code >= 8294 && code <= 8297;
+var INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+var PICTOGRAPH = new RegExp("^\\p{Extended_Pictographic}$", "u");
+var SKIN_TONE_OR_SELECTOR = /^(?:\ufe0f|[\u{1f3fb}-\u{1f3ff}])$/u;
+function partOfEmoji(chars, i, code, inFlag) {
+  const before = chars[i - 1] ?? "";
+  const after = chars[i + 1] ?? "";
+  if (code === 65039 || code === 65038) return PICTOGRAPH.test(before) || /^[0-9#*]$/.test(before);
+  if (code === 8205) return PICTOGRAPH.test(after) && (PICTOGRAPH.test(before) || SKIN_TONE_OR_SELECTOR.test(before));
+  return inFlag && code >= 917536 && code <= 917631;
 }
 function escapeLine(line) {
   const escaped = line.replace(PUNCTUATION, (c) => `\\${c}`).replace(UNDERSCORE, "\\_").replace(URL_SCHEME, "\\:").replace(WWW, "$1\\.").replace(/[&<>]/g, (c) => ENTITIES[c] ?? c).replaceAll("@", `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`);
@@ -16437,8 +17175,8 @@ function renderText(report, options) {
 }
 var CODES = { red: "31", green: "32", yellow: "33", dim: "2" };
 function painter(color) {
-  if (!color) return (_colour, text) => text;
-  return (colour, text, bold = false) => `\x1B[${bold ? "1;" : ""}${CODES[colour]}m${text}\x1B[0m`;
+  if (!color) return (_colour, text2) => text2;
+  return (colour, text2, bold = false) => `\x1B[${bold ? "1;" : ""}${CODES[colour]}m${text2}\x1B[0m`;
 }
 function packageLines(pkg, several, paint) {
   const parent = pkg.parent ? ` ← ${clean(pkg.parent.package_id)}` : " (new application)";
@@ -16497,8 +17235,8 @@ function verdictColour(verdict) {
       return "dim";
   }
 }
-function clean(text, maxLength = 500) {
-  return toPlainText(text, maxLength);
+function clean(text2, maxLength = 500) {
+  return toPlainText(text2, maxLength);
 }
 
 // src/report/markdown.ts
@@ -16687,9 +17425,10 @@ function splitTable(head, rows, inBody, limit, label) {
 }
 function diffSection(pkg, limit) {
   const lines = [];
-  lines.push(`**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
+  const failure = pkg.diff.failure;
+  lines.push(failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
   if (pkg.parent) {
-    const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : "same path at base";
+    const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : pkg.parent.resolution === "renamed" ? "renamed from it: a new manifest of the same application" : "same path at base";
     lines.push(`**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`);
   } else lines.push("**Parent** none: a new application");
   const classes = pkg.diff.classes.length > 0 ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH)}**`).join(", ") : "none";
@@ -16699,7 +17438,7 @@ function diffSection(pkg, limit) {
   if (pkg.diff.warnings.length > 0) parts.push(bullets(pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`), limit));
   const changes = pkg.diff.changes;
   if (changes.length === 0) {
-    if (pkg.parent) parts.push("No artifact changed.");
+    if (pkg.parent && !failure) parts.push("No artifact changed.");
     return { body: parts.join("\n\n") };
   }
   const head = ["component", "artifact", "field", "change", "parent → candidate"];
@@ -17007,46 +17746,46 @@ var CLOSE_BRACE = 125;
 var OPEN_BRACKET = 91;
 var CLOSE_BRACKET = 93;
 var NEWLINE = 10;
-function parseJsonText(text) {
+function parseJsonText(text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
     const position = /\(line (\d+) column (\d+)\)/.exec(raw);
     const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
     if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
     if (/end of JSON input/.test(raw)) {
-      const lines = text.split("\n");
+      const lines = text2.split("\n");
       return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
     }
     return { ok: false, message };
   }
 }
-function findStringEnd(text, start) {
+function findStringEnd(text2, start) {
   let from = start + 1;
   for (; ; ) {
-    const end = text.indexOf('"', from);
-    if (end < 0) return text.length - 1;
+    const end = text2.indexOf('"', from);
+    if (end < 0) return text2.length - 1;
     let backslashes = 0;
-    while (text.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return end;
     from = end + 1;
   }
 }
-function decodeKey(text, start, end) {
-  const raw = text.slice(start + 1, end);
-  return raw.includes("\\") ? JSON.parse(text.slice(start, end + 1)) : raw;
+function decodeKey(text2, start, end) {
+  const raw = text2.slice(start + 1, end);
+  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
 }
-function scanTopLevelMembers(text) {
+function scanTopLevelMembers(text2) {
   const members = [];
   let depth = 0;
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
-      const end = findStringEnd(text, i);
+      const end = findStringEnd(text2, i);
       if (depth === 1 && expectKey) {
-        members.push({ key: decodeKey(text, i, end), column: i + 1 });
+        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
         expectKey = false;
       }
       i = end;
@@ -17061,20 +17800,20 @@ function scanTopLevelMembers(text) {
   }
   return members;
 }
-function countTopLevelMembers(text) {
-  let count2 = 0;
+function countTopLevelMembers(text2) {
+  let count3 = 0;
   let depth = 0;
   let expectKey = false;
-  const length = text.length;
+  const length = text2.length;
   for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
+    const code = text2.charCodeAt(i);
     if (code === QUOTE) {
       if (depth === 1 && expectKey) {
-        count2++;
+        count3++;
         expectKey = false;
       }
       for (i++; i < length; i++) {
-        const inner = text.charCodeAt(i);
+        const inner = text2.charCodeAt(i);
         if (inner === QUOTE) break;
         if (inner === BACKSLASH) i++;
       }
@@ -17087,14 +17826,14 @@ function countTopLevelMembers(text) {
       expectKey = true;
     }
   }
-  return count2;
+  return count3;
 }
-function locateArrayElements(text, path) {
+function locateArrayElements(text2, path) {
   const lines = [];
   const stack = [];
   let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code === NEWLINE) {
       line++;
       continue;
@@ -17110,8 +17849,8 @@ function locateArrayElements(text, path) {
       continue;
     }
     if (code === QUOTE && parent !== void 0 && parent.expectKey) {
-      const end = findStringEnd(text, i);
-      parent.key = decodeKey(text, i, end);
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
       parent.expectKey = false;
       i = end;
       continue;
@@ -17121,9 +17860,9 @@ function locateArrayElements(text, path) {
       const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
       stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
     } else if (code === QUOTE) {
-      i = findStringEnd(text, i);
+      i = findStringEnd(text2, i);
     } else {
-      while (i + 1 < text.length && !isDelimiter(text.charCodeAt(i + 1))) i++;
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
     }
   }
   return lines;
@@ -17315,24 +18054,24 @@ function parseJsonlEvidence(input, file, options = {}) {
       readLine2(line, number);
     });
   }
-  for (const [packageId, { line, count: count2 }] of wrongPackage) {
+  for (const [packageId, { line, count: count3 }] of wrongPackage) {
     problems.push({
       file,
       line,
       field: "package_id",
-      message: `evidence for package ${JSON.stringify(packageId)} (${count2} record${count2 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
+      message: `evidence for package ${JSON.stringify(packageId)} (${count3} record${count3 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
     });
   }
   return { records, problems };
 }
-function forEachTextLine(text, visit) {
-  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  for (let number = 1; start <= text.length; number++) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+function forEachTextLine(text2, visit) {
+  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  for (let number = 1; start <= text2.length; number++) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
     const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    visit(text.slice(start, end), number);
+    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
+    visit(text2.slice(start, end), number);
     start = next;
   }
 }
@@ -17344,12 +18083,12 @@ function forEachByteLine(bytes, visit) {
     const cut2 = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
     const chunkEnd = cut2 < 0 ? bytes.length : cut2 + 1;
     const chunkStart = start;
-    const text = decoder4.decode(bytes.subarray(start, chunkEnd));
-    const oneToOne = text.length === chunkEnd - chunkStart;
+    const text2 = decoder4.decode(bytes.subarray(start, chunkEnd));
+    const oneToOne = text2.length === chunkEnd - chunkStart;
     let textStart = 0;
     while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
-      let textEnd = text.indexOf("\n", textStart);
-      if (textEnd < 0) textEnd = text.length;
+      let textEnd = text2.indexOf("\n", textStart);
+      if (textEnd < 0) textEnd = text2.length;
       let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
       if (end < 0 || end >= chunkEnd) end = chunkEnd;
       const nextStart = end + 1;
@@ -17358,7 +18097,7 @@ function forEachByteLine(bytes, visit) {
         end--;
         textEnd--;
       }
-      visit(text.slice(textStart, textEnd), number++, start, end);
+      visit(text2.slice(textStart, textEnd), number++, start, end);
       start = nextStart;
       textStart = nextTextStart;
     }
@@ -17366,14 +18105,14 @@ function forEachByteLine(bytes, visit) {
 }
 var CHUNK_BYTES = 1 << 20;
 function countMembersInBytes(bytes, start, end) {
-  let count2 = 0;
+  let count3 = 0;
   let depth = 0;
   let expectKey = false;
   for (let i = start; i < end; i++) {
     const code = bytes[i];
     if (code === 34) {
       if (depth === 1 && expectKey) {
-        count2++;
+        count3++;
         expectKey = false;
       }
       for (i++; i < end; i++) {
@@ -17390,7 +18129,7 @@ function countMembersInBytes(bytes, start, end) {
       expectKey = true;
     }
   }
-  return count2;
+  return count3;
 }
 function createSharedValues() {
   let packageId = "";
@@ -17436,9 +18175,9 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
 // src/evidence/promptfoo.ts
 import { createHash as createHash2 } from "node:crypto";
 var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
-function parsePromptfooEvidence(text, file, options) {
+function parsePromptfooEvidence(text2, file, options) {
   const problems = [];
-  const results = loadResults(text, file, problems);
+  const results = loadResults(text2, file, problems);
   if (results === void 0) return { records: [], problems };
   const selector = options.side;
   const sides = countSides(results);
@@ -17475,8 +18214,8 @@ function parsePromptfooEvidence(text, file, options) {
   records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
   return { records, problems };
 }
-function loadResults(text, file, problems) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function loadResults(text2, file, problems) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
     problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
@@ -17540,7 +18279,7 @@ function countSides(results) {
     if (seen === void 0) sides.set(key, { side, results: 1 });
     else seen.results++;
   }
-  return [...sides.values()].map(({ side, results: count2 }) => ({ ...side, results: count2 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+  return [...sides.values()].map(({ side, results: count3 }) => ({ ...side, results: count3 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
 }
 function compareText(a, b) {
   const x = a ?? "";
@@ -17610,8 +18349,8 @@ var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention
 var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
 function csvBoolean(value) {
   if (typeof value !== "string") return value;
-  const text = value.trim().toLowerCase();
-  return text === "true" ? true : text === "false" ? false : value;
+  const text2 = value.trim().toLowerCase();
+  return text2 === "true" ? true : text2 === "false" ? false : value;
 }
 function isOutsideUnit(value) {
   return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
@@ -17686,8 +18425,8 @@ function buildRecord(draft, result, trial, file, options, problems) {
 }
 
 // src/evidence/detect.ts
-function detectEvidenceFormat(text) {
-  const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+function detectEvidenceFormat(text2) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const lines = body.split("\n");
   const firstIndex = lines.findIndex((line) => line.trim() !== "");
   const first = lines[firstIndex]?.trim();
@@ -17702,9 +18441,9 @@ function detectEvidenceFormat(text) {
   }
   return "jsonl";
 }
-function tryParse(text) {
+function tryParse(text2) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
     return void 0;
   }
@@ -17712,10 +18451,10 @@ function tryParse(text) {
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
 }
-function parseEvidence(text, file, options = {}) {
-  const format = detectEvidenceFormat(text);
+function parseEvidence(text2, file, options = {}) {
+  const format = detectEvidenceFormat(text2);
   if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(text, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
+    return { format, ...parseJsonlEvidence(text2, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
   }
   if (format === "promptfoo") {
     if (options.packageId === void 0) {
@@ -17725,7 +18464,7 @@ function parseEvidence(text, file, options = {}) {
     const { packageId, suite, side, judge } = options;
     return {
       format,
-      ...parsePromptfooEvidence(text, file, {
+      ...parsePromptfooEvidence(text2, file, {
         packageId,
         ...suite === void 0 ? {} : { suite },
         ...side === void 0 ? {} : { side },
@@ -17733,7 +18472,7 @@ function parseEvidence(text, file, options = {}) {
       })
     };
   }
-  const empty = text.trim() === "";
+  const empty = text2.trim() === "";
   return {
     records: [],
     problems: [
@@ -17815,7 +18554,7 @@ function tally(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count: count2 }) => `${format(value)} (${count2} record${count2 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(({ value, source, count: count3 }) => `${format(value)} (${count3} record${count3 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -17994,12 +18733,12 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
-  const count2 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
+  const count3 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
   problems.push({
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count2} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
+    message: `${count3} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -18048,13 +18787,13 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   if (input.evidence.length === 0) return { problems };
   for (const file of input.evidence) {
     let decoded;
-    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text);
+    const text2 = () => decoded ??= new TextDecoder().decode(file.bytes);
+    const detected = detectFormat(file.bytes, text2);
     const read = (packageId, judge, side) => {
       const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text2(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
         if (packageCount > 1) parses.set(key, parsed);
       }
       if (parsed.format) formats.set(file.path, parsed.format);
@@ -18085,8 +18824,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
             else strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
         }
-        for (const [id, { line, count: count2 }] of strangers) {
-          const more2 = count2 > 1 ? ` (and ${count2 - 1} more record${count2 > 2 ? "s" : ""} for it)` : "";
+        for (const [id, { line, count: count3 }] of strangers) {
+          const more2 = count3 > 1 ? ` (and ${count3 - 1} more record${count3 > 2 ? "s" : ""} for it)` : "";
           problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
@@ -18110,16 +18849,16 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
 function append(target, items) {
   for (const item of items) target.push(item);
 }
-function detectFormat(bytes, text) {
+function detectFormat(bytes, text2) {
   const decoder4 = new TextDecoder();
   for (let start = 0; start < bytes.length; ) {
     const newline = bytes.indexOf(10, start);
     const end = newline < 0 ? bytes.length : newline;
     const line = decoder4.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
+    if (line !== "") return line === "{" ? detectEvidenceFormat(text2()) : detectEvidenceFormat(line);
     start = end + 1;
   }
-  return detectEvidenceFormat(text());
+  return detectEvidenceFormat(text2());
 }
 
 // src/gates/decide.ts
@@ -18619,15 +19358,15 @@ function sumOfDraws(rng, values, draws) {
   let sizeLeft = n;
   let sum2 = 0;
   for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count2 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count2);
-    remaining -= count2;
+    const count3 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count3);
+    remaining -= count3;
     sizeLeft -= BLOCK_SIZE;
   }
   if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
   return sum2;
 }
-function sumOfMaskedDraws(rng, values, start, count2) {
+function sumOfMaskedDraws(rng, values, start, count3) {
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
@@ -18635,7 +19374,7 @@ function sumOfMaskedDraws(rng, values, start, count2) {
   let sum2 = 0;
   let otherSum = 0;
   let done2 = 0;
-  for (; done2 + 2 <= count2; done2 += 2) {
+  for (; done2 + 2 <= count3; done2 += 2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -18653,10 +19392,10 @@ function sumOfMaskedDraws(rng, values, start, count2) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  if (done2 < count2) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  if (done2 < count3) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
   return sum2 + otherSum;
 }
-function sumOfSmallDraws(rng, values, start, size, count2) {
+function sumOfSmallDraws(rng, values, start, size, count3) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -18664,7 +19403,7 @@ function sumOfSmallDraws(rng, values, start, size, count2) {
   let d = rng.s3;
   let sum2 = 0;
   let otherSum = 0;
-  let needed = count2;
+  let needed = count3;
   while (needed >= 2) {
     const t0 = a;
     const t1 = b;
@@ -18700,13 +19439,13 @@ function sumOfSmallDraws(rng, values, start, size, count2) {
   }
   return sum2 + otherSum;
 }
-function fillIndices(rng, bound, out, count2) {
+function fillIndices(rng, bound, out, count3) {
   if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count2; i++) out[i] = rng.nextInt(bound);
+    for (let i = 0; i < count3; i++) out[i] = rng.nextInt(bound);
     return;
   }
   if (bound <= HALF) {
-    fillSmallIndices(rng, bound, out, count2);
+    fillSmallIndices(rng, bound, out, count3);
     return;
   }
   const threshold = TWO_POW_322 % bound;
@@ -18715,7 +19454,7 @@ function fillIndices(rng, bound, out, count2) {
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled < count2) {
+  while (filled < count3) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -18736,14 +19475,14 @@ function fillIndices(rng, bound, out, count2) {
   rng.s2 = c;
   rng.s3 = d;
 }
-function fillSmallIndices(rng, bound, out, count2) {
+function fillSmallIndices(rng, bound, out, count3) {
   const threshold = HALF % bound;
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled + 1 < count2) {
+  while (filled + 1 < count3) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -18765,7 +19504,7 @@ function fillSmallIndices(rng, bound, out, count2) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  while (filled < count2) {
+  while (filled < count3) {
     const low = (rng.nextUint32() & 65535) * bound;
     out[filled] = low >>> 16;
     filled += (low & 65535) < threshold ? 0 : 1;
@@ -18786,14 +19525,14 @@ function sumRowsOfDraws(rng, rows, width2, draws, out) {
   let sizeLeft = n;
   for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
     const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
-    const count2 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
-    if (width2 === 2) addPairRows(rng, rows, start, size, count2, out);
-    else addQuadRows(rng, rows, start, size, count2, out);
-    remaining -= count2;
+    const count3 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width2 === 2) addPairRows(rng, rows, start, size, count3, out);
+    else addQuadRows(rng, rows, start, size, count3, out);
+    remaining -= count3;
     sizeLeft -= size;
   }
 }
-function addPairRows(rng, rows, start, size, count2, out) {
+function addPairRows(rng, rows, start, size, count3, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -18801,7 +19540,7 @@ function addPairRows(rng, rows, start, size, count2, out) {
   let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
-  let needed = count2;
+  let needed = count3;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -18835,7 +19574,7 @@ function addPairRows(rng, rows, start, size, count2, out) {
   out[0] = s0;
   out[1] = s1;
 }
-function addQuadRows(rng, rows, start, size, count2, out) {
+function addQuadRows(rng, rows, start, size, count3, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -18845,7 +19584,7 @@ function addQuadRows(rng, rows, start, size, count2, out) {
   let s1 = out[1];
   let s2 = out[2];
   let s3 = out[3];
-  let needed = count2;
+  let needed = count3;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -18891,12 +19630,12 @@ function drawMultinomial(rng, total, weights, out) {
   for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    let count2;
-    if (remaining === 0) count2 = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count2 = remaining;
-    else count2 = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count2;
-    remaining -= count2;
+    let count3;
+    if (remaining === 0) count3 = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count3 = remaining;
+    else count3 = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count3;
+    remaining -= count3;
     weightLeft -= weight;
   }
 }
@@ -20043,8 +20782,8 @@ function neededCases(test, margin, level, worstAlpha) {
 function byName(a, b) {
   return a.category < b.category ? -1 : 1;
 }
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalise(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // src/stats/holm.ts
@@ -20054,12 +20793,12 @@ function holmAdjust(pValues) {
       throw new RangeError(`Expected \`pValues[${index}]\` to be in [0, 1], got ${String(p)}.`);
     }
   });
-  const count2 = pValues.length;
+  const count3 = pValues.length;
   const order = pValues.map((_, index) => index).toSorted((x, y) => pValues[x] - pValues[y] || x - y);
-  const adjusted = Array.from({ length: count2 }, () => 0);
+  const adjusted = Array.from({ length: count3 }, () => 0);
   let runningMax = 0;
   order.forEach((index, rank2) => {
-    runningMax = Math.max(runningMax, Math.min(1, (count2 - rank2) * pValues[index]));
+    runningMax = Math.max(runningMax, Math.min(1, (count3 - rank2) * pValues[index]));
     adjusted[index] = runningMax;
   });
   return adjusted;
@@ -20146,9 +20885,9 @@ function evaluateSafety(cases, level, policy) {
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
   const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
-  const count2 = !redteamPasses ? safety.length : expected.length;
+  const count3 = !redteamPasses ? safety.length : expected.length;
   const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
-  const why = count2 < statistics.min_cases ? `Only ${formatCount(count2)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
+  const why = count3 < statistics.min_cases ? `Only ${formatCount(count3)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
@@ -20159,8 +20898,8 @@ function evaluateSafety(cases, level, policy) {
     on_failure: "reject"
   };
 }
-function capitalise2(text) {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+function capitalise2(text2) {
+  return `${text2.charAt(0).toUpperCase()}${text2.slice(1)}`;
 }
 
 // src/gates/evaluate.ts
@@ -20224,6 +20963,7 @@ var package_default = {
     "test:e2e": "vitest run --project e2e",
     "test:stats": "vitest run --project stats",
     bench: "node bench/run.mjs",
+    "bench:log": "node bench/log.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs",
     "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
@@ -20268,20 +21008,21 @@ function runPipeline(input) {
   const parses = /* @__PURE__ */ new Map();
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
-    const manifest = loaded?.candidate.manifest;
+    const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
-    subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
+    const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
     if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: "parent", commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
-    problems.push(...evidenceProblems);
+    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = decide(gates, level, manifest.owners);
+    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -20291,7 +21032,7 @@ function runPipeline(input) {
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems) },
+      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
       evidence: summariseEvidence(evidence),
       gates,
       categories,
@@ -20327,9 +21068,15 @@ function runPipeline(input) {
     },
     decision: { outcome, summary },
     packages,
-    unreferenced_changes: changeSet.unreferenced_changes,
+    unreferenced_changes: changeSet.unreferenced_changes.filter((path) => path !== input.policyChange?.file),
+    ...input.policyChange ? { policy_change: input.policyChange } : {},
     signature: { status: "unsigned", reason: "not signed yet" }
   };
+}
+function nameMissingEvidence(problems, diff, files) {
+  const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : "";
+  const searched = files.map((f) => f.path).join(", ");
+  return problems.map((p) => /no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p);
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -20387,10 +21134,10 @@ function keyIdOf(publicKeyPem) {
   return loadPublicKey(publicKeyPem, "public key").keyid;
 }
 function loadPrivateKey(pem, label) {
-  const text = readPemBlock(pem, label, "private");
+  const text2 = readPemBlock(pem, label, "private");
   let key;
   try {
-    key = createPrivateKey({ key: text, format: "pem" });
+    key = createPrivateKey({ key: text2, format: "pem" });
   } catch {
     throw keyError(label, "could not be parsed as a private key (the PEM body is damaged or not a key)");
   }
@@ -20398,10 +21145,10 @@ function loadPrivateKey(pem, label) {
   return { key, algorithm, keyid: spkiKeyId(createPublicKey(key)) };
 }
 function loadPublicKey(pem, label) {
-  const text = readPemBlock(pem, label, "public");
+  const text2 = readPemBlock(pem, label, "public");
   let key;
   try {
-    key = createPublicKey({ key: text, format: "pem" });
+    key = createPublicKey({ key: text2, format: "pem" });
   } catch {
     throw keyError(label, "could not be parsed as a public key (the PEM body is damaged or not a key)");
   }
@@ -20410,9 +21157,9 @@ function loadPublicKey(pem, label) {
 }
 function readPemBlock(pem, label, want) {
   if (typeof pem !== "string" || pem.trim() === "") throw keyError(label, "is empty; expected a PEM-encoded key");
-  let text = pem.replace(/\r\n?/g, "\n").trim();
-  if (!text.includes("\n") && text.includes("\\n")) text = text.replaceAll("\\n", "\n");
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
+  let text2 = pem.replace(/\r\n?/g, "\n").trim();
+  if (!text2.includes("\n") && text2.includes("\\n")) text2 = text2.replaceAll("\\n", "\n");
+  const labels = [...text2.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((match) => match[1] ?? "").filter((name) => name !== "EC PARAMETERS");
   const wanted = want === "private" ? "PRIVATE KEY" : "PUBLIC KEY";
   if (labels.length === 0) {
     throw keyError(label, `is not PEM; expected a block starting with -----BEGIN ${wanted}-----`);
@@ -20421,7 +21168,7 @@ function readPemBlock(pem, label, want) {
     throw keyError(label, `holds ${labels.length} PEM blocks (${labels.join(", ")}); expected exactly one key`);
   }
   const found = labels[0] ?? "";
-  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text)) {
+  if (found === "ENCRYPTED PRIVATE KEY" || /^Proc-Type:\s*4,ENCRYPTED/m.test(text2)) {
     throw keyError(
       label,
       "is encrypted with a passphrase; supply an unencrypted PKCS#8 key and protect it as a secret instead"
@@ -20446,7 +21193,7 @@ function readPemBlock(pem, label, want) {
   if (want === "private" ? !found.endsWith("PRIVATE KEY") : found !== "PUBLIC KEY") {
     throw keyError(label, `holds a PEM block of type "${found}"; expected -----BEGIN ${wanted}-----`);
   }
-  return `${text}
+  return `${text2}
 `;
 }
 function algorithmOf(key, label) {
@@ -20635,27 +21382,34 @@ function attestReport(report, privateKeyPem, unsignedReason) {
 
 // src/check.ts
 var DEFAULT_POLICY = fileURLToPath(new URL("../gates/default.yaml", import.meta.url));
-function loadPolicy(cwd, overridePath) {
-  const defaultBytes = readInputFile(DEFAULT_POLICY, "default policy");
-  const defaults = parsePolicy(defaultBytes, "gates/default.yaml");
-  const sources = [{ file: "kaizen-gate:gates/default.yaml", digest: digestOf(defaultBytes) }];
-  if (!overridePath) return mergePolicies(defaults, [], sources);
-  const bytes = readInputFile(resolve4(cwd, overridePath), "policy file");
-  const override = parsePolicy(bytes, overridePath);
-  return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
+function readDefaultPolicy() {
+  return { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" };
+}
+function loadDefaultPolicy() {
+  const { bytes, file } = readDefaultPolicy();
+  return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
 function runGateCheck(request) {
-  const policy = loadPolicy(request.cwd, request.policy);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
     ...request.head !== void 0 ? { head: request.head } : {},
-    ...request.manifests && request.manifests.length > 0 ? { manifests: request.manifests } : {}
+    ...request.manifests && request.manifests.length > 0 ? { manifests: request.manifests } : {},
+    ...request.all ? { all: true } : {}
+  });
+  const { policy, change: policyChange } = request.policy === void 0 ? { policy: loadDefaultPolicy(), change: void 0 } : loadPolicyAtBase({
+    repo: request.repo,
+    cwd: request.cwd,
+    given: request.policy,
+    baseCommit: changeSet.base.commit,
+    headCommit: changeSet.head.commit,
+    defaults: readDefaultPolicy()
   });
   const report = runPipeline({
     changeSet,
     evidence: readEvidence(request),
     policy,
+    ...policyChange ? { policyChange } : {},
     ...request.seed !== void 0 ? { seed: request.seed } : {},
     ...request.promptfooSides ? { promptfooSides: request.promptfooSides } : {},
     ...request.allowUnpaired ? { allowUnpaired: true } : {},
@@ -20663,7 +21417,7 @@ function runGateCheck(request) {
     ...request.context ? { context: request.context } : {}
   });
   const { attested, signingError } = sign2(report, request.signing);
-  const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve4(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
+  const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve5(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},
@@ -20676,7 +21430,7 @@ function readEvidence(request) {
   const problems = [];
   const add = (paths, side) => {
     for (const path of paths) {
-      const full = resolve4(request.cwd, path);
+      const full = resolve5(request.cwd, path);
       try {
         evidence.push({ path: toRepoPath(request.repo, full), bytes: readInputFile(full, `${side} evidence`), side });
       } catch (error) {
@@ -20703,19 +21457,19 @@ function sign2(report, signing) {
 
 // src/options.ts
 var EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo"];
-function parseSeed(text, name) {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value > 4294967295) {
-    return { error: `Expected ${name} to be an integer from 0 to 4294967295, got "${text}".` };
+function parseSeed(text2, name) {
+  const value = Number(text2);
+  if (!/^\d+$/.test(text2) || !Number.isSafeInteger(value) || value > 4294967295) {
+    return { error: `Expected ${name} to be an integer from 0 to 4294967295, got "${text2}".` };
   }
   return { value };
 }
-function parseEvidenceFormat(text, name) {
-  return EVIDENCE_FORMATS.includes(text) ? { value: text } : { error: `Expected ${name} to be one of ${EVIDENCE_FORMATS.join(", ")}, got "${text}".` };
+function parseEvidenceFormat(text2, name) {
+  return EVIDENCE_FORMATS.includes(text2) ? { value: text2 } : { error: `Expected ${name} to be one of ${EVIDENCE_FORMATS.join(", ")}, got "${text2}".` };
 }
-function parseSideSelector(text, name) {
-  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text);
-  if (!match) return { error: `Expected ${name} to be promptIdx=N, provider=ID or label=TEXT, got "${text}".` };
+function parseSideSelector(text2, name) {
+  const match = /^(promptIdx|provider|label)=(.+)$/.exec(text2);
+  if (!match) return { error: `Expected ${name} to be promptIdx=N, provider=ID or label=TEXT, got "${text2}".` };
   const [, key, value = ""] = match;
   if (key === "promptIdx") {
     const n = Number(value);
@@ -20735,11 +21489,10 @@ function checkEvidenceSides(counts, names2) {
 }
 
 // src/cli/manifest-commands.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/manifest/lock.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function lockManifest(bytes, file, readFile) {
   const { loaded, problems } = loadYaml(bytes, file);
   const original = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
@@ -20758,7 +21511,7 @@ function lockManifest(bytes, file, readFile) {
     }
     if (entry.recorded === actual) continue;
     const segments = toSegments(entry.digestPointer);
-    const edit = (0, import_yaml2.isScalar)(doc.getIn(segments, true)) ? replaceValue(doc.getIn(segments, true), source, actual, newline) : insertDigest(doc.getIn(segments.slice(0, -1), true), toSegments(entry.pathPointer).at(-1), source, actual, newline);
+    const edit = (0, import_yaml3.isScalar)(doc.getIn(segments, true)) ? replaceValue(doc.getIn(segments, true), source, actual, newline) : insertDigest(doc.getIn(segments.slice(0, -1), true), toSegments(entry.pathPointer).at(-1), source, actual, newline);
     if (!edit) {
       lockProblems.push(locate(loaded, entry.digestPointer, `cannot write the digest here; add \`sha256: ${actual}\` by hand`));
       continue;
@@ -20769,20 +21522,20 @@ function lockManifest(bytes, file, readFile) {
   }
   if (lockProblems.length > 0) return { text: original, changed: false, updates: [], problems: lockProblems };
   if (updates.length === 0) return { text: original, changed: false, updates, problems: [] };
-  let text = source;
+  let text2 = source;
   for (const edit of edits.toSorted((a, b) => b.start - a.start)) {
-    text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    text2 = text2.slice(0, edit.start) + edit.text + text2.slice(edit.end);
   }
   const hadBom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  if (hadBom) text = `\uFEFF${text}`;
-  const { loaded: again } = loadYaml(new TextEncoder().encode(text), file);
+  if (hadBom) text2 = `\uFEFF${text2}`;
+  const { loaded: again } = loadYaml(new TextEncoder().encode(text2), file);
   const expected = new Map(updates.map((u) => [u.field, u.new]));
   const wrong = !again || listArtifacts(again.value).some((a) => {
     const field = locate(again, a.digestPointer, "").field ?? a.digestPointer;
     return expected.has(field) && a.recorded !== expected.get(field);
   });
   if (wrong) return { text: original, changed: false, updates: [], problems: [{ file, message: "internal error: lock could not rewrite the digests safely; edit them by hand and report this" }] };
-  return { text, changed: text !== original, updates, problems: [] };
+  return { text: text2, changed: text2 !== original, updates, problems: [] };
 }
 function toSegments(pointer) {
   return pointer.slice(1).split("/").map((s) => /^\d+$/.test(s) ? Number(s) : s);
@@ -20796,12 +21549,12 @@ function replaceValue(node, source, digest2, newline) {
   return { start, end, text: `${lead}${quote}${digest2}${quote}${trail}` };
 }
 function insertDigest(map, pathKey, source, digest2, newline) {
-  if (!(0, import_yaml2.isMap)(map)) return void 0;
-  if (map.items.some((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "sha256")) return void 0;
-  const pair = map.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === pathKey);
+  if (!(0, import_yaml3.isMap)(map)) return void 0;
+  if (map.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "sha256")) return void 0;
+  const pair = map.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === pathKey);
   const key = pair?.key;
   const value = pair?.value;
-  if (!(0, import_yaml2.isScalar)(key) || !key.range || !(0, import_yaml2.isScalar)(value) || !value.range) return void 0;
+  if (!(0, import_yaml3.isScalar)(key) || !key.range || !(0, import_yaml3.isScalar)(value) || !value.range) return void 0;
   const valueEnd = value.range[1];
   if (map.flow) return { start: valueEnd, end: valueEnd, text: `, sha256: ${digest2}` };
   const keyColumn = key.range[0] - (source.lastIndexOf("\n", key.range[0] - 1) + 1);
@@ -20818,7 +21571,8 @@ function renderDiffText(doc) {
   if (doc.packages.length === 0) lines.push("", "No package manifest is touched by this change.");
   for (const pkg of doc.packages) {
     lines.push("");
-    const parent = pkg.parent ? `${pkg.parent.package_id} → ${pkg.package_id}${pkg.parent.resolution === "parent_package_id" ? ` (parent by parent_package_id, ${pkg.parent.manifest})` : ""}` : `${pkg.package_id} (new application: no parent at base)`;
+    const how = pkg.parent?.resolution === "parent_package_id" ? ` (parent by parent_package_id, ${pkg.parent.manifest})` : pkg.parent?.resolution === "renamed" ? ` (renamed from ${pkg.parent.manifest})` : "";
+    const parent = pkg.failure ? `${pkg.package_id}: no valid candidate manifest (${pkg.failure.kind.replace("_", " ")})` : pkg.parent ? `${pkg.parent.package_id} → ${pkg.package_id}${how}` : `${pkg.package_id} (new application: no parent at base)`;
     lines.push(`${pkg.manifest}  ${pkg.application}  level ${pkg.side_effect_level}`);
     lines.push(`  package: ${parent}`);
     lines.push(`  classes: ${pkg.classes.length > 0 ? pkg.classes.join(", ") : "—"}${pkg.rollback_of ? ` (rollback to ${pkg.rollback_of.package_id} @ ${pkg.rollback_of.commit.slice(0, 12)})` : ""}`);
@@ -20830,7 +21584,7 @@ function renderDiffText(doc) {
         const to = change.new !== void 0 ? short(change.new) : "∅";
         lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? " (on disk, not in the manifest)" : ""}`);
       }
-    } else if (pkg.parent) {
+    } else if (pkg.parent && !pkg.failure) {
       lines.push("  changes: none");
     }
     for (const warning of pkg.warnings) lines.push(`  warning: ${warning}`);
@@ -20851,24 +21605,48 @@ function short(value) {
 
 // src/cli/manifest-commands.ts
 function repoRootOf(cwd, explicit) {
-  if (explicit) return resolve5(cwd, explicit);
+  if (explicit) return resolve6(cwd, explicit);
   return findRepoRoot(cwd) ?? cwd;
+}
+function discoverWorkFiles(ctx, root, paths) {
+  const explicit = new Set(paths.map((p) => resolve6(ctx.cwd, p)));
+  const inGit = paths.length === 0 && findRepoRoot(root) !== void 0;
+  const files = inGit ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve6(root, p)) : expandYamlPaths(paths.length > 0 ? paths : [root], ctx.cwd);
+  return files.flatMap((file) => {
+    const name = toRepoPath(root, file);
+    let bytes;
+    try {
+      bytes = readInputFile(file, "manifest");
+    } catch (error) {
+      if (!explicit.has(file) && error instanceof InputError) return [];
+      throw error;
+    }
+    return [{ file, name, bytes, kind: classifyYaml(bytes, name), explicit: explicit.has(file) }];
+  });
+}
+function isToCheck(work, scannedFolder) {
+  if (work.kind.kind === "package" || work.kind.kind === "unreadable") return true;
+  return scannedFolder && work.kind.kind === "foreign" && loadYaml(work.bytes, work.name).loaded === void 0;
+}
+function notAPackage(work, command) {
+  const message = `is ${describeKind(work.kind)}; ${command} works on Package manifests (apiVersion kaizen-gate/v1, kind Package)`;
+  return { file: work.name, message };
 }
 function runValidate(ctx, paths, repoFlag) {
   const root = repoRootOf(ctx.cwd, repoFlag);
-  const targets = paths.length > 0 ? paths : [resolve5(root, "manifests")];
-  const explicitFiles = new Set(targets.map((p) => resolve5(ctx.cwd, p)));
-  const files = expandYamlPaths(targets, ctx.cwd);
   const reader = readerAtWorktree(root);
   const problems = [];
   let checked = 0;
-  for (const file of files) {
-    const bytes = readInputFile(file, "manifest");
-    if (!explicitFiles.has(file) && !isManifestCandidate(bytes)) continue;
+  for (const work of discoverWorkFiles(ctx, root, paths)) {
+    if (work.explicit && work.kind.kind === "kaizen-other") {
+      problems.push(notAPackage(work, "validate"));
+      continue;
+    }
+    if (!work.explicit && !isToCheck(work, paths.length > 0)) continue;
     checked += 1;
-    problems.push(...loadManifest(bytes, toRepoPath(root, file), { readFile: reader }).problems);
+    problems.push(...loadManifest(work.bytes, work.name, { readFile: reader }).problems);
   }
-  if (checked === 0) throw new InputError([{ file: paths.join(" ") || "manifests", message: "no kaizen-gate manifests found" }]);
+  if (checked === 0 && problems.length === 0) throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
   if (problems.length > 0) throw new InputError(problems, `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${checked} manifest${checked === 1 ? "" : "s"}`);
   ctx.stdout(`${checked} manifest${checked === 1 ? "" : "s"} valid
 `);
@@ -20876,15 +21654,16 @@ function runValidate(ctx, paths, repoFlag) {
 }
 function runLock(ctx, paths, options) {
   const root = repoRootOf(ctx.cwd, options.repo);
-  const files = expandYamlPaths(paths.length > 0 ? paths : [resolve5(root, "manifests")], ctx.cwd).filter(
-    (file) => paths.some((p) => resolve5(ctx.cwd, p) === file) || isManifestCandidate(readFileSync3(file))
-  );
+  const discovered = discoverWorkFiles(ctx, root, paths);
+  const wrongKind = discovered.filter((w) => w.explicit && w.kind.kind !== "package" && w.kind.kind !== "unreadable");
+  if (wrongKind.length > 0) throw new InputError(wrongKind.map((w) => notAPackage(w, "lock")));
+  const files = discovered.filter((w) => w.explicit || isToCheck(w, paths.length > 0));
+  if (files.length === 0) throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
   const reader = readerAtWorktree(root);
   const problems = [];
   const writes = [];
-  for (const file of files) {
-    const name = toRepoPath(root, file);
-    const result = lockManifest(readInputFile(file, "manifest"), name, reader);
+  for (const { file, name, bytes } of files) {
+    const result = lockManifest(bytes, name, reader);
     problems.push(...result.problems);
     for (const update of result.updates) {
       ctx.stdout(`${name} ${update.field}: ${update.old ?? "∅"} → ${update.new}
@@ -20911,7 +21690,8 @@ function runDiff(ctx, paths, options) {
     repo: root,
     base: options.base,
     ...options.head !== void 0 ? { head: options.head } : {},
-    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve5(ctx.cwd, p))) } : {}
+    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve6(ctx.cwd, p))) } : {},
+    ...options.all ? { all: true } : {}
   });
   const doc = {
     schema: "kaizen-gate/diff/v1",
@@ -20958,7 +21738,8 @@ function requestOf(ctx, positionals, flags) {
     repo,
     base: flags.base,
     ...flags.head !== void 0 ? { head: flags.head } : {},
-    ...positionals.length > 0 ? { manifests: positionals.map((p) => toRepoPath(repo, resolve6(ctx.cwd, p))) } : {},
+    ...positionals.length > 0 ? { manifests: positionals.map((p) => toRepoPath(repo, resolve7(ctx.cwd, p))) } : {},
+    ...flags.all ? { all: true } : {},
     parentEvidence,
     candidateEvidence,
     evidence,
@@ -20968,7 +21749,7 @@ function requestOf(ctx, positionals, flags) {
     ...flags["allow-unpaired"] ? { allowUnpaired: true } : {},
     evidenceFormat: valueOf(parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")),
     signing: {
-      ...flags["signing-key"] !== void 0 ? { key: readInputFile(resolve6(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8") } : {},
+      ...flags["signing-key"] !== void 0 ? { key: readInputFile(resolve7(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8") } : {},
       unsignedReason: "no --signing-key given"
     },
     ...flags.out !== void 0 ? { outDir: flags.out } : {}
@@ -20993,7 +21774,7 @@ function runCheck(ctx, positionals, flags, isTty) {
 // src/cli/audit-commands.ts
 import { createHash as createHash4 } from "node:crypto";
 import { closeSync, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync, readdirSync as readdirSync2, statSync as statSync3, writeSync } from "node:fs";
-import { join as join4, resolve as resolve7 } from "node:path";
+import { join as join4, resolve as resolve8 } from "node:path";
 
 // src/audit/log.ts
 var STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs approval" };
@@ -21011,62 +21792,103 @@ function buildKaizenLog(input) {
     return list;
   };
   const entries = [];
+  const entryAt = /* @__PURE__ */ new Map();
   const rollbacks = [];
+  const lastOfLineage = /* @__PURE__ */ new Map();
+  const lastOfPackage = /* @__PURE__ */ new Map();
+  const behaviours = /* @__PURE__ */ new Map();
   versions.forEach((version, index) => {
     const manifest = version.loaded.manifest;
-    const parent = manifest ? findParent(version, versions.slice(0, index)) : void 0;
+    const parentId = manifest?.parent_package_id;
+    const parent = manifest ? lastOfLineage.get(version.lineage) ?? (parentId === void 0 ? void 0 : lastOfPackage.get(parentId)) : void 0;
     let classes = [];
     let rollbackOf;
     if (manifest) {
-      const lineageHistory = versions.slice(0, index).filter((v) => v.lineage === version.lineage || parent !== void 0 && v.lineage === parent.lineage).flatMap((v) => v.loaded.manifest ? [{ package_id: v.loaded.manifest.package_id, commit: v.change.commit, fingerprint: behaviourFingerprint(v.loaded.manifest) }] : []).toReversed();
+      const fingerprint = behaviourFingerprint(manifest);
+      const history = [version.lineage, ...parent ? [parent.lineage] : []].map((lineage) => behaviours.get(lineage)?.get(fingerprint)).filter((h) => h !== void 0).toSorted((a, b) => b.index - a.index).map((h) => h.history);
       const diff = diffPackage({
         candidate: version.loaded,
         ...parent ? { parent: parent.loaded, parentCommit: parent.change.commit } : {},
         resolution: parent === void 0 ? "new_application" : parent.lineage === version.lineage ? "same_path" : "parent_package_id",
         baseDigests: /* @__PURE__ */ new Map(),
-        history: lineageHistory
+        history
       });
       classes = [...diff.classes];
       rollbackOf = diff.rollback_of?.commit;
+      lastOfLineage.set(version.lineage, version);
+      lastOfPackage.set(manifest.package_id, version);
+      const byFingerprint = behaviours.get(version.lineage) ?? /* @__PURE__ */ new Map();
+      byFingerprint.set(fingerprint, { history: { package_id: manifest.package_id, commit: version.change.commit, fingerprint }, index });
+      behaviours.set(version.lineage, byFingerprint);
     }
     if (!selected.has(version.lineage)) return;
-    const fields = fieldsOf(version.loaded);
+    const fields = fieldsOf(version.value);
     const all = recordsOf(version.change.commit);
     const mine = all.filter((r2) => r2.kind === "invalid" || packageIn(r2, version.change.path, fields.package_id) !== void 0);
     const primary = pickPrimary(mine);
-    const pkg = primary && primary.kind !== "invalid" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
+    const verifiedPackage = primary?.kind === "verified" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
+    const claimedPackage = primary?.kind === "unsigned" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
     const measureHead = !manifest ? "invalid manifest" : classes.length > 0 ? classes.join(", ") : "new package";
-    const invalidOthers = mine.filter((r2) => r2 !== primary && r2.kind === "invalid").length;
+    const invalid2 = mine.filter((r2) => r2.kind === "invalid").length;
+    const unsigned = mine.filter((r2) => r2.kind === "unsigned").length;
     if (rollbackOf !== void 0) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
+    entryAt.set(`${version.lineage}\0${version.change.commit}`, entries.length);
     entries.push({
       id: version.id,
       date: utcDate(version.change.committedAt),
       owner: fields.owner,
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
-      result: pkg ? resultOf(pkg) : "—",
-      status: primary === void 0 ? "unrecorded" : pkg ? STATUS[pkg.decision.outcome] : "unverified",
+      result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : "—",
+      status: statusOf(primary, verifiedPackage),
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
       commit: version.change.commit,
-      ...signatureOf(primary, invalidOthers),
+      ...signatureOf(primary, invalid2 - (primary?.kind === "invalid" ? 1 : 0), unsigned - (primary?.kind === "unsigned" ? 1 : 0)),
       classes,
-      ...pkg ? { decision: pkg.decision.outcome } : {},
+      ...verifiedPackage ? { decision: verifiedPackage.decision.outcome } : {},
       records: mine.length,
+      invalid_records: invalid2,
+      unsigned_records: unsigned,
       lineage: version.lineage
     });
   });
-  for (const rollback of rollbacks) {
+  markRolledBack(entries, rollbacks, entryAt);
+  return entries.map(({ lineage: _lineage, ...entry }) => entry);
+}
+function markRolledBack(entries, rollbacks, entryAt) {
+  const next = /* @__PURE__ */ new Map();
+  const firstUnmarked = (i) => {
+    let j = i;
+    const path = [];
+    while (next.has(j)) {
+      path.push(j);
+      j = next.get(j);
+    }
+    for (const k of path) next.set(k, j);
+    return j;
+  };
+  const positions = /* @__PURE__ */ new Map();
+  entries.forEach((entry, index) => {
+    const list = positions.get(entry.lineage);
+    if (list) list.push(index);
+    else positions.set(entry.lineage, [index]);
+  });
+  const rank2 = /* @__PURE__ */ new Map();
+  for (const list of positions.values()) list.forEach((index, r2) => rank2.set(index, r2));
+  for (const rollback of rollbacks.toSorted((a, b) => b.entry - a.entry)) {
     const by = entries[rollback.entry];
-    const target = entries.findIndex((e) => e.lineage === rollback.lineage && e.commit === rollback.targetCommit);
-    if (by === void 0 || target < 0) continue;
-    for (let i = target + 1; i < rollback.entry; i++) {
-      const entry = entries[i];
-      if (entry && entry.lineage === rollback.lineage) entries[i] = { ...entry, status: "rolled back", rolled_back_by: by.id };
+    const target = entryAt.get(`${rollback.lineage}\0${rollback.targetCommit}`);
+    if (by === void 0 || target === void 0) continue;
+    const lineage = positions.get(rollback.lineage);
+    const end = rank2.get(rollback.entry);
+    for (let r2 = firstUnmarked(rank2.get(target) + 1); r2 < end; r2 = firstUnmarked(r2 + 1)) {
+      const index = lineage[r2];
+      entries[index] = { ...entries[index], status: "rolled back", rolled_back_by: by.id };
+      next.set(r2, r2 + 1);
     }
   }
-  return entries.map(({ lineage: _lineage, ...entry }) => entry);
 }
 function collectVersions(changes) {
   const alive = /* @__PURE__ */ new Map();
@@ -21079,7 +21901,11 @@ function collectVersions(changes) {
     if (change.renamedFrom !== void 0) alive.delete(change.renamedFrom);
     lineage ??= alive.get(change.path);
     const bytes = change.bytes;
-    if (bytes === void 0 || !looksLikeManifest(bytes)) {
+    const loaded = bytes !== void 0 && mayBeKaizenGate(bytes) ? loadManifest(bytes, change.path) : void 0;
+    const kind = loaded === void 0 || loaded.manifest !== void 0 || bytes === void 0 ? void 0 : classifyYaml(bytes, change.path);
+    const brokenInPlace = kind?.kind === "unreadable" && kind.mentions && lineage !== void 0;
+    const isVersion = loaded?.manifest !== void 0 || kind?.kind === "package" || brokenInPlace;
+    if (bytes === void 0 || loaded === void 0 || !isVersion) {
       alive.delete(change.path);
       continue;
     }
@@ -21092,12 +21918,13 @@ function collectVersions(changes) {
     const year = utcDate(change.committedAt).slice(0, 4);
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
-    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, "0")}`, loaded: loadManifest(bytes, change.path) });
+    const { yaml, ...slim } = loaded;
+    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, "0")}`, loaded: slim, value: yaml?.value });
   }
   return { versions, alive, lineagePaths };
 }
 function selectLineages(select, alive, lineagePaths) {
-  if (select === void 0) return new Set([...alive].filter(([path]) => path.startsWith("manifests/")).map(([, lineage]) => lineage));
+  if (select === void 0) return new Set(alive.values());
   const out = /* @__PURE__ */ new Set();
   const problems = [];
   for (const path of select) {
@@ -21112,16 +21939,9 @@ function selectLineages(select, alive, lineagePaths) {
   if (problems.length > 0) throw new InputError(problems);
   return out;
 }
-function findParent(version, earlier) {
-  const sameLineage = earlier.findLast((v) => v.lineage === version.lineage && v.loaded.manifest !== void 0);
-  if (sameLineage !== void 0) return sameLineage;
-  const parentId = version.loaded.manifest?.parent_package_id;
-  return parentId === void 0 ? void 0 : earlier.findLast((v) => v.loaded.manifest?.package_id === parentId);
-}
-function fieldsOf(loaded) {
-  const value = loaded.yaml?.value;
-  const root = asRecord2(value);
-  const change = asRecord2(root["change"]);
+function fieldsOf(value) {
+  const root = asRecord4(value);
+  const change = asRecord4(root["change"]);
   return {
     owner: textOf(change["owner"]),
     problem: textOf(change["problem"]),
@@ -21130,7 +21950,7 @@ function fieldsOf(loaded) {
     application: textOf(root["application"])
   };
 }
-function asRecord2(value) {
+function asRecord4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
 }
 function textOf(value) {
@@ -21150,8 +21970,13 @@ function rankOf(r2) {
   const severity2 = SEVERITY.indexOf(outcome);
   return kind * 10 + (severity2 < 0 ? 9 : severity2);
 }
-function signatureOf(primary, invalidOthers) {
-  const more2 = invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? "" : "s"}` : "";
+function statusOf(primary, verified) {
+  if (primary === void 0) return "unrecorded";
+  if (verified) return STATUS[verified.decision.outcome];
+  return primary.kind === "unsigned" ? "unsigned" : "unverified";
+}
+function signatureOf(primary, invalidOthers, unsignedOthers) {
+  const more2 = (invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? "" : "s"}` : "") + (unsignedOthers > 0 ? `; and ${unsignedOthers} unsigned record${unsignedOthers === 1 ? "" : "s"}` : "");
   if (primary === void 0) return { signature: "none", signature_status: "none" };
   if (primary.kind === "invalid") return { signature: `INVALID: ${primary.reason}${more2}`, signature_status: "invalid" };
   if (primary.kind === "unsigned") return { signature: `unsigned${more2}`, signature_status: "unsigned" };
@@ -21161,8 +21986,8 @@ function signatureOf(primary, invalidOthers) {
 }
 function resultOf(pkg) {
   const parts = pkg.gates.flatMap((gate) => {
-    const text = headlineOf(gate);
-    return text === void 0 ? [] : [`${gate.gate} ${text}`];
+    const text2 = headlineOf(gate);
+    return text2 === void 0 ? [] : [`${gate.gate} ${text2}`];
   });
   return parts.length > 0 ? `${pkg.decision.outcome}; ${parts.join(", ")}` : pkg.decision.outcome;
 }
@@ -21183,10 +22008,10 @@ function utcDate(iso) {
 var DEFAULT_KEYS_DIR = ".kaizen-gate/keys";
 var REVOKED_FILE = "revoked.txt";
 var KEY_FILE_PATTERN = /\.(pem|pub)$/i;
-function parseRevokedList(text, file) {
+function parseRevokedList(text2, file) {
   const ids = /* @__PURE__ */ new Set();
   const problems = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
+  text2.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) return;
     const [id = ""] = line.split(/\s+/);
@@ -21262,8 +22087,8 @@ function renderTable(entries) {
   if (entries.length === 0) return "No manifest releases found.\n";
   const cells = entries.map(
     (entry) => COLUMNS.map((c, index) => {
-      const text = terminalText(c.key === "commit" ? entry.commit.slice(0, 12) : entry[c.key]);
-      return index === COLUMNS.length - 1 ? text : cut(text, TABLE_CELL_WIDTH);
+      const text2 = terminalText(c.key === "commit" ? entry.commit.slice(0, 12) : entry[c.key]);
+      return index === COLUMNS.length - 1 ? text2 : cut(text2, TABLE_CELL_WIDTH);
     })
   );
   const titles = COLUMNS.map((c) => c.title);
@@ -21272,15 +22097,15 @@ function renderTable(entries) {
   return `${[line(titles), ...cells.map(line)].join("\n")}
 `;
 }
-function terminalText(text) {
-  return toPlainText(text, Number.MAX_SAFE_INTEGER);
+function terminalText(text2) {
+  return toPlainText(text2, Number.MAX_SAFE_INTEGER);
 }
-function width(text) {
-  return Array.from(text).length;
+function width(text2) {
+  return Array.from(text2).length;
 }
-function cut(text, max) {
-  const points = Array.from(text);
-  return points.length <= max ? text : `${points.slice(0, max - 1).join("")}…`;
+function cut(text2, max) {
+  const points = Array.from(text2);
+  return points.length <= max ? text2 : `${points.slice(0, max - 1).join("")}…`;
 }
 
 // src/audit/render-verify.ts
@@ -21453,15 +22278,15 @@ function verifySignature(key, pae, signature) {
   }
 }
 function readSignedStatement(payload, key) {
-  let text;
+  let text2;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(payload);
   } catch {
     return fail2("The signed payload is not UTF-8 text.");
   }
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch {
     return fail2("The signed payload is not JSON.");
   }
@@ -21469,14 +22294,14 @@ function readSignedStatement(payload, key) {
   if (!read.ok) return read;
   return { ok: true, keyid: key.keyid, keySource: key.source, statement: read.statement };
 }
-function decodeBase64(text) {
-  const stray = /[^A-Za-z0-9+/=_-]/.exec(text);
+function decodeBase64(text2) {
+  const stray = /[^A-Za-z0-9+/=_-]/.exec(text2);
   if (stray !== null) return `character ${stray.index + 1} (${JSON.stringify(stray[0])}) is not in the base64 alphabet`;
-  const body = text.replace(/=+$/, "");
+  const body = text2.replace(/=+$/, "");
   if (body.includes("=")) return 'padding "=" appears before the end';
   if (/[+/]/.test(body) && /[-_]/.test(body)) return "it mixes the standard and URL-safe alphabets";
-  if (body.length % 4 === 1) return `${text.length} characters cannot encode whole bytes`;
-  if (body.length !== text.length && text.length % 4 !== 0) return 'its "=" padding is wrong';
+  if (body.length % 4 === 1) return `${text2.length} characters cannot encode whole bytes`;
+  if (body.length !== text2.length && text2.length % 4 !== 0) return 'its "=" padding is wrong';
   const urlSafe = /[-_]/.test(body);
   const bytes = Buffer.from(body, urlSafe ? "base64url" : "base64");
   const again = bytes.toString(urlSafe ? "base64url" : "base64").replace(/=+$/, "");
@@ -21497,15 +22322,15 @@ function fail2(reason) {
 
 // src/audit/verify-record.ts
 var COMMIT_AT = new RegExp(`^(.+)${AT_COMMIT}([0-9a-f]{40}|[0-9a-f]{64})$`);
-function verifyRecord(text, context) {
+function verifyRecord(text2, context) {
   let parsed;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text2);
   } catch {
     return invalid("The envelope is not JSON.");
   }
   if (isRecord(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context.commit);
-  const verified = verifyEnvelope(text, context.trusted);
+  const verified = verifyEnvelope(text2, context.trusted);
   if (!verified.ok) return invalid(rewordRevoked(verified.reason, parsed, context.revokedIds));
   const report = readReport(verified.statement.predicate);
   if (typeof report === "string") return invalid(report);
@@ -21586,139 +22411,6 @@ function isRecord(value) {
 }
 function invalid(reason) {
   return { kind: "invalid", reason };
-}
-
-// src/git/notes.ts
-var NOTES_REF = "refs/notes/kaizen-gate";
-var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
-function recordNote(options) {
-  const { repo, note, push } = options;
-  const remote = options.remote ?? "origin";
-  const ref = options.ref ?? NOTES_REF;
-  const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
-  const line = note.trim();
-  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
-  const identity = identityArgs(repo);
-  const short2 = commit2.slice(0, 12);
-  const sync = push || remoteExists(repo, remote);
-  if (sync) syncNotes(repo, remote, ref, identity);
-  const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
-  if (!push) return { message: what, added, pushed: false, attempts: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const rejection = tryPush(repo, remote, ref);
-    if (rejection === void 0) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
-      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
-    }
-    if (attempt >= maxAttempts) {
-      throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
-      );
-    }
-    syncNotes(repo, remote, ref, identity);
-    appendLine(repo, ref, commit2, line, identity);
-  }
-}
-function readNotes(repo, commit2, ref = NOTES_REF) {
-  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
-  const text = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
-  return text === void 0 ? [] : parseNoteText(text);
-}
-function readAllNotes(repo, ref = NOTES_REF) {
-  const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
-  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
-  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
-  return out;
-}
-function parseNoteText(text) {
-  const out = [];
-  text.split("\n").forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "") return;
-    try {
-      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
-    } catch (error) {
-      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  return out;
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header2 = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header2.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return out;
-}
-function trackingRef(remote, ref) {
-  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
-}
-function syncNotes(repo, remote, ref, identity) {
-  const tracking = trackingRef(remote, ref);
-  try {
-    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/couldn't find remote ref/i.test(message)) return;
-    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
-  }
-  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
-}
-function appendLine(repo, ref, commit2, line, identity) {
-  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
-  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
-  return true;
-}
-function tryPush(repo, remote, ref) {
-  try {
-    git(repo, ["push", remote, `${ref}:${ref}`]);
-    return void 0;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
-    if (concurrent.test(message)) return "non-fast-forward";
-    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
-  }
-}
-function notesCommand(repo, identity, args, input) {
-  try {
-    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    throw new GitError(error.message.replace(/^git -c failed:/, "git notes failed:"));
-  }
-}
-function remoteExists(repo, remote) {
-  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
-}
-function identityArgs(repo) {
-  const args = [];
-  const has2 = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
-  if (!has2("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!has2("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
-  return args;
 }
 
 // src/git/history.ts
@@ -21835,28 +22527,35 @@ Exit status: 0 valid, 1 not valid (one sentence says why), 2 invalid usage (miss
     run: (ctx, values, positionals) => runVerify(ctx, values, positionals)
   },
   log: {
-    summary: "print the Kaizen log of manifest releases with verified signatures",
-    usage: "kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--repo DIR]",
-    options: { ...repoOption, ...keyOptions, format: { type: "string" } },
+    summary: "print the Kaizen log of manifest releases with verified signatures; exit 1 on any INVALID record",
+    usage: "kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--require-signed | --allow-unsigned] [--repo DIR]",
+    options: { ...repoOption, ...keyOptions, format: { type: "string" }, "require-signed": { type: "boolean" }, "allow-unsigned": { type: "boolean" } },
     help: `Walks the first-parent history of HEAD and prints one entry per released manifest version:
 ID (KZ-YYYY-NNN), date, owner, problem, measure (change classes and summary), result (decision and
 headline deltas), status, package, commit and signature status. Reports are read from the git
 notes in ${NOTES_REF}; on a fresh clone fetch them first:
   git fetch origin 'refs/notes/*:refs/notes/*'
 
-IDs number every manifest version in the repository per calendar year (UTC commit date), in the
-order commits entered the first-parent history, then by path; adding releases never renumbers.
+Manifests are discovered as every command discovers them (a YAML document with apiVersion
+kaizen-gate/v1 and kind Package, anywhere in the repository). IDs number every manifest version in
+the repository per calendar year (UTC commit date), in the order commits entered the first-parent
+history, then by path; adding releases never renumbers. Only a verified record gives an entry its
+decision: an unsigned record's claim is shown as such, with status "unsigned".
 
 Options:
-  --format FMT     table (default), markdown, csv (RFC 4180) or json
-  --key PUB        trusted public key, PEM (repeatable)
-  --keys-dir DIR   trusted keys folder (default ${DEFAULT_KEYS_DIR} in the repository)
-  --repo DIR       repository root (default: the git top level of the working directory)
+  --format FMT       table (default), markdown, csv (RFC 4180) or json
+  --key PUB          trusted public key, PEM (repeatable)
+  --keys-dir DIR     trusted keys folder (default ${DEFAULT_KEYS_DIR} in the repository)
+  --require-signed   exit 1 when any shown release has an unsigned record (the default when
+                     trusted keys exist)
+  --allow-unsigned   do not fail on unsigned records, even with trusted keys
+  --repo DIR         repository root (default: the git top level of the working directory)
 
-Without manifest arguments, every manifest under manifests/ at HEAD is shown, with its history
+Without manifest arguments, every manifest of the repository at HEAD is shown, with its history
 followed across renames.
 
-Exit status: 0 printed, 1 some record is INVALID, 2 invalid usage.`,
+Exit status: 0 printed, 1 some record is INVALID (or unsigned, when signatures are required), 2
+invalid usage.`,
     run: (ctx, values, positionals) => runLog(ctx, values, positionals)
   }
 };
@@ -21864,7 +22563,7 @@ function runKeygen(ctx, out, algorithmFlag) {
   if (!out) throw new UsageError("keygen needs --out DIR: the folder to write kaizen-gate.key and kaizen-gate.pub to");
   const algorithm = algorithmFlag ?? "ed25519";
   if (algorithm !== "ed25519" && algorithm !== "ecdsa-p256") throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
-  const dir = resolve7(ctx.cwd, out);
+  const dir = resolve8(ctx.cwd, out);
   const privatePath = join4(dir, "kaizen-gate.key");
   const publicPath = join4(dir, "kaizen-gate.pub");
   const existing = [privatePath, publicPath].filter((path) => existsSync2(path));
@@ -21884,7 +22583,7 @@ Trust the public key by committing it, e.g. cp ${publicPath} ${DEFAULT_KEYS_DIR}
   );
   return 0;
 }
-function writeNewFile(path, text, mode) {
+function writeNewFile(path, text2, mode) {
   let fd;
   try {
     fd = openSync(path, "wx", mode);
@@ -21893,7 +22592,7 @@ function writeNewFile(path, text, mode) {
     throw new InputError([{ file: path, message: code === "EEXIST" ? "already exists; keygen never overwrites a key" : `cannot be created (${code ?? String(error)})` }]);
   }
   try {
-    writeSync(fd, text);
+    writeSync(fd, text2);
   } finally {
     closeSync(fd);
   }
@@ -21902,8 +22601,8 @@ function loadKeyring(ctx, repo, values, defaultDir) {
   const keyFlags = values.key ?? [];
   const dirFlag = values["keys-dir"];
   const repoKeys = join4(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve7(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
-  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve7(ctx.cwd, path), "public key file").toString("utf8") }));
+  const dir = dirFlag !== void 0 ? resolve8(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
+  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve8(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
     if (!existsSync2(dir) || !statSync3(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
@@ -21942,7 +22641,7 @@ function runVerify(ctx, values, positionals) {
     throw new UsageError(`verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`);
   }
   const envelopePath = positionals[0];
-  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve7(ctx.cwd, envelopePath), "envelope").toString("utf8");
+  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve8(ctx.cwd, envelopePath), "envelope").toString("utf8");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }]);
   const keyring = loadKeyring(ctx, repo, values, false);
@@ -21952,7 +22651,7 @@ function runVerify(ctx, values, positionals) {
   if (fromNotes !== void 0 && commitFlag !== void 0 && resolveCommit(repo, commitFlag, "--commit") !== commit2) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
-  const evidenceDir = resolve7(ctx.cwd, values["evidence-dir"] ?? repo);
+  const evidenceDir = resolve8(ctx.cwd, values["evidence-dir"] ?? repo);
   if (!existsSync2(evidenceDir) || !statSync3(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
@@ -21993,30 +22692,49 @@ function printResult(ctx, result, commit2, prefix) {
 function runLog(ctx, values, positionals) {
   const format = values.format ?? "table";
   if (!LOG_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(", ")}, got "${format}"`);
+  if (values["require-signed"] === true && values["allow-unsigned"] === true) throw new UsageError("--require-signed and --allow-unsigned contradict each other; give one");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; log reads the git history (use --repo)" }]);
   const keyring = loadKeyring(ctx, repo, values, true);
+  const requireSigned = values["require-signed"] === true || keyring.trusted.length > 0 && values["allow-unsigned"] !== true;
+  if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
   const digestAt = gitDigests(repo);
   const entries = buildKaizenLog({
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
-    verify: (commit2, text) => verifyRecord(text, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
-    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve7(ctx.cwd, p))) } : {}
+    verify: (commit2, text2) => verifyRecord(text2, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
+    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve8(ctx.cwd, p))) } : {}
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
     ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.
 `);
   }
   if (entries.length === 0 && positionals.length === 0) {
-    ctx.stderr("kaizen-gate: no kaizen-gate manifests under manifests/ at HEAD; name the manifests to show.\n");
+    ctx.stderr("kaizen-gate: no kaizen-gate manifests in the repository at HEAD; nothing to show.\n");
   }
   ctx.stdout(renderLog(entries, format));
-  return entries.some((e) => e.signature_status === "invalid") ? 1 : 0;
+  const invalid2 = entries.filter((e) => e.invalid_records > 0);
+  const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
+  if (invalid2.length > 0) {
+    const ids = invalid2.map((e) => e.id).join(", ");
+    ctx.stderr(`kaizen-gate: ${count(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${ids}
+`);
+  }
+  if (unsigned.length > 0) {
+    const ids = unsigned.map((e) => e.id).join(", ");
+    const have = `${count(unsigned.length, "release")} ${unsigned.length === 1 ? "has" : "have"}`;
+    ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)
+`);
+  }
+  return invalid2.length > 0 || unsigned.length > 0 ? 1 : 0;
+}
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 // src/cli/stage-commands.ts
 import { existsSync as existsSync3, readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
-import { join as join6, resolve as resolve9 } from "node:path";
+import { join as join6, resolve as resolve10 } from "node:path";
 
 // src/delivery/canary-policy.ts
 var DEFAULT_CANARY_POLICY = {
@@ -22065,14 +22783,14 @@ function unusable(release) {
       return "it has no record in refs/notes/kaizen-gate";
   }
 }
-function chooseRollbackTarget(releases, live, to, resolve10 = (r2) => r2) {
+function chooseRollbackTarget(releases, live, to, resolve11 = (r2) => r2) {
   const skipped = [];
   if (to !== void 0) {
     const candidates = releases.filter((r2) => r2.package_id === to);
     const found = candidates.at(-1);
     if (found === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
     if (live !== void 0 && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
-    const release = resolve10(found);
+    const release = resolve11(found);
     const why = unusable(release);
     return why === void 0 ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
   }
@@ -22080,7 +22798,7 @@ function chooseRollbackTarget(releases, live, to, resolve10 = (r2) => r2) {
   const before = liveIndex >= 0 ? releases.slice(0, liveIndex) : releases;
   for (const stub of before.toReversed()) {
     if (live !== void 0 && stub.package_id === live.package_id) continue;
-    const release = resolve10(stub);
+    const release = resolve11(stub);
     const why = unusable(release);
     if (why === void 0) return { ok: true, target: release, skipped };
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
@@ -22181,15 +22899,15 @@ function readStageReport(value) {
 }
 
 // src/delivery/pointer.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var POINTER_API_VERSION = "pointer.kaizen-gate/v1";
 function defaultPointerPath(application) {
   return `deploy/${application}.yaml`;
 }
-function parsePointer(text, file) {
+function parsePointer(text2, file) {
   let value;
   try {
-    value = (0, import_yaml3.parse)(text);
+    value = (0, import_yaml4.parse)(text2);
   } catch (error) {
     throw new InputError([{ file, message: `is not YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }]);
   }
@@ -22263,9 +22981,9 @@ function digestsAtCommits(repo) {
   };
 }
 var OUTCOME_STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs_approval" };
-function digestOfPayload(text) {
+function digestOfPayload(text2) {
   try {
-    const payload = JSON.parse(text).payload;
+    const payload = JSON.parse(text2).payload;
     return typeof payload === "string" ? createHash6("sha256").update(Buffer.from(payload, "base64")).digest("hex") : void 0;
   } catch {
     return void 0;
@@ -22277,7 +22995,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
   const verify2 = (commit2, line) => verifyRecord(line.text, { trusted, ...revokedIds ? { revokedIds } : {}, commit: commit2, digestAt });
   const releases = [];
   for (const change of readYamlHistory(repo)) {
-    if (change.bytes === void 0 || !looksLikeManifest(change.bytes)) continue;
+    if (change.bytes === void 0 || classifyYaml(change.bytes, change.path).kind !== "package") continue;
     if (change.previous !== void 0 && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === void 0 || manifest.application !== application) continue;
@@ -22304,7 +23022,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from) rolledBack.set(r2.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`);
   }
   const resolved = /* @__PURE__ */ new Map();
-  const resolve10 = (release) => {
+  const resolve11 = (release) => {
     let done2 = resolved.get(release);
     if (done2 === void 0) {
       const results = (notes.get(release.commit) ?? []).map((line) => ({ line, result: verify2(release.commit, line) }));
@@ -22313,7 +23031,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     }
     return done2;
   };
-  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve10 };
+  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve11 };
 }
 function decodePredicate(payload) {
   try {
@@ -22346,8 +23064,8 @@ function severity(status) {
 function readPointerAtHead(repo, path) {
   const read = readerAtCommit(repo, "HEAD")(path);
   if (read.kind !== "file") return void 0;
-  const text = Buffer.from(read.bytes).toString("utf8");
-  return { pointer: parsePointer(text, path), text };
+  const text2 = Buffer.from(read.bytes).toString("utf8");
+  return { pointer: parsePointer(text2, path), text: text2 };
 }
 function rehearseTarget(repo, target) {
   const reader = readerAtCommit(repo, target.commit);
@@ -22374,10 +23092,10 @@ function describe4(list) {
 function hasLocalChanges(repo, path) {
   return git(repo, ["status", "--porcelain", "--", path]).toString().trim() !== "";
 }
-function commitPointer(repo, path, text, message, options) {
+function commitPointer(repo, path, text2, message, options) {
   if (options.branch !== void 0) git(repo, ["checkout", "--quiet", "-b", options.branch]);
   mkdirSync3(dirname2(join5(repo, path)), { recursive: true });
-  writeFileSync2(join5(repo, path), text);
+  writeFileSync2(join5(repo, path), text2);
   git(repo, ["add", "--", path]);
   const identity = tryGit(repo, ["config", "--get", "user.email"]) === void 0 && !process.env["GIT_COMMITTER_EMAIL"] ? ["-c", "user.name=kaizen-gate", "-c", "user.email=kaizen-gate@noreply.invalid"] : [];
   git(repo, [...identity, "commit", "--quiet", "--no-verify", "-m", message, "--", path]);
@@ -22631,25 +23349,25 @@ function buildCompletenessSql(d, options) {
     "SELECT",
     `  ${d.field("cohort")} AS cohort,`,
     "  COUNT(*) AS events,",
-    `  ${count(has2("package_id"))} AS with_package,`,
-    `  ${count(has2("prompt_hash"))} AS with_prompt_hash,`,
-    `  ${count(has2("retrieval_manifest.index"))} AS with_retrieval,`,
-    `  ${count(d.tracePresent())} AS with_tool_trace,`,
-    `  ${count(core)} AS complete_core,`,
-    `  ${count(`${core} AND ${has2("retrieval_manifest.index")}`)} AS complete_retrieval,`,
-    `  ${count(`${core} AND ${d.tracePresent()}`)} AS complete_tools,`,
-    `  ${count(`${core} AND ${has2("retrieval_manifest.index")} AND ${d.tracePresent()}`)} AS complete_all`,
+    `  ${count2(has2("package_id"))} AS with_package,`,
+    `  ${count2(has2("prompt_hash"))} AS with_prompt_hash,`,
+    `  ${count2(has2("retrieval_manifest.index"))} AS with_retrieval,`,
+    `  ${count2(d.tracePresent())} AS with_tool_trace,`,
+    `  ${count2(core)} AS complete_core,`,
+    `  ${count2(`${core} AND ${has2("retrieval_manifest.index")}`)} AS complete_retrieval,`,
+    `  ${count2(`${core} AND ${d.tracePresent()}`)} AS complete_tools,`,
+    `  ${count2(`${core} AND ${has2("retrieval_manifest.index")} AND ${d.tracePresent()}`)} AS complete_all`,
     `FROM ${options.source}${where(d, options)}`,
     "GROUP BY cohort",
     "ORDER BY cohort"
   ].join("\n");
 }
-function count(condition) {
+function count2(condition) {
   return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 }
-function sqlString(text) {
-  if (text.includes("\0")) throw new RangeError("A SQL string literal cannot hold a NUL character.");
-  return `'${text.replaceAll("'", "''")}'`;
+function sqlString(text2) {
+  if (text2.includes("\0")) throw new RangeError("A SQL string literal cannot hold a NUL character.");
+  return `'${text2.replaceAll("'", "''")}'`;
 }
 var DUCKDB_DIALECT = {
   name: "duckdb",
@@ -23014,12 +23732,12 @@ async function isGzipFile(path) {
 async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
   const log = new ProblemLog(problemLimit);
   let lineNumber = 0;
-  const readLine2 = (text) => {
+  const readLine2 = (text2) => {
     lineNumber += 1;
-    if (text.length === 0 || text.charCodeAt(0) !== 123 && text.trim() === "") return;
+    if (text2.length === 0 || text2.charCodeAt(0) !== 123 && text2.trim() === "") return;
     let value;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text2);
     } catch (error) {
       log.add({ file: label, line: lineNumber, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
       log.countEvent(false);
@@ -23071,8 +23789,8 @@ async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
   if (carry !== void 0 && carry.length > 0) readLine2(trimCr(carry.toString("utf8")));
   return log.summary();
 }
-function trimCr(text) {
-  return text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
+function trimCr(text2) {
+  return text2.charCodeAt(text2.length - 1) === 13 ? text2.slice(0, -1) : text2;
 }
 
 // node_modules/hyparquet/src/node.js
@@ -23207,15 +23925,15 @@ function getFlags(reader) {
   reader.offset += 4;
   const type = rawType % 1e3;
   const flags = Math.floor(rawType / 1e3);
-  let count2 = 0;
+  let count3 = 0;
   if (type > 1 && type <= 7) {
-    count2 = view.getUint32(reader.offset, littleEndian);
+    count3 = view.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
   if (flags) dim++;
   if (flags === 3) dim++;
-  return { littleEndian, type, dim, count: count2 };
+  return { littleEndian, type, dim, count: count3 };
 }
 function readPosition(reader, flags) {
   const points = [];
@@ -23237,9 +23955,9 @@ function readPolygon(reader, flags) {
   const { view } = reader;
   const rings = [];
   for (let r2 = 0; r2 < flags.count; r2++) {
-    const count2 = view.getUint32(reader.offset, flags.littleEndian);
+    const count3 = view.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
-    rings.push(readLine(reader, { ...flags, count: count2 }));
+    rings.push(readLine(reader, { ...flags, count: count3 }));
   }
   return rings;
 }
@@ -23410,16 +24128,16 @@ function parseFloat16(bytes) {
 function schemaTree(schema, rootIndex, path) {
   const element = schema[rootIndex];
   const children = [];
-  let count2 = 1;
+  let count3 = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
-      const childElement = schema[rootIndex + count2];
-      const child2 = schemaTree(schema, rootIndex + count2, [...path, childElement.name]);
-      count2 += child2.count;
+      const childElement = schema[rootIndex + count3];
+      const child2 = schemaTree(schema, rootIndex + count3, [...path, childElement.name]);
+      count3 += child2.count;
       children.push(child2);
     }
   }
-  return { count: count2, element, children, path };
+  return { count: count3, element, children, path };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
@@ -24183,7 +24901,7 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve8(record, field);
+    const value = resolve9(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -24375,7 +25093,7 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve8(record, path) {
+function resolve9(record, path) {
   let value = record;
   for (const part of path.split(".")) {
     value = value?.[part];
@@ -25187,11 +25905,11 @@ var POW10_NEG = [
 ];
 var POW10F = POW10.slice(0, 11).map(Math.fround);
 var POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
-function alpDecode(reader, count2, type) {
+function alpDecode(reader, count3, type) {
   if (type === "FLOAT") {
-    return alpDecodeFloat(reader, count2);
+    return alpDecodeFloat(reader, count3);
   } else if (type === "DOUBLE") {
-    return alpDecodeDouble(reader, count2);
+    return alpDecodeDouble(reader, count3);
   } else {
     throw new Error(`ALP encoding unsupported type: ${type}`);
   }
@@ -25218,13 +25936,13 @@ function readAlpHeader(reader) {
   reader.offset += numVectors * 4;
   return { vectorSize, numElements, numVectors, offsetArrayStart };
 }
-function alpDecodeFloat(reader, count2) {
+function alpDecodeFloat(reader, count3) {
   const { view } = reader;
   const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count2) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
+  if (numElements !== count3) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
   }
-  const output = new Float32Array(count2);
+  const output = new Float32Array(count3);
   const outputBytes = new Uint8Array(output.buffer);
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
@@ -25248,13 +25966,13 @@ function alpDecodeFloat(reader, count2) {
   }
   return output;
 }
-function alpDecodeDouble(reader, count2) {
+function alpDecodeDouble(reader, count3) {
   const { view } = reader;
   const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count2) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count2}`);
+  if (numElements !== count3) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
   }
-  const output = new Float64Array(count2);
+  const output = new Float64Array(count3);
   const outputBytes = new Uint8Array(output.buffer);
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
@@ -25299,14 +26017,14 @@ function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOff
   }
   reader.offset = valuesStart + numExceptions * byteSize;
 }
-function unpackBits(reader, count2, bitWidth2) {
-  const output = new Uint32Array(count2);
+function unpackBits(reader, count3, bitWidth2) {
+  const output = new Uint32Array(count3);
   if (!bitWidth2) return output;
   const { view } = reader;
   const start = reader.offset;
   const modulus = 2 ** bitWidth2;
   let bitPos = 0;
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     let byteIndex = start + (bitPos >>> 3);
     const shift = bitPos & 7;
     let value = view.getUint8(byteIndex++) >>> shift;
@@ -25318,11 +26036,11 @@ function unpackBits(reader, count2, bitWidth2) {
     output[i] = value % modulus;
     bitPos += bitWidth2;
   }
-  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
+  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
   return output;
 }
-function unpackBitsBig(reader, count2, bitWidth2) {
-  const output = new BigUint64Array(count2);
+function unpackBitsBig(reader, count3, bitWidth2) {
+  const output = new BigUint64Array(count3);
   if (!bitWidth2) return output;
   const { view } = reader;
   const start = reader.offset;
@@ -25330,7 +26048,7 @@ function unpackBitsBig(reader, count2, bitWidth2) {
   let buffer = 0n;
   let bitsInBuffer = 0;
   let byteIndex = start;
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     while (bitsInBuffer < bitWidth2) {
       buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
       bitsInBuffer += 8;
@@ -25339,14 +26057,14 @@ function unpackBitsBig(reader, count2, bitWidth2) {
     buffer >>= BigInt(bitWidth2);
     bitsInBuffer -= bitWidth2;
   }
-  reader.offset = start + Math.ceil(count2 * bitWidth2 / 8);
+  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
   return output;
 }
 
 // node_modules/hyparquet/src/delta.js
-function deltaBinaryUnpack(reader, count2, output) {
+function deltaBinaryUnpack(reader, count3, output) {
   if (output instanceof Int32Array) {
-    deltaBinaryUnpackInt32(reader, count2, output);
+    deltaBinaryUnpackInt32(reader, count3, output);
     return;
   }
   const blockSize = readVarInt(reader);
@@ -25356,19 +26074,19 @@ function deltaBinaryUnpack(reader, count2, output) {
   let outputIndex = 0;
   output[outputIndex++] = value;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
-  while (outputIndex < count2) {
+  while (outputIndex < count3) {
     const minDelta = readZigZagBigInt(reader);
     const bitWidths = new Uint8Array(miniblockPerBlock);
     for (let i = 0; i < miniblockPerBlock; i++) {
       bitWidths[i] = reader.view.getUint8(reader.offset++);
     }
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
       const bitWidth2 = bitWidths[i];
       if (bitWidth2) {
         let bitpackPos = 0;
         let miniblockCount = valuesPerMiniblock;
         const mask = (1n << BigInt(bitWidth2)) - 1n;
-        while (miniblockCount && outputIndex < count2) {
+        while (miniblockCount && outputIndex < count3) {
           let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
           bitpackPos += bitWidth2;
           while (bitpackPos >= 32) {
@@ -25387,7 +26105,7 @@ function deltaBinaryUnpack(reader, count2, output) {
           reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
         }
       } else {
-        for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
           value += minDelta;
           output[outputIndex++] = value;
         }
@@ -25395,7 +26113,7 @@ function deltaBinaryUnpack(reader, count2, output) {
     }
   }
 }
-function deltaBinaryUnpackInt32(reader, count2, output) {
+function deltaBinaryUnpackInt32(reader, count3, output) {
   const blockSize = readVarInt(reader);
   const miniblockPerBlock = readVarInt(reader);
   readVarInt(reader);
@@ -25404,15 +26122,15 @@ function deltaBinaryUnpackInt32(reader, count2, output) {
   output[outputIndex++] = value;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
   const { view } = reader;
-  while (outputIndex < count2) {
+  while (outputIndex < count3) {
     const minDelta = readZigZagInt33(reader);
     const bitWidthsOffset = reader.offset;
     let offset = bitWidthsOffset + miniblockPerBlock;
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count2; i++) {
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
       const bitWidth2 = view.getUint8(bitWidthsOffset + i);
       const end = offset + valuesPerMiniblock * bitWidth2 / 8;
       let bitOffset = 0;
-      for (let j = 0; j < valuesPerMiniblock && outputIndex < count2; j++) {
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
         let residual = 0;
         let bitsRead = 0;
         while (bitsRead < bitWidth2) {
@@ -25441,20 +26159,20 @@ function readZigZagInt33(reader) {
   const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
   return (low >>> 1 | high << 31) ^ -(low & 1);
 }
-function deltaLengthByteArray(reader, count2, output) {
-  const lengths = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, lengths);
-  for (let i = 0; i < count2; i++) {
+function deltaLengthByteArray(reader, count3, output) {
+  const lengths = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, lengths);
+  for (let i = 0; i < count3; i++) {
     output[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
     reader.offset += lengths[i];
   }
 }
-function deltaByteArray(reader, count2, output) {
-  const prefixData = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, prefixData);
-  const suffixData = new Int32Array(count2);
-  deltaBinaryUnpack(reader, count2, suffixData);
-  for (let i = 0; i < count2; i++) {
+function deltaByteArray(reader, count3, output) {
+  const prefixData = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, prefixData);
+  const suffixData = new Int32Array(count3);
+  deltaBinaryUnpack(reader, count3, suffixData);
+  for (let i = 0; i < count3; i++) {
     const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
     if (prefixData[i]) {
       output[i] = new Uint8Array(prefixData[i] + suffixData[i]);
@@ -25480,25 +26198,25 @@ function readRleBitPackedHybrid(reader, width2, output, length) {
     if (header2 & 1) {
       seen = readBitPacked(reader, header2, width2, output, seen);
     } else {
-      const count2 = header2 >>> 1;
-      readRle(reader, count2, width2, output, seen);
-      seen += count2;
+      const count3 = header2 >>> 1;
+      readRle(reader, count3, width2, output, seen);
+      seen += count3;
     }
   }
   reader.offset = startOffset + length;
 }
-function readRle(reader, count2, bitWidth2, output, seen) {
+function readRle(reader, count3, bitWidth2, output, seen) {
   const width2 = bitWidth2 + 7 >> 3;
   let value = 0;
   for (let i = 0; i < width2; i++) {
     value |= reader.view.getUint8(reader.offset++) << (i << 3);
   }
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     output[seen + i] = value;
   }
 }
 function readBitPacked(reader, header2, bitWidth2, output, seen) {
-  let count2 = header2 >> 1 << 3;
+  let count3 = header2 >> 1 << 3;
   const mask = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -25508,7 +26226,7 @@ function readBitPacked(reader, header2, bitWidth2, output, seen) {
   }
   let left = 8;
   let right = 0;
-  while (count2) {
+  while (count3) {
     if (right > 8) {
       right -= 8;
       left -= 8;
@@ -25521,17 +26239,17 @@ function readBitPacked(reader, header2, bitWidth2, output, seen) {
       if (seen < output.length) {
         output[seen++] = data >> right & mask;
       }
-      count2--;
+      count3--;
       right += bitWidth2;
     }
   }
   return seen;
 }
-function byteStreamSplit(reader, count2, type, typeLength) {
+function byteStreamSplit(reader, count3, type, typeLength) {
   const width2 = byteWidth(type, typeLength);
-  const bytes = new Uint8Array(count2 * width2);
+  const bytes = new Uint8Array(count3 * width2);
   for (let b = 0; b < width2; b++) {
-    for (let i = 0; i < count2; i++) {
+    for (let i = 0; i < count3; i++) {
       bytes[i * width2 + b] = reader.view.getUint8(reader.offset++);
     }
   }
@@ -25540,8 +26258,8 @@ function byteStreamSplit(reader, count2, type, typeLength) {
   else if (type === "INT32") return new Int32Array(bytes.buffer);
   else if (type === "INT64") return new BigInt64Array(bytes.buffer);
   else if (type === "FIXED_LEN_BYTE_ARRAY") {
-    const split = new Array(count2);
-    for (let i = 0; i < count2; i++) {
+    const split = new Array(count3);
+    for (let i = 0; i < count3; i++) {
       split[i] = bytes.subarray(i * width2, (i + 1) * width2);
     }
     return split;
@@ -25565,73 +26283,73 @@ function byteWidth(type, typeLength) {
 }
 
 // node_modules/hyparquet/src/plain.js
-function readPlain(reader, type, count2, fixedLength) {
-  if (count2 === 0) return [];
+function readPlain(reader, type, count3, fixedLength) {
+  if (count3 === 0) return [];
   if (type === "BOOLEAN") {
-    return readPlainBoolean(reader, count2);
+    return readPlainBoolean(reader, count3);
   } else if (type === "INT32") {
-    return readPlainInt32(reader, count2);
+    return readPlainInt32(reader, count3);
   } else if (type === "INT64") {
-    return readPlainInt64(reader, count2);
+    return readPlainInt64(reader, count3);
   } else if (type === "INT96") {
-    return readPlainInt96(reader, count2);
+    return readPlainInt96(reader, count3);
   } else if (type === "FLOAT") {
-    return readPlainFloat(reader, count2);
+    return readPlainFloat(reader, count3);
   } else if (type === "DOUBLE") {
-    return readPlainDouble(reader, count2);
+    return readPlainDouble(reader, count3);
   } else if (type === "BYTE_ARRAY") {
-    return readPlainByteArray(reader, count2);
+    return readPlainByteArray(reader, count3);
   } else if (type === "FIXED_LEN_BYTE_ARRAY") {
     if (!fixedLength) throw new Error("parquet missing fixed length");
-    return readPlainByteArrayFixed(reader, count2, fixedLength);
+    return readPlainByteArrayFixed(reader, count3, fixedLength);
   } else {
     throw new Error(`parquet unhandled type: ${type}`);
   }
 }
-function readPlainBoolean(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainBoolean(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     const byteOffset = reader.offset + (i / 8 | 0);
     const bitOffset = i % 8;
     const byte = reader.view.getUint8(byteOffset);
     values[i] = (byte & 1 << bitOffset) !== 0;
   }
-  reader.offset += Math.ceil(count2 / 8);
+  reader.offset += Math.ceil(count3 / 8);
   return values;
 }
-function readPlainInt32(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 4;
+function readPlainInt32(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 4;
   return values;
 }
-function readPlainInt64(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 8;
+function readPlainInt64(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 8;
   return values;
 }
-function readPlainInt96(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainInt96(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     const low = reader.view.getBigInt64(reader.offset + i * 12, true);
     const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
     values[i] = BigInt(high) << 64n | low;
   }
-  reader.offset += count2 * 12;
+  reader.offset += count3 * 12;
   return values;
 }
-function readPlainFloat(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 4;
+function readPlainFloat(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 4;
   return values;
 }
-function readPlainDouble(reader, count2) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count2 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count2);
-  reader.offset += count2 * 8;
+function readPlainDouble(reader, count3) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
+  reader.offset += count3 * 8;
   return values;
 }
-function readPlainByteArray(reader, count2) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainByteArray(reader, count3) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     const length = reader.view.getUint32(reader.offset, true);
     reader.offset += 4;
     values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
@@ -25639,9 +26357,9 @@ function readPlainByteArray(reader, count2) {
   }
   return values;
 }
-function readPlainByteArrayFixed(reader, count2, fixedLength) {
-  const values = new Array(count2);
-  for (let i = 0; i < count2; i++) {
+function readPlainByteArrayFixed(reader, count3, fixedLength) {
+  const values = new Array(count3);
+  for (let i = 0; i < count3; i++) {
     values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
     reader.offset += fixedLength;
   }
@@ -26375,16 +27093,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve10(buffer.buffer);
+            resolve11(buffer.buffer);
           } else {
-            resolve10(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve11(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -27071,8 +27789,8 @@ function addRow(arm, cluster, values, metrics) {
 function displayTriple(metric, estimate, lower, upper) {
   const sign3 = metric.harmful === "increase" ? 1 : -1;
   const [lo, hi] = sign3 === 1 ? [lower, upper] : [-upper, -lower];
-  const show = (x) => round3(metric.unit === "pp" ? x * 100 : Math.exp(x));
-  return { estimate: show(sign3 * estimate), lower: show(lo), upper: show(hi) };
+  const show2 = (x) => round3(metric.unit === "pp" ? x * 100 : Math.exp(x));
+  return { estimate: show2(sign3 * estimate), lower: show2(lo), upper: show2(hi) };
 }
 function round3(x) {
   return Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : x;
@@ -27159,19 +27877,19 @@ function pairedLogRatio(pairs, num2, den, z) {
 function gateFrom(gate, label, d, margin, level) {
   if (d === void 0) return { gate, label, unit: "pp", threshold: margin * 100, pairs: 0, clusters: 0, verdict: "not_applicable", reason: "No paired answers carry this outcome." };
   const shown = { estimate: round4(d.estimate * 100), interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level } };
-  const text = `${formatPp(shown.estimate)} [${formatPp(shown.interval.lower).replace(" pp", "")}, ${formatPp(shown.interval.upper).replace(" pp", "")}]`;
+  const text2 = `${formatPp(shown.estimate)} [${formatPp(shown.interval.lower).replace(" pp", "")}, ${formatPp(shown.interval.upper).replace(" pp", "")}]`;
   const verdict = d.lower > margin ? "fail" : d.upper < margin ? "pass" : "inconclusive";
-  const reason = verdict === "fail" ? `${label} rose ${text}, beyond the ${(margin * 100).toFixed(1)} pp margin.` : verdict === "pass" ? `${label} ${text}, within the ${(margin * 100).toFixed(1)} pp margin.` : `${label} ${text}: the interval reaches the ${(margin * 100).toFixed(1)} pp margin; more replayed requests would decide it.`;
+  const reason = verdict === "fail" ? `${label} rose ${text2}, beyond the ${(margin * 100).toFixed(1)} pp margin.` : verdict === "pass" ? `${label} ${text2}, within the ${(margin * 100).toFixed(1)} pp margin.` : `${label} ${text2}: the interval reaches the ${(margin * 100).toFixed(1)} pp margin; more replayed requests would decide it.`;
   return { gate, label, unit: "pp", ...shown, threshold: margin * 100, pairs: d.n, clusters: d.clusters, verdict, reason };
 }
 function costGate(pairs, quality, z, level) {
   const r2 = pairedLogRatio(pairs, "cost", "success", z);
   if (r2 === void 0) return { gate: "cost", label: "Cost per successful task", unit: "ratio", threshold: 1.2, pairs: 0, clusters: 0, verdict: "not_applicable", reason: "No paired answers carry cost and success." };
   const shown = { estimate: round4(Math.exp(r2.estimate)), interval: { lower: round4(Math.exp(r2.lower)), upper: round4(Math.exp(r2.upper)), level } };
-  const text = `${formatRatioChange(shown.estimate)} [${formatRatioChange(shown.interval.lower).replace(" %", "")}, ${formatRatioChange(shown.interval.upper).replace(" %", "")}]`;
+  const text2 = `${formatRatioChange(shown.estimate)} [${formatRatioChange(shown.interval.lower).replace(" %", "")}, ${formatRatioChange(shown.interval.upper).replace(" %", "")}]`;
   const qualityGain = quality !== void 0 && quality.upper < -0.03;
   const verdict = Math.exp(r2.lower) > 1.2 ? qualityGain ? "pass" : "fail" : Math.exp(r2.upper) < 1.2 ? "pass" : "inconclusive";
-  const reason = verdict === "fail" ? `Cost per successful task rose ${text}, beyond +20 % without a 3 pp quality gain.` : verdict === "pass" ? `Cost per successful task ${text}${qualityGain && Math.exp(r2.lower) > 1.2 ? ", justified by a quality gain of at least 3 pp" : ", within +20 %"}.` : `Cost per successful task ${text}: the interval reaches +20 %.`;
+  const reason = verdict === "fail" ? `Cost per successful task rose ${text2}, beyond +20 % without a 3 pp quality gain.` : verdict === "pass" ? `Cost per successful task ${text2}${qualityGain && Math.exp(r2.lower) > 1.2 ? ", justified by a quality gain of at least 3 pp" : ", within +20 %"}.` : `Cost per successful task ${text2}: the interval reaches +20 %.`;
   return { gate: "cost", label: "Cost per successful task", unit: "ratio", ...shown, threshold: 1.2, pairs: r2.n, clusters: r2.clusters, verdict, reason };
 }
 function sample(pairs, side, field) {
@@ -27262,8 +27980,8 @@ function rateFindings(pairs, policy, z, level) {
     const big = Math.abs(d.estimate) * 100 >= policy.min_rate_change_pp;
     const direction = d.estimate > 0 ? "increase" : "decrease";
     const flagged = significant && big && (bad === "either" || bad === direction);
-    const text = `${formatPp(d.estimate * 100)} [${formatPp(d.lower * 100).replace(" pp", "")}, ${formatPp(d.upper * 100).replace(" pp", "")}]`;
-    out.push({ feature, label, test: "paired_rate", family: "behaviour", effect: round4(d.estimate * 100), effect_unit: "pp", interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level }, flagged, blocking: false, reason: `${label} ${text}${flagged ? ` changed by at least ${policy.min_rate_change_pp} pp` : ""}.` });
+    const text2 = `${formatPp(d.estimate * 100)} [${formatPp(d.lower * 100).replace(" pp", "")}, ${formatPp(d.upper * 100).replace(" pp", "")}]`;
+    out.push({ feature, label, test: "paired_rate", family: "behaviour", effect: round4(d.estimate * 100), effect_unit: "pp", interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level }, flagged, blocking: false, reason: `${label} ${text2}${flagged ? ` changed by at least ${policy.min_rate_change_pp} pp` : ""}.` });
   }
   return out;
 }
@@ -27476,10 +28194,10 @@ function recordStageReport(repo, commit2, attested, push) {
     throw new GitError(`Could not record the ${attested.report.stage} report: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-function parseWindow(text, flag2 = "--window") {
-  const match = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
+function parseWindow(text2, flag2 = "--window") {
+  const match = /^(\d+)\s*(s|m|h|d)$/.exec(text2.trim());
   const value = match ? Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2]] : Number.NaN;
-  if (!(value > 0)) throw new InputError([{ file: flag2, message: `expected a duration such as 1h, 30m or 1d, got "${text}"` }]);
+  if (!(value > 0)) throw new InputError([{ file: flag2, message: `expected a duration such as 1h, 30m or 1d, got "${text2}"` }]);
   return value;
 }
 
@@ -27540,8 +28258,8 @@ From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified 
   const noteMessage = options.record ? recordStageReport(repo, committed.commit, attested, options.push !== void 0) : void 0;
   return { attested, result, ...noteMessage ? { noteMessage } : {} };
 }
-function sha256Hex2(text) {
-  return createHash8("sha256").update(text).digest("hex");
+function sha256Hex2(text2) {
+  return createHash8("sha256").update(text2).digest("hex");
 }
 
 // src/report/stage-render.ts
@@ -27752,15 +28470,15 @@ async function engineErrorsAsUsage(run) {
 }
 function repoOf(ctx, values) {
   const explicit = values.repo;
-  const repo = explicit ? resolve9(ctx.cwd, explicit) : findRepoRoot(ctx.cwd) ?? ctx.cwd;
+  const repo = explicit ? resolve10(ctx.cwd, explicit) : findRepoRoot(ctx.cwd) ?? ctx.cwd;
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository (use --repo)" }]);
   return repo;
 }
 function telemetryFiles(ctx, paths) {
   if (!paths || paths.length === 0) throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
-  const missing = paths.filter((p) => !existsSync3(resolve9(ctx.cwd, p)) || !statSync4(resolve9(ctx.cwd, p)).isFile());
+  const missing = paths.filter((p) => !existsSync3(resolve10(ctx.cwd, p)) || !statSync4(resolve10(ctx.cwd, p)).isFile());
   if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
-  return paths.map((p) => ({ path: resolve9(ctx.cwd, p), label: p }));
+  return paths.map((p) => ({ path: resolve10(ctx.cwd, p), label: p }));
 }
 function engineOf(values) {
   const engine = values.engine ?? "stream";
@@ -27770,8 +28488,8 @@ function engineOf(values) {
 function trustedKeys(ctx, repo, values) {
   const dirFlag = values["keys-dir"];
   const repoKeys = join6(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve9(ctx.cwd, dirFlag) : existsSync3(repoKeys) ? repoKeys : void 0;
-  const files = (values.key ?? []).map((path) => ({ source: path, pem: readInputFile(resolve9(ctx.cwd, path), "public key file").toString("utf8") }));
+  const dir = dirFlag !== void 0 ? resolve10(ctx.cwd, dirFlag) : existsSync3(repoKeys) ? repoKeys : void 0;
+  const files = (values.key ?? []).map((path) => ({ source: path, pem: readInputFile(resolve10(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
     if (!existsSync3(dir) || !statSync4(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync3(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) files.push({ source: toRepoPath(repo, join6(dir, name)), pem: readInputFile(join6(dir, name), "public key file").toString("utf8") });
@@ -27782,7 +28500,7 @@ function trustedKeys(ctx, repo, values) {
 }
 function signingKeyOf(ctx, values) {
   const path = values["signing-key"];
-  return path === void 0 ? void 0 : readInputFile(resolve9(ctx.cwd, path), "signing key").toString("utf8");
+  return path === void 0 ? void 0 : readInputFile(resolve10(ctx.cwd, path), "signing key").toString("utf8");
 }
 function present2(ctx, values, repo, attested, recordOn) {
   const format = values.format ?? "text";
@@ -27792,7 +28510,7 @@ function present2(ctx, values, repo, attested, recordOn) {
   const out = values.out;
   if (out !== void 0) {
     const markdown = renderStageMarkdown(attested.report);
-    writeReportFiles(resolve9(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
+    writeReportFiles(resolve10(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
   }
   ctx.stdout(format === "json" ? json : format === "markdown" ? renderStageMarkdown(attested.report) : renderStageText(attested.report));
   if (values.record === true && recordOn !== void 0) ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== void 0)}
@@ -27827,14 +28545,14 @@ async function runShadowCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("shadow needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve9(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve10(ctx.cwd, manifest)));
   const signingKey = signingKeyOf(ctx, values);
   const attested = await runShadowStage({ pkg, files: telemetryFiles(ctx, values.telemetry), ...values.cohort ? { shadowCohort: values.cohort } : {}, ...signingKey ? { signingKey } : {} });
   return present2(ctx, values, repo, attested, pkg.commit);
 }
-function parseTime(text) {
-  const ms = Date.parse(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(ms)) throw new InputError([{ file: "--at", message: `expected an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${text}"` }]);
+function parseTime(text2) {
+  const ms = Date.parse(text2);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text2) || Number.isNaN(ms)) throw new InputError([{ file: "--at", message: `expected an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${text2}"` }]);
   return ms;
 }
 function canaryPolicyOf(values) {
@@ -27847,7 +28565,7 @@ async function runCanaryCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("canary needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve9(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve10(ctx.cwd, manifest)));
   const split = values.split;
   let shares;
   if (split !== void 0) {
@@ -27896,7 +28614,7 @@ function runRollbackCommand(ctx, values, positionals) {
     ...signingKey ? { signingKey } : {}
   });
   const prBody = values["pr-body"];
-  if (prBody !== void 0) writeFileAtomic(resolve9(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
+  if (prBody !== void 0) writeFileAtomic(resolve10(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
   const status = present2(ctx, { ...values, record: false }, repo, run.attested, void 0);
   if (run.noteMessage) ctx.stderr(`kaizen-gate: ${run.noteMessage}
 `);
@@ -27913,9 +28631,11 @@ var COMMANDS = {
     usage: "kaizen-gate validate [path…] [--repo DIR]",
     options: { ...repoOption },
     help: `Validates package manifests: YAML shape, JSON Schema, and every referenced file (exists inside
-the repository, matches its recorded sha256). Paths may be files or directories (default: manifests/).
-In directories, valid YAML files that are not kaizen-gate manifests (CI configs, policies) are
-skipped; YAML files that cannot be read or parsed are reported.
+the repository, matches its recorded sha256). Paths may be files or directories; without paths,
+every YAML file of the repository (tracked and untracked, not ignored) is discovered. A manifest is
+a YAML document with apiVersion kaizen-gate/v1 and kind Package, in any YAML style; other files
+(CI configs, Kubernetes objects, kaizen-gate policies) are skipped. YAML that cannot be parsed is
+reported in a folder you name, and anywhere when it names kaizen-gate.
 
 Options:
   --repo DIR   repository root (default: the git top level of the working directory)
@@ -27929,7 +28649,9 @@ Exit status: 0 all valid, 2 problems found (each printed as file:line:col field:
     options: { ...repoOption, check: { type: "boolean" } },
     help: `Updates each manifest's sha256 fields to the current content of the files they reference, the
 way a lockfile is updated. Comments, key order and formatting are preserved; running it twice
-changes nothing the second time. Nothing is written if any manifest has a problem.
+changes nothing the second time. Nothing is written if any manifest has a problem. Without
+arguments, every manifest of the repository is locked (discovered as validate does); a file named
+that is not a Package manifest is an error.
 
 Options:
   --check      write nothing; exit 1 when some digest is out of date
@@ -27940,18 +28662,22 @@ Exit status: 0 done (or up to date), 1 out of date (--check), 2 invalid input.`,
   },
   diff: {
     summary: "diff candidate manifests against their parents and classify the change",
-    usage: "kaizen-gate diff --base REF [--head REF] [--json] [manifest…]",
-    options: { ...repoOption, base: { type: "string" }, head: { type: "string" }, json: { type: "boolean" } },
+    usage: "kaizen-gate diff --base REF [--head REF] [--json] [--all] [manifest…]",
+    options: { ...repoOption, base: { type: "string" }, head: { type: "string" }, json: { type: "boolean" }, all: { type: "boolean" } },
     help: `Compares each candidate package with its parent at --base: the same file there, or the manifest
 whose package_id is the candidate's parent_package_id. Prints the artifact-level diff, the change
 classes (prompt_patch, retrieval_refresh, tool_schema_repair, route_change, guardrail_update,
 model_change, rollback, no_behaviour_change) and manifest failures such as a prompt edited without
-updating its digest. Without manifest arguments, every manifest the change touches is compared
-(the manifest itself changed, or a file it references changed).
+updating its digest. Every package the change touches is compared: its manifest or a file a base
+or head version of it references changed. Discovery is anchored at the base: a manifest of the
+base that the head deletes, empties, re-encodes, renames away (without a new manifest of the same
+application) or replaces is a manifest failure. Manifest arguments (files, folders or globs) limit
+discovery to those paths.
 
 Options:
   --base REF   the commit to compare against (required), e.g. origin/main
   --head REF   the candidate commit (default: the working tree)
+  --all        compare every selected package, touched or not
   --json       print the diff as JSON (schema: manifests/schema/diff.schema.json)
   --repo DIR   repository root (default: the git top level of the working directory)
 
@@ -27960,7 +28686,8 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       json: values.json === true,
       ...values.base !== void 0 ? { base: values.base } : {},
       ...values.head !== void 0 ? { head: values.head } : {},
-      ...values.repo !== void 0 ? { repo: values.repo } : {}
+      ...values.repo !== void 0 ? { repo: values.repo } : {},
+      ...values.all === true ? { all: true } : {}
     })
   },
   check: {
@@ -27981,11 +28708,15 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       format: { type: "string" },
       "allow-unpaired": { type: "boolean" },
       "evidence-format": { type: "string" },
-      "signing-key": { type: "string" }
+      "signing-key": { type: "string" },
+      all: { type: "boolean" }
     },
-    help: `Runs the quality, safety, cost, latency and manifest gates for each candidate package (default:
-every manifest the change against --base touches) on paired per-case evidence of parent and
-candidate, decides approve / reject / hold / needs_approval, and prints the report.
+    help: `Runs the quality, safety, cost, latency and manifest gates for each package the change against
+--base touches (discovered as diff does; manifest arguments limit discovery to those paths) on
+paired per-case evidence of parent and candidate, decides approve / reject / hold /
+needs_approval, and prints the report. A manifest the change deletes, empties, re-encodes, renames
+away or replaces fails the manifest gate. The --policy file is read at the base commit; a change
+to it that loosens any threshold needs an owner's approval, a tightening applies at once.
 
 Options:
   --base REF                   commit holding the parent packages (required), e.g. origin/main
@@ -27998,7 +28729,9 @@ Options:
                                (default promptIdx=0 for --evidence; also picks the column of a
                                --parent-evidence file that holds several)
   --candidate-side SEL         promptfoo column of the candidate (default promptIdx=1)
-  --policy FILE                gate policy overriding gates/default.yaml
+  --policy FILE                gate policy overriding gates/default.yaml: a file inside the
+                               repository, read at --base (and compared with the head)
+  --all                        gate every selected package, touched or not
   --seed N                     bootstrap seed (default from the policy); same inputs and seed give a
                                byte-identical report
   --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo
@@ -28090,8 +28823,8 @@ var isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?
 if (isMain) {
   const ctx = {
     cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text)
+    stdout: (text2) => process.stdout.write(text2),
+    stderr: (text2) => process.stderr.write(text2)
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

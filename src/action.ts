@@ -11,6 +11,7 @@ import { parseInputs } from './action/inputs.ts';
 import { checkLimitsOf, requestOf } from './action/request.ts';
 import { runGateCheck } from './check.ts';
 import { fitMarkdown } from './github/limits.ts';
+import { lookupTokenIdentity } from './github/identity.ts';
 import { setupOctokit } from './github/octokit.ts';
 import { publishChecks, publishComment } from './github/publish.ts';
 import type { PublishProblem } from './github/publish.ts';
@@ -65,8 +66,11 @@ async function run(): Promise<void> {
       changeBlocks: readChangeBlocks(report, workspace, core.debug),
     };
     const log = { debug: core.debug, info: core.info, warn: core.warning, error: core.error };
-    unpublished.push(...(await publishChecks(octokit, report, target, settings, log)));
-    unpublished.push(...(await publishComment(octokit, report, target, settings, log)));
+    // Looked up once: only comments and check runs of this identity are ever adopted.
+    const identity = await lookupTokenIdentity(octokit, settings.secrets);
+    if (identity.source === 'fallback') core.debug(`Token identity: ${identity.login} (${identity.note ?? 'fallback'})`);
+    unpublished.push(...(await publishChecks(octokit, report, target, settings, identity, log)));
+    unpublished.push(...(await publishComment(octokit, report, target, settings, identity, log)));
   }
   if (mode === 'record') {
     if (!result.envelope) core.warning('Recording an unsigned report: set the signing-key input so auditors can verify it.');

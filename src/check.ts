@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { CollectOptions, EvidenceInput } from './evidence/collect.ts';
 import { mergePolicies, parsePolicy } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
+import { loadPolicyAtBase } from './git/policy.ts';
+import type { DefaultPolicy } from './git/policy.ts';
 import { resolveChangeSet } from './git/resolve.ts';
 import { readInputFile, toRepoPath } from './io/files.ts';
 import { reportTexts, writeReportFiles } from './io/report-files.ts';
@@ -31,8 +33,10 @@ export interface CheckRequest {
   readonly base: string;
   /** A git ref; undefined means the working tree. */
   readonly head?: string;
-  /** Candidate manifests (repository-relative); undefined: every manifest the change touches. */
+  /** Limits which manifests are considered (repository-relative paths or globs); undefined: all. */
   readonly manifests?: readonly string[];
+  /** Gate every selected package, not only those the change touches. */
+  readonly all?: boolean;
   readonly parentEvidence: readonly string[];
   readonly candidateEvidence: readonly string[];
   /** Files holding both sides. */
@@ -64,15 +68,15 @@ export interface CheckResult {
 // gates/default.yaml ships beside dist/ (package.json `files`); src/ and dist/ sit at the same depth.
 const DEFAULT_POLICY = fileURLToPath(new URL('../gates/default.yaml', import.meta.url));
 
-/** Reads the default policy shipped with kaizen-gate and the repository's override, if any. */
-export function loadPolicy(cwd: string, overridePath?: string): GatePolicy {
-  const defaultBytes = readInputFile(DEFAULT_POLICY, 'default policy');
-  const defaults = parsePolicy(defaultBytes, 'gates/default.yaml');
-  const sources = [{ file: 'kaizen-gate:gates/default.yaml', digest: digestOf(defaultBytes) }];
-  if (!overridePath) return mergePolicies(defaults, [], sources);
-  const bytes = readInputFile(resolve(cwd, overridePath), 'policy file');
-  const override = parsePolicy(bytes, overridePath);
-  return mergePolicies(defaults, [override], [...sources, { file: overridePath, digest: digestOf(bytes) }]);
+/** The policy shipped with kaizen-gate (gates/default.yaml), as its bytes and the name reports give it. */
+export function readDefaultPolicy(): DefaultPolicy {
+  return { bytes: readInputFile(DEFAULT_POLICY, 'default policy'), file: 'kaizen-gate:gates/default.yaml' };
+}
+
+/** The default policy alone, for a repository that names no policy file of its own. */
+export function loadDefaultPolicy(): GatePolicy {
+  const { bytes, file } = readDefaultPolicy();
+  return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
 
 /**
@@ -82,17 +86,30 @@ export function loadPolicy(cwd: string, overridePath?: string): GatePolicy {
  *   gate result); a failing gate is part of the report.
  */
 export function runGateCheck(request: CheckRequest): CheckResult {
-  const policy = loadPolicy(request.cwd, request.policy);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
     ...(request.head !== undefined ? { head: request.head } : {}),
     ...(request.manifests && request.manifests.length > 0 ? { manifests: request.manifests } : {}),
+    ...(request.all ? { all: true } : {}),
   });
+  // A repository policy is read at the base commit: the change under review cannot loosen it.
+  const { policy, change: policyChange } =
+    request.policy === undefined
+      ? { policy: loadDefaultPolicy(), change: undefined }
+      : loadPolicyAtBase({
+          repo: request.repo,
+          cwd: request.cwd,
+          given: request.policy,
+          baseCommit: changeSet.base.commit,
+          headCommit: changeSet.head.commit,
+          defaults: readDefaultPolicy(),
+        });
   const report = runPipeline({
     changeSet,
     evidence: readEvidence(request),
     policy,
+    ...(policyChange ? { policyChange } : {}),
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
     ...(request.promptfooSides ? { promptfooSides: request.promptfooSides } : {}),
     ...(request.allowUnpaired ? { allowUnpaired: true } : {}),

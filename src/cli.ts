@@ -22,9 +22,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'kaizen-gate validate [path…] [--repo DIR]',
     options: { ...repoOption },
     help: `Validates package manifests: YAML shape, JSON Schema, and every referenced file (exists inside
-the repository, matches its recorded sha256). Paths may be files or directories (default: manifests/).
-In directories, valid YAML files that are not kaizen-gate manifests (CI configs, policies) are
-skipped; YAML files that cannot be read or parsed are reported.
+the repository, matches its recorded sha256). Paths may be files or directories; without paths,
+every YAML file of the repository (tracked and untracked, not ignored) is discovered. A manifest is
+a YAML document with apiVersion kaizen-gate/v1 and kind Package, in any YAML style; other files
+(CI configs, Kubernetes objects, kaizen-gate policies) are skipped. YAML that cannot be parsed is
+reported in a folder you name, and anywhere when it names kaizen-gate.
 
 Options:
   --repo DIR   repository root (default: the git top level of the working directory)
@@ -38,7 +40,9 @@ Exit status: 0 all valid, 2 problems found (each printed as file:line:col field:
     options: { ...repoOption, check: { type: 'boolean' } },
     help: `Updates each manifest's sha256 fields to the current content of the files they reference, the
 way a lockfile is updated. Comments, key order and formatting are preserved; running it twice
-changes nothing the second time. Nothing is written if any manifest has a problem.
+changes nothing the second time. Nothing is written if any manifest has a problem. Without
+arguments, every manifest of the repository is locked (discovered as validate does); a file named
+that is not a Package manifest is an error.
 
 Options:
   --check      write nothing; exit 1 when some digest is out of date
@@ -49,18 +53,22 @@ Exit status: 0 done (or up to date), 1 out of date (--check), 2 invalid input.`,
   },
   diff: {
     summary: 'diff candidate manifests against their parents and classify the change',
-    usage: 'kaizen-gate diff --base REF [--head REF] [--json] [manifest…]',
-    options: { ...repoOption, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' } },
+    usage: 'kaizen-gate diff --base REF [--head REF] [--json] [--all] [manifest…]',
+    options: { ...repoOption, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } },
     help: `Compares each candidate package with its parent at --base: the same file there, or the manifest
 whose package_id is the candidate's parent_package_id. Prints the artifact-level diff, the change
 classes (prompt_patch, retrieval_refresh, tool_schema_repair, route_change, guardrail_update,
 model_change, rollback, no_behaviour_change) and manifest failures such as a prompt edited without
-updating its digest. Without manifest arguments, every manifest the change touches is compared
-(the manifest itself changed, or a file it references changed).
+updating its digest. Every package the change touches is compared: its manifest or a file a base
+or head version of it references changed. Discovery is anchored at the base: a manifest of the
+base that the head deletes, empties, re-encodes, renames away (without a new manifest of the same
+application) or replaces is a manifest failure. Manifest arguments (files, folders or globs) limit
+discovery to those paths.
 
 Options:
   --base REF   the commit to compare against (required), e.g. origin/main
   --head REF   the candidate commit (default: the working tree)
+  --all        compare every selected package, touched or not
   --json       print the diff as JSON (schema: manifests/schema/diff.schema.json)
   --repo DIR   repository root (default: the git top level of the working directory)
 
@@ -71,6 +79,7 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
         ...(values.base !== undefined ? { base: values.base as string } : {}),
         ...(values.head !== undefined ? { head: values.head as string } : {}),
         ...(values.repo !== undefined ? { repo: values.repo as string } : {}),
+        ...(values.all === true ? { all: true } : {}),
       }),
   },
   check: {
@@ -92,10 +101,14 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       'allow-unpaired': { type: 'boolean' },
       'evidence-format': { type: 'string' },
       'signing-key': { type: 'string' },
+      all: { type: 'boolean' },
     },
-    help: `Runs the quality, safety, cost, latency and manifest gates for each candidate package (default:
-every manifest the change against --base touches) on paired per-case evidence of parent and
-candidate, decides approve / reject / hold / needs_approval, and prints the report.
+    help: `Runs the quality, safety, cost, latency and manifest gates for each package the change against
+--base touches (discovered as diff does; manifest arguments limit discovery to those paths) on
+paired per-case evidence of parent and candidate, decides approve / reject / hold /
+needs_approval, and prints the report. A manifest the change deletes, empties, re-encodes, renames
+away or replaces fails the manifest gate. The --policy file is read at the base commit; a change
+to it that loosens any threshold needs an owner's approval, a tightening applies at once.
 
 Options:
   --base REF                   commit holding the parent packages (required), e.g. origin/main
@@ -108,7 +121,9 @@ Options:
                                (default promptIdx=0 for --evidence; also picks the column of a
                                --parent-evidence file that holds several)
   --candidate-side SEL         promptfoo column of the candidate (default promptIdx=1)
-  --policy FILE                gate policy overriding gates/default.yaml
+  --policy FILE                gate policy overriding gates/default.yaml: a file inside the
+                               repository, read at --base (and compared with the head)
+  --all                        gate every selected package, touched or not
   --seed N                     bootstrap seed (default from the policy); same inputs and seed give a
                                byte-identical report
   --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo

@@ -4,10 +4,13 @@ import type { CollectOptions, ParseCache } from './evidence/collect.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
 import { combineDecisions, decide } from './gates/decide.ts';
 import { evaluateGates } from './gates/evaluate.ts';
+import { applyPolicyChange } from './gates/policy-change.ts';
+import type { PolicyChange } from './gates/policy-change.ts';
 import { policyForLevel } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
 import { round } from './gates/result.ts';
 import type { ChangeSet } from './git/resolve.ts';
+import type { PackageDiff } from './manifest/diff.ts';
 import { digestOf } from './manifest/model.ts';
 import type { Manifest } from './manifest/model.ts';
 import { formatProblem, InputError, sortProblems } from './problem.ts';
@@ -19,6 +22,8 @@ import { VERSION } from './version.ts';
 export interface PipelineInput extends CollectOptions {
   readonly changeSet: ChangeSet;
   readonly policy: GatePolicy;
+  /** The repository policy file as the change leaves it; a loosening needs an owner's approval. */
+  readonly policyChange?: PolicyChange;
   readonly seed?: number;
   readonly context?: { readonly repository?: string; readonly commit?: string; readonly pull_request?: number };
 }
@@ -40,22 +45,26 @@ export function runPipeline(input: PipelineInput): Report {
 
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
-    const manifest = loaded?.candidate.manifest as Manifest;
+    // A package without a valid candidate (deleted, invalid …) is gated on what is known of it.
+    const manifest = (loaded?.candidate.manifest ?? loaded?.standIn) as Manifest;
     const level = manifest.side_effect_level;
-    subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: 'candidate', commit: changeSet.head.commit });
+    const headFile = diff.failure?.kind !== 'deleted' && diff.failure?.kind !== 'renamed';
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: 'candidate', commit: changeSet.head.commit });
     if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: 'parent', commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
     }
 
-    const { evidence, problems: evidenceProblems } = collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
-    problems.push(...evidenceProblems);
+    const { evidence, problems: evidenceProblems } = diff.failure
+      ? { evidence: undefined, problems: [] }
+      : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
 
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = decide(gates, level, manifest.owners);
+    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -65,7 +74,7 @@ export function runPipeline(input: PipelineInput): Report {
       owners: manifest.owners,
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems) },
+      diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems), ...(diff.failure ? { failure: diff.failure } : {}) },
       evidence: summariseEvidence(evidence),
       gates,
       categories,
@@ -107,9 +116,17 @@ export function runPipeline(input: PipelineInput): Report {
     },
     decision: { outcome, summary },
     packages,
-    unreferenced_changes: changeSet.unreferenced_changes,
+    unreferenced_changes: changeSet.unreferenced_changes.filter((path) => path !== input.policyChange?.file),
+    ...(input.policyChange ? { policy_change: input.policyChange } : {}),
     signature: { status: 'unsigned', reason: 'not signed yet' },
   };
+}
+
+/** Pairing's "no records" names neither the package nor the files searched; a run of several packages needs both. */
+function nameMissingEvidence(problems: readonly Problem[], diff: PackageDiff, files: PipelineInput['evidence']): Problem[] {
+  const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : '';
+  const searched = files.map((f) => f.path).join(', ');
+  return problems.map((p) => (/no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p));
 }
 
 function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport['evidence'] {

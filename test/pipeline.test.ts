@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../src/check.ts';
+import { loadDefaultPolicy } from '../src/check.ts';
 import type { GateName, GateResult } from '../src/gates/result.ts';
 import { resolveChangeSet } from '../src/git/resolve.ts';
 import { runPipeline } from '../src/pipeline.ts';
@@ -7,7 +7,7 @@ import type { EvidenceInput } from '../src/evidence/collect.ts';
 import type { PipelineInput } from '../src/pipeline.ts';
 import { formatProblem, InputError } from '../src/problem.ts';
 import type { PackageReport, Report } from '../src/report/model.ts';
-import { candidateId, evidenceRecords, gateRepo, PACKAGES, ROOT, toJsonl } from './gates/scenario.ts';
+import { candidateId, evidenceRecords, gateRepo, PACKAGES, toJsonl } from './gates/scenario.ts';
 import type { App, EvidenceLine, EvidenceSpec, GateRepo } from './gates/scenario.ts';
 
 const repos: GateRepo[] = [];
@@ -22,7 +22,7 @@ function repoWith(options: Parameters<typeof gateRepo>[0]): GateRepo {
 }
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const policy = loadPolicy(ROOT);
+const policy = loadDefaultPolicy();
 
 /** Evidence inputs for one app: parent and candidate files. */
 function evidenceFor(app: App, spec: EvidenceSpec = {}, edit?: (side: 'parent' | 'candidate', records: EvidenceLine[]) => EvidenceLine[]): EvidenceInput[] {

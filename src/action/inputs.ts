@@ -23,7 +23,10 @@ export interface ActionInputs {
   readonly mode: 'auto' | 'gate' | 'record';
   readonly base?: string;
   readonly head?: string;
+  /** Repository paths or globs limiting which manifests are considered. */
   readonly manifests: readonly string[];
+  /** Gate every selected package, not only the ones the change touches. */
+  readonly gateUntouched: boolean;
   readonly parentEvidence: readonly string[];
   readonly candidateEvidence: readonly string[];
   readonly evidence: readonly string[];
@@ -107,6 +110,7 @@ export function parseInputs(getInput: InputReader): ActionInputs {
     ...(base !== undefined ? { base } : {}),
     ...(head !== undefined ? { head } : {}),
     manifests: lines('manifests'),
+    gateUntouched: boolean('gate-untouched'),
     parentEvidence: lines('parent-evidence'),
     candidateEvidence: lines('candidate-evidence'),
     evidence: lines('evidence'),

@@ -19,7 +19,8 @@ export function requestOf(inputs: ActionInputs, event: EventContext, workspace: 
     { parent: '`parent-evidence`', candidate: '`candidate-evidence`', both: '`evidence`' },
   );
   if (sides) problems.push({ file: 'input parent-evidence', message: sides });
-  const manifests = inputs.manifests.length > 0 ? expandInput('manifests', inputs.manifests, workspace, problems) : undefined;
+  // Repository paths or globs that limit discovery, matched in both trees (a deleted manifest too).
+  const manifests = inputs.manifests.length > 0 ? inputs.manifests : undefined;
   const parentEvidence = expandInput('parent-evidence', inputs.parentEvidence, workspace, problems);
   const candidateEvidence = expandInput('candidate-evidence', inputs.candidateEvidence, workspace, problems);
   const evidence = expandInput('evidence', inputs.evidence, workspace, problems);
@@ -33,6 +34,7 @@ export function requestOf(inputs: ActionInputs, event: EventContext, workspace: 
     // and earlier reports of this job sit untracked and would count as changes.
     head: inputs.head ?? 'HEAD',
     ...(manifests ? { manifests } : {}),
+    ...(inputs.gateUntouched ? { all: true } : {}),
     parentEvidence,
     candidateEvidence,
     evidence,

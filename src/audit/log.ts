@@ -11,7 +11,8 @@ import { formatPp, formatRatioChange } from '../gates/format.ts';
 import type { GateResult } from '../gates/result.ts';
 import { diffPackage } from '../manifest/diff.ts';
 import type { HistoricalPackage } from '../manifest/diff.ts';
-import { loadManifest, looksLikeManifest } from '../manifest/manifest.ts';
+import { classifyYaml, mayBeKaizenGate } from '../manifest/discover.ts';
+import { loadManifest } from '../manifest/manifest.ts';
 import type { LoadedManifest } from '../manifest/manifest.ts';
 import { behaviourFingerprint } from '../manifest/model.ts';
 import type { Manifest } from '../manifest/model.ts';
@@ -31,8 +32,11 @@ export interface YamlChange {
   readonly previous?: Uint8Array;
 }
 
-/** An entry's status: the recorded decision, or what happened to the release later. */
-export type LogStatus = 'approved' | 'rejected' | 'held' | 'needs approval' | 'rolled back' | 'unverified' | 'unrecorded';
+/**
+ * An entry's status: the decision of a verified record, or what happened to the release later.
+ * A record that is unsigned is `unsigned`, whatever it claims: anyone who can push notes can write one.
+ */
+export type LogStatus = 'approved' | 'rejected' | 'held' | 'needs approval' | 'rolled back' | 'unsigned' | 'unverified' | 'unrecorded';
 
 /** One Kaizen log entry. */
 export interface LogEntry {
@@ -42,6 +46,7 @@ export interface LogEntry {
   readonly owner: string;
   readonly problem: string;
   readonly measure: string;
+  /** The verified decision and headline deltas; an unsigned record's claim is marked as such. */
   readonly result: string;
   readonly status: LogStatus;
   readonly package_id: string;
@@ -52,11 +57,15 @@ export interface LogEntry {
   readonly signature: string;
   readonly signature_status: 'verified' | 'unsigned' | 'invalid' | 'none';
   readonly classes: readonly string[];
+  /** The decision of a verified record (never of an unsigned one). */
   readonly decision?: DecisionOutcome;
   /** The entry whose rollback superseded this one. */
   readonly rolled_back_by?: string;
   /** Records (note lines) found for this release. */
   readonly records: number;
+  /** Of those, how many are INVALID (forged, re-targeted, tampered) and how many unsigned. */
+  readonly invalid_records: number;
+  readonly unsigned_records: number;
 }
 
 /** What {@link buildKaizenLog} reads. */
@@ -66,7 +75,7 @@ export interface LogInput {
   readonly notes: ReadonlyMap<string, readonly { readonly text: string }[]>;
   /** Verifies one note line for the commit it is attached to. */
   readonly verify: (commit: string, text: string) => RecordResult;
-  /** Manifest paths or folders to show (whole histories); default: every manifest under `manifests/` at the end. */
+  /** Manifest paths or folders to show (whole histories); default: every manifest in the repository at the end. */
   readonly select?: readonly string[];
 }
 
@@ -74,14 +83,19 @@ interface Version {
   readonly change: YamlChange & { readonly bytes: Uint8Array };
   readonly lineage: number;
   readonly id: string;
+  /** Without its parsed YAML document, which thousands of versions cannot all keep in memory. */
   readonly loaded: LoadedManifest;
+  /** The document's plain values, for the Kaizen fields of a version that is not schema-valid. */
+  readonly value: unknown;
 }
 
 const STATUS: Record<DecisionOutcome, LogStatus> = { approve: 'approved', reject: 'rejected', hold: 'held', needs_approval: 'needs approval' };
 const SEVERITY: readonly DecisionOutcome[] = ['reject', 'hold', 'needs_approval', 'approve'];
 
 /**
- * Builds the log entries of the selected manifests, oldest first.
+ * Builds the log entries of the selected manifests, oldest first, in time linear in the number of
+ * versions: parents, earlier behaviours (for rollbacks) and rollback ranges are looked up in maps
+ * kept as the history is walked, never by scanning the versions before.
  *
  * @throws InputError when a selected path has no manifest history on the mainline.
  */
@@ -99,68 +113,119 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
   };
 
   const entries: (LogEntry & { lineage: number })[] = [];
+  const entryAt = new Map<string, number>();
   const rollbacks: { entry: number; targetCommit: string; lineage: number }[] = [];
+  // The latest valid version of each lineage and package id, and of each behaviour per lineage.
+  const lastOfLineage = new Map<number, Version>();
+  const lastOfPackage = new Map<string, Version>();
+  const behaviours = new Map<number, Map<string, { history: HistoricalPackage; index: number }>>();
   versions.forEach((version, index) => {
     const manifest = version.loaded.manifest;
-    const parent = manifest ? findParent(version, versions.slice(0, index)) : undefined;
+    const parentId = manifest?.parent_package_id;
+    const parent = manifest ? (lastOfLineage.get(version.lineage) ?? (parentId === undefined ? undefined : lastOfPackage.get(parentId))) : undefined;
     let classes: string[] = [];
     let rollbackOf: string | undefined;
     if (manifest) {
-      const lineageHistory = versions
-        .slice(0, index)
-        .filter((v) => v.lineage === version.lineage || (parent !== undefined && v.lineage === parent.lineage))
-        .flatMap((v): HistoricalPackage[] => (v.loaded.manifest ? [{ package_id: v.loaded.manifest.package_id, commit: v.change.commit, fingerprint: behaviourFingerprint(v.loaded.manifest) }] : []))
-        .toReversed();
+      const fingerprint = behaviourFingerprint(manifest);
+      // Only the newest earlier version with this behaviour matters for recognising a rollback.
+      const history = [version.lineage, ...(parent ? [parent.lineage] : [])]
+        .map((lineage) => behaviours.get(lineage)?.get(fingerprint))
+        .filter((h) => h !== undefined)
+        .toSorted((a, b) => b.index - a.index)
+        .map((h) => h.history);
       const diff = diffPackage({
         candidate: version.loaded as LoadedManifest & { manifest: Manifest },
         ...(parent ? { parent: parent.loaded as LoadedManifest & { manifest: Manifest }, parentCommit: parent.change.commit } : {}),
         resolution: parent === undefined ? 'new_application' : parent.lineage === version.lineage ? 'same_path' : 'parent_package_id',
         baseDigests: new Map(),
-        history: lineageHistory,
+        history,
       });
       classes = [...diff.classes];
       rollbackOf = diff.rollback_of?.commit;
+      lastOfLineage.set(version.lineage, version);
+      lastOfPackage.set(manifest.package_id, version);
+      const byFingerprint = behaviours.get(version.lineage) ?? new Map<string, { history: HistoricalPackage; index: number }>();
+      byFingerprint.set(fingerprint, { history: { package_id: manifest.package_id, commit: version.change.commit, fingerprint }, index });
+      behaviours.set(version.lineage, byFingerprint);
     }
     if (!selected.has(version.lineage)) return;
-    const fields = fieldsOf(version.loaded);
+    const fields = fieldsOf(version.value);
     const all = recordsOf(version.change.commit);
     const mine = all.filter((r) => r.kind === 'invalid' || packageIn(r, version.change.path, fields.package_id) !== undefined);
     const primary = pickPrimary(mine);
-    const pkg = primary && primary.kind !== 'invalid' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
+    const verifiedPackage = primary?.kind === 'verified' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
+    const claimedPackage = primary?.kind === 'unsigned' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
     const measureHead = !manifest ? 'invalid manifest' : classes.length > 0 ? classes.join(', ') : 'new package';
-    const invalidOthers = mine.filter((r) => r !== primary && r.kind === 'invalid').length;
+    const invalid = mine.filter((r) => r.kind === 'invalid').length;
+    const unsigned = mine.filter((r) => r.kind === 'unsigned').length;
     if (rollbackOf !== undefined) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
+    entryAt.set(`${version.lineage}\0${version.change.commit}`, entries.length);
     entries.push({
       id: version.id,
       date: utcDate(version.change.committedAt),
       owner: fields.owner,
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
-      result: pkg ? resultOf(pkg) : '—',
-      status: primary === undefined ? 'unrecorded' : pkg ? STATUS[pkg.decision.outcome] : 'unverified',
+      result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : '—',
+      status: statusOf(primary, verifiedPackage),
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
       commit: version.change.commit,
-      ...signatureOf(primary, invalidOthers),
+      ...signatureOf(primary, invalid - (primary?.kind === 'invalid' ? 1 : 0), unsigned - (primary?.kind === 'unsigned' ? 1 : 0)),
       classes,
-      ...(pkg ? { decision: pkg.decision.outcome } : {}),
+      ...(verifiedPackage ? { decision: verifiedPackage.decision.outcome } : {}),
       records: mine.length,
+      invalid_records: invalid,
+      unsigned_records: unsigned,
       lineage: version.lineage,
     });
   });
+  markRolledBack(entries, rollbacks, entryAt);
+  return entries.map(({ lineage: _lineage, ...entry }) => entry);
+}
 
-  // A rollback to an earlier package supersedes every release of that lineage after it.
-  for (const rollback of rollbacks) {
+/**
+ * A rollback to an earlier package supersedes every release of that lineage between the two; when
+ * ranges overlap, the later rollback names it. Each entry is marked once (later rollbacks first,
+ * skipping marked entries through a next-unmarked pointer), so this is linear too.
+ */
+function markRolledBack(
+  entries: (LogEntry & { lineage: number })[],
+  rollbacks: readonly { entry: number; targetCommit: string; lineage: number }[],
+  entryAt: ReadonlyMap<string, number>,
+): void {
+  const next = new Map<number, number>();
+  const firstUnmarked = (i: number): number => {
+    let j = i;
+    const path: number[] = [];
+    while (next.has(j)) {
+      path.push(j);
+      j = next.get(j)!;
+    }
+    for (const k of path) next.set(k, j);
+    return j;
+  };
+  const positions = new Map<number, number[]>();
+  entries.forEach((entry, index) => {
+    const list = positions.get(entry.lineage);
+    if (list) list.push(index);
+    else positions.set(entry.lineage, [index]);
+  });
+  const rank = new Map<number, number>();
+  for (const list of positions.values()) list.forEach((index, r) => rank.set(index, r));
+  for (const rollback of rollbacks.toSorted((a, b) => b.entry - a.entry)) {
     const by = entries[rollback.entry];
-    const target = entries.findIndex((e) => e.lineage === rollback.lineage && e.commit === rollback.targetCommit);
-    if (by === undefined || target < 0) continue;
-    for (let i = target + 1; i < rollback.entry; i++) {
-      const entry = entries[i];
-      if (entry && entry.lineage === rollback.lineage) entries[i] = { ...entry, status: 'rolled back', rolled_back_by: by.id };
+    const target = entryAt.get(`${rollback.lineage}\0${rollback.targetCommit}`);
+    if (by === undefined || target === undefined) continue;
+    const lineage = positions.get(rollback.lineage)!;
+    const end = rank.get(rollback.entry)!;
+    for (let r = firstUnmarked(rank.get(target)! + 1); r < end; r = firstUnmarked(r + 1)) {
+      const index = lineage[r]!;
+      entries[index] = { ...entries[index]!, status: 'rolled back', rolled_back_by: by.id };
+      next.set(r, r + 1);
     }
   }
-  return entries.map(({ lineage: _lineage, ...entry }) => entry);
 }
 
 /** Walks the changes: assigns lineages (following renames), IDs, and loads each manifest version. */
@@ -175,7 +240,14 @@ function collectVersions(changes: readonly YamlChange[]): { versions: Version[];
     if (change.renamedFrom !== undefined) alive.delete(change.renamedFrom);
     lineage ??= alive.get(change.path);
     const bytes = change.bytes;
-    if (bytes === undefined || !looksLikeManifest(bytes)) {
+    // The same discovery rule as every command: a Package document in any YAML style. A manifest
+    // broken in place (unreadable but still naming kaizen-gate) is a version too, shown as invalid.
+    // A valid manifest is one by definition, so most versions are parsed once, by the loader.
+    const loaded = bytes !== undefined && mayBeKaizenGate(bytes) ? loadManifest(bytes, change.path) : undefined;
+    const kind = loaded === undefined || loaded.manifest !== undefined || bytes === undefined ? undefined : classifyYaml(bytes, change.path);
+    const brokenInPlace = kind?.kind === 'unreadable' && kind.mentions && lineage !== undefined;
+    const isVersion = loaded?.manifest !== undefined || kind?.kind === 'package' || brokenInPlace;
+    if (bytes === undefined || loaded === undefined || !isVersion) {
       alive.delete(change.path);
       continue;
     }
@@ -189,19 +261,20 @@ function collectVersions(changes: readonly YamlChange[]): { versions: Version[];
     const year = utcDate(change.committedAt).slice(0, 4);
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
-    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, '0')}`, loaded: loadManifest(bytes, change.path) });
+    const { yaml, ...slim } = loaded;
+    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, '0')}`, loaded: slim, value: yaml?.value });
   }
   return { versions, alive, lineagePaths };
 }
 
 function selectLineages(select: readonly string[] | undefined, alive: ReadonlyMap<string, number>, lineagePaths: ReadonlyMap<number, ReadonlySet<string>>): Set<number> {
-  if (select === undefined) return new Set([...alive].filter(([path]) => path.startsWith('manifests/')).map(([, lineage]) => lineage));
+  if (select === undefined) return new Set(alive.values());
   const out = new Set<number>();
   const problems: Problem[] = [];
   for (const path of select) {
     const current = alive.get(path);
     const earlier = [...lineagePaths].filter(([, paths]) => paths.has(path)).map(([lineage]) => lineage);
-    // A folder selects the manifests in it now (as the default does for manifests/).
+    // A folder selects the manifests in it now (as the default does for the whole repository).
     const folder = path === '' || path === '.' ? '' : `${path.replace(/\/+$/, '')}/`;
     const inFolder = [...alive].filter(([p]) => p.startsWith(folder)).map(([, lineage]) => lineage);
     const found = current !== undefined ? [current] : earlier.length > 0 ? earlier : inFolder;
@@ -212,17 +285,8 @@ function selectLineages(select: readonly string[] | undefined, alive: ReadonlyMa
   return out;
 }
 
-/** The previous version: the same file before this commit, else the latest release of parent_package_id. */
-function findParent(version: Version, earlier: readonly Version[]): Version | undefined {
-  const sameLineage = earlier.findLast((v) => v.lineage === version.lineage && v.loaded.manifest !== undefined);
-  if (sameLineage !== undefined) return sameLineage;
-  const parentId = version.loaded.manifest?.parent_package_id;
-  return parentId === undefined ? undefined : earlier.findLast((v) => v.loaded.manifest?.package_id === parentId);
-}
-
 /** The Kaizen fields, read leniently so that a schema-invalid version still shows what it says. */
-function fieldsOf(loaded: LoadedManifest): { owner: string; problem: string; summary: string; package_id: string; application: string } {
-  const value = loaded.yaml?.value;
+function fieldsOf(value: unknown): { owner: string; problem: string; summary: string; package_id: string; application: string } {
   const root = asRecord(value);
   const change = asRecord(root['change']);
   return {
@@ -260,8 +324,17 @@ function rankOf(r: RecordResult): number {
   return kind * 10 + (severity < 0 ? 9 : severity);
 }
 
-function signatureOf(primary: RecordResult | undefined, invalidOthers: number): Pick<LogEntry, 'signature' | 'signature_status'> {
-  const more = invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? '' : 's'}` : '';
+/** Only a verified record gives a decision; an unsigned one is anyone's claim. */
+function statusOf(primary: RecordResult | undefined, verified: PackageReport | undefined): LogStatus {
+  if (primary === undefined) return 'unrecorded';
+  if (verified) return STATUS[verified.decision.outcome];
+  return primary.kind === 'unsigned' ? 'unsigned' : 'unverified';
+}
+
+function signatureOf(primary: RecordResult | undefined, invalidOthers: number, unsignedOthers: number): Pick<LogEntry, 'signature' | 'signature_status'> {
+  const more =
+    (invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? '' : 's'}` : '') +
+    (unsignedOthers > 0 ? `; and ${unsignedOthers} unsigned record${unsignedOthers === 1 ? '' : 's'}` : '');
   if (primary === undefined) return { signature: 'none', signature_status: 'none' };
   if (primary.kind === 'invalid') return { signature: `INVALID: ${primary.reason}${more}`, signature_status: 'invalid' };
   if (primary.kind === 'unsigned') return { signature: `unsigned${more}`, signature_status: 'unsigned' };

@@ -67,28 +67,35 @@ Exit status: 0 valid, 1 not valid (one sentence says why), 2 invalid usage (miss
     run: (ctx, values, positionals) => runVerify(ctx, values, positionals),
   },
   log: {
-    summary: 'print the Kaizen log of manifest releases with verified signatures',
-    usage: 'kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--repo DIR]',
-    options: { ...repoOption, ...keyOptions, format: { type: 'string' } },
+    summary: 'print the Kaizen log of manifest releases with verified signatures; exit 1 on any INVALID record',
+    usage: 'kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--require-signed | --allow-unsigned] [--repo DIR]',
+    options: { ...repoOption, ...keyOptions, format: { type: 'string' }, 'require-signed': { type: 'boolean' }, 'allow-unsigned': { type: 'boolean' } },
     help: `Walks the first-parent history of HEAD and prints one entry per released manifest version:
 ID (KZ-YYYY-NNN), date, owner, problem, measure (change classes and summary), result (decision and
 headline deltas), status, package, commit and signature status. Reports are read from the git
 notes in ${NOTES_REF}; on a fresh clone fetch them first:
   git fetch origin 'refs/notes/*:refs/notes/*'
 
-IDs number every manifest version in the repository per calendar year (UTC commit date), in the
-order commits entered the first-parent history, then by path; adding releases never renumbers.
+Manifests are discovered as every command discovers them (a YAML document with apiVersion
+kaizen-gate/v1 and kind Package, anywhere in the repository). IDs number every manifest version in
+the repository per calendar year (UTC commit date), in the order commits entered the first-parent
+history, then by path; adding releases never renumbers. Only a verified record gives an entry its
+decision: an unsigned record's claim is shown as such, with status "unsigned".
 
 Options:
-  --format FMT     table (default), markdown, csv (RFC 4180) or json
-  --key PUB        trusted public key, PEM (repeatable)
-  --keys-dir DIR   trusted keys folder (default ${DEFAULT_KEYS_DIR} in the repository)
-  --repo DIR       repository root (default: the git top level of the working directory)
+  --format FMT       table (default), markdown, csv (RFC 4180) or json
+  --key PUB          trusted public key, PEM (repeatable)
+  --keys-dir DIR     trusted keys folder (default ${DEFAULT_KEYS_DIR} in the repository)
+  --require-signed   exit 1 when any shown release has an unsigned record (the default when
+                     trusted keys exist)
+  --allow-unsigned   do not fail on unsigned records, even with trusted keys
+  --repo DIR         repository root (default: the git top level of the working directory)
 
-Without manifest arguments, every manifest under manifests/ at HEAD is shown, with its history
+Without manifest arguments, every manifest of the repository at HEAD is shown, with its history
 followed across renames.
 
-Exit status: 0 printed, 1 some record is INVALID, 2 invalid usage.`,
+Exit status: 0 printed, 1 some record is INVALID (or unsigned, when signatures are required), 2
+invalid usage.`,
     run: (ctx, values, positionals) => runLog(ctx, values, positionals),
   },
 };
@@ -238,13 +245,19 @@ function printResult(ctx: CommandContext, result: RecordResult, commit: string, 
   return 1;
 }
 
-/** `log [manifest…]`: the Kaizen log; exit 1 when some record is INVALID. */
+/**
+ * `log [manifest…]`: the Kaizen log, as an audit: exit 1 when any record of a shown release is
+ * INVALID, or unsigned while signatures are required (by default whenever trusted keys exist).
+ */
 function runLog(ctx: CommandContext, values: Record<string, unknown>, positionals: readonly string[]): number {
   const format = (values.format as string | undefined) ?? 'table';
   if (!(LOG_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
+  if (values['require-signed'] === true && values['allow-unsigned'] === true) throw new UsageError('--require-signed and --allow-unsigned contradict each other; give one');
   const repo = repoRootOf(ctx.cwd, values.repo as string | undefined);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: 'not inside a git repository; log reads the git history (use --repo)' }]);
   const keyring = loadKeyring(ctx, repo, values, true);
+  const requireSigned = values['require-signed'] === true || (keyring.trusted.length > 0 && values['allow-unsigned'] !== true);
+  if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
   const digestAt = gitDigests(repo);
   const entries = buildKaizenLog({
     changes: readYamlHistory(repo),
@@ -256,8 +269,23 @@ function runLog(ctx: CommandContext, values: Record<string, unknown>, positional
     ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.\n`);
   }
   if (entries.length === 0 && positionals.length === 0) {
-    ctx.stderr('kaizen-gate: no kaizen-gate manifests under manifests/ at HEAD; name the manifests to show.\n');
+    ctx.stderr('kaizen-gate: no kaizen-gate manifests in the repository at HEAD; nothing to show.\n');
   }
   ctx.stdout(renderLog(entries, format as LogFormat));
-  return entries.some((e) => e.signature_status === 'invalid') ? 1 : 0;
+  const invalid = entries.filter((e) => e.invalid_records > 0);
+  const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
+  if (invalid.length > 0) {
+    const ids = invalid.map((e) => e.id).join(', ');
+    ctx.stderr(`kaizen-gate: ${count(invalid.length, 'release')} ${invalid.length === 1 ? 'has' : 'have'} an INVALID record: ${ids}\n`);
+  }
+  if (unsigned.length > 0) {
+    const ids = unsigned.map((e) => e.id).join(', ');
+    const have = `${count(unsigned.length, 'release')} ${unsigned.length === 1 ? 'has' : 'have'}`;
+    ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)\n`);
+  }
+  return invalid.length > 0 || unsigned.length > 0 ? 1 : 0;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

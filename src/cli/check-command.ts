@@ -29,6 +29,7 @@ export interface CheckFlags {
   readonly 'allow-unpaired'?: boolean;
   readonly 'evidence-format'?: string;
   readonly 'signing-key'?: string;
+  readonly all?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -62,6 +63,7 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
     base: flags.base,
     ...(flags.head !== undefined ? { head: flags.head } : {}),
     ...(positionals.length > 0 ? { manifests: positionals.map((p) => toRepoPath(repo, resolve(ctx.cwd, p))) } : {}),
+    ...(flags.all ? { all: true } : {}),
     parentEvidence,
     candidateEvidence,
     evidence,

@@ -11,7 +11,8 @@ import { readStageReport } from '../report/stage.ts';
 import type { StageReport } from '../report/stage.ts';
 import { verifyRecord } from '../audit/verify-record.ts';
 import type { RecordResult } from '../audit/verify-record.ts';
-import { loadManifest, looksLikeManifest } from '../manifest/manifest.ts';
+import { classifyYaml } from '../manifest/discover.ts';
+import { loadManifest } from '../manifest/manifest.ts';
 import type { TrustedKey } from '../report/verify-envelope.ts';
 import type { ApprovalStatus, RehearsalCheck, Release } from '../delivery/rollback.ts';
 import { parsePointer } from '../delivery/pointer.ts';
@@ -78,7 +79,7 @@ export function readReleaseHistory(repo: string, application: string, trusted: r
   const verify = (commit: string, line: NoteLine): RecordResult => verifyRecord(line.text, { trusted, ...(revokedIds ? { revokedIds } : {}), commit, digestAt });
   const releases: Release[] = [];
   for (const change of readYamlHistory(repo)) {
-    if (change.bytes === undefined || !looksLikeManifest(change.bytes)) continue;
+    if (change.bytes === undefined || classifyYaml(change.bytes, change.path).kind !== 'package') continue;
     if (change.previous !== undefined && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === undefined || manifest.application !== application) continue;

@@ -1,14 +1,20 @@
-import { loadManifest, looksLikeManifest } from '../manifest/manifest.ts';
-import type { LoadedManifest } from '../manifest/manifest.ts';
+import { describeKind, isBlankYaml, isYamlPath, packageFacts } from '../manifest/discover.ts';
+import type { YamlKind } from '../manifest/discover.ts';
 import { diffPackage } from '../manifest/diff.ts';
-import type { DiffInput, HistoricalPackage, PackageDiff, ParentResolution } from '../manifest/diff.ts';
+import type { DiffInput, HistoricalPackage, ManifestFailure, PackageDiff, ParentResolution } from '../manifest/diff.ts';
+import { failedPackage } from '../manifest/failure.ts';
+import { loadManifest } from '../manifest/manifest.ts';
+import type { LoadedManifest } from '../manifest/manifest.ts';
 import { behaviourFingerprint, digestOf } from '../manifest/model.ts';
 import type { Manifest } from '../manifest/model.ts';
+import { planScope, selectionOf } from '../manifest/scope.ts';
 import { locate } from '../manifest/verify.ts';
 import type { ReadFile } from '../manifest/verify.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
-import { changedPaths, commitsTouching, git, listFilesAt, readerAtCommit, readerAtWorktree, resolveCommit } from './git.ts';
+import { discoverAtCommit, discoverInWorktree, renamesBetween } from './discover.ts';
+import type { DiscoveredTree, KindCache } from './discover.ts';
+import { changedPaths, commitsTouching, readerAtCommit, resolveCommit } from './git.ts';
 
 /** What `diff` and `check` compare: a base commit against a head commit or the working tree. */
 export interface ChangeSetOptions {
@@ -16,19 +22,33 @@ export interface ChangeSetOptions {
   readonly base: string;
   /** A git ref; undefined means the working tree. */
   readonly head?: string;
-  /** Candidate manifests (repository-relative). Undefined: every manifest the change touches. */
+  /**
+   * Limits discovery to these repository paths: globs, files or folders (manifest arguments, the
+   * `manifests` input). Undefined: the whole repository.
+   */
   readonly manifests?: readonly string[];
+  /** Gate every selected package, not only those the change touches (`--all`, `gate-untouched`). */
+  readonly all?: boolean;
   /** How many earlier versions to scan for rollbacks. */
   readonly historyDepth?: number;
 }
 
-/** The resolved change: each touched package's diff, plus changed files no manifest references. */
+/** The manifests of one gated package: the candidate (or what stands for it) and the parent. */
+export interface LoadedPair {
+  readonly candidate: LoadedManifest;
+  readonly parent?: LoadedManifest;
+  /** For a failed package (no valid candidate): what is known of it, shaped as a manifest. */
+  readonly standIn?: Manifest;
+}
+
+/** The resolved change: each package in scope with its diff, plus changed files no manifest references. */
 export interface ChangeSet {
   readonly base: { readonly ref: string; readonly commit: string };
   readonly head: { readonly ref: string; readonly commit: string | null };
+  /** Sorted by manifest path; a package without a valid candidate carries `failure`. */
   readonly packages: readonly PackageDiff[];
   /** Loaded candidate and parent manifests, for later stages (gates, report subjects). */
-  readonly loaded: ReadonlyMap<string, { readonly candidate: LoadedManifest; readonly parent?: LoadedManifest }>;
+  readonly loaded: ReadonlyMap<string, LoadedPair>;
   readonly changed_files: readonly string[];
   readonly unreferenced_changes: readonly string[];
 }
@@ -36,127 +56,248 @@ export interface ChangeSet {
 type ValidManifest = LoadedManifest & { readonly manifest: Manifest };
 
 /**
- * Resolves which packages a change touches and diffs each against its parent at the base commit.
- * Throws InputError when a candidate manifest is itself invalid (that is bad input, not a gate
- * failure); artifact and parent problems become part of each PackageDiff.
+ * Resolves which packages a change touches, anchored at the base, and diffs each against its
+ * parent. Every YAML file of both trees is classified by parsing it (src/manifest/discover.ts);
+ * a base package the change touches must remain a valid package at the head, at the same path or
+ * renamed to a new manifest of the same application. A deleted, emptied, re-encoded, replaced or
+ * invalid manifest, and a touched file that names kaizen-gate but cannot be read, become packages
+ * with `failure` set: manifest-gate failures, never a silent "nothing to gate". Files the change
+ * does not touch are not checked for errors.
+ *
+ * @throws InputError when a selection entry matches no package manifest in either tree.
  */
 export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   const { repo } = options;
   const baseCommit = resolveCommit(repo, options.base, '--base');
   const headCommit = options.head === undefined ? undefined : resolveCommit(repo, options.head, '--head');
-  const readHead = headCommit ? readerAtCommit(repo, headCommit) : readerAtWorktree(repo);
-  const readBase = readerAtCommit(repo, baseCommit);
   const changed = changedPaths(repo, baseCommit, headCommit);
-  const headFiles = headCommit ? listFilesAt(repo, headCommit) : listWorktreeFiles(repo);
-
-  const headManifests = new Map<string, LoadedManifest>();
-  const manifestPaths = options.manifests ?? headFiles.filter((p) => /\.ya?ml$/i.test(p) && isManifestFile(readHead, p));
-  const problems: Problem[] = [];
-  const candidates: ValidManifest[] = [];
   const changedSet = new Set(changed);
-  for (const path of manifestPaths) {
-    const loaded = readManifest(path, readHead, headManifests);
-    if (!loaded) {
-      problems.push({ file: path, message: `manifest not found${headCommit ? ` at ${options.head}` : ''}` });
-      continue;
-    }
-    if (!loaded.manifest) {
-      problems.push(...loaded.problems);
-      continue;
-    }
-    const touched =
-      options.manifests !== undefined ||
-      changedSet.has(path) ||
-      loaded.artifacts.some((a) => changedSet.has(a.path));
-    if (touched) candidates.push(loaded as ValidManifest);
-  }
-  if (problems.length > 0) throw new InputError(problems);
+  const select = options.manifests === undefined ? undefined : selectionOf(options.manifests);
+  const cache: KindCache = new Map();
+  const baseTree = discoverAtCommit(repo, baseCommit, { ...(select ? { select } : {}), cache });
+  const headTree = headCommit
+    ? discoverAtCommit(repo, headCommit, { ...(select ? { select } : {}), cache })
+    : discoverInWorktree(repo, { ...(select ? { select } : {}), unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+  if (options.manifests !== undefined) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
 
-  const baseManifestCache = new Map<string, LoadedManifest>();
-  const baseManifestPaths = listFilesAt(repo, baseCommit).filter((p) => /\.ya?ml$/i.test(p));
+  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...(options.all ? { all: true } : {}) });
+  const baseCache = new Map<string, LoadedManifest>();
+  const headCache = new Map<string, LoadedManifest>();
+  const loadBase = (path: string): LoadedManifest | undefined => readManifest(path, baseTree.read, baseCache);
   const findById = (packageId: string): ValidManifest | undefined => {
-    for (const path of baseManifestPaths) {
-      if (!isManifestFile(readBase, path)) continue;
-      const loaded = readManifest(path, readBase, baseManifestCache);
-      if (loaded?.manifest?.package_id === packageId) return loaded as ValidManifest;
+    for (const [path, kind] of baseTree.kinds) {
+      if (kind.kind !== 'package' || packageFacts(kind.value).package_id !== packageId) continue;
+      const loaded = loadBase(path);
+      if (loaded?.manifest) return loaded as ValidManifest;
     }
     return undefined;
   };
 
   const packages: PackageDiff[] = [];
-  const loadedPairs = new Map<string, { candidate: LoadedManifest; parent?: LoadedManifest }>();
-  const referenced = new Set<string>();
-  for (const candidate of candidates) {
-    const samePath = readManifest(candidate.file, readBase, baseManifestCache);
-    const { parent, resolution, problems: resolveProblems, warnings: resolveWarnings } = chooseParent(
-      candidate,
-      samePath,
-      findById,
-      baseCommit,
-    );
+  const loadedPairs = new Map<string, LoadedPair>();
+  const addFailure = (path: string, result: ReturnType<typeof failedPackage>, candidate: LoadedManifest, parent?: LoadedManifest): void => {
+    packages.push(result.diff);
+    loadedPairs.set(path, { candidate, ...(parent ? { parent } : {}), standIn: result.standIn });
+  };
+
+  for (const scoped of plan.candidates) {
+    const candidate = readManifest(scoped.path, headTree.read, headCache);
+    const continued = scoped.basePath === undefined ? undefined : loadBase(scoped.basePath);
+    if (!candidate?.manifest) {
+      const headRead = headTree.read(scoped.path);
+      const bytes = headRead.kind === 'file' ? headRead.bytes : undefined;
+      const problems = candidate?.problems ?? [];
+      const failure: ManifestFailure = {
+        kind: 'invalid',
+        message:
+          `${scoped.path} is not a valid package manifest at the head (${problems.length} problem${problems.length === 1 ? '' : 's'}, ` +
+          'listed with it); the package cannot be gated until it is fixed',
+      };
+      const parent = continued?.manifest ? (continued as ValidManifest) : undefined;
+      const kind = headTree.kinds.get(scoped.path);
+      addFailure(
+        scoped.path,
+        failedPackage({
+          manifest: scoped.path,
+          failure,
+          problems,
+          ...(bytes ? { headBytes: bytes } : {}),
+          headValue: candidate?.yaml?.value ?? (kind?.kind === 'package' ? kind.value : undefined),
+          ...(parent ? { parent, parentCommit: baseCommit } : { baseValue: continued?.yaml?.value }),
+        }),
+        candidate ?? syntheticLoaded(scoped.path, bytes),
+        parent,
+      );
+      continue;
+    }
+    const valid = candidate as ValidManifest;
+    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = new Map<string, string | undefined>();
-    for (const artifact of candidate.artifacts) {
-      referenced.add(artifact.path);
-      const atBase = readBase(artifact.path);
+    for (const artifact of valid.artifacts) {
+      const atBase = baseTree.read(artifact.path);
       baseDigests.set(artifact.path, atBase.kind === 'file' ? digestOf(atBase.bytes) : undefined);
     }
-    for (const artifact of parent?.artifacts ?? []) referenced.add(artifact.path);
-    referenced.add(candidate.file);
-    if (parent) referenced.add(parent.file);
     const input: DiffInput = {
-      candidate,
+      candidate: valid,
       ...(parent ? { parent, parentCommit: baseCommit } : {}),
       resolution,
       baseDigests,
       history: parent ? readHistory(repo, baseCommit, parent.file, options.historyDepth ?? 200) : [],
       resolveProblems,
-      resolveWarnings,
+      resolveWarnings: warnings,
     };
     packages.push(diffPackage(input));
-    loadedPairs.set(candidate.file, { candidate, ...(parent ? { parent } : {}) });
+    loadedPairs.set(valid.file, { candidate: valid, ...(parent ? { parent } : {}) });
   }
 
-  for (const loaded of headManifests.values()) {
-    referenced.add(loaded.file);
-    for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+  const renames = plan.missing.length > 0 ? renamesBetween(repo, baseCommit, headCommit) : new Map<string, string>();
+  for (const missing of plan.missing) {
+    const base = loadBase(missing.basePath);
+    const parent = base?.manifest ? (base as ValidManifest) : undefined;
+    const headRead = headTree.read(missing.basePath);
+    const bytes = headRead.kind === 'file' ? headRead.bytes : undefined;
+    const facts = packageFacts(base?.yaml?.value);
+    const was = `at the base commit it holds package ${facts.package_id ?? '(no package_id)'} of ${facts.application ?? '(no application)'}`;
+    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    addFailure(
+      missing.basePath,
+      failedPackage({
+        manifest: missing.basePath,
+        failure,
+        problems,
+        ...(bytes ? { headBytes: bytes } : {}),
+        ...(parent ? { parent, parentCommit: baseCommit } : { baseValue: base?.yaml?.value }),
+      }),
+      syntheticLoaded(missing.basePath, bytes),
+      parent,
+    );
+  }
+
+  for (const problem of plan.unreadable) {
+    const headRead = headTree.read(problem.file);
+    const bytes = headRead.kind === 'file' ? headRead.bytes : undefined;
+    const failure: ManifestFailure = {
+      kind: 'unreadable',
+      message:
+        `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; ` +
+        'fix it, or leave it out of discovery with manifest arguments or the `manifests` input',
+    };
+    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...(bytes ? { headBytes: bytes } : {}) });
+    addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
+  }
+
+  const referenced = new Set<string>();
+  for (const tree of [baseTree, headTree]) {
+    for (const [path, kind] of tree.kinds) {
+      if (kind.kind !== 'package') continue;
+      referenced.add(path);
+      for (const artifact of packageFacts(kind.value).artifacts) referenced.add(artifact);
+    }
+  }
+  for (const pair of loadedPairs.values()) {
+    for (const loaded of [pair.candidate, pair.parent]) {
+      if (!loaded) continue;
+      referenced.add(loaded.file);
+      for (const artifact of loaded.artifacts) referenced.add(artifact.path);
+    }
   }
   return {
     base: { ref: options.base, commit: baseCommit },
     head: { ref: options.head ?? 'WORKTREE', commit: headCommit ?? null },
-    packages: packages.toSorted((a, b) => (a.manifest < b.manifest ? -1 : 1)),
+    packages: packages.toSorted((a, b) => (a.manifest < b.manifest ? -1 : a.manifest > b.manifest ? 1 : 0)),
     loaded: loadedPairs,
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p)),
   };
 }
 
+/** Each selection entry must match a package manifest in the base or the head; all misses at once. */
+function checkSelection(patterns: readonly string[], base: ReadonlyMap<string, YamlKind>, head: ReadonlyMap<string, YamlKind>): void {
+  const problems: Problem[] = [];
+  for (const pattern of patterns) {
+    const matches = selectionOf([pattern]);
+    const paths = [...new Set([...base.keys(), ...head.keys()])].filter(matches);
+    if (paths.some((p) => base.get(p)?.kind === 'package' || head.get(p)?.kind === 'package')) continue;
+    const single = paths.length === 1 ? (head.get(paths[0]!) ?? base.get(paths[0]!)) : undefined;
+    const message = single
+      ? `is ${describeKind(single)}; name package manifests (apiVersion kaizen-gate/v1, kind Package)`
+      : paths.length > 0
+        ? `matches ${paths.length} YAML files, none of them a kaizen-gate Package manifest at the base or the head`
+        : 'matches no YAML file (*.yaml, *.yml) at the base or the head';
+    problems.push({ file: pattern, message });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/** What happened to a base manifest that is no package at the head, as a failure and its located problems. */
+function describeMissing(
+  path: string,
+  was: string,
+  bytes: Uint8Array | undefined,
+  head: YamlKind | undefined,
+  renamedTo: string | undefined,
+  headTree: DiscoveredTree,
+): { failure: ManifestFailure; problems: Problem[] } {
+  const keep = 'a package manifest cannot leave the gate: restore it, or move it together with a new manifest of the same application';
+  if (bytes === undefined) {
+    if (renamedTo !== undefined) {
+      const target = headTree.kinds.get(renamedTo);
+      const what = !isYamlPath(renamedTo)
+        ? 'not a file kaizen-gate reads as a manifest (*.yaml, *.yml)'
+        : target === undefined
+          ? 'outside the manifests selected for discovery'
+          : target.kind === 'package'
+            ? `a manifest of another application (${packageFacts(target.value).application ?? 'none'})`
+            : describeKind(target);
+      return { failure: { kind: 'renamed', message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+    }
+    return { failure: { kind: 'deleted', message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
+  }
+  const strict = loadManifest(bytes, path).problems;
+  if (isBlankYaml(bytes)) return { failure: { kind: 'emptied', message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (head?.kind === 'unreadable' || head === undefined) {
+    const reason = head?.kind === 'unreadable' ? head.problem.message : (strict[0]?.message ?? 'cannot be read');
+    const problems = head?.kind === 'unreadable' ? [head.problem] : strict;
+    const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
+    return { failure: { kind: 'unreadable', message }, problems: problems.slice(0, 20) };
+  }
+  return { failure: { kind: 'not_a_package', message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+}
+
+/** A LoadedManifest for a file with no valid manifest in it (or no file): its digest and nothing else. */
+function syntheticLoaded(file: string, bytes: Uint8Array | undefined): LoadedManifest {
+  return { file, digest: digestOf(bytes ?? new Uint8Array()), artifacts: [], problems: [] };
+}
+
 /**
  * Picks the parent of a candidate at the base commit. An explicit `parent_package_id` wins when a
- * manifest with that id exists there; otherwise the same file at base is the parent, since the
- * id usually names the package before base (the example manifests record their own history).
- * Only a candidate with neither is a new application — or, if it names a parent, a broken one.
+ * manifest with that id exists there; otherwise the base manifest the candidate continues (the
+ * same file, or the file it was renamed from) is the parent, since the id usually names the
+ * package before base (the example manifests record their own history). Only a candidate with
+ * neither is a new application — or, if it names a parent, a broken one.
  */
 function chooseParent(
   candidate: ValidManifest,
-  samePath: LoadedManifest | undefined,
+  continued: LoadedManifest | undefined,
+  renamed: boolean,
   findById: (packageId: string) => ValidManifest | undefined,
   baseCommit: string,
 ): { parent?: ValidManifest; resolution: ParentResolution; problems: Problem[]; warnings: string[] } {
   const c = candidate.manifest;
-  const atBase = samePath?.manifest ? (samePath as ValidManifest) : undefined;
+  const atBase = continued?.manifest ? (continued as ValidManifest) : undefined;
   const warnings: string[] = [];
-  if (samePath && !atBase) {
-    warnings.push(`${candidate.file} at the base commit is not a valid manifest (${samePath.problems.length} problem(s)); it cannot be the parent`);
+  if (continued && !atBase) {
+    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
   }
   const wanted = c.parent_package_id;
   if (wanted !== undefined && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: 'parent_package_id', problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${candidate.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
     }
   }
-  if (atBase) return { parent: atBase, resolution: 'same_path', problems: [], warnings };
+  if (atBase) return { parent: atBase, resolution: renamed ? 'renamed' : 'same_path', problems: [], warnings };
   if (wanted === undefined) return { resolution: 'new_application', problems: [], warnings };
   const message = `no manifest with package_id ${wanted} exists at the base commit ${baseCommit.slice(0, 12)}, and ${candidate.file} is new; fix parent_package_id or remove it for a new application`;
   const problem: Problem = candidate.yaml
@@ -173,15 +314,6 @@ function readManifest(path: string, read: ReadFile, cache: Map<string, LoadedMan
   const loaded = loadManifest(file.bytes, path, { readFile: read });
   cache.set(path, loaded);
   return loaded;
-}
-
-function isManifestFile(read: ReadFile, path: string): boolean {
-  const file = read(path);
-  return file.kind === 'file' && looksLikeManifest(file.bytes);
-}
-
-function listWorktreeFiles(repo: string): string[] {
-  return git(repo, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).toString().split('\0').filter(Boolean);
 }
 
 /** Earlier versions of a manifest path before the parent (newest first), for rollback detection. */

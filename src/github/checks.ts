@@ -1,3 +1,4 @@
+import { classifyGitHubError } from './errors.ts';
 import { chunk, fitMarkdown, truncateMarkdown, type MarkdownSection } from './limits.ts';
 import type { Octokit } from './octokit.ts';
 import type { Annotation } from '../report/annotations.ts';
@@ -46,6 +47,11 @@ export interface CheckRunParams {
   readonly detailsUrl?: string;
   /** Identifies this job's run across re-run attempts (e.g. `${run_id}/${job}`); enables updating instead of duplicating. */
   readonly externalId?: string;
+  /**
+   * The GitHub App the token acts as (`github-actions` for GITHUB_TOKEN; see `lookupTokenIdentity`):
+   * only a run of this app is reused. Without it no run is reused.
+   */
+  readonly appSlug?: string;
 }
 
 /** The check run written. */
@@ -58,6 +64,8 @@ export interface PostedCheckRun {
   readonly annotationsOmitted: number;
   /** True when a run left by an earlier attempt of the same job was updated instead of creating one. */
   readonly reused: boolean;
+  /** Set when the earlier runs could not be listed, so a new run was created without looking: why. */
+  readonly lookupFailed?: string;
 }
 
 /**
@@ -86,7 +94,14 @@ export async function postCheckRun(octokit: Octokit, params: CheckRunParams, lim
     ...(params.externalId === undefined ? {} : { external_id: params.externalId }),
   };
 
-  const previous = await findRunToReuse(octokit, params);
+  // A failed lookup must not cost the check run: create a fresh one (at worst a duplicate).
+  let previous: number | undefined;
+  let lookupFailed: string | undefined;
+  try {
+    previous = await findRunToReuse(octokit, params);
+  } catch (error: unknown) {
+    lookupFailed = classifyGitHubError(error).message;
+  }
   const { data: run } =
     previous === undefined
       ? await octokit.rest.checks.create({ ...common, name: params.name, head_sha: params.headSha, output: withAnnotations(first) })
@@ -100,6 +115,7 @@ export async function postCheckRun(octokit: Octokit, params: CheckRunParams, lim
     annotationBatches: kept.length === 0 ? 0 : 1 + rest.length,
     annotationsOmitted: params.annotations.length - kept.length,
     reused: previous !== undefined,
+    ...(lookupFailed !== undefined ? { lookupFailed } : {}),
   };
 }
 
@@ -133,12 +149,14 @@ export function normalizeAnnotation(annotation: Annotation, limits: CheckLimits 
 }
 
 /**
- * The id of this job's run from an earlier attempt, if any. A run that already carries annotations
- * is not reused: GitHub appends annotations and cannot remove them, so the new ones would mix with
- * stale ones; a fresh run (which GitHub shows instead of the older one) is created then.
+ * The id of this job's run from an earlier attempt, if any: same name, head and `externalId`, and
+ * made by the token's own app (a run someone else's app made is never adopted). A run that already
+ * carries annotations is not reused: GitHub appends annotations and cannot remove them, so the new
+ * ones would mix with stale ones; a fresh run (which GitHub shows instead of the older one) is
+ * created then. Check runs belong to one commit, so a run for another head is never in question.
  */
 async function findRunToReuse(octokit: Octokit, params: CheckRunParams): Promise<number | undefined> {
-  if (params.externalId === undefined) return undefined;
+  if (params.externalId === undefined || params.appSlug === undefined) return undefined;
   const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
     owner: params.owner,
     repo: params.repo,
@@ -149,6 +167,8 @@ async function findRunToReuse(octokit: Octokit, params: CheckRunParams): Promise
   });
   const latest = runs
     .filter((run) => run.name === params.name && run.head_sha === params.headSha && run.external_id === params.externalId)
+    // Someone else's app may have made a run with the same name and id; only our own is reused.
+    .filter((run) => run.app?.slug === params.appSlug)
     .toSorted((a, b) => b.id - a.id)[0];
   return latest !== undefined && latest.output.annotations_count === 0 ? latest.id : undefined;
 }

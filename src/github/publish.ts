@@ -13,6 +13,7 @@ import { postCheckRun } from './checks.ts';
 import type { CheckLimits } from './checks.ts';
 import { upsertStickyComment } from './comment.ts';
 import { classifyGitHubError } from './errors.ts';
+import type { TokenIdentity } from './identity.ts';
 import type { Logger, Octokit } from './octokit.ts';
 
 /** The sticky comment's marker: the comment the gate owns carries it. */
@@ -61,7 +62,14 @@ export function titleOf(outcome: RunOutcome, summary: string): string {
 }
 
 /** Posts one check run per gated package (one named `kaizen-gate` when nothing was gated). */
-export async function publishChecks(octokit: Octokit, report: Report, target: PublishTarget, settings: PublishSettings, log: Logger): Promise<PublishProblem[]> {
+export async function publishChecks(
+  octokit: Octokit,
+  report: Report,
+  target: PublishTarget,
+  settings: PublishSettings,
+  identity: TokenIdentity,
+  log: Logger,
+): Promise<PublishProblem[]> {
   const runs =
     report.packages.length === 0
       ? [{ name: 'kaizen-gate', report }]
@@ -85,9 +93,11 @@ export async function publishChecks(octokit: Octokit, report: Report, target: Pu
           annotations: annotationsFor(run.report, { changeBlocks: settings.changeBlocks }),
           ...(target.runUrl ? { detailsUrl: target.runUrl } : {}),
           externalId: `kaizen-gate:${target.runId}:${run.name}`,
+          ...(identity.appSlug ? { appSlug: identity.appSlug } : {}),
         },
         settings.limits,
       );
+      if (posted.lookupFailed) log.warn(`Could not list earlier check runs for "${run.name}" (${posted.lookupFailed}); created a new one.`);
       const omitted = posted.annotationsOmitted > 0 ? `; ${posted.annotationsOmitted} annotations over the budget are only in the report` : '';
       log.info(`Check run "${run.name}": ${conclusion} (${posted.htmlUrl || `id ${posted.id}`}${omitted})`);
     } catch (error: unknown) {
@@ -115,7 +125,14 @@ function changedBehaviour(report: Report): boolean {
  * earlier run left is still brought up to date, so a PR that went from reject to approve does not
  * keep showing REJECT.
  */
-export async function publishComment(octokit: Octokit, report: Report, target: PublishTarget, settings: PublishSettings, log: Logger): Promise<PublishProblem[]> {
+export async function publishComment(
+  octokit: Octokit,
+  report: Report,
+  target: PublishTarget,
+  settings: PublishSettings,
+  identity: TokenIdentity,
+  log: Logger,
+): Promise<PublishProblem[]> {
   if (settings.comment === 'off' || target.pullRequest === undefined) return [];
   const outcome = report.decision.outcome;
   const wanted =
@@ -125,10 +142,20 @@ export async function publishComment(octokit: Octokit, report: Report, target: P
   try {
     const result = await upsertStickyComment(
       octokit,
-      { owner: target.owner, repo: target.repo, issueNumber: target.pullRequest, marker: STICKY_MARKER, body: renderMarkdownSections(report) },
+      {
+        owner: target.owner,
+        repo: target.repo,
+        issueNumber: target.pullRequest,
+        marker: STICKY_MARKER,
+        author: identity.login,
+        ...(/^[0-9a-f]{40,64}$/.test(target.headSha) ? { headSha: target.headSha } : {}),
+        body: renderMarkdownSections(report),
+      },
       { onlyIfPresent: !wanted },
     );
-    if (result.action !== 'absent') log.info(`PR comment ${result.action} (${result.htmlUrl})`);
+    if (result.action === 'superseded') {
+      log.info(`PR comment left as it is: it reports on ${result.supersededBy ?? 'another head'}, and ${target.headSha} is no longer the pull request's head (${result.htmlUrl})`);
+    } else if (result.action !== 'absent') log.info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error: unknown) {
     const failure = classifyGitHubError(error, settings.secrets);

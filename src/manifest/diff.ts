@@ -40,8 +40,19 @@ export interface ArtifactChange {
   readonly untracked?: boolean;
 }
 
-/** How the parent package was found. */
-export type ParentResolution = 'same_path' | 'parent_package_id' | 'new_application';
+/** How the parent package was found: the same file at base, renamed from another file, or by parent_package_id. */
+export type ParentResolution = 'same_path' | 'renamed' | 'parent_package_id' | 'new_application';
+
+/**
+ * Why a package touched by the change has no valid candidate manifest: its file was deleted,
+ * renamed away, emptied, re-encoded, turned into another kind of document, cannot be read, or
+ * is not a valid manifest. Always a manifest-gate failure.
+ */
+export interface ManifestFailure {
+  readonly kind: 'deleted' | 'renamed' | 'emptied' | 'unreadable' | 'not_a_package' | 'invalid';
+  /** One sentence: the file and what happened to it. */
+  readonly message: string;
+}
 
 /** The parent side of a diff. */
 export interface ParentRef {
@@ -92,6 +103,8 @@ export interface PackageDiff {
   readonly problems: readonly Problem[];
   /** Worth a reviewer's attention but not blocking (e.g. declared class differs from the diff). */
   readonly warnings: readonly string[];
+  /** Set when there is no valid candidate manifest: the package fails the manifest gate. */
+  readonly failure?: ManifestFailure;
 }
 
 /** Diffs a candidate package against its parent and classifies the change. Pure. */

@@ -250,7 +250,7 @@ function firstControl(text: string): number | undefined {
  * per level and would spend seconds unwinding a megabyte of brackets. Quotes are ignored, so this
  * only ever over-counts brackets inside strings, which no real manifest nests 64 deep.
  */
-function findDeepFlow(text: string, max: number): number | undefined {
+export function findDeepFlow(text: string, max: number): number | undefined {
   let depth = 0;
   let comment = false;
   for (let i = 0; i < text.length; i++) {

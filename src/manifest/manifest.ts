@@ -55,23 +55,3 @@ export function loadManifest(bytes: Uint8Array, file: string, options: LoadManif
     ...(schemaProblems.length === 0 ? { manifest: value as Manifest } : {}),
   };
 }
-
-/**
- * Whether a directory scan should validate this file: YAML mappings that are not ours (CI configs,
- * policies) are skipped, but a file that cannot be read as YAML at all (empty, binary, broken) is
- * not silently passed over — it may well be a damaged manifest.
- */
-export function isManifestCandidate(bytes: Uint8Array): boolean {
-  const { loaded } = loadYaml(bytes, '');
-  if (!loaded) return true;
-  const value = loaded.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const { apiVersion, kind } = value as Record<string, unknown>;
-  return (typeof apiVersion === 'string' && apiVersion.startsWith('kaizen-gate/')) || kind === 'Package';
-}
-
-/** True when a YAML value looks like it means to be a kaizen-gate manifest (for directory scans). */
-export function looksLikeManifest(bytes: Uint8Array): boolean {
-  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
-  return /^\s*(apiVersion:\s*["']?kaizen-gate\/|kind:\s*["']?Package\b)/m.test(head);
-}

@@ -21,9 +21,12 @@ export function renderDiffText(doc: DiffDocument): string {
   if (doc.packages.length === 0) lines.push('', 'No package manifest is touched by this change.');
   for (const pkg of doc.packages) {
     lines.push('');
-    const parent = pkg.parent
-      ? `${pkg.parent.package_id} → ${pkg.package_id}${pkg.parent.resolution === 'parent_package_id' ? ` (parent by parent_package_id, ${pkg.parent.manifest})` : ''}`
-      : `${pkg.package_id} (new application: no parent at base)`;
+    const how = pkg.parent?.resolution === 'parent_package_id' ? ` (parent by parent_package_id, ${pkg.parent.manifest})` : pkg.parent?.resolution === 'renamed' ? ` (renamed from ${pkg.parent.manifest})` : '';
+    const parent = pkg.failure
+      ? `${pkg.package_id}: no valid candidate manifest (${pkg.failure.kind.replace('_', ' ')})`
+      : pkg.parent
+        ? `${pkg.parent.package_id} → ${pkg.package_id}${how}`
+        : `${pkg.package_id} (new application: no parent at base)`;
     lines.push(`${pkg.manifest}  ${pkg.application}  level ${pkg.side_effect_level}`);
     lines.push(`  package: ${parent}`);
     lines.push(`  classes: ${pkg.classes.length > 0 ? pkg.classes.join(', ') : '—'}${pkg.rollback_of ? ` (rollback to ${pkg.rollback_of.package_id} @ ${pkg.rollback_of.commit.slice(0, 12)})` : ''}`);
@@ -35,7 +38,7 @@ export function renderDiffText(doc: DiffDocument): string {
         const to = change.new !== undefined ? short(change.new) : '∅';
         lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? ' (on disk, not in the manifest)' : ''}`);
       }
-    } else if (pkg.parent) {
+    } else if (pkg.parent && !pkg.failure) {
       lines.push('  changes: none');
     }
     for (const warning of pkg.warnings) lines.push(`  warning: ${warning}`);

@@ -30,8 +30,8 @@ const ZWJ = '\u200d';
  * characters, brackets, `|` and `$` (GitHub math) are backslash-escaped, and so are the `:` of
  * `https://` and the `.` of `www.` (no autolinks); `@name` and `#123` are split with a zero-width
  * joiner so nobody is pinged and no issue is cross-referenced; block syntax at the start (`# `,
- * `- `, `+ `, `1. `, `---`, `===`) is escaped; control and direction-override characters become
- * U+FFFD. Longer text is cut to `maxLength` code points with `…`.
+ * `- `, `+ `, `1. `, `---`, `===`) is escaped; control, direction-override and other invisible
+ * characters (zero-width, soft hyphen …) become U+FFFD. Longer text is cut to `maxLength` code points with `…`.
  *
  * @example escapeMarkdown('[x](javascript:alert(1))') // '\\[x\\](javascript:alert(1))'
  */
@@ -58,8 +58,8 @@ export function truncateText(text: string, maxLength: number): string {
 }
 
 /**
- * Plain text for places that show it literally (terminal, annotation messages): control and
- * direction-override characters become U+FFFD so they are seen, not obeyed; line breaks and tabs
+ * Plain text for places that show it literally (terminal, annotation messages): control,
+ * direction-override and other invisible characters become U+FFFD so they are seen, not obeyed; line breaks and tabs
  * become spaces unless `keepLines`. Cut at `maxLength` code points.
  */
 export function toPlainText(text: string, maxLength: number = MAX_TEXT_LENGTH, keepLines = false): string {
@@ -73,26 +73,42 @@ function escapeLines(text: string, maxLength: number): string[] {
 }
 
 /**
- * Control characters (C0, C1) and the invisible direction marks and overrides of "Trojan Source"
- * become U+FFFD: seen, never obeyed by a terminal or a bidirectional renderer. Line breaks and
- * tabs are handled before this.
+ * Characters a reader cannot see become U+FFFD: seen, never obeyed by a terminal or a
+ * bidirectional renderer, and two ids that differ only in them no longer look alike. That is
+ * control characters (C0, C1), format characters (direction marks, overrides and isolates of
+ * "Trojan Source", zero-width space, joiners, word joiner, BOM, soft hyphen, interlinear
+ * annotations, tag characters) and every other default-ignorable code point (variation
+ * selectors, Hangul fillers, invisible operators). Emoji keep what they are made of: a joiner
+ * between two pictographs, a variation selector after one, tag characters inside a flag. Line
+ * breaks and tabs are handled before this.
  */
 function showInvisible(line: string): string {
+  const chars = Array.from(line);
   let out = '';
-  for (const char of line) out += isInvisible(char.codePointAt(0) ?? 0) ? '\ufffd' : char;
+  let flag = false;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 0x1f3f4) flag = true;
+    else if (!(code >= 0xe0020 && code <= 0xe007f)) flag = false;
+    out += INVISIBLE.test(char) && !partOfEmoji(chars, i, code, flag) ? '\ufffd' : char;
+  }
   return out;
 }
 
-function isInvisible(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x061c ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+const SKIN_TONE_OR_SELECTOR = /^(?:\ufe0f|[\u{1f3fb}-\u{1f3ff}])$/u;
+
+/** Whether an invisible character at `i` is structure of an emoji sequence rather than hidden text. */
+function partOfEmoji(chars: readonly string[], i: number, code: number, inFlag: boolean): boolean {
+  const before = chars[i - 1] ?? '';
+  const after = chars[i + 1] ?? '';
+  if (code === 0xfe0f || code === 0xfe0e) return PICTOGRAPH.test(before) || /^[0-9#*]$/.test(before);
+  // A joiner between pictographs, possibly after a variation selector or a skin tone.
+  if (code === 0x200d) return PICTOGRAPH.test(after) && (PICTOGRAPH.test(before) || SKIN_TONE_OR_SELECTOR.test(before));
+  // Tag characters spell a subdivision flag after U+1F3F4.
+  return inFlag && code >= 0xe0020 && code <= 0xe007f;
 }
 
 function escapeLine(line: string): string {

@@ -243,9 +243,10 @@ function splitTable(head: readonly string[], rows: readonly (readonly string[])[
 
 function diffSection(pkg: PackageReport, limit: number): { body: string; details?: string } {
   const lines: string[] = [];
-  lines.push(`**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
+  const failure = pkg.diff.failure;
+  lines.push(failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
   if (pkg.parent) {
-    const how = pkg.parent.resolution === 'parent_package_id' ? 'found by parent_package_id' : 'same path at base';
+    const how = pkg.parent.resolution === 'parent_package_id' ? 'found by parent_package_id' : pkg.parent.resolution === 'renamed' ? 'renamed from it: a new manifest of the same application' : 'same path at base';
     lines.push(`**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`);
   } else lines.push('**Parent** none: a new application');
   const classes = pkg.diff.classes.length > 0 ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH)}**`).join(', ') : 'none';
@@ -255,7 +256,7 @@ function diffSection(pkg: PackageReport, limit: number): { body: string; details
   if (pkg.diff.warnings.length > 0) parts.push(bullets(pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`), limit));
   const changes = pkg.diff.changes;
   if (changes.length === 0) {
-    if (pkg.parent) parts.push('No artifact changed.');
+    if (pkg.parent && !failure) parts.push('No artifact changed.');
     return { body: parts.join('\n\n') };
   }
   const head = ['component', 'artifact', 'field', 'change', 'parent → candidate'];

@@ -1,10 +1,11 @@
 import type { Decision } from '../gates/decide.ts';
 import type { RunOutcome } from '../outcome.ts';
 import type { StatisticsPolicy } from '../gates/policy.ts';
+import type { PolicyChange } from '../gates/policy-change.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
 import type { GateResult } from '../gates/result.ts';
 import type { RolloutPlan } from '../delivery/rollout.ts';
-import type { ArtifactChange, ChangeClass, ParentRef } from '../manifest/diff.ts';
+import type { ArtifactChange, ChangeClass, ManifestFailure, ParentRef } from '../manifest/diff.ts';
 import type { Problem } from '../problem.ts';
 
 /** A file bound into the report by digest. */
@@ -43,6 +44,8 @@ export interface PackageReport {
     readonly warnings: readonly string[];
     /** Manifest problems behind a failed manifest gate, located for annotations. */
     readonly problems: readonly Problem[];
+    /** Set when there is no valid candidate manifest (deleted, emptied, re-encoded, replaced, invalid). */
+    readonly failure?: ManifestFailure;
   };
   readonly evidence: {
     readonly paired_cases: number;
@@ -82,6 +85,8 @@ export interface Report {
   readonly decision: { readonly outcome: RunOutcome; readonly summary: string };
   readonly packages: readonly PackageReport[];
   readonly unreferenced_changes: readonly string[];
+  /** The repository policy file (`--policy`, the `policy` input): read at the base, compared with the head. */
+  readonly policy_change?: PolicyChange;
   /** Whether a signature accompanies this report (set by the signing stage; unsigned on forks). */
   readonly signature: { readonly status: 'signed' | 'unsigned'; readonly keyid?: string; readonly reason?: string };
 }

@@ -43,6 +43,7 @@ describe('parseInputs', () => {
     expect(inputs).toEqual({
       mode: 'auto',
       manifests: [],
+      gateUntouched: false,
       parentEvidence: [],
       candidateEvidence: [],
       evidence: [],

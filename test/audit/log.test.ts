@@ -64,12 +64,21 @@ describe('buildKaizenLog IDs', () => {
 
   it('numbers every manifest version in the repository per UTC year, shown or not', () => {
     const entries = buildKaizenLog({ changes, notes: noNotes, verify: never });
-    // elsewhere/b.yaml is not under manifests/, so it is not shown, but it took KZ-2026-002.
+    // Manifests anywhere in the repository are shown; a CI config is no manifest and takes no ID.
     expect(entries.map((e) => [e.id, e.date, e.package_id])).toEqual([
       ['KZ-2026-001', '2026-01-01', 'qa-1'],
+      ['KZ-2026-002', '2026-01-03', 'b-1'],
       ['KZ-2026-003', '2026-01-04', 'qa-2'],
     ]);
-    expect(buildKaizenLog({ changes, notes: noNotes, verify: never, select: ['elsewhere/b.yaml'] }).map((e) => e.id)).toEqual(['KZ-2026-002']);
+    // Selecting a manifest shows it alone, with the repository-wide IDs.
+    expect(buildKaizenLog({ changes, notes: noNotes, verify: never, select: ['manifests/qa.yaml'] }).map((e) => e.id)).toEqual(['KZ-2026-001', 'KZ-2026-003']);
+  });
+
+  it('recognises a manifest in any YAML style, and skips other kaizen-gate kinds', () => {
+    const json = text.encode(`# ${'x'.repeat(5000)}\n{"apiVersion": "kaizen-gate/v1", "kind": "Package", "package_id": "json-1", "application": "j"}\n`);
+    const policy = text.encode('apiVersion: kaizen-gate/v1\nkind: GatePolicy\ngates: {}\n');
+    const entries = buildKaizenLog({ changes: [change('j.yaml', '2026-03-01T00:00:00Z', json), change('gates/strict.yaml', '2026-03-02T00:00:00Z', policy)], notes: noNotes, verify: never });
+    expect(entries.map((e) => [e.id, e.package_id, e.measure])).toEqual([['KZ-2026-001', 'json-1', 'invalid manifest']]);
   });
 
   it('keeps every earlier ID when later releases are appended, and restarts the count in a new year', () => {
@@ -153,7 +162,8 @@ describe('buildKaizenLog records and status', () => {
       ['KZ-2026-003', 'rolled back', 'invalid', null, 1],
       ['KZ-2026-004', 'unrecorded', 'none', null, 0],
     ]);
-    expect(entries[1]?.signature).toBe('verified with sha256:k (k.pem); and 1 INVALID record');
+    expect(entries[1]?.signature).toBe('verified with sha256:k (k.pem); and 1 INVALID record; and 1 unsigned record');
+    expect(entries.map((e) => [e.invalid_records, e.unsigned_records])).toEqual([[0, 0], [1, 1], [1, 0], [0, 0]]);
     expect(entries[2]).toMatchObject({ signature: 'INVALID: The signature does not verify.', result: '—' });
   });
 
@@ -165,6 +175,18 @@ describe('buildKaizenLog records and status', () => {
       ['qa-3', 'KZ-2026-004'],
     ]);
     expect(entries[3]?.classes).toEqual(['prompt_patch', 'rollback']);
+  });
+});
+
+describe('buildKaizenLog and unsigned records', () => {
+  it('never shows an unsigned record with an approval status of its own: its claim is marked, its decision not taken', () => {
+    const path = 'manifests/qa.yaml';
+    const changes = [change(path, '2026-05-01T00:00:00Z', manifest('qa-1', '1'))];
+    const forged: RecordResult = { kind: 'unsigned', report: reportFor(approve, 'qa-1', path), reason: 'no signing-key input' };
+    const [entry] = buildKaizenLog({ changes, notes: new Map([[changes[0]!.commit, [{ text: 'x' }]]]), verify: () => forged });
+    expect(entry).toMatchObject({ status: 'unsigned', signature_status: 'unsigned', unsigned_records: 1 });
+    expect(entry).not.toHaveProperty('decision');
+    expect(entry?.result.startsWith('unsigned claim, not verified: approve;')).toBe(true);
   });
 });
 

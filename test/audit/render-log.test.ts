@@ -19,6 +19,8 @@ const entry = (over: Partial<LogEntry> = {}): LogEntry => ({
   classes: ['prompt_patch'],
   decision: 'approve',
   records: 1,
+  invalid_records: 0,
+  unsigned_records: 0,
   ...over,
 });
 

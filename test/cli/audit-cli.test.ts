@@ -122,8 +122,10 @@ describe('kaizen-gate log', () => {
   it('reads the Kaizen log of every release back on a fresh clone after fetching the notes', async () => {
     const clone = freshClone();
     const { code, entries, stderr } = await logJson(clone.dir);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
+    // Trusted keys exist, so signatures are required: the unsigned record of sql-r2 fails the audit.
+    expect(stderr).toBe('kaizen-gate: 1 release has an unsigned record while signatures are required: KZ-2026-004 (--allow-unsigned to accept them)\n');
+    expect(code).toBe(1);
+    expect(await logJson(clone.dir, '--allow-unsigned')).toMatchObject({ code: 0, stderr: '', entries });
     const c = history.commits;
     expect(entries.map(summaryRow)).toEqual([
       ['KZ-2025-001', '2025-12-30', 'manifests/policy-qa.yaml', 'qa-r1', c.qa1, 'approved', 'verified', 'approve'],
@@ -131,7 +133,8 @@ describe('kaizen-gate log', () => {
       ['KZ-2026-001', '2026-01-05', 'manifests/policy-qa.yaml', 'qa-r2', c.qa2, 'approved', 'verified', 'approve'],
       ['KZ-2026-002', '2026-01-06', 'manifests/policy-qa.yaml', 'qa-r3', c.qa3, 'rolled back', 'verified', 'reject'],
       ['KZ-2026-003', '2026-01-07', 'manifests/policy-qa.yaml', 'qa-r4', c.qa4, 'approved', 'verified', 'approve'],
-      ['KZ-2026-004', '2026-01-09', 'manifests/sql.yaml', 'sql-r2', c.sql2, 'held', 'unsigned', 'hold'],
+      // An unsigned record is anyone's claim: it gets no decision of its own.
+      ['KZ-2026-004', '2026-01-09', 'manifests/sql.yaml', 'sql-r2', c.sql2, 'unsigned', 'unsigned', null],
       ['KZ-2026-005', '2026-01-10', 'manifests/sql-analytics.yaml', 'sql-r3', c.sql3, 'unrecorded', 'none', null],
     ]);
     const byId = new Map(entries.map((e) => [e.id, e]));
@@ -155,7 +158,7 @@ describe('kaizen-gate log', () => {
       rolled_back_by: 'KZ-2026-003',
     });
     expect(byId.get('KZ-2026-003')?.classes).toEqual(['retrieval_refresh', 'rollback']);
-    expect(byId.get('KZ-2026-004')).toMatchObject({ signature: 'unsigned', result: 'hold; quality +0.1 pp [−1.0, +1.2], latency +35.0 % [+25.0, +46.0]' });
+    expect(byId.get('KZ-2026-004')).toMatchObject({ signature: 'unsigned', result: 'unsigned claim, not verified: hold; quality +0.1 pp [−1.0, +1.2], latency +35.0 % [+25.0, +46.0]' });
     // Followed across the rename; a rename with edits is a release of its own.
     expect(byId.get('KZ-2026-005')).toMatchObject({ measure: 'no_behaviour_change: Rename the manifest', result: '—', signature: 'none', owner: '@omar-d' });
   });
@@ -190,7 +193,7 @@ describe('kaizen-gate log', () => {
   it('renders RFC 4180 CSV that an independent parser reads back to the same fields', async () => {
     const clone = freshClone();
     const { entries } = await logJson(clone.dir);
-    const csv = await cli(clone.dir, 'log', '--format', 'csv');
+    const csv = await cli(clone.dir, 'log', '--format', 'csv', '--allow-unsigned');
     expect(csv.code).toBe(0);
     expect(csv.stdout.endsWith('\r\n')).toBe(true);
     expect(csv.stdout.replaceAll('\r\n', '')).not.toMatch(/\n/);
@@ -211,13 +214,25 @@ describe('kaizen-gate log', () => {
     for (const line of lines.slice(2)) expect(line.split(/(?<!\\)\|/).length - 2).toBe(10);
     expect(markdown.stdout).toContain('@\u200dana-lima');
     expect(markdown.stdout).toContain('| prompt_patch: Require citations and an effective date | approve; quality +1.2 pp \\[−0.4, +2.8\\]');
-    const table = await cli(clone.dir, 'log');
+    const table = await cli(clone.dir, 'log', '--allow-unsigned');
     expect(table.code).toBe(0);
     const rows = table.stdout.trimEnd().split('\n');
     expect(rows[0]).toMatch(/^ID {11}Date {8}Owner/);
     expect(rows).toHaveLength(8);
     const statusColumn = rows[0]!.indexOf('Status');
     expect(rows[4]!.slice(statusColumn)).toMatch(/^rolled back /);
+  });
+
+  it('exits 1 when a replayed INVALID record sits beside a genuine one, naming the release', async () => {
+    const clone = freshClone();
+    // qa2's envelope copied onto qa4, whose own record is genuine: the genuine one is still shown.
+    const note = JSON.stringify(history.envelopes.qa2);
+    clone.git('-c', 'user.name=x', '-c', 'user.email=x@x', 'notes', '--ref=refs/notes/kaizen-gate', 'append', '-m', note, history.commits.qa4);
+    const run = await cli(clone.dir, 'log', '--format', 'json', '--allow-unsigned', 'manifests/policy-qa.yaml');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('kaizen-gate: 1 release has an INVALID record: KZ-2026-003\n');
+    const qa4 = (JSON.parse(run.stdout) as { entries: LogEntry[] }).entries.find((e) => e.id === 'KZ-2026-003');
+    expect(qa4).toMatchObject({ status: 'approved', signature_status: 'verified', invalid_records: 1 });
   });
 
   it('keeps every ID when releases are added, and flags an untrusted or re-targeted record as INVALID', async () => {

@@ -110,7 +110,9 @@ describe('kaizen-gate check : hostile evidence gives exit 2 with file and line',
   });
 
   it('a policy file with a typo: exit 2 with file:line:col', async () => {
-    const result = await cli(level0.repo.dir, [...check(level0, 'good'), '--policy', 'hostile-policy/typo.yaml']);
+    // The policy is read from git (base and head); here it is new in the working tree.
+    const args = check(level0, 'good').filter((arg, i, all) => arg !== '--head' && all[i - 1] !== '--head');
+    const result = await cli(level0.repo.dir, [...args, '--policy', 'hostile-policy/typo.yaml']);
     expect(result.stderr).toBe('hostile-policy/typo.yaml:5:5 gates.quality.max_drop_ppp: unknown field "max_drop_ppp" (did you mean "max_drop_pp"?)\n');
     expect(result.code).toBe(2);
   });

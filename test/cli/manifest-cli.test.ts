@@ -61,8 +61,11 @@ describe('kaizen-gate validate (bundled CLI)', () => {
     expect(result.code).toBe(0);
   });
 
-  it('defaults to manifests/ and accepts single files', async () => {
-    expect(await cli(ROOT, 'validate')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
+  it('defaults to the whole repository and accepts single files', async () => {
+    const { repo } = exampleRepo();
+    repo.write('gates/default.yaml', readFileSync(join(ROOT, 'gates/default.yaml')));
+    repo.write('.github/workflows/ci.yml', 'on: push\n');
+    expect(await cli(repo.dir, 'validate')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
     expect(await cli(ROOT, 'validate', 'manifests/sql-analytics.yaml')).toMatchObject({ code: 0, stdout: '1 manifest valid\n' });
   });
 

@@ -17,7 +17,7 @@ import type { GitHubServer, RecordedRequest } from '../support/github-server.ts'
 import { actionBundle, type ActionBundle } from './bundle.ts';
 import type { PullRequestRepo } from './pr-repo.ts';
 import { OWNER, recentTranscripts, REPO, stopRunningActions, type ActionRun } from './run-action.ts';
-import { API, HOSTILE_ESCAPED, PR, readReport, scenarioKit, SIGNING_KEY, startScenarios, SUMMARY_LIMIT, VALIDATION_MESSAGE, type ScenarioKit, type Scenarios } from './scenarios.ts';
+import { API, FAKE_VERDICT, HOSTILE_ESCAPED, PR, readReport, scenarioKit, SIGNING_KEY, startScenarios, SUMMARY_LIMIT, VALIDATION_MESSAGE, type ScenarioKit, type Scenarios } from './scenarios.ts';
 
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 // The first test to await a scenario waits for its Action runs (the main one: two runs, ~15 s on an
@@ -153,7 +153,7 @@ describe('check runs', () => {
     expect(server.invalidRequests).toEqual([]);
     expect(run.code).toBe(1);
     expect(run.commands('error')).toEqual(['::error::kaizen-gate: Rejected: the manifest gate failed.']);
-    expect(server.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual(['GET checks/list-for-ref', 'POST checks/create', 'PATCH checks/update']);
+    expect(server.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual(['GET users/get-authenticated', 'GET checks/list-for-ref', 'POST checks/create', 'PATCH checks/update']);
     expect(checkRunBodies(server).map((b) => b.output.annotations?.length)).toEqual([50, 12]);
     const [check] = server.state.checkRuns;
     expect(check).toMatchObject({ name: 'kaizen-gate / policy-qa', conclusion: 'failure', head_sha: pr.head, output: { title: 'Rejected: the manifest gate failed.' } });
@@ -236,7 +236,9 @@ describe('sticky comment', () => {
     const { server, first, firstComments, firstRequests, second, push } = await scenarios.main;
     expect(server.invalidRequests).toEqual([]);
     expect(firstComments).toHaveLength(1);
-    expect(firstComments[0]!.body.startsWith('<!-- kaizen-gate:sticky -->\n')).toBe(true);
+    // The marker names the head the comment reports on.
+    const { pr } = await scenarios.main;
+    expect(firstComments[0]!.body.startsWith(`<!-- kaizen-gate:sticky head=${pr.head} -->\n`)).toBe(true);
     expect(first.stdout).toContain('PR comment created');
 
     const later = server.requests.slice(firstRequests);
@@ -260,6 +262,32 @@ describe('sticky comment', () => {
     const commentRequests = validation.server.requests.filter((r) => r.path.includes('/comments'));
     expect(commentRequests.map((r) => r.operationId)).toEqual(['issues/list-comments']);
     expect(validation.server.state.comments).toEqual([]);
+  });
+});
+
+describe('no way around the gate', () => {
+  it('a PR that deletes the manifest of the prompt it changes is rejected, naming the file; nothing else in the repository is gated', async () => {
+    const { pr, server, run } = await scenarios.bypass;
+    expect(server.invalidRequests).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(run.outputs['decision']).toBe('reject');
+    const report = expectReportFiles(pr, run);
+    expect(report.packages.map((p) => [p.manifest, p.diff.problems[0]?.message.split(';')[0]])).toEqual([['manifests/policy-qa.yaml', 'was deleted']]);
+    const checks = server.state.checkRuns.filter((r) => r.head_sha === pr.head);
+    expect(checks.map((r) => [r.name, r.conclusion])).toEqual([['kaizen-gate / policy-qa', 'failure']]);
+    expect(checks[0]!.output.title).toBe('Rejected: the manifest gate failed.');
+    expect(checks[0]!.output.summary).toContain('was deleted; at the base commit it holds package');
+    expect(run.commands('error').join('\n')).toContain('Rejected: the manifest gate failed.');
+  });
+
+  it('never adopts the PR author’s marker comment: the gate writes its own, for the head it gated', async () => {
+    const { pr, server, fake } = await scenarios.bypass;
+    expect(server.state.comments.find((c) => c.id === fake.id)?.body).toBe(FAKE_VERDICT);
+    const own = server.state.comments.filter((c) => c.id !== fake.id);
+    expect(own.map((c) => [c.user.login, c.body.split('\n')[0]])).toEqual([['github-actions[bot]', `<!-- kaizen-gate:sticky head=${pr.head} -->`]]);
+    expect(server.requests.filter((r) => r.operationId === 'issues/update-comment')).toEqual([]);
+    // Who the token is was asked once; GITHUB_TOKEN may not ask, so the documented fallback applies.
+    expect(server.requests.filter((r) => r.operationId === 'users/get-authenticated').map((r) => r.status)).toEqual([403]);
   });
 });
 
@@ -331,6 +359,7 @@ describe('GitHub faults', () => {
     expect(run.code).toBe(0);
     expectReportFiles(pr, run);
     expect(server.requests.map((r) => `${r.method} ${r.operationId} ${r.status}`)).toEqual([
+      'GET users/get-authenticated 403',
       'GET checks/list-for-ref 200',
       'POST checks/create 500',
       'POST checks/create 500',
@@ -339,8 +368,10 @@ describe('GitHub faults', () => {
       'GET issues/list-comments 200',
       'POST issues/create-comment 429',
       'POST issues/create-comment 201',
+      // After creating, a listing that would find a comment a concurrent run created.
+      'GET issues/list-comments 200',
     ]);
-    expect(server.requests[0]?.fault?.delayMs).toBe(1500);
+    expect(server.requests[1]?.fault?.delayMs).toBe(1500);
     expect(server.state.checkRuns.map((r) => [r.name, r.conclusion])).toEqual([['kaizen-gate / policy-qa', 'success']]);
     expect(server.state.comments).toHaveLength(1);
     const warnings = run.commands('warning');

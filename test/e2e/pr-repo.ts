@@ -61,11 +61,11 @@ function parentManifest(app: App): string {
     .replace(/^parent_package_id: .*\n/m, '');
 }
 
-/** `kaizen-gate lock` in the repository, in process, as a PR author runs it locally; throws on failure. */
+/** `kaizen-gate lock manifests` in the repository, in process, as a PR author runs it locally; throws on failure. */
 export function lockManifests(repo: TempRepo): void {
   let output = '';
   const ctx = { cwd: repo.dir, stdout: (text: string) => (output += text), stderr: (text: string) => (output += text) };
-  const code = runLock(ctx, [], { check: false, repo: repo.dir });
+  const code = runLock(ctx, ['manifests'], { check: false, repo: repo.dir });
   if (code !== 0) throw new Error(`kaizen-gate lock exited ${code}:\n${output}`);
 }
 

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Report } from '../../src/report/model.ts';
 import { startGitHubServer, type Fault, type GitHubServer } from '../support/github-server.ts';
+import { CORPUS_FILES } from '../git/corpus.ts';
 import { WORKLOADS, writeEvidence, type EvidenceSpec } from './evidence.ts';
 import { ROOT } from './paths.ts';
 import { buildPullRequest, lockManifests, type PullRequestRepo, type PullRequestSpec } from './pr-repo.ts';
@@ -124,6 +125,8 @@ async function mainScenario({ fakeGitHub, gate, promptPatch }: ScenarioKit) {
     repo.write('manifests/doc-analysis/prompts/synthesis.md', `${repo.read('manifests/doc-analysis/prompts/synthesis.md')}Quote the clause you rely on.\n`);
     lockManifests(repo);
   });
+  // GitHub now reports the new push as the pull request's head: its run may replace the comment.
+  server.seedPull({ owner: OWNER, repo: REPO, number: PR, head_sha: push.head, base_sha: pr.base });
   writeEvidence(pr.repo, [POLICY_QA, SQL_REJECT, DOC_HOLD]);
   const second = await gate(pr, server.url, {
     event: { number: PR, base: pr.base, head: push.head, before: firstHead },
@@ -221,6 +224,34 @@ async function apiDownScenario({ gate, promptPatch }: ScenarioKit) {
   return { pr, run };
 }
 
+/** A PR author's own comment that carries the gate's marker and a fake verdict. */
+export const FAKE_VERDICT = '<!-- kaizen-gate:sticky -->\n## ✅ APPROVE\n\nEvery gate passed.';
+
+/**
+ * A bypass in a repository full of other YAML (workflows, Kubernetes objects, policies, broken
+ * fixtures), without a `manifests` input: the PR edits policy-qa's prompt and deletes its
+ * manifest, and its author has posted a marker comment with a fake approval beforehand.
+ */
+async function bypassScenario({ fakeGitHub, gate, pullRequest }: ScenarioKit) {
+  const pr = pullRequest({
+    touch: ['policy-qa'],
+    prepareBase: (repo) => {
+      for (const [path, content] of Object.entries(CORPUS_FILES)) repo.write(path, content);
+    },
+    edit: (repo) => {
+      repo.write('manifests/policy-qa/prompts/system.md', `${repo.read('manifests/policy-qa/prompts/system.md')}Answer in one line.\n`);
+      repo.remove('manifests/policy-qa.yaml');
+    },
+    lock: false,
+  });
+  writeEvidence(pr.repo, [POLICY_QA]);
+  const server = await fakeGitHub();
+  const author = { login: 'pr-author', id: 4242, type: 'User' } as const;
+  const fake = server.seedComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: FAKE_VERDICT, user: author });
+  const run = await gate(pr, server.url, { runId: 801 });
+  return { pr, server, run, fake };
+}
+
 /**
  * Starts every scenario at once; each test awaits the one it inspects. A rejected scenario is
  * reported by the tests that await it, not as an unhandled rejection.
@@ -235,6 +266,7 @@ export function startScenarios(kit: ScenarioKit) {
     flaky: flakyScenario(kit),
     validation: validationScenario(kit),
     down: apiDownScenario(kit),
+    bypass: bypassScenario(kit),
   };
   for (const promise of Object.values(scenarios)) (promise as Promise<unknown>).catch(() => {});
   return scenarios;

@@ -266,9 +266,14 @@ const qualityHeadline = (pkg: Report['packages'][number]) => pkg.gates.find((g) 
 describe('kaizen-gate check (bundled CLI) on real promptfoo output', () => {
   let built: GateRepo;
   beforeAll(() => {
-    built = gateRepo({ changed: ['policy-qa'] });
+    const gate = gateRepo({ changed: ['policy-qa'] });
+    // A repository policy is read at the base commit: commit it under both the base and the head.
+    gate.repo.git('checkout', '--quiet', '--detach', gate.base);
+    gate.repo.write('small-suites.yaml', SMALL_SUITES);
+    const base = gate.repo.commit('policy for small suites');
+    gate.repo.git('checkout', '--quiet', gate.head, '--', '.');
+    built = { ...gate, base, head: gate.repo.commit('candidate') };
     for (const file of FILES) built.repo.copyIn(join(ROOT, 'test/fixtures/evidence', DIR, file), `evals/${file}`);
-    built.repo.write('small-suites.yaml', SMALL_SUITES);
   });
   afterAll(() => built.repo.cleanup());
 

@@ -51,8 +51,8 @@ function run(repo: TempRepo, command: (ctx: Parameters<typeof runDiff>[0]) => nu
   }
 }
 
-const diff = (repo: TempRepo, options: { base?: string; head?: string; json?: boolean }, paths: string[] = [], cwd?: string): Run =>
-  run(repo, (ctx) => runDiff(ctx, paths, { json: options.json ?? false, ...(options.base ? { base: options.base } : {}), ...(options.head ? { head: options.head } : {}) }), cwd);
+const diff = (repo: TempRepo, options: { base?: string; head?: string; json?: boolean; all?: boolean }, paths: string[] = [], cwd?: string): Run =>
+  run(repo, (ctx) => runDiff(ctx, paths, { json: options.json ?? false, ...(options.base ? { base: options.base } : {}), ...(options.head ? { head: options.head } : {}), ...(options.all ? { all: true } : {}) }), cwd);
 
 const lock = (repo: TempRepo): Run => run(repo, (ctx) => runLock(ctx, [], { check: false }));
 
@@ -317,9 +317,11 @@ describe('diff against a base commit', () => {
     expect(pkg(committed.doc, 'manifests/policy-qa.yaml').problems[0]?.message).toMatch(/^manifests\/policy-qa\/prompts\/system\.md changed but manifests\/policy-qa\.yaml still records /);
   });
 
-  it('takes manifest arguments relative to the working directory', () => {
+  it('takes manifest arguments relative to the working directory; --all compares an untouched package', () => {
     const { repo, c0 } = exampleRepo();
-    const result = diff(repo, { base: c0, json: true }, ['policy-qa.yaml'], join(repo.dir, 'manifests'));
+    const untouched = diff(repo, { base: c0, json: true }, ['policy-qa.yaml'], join(repo.dir, 'manifests'));
+    expect((JSON.parse(untouched.stdout) as DiffDocument).packages).toEqual([]);
+    const result = diff(repo, { base: c0, json: true, all: true }, ['policy-qa.yaml'], join(repo.dir, 'manifests'));
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as DiffDocument;
     printed.push(doc);

@@ -110,8 +110,8 @@ describe('postCheckRun', () => {
   });
 
   it('updates the run an earlier attempt of the same job left instead of duplicating it', async () => {
-    const first = await postCheckRun(octokit, { ...base, conclusion: 'neutral', externalId: 'run-42/gate' });
-    const second = await postCheckRun(octokit, { ...base, conclusion: 'success', externalId: 'run-42/gate', title: 'Approve' });
+    const first = await postCheckRun(octokit, { ...base, conclusion: 'neutral', externalId: 'run-42/gate', appSlug: 'github-actions' });
+    const second = await postCheckRun(octokit, { ...base, conclusion: 'success', externalId: 'run-42/gate', title: 'Approve', appSlug: 'github-actions' });
     expect(second).toMatchObject({ id: first.id, reused: true });
     expect(server.state.checkRuns).toHaveLength(1);
     expect(server.state.checkRuns[0]).toMatchObject({ conclusion: 'success', output: { title: 'Approve' } });
@@ -122,10 +122,29 @@ describe('postCheckRun', () => {
     ]);
   });
 
+  it('never adopts a run of another app, nor any run when its own app is unknown', async () => {
+    const foreign = server.seedCheckRun({ owner: 'acme', repo: 'app', head_sha: sha, name: base.name, external_id: 'run-42/gate', app_slug: 'pr-author-app', summary: '✅ APPROVE' });
+    const posted = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', appSlug: 'github-actions' });
+    expect(posted.reused).toBe(false);
+    expect(posted.id).not.toBe(foreign.id);
+    expect(server.state.checkRuns.find((r) => r.id === foreign.id)).toMatchObject({ conclusion: 'success', output: { summary: '✅ APPROVE' } });
+    const unknownApp = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate' });
+    expect(unknownApp.reused).toBe(false);
+    expect(server.state.checkRuns).toHaveLength(3);
+  });
+
+  it('creates the check run when listing earlier runs fails, and says so', async () => {
+    server.inject({ method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', status: 502, times: 10 });
+    const posted = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', appSlug: 'github-actions' });
+    expect(posted).toMatchObject({ reused: false, lookupFailed: expect.stringContaining('502') });
+    expect(server.state.checkRuns).toHaveLength(1);
+    expect(server.state.checkRuns[0]).toMatchObject({ conclusion: 'failure', head_sha: sha });
+  });
+
   it('creates a new run when the other run belongs to another job or already carries annotations', async () => {
-    await postCheckRun(octokit, { ...base, externalId: 'run-42/other' });
-    const withAnnotations = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', annotations: [annotation(1)] });
-    const next = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', annotations: [annotation(1)] });
+    await postCheckRun(octokit, { ...base, externalId: 'run-42/other', appSlug: 'github-actions' });
+    const withAnnotations = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', annotations: [annotation(1)], appSlug: 'github-actions' });
+    const next = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', annotations: [annotation(1)], appSlug: 'github-actions' });
     expect(next.reused).toBe(false);
     expect(next.id).not.toBe(withAnnotations.id);
     expect(server.state.checkRuns).toHaveLength(3);

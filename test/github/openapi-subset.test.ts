@@ -24,5 +24,6 @@ it('equals what scripts/extract-openapi-subset.mjs extracts from the installed @
     'issues/delete-comment',
     'pulls/get',
     'repos/list-pull-requests-associated-with-commit',
+    'users/get-authenticated',
   ]);
 });

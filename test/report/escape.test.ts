@@ -150,6 +150,62 @@ describe('toPlainText', () => {
   });
 });
 
+describe('invisible characters', () => {
+  // One of each kind a reader cannot see: they could make two different ids look the same, or
+  // reorder what is shown (Trojan Source).
+  const invisible: readonly [string, string][] = [
+    ['zero-width space', '\u200b'],
+    ['zero-width non-joiner', '\u200c'],
+    ['zero-width joiner between letters', '\u200d'],
+    ['left-to-right mark', '\u200e'],
+    ['right-to-left mark', '\u200f'],
+    ['LRE', '\u202a'],
+    ['RLE', '\u202b'],
+    ['PDF', '\u202c'],
+    ['LRO', '\u202d'],
+    ['RLO', '\u202e'],
+    ['LRI', '\u2066'],
+    ['RLI', '\u2067'],
+    ['FSI', '\u2068'],
+    ['PDI', '\u2069'],
+    ['word joiner', '\u2060'],
+    ['invisible times', '\u2062'],
+    ['byte order mark', '\ufeff'],
+    ['soft hyphen', '\u00ad'],
+    ['Arabic letter mark', '\u061c'],
+    ['Mongolian vowel separator', '\u180e'],
+    ['combining grapheme joiner', '\u034f'],
+    ['Hangul filler', '\u3164'],
+    ['variation selector after a letter', '\ufe0f'],
+    ['tag character', '\u{e0041}'],
+    ['interlinear annotation anchor', '\ufff9'],
+  ];
+
+  it.each(invisible)('%s is made visible everywhere', (_name, char) => {
+    const text = `case${char}-1`;
+    for (const rendered of [escapeMarkdown(text), escapeTableCell(text), toPlainText(text)]) {
+      expect(rendered).not.toContain(char);
+      expect(rendered).toContain('case\ufffd');
+    }
+  });
+
+  it('two ids that differ only in an invisible character render differently', () => {
+    expect(escapeMarkdown('refund-policy')).not.toBe(escapeMarkdown('refund\u200b-policy'));
+    expect(toPlainText('ad\u00admin')).toBe('ad\ufffdmin');
+  });
+
+  it.each([
+    ['family (joiners between pictographs)', '👨\u200d👩\u200d👧'],
+    ['red heart (variation selector)', '❤\ufe0f'],
+    ['keycap', '1\ufe0f\u20e3'],
+    ['skin tone and joiner', '🧑🏽\u200d💻'],
+    ['flag of Scotland (tag characters)', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}'],
+  ])('keeps the emoji %s intact', (_name, emoji) => {
+    expect(toPlainText(`ok ${emoji}`)).toBe(`ok ${emoji}`);
+    expect(escapeMarkdown(`ok ${emoji}`)).toBe(`ok ${emoji}`);
+  });
+});
+
 describe('truncateText', () => {
   it.each([
     ['short', 10, 'short'],

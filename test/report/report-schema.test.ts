@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/check.ts';
+import { loadDefaultPolicy } from '../../src/check.ts';
 import { resolveChangeSet } from '../../src/git/resolve.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import { attestReport } from '../../src/report/attest.ts';
 import { REPORTS } from '../fixtures/reports/index.ts';
-import { candidateId, evidenceRecords, gateRepo, ROOT, toJsonl } from '../gates/scenario.ts';
+import { candidateId, evidenceRecords, gateRepo, toJsonl } from '../gates/scenario.ts';
 import type { GateRepo } from '../gates/scenario.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8')) as object;
@@ -51,7 +51,7 @@ describe('manifests/schema/report.schema.json', () => {
         { path: 'evidence/parent.jsonl', side: 'parent', bytes: encode(toJsonl(parent)) },
         { path: 'evidence/candidate.jsonl', side: 'candidate', bytes: encode(toJsonl(candidate)) },
       ],
-      policy: loadPolicy(ROOT),
+      policy: loadDefaultPolicy(),
     });
     expect(report.packages[0]?.package_id).toBe(candidateId('policy-qa'));
     expect(errorsOf(JSON.parse(JSON.stringify(report)))).toEqual([]);

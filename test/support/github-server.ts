@@ -63,6 +63,8 @@ export interface FakeCheckRun {
   completed_at: string | undefined;
   output: { title?: string; summary?: string; text?: string };
   readonly annotations: unknown[];
+  /** The GitHub App that created the run (check runs belong to apps): the creating bot's login without `[bot]`. */
+  readonly app_slug: string;
 }
 
 /** An issue or pull request comment. */
@@ -111,7 +113,10 @@ export interface GitHubServer {
   readonly state: FakeState;
   inject(fault: Fault): void;
   seedComment(comment: { owner: string; repo: string; issueNumber: number; body: string; user?: FakeUser }): FakeComment;
+  /** Adds a pull request, or replaces the one with the same number (a push moves its head). */
   seedPull(pull: Omit<FakePull, 'fork' | 'title' | 'base_sha' | 'base_ref' | 'head_ref'> & Partial<FakePull>): FakePull;
+  /** Adds a check run as another app or an earlier attempt left it. */
+  seedCheckRun(run: { owner: string; repo: string; head_sha: string; name: string; external_id?: string; app_slug?: string; conclusion?: string; summary?: string }): FakeCheckRun;
   close(): Promise<void>;
 }
 
@@ -199,8 +204,20 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     seedComment,
     seedPull: (pull) => {
       const full: FakePull = { fork: false, title: `PR #${pull.number}`, base_sha: '0'.repeat(40), base_ref: 'main', head_ref: `feature-${pull.number}`, ...pull };
-      state.pulls.push(full);
+      const index = state.pulls.findIndex((p) => p.owner === full.owner && p.repo === full.repo && p.number === full.number);
+      if (index >= 0) state.pulls.splice(index, 1, full);
+      else state.pulls.push(full);
       return full;
+    },
+    seedCheckRun: (seed) => {
+      const now = new Date().toISOString();
+      const run: FakeCheckRun = {
+        id: nextId++, owner: seed.owner, repo: seed.repo, head_sha: seed.head_sha, name: seed.name, external_id: seed.external_id,
+        details_url: undefined, status: 'completed', conclusion: seed.conclusion ?? 'success', started_at: now, completed_at: now,
+        output: seed.summary === undefined ? {} : { title: 'seeded', summary: seed.summary }, annotations: [], app_slug: seed.app_slug ?? 'github-actions',
+      };
+      state.checkRuns.push(run);
+      return run;
     },
     close: () =>
       new Promise((resolve, reject) => {
@@ -372,21 +389,25 @@ function createRoutes(state: FakeState): Record<string, Route> {
   const notFound: Reply = { status: 404, body: { message: 'Not Found', documentation_url: DOCS } };
 
   return {
-    'checks/create': ({ params, body, now, nextId, base }) => {
+    'checks/create': ({ params, body, now, nextId, base, user }) => {
       const input = body as Record<string, unknown>;
+      if (user.type !== 'Bot') return { status: 403, body: { message: 'You must authenticate via a GitHub App.', documentation_url: DOCS } };
       const run: FakeCheckRun = {
         id: nextId(), owner: params['owner']!, repo: params['repo']!, head_sha: String(input['head_sha']), name: String(input['name']),
         external_id: input['external_id'] as string | undefined, details_url: input['details_url'] as string | undefined,
         status: input['conclusion'] === undefined ? String(input['status'] ?? 'queued') : 'completed',
         conclusion: input['conclusion'] as string | undefined, started_at: now, completed_at: undefined, output: {}, annotations: [],
+        app_slug: user.login.replace(/\[bot\]$/, ''),
       };
       applyCheckRunUpdate(run, input, now);
       state.checkRuns.push(run);
       return { status: 201, body: checkRunJson(run, base) };
     },
-    'checks/update': ({ params, body, now, base }) => {
+    'checks/update': ({ params, body, now, base, user }) => {
       const run = state.checkRuns.find((r) => sameRepo(params)(r) && r.id === Number(params['check_run_id']));
       if (run === undefined) return notFound;
+      // Only the app that created a check run may change it.
+      if (user.login.replace(/\[bot\]$/, '') !== run.app_slug) return { status: 403, body: { message: 'Invalid app_id `15368` - check run can only be modified by the GitHub App that created it.', documentation_url: DOCS } };
       applyCheckRunUpdate(run, body as Record<string, unknown>, now);
       return { status: 200, body: checkRunJson(run, base) };
     },
@@ -427,6 +448,11 @@ function createRoutes(state: FakeState): Record<string, Route> {
       state.comments.splice(index, 1);
       return { status: 204 };
     },
+    'users/get-authenticated': ({ user, base }) =>
+      // Installation tokens (GITHUB_TOKEN) may not ask who they are.
+      user.type === 'Bot'
+        ? { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' } }
+        : { status: 200, body: { login: user.login, id: user.id, node_id: `U_${user.id}`, type: user.type, site_admin: false, url: `${base}/users/${encodeURIComponent(user.login)}`, html_url: `https://github.com/${user.login}` } },
     'pulls/get': ({ params, base }) => {
       const pull = state.pulls.find((p) => sameRepo(params)(p) && p.number === Number(params['pull_number']));
       return pull === undefined ? notFound : { status: 200, body: pullJson(pull, base) };
@@ -468,7 +494,7 @@ function checkRunJson(run: FakeCheckRun, base: string): Record<string, unknown> 
       title: run.output.title ?? null, summary: run.output.summary ?? null, text: run.output.text ?? null,
       annotations_count: run.annotations.length, annotations_url: `${api}/annotations`,
     },
-    name: run.name, check_suite: { id: 1 }, app: { id: 15368, slug: 'github-actions', name: 'GitHub Actions' }, pull_requests: [],
+    name: run.name, check_suite: { id: 1 }, app: { id: run.app_slug === 'github-actions' ? 15368 : 900000 + run.app_slug.length, slug: run.app_slug, name: run.app_slug }, pull_requests: [],
   };
 }
 
