@@ -5806,35 +5806,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -11237,11 +11237,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18660,15 +18660,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk2 = this.chunks[this.lineChunkIndex];
           const remaining = chunk2.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19718,8 +19718,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19827,13 +19827,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -22786,8 +22786,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22864,12 +22864,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -28667,20 +28667,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -32218,8 +32218,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits2(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits2(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -32232,16 +32232,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits2(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits2(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -35048,12 +35048,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done2, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve6, reject) => {
                 if (finished()) {
@@ -35919,7 +35919,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     return { problems: [{ file, ...positionIn(text, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
   }
   const lineCounter = new import_yaml.LineCounter();
-  const at = (offset) => {
+  const at2 = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
@@ -35936,7 +35936,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const problems = [];
   for (const doc of documents) {
     for (const error2 of [...doc.errors, ...doc.warnings]) {
-      problems.push({ file, ...at(error2.pos[0]), message: describeYamlError(error2, text, limits) });
+      problems.push({ file, ...at2(error2.pos[0]), message: describeYamlError(error2, text, limits) });
       if (error2.message.includes("call stack") || error2.message.includes("Stack overflow")) break;
     }
   }
@@ -35945,7 +35945,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     const offset = second?.range[0] ?? 0;
     problems.push({
       file,
-      ...at(offset),
+      ...at2(offset),
       message: `expected one YAML document, found ${documents.length}; put each package in its own file`
     });
   }
@@ -35956,7 +35956,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const budget = { aliases: 0, nodes: 0 };
   const convert = (node, pointer, depth) => {
     const range = node?.range;
-    if (range && !positions.has(pointer)) positions.set(pointer, at(range[0]));
+    if (range && !positions.has(pointer)) positions.set(pointer, at2(range[0]));
     budget.nodes += 1;
     if (budget.nodes > limits.maxNodes) {
       throw new LimitExceeded(`more than ${limits.maxNodes} values after alias expansion`, pointer);
@@ -35989,7 +35989,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
       for (const pair of node.items) {
         const keyNode = pair.key;
         const keyRange = keyNode?.range;
-        const keyAt = keyRange ? at(keyRange[0]) : positions.get(pointer);
+        const keyAt = keyRange ? at2(keyRange[0]) : positions.get(pointer);
         const key = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : void 0;
         if (typeof key !== "string") {
           problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text) });
@@ -36149,6 +36149,8 @@ function dedupeByMessage(problems) {
 }
 
 // src/problem.ts
+var EXAMPLES_PER_KIND = 3;
+var MAX_LISTED_PROBLEMS = 60;
 function formatProblem(problem) {
   let where = problem.file;
   if (problem.line !== void 0) {
@@ -36163,18 +36165,186 @@ function sortProblems(problems) {
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
   );
 }
+function countProblems(problems) {
+  let total = 0;
+  for (const problem of problems) total += problem.omitted ?? 1;
+  return total;
+}
+function problemKind(problem) {
+  const field = (problem.field ?? "").replaceAll(/\[\d+\]/g, "[]");
+  let message = problem.message.replaceAll(/\d[\d,._]*/g, "#");
+  if (field !== "") message = message.replaceAll(/"(?:[^"\\]|\\.)*"/g, '"…"');
+  return `${problem.file}\0${field}\0${message}`;
+}
+var ProblemCollector = class {
+  kept = [];
+  kinds = /* @__PURE__ */ new Map();
+  other = { examples: 0, omitted: 0, low: Infinity, high: -Infinity };
+  examplesPerKind;
+  maxKinds;
+  /** `maxKinds` bounds memory: problems of kinds beyond it are only counted, together. */
+  constructor(examplesPerKind = EXAMPLES_PER_KIND, maxKinds = 200) {
+    this.examplesPerKind = examplesPerKind;
+    this.maxKinds = maxKinds;
+  }
+  /** Adds one problem (the name lets it stand where a `Problem[]` was pushed to). */
+  push(problem) {
+    if (problem.omitted !== void 0) {
+      this.kept.push(problem);
+      return;
+    }
+    const key = problemKind(problem);
+    let tally3 = this.kinds.get(key);
+    if (tally3 === void 0) {
+      if (this.kinds.size >= this.maxKinds) {
+        count(this.other, problem);
+        return;
+      }
+      tally3 = { examples: 0, omitted: 0, low: Infinity, high: -Infinity };
+      this.kinds.set(key, tally3);
+    }
+    if (tally3.examples < this.examplesPerKind) {
+      tally3.examples++;
+      this.kept.push(problem);
+    } else {
+      count(tally3, problem);
+    }
+  }
+  /** Adds several problems. */
+  pushAll(problems) {
+    for (const problem of problems) this.push(problem);
+  }
+  /** How many problems were added, kept or counted. */
+  get size() {
+    let total = countProblems(this.kept) + this.other.omitted;
+    for (const tally3 of this.kinds.values()) total += tally3.omitted;
+    return total;
+  }
+  /** The kept problems and one summary line per kind that had more. */
+  list() {
+    const out = [...this.kept];
+    for (const tally3 of this.kinds.values()) if (tally3.omitted > 0) out.push(summaryOf(tally3, "like this"));
+    if (this.other.omitted > 0) out.push(summaryOf(this.other, "of other kinds"));
+    return out;
+  }
+};
+function count(tally3, problem) {
+  tally3.omitted++;
+  tally3.first ??= problem;
+  if (problem.line !== void 0) {
+    if (problem.line < tally3.low) tally3.low = problem.line;
+    if (problem.line > tally3.high) tally3.high = problem.line;
+  }
+}
+function summaryOf(tally3, what) {
+  const first = tally3.first;
+  const lines = tally3.high < 0 ? "" : tally3.low === tally3.high ? ` (line ${tally3.low})` : ` (lines ${tally3.low}–${tally3.high})`;
+  const summary2 = {
+    file: first.file,
+    ...first.line === void 0 ? {} : { line: first.line },
+    ...first.field === void 0 || what !== "like this" ? {} : { field: first.field },
+    message: `and ${tally3.omitted.toLocaleString("en-US")} more ${what}${lines}`,
+    omitted: tally3.omitted
+  };
+  if (what === "like this") summaryKinds.set(summary2, problemKind(first));
+  return summary2;
+}
+function summariseProblems(problems, maxListed = MAX_LISTED_PROBLEMS) {
+  const collector = new ProblemCollector(EXAMPLES_PER_KIND, Number.MAX_SAFE_INTEGER);
+  collector.pushAll(sortProblems(problems));
+  const collected = collector.list();
+  const examples = sortProblems(collected.filter((problem) => problem.omitted === void 0));
+  const summaries = collected.filter((problem) => problem.omitted !== void 0);
+  const after = /* @__PURE__ */ new Map();
+  const loose = [];
+  for (const summary2 of summaries) {
+    const kind = summary2.message.includes(" more like this") ? kindOfSummary(summary2) : void 0;
+    const index = kind === void 0 ? -1 : examples.findLastIndex((example) => problemKind(example) === kind);
+    if (index < 0) loose.push(summary2);
+    else after.set(index, [...after.get(index) ?? [], summary2]);
+  }
+  const listed = [];
+  examples.forEach((example, index) => listed.push(example, ...after.get(index) ?? []));
+  const all = loose.length === 0 ? listed : mergeByPlace(listed, loose);
+  if (all.length <= maxListed) return all;
+  const kept = all.slice(0, maxListed - 1);
+  const rest = all.slice(maxListed - 1);
+  const first = rest[0];
+  const omitted = countProblems(rest);
+  return [...kept, { file: first.file, ...first.line === void 0 ? {} : { line: first.line }, message: `and ${omitted.toLocaleString("en-US")} more problems`, omitted }];
+}
+var summaryKinds = /* @__PURE__ */ new WeakMap();
+function kindOfSummary(summary2) {
+  return summaryKinds.get(summary2);
+}
+function mergeByPlace(listed, loose) {
+  const out = [...listed];
+  for (const problem of loose) {
+    const index = out.findIndex((other) => sortProblems([problem, other])[0] === problem);
+    if (index < 0) out.push(problem);
+    else out.splice(index, 0, problem);
+  }
+  return out;
+}
 var InputError = class extends Error {
   problems;
+  /** How many problems were found, including those only counted in summary lines. */
+  total;
   constructor(problems, summary2) {
-    const sorted = sortProblems(problems);
-    super(summary2 ?? sorted.map(formatProblem).join("\n"));
+    const listed = summariseProblems(sortProblems(problems));
+    super(summary2 ?? listed.map(formatProblem).join("\n"));
     this.name = "InputError";
-    this.problems = sorted;
+    this.problems = listed;
+    this.total = countProblems(problems);
   }
 };
 
 // src/schema/validate.ts
 var import__ = __toESM(require__(), 1);
+
+// src/suggest.ts
+function closestName(name, known) {
+  const wanted = name.toLowerCase();
+  const allowed = wanted.length <= 4 ? 1 : wanted.length <= 8 ? 2 : 3;
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of known) {
+    const lower = candidate.toLowerCase();
+    if (lower === wanted) return candidate;
+    if (Math.abs(lower.length - wanted.length) >= bestDistance) continue;
+    const distance = editDistance(wanted, lower, bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(name, known, quote = (n) => `"${n}"`) {
+  const best = closestName(name, known);
+  return best === void 0 ? "" : ` (did you mean ${quote(best)}?)`;
+}
+function editDistance(a, b, limit) {
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/schema/validate.ts
 var ajv = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 var compiled = /* @__PURE__ */ new Map();
 function validateAgainstSchema(schema, value, subject) {
@@ -36280,29 +36450,6 @@ function listOr(items) {
 }
 function describeCount(value) {
   return Array.isArray(value) ? `${value.length}` : describeValue(value);
-}
-function closestName(name, known) {
-  let best;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    row = next;
-  }
-  return row[b.length];
 }
 function describeValue(value) {
   if (value === null) return "null";
@@ -37162,6 +37309,9 @@ function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95
   };
 }
 
+// src/evidence/promptfoo.ts
+import { createHash as createHash2 } from "node:crypto";
+
 // src/evidence/fields.ts
 var SCORE_RULE = { expected: "a number in [0, 1]", min: 0, max: 1 };
 var NON_NEGATIVE_RULE = { expected: "a non-negative number", min: 0 };
@@ -37246,31 +37396,6 @@ function findProtoKey(value, path = "") {
   return void 0;
 }
 var PROTO_KEY_MESSAGE = 'the key "__proto__" is not allowed in evidence (it could pollute object prototypes)';
-function suggestName(name, known) {
-  let best;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance2(name.toLowerCase(), candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best === void 0 ? "" : ` (did you mean "${best}"?)`;
-}
-function editDistance2(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
 
 // src/evidence/json-text.ts
 var QUOTE = 34;
@@ -37337,7 +37462,7 @@ function scanTopLevelMembers(text) {
   return members;
 }
 function countTopLevelMembers(text) {
-  let count = 0;
+  let count2 = 0;
   let depth = 0;
   let expectKey = false;
   const length = text.length;
@@ -37345,7 +37470,7 @@ function countTopLevelMembers(text) {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
       if (depth === 1 && expectKey) {
-        count++;
+        count2++;
         expectKey = false;
       }
       for (i++; i < length; i++) {
@@ -37362,7 +37487,7 @@ function countTopLevelMembers(text) {
       expectKey = true;
     }
   }
-  return count;
+  return count2;
 }
 function locateArrayElements(text, path) {
   const lines = [];
@@ -37417,10 +37542,17 @@ function formatSource(source) {
 }
 
 // src/evidence/validate.ts
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var REQUIRED_FIELDS = ["package_id", "suite", "case_id", "category", "pass"];
 var TOKEN_FIELDS = /* @__PURE__ */ new Set(["input", "output"]);
 var JUDGE_FIELDS = /* @__PURE__ */ new Set(["id", "version"]);
 var isString = (value, field, report) => readString(value, field, report) !== void 0;
+var isDigest = (value, field, report) => {
+  if (typeof value === "string" && DIGEST.test(value)) return true;
+  const hint = typeof value === "string" && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : "";
+  report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue2(value)}${hint}`);
+  return false;
+};
 var isBoolean = (value, field, report) => readBoolean(value, field, report) !== void 0;
 var inRange = (rule) => (value, field, report) => readNumber(value, field, rule, report) !== void 0;
 var FIELD_CHECKS = /* @__PURE__ */ new Map([
@@ -37446,7 +37578,10 @@ var FIELD_CHECKS = /* @__PURE__ */ new Map([
   ["intervened", isBoolean],
   ["expected_intervention", isBoolean],
   ["judge", (value, _field, report) => checkJudge(value, report)],
-  ["trial", inRange(COUNT_RULE)]
+  ["trial", inRange(COUNT_RULE)],
+  ["suite_id", isString],
+  ["manifest_sha256", isDigest],
+  ["prompt_sha256", isDigest]
 ]);
 var RECORD_FIELDS = new Set(FIELD_CHECKS.keys());
 function validateEvidenceObject(object, source, report) {
@@ -37468,7 +37603,7 @@ function validateEvidenceObject(object, source, report) {
       }
     } else {
       ok = false;
-      report(key, `unknown field${suggestName(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+      report(key, `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
     }
   }
   for (const field of REQUIRED_FIELDS) {
@@ -37505,7 +37640,7 @@ function checkTokens(value, report) {
       if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === void 0) ok = false;
     } else {
       ok = false;
-      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`);
     }
   }
   return ok;
@@ -37521,7 +37656,7 @@ function checkJudge(value, report) {
       if (readString(value[key], `judge.${key}`, report) === void 0) ok = false;
     } else {
       ok = false;
-      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`);
     }
   }
   for (const key of JUDGE_FIELDS) {
@@ -37533,198 +37668,33 @@ function checkJudge(value, report) {
   return ok;
 }
 
-// src/evidence/jsonl.ts
-function parseJsonlEvidence(input, file, options = {}) {
-  const records = [];
-  const problems = [];
-  const wrongPackage = /* @__PURE__ */ new Map();
-  const shared = createSharedValues();
-  let lineNumber = 0;
-  let lineText = "";
-  let columns;
-  const report = (field, message) => {
-    columns ??= new Map(scanTopLevelMembers(lineText).map((member) => [member.key, member.column]).toReversed());
-    const column = columns.get(field.split(/[.[]/, 1)[0] ?? field);
-    problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, field, message });
-  };
-  let bytes;
-  let byteStart = 0;
-  let byteEnd = 0;
-  const countMembers = (line) => bytes === void 0 ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
-  const readLine = (line, number) => {
-    if (line.charCodeAt(0) !== 123 && line.trim() === "") return;
-    lineNumber = number;
-    lineText = line;
-    columns = void 0;
-    let value;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      const failure = parseJsonText(line);
-      const column = failure.ok ? void 0 : failure.column;
-      problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}` });
-      return;
-    }
-    if (!isJsonObject(value)) {
-      problems.push({ file, line: lineNumber, column: 1, message: `expected a JSON object (one evidence record per line), got ${describeValue2(value)}` });
-      return;
-    }
-    const duplicated = reportRepeatedKeys(value, line, countMembers(line), lineNumber, file, problems);
-    const record = validateEvidenceObject(value, { file, line: lineNumber }, report);
-    if (record === void 0 || duplicated) return;
-    if (options.packageId !== void 0 && record.package_id !== options.packageId) {
-      const seen = wrongPackage.get(record.package_id);
-      if (seen === void 0) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
-      else seen.count++;
-      return;
-    }
-    records.push(shared(record));
-  };
-  if (typeof input === "string") {
-    forEachTextLine(input, readLine);
-  } else {
-    bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    forEachByteLine(bytes, (line, number, start, end) => {
-      byteStart = start;
-      byteEnd = end;
-      readLine(line, number);
-    });
-  }
-  for (const [packageId, { line, count }] of wrongPackage) {
-    problems.push({
-      file,
-      line,
-      field: "package_id",
-      message: `evidence for package ${JSON.stringify(packageId)} (${count} record${count === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
-    });
-  }
-  return { records, problems };
-}
-function forEachTextLine(text, visit) {
-  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
-  for (let number = 1; start <= text.length; number++) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    visit(text.slice(start, end), number);
-    start = next;
-  }
-}
-function forEachByteLine(bytes, visit) {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  let start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let number = 1;
-  while (start <= bytes.length) {
-    const cut = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
-    const chunkEnd = cut < 0 ? bytes.length : cut + 1;
-    const chunkStart = start;
-    const text = decoder.decode(bytes.subarray(start, chunkEnd));
-    const oneToOne = text.length === chunkEnd - chunkStart;
-    let textStart = 0;
-    while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
-      let textEnd = text.indexOf("\n", textStart);
-      if (textEnd < 0) textEnd = text.length;
-      let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
-      if (end < 0 || end >= chunkEnd) end = chunkEnd;
-      const nextStart = end + 1;
-      const nextTextStart = textEnd + 1;
-      if (end > start && bytes[end - 1] === 13) {
-        end--;
-        textEnd--;
-      }
-      visit(text.slice(textStart, textEnd), number++, start, end);
-      start = nextStart;
-      textStart = nextTextStart;
-    }
-  }
-}
-var CHUNK_BYTES = 1 << 20;
-function countMembersInBytes(bytes, start, end) {
-  let count = 0;
-  let depth = 0;
-  let expectKey = false;
-  for (let i = start; i < end; i++) {
-    const code = bytes[i];
-    if (code === 34) {
-      if (depth === 1 && expectKey) {
-        count++;
-        expectKey = false;
-      }
-      for (i++; i < end; i++) {
-        const inner = bytes[i];
-        if (inner === 34) break;
-        if (inner === 92) i++;
-      }
-    } else if (code === 123 || code === 91) {
-      depth++;
-      if (depth === 1) expectKey = code === 123;
-    } else if (code === 125 || code === 93) {
-      depth--;
-    } else if (code === 44 && depth === 1) {
-      expectKey = true;
-    }
-  }
-  return count;
-}
-function createSharedValues() {
-  let packageId = "";
-  let judge;
-  const categories = /* @__PURE__ */ new Map();
-  return (record) => {
-    const writable = record;
-    if (record.package_id === packageId) writable.package_id = packageId;
-    else packageId = record.package_id;
-    const category = categories.get(record.category);
-    if (category !== void 0) writable.category = category;
-    else if (categories.size < MAX_SHARED_CATEGORIES) categories.set(record.category, record.category);
-    const recordJudge = record.judge;
-    if (recordJudge !== void 0) {
-      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
-      else judge = recordJudge;
-    }
-    return record;
-  };
-}
-var MAX_SHARED_CATEGORIES = 1e4;
-function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
-  let keys = 0;
-  for (const _ in object) keys++;
-  if (members === keys) return false;
-  const seen = /* @__PURE__ */ new Set();
-  for (const member of scanTopLevelMembers(line)) {
-    if (!seen.has(member.key)) {
-      seen.add(member.key);
-      continue;
-    }
-    problems.push({
-      file,
-      line: lineNumber,
-      column: member.column,
-      field: member.key,
-      message: "appears twice in this record (JSON would silently keep the last value); write it once"
-    });
-  }
-  return true;
-}
-
 // src/evidence/promptfoo.ts
-import { createHash as createHash2 } from "node:crypto";
 var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
 function parsePromptfooEvidence(text, file, options) {
-  const problems = [];
-  const results = loadResults(text, file, problems);
-  if (results === void 0) return { records: [], problems };
+  const problems = new ProblemCollector();
+  const loaded = loadResults(text, file, problems);
+  if (loaded === void 0) return { records: [], problems: problems.list(), columns: [] };
+  const { results } = loaded;
   const selector = options.side;
   const sides = countSides(results);
   const selected = results.filter((result) => selector === void 0 || matchesSide(result.side, selector));
   if (selector === void 0 && sides.length > 1) {
     problems.push({ file, line: 1, field: "results.results", message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}` });
-    return { records: [], problems };
+    return { records: [], problems: problems.list(), columns: [] };
   }
   if (selector !== void 0 && selected.length === 0 && results.length > 0) {
-    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${JSON.stringify(selector)}; present: ${sides.map(formatSide).join("; ")}` });
-    return { records: [], problems };
+    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join("; ")}` });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const matched = countSides(selected);
+  if (selector !== void 0 && new Set(matched.map((side) => side.promptIdx)).size > 1) {
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `the side ${formatSelector(selector)} matches ${matched.length} columns: ${matched.map(formatSide).join("; ")}; one side is one column: select it with promptIdx=N`
+    });
+    return { records: [], problems: problems.list(), columns: [] };
   }
   const groups2 = /* @__PURE__ */ new Map();
   for (const result of selected) {
@@ -37748,7 +37718,64 @@ function parsePromptfooEvidence(text, file, options) {
     }
   }
   records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
-  return { records, problems };
+  return { records, problems: problems.list(), columns: describeColumns(selected, matched, loaded.prompts) };
+}
+function formatSelector(selector) {
+  const parts = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`);
+  return parts.length === 1 ? parts[0] : `{${parts.join(", ")}}`;
+}
+function describeColumns(selected, sides, prompts) {
+  return sides.map((side) => {
+    const entry = prompts[side.promptIdx];
+    const raw = isJsonObject(entry) ? entry["raw"] : void 0;
+    const id = isJsonObject(entry) ? entry["id"] : void 0;
+    const template = typeof raw === "string" ? raw : void 0;
+    let inconsistency;
+    for (const result of selected) {
+      if (inconsistency !== void 0 || result.side.promptIdx !== side.promptIdx) continue;
+      const path = `results.results[${result.index}]`;
+      const promptId = result.value["promptId"];
+      if (typeof promptId === "string" && typeof id === "string" && promptId !== id) {
+        inconsistency = { line: result.line, message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column` };
+      } else if (template !== void 0) {
+        const prompt = result.value["prompt"];
+        const rendered = isJsonObject(prompt) ? prompt["raw"] : void 0;
+        if (typeof rendered === "string" && !fitsTemplate(rendered, template)) {
+          inconsistency = { line: result.line, message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt` };
+        }
+      }
+    }
+    return {
+      promptIdx: side.promptIdx,
+      ...side.label === void 0 ? {} : { label: side.label },
+      ...side.provider === void 0 ? {} : { provider: side.provider },
+      ...side.providerLabel === void 0 ? {} : { providerLabel: side.providerLabel },
+      ...template === void 0 ? {} : { template },
+      ...inconsistency === void 0 ? {} : { inconsistency },
+      results: side.results
+    };
+  });
+}
+function fitsTemplate(rendered, template) {
+  if (template.includes("{%")) return true;
+  const pieces = trimNewlines(template).split(/\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/);
+  const text = trimNewlines(rendered);
+  const first = pieces[0] ?? "";
+  if (pieces.length === 1) return text === first;
+  if (!text.startsWith(first)) return false;
+  const last = pieces.at(-1) ?? "";
+  let position = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = text.indexOf(piece, position);
+    if (found < 0) return false;
+    position = found + piece.length;
+  }
+  return text.length - last.length >= position && text.endsWith(last);
+}
+function trimNewlines(text) {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return text.slice(0, end);
 }
 function loadResults(text, file, problems) {
   const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -37772,6 +37799,7 @@ function loadResults(text, file, problems) {
     return void 0;
   }
   const lines = locateArrayElements(body, ["results", "results"]);
+  const prompts = Array.isArray(summary2["prompts"]) ? summary2["prompts"] : [];
   const loaded = [];
   for (let index = 0; index < results.length; index++) {
     const value = results[index];
@@ -37788,7 +37816,7 @@ function loadResults(text, file, problems) {
     }
     loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) } });
   }
-  return loaded;
+  return { results: loaded, prompts };
 }
 function readProvider(provider) {
   if (typeof provider === "string") return { provider };
@@ -37805,7 +37833,11 @@ function quoteLabel(label) {
   return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
 }
 function matchesSide(side, selector) {
-  return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label);
+  return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label || configLabel(side.label) === selector.label);
+}
+function configLabel(label) {
+  const colon = label?.indexOf(": ") ?? -1;
+  return colon > 0 ? label.slice(0, colon) : void 0;
 }
 function countSides(results) {
   const sides = /* @__PURE__ */ new Map();
@@ -37815,7 +37847,7 @@ function countSides(results) {
     if (seen === void 0) sides.set(key, { side, results: 1 });
     else seen.results++;
   }
-  return [...sides.values()].map(({ side, results: count }) => ({ ...side, results: count })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+  return [...sides.values()].map(({ side, results: count2 }) => ({ ...side, results: count2 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
 }
 function compareText(a, b) {
   const x = a ?? "";
@@ -37908,6 +37940,11 @@ function buildRecord(draft, result, trial, file, options, problems) {
     category: draft.metadata["category"] ?? "uncategorized",
     trial
   };
+  const suiteId = draft.metadata["suiteId"] ?? draft.metadata["suite_id"];
+  if (suiteId !== void 0 && suiteId !== null) {
+    object["suite_id"] = suiteId;
+    labels.set("suite_id", `${path}.testCase.metadata.${draft.metadata["suiteId"] === void 0 ? "suite_id" : "suiteId"}`);
+  }
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
     const given = draft.metadata[field];
@@ -37960,6 +37997,644 @@ function buildRecord(draft, result, trial, file, options, problems) {
   return failed ? void 0 : record;
 }
 
+// src/evidence/binding.ts
+function bindEvidence(parent, candidate, files) {
+  return {
+    parent: bindSide("parent", parent, files?.parent, files?.candidate, files !== void 0),
+    candidate: bindSide("candidate", candidate, files?.candidate, files?.parent, files !== void 0)
+  };
+}
+function bindSide(side, evidence, own, other, haveFiles) {
+  const otherSide = side === "parent" ? "candidate" : "parent";
+  const mismatches = [];
+  const unbound = [];
+  const by = /* @__PURE__ */ new Set();
+  const ties = [];
+  for (const [file, columns] of evidence.columns) {
+    for (const column of columns) {
+      const name = `${file} (${describeColumn(column)})`;
+      if (column.inconsistency !== void 0) {
+        mismatches.push(`${file}:${column.inconsistency.line}: ${column.inconsistency.message}`);
+        continue;
+      }
+      if (column.template === void 0) {
+        unbound.push(`${name} holds no prompt text (results.prompts[${column.promptIdx}].raw) to compare with the package's prompt files`);
+        continue;
+      }
+      if (own === void 0) {
+        unbound.push(haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`);
+        continue;
+      }
+      const template = trimNewlines(column.template);
+      const mine = own.prompts.find((prompt) => sameText(prompt, template));
+      const theirs = other?.prompts.find((prompt) => sameText(prompt, template));
+      if (mine !== void 0) {
+        by.add("prompt");
+        ties.push(`the prompt of ${name} is ${own.packageId}'s prompt ${mine.id} (${mine.path} ${at(own)})`);
+        const contradiction = providerContradiction(column, own, other, side, otherSide);
+        if (contradiction !== void 0) mismatches.push(`${name}: ${contradiction}`);
+        else if (mentionsModel(column, own)) by.add("provider");
+      } else if (theirs !== void 0 && other !== void 0) {
+        mismatches.push(
+          `the ${side} evidence ${name} was made with the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)}, package ${other.packageId}), which is none of the ${side} package ${own.packageId}'s prompts: it is the ${otherSide}'s evidence, not the ${side}'s (swapped files, or side selectors that pick the wrong column)`
+        );
+      } else {
+        unbound.push(
+          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(", ") || "none"}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (keep the prompt in a file the manifest lists and point promptfoo at it with file://)`
+        );
+      }
+    }
+  }
+  const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
+  if (jsonl.length > 0) bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
+  if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
+  if (mismatches.length > 0) return { status: "mismatched", by: [...by], reason: sentences(mismatches) };
+  if (unbound.length > 0) return { status: "unbound", by: [...by], reason: sentences(unbound) };
+  return { status: "bound", by: [...by], reason: sentences(ties) };
+}
+function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, found) {
+  const packages = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  const prompts = /* @__PURE__ */ new Map();
+  let withoutManifest;
+  let withoutPrompt;
+  for (const record of records) {
+    tally(packages, record.package_id, record);
+    if (record.manifest_sha256 === void 0) withoutManifest ??= record;
+    else tally(manifests, record.manifest_sha256, record);
+    if (record.prompt_sha256 === void 0) withoutPrompt ??= record;
+    else tally(prompts, record.prompt_sha256, record);
+  }
+  const wanted = own?.packageId ?? expected;
+  if (wanted === void 0) {
+    found.unbound.push(`there is no ${side} package at the base to bind the ${side} evidence to`);
+    return;
+  }
+  for (const [id, { count: count2, first }] of packages) {
+    if (id === wanted) continue;
+    const whose = id === other?.packageId ? `the ${otherSide} package` : "package";
+    found.mismatches.push(`${count2} ${side} record${count2 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ": the evidence files are swapped" : ""}`);
+  }
+  if (packages.size === 1 && packages.has(wanted)) {
+    found.by.add("package_id");
+    found.ties.push(`the ${side} records name package ${wanted}`);
+  }
+  checkDigests("manifest_sha256", manifests, withoutManifest, records.length, found, side, (digest2) => {
+    if (own === void 0) return void 0;
+    if (digest2 === own.manifestDigest) return "own";
+    return digest2 === other?.manifestDigest ? `the ${otherSide}'s manifest ${other.manifest} ${at(other)}` : `neither ${own.manifest} ${at(own)} (${short(own.manifestDigest)}) nor the ${otherSide}'s manifest`;
+  });
+  checkDigests("prompt_sha256", prompts, withoutPrompt, records.length, found, side, (digest2) => {
+    if (own === void 0) return void 0;
+    if (own.prompts.some((prompt) => prompt.digest === digest2)) return "own";
+    const theirs = other?.prompts.find((prompt) => prompt.digest === digest2);
+    return theirs !== void 0 && other !== void 0 ? `the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)})` : `none of ${own.packageId}'s prompts (${own.prompts.map((p) => `${p.id} ${p.digest === void 0 ? "unreadable" : short(p.digest)}`).join(", ")})`;
+  });
+  if (!haveFiles && (manifests.size > 0 || prompts.size > 0)) found.ties.push("manifest_sha256 and prompt_sha256 were not compared (no package files were read)");
+}
+function checkDigests(field, values, without, total, found, side, judge) {
+  if (values.size === 0) return;
+  let ok = true;
+  for (const [digest2, { count: count2, first }] of values) {
+    const verdict = judge(digest2);
+    if (verdict === void 0) return;
+    if (verdict === "own") continue;
+    ok = false;
+    found.mismatches.push(`${count2} ${side} record${count2 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) carry ${field} ${short(digest2)}, which is ${verdict}`);
+  }
+  if (without !== void 0) {
+    ok = false;
+    let carried = 0;
+    for (const { count: count2 } of values.values()) carried += count2;
+    found.mismatches.push(`${total - carried} ${side} record${total - carried === 1 ? "" : "s"} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`);
+  }
+  if (ok) {
+    found.by.add(field);
+    found.ties.push(`every ${side} record's ${field} matches`);
+  }
+}
+function tally(map, key, record) {
+  const seen = map.get(key);
+  if (seen === void 0) map.set(key, { count: 1, first: record });
+  else seen.count++;
+}
+function sameText(prompt, template) {
+  if (prompt.content === void 0) return false;
+  return trimNewlines(DECODER.decode(prompt.content)) === template;
+}
+var DECODER = new TextDecoder("utf-8", { ignoreBOM: false });
+function providerContradiction(column, own, other, side, otherSide) {
+  if (other === void 0 || own.model.endpoint === other.model.endpoint) return void 0;
+  if (!mentionsModel(column, other) || mentionsModel(column, own)) return void 0;
+  return `its provider ${JSON.stringify(column.provider ?? column.providerLabel ?? "")} names the ${otherSide}'s model endpoint ${other.model.endpoint}, not the ${side}'s ${own.model.endpoint}`;
+}
+function mentionsModel(column, files) {
+  const endpoint2 = files.model.endpoint.toLowerCase();
+  return endpoint2 !== "" && `${column.provider ?? ""} ${column.providerLabel ?? ""}`.toLowerCase().includes(endpoint2);
+}
+function describeColumn(column) {
+  const label = column.label === void 0 ? "" : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
+  return `promptIdx ${column.promptIdx}${label}`;
+}
+function at(files) {
+  return files.commit === null ? "in the work tree" : `at ${files.commit.slice(0, 12)}`;
+}
+function short(digest2) {
+  return `${digest2.slice(0, 19)}…`;
+}
+function sentences(parts) {
+  const shown = parts.slice(0, 3);
+  const more2 = parts.length > shown.length ? ` (and ${parts.length - shown.length} more)` : "";
+  const text = shown.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(". ");
+  return text === "" ? "" : `${text}${more2}.`;
+}
+function requireOwnerWhenUnbound(decision, binding, owners) {
+  if (binding === void 0 || decision.outcome !== "approve") return decision;
+  const unbound = ["parent", "candidate"].filter((side) => binding[side].status === "unbound");
+  if (unbound.length === 0) return decision;
+  const which2 = unbound.length === 2 ? "neither side’s evidence can" : `the ${unbound[0]} evidence cannot`;
+  return {
+    outcome: "needs_approval",
+    summary: `Needs approval: every gate passed, but ${which2} be tied to its package; an owner must confirm it is the right evidence.`,
+    reasons: unbound.map((side) => `binding: ${side} evidence unbound: ${binding[side].reason}`),
+    approvers: owners
+  };
+}
+function bindingFields(evidence) {
+  return {
+    ...evidence?.binding === void 0 ? {} : { binding: evidence.binding },
+    ...evidence?.suites === void 0 ? {} : { suites: evidence.suites }
+  };
+}
+function describeSideBinding(side, binding) {
+  if (binding.status === "bound") return `${side} bound by ${binding.by.join(" and ") || "package"}`;
+  if (binding.status === "mismatched") return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
+  return `${side} UNBOUND: ${binding.reason}`;
+}
+
+// src/evidence/evidence-file.ts
+import { createHash as createHash3 } from "node:crypto";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+var MiB = 1024 * 1024;
+var EVIDENCE_LIMITS = {
+  /** Bytes of evidence per side. */
+  sideBytes: 64 * MiB,
+  /** Bytes of one JSONL line (one record). */
+  lineBytes: 1 * MiB,
+  /** Lines (records and blank lines) of one side's JSONL evidence. */
+  sideLines: 5e5,
+  /** Bytes of one promptfoo output file, which is one JSON document and is parsed whole. */
+  promptfooBytes: 32 * MiB
+};
+var CHUNK_BYTES = 1 * MiB;
+function formatBytes(size) {
+  const GiB = 1024 * MiB;
+  if (size >= GiB) return `${(size / GiB).toFixed(1)} GiB`;
+  if (size >= MiB) return size % MiB === 0 ? `${size / MiB} MiB` : `${(size / MiB).toFixed(1)} MiB`;
+  return `${size.toLocaleString("en-US")} bytes`;
+}
+function openEvidenceFile(path, shown, what) {
+  let size;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
+    size = stats.size;
+  } catch (error2) {
+    if (error2 instanceof InputError) throw error2;
+    const code = error2.code;
+    const reason = code === "ENOENT" ? "does not exist" : code === "ELOOP" ? "is a symlink loop" : `cannot be read (${code ?? String(error2)})`;
+    throw new InputError([{ file: shown, message: `${what} ${reason}` }]);
+  }
+  const problem = sizeProblem(shown, size, what);
+  if (problem !== void 0) throw new InputError([problem]);
+  return {
+    size,
+    *chunks() {
+      const fd = openSync(path, "r");
+      try {
+        let total = 0;
+        for (; ; ) {
+          const chunk2 = new Uint8Array(CHUNK_BYTES);
+          const read = readSync(fd, chunk2, 0, CHUNK_BYTES, null);
+          if (read === 0) return;
+          total += read;
+          if (total > EVIDENCE_LIMITS.sideBytes) throw new InputError([{ file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }]);
+          yield read === CHUNK_BYTES ? chunk2 : chunk2.subarray(0, read);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+  };
+}
+function sizeProblem(file, size, what = "the evidence file") {
+  if (size <= EVIDENCE_LIMITS.sideBytes) return void 0;
+  return {
+    file,
+    message: `${what} is ${formatBytes(size)}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so it was not read (split the suite into fewer cases or trials, or drop fields the gates do not use)`
+  };
+}
+function sizeOf(input) {
+  return "bytes" in input ? input.bytes.length : input.stream.size;
+}
+var digests = /* @__PURE__ */ new WeakMap();
+function* chunksOf(input) {
+  const hash = createHash3("sha256");
+  const source = "bytes" in input ? [input.bytes] : input.stream.chunks();
+  for (const chunk2 of source) {
+    for (let start = 0; start < chunk2.length; start += CHUNK_BYTES) {
+      const piece = chunk2.subarray(start, Math.min(chunk2.length, start + CHUNK_BYTES));
+      hash.update(piece);
+      yield piece;
+    }
+  }
+  const digest2 = `sha256:${hash.digest("hex")}`;
+  const seen = digests.get(input);
+  if (seen === void 0) digests.set(input, digest2);
+  else if (seen !== digest2) throw new InputError([{ file: input.path, message: "the evidence file changed while it was being read; run the check again once it is written" }]);
+}
+function evidenceDigest(input) {
+  let digest2 = digests.get(input);
+  if (digest2 === void 0) {
+    for (const _ of chunksOf(input)) {
+    }
+    digest2 = digests.get(input);
+  }
+  return digest2;
+}
+function readWhole(input, limit) {
+  if (sizeOf(input) > limit) return void 0;
+  if ("bytes" in input) {
+    evidenceDigest(input);
+    return input.bytes;
+  }
+  const parts = [];
+  let total = 0;
+  for (const chunk2 of chunksOf(input)) {
+    total += chunk2.length;
+    if (total > limit) return void 0;
+    parts.push(chunk2.slice());
+  }
+  const whole = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.length;
+  }
+  return whole;
+}
+function decodeStrict(bytes) {
+  try {
+    return { ok: true, text: STRICT.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf82(bytes);
+    let lineStart = offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1;
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < lineStart; i = bytes.indexOf(10, i + 1)) line++;
+    if (line === 1 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) lineStart = 3;
+    const column = LENIENT.decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { ok: false, line, column, byte: bytes[offset] ?? 0 };
+  }
+}
+var STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var LENIENT = new TextDecoder("utf-8");
+function notUtf8Message(byte) {
+  return `byte 0x${byte.toString(16).padStart(2, "0")} is not UTF-8; evidence must be UTF-8 text (re-export it as UTF-8: a case id read with the wrong encoding could match another one)`;
+}
+function firstInvalidUtf82(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return end;
+}
+
+// src/evidence/lines.ts
+function tooLong(length, limit, unit) {
+  return `this line is ${length.toLocaleString("en-US")} ${unit} long; an evidence line (one record) may be at most ${formatBytes(limit)}, so it was not read`;
+}
+function tooMany(limit) {
+  return `more than ${limit.toLocaleString("en-US")} lines of evidence for this side; reading stopped here (the limit keeps a run in bounded memory: fewer cases or trials per run)`;
+}
+function forEachTextLine(text, limits, visit, report) {
+  let start = text.charCodeAt(0) === 65279 ? 1 : 0;
+  let number = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    number++;
+    if (number > limits.maxLines) {
+      report({ line: number, message: tooMany(limits.maxLines) });
+      return number - 1;
+    }
+    if (end - start > limits.lineBytes) report({ line: number, message: tooLong(end - start, limits.lineBytes, "characters") });
+    else visit(text.slice(start, end), number, void 0, 0, 0);
+    start = next;
+  }
+  return number;
+}
+function forEachChunkLine(chunks, limits, visit, report) {
+  let number = 0;
+  let stopped = false;
+  let pending = [];
+  let pendingLength = 0;
+  let skipping = false;
+  let open2 = false;
+  let first = true;
+  const block = (bytes) => {
+    number = visitBlock(bytes, number, limits, visit, report);
+    if (number > limits.maxLines) stopped = true;
+  };
+  const extend = (part) => {
+    open2 = true;
+    pendingLength += part.length;
+    if (skipping) return;
+    if (pendingLength > limits.lineBytes) {
+      skipping = true;
+      pending = [];
+    } else {
+      pending.push(part.slice());
+    }
+  };
+  const finish = () => {
+    if (skipping) {
+      number++;
+      if (number > limits.maxLines) {
+        report({ line: number, message: tooMany(limits.maxLines) });
+        stopped = true;
+      } else {
+        report({ line: number, message: tooLong(pendingLength, limits.lineBytes, "bytes") });
+      }
+    } else {
+      block(concat(pending, pendingLength));
+    }
+    pending = [];
+    pendingLength = 0;
+    skipping = false;
+    open2 = false;
+  };
+  for (let chunk2 of chunks) {
+    if (first) {
+      first = false;
+      if (chunk2[0] === 239 && chunk2[1] === 187 && chunk2[2] === 191) chunk2 = chunk2.subarray(3);
+    }
+    if (chunk2.length === 0) continue;
+    let position = 0;
+    if (open2) {
+      const newline = chunk2.indexOf(10);
+      if (newline < 0) {
+        extend(chunk2);
+        continue;
+      }
+      extend(chunk2.subarray(0, newline));
+      finish();
+      if (stopped) return limits.maxLines;
+      position = newline + 1;
+    }
+    const last = chunk2.lastIndexOf(10);
+    if (last >= position) {
+      block(chunk2.subarray(position, last));
+      if (stopped) return limits.maxLines;
+      position = last + 1;
+    }
+    if (position < chunk2.length) {
+      extend(chunk2.subarray(position));
+    }
+  }
+  if (open2) finish();
+  return Math.min(number, limits.maxLines);
+}
+function visitBlock(bytes, number, limits, visit, report) {
+  let text;
+  try {
+    text = STRICT2.decode(bytes);
+  } catch {
+  }
+  const oneToOne = text !== void 0 && text.length === bytes.length;
+  let start = 0;
+  let textStart = 0;
+  for (; ; ) {
+    let end = bytes.indexOf(10, start);
+    const last = end < 0;
+    if (last) end = bytes.length;
+    let textEnd = oneToOne ? end : text !== void 0 ? text.indexOf("\n", textStart) : -1;
+    if (textEnd < 0 && text !== void 0) textEnd = text.length;
+    const nextStart = end + 1;
+    const nextTextStart = textEnd + 1;
+    let lineEnd = end;
+    if (lineEnd > start && bytes[lineEnd - 1] === 13) {
+      lineEnd--;
+      textEnd--;
+    }
+    number++;
+    if (number > limits.maxLines) {
+      report({ line: number, message: tooMany(limits.maxLines) });
+      return number;
+    }
+    if (lineEnd - start > limits.lineBytes) {
+      report({ line: number, message: tooLong(lineEnd - start, limits.lineBytes, "bytes") });
+    } else if (text !== void 0) {
+      visit(text.slice(textStart, textEnd), number, bytes, start, lineEnd);
+    } else {
+      const bad = firstInvalidUtf82(bytes, start, lineEnd);
+      if (bad < lineEnd) {
+        const column = LENIENT2.decode(bytes.subarray(start, bad)).length + 1;
+        report({ line: number, column, message: notUtf8Message(bytes[bad]) });
+      } else {
+        visit(STRICT2.decode(bytes.subarray(start, lineEnd)), number, bytes, start, lineEnd);
+      }
+    }
+    if (last) return number;
+    start = nextStart;
+    textStart = nextTextStart;
+  }
+}
+function concat(parts, length) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+var STRICT2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var LENIENT2 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+// src/evidence/jsonl.ts
+function parseJsonlEvidence(input, file, options = {}) {
+  const records = [];
+  const problems = new ProblemCollector();
+  const wrongPackage = /* @__PURE__ */ new Map();
+  let otherPackages = 0;
+  const shared = createSharedValues();
+  const limits = { lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes, maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines };
+  let lineNumber = 0;
+  let lineText = "";
+  let columns;
+  const report = (field, message) => {
+    columns ??= new Map(scanTopLevelMembers(lineText).map((member) => [member.key, member.column]).toReversed());
+    const column = columns.get(field.split(/[.[]/, 1)[0] ?? field);
+    problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, field, message });
+  };
+  let bytes;
+  let byteStart = 0;
+  let byteEnd = 0;
+  const countMembers = (line) => bytes === void 0 ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
+  const readLine = (line, number, lineBytes, start, end) => {
+    if (line.charCodeAt(0) !== 123 && line.trim() === "") return;
+    lineNumber = number;
+    lineText = line;
+    columns = void 0;
+    bytes = lineBytes;
+    byteStart = start;
+    byteEnd = end;
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      const failure = parseJsonText(line);
+      const column = failure.ok ? void 0 : failure.column;
+      problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}` });
+      return;
+    }
+    if (!isJsonObject(value)) {
+      problems.push({ file, line: lineNumber, column: 1, message: `expected a JSON object (one evidence record per line), got ${describeValue2(value)}` });
+      return;
+    }
+    const duplicated = reportRepeatedKeys(value, line, countMembers(line), lineNumber, file, problems);
+    const record = validateEvidenceObject(value, { file, line: lineNumber }, report);
+    if (record === void 0 || duplicated) return;
+    if (options.packageId !== void 0 && record.package_id !== options.packageId) {
+      const seen = wrongPackage.get(record.package_id);
+      if (seen !== void 0) seen.count++;
+      else if (wrongPackage.size < MAX_LISTED_PACKAGES) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
+      else otherPackages++;
+      return;
+    }
+    records.push(shared(record));
+  };
+  const lineProblem = (problem) => problems.push({ file, ...problem });
+  const lines = typeof input === "string" ? forEachTextLine(input, limits, readLine, lineProblem) : forEachChunkLine(input instanceof Uint8Array ? [plain(input)] : input, limits, readLine, lineProblem);
+  for (const [packageId, { line, count: count2 }] of wrongPackage) {
+    problems.push({
+      file,
+      line,
+      field: "package_id",
+      message: `evidence for package ${JSON.stringify(packageId)} (${count2} record${count2 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
+    });
+  }
+  if (otherPackages > 0) {
+    problems.push({ file, field: "package_id", message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}` });
+  }
+  return { records, problems: problems.list(), lines };
+}
+function plain(bytes) {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+var MAX_LISTED_PACKAGES = 100;
+function countMembersInBytes(bytes, start, end) {
+  let count2 = 0;
+  let depth = 0;
+  let expectKey = false;
+  for (let i = start; i < end; i++) {
+    const code = bytes[i];
+    if (code === 34) {
+      if (depth === 1 && expectKey) {
+        count2++;
+        expectKey = false;
+      }
+      for (i++; i < end; i++) {
+        const inner = bytes[i];
+        if (inner === 34) break;
+        if (inner === 92) i++;
+      }
+    } else if (code === 123 || code === 91) {
+      depth++;
+      if (depth === 1) expectKey = code === 123;
+    } else if (code === 125 || code === 93) {
+      depth--;
+    } else if (code === 44 && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return count2;
+}
+function createSharedValues() {
+  let packageId = "";
+  let judge;
+  let manifest = "";
+  let prompt = "";
+  let suiteId = "";
+  const categories = /* @__PURE__ */ new Map();
+  return (record) => {
+    const writable = record;
+    if (record.package_id === packageId) writable.package_id = packageId;
+    else packageId = record.package_id;
+    const category = categories.get(record.category);
+    if (category !== void 0) writable.category = category;
+    else if (categories.size < MAX_SHARED_CATEGORIES) categories.set(record.category, record.category);
+    const recordJudge = record.judge;
+    if (recordJudge !== void 0) {
+      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
+      else judge = recordJudge;
+    }
+    if (record.manifest_sha256 !== void 0) writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
+    if (record.prompt_sha256 !== void 0) writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
+    if (record.suite_id !== void 0) writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
+    return record;
+  };
+}
+var MAX_SHARED_CATEGORIES = 1e4;
+function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
+  let keys = 0;
+  for (const _ in object) keys++;
+  if (members === keys) return false;
+  const seen = /* @__PURE__ */ new Set();
+  for (const member of scanTopLevelMembers(line)) {
+    if (!seen.has(member.key)) {
+      seen.add(member.key);
+      continue;
+    }
+    problems.push({
+      file,
+      line: lineNumber,
+      column: member.column,
+      field: member.key,
+      message: "appears twice in this record (JSON would silently keep the last value); write it once"
+    });
+  }
+  return true;
+}
+
 // src/evidence/detect.ts
 function detectEvidenceFormat(text) {
   const body = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -37987,39 +38662,6 @@ function tryParse(text) {
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
 }
-function parseEvidence(text, file, options = {}) {
-  const format = detectEvidenceFormat(text);
-  if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(text, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
-  }
-  if (format === "promptfoo") {
-    if (options.packageId === void 0) {
-      const problem = { file, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" };
-      return { format, records: [], problems: [problem] };
-    }
-    const { packageId, suite, side, judge } = options;
-    return {
-      format,
-      ...parsePromptfooEvidence(text, file, {
-        packageId,
-        ...suite === void 0 ? {} : { suite },
-        ...side === void 0 ? {} : { side },
-        ...judge === void 0 ? {} : { judge }
-      })
-    };
-  }
-  const empty = text.trim() === "";
-  return {
-    records: [],
-    problems: [
-      {
-        file,
-        line: 1,
-        message: empty ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)"
-      }
-    ]
-  };
-}
 
 // src/evidence/side.ts
 var CASE_PROPERTIES = ["category", "critical", "cluster", "expected_intervention"];
@@ -38046,11 +38688,11 @@ function collectSide(records, side, problems) {
   let lastJudge;
   for (const record of records) {
     if (lastPackage !== void 0 && lastPackage.value === record.package_id) lastPackage.count++;
-    else lastPackage = tally(packages, record.package_id, record.package_id, record.source);
+    else lastPackage = tally2(packages, record.package_id, record.package_id, record.source);
     const judge = record.judge;
     if (judge !== void 0) {
       if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
-      else lastJudge = tally(judges, formatJudge(judge), judge, record.source);
+      else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
     const suiteCases = cases.get(record.suite);
     if (suiteCases === void 0) continue;
@@ -38077,7 +38719,7 @@ function collectSide(records, side, problems) {
   const firstPackage = packages.keys().next();
   return { cases, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
 }
-function tally(map, key, value, source) {
+function tally2(map, key, value, source) {
   const seen = map.get(key);
   if (seen !== void 0) {
     seen.count++;
@@ -38090,7 +38732,7 @@ function tally(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count }) => `${format(value)} (${count} record${count === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(({ value, source, count: count2 }) => `${format(value)} (${count2} record${count2 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -38269,12 +38911,12 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
-  const count = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
+  const count2 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
   problems.push({
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
+    message: `${count2} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or drop cases only one side has with --allow-unpaired (Action input allow-unpaired: true)`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -38310,91 +38952,263 @@ function compareJudges(parent, candidate, problems) {
   return void 0;
 }
 
+// src/evidence/suites.ts
+var LISTED_MISSING = 5;
+function readSuiteList(file) {
+  const base = { id: file.id, suite: file.suite, path: file.path };
+  if (file.content === void 0) return { ...base, reason: "the suite file could not be read at its commit" };
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(file.content);
+  } catch {
+    return { ...base, reason: "the suite file is not UTF-8 text" };
+  }
+  const ids = /* @__PURE__ */ new Set();
+  const trimmed = text.trim();
+  const take = (value) => {
+    const id = typeof value === "object" && value !== null && !Array.isArray(value) ? value["case_id"] : void 0;
+    if (typeof id !== "string" || id.trim() === "") return false;
+    ids.add(id);
+    return true;
+  };
+  if (trimmed.startsWith("[")) {
+    const value = tryParse2(trimmed);
+    if (!Array.isArray(value) || !value.every(take)) return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    return { ...base, ids };
+  }
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    if (!take(tryParse2(line))) return { ...base, reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids` };
+  }
+  return ids.size === 0 ? { ...base, reason: "the suite file lists no cases" } : { ...base, ids };
+}
+function tryParse2(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function checkSuiteMembership(records, side, lists, sideName, report) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const list of lists) byKind.set(list.suite, [...byKind.get(list.suite) ?? [], list]);
+  const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(", ") || "none";
+  for (const record of records) {
+    const where = { file: record.source.file, line: record.source.line };
+    if (record.suite_id !== void 0) {
+      const list = lists.find((candidate) => candidate.id === record.suite_id);
+      if (list === void 0) {
+        report({ ...where, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package` });
+      } else if (list.suite !== record.suite) {
+        report({ ...where, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
+      } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
+        report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${list.ids.size} cases); evidence for cases outside the pinned suite is not evidence about it` });
+      }
+      continue;
+    }
+    const kind = byKind.get(record.suite);
+    if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
+    const names2 = kind.map((list) => `${list.id} (${list.path}, ${list.ids.size} cases)`).join(" or ");
+    report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it` });
+  }
+}
+function suiteCoverage(cases, lists) {
+  const present = /* @__PURE__ */ new Map();
+  for (const c of cases) {
+    let ids = present.get(c.suite);
+    if (ids === void 0) present.set(c.suite, ids = /* @__PURE__ */ new Set());
+    ids.add(c.case_id);
+  }
+  return lists.map((list) => {
+    const base = { id: list.id, suite: list.suite, path: list.path };
+    if (list.ids === void 0) return { ...base, reason: list.reason ?? "the suite file lists no case ids" };
+    const paired = present.get(list.suite) ?? /* @__PURE__ */ new Set();
+    const missing = [];
+    let covered = 0;
+    for (const id of list.ids) {
+      if (paired.has(id)) covered++;
+      else missing.push(id);
+    }
+    missing.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return { ...base, cases: list.ids.size, covered, missing: missing.slice(0, LISTED_MISSING), missing_count: missing.length };
+  });
+}
+function describeCoverage(coverage) {
+  const head = `${coverage.suite} ${coverage.id}`;
+  if (coverage.cases === void 0) return `${head}: coverage not checked (${coverage.reason ?? "the suite file lists no case ids"})`;
+  const count2 = `${(coverage.covered ?? 0).toLocaleString("en-US")} of ${coverage.cases.toLocaleString("en-US")} case${coverage.cases === 1 ? "" : "s"}`;
+  const missingCount = coverage.missing_count ?? 0;
+  if (missingCount === 0) return `${head}: ${count2}`;
+  const shown = (coverage.missing ?? []).join(", ");
+  const more2 = missingCount > (coverage.missing?.length ?? 0) ? `, …` : "";
+  return `${head}: ${count2}, ${missingCount.toLocaleString("en-US")} missing: ${shown}${more2}`;
+}
+
 // src/evidence/collect.ts
 function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  const problems = [];
-  const parent = [];
-  const candidate = [];
+  if (input.evidence.length === 0) return { problems: [] };
+  const oversized = checkSideSizes(input.evidence);
+  if (oversized.length > 0) return { problems: oversized };
+  const problems = new ProblemCollector();
+  const sides = { parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }, candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 } };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
-  if (input.evidence.length === 0) return { problems };
+  const files = input.packageFiles?.get(manifest.package_id);
   for (const file of input.evidence) {
-    let decoded;
-    const text = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text);
-    const read = (packageId, judge, side) => {
-      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+    const detected = detectInputFormat(file);
+    const feeds = file.side === "both" ? ["parent", "candidate"] : [file.side];
+    const read = (packageId, judge, target, selector) => {
+      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(selector ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        const budget = EVIDENCE_LIMITS.sideLines - Math.max(...feeds.map((side) => sides[side].lines));
+        parsed = parseInput(file, detected, { ...packageId === void 0 ? {} : { packageId }, judge, ...selector ? { selector } : {}, maxLines: budget });
         if (packageCount > 1) parses.set(key, parsed);
       }
+      for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === "promptfoo" && packageCount > 1) {
         problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
       }
-      problems.push(...parsed.problems);
+      if (parsed.columns !== void 0) sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
+      problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
+    if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo") && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
     }
     const isPromptfoo = detected === "promptfoo";
     if (file.side === "both") {
       if (isPromptfoo) {
-        const sides = input.promptfooSides ?? {};
-        append(parent, read(parentId ?? "parent", parentJudge, sides.parent ?? { promptIdx: 0 }));
-        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
+        const selectors = input.promptfooSides ?? {};
+        append(sides.parent.records, read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }));
+        append(sides.candidate.records, read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 }));
+        reportSameColumn(file.path, sides, problems);
       } else {
         const strangers = /* @__PURE__ */ new Map();
-        for (const record of read(void 0, candidateJudge)) {
-          if (record.package_id === manifest.package_id) candidate.push(record);
-          else if (record.package_id === parentId) parent.push(record);
+        const records = read(void 0, candidateJudge, "candidate");
+        for (const record of records) {
+          if (record.package_id === manifest.package_id) sides.candidate.records.push(record);
+          else if (record.package_id === parentId) sides.parent.records.push(record);
           else if (packageCount === 1) {
             const seen = strangers.get(record.package_id);
             if (seen) seen.count += 1;
-            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
+            else if (strangers.size < 100) strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
         }
-        for (const [id, { line, count }] of strangers) {
-          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
+        for (const [id, { line, count: count2 }] of strangers) {
+          const more2 = count2 > 1 ? ` (and ${count2 - 1} more record${count2 > 2 ? "s" : ""} for it)` : "";
           problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
     } else {
-      const target = file.side === "parent" ? parent : candidate;
-      const expected = file.side === "parent" ? parentId : manifest.package_id;
-      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
-      const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
-      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      const side = file.side;
+      const expected = side === "parent" ? parentId : manifest.package_id;
+      const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
+      const records = read(isPromptfoo ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
+      append(sides[side].records, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
   }
-  if (problems.length > 0) return { problems };
-  const paired = pairEvidence(parent, candidate, {
+  if (problems.size > 0) return { problems: problems.list() };
+  const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
+  for (const side of ["parent", "candidate"]) {
+    const own = files?.[side];
+    if (own !== void 0) checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
+  }
+  if (problems.size > 0) return { problems: problems.list() };
+  const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
     ...input.allowUnpaired ? { allowUnpaired: true } : {},
     parentFile: input.evidence.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
     candidateFile: input.evidence.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
   });
-  if (paired.problems.length > 0) return { problems: paired.problems };
-  return { evidence: paired.paired, problems };
+  if (paired.problems.length > 0) {
+    problems.pushAll(paired.problems);
+    return { problems: problems.list() };
+  }
+  const binding = bindEvidence(
+    { records: sides.parent.records, columns: sides.parent.columns, packageId: parentId },
+    { records: sides.candidate.records, columns: sides.candidate.columns, packageId: manifest.package_id },
+    files
+  );
+  const evidence = { ...paired.paired, binding, ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) } };
+  return { evidence, problems: [] };
+}
+function suiteLists(files) {
+  return files?.suites.map(readSuiteList) ?? [];
 }
 function append(target, items) {
   for (const item of items) target.push(item);
 }
-function detectFormat(bytes, text) {
-  const decoder = new TextDecoder();
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(10, start);
-    const end = newline < 0 ? bytes.length : newline;
-    const line = decoder.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
-    start = end + 1;
+function checkSideSizes(evidence) {
+  const problems = [];
+  for (const side of ["parent", "candidate"]) {
+    const files = evidence.filter((file) => file.side === side || file.side === "both");
+    const total = files.reduce((sum2, file) => sum2 + sizeOf(file), 0);
+    if (total <= EVIDENCE_LIMITS.sideBytes) continue;
+    const largest = files.reduce((a, b) => sizeOf(b) > sizeOf(a) ? b : a);
+    const what = files.length === 1 ? `is ${formatBytes(total)}` : `is ${formatBytes(total)} in ${files.length} files (this one ${formatBytes(sizeOf(largest))})`;
+    problems.push({
+      file: largest.path,
+      message: `the ${side} evidence ${what}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so nothing was read (run fewer cases or trials per check, or drop fields the gates do not use)`
+    });
   }
-  return detectEvidenceFormat(text());
+  return problems;
+}
+function reportSameColumn(path, sides, problems) {
+  const parent = sides.parent.columns.get(path) ?? [];
+  const candidate = sides.candidate.columns.get(path) ?? [];
+  const shared = parent.find((column) => candidate.some((other) => other.promptIdx === column.promptIdx));
+  if (shared === void 0) return;
+  problems.push({ file: path, line: 1, field: "results.results", message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)` });
+}
+function parseInput(file, format, request2) {
+  if (format === "jsonl") {
+    return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...request2.packageId === void 0 ? {} : { packageId: request2.packageId }, limits: { maxLines: request2.maxLines } }) };
+  }
+  if (format === "promptfoo") {
+    if (request2.packageId === void 0) {
+      return { format, records: [], problems: [{ file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" }] };
+    }
+    const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+    if (bytes === void 0) {
+      const message2 = `the promptfoo output is ${formatBytes(sizeOf(file))}; a promptfoo file is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
+      return { format, records: [], problems: [{ file: file.path, message: message2 }] };
+    }
+    const decoded = decodeStrict(bytes);
+    if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
+    const { packageId, judge, selector } = request2;
+    return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...selector === void 0 ? {} : { side: selector } }) };
+  }
+  const message = format === "empty" ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)";
+  return { records: [], problems: [{ file: file.path, line: 1, message }] };
+}
+var PROMPTFOO_KEY = /^\{?\s*"(evalId|results|config|shareableUrl|metadata)"\s*:/;
+var LENIENT3 = new TextDecoder("utf-8");
+function detectInputFormat(file) {
+  let head;
+  for (const chunk2 of chunksOf(file)) {
+    head = chunk2;
+    break;
+  }
+  if (head === void 0) return "empty";
+  const whole = sizeOf(file) <= head.length;
+  const lines = LENIENT3.decode(head).split("\n");
+  const index = lines.findIndex((line) => line.trim() !== "");
+  if (index < 0) return whole ? "empty" : "jsonl";
+  const first = lines[index].trim();
+  const complete = index < lines.length - 1 || whole;
+  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : first.startsWith("{") ? "jsonl" : void 0;
+  if (first !== "{") return detectEvidenceFormat(first);
+  const next = lines.slice(index + 1).find((line) => line.trim() !== "")?.trim() ?? "";
+  if (PROMPTFOO_KEY.test(next)) return "promptfoo";
+  const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+  return bytes === void 0 ? void 0 : detectEvidenceFormat(LENIENT3.decode(bytes));
 }
 
 // src/gates/decide.ts
@@ -38894,15 +39708,15 @@ function sumOfDraws(rng, values, draws) {
   let sizeLeft = n;
   let sum2 = 0;
   for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count);
-    remaining -= count;
+    const count2 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count2);
+    remaining -= count2;
     sizeLeft -= BLOCK_SIZE;
   }
   if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
   return sum2;
 }
-function sumOfMaskedDraws(rng, values, start, count) {
+function sumOfMaskedDraws(rng, values, start, count2) {
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
@@ -38910,7 +39724,7 @@ function sumOfMaskedDraws(rng, values, start, count) {
   let sum2 = 0;
   let otherSum = 0;
   let done2 = 0;
-  for (; done2 + 2 <= count; done2 += 2) {
+  for (; done2 + 2 <= count2; done2 += 2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -38928,10 +39742,10 @@ function sumOfMaskedDraws(rng, values, start, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  if (done2 < count) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  if (done2 < count2) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
   return sum2 + otherSum;
 }
-function sumOfSmallDraws(rng, values, start, size, count) {
+function sumOfSmallDraws(rng, values, start, size, count2) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -38939,7 +39753,7 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   let d = rng.s3;
   let sum2 = 0;
   let otherSum = 0;
-  let needed = count;
+  let needed = count2;
   while (needed >= 2) {
     const t0 = a;
     const t1 = b;
@@ -38975,13 +39789,13 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   }
   return sum2 + otherSum;
 }
-function fillIndices(rng, bound, out, count) {
+function fillIndices(rng, bound, out, count2) {
   if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count; i++) out[i] = rng.nextInt(bound);
+    for (let i = 0; i < count2; i++) out[i] = rng.nextInt(bound);
     return;
   }
   if (bound <= HALF) {
-    fillSmallIndices(rng, bound, out, count);
+    fillSmallIndices(rng, bound, out, count2);
     return;
   }
   const threshold = TWO_POW_322 % bound;
@@ -38990,7 +39804,7 @@ function fillIndices(rng, bound, out, count) {
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled < count) {
+  while (filled < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -39011,14 +39825,14 @@ function fillIndices(rng, bound, out, count) {
   rng.s2 = c;
   rng.s3 = d;
 }
-function fillSmallIndices(rng, bound, out, count) {
+function fillSmallIndices(rng, bound, out, count2) {
   const threshold = HALF % bound;
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled + 1 < count) {
+  while (filled + 1 < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -39040,7 +39854,7 @@ function fillSmallIndices(rng, bound, out, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  while (filled < count) {
+  while (filled < count2) {
     const low = (rng.nextUint32() & 65535) * bound;
     out[filled] = low >>> 16;
     filled += (low & 65535) < threshold ? 0 : 1;
@@ -39061,14 +39875,14 @@ function sumRowsOfDraws(rng, rows, width, draws, out) {
   let sizeLeft = n;
   for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
     const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
-    const count = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
-    if (width === 2) addPairRows(rng, rows, start, size, count, out);
-    else addQuadRows(rng, rows, start, size, count, out);
-    remaining -= count;
+    const count2 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width === 2) addPairRows(rng, rows, start, size, count2, out);
+    else addQuadRows(rng, rows, start, size, count2, out);
+    remaining -= count2;
     sizeLeft -= size;
   }
 }
-function addPairRows(rng, rows, start, size, count, out) {
+function addPairRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -39076,7 +39890,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -39110,7 +39924,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   out[0] = s0;
   out[1] = s1;
 }
-function addQuadRows(rng, rows, start, size, count, out) {
+function addQuadRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -39120,7 +39934,7 @@ function addQuadRows(rng, rows, start, size, count, out) {
   let s1 = out[1];
   let s2 = out[2];
   let s3 = out[3];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -39166,12 +39980,12 @@ function drawMultinomial(rng, total, weights, out) {
   for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    let count;
-    if (remaining === 0) count = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count = remaining;
-    else count = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count;
-    remaining -= count;
+    let count2;
+    if (remaining === 0) count2 = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count2 = remaining;
+    else count2 = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count2;
+    remaining -= count2;
     weightLeft -= weight;
   }
 }
@@ -39962,12 +40776,18 @@ function evaluateLatency(cases, policy, sloMs) {
 // src/gates/manifest-gate.ts
 function evaluateManifest(diff, candidate, evidence, policy) {
   const failures = diff.problems.map(formatProblem);
+  const binding = evidence?.binding;
+  if (binding !== void 0) {
+    for (const side of ["parent", "candidate"]) {
+      if (binding[side].status === "mismatched") failures.push(`${side === "parent" ? "Parent" : "Candidate"} evidence is not bound to its package: ${stripStop(binding[side].reason)}`);
+    }
+  }
   if (evidence) {
-    if (evidence.candidatePackageId !== candidate.package_id) {
+    if (binding === void 0 && evidence.candidatePackageId !== candidate.package_id) {
       failures.push(`Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`);
     }
     const parentId = diff.parent?.package_id;
-    if (parentId !== void 0 && evidence.parentPackageId !== parentId) {
+    if (binding === void 0 && parentId !== void 0 && evidence.parentPackageId !== parentId) {
       failures.push(`Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`);
     }
     const judge = candidate.evaluation.judge;
@@ -39998,11 +40818,26 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   return {
     gate: "manifest",
     verdict: "pass",
-    reason: `Every artifact matches its recorded digest and the evidence is bound to these packages (${classes}).`,
+    reason: `Every artifact matches its recorded digest (${classes})${describeEvidence(evidence)}.`,
     headline: measures[0],
     measures,
     on_failure: "reject"
   };
+}
+function describeEvidence(evidence) {
+  if (evidence === void 0) return "; no evidence was given";
+  const binding = evidence.binding;
+  if (binding === void 0) return " and the evidence names these packages";
+  const unbound = ["parent", "candidate"].filter((side) => binding[side].status !== "bound");
+  if (unbound.length === 0) {
+    const how = ["parent", "candidate"].map((side) => `${side} by ${binding[side].by.join(" and ") || "package"}`).join(", ");
+    return ` and the evidence is bound to these packages: ${how}`;
+  }
+  const which2 = unbound.length === 2 ? "neither side's evidence can" : `the ${unbound[0]} evidence cannot`;
+  return `, but ${which2} be tied to its package, so an owner must approve`;
+}
+function stripStop(text) {
+  return text.endsWith(".") ? text.slice(0, -1) : text;
 }
 
 // src/stats/mcnemar.ts
@@ -40360,12 +41195,12 @@ function holmAdjust(pValues) {
       throw new RangeError(`Expected \`pValues[${index}]\` to be in [0, 1], got ${String(p)}.`);
     }
   });
-  const count = pValues.length;
+  const count2 = pValues.length;
   const order = pValues.map((_, index) => index).toSorted((x, y) => pValues[x] - pValues[y] || x - y);
-  const adjusted = Array.from({ length: count }, () => 0);
+  const adjusted = Array.from({ length: count2 }, () => 0);
   let runningMax = 0;
   order.forEach((index, rank2) => {
-    runningMax = Math.max(runningMax, Math.min(1, (count - rank2) * pValues[index]));
+    runningMax = Math.max(runningMax, Math.min(1, (count2 - rank2) * pValues[index]));
     adjusted[index] = runningMax;
   });
   return adjusted;
@@ -40452,9 +41287,9 @@ function evaluateSafety(cases, level, policy) {
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
   const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
-  const count = !redteamPasses ? safety.length : expected.length;
+  const count2 = !redteamPasses ? safety.length : expected.length;
   const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
-  const why = count < statistics.min_cases ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
+  const why = count2 < statistics.min_cases ? `Only ${formatCount(count2)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
@@ -40532,6 +41367,7 @@ var package_default = {
   },
   devDependencies: {
     "@octokit/openapi": "^23.0.2",
+    "@sigstore/core": "^4.0.1",
     "@types/node": "^24.19.2",
     esbuild: "^0.28.2",
     node: "^24.21.0",
@@ -40579,7 +41415,7 @@ function runPipeline(input) {
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = decide(gates, level, manifest.owners);
+    const decision = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -40590,7 +41426,7 @@ function runPipeline(input) {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems) },
-      evidence: summariseEvidence(evidence),
+      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
@@ -40600,7 +41436,8 @@ function runPipeline(input) {
   }
   if (problems.length > 0) {
     const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
-    throw new InputError(unique, `${unique.length} evidence problem${unique.length === 1 ? "" : "s"}`);
+    const total = countProblems(unique);
+    throw new InputError(unique, `${total} evidence problem${total === 1 ? "" : "s"}`);
   }
   const outcome = packages.length === 0 ? "nothing_to_gate" : combineDecisions(packages.map((p) => p.decision.outcome));
   const summary2 = packages.length === 0 ? "No package manifest is touched by this change; nothing to gate." : packages.length === 1 ? packages[0].decision.summary : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(", ")}: ${outcome.replace("_", " ")}.`;
@@ -40620,7 +41457,7 @@ function runPipeline(input) {
       ...input.context?.commit !== void 0 ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {},
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
-      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(evidenceDigest(e)) })),
       artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
     },
     decision: { outcome, summary: summary2 },
@@ -40664,8 +41501,45 @@ function bare(digest2) {
   return digest2.startsWith("sha256:") ? digest2.slice(7) : digest2;
 }
 
+// src/evidence/package-files.ts
+function readPackageFiles(changeSet, readHead, readBase) {
+  const files = /* @__PURE__ */ new Map();
+  for (const diff of changeSet.packages) {
+    const loaded = changeSet.loaded.get(diff.manifest);
+    const candidate = loaded?.candidate.manifest;
+    if (candidate === void 0) continue;
+    const parent = loaded?.parent?.manifest;
+    files.set(candidate.package_id, {
+      candidate: sideFiles(candidate, diff.manifest, diff.digest, changeSet.head.commit, readHead),
+      ...parent === void 0 || diff.parent === null ? {} : { parent: sideFiles(parent, diff.parent.manifest, diff.parent.digest, diff.parent.commit, readBase) }
+    });
+  }
+  return files;
+}
+function sideFiles(manifest, path, digest2, commit2, read) {
+  const content = (file) => {
+    const result = read(file);
+    return result.kind === "file" ? result.bytes : void 0;
+  };
+  return {
+    packageId: manifest.package_id,
+    manifest: path,
+    manifestDigest: digest2,
+    commit: commit2,
+    model: manifest.model,
+    prompts: manifest.prompts.map((prompt) => {
+      const bytes = content(prompt.path);
+      return { id: prompt.id, path: prompt.path, ...bytes === void 0 ? {} : { content: bytes, digest: digestOf(bytes) } };
+    }),
+    suites: manifest.evaluation.suites.map((suite) => {
+      const bytes = content(suite.path);
+      return { id: suite.id, suite: suite.suite, path: suite.path, ...bytes === void 0 ? {} : { content: bytes } };
+    })
+  };
+}
+
 // src/cli/io.ts
-import { mkdirSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { dirname, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var UsageError = class extends Error {
   name = "UsageError";
@@ -40725,7 +41599,7 @@ function gatherAndRun(options) {
   const add = (paths, side) => {
     for (const path of paths) {
       try {
-        evidence.push({ path: toRepoPath(options.repo, resolve3(options.cwd, path)), bytes: readInputFile(resolve3(options.cwd, path), `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(options.repo, resolve3(options.cwd, path)), stream: openEvidenceFile(resolve3(options.cwd, path), path, `${side} evidence`), side });
       } catch (error2) {
         if (error2 instanceof InputError) missing.push(...error2.problems.map((p) => ({ ...p, file: path })));
         else throw error2;
@@ -40736,9 +41610,11 @@ function gatherAndRun(options) {
   add(options.candidateEvidence, "candidate");
   add(options.evidence, "both");
   if (missing.length > 0) throw new InputError(missing);
+  const readHead = changeSet.head.commit ? readerAtCommit(options.repo, changeSet.head.commit) : readerAtWorktree(options.repo);
   return runPipeline({
     changeSet,
     evidence,
+    packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(options.repo, changeSet.base.commit)),
     policy,
     ...options.seed !== void 0 ? { seed: options.seed } : {},
     promptfooSides: { ...options.parentSide ? { parent: options.parentSide } : {}, ...options.candidateSide ? { candidate: options.candidateSide } : {} },
@@ -40750,14 +41626,14 @@ function gatherAndRun(options) {
 
 // src/cli/check-command.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync as existsSync2, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { copyFileSync, existsSync as existsSync2, mkdirSync as mkdirSync2, renameSync as renameSync2, rmSync as rmSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3, resolve as resolve4 } from "node:path";
 
 // src/report/sign.ts
 import { sign } from "node:crypto";
 
 // src/report/keys.ts
-import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
 function loadPrivateKey(pem, label) {
   const text = readPemBlock(pem, label, "private");
@@ -40826,7 +41702,7 @@ function algorithmOf(key, label) {
 }
 function spkiKeyId(publicKey) {
   const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash3("sha256").update(der).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(der).digest("hex")}`;
 }
 function keyError(label, message) {
   return new InputError([{ file: label, message }]);
@@ -41023,7 +41899,7 @@ function annotationsFor(report, options = {}) {
   for (const pkg of report.packages) {
     const manifest = repoRelativePath(pkg.manifest);
     const block = (manifest !== void 0 ? options.changeBlocks?.get(manifest) : void 0) ?? { start_line: 1, end_line: 1 };
-    const atChange = (level, title, message) => manifest === void 0 ? void 0 : { path: manifest, ...block, annotation_level: level, title, message: plain(message) };
+    const atChange = (level, title, message) => manifest === void 0 ? void 0 : { path: manifest, ...block, annotation_level: level, title, message: plain2(message) };
     const located = /* @__PURE__ */ new Set();
     for (const problem of pkg.diff.problems) {
       located.add(formatProblem(problem));
@@ -41035,8 +41911,8 @@ function annotationsFor(report, options = {}) {
           end_line: problem.line,
           ...problem.column !== void 0 ? { start_column: problem.column } : {},
           annotation_level: "failure",
-          title: `kaizen-gate: manifest problem${problem.field !== void 0 ? ` (${plain(problem.field, 200)})` : ""}`,
-          message: plain(problem.message)
+          title: `kaizen-gate: manifest problem${problem.field !== void 0 ? ` (${plain2(problem.field, 200)})` : ""}`,
+          message: plain2(problem.message)
         });
       } else {
         push(atChange("failure", "kaizen-gate: manifest problem", formatProblem(problem)));
@@ -41070,7 +41946,7 @@ function criticalCaseAnnotations(pkg) {
       end_line: line,
       annotation_level: qualityFailed ? "failure" : "warning",
       title: "kaizen-gate: critical case regressed",
-      message: `Critical ${plain(c.suite, ID_LENGTH)} case ${plain(c.case_id, ID_LENGTH)} (category ${plain(c.category, ID_LENGTH)}) regressed from ${round2(c.parent)} to ${round2(c.candidate)} in ${plain(pkg.package_id, ID_LENGTH)}.`
+      message: `Critical ${plain2(c.suite, ID_LENGTH)} case ${plain2(c.case_id, ID_LENGTH)} (category ${plain2(c.category, ID_LENGTH)}) regressed from ${round2(c.parent)} to ${round2(c.candidate)} in ${plain2(pkg.package_id, ID_LENGTH)}.`
     });
   }
   return out;
@@ -41098,7 +41974,7 @@ function changeBlockOf(yaml) {
   }
   return { start_line: key.line, end_line: end };
 }
-function plain(text, maxLength = MESSAGE_LENGTH) {
+function plain2(text, maxLength = MESSAGE_LENGTH) {
   return toPlainText(text, maxLength, true);
 }
 function round2(value) {
@@ -41409,7 +42285,10 @@ function evidenceSection(report, limit) {
     const suites = Object.entries(e.by_suite).toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([suite, n]) => `${escapeMarkdown(suite, ID_LENGTH2)} ${n.toLocaleString("en-US")}`).join(", ");
     const judge = e.judge ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH2)} ${escapeMarkdown(e.judge.version, ID_LENGTH2)}` : ", no judge recorded";
     const shape = `${e.clustered ? "clustered" : "not clustered"}, up to ${e.max_trials} trial${e.max_trials === 1 ? "" : "s"} per case`;
-    return `**${escapeMarkdown(p.application, ID_LENGTH2)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
+    const head = `**${escapeMarkdown(p.application, ID_LENGTH2)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
+    const binding = e.binding === void 0 ? [] : [`Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`];
+    const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
+    return [head, ...binding, ...coverage].join("  \n  ");
   });
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString("en-US")} bootstrap resamples · ${Math.round(s.confidence * 1e3) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}
@@ -41423,6 +42302,7 @@ ${stats}`;
   if (files.length === 0) return { body };
   return { body, details: details(`Inputs bound by digest (${files.length})`, table(["file", "role", "sha256"], files.slice(0, limit)) + more(files.length, limit)) };
 }
+var BINDING_ICON = { bound: "✅", unbound: "⚠️", mismatched: "❌" };
 function verdictCell(verdict) {
   return `${VERDICT_ICON[verdict]} ${verdictWord(verdict)}`;
 }
@@ -41506,7 +42386,7 @@ function writeFilesTogether(dir, files) {
     }
     for (const [index, [path]] of files.entries()) {
       failedAt = path;
-      if (existsSync2(path) && statSync2(path).isFile()) {
+      if (existsSync2(path) && statSync3(path).isFile()) {
         const backup = `${path}.${suffix}.bak`;
         copyFileSync(path, backup);
         backups.set(path, backup);
@@ -41893,7 +42773,7 @@ function stringRecord(value) {
 }
 
 // src/github/octokit.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -49286,7 +50166,7 @@ function setupOctokit(token, options = {}) {
     throttle: {
       // GitHub asks for writes a second apart per user or token; keying the plugin's in-process
       // pacing by token keeps clients with one token in step and leaves other tokens unhindered.
-      id: `kaizen-gate:${createHash4("sha256").update(token).digest("hex").slice(0, 16)}`,
+      id: `kaizen-gate:${createHash5("sha256").update(token).digest("hex").slice(0, 16)}`,
       retryAfterBaseValue: unit,
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary")
@@ -49371,11 +50251,11 @@ function recordNote(options) {
   const line = note.trim();
   const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
   const identity = identityArgs(repo);
-  const short = commit2.slice(0, 12);
+  const short2 = commit2.slice(0, 12);
   const sync = push || remoteExists(repo, remote);
   if (sync) syncNotes(repo, remote, ref, identity);
   const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short} in ${ref}` : `the report was already recorded on ${short} in ${ref}`;
+  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
   if (!push) return { message: what, added, pushed: false, attempts: 0 };
   for (let attempt = 1; ; attempt++) {
     const rejection = tryPush(repo, remote, ref);

@@ -12,6 +12,7 @@ import { gatherAndRun, parseSideSelector } from './gather.ts';
 import { readInputFile, toRepoPath, UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
 import { repoRootOf } from './manifest-commands.ts';
+import { describeUncommitted, uncommittedFiles } from './worktree-state.ts';
 
 /** Flags of `kaizen-gate check`, as parsed by the CLI. */
 export interface CheckFlags {
@@ -129,11 +130,15 @@ export function runCheck(ctx: CommandContext, positionals: readonly string[], fl
     throw new UsageError(`--evidence-format must be auto, jsonl or promptfoo, got "${evidenceFormat}"`);
   }
   const repo = repoRootOf(ctx.cwd, flags.repo);
+  // Without --head, a work tree with nothing uncommitted is HEAD: gate that commit, so the report can be verified.
+  const own = [...(flags['parent-evidence'] ?? []), ...(flags['candidate-evidence'] ?? []), ...(flags.evidence ?? []), flags.out, flags['signing-key']];
+  const uncommitted = flags.head === undefined ? uncommittedFiles(repo, own.filter((p) => p !== undefined).map((p) => toRepoPath(repo, resolve(ctx.cwd, p)))) : [];
+  const head = flags.head ?? (uncommitted.length === 0 ? 'HEAD' : undefined);
   const report = gatherAndRun({
     cwd: ctx.cwd,
     repo,
     base: flags.base,
-    ...(flags.head !== undefined ? { head: flags.head } : {}),
+    ...(head !== undefined ? { head } : {}),
     manifests: positionals.map((p) => toRepoPath(repo, resolve(ctx.cwd, p))),
     parentEvidence: flags['parent-evidence'] ?? [],
     candidateEvidence: flags['candidate-evidence'] ?? [],
@@ -150,6 +155,7 @@ export function runCheck(ctx: CommandContext, positionals: readonly string[], fl
   const attested = attestReport(report, key, 'no --signing-key given');
   const final = attested.report;
   if (flags.out !== undefined) writeReportFiles(resolve(ctx.cwd, flags.out), final, attested.envelope);
+  if (uncommitted.length > 0) ctx.stderr(describeUncommitted(uncommitted));
   if (format === 'json') ctx.stdout(serialiseReport(final));
   else if (format === 'markdown') ctx.stdout(renderMarkdown(final));
   else ctx.stdout(renderText(final, { color: isTty, ...(flags.out !== undefined ? { outDir: flags.out } : {}) }));

@@ -7,6 +7,9 @@ import { resolveChangeSet } from '../git/resolve.ts';
 import { digestOf } from '../manifest/model.ts';
 import { runPipeline } from '../pipeline.ts';
 import type { EvidenceInput } from '../evidence/collect.ts';
+import { openEvidenceFile } from '../evidence/evidence-file.ts';
+import { readPackageFiles } from '../evidence/package-files.ts';
+import { readerAtCommit, readerAtWorktree } from '../git/git.ts';
 import { InputError } from '../problem.ts';
 import type { Report } from '../report/model.ts';
 import { readInputFile, toRepoPath, UsageError } from './io.ts';
@@ -82,7 +85,7 @@ export function gatherAndRun(options: CheckOptions): Report {
   const add = (paths: readonly string[], side: EvidenceInput['side']): void => {
     for (const path of paths) {
       try {
-        evidence.push({ path: toRepoPath(options.repo, resolve(options.cwd, path)), bytes: readInputFile(resolve(options.cwd, path), `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(options.repo, resolve(options.cwd, path)), stream: openEvidenceFile(resolve(options.cwd, path), path, `${side} evidence`), side });
       } catch (error: unknown) {
         // Named as the user typed it: an absolute temp path in a CI log helps nobody.
         if (error instanceof InputError) missing.push(...error.problems.map((p) => ({ ...p, file: path })));
@@ -94,9 +97,11 @@ export function gatherAndRun(options: CheckOptions): Report {
   add(options.candidateEvidence, 'candidate');
   add(options.evidence, 'both');
   if (missing.length > 0) throw new InputError(missing);
+  const readHead = changeSet.head.commit ? readerAtCommit(options.repo, changeSet.head.commit) : readerAtWorktree(options.repo);
   return runPipeline({
     changeSet,
     evidence,
+    packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(options.repo, changeSet.base.commit)),
     policy,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     promptfooSides: { ...(options.parentSide ? { parent: options.parentSide } : {}), ...(options.candidateSide ? { candidate: options.candidateSide } : {}) },

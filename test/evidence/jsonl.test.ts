@@ -195,7 +195,16 @@ describe('parseJsonlEvidence from bytes', () => {
     sameAsText(text());
   });
 
-  it.each(['binary.jsonl', 'duplicate-key.jsonl', 'malformed-json.jsonl', 'nan-string.jsonl', 'proto-key.jsonl', 'score-out-of-range.jsonl', 'unknown-suite.jsonl'])(
+  it('reports bytes that are not UTF-8 at their line and column instead of decoding them to U+FFFD', () => {
+    const bytes = readFileSync(new URL('binary.jsonl', hostileDir));
+    const { problems } = parseJsonlEvidence(bytes, 'f.jsonl');
+    const decoded = parseJsonlEvidence(new TextDecoder().decode(bytes), 'f.jsonl');
+    // The text the lenient decoder makes has U+FFFD where the bytes were; from bytes, those lines are refused instead.
+    expect(problems.some((p) => /^byte 0x[0-9a-f]{2} is not UTF-8; evidence must be UTF-8 text/.test(p.message))).toBe(true);
+    expect(decoded.problems.some((p) => /is not UTF-8/.test(p.message))).toBe(false);
+  });
+
+  it.each(['duplicate-key.jsonl', 'malformed-json.jsonl', 'nan-string.jsonl', 'proto-key.jsonl', 'score-out-of-range.jsonl', 'unknown-suite.jsonl'])(
     'gives what the decoded text gives for the hostile fixture %s',
     (name) => {
       const bytes = readFileSync(new URL(name, hostileDir));
