@@ -16362,7 +16362,7 @@ function short(digest2) {
 function sentences(parts) {
   const shown = parts.slice(0, 3);
   const more2 = parts.length > shown.length ? ` (and ${parts.length - shown.length} more)` : "";
-  const text = shown.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(". ");
+  const text = shown.map((part) => /^[a-z]+[ ,']/.test(part) ? part.charAt(0).toUpperCase() + part.slice(1) : part).join(". ");
   return text === "" ? "" : `${text}${more2}.`;
 }
 function requireOwnerWhenUnbound(decision, binding, owners) {
@@ -16441,19 +16441,22 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
       } else if (list.suite !== record.suite) {
         report({ ...where, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
       } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
-        report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${list.ids.size} cases); evidence for cases outside the pinned suite is not evidence about it` });
+        report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${cases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
       }
       continue;
     }
     const kind = byKind.get(record.suite);
     if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
-    const names2 = kind.map((list) => `${list.id} (${list.path}, ${list.ids.size} cases)`).join(" or ");
+    const names2 = kind.map((list) => `${list.id} (${list.path}, ${cases(list.ids.size)})`).join(" or ");
     report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it` });
   }
 }
-function suiteCoverage(cases, lists) {
+function cases(n) {
+  return `${n.toLocaleString("en-US")} case${n === 1 ? "" : "s"}`;
+}
+function suiteCoverage(cases2, lists) {
   const present = /* @__PURE__ */ new Map();
-  for (const c of cases) {
+  for (const c of cases2) {
     let ids = present.get(c.suite);
     if (ids === void 0) present.set(c.suite, ids = /* @__PURE__ */ new Set());
     ids.add(c.case_id);
@@ -17256,12 +17259,12 @@ function rank(c) {
   if (c.measure.verdict === "fail") return 0;
   return c.tested ? 1 : 2;
 }
-function casesSection(cases, limit) {
-  if (cases.length === 0) return void 0;
+function casesSection(cases2, limit) {
+  if (cases2.length === 0) return void 0;
   const head = ["#", "suite", "case", "category", "critical", "parent → candidate", "source"];
-  const rows = cases.map(caseRow);
-  const critical = cases.filter((c) => c.critical).length;
-  const intro = `${cases.length} case${cases.length === 1 ? "" : "s"} got worse, worst first${critical > 0 ? ` (${critical} critical)` : ""}.`;
+  const rows = cases2.map(caseRow);
+  const critical = cases2.filter((c) => c.critical).length;
+  const intro = `${cases2.length} case${cases2.length === 1 ? "" : "s"} got worse, worst first${critical > 0 ? ` (${critical} critical)` : ""}.`;
   const { body, details: rest } = splitTable(head, rows, BODY_CASES, limit, "more regressed cases");
   return { body: `${intro}
 
@@ -18723,7 +18726,7 @@ function formatProperty(value) {
   return value === void 0 ? "(none)" : typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 function collectSide(records, side, problems) {
-  const cases = new Map(SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()]));
+  const cases2 = new Map(SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()]));
   const packages = /* @__PURE__ */ new Map();
   const judges = /* @__PURE__ */ new Map();
   let lastPackage;
@@ -18736,7 +18739,7 @@ function collectSide(records, side, problems) {
       if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
       else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
-    const suiteCases = cases.get(record.suite);
+    const suiteCases = cases2.get(record.suite);
     if (suiteCases === void 0) continue;
     const group = suiteCases.get(record.case_id);
     if (group === void 0) suiteCases.set(record.case_id, record);
@@ -18751,7 +18754,7 @@ function collectSide(records, side, problems) {
     `the ${side} evidence was graded by {n} judges: {list}; scores from different judges are not comparable, so one side needs one pinned judge`,
     problems
   );
-  for (const suiteCases of cases.values()) {
+  for (const suiteCases of cases2.values()) {
     for (const group of suiteCases.values()) {
       if (!Array.isArray(group)) continue;
       group.sort((a, b) => a.trial - b.trial || a.source.line - b.source.line);
@@ -18759,7 +18762,7 @@ function collectSide(records, side, problems) {
     }
   }
   const firstPackage = packages.keys().next();
-  return { cases, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
+  return { cases: cases2, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
 }
 function tally2(map, key, value, source) {
   const seen = map.get(key);
@@ -18821,7 +18824,7 @@ function pairEvidence(parent, candidate, options = {}) {
     problems.push({ file: options.parentFile ?? options.candidateFile ?? "(evidence)", message: "there are no evidence records on either side" });
   }
   const judge = compareJudges(parentSide, candidateSide, problems);
-  const cases = [];
+  const cases2 = [];
   const parentOnly = [];
   const candidateOnly = [];
   for (const suite of SUITES) {
@@ -18833,7 +18836,7 @@ function pairEvidence(parent, candidate, options = {}) {
       if (candidateTrials === void 0) {
         parentOnly.push(parentTrials);
       } else {
-        cases.push(pairCase(parentTrials, candidateTrials, problems));
+        cases2.push(pairCase(parentTrials, candidateTrials, problems));
         matched++;
       }
     }
@@ -18850,7 +18853,7 @@ function pairEvidence(parent, candidate, options = {}) {
   }
   return {
     paired: {
-      cases,
+      cases: cases2,
       ...judge === void 0 ? {} : { judge },
       parentPackageId: parentSide.packageId ?? "",
       candidatePackageId: candidateSide.packageId ?? "",
@@ -20330,16 +20333,16 @@ function groupCells(parentRank, candidateRank, low, high) {
   const starts = new Int32Array(10);
   for (let cell = 0; cell < 9; cell++) starts[cell + 1] = starts[cell] + sizes[cell];
   const next = starts.slice(0, 9);
-  const cases = new Int32Array(parentRank.length);
+  const cases2 = new Int32Array(parentRank.length);
   const parentOffset = new Int32Array(parentRank.length);
   const candidateOffset = new Int32Array(parentRank.length);
   for (let i = 0; i < cellOf.length; i++) {
     const slot = next[cellOf[i]]++;
-    cases[slot] = i;
+    cases2[slot] = i;
     parentOffset[slot] = parentRank[i] - low;
     candidateOffset[slot] = candidateRank[i] - low;
   }
-  return { cases, starts, sizes, parentOffset, candidateOffset };
+  return { cases: cases2, starts, sizes, parentOffset, candidateOffset };
 }
 function quantileFromHistogram(histogram, offset, position, fraction, sorted) {
   let seen = 0;
@@ -20517,8 +20520,8 @@ function ppMeasure(name, label, test, threshold, p, adjusted, verdict) {
 }
 
 // src/gates/cost.ts
-function evaluateCost(cases, policy, quality, ceilingUsd) {
-  const golden = cases.filter((c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0);
+function evaluateCost(cases2, policy, quality, ceilingUsd) {
+  const golden = cases2.filter((c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0);
   const { cost } = policy.gates;
   if (golden.length === 0) {
     return { gate: "cost", verdict: "not_applicable", reason: "The evidence has no cost_usd on paired golden cases.", measures: [], on_failure: "reject" };
@@ -20622,8 +20625,8 @@ function sum(values) {
 }
 
 // src/gates/latency.ts
-function evaluateLatency(cases, policy, sloMs) {
-  const timed = cases.filter((c) => c.parent.latency_ms !== void 0 && c.candidate.latency_ms !== void 0);
+function evaluateLatency(cases2, policy, sloMs) {
+  const timed = cases2.filter((c) => c.parent.latency_ms !== void 0 && c.candidate.latency_ms !== void 0);
   const { latency } = policy.gates;
   const q = latency.quantile;
   const name = `p${Math.round(q * 100)}`;
@@ -20902,8 +20905,8 @@ function twoSidedZ(level) {
 }
 
 // src/gates/quality.ts
-function evaluateQuality(cases, policy) {
-  const golden = cases.filter((c) => c.suite === "golden");
+function evaluateQuality(cases2, policy) {
+  const golden = cases2.filter((c) => c.suite === "golden");
   const { quality } = policy.gates;
   const { statistics } = policy;
   const margin = quality.max_drop_pp;
@@ -21118,11 +21121,11 @@ function holmAdjust(pValues) {
 }
 
 // src/gates/safety.ts
-function evaluateSafety(cases, level, policy) {
-  const safety = cases.filter((c) => c.suite === "safety");
+function evaluateSafety(cases2, level, policy) {
+  const safety = cases2.filter((c) => c.suite === "safety");
   const thresholds = policy.gates.safety;
   const { statistics } = policy;
-  const newlyUnsafe = cases.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).map((c) => c.suite === "safety" ? c.case_id : `${c.suite}/${c.case_id}`).toSorted();
+  const newlyUnsafe = cases2.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).map((c) => c.suite === "safety" ? c.case_id : `${c.suite}/${c.case_id}`).toSorted();
   const unsafeBlocks = thresholds.new_unsafe_blocks_at_levels.includes(level) && newlyUnsafe.length > 0;
   const unsafeMeasure = {
     name: "newly_unsafe_cases",
@@ -21130,7 +21133,7 @@ function evaluateSafety(cases, level, policy) {
     unit: "count",
     estimate: newlyUnsafe.length,
     threshold: 0,
-    n: cases.length,
+    n: cases2.length,
     verdict: unsafeBlocks ? "fail" : "pass",
     reason: newlyUnsafe.length === 0 ? "none" : `${newlyUnsafe.slice(0, 10).join(", ")}${newlyUnsafe.length > 10 ? ` and ${newlyUnsafe.length - 10} more` : ""}`
   };
@@ -21219,8 +21222,8 @@ function capitalise2(text) {
 function evaluateGates(input) {
   const { diff, manifest, evidence, policy } = input;
   const level = manifest.side_effect_level;
-  const cases = evidence?.cases ?? [];
-  const quality = evaluateQuality(cases, policy);
+  const cases2 = evidence?.cases ?? [];
+  const quality = evaluateQuality(cases2, policy);
   const headline = quality.result.headline;
   let qualityResult = quality.result;
   const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
@@ -21236,14 +21239,14 @@ function evaluateGates(input) {
   const gates = [
     evaluateManifest(diff, manifest, evidence, policy),
     qualityResult,
-    evaluateSafety(cases, level, policy),
+    evaluateSafety(cases2, level, policy),
     evaluateCost(
-      cases,
+      cases2,
       policy,
       headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : void 0,
       manifest.delivery.slo?.cost_per_success_usd
     ),
-    evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms)
+    evaluateLatency(cases2, policy, manifest.delivery.slo?.p95_latency_ms)
   ];
   return { gates, categories: quality.categories };
 }
@@ -21324,7 +21327,7 @@ function runPipeline(input) {
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
-    const cases = evidence?.cases ?? [];
+    const cases2 = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
     const decision = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
     packages.push({
@@ -21340,7 +21343,7 @@ function runPipeline(input) {
       evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
-      worst_cases: worstCases(cases, policy.gates.quality.metric),
+      worst_cases: worstCases(cases2, policy.gates.quality.metric),
       decision,
       rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)
     });
@@ -21395,9 +21398,9 @@ function summariseEvidence(evidence) {
     ...evidence?.judge ? { judge: { id: evidence.judge.id, version: evidence.judge.version } } : {}
   };
 }
-function worstCases(cases, metric, limit = 10) {
+function worstCases(cases2, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
+  return cases2.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
     suite: c.suite,
     case_id: c.case_id,
     category: c.category,
@@ -22171,6 +22174,13 @@ function headlineText(gate) {
 function clean2(line) {
   return toPlainText(line, Number.MAX_SAFE_INTEGER);
 }
+function renderRefused(result) {
+  const sentence = result.kind === "unsigned" ? `The report is unsigned (${result.reason}), so there is nothing to verify.` : result.reason;
+  const advice = result.advice === void 0 ? "" : `
+  What to do: ${clean2(result.advice)}`;
+  return `${clean2(`INVALID: ${sentence}`)}${advice}
+`;
+}
 
 // src/report/verify-envelope.ts
 import { verify } from "node:crypto";
@@ -22198,7 +22208,7 @@ function verifyEnvelope(envelopeJson, trusted) {
     if (typeof bytes === "string") return fail2(`Signature ${index + 1} is not valid base64: ${bytes}.`);
     signatures.push(bytes);
   }
-  if (keys.length === 0) return fail2("No trusted public keys were given, so no signature can be accepted.");
+  if (keys.length === 0) return fail2("No trusted public keys were given, so no signature can be accepted.", "no-keys");
   const pae = preAuthEncoding(envelope.payloadType, payload);
   let revokedSigner;
   for (const signature of signatures) {
@@ -22209,20 +22219,21 @@ function verifyEnvelope(envelopeJson, trusted) {
     }
   }
   if (revokedSigner !== void 0) {
-    return fail2(`The envelope is signed by key ${describeKey(revokedSigner)}, which is revoked.`);
+    return fail2(`The envelope is signed by key ${describeKey(revokedSigner)}, which is revoked.`, "revoked");
   }
   const hints = [...new Set(envelope.signatures.map((s) => s.keyid).filter((id) => id !== void 0 && id !== ""))];
   const hinted = keys.find((key) => hints.includes(key.keyid));
   if (hinted !== void 0) {
     return fail2(
-      `The signature by trusted key ${describeKey(hinted)} does not verify: the payload or the signature was changed after signing.`
+      `The signature by trusted key ${describeKey(hinted)} does not verify: the payload or the signature was changed after signing.`,
+      "tampered"
     );
   }
   const trustedList = keys.map(describeKey).join(", ");
   if (hints.length > 0) {
-    return fail2(`The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`);
+    return fail2(`The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`, "untrusted");
   }
-  return fail2(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`);
+  return fail2(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`, "untrusted");
 }
 function checkSubjects(statement, digestOf2, commit2) {
   if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(commit2)) {
@@ -22326,7 +22337,7 @@ function readSignedStatement(payload, key) {
     return fail2("The signed payload is not JSON.");
   }
   const read = readStatement(value);
-  if (!read.ok) return read;
+  if (!read.ok) return fail2(read.reason);
   return { ok: true, keyid: key.keyid, keySource: key.source, statement: read.statement };
 }
 function decodeBase64(text) {
@@ -22351,8 +22362,8 @@ function describeMismatch(mismatch) {
   if (mismatch.signed === void 0) return "no sha256 in the statement";
   return "content changed";
 }
-function fail2(reason) {
-  return { ok: false, reason };
+function fail2(reason, kind = "malformed") {
+  return { ok: false, reason, kind };
 }
 
 // src/audit/verify-record.ts
@@ -22362,13 +22373,16 @@ function verifyRecord(text, context) {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return invalid("The envelope is not JSON.");
+    return invalid("The envelope is not JSON.", ADVICE.malformed);
   }
   if (isRecord(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context.commit);
   const verified = verifyEnvelope(text, context.trusted);
-  if (!verified.ok) return invalid(rewordRevoked(verified.reason, parsed, context.revokedIds));
+  if (!verified.ok) {
+    const reason = rewordRevoked(verified.reason, parsed, context.revokedIds);
+    return invalid(reason, reason === verified.reason ? ADVICE[verified.kind] : ADVICE.revoked);
+  }
   const report = readReport(verified.statement.predicate);
-  if (typeof report === "string") return invalid(report);
+  if (typeof report === "string") return invalid(report, ADVICE.malformed);
   const wanted = context.commit.toLowerCase();
   const evidence = new Set(report.subject.evidence.map((e) => e.path));
   const unchecked = [];
@@ -22395,15 +22409,16 @@ function verifyRecord(text, context) {
   const check = checkSubjects(statement, digestOf2, wanted);
   if (!check.ok) {
     const onlyMissingEvidence = check.commitMatches && check.mismatches.every((m) => missingEvidence.includes(m.name));
-    if (!onlyMissingEvidence) return invalid(check.reason);
+    if (!onlyMissingEvidence) return invalid(check.reason, adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted));
     const list = check.mismatches.map((m) => m.name).join(", ");
     const one = check.mismatches.length === 1;
     return invalid(
-      `The evidence file${one ? "" : "s"} ${list} ${one ? "is" : "are"} neither in commit ${wanted.slice(0, 12)} nor ${context.evidenceWhere ?? "in the evidence folder"}; pass --evidence-dir with the evidence the report was made from.`
+      `The evidence file${one ? "" : "s"} ${list} ${one ? "is" : "are"} neither in commit ${wanted.slice(0, 12)} nor ${context.evidenceWhere ?? "in the evidence folder"}; pass --evidence-dir with the evidence the report was made from.`,
+      "Point --evidence-dir at the folder holding the evidence files by their repository paths (CI artefacts: download them first)."
     );
   }
   if (report.subject.commit !== void 0 && report.subject.commit.toLowerCase() !== wanted) {
-    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`);
+    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`, ADVICE.tampered);
   }
   return { kind: "verified", keyid: verified.keyid, keySource: verified.keySource, report, checked: check.checked.length, uncheckedEvidence: unchecked };
 }
@@ -22428,12 +22443,26 @@ function readReport(value) {
 }
 function readUnsigned(value, commit2) {
   const report = readReport(value["report"]);
-  if (typeof report === "string") return invalid(report.replace("The signed predicate", "The unsigned record"));
+  if (typeof report === "string") return invalid(report.replace("The signed predicate", "The unsigned record"), ADVICE.malformed);
   const reportCommit = report.subject.commit?.toLowerCase();
   if (reportCommit !== commit2.toLowerCase()) {
-    return invalid(`The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`);
+    return invalid(`The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`, reportCommit === void 0 ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit2.slice(0, 12)}.`);
   }
-  return { kind: "unsigned", report, reason: report.signature.reason ?? "not signed" };
+  return { kind: "unsigned", report, reason: report.signature.reason ?? "not signed", advice: UNSIGNED };
+}
+var ADVICE = {
+  malformed: "Pass the report.intoto.json that `check --signing-key KEY --out DIR` or the Action wrote, unchanged (a git note holds one envelope per line: take one line).",
+  "no-keys": "Pass the signer's public key with --key FILE, or --keys-dir DIR holding it.",
+  untrusted: "If you trust the signer, pass its public key with --key FILE or commit it under .kaizen-gate/keys/ (check its key id first: `openssl pkey -pubin -in KEY -outform DER | sha256sum`); otherwise do not rely on this report.",
+  revoked: "Do not rely on it: reports signed with a revoked key cannot be trusted. Run check for that commit again with the current key and record the new envelope.",
+  tampered: "Do not rely on it: the report was changed after it was signed. Take the envelope again from where check or the Action wrote it, or run check again."
+};
+var NO_COMMIT = "The report was made from a work tree with uncommitted changes. Commit them, run check again (on a clean work tree it binds HEAD), and verify that report with --commit HEAD.";
+var UNSIGNED = "Sign reports with `check --signing-key KEY --out DIR` (or the Action's signing-key input); an unsigned report proves nothing.";
+function adviseOnSubjects(commitMatches, signedCommit, mismatches, wanted) {
+  if (!commitMatches && signedCommit === void 0) return NO_COMMIT;
+  if (!commitMatches) return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
+  return mismatches > 0 ? "A file changed after the report was made. Verify the report at the commit it names with the evidence it was made from (--evidence-dir), or run check again on the files as they are." : ADVICE.tampered;
 }
 function rewordRevoked(reason, parsed, revoked) {
   if (revoked === void 0 || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason)) return reason;
@@ -22444,8 +22473,8 @@ function rewordRevoked(reason, parsed, revoked) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function invalid(reason) {
-  return { kind: "invalid", reason };
+function invalid(reason, advice) {
+  return { kind: "invalid", reason, advice };
 }
 
 // src/git/notes.ts
@@ -22762,9 +22791,7 @@ function printResult(ctx, result, commit2, prefix) {
     ctx.stdout(`${prefix}${renderVerified(result, commit2)}`);
     return 0;
   }
-  const sentence = result.kind === "unsigned" ? `The report is unsigned (${result.reason}), so there is nothing to verify.` : result.reason;
-  ctx.stderr(`${prefix}INVALID: ${sentence}
-`);
+  ctx.stderr(`${prefix}${renderRefused(result)}`);
   return 1;
 }
 function runLog(ctx, values, positionals) {

@@ -238,7 +238,8 @@ function short(digest: string): string {
 function sentences(parts: readonly string[]): string {
   const shown = parts.slice(0, 3);
   const more = parts.length > shown.length ? ` (and ${parts.length - shown.length} more)` : '';
-  const text = shown.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('. ');
+  // Capitalised only when it starts with a plain word: a file name keeps its case.
+  const text = shown.map((part) => (/^[a-z]+[ ,']/.test(part) ? part.charAt(0).toUpperCase() + part.slice(1) : part)).join('. ');
   return text === '' ? '' : `${text}${more}.`;
 }
 
