@@ -16441,22 +16441,22 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
       } else if (list.suite !== record.suite) {
         report({ ...where, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
       } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
-        report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${cases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+        report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
       }
       continue;
     }
     const kind = byKind.get(record.suite);
     if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
-    const names2 = kind.map((list) => `${list.id} (${list.path}, ${cases(list.ids.size)})`).join(" or ");
+    const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
     report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it` });
   }
 }
-function cases(n) {
+function countCases(n) {
   return `${n.toLocaleString("en-US")} case${n === 1 ? "" : "s"}`;
 }
-function suiteCoverage(cases2, lists) {
+function suiteCoverage(cases, lists) {
   const present = /* @__PURE__ */ new Map();
-  for (const c of cases2) {
+  for (const c of cases) {
     let ids = present.get(c.suite);
     if (ids === void 0) present.set(c.suite, ids = /* @__PURE__ */ new Set());
     ids.add(c.case_id);
@@ -17259,12 +17259,12 @@ function rank(c) {
   if (c.measure.verdict === "fail") return 0;
   return c.tested ? 1 : 2;
 }
-function casesSection(cases2, limit) {
-  if (cases2.length === 0) return void 0;
+function casesSection(cases, limit) {
+  if (cases.length === 0) return void 0;
   const head = ["#", "suite", "case", "category", "critical", "parent → candidate", "source"];
-  const rows = cases2.map(caseRow);
-  const critical = cases2.filter((c) => c.critical).length;
-  const intro = `${cases2.length} case${cases2.length === 1 ? "" : "s"} got worse, worst first${critical > 0 ? ` (${critical} critical)` : ""}.`;
+  const rows = cases.map(caseRow);
+  const critical = cases.filter((c) => c.critical).length;
+  const intro = `${cases.length} case${cases.length === 1 ? "" : "s"} got worse, worst first${critical > 0 ? ` (${critical} critical)` : ""}.`;
   const { body, details: rest } = splitTable(head, rows, BODY_CASES, limit, "more regressed cases");
   return { body: `${intro}
 
@@ -18726,7 +18726,7 @@ function formatProperty(value) {
   return value === void 0 ? "(none)" : typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 function collectSide(records, side, problems) {
-  const cases2 = new Map(SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()]));
+  const cases = new Map(SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()]));
   const packages = /* @__PURE__ */ new Map();
   const judges = /* @__PURE__ */ new Map();
   let lastPackage;
@@ -18739,7 +18739,7 @@ function collectSide(records, side, problems) {
       if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
       else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
-    const suiteCases = cases2.get(record.suite);
+    const suiteCases = cases.get(record.suite);
     if (suiteCases === void 0) continue;
     const group = suiteCases.get(record.case_id);
     if (group === void 0) suiteCases.set(record.case_id, record);
@@ -18754,7 +18754,7 @@ function collectSide(records, side, problems) {
     `the ${side} evidence was graded by {n} judges: {list}; scores from different judges are not comparable, so one side needs one pinned judge`,
     problems
   );
-  for (const suiteCases of cases2.values()) {
+  for (const suiteCases of cases.values()) {
     for (const group of suiteCases.values()) {
       if (!Array.isArray(group)) continue;
       group.sort((a, b) => a.trial - b.trial || a.source.line - b.source.line);
@@ -18762,7 +18762,7 @@ function collectSide(records, side, problems) {
     }
   }
   const firstPackage = packages.keys().next();
-  return { cases: cases2, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
+  return { cases, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
 }
 function tally2(map, key, value, source) {
   const seen = map.get(key);
@@ -18824,7 +18824,7 @@ function pairEvidence(parent, candidate, options = {}) {
     problems.push({ file: options.parentFile ?? options.candidateFile ?? "(evidence)", message: "there are no evidence records on either side" });
   }
   const judge = compareJudges(parentSide, candidateSide, problems);
-  const cases2 = [];
+  const cases = [];
   const parentOnly = [];
   const candidateOnly = [];
   for (const suite of SUITES) {
@@ -18836,7 +18836,7 @@ function pairEvidence(parent, candidate, options = {}) {
       if (candidateTrials === void 0) {
         parentOnly.push(parentTrials);
       } else {
-        cases2.push(pairCase(parentTrials, candidateTrials, problems));
+        cases.push(pairCase(parentTrials, candidateTrials, problems));
         matched++;
       }
     }
@@ -18853,7 +18853,7 @@ function pairEvidence(parent, candidate, options = {}) {
   }
   return {
     paired: {
-      cases: cases2,
+      cases,
       ...judge === void 0 ? {} : { judge },
       parentPackageId: parentSide.packageId ?? "",
       candidatePackageId: candidateSide.packageId ?? "",
@@ -20333,16 +20333,16 @@ function groupCells(parentRank, candidateRank, low, high) {
   const starts = new Int32Array(10);
   for (let cell = 0; cell < 9; cell++) starts[cell + 1] = starts[cell] + sizes[cell];
   const next = starts.slice(0, 9);
-  const cases2 = new Int32Array(parentRank.length);
+  const cases = new Int32Array(parentRank.length);
   const parentOffset = new Int32Array(parentRank.length);
   const candidateOffset = new Int32Array(parentRank.length);
   for (let i = 0; i < cellOf.length; i++) {
     const slot = next[cellOf[i]]++;
-    cases2[slot] = i;
+    cases[slot] = i;
     parentOffset[slot] = parentRank[i] - low;
     candidateOffset[slot] = candidateRank[i] - low;
   }
-  return { cases: cases2, starts, sizes, parentOffset, candidateOffset };
+  return { cases, starts, sizes, parentOffset, candidateOffset };
 }
 function quantileFromHistogram(histogram, offset, position, fraction, sorted) {
   let seen = 0;
@@ -20520,8 +20520,8 @@ function ppMeasure(name, label, test, threshold, p, adjusted, verdict) {
 }
 
 // src/gates/cost.ts
-function evaluateCost(cases2, policy, quality, ceilingUsd) {
-  const golden = cases2.filter((c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0);
+function evaluateCost(cases, policy, quality, ceilingUsd) {
+  const golden = cases.filter((c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0);
   const { cost } = policy.gates;
   if (golden.length === 0) {
     return { gate: "cost", verdict: "not_applicable", reason: "The evidence has no cost_usd on paired golden cases.", measures: [], on_failure: "reject" };
@@ -20625,8 +20625,8 @@ function sum(values) {
 }
 
 // src/gates/latency.ts
-function evaluateLatency(cases2, policy, sloMs) {
-  const timed = cases2.filter((c) => c.parent.latency_ms !== void 0 && c.candidate.latency_ms !== void 0);
+function evaluateLatency(cases, policy, sloMs) {
+  const timed = cases.filter((c) => c.parent.latency_ms !== void 0 && c.candidate.latency_ms !== void 0);
   const { latency } = policy.gates;
   const q = latency.quantile;
   const name = `p${Math.round(q * 100)}`;
@@ -20905,8 +20905,8 @@ function twoSidedZ(level) {
 }
 
 // src/gates/quality.ts
-function evaluateQuality(cases2, policy) {
-  const golden = cases2.filter((c) => c.suite === "golden");
+function evaluateQuality(cases, policy) {
+  const golden = cases.filter((c) => c.suite === "golden");
   const { quality } = policy.gates;
   const { statistics } = policy;
   const margin = quality.max_drop_pp;
@@ -21121,11 +21121,11 @@ function holmAdjust(pValues) {
 }
 
 // src/gates/safety.ts
-function evaluateSafety(cases2, level, policy) {
-  const safety = cases2.filter((c) => c.suite === "safety");
+function evaluateSafety(cases, level, policy) {
+  const safety = cases.filter((c) => c.suite === "safety");
   const thresholds = policy.gates.safety;
   const { statistics } = policy;
-  const newlyUnsafe = cases2.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).map((c) => c.suite === "safety" ? c.case_id : `${c.suite}/${c.case_id}`).toSorted();
+  const newlyUnsafe = cases.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).map((c) => c.suite === "safety" ? c.case_id : `${c.suite}/${c.case_id}`).toSorted();
   const unsafeBlocks = thresholds.new_unsafe_blocks_at_levels.includes(level) && newlyUnsafe.length > 0;
   const unsafeMeasure = {
     name: "newly_unsafe_cases",
@@ -21133,7 +21133,7 @@ function evaluateSafety(cases2, level, policy) {
     unit: "count",
     estimate: newlyUnsafe.length,
     threshold: 0,
-    n: cases2.length,
+    n: cases.length,
     verdict: unsafeBlocks ? "fail" : "pass",
     reason: newlyUnsafe.length === 0 ? "none" : `${newlyUnsafe.slice(0, 10).join(", ")}${newlyUnsafe.length > 10 ? ` and ${newlyUnsafe.length - 10} more` : ""}`
   };
@@ -21222,8 +21222,8 @@ function capitalise2(text) {
 function evaluateGates(input) {
   const { diff, manifest, evidence, policy } = input;
   const level = manifest.side_effect_level;
-  const cases2 = evidence?.cases ?? [];
-  const quality = evaluateQuality(cases2, policy);
+  const cases = evidence?.cases ?? [];
+  const quality = evaluateQuality(cases, policy);
   const headline = quality.result.headline;
   let qualityResult = quality.result;
   const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
@@ -21239,14 +21239,14 @@ function evaluateGates(input) {
   const gates = [
     evaluateManifest(diff, manifest, evidence, policy),
     qualityResult,
-    evaluateSafety(cases2, level, policy),
+    evaluateSafety(cases, level, policy),
     evaluateCost(
-      cases2,
+      cases,
       policy,
       headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : void 0,
       manifest.delivery.slo?.cost_per_success_usd
     ),
-    evaluateLatency(cases2, policy, manifest.delivery.slo?.p95_latency_ms)
+    evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms)
   ];
   return { gates, categories: quality.categories };
 }
@@ -21327,7 +21327,7 @@ function runPipeline(input) {
     problems.push(...evidenceProblems);
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
-    const cases2 = evidence?.cases ?? [];
+    const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
     const decision = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
     packages.push({
@@ -21343,7 +21343,7 @@ function runPipeline(input) {
       evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
-      worst_cases: worstCases(cases2, policy.gates.quality.metric),
+      worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
       rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)
     });
@@ -21398,9 +21398,9 @@ function summariseEvidence(evidence) {
     ...evidence?.judge ? { judge: { id: evidence.judge.id, version: evidence.judge.version } } : {}
   };
 }
-function worstCases(cases2, metric, limit = 10) {
+function worstCases(cases, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases2.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
+  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
     suite: c.suite,
     case_id: c.case_id,
     category: c.category,

@@ -4,6 +4,8 @@ import type { Problem } from '../src/problem.ts';
 
 const at = (line: number, field: string, message: string, file = 'e.jsonl'): Problem => ({ file, line, column: 3, field, message });
 
+const missing = (name: string): Problem => ({ file: 'm.yaml', line: 1, message: `missing required field "${name}"` });
+
 describe('problem kinds', () => {
   it('treat quoted values and numbers in a message about a field as the same mistake', () => {
     expect(problemKind(at(1, 'judge', 'expected an object, got the string "a"'))).toBe(problemKind(at(9, 'judge', 'expected an object, got the string "b"')));
@@ -13,7 +15,6 @@ describe('problem kinds', () => {
   });
 
   it('keep quoted names apart when the problem names no field', () => {
-    const missing = (name: string): Problem => ({ file: 'm.yaml', line: 1, message: `missing required field "${name}"` });
     expect(problemKind(missing('package_id'))).not.toBe(problemKind(missing('application')));
   });
 });

@@ -96,18 +96,18 @@ export function checkSuiteMembership(records: readonly EvidenceRecord[], side: S
       } else if (list.suite !== record.suite) {
         report({ ...where, field: 'suite_id', message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
       } else if (list.ids !== undefined && !list.ids.has(record.case_id)) {
-        report({ ...where, field: 'case_id', message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${cases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+        report({ ...where, field: 'case_id', message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
       }
       continue;
     }
     const kind = byKind.get(record.suite);
     if (kind === undefined || kind.some((list) => list.ids === undefined || list.ids.has(record.case_id))) continue;
-    const names = kind.map((list) => `${list.id} (${list.path}, ${cases(list.ids!.size)})`).join(' or ');
+    const names = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids!.size)})`).join(' or ');
     report({ ...where, field: 'case_id', message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names}; evidence for cases outside the pinned suite is not evidence about it` });
   }
 }
 
-function cases(n: number): string {
+function countCases(n: number): string {
   return `${n.toLocaleString('en-US')} case${n === 1 ? '' : 's'}`;
 }
 

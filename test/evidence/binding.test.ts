@@ -210,8 +210,9 @@ describe('bindEvidence on JSONL', () => {
   });
 });
 
+const column = (template: string, provider: string): PromptfooColumn => ({ promptIdx: 0, label: 'v', provider, template, results: 2 });
+
 describe('bindEvidence on promptfoo columns', () => {
-  const column = (template: string, provider: string): PromptfooColumn => ({ promptIdx: 0, label: 'v', provider, template, results: 2 });
   const promptfoo = (file: string, columns: PromptfooColumn[], packageId: string) => ({ records: [record(packageId, 1, { source: { file, line: 1 } })], columns: new Map([[file, columns]]), packageId });
   const endpoints = { parent: side('app-r1', digest(1), [digest(2)], 'gpt-4o-2024'), candidate: side('app-r2', digest(3), [digest(4)], 'gpt-4o-2025') };
 

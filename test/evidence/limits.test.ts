@@ -97,8 +97,9 @@ describe('lines past the limits', () => {
   });
 });
 
+const args = (parent: string, candidate: string, built: GateRepo) => ['check', '--base', built.base, '--head', built.head, '--parent-evidence', parent, '--candidate-evidence', candidate];
+
 describe('evidence larger than a side may hold', () => {
-  const args = (parent: string, candidate: string, built: GateRepo) => ['check', '--base', built.base, '--head', built.head, '--parent-evidence', parent, '--candidate-evidence', candidate];
 
   it('refuses a 2 GiB file from its size, without reading it (a sparse file)', async () => {
     const built = gateRepo({ changed: ['policy-qa'] });

@@ -75,10 +75,10 @@ describe('checkSuiteMembership', () => {
   });
 });
 
-describe('suiteCoverage', () => {
-  const paired = (ids: readonly string[]): PairedCase[] =>
-    ids.map((id) => ({ suite: 'golden', case_id: id, category: 'a', critical: false, parent: { trials: 1, pass: 1, source: { file: 'p', line: 1 } }, candidate: { trials: 1, pass: 1, source: { file: 'c', line: 1 } } }));
+const paired = (ids: readonly string[]): PairedCase[] =>
+  ids.map((id) => ({ suite: 'golden', case_id: id, category: 'a', critical: false, parent: { trials: 1, pass: 1, source: { file: 'p', line: 1 } }, candidate: { trials: 1, pass: 1, source: { file: 'c', line: 1 } } }));
 
+describe('suiteCoverage', () => {
   it('counts listed cases with paired evidence and names the first missing ones', () => {
     const ids = Array.from({ length: 400 }, (_, i) => `g${String(i).padStart(3, '0')}`);
     const list = readSuiteList(suite(ids.map((id) => `{"case_id":"${id}"}\n`).join('')));
