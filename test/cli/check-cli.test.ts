@@ -108,7 +108,7 @@ describe.concurrent('kaizen-gate check (bundled CLI): hostile evidence gives exi
     ['unknown-suite.jsonl', /^hostile\/unknown-suite\.jsonl:1:\d+ suite: expected "golden", "safety" or "shadow", got the string "goldn"$/m],
     ['duplicate-key.jsonl', /^hostile\/duplicate-key\.jsonl:2:\d+ pass: appears twice/m],
     ['duplicate-record.jsonl', /^hostile\/duplicate-record\.jsonl:6 trial: duplicate record: .* is also at hostile\/duplicate-record\.jsonl:1/m],
-    ['unpaired.jsonl', /^hostile\/unpaired\.jsonl:5 case_id: 1 case in the candidate evidence has no parent result: golden\/c6/m],
+    ['unpaired.jsonl', /^hostile\/unpaired\.jsonl:5 case_id: 1 case in the candidate evidence has no parent result: golden\/pqa-g-00006/m],
     ['judge-differs.jsonl', /^hostile\/judge-differs\.jsonl:1 judge\.version: the candidate was graded by judge-large@2026-06-01 but the parent by judge-large@2026-03-01/m],
     ['proto-key.jsonl', /^hostile\/proto-key\.jsonl:3:\d+ __proto__: .*not allowed/m],
     ['empty.jsonl', /^hostile\/empty\.jsonl:1: the evidence file is empty$/m],
