@@ -17053,6 +17053,10 @@ function evidenceLines(pkg, paint) {
       for (const side of ["parent", "candidate"]) lines.push(`  ${paint(binding[side].status === "bound" ? "dim" : "yellow", "evidence")}: ${clean(describeSideBinding(side, binding[side]), 2e3)}`);
     }
   }
+  const unpaired = pkg.evidence.unpaired;
+  if (unpaired !== void 0) {
+    lines.push(`  ${paint("yellow", "evidence")}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString("en-US")} paired cases`);
+  }
   for (const coverage of pkg.evidence.suites ?? []) {
     const short3 = coverage.cases === void 0 || (coverage.missing_count ?? 0) > 0;
     lines.push(`  ${short3 ? paint("yellow", "suite") : "suite"} ${clean(describeCoverage(coverage))}`);

@@ -164,6 +164,10 @@ function evidenceLines(pkg: PackageReport, paint: Paint): string[] {
       for (const side of ['parent', 'candidate'] as const) lines.push(`  ${paint(binding[side].status === 'bound' ? 'dim' : 'yellow', 'evidence')}: ${clean(describeSideBinding(side, binding[side]), 2000)}`);
     }
   }
+  const unpaired = pkg.evidence.unpaired;
+  if (unpaired !== undefined) {
+    lines.push(`  ${paint('yellow', 'evidence')}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString('en-US')} paired cases`);
+  }
   for (const coverage of pkg.evidence.suites ?? []) {
     const short = coverage.cases === undefined || (coverage.missing_count ?? 0) > 0;
     lines.push(`  ${short ? paint('yellow', 'suite') : 'suite'} ${clean(describeCoverage(coverage))}`);
