@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SideFiles } from '../../src/evidence/package-files.ts';
 import type { PairedCase } from '../../src/evidence/pair.ts';
 import type { EvidenceRecord } from '../../src/evidence/record.ts';
 import { checkSuiteMembership, describeCoverage, readSuiteList, suiteCoverage } from '../../src/evidence/suites.ts';
 import type { Problem } from '../../src/problem.ts';
-import { evidenceRecords, gateRepo, type GateRepo, toJsonl } from '../gates/scenario.ts';
+import { evidenceRecords, gateRepo, type GateRepo, ROOT, toJsonl } from '../gates/scenario.ts';
 import { cliIn } from '../support/run-cli.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -132,5 +134,13 @@ describe('check: evidence against the pinned suites (real repository, in process
     } finally {
       fresh.repo.cleanup();
     }
+  });
+});
+
+describe('the example packages’ suites', () => {
+  it('list every case the example evidence and scenarios use, with their digests locked (scripts/generate-example-suites.mjs --check)', () => {
+    const run = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/generate-example-suites.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(0);
   });
 });
