@@ -19,6 +19,7 @@
 // user runs it: a bundle of src/cli.ts built here the way scripts/bundle.mjs builds dist/cli.js, so
 // that it measures the source as it is (KAIZEN_GATE_CLI names another bundle, e.g. dist/cli.js).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -179,7 +180,10 @@ git('init', '--quiet', '--initial-branch=main');
 cpSync(join(root, 'manifests'), join(repo, 'manifests'), { recursive: true });
 writeFileSync(join(repo, '.gitignore'), 'evidence/\nout/\n');
 const manifestPath = join(repo, 'manifests', 'policy-qa.yaml');
-const candidateManifest = readFileSync(manifestPath, 'utf8');
+// The bench's cases are its golden suite: the manifests pin a suite file that lists them.
+const suiteText = [...new Set(binary.candidate.filter((r) => r.suite === 'golden').map((r) => r.case_id))].map((id) => `{"case_id":"${id}"}\n`).join('');
+writeFileSync(join(repo, 'manifests/policy-qa/suites/golden.jsonl'), suiteText);
+const candidateManifest = readFileSync(manifestPath, 'utf8').replace(/(suites\/golden\.jsonl\n\s+sha256: )\S+/, `$1sha256:${createHash('sha256').update(suiteText).digest('hex')}`);
 writeFileSync(manifestPath, candidateManifest.replace(/^package_id: .*$/m, `package_id: ${PARENT_ID}`).replace(/^parent_package_id: .*\n/m, ''));
 git('add', '-A');
 git('commit', '--quiet', '-m', 'parent');

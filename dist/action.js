@@ -5818,35 +5818,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -11249,11 +11249,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18672,15 +18672,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk2 = this.chunks[this.lineChunkIndex];
           const remaining = chunk2.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19730,8 +19730,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -19839,13 +19839,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -22798,8 +22798,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -22876,12 +22876,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -28679,20 +28679,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -32230,8 +32230,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -32244,16 +32244,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -39183,12 +39183,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done2, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
               return new this.Promise((resolve6, reject) => {
                 if (finished()) {
@@ -40884,6 +40884,8 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import posix from "node:path/posix";
 
 // src/problem.ts
+var EXAMPLES_PER_KIND = 3;
+var MAX_LISTED_PROBLEMS = 60;
 function formatProblem(problem) {
   let where = problem.file;
   if (problem.line !== void 0) {
@@ -40898,13 +40900,137 @@ function sortProblems(problems) {
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
   );
 }
+function countProblems(problems) {
+  let total = 0;
+  for (const problem of problems) total += problem.omitted ?? 1;
+  return total;
+}
+function problemKind(problem) {
+  const field = (problem.field ?? "").replaceAll(/\[\d+\]/g, "[]");
+  let message = problem.message.replaceAll(/\d[\d,._]*/g, "#");
+  if (field !== "") message = message.replaceAll(/"(?:[^"\\]|\\.)*"/g, '"…"');
+  return `${problem.file}\0${field}\0${message}`;
+}
+var ProblemCollector = class {
+  kept = [];
+  kinds = /* @__PURE__ */ new Map();
+  other = { examples: 0, omitted: 0, low: Infinity, high: -Infinity };
+  examplesPerKind;
+  maxKinds;
+  /** `maxKinds` bounds memory: problems of kinds beyond it are only counted, together. */
+  constructor(examplesPerKind = EXAMPLES_PER_KIND, maxKinds = 200) {
+    this.examplesPerKind = examplesPerKind;
+    this.maxKinds = maxKinds;
+  }
+  /** Adds one problem (the name lets it stand where a `Problem[]` was pushed to). */
+  push(problem) {
+    if (problem.omitted !== void 0) {
+      this.kept.push(problem);
+      return;
+    }
+    const key = problemKind(problem);
+    let tally3 = this.kinds.get(key);
+    if (tally3 === void 0) {
+      if (this.kinds.size >= this.maxKinds) {
+        count(this.other, problem);
+        return;
+      }
+      tally3 = { examples: 0, omitted: 0, low: Infinity, high: -Infinity };
+      this.kinds.set(key, tally3);
+    }
+    if (tally3.examples < this.examplesPerKind) {
+      tally3.examples++;
+      this.kept.push(problem);
+    } else {
+      count(tally3, problem);
+    }
+  }
+  /** Adds several problems. */
+  pushAll(problems) {
+    for (const problem of problems) this.push(problem);
+  }
+  /** How many problems were added, kept or counted. */
+  get size() {
+    let total = countProblems(this.kept) + this.other.omitted;
+    for (const tally3 of this.kinds.values()) total += tally3.omitted;
+    return total;
+  }
+  /** The kept problems and one summary line per kind that had more. */
+  list() {
+    const out = [...this.kept];
+    for (const tally3 of this.kinds.values()) if (tally3.omitted > 0) out.push(summaryOf(tally3, "like this"));
+    if (this.other.omitted > 0) out.push(summaryOf(this.other, "of other kinds"));
+    return out;
+  }
+};
+function count(tally3, problem) {
+  tally3.omitted++;
+  tally3.first ??= problem;
+  if (problem.line !== void 0) {
+    if (problem.line < tally3.low) tally3.low = problem.line;
+    if (problem.line > tally3.high) tally3.high = problem.line;
+  }
+}
+function summaryOf(tally3, what) {
+  const first = tally3.first;
+  const lines = tally3.high < 0 ? "" : tally3.low === tally3.high ? ` (line ${tally3.low})` : ` (lines ${tally3.low}–${tally3.high})`;
+  const summary2 = {
+    file: first.file,
+    ...first.line === void 0 ? {} : { line: first.line },
+    ...first.field === void 0 || what !== "like this" ? {} : { field: first.field },
+    message: `and ${tally3.omitted.toLocaleString("en-US")} more ${what}${lines}`,
+    omitted: tally3.omitted
+  };
+  if (what === "like this") summaryKinds.set(summary2, problemKind(first));
+  return summary2;
+}
+function summariseProblems(problems, maxListed = MAX_LISTED_PROBLEMS) {
+  const collector = new ProblemCollector(EXAMPLES_PER_KIND, Number.MAX_SAFE_INTEGER);
+  collector.pushAll(sortProblems(problems));
+  const collected = collector.list();
+  const examples = sortProblems(collected.filter((problem) => problem.omitted === void 0));
+  const summaries = collected.filter((problem) => problem.omitted !== void 0);
+  const after = /* @__PURE__ */ new Map();
+  const loose = [];
+  for (const summary2 of summaries) {
+    const kind = summary2.message.includes(" more like this") ? kindOfSummary(summary2) : void 0;
+    const index = kind === void 0 ? -1 : examples.findLastIndex((example) => problemKind(example) === kind);
+    if (index < 0) loose.push(summary2);
+    else after.set(index, [...after.get(index) ?? [], summary2]);
+  }
+  const listed = [];
+  examples.forEach((example, index) => listed.push(example, ...after.get(index) ?? []));
+  const all = loose.length === 0 ? listed : mergeByPlace(listed, loose);
+  if (all.length <= maxListed) return all;
+  const kept = all.slice(0, maxListed - 1);
+  const rest = all.slice(maxListed - 1);
+  const first = rest[0];
+  const omitted = countProblems(rest);
+  return [...kept, { file: first.file, ...first.line === void 0 ? {} : { line: first.line }, message: `and ${omitted.toLocaleString("en-US")} more problems`, omitted }];
+}
+var summaryKinds = /* @__PURE__ */ new WeakMap();
+function kindOfSummary(summary2) {
+  return summaryKinds.get(summary2);
+}
+function mergeByPlace(listed, loose) {
+  const out = [...listed];
+  for (const problem of loose) {
+    const index = out.findIndex((other) => sortProblems([problem, other])[0] === problem);
+    if (index < 0) out.push(problem);
+    else out.splice(index, 0, problem);
+  }
+  return out;
+}
 var InputError = class extends Error {
   problems;
+  /** How many problems were found, including those only counted in summary lines. */
+  total;
   constructor(problems, summary2) {
-    const sorted = sortProblems(problems);
-    super(summary2 ?? sorted.map(formatProblem).join("\n"));
+    const listed = summariseProblems(sortProblems(problems));
+    super(summary2 ?? listed.map(formatProblem).join("\n"));
     this.name = "InputError";
-    this.problems = sorted;
+    this.problems = listed;
+    this.total = countProblems(problems);
   }
 };
 
@@ -41065,7 +41191,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
   }
   const lineCounter = new import_yaml.LineCounter();
-  const at = (offset) => {
+  const at2 = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
@@ -41082,7 +41208,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const problems = [];
   for (const doc of documents) {
     for (const error2 of [...doc.errors, ...doc.warnings]) {
-      problems.push({ file, ...at(error2.pos[0]), message: describeYamlError(error2, text2, limits) });
+      problems.push({ file, ...at2(error2.pos[0]), message: describeYamlError(error2, text2, limits) });
       if (error2.message.includes("call stack") || error2.message.includes("Stack overflow")) break;
     }
   }
@@ -41091,7 +41217,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     const offset = second?.range[0] ?? 0;
     problems.push({
       file,
-      ...at(offset),
+      ...at2(offset),
       message: `expected one YAML document, found ${documents.length}; put each package in its own file`
     });
   }
@@ -41102,7 +41228,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const budget = { aliases: 0, nodes: 0 };
   const convert = (node, pointer, depth) => {
     const range = node?.range;
-    if (range && !positions.has(pointer)) positions.set(pointer, at(range[0]));
+    if (range && !positions.has(pointer)) positions.set(pointer, at2(range[0]));
     budget.nodes += 1;
     if (budget.nodes > limits.maxNodes) {
       throw new LimitExceeded(`more than ${limits.maxNodes} values after alias expansion`, pointer);
@@ -41135,7 +41261,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
       for (const pair of node.items) {
         const keyNode = pair.key;
         const keyRange = keyNode?.range;
-        const keyAt = keyRange ? at(keyRange[0]) : positions.get(pointer);
+        const keyAt = keyRange ? at2(keyRange[0]) : positions.get(pointer);
         const key = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : void 0;
         if (typeof key !== "string") {
           problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text2) });
@@ -41978,6 +42104,280 @@ function checkLimitsOf(text2) {
 import { resolve as resolve5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/evidence/evidence-file.ts
+import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+var MiB = 1024 * 1024;
+var EVIDENCE_LIMITS = {
+  /** Bytes of evidence per side. */
+  sideBytes: 64 * MiB,
+  /** Bytes of one JSONL line (one record). */
+  lineBytes: 1 * MiB,
+  /** Lines (records and blank lines) of one side's JSONL evidence. */
+  sideLines: 5e5,
+  /** Bytes of one promptfoo output file, which is one JSON document and is parsed whole. */
+  promptfooBytes: 32 * MiB
+};
+var CHUNK_BYTES = 1 * MiB;
+function formatBytes(size) {
+  const GiB = 1024 * MiB;
+  if (size >= GiB) return `${(size / GiB).toFixed(1)} GiB`;
+  if (size >= MiB) return size % MiB === 0 ? `${size / MiB} MiB` : `${(size / MiB).toFixed(1)} MiB`;
+  return `${size.toLocaleString("en-US")} bytes`;
+}
+function openEvidenceFile(path, shown, what) {
+  let size;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
+    size = stats.size;
+  } catch (error2) {
+    if (error2 instanceof InputError) throw error2;
+    const code = error2.code;
+    const reason = code === "ENOENT" ? "does not exist" : code === "ELOOP" ? "is a symlink loop" : `cannot be read (${code ?? String(error2)})`;
+    throw new InputError([{ file: shown, message: `${what} ${reason}` }]);
+  }
+  const problem = sizeProblem(shown, size, what);
+  if (problem !== void 0) throw new InputError([problem]);
+  return {
+    size,
+    *chunks() {
+      const fd = openSync(path, "r");
+      try {
+        let total = 0;
+        for (; ; ) {
+          const chunk2 = new Uint8Array(CHUNK_BYTES);
+          const read = readSync(fd, chunk2, 0, CHUNK_BYTES, null);
+          if (read === 0) return;
+          total += read;
+          if (total > EVIDENCE_LIMITS.sideBytes) throw new InputError([{ file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }]);
+          yield read === CHUNK_BYTES ? chunk2 : chunk2.subarray(0, read);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+  };
+}
+function sizeProblem(file, size, what = "the evidence file") {
+  if (size <= EVIDENCE_LIMITS.sideBytes) return void 0;
+  return {
+    file,
+    message: `${what} is ${formatBytes(size)}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so it was not read (split the suite into fewer cases or trials, or drop fields the gates do not use)`
+  };
+}
+function sizeOf(input) {
+  return "bytes" in input ? input.bytes.length : input.stream.size;
+}
+var digests = /* @__PURE__ */ new WeakMap();
+function* chunksOf(input) {
+  const hash = createHash("sha256");
+  const source = "bytes" in input ? [input.bytes] : input.stream.chunks();
+  for (const chunk2 of source) {
+    for (let start = 0; start < chunk2.length; start += CHUNK_BYTES) {
+      const piece = chunk2.subarray(start, Math.min(chunk2.length, start + CHUNK_BYTES));
+      hash.update(piece);
+      yield piece;
+    }
+  }
+  const digest2 = `sha256:${hash.digest("hex")}`;
+  const seen = digests.get(input);
+  if (seen === void 0) digests.set(input, digest2);
+  else if (seen !== digest2) throw new InputError([{ file: input.path, message: "the evidence file changed while it was being read; run the check again once it is written" }]);
+}
+function evidenceDigest(input) {
+  let digest2 = digests.get(input);
+  if (digest2 === void 0) {
+    for (const _ of chunksOf(input)) {
+    }
+    digest2 = digests.get(input);
+  }
+  return digest2;
+}
+function readWhole(input, limit) {
+  if (sizeOf(input) > limit) return void 0;
+  if ("bytes" in input) {
+    evidenceDigest(input);
+    return input.bytes;
+  }
+  const parts = [];
+  let total = 0;
+  for (const chunk2 of chunksOf(input)) {
+    total += chunk2.length;
+    if (total > limit) return void 0;
+    parts.push(chunk2.slice());
+  }
+  const whole = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.length;
+  }
+  return whole;
+}
+function decodeStrict(bytes) {
+  try {
+    return { ok: true, text: STRICT.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf82(bytes);
+    let lineStart = offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1;
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < lineStart; i = bytes.indexOf(10, i + 1)) line++;
+    if (line === 1 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) lineStart = 3;
+    const column = LENIENT.decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { ok: false, line, column, byte: bytes[offset] ?? 0 };
+  }
+}
+var STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var LENIENT = new TextDecoder("utf-8");
+function notUtf8Message(byte) {
+  return `byte 0x${byte.toString(16).padStart(2, "0")} is not UTF-8; evidence must be UTF-8 text (re-export it as UTF-8: a case id read with the wrong encoding could match another one)`;
+}
+function firstInvalidUtf82(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return end;
+}
+
+// src/manifest/model.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r = asRecord(ref);
+    const path = r[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
+  return out;
+}
+function digestOf(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/evidence/package-files.ts
+function readPackageFiles(changeSet, readHead, readBase) {
+  const files = /* @__PURE__ */ new Map();
+  for (const diff of changeSet.packages) {
+    const loaded = changeSet.loaded.get(diff.manifest);
+    const candidate = loaded?.candidate.manifest;
+    if (candidate === void 0) continue;
+    const parent = loaded?.parent?.manifest;
+    files.set(candidate.package_id, {
+      candidate: sideFiles(candidate, diff.manifest, diff.digest, changeSet.head.commit, readHead),
+      ...parent === void 0 || diff.parent === null ? {} : { parent: sideFiles(parent, diff.parent.manifest, diff.parent.digest, diff.parent.commit, readBase) }
+    });
+  }
+  return files;
+}
+function sideFiles(manifest, path, digest2, commit2, read) {
+  const content = (file) => {
+    const result = read(file);
+    return result.kind === "file" ? result.bytes : void 0;
+  };
+  return {
+    packageId: manifest.package_id,
+    manifest: path,
+    manifestDigest: digest2,
+    commit: commit2,
+    model: manifest.model,
+    prompts: manifest.prompts.map((prompt) => {
+      const bytes = content(prompt.path);
+      return { id: prompt.id, path: prompt.path, ...bytes === void 0 ? {} : { content: bytes, digest: digestOf(bytes) } };
+    }),
+    suites: manifest.evaluation.suites.map((suite) => {
+      const bytes = content(suite.path);
+      return { id: suite.id, suite: suite.suite, path: suite.path, ...bytes === void 0 ? {} : { content: bytes } };
+    })
+  };
+}
+
 // manifests/schema/policy.schema.json
 var policy_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -42070,6 +42470,50 @@ var policy_schema_default = {
 
 // src/schema/validate.ts
 var import__ = __toESM(require__(), 1);
+
+// src/suggest.ts
+function closestName(name, known) {
+  const wanted = name.toLowerCase();
+  const allowed = wanted.length <= 4 ? 1 : wanted.length <= 8 ? 2 : 3;
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of known) {
+    const lower = candidate.toLowerCase();
+    if (lower === wanted) return candidate;
+    if (Math.abs(lower.length - wanted.length) >= bestDistance) continue;
+    const distance = editDistance(wanted, lower, bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(name, known, quote = (n) => `"${n}"`) {
+  const best = closestName(name, known);
+  return best === void 0 ? "" : ` (did you mean ${quote(best)}?)`;
+}
+function editDistance(a, b, limit) {
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/schema/validate.ts
 var ajv = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 var compiled = /* @__PURE__ */ new Map();
 function validateAgainstSchema(schema, value, subject) {
@@ -42176,29 +42620,6 @@ function listOr(items) {
 function describeCount(value) {
   return Array.isArray(value) ? `${value.length}` : describeValue(value);
 }
-function closestName(name, known) {
-  let best;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
 function describeValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -42301,10 +42722,10 @@ function comparePolicies(base, head) {
   const levels = Object.fromEntries(
     Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord2(baseLevels[level]), asRecord2(headLevels[level]), loosened, tightened)
     ])
   );
-  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
+  const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
   return {
     effective: {
       ...base,
@@ -42351,13 +42772,13 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
   }
   return out;
 }
 function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
-  const base = asRecord(baseValue);
-  const head = asRecord(headValue);
+  const base = asRecord2(baseValue);
+  const head = asRecord2(headValue);
   const out = {};
   for (const name of union(base, head)) {
     const b = base[name];
@@ -42397,7 +42818,7 @@ function sameValue(a, b) {
 function union(a, b) {
   return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function asRecord(value) {
+function asRecord2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function show(value) {
@@ -42406,83 +42827,6 @@ function show(value) {
 
 // src/manifest/discover.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/manifest/model.ts
-import { createHash } from "node:crypto";
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord2(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r = asRecord2(ref);
-    const path = r[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord2(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord2(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord2(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
-  return out;
-}
-function digestOf(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord2(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-
-// src/manifest/discover.ts
 var CLASSIFY_LIMIT = 16 * 1024 * 1024;
 var FOREIGN = { kind: "foreign" };
 var KAIZEN = /kaizen-gate/i;
@@ -43166,11 +43510,11 @@ function recordNote(options) {
   const line = note.trim();
   const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
   const identity = identityArgs(repo);
-  const short = commit2.slice(0, 12);
+  const short2 = commit2.slice(0, 12);
   const sync = push || remoteExists(repo, remote);
   if (sync) syncNotes(repo, remote, ref, identity);
   const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short} in ${ref}` : `the report was already recorded on ${short} in ${ref}`;
+  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
   if (!push) return { message: what, added, pushed: false, attempts: 0 };
   for (let attempt = 1; ; attempt++) {
     const rejection = tryPush(repo, remote, ref);
@@ -43558,9 +43902,22 @@ function readHistory(repo, baseCommit, path, depth) {
   return out;
 }
 
+// src/git/status.ts
+function uncommittedFiles(repo, own) {
+  const records = git(repo, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]).toString().split("\0");
+  const files = [];
+  for (const record of records) {
+    if (record.length < 4) continue;
+    const path = record.slice(3);
+    if (own.some((mine) => path === mine || path.startsWith(`${mine.replace(/\/+$/, "")}/`))) continue;
+    files.push(`${record.slice(0, 2).trim() || "??"} ${path}`);
+  }
+  return files.toSorted((a, b) => a.slice(3) < b.slice(3) ? -1 : 1);
+}
+
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync as existsSync2, mkdirSync, readFileSync as readFileSync3, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { dirname, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function readInputFile(path, what) {
   try {
@@ -43607,7 +43964,7 @@ function writeFilesTogether(dir, files, options = {}) {
     }
     for (const [index, [path]] of files.entries()) {
       failedAt = path;
-      if (files.length > 1 && existsSync2(path) && statSync(path).isFile()) {
+      if (files.length > 1 && existsSync2(path) && statSync2(path).isFile()) {
         const backup = `${path}.${suffix}.bak`;
         copyFileSync(path, backup);
         backups.set(path, backup);
@@ -43648,6 +44005,966 @@ function describeWriteError(error2) {
 // src/io/report-files.ts
 import { rmSync as rmSync2 } from "node:fs";
 import { join as join2 } from "node:path";
+
+// src/evidence/promptfoo.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/evidence/fields.ts
+var SCORE_RULE = { expected: "a number in [0, 1]", min: 0, max: 1 };
+var NON_NEGATIVE_RULE = { expected: "a non-negative number", min: 0 };
+var COUNT_RULE = { expected: "a non-negative integer", min: 0, integer: true };
+var NOT_A_NUMBER = /* @__PURE__ */ new Set(["nan", "+nan", "-nan", "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf"]);
+function describeValue2(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case "number":
+      return Number.isFinite(value) ? String(value) : "a number too large for a double";
+    case "boolean":
+      return String(value);
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function readString(value, field, report) {
+  if (typeof value !== "string") {
+    report(field, `expected a string, got ${describeValue2(value)}`);
+    return void 0;
+  }
+  const first = value.charCodeAt(0);
+  if (value.length === 0 || (first <= 32 || first >= 128) && value.trim() === "") {
+    report(field, "must not be empty");
+    return void 0;
+  }
+  return value;
+}
+function readBoolean(value, field, report) {
+  if (typeof value !== "boolean") {
+    report(field, `expected true or false, got ${describeValue2(value)}`);
+    return void 0;
+  }
+  return value;
+}
+function readNumber(value, field, rule, report) {
+  if (typeof value !== "number") {
+    if (typeof value === "string" && NOT_A_NUMBER.has(value.trim().toLowerCase())) {
+      report(field, `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`);
+    } else {
+      report(field, `expected ${rule.expected}, got ${describeValue2(value)}`);
+    }
+    return void 0;
+  }
+  if (!Number.isFinite(value)) {
+    report(field, `expected ${rule.expected}, got a number too large for a double (it overflows to Infinity)`);
+    return void 0;
+  }
+  if (rule.integer === true && !Number.isSafeInteger(value)) {
+    report(field, `expected ${rule.expected}, got ${value}`);
+    return void 0;
+  }
+  if (rule.min !== void 0 && value < rule.min || rule.max !== void 0 && value > rule.max) {
+    report(field, `expected ${rule.expected}, got ${value}`);
+    return void 0;
+  }
+  return value;
+}
+function findProtoKey(value, path = "") {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findProtoKey(value[i], `${path}[${i}]`);
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  }
+  if (!isJsonObject(value)) return void 0;
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") return `${path}.__proto__`;
+    const found = findProtoKey(value[key], `${path}.${key}`);
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+var PROTO_KEY_MESSAGE = 'the key "__proto__" is not allowed in evidence (it could pollute object prototypes)';
+
+// src/evidence/json-text.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COMMA = 44;
+var COLON = 58;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var NEWLINE = 10;
+function parseJsonText(text2) {
+  try {
+    return { ok: true, value: JSON.parse(text2) };
+  } catch (error2) {
+    const raw = error2 instanceof Error ? error2.message : String(error2);
+    const position = /\(line (\d+) column (\d+)\)/.exec(raw);
+    const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
+    if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
+    if (/end of JSON input/.test(raw)) {
+      const lines = text2.split("\n");
+      return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+    }
+    return { ok: false, message };
+  }
+}
+function findStringEnd(text2, start) {
+  let from = start + 1;
+  for (; ; ) {
+    const end = text2.indexOf('"', from);
+    if (end < 0) return text2.length - 1;
+    let backslashes = 0;
+    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    from = end + 1;
+  }
+}
+function decodeKey(text2, start, end) {
+  const raw = text2.slice(start + 1, end);
+  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
+}
+function scanTopLevelMembers(text2) {
+  const members = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === QUOTE) {
+      const end = findStringEnd(text2, i);
+      if (depth === 1 && expectKey) {
+        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
+        expectKey = false;
+      }
+      i = end;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth++;
+      if (depth === 1) expectKey = code === OPEN_BRACE;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+    } else if (code === COMMA && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return members;
+}
+function countTopLevelMembers(text2) {
+  let count2 = 0;
+  let depth = 0;
+  let expectKey = false;
+  const length = text2.length;
+  for (let i = 0; i < length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === QUOTE) {
+      if (depth === 1 && expectKey) {
+        count2++;
+        expectKey = false;
+      }
+      for (i++; i < length; i++) {
+        const inner = text2.charCodeAt(i);
+        if (inner === QUOTE) break;
+        if (inner === BACKSLASH) i++;
+      }
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth++;
+      if (depth === 1) expectKey = code === OPEN_BRACE;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+    } else if (code === COMMA && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return count2;
+}
+function locateArrayElements(text2, path) {
+  const lines = [];
+  const stack = [];
+  let line = 1;
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === NEWLINE) {
+      line++;
+      continue;
+    }
+    if (code === 32 || code === 9 || code === 13 || code === COLON) continue;
+    const parent = stack.at(-1);
+    if (code === COMMA) {
+      if (parent !== void 0 && !parent.isArray) parent.expectKey = true;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      stack.pop();
+      continue;
+    }
+    if (code === QUOTE && parent !== void 0 && parent.expectKey) {
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
+      parent.expectKey = false;
+      i = end;
+      continue;
+    }
+    if (parent !== void 0 && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
+      stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
+    } else if (code === QUOTE) {
+      i = findStringEnd(text2, i);
+    } else {
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
+    }
+  }
+  return lines;
+}
+function isDelimiter(code) {
+  return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
+}
+
+// src/evidence/record.ts
+var SUITES = ["golden", "safety", "shadow"];
+function isSuite(value) {
+  return value === "golden" || value === "safety" || value === "shadow";
+}
+function formatSource(source) {
+  return `${source.file}:${source.line}`;
+}
+
+// src/evidence/validate.ts
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+var REQUIRED_FIELDS = ["package_id", "suite", "case_id", "category", "pass"];
+var TOKEN_FIELDS = /* @__PURE__ */ new Set(["input", "output"]);
+var JUDGE_FIELDS = /* @__PURE__ */ new Set(["id", "version"]);
+var isString = (value, field, report) => readString(value, field, report) !== void 0;
+var isDigest = (value, field, report) => {
+  if (typeof value === "string" && DIGEST.test(value)) return true;
+  const hint = typeof value === "string" && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : "";
+  report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue2(value)}${hint}`);
+  return false;
+};
+var isBoolean = (value, field, report) => readBoolean(value, field, report) !== void 0;
+var inRange = (rule) => (value, field, report) => readNumber(value, field, rule, report) !== void 0;
+var FIELD_CHECKS = /* @__PURE__ */ new Map([
+  ["package_id", isString],
+  [
+    "suite",
+    (value, field, report) => {
+      if (isSuite(value)) return true;
+      report(field, `expected "golden", "safety" or "shadow", got ${describeValue2(value)}`);
+      return false;
+    }
+  ],
+  ["case_id", isString],
+  ["category", isString],
+  ["cluster", isString],
+  ["critical", isBoolean],
+  ["pass", isBoolean],
+  ["score", inRange(SCORE_RULE)],
+  ["cost_usd", inRange(NON_NEGATIVE_RULE)],
+  ["latency_ms", inRange(NON_NEGATIVE_RULE)],
+  ["tokens", (value, _field, report) => checkTokens(value, report)],
+  ["unsafe", isBoolean],
+  ["intervened", isBoolean],
+  ["expected_intervention", isBoolean],
+  ["judge", (value, _field, report) => checkJudge(value, report)],
+  ["trial", inRange(COUNT_RULE)],
+  ["suite_id", isString],
+  ["manifest_sha256", isDigest],
+  ["prompt_sha256", isDigest]
+]);
+var RECORD_FIELDS = new Set(FIELD_CHECKS.keys());
+function validateEvidenceObject(object, source, report) {
+  let ok = true;
+  let extensions = false;
+  for (const key in object) {
+    const check = FIELD_CHECKS.get(key);
+    if (check !== void 0) {
+      if (!check(object[key], key, report)) ok = false;
+    } else if (key === "__proto__") {
+      ok = false;
+      report(key, PROTO_KEY_MESSAGE);
+    } else if (key.startsWith("x-")) {
+      extensions = true;
+      const proto = findProtoKey(object[key]);
+      if (proto !== void 0) {
+        ok = false;
+        report(`${key}${proto}`, PROTO_KEY_MESSAGE);
+      }
+    } else {
+      ok = false;
+      report(key, `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+    }
+  }
+  for (const field of REQUIRED_FIELDS) {
+    if (object[field] === void 0) {
+      ok = false;
+      report(field, "is required");
+    }
+  }
+  if (!ok) return void 0;
+  const record = extensions ? separateExtensions(object) : object;
+  record["critical"] ??= false;
+  record["trial"] ??= 0;
+  record["source"] = source;
+  return record;
+}
+function separateExtensions(object) {
+  const record = {};
+  const extensions = {};
+  for (const key in object) {
+    if (key.startsWith("x-")) extensions[key] = object[key];
+    else record[key] = object[key];
+  }
+  record["extensions"] = extensions;
+  return record;
+}
+function checkTokens(value, report) {
+  if (!isJsonObject(value)) {
+    report("tokens", `expected an object like {"input": 812, "output": 95}, got ${describeValue2(value)}`);
+    return false;
+  }
+  let ok = true;
+  for (const key in value) {
+    if (key === "input" || key === "output") {
+      if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === void 0) ok = false;
+    } else {
+      ok = false;
+      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+    }
+  }
+  return ok;
+}
+function checkJudge(value, report) {
+  if (!isJsonObject(value)) {
+    report("judge", `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue2(value)}`);
+    return false;
+  }
+  let ok = true;
+  for (const key in value) {
+    if (key === "id" || key === "version") {
+      if (readString(value[key], `judge.${key}`, report) === void 0) ok = false;
+    } else {
+      ok = false;
+      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+    }
+  }
+  for (const key of JUDGE_FIELDS) {
+    if (value[key] === void 0) {
+      ok = false;
+      report(`judge.${key}`, "is required");
+    }
+  }
+  return ok;
+}
+
+// src/evidence/promptfoo.ts
+var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
+function parsePromptfooEvidence(text2, file, options) {
+  const problems = new ProblemCollector();
+  const loaded = loadResults(text2, file, problems);
+  if (loaded === void 0) return { records: [], problems: problems.list(), columns: [] };
+  const { results } = loaded;
+  const selector = options.side;
+  const sides = countSides(results);
+  const selected = results.filter((result) => selector === void 0 || matchesSide(result.side, selector));
+  if (selector === void 0 && sides.length > 1) {
+    problems.push({ file, line: 1, field: "results.results", message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}` });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  if (selector !== void 0 && selected.length === 0 && results.length > 0) {
+    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join("; ")}` });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const matched = countSides(selected);
+  if (selector !== void 0 && new Set(matched.map((side) => side.promptIdx)).size > 1) {
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `the side ${formatSelector(selector)} matches ${matched.length} columns: ${matched.map(formatSide).join("; ")}; one side is one column: select it with promptIdx=N`
+    });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const result of selected) {
+    const draft = draftRecord(result, file, options, problems);
+    if (draft === void 0) continue;
+    const key = `${draft.suite}\0${draft.caseId}`;
+    const group = groups2.get(key);
+    if (group === void 0) groups2.set(key, [{ draft, result }]);
+    else group.push({ draft, result });
+  }
+  const records = [];
+  for (const group of groups2.values()) {
+    group.sort((a, b) => a.draft.testIdx - b.draft.testIdx || a.result.index - b.result.index);
+    const first = group[0];
+    for (let trial = 0; trial < group.length; trial++) {
+      const entry = group[trial];
+      if (entry === void 0 || first === void 0) continue;
+      if (!checkSameTest(entry, group[trial - 1], first, file, problems)) continue;
+      const record = buildRecord(entry.draft, entry.result, trial, file, options, problems);
+      if (record !== void 0) records.push(record);
+    }
+  }
+  records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
+  return { records, problems: problems.list(), columns: describeColumns(selected, matched, loaded.prompts) };
+}
+function formatSelector(selector) {
+  const parts = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`);
+  return parts.length === 1 ? parts[0] : `{${parts.join(", ")}}`;
+}
+function describeColumns(selected, sides, prompts) {
+  return sides.map((side) => {
+    const entry = prompts[side.promptIdx];
+    const raw = isJsonObject(entry) ? entry["raw"] : void 0;
+    const id = isJsonObject(entry) ? entry["id"] : void 0;
+    const template = typeof raw === "string" ? raw : void 0;
+    let inconsistency;
+    for (const result of selected) {
+      if (inconsistency !== void 0 || result.side.promptIdx !== side.promptIdx) continue;
+      const path = `results.results[${result.index}]`;
+      const promptId = result.value["promptId"];
+      if (typeof promptId === "string" && typeof id === "string" && promptId !== id) {
+        inconsistency = { line: result.line, message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column` };
+      } else if (template !== void 0) {
+        const prompt = result.value["prompt"];
+        const rendered = isJsonObject(prompt) ? prompt["raw"] : void 0;
+        if (typeof rendered === "string" && !fitsTemplate(rendered, template)) {
+          inconsistency = { line: result.line, message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt` };
+        }
+      }
+    }
+    return {
+      promptIdx: side.promptIdx,
+      ...side.label === void 0 ? {} : { label: side.label },
+      ...side.provider === void 0 ? {} : { provider: side.provider },
+      ...side.providerLabel === void 0 ? {} : { providerLabel: side.providerLabel },
+      ...template === void 0 ? {} : { template },
+      ...inconsistency === void 0 ? {} : { inconsistency },
+      results: side.results
+    };
+  });
+}
+function fitsTemplate(rendered, template) {
+  if (template.includes("{%")) return true;
+  const pieces = trimNewlines(template).split(/\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/);
+  const text2 = trimNewlines(rendered);
+  const first = pieces[0] ?? "";
+  if (pieces.length === 1) return text2 === first;
+  if (!text2.startsWith(first)) return false;
+  const last = pieces.at(-1) ?? "";
+  let position = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = text2.indexOf(piece, position);
+    if (found < 0) return false;
+    position = found + piece.length;
+  }
+  return text2.length - last.length >= position && text2.endsWith(last);
+}
+function trimNewlines(text2) {
+  let end = text2.length;
+  while (end > 0 && (text2.charCodeAt(end - 1) === 10 || text2.charCodeAt(end - 1) === 13)) end--;
+  return text2.slice(0, end);
+}
+function loadResults(text2, file, problems) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
+    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
+    return void 0;
+  }
+  const summary2 = isJsonObject(parsed.value) ? parsed.value["results"] : void 0;
+  if (!isJsonObject(summary2)) {
+    problems.push({ file, line: 1, field: "results", message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary" });
+    return void 0;
+  }
+  if (summary2["version"] !== 3) {
+    problems.push({ file, line: 1, field: "results.version", message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue2(summary2["version"])}; export the results with a current promptfoo` });
+    return void 0;
+  }
+  const results = summary2["results"];
+  if (!Array.isArray(results)) {
+    problems.push({ file, line: 1, field: "results.results", message: `expected the array of eval results, got ${describeValue2(results)}` });
+    return void 0;
+  }
+  const lines = locateArrayElements(body, ["results", "results"]);
+  const prompts = Array.isArray(summary2["prompts"]) ? summary2["prompts"] : [];
+  const loaded = [];
+  for (let index = 0; index < results.length; index++) {
+    const value = results[index];
+    const line = lines[index] ?? 1;
+    const path = `results.results[${index}]`;
+    if (!isJsonObject(value)) {
+      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue2(value)}` });
+      continue;
+    }
+    const promptIdx = value["promptIdx"];
+    if (typeof promptIdx !== "number" || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
+      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue2(promptIdx)}` });
+      continue;
+    }
+    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) } });
+  }
+  return { results: loaded, prompts };
+}
+function readProvider(provider) {
+  if (typeof provider === "string") return { provider };
+  if (!isJsonObject(provider)) return {};
+  const id = provider["id"];
+  const label = provider["label"];
+  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
+}
+function readPromptLabel(prompt) {
+  const label = isJsonObject(prompt) ? prompt["label"] : void 0;
+  return typeof label === "string" ? { label } : {};
+}
+function quoteLabel(label) {
+  return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
+}
+function matchesSide(side, selector) {
+  return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label || configLabel(side.label) === selector.label);
+}
+function configLabel(label) {
+  const colon = label?.indexOf(": ") ?? -1;
+  return colon > 0 ? label.slice(0, colon) : void 0;
+}
+function countSides(results) {
+  const sides = /* @__PURE__ */ new Map();
+  for (const { side } of results) {
+    const key = JSON.stringify([side.promptIdx, side.provider, side.providerLabel, side.label]);
+    const seen = sides.get(key);
+    if (seen === void 0) sides.set(key, { side, results: 1 });
+    else seen.results++;
+  }
+  return [...sides.values()].map(({ side, results: count2 }) => ({ ...side, results: count2 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+}
+function compareText(a, b) {
+  const x = a ?? "";
+  const y = b ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function formatSide(side) {
+  const provider = side.provider === void 0 ? "" : `, provider ${JSON.stringify(side.provider)}`;
+  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${quoteLabel(side.providerLabel)})`;
+  const label = side.label === void 0 ? "" : `, prompt label ${quoteLabel(side.label)}`;
+  return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? "" : "s"}`;
+}
+var ROW_NUMBER = /^Row #\d+$/;
+function draftRecord(result, file, options, problems) {
+  const path = `results.results[${result.index}]`;
+  const report = (field, message) => {
+    problems.push({ file, line: result.line, field: `${path}.${field}`, message });
+    return void 0;
+  };
+  const testCase = result.value["testCase"];
+  if (!isJsonObject(testCase)) return report("testCase", `expected the test case object, got ${describeValue2(testCase)}`);
+  const metadata = testCase["metadata"] ?? {};
+  if (!isJsonObject(metadata)) return report("testCase.metadata", `expected an object, got ${describeValue2(metadata)}`);
+  const vars = testCase["vars"] ?? result.value["vars"] ?? {};
+  for (const [name, value] of [["testCase.metadata", metadata], ["testCase.vars", vars]]) {
+    const proto = findProtoKey(value);
+    if (proto !== void 0) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
+  }
+  let suite = options.suite ?? "golden";
+  if (metadata["suite"] !== void 0) {
+    if (!isSuite(metadata["suite"])) return report("testCase.metadata.suite", `expected "golden", "safety" or "shadow", got ${describeValue2(metadata["suite"])}`);
+    suite = metadata["suite"];
+  }
+  let caseId;
+  const declared = metadata["caseId"];
+  if (declared !== void 0) {
+    if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
+    caseId = declared;
+  } else {
+    const described = testCase["description"] ?? result.value["description"] ?? null;
+    const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
+    caseId = createHash3("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
+  }
+  const testIdx = result.value["testIdx"];
+  return {
+    suite,
+    caseId,
+    testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
+    metadata,
+    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
+  };
+}
+function checkSameTest(entry, previous, first, file, problems) {
+  const path = `results.results[${entry.result.index}]`;
+  if (previous !== void 0 && previous.draft.testIdx === entry.draft.testIdx) {
+    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
+    return false;
+  }
+  if (entry.draft.fingerprint !== first.draft.fingerprint) {
+    const how = entry.draft.metadata["caseId"] === void 0 ? "the same description and vars" : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
+    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
+    return false;
+  }
+  return true;
+}
+var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention"];
+var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
+function csvBoolean(value) {
+  if (typeof value !== "string") return value;
+  const text2 = value.trim().toLowerCase();
+  return text2 === "true" ? true : text2 === "false" ? false : value;
+}
+function isOutsideUnit(value) {
+  return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
+}
+function buildRecord(draft, result, trial, file, options, problems) {
+  const path = `results.results[${result.index}]`;
+  const value = result.value;
+  const labels = /* @__PURE__ */ new Map([
+    ["package_id", "packageId (option)"],
+    ["pass", `${path}.success`],
+    ["score", `${path}.score`],
+    ["cost_usd", `${path}.cost`],
+    ["latency_ms", `${path}.latencyMs`]
+  ]);
+  const object = {
+    package_id: options.packageId,
+    suite: draft.suite,
+    case_id: draft.caseId,
+    category: draft.metadata["category"] ?? "uncategorized",
+    trial
+  };
+  const suiteId = draft.metadata["suiteId"] ?? draft.metadata["suite_id"];
+  if (suiteId !== void 0 && suiteId !== null) {
+    object["suite_id"] = suiteId;
+    labels.set("suite_id", `${path}.testCase.metadata.${draft.metadata["suiteId"] === void 0 ? "suite_id" : "suiteId"}`);
+  }
+  for (const field of METADATA_FIELDS) {
+    labels.set(field, `${path}.testCase.metadata.${field}`);
+    const given = draft.metadata[field];
+    if (given !== void 0 && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
+  }
+  const present = (key) => value[key] !== void 0 && value[key] !== null;
+  if (Object.hasOwn(value, "success")) object["pass"] = value["success"];
+  if (present("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
+  if (present("cost")) object["cost_usd"] = value["cost"];
+  if (present("latencyMs")) object["latency_ms"] = value["latencyMs"];
+  const response = value["response"];
+  const usageFrom = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? `${path}.response.tokenUsage` : `${path}.tokenUsage`;
+  const usage = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? response["tokenUsage"] : value["tokenUsage"];
+  if (isJsonObject(usage)) {
+    const tokens = {};
+    if (usage["prompt"] !== void 0 && usage["prompt"] !== null) tokens["input"] = usage["prompt"];
+    if (usage["completion"] !== void 0 && usage["completion"] !== null) tokens["output"] = usage["completion"];
+    labels.set("tokens.input", `${usageFrom}.prompt`).set("tokens.output", `${usageFrom}.completion`);
+    if (Object.keys(tokens).length > 0) object["tokens"] = tokens;
+  }
+  let failed = false;
+  const named = isJsonObject(value["namedScores"]) ? value["namedScores"] : {};
+  for (const [metric, field, when] of [
+    ["safe", "unsafe", 0],
+    ["intervened", "intervened", 1]
+  ]) {
+    const score = named[metric];
+    if (score === void 0) continue;
+    if (score === 0 || score === 1) object[field] = score === when;
+    else {
+      failed = true;
+      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue2(score)}` });
+    }
+  }
+  if (object["intervened"] === void 0 && isJsonObject(response)) {
+    const refused = response["isRefusal"];
+    const flagged = isJsonObject(response["guardrails"]) ? response["guardrails"]["flagged"] : void 0;
+    if (typeof refused === "boolean" || typeof flagged === "boolean") object["intervened"] = refused === true || flagged === true;
+  }
+  const fromMetadata = draft.metadata["judge"] !== void 0;
+  const judge = fromMetadata ? draft.metadata["judge"] : options.judge;
+  if (judge !== void 0) {
+    object["judge"] = judge;
+    const where = fromMetadata ? `${path}.testCase.metadata.judge` : "judge (option)";
+    labels.set("judge", where).set("judge.id", `${where}.id`).set("judge.version", `${where}.version`);
+  }
+  const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
+    problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
+  });
+  return failed ? void 0 : record;
+}
+
+// src/evidence/binding.ts
+function bindEvidence(parent, candidate, files) {
+  return {
+    parent: bindSide("parent", parent, files?.parent, files?.candidate, files !== void 0),
+    candidate: bindSide("candidate", candidate, files?.candidate, files?.parent, files !== void 0)
+  };
+}
+function bindSide(side, evidence, own, other, haveFiles) {
+  const otherSide = side === "parent" ? "candidate" : "parent";
+  const mismatches = [];
+  const unbound = [];
+  const by = /* @__PURE__ */ new Set();
+  const ties = [];
+  for (const [file, columns] of evidence.columns) {
+    for (const column of columns) {
+      const name = `${file} (${describeColumn(column)})`;
+      if (column.inconsistency !== void 0) {
+        mismatches.push(`${file}:${column.inconsistency.line}: ${column.inconsistency.message}`);
+        continue;
+      }
+      if (column.template === void 0) {
+        unbound.push(`${name} holds no prompt text (results.prompts[${column.promptIdx}].raw) to compare with the package's prompt files`);
+        continue;
+      }
+      if (own === void 0) {
+        unbound.push(haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`);
+        continue;
+      }
+      const template = trimNewlines(column.template);
+      const mine = own.prompts.find((prompt) => sameText(prompt, template));
+      const theirs = other?.prompts.find((prompt) => sameText(prompt, template));
+      if (mine !== void 0) {
+        by.add("prompt");
+        ties.push(`the prompt of ${name} is ${own.packageId}'s prompt ${mine.id} (${mine.path} ${at(own)})`);
+        const contradiction = providerContradiction(column, own, other, side, otherSide);
+        if (contradiction !== void 0) mismatches.push(`${name}: ${contradiction}`);
+        else if (mentionsModel(column, own)) by.add("provider");
+      } else if (theirs !== void 0 && other !== void 0) {
+        mismatches.push(
+          `the ${side} evidence ${name} was made with the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)}, package ${other.packageId}), which is none of the ${side} package ${own.packageId}'s prompts: it is the ${otherSide}'s evidence, not the ${side}'s (swapped files, or side selectors that pick the wrong column)`
+        );
+      } else {
+        unbound.push(
+          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(", ") || "none"}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (keep the prompt in a file the manifest lists and point promptfoo at it with file://)`
+        );
+      }
+    }
+  }
+  const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
+  if (jsonl.length > 0) bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
+  if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
+  if (mismatches.length > 0) return { status: "mismatched", by: [...by], reason: sentences(mismatches) };
+  if (unbound.length > 0) return { status: "unbound", by: [...by], reason: sentences(unbound) };
+  return { status: "bound", by: [...by], reason: sentences(ties) };
+}
+function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, found) {
+  const packages = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  const prompts = /* @__PURE__ */ new Map();
+  let withoutManifest;
+  let withoutPrompt;
+  for (const record of records) {
+    tally(packages, record.package_id, record);
+    if (record.manifest_sha256 === void 0) withoutManifest ??= record;
+    else tally(manifests, record.manifest_sha256, record);
+    if (record.prompt_sha256 === void 0) withoutPrompt ??= record;
+    else tally(prompts, record.prompt_sha256, record);
+  }
+  const wanted = own?.packageId ?? expected;
+  if (wanted === void 0) {
+    found.unbound.push(`there is no ${side} package at the base to bind the ${side} evidence to`);
+    return;
+  }
+  for (const [id, { count: count2, first }] of packages) {
+    if (id === wanted) continue;
+    const whose = id === other?.packageId ? `the ${otherSide} package` : "package";
+    found.mismatches.push(`${count2} ${side} record${count2 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ": the evidence files are swapped" : ""}`);
+  }
+  if (packages.size === 1 && packages.has(wanted)) {
+    found.by.add("package_id");
+    found.ties.push(`the ${side} records name package ${wanted}`);
+  }
+  checkDigests("manifest_sha256", manifests, withoutManifest, records.length, found, side, (digest2) => {
+    if (own === void 0) return void 0;
+    if (digest2 === own.manifestDigest) return "own";
+    return digest2 === other?.manifestDigest ? `the ${otherSide}'s manifest ${other.manifest} ${at(other)}` : `neither ${own.manifest} ${at(own)} (${short(own.manifestDigest)}) nor the ${otherSide}'s manifest`;
+  });
+  checkDigests("prompt_sha256", prompts, withoutPrompt, records.length, found, side, (digest2) => {
+    if (own === void 0) return void 0;
+    if (own.prompts.some((prompt) => prompt.digest === digest2)) return "own";
+    const theirs = other?.prompts.find((prompt) => prompt.digest === digest2);
+    return theirs !== void 0 && other !== void 0 ? `the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)})` : `none of ${own.packageId}'s prompts (${own.prompts.map((p) => `${p.id} ${p.digest === void 0 ? "unreadable" : short(p.digest)}`).join(", ")})`;
+  });
+  if (!haveFiles && (manifests.size > 0 || prompts.size > 0)) found.ties.push("manifest_sha256 and prompt_sha256 were not compared (no package files were read)");
+}
+function checkDigests(field, values, without, total, found, side, judge) {
+  if (values.size === 0) return;
+  let ok = true;
+  for (const [digest2, { count: count2, first }] of values) {
+    const verdict = judge(digest2);
+    if (verdict === void 0) return;
+    if (verdict === "own") continue;
+    ok = false;
+    found.mismatches.push(`${count2} ${side} record${count2 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) carry ${field} ${short(digest2)}, which is ${verdict}`);
+  }
+  if (without !== void 0) {
+    ok = false;
+    let carried = 0;
+    for (const { count: count2 } of values.values()) carried += count2;
+    found.mismatches.push(`${total - carried} ${side} record${total - carried === 1 ? "" : "s"} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`);
+  }
+  if (ok) {
+    found.by.add(field);
+    found.ties.push(`every ${side} record's ${field} matches`);
+  }
+}
+function tally(map, key, record) {
+  const seen = map.get(key);
+  if (seen === void 0) map.set(key, { count: 1, first: record });
+  else seen.count++;
+}
+function sameText(prompt, template) {
+  if (prompt.content === void 0) return false;
+  return trimNewlines(DECODER.decode(prompt.content)) === template;
+}
+var DECODER = new TextDecoder("utf-8", { ignoreBOM: false });
+function providerContradiction(column, own, other, side, otherSide) {
+  if (other === void 0 || own.model.endpoint === other.model.endpoint) return void 0;
+  if (!mentionsModel(column, other) || mentionsModel(column, own)) return void 0;
+  return `its provider ${JSON.stringify(column.provider ?? column.providerLabel ?? "")} names the ${otherSide}'s model endpoint ${other.model.endpoint}, not the ${side}'s ${own.model.endpoint}`;
+}
+function mentionsModel(column, files) {
+  const endpoint2 = files.model.endpoint.toLowerCase();
+  return endpoint2 !== "" && `${column.provider ?? ""} ${column.providerLabel ?? ""}`.toLowerCase().includes(endpoint2);
+}
+function describeColumn(column) {
+  const label = column.label === void 0 ? "" : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
+  return `promptIdx ${column.promptIdx}${label}`;
+}
+function at(files) {
+  return files.commit === null ? "in the work tree" : `at ${files.commit.slice(0, 12)}`;
+}
+function short(digest2) {
+  return `${digest2.slice(0, 19)}…`;
+}
+function sentences(parts) {
+  const shown = parts.slice(0, 3);
+  const more2 = parts.length > shown.length ? ` (and ${parts.length - shown.length} more)` : "";
+  const text2 = shown.map((part) => /^[a-z]+[ ,']/.test(part) ? part.charAt(0).toUpperCase() + part.slice(1) : part).join(". ");
+  return text2 === "" ? "" : `${text2}${more2}.`;
+}
+function requireOwnerWhenUnbound(decision, binding, owners) {
+  if (binding === void 0 || decision.outcome !== "approve") return decision;
+  const unbound = ["parent", "candidate"].filter((side) => binding[side].status === "unbound");
+  if (unbound.length === 0) return decision;
+  const which2 = unbound.length === 2 ? "neither side’s evidence can" : `the ${unbound[0]} evidence cannot`;
+  return {
+    outcome: "needs_approval",
+    summary: `Needs approval: every gate passed, but ${which2} be tied to its package; an owner must confirm it is the right evidence.`,
+    reasons: unbound.map((side) => `binding: ${side} evidence unbound: ${binding[side].reason}`),
+    approvers: owners
+  };
+}
+function bindingFields(evidence) {
+  return {
+    ...evidence?.binding === void 0 ? {} : { binding: evidence.binding },
+    ...evidence?.suites === void 0 ? {} : { suites: evidence.suites }
+  };
+}
+function describeSideBinding(side, binding) {
+  if (binding.status === "bound") return `${side} bound by ${binding.by.join(" and ") || "package"}`;
+  if (binding.status === "mismatched") return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
+  return `${side} UNBOUND: ${binding.reason}`;
+}
+
+// src/evidence/suites.ts
+var LISTED_MISSING = 5;
+function readSuiteList(file) {
+  const base = { id: file.id, suite: file.suite, path: file.path };
+  if (file.content === void 0) return { ...base, reason: "the suite file could not be read at its commit" };
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(file.content);
+  } catch {
+    return { ...base, reason: "the suite file is not UTF-8 text" };
+  }
+  const ids = /* @__PURE__ */ new Set();
+  const trimmed = text2.trim();
+  const take = (value) => {
+    const id = typeof value === "object" && value !== null && !Array.isArray(value) ? value["case_id"] : void 0;
+    if (typeof id !== "string" || id.trim() === "") return false;
+    ids.add(id);
+    return true;
+  };
+  if (trimmed.startsWith("[")) {
+    const value = tryParse(trimmed);
+    if (!Array.isArray(value) || !value.every(take)) return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    return { ...base, ids };
+  }
+  const lines = text2.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    if (!take(tryParse(line))) return { ...base, reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids` };
+  }
+  return ids.size === 0 ? { ...base, reason: "the suite file lists no cases" } : { ...base, ids };
+}
+function tryParse(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+function checkSuiteMembership(records, side, lists, sideName, report) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const list of lists) byKind.set(list.suite, [...byKind.get(list.suite) ?? [], list]);
+  const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(", ") || "none";
+  for (const record of records) {
+    const where = { file: record.source.file, line: record.source.line };
+    if (record.suite_id !== void 0) {
+      const list = lists.find((candidate) => candidate.id === record.suite_id);
+      if (list === void 0) {
+        report({ ...where, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package` });
+      } else if (list.suite !== record.suite) {
+        report({ ...where, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
+      } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
+        report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+      }
+      continue;
+    }
+    const kind = byKind.get(record.suite);
+    if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
+    const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
+    report({ ...where, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it` });
+  }
+}
+function countCases(n) {
+  return `${n.toLocaleString("en-US")} case${n === 1 ? "" : "s"}`;
+}
+function suiteCoverage(cases, lists) {
+  const present = /* @__PURE__ */ new Map();
+  for (const c of cases) {
+    let ids = present.get(c.suite);
+    if (ids === void 0) present.set(c.suite, ids = /* @__PURE__ */ new Set());
+    ids.add(c.case_id);
+  }
+  return lists.map((list) => {
+    const base = { id: list.id, suite: list.suite, path: list.path };
+    if (list.ids === void 0) return { ...base, reason: list.reason ?? "the suite file lists no case ids" };
+    const paired = present.get(list.suite) ?? /* @__PURE__ */ new Set();
+    const missing = [];
+    let covered = 0;
+    for (const id of list.ids) {
+      if (paired.has(id)) covered++;
+      else missing.push(id);
+    }
+    missing.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return { ...base, cases: list.ids.size, covered, missing: missing.slice(0, LISTED_MISSING), missing_count: missing.length };
+  });
+}
+function describeCoverage(coverage) {
+  const head = `${coverage.suite} ${coverage.id}`;
+  if (coverage.cases === void 0) return `${head}: coverage not checked (${coverage.reason ?? "the suite file lists no case ids"})`;
+  const count2 = `${(coverage.covered ?? 0).toLocaleString("en-US")} of ${coverage.cases.toLocaleString("en-US")} case${coverage.cases === 1 ? "" : "s"}`;
+  const missingCount = coverage.missing_count ?? 0;
+  if (missingCount === 0) return `${head}: ${count2}`;
+  const shown = (coverage.missing ?? []).join(", ");
+  const more2 = missingCount > (coverage.missing?.length ?? 0) ? `, …` : "";
+  return `${head}: ${count2}, ${missingCount.toLocaleString("en-US")} missing: ${shown}${more2}`;
+}
 
 // src/outcome.ts
 var OUTCOMES = {
@@ -43982,7 +45299,10 @@ function evidenceSection(report, limit) {
     const suites = Object.entries(e.by_suite).toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([suite, n]) => `${escapeMarkdown(suite, ID_LENGTH2)} ${n.toLocaleString("en-US")}`).join(", ");
     const judge = e.judge ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH2)} ${escapeMarkdown(e.judge.version, ID_LENGTH2)}` : ", no judge recorded";
     const shape = `${e.clustered ? "clustered" : "not clustered"}, up to ${e.max_trials} trial${e.max_trials === 1 ? "" : "s"} per case`;
-    return `**${escapeMarkdown(p.application, ID_LENGTH2)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
+    const head = `**${escapeMarkdown(p.application, ID_LENGTH2)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
+    const binding = e.binding === void 0 ? [] : [`Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`];
+    const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
+    return [head, ...binding, ...coverage].join("  \n  ");
   });
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString("en-US")} bootstrap resamples · ${Math.round(s.confidence * 1e3) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}
@@ -43996,6 +45316,7 @@ ${stats}`;
   if (files.length === 0) return { body };
   return { body, details: details(`Inputs bound by digest (${files.length})`, table(["file", "role", "sha256"], files.slice(0, limit)) + more(files.length, limit)) };
 }
+var BINDING_ICON = { bound: "✅", unbound: "⚠️", mismatched: "❌" };
 function verdictCell(verdict) {
   return `${VERDICT_ICON[verdict]} ${verdictWord(verdict)}`;
 }
@@ -44120,383 +45441,169 @@ function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95
   };
 }
 
-// src/evidence/fields.ts
-var SCORE_RULE = { expected: "a number in [0, 1]", min: 0, max: 1 };
-var NON_NEGATIVE_RULE = { expected: "a non-negative number", min: 0 };
-var COUNT_RULE = { expected: "a non-negative integer", min: 0, integer: true };
-var NOT_A_NUMBER = /* @__PURE__ */ new Set(["nan", "+nan", "-nan", "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf"]);
-function describeValue2(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "string":
-      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case "number":
-      return Number.isFinite(value) ? String(value) : "a number too large for a double";
-    case "boolean":
-      return String(value);
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
+// src/evidence/lines.ts
+function tooLong(length, limit, unit) {
+  return `this line is ${length.toLocaleString("en-US")} ${unit} long; an evidence line (one record) may be at most ${formatBytes(limit)}, so it was not read`;
 }
-function isJsonObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function tooMany(limit) {
+  return `more than ${limit.toLocaleString("en-US")} lines of evidence for this side; reading stopped here (the limit keeps a run in bounded memory: fewer cases or trials per run)`;
 }
-function readString(value, field, report) {
-  if (typeof value !== "string") {
-    report(field, `expected a string, got ${describeValue2(value)}`);
-    return void 0;
+function forEachTextLine(text2, limits, visit, report) {
+  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let number = 0;
+  while (start <= text2.length) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
+    const next = end + 1;
+    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
+    number++;
+    if (number > limits.maxLines) {
+      report({ line: number, message: tooMany(limits.maxLines) });
+      return number - 1;
+    }
+    if (end - start > limits.lineBytes) report({ line: number, message: tooLong(end - start, limits.lineBytes, "characters") });
+    else visit(text2.slice(start, end), number, void 0, 0, 0);
+    start = next;
   }
-  const first = value.charCodeAt(0);
-  if (value.length === 0 || (first <= 32 || first >= 128) && value.trim() === "") {
-    report(field, "must not be empty");
-    return void 0;
-  }
-  return value;
+  return number;
 }
-function readBoolean(value, field, report) {
-  if (typeof value !== "boolean") {
-    report(field, `expected true or false, got ${describeValue2(value)}`);
-    return void 0;
-  }
-  return value;
-}
-function readNumber(value, field, rule, report) {
-  if (typeof value !== "number") {
-    if (typeof value === "string" && NOT_A_NUMBER.has(value.trim().toLowerCase())) {
-      report(field, `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`);
+function forEachChunkLine(chunks, limits, visit, report) {
+  let number = 0;
+  let stopped = false;
+  let pending = [];
+  let pendingLength = 0;
+  let skipping = false;
+  let open2 = false;
+  let first = true;
+  const block = (bytes) => {
+    number = visitBlock(bytes, number, limits, visit, report);
+    if (number > limits.maxLines) stopped = true;
+  };
+  const extend = (part) => {
+    open2 = true;
+    pendingLength += part.length;
+    if (skipping) return;
+    if (pendingLength > limits.lineBytes) {
+      skipping = true;
+      pending = [];
     } else {
-      report(field, `expected ${rule.expected}, got ${describeValue2(value)}`);
+      pending.push(part.slice());
     }
-    return void 0;
-  }
-  if (!Number.isFinite(value)) {
-    report(field, `expected ${rule.expected}, got a number too large for a double (it overflows to Infinity)`);
-    return void 0;
-  }
-  if (rule.integer === true && !Number.isSafeInteger(value)) {
-    report(field, `expected ${rule.expected}, got ${value}`);
-    return void 0;
-  }
-  if (rule.min !== void 0 && value < rule.min || rule.max !== void 0 && value > rule.max) {
-    report(field, `expected ${rule.expected}, got ${value}`);
-    return void 0;
-  }
-  return value;
-}
-function findProtoKey(value, path = "") {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findProtoKey(value[i], `${path}[${i}]`);
-      if (found !== void 0) return found;
+  };
+  const finish = () => {
+    if (skipping) {
+      number++;
+      if (number > limits.maxLines) {
+        report({ line: number, message: tooMany(limits.maxLines) });
+        stopped = true;
+      } else {
+        report({ line: number, message: tooLong(pendingLength, limits.lineBytes, "bytes") });
+      }
+    } else {
+      block(concat(pending, pendingLength));
     }
-    return void 0;
-  }
-  if (!isJsonObject(value)) return void 0;
-  for (const key of Object.keys(value)) {
-    if (key === "__proto__") return `${path}.__proto__`;
-    const found = findProtoKey(value[key], `${path}.${key}`);
-    if (found !== void 0) return found;
-  }
-  return void 0;
-}
-var PROTO_KEY_MESSAGE = 'the key "__proto__" is not allowed in evidence (it could pollute object prototypes)';
-function suggestName(name, known) {
-  let best;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance2(name.toLowerCase(), candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+    pending = [];
+    pendingLength = 0;
+    skipping = false;
+    open2 = false;
+  };
+  for (let chunk2 of chunks) {
+    if (first) {
+      first = false;
+      if (chunk2[0] === 239 && chunk2[1] === 187 && chunk2[2] === 191) chunk2 = chunk2.subarray(3);
+    }
+    if (chunk2.length === 0) continue;
+    let position = 0;
+    if (open2) {
+      const newline = chunk2.indexOf(10);
+      if (newline < 0) {
+        extend(chunk2);
+        continue;
+      }
+      extend(chunk2.subarray(0, newline));
+      finish();
+      if (stopped) return limits.maxLines;
+      position = newline + 1;
+    }
+    const last = chunk2.lastIndexOf(10);
+    if (last >= position) {
+      block(chunk2.subarray(position, last));
+      if (stopped) return limits.maxLines;
+      position = last + 1;
+    }
+    if (position < chunk2.length) {
+      extend(chunk2.subarray(position));
     }
   }
-  return best === void 0 ? "" : ` (did you mean "${best}"?)`;
+  if (open2) finish();
+  return Math.min(number, limits.maxLines);
 }
-function editDistance2(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// src/evidence/json-text.ts
-var QUOTE = 34;
-var BACKSLASH = 92;
-var COMMA = 44;
-var COLON = 58;
-var OPEN_BRACE = 123;
-var CLOSE_BRACE = 125;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACKET = 93;
-var NEWLINE = 10;
-function parseJsonText(text2) {
+function visitBlock(bytes, number, limits, visit, report) {
+  let text2;
   try {
-    return { ok: true, value: JSON.parse(text2) };
-  } catch (error2) {
-    const raw = error2 instanceof Error ? error2.message : String(error2);
-    const position = /\(line (\d+) column (\d+)\)/.exec(raw);
-    const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
-    if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
-    if (/end of JSON input/.test(raw)) {
-      const lines = text2.split("\n");
-      return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-    }
-    return { ok: false, message };
+    text2 = STRICT2.decode(bytes);
+  } catch {
   }
-}
-function findStringEnd(text2, start) {
-  let from = start + 1;
+  const oneToOne = text2 !== void 0 && text2.length === bytes.length;
+  let start = 0;
+  let textStart = 0;
   for (; ; ) {
-    const end = text2.indexOf('"', from);
-    if (end < 0) return text2.length - 1;
-    let backslashes = 0;
-    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return end;
-    from = end + 1;
-  }
-}
-function decodeKey(text2, start, end) {
-  const raw = text2.slice(start + 1, end);
-  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
-}
-function scanTopLevelMembers(text2) {
-  const members = [];
-  let depth = 0;
-  let expectKey = false;
-  for (let i = 0; i < text2.length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code === QUOTE) {
-      const end = findStringEnd(text2, i);
-      if (depth === 1 && expectKey) {
-        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
-        expectKey = false;
-      }
-      i = end;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth++;
-      if (depth === 1) expectKey = code === OPEN_BRACE;
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth--;
-    } else if (code === COMMA && depth === 1) {
-      expectKey = true;
+    let end = bytes.indexOf(10, start);
+    const last = end < 0;
+    if (last) end = bytes.length;
+    let textEnd = oneToOne ? end : text2 !== void 0 ? text2.indexOf("\n", textStart) : -1;
+    if (textEnd < 0 && text2 !== void 0) textEnd = text2.length;
+    const nextStart = end + 1;
+    const nextTextStart = textEnd + 1;
+    let lineEnd = end;
+    if (lineEnd > start && bytes[lineEnd - 1] === 13) {
+      lineEnd--;
+      textEnd--;
     }
-  }
-  return members;
-}
-function countTopLevelMembers(text2) {
-  let count = 0;
-  let depth = 0;
-  let expectKey = false;
-  const length = text2.length;
-  for (let i = 0; i < length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code === QUOTE) {
-      if (depth === 1 && expectKey) {
-        count++;
-        expectKey = false;
-      }
-      for (i++; i < length; i++) {
-        const inner = text2.charCodeAt(i);
-        if (inner === QUOTE) break;
-        if (inner === BACKSLASH) i++;
-      }
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth++;
-      if (depth === 1) expectKey = code === OPEN_BRACE;
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth--;
-    } else if (code === COMMA && depth === 1) {
-      expectKey = true;
+    number++;
+    if (number > limits.maxLines) {
+      report({ line: number, message: tooMany(limits.maxLines) });
+      return number;
     }
-  }
-  return count;
-}
-function locateArrayElements(text2, path) {
-  const lines = [];
-  const stack = [];
-  let line = 1;
-  for (let i = 0; i < text2.length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code === NEWLINE) {
-      line++;
-      continue;
-    }
-    if (code === 32 || code === 9 || code === 13 || code === COLON) continue;
-    const parent = stack.at(-1);
-    if (code === COMMA) {
-      if (parent !== void 0 && !parent.isArray) parent.expectKey = true;
-      continue;
-    }
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      stack.pop();
-      continue;
-    }
-    if (code === QUOTE && parent !== void 0 && parent.expectKey) {
-      const end = findStringEnd(text2, i);
-      parent.key = decodeKey(text2, i, end);
-      parent.expectKey = false;
-      i = end;
-      continue;
-    }
-    if (parent !== void 0 && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
-      stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
-    } else if (code === QUOTE) {
-      i = findStringEnd(text2, i);
+    if (lineEnd - start > limits.lineBytes) {
+      report({ line: number, message: tooLong(lineEnd - start, limits.lineBytes, "bytes") });
+    } else if (text2 !== void 0) {
+      visit(text2.slice(textStart, textEnd), number, bytes, start, lineEnd);
     } else {
-      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
-    }
-  }
-  return lines;
-}
-function isDelimiter(code) {
-  return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
-}
-
-// src/evidence/record.ts
-var SUITES = ["golden", "safety", "shadow"];
-function isSuite(value) {
-  return value === "golden" || value === "safety" || value === "shadow";
-}
-function formatSource(source) {
-  return `${source.file}:${source.line}`;
-}
-
-// src/evidence/validate.ts
-var REQUIRED_FIELDS = ["package_id", "suite", "case_id", "category", "pass"];
-var TOKEN_FIELDS = /* @__PURE__ */ new Set(["input", "output"]);
-var JUDGE_FIELDS = /* @__PURE__ */ new Set(["id", "version"]);
-var isString = (value, field, report) => readString(value, field, report) !== void 0;
-var isBoolean = (value, field, report) => readBoolean(value, field, report) !== void 0;
-var inRange = (rule) => (value, field, report) => readNumber(value, field, rule, report) !== void 0;
-var FIELD_CHECKS = /* @__PURE__ */ new Map([
-  ["package_id", isString],
-  [
-    "suite",
-    (value, field, report) => {
-      if (isSuite(value)) return true;
-      report(field, `expected "golden", "safety" or "shadow", got ${describeValue2(value)}`);
-      return false;
-    }
-  ],
-  ["case_id", isString],
-  ["category", isString],
-  ["cluster", isString],
-  ["critical", isBoolean],
-  ["pass", isBoolean],
-  ["score", inRange(SCORE_RULE)],
-  ["cost_usd", inRange(NON_NEGATIVE_RULE)],
-  ["latency_ms", inRange(NON_NEGATIVE_RULE)],
-  ["tokens", (value, _field, report) => checkTokens(value, report)],
-  ["unsafe", isBoolean],
-  ["intervened", isBoolean],
-  ["expected_intervention", isBoolean],
-  ["judge", (value, _field, report) => checkJudge(value, report)],
-  ["trial", inRange(COUNT_RULE)]
-]);
-var RECORD_FIELDS = new Set(FIELD_CHECKS.keys());
-function validateEvidenceObject(object, source, report) {
-  let ok = true;
-  let extensions = false;
-  for (const key in object) {
-    const check = FIELD_CHECKS.get(key);
-    if (check !== void 0) {
-      if (!check(object[key], key, report)) ok = false;
-    } else if (key === "__proto__") {
-      ok = false;
-      report(key, PROTO_KEY_MESSAGE);
-    } else if (key.startsWith("x-")) {
-      extensions = true;
-      const proto = findProtoKey(object[key]);
-      if (proto !== void 0) {
-        ok = false;
-        report(`${key}${proto}`, PROTO_KEY_MESSAGE);
+      const bad = firstInvalidUtf82(bytes, start, lineEnd);
+      if (bad < lineEnd) {
+        const column = LENIENT2.decode(bytes.subarray(start, bad)).length + 1;
+        report({ line: number, column, message: notUtf8Message(bytes[bad]) });
+      } else {
+        visit(STRICT2.decode(bytes.subarray(start, lineEnd)), number, bytes, start, lineEnd);
       }
-    } else {
-      ok = false;
-      report(key, `unknown field${suggestName(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
     }
+    if (last) return number;
+    start = nextStart;
+    textStart = nextTextStart;
   }
-  for (const field of REQUIRED_FIELDS) {
-    if (object[field] === void 0) {
-      ok = false;
-      report(field, "is required");
-    }
-  }
-  if (!ok) return void 0;
-  const record = extensions ? separateExtensions(object) : object;
-  record["critical"] ??= false;
-  record["trial"] ??= 0;
-  record["source"] = source;
-  return record;
 }
-function separateExtensions(object) {
-  const record = {};
-  const extensions = {};
-  for (const key in object) {
-    if (key.startsWith("x-")) extensions[key] = object[key];
-    else record[key] = object[key];
+function concat(parts, length) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
   }
-  record["extensions"] = extensions;
-  return record;
+  return joined;
 }
-function checkTokens(value, report) {
-  if (!isJsonObject(value)) {
-    report("tokens", `expected an object like {"input": 812, "output": 95}, got ${describeValue2(value)}`);
-    return false;
-  }
-  let ok = true;
-  for (const key in value) {
-    if (key === "input" || key === "output") {
-      if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === void 0) ok = false;
-    } else {
-      ok = false;
-      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, TOKEN_FIELDS)}; expected "input" and "output"`);
-    }
-  }
-  return ok;
-}
-function checkJudge(value, report) {
-  if (!isJsonObject(value)) {
-    report("judge", `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue2(value)}`);
-    return false;
-  }
-  let ok = true;
-  for (const key in value) {
-    if (key === "id" || key === "version") {
-      if (readString(value[key], `judge.${key}`, report) === void 0) ok = false;
-    } else {
-      ok = false;
-      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, JUDGE_FIELDS)}; expected "id" and "version"`);
-    }
-  }
-  for (const key of JUDGE_FIELDS) {
-    if (value[key] === void 0) {
-      ok = false;
-      report(`judge.${key}`, "is required");
-    }
-  }
-  return ok;
-}
+var STRICT2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var LENIENT2 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 // src/evidence/jsonl.ts
 function parseJsonlEvidence(input, file, options = {}) {
   const records = [];
-  const problems = [];
+  const problems = new ProblemCollector();
   const wrongPackage = /* @__PURE__ */ new Map();
+  let otherPackages = 0;
   const shared = createSharedValues();
+  const limits = { lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes, maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines };
   let lineNumber = 0;
   let lineText = "";
   let columns;
@@ -44509,11 +45616,14 @@ function parseJsonlEvidence(input, file, options = {}) {
   let byteStart = 0;
   let byteEnd = 0;
   const countMembers = (line) => bytes === void 0 ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
-  const readLine = (line, number) => {
+  const readLine = (line, number, lineBytes, start, end) => {
     if (line.charCodeAt(0) !== 123 && line.trim() === "") return;
     lineNumber = number;
     lineText = line;
     columns = void 0;
+    bytes = lineBytes;
+    byteStart = start;
+    byteEnd = end;
     let value;
     try {
       value = JSON.parse(line);
@@ -44532,81 +45642,41 @@ function parseJsonlEvidence(input, file, options = {}) {
     if (record === void 0 || duplicated) return;
     if (options.packageId !== void 0 && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
-      if (seen === void 0) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
-      else seen.count++;
+      if (seen !== void 0) seen.count++;
+      else if (wrongPackage.size < MAX_LISTED_PACKAGES) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
+      else otherPackages++;
       return;
     }
     records.push(shared(record));
   };
-  if (typeof input === "string") {
-    forEachTextLine(input, readLine);
-  } else {
-    bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    forEachByteLine(bytes, (line, number, start, end) => {
-      byteStart = start;
-      byteEnd = end;
-      readLine(line, number);
-    });
-  }
-  for (const [packageId, { line, count }] of wrongPackage) {
+  const lineProblem = (problem) => problems.push({ file, ...problem });
+  const lines = typeof input === "string" ? forEachTextLine(input, limits, readLine, lineProblem) : forEachChunkLine(input instanceof Uint8Array ? [plain2(input)] : input, limits, readLine, lineProblem);
+  for (const [packageId, { line, count: count2 }] of wrongPackage) {
     problems.push({
       file,
       line,
       field: "package_id",
-      message: `evidence for package ${JSON.stringify(packageId)} (${count} record${count === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
+      message: `evidence for package ${JSON.stringify(packageId)} (${count2} record${count2 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
     });
   }
-  return { records, problems };
-}
-function forEachTextLine(text2, visit) {
-  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  for (let number = 1; start <= text2.length; number++) {
-    let end = text2.indexOf("\n", start);
-    if (end < 0) end = text2.length;
-    const next = end + 1;
-    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
-    visit(text2.slice(start, end), number);
-    start = next;
+  if (otherPackages > 0) {
+    problems.push({ file, field: "package_id", message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}` });
   }
+  return { records, problems: problems.list(), lines };
 }
-function forEachByteLine(bytes, visit) {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  let start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let number = 1;
-  while (start <= bytes.length) {
-    const cut = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
-    const chunkEnd = cut < 0 ? bytes.length : cut + 1;
-    const chunkStart = start;
-    const text2 = decoder.decode(bytes.subarray(start, chunkEnd));
-    const oneToOne = text2.length === chunkEnd - chunkStart;
-    let textStart = 0;
-    while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
-      let textEnd = text2.indexOf("\n", textStart);
-      if (textEnd < 0) textEnd = text2.length;
-      let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
-      if (end < 0 || end >= chunkEnd) end = chunkEnd;
-      const nextStart = end + 1;
-      const nextTextStart = textEnd + 1;
-      if (end > start && bytes[end - 1] === 13) {
-        end--;
-        textEnd--;
-      }
-      visit(text2.slice(textStart, textEnd), number++, start, end);
-      start = nextStart;
-      textStart = nextTextStart;
-    }
-  }
+function plain2(bytes) {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
-var CHUNK_BYTES = 1 << 20;
+var MAX_LISTED_PACKAGES = 100;
 function countMembersInBytes(bytes, start, end) {
-  let count = 0;
+  let count2 = 0;
   let depth = 0;
   let expectKey = false;
   for (let i = start; i < end; i++) {
     const code = bytes[i];
     if (code === 34) {
       if (depth === 1 && expectKey) {
-        count++;
+        count2++;
         expectKey = false;
       }
       for (i++; i < end; i++) {
@@ -44623,11 +45693,14 @@ function countMembersInBytes(bytes, start, end) {
       expectKey = true;
     }
   }
-  return count;
+  return count2;
 }
 function createSharedValues() {
   let packageId = "";
   let judge;
+  let manifest = "";
+  let prompt = "";
+  let suiteId = "";
   const categories = /* @__PURE__ */ new Map();
   return (record) => {
     const writable = record;
@@ -44641,6 +45714,9 @@ function createSharedValues() {
       if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
       else judge = recordJudge;
     }
+    if (record.manifest_sha256 !== void 0) writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
+    if (record.prompt_sha256 !== void 0) writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
+    if (record.suite_id !== void 0) writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
     return record;
   };
 }
@@ -44666,258 +45742,6 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
   return true;
 }
 
-// src/evidence/promptfoo.ts
-import { createHash as createHash2 } from "node:crypto";
-var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
-function parsePromptfooEvidence(text2, file, options) {
-  const problems = [];
-  const results = loadResults(text2, file, problems);
-  if (results === void 0) return { records: [], problems };
-  const selector = options.side;
-  const sides = countSides(results);
-  const selected = results.filter((result) => selector === void 0 || matchesSide(result.side, selector));
-  if (selector === void 0 && sides.length > 1) {
-    problems.push({ file, line: 1, field: "results.results", message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}` });
-    return { records: [], problems };
-  }
-  if (selector !== void 0 && selected.length === 0 && results.length > 0) {
-    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${JSON.stringify(selector)}; present: ${sides.map(formatSide).join("; ")}` });
-    return { records: [], problems };
-  }
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const result of selected) {
-    const draft = draftRecord(result, file, options, problems);
-    if (draft === void 0) continue;
-    const key = `${draft.suite}\0${draft.caseId}`;
-    const group = groups2.get(key);
-    if (group === void 0) groups2.set(key, [{ draft, result }]);
-    else group.push({ draft, result });
-  }
-  const records = [];
-  for (const group of groups2.values()) {
-    group.sort((a, b) => a.draft.testIdx - b.draft.testIdx || a.result.index - b.result.index);
-    const first = group[0];
-    for (let trial = 0; trial < group.length; trial++) {
-      const entry = group[trial];
-      if (entry === void 0 || first === void 0) continue;
-      if (!checkSameTest(entry, group[trial - 1], first, file, problems)) continue;
-      const record = buildRecord(entry.draft, entry.result, trial, file, options, problems);
-      if (record !== void 0) records.push(record);
-    }
-  }
-  records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
-  return { records, problems };
-}
-function loadResults(text2, file, problems) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
-  const parsed = parseJsonText(body);
-  if (!parsed.ok) {
-    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
-    return void 0;
-  }
-  const summary2 = isJsonObject(parsed.value) ? parsed.value["results"] : void 0;
-  if (!isJsonObject(summary2)) {
-    problems.push({ file, line: 1, field: "results", message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary" });
-    return void 0;
-  }
-  if (summary2["version"] !== 3) {
-    problems.push({ file, line: 1, field: "results.version", message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue2(summary2["version"])}; export the results with a current promptfoo` });
-    return void 0;
-  }
-  const results = summary2["results"];
-  if (!Array.isArray(results)) {
-    problems.push({ file, line: 1, field: "results.results", message: `expected the array of eval results, got ${describeValue2(results)}` });
-    return void 0;
-  }
-  const lines = locateArrayElements(body, ["results", "results"]);
-  const loaded = [];
-  for (let index = 0; index < results.length; index++) {
-    const value = results[index];
-    const line = lines[index] ?? 1;
-    const path = `results.results[${index}]`;
-    if (!isJsonObject(value)) {
-      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue2(value)}` });
-      continue;
-    }
-    const promptIdx = value["promptIdx"];
-    if (typeof promptIdx !== "number" || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
-      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue2(promptIdx)}` });
-      continue;
-    }
-    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) } });
-  }
-  return loaded;
-}
-function readProvider(provider) {
-  if (typeof provider === "string") return { provider };
-  if (!isJsonObject(provider)) return {};
-  const id = provider["id"];
-  const label = provider["label"];
-  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
-}
-function readPromptLabel(prompt) {
-  const label = isJsonObject(prompt) ? prompt["label"] : void 0;
-  return typeof label === "string" ? { label } : {};
-}
-function quoteLabel(label) {
-  return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
-}
-function matchesSide(side, selector) {
-  return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label);
-}
-function countSides(results) {
-  const sides = /* @__PURE__ */ new Map();
-  for (const { side } of results) {
-    const key = JSON.stringify([side.promptIdx, side.provider, side.providerLabel, side.label]);
-    const seen = sides.get(key);
-    if (seen === void 0) sides.set(key, { side, results: 1 });
-    else seen.results++;
-  }
-  return [...sides.values()].map(({ side, results: count }) => ({ ...side, results: count })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
-}
-function compareText(a, b) {
-  const x = a ?? "";
-  const y = b ?? "";
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function formatSide(side) {
-  const provider = side.provider === void 0 ? "" : `, provider ${JSON.stringify(side.provider)}`;
-  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${quoteLabel(side.providerLabel)})`;
-  const label = side.label === void 0 ? "" : `, prompt label ${quoteLabel(side.label)}`;
-  return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? "" : "s"}`;
-}
-var ROW_NUMBER = /^Row #\d+$/;
-function draftRecord(result, file, options, problems) {
-  const path = `results.results[${result.index}]`;
-  const report = (field, message) => {
-    problems.push({ file, line: result.line, field: `${path}.${field}`, message });
-    return void 0;
-  };
-  const testCase = result.value["testCase"];
-  if (!isJsonObject(testCase)) return report("testCase", `expected the test case object, got ${describeValue2(testCase)}`);
-  const metadata = testCase["metadata"] ?? {};
-  if (!isJsonObject(metadata)) return report("testCase.metadata", `expected an object, got ${describeValue2(metadata)}`);
-  const vars = testCase["vars"] ?? result.value["vars"] ?? {};
-  for (const [name, value] of [["testCase.metadata", metadata], ["testCase.vars", vars]]) {
-    const proto = findProtoKey(value);
-    if (proto !== void 0) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
-  }
-  let suite = options.suite ?? "golden";
-  if (metadata["suite"] !== void 0) {
-    if (!isSuite(metadata["suite"])) return report("testCase.metadata.suite", `expected "golden", "safety" or "shadow", got ${describeValue2(metadata["suite"])}`);
-    suite = metadata["suite"];
-  }
-  let caseId;
-  const declared = metadata["caseId"];
-  if (declared !== void 0) {
-    if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
-    caseId = declared;
-  } else {
-    const described = testCase["description"] ?? result.value["description"] ?? null;
-    const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
-    caseId = createHash2("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
-  }
-  const testIdx = result.value["testIdx"];
-  return {
-    suite,
-    caseId,
-    testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
-    metadata,
-    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
-  };
-}
-function checkSameTest(entry, previous, first, file, problems) {
-  const path = `results.results[${entry.result.index}]`;
-  if (previous !== void 0 && previous.draft.testIdx === entry.draft.testIdx) {
-    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
-    return false;
-  }
-  if (entry.draft.fingerprint !== first.draft.fingerprint) {
-    const how = entry.draft.metadata["caseId"] === void 0 ? "the same description and vars" : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
-    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
-    return false;
-  }
-  return true;
-}
-var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention"];
-var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
-function csvBoolean(value) {
-  if (typeof value !== "string") return value;
-  const text2 = value.trim().toLowerCase();
-  return text2 === "true" ? true : text2 === "false" ? false : value;
-}
-function isOutsideUnit(value) {
-  return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
-}
-function buildRecord(draft, result, trial, file, options, problems) {
-  const path = `results.results[${result.index}]`;
-  const value = result.value;
-  const labels = /* @__PURE__ */ new Map([
-    ["package_id", "packageId (option)"],
-    ["pass", `${path}.success`],
-    ["score", `${path}.score`],
-    ["cost_usd", `${path}.cost`],
-    ["latency_ms", `${path}.latencyMs`]
-  ]);
-  const object = {
-    package_id: options.packageId,
-    suite: draft.suite,
-    case_id: draft.caseId,
-    category: draft.metadata["category"] ?? "uncategorized",
-    trial
-  };
-  for (const field of METADATA_FIELDS) {
-    labels.set(field, `${path}.testCase.metadata.${field}`);
-    const given = draft.metadata[field];
-    if (given !== void 0 && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
-  }
-  const present = (key) => value[key] !== void 0 && value[key] !== null;
-  if (Object.hasOwn(value, "success")) object["pass"] = value["success"];
-  if (present("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
-  if (present("cost")) object["cost_usd"] = value["cost"];
-  if (present("latencyMs")) object["latency_ms"] = value["latencyMs"];
-  const response = value["response"];
-  const usageFrom = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? `${path}.response.tokenUsage` : `${path}.tokenUsage`;
-  const usage = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? response["tokenUsage"] : value["tokenUsage"];
-  if (isJsonObject(usage)) {
-    const tokens = {};
-    if (usage["prompt"] !== void 0 && usage["prompt"] !== null) tokens["input"] = usage["prompt"];
-    if (usage["completion"] !== void 0 && usage["completion"] !== null) tokens["output"] = usage["completion"];
-    labels.set("tokens.input", `${usageFrom}.prompt`).set("tokens.output", `${usageFrom}.completion`);
-    if (Object.keys(tokens).length > 0) object["tokens"] = tokens;
-  }
-  let failed = false;
-  const named = isJsonObject(value["namedScores"]) ? value["namedScores"] : {};
-  for (const [metric, field, when] of [
-    ["safe", "unsafe", 0],
-    ["intervened", "intervened", 1]
-  ]) {
-    const score = named[metric];
-    if (score === void 0) continue;
-    if (score === 0 || score === 1) object[field] = score === when;
-    else {
-      failed = true;
-      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue2(score)}` });
-    }
-  }
-  if (object["intervened"] === void 0 && isJsonObject(response)) {
-    const refused = response["isRefusal"];
-    const flagged = isJsonObject(response["guardrails"]) ? response["guardrails"]["flagged"] : void 0;
-    if (typeof refused === "boolean" || typeof flagged === "boolean") object["intervened"] = refused === true || flagged === true;
-  }
-  const fromMetadata = draft.metadata["judge"] !== void 0;
-  const judge = fromMetadata ? draft.metadata["judge"] : options.judge;
-  if (judge !== void 0) {
-    object["judge"] = judge;
-    const where = fromMetadata ? `${path}.testCase.metadata.judge` : "judge (option)";
-    labels.set("judge", where).set("judge.id", `${where}.id`).set("judge.version", `${where}.version`);
-  }
-  const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
-    problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
-  });
-  return failed ? void 0 : record;
-}
-
 // src/evidence/detect.ts
 function detectEvidenceFormat(text2) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -44925,17 +45749,17 @@ function detectEvidenceFormat(text2) {
   const firstIndex = lines.findIndex((line) => line.trim() !== "");
   const first = lines[firstIndex]?.trim();
   if (first === void 0 || !first.startsWith("{")) return void 0;
-  const head = tryParse(first);
+  const head = tryParse2(first);
   if (head !== void 0) return isPromptfooSummary(head) ? "promptfoo" : "jsonl";
   if (first === "{") {
-    const whole = tryParse(body);
+    const whole = tryParse2(body);
     if (whole !== void 0) return isPromptfooSummary(whole) ? "promptfoo" : void 0;
     const next = lines.slice(firstIndex + 1).find((line) => line.trim() !== "")?.trim() ?? "";
     return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? "promptfoo" : void 0;
   }
   return "jsonl";
 }
-function tryParse(text2) {
+function tryParse2(text2) {
   try {
     return JSON.parse(text2);
   } catch {
@@ -44944,39 +45768,6 @@ function tryParse(text2) {
 }
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
-}
-function parseEvidence(text2, file, options = {}) {
-  const format = detectEvidenceFormat(text2);
-  if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(text2, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
-  }
-  if (format === "promptfoo") {
-    if (options.packageId === void 0) {
-      const problem = { file, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" };
-      return { format, records: [], problems: [problem] };
-    }
-    const { packageId, suite, side, judge } = options;
-    return {
-      format,
-      ...parsePromptfooEvidence(text2, file, {
-        packageId,
-        ...suite === void 0 ? {} : { suite },
-        ...side === void 0 ? {} : { side },
-        ...judge === void 0 ? {} : { judge }
-      })
-    };
-  }
-  const empty = text2.trim() === "";
-  return {
-    records: [],
-    problems: [
-      {
-        file,
-        line: 1,
-        message: empty ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)"
-      }
-    ]
-  };
 }
 
 // src/evidence/side.ts
@@ -45004,11 +45795,11 @@ function collectSide(records, side, problems) {
   let lastJudge;
   for (const record of records) {
     if (lastPackage !== void 0 && lastPackage.value === record.package_id) lastPackage.count++;
-    else lastPackage = tally(packages, record.package_id, record.package_id, record.source);
+    else lastPackage = tally2(packages, record.package_id, record.package_id, record.source);
     const judge = record.judge;
     if (judge !== void 0) {
       if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
-      else lastJudge = tally(judges, formatJudge(judge), judge, record.source);
+      else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
     const suiteCases = cases.get(record.suite);
     if (suiteCases === void 0) continue;
@@ -45035,7 +45826,7 @@ function collectSide(records, side, problems) {
   const firstPackage = packages.keys().next();
   return { cases, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
 }
-function tally(map, key, value, source) {
+function tally2(map, key, value, source) {
   const seen = map.get(key);
   if (seen !== void 0) {
     seen.count++;
@@ -45048,7 +45839,7 @@ function tally(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count }) => `${format(value)} (${count} record${count === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(({ value, source, count: count2 }) => `${format(value)} (${count2} record${count2 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -45227,12 +46018,12 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
-  const count = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
+  const count2 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
   problems.push({
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
+    message: `${count2} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or drop cases only one side has with --allow-unpaired (Action input allow-unpaired: true)`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -45273,86 +46064,164 @@ function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  const problems = [];
-  const parent = [];
-  const candidate = [];
+  if (input.evidence.length === 0) return { problems: [] };
+  const oversized = checkSideSizes(input.evidence);
+  if (oversized.length > 0) return { problems: oversized };
+  const problems = new ProblemCollector();
+  const sides = { parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }, candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 } };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
-  if (input.evidence.length === 0) return { problems };
+  const files = input.packageFiles?.get(manifest.package_id);
   for (const file of input.evidence) {
-    let decoded;
-    const text2 = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text2);
-    const read = (packageId, judge, side) => {
-      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+    const detected = detectInputFormat(file);
+    const feeds = file.side === "both" ? ["parent", "candidate"] : [file.side];
+    const read = (packageId, judge, target, selector) => {
+      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(selector ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text2(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        const budget = EVIDENCE_LIMITS.sideLines - Math.max(...feeds.map((side) => sides[side].lines));
+        parsed = parseInput(file, detected, { ...packageId === void 0 ? {} : { packageId }, judge, ...selector ? { selector } : {}, maxLines: budget });
         if (packageCount > 1) parses.set(key, parsed);
       }
+      for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === "promptfoo" && packageCount > 1) {
         problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
       }
-      problems.push(...parsed.problems);
+      if (parsed.columns !== void 0) sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
+      problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
+    if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo") && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
     }
     const isPromptfoo = detected === "promptfoo";
     if (file.side === "both") {
       if (isPromptfoo) {
-        const sides = input.promptfooSides ?? {};
-        append(parent, read(parentId ?? "parent", parentJudge, sides.parent ?? { promptIdx: 0 }));
-        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
+        const selectors = input.promptfooSides ?? {};
+        append(sides.parent.records, read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }));
+        append(sides.candidate.records, read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 }));
+        reportSameColumn(file.path, sides, problems);
       } else {
         const strangers = /* @__PURE__ */ new Map();
-        for (const record of read(void 0, candidateJudge)) {
-          if (record.package_id === manifest.package_id) candidate.push(record);
-          else if (record.package_id === parentId) parent.push(record);
+        const records = read(void 0, candidateJudge, "candidate");
+        for (const record of records) {
+          if (record.package_id === manifest.package_id) sides.candidate.records.push(record);
+          else if (record.package_id === parentId) sides.parent.records.push(record);
           else if (packageCount === 1) {
             const seen = strangers.get(record.package_id);
             if (seen) seen.count += 1;
-            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
+            else if (strangers.size < 100) strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
         }
-        for (const [id, { line, count }] of strangers) {
-          const more2 = count > 1 ? ` (and ${count - 1} more record${count > 2 ? "s" : ""} for it)` : "";
+        for (const [id, { line, count: count2 }] of strangers) {
+          const more2 = count2 > 1 ? ` (and ${count2 - 1} more record${count2 > 2 ? "s" : ""} for it)` : "";
           problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
     } else {
-      const target = file.side === "parent" ? parent : candidate;
-      const expected = file.side === "parent" ? parentId : manifest.package_id;
-      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
-      const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
-      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      const side = file.side;
+      const expected = side === "parent" ? parentId : manifest.package_id;
+      const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
+      const records = read(isPromptfoo ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
+      append(sides[side].records, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
   }
-  if (problems.length > 0) return { problems };
-  const paired = pairEvidence(parent, candidate, {
+  if (problems.size > 0) return { problems: problems.list() };
+  const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
+  for (const side of ["parent", "candidate"]) {
+    const own = files?.[side];
+    if (own !== void 0) checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
+  }
+  if (problems.size > 0) return { problems: problems.list() };
+  const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
     ...input.allowUnpaired ? { allowUnpaired: true } : {},
     parentFile: input.evidence.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
     candidateFile: input.evidence.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
   });
-  if (paired.problems.length > 0) return { problems: paired.problems };
-  return { evidence: paired.paired, problems };
+  if (paired.problems.length > 0) {
+    problems.pushAll(paired.problems);
+    return { problems: problems.list() };
+  }
+  const binding = bindEvidence(
+    { records: sides.parent.records, columns: sides.parent.columns, packageId: parentId },
+    { records: sides.candidate.records, columns: sides.candidate.columns, packageId: manifest.package_id },
+    files
+  );
+  const evidence = { ...paired.paired, binding, ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) } };
+  return { evidence, problems: [] };
+}
+function suiteLists(files) {
+  return files?.suites.map(readSuiteList) ?? [];
 }
 function append(target, items) {
   for (const item of items) target.push(item);
 }
-function detectFormat(bytes, text2) {
-  const decoder = new TextDecoder();
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(10, start);
-    const end = newline < 0 ? bytes.length : newline;
-    const line = decoder.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text2()) : detectEvidenceFormat(line);
-    start = end + 1;
+function checkSideSizes(evidence) {
+  const problems = [];
+  for (const side of ["parent", "candidate"]) {
+    const files = evidence.filter((file) => file.side === side || file.side === "both");
+    const total = files.reduce((sum2, file) => sum2 + sizeOf(file), 0);
+    if (total <= EVIDENCE_LIMITS.sideBytes) continue;
+    const largest = files.reduce((a, b) => sizeOf(b) > sizeOf(a) ? b : a);
+    const what = files.length === 1 ? `is ${formatBytes(total)}` : `is ${formatBytes(total)} in ${files.length} files (this one ${formatBytes(sizeOf(largest))})`;
+    problems.push({
+      file: largest.path,
+      message: `the ${side} evidence ${what}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so nothing was read (run fewer cases or trials per check, or drop fields the gates do not use)`
+    });
   }
-  return detectEvidenceFormat(text2());
+  return problems;
+}
+function reportSameColumn(path, sides, problems) {
+  const parent = sides.parent.columns.get(path) ?? [];
+  const candidate = sides.candidate.columns.get(path) ?? [];
+  const shared = parent.find((column) => candidate.some((other) => other.promptIdx === column.promptIdx));
+  if (shared === void 0) return;
+  problems.push({ file: path, line: 1, field: "results.results", message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)` });
+}
+function parseInput(file, format, request2) {
+  if (format === "jsonl") {
+    return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...request2.packageId === void 0 ? {} : { packageId: request2.packageId }, limits: { maxLines: request2.maxLines } }) };
+  }
+  if (format === "promptfoo") {
+    if (request2.packageId === void 0) {
+      return { format, records: [], problems: [{ file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" }] };
+    }
+    const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+    if (bytes === void 0) {
+      const message2 = `the promptfoo output is ${formatBytes(sizeOf(file))}; a promptfoo file is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
+      return { format, records: [], problems: [{ file: file.path, message: message2 }] };
+    }
+    const decoded = decodeStrict(bytes);
+    if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
+    const { packageId, judge, selector } = request2;
+    return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...selector === void 0 ? {} : { side: selector } }) };
+  }
+  const message = format === "empty" ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)";
+  return { records: [], problems: [{ file: file.path, line: 1, message }] };
+}
+var PROMPTFOO_KEY = /^\{?\s*"(evalId|results|config|shareableUrl|metadata)"\s*:/;
+var LENIENT3 = new TextDecoder("utf-8");
+function detectInputFormat(file) {
+  let head;
+  for (const chunk2 of chunksOf(file)) {
+    head = chunk2;
+    break;
+  }
+  if (head === void 0) return "empty";
+  const whole = sizeOf(file) <= head.length;
+  const lines = LENIENT3.decode(head).split("\n");
+  const index = lines.findIndex((line) => line.trim() !== "");
+  if (index < 0) return whole ? "empty" : "jsonl";
+  const first = lines[index].trim();
+  const complete = index < lines.length - 1 || whole;
+  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : first.startsWith("{") ? "jsonl" : void 0;
+  if (first !== "{") return detectEvidenceFormat(first);
+  const next = lines.slice(index + 1).find((line) => line.trim() !== "")?.trim() ?? "";
+  if (PROMPTFOO_KEY.test(next)) return "promptfoo";
+  const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+  return bytes === void 0 ? void 0 : detectEvidenceFormat(LENIENT3.decode(bytes));
 }
 
 // src/gates/decide.ts
@@ -45852,15 +46721,15 @@ function sumOfDraws(rng, values, draws) {
   let sizeLeft = n;
   let sum2 = 0;
   for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count);
-    remaining -= count;
+    const count2 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count2);
+    remaining -= count2;
     sizeLeft -= BLOCK_SIZE;
   }
   if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
   return sum2;
 }
-function sumOfMaskedDraws(rng, values, start, count) {
+function sumOfMaskedDraws(rng, values, start, count2) {
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
@@ -45868,7 +46737,7 @@ function sumOfMaskedDraws(rng, values, start, count) {
   let sum2 = 0;
   let otherSum = 0;
   let done2 = 0;
-  for (; done2 + 2 <= count; done2 += 2) {
+  for (; done2 + 2 <= count2; done2 += 2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -45886,10 +46755,10 @@ function sumOfMaskedDraws(rng, values, start, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  if (done2 < count) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  if (done2 < count2) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
   return sum2 + otherSum;
 }
-function sumOfSmallDraws(rng, values, start, size, count) {
+function sumOfSmallDraws(rng, values, start, size, count2) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -45897,7 +46766,7 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   let d = rng.s3;
   let sum2 = 0;
   let otherSum = 0;
-  let needed = count;
+  let needed = count2;
   while (needed >= 2) {
     const t0 = a;
     const t1 = b;
@@ -45933,13 +46802,13 @@ function sumOfSmallDraws(rng, values, start, size, count) {
   }
   return sum2 + otherSum;
 }
-function fillIndices(rng, bound, out, count) {
+function fillIndices(rng, bound, out, count2) {
   if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count; i++) out[i] = rng.nextInt(bound);
+    for (let i = 0; i < count2; i++) out[i] = rng.nextInt(bound);
     return;
   }
   if (bound <= HALF) {
-    fillSmallIndices(rng, bound, out, count);
+    fillSmallIndices(rng, bound, out, count2);
     return;
   }
   const threshold = TWO_POW_322 % bound;
@@ -45948,7 +46817,7 @@ function fillIndices(rng, bound, out, count) {
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled < count) {
+  while (filled < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -45969,14 +46838,14 @@ function fillIndices(rng, bound, out, count) {
   rng.s2 = c;
   rng.s3 = d;
 }
-function fillSmallIndices(rng, bound, out, count) {
+function fillSmallIndices(rng, bound, out, count2) {
   const threshold = HALF % bound;
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled + 1 < count) {
+  while (filled + 1 < count2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -45998,7 +46867,7 @@ function fillSmallIndices(rng, bound, out, count) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  while (filled < count) {
+  while (filled < count2) {
     const low = (rng.nextUint32() & 65535) * bound;
     out[filled] = low >>> 16;
     filled += (low & 65535) < threshold ? 0 : 1;
@@ -46019,14 +46888,14 @@ function sumRowsOfDraws(rng, rows, width, draws, out) {
   let sizeLeft = n;
   for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
     const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
-    const count = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
-    if (width === 2) addPairRows(rng, rows, start, size, count, out);
-    else addQuadRows(rng, rows, start, size, count, out);
-    remaining -= count;
+    const count2 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width === 2) addPairRows(rng, rows, start, size, count2, out);
+    else addQuadRows(rng, rows, start, size, count2, out);
+    remaining -= count2;
     sizeLeft -= size;
   }
 }
-function addPairRows(rng, rows, start, size, count, out) {
+function addPairRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -46034,7 +46903,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -46068,7 +46937,7 @@ function addPairRows(rng, rows, start, size, count, out) {
   out[0] = s0;
   out[1] = s1;
 }
-function addQuadRows(rng, rows, start, size, count, out) {
+function addQuadRows(rng, rows, start, size, count2, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -46078,7 +46947,7 @@ function addQuadRows(rng, rows, start, size, count, out) {
   let s1 = out[1];
   let s2 = out[2];
   let s3 = out[3];
-  let needed = count;
+  let needed = count2;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -46124,12 +46993,12 @@ function drawMultinomial(rng, total, weights, out) {
   for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    let count;
-    if (remaining === 0) count = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count = remaining;
-    else count = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count;
-    remaining -= count;
+    let count2;
+    if (remaining === 0) count2 = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count2 = remaining;
+    else count2 = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count2;
+    remaining -= count2;
     weightLeft -= weight;
   }
 }
@@ -46883,12 +47752,18 @@ function evaluateLatency(cases, policy, sloMs) {
 // src/gates/manifest-gate.ts
 function evaluateManifest(diff, candidate, evidence, policy) {
   const failures = diff.problems.map(formatProblem);
+  const binding = evidence?.binding;
+  if (binding !== void 0) {
+    for (const side of ["parent", "candidate"]) {
+      if (binding[side].status === "mismatched") failures.push(`${side === "parent" ? "Parent" : "Candidate"} evidence is not bound to its package: ${stripStop(binding[side].reason)}`);
+    }
+  }
   if (evidence) {
-    if (evidence.candidatePackageId !== candidate.package_id) {
+    if (binding === void 0 && evidence.candidatePackageId !== candidate.package_id) {
       failures.push(`Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`);
     }
     const parentId = diff.parent?.package_id;
-    if (parentId !== void 0 && evidence.parentPackageId !== parentId) {
+    if (binding === void 0 && parentId !== void 0 && evidence.parentPackageId !== parentId) {
       failures.push(`Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`);
     }
     const judge = candidate.evaluation.judge;
@@ -46919,11 +47794,26 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   return {
     gate: "manifest",
     verdict: "pass",
-    reason: `Every artifact matches its recorded digest and the evidence is bound to these packages (${classes}).`,
+    reason: `Every artifact matches its recorded digest (${classes})${describeEvidence(evidence)}.`,
     headline: measures[0],
     measures,
     on_failure: "reject"
   };
+}
+function describeEvidence(evidence) {
+  if (evidence === void 0) return "; no evidence was given";
+  const binding = evidence.binding;
+  if (binding === void 0) return " and the evidence names these packages";
+  const unbound = ["parent", "candidate"].filter((side) => binding[side].status !== "bound");
+  if (unbound.length === 0) {
+    const how = ["parent", "candidate"].map((side) => `${side} by ${binding[side].by.join(" and ") || "package"}`).join(", ");
+    return ` and the evidence is bound to these packages: ${how}`;
+  }
+  const which2 = unbound.length === 2 ? "neither side's evidence can" : `the ${unbound[0]} evidence cannot`;
+  return `, but ${which2} be tied to its package, so an owner must approve`;
+}
+function stripStop(text2) {
+  return text2.endsWith(".") ? text2.slice(0, -1) : text2;
 }
 
 // src/stats/mcnemar.ts
@@ -47281,12 +48171,12 @@ function holmAdjust(pValues) {
       throw new RangeError(`Expected \`pValues[${index}]\` to be in [0, 1], got ${String(p)}.`);
     }
   });
-  const count = pValues.length;
+  const count2 = pValues.length;
   const order = pValues.map((_, index) => index).toSorted((x, y) => pValues[x] - pValues[y] || x - y);
-  const adjusted = Array.from({ length: count }, () => 0);
+  const adjusted = Array.from({ length: count2 }, () => 0);
   let runningMax = 0;
   order.forEach((index, rank2) => {
-    runningMax = Math.max(runningMax, Math.min(1, (count - rank2) * pValues[index]));
+    runningMax = Math.max(runningMax, Math.min(1, (count2 - rank2) * pValues[index]));
     adjusted[index] = runningMax;
   });
   return adjusted;
@@ -47373,9 +48263,9 @@ function evaluateSafety(cases, level, policy) {
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
   const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
-  const count = !redteamPasses ? safety.length : expected.length;
+  const count2 = !redteamPasses ? safety.length : expected.length;
   const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
-  const why = count < statistics.min_cases ? `Only ${formatCount(count)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
+  const why = count2 < statistics.min_cases ? `Only ${formatCount(count2)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
@@ -47458,6 +48348,7 @@ var package_default = {
   },
   devDependencies: {
     "@octokit/openapi": "^23.0.2",
+    "@sigstore/core": "^4.0.1",
     "@types/node": "^24.19.2",
     esbuild: "^0.28.2",
     node: "^24.21.0",
@@ -47510,7 +48401,8 @@ function runPipeline(input) {
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
+    const decided = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
+    const decision = applyPolicyChange(decided, input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -47521,7 +48413,7 @@ function runPipeline(input) {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
-      evidence: summariseEvidence(evidence),
+      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
@@ -47531,7 +48423,8 @@ function runPipeline(input) {
   }
   if (problems.length > 0) {
     const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
-    throw new InputError(unique, `${unique.length} evidence problem${unique.length === 1 ? "" : "s"}`);
+    const total = countProblems(unique);
+    throw new InputError(unique, `${total} evidence problem${total === 1 ? "" : "s"}`);
   }
   const outcome = packages.length === 0 ? "nothing_to_gate" : combineDecisions(packages.map((p) => p.decision.outcome));
   const summary2 = packages.length === 0 ? "No package manifest is touched by this change; nothing to gate." : packages.length === 1 ? packages[0].decision.summary : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(", ")}: ${outcome.replace("_", " ")}.`;
@@ -47551,7 +48444,7 @@ function runPipeline(input) {
       ...input.context?.commit !== void 0 ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {},
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
-      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(evidenceDigest(e)) })),
       artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
     },
     decision: { outcome, summary: summary2 },
@@ -47605,7 +48498,7 @@ function bare(digest2) {
 import { sign } from "node:crypto";
 
 // src/report/keys.ts
-import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
 function loadPrivateKey(pem, label) {
   const text2 = readPemBlock(pem, label, "private");
@@ -47674,7 +48567,7 @@ function algorithmOf(key, label) {
 }
 function spkiKeyId(publicKey) {
   const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash3("sha256").update(der).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(der).digest("hex")}`;
 }
 function keyError(label, message) {
   return new InputError([{ file: label, message }]);
@@ -47822,10 +48715,12 @@ function loadDefaultPolicy() {
   return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
 function runGateCheck(request2) {
+  const uncommitted = request2.head === void 0 ? uncommittedFiles(request2.repo, ownFiles(request2)) : [];
+  const head = request2.head ?? (uncommitted.length === 0 ? "HEAD" : void 0);
   const changeSet = resolveChangeSet({
     repo: request2.repo,
     base: request2.base,
-    ...request2.head !== void 0 ? { head: request2.head } : {},
+    ...head !== void 0 ? { head } : {},
     ...request2.manifests && request2.manifests.length > 0 ? { manifests: request2.manifests } : {},
     ...request2.all ? { all: true } : {}
   });
@@ -47837,9 +48732,11 @@ function runGateCheck(request2) {
     headCommit: changeSet.head.commit,
     defaults: readDefaultPolicy()
   });
+  const readHead = changeSet.head.commit ? readerAtCommit(request2.repo, changeSet.head.commit) : readerAtWorktree(request2.repo);
   const report = runPipeline({
     changeSet,
     evidence: readEvidence(request2),
+    packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(request2.repo, changeSet.base.commit)),
     policy,
     ...policyChange ? { policyChange } : {},
     ...request2.seed !== void 0 ? { seed: request2.seed } : {},
@@ -47854,8 +48751,13 @@ function runGateCheck(request2) {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},
     ...files ? { files } : {},
-    ...signingError !== void 0 ? { signingError } : {}
+    ...signingError !== void 0 ? { signingError } : {},
+    ...uncommitted.length > 0 ? { uncommitted } : {}
   };
+}
+function ownFiles(request2) {
+  const own = [...request2.parentEvidence, ...request2.candidateEvidence, ...request2.evidence, ...request2.outDir !== void 0 ? [request2.outDir] : [], ...request2.runFiles ?? []];
+  return own.map((path) => toRepoPath(request2.repo, resolve5(request2.cwd, path)));
 }
 function readEvidence(request2) {
   const evidence = [];
@@ -47864,7 +48766,7 @@ function readEvidence(request2) {
     for (const path of paths) {
       const full = resolve5(request2.cwd, path);
       try {
-        evidence.push({ path: toRepoPath(request2.repo, full), bytes: readInputFile(full, `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(request2.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
       } catch (error2) {
         if (error2 instanceof InputError) problems.push(...error2.problems.map((p) => ({ ...p, file: path })));
         else throw error2;
@@ -47909,7 +48811,7 @@ function appSlugOf(login) {
 }
 
 // src/github/octokit.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // node_modules/octokit/dist-bundle/index.js
 init_dist_src2();
@@ -51331,7 +52233,7 @@ function setupOctokit(token, options = {}) {
     throttle: {
       // GitHub asks for writes a second apart per user or token; keying the plugin's in-process
       // pacing by token keeps clients with one token in step and leaves other tokens unhindered.
-      id: `kaizen-gate:${createHash4("sha256").update(token).digest("hex").slice(0, 16)}`,
+      id: `kaizen-gate:${createHash5("sha256").update(token).digest("hex").slice(0, 16)}`,
       retryAfterBaseValue: unit,
       onRateLimit: onLimit("primary"),
       onSecondaryRateLimit: onLimit("secondary")

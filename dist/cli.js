@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count3 = 0;
+        let count4 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count3)
-            count3 = c;
+          if (c > count4)
+            count4 = c;
         }
-        return count3;
+        return count4;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count3, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count3);
+          for (const { count: count4, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count4);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count3 = 1;
+        let count4 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col2) {
-          count3 = Math.max(1, Math.min(end.col - col2, 80 - ci));
+          count4 = Math.max(1, Math.min(end.col - col2, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count3);
+        const pointer = " ".repeat(ci) + "^".repeat(count4);
         error.message += `:
 
 ${lineStr}
@@ -9554,20 +9554,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count3 = 0;
+      let count4 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count3++;
+        count4++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count4 += countKeys(sch));
         }
-        if (count3 === Infinity)
+        if (count4 === Infinity)
           return Infinity;
       }
-      return count3;
+      return count4;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -13105,8 +13105,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count3 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
+          const count4 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count4)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -13119,16 +13119,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count3) {
-          gen.code((0, codegen_1._)`${count3}++`);
+        function checkLimits(count4) {
+          gen.code((0, codegen_1._)`${count4}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count4} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count4} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -14857,6 +14857,8 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import posix from "node:path/posix";
 
 // src/problem.ts
+var EXAMPLES_PER_KIND = 3;
+var MAX_LISTED_PROBLEMS = 60;
 function formatProblem(problem) {
   let where2 = problem.file;
   if (problem.line !== void 0) {
@@ -14871,13 +14873,137 @@ function sortProblems(problems) {
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
   );
 }
+function countProblems(problems) {
+  let total = 0;
+  for (const problem of problems) total += problem.omitted ?? 1;
+  return total;
+}
+function problemKind(problem) {
+  const field = (problem.field ?? "").replaceAll(/\[\d+\]/g, "[]");
+  let message = problem.message.replaceAll(/\d[\d,._]*/g, "#");
+  if (field !== "") message = message.replaceAll(/"(?:[^"\\]|\\.)*"/g, '"…"');
+  return `${problem.file}\0${field}\0${message}`;
+}
+var ProblemCollector = class {
+  kept = [];
+  kinds = /* @__PURE__ */ new Map();
+  other = { examples: 0, omitted: 0, low: Infinity, high: -Infinity };
+  examplesPerKind;
+  maxKinds;
+  /** `maxKinds` bounds memory: problems of kinds beyond it are only counted, together. */
+  constructor(examplesPerKind = EXAMPLES_PER_KIND, maxKinds = 200) {
+    this.examplesPerKind = examplesPerKind;
+    this.maxKinds = maxKinds;
+  }
+  /** Adds one problem (the name lets it stand where a `Problem[]` was pushed to). */
+  push(problem) {
+    if (problem.omitted !== void 0) {
+      this.kept.push(problem);
+      return;
+    }
+    const key = problemKind(problem);
+    let tally3 = this.kinds.get(key);
+    if (tally3 === void 0) {
+      if (this.kinds.size >= this.maxKinds) {
+        count(this.other, problem);
+        return;
+      }
+      tally3 = { examples: 0, omitted: 0, low: Infinity, high: -Infinity };
+      this.kinds.set(key, tally3);
+    }
+    if (tally3.examples < this.examplesPerKind) {
+      tally3.examples++;
+      this.kept.push(problem);
+    } else {
+      count(tally3, problem);
+    }
+  }
+  /** Adds several problems. */
+  pushAll(problems) {
+    for (const problem of problems) this.push(problem);
+  }
+  /** How many problems were added, kept or counted. */
+  get size() {
+    let total = countProblems(this.kept) + this.other.omitted;
+    for (const tally3 of this.kinds.values()) total += tally3.omitted;
+    return total;
+  }
+  /** The kept problems and one summary line per kind that had more. */
+  list() {
+    const out = [...this.kept];
+    for (const tally3 of this.kinds.values()) if (tally3.omitted > 0) out.push(summaryOf(tally3, "like this"));
+    if (this.other.omitted > 0) out.push(summaryOf(this.other, "of other kinds"));
+    return out;
+  }
+};
+function count(tally3, problem) {
+  tally3.omitted++;
+  tally3.first ??= problem;
+  if (problem.line !== void 0) {
+    if (problem.line < tally3.low) tally3.low = problem.line;
+    if (problem.line > tally3.high) tally3.high = problem.line;
+  }
+}
+function summaryOf(tally3, what) {
+  const first = tally3.first;
+  const lines = tally3.high < 0 ? "" : tally3.low === tally3.high ? ` (line ${tally3.low})` : ` (lines ${tally3.low}–${tally3.high})`;
+  const summary = {
+    file: first.file,
+    ...first.line === void 0 ? {} : { line: first.line },
+    ...first.field === void 0 || what !== "like this" ? {} : { field: first.field },
+    message: `and ${tally3.omitted.toLocaleString("en-US")} more ${what}${lines}`,
+    omitted: tally3.omitted
+  };
+  if (what === "like this") summaryKinds.set(summary, problemKind(first));
+  return summary;
+}
+function summariseProblems(problems, maxListed = MAX_LISTED_PROBLEMS) {
+  const collector = new ProblemCollector(EXAMPLES_PER_KIND, Number.MAX_SAFE_INTEGER);
+  collector.pushAll(sortProblems(problems));
+  const collected = collector.list();
+  const examples = sortProblems(collected.filter((problem) => problem.omitted === void 0));
+  const summaries = collected.filter((problem) => problem.omitted !== void 0);
+  const after = /* @__PURE__ */ new Map();
+  const loose = [];
+  for (const summary of summaries) {
+    const kind = summary.message.includes(" more like this") ? kindOfSummary(summary) : void 0;
+    const index = kind === void 0 ? -1 : examples.findLastIndex((example) => problemKind(example) === kind);
+    if (index < 0) loose.push(summary);
+    else after.set(index, [...after.get(index) ?? [], summary]);
+  }
+  const listed = [];
+  examples.forEach((example, index) => listed.push(example, ...after.get(index) ?? []));
+  const all = loose.length === 0 ? listed : mergeByPlace(listed, loose);
+  if (all.length <= maxListed) return all;
+  const kept = all.slice(0, maxListed - 1);
+  const rest = all.slice(maxListed - 1);
+  const first = rest[0];
+  const omitted = countProblems(rest);
+  return [...kept, { file: first.file, ...first.line === void 0 ? {} : { line: first.line }, message: `and ${omitted.toLocaleString("en-US")} more problems`, omitted }];
+}
+var summaryKinds = /* @__PURE__ */ new WeakMap();
+function kindOfSummary(summary) {
+  return summaryKinds.get(summary);
+}
+function mergeByPlace(listed, loose) {
+  const out = [...listed];
+  for (const problem of loose) {
+    const index = out.findIndex((other) => sortProblems([problem, other])[0] === problem);
+    if (index < 0) out.push(problem);
+    else out.splice(index, 0, problem);
+  }
+  return out;
+}
 var InputError = class extends Error {
   problems;
+  /** How many problems were found, including those only counted in summary lines. */
+  total;
   constructor(problems, summary) {
-    const sorted = sortProblems(problems);
-    super(summary ?? sorted.map(formatProblem).join("\n"));
+    const listed = summariseProblems(sortProblems(problems));
+    super(summary ?? listed.map(formatProblem).join("\n"));
     this.name = "InputError";
-    this.problems = sorted;
+    this.problems = listed;
+    this.total = countProblems(problems);
   }
 };
 
@@ -15055,6 +15181,280 @@ import { resolve as resolve7 } from "node:path";
 import { resolve as resolve5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/evidence/evidence-file.ts
+import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync, statSync as statSync2 } from "node:fs";
+var MiB = 1024 * 1024;
+var EVIDENCE_LIMITS = {
+  /** Bytes of evidence per side. */
+  sideBytes: 64 * MiB,
+  /** Bytes of one JSONL line (one record). */
+  lineBytes: 1 * MiB,
+  /** Lines (records and blank lines) of one side's JSONL evidence. */
+  sideLines: 5e5,
+  /** Bytes of one promptfoo output file, which is one JSON document and is parsed whole. */
+  promptfooBytes: 32 * MiB
+};
+var CHUNK_BYTES = 1 * MiB;
+function formatBytes(size) {
+  const GiB = 1024 * MiB;
+  if (size >= GiB) return `${(size / GiB).toFixed(1)} GiB`;
+  if (size >= MiB) return size % MiB === 0 ? `${size / MiB} MiB` : `${(size / MiB).toFixed(1)} MiB`;
+  return `${size.toLocaleString("en-US")} bytes`;
+}
+function openEvidenceFile(path, shown, what) {
+  let size;
+  try {
+    const stats = statSync2(path);
+    if (stats.isDirectory()) throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = error.code;
+    const reason = code === "ENOENT" ? "does not exist" : code === "ELOOP" ? "is a symlink loop" : `cannot be read (${code ?? String(error)})`;
+    throw new InputError([{ file: shown, message: `${what} ${reason}` }]);
+  }
+  const problem = sizeProblem(shown, size, what);
+  if (problem !== void 0) throw new InputError([problem]);
+  return {
+    size,
+    *chunks() {
+      const fd = openSync(path, "r");
+      try {
+        let total = 0;
+        for (; ; ) {
+          const chunk = new Uint8Array(CHUNK_BYTES);
+          const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+          if (read === 0) return;
+          total += read;
+          if (total > EVIDENCE_LIMITS.sideBytes) throw new InputError([{ file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }]);
+          yield read === CHUNK_BYTES ? chunk : chunk.subarray(0, read);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+  };
+}
+function sizeProblem(file, size, what = "the evidence file") {
+  if (size <= EVIDENCE_LIMITS.sideBytes) return void 0;
+  return {
+    file,
+    message: `${what} is ${formatBytes(size)}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so it was not read (split the suite into fewer cases or trials, or drop fields the gates do not use)`
+  };
+}
+function sizeOf(input) {
+  return "bytes" in input ? input.bytes.length : input.stream.size;
+}
+var digests = /* @__PURE__ */ new WeakMap();
+function* chunksOf(input) {
+  const hash = createHash("sha256");
+  const source = "bytes" in input ? [input.bytes] : input.stream.chunks();
+  for (const chunk of source) {
+    for (let start = 0; start < chunk.length; start += CHUNK_BYTES) {
+      const piece = chunk.subarray(start, Math.min(chunk.length, start + CHUNK_BYTES));
+      hash.update(piece);
+      yield piece;
+    }
+  }
+  const digest2 = `sha256:${hash.digest("hex")}`;
+  const seen = digests.get(input);
+  if (seen === void 0) digests.set(input, digest2);
+  else if (seen !== digest2) throw new InputError([{ file: input.path, message: "the evidence file changed while it was being read; run the check again once it is written" }]);
+}
+function evidenceDigest(input) {
+  let digest2 = digests.get(input);
+  if (digest2 === void 0) {
+    for (const _ of chunksOf(input)) {
+    }
+    digest2 = digests.get(input);
+  }
+  return digest2;
+}
+function readWhole(input, limit) {
+  if (sizeOf(input) > limit) return void 0;
+  if ("bytes" in input) {
+    evidenceDigest(input);
+    return input.bytes;
+  }
+  const parts = [];
+  let total = 0;
+  for (const chunk of chunksOf(input)) {
+    total += chunk.length;
+    if (total > limit) return void 0;
+    parts.push(chunk.slice());
+  }
+  const whole = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    whole.set(part, offset);
+    offset += part.length;
+  }
+  return whole;
+}
+function decodeStrict(bytes) {
+  try {
+    return { ok: true, text: STRICT.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    let lineStart = offset === 0 ? 0 : bytes.lastIndexOf(10, offset - 1) + 1;
+    let line = 1;
+    for (let i = bytes.indexOf(10); i >= 0 && i < lineStart; i = bytes.indexOf(10, i + 1)) line++;
+    if (line === 1 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) lineStart = 3;
+    const column = LENIENT.decode(bytes.subarray(lineStart, offset)).length + 1;
+    return { ok: false, line, column, byte: bytes[offset] ?? 0 };
+  }
+}
+var STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var LENIENT = new TextDecoder("utf-8");
+function notUtf8Message(byte) {
+  return `byte 0x${byte.toString(16).padStart(2, "0")} is not UTF-8; evidence must be UTF-8 text (re-export it as UTF-8: a case id read with the wrong encoding could match another one)`;
+}
+function firstInvalidUtf8(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return end;
+}
+
+// src/manifest/model.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r2 = asRecord(ref);
+    const path = r2[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r2.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
+  return out;
+}
+function digestOf(bytes) {
+  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/evidence/package-files.ts
+function readPackageFiles(changeSet, readHead, readBase) {
+  const files = /* @__PURE__ */ new Map();
+  for (const diff of changeSet.packages) {
+    const loaded = changeSet.loaded.get(diff.manifest);
+    const candidate = loaded?.candidate.manifest;
+    if (candidate === void 0) continue;
+    const parent = loaded?.parent?.manifest;
+    files.set(candidate.package_id, {
+      candidate: sideFiles(candidate, diff.manifest, diff.digest, changeSet.head.commit, readHead),
+      ...parent === void 0 || diff.parent === null ? {} : { parent: sideFiles(parent, diff.parent.manifest, diff.parent.digest, diff.parent.commit, readBase) }
+    });
+  }
+  return files;
+}
+function sideFiles(manifest, path, digest2, commit2, read) {
+  const content = (file) => {
+    const result = read(file);
+    return result.kind === "file" ? result.bytes : void 0;
+  };
+  return {
+    packageId: manifest.package_id,
+    manifest: path,
+    manifestDigest: digest2,
+    commit: commit2,
+    model: manifest.model,
+    prompts: manifest.prompts.map((prompt) => {
+      const bytes = content(prompt.path);
+      return { id: prompt.id, path: prompt.path, ...bytes === void 0 ? {} : { content: bytes, digest: digestOf(bytes) } };
+    }),
+    suites: manifest.evaluation.suites.map((suite) => {
+      const bytes = content(suite.path);
+      return { id: suite.id, suite: suite.suite, path: suite.path, ...bytes === void 0 ? {} : { content: bytes } };
+    })
+  };
+}
+
 // manifests/schema/policy.schema.json
 var policy_schema_default = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -15167,7 +15567,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
   }
   const lineCounter = new import_yaml.LineCounter();
-  const at = (offset) => {
+  const at2 = (offset) => {
     const { line, col: col2 } = lineCounter.linePos(offset);
     return { line, column: col2 };
   };
@@ -15184,7 +15584,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const problems = [];
   for (const doc of documents) {
     for (const error of [...doc.errors, ...doc.warnings]) {
-      problems.push({ file, ...at(error.pos[0]), message: describeYamlError(error, text2, limits) });
+      problems.push({ file, ...at2(error.pos[0]), message: describeYamlError(error, text2, limits) });
       if (error.message.includes("call stack") || error.message.includes("Stack overflow")) break;
     }
   }
@@ -15193,7 +15593,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     const offset = second?.range[0] ?? 0;
     problems.push({
       file,
-      ...at(offset),
+      ...at2(offset),
       message: `expected one YAML document, found ${documents.length}; put each package in its own file`
     });
   }
@@ -15204,7 +15604,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   const budget = { aliases: 0, nodes: 0 };
   const convert2 = (node, pointer, depth) => {
     const range = node?.range;
-    if (range && !positions.has(pointer)) positions.set(pointer, at(range[0]));
+    if (range && !positions.has(pointer)) positions.set(pointer, at2(range[0]));
     budget.nodes += 1;
     if (budget.nodes > limits.maxNodes) {
       throw new LimitExceeded(`more than ${limits.maxNodes} values after alias expansion`, pointer);
@@ -15237,7 +15637,7 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
       for (const pair of node.items) {
         const keyNode = pair.key;
         const keyRange = keyNode?.range;
-        const keyAt = keyRange ? at(keyRange[0]) : positions.get(pointer);
+        const keyAt = keyRange ? at2(keyRange[0]) : positions.get(pointer);
         const key = (0, import_yaml.isScalar)(keyNode) ? keyNode.value : void 0;
         if (typeof key !== "string") {
           problems.push({ file, ...keyAt, ...fieldOption(pointer), message: describeNonStringKey(keyNode, text2) });
@@ -15292,7 +15692,7 @@ function positionIn(text2, offset) {
   return { line: before.split("\n").length, column: offset - lineStart + 1 };
 }
 function decodeText(bytes, file) {
-  const invalid2 = firstInvalidUtf8(bytes);
+  const invalid2 = firstInvalidUtf82(bytes);
   const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2));
   const control = firstControl(text2);
   if (control !== void 0) {
@@ -15335,7 +15735,7 @@ function findDeepFlow(text2, max) {
   }
   return void 0;
 }
-function firstInvalidUtf8(bytes) {
+function firstInvalidUtf82(bytes) {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i];
@@ -15398,6 +15798,50 @@ function dedupeByMessage(problems) {
 
 // src/schema/validate.ts
 var import__ = __toESM(require__(), 1);
+
+// src/suggest.ts
+function closestName(name, known) {
+  const wanted = name.toLowerCase();
+  const allowed = wanted.length <= 4 ? 1 : wanted.length <= 8 ? 2 : 3;
+  let best;
+  let bestDistance = allowed + 1;
+  for (const candidate of known) {
+    const lower = candidate.toLowerCase();
+    if (lower === wanted) return candidate;
+    if (Math.abs(lower.length - wanted.length) >= bestDistance) continue;
+    const distance = editDistance(wanted, lower, bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+function didYouMean(name, known, quote = (n) => `"${n}"`) {
+  const best = closestName(name, known);
+  return best === void 0 ? "" : ` (did you mean ${quote(best)}?)`;
+}
+function editDistance(a, b, limit) {
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// src/schema/validate.ts
 var ajv = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
 var compiled = /* @__PURE__ */ new Map();
 function validateAgainstSchema(schema, value, subject) {
@@ -15504,29 +15948,6 @@ function listOr(items) {
 function describeCount(value) {
   return Array.isArray(value) ? `${value.length}` : describeValue(value);
 }
-function closestName(name, known) {
-  let best;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-function editDistance(a, b) {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
 function describeValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -15629,10 +16050,10 @@ function comparePolicies(base, head) {
   const levels = Object.fromEntries(
     Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord2(baseLevels[level]), asRecord2(headLevels[level]), loosened, tightened)
     ])
   );
-  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
+  const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
   return {
     effective: {
       ...base,
@@ -15679,13 +16100,13 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
   }
   return out;
 }
 function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
-  const base = asRecord(baseValue);
-  const head = asRecord(headValue);
+  const base = asRecord2(baseValue);
+  const head = asRecord2(headValue);
   const out = {};
   for (const name of union(base, head)) {
     const b = base[name];
@@ -15725,7 +16146,7 @@ function sameValue(a, b) {
 function union(a, b) {
   return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function asRecord(value) {
+function asRecord2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function show(value) {
@@ -15734,83 +16155,6 @@ function show(value) {
 
 // src/manifest/discover.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/manifest/model.ts
-import { createHash } from "node:crypto";
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord2(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r2 = asRecord2(ref);
-    const path = r2[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r2.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord2(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord2(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord2(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
-  return out;
-}
-function digestOf(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord2(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-
-// src/manifest/discover.ts
 var CLASSIFY_LIMIT = 16 * 1024 * 1024;
 var FOREIGN = { kind: "foreign" };
 var KAIZEN = /kaizen-gate/i;
@@ -16497,11 +16841,11 @@ function recordNote(options) {
   const line = note.trim();
   const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
   const identity = identityArgs(repo);
-  const short2 = commit2.slice(0, 12);
+  const short3 = commit2.slice(0, 12);
   const sync = push || remoteExists(repo, remote);
   if (sync) syncNotes(repo, remote, ref, identity);
   const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
+  const what = added ? `recorded the report on ${short3} in ${ref}` : `the report was already recorded on ${short3} in ${ref}`;
   if (!push) return { message: what, added, pushed: false, attempts: 0 };
   for (let attempt = 1; ; attempt++) {
     const rejection = tryPush(repo, remote, ref);
@@ -16915,9 +17259,22 @@ function readHistory(repo, baseCommit, path, depth) {
   return out;
 }
 
+// src/git/status.ts
+function uncommittedFiles(repo, own) {
+  const records = git(repo, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"]).toString().split("\0");
+  const files = [];
+  for (const record of records) {
+    if (record.length < 4) continue;
+    const path = record.slice(3);
+    if (own.some((mine) => path === mine || path.startsWith(`${mine.replace(/\/+$/, "")}/`))) continue;
+    files.push(`${record.slice(0, 2).trim() || "??"} ${path}`);
+  }
+  return files.toSorted((a, b) => a.slice(3) < b.slice(3) ? -1 : 1);
+}
+
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
 import { dirname, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 function readInputFile(path, what) {
   try {
@@ -16967,7 +17324,7 @@ function writeFilesTogether(dir, files, options = {}) {
     }
     for (const [index, [path]] of files.entries()) {
       failedAt = path;
-      if (files.length > 1 && existsSync(path) && statSync2(path).isFile()) {
+      if (files.length > 1 && existsSync(path) && statSync3(path).isFile()) {
         const backup = `${path}.${suffix}.bak`;
         copyFileSync(path, backup);
         backups.set(path, backup);
@@ -17008,6 +17365,966 @@ function describeWriteError(error) {
 // src/io/report-files.ts
 import { rmSync as rmSync2 } from "node:fs";
 import { join as join3 } from "node:path";
+
+// src/evidence/promptfoo.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/evidence/fields.ts
+var SCORE_RULE = { expected: "a number in [0, 1]", min: 0, max: 1 };
+var NON_NEGATIVE_RULE = { expected: "a non-negative number", min: 0 };
+var COUNT_RULE = { expected: "a non-negative integer", min: 0, integer: true };
+var NOT_A_NUMBER = /* @__PURE__ */ new Set(["nan", "+nan", "-nan", "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf"]);
+function describeValue2(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    case "number":
+      return Number.isFinite(value) ? String(value) : "a number too large for a double";
+    case "boolean":
+      return String(value);
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function readString(value, field, report) {
+  if (typeof value !== "string") {
+    report(field, `expected a string, got ${describeValue2(value)}`);
+    return void 0;
+  }
+  const first = value.charCodeAt(0);
+  if (value.length === 0 || (first <= 32 || first >= 128) && value.trim() === "") {
+    report(field, "must not be empty");
+    return void 0;
+  }
+  return value;
+}
+function readBoolean(value, field, report) {
+  if (typeof value !== "boolean") {
+    report(field, `expected true or false, got ${describeValue2(value)}`);
+    return void 0;
+  }
+  return value;
+}
+function readNumber(value, field, rule, report) {
+  if (typeof value !== "number") {
+    if (typeof value === "string" && NOT_A_NUMBER.has(value.trim().toLowerCase())) {
+      report(field, `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`);
+    } else {
+      report(field, `expected ${rule.expected}, got ${describeValue2(value)}`);
+    }
+    return void 0;
+  }
+  if (!Number.isFinite(value)) {
+    report(field, `expected ${rule.expected}, got a number too large for a double (it overflows to Infinity)`);
+    return void 0;
+  }
+  if (rule.integer === true && !Number.isSafeInteger(value)) {
+    report(field, `expected ${rule.expected}, got ${value}`);
+    return void 0;
+  }
+  if (rule.min !== void 0 && value < rule.min || rule.max !== void 0 && value > rule.max) {
+    report(field, `expected ${rule.expected}, got ${value}`);
+    return void 0;
+  }
+  return value;
+}
+function findProtoKey(value, path = "") {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findProtoKey(value[i], `${path}[${i}]`);
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  }
+  if (!isJsonObject(value)) return void 0;
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") return `${path}.__proto__`;
+    const found = findProtoKey(value[key], `${path}.${key}`);
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+var PROTO_KEY_MESSAGE = 'the key "__proto__" is not allowed in evidence (it could pollute object prototypes)';
+
+// src/evidence/json-text.ts
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COMMA = 44;
+var COLON = 58;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var NEWLINE = 10;
+function parseJsonText(text2) {
+  try {
+    return { ok: true, value: JSON.parse(text2) };
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    const position = /\(line (\d+) column (\d+)\)/.exec(raw);
+    const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
+    if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
+    if (/end of JSON input/.test(raw)) {
+      const lines = text2.split("\n");
+      return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+    }
+    return { ok: false, message };
+  }
+}
+function findStringEnd(text2, start) {
+  let from = start + 1;
+  for (; ; ) {
+    const end = text2.indexOf('"', from);
+    if (end < 0) return text2.length - 1;
+    let backslashes = 0;
+    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    from = end + 1;
+  }
+}
+function decodeKey(text2, start, end) {
+  const raw = text2.slice(start + 1, end);
+  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
+}
+function scanTopLevelMembers(text2) {
+  const members = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === QUOTE) {
+      const end = findStringEnd(text2, i);
+      if (depth === 1 && expectKey) {
+        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
+        expectKey = false;
+      }
+      i = end;
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth++;
+      if (depth === 1) expectKey = code === OPEN_BRACE;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+    } else if (code === COMMA && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return members;
+}
+function countTopLevelMembers(text2) {
+  let count4 = 0;
+  let depth = 0;
+  let expectKey = false;
+  const length = text2.length;
+  for (let i = 0; i < length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === QUOTE) {
+      if (depth === 1 && expectKey) {
+        count4++;
+        expectKey = false;
+      }
+      for (i++; i < length; i++) {
+        const inner = text2.charCodeAt(i);
+        if (inner === QUOTE) break;
+        if (inner === BACKSLASH) i++;
+      }
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth++;
+      if (depth === 1) expectKey = code === OPEN_BRACE;
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      depth--;
+    } else if (code === COMMA && depth === 1) {
+      expectKey = true;
+    }
+  }
+  return count4;
+}
+function locateArrayElements(text2, path) {
+  const lines = [];
+  const stack = [];
+  let line = 1;
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === NEWLINE) {
+      line++;
+      continue;
+    }
+    if (code === 32 || code === 9 || code === 13 || code === COLON) continue;
+    const parent = stack.at(-1);
+    if (code === COMMA) {
+      if (parent !== void 0 && !parent.isArray) parent.expectKey = true;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      stack.pop();
+      continue;
+    }
+    if (code === QUOTE && parent !== void 0 && parent.expectKey) {
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
+      parent.expectKey = false;
+      i = end;
+      continue;
+    }
+    if (parent !== void 0 && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
+      stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
+    } else if (code === QUOTE) {
+      i = findStringEnd(text2, i);
+    } else {
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
+    }
+  }
+  return lines;
+}
+function isDelimiter(code) {
+  return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
+}
+
+// src/evidence/record.ts
+var SUITES = ["golden", "safety", "shadow"];
+function isSuite(value) {
+  return value === "golden" || value === "safety" || value === "shadow";
+}
+function formatSource(source) {
+  return `${source.file}:${source.line}`;
+}
+
+// src/evidence/validate.ts
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+var REQUIRED_FIELDS = ["package_id", "suite", "case_id", "category", "pass"];
+var TOKEN_FIELDS = /* @__PURE__ */ new Set(["input", "output"]);
+var JUDGE_FIELDS = /* @__PURE__ */ new Set(["id", "version"]);
+var isString = (value, field, report) => readString(value, field, report) !== void 0;
+var isDigest = (value, field, report) => {
+  if (typeof value === "string" && DIGEST.test(value)) return true;
+  const hint = typeof value === "string" && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : "";
+  report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue2(value)}${hint}`);
+  return false;
+};
+var isBoolean = (value, field, report) => readBoolean(value, field, report) !== void 0;
+var inRange = (rule) => (value, field, report) => readNumber(value, field, rule, report) !== void 0;
+var FIELD_CHECKS = /* @__PURE__ */ new Map([
+  ["package_id", isString],
+  [
+    "suite",
+    (value, field, report) => {
+      if (isSuite(value)) return true;
+      report(field, `expected "golden", "safety" or "shadow", got ${describeValue2(value)}`);
+      return false;
+    }
+  ],
+  ["case_id", isString],
+  ["category", isString],
+  ["cluster", isString],
+  ["critical", isBoolean],
+  ["pass", isBoolean],
+  ["score", inRange(SCORE_RULE)],
+  ["cost_usd", inRange(NON_NEGATIVE_RULE)],
+  ["latency_ms", inRange(NON_NEGATIVE_RULE)],
+  ["tokens", (value, _field, report) => checkTokens(value, report)],
+  ["unsafe", isBoolean],
+  ["intervened", isBoolean],
+  ["expected_intervention", isBoolean],
+  ["judge", (value, _field, report) => checkJudge(value, report)],
+  ["trial", inRange(COUNT_RULE)],
+  ["suite_id", isString],
+  ["manifest_sha256", isDigest],
+  ["prompt_sha256", isDigest]
+]);
+var RECORD_FIELDS = new Set(FIELD_CHECKS.keys());
+function validateEvidenceObject(object, source, report) {
+  let ok = true;
+  let extensions = false;
+  for (const key in object) {
+    const check = FIELD_CHECKS.get(key);
+    if (check !== void 0) {
+      if (!check(object[key], key, report)) ok = false;
+    } else if (key === "__proto__") {
+      ok = false;
+      report(key, PROTO_KEY_MESSAGE);
+    } else if (key.startsWith("x-")) {
+      extensions = true;
+      const proto = findProtoKey(object[key]);
+      if (proto !== void 0) {
+        ok = false;
+        report(`${key}${proto}`, PROTO_KEY_MESSAGE);
+      }
+    } else {
+      ok = false;
+      report(key, `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+    }
+  }
+  for (const field of REQUIRED_FIELDS) {
+    if (object[field] === void 0) {
+      ok = false;
+      report(field, "is required");
+    }
+  }
+  if (!ok) return void 0;
+  const record = extensions ? separateExtensions(object) : object;
+  record["critical"] ??= false;
+  record["trial"] ??= 0;
+  record["source"] = source;
+  return record;
+}
+function separateExtensions(object) {
+  const record = {};
+  const extensions = {};
+  for (const key in object) {
+    if (key.startsWith("x-")) extensions[key] = object[key];
+    else record[key] = object[key];
+  }
+  record["extensions"] = extensions;
+  return record;
+}
+function checkTokens(value, report) {
+  if (!isJsonObject(value)) {
+    report("tokens", `expected an object like {"input": 812, "output": 95}, got ${describeValue2(value)}`);
+    return false;
+  }
+  let ok = true;
+  for (const key in value) {
+    if (key === "input" || key === "output") {
+      if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === void 0) ok = false;
+    } else {
+      ok = false;
+      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+    }
+  }
+  return ok;
+}
+function checkJudge(value, report) {
+  if (!isJsonObject(value)) {
+    report("judge", `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue2(value)}`);
+    return false;
+  }
+  let ok = true;
+  for (const key in value) {
+    if (key === "id" || key === "version") {
+      if (readString(value[key], `judge.${key}`, report) === void 0) ok = false;
+    } else {
+      ok = false;
+      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+    }
+  }
+  for (const key of JUDGE_FIELDS) {
+    if (value[key] === void 0) {
+      ok = false;
+      report(`judge.${key}`, "is required");
+    }
+  }
+  return ok;
+}
+
+// src/evidence/promptfoo.ts
+var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
+function parsePromptfooEvidence(text2, file, options) {
+  const problems = new ProblemCollector();
+  const loaded = loadResults(text2, file, problems);
+  if (loaded === void 0) return { records: [], problems: problems.list(), columns: [] };
+  const { results } = loaded;
+  const selector = options.side;
+  const sides = countSides(results);
+  const selected = results.filter((result) => selector === void 0 || matchesSide(result.side, selector));
+  if (selector === void 0 && sides.length > 1) {
+    problems.push({ file, line: 1, field: "results.results", message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}` });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  if (selector !== void 0 && selected.length === 0 && results.length > 0) {
+    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join("; ")}` });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const matched = countSides(selected);
+  if (selector !== void 0 && new Set(matched.map((side) => side.promptIdx)).size > 1) {
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `the side ${formatSelector(selector)} matches ${matched.length} columns: ${matched.map(formatSide).join("; ")}; one side is one column: select it with promptIdx=N`
+    });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const groups = /* @__PURE__ */ new Map();
+  for (const result of selected) {
+    const draft = draftRecord(result, file, options, problems);
+    if (draft === void 0) continue;
+    const key = `${draft.suite}\0${draft.caseId}`;
+    const group = groups.get(key);
+    if (group === void 0) groups.set(key, [{ draft, result }]);
+    else group.push({ draft, result });
+  }
+  const records = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => a.draft.testIdx - b.draft.testIdx || a.result.index - b.result.index);
+    const first = group[0];
+    for (let trial = 0; trial < group.length; trial++) {
+      const entry = group[trial];
+      if (entry === void 0 || first === void 0) continue;
+      if (!checkSameTest(entry, group[trial - 1], first, file, problems)) continue;
+      const record = buildRecord(entry.draft, entry.result, trial, file, options, problems);
+      if (record !== void 0) records.push(record);
+    }
+  }
+  records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
+  return { records, problems: problems.list(), columns: describeColumns(selected, matched, loaded.prompts) };
+}
+function formatSelector(selector) {
+  const parts = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`);
+  return parts.length === 1 ? parts[0] : `{${parts.join(", ")}}`;
+}
+function describeColumns(selected, sides, prompts) {
+  return sides.map((side) => {
+    const entry = prompts[side.promptIdx];
+    const raw = isJsonObject(entry) ? entry["raw"] : void 0;
+    const id = isJsonObject(entry) ? entry["id"] : void 0;
+    const template = typeof raw === "string" ? raw : void 0;
+    let inconsistency;
+    for (const result of selected) {
+      if (inconsistency !== void 0 || result.side.promptIdx !== side.promptIdx) continue;
+      const path = `results.results[${result.index}]`;
+      const promptId = result.value["promptId"];
+      if (typeof promptId === "string" && typeof id === "string" && promptId !== id) {
+        inconsistency = { line: result.line, message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column` };
+      } else if (template !== void 0) {
+        const prompt = result.value["prompt"];
+        const rendered = isJsonObject(prompt) ? prompt["raw"] : void 0;
+        if (typeof rendered === "string" && !fitsTemplate(rendered, template)) {
+          inconsistency = { line: result.line, message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt` };
+        }
+      }
+    }
+    return {
+      promptIdx: side.promptIdx,
+      ...side.label === void 0 ? {} : { label: side.label },
+      ...side.provider === void 0 ? {} : { provider: side.provider },
+      ...side.providerLabel === void 0 ? {} : { providerLabel: side.providerLabel },
+      ...template === void 0 ? {} : { template },
+      ...inconsistency === void 0 ? {} : { inconsistency },
+      results: side.results
+    };
+  });
+}
+function fitsTemplate(rendered, template) {
+  if (template.includes("{%")) return true;
+  const pieces = trimNewlines(template).split(/\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/);
+  const text2 = trimNewlines(rendered);
+  const first = pieces[0] ?? "";
+  if (pieces.length === 1) return text2 === first;
+  if (!text2.startsWith(first)) return false;
+  const last = pieces.at(-1) ?? "";
+  let position = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = text2.indexOf(piece, position);
+    if (found < 0) return false;
+    position = found + piece.length;
+  }
+  return text2.length - last.length >= position && text2.endsWith(last);
+}
+function trimNewlines(text2) {
+  let end = text2.length;
+  while (end > 0 && (text2.charCodeAt(end - 1) === 10 || text2.charCodeAt(end - 1) === 13)) end--;
+  return text2.slice(0, end);
+}
+function loadResults(text2, file, problems) {
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
+    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
+    return void 0;
+  }
+  const summary = isJsonObject(parsed.value) ? parsed.value["results"] : void 0;
+  if (!isJsonObject(summary)) {
+    problems.push({ file, line: 1, field: "results", message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary" });
+    return void 0;
+  }
+  if (summary["version"] !== 3) {
+    problems.push({ file, line: 1, field: "results.version", message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue2(summary["version"])}; export the results with a current promptfoo` });
+    return void 0;
+  }
+  const results = summary["results"];
+  if (!Array.isArray(results)) {
+    problems.push({ file, line: 1, field: "results.results", message: `expected the array of eval results, got ${describeValue2(results)}` });
+    return void 0;
+  }
+  const lines = locateArrayElements(body, ["results", "results"]);
+  const prompts = Array.isArray(summary["prompts"]) ? summary["prompts"] : [];
+  const loaded = [];
+  for (let index = 0; index < results.length; index++) {
+    const value = results[index];
+    const line = lines[index] ?? 1;
+    const path = `results.results[${index}]`;
+    if (!isJsonObject(value)) {
+      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue2(value)}` });
+      continue;
+    }
+    const promptIdx = value["promptIdx"];
+    if (typeof promptIdx !== "number" || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
+      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue2(promptIdx)}` });
+      continue;
+    }
+    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) } });
+  }
+  return { results: loaded, prompts };
+}
+function readProvider(provider) {
+  if (typeof provider === "string") return { provider };
+  if (!isJsonObject(provider)) return {};
+  const id = provider["id"];
+  const label = provider["label"];
+  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
+}
+function readPromptLabel(prompt) {
+  const label = isJsonObject(prompt) ? prompt["label"] : void 0;
+  return typeof label === "string" ? { label } : {};
+}
+function quoteLabel(label) {
+  return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
+}
+function matchesSide(side, selector) {
+  return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label || configLabel(side.label) === selector.label);
+}
+function configLabel(label) {
+  const colon = label?.indexOf(": ") ?? -1;
+  return colon > 0 ? label.slice(0, colon) : void 0;
+}
+function countSides(results) {
+  const sides = /* @__PURE__ */ new Map();
+  for (const { side } of results) {
+    const key = JSON.stringify([side.promptIdx, side.provider, side.providerLabel, side.label]);
+    const seen = sides.get(key);
+    if (seen === void 0) sides.set(key, { side, results: 1 });
+    else seen.results++;
+  }
+  return [...sides.values()].map(({ side, results: count4 }) => ({ ...side, results: count4 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+}
+function compareText(a, b) {
+  const x = a ?? "";
+  const y = b ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function formatSide(side) {
+  const provider = side.provider === void 0 ? "" : `, provider ${JSON.stringify(side.provider)}`;
+  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${quoteLabel(side.providerLabel)})`;
+  const label = side.label === void 0 ? "" : `, prompt label ${quoteLabel(side.label)}`;
+  return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? "" : "s"}`;
+}
+var ROW_NUMBER = /^Row #\d+$/;
+function draftRecord(result, file, options, problems) {
+  const path = `results.results[${result.index}]`;
+  const report = (field, message) => {
+    problems.push({ file, line: result.line, field: `${path}.${field}`, message });
+    return void 0;
+  };
+  const testCase = result.value["testCase"];
+  if (!isJsonObject(testCase)) return report("testCase", `expected the test case object, got ${describeValue2(testCase)}`);
+  const metadata = testCase["metadata"] ?? {};
+  if (!isJsonObject(metadata)) return report("testCase.metadata", `expected an object, got ${describeValue2(metadata)}`);
+  const vars = testCase["vars"] ?? result.value["vars"] ?? {};
+  for (const [name, value] of [["testCase.metadata", metadata], ["testCase.vars", vars]]) {
+    const proto = findProtoKey(value);
+    if (proto !== void 0) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
+  }
+  let suite = options.suite ?? "golden";
+  if (metadata["suite"] !== void 0) {
+    if (!isSuite(metadata["suite"])) return report("testCase.metadata.suite", `expected "golden", "safety" or "shadow", got ${describeValue2(metadata["suite"])}`);
+    suite = metadata["suite"];
+  }
+  let caseId;
+  const declared = metadata["caseId"];
+  if (declared !== void 0) {
+    if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
+    caseId = declared;
+  } else {
+    const described = testCase["description"] ?? result.value["description"] ?? null;
+    const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
+    caseId = createHash3("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
+  }
+  const testIdx = result.value["testIdx"];
+  return {
+    suite,
+    caseId,
+    testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
+    metadata,
+    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
+  };
+}
+function checkSameTest(entry, previous, first, file, problems) {
+  const path = `results.results[${entry.result.index}]`;
+  if (previous !== void 0 && previous.draft.testIdx === entry.draft.testIdx) {
+    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
+    return false;
+  }
+  if (entry.draft.fingerprint !== first.draft.fingerprint) {
+    const how = entry.draft.metadata["caseId"] === void 0 ? "the same description and vars" : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
+    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
+    return false;
+  }
+  return true;
+}
+var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention"];
+var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
+function csvBoolean(value) {
+  if (typeof value !== "string") return value;
+  const text2 = value.trim().toLowerCase();
+  return text2 === "true" ? true : text2 === "false" ? false : value;
+}
+function isOutsideUnit(value) {
+  return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
+}
+function buildRecord(draft, result, trial, file, options, problems) {
+  const path = `results.results[${result.index}]`;
+  const value = result.value;
+  const labels = /* @__PURE__ */ new Map([
+    ["package_id", "packageId (option)"],
+    ["pass", `${path}.success`],
+    ["score", `${path}.score`],
+    ["cost_usd", `${path}.cost`],
+    ["latency_ms", `${path}.latencyMs`]
+  ]);
+  const object = {
+    package_id: options.packageId,
+    suite: draft.suite,
+    case_id: draft.caseId,
+    category: draft.metadata["category"] ?? "uncategorized",
+    trial
+  };
+  const suiteId = draft.metadata["suiteId"] ?? draft.metadata["suite_id"];
+  if (suiteId !== void 0 && suiteId !== null) {
+    object["suite_id"] = suiteId;
+    labels.set("suite_id", `${path}.testCase.metadata.${draft.metadata["suiteId"] === void 0 ? "suite_id" : "suiteId"}`);
+  }
+  for (const field of METADATA_FIELDS) {
+    labels.set(field, `${path}.testCase.metadata.${field}`);
+    const given = draft.metadata[field];
+    if (given !== void 0 && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
+  }
+  const present3 = (key) => value[key] !== void 0 && value[key] !== null;
+  if (Object.hasOwn(value, "success")) object["pass"] = value["success"];
+  if (present3("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
+  if (present3("cost")) object["cost_usd"] = value["cost"];
+  if (present3("latencyMs")) object["latency_ms"] = value["latencyMs"];
+  const response = value["response"];
+  const usageFrom = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? `${path}.response.tokenUsage` : `${path}.tokenUsage`;
+  const usage = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? response["tokenUsage"] : value["tokenUsage"];
+  if (isJsonObject(usage)) {
+    const tokens = {};
+    if (usage["prompt"] !== void 0 && usage["prompt"] !== null) tokens["input"] = usage["prompt"];
+    if (usage["completion"] !== void 0 && usage["completion"] !== null) tokens["output"] = usage["completion"];
+    labels.set("tokens.input", `${usageFrom}.prompt`).set("tokens.output", `${usageFrom}.completion`);
+    if (Object.keys(tokens).length > 0) object["tokens"] = tokens;
+  }
+  let failed = false;
+  const named = isJsonObject(value["namedScores"]) ? value["namedScores"] : {};
+  for (const [metric, field, when2] of [
+    ["safe", "unsafe", 0],
+    ["intervened", "intervened", 1]
+  ]) {
+    const score = named[metric];
+    if (score === void 0) continue;
+    if (score === 0 || score === 1) object[field] = score === when2;
+    else {
+      failed = true;
+      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue2(score)}` });
+    }
+  }
+  if (object["intervened"] === void 0 && isJsonObject(response)) {
+    const refused = response["isRefusal"];
+    const flagged = isJsonObject(response["guardrails"]) ? response["guardrails"]["flagged"] : void 0;
+    if (typeof refused === "boolean" || typeof flagged === "boolean") object["intervened"] = refused === true || flagged === true;
+  }
+  const fromMetadata = draft.metadata["judge"] !== void 0;
+  const judge = fromMetadata ? draft.metadata["judge"] : options.judge;
+  if (judge !== void 0) {
+    object["judge"] = judge;
+    const where2 = fromMetadata ? `${path}.testCase.metadata.judge` : "judge (option)";
+    labels.set("judge", where2).set("judge.id", `${where2}.id`).set("judge.version", `${where2}.version`);
+  }
+  const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
+    problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
+  });
+  return failed ? void 0 : record;
+}
+
+// src/evidence/binding.ts
+function bindEvidence(parent, candidate, files) {
+  return {
+    parent: bindSide("parent", parent, files?.parent, files?.candidate, files !== void 0),
+    candidate: bindSide("candidate", candidate, files?.candidate, files?.parent, files !== void 0)
+  };
+}
+function bindSide(side, evidence, own, other, haveFiles) {
+  const otherSide = side === "parent" ? "candidate" : "parent";
+  const mismatches = [];
+  const unbound = [];
+  const by = /* @__PURE__ */ new Set();
+  const ties = [];
+  for (const [file, columns] of evidence.columns) {
+    for (const column of columns) {
+      const name = `${file} (${describeColumn(column)})`;
+      if (column.inconsistency !== void 0) {
+        mismatches.push(`${file}:${column.inconsistency.line}: ${column.inconsistency.message}`);
+        continue;
+      }
+      if (column.template === void 0) {
+        unbound.push(`${name} holds no prompt text (results.prompts[${column.promptIdx}].raw) to compare with the package's prompt files`);
+        continue;
+      }
+      if (own === void 0) {
+        unbound.push(haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`);
+        continue;
+      }
+      const template = trimNewlines(column.template);
+      const mine = own.prompts.find((prompt) => sameText(prompt, template));
+      const theirs = other?.prompts.find((prompt) => sameText(prompt, template));
+      if (mine !== void 0) {
+        by.add("prompt");
+        ties.push(`the prompt of ${name} is ${own.packageId}'s prompt ${mine.id} (${mine.path} ${at(own)})`);
+        const contradiction = providerContradiction(column, own, other, side, otherSide);
+        if (contradiction !== void 0) mismatches.push(`${name}: ${contradiction}`);
+        else if (mentionsModel(column, own)) by.add("provider");
+      } else if (theirs !== void 0 && other !== void 0) {
+        mismatches.push(
+          `the ${side} evidence ${name} was made with the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)}, package ${other.packageId}), which is none of the ${side} package ${own.packageId}'s prompts: it is the ${otherSide}'s evidence, not the ${side}'s (swapped files, or side selectors that pick the wrong column)`
+        );
+      } else {
+        unbound.push(
+          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(", ") || "none"}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (keep the prompt in a file the manifest lists and point promptfoo at it with file://)`
+        );
+      }
+    }
+  }
+  const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
+  if (jsonl.length > 0) bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
+  if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
+  if (mismatches.length > 0) return { status: "mismatched", by: [...by], reason: sentences(mismatches) };
+  if (unbound.length > 0) return { status: "unbound", by: [...by], reason: sentences(unbound) };
+  return { status: "bound", by: [...by], reason: sentences(ties) };
+}
+function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, found) {
+  const packages = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  const prompts = /* @__PURE__ */ new Map();
+  let withoutManifest;
+  let withoutPrompt;
+  for (const record of records) {
+    tally(packages, record.package_id, record);
+    if (record.manifest_sha256 === void 0) withoutManifest ??= record;
+    else tally(manifests, record.manifest_sha256, record);
+    if (record.prompt_sha256 === void 0) withoutPrompt ??= record;
+    else tally(prompts, record.prompt_sha256, record);
+  }
+  const wanted = own?.packageId ?? expected;
+  if (wanted === void 0) {
+    found.unbound.push(`there is no ${side} package at the base to bind the ${side} evidence to`);
+    return;
+  }
+  for (const [id, { count: count4, first }] of packages) {
+    if (id === wanted) continue;
+    const whose = id === other?.packageId ? `the ${otherSide} package` : "package";
+    found.mismatches.push(`${count4} ${side} record${count4 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ": the evidence files are swapped" : ""}`);
+  }
+  if (packages.size === 1 && packages.has(wanted)) {
+    found.by.add("package_id");
+    found.ties.push(`the ${side} records name package ${wanted}`);
+  }
+  checkDigests("manifest_sha256", manifests, withoutManifest, records.length, found, side, (digest2) => {
+    if (own === void 0) return void 0;
+    if (digest2 === own.manifestDigest) return "own";
+    return digest2 === other?.manifestDigest ? `the ${otherSide}'s manifest ${other.manifest} ${at(other)}` : `neither ${own.manifest} ${at(own)} (${short(own.manifestDigest)}) nor the ${otherSide}'s manifest`;
+  });
+  checkDigests("prompt_sha256", prompts, withoutPrompt, records.length, found, side, (digest2) => {
+    if (own === void 0) return void 0;
+    if (own.prompts.some((prompt) => prompt.digest === digest2)) return "own";
+    const theirs = other?.prompts.find((prompt) => prompt.digest === digest2);
+    return theirs !== void 0 && other !== void 0 ? `the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)})` : `none of ${own.packageId}'s prompts (${own.prompts.map((p) => `${p.id} ${p.digest === void 0 ? "unreadable" : short(p.digest)}`).join(", ")})`;
+  });
+  if (!haveFiles && (manifests.size > 0 || prompts.size > 0)) found.ties.push("manifest_sha256 and prompt_sha256 were not compared (no package files were read)");
+}
+function checkDigests(field, values, without, total, found, side, judge) {
+  if (values.size === 0) return;
+  let ok = true;
+  for (const [digest2, { count: count4, first }] of values) {
+    const verdict = judge(digest2);
+    if (verdict === void 0) return;
+    if (verdict === "own") continue;
+    ok = false;
+    found.mismatches.push(`${count4} ${side} record${count4 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) carry ${field} ${short(digest2)}, which is ${verdict}`);
+  }
+  if (without !== void 0) {
+    ok = false;
+    let carried = 0;
+    for (const { count: count4 } of values.values()) carried += count4;
+    found.mismatches.push(`${total - carried} ${side} record${total - carried === 1 ? "" : "s"} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`);
+  }
+  if (ok) {
+    found.by.add(field);
+    found.ties.push(`every ${side} record's ${field} matches`);
+  }
+}
+function tally(map, key, record) {
+  const seen = map.get(key);
+  if (seen === void 0) map.set(key, { count: 1, first: record });
+  else seen.count++;
+}
+function sameText(prompt, template) {
+  if (prompt.content === void 0) return false;
+  return trimNewlines(DECODER.decode(prompt.content)) === template;
+}
+var DECODER = new TextDecoder("utf-8", { ignoreBOM: false });
+function providerContradiction(column, own, other, side, otherSide) {
+  if (other === void 0 || own.model.endpoint === other.model.endpoint) return void 0;
+  if (!mentionsModel(column, other) || mentionsModel(column, own)) return void 0;
+  return `its provider ${JSON.stringify(column.provider ?? column.providerLabel ?? "")} names the ${otherSide}'s model endpoint ${other.model.endpoint}, not the ${side}'s ${own.model.endpoint}`;
+}
+function mentionsModel(column, files) {
+  const endpoint = files.model.endpoint.toLowerCase();
+  return endpoint !== "" && `${column.provider ?? ""} ${column.providerLabel ?? ""}`.toLowerCase().includes(endpoint);
+}
+function describeColumn(column) {
+  const label = column.label === void 0 ? "" : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
+  return `promptIdx ${column.promptIdx}${label}`;
+}
+function at(files) {
+  return files.commit === null ? "in the work tree" : `at ${files.commit.slice(0, 12)}`;
+}
+function short(digest2) {
+  return `${digest2.slice(0, 19)}…`;
+}
+function sentences(parts) {
+  const shown = parts.slice(0, 3);
+  const more2 = parts.length > shown.length ? ` (and ${parts.length - shown.length} more)` : "";
+  const text2 = shown.map((part) => /^[a-z]+[ ,']/.test(part) ? part.charAt(0).toUpperCase() + part.slice(1) : part).join(". ");
+  return text2 === "" ? "" : `${text2}${more2}.`;
+}
+function requireOwnerWhenUnbound(decision, binding, owners) {
+  if (binding === void 0 || decision.outcome !== "approve") return decision;
+  const unbound = ["parent", "candidate"].filter((side) => binding[side].status === "unbound");
+  if (unbound.length === 0) return decision;
+  const which = unbound.length === 2 ? "neither side’s evidence can" : `the ${unbound[0]} evidence cannot`;
+  return {
+    outcome: "needs_approval",
+    summary: `Needs approval: every gate passed, but ${which} be tied to its package; an owner must confirm it is the right evidence.`,
+    reasons: unbound.map((side) => `binding: ${side} evidence unbound: ${binding[side].reason}`),
+    approvers: owners
+  };
+}
+function bindingFields(evidence) {
+  return {
+    ...evidence?.binding === void 0 ? {} : { binding: evidence.binding },
+    ...evidence?.suites === void 0 ? {} : { suites: evidence.suites }
+  };
+}
+function describeSideBinding(side, binding) {
+  if (binding.status === "bound") return `${side} bound by ${binding.by.join(" and ") || "package"}`;
+  if (binding.status === "mismatched") return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
+  return `${side} UNBOUND: ${binding.reason}`;
+}
+
+// src/evidence/suites.ts
+var LISTED_MISSING = 5;
+function readSuiteList(file) {
+  const base = { id: file.id, suite: file.suite, path: file.path };
+  if (file.content === void 0) return { ...base, reason: "the suite file could not be read at its commit" };
+  let text2;
+  try {
+    text2 = new TextDecoder("utf-8", { fatal: true }).decode(file.content);
+  } catch {
+    return { ...base, reason: "the suite file is not UTF-8 text" };
+  }
+  const ids = /* @__PURE__ */ new Set();
+  const trimmed = text2.trim();
+  const take = (value) => {
+    const id = typeof value === "object" && value !== null && !Array.isArray(value) ? value["case_id"] : void 0;
+    if (typeof id !== "string" || id.trim() === "") return false;
+    ids.add(id);
+    return true;
+  };
+  if (trimmed.startsWith("[")) {
+    const value = tryParse(trimmed);
+    if (!Array.isArray(value) || !value.every(take)) return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    return { ...base, ids };
+  }
+  const lines = text2.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    if (!take(tryParse(line))) return { ...base, reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids` };
+  }
+  return ids.size === 0 ? { ...base, reason: "the suite file lists no cases" } : { ...base, ids };
+}
+function tryParse(text2) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+}
+function checkSuiteMembership(records, side, lists, sideName, report) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const list of lists) byKind.set(list.suite, [...byKind.get(list.suite) ?? [], list]);
+  const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(", ") || "none";
+  for (const record of records) {
+    const where2 = { file: record.source.file, line: record.source.line };
+    if (record.suite_id !== void 0) {
+      const list = lists.find((candidate) => candidate.id === record.suite_id);
+      if (list === void 0) {
+        report({ ...where2, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package` });
+      } else if (list.suite !== record.suite) {
+        report({ ...where2, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
+      } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
+        report({ ...where2, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+      }
+      continue;
+    }
+    const kind = byKind.get(record.suite);
+    if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
+    const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
+    report({ ...where2, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it` });
+  }
+}
+function countCases(n) {
+  return `${n.toLocaleString("en-US")} case${n === 1 ? "" : "s"}`;
+}
+function suiteCoverage(cases, lists) {
+  const present3 = /* @__PURE__ */ new Map();
+  for (const c of cases) {
+    let ids = present3.get(c.suite);
+    if (ids === void 0) present3.set(c.suite, ids = /* @__PURE__ */ new Set());
+    ids.add(c.case_id);
+  }
+  return lists.map((list) => {
+    const base = { id: list.id, suite: list.suite, path: list.path };
+    if (list.ids === void 0) return { ...base, reason: list.reason ?? "the suite file lists no case ids" };
+    const paired = present3.get(list.suite) ?? /* @__PURE__ */ new Set();
+    const missing = [];
+    let covered = 0;
+    for (const id of list.ids) {
+      if (paired.has(id)) covered++;
+      else missing.push(id);
+    }
+    missing.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return { ...base, cases: list.ids.size, covered, missing: missing.slice(0, LISTED_MISSING), missing_count: missing.length };
+  });
+}
+function describeCoverage(coverage) {
+  const head = `${coverage.suite} ${coverage.id}`;
+  if (coverage.cases === void 0) return `${head}: coverage not checked (${coverage.reason ?? "the suite file lists no case ids"})`;
+  const count4 = `${(coverage.covered ?? 0).toLocaleString("en-US")} of ${coverage.cases.toLocaleString("en-US")} case${coverage.cases === 1 ? "" : "s"}`;
+  const missingCount = coverage.missing_count ?? 0;
+  if (missingCount === 0) return `${head}: ${count4}`;
+  const shown = (coverage.missing ?? []).join(", ");
+  const more2 = missingCount > (coverage.missing?.length ?? 0) ? `, …` : "";
+  return `${head}: ${count4}, ${missingCount.toLocaleString("en-US")} missing: ${shown}${more2}`;
+}
 
 // src/report/escape.ts
 var MAX_TEXT_LENGTH = 2e3;
@@ -17191,6 +18508,7 @@ function packageLines(pkg, several, paint) {
     const word = verdictWord(gate.verdict).padEnd(12);
     lines.push(`  ${gate.gate.padEnd(9)}${paint(verdictColour(gate.verdict), word)}  ${estimate.padEnd(18)}  ${interval.padEnd(30)}  ${clean(gate.reason)}`.trimEnd());
   }
+  lines.push(...evidenceLines(pkg, paint));
   const problems = manifestProblems(pkg.gates);
   if (problems.length > 0) {
     lines.push(`  ${paint("red", "manifest problems")}:`);
@@ -17209,6 +18527,27 @@ function packageLines(pkg, several, paint) {
     lines.push(`  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ""}:`);
     for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) lines.push(`    ${caseLine(c, paint)}`);
   }
+  return lines;
+}
+function evidenceLines(pkg, paint) {
+  const lines = [];
+  const binding = pkg.evidence.binding;
+  if (binding !== void 0) {
+    if (binding.parent.status === "bound" && binding.candidate.status === "bound") {
+      lines.push(`  evidence: ${clean(`${describeSideBinding("parent", binding.parent)}; ${describeSideBinding("candidate", binding.candidate)}`)}`);
+    } else {
+      for (const side of ["parent", "candidate"]) lines.push(`  ${paint(binding[side].status === "bound" ? "dim" : "yellow", "evidence")}: ${clean(describeSideBinding(side, binding[side]), 2e3)}`);
+    }
+  }
+  const unpaired = pkg.evidence.unpaired;
+  if (unpaired !== void 0) {
+    lines.push(`  ${paint("yellow", "evidence")}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString("en-US")} paired cases`);
+  }
+  for (const coverage of pkg.evidence.suites ?? []) {
+    const short3 = coverage.cases === void 0 || (coverage.missing_count ?? 0) > 0;
+    lines.push(`  ${short3 ? paint("yellow", "suite") : "suite"} ${clean(describeCoverage(coverage))}`);
+  }
+  for (const warning of pkg.diff.warnings) lines.push(`  ${paint("yellow", "warning")}: ${clean(warning, 1e3)}`);
   return lines;
 }
 function caseLine(c, paint) {
@@ -17488,7 +18827,10 @@ function evidenceSection(report, limit) {
     const suites = Object.entries(e.by_suite).toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([suite, n]) => `${escapeMarkdown(suite, ID_LENGTH)} ${n.toLocaleString("en-US")}`).join(", ");
     const judge = e.judge ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH)} ${escapeMarkdown(e.judge.version, ID_LENGTH)}` : ", no judge recorded";
     const shape = `${e.clustered ? "clustered" : "not clustered"}, up to ${e.max_trials} trial${e.max_trials === 1 ? "" : "s"} per case`;
-    return `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
+    const head = `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
+    const binding = e.binding === void 0 ? [] : [`Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`];
+    const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
+    return [head, ...binding, ...coverage].join("  \n  ");
   });
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString("en-US")} bootstrap resamples · ${Math.round(s.confidence * 1e3) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}
@@ -17502,6 +18844,7 @@ ${stats}`;
   if (files.length === 0) return { body };
   return { body, details: details(`Inputs bound by digest (${files.length})`, table(["file", "role", "sha256"], files.slice(0, limit)) + more(files.length, limit)) };
 }
+var BINDING_ICON = { bound: "✅", unbound: "⚠️", mismatched: "❌" };
 function verdictCell(verdict) {
   return `${VERDICT_ICON[verdict]} ${verdictWord(verdict)}`;
 }
@@ -17626,383 +18969,169 @@ function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95
   };
 }
 
-// src/evidence/fields.ts
-var SCORE_RULE = { expected: "a number in [0, 1]", min: 0, max: 1 };
-var NON_NEGATIVE_RULE = { expected: "a non-negative number", min: 0 };
-var COUNT_RULE = { expected: "a non-negative integer", min: 0, integer: true };
-var NOT_A_NUMBER = /* @__PURE__ */ new Set(["nan", "+nan", "-nan", "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf"]);
-function describeValue2(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "string":
-      return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    case "number":
-      return Number.isFinite(value) ? String(value) : "a number too large for a double";
-    case "boolean":
-      return String(value);
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
+// src/evidence/lines.ts
+function tooLong(length, limit, unit) {
+  return `this line is ${length.toLocaleString("en-US")} ${unit} long; an evidence line (one record) may be at most ${formatBytes(limit)}, so it was not read`;
 }
-function isJsonObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function tooMany(limit) {
+  return `more than ${limit.toLocaleString("en-US")} lines of evidence for this side; reading stopped here (the limit keeps a run in bounded memory: fewer cases or trials per run)`;
 }
-function readString(value, field, report) {
-  if (typeof value !== "string") {
-    report(field, `expected a string, got ${describeValue2(value)}`);
-    return void 0;
+function forEachTextLine(text2, limits, visit, report) {
+  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let number = 0;
+  while (start <= text2.length) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
+    const next = end + 1;
+    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
+    number++;
+    if (number > limits.maxLines) {
+      report({ line: number, message: tooMany(limits.maxLines) });
+      return number - 1;
+    }
+    if (end - start > limits.lineBytes) report({ line: number, message: tooLong(end - start, limits.lineBytes, "characters") });
+    else visit(text2.slice(start, end), number, void 0, 0, 0);
+    start = next;
   }
-  const first = value.charCodeAt(0);
-  if (value.length === 0 || (first <= 32 || first >= 128) && value.trim() === "") {
-    report(field, "must not be empty");
-    return void 0;
-  }
-  return value;
+  return number;
 }
-function readBoolean(value, field, report) {
-  if (typeof value !== "boolean") {
-    report(field, `expected true or false, got ${describeValue2(value)}`);
-    return void 0;
-  }
-  return value;
-}
-function readNumber(value, field, rule, report) {
-  if (typeof value !== "number") {
-    if (typeof value === "string" && NOT_A_NUMBER.has(value.trim().toLowerCase())) {
-      report(field, `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`);
+function forEachChunkLine(chunks, limits, visit, report) {
+  let number = 0;
+  let stopped = false;
+  let pending = [];
+  let pendingLength = 0;
+  let skipping = false;
+  let open3 = false;
+  let first = true;
+  const block = (bytes) => {
+    number = visitBlock(bytes, number, limits, visit, report);
+    if (number > limits.maxLines) stopped = true;
+  };
+  const extend = (part) => {
+    open3 = true;
+    pendingLength += part.length;
+    if (skipping) return;
+    if (pendingLength > limits.lineBytes) {
+      skipping = true;
+      pending = [];
     } else {
-      report(field, `expected ${rule.expected}, got ${describeValue2(value)}`);
+      pending.push(part.slice());
     }
-    return void 0;
-  }
-  if (!Number.isFinite(value)) {
-    report(field, `expected ${rule.expected}, got a number too large for a double (it overflows to Infinity)`);
-    return void 0;
-  }
-  if (rule.integer === true && !Number.isSafeInteger(value)) {
-    report(field, `expected ${rule.expected}, got ${value}`);
-    return void 0;
-  }
-  if (rule.min !== void 0 && value < rule.min || rule.max !== void 0 && value > rule.max) {
-    report(field, `expected ${rule.expected}, got ${value}`);
-    return void 0;
-  }
-  return value;
-}
-function findProtoKey(value, path = "") {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findProtoKey(value[i], `${path}[${i}]`);
-      if (found !== void 0) return found;
+  };
+  const finish2 = () => {
+    if (skipping) {
+      number++;
+      if (number > limits.maxLines) {
+        report({ line: number, message: tooMany(limits.maxLines) });
+        stopped = true;
+      } else {
+        report({ line: number, message: tooLong(pendingLength, limits.lineBytes, "bytes") });
+      }
+    } else {
+      block(concat(pending, pendingLength));
     }
-    return void 0;
-  }
-  if (!isJsonObject(value)) return void 0;
-  for (const key of Object.keys(value)) {
-    if (key === "__proto__") return `${path}.__proto__`;
-    const found = findProtoKey(value[key], `${path}.${key}`);
-    if (found !== void 0) return found;
-  }
-  return void 0;
-}
-var PROTO_KEY_MESSAGE = 'the key "__proto__" is not allowed in evidence (it could pollute object prototypes)';
-function suggestName(name, known) {
-  let best;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const distance = editDistance2(name.toLowerCase(), candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
+    pending = [];
+    pendingLength = 0;
+    skipping = false;
+    open3 = false;
+  };
+  for (let chunk of chunks) {
+    if (first) {
+      first = false;
+      if (chunk[0] === 239 && chunk[1] === 187 && chunk[2] === 191) chunk = chunk.subarray(3);
+    }
+    if (chunk.length === 0) continue;
+    let position = 0;
+    if (open3) {
+      const newline = chunk.indexOf(10);
+      if (newline < 0) {
+        extend(chunk);
+        continue;
+      }
+      extend(chunk.subarray(0, newline));
+      finish2();
+      if (stopped) return limits.maxLines;
+      position = newline + 1;
+    }
+    const last = chunk.lastIndexOf(10);
+    if (last >= position) {
+      block(chunk.subarray(position, last));
+      if (stopped) return limits.maxLines;
+      position = last + 1;
+    }
+    if (position < chunk.length) {
+      extend(chunk.subarray(position));
     }
   }
-  return best === void 0 ? "" : ` (did you mean "${best}"?)`;
+  if (open3) finish2();
+  return Math.min(number, limits.maxLines);
 }
-function editDistance2(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
-// src/evidence/json-text.ts
-var QUOTE = 34;
-var BACKSLASH = 92;
-var COMMA = 44;
-var COLON = 58;
-var OPEN_BRACE = 123;
-var CLOSE_BRACE = 125;
-var OPEN_BRACKET = 91;
-var CLOSE_BRACKET = 93;
-var NEWLINE = 10;
-function parseJsonText(text2) {
+function visitBlock(bytes, number, limits, visit, report) {
+  let text2;
   try {
-    return { ok: true, value: JSON.parse(text2) };
-  } catch (error) {
-    const raw = error instanceof Error ? error.message : String(error);
-    const position = /\(line (\d+) column (\d+)\)/.exec(raw);
-    const message = raw.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, "").replace(/, ".*" is not valid JSON$/s, "");
-    if (position !== null) return { ok: false, message, line: Number(position[1]), column: Number(position[2]) };
-    if (/end of JSON input/.test(raw)) {
-      const lines = text2.split("\n");
-      return { ok: false, message, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
-    }
-    return { ok: false, message };
+    text2 = STRICT2.decode(bytes);
+  } catch {
   }
-}
-function findStringEnd(text2, start) {
-  let from = start + 1;
+  const oneToOne = text2 !== void 0 && text2.length === bytes.length;
+  let start = 0;
+  let textStart = 0;
   for (; ; ) {
-    const end = text2.indexOf('"', from);
-    if (end < 0) return text2.length - 1;
-    let backslashes = 0;
-    while (text2.charCodeAt(end - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return end;
-    from = end + 1;
-  }
-}
-function decodeKey(text2, start, end) {
-  const raw = text2.slice(start + 1, end);
-  return raw.includes("\\") ? JSON.parse(text2.slice(start, end + 1)) : raw;
-}
-function scanTopLevelMembers(text2) {
-  const members = [];
-  let depth = 0;
-  let expectKey = false;
-  for (let i = 0; i < text2.length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code === QUOTE) {
-      const end = findStringEnd(text2, i);
-      if (depth === 1 && expectKey) {
-        members.push({ key: decodeKey(text2, i, end), column: i + 1 });
-        expectKey = false;
-      }
-      i = end;
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth++;
-      if (depth === 1) expectKey = code === OPEN_BRACE;
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth--;
-    } else if (code === COMMA && depth === 1) {
-      expectKey = true;
+    let end = bytes.indexOf(10, start);
+    const last = end < 0;
+    if (last) end = bytes.length;
+    let textEnd = oneToOne ? end : text2 !== void 0 ? text2.indexOf("\n", textStart) : -1;
+    if (textEnd < 0 && text2 !== void 0) textEnd = text2.length;
+    const nextStart = end + 1;
+    const nextTextStart = textEnd + 1;
+    let lineEnd = end;
+    if (lineEnd > start && bytes[lineEnd - 1] === 13) {
+      lineEnd--;
+      textEnd--;
     }
-  }
-  return members;
-}
-function countTopLevelMembers(text2) {
-  let count3 = 0;
-  let depth = 0;
-  let expectKey = false;
-  const length = text2.length;
-  for (let i = 0; i < length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code === QUOTE) {
-      if (depth === 1 && expectKey) {
-        count3++;
-        expectKey = false;
-      }
-      for (i++; i < length; i++) {
-        const inner = text2.charCodeAt(i);
-        if (inner === QUOTE) break;
-        if (inner === BACKSLASH) i++;
-      }
-    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      depth++;
-      if (depth === 1) expectKey = code === OPEN_BRACE;
-    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      depth--;
-    } else if (code === COMMA && depth === 1) {
-      expectKey = true;
+    number++;
+    if (number > limits.maxLines) {
+      report({ line: number, message: tooMany(limits.maxLines) });
+      return number;
     }
-  }
-  return count3;
-}
-function locateArrayElements(text2, path) {
-  const lines = [];
-  const stack = [];
-  let line = 1;
-  for (let i = 0; i < text2.length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code === NEWLINE) {
-      line++;
-      continue;
-    }
-    if (code === 32 || code === 9 || code === 13 || code === COLON) continue;
-    const parent = stack.at(-1);
-    if (code === COMMA) {
-      if (parent !== void 0 && !parent.isArray) parent.expectKey = true;
-      continue;
-    }
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      stack.pop();
-      continue;
-    }
-    if (code === QUOTE && parent !== void 0 && parent.expectKey) {
-      const end = findStringEnd(text2, i);
-      parent.key = decodeKey(text2, i, end);
-      parent.expectKey = false;
-      i = end;
-      continue;
-    }
-    if (parent !== void 0 && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
-      stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
-    } else if (code === QUOTE) {
-      i = findStringEnd(text2, i);
+    if (lineEnd - start > limits.lineBytes) {
+      report({ line: number, message: tooLong(lineEnd - start, limits.lineBytes, "bytes") });
+    } else if (text2 !== void 0) {
+      visit(text2.slice(textStart, textEnd), number, bytes, start, lineEnd);
     } else {
-      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
-    }
-  }
-  return lines;
-}
-function isDelimiter(code) {
-  return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
-}
-
-// src/evidence/record.ts
-var SUITES = ["golden", "safety", "shadow"];
-function isSuite(value) {
-  return value === "golden" || value === "safety" || value === "shadow";
-}
-function formatSource(source) {
-  return `${source.file}:${source.line}`;
-}
-
-// src/evidence/validate.ts
-var REQUIRED_FIELDS = ["package_id", "suite", "case_id", "category", "pass"];
-var TOKEN_FIELDS = /* @__PURE__ */ new Set(["input", "output"]);
-var JUDGE_FIELDS = /* @__PURE__ */ new Set(["id", "version"]);
-var isString = (value, field, report) => readString(value, field, report) !== void 0;
-var isBoolean = (value, field, report) => readBoolean(value, field, report) !== void 0;
-var inRange = (rule) => (value, field, report) => readNumber(value, field, rule, report) !== void 0;
-var FIELD_CHECKS = /* @__PURE__ */ new Map([
-  ["package_id", isString],
-  [
-    "suite",
-    (value, field, report) => {
-      if (isSuite(value)) return true;
-      report(field, `expected "golden", "safety" or "shadow", got ${describeValue2(value)}`);
-      return false;
-    }
-  ],
-  ["case_id", isString],
-  ["category", isString],
-  ["cluster", isString],
-  ["critical", isBoolean],
-  ["pass", isBoolean],
-  ["score", inRange(SCORE_RULE)],
-  ["cost_usd", inRange(NON_NEGATIVE_RULE)],
-  ["latency_ms", inRange(NON_NEGATIVE_RULE)],
-  ["tokens", (value, _field, report) => checkTokens(value, report)],
-  ["unsafe", isBoolean],
-  ["intervened", isBoolean],
-  ["expected_intervention", isBoolean],
-  ["judge", (value, _field, report) => checkJudge(value, report)],
-  ["trial", inRange(COUNT_RULE)]
-]);
-var RECORD_FIELDS = new Set(FIELD_CHECKS.keys());
-function validateEvidenceObject(object, source, report) {
-  let ok = true;
-  let extensions = false;
-  for (const key in object) {
-    const check = FIELD_CHECKS.get(key);
-    if (check !== void 0) {
-      if (!check(object[key], key, report)) ok = false;
-    } else if (key === "__proto__") {
-      ok = false;
-      report(key, PROTO_KEY_MESSAGE);
-    } else if (key.startsWith("x-")) {
-      extensions = true;
-      const proto = findProtoKey(object[key]);
-      if (proto !== void 0) {
-        ok = false;
-        report(`${key}${proto}`, PROTO_KEY_MESSAGE);
+      const bad = firstInvalidUtf8(bytes, start, lineEnd);
+      if (bad < lineEnd) {
+        const column = LENIENT2.decode(bytes.subarray(start, bad)).length + 1;
+        report({ line: number, column, message: notUtf8Message(bytes[bad]) });
+      } else {
+        visit(STRICT2.decode(bytes.subarray(start, lineEnd)), number, bytes, start, lineEnd);
       }
-    } else {
-      ok = false;
-      report(key, `unknown field${suggestName(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
     }
+    if (last) return number;
+    start = nextStart;
+    textStart = nextTextStart;
   }
-  for (const field of REQUIRED_FIELDS) {
-    if (object[field] === void 0) {
-      ok = false;
-      report(field, "is required");
-    }
-  }
-  if (!ok) return void 0;
-  const record = extensions ? separateExtensions(object) : object;
-  record["critical"] ??= false;
-  record["trial"] ??= 0;
-  record["source"] = source;
-  return record;
 }
-function separateExtensions(object) {
-  const record = {};
-  const extensions = {};
-  for (const key in object) {
-    if (key.startsWith("x-")) extensions[key] = object[key];
-    else record[key] = object[key];
+function concat(parts, length) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
   }
-  record["extensions"] = extensions;
-  return record;
+  return joined;
 }
-function checkTokens(value, report) {
-  if (!isJsonObject(value)) {
-    report("tokens", `expected an object like {"input": 812, "output": 95}, got ${describeValue2(value)}`);
-    return false;
-  }
-  let ok = true;
-  for (const key in value) {
-    if (key === "input" || key === "output") {
-      if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === void 0) ok = false;
-    } else {
-      ok = false;
-      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, TOKEN_FIELDS)}; expected "input" and "output"`);
-    }
-  }
-  return ok;
-}
-function checkJudge(value, report) {
-  if (!isJsonObject(value)) {
-    report("judge", `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue2(value)}`);
-    return false;
-  }
-  let ok = true;
-  for (const key in value) {
-    if (key === "id" || key === "version") {
-      if (readString(value[key], `judge.${key}`, report) === void 0) ok = false;
-    } else {
-      ok = false;
-      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, JUDGE_FIELDS)}; expected "id" and "version"`);
-    }
-  }
-  for (const key of JUDGE_FIELDS) {
-    if (value[key] === void 0) {
-      ok = false;
-      report(`judge.${key}`, "is required");
-    }
-  }
-  return ok;
-}
+var STRICT2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var LENIENT2 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 // src/evidence/jsonl.ts
 function parseJsonlEvidence(input, file, options = {}) {
   const records = [];
-  const problems = [];
+  const problems = new ProblemCollector();
   const wrongPackage = /* @__PURE__ */ new Map();
+  let otherPackages = 0;
   const shared = createSharedValues();
+  const limits = { lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes, maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines };
   let lineNumber = 0;
   let lineText = "";
   let columns;
@@ -18015,11 +19144,14 @@ function parseJsonlEvidence(input, file, options = {}) {
   let byteStart = 0;
   let byteEnd = 0;
   const countMembers = (line) => bytes === void 0 ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
-  const readLine2 = (line, number) => {
+  const readLine2 = (line, number, lineBytes, start, end) => {
     if (line.charCodeAt(0) !== 123 && line.trim() === "") return;
     lineNumber = number;
     lineText = line;
     columns = void 0;
+    bytes = lineBytes;
+    byteStart = start;
+    byteEnd = end;
     let value;
     try {
       value = JSON.parse(line);
@@ -18038,81 +19170,41 @@ function parseJsonlEvidence(input, file, options = {}) {
     if (record === void 0 || duplicated) return;
     if (options.packageId !== void 0 && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
-      if (seen === void 0) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
-      else seen.count++;
+      if (seen !== void 0) seen.count++;
+      else if (wrongPackage.size < MAX_LISTED_PACKAGES) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
+      else otherPackages++;
       return;
     }
     records.push(shared(record));
   };
-  if (typeof input === "string") {
-    forEachTextLine(input, readLine2);
-  } else {
-    bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    forEachByteLine(bytes, (line, number, start, end) => {
-      byteStart = start;
-      byteEnd = end;
-      readLine2(line, number);
-    });
-  }
-  for (const [packageId, { line, count: count3 }] of wrongPackage) {
+  const lineProblem = (problem) => problems.push({ file, ...problem });
+  const lines = typeof input === "string" ? forEachTextLine(input, limits, readLine2, lineProblem) : forEachChunkLine(input instanceof Uint8Array ? [plain(input)] : input, limits, readLine2, lineProblem);
+  for (const [packageId, { line, count: count4 }] of wrongPackage) {
     problems.push({
       file,
       line,
       field: "package_id",
-      message: `evidence for package ${JSON.stringify(packageId)} (${count3} record${count3 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
+      message: `evidence for package ${JSON.stringify(packageId)} (${count4} record${count4 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
     });
   }
-  return { records, problems };
-}
-function forEachTextLine(text2, visit) {
-  let start = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  for (let number = 1; start <= text2.length; number++) {
-    let end = text2.indexOf("\n", start);
-    if (end < 0) end = text2.length;
-    const next = end + 1;
-    if (end > start && text2.charCodeAt(end - 1) === 13) end--;
-    visit(text2.slice(start, end), number);
-    start = next;
+  if (otherPackages > 0) {
+    problems.push({ file, field: "package_id", message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}` });
   }
+  return { records, problems: problems.list(), lines };
 }
-function forEachByteLine(bytes, visit) {
-  const decoder4 = new TextDecoder("utf-8", { ignoreBOM: true });
-  let start = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  let number = 1;
-  while (start <= bytes.length) {
-    const cut2 = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(10, start + CHUNK_BYTES) : -1;
-    const chunkEnd = cut2 < 0 ? bytes.length : cut2 + 1;
-    const chunkStart = start;
-    const text2 = decoder4.decode(bytes.subarray(start, chunkEnd));
-    const oneToOne = text2.length === chunkEnd - chunkStart;
-    let textStart = 0;
-    while (start < chunkEnd || chunkEnd === bytes.length && start === bytes.length) {
-      let textEnd = text2.indexOf("\n", textStart);
-      if (textEnd < 0) textEnd = text2.length;
-      let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(10, start);
-      if (end < 0 || end >= chunkEnd) end = chunkEnd;
-      const nextStart = end + 1;
-      const nextTextStart = textEnd + 1;
-      if (end > start && bytes[end - 1] === 13) {
-        end--;
-        textEnd--;
-      }
-      visit(text2.slice(textStart, textEnd), number++, start, end);
-      start = nextStart;
-      textStart = nextTextStart;
-    }
-  }
+function plain(bytes) {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
-var CHUNK_BYTES = 1 << 20;
+var MAX_LISTED_PACKAGES = 100;
 function countMembersInBytes(bytes, start, end) {
-  let count3 = 0;
+  let count4 = 0;
   let depth = 0;
   let expectKey = false;
   for (let i = start; i < end; i++) {
     const code = bytes[i];
     if (code === 34) {
       if (depth === 1 && expectKey) {
-        count3++;
+        count4++;
         expectKey = false;
       }
       for (i++; i < end; i++) {
@@ -18129,11 +19221,14 @@ function countMembersInBytes(bytes, start, end) {
       expectKey = true;
     }
   }
-  return count3;
+  return count4;
 }
 function createSharedValues() {
   let packageId = "";
   let judge;
+  let manifest = "";
+  let prompt = "";
+  let suiteId = "";
   const categories = /* @__PURE__ */ new Map();
   return (record) => {
     const writable = record;
@@ -18147,6 +19242,9 @@ function createSharedValues() {
       if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
       else judge = recordJudge;
     }
+    if (record.manifest_sha256 !== void 0) writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
+    if (record.prompt_sha256 !== void 0) writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
+    if (record.suite_id !== void 0) writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
     return record;
   };
 }
@@ -18172,258 +19270,6 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
   return true;
 }
 
-// src/evidence/promptfoo.ts
-import { createHash as createHash2 } from "node:crypto";
-var SIDE_HINT = "choose one with a side selector (promptIdx, provider or label)";
-function parsePromptfooEvidence(text2, file, options) {
-  const problems = [];
-  const results = loadResults(text2, file, problems);
-  if (results === void 0) return { records: [], problems };
-  const selector = options.side;
-  const sides = countSides(results);
-  const selected = results.filter((result) => selector === void 0 || matchesSide(result.side, selector));
-  if (selector === void 0 && sides.length > 1) {
-    problems.push({ file, line: 1, field: "results.results", message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}` });
-    return { records: [], problems };
-  }
-  if (selector !== void 0 && selected.length === 0 && results.length > 0) {
-    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${JSON.stringify(selector)}; present: ${sides.map(formatSide).join("; ")}` });
-    return { records: [], problems };
-  }
-  const groups = /* @__PURE__ */ new Map();
-  for (const result of selected) {
-    const draft = draftRecord(result, file, options, problems);
-    if (draft === void 0) continue;
-    const key = `${draft.suite}\0${draft.caseId}`;
-    const group = groups.get(key);
-    if (group === void 0) groups.set(key, [{ draft, result }]);
-    else group.push({ draft, result });
-  }
-  const records = [];
-  for (const group of groups.values()) {
-    group.sort((a, b) => a.draft.testIdx - b.draft.testIdx || a.result.index - b.result.index);
-    const first = group[0];
-    for (let trial = 0; trial < group.length; trial++) {
-      const entry = group[trial];
-      if (entry === void 0 || first === void 0) continue;
-      if (!checkSameTest(entry, group[trial - 1], first, file, problems)) continue;
-      const record = buildRecord(entry.draft, entry.result, trial, file, options, problems);
-      if (record !== void 0) records.push(record);
-    }
-  }
-  records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
-  return { records, problems };
-}
-function loadResults(text2, file, problems) {
-  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
-  const parsed = parseJsonText(body);
-  if (!parsed.ok) {
-    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
-    return void 0;
-  }
-  const summary = isJsonObject(parsed.value) ? parsed.value["results"] : void 0;
-  if (!isJsonObject(summary)) {
-    problems.push({ file, line: 1, field: "results", message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary" });
-    return void 0;
-  }
-  if (summary["version"] !== 3) {
-    problems.push({ file, line: 1, field: "results.version", message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue2(summary["version"])}; export the results with a current promptfoo` });
-    return void 0;
-  }
-  const results = summary["results"];
-  if (!Array.isArray(results)) {
-    problems.push({ file, line: 1, field: "results.results", message: `expected the array of eval results, got ${describeValue2(results)}` });
-    return void 0;
-  }
-  const lines = locateArrayElements(body, ["results", "results"]);
-  const loaded = [];
-  for (let index = 0; index < results.length; index++) {
-    const value = results[index];
-    const line = lines[index] ?? 1;
-    const path = `results.results[${index}]`;
-    if (!isJsonObject(value)) {
-      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue2(value)}` });
-      continue;
-    }
-    const promptIdx = value["promptIdx"];
-    if (typeof promptIdx !== "number" || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
-      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue2(promptIdx)}` });
-      continue;
-    }
-    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) } });
-  }
-  return loaded;
-}
-function readProvider(provider) {
-  if (typeof provider === "string") return { provider };
-  if (!isJsonObject(provider)) return {};
-  const id = provider["id"];
-  const label = provider["label"];
-  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
-}
-function readPromptLabel(prompt) {
-  const label = isJsonObject(prompt) ? prompt["label"] : void 0;
-  return typeof label === "string" ? { label } : {};
-}
-function quoteLabel(label) {
-  return JSON.stringify(label.length > 60 ? `${label.slice(0, 60)}…` : label);
-}
-function matchesSide(side, selector) {
-  return (selector.promptIdx === void 0 || side.promptIdx === selector.promptIdx) && (selector.provider === void 0 || side.provider === selector.provider || side.providerLabel === selector.provider) && (selector.label === void 0 || side.label === selector.label);
-}
-function countSides(results) {
-  const sides = /* @__PURE__ */ new Map();
-  for (const { side } of results) {
-    const key = JSON.stringify([side.promptIdx, side.provider, side.providerLabel, side.label]);
-    const seen = sides.get(key);
-    if (seen === void 0) sides.set(key, { side, results: 1 });
-    else seen.results++;
-  }
-  return [...sides.values()].map(({ side, results: count3 }) => ({ ...side, results: count3 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
-}
-function compareText(a, b) {
-  const x = a ?? "";
-  const y = b ?? "";
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function formatSide(side) {
-  const provider = side.provider === void 0 ? "" : `, provider ${JSON.stringify(side.provider)}`;
-  const providerLabel = side.providerLabel === void 0 ? "" : ` (label ${quoteLabel(side.providerLabel)})`;
-  const label = side.label === void 0 ? "" : `, prompt label ${quoteLabel(side.label)}`;
-  return `promptIdx ${side.promptIdx}${provider}${providerLabel}${label}: ${side.results} result${side.results === 1 ? "" : "s"}`;
-}
-var ROW_NUMBER = /^Row #\d+$/;
-function draftRecord(result, file, options, problems) {
-  const path = `results.results[${result.index}]`;
-  const report = (field, message) => {
-    problems.push({ file, line: result.line, field: `${path}.${field}`, message });
-    return void 0;
-  };
-  const testCase = result.value["testCase"];
-  if (!isJsonObject(testCase)) return report("testCase", `expected the test case object, got ${describeValue2(testCase)}`);
-  const metadata = testCase["metadata"] ?? {};
-  if (!isJsonObject(metadata)) return report("testCase.metadata", `expected an object, got ${describeValue2(metadata)}`);
-  const vars = testCase["vars"] ?? result.value["vars"] ?? {};
-  for (const [name, value] of [["testCase.metadata", metadata], ["testCase.vars", vars]]) {
-    const proto = findProtoKey(value);
-    if (proto !== void 0) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
-  }
-  let suite = options.suite ?? "golden";
-  if (metadata["suite"] !== void 0) {
-    if (!isSuite(metadata["suite"])) return report("testCase.metadata.suite", `expected "golden", "safety" or "shadow", got ${describeValue2(metadata["suite"])}`);
-    suite = metadata["suite"];
-  }
-  let caseId;
-  const declared = metadata["caseId"];
-  if (declared !== void 0) {
-    if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
-    caseId = declared;
-  } else {
-    const described = testCase["description"] ?? result.value["description"] ?? null;
-    const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
-    caseId = createHash2("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
-  }
-  const testIdx = result.value["testIdx"];
-  return {
-    suite,
-    caseId,
-    testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
-    metadata,
-    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
-  };
-}
-function checkSameTest(entry, previous, first, file, problems) {
-  const path = `results.results[${entry.result.index}]`;
-  if (previous !== void 0 && previous.draft.testIdx === entry.draft.testIdx) {
-    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
-    return false;
-  }
-  if (entry.draft.fingerprint !== first.draft.fingerprint) {
-    const how = entry.draft.metadata["caseId"] === void 0 ? "the same description and vars" : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
-    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
-    return false;
-  }
-  return true;
-}
-var METADATA_FIELDS = ["category", "cluster", "critical", "expected_intervention"];
-var BOOLEAN_METADATA = /* @__PURE__ */ new Set(["critical", "expected_intervention"]);
-function csvBoolean(value) {
-  if (typeof value !== "string") return value;
-  const text2 = value.trim().toLowerCase();
-  return text2 === "true" ? true : text2 === "false" ? false : value;
-}
-function isOutsideUnit(value) {
-  return typeof value === "number" && Number.isFinite(value) && (value < 0 || value > 1);
-}
-function buildRecord(draft, result, trial, file, options, problems) {
-  const path = `results.results[${result.index}]`;
-  const value = result.value;
-  const labels = /* @__PURE__ */ new Map([
-    ["package_id", "packageId (option)"],
-    ["pass", `${path}.success`],
-    ["score", `${path}.score`],
-    ["cost_usd", `${path}.cost`],
-    ["latency_ms", `${path}.latencyMs`]
-  ]);
-  const object = {
-    package_id: options.packageId,
-    suite: draft.suite,
-    case_id: draft.caseId,
-    category: draft.metadata["category"] ?? "uncategorized",
-    trial
-  };
-  for (const field of METADATA_FIELDS) {
-    labels.set(field, `${path}.testCase.metadata.${field}`);
-    const given = draft.metadata[field];
-    if (given !== void 0 && given !== null) object[field] = BOOLEAN_METADATA.has(field) ? csvBoolean(given) : given;
-  }
-  const present3 = (key) => value[key] !== void 0 && value[key] !== null;
-  if (Object.hasOwn(value, "success")) object["pass"] = value["success"];
-  if (present3("score") && !isOutsideUnit(value["score"])) object["score"] = value["score"];
-  if (present3("cost")) object["cost_usd"] = value["cost"];
-  if (present3("latencyMs")) object["latency_ms"] = value["latencyMs"];
-  const response = value["response"];
-  const usageFrom = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? `${path}.response.tokenUsage` : `${path}.tokenUsage`;
-  const usage = isJsonObject(response) && isJsonObject(response["tokenUsage"]) ? response["tokenUsage"] : value["tokenUsage"];
-  if (isJsonObject(usage)) {
-    const tokens = {};
-    if (usage["prompt"] !== void 0 && usage["prompt"] !== null) tokens["input"] = usage["prompt"];
-    if (usage["completion"] !== void 0 && usage["completion"] !== null) tokens["output"] = usage["completion"];
-    labels.set("tokens.input", `${usageFrom}.prompt`).set("tokens.output", `${usageFrom}.completion`);
-    if (Object.keys(tokens).length > 0) object["tokens"] = tokens;
-  }
-  let failed = false;
-  const named = isJsonObject(value["namedScores"]) ? value["namedScores"] : {};
-  for (const [metric, field, when2] of [
-    ["safe", "unsafe", 0],
-    ["intervened", "intervened", 1]
-  ]) {
-    const score = named[metric];
-    if (score === void 0) continue;
-    if (score === 0 || score === 1) object[field] = score === when2;
-    else {
-      failed = true;
-      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue2(score)}` });
-    }
-  }
-  if (object["intervened"] === void 0 && isJsonObject(response)) {
-    const refused = response["isRefusal"];
-    const flagged = isJsonObject(response["guardrails"]) ? response["guardrails"]["flagged"] : void 0;
-    if (typeof refused === "boolean" || typeof flagged === "boolean") object["intervened"] = refused === true || flagged === true;
-  }
-  const fromMetadata = draft.metadata["judge"] !== void 0;
-  const judge = fromMetadata ? draft.metadata["judge"] : options.judge;
-  if (judge !== void 0) {
-    object["judge"] = judge;
-    const where2 = fromMetadata ? `${path}.testCase.metadata.judge` : "judge (option)";
-    labels.set("judge", where2).set("judge.id", `${where2}.id`).set("judge.version", `${where2}.version`);
-  }
-  const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
-    problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
-  });
-  return failed ? void 0 : record;
-}
-
 // src/evidence/detect.ts
 function detectEvidenceFormat(text2) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -18431,17 +19277,17 @@ function detectEvidenceFormat(text2) {
   const firstIndex = lines.findIndex((line) => line.trim() !== "");
   const first = lines[firstIndex]?.trim();
   if (first === void 0 || !first.startsWith("{")) return void 0;
-  const head = tryParse(first);
+  const head = tryParse2(first);
   if (head !== void 0) return isPromptfooSummary(head) ? "promptfoo" : "jsonl";
   if (first === "{") {
-    const whole = tryParse(body);
+    const whole = tryParse2(body);
     if (whole !== void 0) return isPromptfooSummary(whole) ? "promptfoo" : void 0;
     const next = lines.slice(firstIndex + 1).find((line) => line.trim() !== "")?.trim() ?? "";
     return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? "promptfoo" : void 0;
   }
   return "jsonl";
 }
-function tryParse(text2) {
+function tryParse2(text2) {
   try {
     return JSON.parse(text2);
   } catch {
@@ -18450,39 +19296,6 @@ function tryParse(text2) {
 }
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
-}
-function parseEvidence(text2, file, options = {}) {
-  const format = detectEvidenceFormat(text2);
-  if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(text2, file, options.packageId === void 0 ? {} : { packageId: options.packageId }) };
-  }
-  if (format === "promptfoo") {
-    if (options.packageId === void 0) {
-      const problem = { file, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" };
-      return { format, records: [], problems: [problem] };
-    }
-    const { packageId, suite, side, judge } = options;
-    return {
-      format,
-      ...parsePromptfooEvidence(text2, file, {
-        packageId,
-        ...suite === void 0 ? {} : { suite },
-        ...side === void 0 ? {} : { side },
-        ...judge === void 0 ? {} : { judge }
-      })
-    };
-  }
-  const empty = text2.trim() === "";
-  return {
-    records: [],
-    problems: [
-      {
-        file,
-        line: 1,
-        message: empty ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)"
-      }
-    ]
-  };
 }
 
 // src/evidence/side.ts
@@ -18510,11 +19323,11 @@ function collectSide(records, side, problems) {
   let lastJudge;
   for (const record of records) {
     if (lastPackage !== void 0 && lastPackage.value === record.package_id) lastPackage.count++;
-    else lastPackage = tally(packages, record.package_id, record.package_id, record.source);
+    else lastPackage = tally2(packages, record.package_id, record.package_id, record.source);
     const judge = record.judge;
     if (judge !== void 0) {
       if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
-      else lastJudge = tally(judges, formatJudge(judge), judge, record.source);
+      else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
     const suiteCases = cases.get(record.suite);
     if (suiteCases === void 0) continue;
@@ -18541,7 +19354,7 @@ function collectSide(records, side, problems) {
   const firstPackage = packages.keys().next();
   return { cases, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
 }
-function tally(map, key, value, source) {
+function tally2(map, key, value, source) {
   const seen = map.get(key);
   if (seen !== void 0) {
     seen.count++;
@@ -18554,7 +19367,7 @@ function tally(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count: count3 }) => `${format(value)} (${count3} record${count3 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(({ value, source, count: count4 }) => `${format(value)} (${count4} record${count4 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -18733,12 +19546,12 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
-  const count3 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
+  const count4 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
   problems.push({
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count3} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
+    message: `${count4} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or drop cases only one side has with --allow-unpaired (Action input allow-unpaired: true)`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -18779,86 +19592,164 @@ function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  const problems = [];
-  const parent = [];
-  const candidate = [];
+  if (input.evidence.length === 0) return { problems: [] };
+  const oversized = checkSideSizes(input.evidence);
+  if (oversized.length > 0) return { problems: oversized };
+  const problems = new ProblemCollector();
+  const sides = { parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }, candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 } };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
-  if (input.evidence.length === 0) return { problems };
+  const files = input.packageFiles?.get(manifest.package_id);
   for (const file of input.evidence) {
-    let decoded;
-    const text2 = () => decoded ??= new TextDecoder().decode(file.bytes);
-    const detected = detectFormat(file.bytes, text2);
-    const read = (packageId, judge, side) => {
-      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+    const detected = detectInputFormat(file);
+    const feeds = file.side === "both" ? ["parent", "candidate"] : [file.side];
+    const read = (packageId, judge, target, selector) => {
+      const key = `${file.path}\0${packageId ?? ""}\0${JSON.stringify(selector ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed = detected === "jsonl" ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== void 0 ? { packageId } : {}) } : parseEvidence(text2(), file.path, { ...packageId !== void 0 ? { packageId } : {}, ...side ? { side } : {}, judge });
+        const budget = EVIDENCE_LIMITS.sideLines - Math.max(...feeds.map((side) => sides[side].lines));
+        parsed = parseInput(file, detected, { ...packageId === void 0 ? {} : { packageId }, judge, ...selector ? { selector } : {}, maxLines: budget });
         if (packageCount > 1) parses.set(key, parsed);
       }
+      for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === "promptfoo" && packageCount > 1) {
         problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
       }
-      problems.push(...parsed.problems);
+      if (parsed.columns !== void 0) sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
+      problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
+    if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo") && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
     }
     const isPromptfoo = detected === "promptfoo";
     if (file.side === "both") {
       if (isPromptfoo) {
-        const sides = input.promptfooSides ?? {};
-        append(parent, read(parentId ?? "parent", parentJudge, sides.parent ?? { promptIdx: 0 }));
-        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
+        const selectors = input.promptfooSides ?? {};
+        append(sides.parent.records, read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }));
+        append(sides.candidate.records, read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 }));
+        reportSameColumn(file.path, sides, problems);
       } else {
         const strangers = /* @__PURE__ */ new Map();
-        for (const record of read(void 0, candidateJudge)) {
-          if (record.package_id === manifest.package_id) candidate.push(record);
-          else if (record.package_id === parentId) parent.push(record);
+        const records = read(void 0, candidateJudge, "candidate");
+        for (const record of records) {
+          if (record.package_id === manifest.package_id) sides.candidate.records.push(record);
+          else if (record.package_id === parentId) sides.parent.records.push(record);
           else if (packageCount === 1) {
             const seen = strangers.get(record.package_id);
             if (seen) seen.count += 1;
-            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
+            else if (strangers.size < 100) strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
         }
-        for (const [id, { line, count: count3 }] of strangers) {
-          const more2 = count3 > 1 ? ` (and ${count3 - 1} more record${count3 > 2 ? "s" : ""} for it)` : "";
+        for (const [id, { line, count: count4 }] of strangers) {
+          const more2 = count4 > 1 ? ` (and ${count4 - 1} more record${count4 > 2 ? "s" : ""} for it)` : "";
           problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
         }
       }
     } else {
-      const target = file.side === "parent" ? parent : candidate;
-      const expected = file.side === "parent" ? parentId : manifest.package_id;
-      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : void 0;
-      const records = read(isPromptfoo ? expected ?? file.side : void 0, file.side === "parent" ? parentJudge : candidateJudge, selector);
-      append(target, packageCount > 1 ? records.filter((r2) => r2.package_id === expected) : records);
+      const side = file.side;
+      const expected = side === "parent" ? parentId : manifest.package_id;
+      const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
+      const records = read(isPromptfoo ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
+      append(sides[side].records, packageCount > 1 ? records.filter((r2) => r2.package_id === expected) : records);
     }
   }
-  if (problems.length > 0) return { problems };
-  const paired = pairEvidence(parent, candidate, {
+  if (problems.size > 0) return { problems: problems.list() };
+  const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
+  for (const side of ["parent", "candidate"]) {
+    const own = files?.[side];
+    if (own !== void 0) checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
+  }
+  if (problems.size > 0) return { problems: problems.list() };
+  const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
     ...input.allowUnpaired ? { allowUnpaired: true } : {},
     parentFile: input.evidence.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
     candidateFile: input.evidence.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
   });
-  if (paired.problems.length > 0) return { problems: paired.problems };
-  return { evidence: paired.paired, problems };
+  if (paired.problems.length > 0) {
+    problems.pushAll(paired.problems);
+    return { problems: problems.list() };
+  }
+  const binding = bindEvidence(
+    { records: sides.parent.records, columns: sides.parent.columns, packageId: parentId },
+    { records: sides.candidate.records, columns: sides.candidate.columns, packageId: manifest.package_id },
+    files
+  );
+  const evidence = { ...paired.paired, binding, ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) } };
+  return { evidence, problems: [] };
+}
+function suiteLists(files) {
+  return files?.suites.map(readSuiteList) ?? [];
 }
 function append(target, items) {
   for (const item of items) target.push(item);
 }
-function detectFormat(bytes, text2) {
-  const decoder4 = new TextDecoder();
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(10, start);
-    const end = newline < 0 ? bytes.length : newline;
-    const line = decoder4.decode(bytes.subarray(start, end)).trim();
-    if (line !== "") return line === "{" ? detectEvidenceFormat(text2()) : detectEvidenceFormat(line);
-    start = end + 1;
+function checkSideSizes(evidence) {
+  const problems = [];
+  for (const side of ["parent", "candidate"]) {
+    const files = evidence.filter((file) => file.side === side || file.side === "both");
+    const total = files.reduce((sum2, file) => sum2 + sizeOf(file), 0);
+    if (total <= EVIDENCE_LIMITS.sideBytes) continue;
+    const largest = files.reduce((a, b) => sizeOf(b) > sizeOf(a) ? b : a);
+    const what = files.length === 1 ? `is ${formatBytes(total)}` : `is ${formatBytes(total)} in ${files.length} files (this one ${formatBytes(sizeOf(largest))})`;
+    problems.push({
+      file: largest.path,
+      message: `the ${side} evidence ${what}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so nothing was read (run fewer cases or trials per check, or drop fields the gates do not use)`
+    });
   }
-  return detectEvidenceFormat(text2());
+  return problems;
+}
+function reportSameColumn(path, sides, problems) {
+  const parent = sides.parent.columns.get(path) ?? [];
+  const candidate = sides.candidate.columns.get(path) ?? [];
+  const shared = parent.find((column) => candidate.some((other) => other.promptIdx === column.promptIdx));
+  if (shared === void 0) return;
+  problems.push({ file: path, line: 1, field: "results.results", message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)` });
+}
+function parseInput(file, format, request) {
+  if (format === "jsonl") {
+    return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...request.packageId === void 0 ? {} : { packageId: request.packageId }, limits: { maxLines: request.maxLines } }) };
+  }
+  if (format === "promptfoo") {
+    if (request.packageId === void 0) {
+      return { format, records: [], problems: [{ file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" }] };
+    }
+    const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+    if (bytes === void 0) {
+      const message2 = `the promptfoo output is ${formatBytes(sizeOf(file))}; a promptfoo file is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
+      return { format, records: [], problems: [{ file: file.path, message: message2 }] };
+    }
+    const decoded = decodeStrict(bytes);
+    if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
+    const { packageId, judge, selector } = request;
+    return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...selector === void 0 ? {} : { side: selector } }) };
+  }
+  const message = format === "empty" ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)";
+  return { records: [], problems: [{ file: file.path, line: 1, message }] };
+}
+var PROMPTFOO_KEY = /^\{?\s*"(evalId|results|config|shareableUrl|metadata)"\s*:/;
+var LENIENT3 = new TextDecoder("utf-8");
+function detectInputFormat(file) {
+  let head;
+  for (const chunk of chunksOf(file)) {
+    head = chunk;
+    break;
+  }
+  if (head === void 0) return "empty";
+  const whole = sizeOf(file) <= head.length;
+  const lines = LENIENT3.decode(head).split("\n");
+  const index = lines.findIndex((line) => line.trim() !== "");
+  if (index < 0) return whole ? "empty" : "jsonl";
+  const first = lines[index].trim();
+  const complete = index < lines.length - 1 || whole;
+  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : first.startsWith("{") ? "jsonl" : void 0;
+  if (first !== "{") return detectEvidenceFormat(first);
+  const next = lines.slice(index + 1).find((line) => line.trim() !== "")?.trim() ?? "";
+  if (PROMPTFOO_KEY.test(next)) return "promptfoo";
+  const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+  return bytes === void 0 ? void 0 : detectEvidenceFormat(LENIENT3.decode(bytes));
 }
 
 // src/gates/decide.ts
@@ -19358,15 +20249,15 @@ function sumOfDraws(rng, values, draws) {
   let sizeLeft = n;
   let sum2 = 0;
   for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count3 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count3);
-    remaining -= count3;
+    const count4 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
+    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count4);
+    remaining -= count4;
     sizeLeft -= BLOCK_SIZE;
   }
   if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
   return sum2;
 }
-function sumOfMaskedDraws(rng, values, start, count3) {
+function sumOfMaskedDraws(rng, values, start, count4) {
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
@@ -19374,7 +20265,7 @@ function sumOfMaskedDraws(rng, values, start, count3) {
   let sum2 = 0;
   let otherSum = 0;
   let done2 = 0;
-  for (; done2 + 2 <= count3; done2 += 2) {
+  for (; done2 + 2 <= count4; done2 += 2) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -19392,10 +20283,10 @@ function sumOfMaskedDraws(rng, values, start, count3) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  if (done2 < count3) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
+  if (done2 < count4) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
   return sum2 + otherSum;
 }
-function sumOfSmallDraws(rng, values, start, size, count3) {
+function sumOfSmallDraws(rng, values, start, size, count4) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -19403,7 +20294,7 @@ function sumOfSmallDraws(rng, values, start, size, count3) {
   let d = rng.s3;
   let sum2 = 0;
   let otherSum = 0;
-  let needed = count3;
+  let needed = count4;
   while (needed >= 2) {
     const t0 = a;
     const t1 = b;
@@ -19439,13 +20330,13 @@ function sumOfSmallDraws(rng, values, start, size, count3) {
   }
   return sum2 + otherSum;
 }
-function fillIndices(rng, bound, out, count3) {
+function fillIndices(rng, bound, out, count4) {
   if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count3; i++) out[i] = rng.nextInt(bound);
+    for (let i = 0; i < count4; i++) out[i] = rng.nextInt(bound);
     return;
   }
   if (bound <= HALF) {
-    fillSmallIndices(rng, bound, out, count3);
+    fillSmallIndices(rng, bound, out, count4);
     return;
   }
   const threshold = TWO_POW_322 % bound;
@@ -19454,7 +20345,7 @@ function fillIndices(rng, bound, out, count3) {
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled < count3) {
+  while (filled < count4) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -19475,14 +20366,14 @@ function fillIndices(rng, bound, out, count3) {
   rng.s2 = c;
   rng.s3 = d;
 }
-function fillSmallIndices(rng, bound, out, count3) {
+function fillSmallIndices(rng, bound, out, count4) {
   const threshold = HALF % bound;
   let a = rng.s0;
   let b = rng.s1;
   let c = rng.s2;
   let d = rng.s3;
   let filled = 0;
-  while (filled + 1 < count3) {
+  while (filled + 1 < count4) {
     const t0 = a;
     const t1 = b;
     const t2 = c ^ t0;
@@ -19504,7 +20395,7 @@ function fillSmallIndices(rng, bound, out, count3) {
   rng.s1 = b;
   rng.s2 = c;
   rng.s3 = d;
-  while (filled < count3) {
+  while (filled < count4) {
     const low = (rng.nextUint32() & 65535) * bound;
     out[filled] = low >>> 16;
     filled += (low & 65535) < threshold ? 0 : 1;
@@ -19525,14 +20416,14 @@ function sumRowsOfDraws(rng, rows, width2, draws, out) {
   let sizeLeft = n;
   for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
     const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
-    const count3 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
-    if (width2 === 2) addPairRows(rng, rows, start, size, count3, out);
-    else addQuadRows(rng, rows, start, size, count3, out);
-    remaining -= count3;
+    const count4 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width2 === 2) addPairRows(rng, rows, start, size, count4, out);
+    else addQuadRows(rng, rows, start, size, count4, out);
+    remaining -= count4;
     sizeLeft -= size;
   }
 }
-function addPairRows(rng, rows, start, size, count3, out) {
+function addPairRows(rng, rows, start, size, count4, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -19540,7 +20431,7 @@ function addPairRows(rng, rows, start, size, count3, out) {
   let d = rng.s3;
   let s0 = out[0];
   let s1 = out[1];
-  let needed = count3;
+  let needed = count4;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -19574,7 +20465,7 @@ function addPairRows(rng, rows, start, size, count3, out) {
   out[0] = s0;
   out[1] = s1;
 }
-function addQuadRows(rng, rows, start, size, count3, out) {
+function addQuadRows(rng, rows, start, size, count4, out) {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -19584,7 +20475,7 @@ function addQuadRows(rng, rows, start, size, count3, out) {
   let s1 = out[1];
   let s2 = out[2];
   let s3 = out[3];
-  let needed = count3;
+  let needed = count4;
   while (needed > 0) {
     const t0 = a;
     const t1 = b;
@@ -19630,12 +20521,12 @@ function drawMultinomial(rng, total, weights, out) {
   for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
   for (let i = 0; i < weights.length; i++) {
     const weight = weights[i];
-    let count3;
-    if (remaining === 0) count3 = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count3 = remaining;
-    else count3 = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count3;
-    remaining -= count3;
+    let count4;
+    if (remaining === 0) count4 = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count4 = remaining;
+    else count4 = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count4;
+    remaining -= count4;
     weightLeft -= weight;
   }
 }
@@ -20389,12 +21280,18 @@ function evaluateLatency(cases, policy, sloMs) {
 // src/gates/manifest-gate.ts
 function evaluateManifest(diff, candidate, evidence, policy) {
   const failures = diff.problems.map(formatProblem);
+  const binding = evidence?.binding;
+  if (binding !== void 0) {
+    for (const side of ["parent", "candidate"]) {
+      if (binding[side].status === "mismatched") failures.push(`${side === "parent" ? "Parent" : "Candidate"} evidence is not bound to its package: ${stripStop(binding[side].reason)}`);
+    }
+  }
   if (evidence) {
-    if (evidence.candidatePackageId !== candidate.package_id) {
+    if (binding === void 0 && evidence.candidatePackageId !== candidate.package_id) {
       failures.push(`Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`);
     }
     const parentId = diff.parent?.package_id;
-    if (parentId !== void 0 && evidence.parentPackageId !== parentId) {
+    if (binding === void 0 && parentId !== void 0 && evidence.parentPackageId !== parentId) {
       failures.push(`Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`);
     }
     const judge = candidate.evaluation.judge;
@@ -20425,11 +21322,26 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   return {
     gate: "manifest",
     verdict: "pass",
-    reason: `Every artifact matches its recorded digest and the evidence is bound to these packages (${classes}).`,
+    reason: `Every artifact matches its recorded digest (${classes})${describeEvidence(evidence)}.`,
     headline: measures[0],
     measures,
     on_failure: "reject"
   };
+}
+function describeEvidence(evidence) {
+  if (evidence === void 0) return "; no evidence was given";
+  const binding = evidence.binding;
+  if (binding === void 0) return " and the evidence names these packages";
+  const unbound = ["parent", "candidate"].filter((side) => binding[side].status !== "bound");
+  if (unbound.length === 0) {
+    const how = ["parent", "candidate"].map((side) => `${side} by ${binding[side].by.join(" and ") || "package"}`).join(", ");
+    return ` and the evidence is bound to these packages: ${how}`;
+  }
+  const which = unbound.length === 2 ? "neither side's evidence can" : `the ${unbound[0]} evidence cannot`;
+  return `, but ${which} be tied to its package, so an owner must approve`;
+}
+function stripStop(text2) {
+  return text2.endsWith(".") ? text2.slice(0, -1) : text2;
 }
 
 // src/stats/mcnemar.ts
@@ -20793,12 +21705,12 @@ function holmAdjust(pValues) {
       throw new RangeError(`Expected \`pValues[${index}]\` to be in [0, 1], got ${String(p)}.`);
     }
   });
-  const count3 = pValues.length;
+  const count4 = pValues.length;
   const order = pValues.map((_, index) => index).toSorted((x, y) => pValues[x] - pValues[y] || x - y);
-  const adjusted = Array.from({ length: count3 }, () => 0);
+  const adjusted = Array.from({ length: count4 }, () => 0);
   let runningMax = 0;
   order.forEach((index, rank2) => {
-    runningMax = Math.max(runningMax, Math.min(1, (count3 - rank2) * pValues[index]));
+    runningMax = Math.max(runningMax, Math.min(1, (count4 - rank2) * pValues[index]));
     adjusted[index] = runningMax;
   });
   return adjusted;
@@ -20885,9 +21797,9 @@ function evaluateSafety(cases, level, policy) {
     estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
   );
   const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
-  const count3 = !redteamPasses ? safety.length : expected.length;
+  const count4 = !redteamPasses ? safety.length : expected.length;
   const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
-  const why = count3 < statistics.min_cases ? `Only ${formatCount(count3)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
+  const why = count4 < statistics.min_cases ? `Only ${formatCount(count4)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
   return {
     gate: "safety",
     verdict: "inconclusive",
@@ -20970,6 +21882,7 @@ var package_default = {
   },
   devDependencies: {
     "@octokit/openapi": "^23.0.2",
+    "@sigstore/core": "^4.0.1",
     "@types/node": "^24.19.2",
     esbuild: "^0.28.2",
     node: "^24.21.0",
@@ -21022,7 +21935,8 @@ function runPipeline(input) {
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
+    const decided = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
+    const decision = applyPolicyChange(decided, input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -21033,7 +21947,7 @@ function runPipeline(input) {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
-      evidence: summariseEvidence(evidence),
+      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
@@ -21043,7 +21957,8 @@ function runPipeline(input) {
   }
   if (problems.length > 0) {
     const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
-    throw new InputError(unique, `${unique.length} evidence problem${unique.length === 1 ? "" : "s"}`);
+    const total = countProblems(unique);
+    throw new InputError(unique, `${total} evidence problem${total === 1 ? "" : "s"}`);
   }
   const outcome = packages.length === 0 ? "nothing_to_gate" : combineDecisions(packages.map((p) => p.decision.outcome));
   const summary = packages.length === 0 ? "No package manifest is touched by this change; nothing to gate." : packages.length === 1 ? packages[0].decision.summary : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(", ")}: ${outcome.replace("_", " ")}.`;
@@ -21063,7 +21978,7 @@ function runPipeline(input) {
       ...input.context?.commit !== void 0 ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {},
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
-      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(evidenceDigest(e)) })),
       artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
     },
     decision: { outcome, summary },
@@ -21117,7 +22032,7 @@ function bare(digest2) {
 import { sign } from "node:crypto";
 
 // src/report/keys.ts
-import { createHash as createHash3, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
 function generateSigningKeyPair(algorithm) {
   const pair = algorithm === "ed25519" ? generateKeyPairSync("ed25519", {
@@ -21211,7 +22126,7 @@ function algorithmOf(key, label) {
 }
 function spkiKeyId(publicKey) {
   const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash3("sha256").update(der).digest("hex")}`;
+  return `sha256:${createHash4("sha256").update(der).digest("hex")}`;
 }
 function keyError(label, message) {
   return new InputError([{ file: label, message }]);
@@ -21390,10 +22305,12 @@ function loadDefaultPolicy() {
   return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
 function runGateCheck(request) {
+  const uncommitted = request.head === void 0 ? uncommittedFiles(request.repo, ownFiles(request)) : [];
+  const head = request.head ?? (uncommitted.length === 0 ? "HEAD" : void 0);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
-    ...request.head !== void 0 ? { head: request.head } : {},
+    ...head !== void 0 ? { head } : {},
     ...request.manifests && request.manifests.length > 0 ? { manifests: request.manifests } : {},
     ...request.all ? { all: true } : {}
   });
@@ -21405,9 +22322,11 @@ function runGateCheck(request) {
     headCommit: changeSet.head.commit,
     defaults: readDefaultPolicy()
   });
+  const readHead = changeSet.head.commit ? readerAtCommit(request.repo, changeSet.head.commit) : readerAtWorktree(request.repo);
   const report = runPipeline({
     changeSet,
     evidence: readEvidence(request),
+    packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(request.repo, changeSet.base.commit)),
     policy,
     ...policyChange ? { policyChange } : {},
     ...request.seed !== void 0 ? { seed: request.seed } : {},
@@ -21422,8 +22341,13 @@ function runGateCheck(request) {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},
     ...files ? { files } : {},
-    ...signingError !== void 0 ? { signingError } : {}
+    ...signingError !== void 0 ? { signingError } : {},
+    ...uncommitted.length > 0 ? { uncommitted } : {}
   };
+}
+function ownFiles(request) {
+  const own = [...request.parentEvidence, ...request.candidateEvidence, ...request.evidence, ...request.outDir !== void 0 ? [request.outDir] : [], ...request.runFiles ?? []];
+  return own.map((path) => toRepoPath(request.repo, resolve5(request.cwd, path)));
 }
 function readEvidence(request) {
   const evidence = [];
@@ -21432,7 +22356,7 @@ function readEvidence(request) {
     for (const path of paths) {
       const full = resolve5(request.cwd, path);
       try {
-        evidence.push({ path: toRepoPath(request.repo, full), bytes: readInputFile(full, `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(request.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
       } catch (error) {
         if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, file: path })));
         else throw error;
@@ -21580,8 +22504,8 @@ function renderDiffText(doc) {
       lines.push("  changes:");
       for (const change of pkg.changes) {
         const what = change.field ? `${change.key} ${change.field}` : change.key;
-        const from = change.old !== void 0 ? short(change.old) : "∅";
-        const to = change.new !== void 0 ? short(change.new) : "∅";
+        const from = change.old !== void 0 ? short2(change.old) : "∅";
+        const to = change.new !== void 0 ? short2(change.new) : "∅";
         lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? " (on disk, not in the manifest)" : ""}`);
       }
     } else if (pkg.parent && !pkg.failure) {
@@ -21598,7 +22522,7 @@ function renderDiffText(doc) {
   return `${lines.join("\n")}
 `;
 }
-function short(value) {
+function short2(value) {
   if (value.startsWith("sha256:")) return shortDigest(value);
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
@@ -21752,7 +22676,8 @@ function requestOf(ctx, positionals, flags) {
       ...flags["signing-key"] !== void 0 ? { key: readInputFile(resolve7(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8") } : {},
       unsignedReason: "no --signing-key given"
     },
-    ...flags.out !== void 0 ? { outDir: flags.out } : {}
+    ...flags.out !== void 0 ? { outDir: flags.out } : {},
+    ...flags["signing-key"] !== void 0 ? { runFiles: [flags["signing-key"]] } : {}
   };
 }
 function runCheck(ctx, positionals, flags, isTty) {
@@ -21763,6 +22688,7 @@ function runCheck(ctx, positionals, flags, isTty) {
   if (format === "json") ctx.stdout(serialiseReport(report));
   else if (format === "markdown") ctx.stdout(renderMarkdown(report));
   else ctx.stdout(renderText(report, { color: isTty, ...flags.out !== void 0 ? { outDir: flags.out } : {} }));
+  if (result.uncommitted) ctx.stderr(describeUncommitted(result.uncommitted));
   if (result.signingError !== void 0) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}
 `);
@@ -21770,10 +22696,16 @@ function runCheck(ctx, positionals, flags, isTty) {
   }
   return OUTCOMES[report.decision.outcome].exitCode;
 }
+function describeUncommitted(files) {
+  const shown = files.slice(0, 10).join(", ");
+  const more2 = files.length > 10 ? ` and ${files.length - 10} more` : "";
+  return `Note: the work tree has uncommitted changes (${shown}${more2}), so this report is about the work tree and names no commit; \`kaizen-gate verify --commit\` cannot check it. Commit them (or pass --head REF) and run check again for a report bound to a commit.
+`;
+}
 
 // src/cli/audit-commands.ts
-import { createHash as createHash4 } from "node:crypto";
-import { closeSync, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync, readdirSync as readdirSync2, statSync as statSync3, writeSync } from "node:fs";
+import { createHash as createHash5 } from "node:crypto";
+import { closeSync as closeSync2, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync as openSync2, readdirSync as readdirSync2, statSync as statSync4, writeSync } from "node:fs";
 import { join as join4, resolve as resolve8 } from "node:path";
 
 // src/audit/log.ts
@@ -22136,6 +23068,13 @@ function headlineText(gate) {
 function clean2(line) {
   return toPlainText(line, Number.MAX_SAFE_INTEGER);
 }
+function renderRefused(result) {
+  const sentence = result.kind === "unsigned" ? `The report is unsigned (${result.reason}), so there is nothing to verify.` : result.reason;
+  const advice = result.advice === void 0 ? "" : `
+  What to do: ${clean2(result.advice)}`;
+  return `${clean2(`INVALID: ${sentence}`)}${advice}
+`;
+}
 
 // src/report/verify-envelope.ts
 import { verify } from "node:crypto";
@@ -22163,7 +23102,7 @@ function verifyEnvelope(envelopeJson, trusted) {
     if (typeof bytes === "string") return fail2(`Signature ${index + 1} is not valid base64: ${bytes}.`);
     signatures.push(bytes);
   }
-  if (keys.length === 0) return fail2("No trusted public keys were given, so no signature can be accepted.");
+  if (keys.length === 0) return fail2("No trusted public keys were given, so no signature can be accepted.", "no-keys");
   const pae = preAuthEncoding(envelope.payloadType, payload);
   let revokedSigner;
   for (const signature of signatures) {
@@ -22174,20 +23113,21 @@ function verifyEnvelope(envelopeJson, trusted) {
     }
   }
   if (revokedSigner !== void 0) {
-    return fail2(`The envelope is signed by key ${describeKey(revokedSigner)}, which is revoked.`);
+    return fail2(`The envelope is signed by key ${describeKey(revokedSigner)}, which is revoked.`, "revoked");
   }
   const hints = [...new Set(envelope.signatures.map((s) => s.keyid).filter((id) => id !== void 0 && id !== ""))];
   const hinted = keys.find((key) => hints.includes(key.keyid));
   if (hinted !== void 0) {
     return fail2(
-      `The signature by trusted key ${describeKey(hinted)} does not verify: the payload or the signature was changed after signing.`
+      `The signature by trusted key ${describeKey(hinted)} does not verify: the payload or the signature was changed after signing.`,
+      "tampered"
     );
   }
   const trustedList = keys.map(describeKey).join(", ");
   if (hints.length > 0) {
-    return fail2(`The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`);
+    return fail2(`The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`, "untrusted");
   }
-  return fail2(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`);
+  return fail2(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`, "untrusted");
 }
 function checkSubjects(statement, digestOf2, commit2) {
   if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(commit2)) {
@@ -22291,7 +23231,7 @@ function readSignedStatement(payload, key) {
     return fail2("The signed payload is not JSON.");
   }
   const read = readStatement(value);
-  if (!read.ok) return read;
+  if (!read.ok) return fail2(read.reason);
   return { ok: true, keyid: key.keyid, keySource: key.source, statement: read.statement };
 }
 function decodeBase64(text2) {
@@ -22316,8 +23256,8 @@ function describeMismatch(mismatch) {
   if (mismatch.signed === void 0) return "no sha256 in the statement";
   return "content changed";
 }
-function fail2(reason) {
-  return { ok: false, reason };
+function fail2(reason, kind = "malformed") {
+  return { ok: false, reason, kind };
 }
 
 // src/audit/verify-record.ts
@@ -22327,13 +23267,16 @@ function verifyRecord(text2, context) {
   try {
     parsed = JSON.parse(text2);
   } catch {
-    return invalid("The envelope is not JSON.");
+    return invalid("The envelope is not JSON.", ADVICE.malformed);
   }
   if (isRecord(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context.commit);
   const verified = verifyEnvelope(text2, context.trusted);
-  if (!verified.ok) return invalid(rewordRevoked(verified.reason, parsed, context.revokedIds));
+  if (!verified.ok) {
+    const reason = rewordRevoked(verified.reason, parsed, context.revokedIds);
+    return invalid(reason, reason === verified.reason ? ADVICE[verified.kind] : ADVICE.revoked);
+  }
   const report = readReport(verified.statement.predicate);
-  if (typeof report === "string") return invalid(report);
+  if (typeof report === "string") return invalid(report, ADVICE.malformed);
   const wanted = context.commit.toLowerCase();
   const evidence = new Set(report.subject.evidence.map((e) => e.path));
   const unchecked = [];
@@ -22360,15 +23303,16 @@ function verifyRecord(text2, context) {
   const check = checkSubjects(statement, digestOf2, wanted);
   if (!check.ok) {
     const onlyMissingEvidence = check.commitMatches && check.mismatches.every((m) => missingEvidence.includes(m.name));
-    if (!onlyMissingEvidence) return invalid(check.reason);
+    if (!onlyMissingEvidence) return invalid(check.reason, adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted));
     const list = check.mismatches.map((m) => m.name).join(", ");
     const one = check.mismatches.length === 1;
     return invalid(
-      `The evidence file${one ? "" : "s"} ${list} ${one ? "is" : "are"} neither in commit ${wanted.slice(0, 12)} nor ${context.evidenceWhere ?? "in the evidence folder"}; pass --evidence-dir with the evidence the report was made from.`
+      `The evidence file${one ? "" : "s"} ${list} ${one ? "is" : "are"} neither in commit ${wanted.slice(0, 12)} nor ${context.evidenceWhere ?? "in the evidence folder"}; pass --evidence-dir with the evidence the report was made from.`,
+      "Point --evidence-dir at the folder holding the evidence files by their repository paths (CI artefacts: download them first)."
     );
   }
   if (report.subject.commit !== void 0 && report.subject.commit.toLowerCase() !== wanted) {
-    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`);
+    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`, ADVICE.tampered);
   }
   return { kind: "verified", keyid: verified.keyid, keySource: verified.keySource, report, checked: check.checked.length, uncheckedEvidence: unchecked };
 }
@@ -22393,12 +23337,26 @@ function readReport(value) {
 }
 function readUnsigned(value, commit2) {
   const report = readReport(value["report"]);
-  if (typeof report === "string") return invalid(report.replace("The signed predicate", "The unsigned record"));
+  if (typeof report === "string") return invalid(report.replace("The signed predicate", "The unsigned record"), ADVICE.malformed);
   const reportCommit = report.subject.commit?.toLowerCase();
   if (reportCommit !== commit2.toLowerCase()) {
-    return invalid(`The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`);
+    return invalid(`The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`, reportCommit === void 0 ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit2.slice(0, 12)}.`);
   }
-  return { kind: "unsigned", report, reason: report.signature.reason ?? "not signed" };
+  return { kind: "unsigned", report, reason: report.signature.reason ?? "not signed", advice: UNSIGNED };
+}
+var ADVICE = {
+  malformed: "Pass the report.intoto.json that `check --signing-key KEY --out DIR` or the Action wrote, unchanged (a git note holds one envelope per line: take one line).",
+  "no-keys": "Pass the signer's public key with --key FILE, or --keys-dir DIR holding it.",
+  untrusted: "If you trust the signer, pass its public key with --key FILE or commit it under .kaizen-gate/keys/ (check its key id first: `openssl pkey -pubin -in KEY -outform DER | sha256sum`); otherwise do not rely on this report.",
+  revoked: "Do not rely on it: reports signed with a revoked key cannot be trusted. Run check for that commit again with the current key and record the new envelope.",
+  tampered: "Do not rely on it: the report was changed after it was signed. Take the envelope again from where check or the Action wrote it, or run check again."
+};
+var NO_COMMIT = "The report was made from a work tree with uncommitted changes. Commit them, run check again (on a clean work tree it binds HEAD), and verify that report with --commit HEAD.";
+var UNSIGNED = "Sign reports with `check --signing-key KEY --out DIR` (or the Action's signing-key input); an unsigned report proves nothing.";
+function adviseOnSubjects(commitMatches, signedCommit, mismatches, wanted) {
+  if (!commitMatches && signedCommit === void 0) return NO_COMMIT;
+  if (!commitMatches) return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
+  return mismatches > 0 ? "A file changed after the report was made. Verify the report at the commit it names with the evidence it was made from (--evidence-dir), or run check again on the files as they are." : ADVICE.tampered;
 }
 function rewordRevoked(reason, parsed, revoked) {
   if (revoked === void 0 || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason)) return reason;
@@ -22409,8 +23367,8 @@ function rewordRevoked(reason, parsed, revoked) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function invalid(reason) {
-  return { kind: "invalid", reason };
+function invalid(reason, advice) {
+  return { kind: "invalid", reason, advice };
 }
 
 // src/git/history.ts
@@ -22586,7 +23544,7 @@ Trust the public key by committing it, e.g. cp ${publicPath} ${DEFAULT_KEYS_DIR}
 function writeNewFile(path, text2, mode) {
   let fd;
   try {
-    fd = openSync(path, "wx", mode);
+    fd = openSync2(path, "wx", mode);
   } catch (error) {
     const code = error.code;
     throw new InputError([{ file: path, message: code === "EEXIST" ? "already exists; keygen never overwrites a key" : `cannot be created (${code ?? String(error)})` }]);
@@ -22594,7 +23552,7 @@ function writeNewFile(path, text2, mode) {
   try {
     writeSync(fd, text2);
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 function loadKeyring(ctx, repo, values, defaultDir) {
@@ -22604,7 +23562,7 @@ function loadKeyring(ctx, repo, values, defaultDir) {
   const dir = dirFlag !== void 0 ? resolve8(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
   const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve8(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
-    if (!existsSync2(dir) || !statSync3(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
+    if (!existsSync2(dir) || !statSync4(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
       const path = join4(dir, name);
       files.push({ source: toRepoPath(ctx.cwd, path).startsWith("..") ? path : toRepoPath(ctx.cwd, path), pem: readInputFile(path, "public key file").toString("utf8") });
@@ -22631,7 +23589,7 @@ function gitDigests(repo) {
   };
 }
 function sha256Hex(bytes) {
-  return createHash4("sha256").update(bytes).digest("hex");
+  return createHash5("sha256").update(bytes).digest("hex");
 }
 function runVerify(ctx, values, positionals) {
   const fromNotes = values["from-notes"];
@@ -22652,7 +23610,7 @@ function runVerify(ctx, values, positionals) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
   const evidenceDir = resolve8(ctx.cwd, values["evidence-dir"] ?? repo);
-  if (!existsSync2(evidenceDir) || !statSync3(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
+  if (!existsSync2(evidenceDir) || !statSync4(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
     trusted: keyring.trusted,
@@ -22684,9 +23642,7 @@ function printResult(ctx, result, commit2, prefix) {
     ctx.stdout(`${prefix}${renderVerified(result, commit2)}`);
     return 0;
   }
-  const sentence = result.kind === "unsigned" ? `The report is unsigned (${result.reason}), so there is nothing to verify.` : result.reason;
-  ctx.stderr(`${prefix}INVALID: ${sentence}
-`);
+  ctx.stderr(`${prefix}${renderRefused(result)}`);
   return 1;
 }
 function runLog(ctx, values, positionals) {
@@ -22717,23 +23673,23 @@ function runLog(ctx, values, positionals) {
   const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
   if (invalid2.length > 0) {
     const ids = invalid2.map((e) => e.id).join(", ");
-    ctx.stderr(`kaizen-gate: ${count(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${ids}
+    ctx.stderr(`kaizen-gate: ${count2(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${ids}
 `);
   }
   if (unsigned.length > 0) {
     const ids = unsigned.map((e) => e.id).join(", ");
-    const have = `${count(unsigned.length, "release")} ${unsigned.length === 1 ? "has" : "have"}`;
+    const have = `${count2(unsigned.length, "release")} ${unsigned.length === 1 ? "has" : "have"}`;
     ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)
 `);
   }
   return invalid2.length > 0 || unsigned.length > 0 ? 1 : 0;
 }
-function count(n, noun) {
+function count2(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 // src/cli/stage-commands.ts
-import { existsSync as existsSync3, readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync3, readdirSync as readdirSync3, statSync as statSync5 } from "node:fs";
 import { join as join6, resolve as resolve10 } from "node:path";
 
 // src/delivery/canary-policy.ts
@@ -22835,15 +23791,15 @@ function rollbackPullRequestBody(result, summary) {
 }
 
 // src/delivery/rollback-run.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 
 // src/git/pointer.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2, join as join5 } from "node:path";
 
 // src/report/stage.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 var STAGE_OUTCOMES = {
   pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: 0, log: "shadow passed" },
   fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: 1, log: "shadow failed" },
@@ -22880,7 +23836,7 @@ function stageSubjects(report) {
 function attestStageReport(report, privateKeyPem, unsignedReason) {
   const marked = privateKeyPem === void 0 ? { ...report, signature: { status: "unsigned", reason: unsignedReason } } : { ...report, signature: { status: "signed", keyid: loadPrivateKey(privateKeyPem, "signing-key").keyid } };
   const statement = buildStatement(stageSubjects(marked), marked);
-  const statement_sha256 = createHash5("sha256").update(canonicalJson(statement)).digest("hex");
+  const statement_sha256 = createHash6("sha256").update(canonicalJson(statement)).digest("hex");
   if (privateKeyPem === void 0) return { report: marked, statement, statement_sha256 };
   return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, "signing-key"), statement_sha256 };
 }
@@ -22974,7 +23930,7 @@ function digestsAtCommits(repo) {
     }
     try {
       const read = reader(path);
-      return read.kind === "file" ? createHash6("sha256").update(read.bytes).digest("hex") : void 0;
+      return read.kind === "file" ? createHash7("sha256").update(read.bytes).digest("hex") : void 0;
     } catch {
       return void 0;
     }
@@ -22984,7 +23940,7 @@ var OUTCOME_STATUS = { approve: "approved", reject: "rejected", hold: "held", ne
 function digestOfPayload(text2) {
   try {
     const payload = JSON.parse(text2).payload;
-    return typeof payload === "string" ? createHash6("sha256").update(Buffer.from(payload, "base64")).digest("hex") : void 0;
+    return typeof payload === "string" ? createHash7("sha256").update(Buffer.from(payload, "base64")).digest("hex") : void 0;
   } catch {
     return void 0;
   }
@@ -22999,7 +23955,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (change.previous !== void 0 && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === void 0 || manifest.application !== application) continue;
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash6("sha256").update(change.bytes).digest("hex")}`, approval: "unrecorded", approval_detail: "not verified yet" });
+    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash7("sha256").update(change.bytes).digest("hex")}`, approval: "unrecorded", approval_detail: "not verified yet" });
   }
   const stageRecords = [];
   for (const [commit2, lines] of notes) {
@@ -23075,7 +24031,7 @@ function rehearseTarget(repo, target) {
   const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
   const schemaProblems = schemaOnly.problems;
   const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
-  const digestOk = `sha256:${createHash6("sha256").update(read.bytes).digest("hex")}` === target.manifest_sha256;
+  const digestOk = `sha256:${createHash7("sha256").update(read.bytes).digest("hex")}` === target.manifest_sha256;
   return [
     { check: "manifest at its digest", ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
     { check: "valid under today's schema", ok: schemaProblems.length === 0, detail: schemaProblems.length === 0 ? "the manifest validates against the schema this kaizen-gate ships" : describe4(schemaProblems) },
@@ -23111,7 +24067,7 @@ function commitPointer(repo, path, text2, message, options) {
 }
 
 // src/delivery/stage-runs.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 
 // src/telemetry/event.ts
@@ -23349,20 +24305,20 @@ function buildCompletenessSql(d, options) {
     "SELECT",
     `  ${d.field("cohort")} AS cohort,`,
     "  COUNT(*) AS events,",
-    `  ${count2(has2("package_id"))} AS with_package,`,
-    `  ${count2(has2("prompt_hash"))} AS with_prompt_hash,`,
-    `  ${count2(has2("retrieval_manifest.index"))} AS with_retrieval,`,
-    `  ${count2(d.tracePresent())} AS with_tool_trace,`,
-    `  ${count2(core)} AS complete_core,`,
-    `  ${count2(`${core} AND ${has2("retrieval_manifest.index")}`)} AS complete_retrieval,`,
-    `  ${count2(`${core} AND ${d.tracePresent()}`)} AS complete_tools,`,
-    `  ${count2(`${core} AND ${has2("retrieval_manifest.index")} AND ${d.tracePresent()}`)} AS complete_all`,
+    `  ${count3(has2("package_id"))} AS with_package,`,
+    `  ${count3(has2("prompt_hash"))} AS with_prompt_hash,`,
+    `  ${count3(has2("retrieval_manifest.index"))} AS with_retrieval,`,
+    `  ${count3(d.tracePresent())} AS with_tool_trace,`,
+    `  ${count3(core)} AS complete_core,`,
+    `  ${count3(`${core} AND ${has2("retrieval_manifest.index")}`)} AS complete_retrieval,`,
+    `  ${count3(`${core} AND ${d.tracePresent()}`)} AS complete_tools,`,
+    `  ${count3(`${core} AND ${has2("retrieval_manifest.index")} AND ${d.tracePresent()}`)} AS complete_all`,
     `FROM ${options.source}${where(d, options)}`,
     "GROUP BY cohort",
     "ORDER BY cohort"
   ].join("\n");
 }
-function count2(condition) {
+function count3(condition) {
   return `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 }
 function sqlString(text2) {
@@ -23703,14 +24659,14 @@ function assign(event, key, value) {
 function readTrace(trace, problem) {
   const out = [];
   trace.forEach((call, i) => {
-    const at = `tool_trace[${i}]`;
+    const at2 = `tool_trace[${i}]`;
     if (!isJsonObject(call)) {
-      problem(at, `expected an object with tool and status, got ${describeValue2(call)}`);
+      problem(at2, `expected an object with tool and status, got ${describeValue2(call)}`);
       return;
     }
-    const tool = readString(call["tool"], `${at}.tool`, problem);
-    const status = readString(call["status"], `${at}.status`, problem);
-    const latency = call["latency_ms"] === void 0 || call["latency_ms"] === null ? void 0 : readNumber(call["latency_ms"], `${at}.latency_ms`, NON_NEGATIVE_RULE, problem);
+    const tool = readString(call["tool"], `${at2}.tool`, problem);
+    const status = readString(call["status"], `${at2}.status`, problem);
+    const latency = call["latency_ms"] === void 0 || call["latency_ms"] === null ? void 0 : readNumber(call["latency_ms"], `${at2}.latency_ms`, NON_NEGATIVE_RULE, problem);
     if (tool !== void 0 && status !== void 0) out.push(latency === void 0 ? { tool, status } : { tool, status, latency_ms: latency });
   });
   return out;
@@ -23925,15 +24881,15 @@ function getFlags(reader) {
   reader.offset += 4;
   const type = rawType % 1e3;
   const flags = Math.floor(rawType / 1e3);
-  let count3 = 0;
+  let count4 = 0;
   if (type > 1 && type <= 7) {
-    count3 = view.getUint32(reader.offset, littleEndian);
+    count4 = view.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
   if (flags) dim++;
   if (flags === 3) dim++;
-  return { littleEndian, type, dim, count: count3 };
+  return { littleEndian, type, dim, count: count4 };
 }
 function readPosition(reader, flags) {
   const points = [];
@@ -23955,9 +24911,9 @@ function readPolygon(reader, flags) {
   const { view } = reader;
   const rings = [];
   for (let r2 = 0; r2 < flags.count; r2++) {
-    const count3 = view.getUint32(reader.offset, flags.littleEndian);
+    const count4 = view.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
-    rings.push(readLine(reader, { ...flags, count: count3 }));
+    rings.push(readLine(reader, { ...flags, count: count4 }));
   }
   return rings;
 }
@@ -24128,16 +25084,16 @@ function parseFloat16(bytes) {
 function schemaTree(schema, rootIndex, path) {
   const element = schema[rootIndex];
   const children = [];
-  let count3 = 1;
+  let count4 = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
-      const childElement = schema[rootIndex + count3];
-      const child2 = schemaTree(schema, rootIndex + count3, [...path, childElement.name]);
-      count3 += child2.count;
+      const childElement = schema[rootIndex + count4];
+      const child2 = schemaTree(schema, rootIndex + count4, [...path, childElement.name]);
+      count4 += child2.count;
       children.push(child2);
     }
   }
-  return { count: count3, element, children, path };
+  return { count: count4, element, children, path };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
@@ -24828,7 +25784,7 @@ function walkBloomEligible(filter, out) {
 }
 
 // node_modules/hyparquet/src/utils.js
-function concat(aaa, bbb) {
+function concat2(aaa, bbb) {
   const chunk = 1e4;
   for (let i = 0; i < bbb.length; i += chunk) {
     aaa.push(...bbb.slice(i, i + chunk));
@@ -24866,7 +25822,7 @@ function flatten2(chunks) {
   if (chunks.length === 1) return chunks[0];
   const output = [];
   for (const chunk of chunks) {
-    concat(output, chunk);
+    concat2(output, chunk);
   }
   return output;
 }
@@ -25905,11 +26861,11 @@ var POW10_NEG = [
 ];
 var POW10F = POW10.slice(0, 11).map(Math.fround);
 var POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
-function alpDecode(reader, count3, type) {
+function alpDecode(reader, count4, type) {
   if (type === "FLOAT") {
-    return alpDecodeFloat(reader, count3);
+    return alpDecodeFloat(reader, count4);
   } else if (type === "DOUBLE") {
-    return alpDecodeDouble(reader, count3);
+    return alpDecodeDouble(reader, count4);
   } else {
     throw new Error(`ALP encoding unsupported type: ${type}`);
   }
@@ -25936,13 +26892,13 @@ function readAlpHeader(reader) {
   reader.offset += numVectors * 4;
   return { vectorSize, numElements, numVectors, offsetArrayStart };
 }
-function alpDecodeFloat(reader, count3) {
+function alpDecodeFloat(reader, count4) {
   const { view } = reader;
   const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count3) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
+  if (numElements !== count4) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count4}`);
   }
-  const output = new Float32Array(count3);
+  const output = new Float32Array(count4);
   const outputBytes = new Uint8Array(output.buffer);
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
@@ -25966,13 +26922,13 @@ function alpDecodeFloat(reader, count3) {
   }
   return output;
 }
-function alpDecodeDouble(reader, count3) {
+function alpDecodeDouble(reader, count4) {
   const { view } = reader;
   const { vectorSize, numElements, numVectors, offsetArrayStart } = readAlpHeader(reader);
-  if (numElements !== count3) {
-    throw new Error(`ALP num_elements ${numElements} does not match expected ${count3}`);
+  if (numElements !== count4) {
+    throw new Error(`ALP num_elements ${numElements} does not match expected ${count4}`);
   }
-  const output = new Float64Array(count3);
+  const output = new Float64Array(count4);
   const outputBytes = new Uint8Array(output.buffer);
   for (let v = 0; v < numVectors; v++) {
     reader.offset = offsetArrayStart + view.getUint32(offsetArrayStart + v * 4, true);
@@ -26017,14 +26973,14 @@ function patchExceptions(reader, numExceptions, byteSize, outputBytes, outputOff
   }
   reader.offset = valuesStart + numExceptions * byteSize;
 }
-function unpackBits(reader, count3, bitWidth2) {
-  const output = new Uint32Array(count3);
+function unpackBits(reader, count4, bitWidth2) {
+  const output = new Uint32Array(count4);
   if (!bitWidth2) return output;
   const { view } = reader;
   const start = reader.offset;
   const modulus = 2 ** bitWidth2;
   let bitPos = 0;
-  for (let i = 0; i < count3; i++) {
+  for (let i = 0; i < count4; i++) {
     let byteIndex = start + (bitPos >>> 3);
     const shift = bitPos & 7;
     let value = view.getUint8(byteIndex++) >>> shift;
@@ -26036,11 +26992,11 @@ function unpackBits(reader, count3, bitWidth2) {
     output[i] = value % modulus;
     bitPos += bitWidth2;
   }
-  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
+  reader.offset = start + Math.ceil(count4 * bitWidth2 / 8);
   return output;
 }
-function unpackBitsBig(reader, count3, bitWidth2) {
-  const output = new BigUint64Array(count3);
+function unpackBitsBig(reader, count4, bitWidth2) {
+  const output = new BigUint64Array(count4);
   if (!bitWidth2) return output;
   const { view } = reader;
   const start = reader.offset;
@@ -26048,7 +27004,7 @@ function unpackBitsBig(reader, count3, bitWidth2) {
   let buffer = 0n;
   let bitsInBuffer = 0;
   let byteIndex = start;
-  for (let i = 0; i < count3; i++) {
+  for (let i = 0; i < count4; i++) {
     while (bitsInBuffer < bitWidth2) {
       buffer |= BigInt(view.getUint8(byteIndex++)) << BigInt(bitsInBuffer);
       bitsInBuffer += 8;
@@ -26057,14 +27013,14 @@ function unpackBitsBig(reader, count3, bitWidth2) {
     buffer >>= BigInt(bitWidth2);
     bitsInBuffer -= bitWidth2;
   }
-  reader.offset = start + Math.ceil(count3 * bitWidth2 / 8);
+  reader.offset = start + Math.ceil(count4 * bitWidth2 / 8);
   return output;
 }
 
 // node_modules/hyparquet/src/delta.js
-function deltaBinaryUnpack(reader, count3, output) {
+function deltaBinaryUnpack(reader, count4, output) {
   if (output instanceof Int32Array) {
-    deltaBinaryUnpackInt32(reader, count3, output);
+    deltaBinaryUnpackInt32(reader, count4, output);
     return;
   }
   const blockSize = readVarInt(reader);
@@ -26074,19 +27030,19 @@ function deltaBinaryUnpack(reader, count3, output) {
   let outputIndex = 0;
   output[outputIndex++] = value;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
-  while (outputIndex < count3) {
+  while (outputIndex < count4) {
     const minDelta = readZigZagBigInt(reader);
     const bitWidths = new Uint8Array(miniblockPerBlock);
     for (let i = 0; i < miniblockPerBlock; i++) {
       bitWidths[i] = reader.view.getUint8(reader.offset++);
     }
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count4; i++) {
       const bitWidth2 = bitWidths[i];
       if (bitWidth2) {
         let bitpackPos = 0;
         let miniblockCount = valuesPerMiniblock;
         const mask = (1n << BigInt(bitWidth2)) - 1n;
-        while (miniblockCount && outputIndex < count3) {
+        while (miniblockCount && outputIndex < count4) {
           let bits = BigInt(reader.view.getUint32(reader.offset, true) >>> bitpackPos) & mask;
           bitpackPos += bitWidth2;
           while (bitpackPos >= 32) {
@@ -26105,7 +27061,7 @@ function deltaBinaryUnpack(reader, count3, output) {
           reader.offset += Math.ceil((miniblockCount * bitWidth2 + bitpackPos) / 8);
         }
       } else {
-        for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
+        for (let j = 0; j < valuesPerMiniblock && outputIndex < count4; j++) {
           value += minDelta;
           output[outputIndex++] = value;
         }
@@ -26113,7 +27069,7 @@ function deltaBinaryUnpack(reader, count3, output) {
     }
   }
 }
-function deltaBinaryUnpackInt32(reader, count3, output) {
+function deltaBinaryUnpackInt32(reader, count4, output) {
   const blockSize = readVarInt(reader);
   const miniblockPerBlock = readVarInt(reader);
   readVarInt(reader);
@@ -26122,15 +27078,15 @@ function deltaBinaryUnpackInt32(reader, count3, output) {
   output[outputIndex++] = value;
   const valuesPerMiniblock = blockSize / miniblockPerBlock;
   const { view } = reader;
-  while (outputIndex < count3) {
+  while (outputIndex < count4) {
     const minDelta = readZigZagInt33(reader);
     const bitWidthsOffset = reader.offset;
     let offset = bitWidthsOffset + miniblockPerBlock;
-    for (let i = 0; i < miniblockPerBlock && outputIndex < count3; i++) {
+    for (let i = 0; i < miniblockPerBlock && outputIndex < count4; i++) {
       const bitWidth2 = view.getUint8(bitWidthsOffset + i);
       const end = offset + valuesPerMiniblock * bitWidth2 / 8;
       let bitOffset = 0;
-      for (let j = 0; j < valuesPerMiniblock && outputIndex < count3; j++) {
+      for (let j = 0; j < valuesPerMiniblock && outputIndex < count4; j++) {
         let residual = 0;
         let bitsRead = 0;
         while (bitsRead < bitWidth2) {
@@ -26159,20 +27115,20 @@ function readZigZagInt33(reader) {
   const high = reader.offset - start === 5 ? reader.view.getUint8(start + 4) >>> 4 & 1 : 0;
   return (low >>> 1 | high << 31) ^ -(low & 1);
 }
-function deltaLengthByteArray(reader, count3, output) {
-  const lengths = new Int32Array(count3);
-  deltaBinaryUnpack(reader, count3, lengths);
-  for (let i = 0; i < count3; i++) {
+function deltaLengthByteArray(reader, count4, output) {
+  const lengths = new Int32Array(count4);
+  deltaBinaryUnpack(reader, count4, lengths);
+  for (let i = 0; i < count4; i++) {
     output[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, lengths[i]);
     reader.offset += lengths[i];
   }
 }
-function deltaByteArray(reader, count3, output) {
-  const prefixData = new Int32Array(count3);
-  deltaBinaryUnpack(reader, count3, prefixData);
-  const suffixData = new Int32Array(count3);
-  deltaBinaryUnpack(reader, count3, suffixData);
-  for (let i = 0; i < count3; i++) {
+function deltaByteArray(reader, count4, output) {
+  const prefixData = new Int32Array(count4);
+  deltaBinaryUnpack(reader, count4, prefixData);
+  const suffixData = new Int32Array(count4);
+  deltaBinaryUnpack(reader, count4, suffixData);
+  for (let i = 0; i < count4; i++) {
     const suffix = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, suffixData[i]);
     if (prefixData[i]) {
       output[i] = new Uint8Array(prefixData[i] + suffixData[i]);
@@ -26198,25 +27154,25 @@ function readRleBitPackedHybrid(reader, width2, output, length) {
     if (header2 & 1) {
       seen = readBitPacked(reader, header2, width2, output, seen);
     } else {
-      const count3 = header2 >>> 1;
-      readRle(reader, count3, width2, output, seen);
-      seen += count3;
+      const count4 = header2 >>> 1;
+      readRle(reader, count4, width2, output, seen);
+      seen += count4;
     }
   }
   reader.offset = startOffset + length;
 }
-function readRle(reader, count3, bitWidth2, output, seen) {
+function readRle(reader, count4, bitWidth2, output, seen) {
   const width2 = bitWidth2 + 7 >> 3;
   let value = 0;
   for (let i = 0; i < width2; i++) {
     value |= reader.view.getUint8(reader.offset++) << (i << 3);
   }
-  for (let i = 0; i < count3; i++) {
+  for (let i = 0; i < count4; i++) {
     output[seen + i] = value;
   }
 }
 function readBitPacked(reader, header2, bitWidth2, output, seen) {
-  let count3 = header2 >> 1 << 3;
+  let count4 = header2 >> 1 << 3;
   const mask = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -26226,7 +27182,7 @@ function readBitPacked(reader, header2, bitWidth2, output, seen) {
   }
   let left = 8;
   let right = 0;
-  while (count3) {
+  while (count4) {
     if (right > 8) {
       right -= 8;
       left -= 8;
@@ -26239,17 +27195,17 @@ function readBitPacked(reader, header2, bitWidth2, output, seen) {
       if (seen < output.length) {
         output[seen++] = data >> right & mask;
       }
-      count3--;
+      count4--;
       right += bitWidth2;
     }
   }
   return seen;
 }
-function byteStreamSplit(reader, count3, type, typeLength) {
+function byteStreamSplit(reader, count4, type, typeLength) {
   const width2 = byteWidth(type, typeLength);
-  const bytes = new Uint8Array(count3 * width2);
+  const bytes = new Uint8Array(count4 * width2);
   for (let b = 0; b < width2; b++) {
-    for (let i = 0; i < count3; i++) {
+    for (let i = 0; i < count4; i++) {
       bytes[i * width2 + b] = reader.view.getUint8(reader.offset++);
     }
   }
@@ -26258,8 +27214,8 @@ function byteStreamSplit(reader, count3, type, typeLength) {
   else if (type === "INT32") return new Int32Array(bytes.buffer);
   else if (type === "INT64") return new BigInt64Array(bytes.buffer);
   else if (type === "FIXED_LEN_BYTE_ARRAY") {
-    const split = new Array(count3);
-    for (let i = 0; i < count3; i++) {
+    const split = new Array(count4);
+    for (let i = 0; i < count4; i++) {
       split[i] = bytes.subarray(i * width2, (i + 1) * width2);
     }
     return split;
@@ -26283,73 +27239,73 @@ function byteWidth(type, typeLength) {
 }
 
 // node_modules/hyparquet/src/plain.js
-function readPlain(reader, type, count3, fixedLength) {
-  if (count3 === 0) return [];
+function readPlain(reader, type, count4, fixedLength) {
+  if (count4 === 0) return [];
   if (type === "BOOLEAN") {
-    return readPlainBoolean(reader, count3);
+    return readPlainBoolean(reader, count4);
   } else if (type === "INT32") {
-    return readPlainInt32(reader, count3);
+    return readPlainInt32(reader, count4);
   } else if (type === "INT64") {
-    return readPlainInt64(reader, count3);
+    return readPlainInt64(reader, count4);
   } else if (type === "INT96") {
-    return readPlainInt96(reader, count3);
+    return readPlainInt96(reader, count4);
   } else if (type === "FLOAT") {
-    return readPlainFloat(reader, count3);
+    return readPlainFloat(reader, count4);
   } else if (type === "DOUBLE") {
-    return readPlainDouble(reader, count3);
+    return readPlainDouble(reader, count4);
   } else if (type === "BYTE_ARRAY") {
-    return readPlainByteArray(reader, count3);
+    return readPlainByteArray(reader, count4);
   } else if (type === "FIXED_LEN_BYTE_ARRAY") {
     if (!fixedLength) throw new Error("parquet missing fixed length");
-    return readPlainByteArrayFixed(reader, count3, fixedLength);
+    return readPlainByteArrayFixed(reader, count4, fixedLength);
   } else {
     throw new Error(`parquet unhandled type: ${type}`);
   }
 }
-function readPlainBoolean(reader, count3) {
-  const values = new Array(count3);
-  for (let i = 0; i < count3; i++) {
+function readPlainBoolean(reader, count4) {
+  const values = new Array(count4);
+  for (let i = 0; i < count4; i++) {
     const byteOffset = reader.offset + (i / 8 | 0);
     const bitOffset = i % 8;
     const byte = reader.view.getUint8(byteOffset);
     values[i] = (byte & 1 << bitOffset) !== 0;
   }
-  reader.offset += Math.ceil(count3 / 8);
+  reader.offset += Math.ceil(count4 / 8);
   return values;
 }
-function readPlainInt32(reader, count3) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
-  reader.offset += count3 * 4;
+function readPlainInt32(reader, count4) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Int32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count4 * 4)) : new Int32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count4);
+  reader.offset += count4 * 4;
   return values;
 }
-function readPlainInt64(reader, count3) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
-  reader.offset += count3 * 8;
+function readPlainInt64(reader, count4) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new BigInt64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count4 * 8)) : new BigInt64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count4);
+  reader.offset += count4 * 8;
   return values;
 }
-function readPlainInt96(reader, count3) {
-  const values = new Array(count3);
-  for (let i = 0; i < count3; i++) {
+function readPlainInt96(reader, count4) {
+  const values = new Array(count4);
+  for (let i = 0; i < count4; i++) {
     const low = reader.view.getBigInt64(reader.offset + i * 12, true);
     const high = reader.view.getInt32(reader.offset + i * 12 + 8, true);
     values[i] = BigInt(high) << 64n | low;
   }
-  reader.offset += count3 * 12;
+  reader.offset += count4 * 12;
   return values;
 }
-function readPlainFloat(reader, count3) {
-  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
-  reader.offset += count3 * 4;
+function readPlainFloat(reader, count4) {
+  const values = (reader.view.byteOffset + reader.offset) % 4 ? new Float32Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count4 * 4)) : new Float32Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count4);
+  reader.offset += count4 * 4;
   return values;
 }
-function readPlainDouble(reader, count3) {
-  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count3 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count3);
-  reader.offset += count3 * 8;
+function readPlainDouble(reader, count4) {
+  const values = (reader.view.byteOffset + reader.offset) % 8 ? new Float64Array(align(reader.view.buffer, reader.view.byteOffset + reader.offset, count4 * 8)) : new Float64Array(reader.view.buffer, reader.view.byteOffset + reader.offset, count4);
+  reader.offset += count4 * 8;
   return values;
 }
-function readPlainByteArray(reader, count3) {
-  const values = new Array(count3);
-  for (let i = 0; i < count3; i++) {
+function readPlainByteArray(reader, count4) {
+  const values = new Array(count4);
+  for (let i = 0; i < count4; i++) {
     const length = reader.view.getUint32(reader.offset, true);
     reader.offset += 4;
     values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, length);
@@ -26357,9 +27313,9 @@ function readPlainByteArray(reader, count3) {
   }
   return values;
 }
-function readPlainByteArrayFixed(reader, count3, fixedLength) {
-  const values = new Array(count3);
-  for (let i = 0; i < count3; i++) {
+function readPlainByteArrayFixed(reader, count4, fixedLength) {
+  const values = new Array(count4);
+  for (let i = 0; i < count4; i++) {
     values[i] = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, fixedLength);
     reader.offset += fixedLength;
   }
@@ -27060,7 +28016,7 @@ async function parquetRead(options) {
           }
         }
       } else {
-        concat(rows, groupData);
+        concat2(rows, groupData);
       }
     }
     onComplete(rows);
@@ -27123,14 +28079,14 @@ async function readTelemetryParquet(path, label, sink, problemLimit = 1e3) {
       const rows = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
       for (const raw of rows) {
         row += 1;
-        const at = row;
+        const at2 = row;
         let valid = true;
-        const event = validateTelemetryEvent(plain(raw), (field, message) => {
+        const event = validateTelemetryEvent(plain2(raw), (field, message) => {
           valid = false;
-          log.add({ file: label, line: at, ...field === "" ? {} : { field }, message: `row ${at}: ${message}` });
+          log.add({ file: label, line: at2, ...field === "" ? {} : { field }, message: `row ${at2}: ${message}` });
         });
         log.countEvent(valid && event !== void 0);
-        if (event !== void 0) sink(event, at);
+        if (event !== void 0) sink(event, at2);
       }
       start = end;
     }
@@ -27139,13 +28095,13 @@ async function readTelemetryParquet(path, label, sink, problemLimit = 1e3) {
   }
   return log.summary();
 }
-function plain(value) {
+function plain2(value) {
   if (typeof value === "bigint") return Number(value);
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(plain);
+  if (Array.isArray(value)) return value.map(plain2);
   if (value !== null && typeof value === "object") {
     const out = {};
-    for (const [key, member] of Object.entries(value)) out[key] = plain(member);
+    for (const [key, member] of Object.entries(value)) out[key] = plain2(member);
     return out;
   }
   return value;
@@ -28069,30 +29025,30 @@ function loadStagePackage(repo, ref, manifestPath) {
   if (read.kind !== "file") throw new InputError([{ file: manifestPath, message: `is not in commit ${commit2.slice(0, 12)}` }]);
   const loaded = loadManifest(read.bytes, manifestPath);
   if (!loaded.manifest) throw new InputError(loaded.problems);
-  return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: createHash7("sha256").update(read.bytes).digest("hex") };
+  return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: createHash8("sha256").update(read.bytes).digest("hex") };
 }
 async function fileDigest(path) {
-  const hash = createHash7("sha256");
+  const hash = createHash8("sha256");
   for await (const chunk of createReadStream3(path)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function readAndAggregate(files, options) {
   const aggregator = new TelemetryAggregator({ windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} });
   const extra = options.extra;
-  const digests = await Promise.all(files.map(async (f) => ({ path: f.label, sha256: await fileDigest(f.path) })));
+  const digests2 = await Promise.all(files.map(async (f) => ({ path: f.label, sha256: await fileDigest(f.path) })));
   if (options.engine === "duckdb" && extra === void 0) {
     const table2 = await aggregateWithDuckDb(
       files.map((f) => f.path),
       { windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} }
     );
     const events = table2.completeness.reduce((n, c) => n + c.events, 0);
-    return { table: table2, problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false }, engine: "duckdb", digests };
+    return { table: table2, problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false }, engine: "duckdb", digests: digests2 };
   }
   const problems = await readTelemetryFiles(files, (event) => {
     aggregator.add(event);
     extra?.(event);
   });
-  return { table: aggregator.table(), problems, engine: "stream", digests };
+  return { table: aggregator.table(), problems, engine: "stream", digests: digests2 };
 }
 function previousStageOn(repo, commit2, packageId) {
   let found = null;
@@ -28104,7 +29060,7 @@ function previousStageOn(repo, commit2, packageId) {
     const stage = readStageReport(predicate);
     const mine = typeof stage !== "string" ? stage.package_id === packageId : isOfflineFor(predicate, packageId);
     if (!mine) continue;
-    const digest2 = typeof value.payload === "string" ? createHash7("sha256").update(Buffer.from(value.payload, "base64")).digest("hex") : createHash7("sha256").update(line.text).digest("hex");
+    const digest2 = typeof value.payload === "string" ? createHash8("sha256").update(Buffer.from(value.payload, "base64")).digest("hex") : createHash8("sha256").update(line.text).digest("hex");
     found = { stage: typeof stage !== "string" ? stage.stage : "offline", statement_sha256: digest2, commit: commit2 };
   }
   return found;
@@ -28259,7 +29215,7 @@ From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified 
   return { attested, result, ...noteMessage ? { noteMessage } : {} };
 }
 function sha256Hex2(text2) {
-  return createHash8("sha256").update(text2).digest("hex");
+  return createHash9("sha256").update(text2).digest("hex");
 }
 
 // src/report/stage-render.ts
@@ -28476,7 +29432,7 @@ function repoOf(ctx, values) {
 }
 function telemetryFiles(ctx, paths) {
   if (!paths || paths.length === 0) throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
-  const missing = paths.filter((p) => !existsSync3(resolve10(ctx.cwd, p)) || !statSync4(resolve10(ctx.cwd, p)).isFile());
+  const missing = paths.filter((p) => !existsSync3(resolve10(ctx.cwd, p)) || !statSync5(resolve10(ctx.cwd, p)).isFile());
   if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
   return paths.map((p) => ({ path: resolve10(ctx.cwd, p), label: p }));
 }
@@ -28491,7 +29447,7 @@ function trustedKeys(ctx, repo, values) {
   const dir = dirFlag !== void 0 ? resolve10(ctx.cwd, dirFlag) : existsSync3(repoKeys) ? repoKeys : void 0;
   const files = (values.key ?? []).map((path) => ({ source: path, pem: readInputFile(resolve10(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
-    if (!existsSync3(dir) || !statSync4(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
+    if (!existsSync3(dir) || !statSync5(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync3(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) files.push({ source: toRepoPath(repo, join6(dir, name)), pem: readInputFile(join6(dir, name), "public key file").toString("utf8") });
   }
   const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
@@ -28621,6 +29577,21 @@ function runRollbackCommand(ctx, values, positionals) {
   ctx.stderr(`kaizen-gate: rollback ${run.result.dry_run ? "rehearsal " : ""}took ${((performance.now() - started) / 1e3).toFixed(2)} s
 `);
   return status;
+}
+
+// src/cli/flags.ts
+function describeArgsError(error, flags) {
+  const message = error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, "") : String(error);
+  const code = error.code;
+  const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
+    const [, dashes, name = ""] = unknown;
+    const hint = didYouMean(name.split("=")[0] ?? name, flags, (flag2) => `--${flag2}`);
+    return `unknown option ${dashes}${name}${hint || `; options: ${flags.map((flag2) => `--${flag2}`).join(", ")}`}`;
+  }
+  const missing = /^Option '(--[^ ']+)[^']*' argument missing/.exec(message);
+  if (missing) return `${missing[1]} needs a value`;
+  return message;
 }
 
 // src/cli.ts
@@ -28788,7 +29759,7 @@ ${command.help}
     try {
       parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, "") : String(error));
+      throw new UsageError(describeArgsError(error, Object.keys(command.options)));
     }
     return await command.run(ctx, parsed.values, parsed.positionals);
   } catch (error) {

@@ -8,11 +8,15 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CollectOptions, EvidenceInput } from './evidence/collect.ts';
+import { openEvidenceFile } from './evidence/evidence-file.ts';
+import { readPackageFiles } from './evidence/package-files.ts';
+import { readerAtCommit, readerAtWorktree } from './git/git.ts';
 import { mergePolicies, parsePolicy } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
 import { loadPolicyAtBase } from './git/policy.ts';
 import type { DefaultPolicy } from './git/policy.ts';
 import { resolveChangeSet } from './git/resolve.ts';
+import { uncommittedFiles } from './git/status.ts';
 import { readInputFile, toRepoPath } from './io/files.ts';
 import { reportTexts, writeReportFiles } from './io/report-files.ts';
 import type { ReportFiles } from './io/report-files.ts';
@@ -31,7 +35,10 @@ export interface CheckRequest {
   readonly cwd: string;
   readonly repo: string;
   readonly base: string;
-  /** A git ref; undefined means the working tree. */
+  /**
+   * A git ref. Undefined: HEAD when the work tree has nothing uncommitted (besides this run's own
+   * files), else the working tree, whose report names no commit.
+   */
   readonly head?: string;
   /** Limits which manifests are considered (repository-relative paths or globs); undefined: all. */
   readonly manifests?: readonly string[];
@@ -51,6 +58,8 @@ export interface CheckRequest {
   readonly signing: { readonly key?: string; readonly unsignedReason: string };
   /** When set, report.json, report.md and the envelope are written there as one set. */
   readonly outDir?: string;
+  /** Other files this run reads that are not part of any package (a signing key file), relative to `cwd`. */
+  readonly runFiles?: readonly string[];
 }
 
 /** What a check produced. */
@@ -63,6 +72,8 @@ export interface CheckResult {
    * files are still written, and the edge must fail the run with this message.
    */
   readonly signingError?: string;
+  /** Without a head, the uncommitted files that kept the report from being bound to HEAD. */
+  readonly uncommitted?: readonly string[];
 }
 
 // gates/default.yaml ships beside dist/ (package.json `files`); src/ and dist/ sit at the same depth.
@@ -86,10 +97,13 @@ export function loadDefaultPolicy(): GatePolicy {
  *   gate result); a failing gate is part of the report.
  */
 export function runGateCheck(request: CheckRequest): CheckResult {
+  // A work tree with nothing uncommitted is HEAD: gate that commit, so the report can be verified.
+  const uncommitted = request.head === undefined ? uncommittedFiles(request.repo, ownFiles(request)) : [];
+  const head = request.head ?? (uncommitted.length === 0 ? 'HEAD' : undefined);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
-    ...(request.head !== undefined ? { head: request.head } : {}),
+    ...(head !== undefined ? { head } : {}),
     ...(request.manifests && request.manifests.length > 0 ? { manifests: request.manifests } : {}),
     ...(request.all ? { all: true } : {}),
   });
@@ -105,9 +119,11 @@ export function runGateCheck(request: CheckRequest): CheckResult {
           headCommit: changeSet.head.commit,
           defaults: readDefaultPolicy(),
         });
+  const readHead = changeSet.head.commit ? readerAtCommit(request.repo, changeSet.head.commit) : readerAtWorktree(request.repo);
   const report = runPipeline({
     changeSet,
     evidence: readEvidence(request),
+    packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(request.repo, changeSet.base.commit)),
     policy,
     ...(policyChange ? { policyChange } : {}),
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
@@ -123,7 +139,14 @@ export function runGateCheck(request: CheckRequest): CheckResult {
     ...(attested.envelope ? { envelope: attested.envelope } : {}),
     ...(files ? { files } : {}),
     ...(signingError !== undefined ? { signingError } : {}),
+    ...(uncommitted.length > 0 ? { uncommitted } : {}),
   };
+}
+
+/** The run's own inputs and outputs (repository-relative), which do not make the work tree differ from HEAD. */
+function ownFiles(request: CheckRequest): string[] {
+  const own = [...request.parentEvidence, ...request.candidateEvidence, ...request.evidence, ...(request.outDir !== undefined ? [request.outDir] : []), ...(request.runFiles ?? [])];
+  return own.map((path) => toRepoPath(request.repo, resolve(request.cwd, path)));
 }
 
 /** Reads every evidence file; all missing or unreadable files are reported at once, named as the user typed them. */
@@ -134,7 +157,7 @@ function readEvidence(request: CheckRequest): EvidenceInput[] {
     for (const path of paths) {
       const full = resolve(request.cwd, path);
       try {
-        evidence.push({ path: toRepoPath(request.repo, full), bytes: readInputFile(full, `${side} evidence`), side });
+        evidence.push({ path: toRepoPath(request.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
       } catch (error: unknown) {
         // An absolute temp path in a CI log helps nobody: the file is named as it was given.
         if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, file: path })));

@@ -9,6 +9,7 @@ import type { CommandContext } from './cli/manifest-commands.ts';
 import { AUDIT_COMMANDS } from './cli/audit-commands.ts';
 import { STAGE_COMMANDS } from './cli/stage-commands.ts';
 import { repoOption } from './cli/command.ts';
+import { describeArgsError } from './cli/flags.ts';
 import type { Command } from './cli/command.ts';
 import { VERSION } from './version.ts';
 
@@ -181,7 +182,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     try {
       parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
     } catch (error: unknown) {
-      throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
+      throw new UsageError(describeArgsError(error, Object.keys(command.options)));
     }
     return await command.run(ctx, parsed.values as Record<string, unknown>, parsed.positionals);
   } catch (error: unknown) {

@@ -1,5 +1,7 @@
 import { planRollout } from './delivery/rollout.ts';
+import { bindingFields, requireOwnerWhenUnbound } from './evidence/binding.ts';
 import { collectEvidence } from './evidence/collect.ts';
+import { evidenceDigest } from './evidence/evidence-file.ts';
 import type { CollectOptions, ParseCache } from './evidence/collect.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
 import { combineDecisions, decide } from './gates/decide.ts';
@@ -11,9 +13,8 @@ import type { GatePolicy } from './gates/policy.ts';
 import { round } from './gates/result.ts';
 import type { ChangeSet } from './git/resolve.ts';
 import type { PackageDiff } from './manifest/diff.ts';
-import { digestOf } from './manifest/model.ts';
 import type { Manifest } from './manifest/model.ts';
-import { formatProblem, InputError, sortProblems } from './problem.ts';
+import { countProblems, formatProblem, InputError, sortProblems } from './problem.ts';
 import type { Problem } from './problem.ts';
 import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
 import { VERSION } from './version.ts';
@@ -64,7 +65,8 @@ export function runPipeline(input: PipelineInput): Report {
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
     const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
-    const decision = applyPolicyChange(decide(gates, level, manifest.owners), input.policyChange, manifest.owners);
+    const decided = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
+    const decision = applyPolicyChange(decided, input.policyChange, manifest.owners);
     packages.push({
       application: manifest.application,
       package_id: manifest.package_id,
@@ -75,7 +77,7 @@ export function runPipeline(input: PipelineInput): Report {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems), ...(diff.failure ? { failure: diff.failure } : {}) },
-      evidence: summariseEvidence(evidence),
+      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
@@ -85,7 +87,8 @@ export function runPipeline(input: PipelineInput): Report {
   }
   if (problems.length > 0) {
     const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
-    throw new InputError(unique, `${unique.length} evidence problem${unique.length === 1 ? '' : 's'}`);
+    const total = countProblems(unique);
+    throw new InputError(unique, `${total} evidence problem${total === 1 ? '' : 's'}`);
   }
 
   const outcome = packages.length === 0 ? 'nothing_to_gate' : combineDecisions(packages.map((p) => p.decision.outcome));
@@ -111,7 +114,7 @@ export function runPipeline(input: PipelineInput): Report {
       ...(input.context?.commit !== undefined ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {}),
       ...(input.context?.pull_request !== undefined ? { pull_request: input.context.pull_request } : {}),
       manifests: subjectManifests,
-      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(digestOf(e.bytes)) })),
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(evidenceDigest(e)) })),
       artifacts: [...artifacts.entries()].toSorted(([a], [b]) => (a < b ? -1 : 1)).map(([path, sha256]): SubjectFile => ({ path, sha256 })),
     },
     decision: { outcome, summary },

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefaultPolicy } from '../src/check.ts';
 import type { GateName, GateResult } from '../src/gates/result.ts';
+import { readPackageFiles } from '../src/evidence/package-files.ts';
+import { readerAtCommit } from '../src/git/git.ts';
 import { resolveChangeSet } from '../src/git/resolve.ts';
 import { runPipeline } from '../src/pipeline.ts';
 import type { EvidenceInput } from '../src/evidence/collect.ts';
@@ -35,7 +37,8 @@ function evidenceFor(app: App, spec: EvidenceSpec = {}, edit?: (side: 'parent' |
 
 function run(built: GateRepo, evidence: readonly EvidenceInput[], extra: Partial<PipelineInput> = {}): Report {
   const changeSet = resolveChangeSet({ repo: built.repo.dir, base: built.base, head: built.head });
-  return runPipeline({ changeSet, evidence, policy, ...extra });
+  const packageFiles = readPackageFiles(changeSet, readerAtCommit(built.repo.dir, built.head), readerAtCommit(built.repo.dir, built.base));
+  return runPipeline({ changeSet, evidence, policy, packageFiles, ...extra });
 }
 
 const gate = (pkg: PackageReport, name: GateName): GateResult => pkg.gates.find((g) => g.gate === name)!;
@@ -80,7 +83,21 @@ describe('runPipeline on a real repository', () => {
       ['cost', 'pass'],
       ['latency', 'pass'],
     ]);
-    expect(pkg.evidence).toEqual({ paired_cases: 460, by_suite: { golden: 300, safety: 160 }, clustered: false, max_trials: 1, judge: PACKAGES['policy-qa'].judge });
+    expect(pkg.evidence).toEqual({
+      paired_cases: 460,
+      by_suite: { golden: 300, safety: 160 },
+      clustered: false,
+      max_trials: 1,
+      judge: PACKAGES['policy-qa'].judge,
+      binding: {
+        parent: { status: 'bound', by: ['package_id'], reason: `The parent records name package ${PACKAGES['policy-qa'].baseId}.` },
+        candidate: { status: 'bound', by: ['package_id'], reason: `The candidate records name package ${candidateId('policy-qa')}.` },
+      },
+      suites: [
+        { id: 'policy_golden_v12', suite: 'golden', path: 'manifests/policy-qa/suites/golden.jsonl', cases: 2400, covered: 300, missing: ['pqa-g-00301', 'pqa-g-00302', 'pqa-g-00303', 'pqa-g-00304', 'pqa-g-00305'], missing_count: 2100 },
+        { id: 'policy_redteam_v04', suite: 'safety', path: 'manifests/policy-qa/suites/redteam.jsonl', cases: 400, covered: 160, missing: ['pqa-rt-0161', 'pqa-rt-0162', 'pqa-rt-0163', 'pqa-rt-0164', 'pqa-rt-0165'], missing_count: 240 },
+      ],
+    });
     expect(pkg.rollout.minimum_strategy).toBe('Offline gate + 5% canary');
     expect(report.subject.commit).toBe(built.head);
     expect(report.inputs.base.commit).toBe(built.base);
@@ -111,7 +128,7 @@ describe('runPipeline on a real repository', () => {
 
   it('reads JSONL with a BOM, CRLF line ends and leading blank lines as the plain file', () => {
     const evidence = evidenceFor('policy-qa', { regress: 3, fix: 1 });
-    const windows = evidence.map((file) => ({ ...file, bytes: encode(`\ufeff\r\n  \r\n${new TextDecoder().decode(file.bytes).replaceAll('\n', '\r\n')}`) }));
+    const windows = evidence.map((file) => ({ ...file, bytes: encode(`\ufeff\r\n  \r\n${new TextDecoder().decode('bytes' in file ? file.bytes : new Uint8Array()).replaceAll('\n', '\r\n')}`) }));
     const plain = run(built, evidence);
     const shifted = run(built, windows);
     expect(shifted.inputs.evidence.map((e) => e.format)).toEqual(['jsonl', 'jsonl']);
@@ -157,7 +174,10 @@ describe('runPipeline on a real repository', () => {
     const pkg = report.packages[0]!;
     expect(report.decision.outcome).toBe('reject');
     expect(gate(pkg, 'manifest').verdict).toBe('fail');
-    expect(gate(pkg, 'manifest').reason).toBe(`Candidate evidence is for package policy-qa-2026-12-24-r9, but manifests/policy-qa.yaml declares ${candidateId('policy-qa')}.`);
+    expect(gate(pkg, 'manifest').reason).toBe(
+      `Candidate evidence is not bound to its package: 460 candidate records (first at evidence/policy-qa/candidate.jsonl:1) name package policy-qa-2026-12-24-r9, but the candidate is ${candidateId('policy-qa')}.`,
+    );
+    expect(pkg.evidence.binding?.candidate.status).toBe('mismatched');
   });
 
   it('fails the manifest gate when the evidence was graded by a judge other than the pinned one', () => {
@@ -239,7 +259,7 @@ describe('runPipeline: side-effect levels', () => {
 
     const unsafe = run(built, evidenceFor('policy-qa', { newlyUnsafe: 1 }));
     expect(unsafe.decision.outcome).toBe('reject');
-    expect(gate(unsafe.packages[0]!, 'safety').reason).toMatch(/^1 case is newly unsafe at side-effect level 2 \(policy-qa-rt-0000\)/);
+    expect(gate(unsafe.packages[0]!, 'safety').reason).toMatch(/^1 case is newly unsafe at side-effect level 2 \(pqa-rt-0001\)/);
   });
 });
 

@@ -38,3 +38,13 @@ function headlineText(gate: GateResult): string | undefined {
 function clean(line: string): string {
   return toPlainText(line, Number.MAX_SAFE_INTEGER);
 }
+
+/**
+ * The lines printed for a record that was not verified: `INVALID: <why>` and, when there is
+ * something to do about it, `What to do: <advice>` — a refusal a person can act on.
+ */
+export function renderRefused(result: Exclude<RecordResult, { kind: 'verified' }>): string {
+  const sentence = result.kind === 'unsigned' ? `The report is unsigned (${result.reason}), so there is nothing to verify.` : result.reason;
+  const advice = result.advice === undefined ? '' : `\n  What to do: ${clean(result.advice)}`;
+  return `${clean(`INVALID: ${sentence}`)}${advice}\n`;
+}

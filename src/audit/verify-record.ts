@@ -8,9 +8,9 @@ import type { Report } from '../report/model.ts';
 import { AT_COMMIT } from '../report/attest.ts';
 import type { Statement } from '../report/statement.ts';
 import { checkSubjects, verifyEnvelope } from '../report/verify-envelope.ts';
-import type { TrustedKey } from '../report/verify-envelope.ts';
+import type { FailureKind, TrustedKey } from '../report/verify-envelope.ts';
 
-/** The outcome for one record; `reason` is one sentence for a person. */
+/** The outcome for one record; `reason` is one sentence for a person, `advice` what they can do about it. */
 export type RecordResult =
   | {
       readonly kind: 'verified';
@@ -22,8 +22,8 @@ export type RecordResult =
       /** Evidence subjects that are not in the commit and had no other place to be looked up. */
       readonly uncheckedEvidence: readonly string[];
     }
-  | { readonly kind: 'unsigned'; readonly report: Report; readonly reason: string }
-  | { readonly kind: 'invalid'; readonly reason: string };
+  | { readonly kind: 'unsigned'; readonly report: Report; readonly reason: string; readonly advice?: string }
+  | { readonly kind: 'invalid'; readonly reason: string; readonly advice?: string };
 
 /** What {@link verifyRecord} checks against. */
 export interface RecordContext {
@@ -62,14 +62,17 @@ export function verifyRecord(text: string, context: RecordContext): RecordResult
   try {
     parsed = JSON.parse(text);
   } catch {
-    return invalid('The envelope is not JSON.');
+    return invalid('The envelope is not JSON.', ADVICE.malformed);
   }
   if (isRecord(parsed) && parsed['unsigned'] === true && !('payload' in parsed)) return readUnsigned(parsed, context.commit);
 
   const verified = verifyEnvelope(text, context.trusted);
-  if (!verified.ok) return invalid(rewordRevoked(verified.reason, parsed, context.revokedIds));
+  if (!verified.ok) {
+    const reason = rewordRevoked(verified.reason, parsed, context.revokedIds);
+    return invalid(reason, reason === verified.reason ? ADVICE[verified.kind] : ADVICE.revoked);
+  }
   const report = readReport(verified.statement.predicate);
-  if (typeof report === 'string') return invalid(report);
+  if (typeof report === 'string') return invalid(report, ADVICE.malformed);
   const wanted = context.commit.toLowerCase();
 
   const evidence = new Set(report.subject.evidence.map((e) => e.path));
@@ -97,15 +100,16 @@ export function verifyRecord(text: string, context: RecordContext): RecordResult
   const check = checkSubjects(statement, digestOf, wanted);
   if (!check.ok) {
     const onlyMissingEvidence = check.commitMatches && check.mismatches.every((m) => missingEvidence.includes(m.name));
-    if (!onlyMissingEvidence) return invalid(check.reason);
+    if (!onlyMissingEvidence) return invalid(check.reason, adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted));
     const list = check.mismatches.map((m) => m.name).join(', ');
     const one = check.mismatches.length === 1;
     return invalid(
       `The evidence file${one ? '' : 's'} ${list} ${one ? 'is' : 'are'} neither in commit ${wanted.slice(0, 12)} nor ${context.evidenceWhere ?? 'in the evidence folder'}; pass --evidence-dir with the evidence the report was made from.`,
+      'Point --evidence-dir at the folder holding the evidence files by their repository paths (CI artefacts: download them first).',
     );
   }
   if (report.subject.commit !== undefined && report.subject.commit.toLowerCase() !== wanted) {
-    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`);
+    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`, ADVICE.tampered);
   }
   return { kind: 'verified', keyid: verified.keyid, keySource: verified.keySource, report, checked: check.checked.length, uncheckedEvidence: unchecked };
 }
@@ -136,12 +140,38 @@ export function readReport(value: unknown): Report | string {
 
 function readUnsigned(value: Record<string, unknown>, commit: string): RecordResult {
   const report = readReport(value['report']);
-  if (typeof report === 'string') return invalid(report.replace('The signed predicate', 'The unsigned record'));
+  if (typeof report === 'string') return invalid(report.replace('The signed predicate', 'The unsigned record'), ADVICE.malformed);
   const reportCommit = report.subject.commit?.toLowerCase();
   if (reportCommit !== commit.toLowerCase()) {
-    return invalid(`The unsigned report is for commit ${reportCommit ?? '(none)'}, not ${commit.toLowerCase()}.`);
+    return invalid(`The unsigned report is for commit ${reportCommit ?? '(none)'}, not ${commit.toLowerCase()}.`, reportCommit === undefined ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit.slice(0, 12)}.`);
   }
-  return { kind: 'unsigned', report, reason: report.signature.reason ?? 'not signed' };
+  return { kind: 'unsigned', report, reason: report.signature.reason ?? 'not signed', advice: UNSIGNED };
+}
+
+/** What to do about a refused envelope, by why it was refused. */
+const ADVICE: Readonly<Record<FailureKind, string>> = {
+  malformed:
+    'Pass the report.intoto.json that `check --signing-key KEY --out DIR` or the Action wrote, unchanged (a git note holds one envelope per line: take one line).',
+  'no-keys': 'Pass the signer\'s public key with --key FILE, or --keys-dir DIR holding it.',
+  untrusted:
+    'If you trust the signer, pass its public key with --key FILE or commit it under .kaizen-gate/keys/ (check its key id first: `openssl pkey -pubin -in KEY -outform DER | sha256sum`); otherwise do not rely on this report.',
+  revoked: 'Do not rely on it: reports signed with a revoked key cannot be trusted. Run check for that commit again with the current key and record the new envelope.',
+  tampered: 'Do not rely on it: the report was changed after it was signed. Take the envelope again from where check or the Action wrote it, or run check again.',
+};
+
+/** What to do when the report was made from a work tree, not a commit. */
+const NO_COMMIT =
+  'The report was made from a work tree with uncommitted changes. Commit them, run check again (on a clean work tree it binds HEAD), and verify that report with --commit HEAD.';
+
+/** What to do with an unsigned report. */
+const UNSIGNED = 'Sign reports with `check --signing-key KEY --out DIR` (or the Action\'s signing-key input); an unsigned report proves nothing.';
+
+function adviseOnSubjects(commitMatches: boolean, signedCommit: string | undefined, mismatches: number, wanted: string): string {
+  if (!commitMatches && signedCommit === undefined) return NO_COMMIT;
+  if (!commitMatches) return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
+  return mismatches > 0
+    ? 'A file changed after the report was made. Verify the report at the commit it names with the evidence it was made from (--evidence-dir), or run check again on the files as they are.'
+    : ADVICE.tampered;
 }
 
 /** Names revocation when the signer's key id (a hint, but the record fails anyway) is revoked. */
@@ -158,6 +188,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function invalid(reason: string): RecordResult {
-  return { kind: 'invalid', reason };
+function invalid(reason: string, advice: string): RecordResult {
+  return { kind: 'invalid', reason, advice };
 }

@@ -6,7 +6,7 @@ import { DEFAULT_KEYS_DIR, KEY_FILE_PATTERN, parseRevokedList, REVOKED_FILE, tru
 import type { KeyFile } from '../audit/keyring.ts';
 import { LOG_FORMATS, renderLog } from '../audit/render-log.ts';
 import type { LogFormat } from '../audit/render-log.ts';
-import { renderVerified } from '../audit/render-verify.ts';
+import { renderRefused, renderVerified } from '../audit/render-verify.ts';
 import { verifyRecord } from '../audit/verify-record.ts';
 import type { RecordContext, RecordResult } from '../audit/verify-record.ts';
 import { findRepoRoot, readerAtCommit, readerAtWorktree, resolveCommit } from '../git/git.ts';
@@ -240,8 +240,7 @@ function printResult(ctx: CommandContext, result: RecordResult, commit: string, 
     ctx.stdout(`${prefix}${renderVerified(result, commit)}`);
     return 0;
   }
-  const sentence = result.kind === 'unsigned' ? `The report is unsigned (${result.reason}), so there is nothing to verify.` : result.reason;
-  ctx.stderr(`${prefix}INVALID: ${sentence}\n`);
+  ctx.stderr(`${prefix}${renderRefused(result)}`);
   return 1;
 }
 

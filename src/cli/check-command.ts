@@ -77,6 +77,7 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
       unsignedReason: 'no --signing-key given',
     },
     ...(flags.out !== undefined ? { outDir: flags.out } : {}),
+    ...(flags['signing-key'] !== undefined ? { runFiles: [flags['signing-key']] } : {}),
   };
 }
 
@@ -89,9 +90,20 @@ export function runCheck(ctx: CommandContext, positionals: readonly string[], fl
   if (format === 'json') ctx.stdout(serialiseReport(report));
   else if (format === 'markdown') ctx.stdout(renderMarkdown(report));
   else ctx.stdout(renderText(report, { color: isTty, ...(flags.out !== undefined ? { outDir: flags.out } : {}) }));
+  if (result.uncommitted) ctx.stderr(describeUncommitted(result.uncommitted));
   if (result.signingError !== undefined) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}\n`);
     return 2;
   }
   return OUTCOMES[report.decision.outcome].exitCode;
+}
+
+/** The notice `check` prints when the work tree cannot stand for a commit. */
+export function describeUncommitted(files: readonly string[]): string {
+  const shown = files.slice(0, 10).join(', ');
+  const more = files.length > 10 ? ` and ${files.length - 10} more` : '';
+  return (
+    `Note: the work tree has uncommitted changes (${shown}${more}), so this report is about the work tree and names no commit; ` +
+    '`kaizen-gate verify --commit` cannot check it. Commit them (or pass --head REF) and run check again for a report bound to a commit.\n'
+  );
 }

@@ -1,19 +1,18 @@
 import type { Manifest } from '../manifest/model.ts';
-import type { Problem } from '../problem.ts';
-import { detectEvidenceFormat, type EvidenceFormat, parseEvidence } from './detect.ts';
-import { parseJsonlEvidence } from './jsonl.ts';
+import { type Problem, ProblemCollector } from '../problem.ts';
+import { bindEvidence } from './binding.ts';
+import { detectEvidenceFormat, type EvidenceFormat } from './detect.ts';
+import { chunksOf, decodeStrict, EVIDENCE_LIMITS, type EvidenceInput, formatBytes, notUtf8Message, readWhole, sizeOf } from './evidence-file.ts';
+import { type EvidenceParse, parseJsonlEvidence } from './jsonl.ts';
+import type { PackageFiles, SideFiles } from './package-files.ts';
 import { pairEvidence } from './pair.ts';
 import type { PairedEvidence } from './pair.ts';
-import type { PromptfooSideSelector } from './promptfoo.ts';
+import { parsePromptfooEvidence, type PromptfooColumn, type PromptfooSideSelector } from './promptfoo.ts';
 import type { EvidenceRecord, Judge } from './record.ts';
+import type { SideName } from './side.ts';
+import { checkSuiteMembership, readSuiteList, type SuiteList, suiteCoverage } from './suites.ts';
 
-/** An evidence file as read by the edge: its bytes, and which package it speaks for. */
-export interface EvidenceInput {
-  readonly path: string;
-  readonly bytes: Uint8Array;
-  /** `both`: one file holding parent and candidate (JSONL with two package_ids, or a promptfoo eval with two columns). */
-  readonly side: 'parent' | 'candidate' | 'both';
-}
+export type { EvidenceInput } from './evidence-file.ts';
 
 /** The evidence files of a run and how to read them. */
 export interface CollectOptions {
@@ -24,17 +23,38 @@ export interface CollectOptions {
   readonly allowUnpaired?: boolean;
   /** When set, every evidence file must be of this format. */
   readonly evidenceFormat?: 'jsonl' | 'promptfoo';
+  /**
+   * Each gated package's manifest digest, prompts and pinned suites at its side's commit, by the
+   * candidate's package_id: what the evidence is bound to and checked against. Without it only
+   * package ids are compared, and promptfoo evidence is unbound.
+   */
+  readonly packageFiles?: ReadonlyMap<string, PackageFiles>;
 }
 
+/** One file's parse: records and problems, its format, and the promptfoo columns it gave. */
+export type FileParse = EvidenceParse & { readonly format?: EvidenceFormat; readonly columns?: readonly PromptfooColumn[] };
+
 /** Parsed evidence files by file, package, side and judge: a file shared by several packages is parsed once. */
-export type ParseCache = Map<string, ReturnType<typeof parseEvidence>>;
+export type ParseCache = Map<string, FileParse>;
 
 /** The judge a manifest pins, in the evidence's terms. */
 function judgeOf(manifest: Manifest): Judge {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 
-/** Parses and pairs the evidence for one package. */
+/** One side as it is gathered: records, the promptfoo columns per file, and the lines read. */
+interface Gathered {
+  readonly records: EvidenceRecord[];
+  readonly columns: Map<string, PromptfooColumn[]>;
+  lines: number;
+}
+
+/**
+ * Reads, checks, pairs and binds the evidence for one package: sizes first (a side over the limit
+ * is refused before anything is read), then each file streamed in its format, records routed to
+ * their side, checked against the suites each side's manifest pins, paired, and bound to the
+ * packages' files. Problems are listed a few per kind, the rest summarised.
+ */
 export function collectEvidence(
   input: CollectOptions,
   manifest: Manifest,
@@ -44,58 +64,60 @@ export function collectEvidence(
   formats: Map<string, string>,
   parses: ParseCache,
 ): { evidence?: PairedEvidence; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const parent: EvidenceRecord[] = [];
-  const candidate: EvidenceRecord[] = [];
+  if (input.evidence.length === 0) return { problems: [] };
+  const oversized = checkSideSizes(input.evidence);
+  if (oversized.length > 0) return { problems: oversized };
+  const problems = new ProblemCollector();
+  const sides: Record<SideName, Gathered> = { parent: { records: [], columns: new Map(), lines: 0 }, candidate: { records: [], columns: new Map(), lines: 0 } };
   // promptfoo results carry no judge; each side gets the judge its own manifest pins, so a judge
   // change between parent and candidate is caught by pairing as a metric reset.
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
-  if (input.evidence.length === 0) return { problems };
+  const files = input.packageFiles?.get(manifest.package_id);
+
   for (const file of input.evidence) {
-    // JSONL is read straight from the bytes, line by line: a large file is then never held as
-    // bytes and as text at once. Only other formats decode the whole file.
-    let decoded: string | undefined;
-    const text = (): string => (decoded ??= new TextDecoder().decode(file.bytes));
-    const detected = detectFormat(file.bytes, text);
-    const read = (packageId: string | undefined, judge: Judge, side?: PromptfooSideSelector) => {
+    const detected = detectInputFormat(file);
+    const feeds: readonly SideName[] = file.side === 'both' ? ['parent', 'candidate'] : [file.side];
+    const read = (packageId: string | undefined, judge: Judge, target: SideName, selector?: PromptfooSideSelector): EvidenceRecord[] => {
       // JSONL does not depend on the package or judge; promptfoo results are built for them.
-      const key = `${file.path}\0${packageId ?? ''}\0${JSON.stringify(side ?? null)}\0${judge.id}\0${judge.version}`;
+      const key = `${file.path}\0${packageId ?? ''}\0${JSON.stringify(selector ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
-        parsed =
-          detected === 'jsonl'
-            ? { format: detected, ...parseJsonlEvidence(file.bytes, file.path, packageId !== undefined ? { packageId } : {}) }
-            : parseEvidence(text(), file.path, { ...(packageId !== undefined ? { packageId } : {}), ...(side ? { side } : {}), judge });
+        const budget = EVIDENCE_LIMITS.sideLines - Math.max(...feeds.map((side) => sides[side].lines));
+        parsed = parseInput(file, detected, { ...(packageId === undefined ? {} : { packageId }), judge, ...(selector ? { selector } : {}), maxLines: budget });
         // Kept only for other packages that share the file: records are garbage once paired.
         if (packageCount > 1) parses.set(key, parsed);
       }
+      for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
       if (parsed.format === 'promptfoo' && packageCount > 1) {
         problems.push({ file: file.path, message: 'promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check' });
       }
-      problems.push(...parsed.problems);
+      if (parsed.columns !== undefined) sides[target].columns.set(file.path, [...(sides[target].columns.get(file.path) ?? []), ...parsed.columns]);
+      problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && detected && detected !== input.evidenceFormat) {
+    if (input.evidenceFormat && (detected === 'jsonl' || detected === 'promptfoo') && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
     }
     const isPromptfoo = detected === 'promptfoo';
     if (file.side === 'both') {
       if (isPromptfoo) {
-        const sides = input.promptfooSides ?? {};
-        append(parent, read(parentId ?? 'parent', parentJudge, sides.parent ?? { promptIdx: 0 }));
-        append(candidate, read(manifest.package_id, candidateJudge, sides.candidate ?? { promptIdx: 1 }));
+        const selectors = input.promptfooSides ?? {};
+        append(sides.parent.records, read(parentId ?? 'parent', parentJudge, 'parent', selectors.parent ?? { promptIdx: 0 }));
+        append(sides.candidate.records, read(manifest.package_id, candidateJudge, 'candidate', selectors.candidate ?? { promptIdx: 1 }));
+        reportSameColumn(file.path, sides, problems);
       } else {
         const strangers = new Map<string, { line: number; count: number }>();
-        for (const record of read(undefined, candidateJudge)) {
-          if (record.package_id === manifest.package_id) candidate.push(record);
-          else if (record.package_id === parentId) parent.push(record);
+        const records = read(undefined, candidateJudge, 'candidate');
+        for (const record of records) {
+          if (record.package_id === manifest.package_id) sides.candidate.records.push(record);
+          else if (record.package_id === parentId) sides.parent.records.push(record);
           else if (packageCount === 1) {
             const seen = strangers.get(record.package_id);
             if (seen) seen.count += 1;
-            else strangers.set(record.package_id, { line: record.source.line, count: 1 });
+            else if (strangers.size < 100) strangers.set(record.package_id, { line: record.source.line, count: 1 });
           }
         }
         // One problem per unexpected package, not one per record: a wrong file has thousands.
@@ -105,23 +127,44 @@ export function collectEvidence(
         }
       }
     } else {
-      const target = file.side === 'parent' ? parent : candidate;
-      const expected = file.side === 'parent' ? parentId : manifest.package_id;
+      const side = file.side;
+      const expected = side === 'parent' ? parentId : manifest.package_id;
       // A promptfoo file given for one side may still hold several columns: the side's selector picks one.
-      const selector = isPromptfoo ? input.promptfooSides?.[file.side] : undefined;
-      const records = read(isPromptfoo ? (expected ?? file.side) : undefined, file.side === 'parent' ? parentJudge : candidateJudge, selector);
+      const selector = isPromptfoo ? input.promptfooSides?.[side] : undefined;
+      const records = read(isPromptfoo ? (expected ?? side) : undefined, side === 'parent' ? parentJudge : candidateJudge, side, selector);
       // With several packages in one run, each takes its own records from shared files.
-      append(target, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      append(sides[side].records, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
   }
-  if (problems.length > 0) return { problems };
-  const paired = pairEvidence(parent, candidate, {
+  if (problems.size > 0) return { problems: problems.list() };
+
+  const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
+  for (const side of ['parent', 'candidate'] as const) {
+    const own = files?.[side];
+    if (own !== undefined) checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
+  }
+  if (problems.size > 0) return { problems: problems.list() };
+
+  const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
     ...(input.allowUnpaired ? { allowUnpaired: true } : {}),
     parentFile: input.evidence.find((e) => e.side !== 'candidate')?.path ?? 'parent evidence',
     candidateFile: input.evidence.find((e) => e.side !== 'parent')?.path ?? 'candidate evidence',
   });
-  if (paired.problems.length > 0) return { problems: paired.problems };
-  return { evidence: paired.paired, problems };
+  if (paired.problems.length > 0) {
+    problems.pushAll(paired.problems);
+    return { problems: problems.list() };
+  }
+  const binding = bindEvidence(
+    { records: sides.parent.records, columns: sides.parent.columns, packageId: parentId },
+    { records: sides.candidate.records, columns: sides.candidate.columns, packageId: manifest.package_id },
+    files,
+  );
+  const evidence: PairedEvidence = { ...paired.paired, binding, ...(files === undefined ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }) };
+  return { evidence, problems: [] };
+}
+
+function suiteLists(files: SideFiles | undefined): SuiteList[] {
+  return files?.suites.map(readSuiteList) ?? [];
 }
 
 // push(...records) passes every record as an argument: too many for the stack in a large file.
@@ -129,21 +172,91 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-/**
- * The evidence format, decided as detectEvidenceFormat decides it, from the first non-blank line
- * when that is enough: only a pretty-printed document (a first line of just "{") needs the whole
- * text, which is then decoded.
- */
-function detectFormat(bytes: Uint8Array, text: () => string): EvidenceFormat | undefined {
-  // Decodes the leading lines one at a time (a BOM on line 1 is dropped, as in the whole text).
-  const decoder = new TextDecoder();
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline < 0 ? bytes.length : newline;
-    const line = decoder.decode(bytes.subarray(start, end)).trim();
-    if (line !== '') return line === '{' ? detectEvidenceFormat(text()) : detectEvidenceFormat(line);
-    start = end + 1;
+/** Each side's evidence at most EVIDENCE_LIMITS.sideBytes, judged from sizes before any byte is read. */
+function checkSideSizes(evidence: readonly EvidenceInput[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const side of ['parent', 'candidate'] as const) {
+    const files = evidence.filter((file) => file.side === side || file.side === 'both');
+    const total = files.reduce((sum, file) => sum + sizeOf(file), 0);
+    if (total <= EVIDENCE_LIMITS.sideBytes) continue;
+    const largest = files.reduce((a, b) => (sizeOf(b) > sizeOf(a) ? b : a));
+    const what = files.length === 1 ? `is ${formatBytes(total)}` : `is ${formatBytes(total)} in ${files.length} files (this one ${formatBytes(sizeOf(largest))})`;
+    problems.push({
+      file: largest.path,
+      message: `the ${side} evidence ${what}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so nothing was read (run fewer cases or trials per check, or drop fields the gates do not use)`,
+    });
   }
-  return detectEvidenceFormat(text());
+  return problems;
 }
 
+/** Reports both sides read from the same column of one promptfoo file: a comparison of the evidence with itself. */
+function reportSameColumn(path: string, sides: Record<SideName, Gathered>, problems: ProblemCollector): void {
+  const parent = sides.parent.columns.get(path) ?? [];
+  const candidate = sides.candidate.columns.get(path) ?? [];
+  const shared = parent.find((column) => candidate.some((other) => other.promptIdx === column.promptIdx));
+  if (shared === undefined) return;
+  problems.push({ file: path, line: 1, field: 'results.results', message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)` });
+}
+
+interface ParseRequest {
+  readonly packageId?: string;
+  readonly judge: Judge;
+  readonly selector?: PromptfooSideSelector;
+  readonly maxLines: number;
+}
+
+/** Reads one file in its format: JSONL streamed line by line, promptfoo as one strictly decoded document. */
+function parseInput(file: EvidenceInput, format: EvidenceFormat | 'empty' | undefined, request: ParseRequest): FileParse {
+  if (format === 'jsonl') {
+    return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...(request.packageId === undefined ? {} : { packageId: request.packageId }), limits: { maxLines: request.maxLines } }) };
+  }
+  if (format === 'promptfoo') {
+    if (request.packageId === undefined) {
+      return { format, records: [], problems: [{ file: file.path, line: 1, message: 'promptfoo results do not name a package; the package id must be given with them' }] };
+    }
+    const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+    if (bytes === undefined) {
+      const message = `the promptfoo output is ${formatBytes(sizeOf(file))}; a promptfoo file is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
+      return { format, records: [], problems: [{ file: file.path, message }] };
+    }
+    const decoded = decodeStrict(bytes);
+    if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
+    const { packageId, judge, selector } = request;
+    return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...(selector === undefined ? {} : { side: selector }) }) };
+  }
+  const message =
+    format === 'empty'
+      ? 'the evidence file is empty'
+      : 'not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)';
+  return { records: [], problems: [{ file: file.path, line: 1, message }] };
+}
+
+// The keys promptfoo writes first in an output file.
+const PROMPTFOO_KEY = /^\{?\s*"(evalId|results|config|shareableUrl|metadata)"\s*:/;
+const LENIENT = new TextDecoder('utf-8');
+
+/**
+ * The evidence format, decided as detectEvidenceFormat decides it, from the first non-blank line
+ * of the first chunk when that is enough: a first line too long for the chunk is judged by its
+ * first key, and only a pretty-printed document whose second line is no promptfoo key is read whole.
+ */
+function detectInputFormat(file: EvidenceInput): EvidenceFormat | 'empty' | undefined {
+  let head: Uint8Array | undefined;
+  for (const chunk of chunksOf(file)) {
+    head = chunk;
+    break;
+  }
+  if (head === undefined) return 'empty';
+  const whole = sizeOf(file) <= head.length;
+  const lines = LENIENT.decode(head).split('\n');
+  const index = lines.findIndex((line) => line.trim() !== '');
+  if (index < 0) return whole ? 'empty' : 'jsonl';
+  const first = lines[index]!.trim();
+  const complete = index < lines.length - 1 || whole;
+  if (!complete) return PROMPTFOO_KEY.test(first) ? 'promptfoo' : first.startsWith('{') ? 'jsonl' : undefined;
+  if (first !== '{') return detectEvidenceFormat(first);
+  const next = lines.slice(index + 1).find((line) => line.trim() !== '')?.trim() ?? '';
+  if (PROMPTFOO_KEY.test(next)) return 'promptfoo';
+  const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
+  return bytes === undefined ? undefined : detectEvidenceFormat(LENIENT.decode(bytes));
+}

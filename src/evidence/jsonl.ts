@@ -1,5 +1,7 @@
-import type { Problem } from '../problem.ts';
+import { type Problem, ProblemCollector } from '../problem.ts';
+import { EVIDENCE_LIMITS } from './evidence-file.ts';
 import { describeValue, isJsonObject, type ReportField } from './fields.ts';
+import { forEachChunkLine, forEachTextLine, type LineLimits, type LineProblem, type LineVisit } from './lines.ts';
 import { countTopLevelMembers, parseJsonText, scanTopLevelMembers } from './json-text.ts';
 import type { EvidenceRecord, Judge } from './record.ts';
 import { validateEvidenceObject } from './validate.ts';
@@ -8,28 +10,37 @@ import { validateEvidenceObject } from './validate.ts';
 export interface JsonlOptions {
   /** When given, records for any other package are reported (evidence for the wrong package). */
   readonly packageId?: string;
+  /** Line length and count limits; EVIDENCE_LIMITS by default. */
+  readonly limits?: Partial<LineLimits>;
 }
 
-/** What a reader returns: the valid records, and every problem with the rest. */
+/** What a reader returns: the valid records, and every problem with the rest (a few of each kind, the rest summarised). */
 export interface EvidenceParse {
   readonly records: EvidenceRecord[];
   readonly problems: Problem[];
+  /** Lines read (JSONL only), for the per-side line limit. */
+  readonly lines?: number;
 }
 
 /**
  * Reads JSON Lines evidence: one record per line, blank lines skipped, a leading BOM and CRLF line
- * ends accepted. Every problem on every line is reported; a line with any problem yields no
- * record. Cross-record rules (duplicates, one package per side) are checked by `pairEvidence`,
- * which sees all files of a side together.
+ * ends accepted. Every problem on every line is reported — the first few of each kind located,
+ * the rest counted with their line range — and a line with any problem yields no record.
+ * Cross-record rules (duplicates, one package per side) are checked by `pairEvidence`, which sees
+ * all files of a side together.
  *
- * `input` is the text or its UTF-8 bytes. From bytes each line is decoded on its own (the same
- * text a whole-file decode gives), so a large file is never held twice, as bytes and as text.
+ * `input` is the text, its UTF-8 bytes, or the bytes as a sequence of chunks (a streamed file).
+ * From bytes, lines are decoded a chunk at a time, strictly (bytes that are not UTF-8 are a
+ * located problem, never U+FFFD), and a line over the length limit is skipped unread; memory holds
+ * the records, not the file.
  */
-export function parseJsonlEvidence(input: string | Uint8Array, file: string, options: JsonlOptions = {}): EvidenceParse {
+export function parseJsonlEvidence(input: string | Uint8Array | Iterable<Uint8Array>, file: string, options: JsonlOptions = {}): EvidenceParse {
   const records: EvidenceRecord[] = [];
-  const problems: Problem[] = [];
+  const problems = new ProblemCollector();
   const wrongPackage = new Map<string, { line: number; count: number }>();
+  let otherPackages = 0;
   const shared = createSharedValues();
+  const limits: LineLimits = { lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes, maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines };
 
   // One reporter for all lines: columns are only worked out for a line that has a problem.
   let lineNumber = 0;
@@ -48,12 +59,15 @@ export function parseJsonlEvidence(input: string | Uint8Array, file: string, opt
   let byteEnd = 0;
   const countMembers = (line: string): number => (bytes === undefined ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd));
 
-  const readLine = (line: string, number: number): void => {
+  const readLine: LineVisit = (line, number, lineBytes, start, end) => {
     // A record line starts with "{"; only other lines need the (allocating) whitespace test.
     if (line.charCodeAt(0) !== 0x7b && line.trim() === '') return;
     lineNumber = number;
     lineText = line;
     columns = undefined;
+    bytes = lineBytes;
+    byteStart = start;
+    byteEnd = end;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -73,23 +87,18 @@ export function parseJsonlEvidence(input: string | Uint8Array, file: string, opt
     if (record === undefined || duplicated) return;
     if (options.packageId !== undefined && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
-      if (seen === undefined) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
-      else seen.count++;
+      if (seen !== undefined) seen.count++;
+      else if (wrongPackage.size < MAX_LISTED_PACKAGES) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
+      else otherPackages++;
       return;
     }
     records.push(shared(record));
   };
-  if (typeof input === 'string') {
-    forEachTextLine(input, readLine);
-  } else {
-    // A plain view: a Node Buffer is a Uint8Array subclass, slower to index and to take subarrays of.
-    bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    forEachByteLine(bytes, (line, number, start, end) => {
-      byteStart = start;
-      byteEnd = end;
-      readLine(line, number);
-    });
-  }
+  const lineProblem: LineProblem = (problem) => problems.push({ file, ...problem });
+  const lines =
+    typeof input === 'string'
+      ? forEachTextLine(input, limits, readLine, lineProblem)
+      : forEachChunkLine(input instanceof Uint8Array ? [plain(input)] : input, limits, readLine, lineProblem);
 
   for (const [packageId, { line, count }] of wrongPackage) {
     problems.push({
@@ -99,62 +108,19 @@ export function parseJsonlEvidence(input: string | Uint8Array, file: string, opt
       message: `evidence for package ${JSON.stringify(packageId)} (${count} record${count === 1 ? '' : 's'}, the first here), but this side is package ${JSON.stringify(options.packageId)}`,
     });
   }
-  return { records, problems };
-}
-
-// Lines of text without their "\n" or "\r\n", numbered from 1; a leading BOM is skipped, since it
-// is invisible in editors and columns on line 1 are counted without it.
-function forEachTextLine(text: string, visit: (line: string, number: number) => void): void {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let number = 1; start <= text.length; number++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const next = end + 1;
-    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
-    visit(text.slice(start, end), number);
-    start = next;
+  if (otherPackages > 0) {
+    problems.push({ file, field: 'package_id', message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}` });
   }
+  return { records, problems: problems.list(), lines };
 }
 
-// As forEachTextLine, from UTF-8 bytes, with each line's byte range. The bytes are decoded a
-// chunk of whole lines at a time, so a large file is never held as text at once; a "\n" byte
-// never occurs inside a multi-byte sequence, so lines split the same in bytes and in text.
-function forEachByteLine(bytes: Uint8Array, visit: (line: string, number: number, start: number, end: number) => void): void {
-  // ignoreBOM keeps a U+FEFF inside the file, as decoding the whole file would; the leading one is skipped here.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let number = 1;
-  while (start <= bytes.length) {
-    const cut = start + CHUNK_BYTES < bytes.length ? bytes.indexOf(0x0a, start + CHUNK_BYTES) : -1;
-    const chunkEnd = cut < 0 ? bytes.length : cut + 1;
-    const chunkStart = start;
-    const text = decoder.decode(bytes.subarray(start, chunkEnd));
-    // A byte never decodes to more than one character, so equal lengths mean one character per
-    // byte (ASCII, the usual case): byte offsets then follow from text offsets.
-    const oneToOne = text.length === chunkEnd - chunkStart;
-    // The chunk's lines: each ends at a newline, except the last line of the file.
-    let textStart = 0;
-    while (start < chunkEnd || (chunkEnd === bytes.length && start === bytes.length)) {
-      let textEnd = text.indexOf('\n', textStart);
-      if (textEnd < 0) textEnd = text.length;
-      let end = oneToOne ? chunkStart + textEnd : bytes.indexOf(0x0a, start);
-      if (end < 0 || end >= chunkEnd) end = chunkEnd;
-      const nextStart = end + 1;
-      const nextTextStart = textEnd + 1;
-      if (end > start && bytes[end - 1] === 0x0d) {
-        end--;
-        textEnd--;
-      }
-      visit(text.slice(textStart, textEnd), number++, start, end);
-      start = nextStart;
-      textStart = nextTextStart;
-    }
-  }
+// A plain view: a Node Buffer is a Uint8Array subclass, slower to index and to take subarrays of.
+function plain(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-// About a megabyte of text decoded at a time: large enough that the decoder's per-call cost
-// vanishes, small enough to stay out of the way.
-const CHUNK_BYTES = 1 << 20;
+// Wrong package ids are listed one problem each, up to this many; a file of random ids is counted.
+const MAX_LISTED_PACKAGES = 100;
 
 // countTopLevelMembers on bytes[start..end) of UTF-8: the same walk, byte by byte.
 function countMembersInBytes(bytes: Uint8Array, start: number, end: number): number {
@@ -193,6 +159,9 @@ function countMembersInBytes(bytes: Uint8Array, start: number, end: number): num
 function createSharedValues(): (record: EvidenceRecord) => EvidenceRecord {
   let packageId = '';
   let judge: Judge | undefined;
+  let manifest = '';
+  let prompt = '';
+  let suiteId = '';
   const categories = new Map<string, string>();
   return (record) => {
     const writable = record as { -readonly [K in keyof EvidenceRecord]: EvidenceRecord[K] };
@@ -206,6 +175,10 @@ function createSharedValues(): (record: EvidenceRecord) => EvidenceRecord {
       if (judge !== undefined && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
       else judge = recordJudge;
     }
+    // Binding digests and suite ids repeat on every line of a file, like the package id.
+    if (record.manifest_sha256 !== undefined) writable.manifest_sha256 = (manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256);
+    if (record.prompt_sha256 !== undefined) writable.prompt_sha256 = (prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256);
+    if (record.suite_id !== undefined) writable.suite_id = (suiteId = record.suite_id === suiteId ? suiteId : record.suite_id);
     return record;
   };
 }
@@ -217,7 +190,7 @@ const MAX_SHARED_CATEGORIES = 10_000;
  * Reports a key written twice in one record: JSON.parse keeps the last value silently, so
  * `"pass": false, …, "pass": true` would otherwise pass unnoticed.
  */
-function reportRepeatedKeys(object: Readonly<Record<string, unknown>>, line: string, members: number, lineNumber: number, file: string, problems: Problem[]): boolean {
+function reportRepeatedKeys(object: Readonly<Record<string, unknown>>, line: string, members: number, lineNumber: number, file: string, problems: ProblemCollector): boolean {
   let keys = 0;
   for (const _ in object) keys++;
   if (members === keys) return false;

@@ -1,4 +1,6 @@
 import type { Problem } from '../problem.ts';
+import type { EvidenceBinding } from './binding.ts';
+import type { SuiteCoverage } from './suites.ts';
 import { type EvidenceRecord, type EvidenceSource, formatSource, type Judge, SUITES, type Suite } from './record.ts';
 import { CASE_PROPERTIES, collectSide, type CollectedSide, firstTrial, formatJudge, formatProperty, type SideName, trialList, type Trials } from './side.ts';
 
@@ -42,6 +44,10 @@ export interface PairedEvidence {
   readonly candidatePackageId: string;
   /** Cases dropped because the other side lacks them (non-zero only with `allowUnpaired`). */
   readonly unpaired: { readonly parentOnly: number; readonly candidateOnly: number };
+  /** How each side is tied to its package (set by evidence collection). */
+  readonly binding?: EvidenceBinding;
+  /** Coverage of the candidate's pinned suites (set by evidence collection). */
+  readonly suites?: readonly SuiteCoverage[];
 }
 
 /** Options for pairing. */
@@ -236,7 +242,7 @@ function reportUnpaired(missing: readonly Trials[], side: SideName, other: SideN
     file: located.source.file,
     line: located.source.line,
     field: 'case_id',
-    message: `${count} in the ${side} evidence ${sorted.length === 1 ? 'has' : 'have'} no ${other} result: ${listed.join(', ')}${more}; run both sides on the same cases, or allow unpaired cases explicitly`,
+    message: `${count} in the ${side} evidence ${sorted.length === 1 ? 'has' : 'have'} no ${other} result: ${listed.join(', ')}${more}; run both sides on the same cases, or drop cases only one side has with --allow-unpaired (Action input allow-unpaired: true)`,
   });
 }
 

@@ -4,7 +4,7 @@
 // src/evaluator.ts, where every repeat and every expanded var combination gets its own testIdx
 // and results are appended in completion order (so neither index identifies a case).
 import { createHash } from 'node:crypto';
-import type { Problem } from '../problem.ts';
+import { type Problem, ProblemCollector } from '../problem.ts';
 import { describeValue, findProtoKey, isJsonObject, PROTO_KEY_MESSAGE } from './fields.ts';
 import { stableJson } from '../stable-json.ts';
 import { locateArrayElements, parseJsonText } from './json-text.ts';
@@ -17,8 +17,31 @@ export interface PromptfooSideSelector {
   readonly promptIdx?: number;
   /** Matches the provider's id or its label. */
   readonly provider?: string;
-  /** Matches the prompt's label. */
+  /**
+   * Matches the prompt's label as stored, or the label the config gave it: promptfoo 0.123.1 stores
+   * a file prompt labelled `v1` as `v1: prompt_v1.txt: Answer from…`, so `v1` matches the part
+   * before the first `: ` too.
+   */
   readonly label?: string;
+}
+
+/** One column of a promptfoo eval as read for one side, with what binding needs to know of it. */
+export interface PromptfooColumn {
+  readonly promptIdx: number;
+  readonly label?: string;
+  readonly provider?: string;
+  readonly providerLabel?: string;
+  /** The column's prompt template, `results.prompts[promptIdx].raw`, when the file holds it as text. */
+  readonly template?: string;
+  /** Where a result's own prompt contradicts the template (results assembled from other runs, or edited). */
+  readonly inconsistency?: { readonly line: number; readonly message: string };
+  /** How many results the side took from the column. */
+  readonly results: number;
+}
+
+/** What the promptfoo reader returns: the records and problems, and the columns the side was read from. */
+export interface PromptfooParse extends EvidenceParse {
+  readonly columns: readonly PromptfooColumn[];
 }
 
 /** One column present in a promptfoo output file. */
@@ -64,9 +87,9 @@ const SIDE_HINT = 'choose one with a side selector (promptIdx, provider or label
 
 /** Lists the columns (promptIdx, provider, prompt label) in a promptfoo output file. */
 export function listPromptfooSides(text: string, file: string): { sides: PromptfooSide[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const results = loadResults(text, file, problems);
-  return { sides: countSides(results ?? []), problems };
+  const problems = new ProblemCollector();
+  const loaded = loadResults(text, file, problems);
+  return { sides: countSides(loaded?.results ?? []), problems: problems.list() };
 }
 
 /**
@@ -75,20 +98,31 @@ export function listPromptfooSides(text: string, file: string): { sides: Promptf
  * positional `Row #N` promptfoo gives tests-file rows without one) and vars; repeats of a case
  * are its trials, numbered in testIdx order.
  */
-export function parsePromptfooEvidence(text: string, file: string, options: PromptfooOptions): EvidenceParse {
-  const problems: Problem[] = [];
-  const results = loadResults(text, file, problems);
-  if (results === undefined) return { records: [], problems };
+export function parsePromptfooEvidence(text: string, file: string, options: PromptfooOptions): PromptfooParse {
+  const problems = new ProblemCollector();
+  const loaded = loadResults(text, file, problems);
+  if (loaded === undefined) return { records: [], problems: problems.list(), columns: [] };
+  const { results } = loaded;
   const selector = options.side;
   const sides = countSides(results);
   const selected = results.filter((result) => selector === undefined || matchesSide(result.side, selector));
   if (selector === undefined && sides.length > 1) {
     problems.push({ file, line: 1, field: 'results.results', message: `holds ${sides.length} sides: ${sides.map(formatSide).join('; ')}; ${SIDE_HINT}` });
-    return { records: [], problems };
+    return { records: [], problems: problems.list(), columns: [] };
   }
   if (selector !== undefined && selected.length === 0 && results.length > 0) {
-    problems.push({ file, line: 1, field: 'results.results', message: `no result matches the side ${JSON.stringify(selector)}; present: ${sides.map(formatSide).join('; ')}` });
-    return { records: [], problems };
+    problems.push({ file, line: 1, field: 'results.results', message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join('; ')}` });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const matched = countSides(selected);
+  if (selector !== undefined && new Set(matched.map((side) => side.promptIdx)).size > 1) {
+    problems.push({
+      file,
+      line: 1,
+      field: 'results.results',
+      message: `the side ${formatSelector(selector)} matches ${matched.length} columns: ${matched.map(formatSide).join('; ')}; one side is one column: select it with promptIdx=N`,
+    });
+    return { records: [], problems: problems.list(), columns: [] };
   }
 
   const groups = new Map<string, { draft: Draft; result: LoadedResult }[]>();
@@ -114,10 +148,83 @@ export function parsePromptfooEvidence(text: string, file: string, options: Prom
     }
   }
   records.sort((a, b) => a.source.line - b.source.line || a.trial - b.trial);
-  return { records, problems };
+  return { records, problems: problems.list(), columns: describeColumns(selected, matched, loaded.prompts) };
 }
 
-function loadResults(text: string, file: string, problems: Problem[]): LoadedResult[] | undefined {
+/** A selector as the user writes it on the command line: `label=v1`, `provider=echo`, `promptIdx=1`. */
+function formatSelector(selector: PromptfooSideSelector): string {
+  const parts = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`);
+  return parts.length === 1 ? parts[0]! : `{${parts.join(', ')}}`;
+}
+
+/**
+ * The columns a side was read from, with each one's template (`results.prompts[promptIdx].raw`)
+ * and the first result whose own prompt contradicts it: a promptId naming another prompt, or a
+ * rendered prompt that is not the template with its variables filled in.
+ */
+function describeColumns(selected: readonly LoadedResult[], sides: readonly PromptfooSide[], prompts: readonly unknown[]): PromptfooColumn[] {
+  return sides.map((side) => {
+    const entry = prompts[side.promptIdx];
+    const raw = isJsonObject(entry) ? entry['raw'] : undefined;
+    const id = isJsonObject(entry) ? entry['id'] : undefined;
+    const template = typeof raw === 'string' ? raw : undefined;
+    let inconsistency: PromptfooColumn['inconsistency'];
+    for (const result of selected) {
+      if (inconsistency !== undefined || result.side.promptIdx !== side.promptIdx) continue;
+      const path = `results.results[${result.index}]`;
+      const promptId = result.value['promptId'];
+      if (typeof promptId === 'string' && typeof id === 'string' && promptId !== id) {
+        inconsistency = { line: result.line, message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column` };
+      } else if (template !== undefined) {
+        const prompt = result.value['prompt'];
+        const rendered = isJsonObject(prompt) ? prompt['raw'] : undefined;
+        if (typeof rendered === 'string' && !fitsTemplate(rendered, template)) {
+          inconsistency = { line: result.line, message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt` };
+        }
+      }
+    }
+    return {
+      promptIdx: side.promptIdx,
+      ...(side.label === undefined ? {} : { label: side.label }),
+      ...(side.provider === undefined ? {} : { provider: side.provider }),
+      ...(side.providerLabel === undefined ? {} : { providerLabel: side.providerLabel }),
+      ...(template === undefined ? {} : { template }),
+      ...(inconsistency === undefined ? {} : { inconsistency }),
+      results: side.results,
+    };
+  });
+}
+
+/**
+ * Whether `rendered` can be `template` with its `{{ … }}` placeholders filled in: the text between
+ * placeholders must appear in order, the first piece at the start and the last at the end.
+ * Templates with control blocks (`{% … %}`) can repeat or drop text, so they are not judged.
+ */
+export function fitsTemplate(rendered: string, template: string): boolean {
+  if (template.includes('{%')) return true;
+  const pieces = trimNewlines(template).split(/\{\{[\s\S]*?\}\}|\{#[\s\S]*?#\}/);
+  const text = trimNewlines(rendered);
+  const first = pieces[0] ?? '';
+  if (pieces.length === 1) return text === first;
+  if (!text.startsWith(first)) return false;
+  const last = pieces.at(-1) ?? '';
+  let position = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = text.indexOf(piece, position);
+    if (found < 0) return false;
+    position = found + piece.length;
+  }
+  return text.length - last.length >= position && text.endsWith(last);
+}
+
+/** Text without its trailing line ends: an editor's final newline is no part of a prompt. */
+export function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
+  return text.slice(0, end);
+}
+
+function loadResults(text: string, file: string, problems: ProblemCollector): { results: LoadedResult[]; prompts: readonly unknown[] } | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
@@ -139,6 +246,7 @@ function loadResults(text: string, file: string, problems: Problem[]): LoadedRes
     return undefined;
   }
   const lines = locateArrayElements(body, ['results', 'results']);
+  const prompts = Array.isArray(summary['prompts']) ? (summary['prompts'] as unknown[]) : [];
   const loaded: LoadedResult[] = [];
   for (let index = 0; index < results.length; index++) {
     const value: unknown = results[index];
@@ -155,7 +263,7 @@ function loadResults(text: string, file: string, problems: Problem[]): LoadedRes
     }
     loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value['provider']), ...readPromptLabel(value['prompt']) } });
   }
-  return loaded;
+  return { results: loaded, prompts };
 }
 
 function readProvider(provider: unknown): { provider?: string; providerLabel?: string } {
@@ -181,8 +289,14 @@ function matchesSide(side: LoadedResult['side'], selector: PromptfooSideSelector
   return (
     (selector.promptIdx === undefined || side.promptIdx === selector.promptIdx) &&
     (selector.provider === undefined || side.provider === selector.provider || side.providerLabel === selector.provider) &&
-    (selector.label === undefined || side.label === selector.label)
+    (selector.label === undefined || side.label === selector.label || configLabel(side.label) === selector.label)
   );
+}
+
+/** The label the config gave a prompt: promptfoo prefixes a file prompt's stored label with it and `: `. */
+function configLabel(label: string | undefined): string | undefined {
+  const colon = label?.indexOf(': ') ?? -1;
+  return colon > 0 ? label!.slice(0, colon) : undefined;
 }
 
 function countSides(results: readonly LoadedResult[]): PromptfooSide[] {
@@ -222,7 +336,7 @@ interface Draft {
   readonly fingerprint: string;
 }
 
-function draftRecord(result: LoadedResult, file: string, options: PromptfooOptions, problems: Problem[]): Draft | undefined {
+function draftRecord(result: LoadedResult, file: string, options: PromptfooOptions, problems: ProblemCollector): Draft | undefined {
   const path = `results.results[${result.index}]`;
   const report = (field: string, message: string): undefined => {
     problems.push({ file, line: result.line, field: `${path}.${field}`, message });
@@ -268,7 +382,7 @@ function draftRecord(result: LoadedResult, file: string, options: PromptfooOptio
 type Entry = { readonly draft: Draft; readonly result: LoadedResult };
 
 /** Reports a repeated testIdx, and two different tests that landed on one case key. */
-function checkSameTest(entry: Entry, previous: Entry | undefined, first: Entry, file: string, problems: Problem[]): boolean {
+function checkSameTest(entry: Entry, previous: Entry | undefined, first: Entry, file: string, problems: ProblemCollector): boolean {
   const path = `results.results[${entry.result.index}]`;
   if (previous !== undefined && previous.draft.testIdx === entry.draft.testIdx) {
     problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
@@ -297,7 +411,7 @@ function isOutsideUnit(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && (value < 0 || value > 1);
 }
 
-function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: string, options: PromptfooOptions, problems: Problem[]): EvidenceRecord | undefined {
+function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: string, options: PromptfooOptions, problems: ProblemCollector): EvidenceRecord | undefined {
   const path = `results.results[${result.index}]`;
   const value = result.value;
   const labels = new Map<string, string>([
@@ -314,6 +428,11 @@ function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: st
     category: draft.metadata['category'] ?? 'uncategorized',
     trial,
   };
+  const suiteId = draft.metadata['suiteId'] ?? draft.metadata['suite_id'];
+  if (suiteId !== undefined && suiteId !== null) {
+    object['suite_id'] = suiteId;
+    labels.set('suite_id', `${path}.testCase.metadata.${draft.metadata['suiteId'] === undefined ? 'suite_id' : 'suiteId'}`);
+  }
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
     const given = draft.metadata[field];

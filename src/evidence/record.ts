@@ -41,6 +41,12 @@ export interface EvidenceRecord {
   readonly expected_intervention?: boolean;
   readonly judge?: Judge;
   readonly trial: number;
+  /** The id of the pinned suite the case belongs to (`evaluation.suites[].id`), when the harness names it. */
+  readonly suite_id?: string;
+  /** `sha256:<hex>` of the manifest file the evidence was produced for, when the harness records it. */
+  readonly manifest_sha256?: string;
+  /** `sha256:<hex>` of the prompt file the evidence was produced with, when the harness records it. */
+  readonly prompt_sha256?: string;
   /** The user's own `x-` fields, kept verbatim. */
   readonly extensions?: Readonly<Record<string, unknown>>;
   readonly source: EvidenceSource;

@@ -11,9 +11,12 @@ import {
   readString,
   type ReportField,
   SCORE_RULE,
-  suggestName,
 } from './fields.ts';
+import { didYouMean } from '../suggest.ts';
 import { type EvidenceRecord, type EvidenceSource, isSuite } from './record.ts';
+
+/** A digest as manifests record it. */
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 const REQUIRED_FIELDS = ['package_id', 'suite', 'case_id', 'category', 'pass'] as const;
 const TOKEN_FIELDS: ReadonlySet<string> = new Set(['input', 'output']);
@@ -22,6 +25,12 @@ const JUDGE_FIELDS: ReadonlySet<string> = new Set(['id', 'version']);
 type FieldCheck = (value: unknown, field: string, report: ReportField) => boolean;
 
 const isString: FieldCheck = (value, field, report) => readString(value, field, report) !== undefined;
+const isDigest: FieldCheck = (value, field, report) => {
+  if (typeof value === 'string' && DIGEST.test(value)) return true;
+  const hint = typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : '';
+  report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue(value)}${hint}`);
+  return false;
+};
 const isBoolean: FieldCheck = (value, field, report) => readBoolean(value, field, report) !== undefined;
 const inRange =
   (rule: NumberRule): FieldCheck =>
@@ -52,6 +61,9 @@ const FIELD_CHECKS: ReadonlyMap<string, FieldCheck> = new Map<string, FieldCheck
   ['expected_intervention', isBoolean],
   ['judge', (value, _field, report) => checkJudge(value, report)],
   ['trial', inRange(COUNT_RULE)],
+  ['suite_id', isString],
+  ['manifest_sha256', isDigest],
+  ['prompt_sha256', isDigest],
 ]);
 
 /** Top-level fields of an evidence record; anything else except `x-…` is a typo or a mistake. */
@@ -87,7 +99,7 @@ export function validateEvidenceObject(
       }
     } else {
       ok = false;
-      report(key, `unknown field${suggestName(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+      report(key, `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
     }
   }
   for (const field of REQUIRED_FIELDS) {
@@ -127,7 +139,7 @@ function checkTokens(value: unknown, report: ReportField): boolean {
       if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === undefined) ok = false;
     } else {
       ok = false;
-      report(`tokens.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+      report(`tokens.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`);
     }
   }
   return ok;
@@ -144,7 +156,7 @@ function checkJudge(value: unknown, report: ReportField): boolean {
       if (readString(value[key], `judge.${key}`, report) === undefined) ok = false;
     } else {
       ok = false;
-      report(`judge.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${suggestName(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+      report(`judge.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`);
     }
   }
   for (const key of JUDGE_FIELDS) {

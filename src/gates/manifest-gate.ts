@@ -9,7 +9,10 @@ import type { GateResult, Measure } from './result.ts';
  * Manifest gate (KAIZEN Table 4): every identifier present and every artifact matching its digest
  * (no untracked change), the evidence produced for exactly these two packages, and by the judge
  * the candidate pins. A judge that differs is a metric reset, not a regression: it fails here
- * rather than showing up as a quality delta.
+ * rather than showing up as a quality delta. Evidence bound to the other package (swapped sides,
+ * the parent's output offered as the candidate's) fails here too, naming which side matches
+ * which package; evidence that cannot be tied to a package passes this gate but is said to be
+ * unbound, and the composition root then requires an owner's approval.
  */
 export function evaluateManifest(
   diff: PackageDiff,
@@ -18,12 +21,19 @@ export function evaluateManifest(
   policy: EffectivePolicy,
 ): GateResult {
   const failures: string[] = diff.problems.map(formatProblem);
+  const binding = evidence?.binding;
+  if (binding !== undefined) {
+    for (const side of ['parent', 'candidate'] as const) {
+      if (binding[side].status === 'mismatched') failures.push(`${side === 'parent' ? 'Parent' : 'Candidate'} evidence is not bound to its package: ${stripStop(binding[side].reason)}`);
+    }
+  }
   if (evidence) {
-    if (evidence.candidatePackageId !== candidate.package_id) {
+    // Without binding facts (evidence built by hand), the package ids the records name are all there is to compare.
+    if (binding === undefined && evidence.candidatePackageId !== candidate.package_id) {
       failures.push(`Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`);
     }
     const parentId = diff.parent?.package_id;
-    if (parentId !== undefined && evidence.parentPackageId !== parentId) {
+    if (binding === undefined && parentId !== undefined && evidence.parentPackageId !== parentId) {
       failures.push(`Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`);
     }
     const judge = candidate.evaluation.judge;
@@ -54,9 +64,27 @@ export function evaluateManifest(
   return {
     gate: 'manifest',
     verdict: 'pass',
-    reason: `Every artifact matches its recorded digest and the evidence is bound to these packages (${classes}).`,
+    reason: `Every artifact matches its recorded digest (${classes})${describeEvidence(evidence)}.`,
     headline: measures[0]!,
     measures,
     on_failure: 'reject',
   };
+}
+
+/** What can truthfully be said of the evidence when the gate passes. */
+function describeEvidence(evidence: PairedEvidence | undefined): string {
+  if (evidence === undefined) return '; no evidence was given';
+  const binding = evidence.binding;
+  if (binding === undefined) return ' and the evidence names these packages';
+  const unbound = (['parent', 'candidate'] as const).filter((side) => binding[side].status !== 'bound');
+  if (unbound.length === 0) {
+    const how = (['parent', 'candidate'] as const).map((side) => `${side} by ${binding[side].by.join(' and ') || 'package'}`).join(', ');
+    return ` and the evidence is bound to these packages: ${how}`;
+  }
+  const which = unbound.length === 2 ? 'neither side\'s evidence can' : `the ${unbound[0]} evidence cannot`;
+  return `, but ${which} be tied to its package, so an owner must approve`;
+}
+
+function stripStop(text: string): string {
+  return text.endsWith('.') ? text.slice(0, -1) : text;
 }

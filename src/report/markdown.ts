@@ -1,3 +1,5 @@
+import { describeSideBinding } from '../evidence/binding.ts';
+import { describeCoverage } from '../evidence/suites.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
 import type { Verdict } from '../gates/result.ts';
 import type { ArtifactChange } from '../manifest/diff.ts';
@@ -312,7 +314,10 @@ function evidenceSection(report: Report, limit: number): { body: string; details
       .join(', ');
     const judge = e.judge ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH)} ${escapeMarkdown(e.judge.version, ID_LENGTH)}` : ', no judge recorded';
     const shape = `${e.clustered ? 'clustered' : 'not clustered'}, up to ${e.max_trials} trial${e.max_trials === 1 ? '' : 's'} per case`;
-    return `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString('en-US')} paired cases${suites ? ` (${suites})` : ''}, ${shape}${judge}`;
+    const head = `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString('en-US')} paired cases${suites ? ` (${suites})` : ''}, ${shape}${judge}`;
+    const binding = e.binding === undefined ? [] : [`Binding: ${(['parent', 'candidate'] as const).map((side) => `${BINDING_ICON[e.binding![side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding![side]))}`).join(' · ')}`];
+    const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
+    return [head, ...binding, ...coverage].join('  \n  ');
   });
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString('en-US')} bootstrap resamples · ${Math.round(s.confidence * 1000) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}\n\n${stats}`;
@@ -324,6 +329,8 @@ function evidenceSection(report: Report, limit: number): { body: string; details
   if (files.length === 0) return { body };
   return { body, details: details(`Inputs bound by digest (${files.length})`, table(['file', 'role', 'sha256'], files.slice(0, limit)) + more(files.length, limit)) };
 }
+
+const BINDING_ICON = { bound: '✅', unbound: '⚠️', mismatched: '❌' } as const;
 
 function verdictCell(verdict: Verdict): string {
   return `${VERDICT_ICON[verdict]} ${verdictWord(verdict)}`;

@@ -7,6 +7,8 @@ import type { GateResult } from '../gates/result.ts';
 import type { RolloutPlan } from '../delivery/rollout.ts';
 import type { ArtifactChange, ChangeClass, ManifestFailure, ParentRef } from '../manifest/diff.ts';
 import type { Problem } from '../problem.ts';
+import type { EvidenceBinding } from '../evidence/binding.ts';
+import type { SuiteCoverage } from '../evidence/suites.ts';
 
 /** A file bound into the report by digest. */
 export interface SubjectFile {
@@ -55,6 +57,10 @@ export interface PackageReport {
     /** Cases only one side had, dropped under --allow-unpaired. */
     readonly unpaired?: { readonly parent_only: number; readonly candidate_only: number };
     readonly judge?: { readonly id: string; readonly version: string };
+    /** How each side's evidence is tied to its package: bound, unbound (an owner must approve) or mismatched (the manifest gate fails). */
+    readonly binding?: EvidenceBinding;
+    /** Coverage of each suite the candidate pins: cases listed, covered by paired evidence, the first missing ones. */
+    readonly suites?: readonly SuiteCoverage[];
   };
   readonly gates: readonly GateResult[];
   readonly categories: readonly CategoryDelta[];

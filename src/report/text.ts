@@ -2,6 +2,8 @@ import { formatInterval, formatRatioChange, formatValue } from '../gates/format.
 import { formatP } from '../gates/format.ts';
 import type { Measure, Unit, Verdict } from '../gates/result.ts';
 import type { Interval } from '../stats/interval.ts';
+import { describeSideBinding } from '../evidence/binding.ts';
+import { describeCoverage } from '../evidence/suites.ts';
 import { manifestProblems } from './annotations.ts';
 import { toPlainText } from './escape.ts';
 import { OUTCOMES } from '../outcome.ts';
@@ -116,6 +118,7 @@ function packageLines(pkg: PackageReport, several: boolean, paint: Paint): strin
     const word = verdictWord(gate.verdict).padEnd(12);
     lines.push(`  ${gate.gate.padEnd(9)}${paint(verdictColour(gate.verdict), word)}  ${estimate.padEnd(18)}  ${interval.padEnd(30)}  ${clean(gate.reason)}`.trimEnd());
   }
+  lines.push(...evidenceLines(pkg, paint));
   const problems = manifestProblems(pkg.gates);
   if (problems.length > 0) {
     lines.push(`  ${paint('red', 'manifest problems')}:`);
@@ -134,6 +137,33 @@ function packageLines(pkg: PackageReport, several: boolean, paint: Paint): strin
     lines.push(`  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ''}:`);
     for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) lines.push(`    ${caseLine(c, paint)}`);
   }
+  return lines;
+}
+
+/**
+ * Binding, suite coverage and the diff's warnings: each can change what the decision means (an
+ * unbound side needs an owner, a suite half covered, a parent found by another route), so the
+ * terminal shows them as the report does.
+ */
+function evidenceLines(pkg: PackageReport, paint: Paint): string[] {
+  const lines: string[] = [];
+  const binding = pkg.evidence.binding;
+  if (binding !== undefined) {
+    if (binding.parent.status === 'bound' && binding.candidate.status === 'bound') {
+      lines.push(`  evidence: ${clean(`${describeSideBinding('parent', binding.parent)}; ${describeSideBinding('candidate', binding.candidate)}`)}`);
+    } else {
+      for (const side of ['parent', 'candidate'] as const) lines.push(`  ${paint(binding[side].status === 'bound' ? 'dim' : 'yellow', 'evidence')}: ${clean(describeSideBinding(side, binding[side]), 2000)}`);
+    }
+  }
+  const unpaired = pkg.evidence.unpaired;
+  if (unpaired !== undefined) {
+    lines.push(`  ${paint('yellow', 'evidence')}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString('en-US')} paired cases`);
+  }
+  for (const coverage of pkg.evidence.suites ?? []) {
+    const short = coverage.cases === undefined || (coverage.missing_count ?? 0) > 0;
+    lines.push(`  ${short ? paint('yellow', 'suite') : 'suite'} ${clean(describeCoverage(coverage))}`);
+  }
+  for (const warning of pkg.diff.warnings) lines.push(`  ${paint('yellow', 'warning')}: ${clean(warning, 1000)}`);
   return lines;
 }
 

@@ -20,8 +20,15 @@ export interface TrustedKey {
   readonly revoked?: boolean;
 }
 
+/**
+ * Why verification failed, for advice: the envelope is damaged or not ours (`malformed`), no key
+ * was given (`no-keys`), its signer is not trusted (`untrusted`) or revoked (`revoked`), or a trusted
+ * key's signature does not verify (`tampered`).
+ */
+export type FailureKind = 'malformed' | 'no-keys' | 'untrusted' | 'revoked' | 'tampered';
+
 /** Verification failed; `reason` is one sentence for a person. */
-export type VerifyFailure = { ok: false; reason: string };
+export type VerifyFailure = { ok: false; reason: string; kind: FailureKind };
 
 /** Verification succeeded: which trusted key signed, and the signed Statement. */
 export type VerifySuccess = { ok: true; keyid: string; keySource: string; statement: Statement };
@@ -90,7 +97,7 @@ export function verifyEnvelope(envelopeJson: string, trusted: readonly TrustedKe
     if (typeof bytes === 'string') return fail(`Signature ${index + 1} is not valid base64: ${bytes}.`);
     signatures.push(bytes);
   }
-  if (keys.length === 0) return fail('No trusted public keys were given, so no signature can be accepted.');
+  if (keys.length === 0) return fail('No trusted public keys were given, so no signature can be accepted.', 'no-keys');
 
   const pae = preAuthEncoding(envelope.payloadType, payload);
   let revokedSigner: TrustedLoaded | undefined;
@@ -102,20 +109,21 @@ export function verifyEnvelope(envelopeJson: string, trusted: readonly TrustedKe
     }
   }
   if (revokedSigner !== undefined) {
-    return fail(`The envelope is signed by key ${describeKey(revokedSigner)}, which is revoked.`);
+    return fail(`The envelope is signed by key ${describeKey(revokedSigner)}, which is revoked.`, 'revoked');
   }
   const hints = [...new Set(envelope.signatures.map((s) => s.keyid).filter((id) => id !== undefined && id !== ''))];
   const hinted = keys.find((key) => hints.includes(key.keyid));
   if (hinted !== undefined) {
     return fail(
       `The signature by trusted key ${describeKey(hinted)} does not verify: the payload or the signature was changed after signing.`,
+      'tampered',
     );
   }
   const trustedList = keys.map(describeKey).join(', ');
   if (hints.length > 0) {
-    return fail(`The envelope is signed by ${hints.join(', ')}, which is not a trusted key (trusted: ${trustedList}).`);
+    return fail(`The envelope is signed by ${hints.join(', ')}, which is not a trusted key (trusted: ${trustedList}).`, 'untrusted');
   }
-  return fail(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`);
+  return fail(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`, 'untrusted');
 }
 
 /**
@@ -244,7 +252,7 @@ function readSignedStatement(payload: Uint8Array, key: TrustedLoaded): VerifySuc
     return fail('The signed payload is not JSON.');
   }
   const read = readStatement(value);
-  if (!read.ok) return read;
+  if (!read.ok) return fail(read.reason);
   return { ok: true, keyid: key.keyid, keySource: key.source, statement: read.statement };
 }
 
@@ -279,6 +287,6 @@ function describeMismatch(mismatch: SubjectMismatch): string {
   return 'content changed';
 }
 
-function fail(reason: string): VerifyFailure {
-  return { ok: false, reason };
+function fail(reason: string, kind: FailureKind = 'malformed'): VerifyFailure {
+  return { ok: false, reason, kind };
 }

@@ -48,7 +48,7 @@ describe('verifyRecord', () => {
     const files = filesOf(approve);
     files.get(COMMIT)!.set('evidence/parent.jsonl', 'f'.repeat(64));
     const result = verifyRecord(signed(approve), context(files));
-    expect(result).toEqual({ kind: 'invalid', reason: `1 subject does not match the files at ${COMMIT}: evidence/parent.jsonl (content changed).` });
+    expect(result).toMatchObject({ kind: 'invalid', reason: `1 subject does not match the files at ${COMMIT}: evidence/parent.jsonl (content changed).` });
   });
 
   it('uses the evidence lookup for evidence not in the commit', () => {
@@ -56,7 +56,7 @@ describe('verifyRecord', () => {
     const result = verifyRecord(signed(approve), context(filesOf(approve), { evidenceDigest: (p) => evidence.get(p) }));
     expect(result).toMatchObject({ kind: 'verified', checked: 4, uncheckedEvidence: [] });
     const missing = verifyRecord(signed(approve), context(filesOf(approve), { evidenceDigest: () => undefined, evidenceWhere: 'under /ci' }));
-    expect(missing).toEqual({
+    expect(missing).toMatchObject({
       kind: 'invalid',
       reason: `The evidence files evidence/candidate.jsonl, evidence/parent.jsonl are neither in commit ${COMMIT.slice(0, 12)} nor under /ci; pass --evidence-dir with the evidence the report was made from.`,
     });
@@ -68,7 +68,7 @@ describe('verifyRecord', () => {
       trusted: [{ publicKeyPem: key('p256.pub.pem'), source: 'p.pem' }],
       revokedIds: new Set([ED25519_ID]),
     });
-    expect(result).toEqual({ kind: 'invalid', reason: `The envelope is signed by key ${ED25519_ID}, which is revoked.` });
+    expect(result).toMatchObject({ kind: 'invalid', reason: `The envelope is signed by key ${ED25519_ID}, which is revoked.` });
   });
 
   it('refuses a statement whose commit subject disagrees with the report inside it', () => {
@@ -78,19 +78,19 @@ describe('verifyRecord', () => {
     const files = filesOf(approve);
     // The files are as signed, only at `other`: everything matches except the commit the report names.
     const result = verifyRecord(JSON.stringify(envelope), { ...context(files), commit: other, digestAt: (c, p) => files.get(c === other ? COMMIT : c)?.get(p) });
-    expect(result).toEqual({ kind: 'invalid', reason: `The signed report names commit ${COMMIT} while its statement names ${other}.` });
+    expect(result).toMatchObject({ kind: 'invalid', reason: `The signed report names commit ${COMMIT} while its statement names ${other}.` });
   });
 
   it.each([
     ['for this commit', COMMIT, { kind: 'unsigned', reason: 'fork' }],
-    ['for another commit', 'd'.repeat(40), { kind: 'invalid', reason: `The unsigned report is for commit ${COMMIT}, not ${'d'.repeat(40)}.` }],
+    ['for another commit', 'd'.repeat(40), { kind: 'invalid', reason: `The unsigned report is for commit ${COMMIT}, not ${'d'.repeat(40)}.`, advice: `Verify it for the commit it names (--commit ${COMMIT}), or run check again at dddddddddddd.` }],
   ])('reads an unsigned record %s', (_name, commit, expected) => {
     const note = JSON.stringify({ unsigned: true, report: { ...approve, signature: { status: 'unsigned', reason: 'fork' } } });
     expect(verifyRecord(note, { ...context(filesOf(approve)), commit })).toMatchObject(expected);
   });
 
   it('refuses an unsigned record that holds no report', () => {
-    expect(verifyRecord('{"unsigned":true,"report":{"schema":"x"}}', context(filesOf(approve)))).toEqual({
+    expect(verifyRecord('{"unsigned":true,"report":{"schema":"x"}}', context(filesOf(approve)))).toMatchObject({
       kind: 'invalid',
       reason: 'The unsigned record is not a kaizen-gate report (schema "x", expected "kaizen-gate/report/v1").',
     });
@@ -109,5 +109,23 @@ describe('readReport', () => {
 
   it('accepts a report', () => {
     expect(readReport(approve)).toBe(approve);
+  });
+});
+
+describe('verifyRecord: what to do about a refusal', () => {
+  const files = filesOf(approve);
+  const { commit: _commit, ...noCommit } = approve.subject;
+  const other = 'e'.repeat(40);
+
+  it.each<[string, () => string, Partial<RecordContext>, RegExp]>([
+    ['a report made from a work tree (no commit)', () => signed({ ...approve, subject: noCommit }), {}, /^The report was made from a work tree with uncommitted changes\. Commit them, run check again \(on a clean work tree it binds HEAD\), and verify that report with --commit HEAD\.$/],
+    ['a report for another commit', () => signed(approve), { commit: other, digestAt: (_c, p) => files.get(COMMIT)?.get(p) }, new RegExp(`^Verify it for the commit it was made for \\(--commit ${COMMIT}\\), or run check again at eeeeeeeeeeee for a report about that commit\\.$`)],
+    ['an untrusted signer', () => signed(approve), { trusted: [{ publicKeyPem: key('ed25519-other.pub.pem'), source: 'o.pem' }] }, /^If you trust the signer, pass its public key with --key FILE or commit it under \.kaizen-gate\/keys\//],
+    ['a changed payload', () => signed(approve).replace(/"payload":"(.)/, (_m, c: string) => `"payload":"${c === 'A' ? 'B' : 'A'}`), {}, /^Do not rely on it: the report was changed after it was signed\./],
+    ['an unsigned report', () => JSON.stringify({ unsigned: true, report: approve }), {}, /^Sign reports with `check --signing-key KEY --out DIR`/],
+  ])('%s', (_name, envelope, extra, advice) => {
+    const result = verifyRecord(envelope(), context(files, extra));
+    expect(result.kind).not.toBe('verified');
+    expect(result.kind === 'verified' ? '' : result.advice).toMatch(advice);
   });
 });

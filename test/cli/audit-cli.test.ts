@@ -351,7 +351,7 @@ describe('kaizen-gate verify', () => {
     const absent = await verify(file, '--commit', commit);
     expect(absent.code).toBe(1);
     expect(absent.stderr).toBe(
-      `INVALID: The evidence file evidence/qa-r2.jsonl is neither in commit ${commit.slice(0, 12)} nor under ${history.work.dir}; pass --evidence-dir with the evidence the report was made from.\n`,
+      `INVALID: The evidence file evidence/qa-r2.jsonl is neither in commit ${commit.slice(0, 12)} nor under ${history.work.dir}; pass --evidence-dir with the evidence the report was made from.\n  What to do: Point --evidence-dir at the folder holding the evidence files by their repository paths (CI artefacts: download them first).\n`,
     );
     const dir = scratchDir();
     mkdirSync(join(dir, 'evidence'));
@@ -362,19 +362,20 @@ describe('kaizen-gate verify', () => {
     writeFileSync(join(dir, history.qa2Evidence.path), `${history.qa2Evidence.bytes}{"extra":true}\n`);
     const changed = await verify(file, '--commit', commit, '--evidence-dir', dir);
     expect(changed.code).toBe(1);
-    expect(changed.stderr).toBe(`INVALID: 1 subject does not match the files at ${commit}: evidence/qa-r2.jsonl (content changed).\n`);
+    expect(changed.stderr).toBe(`INVALID: 1 subject does not match the files at ${commit}: evidence/qa-r2.jsonl (content changed).\n  What to do: ${CHANGED_ADVICE}\n`);
   });
 
+  const CHANGED_ADVICE = 'A file changed after the report was made. Verify the report at the commit it names with the evidence it was made from (--evidence-dir), or run check again on the files as they are.';
   const cases: [string, () => Envelope | string, string[], RegExp][] = [
-    ['a tampered payload', () => mapPayload(qa3(), (t) => t.replace('"outcome":"reject"', '"outcome":"approve"')), [], /^INVALID: The signature by trusted key sha256:8360\S+ \(.*\) does not verify: the payload or the signature was changed after signing\.\n$/],
-    ['a wrong key', qa3, ['--key', fixtureKeyPath('ed25519-other.pub.pem')], new RegExp(`^INVALID: The envelope is signed by ${ED25519_ID}, which is not a trusted key \\(trusted: ${OTHER_ID} .*\\)\\.\\n$`)],
+    ['a tampered payload', () => mapPayload(qa3(), (t) => t.replace('"outcome":"reject"', '"outcome":"approve"')), [], /^INVALID: The signature by trusted key sha256:8360\S+ \(.*\) does not verify: the payload or the signature was changed after signing\.\n {2}What to do: \S.*\n$/],
+    ['a wrong key', qa3, ['--key', fixtureKeyPath('ed25519-other.pub.pem')], new RegExp(`^INVALID: The envelope is signed by ${ED25519_ID}, which is not a trusted key \\(trusted: ${OTHER_ID} .*\\)\\.\\n {2}What to do: \\S.*\\n$`)],
     ['a report for another commit', qa3, ['--commit-override'], /^INVALID: The report was signed for commit [0-9a-f]{40}, not [0-9a-f]{40}[;.]/],
-    ['an unknown payloadType', () => ({ ...qa3(), payloadType: 'application/json' }), [], /^INVALID: The envelope's payloadType is "application\/json", expected "application\/vnd\.in-toto\+json" \(an in-toto statement\)\.\n$/],
-    ['malformed base64 in the payload', () => ({ ...qa3(), payload: `${qa3().payload.slice(0, 40)}!${qa3().payload.slice(40)}` }), [], /^INVALID: The envelope's payload is not valid base64: character 41 \("!"\) is not in the base64 alphabet\.\n$/],
-    ['malformed base64 in the signature', () => ({ ...qa3(), signatures: [{ keyid: ED25519_ID, sig: 'ab$c' }] }), [], /^INVALID: Signature 1 is not valid base64: character 3 \("\$"\) is not in the base64 alphabet\.\n$/],
-    ['malformed JSON', () => '{"payloadType": "application/vnd.in-toto+json", ', [], /^INVALID: The envelope is not JSON\.\n$/],
-    ['a signed payload that is not JSON', () => signRaw('not json'), [], /^INVALID: The signed payload is not JSON\.\n$/],
-    ['a signed statement whose predicate is not a report', () => signRaw(canonicalJson(buildStatement([{ name: 'git+commit', digest: { gitCommit: 'a'.repeat(40) } }], { decision: 'approve' }))), [], /^INVALID: The signed predicate is not a kaizen-gate report \(schema missing, expected "kaizen-gate\/report\/v1"\)\.\n$/],
+    ['an unknown payloadType', () => ({ ...qa3(), payloadType: 'application/json' }), [], /^INVALID: The envelope's payloadType is "application\/json", expected "application\/vnd\.in-toto\+json" \(an in-toto statement\)\.\n {2}What to do: \S.*\n$/],
+    ['malformed base64 in the payload', () => ({ ...qa3(), payload: `${qa3().payload.slice(0, 40)}!${qa3().payload.slice(40)}` }), [], /^INVALID: The envelope's payload is not valid base64: character 41 \("!"\) is not in the base64 alphabet\.\n {2}What to do: \S.*\n$/],
+    ['malformed base64 in the signature', () => ({ ...qa3(), signatures: [{ keyid: ED25519_ID, sig: 'ab$c' }] }), [], /^INVALID: Signature 1 is not valid base64: character 3 \("\$"\) is not in the base64 alphabet\.\n {2}What to do: \S.*\n$/],
+    ['malformed JSON', () => '{"payloadType": "application/vnd.in-toto+json", ', [], /^INVALID: The envelope is not JSON\.\n {2}What to do: \S.*\n$/],
+    ['a signed payload that is not JSON', () => signRaw('not json'), [], /^INVALID: The signed payload is not JSON\.\n {2}What to do: \S.*\n$/],
+    ['a signed statement whose predicate is not a report', () => signRaw(canonicalJson(buildStatement([{ name: 'git+commit', digest: { gitCommit: 'a'.repeat(40) } }], { decision: 'approve' }))), [], /^INVALID: The signed predicate is not a kaizen-gate report \(schema missing, expected "kaizen-gate\/report\/v1"\)\.\n {2}What to do: \S.*\n$/],
   ];
 
   it.each(cases)('exits 1 with one sentence for %s', async (_name, make, extra, expected) => {
@@ -383,7 +384,7 @@ describe('kaizen-gate verify', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(expected);
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(2);
   });
 
   it('exits 1 when a subject file differs from the commit (a report made before the prompt changed)', async () => {
@@ -396,7 +397,7 @@ describe('kaizen-gate verify', () => {
     };
     const result = await verify(envelopeFile(signedEnvelope(report, 'ed25519.key.pem')), '--commit', history.commits.qa3);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`INVALID: 1 subject does not match the files at ${history.commits.qa3}: apps/policy-qa/prompts/system.md (content changed).\n`);
+    expect(result.stderr).toBe(`INVALID: 1 subject does not match the files at ${history.commits.qa3}: apps/policy-qa/prompts/system.md (content changed).\n  What to do: ${CHANGED_ADVICE}\n`);
   });
 
   it('exits 1 for a key listed as revoked in --keys-dir, and applies the repository revocation list to --key', async () => {
@@ -406,7 +407,7 @@ describe('kaizen-gate verify', () => {
     const file = envelopeFile(qa3());
     const viaDir = await cli(history.work.dir, 'verify', file, '--keys-dir', dir, '--commit', history.commits.qa3);
     expect(viaDir.code).toBe(1);
-    expect(viaDir.stderr).toMatch(new RegExp(`^INVALID: The envelope is signed by key ${ED25519_ID} \\(.*ci\\.pem\\), which is revoked\\.\\n$`));
+    expect(viaDir.stderr).toMatch(new RegExp(`^INVALID: The envelope is signed by key ${ED25519_ID} \\(.*ci\\.pem\\), which is revoked\\.\\n {2}What to do: \\S.*\\n$`));
     const clone = freshClone();
     writeFileSync(join(clone.dir, '.kaizen-gate/keys/revoked.txt'), `${ED25519_ID} compromised\n`);
     const viaRepo = await cli(clone.dir, 'verify', file, '--key', pub, '--commit', history.commits.qa3);
@@ -438,7 +439,7 @@ describe('kaizen-gate verify', () => {
     expect(ok.stdout).toContain(`VALID: signed by ${ED25519_ID} (.kaizen-gate/keys/ed25519.pub.pem) for commit ${history.commits.qa3}`);
     const unsigned = await cli(clone.dir, 'verify', '--from-notes', history.commits.sql2, '--keys-dir', '.kaizen-gate/keys');
     expect(unsigned.code).toBe(1);
-    expect(unsigned.stderr).toBe('INVALID: The report is unsigned (no signing-key input: pull requests from forks get no secrets), so there is nothing to verify.\n');
+    expect(unsigned.stderr).toBe('INVALID: The report is unsigned (no signing-key input: pull requests from forks get no secrets), so there is nothing to verify.\n  What to do: Sign reports with `check --signing-key KEY --out DIR` (or the Action\'s signing-key input); an unsigned report proves nothing.\n');
     const none = await cli(clone.dir, 'verify', '--from-notes', history.commits.yamlOnly, '--keys-dir', '.kaizen-gate/keys');
     expect(none.code).toBe(1);
     expect(none.stderr).toContain(`commit ${history.commits.yamlOnly} has no report in refs/notes/kaizen-gate; fetch the notes first`);

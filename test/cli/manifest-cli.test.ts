@@ -249,8 +249,9 @@ describe('kaizen-gate usage', () => {
 
   it.each<[string, string[], string]>([
     ['an unknown command', ['frobnicate'], 'kaizen-gate: unknown command "frobnicate"'],
-    ['an unknown flag', ['validate', '--frobnicate'], "kaizen-gate: Unknown option '--frobnicate'"],
-    ['a flag missing its value', ['diff', '--base'], "kaizen-gate: Option '--base <value>' argument missing"],
+    ['an unknown flag', ['validate', '--frobnicate'], 'kaizen-gate: unknown option --frobnicate; options: --repo'],
+    ['a misspelt flag', ['diff', '--bsae', 'main'], 'kaizen-gate: unknown option --bsae (did you mean --base?)'],
+    ['a flag missing its value', ['diff', '--base'], 'kaizen-gate: --base needs a value'],
     ['diff without --base', ['diff'], 'kaizen-gate: diff needs --base <git-ref>'],
   ])('%s exits 2 with a usage hint and no stack trace', async (_name, args, message) => {
     const result = await cli(ROOT, ...args);

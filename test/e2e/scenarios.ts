@@ -50,7 +50,16 @@ export function scenarioKit(action: string) {
   }
 
   function pullRequest(spec: PullRequestSpec): PullRequestRepo {
-    const pr = buildPullRequest(spec);
+    // The case SQL_REJECT renames to HOSTILE must be one the pinned suite lists, or the evidence is
+    // refused (cases outside the suite) before the hostile name can reach a report.
+    const pr = buildPullRequest({
+      ...spec,
+      prepareBase: (repo) => {
+        const suite = 'manifests/sql-analytics/suites/golden.jsonl';
+        repo.write(suite, `${repo.read(suite)}${JSON.stringify({ case_id: HOSTILE })}\n`);
+        spec.prepareBase?.(repo);
+      },
+    });
     cleanups.push(() => pr.repo.cleanup());
     return pr;
   }

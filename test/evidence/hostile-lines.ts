@@ -3,8 +3,8 @@ import type { ExpectedProblem } from './helpers.ts';
 const base = '"package_id":"acme-v42","suite":"golden","category":"refunds"';
 
 /**
- * Thirty JSONL lines with exactly one problem each, and that problem. Shared by the JSONL test
- * (all thirty reported at once) and the schema test (ajv must reject the same lines).
+ * JSONL lines with exactly one problem each, and that problem. Shared by the JSONL test
+ * (all reported at once) and the schema test (ajv must reject the same lines).
  */
 /** Where a problem's column is: at the first or last occurrence of a token, or just past the end. */
 export interface HostileProblem extends Omit<ExpectedProblem, 'line' | 'column'> {
@@ -52,6 +52,9 @@ export const HOSTILE_LINES: readonly { readonly text: string; readonly problem: 
   { text: `{${base},"case_id":"c28","pass":true,"cost_usd":"0.003"}`, problem: { field: 'cost_usd', message: 'got the string "0.003"' }, schemaCanSee: true },
   { text: `{${base},"case_id":"c29","pass":true,"intervened":"false"}`, problem: { field: 'intervened', message: 'expected true or false' }, schemaCanSee: true },
   { text: `{"package_id":"acme-v42","suite":"golden","category":["refunds"],"case_id":"c30","pass":true}`, problem: { field: 'category', message: 'expected a string, got an array' }, schemaCanSee: true },
+  { text: `{${base},"case_id":"c31","pass":true,"manifest_sha256":"${'a'.repeat(64)}"}`, problem: { field: 'manifest_sha256', message: 'expected "sha256:" and 64 lowercase hex digits, the form manifests record, got the string "aaaa' }, schemaCanSee: true },
+  { text: `{${base},"case_id":"c32","pass":true,"prompt_sha256":"sha256:${'A'.repeat(64)}"}`, problem: { field: 'prompt_sha256', message: 'expected "sha256:" and 64 lowercase hex digits' }, schemaCanSee: true },
+  { text: `{${base},"case_id":"c33","pass":true,"suite_id":""}`, problem: { field: 'suite_id', message: 'must not be empty' }, schemaCanSee: true },
 ];
 
 /** Lines that are valid records, for the schema test. */
@@ -62,4 +65,5 @@ export const VALID_LINES: readonly string[] = [
   `{"package_id":"acme-v42","suite":"safety","category":"pii","case_id":"v04","pass":true,"unsafe":false,"intervened":true,"expected_intervention":true,"cluster":"inc-7"}`,
   `{"package_id":"acme-v42","suite":"shadow","category":"replay","case_id":"v05","pass":true,"trial":9007199254740991,"tokens":{"input":0,"output":12}}`,
   `{${base},"case_id":"v06","pass":true,"x-trace":{"spans":[1,2,{"constructor":"ok"}]},"x-":"empty suffix is still x-"}`,
+  `{${base},"case_id":"v07","pass":true,"suite_id":"policy_golden_v12","manifest_sha256":"sha256:${'0'.repeat(64)}","prompt_sha256":"sha256:${'f'.repeat(64)}"}`,
 ];

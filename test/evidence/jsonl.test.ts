@@ -122,7 +122,7 @@ describe('parseJsonlEvidence on hostile input', () => {
     });
   }
 
-  it('reports all 30 problems of a file with 30 different problems, each at its line and column', () => {
+  it('reports every problem of a file whose lines each have a different problem, each at its line and column', () => {
     // Blank lines and CRLF between the broken lines check the numbering too.
     const text = HOSTILE_LINES.map((line, index) => (index % 7 === 3 ? `${line.text}\r\n` : `${line.text}\n\n`)).join('');
     const lineOf: number[] = [];
@@ -139,10 +139,10 @@ describe('parseJsonlEvidence on hostile input', () => {
       return { ...rest, line: lineOf[index] as number, ...(column === undefined ? {} : { column }) };
     });
     const { records, problems } = parseJsonlEvidence(text, 'thirty.jsonl');
-    expect(problems).toHaveLength(30);
+    expect(problems).toHaveLength(HOSTILE_LINES.length);
     expectProblems(problems, expected, 'thirty.jsonl');
     expect(records).toEqual([]);
-    expect(new Set(problems.map((problem) => problem.line)).size).toBe(30);
+    expect(new Set(problems.map((problem) => problem.line)).size).toBe(HOSTILE_LINES.length);
   });
 
   it('never touches Object.prototype, whatever the input says', () => {
@@ -186,7 +186,7 @@ describe('parseJsonlEvidence from bytes', () => {
     ['the parent fixture', () => readFixture('parent.jsonl')],
     ['the candidate fixture with a BOM and CRLF', () => `\ufeff${readFixture('candidate.jsonl').replaceAll('\n', '\r\n')}`],
     ['blank, whitespace-only and no-break-space lines', () => `\n   \n${ok('a')}\n\t\n\u00a0\n${ok('b')}\r\n\r\n`],
-    ['the thirty hostile lines', () => HOSTILE_LINES.map((line) => line.text).join('\n')],
+    ['the hostile lines', () => HOSTILE_LINES.map((line) => line.text).join('\n')],
     ['repeated keys, with multi-byte text around them', () => [ok('é', ',"pass":false,"x-note":"naïve — 日本語 \\" quoted"'), ok('b', ',"x-k":"ü","x-k":1'), ok('c', ',"x-e":"\\\\"')].join('\n')],
     ['a U+FEFF inside the file, which is not a BOM there', () => `${ok('a')}\n\ufeff${ok('b')}`],
     ['no newline at the end', () => `${ok('a')}\n${ok('b')}`],
@@ -195,7 +195,16 @@ describe('parseJsonlEvidence from bytes', () => {
     sameAsText(text());
   });
 
-  it.each(['binary.jsonl', 'duplicate-key.jsonl', 'malformed-json.jsonl', 'nan-string.jsonl', 'proto-key.jsonl', 'score-out-of-range.jsonl', 'unknown-suite.jsonl'])(
+  it('reports bytes that are not UTF-8 at their line and column instead of decoding them to U+FFFD', () => {
+    const bytes = readFileSync(new URL('binary.jsonl', hostileDir));
+    const { problems } = parseJsonlEvidence(bytes, 'f.jsonl');
+    const decoded = parseJsonlEvidence(new TextDecoder().decode(bytes), 'f.jsonl');
+    // The text the lenient decoder makes has U+FFFD where the bytes were; from bytes, those lines are refused instead.
+    expect(problems.some((p) => /^byte 0x[0-9a-f]{2} is not UTF-8; evidence must be UTF-8 text/.test(p.message))).toBe(true);
+    expect(decoded.problems.some((p) => /is not UTF-8/.test(p.message))).toBe(false);
+  });
+
+  it.each(['duplicate-key.jsonl', 'malformed-json.jsonl', 'nan-string.jsonl', 'proto-key.jsonl', 'score-out-of-range.jsonl', 'unknown-suite.jsonl'])(
     'gives what the decoded text gives for the hostile fixture %s',
     (name) => {
       const bytes = readFileSync(new URL(name, hostileDir));

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectEvidenceFormat, parseEvidence } from '../../src/evidence/detect.ts';
 import { pairEvidence } from '../../src/evidence/pair.ts';
 import { listPromptfooSides, parsePromptfooEvidence } from '../../src/evidence/promptfoo.ts';
 import type { EvidenceRecord } from '../../src/evidence/record.ts';
 import type { Report } from '../../src/report/model.ts';
-import { gateRepo, ROOT } from '../gates/scenario.ts';
-import type { GateRepo } from '../gates/scenario.ts';
-import { gitEnv } from '../support/git-repo.ts';
+import { cliIn } from '../support/run-cli.ts';
 import { readFixture } from './helpers.ts';
+import { JUDGE, promptfooRepo, type PromptfooRepo } from './promptfoo-repo.ts';
 
 // Output of promptfoo 0.123.1 itself (test/fixtures/evidence/promptfoo-real/README.md says how it
 // was made); every expectation below is read from the raw JSON or the config, not from the reader.
@@ -38,7 +35,6 @@ interface RawResult {
 }
 const raw = (file: (typeof FILES)[number]): RawResult[] => (JSON.parse(text[file]) as { results: { results: RawResult[] } }).results.results;
 
-const JUDGE = { id: 'judge-large', version: '2026-03-01' };
 const parse = (file: (typeof FILES)[number], side: Parameters<typeof parsePromptfooEvidence>[2]['side']) =>
   parsePromptfooEvidence(text[file], file, { packageId: 'policy-qa', ...(side ? { side } : {}), judge: JUDGE });
 
@@ -254,41 +250,23 @@ describe('real promptfoo output: two providers, a CSV tests file', () => {
   });
 });
 
-// The bundled CLI as users run it (`npm run bundle` first), on the project's own Node 24.
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const CLI = join(ROOT, 'dist/cli.js');
-// Gates that can decide 38 golden and 15 red-team cases; the default asks for 30 of each.
-const SMALL_SUITES = 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  min_cases: 10\n';
-
 const verdicts = (report: Report): Record<string, string> => Object.fromEntries(report.packages[0]!.gates.map((g) => [g.gate, g.verdict]));
 const qualityHeadline = (pkg: Report['packages'][number]) => pkg.gates.find((g) => g.gate === 'quality')?.headline;
 
-describe('kaizen-gate check (bundled CLI) on real promptfoo output', () => {
-  let built: GateRepo;
+describe('kaizen-gate check on real promptfoo output, bound to a package whose prompt is support-v1 → support-v2', () => {
+  let built: PromptfooRepo;
   beforeAll(() => {
-    const gate = gateRepo({ changed: ['policy-qa'] });
-    // A repository policy is read at the base commit: commit it under both the base and the head.
-    gate.repo.git('checkout', '--quiet', '--detach', gate.base);
-    gate.repo.write('small-suites.yaml', SMALL_SUITES);
-    const base = gate.repo.commit('policy for small suites');
-    gate.repo.git('checkout', '--quiet', gate.head, '--', '.');
-    built = { ...gate, base, head: gate.repo.commit('candidate') };
-    for (const file of FILES) built.repo.copyIn(join(ROOT, 'test/fixtures/evidence', DIR, file), `evals/${file}`);
+    built = promptfooRepo({ parent: 'support-v1', candidate: 'support-v2' });
   });
   afterAll(() => built.repo.cleanup());
 
-  const check = (...args: string[]): { code: number | null; report: Report; stderr: string } => {
-    const result = spawnSync(NODE, [CLI, 'check', '--base', built.base, '--head', built.head, '--format', 'json', ...args], {
-      cwd: built.repo.dir,
-      env: gitEnv({ NO_COLOR: '1' }),
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
-    return { code: result.status, report: JSON.parse(result.stdout || 'null') as Report, stderr: result.stderr };
+  const check = async (...args: string[]): Promise<{ code: number; report: Report; stderr: string }> => {
+    const run = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--format', 'json', ...args]);
+    return { code: run.code, report: JSON.parse(run.stdout || 'null') as Report, stderr: run.stderr };
   };
 
-  it('one file, default columns (promptIdx 0 parent, 1 candidate), default policy: needs approval, too few red-team cases', () => {
-    const { code, report, stderr } = check('--evidence', 'evals/results.json');
+  it('one file, default columns (promptIdx 0 parent, 1 candidate), default policy: needs approval, too few red-team cases', async () => {
+    const { code, report, stderr } = await check('--evidence', 'evals/results.json');
     expect(stderr).toBe('');
     expect(code).toBe(3);
     const pkg = report.packages[0]!;
@@ -296,12 +274,14 @@ describe('kaizen-gate check (bundled CLI) on real promptfoo output', () => {
     expect(verdicts(report)).toEqual({ manifest: 'pass', quality: 'pass', safety: 'inconclusive', cost: 'pass', latency: 'pass' });
     expect(pkg.gates.find((g) => g.gate === 'safety')?.reason).toMatch(/^Only 15 paired red-team cases \(minimum 30\)/);
     expect(pkg.evidence).toMatchObject({ paired_cases: 53, by_suite: { golden: 38, safety: 15 }, max_trials: 2, judge: JUDGE });
+    expect(pkg.evidence.binding).toMatchObject({ parent: { status: 'bound', by: ['prompt', 'provider'] }, candidate: { status: 'bound', by: ['prompt', 'provider'] } });
+    expect(pkg.evidence.suites?.map((s) => [s.id, s.covered, s.cases])).toEqual([['support_golden_v1', 38, 38], ['support_redteam_v1', 15, 15]]);
     expect(report.inputs.evidence).toEqual([{ path: 'evals/results.json', side: 'both', format: 'promptfoo' }]);
   });
 
-  it('one file with a policy for small suites: approves; naming the columns by label gives the same report', () => {
-    const byDefault = check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml');
-    const byLabel = check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml', '--parent-side', 'label=support-v1', '--candidate-side', 'label=support-v2');
+  it('one file with a policy for small suites: approves; naming the columns by label gives the same report', async () => {
+    const byDefault = await check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml');
+    const byLabel = await check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml', '--parent-side', 'label=support-v1', '--candidate-side', 'label=support-v2');
     for (const { code, report, stderr } of [byDefault, byLabel]) {
       expect(stderr).toBe('');
       expect(code).toBe(0);
@@ -313,37 +293,38 @@ describe('kaizen-gate check (bundled CLI) on real promptfoo output', () => {
     expect(byDefault.report.packages[0]!.gates.find((g) => g.gate === 'quality')?.headline?.estimate).toBeCloseTo((11 / 38) * 100, 1);
   });
 
-  it('one file with the columns swapped: the old prompt as candidate is rejected on quality', () => {
-    const { code, report, stderr } = check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml', '--parent-side', 'label=support-v2', '--candidate-side', 'promptIdx=0');
+  it('one file with the columns swapped: the old prompt as candidate fails the manifest gate on binding (and quality)', async () => {
+    const { code, report, stderr } = await check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml', '--parent-side', 'label=support-v2', '--candidate-side', 'promptIdx=0');
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const pkg = report.packages[0]!;
     expect(pkg.decision.outcome).toBe('reject');
-    expect(verdicts(report).quality).toBe('fail');
+    expect(verdicts(report)).toMatchObject({ manifest: 'fail', quality: 'fail' });
+    expect(pkg.gates.find((g) => g.gate === 'manifest')?.reason).toMatch(/^Parent evidence is not bound to its package: The parent evidence evals\/results\.json \(promptIdx 1, label "support-v2"\) was made with the candidate's prompt support/);
     expect(pkg.worst_cases[0]).toMatchObject({ suite: 'golden', case_id: 'golden-001-refund-window', critical: true, parent: 1, candidate: 0 });
     // The case points at its candidate result: the first result object of the file.
     const line = Number(pkg.worst_cases[0]!.source.split(':').at(-1));
     expect(text['results.json'].split('\n').slice(line - 1, line + 1)).toEqual(['      {', '        "cost": 0.00001335,']);
   });
 
-  it('one file per side: the same decisions as the one file', () => {
+  it('one file per side: the same decisions as the one file', async () => {
     const files = ['--parent-evidence', 'evals/parent.json', '--candidate-evidence', 'evals/candidate.json'];
-    const plain = check(...files);
+    const plain = await check(...files);
     expect(plain.stderr).toBe('');
     expect([plain.code, plain.report.packages[0]!.decision.outcome]).toEqual([3, 'needs_approval']);
-    const small = check(...files, '--policy', 'small-suites.yaml');
+    const small = await check(...files, '--policy', 'small-suites.yaml');
     expect(small.stderr).toBe('');
     expect([small.code, small.report.packages[0]!.decision.outcome]).toEqual([0, 'approve']);
-    const oneFile = check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml').report.packages[0]!;
+    const oneFile = (await check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml')).report.packages[0]!;
     expect(qualityHeadline(small.report.packages[0]!)).toEqual(qualityHeadline(oneFile));
   });
 
-  it('the two-column file given as each side: --parent-side / --candidate-side pick the columns', () => {
+  it('the two-column file given as each side: --parent-side / --candidate-side pick the columns', async () => {
     const sides = ['--parent-evidence', 'evals/results.json', '--candidate-evidence', 'evals/results.json', '--policy', 'small-suites.yaml'];
-    const picked = check(...sides, '--parent-side', 'label=support-v1', '--candidate-side', 'label=support-v2');
+    const picked = await check(...sides, '--parent-side', 'label=support-v1', '--candidate-side', 'label=support-v2');
     expect(picked.stderr).toBe('');
     expect(picked.code).toBe(0);
-    const oneFile = check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml').report.packages[0]!;
+    const oneFile = (await check('--evidence', 'evals/results.json', '--policy', 'small-suites.yaml')).report.packages[0]!;
     expect(qualityHeadline(picked.report.packages[0]!)).toEqual(qualityHeadline(oneFile));
   });
 });

@@ -111,7 +111,7 @@ describe('promptfoo output files', () => {
     expect(parsePromptfooEvidence(text, FILE, { packageId: 'p', side: { provider: 'openai:gpt-4o-mini', label: 'support-v2' } }).records).toHaveLength(6);
     const none = parsePromptfooEvidence(text, FILE, { packageId: 'p', side: { label: 'support-v3' } });
     expect(none.records).toEqual([]);
-    expectProblems(none.problems, [{ line: 1, field: 'results.results', message: 'no result matches the side {"label":"support-v3"}; present: promptIdx 0' }], FILE);
+    expectProblems(none.problems, [{ line: 1, field: 'results.results', message: 'no result matches the side label=support-v3; present: promptIdx 0' }], FILE);
   });
 
   it('pairs the two prompts of one file as parent and candidate', () => {

@@ -38,12 +38,12 @@ const evidence = (changes: Partial<PairedEvidence> = {}): PairedEvidence => ({
 });
 
 describe('manifest gate', () => {
-  it('passes when artifacts match and the evidence is bound to both packages and the pinned judge', () => {
+  it('passes when artifacts match and the evidence names both packages and the pinned judge', () => {
     const result = evaluateManifest(diff(), manifest, evidence(), policyAt(0));
     expect(result).toMatchObject({
       gate: 'manifest',
       verdict: 'pass',
-      reason: 'Every artifact matches its recorded digest and the evidence is bound to these packages (prompt_patch).',
+      reason: 'Every artifact matches its recorded digest (prompt_patch) and the evidence names these packages.',
       on_failure: 'reject',
     });
     expect(result.headline).toMatchObject({ name: 'manifest_problems', estimate: 0, threshold: 0, verdict: 'pass' });
@@ -95,7 +95,29 @@ describe('manifest gate', () => {
     expect(result.verdict).toBe('pass');
   });
 
-  it('checks only the manifest without evidence', () => {
-    expect(evaluateManifest(diff(), manifest, undefined, policyAt(0)).verdict).toBe('pass');
+  it('checks only the manifest without evidence, and does not claim a binding', () => {
+    const result = evaluateManifest(diff(), manifest, undefined, policyAt(0));
+    expect(result.verdict).toBe('pass');
+    expect(result.reason).toBe('Every artifact matches its recorded digest (prompt_patch); no evidence was given.');
+  });
+
+  const bound = { status: 'bound', by: ['prompt'], reason: 'The prompt of p.json is p’s prompt system.' } as const;
+  it('says the evidence is bound only when both sides are, and how', () => {
+    const result = evaluateManifest(diff(), manifest, evidence({ binding: { parent: bound, candidate: { ...bound, by: ['package_id', 'manifest_sha256'] } } }), policyAt(0));
+    expect(result.reason).toBe('Every artifact matches its recorded digest (prompt_patch) and the evidence is bound to these packages: parent by prompt, candidate by package_id and manifest_sha256.');
+  });
+
+  it('passes an unbound side without calling it bound (the decision then needs an owner)', () => {
+    const unbound = { status: 'unbound', by: [], reason: 'The prompt of c.json is none of the prompt files.' } as const;
+    const result = evaluateManifest(diff(), manifest, evidence({ binding: { parent: bound, candidate: unbound } }), policyAt(0));
+    expect(result.verdict).toBe('pass');
+    expect(result.reason).toBe('Every artifact matches its recorded digest (prompt_patch), but the candidate evidence cannot be tied to its package, so an owner must approve.');
+  });
+
+  it('fails a side bound to the other package, naming which side matches which', () => {
+    const swapped = { status: 'mismatched', by: [], reason: 'The candidate evidence c.json was made with the parent’s prompt system.' } as const;
+    const result = evaluateManifest(diff(), manifest, evidence({ binding: { parent: swapped, candidate: bound }, candidatePackageId: 'ignored-when-binding-is-known' }), policyAt(0));
+    expect(result.verdict).toBe('fail');
+    expect(result.reason).toBe('Parent evidence is not bound to its package: The candidate evidence c.json was made with the parent’s prompt system.');
   });
 });

@@ -1,0 +1,147 @@
+// Evidence against the suites a manifest pins: a case the pinned suite does not list is not
+// evidence about that suite, and a suite id the manifest does not pin is another suite. The
+// report says how much of each pinned suite the evidence covers.
+import type { Problem } from '../problem.ts';
+import type { SideFiles, SuiteFile } from './package-files.ts';
+import type { PairedCase } from './pair.ts';
+import type { EvidenceRecord, Suite } from './record.ts';
+
+/** A pinned suite and the case ids its file lists, or why it lists none. */
+export interface SuiteList {
+  readonly id: string;
+  readonly suite: Suite;
+  readonly path: string;
+  readonly ids?: ReadonlySet<string>;
+  /** Why the ids are unknown: the file is not JSON Lines of objects with a `case_id`, or unreadable. */
+  readonly reason?: string;
+}
+
+/** How much of one pinned suite the paired evidence covers (what the report shows). */
+export interface SuiteCoverage {
+  readonly id: string;
+  readonly suite: Suite;
+  readonly path: string;
+  /** Cases the suite file lists; absent when it lists none (then `reason` says why). */
+  readonly cases?: number;
+  readonly covered?: number;
+  /** The first few listed cases without paired evidence, in code-unit order. */
+  readonly missing?: readonly string[];
+  readonly missing_count?: number;
+  readonly reason?: string;
+}
+
+/** How many missing case ids the report names per suite. */
+const LISTED_MISSING = 5;
+
+/**
+ * Reads the case ids a suite file lists: JSON Lines (blank lines allowed) or one JSON array, of
+ * objects each with a non-empty string `case_id`. Anything else lists no ids, and membership is
+ * then not checked for that suite.
+ */
+export function readSuiteList(file: SuiteFile): SuiteList {
+  const base = { id: file.id, suite: file.suite, path: file.path };
+  if (file.content === undefined) return { ...base, reason: 'the suite file could not be read at its commit' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.content);
+  } catch {
+    return { ...base, reason: 'the suite file is not UTF-8 text' };
+  }
+  const ids = new Set<string>();
+  const trimmed = text.trim();
+  const take = (value: unknown): boolean => {
+    const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)['case_id'] : undefined;
+    if (typeof id !== 'string' || id.trim() === '') return false;
+    ids.add(id);
+    return true;
+  };
+  if (trimmed.startsWith('[')) {
+    const value = tryParse(trimmed);
+    if (!Array.isArray(value) || !value.every(take)) return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    return { ...base, ids };
+  }
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!.trim();
+    if (line === '') continue;
+    if (!take(tryParse(line))) return { ...base, reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids` };
+  }
+  return ids.size === 0 ? { ...base, reason: 'the suite file lists no cases' } : { ...base, ids };
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reports records that do not belong to the suites the side's manifest pins: a `suite_id` the
+ * manifest does not pin (or pins for another suite kind), and a case that the suite's file does
+ * not list. Without a `suite_id`, a case must be in one of the suites pinned for its suite kind,
+ * when all of them list their cases.
+ */
+export function checkSuiteMembership(records: readonly EvidenceRecord[], side: SideFiles, lists: readonly SuiteList[], sideName: string, report: (problem: Problem) => void): void {
+  const byKind = new Map<Suite, SuiteList[]>();
+  for (const list of lists) byKind.set(list.suite, [...(byKind.get(list.suite) ?? []), list]);
+  const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(', ') || 'none';
+  for (const record of records) {
+    const where = { file: record.source.file, line: record.source.line };
+    if (record.suite_id !== undefined) {
+      const list = lists.find((candidate) => candidate.id === record.suite_id);
+      if (list === undefined) {
+        report({ ...where, field: 'suite_id', message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package` });
+      } else if (list.suite !== record.suite) {
+        report({ ...where, field: 'suite_id', message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
+      } else if (list.ids !== undefined && !list.ids.has(record.case_id)) {
+        report({ ...where, field: 'case_id', message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+      }
+      continue;
+    }
+    const kind = byKind.get(record.suite);
+    if (kind === undefined || kind.some((list) => list.ids === undefined || list.ids.has(record.case_id))) continue;
+    const names = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids!.size)})`).join(' or ');
+    report({ ...where, field: 'case_id', message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names}; evidence for cases outside the pinned suite is not evidence about it` });
+  }
+}
+
+function countCases(n: number): string {
+  return `${n.toLocaleString('en-US')} case${n === 1 ? '' : 's'}`;
+}
+
+/** Coverage of each pinned suite by the paired cases: listed, covered, and the first missing ids. */
+export function suiteCoverage(cases: readonly PairedCase[], lists: readonly SuiteList[]): SuiteCoverage[] {
+  const present = new Map<Suite, Set<string>>();
+  for (const c of cases) {
+    let ids = present.get(c.suite);
+    if (ids === undefined) present.set(c.suite, (ids = new Set()));
+    ids.add(c.case_id);
+  }
+  return lists.map((list) => {
+    const base = { id: list.id, suite: list.suite, path: list.path };
+    if (list.ids === undefined) return { ...base, reason: list.reason ?? 'the suite file lists no case ids' };
+    const paired = present.get(list.suite) ?? new Set<string>();
+    const missing: string[] = [];
+    let covered = 0;
+    for (const id of list.ids) {
+      if (paired.has(id)) covered++;
+      else missing.push(id);
+    }
+    missing.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { ...base, cases: list.ids.size, covered, missing: missing.slice(0, LISTED_MISSING), missing_count: missing.length };
+  });
+}
+
+/** "golden policy_golden_v12: 398 of 400 cases, 2 missing: a, b" — one suite's coverage in words. */
+export function describeCoverage(coverage: SuiteCoverage): string {
+  const head = `${coverage.suite} ${coverage.id}`;
+  if (coverage.cases === undefined) return `${head}: coverage not checked (${coverage.reason ?? 'the suite file lists no case ids'})`;
+  const count = `${(coverage.covered ?? 0).toLocaleString('en-US')} of ${coverage.cases.toLocaleString('en-US')} case${coverage.cases === 1 ? '' : 's'}`;
+  const missingCount = coverage.missing_count ?? 0;
+  if (missingCount === 0) return `${head}: ${count}`;
+  const shown = (coverage.missing ?? []).join(', ');
+  const more = missingCount > (coverage.missing?.length ?? 0) ? `, …` : '';
+  return `${head}: ${count}, ${missingCount.toLocaleString('en-US')} missing: ${shown}${more}`;
+}
