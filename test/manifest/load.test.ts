@@ -75,10 +75,10 @@ describe('loadYaml: hostile input gives located problems, never a throw', () => 
     expect(problemsOf(input)).toEqual(expected);
   });
 
-  it('stops a billion-laughs alias bomb quickly, at an alias', () => {
-    const started = performance.now();
+  // No timers below (a busy machine is slow, not wrong): where a problem is located shows how far the
+  // loader went, and inputs are sized so that a super-linear loader would run for minutes, not ms.
+  it('stops a billion-laughs alias bomb at an alias, before expanding it', () => {
     const problems = problemsOf(BILLION_LAUGHS);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(problems).toEqual(['m.yaml:3:8 d[0][0]: more than 100 alias expansions (an alias bomb?); write the values out']);
   });
 
@@ -94,10 +94,8 @@ describe('loadYaml: hostile input gives located problems, never a throw', () => 
     expect(loaded?.value).toEqual({ base: { temperature: 0 }, model: { params: { temperature: 0 } } });
   });
 
-  it('finishes fast on a megabyte of nested brackets', () => {
-    const started = performance.now();
+  it('stops a megabyte of nested brackets at the nesting limit', () => {
     const problems = problemsOf('['.repeat(500_000) + ']'.repeat(500_000));
-    expect(performance.now() - started).toBeLessThan(500);
     expect(problems).toEqual(['m.yaml:1:65: nesting deeper than 64 levels']);
   });
 
@@ -113,11 +111,10 @@ describe('loadYaml: hostile input gives located problems, never a throw', () => 
     expect(problems).toEqual([`m.yaml:1:1: file is ${DEFAULT_LOAD_LIMITS.maxBytes + 6} bytes; expected at most 1048576 for a YAML file`]);
   });
 
-  it('does not backtrack on long runs of comment characters', () => {
-    const started = performance.now();
-    const { problems } = loadYaml(utf8(`${'#'.repeat(5000)}\na: 1\n`), 'm.yaml');
+  it('reads long runs of comment characters without backtracking (quadratic work here would take minutes)', () => {
+    const { loaded, problems } = loadYaml(utf8(`${'#'.repeat(500_000)}\na: 1\n`), 'm.yaml');
     expect(problems).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(loaded?.value).toEqual({ a: 1 });
   });
 
   it('never throws on pseudo-random bytes and always locates the problem', () => {
