@@ -3738,19 +3738,19 @@ var require_webidl = __commonJS({
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
-      let lowerBound2;
+      let lowerBound3;
       if (bitLength === 64) {
         upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound2 = 0;
+          lowerBound3 = 0;
         } else {
-          lowerBound2 = Math.pow(-2, 53) + 1;
+          lowerBound3 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound2 = 0;
+        lowerBound3 = 0;
         upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound2 = Math.pow(-2, bitLength) - 1;
+        lowerBound3 = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
@@ -3765,16 +3765,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound2 || x > upperBound) {
+        if (x < lowerBound3 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound3}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound2), upperBound);
+        x = Math.min(Math.max(x, lowerBound3), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -39633,8 +39633,24 @@ function bootstrapClusteredQuantileRatio(parent, candidate, clusterOfCase, q, op
   );
 }
 function sortSide(values, clusters) {
-  const order = Array.from(values.keys()).toSorted((a, b) => values[a] - values[b] || a - b);
-  return { values: Float64Array.from(order, (i) => values[i]), clusters: Int32Array.from(order, (i) => clusters[i]) };
+  const sorted = values.toSorted();
+  const sortedClusters = new Int32Array(values.length);
+  const tiesTaken = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const first = lowerBound2(sorted, values[i]);
+    sortedClusters[first + tiesTaken[first]++] = clusters[i];
+  }
+  return { values: sorted, clusters: sortedClusters };
+}
+function lowerBound2(sorted, target) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 function weightedQuantile(side, weights, total, q) {
   const position = (total - 1) * q;
@@ -39676,7 +39692,7 @@ function formatValue(value, unit) {
     case "ratio":
       return `×${value.toFixed(3)}`;
     case "ms":
-      return `${Math.round(value).toLocaleString("en-US")} ms`;
+      return `${formatCount(value)} ms`;
     case "usd":
       if (value === 0) return "$0";
       return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
@@ -39703,7 +39719,9 @@ function formatRatioChange(ratio) {
   return `${pct >= 0 ? "+" : "−"}${Math.abs(pct).toFixed(1)} %`;
 }
 function formatCount(value) {
-  return Math.round(value).toLocaleString("en-US");
+  const digits = String(Math.abs(Math.round(value)));
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ",");
+  return value <= -0.5 ? `-${grouped}` : grouped;
 }
 function formatP(p) {
   return p < 1e-4 ? "< 0.0001" : p.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
@@ -39834,6 +39852,15 @@ function scoreInference(counts) {
 }
 function studentizedInference(delta) {
   const { estimate, standardError, df } = delta;
+  const quantiles = /* @__PURE__ */ new Map();
+  const quantile = (alpha) => {
+    let q = quantiles.get(alpha);
+    if (q === void 0) {
+      q = studentTQuantile(1 - alpha, df);
+      quantiles.set(alpha, q);
+    }
+    return q;
+  };
   const t = (threshold) => standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0;
   return {
     method: "cluster-t",
@@ -39843,8 +39870,8 @@ function studentizedInference(delta) {
     cases: delta.cases,
     pBelow: (threshold) => studentTCdf(t(threshold), df),
     pAbove: (threshold) => studentTCdf(-t(threshold), df),
-    lower: (alpha) => estimate - studentTQuantile(1 - alpha, df) * standardError,
-    upper: (alpha) => estimate + studentTQuantile(1 - alpha, df) * standardError
+    lower: (alpha) => estimate - quantile(alpha) * standardError,
+    upper: (alpha) => estimate + quantile(alpha) * standardError
   };
 }
 function cautiousInference(first, second) {
@@ -39961,16 +39988,32 @@ function indexClusters(labels, n) {
   if (!labels || labels.every((label) => label === void 0)) return void 0;
   const ids = /* @__PURE__ */ new Map();
   const index = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const key = labels[i] === void 0 ? `\0case:${i}` : `c:${labels[i]}`;
-    let id = ids.get(key);
+    const label = labels[i];
+    if (label === void 0) {
+      index[i] = count++;
+      continue;
+    }
+    let id = ids.get(label);
     if (id === void 0) {
-      id = ids.size;
-      ids.set(key, id);
+      id = count++;
+      ids.set(label, id);
     }
     index[i] = id;
   }
-  return { index, count: ids.size };
+  return { index, count };
+}
+function subsetClusters(clusters, positions, scratch) {
+  const index = new Int32Array(positions.length);
+  let count = 0;
+  for (let t = 0; t < positions.length; t++) {
+    const global2 = clusters.index[positions[t]];
+    if (scratch[global2] === -1) scratch[global2] = count++;
+    index[t] = scratch[global2];
+  }
+  for (let t = 0; t < positions.length; t++) scratch[clusters.index[positions[t]]] = -1;
+  return { index, count };
 }
 function deriveSeed(seed, name) {
   let hash = 2166136261 ^ seed >>> 0;
@@ -40622,14 +40665,15 @@ function splitByCategory(golden, valueOf) {
     grouped[slot] = deltas[i];
     order[slot] = i;
   }
+  const clusters = clustered ? indexClusters(golden.map((c) => c.cluster), n) : void 0;
+  const scratch = clusters ? new Int32Array(clusters.count).fill(-1) : void 0;
   const categories = groups2.map((group, id) => {
     const start = starts[id];
     const end = starts[id + 1];
-    const clusters2 = clustered ? indexClusters(Array.from(order.subarray(start, end), (i) => golden[i].cluster), end - start) : void 0;
-    return { ...group, deltas: grouped.subarray(start, end), ...clusters2 ? { clusters: clusters2 } : {} };
+    const local = clusters && scratch ? subsetClusters(clusters, order.subarray(start, end), scratch) : void 0;
+    return { ...group, deltas: grouped.subarray(start, end), ...local ? { clusters: local } : {} };
   });
-  const clusters = clustered ? indexClusters(golden.map((c) => c.cluster), n) : void 0;
-  const criticalClusters = clustered ? indexClusters(criticalIndices.map((i) => golden[i].cluster), criticalIndices.length) : void 0;
+  const criticalClusters = clusters && scratch ? subsetClusters(clusters, criticalIndices, scratch) : void 0;
   const criticalDeltas = clustered ? Float64Array.from(criticalIndices, (i) => (golden[i].candidate.pass >= 0.5 ? 1 : 0) - (golden[i].parent.pass >= 0.5 ? 1 : 0)) : void 0;
   return {
     counts,

@@ -20,16 +20,39 @@ export function indexClusters(labels: readonly (string | undefined)[] | undefine
   if (!labels || labels.every((label) => label === undefined)) return undefined;
   const ids = new Map<string, number>();
   const index = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const key = labels[i] === undefined ? `\0case:${i}` : `c:${labels[i]}`;
-    let id = ids.get(key);
+    const label = labels[i];
+    // A case without a label is a cluster of its own.
+    if (label === undefined) {
+      index[i] = count++;
+      continue;
+    }
+    let id = ids.get(label);
     if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
+      id = count++;
+      ids.set(label, id);
     }
     index[i] = id;
   }
-  return { index, count: ids.size };
+  return { index, count };
+}
+
+/**
+ * The clusters of a subset of cases (given by their positions in `clusters`), numbered 0..k−1 in
+ * order of first appearance: the same numbering `indexClusters` gives the subset's labels, without
+ * hashing them again. `scratch` (length clusters.count, all −1) is left as it was found.
+ */
+export function subsetClusters(clusters: ClusterIndex, positions: ArrayLike<number>, scratch: Int32Array): ClusterIndex {
+  const index = new Int32Array(positions.length);
+  let count = 0;
+  for (let t = 0; t < positions.length; t++) {
+    const global = clusters.index[positions[t]!]!;
+    if (scratch[global] === -1) scratch[global] = count++;
+    index[t] = scratch[global]!;
+  }
+  for (let t = 0; t < positions.length; t++) scratch[clusters.index[positions[t]!]!] = -1;
+  return { index, count };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { PairedCounts } from '../stats/paired-score.ts';
 import { type BudgetOutcome, type BudgetTest, finishAlone, type LookLevels, lookLevels, type PreparedGate } from './budget.ts';
 import { formatCount, formatInterval, formatPp } from './format.ts';
 import type { ClusterIndex, DeltaSpec } from './paired.ts';
-import { boundSentence, deltaMeasure, estimateBeyond, failSentence, failTest, indexClusters, inferCounts, inferDelta, passShown, unitsToDecideSpec } from './paired.ts';
+import { boundSentence, deltaMeasure, estimateBeyond, failSentence, failTest, indexClusters, inferCounts, inferDelta, passShown, subsetClusters, unitsToDecideSpec } from './paired.ts';
 import type { EffectivePolicy } from './policy.ts';
 import { round } from './result.ts';
 import type { GateResult, Measure, Verdict } from './result.ts';
@@ -363,14 +363,15 @@ function splitByCategory(golden: readonly PairedCase[], valueOf: SelectedCases['
     grouped[slot] = deltas[i]!;
     order[slot] = i;
   }
+  const clusters = clustered ? indexClusters(golden.map((c) => c.cluster), n) : undefined;
+  const scratch = clusters ? new Int32Array(clusters.count).fill(-1) : undefined;
   const categories = groups.map((group, id): CategoryGroup => {
     const start = starts[id]!;
     const end = starts[id + 1]!;
-    const clusters = clustered ? indexClusters(Array.from(order.subarray(start, end), (i) => golden[i]!.cluster), end - start) : undefined;
-    return { ...group, deltas: grouped.subarray(start, end), ...(clusters ? { clusters } : {}) };
+    const local = clusters && scratch ? subsetClusters(clusters, order.subarray(start, end), scratch) : undefined;
+    return { ...group, deltas: grouped.subarray(start, end), ...(local ? { clusters: local } : {}) };
   });
-  const clusters = clustered ? indexClusters(golden.map((c) => c.cluster), n) : undefined;
-  const criticalClusters = clustered ? indexClusters(criticalIndices.map((i) => golden[i]!.cluster), criticalIndices.length) : undefined;
+  const criticalClusters = clusters && scratch ? subsetClusters(clusters, criticalIndices, scratch) : undefined;
   const criticalDeltas = clustered
     ? Float64Array.from(criticalIndices, (i) => (golden[i]!.candidate.pass >= 0.5 ? 1 : 0) - (golden[i]!.parent.pass >= 0.5 ? 1 : 0))
     : undefined;

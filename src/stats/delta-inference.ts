@@ -58,6 +58,16 @@ export function scoreInference(counts: PairedCounts): DeltaInference {
 /** Student-t inference from a cluster-robust (or per-case) studentized delta. */
 export function studentizedInference(delta: StudentizedDelta): DeltaInference {
   const { estimate, standardError, df } = delta;
+  // A gate asks for bounds at the same few levels again and again; each quantile inverts a beta function.
+  const quantiles = new Map<number, number>();
+  const quantile = (alpha: number): number => {
+    let q = quantiles.get(alpha);
+    if (q === undefined) {
+      q = studentTQuantile(1 - alpha, df);
+      quantiles.set(alpha, q);
+    }
+    return q;
+  };
   const t = (threshold: number): number => (standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0);
   return {
     method: 'cluster-t',
@@ -67,8 +77,8 @@ export function studentizedInference(delta: StudentizedDelta): DeltaInference {
     cases: delta.cases,
     pBelow: (threshold) => studentTCdf(t(threshold), df),
     pAbove: (threshold) => studentTCdf(-t(threshold), df),
-    lower: (alpha) => estimate - studentTQuantile(1 - alpha, df) * standardError,
-    upper: (alpha) => estimate + studentTQuantile(1 - alpha, df) * standardError,
+    lower: (alpha) => estimate - quantile(alpha) * standardError,
+    upper: (alpha) => estimate + quantile(alpha) * standardError,
   };
 }
 

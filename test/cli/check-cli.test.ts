@@ -150,7 +150,11 @@ const runSeed = (seed: string): string => cli(level0.repo.dir, check(level0, 'ba
 /** A JSON report with every bootstrap-dependent number (intervals, p-values) and the seed blanked. */
 const blank = (text: string): unknown =>
   JSON.parse(text, (key, value: unknown) =>
-    ['interval', 'p_value', 'adjusted_p', 'seed'].includes(key) ? '…' : typeof value === 'string' ? value.replaceAll(/95% CI [^;)]*/g, '95% CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …') : value,
+    ['interval', 'p_value', 'adjusted_p', 'bound_at_alpha', 'seed'].includes(key)
+      ? '…'
+      : typeof value === 'string'
+        ? value.replaceAll(/\d+% CI [^;)]*/g, 'CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …').replaceAll(/bound,? ×[\d.]+/g, 'bound ×…')
+        : value,
   );
 
 describe('kaizen-gate check (bundled CLI): output', () => {
