@@ -15864,7 +15864,7 @@ function formatCi(interval, unit, columnLevel) {
 }
 function formatThreshold(measure) {
   if (measure.threshold === void 0) return "—";
-  const direction = measure.unit === "pp" && measure.threshold < 0 ? "≥" : "≤";
+  const direction = measure.worse === "lower" || measure.worse === void 0 && measure.unit === "pp" && measure.threshold < 0 ? "≥" : "≤";
   return `${direction} ${formatValue(measure.threshold, measure.unit)}`;
 }
 function formatOutcome(value) {
@@ -16070,9 +16070,8 @@ function budgetLine(pkg) {
   if (!budget) return void 0;
   const groups = /* @__PURE__ */ new Map();
   for (const line of budget.split) {
-    const group = line.test.startsWith("quality:category:") ? "categories" : line.test.replace(/^quality:overall$/, "quality");
-    const entry = groups.get(group) ?? { share: 0, tests: 0 };
-    groups.set(group, { share: entry.share + line.share, tests: entry.tests + 1 });
+    const entry = groups.get(line.group) ?? { share: 0, tests: 0 };
+    groups.set(line.group, { share: entry.share + line.share, tests: entry.tests + 1 });
   }
   const split = [...groups].map(([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1e3) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ""}`).join(", ");
   const bound = confidenceDigits(1 - budget.look_pass_risk);
@@ -18411,7 +18410,7 @@ function runBudget(tests, statistics, look) {
     const decision = { rejected: outcome.rejected[i], alpha: outcome.levels[i] };
     decisions.set(test.id, decision);
     nextLevels.set(test.id, nextLookAlpha * weightOf(test) / totalWeight);
-    split.push({ test: test.id, share: round(weightOf(test) / totalWeight, 8), alpha: round(decision.alpha, 10), rejected: decision.rejected });
+    split.push({ test: test.id, group: test.group, share: round(weightOf(test) / totalWeight, 8), alpha: round(decision.alpha, 10), rejected: decision.rejected });
   });
   const passRisk = (1 - statistics.confidence) / 2;
   const levels = lookLevels(statistics, look);
@@ -20032,7 +20031,8 @@ function deltaMeasure(spec, passAlpha, decision, verdict, n) {
     unit: "pp",
     estimate: round(inference.estimate * 100),
     interval: { lower: round(inference.lower(passAlpha) * 100), upper: round(inference.upper(passAlpha) * 100), level: round(1 - 2 * passAlpha, 10) },
-    threshold: spec.threshold,
+    threshold: spec.threshold === 0 ? 0 : spec.threshold,
+    worse: spec.worse,
     ...decision !== void 0 ? { p_value: round(failP(spec), 10) } : {},
     ...hasAlpha ? { alpha: round(decision.alpha, 10), bound_at_alpha: round(failBound(spec, decision.alpha)) } : {},
     method: inference.method,

@@ -25,6 +25,7 @@ export interface TestDecision {
 /** One line of the split, as the report records it. */
 export interface BudgetShare {
   readonly test: string;
+  readonly group: BudgetGroup;
   /** Share of this look's alpha (the Bonferroni level before Holm hands on rejected weight). */
   readonly share: number;
   /** The level the test was decided at. */
@@ -112,7 +113,7 @@ export function runBudget(tests: readonly BudgetTest[], statistics: StatisticsPo
     const decision = { rejected: outcome.rejected[i]!, alpha: outcome.levels[i]! };
     decisions.set(test.id, decision);
     nextLevels.set(test.id, (nextLookAlpha * weightOf(test)) / totalWeight);
-    split.push({ test: test.id, share: round(weightOf(test) / totalWeight, 8), alpha: round(decision.alpha, 10), rejected: decision.rejected });
+    split.push({ test: test.id, group: test.group, share: round(weightOf(test) / totalWeight, 8), alpha: round(decision.alpha, 10), rejected: decision.rejected });
   });
   const passRisk = (1 - statistics.confidence) / 2;
   const levels = lookLevels(statistics, look);

@@ -18,6 +18,8 @@ export interface Measure {
   readonly interval?: Interval;
   /** The blocking threshold in the same unit (e.g. -2.0 pp, 1.2 ratio). */
   readonly threshold?: number;
+  /** Which side of the threshold is a regression, when the threshold alone does not say (a zero tolerance). */
+  readonly worse?: 'lower' | 'higher';
   /** One-sided p-value of the fail test: a regression beyond the threshold. */
   readonly p_value?: number;
   /** Holm-adjusted p-value (reports before the decision-wide error budget); no longer written. */

@@ -157,9 +157,8 @@ function budgetLine(pkg: PackageReport): string | undefined {
   if (!budget) return undefined;
   const groups = new Map<string, { share: number; tests: number }>();
   for (const line of budget.split) {
-    const group = line.test.startsWith('quality:category:') ? 'categories' : line.test.replace(/^quality:overall$/, 'quality');
-    const entry = groups.get(group) ?? { share: 0, tests: 0 };
-    groups.set(group, { share: entry.share + line.share, tests: entry.tests + 1 });
+    const entry = groups.get(line.group) ?? { share: 0, tests: 0 };
+    groups.set(line.group, { share: entry.share + line.share, tests: entry.tests + 1 });
   }
   const split = [...groups].map(([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1000) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ''}`).join(', ');
   const bound = confidenceDigits(1 - budget.look_pass_risk);

@@ -64,9 +64,9 @@ export function formatCi(interval: Interval, unit: Unit, columnLevel?: number): 
  * The blocking threshold with the direction that passes: a drop margin (negative pp) must be met
  * from above (`≥ −2.0 pp`), every other limit (rise, ratio, count, SLO) from below (`≤ ×1.200`).
  */
-export function formatThreshold(measure: Pick<Measure, 'threshold' | 'unit'>): string {
+export function formatThreshold(measure: Pick<Measure, 'threshold' | 'unit' | 'worse'>): string {
   if (measure.threshold === undefined) return '—';
-  const direction = measure.unit === 'pp' && measure.threshold < 0 ? '≥' : '≤';
+  const direction = measure.worse === 'lower' || (measure.worse === undefined && measure.unit === 'pp' && measure.threshold < 0) ? '≥' : '≤';
   return `${direction} ${formatValue(measure.threshold, measure.unit)}`;
 }
 

@@ -192,7 +192,7 @@ describe('quality gate: critical cases (exact one-sided McNemar at a zero tolera
     const critical = measure(result.measures, 'critical_cases');
     // scipy.stats.binomtest(9, 9, 0.5, alternative='greater').pvalue == 0.001953125 (= 1/512).
     expect(critical.p_value).toBe(0.001953125);
-    expect(critical).toMatchObject({ unit: 'pp', threshold: -0, n: 39, verdict: 'fail', label: 'Critical cases: 9 regressed, 0 fixed of 39', method: 'exact-mcnemar' });
+    expect(critical).toMatchObject({ unit: 'pp', threshold: 0, worse: 'lower', n: 39, verdict: 'fail', label: 'Critical cases: 9 regressed, 0 fixed of 39', method: 'exact-mcnemar' });
     expect(critical.alpha).toBeCloseTo((0.04 * 0.15) / (0.35 + 0.2 + 0.15), 10);
     expect(result.headline!.verdict).toBe('pass');
     expect(result.verdict).toBe('fail');
