@@ -39940,8 +39940,7 @@ function studentizeDelta(units) {
     n += sizes[j];
   }
   const estimate = sum2 / n;
-  const meanSize = n / k;
-  const pseudo = 2 * meanSize * meanSize;
+  const pseudo = 2;
   const strataCount = strata ? countStrata(strata, k) : void 0;
   if (strata && strataCount && strataCount.usable) {
     const s = strataCount.unitsPer.length;

@@ -24,7 +24,7 @@ Sources, by file:
                  closed-form root the TypeScript uses; p-values with scipy.stats.norm and one-sided
                  bounds with scipy.optimize.brentq.
   studentized.json  cluster-robust (CR1) ratio-estimator standard errors, plain and post-stratified,
-                 floored at two pseudo-units, and Student-t p-values and bounds, in numpy/scipy.
+                 with the sum of squares floored at 2 (two cases moved a point, one each way), and Student-t p-values and bounds, in numpy/scipy.
   bca.json       BCa bounds (Efron 1987) from fixed replicate arrays and jackknife accelerations, in numpy.
   bootstrap.json scipy.stats.bootstrap(method='percentile', paired=True) intervals with many
                  resamples, with the density of the bootstrap distribution at each bound so the
@@ -311,7 +311,7 @@ def cr1(totals, sizes, strata=None):
     k = len(totals)
     n = sizes.sum()
     est = totals.sum() / n
-    pseudo = 2 * (n / k) ** 2
+    pseudo = 2.0
     if strata is None:
         var = k / (k - 1) * max(np.sum((totals - est * sizes) ** 2), pseudo)
         return est, math.sqrt(var) / n, k - 1
@@ -344,7 +344,7 @@ def studentized():
                            "lower": est - float(stats.t.ppf(1 - alpha, df)) * se, "upper": est + float(stats.t.ppf(1 - alpha, df)) * se})
         cases.append({"totals": totals.tolist(), "sizes": sizes.tolist(), **({"strata": strata} if strata is not None else {}),
                       "estimate": est, "standardError": se, "df": df, "checks": checks})
-    write("studentized.json", {"source": "CR1 cluster-robust ratio estimator floored at two pseudo-units, numpy + scipy.stats.t", "cases": cases})
+    write("studentized.json", {"source": "CR1 cluster-robust ratio estimator, sum of squares floored at 2, numpy + scipy.stats.t", "cases": cases})
 
 
 def bca():

@@ -31,10 +31,10 @@ export interface StudentizedDelta {
  * It is used only when there are at least two strata, each with two units or more, and at most
  * half as many strata as units, a rule on the design alone, so it cannot be chosen for the result.
  *
- * The variance is never taken below that of two pseudo-units of average size, one whose cases all
- * moved up a full point and one whose cases all moved down: the estimate is unchanged, data with a
- * real spread are unaffected, and a sample in which every delta is the same (thirty ties) gets an
- * honest interval instead of a point.
+ * The sum of squared residuals is never taken below 2, what two cases that moved a full point, one
+ * up and one down, would add: the estimate is unchanged, data with a real spread are unaffected,
+ * and a sample in which every delta is the same (thirty ties) gets an honest interval instead of a
+ * point.
  *
  * @throws {RangeError} when there are fewer than two units, lengths differ, or a size is not positive.
  * @example
@@ -53,8 +53,7 @@ export function studentizeDelta(units: DeltaUnits): StudentizedDelta {
     n += sizes[j]!;
   }
   const estimate = sum / n;
-  const meanSize = n / k;
-  const pseudo = 2 * meanSize * meanSize;
+  const pseudo = 2;
   const strataCount = strata ? countStrata(strata, k) : undefined;
   if (strata && strataCount && strataCount.usable) {
     const s = strataCount.unitsPer.length;
