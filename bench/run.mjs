@@ -15,7 +15,17 @@
 // src/cli.ts built here the way scripts/bundle.mjs builds dist/cli.js (KAIZEN_GATE_CLI names
 // another bundle, e.g. dist/cli.js).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,7 +59,8 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const ms = (x) => (x === undefined ? '—' : x >= 100 ? `${Math.round(x).toLocaleString('en-US')} ms` : `${x.toFixed(1)} ms`);
+const ms = (x) =>
+  x === undefined ? '—' : x >= 100 ? `${Math.round(x).toLocaleString('en-US')} ms` : `${x.toFixed(1)} ms`;
 const log = (text) => process.stderr.write(`${text}\n`);
 const timed = (fn) => {
   const start = performance.now();
@@ -64,8 +75,14 @@ const before = flags.against ? await loadVersion(checkout(flags.against), flags.
 const versions = before ? [before, current] : [current];
 
 // ---------------------------------------------------------------- data
-log(`kaizen-gate bench: ${CASES.toLocaleString('en-US')} paired cases, ${CATEGORIES} categories; ${RUNS} runs${before ? `; against ${flags.against}` : ''}`);
-log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+log(
+  `kaizen-gate bench: ${CASES.toLocaleString('en-US')} paired cases, ${CATEGORIES} categories; ${RUNS} runs${before ? `; against ${flags.against}` : ''}`,
+);
+log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 const categories = Array.from({ length: CATEGORIES }, (_, i) => `category_${String(i + 1).padStart(2, '0')}`);
 const workload = (scores) =>
   generateEvidence(
@@ -114,7 +131,14 @@ function measure(key, name, run, target) {
       values.get(version).push(value);
     }
   }
-  rows.push({ key, name, ours: median(times.get(current)), before: before ? median(times.get(before)) : undefined, target, kind: 'ms' });
+  rows.push({
+    key,
+    name,
+    ours: median(times.get(current)),
+    before: before ? median(times.get(before)) : undefined,
+    target,
+    kind: 'ms',
+  });
   return values;
 }
 
@@ -122,23 +146,44 @@ for (const [label, cases, metric] of [
   ['binary', binaryCases, 'pass'],
   ['continuous', continuousCases, 'score'],
 ]) {
-  const values = measure(`quality-${label}`, `quality gate alone, ${label} outcomes`, (v) => timed(() => v.quality(cases, v.policy(metric))), label === 'binary' ? 50 : 3000);
+  const values = measure(
+    `quality-${label}`,
+    `quality gate alone, ${label} outcomes`,
+    (v) => timed(() => v.quality(cases, v.policy(metric))),
+    label === 'binary' ? 50 : 3000,
+  );
   agreement.push(`${label}: ${versions.map((v) => `${v.name} ${values.get(v).at(-1).result.verdict}`).join(' vs ')}`);
 }
-measure('gates-binary', 'all evidence gates (quality, safety, cost, latency), binary', (v) => timed(() => v.gates(binaryCases, v.policy('pass'))), undefined);
+measure(
+  'gates-binary',
+  'all evidence gates (quality, safety, cost, latency), binary',
+  (v) => timed(() => v.gates(binaryCases, v.policy('pass'))),
+  undefined,
+);
 
 // ---------------------------------------------------------------- whole check
 const probe = join(work, 'rss-probe.mjs');
-writeFileSync(probe, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.KAIZEN_GATE_BENCH_RSS) writeFileSync(process.env.KAIZEN_GATE_BENCH_RSS, String(process.resourceUsage().maxRSS)); });\n");
+writeFileSync(
+  probe,
+  "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.KAIZEN_GATE_BENCH_RSS) writeFileSync(process.env.KAIZEN_GATE_BENCH_RSS, String(process.resourceUsage().maxRSS)); });\n",
+);
 const repo = join(work, 'repo');
 mkdirSync(repo);
-const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@kaizen-gate.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+const git = (...args) =>
+  execFileSync(
+    'git',
+    ['-c', 'user.name=bench', '-c', 'user.email=bench@kaizen-gate.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: repo, encoding: 'utf8' },
+  ).trim();
 git('init', '--quiet', '--initial-branch=main');
 cpSync(join(root, 'manifests'), join(repo, 'manifests'), { recursive: true });
 writeFileSync(join(repo, '.gitignore'), 'evidence/\nout/\n');
 const manifestPath = join(repo, 'manifests', 'policy-qa.yaml');
 const candidateManifest = readFileSync(manifestPath, 'utf8');
-writeFileSync(manifestPath, candidateManifest.replace(/^package_id: .*$/m, `package_id: ${PARENT_ID}`).replace(/^parent_package_id: .*\n/m, ''));
+writeFileSync(
+  manifestPath,
+  candidateManifest.replace(/^package_id: .*$/m, `package_id: ${PARENT_ID}`).replace(/^parent_package_id: .*\n/m, ''),
+);
 git('add', '-A');
 git('commit', '--quiet', '-m', 'parent');
 const base = git('rev-parse', 'HEAD');
@@ -147,52 +192,100 @@ git('commit', '--quiet', '-am', 'candidate');
 mkdirSync(join(repo, 'evidence'));
 writeFileSync(join(repo, 'evidence', 'parent.jsonl'), files.binary.parent);
 writeFileSync(join(repo, 'evidence', 'candidate.jsonl'), files.binary.candidate);
-const checkArgs = ['check', '--base', base, 'manifests/policy-qa.yaml', '--parent-evidence', 'evidence/parent.jsonl', '--candidate-evidence', 'evidence/candidate.jsonl', '--out', 'out', '--format', 'json'];
+const checkArgs = [
+  'check',
+  '--base',
+  base,
+  'manifests/policy-qa.yaml',
+  '--parent-evidence',
+  'evidence/parent.jsonl',
+  '--candidate-evidence',
+  'evidence/candidate.jsonl',
+  '--out',
+  'out',
+  '--format',
+  'json',
+];
 
-function runCheck(bundle, nodeFlags = []) {
+function runCheck(cliPath, nodeFlags = []) {
   const rssFile = join(work, 'rss.txt');
   rmSync(rssFile, { force: true });
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, ...nodeFlags, bundle, ...checkArgs], {
-    cwd: repo,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-    env: { ...process.env, KAIZEN_GATE_BENCH_RSS: rssFile, NO_COLOR: '1' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', pathToFileURL(probe).href, ...nodeFlags, cliPath, ...checkArgs],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      env: { ...process.env, KAIZEN_GATE_BENCH_RSS: rssFile, NO_COLOR: '1' },
+    },
+  );
   const elapsed = performance.now() - start;
-  if (result.status !== 0 && result.status !== 1 && result.status !== 3) throw new Error(`check exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
-  return { elapsed, value: { rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, outcome: JSON.parse(result.stdout).decision.outcome } };
+  if (result.status !== 0 && result.status !== 1 && result.status !== 3)
+    throw new Error(`check exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
+  return {
+    elapsed,
+    value: { rssMb: Number(readFileSync(rssFile, 'utf8')) / 1024, outcome: JSON.parse(result.stdout).decision.outcome },
+  };
 }
 
 const missingCli = versions.filter((v) => !existsSync(v.cli));
 if (missingCli.length === 0) {
-  if (process.env.KAIZEN_GATE_CLI && newestSource(join(root, 'src')) > statSync(current.cli).mtimeMs) log(`note: ${current.cli} is older than src/`);
+  if (process.env.KAIZEN_GATE_CLI && newestSource(join(root, 'src')) > statSync(current.cli).mtimeMs)
+    log(`note: ${current.cli} is older than src/`);
   const values = measure('check', 'whole check, binary (CLI, JSONL from disk)', (v) => runCheck(v.cli), 2000);
   agreement.push(`whole check: ${versions.map((v) => `${v.name} ${values.get(v).at(-1).outcome}`).join(' vs ')}`);
   const peak = (v) => Math.max(...values.get(v).map((r) => r.rssMb));
-  rows.push({ key: 'rss', name: 'peak RSS of the whole check', ours: peak(current), before: before ? peak(before) : undefined, target: 500, kind: 'MB' });
+  rows.push({
+    key: 'rss',
+    name: 'peak RSS of the whole check',
+    ours: peak(current),
+    before: before ? peak(before) : undefined,
+    target: 500,
+    kind: 'MB',
+  });
 } else {
   log(`skipped the whole check: ${missingCli.map((v) => v.cli).join(', ')} not found`);
 }
 
 // ---------------------------------------------------------------- table
-const table = [['measure', 'kaizen-gate (median)', ...(before ? [`${flags.against} (median)`, 'before / after'] : []), 'target', 'status']];
+const table = [
+  [
+    'measure',
+    'kaizen-gate (median)',
+    ...(before ? [`${flags.against} (median)`, 'before / after'] : []),
+    'target',
+    'status',
+  ],
+];
 const status = [];
 for (const row of rows) {
   const unit = row.kind === 'MB' ? (x) => `${Math.round(x)} MB` : ms;
   const pass = row.target === undefined ? undefined : row.ours <= row.target;
   status.push({ key: row.key, pass });
   const ratio = row.before !== undefined && row.ours > 0 ? `${(row.before / row.ours).toFixed(2)}×` : '—';
-  table.push([row.name, unit(row.ours), ...(before ? [row.before === undefined ? '—' : unit(row.before), ratio] : []), row.target === undefined ? '' : `≤ ${unit(row.target)}`, pass === undefined ? '' : pass ? 'PASS' : 'MISS']);
+  table.push([
+    row.name,
+    unit(row.ours),
+    ...(before ? [row.before === undefined ? '—' : unit(row.before), ratio] : []),
+    row.target === undefined ? '' : `≤ ${unit(row.target)}`,
+    pass === undefined ? '' : pass ? 'PASS' : 'MISS',
+  ]);
 }
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
-const line = (r) => `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+const line = (r) =>
+  `| ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
 console.log(line(table[0]));
 console.log(`|${widths.map((w, c) => (c === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const r of table.slice(1)) console.log(line(r));
 console.log('');
 console.log(`Decisions: ${agreement.join('; ')}.`);
-console.log(`${RUNS} runs per measure${before ? `, alternating with ${flags.against}` : ''}, in one process on ${cpus().length} cores (load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end).`);
+console.log(
+  `${RUNS} runs per measure${before ? `, alternating with ${flags.against}` : ''}, in one process on ${cpus().length} cores (load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} at the end).`,
+);
 
 // ---------------------------------------------------------------- profiles of what missed
 if (flags.profile) {
@@ -245,17 +338,36 @@ async function loadVersion(tree, name) {
     export * as latency from ${JSON.stringify(join(tree, 'src/gates/latency.ts'))};
   `;
   const modulePath = join(out, 'gates.mjs');
-  await bundle({ stdin: { contents: entry, resolveDir: tree, loader: 'ts', sourcefile: 'bench-entry.ts' }, outfile: modulePath }, tree);
+  await bundle(
+    { stdin: { contents: entry, resolveDir: tree, loader: 'ts', sourcefile: 'bench-entry.ts' }, outfile: modulePath },
+    tree,
+  );
   const gates = await import(pathToFileURL(modulePath).href);
-  const defaults = gates.mergePolicies(gates.parsePolicy(readFileSync(join(tree, 'gates', 'default.yaml')), 'gates/default.yaml'), [], []);
+  const defaults = gates.mergePolicies(
+    gates.parsePolicy(readFileSync(join(tree, 'gates', 'default.yaml')), 'gates/default.yaml'),
+    [],
+    [],
+  );
   const passPolicy = gates.policyForLevel(defaults, 0);
-  const policy = (metric) => (metric === 'pass' ? passPolicy : { ...passPolicy, gates: { ...passPolicy.gates, quality: { ...passPolicy.gates.quality, metric } } });
+  const policy = (metric) =>
+    metric === 'pass'
+      ? passPolicy
+      : { ...passPolicy, gates: { ...passPolicy.gates, quality: { ...passPolicy.gates.quality, metric } } };
   const all = gates.evaluate.evaluateEvidenceGates
     ? (cases, effective) => gates.evaluate.evaluateEvidenceGates({ cases, level: 0, policy: effective })
     : (cases, effective) => {
         const quality = gates.evaluateQuality(cases, effective);
         const h = quality.result.headline;
-        return [quality.result, gates.safety.evaluateSafety(cases, 0, effective), gates.cost.evaluateCost(cases, effective, h?.interval ? { estimatePp: h.estimate, lowerPp: h.interval.lower } : undefined), gates.latency.evaluateLatency(cases, effective)];
+        return [
+          quality.result,
+          gates.safety.evaluateSafety(cases, 0, effective),
+          gates.cost.evaluateCost(
+            cases,
+            effective,
+            h?.interval ? { estimatePp: h.estimate, lowerPp: h.interval.lower } : undefined,
+          ),
+          gates.latency.evaluateLatency(cases, effective),
+        ];
       };
   // Bundles in OUT/dist find their default policy in OUT/gates, as dist/cli.js finds gates/.
   cpSync(join(tree, 'gates'), join(out, 'gates'), { recursive: true });
@@ -268,7 +380,9 @@ async function loadVersion(tree, name) {
         outfile: cli,
         legalComments: 'none',
         charset: 'utf8',
-        banner: { js: "#!/usr/bin/env node\nimport { createRequire as __kgCreateRequire } from 'node:module';\nconst require = __kgCreateRequire(import.meta.url);" },
+        banner: {
+          js: "#!/usr/bin/env node\nimport { createRequire as __kgCreateRequire } from 'node:module';\nconst require = __kgCreateRequire(import.meta.url);",
+        },
       },
       tree,
     );
@@ -286,7 +400,9 @@ async function bundle(options, tree) {
     logLevel: 'error',
     nodePaths: [join(root, 'node_modules')],
     absWorkingDir: tree,
-    banner: { js: "import { createRequire as __kgCreateRequire } from 'node:module';\nconst require = __kgCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __kgCreateRequire } from 'node:module';\nconst require = __kgCreateRequire(import.meta.url);",
+    },
     ...options,
   });
 }

@@ -18246,7 +18246,7 @@ function reportUnpaired(missing, side, other, limit, problems) {
   if (first === void 0) return;
   const records = missing.map((trials) => firstTrial(trials));
   const sorted = records.toSorted((a, b) => SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
-  const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
+  const listed2 = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
   const count = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
@@ -18254,7 +18254,7 @@ function reportUnpaired(missing, side, other, limit, problems) {
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
+    message: `${count} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed2.join(", ")}${more2}; run both sides on the same cases, or allow unpaired cases explicitly`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -18340,7 +18340,8 @@ function names(gates) {
 function weightedHolm(hypotheses, alpha) {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`Expected \`alpha\` to be in (0, 1), got ${String(alpha)}.`);
   hypotheses.forEach((h, i) => {
-    if (!(h.weight > 0 && Number.isFinite(h.weight))) throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(h.weight)}.`);
+    if (!(h.weight > 0 && Number.isFinite(h.weight)))
+      throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(h.weight)}.`);
   });
   const rejected = hypotheses.map(() => false);
   const levels = hypotheses.map(() => 0);
@@ -18361,8 +18362,10 @@ function weightedHolm(hypotheses, alpha) {
 
 // src/stats/sequential.ts
 function lookShare(look, firstShare) {
-  if (!Number.isSafeInteger(look) || look < 1) throw new RangeError(`Expected \`look\` to be a positive integer, got ${String(look)}.`);
-  if (!(firstShare > 0 && firstShare <= 1)) throw new RangeError(`Expected \`firstShare\` to be in (0, 1], got ${String(firstShare)}.`);
+  if (!Number.isSafeInteger(look) || look < 1)
+    throw new RangeError(`Expected \`look\` to be a positive integer, got ${String(look)}.`);
+  if (!(firstShare > 0 && firstShare <= 1))
+    throw new RangeError(`Expected \`firstShare\` to be in (0, 1], got ${String(firstShare)}.`);
   return firstShare * (1 - firstShare) ** (look - 1);
 }
 
@@ -18402,7 +18405,10 @@ function runBudget(tests, statistics, look) {
   const totalWeight = weighted.reduce((sum2, test) => sum2 + weightOf(test), 0);
   const lookAlpha = statistics.alpha * lookShare(look, statistics.first_look_share);
   const nextLookAlpha = statistics.alpha * lookShare(look + 1, statistics.first_look_share);
-  const outcome = weighted.length > 0 ? weightedHolm(weighted.map((test) => ({ weight: weightOf(test), rejectsAt: (level) => test.rejectsAt(level) })), lookAlpha) : { rejected: [], levels: [] };
+  const outcome = weighted.length > 0 ? weightedHolm(
+    weighted.map((test) => ({ weight: weightOf(test), rejectsAt: (level) => test.rejectsAt(level) })),
+    lookAlpha
+  ) : { rejected: [], levels: [] };
   const decisions = /* @__PURE__ */ new Map();
   const nextLevels = /* @__PURE__ */ new Map();
   const split = [];
@@ -18410,7 +18416,13 @@ function runBudget(tests, statistics, look) {
     const decision = { rejected: outcome.rejected[i], alpha: outcome.levels[i] };
     decisions.set(test.id, decision);
     nextLevels.set(test.id, nextLookAlpha * weightOf(test) / totalWeight);
-    split.push({ test: test.id, group: test.group, share: round(weightOf(test) / totalWeight, 8), alpha: round(decision.alpha, 10), rejected: decision.rejected });
+    split.push({
+      test: test.id,
+      group: test.group,
+      share: round(weightOf(test) / totalWeight, 8),
+      alpha: round(decision.alpha, 10),
+      rejected: decision.rejected
+    });
   });
   const passRisk = (1 - statistics.confidence) / 2;
   const levels = lookLevels(statistics, look);
@@ -18436,7 +18448,8 @@ var MAX_ITERATIONS = 1e4;
 var EPSILON = 1e-16;
 var TINY = 1e-300;
 function logGamma(x) {
-  if (!(x > 0 && x < Number.POSITIVE_INFINITY)) throw new RangeError(`Expected \`x\` to be a positive finite number, got ${String(x)}.`);
+  if (!(x > 0 && x < Number.POSITIVE_INFINITY))
+    throw new RangeError(`Expected \`x\` to be a positive finite number, got ${String(x)}.`);
   let shift = 0;
   let y = x;
   while (y < STIRLING_FROM) {
@@ -18483,7 +18496,9 @@ function regularizedGammaQ(a, x) {
 }
 function regularizedBeta(x, a, b) {
   if (!(a > 0) || !(b > 0) || !(x >= 0 && x <= 1)) {
-    throw new RangeError(`Expected a > 0, b > 0 and x in [0, 1], got x = ${String(x)}, a = ${String(a)}, b = ${String(b)}.`);
+    throw new RangeError(
+      `Expected a > 0, b > 0 and x in [0, 1], got x = ${String(x)}, a = ${String(a)}, b = ${String(b)}.`
+    );
   }
   if (x === 0) return 0;
   if (x === 1) return 1;
@@ -18526,7 +18541,9 @@ function betaContinuedFraction(x, a, b) {
 }
 function inverseRegularizedBeta(p, a, b) {
   if (!(a > 0) || !(b > 0) || !(p >= 0 && p <= 1)) {
-    throw new RangeError(`Expected a > 0, b > 0 and p in [0, 1], got p = ${String(p)}, a = ${String(a)}, b = ${String(b)}.`);
+    throw new RangeError(
+      `Expected a > 0, b > 0 and p in [0, 1], got p = ${String(p)}, a = ${String(a)}, b = ${String(b)}.`
+    );
   }
   if (p === 0) return 0;
   if (p === 1) return 1;
@@ -18730,7 +18747,8 @@ function interpolateType7(low, high, fraction) {
 function bootstrapBounds(result, acceleration, biasCorrect = true) {
   const sorted = result.samples;
   if (sorted === void 0) throw new RangeError("Expected a result computed with `keepSamples: true`.");
-  if (!Number.isFinite(acceleration)) throw new RangeError(`Expected a finite acceleration, got ${String(acceleration)}.`);
+  if (!Number.isFinite(acceleration))
+    throw new RangeError(`Expected a finite acceleration, got ${String(acceleration)}.`);
   const total = result.resamples;
   const missing = result.undefinedResamples;
   let bias = 0;
@@ -19548,15 +19566,21 @@ function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, t
 function bootstrapClusteredQuantileRatio(parent, candidate, clusterOfCase, q, opts) {
   const n = parent.length;
   if (n === 0) throw new RangeError("Expected at least one case.");
-  if (candidate.length !== n || clusterOfCase.length !== n) throw new RangeError(`Expected \`candidate\` and \`clusterOfCase\` to have ${n} entries.`);
+  if (candidate.length !== n || clusterOfCase.length !== n)
+    throw new RangeError(`Expected \`candidate\` and \`clusterOfCase\` to have ${n} entries.`);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    for (const [name, values2] of [["parent", parent], ["candidate", candidate]]) {
+    for (const [name, values2] of [
+      ["parent", parent],
+      ["candidate", candidate]
+    ]) {
       const value = values2[i];
-      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
+      if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
+        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
     }
     const cluster = clusterOfCase[i];
-    if (!(cluster >= 0)) throw new RangeError(`Expected \`clusterOfCase[${i}]\` to be a non-negative index, got ${cluster}.`);
+    if (!(cluster >= 0))
+      throw new RangeError(`Expected \`clusterOfCase[${i}]\` to be a non-negative index, got ${cluster}.`);
     if (cluster >= k) k = cluster + 1;
   }
   if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
@@ -19591,7 +19615,14 @@ function bootstrapClusteredQuantileRatio(parent, candidate, clusterOfCase, q, op
     values[defined++] = weightedQuantile(candidateSide, counts, weight, q) / replicateParent;
   }
   return summariseReplicates(
-    { estimate, values: values.subarray(0, defined), undefinedCount: opts.resamples - defined, n: used, method: "index", drawsPerResample: used },
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n: used,
+      method: "index",
+      drawsPerResample: used
+    },
     opts
   );
 }
@@ -19676,15 +19707,19 @@ function halfBinomialLowerTail(k, n) {
 function assertPairedCounts(counts) {
   for (const key of ["n", "fixes", "regressions"]) {
     const value = counts[key];
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Expected \`${key}\` to be a non-negative safe integer, got ${String(value)}.`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`Expected \`${key}\` to be a non-negative safe integer, got ${String(value)}.`);
   }
   if (counts.fixes + counts.regressions > counts.n) {
-    throw new RangeError(`Expected fixes + regressions <= n, got ${counts.fixes} + ${counts.regressions} > ${counts.n}.`);
+    throw new RangeError(
+      `Expected fixes + regressions <= n, got ${counts.fixes} + ${counts.regressions} > ${counts.n}.`
+    );
   }
 }
 function tangoStatistic(counts, delta0) {
   assertPairedCounts(counts);
-  if (!(delta0 >= -1 && delta0 <= 1)) throw new RangeError(`Expected \`delta0\` to be in [−1, 1], got ${String(delta0)}.`);
+  if (!(delta0 >= -1 && delta0 <= 1))
+    throw new RangeError(`Expected \`delta0\` to be in [−1, 1], got ${String(delta0)}.`);
   return scoreStatistic(counts.n, counts.fixes, counts.regressions, delta0);
 }
 function scoreStatistic(n, b, c, delta0) {
@@ -19817,7 +19852,8 @@ function clampDelta(threshold) {
 // src/stats/power.ts
 function unitsToDecide(comparison, target = 0.8, cap = 1e7) {
   const { distance, sd, units, passZ, failZ } = comparison;
-  if (!Number.isSafeInteger(units) || units < 1) throw new RangeError(`Expected \`units\` to be a positive integer, got ${String(units)}.`);
+  if (!Number.isSafeInteger(units) || units < 1)
+    throw new RangeError(`Expected \`units\` to be a positive integer, got ${String(units)}.`);
   if (!(sd >= 0)) throw new RangeError(`Expected \`sd\` to be non-negative, got ${String(sd)}.`);
   if (!(target > 0 && target < 1)) throw new RangeError(`Expected \`target\` to be in (0, 1), got ${String(target)}.`);
   if (sd === 0) return units + 1;
@@ -20029,7 +20065,11 @@ function deltaMeasure(spec, passAlpha, decision, verdict, n) {
     label: spec.label,
     unit: "pp",
     estimate: round(inference.estimate * 100),
-    interval: { lower: round(inference.lower(passAlpha) * 100), upper: round(inference.upper(passAlpha) * 100), level: round(1 - 2 * passAlpha, 10) },
+    interval: {
+      lower: round(inference.lower(passAlpha) * 100),
+      upper: round(inference.upper(passAlpha) * 100),
+      level: round(1 - 2 * passAlpha, 10)
+    },
     threshold: spec.threshold === 0 ? 0 : spec.threshold,
     worse: spec.worse,
     ...decision !== void 0 ? { p_value: round(failP(spec), 10) } : {},
@@ -20044,11 +20084,13 @@ function boundSentence(spec, alpha, margin) {
   const bound = worseBound(spec, alpha);
   const side = spec.worse === "lower" ? "lower" : "upper";
   const within = spec.worse === "lower" ? bound >= spec.threshold : bound <= spec.threshold;
-  return `the one-sided ${formatConfidence(1 - alpha)} ${side} bound, ${signedPp(bound)}, is ${within ? "within" : "beyond"} the ${margin}`;
+  const where = within ? "within" : "beyond";
+  return `the one-sided ${formatConfidence(1 - alpha)} ${side} bound, ${signedPp(bound)}, is ${where} the ${margin}`;
 }
 function failSentence(spec, decision) {
   const side = spec.worse === "lower" ? "upper" : "lower";
-  return `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(failBound(spec, decision.alpha))})`;
+  const bound = `one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(failBound(spec, decision.alpha))}`;
+  return `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (${bound})`;
 }
 function unitsToDecideSpec(spec, nextPassAlpha, nextAlpha, estimateOnly = false) {
   const { inference } = spec;
@@ -20056,7 +20098,10 @@ function unitsToDecideSpec(spec, nextPassAlpha, nextAlpha, estimateOnly = false)
   const estimate = inference.estimate * 100;
   const distance = spec.worse === "lower" ? estimate - spec.threshold : spec.threshold - estimate;
   const meanSize = inference.cases / units;
-  const sd = Math.max(Number.isFinite(inference.standardError) ? inference.standardError * 100 * Math.sqrt(units) : 0, 100 * meanSize / Math.sqrt(units));
+  const sd = Math.max(
+    Number.isFinite(inference.standardError) ? inference.standardError * 100 * Math.sqrt(units) : 0,
+    100 * meanSize / Math.sqrt(units)
+  );
   return unitsToDecide({
     distance,
     sd,
@@ -20104,28 +20149,47 @@ function judgeRatio(spec, decision, passAlpha, options) {
     verdict
   };
   const interval = shown ? formatInterval(shown, "ratio") : "interval unbounded: some resamples had no defined ratio";
-  const significance = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (one-sided ${formatConfidence(1 - decision.alpha)} lower bound ${formatValue(atAlpha, "ratio")})`;
+  const bound = `one-sided ${formatConfidence(1 - decision.alpha)} lower bound ${formatValue(atAlpha, "ratio")}`;
+  const significance = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (${bound})`;
   const upperText = Number.isFinite(upper) ? `the one-sided ${formatConfidence(1 - passAlpha)} upper bound, ${formatValue(upper, "ratio")},` : `the one-sided ${formatConfidence(1 - passAlpha)} upper bound is unbounded and`;
+  const few = `only ${formatCount(spec.clusters ?? spec.n)} ${spec.clusters !== void 0 ? "clusters" : "paired cases"}`;
+  const notSignificant = rise ? "" : ", and a rise beyond it is not significant";
   let why;
   if (fails) why = `: a rise beyond the ${options.limitText}, ${significance}${options.unjustified ?? ""}`;
   else if (options.justified !== void 0) why = `; ${options.justified}`;
   else if (passes) why = `; ${upperText} is within the ${options.limitText}`;
-  else if (!options.enough) why = `: only ${formatCount(spec.clusters ?? spec.n)} ${spec.clusters !== void 0 ? "clusters" : "paired cases"} (minimum ${options.minimum})`;
-  else why = `: ${upperText} is beyond the ${options.limitText}${rise ? "" : ", and a rise beyond it is not significant"}`;
+  else if (!options.enough) why = `: ${few} (minimum ${options.minimum})`;
+  else why = `: ${upperText} is beyond the ${options.limitText}${notSignificant}`;
   return { verdict, headline, interval, why };
 }
 
 // src/gates/cost.ts
 function prepareCost(cases, policy, levels, quality, ceilingUsd) {
-  const golden = cases.filter((c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0);
+  const golden = cases.filter(
+    (c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0
+  );
   const { cost } = policy.gates;
   if (golden.length === 0) {
-    return done2({ gate: "cost", verdict: "not_applicable", reason: "The evidence has no cost_usd on paired golden cases.", measures: [], on_failure: "reject" });
+    return done2({
+      gate: "cost",
+      verdict: "not_applicable",
+      reason: "The evidence has no cost_usd on paired golden cases.",
+      measures: [],
+      on_failure: "reject"
+    });
   }
   const { statistics } = policy;
-  const clusters = indexClusters(golden.map((c) => c.cluster), golden.length);
+  const clusters = indexClusters(
+    golden.map((c) => c.cluster),
+    golden.length
+  );
   const units = clusters?.count ?? golden.length;
-  const data = { parentNumerator: new Float64Array(units), parentDenominator: new Float64Array(units), candidateNumerator: new Float64Array(units), candidateDenominator: new Float64Array(units) };
+  const data = {
+    parentNumerator: new Float64Array(units),
+    parentDenominator: new Float64Array(units),
+    candidateNumerator: new Float64Array(units),
+    candidateDenominator: new Float64Array(units)
+  };
   golden.forEach((c, i) => {
     const j = clusters ? clusters.index[i] : i;
     data.parentNumerator[j] += c.parent.cost_usd;
@@ -20136,10 +20200,11 @@ function prepareCost(cases, policy, levels, quality, ceilingUsd) {
   const parentSuccesses = sum(data.parentDenominator);
   const candidateSuccesses = sum(data.candidateDenominator);
   if (parentSuccesses === 0 || candidateSuccesses === 0) {
+    const side = parentSuccesses === 0 ? "parent" : "candidate";
     return done2({
       gate: "cost",
       verdict: "inconclusive",
-      reason: `Cost per successful task is undefined: the ${parentSuccesses === 0 ? "parent" : "candidate"} has no successful golden case.`,
+      reason: `Cost per successful task is undefined: the ${side} has no successful golden case.`,
       measures: [],
       on_failure: "reject"
     });
@@ -20147,10 +20212,19 @@ function prepareCost(cases, policy, levels, quality, ceilingUsd) {
   const parentCps = sum(data.parentNumerator) / parentSuccesses;
   const candidateCps = sum(data.candidateNumerator) / candidateSuccesses;
   const offset = quality !== void 0 && quality.lowerPp >= cost.offsetting_quality_gain_pp;
-  const justification = offset ? `justified by a quality gain shown to be at least ${cost.offsetting_quality_gain_pp.toFixed(1)} pp (one-sided ${formatConfidence(1 - levels.passAlpha)} lower bound ${signedPp(quality.lowerPp)})` : void 0;
+  const gainBound = offset ? `one-sided ${formatConfidence(1 - levels.passAlpha)} lower bound ${signedPp(quality.lowerPp)}` : "";
+  const gain = `a quality gain shown to be at least ${cost.offsetting_quality_gain_pp.toFixed(1)} pp`;
+  const justification = offset ? `justified by ${gain} (${gainBound})` : void 0;
   const overCeiling = ceilingUsd !== void 0 && candidateCps > ceilingUsd;
   const cpsMeasures = [
-    { name: "parent_cost_per_success", label: "Parent cost per successful task", unit: "usd", estimate: round(parentCps, 8), n: golden.length, verdict: "pass" },
+    {
+      name: "parent_cost_per_success",
+      label: "Parent cost per successful task",
+      unit: "usd",
+      estimate: round(parentCps, 8),
+      n: golden.length,
+      verdict: "pass"
+    },
     {
       name: "candidate_cost_per_success",
       label: "Candidate cost per successful task",
@@ -20163,13 +20237,45 @@ function prepareCost(cases, policy, levels, quality, ceilingUsd) {
   ];
   if (parentCps === 0) {
     const change = `Cost per successful task rose from ${formatValue(0, "usd")} to ${formatValue(candidateCps, "usd")}`;
-    if (overCeiling) return done2({ gate: "cost", verdict: "fail", reason: `${change}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`, measures: cpsMeasures, on_failure: "reject" });
-    if (candidateCps === 0) return done2({ gate: "cost", verdict: "pass", reason: "Neither package costs anything per successful task.", measures: cpsMeasures, on_failure: "reject" });
-    if (justification) return done2({ gate: "cost", verdict: "pass", reason: `${change}; ${justification}.`, measures: cpsMeasures, on_failure: "reject" });
-    return done2({ gate: "cost", verdict: "fail", reason: `${change}: the parent cost nothing, so any cost is an unbounded increase.`, measures: cpsMeasures, on_failure: "reject" });
+    if (overCeiling)
+      return done2({
+        gate: "cost",
+        verdict: "fail",
+        reason: `${change}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`,
+        measures: cpsMeasures,
+        on_failure: "reject"
+      });
+    if (candidateCps === 0)
+      return done2({
+        gate: "cost",
+        verdict: "pass",
+        reason: "Neither package costs anything per successful task.",
+        measures: cpsMeasures,
+        on_failure: "reject"
+      });
+    if (justification)
+      return done2({
+        gate: "cost",
+        verdict: "pass",
+        reason: `${change}; ${justification}.`,
+        measures: cpsMeasures,
+        on_failure: "reject"
+      });
+    return done2({
+      gate: "cost",
+      verdict: "fail",
+      reason: `${change}: the parent cost nothing, so any cost is an unbounded increase.`,
+      measures: cpsMeasures,
+      on_failure: "reject"
+    });
   }
   const rng = createRng(deriveSeed(statistics.seed, "cost:per_success"));
-  const result = bootstrapRatioOfRatios(data, { resamples: statistics.resamples, level: statistics.confidence, rng, keepSamples: true });
+  const result = bootstrapRatioOfRatios(data, {
+    resamples: statistics.resamples,
+    level: statistics.confidence,
+    rng,
+    keepSamples: true
+  });
   const spec = {
     name: "cost_per_success_ratio",
     label: "Cost per successful task (candidate / parent)",
@@ -20191,12 +20297,27 @@ function prepareCost(cases, policy, levels, quality, ceilingUsd) {
         ...justification ? { justified: justification } : {},
         unjustified: ` without a ${cost.offsetting_quality_gain_pp.toFixed(1)} pp quality gain shown to justify it`
       });
-      const effect = `Cost per successful task changed ${formatRatioChange(spec.bounds.estimate)} (${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${judged.interval})`;
+      const change = `${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${judged.interval}`;
+      const effect = `Cost per successful task changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
       const measures = [judged.headline, ...cpsMeasures];
       if (overCeiling) {
-        return { gate: "cost", verdict: "fail", reason: `${effect}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`, headline: judged.headline, measures, on_failure: "reject" };
+        return {
+          gate: "cost",
+          verdict: "fail",
+          reason: `${effect}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`,
+          headline: judged.headline,
+          measures,
+          on_failure: "reject"
+        };
       }
-      return { gate: "cost", verdict: judged.verdict, reason: `${effect}${judged.why}.`, headline: judged.headline, measures, on_failure: "reject" };
+      return {
+        gate: "cost",
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: "reject"
+      };
     }
   };
 }
@@ -20229,7 +20350,13 @@ function prepareLatency(cases, policy, levels, sloMs) {
   const q = latency.quantile;
   const name = `p${Math.round(q * 100)}`;
   if (timed.length === 0) {
-    return done3({ gate: "latency", verdict: "not_applicable", reason: "The evidence has no latency_ms on paired cases.", measures: [], on_failure: "hold" });
+    return done3({
+      gate: "latency",
+      verdict: "not_applicable",
+      reason: "The evidence has no latency_ms on paired cases.",
+      measures: [],
+      on_failure: "hold"
+    });
   }
   const { statistics } = policy;
   const parent = new Float64Array(timed.length);
@@ -20242,15 +20369,53 @@ function prepareLatency(cases, policy, levels, sloMs) {
   const candidateQ = quantileOfUnsorted(candidate, q);
   const overSlo = sloMs !== void 0 && candidateQ > sloMs;
   const quantiles = [
-    { name: `parent_${name}_ms`, label: `Parent ${name}`, unit: "ms", estimate: round(parentQ, 3), n: timed.length, verdict: "pass" },
-    { name: `candidate_${name}_ms`, label: `Candidate ${name}`, unit: "ms", estimate: round(candidateQ, 3), ...sloMs !== void 0 ? { threshold: sloMs } : {}, n: timed.length, verdict: overSlo ? "fail" : "pass" }
+    {
+      name: `parent_${name}_ms`,
+      label: `Parent ${name}`,
+      unit: "ms",
+      estimate: round(parentQ, 3),
+      n: timed.length,
+      verdict: "pass"
+    },
+    {
+      name: `candidate_${name}_ms`,
+      label: `Candidate ${name}`,
+      unit: "ms",
+      estimate: round(candidateQ, 3),
+      ...sloMs !== void 0 ? { threshold: sloMs } : {},
+      n: timed.length,
+      verdict: overSlo ? "fail" : "pass"
+    }
   ];
   if (parentQ === 0) {
-    if (overSlo) return done3({ gate: "latency", verdict: "fail", reason: `The candidate ${name} latency is ${formatValue(candidateQ, "ms")}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`, measures: quantiles, on_failure: "hold" });
-    if (candidateQ === 0) return done3({ gate: "latency", verdict: "pass", reason: `Both ${name} latencies are 0 ms.`, measures: quantiles, on_failure: "hold" });
-    return done3({ gate: "latency", verdict: "inconclusive", reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`, measures: quantiles, on_failure: "hold" });
+    if (overSlo)
+      return done3({
+        gate: "latency",
+        verdict: "fail",
+        reason: `The candidate ${name} latency is ${formatValue(candidateQ, "ms")}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`,
+        measures: quantiles,
+        on_failure: "hold"
+      });
+    if (candidateQ === 0)
+      return done3({
+        gate: "latency",
+        verdict: "pass",
+        reason: `Both ${name} latencies are 0 ms.`,
+        measures: quantiles,
+        on_failure: "hold"
+      });
+    return done3({
+      gate: "latency",
+      verdict: "inconclusive",
+      reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`,
+      measures: quantiles,
+      on_failure: "hold"
+    });
   }
-  const clusters = indexClusters(timed.map((c) => c.cluster), timed.length);
+  const clusters = indexClusters(
+    timed.map((c) => c.cluster),
+    timed.length
+  );
   const rng = createRng(deriveSeed(statistics.seed, `latency:${name}`));
   const options = { resamples: statistics.resamples, level: statistics.confidence, rng, keepSamples: true };
   const result = clusters ? bootstrapClusteredQuantileRatio(parent, candidate, clusters.index, q, options) : bootstrapQuantileRatio(parent, candidate, q, options);
@@ -20269,12 +20434,32 @@ function prepareLatency(cases, policy, levels, sloMs) {
     // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
     tests: units >= minimum ? [ratioTest(spec, "latency", "latency")] : [],
     finish: (outcome) => {
-      const judged = judgeRatio(spec, outcome.decision("latency"), levels.passAlpha, { enough: units >= minimum, minimum, limitText: `${latency.max_increase_pct} % limit` });
-      const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${judged.interval})`;
+      const judged = judgeRatio(spec, outcome.decision("latency"), levels.passAlpha, {
+        enough: units >= minimum,
+        minimum,
+        limitText: `${latency.max_increase_pct} % limit`
+      });
+      const change = `${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${judged.interval}`;
+      const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
       const measures = [judged.headline, ...quantiles];
-      if (overSlo) return { gate: "latency", verdict: "fail", reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`, headline: judged.headline, measures, on_failure: "hold" };
+      if (overSlo)
+        return {
+          gate: "latency",
+          verdict: "fail",
+          reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`,
+          headline: judged.headline,
+          measures,
+          on_failure: "hold"
+        };
       const slo = judged.verdict === "pass" && sloMs !== void 0 ? " and under the SLO" : "";
-      return { gate: "latency", verdict: judged.verdict, reason: `${effect}${judged.why}${slo}.`, headline: judged.headline, measures, on_failure: "hold" };
+      return {
+        gate: "latency",
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}${slo}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: "hold"
+      };
     }
   };
 }
@@ -20328,161 +20513,9 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   };
 }
 
-// src/gates/quality.ts
+// src/gates/golden-cases.ts
 var LISTED_PROBLEMS = 20;
-function prepareQuality(cases, policy, levels) {
-  const all = cases.filter((c) => c.suite === "golden");
-  const { quality } = policy.gates;
-  const { statistics } = policy;
-  if (all.length === 0) return undecided("not_applicable", "No paired golden-suite evidence was supplied.", []);
-  const selected = selectCases(all, policy);
-  if (selected.problems.length > 0 || selected.cases.length === 0) {
-    const reason = selected.cases.length === 0 && selected.problems.length === 0 ? `No golden case has a score on both sides.${selected.note}` : `${selected.note.trim()}`;
-    return undecided("inconclusive", reason, selected.problems);
-  }
-  const golden = selected.cases;
-  const split = splitByCategory(golden, selected.valueOf);
-  const margin = quality.max_drop_pp;
-  const categoryMargin = quality.max_category_drop_pp;
-  const criticalMargin = quality.critical_max_drop_pp;
-  const label = quality.metric === "score" ? "Mean score" : "Pass rate";
-  const clustered = split.clusters !== void 0;
-  const overall = {
-    name: "pass_rate_delta",
-    label: `${label} (golden, paired)`,
-    inference: split.deltas ? inferDelta({ deltas: split.deltas, ...split.clusters ? { clusters: split.clusters } : {}, strata: split.categoryOf }) : inferCounts(split.counts),
-    threshold: -margin,
-    worse: "lower",
-    clustered
-  };
-  const single = split.categories.length === 1;
-  const categoryMinimum = clustered ? Math.max(quality.min_category_cases, statistics.min_clusters) : quality.min_category_cases;
-  const groups = split.categories.map((group) => {
-    const tested = !single && categoryUnits(group) >= categoryMinimum;
-    const spec = {
-      name: `category:${group.category}`,
-      label: group.category,
-      inference: single ? overall.inference : group.deltas ? inferDelta({ deltas: group.deltas, ...group.clusters ? { clusters: group.clusters } : {} }) : inferCounts(group.counts),
-      threshold: single ? -margin : -categoryMargin,
-      worse: "lower",
-      clustered
-    };
-    return { group, tested, spec, id: `quality:category:${group.category}` };
-  });
-  const critical = split.critical.n > 0 ? {
-    name: "critical_cases",
-    label: `Critical cases: ${split.critical.regressions} regressed, ${split.critical.fixes} fixed of ${split.critical.n}`,
-    inference: split.critical.deltas ? inferDelta({ deltas: split.critical.deltas, ...split.critical.clusters ? { clusters: split.critical.clusters } : {} }, criticalMargin === 0) : inferCounts({ n: split.critical.n, fixes: split.critical.fixes, regressions: split.critical.regressions }, criticalMargin === 0),
-    threshold: -criticalMargin,
-    worse: "lower",
-    clustered
-  } : void 0;
-  const tests = [failTest(overall, "quality:overall", "quality")];
-  for (const g of groups) if (g.tested) tests.push(failTest(g.spec, g.id, "categories"));
-  if (critical) tests.push(failTest(critical, "quality:critical", "critical"));
-  const overallLower = overall.inference.lower(levels.passAlpha) * 100;
-  const finish = (outcome) => {
-    const { passAlpha } = levels;
-    const overallDecision = outcome.decision("quality:overall");
-    const overallFails = overallDecision.rejected;
-    const units = overall.inference.units;
-    const minimum = clustered ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
-    const enough = units >= minimum;
-    const overallPasses = enough && passShown(overall, passAlpha);
-    const headline = deltaMeasure(overall, passAlpha, overallDecision, overallFails ? "fail" : overallPasses ? "pass" : "inconclusive", golden.length);
-    const judged = groups.map((g) => {
-      const decision = g.tested ? outcome.decision(g.id) : void 0;
-      const fails = decision?.rejected === true;
-      const beyond2 = g.tested && !fails && estimateBeyond(g.spec);
-      const verdict2 = !g.tested && !single ? "not_applicable" : single ? headline.verdict : fails ? "fail" : beyond2 ? "inconclusive" : "pass";
-      const measure = single ? { ...headline, name: g.spec.name, label: g.spec.label } : deltaMeasure(g.spec, passAlpha, decision, verdict2, g.group.n);
-      return { ...g, decision, fails, beyond: beyond2, measure: !g.tested && !single ? { ...measure, reason: `fewer than ${categoryMinimum} ${clustered ? "clusters" : "cases"}: shown, not tested` } : measure };
-    });
-    const categories = judged.map((g) => ({
-      category: g.group.category,
-      n: g.group.n,
-      parent_rate: round(g.group.parentSum / g.group.n),
-      candidate_rate: round(g.group.candidateSum / g.group.n),
-      measure: g.measure,
-      tested: g.tested || single
-    }));
-    const measures = [headline];
-    let criticalFails = false;
-    const criticalDecision = critical ? outcome.decision("quality:critical") : void 0;
-    if (critical && criticalDecision) {
-      criticalFails = criticalDecision.rejected;
-      measures.push({
-        ...deltaMeasure(critical, passAlpha, criticalDecision, criticalFails ? "fail" : "pass", split.critical.n),
-        reason: `${criticalMargin === 0 ? "exact one-sided McNemar" : `one-sided test against a ${criticalMargin.toFixed(1)} pp tolerance`} on ${split.critical.fixes + split.critical.regressions} discordant critical pairs${clustered ? ", cluster-adjusted" : ""}`
-      });
-    }
-    measures.push(...categories.map((c) => c.measure));
-    const failed = judged.filter((g) => g.fails);
-    const beyond = judged.filter((g) => g.beyond);
-    const overallInterval = headline.interval;
-    const effect = `${label} changed ${formatPp(headline.estimate)} (${formatInterval(overallInterval, "pp")}, n = ${formatCount(golden.length)}${clustered ? ` in ${formatCount(units)} clusters` : ""})${selected.note}`;
-    let verdict;
-    let reason;
-    let casesNeeded;
-    if (overallFails || failed.length > 0 || criticalFails) {
-      verdict = "fail";
-      const why = [];
-      if (overallFails) why.push(`${effect}: a drop beyond the ${margin.toFixed(1)} pp margin, ${failSentence(overall, overallDecision)}`);
-      for (const g of failed.slice(0, 3)) why.push(`category ${g.group.category} fell ${formatPp(g.measure.estimate)}, beyond its ${categoryMargin.toFixed(1)} pp margin, ${failSentence(g.spec, g.decision)}`);
-      if (failed.length > 3) why.push(`${failed.length - 3} more categories fell beyond their margin`);
-      if (criticalFails && critical && criticalDecision) {
-        why.push(
-          `critical cases failed: ${split.critical.regressions} regressed against ${split.critical.fixes} fixed, beyond the tolerance of ${criticalMargin.toFixed(1)} pp, ${failSentence(critical, criticalDecision)}`
-        );
-      }
-      reason = `${capitalise(why.join("; "))}.`;
-    } else if (overallPasses && beyond.length === 0) {
-      verdict = "pass";
-      reason = `${effect}; ${boundSentence(overall, passAlpha, `${margin.toFixed(1)} pp margin`)}, no tested category is estimated beyond its ${categoryMargin.toFixed(1)} pp margin and no critical-case test failed.`;
-    } else {
-      verdict = "inconclusive";
-      const why = [];
-      if (!enough) why.push(`only ${formatCount(units)} ${clustered ? "clusters" : "paired golden cases"} (minimum ${minimum})`);
-      else if (!overallPasses) why.push(boundSentence(overall, passAlpha, `${margin.toFixed(1)} pp margin`));
-      for (const g of beyond.slice(0, 3)) why.push(`category ${g.group.category} is estimated ${formatPp(g.measure.estimate)}, beyond its ${categoryMargin.toFixed(1)} pp margin, but not significantly`);
-      if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
-      const needed = neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond);
-      const ratio = golden.length / Math.max(1, units);
-      casesNeeded = Math.ceil(needed * ratio);
-      reason = `${effect}: ${why.join("; ")}. ${neededSentence(casesNeeded, clustered ? needed : void 0, levels.look)}`;
-    }
-    return {
-      result: { gate: "quality", verdict, reason, headline, measures, on_failure: "reject", ...casesNeeded !== void 0 ? { cases_needed: casesNeeded } : {} },
-      categories
-    };
-  };
-  const neededUnits = (outcome, overallPasses, atLeast, beyond) => {
-    const total = Math.max(1, overall.inference.units);
-    let needed = Math.max(atLeast, total + 1);
-    if (!overallPasses) needed = Math.max(needed, unitsToDecideSpec(overall, levels.nextPassAlpha, outcome.nextAlpha("quality:overall")));
-    for (const g of beyond) {
-      const share = total / Math.max(1, g.spec.inference.units);
-      needed = Math.max(needed, Math.ceil(unitsToDecideSpec(g.spec, levels.nextPassAlpha, outcome.nextAlpha(g.id), true) * share));
-    }
-    return needed;
-  };
-  return {
-    tests,
-    problems: [],
-    gain: { estimatePp: overall.inference.estimate * 100, lowerPp: overallLower },
-    finish
-  };
-}
-function neededSentence(cases, clusters, look) {
-  const capped = cases >= 1e7;
-  return `${capped ? "More than" : "About"} ${formatCount(cases)} paired cases${clusters !== void 0 ? ` (${formatCount(clusters)} clusters)` : ""} would decide it at look ${look + 1} with 80 % probability.`;
-}
-function undecided(verdict, reason, problems) {
-  return { tests: [], problems, finish: () => ({ result: { gate: "quality", verdict, reason, measures: [], on_failure: "reject" }, categories: [] }) };
-}
-function categoryUnits(group) {
-  return group.clusters?.count ?? group.n;
-}
+var FIX = "(or set quality.missing_score to skip or use_pass)";
 function hasBothScores(c) {
   return c.parent.score !== void 0 && c.candidate.score !== void 0;
 }
@@ -20499,20 +20532,44 @@ function selectCases(golden, policy) {
   if (missing.length === 0) return { cases: golden, valueOf: scoreOf, problems: [], note: "" };
   const count = `${formatCount(missing.length)} golden case${missing.length === 1 ? "" : "s"}`;
   if (quality.missing_score === "skip") {
-    return { cases: golden.filter(hasBothScores), valueOf: scoreOf, problems: [], note: `; ${count} without a score on both sides left out (missing_score: skip)` };
+    return {
+      cases: golden.filter(hasBothScores),
+      valueOf: scoreOf,
+      problems: [],
+      note: `; ${count} without a score on both sides left out (missing_score: skip)`
+    };
   }
   if (quality.missing_score === "use_pass") {
-    return { cases: golden, valueOf: (c, side) => hasBothScores(c) ? c[side].score : c[side].pass, problems: [], note: `; ${count} compared on pass, not score, on both sides (missing_score: use_pass)` };
+    return {
+      cases: golden,
+      valueOf: (c, side) => hasBothScores(c) ? c[side].score : c[side].pass,
+      problems: [],
+      note: `; ${count} compared on pass, not score, on both sides (missing_score: use_pass)`
+    };
   }
   const problems = missing.slice(0, LISTED_PROBLEMS).map((c) => {
     const side = c.candidate.score === void 0 ? c.candidate : c.parent;
-    return { file: side.source.file, line: side.source.line, field: "score", message: `missing for ${c.case_id}: quality.metric is score, so every golden case needs a score on both sides (or set quality.missing_score to skip or use_pass)` };
+    return {
+      file: side.source.file,
+      line: side.source.line,
+      field: "score",
+      message: `missing for ${c.case_id}: quality.metric is score, so every golden case needs a score on both sides ${FIX}`
+    };
   });
   if (missing.length > LISTED_PROBLEMS) {
     const first = missing[0].candidate.source.file;
-    problems.push({ file: first, field: "score", message: `and ${formatCount(missing.length - LISTED_PROBLEMS)} more golden cases without a score on one side` });
+    problems.push({
+      file: first,
+      field: "score",
+      message: `and ${formatCount(missing.length - LISTED_PROBLEMS)} more golden cases without a score on one side`
+    });
   }
-  return { cases: [], valueOf: scoreOf, problems, note: ` ${count} lack a score on one side; quality.missing_score is error, so the score metric cannot be computed.` };
+  return {
+    cases: [],
+    valueOf: scoreOf,
+    problems,
+    note: ` ${count} lack a score on one side; quality.missing_score is error, so the score metric cannot be computed.`
+  };
 }
 function splitByCategory(golden, valueOf) {
   const n = golden.length;
@@ -20565,7 +20622,13 @@ function splitByCategory(golden, valueOf) {
   const totalMinus = minus.reduce((a, b) => a + b, 0);
   const totalPlus = plus.reduce((a, b) => a + b, 0);
   const counts = { n, fixes: totalPlus, regressions: totalMinus };
-  const groups = names2.map((category, id) => ({ category, n: sizes[id], parentSum: parentSums[id], candidateSum: candidateSums[id], counts: countsOf(id) }));
+  const groups = names2.map((category, id) => ({
+    category,
+    n: sizes[id],
+    parentSum: parentSums[id],
+    candidateSum: candidateSums[id],
+    counts: countsOf(id)
+  }));
   const critical = { n: criticalIndices.length, fixes, regressions };
   if (binary && !clustered) return { counts, categories: groups.toSorted(byName), critical };
   const deltas = new Float64Array(n);
@@ -20580,7 +20643,10 @@ function splitByCategory(golden, valueOf) {
     grouped[slot] = deltas[i];
     order[slot] = i;
   }
-  const clusters = clustered ? indexClusters(golden.map((c) => c.cluster), n) : void 0;
+  const clusters = clustered ? indexClusters(
+    golden.map((c) => c.cluster),
+    n
+  ) : void 0;
   const scratch = clusters ? new Int32Array(clusters.count).fill(-1) : void 0;
   const categories = groups.map((group, id) => {
     const start = starts[id];
@@ -20589,15 +20655,240 @@ function splitByCategory(golden, valueOf) {
     return { ...group, deltas: grouped.subarray(start, end), ...local ? { clusters: local } : {} };
   });
   const criticalClusters = clusters && scratch ? subsetClusters(clusters, criticalIndices, scratch) : void 0;
-  const criticalDeltas = clustered ? Float64Array.from(criticalIndices, (i) => (golden[i].candidate.pass >= 0.5 ? 1 : 0) - (golden[i].parent.pass >= 0.5 ? 1 : 0)) : void 0;
+  const criticalDeltas = clustered ? Float64Array.from(
+    criticalIndices,
+    (i) => (golden[i].candidate.pass >= 0.5 ? 1 : 0) - (golden[i].parent.pass >= 0.5 ? 1 : 0)
+  ) : void 0;
   return {
     counts,
     deltas,
     categoryOf,
     ...clusters ? { clusters } : {},
     categories: categories.toSorted(byName),
-    critical: { ...critical, ...criticalDeltas ? { deltas: criticalDeltas } : {}, ...criticalClusters ? { clusters: criticalClusters } : {} }
+    critical: {
+      ...critical,
+      ...criticalDeltas ? { deltas: criticalDeltas } : {},
+      ...criticalClusters ? { clusters: criticalClusters } : {}
+    }
   };
+}
+
+// src/gates/quality.ts
+function prepareQuality(cases, policy, levels) {
+  const all = cases.filter((c) => c.suite === "golden");
+  const { quality } = policy.gates;
+  const { statistics } = policy;
+  if (all.length === 0) return undecided("not_applicable", "No paired golden-suite evidence was supplied.", []);
+  const selected = selectCases(all, policy);
+  if (selected.problems.length > 0 || selected.cases.length === 0) {
+    const reason = selected.cases.length === 0 && selected.problems.length === 0 ? `No golden case has a score on both sides.${selected.note}` : `${selected.note.trim()}`;
+    return undecided("inconclusive", reason, selected.problems);
+  }
+  const golden = selected.cases;
+  const split = splitByCategory(golden, selected.valueOf);
+  const margin = quality.max_drop_pp;
+  const categoryMargin = quality.max_category_drop_pp;
+  const criticalMargin = quality.critical_max_drop_pp;
+  const marginText = `${margin.toFixed(1)} pp margin`;
+  const categoryMarginText = `${categoryMargin.toFixed(1)} pp margin`;
+  const criticalTolerance = `tolerance of ${criticalMargin.toFixed(1)} pp`;
+  const label = quality.metric === "score" ? "Mean score" : "Pass rate";
+  const clustered = split.clusters !== void 0;
+  const overall = {
+    name: "pass_rate_delta",
+    label: `${label} (golden, paired)`,
+    inference: split.deltas ? inferDelta({
+      deltas: split.deltas,
+      ...split.clusters ? { clusters: split.clusters } : {},
+      strata: split.categoryOf
+    }) : inferCounts(split.counts),
+    threshold: -margin,
+    worse: "lower",
+    clustered
+  };
+  const single = split.categories.length === 1;
+  const categoryMinimum = clustered ? Math.max(quality.min_category_cases, statistics.min_clusters) : quality.min_category_cases;
+  const groups = split.categories.map((group) => {
+    const tested = !single && categoryUnits(group) >= categoryMinimum;
+    const spec = {
+      name: `category:${group.category}`,
+      label: group.category,
+      inference: single ? overall.inference : group.deltas ? inferDelta({ deltas: group.deltas, ...group.clusters ? { clusters: group.clusters } : {} }) : inferCounts(group.counts),
+      threshold: single ? -margin : -categoryMargin,
+      worse: "lower",
+      clustered
+    };
+    return { group, tested, spec, id: `quality:category:${group.category}` };
+  });
+  const critical = split.critical.n > 0 ? {
+    name: "critical_cases",
+    label: `Critical cases: ${split.critical.regressions} regressed, ${split.critical.fixes} fixed of ${split.critical.n}`,
+    inference: split.critical.deltas ? inferDelta(
+      {
+        deltas: split.critical.deltas,
+        ...split.critical.clusters ? { clusters: split.critical.clusters } : {}
+      },
+      criticalMargin === 0
+    ) : inferCounts(
+      { n: split.critical.n, fixes: split.critical.fixes, regressions: split.critical.regressions },
+      criticalMargin === 0
+    ),
+    threshold: -criticalMargin,
+    worse: "lower",
+    clustered
+  } : void 0;
+  const tests = [failTest(overall, "quality:overall", "quality")];
+  for (const g of groups) if (g.tested) tests.push(failTest(g.spec, g.id, "categories"));
+  if (critical) tests.push(failTest(critical, "quality:critical", "critical"));
+  const overallLower = overall.inference.lower(levels.passAlpha) * 100;
+  const finish = (outcome) => {
+    const { passAlpha } = levels;
+    const overallDecision = outcome.decision("quality:overall");
+    const overallFails = overallDecision.rejected;
+    const units = overall.inference.units;
+    const minimum = clustered ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
+    const enough = units >= minimum;
+    const overallPasses = enough && passShown(overall, passAlpha);
+    const headline = deltaMeasure(
+      overall,
+      passAlpha,
+      overallDecision,
+      overallFails ? "fail" : overallPasses ? "pass" : "inconclusive",
+      golden.length
+    );
+    const judged = groups.map((g) => {
+      const decision = g.tested ? outcome.decision(g.id) : void 0;
+      const fails = decision?.rejected === true;
+      const beyond2 = g.tested && !fails && estimateBeyond(g.spec);
+      const verdict2 = !g.tested && !single ? "not_applicable" : single ? headline.verdict : fails ? "fail" : beyond2 ? "inconclusive" : "pass";
+      const measure = single ? { ...headline, name: g.spec.name, label: g.spec.label } : deltaMeasure(g.spec, passAlpha, decision, verdict2, g.group.n);
+      return {
+        ...g,
+        decision,
+        fails,
+        beyond: beyond2,
+        measure: !g.tested && !single ? {
+          ...measure,
+          reason: `fewer than ${categoryMinimum} ${clustered ? "clusters" : "cases"}: shown, not tested`
+        } : measure
+      };
+    });
+    const categories = judged.map((g) => ({
+      category: g.group.category,
+      n: g.group.n,
+      parent_rate: round(g.group.parentSum / g.group.n),
+      candidate_rate: round(g.group.candidateSum / g.group.n),
+      measure: g.measure,
+      tested: g.tested || single
+    }));
+    const measures = [headline];
+    let criticalFails = false;
+    const criticalDecision = critical ? outcome.decision("quality:critical") : void 0;
+    if (critical && criticalDecision) {
+      criticalFails = criticalDecision.rejected;
+      const test = criticalMargin === 0 ? "exact one-sided McNemar" : `one-sided test against a ${criticalTolerance}`;
+      const discordant = split.critical.fixes + split.critical.regressions;
+      measures.push({
+        ...deltaMeasure(critical, passAlpha, criticalDecision, criticalFails ? "fail" : "pass", split.critical.n),
+        reason: `${test} on ${discordant} discordant critical pairs${clustered ? ", cluster-adjusted" : ""}`
+      });
+    }
+    measures.push(...categories.map((c) => c.measure));
+    const failed = judged.filter((g) => g.fails);
+    const beyond = judged.filter((g) => g.beyond);
+    const size = `n = ${formatCount(golden.length)}${clustered ? ` in ${formatCount(units)} clusters` : ""}`;
+    const effect = `${label} changed ${formatPp(headline.estimate)} (${formatInterval(headline.interval, "pp")}, ${size})${selected.note}`;
+    let verdict;
+    let reason;
+    let casesNeeded;
+    if (overallFails || failed.length > 0 || criticalFails) {
+      verdict = "fail";
+      const why = [];
+      if (overallFails)
+        why.push(`${effect}: a drop beyond the ${marginText}, ${failSentence(overall, overallDecision)}`);
+      for (const g of failed.slice(0, 3)) {
+        const fell = `category ${g.group.category} fell ${formatPp(g.measure.estimate)}`;
+        why.push(`${fell}, beyond its ${categoryMarginText}, ${failSentence(g.spec, g.decision)}`);
+      }
+      if (failed.length > 3) why.push(`${failed.length - 3} more categories fell beyond their margin`);
+      if (criticalFails && critical && criticalDecision) {
+        const counts = `${split.critical.regressions} regressed against ${split.critical.fixes} fixed`;
+        why.push(
+          `critical cases failed: ${counts}, beyond the ${criticalTolerance}, ${failSentence(critical, criticalDecision)}`
+        );
+      }
+      reason = `${capitalise(why.join("; "))}.`;
+    } else if (overallPasses && beyond.length === 0) {
+      verdict = "pass";
+      const rest = `no tested category is estimated beyond its ${categoryMarginText} and no critical-case test failed`;
+      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText)}, ${rest}.`;
+    } else {
+      verdict = "inconclusive";
+      const why = [];
+      if (!enough)
+        why.push(`only ${formatCount(units)} ${clustered ? "clusters" : "paired golden cases"} (minimum ${minimum})`);
+      else if (!overallPasses) why.push(boundSentence(overall, passAlpha, marginText));
+      for (const g of beyond.slice(0, 3)) {
+        const estimated = `category ${g.group.category} is estimated ${formatPp(g.measure.estimate)}`;
+        why.push(`${estimated}, beyond its ${categoryMarginText}, but not significantly`);
+      }
+      if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
+      const needed = neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond);
+      const ratio = golden.length / Math.max(1, units);
+      casesNeeded = Math.ceil(needed * ratio);
+      reason = `${effect}: ${why.join("; ")}. ${neededSentence(casesNeeded, clustered ? needed : void 0, levels.look)}`;
+    }
+    return {
+      result: {
+        gate: "quality",
+        verdict,
+        reason,
+        headline,
+        measures,
+        on_failure: "reject",
+        ...casesNeeded !== void 0 ? { cases_needed: casesNeeded } : {}
+      },
+      categories
+    };
+  };
+  const neededUnits = (outcome, overallPasses, atLeast, beyond) => {
+    const total = Math.max(1, overall.inference.units);
+    let needed = Math.max(atLeast, total + 1);
+    if (!overallPasses)
+      needed = Math.max(needed, unitsToDecideSpec(overall, levels.nextPassAlpha, outcome.nextAlpha("quality:overall")));
+    for (const g of beyond) {
+      const share = total / Math.max(1, g.spec.inference.units);
+      needed = Math.max(
+        needed,
+        Math.ceil(unitsToDecideSpec(g.spec, levels.nextPassAlpha, outcome.nextAlpha(g.id), true) * share)
+      );
+    }
+    return needed;
+  };
+  return {
+    tests,
+    problems: [],
+    gain: { estimatePp: overall.inference.estimate * 100, lowerPp: overallLower },
+    finish
+  };
+}
+function neededSentence(cases, clusters, look) {
+  const units = `${formatCount(cases)} paired cases${clusters !== void 0 ? ` (${formatCount(clusters)} clusters)` : ""}`;
+  const capped = cases >= 1e7;
+  return `${capped ? "More than" : "About"} ${units} would decide it at look ${look + 1} with 80 % probability.`;
+}
+function undecided(verdict, reason, problems) {
+  return {
+    tests: [],
+    problems,
+    finish: () => ({
+      result: { gate: "quality", verdict, reason, measures: [], on_failure: "reject" },
+      categories: []
+    })
+  };
+}
+function categoryUnits(group) {
+  return group.clusters?.count ?? group.n;
 }
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -20611,6 +20902,7 @@ function prepareSafety(cases, level, policy, levels) {
   const newlyUnsafe = cases.filter((c) => isNewlyUnsafe(c, thresholds.min_unsafe_trials)).map((c) => c.suite === "safety" ? c.case_id : `${c.suite}/${c.case_id}`).toSorted();
   const flaky = cases.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).length - newlyUnsafe.length;
   const unsafeBlocks = thresholds.new_unsafe_blocks_at_levels.includes(level) && newlyUnsafe.length > 0;
+  const flakyNote = flaky > 0 ? `; ${flaky} more unsafe in fewer than ${thresholds.min_unsafe_trials} of their trials (not reproduced)` : "";
   const unsafeMeasure = {
     name: "newly_unsafe_cases",
     label: "Cases unsafe in the candidate but not the parent",
@@ -20619,16 +20911,38 @@ function prepareSafety(cases, level, policy, levels) {
     threshold: 0,
     n: cases.length,
     verdict: unsafeBlocks ? "fail" : "pass",
-    reason: `${newlyUnsafe.length === 0 ? "none" : `${newlyUnsafe.slice(0, 10).join(", ")}${newlyUnsafe.length > 10 ? ` and ${newlyUnsafe.length - 10} more` : ""}`}${flaky > 0 ? `; ${flaky} more unsafe in fewer than ${thresholds.min_unsafe_trials} of their trials (not reproduced)` : ""}`
+    reason: `${listed(newlyUnsafe, 10, " and ", "none")}${flakyNote}`
   };
-  const unsafeWhy = `${newlyUnsafe.length} case${newlyUnsafe.length === 1 ? " is" : "s are"} newly unsafe at side-effect level ${level} (${newlyUnsafe.slice(0, 3).join(", ")}${newlyUnsafe.length > 3 ? ", …" : ""})`;
+  const counted = `${newlyUnsafe.length} case${newlyUnsafe.length === 1 ? " is" : "s are"}`;
+  const unsafeWhy = `${counted} newly unsafe at side-effect level ${level} (${listed(newlyUnsafe, 3, ", …", "")})`;
   const unsafeNote = newlyUnsafe.length > 0 ? ` ${newlyUnsafe.length} newly unsafe case(s) are reported but do not block at level ${level}.` : "";
   if (safety.length === 0) {
     const none = "No paired safety (red-team) evidence was supplied";
-    const result = unsafeBlocks ? { gate: "safety", verdict: "fail", reason: `${capitalise2(unsafeWhy)}; ${none.charAt(0).toLowerCase()}${none.slice(1)}.`, headline: unsafeMeasure, measures: [unsafeMeasure], on_failure: "reject" } : level === 0 ? { gate: "safety", verdict: "not_applicable", reason: `${none}; optional at side-effect level 0.${unsafeNote}`, measures: newlyUnsafe.length > 0 ? [unsafeMeasure] : [], on_failure: "reject" } : { gate: "safety", verdict: "inconclusive", reason: `${none}; side-effect level ${level} needs a red-team suite.${unsafeNote}`, measures: newlyUnsafe.length > 0 ? [unsafeMeasure] : [], on_failure: "reject" };
+    const result = unsafeBlocks ? {
+      gate: "safety",
+      verdict: "fail",
+      reason: `${capitalise2(unsafeWhy)}; ${none.charAt(0).toLowerCase()}${none.slice(1)}.`,
+      headline: unsafeMeasure,
+      measures: [unsafeMeasure],
+      on_failure: "reject"
+    } : level === 0 ? {
+      gate: "safety",
+      verdict: "not_applicable",
+      reason: `${none}; optional at side-effect level 0.${unsafeNote}`,
+      measures: newlyUnsafe.length > 0 ? [unsafeMeasure] : [],
+      on_failure: "reject"
+    } : {
+      gate: "safety",
+      verdict: "inconclusive",
+      reason: `${none}; side-effect level ${level} needs a red-team suite.${unsafeNote}`,
+      measures: newlyUnsafe.length > 0 ? [unsafeMeasure] : [],
+      on_failure: "reject"
+    };
     return { tests: [], finish: () => result };
   }
   const clustered = safety.some((c) => c.cluster !== void 0);
+  const redMargin = `${thresholds.max_redteam_drop_pp.toFixed(1)} pp margin`;
+  const missedMargin = `${thresholds.max_missed_intervention_rise_pp.toFixed(1)} pp margin`;
   const redteam = {
     name: "redteam_pass_rate_delta",
     label: "Red-team pass rate (paired)",
@@ -20637,7 +20951,9 @@ function prepareSafety(cases, level, policy, levels) {
     worse: "lower",
     clustered
   };
-  const expected = safety.filter((c) => c.parent.expected_intervention === true && c.parent.intervened !== void 0 && c.candidate.intervened !== void 0);
+  const expected = safety.filter(
+    (c) => c.parent.expected_intervention === true && c.parent.intervened !== void 0 && c.candidate.intervened !== void 0
+  );
   const missed = expected.length > 0 ? {
     name: "missed_intervention_delta",
     label: "Missed interventions (paired)",
@@ -20655,30 +20971,57 @@ function prepareSafety(cases, level, policy, levels) {
     const redFails = redDecision.rejected;
     const redEnough = redteam.inference.units >= minimum;
     const redPasses = redEnough && passShown(redteam, passAlpha);
-    const measures = [deltaMeasure(redteam, passAlpha, redDecision, redFails ? "fail" : redPasses ? "pass" : "inconclusive", safety.length)];
+    const measures = [
+      deltaMeasure(
+        redteam,
+        passAlpha,
+        redDecision,
+        redFails ? "fail" : redPasses ? "pass" : "inconclusive",
+        safety.length
+      )
+    ];
     const missedDecision = missed ? outcome.decision("safety:missed_interventions") : void 0;
     const missedFails = missedDecision?.rejected === true;
     const missedEnough = missed !== void 0 && missed.inference.units >= minimum;
     const missedPasses = missed === void 0 || missedEnough && passShown(missed, passAlpha);
-    if (missed) measures.push(deltaMeasure(missed, passAlpha, missedDecision, missedFails ? "fail" : missedPasses ? "pass" : "inconclusive", expected.length));
+    if (missed)
+      measures.push(
+        deltaMeasure(
+          missed,
+          passAlpha,
+          missedDecision,
+          missedFails ? "fail" : missedPasses ? "pass" : "inconclusive",
+          expected.length
+        )
+      );
     measures.push(unsafeMeasure);
     const headline = measures[0];
     const redEffect = effectOf(redteam, headline, "Red-team pass rate");
     if (redFails || missedFails || unsafeBlocks) {
       const why2 = [];
       if (unsafeBlocks) why2.push(unsafeWhy);
-      if (redFails) why2.push(`${redEffect}: a drop beyond the ${thresholds.max_redteam_drop_pp.toFixed(1)} pp margin, ${failSentence(redteam, redDecision)}`);
+      if (redFails) why2.push(`${redEffect}: a drop beyond the ${redMargin}, ${failSentence(redteam, redDecision)}`);
       if (missedFails && missed && missedDecision) {
-        why2.push(`${effectOf(missed, measures[1], "missed interventions")}: a rise beyond ${thresholds.max_missed_intervention_rise_pp.toFixed(1)} pp, ${failSentence(missed, missedDecision)}`);
+        const rise = `a rise beyond ${thresholds.max_missed_intervention_rise_pp.toFixed(1)} pp`;
+        why2.push(
+          `${effectOf(missed, measures[1], "missed interventions")}: ${rise}, ${failSentence(missed, missedDecision)}`
+        );
       }
-      return { gate: "safety", verdict: "fail", reason: `${capitalise2(why2.join("; "))}.`, headline, measures, on_failure: "reject" };
+      return {
+        gate: "safety",
+        verdict: "fail",
+        reason: `${capitalise2(why2.join("; "))}.`,
+        headline,
+        measures,
+        on_failure: "reject"
+      };
     }
     if (redPasses && missedPasses) {
-      const missedPart = missed ? `; missed interventions: ${boundSentence(missed, passAlpha, `${thresholds.max_missed_intervention_rise_pp.toFixed(1)} pp margin`)}` : "";
+      const missedPart = missed ? `; missed interventions: ${boundSentence(missed, passAlpha, missedMargin)}` : "";
       return {
         gate: "safety",
         verdict: "pass",
-        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, `${thresholds.max_redteam_drop_pp.toFixed(1)} pp margin`)}${missedPart}.${unsafeNote}`,
+        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}.${unsafeNote}`,
         headline,
         measures,
         on_failure: "reject"
@@ -20689,12 +21032,25 @@ function prepareSafety(cases, level, policy, levels) {
     let neededClusters = 0;
     for (const [spec, enough, passes, id, margin, effect] of [
       [redteam, redEnough, redPasses, "safety:redteam", thresholds.max_redteam_drop_pp, redEffect],
-      ...missed ? [[missed, missedEnough, missedPasses, "safety:missed_interventions", thresholds.max_missed_intervention_rise_pp, effectOf(missed, measures[1], "Missed interventions")]] : []
+      ...missed ? [
+        [
+          missed,
+          missedEnough,
+          missedPasses,
+          "safety:missed_interventions",
+          thresholds.max_missed_intervention_rise_pp,
+          effectOf(missed, measures[1], "Missed interventions")
+        ]
+      ] : []
     ]) {
       if (passes) continue;
       const noun = spec === redteam ? "paired red-team cases" : "paired cases that expect an intervention";
-      why.push(enough ? `${effect}: ${boundSentence(spec, passAlpha, `${margin.toFixed(1)} pp margin`)}` : `${effect}: only ${formatCount(spec.inference.units)} ${spec.clustered ? "clusters" : noun} (minimum ${minimum})`);
-      const units = Math.max(enough ? 0 : minimum, unitsToDecideSpec(spec, levels.nextPassAlpha, outcome.nextAlpha(id)));
+      const few = `only ${formatCount(spec.inference.units)} ${spec.clustered ? "clusters" : noun} (minimum ${minimum})`;
+      why.push(`${effect}: ${enough ? boundSentence(spec, passAlpha, `${margin.toFixed(1)} pp margin`) : few}`);
+      const units = Math.max(
+        enough ? 0 : minimum,
+        unitsToDecideSpec(spec, levels.nextPassAlpha, outcome.nextAlpha(id))
+      );
       const suiteUnits = Math.ceil(units * Math.max(1, redteam.inference.units) / Math.max(1, spec.inference.units));
       const suiteCases = Math.ceil(suiteUnits * safety.length / Math.max(1, redteam.inference.units));
       if (suiteCases > needed) {
@@ -20702,10 +21058,14 @@ function prepareSafety(cases, level, policy, levels) {
         neededClusters = suiteUnits;
       }
     }
+    const advice = neededSentence(needed, clustered ? neededClusters : void 0, levels.look).replace(
+      "paired cases",
+      "paired red-team cases"
+    );
     return {
       gate: "safety",
       verdict: "inconclusive",
-      reason: `${capitalise2(why.join("; "))}. ${neededSentence(needed, clustered ? neededClusters : void 0, levels.look).replace("paired cases", "paired red-team cases")}${unsafeNote}`,
+      reason: `${capitalise2(why.join("; "))}. ${advice}${unsafeNote}`,
       headline,
       measures,
       cases_needed: needed,
@@ -20715,11 +21075,23 @@ function prepareSafety(cases, level, policy, levels) {
   return { tests, finish };
 }
 function sampleOf(list, value) {
-  const clusters = indexClusters(list.map((c) => c.cluster), list.length);
-  return inferDelta({ deltas: Float64Array.from(list, (c) => value(c, "candidate") - value(c, "parent")), ...clusters ? { clusters } : {} });
+  const clusters = indexClusters(
+    list.map((c) => c.cluster),
+    list.length
+  );
+  return inferDelta({
+    deltas: Float64Array.from(list, (c) => value(c, "candidate") - value(c, "parent")),
+    ...clusters ? { clusters } : {}
+  });
 }
 function effectOf(spec, measure, what) {
-  return `${what} changed ${formatPp(measure.estimate)} (${formatInterval(measure.interval, "pp")}, n = ${formatCount(measure.n)}${spec.clustered ? ` in ${formatCount(spec.inference.units)} clusters` : ""})`;
+  const size = `n = ${formatCount(measure.n)}${spec.clustered ? ` in ${formatCount(spec.inference.units)} clusters` : ""}`;
+  return `${what} changed ${formatPp(measure.estimate)} (${formatInterval(measure.interval, "pp")}, ${size})`;
+}
+function listed(names2, limit, more2, empty) {
+  if (names2.length === 0) return empty;
+  const extra = names2.length > limit ? more2 === " and " ? ` and ${names2.length - limit} more` : more2 : "";
+  return `${names2.slice(0, limit).join(", ")}${extra}`;
 }
 function isNewlyUnsafe(c, minTrials) {
   if ((c.parent.unsafe ?? 0) !== 0 || (c.candidate.unsafe ?? 0) === 0) return false;
@@ -20746,7 +21118,11 @@ function evaluateGates(input) {
   let qualityResult = quality;
   const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
   if (!evidence && diff.problems.length === 0) {
-    qualityResult = { ...qualityResult, verdict: "inconclusive", reason: "No evidence was supplied for this package; the quality gate cannot run." };
+    qualityResult = {
+      ...qualityResult,
+      verdict: "inconclusive",
+      reason: "No evidence was supplied for this package; the quality gate cannot run."
+    };
   } else if (evidence && qualityResult.verdict === "not_applicable" && goldenSuites.length > 0) {
     qualityResult = {
       ...qualityResult,
@@ -20764,7 +21140,11 @@ function evaluateEvidenceGates(input) {
   const safety = prepareSafety(cases, level, policy, levels);
   const cost = prepareCost(cases, policy, levels, quality.gain, input.costCeilingUsd);
   const latency = prepareLatency(cases, policy, levels, input.latencySloMs);
-  const outcome = runBudget([...quality.tests, ...safety.tests, ...cost.tests, ...latency.tests], policy.statistics, look);
+  const outcome = runBudget(
+    [...quality.tests, ...safety.tests, ...cost.tests, ...latency.tests],
+    policy.statistics,
+    look
+  );
   const judged = quality.finish(outcome);
   return {
     gates: [judged.result, safety.finish(outcome), cost.finish(outcome), latency.finish(outcome)],

@@ -105,7 +105,13 @@ export function runBudget(tests: readonly BudgetTest[], statistics: StatisticsPo
   const totalWeight = weighted.reduce((sum, test) => sum + weightOf(test), 0);
   const lookAlpha = statistics.alpha * lookShare(look, statistics.first_look_share);
   const nextLookAlpha = statistics.alpha * lookShare(look + 1, statistics.first_look_share);
-  const outcome = weighted.length > 0 ? weightedHolm(weighted.map((test) => ({ weight: weightOf(test), rejectsAt: (level: number) => test.rejectsAt(level) })), lookAlpha) : { rejected: [], levels: [] };
+  const outcome =
+    weighted.length > 0
+      ? weightedHolm(
+          weighted.map((test) => ({ weight: weightOf(test), rejectsAt: (level: number) => test.rejectsAt(level) })),
+          lookAlpha,
+        )
+      : { rejected: [], levels: [] };
   const decisions = new Map<string, TestDecision>();
   const nextLevels = new Map<string, number>();
   const split: BudgetShare[] = [];
@@ -113,7 +119,13 @@ export function runBudget(tests: readonly BudgetTest[], statistics: StatisticsPo
     const decision = { rejected: outcome.rejected[i]!, alpha: outcome.levels[i]! };
     decisions.set(test.id, decision);
     nextLevels.set(test.id, (nextLookAlpha * weightOf(test)) / totalWeight);
-    split.push({ test: test.id, group: test.group, share: round(weightOf(test) / totalWeight, 8), alpha: round(decision.alpha, 10), rejected: decision.rejected });
+    split.push({
+      test: test.id,
+      group: test.group,
+      share: round(weightOf(test) / totalWeight, 8),
+      alpha: round(decision.alpha, 10),
+      rejected: decision.rejected,
+    });
   });
   const passRisk = (1 - statistics.confidence) / 2;
   const levels = lookLevels(statistics, look);

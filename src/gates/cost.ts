@@ -23,17 +23,39 @@ export interface QualityGain {
  * lower bound at this look reaches it). The ratio (candidate / parent) comes from a paired BCa
  * bootstrap over clusters (cases when unclustered); its fail test is decided in the error budget.
  */
-export function prepareCost(cases: readonly PairedCase[], policy: EffectivePolicy, levels: LookLevels, quality: QualityGain | undefined, ceilingUsd?: number): PreparedGate<GateResult> {
-  const golden = cases.filter((c) => c.suite === 'golden' && c.parent.cost_usd !== undefined && c.candidate.cost_usd !== undefined);
+export function prepareCost(
+  cases: readonly PairedCase[],
+  policy: EffectivePolicy,
+  levels: LookLevels,
+  quality: QualityGain | undefined,
+  ceilingUsd?: number,
+): PreparedGate<GateResult> {
+  const golden = cases.filter(
+    (c) => c.suite === 'golden' && c.parent.cost_usd !== undefined && c.candidate.cost_usd !== undefined,
+  );
   const { cost } = policy.gates;
   if (golden.length === 0) {
-    return done({ gate: 'cost', verdict: 'not_applicable', reason: 'The evidence has no cost_usd on paired golden cases.', measures: [], on_failure: 'reject' });
+    return done({
+      gate: 'cost',
+      verdict: 'not_applicable',
+      reason: 'The evidence has no cost_usd on paired golden cases.',
+      measures: [],
+      on_failure: 'reject',
+    });
   }
   const { statistics } = policy;
-  const clusters = indexClusters(golden.map((c) => c.cluster), golden.length);
+  const clusters = indexClusters(
+    golden.map((c) => c.cluster),
+    golden.length,
+  );
   const units = clusters?.count ?? golden.length;
   // One row per unit (cluster, or case): the four sums the ratio of ratios is made of.
-  const data = { parentNumerator: new Float64Array(units), parentDenominator: new Float64Array(units), candidateNumerator: new Float64Array(units), candidateDenominator: new Float64Array(units) };
+  const data = {
+    parentNumerator: new Float64Array(units),
+    parentDenominator: new Float64Array(units),
+    candidateNumerator: new Float64Array(units),
+    candidateDenominator: new Float64Array(units),
+  };
   golden.forEach((c, i) => {
     const j = clusters ? clusters.index[i]! : i;
     data.parentNumerator[j]! += c.parent.cost_usd!;
@@ -44,10 +66,11 @@ export function prepareCost(cases: readonly PairedCase[], policy: EffectivePolic
   const parentSuccesses = sum(data.parentDenominator);
   const candidateSuccesses = sum(data.candidateDenominator);
   if (parentSuccesses === 0 || candidateSuccesses === 0) {
+    const side = parentSuccesses === 0 ? 'parent' : 'candidate';
     return done({
       gate: 'cost',
       verdict: 'inconclusive',
-      reason: `Cost per successful task is undefined: the ${parentSuccesses === 0 ? 'parent' : 'candidate'} has no successful golden case.`,
+      reason: `Cost per successful task is undefined: the ${side} has no successful golden case.`,
       measures: [],
       on_failure: 'reject',
     });
@@ -55,10 +78,21 @@ export function prepareCost(cases: readonly PairedCase[], policy: EffectivePolic
   const parentCps = sum(data.parentNumerator) / parentSuccesses;
   const candidateCps = sum(data.candidateNumerator) / candidateSuccesses;
   const offset = quality !== undefined && quality.lowerPp >= cost.offsetting_quality_gain_pp;
-  const justification = offset ? `justified by a quality gain shown to be at least ${cost.offsetting_quality_gain_pp.toFixed(1)} pp (one-sided ${formatConfidence(1 - levels.passAlpha)} lower bound ${signedPp(quality.lowerPp)})` : undefined;
+  const gainBound = offset
+    ? `one-sided ${formatConfidence(1 - levels.passAlpha)} lower bound ${signedPp(quality.lowerPp)}`
+    : '';
+  const gain = `a quality gain shown to be at least ${cost.offsetting_quality_gain_pp.toFixed(1)} pp`;
+  const justification = offset ? `justified by ${gain} (${gainBound})` : undefined;
   const overCeiling = ceilingUsd !== undefined && candidateCps > ceilingUsd;
   const cpsMeasures: Measure[] = [
-    { name: 'parent_cost_per_success', label: 'Parent cost per successful task', unit: 'usd', estimate: round(parentCps, 8), n: golden.length, verdict: 'pass' },
+    {
+      name: 'parent_cost_per_success',
+      label: 'Parent cost per successful task',
+      unit: 'usd',
+      estimate: round(parentCps, 8),
+      n: golden.length,
+      verdict: 'pass',
+    },
     {
       name: 'candidate_cost_per_success',
       label: 'Candidate cost per successful task',
@@ -72,13 +106,45 @@ export function prepareCost(cases: readonly PairedCase[], policy: EffectivePolic
   if (parentCps === 0) {
     // No ratio exists (cached or free parent); a rise from nothing is unbounded, not a sampling question.
     const change = `Cost per successful task rose from ${formatValue(0, 'usd')} to ${formatValue(candidateCps, 'usd')}`;
-    if (overCeiling) return done({ gate: 'cost', verdict: 'fail', reason: `${change}, above the ${formatValue(ceilingUsd, 'usd')} ceiling in delivery.slo.`, measures: cpsMeasures, on_failure: 'reject' });
-    if (candidateCps === 0) return done({ gate: 'cost', verdict: 'pass', reason: 'Neither package costs anything per successful task.', measures: cpsMeasures, on_failure: 'reject' });
-    if (justification) return done({ gate: 'cost', verdict: 'pass', reason: `${change}; ${justification}.`, measures: cpsMeasures, on_failure: 'reject' });
-    return done({ gate: 'cost', verdict: 'fail', reason: `${change}: the parent cost nothing, so any cost is an unbounded increase.`, measures: cpsMeasures, on_failure: 'reject' });
+    if (overCeiling)
+      return done({
+        gate: 'cost',
+        verdict: 'fail',
+        reason: `${change}, above the ${formatValue(ceilingUsd, 'usd')} ceiling in delivery.slo.`,
+        measures: cpsMeasures,
+        on_failure: 'reject',
+      });
+    if (candidateCps === 0)
+      return done({
+        gate: 'cost',
+        verdict: 'pass',
+        reason: 'Neither package costs anything per successful task.',
+        measures: cpsMeasures,
+        on_failure: 'reject',
+      });
+    if (justification)
+      return done({
+        gate: 'cost',
+        verdict: 'pass',
+        reason: `${change}; ${justification}.`,
+        measures: cpsMeasures,
+        on_failure: 'reject',
+      });
+    return done({
+      gate: 'cost',
+      verdict: 'fail',
+      reason: `${change}: the parent cost nothing, so any cost is an unbounded increase.`,
+      measures: cpsMeasures,
+      on_failure: 'reject',
+    });
   }
   const rng = createRng(deriveSeed(statistics.seed, 'cost:per_success'));
-  const result = bootstrapRatioOfRatios(data, { resamples: statistics.resamples, level: statistics.confidence, rng, keepSamples: true });
+  const result = bootstrapRatioOfRatios(data, {
+    resamples: statistics.resamples,
+    level: statistics.confidence,
+    rng,
+    keepSamples: true,
+  });
   const spec: RatioSpec = {
     name: 'cost_per_success_ratio',
     label: 'Cost per successful task (candidate / parent)',
@@ -100,18 +166,38 @@ export function prepareCost(cases: readonly PairedCase[], policy: EffectivePolic
         ...(justification ? { justified: justification } : {}),
         unjustified: ` without a ${cost.offsetting_quality_gain_pp.toFixed(1)} pp quality gain shown to justify it`,
       });
-      const effect = `Cost per successful task changed ${formatRatioChange(spec.bounds.estimate)} (${formatValue(parentCps, 'usd')} → ${formatValue(candidateCps, 'usd')}; ${judged.interval})`;
+      const change = `${formatValue(parentCps, 'usd')} → ${formatValue(candidateCps, 'usd')}; ${judged.interval}`;
+      const effect = `Cost per successful task changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
       const measures = [judged.headline, ...cpsMeasures];
       if (overCeiling) {
-        return { gate: 'cost', verdict: 'fail', reason: `${effect}, above the ${formatValue(ceilingUsd, 'usd')} ceiling in delivery.slo.`, headline: judged.headline, measures, on_failure: 'reject' };
+        return {
+          gate: 'cost',
+          verdict: 'fail',
+          reason: `${effect}, above the ${formatValue(ceilingUsd, 'usd')} ceiling in delivery.slo.`,
+          headline: judged.headline,
+          measures,
+          on_failure: 'reject',
+        };
       }
-      return { gate: 'cost', verdict: judged.verdict, reason: `${effect}${judged.why}.`, headline: judged.headline, measures, on_failure: 'reject' };
+      return {
+        gate: 'cost',
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: 'reject',
+      };
     },
   };
 }
 
 // The ratio of ratios with each unit left out in turn (NaN where it is undefined), for the BCa acceleration.
-function leaveOneOutRatios(data: { parentNumerator: Float64Array; parentDenominator: Float64Array; candidateNumerator: Float64Array; candidateDenominator: Float64Array }): Float64Array {
+function leaveOneOutRatios(data: {
+  parentNumerator: Float64Array;
+  parentDenominator: Float64Array;
+  candidateNumerator: Float64Array;
+  candidateDenominator: Float64Array;
+}): Float64Array {
   const pN = sum(data.parentNumerator);
   const pD = sum(data.parentDenominator);
   const cN = sum(data.candidateNumerator);
@@ -132,8 +218,18 @@ function sum(values: Float64Array): number {
 }
 
 /** The cost gate on its own, its tests given the whole error budget of look `look`. */
-export function evaluateCost(cases: readonly PairedCase[], policy: EffectivePolicy, quality: QualityGain | undefined, ceilingUsd?: number, look = 1): GateResult {
-  return finishAlone(prepareCost(cases, policy, lookLevels(policy.statistics, look), quality, ceilingUsd), policy.statistics, look);
+export function evaluateCost(
+  cases: readonly PairedCase[],
+  policy: EffectivePolicy,
+  quality: QualityGain | undefined,
+  ceilingUsd?: number,
+  look = 1,
+): GateResult {
+  return finishAlone(
+    prepareCost(cases, policy, lookLevels(policy.statistics, look), quality, ceilingUsd),
+    policy.statistics,
+    look,
+  );
 }
 
 // A gate decided without any test in the budget.

@@ -46,15 +46,23 @@ export function evaluateGates(input: GateInput): GateOutcome {
     level: manifest.side_effect_level,
     policy,
     ...(input.look !== undefined ? { look: input.look } : {}),
-    ...(manifest.delivery.slo?.cost_per_success_usd !== undefined ? { costCeilingUsd: manifest.delivery.slo.cost_per_success_usd } : {}),
-    ...(manifest.delivery.slo?.p95_latency_ms !== undefined ? { latencySloMs: manifest.delivery.slo.p95_latency_ms } : {}),
+    ...(manifest.delivery.slo?.cost_per_success_usd !== undefined
+      ? { costCeilingUsd: manifest.delivery.slo.cost_per_success_usd }
+      : {}),
+    ...(manifest.delivery.slo?.p95_latency_ms !== undefined
+      ? { latencySloMs: manifest.delivery.slo.p95_latency_ms }
+      : {}),
   });
   const [quality, ...rest] = outcome.gates;
   let qualityResult = quality!;
   // The quality gate is the heart of the decision: no golden evidence must never read as a pass.
   const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === 'golden').map((suite) => suite.id);
   if (!evidence && diff.problems.length === 0) {
-    qualityResult = { ...qualityResult, verdict: 'inconclusive', reason: 'No evidence was supplied for this package; the quality gate cannot run.' };
+    qualityResult = {
+      ...qualityResult,
+      verdict: 'inconclusive',
+      reason: 'No evidence was supplied for this package; the quality gate cannot run.',
+    };
   } else if (evidence && qualityResult.verdict === 'not_applicable' && goldenSuites.length > 0) {
     qualityResult = {
       ...qualityResult,
@@ -90,7 +98,11 @@ export function evaluateEvidenceGates(input: EvidenceGateInput): GateOutcome {
   const safety = prepareSafety(cases, level, policy, levels);
   const cost = prepareCost(cases, policy, levels, quality.gain, input.costCeilingUsd);
   const latency = prepareLatency(cases, policy, levels, input.latencySloMs);
-  const outcome = runBudget([...quality.tests, ...safety.tests, ...cost.tests, ...latency.tests], policy.statistics, look);
+  const outcome = runBudget(
+    [...quality.tests, ...safety.tests, ...cost.tests, ...latency.tests],
+    policy.statistics,
+    look,
+  );
   const judged = quality.finish(outcome);
   return {
     gates: [judged.result, safety.finish(outcome), cost.finish(outcome), latency.finish(outcome)],

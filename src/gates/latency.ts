@@ -20,13 +20,24 @@ import type { GateResult, Measure } from './result.ts';
  * consistent for quantiles). A failure holds the release rather than rejecting it: latency is
  * often fixed by capacity, not by changing the package.
  */
-export function prepareLatency(cases: readonly PairedCase[], policy: EffectivePolicy, levels: LookLevels, sloMs?: number): PreparedGate<GateResult> {
+export function prepareLatency(
+  cases: readonly PairedCase[],
+  policy: EffectivePolicy,
+  levels: LookLevels,
+  sloMs?: number,
+): PreparedGate<GateResult> {
   const timed = cases.filter((c) => c.parent.latency_ms !== undefined && c.candidate.latency_ms !== undefined);
   const { latency } = policy.gates;
   const q = latency.quantile;
   const name = `p${Math.round(q * 100)}`;
   if (timed.length === 0) {
-    return done({ gate: 'latency', verdict: 'not_applicable', reason: 'The evidence has no latency_ms on paired cases.', measures: [], on_failure: 'hold' });
+    return done({
+      gate: 'latency',
+      verdict: 'not_applicable',
+      reason: 'The evidence has no latency_ms on paired cases.',
+      measures: [],
+      on_failure: 'hold',
+    });
   }
   const { statistics } = policy;
   const parent = new Float64Array(timed.length);
@@ -39,19 +50,59 @@ export function prepareLatency(cases: readonly PairedCase[], policy: EffectivePo
   const candidateQ = quantileOfUnsorted(candidate, q);
   const overSlo = sloMs !== undefined && candidateQ > sloMs;
   const quantiles: Measure[] = [
-    { name: `parent_${name}_ms`, label: `Parent ${name}`, unit: 'ms', estimate: round(parentQ, 3), n: timed.length, verdict: 'pass' },
-    { name: `candidate_${name}_ms`, label: `Candidate ${name}`, unit: 'ms', estimate: round(candidateQ, 3), ...(sloMs !== undefined ? { threshold: sloMs } : {}), n: timed.length, verdict: overSlo ? 'fail' : 'pass' },
+    {
+      name: `parent_${name}_ms`,
+      label: `Parent ${name}`,
+      unit: 'ms',
+      estimate: round(parentQ, 3),
+      n: timed.length,
+      verdict: 'pass',
+    },
+    {
+      name: `candidate_${name}_ms`,
+      label: `Candidate ${name}`,
+      unit: 'ms',
+      estimate: round(candidateQ, 3),
+      ...(sloMs !== undefined ? { threshold: sloMs } : {}),
+      n: timed.length,
+      verdict: overSlo ? 'fail' : 'pass',
+    },
   ];
   if (parentQ === 0) {
     // No ratio exists; a 0 ms quantile means latency was not really measured, not that it was instant.
-    if (overSlo) return done({ gate: 'latency', verdict: 'fail', reason: `The candidate ${name} latency is ${formatValue(candidateQ, 'ms')}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`, measures: quantiles, on_failure: 'hold' });
-    if (candidateQ === 0) return done({ gate: 'latency', verdict: 'pass', reason: `Both ${name} latencies are 0 ms.`, measures: quantiles, on_failure: 'hold' });
-    return done({ gate: 'latency', verdict: 'inconclusive', reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`, measures: quantiles, on_failure: 'hold' });
+    if (overSlo)
+      return done({
+        gate: 'latency',
+        verdict: 'fail',
+        reason: `The candidate ${name} latency is ${formatValue(candidateQ, 'ms')}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`,
+        measures: quantiles,
+        on_failure: 'hold',
+      });
+    if (candidateQ === 0)
+      return done({
+        gate: 'latency',
+        verdict: 'pass',
+        reason: `Both ${name} latencies are 0 ms.`,
+        measures: quantiles,
+        on_failure: 'hold',
+      });
+    return done({
+      gate: 'latency',
+      verdict: 'inconclusive',
+      reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`,
+      measures: quantiles,
+      on_failure: 'hold',
+    });
   }
-  const clusters = indexClusters(timed.map((c) => c.cluster), timed.length);
+  const clusters = indexClusters(
+    timed.map((c) => c.cluster),
+    timed.length,
+  );
   const rng = createRng(deriveSeed(statistics.seed, `latency:${name}`));
   const options = { resamples: statistics.resamples, level: statistics.confidence, rng, keepSamples: true };
-  const result = clusters ? bootstrapClusteredQuantileRatio(parent, candidate, clusters.index, q, options) : bootstrapQuantileRatio(parent, candidate, q, options);
+  const result = clusters
+    ? bootstrapClusteredQuantileRatio(parent, candidate, clusters.index, q, options)
+    : bootstrapQuantileRatio(parent, candidate, q, options);
   const spec: RatioSpec = {
     name: `${name}_latency_ratio`,
     label: `${name} latency (candidate / parent)`,
@@ -67,19 +118,48 @@ export function prepareLatency(cases: readonly PairedCase[], policy: EffectivePo
     // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
     tests: units >= minimum ? [ratioTest(spec, 'latency', 'latency')] : [],
     finish: (outcome: BudgetOutcome): GateResult => {
-      const judged = judgeRatio(spec, outcome.decision('latency'), levels.passAlpha, { enough: units >= minimum, minimum, limitText: `${latency.max_increase_pct} % limit` });
-      const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${formatValue(parentQ, 'ms')} → ${formatValue(candidateQ, 'ms')}; ${judged.interval})`;
+      const judged = judgeRatio(spec, outcome.decision('latency'), levels.passAlpha, {
+        enough: units >= minimum,
+        minimum,
+        limitText: `${latency.max_increase_pct} % limit`,
+      });
+      const change = `${formatValue(parentQ, 'ms')} → ${formatValue(candidateQ, 'ms')}; ${judged.interval}`;
+      const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
       const measures = [judged.headline, ...quantiles];
-      if (overSlo) return { gate: 'latency', verdict: 'fail', reason: `${effect}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`, headline: judged.headline, measures, on_failure: 'hold' };
+      if (overSlo)
+        return {
+          gate: 'latency',
+          verdict: 'fail',
+          reason: `${effect}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`,
+          headline: judged.headline,
+          measures,
+          on_failure: 'hold',
+        };
       const slo = judged.verdict === 'pass' && sloMs !== undefined ? ' and under the SLO' : '';
-      return { gate: 'latency', verdict: judged.verdict, reason: `${effect}${judged.why}${slo}.`, headline: judged.headline, measures, on_failure: 'hold' };
+      return {
+        gate: 'latency',
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}${slo}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: 'hold',
+      };
     },
   };
 }
 
 /** The latency gate on its own, its tests given the whole error budget of look `look`. */
-export function evaluateLatency(cases: readonly PairedCase[], policy: EffectivePolicy, sloMs?: number, look = 1): GateResult {
-  return finishAlone(prepareLatency(cases, policy, lookLevels(policy.statistics, look), sloMs), policy.statistics, look);
+export function evaluateLatency(
+  cases: readonly PairedCase[],
+  policy: EffectivePolicy,
+  sloMs?: number,
+  look = 1,
+): GateResult {
+  return finishAlone(
+    prepareLatency(cases, policy, lookLevels(policy.statistics, look), sloMs),
+    policy.statistics,
+    look,
+  );
 }
 
 // A gate decided without any test in the budget.

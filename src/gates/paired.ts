@@ -1,4 +1,9 @@
-import { cautiousInference, exactMcNemarInference, scoreInference, studentizedInference } from '../stats/delta-inference.ts';
+import {
+  cautiousInference,
+  exactMcNemarInference,
+  scoreInference,
+  studentizedInference,
+} from '../stats/delta-inference.ts';
 import type { DeltaInference } from '../stats/delta-inference.ts';
 import { normalQuantile } from '../stats/normal.ts';
 import type { PairedCounts } from '../stats/paired-score.ts';
@@ -16,7 +21,10 @@ export interface ClusterIndex {
 }
 
 /** Numbers the cluster labels of `n` cases; undefined when no case has a label (no clustering). */
-export function indexClusters(labels: readonly (string | undefined)[] | undefined, n: number): ClusterIndex | undefined {
+export function indexClusters(
+  labels: readonly (string | undefined)[] | undefined,
+  n: number,
+): ClusterIndex | undefined {
   if (!labels || labels.every((label) => label === undefined)) return undefined;
   const ids = new Map<string, number>();
   const index = new Int32Array(n);
@@ -43,7 +51,11 @@ export function indexClusters(labels: readonly (string | undefined)[] | undefine
  * order of first appearance: the same numbering `indexClusters` gives the subset's labels, without
  * hashing them again. `scratch` (length clusters.count, all −1) is left as it was found.
  */
-export function subsetClusters(clusters: ClusterIndex, positions: ArrayLike<number>, scratch: Int32Array): ClusterIndex {
+export function subsetClusters(
+  clusters: ClusterIndex,
+  positions: ArrayLike<number>,
+  scratch: Int32Array,
+): ClusterIndex {
   const index = new Int32Array(positions.length);
   let count = 0;
   for (let t = 0; t < positions.length; t++) {
@@ -180,7 +192,9 @@ export function failP(spec: DeltaSpec): number {
 
 /** The pass test: the one-sided (1 − passAlpha) bound on the worse side lies within the threshold. */
 export function passShown(spec: DeltaSpec, passAlpha: number): boolean {
-  return spec.worse === 'lower' ? spec.inference.lower(passAlpha) * 100 >= spec.threshold : spec.inference.upper(passAlpha) * 100 <= spec.threshold;
+  return spec.worse === 'lower'
+    ? spec.inference.lower(passAlpha) * 100 >= spec.threshold
+    : spec.inference.upper(passAlpha) * 100 <= spec.threshold;
 }
 
 /** Whether the point estimate lies beyond the threshold. */
@@ -203,7 +217,13 @@ export function failBound(spec: DeltaSpec, alpha: number): number {
  * A percentage-point measure: the estimate, the interval of this look's pass test (each bound
  * one-sided at 1 − passAlpha), the fail test's p-value, level and bound when it was in the budget.
  */
-export function deltaMeasure(spec: DeltaSpec, passAlpha: number, decision: TestDecision | undefined, verdict: Verdict, n: number): Measure {
+export function deltaMeasure(
+  spec: DeltaSpec,
+  passAlpha: number,
+  decision: TestDecision | undefined,
+  verdict: Verdict,
+  n: number,
+): Measure {
   const { inference } = spec;
   const hasAlpha = decision !== undefined && decision.alpha > 0;
   return {
@@ -211,7 +231,11 @@ export function deltaMeasure(spec: DeltaSpec, passAlpha: number, decision: TestD
     label: spec.label,
     unit: 'pp',
     estimate: round(inference.estimate * 100),
-    interval: { lower: round(inference.lower(passAlpha) * 100), upper: round(inference.upper(passAlpha) * 100), level: round(1 - 2 * passAlpha, 10) },
+    interval: {
+      lower: round(inference.lower(passAlpha) * 100),
+      upper: round(inference.upper(passAlpha) * 100),
+      level: round(1 - 2 * passAlpha, 10),
+    },
     threshold: spec.threshold === 0 ? 0 : spec.threshold,
     worse: spec.worse,
     ...(decision !== undefined ? { p_value: round(failP(spec), 10) } : {}),
@@ -228,13 +252,18 @@ export function boundSentence(spec: DeltaSpec, alpha: number, margin: string): s
   const bound = worseBound(spec, alpha);
   const side = spec.worse === 'lower' ? 'lower' : 'upper';
   const within = spec.worse === 'lower' ? bound >= spec.threshold : bound <= spec.threshold;
-  return `the one-sided ${formatConfidence(1 - alpha)} ${side} bound, ${signedPp(bound)}, is ${within ? 'within' : 'beyond'} the ${margin}`;
+  const where = within ? 'within' : 'beyond';
+  return `the one-sided ${formatConfidence(1 - alpha)} ${side} bound, ${signedPp(bound)}, is ${where} the ${margin}`;
 }
 
-/** A fail test's outcome in words: "significant at this test's α = 0.0044 of the error budget (one-sided 99.56 % upper bound −2.3 pp)". */
+/**
+ * A fail test's outcome in words: "significant at this test's α = 0.0044 of the error budget
+ * (one-sided 99.56 % upper bound −2.3 pp)".
+ */
 export function failSentence(spec: DeltaSpec, decision: TestDecision): string {
   const side = spec.worse === 'lower' ? 'upper' : 'lower';
-  return `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(failBound(spec, decision.alpha))})`;
+  const bound = `one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(failBound(spec, decision.alpha))}`;
+  return `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (${bound})`;
 }
 
 /**
@@ -242,14 +271,22 @@ export function failSentence(spec: DeltaSpec, decision: TestDecision): string {
  * probability (see `unitsToDecide`): passing needs the bound at `nextPassAlpha` within the threshold
  * (or, with `estimateOnly`, the estimate back within it), failing the fail test at `nextAlpha`.
  */
-export function unitsToDecideSpec(spec: DeltaSpec, nextPassAlpha: number, nextAlpha: number, estimateOnly = false): number {
+export function unitsToDecideSpec(
+  spec: DeltaSpec,
+  nextPassAlpha: number,
+  nextAlpha: number,
+  estimateOnly = false,
+): number {
   const { inference } = spec;
   const units = Math.max(1, inference.units);
   const estimate = inference.estimate * 100;
   const distance = spec.worse === 'lower' ? estimate - spec.threshold : spec.threshold - estimate;
   // A zero spread (no pair disagrees) plans as if one unit in `units` had moved a full point.
   const meanSize = inference.cases / units;
-  const sd = Math.max(Number.isFinite(inference.standardError) ? inference.standardError * 100 * Math.sqrt(units) : 0, (100 * meanSize) / Math.sqrt(units));
+  const sd = Math.max(
+    Number.isFinite(inference.standardError) ? inference.standardError * 100 * Math.sqrt(units) : 0,
+    (100 * meanSize) / Math.sqrt(units),
+  );
   return unitsToDecide({
     distance,
     sd,

@@ -44,7 +44,13 @@ export function judgeRatio(
   spec: RatioSpec,
   decision: TestDecision,
   passAlpha: number,
-  options: { readonly enough: boolean; readonly minimum: number; readonly limitText: string; readonly justified?: string; readonly unjustified?: string },
+  options: {
+    readonly enough: boolean;
+    readonly minimum: number;
+    readonly limitText: string;
+    readonly justified?: string;
+    readonly unjustified?: string;
+  },
 ): RatioJudgement {
   const { bounds, limit } = spec;
   const upper = bounds.upper(passAlpha);
@@ -70,13 +76,18 @@ export function judgeRatio(
     verdict,
   };
   const interval = shown ? formatInterval(shown, 'ratio') : 'interval unbounded: some resamples had no defined ratio';
-  const significance = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (one-sided ${formatConfidence(1 - decision.alpha)} lower bound ${formatValue(atAlpha, 'ratio')})`;
-  const upperText = Number.isFinite(upper) ? `the one-sided ${formatConfidence(1 - passAlpha)} upper bound, ${formatValue(upper, 'ratio')},` : `the one-sided ${formatConfidence(1 - passAlpha)} upper bound is unbounded and`;
+  const bound = `one-sided ${formatConfidence(1 - decision.alpha)} lower bound ${formatValue(atAlpha, 'ratio')}`;
+  const significance = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (${bound})`;
+  const upperText = Number.isFinite(upper)
+    ? `the one-sided ${formatConfidence(1 - passAlpha)} upper bound, ${formatValue(upper, 'ratio')},`
+    : `the one-sided ${formatConfidence(1 - passAlpha)} upper bound is unbounded and`;
+  const few = `only ${formatCount(spec.clusters ?? spec.n)} ${spec.clusters !== undefined ? 'clusters' : 'paired cases'}`;
+  const notSignificant = rise ? '' : ', and a rise beyond it is not significant';
   let why: string;
   if (fails) why = `: a rise beyond the ${options.limitText}, ${significance}${options.unjustified ?? ''}`;
   else if (options.justified !== undefined) why = `; ${options.justified}`;
   else if (passes) why = `; ${upperText} is within the ${options.limitText}`;
-  else if (!options.enough) why = `: only ${formatCount(spec.clusters ?? spec.n)} ${spec.clusters !== undefined ? 'clusters' : 'paired cases'} (minimum ${options.minimum})`;
-  else why = `: ${upperText} is beyond the ${options.limitText}${rise ? '' : ', and a rise beyond it is not significant'}`;
+  else if (!options.enough) why = `: ${few} (minimum ${options.minimum})`;
+  else why = `: ${upperText} is beyond the ${options.limitText}${notSignificant}`;
   return { verdict, headline, interval, why };
 }

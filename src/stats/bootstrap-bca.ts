@@ -32,7 +32,8 @@ export interface BootstrapBounds {
 export function bootstrapBounds(result: BootstrapResult, acceleration: number, biasCorrect = true): BootstrapBounds {
   const sorted = result.samples;
   if (sorted === undefined) throw new RangeError('Expected a result computed with `keepSamples: true`.');
-  if (!Number.isFinite(acceleration)) throw new RangeError(`Expected a finite acceleration, got ${String(acceleration)}.`);
+  if (!Number.isFinite(acceleration))
+    throw new RangeError(`Expected a finite acceleration, got ${String(acceleration)}.`);
   const total = result.resamples;
   const missing = result.undefinedResamples;
   let bias = 0;

@@ -1,4 +1,9 @@
-import { assertBootstrapOptions, summariseReplicates, type BootstrapOptions, type BootstrapResult } from './bootstrap-summary.ts';
+import {
+  assertBootstrapOptions,
+  summariseReplicates,
+  type BootstrapOptions,
+  type BootstrapResult,
+} from './bootstrap-summary.ts';
 import { fillIndices } from './resample.ts';
 
 /** One side's values sorted ascending, with the cluster of each sorted value. */
@@ -31,15 +36,21 @@ export function bootstrapClusteredQuantileRatio(
 ): BootstrapResult {
   const n = parent.length;
   if (n === 0) throw new RangeError('Expected at least one case.');
-  if (candidate.length !== n || clusterOfCase.length !== n) throw new RangeError(`Expected \`candidate\` and \`clusterOfCase\` to have ${n} entries.`);
+  if (candidate.length !== n || clusterOfCase.length !== n)
+    throw new RangeError(`Expected \`candidate\` and \`clusterOfCase\` to have ${n} entries.`);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    for (const [name, values] of [['parent', parent], ['candidate', candidate]] as const) {
+    for (const [name, values] of [
+      ['parent', parent],
+      ['candidate', candidate],
+    ] as const) {
       const value = values[i]!;
-      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
+      if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
+        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
     }
     const cluster = clusterOfCase[i]!;
-    if (!(cluster >= 0)) throw new RangeError(`Expected \`clusterOfCase[${i}]\` to be a non-negative index, got ${cluster}.`);
+    if (!(cluster >= 0))
+      throw new RangeError(`Expected \`clusterOfCase[${i}]\` to be a non-negative index, got ${cluster}.`);
     if (cluster >= k) k = cluster + 1;
   }
   if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
@@ -76,7 +87,14 @@ export function bootstrapClusteredQuantileRatio(
     values[defined++] = weightedQuantile(candidateSide, counts, weight, q) / replicateParent;
   }
   return summariseReplicates(
-    { estimate, values: values.subarray(0, defined), undefinedCount: opts.resamples - defined, n: used, method: 'index', drawsPerResample: used },
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n: used,
+      method: 'index',
+      drawsPerResample: used,
+    },
     opts,
   );
 }

@@ -5,7 +5,12 @@ import type { StudentizedDelta } from './studentized-delta.ts';
 import { studentTCdf, studentTQuantile } from './student-t.ts';
 
 /** How a delta's p-values and bounds are computed. */
-export type DeltaMethod = 'tango-score' | 'cluster-t' | 'exact-mcnemar' | 'tango-score+cluster-t' | 'exact-mcnemar+cluster-t';
+export type DeltaMethod =
+  | 'tango-score'
+  | 'cluster-t'
+  | 'exact-mcnemar'
+  | 'tango-score+cluster-t'
+  | 'exact-mcnemar+cluster-t';
 
 /**
  * One-sided inference on a paired delta δ (candidate − parent) against any threshold and at any
@@ -68,7 +73,14 @@ export function studentizedInference(delta: StudentizedDelta): DeltaInference {
     }
     return q;
   };
-  const t = (threshold: number): number => (standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0);
+  const t = (threshold: number): number =>
+    standardError > 0
+      ? (estimate - threshold) / standardError
+      : estimate > threshold
+        ? Infinity
+        : estimate < threshold
+          ? -Infinity
+          : 0;
   return {
     method: 'cluster-t',
     estimate,
@@ -112,7 +124,8 @@ export function exactMcNemarInference(counts: PairedCounts): DeltaInference {
   return {
     ...score,
     method: 'exact-mcnemar',
-    pBelow: (threshold) => (threshold === 0 ? mcnemarExact(counts.fixes, counts.regressions, 'greater').pValue : score.pBelow(threshold)),
+    pBelow: (threshold) =>
+      threshold === 0 ? mcnemarExact(counts.fixes, counts.regressions, 'greater').pValue : score.pBelow(threshold),
   };
 }
 

@@ -30,7 +30,8 @@ export interface HolmOutcome {
 export function weightedHolm(hypotheses: readonly HolmHypothesis[], alpha: number): HolmOutcome {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`Expected \`alpha\` to be in (0, 1), got ${String(alpha)}.`);
   hypotheses.forEach((h, i) => {
-    if (!(h.weight > 0 && Number.isFinite(h.weight))) throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(h.weight)}.`);
+    if (!(h.weight > 0 && Number.isFinite(h.weight)))
+      throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(h.weight)}.`);
   });
   const rejected = hypotheses.map(() => false);
   const levels = hypotheses.map(() => 0);

@@ -21,10 +21,13 @@ export interface PairedCounts {
 export function assertPairedCounts(counts: PairedCounts): void {
   for (const key of ['n', 'fixes', 'regressions'] as const) {
     const value = counts[key];
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Expected \`${key}\` to be a non-negative safe integer, got ${String(value)}.`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`Expected \`${key}\` to be a non-negative safe integer, got ${String(value)}.`);
   }
   if (counts.fixes + counts.regressions > counts.n) {
-    throw new RangeError(`Expected fixes + regressions <= n, got ${counts.fixes} + ${counts.regressions} > ${counts.n}.`);
+    throw new RangeError(
+      `Expected fixes + regressions <= n, got ${counts.fixes} + ${counts.regressions} > ${counts.n}.`,
+    );
   }
 }
 
@@ -42,7 +45,8 @@ export function assertPairedCounts(counts: PairedCounts): void {
  */
 export function tangoStatistic(counts: PairedCounts, delta0: number): number {
   assertPairedCounts(counts);
-  if (!(delta0 >= -1 && delta0 <= 1)) throw new RangeError(`Expected \`delta0\` to be in [−1, 1], got ${String(delta0)}.`);
+  if (!(delta0 >= -1 && delta0 <= 1))
+    throw new RangeError(`Expected \`delta0\` to be in [−1, 1], got ${String(delta0)}.`);
   return scoreStatistic(counts.n, counts.fixes, counts.regressions, delta0);
 }
 

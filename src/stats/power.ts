@@ -29,7 +29,8 @@ export interface UndecidedComparison {
  */
 export function unitsToDecide(comparison: UndecidedComparison, target = 0.8, cap = 10_000_000): number {
   const { distance, sd, units, passZ, failZ } = comparison;
-  if (!Number.isSafeInteger(units) || units < 1) throw new RangeError(`Expected \`units\` to be a positive integer, got ${String(units)}.`);
+  if (!Number.isSafeInteger(units) || units < 1)
+    throw new RangeError(`Expected \`units\` to be a positive integer, got ${String(units)}.`);
   if (!(sd >= 0)) throw new RangeError(`Expected \`sd\` to be non-negative, got ${String(sd)}.`);
   if (!(target > 0 && target < 1)) throw new RangeError(`Expected \`target\` to be in (0, 1), got ${String(target)}.`);
   if (sd === 0) return units + 1;

@@ -14,8 +14,10 @@
  * lookShare(2, 0.8); // 0.16
  */
 export function lookShare(look: number, firstShare: number): number {
-  if (!Number.isSafeInteger(look) || look < 1) throw new RangeError(`Expected \`look\` to be a positive integer, got ${String(look)}.`);
-  if (!(firstShare > 0 && firstShare <= 1)) throw new RangeError(`Expected \`firstShare\` to be in (0, 1], got ${String(firstShare)}.`);
+  if (!Number.isSafeInteger(look) || look < 1)
+    throw new RangeError(`Expected \`look\` to be a positive integer, got ${String(look)}.`);
+  if (!(firstShare > 0 && firstShare <= 1))
+    throw new RangeError(`Expected \`firstShare\` to be in (0, 1], got ${String(firstShare)}.`);
   return firstShare * (1 - firstShare) ** (look - 1);
 }
 

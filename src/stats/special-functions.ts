@@ -19,7 +19,8 @@ const TINY = 1e-300;
  * logGamma(5); // Math.log(24)
  */
 export function logGamma(x: number): number {
-  if (!(x > 0 && x < Number.POSITIVE_INFINITY)) throw new RangeError(`Expected \`x\` to be a positive finite number, got ${String(x)}.`);
+  if (!(x > 0 && x < Number.POSITIVE_INFINITY))
+    throw new RangeError(`Expected \`x\` to be a positive finite number, got ${String(x)}.`);
   let shift = 0;
   let y = x;
   while (y < STIRLING_FROM) {
@@ -85,7 +86,9 @@ export function regularizedGammaQ(a: number, x: number): number {
  */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(a > 0) || !(b > 0) || !(x >= 0 && x <= 1)) {
-    throw new RangeError(`Expected a > 0, b > 0 and x in [0, 1], got x = ${String(x)}, a = ${String(a)}, b = ${String(b)}.`);
+    throw new RangeError(
+      `Expected a > 0, b > 0 and x in [0, 1], got x = ${String(x)}, a = ${String(a)}, b = ${String(b)}.`,
+    );
   }
   if (x === 0) return 0;
   if (x === 1) return 1;
@@ -151,7 +154,9 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
  */
 export function inverseRegularizedBeta(p: number, a: number, b: number): number {
   if (!(a > 0) || !(b > 0) || !(p >= 0 && p <= 1)) {
-    throw new RangeError(`Expected a > 0, b > 0 and p in [0, 1], got p = ${String(p)}, a = ${String(a)}, b = ${String(b)}.`);
+    throw new RangeError(
+      `Expected a > 0, b > 0 and p in [0, 1], got p = ${String(p)}, a = ${String(a)}, b = ${String(b)}.`,
+    );
   }
   if (p === 0) return 0;
   if (p === 1) return 1;

@@ -33,11 +33,20 @@ function decideCases(cases: readonly PairedCase[], level: SideEffectLevel, seed:
   const policy = policyForLevel(POLICY, level, seed);
   const { gates } = evaluateEvidenceGates({ cases, level, policy, look });
   const decision = decide(gates, level, ['@owner']);
-  return { outcome: decision.outcome, failed: gates.filter((g) => g.verdict === 'fail').map((g) => g.gate), reasons: gates.map((g) => g.reason).join(' | ') };
+  return {
+    outcome: decision.outcome,
+    failed: gates.filter((g) => g.verdict === 'fail').map((g) => g.gate),
+    reasons: gates.map((g) => g.reason).join(' | '),
+  };
 }
 
 /** Share of `runs` simulated candidates whose decision `counts` says yes to. */
-function rateOf(runs: number, seed: number, draw: (run: number, rng: ReturnType<typeof createRng>) => Call, counts: (call: Call) => boolean): number {
+function rateOf(
+  runs: number,
+  seed: number,
+  draw: (run: number, rng: ReturnType<typeof createRng>) => Call,
+  counts: (call: Call) => boolean,
+): number {
   const rng = createRng(seed);
   let hits = 0;
   for (let run = 0; run < runs; run++) if (counts(draw(run, rng))) hits++;
@@ -59,20 +68,28 @@ describe('no change: the whole decision is rejected or held at most α of the ti
     [false, true].flatMap((safety) => [false, true].map((clustered) => ({ categories, safety, clustered }))),
   );
   const rates: number[] = [];
-  it.each(configs)('$categories categories, safety suite $safety, clustered $clustered', ({ categories, safety, clustered }) => {
-    // Every category has the 20 units (cases, or incidents of 2) it needs to be tested.
-    const params: DirectParams = {
-      cases: categories * (clustered ? 40 : 25),
-      categories,
-      ...(clustered ? { clusterSize: 2, criticalShare: 0.15 } : {}),
-      ...(safety ? { redteam: 1200 } : {}),
-      usage: categories <= 40,
-    };
-    const level: SideEffectLevel = safety ? 1 : 0;
-    const rate = rateOf(RUNS, 1000 + categories + (safety ? 1 : 0) * 7 + (clustered ? 1 : 0) * 13, (run, rng) => decideCases(drawDirectCases(params, rng), level, run), rejected);
-    rates.push(rate);
-    expect(rate, `false rejects ${rate} over ${RUNS}`).toBeLessThanOrEqual(ALPHA + 3 * mcError(ALPHA, RUNS));
-  });
+  it.each(configs)(
+    '$categories categories, safety suite $safety, clustered $clustered',
+    ({ categories, safety, clustered }) => {
+      // Every category has the 20 units (cases, or incidents of 2) it needs to be tested.
+      const params: DirectParams = {
+        cases: categories * (clustered ? 40 : 25),
+        categories,
+        ...(clustered ? { clusterSize: 2, criticalShare: 0.15 } : {}),
+        ...(safety ? { redteam: 1200 } : {}),
+        usage: categories <= 40,
+      };
+      const level: SideEffectLevel = safety ? 1 : 0;
+      const rate = rateOf(
+        RUNS,
+        1000 + categories + (safety ? 1 : 0) * 7 + (clustered ? 1 : 0) * 13,
+        (run, rng) => decideCases(drawDirectCases(params, rng), level, run),
+        rejected,
+      );
+      rates.push(rate);
+      expect(rate, `false rejects ${rate} over ${RUNS}`).toBeLessThanOrEqual(ALPHA + 3 * mcError(ALPHA, RUNS));
+    },
+  );
 
   it('pooled over every configuration', () => {
     expect(rates).toHaveLength(configs.length);
@@ -81,11 +98,18 @@ describe('no change: the whole decision is rejected or held at most α of the ti
   });
 });
 
+/** 100,000 cases in 12 categories with a uniform drop. */
+const big = (deltaPp: number, criticalShare = 0): DirectParams => ({
+  cases: 100_000,
+  categories: 12,
+  deltaPp,
+  criticalShare,
+});
+
 describe('100,000 cases', () => {
   // 12 categories; 75 candidates each, the fewest for which 0 of N (or N of N) has an exact 95 %
   // bound within 5 % of it (4.8 %).
   const RUNS = 75;
-  const big = (deltaPp: number, criticalShare = 0): DirectParams => ({ cases: 100_000, categories: 12, deltaPp, criticalShare });
 
   it('a 1.5 pp drop, inside the 2 pp margin, is rejected at most 5 % of the time', () => {
     const rate = rateOf(RUNS, 21, (run, rng) => decideCases(drawDirectCases(big(-1.5), rng), 0, run), rejected);
@@ -97,7 +121,9 @@ describe('100,000 cases', () => {
     for (let run = 0; run < 5; run++) {
       const call = decideCases(drawDirectCases(big(-1.5, 0.15), rng), 0, run);
       expect(call.outcome).toBe('reject');
-      expect(call.reasons).toMatch(/^Critical cases failed: \d+ regressed against \d+ fixed, beyond the tolerance of 0\.0 pp/);
+      expect(call.reasons).toMatch(
+        /^Critical cases failed: \d+ regressed against \d+ fixed, beyond the tolerance of 0\.0 pp/,
+      );
       expect(call.reasons).not.toMatch(/a drop beyond the 2\.0 pp margin/);
     }
   });
@@ -111,39 +137,70 @@ describe('100,000 cases', () => {
 describe('power and small suites', () => {
   it('a 5 pp drop at n = 2,000 is rejected at least 90 % of the time', () => {
     const RUNS = 400;
-    const rate = rateOf(RUNS, 31, (run, rng) => decideCases(drawDirectCases({ cases: 2000, categories: 12, deltaPp: -5 }, rng), 0, run), rejected);
+    const rate = rateOf(
+      RUNS,
+      31,
+      (run, rng) => decideCases(drawDirectCases({ cases: 2000, categories: 12, deltaPp: -5 }, rng), 0, run),
+      rejected,
+    );
     expect(rate).toBeGreaterThanOrEqual(0.9 - 3 * mcError(0.9, RUNS));
   });
 
   it('a 12 pp drop in one of 12 categories (n = 3,000) is approved at most 1 % of the time', () => {
     // 0 approvals of 500 has an exact 95 % upper bound of 0.74 %.
     const RUNS = 500;
-    const rate = rateOf(RUNS, 32, (run, rng) => decideCases(drawDirectCases({ cases: 3000, categories: 12, firstCategoryDeltaPp: -12 }, rng), 0, run), approved);
+    const rate = rateOf(
+      RUNS,
+      32,
+      (run, rng) =>
+        decideCases(drawDirectCases({ cases: 3000, categories: 12, firstCategoryDeltaPp: -12 }, rng), 0, run),
+      approved,
+    );
     expect(clopperPearson(Math.round(rate * RUNS), RUNS, 0.95).upper).toBeLessThanOrEqual(0.01);
   });
 
   it('thirty tied cases are not approved', () => {
-    expect(decideCases(casesFromCounts({ regressed: 0, fixed: 0, both: 30, neither: 0 }), 0, 1).outcome).not.toBe('approve');
+    expect(decideCases(casesFromCounts({ regressed: 0, fixed: 0, both: 30, neither: 0 }), 0, 1).outcome).not.toBe(
+      'approve',
+    );
   });
 
   it('a true 5 pp drop at n = 30 on a saturated suite is approved at most 2.5 % of the time', () => {
     // Every case passes in the parent; the candidate fails each with probability 5 %.
     const RUNS = 2000;
-    const rate = rateOf(RUNS, 33, (run, rng) => decideCases(casesFromCounts(drawCounts(rng, 30, 0.05, 0, 1)), 0, run), approved);
+    const rate = rateOf(
+      RUNS,
+      33,
+      (run, rng) => decideCases(casesFromCounts(drawCounts(rng, 30, 0.05, 0, 1)), 0, run),
+      approved,
+    );
     expect(clopperPearson(Math.round(rate * RUNS), RUNS, 0.95).upper).toBeLessThanOrEqual(0.025);
   });
 
   it('three incidents of 1,000 cases are not approved', () => {
-    const rate = rateOf(50, 34, (run, rng) => decideCases(drawDirectCases({ cases: 3000, categories: 1, clusterSize: 1000 }, rng), 0, run), approved);
+    const rate = rateOf(
+      50,
+      34,
+      (run, rng) => decideCases(drawDirectCases({ cases: 3000, categories: 1, clusterSize: 1000 }, rng), 0, run),
+      approved,
+    );
     expect(rate).toBe(0);
   });
 
-  it.each([200, 500, 1000])('a drop exactly at the 2 pp margin, n = %i, is approved at most 2.5 per cent of the time', (n) => {
-    // 6 % of cases disagree; 2,000 candidates; 2.5 % + 3·SE = 0.0355.
-    const RUNS = 2000;
-    const rate = rateOf(RUNS, 40 + n, (run, rng) => decideCases(casesFromCounts(drawCounts(rng, n, 0.04, 0.02)), 0, run), approved);
-    expect(rate).toBeLessThanOrEqual(0.025 + 3 * mcError(0.025, RUNS));
-  });
+  it.each([200, 500, 1000])(
+    'a drop exactly at the 2 pp margin, n = %i, is approved at most 2.5 per cent of the time',
+    (n) => {
+      // 6 % of cases disagree; 2,000 candidates; 2.5 % + 3·SE = 0.0355.
+      const RUNS = 2000;
+      const rate = rateOf(
+        RUNS,
+        40 + n,
+        (run, rng) => decideCases(casesFromCounts(drawCounts(rng, n, 0.04, 0.02)), 0, run),
+        approved,
+      );
+      expect(rate).toBeLessThanOrEqual(0.025 + 3 * mcError(0.025, RUNS));
+    },
+  );
 });
 
 describe('newly unsafe cases need reproduction across trials', () => {
@@ -154,7 +211,13 @@ describe('newly unsafe cases need reproduction across trials', () => {
     const rng = createRng(50);
     const policy = policyForLevel(POLICY, 2, 1);
     let blocked = 0;
-    const safe = { trials: 5, pass: 1, source: { file: 'sim.jsonl', line: 1 }, intervened: 1, expected_intervention: true };
+    const safe = {
+      trials: 5,
+      pass: 1,
+      source: { file: 'sim.jsonl', line: 1 },
+      intervened: 1,
+      expected_intervention: true,
+    };
     for (let run = 0; run < RUNS; run++) {
       const cases: PairedCase[] = [];
       for (let i = 0; i < 400; i++) {
@@ -165,10 +228,22 @@ describe('newly unsafe cases need reproduction across trials', () => {
         };
         const parent = unsafeTrials();
         const candidate = unsafeTrials();
-        cases.push({ suite: 'safety', case_id: `rt-${i}`, category: 'attack', critical: false, parent: { ...safe, unsafe: parent / 5 }, candidate: { ...safe, unsafe: candidate / 5 } });
+        cases.push({
+          suite: 'safety',
+          case_id: `rt-${i}`,
+          category: 'attack',
+          critical: false,
+          parent: { ...safe, unsafe: parent / 5 },
+          candidate: { ...safe, unsafe: candidate / 5 },
+        });
       }
       const { gates } = evaluateEvidenceGates({ cases, level: 2, policy });
-      if (gates.find((g) => g.gate === 'safety')!.measures.some((m) => m.name === 'newly_unsafe_cases' && m.verdict === 'fail')) blocked++;
+      if (
+        gates
+          .find((g) => g.gate === 'safety')!
+          .measures.some((m) => m.name === 'newly_unsafe_cases' && m.verdict === 'fail')
+      )
+        blocked++;
     }
     expect(blocked / RUNS).toBeLessThanOrEqual(ALPHA + 3 * mcError(ALPHA, RUNS));
   });

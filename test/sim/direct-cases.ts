@@ -77,10 +77,21 @@ export function drawDirectCases(params: DirectParams, rng: Rng): PairedCase[] {
         const cluster = `${category}-inc-${j}`;
         for (let i = 0; i < m; i++) {
           const u = rng.nextFloat();
-          const pattern = u < regress ? 'regressed' : u < regress + fix ? 'fixed' : (u - regress - fix) / (1 - regress - fix) < both ? 'both' : 'neither';
+          const pattern =
+            u < regress
+              ? 'regressed'
+              : u < regress + fix
+                ? 'fixed'
+                : (u - regress - fix) / (1 - regress - fix) < both
+                  ? 'both'
+                  : 'neither';
           const critical = criticalShare > 0 && rng.nextFloat() < criticalShare;
           const [parent, candidate] = OUTCOMES[pattern];
-          out.push(params.usage ? withUsage(rng, category, cluster, critical, parent, candidate, out.length) : { suite: 'golden', case_id: cluster, category, cluster, critical, parent, candidate });
+          out.push(
+            params.usage
+              ? withUsage(rng, category, cluster, critical, parent, candidate, out.length)
+              : { suite: 'golden', case_id: cluster, category, cluster, critical, parent, candidate },
+          );
         }
       }
       continue;
@@ -88,18 +99,34 @@ export function drawDirectCases(params: DirectParams, rng: Rng): PairedCase[] {
     const regress = (psi - delta) / 2;
     const fix = (psi + delta) / 2;
     const critical = criticalShare > 0 ? drawBinomial(rng, size, criticalShare) : 0;
-    for (const [count, isCritical] of [[size - critical, false], [critical, true]] as const) {
+    for (const [count, isCritical] of [
+      [size - critical, false],
+      [critical, true],
+    ] as const) {
       if (count === 0) continue;
       const regressed = drawBinomial(rng, count, regress);
       const fixed = drawBinomial(rng, count - regressed, fix / (1 - regress));
       const both = drawBinomial(rng, count - regressed - fixed, (basePass - regress) / (1 - regress - fix));
       const neither = count - regressed - fixed - both;
-      for (const [pattern, times] of [['regressed', regressed], ['fixed', fixed], ['both', both], ['neither', neither]] as const) {
+      for (const [pattern, times] of [
+        ['regressed', regressed],
+        ['fixed', fixed],
+        ['both', both],
+        ['neither', neither],
+      ] as const) {
         const [parent, candidate] = OUTCOMES[pattern];
         if (params.usage) {
-          for (let t = 0; t < times; t++) out.push(withUsage(rng, category, undefined, isCritical, parent, candidate, out.length));
+          for (let t = 0; t < times; t++)
+            out.push(withUsage(rng, category, undefined, isCritical, parent, candidate, out.length));
         } else {
-          const shared: PairedCase = { suite: 'golden', case_id: category, category, critical: isCritical, parent, candidate };
+          const shared: PairedCase = {
+            suite: 'golden',
+            case_id: category,
+            category,
+            critical: isCritical,
+            parent,
+            candidate,
+          };
           for (let t = 0; t < times; t++) out.push(shared);
         }
       }
@@ -110,7 +137,15 @@ export function drawDirectCases(params: DirectParams, rng: Rng): PairedCase[] {
 }
 
 // A golden case with its own cost and latency; the candidate's within ±5 % of the parent's.
-function withUsage(rng: Rng, category: string, cluster: string | undefined, critical: boolean, parent: CaseOutcome, candidate: CaseOutcome, index: number): PairedCase {
+function withUsage(
+  rng: Rng,
+  category: string,
+  cluster: string | undefined,
+  critical: boolean,
+  parent: CaseOutcome,
+  candidate: CaseOutcome,
+  index: number,
+): PairedCase {
   const cost = 0.01 * Math.exp(0.5 * drawNormal(rng));
   const latency = 1500 * Math.exp(0.4 * drawNormal(rng));
   return {
@@ -120,7 +155,11 @@ function withUsage(rng: Rng, category: string, cluster: string | undefined, crit
     critical,
     ...(cluster ? { cluster } : {}),
     parent: { ...parent, cost_usd: cost, latency_ms: latency },
-    candidate: { ...candidate, cost_usd: cost * Math.exp(0.05 * drawNormal(rng)), latency_ms: latency * Math.exp(0.05 * drawNormal(rng)) },
+    candidate: {
+      ...candidate,
+      cost_usd: cost * Math.exp(0.05 * drawNormal(rng)),
+      latency_ms: latency * Math.exp(0.05 * drawNormal(rng)),
+    },
   };
 }
 
@@ -137,27 +176,55 @@ function redteamCase(rng: Rng, i: number): PairedCase {
     case_id: `rt-${i}`,
     category: expected ? 'attack' : 'benign',
     critical: false,
-    parent: side(passOf(parentIntervened), { intervened: parentIntervened, expected_intervention: expected, unsafe: 0 }),
-    candidate: side(passOf(candidateIntervened), { intervened: candidateIntervened, expected_intervention: expected, unsafe: 0 }),
+    parent: side(passOf(parentIntervened), {
+      intervened: parentIntervened,
+      expected_intervention: expected,
+      unsafe: 0,
+    }),
+    candidate: side(passOf(candidateIntervened), {
+      intervened: candidateIntervened,
+      expected_intervention: expected,
+      unsafe: 0,
+    }),
   };
 }
 
 /** Binary golden cases from pattern counts, one shared object per pattern (the gates only read them). */
-export function casesFromCounts(counts: { regressed: number; fixed: number; both: number; neither: number }, category = 'general'): PairedCase[] {
+export function casesFromCounts(
+  counts: { regressed: number; fixed: number; both: number; neither: number },
+  category = 'general',
+): PairedCase[] {
   const out: PairedCase[] = [];
   for (const pattern of ['regressed', 'fixed', 'both', 'neither'] as const) {
     const [parent, candidate] = OUTCOMES[pattern];
-    const shared: PairedCase = { suite: 'golden', case_id: `${category}-${pattern}`, category, critical: false, parent, candidate };
+    const shared: PairedCase = {
+      suite: 'golden',
+      case_id: `${category}-${pattern}`,
+      category,
+      critical: false,
+      parent,
+      candidate,
+    };
     for (let t = 0; t < counts[pattern]; t++) out.push(shared);
   }
   return out;
 }
 
 /** Counts of the four patterns for n cases: regressions and fixes at the given rates, the rest split by the pass rate. */
-export function drawCounts(rng: Rng, n: number, regress: number, fix: number, basePass = 0.85): { regressed: number; fixed: number; both: number; neither: number } {
+export function drawCounts(
+  rng: Rng,
+  n: number,
+  regress: number,
+  fix: number,
+  basePass = 0.85,
+): { regressed: number; fixed: number; both: number; neither: number } {
   const regressed = drawBinomial(rng, n, regress);
   const fixed = drawBinomial(rng, n - regressed, fix / (1 - regress));
-  const both = drawBinomial(rng, n - regressed - fixed, Math.max(0, Math.min(1, (basePass - regress) / (1 - regress - fix))));
+  const both = drawBinomial(
+    rng,
+    n - regressed - fixed,
+    Math.max(0, Math.min(1, (basePass - regress) / (1 - regress - fix))),
+  );
   return { regressed, fixed, both, neither: n - regressed - fixed - both };
 }
 

@@ -26,7 +26,12 @@ interface Counts {
   neither: number;
 }
 
-const add = (a: Counts, b: Counts): Counts => ({ regressed: a.regressed + b.regressed, fixed: a.fixed + b.fixed, both: a.both + b.both, neither: a.neither + b.neither });
+const add = (a: Counts, b: Counts): Counts => ({
+  regressed: a.regressed + b.regressed,
+  fixed: a.fixed + b.fixed,
+  both: a.both + b.both,
+  neither: a.neither + b.neither,
+});
 
 /** Regression and fix rates for a true delta δ (pp) with 4 % of cases flipping by noise. */
 function rates(deltaPp: number): { regress: number; fix: number } {
@@ -70,7 +75,9 @@ describe('cases needed: a re-run with the advised number of cases decides', () =
     const looks = simulate(500, 60 + pilot, deltaPp, pilot).filter((l) => l.second !== undefined);
     expect(looks.length).toBeGreaterThan(200);
     const decided = looks.filter((l) => l.second === 'pass' || l.second === 'fail').length / looks.length;
-    expect(decided, `decided ${decided} of ${looks.length} re-runs`).toBeGreaterThanOrEqual(0.8 - 3 * mcError(0.8, looks.length));
+    expect(decided, `decided ${decided} of ${looks.length} re-runs`).toBeGreaterThanOrEqual(
+      0.8 - 3 * mcError(0.8, looks.length),
+    );
   });
 });
 
@@ -80,7 +87,8 @@ describe('a second look keeps the error rates', () => {
   // stay within its budget: pass ≤ 2.5 %, fail ≤ 5 %, with 3 Monte Carlo errors of 2,000 candidates.
   const RUNS = 2000;
   const looks = simulate(RUNS, 70, -2, 500);
-  const ever = (verdict: string): number => looks.filter((l) => l.first === verdict || l.second === verdict).length / RUNS;
+  const ever = (verdict: string): number =>
+    looks.filter((l) => l.first === verdict || l.second === verdict).length / RUNS;
 
   it('passes a drop at the margin at most 2.5 % of the time over both looks', () => {
     expect(ever('pass')).toBeLessThanOrEqual(PASS_RISK + 3 * mcError(PASS_RISK, RUNS));

@@ -13,7 +13,12 @@ import { drawNormal } from './simulate.ts';
 const missLimit = (alpha: number, datasets: number): number => alpha + 3 * Math.sqrt((alpha * (1 - alpha)) / datasets);
 
 // Fixes and regressions among n pairs at rates giving the true delta δ with discordance ψ.
-function drawPaired(rng: Rng, n: number, psi: number, delta: number): { n: number; fixes: number; regressions: number } {
+function drawPaired(
+  rng: Rng,
+  n: number,
+  psi: number,
+  delta: number,
+): { n: number; fixes: number; regressions: number } {
   const regressions = drawBinomial(rng, n, (psi - delta) / 2);
   const fixes = drawBinomial(rng, n - regressions, (psi + delta) / 2 / (1 - (psi - delta) / 2));
   return { n, fixes, regressions };
@@ -56,7 +61,13 @@ describe('cluster-robust t bounds (clustered deltas)', () => {
   // stronger tilt (σ = 0.8) the cluster totals are skewed enough that the pass side misses a little
   // more than α (2.3–2.6 % at 2 %, docs/statistics.md); that is not asserted here.
   const SD = 0.5;
-  function clusteredCounts(rng: Rng, k: number, m: number, psi: number, delta: number): { totals: Float64Array; sizes: Float64Array; pooled: { n: number; fixes: number; regressions: number } } {
+  function clusteredCounts(
+    rng: Rng,
+    k: number,
+    m: number,
+    psi: number,
+    delta: number,
+  ): { totals: Float64Array; sizes: Float64Array; pooled: { n: number; fixes: number; regressions: number } } {
     const totals = new Float64Array(k);
     const sizes = new Float64Array(k).fill(m);
     let fixes = 0;
@@ -78,27 +89,30 @@ describe('cluster-robust t bounds (clustered deltas)', () => {
     [20, 10, 0.02],
     [40, 25, 0.02],
     [30, 50, 0.005],
-  ])('%i incidents of %i: both bounds the gates use miss at most α = %f, where the pooled score bound would not', (k, m, alpha) => {
-    const datasets = 6000;
-    const rng = createRng(k * 100 + m);
-    const psi = 0.1;
-    const delta = -0.02;
-    let cautiousMiss = 0;
-    let cautiousHigh = 0;
-    let pooledMiss = 0;
-    for (let d = 0; d < datasets; d++) {
-      const { totals, sizes, pooled } = clusteredCounts(rng, k, m, psi, delta);
-      const score = scoreInference(pooled);
-      const inference = cautiousInference(score, studentizedInference(studentizeDelta({ totals, sizes })));
-      if (inference.lower(alpha) > delta) cautiousMiss++;
-      if (inference.upper(alpha) < delta) cautiousHigh++;
-      if (score.lower(alpha) > delta) pooledMiss++;
-    }
-    expect(cautiousMiss / datasets).toBeLessThanOrEqual(missLimit(alpha, datasets));
-    expect(cautiousHigh / datasets).toBeLessThanOrEqual(missLimit(alpha, datasets));
-    // Ignoring the incidents misses more often than α allows: that is what clustering costs.
-    expect(pooledMiss / datasets).toBeGreaterThan(missLimit(alpha, datasets));
-  });
+  ])(
+    '%i incidents of %i: both bounds the gates use miss at most α = %f, where the pooled score bound would not',
+    (k, m, alpha) => {
+      const datasets = 6000;
+      const rng = createRng(k * 100 + m);
+      const psi = 0.1;
+      const delta = -0.02;
+      let cautiousMiss = 0;
+      let cautiousHigh = 0;
+      let pooledMiss = 0;
+      for (let d = 0; d < datasets; d++) {
+        const { totals, sizes, pooled } = clusteredCounts(rng, k, m, psi, delta);
+        const score = scoreInference(pooled);
+        const inference = cautiousInference(score, studentizedInference(studentizeDelta({ totals, sizes })));
+        if (inference.lower(alpha) > delta) cautiousMiss++;
+        if (inference.upper(alpha) < delta) cautiousHigh++;
+        if (score.lower(alpha) > delta) pooledMiss++;
+      }
+      expect(cautiousMiss / datasets).toBeLessThanOrEqual(missLimit(alpha, datasets));
+      expect(cautiousHigh / datasets).toBeLessThanOrEqual(missLimit(alpha, datasets));
+      // Ignoring the incidents misses more often than α allows: that is what clustering costs.
+      expect(pooledMiss / datasets).toBeGreaterThan(missLimit(alpha, datasets));
+    },
+  );
 
   it('continuous deltas in 25 clusters of 8: both one-sided t bounds at 2 % miss at most 2 %', () => {
     const datasets = 6000;

@@ -9,7 +9,6 @@ import { coverage, coverageStandardError, drawNormal, expectNominalCoverage } fr
 const LEVEL = 0.95;
 const RESAMPLES = 1000;
 
-
 // Parent latency lognormal(0, 0.5); candidate = parent·lognormal(0.1, noise), i.e.
 // lognormal(0.1, √(0.25 + noise²)): the true q-quantile ratio is exp(0.1 + z_q(√(0.25 + noise²) − 0.5)).
 function latencyCoverage(seed: number, datasets: number, n: number, q: number, noise: number): number {
@@ -21,6 +20,9 @@ function latencyCoverage(seed: number, datasets: number, n: number, q: number, n
     return bootstrapQuantileRatio(parent, candidate, q, { resamples: RESAMPLES, level: LEVEL, rng }).interval;
   });
 }
+
+/** The 95th percentile (lower order statistic), for the truth of a large reference sample. */
+const p95 = (values: Float64Array): number => values.toSorted()[Math.floor(0.95 * (values.length - 1))]!;
 
 describe('coverage of 95 % percentile intervals for quantile ratios', () => {
   it('p90 latency ratio (windowed exact bootstrap), n = 1,000, 700 datasets', () => {
@@ -34,15 +36,23 @@ describe('coverage of 95 % percentile intervals for quantile ratios', () => {
     const rng = createRng(111);
     const reference = createRng(112);
     const parentRef = Float64Array.from({ length: 2_000_000 }, () => Math.exp(0.5 * drawNormal(reference)));
-    const candidateRef = parentRef.map((p) => p * Math.exp(0.1 + 0.1 * drawNormal(reference) + 0.1 * drawNormal(reference)));
-    const p95 = (values: Float64Array): number => values.toSorted()[Math.floor(0.95 * (values.length - 1))]!;
+    const candidateRef = parentRef.map(
+      (p) => p * Math.exp(0.1 + 0.1 * drawNormal(reference) + 0.1 * drawNormal(reference)),
+    );
     const truth = p95(candidateRef) / p95(parentRef);
     const clusterOf = Int32Array.from({ length: 400 }, (_, i) => Math.floor(i / 8));
     const observed = coverage(600, truth, () => {
       const shift = Float64Array.from({ length: 50 }, () => Math.exp(0.1 + 0.1 * drawNormal(rng)));
       const parent = Float64Array.from(clusterOf, () => Math.exp(0.5 * drawNormal(rng)));
-      const candidate = Float64Array.from(parent, (p, i) => p * shift[clusterOf[i]!]! * Math.exp(0.1 * drawNormal(rng)));
-      return bootstrapClusteredQuantileRatio(parent, candidate, clusterOf, 0.95, { resamples: RESAMPLES, level: LEVEL, rng }).interval;
+      const candidate = Float64Array.from(
+        parent,
+        (p, i) => p * shift[clusterOf[i]!]! * Math.exp(0.1 * drawNormal(rng)),
+      );
+      return bootstrapClusteredQuantileRatio(parent, candidate, clusterOf, 0.95, {
+        resamples: RESAMPLES,
+        level: LEVEL,
+        rng,
+      }).interval;
     });
     // Conservative, as the percentile bootstrap of a quantile ratio of correlated pairs is (the
     // unclustered case below): 99 % measured. Never below 95 % − 3 Monte Carlo errors.

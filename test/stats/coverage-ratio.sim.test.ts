@@ -10,11 +10,23 @@ import { coverage, drawNormal, expectNominalCoverage } from './simulate.ts';
 const LEVEL = 0.95;
 const RESAMPLES = 1000;
 
+const sum = (x: Float64Array): number => x.reduce((a, b) => a + b, 0);
+
 /** (Σ cN/Σ cD)/(Σ pN/Σ pD) with each unit left out in turn, for the BCa acceleration. */
 function leaveOneOut(data: RatioPair): Float64Array {
-  const sum = (x: Float64Array): number => x.reduce((a, b) => a + b, 0);
-  const [pN, pD, cN, cD] = [sum(data.parentNumerator), sum(data.parentDenominator), sum(data.candidateNumerator), sum(data.candidateDenominator)];
-  return Float64Array.from(data.parentNumerator, (_, j) => (cN - data.candidateNumerator[j]!) / (cD - data.candidateDenominator[j]!) / ((pN - data.parentNumerator[j]!) / (pD - data.parentDenominator[j]!)));
+  const [pN, pD, cN, cD] = [
+    sum(data.parentNumerator),
+    sum(data.parentDenominator),
+    sum(data.candidateNumerator),
+    sum(data.candidateDenominator),
+  ];
+  return Float64Array.from(
+    data.parentNumerator,
+    (_, j) =>
+      (cN - data.candidateNumerator[j]!) /
+      (cD - data.candidateDenominator[j]!) /
+      ((pN - data.parentNumerator[j]!) / (pD - data.parentDenominator[j]!)),
+  );
 }
 
 // Cost per success: lognormal(0, 0.8) costs (skewness about 3), the candidate's ×lognormal(0.1, 0.2),
@@ -74,7 +86,12 @@ describe('coverage of 95 % percentile intervals for ratios through the rescaled 
         candidateNumerator: parentNumerator.map((cost) => cost * (0.9 + 0.4 * rng.nextFloat())),
         candidateDenominator: Float64Array.from({ length: n }, () => (rng.nextFloat() < 0.75 ? 1 : 0)),
       };
-      const result = bootstrapRatioOfRatios(data, { resamples: RESAMPLES, level: LEVEL, rng, maxDrawsPerResample: 250 });
+      const result = bootstrapRatioOfRatios(data, {
+        resamples: RESAMPLES,
+        level: LEVEL,
+        rng,
+        maxDrawsPerResample: 250,
+      });
       expect(result.method).toBe('subsample');
       return result.interval;
     });
