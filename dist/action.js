@@ -40174,8 +40174,11 @@ function boundSentence(spec, alpha, margin) {
 }
 function failSentence(spec, decision) {
   const side = spec.worse === "lower" ? "upper" : "lower";
-  const bound = `one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(failBound(spec, decision.alpha))}`;
-  return `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (${bound})`;
+  const value = failBound(spec, decision.alpha);
+  const significant = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget`;
+  const beyond = spec.worse === "lower" ? value < spec.threshold : value > spec.threshold;
+  if (!beyond) return significant;
+  return `${significant} (one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(value)})`;
 }
 function unitsToDecideSpec(spec, nextPassAlpha, nextAlpha, estimateOnly = false) {
   const { inference } = spec;

@@ -262,8 +262,13 @@ export function boundSentence(spec: DeltaSpec, alpha: number, margin: string): s
  */
 export function failSentence(spec: DeltaSpec, decision: TestDecision): string {
   const side = spec.worse === 'lower' ? 'upper' : 'lower';
-  const bound = `one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(failBound(spec, decision.alpha))}`;
-  return `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (${bound})`;
+  const value = failBound(spec, decision.alpha);
+  const significant = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget`;
+  // The exact McNemar test decides critical cases, the score bound is shown: at the edge they can
+  // disagree, and a bound on the wrong side of the threshold would contradict the sentence.
+  const beyond = spec.worse === 'lower' ? value < spec.threshold : value > spec.threshold;
+  if (!beyond) return significant;
+  return `${significant} (one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(value)})`;
 }
 
 /**

@@ -26,7 +26,10 @@ export interface Measure {
   readonly adjusted_p?: number;
   /** The fail test's share of the decision's error budget: the weighted-Holm level it was decided at. */
   readonly alpha?: number;
-  /** One-sided (1 − alpha) bound on the side of a regression: the measure fails when it lies beyond the threshold. */
+  /**
+   * One-sided (1 − alpha) bound on the side of a regression: the measure fails when it lies beyond
+   * the threshold (for `exact-mcnemar` the exact p-value decides and this is the score bound).
+   */
   readonly bound_at_alpha?: number;
   /** How the interval and the tests were computed (docs/statistics.md). */
   readonly method?: string;
