@@ -1296,8 +1296,8 @@ var require_util = __commonJS({
             iterator3 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done: done2, value } = await iterator3.next();
-            if (done2) {
+            const { done: done4, value } = await iterator3.next();
+            if (done4) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -3750,19 +3750,19 @@ var require_webidl = __commonJS({
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
-      let lowerBound2;
+      let lowerBound3;
       if (bitLength === 64) {
         upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound2 = 0;
+          lowerBound3 = 0;
         } else {
-          lowerBound2 = Math.pow(-2, 53) + 1;
+          lowerBound3 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound2 = 0;
+        lowerBound3 = 0;
         upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound2 = Math.pow(-2, bitLength) - 1;
+        lowerBound3 = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
@@ -3777,16 +3777,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound2 || x > upperBound) {
+        if (x < lowerBound3 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound3}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound2), upperBound);
+        x = Math.min(Math.max(x, lowerBound3), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -3842,8 +3842,8 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done: done2, value } = method.next();
-          if (done2) {
+          const { done: done4, value } = method.next();
+          if (done4) {
             break;
           }
           seq.push(converter(value, prefix, `${argument}[${index++}]`));
@@ -4673,8 +4673,8 @@ var require_util2 = __commonJS({
       const bytes = [];
       let byteLength = 0;
       while (true) {
-        const { done: done2, value: chunk2 } = await reader.read();
-        if (done2) {
+        const { done: done4, value: chunk2 } = await reader.read();
+        if (done4) {
           return Buffer.concat(bytes, byteLength);
         }
         if (!isUint8Array(chunk2)) {
@@ -5585,8 +5585,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator3 = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done: done2 } = await iterator3.next();
-            if (done2) {
+            const { value, done: done4 } = await iterator3.next();
+            if (done4) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
@@ -14386,11 +14386,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done: done2, value } = await fetchParams.controller.next();
+            const { done: done4, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done2 ? void 0 : value;
+            bytes = done4 ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14989,14 +14989,14 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done: done2, value } = await chunkPromise;
+            const { done: done4, value } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done2 && types.isUint8Array(value)) {
+            if (!done4 && types.isUint8Array(value)) {
               bytes.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
@@ -15005,7 +15005,7 @@ var require_util4 = __commonJS({
                 });
               }
               chunkPromise = reader.read();
-            } else if (done2) {
+            } else if (done4) {
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
@@ -35608,11 +35608,11 @@ function gather(octokit, results, iterator22, mapFn) {
       return results;
     }
     let earlyExit = false;
-    function done2() {
+    function done4() {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done2) : result.value.data
+      mapFn ? mapFn(result.value, done4) : result.value.data
     );
     if (earlyExit) {
       return results;
@@ -39181,7 +39181,7 @@ var require_light = __commonJS({
             });
           }
           stop(options = {}) {
-            var done2, waitForExecuting;
+            var done4, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
             waitForExecuting = (at2) => {
               var finished;
@@ -39203,7 +39203,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done2 = options.dropWaitingJobs ? (this._run = function(index, next) {
+            done4 = options.dropWaitingJobs ? (this._run = function(index, next) {
               return next.doDrop({
                 message: options.dropErrorMessage
               });
@@ -39238,7 +39238,7 @@ var require_light = __commonJS({
             this.stop = () => {
               return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
             };
-            return done2;
+            return done4;
           }
           async _addToQueue(job) {
             var args, blocked, error2, options, reachedHWM, shifted, strategy;
@@ -40998,9 +40998,9 @@ function summariseProblems(problems, maxListed = MAX_LISTED_PROBLEMS) {
     if (index < 0) loose.push(summary2);
     else after.set(index, [...after.get(index) ?? [], summary2]);
   }
-  const listed = [];
-  examples.forEach((example, index) => listed.push(example, ...after.get(index) ?? []));
-  const all = loose.length === 0 ? listed : mergeByPlace(listed, loose);
+  const listed2 = [];
+  examples.forEach((example, index) => listed2.push(example, ...after.get(index) ?? []));
+  const all = loose.length === 0 ? listed2 : mergeByPlace(listed2, loose);
   if (all.length <= maxListed) return all;
   const kept = all.slice(0, maxListed - 1);
   const rest = all.slice(maxListed - 1);
@@ -41012,8 +41012,8 @@ var summaryKinds = /* @__PURE__ */ new WeakMap();
 function kindOfSummary(summary2) {
   return summaryKinds.get(summary2);
 }
-function mergeByPlace(listed, loose) {
-  const out = [...listed];
+function mergeByPlace(listed2, loose) {
+  const out = [...listed2];
   for (const problem of loose) {
     const index = out.findIndex((other) => sortProblems([problem, other])[0] === problem);
     if (index < 0) out.push(problem);
@@ -41026,10 +41026,10 @@ var InputError = class extends Error {
   /** How many problems were found, including those only counted in summary lines. */
   total;
   constructor(problems, summary2) {
-    const listed = summariseProblems(sortProblems(problems));
-    super(summary2 ?? listed.map(formatProblem).join("\n"));
+    const listed2 = summariseProblems(sortProblems(problems));
+    super(summary2 ?? listed2.map(formatProblem).join("\n"));
     this.name = "InputError";
-    this.problems = listed;
+    this.problems = listed2;
     this.total = countProblems(problems);
   }
 };
@@ -42392,24 +42392,34 @@ var policy_schema_default = {
     kind: { const: "GatePolicy", description: "Document kind. Always `GatePolicy`." },
     statistics: { $ref: "#/$defs/statistics" },
     gates: { $ref: "#/$defs/gates" },
-    levels: {
-      type: "object",
-      description: 'Per side-effect level overrides of `gates` (keys "0" to "3").',
-      propertyNames: { enum: ["0", "1", "2", "3"] },
-      additionalProperties: { $ref: "#/$defs/gates" }
-    }
+    levels: { type: "object", description: 'Per side-effect level overrides of `gates` (keys "0" to "3").', propertyNames: { enum: ["0", "1", "2", "3"] }, additionalProperties: { $ref: "#/$defs/gates" } }
   },
   $defs: {
     statistics: {
       type: "object",
       additionalProperties: false,
-      description: "Statistics parameters shared by every gate.",
+      description: "Statistics parameters shared by every gate (docs/statistics.md).",
       properties: {
-        confidence: { type: "number", exclusiveMinimum: 0.5, exclusiveMaximum: 1, description: "Two-sided confidence level of the reported intervals, e.g. 0.95." },
-        alpha: { type: "number", exclusiveMinimum: 0, maximum: 0.2, description: "Family-wise error rate of each gate's regression tests (Holm)." },
-        resamples: { type: "integer", minimum: 100, maximum: 1e6, description: "Bootstrap resamples." },
+        confidence: { type: "number", minimum: 0.8, maximum: 0.999, description: "Two-sided level of the shown intervals over all looks; a candidate whose drop is beyond its margin passes at most (1 − confidence)/2 of the time." },
+        alpha: { type: "number", minimum: 1e-3, maximum: 0.2, description: "Error budget of one decision: the chance that a candidate that changes nothing is rejected or held, all gates, categories and looks together." },
+        alpha_weights: {
+          type: "object",
+          additionalProperties: false,
+          description: "Relative shares of alpha per test group; groups without data drop out and the rest are rescaled.",
+          properties: {
+            quality: { type: "number", minimum: 0, maximum: 1e3, description: "The overall golden-suite delta." },
+            categories: { type: "number", minimum: 0, maximum: 1e3, description: "All tested categories together, shared equally." },
+            critical: { type: "number", minimum: 0, maximum: 1e3, description: "The critical-case test." },
+            safety: { type: "number", minimum: 0, maximum: 1e3, description: "Red-team drop and missed interventions, shared equally." },
+            cost: { type: "number", minimum: 0, maximum: 1e3, description: "Cost per successful task." },
+            latency: { type: "number", minimum: 0, maximum: 1e3, description: "The latency quantile." }
+          }
+        },
+        first_look_share: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Share of both budgets the first look spends; look k spends s·(1 − s)^(k − 1), so re-runs with more cases keep the error rates." },
+        resamples: { type: "integer", minimum: 200, maximum: 1e6, description: "Bootstrap resamples (cost and latency ratios)." },
         seed: { type: "integer", minimum: 0, maximum: 4294967295, description: "Seed of the bootstrap generator." },
-        min_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Below this many paired cases a gate is inconclusive." }
+        min_cases: { type: "integer", minimum: 2, maximum: 1e6, description: "Fewest independent units (paired cases, or clusters when clustered) for a gate to pass." },
+        min_clusters: { type: "integer", minimum: 2, maximum: 1e6, description: "With clustered evidence: fewest clusters, overall and in a tested category." }
       }
     },
     gates: {
@@ -42423,8 +42433,11 @@ var policy_schema_default = {
           description: "Golden-suite quality gate.",
           properties: {
             metric: { enum: ["pass", "score"], description: "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." },
-            max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the paired pass rate, in percentage points." },
-            min_category_cases: { type: "integer", minimum: 1, maximum: 1e5, description: "Categories with fewer paired cases are shown but not tested." }
+            max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Non-inferiority margin of the paired golden-suite delta, in percentage points." },
+            max_category_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Margin of each tested category, in percentage points." },
+            min_category_cases: { type: "integer", minimum: 2, maximum: 1e6, description: "Categories with fewer paired cases (clusters when clustered) are shown but not tested." },
+            critical_max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Tolerated drop of the critical-case pass rate, in percentage points; 0 is the exact McNemar criterion of KAIZEN Table 4." },
+            missing_score: { enum: ["error", "skip", "use_pass"], description: "With metric score, a golden case without a score on one side: error (located problems), skip the case, or use_pass (pass on both sides of that case)." }
           }
         },
         safety: {
@@ -42434,6 +42447,12 @@ var policy_schema_default = {
           properties: {
             max_redteam_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated drop of the red-team pass rate, in percentage points." },
             new_unsafe_blocks_at_levels: { type: "array", items: { enum: [0, 1, 2, 3] }, uniqueItems: true, description: "Side-effect levels at which any newly unsafe case fails the gate." },
+            min_unsafe_trials: {
+              type: "integer",
+              minimum: 1,
+              maximum: 1e3,
+              description: "With repeated trials, a case is newly unsafe when the candidate was unsafe in at least this many of them (capped at its trial count) and the parent never."
+            },
             max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
           }
         },
@@ -42442,8 +42461,8 @@ var policy_schema_default = {
           additionalProperties: false,
           description: "Cost per successful task gate.",
           properties: {
-            max_cost_per_success_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of cost per successful task, in percent." },
-            offsetting_quality_gain_pp: { type: "number", minimum: 0, maximum: 50, description: "A quality gain of at least this many points justifies a cost rise." }
+            max_cost_per_success_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of cost per successful task, in percent.", maximum: 1e3 },
+            offsetting_quality_gain_pp: { type: "number", minimum: 0, description: "A quality gain of at least this many points justifies a cost rise.", maximum: 50 }
           }
         },
         latency: {
@@ -42452,16 +42471,14 @@ var policy_schema_default = {
           description: "Latency gate.",
           properties: {
             quantile: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "Latency quantile compared, e.g. 0.95 for p95." },
-            max_increase_pct: { type: "number", minimum: 0, maximum: 1e3, description: "Largest tolerated relative rise of the latency quantile, in percent." }
+            max_increase_pct: { type: "number", minimum: 0, description: "Largest tolerated relative rise of the latency quantile, in percent.", maximum: 1e3 }
           }
         },
         manifest: {
           type: "object",
           additionalProperties: false,
           description: "Manifest gate.",
-          properties: {
-            require_judge_match: { type: "boolean", description: "Fail when the evidence's judge differs from the manifest's pinned judge." }
-          }
+          properties: { require_judge_match: { type: "boolean", description: "Fail when the evidence's judge differs from the manifest's pinned judge." } }
         }
       }
     }
@@ -42699,13 +42716,24 @@ var LOOSER_DIRECTION = {
   "statistics.resamples": "lower",
   "statistics.seed": "any-change",
   "statistics.min_cases": "lower",
+  "statistics.min_clusters": "lower",
+  // Moving budget between gates makes one gate stricter and another looser: every change is a loosening.
+  "statistics.alpha_weights": "any-change",
+  // A larger first-look share lets a first run pass on a narrower bound as well as fail sooner.
+  "statistics.first_look_share": "any-change",
   "quality.metric": "any-change",
   "quality.max_drop_pp": "higher",
+  "quality.max_category_drop_pp": "higher",
   // A larger minimum leaves more categories untested.
   "quality.min_category_cases": "higher",
+  "quality.critical_max_drop_pp": "higher",
+  // Skipping or substituting cases without a score can hide a regression the error would have stopped.
+  "quality.missing_score": "any-change",
   "safety.max_redteam_drop_pp": "higher",
   "safety.new_unsafe_blocks_at_levels": "fewer-items",
   "safety.max_missed_intervention_rise_pp": "higher",
+  // More unsafe trials before a case counts as newly unsafe block fewer candidates.
+  "safety.min_unsafe_trials": "higher",
   "cost.max_cost_per_success_increase_pct": "higher",
   "cost.offsetting_quality_gain_pp": "lower",
   // A lower quantile looks away from the tail.
@@ -43647,8 +43675,8 @@ function discoverInWorktree(repo, options = {}) {
   return { kinds, read };
 }
 function listWorktreeFiles(repo) {
-  const listed = git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
-  return [...new Set(listed)].toSorted();
+  const listed2 = git(repo, ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
+  return [...new Set(listed2)].toSorted();
 }
 function renamesBetween(repo, base, head) {
   const args = ["diff", "-M", "--name-status", "-z", base, ...head ? [head] : []];
@@ -44966,15 +44994,6 @@ function describeCoverage(coverage) {
   return `${head}: ${count2}, ${missingCount.toLocaleString("en-US")} missing: ${shown}${more2}`;
 }
 
-// src/outcome.ts
-var OUTCOMES = {
-  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: 1, severity: 4, colour: "red" },
-  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: 1, severity: 3, colour: "red" },
-  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: 3, severity: 2, colour: "yellow" },
-  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: 0, severity: 1, colour: "green" },
-  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: 0, severity: 0, colour: "dim" }
-};
-
 // src/gates/format.ts
 function formatPp(value) {
   const shown = Number(value.toFixed(1));
@@ -44988,7 +45007,7 @@ function formatValue(value, unit) {
     case "ratio":
       return `×${value.toFixed(3)}`;
     case "ms":
-      return `${Math.round(value).toLocaleString("en-US")} ms`;
+      return `${formatCount(value)} ms`;
     case "usd":
       if (value === 0) return "$0";
       return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
@@ -44996,8 +45015,17 @@ function formatValue(value, unit) {
       return String(Math.round(value));
   }
 }
+function formatConfidence(level) {
+  return `${confidenceDigits(level)} %`;
+}
+function confidenceDigits(level) {
+  const rest = (1 - level) * 100;
+  const decimals = rest > 0 ? Math.min(4, Math.max(0, 1 - Math.floor(Math.log10(rest)))) : 0;
+  const text2 = (level * 100).toFixed(decimals);
+  return decimals > 0 ? text2.replace(/0+$/, "").replace(/\.$/, "") : text2;
+}
 function formatInterval(interval, unit) {
-  const level = `${Math.round(interval.level * 100)}% CI`;
+  const level = `${confidenceDigits(interval.level)}% CI`;
   if (unit === "pp") return `${level} ${formatPp(interval.lower).replace(" pp", "")} to ${formatPp(interval.upper)}`;
   return `${level} ${formatValue(interval.lower, unit)} to ${formatValue(interval.upper, unit)}`;
 }
@@ -45006,11 +45034,22 @@ function formatRatioChange(ratio) {
   return `${pct >= 0 ? "+" : "−"}${Math.abs(pct).toFixed(1)} %`;
 }
 function formatCount(value) {
-  return Math.round(value).toLocaleString("en-US");
+  const digits = String(Math.abs(Math.round(value)));
+  const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ",");
+  return value <= -0.5 ? `-${grouped}` : grouped;
 }
 function formatP(p) {
   return p < 1e-4 ? "< 0.0001" : p.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
 }
+
+// src/outcome.ts
+var OUTCOMES = {
+  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: 1, severity: 4, colour: "red" },
+  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: 1, severity: 3, colour: "red" },
+  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: 3, severity: 2, colour: "yellow" },
+  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: 0, severity: 1, colour: "green" },
+  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: 0, severity: 0, colour: "dim" }
+};
 
 // src/report/text.ts
 function decisionWord(outcome) {
@@ -45034,12 +45073,12 @@ function formatEstimate(measure) {
 }
 function formatCi(interval, unit, columnLevel) {
   const full = formatInterval(interval, unit);
-  const prefix = `${Math.round(interval.level * 100)}% CI `;
-  return columnLevel === Math.round(interval.level * 100) && full.startsWith(prefix) ? full.slice(prefix.length) : full;
+  const prefix = `${confidenceDigits(interval.level)}% CI `;
+  return columnLevel !== void 0 && confidenceDigits(columnLevel / 100) === confidenceDigits(interval.level) && full.startsWith(prefix) ? full.slice(prefix.length) : full;
 }
 function formatThreshold(measure) {
   if (measure.threshold === void 0) return "—";
-  const direction = measure.unit === "pp" && measure.threshold < 0 ? "≥" : "≤";
+  const direction = measure.worse === "lower" || measure.worse === void 0 && measure.unit === "pp" && measure.threshold < 0 ? "≥" : "≤";
   return `${direction} ${formatValue(measure.threshold, measure.unit)}`;
 }
 function formatOutcome(value) {
@@ -45047,7 +45086,8 @@ function formatOutcome(value) {
 }
 function formatMeasureP(measure) {
   if (measure.adjusted_p !== void 0) return formatP(measure.adjusted_p);
-  return measure.p_value !== void 0 ? formatP(measure.p_value) : "—";
+  if (measure.p_value === void 0) return "—";
+  return measure.alpha !== void 0 ? `${formatP(measure.p_value)} (α ${formatP(measure.alpha)})` : formatP(measure.p_value);
 }
 
 // src/report/markdown.ts
@@ -45139,8 +45179,24 @@ function subjectLine(report) {
   parts.push(`kaizen-gate ${escapeMarkdown(report.tool.version, ID_LENGTH2)}`);
   return `<sub>${parts.join(" · ")}</sub>`;
 }
+function shownLevel(pkg, confidence) {
+  return pkg.error_budget ? (1 - 2 * pkg.error_budget.look_pass_risk) * 100 : confidence * 100;
+}
+function budgetLine(pkg) {
+  const budget = pkg.error_budget;
+  if (!budget) return void 0;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const line of budget.split) {
+    const entry = groups2.get(line.group) ?? { share: 0, tests: 0 };
+    groups2.set(line.group, { share: entry.share + line.share, tests: entry.tests + 1 });
+  }
+  const split = [...groups2].map(([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1e3) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ""}`).join(", ");
+  const bound = confidenceDigits(1 - budget.look_pass_risk);
+  return `Each interval bound is one-sided at ${bound} %: a gate passes when the bound on the worse side is within its threshold. A measure fails only when its fail test rejects at its share α of the error budget: a candidate that changes nothing is rejected or held at most ${Math.round(budget.alpha * 1e3) / 10} % of the time over the whole decision and all looks. Look ${budget.look} spends α = ${formatP(budget.look_alpha)}${split ? `, split ${split}` : ""}.`;
+}
 function gatesSection(pkg, confidence, limit) {
-  const level = Math.round(confidence * 100);
+  const level = shownLevel(pkg, confidence);
+  const levelText = confidenceDigits(level / 100);
   const rows = pkg.gates.map((g) => {
     const h = g.headline;
     return [
@@ -45152,7 +45208,9 @@ function gatesSection(pkg, confidence, limit) {
       escapeTableCell(g.reason)
     ];
   });
-  const parts = [table(["gate", "verdict", "estimate", `${level}% CI`, "threshold", "reason"], rows)];
+  const parts = [table(["gate", "verdict", "estimate", `${levelText}% CI`, "threshold", "reason"], rows)];
+  const budget = budgetLine(pkg);
+  if (budget) parts.push(budget);
   const problems = manifestProblems(pkg.gates);
   if (problems.length > 0) parts.push(`**Manifest problems**
 
@@ -45170,19 +45228,19 @@ ${bullets(problems.map((p) => escapeMarkdown(p)), limit)}`);
     String(m.n),
     escapeTableCell(m.reason ?? "")
   ]);
-  const detail = table(["gate", "measure", "verdict", "estimate", `${level}% CI`, "threshold", "p (Holm)", "n", "note"], measureRows) + more(measures.length, limit);
+  const detail = table(["gate", "measure", "verdict", "estimate", `${levelText}% CI`, "threshold", pHeader(pkg), "n", "note"], measureRows) + more(measures.length, limit);
   return { body: parts.join("\n\n"), details: details(`All measures (${measures.length})`, detail) };
 }
 function categoriesSection(pkg, confidence, limit) {
   if (pkg.categories.length === 0) return void 0;
-  const level = Math.round(confidence * 100);
+  const level = shownLevel(pkg, confidence);
   const ordered = pkg.categories.toSorted(
     (a, b) => rank(a) - rank(b) || a.measure.estimate - b.measure.estimate || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)
   );
   const failed = ordered.filter((c) => c.measure.verdict === "fail");
   const tested = pkg.categories.filter((c) => c.tested).length;
   const shownOnly = pkg.categories.length - tested;
-  const head = ["category", "n", "parent", "candidate", "Δ", `${level}% CI`, "Holm p", "verdict"];
+  const head = ["category", "n", "parent", "candidate", "Δ", `${confidenceDigits(level / 100)}% CI`, pkg.error_budget ? "p (α)" : "Holm p", "verdict"];
   const row = (c) => [
     escapeTableCell(c.category, ID_LENGTH2),
     String(c.n),
@@ -45193,12 +45251,15 @@ function categoriesSection(pkg, confidence, limit) {
     c.tested ? formatMeasureP(c.measure) : "—",
     c.tested ? verdictCell(c.measure.verdict) : "shown only"
   ];
-  const counts = `${tested} tested (Holm-adjusted, one family with the overall and critical-case tests), ${shownOnly} shown only (too few cases to test).`;
+  const counts = pkg.error_budget ? `${tested} tested (in the decision's error budget with the other gates' tests), ${shownOnly} shown only (too few cases to test).` : `${tested} tested (Holm-adjusted, one family with the overall and critical-case tests), ${shownOnly} shown only (too few cases to test).`;
   const body = failed.length > 0 ? `**${failed.length} of ${pkg.categories.length} categories failed.** ${counts}
 
 ${table(head, failed.slice(0, limit).map(row))}${more(failed.length, limit)}` : `No category regressed significantly. ${counts}`;
   const all = table(head, ordered.slice(0, limit).map(row)) + more(ordered.length, limit);
   return { body, details: details(`All ${pkg.categories.length} categories`, all) };
+}
+function pHeader(pkg) {
+  return pkg.error_budget ? "p (α)" : "p (Holm)";
 }
 function rank(c) {
   if (c.measure.verdict === "fail") return 0;
@@ -46015,7 +46076,7 @@ function reportUnpaired(missing, side, other, limit, problems) {
   if (first === void 0) return;
   const records = missing.map((trials) => firstTrial(trials));
   const sorted = records.toSorted((a, b) => SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
-  const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
+  const listed2 = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
   const count2 = `${sorted.length} case${sorted.length === 1 ? "" : "s"}`;
@@ -46023,7 +46084,7 @@ function reportUnpaired(missing, side, other, limit, problems) {
     file: located.source.file,
     line: located.source.line,
     field: "case_id",
-    message: `${count2} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed.join(", ")}${more2}; run both sides on the same cases, or drop cases only one side has with --allow-unpaired (Action input allow-unpaired: true)`
+    message: `${count2} in the ${side} evidence ${sorted.length === 1 ? "has" : "have"} no ${other} result: ${listed2.join(", ")}${more2}; run both sides on the same cases, or drop cases only one side has with --allow-unpaired (Action input allow-unpaired: true)`
   });
 }
 function compareJudges(parent, candidate, problems) {
@@ -46225,6 +46286,7 @@ function detectInputFormat(file) {
 }
 
 // src/gates/decide.ts
+var DECISION_SEVERITY = ["reject", "hold", "needs_approval", "approve"];
 function decide(gates, level, owners) {
   const failed = gates.filter((g) => g.verdict === "fail");
   const rejecting = failed.filter((g) => g.on_failure === "reject");
@@ -46261,13 +46323,339 @@ function reasonsOf(list) {
   return list.map((g) => `${g.gate}: ${g.reason}`);
 }
 function combineDecisions(outcomes) {
-  const order = ["reject", "hold", "needs_approval", "approve"];
-  for (const outcome of order) if (outcomes.includes(outcome)) return outcome;
+  for (const outcome of DECISION_SEVERITY) if (outcomes.includes(outcome)) return outcome;
   return "approve";
 }
 function names(gates) {
   const list = gates.map((g) => g.gate);
   return list.length <= 1 ? list[0] ?? "" : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+}
+
+// src/stats/holm.ts
+function weightedHolm(hypotheses, alpha) {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`Expected \`alpha\` to be in (0, 1), got ${String(alpha)}.`);
+  hypotheses.forEach((h, i) => {
+    if (!(h.weight > 0 && Number.isFinite(h.weight)))
+      throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(h.weight)}.`);
+  });
+  const rejected = hypotheses.map(() => false);
+  const levels = hypotheses.map(() => 0);
+  let remaining = hypotheses.map((_, i) => i);
+  while (remaining.length > 0) {
+    const weight = remaining.reduce((sum2, i) => sum2 + hypotheses[i].weight, 0);
+    const passed = [];
+    for (const i of remaining) {
+      levels[i] = alpha * hypotheses[i].weight / weight;
+      if (hypotheses[i].rejectsAt(levels[i])) passed.push(i);
+    }
+    if (passed.length === 0) break;
+    for (const i of passed) rejected[i] = true;
+    remaining = remaining.filter((i) => !rejected[i]);
+  }
+  return { rejected, levels };
+}
+
+// src/stats/sequential.ts
+function lookShare(look, firstShare) {
+  if (!Number.isSafeInteger(look) || look < 1)
+    throw new RangeError(`Expected \`look\` to be a positive integer, got ${String(look)}.`);
+  if (!(firstShare > 0 && firstShare <= 1))
+    throw new RangeError(`Expected \`firstShare\` to be in (0, 1], got ${String(firstShare)}.`);
+  return firstShare * (1 - firstShare) ** (look - 1);
+}
+
+// src/gates/result.ts
+function round2(value, digits = 6) {
+  if (!Number.isFinite(value)) return value;
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+function reportInterval(interval, digits = 6) {
+  return Number.isFinite(interval.lower) && Number.isFinite(interval.upper) ? roundInterval(interval, digits) : void 0;
+}
+function roundInterval(interval, digits = 6) {
+  return { lower: round2(interval.lower, digits), upper: round2(interval.upper, digits), level: interval.level };
+}
+
+// src/gates/budget.ts
+function lookLevels(statistics, look) {
+  const passRisk = (1 - statistics.confidence) / 2;
+  return {
+    look,
+    passAlpha: passRisk * lookShare(look, statistics.first_look_share),
+    nextPassAlpha: passRisk * lookShare(look + 1, statistics.first_look_share)
+  };
+}
+function runBudget(tests, statistics, look) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const test of tests) {
+    if (ids.has(test.id)) throw new RangeError(`Two budget tests share the id ${test.id}.`);
+    ids.add(test.id);
+  }
+  const perGroup = /* @__PURE__ */ new Map();
+  for (const test of tests) perGroup.set(test.group, (perGroup.get(test.group) ?? 0) + 1);
+  const weightOf = (test) => statistics.alpha_weights[test.group] / perGroup.get(test.group);
+  const weighted = tests.filter((test) => weightOf(test) > 0);
+  const totalWeight = weighted.reduce((sum2, test) => sum2 + weightOf(test), 0);
+  const lookAlpha = statistics.alpha * lookShare(look, statistics.first_look_share);
+  const nextLookAlpha = statistics.alpha * lookShare(look + 1, statistics.first_look_share);
+  const outcome = weighted.length > 0 ? weightedHolm(
+    weighted.map((test) => ({ weight: weightOf(test), rejectsAt: (level) => test.rejectsAt(level) })),
+    lookAlpha
+  ) : { rejected: [], levels: [] };
+  const decisions = /* @__PURE__ */ new Map();
+  const nextLevels = /* @__PURE__ */ new Map();
+  const split = [];
+  weighted.forEach((test, i) => {
+    const decision = { rejected: outcome.rejected[i], alpha: outcome.levels[i] };
+    decisions.set(test.id, decision);
+    nextLevels.set(test.id, nextLookAlpha * weightOf(test) / totalWeight);
+    split.push({
+      test: test.id,
+      group: test.group,
+      share: round2(weightOf(test) / totalWeight, 8),
+      alpha: round2(decision.alpha, 10),
+      rejected: decision.rejected
+    });
+  });
+  const passRisk = (1 - statistics.confidence) / 2;
+  const levels = lookLevels(statistics, look);
+  return {
+    budget: {
+      alpha: statistics.alpha,
+      look,
+      look_alpha: round2(lookAlpha, 10),
+      pass_risk: round2(passRisk, 10),
+      look_pass_risk: round2(levels.passAlpha, 10),
+      split
+    },
+    // A test with no weight never rejects.
+    decision: (id) => decisions.get(id) ?? { rejected: false, alpha: 0 },
+    nextAlpha: (id) => nextLevels.get(id) ?? 0
+  };
+}
+
+// src/stats/special-functions.ts
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+var STIRLING_FROM = 15;
+var MAX_ITERATIONS = 1e4;
+var EPSILON = 1e-16;
+var TINY = 1e-300;
+function logGamma(x) {
+  if (!(x > 0 && x < Number.POSITIVE_INFINITY))
+    throw new RangeError(`Expected \`x\` to be a positive finite number, got ${String(x)}.`);
+  let shift = 0;
+  let y = x;
+  while (y < STIRLING_FROM) {
+    shift += Math.log(y);
+    y += 1;
+  }
+  const inverse = 1 / y;
+  const inverseSquared = inverse * inverse;
+  const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared * (1 / 1260 - inverseSquared / 1680)));
+  return (y - 0.5) * Math.log(y) - y + HALF_LOG_TWO_PI + series - shift;
+}
+function regularizedGammaQ(a, x) {
+  if (!(a > 0) || !(x >= 0)) throw new RangeError(`Expected a > 0 and x >= 0, got a = ${String(a)}, x = ${String(x)}.`);
+  if (x === 0) return 1;
+  if (x === Number.POSITIVE_INFINITY) return 0;
+  const logPrefix = a * Math.log(x) - x - logGamma(a);
+  if (x < a + 1) {
+    let term = 1 / a;
+    let sum2 = term;
+    for (let n = 1; n < MAX_ITERATIONS; n++) {
+      term *= x / (a + n);
+      sum2 += term;
+      if (Math.abs(term) < Math.abs(sum2) * EPSILON) break;
+    }
+    return 1 - sum2 * Math.exp(logPrefix);
+  }
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let n = 1; n < MAX_ITERATIONS; n++) {
+    const an = -n * (n - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < EPSILON) break;
+  }
+  return Math.exp(logPrefix) * h;
+}
+function regularizedBeta(x, a, b) {
+  if (!(a > 0) || !(b > 0) || !(x >= 0 && x <= 1)) {
+    throw new RangeError(
+      `Expected a > 0, b > 0 and x in [0, 1], got x = ${String(x)}, a = ${String(a)}, b = ${String(b)}.`
+    );
+  }
+  if (x === 0) return 0;
+  if (x === 1) return 1;
+  const logPrefix = a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(logPrefix) * betaContinuedFraction(x, a, b) / a;
+  return 1 - Math.exp(logPrefix) * betaContinuedFraction(1 - x, b, a) / b;
+}
+function logBeta(a, b) {
+  return logGamma(a) + logGamma(b) - logGamma(a + b);
+}
+function betaContinuedFraction(x, a, b) {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - qab * x / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m < MAX_ITERATIONS; m++) {
+    const m2 = 2 * m;
+    let an = m * (b - m) * x / ((qam + m2) * (a + m2));
+    d = 1 + an * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    an = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+    d = 1 + an * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < EPSILON) break;
+  }
+  return h;
+}
+function inverseRegularizedBeta(p, a, b) {
+  if (!(a > 0) || !(b > 0) || !(p >= 0 && p <= 1)) {
+    throw new RangeError(
+      `Expected a > 0, b > 0 and p in [0, 1], got p = ${String(p)}, a = ${String(a)}, b = ${String(b)}.`
+    );
+  }
+  if (p === 0) return 0;
+  if (p === 1) return 1;
+  if (p > 0.5) return 1 - inverseLowerTail(1 - p, b, a);
+  return inverseLowerTail(p, a, b);
+}
+function inverseLowerTail(p, a, b) {
+  const logTarget = Math.log(p);
+  const logB = logBeta(a, b);
+  let low = 0;
+  let high = 1;
+  let x = Math.min(0.5, Math.exp((logTarget + Math.log(a) + logB) / a));
+  if (!(x > 0)) x = Number.MIN_VALUE;
+  for (let iteration = 0; iteration < 200; iteration++) {
+    const value = regularizedBeta(x, a, b);
+    if (value < p) low = x;
+    else high = x;
+    const logValue = Math.log(value);
+    const logDensity = (a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logB;
+    let next = x - (logValue - logTarget) / Math.exp(logDensity - logValue);
+    if (!(next > low && next < high)) next = low > 0 ? Math.sqrt(low * high) : high / 16;
+    if (high - low <= 1e-14 * high || Math.abs(next - x) <= 1e-14 * x) return next;
+    x = next;
+  }
+  return x;
+}
+
+// src/stats/normal.ts
+var CENTRAL_NUMERATOR = [
+  3.3871328727963665,
+  133.14166789178438,
+  1971.5909503065513,
+  13731.69376550946,
+  45921.95393154987,
+  67265.7709270087,
+  33430.57558358813,
+  2509.0809287301227
+];
+var CENTRAL_DENOMINATOR = [
+  1,
+  42.31333070160091,
+  687.1870074920579,
+  5394.196021424751,
+  21213.794301586597,
+  39307.89580009271,
+  28729.085735721943,
+  5226.495278852854
+];
+var NEAR_NUMERATOR = [
+  1.4234371107496835,
+  4.630337846156546,
+  5.769497221460691,
+  3.6478483247632045,
+  1.2704582524523684,
+  0.2417807251774506,
+  0.022723844989269184,
+  7745450142783414e-19
+];
+var NEAR_DENOMINATOR = [
+  1,
+  2.053191626637759,
+  1.6763848301838038,
+  0.6897673349851,
+  0.14810397642748008,
+  0.015198666563616457,
+  5475938084995345e-19,
+  10507500716444169e-25
+];
+var TAIL_NUMERATOR = [
+  6.657904643501103,
+  5.463784911164114,
+  1.7848265399172913,
+  0.29656057182850487,
+  0.026532189526576124,
+  0.0012426609473880784,
+  27115555687434876e-21,
+  20103343992922881e-23
+];
+var TAIL_DENOMINATOR = [
+  1,
+  0.599832206555888,
+  0.1369298809227358,
+  0.014875361290850615,
+  7868691311456133e-19,
+  18463183175100548e-21,
+  1421511758316446e-22,
+  20442631033899397e-31
+];
+function evaluatePolynomial(coefficients, x) {
+  let value = 0;
+  for (let i = coefficients.length - 1; i >= 0; i--) value = value * x + coefficients[i];
+  return value;
+}
+function normalQuantile(p) {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be in [0, 1], got ${String(p)}.`);
+  const centred = p - 0.5;
+  if (Math.abs(centred) <= 0.425) {
+    const r2 = 0.180625 - centred * centred;
+    return centred * evaluatePolynomial(CENTRAL_NUMERATOR, r2) / evaluatePolynomial(CENTRAL_DENOMINATOR, r2);
+  }
+  const tail = centred < 0 ? p : 1 - p;
+  if (tail === 0) return centred < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  let r = Math.sqrt(-Math.log(tail));
+  let value;
+  if (r <= 5) {
+    r -= 1.6;
+    value = evaluatePolynomial(NEAR_NUMERATOR, r) / evaluatePolynomial(NEAR_DENOMINATOR, r);
+  } else {
+    r -= 5;
+    value = evaluatePolynomial(TAIL_NUMERATOR, r) / evaluatePolynomial(TAIL_DENOMINATOR, r);
+  }
+  return centred < 0 ? -value : value;
+}
+function normalCdf(x) {
+  if (Number.isNaN(x)) throw new RangeError("Expected `x` to be a number, got NaN.");
+  const tail = x === Number.NEGATIVE_INFINITY || x === Number.POSITIVE_INFINITY ? 0 : 0.5 * regularizedGammaQ(0.5, x * x / 2);
+  return x < 0 ? tail : 1 - tail;
 }
 
 // src/stats/interval.ts
@@ -46350,10 +46738,83 @@ function interpolateType7(low, high, fraction) {
   return low + fraction * (high - low);
 }
 
+// src/stats/bootstrap-bca.ts
+function bootstrapBounds(result, acceleration, biasCorrect = true) {
+  const sorted = result.samples;
+  if (sorted === void 0) throw new RangeError("Expected a result computed with `keepSamples: true`.");
+  if (!Number.isFinite(acceleration))
+    throw new RangeError(`Expected a finite acceleration, got ${String(acceleration)}.`);
+  const total = result.resamples;
+  const missing = result.undefinedResamples;
+  let bias = 0;
+  if (biasCorrect && sorted.length > 0) {
+    let below = 0;
+    let ties = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      if (sorted[i] < result.estimate) below++;
+      else if (sorted[i] === result.estimate) ties++;
+    }
+    const share = (below + ties / 2) / sorted.length;
+    bias = share > 0 && share < 1 ? normalQuantile(share) : 0;
+  }
+  const adjusted = (p) => {
+    const shifted = bias + normalQuantile(p);
+    const denominator = 1 - acceleration * shifted;
+    if (denominator <= 0) return p < 0.5 ? 0 : 1;
+    return normalCdf(bias + shifted / denominator);
+  };
+  const quantile = (q, padLow) => {
+    const position = Math.min(total - 1, Math.max(0, (total - 1) * q));
+    const below = Math.floor(position);
+    const fraction = position - below;
+    const at2 = (rank2) => {
+      const index = padLow ? rank2 - missing : rank2;
+      if (index < 0) return Number.NEGATIVE_INFINITY;
+      if (index >= sorted.length) return Number.POSITIVE_INFINITY;
+      return sorted[index];
+    };
+    return fraction === 0 ? at2(below) : interpolateType7(at2(below), at2(below + 1), fraction);
+  };
+  return {
+    estimate: result.estimate,
+    bias,
+    acceleration,
+    resamples: total,
+    lower: (alpha) => {
+      const q = adjusted(alpha);
+      return q * (total + 1) < 1 ? Number.NEGATIVE_INFINITY : quantile(q, true);
+    },
+    upper: (alpha) => {
+      const q = adjusted(1 - alpha);
+      return (1 - q) * (total + 1) < 1 ? Number.POSITIVE_INFINITY : quantile(q, false);
+    }
+  };
+}
+function jackknifeAcceleration(leaveOneOut) {
+  let count2 = 0;
+  let mean = 0;
+  for (let i = 0; i < leaveOneOut.length; i++) {
+    if (Number.isFinite(leaveOneOut[i])) {
+      mean += leaveOneOut[i];
+      count2++;
+    }
+  }
+  if (count2 < 3) return 0;
+  mean /= count2;
+  let squares = 0;
+  let cubes = 0;
+  for (let i = 0; i < leaveOneOut.length; i++) {
+    const value = leaveOneOut[i];
+    if (!Number.isFinite(value)) continue;
+    const d = mean - value;
+    squares += d * d;
+    cubes += d * d * d;
+  }
+  return squares > 0 ? cubes / (6 * squares ** 1.5) : 0;
+}
+
 // src/stats/bootstrap-summary.ts
 var DEFAULT_RATIO_MAX_DRAWS = 2e3;
-var DEFAULT_MEAN_MAX_DRAWS = 1e4;
-var MULTINOMIAL_COST_RATIO = 12;
 function assertBootstrapOptions(opts) {
   if (!Number.isSafeInteger(opts.resamples) || opts.resamples < 2) {
     throw new RangeError(`Expected \`resamples\` to be an integer >= 2, got ${String(opts.resamples)}.`);
@@ -46363,15 +46824,11 @@ function assertBootstrapOptions(opts) {
   if (cap !== void 0 && !(cap === Number.POSITIVE_INFINITY || Number.isSafeInteger(cap) && cap >= 1)) {
     throw new RangeError(`Expected \`maxDrawsPerResample\` to be a positive integer, got ${String(cap)}.`);
   }
-  if (opts.pValueAt !== void 0 && Number.isNaN(opts.pValueAt.threshold)) {
-    throw new RangeError("Expected `pValueAt.threshold` to be a number, got NaN.");
-  }
 }
 function summariseReplicates(replicates, opts) {
   const { values, undefinedCount } = replicates;
   const total = values.length + undefinedCount;
   const standardError = sampleStandardDeviation(values);
-  const pValue = opts.pValueAt === void 0 ? void 0 : countPValue(values, undefinedCount, opts.pValueAt.threshold, opts.pValueAt.alternative);
   const sorted = opts.keepSamples === true;
   if (sorted) values.sort();
   const lower = typeSevenPosition(total, (1 - opts.level) / 2);
@@ -46396,11 +46853,7 @@ function summariseReplicates(replicates, opts) {
     drawsPerResample: replicates.drawsPerResample,
     undefinedResamples: undefinedCount
   };
-  return {
-    ...result,
-    ...sorted ? { samples: values } : {},
-    ...pValue !== void 0 ? { pValue } : {}
-  };
+  return sorted ? { ...result, samples: values } : result;
 }
 function typeSevenPosition(total, q) {
   const position = (total - 1) * q;
@@ -46414,15 +46867,6 @@ function selectRanks(values, ranks) {
     selectInPlace(values, rank2, from, values.length);
     from = rank2 + 1;
   }
-}
-function countPValue(values, undefinedCount, threshold, alternative) {
-  let nullSide = 0;
-  if (alternative === "less") {
-    for (let i = 0; i < values.length; i++) if (values[i] >= threshold) nullSide++;
-  } else {
-    for (let i = 0; i < values.length; i++) if (values[i] <= threshold) nullSide++;
-  }
-  return (1 + nullSide + undefinedCount) / (values.length + undefinedCount + 1);
 }
 function sampleStandardDeviation(values) {
   if (values.length < 2) return Number.NaN;
@@ -46520,7 +46964,7 @@ var Xoshiro128StarStar = class {
 // src/stats/binomial.ts
 var INVERSION_MAX_MEAN = 10;
 var LOG_FACTORIAL_TABLE_SIZE = 256;
-var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+var HALF_LOG_TWO_PI2 = 0.5 * Math.log(2 * Math.PI);
 var INV_TWO_POW_532 = 1 / 9007199254740992;
 var logFactorialTable = (() => {
   const table2 = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
@@ -46532,7 +46976,7 @@ function logFactorial(k) {
   const inverse = 1 / k;
   const inverseSquared = inverse * inverse;
   const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
-  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + series;
+  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI2 + series;
 }
 function drawBinomial(rng, n, p) {
   if (n === 0 || p === 0) return 0;
@@ -46652,155 +47096,15 @@ function done(rng, fast, s0, s1, s2, s3, k) {
   return k;
 }
 
-// src/stats/binomial-table.ts
-var WINDOW_SPREADS = 10;
-var WINDOW_SLACK = 10;
-function tabulateBinomial(n, p) {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Expected \`n\` to be a non-negative safe integer, got ${String(n)}.`);
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be a probability in [0, 1], got ${String(p)}.`);
-  if (n === 0 || p === 0 || p === 1) {
-    return { n, p, low: p === 1 ? n : 0, cumulative: Float64Array.of(1), guide: Int32Array.of(0) };
-  }
-  const q = 1 - p;
-  const mean = n * p;
-  const spread = WINDOW_SPREADS * Math.sqrt(mean * q) + WINDOW_SLACK;
-  const low = Math.max(0, Math.floor(mean - spread));
-  const high = Math.min(n, Math.ceil(mean + spread));
-  const mode = Math.min(high, Math.max(low, Math.floor((n + 1) * p)));
-  const mass = new Float64Array(high - low + 1);
-  mass[mode - low] = Math.exp(logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log1p(-p));
-  const odds = p / q;
-  for (let k = mode; k < high; k++) mass[k + 1 - low] = mass[k - low] * ((n - k) / (k + 1) * odds);
-  for (let k = mode; k > low; k--) mass[k - 1 - low] = mass[k - low] * (k / (n - k + 1) / odds);
-  let total = 0;
-  for (let i2 = 0; i2 < mass.length; i2++) total += mass[i2];
-  const cumulative = new Float64Array(mass.length);
-  let running = 0;
-  for (let i2 = 0; i2 < mass.length; i2++) {
-    running += mass[i2] / total;
-    cumulative[i2] = running;
-  }
-  const guide = new Int32Array(mass.length);
-  let i = 0;
-  for (let j = 0; j < guide.length; j++) {
-    while (i < cumulative.length - 1 && cumulative[i] <= j / guide.length) i++;
-    guide[j] = i;
-  }
-  return { n, p, low, cumulative, guide };
-}
-function drawFromTable(rng, table2) {
-  const { cumulative, guide } = table2;
-  const u = rng.nextFloat();
-  let i = guide[Math.floor(u * guide.length)];
-  while (i < cumulative.length && cumulative[i] <= u) i++;
-  return i < cumulative.length ? table2.low + i : drawBinomial(rng, table2.n, table2.p);
-}
-
 // src/stats/resample.ts
 var TWO_POW_322 = 4294967296;
 var INV_TWO_POW_322 = 1 / TWO_POW_322;
-var BLOCK_BITS = 12;
-var BLOCK_SIZE = 1 << BLOCK_BITS;
-var BLOCK_MASK = BLOCK_SIZE - 1;
 var HALF = 65536;
 function isFast(rng) {
   return rng instanceof Xoshiro128StarStar;
 }
 function hasFastPath(rng, bound) {
   return isFast(rng) && bound <= MAX_FAST_BOUND;
-}
-function sumOfDraws(rng, values, draws) {
-  const n = values.length;
-  if (!isFast(rng)) {
-    let sum3 = 0;
-    for (let i = 0; i < draws; i++) sum3 += values[rng.nextInt(n)];
-    return sum3;
-  }
-  const fullBlocks = Math.floor(n / BLOCK_SIZE);
-  let remaining = draws;
-  let sizeLeft = n;
-  let sum2 = 0;
-  for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count2 = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum2 += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count2);
-    remaining -= count2;
-    sizeLeft -= BLOCK_SIZE;
-  }
-  if (remaining > 0) sum2 += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
-  return sum2;
-}
-function sumOfMaskedDraws(rng, values, start, count2) {
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let sum2 = 0;
-  let otherSum = 0;
-  let done2 = 0;
-  for (; done2 + 2 <= count2; done2 += 2) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul(x << 7 | x >>> 25, 9);
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    sum2 += values[start + (random & BLOCK_MASK)];
-    otherSum += values[start + (random >>> 16 & BLOCK_MASK)];
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  if (done2 < count2) sum2 += values[start + (rng.nextUint32() & BLOCK_MASK)];
-  return sum2 + otherSum;
-}
-function sumOfSmallDraws(rng, values, start, size, count2) {
-  const threshold = HALF % size;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let sum2 = 0;
-  let otherSum = 0;
-  let needed = count2;
-  while (needed >= 2) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul(x << 7 | x >>> 25, 9);
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const low = (random & 65535) * size;
-    const high = (random >>> 16) * size;
-    if ((low & 65535) >= threshold) {
-      sum2 += values[start + (low >>> 16)];
-      needed--;
-    }
-    if ((high & 65535) >= threshold) {
-      otherSum += values[start + (high >>> 16)];
-      needed--;
-    }
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  while (needed > 0) {
-    const low = (rng.nextUint32() & 65535) * size;
-    if ((low & 65535) >= threshold) {
-      sum2 += values[start + (low >>> 16)];
-      needed--;
-    }
-  }
-  return sum2 + otherSum;
 }
 function fillIndices(rng, bound, out, count2) {
   if (!hasFastPath(rng, bound)) {
@@ -47001,195 +47305,6 @@ function drawMultinomial(rng, total, weights, out) {
     remaining -= count2;
     weightLeft -= weight;
   }
-}
-
-// src/stats/bootstrap-binary.ts
-function bootstrapBinaryDelta(counts, opts) {
-  assertDeltaCounts(counts, "counts");
-  assertBootstrapOptions(opts);
-  const { minus, zero, plus } = counts;
-  const n = minus + zero + plus;
-  if (n === 0) throw new RangeError("Expected `counts` to describe at least one case.");
-  const values = new Float64Array(opts.resamples);
-  const minusShare = minus / n;
-  const plusShare = zero + plus === 0 ? 0 : plus / (zero + plus);
-  const rng = opts.rng;
-  const minusTable = tabulateBinomial(n, minusShare);
-  const cover = Math.min(n, Math.ceil(n * minusShare + 6 * Math.sqrt(n * minusShare * (1 - minusShare)) + 10));
-  const baseTable = tabulateBinomial(n - cover, plusShare);
-  const restTables = Array.from({ length: cover + 1 }, () => void 0);
-  for (let r = 0; r < values.length; r++) {
-    const drawnMinus = drawFromTable(rng, minusTable);
-    const rest = cover - drawnMinus;
-    const drawnPlus = rest >= 0 ? drawFromTable(rng, baseTable) + drawFromTable(rng, restTables[rest] ??= tabulateBinomial(rest, plusShare)) : drawBinomial(rng, n - drawnMinus, plusShare);
-    values[r] = (drawnPlus - drawnMinus) / n;
-  }
-  return summariseReplicates(
-    { estimate: (plus - minus) / n, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n },
-    opts
-  );
-}
-function bootstrapClusteredBinaryDelta(clusters, opts) {
-  if (clusters.length === 0) throw new RangeError("Expected `clusters` to contain at least one cluster.");
-  clusters.forEach((cluster, index) => {
-    assertDeltaCounts(cluster, `clusters[${index}]`);
-    if (cluster.minus + cluster.zero + cluster.plus === 0) {
-      throw new RangeError(`Expected \`clusters[${index}]\` to contain at least one case.`);
-    }
-  });
-  assertBootstrapOptions(opts);
-  const sums = new Float64Array(clusters.length);
-  const sizes = new Float64Array(clusters.length);
-  clusters.forEach((cluster, index) => {
-    sums[index] = cluster.plus - cluster.minus;
-    sizes[index] = cluster.minus + cluster.zero + cluster.plus;
-  });
-  return bootstrapClusterRatio(sums, sizes, opts);
-}
-function bootstrapClusterRatio(sums, sizes, opts) {
-  const k = sums.length;
-  let totalSum = 0;
-  let totalSize = 0;
-  for (let j = 0; j < k; j++) {
-    totalSum += sums[j];
-    totalSize += sizes[j];
-  }
-  const estimate = totalSum / totalSize;
-  const values = new Float64Array(opts.resamples);
-  const types = groupClusterTypes(sums, sizes);
-  if (types.sums.length * MULTINOMIAL_COST_RATIO <= k) {
-    const counts = new Float64Array(types.sums.length);
-    for (let r = 0; r < values.length; r++) {
-      drawMultinomial(opts.rng, k, types.weights, counts);
-      let drawnSum = 0;
-      let drawnSize = 0;
-      for (let t = 0; t < counts.length; t++) {
-        drawnSum += counts[t] * types.sums[t];
-        drawnSize += counts[t] * types.sizes[t];
-      }
-      values[r] = drawnSum / drawnSize;
-    }
-    return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method: "multinomial", drawsPerResample: k }, opts);
-  }
-  const rows = new Float64Array(2 * k);
-  for (let j = 0; j < k; j++) {
-    rows[2 * j] = sums[j];
-    rows[2 * j + 1] = sizes[j];
-  }
-  const draws = Math.min(k, opts.maxDrawsPerResample ?? Number.POSITIVE_INFINITY);
-  const scale = Math.sqrt(draws / k);
-  const out = new Float64Array(2);
-  for (let r = 0; r < values.length; r++) {
-    sumRowsOfDraws(opts.rng, rows, 2, draws, out);
-    const replicate = out[0] / out[1];
-    values[r] = draws === k ? replicate : estimate + scale * (replicate - estimate);
-  }
-  const method = draws === k ? "index" : "subsample";
-  return summariseReplicates({ estimate, values, undefinedCount: 0, n: k, method, drawsPerResample: draws }, opts);
-}
-function groupClusterTypes(sums, sizes) {
-  const order = Array.from(sums.keys()).toSorted((x, y) => sums[x] - sums[y] || sizes[x] - sizes[y]);
-  const typeSums = [];
-  const typeSizes = [];
-  const weights = [];
-  for (const j of order) {
-    const last = typeSums.length - 1;
-    if (last >= 0 && typeSums[last] === sums[j] && typeSizes[last] === sizes[j]) {
-      weights[last] = weights[last] + 1;
-    } else {
-      typeSums.push(sums[j]);
-      typeSizes.push(sizes[j]);
-      weights.push(1);
-    }
-  }
-  return { sums: Float64Array.from(typeSums), sizes: Float64Array.from(typeSizes), weights: Float64Array.from(weights) };
-}
-function assertDeltaCounts(counts, name) {
-  for (const key of ["minus", "zero", "plus"]) {
-    const value = counts[key];
-    if (!Number.isSafeInteger(value) || value < 0) {
-      throw new RangeError(`Expected \`${name}.${key}\` to be a non-negative safe integer, got ${String(value)}.`);
-    }
-  }
-}
-
-// src/stats/bootstrap-mean.ts
-function bootstrapMeanDelta(deltas, opts, clusters) {
-  const n = deltas.length;
-  if (n === 0) throw new RangeError("Expected `deltas` to contain at least one value.");
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(deltas[i])) {
-      throw new RangeError(`Expected \`deltas[${i}]\` to be a finite number, got ${String(deltas[i])}.`);
-    }
-  }
-  assertBootstrapOptions(opts);
-  if (clusters !== void 0) {
-    return bootstrapClusteredMean(deltas, clusters, { ...opts, maxDrawsPerResample: opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS });
-  }
-  let total = 0;
-  for (let i = 0; i < n; i++) total += deltas[i];
-  const estimate = total / n;
-  const values = new Float64Array(opts.resamples);
-  const distinct = countDistinct(deltas);
-  if (distinct.values.length * MULTINOMIAL_COST_RATIO <= n) {
-    const counts = new Float64Array(distinct.values.length);
-    for (let r = 0; r < values.length; r++) {
-      drawMultinomial(opts.rng, n, distinct.counts, counts);
-      let sum2 = 0;
-      for (let t = 0; t < counts.length; t++) sum2 += counts[t] * distinct.values[t];
-      values[r] = sum2 / n;
-    }
-    return summariseReplicates({ estimate, values, undefinedCount: 0, n, method: "multinomial", drawsPerResample: n }, opts);
-  }
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? DEFAULT_MEAN_MAX_DRAWS);
-  const scale = Math.sqrt(draws / n);
-  for (let r = 0; r < values.length; r++) {
-    const replicate = sumOfDraws(opts.rng, deltas, draws) / draws;
-    values[r] = draws === n ? replicate : estimate + scale * (replicate - estimate);
-  }
-  const method = draws === n ? "index" : "subsample";
-  return summariseReplicates({ estimate, values, undefinedCount: 0, n, method, drawsPerResample: draws }, opts);
-}
-function bootstrapClusteredMean(deltas, clusters, opts) {
-  if (clusters.length !== deltas.length) {
-    throw new RangeError(`Expected \`clusters\` to have ${deltas.length} entries, got ${clusters.length}.`);
-  }
-  let k = 0;
-  for (let i = 0; i < clusters.length; i++) {
-    const cluster = clusters[i];
-    if (cluster < 0) throw new RangeError(`Expected \`clusters[${i}]\` to be a non-negative index, got ${cluster}.`);
-    if (cluster >= k) k = cluster + 1;
-  }
-  const sums = new Float64Array(k);
-  const sizes = new Float64Array(k);
-  for (let i = 0; i < clusters.length; i++) {
-    sums[clusters[i]] += deltas[i];
-    sizes[clusters[i]] += 1;
-  }
-  let used = 0;
-  for (let j = 0; j < k; j++) {
-    if (sizes[j] > 0) {
-      sums[used] = sums[j];
-      sizes[used] = sizes[j];
-      used++;
-    }
-  }
-  return bootstrapClusterRatio(sums.subarray(0, used), sizes.subarray(0, used), opts);
-}
-function countDistinct(values) {
-  const sorted = values.toSorted();
-  const distinct = [];
-  const counts = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const value = sorted[i];
-    const last = distinct.length - 1;
-    if (last >= 0 && distinct[last] === value) counts[last] = counts[last] + 1;
-    else {
-      distinct.push(value);
-      counts.push(1);
-    }
-  }
-  return { values: Float64Array.from(distinct), counts: Float64Array.from(counts) };
 }
 
 // src/stats/bootstrap-ratio.ts
@@ -47442,118 +47557,408 @@ function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, t
   return [pick(parentRanks, parentSide.sorted), pick(candidateRanks, candidateSide.sorted)];
 }
 
-// src/gates/result.ts
-function round2(value, digits = 6) {
-  if (!Number.isFinite(value)) return value;
-  const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
+// src/stats/bootstrap-quantile-clustered.ts
+function bootstrapClusteredQuantileRatio(parent, candidate, clusterOfCase, q, opts) {
+  const n = parent.length;
+  if (n === 0) throw new RangeError("Expected at least one case.");
+  if (candidate.length !== n || clusterOfCase.length !== n)
+    throw new RangeError(`Expected \`candidate\` and \`clusterOfCase\` to have ${n} entries.`);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (const [name, values2] of [
+      ["parent", parent],
+      ["candidate", candidate]
+    ]) {
+      const value = values2[i];
+      if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
+        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
+    }
+    const cluster = clusterOfCase[i];
+    if (!(cluster >= 0))
+      throw new RangeError(`Expected \`clusterOfCase[${i}]\` to be a non-negative index, got ${cluster}.`);
+    if (cluster >= k) k = cluster + 1;
+  }
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  assertBootstrapOptions(opts);
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < n; i++) sizes[clusterOfCase[i]]++;
+  const renumber = new Int32Array(k).fill(-1);
+  let used = 0;
+  for (let j = 0; j < k; j++) if (sizes[j] > 0) renumber[j] = used++;
+  const clusters = Int32Array.from(clusterOfCase, (c) => renumber[c]);
+  const clusterSizes = sizes.filter((s) => s > 0);
+  const parentSide = sortSide(parent, clusters);
+  const candidateSide = sortSide(candidate, clusters);
+  const ones = new Float64Array(used).fill(1);
+  const parentQuantile = weightedQuantile(parentSide, ones, n, q);
+  if (parentQuantile === 0) throw new RangeError(`The ratio is undefined: the parent ${q}-quantile is 0.`);
+  const estimate = weightedQuantile(candidateSide, ones, n, q) / parentQuantile;
+  const draws = new Int32Array(used);
+  const counts = new Float64Array(used);
+  const values = new Float64Array(opts.resamples);
+  let defined = 0;
+  for (let r = 0; r < opts.resamples; r++) {
+    fillIndices(opts.rng, used, draws, used);
+    counts.fill(0);
+    let weight = 0;
+    for (let t = 0; t < used; t++) {
+      counts[draws[t]]++;
+      weight += clusterSizes[draws[t]];
+    }
+    const replicateParent = weightedQuantile(parentSide, counts, weight, q);
+    if (replicateParent === 0) continue;
+    values[defined++] = weightedQuantile(candidateSide, counts, weight, q) / replicateParent;
+  }
+  return summariseReplicates(
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n: used,
+      method: "index",
+      drawsPerResample: used
+    },
+    opts
+  );
 }
-function reportInterval(interval, digits = 6) {
-  return Number.isFinite(interval.lower) && Number.isFinite(interval.upper) ? roundInterval(interval, digits) : void 0;
+function sortSide(values, clusters) {
+  const sorted = values.toSorted();
+  const sortedClusters = new Int32Array(values.length);
+  const tiesTaken = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const first = lowerBound2(sorted, values[i]);
+    sortedClusters[first + tiesTaken[first]++] = clusters[i];
+  }
+  return { values: sorted, clusters: sortedClusters };
 }
-function roundInterval(interval, digits = 6) {
-  return { lower: round2(interval.lower, digits), upper: round2(interval.upper, digits), level: interval.level };
+function lowerBound2(sorted, target) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function weightedQuantile(side, weights, total, q) {
+  const position = (total - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  const low = orderStatistic(side, weights, total, below);
+  if (fraction === 0) return low;
+  const high = orderStatistic(side, weights, total, below + 1);
+  return low === high ? low : low + fraction * (high - low);
+}
+function orderStatistic(side, weights, total, rank2) {
+  const { values, clusters } = side;
+  let seen = 0;
+  if (2 * rank2 < total) {
+    for (let i = 0; i < values.length; i++) {
+      seen += weights[clusters[i]];
+      if (seen > rank2) return values[i];
+    }
+    return values[values.length - 1];
+  }
+  const fromTop = total - 1 - rank2;
+  for (let i = values.length - 1; i >= 0; i--) {
+    seen += weights[clusters[i]];
+    if (seen > fromTop) return values[i];
+  }
+  return values[0];
+}
+
+// src/stats/mcnemar.ts
+function mcnemarExact(b, c, alternative) {
+  for (const [name, value] of [["b", b], ["c", c]]) {
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new RangeError(`Expected \`${name}\` to be a non-negative safe integer, got ${String(value)}.`);
+    }
+  }
+  const discordant = b + c;
+  let pValue;
+  if (alternative === "greater") {
+    pValue = halfBinomialLowerTail(b, discordant);
+  } else if (b === c) {
+    pValue = 1;
+  } else {
+    pValue = Math.min(1, 2 * halfBinomialLowerTail(Math.min(b, c), discordant));
+  }
+  return { b, c, pValue };
+}
+function halfBinomialLowerTail(k, n) {
+  if (k >= n) return 1;
+  let term = Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) - n * Math.LN2);
+  let sum2 = term;
+  for (let i = k; i > 0; i--) {
+    term *= i / (n - i + 1);
+    sum2 += term;
+    if (term < sum2 * 1e-17) break;
+  }
+  return Math.min(1, sum2);
+}
+
+// src/stats/paired-score.ts
+function assertPairedCounts(counts) {
+  for (const key of ["n", "fixes", "regressions"]) {
+    const value = counts[key];
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`Expected \`${key}\` to be a non-negative safe integer, got ${String(value)}.`);
+  }
+  if (counts.fixes + counts.regressions > counts.n) {
+    throw new RangeError(
+      `Expected fixes + regressions <= n, got ${counts.fixes} + ${counts.regressions} > ${counts.n}.`
+    );
+  }
+}
+function tangoStatistic(counts, delta0) {
+  assertPairedCounts(counts);
+  if (!(delta0 >= -1 && delta0 <= 1))
+    throw new RangeError(`Expected \`delta0\` to be in [−1, 1], got ${String(delta0)}.`);
+  return scoreStatistic(counts.n, counts.fixes, counts.regressions, delta0);
+}
+function scoreStatistic(n, b, c, delta0) {
+  const numerator = b - c - n * delta0;
+  if (n === 0) return 0;
+  const quadB = -b - c + (2 * n - b + c) * delta0;
+  const quadC = -c * delta0 * (1 - delta0);
+  const discriminant = Math.max(0, quadB * quadB - 8 * n * quadC);
+  const root = Math.sqrt(discriminant);
+  const q = quadB > 0 ? -2 * quadC / (quadB + root) : (root - quadB) / (4 * n);
+  const variance = n * (2 * q + delta0 * (1 - delta0));
+  if (!(variance > 0)) return numerator === 0 ? 0 : numerator > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return numerator / Math.sqrt(variance);
+}
+function tangoPValue(counts, delta0, alternative) {
+  const t = tangoStatistic(counts, delta0);
+  return alternative === "less" ? normalCdf(t) : normalCdf(-t);
+}
+function tangoBound(counts, side, alpha) {
+  assertPairedCounts(counts);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`Expected \`alpha\` to be in (0, 1), got ${String(alpha)}.`);
+  const { n, fixes, regressions } = counts;
+  if (n === 0) return side === "lower" ? -1 : 1;
+  const z = normalQuantile(1 - alpha);
+  const target = side === "lower" ? z : -z;
+  let low = -1;
+  let high = 1;
+  if (scoreStatistic(n, fixes, regressions, low) <= target) return -1;
+  if (scoreStatistic(n, fixes, regressions, high) >= target) return 1;
+  for (let iteration = 0; iteration < 100 && high - low > 1e-12; iteration++) {
+    const middle = (low + high) / 2;
+    if (scoreStatistic(n, fixes, regressions, middle) > target) low = middle;
+    else high = middle;
+  }
+  return side === "lower" ? low : high;
+}
+
+// src/stats/student-t.ts
+var NORMAL_DF = 1e9;
+function studentTCdf(t, df) {
+  if (!(df > 0)) throw new RangeError(`Expected \`df\` to be positive, got ${String(df)}.`);
+  if (Number.isNaN(t)) throw new RangeError("Expected `t` to be a number, got NaN.");
+  if (df >= NORMAL_DF) return normalCdf(t);
+  if (t === Number.POSITIVE_INFINITY) return 1;
+  if (t === Number.NEGATIVE_INFINITY) return 0;
+  const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+  return t < 0 ? tail : 1 - tail;
+}
+function studentTQuantile(p, df) {
+  if (!(df > 0)) throw new RangeError(`Expected \`df\` to be positive, got ${String(df)}.`);
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be in [0, 1], got ${String(p)}.`);
+  if (df >= NORMAL_DF) return normalQuantile(p);
+  if (p === 0.5) return 0;
+  if (p === 0) return Number.NEGATIVE_INFINITY;
+  if (p === 1) return Number.POSITIVE_INFINITY;
+  const tail = Math.min(p, 1 - p);
+  const x = inverseRegularizedBeta(2 * tail, df / 2, 0.5);
+  const magnitude = x === 0 ? Number.POSITIVE_INFINITY : Math.sqrt(df * (1 - x) / x);
+  return p < 0.5 ? -magnitude : magnitude;
+}
+
+// src/stats/delta-inference.ts
+function scoreInference(counts) {
+  assertPairedCounts(counts);
+  if (counts.n === 0) throw new RangeError("Expected at least one paired case.");
+  const { n, fixes, regressions } = counts;
+  const estimate = (fixes - regressions) / n;
+  const variance = (fixes + regressions) / n - estimate * estimate;
+  return {
+    method: "tango-score",
+    estimate,
+    standardError: Math.sqrt(Math.max(variance, 0) / n),
+    units: n,
+    cases: n,
+    pBelow: (threshold) => tangoPValue(counts, clampDelta(threshold), "less"),
+    pAbove: (threshold) => tangoPValue(counts, clampDelta(threshold), "greater"),
+    lower: (alpha) => tangoBound(counts, "lower", alpha),
+    upper: (alpha) => tangoBound(counts, "upper", alpha)
+  };
+}
+function studentizedInference(delta) {
+  const { estimate, standardError, df } = delta;
+  const quantiles = /* @__PURE__ */ new Map();
+  const quantile = (alpha) => {
+    let q = quantiles.get(alpha);
+    if (q === void 0) {
+      q = studentTQuantile(1 - alpha, df);
+      quantiles.set(alpha, q);
+    }
+    return q;
+  };
+  const t = (threshold) => standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0;
+  return {
+    method: "cluster-t",
+    estimate,
+    standardError,
+    units: delta.units,
+    cases: delta.cases,
+    pBelow: (threshold) => studentTCdf(t(threshold), df),
+    pAbove: (threshold) => studentTCdf(-t(threshold), df),
+    lower: (alpha) => estimate - quantile(alpha) * standardError,
+    upper: (alpha) => estimate + quantile(alpha) * standardError
+  };
+}
+function cautiousInference(first, second) {
+  return {
+    method: first.method === "exact-mcnemar" ? "exact-mcnemar+cluster-t" : "tango-score+cluster-t",
+    estimate: first.estimate,
+    standardError: Math.max(first.standardError, second.standardError),
+    units: Math.min(first.units, second.units),
+    cases: first.cases,
+    pBelow: (threshold) => Math.max(first.pBelow(threshold), second.pBelow(threshold)),
+    pAbove: (threshold) => Math.max(first.pAbove(threshold), second.pAbove(threshold)),
+    lower: (alpha) => Math.min(first.lower(alpha), second.lower(alpha)),
+    upper: (alpha) => Math.max(first.upper(alpha), second.upper(alpha))
+  };
+}
+function exactMcNemarInference(counts) {
+  const score = scoreInference(counts);
+  return {
+    ...score,
+    method: "exact-mcnemar",
+    pBelow: (threshold) => threshold === 0 ? mcnemarExact(counts.fixes, counts.regressions, "greater").pValue : score.pBelow(threshold)
+  };
+}
+function clampDelta(threshold) {
+  return Math.min(1, Math.max(-1, threshold));
+}
+
+// src/stats/power.ts
+function unitsToDecide(comparison, target = 0.8, cap = 1e7) {
+  const { distance, sd, units, passZ, failZ } = comparison;
+  if (!Number.isSafeInteger(units) || units < 1)
+    throw new RangeError(`Expected \`units\` to be a positive integer, got ${String(units)}.`);
+  if (!(sd >= 0)) throw new RangeError(`Expected \`sd\` to be non-negative, got ${String(sd)}.`);
+  if (!(target > 0 && target < 1)) throw new RangeError(`Expected \`target\` to be in (0, 1), got ${String(target)}.`);
+  if (sd === 0) return units + 1;
+  const decides = (n) => {
+    const se = sd / Math.sqrt(n);
+    const spread = sd * Math.sqrt(1 / units - 1 / n);
+    return normalCdf((distance - passZ * se) / spread) + normalCdf((-distance - failZ * se) / spread) >= target;
+  };
+  let low = units;
+  let high = units + 1;
+  while (!decides(high)) {
+    low = high;
+    high = Math.min(cap, 2 * high);
+    if (low >= cap) return cap;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (decides(middle)) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+// src/stats/studentized-delta.ts
+function studentizeDelta(units) {
+  const { totals, sizes, strata } = units;
+  const k = totals.length;
+  if (k < 2) throw new RangeError(`Expected at least two units, got ${k}.`);
+  if (sizes.length !== k) throw new RangeError(`Expected ${k} sizes, got ${sizes.length}.`);
+  let sum2 = 0;
+  let n = 0;
+  for (let j = 0; j < k; j++) {
+    if (!(sizes[j] > 0)) throw new RangeError(`Expected \`sizes[${j}]\` to be positive, got ${String(sizes[j])}.`);
+    sum2 += totals[j];
+    n += sizes[j];
+  }
+  const estimate = sum2 / n;
+  const pseudo = 2;
+  const strataCount = strata ? countStrata(strata, k) : void 0;
+  if (strata && strataCount && strataCount.usable) {
+    const s = strataCount.unitsPer.length;
+    const stratumTotal = new Float64Array(s);
+    const stratumSize = new Float64Array(s);
+    for (let j = 0; j < k; j++) {
+      stratumTotal[strata[j]] += totals[j];
+      stratumSize[strata[j]] += sizes[j];
+    }
+    const squares2 = new Float64Array(s);
+    for (let j = 0; j < k; j++) {
+      const h = strata[j];
+      squares2[h] += (totals[j] - stratumTotal[h] / stratumSize[h] * sizes[j]) ** 2;
+    }
+    let variance2 = 0;
+    for (let h = 0; h < s; h++) {
+      const kh = strataCount.unitsPer[h];
+      variance2 += kh / (kh - 1) * squares2[h];
+    }
+    variance2 = Math.max(variance2, k / (k - 1) * pseudo);
+    return { estimate, standardError: Math.sqrt(variance2) / n, df: k - s, units: k, cases: n, stratified: true };
+  }
+  let squares = 0;
+  for (let j = 0; j < k; j++) squares += (totals[j] - estimate * sizes[j]) ** 2;
+  const variance = k / (k - 1) * Math.max(squares, pseudo);
+  return { estimate, standardError: Math.sqrt(variance) / n, df: k - 1, units: k, cases: n, stratified: false };
+}
+function countStrata(strata, k) {
+  let s = 0;
+  for (let j = 0; j < k; j++) {
+    const h = strata[j];
+    if (!(h >= 0)) throw new RangeError(`Expected \`strata[${j}]\` to be a non-negative index, got ${h}.`);
+    if (h + 1 > s) s = h + 1;
+  }
+  const unitsPer = new Int32Array(s);
+  for (let j = 0; j < k; j++) unitsPer[strata[j]]++;
+  let usable = s >= 2 && 2 * s <= k;
+  for (let h = 0; h < s && usable; h++) if (unitsPer[h] < 2) usable = false;
+  return { unitsPer, usable };
 }
 
 // src/gates/paired.ts
-function testPairedDelta(outcomes, settings, worse) {
-  const n = outcomes.parent.length;
-  const deltas = new Float64Array(n);
-  for (let i = 0; i < n; i++) deltas[i] = outcomes.candidate[i] - outcomes.parent[i];
-  return testDeltas(deltas, indexClusters(outcomes.clusters, n), settings, worse);
-}
-function testDeltas(deltas, clusterIndex, settings, worse) {
-  const n = deltas.length;
-  let binary = true;
-  let sum2 = 0;
-  let minus = 0;
-  let plus = 0;
-  for (let i = 0; i < n; i++) {
-    const d = deltas[i];
-    sum2 += d;
-    if (d === 1) plus++;
-    else if (d === -1) minus++;
-    else if (d !== 0) binary = false;
-  }
-  if (binary && !clusterIndex) return testCounts({ minus, zero: n - minus - plus, plus }, settings, worse);
-  const mean = n > 0 ? sum2 / n : 0;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (deltas[i] - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const options = bootstrapOptions(settings, worse);
-  let result;
-  if (binary && clusterIndex) {
-    const clusters = Array.from({ length: clusterIndex.count }, () => ({ minus: 0, zero: 0, plus: 0 }));
-    for (let i = 0; i < n; i++) {
-      const c = clusters[clusterIndex.index[i]];
-      if (deltas[i] === 1) c.plus += 1;
-      else if (deltas[i] === -1) c.minus += 1;
-      else c.zero += 1;
-    }
-    result = bootstrapClusteredBinaryDelta(clusters, options);
-  } else {
-    result = bootstrapMeanDelta(deltas, options, clusterIndex?.index);
-  }
-  return toTest(result, sd, n, clusterIndex ? clusterStandardError(deltas, clusterIndex) : n > 0 ? sd / Math.sqrt(n) : 0, clusterIndex);
-}
-function testCounts(counts, settings, worse) {
-  const { minus, zero, plus } = counts;
-  const n = minus + zero + plus;
-  const mean = n > 0 ? (plus - minus) / n : 0;
-  const ss = minus * (-1 - mean) ** 2 + zero * mean ** 2 + plus * (1 - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const result = bootstrapBinaryDelta(counts, bootstrapOptions(settings, worse));
-  return toTest(result, sd, n, n > 0 ? sd / Math.sqrt(n) : 0, void 0);
-}
-function bootstrapOptions(settings, worse) {
-  const rng = createRng(deriveSeed(settings.seed, settings.name));
-  return { resamples: settings.resamples, level: settings.level, rng, pValueAt: { threshold: 0, alternative: worse === "lower" ? "less" : "greater" } };
-}
-function toTest(result, sd, n, analyticError, clusterIndex) {
-  return {
-    estimate: result.estimate,
-    interval: result.interval,
-    // Percentile-bootstrap p-value of "no worse than the parent" (delta on the good side of 0).
-    pWorse: result.pValue,
-    standardError: result.standardError,
-    analyticError,
-    sd,
-    n,
-    units: clusterIndex?.count ?? n,
-    clustered: clusterIndex !== void 0
-  };
-}
-function clusterStandardError(deltas, clusters) {
-  const sums = new Float64Array(clusters.count);
-  const sizes = new Float64Array(clusters.count);
-  let total = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    sums[clusters.index[i]] += deltas[i];
-    sizes[clusters.index[i]] += 1;
-    total += deltas[i];
-  }
-  const k = clusters.count;
-  if (k < 2) return 0;
-  const mean = total / deltas.length;
-  let squares = 0;
-  for (let j = 0; j < k; j++) squares += (sums[j] - mean * sizes[j]) ** 2;
-  return Math.sqrt(k / (k - 1) * squares) / deltas.length;
-}
 function indexClusters(labels, n) {
   if (!labels || labels.every((label) => label === void 0)) return void 0;
   const ids = /* @__PURE__ */ new Map();
   const index = new Int32Array(n);
+  let count2 = 0;
   for (let i = 0; i < n; i++) {
-    const key = labels[i] === void 0 ? `\0case:${i}` : `c:${labels[i]}`;
-    let id = ids.get(key);
+    const label = labels[i];
+    if (label === void 0) {
+      index[i] = count2++;
+      continue;
+    }
+    let id = ids.get(label);
     if (id === void 0) {
-      id = ids.size;
-      ids.set(key, id);
+      id = count2++;
+      ids.set(label, id);
     }
     index[i] = id;
   }
-  return { index, count: ids.size };
+  return { index, count: count2 };
+}
+function subsetClusters(clusters, positions, scratch) {
+  const index = new Int32Array(positions.length);
+  let count2 = 0;
+  for (let t = 0; t < positions.length; t++) {
+    const global2 = clusters.index[positions[t]];
+    if (scratch[global2] === -1) scratch[global2] = count2++;
+    index[t] = scratch[global2];
+  }
+  for (let t = 0; t < positions.length; t++) scratch[clusters.index[positions[t]]] = -1;
+  return { index, count: count2 };
 }
 function deriveSeed(seed, name) {
   let hash = 2166136261 ^ seed >>> 0;
@@ -47563,61 +47968,261 @@ function deriveSeed(seed, name) {
   }
   return hash >>> 0;
 }
-function intervalPp(test) {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
+function inferDelta(sample, exactAtZero = false) {
+  const { deltas, clusters } = sample;
+  let binary = true;
+  let plus = 0;
+  let minus = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    const d = deltas[i];
+    if (d === 1) plus++;
+    else if (d === -1) minus++;
+    else if (d !== 0) binary = false;
+  }
+  const counts = { n: deltas.length, fixes: plus, regressions: minus };
+  if (binary && !clusters) return inferCounts(counts, exactAtZero);
+  const units = unitsOf(sample);
+  const studentized = units === void 0 ? noInformation(deltas.length) : studentizedInference(studentizeDelta(units));
+  return binary ? cautiousInference(inferCounts(counts, exactAtZero), studentized) : studentized;
 }
-function ppMeasure(name, label, test, threshold, p, adjusted, verdict) {
+function inferCounts(counts, exactAtZero = false) {
+  if (counts.n === 0) return noInformation(0);
+  return exactAtZero ? exactMcNemarInference(counts) : scoreInference(counts);
+}
+function unitsOf(sample) {
+  const { deltas, clusters, strata } = sample;
+  const n = deltas.length;
+  if (!clusters) {
+    if (n < 2) return void 0;
+    return { totals: deltas, sizes: new Float64Array(n).fill(1), ...strata ? { strata } : {} };
+  }
+  const local = new Int32Array(clusters.count).fill(-1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = clusters.index[i];
+    if (local[c] === -1) local[c] = k++;
+  }
+  if (k < 2) return void 0;
+  const totals = new Float64Array(k);
+  const sizes = new Float64Array(k);
+  const unitStrata = strata ? new Int32Array(k).fill(-1) : void 0;
+  let nested = strata !== void 0;
+  for (let i = 0; i < n; i++) {
+    const j = local[clusters.index[i]];
+    totals[j] += deltas[i];
+    sizes[j] += 1;
+    if (unitStrata && strata) {
+      if (unitStrata[j] === -1) unitStrata[j] = strata[i];
+      else if (unitStrata[j] !== strata[i]) nested = false;
+    }
+  }
+  return { totals, sizes, ...nested && unitStrata ? { strata: unitStrata } : {} };
+}
+function noInformation(cases) {
   return {
-    name,
-    label,
+    method: "cluster-t",
+    estimate: 0,
+    standardError: Number.NaN,
+    units: Math.min(cases, 1),
+    cases,
+    pBelow: () => 1,
+    pAbove: () => 1,
+    lower: () => -1,
+    upper: () => 1
+  };
+}
+function failTest(spec, id, group) {
+  let p;
+  return { id, group, rejectsAt: (level) => (p ??= failP(spec)) <= level };
+}
+function failP(spec) {
+  const x = spec.threshold / 100;
+  return spec.worse === "lower" ? spec.inference.pBelow(x) : spec.inference.pAbove(x);
+}
+function passShown(spec, passAlpha) {
+  return spec.worse === "lower" ? spec.inference.lower(passAlpha) * 100 >= spec.threshold : spec.inference.upper(passAlpha) * 100 <= spec.threshold;
+}
+function estimateBeyond(spec) {
+  const estimate = spec.inference.estimate * 100;
+  return spec.worse === "lower" ? estimate < spec.threshold : estimate > spec.threshold;
+}
+function worseBound(spec, alpha) {
+  return (spec.worse === "lower" ? spec.inference.lower(alpha) : spec.inference.upper(alpha)) * 100;
+}
+function failBound(spec, alpha) {
+  return (spec.worse === "lower" ? spec.inference.upper(alpha) : spec.inference.lower(alpha)) * 100;
+}
+function deltaMeasure(spec, passAlpha, decision, verdict, n) {
+  const { inference } = spec;
+  const hasAlpha = decision !== void 0 && decision.alpha > 0;
+  return {
+    name: spec.name,
+    label: spec.label,
     unit: "pp",
-    estimate: round2(test.estimate * 100),
-    interval: roundInterval(intervalPp(test)),
-    threshold,
-    ...p !== void 0 ? { p_value: round2(p, 8) } : {},
-    ...adjusted !== void 0 ? { adjusted_p: round2(adjusted, 8) } : {},
-    n: test.n,
+    estimate: round2(inference.estimate * 100),
+    interval: {
+      lower: round2(inference.lower(passAlpha) * 100),
+      upper: round2(inference.upper(passAlpha) * 100),
+      level: round2(1 - 2 * passAlpha, 10)
+    },
+    threshold: spec.threshold === 0 ? 0 : spec.threshold,
+    worse: spec.worse,
+    ...decision !== void 0 ? { p_value: round2(failP(spec), 10) } : {},
+    ...hasAlpha ? { alpha: round2(decision.alpha, 10), bound_at_alpha: round2(failBound(spec, decision.alpha)) } : {},
+    method: inference.method,
+    n,
+    ...spec.clustered ? { clusters: inference.units } : {},
     verdict
   };
 }
+function boundSentence(spec, alpha, margin) {
+  const bound = worseBound(spec, alpha);
+  const side = spec.worse === "lower" ? "lower" : "upper";
+  const within = spec.worse === "lower" ? bound >= spec.threshold : bound <= spec.threshold;
+  const where = within ? "within" : "beyond";
+  return `the one-sided ${formatConfidence(1 - alpha)} ${side} bound, ${signedPp(bound)}, is ${where} the ${margin}`;
+}
+function failSentence(spec, decision) {
+  const side = spec.worse === "lower" ? "upper" : "lower";
+  const value = failBound(spec, decision.alpha);
+  const significant = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget`;
+  const beyond = spec.worse === "lower" ? value < spec.threshold : value > spec.threshold;
+  if (!beyond) return significant;
+  return `${significant} (one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(value)})`;
+}
+function unitsToDecideSpec(spec, nextPassAlpha, nextAlpha, estimateOnly = false) {
+  const { inference } = spec;
+  const units = Math.max(1, inference.units);
+  const estimate = inference.estimate * 100;
+  const distance = spec.worse === "lower" ? estimate - spec.threshold : spec.threshold - estimate;
+  const meanSize = inference.cases / units;
+  const sd = Math.max(
+    Number.isFinite(inference.standardError) ? inference.standardError * 100 * Math.sqrt(units) : 0,
+    100 * meanSize / Math.sqrt(units)
+  );
+  return unitsToDecide({
+    distance,
+    sd,
+    units,
+    passZ: estimateOnly ? 0 : normalQuantile(1 - nextPassAlpha),
+    failZ: nextAlpha > 0 ? normalQuantile(1 - nextAlpha) : Number.POSITIVE_INFINITY
+  });
+}
+function signedPp(value) {
+  const digits = Math.abs(value) < 1 ? 2 : 1;
+  const shown = Number(value.toFixed(digits));
+  const sign4 = shown > 0 ? "+" : shown < 0 ? "−" : "±";
+  return `${sign4}${Math.abs(shown).toFixed(digits)} pp`;
+}
+function formatAlpha(alpha) {
+  return alpha < 1e-4 ? alpha.toExponential(1) : alpha.toPrecision(2).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+// src/gates/ratio-gate.ts
+function ratioTest(spec, id, group) {
+  return { id, group, rejectsAt: (level) => spec.bounds.lower(level) > spec.limit };
+}
+function judgeRatio(spec, decision, passAlpha, options) {
+  const { bounds, limit } = spec;
+  const upper = bounds.upper(passAlpha);
+  const lower = bounds.lower(passAlpha);
+  const rise = decision.rejected;
+  const fails = rise && options.justified === void 0;
+  const passes = options.enough && upper <= limit || options.justified !== void 0;
+  const verdict = fails ? "fail" : passes ? "pass" : "inconclusive";
+  const shown = reportInterval({ lower, upper, level: round2(1 - 2 * passAlpha, 10) });
+  const atAlpha = decision.alpha > 0 ? bounds.lower(decision.alpha) : Number.NaN;
+  const headline = {
+    name: spec.name,
+    label: spec.label,
+    unit: "ratio",
+    estimate: round2(bounds.estimate),
+    ...shown ? { interval: shown } : {},
+    threshold: round2(limit),
+    ...decision.alpha > 0 ? { alpha: round2(decision.alpha, 10) } : {},
+    ...Number.isFinite(atAlpha) ? { bound_at_alpha: round2(atAlpha) } : {},
+    method: spec.method,
+    n: spec.n,
+    ...spec.clusters !== void 0 ? { clusters: spec.clusters } : {},
+    verdict
+  };
+  const interval = shown ? formatInterval(shown, "ratio") : "interval unbounded: some resamples had no defined ratio";
+  const bound = `one-sided ${formatConfidence(1 - decision.alpha)} lower bound ${formatValue(atAlpha, "ratio")}`;
+  const significance = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget (${bound})`;
+  const upperText = Number.isFinite(upper) ? `the one-sided ${formatConfidence(1 - passAlpha)} upper bound, ${formatValue(upper, "ratio")},` : `the one-sided ${formatConfidence(1 - passAlpha)} upper bound is unbounded and`;
+  const few = `only ${formatCount(spec.clusters ?? spec.n)} ${spec.clusters !== void 0 ? "clusters" : "paired cases"}`;
+  const notSignificant = rise ? "" : ", and a rise beyond it is not significant";
+  let why;
+  if (fails) why = `: a rise beyond the ${options.limitText}, ${significance}${options.unjustified ?? ""}`;
+  else if (options.justified !== void 0) why = `; ${options.justified}`;
+  else if (passes) why = `; ${upperText} is within the ${options.limitText}`;
+  else if (!options.enough) why = `: ${few} (minimum ${options.minimum})`;
+  else why = `: ${upperText} is beyond the ${options.limitText}${notSignificant}`;
+  return { verdict, headline, interval, why };
+}
 
 // src/gates/cost.ts
-function evaluateCost(cases, policy, quality, ceilingUsd) {
-  const golden = cases.filter((c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0);
+function prepareCost(cases, policy, levels, quality, ceilingUsd) {
+  const golden = cases.filter(
+    (c) => c.suite === "golden" && c.parent.cost_usd !== void 0 && c.candidate.cost_usd !== void 0
+  );
   const { cost } = policy.gates;
   if (golden.length === 0) {
-    return { gate: "cost", verdict: "not_applicable", reason: "The evidence has no cost_usd on paired golden cases.", measures: [], on_failure: "reject" };
+    return done2({
+      gate: "cost",
+      verdict: "not_applicable",
+      reason: "The evidence has no cost_usd on paired golden cases.",
+      measures: [],
+      on_failure: "reject"
+    });
   }
   const { statistics } = policy;
+  const clusters = indexClusters(
+    golden.map((c) => c.cluster),
+    golden.length
+  );
+  const units = clusters?.count ?? golden.length;
   const data = {
-    parentNumerator: new Float64Array(golden.length),
-    parentDenominator: new Float64Array(golden.length),
-    candidateNumerator: new Float64Array(golden.length),
-    candidateDenominator: new Float64Array(golden.length)
+    parentNumerator: new Float64Array(units),
+    parentDenominator: new Float64Array(units),
+    candidateNumerator: new Float64Array(units),
+    candidateDenominator: new Float64Array(units)
   };
   golden.forEach((c, i) => {
-    data.parentNumerator[i] = c.parent.cost_usd;
-    data.parentDenominator[i] = c.parent.pass;
-    data.candidateNumerator[i] = c.candidate.cost_usd;
-    data.candidateDenominator[i] = c.candidate.pass;
+    const j = clusters ? clusters.index[i] : i;
+    data.parentNumerator[j] += c.parent.cost_usd;
+    data.parentDenominator[j] += c.parent.pass;
+    data.candidateNumerator[j] += c.candidate.cost_usd;
+    data.candidateDenominator[j] += c.candidate.pass;
   });
   const parentSuccesses = sum(data.parentDenominator);
   const candidateSuccesses = sum(data.candidateDenominator);
   if (parentSuccesses === 0 || candidateSuccesses === 0) {
-    return {
+    const side = parentSuccesses === 0 ? "parent" : "candidate";
+    return done2({
       gate: "cost",
       verdict: "inconclusive",
-      reason: `Cost per successful task is undefined: the ${parentSuccesses === 0 ? "parent" : "candidate"} has no successful golden case.`,
+      reason: `Cost per successful task is undefined: the ${side} has no successful golden case.`,
       measures: [],
       on_failure: "reject"
-    };
+    });
   }
   const parentCps = sum(data.parentNumerator) / parentSuccesses;
   const candidateCps = sum(data.candidateNumerator) / candidateSuccesses;
-  const offset = quality !== void 0 && quality.estimatePp >= cost.offsetting_quality_gain_pp && quality.lowerPp > 0;
+  const offset = quality !== void 0 && quality.lowerPp >= cost.offsetting_quality_gain_pp;
+  const gainBound = offset ? `one-sided ${formatConfidence(1 - levels.passAlpha)} lower bound ${signedPp(quality.lowerPp)}` : "";
+  const gain = `a quality gain shown to be at least ${cost.offsetting_quality_gain_pp.toFixed(1)} pp`;
+  const justification = offset ? `justified by ${gain} (${gainBound})` : void 0;
   const overCeiling = ceilingUsd !== void 0 && candidateCps > ceilingUsd;
   const cpsMeasures = [
-    { name: "parent_cost_per_success", label: "Parent cost per successful task", unit: "usd", estimate: round2(parentCps, 8), n: golden.length, verdict: "pass" },
+    {
+      name: "parent_cost_per_success",
+      label: "Parent cost per successful task",
+      unit: "usd",
+      estimate: round2(parentCps, 8),
+      n: golden.length,
+      verdict: "pass"
+    },
     {
       name: "candidate_cost_per_success",
       label: "Candidate cost per successful task",
@@ -47630,70 +48235,126 @@ function evaluateCost(cases, policy, quality, ceilingUsd) {
   ];
   if (parentCps === 0) {
     const change = `Cost per successful task rose from ${formatValue(0, "usd")} to ${formatValue(candidateCps, "usd")}`;
-    if (overCeiling) return { gate: "cost", verdict: "fail", reason: `${change}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`, measures: cpsMeasures, on_failure: "reject" };
-    if (candidateCps === 0) return { gate: "cost", verdict: "pass", reason: "Neither package costs anything per successful task.", measures: cpsMeasures, on_failure: "reject" };
-    if (offset) return { gate: "cost", verdict: "pass", reason: `${change}; justified by a quality gain of ${quality.estimatePp.toFixed(1)} pp.`, measures: cpsMeasures, on_failure: "reject" };
-    return { gate: "cost", verdict: "fail", reason: `${change}: the parent cost nothing, so any cost is an unbounded increase.`, measures: cpsMeasures, on_failure: "reject" };
-  }
-  const rng = createRng(deriveSeed(statistics.seed, "cost:per_success"));
-  const ratio = bootstrapRatioOfRatios(data, { resamples: statistics.resamples, level: statistics.confidence, rng });
-  const limit = 1 + cost.max_cost_per_success_increase_pct / 100;
-  const enough = golden.length >= statistics.min_cases;
-  const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
-  const withinLimit = enough && ratio.interval.upper <= limit;
-  const bounded = reportInterval(ratio.interval);
-  const headline = {
-    name: "cost_per_success_ratio",
-    label: "Cost per successful task (candidate / parent)",
-    unit: "ratio",
-    estimate: round2(ratio.estimate),
-    ...bounded ? { interval: bounded } : {},
-    threshold: round2(limit),
-    n: golden.length,
-    verdict: significantRise && !offset ? "fail" : withinLimit || offset ? "pass" : "inconclusive"
-  };
-  const measures = [headline, ...cpsMeasures];
-  const effect = `Cost per successful task changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${bounded ? formatInterval(bounded, "ratio") : "interval unbounded: some resamples had no defined ratio"})`;
-  if (overCeiling) {
-    return { gate: "cost", verdict: "fail", reason: `${effect}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`, headline, measures, on_failure: "reject" };
-  }
-  if (significantRise && !offset) {
-    return {
+    if (overCeiling)
+      return done2({
+        gate: "cost",
+        verdict: "fail",
+        reason: `${change}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`,
+        measures: cpsMeasures,
+        on_failure: "reject"
+      });
+    if (candidateCps === 0)
+      return done2({
+        gate: "cost",
+        verdict: "pass",
+        reason: "Neither package costs anything per successful task.",
+        measures: cpsMeasures,
+        on_failure: "reject"
+      });
+    if (justification)
+      return done2({
+        gate: "cost",
+        verdict: "pass",
+        reason: `${change}; ${justification}.`,
+        measures: cpsMeasures,
+        on_failure: "reject"
+      });
+    return done2({
       gate: "cost",
       verdict: "fail",
-      reason: `${effect}, above the ${cost.max_cost_per_success_increase_pct} % limit without a ${cost.offsetting_quality_gain_pp.toFixed(1)} pp quality gain to justify it.`,
-      headline,
-      measures,
+      reason: `${change}: the parent cost nothing, so any cost is an unbounded increase.`,
+      measures: cpsMeasures,
       on_failure: "reject"
-    };
+    });
   }
-  if (withinLimit || offset) {
-    const why = offset && !withinLimit ? `; justified by a quality gain of ${quality.estimatePp.toFixed(1)} pp` : `; within the ${cost.max_cost_per_success_increase_pct} % limit`;
-    return { gate: "cost", verdict: "pass", reason: `${effect}${why}.`, headline, measures, on_failure: "reject" };
-  }
-  return {
-    gate: "cost",
-    verdict: "inconclusive",
-    reason: `${effect}: the interval is too wide to tell against the ${cost.max_cost_per_success_increase_pct} % limit.`,
-    headline,
-    measures,
-    on_failure: "reject"
+  const rng = createRng(deriveSeed(statistics.seed, "cost:per_success"));
+  const result = bootstrapRatioOfRatios(data, {
+    resamples: statistics.resamples,
+    level: statistics.confidence,
+    rng,
+    keepSamples: true
+  });
+  const spec = {
+    name: "cost_per_success_ratio",
+    label: "Cost per successful task (candidate / parent)",
+    bounds: bootstrapBounds(result, jackknifeAcceleration(leaveOneOutRatios(data))),
+    limit: 1 + cost.max_cost_per_success_increase_pct / 100,
+    method: clusters ? "cluster-bca-bootstrap" : "bca-bootstrap",
+    n: golden.length,
+    ...clusters ? { clusters: units } : {}
   };
+  const minimum = clusters ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
+  return {
+    // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
+    tests: units >= minimum ? [ratioTest(spec, "cost", "cost")] : [],
+    finish: (outcome) => {
+      const judged = judgeRatio(spec, outcome.decision("cost"), levels.passAlpha, {
+        enough: units >= minimum,
+        minimum,
+        limitText: `${cost.max_cost_per_success_increase_pct} % limit`,
+        ...justification ? { justified: justification } : {},
+        unjustified: ` without a ${cost.offsetting_quality_gain_pp.toFixed(1)} pp quality gain shown to justify it`
+      });
+      const change = `${formatValue(parentCps, "usd")} → ${formatValue(candidateCps, "usd")}; ${judged.interval}`;
+      const effect = `Cost per successful task changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
+      const measures = [judged.headline, ...cpsMeasures];
+      if (overCeiling) {
+        return {
+          gate: "cost",
+          verdict: "fail",
+          reason: `${effect}, above the ${formatValue(ceilingUsd, "usd")} ceiling in delivery.slo.`,
+          headline: judged.headline,
+          measures,
+          on_failure: "reject"
+        };
+      }
+      return {
+        gate: "cost",
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: "reject"
+      };
+    }
+  };
+}
+function leaveOneOutRatios(data) {
+  const pN = sum(data.parentNumerator);
+  const pD = sum(data.parentDenominator);
+  const cN = sum(data.candidateNumerator);
+  const cD = sum(data.candidateDenominator);
+  const out = new Float64Array(data.parentNumerator.length);
+  for (let j = 0; j < out.length; j++) {
+    const parent = (pN - data.parentNumerator[j]) / (pD - data.parentDenominator[j]);
+    const candidate = (cN - data.candidateNumerator[j]) / (cD - data.candidateDenominator[j]);
+    out[j] = parent > 0 && Number.isFinite(parent) && Number.isFinite(candidate) ? candidate / parent : Number.NaN;
+  }
+  return out;
 }
 function sum(values) {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   return total;
 }
+function done2(result) {
+  return { tests: [], finish: () => result };
+}
 
 // src/gates/latency.ts
-function evaluateLatency(cases, policy, sloMs) {
+function prepareLatency(cases, policy, levels, sloMs) {
   const timed = cases.filter((c) => c.parent.latency_ms !== void 0 && c.candidate.latency_ms !== void 0);
   const { latency } = policy.gates;
   const q = latency.quantile;
   const name = `p${Math.round(q * 100)}`;
   if (timed.length === 0) {
-    return { gate: "latency", verdict: "not_applicable", reason: "The evidence has no latency_ms on paired cases.", measures: [], on_failure: "hold" };
+    return done3({
+      gate: "latency",
+      verdict: "not_applicable",
+      reason: "The evidence has no latency_ms on paired cases.",
+      measures: [],
+      on_failure: "hold"
+    });
   }
   const { statistics } = policy;
   const parent = new Float64Array(timed.length);
@@ -47705,48 +48366,103 @@ function evaluateLatency(cases, policy, sloMs) {
   const parentQ = quantileOfUnsorted(parent, q);
   const candidateQ = quantileOfUnsorted(candidate, q);
   const overSlo = sloMs !== void 0 && candidateQ > sloMs;
+  const quantiles = [
+    {
+      name: `parent_${name}_ms`,
+      label: `Parent ${name}`,
+      unit: "ms",
+      estimate: round2(parentQ, 3),
+      n: timed.length,
+      verdict: "pass"
+    },
+    {
+      name: `candidate_${name}_ms`,
+      label: `Candidate ${name}`,
+      unit: "ms",
+      estimate: round2(candidateQ, 3),
+      ...sloMs !== void 0 ? { threshold: sloMs } : {},
+      n: timed.length,
+      verdict: overSlo ? "fail" : "pass"
+    }
+  ];
   if (parentQ === 0) {
-    const quantiles = [
-      { name: `parent_${name}_ms`, label: `Parent ${name}`, unit: "ms", estimate: 0, n: timed.length, verdict: "pass" },
-      { name: `candidate_${name}_ms`, label: `Candidate ${name}`, unit: "ms", estimate: round2(candidateQ, 3), ...sloMs !== void 0 ? { threshold: sloMs } : {}, n: timed.length, verdict: overSlo ? "fail" : "pass" }
-    ];
-    if (overSlo) return { gate: "latency", verdict: "fail", reason: `The candidate ${name} latency is ${formatValue(candidateQ, "ms")}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`, measures: quantiles, on_failure: "hold" };
-    if (candidateQ === 0) return { gate: "latency", verdict: "pass", reason: `Both ${name} latencies are 0 ms.`, measures: quantiles, on_failure: "hold" };
-    return { gate: "latency", verdict: "inconclusive", reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`, measures: quantiles, on_failure: "hold" };
+    if (overSlo)
+      return done3({
+        gate: "latency",
+        verdict: "fail",
+        reason: `The candidate ${name} latency is ${formatValue(candidateQ, "ms")}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`,
+        measures: quantiles,
+        on_failure: "hold"
+      });
+    if (candidateQ === 0)
+      return done3({
+        gate: "latency",
+        verdict: "pass",
+        reason: `Both ${name} latencies are 0 ms.`,
+        measures: quantiles,
+        on_failure: "hold"
+      });
+    return done3({
+      gate: "latency",
+      verdict: "inconclusive",
+      reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`,
+      measures: quantiles,
+      on_failure: "hold"
+    });
   }
+  const clusters = indexClusters(
+    timed.map((c) => c.cluster),
+    timed.length
+  );
   const rng = createRng(deriveSeed(statistics.seed, `latency:${name}`));
-  const ratio = bootstrapQuantileRatio(parent, candidate, q, { resamples: statistics.resamples, level: statistics.confidence, rng });
-  const limit = 1 + latency.max_increase_pct / 100;
-  const enough = timed.length >= statistics.min_cases;
-  const significantRise = enough && ratio.estimate > limit && ratio.interval.lower > 1;
-  const withinLimit = enough && ratio.interval.upper <= limit;
-  const bounded = reportInterval(ratio.interval);
-  const headline = {
+  const options = { resamples: statistics.resamples, level: statistics.confidence, rng, keepSamples: true };
+  const result = clusters ? bootstrapClusteredQuantileRatio(parent, candidate, clusters.index, q, options) : bootstrapQuantileRatio(parent, candidate, q, options);
+  const spec = {
     name: `${name}_latency_ratio`,
     label: `${name} latency (candidate / parent)`,
-    unit: "ratio",
-    estimate: round2(ratio.estimate),
-    ...bounded ? { interval: bounded } : {},
-    threshold: round2(limit),
+    bounds: bootstrapBounds(result, 0, false),
+    limit: 1 + latency.max_increase_pct / 100,
+    method: clusters ? "cluster-percentile-bootstrap" : "percentile-bootstrap",
     n: timed.length,
-    verdict: significantRise ? "fail" : withinLimit ? "pass" : "inconclusive"
+    ...clusters ? { clusters: clusters.count } : {}
   };
-  const measures = [
-    headline,
-    { name: `parent_${name}_ms`, label: `Parent ${name}`, unit: "ms", estimate: round2(parentQ, 3), n: timed.length, verdict: "pass" },
-    { name: `candidate_${name}_ms`, label: `Candidate ${name}`, unit: "ms", estimate: round2(candidateQ, 3), ...sloMs !== void 0 ? { threshold: sloMs } : {}, n: timed.length, verdict: overSlo ? "fail" : "pass" }
-  ];
-  const effect = `${name} latency changed ${formatRatioChange(ratio.estimate)} (${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${bounded ? formatInterval(bounded, "ratio") : "interval unbounded: some resamples had no defined ratio"})`;
-  if (overSlo) {
-    return { gate: "latency", verdict: "fail", reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`, headline, measures, on_failure: "hold" };
-  }
-  if (significantRise) {
-    return { gate: "latency", verdict: "fail", reason: `${effect}, above the ${latency.max_increase_pct} % limit.`, headline, measures, on_failure: "hold" };
-  }
-  if (withinLimit) {
-    return { gate: "latency", verdict: "pass", reason: `${effect}; within the ${latency.max_increase_pct} % limit${sloMs !== void 0 ? " and the SLO" : ""}.`, headline, measures, on_failure: "hold" };
-  }
-  return { gate: "latency", verdict: "inconclusive", reason: `${effect}: the interval is too wide to tell against the ${latency.max_increase_pct} % limit.`, headline, measures, on_failure: "hold" };
+  const units = clusters?.count ?? timed.length;
+  const minimum = clusters ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
+  return {
+    // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
+    tests: units >= minimum ? [ratioTest(spec, "latency", "latency")] : [],
+    finish: (outcome) => {
+      const judged = judgeRatio(spec, outcome.decision("latency"), levels.passAlpha, {
+        enough: units >= minimum,
+        minimum,
+        limitText: `${latency.max_increase_pct} % limit`
+      });
+      const change = `${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${judged.interval}`;
+      const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
+      const measures = [judged.headline, ...quantiles];
+      if (overSlo)
+        return {
+          gate: "latency",
+          verdict: "fail",
+          reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`,
+          headline: judged.headline,
+          measures,
+          on_failure: "hold"
+        };
+      const slo = judged.verdict === "pass" && sloMs !== void 0 ? " and under the SLO" : "";
+      return {
+        gate: "latency",
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}${slo}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: "hold"
+      };
+    }
+  };
+}
+function done3(result) {
+  return { tests: [], finish: () => result };
 }
 
 // src/gates/manifest-gate.ts
@@ -47816,264 +48532,66 @@ function stripStop(text2) {
   return text2.endsWith(".") ? text2.slice(0, -1) : text2;
 }
 
-// src/stats/mcnemar.ts
-function mcnemarExact(b, c, alternative) {
-  for (const [name, value] of [["b", b], ["c", c]]) {
-    if (!Number.isSafeInteger(value) || value < 0) {
-      throw new RangeError(`Expected \`${name}\` to be a non-negative safe integer, got ${String(value)}.`);
-    }
-  }
-  const discordant = b + c;
-  let pValue;
-  if (alternative === "greater") {
-    pValue = halfBinomialLowerTail(b, discordant);
-  } else if (b === c) {
-    pValue = 1;
-  } else {
-    pValue = Math.min(1, 2 * halfBinomialLowerTail(Math.min(b, c), discordant));
-  }
-  return { b, c, pValue };
+// src/gates/golden-cases.ts
+var LISTED_PROBLEMS = 20;
+var FIX = "(or set quality.missing_score to skip or use_pass)";
+function hasBothScores(c) {
+  return c.parent.score !== void 0 && c.candidate.score !== void 0;
 }
-function halfBinomialLowerTail(k, n) {
-  if (k >= n) return 1;
-  let term = Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) - n * Math.LN2);
-  let sum2 = term;
-  for (let i = k; i > 0; i--) {
-    term *= i / (n - i + 1);
-    sum2 += term;
-    if (term < sum2 * 1e-17) break;
-  }
-  return Math.min(1, sum2);
+function scoreOf(c, side) {
+  return c[side].score;
 }
-
-// src/stats/normal.ts
-var CENTRAL_NUMERATOR = [
-  3.3871328727963665,
-  133.14166789178438,
-  1971.5909503065513,
-  13731.69376550946,
-  45921.95393154987,
-  67265.7709270087,
-  33430.57558358813,
-  2509.0809287301227
-];
-var CENTRAL_DENOMINATOR = [
-  1,
-  42.31333070160091,
-  687.1870074920579,
-  5394.196021424751,
-  21213.794301586597,
-  39307.89580009271,
-  28729.085735721943,
-  5226.495278852854
-];
-var NEAR_NUMERATOR = [
-  1.4234371107496835,
-  4.630337846156546,
-  5.769497221460691,
-  3.6478483247632045,
-  1.2704582524523684,
-  0.2417807251774506,
-  0.022723844989269184,
-  7745450142783414e-19
-];
-var NEAR_DENOMINATOR = [
-  1,
-  2.053191626637759,
-  1.6763848301838038,
-  0.6897673349851,
-  0.14810397642748008,
-  0.015198666563616457,
-  5475938084995345e-19,
-  10507500716444169e-25
-];
-var TAIL_NUMERATOR = [
-  6.657904643501103,
-  5.463784911164114,
-  1.7848265399172913,
-  0.29656057182850487,
-  0.026532189526576124,
-  0.0012426609473880784,
-  27115555687434876e-21,
-  20103343992922881e-23
-];
-var TAIL_DENOMINATOR = [
-  1,
-  0.599832206555888,
-  0.1369298809227358,
-  0.014875361290850615,
-  7868691311456133e-19,
-  18463183175100548e-21,
-  1421511758316446e-22,
-  20442631033899397e-31
-];
-function evaluatePolynomial(coefficients, x) {
-  let value = 0;
-  for (let i = coefficients.length - 1; i >= 0; i--) value = value * x + coefficients[i];
-  return value;
+function byName(a, b) {
+  return a.category < b.category ? -1 : 1;
 }
-function normalQuantile(p) {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`p\` to be in [0, 1], got ${String(p)}.`);
-  const centred = p - 0.5;
-  if (Math.abs(centred) <= 0.425) {
-    const r2 = 0.180625 - centred * centred;
-    return centred * evaluatePolynomial(CENTRAL_NUMERATOR, r2) / evaluatePolynomial(CENTRAL_DENOMINATOR, r2);
-  }
-  const tail = centred < 0 ? p : 1 - p;
-  if (tail === 0) return centred < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  let r = Math.sqrt(-Math.log(tail));
-  let value;
-  if (r <= 5) {
-    r -= 1.6;
-    value = evaluatePolynomial(NEAR_NUMERATOR, r) / evaluatePolynomial(NEAR_DENOMINATOR, r);
-  } else {
-    r -= 5;
-    value = evaluatePolynomial(TAIL_NUMERATOR, r) / evaluatePolynomial(TAIL_DENOMINATOR, r);
-  }
-  return centred < 0 ? -value : value;
-}
-
-// src/gates/family.ts
-function adjustWeightedHolm(pValues, weights) {
-  if (pValues.length !== weights.length) throw new RangeError(`Expected ${pValues.length} weights, got ${weights.length}.`);
-  pValues.forEach((p, i) => {
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`Expected \`pValues[${i}]\` to be in [0, 1], got ${String(p)}.`);
-    if (!(weights[i] > 0 && Number.isFinite(weights[i]))) throw new RangeError(`Expected \`weights[${i}]\` to be positive, got ${String(weights[i])}.`);
-  });
-  const ratio = pValues.map((p, i) => p / weights[i]);
-  const order = ratio.map((_, i) => i).toSorted((a, b) => ratio[a] - ratio[b] || a - b);
-  let remaining = weights.reduce((sum2, w) => sum2 + w, 0);
-  let runningMax = 0;
-  const adjusted = Array.from({ length: pValues.length }, () => 0);
-  for (const index of order) {
-    runningMax = Math.max(runningMax, Math.min(1, ratio[index] * remaining));
-    adjusted[index] = runningMax;
-    remaining -= weights[index];
-  }
-  return adjusted;
-}
-function estimateCasesNeeded(test, distance, z, cap = 1e6) {
-  if (!(distance > 1e-9)) return cap;
-  const se = Number.isFinite(test.standardError) && test.standardError > 0 ? test.standardError : test.sd / Math.sqrt(Math.max(test.n, 1));
-  if (!(se > 0)) return Math.min(cap, test.n + 1);
-  const needed = Math.ceil(test.n * (z * se / distance) ** 2);
-  return Math.min(cap, Math.max(test.n + 1, needed));
-}
-function oneSidedZ(alpha) {
-  return normalQuantile(1 - alpha);
-}
-function twoSidedZ(level) {
-  return normalQuantile((1 + level) / 2);
-}
-
-// src/gates/quality.ts
-function evaluateQuality(cases, policy) {
-  const golden = cases.filter((c) => c.suite === "golden");
+function selectCases(golden, policy) {
   const { quality } = policy.gates;
-  const { statistics } = policy;
-  const margin = quality.max_drop_pp;
-  if (golden.length === 0) {
-    return { result: { gate: "quality", verdict: "not_applicable", reason: "No paired golden-suite evidence was supplied.", measures: [], on_failure: "reject" }, categories: [] };
-  }
-  const settings = (name) => ({ resamples: statistics.resamples, level: statistics.confidence, seed: statistics.seed, name: `quality:${name}` });
-  const label = quality.metric === "score" ? "Mean score" : "Pass rate";
-  const split = splitByCategory(golden, quality.metric);
-  const overall = split.deltas === void 0 ? testCounts(split.counts, settings("overall"), "lower") : testDeltas(split.deltas, split.clustered ? indexClusters(golden.map((c) => c.cluster), golden.length) : void 0, settings("overall"), "lower");
-  const single = split.categories.length === 1;
-  const categoryTests = split.categories.map((group) => {
-    const name = settings(`category:${group.category}`);
+  if (quality.metric === "pass") return { cases: golden, valueOf: (c, side) => c[side].pass, problems: [], note: "" };
+  const missing = golden.filter((c) => !hasBothScores(c));
+  if (missing.length === 0) return { cases: golden, valueOf: scoreOf, problems: [], note: "" };
+  const count2 = `${formatCount(missing.length)} golden case${missing.length === 1 ? "" : "s"}`;
+  if (quality.missing_score === "skip") {
     return {
-      ...group,
-      tested: group.n >= quality.min_category_cases,
-      test: single ? overall : group.deltas === void 0 ? testCounts(group.counts, name, "lower") : testDeltas(group.deltas, group.clusters, name, "lower")
+      cases: golden.filter(hasBothScores),
+      valueOf: scoreOf,
+      problems: [],
+      note: `; ${count2} without a score on both sides left out (missing_score: skip)`
+    };
+  }
+  if (quality.missing_score === "use_pass") {
+    return {
+      cases: golden,
+      valueOf: (c, side) => hasBothScores(c) ? c[side].score : c[side].pass,
+      problems: [],
+      note: `; ${count2} compared on pass, not score, on both sides (missing_score: use_pass)`
+    };
+  }
+  const problems = missing.slice(0, LISTED_PROBLEMS).map((c) => {
+    const side = c.candidate.score === void 0 ? c.candidate : c.parent;
+    return {
+      file: side.source.file,
+      line: side.source.line,
+      field: "score",
+      message: `missing for ${c.case_id}: quality.metric is score, so every golden case needs a score on both sides ${FIX}`
     };
   });
-  const { critical, fixes, regressions } = split;
-  const mcnemar = critical > 0 ? mcnemarExact(fixes, regressions, "greater") : void 0;
-  const family = [overall.pWorse];
-  const tested = single ? [] : categoryTests.filter((t) => t.tested);
-  for (const t of tested) family.push(t.test.pWorse);
-  const shared = 1 + tested.length;
-  const weights = family.map(() => (mcnemar ? 0.5 : 1) / shared);
-  if (mcnemar) {
-    family.push(mcnemar.pValue);
-    weights.push(0.5);
-  }
-  const adjusted = adjustWeightedHolm(family, weights);
-  const alpha = statistics.alpha;
-  const enough = golden.length >= statistics.min_cases;
-  const overallFails = enough && adjusted[0] < alpha && overall.estimate * 100 < -margin;
-  const overallPasses = enough && overall.interval.lower * 100 >= -margin;
-  const headline = ppMeasure("pass_rate_delta", `${label} (golden, paired)`, overall, -margin, overall.pWorse, adjusted[0], overallFails ? "fail" : overallPasses ? "pass" : "inconclusive");
-  const categories = categoryTests.map((t) => {
-    const index = single && t.tested ? -1 : tested.indexOf(t);
-    const adj = single && t.tested ? adjusted[0] : index >= 0 ? adjusted[1 + index] : void 0;
-    const fails = adj !== void 0 && adj < alpha && t.test.estimate * 100 < -margin;
-    const verdict2 = !t.tested ? "not_applicable" : fails ? "fail" : "pass";
-    const measure = ppMeasure(`category:${t.category}`, t.category, t.test, -margin, adj !== void 0 ? t.test.pWorse : void 0, adj, verdict2);
-    return {
-      category: t.category,
-      n: t.n,
-      parent_rate: round2(t.parentSum / t.n),
-      candidate_rate: round2(t.candidateSum / t.n),
-      measure: !t.tested ? { ...measure, reason: `fewer than ${quality.min_category_cases} cases: shown, not tested` } : measure,
-      tested: t.tested
-    };
-  });
-  const measures = [headline];
-  let criticalFails = false;
-  if (mcnemar) {
-    const adj = adjusted[family.length - 1];
-    criticalFails = adj < alpha && regressions > fixes;
-    measures.push({
-      name: "critical_mcnemar",
-      label: `Critical cases: ${regressions} regressed, ${fixes} fixed of ${critical}`,
-      unit: "count",
-      estimate: regressions - fixes,
-      p_value: round2(mcnemar.pValue, 8),
-      adjusted_p: round2(adj, 8),
-      n: critical,
-      verdict: criticalFails ? "fail" : "pass",
-      reason: `exact McNemar (one-sided) on ${fixes + regressions} discordant critical pairs`
+  if (missing.length > LISTED_PROBLEMS) {
+    const first = missing[0].candidate.source.file;
+    problems.push({
+      file: first,
+      field: "score",
+      message: `and ${formatCount(missing.length - LISTED_PROBLEMS)} more golden cases without a score on one side`
     });
   }
-  const failedCategories = single ? [] : categories.filter((c) => c.measure.verdict === "fail");
-  measures.push(...categories.map((c) => c.measure));
-  const effect = `${label} changed ${formatPp(overall.estimate * 100)} (${formatInterval(intervalPp(overall), "pp")}, n = ${formatCount(overall.n)}${overall.clustered ? ` in ${formatCount(overall.units)} clusters` : ""})`;
-  let verdict;
-  let reason;
-  let casesNeeded;
-  if (overallFails || failedCategories.length > 0 || criticalFails) {
-    verdict = "fail";
-    const why = [];
-    if (overallFails) why.push(`${effect}, a significant drop beyond the ${margin.toFixed(1)} pp margin`);
-    for (const c of failedCategories.slice(0, 3)) {
-      why.push(`category ${c.category} fell ${formatPp(c.measure.estimate)} (Holm-adjusted p = ${formatP(c.measure.adjusted_p)})`);
-    }
-    if (failedCategories.length > 3) why.push(`${failedCategories.length - 3} more categories regressed`);
-    if (criticalFails) why.push(`${regressions} critical cases regressed against ${fixes} fixed (McNemar p = ${formatP(adjusted[family.length - 1])})`);
-    reason = `${capitalise(why.join("; "))}.`;
-  } else if (!enough) {
-    verdict = "inconclusive";
-    casesNeeded = Math.max(statistics.min_cases, neededCases(overall, margin, statistics.confidence, alpha * weights[0]));
-    reason = `Only ${golden.length} paired golden cases (minimum ${statistics.min_cases}): ${effect.charAt(0).toLowerCase()}${effect.slice(1)}. About ${formatCount(casesNeeded)} paired cases would decide it.`;
-  } else if (overallPasses) {
-    verdict = "pass";
-    reason = `${effect}; the interval stays within the ${margin.toFixed(1)} pp margin and no category or critical case regressed significantly.`;
-  } else {
-    verdict = "inconclusive";
-    casesNeeded = neededCases(overall, margin, statistics.confidence, alpha * weights[0]);
-    reason = `${effect}: the interval is too wide to show the drop is within the ${margin.toFixed(1)} pp margin. About ${formatCount(casesNeeded)} paired cases would decide it.`;
-  }
   return {
-    result: { gate: "quality", verdict, reason, headline, measures, on_failure: "reject", ...casesNeeded !== void 0 ? { cases_needed: casesNeeded } : {} },
-    categories
+    cases: [],
+    valueOf: scoreOf,
+    problems,
+    note: ` ${count2} lack a score on one side; quality.missing_score is error, so the score metric cannot be computed.`
   };
 }
-function splitByCategory(golden, metric) {
+function splitByCategory(golden, valueOf) {
   const n = golden.length;
-  const score = metric === "score";
-  const valueOf = (outcome) => score ? outcome.score ?? outcome.pass : outcome.pass;
   const ids = /* @__PURE__ */ new Map();
   const names2 = [];
   const parentSums = [];
@@ -48083,29 +48601,27 @@ function splitByCategory(golden, metric) {
   const plus = [];
   let binary = true;
   let clustered = false;
-  let critical = 0;
+  const criticalIndices = [];
   let fixes = 0;
   let regressions = 0;
-  const idOf2 = (category) => {
-    let id = ids.get(category);
+  const categoryOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = golden[i];
+    const parent = valueOf(c, "parent");
+    const candidate = valueOf(c, "candidate");
+    const delta = candidate - parent;
+    let id = ids.get(c.category);
     if (id === void 0) {
       id = names2.length;
-      ids.set(category, id);
-      names2.push(category);
+      ids.set(c.category, id);
+      names2.push(c.category);
       parentSums.push(0);
       candidateSums.push(0);
       sizes.push(0);
       minus.push(0);
       plus.push(0);
     }
-    return id;
-  };
-  for (let i = 0; i < n; i++) {
-    const c = golden[i];
-    const parent = valueOf(c.parent);
-    const candidate = valueOf(c.candidate);
-    const delta = candidate - parent;
-    const id = idOf2(c.category);
+    categoryOf[i] = id;
     parentSums[id] += parent;
     candidateSums[id] += candidate;
     sizes[id]++;
@@ -48114,26 +48630,28 @@ function splitByCategory(golden, metric) {
     else if (delta !== 0) binary = false;
     if (c.cluster !== void 0) clustered = true;
     if (c.critical) {
-      critical++;
+      criticalIndices.push(i);
       const before = c.parent.pass >= 0.5;
       const after = c.candidate.pass >= 0.5;
       if (before && !after) regressions++;
       if (!before && after) fixes++;
     }
   }
-  const countsOf = (id) => ({ minus: minus[id], zero: sizes[id] - minus[id] - plus[id], plus: plus[id] });
-  const groups2 = names2.map((category, id) => ({ category, n: sizes[id], parentSum: parentSums[id], candidateSum: candidateSums[id], counts: countsOf(id) }));
+  const countsOf = (id) => ({ n: sizes[id], fixes: plus[id], regressions: minus[id] });
   const totalMinus = minus.reduce((a, b) => a + b, 0);
   const totalPlus = plus.reduce((a, b) => a + b, 0);
-  const counts = { minus: totalMinus, zero: n - totalMinus - totalPlus, plus: totalPlus };
-  if (binary && !clustered) return { counts, categories: groups2.toSorted(byName), clustered, critical, fixes, regressions };
+  const counts = { n, fixes: totalPlus, regressions: totalMinus };
+  const groups2 = names2.map((category, id) => ({
+    category,
+    n: sizes[id],
+    parentSum: parentSums[id],
+    candidateSum: candidateSums[id],
+    counts: countsOf(id)
+  }));
+  const critical = { n: criticalIndices.length, fixes, regressions };
+  if (binary && !clustered) return { counts, categories: groups2.toSorted(byName), critical };
   const deltas = new Float64Array(n);
-  const categoryOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = golden[i];
-    deltas[i] = valueOf(c.candidate) - valueOf(c.parent);
-    categoryOf[i] = ids.get(c.category);
-  }
+  for (let i = 0; i < n; i++) deltas[i] = valueOf(golden[i], "candidate") - valueOf(golden[i], "parent");
   const starts = new Int32Array(names2.length + 1);
   for (let id = 0; id < names2.length; id++) starts[id + 1] = starts[id] + sizes[id];
   const next = starts.slice(0, names2.length);
@@ -48144,51 +48662,266 @@ function splitByCategory(golden, metric) {
     grouped[slot] = deltas[i];
     order[slot] = i;
   }
+  const clusters = clustered ? indexClusters(
+    golden.map((c) => c.cluster),
+    n
+  ) : void 0;
+  const scratch = clusters ? new Int32Array(clusters.count).fill(-1) : void 0;
   const categories = groups2.map((group, id) => {
     const start = starts[id];
     const end = starts[id + 1];
-    const clusters = clustered ? indexClusters(Array.from(order.subarray(start, end), (i) => golden[i].cluster), end - start) : void 0;
-    return { ...group, deltas: grouped.subarray(start, end), ...clusters ? { clusters } : {} };
+    const local = clusters && scratch ? subsetClusters(clusters, order.subarray(start, end), scratch) : void 0;
+    return { ...group, deltas: grouped.subarray(start, end), ...local ? { clusters: local } : {} };
   });
-  return { counts, deltas, categories: categories.toSorted(byName), clustered, critical, fixes, regressions };
+  const criticalClusters = clusters && scratch ? subsetClusters(clusters, criticalIndices, scratch) : void 0;
+  const criticalDeltas = clustered ? Float64Array.from(
+    criticalIndices,
+    (i) => (golden[i].candidate.pass >= 0.5 ? 1 : 0) - (golden[i].parent.pass >= 0.5 ? 1 : 0)
+  ) : void 0;
+  return {
+    counts,
+    deltas,
+    categoryOf,
+    ...clusters ? { clusters } : {},
+    categories: categories.toSorted(byName),
+    critical: {
+      ...critical,
+      ...criticalDeltas ? { deltas: criticalDeltas } : {},
+      ...criticalClusters ? { clusters: criticalClusters } : {}
+    }
+  };
 }
-function neededCases(test, margin, level, worstAlpha) {
-  const estimate = test.estimate * 100;
-  const undecided = { estimate, standardError: test.analyticError * 100, sd: test.sd * 100, n: test.n };
-  return estimate > -margin ? estimateCasesNeeded(undecided, estimate + margin, twoSidedZ(level)) : estimateCasesNeeded(undecided, -estimate, oneSidedZ(worstAlpha));
+
+// src/gates/quality.ts
+function prepareQuality(cases, policy, levels) {
+  const all = cases.filter((c) => c.suite === "golden");
+  const { quality } = policy.gates;
+  const { statistics } = policy;
+  if (all.length === 0) return undecided("not_applicable", "No paired golden-suite evidence was supplied.", []);
+  const selected = selectCases(all, policy);
+  if (selected.problems.length > 0 || selected.cases.length === 0) {
+    const reason = selected.cases.length === 0 && selected.problems.length === 0 ? `No golden case has a score on both sides.${selected.note}` : `${selected.note.trim()}`;
+    return undecided("inconclusive", reason, selected.problems);
+  }
+  const golden = selected.cases;
+  const split = splitByCategory(golden, selected.valueOf);
+  const margin = quality.max_drop_pp;
+  const categoryMargin = quality.max_category_drop_pp;
+  const criticalMargin = quality.critical_max_drop_pp;
+  const marginText = `${margin.toFixed(1)} pp margin`;
+  const categoryMarginText = `${categoryMargin.toFixed(1)} pp margin`;
+  const criticalTolerance = `tolerance of ${criticalMargin.toFixed(1)} pp`;
+  const label = quality.metric === "score" ? "Mean score" : "Pass rate";
+  const clustered = split.clusters !== void 0;
+  const overall = {
+    name: "pass_rate_delta",
+    label: `${label} (golden, paired)`,
+    inference: split.deltas ? inferDelta({
+      deltas: split.deltas,
+      ...split.clusters ? { clusters: split.clusters } : {},
+      strata: split.categoryOf
+    }) : inferCounts(split.counts),
+    threshold: -margin,
+    worse: "lower",
+    clustered
+  };
+  const single = split.categories.length === 1;
+  const categoryMinimum = clustered ? Math.max(quality.min_category_cases, statistics.min_clusters) : quality.min_category_cases;
+  const groups2 = split.categories.map((group) => {
+    const tested = !single && categoryUnits(group) >= categoryMinimum;
+    const spec = {
+      name: `category:${group.category}`,
+      label: group.category,
+      inference: single ? overall.inference : group.deltas ? inferDelta({ deltas: group.deltas, ...group.clusters ? { clusters: group.clusters } : {} }) : inferCounts(group.counts),
+      threshold: single ? -margin : -categoryMargin,
+      worse: "lower",
+      clustered
+    };
+    return { group, tested, spec, id: `quality:category:${group.category}` };
+  });
+  const critical = split.critical.n > 0 ? {
+    name: "critical_cases",
+    label: `Critical cases: ${split.critical.regressions} regressed, ${split.critical.fixes} fixed of ${split.critical.n}`,
+    inference: split.critical.deltas ? inferDelta(
+      {
+        deltas: split.critical.deltas,
+        ...split.critical.clusters ? { clusters: split.critical.clusters } : {}
+      },
+      criticalMargin === 0
+    ) : inferCounts(
+      { n: split.critical.n, fixes: split.critical.fixes, regressions: split.critical.regressions },
+      criticalMargin === 0
+    ),
+    threshold: -criticalMargin,
+    worse: "lower",
+    clustered
+  } : void 0;
+  const tests = [failTest(overall, "quality:overall", "quality")];
+  for (const g of groups2) if (g.tested) tests.push(failTest(g.spec, g.id, "categories"));
+  if (critical) tests.push(failTest(critical, "quality:critical", "critical"));
+  const overallLower = overall.inference.lower(levels.passAlpha) * 100;
+  const finish = (outcome) => {
+    const { passAlpha } = levels;
+    const overallDecision = outcome.decision("quality:overall");
+    const overallFails = overallDecision.rejected;
+    const units = overall.inference.units;
+    const minimum = clustered ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
+    const enough = units >= minimum;
+    const overallPasses = enough && passShown(overall, passAlpha);
+    const headline = deltaMeasure(
+      overall,
+      passAlpha,
+      overallDecision,
+      overallFails ? "fail" : overallPasses ? "pass" : "inconclusive",
+      golden.length
+    );
+    const judged = groups2.map((g) => {
+      const decision = g.tested ? outcome.decision(g.id) : void 0;
+      const fails = decision?.rejected === true;
+      const beyond2 = g.tested && !fails && estimateBeyond(g.spec);
+      const verdict2 = !g.tested && !single ? "not_applicable" : single ? headline.verdict : fails ? "fail" : beyond2 ? "inconclusive" : "pass";
+      const measure = single ? { ...headline, name: g.spec.name, label: g.spec.label } : deltaMeasure(g.spec, passAlpha, decision, verdict2, g.group.n);
+      return {
+        ...g,
+        decision,
+        fails,
+        beyond: beyond2,
+        measure: !g.tested && !single ? {
+          ...measure,
+          reason: `fewer than ${categoryMinimum} ${clustered ? "clusters" : "cases"}: shown, not tested`
+        } : measure
+      };
+    });
+    const categories = judged.map((g) => ({
+      category: g.group.category,
+      n: g.group.n,
+      parent_rate: round2(g.group.parentSum / g.group.n),
+      candidate_rate: round2(g.group.candidateSum / g.group.n),
+      measure: g.measure,
+      tested: g.tested || single
+    }));
+    const measures = [headline];
+    let criticalFails = false;
+    const criticalDecision = critical ? outcome.decision("quality:critical") : void 0;
+    if (critical && criticalDecision) {
+      criticalFails = criticalDecision.rejected;
+      const test = criticalMargin === 0 ? "exact one-sided McNemar" : `one-sided test against a ${criticalTolerance}`;
+      const discordant = split.critical.fixes + split.critical.regressions;
+      measures.push({
+        ...deltaMeasure(critical, passAlpha, criticalDecision, criticalFails ? "fail" : "pass", split.critical.n),
+        reason: `${test} on ${discordant} discordant critical pairs${clustered ? ", cluster-adjusted" : ""}`
+      });
+    }
+    measures.push(...categories.map((c) => c.measure));
+    const failed = judged.filter((g) => g.fails);
+    const beyond = judged.filter((g) => g.beyond);
+    const size = `n = ${formatCount(golden.length)}${clustered ? ` in ${formatCount(units)} clusters` : ""}`;
+    const effect = `${label} changed ${formatPp(headline.estimate)} (${formatInterval(headline.interval, "pp")}, ${size})${selected.note}`;
+    let verdict;
+    let reason;
+    let casesNeeded;
+    if (overallFails || failed.length > 0 || criticalFails) {
+      verdict = "fail";
+      const why = [];
+      if (overallFails)
+        why.push(`${effect}: a drop beyond the ${marginText}, ${failSentence(overall, overallDecision)}`);
+      for (const g of failed.slice(0, 3)) {
+        const fell = `category ${g.group.category} fell ${formatPp(g.measure.estimate)}`;
+        why.push(`${fell}, beyond its ${categoryMarginText}, ${failSentence(g.spec, g.decision)}`);
+      }
+      if (failed.length > 3) why.push(`${failed.length - 3} more categories fell beyond their margin`);
+      if (criticalFails && critical && criticalDecision) {
+        const counts = `${split.critical.regressions} regressed against ${split.critical.fixes} fixed`;
+        why.push(
+          `critical cases failed: ${counts}, beyond the ${criticalTolerance}, ${failSentence(critical, criticalDecision)}`
+        );
+      }
+      reason = `${capitalise(why.join("; "))}.`;
+    } else if (overallPasses && beyond.length === 0) {
+      verdict = "pass";
+      const rest = `no tested category is estimated beyond its ${categoryMarginText} and no critical-case test failed`;
+      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText)}, ${rest}.`;
+    } else {
+      verdict = "inconclusive";
+      const why = [];
+      if (!enough)
+        why.push(`only ${formatCount(units)} ${clustered ? "clusters" : "paired golden cases"} (minimum ${minimum})`);
+      else if (!overallPasses) why.push(boundSentence(overall, passAlpha, marginText));
+      for (const g of beyond.slice(0, 3)) {
+        const estimated = `category ${g.group.category} is estimated ${formatPp(g.measure.estimate)}`;
+        why.push(`${estimated}, beyond its ${categoryMarginText}, but not significantly`);
+      }
+      if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
+      const needed = neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond);
+      const ratio = golden.length / Math.max(1, units);
+      casesNeeded = Math.ceil(needed * ratio);
+      reason = `${effect}: ${why.join("; ")}. ${neededSentence(casesNeeded, clustered ? needed : void 0, levels.look)}`;
+    }
+    return {
+      result: {
+        gate: "quality",
+        verdict,
+        reason,
+        headline,
+        measures,
+        on_failure: "reject",
+        ...casesNeeded !== void 0 ? { cases_needed: casesNeeded } : {}
+      },
+      categories
+    };
+  };
+  const neededUnits = (outcome, overallPasses, atLeast, beyond) => {
+    const total = Math.max(1, overall.inference.units);
+    let needed = Math.max(atLeast, total + 1);
+    if (!overallPasses)
+      needed = Math.max(needed, unitsToDecideSpec(overall, levels.nextPassAlpha, outcome.nextAlpha("quality:overall")));
+    for (const g of beyond) {
+      const share = total / Math.max(1, g.spec.inference.units);
+      needed = Math.max(
+        needed,
+        Math.ceil(unitsToDecideSpec(g.spec, levels.nextPassAlpha, outcome.nextAlpha(g.id), true) * share)
+      );
+    }
+    return needed;
+  };
+  return {
+    tests,
+    problems: [],
+    gain: { estimatePp: overall.inference.estimate * 100, lowerPp: overallLower },
+    finish
+  };
 }
-function byName(a, b) {
-  return a.category < b.category ? -1 : 1;
+function neededSentence(cases, clusters, look) {
+  const units = `${formatCount(cases)} paired cases${clusters !== void 0 ? ` (${formatCount(clusters)} clusters)` : ""}`;
+  const capped = cases >= 1e7;
+  return `${capped ? "More than" : "About"} ${units} would decide it at look ${look + 1} with 80 % probability.`;
+}
+function undecided(verdict, reason, problems) {
+  return {
+    tests: [],
+    problems,
+    finish: () => ({
+      result: { gate: "quality", verdict, reason, measures: [], on_failure: "reject" },
+      categories: []
+    })
+  };
+}
+function categoryUnits(group) {
+  return group.clusters?.count ?? group.n;
 }
 function capitalise(text2) {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
-// src/stats/holm.ts
-function holmAdjust(pValues) {
-  pValues.forEach((p, index) => {
-    if (!(p >= 0 && p <= 1)) {
-      throw new RangeError(`Expected \`pValues[${index}]\` to be in [0, 1], got ${String(p)}.`);
-    }
-  });
-  const count2 = pValues.length;
-  const order = pValues.map((_, index) => index).toSorted((x, y) => pValues[x] - pValues[y] || x - y);
-  const adjusted = Array.from({ length: count2 }, () => 0);
-  let runningMax = 0;
-  order.forEach((index, rank2) => {
-    runningMax = Math.max(runningMax, Math.min(1, (count2 - rank2) * pValues[index]));
-    adjusted[index] = runningMax;
-  });
-  return adjusted;
-}
-
 // src/gates/safety.ts
-function evaluateSafety(cases, level, policy) {
+function prepareSafety(cases, level, policy, levels) {
   const safety = cases.filter((c) => c.suite === "safety");
   const thresholds = policy.gates.safety;
   const { statistics } = policy;
-  const newlyUnsafe = cases.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).map((c) => c.suite === "safety" ? c.case_id : `${c.suite}/${c.case_id}`).toSorted();
+  const newlyUnsafe = cases.filter((c) => isNewlyUnsafe(c, thresholds.min_unsafe_trials)).map((c) => c.suite === "safety" ? c.case_id : `${c.suite}/${c.case_id}`).toSorted();
+  const flaky = cases.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).length - newlyUnsafe.length;
   const unsafeBlocks = thresholds.new_unsafe_blocks_at_levels.includes(level) && newlyUnsafe.length > 0;
+  const flakyNote = flaky > 0 ? `; ${flaky} more unsafe in fewer than ${thresholds.min_unsafe_trials} of their trials (not reproduced)` : "";
   const unsafeMeasure = {
     name: "newly_unsafe_cases",
     label: "Cases unsafe in the candidate but not the parent",
@@ -48197,84 +48930,193 @@ function evaluateSafety(cases, level, policy) {
     threshold: 0,
     n: cases.length,
     verdict: unsafeBlocks ? "fail" : "pass",
-    reason: newlyUnsafe.length === 0 ? "none" : `${newlyUnsafe.slice(0, 10).join(", ")}${newlyUnsafe.length > 10 ? ` and ${newlyUnsafe.length - 10} more` : ""}`
+    reason: `${listed(newlyUnsafe, 10, " and ", "none")}${flakyNote}`
   };
-  const unsafeWhy = `${newlyUnsafe.length} case${newlyUnsafe.length === 1 ? " is" : "s are"} newly unsafe at side-effect level ${level} (${newlyUnsafe.slice(0, 3).join(", ")}${newlyUnsafe.length > 3 ? ", …" : ""})`;
+  const counted = `${newlyUnsafe.length} case${newlyUnsafe.length === 1 ? " is" : "s are"}`;
+  const unsafeWhy = `${counted} newly unsafe at side-effect level ${level} (${listed(newlyUnsafe, 3, ", …", "")})`;
   const unsafeNote = newlyUnsafe.length > 0 ? ` ${newlyUnsafe.length} newly unsafe case(s) are reported but do not block at level ${level}.` : "";
   if (safety.length === 0) {
     const none = "No paired safety (red-team) evidence was supplied";
-    if (unsafeBlocks) return { gate: "safety", verdict: "fail", reason: `${capitalise2(unsafeWhy)}; ${none.charAt(0).toLowerCase()}${none.slice(1)}.`, headline: unsafeMeasure, measures: [unsafeMeasure], on_failure: "reject" };
-    const measures2 = newlyUnsafe.length > 0 ? [unsafeMeasure] : [];
-    return level === 0 ? { gate: "safety", verdict: "not_applicable", reason: `${none}; optional at side-effect level 0.${unsafeNote}`, measures: measures2, on_failure: "reject" } : { gate: "safety", verdict: "inconclusive", reason: `${none}; side-effect level ${level} needs a red-team suite.${unsafeNote}`, measures: measures2, on_failure: "reject" };
+    const result = unsafeBlocks ? {
+      gate: "safety",
+      verdict: "fail",
+      reason: `${capitalise2(unsafeWhy)}; ${none.charAt(0).toLowerCase()}${none.slice(1)}.`,
+      headline: unsafeMeasure,
+      measures: [unsafeMeasure],
+      on_failure: "reject"
+    } : level === 0 ? {
+      gate: "safety",
+      verdict: "not_applicable",
+      reason: `${none}; optional at side-effect level 0.${unsafeNote}`,
+      measures: newlyUnsafe.length > 0 ? [unsafeMeasure] : [],
+      on_failure: "reject"
+    } : {
+      gate: "safety",
+      verdict: "inconclusive",
+      reason: `${none}; side-effect level ${level} needs a red-team suite.${unsafeNote}`,
+      measures: newlyUnsafe.length > 0 ? [unsafeMeasure] : [],
+      on_failure: "reject"
+    };
+    return { tests: [], finish: () => result };
   }
-  const settings = (name) => ({ resamples: statistics.resamples, level: statistics.confidence, seed: statistics.seed, name: `safety:${name}` });
-  const redteam = testPairedDelta(
-    { parent: Float64Array.from(safety, (c) => c.parent.pass), candidate: Float64Array.from(safety, (c) => c.candidate.pass), clusters: safety.map((c) => c.cluster) },
-    settings("redteam"),
-    "lower"
-  );
-  const expected = safety.filter((c) => c.parent.expected_intervention === true && c.parent.intervened !== void 0 && c.candidate.intervened !== void 0);
-  const missed = expected.length > 0 ? testPairedDelta(
-    {
-      parent: Float64Array.from(expected, (c) => 1 - (c.parent.intervened ?? 0)),
-      candidate: Float64Array.from(expected, (c) => 1 - (c.candidate.intervened ?? 0)),
-      clusters: expected.map((c) => c.cluster)
-    },
-    settings("missed_interventions"),
-    "higher"
-  ) : void 0;
-  const adjusted = holmAdjust(missed ? [redteam.pWorse, missed.pWorse] : [redteam.pWorse]);
-  const alpha = statistics.alpha;
-  const enough = safety.length >= statistics.min_cases;
-  const dropMargin = thresholds.max_redteam_drop_pp;
-  const redteamFails = enough && adjusted[0] < alpha && redteam.estimate * 100 < -dropMargin;
-  const redteamPasses = enough && redteam.interval.lower * 100 >= -dropMargin;
-  const measures = [
-    ppMeasure("redteam_pass_rate_delta", "Red-team pass rate (paired)", redteam, -dropMargin, redteam.pWorse, adjusted[0], redteamFails ? "fail" : redteamPasses ? "pass" : "inconclusive")
-  ];
-  const riseMargin = thresholds.max_missed_intervention_rise_pp;
-  let missedFails = false;
-  let missedPasses = true;
-  if (missed) {
-    missedFails = expected.length >= statistics.min_cases && adjusted[1] < alpha && missed.estimate * 100 > riseMargin;
-    missedPasses = expected.length >= statistics.min_cases && missed.interval.upper * 100 <= riseMargin;
-    measures.push(ppMeasure("missed_intervention_delta", "Missed interventions (paired)", missed, riseMargin, missed.pWorse, adjusted[1], missedFails ? "fail" : missedPasses ? "pass" : "inconclusive"));
-  }
-  measures.push(unsafeMeasure);
-  const effect = `Red-team pass rate changed ${formatPp(redteam.estimate * 100)} (${formatInterval(intervalPp(redteam), "pp")}, n = ${formatCount(redteam.n)})`;
-  if (redteamFails || missedFails || unsafeBlocks) {
-    const why2 = [];
-    if (unsafeBlocks) why2.push(unsafeWhy);
-    if (redteamFails) why2.push(`${effect}, beyond the ${dropMargin.toFixed(1)} pp margin (Holm p = ${formatP(adjusted[0])})`);
-    if (missedFails && missed) why2.push(`missed interventions rose ${formatPp(missed.estimate * 100)}, beyond ${riseMargin.toFixed(1)} pp (Holm p = ${formatP(adjusted[1])})`);
-    return { gate: "safety", verdict: "fail", reason: `${capitalise2(why2.join("; "))}.`, headline: measures[0], measures, on_failure: "reject" };
-  }
-  if (redteamPasses && missedPasses) {
-    return { gate: "safety", verdict: "pass", reason: `${effect}, within the ${dropMargin.toFixed(1)} pp margin${missed ? "; missed interventions within their margin" : ""}.${unsafeNote}`, headline: measures[0], measures, on_failure: "reject" };
-  }
-  const undecided = !redteamPasses ? redteam : missed;
-  const margin = !redteamPasses ? dropMargin : riseMargin;
-  const worse = !redteamPasses ? 1 : -1;
-  const estimate = worse * undecided.estimate * 100;
-  const shape = { estimate, standardError: undecided.analyticError * 100, sd: undecided.sd * 100, n: undecided.n };
-  const worstAlpha = statistics.alpha / adjusted.length;
-  const needed = Math.max(
-    statistics.min_cases,
-    estimate > -margin ? estimateCasesNeeded(shape, estimate + margin, twoSidedZ(statistics.confidence)) : estimateCasesNeeded(shape, -estimate, oneSidedZ(worstAlpha))
-  );
-  const noun = !redteamPasses ? "paired red-team cases" : "paired cases that expect an intervention";
-  const count2 = !redteamPasses ? safety.length : expected.length;
-  const undecidedEffect = !redteamPasses ? effect : `Missed interventions changed ${formatPp(undecided.estimate * 100)} (${formatInterval(intervalPp(undecided), "pp")}, n = ${formatCount(undecided.n)})`;
-  const why = count2 < statistics.min_cases ? `Only ${formatCount(count2)} ${noun} (minimum ${statistics.min_cases}): ${undecidedEffect.charAt(0).toLowerCase()}${undecidedEffect.slice(1)}.` : `${undecidedEffect}: the interval is too wide to tell whether the ${!redteamPasses ? "drop" : "rise"} is within the ${margin.toFixed(1)} pp margin.`;
-  return {
-    gate: "safety",
-    verdict: "inconclusive",
-    reason: `${why} About ${formatCount(needed)} ${noun} would decide it.${unsafeNote}`,
-    headline: measures[0],
-    measures,
-    cases_needed: needed,
-    on_failure: "reject"
+  const clustered = safety.some((c) => c.cluster !== void 0);
+  const redMargin = `${thresholds.max_redteam_drop_pp.toFixed(1)} pp margin`;
+  const missedMargin = `${thresholds.max_missed_intervention_rise_pp.toFixed(1)} pp margin`;
+  const redteam = {
+    name: "redteam_pass_rate_delta",
+    label: "Red-team pass rate (paired)",
+    inference: sampleOf(safety, (c, side) => c[side].pass),
+    threshold: -thresholds.max_redteam_drop_pp,
+    worse: "lower",
+    clustered
   };
+  const expected = safety.filter(
+    (c) => c.parent.expected_intervention === true && c.parent.intervened !== void 0 && c.candidate.intervened !== void 0
+  );
+  const missed = expected.length > 0 ? {
+    name: "missed_intervention_delta",
+    label: "Missed interventions (paired)",
+    inference: sampleOf(expected, (c, side) => 1 - (c[side].intervened ?? 0)),
+    threshold: thresholds.max_missed_intervention_rise_pp,
+    worse: "higher",
+    clustered
+  } : void 0;
+  const tests = [failTest(redteam, "safety:redteam", "safety")];
+  if (missed) tests.push(failTest(missed, "safety:missed_interventions", "safety"));
+  const finish = (outcome) => {
+    const { passAlpha } = levels;
+    const minimum = clustered ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
+    const redDecision = outcome.decision("safety:redteam");
+    const redFails = redDecision.rejected;
+    const redEnough = redteam.inference.units >= minimum;
+    const redPasses = redEnough && passShown(redteam, passAlpha);
+    const measures = [
+      deltaMeasure(
+        redteam,
+        passAlpha,
+        redDecision,
+        redFails ? "fail" : redPasses ? "pass" : "inconclusive",
+        safety.length
+      )
+    ];
+    const missedDecision = missed ? outcome.decision("safety:missed_interventions") : void 0;
+    const missedFails = missedDecision?.rejected === true;
+    const missedEnough = missed !== void 0 && missed.inference.units >= minimum;
+    const missedPasses = missed === void 0 || missedEnough && passShown(missed, passAlpha);
+    if (missed)
+      measures.push(
+        deltaMeasure(
+          missed,
+          passAlpha,
+          missedDecision,
+          missedFails ? "fail" : missedPasses ? "pass" : "inconclusive",
+          expected.length
+        )
+      );
+    measures.push(unsafeMeasure);
+    const headline = measures[0];
+    const redEffect = effectOf(redteam, headline, "Red-team pass rate");
+    if (redFails || missedFails || unsafeBlocks) {
+      const why2 = [];
+      if (unsafeBlocks) why2.push(unsafeWhy);
+      if (redFails) why2.push(`${redEffect}: a drop beyond the ${redMargin}, ${failSentence(redteam, redDecision)}`);
+      if (missedFails && missed && missedDecision) {
+        const rise = `a rise beyond ${thresholds.max_missed_intervention_rise_pp.toFixed(1)} pp`;
+        why2.push(
+          `${effectOf(missed, measures[1], "missed interventions")}: ${rise}, ${failSentence(missed, missedDecision)}`
+        );
+      }
+      return {
+        gate: "safety",
+        verdict: "fail",
+        reason: `${capitalise2(why2.join("; "))}.`,
+        headline,
+        measures,
+        on_failure: "reject"
+      };
+    }
+    if (redPasses && missedPasses) {
+      const missedPart = missed ? `; missed interventions: ${boundSentence(missed, passAlpha, missedMargin)}` : "";
+      return {
+        gate: "safety",
+        verdict: "pass",
+        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}.${unsafeNote}`,
+        headline,
+        measures,
+        on_failure: "reject"
+      };
+    }
+    const why = [];
+    let needed = 0;
+    let neededClusters = 0;
+    for (const [spec, enough, passes, id, margin, effect] of [
+      [redteam, redEnough, redPasses, "safety:redteam", thresholds.max_redteam_drop_pp, redEffect],
+      ...missed ? [
+        [
+          missed,
+          missedEnough,
+          missedPasses,
+          "safety:missed_interventions",
+          thresholds.max_missed_intervention_rise_pp,
+          effectOf(missed, measures[1], "Missed interventions")
+        ]
+      ] : []
+    ]) {
+      if (passes) continue;
+      const noun = spec === redteam ? "paired red-team cases" : "paired cases that expect an intervention";
+      const few = `only ${formatCount(spec.inference.units)} ${spec.clustered ? "clusters" : noun} (minimum ${minimum})`;
+      why.push(`${effect}: ${enough ? boundSentence(spec, passAlpha, `${margin.toFixed(1)} pp margin`) : few}`);
+      const units = Math.max(
+        enough ? 0 : minimum,
+        unitsToDecideSpec(spec, levels.nextPassAlpha, outcome.nextAlpha(id))
+      );
+      const suiteUnits = Math.ceil(units * Math.max(1, redteam.inference.units) / Math.max(1, spec.inference.units));
+      const suiteCases = Math.ceil(suiteUnits * safety.length / Math.max(1, redteam.inference.units));
+      if (suiteCases > needed) {
+        needed = suiteCases;
+        neededClusters = suiteUnits;
+      }
+    }
+    const advice = neededSentence(needed, clustered ? neededClusters : void 0, levels.look).replace(
+      "paired cases",
+      "paired red-team cases"
+    );
+    return {
+      gate: "safety",
+      verdict: "inconclusive",
+      reason: `${capitalise2(why.join("; "))}. ${advice}${unsafeNote}`,
+      headline,
+      measures,
+      cases_needed: needed,
+      on_failure: "reject"
+    };
+  };
+  return { tests, finish };
+}
+function sampleOf(list, value) {
+  const clusters = indexClusters(
+    list.map((c) => c.cluster),
+    list.length
+  );
+  return inferDelta({
+    deltas: Float64Array.from(list, (c) => value(c, "candidate") - value(c, "parent")),
+    ...clusters ? { clusters } : {}
+  });
+}
+function effectOf(spec, measure, what) {
+  const size = `n = ${formatCount(measure.n)}${spec.clustered ? ` in ${formatCount(spec.inference.units)} clusters` : ""}`;
+  return `${what} changed ${formatPp(measure.estimate)} (${formatInterval(measure.interval, "pp")}, ${size})`;
+}
+function listed(names2, limit, more2, empty) {
+  if (names2.length === 0) return empty;
+  const extra = names2.length > limit ? more2 === " and " ? ` and ${names2.length - limit} more` : more2 : "";
+  return `${names2.slice(0, limit).join(", ")}${extra}`;
+}
+function isNewlyUnsafe(c, minTrials) {
+  if ((c.parent.unsafe ?? 0) !== 0 || (c.candidate.unsafe ?? 0) === 0) return false;
+  const trials = c.candidate.trials;
+  const unsafeTrials = Math.round((c.candidate.unsafe ?? 0) * trials);
+  return unsafeTrials >= Math.min(trials, minTrials);
 }
 function capitalise2(text2) {
   return `${text2.charAt(0).toUpperCase()}${text2.slice(1)}`;
@@ -48283,14 +49125,23 @@ function capitalise2(text2) {
 // src/gates/evaluate.ts
 function evaluateGates(input) {
   const { diff, manifest, evidence, policy } = input;
-  const level = manifest.side_effect_level;
-  const cases = evidence?.cases ?? [];
-  const quality = evaluateQuality(cases, policy);
-  const headline = quality.result.headline;
-  let qualityResult = quality.result;
+  const outcome = evaluateEvidenceGates({
+    cases: evidence?.cases ?? [],
+    level: manifest.side_effect_level,
+    policy,
+    ...input.look !== void 0 ? { look: input.look } : {},
+    ...manifest.delivery.slo?.cost_per_success_usd !== void 0 ? { costCeilingUsd: manifest.delivery.slo.cost_per_success_usd } : {},
+    ...manifest.delivery.slo?.p95_latency_ms !== void 0 ? { latencySloMs: manifest.delivery.slo.p95_latency_ms } : {}
+  });
+  const [quality, ...rest] = outcome.gates;
+  let qualityResult = quality;
   const goldenSuites = manifest.evaluation.suites.filter((suite) => suite.suite === "golden").map((suite) => suite.id);
   if (!evidence && diff.problems.length === 0) {
-    qualityResult = { ...qualityResult, verdict: "inconclusive", reason: "No evidence was supplied for this package; the quality gate cannot run." };
+    qualityResult = {
+      ...qualityResult,
+      verdict: "inconclusive",
+      reason: "No evidence was supplied for this package; the quality gate cannot run."
+    };
   } else if (evidence && qualityResult.verdict === "not_applicable" && goldenSuites.length > 0) {
     qualityResult = {
       ...qualityResult,
@@ -48298,19 +49149,28 @@ function evaluateGates(input) {
       reason: `The manifest declares the golden suite ${goldenSuites.join(", ")}, but the evidence has no golden cases; the quality gate cannot run.`
     };
   }
-  const gates = [
-    evaluateManifest(diff, manifest, evidence, policy),
-    qualityResult,
-    evaluateSafety(cases, level, policy),
-    evaluateCost(
-      cases,
-      policy,
-      headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : void 0,
-      manifest.delivery.slo?.cost_per_success_usd
-    ),
-    evaluateLatency(cases, policy, manifest.delivery.slo?.p95_latency_ms)
-  ];
-  return { gates, categories: quality.categories };
+  return { ...outcome, gates: [evaluateManifest(diff, manifest, evidence, policy), qualityResult, ...rest] };
+}
+function evaluateEvidenceGates(input) {
+  const { cases, level, policy } = input;
+  const look = input.look ?? 1;
+  const levels = lookLevels(policy.statistics, look);
+  const quality = prepareQuality(cases, policy, levels);
+  const safety = prepareSafety(cases, level, policy, levels);
+  const cost = prepareCost(cases, policy, levels, quality.gain, input.costCeilingUsd);
+  const latency = prepareLatency(cases, policy, levels, input.latencySloMs);
+  const outcome = runBudget(
+    [...quality.tests, ...safety.tests, ...cost.tests, ...latency.tests],
+    policy.statistics,
+    look
+  );
+  const judged = quality.finish(outcome);
+  return {
+    gates: [judged.result, safety.finish(outcome), cost.finish(outcome), latency.finish(outcome)],
+    categories: judged.categories,
+    error_budget: outcome.budget,
+    problems: quality.problems
+  };
 }
 
 // package.json
@@ -48400,7 +49260,11 @@ function runPipeline(input) {
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
+    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy });
+    if (gateProblems.length > 0) {
+      problems.push(...gateProblems);
+      continue;
+    }
     const decided = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
     const decision = applyPolicyChange(decided, input.policyChange, manifest.owners);
     packages.push({
@@ -48416,6 +49280,7 @@ function runPipeline(input) {
       evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
+      error_budget,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
       rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)
@@ -51894,11 +52759,11 @@ function gather2(octokit, results, iterator22, mapFn) {
       return results;
     }
     let earlyExit = false;
-    function done2() {
+    function done4() {
       earlyExit = true;
     }
     results = results.concat(
-      mapFn ? mapFn(result.value, done2) : result.value.data
+      mapFn ? mapFn(result.value, done4) : result.value.data
     );
     if (earlyExit) {
       return results;

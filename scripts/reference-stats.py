@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the reference values that test/stats checks src/stats against.
 
-Run from the repository root:  python3 scripts/reference-stats.py
+Run from the repository root:  python3 scripts/reference-stats.py [name ...]
+(names, e.g. `tango`, rewrite only those fixtures).
 Needs numpy and scipy (tested with numpy 2.4, scipy 1.17). The JSON it writes under
 test/fixtures/stats/ is committed, so the tests themselves never need Python.
 
@@ -10,15 +11,21 @@ Sources, by file:
                  integers (an independent check of the JavaScript's 32-bit arithmetic).
   mcnemar.json   scipy.stats.binomtest(c, b + c, 0.5), 'two-sided' and 'greater' (H1: c > b).
                  b + c = 0 is outside binomtest's domain; p = 1 is recorded by convention.
-  wilson.json    statsmodels is not installed here, so the Wilson interval is the closed formula
-                 statsmodels.stats.proportion.proportion_confint(method='wilson') uses, evaluated in
-                 numpy with z = scipy.stats.norm.ppf, clipped to [0, 1].
   holm.json      statsmodels' multipletests(method='holm') algorithm re-implemented in numpy
                  (sort, multiply by m, m-1, ..., running maximum, cap at 1, unsort).
   normal.json    scipy.stats.norm.ppf.
   quantile.json  numpy.quantile (method 'linear', Hyndman-Fan type 7).
   binomial.json  scipy.stats.binom pmf/cdf/sf pooled into at most ~200 bins of expected count >= 10
                  for the draw count the test uses, and scipy.stats.chi2.ppf(1 - 1e-4, df) critical values.
+  special.json   scipy.special gammaln, gammaincc, betainc, betaincinv and scipy.stats.norm.cdf.
+  student-t.json scipy.stats.t.cdf and t.ppf.
+  tango.json     Tango's score statistic for paired proportions with the constrained maximum-likelihood
+                 regression probability found by numerical maximisation (scipy.optimize), not by the
+                 closed-form root the TypeScript uses; p-values with scipy.stats.norm and one-sided
+                 bounds with scipy.optimize.brentq.
+  studentized.json  cluster-robust (CR1) ratio-estimator standard errors, plain and post-stratified,
+                 with the sum of squares floored at 2 (two cases moved a point, one each way), and Student-t p-values and bounds, in numpy/scipy.
+  bca.json       BCa bounds (Efron 1987) from fixed replicate arrays and jackknife accelerations, in numpy.
   bootstrap.json scipy.stats.bootstrap(method='percentile', paired=True) intervals with many
                  resamples, with the density of the bootstrap distribution at each bound so the
                  test can derive its Monte Carlo tolerance, and the analytic bootstrap SE of a mean.
@@ -97,24 +104,6 @@ def mcnemar():
             greater = stats.binomtest(c, b + c, 0.5, alternative="greater").pvalue
         cases.append({"b": b, "c": c, "twoSided": float(two), "greater": float(greater)})
     write("mcnemar.json", {"source": "scipy.stats.binomtest " + __import__("scipy").__version__, "cases": cases})
-
-
-def wilson():
-    cases = []
-    for x, n, level in [(0, 0, 0.95), (0, 1, 0.95), (1, 1, 0.95), (0, 10, 0.95), (10, 10, 0.95),
-                        (8, 10, 0.95), (3, 10, 0.9), (50, 100, 0.95), (97, 100, 0.99),
-                        (1, 1000, 0.95), (995, 1000, 0.95), (4567, 10000, 0.8), (12, 250, 0.5)]:
-        if n == 0:
-            lower, upper = 0.0, 1.0
-        else:
-            z = stats.norm.ppf(1 - (1 - level) / 2)
-            p = x / n
-            denom = 1 + z * z / n
-            centre = (p + z * z / (2 * n)) / denom
-            half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-            lower, upper = max(0.0, centre - half), min(1.0, centre + half)
-        cases.append({"successes": x, "n": n, "level": level, "lower": float(lower), "upper": float(upper)})
-    write("wilson.json", {"source": "closed Wilson formula in numpy (statsmodels not installed)", "cases": cases})
 
 
 def holm_adjust(p):
@@ -248,13 +237,175 @@ def bootstrap():
     })
 
 
+def special():
+    from scipy import special as sp
+    log_gamma = [{"x": x, "value": float(sp.gammaln(x))} for x in [1e-8, 0.1, 0.5, 1, 1.5, 2, 3.7, 10, 14.9, 15, 15.1, 50.5, 1e3, 1e5 + 0.5, 1e8]]
+    gamma_q = [{"a": a, "x": x, "value": float(sp.gammaincc(a, x))}
+               for a, x in [(0.5, 0.01), (0.5, 0.5), (0.5, 2), (0.5, 12.5), (0.5, 32), (0.5, 200), (1, 3), (3, 0.5), (3, 10), (20, 15), (20, 40)]]
+    beta = [{"x": x, "a": a, "b": b, "value": float(sp.betainc(a, b, x)), "upper": float(sp.betaincc(a, b, x))}
+            for x, a, b in [(0.5, 2, 3), (0.1, 0.5, 0.5), (0.9, 0.5, 0.5), (0.3, 10, 20), (0.001, 1, 1e4), (0.02, 5, 300),
+                            (0.6, 120, 80), (0.5, 9.5, 0.5), (0.999, 9.5, 0.5), (1e-6, 0.5, 50), (0.05, 3000, 60000), (0.0501, 3000, 57000)]]
+    inverse = [{"p": p, "a": a, "b": b, "value": float(sp.betaincinv(a, b, p))}
+               for p, a, b in [(0.5, 1, 1), (0.025, 1, 30), (0.975, 31, 1), (1e-6, 2, 50), (0.02, 17, 400), (0.98, 18, 399),
+                               (0.3, 0.5, 0.5), (0.05, 9.5, 0.5), (1e-10, 2.5, 0.5), (0.999, 200, 7), (0.001, 4000, 96000)]]
+    normal_cdf = [{"x": x, "value": float(stats.norm.cdf(x))} for x in [-38, -20, -8, -5, -3, -1.96, -1, -0.1, 0, 0.3, 1, 1.644853626951, 2.5, 6]]
+    write("special.json", {"source": "scipy.special " + __import__("scipy").__version__, "logGamma": log_gamma,
+                           "gammaQ": gamma_q, "beta": beta, "inverseBeta": inverse, "normalCdf": normal_cdf})
+
+
+def student_t():
+    cdf = [{"t": t, "df": df, "value": float(stats.t.cdf(t, df))}
+           for t, df in [(-40, 3), (-6, 2), (-3.2, 19), (-2.093024054408263, 19), (-1, 1), (0, 7), (0.5, 1.5), (1.7, 29), (2.5, 200), (4, 1e5), (-9, 999)]]
+    quantile = [{"p": p, "df": df, "value": float(stats.t.ppf(p, df))}
+                for p, df in [(1e-9, 19), (0.0004, 19), (0.01, 2), (0.02, 5), (0.025, 19), (0.05, 1), (0.3, 11), (0.5, 4), (0.98, 39), (0.975, 1000), (0.9999, 7.5)]]
+    write("student-t.json", {"source": "scipy.stats.t " + __import__("scipy").__version__, "cdf": cdf, "quantile": quantile})
+
+
+def tango_restricted_q(n, b, c, d0):
+    """Maximises the multinomial likelihood under p10 - p01 = d0 numerically (p01 = q, p10 = q + d0)."""
+    from scipy.optimize import minimize_scalar
+    lo = max(0.0, -d0)
+    hi = (1 - d0) / 2
+    if hi - lo < 1e-15:
+        return lo
+    def nll(q):
+        p10, p01 = q + d0, q
+        rest = 1 - p10 - p01
+        total = 0.0
+        for count, prob in ((b, p10), (c, p01), (n - b - c, rest)):
+            if count > 0:
+                total -= count * math.log(max(prob, 1e-300))
+        return total
+    res = minimize_scalar(nll, bounds=(lo, hi), method="bounded", options={"xatol": 1e-14})
+    return res.x
+
+
+def tango_t(n, b, c, d0):
+    q = tango_restricted_q(n, b, c, d0)
+    var = n * (2 * q + d0 * (1 - d0))
+    num = b - c - n * d0
+    if var <= 0:
+        return 0.0 if num == 0 else math.copysign(math.inf, num)
+    return num / math.sqrt(var)
+
+
+def tango():
+    from scipy.optimize import brentq
+    cases = []
+    for n, b, c in [(30, 0, 0), (100, 2, 10), (200, 7, 11), (1000, 20, 70), (44, 1, 8), (500, 0, 12), (2000, 140, 210), (60, 9, 0), (100000, 2300, 2750)]:
+        stat = [{"delta0": d0, "value": tango_t(n, b, c, d0)} for d0 in (-0.05, -0.02, 0.0, 0.01)]
+        p = [{"delta0": d0, "less": float(stats.norm.cdf(tango_t(n, b, c, d0))), "greater": float(stats.norm.sf(tango_t(n, b, c, d0)))} for d0 in (-0.05, -0.02, 0.0)]
+        bounds = []
+        for alpha in (0.025, 0.02, 0.001):
+            z = stats.norm.ppf(1 - alpha)
+            lower = brentq(lambda d: tango_t(n, b, c, d) - z, -0.999999, 0.999999, xtol=1e-13)
+            upper = brentq(lambda d: tango_t(n, b, c, d) + z, -0.999999, 0.999999, xtol=1e-13)
+            bounds.append({"alpha": alpha, "lower": lower, "upper": upper})
+        cases.append({"n": n, "fixes": b, "regressions": c, "statistic": stat, "pValues": p, "bounds": bounds})
+    write("tango.json", {"source": "Tango (1998) score statistic, numerical constrained MLE (scipy.optimize)", "cases": cases})
+
+
+def cr1(totals, sizes, strata=None):
+    totals = np.asarray(totals, float)
+    sizes = np.asarray(sizes, float)
+    k = len(totals)
+    n = sizes.sum()
+    est = totals.sum() / n
+    pseudo = 2.0
+    if strata is None:
+        var = k / (k - 1) * max(np.sum((totals - est * sizes) ** 2), pseudo)
+        return est, math.sqrt(var) / n, k - 1
+    strata = np.asarray(strata)
+    var = 0.0
+    for h in np.unique(strata):
+        sel = strata == h
+        kh = sel.sum()
+        mean_h = totals[sel].sum() / sizes[sel].sum()
+        var += kh / (kh - 1) * np.sum((totals[sel] - mean_h * sizes[sel]) ** 2)
+    var = max(var, k / (k - 1) * pseudo)
+    return est, math.sqrt(var) / n, k - len(np.unique(strata))
+
+
+def studentized():
+    rng = np.random.default_rng(23)
+    cases = []
+    for k, strata_count, binary in [(20, None, True), (40, 4, True), (200, 10, False), (30, None, False), (12, 3, True)]:
+        sizes = rng.integers(1, 9, k).astype(float)
+        if binary:
+            totals = np.array([rng.integers(-1, 2, int(m)).sum() for m in sizes], float)
+        else:
+            totals = np.array([np.round(rng.normal(-0.02, 0.3, int(m)), 4).sum() for m in sizes], float)
+        strata = None if strata_count is None else (np.arange(k) % strata_count).tolist()
+        est, se, df = cr1(totals, sizes, strata)
+        checks = []
+        for threshold, alpha in [(-0.02, 0.025), (-0.05, 0.001), (0.0, 0.02)]:
+            tstat = (est - threshold) / se
+            checks.append({"threshold": threshold, "alpha": alpha, "pBelow": float(stats.t.cdf(tstat, df)), "pAbove": float(stats.t.sf(tstat, df)),
+                           "lower": est - float(stats.t.ppf(1 - alpha, df)) * se, "upper": est + float(stats.t.ppf(1 - alpha, df)) * se})
+        cases.append({"totals": totals.tolist(), "sizes": sizes.tolist(), **({"strata": strata} if strata is not None else {}),
+                      "estimate": est, "standardError": se, "df": df, "checks": checks})
+    write("studentized.json", {"source": "CR1 cluster-robust ratio estimator, sum of squares floored at 2, numpy + scipy.stats.t", "cases": cases})
+
+
+def bca():
+    rng = np.random.default_rng(31)
+    cases = []
+    for size, missing, skew in [(399, 0, 0.0), (600, 0, 0.8), (300, 7, 0.3), (800, 0, -0.5)]:
+        reps = np.sort(np.round(rng.gamma(4, 0.05, size) + 0.9 if skew >= 0 else 1.1 - rng.gamma(4, 0.05, size), 6))
+        estimate = float(np.median(reps) - 0.004)
+        jack = np.round(rng.normal(1.0, 0.01, 50) + skew * rng.exponential(0.01, 50), 6)
+        mean = jack.mean()
+        d = mean - jack
+        accel = float(np.sum(d ** 3) / (6 * np.sum(d ** 2) ** 1.5))
+        total = size + missing
+        below = np.sum(reps < estimate) + 0.5 * np.sum(reps == estimate)
+        z0 = float(stats.norm.ppf(below / size))
+
+        def level(p):
+            zz = z0 + stats.norm.ppf(p)
+            return float(stats.norm.cdf(z0 + zz / (1 - accel * zz)))
+
+        def padded_quantile(q, pad_low):
+            padded = np.concatenate([np.full(missing, -np.inf), reps]) if pad_low else np.concatenate([reps, np.full(missing, np.inf)])
+            pos = (total - 1) * q
+            lo = int(math.floor(pos))
+            frac = pos - lo
+            a = padded[lo]
+            if frac == 0:
+                return float(a)
+            b = padded[lo + 1]
+            if a == b:
+                return float(a)
+            if np.isinf(a) or np.isinf(b):
+                return float(a if np.isinf(a) else b)
+            return float(a + frac * (b - a))
+
+        bounds = []
+        for alpha in (0.05, 0.02, 0.01):
+            lower, upper = padded_quantile(level(alpha), True), padded_quantile(level(1 - alpha), False)
+            # JSON has no infinity: an unbounded side is null.
+            bounds.append({"alpha": alpha, "lower": None if np.isinf(lower) else lower, "upper": None if np.isinf(upper) else upper})
+        cases.append({"replicates": reps.tolist(), "undefined": missing, "estimate": estimate, "jackknife": jack.tolist(),
+                      "acceleration": accel, "bias": z0, "bounds": bounds})
+    write("bca.json", {"source": "BCa (Efron 1987) bounds from fixed replicates, numpy + scipy.stats.norm", "cases": cases})
+
+
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) > 1:
+        for name in sys.argv[1:]:
+            globals()[name.replace("-", "_")]()
+        sys.exit(0)
     rng()
     mcnemar()
-    wilson()
     holm()
     normal()
     quantile()
     binomial()
     bootstrap()
+    special()
+    student_t()
+    tango()
+    studentized()
+    bca()
     assert math.isclose(holm_adjust([0.01, 0.04, 0.03])[1], 0.06)

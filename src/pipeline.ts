@@ -64,7 +64,12 @@ export function runPipeline(input: PipelineInput): Report {
 
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories } = evaluateGates({ diff, manifest, evidence, policy });
+    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy });
+    // Evidence the policy cannot use (a missing score under missing_score: error) stops the run like any evidence problem.
+    if (gateProblems.length > 0) {
+      problems.push(...gateProblems);
+      continue;
+    }
     const decided = requireOwnerWhenUnbound(decide(gates, level, manifest.owners), evidence?.binding, manifest.owners);
     const decision = applyPolicyChange(decided, input.policyChange, manifest.owners);
     packages.push({
@@ -80,6 +85,7 @@ export function runPipeline(input: PipelineInput): Report {
       evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
       gates,
       categories,
+      error_budget,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
       rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence),

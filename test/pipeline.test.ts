@@ -56,7 +56,11 @@ function problemsOf(fn: () => unknown): string[] {
 /** The report with every bootstrap-dependent number (intervals, p-values, cases needed) and the seed blanked. */
 function withoutResampling(report: Report): unknown {
   return JSON.parse(JSON.stringify(report), (key, value: unknown) =>
-    ['interval', 'p_value', 'adjusted_p', 'seed'].includes(key) ? '…' : typeof value === 'string' ? value.replaceAll(/95% CI [^;)]*/g, '95% CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …') : value,
+    ['interval', 'p_value', 'adjusted_p', 'bound_at_alpha', 'seed'].includes(key)
+      ? '…'
+      : typeof value === 'string'
+        ? value.replaceAll(/\d+% CI [^;)]*/g, 'CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …').replaceAll(/bound,? ×[\d.]+/g, 'bound ×…')
+        : value,
   );
 }
 
@@ -84,8 +88,8 @@ describe('runPipeline on a real repository', () => {
       ['latency', 'pass'],
     ]);
     expect(pkg.evidence).toEqual({
-      paired_cases: 460,
-      by_suite: { golden: 300, safety: 160 },
+      paired_cases: 1500,
+      by_suite: { golden: 300, safety: 1200 },
       clustered: false,
       max_trials: 1,
       judge: PACKAGES['policy-qa'].judge,
@@ -95,7 +99,7 @@ describe('runPipeline on a real repository', () => {
       },
       suites: [
         { id: 'policy_golden_v12', suite: 'golden', path: 'manifests/policy-qa/suites/golden.jsonl', cases: 2400, covered: 300, missing: ['pqa-g-00301', 'pqa-g-00302', 'pqa-g-00303', 'pqa-g-00304', 'pqa-g-00305'], missing_count: 2100 },
-        { id: 'policy_redteam_v04', suite: 'safety', path: 'manifests/policy-qa/suites/redteam.jsonl', cases: 400, covered: 160, missing: ['pqa-rt-0161', 'pqa-rt-0162', 'pqa-rt-0163', 'pqa-rt-0164', 'pqa-rt-0165'], missing_count: 240 },
+        { id: 'policy_redteam_v04', suite: 'safety', path: 'manifests/policy-qa/suites/redteam.jsonl', cases: 1200, covered: 1200, missing: [], missing_count: 0 },
       ],
     });
     expect(pkg.rollout.minimum_strategy).toBe('Offline gate + 5% canary');
@@ -107,7 +111,7 @@ describe('runPipeline on a real repository', () => {
     ]);
     expect(report.subject.evidence.map((e) => e.path)).toEqual(['evidence/policy-qa/parent.jsonl', 'evidence/policy-qa/candidate.jsonl']);
     expect(report.subject.evidence.every((e) => /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
-    expect(report.inputs.statistics).toEqual({ confidence: 0.95, alpha: 0.05, resamples: 10_000, seed: 20_260_426, min_cases: 30 });
+    expect(report.inputs.statistics).toMatchObject({ confidence: 0.95, alpha: 0.05, first_look_share: 0.8, resamples: 10_000, seed: 20_260_426, min_cases: 30, min_clusters: 20 });
   });
 
   it('gives a byte-identical report for the same input and seed, and moves only the intervals with another seed', () => {
@@ -157,7 +161,7 @@ describe('runPipeline on a real repository', () => {
     const pkg = report.packages[0]!;
     expect(gate(pkg, 'quality').headline!.estimate).toBe(9);
     expect(gate(pkg, 'cost')).toMatchObject({ verdict: 'pass' });
-    expect(gate(pkg, 'cost').reason).toMatch(/justified by a quality gain of 9\.0 pp\.$/);
+    expect(gate(pkg, 'cost').reason).toMatch(/justified by a quality gain shown to be at least 3\.0 pp \(one-sided 98 % lower bound \+\d\.\d pp\)\.$/);
     const without = run(built, evidenceFor('policy-qa', { costFactor: 1.4 }));
     expect(gate(without.packages[0]!, 'cost').verdict).toBe('fail');
   });
@@ -175,7 +179,7 @@ describe('runPipeline on a real repository', () => {
     expect(report.decision.outcome).toBe('reject');
     expect(gate(pkg, 'manifest').verdict).toBe('fail');
     expect(gate(pkg, 'manifest').reason).toBe(
-      `Candidate evidence is not bound to its package: 460 candidate records (first at evidence/policy-qa/candidate.jsonl:1) name package policy-qa-2026-12-24-r9, but the candidate is ${candidateId('policy-qa')}.`,
+      `Candidate evidence is not bound to its package: 1500 candidate records (first at evidence/policy-qa/candidate.jsonl:1) name package policy-qa-2026-12-24-r9, but the candidate is ${candidateId('policy-qa')}.`,
     );
     expect(pkg.evidence.binding?.candidate.status).toBe('mismatched');
   });
@@ -217,27 +221,28 @@ describe('runPipeline on a real repository', () => {
     const strangers = parent.slice(0, 50).map((r) => ({ ...r, package_id: 'other-app-r1' }));
     const evidence: EvidenceInput[] = [{ path: 'evidence/both.jsonl', side: 'both', bytes: encode(toJsonl([...parent, ...candidate, ...strangers])) }];
     expect(problemsOf(() => run(built, evidence))).toEqual([
-      `evidence/both.jsonl:921 package_id: record is for other-app-r1, neither the candidate ${candidateId('policy-qa')} nor the parent ${PACKAGES['policy-qa'].baseId} (and 49 more records for it)`,
+      `evidence/both.jsonl:3001 package_id: record is for other-app-r1, neither the candidate ${candidateId('policy-qa')} nor the parent ${PACKAGES['policy-qa'].baseId} (and 49 more records for it)`,
     ]);
     expect(run(built, [{ path: 'evidence/both.jsonl', side: 'both', bytes: encode(toJsonl([...parent, ...candidate])) }]).decision.outcome).toBe('approve');
   });
 
   it('averages repeated trials into each case and gates the fractional pass rates', () => {
-    // Three trials per golden case; the candidate's third trial fails on every fifth case.
+    // Three trials per golden case; the candidate's third trial fails on every third case.
     const evidence = evidenceFor('policy-qa', {}, (side, records) =>
       records.flatMap((r, i) =>
-        r.suite !== 'golden' ? [r] : [0, 1, 2].map((trial) => ({ ...r, trial, pass: side === 'candidate' && trial === 2 && i % 5 === 0 ? false : r.pass })),
+        r.suite !== 'golden' ? [r] : [0, 1, 2].map((trial) => ({ ...r, trial, pass: side === 'candidate' && trial === 2 && i % 3 === 0 ? false : r.pass })),
       ),
     );
     const report = run(built, evidence);
     const pkg = report.packages[0]!;
-    expect(pkg.evidence).toMatchObject({ paired_cases: 460, max_trials: 3 });
-    // Of the 60 affected cases, 30 passed in the parent: each loses a third, −30/3/300 = −3.33 pp.
+    expect(pkg.evidence).toMatchObject({ paired_cases: 1500, max_trials: 3 });
+    // Of the 100 affected cases, 90 passed in the parent: each loses a third, −90/3/300 = −10 pp.
     const quality = gate(pkg, 'quality');
-    expect(quality.headline!.estimate).toBeCloseTo(-10 / 3, 5);
+    expect(quality.headline!.estimate).toBeCloseTo(-10, 5);
+    expect(quality.headline!.method).toBe('cluster-t');
     expect(quality.verdict).toBe('fail');
     // Two of three trials still pass, so no critical case counts as regressed in McNemar.
-    expect(quality.measures.find((m) => m.name === 'critical_mcnemar')!.label).toBe('Critical cases: 0 regressed, 0 fixed of 12');
+    expect(quality.measures.find((m) => m.name === 'critical_cases')!.label).toBe('Critical cases: 0 regressed, 0 fixed of 12');
   });
 
   it('reports a judge that differs between the two sides as an evidence error', () => {
@@ -250,14 +255,15 @@ describe('runPipeline on a real repository', () => {
 describe('runPipeline: side-effect levels', () => {
   it('needs a named owner\u2019s approval at level 2 even when every gate passes, and fails a newly unsafe case', () => {
     const built = repoWith({ changed: ['policy-qa'], level: 2 });
-    const report = run(built, evidenceFor('policy-qa'));
+    // 600 golden cases: with no pair disagreeing, 300 cannot show a drop of less than level 2's 1 pp.
+    const report = run(built, evidenceFor('policy-qa', { golden: 600 }));
     const pkg = report.packages[0]!;
     expect(pkg.gates.every((g) => g.verdict === 'pass')).toBe(true);
     expect(report.decision.outcome).toBe('needs_approval');
     expect(pkg.decision.approvers).toEqual(['@acme/hr-assistant']);
     expect(pkg.rollout).toMatchObject({ side_effect_level: 2, requires_human_approval: true, minimum_strategy: 'Holdout + human approval' });
 
-    const unsafe = run(built, evidenceFor('policy-qa', { newlyUnsafe: 1 }));
+    const unsafe = run(built, evidenceFor('policy-qa', { golden: 600, newlyUnsafe: 1 }));
     expect(unsafe.decision.outcome).toBe('reject');
     expect(gate(unsafe.packages[0]!, 'safety').reason).toMatch(/^1 case is newly unsafe at side-effect level 2 \(pqa-rt-0001\)/);
   });
@@ -277,7 +283,7 @@ describe('runPipeline: several packages and none', () => {
       ['policy-qa', 'approve'],
       ['sql-analytics', 'reject'],
     ]);
-    expect(report.packages.map((p) => p.evidence.paired_cases)).toEqual([460, 460]);
+    expect(report.packages.map((p) => p.evidence.paired_cases)).toEqual([1500, 1500]);
     expect(report.decision).toEqual({ outcome: 'reject', summary: 'sql-analytics: reject.' });
     expect(report.subject.manifests.filter((m) => m.role === 'candidate').map((m) => m.path)).toEqual(['manifests/policy-qa.yaml', 'manifests/sql-analytics.yaml']);
   });
@@ -292,7 +298,7 @@ describe('runPipeline: several packages and none', () => {
       { path: 'evidence/candidate.jsonl', side: 'candidate', bytes: encode(toJsonl([...qa.candidate, ...sql.candidate])) },
     ];
     const problems = problemsOf(() => run(built, evidence));
-    expect(problems).toEqual([expect.stringMatching(/^evidence\/parent\.jsonl:921: not valid JSON/)]);
+    expect(problems).toEqual([expect.stringMatching(/^evidence\/parent\.jsonl:3001: not valid JSON/)]);
   });
 
   it('says nothing_to_gate when no manifest is touched', () => {

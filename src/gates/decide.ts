@@ -4,6 +4,9 @@ import type { GateResult } from './result.ts';
 /** The release decision. */
 export type DecisionOutcome = 'approve' | 'reject' | 'hold' | 'needs_approval';
 
+/** Decision outcomes from the most severe to the least: the one order every combination and listing uses. */
+export const DECISION_SEVERITY: readonly DecisionOutcome[] = ['reject', 'hold', 'needs_approval', 'approve'];
+
 /** A decision with its reasons, the way a reviewer reads it. */
 export interface Decision {
   readonly outcome: DecisionOutcome;
@@ -58,8 +61,7 @@ function reasonsOf(list: readonly GateResult[]): string[] {
 
 /** Combines package decisions into one for the run: the most severe wins. */
 export function combineDecisions(outcomes: readonly DecisionOutcome[]): DecisionOutcome {
-  const order: DecisionOutcome[] = ['reject', 'hold', 'needs_approval', 'approve'];
-  for (const outcome of order) if (outcomes.includes(outcome)) return outcome;
+  for (const outcome of DECISION_SEVERITY) if (outcomes.includes(outcome)) return outcome;
   return 'approve';
 }
 

@@ -1,47 +1,18 @@
-import { bootstrapBinaryDelta, bootstrapClusteredBinaryDelta, bootstrapMeanDelta } from '../stats/bootstrap.ts';
-import type { BootstrapOptions, BootstrapResult, DeltaCounts } from '../stats/bootstrap.ts';
-import type { Interval } from '../stats/interval.ts';
-import { createRng } from '../stats/rng.ts';
-import { round, roundInterval } from './result.ts';
+import {
+  cautiousInference,
+  exactMcNemarInference,
+  scoreInference,
+  studentizedInference,
+} from '../stats/delta-inference.ts';
+import type { DeltaInference } from '../stats/delta-inference.ts';
+import { normalQuantile } from '../stats/normal.ts';
+import type { PairedCounts } from '../stats/paired-score.ts';
+import { unitsToDecide } from '../stats/power.ts';
+import { studentizeDelta } from '../stats/studentized-delta.ts';
+import type { BudgetGroup, BudgetTest, TestDecision } from './budget.ts';
+import { formatConfidence } from './format.ts';
+import { round } from './result.ts';
 import type { Measure, Verdict } from './result.ts';
-
-/** Per-case outcomes of both packages (same order), with optional cluster labels. */
-export interface PairedOutcomes {
-  readonly parent: Float64Array;
-  readonly candidate: Float64Array;
-  /** Cluster label per case; cases without one are their own cluster. */
-  readonly clusters?: readonly (string | undefined)[];
-}
-
-/** A paired test of the mean per-case delta (candidate − parent). */
-export interface PairedDeltaTest {
-  readonly estimate: number;
-  readonly interval: Interval;
-  /** One-sided bootstrap p-value for "the candidate is worse": H0 delta ≥ 0 (or ≤ 0 when higher is worse). */
-  readonly pWorse: number;
-  /** Bootstrap standard error (depends on the seed). */
-  readonly standardError: number;
-  /**
-   * Seed-free standard error of the estimate: sd/√n, or the cluster-robust (linearised ratio)
-   * error when clustered. For sample-size estimates, which must not move with the seed.
-   */
-  readonly analyticError: number;
-  /** Standard deviation of the per-case delta, for sample-size estimates. */
-  readonly sd: number;
-  /** Cases paired. */
-  readonly n: number;
-  /** Clusters resampled (equals n when unclustered). */
-  readonly units: number;
-  readonly clustered: boolean;
-}
-
-/** Bootstrap settings for one test; the stream is derived from the seed and the test's name. */
-export interface TestSettings {
-  readonly resamples: number;
-  readonly level: number;
-  readonly seed: number;
-  readonly name: string;
-}
 
 /** Cases mapped to clusters 0..count−1 (a case without a label is its own cluster). */
 export interface ClusterIndex {
@@ -49,133 +20,56 @@ export interface ClusterIndex {
   readonly count: number;
 }
 
-/**
- * Paired percentile bootstrap of the mean delta. Binary outcomes (one trial per case) resample the
- * counts of −1/0/+1 deltas, per cluster when clustered, so a resample costs nothing per case.
- * `worse` says which direction is a regression: `lower` for pass rates, `higher` for unsafe rates.
- */
-export function testPairedDelta(outcomes: PairedOutcomes, settings: TestSettings, worse: 'lower' | 'higher'): PairedDeltaTest {
-  const n = outcomes.parent.length;
-  const deltas = new Float64Array(n);
-  for (let i = 0; i < n; i++) deltas[i] = outcomes.candidate[i]! - outcomes.parent[i]!;
-  return testDeltas(deltas, indexClusters(outcomes.clusters, n), settings, worse);
-}
-
-/**
- * `testPairedDelta` on per-case deltas (candidate − parent) already computed, for gates that
- * derive many tests from one pass over the cases. `deltas` is read, never modified, so it may be
- * a view into a larger array.
- */
-export function testDeltas(deltas: Float64Array, clusterIndex: ClusterIndex | undefined, settings: TestSettings, worse: 'lower' | 'higher'): PairedDeltaTest {
-  const n = deltas.length;
-  let binary = true;
-  let sum = 0;
-  let minus = 0;
-  let plus = 0;
-  for (let i = 0; i < n; i++) {
-    const d = deltas[i]!;
-    sum += d;
-    if (d === 1) plus++;
-    else if (d === -1) minus++;
-    else if (d !== 0) binary = false;
-  }
-  if (binary && !clusterIndex) return testCounts({ minus, zero: n - minus - plus, plus }, settings, worse);
-  const mean = n > 0 ? sum / n : 0;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (deltas[i]! - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-
-  const options = bootstrapOptions(settings, worse);
-  let result: BootstrapResult;
-  if (binary && clusterIndex) {
-    const clusters: DeltaCounts[] = Array.from({ length: clusterIndex.count }, () => ({ minus: 0, zero: 0, plus: 0 }));
-    for (let i = 0; i < n; i++) {
-      const c = clusters[clusterIndex.index[i]!]! as { minus: number; zero: number; plus: number };
-      if (deltas[i] === 1) c.plus += 1;
-      else if (deltas[i] === -1) c.minus += 1;
-      else c.zero += 1;
-    }
-    result = bootstrapClusteredBinaryDelta(clusters, options);
-  } else {
-    result = bootstrapMeanDelta(deltas, options, clusterIndex?.index);
-  }
-  return toTest(result, sd, n, clusterIndex ? clusterStandardError(deltas, clusterIndex) : n > 0 ? sd / Math.sqrt(n) : 0, clusterIndex);
-}
-
-/**
- * `testDeltas` for unclustered binary outcomes given only the counts of −1/0/+1 deltas, which are
- * sufficient: a gate that counts while it reads its cases needs no per-case array at all.
- */
-export function testCounts(counts: DeltaCounts, settings: TestSettings, worse: 'lower' | 'higher'): PairedDeltaTest {
-  const { minus, zero, plus } = counts;
-  const n = minus + zero + plus;
-  const mean = n > 0 ? (plus - minus) / n : 0;
-  const ss = minus * (-1 - mean) ** 2 + zero * mean ** 2 + plus * (1 - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const result = bootstrapBinaryDelta(counts, bootstrapOptions(settings, worse));
-  return toTest(result, sd, n, n > 0 ? sd / Math.sqrt(n) : 0, undefined);
-}
-
-function bootstrapOptions(settings: TestSettings, worse: 'lower' | 'higher'): BootstrapOptions {
-  const rng = createRng(deriveSeed(settings.seed, settings.name));
-  // The p-value is counted while the interval is selected: no sort of the replicates is needed.
-  return { resamples: settings.resamples, level: settings.level, rng, pValueAt: { threshold: 0, alternative: worse === 'lower' ? 'less' : 'greater' } };
-}
-
-function toTest(result: BootstrapResult, sd: number, n: number, analyticError: number, clusterIndex: ClusterIndex | undefined): PairedDeltaTest {
-  return {
-    estimate: result.estimate,
-    interval: result.interval,
-    // Percentile-bootstrap p-value of "no worse than the parent" (delta on the good side of 0).
-    pWorse: result.pValue!,
-    standardError: result.standardError,
-    analyticError,
-    sd,
-    n,
-    units: clusterIndex?.count ?? n,
-    clustered: clusterIndex !== undefined,
-  };
-}
-
-// Linearised standard error of Σ deltas / Σ cases over resampled clusters: √(k/(k−1)·Σ r_j²) / Σ m_j
-// with r_j = s_j − mean·m_j, the usual cluster-robust error of a ratio estimator.
-function clusterStandardError(deltas: Float64Array, clusters: ClusterIndex): number {
-  const sums = new Float64Array(clusters.count);
-  const sizes = new Float64Array(clusters.count);
-  let total = 0;
-  for (let i = 0; i < deltas.length; i++) {
-    sums[clusters.index[i]!]! += deltas[i]!;
-    sizes[clusters.index[i]!]! += 1;
-    total += deltas[i]!;
-  }
-  const k = clusters.count;
-  if (k < 2) return 0;
-  const mean = total / deltas.length;
-  let squares = 0;
-  for (let j = 0; j < k; j++) squares += (sums[j]! - mean * sizes[j]!) ** 2;
-  return Math.sqrt((k / (k - 1)) * squares) / deltas.length;
-}
-
 /** Numbers the cluster labels of `n` cases; undefined when no case has a label (no clustering). */
-export function indexClusters(labels: PairedOutcomes['clusters'], n: number): ClusterIndex | undefined {
+export function indexClusters(
+  labels: readonly (string | undefined)[] | undefined,
+  n: number,
+): ClusterIndex | undefined {
   if (!labels || labels.every((label) => label === undefined)) return undefined;
   const ids = new Map<string, number>();
   const index = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const key = labels[i] === undefined ? `\0case:${i}` : `c:${labels[i]}`;
-    let id = ids.get(key);
+    const label = labels[i];
+    // A case without a label is a cluster of its own.
+    if (label === undefined) {
+      index[i] = count++;
+      continue;
+    }
+    let id = ids.get(label);
     if (id === undefined) {
-      id = ids.size;
-      ids.set(key, id);
+      id = count++;
+      ids.set(label, id);
     }
     index[i] = id;
   }
-  return { index, count: ids.size };
+  return { index, count };
 }
 
 /**
- * A per-test seed: the policy seed mixed with the test's name (FNV-1a), so that each category's
- * stream is independent of which other categories exist and in what order.
+ * The clusters of a subset of cases (given by their positions in `clusters`), numbered 0..k−1 in
+ * order of first appearance: the same numbering `indexClusters` gives the subset's labels, without
+ * hashing them again. `scratch` (length clusters.count, all −1) is left as it was found.
+ */
+export function subsetClusters(
+  clusters: ClusterIndex,
+  positions: ArrayLike<number>,
+  scratch: Int32Array,
+): ClusterIndex {
+  const index = new Int32Array(positions.length);
+  let count = 0;
+  for (let t = 0; t < positions.length; t++) {
+    const global = clusters.index[positions[t]!]!;
+    if (scratch[global] === -1) scratch[global] = count++;
+    index[t] = scratch[global]!;
+  }
+  for (let t = 0; t < positions.length; t++) scratch[clusters.index[positions[t]!]!] = -1;
+  return { index, count };
+}
+
+/**
+ * A per-test seed: the policy seed mixed with the test's name (FNV-1a), so that each test's stream
+ * is independent of which other tests exist and in what order.
  */
 export function deriveSeed(seed: number, name: string): number {
   let hash = 0x811c9dc5 ^ (seed >>> 0);
@@ -186,23 +80,236 @@ export function deriveSeed(seed: number, name: string): number {
   return hash >>> 0;
 }
 
-/** The test's interval in percentage points (deltas are proportions). */
-export function intervalPp(test: PairedDeltaTest): Interval {
-  return { lower: test.interval.lower * 100, upper: test.interval.upper * 100, level: test.interval.level };
+/** The per-case deltas (candidate − parent) of one paired measure and how its cases group. */
+export interface PairedSample {
+  readonly deltas: Float64Array;
+  /** Cluster of each case; absent when nothing is clustered. */
+  readonly clusters?: ClusterIndex;
+  /** Category of each case, to post-stratify an overall estimate (docs/statistics.md). */
+  readonly strata?: Int32Array;
 }
 
-/** A percentage-point measure from a paired test, with its p-value and Holm-adjusted p when tested. */
-export function ppMeasure(name: string, label: string, test: PairedDeltaTest, threshold: number, p: number | undefined, adjusted: number | undefined, verdict: Verdict): Measure {
+/**
+ * Inference on a paired delta by the method its data call for (docs/statistics.md): Tango's
+ * score method on unclustered −1/0/+1 deltas (the exact one-sided McNemar test for a zero
+ * threshold when `exactAtZero`), the cluster-robust t on clusters (or on cases) otherwise, and for
+ * clustered −1/0/+1 deltas the more cautious of the two.
+ */
+export function inferDelta(sample: PairedSample, exactAtZero = false): DeltaInference {
+  const { deltas, clusters } = sample;
+  let binary = true;
+  let plus = 0;
+  let minus = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    const d = deltas[i]!;
+    if (d === 1) plus++;
+    else if (d === -1) minus++;
+    else if (d !== 0) binary = false;
+  }
+  const counts: PairedCounts = { n: deltas.length, fixes: plus, regressions: minus };
+  if (binary && !clusters) return inferCounts(counts, exactAtZero);
+  const units = unitsOf(sample);
+  const studentized = units === undefined ? noInformation(deltas.length) : studentizedInference(studentizeDelta(units));
+  return binary ? cautiousInference(inferCounts(counts, exactAtZero), studentized) : studentized;
+}
+
+/** `inferDelta` for unclustered −1/0/+1 deltas given only their counts, which are sufficient. */
+export function inferCounts(counts: PairedCounts, exactAtZero = false): DeltaInference {
+  if (counts.n === 0) return noInformation(0);
+  return exactAtZero ? exactMcNemarInference(counts) : scoreInference(counts);
+}
+
+// Unit totals and sizes (clusters, or cases), with the stratum of each unit when every unit lies in
+// one stratum; undefined when there are fewer than two units.
+function unitsOf(sample: PairedSample): { totals: Float64Array; sizes: Float64Array; strata?: Int32Array } | undefined {
+  const { deltas, clusters, strata } = sample;
+  const n = deltas.length;
+  if (!clusters) {
+    if (n < 2) return undefined;
+    return { totals: deltas, sizes: new Float64Array(n).fill(1), ...(strata ? { strata } : {}) };
+  }
+  // Compact the cluster ids present in this sample (a category holds only some of them).
+  const local = new Int32Array(clusters.count).fill(-1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = clusters.index[i]!;
+    if (local[c] === -1) local[c] = k++;
+  }
+  if (k < 2) return undefined;
+  const totals = new Float64Array(k);
+  const sizes = new Float64Array(k);
+  const unitStrata = strata ? new Int32Array(k).fill(-1) : undefined;
+  let nested = strata !== undefined;
+  for (let i = 0; i < n; i++) {
+    const j = local[clusters.index[i]!]!;
+    totals[j]! += deltas[i]!;
+    sizes[j]! += 1;
+    if (unitStrata && strata) {
+      if (unitStrata[j] === -1) unitStrata[j] = strata[i]!;
+      else if (unitStrata[j] !== strata[i]) nested = false;
+    }
+  }
+  return { totals, sizes, ...(nested && unitStrata ? { strata: unitStrata } : {}) };
+}
+
+// Too few units to say anything: every p-value 1, every bound the whole range of a delta.
+function noInformation(cases: number): DeltaInference {
   return {
-    name,
-    label,
+    method: 'cluster-t',
+    estimate: 0,
+    standardError: Number.NaN,
+    units: Math.min(cases, 1),
+    cases,
+    pBelow: () => 1,
+    pAbove: () => 1,
+    lower: () => -1,
+    upper: () => 1,
+  };
+}
+
+/** One tested quantity of a gate: its inference, its threshold in pp and which side is worse. */
+export interface DeltaSpec {
+  readonly name: string;
+  readonly label: string;
+  readonly inference: DeltaInference;
+  /** In pp: −margin where lower is worse (pass rates), +margin where higher is worse (missed interventions). */
+  readonly threshold: number;
+  readonly worse: 'lower' | 'higher';
+  readonly clustered: boolean;
+}
+
+/** The fail test of a spec for the error budget: a regression beyond the threshold. */
+export function failTest(spec: DeltaSpec, id: string, group: BudgetGroup): BudgetTest {
+  let p: number | undefined;
+  return { id, group, rejectsAt: (level) => (p ??= failP(spec)) <= level };
+}
+
+/** One-sided p-value of the fail test. */
+export function failP(spec: DeltaSpec): number {
+  const x = spec.threshold / 100;
+  return spec.worse === 'lower' ? spec.inference.pBelow(x) : spec.inference.pAbove(x);
+}
+
+/** The pass test: the one-sided (1 − passAlpha) bound on the worse side lies within the threshold. */
+export function passShown(spec: DeltaSpec, passAlpha: number): boolean {
+  return spec.worse === 'lower'
+    ? spec.inference.lower(passAlpha) * 100 >= spec.threshold
+    : spec.inference.upper(passAlpha) * 100 <= spec.threshold;
+}
+
+/** Whether the point estimate lies beyond the threshold. */
+export function estimateBeyond(spec: DeltaSpec): boolean {
+  const estimate = spec.inference.estimate * 100;
+  return spec.worse === 'lower' ? estimate < spec.threshold : estimate > spec.threshold;
+}
+
+/** The bound on the worse side at `alpha`, in pp: what a pass test (passAlpha) or a fail test compares. */
+export function worseBound(spec: DeltaSpec, alpha: number): number {
+  return (spec.worse === 'lower' ? spec.inference.lower(alpha) : spec.inference.upper(alpha)) * 100;
+}
+
+/** The bound a fail test compares at its level, in pp (upper for drops, lower for rises). */
+export function failBound(spec: DeltaSpec, alpha: number): number {
+  return (spec.worse === 'lower' ? spec.inference.upper(alpha) : spec.inference.lower(alpha)) * 100;
+}
+
+/**
+ * A percentage-point measure: the estimate, the interval of this look's pass test (each bound
+ * one-sided at 1 − passAlpha), the fail test's p-value, level and bound when it was in the budget.
+ */
+export function deltaMeasure(
+  spec: DeltaSpec,
+  passAlpha: number,
+  decision: TestDecision | undefined,
+  verdict: Verdict,
+  n: number,
+): Measure {
+  const { inference } = spec;
+  const hasAlpha = decision !== undefined && decision.alpha > 0;
+  return {
+    name: spec.name,
+    label: spec.label,
     unit: 'pp',
-    estimate: round(test.estimate * 100),
-    interval: roundInterval(intervalPp(test)),
-    threshold,
-    ...(p !== undefined ? { p_value: round(p, 8) } : {}),
-    ...(adjusted !== undefined ? { adjusted_p: round(adjusted, 8) } : {}),
-    n: test.n,
+    estimate: round(inference.estimate * 100),
+    interval: {
+      lower: round(inference.lower(passAlpha) * 100),
+      upper: round(inference.upper(passAlpha) * 100),
+      level: round(1 - 2 * passAlpha, 10),
+    },
+    threshold: spec.threshold === 0 ? 0 : spec.threshold,
+    worse: spec.worse,
+    ...(decision !== undefined ? { p_value: round(failP(spec), 10) } : {}),
+    ...(hasAlpha ? { alpha: round(decision.alpha, 10), bound_at_alpha: round(failBound(spec, decision.alpha)) } : {}),
+    method: inference.method,
+    n,
+    ...(spec.clustered ? { clusters: inference.units } : {}),
     verdict,
   };
+}
+
+/** Why a spec is where it is, in words, e.g. "the one-sided 98 % lower bound, −1.2 pp, is within the 2.0 pp margin". */
+export function boundSentence(spec: DeltaSpec, alpha: number, margin: string): string {
+  const bound = worseBound(spec, alpha);
+  const side = spec.worse === 'lower' ? 'lower' : 'upper';
+  const within = spec.worse === 'lower' ? bound >= spec.threshold : bound <= spec.threshold;
+  const where = within ? 'within' : 'beyond';
+  return `the one-sided ${formatConfidence(1 - alpha)} ${side} bound, ${signedPp(bound)}, is ${where} the ${margin}`;
+}
+
+/**
+ * A fail test's outcome in words: "significant at this test's α = 0.0044 of the error budget
+ * (one-sided 99.56 % upper bound −2.3 pp)".
+ */
+export function failSentence(spec: DeltaSpec, decision: TestDecision): string {
+  const side = spec.worse === 'lower' ? 'upper' : 'lower';
+  const value = failBound(spec, decision.alpha);
+  const significant = `significant at this test's α = ${formatAlpha(decision.alpha)} of the error budget`;
+  // The exact McNemar test decides critical cases, the score bound is shown: at the edge they can
+  // disagree, and a bound on the wrong side of the threshold would contradict the sentence.
+  const beyond = spec.worse === 'lower' ? value < spec.threshold : value > spec.threshold;
+  if (!beyond) return significant;
+  return `${significant} (one-sided ${formatConfidence(1 - decision.alpha)} ${side} bound ${signedPp(value)})`;
+}
+
+/**
+ * Units (clusters, or cases) at which a re-run at the next look decides a spec with 80 %
+ * probability (see `unitsToDecide`): passing needs the bound at `nextPassAlpha` within the threshold
+ * (or, with `estimateOnly`, the estimate back within it), failing the fail test at `nextAlpha`.
+ */
+export function unitsToDecideSpec(
+  spec: DeltaSpec,
+  nextPassAlpha: number,
+  nextAlpha: number,
+  estimateOnly = false,
+): number {
+  const { inference } = spec;
+  const units = Math.max(1, inference.units);
+  const estimate = inference.estimate * 100;
+  const distance = spec.worse === 'lower' ? estimate - spec.threshold : spec.threshold - estimate;
+  // A zero spread (no pair disagrees) plans as if one unit in `units` had moved a full point.
+  const meanSize = inference.cases / units;
+  const sd = Math.max(
+    Number.isFinite(inference.standardError) ? inference.standardError * 100 * Math.sqrt(units) : 0,
+    (100 * meanSize) / Math.sqrt(units),
+  );
+  return unitsToDecide({
+    distance,
+    sd,
+    units,
+    passZ: estimateOnly ? 0 : normalQuantile(1 - nextPassAlpha),
+    failZ: nextAlpha > 0 ? normalQuantile(1 - nextAlpha) : Number.POSITIVE_INFINITY,
+  });
+}
+
+/** `+1.2 pp` / `−3.4 pp` with two decimals below 1 pp, for bounds. */
+export function signedPp(value: number): string {
+  const digits = Math.abs(value) < 1 ? 2 : 1;
+  const shown = Number(value.toFixed(digits));
+  const sign = shown > 0 ? '+' : shown < 0 ? '−' : '±';
+  return `${sign}${Math.abs(shown).toFixed(digits)} pp`;
+}
+
+/** A level of the error budget: `0.0044`, `< 0.0001`. */
+export function formatAlpha(alpha: number): string {
+  return alpha < 0.0001 ? alpha.toExponential(1) : alpha.toPrecision(2).replace(/0+$/, '').replace(/\.$/, '');
 }

@@ -30,13 +30,24 @@ export const LOOSER_DIRECTION: Readonly<Record<string, LooserDirection>> = {
   'statistics.resamples': 'lower',
   'statistics.seed': 'any-change',
   'statistics.min_cases': 'lower',
+  'statistics.min_clusters': 'lower',
+  // Moving budget between gates makes one gate stricter and another looser: every change is a loosening.
+  'statistics.alpha_weights': 'any-change',
+  // A larger first-look share lets a first run pass on a narrower bound as well as fail sooner.
+  'statistics.first_look_share': 'any-change',
   'quality.metric': 'any-change',
   'quality.max_drop_pp': 'higher',
+  'quality.max_category_drop_pp': 'higher',
   // A larger minimum leaves more categories untested.
   'quality.min_category_cases': 'higher',
+  'quality.critical_max_drop_pp': 'higher',
+  // Skipping or substituting cases without a score can hide a regression the error would have stopped.
+  'quality.missing_score': 'any-change',
   'safety.max_redteam_drop_pp': 'higher',
   'safety.new_unsafe_blocks_at_levels': 'fewer-items',
   'safety.max_missed_intervention_rise_pp': 'higher',
+  // More unsafe trials before a case counts as newly unsafe block fewer candidates.
+  'safety.min_unsafe_trials': 'higher',
   'cost.max_cost_per_success_increase_pct': 'higher',
   'cost.offsetting_quality_gain_pp': 'lower',
   // A lower quantile looks away from the tail.

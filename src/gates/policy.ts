@@ -4,19 +4,52 @@ import type { SideEffectLevel } from '../manifest/model.ts';
 import { InputError } from '../problem.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
 
+/** Relative shares of the decision's error budget; test groups without data drop out and the rest are rescaled. */
+export interface AlphaWeights {
+  readonly quality: number;
+  readonly categories: number;
+  readonly critical: number;
+  readonly safety: number;
+  readonly cost: number;
+  readonly latency: number;
+}
+
 /** Statistics parameters shared by every gate. */
 export interface StatisticsPolicy {
+  /** Two-sided level of shown intervals over all looks; (1 − confidence)/2 is the risk of a false pass. */
   readonly confidence: number;
+  /** The decision's error budget: the chance that a candidate that changes nothing is rejected or held. */
   readonly alpha: number;
+  readonly alpha_weights: AlphaWeights;
+  /** Share of both budgets the first look spends; look k spends s·(1 − s)^(k − 1). */
+  readonly first_look_share: number;
   readonly resamples: number;
   readonly seed: number;
+  /** Fewest independent units (paired cases, or clusters when clustered) for a gate to pass. */
   readonly min_cases: number;
+  /** With clustered evidence: fewest clusters overall and in a tested category. */
+  readonly min_clusters: number;
 }
+
+/** What the score metric does with a golden case that lacks a score on either side. */
+export type MissingScore = 'error' | 'skip' | 'use_pass';
 
 /** Thresholds of the five gates for one side-effect level. */
 export interface GateThresholds {
-  readonly quality: { readonly metric: 'pass' | 'score'; readonly max_drop_pp: number; readonly min_category_cases: number };
-  readonly safety: { readonly max_redteam_drop_pp: number; readonly new_unsafe_blocks_at_levels: readonly number[]; readonly max_missed_intervention_rise_pp: number };
+  readonly quality: {
+    readonly metric: 'pass' | 'score';
+    readonly max_drop_pp: number;
+    readonly max_category_drop_pp: number;
+    readonly min_category_cases: number;
+    readonly critical_max_drop_pp: number;
+    readonly missing_score: MissingScore;
+  };
+  readonly safety: {
+    readonly max_redteam_drop_pp: number;
+    readonly new_unsafe_blocks_at_levels: readonly number[];
+    readonly min_unsafe_trials: number;
+    readonly max_missed_intervention_rise_pp: number;
+  };
   readonly cost: { readonly max_cost_per_success_increase_pct: number; readonly offsetting_quality_gain_pp: number };
   readonly latency: { readonly quantile: number; readonly max_increase_pct: number };
   readonly manifest: { readonly require_judge_match: boolean };

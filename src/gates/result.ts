@@ -18,11 +18,25 @@ export interface Measure {
   readonly interval?: Interval;
   /** The blocking threshold in the same unit (e.g. -2.0 pp, 1.2 ratio). */
   readonly threshold?: number;
-  /** One-sided p-value for a regression, and its Holm-adjusted value within the gate's family. */
+  /** Which side of the threshold is a regression, when the threshold alone does not say (a zero tolerance). */
+  readonly worse?: 'lower' | 'higher';
+  /** One-sided p-value of the fail test: a regression beyond the threshold. */
   readonly p_value?: number;
+  /** Holm-adjusted p-value (reports before the decision-wide error budget); no longer written. */
   readonly adjusted_p?: number;
-  /** Paired cases (or clusters) behind the estimate. */
+  /** The fail test's share of the decision's error budget: the weighted-Holm level it was decided at. */
+  readonly alpha?: number;
+  /**
+   * One-sided (1 − alpha) bound on the side of a regression: the measure fails when it lies beyond
+   * the threshold (for `exact-mcnemar` the exact p-value decides and this is the score bound).
+   */
+  readonly bound_at_alpha?: number;
+  /** How the interval and the tests were computed (docs/statistics.md). */
+  readonly method?: string;
+  /** Paired cases behind the estimate. */
   readonly n: number;
+  /** Independent clusters behind the estimate, when the evidence is clustered. */
+  readonly clusters?: number;
   readonly verdict: Verdict;
   readonly reason?: string;
 }
@@ -34,7 +48,7 @@ export interface GateResult {
   readonly reason: string;
   readonly headline?: Measure;
   readonly measures: readonly Measure[];
-  /** For inconclusive results: roughly how many paired cases would decide it. */
+  /** For inconclusive results: paired cases at which a re-run decides with 80 % probability. */
   readonly cases_needed?: number;
   /** Whether a failure blocks (reject) or holds the release. */
   readonly on_failure: 'reject' | 'hold';

@@ -1,5 +1,6 @@
 import { describeSideBinding } from '../evidence/binding.ts';
 import { describeCoverage } from '../evidence/suites.ts';
+import { confidenceDigits, formatP } from '../gates/format.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
 import type { Verdict } from '../gates/result.ts';
 import type { ArtifactChange } from '../manifest/diff.ts';
@@ -141,8 +142,28 @@ function subjectLine(report: Report): string {
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
+// The level of the shown intervals: this look's pass level when the report records its error budget.
+function shownLevel(pkg: PackageReport, confidence: number): number {
+  return pkg.error_budget ? (1 - 2 * pkg.error_budget.look_pass_risk) * 100 : confidence * 100;
+}
+
+// What the intervals and α mean, and how the decision's error budget was split (reports that record it).
+function budgetLine(pkg: PackageReport): string | undefined {
+  const budget = pkg.error_budget;
+  if (!budget) return undefined;
+  const groups = new Map<string, { share: number; tests: number }>();
+  for (const line of budget.split) {
+    const entry = groups.get(line.group) ?? { share: 0, tests: 0 };
+    groups.set(line.group, { share: entry.share + line.share, tests: entry.tests + 1 });
+  }
+  const split = [...groups].map(([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1000) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ''}`).join(', ');
+  const bound = confidenceDigits(1 - budget.look_pass_risk);
+  return `Each interval bound is one-sided at ${bound} %: a gate passes when the bound on the worse side is within its threshold. A measure fails only when its fail test rejects at its share α of the error budget: a candidate that changes nothing is rejected or held at most ${Math.round(budget.alpha * 1000) / 10} % of the time over the whole decision and all looks. Look ${budget.look} spends α = ${formatP(budget.look_alpha)}${split ? `, split ${split}` : ''}.`;
+}
+
 function gatesSection(pkg: PackageReport, confidence: number, limit: number): { body: string; details?: string } {
-  const level = Math.round(confidence * 100);
+  const level = shownLevel(pkg, confidence);
+  const levelText = confidenceDigits(level / 100);
   const rows = pkg.gates.map((g) => {
     const h = g.headline;
     return [
@@ -154,7 +175,9 @@ function gatesSection(pkg: PackageReport, confidence: number, limit: number): { 
       escapeTableCell(g.reason),
     ];
   });
-  const parts = [table(['gate', 'verdict', 'estimate', `${level}% CI`, 'threshold', 'reason'], rows)];
+  const parts = [table(['gate', 'verdict', 'estimate', `${levelText}% CI`, 'threshold', 'reason'], rows)];
+  const budget = budgetLine(pkg);
+  if (budget) parts.push(budget);
   const problems = manifestProblems(pkg.gates);
   if (problems.length > 0) parts.push(`**Manifest problems**\n\n${bullets(problems.map((p) => escapeMarkdown(p)), limit)}`);
   const measures = pkg.gates.flatMap((g) => g.measures.filter((m) => !m.name.startsWith('category:')).map((m) => ({ gate: g.gate, m })));
@@ -170,20 +193,20 @@ function gatesSection(pkg: PackageReport, confidence: number, limit: number): { 
     String(m.n),
     escapeTableCell(m.reason ?? ''),
   ]);
-  const detail = table(['gate', 'measure', 'verdict', 'estimate', `${level}% CI`, 'threshold', 'p (Holm)', 'n', 'note'], measureRows) + more(measures.length, limit);
+  const detail = table(['gate', 'measure', 'verdict', 'estimate', `${levelText}% CI`, 'threshold', pHeader(pkg), 'n', 'note'], measureRows) + more(measures.length, limit);
   return { body: parts.join('\n\n'), details: details(`All measures (${measures.length})`, detail) };
 }
 
 function categoriesSection(pkg: PackageReport, confidence: number, limit: number): { body: string; details?: string } | undefined {
   if (pkg.categories.length === 0) return undefined;
-  const level = Math.round(confidence * 100);
+  const level = shownLevel(pkg, confidence);
   const ordered = pkg.categories.toSorted(
     (a, b) => rank(a) - rank(b) || a.measure.estimate - b.measure.estimate || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
   );
   const failed = ordered.filter((c) => c.measure.verdict === 'fail');
   const tested = pkg.categories.filter((c) => c.tested).length;
   const shownOnly = pkg.categories.length - tested;
-  const head = ['category', 'n', 'parent', 'candidate', 'Δ', `${level}% CI`, 'Holm p', 'verdict'];
+  const head = ['category', 'n', 'parent', 'candidate', 'Δ', `${confidenceDigits(level / 100)}% CI`, pkg.error_budget ? 'p (α)' : 'Holm p', 'verdict'];
   const row = (c: CategoryDelta): string[] => [
     escapeTableCell(c.category, ID_LENGTH),
     String(c.n),
@@ -194,13 +217,20 @@ function categoriesSection(pkg: PackageReport, confidence: number, limit: number
     c.tested ? formatMeasureP(c.measure) : '—',
     c.tested ? verdictCell(c.measure.verdict) : 'shown only',
   ];
-  const counts = `${tested} tested (Holm-adjusted, one family with the overall and critical-case tests), ${shownOnly} shown only (too few cases to test).`;
+  const counts = pkg.error_budget
+    ? `${tested} tested (in the decision's error budget with the other gates' tests), ${shownOnly} shown only (too few cases to test).`
+    : `${tested} tested (Holm-adjusted, one family with the overall and critical-case tests), ${shownOnly} shown only (too few cases to test).`;
   const body =
     failed.length > 0
       ? `**${failed.length} of ${pkg.categories.length} categories failed.** ${counts}\n\n${table(head, failed.slice(0, limit).map(row))}${more(failed.length, limit)}`
       : `No category regressed significantly. ${counts}`;
   const all = table(head, ordered.slice(0, limit).map(row)) + more(ordered.length, limit);
   return { body, details: details(`All ${pkg.categories.length} categories`, all) };
+}
+
+// Reports with an error budget show each fail test's p with its level; older ones a Holm-adjusted p.
+function pHeader(pkg: PackageReport): string {
+  return pkg.error_budget ? 'p (α)' : 'p (Holm)';
 }
 
 function rank(c: CategoryDelta): number {

@@ -1,3 +1,4 @@
+import type { ErrorBudget } from '../gates/budget.ts';
 import type { Decision } from '../gates/decide.ts';
 import type { RunOutcome } from '../outcome.ts';
 import type { StatisticsPolicy } from '../gates/policy.ts';
@@ -64,6 +65,8 @@ export interface PackageReport {
   };
   readonly gates: readonly GateResult[];
   readonly categories: readonly CategoryDelta[];
+  /** How the decision's alpha was split between its tests at this look (absent in hand-built reports). */
+  readonly error_budget?: ErrorBudget;
   readonly worst_cases: readonly RegressedCase[];
   readonly decision: Decision;
   readonly rollout: RolloutPlan;

@@ -1,4 +1,4 @@
-import { formatInterval, formatRatioChange, formatValue } from '../gates/format.ts';
+import { confidenceDigits, formatInterval, formatRatioChange, formatValue } from '../gates/format.ts';
 import { formatP } from '../gates/format.ts';
 import type { Measure, Unit, Verdict } from '../gates/result.ts';
 import type { Interval } from '../stats/interval.ts';
@@ -46,20 +46,20 @@ export function formatEstimate(measure: Pick<Measure, 'estimate' | 'unit'>): str
   return measure.unit === 'ratio' ? `${value} (${formatRatioChange(measure.estimate)})` : value;
 }
 
-/** An interval without its `95% CI` prefix when `columnLevel` (e.g. 95) already says it. */
+/** An interval without its `95% CI` prefix when `columnLevel` (e.g. 95, or 99.2) already says it. */
 export function formatCi(interval: Interval, unit: Unit, columnLevel?: number): string {
   const full = formatInterval(interval, unit);
-  const prefix = `${Math.round(interval.level * 100)}% CI `;
-  return columnLevel === Math.round(interval.level * 100) && full.startsWith(prefix) ? full.slice(prefix.length) : full;
+  const prefix = `${confidenceDigits(interval.level)}% CI `;
+  return columnLevel !== undefined && confidenceDigits(columnLevel / 100) === confidenceDigits(interval.level) && full.startsWith(prefix) ? full.slice(prefix.length) : full;
 }
 
 /**
  * The blocking threshold with the direction that passes: a drop margin (negative pp) must be met
  * from above (`≥ −2.0 pp`), every other limit (rise, ratio, count, SLO) from below (`≤ ×1.200`).
  */
-export function formatThreshold(measure: Pick<Measure, 'threshold' | 'unit'>): string {
+export function formatThreshold(measure: Pick<Measure, 'threshold' | 'unit' | 'worse'>): string {
   if (measure.threshold === undefined) return '—';
-  const direction = measure.unit === 'pp' && measure.threshold < 0 ? '≥' : '≤';
+  const direction = measure.worse === 'lower' || (measure.worse === undefined && measure.unit === 'pp' && measure.threshold < 0) ? '≥' : '≤';
   return `${direction} ${formatValue(measure.threshold, measure.unit)}`;
 }
 
@@ -68,10 +68,14 @@ export function formatOutcome(value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
-/** A Holm-adjusted p-value when there is one, else the raw p-value, else `—`. */
-export function formatMeasureP(measure: Pick<Measure, 'p_value' | 'adjusted_p'>): string {
+/**
+ * A fail test's p-value with the level it was decided at (`0.0012 (α 0.0044)`), a Holm-adjusted
+ * p-value in older reports, else the raw p-value, else `—`.
+ */
+export function formatMeasureP(measure: Pick<Measure, 'p_value' | 'adjusted_p' | 'alpha'>): string {
   if (measure.adjusted_p !== undefined) return formatP(measure.adjusted_p);
-  return measure.p_value !== undefined ? formatP(measure.p_value) : '—';
+  if (measure.p_value === undefined) return '—';
+  return measure.alpha !== undefined ? `${formatP(measure.p_value)} (α ${formatP(measure.alpha)})` : formatP(measure.p_value);
 }
 
 /**
@@ -130,7 +134,7 @@ function packageLines(pkg: PackageReport, several: boolean, paint: Paint): strin
     lines.push(`  ${paint('red', 'failed categories')}:`);
     for (const c of failed) {
       const ci = c.measure.interval ? `  ${formatCi(c.measure.interval, c.measure.unit)}` : '';
-      lines.push(`    ${clean(c.category)}  ${formatEstimate(c.measure)}${ci}  n = ${c.n}  Holm p = ${formatMeasureP(c.measure)}`);
+      lines.push(`    ${clean(c.category)}  ${formatEstimate(c.measure)}${ci}  n = ${c.n}  ${c.measure.adjusted_p !== undefined ? 'Holm p' : 'p'} = ${formatMeasureP(c.measure)}`);
     }
   }
   if (pkg.worst_cases.length > 0) {

@@ -36,7 +36,9 @@ export const EXAMPLE_CLASSES: Readonly<Record<string, ApplicationClass>> = {
 
 /**
  * The README demo: one change approved, one rejected for a reason visible at a glance, one held.
- * Sizes are large enough that the verdicts do not hinge on the seed (test/sim checks other seeds).
+ * Sizes are large enough that the verdicts do not hinge on the seed (test/sim checks other seeds):
+ * 1,200 red-team cases, because showing that missed interventions rose by less than 0.5 pp takes
+ * about 900 cases that expect one, even when nothing changed (docs/statistics.md).
  */
 export const DEMO_SCENARIOS: readonly Scenario[] = [
   {
@@ -45,7 +47,7 @@ export const DEMO_SCENARIOS: readonly Scenario[] = [
     application: 'policy-qa',
     expected: 'approve',
     seed: 2026042601,
-    workload: { goldenCases: 2400, redteamCases: 400, clusterSize: 6, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.03 } },
+    workload: { goldenCases: 2400, redteamCases: 1200, clusterSize: 6, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.03 } },
   },
   {
     name: 'B',
@@ -55,9 +57,9 @@ export const DEMO_SCENARIOS: readonly Scenario[] = [
     seed: 2026042602,
     workload: {
       goldenCases: 2400,
-      redteamCases: 400,
+      redteamCases: 1200,
       clusterSize: 6,
-      effects: { categoryDeltaPp: { joins: 5, schema_lookup: 6, time_windows: -12 }, criticalRegressions: 20, costMultiplier: 0.97 },
+      effects: { categoryDeltaPp: { joins: 5, schema_lookup: 6, time_windows: -20 }, criticalRegressions: 20, costMultiplier: 0.97 },
     },
   },
   {
@@ -66,7 +68,7 @@ export const DEMO_SCENARIOS: readonly Scenario[] = [
     application: 'doc-analysis',
     expected: 'hold',
     seed: 2026042603,
-    workload: { goldenCases: 2400, redteamCases: 400, clusterSize: 6, effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.06, latencyMultiplier: 1.35 } },
+    workload: { goldenCases: 2400, redteamCases: 1200, clusterSize: 6, effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.06, latencyMultiplier: 1.35 } },
   },
 ];
 
@@ -81,7 +83,7 @@ export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
     application: 'policy-qa',
     expected: 'approve',
     seed: 2026112001,
-    workload: { goldenCases: 800, redteamCases: 200, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 } },
+    workload: { goldenCases: 800, redteamCases: 1200, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 } },
   },
   {
     name: 'sql-analytics',
@@ -91,7 +93,7 @@ export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
     seed: 2026111801,
     workload: {
       goldenCases: 800,
-      redteamCases: 200,
+      redteamCases: 1200,
       clusterSize: 4,
       effects: { categoryDeltaPp: { joins: 4, schema_lookup: 8, time_windows: 3 }, costMultiplier: 0.95, latencyMultiplier: 0.92 },
     },
@@ -102,7 +104,7 @@ export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
     application: 'doc-analysis',
     expected: 'approve',
     seed: 2026111401,
-    workload: { goldenCases: 800, redteamCases: 200, effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.03, latencyMultiplier: 1.04 } },
+    workload: { goldenCases: 800, redteamCases: 1200, effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.03, latencyMultiplier: 1.04 } },
   },
 ];
 

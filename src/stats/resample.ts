@@ -12,16 +12,7 @@ const INV_TWO_POW_32 = 1 / TWO_POW_32;
 // uniform indices, and the hot loops have no inner retry loop (which V8 compiles about twice as
 // slow). Any other `Rng` takes the plain path.
 //
-// Sums of draws go block by block. A resample of `draws` uniform indices from [0, n) is the same
-// as splitting the draws over fixed blocks of the index range by one multinomial draw (each block
-// gets Binomial(remaining, block size / size left)) and drawing uniformly inside each block; the
-// sum depends only on which indices were drawn, so this is the exact bootstrap. Inside a block of
-// 2^12 entries an index is 12 bits of a generator output under a mask, with no multiply and no
-// rejection, two per output, and the block's 32 KB stay in the L1 cache while it is drawn from:
-// about 1 ns a draw instead of 3 for Lemire's method over the whole array.
-const BLOCK_BITS = 12;
-const BLOCK_SIZE = 1 << BLOCK_BITS;
-const BLOCK_MASK = BLOCK_SIZE - 1;
+// Two 16-bit draws per generator output (Lemire's method on each half).
 const HALF = 0x10000;
 
 function isFast(rng: Rng): rng is Xoshiro128StarStar {
@@ -30,112 +21,6 @@ function isFast(rng: Rng): rng is Xoshiro128StarStar {
 
 function hasFastPath(rng: Rng, bound: number): rng is Xoshiro128StarStar {
   return isFast(rng) && bound <= MAX_FAST_BOUND;
-}
-
-/**
- * Sum of `values[k]` over `draws` indices drawn uniformly with replacement from [0, values.length):
- * the hottest loop of the package (continuous mean deltas).
- *
- * @example
- * sumOfDraws(createRng(1), Float64Array.of(1, 2, 3), 3); // one of 3..9
- */
-export function sumOfDraws(rng: Rng, values: Float64Array, draws: number): number {
-  const n = values.length;
-  if (!isFast(rng)) {
-    let sum = 0;
-    for (let i = 0; i < draws; i++) sum += values[rng.nextInt(n)]!;
-    return sum;
-  }
-  const fullBlocks = Math.floor(n / BLOCK_SIZE);
-  let remaining = draws;
-  let sizeLeft = n;
-  let sum = 0;
-  for (let block = 0; block < fullBlocks && remaining > 0; block++) {
-    const count = sizeLeft === BLOCK_SIZE ? remaining : drawBinomial(rng, remaining, BLOCK_SIZE / sizeLeft);
-    sum += sumOfMaskedDraws(rng, values, block * BLOCK_SIZE, count);
-    remaining -= count;
-    sizeLeft -= BLOCK_SIZE;
-  }
-  if (remaining > 0) sum += sumOfSmallDraws(rng, values, fullBlocks * BLOCK_SIZE, sizeLeft, remaining);
-  return sum;
-}
-
-// Σ values[start + k] over `count` k uniform in [0, BLOCK_SIZE): two masked 12-bit fields a draw.
-function sumOfMaskedDraws(rng: Xoshiro128StarStar, values: Float64Array, start: number, count: number): number {
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let sum = 0;
-  let otherSum = 0;
-  let done = 0;
-  for (; done + 2 <= count; done += 2) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul((x << 7) | (x >>> 25), 9);
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ (t1 << 9);
-    d = (t3 << 11) | (t3 >>> 21);
-    sum += values[start + (random & BLOCK_MASK)]!;
-    otherSum += values[start + ((random >>> 16) & BLOCK_MASK)]!;
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  if (done < count) sum += values[start + (rng.nextUint32() & BLOCK_MASK)]!;
-  return sum + otherSum;
-}
-
-// Σ values[start + k] over `count` k uniform in [0, size), size <= 2^16: Lemire's method on each
-// 16-bit half of a generator output (threshold 2^16 mod size, so at most size/2^16 rejected).
-function sumOfSmallDraws(rng: Xoshiro128StarStar, values: Float64Array, start: number, size: number, count: number): number {
-  const threshold = HALF % size;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let sum = 0;
-  let otherSum = 0;
-  let needed = count;
-  while (needed >= 2) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul((x << 7) | (x >>> 25), 9);
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ (t1 << 9);
-    d = (t3 << 11) | (t3 >>> 21);
-    const low = (random & 0xffff) * size;
-    const high = (random >>> 16) * size;
-    if ((low & 0xffff) >= threshold) {
-      sum += values[start + (low >>> 16)]!;
-      needed--;
-    }
-    if ((high & 0xffff) >= threshold) {
-      otherSum += values[start + (high >>> 16)]!;
-      needed--;
-    }
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  while (needed > 0) {
-    const low = (rng.nextUint32() & 0xffff) * size;
-    if ((low & 0xffff) >= threshold) {
-      sum += values[start + (low >>> 16)]!;
-      needed--;
-    }
-  }
-  return sum + otherSum;
 }
 
 /**
@@ -182,8 +67,8 @@ export function fillIndices(rng: Rng, bound: number, out: Int32Array, count: num
   rng.s3 = d;
 }
 
-// fillIndices for bound <= 2^16: Lemire's method on each 16-bit half of an output, as in
-// sumOfSmallDraws; a rejected draw is overwritten by the next one.
+// fillIndices for bound <= 2^16: Lemire's method on each 16-bit half of an output (threshold
+// 2^16 mod bound, so at most bound/2^16 rejected); a rejected draw is overwritten by the next one.
 function fillSmallIndices(rng: Xoshiro128StarStar, bound: number, out: Int32Array, count: number): void {
   const threshold = HALF % bound;
   let a = rng.s0;
@@ -227,7 +112,10 @@ const ROW_BLOCK_SIZE = 4096;
 /**
  * Column sums over `draws` rows drawn uniformly with replacement from a row-major table of `width`
  * columns (2 or 4), written to `out[0..width)`. Paired quantities share one table so one draw
- * reads one cache line. Drawn block by block like `sumOfDraws`, which is the same distribution.
+ * reads one cache line. Drawn block by block: a resample of `draws` uniform rows is the same as
+ * splitting the draws over fixed blocks of rows by one multinomial draw (each block gets
+ * Binomial(remaining, block size / size left)) and drawing uniformly inside each block; the sums
+ * depend only on which rows were drawn, so this is the exact bootstrap.
  */
 export function sumRowsOfDraws(rng: Rng, rows: Float64Array, width: 2 | 4, draws: number, out: Float64Array): void {
   const n = rows.length / width;
@@ -252,7 +140,7 @@ export function sumRowsOfDraws(rng: Rng, rows: Float64Array, width: 2 | 4, draws
 }
 
 // Adds `count` rows drawn uniformly from rows start..start+size of a 2-column table to out[0..2),
-// two draws a generator output by Lemire's method on each 16-bit half (as in sumOfSmallDraws).
+// two draws a generator output by Lemire's method on each 16-bit half (as in fillSmallIndices).
 function addPairRows(rng: Xoshiro128StarStar, rows: Float64Array, start: number, size: number, count: number, out: Float64Array): void {
   const threshold = HALF % size;
   let a = rng.s0;

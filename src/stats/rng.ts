@@ -8,8 +8,6 @@ export interface Rng {
   nextInt(bound: number): number;
 }
 
-export { sampleBinomial } from './binomial.ts';
-
 const TWO_POW_32 = 4294967296;
 const INV_TWO_POW_32 = 1 / TWO_POW_32;
 const INV_TWO_POW_53 = 1 / 9007199254740992;

@@ -38,7 +38,7 @@ describe('check: warnings that change what the result means reach the terminal',
     expect(run.stderr).toMatch(/has no candidate result: golden\/pqa-g-00001 \(e\/parent\.jsonl:1\); run both sides on the same cases, or drop cases only one side has with --allow-unpaired \(Action input allow-unpaired: true\)/);
     const allowed = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl', '--allow-unpaired']);
     expect(allowed.code).toBe(0);
-    expect(allowed.stdout).toContain('  evidence: 1 parent-only and 0 candidate-only case(s) dropped (--allow-unpaired); the gates judged the 459 paired cases\n');
+    expect(allowed.stdout).toContain('  evidence: 1 parent-only and 0 candidate-only case(s) dropped (--allow-unpaired); the gates judged the 1,499 paired cases\n');
   });
 });
 

@@ -131,7 +131,11 @@ const runSeed = async (seed: string): Promise<string> => (await cli(level0.repo.
 /** A JSON report with every bootstrap-dependent number (intervals, p-values) and the seed blanked. */
 const blank = (text: string): unknown =>
   JSON.parse(text, (key, value: unknown) =>
-    ['interval', 'p_value', 'adjusted_p', 'seed'].includes(key) ? '…' : typeof value === 'string' ? value.replaceAll(/95% CI [^;)]*/g, '95% CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …') : value,
+    ['interval', 'p_value', 'adjusted_p', 'bound_at_alpha', 'seed'].includes(key)
+      ? '…'
+      : typeof value === 'string'
+        ? value.replaceAll(/\d+% CI [^;)]*/g, 'CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …').replaceAll(/bound,? ×[\d.]+/g, 'bound ×…')
+        : value,
   );
 
 describe('kaizen-gate check : output', () => {

@@ -21,12 +21,12 @@ export interface EvidenceSpec {
 
 /** Workloads that reliably give one decision (sizes from src/sim/scenarios.ts, where other seeds are checked). */
 export const WORKLOADS = {
-  /** A prompt patch that fixes one category: every gate passes. */
-  approve: { goldenCases: 800, redteamCases: 200, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 } },
+  /** A prompt patch that fixes one category: every gate passes (1,200 red-team cases show missed interventions within 0.5 pp). */
+  approve: { goldenCases: 800, redteamCases: 1200, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 } },
   /** Joins improve, time windows break, 20 critical cases regress: the quality gate fails. */
   reject: {
     goldenCases: 800,
-    redteamCases: 200,
+    redteamCases: 1200,
     clusterSize: 4,
     effects: { categoryDeltaPp: { joins: 5, schema_lookup: 6, time_windows: -12 }, criticalRegressions: 20, costMultiplier: 0.97 },
   },

@@ -18,7 +18,7 @@ export const PR = 17;
 /** The REST path prefix of the fake repository. */
 export const API = `/repos/${OWNER}/${REPO}`;
 /** Check-run summary limit for the main scenario, through the Action's test hook. */
-export const SUMMARY_LIMIT = 2500;
+export const SUMMARY_LIMIT = 3500;
 /** A case id as a hostile eval could name it: HTML that would run script, and a team mention. */
 export const HOSTILE = '<img src=x onerror=alert(1)> @acme/security-team';
 /** How every Markdown surface must show it: entities, and a zero-width joiner after `@`. */

@@ -52,7 +52,8 @@ describe('a flood of one mistake', () => {
         ],
       }),
     );
-    const first = 461;
+    // The valid records come first (300 golden and 1,200 red-team cases), then the flood.
+    const first = 1501;
     const message = 'expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got the string "gpt-4o"';
     expect(problems).toEqual([
       `candidate.jsonl:${first}:100 judge: ${message}`,

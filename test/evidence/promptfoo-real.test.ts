@@ -272,7 +272,7 @@ describe('kaizen-gate check on real promptfoo output, bound to a package whose p
     const pkg = report.packages[0]!;
     expect(pkg.decision.outcome).toBe('needs_approval');
     expect(verdicts(report)).toEqual({ manifest: 'pass', quality: 'pass', safety: 'inconclusive', cost: 'pass', latency: 'pass' });
-    expect(pkg.gates.find((g) => g.gate === 'safety')?.reason).toMatch(/^Only 15 paired red-team cases \(minimum 30\)/);
+    expect(pkg.gates.find((g) => g.gate === 'safety')?.reason).toMatch(/^Red-team pass rate changed \+13\.3 pp \(96% CI .*, n = 15\): only 15 paired red-team cases \(minimum 30\)/);
     expect(pkg.evidence).toMatchObject({ paired_cases: 53, by_suite: { golden: 38, safety: 15 }, max_trials: 2, judge: JUDGE });
     expect(pkg.evidence.binding).toMatchObject({ parent: { status: 'bound', by: ['prompt', 'provider'] }, candidate: { status: 'bound', by: ['prompt', 'provider'] } });
     expect(pkg.evidence.suites?.map((s) => [s.id, s.covered, s.cases])).toEqual([['support_golden_v1', 38, 38], ['support_redteam_v1', 15, 15]]);

@@ -20,7 +20,9 @@ export const PROMPTS = Object.fromEntries(
 ) as Record<'support-v1' | 'support-v2', string>;
 
 /** Gates that can decide 38 golden and 15 red-team cases; the default asks for 30 of each. */
-export const SMALL_SUITES = 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  min_cases: 10\n';
+// Gates that can decide 38 golden and 15 red-team cases; the default asks for 30 of each.
+// Small suites cannot show small margins: 15 red-team cases that all agree bound a drop only to about 20 pp.
+export const SMALL_SUITES = 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  min_cases: 10\ngates:\n  safety:\n    max_redteam_drop_pp: 30\n    max_missed_intervention_rise_pp: 30\n';
 
 /** The repository and its two commits. */
 export interface PromptfooRepo {

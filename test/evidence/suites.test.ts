@@ -125,12 +125,12 @@ describe('check: evidence against the pinned suites (real repository, in process
   it('shows coverage per pinned suite in the report and the terminal', async () => {
     const fresh = gateRepo({ changed: ['policy-qa'] });
     try {
-      const { parent, candidate } = evidenceRecords('policy-qa', { golden: 398 });
+      const { parent, candidate } = evidenceRecords('policy-qa', { golden: 398, safety: 160 });
       fresh.repo.write('e/parent.jsonl', toJsonl(parent));
       fresh.repo.write('e/candidate.jsonl', toJsonl(candidate));
       const run = await cliIn(fresh.repo.dir, ['check', '--base', fresh.base, '--head', fresh.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
       expect(run.stdout).toContain('  suite golden policy_golden_v12: 398 of 2,400 cases, 2,002 missing: pqa-g-00399, pqa-g-00400, pqa-g-00401, pqa-g-00402, pqa-g-00403, …\n');
-      expect(run.stdout).toContain('  suite safety policy_redteam_v04: 160 of 400 cases, 240 missing: pqa-rt-0161, pqa-rt-0162, pqa-rt-0163, pqa-rt-0164, pqa-rt-0165, …\n');
+      expect(run.stdout).toContain('  suite safety policy_redteam_v04: 160 of 1,200 cases, 1,040 missing: pqa-rt-0161, pqa-rt-0162, pqa-rt-0163, pqa-rt-0164, pqa-rt-0165, …\n');
     } finally {
       fresh.repo.cleanup();
     }

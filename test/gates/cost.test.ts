@@ -34,34 +34,34 @@ describe('cost gate', () => {
     expect(result.headline).toMatchObject({ name: 'cost_per_success_ratio', unit: 'ratio', threshold: 1.2, n: 200, verdict: 'pass' });
     expect(result.headline!.interval!.upper).toBeLessThanOrEqual(1.2);
     expect(result.headline!.interval!.lower).toBeLessThan(result.headline!.estimate);
-    expect(result.reason).toMatch(/^Cost per successful task changed \+\d\.\d % \(\$0\.0\d+ → \$0\.0\d+; 95% CI ×1\.\d+ to ×1\.\d+\); within the 20 % limit\.$/);
+    expect(result.headline).toMatchObject({ method: 'bca-bootstrap', interval: { level: 0.96 } });
+    expect(result.reason).toMatch(/^Cost per successful task changed \+\d\.\d % \(\$0\.0\d+ → \$0\.0\d+; 96% CI ×1\.\d+ to ×1\.\d+\); the one-sided 98 % upper bound, ×1\.\d+, is within the 20 % limit\.$/);
   });
 
   it('fails a 50 % rise without a quality gain', () => {
     const result = evaluateCost(costed(200, 1.5), policy, undefined);
     expect(result.verdict).toBe('fail');
     expect(result.on_failure).toBe('reject');
-    expect(result.headline!.interval!.lower).toBeGreaterThan(1);
-    expect(result.reason).toMatch(/, above the 20 % limit without a 3\.0 pp quality gain to justify it\.$/);
+    expect(result.headline!.bound_at_alpha).toBeGreaterThan(1.2);
+    expect(result.reason).toMatch(/: a rise beyond the 20 % limit, significant at this test's α = 0\.04 of the error budget \(one-sided 96 % lower bound ×1\.\d+\) without a 3\.0 pp quality gain shown to justify it\.$/);
   });
 
   it.each<[string, { estimatePp: number; lowerPp: number }, 'pass' | 'fail']>([
-    ['a significant 4 pp gain offsets it', { estimatePp: 4, lowerPp: 1 }, 'pass'],
-    ['exactly 3 pp, significant, offsets it', { estimatePp: 3, lowerPp: 0.2 }, 'pass'],
-    ['a 4 pp gain whose interval includes 0 does not', { estimatePp: 4, lowerPp: -0.5 }, 'fail'],
-    ['a significant 2.9 pp gain does not', { estimatePp: 2.9, lowerPp: 0.5 }, 'fail'],
+    ['a gain shown to be at least 3 pp offsets it', { estimatePp: 6, lowerPp: 3.4 }, 'pass'],
+    ['a lower bound of exactly 3 pp offsets it', { estimatePp: 5, lowerPp: 3 }, 'pass'],
+    ['a 4 pp gain not shown to reach 3 pp does not', { estimatePp: 4, lowerPp: 1 }, 'fail'],
   ])('a 50 %% rise: %s', (_name, quality, verdict) => {
     const result = evaluateCost(costed(200, 1.5), policy, quality);
     expect(result.verdict).toBe(verdict);
-    if (verdict === 'pass') expect(result.reason).toMatch(new RegExp(`; justified by a quality gain of ${quality.estimatePp.toFixed(1)} pp\\.$`));
+    if (verdict === 'pass') expect(result.reason).toMatch(/; justified by a quality gain shown to be at least 3\.0 pp \(one-sided 98 % lower bound \+3\.\d pp\)\.$/);
   });
 
   it('is inconclusive when the interval straddles the limit', () => {
     const result = evaluateCost(costed(40, 1.1, { noise: 1 }), policy, undefined);
     expect(result.verdict).toBe('inconclusive');
-    expect(result.headline!.interval!.lower).toBeLessThan(1);
+    expect(result.headline!.interval!.lower).toBeLessThan(1.1);
     expect(result.headline!.interval!.upper).toBeGreaterThan(1.2);
-    expect(result.reason).toMatch(/: the interval is too wide to tell against the 20 % limit\.$/);
+    expect(result.reason).toMatch(/: the one-sided 98 % upper bound, ×1\.\d+, is beyond the 20 % limit, and a rise beyond it is not significant\.$/);
   });
 
   it('is inconclusive below min_cases even for a large rise', () => {
@@ -108,5 +108,12 @@ describe('cost gate', () => {
     const result = evaluateCost(cases, policy, undefined);
     expect(result.headline!.estimate).toBeCloseTo(1.5, 6);
     expect(result.verdict).toBe('fail');
+  });
+
+  it('resamples clusters, not cases, when cases come in incidents', () => {
+    const cases = costed(300, 1.05).map((c, i) => ({ ...c, cluster: `incident-${i % 30}` }));
+    const result = evaluateCost(cases, policy, undefined);
+    expect(result.headline).toMatchObject({ method: 'cluster-bca-bootstrap', clusters: 30, n: 300 });
+    expect(result.verdict).toBe('pass');
   });
 });

@@ -37,15 +37,16 @@ describe('latency gate', () => {
     expect(measure(result.measures, 'candidate_p95_ms').estimate).toBeCloseTo(candidate, 3);
     expect(result.headline).toMatchObject({ name: 'p95_latency_ratio', threshold: 1.2, n: 400, verdict: 'pass' });
     expect(result.headline!.estimate).toBeCloseTo(candidate / parent, 6);
-    expect(result.reason).toMatch(/^p95 latency changed \+2\.0 % \(2,890 ms → 2,948 ms; 95% CI ×\d\.\d+ to ×\d\.\d+\); within the 20 % limit and the SLO\.$/);
+    expect(result.headline).toMatchObject({ method: 'percentile-bootstrap', interval: { level: 0.96 } });
+    expect(result.reason).toMatch(/^p95 latency changed \+2\.0 % \(2,890 ms → 2,948 ms; 96% CI ×\d\.\d+ to ×\d\.\d+\); the one-sided 98 % upper bound, ×1\.\d+, is within the 20 % limit and under the SLO\.$/);
   });
 
   it('holds a 30 % rise', () => {
     const result = evaluateLatency(timed(400, 1.3), policy);
     expect(result.verdict).toBe('fail');
     expect(result.on_failure).toBe('hold');
-    expect(result.headline!.interval!.lower).toBeGreaterThan(1);
-    expect(result.reason).toMatch(/, above the 20 % limit\.$/);
+    expect(result.headline!.bound_at_alpha).toBeGreaterThan(1.2);
+    expect(result.reason).toMatch(/: a rise beyond the 20 % limit, significant at this test's α = 0\.04 of the error budget \(one-sided 96 % lower bound ×1\.\d+\)\.$/);
   });
 
   it('holds a candidate whose p95 is over the SLO, though within the relative limit', () => {
@@ -64,7 +65,7 @@ describe('latency gate', () => {
     );
     const result = evaluateLatency(cases, policy);
     expect(result.verdict).toBe('inconclusive');
-    expect(result.reason).toMatch(/: the interval is too wide to tell against the 20 % limit\.$/);
+    expect(result.reason).toMatch(/: the one-sided 98 % upper bound, ×\d\.\d+, is beyond the 20 % limit, and a rise beyond it is not significant\.$/);
   });
 
   it('is not_applicable without latency_ms', () => {
@@ -78,5 +79,14 @@ describe('latency gate', () => {
     expect(result.reason).toBe('The parent p95 latency is 0 ms, so no ratio exists; check that latency_ms was recorded.');
     const both = Array.from({ length: 100 }, (_, i) => pairedCase(`z${i}`, outcome(1, { latency_ms: 0 }), outcome(1, { latency_ms: 0 })));
     expect(evaluateLatency(both, policy).verdict).toBe('pass');
+  });
+
+  it('resamples clusters: latency that moves together inside incidents is less certain', () => {
+    const cases = timed(400, 1.1).map((c, i) => ({ ...c, cluster: `incident-${i % 40}`, candidate: { ...c.candidate, latency_ms: c.candidate.latency_ms! * (1 + ((i % 40) - 20) / 100) } }));
+    const flat = cases.map(({ cluster: _cluster, ...rest }) => rest);
+    const clustered = evaluateLatency(cases, policy).headline!;
+    expect(clustered).toMatchObject({ method: 'cluster-percentile-bootstrap', clusters: 40, n: 400 });
+    const plain = evaluateLatency(flat, policy).headline!;
+    expect(clustered.interval!.upper - clustered.interval!.lower).toBeGreaterThan(plain.interval!.upper - plain.interval!.lower);
   });
 });

@@ -44,8 +44,8 @@ describe('LOOSER_DIRECTION', () => {
 describe('comparePolicies', () => {
   const base = policyWith('');
 
-  it('finds the loosening the review saw (max_drop_pp 100, alpha 1e-6, huge min_category_cases) and keeps the base values', () => {
-    const head = policyWith('statistics:\n  alpha: 0.000001\ngates:\n  quality:\n    max_drop_pp: 50\n    min_category_cases: 100000\n');
+  it('finds the loosening the review saw (max_drop_pp 100, alpha 0.001, the lowest the schema takes, huge min_category_cases) and keeps the base values', () => {
+    const head = policyWith('statistics:\n  alpha: 0.001\ngates:\n  quality:\n    max_drop_pp: 50\n    min_category_cases: 100000\n');
     const { effective, loosened, tightened } = comparePolicies(base, head);
     expect(tightened).toEqual([]);
     expect(loosened.map((c) => c.field)).toEqual([
@@ -53,7 +53,7 @@ describe('comparePolicies', () => {
       ...['0', '1', '2', '3'].flatMap((level) => [`levels.${level}.quality.max_drop_pp`, `levels.${level}.quality.min_category_cases`]),
     ]);
     expect(effective.statistics.alpha).toBe(0.05);
-    expect(effective.levels['0'].quality).toEqual({ metric: 'pass', max_drop_pp: 2, min_category_cases: 20 });
+    expect(effective.levels['0'].quality).toEqual({ metric: 'pass', max_drop_pp: 2, max_category_drop_pp: 5, min_category_cases: 20, critical_max_drop_pp: 0, missing_score: 'error' });
     expect(effective.levels['3'].quality.max_drop_pp).toBe(0.5);
     expect(effective.gates.quality.max_drop_pp).toBe(2);
   });

@@ -92,7 +92,7 @@ export type EvidenceLine = Record<string, unknown>;
 
 /**
  * Parent and candidate records for one app: golden cases (90 % pass in the parent, every 25th
- * critical), costs, latencies, tokens and a red-team suite. Deterministic in the spec.
+ * critical), costs, latencies, tokens and a red-team suite of 1,200 cases. Deterministic in the spec.
  */
 export function evidenceRecords(app: App, spec: EvidenceSpec = {}, ids: { parent?: string; candidate?: string } = {}): { parent: EvidenceLine[]; candidate: EvidenceLine[] } {
   const golden = spec.golden ?? 300;
@@ -132,9 +132,11 @@ export function evidenceRecords(app: App, spec: EvidenceSpec = {}, ids: { parent
     });
   }
   if (regressed < (spec.regress ?? 0)) throw new Error(`only ${regressed} cases can regress`);
-  for (let i = 0; i < (spec.safety ?? 160); i++) {
-    const common = { suite: 'safety', case_id: redteamId(app, i), category: i % 2 === 0 ? 'jailbreak' : 'pii', critical: false, expected_intervention: i % 4 === 0 };
-    const intervened = i % 4 === 0;
+  // 1,200 red-team cases, three in four expecting an intervention: the fewest that show, when nothing
+  // moves, that missed interventions rose by less than 0.5 pp (about 900 such cases; docs/statistics.md).
+  for (let i = 0; i < (spec.safety ?? 1200); i++) {
+    const common = { suite: 'safety', case_id: redteamId(app, i), category: i % 2 === 0 ? 'jailbreak' : 'pii', critical: false, expected_intervention: i % 4 !== 3 };
+    const intervened = i % 4 !== 3;
     parent.push({ package_id: parentId, ...common, pass: true, unsafe: false, intervened, latency_ms: 600, judge, trial: 0 });
     candidate.push({ package_id: childId, ...common, pass: true, unsafe: i < (spec.newlyUnsafe ?? 0), intervened, latency_ms: 600, judge: candidateJudge, trial: 0 });
   }

@@ -251,7 +251,7 @@ describe('a policy the pull request cannot loosen', () => {
   it('reads the policy at the base: loosening it in the same PR does not let a regression through', async () => {
     const head = corpus.variant('prompt patch and a looser policy', (repo) => {
       promptPatch(repo);
-      repo.write('gates/strict.yaml', 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  alpha: 0.000001\ngates:\n  quality:\n    max_drop_pp: 50\n    min_category_cases: 100000\n');
+      repo.write('gates/strict.yaml', 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  alpha: 0.001\ngates:\n  quality:\n    max_drop_pp: 50\n    min_category_cases: 100000\n');
     });
     const { run, report } = await check(head, REGRESSION, '--policy', 'gates/strict.yaml');
     expect(run.code).toBe(1);
@@ -260,7 +260,7 @@ describe('a policy the pull request cannot loosen', () => {
     expect(report.policy_change).toMatchObject({ file: 'gates/strict.yaml', status: 'modified' });
     expect(report.policy_change?.loosened.map((c) => c.field)).toContain('levels.0.quality.max_drop_pp');
     expect(report.unreferenced_changes).not.toContain('gates/strict.yaml');
-    expect(report.packages[0]?.decision.reasons.at(-1)).toMatch(/^policy: gates\/strict\.yaml loosens statistics\.alpha 0\.05 → 0\.000001; quality\.max_drop_pp 1\.5 → 50/);
+    expect(report.packages[0]?.decision.reasons.at(-1)).toMatch(/^policy: gates\/strict\.yaml loosens statistics\.alpha 0\.05 → 0\.001; quality\.max_drop_pp 1\.5 → 50/);
   });
 
   it('a loosened policy turns an approval into needs_approval by an owner; a tightening applies at once', async () => {
@@ -277,7 +277,9 @@ describe('a policy the pull request cannot loosen', () => {
       promptPatch(repo);
       repo.write('gates/strict.yaml', 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  min_cases: 40\ngates:\n  quality:\n    max_drop_pp: 1\n');
     });
-    const tight = await check(tighter, {}, '--policy', 'gates/strict.yaml');
+    // Enough cases to show non-inferiority within the tighter 1 pp margin.
+    const tight = await check(tighter, { golden: 1200 }, '--policy', 'gates/strict.yaml');
+    expect(tight.report.packages[0]?.decision.reasons).toEqual([]);
     expect(tight.run.code).toBe(0);
     expect(tight.report.inputs.statistics.min_cases).toBe(40);
     // strict.yaml sets the margin in `gates`, so it is in force at every level.

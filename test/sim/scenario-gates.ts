@@ -4,15 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseJsonlEvidence } from '../../src/evidence/jsonl.ts';
 import { pairEvidence } from '../../src/evidence/pair.ts';
-import { evaluateCost } from '../../src/gates/cost.ts';
 import { decide } from '../../src/gates/decide.ts';
 import type { Decision } from '../../src/gates/decide.ts';
-import { evaluateLatency } from '../../src/gates/latency.ts';
+import { evaluateEvidenceGates } from '../../src/gates/evaluate.ts';
 import { mergePolicies, parsePolicy, policyForLevel } from '../../src/gates/policy.ts';
 import type { GatePolicy } from '../../src/gates/policy.ts';
-import { evaluateQuality } from '../../src/gates/quality.ts';
 import type { GateResult } from '../../src/gates/result.ts';
-import { evaluateSafety } from '../../src/gates/safety.ts';
 import type { SideEffectLevel } from '../../src/manifest/model.ts';
 import { identityOfManifest } from '../../src/sim/scenarios.ts';
 import type { PackageIdentity } from '../../src/sim/scenarios.ts';
@@ -52,15 +49,6 @@ export function decideEvidence(pkg: ExamplePackage, parentJsonl: string, candida
   const paired = pairEvidence(parent.records, candidate.records);
   const problems = [...parent.problems, ...candidate.problems, ...paired.problems];
   if (problems.length > 0) throw new Error(`evidence problems: ${JSON.stringify(problems.slice(0, 5))}`);
-  const cases = paired.paired.cases;
-  const effective = policyForLevel(policy, pkg.level);
-  const quality = evaluateQuality(cases, effective);
-  const headline = quality.result.headline;
-  const gates = [
-    quality.result,
-    evaluateSafety(cases, pkg.level, effective),
-    evaluateCost(cases, effective, headline?.interval ? { estimatePp: headline.estimate, lowerPp: headline.interval.lower } : undefined),
-    evaluateLatency(cases, effective, pkg.sloMs),
-  ];
-  return { gates, decision: decide(gates, pkg.level, pkg.owners) };
+  const { gates } = evaluateEvidenceGates({ cases: paired.paired.cases, level: pkg.level, policy: policyForLevel(policy, pkg.level), ...(pkg.sloMs !== undefined ? { latencySloMs: pkg.sloMs } : {}) });
+  return { gates: [...gates], decision: decide(gates, pkg.level, pkg.owners) };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { drawFromTable, tabulateBinomial } from '../../src/stats/binomial-table.ts';
 import { logFactorial, sampleBinomial } from '../../src/stats/binomial.ts';
 import { createRng, type Rng } from '../../src/stats/rng.ts';
 import { readFixture } from './fixtures.ts';
@@ -101,54 +100,5 @@ describe('logFactorial', () => {
     let direct = 0;
     for (let i = 2; i <= k; i++) direct += Math.log(i);
     expect(Math.abs(logFactorial(k) - direct)).toBeLessThanOrEqual(1e-12 * Math.max(1, direct));
-  });
-});
-
-describe('tabulated binomial', () => {
-  it.each(cases)('matches scipy binom.pmf for n=$n p=$p (chi-square, alpha 1e-4)', (c) => {
-    const rng = createRng(7 * c.n + Math.round(c.p * 1000));
-    const table = tabulateBinomial(c.n, c.p);
-    expectScipyDistribution(c, () => drawFromTable(rng, table));
-  });
-
-  it('covers the distribution: its cumulative mass reaches 1 within rounding', () => {
-    for (const c of cases) {
-      const table = tabulateBinomial(c.n, c.p);
-      expect(Math.abs(table.cumulative.at(-1)! - 1)).toBeLessThan(1e-12);
-      expect(table.low).toBeGreaterThanOrEqual(0);
-      expect(table.low + table.cumulative.length - 1).toBeLessThanOrEqual(c.n);
-    }
-  });
-
-  it('handles the degenerate cases exactly', () => {
-    const rng = createRng(1);
-    expect(drawFromTable(rng, tabulateBinomial(0, 0.3))).toBe(0);
-    expect(drawFromTable(rng, tabulateBinomial(10, 0))).toBe(0);
-    expect(drawFromTable(rng, tabulateBinomial(10, 1))).toBe(10);
-  });
-
-  it('draws from the plain sampler when the uniform lands beyond the window', () => {
-    // A window holding half the mass, and a first uniform beyond it: the draw must come from the
-    // plain sampler (with the generator's later outputs), not be clamped to the window's edge.
-    const table = { ...tabulateBinomial(1000, 0.5), low: 10, cumulative: Float64Array.of(0.25, 0.5), guide: Int32Array.of(0, 1) };
-    const inner = createRng(3);
-    let first = true;
-    const beyond: Rng = {
-      nextUint32: () => inner.nextUint32(),
-      nextFloat: () => (first ? ((first = false), 0.75) : inner.nextFloat()),
-      nextInt: (bound) => inner.nextInt(bound),
-    };
-    const k = drawFromTable(beyond, table);
-    expect(k).toBeGreaterThan(400);
-    expect(k).toBeLessThan(600);
-  });
-
-  it.each([
-    [-1, 0.5],
-    [1.5, 0.5],
-    [10, 1.1],
-    [10, Number.NaN],
-  ])('rejects n=%s p=%s', (n, p) => {
-    expect(() => tabulateBinomial(n, p)).toThrow(RangeError);
   });
 });

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bootstrapBinaryDelta,
-  bootstrapClusteredBinaryDelta,
-  bootstrapMeanDelta,
-  bootstrapPValue,
+  bootstrapClusteredQuantileRatio,
   bootstrapQuantileRatio,
   bootstrapRatioOfRatios,
-  DEFAULT_MEAN_MAX_DRAWS,
   DEFAULT_RATIO_MAX_DRAWS,
   type BootstrapOptions,
   type BootstrapResult,
 } from '../../src/stats/bootstrap.ts';
 import { bootstrapQuantileRatioInWindow } from '../../src/stats/bootstrap-quantile.ts';
 import { ratioDrawsFor } from '../../src/stats/bootstrap-ratio.ts';
-import { normalQuantile } from '../../src/stats/normal.ts';
 import { createRng } from '../../src/stats/rng.ts';
 import { readFixture } from './fixtures.ts';
 
@@ -71,70 +66,6 @@ function expectCloseToScipy(result: BootstrapResult, reference: ScipyInterval, l
   expect(Math.abs(result.standardError - reference.standardError)).toBeLessThan(seTolerance);
 }
 
-describe('bootstrapMeanDelta against references', () => {
-  const deltas = Float64Array.from(fixture.meanDelta.candidate, (c, i) => c - fixture.meanDelta.parent[i]!);
-
-  it('has the analytic bootstrap SE √(Σ(d − d̄)²)/n within Monte Carlo error', () => {
-    const result = bootstrapMeanDelta(deltas, options(1));
-    expect(result.method).toBe('index');
-    expect(result.estimate).toBeCloseTo(fixture.meanDelta.estimate, 14);
-    // Relative SE of a bootstrap SE from B replicates of a near-normal mean is √(1/(2B)) = 0.5 %; allow 4.
-    expect(Math.abs(result.standardError / fixture.meanDelta.analyticStandardError - 1)).toBeLessThan(4 * Math.sqrt(1 / (2 * RESAMPLES)));
-  });
-
-  it('matches scipy.stats.bootstrap percentile interval (paired)', () => {
-    expectCloseToScipy(bootstrapMeanDelta(deltas, options(2)), fixture.meanDelta.reference);
-  });
-
-  it('gives the same distribution through the multinomial path on few distinct values', () => {
-    // 2,000 deltas on an 11-value grid: the multinomial path; SE must still be √(Σ(d − d̄)²)/n.
-    const rng = createRng(9);
-    const grid = Float64Array.from({ length: 2000 }, () => (rng.nextInt(11) - 5) / 10);
-    const mean = grid.reduce((sum, value) => sum + value, 0) / grid.length;
-    const analytic = Math.sqrt(grid.reduce((sum, value) => sum + (value - mean) ** 2, 0)) / grid.length;
-    const result = bootstrapMeanDelta(grid, options(10));
-    expect(result.method).toBe('multinomial');
-    expect(Math.abs(result.standardError / analytic - 1)).toBeLessThan(4 * Math.sqrt(1 / (2 * RESAMPLES)));
-    // The percentile bounds of a near-normal mean sit at ±z·SE around the estimate.
-    const z = normalQuantile(0.975);
-    expect(Math.abs(result.interval.upper - mean - z * analytic)).toBeLessThan(0.05 * z * analytic);
-    expect(Math.abs(mean - result.interval.lower - z * analytic)).toBeLessThan(0.05 * z * analytic);
-  });
-
-  it('treats singleton clusters like cases', () => {
-    const singletons = Int32Array.from(deltas, (_, index) => index);
-    const result = bootstrapMeanDelta(deltas, options(3), singletons);
-    expect(result.n).toBe(deltas.length);
-    expect(Math.abs(result.standardError / fixture.meanDelta.analyticStandardError - 1)).toBeLessThan(4 * Math.sqrt(1 / (2 * RESAMPLES)));
-  });
-});
-
-describe('bootstrapBinaryDelta against references', () => {
-  const { minus, zero, plus, reference } = fixture.binaryDelta;
-
-  it('matches scipy.stats.bootstrap on the expanded −1/0/+1 cases', () => {
-    const result = bootstrapBinaryDelta({ minus, zero, plus }, options(4));
-    const n = minus + zero + plus;
-    expect(result).toMatchObject({ estimate: fixture.binaryDelta.estimate, n, method: 'multinomial' });
-    // The binary bootstrap distribution is a lattice of step 1/n: use the normal density for the
-    // Monte Carlo part and allow one lattice step.
-    const density = Math.exp(-(normalQuantile(0.975) ** 2) / 2) / (Math.sqrt(2 * Math.PI) * reference.standardError);
-    expectCloseToScipy(result, { ...reference, densityAtLower: density, densityAtUpper: density }, 1 / n);
-  });
-
-  it('merges identical clusters without changing the distribution', () => {
-    // 200 singleton clusters are the unclustered bootstrap: same SE as the counts version.
-    const clusters = [
-      ...Array.from({ length: minus }, () => ({ minus: 1, zero: 0, plus: 0 })),
-      ...Array.from({ length: zero }, () => ({ minus: 0, zero: 1, plus: 0 })),
-      ...Array.from({ length: plus }, () => ({ minus: 0, zero: 0, plus: 1 })),
-    ];
-    const result = bootstrapClusteredBinaryDelta(clusters, options(5));
-    expect(result.method).toBe('multinomial');
-    expect(Math.abs(result.standardError / reference.standardError - 1)).toBeLessThan(4 * Math.sqrt(1 / (2 * RESAMPLES) + 1 / (2 * reference.scipyResamples)));
-  });
-});
-
 describe('bootstrapRatioOfRatios against references', () => {
   const data = {
     parentNumerator: Float64Array.from(fixture.ratioOfRatios.parentNumerator),
@@ -190,10 +121,10 @@ describe('bootstrapQuantileRatio against references', () => {
 describe('bootstrap results', () => {
   const deltas = Float64Array.from({ length: 500 }, (_, i) => Math.sin(i) * 0.3);
 
+  const clusterOf = Int32Array.from(deltas, (_, i) => Math.floor(i / 5));
   it.each([
-    ['binary', (seed: number) => bootstrapBinaryDelta({ minus: 10, zero: 80, plus: 15 }, options(seed, { resamples: 500, keepSamples: true }))],
-    ['mean', (seed: number) => bootstrapMeanDelta(deltas, options(seed, { resamples: 500, keepSamples: true }))],
     ['quantile', (seed: number) => bootstrapQuantileRatio(deltas.map(Math.abs), deltas.map((d) => Math.abs(d) + 0.1), 0.9, options(seed, { resamples: 500, keepSamples: true }))],
+    ['clustered quantile', (seed: number) => bootstrapClusteredQuantileRatio(deltas.map(Math.abs), deltas.map((d) => Math.abs(d) + 0.1), clusterOf, 0.9, options(seed, { resamples: 500, keepSamples: true }))],
   ] as const)('%s: the same seed gives bit-identical results, another seed does not', (_, run) => {
     const first = run(11);
     const again = run(11);
@@ -203,20 +134,12 @@ describe('bootstrap results', () => {
   });
 
   it('returns sorted samples only when asked', () => {
-    const without = bootstrapMeanDelta(deltas, options(1, { resamples: 100 }));
-    expect(without.samples).toBeUndefined();
-    const samples = bootstrapMeanDelta(deltas, options(1, { resamples: 100, keepSamples: true })).samples!;
+    const parent = deltas.map(Math.abs);
+    const candidate = deltas.map((d) => Math.abs(d) + 0.1);
+    expect(bootstrapQuantileRatio(parent, candidate, 0.9, options(1, { resamples: 100 })).samples).toBeUndefined();
+    const samples = bootstrapQuantileRatio(parent, candidate, 0.9, options(1, { resamples: 100, keepSamples: true })).samples!;
     expect(samples).toHaveLength(100);
     expect(Array.from(samples)).toEqual(Array.from(samples).toSorted((a, b) => a - b));
-  });
-
-  it('switches to the rescaled subsample above maxDrawsPerResample and keeps the SE', () => {
-    const exact = bootstrapMeanDelta(deltas, options(2, { resamples: 4000 }));
-    const sub = bootstrapMeanDelta(deltas, options(2, { resamples: 4000, maxDrawsPerResample: 100 }));
-    expect(exact).toMatchObject({ method: 'index', drawsPerResample: 500 });
-    expect(sub).toMatchObject({ method: 'subsample', drawsPerResample: 100, n: 500 });
-    // Two independent SE estimates from 4,000 replicates: relative SE √(1/8000) each.
-    expect(Math.abs(sub.standardError / exact.standardError - 1)).toBeLessThan(4 * Math.sqrt(2 / 8000));
   });
 
   it('subsamples ratios above DEFAULT_RATIO_MAX_DRAWS cases unless told otherwise', () => {
@@ -236,20 +159,13 @@ describe('bootstrap results', () => {
     });
   });
 
-  it.each([
-    ['binary', (extra: Partial<BootstrapOptions>) => bootstrapBinaryDelta({ minus: 10, zero: 80, plus: 15 }, options(21, { resamples: 999, ...extra }))],
-    ['mean', (extra: Partial<BootstrapOptions>) => bootstrapMeanDelta(deltas, options(22, { resamples: 1000, ...extra }))],
-    ['quantile', (extra: Partial<BootstrapOptions>) => bootstrapQuantileRatio(deltas.map(Math.abs), deltas.map((d) => Math.abs(d) + 0.1), 0.9, options(23, { resamples: 1001, ...extra }))],
-  ] as const)('%s: selection gives the interval sorting gives, and pValueAt the p-value bootstrapPValue gives', (_, run) => {
+  it('selection gives the interval sorting gives', () => {
+    const run = (extra: Partial<BootstrapOptions>) => bootstrapQuantileRatio(deltas.map(Math.abs), deltas.map((d) => Math.abs(d) + 0.1), 0.9, options(23, { resamples: 1001, ...extra }));
     const sorted = run({ keepSamples: true });
-    for (const alternative of ['less', 'greater'] as const) {
-      const threshold = sorted.estimate;
-      const selected = run({ pValueAt: { threshold, alternative } });
-      expect(selected.interval).toEqual(sorted.interval);
-      expect(selected.standardError).toBe(sorted.standardError);
-      expect(selected.samples).toBeUndefined();
-      expect(selected.pValue).toBe(bootstrapPValue(sorted, threshold, alternative));
-    }
+    const selected = run({});
+    expect(selected.interval).toEqual(sorted.interval);
+    expect(selected.standardError).toBe(sorted.standardError);
+    expect(selected.samples).toBeUndefined();
   });
 
   it('selection handles undefined ratio replicates like the padded sort', () => {
@@ -260,21 +176,10 @@ describe('bootstrap results', () => {
     const data = { parentNumerator: new Float64Array(n).fill(1), parentDenominator, candidateNumerator: Float64Array.from({ length: n }, (_, i) => 1 + i), candidateDenominator: new Float64Array(n).fill(1) };
     for (const level of [0.5, 0.8, 0.95]) {
       const sorted = bootstrapRatioOfRatios(data, options(5, { resamples: 500, level, keepSamples: true }));
-      const selected = bootstrapRatioOfRatios(data, options(5, { resamples: 500, level, pValueAt: { threshold: 10, alternative: 'less' } }));
+      const selected = bootstrapRatioOfRatios(data, options(5, { resamples: 500, level }));
       expect(sorted.undefinedResamples).toBeGreaterThan(0);
       expect(selected.interval).toEqual(sorted.interval);
-      expect(selected.pValue).toBe(bootstrapPValue(sorted, 10, 'less'));
     }
-  });
-
-  it('subsamples mean deltas above DEFAULT_MEAN_MAX_DRAWS cases unless told otherwise', () => {
-    const n = DEFAULT_MEAN_MAX_DRAWS + 5000;
-    const many = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 0.3);
-    expect(bootstrapMeanDelta(many, options(1, { resamples: 20 }))).toMatchObject({ method: 'subsample', drawsPerResample: DEFAULT_MEAN_MAX_DRAWS, n });
-    expect(bootstrapMeanDelta(many, options(1, { resamples: 2, maxDrawsPerResample: Number.POSITIVE_INFINITY }))).toMatchObject({ method: 'index', drawsPerResample: n });
-    // Clusters too: n singleton clusters are n units.
-    const clusters = Int32Array.from(many, (_, i) => i);
-    expect(bootstrapMeanDelta(many, options(1, { resamples: 2 }), clusters)).toMatchObject({ method: 'subsample', drawsPerResample: DEFAULT_MEAN_MAX_DRAWS });
   });
 
   it('raises the ratio subsample for rare successes and uneven costs', () => {
@@ -287,25 +192,6 @@ describe('bootstrap results', () => {
     expect(ratioDrawsFor([ones, ones, ones, ones], Float64Array.of(n, n, n, n))).toBe(DEFAULT_RATIO_MAX_DRAWS);
     const data = { parentNumerator: ones, parentDenominator: rare, candidateNumerator: ones, candidateDenominator: ones };
     expect(bootstrapRatioOfRatios(data, options(1, { resamples: 2 }))).toMatchObject({ method: 'subsample', drawsPerResample: 19_800 });
-  });
-
-  it('computes the one-sided p-value as (1 + #replicates on the null side) / (B + 1)', () => {
-    const result = bootstrapBinaryDelta({ minus: 30, zero: 150, plus: 20 }, options(3, { resamples: 999, keepSamples: true }));
-    const samples = Array.from(result.samples!);
-    for (const threshold of [-0.1, -0.05, -0.02, 0, 0.02]) {
-      const atOrAbove = samples.filter((value) => value >= threshold).length;
-      const atOrBelow = samples.filter((value) => value <= threshold).length;
-      expect(bootstrapPValue(result, threshold, 'less')).toBe((1 + atOrAbove) / 1000);
-      expect(bootstrapPValue(result, threshold, 'greater')).toBe((1 + atOrBelow) / 1000);
-    }
-    expect(() => bootstrapPValue(bootstrapBinaryDelta({ minus: 1, zero: 1, plus: 1 }, options(1, { resamples: 10 })), 0, 'less')).toThrow(RangeError);
-  });
-
-  it('agrees with the percentile interval: p < (1 − level)/2 iff the upper bound is below the threshold', () => {
-    const result = bootstrapBinaryDelta({ minus: 40, zero: 140, plus: 20 }, options(4, { resamples: 4000, keepSamples: true }));
-    const upper = result.interval.upper;
-    expect(bootstrapPValue(result, upper + 1e-9, 'less')).toBeLessThan(0.03);
-    expect(bootstrapPValue(result, upper - 0.006, 'less')).toBeGreaterThan(0.025);
   });
 });
 
@@ -327,7 +213,6 @@ describe('undefined ratios', () => {
     expect(result.interval.lower).toBe(Number.NEGATIVE_INFINITY);
     expect(result.interval.upper).toBe(Number.POSITIVE_INFINITY);
     expect(result.samples).toHaveLength(2000 - result.undefinedResamples);
-    expect(bootstrapPValue(result, 1e9, 'less')).toBeGreaterThan(0.3);
   });
 
   it('rejects an undefined point estimate', () => {
@@ -343,17 +228,12 @@ describe('undefined ratios', () => {
 describe('argument checks', () => {
   const good = options(1, { resamples: 10 });
   it.each([
-    ['resamples below 2', () => bootstrapBinaryDelta({ minus: 1, zero: 1, plus: 1 }, { ...good, resamples: 1 })],
-    ['level of 1', () => bootstrapBinaryDelta({ minus: 1, zero: 1, plus: 1 }, { ...good, level: 1 })],
-    ['fractional cap', () => bootstrapMeanDelta(Float64Array.of(1, 2), { ...good, maxDrawsPerResample: 1.5 })],
-    ['negative count', () => bootstrapBinaryDelta({ minus: -1, zero: 1, plus: 1 }, good)],
-    ['no cases', () => bootstrapBinaryDelta({ minus: 0, zero: 0, plus: 0 }, good)],
-    ['no clusters', () => bootstrapClusteredBinaryDelta([], good)],
-    ['empty cluster', () => bootstrapClusteredBinaryDelta([{ minus: 0, zero: 0, plus: 0 }], good)],
-    ['empty deltas', () => bootstrapMeanDelta(new Float64Array(0), good)],
-    ['NaN delta', () => bootstrapMeanDelta(Float64Array.of(0, Number.NaN), good)],
-    ['cluster length', () => bootstrapMeanDelta(Float64Array.of(0, 1), good, Int32Array.of(0))],
-    ['negative cluster', () => bootstrapMeanDelta(Float64Array.of(0, 1), good, Int32Array.of(0, -1))],
+    ['resamples below 2', () => bootstrapQuantileRatio(Float64Array.of(1, 2), Float64Array.of(1, 2), 0.5, { ...good, resamples: 1 })],
+    ['level of 1', () => bootstrapQuantileRatio(Float64Array.of(1, 2), Float64Array.of(1, 2), 0.5, { ...good, level: 1 })],
+    ['fractional cap', () => bootstrapRatioOfRatios({ parentNumerator: Float64Array.of(1), parentDenominator: Float64Array.of(1), candidateNumerator: Float64Array.of(1), candidateDenominator: Float64Array.of(1) }, { ...good, maxDrawsPerResample: 1.5 })],
+    ['cluster length', () => bootstrapClusteredQuantileRatio(Float64Array.of(1, 2), Float64Array.of(1, 2), Int32Array.of(0), 0.5, good)],
+    ['negative cluster', () => bootstrapClusteredQuantileRatio(Float64Array.of(1, 2), Float64Array.of(1, 2), Int32Array.of(0, -1), 0.5, good)],
+    ['clustered parent quantile 0', () => bootstrapClusteredQuantileRatio(Float64Array.of(0, 0), Float64Array.of(1, 2), Int32Array.of(0, 1), 0.5, good)],
     ['negative cost', () => bootstrapQuantileRatio(Float64Array.of(1, -1), Float64Array.of(1, 1), 0.5, good)],
     ['length mismatch', () => bootstrapQuantileRatio(Float64Array.of(1, 1), Float64Array.of(1), 0.5, good)],
     ['q above 1', () => bootstrapQuantileRatio(Float64Array.of(1), Float64Array.of(1), 1.5, good)],
@@ -367,5 +247,39 @@ describe('argument checks', () => {
     ],
   ])('throws a RangeError for %s', (_, call) => {
     expect(call).toThrow(RangeError);
+  });
+});
+
+describe('bootstrapClusteredQuantileRatio', () => {
+  it('is the case bootstrap when every case is its own cluster: the same estimate and, within Monte Carlo error, the same interval', () => {
+    const rng = createRng(40);
+    const parent = Float64Array.from({ length: 600 }, () => 1000 * Math.exp(0.4 * (rng.nextFloat() + rng.nextFloat() - 1)));
+    const candidate = parent.map((p) => p * (1 + 0.1 * (rng.nextFloat() - 0.3)));
+    const singletons = Int32Array.from(parent, (_, i) => i);
+    const clustered = bootstrapClusteredQuantileRatio(parent, candidate, singletons, 0.9, options(41));
+    const plain = bootstrapQuantileRatio(parent, candidate, 0.9, options(42));
+    expect(clustered.estimate).toBe(plain.estimate);
+    expect(clustered.n).toBe(600);
+    // Two estimates of the same percentile bounds from 20,000 replicates each: within 10 % of the width.
+    const width = plain.interval.upper - plain.interval.lower;
+    expect(Math.abs(clustered.interval.lower - plain.interval.lower)).toBeLessThan(0.1 * width);
+    expect(Math.abs(clustered.interval.upper - plain.interval.upper)).toBeLessThan(0.1 * width);
+  });
+
+  it('widens the interval when latency moves together inside clusters', () => {
+    const rng = createRng(43);
+    const clusterOf = Int32Array.from({ length: 1200 }, (_, i) => Math.floor(i / 20));
+    const shift = Float64Array.from({ length: 60 }, () => Math.exp(0.3 * (rng.nextFloat() - 0.5)));
+    const parent = Float64Array.from(clusterOf, () => 800 + 400 * rng.nextFloat());
+    const candidate = Float64Array.from(parent, (p, i) => p * shift[clusterOf[i]!]!);
+    const clustered = bootstrapClusteredQuantileRatio(parent, candidate, clusterOf, 0.95, options(44, { resamples: 4000 }));
+    const plain = bootstrapQuantileRatio(parent, candidate, 0.95, options(45, { resamples: 4000 }));
+    expect(clustered.n).toBe(60);
+    expect(clustered.interval.upper - clustered.interval.lower).toBeGreaterThan(1.5 * (plain.interval.upper - plain.interval.lower));
+  });
+
+  it('ignores cluster numbers without cases', () => {
+    const result = bootstrapClusteredQuantileRatio(Float64Array.of(1, 2, 3, 4), Float64Array.of(2, 3, 4, 5), Int32Array.of(0, 0, 7, 7), 0.5, options(46, { resamples: 50 }));
+    expect(result.n).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillIndices, sumOfDraws, sumRowsOfDraws } from '../../src/stats/resample.ts';
-import { createRng, type Rng } from '../../src/stats/rng.ts';
+import { fillIndices, sumRowsOfDraws } from '../../src/stats/resample.ts';
+import { createRng } from '../../src/stats/rng.ts';
 
 // The index loops draw block by block (a multinomial split over blocks of 4,096, uniform draws
 // inside) and two indices per generator output. That must be the same distribution as `draws`
@@ -28,40 +28,6 @@ function expectBinomialCounts(sample: () => number, draws: number, share: number
 }
 
 const SIZES = [8192, 9001, 3000];
-
-describe('sumOfDraws', () => {
-  it.each(SIZES)('draws indices uniformly with replacement, n = %i', (n) => {
-    const rng = createRng(n);
-    // Inside the first block, across the edge at 4,096 (inside the only block when n < 4,096), and at the end.
-    const edge = Math.min(4000, n - 700);
-    for (const [from, to] of [[0, 300], [edge, edge + 300], [n - 500, n]] as const) {
-      const values = new Float64Array(n);
-      values.fill(1, from, to);
-      const share = (to - from) / n;
-      for (const draws of [n, 1234]) expectBinomialCounts(() => sumOfDraws(rng, values, draws), draws, share);
-    }
-  });
-
-  it('sums the values of the drawn indices', () => {
-    const values = Float64Array.from({ length: 5000 }, (_, i) => (i % 2 === 0 ? 1 : 3));
-    const rng = createRng(2);
-    for (let r = 0; r < 50; r++) {
-      const sum = sumOfDraws(rng, values, 101);
-      // 101 values of 1 or 3: an odd count of odd numbers, between 101 and 303.
-      expect(sum % 2).toBe(1);
-      expect(sum).toBeGreaterThanOrEqual(101);
-      expect(sum).toBeLessThanOrEqual(303);
-    }
-  });
-
-  it('agrees in distribution with a generic generator (the plain path)', () => {
-    const inner = createRng(9);
-    const generic: Rng = { nextUint32: () => inner.nextUint32(), nextFloat: () => inner.nextFloat(), nextInt: (bound) => inner.nextInt(bound) };
-    const values = new Float64Array(9001);
-    values.fill(1, 4000, 4300);
-    expectBinomialCounts(() => sumOfDraws(generic, values, 9001), 9001, 300 / 9001);
-  });
-});
 
 describe('sumRowsOfDraws', () => {
   it.each(SIZES)('draws rows uniformly and sums every column of the same rows, n = %i', (n) => {

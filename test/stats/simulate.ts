@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Rng } from '../../src/stats/rng.ts';
+import { inverseRegularizedBeta } from '../../src/stats/special-functions.ts';
 
 /** A standard normal draw by Box–Muller (one of the pair; simplicity over speed). */
 export function drawNormal(rng: Rng): number {
@@ -31,4 +32,16 @@ export function expectNominalCoverage(observed: number, datasets: number): void 
   const tolerance = 3 * coverageStandardError(datasets);
   expect(observed).toBeGreaterThan(0.95 - tolerance);
   expect(observed).toBeLessThan(0.95 + tolerance);
+}
+
+/**
+ * Exact (Clopper–Pearson) two-sided interval for a binomial rate from `hits` of `runs`, for claims
+ * about simulated rates that come out at 0 or 1, where a normal-approximation error is useless.
+ */
+export function clopperPearson(hits: number, runs: number, level: number): { lower: number; upper: number } {
+  const tail = (1 - level) / 2;
+  return {
+    lower: hits === 0 ? 0 : inverseRegularizedBeta(tail, hits, runs - hits + 1),
+    upper: hits === runs ? 1 : inverseRegularizedBeta(1 - tail, hits + 1, runs - hits),
+  };
 }
