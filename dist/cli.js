@@ -15056,15 +15056,32 @@ function commitsTouching(repo, from, path) {
   return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
 }
 var MAX_SYMLINK_HOPS = 8;
+var treeCache = /* @__PURE__ */ new Map();
+var TREE_CACHE_LIMIT = 32;
 function listTree(repo, commit2) {
-  const tree = /* @__PURE__ */ new Map();
-  for (const record of git(repo, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit2]).toString().split("\0")) {
-    const tab = record.indexOf("	");
-    if (tab < 0) continue;
-    const [mode = "", type = "", object = ""] = record.slice(0, tab).split(" ");
-    tree.set(record.slice(tab + 1), { mode, type, object });
+  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit2);
+  const key = `${repo}\0${commit2}`;
+  const cached = byHash ? treeCache.get(key) : void 0;
+  if (cached) return cached;
+  const tree = readTree(repo, commit2);
+  if (byHash) {
+    if (treeCache.size >= TREE_CACHE_LIMIT) treeCache.delete(treeCache.keys().next().value);
+    treeCache.set(key, tree);
   }
   return tree;
+}
+function readTree(repo, commit2) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const record of git(repo, ["ls-tree", "-r", "-t", "-l", "-z", "--full-tree", commit2]).toString().split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", object = "", size = "-"] = record.slice(0, tab).split(/ +/);
+    tree.set(record.slice(tab + 1), { mode, type, object, size: size === "-" ? -1 : Number(size) });
+  }
+  return tree;
+}
+function treeEntries(repo, commit2) {
+  return listTree(repo, commit2);
 }
 var blobCache = /* @__PURE__ */ new Map();
 var blobCacheBytes = 0;
@@ -17052,12 +17069,8 @@ function renamesBetween(repo, base, head) {
 }
 function listTreeBlobs(repo, commit2) {
   const out = [];
-  for (const record of git(repo, ["ls-tree", "-r", "-z", "-l", "--full-tree", commit2]).toString().split("\0")) {
-    const tab = record.indexOf("	");
-    if (tab < 0) continue;
-    const [mode = "", type = "", object = "", size = ""] = record.slice(0, tab).split(/ +/);
-    if (type !== "blob") continue;
-    out.push({ mode, object, size: Number(size), path: record.slice(tab + 1) });
+  for (const [path, entry] of treeEntries(repo, commit2)) {
+    if (entry.type === "blob") out.push({ mode: entry.mode, object: entry.object, size: entry.size, path });
   }
   return out;
 }

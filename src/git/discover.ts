@@ -6,7 +6,7 @@
 import { CLASSIFY_LIMIT, classifyYaml, isYamlPath } from '../manifest/discover.ts';
 import type { YamlKind } from '../manifest/discover.ts';
 import type { ReadFile } from '../manifest/verify.ts';
-import { git, readerAtCommit, readerAtWorktree } from './git.ts';
+import { git, readerAtCommit, readerAtWorktree, treeEntries } from './git.ts';
 import { readBlobs } from './notes.ts';
 
 /** The classified YAML files of one tree, and a reader of any file in it. */
@@ -111,12 +111,8 @@ interface TreeBlob {
 
 function listTreeBlobs(repo: string, commit: string): TreeBlob[] {
   const out: TreeBlob[] = [];
-  for (const record of git(repo, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit]).toString().split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode = '', type = '', object = '', size = ''] = record.slice(0, tab).split(/ +/);
-    if (type !== 'blob') continue;
-    out.push({ mode, object, size: Number(size), path: record.slice(tab + 1) });
+  for (const [path, entry] of treeEntries(repo, commit)) {
+    if (entry.type === 'blob') out.push({ mode: entry.mode, object: entry.object, size: entry.size, path });
   }
   return out;
 }

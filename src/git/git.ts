@@ -80,22 +80,50 @@ export function commitsTouching(repo: string, from: string, path: string): strin
 
 const MAX_SYMLINK_HOPS = 8;
 
-interface TreeEntry {
+/** One entry of a commit's tree. */
+export interface TreeEntry {
   readonly mode: string;
+  /** `blob`, `tree` or `commit` (a submodule). */
   readonly type: string;
   readonly object: string;
+  /** Bytes of a blob; -1 for folders and submodules. */
+  readonly size: number;
 }
 
-/** Every entry (files, links, folders) of a commit's tree, by repository path: one git call. */
+// A commit named by its hash never changes, so its tree listing is shared by every reader of it in
+// this process (the change set, the package files, the policy and the history each make one).
+const treeCache = new Map<string, Map<string, TreeEntry>>();
+const TREE_CACHE_LIMIT = 32;
+
+/** Every entry (files, links, folders) of a commit's tree, by repository path: one git call per commit. */
 function listTree(repo: string, commit: string): Map<string, TreeEntry> {
-  const tree = new Map<string, TreeEntry>();
-  for (const record of git(repo, ['ls-tree', '-r', '-t', '-z', '--full-tree', commit]).toString().split('\0')) {
-    const tab = record.indexOf('\t');
-    if (tab < 0) continue;
-    const [mode = '', type = '', object = ''] = record.slice(0, tab).split(' ');
-    tree.set(record.slice(tab + 1), { mode, type, object });
+  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit);
+  const key = `${repo}\0${commit}`;
+  const cached = byHash ? treeCache.get(key) : undefined;
+  if (cached) return cached;
+  const tree = readTree(repo, commit);
+  if (byHash) {
+    if (treeCache.size >= TREE_CACHE_LIMIT) treeCache.delete(treeCache.keys().next().value!);
+    treeCache.set(key, tree);
   }
   return tree;
+}
+
+function readTree(repo: string, commit: string): Map<string, TreeEntry> {
+  const tree = new Map<string, TreeEntry>();
+  for (const record of git(repo, ['ls-tree', '-r', '-t', '-l', '-z', '--full-tree', commit]).toString().split('\0')) {
+    const tab = record.indexOf('\t');
+    if (tab < 0) continue;
+    // `-l` pads the size column with spaces; folders and submodules have `-` there.
+    const [mode = '', type = '', object = '', size = '-'] = record.slice(0, tab).split(/ +/);
+    tree.set(record.slice(tab + 1), { mode, type, object, size: size === '-' ? -1 : Number(size) });
+  }
+  return tree;
+}
+
+/** Every entry of a commit's tree by repository path (shared, read once per commit): do not modify. */
+export function treeEntries(repo: string, commit: string): ReadonlyMap<string, TreeEntry> {
+  return listTree(repo, commit);
 }
 
 // Blobs are immutable (named by their hash), so base, head and history readers can share them.
