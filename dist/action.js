@@ -45063,6 +45063,11 @@ var OUTCOMES = {
   approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: 0, severity: 1, colour: "green" },
   nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: 0, severity: 0, colour: "dim" }
 };
+function mostSevere(outcomes) {
+  let worst = "approve";
+  for (const outcome of outcomes) if (OUTCOMES[outcome].severity > OUTCOMES[worst].severity) worst = outcome;
+  return worst;
+}
 
 // src/report/text.ts
 function decisionWord(outcome) {
@@ -46299,7 +46304,6 @@ function detectInputFormat(file) {
 }
 
 // src/gates/decide.ts
-var DECISION_SEVERITY = ["reject", "hold", "needs_approval", "approve"];
 function decide(gates, level, owners) {
   const failed = gates.filter((g) => g.verdict === "fail");
   const rejecting = failed.filter((g) => g.on_failure === "reject");
@@ -46334,10 +46338,6 @@ function decide(gates, level, owners) {
 }
 function reasonsOf(list) {
   return list.map((g) => `${g.gate}: ${g.reason}`);
-}
-function combineDecisions(outcomes) {
-  for (const outcome of DECISION_SEVERITY) if (outcomes.includes(outcome)) return outcome;
-  return "approve";
 }
 function names(gates) {
   const list = gates.map((g) => g.gate);
@@ -49304,7 +49304,7 @@ function runPipeline(input) {
     const total = countProblems(unique);
     throw new InputError(unique, `${total} evidence problem${total === 1 ? "" : "s"}`);
   }
-  const outcome = packages.length === 0 ? "nothing_to_gate" : combineDecisions(packages.map((p) => p.decision.outcome));
+  const outcome = packages.length === 0 ? "nothing_to_gate" : mostSevere(packages.map((p) => p.decision.outcome));
   const summary2 = packages.length === 0 ? "No package manifest is touched by this change; nothing to gate." : packages.length === 1 ? packages[0].decision.summary : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(", ")}: ${outcome.replace("_", " ")}.`;
   const statistics = policyForLevel(input.policy, 0, input.seed).statistics;
   return {

@@ -18488,6 +18488,14 @@ var OUTCOMES = {
   approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: 0, severity: 1, colour: "green" },
   nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: 0, severity: 0, colour: "dim" }
 };
+function statusOf(outcome) {
+  return OUTCOMES[outcome].status;
+}
+function mostSevere(outcomes) {
+  let worst = "approve";
+  for (const outcome of outcomes) if (OUTCOMES[outcome].severity > OUTCOMES[worst].severity) worst = outcome;
+  return worst;
+}
 
 // src/report/text.ts
 var TERMINAL_CASES = 5;
@@ -19827,7 +19835,6 @@ function detectInputFormat(file) {
 }
 
 // src/gates/decide.ts
-var DECISION_SEVERITY = ["reject", "hold", "needs_approval", "approve"];
 function decide(gates, level, owners) {
   const failed = gates.filter((g) => g.verdict === "fail");
   const rejecting = failed.filter((g) => g.on_failure === "reject");
@@ -19862,10 +19869,6 @@ function decide(gates, level, owners) {
 }
 function reasonsOf(list) {
   return list.map((g) => `${g.gate}: ${g.reason}`);
-}
-function combineDecisions(outcomes) {
-  for (const outcome of DECISION_SEVERITY) if (outcomes.includes(outcome)) return outcome;
-  return "approve";
 }
 function names(gates) {
   const list = gates.map((g) => g.gate);
@@ -22838,7 +22841,7 @@ function runPipeline(input) {
     const total = countProblems(unique);
     throw new InputError(unique, `${total} evidence problem${total === 1 ? "" : "s"}`);
   }
-  const outcome = packages.length === 0 ? "nothing_to_gate" : combineDecisions(packages.map((p) => p.decision.outcome));
+  const outcome = packages.length === 0 ? "nothing_to_gate" : mostSevere(packages.map((p) => p.decision.outcome));
   const summary = packages.length === 0 ? "No package manifest is touched by this change; nothing to gate." : packages.length === 1 ? packages[0].decision.summary : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(", ")}: ${outcome.replace("_", " ")}.`;
   const statistics = policyForLevel(input.policy, 0, input.seed).statistics;
   return {
@@ -23587,8 +23590,6 @@ import { closeSync as closeSync2, existsSync as existsSync2, mkdirSync as mkdirS
 import { join as join4, resolve as resolve8 } from "node:path";
 
 // src/audit/log.ts
-var STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs approval" };
-var SEVERITY = ["reject", "hold", "needs_approval", "approve"];
 function buildKaizenLog(input) {
   const { versions, alive, lineagePaths } = collectVersions(input.changes);
   const selected = selectLineages(input.select, alive, lineagePaths);
@@ -23650,7 +23651,7 @@ function buildKaizenLog(input) {
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
       result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : "—",
-      status: statusOf(primary, verifiedPackage),
+      status: statusOf2(primary, verifiedPackage),
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
@@ -23776,13 +23777,12 @@ function pickPrimary(records) {
 }
 function rankOf(r2) {
   const kind = r2.kind === "verified" ? 0 : r2.kind === "unsigned" ? 1 : 2;
-  const outcome = r2.kind === "invalid" ? "approve" : r2.report.decision.outcome;
-  const severity2 = SEVERITY.indexOf(outcome);
-  return kind * 10 + (severity2 < 0 ? 9 : severity2);
+  const severity2 = r2.kind === "invalid" ? 0 : OUTCOMES[r2.report.decision.outcome].severity;
+  return kind * 10 + (9 - severity2);
 }
-function statusOf(primary, verified) {
+function statusOf2(primary, verified) {
   if (primary === void 0) return "unrecorded";
-  if (verified) return STATUS[verified.decision.outcome];
+  if (verified) return statusOf(verified.decision.outcome);
   return primary.kind === "unsigned" ? "unsigned" : "unverified";
 }
 function signatureOf(primary, invalidOthers, unsignedOthers) {

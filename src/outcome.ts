@@ -9,6 +9,9 @@ export type DecisionOutcome = 'approve' | 'reject' | 'hold' | 'needs_approval';
 /** The run-level outcome: a package decision, or nothing to gate. */
 export type RunOutcome = DecisionOutcome | 'nothing_to_gate';
 
+/** What the Kaizen log says of a release whose recorded decision it verified. */
+export type DecisionStatus = 'approved' | 'rejected' | 'held' | 'needs approval';
+
 /** How one outcome is shown and acted on. */
 export interface OutcomeStyle {
   /** Sentence-case title, e.g. for a check run: `Needs approval`. */
@@ -17,7 +20,7 @@ export interface OutcomeStyle {
   readonly word: string;
   readonly emoji: string;
   /** The Kaizen log's status for a release with this recorded decision. */
-  readonly status: string;
+  readonly status: DecisionStatus | 'nothing to gate';
   /** GitHub check-run conclusion. */
   readonly conclusion: 'success' | 'failure' | 'action_required' | 'neutral';
   /** CLI exit status: 0 approve, 1 reject or hold, 3 needs approval. */
@@ -35,6 +38,11 @@ export const OUTCOMES: Readonly<Record<RunOutcome, OutcomeStyle>> = {
   approve: { title: 'Approved', word: 'APPROVE', emoji: '✅', status: 'approved', conclusion: 'success', exitCode: 0, severity: 1, colour: 'green' },
   nothing_to_gate: { title: 'Nothing to gate', word: 'NOTHING TO GATE', emoji: '➖', status: 'nothing to gate', conclusion: 'neutral', exitCode: 0, severity: 0, colour: 'dim' },
 };
+
+/** The Kaizen log's status of a verified decision. */
+export function statusOf(outcome: DecisionOutcome): DecisionStatus {
+  return OUTCOMES[outcome].status as DecisionStatus;
+}
 
 /** The most severe of several package decisions (approve when there are none). */
 export function mostSevere(outcomes: readonly DecisionOutcome[]): DecisionOutcome {

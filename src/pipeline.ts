@@ -4,7 +4,7 @@ import { collectEvidence } from './evidence/collect.ts';
 import { evidenceDigest } from './evidence/evidence-file.ts';
 import type { CollectOptions, ParseCache } from './evidence/collect.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
-import { combineDecisions, decide } from './gates/decide.ts';
+import { decide } from './gates/decide.ts';
 import { evaluateGates } from './gates/evaluate.ts';
 import { applyPolicyChange } from './gates/policy-change.ts';
 import type { PolicyChange } from './gates/policy-change.ts';
@@ -14,6 +14,7 @@ import { round } from './gates/result.ts';
 import type { ChangeSet } from './git/resolve.ts';
 import type { PackageDiff } from './manifest/diff.ts';
 import type { Manifest } from './manifest/model.ts';
+import { mostSevere } from './outcome.ts';
 import { countProblems, formatProblem, InputError, sortProblems } from './problem.ts';
 import type { Problem } from './problem.ts';
 import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
@@ -97,7 +98,7 @@ export function runPipeline(input: PipelineInput): Report {
     throw new InputError(unique, `${total} evidence problem${total === 1 ? '' : 's'}`);
   }
 
-  const outcome = packages.length === 0 ? 'nothing_to_gate' : combineDecisions(packages.map((p) => p.decision.outcome));
+  const outcome = packages.length === 0 ? 'nothing_to_gate' : mostSevere(packages.map((p) => p.decision.outcome));
   const summary =
     packages.length === 0
       ? 'No package manifest is touched by this change; nothing to gate.'

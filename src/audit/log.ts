@@ -16,7 +16,8 @@ import { loadManifest } from '../manifest/manifest.ts';
 import type { LoadedManifest } from '../manifest/manifest.ts';
 import { behaviourFingerprint } from '../manifest/model.ts';
 import type { Manifest } from '../manifest/model.ts';
-import type { DecisionOutcome } from '../gates/decide.ts';
+import { OUTCOMES, statusOf as statusOfDecision } from '../outcome.ts';
+import type { DecisionOutcome, DecisionStatus } from '../outcome.ts';
 import type { PackageReport } from '../report/model.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
@@ -36,7 +37,7 @@ export interface YamlChange {
  * An entry's status: the decision of a verified record, or what happened to the release later.
  * A record that is unsigned is `unsigned`, whatever it claims: anyone who can push notes can write one.
  */
-export type LogStatus = 'approved' | 'rejected' | 'held' | 'needs approval' | 'rolled back' | 'unsigned' | 'unverified' | 'unrecorded';
+export type LogStatus = DecisionStatus | 'rolled back' | 'unsigned' | 'unverified' | 'unrecorded';
 
 /** One Kaizen log entry. */
 export interface LogEntry {
@@ -89,8 +90,6 @@ interface Version {
   readonly value: unknown;
 }
 
-const STATUS: Record<DecisionOutcome, LogStatus> = { approve: 'approved', reject: 'rejected', hold: 'held', needs_approval: 'needs approval' };
-const SEVERITY: readonly DecisionOutcome[] = ['reject', 'hold', 'needs_approval', 'approve'];
 
 /**
  * Builds the log entries of the selected manifests, oldest first, in time linear in the number of
@@ -319,15 +318,15 @@ function pickPrimary(records: readonly RecordResult[]): RecordResult | undefined
 
 function rankOf(r: RecordResult): number {
   const kind = r.kind === 'verified' ? 0 : r.kind === 'unsigned' ? 1 : 2;
-  const outcome = r.kind === 'invalid' ? 'approve' : r.report.decision.outcome;
-  const severity = SEVERITY.indexOf(outcome as DecisionOutcome);
-  return kind * 10 + (severity < 0 ? 9 : severity);
+  // An invalid record names no decision; among the others the most severe ranks first.
+  const severity = r.kind === 'invalid' ? 0 : OUTCOMES[r.report.decision.outcome].severity;
+  return kind * 10 + (9 - severity);
 }
 
 /** Only a verified record gives a decision; an unsigned one is anyone's claim. */
 function statusOf(primary: RecordResult | undefined, verified: PackageReport | undefined): LogStatus {
   if (primary === undefined) return 'unrecorded';
-  if (verified) return STATUS[verified.decision.outcome];
+  if (verified) return statusOfDecision(verified.decision.outcome);
   return primary.kind === 'unsigned' ? 'unsigned' : 'unverified';
 }
 

@@ -1,11 +1,7 @@
 import type { SideEffectLevel } from '../manifest/model.ts';
+import type { DecisionOutcome } from '../outcome.ts';
 import type { GateResult } from './result.ts';
 
-/** The release decision. */
-export type DecisionOutcome = 'approve' | 'reject' | 'hold' | 'needs_approval';
-
-/** Decision outcomes from the most severe to the least: the one order every combination and listing uses. */
-export const DECISION_SEVERITY: readonly DecisionOutcome[] = ['reject', 'hold', 'needs_approval', 'approve'];
 
 /** A decision with its reasons, the way a reviewer reads it. */
 export interface Decision {
@@ -57,12 +53,6 @@ export function decide(gates: readonly GateResult[], level: SideEffectLevel, own
 
 function reasonsOf(list: readonly GateResult[]): string[] {
   return list.map((g) => `${g.gate}: ${g.reason}`);
-}
-
-/** Combines package decisions into one for the run: the most severe wins. */
-export function combineDecisions(outcomes: readonly DecisionOutcome[]): DecisionOutcome {
-  for (const outcome of DECISION_SEVERITY) if (outcomes.includes(outcome)) return outcome;
-  return 'approve';
 }
 
 function names(gates: readonly GateResult[]): string {

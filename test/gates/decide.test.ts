@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { combineDecisions, decide } from '../../src/gates/decide.ts';
-import type { DecisionOutcome } from '../../src/gates/decide.ts';
+import { decide } from '../../src/gates/decide.ts';
+import { mostSevere } from '../../src/outcome.ts';
+import type { DecisionOutcome } from '../../src/outcome.ts';
 import type { GateName, GateResult, Verdict } from '../../src/gates/result.ts';
 import type { SideEffectLevel } from '../../src/manifest/model.ts';
 
@@ -64,7 +65,7 @@ describe('decide', () => {
   });
 });
 
-describe('combineDecisions', () => {
+describe('mostSevere', () => {
   it.each<[DecisionOutcome[], DecisionOutcome]>([
     [['approve', 'approve'], 'approve'],
     [['approve', 'needs_approval'], 'needs_approval'],
@@ -72,6 +73,6 @@ describe('combineDecisions', () => {
     [['hold', 'reject', 'needs_approval'], 'reject'],
     [[], 'approve'],
   ])('%j → %s', (outcomes, expected) => {
-    expect(combineDecisions(outcomes)).toBe(expected);
+    expect(mostSevere(outcomes)).toBe(expected);
   });
 });

@@ -8,7 +8,8 @@
 // observed rate is 0 or 1 the exact Clopper–Pearson bound is asserted instead.
 import { describe, expect, it } from 'vitest';
 import type { PairedCase } from '../../src/evidence/pair.ts';
-import { decide, type DecisionOutcome } from '../../src/gates/decide.ts';
+import { decide } from '../../src/gates/decide.ts';
+import type { DecisionOutcome } from '../../src/outcome.ts';
 import { evaluateEvidenceGates } from '../../src/gates/evaluate.ts';
 import { policyForLevel } from '../../src/gates/policy.ts';
 import type { SideEffectLevel } from '../../src/manifest/model.ts';
