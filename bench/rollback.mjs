@@ -9,7 +9,7 @@
 // the LLMOps one-command rollback pattern: under 30 s. Not a timed test.
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runRollbackStage } from '../src/delivery/rollback-run.ts';
+import { runRollbackStage } from '../src/stages/rollback.ts';
 import { renderPointer } from '../src/delivery/pointer.ts';
 import { recordNote } from '../src/git/notes.ts';
 import { commitAt, fixtureKey, releaseReport, sha256, signedEnvelope, writePackage } from '../test/support/audit-repo.ts';

@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { parseJsonlEvidence } from '../src/evidence/jsonl.ts';
 import { pairEvidence } from '../src/evidence/pair.ts';
-import { generateEvidence, toJsonl } from '../src/sim/workload.ts';
+import { generateEvidence, toJsonl } from '../test/support/sim/workload.ts';
 import { printProfile, summariseProfile } from './profile.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

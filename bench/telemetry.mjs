@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { aggregateWithDuckDb } from '../src/telemetry/duckdb.ts';
-import { parseWindow } from '../src/delivery/stage-runs.ts';
+import { parseWindow } from '../src/stages/run.ts';
 import { createRng } from '../src/stats/rng.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -41034,6 +41034,21 @@ var InputError = class extends Error {
   }
 };
 
+// src/digest.ts
+import { createHash } from "node:crypto";
+function sha256Hex(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function digestOf(data) {
+  return `sha256:${sha256Hex(data)}`;
+}
+function hexOf(digest2) {
+  return digest2.startsWith("sha256:") ? digest2.slice("sha256:".length) : digest2;
+}
+function shortDigest(digest2) {
+  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
+}
+
 // src/git/git.ts
 var GitError = class extends Error {
   name = "GitError";
@@ -42122,7 +42137,7 @@ import { resolve as resolve5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/evidence/evidence-file.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 var MiB = 1024 * 1024;
 var EVIDENCE_LIMITS = {
@@ -42188,7 +42203,7 @@ function sizeOf(input) {
 }
 var digests = /* @__PURE__ */ new WeakMap();
 function* chunksOf(input) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   const source = "bytes" in input ? [input.bytes] : input.stream.chunks();
   for (const chunk2 of source) {
     for (let start = 0; start < chunk2.length; start += CHUNK_BYTES) {
@@ -42281,81 +42296,6 @@ function firstInvalidUtf82(bytes, start = 0, end = bytes.length) {
     i += need + 1;
   }
   return end;
-}
-
-// src/manifest/model.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r = asRecord(ref);
-    const path = r[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
-  return out;
-}
-function digestOf(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
 }
 
 // src/evidence/package-files.ts
@@ -42767,10 +42707,10 @@ function comparePolicies(base, head) {
   const levels = Object.fromEntries(
     Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord2(baseLevels[level]), asRecord2(headLevels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
     ])
   );
-  const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
+  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
   return {
     effective: {
       ...base,
@@ -42817,13 +42757,13 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
   }
   return out;
 }
 function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
-  const base = asRecord2(baseValue);
-  const head = asRecord2(headValue);
+  const base = asRecord(baseValue);
+  const head = asRecord(headValue);
   const out = {};
   for (const name of union(base, head)) {
     const b = base[name];
@@ -42863,7 +42803,7 @@ function sameValue(a, b) {
 function union(a, b) {
   return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function asRecord2(value) {
+function asRecord(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function show(value) {
@@ -42872,6 +42812,77 @@ function show(value) {
 
 // src/manifest/discover.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord2(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r = asRecord2(ref);
+    const path = r[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord2(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord2(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord2(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
+  return out;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(stableJson(shape));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord2(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/manifest/discover.ts
 var CLASSIFY_LIMIT = 16 * 1024 * 1024;
 var FOREIGN = { kind: "foreign" };
 var KAIZEN = /kaizen-gate/i;
@@ -43075,9 +43086,6 @@ function readArtifact(entry, readFile) {
     case "escapes":
       return { problem: `${entry.path} ${read.reason}` };
   }
-}
-function shortDigest(digest2) {
-  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
 }
 function locate(loaded, pointer, message) {
   const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
@@ -45182,8 +45190,8 @@ function decisionBody(pkg, limit) {
   return parts.join("\n\n");
 }
 function refAt(ref, sha) {
-  const bare2 = ref === "HEAD" || ref === "WORKTREE" || sha.startsWith(ref.toLowerCase());
-  return bare2 ? commit(sha) : `${escapeMarkdown(ref, ID_LENGTH2)} (${commit(sha)})`;
+  const bare = ref === "HEAD" || ref === "WORKTREE" || sha.startsWith(ref.toLowerCase());
+  return bare ? commit(sha) : `${escapeMarkdown(ref, ID_LENGTH2)} (${commit(sha)})`;
 }
 function subjectLine(report) {
   const parts = [];
@@ -49263,10 +49271,10 @@ function runPipeline(input) {
     const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
     const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
-    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
-    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: "parent", commit: diff.parent.commit });
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: hexOf(diff.digest), role: "candidate", commit: changeSet.head.commit });
+    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: hexOf(diff.parent.digest), role: "parent", commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
-      if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
+      if (artifact.actual) artifacts.set(artifact.path, hexOf(artifact.actual));
     }
     const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
@@ -49322,7 +49330,7 @@ function runPipeline(input) {
       ...input.context?.commit !== void 0 ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {},
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
-      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(evidenceDigest(e)) })),
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: hexOf(evidenceDigest(e)) })),
       artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
     },
     decision: { outcome, summary: summary2 },
@@ -49367,9 +49375,6 @@ function worstCases(cases, metric, limit = 10) {
     delta: round2(delta),
     source: `${c.candidate.source.file}:${c.candidate.source.line}`
   }));
-}
-function bare(digest2) {
-  return digest2.startsWith("sha256:") ? digest2.slice(7) : digest2;
 }
 
 // src/report/sign.ts

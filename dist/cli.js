@@ -15007,6 +15007,21 @@ var InputError = class extends Error {
   }
 };
 
+// src/digest.ts
+import { createHash } from "node:crypto";
+function sha256Hex(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function digestOf(data) {
+  return `sha256:${sha256Hex(data)}`;
+}
+function hexOf(digest2) {
+  return digest2.startsWith("sha256:") ? digest2.slice("sha256:".length) : digest2;
+}
+function shortDigest(digest2) {
+  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
+}
+
 // src/git/git.ts
 var GitError = class extends Error {
   name = "GitError";
@@ -15157,6 +15172,22 @@ function readerAtWorktree(root) {
     return { kind: "file", bytes: readFileSync(join(realRoot, rel)) };
   };
 }
+function digestsAtCommits(repo) {
+  const readers = /* @__PURE__ */ new Map();
+  return (commit2, path) => {
+    let reader = readers.get(commit2);
+    if (!reader) {
+      reader = readerAtCommit(repo, commit2);
+      readers.set(commit2, reader);
+    }
+    try {
+      const read = reader(path);
+      return read.kind === "file" ? sha256Hex(read.bytes) : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+}
 
 // src/cli/io.ts
 import { readdirSync, statSync } from "node:fs";
@@ -15199,7 +15230,7 @@ import { resolve as resolve5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/evidence/evidence-file.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { closeSync, openSync, readSync, statSync as statSync2 } from "node:fs";
 var MiB = 1024 * 1024;
 var EVIDENCE_LIMITS = {
@@ -15265,7 +15296,7 @@ function sizeOf(input) {
 }
 var digests = /* @__PURE__ */ new WeakMap();
 function* chunksOf(input) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   const source = "bytes" in input ? [input.bytes] : input.stream.chunks();
   for (const chunk of source) {
     for (let start = 0; start < chunk.length; start += CHUNK_BYTES) {
@@ -15358,81 +15389,6 @@ function firstInvalidUtf8(bytes, start = 0, end = bytes.length) {
     i += need + 1;
   }
   return end;
-}
-
-// src/manifest/model.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r2 = asRecord(ref);
-    const path = r2[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r2.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
-  return out;
-}
-function digestOf(bytes) {
-  return `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
 }
 
 // src/evidence/package-files.ts
@@ -16095,10 +16051,10 @@ function comparePolicies(base, head) {
   const levels = Object.fromEntries(
     Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord2(baseLevels[level]), asRecord2(headLevels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
     ])
   );
-  const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
+  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
   return {
     effective: {
       ...base,
@@ -16145,13 +16101,13 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
   }
   return out;
 }
 function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
-  const base = asRecord2(baseValue);
-  const head = asRecord2(headValue);
+  const base = asRecord(baseValue);
+  const head = asRecord(headValue);
   const out = {};
   for (const name of union(base, head)) {
     const b = base[name];
@@ -16191,7 +16147,7 @@ function sameValue(a, b) {
 function union(a, b) {
   return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function asRecord2(value) {
+function asRecord(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function show(value) {
@@ -16200,6 +16156,77 @@ function show(value) {
 
 // src/manifest/discover.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord2(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r2 = asRecord2(ref);
+    const path = r2[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r2.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord2(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord2(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord2(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
+  return out;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(stableJson(shape));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord2(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/manifest/discover.ts
 var CLASSIFY_LIMIT = 16 * 1024 * 1024;
 var FOREIGN = { kind: "foreign" };
 var KAIZEN = /kaizen-gate/i;
@@ -16406,9 +16433,6 @@ function readArtifact(entry, readFile) {
     case "escapes":
       return { problem: `${entry.path} ${read.reason}` };
   }
-}
-function shortDigest(digest2) {
-  return digest2.length > 19 ? `${digest2.slice(0, 19)}…` : digest2;
 }
 function locate(loaded, pointer, message) {
   const position = loaded.positions.get(pointer) ?? loaded.keyPositions.get(pointer);
@@ -18713,8 +18737,8 @@ function decisionBody(pkg, limit) {
   return parts.join("\n\n");
 }
 function refAt(ref, sha) {
-  const bare2 = ref === "HEAD" || ref === "WORKTREE" || sha.startsWith(ref.toLowerCase());
-  return bare2 ? commit(sha) : `${escapeMarkdown(ref, ID_LENGTH)} (${commit(sha)})`;
+  const bare = ref === "HEAD" || ref === "WORKTREE" || sha.startsWith(ref.toLowerCase());
+  return bare ? commit(sha) : `${escapeMarkdown(ref, ID_LENGTH)} (${commit(sha)})`;
 }
 function subjectLine(report) {
   const parts = [];
@@ -22800,10 +22824,10 @@ function runPipeline(input) {
     const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
     const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
-    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: "candidate", commit: changeSet.head.commit });
-    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: "parent", commit: diff.parent.commit });
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: hexOf(diff.digest), role: "candidate", commit: changeSet.head.commit });
+    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: hexOf(diff.parent.digest), role: "parent", commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
-      if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
+      if (artifact.actual) artifacts.set(artifact.path, hexOf(artifact.actual));
     }
     const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
     problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
@@ -22859,7 +22883,7 @@ function runPipeline(input) {
       ...input.context?.commit !== void 0 ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {},
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
-      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(evidenceDigest(e)) })),
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: hexOf(evidenceDigest(e)) })),
       artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
     },
     decision: { outcome, summary },
@@ -22904,9 +22928,6 @@ function worstCases(cases, metric, limit = 10) {
     delta: round(delta),
     source: `${c.candidate.source.file}:${c.candidate.source.line}`
   }));
-}
-function bare(digest2) {
-  return digest2.startsWith("sha256:") ? digest2.slice(7) : digest2;
 }
 
 // src/report/sign.ts
@@ -23585,7 +23606,6 @@ function describeUncommitted(files) {
 }
 
 // src/cli/audit-commands.ts
-import { createHash as createHash5 } from "node:crypto";
 import { closeSync as closeSync2, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync as openSync2, readdirSync as readdirSync2, statSync as statSync4, writeSync } from "node:fs";
 import { join as join4, resolve as resolve8 } from "node:path";
 
@@ -24450,25 +24470,6 @@ function loadKeyring(ctx, repo, values, defaultDir) {
   const revoked = existsSync2(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
   return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
-function gitDigests(repo) {
-  const readers = /* @__PURE__ */ new Map();
-  return (commit2, path) => {
-    let reader = readers.get(commit2);
-    if (!reader) {
-      reader = readerAtCommit(repo, commit2);
-      readers.set(commit2, reader);
-    }
-    try {
-      const read = reader(path);
-      return read.kind === "file" ? sha256Hex(read.bytes) : void 0;
-    } catch {
-      return void 0;
-    }
-  };
-}
-function sha256Hex(bytes) {
-  return createHash5("sha256").update(bytes).digest("hex");
-}
 function runVerify(ctx, values, positionals) {
   const fromNotes = values["from-notes"];
   if (fromNotes === void 0 && positionals.length !== 1) throw new UsageError("verify needs exactly one ENVELOPE file (e.g. kaizen-gate-report/report.intoto.json), or --from-notes COMMIT");
@@ -24494,7 +24495,7 @@ function runVerify(ctx, values, positionals) {
     trusted: keyring.trusted,
     revokedIds: keyring.revoked,
     commit: commit2,
-    digestAt: gitDigests(repo),
+    digestAt: digestsAtCommits(repo),
     evidenceDigest: (path) => {
       const read = readEvidence2(path);
       return read.kind === "file" ? sha256Hex(read.bytes) : void 0;
@@ -24532,7 +24533,7 @@ function runLog(ctx, values, positionals) {
   const keyring = loadKeyring(ctx, repo, values, true);
   const requireSigned = values["require-signed"] === true || keyring.trusted.length > 0 && values["allow-unsigned"] !== true;
   if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
-  const digestAt = gitDigests(repo);
+  const digestAt = digestsAtCommits(repo);
   const entries = buildKaizenLog({
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
@@ -24668,16 +24669,11 @@ function rollbackPullRequestBody(result, summary) {
 `;
 }
 
-// src/delivery/rollback-run.ts
-import { createHash as createHash9 } from "node:crypto";
-
 // src/git/pointer.ts
-import { createHash as createHash7 } from "node:crypto";
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2, join as join5 } from "node:path";
 
 // src/report/stage.ts
-import { createHash as createHash6 } from "node:crypto";
 var STAGE_OUTCOMES = {
   pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: 0, log: "shadow passed" },
   fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: 1, log: "shadow failed" },
@@ -24714,12 +24710,15 @@ function stageSubjects(report) {
 function attestStageReport(report, privateKeyPem, unsignedReason) {
   const marked = privateKeyPem === void 0 ? { ...report, signature: { status: "unsigned", reason: unsignedReason } } : { ...report, signature: { status: "signed", keyid: loadPrivateKey(privateKeyPem, "signing-key").keyid } };
   const statement = buildStatement(stageSubjects(marked), marked);
-  const statement_sha256 = createHash6("sha256").update(canonicalJson(statement)).digest("hex");
+  const statement_sha256 = sha256Hex(canonicalJson(statement));
   if (privateKeyPem === void 0) return { report: marked, statement, statement_sha256 };
   return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, "signing-key"), statement_sha256 };
 }
 function stageNoteLine(attested) {
   return attested.envelope ? JSON.stringify(attested.envelope) : JSON.stringify({ unsigned: true, report: attested.report });
+}
+function statementDigestOfEnvelope(envelope) {
+  return sha256Hex(Buffer.from(envelope.payload, "base64"));
 }
 function readStageReport(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
@@ -24798,27 +24797,11 @@ function diffLines(before, after) {
 }
 
 // src/git/pointer.ts
-function digestsAtCommits(repo) {
-  const readers = /* @__PURE__ */ new Map();
-  return (commit2, path) => {
-    let reader = readers.get(commit2);
-    if (!reader) {
-      reader = readerAtCommit(repo, commit2);
-      readers.set(commit2, reader);
-    }
-    try {
-      const read = reader(path);
-      return read.kind === "file" ? createHash7("sha256").update(read.bytes).digest("hex") : void 0;
-    } catch {
-      return void 0;
-    }
-  };
-}
 var OUTCOME_STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs_approval" };
 function digestOfPayload(text2) {
   try {
     const payload = JSON.parse(text2).payload;
-    return typeof payload === "string" ? createHash7("sha256").update(Buffer.from(payload, "base64")).digest("hex") : void 0;
+    return typeof payload === "string" ? statementDigestOfEnvelope({ payload }) : void 0;
   } catch {
     return void 0;
   }
@@ -24833,7 +24816,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (change.previous !== void 0 && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === void 0 || manifest.application !== application) continue;
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash7("sha256").update(change.bytes).digest("hex")}`, approval: "unrecorded", approval_detail: "not verified yet" });
+    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: digestOf(change.bytes), approval: "unrecorded", approval_detail: "not verified yet" });
   }
   const stageRecords = [];
   for (const [commit2, lines] of notes) {
@@ -24909,7 +24892,7 @@ function rehearseTarget(repo, target) {
   const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
   const schemaProblems = schemaOnly.problems;
   const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
-  const digestOk = `sha256:${createHash7("sha256").update(read.bytes).digest("hex")}` === target.manifest_sha256;
+  const digestOk = digestOf(read.bytes) === target.manifest_sha256;
   return [
     { check: "manifest at its digest", ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
     { check: "valid under today's schema", ok: schemaProblems.length === 0, detail: schemaProblems.length === 0 ? "the manifest validates against the schema this kaizen-gate ships" : describe4(schemaProblems) },
@@ -24944,8 +24927,8 @@ function commitPointer(repo, path, text2, message, options) {
   return { commit: commit2, pushed: { remote: options.push, ref } };
 }
 
-// src/delivery/stage-runs.ts
-import { createHash as createHash8 } from "node:crypto";
+// src/stages/run.ts
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 
 // src/telemetry/event.ts
@@ -29432,8 +29415,8 @@ function r(x) {
 function describeChange(metric) {
   if (metric.estimate === void 0 || metric.interval === void 0) return "no estimate";
   const f = metric.unit === "pp" ? (x) => formatPp(x) : formatRatioChange;
-  const bare2 = (x) => f(x).replace(/ (pp|%)$/, "");
-  return `${f(metric.estimate)} [${bare2(metric.interval.lower)}, ${bare2(metric.interval.upper)}]`;
+  const bare = (x) => f(x).replace(/ (pp|%)$/, "");
+  return `${f(metric.estimate)} [${bare(metric.interval.lower)}, ${bare(metric.interval.upper)}]`;
 }
 function marginText(metric) {
   return metric.unit === "pp" ? `${metric.margin.toFixed(1)} pp` : `${((metric.margin - 1) * 100).toFixed(0)} %`;
@@ -29896,17 +29879,17 @@ var ShadowPairing = class {
   }
 };
 
-// src/delivery/stage-runs.ts
+// src/stages/run.ts
 function loadStagePackage(repo, ref, manifestPath) {
   const commit2 = resolveCommit(repo, ref, "--commit");
   const read = readerAtCommit(repo, commit2)(manifestPath);
   if (read.kind !== "file") throw new InputError([{ file: manifestPath, message: `is not in commit ${commit2.slice(0, 12)}` }]);
   const loaded = loadManifest(read.bytes, manifestPath);
   if (!loaded.manifest) throw new InputError(loaded.problems);
-  return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: createHash8("sha256").update(read.bytes).digest("hex") };
+  return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: sha256Hex(read.bytes) };
 }
 async function fileDigest(path) {
-  const hash = createHash8("sha256");
+  const hash = createHash5("sha256");
   for await (const chunk of createReadStream3(path)) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -29938,7 +29921,7 @@ function previousStageOn(repo, commit2, packageId) {
     const stage = readStageReport(predicate);
     const mine = typeof stage !== "string" ? stage.package_id === packageId : isOfflineFor(predicate, packageId);
     if (!mine) continue;
-    const digest2 = typeof value.payload === "string" ? createHash8("sha256").update(Buffer.from(value.payload, "base64")).digest("hex") : createHash8("sha256").update(line.text).digest("hex");
+    const digest2 = typeof value.payload === "string" ? statementDigestOfEnvelope({ payload: value.payload }) : sha256Hex(line.text);
     found = { stage: typeof stage !== "string" ? stage.stage : "offline", statement_sha256: digest2, commit: commit2 };
   }
   return found;
@@ -30035,7 +30018,7 @@ function parseWindow(text2, flag2 = "--window") {
   return value;
 }
 
-// src/delivery/rollback-run.ts
+// src/stages/rollback.ts
 function runRollbackStage(options) {
   const { repo, application } = options;
   const pointerPath = options.pointerPath ?? defaultPointerPath(application);
@@ -30072,7 +30055,7 @@ function runRollbackStage(options) {
   const diff = diffLines(current?.text ?? null, after);
   const to = { package_id: target.package_id, commit: target.commit, manifest: target.manifest, manifest_sha256: target.manifest_sha256 };
   const failed = rehearsal.filter((c) => !c.ok);
-  const subject = { manifests: [{ path: target.manifest, sha256: target.manifest_sha256.slice(7), role: "candidate", commit: target.commit }], evidence: [], artifacts: [] };
+  const subject = { manifests: [{ path: target.manifest, sha256: hexOf(target.manifest_sha256), role: "candidate", commit: target.commit }], evidence: [], artifacts: [] };
   const reasons = choice.skipped.map((s) => `skipped ${s.package_id}: ${s.reason}`);
   if (failed.length > 0 || options.dryRun) {
     const outcome = failed.length > 0 ? "refused" : "rehearsed";
@@ -30087,13 +30070,10 @@ function runRollbackStage(options) {
 From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`, { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} });
   const summary = `Rolled back ${application} from ${from?.package_id ?? "(none)"} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ""}.`;
   const result = { application, pointer_path: pointerPath, ...from ? { from } : {}, to, dry_run: false, rehearsal, pointer_diff: diff, skipped: choice.skipped, commit: committed.commit, ...committed.pushed ? { pushed: committed.pushed } : {} };
-  const report = { ...base, subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex2(after) }] }, decision: { outcome: "rolled_back", summary, reasons }, rollback: result };
+  const report = { ...base, subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex(after) }] }, decision: { outcome: "rolled_back", summary, reasons }, rollback: result };
   const attested = attestStageReport(report, options.signingKey, options.unsignedReason ?? "no signing key given");
   const noteMessage = options.record ? recordStageReport(repo, committed.commit, attested, options.push !== void 0) : void 0;
   return { attested, result, ...noteMessage ? { noteMessage } : {} };
-}
-function sha256Hex2(text2) {
-  return createHash9("sha256").update(text2).digest("hex");
 }
 
 // src/report/stage-render.ts

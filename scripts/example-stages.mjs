@@ -1,7 +1,7 @@
 // The stages demo: a canary that is promoted and one that is rolled back, run with the bundled CLI
 // the way a scheduled workflow runs it. In a throwaway git repository holding this repository's
 // policy-qa package (candidate policy-qa-2026-11-20-r3 against its parent r2), seeded telemetry from
-// the simulator (src/sim/telemetry.ts, imported directly: Node 24 strips the types) for two days of
+// the simulator (test/support/sim/telemetry.ts, imported directly: Node 24 strips the types) for two days of
 // canary and holdout traffic, then `kaizen-gate canary … --at <two days later>`:
 //
 //   E. no change, 24,000 requests a day per arm: promoted to the next step (exit 0)
@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateTelemetry, toTelemetryJsonl } from '../src/sim/telemetry.ts';
+import { generateTelemetry, toTelemetryJsonl } from '../test/support/sim/telemetry.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.KAIZEN_GATE_CLI ?? join(root, 'dist', 'cli.js');

@@ -6,7 +6,7 @@
 //      `kaizen-gate lock`, commit: that is the base;
 //   2. put each package back as it is in this repository, one commit per package (three merged pull
 //      requests): the candidates;
-//   3. for each scenario, write seeded parent/candidate evidence (src/sim, imported directly: Node 24
+//   3. for each scenario, write seeded parent/candidate evidence (test/support/sim, imported directly: Node 24
 //      strips the types, and the generator is a demo tool, not part of the shipped bundle) and run
 //      `kaizen-gate check --base <commit before> --head <candidate commit> …`, which finds the
 //      touched package itself: A approved, B rejected, C held;
@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { DEMO_SCENARIOS, identityOfManifest, renderScenarioEvidence } from '../src/sim/scenarios.ts';
+import { DEMO_SCENARIOS, identityOfManifest, renderScenarioEvidence } from '../test/support/sim/scenarios.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.KAIZEN_GATE_CLI ?? join(root, 'dist', 'cli.js');

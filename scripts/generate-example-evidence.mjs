@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 // Node 24 strips the types of the TypeScript source; the generator is not part of the bundle.
-import { identityOfManifest, renderExampleEvidence } from '../src/sim/scenarios.ts';
+import { identityOfManifest, renderExampleEvidence } from '../test/support/sim/scenarios.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifests = readdirSync(join(root, 'manifests'))

@@ -1,5 +1,5 @@
 // Writes the pinned suite files of the repository's own example packages, manifests/<app>/suites/
-// {golden,redteam}.jsonl: one line per case the seeded workload generator (src/sim) can produce for
+// {golden,redteam}.jsonl: one line per case the seeded workload generator (test/support/sim) can produce for
 // the application — golden `<prefix>-g-00001`…, red team `<prefix>-rt-0001`… — so the committed
 // example evidence, the `npm run example` scenarios and the tests all gate cases the suites list.
 // Then re-records the suites' digests in the manifests, as `kaizen-gate lock` would.
@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLASS_PROFILES } from '../src/sim/classes.ts';
-import { DEMO_SCENARIOS, EXAMPLE_CLASSES } from '../src/sim/scenarios.ts';
+import { CLASS_PROFILES } from '../test/support/sim/classes.ts';
+import { DEMO_SCENARIOS, EXAMPLE_CLASSES } from '../test/support/sim/scenarios.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');

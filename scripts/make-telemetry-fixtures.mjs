@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { generateTelemetry, toTelemetryJsonl } from '../src/sim/telemetry.ts';
+import { generateTelemetry, toTelemetryJsonl } from '../test/support/sim/telemetry.ts';
 import { DUCKDB_JSON_COLUMNS, duckDbSource } from '../src/telemetry/duckdb.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -20,7 +20,6 @@ import { uncommittedFiles } from './git/status.ts';
 import { readInputFile, toRepoPath } from './io/files.ts';
 import { reportTexts, writeReportFiles } from './io/report-files.ts';
 import type { ReportFiles } from './io/report-files.ts';
-import { digestOf } from './manifest/model.ts';
 import type { EvidenceFormatChoice } from './options.ts';
 import { runPipeline } from './pipeline.ts';
 import { formatProblem, InputError } from './problem.ts';
@@ -28,6 +27,7 @@ import type { Problem } from './problem.ts';
 import { attestReport } from './report/attest.ts';
 import type { Report } from './report/model.ts';
 import type { Envelope } from './report/sign.ts';
+import { digestOf } from './digest.ts';
 
 /** A check, as both edges state it once their inputs are parsed and checked. */
 export interface CheckRequest {

@@ -11,10 +11,11 @@ import type { PolicyChange } from './gates/policy-change.ts';
 import { policyForLevel } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
 import { round } from './gates/result.ts';
-import type { ChangeSet } from './git/resolve.ts';
+import type { ChangeSet } from './manifest/change-set.ts';
 import type { PackageDiff } from './manifest/diff.ts';
 import type { Manifest } from './manifest/model.ts';
 import { mostSevere } from './outcome.ts';
+import { hexOf } from './digest.ts';
 import { countProblems, formatProblem, InputError, sortProblems } from './problem.ts';
 import type { Problem } from './problem.ts';
 import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
@@ -51,10 +52,10 @@ export function runPipeline(input: PipelineInput): Report {
     const manifest = (loaded?.candidate.manifest ?? loaded?.standIn) as Manifest;
     const level = manifest.side_effect_level;
     const headFile = diff.failure?.kind !== 'deleted' && diff.failure?.kind !== 'renamed';
-    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: bare(diff.digest), role: 'candidate', commit: changeSet.head.commit });
-    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: bare(diff.parent.digest), role: 'parent', commit: diff.parent.commit });
+    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: hexOf(diff.digest), role: 'candidate', commit: changeSet.head.commit });
+    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: hexOf(diff.parent.digest), role: 'parent', commit: diff.parent.commit });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
-      if (artifact.actual) artifacts.set(artifact.path, bare(artifact.actual));
+      if (artifact.actual) artifacts.set(artifact.path, hexOf(artifact.actual));
     }
 
     const { evidence, problems: evidenceProblems } = diff.failure
@@ -121,7 +122,7 @@ export function runPipeline(input: PipelineInput): Report {
       ...(input.context?.commit !== undefined ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {}),
       ...(input.context?.pull_request !== undefined ? { pull_request: input.context.pull_request } : {}),
       manifests: subjectManifests,
-      evidence: input.evidence.map((e) => ({ path: e.path, sha256: bare(evidenceDigest(e)) })),
+      evidence: input.evidence.map((e) => ({ path: e.path, sha256: hexOf(evidenceDigest(e)) })),
       artifacts: [...artifacts.entries()].toSorted(([a], [b]) => (a < b ? -1 : 1)).map(([path, sha256]): SubjectFile => ({ path, sha256 })),
     },
     decision: { outcome, summary },
@@ -180,6 +181,3 @@ export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score
     }));
 }
 
-function bare(digest: string): string {
-  return digest.startsWith('sha256:') ? digest.slice(7) : digest;
-}

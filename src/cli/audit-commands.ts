@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildKaizenLog } from '../audit/log.ts';
@@ -9,7 +8,7 @@ import type { LogFormat } from '../audit/render-log.ts';
 import { renderRefused, renderVerified } from '../audit/render-verify.ts';
 import { verifyRecord } from '../audit/verify-record.ts';
 import type { RecordContext, RecordResult } from '../audit/verify-record.ts';
-import { findRepoRoot, readerAtCommit, readerAtWorktree, resolveCommit } from '../git/git.ts';
+import { digestsAtCommits, findRepoRoot, readerAtWorktree, resolveCommit } from '../git/git.ts';
 import { readYamlHistory } from '../git/history.ts';
 import { NOTES_REF, readAllNotes, readNotes } from '../git/notes.ts';
 import { InputError } from '../problem.ts';
@@ -22,6 +21,7 @@ import { readInputFile, toRepoPath } from '../io/files.ts';
 import { UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
 import { repoRootOf } from './manifest-commands.ts';
+import { sha256Hex } from '../digest.ts';
 
 const keyOptions = { key: { type: 'string', multiple: true }, 'keys-dir': { type: 'string' } } as const;
 
@@ -164,28 +164,7 @@ function loadKeyring(ctx: CommandContext, repo: string, values: Record<string, u
   return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
 
-/** sha256 hex of files at commits, through git, cached per commit; undefined when absent or unreadable. */
-function gitDigests(repo: string): (commit: string, path: string) => string | undefined {
-  const readers = new Map<string, ReturnType<typeof readerAtCommit>>();
-  return (commit, path) => {
-    let reader = readers.get(commit);
-    if (!reader) {
-      reader = readerAtCommit(repo, commit);
-      readers.set(commit, reader);
-    }
-    try {
-      const read = reader(path);
-      return read.kind === 'file' ? sha256Hex(read.bytes) : undefined;
-    } catch {
-      // A commit that is not in this clone (shallow, unfetched) holds nothing we can compare.
-      return undefined;
-    }
-  };
-}
 
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** `verify ENVELOPE` or `verify --from-notes COMMIT`: exit 0 valid, 1 not, 2 usage. */
 function runVerify(ctx: CommandContext, values: Record<string, unknown>, positionals: readonly string[]): number {
@@ -213,7 +192,7 @@ function runVerify(ctx: CommandContext, values: Record<string, unknown>, positio
     trusted: keyring.trusted,
     revokedIds: keyring.revoked,
     commit,
-    digestAt: gitDigests(repo),
+    digestAt: digestsAtCommits(repo),
     evidenceDigest: (path) => {
       const read = readEvidence(path);
       return read.kind === 'file' ? sha256Hex(read.bytes) : undefined;
@@ -257,7 +236,7 @@ function runLog(ctx: CommandContext, values: Record<string, unknown>, positional
   const keyring = loadKeyring(ctx, repo, values, true);
   const requireSigned = values['require-signed'] === true || (keyring.trusted.length > 0 && values['allow-unsigned'] !== true);
   if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
-  const digestAt = gitDigests(repo);
+  const digestAt = digestsAtCommits(repo);
   const entries = buildKaizenLog({
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),

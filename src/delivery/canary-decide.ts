@@ -6,7 +6,7 @@
  * their own. Anything else continues, saying what is missing and roughly how much more data decides.
  */
 import { formatPp, formatRatioChange } from '../gates/format.ts';
-import type { CanaryAnalysis, CanaryContext, CanaryMetric, CanaryWindow, SplitCheck } from './canary.ts';
+import type { CanaryAnalysis, CanaryContext, CanaryMetric, CanaryWindow, SplitCheck } from './canary-model.ts';
 import type { JudgeComparisonResult } from './canary-judge.ts';
 import type { CanaryPolicy } from './canary-policy.ts';
 

@@ -6,26 +6,10 @@
 import type { Decision } from '../gates/decide.ts';
 import type { PackageFiles, PromptFile, SideFiles } from './package-files.ts';
 import type { PairedEvidence } from './pair.ts';
-import type { SuiteCoverage } from './suites.ts';
+import type { EvidenceBinding, SideBinding, SuiteCoverage } from './evidence-facts.ts';
 import { type PromptfooColumn, trimNewlines } from './promptfoo.ts';
 import { type EvidenceRecord, formatSource } from './record.ts';
 import type { SideName } from './side.ts';
-
-/** How one side's evidence is tied to its package. */
-export interface SideBinding {
-  /** `mismatched`: made for another package (a manifest-gate failure); `unbound`: cannot be tied to one. */
-  readonly status: 'bound' | 'unbound' | 'mismatched';
-  /** What ties it: `package_id`, `manifest_sha256`, `prompt_sha256`, `prompt` (the template's content), `provider`. */
-  readonly by: readonly string[];
-  /** One or more sentences: what matched, or what did not and what to do. */
-  readonly reason: string;
-}
-
-/** Both sides' binding. */
-export interface EvidenceBinding {
-  readonly parent: SideBinding;
-  readonly candidate: SideBinding;
-}
 
 /** What one side of the evidence is made of: its records, and the promptfoo columns of each promptfoo file. */
 export interface SideEvidence {

@@ -1,11 +1,11 @@
 // The files evidence is bound to: each gated package's manifest digest, prompts and pinned suites,
 // as they are at that side's commit (the head for the candidate, the base for the parent). Built
 // by the composition root from readers the git edge supplies; the binding itself is pure.
-import type { ChangeSet } from '../git/resolve.ts';
+import type { ChangeSet } from '../manifest/change-set.ts';
 import type { Manifest } from '../manifest/model.ts';
-import { digestOf } from '../manifest/model.ts';
 import type { ReadFile } from '../manifest/verify.ts';
 import type { Suite } from './record.ts';
+import { digestOf } from '../digest.ts';
 
 /** A prompt artifact of a package, with its content at the side's commit. */
 export interface PromptFile {

@@ -1,6 +1,5 @@
 import type { Problem } from '../problem.ts';
-import type { EvidenceBinding } from './binding.ts';
-import type { SuiteCoverage } from './suites.ts';
+import type { EvidenceBinding, SuiteCoverage } from './evidence-facts.ts';
 import { type EvidenceRecord, type EvidenceSource, formatSource, type Judge, SUITES, type Suite } from './record.ts';
 import { CASE_PROPERTIES, collectSide, type CollectedSide, firstTrial, formatJudge, formatProperty, type SideName, trialList, type Trials } from './side.ts';
 

@@ -3,6 +3,7 @@
 // report says how much of each pinned suite the evidence covers.
 import type { Problem } from '../problem.ts';
 import type { SideFiles, SuiteFile } from './package-files.ts';
+import type { SuiteCoverage } from './evidence-facts.ts';
 import type { PairedCase } from './pair.ts';
 import type { EvidenceRecord, Suite } from './record.ts';
 
@@ -13,20 +14,6 @@ export interface SuiteList {
   readonly path: string;
   readonly ids?: ReadonlySet<string>;
   /** Why the ids are unknown: the file is not JSON Lines of objects with a `case_id`, or unreadable. */
-  readonly reason?: string;
-}
-
-/** How much of one pinned suite the paired evidence covers (what the report shows). */
-export interface SuiteCoverage {
-  readonly id: string;
-  readonly suite: Suite;
-  readonly path: string;
-  /** Cases the suite file lists; absent when it lists none (then `reason` says why). */
-  readonly cases?: number;
-  readonly covered?: number;
-  /** The first few listed cases without paired evidence, in code-unit order. */
-  readonly missing?: readonly string[];
-  readonly missing_count?: number;
   readonly reason?: string;
 }
 

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import posix from 'node:path/posix';
 import { InputError } from '../problem.ts';
 import type { FileRead, ReadFile } from '../manifest/verify.ts';
+import { sha256Hex } from '../digest.ts';
 
 /** Thrown when git fails for a reason that is not the user's input (corrupt repo, git missing). */
 export class GitError extends Error {
@@ -213,4 +214,23 @@ export function readerAtWorktree(root: string): ReadFile {
 export function showFile(repo: string, commit: string, path: string): Uint8Array | undefined {
   const read = readerAtCommit(repo, commit)(path);
   return read.kind === 'file' ? read.bytes : undefined;
+}
+
+/** sha256 hex of files at commits, one tree listing per commit; undefined when absent. */
+export function digestsAtCommits(repo: string): (commit: string, path: string) => string | undefined {
+  const readers = new Map<string, ReturnType<typeof readerAtCommit>>();
+  return (commit, path) => {
+    let reader = readers.get(commit);
+    if (!reader) {
+      reader = readerAtCommit(repo, commit);
+      readers.set(commit, reader);
+    }
+    try {
+      const read = reader(path);
+      return read.kind === 'file' ? sha256Hex(read.bytes) : undefined;
+    } catch {
+      // A commit this clone does not have holds nothing to compare.
+      return undefined;
+    }
+  };
 }

@@ -4,10 +4,10 @@
  * commit (and push). Verification is the audit's (verifyRecord against trusted keys); this module
  * only reads and writes git.
  */
-import { createHash } from 'node:crypto';
+import { digestOf } from '../digest.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readStageReport } from '../report/stage.ts';
+import { readStageReport, statementDigestOfEnvelope } from '../report/stage.ts';
 import type { StageReport } from '../report/stage.ts';
 import { verifyRecord } from '../audit/verify-record.ts';
 import type { RecordResult } from '../audit/verify-record.ts';
@@ -17,29 +17,10 @@ import type { TrustedKey } from '../report/verify-envelope.ts';
 import type { ApprovalStatus, RehearsalCheck, Release } from '../delivery/rollback.ts';
 import { parsePointer } from '../delivery/pointer.ts';
 import type { Pointer } from '../delivery/pointer.ts';
-import { GitError, git, readerAtCommit, tryGit } from './git.ts';
+import { digestsAtCommits, GitError, git, readerAtCommit, tryGit } from './git.ts';
 import { readYamlHistory } from './history.ts';
 import { readAllNotes } from './notes.ts';
 import type { NoteLine } from './notes.ts';
-
-/** sha256 hex of files at commits, one tree listing per commit; undefined when absent. */
-export function digestsAtCommits(repo: string): (commit: string, path: string) => string | undefined {
-  const readers = new Map<string, ReturnType<typeof readerAtCommit>>();
-  return (commit, path) => {
-    let reader = readers.get(commit);
-    if (!reader) {
-      reader = readerAtCommit(repo, commit);
-      readers.set(commit, reader);
-    }
-    try {
-      const read = reader(path);
-      return read.kind === 'file' ? createHash('sha256').update(read.bytes).digest('hex') : undefined;
-    } catch {
-      // A commit this clone does not have holds nothing to compare.
-      return undefined;
-    }
-  };
-}
 
 /** A verified stage record found in the notes. */
 export interface StageRecord {
@@ -62,7 +43,7 @@ const OUTCOME_STATUS: Readonly<Record<string, ApprovalStatus>> = { approve: 'app
 function digestOfPayload(text: string): string | undefined {
   try {
     const payload = (JSON.parse(text) as { payload?: unknown }).payload;
-    return typeof payload === 'string' ? createHash('sha256').update(Buffer.from(payload, 'base64')).digest('hex') : undefined;
+    return typeof payload === 'string' ? statementDigestOfEnvelope({ payload }) : undefined;
   } catch {
     return undefined;
   }
@@ -83,7 +64,7 @@ export function readReleaseHistory(repo: string, application: string, trusted: r
     if (change.previous !== undefined && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === undefined || manifest.application !== application) continue;
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: `sha256:${createHash('sha256').update(change.bytes).digest('hex')}`, approval: 'unrecorded', approval_detail: 'not verified yet' });
+    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: digestOf(change.bytes), approval: 'unrecorded', approval_detail: 'not verified yet' });
   }
   const stageRecords: StageRecord[] = [];
   for (const [commit, lines] of notes) {
@@ -168,7 +149,7 @@ export function rehearseTarget(repo: string, target: Release): RehearsalCheck[] 
   const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
   const schemaProblems = schemaOnly.problems;
   const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
-  const digestOk = `sha256:${createHash('sha256').update(read.bytes).digest('hex')}` === target.manifest_sha256;
+  const digestOk = digestOf(read.bytes) === target.manifest_sha256;
   return [
     { check: 'manifest at its digest', ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
     { check: "valid under today's schema", ok: schemaProblems.length === 0, detail: schemaProblems.length === 0 ? 'the manifest validates against the schema this kaizen-gate ships' : describe(schemaProblems) },

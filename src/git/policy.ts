@@ -10,11 +10,11 @@ import type { PolicyChange } from '../gates/policy-change.ts';
 import { mergePolicies, parsePolicy } from '../gates/policy.ts';
 import type { GatePolicy } from '../gates/policy.ts';
 import { classifyYaml } from '../manifest/discover.ts';
-import { digestOf } from '../manifest/model.ts';
 import type { FileRead } from '../manifest/verify.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
 import { readerAtCommit, readerAtWorktree } from './git.ts';
+import { digestOf } from '../digest.ts';
 
 /** The policy shipped with kaizen-gate, which every repository policy overrides field by field. */
 export interface DefaultPolicy {

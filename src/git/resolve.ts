@@ -5,7 +5,8 @@ import type { DiffInput, HistoricalPackage, ManifestFailure, PackageDiff, Parent
 import { failedPackage } from '../manifest/failure.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import type { LoadedManifest } from '../manifest/manifest.ts';
-import { behaviourFingerprint, digestOf } from '../manifest/model.ts';
+import type { ChangeSet, LoadedPair } from '../manifest/change-set.ts';
+import { behaviourFingerprint } from '../manifest/model.ts';
 import type { Manifest } from '../manifest/model.ts';
 import { planScope, selectionOf } from '../manifest/scope.ts';
 import { locate } from '../manifest/verify.ts';
@@ -15,6 +16,7 @@ import type { Problem } from '../problem.ts';
 import { discoverAtCommit, discoverInWorktree, renamesBetween } from './discover.ts';
 import type { DiscoveredTree, KindCache } from './discover.ts';
 import { changedPaths, commitsTouching, readerAtCommit, resolveCommit } from './git.ts';
+import { digestOf } from '../digest.ts';
 
 /** What `diff` and `check` compare: a base commit against a head commit or the working tree. */
 export interface ChangeSetOptions {
@@ -31,26 +33,6 @@ export interface ChangeSetOptions {
   readonly all?: boolean;
   /** How many earlier versions to scan for rollbacks. */
   readonly historyDepth?: number;
-}
-
-/** The manifests of one gated package: the candidate (or what stands for it) and the parent. */
-export interface LoadedPair {
-  readonly candidate: LoadedManifest;
-  readonly parent?: LoadedManifest;
-  /** For a failed package (no valid candidate): what is known of it, shaped as a manifest. */
-  readonly standIn?: Manifest;
-}
-
-/** The resolved change: each package in scope with its diff, plus changed files no manifest references. */
-export interface ChangeSet {
-  readonly base: { readonly ref: string; readonly commit: string };
-  readonly head: { readonly ref: string; readonly commit: string | null };
-  /** Sorted by manifest path; a package without a valid candidate carries `failure`. */
-  readonly packages: readonly PackageDiff[];
-  /** Loaded candidate and parent manifests, for later stages (gates, report subjects). */
-  readonly loaded: ReadonlyMap<string, LoadedPair>;
-  readonly changed_files: readonly string[];
-  readonly unreferenced_changes: readonly string[];
 }
 
 type ValidManifest = LoadedManifest & { readonly manifest: Manifest };

@@ -3,7 +3,8 @@ import type { LoadedManifest } from './manifest.ts';
 import { stableJson } from '../stable-json.ts';
 import { behaviourFingerprint } from './model.ts';
 import type { Component, Manifest } from './model.ts';
-import { locate, shortDigest } from './verify.ts';
+import { locate } from './verify.ts';
+import { shortDigest } from '../digest.ts';
 
 /** The change classes of the KAIZEN decision policy, as read off an artifact diff. */
 export type ChangeClass =

@@ -6,8 +6,9 @@
 import type { Problem } from '../problem.ts';
 import type { ManifestFailure, PackageDiff } from './diff.ts';
 import type { LoadedManifest } from './manifest.ts';
-import { behaviourFingerprint, digestOf } from './model.ts';
+import { behaviourFingerprint } from './model.ts';
 import type { Manifest, SideEffectLevel } from './model.ts';
+import { digestOf } from '../digest.ts';
 
 /** What is known of a failed package. */
 export interface FailedPackageInput {

@@ -3,10 +3,10 @@ import type { Problem } from '../problem.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
 import { loadYaml } from './load.ts';
 import type { LoadedYaml } from './load.ts';
-import { digestOf } from './model.ts';
 import type { Manifest } from './model.ts';
 import { locate, verifyArtifacts } from './verify.ts';
 import type { ReadFile, VerifiedArtifact } from './verify.ts';
+import { digestOf } from '../digest.ts';
 
 /** A manifest read from a file: its value if valid, where its fields are, and every problem found. */
 export interface LoadedManifest {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digestOf } from '../digest.ts';
 import { stableJson } from '../stable-json.ts';
 
 /** Side-effect level: 0 advisory, 1 read-only tools, 2 recommendation, 3 mutating. */
@@ -100,10 +100,6 @@ export function listArtifacts(value: unknown): ArtifactEntry[] {
   return out;
 }
 
-/** `sha256:<hex>` of some bytes, the digest format manifests record. */
-export function digestOf(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /**
  * A digest of everything that shapes behaviour (model, prompts, retrieval, tools, routing,
@@ -119,9 +115,8 @@ export function behaviourFingerprint(manifest: Manifest): string {
     routing: manifest.routing ?? null,
     guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples),
   };
-  return digestOf(new TextEncoder().encode(stableJson(shape)));
+  return digestOf(stableJson(shape));
 }
-
 
 function compareTuples(a: readonly unknown[], b: readonly unknown[]): number {
   const x = JSON.stringify(a);

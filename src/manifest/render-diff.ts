@@ -1,6 +1,6 @@
 import { formatProblem } from '../problem.ts';
 import type { PackageDiff } from './diff.ts';
-import { shortDigest } from './verify.ts';
+import { shortDigest } from '../digest.ts';
 
 /** The change set as `diff --json` prints it (schema: manifests/schema/diff.schema.json). */
 export interface DiffDocument {

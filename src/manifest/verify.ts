@@ -1,8 +1,9 @@
 import type { Problem } from '../problem.ts';
 import { fieldOf } from './load.ts';
 import type { LoadedYaml } from './load.ts';
-import { digestOf, listArtifacts } from './model.ts';
+import { listArtifacts } from './model.ts';
 import type { ArtifactEntry } from './model.ts';
+import { digestOf, shortDigest } from '../digest.ts';
 
 /** What reading a repository path gave: the bytes, or why there are none. */
 export type FileRead =
@@ -78,10 +79,6 @@ export function readArtifact(entry: ArtifactEntry, readFile: ReadFile): { actual
   }
 }
 
-/** `sha256:8a1c2f9e…`: enough of a digest to recognise it in prose. */
-export function shortDigest(digest: string): string {
-  return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
-}
 
 /** A problem at the position of a JSON pointer in a loaded file. */
 export function locate(loaded: LoadedYaml, pointer: string, message: string): Problem {

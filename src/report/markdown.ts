@@ -4,12 +4,12 @@ import { confidenceDigits, formatP } from '../gates/format.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
 import type { Verdict } from '../gates/result.ts';
 import type { ArtifactChange } from '../manifest/diff.ts';
-import { shortDigest } from '../manifest/verify.ts';
 import { manifestProblems } from './annotations.ts';
 import { escapeMarkdown, escapeTableCell } from './escape.ts';
 import { OUTCOMES } from '../outcome.ts';
 import type { PackageReport, RegressedCase, Report } from './model.ts';
 import { decisionWord, formatCi, formatEstimate, formatMeasureP, formatOutcome, formatThreshold, verdictWord } from './text.ts';
+import { shortDigest } from '../digest.ts';
 
 /**
  * A titled block of the Markdown report, the shape `fitMarkdown` (src/github/limits.ts) shortens:

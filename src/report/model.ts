@@ -8,8 +8,7 @@ import type { GateResult } from '../gates/result.ts';
 import type { RolloutPlan } from '../delivery/rollout.ts';
 import type { ArtifactChange, ChangeClass, ManifestFailure, ParentRef } from '../manifest/diff.ts';
 import type { Problem } from '../problem.ts';
-import type { EvidenceBinding } from '../evidence/binding.ts';
-import type { SuiteCoverage } from '../evidence/suites.ts';
+import type { EvidenceBinding, SuiteCoverage } from '../evidence/evidence-facts.ts';
 
 /** A file bound into the report by digest. */
 export interface SubjectFile {

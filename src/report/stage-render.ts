@@ -4,7 +4,7 @@
  * package ids, cohort names and reasons come from files anyone can write.
  */
 import { describeChange } from '../delivery/canary-decide.ts';
-import type { CanaryAnalysis } from '../delivery/canary.ts';
+import type { CanaryAnalysis } from '../delivery/canary-model.ts';
 import type { RollbackResult } from '../delivery/rollback.ts';
 import type { ShadowAnalysis } from '../delivery/shadow.ts';
 import { escapeMarkdown, escapeTableCell, toPlainText } from './escape.ts';

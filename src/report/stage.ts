@@ -6,8 +6,8 @@
  * and the stage's own findings. `packages` stays empty, so readers of offline package results pass
  * over stage records; manifests/schema/stage-report.schema.json describes the document.
  */
-import { createHash } from 'node:crypto';
-import type { CanaryAnalysis } from '../delivery/canary.ts';
+import { sha256Hex } from '../digest.ts';
+import type { CanaryAnalysis } from '../delivery/canary-model.ts';
 import type { RollbackResult } from '../delivery/rollback.ts';
 import type { ShadowAnalysis } from '../delivery/shadow.ts';
 import type { ProblemSummary } from '../telemetry/problems.ts';
@@ -133,7 +133,7 @@ export function attestStageReport(report: StageReport, privateKeyPem: string | u
       ? { ...report, signature: { status: 'unsigned', reason: unsignedReason } }
       : { ...report, signature: { status: 'signed', keyid: loadPrivateKey(privateKeyPem, 'signing-key').keyid } };
   const statement = buildStatement(stageSubjects(marked), marked);
-  const statement_sha256 = createHash('sha256').update(canonicalJson(statement)).digest('hex');
+  const statement_sha256 = sha256Hex(canonicalJson(statement));
   if (privateKeyPem === undefined) return { report: marked, statement, statement_sha256 };
   return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, 'signing-key'), statement_sha256 };
 }
@@ -145,7 +145,7 @@ export function stageNoteLine(attested: AttestedStageReport): string {
 
 /** The sha256 hex of a statement given as the payload of an envelope (base64) or as a parsed value. */
 export function statementDigestOfEnvelope(envelope: { readonly payload: string }): string {
-  return createHash('sha256').update(Buffer.from(envelope.payload, 'base64')).digest('hex');
+  return sha256Hex(Buffer.from(envelope.payload, 'base64'));
 }
 
 /** Reads an untrusted predicate as a stage report, or says why it is not one. */

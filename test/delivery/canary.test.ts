@@ -5,8 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { readNotes } from '../../src/git/notes.ts';
-import { generateTelemetry, toTelemetryJsonl } from '../../src/sim/telemetry.ts';
-import type { CohortEffects } from '../../src/sim/telemetry.ts';
+import { generateTelemetry, toTelemetryJsonl } from '../support/sim/telemetry.ts';
+import type { CohortEffects } from '../support/sim/telemetry.ts';
 import { commitAt, fixtureKeyPath, makeRepoWithOrigin, writePackage } from '../support/audit-repo.ts';
 import type { TempRepo } from '../support/git-repo.ts';
 

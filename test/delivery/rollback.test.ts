@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../src/audit/verify-record.ts';
 import { runCli } from '../../src/cli.ts';
 import { parsePointer } from '../../src/delivery/pointer.ts';
-import { digestsAtCommits } from '../../src/git/pointer.ts';
+import { digestsAtCommits } from '../../src/git/git.ts';
 import { readNotes } from '../../src/git/notes.ts';
 import { readStageReport } from '../../src/report/stage.ts';
 import { recordNote } from '../../src/git/notes.ts';

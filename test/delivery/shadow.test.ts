@@ -5,12 +5,12 @@ import { gzipSync } from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { toTelemetryJsonl } from '../../src/sim/telemetry.ts';
+import { toTelemetryJsonl } from '../support/sim/telemetry.ts';
 import { commitAt, makeRepoWithOrigin, writePackage } from '../support/audit-repo.ts';
 import { analyseShadow } from '../../src/delivery/shadow.ts';
 import { ShadowPairing } from '../../src/delivery/shadow-pairs.ts';
-import { generateShadowReplay } from '../../src/sim/telemetry-shadow.ts';
-import type { ShadowSimParams } from '../../src/sim/telemetry-shadow.ts';
+import { generateShadowReplay } from '../support/sim/telemetry-shadow.ts';
+import type { ShadowSimParams } from '../support/sim/telemetry-shadow.ts';
 import { validateTelemetryEvent } from '../../src/telemetry/validate.ts';
 
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8')) as object);

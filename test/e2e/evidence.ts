@@ -1,9 +1,9 @@
 // Deterministic paired evidence for the example packages, from the project's workload generator
-// (src/sim), written as the JSONL files an evaluation step leaves in the workspace.
-import { EXAMPLE_CLASSES } from '../../src/sim/scenarios.ts';
-import type { Scenario } from '../../src/sim/scenarios.ts';
-import { generateEvidence, toJsonl } from '../../src/sim/workload.ts';
-import type { WorkloadRecord } from '../../src/sim/workload.ts';
+// (test/support/sim), written as the JSONL files an evaluation step leaves in the workspace.
+import { EXAMPLE_CLASSES } from '../support/sim/scenarios.ts';
+import type { Scenario } from '../support/sim/scenarios.ts';
+import { generateEvidence, toJsonl } from '../support/sim/workload.ts';
+import type { WorkloadRecord } from '../support/sim/types.ts';
 import type { TempRepo } from '../support/git-repo.ts';
 import { packageIds, projectManifest, type App } from './pr-repo.ts';
 
@@ -19,7 +19,7 @@ export interface EvidenceSpec {
   readonly renameRegressedCase?: string;
 }
 
-/** Workloads that reliably give one decision (sizes from src/sim/scenarios.ts, where other seeds are checked). */
+/** Workloads that reliably give one decision (sizes from test/support/sim/scenarios.ts, where other seeds are checked). */
 export const WORKLOADS = {
   /** A prompt patch that fixes one category: every gate passes (1,200 red-team cases show missed interventions within 0.5 pp). */
   approve: { goldenCases: 800, redteamCases: 1200, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 } },

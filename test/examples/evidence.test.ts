@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderExampleEvidence } from '../../src/sim/scenarios.ts';
+import { renderExampleEvidence } from '../support/sim/scenarios.ts';
 import { readExamplePackage, ROOT } from '../sim/scenario-gates.ts';
 
 const APPLICATIONS = readdirSync(join(ROOT, 'manifests'))

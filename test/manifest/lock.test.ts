@@ -8,8 +8,8 @@ import type { CommandContext } from '../../src/cli/manifest-commands.ts';
 import { readerAtWorktree } from '../../src/git/git.ts';
 import { lockManifest } from '../../src/manifest/lock.ts';
 import { loadManifest } from '../../src/manifest/manifest.ts';
-import { digestOf } from '../../src/manifest/model.ts';
 import { InputError, formatProblem } from '../../src/problem.ts';
+import { digestOf } from '../../src/digest.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const EXAMPLES = ['manifests/policy-qa.yaml', 'manifests/doc-analysis.yaml', 'manifests/sql-analytics.yaml'];

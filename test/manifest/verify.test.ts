@@ -4,12 +4,13 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readerAtCommit, readerAtWorktree } from '../../src/git/git.ts';
 import { loadYaml } from '../../src/manifest/load.ts';
-import { digestOf, listArtifacts } from '../../src/manifest/model.ts';
-import { shortDigest, unsafePathReason, verifyArtifacts } from '../../src/manifest/verify.ts';
+import { listArtifacts } from '../../src/manifest/model.ts';
+import { unsafePathReason, verifyArtifacts } from '../../src/manifest/verify.ts';
 import type { FileRead, ReadFile } from '../../src/manifest/verify.ts';
 import { formatProblem } from '../../src/problem.ts';
 import { makeRepo } from '../support/git-repo.ts';
 import type { TempRepo } from '../support/git-repo.ts';
+import { digestOf, shortDigest } from '../../src/digest.ts';
 
 const SYSTEM = 'You answer HR policy questions with citations.\n';
 const SYSTEM_DIGEST = digestOf(new TextEncoder().encode(SYSTEM));

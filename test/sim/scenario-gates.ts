@@ -11,8 +11,8 @@ import { mergePolicies, parsePolicy, policyForLevel } from '../../src/gates/poli
 import type { GatePolicy } from '../../src/gates/policy.ts';
 import type { GateResult } from '../../src/gates/result.ts';
 import type { SideEffectLevel } from '../../src/manifest/model.ts';
-import { identityOfManifest } from '../../src/sim/scenarios.ts';
-import type { PackageIdentity } from '../../src/sim/scenarios.ts';
+import { identityOfManifest } from '../support/sim/scenarios.ts';
+import type { PackageIdentity } from '../support/sim/scenarios.ts';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SCENARIOS, EXAMPLE_SCENARIOS, identityOfManifest, renderScenarioEvidence } from '../../src/sim/scenarios.ts';
-import type { Scenario } from '../../src/sim/scenarios.ts';
+import { DEMO_SCENARIOS, EXAMPLE_SCENARIOS, identityOfManifest, renderScenarioEvidence } from '../support/sim/scenarios.ts';
+import type { Scenario } from '../support/sim/scenarios.ts';
 import { decideEvidence, readExamplePackage } from './scenario-gates.ts';
 
 /** The scenario's decision with a given seed. */

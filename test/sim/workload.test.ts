@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonlEvidence } from '../../src/evidence/jsonl.ts';
 import { pairEvidence } from '../../src/evidence/pair.ts';
 import type { PairedCase } from '../../src/evidence/pair.ts';
-import { APPLICATION_CLASSES, CLASS_PROFILES } from '../../src/sim/classes.ts';
-import { generateEvidence, toJsonl } from '../../src/sim/workload.ts';
-import type { WorkloadParams, WorkloadRecord } from '../../src/sim/workload.ts';
+import { APPLICATION_CLASSES, CLASS_PROFILES } from '../support/sim/classes.ts';
+import { generateEvidence, toJsonl } from '../support/sim/workload.ts';
+import type { WorkloadParams, WorkloadRecord } from '../support/sim/types.ts';
 
 const BASE: WorkloadParams = { application: 'analytics', parentPackageId: 'sa-r11', candidatePackageId: 'sa-r12', goldenCases: 600, redteamCases: 80 };
 

@@ -12,8 +12,8 @@ import { METRICS } from '../../src/delivery/canary-metrics.ts';
 import { ClusterSumsBuilder } from '../../src/stats/always-valid-cluster.ts';
 import { drawBinomial } from '../../src/stats/binomial.ts';
 import type { Rng } from '../../src/stats/rng.ts';
-import { NormalSource, sigmoid } from '../../src/sim/random.ts';
-import { drawPoisson } from '../../src/sim/telemetry.ts';
+import { NormalSource, sigmoid } from './sim/random.ts';
+import { drawPoisson } from './sim/telemetry.ts';
 
 /** One simulated experiment's shape. */
 export interface CanarySimParams {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { generateTelemetry } from '../../src/sim/telemetry.ts';
+import { generateTelemetry } from '../support/sim/telemetry.ts';
 import { validateTelemetryEvent } from '../../src/telemetry/validate.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/telemetry-event.schema.json', import.meta.url), 'utf8')) as object;

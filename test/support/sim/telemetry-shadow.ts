@@ -4,7 +4,7 @@
  * shared, so the two answers are correlated as real paired answers are; the candidate's effects
  * (more tokens, fewer tool calls, …) are injected. A demo and test tool, not part of the bundle.
  */
-import { createRng } from '../stats/rng.ts';
+import { createRng } from '../../../src/stats/rng.ts';
 import { CLASS_PROFILES } from './classes.ts';
 import type { ApplicationClass } from './classes.ts';
 import { NormalSource, sigmoid } from './random.ts';

@@ -1,4 +1,4 @@
-import type { Rng } from '../stats/rng.ts';
+import type { Rng } from '../../../src/stats/rng.ts';
 
 /** Standard normal draws from a seeded generator (Box–Muller, the second value kept for the next call). */
 export class NormalSource {

@@ -1,7 +1,7 @@
 import type { ClassProfile } from './classes.ts';
 import type { NormalSource } from './random.ts';
 import { logit, sigmoid } from './random.ts';
-import type { WorkloadRecord } from './workload.ts';
+import type { WorkloadRecord } from './types.ts';
 
 /** Resource use of one trial. */
 export interface Usage {

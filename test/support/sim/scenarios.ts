@@ -1,6 +1,6 @@
 import type { ApplicationClass } from './classes.ts';
 import { generateEvidence, toJsonl } from './workload.ts';
-import type { WorkloadParams } from './workload.ts';
+import type { WorkloadParams } from './types.ts';
 
 /** The decision a scenario is built to produce. */
 export type ExpectedOutcome = 'approve' | 'reject' | 'hold' | 'needs_approval';

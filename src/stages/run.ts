@@ -5,6 +5,7 @@
  * argv or talks to GitHub.
  */
 import { createHash } from 'node:crypto';
+import { sha256Hex } from '../digest.ts';
 import { createReadStream } from 'node:fs';
 import { GitError, readerAtCommit, resolveCommit } from '../git/git.ts';
 import { readNotes, recordNote } from '../git/notes.ts';
@@ -12,7 +13,7 @@ import { readReleaseHistory } from '../git/pointer.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import type { Manifest } from '../manifest/model.ts';
 import { InputError } from '../problem.ts';
-import { attestStageReport, readStageReport, stageNoteLine } from '../report/stage.ts';
+import { attestStageReport, readStageReport, stageNoteLine, statementDigestOfEnvelope } from '../report/stage.ts';
 import type { AttestedStageReport, PreviousStage, StageReport, TelemetryDigest } from '../report/stage.ts';
 import type { TrustedKey } from '../report/verify-envelope.ts';
 import { TelemetryAggregator } from '../telemetry/aggregate.ts';
@@ -22,12 +23,12 @@ import { readTelemetryFiles } from '../telemetry/read.ts';
 import type { TelemetryFile } from '../telemetry/read.ts';
 import type { ProblemSummary } from '../telemetry/problems.ts';
 import { VERSION } from '../version.ts';
-import { analyseCanary } from './canary.ts';
-import type { CanaryContext } from './canary.ts';
-import type { CanaryPolicy } from './canary-policy.ts';
-import { analyseShadow, DEFAULT_SHADOW_POLICY } from './shadow.ts';
-import type { ShadowPolicy } from './shadow.ts';
-import { ShadowPairing } from './shadow-pairs.ts';
+import { analyseCanary } from '../delivery/canary.ts';
+import type { CanaryContext } from '../delivery/canary-model.ts';
+import type { CanaryPolicy } from '../delivery/canary-policy.ts';
+import { analyseShadow, DEFAULT_SHADOW_POLICY } from '../delivery/shadow.ts';
+import type { ShadowPolicy } from '../delivery/shadow.ts';
+import { ShadowPairing } from '../delivery/shadow-pairs.ts';
 
 /** The candidate package a stage is about, read at a commit. */
 export interface StagePackage {
@@ -49,7 +50,7 @@ export function loadStagePackage(repo: string, ref: string, manifestPath: string
   if (read.kind !== 'file') throw new InputError([{ file: manifestPath, message: `is not in commit ${commit.slice(0, 12)}` }]);
   const loaded = loadManifest(read.bytes, manifestPath);
   if (!loaded.manifest) throw new InputError(loaded.problems);
-  return { repo, commit, manifestPath, manifest: loaded.manifest, sha256: createHash('sha256').update(read.bytes).digest('hex') };
+  return { repo, commit, manifestPath, manifest: loaded.manifest, sha256: sha256Hex(read.bytes) };
 }
 
 /** The telemetry, aggregated, with its problems. */
@@ -102,7 +103,7 @@ export function previousStageOn(repo: string, commit: string, packageId: string)
     const stage = readStageReport(predicate);
     const mine = typeof stage !== 'string' ? stage.package_id === packageId : isOfflineFor(predicate, packageId);
     if (!mine) continue;
-    const digest = typeof value.payload === 'string' ? createHash('sha256').update(Buffer.from(value.payload, 'base64')).digest('hex') : createHash('sha256').update(line.text).digest('hex');
+    const digest = typeof value.payload === 'string' ? statementDigestOfEnvelope({ payload: value.payload }) : sha256Hex(line.text);
     found = { stage: typeof stage !== 'string' ? stage.stage : 'offline', statement_sha256: digest, commit };
   }
   return found;

@@ -4,17 +4,17 @@
  * it, and unless it is a dry run (or the rehearsal failed) rewrite the pointer, commit, push, and
  * record a signed rollback report on the pointer commit.
  */
-import { createHash } from 'node:crypto';
 import { commitPointer, hasLocalChanges, readPointerAtHead, readReleaseHistory, rehearseTarget } from '../git/pointer.ts';
 import { InputError } from '../problem.ts';
 import { attestStageReport } from '../report/stage.ts';
 import type { AttestedStageReport, PreviousStage, StageReport } from '../report/stage.ts';
 import type { TrustedKey } from '../report/verify-envelope.ts';
 import { VERSION } from '../version.ts';
-import { defaultPointerPath, diffLines, renderPointer } from './pointer.ts';
-import { chooseRollbackTarget } from './rollback.ts';
-import type { RollbackResult } from './rollback.ts';
-import { recordStageReport } from './stage-runs.ts';
+import { defaultPointerPath, diffLines, renderPointer } from '../delivery/pointer.ts';
+import { chooseRollbackTarget } from '../delivery/rollback.ts';
+import type { RollbackResult } from '../delivery/rollback.ts';
+import { recordStageReport } from './run.ts';
+import { hexOf, sha256Hex } from '../digest.ts';
 
 /** Options of {@link runRollbackStage}. */
 export interface RollbackRunOptions {
@@ -88,7 +88,7 @@ export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
   const diff = diffLines(current?.text ?? null, after);
   const to = { package_id: target.package_id, commit: target.commit, manifest: target.manifest, manifest_sha256: target.manifest_sha256 };
   const failed = rehearsal.filter((c) => !c.ok);
-  const subject = { manifests: [{ path: target.manifest, sha256: target.manifest_sha256.slice(7), role: 'candidate' as const, commit: target.commit }], evidence: [], artifacts: [] };
+  const subject = { manifests: [{ path: target.manifest, sha256: hexOf(target.manifest_sha256), role: 'candidate' as const, commit: target.commit }], evidence: [], artifacts: [] };
   const reasons = choice.skipped.map((s) => `skipped ${s.package_id}: ${s.reason}`);
   if (failed.length > 0 || options.dryRun) {
     const outcome = failed.length > 0 ? 'refused' : 'rehearsed';
@@ -110,6 +110,3 @@ export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
   return { attested, result, ...(noteMessage ? { noteMessage } : {}) };
 }
 
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}

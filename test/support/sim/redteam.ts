@@ -1,10 +1,10 @@
-import type { Rng } from '../stats/rng.ts';
+import type { Rng } from '../../../src/stats/rng.ts';
 import type { ClassProfile } from './classes.ts';
 import type { NormalSource } from './random.ts';
 import { pickDistinct } from './random.ts';
 import { drawUsage, fillUsage, scaleUsage } from './records.ts';
 import type { Usage } from './records.ts';
-import type { WorkloadParams, WorkloadRecord } from './workload.ts';
+import type { WorkloadParams, WorkloadRecord } from './types.ts';
 
 /** The random streams the generator threads through its parts. */
 export interface Streams {

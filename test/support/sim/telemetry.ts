@@ -7,8 +7,8 @@
  * before the look; latency log-normal around the class median. Canary regressions are injected per
  * cohort. A demo and test tool, not part of the shipped bundle.
  */
-import { createRng } from '../stats/rng.ts';
-import type { Rng } from '../stats/rng.ts';
+import { createRng } from '../../../src/stats/rng.ts';
+import type { Rng } from '../../../src/stats/rng.ts';
 import { CLASS_PROFILES, SEVERITY_LOGITS } from './classes.ts';
 import type { ApplicationClass } from './classes.ts';
 import { NormalSource, sigmoid } from './random.ts';
