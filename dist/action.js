@@ -41201,7 +41201,7 @@ function showFile(repo, commit2, path) {
   return read.kind === "file" ? read.bytes : void 0;
 }
 
-// src/manifest/load.ts
+// src/yaml/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 var DEFAULT_LOAD_LIMITS = { maxBytes: 1024 * 1024, maxAliases: 100, maxNodes: 1e5, maxDepth: 64 };
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
@@ -45064,18 +45064,30 @@ function formatP(p) {
 }
 
 // src/outcome.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3, undecided: 4 };
 var OUTCOMES = {
-  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: 1, severity: 4, colour: "red" },
-  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: 1, severity: 3, colour: "red" },
-  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: 3, severity: 2, colour: "yellow" },
-  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: 0, severity: 1, colour: "green" },
-  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: 0, severity: 0, colour: "dim" }
+  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: EXIT.failed, severity: 4, colour: "red" },
+  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: EXIT.failed, severity: 3, colour: "red" },
+  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: EXIT.needsApproval, severity: 2, colour: "yellow" },
+  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: EXIT.ok, severity: 1, colour: "green" },
+  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: EXIT.ok, severity: 0, colour: "dim" }
 };
 function mostSevere(outcomes) {
   let worst = "approve";
   for (const outcome of outcomes) if (OUTCOMES[outcome].severity > OUTCOMES[worst].severity) worst = outcome;
   return worst;
 }
+var STAGE_OUTCOMES = {
+  pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: EXIT.ok, log: "shadow passed" },
+  fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: EXIT.failed, log: "shadow failed" },
+  inconclusive: { title: "Shadow inconclusive", emoji: "❔", conclusion: "neutral", exit: EXIT.undecided, log: "shadow inconclusive" },
+  promote: { title: "Promote", emoji: "⬆️", conclusion: "success", exit: EXIT.ok, log: "promoted" },
+  continue: { title: "Continue", emoji: "⏳", conclusion: "neutral", exit: EXIT.undecided, log: "canary continuing" },
+  rollback: { title: "Roll back", emoji: "⏪", conclusion: "failure", exit: EXIT.failed, log: "rolled back" },
+  rolled_back: { title: "Rolled back", emoji: "⏪", conclusion: "success", exit: EXIT.ok, log: "rolled back" },
+  rehearsed: { title: "Rollback rehearsed", emoji: "🧪", conclusion: "success", exit: EXIT.ok, log: "rollback rehearsed" },
+  refused: { title: "Rollback refused", emoji: "⛔", conclusion: "failure", exit: EXIT.failed, log: "rollback refused" }
+};
 
 // src/report/text.ts
 function decisionWord(outcome) {

@@ -15535,7 +15535,7 @@ var policy_schema_default = {
   }
 };
 
-// src/manifest/load.ts
+// src/yaml/load.ts
 var import_yaml = __toESM(require_dist(), 1);
 var DEFAULT_LOAD_LIMITS = { maxBytes: 1024 * 1024, maxAliases: 100, maxNodes: 1e5, maxDepth: 64 };
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
@@ -18505,12 +18505,13 @@ function manifestProblems(gates) {
 }
 
 // src/outcome.ts
+var EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3, undecided: 4 };
 var OUTCOMES = {
-  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: 1, severity: 4, colour: "red" },
-  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: 1, severity: 3, colour: "red" },
-  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: 3, severity: 2, colour: "yellow" },
-  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: 0, severity: 1, colour: "green" },
-  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: 0, severity: 0, colour: "dim" }
+  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: EXIT.failed, severity: 4, colour: "red" },
+  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: EXIT.failed, severity: 3, colour: "red" },
+  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: EXIT.needsApproval, severity: 2, colour: "yellow" },
+  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: EXIT.ok, severity: 1, colour: "green" },
+  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: EXIT.ok, severity: 0, colour: "dim" }
 };
 function statusOf(outcome) {
   return OUTCOMES[outcome].status;
@@ -18520,6 +18521,17 @@ function mostSevere(outcomes) {
   for (const outcome of outcomes) if (OUTCOMES[outcome].severity > OUTCOMES[worst].severity) worst = outcome;
   return worst;
 }
+var STAGE_OUTCOMES = {
+  pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: EXIT.ok, log: "shadow passed" },
+  fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: EXIT.failed, log: "shadow failed" },
+  inconclusive: { title: "Shadow inconclusive", emoji: "❔", conclusion: "neutral", exit: EXIT.undecided, log: "shadow inconclusive" },
+  promote: { title: "Promote", emoji: "⬆️", conclusion: "success", exit: EXIT.ok, log: "promoted" },
+  continue: { title: "Continue", emoji: "⏳", conclusion: "neutral", exit: EXIT.undecided, log: "canary continuing" },
+  rollback: { title: "Roll back", emoji: "⏪", conclusion: "failure", exit: EXIT.failed, log: "rolled back" },
+  rolled_back: { title: "Rolled back", emoji: "⏪", conclusion: "success", exit: EXIT.ok, log: "rolled back" },
+  rehearsed: { title: "Rollback rehearsed", emoji: "🧪", conclusion: "success", exit: EXIT.ok, log: "rollback rehearsed" },
+  refused: { title: "Rollback refused", emoji: "⛔", conclusion: "failure", exit: EXIT.failed, log: "rollback refused" }
+};
 
 // src/report/text.ts
 var TERMINAL_CASES = 5;
@@ -23476,7 +23488,7 @@ function runValidate(ctx, paths, repoFlag) {
   if (problems.length > 0) throw new InputError(problems, `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${checked} manifest${checked === 1 ? "" : "s"}`);
   ctx.stdout(`${checked} manifest${checked === 1 ? "" : "s"} valid
 `);
-  return 0;
+  return EXIT.ok;
 }
 function runLock(ctx, paths, options) {
   const root = repoRootOf(ctx.cwd, options.repo);
@@ -23501,12 +23513,12 @@ function runLock(ctx, paths, options) {
   if (options.check) {
     ctx.stdout(writes.length === 0 ? "all digests up to date\n" : `${writes.length} manifest(s) need \`kaizen-gate lock\`
 `);
-    return writes.length === 0 ? 0 : 1;
+    return writes.length === 0 ? EXIT.ok : EXIT.failed;
   }
   for (const write of writes) writeFileAtomic(write.file, write.text);
   ctx.stdout(writes.length === 0 ? "all digests up to date\n" : `locked ${writes.length} manifest${writes.length === 1 ? "" : "s"}
 `);
-  return 0;
+  return EXIT.ok;
 }
 function runDiff(ctx, paths, options) {
   if (!options.base) throw new UsageError("diff needs --base <git-ref> (the commit to compare against)");
@@ -23534,7 +23546,7 @@ function runDiff(ctx, paths, options) {
     for (const pkg of doc.packages) for (const problem of pkg.problems) ctx.stderr(`${formatProblem(problem)}
 `);
   }
-  return doc.failed ? 1 : 0;
+  return doc.failed ? EXIT.failed : EXIT.ok;
 }
 
 // src/cli/check-command.ts
@@ -23594,7 +23606,7 @@ function runCheck(ctx, positionals, flags, isTty) {
   if (result.signingError !== void 0) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}
 `);
-    return 2;
+    return EXIT.invalid;
   }
   return OUTCOMES[report.decision.outcome].exitCode;
 }
@@ -24437,7 +24449,7 @@ Private key written to ${privatePath} (mode 0600); store its content as the sign
 Trust the public key by committing it, e.g. cp ${publicPath} ${DEFAULT_KEYS_DIR}/<name>.pub
 `
   );
-  return 0;
+  return EXIT.ok;
 }
 function writeNewFile(path, text2, mode) {
   let fd;
@@ -24507,22 +24519,22 @@ function runVerify(ctx, values, positionals) {
   if (notes.length === 0) {
     ctx.stderr(`kaizen-gate: commit ${commit2} has no report in ${NOTES_REF}; fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'
 `);
-    return 1;
+    return EXIT.failed;
   }
-  let status = 0;
+  let status = EXIT.ok;
   for (const note of notes) {
     const prefix = notes.length > 1 ? `[note line ${note.line}] ` : "";
-    if (printResult(ctx, verifyRecord(note.text, context), commit2, prefix) !== 0) status = 1;
+    if (printResult(ctx, verifyRecord(note.text, context), commit2, prefix) !== EXIT.ok) status = EXIT.failed;
   }
   return status;
 }
 function printResult(ctx, result, commit2, prefix) {
   if (result.kind === "verified") {
     ctx.stdout(`${prefix}${renderVerified(result, commit2)}`);
-    return 0;
+    return EXIT.ok;
   }
   ctx.stderr(`${prefix}${renderRefused(result)}`);
-  return 1;
+  return EXIT.failed;
 }
 function runLog(ctx, values, positionals) {
   const format = values.format ?? "table";
@@ -24561,7 +24573,7 @@ function runLog(ctx, values, positionals) {
     ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)
 `);
   }
-  return invalid2.length > 0 || unsigned.length > 0 ? 1 : 0;
+  return invalid2.length > 0 || unsigned.length > 0 ? EXIT.failed : EXIT.ok;
 }
 function count2(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -24674,19 +24686,8 @@ import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:f
 import { dirname as dirname2, join as join5 } from "node:path";
 
 // src/report/stage.ts
-var STAGE_OUTCOMES = {
-  pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: 0, log: "shadow passed" },
-  fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: 1, log: "shadow failed" },
-  inconclusive: { title: "Shadow inconclusive", emoji: "❔", conclusion: "neutral", exit: 4, log: "shadow inconclusive" },
-  promote: { title: "Promote", emoji: "⬆️", conclusion: "success", exit: 0, log: "promoted" },
-  continue: { title: "Continue", emoji: "⏳", conclusion: "neutral", exit: 4, log: "canary continuing" },
-  rollback: { title: "Roll back", emoji: "⏪", conclusion: "failure", exit: 1, log: "rolled back" },
-  rolled_back: { title: "Rolled back", emoji: "⏪", conclusion: "success", exit: 0, log: "rolled back" },
-  rehearsed: { title: "Rollback rehearsed", emoji: "🧪", conclusion: "success", exit: 0, log: "rollback rehearsed" },
-  refused: { title: "Rollback refused", emoji: "⛔", conclusion: "failure", exit: 1, log: "rollback refused" }
-};
 function stageConclusion(report) {
-  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true) return { conclusion: "action_required", exit: 3 };
+  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true) return { conclusion: "action_required", exit: EXIT.needsApproval };
   const row = STAGE_OUTCOMES[report.decision.outcome];
   return { conclusion: row.conclusion, exit: row.exit };
 }
@@ -30349,11 +30350,11 @@ async function runTelemetry(ctx, values, positionals) {
 `);
     }
   }
-  if (read.problems.problems === 0) return 0;
+  if (read.problems.problems === 0) return EXIT.ok;
   const lines = [...read.problems.located.map(formatProblem), ...read.problems.truncated ? [`… and ${read.problems.problems - read.problems.located.length} more problems`] : [], "Summary:", ...describeSummary(read.problems).map((l) => `  ${l}`)];
   ctx.stderr(`${lines.join("\n")}
 `);
-  return 2;
+  return EXIT.invalid;
 }
 async function runShadowCommand(ctx, values) {
   const repo = repoOf(ctx, values);
@@ -30453,7 +30454,6 @@ function describeArgsError(error, flags) {
 }
 
 // src/cli.ts
-var EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3 };
 var COMMANDS = {
   validate: {
     summary: "check manifests against the schema and their artifacts' digests",
@@ -30658,6 +30658,5 @@ if (isMain) {
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }
 export {
-  EXIT,
   runCli
 };

@@ -11,10 +11,9 @@ import { STAGE_COMMANDS } from './cli/stage-commands.ts';
 import { repoOption } from './cli/command.ts';
 import { describeArgsError } from './cli/flags.ts';
 import type { Command } from './cli/command.ts';
+import { EXIT } from './outcome.ts';
 import { VERSION } from './version.ts';
 
-/** Exit statuses of the CLI, the same for every command. */
-export const EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3 } as const;
 
 
 const COMMANDS: Record<string, Command> = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { showFile } from '../git/git.ts';
-import { loadYaml } from '../manifest/load.ts';
+import { loadYaml } from '../yaml/load.ts';
 import { changeBlockOf } from '../report/annotations.ts';
 import type { LineRange } from '../report/annotations.ts';
 import type { Report } from '../report/model.ts';

@@ -22,6 +22,7 @@ import { UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
 import { repoRootOf } from './manifest-commands.ts';
 import { sha256Hex } from '../digest.ts';
+import { EXIT } from '../outcome.ts';
 
 const keyOptions = { key: { type: 'string', multiple: true }, 'keys-dir': { type: 'string' } } as const;
 
@@ -122,7 +123,7 @@ function runKeygen(ctx: CommandContext, out: string | undefined, algorithmFlag: 
       `Private key written to ${privatePath} (mode 0600); store its content as the signing-key secret and keep it out of the repository.\n` +
       `Trust the public key by committing it, e.g. cp ${publicPath} ${DEFAULT_KEYS_DIR}/<name>.pub\n`,
   );
-  return 0;
+  return EXIT.ok;
 }
 
 function writeNewFile(path: string, text: string, mode: number): void {
@@ -204,12 +205,12 @@ function runVerify(ctx: CommandContext, values: Record<string, unknown>, positio
   const notes = readNotes(repo, commit);
   if (notes.length === 0) {
     ctx.stderr(`kaizen-gate: commit ${commit} has no report in ${NOTES_REF}; fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'\n`);
-    return 1;
+    return EXIT.failed;
   }
-  let status = 0;
+  let status: number = EXIT.ok;
   for (const note of notes) {
     const prefix = notes.length > 1 ? `[note line ${note.line}] ` : '';
-    if (printResult(ctx, verifyRecord(note.text, context), commit, prefix) !== 0) status = 1;
+    if (printResult(ctx, verifyRecord(note.text, context), commit, prefix) !== EXIT.ok) status = EXIT.failed;
   }
   return status;
 }
@@ -217,10 +218,10 @@ function runVerify(ctx: CommandContext, values: Record<string, unknown>, positio
 function printResult(ctx: CommandContext, result: RecordResult, commit: string, prefix: string): number {
   if (result.kind === 'verified') {
     ctx.stdout(`${prefix}${renderVerified(result, commit)}`);
-    return 0;
+    return EXIT.ok;
   }
   ctx.stderr(`${prefix}${renderRefused(result)}`);
-  return 1;
+  return EXIT.failed;
 }
 
 /**
@@ -261,7 +262,7 @@ function runLog(ctx: CommandContext, values: Record<string, unknown>, positional
     const have = `${count(unsigned.length, 'release')} ${unsigned.length === 1 ? 'has' : 'have'}`;
     ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)\n`);
   }
-  return invalid.length > 0 || unsigned.length > 0 ? 1 : 0;
+  return invalid.length > 0 || unsigned.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 function count(n: number, noun: string): string {

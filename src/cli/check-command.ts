@@ -6,7 +6,7 @@ import { serialiseReport } from '../io/report-files.ts';
 import { checkEvidenceSides, parseEvidenceFormat, parseSeed, parseSideSelector } from '../options.ts';
 import type { Parsed } from '../options.ts';
 import { renderMarkdown } from '../report/markdown.ts';
-import { OUTCOMES } from '../outcome.ts';
+import { EXIT, OUTCOMES } from '../outcome.ts';
 import { renderText } from '../report/text.ts';
 import { UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
@@ -93,7 +93,7 @@ export function runCheck(ctx: CommandContext, positionals: readonly string[], fl
   if (result.uncommitted) ctx.stderr(describeUncommitted(result.uncommitted));
   if (result.signingError !== undefined) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}\n`);
-    return 2;
+    return EXIT.invalid;
   }
   return OUTCOMES[report.decision.outcome].exitCode;
 }

@@ -4,7 +4,7 @@ import { listWorktreeFiles } from '../git/discover.ts';
 import { resolveChangeSet } from '../git/resolve.ts';
 import { classifyYaml, describeKind, isYamlPath } from '../manifest/discover.ts';
 import type { YamlKind } from '../manifest/discover.ts';
-import { loadYaml } from '../manifest/load.ts';
+import { loadYaml } from '../yaml/load.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import { lockManifest } from '../manifest/lock.ts';
 import { renderDiffText } from '../manifest/render-diff.ts';
@@ -13,6 +13,7 @@ import { formatProblem, InputError, sortProblems } from '../problem.ts';
 import type { Problem } from '../problem.ts';
 import { readInputFile, toRepoPath, writeFileAtomic } from '../io/files.ts';
 import { expandYamlPaths, UsageError } from './io.ts';
+import { EXIT } from '../outcome.ts';
 
 /** Where a command runs: the repository root and the streams it writes to. */
 export interface CommandContext {
@@ -100,7 +101,7 @@ export function runValidate(ctx: CommandContext, paths: readonly string[], repoF
   if (checked === 0 && problems.length === 0) throw new InputError([{ file: paths.join(' ') || '.', message: 'no kaizen-gate manifests found' }]);
   if (problems.length > 0) throw new InputError(problems, `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${checked} manifest${checked === 1 ? '' : 's'}`);
   ctx.stdout(`${checked} manifest${checked === 1 ? '' : 's'} valid\n`);
-  return 0;
+  return EXIT.ok;
 }
 
 /** `lock [manifest…]`: rewrite recorded digests in place, preserving the file's layout. */
@@ -126,11 +127,11 @@ export function runLock(ctx: CommandContext, paths: readonly string[], options: 
   if (problems.length > 0) throw new InputError(problems);
   if (options.check) {
     ctx.stdout(writes.length === 0 ? 'all digests up to date\n' : `${writes.length} manifest(s) need \`kaizen-gate lock\`\n`);
-    return writes.length === 0 ? 0 : 1;
+    return writes.length === 0 ? EXIT.ok : EXIT.failed;
   }
   for (const write of writes) writeFileAtomic(write.file, write.text);
   ctx.stdout(writes.length === 0 ? 'all digests up to date\n' : `locked ${writes.length} manifest${writes.length === 1 ? '' : 's'}\n`);
-  return 0;
+  return EXIT.ok;
 }
 
 /** `diff --base REF [--head REF] [--json] [manifest…]`: artifact diff, change classes, manifest failures. */
@@ -162,5 +163,5 @@ export function runDiff(
   if (doc.failed && options.json) {
     for (const pkg of doc.packages) for (const problem of pkg.problems) ctx.stderr(`${formatProblem(problem)}\n`);
   }
-  return doc.failed ? 1 : 0;
+  return doc.failed ? EXIT.failed : EXIT.ok;
 }

@@ -22,6 +22,7 @@ import { readInputFile, toRepoPath, writeFileAtomic } from '../io/files.ts';
 import { writeReportFiles } from '../io/report-files.ts';
 import { UsageError } from './io.ts';
 import type { CommandContext } from './manifest-commands.ts';
+import { EXIT } from '../outcome.ts';
 
 const keyOptions = { key: { type: 'string', multiple: true }, 'keys-dir': { type: 'string' } } as const;
 const outputOptions = { out: { type: 'string' }, format: { type: 'string' }, 'signing-key': { type: 'string' }, record: { type: 'boolean' }, push: { type: 'string' } } as const;
@@ -214,10 +215,10 @@ async function runTelemetry(ctx: CommandContext, values: Record<string, unknown>
       ctx.stdout(`  ${c.cohort}: ${c.events.toLocaleString('en-US')} events; package id ${share(c.with_package)}, prompt hash ${share(c.with_prompt_hash)}, retrieval manifest ${share(c.with_retrieval)}, tool trace ${share(c.with_tool_trace)}, all four ${share(c.complete_all)}\n`);
     }
   }
-  if (read.problems.problems === 0) return 0;
+  if (read.problems.problems === 0) return EXIT.ok;
   const lines = [...read.problems.located.map(formatProblem), ...(read.problems.truncated ? [`… and ${read.problems.problems - read.problems.located.length} more problems`] : []), 'Summary:', ...describeSummary(read.problems).map((l) => `  ${l}`)];
   ctx.stderr(`${lines.join('\n')}\n`);
-  return 2;
+  return EXIT.invalid;
 }
 
 async function runShadowCommand(ctx: CommandContext, values: Record<string, unknown>): Promise<number> {

@@ -1,5 +1,5 @@
 import policySchema from '../../manifests/schema/policy.schema.json' with { type: 'json' };
-import { loadYaml } from '../manifest/load.ts';
+import { loadYaml } from '../yaml/load.ts';
 import type { SideEffectLevel } from '../manifest/model.ts';
 import { InputError } from '../problem.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';

@@ -6,7 +6,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import type { Problem } from '../problem.ts';
-import { findDeepFlow, loadYaml } from './load.ts';
+import { findDeepFlow, loadYaml } from '../yaml/load.ts';
 import { listArtifacts } from './model.ts';
 
 /** What a YAML file is: a Package manifest, another kaizen-gate document, not ours, or unreadable. */

@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Scalar } from 'yaml';
 import type { Problem } from '../problem.ts';
-import { loadYaml } from './load.ts';
+import { loadYaml } from '../yaml/load.ts';
 import { listArtifacts } from './model.ts';
 import { locate, readArtifact } from './verify.ts';
 import type { ReadFile } from './verify.ts';

@@ -1,8 +1,8 @@
 import packageSchema from '../../manifests/schema/package.schema.json' with { type: 'json' };
 import type { Problem } from '../problem.ts';
 import { validateAgainstSchema } from '../schema/validate.ts';
-import { loadYaml } from './load.ts';
-import type { LoadedYaml } from './load.ts';
+import { loadYaml } from '../yaml/load.ts';
+import type { LoadedYaml } from '../yaml/load.ts';
 import type { Manifest } from './model.ts';
 import { locate, verifyArtifacts } from './verify.ts';
 import type { ReadFile, VerifiedArtifact } from './verify.ts';

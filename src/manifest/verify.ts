@@ -1,6 +1,6 @@
 import type { Problem } from '../problem.ts';
-import { fieldOf } from './load.ts';
-import type { LoadedYaml } from './load.ts';
+import { fieldOf } from '../yaml/load.ts';
+import type { LoadedYaml } from '../yaml/load.ts';
 import { listArtifacts } from './model.ts';
 import type { ArtifactEntry } from './model.ts';
 import { digestOf, shortDigest } from '../digest.ts';

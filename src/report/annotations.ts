@@ -1,5 +1,5 @@
 import type { GateResult } from '../gates/result.ts';
-import type { LoadedYaml } from '../manifest/load.ts';
+import type { LoadedYaml } from '../yaml/load.ts';
 import { formatProblem } from '../problem.ts';
 import { toPlainText } from './escape.ts';
 import type { PackageReport, Report } from './model.ts';

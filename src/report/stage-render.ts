@@ -8,7 +8,8 @@ import type { CanaryAnalysis } from '../delivery/canary-model.ts';
 import type { RollbackResult } from '../delivery/rollback.ts';
 import type { ShadowAnalysis } from '../delivery/shadow.ts';
 import { escapeMarkdown, escapeTableCell, toPlainText } from './escape.ts';
-import { STAGE_OUTCOMES, stageStatusOf } from './stage.ts';
+import { STAGE_OUTCOMES } from '../outcome.ts';
+import { stageStatusOf } from './stage.ts';
 import type { StageReport } from './stage.ts';
 
 const STAGE_TITLES = { shadow: 'Shadow replay', canary: 'Canary against holdout', rollback: 'Rollback' } as const;

@@ -7,6 +7,8 @@
  * over stage records; manifests/schema/stage-report.schema.json describes the document.
  */
 import { sha256Hex } from '../digest.ts';
+import { EXIT, STAGE_OUTCOMES } from '../outcome.ts';
+import type { StageOutcome } from '../outcome.ts';
 import type { CanaryAnalysis } from '../delivery/canary-model.ts';
 import type { RollbackResult } from '../delivery/rollback.ts';
 import type { ShadowAnalysis } from '../delivery/shadow.ts';
@@ -27,7 +29,6 @@ export type Stage = 'offline' | 'shadow' | 'canary' | 'rollback';
 export type LaterStage = Exclude<Stage, 'offline'>;
 
 /** Every stage outcome. */
-export type StageOutcome = 'pass' | 'fail' | 'inconclusive' | 'promote' | 'continue' | 'rollback' | 'rolled_back' | 'rehearsed' | 'refused';
 
 /** The link to the stage before: its stage and the sha256 of its statement (the DSSE payload). */
 export interface PreviousStage {
@@ -76,22 +77,9 @@ export interface StageReport {
   readonly signature: Report['signature'];
 }
 
-/** How each outcome is shown and what it means for a check run and the CLI. */
-export const STAGE_OUTCOMES: Readonly<Record<StageOutcome, { readonly title: string; readonly emoji: string; readonly conclusion: 'success' | 'failure' | 'neutral' | 'action_required'; readonly exit: number; readonly log: string }>> = {
-  pass: { title: 'Shadow passed', emoji: '✅', conclusion: 'success', exit: 0, log: 'shadow passed' },
-  fail: { title: 'Shadow failed', emoji: '❌', conclusion: 'failure', exit: 1, log: 'shadow failed' },
-  inconclusive: { title: 'Shadow inconclusive', emoji: '❔', conclusion: 'neutral', exit: 4, log: 'shadow inconclusive' },
-  promote: { title: 'Promote', emoji: '⬆️', conclusion: 'success', exit: 0, log: 'promoted' },
-  continue: { title: 'Continue', emoji: '⏳', conclusion: 'neutral', exit: 4, log: 'canary continuing' },
-  rollback: { title: 'Roll back', emoji: '⏪', conclusion: 'failure', exit: 1, log: 'rolled back' },
-  rolled_back: { title: 'Rolled back', emoji: '⏪', conclusion: 'success', exit: 0, log: 'rolled back' },
-  rehearsed: { title: 'Rollback rehearsed', emoji: '🧪', conclusion: 'success', exit: 0, log: 'rollback rehearsed' },
-  refused: { title: 'Rollback refused', emoji: '⛔', conclusion: 'failure', exit: 1, log: 'rollback refused' },
-};
-
 /** The check-run conclusion and exit status of a stage report (a promotion awaiting approval: action_required, 3). */
 export function stageConclusion(report: Pick<StageReport, 'decision' | 'canary'>): { conclusion: 'success' | 'failure' | 'neutral' | 'action_required'; exit: number } {
-  if (report.decision.outcome === 'promote' && report.canary?.requires_approval === true) return { conclusion: 'action_required', exit: 3 };
+  if (report.decision.outcome === 'promote' && report.canary?.requires_approval === true) return { conclusion: 'action_required', exit: EXIT.needsApproval };
   const row = STAGE_OUTCOMES[report.decision.outcome];
   return { conclusion: row.conclusion, exit: row.exit };
 }

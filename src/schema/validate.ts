@@ -2,8 +2,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Problem } from '../problem.ts';
 import { closestName } from '../suggest.ts';
-import { escapePointer, fieldOf } from '../manifest/load.ts';
-import type { Position } from '../manifest/load.ts';
+import { escapePointer, fieldOf } from '../yaml/load.ts';
+import type { Position } from '../yaml/load.ts';
 
 /** Where schema problems are located: the file and the positions the YAML/JSON loader recorded. */
 export interface SchemaSubject {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readerAtCommit, readerAtWorktree } from '../../src/git/git.ts';
-import { loadYaml } from '../../src/manifest/load.ts';
+import { loadYaml } from '../../src/yaml/load.ts';
 import { listArtifacts } from '../../src/manifest/model.ts';
 import { unsafePathReason, verifyArtifacts } from '../../src/manifest/verify.ts';
 import type { FileRead, ReadFile } from '../../src/manifest/verify.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAnnotation } from '../../src/github/checks.ts';
-import { loadYaml } from '../../src/manifest/load.ts';
+import { loadYaml } from '../../src/yaml/load.ts';
 import { annotationsFor, changeBlockOf, repoRelativePath } from '../../src/report/annotations.ts';
 import { controlCharacters } from '../fixtures/reports/checks.ts';
 import { REPORTS } from '../fixtures/reports/index.ts';

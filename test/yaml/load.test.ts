@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOAD_LIMITS, fieldOf, loadYaml } from '../../src/manifest/load.ts';
+import { DEFAULT_LOAD_LIMITS, fieldOf, loadYaml } from '../../src/yaml/load.ts';
 import { loadManifest } from '../../src/manifest/manifest.ts';
 import { formatProblem } from '../../src/problem.ts';
 
