@@ -22794,6 +22794,7 @@ var package_default = {
   },
   devDependencies: {
     "@octokit/openapi": "^23.0.2",
+    "@octokit/request-error": "^7.1.2",
     "@sigstore/core": "^4.0.1",
     "@types/node": "^24.19.2",
     esbuild: "^0.28.2",
@@ -22805,9 +22806,10 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",
     hyparquet: "1.33.0",
-    octokit: "^5.0.5",
     yaml: "^2.9.1"
   },
   allowScripts: {

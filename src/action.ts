@@ -1,171 +1,21 @@
 /**
- * The Action's entry: read the inputs and the event, run the gate through the composition root,
- * then present the result — report files, outputs, job summary, check runs and the sticky comment
- * on a pull request, or the git note on a push — and fail the step when the decision says so.
+ * The Action's entry. `@actions/github` reads the workflow's event payload as soon as it is loaded,
+ * so a payload that does not parse would stop the Action with a stack trace before any handler is
+ * in place: it is checked first, and the Action itself loaded only after.
  */
 import * as core from '@actions/core';
-import { readChangeBlocks } from './action/change-blocks.ts';
-import { eventOf } from './action/event.ts';
-import type { EventContext } from './action/event.ts';
-import { parseInputs } from './action/inputs.ts';
-import { checkLimitsOf, requestOf } from './action/request.ts';
-import { runGateCheck } from './check.ts';
-import { fitMarkdown } from './github/limits.ts';
-import { lookupTokenIdentity } from './github/identity.ts';
-import { setupOctokit } from './github/octokit.ts';
-import { publishChecks, publishComment } from './github/publish.ts';
-import type { PublishProblem } from './github/publish.ts';
-import { recordNote } from './git/notes.ts';
-import { OUTCOMES } from './outcome.ts';
-import { formatProblem, InputError } from './problem.ts';
-import { renderMarkdownSections } from './report/markdown.ts';
-import type { Report } from './report/model.ts';
+import { readFileSync } from 'node:fs';
 
-/** Bound of the job summary GitHub accepts per step (1 MiB); we stay under it with room to spare. */
-const JOB_SUMMARY_LIMIT = 1_000_000;
-
-async function run(): Promise<void> {
-  const inputs = parseInputs((name) => core.getInput(name));
-  maskSecret(inputs.signingKey);
-  const event = await readEvent();
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const mode = inputs.mode === 'auto' ? (event.name === 'push' ? 'record' : 'gate') : inputs.mode;
-  const request = requestOf(inputs, event, workspace);
-
-  const result = runGateCheck(request);
-  const { report } = result;
-  // Files first: whatever happens with the GitHub API afterwards, the report is on disk.
-  core.info(`kaizen-gate: ${report.decision.summary}`);
-  core.info(`Report written to ${result.files?.json}${result.envelope ? ' (signed)' : ' (unsigned)'}`);
-  setOutputs(report, result.files?.json ?? '', result.envelope !== undefined);
-  await writeJobSummary(report);
-
-  const unpublished: PublishProblem[] = [];
-  if (mode === 'gate' && !inputs.token) {
-    core.warning('No github-token: no check runs and no PR comment; the verdict is in the job summary, the step result and the report files.');
-  } else if (mode === 'gate' && event.owner) {
-    const octokit = setupOctokit(inputs.token!, {
-      ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-      log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
-      // Test hook, not an input: milliseconds per second of every retry wait, so fault tests run fast.
-      ...(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) } : {}),
-    });
-    const target = {
-      owner: event.owner,
-      repo: event.repo,
-      headSha: event.headSha,
-      runId: process.env.GITHUB_RUN_ID ?? 'local',
-      ...(event.pullRequest !== undefined ? { pullRequest: event.pullRequest } : {}),
-      ...(event.runUrl ? { runUrl: event.runUrl } : {}),
-    };
-    const settings = {
-      limits: checkLimitsOf(process.env.KAIZEN_GATE_SUMMARY_LIMIT),
-      comment: inputs.comment,
-      outDir: inputs.outDir,
-      secrets: inputs.token ? [inputs.token] : [],
-      changeBlocks: readChangeBlocks(report, workspace, core.debug),
-    };
-    const log = { debug: core.debug, info: core.info, warn: core.warning, error: core.error };
-    // Looked up once: only comments and check runs of this identity are ever adopted.
-    const identity = await lookupTokenIdentity(octokit, settings.secrets);
-    if (identity.source === 'fallback') core.debug(`Token identity: ${identity.login} (${identity.note ?? 'fallback'})`);
-    unpublished.push(...(await publishChecks(octokit, report, target, settings, identity, log)));
-    unpublished.push(...(await publishComment(octokit, report, target, settings, identity, log)));
-  }
-  if (mode === 'record') {
-    if (!result.envelope) core.warning('Recording an unsigned report: set the signing-key input so auditors can verify it.');
-    const note = result.envelope ? JSON.stringify(result.envelope) : JSON.stringify({ unsigned: true, report });
-    const commit = report.subject.commit ?? process.env.GITHUB_SHA;
-    if (!commit) throw new Error('record mode needs the merge commit (GITHUB_SHA)');
-    core.info(`kaizen-gate: ${recordNote({ repo: workspace, commit, note, push: true }).message}`);
-  }
-
-  for (const problem of unpublished) core.warning(problem.message);
-  const decision = report.decision.outcome;
-  const failedPosts = unpublished.filter((p) => !p.permission).length;
-  const reasons = [
-    ...(result.signingError !== undefined ? [`The signing key could not be used, so the report is unsigned: ${result.signingError}.`] : []),
-    ...(decision !== 'approve' && decision !== 'nothing_to_gate' && inputs.failOn.has(decision) ? [report.decision.summary] : []),
-    // A check run or comment that GitHub did not take is a failed step, not a footnote: nobody
-    // would notice a missing check otherwise. A token without write access is the fork fallback.
-    ...(failedPosts > 0
-      ? [`Publishing to GitHub failed (${failedPosts} update${failedPosts === 1 ? '' : 's'}, see the warnings above); the decision was ${decision} and the report is in ${inputs.outDir}/ and the job summary.`]
-      : []),
-  ];
-  if (reasons.length > 0) {
-    core.setFailed(`kaizen-gate: ${reasons.join(' ')}`);
-  } else if (unpublished.length > 0) {
-    core.info(`kaizen-gate: the decision is ${decision}; without write access to checks or comments it is reported in the job summary, the step result and ${inputs.outDir}/.`);
-  }
-}
-
-/** Masks the signing key in the log: as a whole, and each line of the PEM body, so a line echoed on its own never shows. */
-function maskSecret(secret: string | undefined): void {
-  if (!secret) return;
-  core.setSecret(secret);
-  for (const line of secret.split(/\r?\n/)) if (line.trim() !== '' && !line.startsWith('-----')) core.setSecret(line.trim());
-}
-
-/** The run context from `@actions/github`, read when needed so a damaged event payload is a clear error, not a crash at load. */
-async function readEvent(): Promise<EventContext> {
+function eventPayloadProblem(path: string | undefined): string | undefined {
+  if (!path) return undefined;
   try {
-    const { context } = await import('@actions/github');
-    return eventOf({
-      eventName: context.eventName,
-      payload: context.payload,
-      sha: context.sha,
-      runId: context.runId,
-      serverUrl: context.serverUrl,
-      repository: process.env.GITHUB_REPOSITORY,
-    });
+    JSON.parse(readFileSync(path, 'utf8'));
+    return undefined;
   } catch (error: unknown) {
-    throw new Error(`Cannot read the event payload at GITHUB_EVENT_PATH: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    return `Cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
-function setOutputs(report: Report, reportPath: string, signed: boolean): void {
-  const conclusion = OUTCOMES[report.decision.outcome].conclusion;
-  core.setOutput('decision', report.decision.outcome);
-  core.setOutput('conclusion', conclusion);
-  core.setOutput('report-path', reportPath);
-  core.setOutput('signed', String(signed));
-  core.setOutput(
-    'report-json',
-    JSON.stringify({
-      decision: report.decision.outcome,
-      conclusion,
-      packages: report.packages.map((p) => ({
-        application: p.application,
-        package_id: p.package_id,
-        decision: p.decision.outcome,
-        conclusion: OUTCOMES[p.decision.outcome].conclusion,
-        gates: Object.fromEntries(p.gates.map((g) => [g.gate, g.verdict])),
-      })),
-    }),
-  );
-}
-
-async function writeJobSummary(report: Report): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(fitMarkdown(renderMarkdownSections(report), JOB_SUMMARY_LIMIT), true).write();
-}
-
-function handleError(error: unknown): void {
-  if (error instanceof InputError) {
-    for (const problem of error.problems) {
-      core.error(formatProblem(problem), {
-        ...(problem.file && !problem.file.startsWith('input ') ? { file: problem.file } : {}),
-        ...(problem.line !== undefined ? { startLine: problem.line } : {}),
-        ...(problem.column !== undefined ? { startColumn: problem.column } : {}),
-      });
-    }
-    core.setFailed(`kaizen-gate: invalid input: ${error.problems.length} problem(s), listed above.`);
-    return;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  core.setFailed(`kaizen-gate: ${message}`);
-  if (error instanceof Error && error.stack) core.debug(error.stack);
-}
-
-process.on('unhandledRejection', handleError);
-run().catch(handleError);
+const problem = eventPayloadProblem(process.env.GITHUB_EVENT_PATH);
+if (problem !== undefined) core.setFailed(`kaizen-gate: ${problem}`);
+else await (await import('./action/main.ts')).main();

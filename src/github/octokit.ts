@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Octokit as OctokitClient } from 'octokit';
+import { getOctokit } from '@actions/github';
+import { defaults } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 
 /** Where the GitHub edge reports waits and retries; the Action passes `@actions/core`'s functions. */
 export interface Logger {
@@ -34,7 +37,7 @@ export interface OctokitSetup {
 }
 
 /**
- * Creates the only GitHub client the project uses: token auth, `octokit`'s bundled retry (5xx and
+ * Creates the only GitHub client the project uses: `@actions/github`'s client (the runner's proxy settings, its user agent) with the retry (5xx and
  * network errors, quadratic back-off) and throttling (primary and secondary rate limits, honouring
  * `retry-after` and `x-ratelimit-reset`), each bounded by `retries` and `maxWaitSeconds` and logged.
  * Other 4xx responses are never retried. Writes with the same token are spaced about a second
@@ -56,12 +59,14 @@ export function setupOctokit(token: string, options: OctokitSetup = {}) {
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean =>
       decideRetry(log, `${kind} rate limit`, `${request.method} ${request.url}`, retryAfter, retryCount, retries, maxWaitSeconds);
 
-  const octokit = new OctokitClient({
-    auth: token,
+  const octokit = getOctokit(
+    token,
+    {
     userAgent: 'kaizen-gate',
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
     log: { debug: (m: string) => log.debug(m), info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.error(m) },
-    request: { fetch: timedFetch(timeoutMs, log) },
+    // Through @actions/github's fetch, which honours the runner's proxy settings.
+    request: { fetch: timedFetch(timeoutMs, log, (defaults.request?.fetch as typeof fetch | undefined) ?? fetch) },
     // 429 is left to the rate-limit handling, which honours retry-after instead of a fixed back-off.
     retry: { retries, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
@@ -72,7 +77,10 @@ export function setupOctokit(token: string, options: OctokitSetup = {}) {
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
     },
-  });
+    },
+    retry,
+    throttling,
+  );
 
   // The throttling plugin recognises a secondary limit only by its message; a 429, or a 403 that
   // carries retry-after, without that message is still a rate limit and is handled here alike.
@@ -132,16 +140,18 @@ function unrecognisedRateLimitWait(error: unknown): number | undefined {
   return undefined;
 }
 
-/** `fetch` with a per-attempt timeout, logging the server errors that the retry plugin will retry. */
-function timedFetch(timeoutMs: number, log: Logger): typeof fetch {
+/**
+ * `fetch` with a per-attempt timeout, logging each request as it is sent (debug) and the server
+ * errors that the retry plugin will retry.
+ */
+function timedFetch(timeoutMs: number, log: Logger, send: typeof fetch): typeof fetch {
   return async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    const response = await fetch(input, { ...init, signal });
-    if (response.status >= 500) {
-      const url = input instanceof Request ? input.url : String(input);
-      log.warn(`GitHub answered ${response.status} to ${init?.method ?? 'GET'} ${new URL(url).pathname}.`);
-    }
+    const target = input instanceof Request ? input.url : String(input);
+    log.debug(`GitHub request: ${init?.method ?? 'GET'} ${new URL(target).pathname}`);
+    const response = await send(input, { ...init, signal });
+    if (response.status >= 500) log.warn(`GitHub answered ${response.status} to ${init?.method ?? 'GET'} ${new URL(target).pathname}.`);
     return response;
   };
 }

@@ -52,25 +52,21 @@ const base: CheckRunParams = {
 describe('postCheckRun', () => {
   it('creates a completed run and sends 120 annotations as 50 + 50 + 20', async () => {
     const annotations = Array.from({ length: 120 }, (_, i) => annotation(i));
+    // The client logs each request as it sends it: those times show its pacing.
     const sent: number[] = [];
-    const realFetch = globalThis.fetch;
-    globalThis.fetch = (input, init) => {
-      sent.push(performance.now());
-      return realFetch(input, init);
-    };
-    let posted;
-    try {
-      posted = await postCheckRun(octokit, { ...base, annotations, text: 'details', detailsUrl: 'https://example.test/run/1' });
-    } finally {
-      globalThis.fetch = realFetch;
-    }
+    const paced = setupOctokit(`${token}-paced`, {
+      baseUrl: server.url,
+      backoffUnitMs: 5,
+      log: { debug: (m) => void (m.startsWith('GitHub request:') && sent.push(performance.now())), info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const posted = await postCheckRun(paced, { ...base, annotations, text: 'details', detailsUrl: 'https://example.test/run/1' });
 
     expect(server.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual(['POST checks/create', 'PATCH checks/update', 'PATCH checks/update']);
     const sizes = server.requests.map((r) => ((r.body as { output: { annotations: unknown[] } }).output.annotations ?? []).length);
     expect(sizes).toEqual([50, 50, 20]);
-    // GitHub asks for writes a second apart; the client paces them. Measured where the client sends
-    // (its fetch calls), not where the server reads: on a busy machine the server may read one request
-    // late and the next on time, which says nothing about the client's pacing.
+    // GitHub asks for writes a second apart; the client paces them. Measured where the client sends,
+    // not where the server reads: on a busy machine the server may read one request late and the next
+    // on time, which says nothing about the client's pacing.
     const gaps = sent.slice(1).map((at, i) => at - sent[i]!);
     expect(sent).toHaveLength(3);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(950);

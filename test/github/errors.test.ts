@@ -1,4 +1,4 @@
-import { RequestError } from 'octokit';
+import { RequestError } from '@octokit/request-error';
 import { describe, expect, it } from 'vitest';
 import { classifyGitHubError } from '../../src/github/errors.ts';
 

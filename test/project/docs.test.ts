@@ -13,16 +13,16 @@ describe('README', () => {
     expect(generateReadme(readme) === readme, 'README.md is stale: run `npm run docs`').toBe(true);
   });
 
-  it('documents every action input and output, and action.ts sets every output', () => {
+  it('documents every action input and output, and the Action sets every output', () => {
     const action = parse(read('action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
     const readme = read('README.md');
-    const source = read('src/action.ts');
+    const source = read('src/action/main.ts');
     for (const name of Object.keys(action.inputs)) {
       expect(readme).toContain(`| \`${name}\` |`);
     }
     for (const name of Object.keys(action.outputs)) {
       expect(readme).toContain(`| \`${name}\` |`);
-      expect(source, `src/action.ts never sets output ${name}`).toMatch(new RegExp(`setOutput\\(\\s*'${name}'`));
+      expect(source, `src/action/main.ts never sets output ${name}`).toMatch(new RegExp(`setOutput\\(\\s*'${name}'`));
     }
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
   });
