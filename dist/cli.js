@@ -29055,64 +29055,9 @@ function binomialVarianceFloor(sums) {
 }
 
 // src/stats/drift-distributions.ts
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma2(x) {
-  if (!(x > 0)) throw new RangeError(`Expected \`x\` to be positive, got ${String(x)}.`);
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma2(1 - x);
-  const z = x - 1;
-  let sum2 = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) sum2 += LANCZOS[i] / (z + i);
-  const t = z + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum2);
-}
-function upperGammaRegularised(a, x) {
-  if (!(a > 0)) throw new RangeError(`Expected \`a\` to be positive, got ${String(a)}.`);
-  if (!(x >= 0)) throw new RangeError(`Expected \`x\` to be non-negative, got ${String(x)}.`);
-  if (x === 0) return 1;
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  const logPrefix = a * Math.log(x) - x - logGamma2(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum2 = term;
-    for (let k = 1; k < 1e4; k++) {
-      term *= x / (a + k);
-      sum2 += term;
-      if (Math.abs(term) < Math.abs(sum2) * 1e-16) break;
-    }
-    return Math.max(0, 1 - Math.exp(logPrefix) * sum2);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1e4; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.min(1, Math.exp(logPrefix) * h);
-}
 function chiSquareSurvival(x, df) {
   if (!(df > 0)) throw new RangeError(`Expected \`df\` to be positive, got ${String(df)}.`);
-  return x <= 0 ? 1 : upperGammaRegularised(df / 2, x / 2);
+  return x <= 0 ? 1 : regularizedGammaQ(df / 2, x / 2);
 }
 function kolmogorovSurvival(lambda) {
   if (!(lambda > 0)) return 1;
