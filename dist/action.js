@@ -44259,6 +44259,7 @@ function isDelimiter(code) {
 
 // src/evidence/record.ts
 var SUITES = ["golden", "safety", "shadow"];
+var MAX_RECORD_TEXT = 1e5;
 function isSuite(value) {
   return value === "golden" || value === "safety" || value === "shadow";
 }
@@ -44277,6 +44278,20 @@ var isDigest = (value, field, report) => {
   const hint = typeof value === "string" && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : "";
   report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue2(value)}${hint}`);
   return false;
+};
+var isText = (value, field, report) => {
+  if (typeof value !== "string") {
+    report(field, `expected a string (structured ${field === "reason" ? "explanations" : "values"} go in as their JSON text), got ${describeValue2(value)}`);
+    return false;
+  }
+  if (value.length > MAX_RECORD_TEXT) {
+    const points = countCodePoints(value);
+    if (points > MAX_RECORD_TEXT) {
+      report(field, `is ${points.toLocaleString("en-US")} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString("en-US")} (the report shows about the first thousand): cut it where the harness writes it`);
+      return false;
+    }
+  }
+  return true;
 };
 var isBoolean = (value, field, report) => readBoolean(value, field, report) !== void 0;
 var inRange = (rule) => (value, field, report) => readNumber(value, field, rule, report) !== void 0;
@@ -44306,7 +44321,10 @@ var FIELD_CHECKS = /* @__PURE__ */ new Map([
   ["trial", inRange(COUNT_RULE)],
   ["suite_id", isString],
   ["manifest_sha256", isDigest],
-  ["prompt_sha256", isDigest]
+  ["prompt_sha256", isDigest],
+  ["input", isText],
+  ["output", isText],
+  ["reason", isText]
 ]);
 var RECORD_FIELDS = new Set(FIELD_CHECKS.keys());
 function validateEvidenceObject(object, source, report) {
@@ -44353,6 +44371,18 @@ function separateExtensions(object) {
   }
   record["extensions"] = extensions;
   return record;
+}
+function countCodePoints(text2) {
+  let count2 = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
+    if (unit >= 55296 && unit <= 56319 && i + 1 < text2.length) {
+      const next = text2.charCodeAt(i + 1);
+      if (next >= 56320 && next <= 57343) i++;
+    }
+    count2++;
+  }
+  return count2;
 }
 function checkTokens(value, report) {
   if (!isJsonObject(value)) {
@@ -44622,8 +44652,25 @@ function draftRecord(result, file, options, problems) {
     caseId,
     testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
     metadata,
-    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
+    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null }),
+    ...isJsonObject(vars) && Object.keys(vars).length > 0 ? { input: varsText(vars) } : {}
   };
+}
+function varsText(vars) {
+  return Object.entries(vars).map(([name, value]) => `${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`).join("\n");
+}
+function attachTexts(record, draft, value) {
+  const writable = record;
+  if (draft.input !== void 0) writable.input = draft.input;
+  const response = value["response"];
+  const output = isJsonObject(response) ? response["output"] : void 0;
+  if (typeof output === "string") writable.output = output;
+  else if (output !== void 0 && output !== null) writable.output = JSON.stringify(output);
+  const grading = value["gradingResult"];
+  const reason = isJsonObject(grading) ? grading["reason"] : void 0;
+  const error2 = value["error"];
+  if (typeof reason === "string" && reason !== "") writable.reason = reason;
+  else if (typeof error2 === "string" && error2 !== "") writable.reason = error2;
 }
 function checkSameTest(entry, previous, first, file, problems) {
   const path = `results.results[${entry.result.index}]`;
@@ -44719,7 +44766,9 @@ function buildRecord(draft, result, trial, file, options, problems) {
   const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
     problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
   });
-  return failed ? void 0 : record;
+  if (failed || record === void 0) return void 0;
+  attachTexts(record, draft, value);
+  return record;
 }
 
 // src/evidence/binding.ts
@@ -45094,6 +45143,7 @@ function formatMeasureP(measure) {
 var DEFAULT_DETAILS_LIMIT = 50;
 var BODY_CASES = 5;
 var BODY_CHANGES = 10;
+var BODY_ANSWERS = 3;
 var ID_LENGTH2 = 120;
 var VERDICT_ICON = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_applicable: "➖" };
 function renderMarkdown(report, options = {}) {
@@ -45115,6 +45165,7 @@ function renderMarkdownSections(report, options = {}) {
     add("Gates", 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
     add("Categories", 60, categoriesSection(pkg, report.inputs.statistics.confidence, limit));
     add("Worst regressed cases", 55, casesSection(pkg.worst_cases, limit));
+    add("What changed in the answers", 15, answersSection(pkg.worst_cases, limit));
     add("Manifest diff", 50, diffSection(pkg, limit));
     add("Rollout plan", 40, { body: rolloutBody(pkg) });
   }
@@ -45286,6 +45337,44 @@ function caseRow(c, i) {
     `${formatOutcome(c.parent)} → ${formatOutcome(c.candidate)}`,
     escapeTableCell(c.source)
   ];
+}
+function answersSection(cases, limit) {
+  const blocks = cases.slice(0, limit).flatMap((c, i) => c.answers === void 0 ? [] : [answerBlock(c, i)]);
+  if (blocks.length === 0) return void 0;
+  const intro = "Per regressed case, one trial of each side: the candidate’s worst and the parent’s best. Evidence text is shown escaped and cut.";
+  const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join("\n\n");
+  if (blocks.length <= BODY_ANSWERS) return { body };
+  return { body, details: details(`Answers to ${blocks.length - BODY_ANSWERS} more cases`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
+}
+function answerBlock(c, index) {
+  const answers = c.answers;
+  const head = `**${escapeMarkdown(c.suite, ID_LENGTH2)}/${escapeMarkdown(c.case_id, ID_LENGTH2)}** · ${escapeMarkdown(c.category, ID_LENGTH2)}${c.critical ? " · **critical**" : ""}`;
+  const parts = [head];
+  if (answers.input !== void 0) parts.push(`**Input** ${excerptText(answers.input, (text2, max) => escapeMarkdown(text2, max))}`);
+  const sides = [answers.parent, answers.candidate];
+  const cell = (side, pick) => {
+    if (side === void 0) return "—";
+    const value = pick(side);
+    return value === void 0 ? "—" : excerptText(value, (text2, max) => escapeTableCell(text2, max));
+  };
+  const rows = [
+    ["trial", ...sides.map((side) => side === void 0 ? "no text in the evidence" : trialCell(side))],
+    ["output", ...sides.map((side) => cell(side, (s) => s.output))],
+    ["grader", ...sides.map((side) => cell(side, (s) => s.reason))]
+  ];
+  parts.push(table(["", "parent", "candidate"], rows));
+  return details(`Case ${index + 1}: ${formatOutcome(c.parent)} → ${formatOutcome(c.candidate)}`, parts.join("\n\n"));
+}
+function trialCell(side) {
+  const outcome = side.score === void 0 ? side.pass ? "passed" : "failed" : `${side.pass ? "passed" : "failed"}, score ${formatOutcome(side.score)}`;
+  const which2 = side.trials > 1 ? ` in trial ${side.trial} (of ${side.trials} trials)` : "";
+  return `${outcome}${which2} · ${escapeTableCell(side.source)}`;
+}
+function excerptText(value, escape2) {
+  if (value.length === 0) return "_(empty)_";
+  const shown = Array.from(value.text).length;
+  const escaped = escape2(value.text, shown + 1);
+  return shown < value.length ? `${escaped} _(first ${shown.toLocaleString("en-US")} of ${value.length.toLocaleString("en-US")} characters)_` : escaped;
 }
 function splitTable(head, rows, inBody, limit, label) {
   const shown = Math.min(rows.length, limit);
@@ -46055,6 +46144,8 @@ function summariseTrials(trials) {
   setDefined(outcome, "unsafe", mean(5));
   setDefined(outcome, "intervened", mean(6));
   setDefined(outcome, "expected_intervention", first.expected_intervention);
+  const answered = trials.filter(hasText);
+  if (answered.length > 0) outcome.answered = answered;
   return outcome;
 }
 function outcomeOf(record) {
@@ -46066,7 +46157,11 @@ function outcomeOf(record) {
   if (record.unsafe !== void 0) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== void 0) outcome.intervened = record.intervened ? 1 : 0;
   if (record.expected_intervention !== void 0) outcome.expected_intervention = record.expected_intervention;
+  if (hasText(record)) outcome.answered = [record];
   return outcome;
+}
+function hasText(record) {
+  return record.input !== void 0 || record.output !== void 0 || record.reason !== void 0;
 }
 function setDefined(target, key, value) {
   if (value !== void 0) target[key] = value;
@@ -49173,6 +49268,49 @@ function evaluateEvidenceGates(input) {
   };
 }
 
+// src/report/answers.ts
+var EXCERPT_LENGTH = { input: 600, output: 1200, reason: 600 };
+function describeAnswers(pair, metric) {
+  const parent = pickTrial(pair.parent, metric, "best");
+  const candidate = pickTrial(pair.candidate, metric, "worst");
+  if (parent === void 0 && candidate === void 0) return void 0;
+  const input = candidate?.input ?? parent?.input;
+  return {
+    ...input === void 0 ? {} : { input: excerpt(input, EXCERPT_LENGTH.input) },
+    ...parent === void 0 ? {} : { parent: sideAnswer(parent, pair.parent) },
+    ...candidate === void 0 ? {} : { candidate: sideAnswer(candidate, pair.candidate) }
+  };
+}
+function excerpt(text2, max) {
+  if (text2.length <= max) return { text: text2, length: Array.from(text2).length };
+  const points = Array.from(text2);
+  return { text: points.length <= max ? text2 : points.slice(0, max).join(""), length: points.length };
+}
+function pickTrial(outcome, metric, want) {
+  let chosen;
+  let chosenValue = 0;
+  for (const trial of outcome.answered ?? []) {
+    const value = metric === "score" ? trial.score ?? Number(trial.pass) : Number(trial.pass);
+    const better = want === "best" ? value > chosenValue : value < chosenValue;
+    if (chosen === void 0 || better || value === chosenValue && trial.trial < chosen.trial) {
+      chosen = trial;
+      chosenValue = value;
+    }
+  }
+  return chosen;
+}
+function sideAnswer(trial, outcome) {
+  return {
+    trial: trial.trial,
+    trials: outcome.trials,
+    pass: trial.pass,
+    ...trial.score === void 0 ? {} : { score: trial.score },
+    ...trial.output === void 0 ? {} : { output: excerpt(trial.output, EXCERPT_LENGTH.output) },
+    ...trial.reason === void 0 ? {} : { reason: excerpt(trial.reason, EXCERPT_LENGTH.reason) },
+    source: formatSource(trial.source)
+  };
+}
+
 // package.json
 var package_default = {
   name: "kaizen-gate",
@@ -49344,16 +49482,20 @@ function summariseEvidence(evidence) {
 }
 function worstCases(cases, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
-    suite: c.suite,
-    case_id: c.case_id,
-    category: c.category,
-    critical: c.critical,
-    parent: round2(value(c.parent)),
-    candidate: round2(value(c.candidate)),
-    delta: round2(delta),
-    source: `${c.candidate.source.file}:${c.candidate.source.line}`
-  }));
+  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => {
+    const answers = describeAnswers(c, metric);
+    return {
+      suite: c.suite,
+      case_id: c.case_id,
+      category: c.category,
+      critical: c.critical,
+      parent: round2(value(c.parent)),
+      candidate: round2(value(c.candidate)),
+      delta: round2(delta),
+      source: `${c.candidate.source.file}:${c.candidate.source.line}`,
+      ...answers === void 0 ? {} : { answers }
+    };
+  });
 }
 function bare(digest2) {
   return digest2.startsWith("sha256:") ? digest2.slice(7) : digest2;
