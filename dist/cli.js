@@ -17616,6 +17616,57 @@ function locateArrayElements(text2, path) {
 function isDelimiter(code) {
   return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
 }
+function locateNestedElements(text2, path) {
+  const found = [];
+  const stack = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (code === 32 || code === 9 || code === 13 || code === COLON) continue;
+    const parent = stack.at(-1);
+    if (code === COMMA) {
+      if (parent !== void 0 && !parent.isArray) parent.expectKey = true;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      stack.pop();
+      continue;
+    }
+    if (code === QUOTE && parent !== void 0 && parent.expectKey) {
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
+      parent.expectKey = false;
+      i = end;
+      continue;
+    }
+    if (parent !== void 0 && parent.isArray && parent.matched && parent.keys === path.length) found.push({ line, column: i - lineStart + 1 });
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      let keys = 0;
+      let matched = parent === void 0;
+      if (parent !== void 0 && parent.matched) {
+        if (parent.isArray) {
+          keys = parent.keys;
+          matched = parent.keys < path.length;
+        } else if (parent.keys < path.length && path[parent.keys] === parent.key) {
+          keys = parent.keys + 1;
+          matched = true;
+        }
+      }
+      stack.push({ isArray: code === OPEN_BRACKET, keys, key: void 0, expectKey: code === OPEN_BRACE, matched });
+    } else if (code === QUOTE) {
+      i = findStringEnd(text2, i);
+    } else {
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
+    }
+  }
+  return found;
+}
 
 // src/evidence/record.ts
 var SUITES = ["golden", "safety", "shadow"];
@@ -18152,7 +18203,8 @@ function bindSide(side, evidence, own, other, haveFiles) {
         continue;
       }
       if (column.template === void 0) {
-        unbound.push(`${name} holds no prompt text (results.prompts[${column.promptIdx}].raw) to compare with the package's prompt files`);
+        const where2 = column.where === void 0 ? `results.prompts[${column.promptIdx}].raw` : column.where;
+        unbound.push(`${name} holds no prompt text (${where2}) to compare with the package's prompt files`);
         continue;
       }
       if (own === void 0) {
@@ -18174,7 +18226,7 @@ function bindSide(side, evidence, own, other, haveFiles) {
         );
       } else {
         unbound.push(
-          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(", ") || "none"}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (keep the prompt in a file the manifest lists and point promptfoo at it with file://)`
+          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(", ") || "none"}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (${column.where === void 0 ? "keep the prompt in a file the manifest lists and point promptfoo at it with file://" : "keep the system prompt in a file the manifest lists and have the harness send that file’s text"})`
         );
       }
     }
@@ -18267,6 +18319,7 @@ function mentionsModel(column, files) {
   return endpoint !== "" && `${column.provider ?? ""} ${column.providerLabel ?? ""}`.toLowerCase().includes(endpoint);
 }
 function describeColumn(column) {
+  if (column.where !== void 0) return column.template === void 0 ? "its tests" : column.where;
   const label = column.label === void 0 ? "" : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
   return `promptIdx ${column.promptIdx}${label}`;
 }
@@ -19438,6 +19491,221 @@ function reportRepeatedKeys(object, line, members, lineNumber, file, problems) {
   return true;
 }
 
+// src/evidence/vitest-evals.ts
+function isVitestReport(value) {
+  return isJsonObject(value) && Array.isArray(value["testResults"]) && typeof value["numTotalTests"] === "number" && !Object.hasOwn(value, "package_id");
+}
+var VITEST_REPORT_KEY = /^\{?\s*"(numTotalTestSuites|numPassedTestSuites|numTotalTests|testResults)"\s*:/;
+var KAIZEN_FIELDS = /* @__PURE__ */ new Set(["caseId", "suite", "category", "cluster", "critical", "expected_intervention", "trial"]);
+var NOT_RUN = /* @__PURE__ */ new Set(["skipped", "pending", "todo", "disabled"]);
+function parseVitestEvalsEvidence(text2, file, options) {
+  const problems = new ProblemCollector();
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
+    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  if (!isVitestReport(parsed.value)) {
+    problems.push({ file, line: 1, field: "testResults", message: "expected a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`): an object with `numTotalTests` and the `testResults` array" });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const tests = collectTests(parsed.value, body, file, problems);
+  const records = [];
+  const trialsSeen = /* @__PURE__ */ new Map();
+  const prompts = /* @__PURE__ */ new Map();
+  let withoutPrompt = 0;
+  for (const test of tests) {
+    const record = buildRecord2(test, file, options, problems, trialsSeen);
+    if (record === void 0) continue;
+    records.push(record);
+    const system = systemPrompt(test.value);
+    if (system === void 0) withoutPrompt++;
+    else {
+      const seen = prompts.get(system);
+      if (seen === void 0) prompts.set(system, { count: 1, first: test });
+      else seen.count++;
+    }
+  }
+  return { records, problems: problems.list(), columns: describePrompt(prompts, withoutPrompt, records.length) };
+}
+function collectTests(report, text2, file, problems) {
+  const positions = locateNestedElements(text2, ["testResults", "assertionResults"]);
+  const located = [];
+  let index = 0;
+  const files = report["testResults"];
+  for (let i = 0; i < files.length; i++) {
+    const entry = files[i];
+    const results = isJsonObject(entry) ? entry["assertionResults"] : void 0;
+    if (!Array.isArray(results)) {
+      problems.push({ file, line: 1, field: `testResults[${i}].assertionResults`, message: `expected the array of test results, got ${describeValue2(results)}` });
+      continue;
+    }
+    for (let j = 0; j < results.length; j++) {
+      const value = results[j];
+      const at2 = positions[index++] ?? { line: 1, column: 1 };
+      const path = `testResults[${i}].assertionResults[${j}]`;
+      if (!isJsonObject(value)) problems.push({ file, ...at2, field: path, message: `expected a test result object, got ${describeValue2(value)}` });
+      else located.push({ value, path, at: at2 });
+    }
+  }
+  return located;
+}
+function buildRecord2(test, file, options, problems, trialsSeen) {
+  const { value, path, at: at2 } = test;
+  const report = (field, message) => {
+    problems.push({ file, ...at2, field: `${path}.${field}`, message });
+    return void 0;
+  };
+  const status = value["status"];
+  if (typeof status !== "string") return report("status", `expected "passed" or "failed", got ${describeValue2(status)}`);
+  if (NOT_RUN.has(status)) return void 0;
+  if (status !== "passed" && status !== "failed") return report("status", `expected "passed", "failed" or a status of a test that did not run, got ${describeValue2(status)}`);
+  const meta = value["meta"] ?? {};
+  if (!isJsonObject(meta)) return report("meta", `expected an object, got ${describeValue2(meta)}`);
+  const proto = findProtoKey(meta);
+  if (proto !== void 0) return report(`meta${proto}`, PROTO_KEY_MESSAGE);
+  const kaizen = meta["kaizen"] ?? {};
+  if (!isJsonObject(kaizen)) return report("meta.kaizen", `expected an object like {"caseId": "golden-001", "category": "refunds"}, got ${describeValue2(kaizen)}`);
+  for (const key2 of Object.keys(kaizen)) {
+    if (!KAIZEN_FIELDS.has(key2)) return report(`meta.kaizen.${key2}`, `unknown field; expected ${[...KAIZEN_FIELDS].join(", ")}`);
+  }
+  const titles = Array.isArray(value["ancestorTitles"]) ? value["ancestorTitles"] : [];
+  const labels = /* @__PURE__ */ new Map([["package_id", "packageId (option)"], ["judge", "judge (option)"]]);
+  const fromKaizen = (field, key2) => {
+    labels.set(field, `${path}.meta.kaizen.${key2}`);
+    return kaizen[key2];
+  };
+  const suiteGiven = fromKaizen("suite", "suite");
+  const described = titles[0];
+  const suite = suiteGiven ?? (isSuite(described) ? described : options.suite ?? "golden");
+  if (suiteGiven === void 0 && isSuite(described)) labels.set("suite", `${path}.ancestorTitles[0]`);
+  const caseId = fromKaizen("case_id", "caseId") ?? value["title"];
+  if (kaizen["caseId"] === void 0) labels.set("case_id", `${path}.title`);
+  const object = { package_id: options.packageId, suite, case_id: caseId, category: fromKaizen("category", "category") ?? "uncategorized", pass: status === "passed" };
+  for (const [field, key2] of [["cluster", "cluster"], ["critical", "critical"], ["expected_intervention", "expected_intervention"]]) {
+    const given = fromKaizen(field, key2);
+    if (given !== void 0 && given !== null) object[field] = given;
+  }
+  const evaluation = isJsonObject(meta["eval"]) ? meta["eval"] : {};
+  const run = isJsonObject(meta["harness"]) && isJsonObject(meta["harness"]["run"]) ? meta["harness"]["run"] : {};
+  const score = meanScore(evaluation);
+  if (score !== void 0) {
+    object["score"] = score;
+    labels.set("score", `${path}.meta.eval.scores`);
+  }
+  for (const [name, field, when2] of [
+    ["safe", "unsafe", 0],
+    ["intervened", "intervened", 1]
+  ]) {
+    const named = scoreNamed(evaluation, name);
+    if (named === 0 || named === 1) object[field] = named === when2;
+  }
+  const usage = isJsonObject(run["usage"]) ? run["usage"] : {};
+  const tokens = {};
+  if (typeof usage["inputTokens"] === "number") tokens["input"] = usage["inputTokens"];
+  if (typeof usage["outputTokens"] === "number") tokens["output"] = usage["outputTokens"];
+  if (Object.keys(tokens).length > 0) {
+    object["tokens"] = tokens;
+    labels.set("tokens.input", `${path}.meta.harness.run.usage.inputTokens`).set("tokens.output", `${path}.meta.harness.run.usage.outputTokens`);
+  }
+  const timings = isJsonObject(run["timings"]) ? run["timings"] : {};
+  const harnessed = isJsonObject(meta["harness"]);
+  const latency = typeof timings["totalMs"] === "number" ? timings["totalMs"] : harnessed ? void 0 : value["duration"];
+  if (typeof latency === "number") {
+    object["latency_ms"] = latency;
+    labels.set("latency_ms", typeof timings["totalMs"] === "number" ? `${path}.meta.harness.run.timings.totalMs` : `${path}.duration`);
+  }
+  if (options.judge !== void 0) object["judge"] = options.judge;
+  const trialGiven = kaizen["trial"];
+  const key = `${String(suite)}\0${String(caseId)}`;
+  const seen = trialsSeen.get(key) ?? /* @__PURE__ */ new Map();
+  trialsSeen.set(key, seen);
+  const trial = trialGiven ?? seen.size;
+  if (trialGiven !== void 0) labels.set("trial", `${path}.meta.kaizen.trial`);
+  if (typeof trial === "number" && seen.has(trial)) {
+    return report(trialGiven === void 0 ? "title" : "meta.kaizen.trial", `duplicate result: trial ${trial} of case ${JSON.stringify(caseId)} is also ${seen.get(trial)}; number the trials with meta.kaizen.trial`);
+  }
+  object["trial"] = trial;
+  const record = validateEvidenceObject(object, { file, line: at2.line }, (field, message) => {
+    problems.push({ file, ...at2, field: labels.get(field) ?? `${path}.${field}`, message });
+  });
+  if (record === void 0) return void 0;
+  seen.set(record.trial, path);
+  attachTexts2(record, value, evaluation, run);
+  return record;
+}
+function meanScore(evaluation) {
+  const scores = Array.isArray(evaluation["scores"]) ? evaluation["scores"] : [];
+  let sum2 = 0;
+  let count4 = 0;
+  for (const entry of scores) {
+    if (!isJsonObject(entry) || entry["name"] === "safe" || entry["name"] === "intervened") continue;
+    const value = entry["score"];
+    if (typeof value !== "number") continue;
+    sum2 += value;
+    count4++;
+  }
+  return count4 === 0 ? void 0 : sum2 / count4;
+}
+function scoreNamed(evaluation, name) {
+  const scores = Array.isArray(evaluation["scores"]) ? evaluation["scores"] : [];
+  const found = scores.find((score) => isJsonObject(score) && score["name"] === name);
+  return isJsonObject(found) ? found["score"] : void 0;
+}
+function attachTexts2(record, value, evaluation, run) {
+  const writable = record;
+  const events = isJsonObject(run["session"]) && Array.isArray(run["session"]["events"]) ? run["session"]["events"] : [];
+  const asked = events.filter((event) => isJsonObject(event) && event["type"] === "message" && event["role"] === "user").map((event) => asText(event["content"]));
+  if (asked.length > 0) writable.input = asked.join("\n\n");
+  const output = evaluation["output"] ?? run["output"];
+  if (output !== void 0 && output !== null) writable.output = asText(output);
+  const reason = judgeRationale(evaluation) ?? firstLine(value["failureMessages"]);
+  if (reason !== void 0) writable.reason = reason;
+}
+function judgeRationale(evaluation) {
+  const scores = (Array.isArray(evaluation["scores"]) ? evaluation["scores"] : []).filter(
+    (score) => isJsonObject(score) && typeof score["score"] === "number" && isJsonObject(score["metadata"]) && typeof score["metadata"]["rationale"] === "string"
+  );
+  const lowest = scores.reduce((low, score) => low === void 0 || score["score"] < low["score"] ? score : low, void 0);
+  return lowest === void 0 ? void 0 : lowest["metadata"]["rationale"];
+}
+function firstLine(messages) {
+  const first = Array.isArray(messages) ? messages[0] : void 0;
+  if (typeof first !== "string" || first === "") return void 0;
+  return first.split("\n", 1)[0];
+}
+function asText(value) {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+function systemPrompt(value) {
+  const meta = value["meta"];
+  const harness = isJsonObject(meta) ? meta["harness"] : void 0;
+  const run = isJsonObject(harness) ? harness["run"] : void 0;
+  const session = isJsonObject(run) ? run["session"] : void 0;
+  const events = isJsonObject(session) && Array.isArray(session["events"]) ? session["events"] : [];
+  const system = events.find((event) => isJsonObject(event) && event["type"] === "message" && event["role"] === "system");
+  const content = isJsonObject(system) ? system["content"] : void 0;
+  return typeof content === "string" ? content : void 0;
+}
+function describePrompt(prompts, withoutPrompt, total) {
+  if (prompts.size === 0) return total === 0 ? [] : [{ promptIdx: 0, results: total, where: "no test recorded a system message (meta.harness.run.session)" }];
+  const [template, { first }] = [...prompts.entries()][0];
+  const other = [...prompts.values()][1];
+  return [
+    {
+      promptIdx: 0,
+      template,
+      results: total,
+      where: `the system message of ${first.path}`,
+      ...other === void 0 ? {} : { inconsistency: { line: other.first.at.line, message: `${other.first.path} was run with another system message than ${first.path} (${prompts.size} different ones in ${total - withoutPrompt} runs): one side is one prompt` } }
+    }
+  ];
+}
+function packageNeeded(file) {
+  return { file, line: 1, message: "a Vitest report does not name a package; the package id must be given with it" };
+}
+
 // src/evidence/detect.ts
 function detectEvidenceFormat(text2) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -19446,12 +19714,12 @@ function detectEvidenceFormat(text2) {
   const first = lines[firstIndex]?.trim();
   if (first === void 0 || !first.startsWith("{")) return void 0;
   const head = tryParse2(first);
-  if (head !== void 0) return isPromptfooSummary(head) ? "promptfoo" : "jsonl";
+  if (head !== void 0) return documentFormat(head) ?? "jsonl";
   if (first === "{") {
     const whole = tryParse2(body);
-    if (whole !== void 0) return isPromptfooSummary(whole) ? "promptfoo" : void 0;
+    if (whole !== void 0) return documentFormat(whole);
     const next = lines.slice(firstIndex + 1).find((line) => line.trim() !== "")?.trim() ?? "";
-    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? "promptfoo" : void 0;
+    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? "promptfoo" : VITEST_REPORT_KEY.test(next) ? "vitest-evals" : void 0;
   }
   return "jsonl";
 }
@@ -19462,9 +19730,13 @@ function tryParse2(text2) {
     return void 0;
   }
 }
+function documentFormat(value) {
+  return isPromptfooSummary(value) ? "promptfoo" : isVitestReport(value) ? "vitest-evals" : void 0;
+}
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
 }
+var NOT_EVIDENCE = "not evidence: expected JSON Lines (one record object per line), a promptfoo output file (`promptfoo eval -o results.json`) or a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`, e.g. vitest-evals)";
 
 // src/evidence/side.ts
 var CASE_PROPERTIES = ["category", "critical", "cluster", "expected_intervention"];
@@ -19787,19 +20059,23 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
-      if (parsed.format === "promptfoo" && packageCount > 1) {
-        problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
+      if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1) {
+        const what = parsed.format === "promptfoo" ? "promptfoo results name" : "a Vitest report names";
+        problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
       }
       if (parsed.columns !== void 0) sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
       problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo") && detected !== input.evidenceFormat) {
+    if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo" || detected === "vitest-evals") && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
     }
     const isPromptfoo = detected === "promptfoo";
-    if (file.side === "both") {
+    const forPackage = isPromptfoo || detected === "vitest-evals";
+    if (file.side === "both" && detected === "vitest-evals") {
+      problems.push({ file: file.path, line: 1, message: "a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both" });
+    } else if (file.side === "both") {
       if (isPromptfoo) {
         const selectors = input.promptfooSides ?? {};
         append(sides.parent.records, read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }));
@@ -19826,7 +20102,7 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       const side = file.side;
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
-      const records = read(isPromptfoo ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
+      const records = read(forPackage ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
       append(sides[side].records, packageCount > 1 ? records.filter((r2) => r2.package_id === expected) : records);
     }
   }
@@ -19886,21 +20162,25 @@ function parseInput(file, format, request) {
   if (format === "jsonl") {
     return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...request.packageId === void 0 ? {} : { packageId: request.packageId }, limits: { maxLines: request.maxLines } }) };
   }
-  if (format === "promptfoo") {
+  if (format === "promptfoo" || format === "vitest-evals") {
+    const what = format === "promptfoo" ? "the promptfoo output" : "the Vitest report";
     if (request.packageId === void 0) {
-      return { format, records: [], problems: [{ file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" }] };
+      const problem = format === "promptfoo" ? { file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" } : packageNeeded(file.path);
+      return { format, records: [], problems: [problem] };
     }
     const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
     if (bytes === void 0) {
-      const message2 = `the promptfoo output is ${formatBytes(sizeOf(file))}; a promptfoo file is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
+      const kind = format === "promptfoo" ? "a promptfoo file" : "a Vitest report";
+      const message2 = `${what} is ${formatBytes(sizeOf(file))}; ${kind} is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
       return { format, records: [], problems: [{ file: file.path, message: message2 }] };
     }
     const decoded = decodeStrict(bytes);
     if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
     const { packageId, judge, selector } = request;
+    if (format === "vitest-evals") return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
     return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...selector === void 0 ? {} : { side: selector } }) };
   }
-  const message = format === "empty" ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)";
+  const message = format === "empty" ? "the evidence file is empty" : NOT_EVIDENCE;
   return { records: [], problems: [{ file: file.path, line: 1, message }] };
 }
 var PROMPTFOO_KEY = /^\{?\s*"(evalId|results|config|shareableUrl|metadata)"\s*:/;
@@ -19918,10 +20198,11 @@ function detectInputFormat(file) {
   if (index < 0) return whole ? "empty" : "jsonl";
   const first = lines[index].trim();
   const complete = index < lines.length - 1 || whole;
-  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : first.startsWith("{") ? "jsonl" : void 0;
+  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : VITEST_REPORT_KEY.test(first) ? "vitest-evals" : first.startsWith("{") ? "jsonl" : void 0;
   if (first !== "{") return detectEvidenceFormat(first);
   const next = lines.slice(index + 1).find((line) => line.trim() !== "")?.trim() ?? "";
   if (PROMPTFOO_KEY.test(next)) return "promptfoo";
+  if (VITEST_REPORT_KEY.test(next)) return "vitest-evals";
   const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
   return bytes === void 0 ? void 0 : detectEvidenceFormat(LENIENT3.decode(bytes));
 }
@@ -23405,7 +23686,7 @@ function sign2(report, signing) {
 }
 
 // src/options.ts
-var EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo"];
+var EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo", "vitest-evals"];
 function parseSeed(text2, name) {
   const value = Number(text2);
   if (!/^\d+$/.test(text2) || !Number.isSafeInteger(value) || value > 4294967295) {

@@ -37,6 +37,8 @@ export interface PromptfooColumn {
   readonly inconsistency?: { readonly line: number; readonly message: string };
   /** How many results the side took from the column. */
   readonly results: number;
+  /** Where the prompt text comes from, for formats other than promptfoo (e.g. a Vitest run's system message). */
+  readonly where?: string;
 }
 
 /** What the promptfoo reader returns: the records and problems, and the columns the side was read from. */
