@@ -18943,7 +18943,7 @@ function answersSection(cases, limit) {
   const intro = "Per regressed case, one trial of each side: the candidate’s worst and the parent’s best. Evidence text is shown escaped and cut.";
   const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join("\n\n");
   if (blocks.length <= BODY_ANSWERS) return { body };
-  return { body, details: details(`Answers to ${blocks.length - BODY_ANSWERS} more cases`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
+  return { body, details: details(`Answers to ${blocks.length - BODY_ANSWERS} more case${blocks.length - BODY_ANSWERS === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
 }
 function answerBlock(c, index) {
   const answers = c.answers;
