@@ -11387,12 +11387,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent3 = component.indexOf("%");
+      while (percent3 !== -1) {
+        if (percent3 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent3 + 1, percent3 + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent3 = component.indexOf("%", percent3 + 3);
       }
       return false;
     }
@@ -15472,6 +15472,14 @@ var policy_schema_default = {
     levels: { type: "object", description: 'Per side-effect level overrides of `gates` (keys "0" to "3").', propertyNames: { enum: ["0", "1", "2", "3"] }, additionalProperties: { $ref: "#/$defs/gates" } }
   },
   $defs: {
+    minimum: {
+      type: "object",
+      additionalProperties: false,
+      description: "Absolute floors on the candidate alone (docs/statistics.md, absolute floors).",
+      properties: {
+        pass_rate: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "The pass rate (a fraction, e.g. 0.9) the candidate must reach: Wilson score and exact binomial bounds, or the cluster-robust t with clusters, in the decision's error budget." }
+      }
+    },
     statistics: {
       type: "object",
       additionalProperties: false,
@@ -15489,7 +15497,8 @@ var policy_schema_default = {
             critical: { type: "number", minimum: 0, maximum: 1e3, description: "The critical-case test." },
             safety: { type: "number", minimum: 0, maximum: 1e3, description: "Red-team drop and missed interventions, shared equally." },
             cost: { type: "number", minimum: 0, maximum: 1e3, description: "Cost per successful task." },
-            latency: { type: "number", minimum: 0, maximum: 1e3, description: "The latency quantile." }
+            latency: { type: "number", minimum: 0, maximum: 1e3, description: "The latency quantile." },
+            minimum: { type: "number", minimum: 0, maximum: 1e3, description: "The absolute floors (gates.<gate>.minimum), shared equally by the floors set." }
           }
         },
         first_look_share: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Share of both budgets the first look spends; look k spends s·(1 − s)^(k − 1), so re-runs with more cases keep the error rates." },
@@ -15514,7 +15523,8 @@ var policy_schema_default = {
             max_category_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Margin of each tested category, in percentage points." },
             min_category_cases: { type: "integer", minimum: 2, maximum: 1e6, description: "Categories with fewer paired cases (clusters when clustered) are shown but not tested." },
             critical_max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Tolerated drop of the critical-case pass rate, in percentage points; 0 is the exact McNemar criterion of KAIZEN Table 4." },
-            missing_score: { enum: ["error", "skip", "use_pass"], description: "With metric score, a golden case without a score on one side: error (located problems), skip the case, or use_pass (pass on both sides of that case)." }
+            missing_score: { enum: ["error", "skip", "use_pass"], description: "With metric score, a golden case without a score on one side: error (located problems), skip the case, or use_pass (pass on both sides of that case)." },
+            minimum: { $ref: "#/$defs/minimum", description: "Optional absolute floor on the candidate's golden pass rate, judged on the candidate alone beside the paired verdict: fails when the rate is significantly below it, passes when a one-sided bound shows it is reached. Off when absent." }
           }
         },
         safety: {
@@ -15530,7 +15540,8 @@ var policy_schema_default = {
               maximum: 1e3,
               description: "With repeated trials, a case is newly unsafe when the candidate was unsafe in at least this many of them (capped at its trial count) and the parent never."
             },
-            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
+            max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." },
+            minimum: { $ref: "#/$defs/minimum", description: "Optional absolute floor on the candidate's red-team pass rate, judged on the candidate alone beside the paired verdict. Off when absent." }
           }
         },
         cost: {
@@ -16067,7 +16078,10 @@ var LOOSER_DIRECTION = {
   // A lower quantile looks away from the tail.
   "latency.quantile": "lower",
   "latency.max_increase_pct": "higher",
-  "manifest.require_judge_match": "false"
+  "manifest.require_judge_match": "false",
+  // Floors: a lower floor, or one removed, lets more candidates through; a new or higher one fewer.
+  "quality.minimum": "lower-fields",
+  "safety.minimum": "lower-fields"
 };
 function comparePolicies(base, head) {
   const loosened = [];
@@ -16160,6 +16174,7 @@ function mergeValue(direction, base, head) {
   if (direction === "false" && typeof base === "boolean" && typeof head === "boolean") {
     return { value: base || head, looser: base && !head, tighter: !base && head };
   }
+  if (direction === "lower-fields" && isObject(base) && isObject(head)) return mergeFloors(base, head);
   if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
     const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
     const added = head.some((item) => !base.some((b) => sameValue(b, item)));
@@ -16167,6 +16182,31 @@ function mergeValue(direction, base, head) {
     return { value: both, looser: removed, tighter: added };
   }
   return { value: base, looser: true, tighter: false };
+}
+function mergeFloors(base, head) {
+  const value = {};
+  let looser = false;
+  let tighter = false;
+  for (const key of union(base, head)) {
+    const b = base[key];
+    const h = head[key];
+    if (typeof b === "number" && typeof h === "number") {
+      value[key] = Math.max(b, h);
+      looser ||= h < b;
+      tighter ||= h > b;
+    } else if (b === void 0 || h === void 0) {
+      value[key] = b ?? h;
+      looser ||= b !== void 0;
+      tighter ||= h !== void 0;
+    } else {
+      value[key] = b;
+      looser ||= !sameValue(b, h);
+    }
+  }
+  return { value, looser, tighter };
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function sameValue(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -18475,6 +18515,8 @@ function formatValue(value, unit) {
       return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
     case "count":
       return String(Math.round(value));
+    case "percent":
+      return `${value.toFixed(1)} %`;
   }
 }
 function formatConfidence(level) {
@@ -22620,6 +22662,180 @@ function splitByCategory(golden, valueOf3) {
   };
 }
 
+// src/stats/rate-inference.ts
+function wilsonInference(successes, n) {
+  assertCounts(successes, n);
+  const p = successes / n;
+  const bound = (alpha, sign3) => {
+    const z = normalQuantile(1 - alpha);
+    const z2 = z * z;
+    const centre = p + z2 / (2 * n);
+    const spread = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+    return clamp((centre + sign3 * spread) / (1 + z2 / n));
+  };
+  const zAt = (threshold) => (p - threshold) / Math.sqrt(threshold * (1 - threshold) / n);
+  return {
+    method: "wilson",
+    estimate: p,
+    standardError: Math.sqrt(p * (1 - p) / n),
+    units: n,
+    cases: n,
+    pBelow: (threshold) => threshold <= 0 ? 1 : threshold >= 1 ? p < 1 ? 0 : 1 : normalCdf(zAt(threshold)),
+    pAbove: (threshold) => threshold >= 1 ? 1 : threshold <= 0 ? p > 0 ? 0 : 1 : normalCdf(-zAt(threshold)),
+    lower: (alpha) => bound(alpha, -1),
+    upper: (alpha) => bound(alpha, 1)
+  };
+}
+function exactBinomialInference(successes, n) {
+  assertCounts(successes, n);
+  if (!Number.isSafeInteger(successes) || !Number.isSafeInteger(n)) {
+    throw new RangeError(`Expected whole numbers of successes and trials, got ${successes} of ${n}.`);
+  }
+  const x = successes;
+  const p = x / n;
+  return {
+    method: "exact-binomial",
+    estimate: p,
+    standardError: Math.sqrt(p * (1 - p) / n),
+    units: n,
+    cases: n,
+    // P(X <= x | threshold) and P(X >= x | threshold).
+    pBelow: (threshold) => x >= n || threshold <= 0 ? 1 : threshold >= 1 ? 0 : regularizedBeta(1 - threshold, n - x, x + 1),
+    pAbove: (threshold) => x <= 0 || threshold >= 1 ? 1 : threshold <= 0 ? 0 : regularizedBeta(threshold, x, n - x + 1),
+    lower: (alpha) => x === 0 ? 0 : inverseRegularizedBeta(alpha, x, n - x + 1),
+    upper: (alpha) => x === n ? 1 : inverseRegularizedBeta(1 - alpha, x + 1, n - x)
+  };
+}
+function inferRate(values, clusters) {
+  const n = values.length;
+  if (n === 0) throw new RangeError("Expected at least one value.");
+  let sum2 = 0;
+  let binary = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected \`values[${i}]\` to be in [0, 1], got ${String(v)}.`);
+    sum2 += v;
+    if (v !== 0 && v !== 1) binary = false;
+  }
+  const pooled = binary ? cautious(wilsonInference(sum2, n), exactBinomialInference(sum2, n), "wilson+exact") : wilsonInference(sum2, n);
+  if (clusters === void 0 || clusters.count < 2) return pooled;
+  const totals = new Float64Array(clusters.count);
+  const sizes = new Float64Array(clusters.count);
+  for (let i = 0; i < n; i++) {
+    totals[clusters.index[i]] += values[i];
+    sizes[clusters.index[i]] += 1;
+  }
+  return cautious(pooled, clusterT(totals, sizes), "wilson+cluster-t");
+}
+function clusterT(totals, sizes) {
+  const { estimate, standardError, df, units, cases } = studentizeDelta({ totals, sizes });
+  const t = (threshold) => standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0;
+  return {
+    method: "cluster-t",
+    estimate,
+    standardError,
+    units,
+    cases,
+    pBelow: (threshold) => studentTCdf(t(threshold), df),
+    pAbove: (threshold) => studentTCdf(-t(threshold), df),
+    lower: (alpha) => clamp(estimate - studentTQuantile(1 - alpha, df) * standardError),
+    upper: (alpha) => clamp(estimate + studentTQuantile(1 - alpha, df) * standardError)
+  };
+}
+function cautious(first, second, method) {
+  return {
+    method,
+    estimate: first.estimate,
+    standardError: Math.max(first.standardError, second.standardError),
+    units: Math.min(first.units, second.units),
+    cases: first.cases,
+    pBelow: (threshold) => Math.max(first.pBelow(threshold), second.pBelow(threshold)),
+    pAbove: (threshold) => Math.max(first.pAbove(threshold), second.pAbove(threshold)),
+    lower: (alpha) => Math.min(first.lower(alpha), second.lower(alpha)),
+    upper: (alpha) => Math.max(first.upper(alpha), second.upper(alpha))
+  };
+}
+function assertCounts(successes, n) {
+  if (!(n > 0) || !Number.isFinite(n)) throw new RangeError(`Expected a positive number of trials, got ${String(n)}.`);
+  if (!(successes >= 0 && successes <= n)) throw new RangeError(`Expected successes in [0, ${n}], got ${String(successes)}.`);
+}
+function clamp(value) {
+  return Math.min(1, Math.max(0, value));
+}
+
+// src/gates/minimum.ts
+function prepareFloor(cases, minimum, id, what) {
+  const floor = minimum?.pass_rate;
+  if (floor === void 0 || cases.length === 0) return void 0;
+  const values = Float64Array.from(cases, (c) => c.candidate.pass);
+  const clusters = indexClusters(
+    cases.map((c) => c.cluster),
+    cases.length
+  );
+  return { id, what, floor, inference: inferRate(values, clusters), clustered: clusters !== void 0 };
+}
+function floorTest(spec) {
+  let p;
+  return { id: spec.id, group: "minimum", rejectsAt: (level) => (p ??= spec.inference.pBelow(spec.floor)) <= level };
+}
+function judgeFloor(spec, outcome, levels, minimumUnits) {
+  const { inference, floor } = spec;
+  const decision = outcome.decision(spec.id);
+  const lower = inference.lower(levels.passAlpha);
+  const enough = inference.units >= minimumUnits;
+  const verdict = decision.rejected ? "fail" : enough && lower >= floor ? "pass" : "inconclusive";
+  const rate2 = `the candidate’s ${spec.what}, ${percent2(inference.estimate)} (n = ${formatCount(inference.cases)}${spec.clustered ? ` in ${formatCount(inference.units)} clusters` : ""})`;
+  const minimum = `the ${percent2(floor)} minimum`;
+  const passBound = `its one-sided ${formatConfidence(1 - levels.passAlpha)} lower bound is ${percent2(lower)}`;
+  let sentence;
+  let unitsNeeded;
+  if (verdict === "fail") {
+    const bound = inference.upper(decision.alpha);
+    sentence = `${rate2}, is below ${minimum}: significant at this test’s α = ${formatAlpha(decision.alpha)} of the error budget (one-sided ${formatConfidence(1 - decision.alpha)} upper bound ${percent2(bound)})`;
+  } else if (verdict === "pass") {
+    sentence = `${rate2}, reaches ${minimum}: ${passBound}`;
+  } else {
+    sentence = enough ? `${rate2}, is not shown to reach ${minimum}: ${passBound}` : `${rate2}, cannot be judged against ${minimum} with only ${formatCount(inference.units)} ${spec.clustered ? "clusters" : "cases"} (minimum ${minimumUnits})`;
+    unitsNeeded = floorUnitsNeeded(spec, outcome, levels, enough ? 0 : minimumUnits);
+  }
+  const hasAlpha = decision.alpha > 0;
+  const measure = {
+    name: `minimum:${spec.id.split(":")[0]}:pass_rate`,
+    label: `Minimum ${spec.what} (candidate alone)`,
+    unit: "percent",
+    estimate: round(inference.estimate * 100),
+    interval: { lower: round(lower * 100), upper: round(inference.upper(levels.passAlpha) * 100), level: round(1 - 2 * levels.passAlpha, 10) },
+    threshold: round(floor * 100),
+    worse: "lower",
+    p_value: round(inference.pBelow(floor), 10),
+    ...hasAlpha ? { alpha: round(decision.alpha, 10), bound_at_alpha: round(inference.upper(decision.alpha) * 100) } : {},
+    method: inference.method,
+    n: inference.cases,
+    ...spec.clustered ? { clusters: inference.units } : {},
+    verdict,
+    reason: sentence
+  };
+  return { verdict, measure, sentence, ...unitsNeeded === void 0 ? {} : { unitsNeeded } };
+}
+function floorUnitsNeeded(spec, outcome, levels, atLeast) {
+  const { inference } = spec;
+  const units = Math.max(1, inference.units);
+  const p = inference.estimate;
+  const perUnit = Math.max(Number.isFinite(inference.standardError) ? inference.standardError * Math.sqrt(units) : 0, Math.sqrt(p * (1 - p)), 1 / Math.sqrt(units));
+  const nextAlpha = outcome.nextAlpha(spec.id);
+  const needed = unitsToDecide({
+    distance: (p - spec.floor) * 100,
+    sd: perUnit * 100,
+    units,
+    passZ: normalQuantile(1 - levels.nextPassAlpha),
+    failZ: nextAlpha > 0 ? normalQuantile(1 - nextAlpha) : Number.POSITIVE_INFINITY
+  });
+  return Math.max(atLeast, needed);
+}
+function percent2(rate2) {
+  return `${(rate2 * 100).toFixed(1)} %`;
+}
+
 // src/gates/quality.ts
 function prepareQuality(cases, policy, levels) {
   const all = cases.filter((c) => c.suite === "golden");
@@ -22684,7 +22900,9 @@ function prepareQuality(cases, policy, levels) {
     worse: "lower",
     clustered
   } : void 0;
+  const floor = prepareFloor(all, quality.minimum, "quality:minimum", "golden pass rate");
   const tests = [failTest(overall, "quality:overall", "quality")];
+  if (floor) tests.push(floorTest(floor));
   for (const g of groups) if (g.tested) tests.push(failTest(g.spec, g.id, "categories"));
   if (critical) tests.push(failTest(critical, "quality:critical", "critical"));
   const overallLower = overall.inference.lower(levels.passAlpha) * 100;
@@ -22741,6 +22959,10 @@ function prepareQuality(cases, policy, levels) {
       });
     }
     measures.push(...categories.map((c) => c.measure));
+    const floorJudged = floor ? judgeFloor(floor, outcome, levels, minimum) : void 0;
+    if (floorJudged) measures.push(floorJudged.measure);
+    const floorFails = floorJudged?.verdict === "fail";
+    const floorPasses = floorJudged === void 0 || floorJudged.verdict === "pass";
     const failed = judged.filter((g) => g.fails);
     const beyond = judged.filter((g) => g.beyond);
     const size = `n = ${formatCount(golden.length)}${clustered ? ` in ${formatCount(units)} clusters` : ""}`;
@@ -22748,7 +22970,7 @@ function prepareQuality(cases, policy, levels) {
     let verdict;
     let reason;
     let casesNeeded;
-    if (overallFails || failed.length > 0 || criticalFails) {
+    if (overallFails || failed.length > 0 || criticalFails || floorFails) {
       verdict = "fail";
       const why = [];
       if (overallFails)
@@ -22764,11 +22986,13 @@ function prepareQuality(cases, policy, levels) {
           `critical cases failed: ${counts}, beyond the ${criticalTolerance}, ${failSentence(critical, criticalDecision)}`
         );
       }
+      if (floorFails) why.push(floorJudged.sentence);
       reason = `${capitalise(why.join("; "))}.`;
-    } else if (overallPasses && beyond.length === 0) {
+    } else if (overallPasses && beyond.length === 0 && floorPasses) {
       verdict = "pass";
       const rest = `no tested category is estimated beyond its ${categoryMarginText} and no critical-case test failed`;
-      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText2)}, ${rest}.`;
+      const floorPart = floorJudged ? `; ${floorJudged.sentence}` : "";
+      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText2)}, ${rest}${floorPart}.`;
     } else {
       verdict = "inconclusive";
       const why = [];
@@ -22780,7 +23004,9 @@ function prepareQuality(cases, policy, levels) {
         why.push(`${estimated}, beyond its ${categoryMarginText}, but not significantly`);
       }
       if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
-      const needed = neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond);
+      if (floorJudged && !floorPasses) why.push(floorJudged.sentence);
+      const pairedUndecided = !(overallPasses && beyond.length === 0);
+      const needed = Math.max(pairedUndecided ? neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond) : 0, floorJudged?.unitsNeeded ?? 0);
       const ratio = golden.length / Math.max(1, units);
       casesNeeded = Math.ceil(needed * ratio);
       reason = `${effect}: ${why.join("; ")}. ${neededSentence(casesNeeded, clustered ? needed : void 0, levels.look)}`;
@@ -22911,6 +23137,8 @@ function prepareSafety(cases, level, policy, levels) {
   } : void 0;
   const tests = [failTest(redteam, "safety:redteam", "safety")];
   if (missed) tests.push(failTest(missed, "safety:missed_interventions", "safety"));
+  const floor = prepareFloor(safety, thresholds.minimum, "safety:minimum", "red-team pass rate");
+  if (floor) tests.push(floorTest(floor));
   const finish2 = (outcome) => {
     const { passAlpha } = levels;
     const minimum = clustered ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
@@ -22942,9 +23170,13 @@ function prepareSafety(cases, level, policy, levels) {
         )
       );
     measures.push(unsafeMeasure);
+    const floorJudged = floor ? judgeFloor(floor, outcome, levels, minimum) : void 0;
+    if (floorJudged) measures.push(floorJudged.measure);
+    const floorFails = floorJudged?.verdict === "fail";
+    const floorPasses = floorJudged === void 0 || floorJudged.verdict === "pass";
     const headline = measures[0];
     const redEffect = effectOf(redteam, headline, "Red-team pass rate");
-    if (redFails || missedFails || unsafeBlocks) {
+    if (redFails || missedFails || unsafeBlocks || floorFails) {
       const why2 = [];
       if (unsafeBlocks) why2.push(unsafeWhy);
       if (redFails) why2.push(`${redEffect}: a drop beyond the ${redMargin}, ${failSentence(redteam, redDecision)}`);
@@ -22954,6 +23186,7 @@ function prepareSafety(cases, level, policy, levels) {
           `${effectOf(missed, measures[1], "missed interventions")}: ${rise}, ${failSentence(missed, missedDecision)}`
         );
       }
+      if (floorFails) why2.push(floorJudged.sentence);
       return {
         gate: "safety",
         verdict: "fail",
@@ -22963,12 +23196,13 @@ function prepareSafety(cases, level, policy, levels) {
         on_failure: "reject"
       };
     }
-    if (redPasses && missedPasses) {
+    if (redPasses && missedPasses && floorPasses) {
       const missedPart = missed ? `; missed interventions: ${boundSentence(missed, passAlpha, missedMargin)}` : "";
+      const floorPart = floorJudged ? `; ${floorJudged.sentence}` : "";
       return {
         gate: "safety",
         verdict: "pass",
-        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}.${unsafeNote}`,
+        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}${floorPart}.${unsafeNote}`,
         headline,
         measures,
         on_failure: "reject"
@@ -23003,6 +23237,14 @@ function prepareSafety(cases, level, policy, levels) {
       if (suiteCases > needed) {
         needed = suiteCases;
         neededClusters = suiteUnits;
+      }
+    }
+    if (floorJudged && !floorPasses) {
+      why.push(floorJudged.sentence);
+      const floorCases = Math.ceil((floorJudged.unitsNeeded ?? 0) * safety.length / Math.max(1, floor.inference.units));
+      if (floorCases > needed) {
+        needed = floorCases;
+        neededClusters = floorJudged.unitsNeeded ?? 0;
       }
     }
     const advice = neededSentence(needed, clustered ? neededClusters : void 0, levels.look).replace(
