@@ -62,7 +62,7 @@ describe('manifests/schema/report.schema.json', () => {
   it('accepts a report with an absolute floor and answers from the evidence', () => {
     const built = gateRepo({ changed: ['policy-qa'] });
     repos.push(built);
-    const { parent, candidate } = evidenceRecords('policy-qa', {});
+    const { parent, candidate } = evidenceRecords('policy-qa', { regress: 3 });
     const said = (records: typeof parent) => records.map((r) => ({ ...r, input: `asked ${r.case_id}`, output: r.pass ? 'right' : 'wrong', reason: 'graded' }));
     const defaults = loadDefaultPolicy();
     const policy = { ...defaults, levels: Object.fromEntries(Object.entries(defaults.levels).map(([level, gates]) => [level, { ...gates, quality: { ...gates.quality, minimum: { pass_rate: 0.5 } } }])) as typeof defaults.levels };
