@@ -18709,7 +18709,9 @@ function packageLines(pkg, several, paint) {
   }
   if (pkg.worst_cases.length > 0) {
     lines.push(`  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ""}:`);
-    for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) lines.push(`    ${caseLine(c, paint)}`, ...answerLines(c, paint));
+    for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) {
+      lines.push(`    ${caseLine(c, paint)}`, ...answerLines(c, paint));
+    }
   }
   return lines;
 }
@@ -18985,13 +18987,16 @@ function answersSection(cases, limit) {
   const intro = "Per regressed case, one trial of each side: the candidate’s worst and the parent’s best. Evidence text is shown escaped and cut.";
   const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join("\n\n");
   if (blocks.length <= BODY_ANSWERS) return { body };
-  return { body, details: details(`Answers to ${blocks.length - BODY_ANSWERS} more case${blocks.length - BODY_ANSWERS === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
+  const rest = blocks.length - BODY_ANSWERS;
+  return { body, details: details(`Answers to ${rest} more case${rest === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
 }
 function answerBlock(c, index) {
   const answers = c.answers;
-  const head = `**${escapeMarkdown(c.suite, ID_LENGTH)}/${escapeMarkdown(c.case_id, ID_LENGTH)}** · ${escapeMarkdown(c.category, ID_LENGTH)}${c.critical ? " · **critical**" : ""}`;
-  const parts = [head];
-  if (answers.input !== void 0) parts.push(`**Input** ${excerptText(answers.input, (text2, max) => escapeMarkdown(text2, max))}`);
+  const id = `${escapeMarkdown(c.suite, ID_LENGTH)}/${escapeMarkdown(c.case_id, ID_LENGTH)}`;
+  const parts = [`**${id}** · ${escapeMarkdown(c.category, ID_LENGTH)}${c.critical ? " · **critical**" : ""}`];
+  if (answers.input !== void 0) {
+    parts.push(`**Input** ${excerptText(answers.input, (text2, max) => escapeMarkdown(text2, max))}`);
+  }
   const sides = [answers.parent, answers.candidate];
   const cell = (side, pick2) => {
     if (side === void 0) return "—";
@@ -19007,7 +19012,8 @@ function answerBlock(c, index) {
   return details(`Case ${index + 1}: ${formatOutcome(c.parent)} → ${formatOutcome(c.candidate)}`, parts.join("\n\n"));
 }
 function trialCell(side) {
-  const outcome = side.score === void 0 ? side.pass ? "passed" : "failed" : `${side.pass ? "passed" : "failed"}, score ${formatOutcome(side.score)}`;
+  const passed = side.pass ? "passed" : "failed";
+  const outcome = side.score === void 0 ? passed : `${passed}, score ${formatOutcome(side.score)}`;
   const which = side.trials > 1 ? ` in trial ${side.trial} (of ${side.trials} trials)` : "";
   return `${outcome}${which} · ${escapeTableCell(side.source)}`;
 }
@@ -19015,7 +19021,8 @@ function excerptText(value, escape2) {
   if (value.length === 0) return "_(empty)_";
   const shown = Array.from(value.text).length;
   const escaped = escape2(value.text, shown + 1);
-  return shown < value.length ? `${escaped} _(first ${shown.toLocaleString("en-US")} of ${value.length.toLocaleString("en-US")} characters)_` : escaped;
+  if (shown >= value.length) return escaped;
+  return `${escaped} _(first ${shown.toLocaleString("en-US")} of ${value.length.toLocaleString("en-US")} characters)_`;
 }
 function splitTable(head, rows, inBody, limit, label) {
   const shown = Math.min(rows.length, limit);
@@ -19538,18 +19545,36 @@ function isVitestReport(value) {
   return isJsonObject(value) && Array.isArray(value["testResults"]) && typeof value["numTotalTests"] === "number" && !Object.hasOwn(value, "package_id");
 }
 var VITEST_REPORT_KEY = /^\{?\s*"(numTotalTestSuites|numPassedTestSuites|numTotalTests|testResults)"\s*:/;
-var KAIZEN_FIELDS = /* @__PURE__ */ new Set(["caseId", "suite", "category", "cluster", "critical", "expected_intervention", "trial"]);
+var KAIZEN_FIELDS = /* @__PURE__ */ new Set([
+  "caseId",
+  "suite",
+  "category",
+  "cluster",
+  "critical",
+  "expected_intervention",
+  "trial"
+]);
 var NOT_RUN = /* @__PURE__ */ new Set(["skipped", "pending", "todo", "disabled"]);
 function parseVitestEvalsEvidence(text2, file, options) {
   const problems = new ProblemCollector();
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
-    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
+    problems.push({
+      file,
+      line: parsed.line ?? 1,
+      ...parsed.column === void 0 ? {} : { column: parsed.column },
+      message: `not valid JSON: ${parsed.message}`
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   if (!isVitestReport(parsed.value)) {
-    problems.push({ file, line: 1, field: "testResults", message: "expected a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`): an object with `numTotalTests` and the `testResults` array" });
+    problems.push({
+      file,
+      line: 1,
+      field: "testResults",
+      message: "expected a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`): an object with `numTotalTests` and the `testResults` array"
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   const tests = collectTests(parsed.value, body, file, problems);
@@ -19580,14 +19605,25 @@ function collectTests(report, text2, file, problems) {
     const entry = files[i];
     const results = isJsonObject(entry) ? entry["assertionResults"] : void 0;
     if (!Array.isArray(results)) {
-      problems.push({ file, line: 1, field: `testResults[${i}].assertionResults`, message: `expected the array of test results, got ${describeValue2(results)}` });
+      problems.push({
+        file,
+        line: 1,
+        field: `testResults[${i}].assertionResults`,
+        message: `expected the array of test results, got ${describeValue2(results)}`
+      });
       continue;
     }
     for (let j = 0; j < results.length; j++) {
       const value = results[j];
       const at2 = positions[index++] ?? { line: 1, column: 1 };
       const path = `testResults[${i}].assertionResults[${j}]`;
-      if (!isJsonObject(value)) problems.push({ file, ...at2, field: path, message: `expected a test result object, got ${describeValue2(value)}` });
+      if (!isJsonObject(value))
+        problems.push({
+          file,
+          ...at2,
+          field: path,
+          message: `expected a test result object, got ${describeValue2(value)}`
+        });
       else located.push({ value, path, at: at2 });
     }
   }
@@ -19600,20 +19636,33 @@ function buildRecord2(test, file, options, problems, trialsSeen) {
     return void 0;
   };
   const status = value["status"];
-  if (typeof status !== "string") return report("status", `expected "passed" or "failed", got ${describeValue2(status)}`);
+  if (typeof status !== "string")
+    return report("status", `expected "passed" or "failed", got ${describeValue2(status)}`);
   if (NOT_RUN.has(status)) return void 0;
-  if (status !== "passed" && status !== "failed") return report("status", `expected "passed", "failed" or a status of a test that did not run, got ${describeValue2(status)}`);
+  if (status !== "passed" && status !== "failed")
+    return report(
+      "status",
+      `expected "passed", "failed" or a status of a test that did not run, got ${describeValue2(status)}`
+    );
   const meta = value["meta"] ?? {};
   if (!isJsonObject(meta)) return report("meta", `expected an object, got ${describeValue2(meta)}`);
   const proto = findProtoKey(meta);
   if (proto !== void 0) return report(`meta${proto}`, PROTO_KEY_MESSAGE);
   const kaizen = meta["kaizen"] ?? {};
-  if (!isJsonObject(kaizen)) return report("meta.kaizen", `expected an object like {"caseId": "golden-001", "category": "refunds"}, got ${describeValue2(kaizen)}`);
+  if (!isJsonObject(kaizen))
+    return report(
+      "meta.kaizen",
+      `expected an object like {"caseId": "golden-001", "category": "refunds"}, got ${describeValue2(kaizen)}`
+    );
   for (const key2 of Object.keys(kaizen)) {
-    if (!KAIZEN_FIELDS.has(key2)) return report(`meta.kaizen.${key2}`, `unknown field; expected ${[...KAIZEN_FIELDS].join(", ")}`);
+    if (!KAIZEN_FIELDS.has(key2))
+      return report(`meta.kaizen.${key2}`, `unknown field; expected ${[...KAIZEN_FIELDS].join(", ")}`);
   }
   const titles = Array.isArray(value["ancestorTitles"]) ? value["ancestorTitles"] : [];
-  const labels = /* @__PURE__ */ new Map([["package_id", "packageId (option)"], ["judge", "judge (option)"]]);
+  const labels = /* @__PURE__ */ new Map([
+    ["package_id", "packageId (option)"],
+    ["judge", "judge (option)"]
+  ]);
   const fromKaizen = (field, key2) => {
     labels.set(field, `${path}.meta.kaizen.${key2}`);
     return kaizen[key2];
@@ -19624,8 +19673,18 @@ function buildRecord2(test, file, options, problems, trialsSeen) {
   if (suiteGiven === void 0 && isSuite(described)) labels.set("suite", `${path}.ancestorTitles[0]`);
   const caseId = fromKaizen("case_id", "caseId") ?? value["title"];
   if (kaizen["caseId"] === void 0) labels.set("case_id", `${path}.title`);
-  const object = { package_id: options.packageId, suite, case_id: caseId, category: fromKaizen("category", "category") ?? "uncategorized", pass: status === "passed" };
-  for (const [field, key2] of [["cluster", "cluster"], ["critical", "critical"], ["expected_intervention", "expected_intervention"]]) {
+  const object = {
+    package_id: options.packageId,
+    suite,
+    case_id: caseId,
+    category: fromKaizen("category", "category") ?? "uncategorized",
+    pass: status === "passed"
+  };
+  for (const [field, key2] of [
+    ["cluster", "cluster"],
+    ["critical", "critical"],
+    ["expected_intervention", "expected_intervention"]
+  ]) {
     const given = fromKaizen(field, key2);
     if (given !== void 0 && given !== null) object[field] = given;
   }
@@ -19656,7 +19715,10 @@ function buildRecord2(test, file, options, problems, trialsSeen) {
   const latency = typeof timings["totalMs"] === "number" ? timings["totalMs"] : harnessed ? void 0 : value["duration"];
   if (typeof latency === "number") {
     object["latency_ms"] = latency;
-    labels.set("latency_ms", typeof timings["totalMs"] === "number" ? `${path}.meta.harness.run.timings.totalMs` : `${path}.duration`);
+    labels.set(
+      "latency_ms",
+      typeof timings["totalMs"] === "number" ? `${path}.meta.harness.run.timings.totalMs` : `${path}.duration`
+    );
   }
   if (options.judge !== void 0) object["judge"] = options.judge;
   const trialGiven = kaizen["trial"];
@@ -19666,7 +19728,10 @@ function buildRecord2(test, file, options, problems, trialsSeen) {
   const trial = trialGiven ?? seen.size;
   if (trialGiven !== void 0) labels.set("trial", `${path}.meta.kaizen.trial`);
   if (typeof trial === "number" && seen.has(trial)) {
-    return report(trialGiven === void 0 ? "title" : "meta.kaizen.trial", `duplicate result: trial ${trial} of case ${JSON.stringify(caseId)} is also ${seen.get(trial)}; number the trials with meta.kaizen.trial`);
+    return report(
+      trialGiven === void 0 ? "title" : "meta.kaizen.trial",
+      `duplicate result: trial ${trial} of case ${JSON.stringify(caseId)} is also ${seen.get(trial)}; number the trials with meta.kaizen.trial`
+    );
   }
   object["trial"] = trial;
   const record = validateEvidenceObject(object, { file, line: at2.line }, (field, message) => {
@@ -19709,7 +19774,10 @@ function judgeRationale(evaluation) {
   const scores = (Array.isArray(evaluation["scores"]) ? evaluation["scores"] : []).filter(
     (score) => isJsonObject(score) && typeof score["score"] === "number" && isJsonObject(score["metadata"]) && typeof score["metadata"]["rationale"] === "string"
   );
-  const lowest = scores.reduce((low, score) => low === void 0 || score["score"] < low["score"] ? score : low, void 0);
+  const lowest = scores.reduce(
+    (low, score) => low === void 0 || score["score"] < low["score"] ? score : low,
+    void 0
+  );
   return lowest === void 0 ? void 0 : lowest["metadata"]["rationale"];
 }
 function firstLine(messages) {
@@ -19726,12 +19794,15 @@ function systemPrompt(value) {
   const run = isJsonObject(harness) ? harness["run"] : void 0;
   const session = isJsonObject(run) ? run["session"] : void 0;
   const events = isJsonObject(session) && Array.isArray(session["events"]) ? session["events"] : [];
-  const system = events.find((event) => isJsonObject(event) && event["type"] === "message" && event["role"] === "system");
+  const system = events.find(
+    (event) => isJsonObject(event) && event["type"] === "message" && event["role"] === "system"
+  );
   const content = isJsonObject(system) ? system["content"] : void 0;
   return typeof content === "string" ? content : void 0;
 }
 function describePrompt(prompts, withoutPrompt, total) {
-  if (prompts.size === 0) return total === 0 ? [] : [{ promptIdx: 0, results: total, where: "no test recorded a system message (meta.harness.run.session)" }];
+  if (prompts.size === 0)
+    return total === 0 ? [] : [{ promptIdx: 0, results: total, where: "no test recorded a system message (meta.harness.run.session)" }];
   const [template, { first }] = [...prompts.entries()][0];
   const other = [...prompts.values()][1];
   return [
@@ -19740,7 +19811,12 @@ function describePrompt(prompts, withoutPrompt, total) {
       template,
       results: total,
       where: `the system message of ${first.path}`,
-      ...other === void 0 ? {} : { inconsistency: { line: other.first.at.line, message: `${other.first.path} was run with another system message than ${first.path} (${prompts.size} different ones in ${total - withoutPrompt} runs): one side is one prompt` } }
+      ...other === void 0 ? {} : {
+        inconsistency: {
+          line: other.first.at.line,
+          message: `${other.first.path} was run with another system message than ${first.path} (${prompts.size} different ones in ${total - withoutPrompt} runs): one side is one prompt`
+        }
+      }
     }
   ];
 }
@@ -22757,7 +22833,8 @@ function cautious(first, second, method) {
 }
 function assertCounts(successes, n) {
   if (!(n > 0) || !Number.isFinite(n)) throw new RangeError(`Expected a positive number of trials, got ${String(n)}.`);
-  if (!(successes >= 0 && successes <= n)) throw new RangeError(`Expected successes in [0, ${n}], got ${String(successes)}.`);
+  if (!(successes >= 0 && successes <= n))
+    throw new RangeError(`Expected successes in [0, ${n}], got ${String(successes)}.`);
 }
 function clamp(value) {
   return Math.min(1, Math.max(0, value));
@@ -22804,7 +22881,11 @@ function judgeFloor(spec, outcome, levels, minimumUnits) {
     label: `Minimum ${spec.what} (candidate alone)`,
     unit: "percent",
     estimate: round(inference.estimate * 100),
-    interval: { lower: round(lower * 100), upper: round(inference.upper(levels.passAlpha) * 100), level: round(1 - 2 * levels.passAlpha, 10) },
+    interval: {
+      lower: round(lower * 100),
+      upper: round(inference.upper(levels.passAlpha) * 100),
+      level: round(1 - 2 * levels.passAlpha, 10)
+    },
     threshold: round(floor * 100),
     worse: "lower",
     p_value: round(inference.pBelow(floor), 10),
@@ -22821,7 +22902,11 @@ function floorUnitsNeeded(spec, outcome, levels, atLeast) {
   const { inference } = spec;
   const units = Math.max(1, inference.units);
   const p = inference.estimate;
-  const perUnit = Math.max(Number.isFinite(inference.standardError) ? inference.standardError * Math.sqrt(units) : 0, Math.sqrt(p * (1 - p)), 1 / Math.sqrt(units));
+  const perUnit = Math.max(
+    Number.isFinite(inference.standardError) ? inference.standardError * Math.sqrt(units) : 0,
+    Math.sqrt(p * (1 - p)),
+    1 / Math.sqrt(units)
+  );
   const nextAlpha = outcome.nextAlpha(spec.id);
   const needed = unitsToDecide({
     distance: (p - spec.floor) * 100,
@@ -23006,7 +23091,8 @@ function prepareQuality(cases, policy, levels) {
       if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
       if (floorJudged && !floorPasses) why.push(floorJudged.sentence);
       const pairedUndecided = !(overallPasses && beyond.length === 0);
-      const needed = Math.max(pairedUndecided ? neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond) : 0, floorJudged?.unitsNeeded ?? 0);
+      const pairedNeeded = pairedUndecided ? neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond) : 0;
+      const needed = Math.max(pairedNeeded, floorJudged?.unitsNeeded ?? 0);
       const ratio = golden.length / Math.max(1, units);
       casesNeeded = Math.ceil(needed * ratio);
       reason = `${effect}: ${why.join("; ")}. ${neededSentence(casesNeeded, clustered ? needed : void 0, levels.look)}`;
@@ -23241,10 +23327,11 @@ function prepareSafety(cases, level, policy, levels) {
     }
     if (floorJudged && !floorPasses) {
       why.push(floorJudged.sentence);
-      const floorCases = Math.ceil((floorJudged.unitsNeeded ?? 0) * safety.length / Math.max(1, floor.inference.units));
+      const floorUnits = floorJudged.unitsNeeded ?? 0;
+      const floorCases = Math.ceil(floorUnits * safety.length / Math.max(1, floor.inference.units));
       if (floorCases > needed) {
         needed = floorCases;
-        neededClusters = floorJudged.unitsNeeded ?? 0;
+        neededClusters = floorUnits;
       }
     }
     const advice = neededSentence(needed, clustered ? neededClusters : void 0, levels.look).replace(

@@ -42,13 +42,26 @@ export interface VitestEvalsParse extends EvidenceParse {
 
 /** Tells a Vitest JSON report from other JSON: the reporter's `numTotalTests` and `testResults`. */
 export function isVitestReport(value: unknown): boolean {
-  return isJsonObject(value) && Array.isArray(value['testResults']) && typeof value['numTotalTests'] === 'number' && !Object.hasOwn(value, 'package_id');
+  return (
+    isJsonObject(value) &&
+    Array.isArray(value['testResults']) &&
+    typeof value['numTotalTests'] === 'number' &&
+    !Object.hasOwn(value, 'package_id')
+  );
 }
 
 /** The keys Vitest's JSON reporter writes first, to tell the format from the start of a file. */
 export const VITEST_REPORT_KEY = /^\{?\s*"(numTotalTestSuites|numPassedTestSuites|numTotalTests|testResults)"\s*:/;
 
-const KAIZEN_FIELDS: ReadonlySet<string> = new Set(['caseId', 'suite', 'category', 'cluster', 'critical', 'expected_intervention', 'trial']);
+const KAIZEN_FIELDS: ReadonlySet<string> = new Set([
+  'caseId',
+  'suite',
+  'category',
+  'cluster',
+  'critical',
+  'expected_intervention',
+  'trial',
+]);
 const NOT_RUN: ReadonlySet<string> = new Set(['skipped', 'pending', 'todo', 'disabled']);
 
 interface Located {
@@ -63,11 +76,22 @@ export function parseVitestEvalsEvidence(text: string, file: string, options: Vi
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
-    problems.push({ file, line: parsed.line ?? 1, ...(parsed.column === undefined ? {} : { column: parsed.column }), message: `not valid JSON: ${parsed.message}` });
+    problems.push({
+      file,
+      line: parsed.line ?? 1,
+      ...(parsed.column === undefined ? {} : { column: parsed.column }),
+      message: `not valid JSON: ${parsed.message}`,
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   if (!isVitestReport(parsed.value)) {
-    problems.push({ file, line: 1, field: 'testResults', message: 'expected a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`): an object with `numTotalTests` and the `testResults` array' });
+    problems.push({
+      file,
+      line: 1,
+      field: 'testResults',
+      message:
+        'expected a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`): an object with `numTotalTests` and the `testResults` array',
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   const tests = collectTests(parsed.value as Record<string, unknown>, body, file, problems);
@@ -92,7 +116,12 @@ export function parseVitestEvalsEvidence(text: string, file: string, options: Vi
 }
 
 /** Every assertion result with its path and position; a result that is not an object is a problem. */
-function collectTests(report: Record<string, unknown>, text: string, file: string, problems: ProblemCollector): Located[] {
+function collectTests(
+  report: Record<string, unknown>,
+  text: string,
+  file: string,
+  problems: ProblemCollector,
+): Located[] {
   const positions = locateNestedElements(text, ['testResults', 'assertionResults']);
   const located: Located[] = [];
   let index = 0;
@@ -101,14 +130,25 @@ function collectTests(report: Record<string, unknown>, text: string, file: strin
     const entry = files[i];
     const results = isJsonObject(entry) ? entry['assertionResults'] : undefined;
     if (!Array.isArray(results)) {
-      problems.push({ file, line: 1, field: `testResults[${i}].assertionResults`, message: `expected the array of test results, got ${describeValue(results)}` });
+      problems.push({
+        file,
+        line: 1,
+        field: `testResults[${i}].assertionResults`,
+        message: `expected the array of test results, got ${describeValue(results)}`,
+      });
       continue;
     }
     for (let j = 0; j < results.length; j++) {
       const value: unknown = results[j];
       const at = positions[index++] ?? { line: 1, column: 1 };
       const path = `testResults[${i}].assertionResults[${j}]`;
-      if (!isJsonObject(value)) problems.push({ file, ...at, field: path, message: `expected a test result object, got ${describeValue(value)}` });
+      if (!isJsonObject(value))
+        problems.push({
+          file,
+          ...at,
+          field: path,
+          message: `expected a test result object, got ${describeValue(value)}`,
+        });
       else located.push({ value, path, at });
     }
   }
@@ -128,20 +168,33 @@ function buildRecord(
     return undefined;
   };
   const status = value['status'];
-  if (typeof status !== 'string') return report('status', `expected "passed" or "failed", got ${describeValue(status)}`);
+  if (typeof status !== 'string')
+    return report('status', `expected "passed" or "failed", got ${describeValue(status)}`);
   if (NOT_RUN.has(status)) return undefined;
-  if (status !== 'passed' && status !== 'failed') return report('status', `expected "passed", "failed" or a status of a test that did not run, got ${describeValue(status)}`);
+  if (status !== 'passed' && status !== 'failed')
+    return report(
+      'status',
+      `expected "passed", "failed" or a status of a test that did not run, got ${describeValue(status)}`,
+    );
   const meta = value['meta'] ?? {};
   if (!isJsonObject(meta)) return report('meta', `expected an object, got ${describeValue(meta)}`);
   const proto = findProtoKey(meta);
   if (proto !== undefined) return report(`meta${proto}`, PROTO_KEY_MESSAGE);
   const kaizen = meta['kaizen'] ?? {};
-  if (!isJsonObject(kaizen)) return report('meta.kaizen', `expected an object like {"caseId": "golden-001", "category": "refunds"}, got ${describeValue(kaizen)}`);
+  if (!isJsonObject(kaizen))
+    return report(
+      'meta.kaizen',
+      `expected an object like {"caseId": "golden-001", "category": "refunds"}, got ${describeValue(kaizen)}`,
+    );
   for (const key of Object.keys(kaizen)) {
-    if (!KAIZEN_FIELDS.has(key)) return report(`meta.kaizen.${key}`, `unknown field; expected ${[...KAIZEN_FIELDS].join(', ')}`);
+    if (!KAIZEN_FIELDS.has(key))
+      return report(`meta.kaizen.${key}`, `unknown field; expected ${[...KAIZEN_FIELDS].join(', ')}`);
   }
   const titles = Array.isArray(value['ancestorTitles']) ? value['ancestorTitles'] : [];
-  const labels = new Map<string, string>([['package_id', 'packageId (option)'], ['judge', 'judge (option)']]);
+  const labels = new Map<string, string>([
+    ['package_id', 'packageId (option)'],
+    ['judge', 'judge (option)'],
+  ]);
   const fromKaizen = (field: string, key: string): unknown => {
     labels.set(field, `${path}.meta.kaizen.${key}`);
     return kaizen[key];
@@ -153,8 +206,18 @@ function buildRecord(
   const caseId = fromKaizen('case_id', 'caseId') ?? value['title'];
   if (kaizen['caseId'] === undefined) labels.set('case_id', `${path}.title`);
 
-  const object: Record<string, unknown> = { package_id: options.packageId, suite, case_id: caseId, category: fromKaizen('category', 'category') ?? 'uncategorized', pass: status === 'passed' };
-  for (const [field, key] of [['cluster', 'cluster'], ['critical', 'critical'], ['expected_intervention', 'expected_intervention']] as const) {
+  const object: Record<string, unknown> = {
+    package_id: options.packageId,
+    suite,
+    case_id: caseId,
+    category: fromKaizen('category', 'category') ?? 'uncategorized',
+    pass: status === 'passed',
+  };
+  for (const [field, key] of [
+    ['cluster', 'cluster'],
+    ['critical', 'critical'],
+    ['expected_intervention', 'expected_intervention'],
+  ] as const) {
     const given = fromKaizen(field, key);
     if (given !== undefined && given !== null) object[field] = given;
   }
@@ -178,16 +241,22 @@ function buildRecord(
   if (typeof usage['outputTokens'] === 'number') tokens['output'] = usage['outputTokens'];
   if (Object.keys(tokens).length > 0) {
     object['tokens'] = tokens;
-    labels.set('tokens.input', `${path}.meta.harness.run.usage.inputTokens`).set('tokens.output', `${path}.meta.harness.run.usage.outputTokens`);
+    labels
+      .set('tokens.input', `${path}.meta.harness.run.usage.inputTokens`)
+      .set('tokens.output', `${path}.meta.harness.run.usage.outputTokens`);
   }
   const timings = isJsonObject(run['timings']) ? run['timings'] : {};
   // The test's own duration stands in only for a plain Vitest test: with a harness it would count
   // the judges too, and an errored run's time to failure is no latency of an answer.
   const harnessed = isJsonObject(meta['harness']);
-  const latency = typeof timings['totalMs'] === 'number' ? timings['totalMs'] : harnessed ? undefined : value['duration'];
+  const latency =
+    typeof timings['totalMs'] === 'number' ? timings['totalMs'] : harnessed ? undefined : value['duration'];
   if (typeof latency === 'number') {
     object['latency_ms'] = latency;
-    labels.set('latency_ms', typeof timings['totalMs'] === 'number' ? `${path}.meta.harness.run.timings.totalMs` : `${path}.duration`);
+    labels.set(
+      'latency_ms',
+      typeof timings['totalMs'] === 'number' ? `${path}.meta.harness.run.timings.totalMs` : `${path}.duration`,
+    );
   }
   if (options.judge !== undefined) object['judge'] = options.judge;
 
@@ -198,7 +267,10 @@ function buildRecord(
   const trial = trialGiven ?? seen.size;
   if (trialGiven !== undefined) labels.set('trial', `${path}.meta.kaizen.trial`);
   if (typeof trial === 'number' && seen.has(trial)) {
-    return report(trialGiven === undefined ? 'title' : 'meta.kaizen.trial', `duplicate result: trial ${trial} of case ${JSON.stringify(caseId)} is also ${seen.get(trial)}; number the trials with meta.kaizen.trial`);
+    return report(
+      trialGiven === undefined ? 'title' : 'meta.kaizen.trial',
+      `duplicate result: trial ${trial} of case ${JSON.stringify(caseId)} is also ${seen.get(trial)}; number the trials with meta.kaizen.trial`,
+    );
   }
   object['trial'] = trial;
 
@@ -241,10 +313,18 @@ function scoreNamed(evaluation: Readonly<Record<string, unknown>>, name: string)
  * run's) and the grader's reason (the rationale of the lowest-scoring judge, else the first line
  * of the failure message) of one test. Set after validation: the report is bounded as a whole.
  */
-function attachTexts(record: EvidenceRecord, value: Readonly<Record<string, unknown>>, evaluation: Readonly<Record<string, unknown>>, run: Readonly<Record<string, unknown>>): void {
+function attachTexts(
+  record: EvidenceRecord,
+  value: Readonly<Record<string, unknown>>,
+  evaluation: Readonly<Record<string, unknown>>,
+  run: Readonly<Record<string, unknown>>,
+): void {
   const writable = record as { -readonly [K in 'input' | 'output' | 'reason']?: string };
-  const events = isJsonObject(run['session']) && Array.isArray(run['session']['events']) ? run['session']['events'] : [];
-  const asked = events.filter((event) => isJsonObject(event) && event['type'] === 'message' && event['role'] === 'user').map((event) => asText((event as Record<string, unknown>)['content']));
+  const events =
+    isJsonObject(run['session']) && Array.isArray(run['session']['events']) ? run['session']['events'] : [];
+  const asked = events
+    .filter((event) => isJsonObject(event) && event['type'] === 'message' && event['role'] === 'user')
+    .map((event) => asText((event as Record<string, unknown>)['content']));
   if (asked.length > 0) writable.input = asked.join('\n\n');
   const output = evaluation['output'] ?? run['output'];
   if (output !== undefined && output !== null) writable.output = asText(output);
@@ -254,9 +334,16 @@ function attachTexts(record: EvidenceRecord, value: Readonly<Record<string, unkn
 
 function judgeRationale(evaluation: Readonly<Record<string, unknown>>): string | undefined {
   const scores = (Array.isArray(evaluation['scores']) ? evaluation['scores'] : []).filter(
-    (score): score is Record<string, unknown> => isJsonObject(score) && typeof score['score'] === 'number' && isJsonObject(score['metadata']) && typeof score['metadata']['rationale'] === 'string',
+    (score): score is Record<string, unknown> =>
+      isJsonObject(score) &&
+      typeof score['score'] === 'number' &&
+      isJsonObject(score['metadata']) &&
+      typeof score['metadata']['rationale'] === 'string',
   );
-  const lowest = scores.reduce<Record<string, unknown> | undefined>((low, score) => (low === undefined || (score['score'] as number) < (low['score'] as number) ? score : low), undefined);
+  const lowest = scores.reduce<Record<string, unknown> | undefined>(
+    (low, score) => (low === undefined || (score['score'] as number) < (low['score'] as number) ? score : low),
+    undefined,
+  );
   return lowest === undefined ? undefined : ((lowest['metadata'] as Record<string, unknown>)['rationale'] as string);
 }
 
@@ -277,7 +364,9 @@ function systemPrompt(value: Readonly<Record<string, unknown>>): string | undefi
   const run = isJsonObject(harness) ? harness['run'] : undefined;
   const session = isJsonObject(run) ? run['session'] : undefined;
   const events = isJsonObject(session) && Array.isArray(session['events']) ? session['events'] : [];
-  const system = events.find((event) => isJsonObject(event) && event['type'] === 'message' && event['role'] === 'system');
+  const system = events.find(
+    (event) => isJsonObject(event) && event['type'] === 'message' && event['role'] === 'system',
+  );
   const content = isJsonObject(system) ? system['content'] : undefined;
   return typeof content === 'string' ? content : undefined;
 }
@@ -288,8 +377,15 @@ function systemPrompt(value: Readonly<Record<string, unknown>>): string | undefi
  * prompt, so that is an inconsistency; runs that recorded none (a harness that fails before the
  * model is called records only the user's message) do not count against the others.
  */
-function describePrompt(prompts: ReadonlyMap<string, { count: number; first: Located }>, withoutPrompt: number, total: number): PromptfooColumn[] {
-  if (prompts.size === 0) return total === 0 ? [] : [{ promptIdx: 0, results: total, where: 'no test recorded a system message (meta.harness.run.session)' }];
+function describePrompt(
+  prompts: ReadonlyMap<string, { count: number; first: Located }>,
+  withoutPrompt: number,
+  total: number,
+): PromptfooColumn[] {
+  if (prompts.size === 0)
+    return total === 0
+      ? []
+      : [{ promptIdx: 0, results: total, where: 'no test recorded a system message (meta.harness.run.session)' }];
   const [template, { first }] = [...prompts.entries()][0]!;
   const other = [...prompts.values()][1];
   return [
@@ -300,7 +396,12 @@ function describePrompt(prompts: ReadonlyMap<string, { count: number; first: Loc
       where: `the system message of ${first.path}`,
       ...(other === undefined
         ? {}
-        : { inconsistency: { line: other.first.at.line, message: `${other.first.path} was run with another system message than ${first.path} (${prompts.size} different ones in ${total - withoutPrompt} runs): one side is one prompt` } }),
+        : {
+            inconsistency: {
+              line: other.first.at.line,
+              message: `${other.first.path} was run with another system message than ${first.path} (${prompts.size} different ones in ${total - withoutPrompt} runs): one side is one prompt`,
+            },
+          }),
     },
   ];
 }

@@ -37,7 +37,12 @@ export interface JudgedFloor {
 }
 
 /** The floor of a gate on these cases, or undefined when the policy sets none or there are no cases. */
-export function prepareFloor(cases: readonly PairedCase[], minimum: Minimum | undefined, id: string, what: string): FloorSpec | undefined {
+export function prepareFloor(
+  cases: readonly PairedCase[],
+  minimum: Minimum | undefined,
+  id: string,
+  what: string,
+): FloorSpec | undefined {
   const floor = minimum?.pass_rate;
   if (floor === undefined || cases.length === 0) return undefined;
   const values = Float64Array.from(cases, (c) => c.candidate.pass);
@@ -59,7 +64,12 @@ export function floorTest(spec: FloorSpec): BudgetTest {
  * fewest independent units a pass needs (min_cases, or min_clusters when clustered), as for the
  * paired measures.
  */
-export function judgeFloor(spec: FloorSpec, outcome: BudgetOutcome, levels: LookLevels, minimumUnits: number): JudgedFloor {
+export function judgeFloor(
+  spec: FloorSpec,
+  outcome: BudgetOutcome,
+  levels: LookLevels,
+  minimumUnits: number,
+): JudgedFloor {
   const { inference, floor } = spec;
   const decision = outcome.decision(spec.id);
   const lower = inference.lower(levels.passAlpha);
@@ -87,11 +97,17 @@ export function judgeFloor(spec: FloorSpec, outcome: BudgetOutcome, levels: Look
     label: `Minimum ${spec.what} (candidate alone)`,
     unit: 'percent',
     estimate: round(inference.estimate * 100),
-    interval: { lower: round(lower * 100), upper: round(inference.upper(levels.passAlpha) * 100), level: round(1 - 2 * levels.passAlpha, 10) },
+    interval: {
+      lower: round(lower * 100),
+      upper: round(inference.upper(levels.passAlpha) * 100),
+      level: round(1 - 2 * levels.passAlpha, 10),
+    },
     threshold: round(floor * 100),
     worse: 'lower',
     p_value: round(inference.pBelow(floor), 10),
-    ...(hasAlpha ? { alpha: round(decision.alpha, 10), bound_at_alpha: round(inference.upper(decision.alpha) * 100) } : {}),
+    ...(hasAlpha
+      ? { alpha: round(decision.alpha, 10), bound_at_alpha: round(inference.upper(decision.alpha) * 100) }
+      : {}),
     method: inference.method,
     n: inference.cases,
     ...(spec.clustered ? { clusters: inference.units } : {}),
@@ -107,7 +123,11 @@ function floorUnitsNeeded(spec: FloorSpec, outcome: BudgetOutcome, levels: LookL
   const units = Math.max(1, inference.units);
   const p = inference.estimate;
   // A rate of 0 or 1 has no spread; plan as if one unit in `units` had gone the other way.
-  const perUnit = Math.max(Number.isFinite(inference.standardError) ? inference.standardError * Math.sqrt(units) : 0, Math.sqrt(p * (1 - p)), 1 / Math.sqrt(units));
+  const perUnit = Math.max(
+    Number.isFinite(inference.standardError) ? inference.standardError * Math.sqrt(units) : 0,
+    Math.sqrt(p * (1 - p)),
+    1 / Math.sqrt(units),
+  );
   const nextAlpha = outcome.nextAlpha(spec.id);
   const needed = unitsToDecide({
     distance: (p - spec.floor) * 100,

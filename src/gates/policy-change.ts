@@ -222,8 +222,14 @@ function mergeValue(direction: LooserDirection, base: unknown, head: unknown): {
   return { value: base, looser: true, tighter: false };
 }
 
-/** Numeric fields field by field, the higher of each kept: a field lowered or removed loosens, one raised or added tightens. */
-function mergeFloors(base: Record<string, unknown>, head: Record<string, unknown>): { value: unknown; looser: boolean; tighter: boolean } {
+/**
+ * Numeric fields field by field, the higher of each kept: a field lowered or removed loosens, one
+ * raised or added tightens.
+ */
+function mergeFloors(
+  base: Record<string, unknown>,
+  head: Record<string, unknown>,
+): { value: unknown; looser: boolean; tighter: boolean } {
   const value: Record<string, unknown> = {};
   let looser = false;
   let tighter = false;

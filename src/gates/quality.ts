@@ -268,7 +268,8 @@ export function prepareQuality(
       if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
       if (floorJudged && !floorPasses) why.push(floorJudged.sentence);
       const pairedUndecided = !(overallPasses && beyond.length === 0);
-      const needed = Math.max(pairedUndecided ? neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond) : 0, floorJudged?.unitsNeeded ?? 0);
+      const pairedNeeded = pairedUndecided ? neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond) : 0;
+      const needed = Math.max(pairedNeeded, floorJudged?.unitsNeeded ?? 0);
       const ratio = golden.length / Math.max(1, units);
       casesNeeded = Math.ceil(needed * ratio);
       reason = `${effect}: ${why.join('; ')}. ${neededSentence(casesNeeded, clustered ? needed : undefined, levels.look)}`;

@@ -236,10 +236,11 @@ export function prepareSafety(
     }
     if (floorJudged && !floorPasses) {
       why.push(floorJudged.sentence);
-      const floorCases = Math.ceil(((floorJudged.unitsNeeded ?? 0) * safety.length) / Math.max(1, floor!.inference.units));
+      const floorUnits = floorJudged.unitsNeeded ?? 0;
+      const floorCases = Math.ceil((floorUnits * safety.length) / Math.max(1, floor!.inference.units));
       if (floorCases > needed) {
         needed = floorCases;
-        neededClusters = floorJudged.unitsNeeded ?? 0;
+        neededClusters = floorUnits;
       }
     }
     const advice = neededSentence(needed, clustered ? neededClusters : undefined, levels.look).replace(

@@ -264,21 +264,29 @@ function caseRow(c: RegressedCase, i: number): string[] {
   ];
 }
 
-function answersSection(cases: readonly RegressedCase[], limit: number): { body: string; details?: string } | undefined {
+function answersSection(
+  cases: readonly RegressedCase[],
+  limit: number,
+): { body: string; details?: string } | undefined {
   const blocks = cases.slice(0, limit).flatMap((c, i) => (c.answers === undefined ? [] : [answerBlock(c, i)]));
   if (blocks.length === 0) return undefined;
-  const intro = 'Per regressed case, one trial of each side: the candidate’s worst and the parent’s best. Evidence text is shown escaped and cut.';
+  const intro =
+    'Per regressed case, one trial of each side: the candidate’s worst and the parent’s best. ' +
+    'Evidence text is shown escaped and cut.';
   const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join('\n\n');
   if (blocks.length <= BODY_ANSWERS) return { body };
-  return { body, details: details(`Answers to ${blocks.length - BODY_ANSWERS} more case${blocks.length - BODY_ANSWERS === 1 ? '' : 's'}`, blocks.slice(BODY_ANSWERS).join('\n\n')) };
+  const rest = blocks.length - BODY_ANSWERS;
+  return { body, details: details(`Answers to ${rest} more case${rest === 1 ? '' : 's'}`, blocks.slice(BODY_ANSWERS).join('\n\n')) };
 }
 
-/** One case's answers, collapsed: the summary holds only numbers, never evidence text (HTML is not Markdown-escaped). */
+/** One case's answers, collapsed; the summary holds only numbers, never evidence text (HTML is not Markdown-escaped). */
 function answerBlock(c: RegressedCase, index: number): string {
   const answers = c.answers!;
-  const head = `**${escapeMarkdown(c.suite, ID_LENGTH)}/${escapeMarkdown(c.case_id, ID_LENGTH)}** · ${escapeMarkdown(c.category, ID_LENGTH)}${c.critical ? ' · **critical**' : ''}`;
-  const parts = [head];
-  if (answers.input !== undefined) parts.push(`**Input** ${excerptText(answers.input, (text, max) => escapeMarkdown(text, max))}`);
+  const id = `${escapeMarkdown(c.suite, ID_LENGTH)}/${escapeMarkdown(c.case_id, ID_LENGTH)}`;
+  const parts = [`**${id}** · ${escapeMarkdown(c.category, ID_LENGTH)}${c.critical ? ' · **critical**' : ''}`];
+  if (answers.input !== undefined) {
+    parts.push(`**Input** ${excerptText(answers.input, (text, max) => escapeMarkdown(text, max))}`);
+  }
   const sides = [answers.parent, answers.candidate];
   const cell = (side: SideAnswer | undefined, pick: (side: SideAnswer) => Excerpt | undefined): string => {
     if (side === undefined) return '—';
@@ -295,7 +303,8 @@ function answerBlock(c: RegressedCase, index: number): string {
 }
 
 function trialCell(side: SideAnswer): string {
-  const outcome = side.score === undefined ? (side.pass ? 'passed' : 'failed') : `${side.pass ? 'passed' : 'failed'}, score ${formatOutcome(side.score)}`;
+  const passed = side.pass ? 'passed' : 'failed';
+  const outcome = side.score === undefined ? passed : `${passed}, score ${formatOutcome(side.score)}`;
   const which = side.trials > 1 ? ` in trial ${side.trial} (of ${side.trials} trials)` : '';
   return `${outcome}${which} · ${escapeTableCell(side.source)}`;
 }
@@ -305,7 +314,8 @@ function excerptText(value: Excerpt, escape: (text: string, max: number) => stri
   if (value.length === 0) return '_(empty)_';
   const shown = Array.from(value.text).length;
   const escaped = escape(value.text, shown + 1);
-  return shown < value.length ? `${escaped} _(first ${shown.toLocaleString('en-US')} of ${value.length.toLocaleString('en-US')} characters)_` : escaped;
+  if (shown >= value.length) return escaped;
+  return `${escaped} _(first ${shown.toLocaleString('en-US')} of ${value.length.toLocaleString('en-US')} characters)_`;
 }
 
 /**

@@ -139,7 +139,9 @@ function packageLines(pkg: PackageReport, several: boolean, paint: Paint): strin
   }
   if (pkg.worst_cases.length > 0) {
     lines.push(`  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ''}:`);
-    for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) lines.push(`    ${caseLine(c, paint)}`, ...answerLines(c, paint));
+    for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) {
+      lines.push(`    ${caseLine(c, paint)}`, ...answerLines(c, paint));
+    }
   }
   return lines;
 }

@@ -83,8 +83,10 @@ export function exactBinomialInference(successes: number, n: number): RateInfere
     units: n,
     cases: n,
     // P(X <= x | threshold) and P(X >= x | threshold).
-    pBelow: (threshold) => (x >= n || threshold <= 0 ? 1 : threshold >= 1 ? 0 : regularizedBeta(1 - threshold, n - x, x + 1)),
-    pAbove: (threshold) => (x <= 0 || threshold >= 1 ? 1 : threshold <= 0 ? 0 : regularizedBeta(threshold, x, n - x + 1)),
+    pBelow: (threshold) =>
+      x >= n || threshold <= 0 ? 1 : threshold >= 1 ? 0 : regularizedBeta(1 - threshold, n - x, x + 1),
+    pAbove: (threshold) =>
+      x <= 0 || threshold >= 1 ? 1 : threshold <= 0 ? 0 : regularizedBeta(threshold, x, n - x + 1),
     lower: (alpha) => (x === 0 ? 0 : inverseRegularizedBeta(alpha, x, n - x + 1)),
     upper: (alpha) => (x === n ? 1 : inverseRegularizedBeta(1 - alpha, x + 1, n - x)),
   };
@@ -99,7 +101,10 @@ export function exactBinomialInference(successes: number, n: number): RateInfere
  *
  * @throws {RangeError} when there are no values or a value is outside [0, 1].
  */
-export function inferRate(values: Float64Array, clusters?: { readonly index: Int32Array; readonly count: number }): RateInference {
+export function inferRate(
+  values: Float64Array,
+  clusters?: { readonly index: Int32Array; readonly count: number },
+): RateInference {
   const n = values.length;
   if (n === 0) throw new RangeError('Expected at least one value.');
   let sum = 0;
@@ -110,7 +115,9 @@ export function inferRate(values: Float64Array, clusters?: { readonly index: Int
     sum += v;
     if (v !== 0 && v !== 1) binary = false;
   }
-  const pooled = binary ? cautious(wilsonInference(sum, n), exactBinomialInference(sum, n), 'wilson+exact') : wilsonInference(sum, n);
+  const pooled = binary
+    ? cautious(wilsonInference(sum, n), exactBinomialInference(sum, n), 'wilson+exact')
+    : wilsonInference(sum, n);
   if (clusters === undefined || clusters.count < 2) return pooled;
   const totals = new Float64Array(clusters.count);
   const sizes = new Float64Array(clusters.count);
@@ -124,7 +131,14 @@ export function inferRate(values: Float64Array, clusters?: { readonly index: Int
 // The cluster-robust t on a mean: the studentized delta's estimator, applied to values instead of deltas.
 function clusterT(totals: Float64Array, sizes: Float64Array): RateInference {
   const { estimate, standardError, df, units, cases } = studentizeDelta({ totals, sizes });
-  const t = (threshold: number): number => (standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0);
+  const t = (threshold: number): number =>
+    standardError > 0
+      ? (estimate - threshold) / standardError
+      : estimate > threshold
+        ? Infinity
+        : estimate < threshold
+          ? -Infinity
+          : 0;
   return {
     method: 'cluster-t',
     estimate,
@@ -155,7 +169,8 @@ function cautious(first: RateInference, second: RateInference, method: RateMetho
 
 function assertCounts(successes: number, n: number): void {
   if (!(n > 0) || !Number.isFinite(n)) throw new RangeError(`Expected a positive number of trials, got ${String(n)}.`);
-  if (!(successes >= 0 && successes <= n)) throw new RangeError(`Expected successes in [0, ${n}], got ${String(successes)}.`);
+  if (!(successes >= 0 && successes <= n))
+    throw new RangeError(`Expected successes in [0, ${n}], got ${String(successes)}.`);
 }
 
 function clamp(value: number): number {

@@ -28,7 +28,11 @@ interface Tally {
   floorPassed: number;
 }
 
-function tally(runs: number, seed: number, draw: (rng: Rng) => PairedCase[]): { blocked: number; floorFailed: number; floorPassed: number } {
+function tally(
+  runs: number,
+  seed: number,
+  draw: (rng: Rng) => PairedCase[],
+): { blocked: number; floorFailed: number; floorPassed: number } {
   const rng = createRng(seed);
   const counts: Tally = { blocked: 0, floorFailed: 0, floorPassed: 0 };
   for (let run = 0; run < runs; run++) {
@@ -39,7 +43,11 @@ function tally(runs: number, seed: number, draw: (rng: Rng) => PairedCase[]): { 
     const outcome = decide(gates, 0, ['@owner']).outcome;
     if (outcome === 'reject' || outcome === 'hold') counts.blocked++;
   }
-  return { blocked: counts.blocked / runs, floorFailed: counts.floorFailed / runs, floorPassed: counts.floorPassed / runs };
+  return {
+    blocked: counts.blocked / runs,
+    floorFailed: counts.floorFailed / runs,
+    floorPassed: counts.floorPassed / runs,
+  };
 }
 
 // Binary cases: the candidate passes each at rate p; the parent is the candidate with 4 % of cases
@@ -48,7 +56,7 @@ function binaryAt(n: number, p: number): (rng: Rng) => PairedCase[] {
   return (rng) => {
     const passing = drawBinomial(rng, n, p);
     const fixed = drawBinomial(rng, passing, 0.02);
-    const regressed = drawBinomial(rng, n - passing, 0.02 / (1 - p) * p);
+    const regressed = drawBinomial(rng, n - passing, (0.02 / (1 - p)) * p);
     return casesFromCounts({ fixed, both: passing - fixed, regressed, neither: n - passing - regressed });
   };
 }
@@ -62,7 +70,14 @@ function trialsAt(n: number): (rng: Rng) => PairedCase[] {
       const p = betaNineOne(rng);
       const side = (pass: number): CaseOutcome => ({ trials: 3, pass, source: { file: 'sim.jsonl', line: 1 } });
       const candidate = drawBinomial(rng, 3, p) / 3;
-      cases.push({ suite: 'golden', case_id: `c${i}`, category: 'general', critical: false, parent: side(candidate), candidate: side(candidate) });
+      cases.push({
+        suite: 'golden',
+        case_id: `c${i}`,
+        category: 'general',
+        critical: false,
+        parent: side(candidate),
+        candidate: side(candidate),
+      });
     }
     return cases;
   };

@@ -19,20 +19,48 @@ function pairOf(parent: readonly string[], candidate: readonly string[]) {
 describe('describeAnswers', () => {
   it('shows the candidate’s worst trial and the parent’s best, the lowest trial number on ties, and says which', () => {
     const pair = pairOf(
-      [line('p', 0, { pass: false, output: 'p0', reason: 'missed' }), line('p', 1, { pass: true, output: 'p1', reason: 'ok' }), line('p', 2, { pass: true, output: 'p2' })],
-      [line('c', 0, { pass: true, input: 'Where is my refund?', output: 'c0' }), line('c', 1, { pass: false, input: 'Where is my refund?', output: 'c1', reason: 'no refund mentioned' }), line('c', 2, { pass: false, output: 'c2' })],
+      [
+        line('p', 0, { pass: false, output: 'p0', reason: 'missed' }),
+        line('p', 1, { pass: true, output: 'p1', reason: 'ok' }),
+        line('p', 2, { pass: true, output: 'p2' }),
+      ],
+      [
+        line('c', 0, { pass: true, input: 'Where is my refund?', output: 'c0' }),
+        line('c', 1, { pass: false, input: 'Where is my refund?', output: 'c1', reason: 'no refund mentioned' }),
+        line('c', 2, { pass: false, output: 'c2' }),
+      ],
     );
     expect(describeAnswers(pair, 'pass')).toEqual({
       input: { text: 'Where is my refund?', length: 19 },
-      parent: { trial: 1, trials: 3, pass: true, output: { text: 'p1', length: 2 }, reason: { text: 'ok', length: 2 }, source: 'parent.jsonl:2' },
-      candidate: { trial: 1, trials: 3, pass: false, output: { text: 'c1', length: 2 }, reason: { text: 'no refund mentioned', length: 19 }, source: 'candidate.jsonl:2' },
+      parent: {
+        trial: 1,
+        trials: 3,
+        pass: true,
+        output: { text: 'p1', length: 2 },
+        reason: { text: 'ok', length: 2 },
+        source: 'parent.jsonl:2',
+      },
+      candidate: {
+        trial: 1,
+        trials: 3,
+        pass: false,
+        output: { text: 'c1', length: 2 },
+        reason: { text: 'no refund mentioned', length: 19 },
+        source: 'candidate.jsonl:2',
+      },
     });
   });
 
   it('ranks trials by score under the score metric', () => {
     const pair = pairOf(
-      [line('p', 0, { pass: true, score: 0.7, output: 'good' }), line('p', 1, { pass: true, score: 0.9, output: 'better' })],
-      [line('c', 0, { pass: true, score: 0.6, output: 'fair' }), line('c', 1, { pass: true, score: 0.2, output: 'poor' })],
+      [
+        line('p', 0, { pass: true, score: 0.7, output: 'good' }),
+        line('p', 1, { pass: true, score: 0.9, output: 'better' }),
+      ],
+      [
+        line('c', 0, { pass: true, score: 0.6, output: 'fair' }),
+        line('c', 1, { pass: true, score: 0.2, output: 'poor' }),
+      ],
     );
     const answers = describeAnswers(pair, 'score');
     expect([answers?.parent?.output?.text, answers?.candidate?.output?.text]).toEqual(['better', 'poor']);
@@ -46,7 +74,9 @@ describe('describeAnswers', () => {
       parent: { trial: 0, trials: 1, pass: true, source: 'parent.jsonl:1' },
       candidate: { trial: 0, trials: 1, pass: false, output: { text: '', length: 0 }, source: 'candidate.jsonl:1' },
     });
-    expect(describeAnswers(pairOf([line('p', 0, { pass: true })], [line('c', 0, { pass: false })]), 'pass')).toBeUndefined();
+    expect(
+      describeAnswers(pairOf([line('p', 0, { pass: true })], [line('c', 0, { pass: false })]), 'pass'),
+    ).toBeUndefined();
   });
 
   it('cuts a 100,000-character output to 1,200 characters, never inside a character, and keeps the length', () => {

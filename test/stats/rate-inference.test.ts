@@ -55,8 +55,13 @@ describe('inferRate', () => {
   it('uses the more cautious of Wilson and the exact test on 0/1 outcomes, Wilson on trial-averaged ones', () => {
     const binary = inferRate(Float64Array.from({ length: 100 }, (_, i) => (i < 90 ? 1 : 0)));
     expect(binary.method).toBe('wilson+exact');
-    expect(binary.lower(0.025)).toBeCloseTo(Math.min(wilsonInference(90, 100).lower(0.025), exactBinomialInference(90, 100).lower(0.025)), 12);
-    expect(binary.pBelow(0.95)).toBe(Math.max(wilsonInference(90, 100).pBelow(0.95), exactBinomialInference(90, 100).pBelow(0.95)));
+    expect(binary.lower(0.025)).toBeCloseTo(
+      Math.min(wilsonInference(90, 100).lower(0.025), exactBinomialInference(90, 100).lower(0.025)),
+      12,
+    );
+    expect(binary.pBelow(0.95)).toBe(
+      Math.max(wilsonInference(90, 100).pBelow(0.95), exactBinomialInference(90, 100).pBelow(0.95)),
+    );
     const averaged = inferRate(Float64Array.from({ length: 100 }, (_, i) => (i < 80 ? 1 : 0.5)));
     expect(averaged.method).toBe('wilson');
     expect(averaged.estimate).toBeCloseTo(0.9, 12);
