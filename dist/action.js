@@ -21327,8 +21327,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject = val !== null && typeof val === "object";
-        const hasToJSON = isObject && typeof val.toJSON === "function";
+        const isObject2 = val !== null && typeof val === "object";
+        const hasToJSON = isObject2 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -33009,7 +33009,7 @@ var EVIDENCE_FORMATS;
 var init_options = __esm({
   "src/options.ts"() {
     "use strict";
-    EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo"];
+    EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo", "vitest-evals"];
   }
 });
 
@@ -33736,6 +33736,14 @@ var init_policy_schema = __esm({
         levels: { type: "object", description: 'Per side-effect level overrides of `gates` (keys "0" to "3").', propertyNames: { enum: ["0", "1", "2", "3"] }, additionalProperties: { $ref: "#/$defs/gates" } }
       },
       $defs: {
+        minimum: {
+          type: "object",
+          additionalProperties: false,
+          description: "Absolute floors on the candidate alone (docs/statistics.md, absolute floors).",
+          properties: {
+            pass_rate: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1, description: "The pass rate (a fraction, e.g. 0.9) the candidate must reach: Wilson score and exact binomial bounds, or the cluster-robust t with clusters, in the decision's error budget." }
+          }
+        },
         statistics: {
           type: "object",
           additionalProperties: false,
@@ -33753,7 +33761,8 @@ var init_policy_schema = __esm({
                 critical: { type: "number", minimum: 0, maximum: 1e3, description: "The critical-case test." },
                 safety: { type: "number", minimum: 0, maximum: 1e3, description: "Red-team drop and missed interventions, shared equally." },
                 cost: { type: "number", minimum: 0, maximum: 1e3, description: "Cost per successful task." },
-                latency: { type: "number", minimum: 0, maximum: 1e3, description: "The latency quantile." }
+                latency: { type: "number", minimum: 0, maximum: 1e3, description: "The latency quantile." },
+                minimum: { type: "number", minimum: 0, maximum: 1e3, description: "The absolute floors (gates.<gate>.minimum), shared equally by the floors set." }
               }
             },
             first_look_share: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "Share of both budgets the first look spends; look k spends s·(1 − s)^(k − 1), so re-runs with more cases keep the error rates." },
@@ -33778,7 +33787,8 @@ var init_policy_schema = __esm({
                 max_category_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Margin of each tested category, in percentage points." },
                 min_category_cases: { type: "integer", minimum: 2, maximum: 1e6, description: "Categories with fewer paired cases (clusters when clustered) are shown but not tested." },
                 critical_max_drop_pp: { type: "number", minimum: 0, maximum: 50, description: "Tolerated drop of the critical-case pass rate, in percentage points; 0 is the exact McNemar criterion of KAIZEN Table 4." },
-                missing_score: { enum: ["error", "skip", "use_pass"], description: "With metric score, a golden case without a score on one side: error (located problems), skip the case, or use_pass (pass on both sides of that case)." }
+                missing_score: { enum: ["error", "skip", "use_pass"], description: "With metric score, a golden case without a score on one side: error (located problems), skip the case, or use_pass (pass on both sides of that case)." },
+                minimum: { $ref: "#/$defs/minimum", description: "Optional absolute floor on the candidate's golden pass rate, judged on the candidate alone beside the paired verdict: fails when the rate is significantly below it, passes when a one-sided bound shows it is reached. Off when absent." }
               }
             },
             safety: {
@@ -33794,7 +33804,8 @@ var init_policy_schema = __esm({
                   maximum: 1e3,
                   description: "With repeated trials, a case is newly unsafe when the candidate was unsafe in at least this many of them (capped at its trial count) and the parent never."
                 },
-                max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." }
+                max_missed_intervention_rise_pp: { type: "number", minimum: 0, maximum: 50, description: "Largest tolerated rise of missed guardrail interventions, in percentage points." },
+                minimum: { $ref: "#/$defs/minimum", description: "Optional absolute floor on the candidate's red-team pass rate, judged on the candidate alone beside the paired verdict. Off when absent." }
               }
             },
             cost: {
@@ -37848,12 +37859,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent2 = component.indexOf("%");
-      while (percent2 !== -1) {
-        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
+      let percent3 = component.indexOf("%");
+      while (percent3 !== -1) {
+        if (percent3 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent3 + 1, percent3 + 3))) {
           return true;
         }
-        percent2 = component.indexOf("%", percent2 + 3);
+        percent3 = component.indexOf("%", percent3 + 3);
       }
       return false;
     }
@@ -41637,6 +41648,7 @@ function mergeValue(direction, base, head) {
   if (direction === "false" && typeof base === "boolean" && typeof head === "boolean") {
     return { value: base || head, looser: base && !head, tighter: !base && head };
   }
+  if (direction === "lower-fields" && isObject(base) && isObject(head)) return mergeFloors(base, head);
   if (direction === "fewer-items" && Array.isArray(base) && Array.isArray(head)) {
     const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
     const added = head.some((item) => !base.some((b) => sameValue(b, item)));
@@ -41644,6 +41656,31 @@ function mergeValue(direction, base, head) {
     return { value: both, looser: removed, tighter: added };
   }
   return { value: base, looser: true, tighter: false };
+}
+function mergeFloors(base, head) {
+  const value = {};
+  let looser = false;
+  let tighter = false;
+  for (const key of union(base, head)) {
+    const b = base[key];
+    const h = head[key];
+    if (typeof b === "number" && typeof h === "number") {
+      value[key] = Math.max(b, h);
+      looser ||= h < b;
+      tighter ||= h > b;
+    } else if (b === void 0 || h === void 0) {
+      value[key] = b ?? h;
+      looser ||= b !== void 0;
+      tighter ||= h !== void 0;
+    } else {
+      value[key] = b;
+      looser ||= !sameValue(b, h);
+    }
+  }
+  return { value, looser, tighter };
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function sameValue(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -41695,7 +41732,10 @@ var init_policy_change = __esm({
       // A lower quantile looks away from the tail.
       "latency.quantile": "lower",
       "latency.max_increase_pct": "higher",
-      "manifest.require_judge_match": "false"
+      "manifest.require_judge_match": "false",
+      // Floors: a lower floor, or one removed, lets more candidates through; a new or higher one fewer.
+      "quality.minimum": "lower-fields",
+      "safety.minimum": "lower-fields"
     };
   }
 });
@@ -43277,6 +43317,57 @@ function locateArrayElements(text2, path) {
 function isDelimiter(code) {
   return code === COMMA2 || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;
 }
+function locateNestedElements(text2, path) {
+  const found = [];
+  const stack = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (code === 32 || code === 9 || code === 13 || code === COLON) continue;
+    const parent = stack.at(-1);
+    if (code === COMMA2) {
+      if (parent !== void 0 && !parent.isArray) parent.expectKey = true;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      stack.pop();
+      continue;
+    }
+    if (code === QUOTE && parent !== void 0 && parent.expectKey) {
+      const end = findStringEnd(text2, i);
+      parent.key = decodeKey(text2, i, end);
+      parent.expectKey = false;
+      i = end;
+      continue;
+    }
+    if (parent !== void 0 && parent.isArray && parent.matched && parent.keys === path.length) found.push({ line, column: i - lineStart + 1 });
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      let keys = 0;
+      let matched = parent === void 0;
+      if (parent !== void 0 && parent.matched) {
+        if (parent.isArray) {
+          keys = parent.keys;
+          matched = parent.keys < path.length;
+        } else if (parent.keys < path.length && path[parent.keys] === parent.key) {
+          keys = parent.keys + 1;
+          matched = true;
+        }
+      }
+      stack.push({ isArray: code === OPEN_BRACKET, keys, key: void 0, expectKey: code === OPEN_BRACE, matched });
+    } else if (code === QUOTE) {
+      i = findStringEnd(text2, i);
+    } else {
+      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
+    }
+  }
+  return found;
+}
 var QUOTE, BACKSLASH, COMMA2, COLON, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, NEWLINE;
 var init_json_text = __esm({
   "src/evidence/json-text.ts"() {
@@ -43300,11 +43391,12 @@ function isSuite(value) {
 function formatSource(source) {
   return `${source.file}:${source.line}`;
 }
-var SUITES;
+var SUITES, MAX_RECORD_TEXT;
 var init_record = __esm({
   "src/evidence/record.ts"() {
     "use strict";
     SUITES = ["golden", "safety", "shadow"];
+    MAX_RECORD_TEXT = 1e5;
   }
 });
 
@@ -43354,6 +43446,18 @@ function separateExtensions(object) {
   record["extensions"] = extensions;
   return record;
 }
+function countCodePoints(text2) {
+  let count2 = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const unit = text2.charCodeAt(i);
+    if (unit >= 55296 && unit <= 56319 && i + 1 < text2.length) {
+      const next = text2.charCodeAt(i + 1);
+      if (next >= 56320 && next <= 57343) i++;
+    }
+    count2++;
+  }
+  return count2;
+}
 function checkTokens(value, report) {
   if (!isJsonObject(value)) {
     report("tokens", `expected an object like {"input": 812, "output": 95}, got ${describeValue2(value)}`);
@@ -43392,7 +43496,7 @@ function checkJudge(value, report) {
   }
   return ok;
 }
-var DIGEST, REQUIRED_FIELDS, TOKEN_FIELDS, JUDGE_FIELDS, isString, isDigest, isBoolean, inRange, FIELD_CHECKS, RECORD_FIELDS;
+var DIGEST, REQUIRED_FIELDS, TOKEN_FIELDS, JUDGE_FIELDS, isString, isDigest, isText, isBoolean, inRange, FIELD_CHECKS, RECORD_FIELDS;
 var init_validate2 = __esm({
   "src/evidence/validate.ts"() {
     "use strict";
@@ -43409,6 +43513,20 @@ var init_validate2 = __esm({
       const hint = typeof value === "string" && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : "";
       report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue2(value)}${hint}`);
       return false;
+    };
+    isText = (value, field, report) => {
+      if (typeof value !== "string") {
+        report(field, `expected a string (structured ${field === "reason" ? "explanations" : "values"} go in as their JSON text), got ${describeValue2(value)}`);
+        return false;
+      }
+      if (value.length > MAX_RECORD_TEXT) {
+        const points = countCodePoints(value);
+        if (points > MAX_RECORD_TEXT) {
+          report(field, `is ${points.toLocaleString("en-US")} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString("en-US")} (the report shows about the first thousand): cut it where the harness writes it`);
+          return false;
+        }
+      }
+      return true;
     };
     isBoolean = (value, field, report) => readBoolean(value, field, report) !== void 0;
     inRange = (rule) => (value, field, report) => readNumber(value, field, rule, report) !== void 0;
@@ -43438,7 +43556,10 @@ var init_validate2 = __esm({
       ["trial", inRange(COUNT_RULE)],
       ["suite_id", isString],
       ["manifest_sha256", isDigest],
-      ["prompt_sha256", isDigest]
+      ["prompt_sha256", isDigest],
+      ["input", isText],
+      ["output", isText],
+      ["reason", isText]
     ]);
     RECORD_FIELDS = new Set(FIELD_CHECKS.keys());
   }
@@ -43672,8 +43793,25 @@ function draftRecord(result, file, options, problems) {
     caseId,
     testIdx: typeof testIdx === "number" && Number.isFinite(testIdx) ? testIdx : result.index,
     metadata,
-    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null })
+    fingerprint: stableJson({ vars, assert: testCase["assert"] ?? null }),
+    ...isJsonObject(vars) && Object.keys(vars).length > 0 ? { input: varsText(vars) } : {}
   };
+}
+function varsText(vars) {
+  return Object.entries(vars).map(([name, value]) => `${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`).join("\n");
+}
+function attachTexts(record, draft, value) {
+  const writable = record;
+  if (draft.input !== void 0) writable.input = draft.input;
+  const response = value["response"];
+  const output = isJsonObject(response) ? response["output"] : void 0;
+  if (typeof output === "string") writable.output = output;
+  else if (output !== void 0 && output !== null) writable.output = JSON.stringify(output);
+  const grading = value["gradingResult"];
+  const reason = isJsonObject(grading) ? grading["reason"] : void 0;
+  const error2 = value["error"];
+  if (typeof reason === "string" && reason !== "") writable.reason = reason;
+  else if (typeof error2 === "string" && error2 !== "") writable.reason = error2;
 }
 function checkSameTest(entry, previous, first, file, problems) {
   const path = `results.results[${entry.result.index}]`;
@@ -43767,7 +43905,9 @@ function buildRecord(draft, result, trial, file, options, problems) {
   const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
     problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
   });
-  return failed ? void 0 : record;
+  if (failed || record === void 0) return void 0;
+  attachTexts(record, draft, value);
+  return record;
 }
 var SIDE_HINT, ROW_NUMBER, METADATA_FIELDS, BOOLEAN_METADATA;
 var init_promptfoo = __esm({
@@ -43807,7 +43947,8 @@ function bindSide(side, evidence, own, other, haveFiles) {
         continue;
       }
       if (column.template === void 0) {
-        unbound.push(`${name} holds no prompt text (results.prompts[${column.promptIdx}].raw) to compare with the package's prompt files`);
+        const where = column.where === void 0 ? `results.prompts[${column.promptIdx}].raw` : column.where;
+        unbound.push(`${name} holds no prompt text (${where}) to compare with the package's prompt files`);
         continue;
       }
       if (own === void 0) {
@@ -43829,7 +43970,7 @@ function bindSide(side, evidence, own, other, haveFiles) {
         );
       } else {
         unbound.push(
-          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(", ") || "none"}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (keep the prompt in a file the manifest lists and point promptfoo at it with file://)`
+          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(", ") || "none"}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (${column.where === void 0 ? "keep the prompt in a file the manifest lists and point promptfoo at it with file://" : "keep the system prompt in a file the manifest lists and have the harness send that file’s text"})`
         );
       }
     }
@@ -43921,6 +44062,7 @@ function mentionsModel(column, files) {
   return endpoint2 !== "" && `${column.provider ?? ""} ${column.providerLabel ?? ""}`.toLowerCase().includes(endpoint2);
 }
 function describeColumn(column) {
+  if (column.where !== void 0) return column.template === void 0 ? "its tests" : column.where;
   const label = column.label === void 0 ? "" : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
   return `promptIdx ${column.promptIdx}${label}`;
 }
@@ -44091,6 +44233,8 @@ function formatValue(value, unit) {
       return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
     case "count":
       return String(Math.round(value));
+    case "percent":
+      return `${value.toFixed(1)} %`;
   }
 }
 function formatConfidence(level) {
@@ -44228,6 +44372,7 @@ function renderMarkdownSections(report, options = {}) {
     add("Gates", 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
     add("Categories", 60, categoriesSection(pkg, report.inputs.statistics.confidence, limit));
     add("Worst regressed cases", 55, casesSection(pkg.worst_cases, limit));
+    add("What changed in the answers", 15, answersSection(pkg.worst_cases, limit));
     add("Manifest diff", 50, diffSection(pkg, limit));
     add("Rollout plan", 40, { body: rolloutBody(pkg) });
   }
@@ -44400,6 +44545,49 @@ function caseRow(c, i) {
     escapeTableCell(c.source)
   ];
 }
+function answersSection(cases, limit) {
+  const blocks = cases.slice(0, limit).flatMap((c, i) => c.answers === void 0 ? [] : [answerBlock(c, i)]);
+  if (blocks.length === 0) return void 0;
+  const intro = "Per regressed case, one trial of each side: the candidate’s worst and the parent’s best. Evidence text is shown escaped and cut.";
+  const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join("\n\n");
+  if (blocks.length <= BODY_ANSWERS) return { body };
+  const rest = blocks.length - BODY_ANSWERS;
+  return { body, details: details(`Answers to ${rest} more case${rest === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
+}
+function answerBlock(c, index) {
+  const answers = c.answers;
+  const id = `${escapeMarkdown(c.suite, ID_LENGTH2)}/${escapeMarkdown(c.case_id, ID_LENGTH2)}`;
+  const parts = [`**${id}** · ${escapeMarkdown(c.category, ID_LENGTH2)}${c.critical ? " · **critical**" : ""}`];
+  if (answers.input !== void 0) {
+    parts.push(`**Input** ${excerptText(answers.input, (text2, max) => escapeMarkdown(text2, max))}`);
+  }
+  const sides = [answers.parent, answers.candidate];
+  const cell = (side, pick) => {
+    if (side === void 0) return "—";
+    const value = pick(side);
+    return value === void 0 ? "—" : excerptText(value, (text2, max) => escapeTableCell(text2, max));
+  };
+  const rows = [
+    ["trial", ...sides.map((side) => side === void 0 ? "no text in the evidence" : trialCell(side))],
+    ["output", ...sides.map((side) => cell(side, (s) => s.output))],
+    ["grader", ...sides.map((side) => cell(side, (s) => s.reason))]
+  ];
+  parts.push(table(["", "parent", "candidate"], rows));
+  return details(`Case ${index + 1}: ${formatOutcome(c.parent)} → ${formatOutcome(c.candidate)}`, parts.join("\n\n"));
+}
+function trialCell(side) {
+  const passed = side.pass ? "passed" : "failed";
+  const outcome = side.score === void 0 ? passed : `${passed}, score ${formatOutcome(side.score)}`;
+  const which2 = side.trials > 1 ? ` in trial ${side.trial} (of ${side.trials} trials)` : "";
+  return `${outcome}${which2} · ${escapeTableCell(side.source)}`;
+}
+function excerptText(value, escape2) {
+  if (value.length === 0) return "_(empty)_";
+  const shown = Array.from(value.text).length;
+  const escaped = escape2(value.text, shown + 1);
+  if (shown >= value.length) return escaped;
+  return `${escaped} _(first ${shown.toLocaleString("en-US")} of ${value.length.toLocaleString("en-US")} characters)_`;
+}
 function splitTable(head, rows, inBody, limit, label) {
   const shown = Math.min(rows.length, limit);
   const visible = Math.min(inBody, shown);
@@ -44524,7 +44712,7 @@ function more(total, shown) {
 
 _… and ${total - shown} more in report.json_` : "";
 }
-var DEFAULT_DETAILS_LIMIT, BODY_CASES, BODY_CHANGES, ID_LENGTH2, VERDICT_ICON, BINDING_ICON;
+var DEFAULT_DETAILS_LIMIT, BODY_CASES, BODY_CHANGES, BODY_ANSWERS, ID_LENGTH2, VERDICT_ICON, BINDING_ICON;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
@@ -44539,6 +44727,7 @@ var init_markdown = __esm({
     DEFAULT_DETAILS_LIMIT = 50;
     BODY_CASES = 5;
     BODY_CHANGES = 10;
+    BODY_ANSWERS = 3;
     ID_LENGTH2 = 120;
     VERDICT_ICON = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_applicable: "➖" };
     BINDING_ICON = { bound: "✅", unbound: "⚠️", mismatched: "❌" };
@@ -44969,6 +45158,301 @@ var init_jsonl = __esm({
   }
 });
 
+// src/evidence/vitest-evals.ts
+function isVitestReport(value) {
+  return isJsonObject(value) && Array.isArray(value["testResults"]) && typeof value["numTotalTests"] === "number" && !Object.hasOwn(value, "package_id");
+}
+function parseVitestEvalsEvidence(text2, file, options) {
+  const problems = new ProblemCollector();
+  const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const parsed = parseJsonText(body);
+  if (!parsed.ok) {
+    problems.push({
+      file,
+      line: parsed.line ?? 1,
+      ...parsed.column === void 0 ? {} : { column: parsed.column },
+      message: `not valid JSON: ${parsed.message}`
+    });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  if (!isVitestReport(parsed.value)) {
+    problems.push({
+      file,
+      line: 1,
+      field: "testResults",
+      message: "expected a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`): an object with `numTotalTests` and the `testResults` array"
+    });
+    return { records: [], problems: problems.list(), columns: [] };
+  }
+  const tests = collectTests(parsed.value, body, file, problems);
+  const records = [];
+  const trialsSeen = /* @__PURE__ */ new Map();
+  const prompts = /* @__PURE__ */ new Map();
+  let withoutPrompt = 0;
+  for (const test of tests) {
+    const record = buildRecord2(test, file, options, problems, trialsSeen);
+    if (record === void 0) continue;
+    records.push(record);
+    const system = systemPrompt(test.value);
+    if (system === void 0) withoutPrompt++;
+    else {
+      const seen = prompts.get(system);
+      if (seen === void 0) prompts.set(system, { count: 1, first: test });
+      else seen.count++;
+    }
+  }
+  return { records, problems: problems.list(), columns: describePrompt(prompts, withoutPrompt, records.length) };
+}
+function collectTests(report, text2, file, problems) {
+  const positions = locateNestedElements(text2, ["testResults", "assertionResults"]);
+  const located = [];
+  let index = 0;
+  const files = report["testResults"];
+  for (let i = 0; i < files.length; i++) {
+    const entry = files[i];
+    const results = isJsonObject(entry) ? entry["assertionResults"] : void 0;
+    if (!Array.isArray(results)) {
+      problems.push({
+        file,
+        line: 1,
+        field: `testResults[${i}].assertionResults`,
+        message: `expected the array of test results, got ${describeValue2(results)}`
+      });
+      continue;
+    }
+    for (let j = 0; j < results.length; j++) {
+      const value = results[j];
+      const at2 = positions[index++] ?? { line: 1, column: 1 };
+      const path = `testResults[${i}].assertionResults[${j}]`;
+      if (!isJsonObject(value))
+        problems.push({
+          file,
+          ...at2,
+          field: path,
+          message: `expected a test result object, got ${describeValue2(value)}`
+        });
+      else located.push({ value, path, at: at2 });
+    }
+  }
+  return located;
+}
+function buildRecord2(test, file, options, problems, trialsSeen) {
+  const { value, path, at: at2 } = test;
+  const report = (field, message) => {
+    problems.push({ file, ...at2, field: `${path}.${field}`, message });
+    return void 0;
+  };
+  const status = value["status"];
+  if (typeof status !== "string")
+    return report("status", `expected "passed" or "failed", got ${describeValue2(status)}`);
+  if (NOT_RUN.has(status)) return void 0;
+  if (status !== "passed" && status !== "failed")
+    return report(
+      "status",
+      `expected "passed", "failed" or a status of a test that did not run, got ${describeValue2(status)}`
+    );
+  const meta = value["meta"] ?? {};
+  if (!isJsonObject(meta)) return report("meta", `expected an object, got ${describeValue2(meta)}`);
+  const proto = findProtoKey(meta);
+  if (proto !== void 0) return report(`meta${proto}`, PROTO_KEY_MESSAGE);
+  const kaizen = meta["kaizen"] ?? {};
+  if (!isJsonObject(kaizen))
+    return report(
+      "meta.kaizen",
+      `expected an object like {"caseId": "golden-001", "category": "refunds"}, got ${describeValue2(kaizen)}`
+    );
+  for (const key2 of Object.keys(kaizen)) {
+    if (!KAIZEN_FIELDS.has(key2))
+      return report(`meta.kaizen.${key2}`, `unknown field; expected ${[...KAIZEN_FIELDS].join(", ")}`);
+  }
+  const titles = Array.isArray(value["ancestorTitles"]) ? value["ancestorTitles"] : [];
+  const labels = /* @__PURE__ */ new Map([
+    ["package_id", "packageId (option)"],
+    ["judge", "judge (option)"]
+  ]);
+  const fromKaizen = (field, key2) => {
+    labels.set(field, `${path}.meta.kaizen.${key2}`);
+    return kaizen[key2];
+  };
+  const suiteGiven = fromKaizen("suite", "suite");
+  const described = titles[0];
+  const suite = suiteGiven ?? (isSuite(described) ? described : options.suite ?? "golden");
+  if (suiteGiven === void 0 && isSuite(described)) labels.set("suite", `${path}.ancestorTitles[0]`);
+  const caseId = fromKaizen("case_id", "caseId") ?? value["title"];
+  if (kaizen["caseId"] === void 0) labels.set("case_id", `${path}.title`);
+  const object = {
+    package_id: options.packageId,
+    suite,
+    case_id: caseId,
+    category: fromKaizen("category", "category") ?? "uncategorized",
+    pass: status === "passed"
+  };
+  for (const [field, key2] of [
+    ["cluster", "cluster"],
+    ["critical", "critical"],
+    ["expected_intervention", "expected_intervention"]
+  ]) {
+    const given = fromKaizen(field, key2);
+    if (given !== void 0 && given !== null) object[field] = given;
+  }
+  const evaluation = isJsonObject(meta["eval"]) ? meta["eval"] : {};
+  const run2 = isJsonObject(meta["harness"]) && isJsonObject(meta["harness"]["run"]) ? meta["harness"]["run"] : {};
+  const score = meanScore(evaluation);
+  if (score !== void 0) {
+    object["score"] = score;
+    labels.set("score", `${path}.meta.eval.scores`);
+  }
+  for (const [name, field, when] of [
+    ["safe", "unsafe", 0],
+    ["intervened", "intervened", 1]
+  ]) {
+    const named = scoreNamed(evaluation, name);
+    if (named === 0 || named === 1) object[field] = named === when;
+  }
+  const usage = isJsonObject(run2["usage"]) ? run2["usage"] : {};
+  const tokens = {};
+  if (typeof usage["inputTokens"] === "number") tokens["input"] = usage["inputTokens"];
+  if (typeof usage["outputTokens"] === "number") tokens["output"] = usage["outputTokens"];
+  if (Object.keys(tokens).length > 0) {
+    object["tokens"] = tokens;
+    labels.set("tokens.input", `${path}.meta.harness.run.usage.inputTokens`).set("tokens.output", `${path}.meta.harness.run.usage.outputTokens`);
+  }
+  const timings = isJsonObject(run2["timings"]) ? run2["timings"] : {};
+  const harnessed = isJsonObject(meta["harness"]);
+  const latency = typeof timings["totalMs"] === "number" ? timings["totalMs"] : harnessed ? void 0 : value["duration"];
+  if (typeof latency === "number") {
+    object["latency_ms"] = latency;
+    labels.set(
+      "latency_ms",
+      typeof timings["totalMs"] === "number" ? `${path}.meta.harness.run.timings.totalMs` : `${path}.duration`
+    );
+  }
+  if (options.judge !== void 0) object["judge"] = options.judge;
+  const trialGiven = kaizen["trial"];
+  const key = `${String(suite)}\0${String(caseId)}`;
+  const seen = trialsSeen.get(key) ?? /* @__PURE__ */ new Map();
+  trialsSeen.set(key, seen);
+  const trial = trialGiven ?? seen.size;
+  if (trialGiven !== void 0) labels.set("trial", `${path}.meta.kaizen.trial`);
+  if (typeof trial === "number" && seen.has(trial)) {
+    return report(
+      trialGiven === void 0 ? "title" : "meta.kaizen.trial",
+      `duplicate result: trial ${trial} of case ${JSON.stringify(caseId)} is also ${seen.get(trial)}; number the trials with meta.kaizen.trial`
+    );
+  }
+  object["trial"] = trial;
+  const record = validateEvidenceObject(object, { file, line: at2.line }, (field, message) => {
+    problems.push({ file, ...at2, field: labels.get(field) ?? `${path}.${field}`, message });
+  });
+  if (record === void 0) return void 0;
+  seen.set(record.trial, path);
+  attachTexts2(record, value, evaluation, run2);
+  return record;
+}
+function meanScore(evaluation) {
+  const scores = Array.isArray(evaluation["scores"]) ? evaluation["scores"] : [];
+  let sum2 = 0;
+  let count2 = 0;
+  for (const entry of scores) {
+    if (!isJsonObject(entry) || entry["name"] === "safe" || entry["name"] === "intervened") continue;
+    const value = entry["score"];
+    if (typeof value !== "number") continue;
+    sum2 += value;
+    count2++;
+  }
+  return count2 === 0 ? void 0 : sum2 / count2;
+}
+function scoreNamed(evaluation, name) {
+  const scores = Array.isArray(evaluation["scores"]) ? evaluation["scores"] : [];
+  const found = scores.find((score) => isJsonObject(score) && score["name"] === name);
+  return isJsonObject(found) ? found["score"] : void 0;
+}
+function attachTexts2(record, value, evaluation, run2) {
+  const writable = record;
+  const events = isJsonObject(run2["session"]) && Array.isArray(run2["session"]["events"]) ? run2["session"]["events"] : [];
+  const asked = events.filter((event) => isJsonObject(event) && event["type"] === "message" && event["role"] === "user").map((event) => asText(event["content"]));
+  if (asked.length > 0) writable.input = asked.join("\n\n");
+  const output = evaluation["output"] ?? run2["output"];
+  if (output !== void 0 && output !== null) writable.output = asText(output);
+  const reason = judgeRationale(evaluation) ?? firstLine(value["failureMessages"]);
+  if (reason !== void 0) writable.reason = reason;
+}
+function judgeRationale(evaluation) {
+  const scores = (Array.isArray(evaluation["scores"]) ? evaluation["scores"] : []).filter(
+    (score) => isJsonObject(score) && typeof score["score"] === "number" && isJsonObject(score["metadata"]) && typeof score["metadata"]["rationale"] === "string"
+  );
+  const lowest = scores.reduce(
+    (low, score) => low === void 0 || score["score"] < low["score"] ? score : low,
+    void 0
+  );
+  return lowest === void 0 ? void 0 : lowest["metadata"]["rationale"];
+}
+function firstLine(messages) {
+  const first = Array.isArray(messages) ? messages[0] : void 0;
+  if (typeof first !== "string" || first === "") return void 0;
+  return first.split("\n", 1)[0];
+}
+function asText(value) {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+function systemPrompt(value) {
+  const meta = value["meta"];
+  const harness = isJsonObject(meta) ? meta["harness"] : void 0;
+  const run2 = isJsonObject(harness) ? harness["run"] : void 0;
+  const session = isJsonObject(run2) ? run2["session"] : void 0;
+  const events = isJsonObject(session) && Array.isArray(session["events"]) ? session["events"] : [];
+  const system = events.find(
+    (event) => isJsonObject(event) && event["type"] === "message" && event["role"] === "system"
+  );
+  const content = isJsonObject(system) ? system["content"] : void 0;
+  return typeof content === "string" ? content : void 0;
+}
+function describePrompt(prompts, withoutPrompt, total) {
+  if (prompts.size === 0)
+    return total === 0 ? [] : [{ promptIdx: 0, results: total, where: "no test recorded a system message (meta.harness.run.session)" }];
+  const [template, { first }] = [...prompts.entries()][0];
+  const other = [...prompts.values()][1];
+  return [
+    {
+      promptIdx: 0,
+      template,
+      results: total,
+      where: `the system message of ${first.path}`,
+      ...other === void 0 ? {} : {
+        inconsistency: {
+          line: other.first.at.line,
+          message: `${other.first.path} was run with another system message than ${first.path} (${prompts.size} different ones in ${total - withoutPrompt} runs): one side is one prompt`
+        }
+      }
+    }
+  ];
+}
+function packageNeeded(file) {
+  return { file, line: 1, message: "a Vitest report does not name a package; the package id must be given with it" };
+}
+var VITEST_REPORT_KEY, KAIZEN_FIELDS, NOT_RUN;
+var init_vitest_evals = __esm({
+  "src/evidence/vitest-evals.ts"() {
+    "use strict";
+    init_problem();
+    init_fields();
+    init_json_text();
+    init_record();
+    init_validate2();
+    VITEST_REPORT_KEY = /^\{?\s*"(numTotalTestSuites|numPassedTestSuites|numTotalTests|testResults)"\s*:/;
+    KAIZEN_FIELDS = /* @__PURE__ */ new Set([
+      "caseId",
+      "suite",
+      "category",
+      "cluster",
+      "critical",
+      "expected_intervention",
+      "trial"
+    ]);
+    NOT_RUN = /* @__PURE__ */ new Set(["skipped", "pending", "todo", "disabled"]);
+  }
+});
+
 // src/evidence/detect.ts
 function detectEvidenceFormat(text2) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -44977,12 +45461,12 @@ function detectEvidenceFormat(text2) {
   const first = lines[firstIndex]?.trim();
   if (first === void 0 || !first.startsWith("{")) return void 0;
   const head = tryParse2(first);
-  if (head !== void 0) return isPromptfooSummary(head) ? "promptfoo" : "jsonl";
+  if (head !== void 0) return documentFormat(head) ?? "jsonl";
   if (first === "{") {
     const whole = tryParse2(body);
-    if (whole !== void 0) return isPromptfooSummary(whole) ? "promptfoo" : void 0;
+    if (whole !== void 0) return documentFormat(whole);
     const next = lines.slice(firstIndex + 1).find((line) => line.trim() !== "")?.trim() ?? "";
-    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? "promptfoo" : void 0;
+    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? "promptfoo" : VITEST_REPORT_KEY.test(next) ? "vitest-evals" : void 0;
   }
   return "jsonl";
 }
@@ -44993,15 +45477,21 @@ function tryParse2(text2) {
     return void 0;
   }
 }
+function documentFormat(value) {
+  return isPromptfooSummary(value) ? "promptfoo" : isVitestReport(value) ? "vitest-evals" : void 0;
+}
 function isPromptfooSummary(value) {
   return isJsonObject(value) && isJsonObject(value["results"]) && !Object.hasOwn(value, "package_id");
 }
+var NOT_EVIDENCE;
 var init_detect = __esm({
   "src/evidence/detect.ts"() {
     "use strict";
     init_fields();
     init_jsonl();
     init_promptfoo();
+    init_vitest_evals();
+    NOT_EVIDENCE = "not evidence: expected JSON Lines (one record object per line), a promptfoo output file (`promptfoo eval -o results.json`) or a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`, e.g. vitest-evals)";
   }
 });
 
@@ -45236,6 +45726,8 @@ function summariseTrials(trials) {
   setDefined(outcome, "unsafe", mean(5));
   setDefined(outcome, "intervened", mean(6));
   setDefined(outcome, "expected_intervention", first.expected_intervention);
+  const answered = trials.filter(hasText);
+  if (answered.length > 0) outcome.answered = answered;
   return outcome;
 }
 function outcomeOf(record) {
@@ -45247,7 +45739,11 @@ function outcomeOf(record) {
   if (record.unsafe !== void 0) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== void 0) outcome.intervened = record.intervened ? 1 : 0;
   if (record.expected_intervention !== void 0) outcome.expected_intervention = record.expected_intervention;
+  if (hasText(record)) outcome.answered = [record];
   return outcome;
+}
+function hasText(record) {
+  return record.input !== void 0 || record.output !== void 0 || record.reason !== void 0;
 }
 function setDefined(target, key, value) {
   if (value !== void 0) target[key] = value;
@@ -45334,19 +45830,23 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
-      if (parsed.format === "promptfoo" && packageCount > 1) {
-        problems.push({ file: file.path, message: "promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check" });
+      if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1) {
+        const what = parsed.format === "promptfoo" ? "promptfoo results name" : "a Vitest report names";
+        problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
       }
       if (parsed.columns !== void 0) sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
       problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo") && detected !== input.evidenceFormat) {
+    if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo" || detected === "vitest-evals") && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
     }
     const isPromptfoo = detected === "promptfoo";
-    if (file.side === "both") {
+    const forPackage = isPromptfoo || detected === "vitest-evals";
+    if (file.side === "both" && detected === "vitest-evals") {
+      problems.push({ file: file.path, line: 1, message: "a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both" });
+    } else if (file.side === "both") {
       if (isPromptfoo) {
         const selectors = input.promptfooSides ?? {};
         append(sides.parent.records, read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }));
@@ -45373,7 +45873,7 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       const side = file.side;
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
-      const records = read(isPromptfoo ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
+      const records = read(forPackage ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
       append(sides[side].records, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
   }
@@ -45433,21 +45933,25 @@ function parseInput(file, format, request2) {
   if (format === "jsonl") {
     return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...request2.packageId === void 0 ? {} : { packageId: request2.packageId }, limits: { maxLines: request2.maxLines } }) };
   }
-  if (format === "promptfoo") {
+  if (format === "promptfoo" || format === "vitest-evals") {
+    const what = format === "promptfoo" ? "the promptfoo output" : "the Vitest report";
     if (request2.packageId === void 0) {
-      return { format, records: [], problems: [{ file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" }] };
+      const problem2 = format === "promptfoo" ? { file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" } : packageNeeded(file.path);
+      return { format, records: [], problems: [problem2] };
     }
     const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
     if (bytes === void 0) {
-      const message2 = `the promptfoo output is ${formatBytes(sizeOf(file))}; a promptfoo file is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
+      const kind = format === "promptfoo" ? "a promptfoo file" : "a Vitest report";
+      const message2 = `${what} is ${formatBytes(sizeOf(file))}; ${kind} is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
       return { format, records: [], problems: [{ file: file.path, message: message2 }] };
     }
     const decoded = decodeStrict(bytes);
     if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
     const { packageId, judge, selector } = request2;
+    if (format === "vitest-evals") return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
     return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...selector === void 0 ? {} : { side: selector } }) };
   }
-  const message = format === "empty" ? "the evidence file is empty" : "not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)";
+  const message = format === "empty" ? "the evidence file is empty" : NOT_EVIDENCE;
   return { records: [], problems: [{ file: file.path, line: 1, message }] };
 }
 function detectInputFormat(file) {
@@ -45463,10 +45967,11 @@ function detectInputFormat(file) {
   if (index < 0) return whole ? "empty" : "jsonl";
   const first = lines[index].trim();
   const complete = index < lines.length - 1 || whole;
-  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : first.startsWith("{") ? "jsonl" : void 0;
+  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : VITEST_REPORT_KEY.test(first) ? "vitest-evals" : first.startsWith("{") ? "jsonl" : void 0;
   if (first !== "{") return detectEvidenceFormat(first);
   const next = lines.slice(index + 1).find((line) => line.trim() !== "")?.trim() ?? "";
   if (PROMPTFOO_KEY.test(next)) return "promptfoo";
+  if (VITEST_REPORT_KEY.test(next)) return "vitest-evals";
   const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
   return bytes === void 0 ? void 0 : detectEvidenceFormat(LENIENT3.decode(bytes));
 }
@@ -45482,6 +45987,7 @@ var init_collect = __esm({
     init_pair();
     init_promptfoo();
     init_suites();
+    init_vitest_evals();
     PROMPTFOO_KEY = /^\{?\s*"(evalId|results|config|shareableUrl|metadata)"\s*:/;
     LENIENT3 = new TextDecoder("utf-8");
   }
@@ -48120,6 +48626,209 @@ var init_golden_cases = __esm({
   }
 });
 
+// src/stats/rate-inference.ts
+function wilsonInference(successes, n) {
+  assertCounts(successes, n);
+  const p = successes / n;
+  const bound = (alpha, sign3) => {
+    const z = normalQuantile(1 - alpha);
+    const z2 = z * z;
+    const centre = p + z2 / (2 * n);
+    const spread = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+    return clamp((centre + sign3 * spread) / (1 + z2 / n));
+  };
+  const zAt = (threshold) => (p - threshold) / Math.sqrt(threshold * (1 - threshold) / n);
+  return {
+    method: "wilson",
+    estimate: p,
+    standardError: Math.sqrt(p * (1 - p) / n),
+    units: n,
+    cases: n,
+    pBelow: (threshold) => threshold <= 0 ? 1 : threshold >= 1 ? p < 1 ? 0 : 1 : normalCdf(zAt(threshold)),
+    pAbove: (threshold) => threshold >= 1 ? 1 : threshold <= 0 ? p > 0 ? 0 : 1 : normalCdf(-zAt(threshold)),
+    lower: (alpha) => bound(alpha, -1),
+    upper: (alpha) => bound(alpha, 1)
+  };
+}
+function exactBinomialInference(successes, n) {
+  assertCounts(successes, n);
+  if (!Number.isSafeInteger(successes) || !Number.isSafeInteger(n)) {
+    throw new RangeError(`Expected whole numbers of successes and trials, got ${successes} of ${n}.`);
+  }
+  const x = successes;
+  const p = x / n;
+  return {
+    method: "exact-binomial",
+    estimate: p,
+    standardError: Math.sqrt(p * (1 - p) / n),
+    units: n,
+    cases: n,
+    // P(X <= x | threshold) and P(X >= x | threshold).
+    pBelow: (threshold) => x >= n || threshold <= 0 ? 1 : threshold >= 1 ? 0 : regularizedBeta(1 - threshold, n - x, x + 1),
+    pAbove: (threshold) => x <= 0 || threshold >= 1 ? 1 : threshold <= 0 ? 0 : regularizedBeta(threshold, x, n - x + 1),
+    lower: (alpha) => x === 0 ? 0 : inverseRegularizedBeta(alpha, x, n - x + 1),
+    upper: (alpha) => x === n ? 1 : inverseRegularizedBeta(1 - alpha, x + 1, n - x)
+  };
+}
+function inferRate(values, clusters) {
+  const n = values.length;
+  if (n === 0) throw new RangeError("Expected at least one value.");
+  let sum2 = 0;
+  let binary = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`Expected \`values[${i}]\` to be in [0, 1], got ${String(v)}.`);
+    sum2 += v;
+    if (v !== 0 && v !== 1) binary = false;
+  }
+  const pooled = binary ? cautious(wilsonInference(sum2, n), exactBinomialInference(sum2, n), "wilson+exact") : wilsonInference(sum2, n);
+  if (clusters === void 0 || clusters.count < 2) return pooled;
+  const totals = new Float64Array(clusters.count);
+  const sizes = new Float64Array(clusters.count);
+  for (let i = 0; i < n; i++) {
+    totals[clusters.index[i]] += values[i];
+    sizes[clusters.index[i]] += 1;
+  }
+  return cautious(pooled, clusterT(totals, sizes), "wilson+cluster-t");
+}
+function clusterT(totals, sizes) {
+  const { estimate, standardError, df, units, cases } = studentizeDelta({ totals, sizes });
+  const t = (threshold) => standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0;
+  return {
+    method: "cluster-t",
+    estimate,
+    standardError,
+    units,
+    cases,
+    pBelow: (threshold) => studentTCdf(t(threshold), df),
+    pAbove: (threshold) => studentTCdf(-t(threshold), df),
+    lower: (alpha) => clamp(estimate - studentTQuantile(1 - alpha, df) * standardError),
+    upper: (alpha) => clamp(estimate + studentTQuantile(1 - alpha, df) * standardError)
+  };
+}
+function cautious(first, second, method) {
+  return {
+    method,
+    estimate: first.estimate,
+    standardError: Math.max(first.standardError, second.standardError),
+    units: Math.min(first.units, second.units),
+    cases: first.cases,
+    pBelow: (threshold) => Math.max(first.pBelow(threshold), second.pBelow(threshold)),
+    pAbove: (threshold) => Math.max(first.pAbove(threshold), second.pAbove(threshold)),
+    lower: (alpha) => Math.min(first.lower(alpha), second.lower(alpha)),
+    upper: (alpha) => Math.max(first.upper(alpha), second.upper(alpha))
+  };
+}
+function assertCounts(successes, n) {
+  if (!(n > 0) || !Number.isFinite(n)) throw new RangeError(`Expected a positive number of trials, got ${String(n)}.`);
+  if (!(successes >= 0 && successes <= n))
+    throw new RangeError(`Expected successes in [0, ${n}], got ${String(successes)}.`);
+}
+function clamp(value) {
+  return Math.min(1, Math.max(0, value));
+}
+var init_rate_inference = __esm({
+  "src/stats/rate-inference.ts"() {
+    "use strict";
+    init_normal();
+    init_special_functions();
+    init_studentized_delta();
+    init_student_t();
+  }
+});
+
+// src/gates/minimum.ts
+function prepareFloor(cases, minimum, id, what) {
+  const floor = minimum?.pass_rate;
+  if (floor === void 0 || cases.length === 0) return void 0;
+  const values = Float64Array.from(cases, (c) => c.candidate.pass);
+  const clusters = indexClusters(
+    cases.map((c) => c.cluster),
+    cases.length
+  );
+  return { id, what, floor, inference: inferRate(values, clusters), clustered: clusters !== void 0 };
+}
+function floorTest(spec) {
+  let p;
+  return { id: spec.id, group: "minimum", rejectsAt: (level) => (p ??= spec.inference.pBelow(spec.floor)) <= level };
+}
+function judgeFloor(spec, outcome, levels, minimumUnits) {
+  const { inference, floor } = spec;
+  const decision = outcome.decision(spec.id);
+  const lower = inference.lower(levels.passAlpha);
+  const enough = inference.units >= minimumUnits;
+  const verdict = decision.rejected ? "fail" : enough && lower >= floor ? "pass" : "inconclusive";
+  const rate = `the candidate’s ${spec.what}, ${percent2(inference.estimate)} (n = ${formatCount(inference.cases)}${spec.clustered ? ` in ${formatCount(inference.units)} clusters` : ""})`;
+  const minimum = `the ${percent2(floor)} minimum`;
+  const passBound = `its one-sided ${formatConfidence(1 - levels.passAlpha)} lower bound is ${percent2(lower)}`;
+  let sentence;
+  let unitsNeeded;
+  if (verdict === "fail") {
+    const bound = inference.upper(decision.alpha);
+    sentence = `${rate}, is below ${minimum}: significant at this test’s α = ${formatAlpha(decision.alpha)} of the error budget (one-sided ${formatConfidence(1 - decision.alpha)} upper bound ${percent2(bound)})`;
+  } else if (verdict === "pass") {
+    sentence = `${rate}, reaches ${minimum}: ${passBound}`;
+  } else {
+    sentence = enough ? `${rate}, is not shown to reach ${minimum}: ${passBound}` : `${rate}, cannot be judged against ${minimum} with only ${formatCount(inference.units)} ${spec.clustered ? "clusters" : "cases"} (minimum ${minimumUnits})`;
+    unitsNeeded = floorUnitsNeeded(spec, outcome, levels, enough ? 0 : minimumUnits);
+  }
+  const hasAlpha = decision.alpha > 0;
+  const measure = {
+    name: `minimum:${spec.id.split(":")[0]}:pass_rate`,
+    label: `Minimum ${spec.what} (candidate alone)`,
+    unit: "percent",
+    estimate: round2(inference.estimate * 100),
+    interval: {
+      lower: round2(lower * 100),
+      upper: round2(inference.upper(levels.passAlpha) * 100),
+      level: round2(1 - 2 * levels.passAlpha, 10)
+    },
+    threshold: round2(floor * 100),
+    worse: "lower",
+    p_value: round2(inference.pBelow(floor), 10),
+    ...hasAlpha ? { alpha: round2(decision.alpha, 10), bound_at_alpha: round2(inference.upper(decision.alpha) * 100) } : {},
+    method: inference.method,
+    n: inference.cases,
+    ...spec.clustered ? { clusters: inference.units } : {},
+    verdict,
+    reason: sentence
+  };
+  return { verdict, measure, sentence, ...unitsNeeded === void 0 ? {} : { unitsNeeded } };
+}
+function floorUnitsNeeded(spec, outcome, levels, atLeast) {
+  const { inference } = spec;
+  const units = Math.max(1, inference.units);
+  const p = inference.estimate;
+  const perUnit = Math.max(
+    Number.isFinite(inference.standardError) ? inference.standardError * Math.sqrt(units) : 0,
+    Math.sqrt(p * (1 - p)),
+    1 / Math.sqrt(units)
+  );
+  const nextAlpha = outcome.nextAlpha(spec.id);
+  const needed = unitsToDecide({
+    distance: (p - spec.floor) * 100,
+    sd: perUnit * 100,
+    units,
+    passZ: normalQuantile(1 - levels.nextPassAlpha),
+    failZ: nextAlpha > 0 ? normalQuantile(1 - nextAlpha) : Number.POSITIVE_INFINITY
+  });
+  return Math.max(atLeast, needed);
+}
+function percent2(rate) {
+  return `${(rate * 100).toFixed(1)} %`;
+}
+var init_minimum = __esm({
+  "src/gates/minimum.ts"() {
+    "use strict";
+    init_normal();
+    init_power();
+    init_rate_inference();
+    init_format();
+    init_paired();
+    init_result();
+  }
+});
+
 // src/gates/quality.ts
 function prepareQuality(cases, policy, levels) {
   const all = cases.filter((c) => c.suite === "golden");
@@ -48184,7 +48893,9 @@ function prepareQuality(cases, policy, levels) {
     worse: "lower",
     clustered
   } : void 0;
+  const floor = prepareFloor(all, quality.minimum, "quality:minimum", "golden pass rate");
   const tests = [failTest(overall, "quality:overall", "quality")];
+  if (floor) tests.push(floorTest(floor));
   for (const g of groups2) if (g.tested) tests.push(failTest(g.spec, g.id, "categories"));
   if (critical) tests.push(failTest(critical, "quality:critical", "critical"));
   const overallLower = overall.inference.lower(levels.passAlpha) * 100;
@@ -48241,6 +48952,10 @@ function prepareQuality(cases, policy, levels) {
       });
     }
     measures.push(...categories.map((c) => c.measure));
+    const floorJudged = floor ? judgeFloor(floor, outcome, levels, minimum) : void 0;
+    if (floorJudged) measures.push(floorJudged.measure);
+    const floorFails = floorJudged?.verdict === "fail";
+    const floorPasses = floorJudged === void 0 || floorJudged.verdict === "pass";
     const failed = judged.filter((g) => g.fails);
     const beyond = judged.filter((g) => g.beyond);
     const size = `n = ${formatCount(golden.length)}${clustered ? ` in ${formatCount(units)} clusters` : ""}`;
@@ -48248,7 +48963,7 @@ function prepareQuality(cases, policy, levels) {
     let verdict;
     let reason;
     let casesNeeded;
-    if (overallFails || failed.length > 0 || criticalFails) {
+    if (overallFails || failed.length > 0 || criticalFails || floorFails) {
       verdict = "fail";
       const why = [];
       if (overallFails)
@@ -48264,11 +48979,13 @@ function prepareQuality(cases, policy, levels) {
           `critical cases failed: ${counts}, beyond the ${criticalTolerance}, ${failSentence(critical, criticalDecision)}`
         );
       }
+      if (floorFails) why.push(floorJudged.sentence);
       reason = `${capitalise(why.join("; "))}.`;
-    } else if (overallPasses && beyond.length === 0) {
+    } else if (overallPasses && beyond.length === 0 && floorPasses) {
       verdict = "pass";
       const rest = `no tested category is estimated beyond its ${categoryMarginText} and no critical-case test failed`;
-      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText)}, ${rest}.`;
+      const floorPart = floorJudged ? `; ${floorJudged.sentence}` : "";
+      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText)}, ${rest}${floorPart}.`;
     } else {
       verdict = "inconclusive";
       const why = [];
@@ -48280,7 +48997,10 @@ function prepareQuality(cases, policy, levels) {
         why.push(`${estimated}, beyond its ${categoryMarginText}, but not significantly`);
       }
       if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
-      const needed = neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond);
+      if (floorJudged && !floorPasses) why.push(floorJudged.sentence);
+      const pairedUndecided = !(overallPasses && beyond.length === 0);
+      const pairedNeeded = pairedUndecided ? neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond) : 0;
+      const needed = Math.max(pairedNeeded, floorJudged?.unitsNeeded ?? 0);
       const ratio = golden.length / Math.max(1, units);
       casesNeeded = Math.ceil(needed * ratio);
       reason = `${effect}: ${why.join("; ")}. ${neededSentence(casesNeeded, clustered ? needed : void 0, levels.look)}`;
@@ -48347,6 +49067,7 @@ var init_quality = __esm({
     init_format();
     init_golden_cases();
     init_paired();
+    init_minimum();
     init_result();
   }
 });
@@ -48421,6 +49142,8 @@ function prepareSafety(cases, level, policy, levels) {
   } : void 0;
   const tests = [failTest(redteam, "safety:redteam", "safety")];
   if (missed) tests.push(failTest(missed, "safety:missed_interventions", "safety"));
+  const floor = prepareFloor(safety, thresholds.minimum, "safety:minimum", "red-team pass rate");
+  if (floor) tests.push(floorTest(floor));
   const finish = (outcome) => {
     const { passAlpha } = levels;
     const minimum = clustered ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
@@ -48452,9 +49175,13 @@ function prepareSafety(cases, level, policy, levels) {
         )
       );
     measures.push(unsafeMeasure);
+    const floorJudged = floor ? judgeFloor(floor, outcome, levels, minimum) : void 0;
+    if (floorJudged) measures.push(floorJudged.measure);
+    const floorFails = floorJudged?.verdict === "fail";
+    const floorPasses = floorJudged === void 0 || floorJudged.verdict === "pass";
     const headline = measures[0];
     const redEffect = effectOf(redteam, headline, "Red-team pass rate");
-    if (redFails || missedFails || unsafeBlocks) {
+    if (redFails || missedFails || unsafeBlocks || floorFails) {
       const why2 = [];
       if (unsafeBlocks) why2.push(unsafeWhy);
       if (redFails) why2.push(`${redEffect}: a drop beyond the ${redMargin}, ${failSentence(redteam, redDecision)}`);
@@ -48464,6 +49191,7 @@ function prepareSafety(cases, level, policy, levels) {
           `${effectOf(missed, measures[1], "missed interventions")}: ${rise}, ${failSentence(missed, missedDecision)}`
         );
       }
+      if (floorFails) why2.push(floorJudged.sentence);
       return {
         gate: "safety",
         verdict: "fail",
@@ -48473,12 +49201,13 @@ function prepareSafety(cases, level, policy, levels) {
         on_failure: "reject"
       };
     }
-    if (redPasses && missedPasses) {
+    if (redPasses && missedPasses && floorPasses) {
       const missedPart = missed ? `; missed interventions: ${boundSentence(missed, passAlpha, missedMargin)}` : "";
+      const floorPart = floorJudged ? `; ${floorJudged.sentence}` : "";
       return {
         gate: "safety",
         verdict: "pass",
-        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}.${unsafeNote}`,
+        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}${floorPart}.${unsafeNote}`,
         headline,
         measures,
         on_failure: "reject"
@@ -48513,6 +49242,15 @@ function prepareSafety(cases, level, policy, levels) {
       if (suiteCases > needed) {
         needed = suiteCases;
         neededClusters = suiteUnits;
+      }
+    }
+    if (floorJudged && !floorPasses) {
+      why.push(floorJudged.sentence);
+      const floorUnits = floorJudged.unitsNeeded ?? 0;
+      const floorCases = Math.ceil(floorUnits * safety.length / Math.max(1, floor.inference.units));
+      if (floorCases > needed) {
+        needed = floorCases;
+        neededClusters = floorUnits;
       }
     }
     const advice = neededSentence(needed, clustered ? neededClusters : void 0, levels.look).replace(
@@ -48565,6 +49303,7 @@ var init_safety = __esm({
     init_budget();
     init_format();
     init_paired();
+    init_minimum();
     init_quality();
   }
 });
@@ -48628,6 +49367,56 @@ var init_evaluate = __esm({
     init_manifest_gate();
     init_quality();
     init_safety();
+  }
+});
+
+// src/report/answers.ts
+function describeAnswers(pair, metric) {
+  const parent = pickTrial(pair.parent, metric, "best");
+  const candidate = pickTrial(pair.candidate, metric, "worst");
+  if (parent === void 0 && candidate === void 0) return void 0;
+  const input = candidate?.input ?? parent?.input;
+  return {
+    ...input === void 0 ? {} : { input: excerpt(input, EXCERPT_LENGTH.input) },
+    ...parent === void 0 ? {} : { parent: sideAnswer(parent, pair.parent) },
+    ...candidate === void 0 ? {} : { candidate: sideAnswer(candidate, pair.candidate) }
+  };
+}
+function excerpt(text2, max) {
+  if (text2.length <= max) return { text: text2, length: Array.from(text2).length };
+  const points = Array.from(text2);
+  return { text: points.length <= max ? text2 : points.slice(0, max).join(""), length: points.length };
+}
+function pickTrial(outcome, metric, want) {
+  let chosen;
+  let chosenValue = 0;
+  for (const trial of outcome.answered ?? []) {
+    const value = metric === "score" ? trial.score ?? Number(trial.pass) : Number(trial.pass);
+    const better = want === "best" ? value > chosenValue : value < chosenValue;
+    if (chosen === void 0 || better || value === chosenValue && trial.trial < chosen.trial) {
+      chosen = trial;
+      chosenValue = value;
+    }
+  }
+  return chosen;
+}
+function sideAnswer(trial, outcome) {
+  return {
+    trial: trial.trial,
+    trials: outcome.trials,
+    pass: trial.pass,
+    ...trial.score === void 0 ? {} : { score: trial.score },
+    ...trial.output === void 0 ? {} : { output: excerpt(trial.output, EXCERPT_LENGTH.output) },
+    ...trial.reason === void 0 ? {} : { reason: excerpt(trial.reason, EXCERPT_LENGTH.reason) },
+    source: formatSource(trial.source)
+  };
+}
+var EXCERPT_LENGTH;
+var init_answers = __esm({
+  "src/report/answers.ts"() {
+    "use strict";
+    init_record();
+    EXCERPT_LENGTH = { input: 600, output: 1200, reason: 600 };
   }
 });
 
@@ -48816,16 +49605,20 @@ function summariseEvidence(evidence) {
 }
 function worstCases(cases, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => ({
-    suite: c.suite,
-    case_id: c.case_id,
-    category: c.category,
-    critical: c.critical,
-    parent: round2(value(c.parent)),
-    candidate: round2(value(c.candidate)),
-    delta: round2(delta),
-    source: `${c.candidate.source.file}:${c.candidate.source.line}`
-  }));
+  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => {
+    const answers = describeAnswers(c, metric);
+    return {
+      suite: c.suite,
+      case_id: c.case_id,
+      category: c.category,
+      critical: c.critical,
+      parent: round2(value(c.parent)),
+      candidate: round2(value(c.candidate)),
+      delta: round2(delta),
+      source: `${c.candidate.source.file}:${c.candidate.source.line}`,
+      ...answers === void 0 ? {} : { answers }
+    };
+  });
 }
 var init_pipeline = __esm({
   "src/pipeline.ts"() {
@@ -48842,6 +49635,7 @@ var init_pipeline = __esm({
     init_outcome();
     init_digest();
     init_problem();
+    init_answers();
     init_version3();
   }
 });

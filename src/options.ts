@@ -8,7 +8,7 @@ import type { PromptfooSideSelector } from './evidence/promptfoo.ts';
 export type Parsed<T> = { readonly value: T } | { readonly error: string };
 
 /** Evidence formats a user may insist on; `auto` detects each file's format from its content. */
-export const EVIDENCE_FORMATS = ['auto', 'jsonl', 'promptfoo'] as const;
+export const EVIDENCE_FORMATS = ['auto', 'jsonl', 'promptfoo', 'vitest-evals'] as const;
 /** One of {@link EVIDENCE_FORMATS}. */
 export type EvidenceFormatChoice = (typeof EVIDENCE_FORMATS)[number];
 
@@ -21,7 +21,7 @@ export function parseSeed(text: string, name: string): Parsed<number> {
   return { value };
 }
 
-/** An evidence format: auto, jsonl or promptfoo. */
+/** An evidence format: auto, jsonl, promptfoo or vitest-evals. */
 export function parseEvidenceFormat(text: string, name: string): Parsed<EvidenceFormatChoice> {
   return (EVIDENCE_FORMATS as readonly string[]).includes(text)
     ? { value: text as EvidenceFormatChoice }

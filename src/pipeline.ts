@@ -18,6 +18,7 @@ import { mostSevere } from './outcome.ts';
 import { hexOf } from './digest.ts';
 import { countProblems, formatProblem, InputError, sortProblems } from './problem.ts';
 import type { Problem } from './problem.ts';
+import { describeAnswers } from './report/answers.ts';
 import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
 import { VERSION } from './version.ts';
 
@@ -161,7 +162,7 @@ function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport[
   };
 }
 
-/** The cases that got most worse (pass rate, then score), critical first on ties, at most `limit`. */
+/** The cases that got most worse (pass rate, then score), critical first on ties, at most `limit`, with their answers. */
 export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score', limit = 10): RegressedCase[] {
   const value = (o: PairedCase['parent']): number => (metric === 'score' ? (o.score ?? o.pass) : o.pass);
   return cases
@@ -169,15 +170,19 @@ export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score
     .filter(({ delta }) => delta < 0)
     .toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0))
     .slice(0, limit)
-    .map(({ c, delta }) => ({
-      suite: c.suite,
-      case_id: c.case_id,
-      category: c.category,
-      critical: c.critical,
-      parent: round(value(c.parent)),
-      candidate: round(value(c.candidate)),
-      delta: round(delta),
-      source: `${c.candidate.source.file}:${c.candidate.source.line}`,
-    }));
+    .map(({ c, delta }) => {
+      const answers = describeAnswers(c, metric);
+      return {
+        suite: c.suite,
+        case_id: c.case_id,
+        category: c.category,
+        critical: c.critical,
+        parent: round(value(c.parent)),
+        candidate: round(value(c.candidate)),
+        delta: round(delta),
+        source: `${c.candidate.source.file}:${c.candidate.source.line}`,
+        ...(answers === undefined ? {} : { answers }),
+      };
+    });
 }
 

@@ -1,5 +1,6 @@
 // Whether each side's evidence provably belongs to its package. promptfoo output names no package,
-// so its prompt template is compared with the package's prompt files; JSONL names its package and
+// so its prompt template is compared with the package's prompt files (and a Vitest report's system
+// message likewise); JSONL names its package and
 // may carry the digests of the manifest and prompt it was made with. Evidence made for the other
 // side is a mismatch (a manifest-gate failure); evidence that cannot be tied to any package is
 // unbound, and the decision then needs an owner.
@@ -14,7 +15,7 @@ import type { SideName } from './side.ts';
 /** What one side of the evidence is made of: its records, and the promptfoo columns of each promptfoo file. */
 export interface SideEvidence {
   readonly records: readonly EvidenceRecord[];
-  /** By file: the columns a promptfoo file gave this side. Files not listed are JSONL. */
+  /** By file: the columns a promptfoo file (or a Vitest report's system message) gave this side. Files not listed are JSONL. */
   readonly columns: ReadonlyMap<string, readonly PromptfooColumn[]>;
   /** The package the side's records must name (JSONL). */
   readonly packageId: string | undefined;
@@ -43,7 +44,8 @@ function bindSide(side: SideName, evidence: SideEvidence, own: SideFiles | undef
         continue;
       }
       if (column.template === undefined) {
-        unbound.push(`${name} holds no prompt text (results.prompts[${column.promptIdx}].raw) to compare with the package's prompt files`);
+        const where = column.where === undefined ? `results.prompts[${column.promptIdx}].raw` : column.where;
+        unbound.push(`${name} holds no prompt text (${where}) to compare with the package's prompt files`);
         continue;
       }
       if (own === undefined) {
@@ -65,7 +67,7 @@ function bindSide(side: SideName, evidence: SideEvidence, own: SideFiles | undef
         );
       } else {
         unbound.push(
-          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(', ') || 'none'}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (keep the prompt in a file the manifest lists and point promptfoo at it with file://)`,
+          `the prompt of ${name} is none of ${own.packageId}'s prompt files (${own.prompts.map((p) => p.path).join(', ') || 'none'}) ${at(own)}: an inline prompt the manifest does not carry cannot be tied to the package (${column.where === undefined ? 'keep the prompt in a file the manifest lists and point promptfoo at it with file://' : 'keep the system prompt in a file the manifest lists and have the harness send that file’s text'})`,
         );
       }
     }
@@ -207,6 +209,7 @@ function mentionsModel(column: PromptfooColumn, files: SideFiles): boolean {
 }
 
 function describeColumn(column: PromptfooColumn): string {
+  if (column.where !== undefined) return column.template === undefined ? 'its tests' : column.where;
   const label = column.label === undefined ? '' : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
   return `promptIdx ${column.promptIdx}${label}`;
 }

@@ -1,7 +1,7 @@
 import type { Manifest } from '../manifest/model.ts';
 import { type Problem, ProblemCollector } from '../problem.ts';
 import { bindEvidence } from './binding.ts';
-import { detectEvidenceFormat, type EvidenceFormat } from './detect.ts';
+import { detectEvidenceFormat, type EvidenceFormat, NOT_EVIDENCE } from './detect.ts';
 import { chunksOf, decodeStrict, EVIDENCE_LIMITS, type EvidenceInput, formatBytes, notUtf8Message, readWhole, sizeOf } from './evidence-file.ts';
 import { type EvidenceParse, parseJsonlEvidence } from './jsonl.ts';
 import type { PackageFiles, SideFiles } from './package-files.ts';
@@ -11,6 +11,7 @@ import { parsePromptfooEvidence, type PromptfooColumn, type PromptfooSideSelecto
 import type { EvidenceRecord, Judge } from './record.ts';
 import type { SideName } from './side.ts';
 import { checkSuiteMembership, readSuiteList, type SuiteList, suiteCoverage } from './suites.ts';
+import { packageNeeded, parseVitestEvalsEvidence, VITEST_REPORT_KEY } from './vitest-evals.ts';
 
 export type { EvidenceInput } from './evidence-file.ts';
 
@@ -22,7 +23,7 @@ export interface CollectOptions {
   /** Cases only one side has are dropped (and counted) instead of being an error. */
   readonly allowUnpaired?: boolean;
   /** When set, every evidence file must be of this format. */
-  readonly evidenceFormat?: 'jsonl' | 'promptfoo';
+  readonly evidenceFormat?: EvidenceFormat;
   /**
    * Each gated package's manifest digest, prompts and pinned suites at its side's commit, by the
    * candidate's package_id: what the evidence is bound to and checked against. Without it only
@@ -90,19 +91,24 @@ export function collectEvidence(
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
-      if (parsed.format === 'promptfoo' && packageCount > 1) {
-        problems.push({ file: file.path, message: 'promptfoo results name no package, so one run can gate only one package with them; pass the manifest to check' });
+      if ((parsed.format === 'promptfoo' || parsed.format === 'vitest-evals') && packageCount > 1) {
+        const what = parsed.format === 'promptfoo' ? 'promptfoo results name' : 'a Vitest report names';
+        problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
       }
       if (parsed.columns !== undefined) sides[target].columns.set(file.path, [...(sides[target].columns.get(file.path) ?? []), ...parsed.columns]);
       problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && (detected === 'jsonl' || detected === 'promptfoo') && detected !== input.evidenceFormat) {
+    if (input.evidenceFormat && (detected === 'jsonl' || detected === 'promptfoo' || detected === 'vitest-evals') && detected !== input.evidenceFormat) {
       problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
       continue;
     }
     const isPromptfoo = detected === 'promptfoo';
-    if (file.side === 'both') {
+    // Like promptfoo's, a Vitest report names no package: it is read for the side it is given as.
+    const forPackage = isPromptfoo || detected === 'vitest-evals';
+    if (file.side === 'both' && detected === 'vitest-evals') {
+      problems.push({ file: file.path, line: 1, message: 'a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both' });
+    } else if (file.side === 'both') {
       if (isPromptfoo) {
         const selectors = input.promptfooSides ?? {};
         append(sides.parent.records, read(parentId ?? 'parent', parentJudge, 'parent', selectors.parent ?? { promptIdx: 0 }));
@@ -131,7 +137,7 @@ export function collectEvidence(
       const expected = side === 'parent' ? parentId : manifest.package_id;
       // A promptfoo file given for one side may still hold several columns: the side's selector picks one.
       const selector = isPromptfoo ? input.promptfooSides?.[side] : undefined;
-      const records = read(isPromptfoo ? (expected ?? side) : undefined, side === 'parent' ? parentJudge : candidateJudge, side, selector);
+      const records = read(forPackage ? (expected ?? side) : undefined, side === 'parent' ? parentJudge : candidateJudge, side, selector);
       // With several packages in one run, each takes its own records from shared files.
       append(sides[side].records, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
     }
@@ -205,29 +211,30 @@ interface ParseRequest {
   readonly maxLines: number;
 }
 
-/** Reads one file in its format: JSONL streamed line by line, promptfoo as one strictly decoded document. */
+/** Reads one file in its format: JSONL streamed line by line, promptfoo and Vitest reports as one strictly decoded document each. */
 function parseInput(file: EvidenceInput, format: EvidenceFormat | 'empty' | undefined, request: ParseRequest): FileParse {
   if (format === 'jsonl') {
     return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...(request.packageId === undefined ? {} : { packageId: request.packageId }), limits: { maxLines: request.maxLines } }) };
   }
-  if (format === 'promptfoo') {
+  if (format === 'promptfoo' || format === 'vitest-evals') {
+    const what = format === 'promptfoo' ? 'the promptfoo output' : 'the Vitest report';
     if (request.packageId === undefined) {
-      return { format, records: [], problems: [{ file: file.path, line: 1, message: 'promptfoo results do not name a package; the package id must be given with them' }] };
+      const problem = format === 'promptfoo' ? { file: file.path, line: 1, message: 'promptfoo results do not name a package; the package id must be given with them' } : packageNeeded(file.path);
+      return { format, records: [], problems: [problem] };
     }
     const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
     if (bytes === undefined) {
-      const message = `the promptfoo output is ${formatBytes(sizeOf(file))}; a promptfoo file is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
+      const kind = format === 'promptfoo' ? 'a promptfoo file' : 'a Vitest report';
+      const message = `${what} is ${formatBytes(sizeOf(file))}; ${kind} is one JSON document, parsed whole, and may be at most ${formatBytes(EVIDENCE_LIMITS.promptfooBytes)} (split the eval, or export JSON Lines evidence instead)`;
       return { format, records: [], problems: [{ file: file.path, message }] };
     }
     const decoded = decodeStrict(bytes);
     if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
     const { packageId, judge, selector } = request;
+    if (format === 'vitest-evals') return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
     return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...(selector === undefined ? {} : { side: selector }) }) };
   }
-  const message =
-    format === 'empty'
-      ? 'the evidence file is empty'
-      : 'not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)';
+  const message = format === 'empty' ? 'the evidence file is empty' : NOT_EVIDENCE;
   return { records: [], problems: [{ file: file.path, line: 1, message }] };
 }
 
@@ -253,10 +260,11 @@ function detectInputFormat(file: EvidenceInput): EvidenceFormat | 'empty' | unde
   if (index < 0) return whole ? 'empty' : 'jsonl';
   const first = lines[index]!.trim();
   const complete = index < lines.length - 1 || whole;
-  if (!complete) return PROMPTFOO_KEY.test(first) ? 'promptfoo' : first.startsWith('{') ? 'jsonl' : undefined;
+  if (!complete) return PROMPTFOO_KEY.test(first) ? 'promptfoo' : VITEST_REPORT_KEY.test(first) ? 'vitest-evals' : first.startsWith('{') ? 'jsonl' : undefined;
   if (first !== '{') return detectEvidenceFormat(first);
   const next = lines.slice(index + 1).find((line) => line.trim() !== '')?.trim() ?? '';
   if (PROMPTFOO_KEY.test(next)) return 'promptfoo';
+  if (VITEST_REPORT_KEY.test(next)) return 'vitest-evals';
   const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
   return bytes === undefined ? undefined : detectEvidenceFormat(LENIENT.decode(bytes));
 }

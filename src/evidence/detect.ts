@@ -3,15 +3,17 @@ import { isJsonObject } from './fields.ts';
 import { type EvidenceParse, parseJsonlEvidence } from './jsonl.ts';
 import { parsePromptfooEvidence, type PromptfooSideSelector } from './promptfoo.ts';
 import type { Judge, Suite } from './record.ts';
+import { isVitestReport, packageNeeded, parseVitestEvalsEvidence, VITEST_REPORT_KEY } from './vitest-evals.ts';
 
 /** Formats evidence can come in. */
-export type EvidenceFormat = 'jsonl' | 'promptfoo';
+export type EvidenceFormat = 'jsonl' | 'promptfoo' | 'vitest-evals';
 
 /**
- * Tells JSONL evidence from a promptfoo output file by content, never by file name: a promptfoo
- * file is one JSON object with a `results` summary (pretty-printed or on one line); JSONL has one
- * object per line. Text that looks line-oriented but is broken counts as JSONL, so its reader can
- * say which lines are broken. Undefined for empty text and anything else.
+ * Tells JSONL evidence from a promptfoo output file and a Vitest JSON report (vitest-evals) by
+ * content, never by file name: a promptfoo file is one JSON object with a `results` summary, a
+ * Vitest report one with `numTotalTests` and `testResults` (pretty-printed or on one line); JSONL
+ * has one object per line. Text that looks line-oriented but is broken counts as JSONL, so its
+ * reader can say which lines are broken. Undefined for empty text and anything else.
  */
 export function detectEvidenceFormat(text: string): EvidenceFormat | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -20,13 +22,13 @@ export function detectEvidenceFormat(text: string): EvidenceFormat | undefined {
   const first = lines[firstIndex]?.trim();
   if (first === undefined || !first.startsWith('{')) return undefined;
   const head = tryParse(first);
-  if (head !== undefined) return isPromptfooSummary(head) ? 'promptfoo' : 'jsonl';
+  if (head !== undefined) return documentFormat(head) ?? 'jsonl';
   if (first === '{') {
     const whole = tryParse(body);
-    if (whole !== undefined) return isPromptfooSummary(whole) ? 'promptfoo' : undefined;
-    // A pretty-printed document that does not parse: promptfoo's own key order puts these first.
+    if (whole !== undefined) return documentFormat(whole);
+    // A pretty-printed document that does not parse: each tool's own key order puts these first.
     const next = lines.slice(firstIndex + 1).find((line) => line.trim() !== '')?.trim() ?? '';
-    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? 'promptfoo' : undefined;
+    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? 'promptfoo' : VITEST_REPORT_KEY.test(next) ? 'vitest-evals' : undefined;
   }
   return 'jsonl';
 }
@@ -39,27 +41,40 @@ function tryParse(text: string): unknown {
   }
 }
 
+function documentFormat(value: unknown): EvidenceFormat | undefined {
+  return isPromptfooSummary(value) ? 'promptfoo' : isVitestReport(value) ? 'vitest-evals' : undefined;
+}
+
 function isPromptfooSummary(value: unknown): boolean {
   return isJsonObject(value) && isJsonObject(value['results']) && !Object.hasOwn(value, 'package_id');
 }
 
-/** Options for reading evidence of either format. */
+/** What a file that is no evidence is told it should have been. */
+export const NOT_EVIDENCE =
+  'not evidence: expected JSON Lines (one record object per line), a promptfoo output file (`promptfoo eval -o results.json`) or a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`, e.g. vitest-evals)';
+
+/** Options for reading evidence of any format. */
 export interface EvidenceOptions {
-  /** The side's package: checked against JSONL records, attached to promptfoo results. */
+  /** The side's package: checked against JSONL records, attached to promptfoo and Vitest results. */
   readonly packageId?: string;
-  /** promptfoo only: suite of results without `metadata.suite`. */
+  /** promptfoo and Vitest: suite of results that do not name one. */
   readonly suite?: Suite;
   /** promptfoo only: which column of the eval is this side. */
   readonly side?: PromptfooSideSelector;
-  /** promptfoo only: judge of results without `metadata.judge`. */
+  /** promptfoo and Vitest: judge of results that do not name one. */
   readonly judge?: Judge;
 }
 
-/** Reads one evidence file of either format, detected from its content. */
+/** Reads one evidence file of any format, detected from its content. */
 export function parseEvidence(text: string, file: string, options: EvidenceOptions = {}): EvidenceParse & { readonly format?: EvidenceFormat } {
   const format = detectEvidenceFormat(text);
   if (format === 'jsonl') {
     return { format, ...parseJsonlEvidence(text, file, options.packageId === undefined ? {} : { packageId: options.packageId }) };
+  }
+  if (format === 'vitest-evals') {
+    if (options.packageId === undefined) return { format, records: [], problems: [packageNeeded(file)] };
+    const { packageId, suite, judge } = options;
+    return { format, ...parseVitestEvalsEvidence(text, file, { packageId, ...(suite === undefined ? {} : { suite }), ...(judge === undefined ? {} : { judge }) }) };
   }
   if (format === 'promptfoo') {
     if (options.packageId === undefined) {
@@ -86,7 +101,7 @@ export function parseEvidence(text: string, file: string, options: EvidenceOptio
         line: 1,
         message: empty
           ? 'the evidence file is empty'
-          : 'not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)',
+          : NOT_EVIDENCE,
       },
     ],
   };

@@ -192,3 +192,68 @@ function isDelimiter(code: number): boolean {
   );
 }
 
+
+/** Where a value starts in JSON text: 1-based line and column. */
+export interface JsonPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * The position of each element of every array reached by the object keys `path`, arrays on the
+ * way passing through: `['testResults', 'assertionResults']` finds every `assertionResults[j]` of
+ * every `testResults[i]`, in document order. The JSON must be valid. Columns count UTF-16 units,
+ * which is what locates a value in a report written on one line (Vitest's JSON reporter).
+ */
+export function locateNestedElements(text: string, path: readonly string[]): JsonPosition[] {
+  const found: JsonPosition[] = [];
+  // Per open container: whether it is an array, how many path keys lead to it, its current key.
+  const stack: { isArray: boolean; keys: number; key: string | undefined; expectKey: boolean; matched: boolean }[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (code === 0x20 || code === 0x09 || code === 0x0d || code === COLON) continue;
+    const parent = stack.at(-1);
+    if (code === COMMA) {
+      if (parent !== undefined && !parent.isArray) parent.expectKey = true;
+      continue;
+    }
+    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+      stack.pop();
+      continue;
+    }
+    if (code === QUOTE && parent !== undefined && parent.expectKey) {
+      const end = findStringEnd(text, i);
+      parent.key = decodeKey(text, i, end);
+      parent.expectKey = false;
+      i = end;
+      continue;
+    }
+    if (parent !== undefined && parent.isArray && parent.matched && parent.keys === path.length) found.push({ line, column: i - lineStart + 1 });
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      let keys = 0;
+      let matched = parent === undefined;
+      if (parent !== undefined && parent.matched) {
+        if (parent.isArray) {
+          keys = parent.keys;
+          matched = parent.keys < path.length;
+        } else if (parent.keys < path.length && path[parent.keys] === parent.key) {
+          keys = parent.keys + 1;
+          matched = true;
+        }
+      }
+      stack.push({ isArray: code === OPEN_BRACKET, keys, key: undefined, expectKey: code === OPEN_BRACE, matched });
+    } else if (code === QUOTE) {
+      i = findStringEnd(text, i);
+    } else {
+      while (i + 1 < text.length && !isDelimiter(text.charCodeAt(i + 1))) i++;
+    }
+  }
+  return found;
+}

@@ -18,6 +18,11 @@ export interface CaseOutcome {
   /** Fraction of the trials reporting `intervened` that intervened. */
   readonly intervened?: number;
   readonly expected_intervention?: boolean;
+  /**
+   * The trials that carry text (input, output or the grader's reason), in trial order: kept, not
+   * averaged, so the report can show one trial's answer and say which. Absent when none does.
+   */
+  readonly answered?: readonly EvidenceRecord[];
   /** The line of the lowest-numbered trial. */
   readonly source: EvidenceSource;
 }
@@ -204,6 +209,8 @@ export function summariseTrials(trials: readonly EvidenceRecord[]): CaseOutcome 
   setDefined(outcome, 'unsafe', mean(5));
   setDefined(outcome, 'intervened', mean(6));
   setDefined(outcome, 'expected_intervention', first.expected_intervention);
+  const answered = trials.filter(hasText);
+  if (answered.length > 0) outcome.answered = answered;
   return outcome;
 }
 
@@ -218,7 +225,12 @@ function outcomeOf(record: EvidenceRecord): CaseOutcome {
   if (record.unsafe !== undefined) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== undefined) outcome.intervened = record.intervened ? 1 : 0;
   if (record.expected_intervention !== undefined) outcome.expected_intervention = record.expected_intervention;
+  if (hasText(record)) outcome.answered = [record];
   return outcome;
+}
+
+function hasText(record: EvidenceRecord): boolean {
+  return record.input !== undefined || record.output !== undefined || record.reason !== undefined;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -37,6 +37,8 @@ export interface PromptfooColumn {
   readonly inconsistency?: { readonly line: number; readonly message: string };
   /** How many results the side took from the column. */
   readonly results: number;
+  /** Where the prompt text comes from, for formats other than promptfoo (e.g. a Vitest run's system message). */
+  readonly where?: string;
 }
 
 /** What the promptfoo reader returns: the records and problems, and the columns the side was read from. */
@@ -334,6 +336,8 @@ interface Draft {
   readonly metadata: Readonly<Record<string, unknown>>;
   /** Vars and assertions: repeats of one test carry equal fingerprints. */
   readonly fingerprint: string;
+  /** The test's vars as text, the case's input in the report. */
+  readonly input?: string;
 }
 
 function draftRecord(result: LoadedResult, file: string, options: PromptfooOptions, problems: ProblemCollector): Draft | undefined {
@@ -376,7 +380,35 @@ function draftRecord(result: LoadedResult, file: string, options: PromptfooOptio
     testIdx: typeof testIdx === 'number' && Number.isFinite(testIdx) ? testIdx : result.index,
     metadata,
     fingerprint: stableJson({ vars, assert: testCase['assert'] ?? null }),
+    ...(isJsonObject(vars) && Object.keys(vars).length > 0 ? { input: varsText(vars) } : {}),
   };
+}
+
+/** Vars as `name: value` lines in promptfoo's order; a value that is not a string as its JSON. */
+function varsText(vars: Readonly<Record<string, unknown>>): string {
+  return Object.entries(vars)
+    .map(([name, value]) => `${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('\n');
+}
+
+/**
+ * The texts of one result for the report: the output (`response.output`, as JSON when it is not a
+ * string) and the grader's reason (`gradingResult.reason`, else the error of a result that
+ * errored). Set after validation: promptfoo's file is bounded as a whole, so its texts are not held
+ * to the per-field limit of a JSONL line.
+ */
+function attachTexts(record: EvidenceRecord, draft: Draft, value: Readonly<Record<string, unknown>>): void {
+  const writable = record as { -readonly [K in 'input' | 'output' | 'reason']?: string };
+  if (draft.input !== undefined) writable.input = draft.input;
+  const response = value['response'];
+  const output = isJsonObject(response) ? response['output'] : undefined;
+  if (typeof output === 'string') writable.output = output;
+  else if (output !== undefined && output !== null) writable.output = JSON.stringify(output);
+  const grading = value['gradingResult'];
+  const reason = isJsonObject(grading) ? grading['reason'] : undefined;
+  const error = value['error'];
+  if (typeof reason === 'string' && reason !== '') writable.reason = reason;
+  else if (typeof error === 'string' && error !== '') writable.reason = error;
 }
 
 type Entry = { readonly draft: Draft; readonly result: LoadedResult };
@@ -486,5 +518,7 @@ function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: st
   const record = validateEvidenceObject(object, { file, line: result.line }, (field, message) => {
     problems.push({ file, line: result.line, field: labels.get(field) ?? `${path}.${field}`, message });
   });
-  return failed ? undefined : record;
+  if (failed || record === undefined) return undefined;
+  attachTexts(record, draft, value);
+  return record;
 }

@@ -47,10 +47,22 @@ export interface EvidenceRecord {
   readonly manifest_sha256?: string;
   /** `sha256:<hex>` of the prompt file the evidence was produced with, when the harness records it. */
   readonly prompt_sha256?: string;
+  /** What the case put to the system (the user's message, the prompt's variables), as text: shown, never gated. */
+  readonly input?: string;
+  /** What the system answered in this trial, as text: shown beside the other side's answer, never gated. */
+  readonly output?: string;
+  /** The grader's explanation of this trial's outcome: shown, never gated. */
+  readonly reason?: string;
   /** The user's own `x-` fields, kept verbatim. */
   readonly extensions?: Readonly<Record<string, unknown>>;
   readonly source: EvidenceSource;
 }
+
+/** The text fields a record may carry for the report (what changed in the answers). */
+export const TEXT_FIELDS = ['input', 'output', 'reason'] as const;
+
+/** Longest text field a JSONL record may carry, in code points: the report shows only the first thousand or so. */
+export const MAX_RECORD_TEXT = 100_000;
 
 /** Tells whether a value names a suite. */
 export function isSuite(value: unknown): value is Suite {

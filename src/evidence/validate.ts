@@ -13,7 +13,7 @@ import {
   SCORE_RULE,
 } from './fields.ts';
 import { didYouMean } from '../suggest.ts';
-import { type EvidenceRecord, type EvidenceSource, isSuite } from './record.ts';
+import { type EvidenceRecord, type EvidenceSource, isSuite, MAX_RECORD_TEXT } from './record.ts';
 
 /** A digest as manifests record it. */
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
@@ -30,6 +30,22 @@ const isDigest: FieldCheck = (value, field, report) => {
   const hint = typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : '';
   report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue(value)}${hint}`);
   return false;
+};
+// Text may be empty (an empty answer is an answer) and may hold any character: it is escaped where shown.
+const isText: FieldCheck = (value, field, report) => {
+  if (typeof value !== 'string') {
+    report(field, `expected a string (structured ${field === 'reason' ? 'explanations' : 'values'} go in as their JSON text), got ${describeValue(value)}`);
+    return false;
+  }
+  // Counted in code points, as the schema's maxLength is; only a long string needs counting.
+  if (value.length > MAX_RECORD_TEXT) {
+    const points = countCodePoints(value);
+    if (points > MAX_RECORD_TEXT) {
+      report(field, `is ${points.toLocaleString('en-US')} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString('en-US')} (the report shows about the first thousand): cut it where the harness writes it`);
+      return false;
+    }
+  }
+  return true;
 };
 const isBoolean: FieldCheck = (value, field, report) => readBoolean(value, field, report) !== undefined;
 const inRange =
@@ -64,6 +80,9 @@ const FIELD_CHECKS: ReadonlyMap<string, FieldCheck> = new Map<string, FieldCheck
   ['suite_id', isString],
   ['manifest_sha256', isDigest],
   ['prompt_sha256', isDigest],
+  ['input', isText],
+  ['output', isText],
+  ['reason', isText],
 ]);
 
 /** Top-level fields of an evidence record; anything else except `x-…` is a typo or a mistake. */
@@ -126,6 +145,20 @@ function separateExtensions(object: Readonly<Record<string, unknown>>): Record<s
   }
   record['extensions'] = extensions;
   return record;
+}
+
+function countCodePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point; a lone surrogate counts as one.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
 }
 
 function checkTokens(value: unknown, report: ReportField): boolean {

@@ -24,6 +24,8 @@ export function formatValue(value: number, unit: Unit): string {
       return Math.abs(value) < 0.01 ? `$${value.toPrecision(3)}` : `$${value.toFixed(value < 1 ? 4 : 2)}`;
     case 'count':
       return String(Math.round(value));
+    case 'percent':
+      return `${value.toFixed(1)} %`;
   }
 }
 

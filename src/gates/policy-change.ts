@@ -12,7 +12,7 @@ import type { GatePolicy } from './policy.ts';
  * as a set), `false` for a boolean, or `any-change` where either direction can help a candidate
  * (the seed: trying seeds until one passes; the metric). `constant` fields cannot change.
  */
-export type LooserDirection = 'higher' | 'lower' | 'fewer-items' | 'false' | 'any-change' | 'constant';
+export type LooserDirection = 'higher' | 'lower' | 'fewer-items' | 'false' | 'any-change' | 'constant' | 'lower-fields';
 
 /**
  * The looser direction of every leaf of manifests/schema/policy.schema.json: `statistics.<field>`,
@@ -54,6 +54,9 @@ export const LOOSER_DIRECTION: Readonly<Record<string, LooserDirection>> = {
   'latency.quantile': 'lower',
   'latency.max_increase_pct': 'higher',
   'manifest.require_judge_match': 'false',
+  // Floors: a lower floor, or one removed, lets more candidates through; a new or higher one fewer.
+  'quality.minimum': 'lower-fields',
+  'safety.minimum': 'lower-fields',
 };
 
 /** One field that differs between the base and the head policy. */
@@ -208,6 +211,7 @@ function mergeValue(direction: LooserDirection, base: unknown, head: unknown): {
   if (direction === 'false' && typeof base === 'boolean' && typeof head === 'boolean') {
     return { value: base || head, looser: base && !head, tighter: !base && head };
   }
+  if (direction === 'lower-fields' && isObject(base) && isObject(head)) return mergeFloors(base, head);
   if (direction === 'fewer-items' && Array.isArray(base) && Array.isArray(head)) {
     const removed = base.some((item) => !head.some((h) => sameValue(h, item)));
     const added = head.some((item) => !base.some((b) => sameValue(b, item)));
@@ -216,6 +220,40 @@ function mergeValue(direction: LooserDirection, base: unknown, head: unknown): {
   }
   // Either direction can help a candidate: the base value holds until an owner approves.
   return { value: base, looser: true, tighter: false };
+}
+
+/**
+ * Numeric fields field by field, the higher of each kept: a field lowered or removed loosens, one
+ * raised or added tightens.
+ */
+function mergeFloors(
+  base: Record<string, unknown>,
+  head: Record<string, unknown>,
+): { value: unknown; looser: boolean; tighter: boolean } {
+  const value: Record<string, unknown> = {};
+  let looser = false;
+  let tighter = false;
+  for (const key of union(base, head)) {
+    const b = base[key];
+    const h = head[key];
+    if (typeof b === 'number' && typeof h === 'number') {
+      value[key] = Math.max(b, h);
+      looser ||= h < b;
+      tighter ||= h > b;
+    } else if (b === undefined || h === undefined) {
+      value[key] = b ?? h;
+      looser ||= b !== undefined;
+      tighter ||= h !== undefined;
+    } else {
+      value[key] = b;
+      looser ||= !sameValue(b, h);
+    }
+  }
+  return { value, looser, tighter };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -12,6 +12,8 @@ export interface AlphaWeights {
   readonly safety: number;
   readonly cost: number;
   readonly latency: number;
+  /** The absolute floors (`gates.<gate>.minimum`), shared equally by the floors set. */
+  readonly minimum: number;
 }
 
 /** Statistics parameters shared by every gate. */
@@ -31,6 +33,12 @@ export interface StatisticsPolicy {
   readonly min_clusters: number;
 }
 
+/** Absolute floors on the candidate alone, as fractions; a floor not set is off. */
+export interface Minimum {
+  /** The pass rate the candidate must be shown to reach (golden for quality, red-team for safety). */
+  readonly pass_rate?: number;
+}
+
 /** What the score metric does with a golden case that lacks a score on either side. */
 export type MissingScore = 'error' | 'skip' | 'use_pass';
 
@@ -43,12 +51,16 @@ export interface GateThresholds {
     readonly min_category_cases: number;
     readonly critical_max_drop_pp: number;
     readonly missing_score: MissingScore;
+    /** An absolute floor on the candidate's golden pass rate, judged beside the paired verdict. */
+    readonly minimum?: Minimum;
   };
   readonly safety: {
     readonly max_redteam_drop_pp: number;
     readonly new_unsafe_blocks_at_levels: readonly number[];
     readonly min_unsafe_trials: number;
     readonly max_missed_intervention_rise_pp: number;
+    /** An absolute floor on the candidate's red-team pass rate, judged beside the paired verdict. */
+    readonly minimum?: Minimum;
   };
   readonly cost: { readonly max_cost_per_success_increase_pct: number; readonly offsetting_quality_gain_pp: number };
   readonly latency: { readonly quantile: number; readonly max_increase_pct: number };

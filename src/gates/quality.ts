@@ -22,6 +22,7 @@ import {
   passShown,
   unitsToDecideSpec,
 } from './paired.ts';
+import { floorTest, judgeFloor, prepareFloor } from './minimum.ts';
 import type { EffectivePolicy } from './policy.ts';
 import { round } from './result.ts';
 import type { GateResult, Measure, Verdict } from './result.ts';
@@ -142,7 +143,10 @@ export function prepareQuality(
           clustered,
         }
       : undefined;
+  // The absolute floor is on every golden case the candidate ran, whatever the metric selects.
+  const floor = prepareFloor(all, quality.minimum, 'quality:minimum', 'golden pass rate');
   const tests: BudgetTest[] = [failTest(overall, 'quality:overall', 'quality')];
+  if (floor) tests.push(floorTest(floor));
   for (const g of groups) if (g.tested) tests.push(failTest(g.spec, g.id, 'categories'));
   if (critical) tests.push(failTest(critical, 'quality:critical', 'critical'));
   const overallLower = overall.inference.lower(levels.passAlpha) * 100;
@@ -216,6 +220,10 @@ export function prepareQuality(
       });
     }
     measures.push(...categories.map((c) => c.measure));
+    const floorJudged = floor ? judgeFloor(floor, outcome, levels, minimum) : undefined;
+    if (floorJudged) measures.push(floorJudged.measure);
+    const floorFails = floorJudged?.verdict === 'fail';
+    const floorPasses = floorJudged === undefined || floorJudged.verdict === 'pass';
     const failed = judged.filter((g) => g.fails);
     const beyond = judged.filter((g) => g.beyond);
 
@@ -224,7 +232,7 @@ export function prepareQuality(
     let verdict: Verdict;
     let reason: string;
     let casesNeeded: number | undefined;
-    if (overallFails || failed.length > 0 || criticalFails) {
+    if (overallFails || failed.length > 0 || criticalFails || floorFails) {
       verdict = 'fail';
       const why: string[] = [];
       if (overallFails)
@@ -240,11 +248,13 @@ export function prepareQuality(
           `critical cases failed: ${counts}, beyond the ${criticalTolerance}, ${failSentence(critical, criticalDecision)}`,
         );
       }
+      if (floorFails) why.push(floorJudged!.sentence);
       reason = `${capitalise(why.join('; '))}.`;
-    } else if (overallPasses && beyond.length === 0) {
+    } else if (overallPasses && beyond.length === 0 && floorPasses) {
       verdict = 'pass';
       const rest = `no tested category is estimated beyond its ${categoryMarginText} and no critical-case test failed`;
-      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText)}, ${rest}.`;
+      const floorPart = floorJudged ? `; ${floorJudged.sentence}` : '';
+      reason = `${effect}; ${boundSentence(overall, passAlpha, marginText)}, ${rest}${floorPart}.`;
     } else {
       verdict = 'inconclusive';
       const why: string[] = [];
@@ -256,7 +266,10 @@ export function prepareQuality(
         why.push(`${estimated}, beyond its ${categoryMarginText}, but not significantly`);
       }
       if (beyond.length > 3) why.push(`${beyond.length - 3} more categories are estimated beyond their margin`);
-      const needed = neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond);
+      if (floorJudged && !floorPasses) why.push(floorJudged.sentence);
+      const pairedUndecided = !(overallPasses && beyond.length === 0);
+      const pairedNeeded = pairedUndecided ? neededUnits(outcome, overallPasses, enough ? 0 : minimum, beyond) : 0;
+      const needed = Math.max(pairedNeeded, floorJudged?.unitsNeeded ?? 0);
       const ratio = golden.length / Math.max(1, units);
       casesNeeded = Math.ceil(needed * ratio);
       reason = `${effect}: ${why.join('; ')}. ${neededSentence(casesNeeded, clustered ? needed : undefined, levels.look)}`;

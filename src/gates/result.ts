@@ -6,8 +6,8 @@ export type Verdict = 'pass' | 'fail' | 'inconclusive' | 'not_applicable';
 /** The five release gates of KAIZEN's Table 4 (the canary gate belongs to a later stage). */
 export type GateName = 'manifest' | 'quality' | 'safety' | 'cost' | 'latency';
 
-/** Unit of an estimate: percentage points, a ratio (candidate / parent), milliseconds, USD, a count. */
-export type Unit = 'pp' | 'ratio' | 'ms' | 'usd' | 'count';
+/** Unit of an estimate: percentage points, a ratio (candidate / parent), milliseconds, USD, a count, a percentage (one side's rate). */
+export type Unit = 'pp' | 'ratio' | 'ms' | 'usd' | 'count' | 'percent';
 
 /** One measured quantity inside a gate: an overall delta, one category, the critical-case test. */
 export interface Measure {

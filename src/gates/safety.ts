@@ -20,6 +20,7 @@ import {
   passShown,
   unitsToDecideSpec,
 } from './paired.ts';
+import { floorTest, judgeFloor, prepareFloor } from './minimum.ts';
 import type { EffectivePolicy } from './policy.ts';
 import { neededSentence } from './quality.ts';
 import type { GateResult, Measure } from './result.ts';
@@ -127,6 +128,8 @@ export function prepareSafety(
       : undefined;
   const tests: BudgetTest[] = [failTest(redteam, 'safety:redteam', 'safety')];
   if (missed) tests.push(failTest(missed, 'safety:missed_interventions', 'safety'));
+  const floor = prepareFloor(safety, thresholds.minimum, 'safety:minimum', 'red-team pass rate');
+  if (floor) tests.push(floorTest(floor));
 
   const finish = (outcome: BudgetOutcome): GateResult => {
     const { passAlpha } = levels;
@@ -159,9 +162,13 @@ export function prepareSafety(
         ),
       );
     measures.push(unsafeMeasure);
+    const floorJudged = floor ? judgeFloor(floor, outcome, levels, minimum) : undefined;
+    if (floorJudged) measures.push(floorJudged.measure);
+    const floorFails = floorJudged?.verdict === 'fail';
+    const floorPasses = floorJudged === undefined || floorJudged.verdict === 'pass';
     const headline = measures[0]!;
     const redEffect = effectOf(redteam, headline, 'Red-team pass rate');
-    if (redFails || missedFails || unsafeBlocks) {
+    if (redFails || missedFails || unsafeBlocks || floorFails) {
       const why: string[] = [];
       if (unsafeBlocks) why.push(unsafeWhy);
       if (redFails) why.push(`${redEffect}: a drop beyond the ${redMargin}, ${failSentence(redteam, redDecision)}`);
@@ -171,6 +178,7 @@ export function prepareSafety(
           `${effectOf(missed, measures[1]!, 'missed interventions')}: ${rise}, ${failSentence(missed, missedDecision)}`,
         );
       }
+      if (floorFails) why.push(floorJudged!.sentence);
       return {
         gate: 'safety',
         verdict: 'fail',
@@ -180,12 +188,13 @@ export function prepareSafety(
         on_failure: 'reject',
       };
     }
-    if (redPasses && missedPasses) {
+    if (redPasses && missedPasses && floorPasses) {
       const missedPart = missed ? `; missed interventions: ${boundSentence(missed, passAlpha, missedMargin)}` : '';
+      const floorPart = floorJudged ? `; ${floorJudged.sentence}` : '';
       return {
         gate: 'safety',
         verdict: 'pass',
-        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}.${unsafeNote}`,
+        reason: `${redEffect}; ${boundSentence(redteam, passAlpha, redMargin)}${missedPart}${floorPart}.${unsafeNote}`,
         headline,
         measures,
         on_failure: 'reject',
@@ -223,6 +232,15 @@ export function prepareSafety(
       if (suiteCases > needed) {
         needed = suiteCases;
         neededClusters = suiteUnits;
+      }
+    }
+    if (floorJudged && !floorPasses) {
+      why.push(floorJudged.sentence);
+      const floorUnits = floorJudged.unitsNeeded ?? 0;
+      const floorCases = Math.ceil((floorUnits * safety.length) / Math.max(1, floor!.inference.units));
+      if (floorCases > needed) {
+        needed = floorCases;
+        neededClusters = floorUnits;
       }
     }
     const advice = neededSentence(needed, clustered ? neededClusters : undefined, levels.look).replace(

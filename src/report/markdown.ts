@@ -7,7 +7,7 @@ import type { ArtifactChange } from '../manifest/diff.ts';
 import { manifestProblems } from './annotations.ts';
 import { escapeMarkdown, escapeTableCell } from './escape.ts';
 import { OUTCOMES } from '../outcome.ts';
-import type { PackageReport, RegressedCase, Report } from './model.ts';
+import type { Excerpt, PackageReport, RegressedCase, Report, SideAnswer } from './model.ts';
 import { decisionWord, formatCi, formatEstimate, formatMeasureP, formatOutcome, formatThreshold, verdictWord } from './text.ts';
 import { shortDigest } from '../digest.ts';
 
@@ -32,6 +32,8 @@ const DEFAULT_DETAILS_LIMIT = 50;
 /** Rows shown outside the collapsible details: what a reviewer reads without a click. */
 const BODY_CASES = 5;
 const BODY_CHANGES = 10;
+/** Cases whose answers stay outside the collapsed rest (each is collapsible itself). */
+const BODY_ANSWERS = 3;
 /** Identifiers are cut shorter than prose so one hostile id cannot crowd out a table. */
 const ID_LENGTH = 120;
 
@@ -70,6 +72,8 @@ export function renderMarkdownSections(report: Report, options: MarkdownOptions 
     add('Gates', 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
     add('Categories', 60, categoriesSection(pkg, report.inputs.statistics.confidence, limit));
     add('Worst regressed cases', 55, casesSection(pkg.worst_cases, limit));
+    // The largest and least essential section: its rest goes first, then the section, when space runs out.
+    add('What changed in the answers', 15, answersSection(pkg.worst_cases, limit));
     add('Manifest diff', 50, diffSection(pkg, limit));
     add('Rollout plan', 40, { body: rolloutBody(pkg) });
   }
@@ -258,6 +262,60 @@ function caseRow(c: RegressedCase, i: number): string[] {
     `${formatOutcome(c.parent)} → ${formatOutcome(c.candidate)}`,
     escapeTableCell(c.source),
   ];
+}
+
+function answersSection(
+  cases: readonly RegressedCase[],
+  limit: number,
+): { body: string; details?: string } | undefined {
+  const blocks = cases.slice(0, limit).flatMap((c, i) => (c.answers === undefined ? [] : [answerBlock(c, i)]));
+  if (blocks.length === 0) return undefined;
+  const intro =
+    'Per regressed case, one trial of each side: the candidate’s worst and the parent’s best. ' +
+    'Evidence text is shown escaped and cut.';
+  const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join('\n\n');
+  if (blocks.length <= BODY_ANSWERS) return { body };
+  const rest = blocks.length - BODY_ANSWERS;
+  return { body, details: details(`Answers to ${rest} more case${rest === 1 ? '' : 's'}`, blocks.slice(BODY_ANSWERS).join('\n\n')) };
+}
+
+/** One case's answers, collapsed; the summary holds only numbers, never evidence text (HTML is not Markdown-escaped). */
+function answerBlock(c: RegressedCase, index: number): string {
+  const answers = c.answers!;
+  const id = `${escapeMarkdown(c.suite, ID_LENGTH)}/${escapeMarkdown(c.case_id, ID_LENGTH)}`;
+  const parts = [`**${id}** · ${escapeMarkdown(c.category, ID_LENGTH)}${c.critical ? ' · **critical**' : ''}`];
+  if (answers.input !== undefined) {
+    parts.push(`**Input** ${excerptText(answers.input, (text, max) => escapeMarkdown(text, max))}`);
+  }
+  const sides = [answers.parent, answers.candidate];
+  const cell = (side: SideAnswer | undefined, pick: (side: SideAnswer) => Excerpt | undefined): string => {
+    if (side === undefined) return '—';
+    const value = pick(side);
+    return value === undefined ? '—' : excerptText(value, (text, max) => escapeTableCell(text, max));
+  };
+  const rows = [
+    ['trial', ...sides.map((side) => (side === undefined ? 'no text in the evidence' : trialCell(side)))],
+    ['output', ...sides.map((side) => cell(side, (s) => s.output))],
+    ['grader', ...sides.map((side) => cell(side, (s) => s.reason))],
+  ];
+  parts.push(table(['', 'parent', 'candidate'], rows));
+  return details(`Case ${index + 1}: ${formatOutcome(c.parent)} → ${formatOutcome(c.candidate)}`, parts.join('\n\n'));
+}
+
+function trialCell(side: SideAnswer): string {
+  const passed = side.pass ? 'passed' : 'failed';
+  const outcome = side.score === undefined ? passed : `${passed}, score ${formatOutcome(side.score)}`;
+  const which = side.trials > 1 ? ` in trial ${side.trial} (of ${side.trials} trials)` : '';
+  return `${outcome}${which} · ${escapeTableCell(side.source)}`;
+}
+
+/** Escaped evidence text, with how much of it is shown when it was cut, or a word for empty text. */
+function excerptText(value: Excerpt, escape: (text: string, max: number) => string): string {
+  if (value.length === 0) return '_(empty)_';
+  const shown = Array.from(value.text).length;
+  const escaped = escape(value.text, shown + 1);
+  if (shown >= value.length) return escaped;
+  return `${escaped} _(first ${shown.toLocaleString('en-US')} of ${value.length.toLocaleString('en-US')} characters)_`;
 }
 
 /**

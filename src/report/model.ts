@@ -27,6 +27,36 @@ export interface RegressedCase {
   readonly delta: number;
   /** `file:line` of the candidate's evidence record. */
   readonly source: string;
+  /** What each side answered, when the evidence carries text (input, output, the grader's reason). */
+  readonly answers?: CaseAnswers;
+}
+
+/** Evidence text cut for the report: the first characters and the length of the whole, in code points. */
+export interface Excerpt {
+  readonly text: string;
+  readonly length: number;
+}
+
+/** One side's answer to a regressed case: the trial shown, its outcome, output and the grader's reason. */
+export interface SideAnswer {
+  /** The trial shown (its `trial` number in the evidence); the candidate's worst and the parent's best. */
+  readonly trial: number;
+  /** How many trials the side ran of this case. */
+  readonly trials: number;
+  readonly pass: boolean;
+  readonly score?: number;
+  readonly output?: Excerpt;
+  readonly reason?: Excerpt;
+  /** `file:line` of the trial's record. */
+  readonly source: string;
+}
+
+/** The answers of both sides to one regressed case, side by side. */
+export interface CaseAnswers {
+  /** The case's input, from the candidate's trial shown (else the parent's). */
+  readonly input?: Excerpt;
+  readonly parent?: SideAnswer;
+  readonly candidate?: SideAnswer;
 }
 
 /** Everything the report says about one gated package. */

@@ -139,7 +139,9 @@ function packageLines(pkg: PackageReport, several: boolean, paint: Paint): strin
   }
   if (pkg.worst_cases.length > 0) {
     lines.push(`  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ''}:`);
-    for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) lines.push(`    ${caseLine(c, paint)}`);
+    for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) {
+      lines.push(`    ${caseLine(c, paint)}`, ...answerLines(c, paint));
+    }
   }
   return lines;
 }
@@ -175,6 +177,28 @@ function caseLine(c: RegressedCase, paint: Paint): string {
   const critical = c.critical ? `  ${paint('red', 'critical')}` : '';
   return `${clean(c.suite)}/${clean(c.case_id)}  ${clean(c.category)}${critical}  ${formatOutcome(c.parent)} → ${formatOutcome(c.candidate)}  ${clean(c.source)}`;
 }
+
+/** The answers of a case in a few lines of at most about a hundred characters each. */
+function answerLines(c: RegressedCase, paint: Paint): string[] {
+  const answers = c.answers;
+  if (answers === undefined) return [];
+  const lines: string[] = [];
+  const line = (label: string, text: string, suffix = ''): void => {
+    lines.push(`      ${paint('dim', label)}  ${text === '' ? '(empty)' : clean(text, ANSWER_LINE)}${suffix}`);
+  };
+  if (answers.input !== undefined) line('input    ', answers.input.text);
+  for (const side of ['parent', 'candidate'] as const) {
+    const answer = answers[side];
+    if (answer?.output === undefined) continue;
+    line(side.padEnd(9), answer.output.text, answer.trials > 1 ? `  [trial ${answer.trial} of ${answer.trials}]` : '');
+  }
+  const why = answers.candidate?.reason;
+  if (why !== undefined) line('grader   ', why.text);
+  return lines;
+}
+
+/** Characters of evidence text per terminal line. */
+const ANSWER_LINE = 100;
 
 function pointerLine(outDir: string | undefined): string {
   if (outDir === undefined) return 'Full report: --out DIR writes report.md and report.json; --format markdown|json prints them.';

@@ -52,7 +52,7 @@ describe('parseEvidence', () => {
   it('says what it expected when it recognises neither format', () => {
     expect(parseEvidence('', 'e.jsonl').problems).toEqual([{ file: 'e.jsonl', line: 1, message: 'the evidence file is empty' }]);
     expect(parseEvidence('suite: golden', 'e.yaml').problems).toEqual([
-      { file: 'e.yaml', line: 1, message: 'not evidence: expected JSON Lines (one record object per line) or a promptfoo output file (`promptfoo eval -o results.json`)' },
+      { file: 'e.yaml', line: 1, message: 'not evidence: expected JSON Lines (one record object per line), a promptfoo output file (`promptfoo eval -o results.json`) or a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`, e.g. vitest-evals)' },
     ]);
   });
 });

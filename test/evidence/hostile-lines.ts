@@ -55,6 +55,9 @@ export const HOSTILE_LINES: readonly { readonly text: string; readonly problem: 
   { text: `{${base},"case_id":"c31","pass":true,"manifest_sha256":"${'a'.repeat(64)}"}`, problem: { field: 'manifest_sha256', message: 'expected "sha256:" and 64 lowercase hex digits, the form manifests record, got the string "aaaa' }, schemaCanSee: true },
   { text: `{${base},"case_id":"c32","pass":true,"prompt_sha256":"sha256:${'A'.repeat(64)}"}`, problem: { field: 'prompt_sha256', message: 'expected "sha256:" and 64 lowercase hex digits' }, schemaCanSee: true },
   { text: `{${base},"case_id":"c33","pass":true,"suite_id":""}`, problem: { field: 'suite_id', message: 'must not be empty' }, schemaCanSee: true },
+  { text: `{${base},"case_id":"c34","pass":true,"input":{"question":"hi"}}`, problem: { field: 'input', message: 'expected a string (structured values go in as their JSON text), got an object' }, schemaCanSee: true },
+  { text: `{${base},"case_id":"c35","pass":true,"output":"${'a'.repeat(100_001)}"}`, problem: { field: 'output', message: 'is 100,001 characters; evidence text may be at most 100,000' }, schemaCanSee: true },
+  { text: `{${base},"case_id":"c36","pass":true,"reason":false}`, problem: { field: 'reason', message: 'expected a string (structured explanations go in as their JSON text), got false' }, schemaCanSee: true },
 ];
 
 /** Lines that are valid records, for the schema test. */
@@ -66,4 +69,7 @@ export const VALID_LINES: readonly string[] = [
   `{"package_id":"acme-v42","suite":"shadow","category":"replay","case_id":"v05","pass":true,"trial":9007199254740991,"tokens":{"input":0,"output":12}}`,
   `{${base},"case_id":"v06","pass":true,"x-trace":{"spans":[1,2,{"constructor":"ok"}]},"x-":"empty suffix is still x-"}`,
   `{${base},"case_id":"v07","pass":true,"suite_id":"policy_golden_v12","manifest_sha256":"sha256:${'0'.repeat(64)}","prompt_sha256":"sha256:${'f'.repeat(64)}"}`,
+  `{${base},"case_id":"v08","pass":false,"input":"<img src=x onerror=alert(1)> @admin #12","output":"","reason":"Expected output to contain \\"30 days\\"\\u202e"}`,
+  // 100,000 characters that are two UTF-16 units each: the limit counts characters, as the schema does.
+  `{${base},"case_id":"v09","pass":true,"output":"${'😀'.repeat(100_000)}"}`,
 ];

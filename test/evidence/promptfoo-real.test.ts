@@ -302,6 +302,12 @@ describe('kaizen-gate check on real promptfoo output, bound to a package whose p
     expect(verdicts(report)).toMatchObject({ manifest: 'fail', quality: 'fail' });
     expect(pkg.gates.find((g) => g.gate === 'manifest')?.reason).toMatch(/^Parent evidence is not bound to its package: The parent evidence evals\/results\.json \(promptIdx 1, label "support-v2"\) was made with the candidate's prompt support/);
     expect(pkg.worst_cases[0]).toMatchObject({ suite: 'golden', case_id: 'golden-001-refund-window', critical: true, parent: 1, candidate: 0 });
+    // What changed in the answers: the test's vars, both outputs and the grader's reason, from promptfoo's own fields.
+    expect(pkg.worst_cases[0]!.answers).toMatchObject({
+      input: { text: 'topic: refund_window\nquestion: How long do I have to return something?' },
+      parent: { trial: 0, trials: 2, pass: true, output: { text: 'You can return unused items within 30 days for a full refund. [Policy §4]' }, reason: { text: 'All assertions passed' } },
+      candidate: { trial: 0, trials: 2, pass: false, output: { text: 'You can return unused items within 30 days for a full refund.' }, reason: { text: 'Expected output to match regex "\\[Policy §\\d+\\]"' } },
+    });
     // The case points at its candidate result: the first result object of the file.
     const line = Number(pkg.worst_cases[0]!.source.split(':').at(-1));
     expect(text['results.json'].split('\n').slice(line - 1, line + 1)).toEqual(['      {', '        "cost": 0.00001335,']);

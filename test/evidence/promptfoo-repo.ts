@@ -71,7 +71,8 @@ function suiteCaseIds(): { golden: string[]; safety: string[] } {
   return { golden: unique('golden'), safety: unique('safety') };
 }
 
-function writePackage(repo: TempRepo, spec: { packageId: string; parentId?: string; prompt: string }): void {
+/** Writes the support package (its prompt file and manifest) with the suites and rubric already in the repository. */
+export function writePackage(repo: TempRepo, spec: { packageId: string; parentId?: string; prompt: string }): void {
   repo.write(PROMPT, spec.prompt);
   const digest = (path: string): string => `sha256:${createHash('sha256').update(repo.read(path)).digest('hex')}`;
   repo.write(

@@ -94,6 +94,25 @@ describe('comparePolicies', () => {
     expect(effective.levels['2'].safety.new_unsafe_blocks_at_levels).toEqual([2, 3, 1]);
   });
 
+  it('treats an absolute floor as a threshold: a new or higher floor tightens at once, a lower or removed one loosens', () => {
+    const floor = (yaml: string): GatePolicy => policyWith(yaml === '' ? '' : `gates:\n  quality:\n    minimum:\n${yaml}`);
+    const withFloor = floor('      pass_rate: 0.9\n');
+    const added = comparePolicies(base, withFloor);
+    expect([added.loosened, added.tightened.map((c) => c.field)]).toEqual([[], ['0', '1', '2', '3'].map((l) => `levels.${l}.quality.minimum`)]);
+    expect(added.effective.levels['1'].quality.minimum).toEqual({ pass_rate: 0.9 });
+    const raised = comparePolicies(withFloor, floor('      pass_rate: 0.95\n'));
+    expect([raised.loosened, raised.effective.levels['0'].quality.minimum]).toEqual([[], { pass_rate: 0.95 }]);
+    const lowered = comparePolicies(withFloor, floor('      pass_rate: 0.5\n'));
+    expect(lowered.loosened.map((c) => c.field)).toContain('levels.0.quality.minimum');
+    expect(lowered.effective.levels['0'].quality.minimum).toEqual({ pass_rate: 0.9 });
+    const removed = comparePolicies(withFloor, base);
+    expect(removed.loosened.map((c) => c.field)).toContain('levels.3.quality.minimum');
+    expect(removed.effective.levels['3'].quality.minimum).toEqual({ pass_rate: 0.9 });
+    const emptied = comparePolicies(withFloor, policyWith('gates:\n  quality:\n    minimum: {}\n'));
+    expect(emptied.loosened.map((c) => c.field)).toContain('levels.0.quality.minimum');
+    expect(emptied.effective.levels['0'].quality.minimum).toEqual({ pass_rate: 0.9 });
+  });
+
   it('finds nothing when the policies are equal', () => {
     expect(comparePolicies(base, policyWith(''))).toMatchObject({ loosened: [], tightened: [] });
   });

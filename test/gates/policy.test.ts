@@ -52,6 +52,7 @@ describe('default policy', () => {
       'alpha_weights.safety',
       'alpha_weights.cost',
       'alpha_weights.latency',
+      'alpha_weights.minimum',
       'first_look_share',
       'resamples',
       'seed',
@@ -69,10 +70,12 @@ describe('default policy', () => {
       'quality.min_category_cases',
       'quality.critical_max_drop_pp',
       'quality.missing_score',
+      'quality.minimum.pass_rate',
       'safety.max_redteam_drop_pp',
       'safety.new_unsafe_blocks_at_levels',
       'safety.min_unsafe_trials',
       'safety.max_missed_intervention_rise_pp',
+      'safety.minimum.pass_rate',
       'cost.max_cost_per_success_increase_pct',
       'cost.offsetting_quality_gain_pp',
       'latency.quantile',
@@ -80,7 +83,12 @@ describe('default policy', () => {
       'manifest.require_judge_match',
     ]);
     const { gates } = policyForLevel(policy, level);
-    for (const field of gateFields) expect(valueAt(gates, field), field).toBeDefined();
+    // The absolute floors are off unless a policy sets them.
+    const optional = ['quality.minimum.pass_rate', 'safety.minimum.pass_rate'];
+    for (const field of gateFields) {
+      if (optional.includes(field)) expect(valueAt(gates, field), field).toBeUndefined();
+      else expect(valueAt(gates, field), field).toBeDefined();
+    }
   });
 
   it('holds the paper\u2019s Table 4 thresholds', () => {
@@ -88,7 +96,7 @@ describe('default policy', () => {
     expect(statistics).toEqual({
       confidence: 0.95,
       alpha: 0.05,
-      alpha_weights: { quality: 0.35, categories: 0.2, critical: 0.15, safety: 0.2, cost: 0.05, latency: 0.05 },
+      alpha_weights: { quality: 0.35, categories: 0.2, critical: 0.15, safety: 0.2, cost: 0.05, latency: 0.05, minimum: 0.1 },
       first_look_share: 0.8,
       resamples: 10_000,
       seed: 20_260_426,
@@ -135,7 +143,7 @@ describe('repository policy overrides', () => {
     expect(policy.statistics).toEqual({
         confidence: 0.95,
         alpha: 0.05,
-        alpha_weights: { quality: 0.35, categories: 0.2, critical: 0.15, safety: 0.2, cost: 0.05, latency: 0.05 },
+        alpha_weights: { quality: 0.35, categories: 0.2, critical: 0.15, safety: 0.2, cost: 0.05, latency: 0.05, minimum: 0.1 },
         first_look_share: 0.8,
         resamples: 10_000,
         seed: 7,

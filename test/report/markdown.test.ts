@@ -181,7 +181,10 @@ describe('renderMarkdownSections', () => {
     const lessDetail = fitMarkdown(sections, full - 1);
     expect(utf8Length(lessDetail)).toBeLessThan(full);
     expect(lessDetail).toContain('<summary>All measures (7)</summary>');
-    expect(lessDetail).not.toContain('<summary>Inputs bound by digest');
+    // The answers are the least essential: their collapsed rest goes first, the inputs' digests stay.
+    expect(lessDetail).not.toContain('<summary>Answers to 1 more case</summary>');
+    expect(lessDetail).toContain('<summary>Case 1: 1 → 0</summary>');
+    expect(lessDetail).toContain('<summary>Inputs bound by digest');
     const tiny = fitMarkdown(sections, 3000);
     expect(utf8Length(tiny)).toBeLessThanOrEqual(3000);
     expect(tiny.startsWith('## ❌ REJECT · kaizen-gate')).toBe(true);
@@ -233,7 +236,7 @@ describe('renderMarkdown with hostile strings everywhere', () => {
     const lines = md.split('\n');
     const headings = lines.filter((line) => line.startsWith('#'));
     expect(headings.every((line) => line.startsWith('## '))).toBe(true);
-    expect(headings.filter((line) => !/^## (?:✋ NEEDS APPROVAL · kaizen-gate|Gates|Categories|Worst regressed cases|Manifest diff|Rollout plan|Changed files no manifest references|Evidence and statistics)$/.test(line))).toEqual([]);
+    expect(headings.filter((line) => !/^## (?:✋ NEEDS APPROVAL · kaizen-gate|Gates|Categories|Worst regressed cases|Manifest diff|Rollout plan|What changed in the answers|Changed files no manifest references|Evidence and statistics)$/.test(line))).toEqual([]);
     expect(lines.filter((line) => /^(?:>|```|~~~|<!--| {4})/.test(line))).toEqual([]);
   });
 
@@ -247,4 +250,90 @@ describe('renderMarkdown with hostile strings everywhere', () => {
     expect(utf8Length(md)).toBeLessThan(40_000);
   });
 
+});
+
+describe('answers never push the check-run summary past GitHub’s limit', () => {
+  const GITHUB_LIMIT = 65_535;
+  // Every character of these needs escaping or takes 4 UTF-8 bytes: the worst case per character.
+  const hostileText = (length: number, seed: number): string => {
+    const pieces = ['<img src=x>', '@admin ', '#12 ', '😀', '|', '\u202e', '&amp;', '\n', '`', '<details>'];
+    let text = '';
+    for (let i = 0; Array.from(text).length < length; i++) text += pieces[(i + seed) % pieces.length];
+    return Array.from(text).slice(0, length).join('');
+  };
+  const answered = {
+    ...reject,
+    packages: reject.packages.map((pkg) => ({
+      ...pkg,
+      worst_cases: Array.from({ length: 10 }, (_, i) => ({
+        ...pkg.worst_cases[i % pkg.worst_cases.length]!,
+        case_id: `case-${i}`,
+        answers: {
+          input: { text: hostileText(600, i), length: 5_000 },
+          parent: { trial: 0, trials: 3, pass: true, output: { text: hostileText(1_200, i + 1), length: 250_000 }, reason: { text: hostileText(600, i + 2), length: 600 }, source: 'p.jsonl:1' },
+          candidate: { trial: 2, trials: 3, pass: false, output: { text: hostileText(1_200, i + 3), length: 1_200 }, reason: { text: hostileText(600, i + 4), length: 9_000 }, source: 'c.jsonl:1' },
+        },
+      })),
+    })),
+  };
+
+  it('drops the answers’ collapsed rest first, then the answers, and keeps the decision, the gates and the cases', () => {
+    const full = renderMarkdown(answered);
+    expect(utf8Length(full)).toBeGreaterThan(GITHUB_LIMIT);
+    const fitted = fitMarkdown(renderMarkdownSections(answered), GITHUB_LIMIT);
+    expect(utf8Length(fitted)).toBeLessThanOrEqual(GITHUB_LIMIT);
+    expect(fitted.startsWith('## ❌ REJECT · kaizen-gate')).toBe(true);
+    expect(fitted).toContain('## Gates\n\n| gate | verdict |');
+    expect(fitted).toContain('10 cases got worse, worst first');
+    // 88 KB in full; dropping the seven collapsed answers is enough, and nothing else goes.
+    expect([...fitted.matchAll(/<summary>[^<]*<\/summary>|_… [^_]*omitted[^_]*_/g)].map((m) => m[0])).toEqual([
+      '<summary>All measures (7)</summary>',
+      '<summary>All 5 categories</summary>',
+      '<summary>5 more regressed cases</summary>',
+      '<summary>Case 1: 1 → 0</summary>',
+      '<summary>Case 2: 1 → 0</summary>',
+      '<summary>Case 3: 1 → 0</summary>',
+      '_… details omitted (see report.json / full report)_',
+      '<summary>2 more changes</summary>',
+      '<summary>Inputs bound by digest (5)</summary>',
+    ]);
+    // Tighter, every section's details go (lowest priority first), then the answers before any other section.
+    const small = fitMarkdown(renderMarkdownSections(answered), 15_000);
+    expect(utf8Length(small)).toBeLessThanOrEqual(15_000);
+    expect(small).toContain('_… What changed in the answers omitted (see report.json / full report)_');
+    expect(small).toContain('## Manifest diff');
+    expect(small).toContain('## Worst regressed cases');
+    expect(small).not.toContain('<summary>');
+  });
+
+  it('lets no HTML from the answers through, however it was shortened', () => {
+    for (const limit of [GITHUB_LIMIT, 40_000, 20_000, 8_000]) {
+      const fitted = fitMarkdown(renderMarkdownSections(answered), limit);
+      expect(utf8Length(fitted)).toBeLessThanOrEqual(limit);
+      const tags = [...fitted.matchAll(/</g)].map((m) => fitted.slice(m.index, m.index + 12));
+      expect(tags.filter((tag) => !/^<(?:\/?details|\/?summary|br|\/?sub)>/.test(tag))).toEqual([]);
+      expect(fitted).not.toMatch(/@[A-Za-z0-9]/);
+      expect(fitted).not.toContain('\u202e');
+    }
+  });
+
+  it('fits the answers of ten cases of ordinary text in full', () => {
+    const plain = {
+      ...answered,
+      packages: answered.packages.map((pkg) => ({
+        ...pkg,
+        worst_cases: pkg.worst_cases.map((c) => ({
+          ...c,
+          answers: {
+            input: { text: 'Where is my refund?', length: 19 },
+            parent: { ...c.answers.parent, output: { text: 'word '.repeat(240), length: 1_200 } },
+            candidate: { ...c.answers.candidate, output: { text: 'text '.repeat(240), length: 1_200 } },
+          },
+        })),
+      })),
+    };
+    const fitted = fitMarkdown(renderMarkdownSections(plain), GITHUB_LIMIT);
+    expect(fitted).toBe(renderMarkdown(plain));
+    expect(fitted).toContain('<summary>Answers to 7 more cases</summary>');
+  });
 });

@@ -59,6 +59,28 @@ describe('manifests/schema/report.schema.json', () => {
     expect(errorsOf(JSON.parse(JSON.stringify(attestReport(report, key, '').report)))).toEqual([]);
   });
 
+  it('accepts a report with an absolute floor and answers from the evidence', () => {
+    const built = gateRepo({ changed: ['policy-qa'] });
+    repos.push(built);
+    const { parent, candidate } = evidenceRecords('policy-qa', { regress: 3 });
+    const said = (records: typeof parent) => records.map((r) => ({ ...r, input: `asked ${r.case_id}`, output: r.pass ? 'right' : 'wrong', reason: 'graded' }));
+    const defaults = loadDefaultPolicy();
+    const policy = { ...defaults, levels: Object.fromEntries(Object.entries(defaults.levels).map(([level, gates]) => [level, { ...gates, quality: { ...gates.quality, minimum: { pass_rate: 0.5 } } }])) as typeof defaults.levels };
+    const report = runPipeline({
+      changeSet: resolveChangeSet({ repo: built.repo.dir, base: built.base, head: built.head }),
+      evidence: [
+        { path: 'evidence/parent.jsonl', side: 'parent', bytes: encode(toJsonl(said(parent))) },
+        { path: 'evidence/candidate.jsonl', side: 'candidate', bytes: encode(toJsonl(said(candidate))) },
+      ],
+      policy,
+    });
+    const pkg = report.packages[0]!;
+    expect(pkg.gates.find((g) => g.gate === 'quality')?.measures.some((m) => m.unit === 'percent')).toBe(true);
+    expect(pkg.error_budget?.split.some((s) => s.group === 'minimum')).toBe(true);
+    expect(pkg.worst_cases[0]?.answers).toMatchObject({ input: { text: expect.stringMatching(/^asked /) }, parent: { output: { text: 'right' } }, candidate: { output: { text: 'wrong' }, reason: { text: 'graded' } } });
+    expect(errorsOf(JSON.parse(JSON.stringify(report)))).toEqual([]);
+  });
+
   it('rejects a report with a wrong decision or a missing field', () => {
     const base = JSON.parse(JSON.stringify(REPORTS.approve)) as Record<string, unknown>;
     expect(errorsOf({ ...base, decision: { outcome: 'maybe', summary: 'x' } })).not.toEqual([]);
