@@ -32982,6 +32982,11 @@ function parseSeed(text2, name) {
   }
   return { value };
 }
+function parseLook(text2, name) {
+  const value = Number(text2);
+  if (!/^\d+$/.test(text2) || value < 1 || value > 1e3) return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text2}".` };
+  return { value };
+}
 function parseEvidenceFormat(text2, name) {
   return EVIDENCE_FORMATS.includes(text2) ? { value: text2 } : { error: `Expected ${name} to be one of ${EVIDENCE_FORMATS.join(", ")}, got "${text2}".` };
 }
@@ -33058,6 +33063,7 @@ function parseInputs(getInput2) {
   const policy = optional("policy");
   const signingKey = optional("signing-key");
   const seed = text2("seed", parseSeed);
+  const look = text2("look", parseLook);
   const parentSide = text2("parent-side", parseSideSelector);
   const candidateSide = text2("candidate-side", parseSideSelector);
   const inputs = {
@@ -33075,6 +33081,7 @@ function parseInputs(getInput2) {
     ...candidateSide ? { candidateSide } : {},
     ...policy !== void 0 ? { policy } : {},
     ...seed !== void 0 ? { seed } : {},
+    ...look !== void 0 ? { look } : {},
     allowUnpaired: boolean("allow-unpaired"),
     ...signingKey !== void 0 ? { signingKey } : {},
     publicKeys: optional("public-keys") ?? ".kaizen-gate/keys",
@@ -33459,6 +33466,7 @@ function requestOf(inputs, event, workspace) {
     evidence,
     ...inputs.policy !== void 0 ? { policy: inputs.policy } : {},
     ...inputs.seed !== void 0 ? { seed: inputs.seed } : {},
+    ...inputs.look !== void 0 ? { look: inputs.look } : {},
     ...parentSide || candidateSide ? { promptfooSides: { ...parentSide ? { parent: parentSide } : {}, ...candidateSide ? { candidate: candidateSide } : {} } } : {},
     ...inputs.allowUnpaired ? { allowUnpaired: true } : {},
     evidenceFormat: inputs.evidenceFormat,
@@ -33501,6 +33509,48 @@ var init_request = __esm({
     init_checks();
     init_options();
     init_problem();
+  }
+});
+
+// src/audit/looks.ts
+function claimOf(line) {
+  const value = line.value;
+  if (value === void 0 || value === null || typeof value !== "object") return void 0;
+  if (typeof value.payload === "string") {
+    const bytes = Buffer.from(value.payload, "base64");
+    try {
+      const predicate = JSON.parse(bytes.toString("utf8")).predicate;
+      return predicate === void 0 ? void 0 : { predicate, statement_sha256: sha256Hex(bytes) };
+    } catch {
+      return void 0;
+    }
+  }
+  return value.unsigned === true && value.report !== void 0 ? { predicate: value.report, statement_sha256: sha256Hex(line.text) } : void 0;
+}
+function pairKey(parentPackageId, candidatePackageId) {
+  return `${parentPackageId ?? ""}\0${candidatePackageId}`;
+}
+function countLooks(lines) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    const claim = claimOf(line);
+    const packages = claim?.predicate?.packages;
+    if (claim === void 0 || claim.predicate.schema !== "kaizen-gate/report/v1" || !Array.isArray(packages)) continue;
+    for (const pkg of packages) {
+      if (typeof pkg?.package_id !== "string") continue;
+      const parent = typeof pkg.parent?.package_id === "string" ? pkg.parent.package_id : void 0;
+      const key = pairKey(parent, pkg.package_id);
+      const statements = seen.get(key) ?? /* @__PURE__ */ new Set();
+      statements.add(claim.statement_sha256);
+      seen.set(key, statements);
+    }
+  }
+  return new Map([...seen].map(([key, statements]) => [key, statements.size]));
+}
+var init_looks = __esm({
+  "src/audit/looks.ts"() {
+    "use strict";
+    init_digest();
   }
 });
 
@@ -42007,6 +42057,141 @@ var init_policy2 = __esm({
   }
 });
 
+// src/git/notes.ts
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short2 = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
+function readAllNotes(repo, ref = NOTES_REF) {
+  const out = /* @__PURE__ */ new Map();
+  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
+  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
+  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
+  return out;
+}
+function parseNoteText(text2) {
+  const out = [];
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "") return;
+    try {
+      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
+    } catch (error2) {
+      out.push({ line: index + 1, text: line, value: void 0, error: error2 instanceof Error ? error2.message : String(error2) });
+    }
+  });
+  return out;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return out;
+}
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
+}
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
+  try {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
+    return void 0;
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
+  }
+}
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error2) {
+    if (!(error2 instanceof GitError)) throw error2;
+    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
+}
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
+}
+function identityArgs(repo) {
+  const args = [];
+  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
+}
+var NOTES_REF, FALLBACK_IDENTITY;
+var init_notes = __esm({
+  "src/git/notes.ts"() {
+    "use strict";
+    init_git();
+    NOTES_REF = "refs/notes/kaizen-gate";
+    FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+  }
+});
+
 // src/manifest/verify.ts
 function unsafePathReason(path) {
   if (path === "") return "is empty";
@@ -42553,120 +42738,6 @@ var init_scope = __esm({
   "src/manifest/scope.ts"() {
     "use strict";
     init_discover();
-  }
-});
-
-// src/git/notes.ts
-function recordNote(options) {
-  const { repo, note, push } = options;
-  const remote = options.remote ?? "origin";
-  const ref = options.ref ?? NOTES_REF;
-  const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
-  const line = note.trim();
-  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
-  const identity = identityArgs(repo);
-  const short2 = commit2.slice(0, 12);
-  const sync = push || remoteExists(repo, remote);
-  if (sync) syncNotes(repo, remote, ref, identity);
-  const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
-  if (!push) return { message: what, added, pushed: false, attempts: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const rejection = tryPush(repo, remote, ref);
-    if (rejection === void 0) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
-      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
-    }
-    if (attempt >= maxAttempts) {
-      throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
-      );
-    }
-    syncNotes(repo, remote, ref, identity);
-    appendLine(repo, ref, commit2, line, identity);
-  }
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return out;
-}
-function trackingRef(remote, ref) {
-  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
-}
-function syncNotes(repo, remote, ref, identity) {
-  const tracking = trackingRef(remote, ref);
-  try {
-    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    if (/couldn't find remote ref/i.test(message)) return;
-    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
-  }
-  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
-}
-function appendLine(repo, ref, commit2, line, identity) {
-  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
-  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
-  return true;
-}
-function tryPush(repo, remote, ref) {
-  try {
-    git(repo, ["push", remote, `${ref}:${ref}`]);
-    return void 0;
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
-    if (concurrent.test(message)) return "non-fast-forward";
-    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
-  }
-}
-function notesCommand(repo, identity, args, input) {
-  try {
-    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
-  } catch (error2) {
-    if (!(error2 instanceof GitError)) throw error2;
-    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
-  }
-}
-function remoteExists(repo, remote) {
-  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
-}
-function identityArgs(repo) {
-  const args = [];
-  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
-  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
-  return args;
-}
-var NOTES_REF, FALLBACK_IDENTITY;
-var init_notes = __esm({
-  "src/git/notes.ts"() {
-    "use strict";
-    init_git();
-    NOTES_REF = "refs/notes/kaizen-gate";
-    FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
   }
 });
 
@@ -49521,7 +49592,7 @@ function runPipeline(input) {
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy });
+    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy, look: lookOf(input.look, diff.parent?.package_id, manifest.package_id) });
     if (gateProblems.length > 0) {
       problems.push(...gateProblems);
       continue;
@@ -49620,9 +49691,14 @@ function worstCases(cases, metric, limit = 10) {
     };
   });
 }
+function lookOf(look, parentId, candidateId) {
+  if (typeof look === "number") return look;
+  return (look?.get(pairKey(parentId, candidateId)) ?? 0) + 1;
+}
 var init_pipeline = __esm({
   "src/pipeline.ts"() {
     "use strict";
+    init_looks();
     init_rollout();
     init_binding();
     init_collect();
@@ -49915,6 +49991,7 @@ function runGateCheck(request2) {
     policy,
     ...policyChange ? { policyChange } : {},
     ...request2.seed !== void 0 ? { seed: request2.seed } : {},
+    look: request2.look ?? countLooks(allNoteLines(request2.repo)),
     ...request2.promptfooSides ? { promptfooSides: request2.promptfooSides } : {},
     ...request2.allowUnpaired ? { allowUnpaired: true } : {},
     ...request2.evidenceFormat && request2.evidenceFormat !== "auto" ? { evidenceFormat: request2.evidenceFormat } : {},
@@ -49963,15 +50040,20 @@ function sign2(report, signing) {
     return { attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`), signingError };
   }
 }
+function* allNoteLines(repo) {
+  for (const lines of readAllNotes(repo).values()) yield* lines;
+}
 var DEFAULT_POLICY;
 var init_check = __esm({
   "src/check.ts"() {
     "use strict";
+    init_looks();
     init_evidence_file();
     init_package_files();
     init_git();
     init_policy();
     init_policy2();
+    init_notes();
     init_resolve();
     init_status();
     init_files();

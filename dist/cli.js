@@ -15229,6 +15229,42 @@ import { resolve as resolve7 } from "node:path";
 import { resolve as resolve5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/audit/looks.ts
+function claimOf(line) {
+  const value = line.value;
+  if (value === void 0 || value === null || typeof value !== "object") return void 0;
+  if (typeof value.payload === "string") {
+    const bytes = Buffer.from(value.payload, "base64");
+    try {
+      const predicate = JSON.parse(bytes.toString("utf8")).predicate;
+      return predicate === void 0 ? void 0 : { predicate, statement_sha256: sha256Hex(bytes) };
+    } catch {
+      return void 0;
+    }
+  }
+  return value.unsigned === true && value.report !== void 0 ? { predicate: value.report, statement_sha256: sha256Hex(line.text) } : void 0;
+}
+function pairKey(parentPackageId, candidatePackageId) {
+  return `${parentPackageId ?? ""}\0${candidatePackageId}`;
+}
+function countLooks(lines) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    const claim = claimOf(line);
+    const packages = claim?.predicate?.packages;
+    if (claim === void 0 || claim.predicate.schema !== "kaizen-gate/report/v1" || !Array.isArray(packages)) continue;
+    for (const pkg of packages) {
+      if (typeof pkg?.package_id !== "string") continue;
+      const parent = typeof pkg.parent?.package_id === "string" ? pkg.parent.package_id : void 0;
+      const key = pairKey(parent, pkg.package_id);
+      const statements = seen.get(key) ?? /* @__PURE__ */ new Set();
+      statements.add(claim.statement_sha256);
+      seen.set(key, statements);
+    }
+  }
+  return new Map([...seen].map(([key, statements]) => [key, statements.size]));
+}
+
 // src/evidence/evidence-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import { closeSync, openSync, readSync, statSync as statSync2 } from "node:fs";
@@ -16434,6 +16470,139 @@ function checkPolicyFile(read, path, where2, problems) {
   }
 }
 
+// src/git/notes.ts
+var NOTES_REF = "refs/notes/kaizen-gate";
+var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short3 = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short3} in ${ref}` : `the report was already recorded on ${short3} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
+function readNotes(repo, commit2, ref = NOTES_REF) {
+  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
+  const text2 = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
+  return text2 === void 0 ? [] : parseNoteText(text2);
+}
+function readAllNotes(repo, ref = NOTES_REF) {
+  const out = /* @__PURE__ */ new Map();
+  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
+  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
+  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
+  return out;
+}
+function parseNoteText(text2) {
+  const out = [];
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "") return;
+    try {
+      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
+    } catch (error) {
+      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  return out;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header2 = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header2.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return out;
+}
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
+}
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
+  try {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
+    return void 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
+  }
+}
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new GitError(error.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
+}
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
+}
+function identityArgs(repo) {
+  const args = [];
+  const has2 = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has2("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has2("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
+}
+
 // src/manifest/verify.ts
 function unsafePathReason(path) {
   if (path === "") return "is empty";
@@ -16935,139 +17104,6 @@ function facts(kind) {
 }
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/git/notes.ts
-var NOTES_REF = "refs/notes/kaizen-gate";
-var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
-function recordNote(options) {
-  const { repo, note, push } = options;
-  const remote = options.remote ?? "origin";
-  const ref = options.ref ?? NOTES_REF;
-  const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
-  const line = note.trim();
-  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
-  const identity = identityArgs(repo);
-  const short3 = commit2.slice(0, 12);
-  const sync = push || remoteExists(repo, remote);
-  if (sync) syncNotes(repo, remote, ref, identity);
-  const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short3} in ${ref}` : `the report was already recorded on ${short3} in ${ref}`;
-  if (!push) return { message: what, added, pushed: false, attempts: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const rejection = tryPush(repo, remote, ref);
-    if (rejection === void 0) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
-      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
-    }
-    if (attempt >= maxAttempts) {
-      throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
-      );
-    }
-    syncNotes(repo, remote, ref, identity);
-    appendLine(repo, ref, commit2, line, identity);
-  }
-}
-function readNotes(repo, commit2, ref = NOTES_REF) {
-  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
-  const text2 = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
-  return text2 === void 0 ? [] : parseNoteText(text2);
-}
-function readAllNotes(repo, ref = NOTES_REF) {
-  const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
-  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
-  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
-  return out;
-}
-function parseNoteText(text2) {
-  const out = [];
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "") return;
-    try {
-      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
-    } catch (error) {
-      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  return out;
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header2 = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header2.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return out;
-}
-function trackingRef(remote, ref) {
-  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
-}
-function syncNotes(repo, remote, ref, identity) {
-  const tracking = trackingRef(remote, ref);
-  try {
-    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/couldn't find remote ref/i.test(message)) return;
-    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
-  }
-  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
-}
-function appendLine(repo, ref, commit2, line, identity) {
-  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
-  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
-  return true;
-}
-function tryPush(repo, remote, ref) {
-  try {
-    git(repo, ["push", remote, `${ref}:${ref}`]);
-    return void 0;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
-    if (concurrent.test(message)) return "non-fast-forward";
-    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
-  }
-}
-function notesCommand(repo, identity, args, input) {
-  try {
-    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    throw new GitError(error.message.replace(/^git -c failed:/, "git notes failed:"));
-  }
-}
-function remoteExists(repo, remote) {
-  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
-}
-function identityArgs(repo) {
-  const args = [];
-  const has2 = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
-  if (!has2("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!has2("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
-  return args;
 }
 
 // src/git/discover.ts
@@ -23614,7 +23650,7 @@ function runPipeline(input) {
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy });
+    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy, look: lookOf(input.look, diff.parent?.package_id, manifest.package_id) });
     if (gateProblems.length > 0) {
       problems.push(...gateProblems);
       continue;
@@ -23712,6 +23748,10 @@ function worstCases(cases, metric, limit = 10) {
       ...answers === void 0 ? {} : { answers }
     };
   });
+}
+function lookOf(look, parentId, candidateId) {
+  if (typeof look === "number") return look;
+  return (look?.get(pairKey(parentId, candidateId)) ?? 0) + 1;
 }
 
 // src/report/sign.ts
@@ -24016,6 +24056,7 @@ function runGateCheck(request) {
     policy,
     ...policyChange ? { policyChange } : {},
     ...request.seed !== void 0 ? { seed: request.seed } : {},
+    look: request.look ?? countLooks(allNoteLines(request.repo)),
     ...request.promptfooSides ? { promptfooSides: request.promptfooSides } : {},
     ...request.allowUnpaired ? { allowUnpaired: true } : {},
     ...request.evidenceFormat && request.evidenceFormat !== "auto" ? { evidenceFormat: request.evidenceFormat } : {},
@@ -24064,6 +24105,9 @@ function sign2(report, signing) {
     return { attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`), signingError };
   }
 }
+function* allNoteLines(repo) {
+  for (const lines of readAllNotes(repo).values()) yield* lines;
+}
 
 // src/options.ts
 var EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo", "vitest-evals"];
@@ -24072,6 +24116,11 @@ function parseSeed(text2, name) {
   if (!/^\d+$/.test(text2) || !Number.isSafeInteger(value) || value > 4294967295) {
     return { error: `Expected ${name} to be an integer from 0 to 4294967295, got "${text2}".` };
   }
+  return { value };
+}
+function parseLook(text2, name) {
+  const value = Number(text2);
+  if (!/^\d+$/.test(text2) || value < 1 || value > 1e3) return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text2}".` };
   return { value };
 }
 function parseEvidenceFormat(text2, name) {
@@ -24355,6 +24404,7 @@ function requestOf(ctx, positionals, flags) {
     evidence,
     ...flags.policy !== void 0 ? { policy: flags.policy } : {},
     ...flags.seed !== void 0 ? { seed: valueOf(parseSeed(flags.seed, "--seed")) } : {},
+    ...flags.look !== void 0 ? { look: valueOf(parseLook(flags.look, "--look")) } : {},
     ...parentSide || candidateSide ? { promptfooSides: { ...parentSide ? { parent: parentSide } : {}, ...candidateSide ? { candidate: candidateSide } : {} } } : {},
     ...flags["allow-unpaired"] ? { allowUnpaired: true } : {},
     evidenceFormat: valueOf(parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")),
@@ -30632,24 +30682,14 @@ async function readAndAggregate(files, options) {
 function previousStageOn(repo, commit2, packageId) {
   let found = null;
   for (const line of readNotes(repo, commit2)) {
-    const value = line.value;
-    if (value === void 0) continue;
-    const predicate = typeof value.payload === "string" ? decode2(value.payload) : value.unsigned === true ? value.report : void 0;
-    if (predicate === void 0) continue;
-    const stage = readStageReport(predicate);
-    const mine = typeof stage !== "string" ? stage.package_id === packageId : isOfflineFor(predicate, packageId);
+    const claim = claimOf(line);
+    if (claim === void 0) continue;
+    const stage = readStageReport(claim.predicate);
+    const mine = typeof stage !== "string" ? stage.package_id === packageId : isOfflineFor(claim.predicate, packageId);
     if (!mine) continue;
-    const digest2 = typeof value.payload === "string" ? statementDigestOfEnvelope({ payload: value.payload }) : sha256Hex(line.text);
-    found = { stage: typeof stage !== "string" ? stage.stage : "offline", statement_sha256: digest2, commit: commit2 };
+    found = { stage: typeof stage !== "string" ? stage.stage : "offline", statement_sha256: claim.statement_sha256, commit: commit2 };
   }
   return found;
-}
-function decode2(payload) {
-  try {
-    return JSON.parse(Buffer.from(payload, "base64").toString("utf8")).predicate;
-  } catch {
-    return void 0;
-  }
 }
 function isOfflineFor(predicate, packageId) {
   const packages = predicate.packages;
@@ -31253,6 +31293,7 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       out: { type: "string" },
       format: { type: "string" },
       "allow-unpaired": { type: "boolean" },
+      look: { type: "string" },
       "evidence-format": { type: "string" },
       "signing-key": { type: "string" },
       all: { type: "boolean" }
@@ -31280,6 +31321,9 @@ Options:
   --all                        gate every selected package, touched or not
   --seed N                     bootstrap seed (default from the policy); same inputs and seed give a
                                byte-identical report
+  --look N                     which look at the package pair this run is (default: one more than the
+                               reports of the pair recorded in refs/notes/kaizen-gate); a re-run with
+                               more cases after an inconclusive gate is look 2, and spends less α
   --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo
   --allow-unpaired             drop cases only one side has (counted in the report) instead of failing
   --out DIR                    write report.json and report.md there (atomically)

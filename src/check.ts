@@ -7,6 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countLooks } from './audit/looks.ts';
+import type { RecordLine } from './audit/looks.ts';
 import type { CollectOptions, EvidenceInput } from './evidence/collect.ts';
 import { openEvidenceFile } from './evidence/evidence-file.ts';
 import { readPackageFiles } from './evidence/package-files.ts';
@@ -15,6 +17,7 @@ import { mergePolicies, parsePolicy } from './gates/policy.ts';
 import type { GatePolicy } from './gates/policy.ts';
 import { loadPolicyAtBase } from './git/policy.ts';
 import type { DefaultPolicy } from './git/policy.ts';
+import { readAllNotes } from './git/notes.ts';
 import { resolveChangeSet } from './git/resolve.ts';
 import { uncommittedFiles } from './git/status.ts';
 import { readInputFile, toRepoPath } from './io/files.ts';
@@ -50,6 +53,11 @@ export interface CheckRequest {
   readonly evidence: readonly string[];
   readonly policy?: string;
   readonly seed?: number;
+  /**
+   * Which look at the package pairs this is. Default: one more than the gate reports of the same
+   * parent → candidate pair recorded in the audit trail (refs/notes/kaizen-gate).
+   */
+  readonly look?: number;
   readonly promptfooSides?: CollectOptions['promptfooSides'];
   readonly allowUnpaired?: boolean;
   readonly evidenceFormat?: EvidenceFormatChoice;
@@ -127,6 +135,7 @@ export function runGateCheck(request: CheckRequest): CheckResult {
     policy,
     ...(policyChange ? { policyChange } : {}),
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    look: request.look ?? countLooks(allNoteLines(request.repo)),
     ...(request.promptfooSides ? { promptfooSides: request.promptfooSides } : {}),
     ...(request.allowUnpaired ? { allowUnpaired: true } : {}),
     ...(request.evidenceFormat && request.evidenceFormat !== 'auto' ? { evidenceFormat: request.evidenceFormat } : {}),
@@ -184,4 +193,9 @@ function sign(report: Report, signing: CheckRequest['signing']): { attested: Ret
     const signingError = error.problems.map(formatProblem).join('; ');
     return { attested: attestReport(report, undefined, `the signing key could not be used (${signingError})`), signingError };
   }
+}
+
+/** Every line of every note in the audit trail; none in a repository without one. */
+function* allNoteLines(repo: string): Generator<RecordLine> {
+  for (const lines of readAllNotes(repo).values()) yield* lines;
 }

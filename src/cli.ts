@@ -99,6 +99,7 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       out: { type: 'string' },
       format: { type: 'string' },
       'allow-unpaired': { type: 'boolean' },
+      look: { type: 'string' },
       'evidence-format': { type: 'string' },
       'signing-key': { type: 'string' },
       all: { type: 'boolean' },
@@ -126,6 +127,9 @@ Options:
   --all                        gate every selected package, touched or not
   --seed N                     bootstrap seed (default from the policy); same inputs and seed give a
                                byte-identical report
+  --look N                     which look at the package pair this run is (default: one more than the
+                               reports of the pair recorded in refs/notes/kaizen-gate); a re-run with
+                               more cases after an inconclusive gate is look 2, and spends less α
   --evidence-format FMT        auto (default: detect per file), jsonl or promptfoo
   --allow-unpaired             drop cases only one side has (counted in the report) instead of failing
   --out DIR                    write report.json and report.md there (atomically)

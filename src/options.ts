@@ -21,6 +21,13 @@ export function parseSeed(text: string, name: string): Parsed<number> {
   return { value };
 }
 
+/** Which look at a package pair a run is: a whole number from 1 (the first) to 1000. */
+export function parseLook(text: string, name: string): Parsed<number> {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > 1000) return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text}".` };
+  return { value };
+}
+
 /** An evidence format: auto, jsonl, promptfoo or vitest-evals. */
 export function parseEvidenceFormat(text: string, name: string): Parsed<EvidenceFormatChoice> {
   return (EVIDENCE_FORMATS as readonly string[]).includes(text)

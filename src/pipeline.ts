@@ -1,3 +1,4 @@
+import { pairKey } from './audit/looks.ts';
 import { planRollout } from './delivery/rollout.ts';
 import { bindingFields, requireOwnerWhenUnbound } from './evidence/binding.ts';
 import { collectEvidence } from './evidence/collect.ts';
@@ -29,6 +30,12 @@ export interface PipelineInput extends CollectOptions {
   /** The repository policy file as the change leaves it; a loosening needs an owner's approval. */
   readonly policyChange?: PolicyChange;
   readonly seed?: number;
+  /**
+   * Which look at each package pair this is (1 = the first). A number applies to every package;
+   * a map gives, per parent → candidate pair (`pairKey`), how many earlier reports the audit trail
+   * holds. Default 1.
+   */
+  readonly look?: number | ReadonlyMap<string, number>;
   readonly context?: { readonly repository?: string; readonly commit?: string; readonly pull_request?: number };
 }
 
@@ -67,7 +74,7 @@ export function runPipeline(input: PipelineInput): Report {
 
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy });
+    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy, look: lookOf(input.look, diff.parent?.package_id, manifest.package_id) });
     // Evidence the policy cannot use (a missing score under missing_score: error) stops the run like any evidence problem.
     if (gateProblems.length > 0) {
       problems.push(...gateProblems);
@@ -186,3 +193,8 @@ export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score
     });
 }
 
+/** This run's look at a package pair: the one given, or one more than the earlier reports of the pair. */
+function lookOf(look: PipelineInput['look'], parentId: string | undefined, candidateId: string): number {
+  if (typeof look === 'number') return look;
+  return (look?.get(pairKey(parentId, candidateId)) ?? 0) + 1;
+}

@@ -3,7 +3,7 @@
  * entry passes `@actions/core`'s getInput), so it is unit-tested without a runner.
  */
 import type { PromptfooSideSelector } from '../evidence/promptfoo.ts';
-import { EVIDENCE_FORMATS, parseEvidenceFormat, parseSeed, parseSideSelector } from '../options.ts';
+import { EVIDENCE_FORMATS, parseEvidenceFormat, parseLook, parseSeed, parseSideSelector } from '../options.ts';
 import type { EvidenceFormatChoice, Parsed } from '../options.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
@@ -35,6 +35,8 @@ export interface ActionInputs {
   readonly candidateSide?: PromptfooSideSelector;
   readonly policy?: string;
   readonly seed?: number;
+  /** Which look at the package pairs this run is; default from the audit trail. */
+  readonly look?: number;
   readonly allowUnpaired: boolean;
   readonly signingKey?: string;
   readonly publicKeys: string;
@@ -102,6 +104,7 @@ export function parseInputs(getInput: InputReader): ActionInputs {
   const policy = optional('policy');
   const signingKey = optional('signing-key');
   const seed = text('seed', parseSeed);
+  const look = text('look', parseLook);
   const parentSide = text('parent-side', parseSideSelector);
   const candidateSide = text('candidate-side', parseSideSelector);
   const inputs: ActionInputs = {
@@ -119,6 +122,7 @@ export function parseInputs(getInput: InputReader): ActionInputs {
     ...(candidateSide ? { candidateSide } : {}),
     ...(policy !== undefined ? { policy } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(look !== undefined ? { look } : {}),
     allowUnpaired: boolean('allow-unpaired'),
     ...(signingKey !== undefined ? { signingKey } : {}),
     publicKeys: optional('public-keys') ?? '.kaizen-gate/keys',

@@ -40,6 +40,7 @@ export function requestOf(inputs: ActionInputs, event: EventContext, workspace: 
     evidence,
     ...(inputs.policy !== undefined ? { policy: inputs.policy } : {}),
     ...(inputs.seed !== undefined ? { seed: inputs.seed } : {}),
+    ...(inputs.look !== undefined ? { look: inputs.look } : {}),
     ...(parentSide || candidateSide ? { promptfooSides: { ...(parentSide ? { parent: parentSide } : {}), ...(candidateSide ? { candidate: candidateSide } : {}) } } : {}),
     ...(inputs.allowUnpaired ? { allowUnpaired: true } : {}),
     evidenceFormat: inputs.evidenceFormat,

@@ -3,7 +3,7 @@ import { runGateCheck } from '../check.ts';
 import type { CheckRequest } from '../check.ts';
 import { readInputFile, toRepoPath } from '../io/files.ts';
 import { serialiseReport } from '../io/report-files.ts';
-import { checkEvidenceSides, parseEvidenceFormat, parseSeed, parseSideSelector } from '../options.ts';
+import { checkEvidenceSides, parseEvidenceFormat, parseLook, parseSeed, parseSideSelector } from '../options.ts';
 import type { Parsed } from '../options.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { EXIT, OUTCOMES } from '../outcome.ts';
@@ -24,6 +24,7 @@ export interface CheckFlags {
   readonly 'candidate-side'?: string;
   readonly policy?: string;
   readonly seed?: string;
+  readonly look?: string;
   readonly out?: string;
   readonly format?: string;
   readonly 'allow-unpaired'?: boolean;
@@ -69,6 +70,7 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
     evidence,
     ...(flags.policy !== undefined ? { policy: flags.policy } : {}),
     ...(flags.seed !== undefined ? { seed: valueOf(parseSeed(flags.seed, '--seed')) } : {}),
+    ...(flags.look !== undefined ? { look: valueOf(parseLook(flags.look, '--look')) } : {}),
     ...(parentSide || candidateSide ? { promptfooSides: { ...(parentSide ? { parent: parentSide } : {}), ...(candidateSide ? { candidate: candidateSide } : {}) } } : {}),
     ...(flags['allow-unpaired'] ? { allowUnpaired: true } : {}),
     evidenceFormat: valueOf(parseEvidenceFormat(flags['evidence-format'] ?? 'auto', '--evidence-format')),

@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { sha256Hex } from '../digest.ts';
 import { createReadStream } from 'node:fs';
 import { GitError, readerAtCommit, resolveCommit } from '../git/git.ts';
+import { claimOf } from '../audit/looks.ts';
 import { readNotes, recordNote } from '../git/notes.ts';
 import { readReleaseHistory } from '../git/pointer.ts';
 import { loadManifest } from '../manifest/manifest.ts';
 import type { Manifest } from '../manifest/model.ts';
 import { InputError } from '../problem.ts';
-import { attestStageReport, readStageReport, stageNoteLine, statementDigestOfEnvelope } from '../report/stage.ts';
+import { attestStageReport, readStageReport, stageNoteLine } from '../report/stage.ts';
 import type { AttestedStageReport, PreviousStage, StageReport, TelemetryDigest } from '../report/stage.ts';
 import type { TrustedKey } from '../report/verify-envelope.ts';
 import { TelemetryAggregator } from '../telemetry/aggregate.ts';
@@ -96,25 +97,14 @@ export async function readAndAggregate(files: readonly TelemetryFile[], options:
 export function previousStageOn(repo: string, commit: string, packageId: string): PreviousStage | null {
   let found: PreviousStage | null = null;
   for (const line of readNotes(repo, commit)) {
-    const value = line.value as { payload?: unknown; unsigned?: unknown; report?: unknown } | undefined;
-    if (value === undefined) continue;
-    const predicate = typeof value.payload === 'string' ? decode(value.payload) : value.unsigned === true ? value.report : undefined;
-    if (predicate === undefined) continue;
-    const stage = readStageReport(predicate);
-    const mine = typeof stage !== 'string' ? stage.package_id === packageId : isOfflineFor(predicate, packageId);
+    const claim = claimOf(line);
+    if (claim === undefined) continue;
+    const stage = readStageReport(claim.predicate);
+    const mine = typeof stage !== 'string' ? stage.package_id === packageId : isOfflineFor(claim.predicate, packageId);
     if (!mine) continue;
-    const digest = typeof value.payload === 'string' ? statementDigestOfEnvelope({ payload: value.payload }) : sha256Hex(line.text);
-    found = { stage: typeof stage !== 'string' ? stage.stage : 'offline', statement_sha256: digest, commit };
+    found = { stage: typeof stage !== 'string' ? stage.stage : 'offline', statement_sha256: claim.statement_sha256, commit };
   }
   return found;
-}
-
-function decode(payload: string): unknown {
-  try {
-    return (JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { predicate?: unknown }).predicate;
-  } catch {
-    return undefined;
-  }
 }
 
 function isOfflineFor(predicate: unknown, packageId: string): boolean {
