@@ -24443,6 +24443,53 @@ function describeUncommitted(files) {
 import { closeSync as closeSync2, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync as openSync2, readdirSync as readdirSync2, statSync as statSync4, writeSync } from "node:fs";
 import { join as join4, resolve as resolve8 } from "node:path";
 
+// src/report/stage.ts
+function stageConclusion(report) {
+  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true) return { conclusion: "action_required", exit: EXIT.needsApproval };
+  const row = STAGE_OUTCOMES[report.decision.outcome];
+  return { conclusion: row.conclusion, exit: row.exit };
+}
+function stageStatusOf(report) {
+  if (report.decision.outcome === "promote" && report.canary) {
+    const target = report.canary.step.next === void 0 ? "full rollout" : `${report.canary.step.next} %`;
+    return report.canary.requires_approval ? `promotion to ${target} awaits approval` : `promoted ${target}`;
+  }
+  return STAGE_OUTCOMES[report.decision.outcome].log;
+}
+function stageSubjects(report) {
+  const subjects = [];
+  const commit2 = report.subject.commit;
+  for (const m of report.subject.manifests) {
+    subjects.push({ name: m.commit !== null && m.commit !== commit2 ? `${m.path}${AT_COMMIT}${m.commit}` : m.path, digest: { sha256: m.sha256 } });
+  }
+  for (const f of [...report.subject.artifacts, ...report.subject.evidence]) subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
+  if (commit2) subjects.push({ name: "git+commit", digest: { gitCommit: commit2 } });
+  return subjects;
+}
+function attestStageReport(report, privateKeyPem, unsignedReason) {
+  const marked = privateKeyPem === void 0 ? { ...report, signature: { status: "unsigned", reason: unsignedReason } } : { ...report, signature: { status: "signed", keyid: loadPrivateKey(privateKeyPem, "signing-key").keyid } };
+  const statement = buildStatement(stageSubjects(marked), marked);
+  const statement_sha256 = sha256Hex(canonicalJson(statement));
+  if (privateKeyPem === void 0) return { report: marked, statement, statement_sha256 };
+  return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, "signing-key"), statement_sha256 };
+}
+function stageNoteLine(attested) {
+  return attested.envelope ? JSON.stringify(attested.envelope) : JSON.stringify({ unsigned: true, report: attested.report });
+}
+function statementDigestOfEnvelope(envelope) {
+  return sha256Hex(Buffer.from(envelope.payload, "base64"));
+}
+function readStageReport(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
+  const v = value;
+  if (v["schema"] !== "kaizen-gate/report/v1") return "not a kaizen-gate report";
+  if (v["stage"] !== "shadow" && v["stage"] !== "canary" && v["stage"] !== "rollback") return "not a stage report (no shadow, canary or rollback stage)";
+  const decision = v["decision"];
+  if (typeof decision !== "object" || decision === null || typeof decision["outcome"] !== "string" || !(decision["outcome"] in STAGE_OUTCOMES)) return "a stage report without a known decision";
+  if (typeof v["package_id"] !== "string" || typeof v["application"] !== "string") return "a stage report without its package";
+  return value;
+}
+
 // src/audit/log.ts
 function buildKaizenLog(input) {
   const { versions, alive, lineagePaths } = collectVersions(input.changes);
@@ -24456,6 +24503,7 @@ function buildKaizenLog(input) {
     }
     return list;
   };
+  const stages = latestStages(input.notes.keys(), recordsOf);
   const entries = [];
   const entryAt = /* @__PURE__ */ new Map();
   const rollbacks = [];
@@ -24494,6 +24542,7 @@ function buildKaizenLog(input) {
     const verifiedPackage = primary?.kind === "verified" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
     const claimedPackage = primary?.kind === "unsigned" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
     const measureHead = !manifest ? "invalid manifest" : classes.length > 0 ? classes.join(", ") : "new package";
+    const stage = stages.get(fields.package_id);
     const invalid2 = mine.filter((r2) => r2.kind === "invalid").length;
     const unsigned = mine.filter((r2) => r2.kind === "unsigned").length;
     if (rollbackOf !== void 0) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
@@ -24505,7 +24554,8 @@ function buildKaizenLog(input) {
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
       result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : "—",
-      status: statusOf2(primary, verifiedPackage),
+      status: stage && verifiedPackage ? stageStatusOf(stage) : statusOf2(primary, verifiedPackage),
+      ...stage ? { stage: { stage: stage.stage, outcome: stage.decision.outcome, status: stageStatusOf(stage) } } : {},
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
@@ -24521,6 +24571,24 @@ function buildKaizenLog(input) {
   });
   markRolledBack(entries, rollbacks, entryAt);
   return entries.map(({ lineage: _lineage, ...entry }) => entry);
+}
+function latestStages(commits, recordsOf) {
+  const latest = /* @__PURE__ */ new Map();
+  const rolledBack = /* @__PURE__ */ new Map();
+  for (const commit2 of commits) {
+    for (const result of recordsOf(commit2)) {
+      const stage = result.kind === "verified" ? readStageReport(result.report) : void 0;
+      if (stage === void 0 || typeof stage === "string") continue;
+      if (stage.decision.outcome === "rolled_back") {
+        if (stage.parent_package_id !== void 0) rolledBack.set(stage.parent_package_id, stage);
+        continue;
+      }
+      const earlier = latest.get(stage.package_id);
+      if (earlier === void 0 || (earlier.inputs.look ?? "") <= (stage.inputs.look ?? "")) latest.set(stage.package_id, stage);
+    }
+  }
+  for (const [packageId, stage] of rolledBack) latest.set(packageId, stage);
+  return latest;
 }
 function markRolledBack(entries, rollbacks, entryAt) {
   const next = /* @__PURE__ */ new Map();
@@ -25506,53 +25574,6 @@ function rollbackPullRequestBody(result, summary) {
 // src/git/pointer.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname2, join as join5 } from "node:path";
-
-// src/report/stage.ts
-function stageConclusion(report) {
-  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true) return { conclusion: "action_required", exit: EXIT.needsApproval };
-  const row = STAGE_OUTCOMES[report.decision.outcome];
-  return { conclusion: row.conclusion, exit: row.exit };
-}
-function stageStatusOf(report) {
-  if (report.decision.outcome === "promote" && report.canary) {
-    const target = report.canary.step.next === void 0 ? "full rollout" : `${report.canary.step.next} %`;
-    return report.canary.requires_approval ? `promotion to ${target} awaits approval` : `promoted ${target}`;
-  }
-  return STAGE_OUTCOMES[report.decision.outcome].log;
-}
-function stageSubjects(report) {
-  const subjects = [];
-  const commit2 = report.subject.commit;
-  for (const m of report.subject.manifests) {
-    subjects.push({ name: m.commit !== null && m.commit !== commit2 ? `${m.path}${AT_COMMIT}${m.commit}` : m.path, digest: { sha256: m.sha256 } });
-  }
-  for (const f of [...report.subject.artifacts, ...report.subject.evidence]) subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
-  if (commit2) subjects.push({ name: "git+commit", digest: { gitCommit: commit2 } });
-  return subjects;
-}
-function attestStageReport(report, privateKeyPem, unsignedReason) {
-  const marked = privateKeyPem === void 0 ? { ...report, signature: { status: "unsigned", reason: unsignedReason } } : { ...report, signature: { status: "signed", keyid: loadPrivateKey(privateKeyPem, "signing-key").keyid } };
-  const statement = buildStatement(stageSubjects(marked), marked);
-  const statement_sha256 = sha256Hex(canonicalJson(statement));
-  if (privateKeyPem === void 0) return { report: marked, statement, statement_sha256 };
-  return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, "signing-key"), statement_sha256 };
-}
-function stageNoteLine(attested) {
-  return attested.envelope ? JSON.stringify(attested.envelope) : JSON.stringify({ unsigned: true, report: attested.report });
-}
-function statementDigestOfEnvelope(envelope) {
-  return sha256Hex(Buffer.from(envelope.payload, "base64"));
-}
-function readStageReport(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
-  const v = value;
-  if (v["schema"] !== "kaizen-gate/report/v1") return "not a kaizen-gate report";
-  if (v["stage"] !== "shadow" && v["stage"] !== "canary" && v["stage"] !== "rollback") return "not a stage report (no shadow, canary or rollback stage)";
-  const decision = v["decision"];
-  if (typeof decision !== "object" || decision === null || typeof decision["outcome"] !== "string" || !(decision["outcome"] in STAGE_OUTCOMES)) return "a stage report without a known decision";
-  if (typeof v["package_id"] !== "string" || typeof v["application"] !== "string") return "a stage report without its package";
-  return value;
-}
 
 // src/delivery/pointer.ts
 var import_yaml4 = __toESM(require_dist(), 1);

@@ -22,6 +22,8 @@ import type { PackageReport } from '../report/model.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
 import type { RecordResult } from './verify-record.ts';
+import { readStageReport, stageStatusOf } from '../report/stage.ts';
+import type { StageReport } from '../report/stage.ts';
 
 /** A changed YAML file in a mainline commit (src/git/history.ts reads these), oldest first. */
 export interface YamlChange {
@@ -37,7 +39,10 @@ export interface YamlChange {
  * An entry's status: the decision of a verified record, or what happened to the release later.
  * A record that is unsigned is `unsigned`, whatever it claims: anyone who can push notes can write one.
  */
-export type LogStatus = DecisionStatus | 'rolled back' | 'unsigned' | 'unverified' | 'unrecorded';
+export type LogStatus = DecisionStatus | 'rolled back' | 'unsigned' | 'unverified' | 'unrecorded' | StageStatus;
+
+/** Where a later stage (shadow, canary, rollback) left a release: `promoted 20 %`, `canary continuing`, `rolled back`. */
+export type StageStatus = ReturnType<typeof stageStatusOf>;
 
 /** One Kaizen log entry. */
 export interface LogEntry {
@@ -62,6 +67,8 @@ export interface LogEntry {
   readonly decision?: DecisionOutcome;
   /** The entry whose rollback superseded this one. */
   readonly rolled_back_by?: string;
+  /** The latest signed stage record about this release (shadow, canary or rollback), when there is one. */
+  readonly stage?: { readonly stage: string; readonly outcome: string; readonly status: string };
   /** Records (note lines) found for this release. */
   readonly records: number;
   /** Of those, how many are INVALID (forged, re-targeted, tampered) and how many unsigned. */
@@ -111,6 +118,7 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
     return list;
   };
 
+  const stages = latestStages(input.notes.keys(), recordsOf);
   const entries: (LogEntry & { lineage: number })[] = [];
   const entryAt = new Map<string, number>();
   const rollbacks: { entry: number; targetCommit: string; lineage: number }[] = [];
@@ -155,6 +163,7 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
     const verifiedPackage = primary?.kind === 'verified' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
     const claimedPackage = primary?.kind === 'unsigned' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
     const measureHead = !manifest ? 'invalid manifest' : classes.length > 0 ? classes.join(', ') : 'new package';
+    const stage = stages.get(fields.package_id);
     const invalid = mine.filter((r) => r.kind === 'invalid').length;
     const unsigned = mine.filter((r) => r.kind === 'unsigned').length;
     if (rollbackOf !== undefined) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
@@ -166,7 +175,8 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
       result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : '—',
-      status: statusOf(primary, verifiedPackage),
+      status: stage && verifiedPackage ? stageStatusOf(stage) : statusOf(primary, verifiedPackage),
+      ...(stage ? { stage: { stage: stage.stage, outcome: stage.decision.outcome, status: stageStatusOf(stage) } } : {}),
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
@@ -182,6 +192,30 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
   });
   markRolledBack(entries, rollbacks, entryAt);
   return entries.map(({ lineage: _lineage, ...entry }) => entry);
+}
+
+/**
+ * Where later stages left each package, from the signed stage records anywhere in the trail: the
+ * latest shadow or canary report about it (by the instant it looked), and a rollback away from it,
+ * which outranks them. Unsigned or unverified stage records say nothing.
+ */
+function latestStages(commits: Iterable<string>, recordsOf: (commit: string) => readonly RecordResult[]): Map<string, StageReport> {
+  const latest = new Map<string, StageReport>();
+  const rolledBack = new Map<string, StageReport>();
+  for (const commit of commits) {
+    for (const result of recordsOf(commit)) {
+      const stage = result.kind === 'verified' ? readStageReport(result.report) : undefined;
+      if (stage === undefined || typeof stage === 'string') continue;
+      if (stage.decision.outcome === 'rolled_back') {
+        if (stage.parent_package_id !== undefined) rolledBack.set(stage.parent_package_id, stage);
+        continue;
+      }
+      const earlier = latest.get(stage.package_id);
+      if (earlier === undefined || (earlier.inputs.look ?? '') <= (stage.inputs.look ?? '')) latest.set(stage.package_id, stage);
+    }
+  }
+  for (const [packageId, stage] of rolledBack) latest.set(packageId, stage);
+  return latest;
 }
 
 /**

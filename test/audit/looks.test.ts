@@ -61,7 +61,7 @@ describe('check: the look comes from the audit trail', () => {
   it('is look 1 with an empty trail, look 2 once a report of the same pair is recorded, and --look overrides it', async () => {
     const first = await check();
     expect(first.packages[0]?.error_budget?.look).toBe(1);
-    recordNote({ repo: built.repo.dir, commit: built.head, note: JSON.stringify({ unsigned: true, report: first }) });
+    recordNote({ repo: built.repo.dir, commit: built.head, note: JSON.stringify({ unsigned: true, report: first }), push: false });
     const second = await check();
     expect(second.packages[0]?.error_budget?.look).toBe(2);
     // A later look spends a smaller share of alpha.

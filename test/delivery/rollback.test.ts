@@ -67,6 +67,11 @@ describe('rollback on a real release history', () => {
   });
 
   it('rolls back: commits the pointer, records a signed rollback report that verifies, and the next rollback goes further back', async () => {
+    const statusOf = async (packageId: string): Promise<unknown> => {
+      const log = await cli('log', '--format', 'json', '--allow-unsigned');
+      return (JSON.parse(log.stdout) as { entries: { package_id: string; status: string }[] }).entries.findLast((e) => e.package_id === packageId)?.status;
+    };
+    expect(await statusOf('qa-r7')).toBe('approved');
     const { status, stderr } = await cli('rollback', 'policy-qa', '--record', '--signing-key', fixtureKeyPath('ed25519.key.pem'), '--pr-body', 'pr.md');
     expect(status).toBe(0);
     expect(stderr).toMatch(/rollback took \d+\.\d\d s/);
@@ -87,6 +92,8 @@ describe('rollback on a real release history', () => {
     const back = await cli('rollback', 'policy-qa', '--to', 'qa-r7', '--dry-run');
     expect(back.status).toBe(1);
     expect(back.stdout).toContain('it was rolled back (rollback on');
+    // The Kaizen log reads the signed rollback record: the release it rolled back away from says so.
+    expect(await statusOf('qa-r7')).toBe('rolled back');
   });
 
   it('refuses a target whose rehearsal fails: an artifact no longer at its recorded digest', async () => {
