@@ -8,6 +8,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CollectOptions, EvidenceInput } from './evidence/collect.ts';
+import { gatherEvalEvidence } from './eval/gather.ts';
+import type { EvalRequest, GatheredEval } from './eval/gather.ts';
+import type { EvalRunResult } from './eval/run.ts';
 import { openEvidenceFile } from './evidence/evidence-file.ts';
 import { readPackageFiles } from './evidence/package-files.ts';
 import { readerAtCommit, readerAtWorktree } from './git/git.ts';
@@ -60,6 +63,12 @@ export interface CheckRequest {
   readonly outDir?: string;
   /** Other files this run reads that are not part of any package (a signing key file), relative to `cwd`. */
   readonly runFiles?: readonly string[];
+  /**
+   * Run the team's eval command for the evidence (each side in a clean worktree of its commit),
+   * reusing stored parent evidence when allowed. `candidateEvidence` and `evidence` are then empty;
+   * `parentEvidence` holds files only when the parent's evidence is given.
+   */
+  readonly eval?: EvalRequest;
 }
 
 /** What a check produced. */
@@ -74,6 +83,8 @@ export interface CheckResult {
   readonly signingError?: string;
   /** Without a head, the uncommitted files that kept the report from being bound to HEAD. */
   readonly uncommitted?: readonly string[];
+  /** The eval runs made for this check (absent without `eval`), for storing their evidence. */
+  readonly evalRuns?: readonly EvalRunResult[];
 }
 
 // gates/default.yaml ships beside dist/ (package.json `files`); src/ and dist/ sit at the same depth.
@@ -95,8 +106,9 @@ export function loadDefaultPolicy(): GatePolicy {
  *
  * @throws InputError listing every problem with the manifests, policy or evidence (bad input, not a
  *   gate result); a failing gate is part of the report.
+ * @throws EvalError when the eval command fails for some side (no evidence of the change is used).
  */
-export function runGateCheck(request: CheckRequest): CheckResult {
+export async function runGateCheck(request: CheckRequest): Promise<CheckResult> {
   // A work tree with nothing uncommitted is HEAD: gate that commit, so the report can be verified.
   const uncommitted = request.head === undefined ? uncommittedFiles(request.repo, ownFiles(request)) : [];
   const head = request.head ?? (uncommitted.length === 0 ? 'HEAD' : undefined);
@@ -120,9 +132,12 @@ export function runGateCheck(request: CheckRequest): CheckResult {
           defaults: readDefaultPolicy(),
         });
   const readHead = changeSet.head.commit ? readerAtCommit(request.repo, changeSet.head.commit) : readerAtWorktree(request.repo);
+  const given = readEvidence(request);
+  const made: GatheredEval | undefined = request.eval === undefined ? undefined : await gatherEvalEvidence(changeSet, request.repo, request.cwd, request.eval);
   const report = runPipeline({
     changeSet,
-    evidence: readEvidence(request),
+    evidence: made === undefined ? given : [...given, ...made.evidence],
+    ...(made === undefined ? {} : { evalOrigins: made.origins }),
     packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(request.repo, changeSet.base.commit)),
     policy,
     ...(policyChange ? { policyChange } : {}),
@@ -140,12 +155,20 @@ export function runGateCheck(request: CheckRequest): CheckResult {
     ...(files ? { files } : {}),
     ...(signingError !== undefined ? { signingError } : {}),
     ...(uncommitted.length > 0 ? { uncommitted } : {}),
+    ...(made === undefined ? {} : { evalRuns: made.runs }),
   };
 }
 
 /** The run's own inputs and outputs (repository-relative), which do not make the work tree differ from HEAD. */
 function ownFiles(request: CheckRequest): string[] {
-  const own = [...request.parentEvidence, ...request.candidateEvidence, ...request.evidence, ...(request.outDir !== undefined ? [request.outDir] : []), ...(request.runFiles ?? [])];
+  const own = [
+    ...request.parentEvidence,
+    ...request.candidateEvidence,
+    ...request.evidence,
+    ...(request.outDir !== undefined ? [request.outDir] : []),
+    ...(request.eval !== undefined ? [request.eval.dir] : []),
+    ...(request.runFiles ?? []),
+  ];
   return own.map((path) => toRepoPath(request.repo, resolve(request.cwd, path)));
 }
 

@@ -10,6 +10,7 @@ import type { ArtifactChange, ChangeClass, ManifestFailure, ParentRef } from '..
 import type { Problem } from '../problem.ts';
 import type { EvidenceBinding } from '../evidence/binding.ts';
 import type { SuiteCoverage } from '../evidence/suites.ts';
+import type { EvalOrigin } from '../eval/origin.ts';
 
 /** A file bound into the report by digest. */
 export interface SubjectFile {
@@ -62,6 +63,8 @@ export interface PackageReport {
     readonly binding?: EvidenceBinding;
     /** Coverage of each suite the candidate pins: cases listed, covered by paired evidence, the first missing ones. */
     readonly suites?: readonly SuiteCoverage[];
+    /** When kaizen-gate ran the eval: per side, run now or reused from the store, where and when. */
+    readonly eval?: EvalOrigin;
   };
   readonly gates: readonly GateResult[];
   readonly categories: readonly CategoryDelta[];
