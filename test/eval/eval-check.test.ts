@@ -17,6 +17,17 @@ const fresh = (): PromptfooRepo => {
   return built;
 };
 
+/** Whether a process runs: it exists and is not a zombie waiting for its new parent to reap it. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/\) [ZX] /.test(stat);
+}
+
 /** The `harness: KEY=value` lines a log holds. */
 function harnessLines(log: string): Record<string, string> {
   return Object.fromEntries([...log.matchAll(/^harness: ([\w-]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
@@ -55,5 +66,72 @@ describe('check --eval', () => {
     }
     // The worktrees are gone, and so is git's record of them.
     expect(built.repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+  });
+});
+
+describe('a run that fails', () => {
+  it('stops the check with its exit status and the end of its output; no report, no evidence used', async () => {
+    const built = fresh();
+    const { code, stderr, stdout } = await checkEval(built, ['--out', 'out'], { command: `${COMMAND} --mode fail` });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('kaizen-gate: the eval command failed in 2 of 2 eval runs, so no evidence was used and nothing was gated.');
+    expect(stderr).toMatch(/acme-support-r2 candidate \(package acme-support-r2 at [0-9a-f]{12}\): exited with status 3 after \d+\.\d s/);
+    expect(stderr).toContain('log: out/eval/acme-support-r2/candidate.log');
+    expect(stderr).toContain('last 20 lines of its output:');
+    expect(stderr).toContain('      | Error: the provider refused the request (401 invalid api key)');
+    expect(stderr).toContain('      | progress line 30');
+    expect(stderr).not.toContain('| progress line 10\n');
+    expect(existsSync(join(built.repo.dir, 'out/report.json'))).toBe(false);
+    expect(built.repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+  });
+
+  it('is stopped at the timeout with its whole process group, and says so', async () => {
+    const built = fresh();
+    const { code, stderr } = await checkEval(built, ['--out', 'out', '--eval-timeout', '1s'], { command: `${COMMAND} --mode hang` });
+    expect(code).toBe(2);
+    expect(stderr).toContain('did not finish within 1 s (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL');
+    for (const side of ['parent', 'candidate']) {
+      const log = readFileSync(join(built.repo.dir, `out/eval/acme-support-r2/${side}.log`), 'utf8');
+      const pids = [/pid=(\d+)/.exec(log)?.[1], /child=(\d+)/.exec(log)?.[1]].map(Number);
+      for (const pid of pids) expect(isRunning(pid), `process ${pid} of the ${side} run still runs`).toBe(false);
+    }
+    expect(built.repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
+  });
+
+  it.each([
+    ['empty', 'left KAIZEN_GATE_OUTPUT (out/eval/acme-support-r2/candidate.json) empty; an empty file is no evidence'],
+    ['none', 'wrote nothing to KAIZEN_GATE_OUTPUT (out/eval/acme-support-r2/candidate.json); the command must write its evidence there'],
+  ])('exits 0 with output %s: an error naming the command, never an empty evidence file', async (mode, message) => {
+    const built = fresh();
+    const command = `${COMMAND} --mode ${mode}`;
+    const { code, stderr } = await checkEval(built, ['--out', 'out'], { command });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`command (run with sh -c): ${command}`);
+    expect(stderr).toContain(`exited with status 0 but ${message}`);
+  });
+
+  it('is a usage error beside candidate evidence, and auto needs --eval', async () => {
+    const built = fresh();
+    expect((await checkEval(built, ['--candidate-evidence', 'evals/candidate.json'])).stderr).toContain('--eval runs the candidate\'s eval; drop --candidate-evidence');
+    const auto = await checkEval(built, ['--parent-evidence', 'auto'], { command: '' });
+    expect(auto.code).toBe(2);
+    expect(auto.stderr).toContain('--eval needs the command');
+  });
+});
+
+describe('parent evidence from files', () => {
+  it('reads the parent from them and runs only the candidate', async () => {
+    const built = fresh();
+    const { code, report, stderr } = await checkEval(built, ['--out', 'out', '--parent-evidence', 'evals/parent.json']);
+    expect(code, stderr).not.toBe(2);
+    expect(report!.packages[0]!.evidence.eval?.parent).toBeUndefined();
+    expect(report!.inputs.evidence.map((e) => [e.path, e.side])).toEqual([
+      ['evals/parent.json', 'parent'],
+      ['out/eval/acme-support-r2/candidate.json', 'candidate'],
+    ]);
+    expect(existsSync(join(built.repo.dir, 'out/eval/acme-support-r2/parent.log'))).toBe(false);
+    expect(PROMPT).toBe('apps/acme-support/prompts/support.txt');
+    expect(HARNESS).toMatch(/promptfoo-sim\.mjs$/);
   });
 });
