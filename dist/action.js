@@ -49849,6 +49849,7 @@ var package_default = {
     "bench:log": "node bench/log.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs",
+    "demo:promptfoo": "node scripts/demo-promptfoo.mjs",
     "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
   },
   devDependencies: {
@@ -50229,7 +50230,7 @@ function loadDefaultPolicy() {
 }
 async function runGateCheck(request2) {
   const uncommitted = request2.head === void 0 ? uncommittedFiles(request2.repo, ownFiles(request2)) : [];
-  const head = request2.head ?? (uncommitted.length === 0 ? "HEAD" : void 0);
+  const head = request2.head ?? (uncommitted.length === 0 || request2.eval !== void 0 ? "HEAD" : void 0);
   const changeSet = resolveChangeSet({
     repo: request2.repo,
     base: request2.base,
@@ -50268,7 +50269,7 @@ async function runGateCheck(request2) {
     ...attested.envelope ? { envelope: attested.envelope } : {},
     ...files ? { files } : {},
     ...signingError !== void 0 ? { signingError } : {},
-    ...uncommitted.length > 0 ? { uncommitted } : {},
+    ...uncommitted.length > 0 ? request2.eval === void 0 ? { uncommitted } : { notEvaluated: uncommitted } : {},
     ...made === void 0 ? {} : { evalRuns: made.runs }
   };
 }

@@ -23315,6 +23315,7 @@ var package_default = {
     "bench:log": "node bench/log.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs",
+    "demo:promptfoo": "node scripts/demo-promptfoo.mjs",
     "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
   },
   devDependencies: {
@@ -23751,7 +23752,7 @@ function loadDefaultPolicy() {
 }
 async function runGateCheck(request) {
   const uncommitted = request.head === void 0 ? uncommittedFiles(request.repo, ownFiles(request)) : [];
-  const head = request.head ?? (uncommitted.length === 0 ? "HEAD" : void 0);
+  const head = request.head ?? (uncommitted.length === 0 || request.eval !== void 0 ? "HEAD" : void 0);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
@@ -23790,7 +23791,7 @@ async function runGateCheck(request) {
     ...attested.envelope ? { envelope: attested.envelope } : {},
     ...files ? { files } : {},
     ...signingError !== void 0 ? { signingError } : {},
-    ...uncommitted.length > 0 ? { uncommitted } : {},
+    ...uncommitted.length > 0 ? request.eval === void 0 ? { uncommitted } : { notEvaluated: uncommitted } : {},
     ...made === void 0 ? {} : { evalRuns: made.runs }
   };
 }
@@ -24219,6 +24220,12 @@ async function runCheck(ctx, positionals, flags, isTty) {
   else if (format === "markdown") ctx.stdout(renderMarkdown(report));
   else ctx.stdout(renderText(report, { color: isTty, ...flags.out !== void 0 ? { outDir: flags.out } : {} }));
   if (result.uncommitted) ctx.stderr(describeUncommitted(result.uncommitted));
+  if (result.notEvaluated) {
+    const shown = result.notEvaluated.slice(0, 10).join(", ");
+    const more2 = result.notEvaluated.length > 10 ? ` and ${result.notEvaluated.length - 10} more` : "";
+    ctx.stderr(`Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (${shown}${more2}) are not part of it. Commit them to gate them.
+`);
+  }
   if (result.signingError !== void 0) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}
 `);

@@ -83,6 +83,8 @@ export interface CheckResult {
   readonly signingError?: string;
   /** Without a head, the uncommitted files that kept the report from being bound to HEAD. */
   readonly uncommitted?: readonly string[];
+  /** With the eval and without a head: uncommitted files it did not see, as it gated HEAD. */
+  readonly notEvaluated?: readonly string[];
   /** The eval runs made for this check (absent without `eval`), for storing their evidence. */
   readonly evalRuns?: readonly EvalRunResult[];
 }
@@ -110,8 +112,9 @@ export function loadDefaultPolicy(): GatePolicy {
  */
 export async function runGateCheck(request: CheckRequest): Promise<CheckResult> {
   // A work tree with nothing uncommitted is HEAD: gate that commit, so the report can be verified.
+  // The eval runs commits, never the work tree: with it, HEAD is gated and the changes left aside.
   const uncommitted = request.head === undefined ? uncommittedFiles(request.repo, ownFiles(request)) : [];
-  const head = request.head ?? (uncommitted.length === 0 ? 'HEAD' : undefined);
+  const head = request.head ?? (uncommitted.length === 0 || request.eval !== undefined ? 'HEAD' : undefined);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
@@ -154,7 +157,7 @@ export async function runGateCheck(request: CheckRequest): Promise<CheckResult> 
     ...(attested.envelope ? { envelope: attested.envelope } : {}),
     ...(files ? { files } : {}),
     ...(signingError !== undefined ? { signingError } : {}),
-    ...(uncommitted.length > 0 ? { uncommitted } : {}),
+    ...(uncommitted.length > 0 ? (request.eval === undefined ? { uncommitted } : { notEvaluated: uncommitted }) : {}),
     ...(made === undefined ? {} : { evalRuns: made.runs }),
   };
 }

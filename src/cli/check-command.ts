@@ -137,6 +137,11 @@ export async function runCheck(ctx: CommandContext, positionals: readonly string
   else if (format === 'markdown') ctx.stdout(renderMarkdown(report));
   else ctx.stdout(renderText(report, { color: isTty, ...(flags.out !== undefined ? { outDir: flags.out } : {}) }));
   if (result.uncommitted) ctx.stderr(describeUncommitted(result.uncommitted));
+  if (result.notEvaluated) {
+    const shown = result.notEvaluated.slice(0, 10).join(', ');
+    const more = result.notEvaluated.length > 10 ? ` and ${result.notEvaluated.length - 10} more` : '';
+    ctx.stderr(`Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (${shown}${more}) are not part of it. Commit them to gate them.\n`);
+  }
   if (result.signingError !== undefined) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}\n`);
     return 2;

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PromptfooRepo } from '../evidence/promptfoo-repo.ts';
-import { buildRepo, checkEval, COMMAND, HARNESS, PROMPT } from './eval-repo.ts';
+import type { Report } from '../../src/report/model.ts';
+import { buildRepo, checkEval, cli, COMMAND, HARNESS, PROMPT } from './eval-repo.ts';
 
 const repos: PromptfooRepo[] = [];
 afterAll(() => {
@@ -117,6 +118,20 @@ describe('a run that fails', () => {
     const auto = await checkEval(built, ['--parent-evidence', 'auto'], { command: '' });
     expect(auto.code).toBe(2);
     expect(auto.stderr).toContain('--eval needs the command');
+  });
+});
+
+describe('without --head', () => {
+  it('gates HEAD, since the eval runs commits, and names the uncommitted changes it leaves aside', async () => {
+    const built = fresh();
+    built.repo.write('notes.txt', 'draft\n');
+    const run = await cli(built.repo.dir, ['check', '--base', built.base, '--policy', 'small-suites.yaml', '--format', 'json', '--eval', COMMAND]);
+    expect(run.code, run.stderr).not.toBe(2);
+    expect((JSON.parse(run.stdout) as Report).inputs.head).toEqual({ ref: 'HEAD', commit: built.head });
+    expect(run.stderr).toContain('Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (');
+    const note = run.stderr.split('\n').find((line) => line.startsWith('Note: --eval'))!;
+    expect(note).toContain('?? notes.txt');
+    expect(note).not.toContain('kaizen-gate-report');
   });
 });
 
