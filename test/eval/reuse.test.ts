@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evidenceRef } from '../../src/eval/stored.ts';
 import { subjectsOf } from '../../src/report/attest.ts';
@@ -18,6 +19,8 @@ afterAll(() => {
   for (const built of repos) built.repo.cleanup();
 });
 const T0 = new Date('2026-03-01T12:00:00Z');
+const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8')) as object;
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 const days = (n: number): Date => new Date(T0.getTime() + n * 86_400_000);
 
 /** A repository whose base package's evidence was stored at T0 by `eval --store`; returns its ref. */
@@ -71,6 +74,7 @@ describe('stored parent evidence', () => {
       expect(subjectsOf(report!)).toContainEqual({ name, digest: { sha256: sha } });
       expect(renderMarkdown(report!)).toContain(`Eval: parent evidence reused from ${ref}: produced ${T0.toISOString()} for acme-support-r1 at ${built.base.slice(0, 12)}; not run again`);
       expect(renderText(report!, { color: false })).toContain(`  eval: parent evidence reused from ${ref}`);
+      expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     }
   });
 
