@@ -3,20 +3,15 @@
 // empty outputs stop the check with the end of the log and no evidence used.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { PromptfooRepo } from '../evidence/promptfoo-repo.ts';
 import type { Report } from '../../src/report/model.ts';
 import { buildRepo, checkEval, cli, COMMAND, HARNESS, PROMPT } from './eval-repo.ts';
 
-const repos: PromptfooRepo[] = [];
-afterAll(() => {
-  for (const built of repos) built.repo.cleanup();
-});
-const fresh = (): PromptfooRepo => {
-  const built = buildRepo();
-  repos.push(built);
-  return built;
-};
+// One repository for the whole file: every test writes to its own out folder, and none commits.
+let shared: PromptfooRepo | undefined;
+afterAll(() => shared?.repo.cleanup());
+const fresh = (): PromptfooRepo => (shared ??= buildRepo());
 
 /** Whether a process runs: it exists and is not a zombie waiting for its new parent to reap it. */
 function isRunning(pid: number): boolean {
@@ -73,27 +68,27 @@ describe('check --eval', () => {
 describe('a run that fails', () => {
   it('stops the check with its exit status and the end of its output; no report, no evidence used', async () => {
     const built = fresh();
-    const { code, stderr, stdout } = await checkEval(built, ['--out', 'out'], { command: `${COMMAND} --mode fail` });
+    const { code, stderr, stdout } = await checkEval(built, ['--out', 'failed'], { command: `${COMMAND} --mode fail` });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('kaizen-gate: the eval command failed in 2 of 2 eval runs, so no evidence was used and nothing was gated.');
     expect(stderr).toMatch(/acme-support-r2 candidate \(package acme-support-r2 at [0-9a-f]{12}\): exited with status 3 after \d+\.\d s/);
-    expect(stderr).toContain('log: out/eval/acme-support-r2/candidate.log');
+    expect(stderr).toContain('log: failed/eval/acme-support-r2/candidate.log');
     expect(stderr).toContain('last 20 lines of its output:');
     expect(stderr).toContain('      | Error: the provider refused the request (401 invalid api key)');
     expect(stderr).toContain('      | progress line 30');
     expect(stderr).not.toContain('| progress line 10\n');
-    expect(existsSync(join(built.repo.dir, 'out/report.json'))).toBe(false);
+    expect(existsSync(join(built.repo.dir, 'failed/report.json'))).toBe(false);
     expect(built.repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)).toHaveLength(1);
   });
 
   it('is stopped at the timeout with its whole process group, and says so', async () => {
     const built = fresh();
-    const { code, stderr } = await checkEval(built, ['--out', 'out', '--eval-timeout', '1s'], { command: `${COMMAND} --mode hang` });
+    const { code, stderr } = await checkEval(built, ['--out', 'hung', '--eval-timeout', '1s'], { command: `${COMMAND} --mode hang` });
     expect(code).toBe(2);
     expect(stderr).toContain('did not finish within 1 s (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL');
     for (const side of ['parent', 'candidate']) {
-      const log = readFileSync(join(built.repo.dir, `out/eval/acme-support-r2/${side}.log`), 'utf8');
+      const log = readFileSync(join(built.repo.dir, `hung/eval/acme-support-r2/${side}.log`), 'utf8');
       const pids = [/pid=(\d+)/.exec(log)?.[1], /child=(\d+)/.exec(log)?.[1]].map(Number);
       for (const pid of pids) expect(isRunning(pid), `process ${pid} of the ${side} run still runs`).toBe(false);
     }
@@ -101,12 +96,12 @@ describe('a run that fails', () => {
   });
 
   it.each([
-    ['empty', 'left KAIZEN_GATE_OUTPUT (out/eval/acme-support-r2/candidate.json) empty; an empty file is no evidence'],
-    ['none', 'wrote nothing to KAIZEN_GATE_OUTPUT (out/eval/acme-support-r2/candidate.json); the command must write its evidence there'],
+    ['empty', 'left KAIZEN_GATE_OUTPUT (empty/eval/acme-support-r2/candidate.json) empty; an empty file is no evidence'],
+    ['none', 'wrote nothing to KAIZEN_GATE_OUTPUT (none/eval/acme-support-r2/candidate.json); the command must write its evidence there'],
   ])('exits 0 with output %s: an error naming the command, never an empty evidence file', async (mode, message) => {
     const built = fresh();
     const command = `${COMMAND} --mode ${mode}`;
-    const { code, stderr } = await checkEval(built, ['--out', 'out'], { command });
+    const { code, stderr } = await checkEval(built, ['--out', mode], { command });
     expect(code).toBe(2);
     expect(stderr).toContain(`command (run with sh -c): ${command}`);
     expect(stderr).toContain(`exited with status 0 but ${message}`);
@@ -123,7 +118,9 @@ describe('a run that fails', () => {
 
 describe('without --head', () => {
   it('gates HEAD, since the eval runs commits, and names the uncommitted changes it leaves aside', async () => {
-    const built = fresh();
+    // Its own repository: the shared one holds other tests' output folders, untracked too.
+    const built = buildRepo();
+    onTestFinished(() => built.repo.cleanup());
     built.repo.write('notes.txt', 'draft\n');
     const run = await cli(built.repo.dir, ['check', '--base', built.base, '--policy', 'small-suites.yaml', '--format', 'json', '--eval', COMMAND]);
     expect(run.code, run.stderr).not.toBe(2);
@@ -138,14 +135,14 @@ describe('without --head', () => {
 describe('parent evidence from files', () => {
   it('reads the parent from them and runs only the candidate', async () => {
     const built = fresh();
-    const { code, report, stderr } = await checkEval(built, ['--out', 'out', '--parent-evidence', 'evals/parent.json']);
+    const { code, report, stderr } = await checkEval(built, ['--out', 'files', '--parent-evidence', 'evals/parent.json']);
     expect(code, stderr).not.toBe(2);
     expect(report!.packages[0]!.evidence.eval?.parent).toBeUndefined();
     expect(report!.inputs.evidence.map((e) => [e.path, e.side])).toEqual([
       ['evals/parent.json', 'parent'],
-      ['out/eval/acme-support-r2/candidate.json', 'candidate'],
+      ['files/eval/acme-support-r2/candidate.json', 'candidate'],
     ]);
-    expect(existsSync(join(built.repo.dir, 'out/eval/acme-support-r2/parent.log'))).toBe(false);
+    expect(existsSync(join(built.repo.dir, 'files/eval/acme-support-r2/parent.log'))).toBe(false);
     expect(PROMPT).toBe('apps/acme-support/prompts/support.txt');
     expect(HARNESS).toMatch(/promptfoo-sim\.mjs$/);
   });
