@@ -42467,12 +42467,18 @@ function verifyStored(ref, fingerprint, files) {
   const metaBytes = files.get(METADATA_FILE);
   if (metaBytes === void 0) return { problem: `stored evidence ${ref} has no ${METADATA_FILE}; ${advice}` };
   const metadata = parseMetadata(new TextDecoder().decode(metaBytes));
-  if (typeof metadata === "string") return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  if (typeof metadata === "string") {
+    return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  }
   if (metadata.fingerprint !== fingerprint) {
-    return { problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}` };
+    return {
+      problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}`
+    };
   }
   const bytes = files.get(metadata.evidence.file);
-  if (bytes === void 0) return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  if (bytes === void 0) {
+    return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  }
   const actual = digestOf(bytes);
   if (actual !== metadata.evidence.sha256 || bytes.length !== metadata.evidence.bytes) {
     return {
@@ -42498,7 +42504,8 @@ function parseMetadata(text2) {
   if (!SHA256.test(v["fingerprint"])) return "has a fingerprint that is not sha256:<hex>";
   if (Number.isNaN(Date.parse(v["produced_at"]))) return "has a produced_at that is not a time";
   const evidence = v["evidence"];
-  if (typeof evidence !== "object" || evidence === null || typeof evidence["file"] !== "string" || !/^[\w.-]+$/.test(evidence["file"])) return "has no evidence file name";
+  if (typeof evidence !== "object" || evidence === null || typeof evidence["file"] !== "string" || !/^[\w.-]+$/.test(evidence["file"]))
+    return "has no evidence file name";
   if (typeof evidence["sha256"] !== "string" || !SHA256.test(evidence["sha256"])) return "has no evidence sha256";
   if (!Number.isSafeInteger(evidence["bytes"])) return "has no evidence size";
   return value;
@@ -42654,11 +42661,16 @@ function readStoredFiles(repo, fingerprint) {
     const name = entry.slice(tab + 1);
     if (type !== "blob") continue;
     if (Number(size) > EVIDENCE_LIMITS.sideBytes) {
-      throw new GitError(`${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be (${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`);
+      throw new GitError(
+        `${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be (${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`
+      );
     }
     blobs.push({ name, id });
   }
-  const read = readBlobs(repo, blobs.map((b) => b.id));
+  const read = readBlobs(
+    repo,
+    blobs.map((b) => b.id)
+  );
   const files = /* @__PURE__ */ new Map();
   for (const { name, id } of blobs) {
     const bytes = read.get(id);
@@ -42699,7 +42711,9 @@ function commitOnTop(repo, ref, tree, metadata, identity) {
 
 ${metadata.package_id} at ${metadata.commit}, produced ${metadata.produced_at} by: ${metadata.command}
 `;
-  const commit2 = git(repo, [...identity, "commit-tree", tree, ...previous ? ["-p", previous] : [], "-F", "-"], { input: message }).toString().trim();
+  const commit2 = git(repo, [...identity, "commit-tree", tree, ...previous ? ["-p", previous] : [], "-F", "-"], {
+    input: message
+  }).toString().trim();
   git(repo, ["update-ref", ref, commit2, previous ?? ""]);
   return commit2;
 }
@@ -42812,7 +42826,10 @@ function listEvalTargets(changeSet, options) {
     const candidate = loaded?.candidate;
     if (diff.failure !== void 0 || candidate?.manifest === void 0) continue;
     if (head === null) {
-      problems.push({ file: diff.manifest, message: "the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with uncommitted changes; commit them (or pass --head REF) and run again" });
+      problems.push({
+        file: diff.manifest,
+        message: "the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with uncommitted changes; commit them (or pass --head REF) and run again"
+      });
       continue;
     }
     const forPackage = candidate.manifest.package_id;
@@ -42823,7 +42840,13 @@ function listEvalTargets(changeSet, options) {
       packageId: forPackage,
       manifest: diff.manifest,
       commit: head,
-      fingerprint: evaluationFingerprint({ manifest: candidate.manifest, manifestDigest: candidate.digest, artifacts: candidate.artifacts, command: options.command, outputName: `evidence${options.extension}` }),
+      fingerprint: evaluationFingerprint({
+        manifest: candidate.manifest,
+        manifestDigest: candidate.digest,
+        artifacts: candidate.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
       output: `${forPackage}/${outputName}`,
       log: `${forPackage}/candidate.log`
     });
@@ -42835,7 +42858,13 @@ function listEvalTargets(changeSet, options) {
       packageId: parent.manifest.package_id,
       manifest: diff.parent.manifest,
       commit: diff.parent.commit,
-      fingerprint: evaluationFingerprint({ manifest: parent.manifest, manifestDigest: parent.digest, artifacts: parent.artifacts, command: options.command, outputName: `evidence${options.extension}` }),
+      fingerprint: evaluationFingerprint({
+        manifest: parent.manifest,
+        manifestDigest: parent.digest,
+        artifacts: parent.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
       output: `${forPackage}/parent${options.extension}`,
       log: `${forPackage}/parent.log`
     });
@@ -42844,25 +42873,54 @@ function listEvalTargets(changeSet, options) {
 }
 function chooseParentSource(target, lookup, maxAgeMs, now) {
   if (maxAgeMs === 0) return { kind: "run", reason: "reuse of stored parent evidence is off (max-parent-age 0)" };
-  if (target.fingerprint === void 0) return { kind: "run", reason: "a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up" };
+  if (target.fingerprint === void 0) {
+    return {
+      kind: "run",
+      reason: "a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up"
+    };
+  }
   const note = lookup?.note === void 0 ? "" : ` (${lookup.note})`;
-  if (lookup === void 0 || lookup.kind === "none") return { kind: "run", reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  if (lookup === void 0 || lookup.kind === "none") {
+    return { kind: "run", reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  }
   const produced = Date.parse(lookup.stored.metadata.produced_at);
   const age = now.getTime() - produced;
   if (age >= maxAgeMs) {
-    return { kind: "run", reason: `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, more than max-parent-age ${formatDuration(maxAgeMs)}` };
+    return {
+      kind: "run",
+      reason: `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, more than max-parent-age ${formatDuration(maxAgeMs)}`
+    };
   }
   return { kind: "reuse", ref: lookup.ref, commit: lookup.commit, stored: lookup.stored };
 }
 function formatDuration(ms) {
-  const units = [["d", 864e5], ["h", 36e5], ["m", 6e4], ["s", 1e3]];
-  for (const [unit, size] of units) if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  const units = [
+    ["d", 864e5],
+    ["h", 36e5],
+    ["m", 6e4],
+    ["s", 1e3]
+  ];
+  for (const [unit, size] of units) {
+    if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  }
   return `${Math.max(0, Math.round(ms))}ms`;
 }
 
 // src/eval/run.ts
 import { spawn } from "node:child_process";
-import { closeSync as closeSync2, existsSync as existsSync3, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync as rmSync3, statSync as statSync3, symlinkSync, writeSync } from "node:fs";
+import {
+  closeSync as closeSync2,
+  existsSync as existsSync3,
+  lstatSync as lstatSync2,
+  mkdirSync as mkdirSync2,
+  mkdtempSync,
+  openSync as openSync2,
+  readSync as readSync2,
+  rmSync as rmSync3,
+  statSync as statSync3,
+  symlinkSync,
+  writeSync
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname as dirname2, join as join2 } from "node:path";
 
@@ -42890,10 +42948,15 @@ var EvalError = class extends Error {
 };
 function describeFailures(failures, command, total) {
   const runs = `${failures.length} of ${total} eval run${total === 1 ? "" : "s"}`;
-  const lines = [`the eval command failed in ${runs}, so no evidence was used and nothing was gated.`, `  command (run with sh -c): ${command}`];
+  const lines = [
+    `the eval command failed in ${runs}, so no evidence was used and nothing was gated.`,
+    `  command (run with sh -c): ${command}`
+  ];
   for (const failure of failures) {
     const { target } = failure;
-    lines.push(`  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ${failure.what}`);
+    lines.push(
+      `  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ${failure.what}`
+    );
     if (failure.log !== void 0) lines.push(`    log: ${failure.log}`);
     if (failure.tail.length > 0) {
       lines.push(`    last ${failure.tail.length} line${failure.tail.length === 1 ? "" : "s"} of its output:`);
@@ -42974,7 +43037,11 @@ async function runOne(target, worktree, options) {
   try {
     addWorktree(options.repo, target.commit, worktree);
   } catch (error2) {
-    return { target, what: `could not check out its commit: ${error2 instanceof Error ? error2.message : String(error2)}`, tail: [] };
+    return {
+      target,
+      what: `could not check out its commit: ${error2 instanceof Error ? error2.message : String(error2)}`,
+      tail: []
+    };
   }
   try {
     linkNodeModules(options.repo, worktree);
@@ -42983,13 +43050,25 @@ async function runOne(target, worktree, options) {
     const exit = await runLogged(options.command, worktree, env, logPath, options.timeoutMs, options.graceMs ?? 5e3);
     const base = { target, log: options.display(logPath), tail: exit.tail };
     if (exit.error !== void 0) return { ...base, what: `could not be started: ${exit.error}` };
-    if (exit.timedOut) return { ...base, what: `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL` };
+    if (exit.timedOut) {
+      return {
+        ...base,
+        what: `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL`
+      };
+    }
     if (exit.signal !== null) return { ...base, what: `was killed by ${exit.signal} after ${seconds()}` };
     if (exit.code !== 0) return { ...base, what: `exited with status ${exit.code} after ${seconds()}` };
     const written = outputState(outputPath);
     const where = `KAIZEN_GATE_OUTPUT (${options.display(outputPath)})`;
-    if (written === "missing") return { ...base, what: `exited with status 0 but wrote nothing to ${where}; the command must write its evidence there` };
-    if (written === "empty") return { ...base, what: `exited with status 0 but left ${where} empty; an empty file is no evidence` };
+    if (written === "missing") {
+      return {
+        ...base,
+        what: `exited with status 0 but wrote nothing to ${where}; the command must write its evidence there`
+      };
+    }
+    if (written === "empty") {
+      return { ...base, what: `exited with status 0 but left ${where} empty; an empty file is no evidence` };
+    }
     return { target, outputPath, logPath, startedAt, durationMs: Math.round(performance.now() - started) };
   } finally {
     removeWorktree(options.repo, worktree);
@@ -43057,7 +43136,13 @@ function runLogged(command, cwd, env, logPath, timeoutMs, graceMs) {
       clearTimeout(timer);
       if (grace !== void 0) clearTimeout(grace);
       closeSync2(log);
-      resolve7({ code, signal: timedOut ? "SIGTERM" : signal, timedOut, ...spawnError === void 0 ? {} : { error: spawnError }, tail: tail.lines() });
+      resolve7({
+        code,
+        signal: timedOut ? "SIGTERM" : signal,
+        timedOut,
+        ...spawnError === void 0 ? {} : { error: spawnError },
+        tail: tail.lines()
+      });
     });
   });
 }
@@ -43087,7 +43172,11 @@ function formatLimit(ms) {
 
 // src/eval/gather.ts
 async function gatherEvalEvidence(changeSet, repo, cwd, request2) {
-  const { targets, problems } = listEvalTargets(changeSet, { command: request2.command, extension: request2.extension, parentFromFiles: request2.parentFromFiles });
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request2.command,
+    extension: request2.extension,
+    parentFromFiles: request2.parentFromFiles
+  });
   if (problems.length > 0) throw new InputError(problems);
   const now = request2.clock();
   const sources = /* @__PURE__ */ new Map();
@@ -43101,7 +43190,15 @@ async function gatherEvalEvidence(changeSet, repo, cwd, request2) {
   const dir = resolve4(cwd, request2.dir);
   const display = (path) => toRepoPath(cwd, path);
   for (const [target, source] of sources) {
-    if (source.kind === "reuse") request2.onEvent?.({ kind: "reuse", target, ref: source.ref, producedAt: source.stored.metadata.produced_at, commit: source.stored.metadata.commit });
+    if (source.kind === "reuse") {
+      request2.onEvent?.({
+        kind: "reuse",
+        target,
+        ref: source.ref,
+        producedAt: source.stored.metadata.produced_at,
+        commit: source.stored.metadata.commit
+      });
+    }
   }
   const results = await runEvals(toRun, {
     repo,
@@ -43124,7 +43221,16 @@ async function gatherEvalEvidence(changeSet, repo, cwd, request2) {
   for (const result of results) {
     const { target } = result;
     const path = toRepoPath(repo, result.outputPath);
-    evidence.push({ path, side: target.side, forPackage: target.forPackage, stream: openEvidenceFile(result.outputPath, display(result.outputPath), `the ${target.side} evidence the eval wrote`) });
+    evidence.push({
+      path,
+      side: target.side,
+      forPackage: target.forPackage,
+      stream: openEvidenceFile(
+        result.outputPath,
+        display(result.outputPath),
+        `the ${target.side} evidence the eval wrote`
+      )
+    });
     const source = sources.get(target);
     origin(target)[target.side] = {
       status: "ran",
@@ -43142,13 +43248,29 @@ async function gatherEvalEvidence(changeSet, repo, cwd, request2) {
     const { metadata, bytes } = source.stored;
     const name = storedEvidenceName(metadata.fingerprint, metadata.evidence.file);
     evidence.push({ path: name, side: "parent", forPackage: target.forPackage, bytes });
-    origin(target).parent = { status: "reused", package_id: metadata.package_id, commit: metadata.commit, produced_at: metadata.produced_at, evidence: name, fingerprint: metadata.fingerprint, ref: source.ref };
+    origin(target).parent = {
+      status: "reused",
+      package_id: metadata.package_id,
+      commit: metadata.commit,
+      produced_at: metadata.produced_at,
+      evidence: name,
+      fingerprint: metadata.fingerprint,
+      ref: source.ref
+    };
   }
   const complete = /* @__PURE__ */ new Map();
   for (const [id, sides] of origins) {
-    if (sides.candidate !== void 0) complete.set(id, { command: request2.command, ...sides.parent ? { parent: sides.parent } : {}, candidate: sides.candidate });
+    if (sides.candidate !== void 0) {
+      complete.set(id, {
+        command: request2.command,
+        ...sides.parent ? { parent: sides.parent } : {},
+        candidate: sides.candidate
+      });
+    }
   }
-  evidence.sort((a, b) => a.forPackage < b.forPackage ? -1 : a.forPackage > b.forPackage ? 1 : a.side === "parent" ? -1 : 1);
+  evidence.sort(
+    (a, b) => a.forPackage < b.forPackage ? -1 : a.forPackage > b.forPackage ? 1 : a.side === "parent" ? -1 : 1
+  );
   return { evidence, origins: complete, runs: results };
 }
 function lookUpStored(repo, fingerprint, remote, problems) {
@@ -43161,7 +43283,13 @@ function lookUpStored(repo, fingerprint, remote, problems) {
     problems.push({ file: files.ref, message: verified.problem });
     return { kind: "none" };
   }
-  return { kind: "found", ref: files.ref, commit: files.commit, stored: verified, ...note === void 0 ? {} : { note } };
+  return {
+    kind: "found",
+    ref: files.ref,
+    commit: files.commit,
+    stored: verified,
+    ...note === void 0 ? {} : { note }
+  };
 }
 
 // src/evidence/package-files.ts
@@ -45528,7 +45656,10 @@ function describeSideBinding(side, binding) {
 
 // src/report/eval-origin.ts
 function describeEvalOrigin(origin) {
-  return [...origin.parent === void 0 ? [] : [describeSide("parent", origin.parent)], describeSide("candidate", origin.candidate)];
+  return [
+    ...origin.parent === void 0 ? [] : [describeSide("parent", origin.parent)],
+    describeSide("candidate", origin.candidate)
+  ];
 }
 function describeSide(side, origin) {
   const at2 = `${origin.package_id} at ${origin.commit.slice(0, 12)}`;
@@ -54021,15 +54152,34 @@ function storeRunEvidence(repo, runs, command, options) {
   return runs.map((run2) => {
     const { target } = run2;
     if (target.fingerprint === void 0) {
-      return { run: run2, skipped: `${target.forPackage} ${target.side}: not stored, a file its manifest references could not be read, so it has no evaluation fingerprint` };
+      return {
+        run: run2,
+        skipped: `${target.forPackage} ${target.side}: not stored, a file its manifest references could not be read, so it has no evaluation fingerprint`
+      };
     }
     const bytes = readFileSync4(run2.outputPath);
     const metadata = storedMetadataOf(
-      { fingerprint: target.fingerprint, package_id: target.packageId, manifest: target.manifest, commit: target.commit, produced_at: run2.startedAt.toISOString(), command },
+      {
+        fingerprint: target.fingerprint,
+        package_id: target.packageId,
+        manifest: target.manifest,
+        commit: target.commit,
+        produced_at: run2.startedAt.toISOString(),
+        command
+      },
       storedFileName(run2.outputPath),
       bytes
     );
-    return { run: run2, outcome: storeEvidence({ repo, metadata, bytes, push: options.push, ...options.remote === void 0 ? {} : { remote: options.remote } }) };
+    return {
+      run: run2,
+      outcome: storeEvidence({
+        repo,
+        metadata,
+        bytes,
+        push: options.push,
+        ...options.remote === void 0 ? {} : { remote: options.remote }
+      })
+    };
   });
 }
 

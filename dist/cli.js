@@ -15469,12 +15469,18 @@ function verifyStored(ref, fingerprint, files) {
   const metaBytes = files.get(METADATA_FILE);
   if (metaBytes === void 0) return { problem: `stored evidence ${ref} has no ${METADATA_FILE}; ${advice}` };
   const metadata = parseMetadata(new TextDecoder().decode(metaBytes));
-  if (typeof metadata === "string") return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  if (typeof metadata === "string") {
+    return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  }
   if (metadata.fingerprint !== fingerprint) {
-    return { problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}` };
+    return {
+      problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}`
+    };
   }
   const bytes = files.get(metadata.evidence.file);
-  if (bytes === void 0) return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  if (bytes === void 0) {
+    return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  }
   const actual = digestOf(bytes);
   if (actual !== metadata.evidence.sha256 || bytes.length !== metadata.evidence.bytes) {
     return {
@@ -15500,7 +15506,8 @@ function parseMetadata(text2) {
   if (!SHA256.test(v["fingerprint"])) return "has a fingerprint that is not sha256:<hex>";
   if (Number.isNaN(Date.parse(v["produced_at"]))) return "has a produced_at that is not a time";
   const evidence = v["evidence"];
-  if (typeof evidence !== "object" || evidence === null || typeof evidence["file"] !== "string" || !/^[\w.-]+$/.test(evidence["file"])) return "has no evidence file name";
+  if (typeof evidence !== "object" || evidence === null || typeof evidence["file"] !== "string" || !/^[\w.-]+$/.test(evidence["file"]))
+    return "has no evidence file name";
   if (typeof evidence["sha256"] !== "string" || !SHA256.test(evidence["sha256"])) return "has no evidence sha256";
   if (!Number.isSafeInteger(evidence["bytes"])) return "has no evidence size";
   return value;
@@ -15682,11 +15689,16 @@ function readStoredFiles(repo, fingerprint) {
     const name = entry.slice(tab + 1);
     if (type !== "blob") continue;
     if (Number(size) > EVIDENCE_LIMITS.sideBytes) {
-      throw new GitError(`${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be (${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`);
+      throw new GitError(
+        `${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be (${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`
+      );
     }
     blobs.push({ name, id });
   }
-  const read = readBlobs(repo, blobs.map((b) => b.id));
+  const read = readBlobs(
+    repo,
+    blobs.map((b) => b.id)
+  );
   const files = /* @__PURE__ */ new Map();
   for (const { name, id } of blobs) {
     const bytes = read.get(id);
@@ -15727,7 +15739,9 @@ function commitOnTop(repo, ref, tree, metadata, identity) {
 
 ${metadata.package_id} at ${metadata.commit}, produced ${metadata.produced_at} by: ${metadata.command}
 `;
-  const commit2 = git(repo, [...identity, "commit-tree", tree, ...previous ? ["-p", previous] : [], "-F", "-"], { input: message }).toString().trim();
+  const commit2 = git(repo, [...identity, "commit-tree", tree, ...previous ? ["-p", previous] : [], "-F", "-"], {
+    input: message
+  }).toString().trim();
   git(repo, ["update-ref", ref, commit2, previous ?? ""]);
   return commit2;
 }
@@ -15849,7 +15863,10 @@ function listEvalTargets(changeSet, options) {
     const candidate = loaded?.candidate;
     if (diff.failure !== void 0 || candidate?.manifest === void 0) continue;
     if (head === null) {
-      problems.push({ file: diff.manifest, message: "the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with uncommitted changes; commit them (or pass --head REF) and run again" });
+      problems.push({
+        file: diff.manifest,
+        message: "the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with uncommitted changes; commit them (or pass --head REF) and run again"
+      });
       continue;
     }
     const forPackage = candidate.manifest.package_id;
@@ -15860,7 +15877,13 @@ function listEvalTargets(changeSet, options) {
       packageId: forPackage,
       manifest: diff.manifest,
       commit: head,
-      fingerprint: evaluationFingerprint({ manifest: candidate.manifest, manifestDigest: candidate.digest, artifacts: candidate.artifacts, command: options.command, outputName: `evidence${options.extension}` }),
+      fingerprint: evaluationFingerprint({
+        manifest: candidate.manifest,
+        manifestDigest: candidate.digest,
+        artifacts: candidate.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
       output: `${forPackage}/${outputName}`,
       log: `${forPackage}/candidate.log`
     });
@@ -15872,7 +15895,13 @@ function listEvalTargets(changeSet, options) {
       packageId: parent.manifest.package_id,
       manifest: diff.parent.manifest,
       commit: diff.parent.commit,
-      fingerprint: evaluationFingerprint({ manifest: parent.manifest, manifestDigest: parent.digest, artifacts: parent.artifacts, command: options.command, outputName: `evidence${options.extension}` }),
+      fingerprint: evaluationFingerprint({
+        manifest: parent.manifest,
+        manifestDigest: parent.digest,
+        artifacts: parent.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
       output: `${forPackage}/parent${options.extension}`,
       log: `${forPackage}/parent.log`
     });
@@ -15881,25 +15910,54 @@ function listEvalTargets(changeSet, options) {
 }
 function chooseParentSource(target, lookup, maxAgeMs, now) {
   if (maxAgeMs === 0) return { kind: "run", reason: "reuse of stored parent evidence is off (max-parent-age 0)" };
-  if (target.fingerprint === void 0) return { kind: "run", reason: "a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up" };
+  if (target.fingerprint === void 0) {
+    return {
+      kind: "run",
+      reason: "a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up"
+    };
+  }
   const note = lookup?.note === void 0 ? "" : ` (${lookup.note})`;
-  if (lookup === void 0 || lookup.kind === "none") return { kind: "run", reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  if (lookup === void 0 || lookup.kind === "none") {
+    return { kind: "run", reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  }
   const produced = Date.parse(lookup.stored.metadata.produced_at);
   const age = now.getTime() - produced;
   if (age >= maxAgeMs) {
-    return { kind: "run", reason: `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, more than max-parent-age ${formatDuration(maxAgeMs)}` };
+    return {
+      kind: "run",
+      reason: `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, more than max-parent-age ${formatDuration(maxAgeMs)}`
+    };
   }
   return { kind: "reuse", ref: lookup.ref, commit: lookup.commit, stored: lookup.stored };
 }
 function formatDuration(ms) {
-  const units = [["d", 864e5], ["h", 36e5], ["m", 6e4], ["s", 1e3]];
-  for (const [unit, size] of units) if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  const units = [
+    ["d", 864e5],
+    ["h", 36e5],
+    ["m", 6e4],
+    ["s", 1e3]
+  ];
+  for (const [unit, size] of units) {
+    if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  }
   return `${Math.max(0, Math.round(ms))}ms`;
 }
 
 // src/eval/run.ts
 import { spawn } from "node:child_process";
-import { closeSync as closeSync2, existsSync as existsSync2, lstatSync as lstatSync2, mkdirSync as mkdirSync2, mkdtempSync, openSync as openSync2, readSync as readSync2, rmSync as rmSync3, statSync as statSync4, symlinkSync, writeSync } from "node:fs";
+import {
+  closeSync as closeSync2,
+  existsSync as existsSync2,
+  lstatSync as lstatSync2,
+  mkdirSync as mkdirSync2,
+  mkdtempSync,
+  openSync as openSync2,
+  readSync as readSync2,
+  rmSync as rmSync3,
+  statSync as statSync4,
+  symlinkSync,
+  writeSync
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname as dirname2, join as join3 } from "node:path";
 
@@ -15927,10 +15985,15 @@ var EvalError = class extends Error {
 };
 function describeFailures(failures, command, total) {
   const runs = `${failures.length} of ${total} eval run${total === 1 ? "" : "s"}`;
-  const lines = [`the eval command failed in ${runs}, so no evidence was used and nothing was gated.`, `  command (run with sh -c): ${command}`];
+  const lines = [
+    `the eval command failed in ${runs}, so no evidence was used and nothing was gated.`,
+    `  command (run with sh -c): ${command}`
+  ];
   for (const failure of failures) {
     const { target } = failure;
-    lines.push(`  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ${failure.what}`);
+    lines.push(
+      `  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ${failure.what}`
+    );
     if (failure.log !== void 0) lines.push(`    log: ${failure.log}`);
     if (failure.tail.length > 0) {
       lines.push(`    last ${failure.tail.length} line${failure.tail.length === 1 ? "" : "s"} of its output:`);
@@ -16011,7 +16074,11 @@ async function runOne(target, worktree, options) {
   try {
     addWorktree(options.repo, target.commit, worktree);
   } catch (error) {
-    return { target, what: `could not check out its commit: ${error instanceof Error ? error.message : String(error)}`, tail: [] };
+    return {
+      target,
+      what: `could not check out its commit: ${error instanceof Error ? error.message : String(error)}`,
+      tail: []
+    };
   }
   try {
     linkNodeModules(options.repo, worktree);
@@ -16020,13 +16087,25 @@ async function runOne(target, worktree, options) {
     const exit = await runLogged(options.command, worktree, env, logPath, options.timeoutMs, options.graceMs ?? 5e3);
     const base = { target, log: options.display(logPath), tail: exit.tail };
     if (exit.error !== void 0) return { ...base, what: `could not be started: ${exit.error}` };
-    if (exit.timedOut) return { ...base, what: `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL` };
+    if (exit.timedOut) {
+      return {
+        ...base,
+        what: `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL`
+      };
+    }
     if (exit.signal !== null) return { ...base, what: `was killed by ${exit.signal} after ${seconds()}` };
     if (exit.code !== 0) return { ...base, what: `exited with status ${exit.code} after ${seconds()}` };
     const written = outputState(outputPath);
     const where2 = `KAIZEN_GATE_OUTPUT (${options.display(outputPath)})`;
-    if (written === "missing") return { ...base, what: `exited with status 0 but wrote nothing to ${where2}; the command must write its evidence there` };
-    if (written === "empty") return { ...base, what: `exited with status 0 but left ${where2} empty; an empty file is no evidence` };
+    if (written === "missing") {
+      return {
+        ...base,
+        what: `exited with status 0 but wrote nothing to ${where2}; the command must write its evidence there`
+      };
+    }
+    if (written === "empty") {
+      return { ...base, what: `exited with status 0 but left ${where2} empty; an empty file is no evidence` };
+    }
     return { target, outputPath, logPath, startedAt, durationMs: Math.round(performance.now() - started) };
   } finally {
     removeWorktree(options.repo, worktree);
@@ -16094,7 +16173,13 @@ function runLogged(command, cwd, env, logPath, timeoutMs, graceMs) {
       clearTimeout(timer);
       if (grace !== void 0) clearTimeout(grace);
       closeSync2(log);
-      resolve13({ code, signal: timedOut ? "SIGTERM" : signal, timedOut, ...spawnError === void 0 ? {} : { error: spawnError }, tail: tail.lines() });
+      resolve13({
+        code,
+        signal: timedOut ? "SIGTERM" : signal,
+        timedOut,
+        ...spawnError === void 0 ? {} : { error: spawnError },
+        tail: tail.lines()
+      });
     });
   });
 }
@@ -16124,7 +16209,11 @@ function formatLimit(ms) {
 
 // src/eval/gather.ts
 async function gatherEvalEvidence(changeSet, repo, cwd, request) {
-  const { targets, problems } = listEvalTargets(changeSet, { command: request.command, extension: request.extension, parentFromFiles: request.parentFromFiles });
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request.command,
+    extension: request.extension,
+    parentFromFiles: request.parentFromFiles
+  });
   if (problems.length > 0) throw new InputError(problems);
   const now = request.clock();
   const sources = /* @__PURE__ */ new Map();
@@ -16138,7 +16227,15 @@ async function gatherEvalEvidence(changeSet, repo, cwd, request) {
   const dir = resolve4(cwd, request.dir);
   const display = (path) => toRepoPath(cwd, path);
   for (const [target, source] of sources) {
-    if (source.kind === "reuse") request.onEvent?.({ kind: "reuse", target, ref: source.ref, producedAt: source.stored.metadata.produced_at, commit: source.stored.metadata.commit });
+    if (source.kind === "reuse") {
+      request.onEvent?.({
+        kind: "reuse",
+        target,
+        ref: source.ref,
+        producedAt: source.stored.metadata.produced_at,
+        commit: source.stored.metadata.commit
+      });
+    }
   }
   const results = await runEvals(toRun, {
     repo,
@@ -16161,7 +16258,16 @@ async function gatherEvalEvidence(changeSet, repo, cwd, request) {
   for (const result of results) {
     const { target } = result;
     const path = toRepoPath(repo, result.outputPath);
-    evidence.push({ path, side: target.side, forPackage: target.forPackage, stream: openEvidenceFile(result.outputPath, display(result.outputPath), `the ${target.side} evidence the eval wrote`) });
+    evidence.push({
+      path,
+      side: target.side,
+      forPackage: target.forPackage,
+      stream: openEvidenceFile(
+        result.outputPath,
+        display(result.outputPath),
+        `the ${target.side} evidence the eval wrote`
+      )
+    });
     const source = sources.get(target);
     origin(target)[target.side] = {
       status: "ran",
@@ -16179,13 +16285,29 @@ async function gatherEvalEvidence(changeSet, repo, cwd, request) {
     const { metadata, bytes } = source.stored;
     const name = storedEvidenceName(metadata.fingerprint, metadata.evidence.file);
     evidence.push({ path: name, side: "parent", forPackage: target.forPackage, bytes });
-    origin(target).parent = { status: "reused", package_id: metadata.package_id, commit: metadata.commit, produced_at: metadata.produced_at, evidence: name, fingerprint: metadata.fingerprint, ref: source.ref };
+    origin(target).parent = {
+      status: "reused",
+      package_id: metadata.package_id,
+      commit: metadata.commit,
+      produced_at: metadata.produced_at,
+      evidence: name,
+      fingerprint: metadata.fingerprint,
+      ref: source.ref
+    };
   }
   const complete = /* @__PURE__ */ new Map();
   for (const [id, sides] of origins) {
-    if (sides.candidate !== void 0) complete.set(id, { command: request.command, ...sides.parent ? { parent: sides.parent } : {}, candidate: sides.candidate });
+    if (sides.candidate !== void 0) {
+      complete.set(id, {
+        command: request.command,
+        ...sides.parent ? { parent: sides.parent } : {},
+        candidate: sides.candidate
+      });
+    }
   }
-  evidence.sort((a, b) => a.forPackage < b.forPackage ? -1 : a.forPackage > b.forPackage ? 1 : a.side === "parent" ? -1 : 1);
+  evidence.sort(
+    (a, b) => a.forPackage < b.forPackage ? -1 : a.forPackage > b.forPackage ? 1 : a.side === "parent" ? -1 : 1
+  );
   return { evidence, origins: complete, runs: results };
 }
 function lookUpStored(repo, fingerprint, remote, problems) {
@@ -16198,7 +16320,13 @@ function lookUpStored(repo, fingerprint, remote, problems) {
     problems.push({ file: files.ref, message: verified.problem });
     return { kind: "none" };
   }
-  return { kind: "found", ref: files.ref, commit: files.commit, stored: verified, ...note === void 0 ? {} : { note } };
+  return {
+    kind: "found",
+    ref: files.ref,
+    commit: files.commit,
+    stored: verified,
+    ...note === void 0 ? {} : { note }
+  };
 }
 
 // src/evidence/package-files.ts
@@ -18819,7 +18947,10 @@ function describeSideBinding(side, binding) {
 
 // src/report/eval-origin.ts
 function describeEvalOrigin(origin) {
-  return [...origin.parent === void 0 ? [] : [describeSide("parent", origin.parent)], describeSide("candidate", origin.candidate)];
+  return [
+    ...origin.parent === void 0 ? [] : [describeSide("parent", origin.parent)],
+    describeSide("candidate", origin.candidate)
+  ];
 }
 function describeSide(side, origin) {
   const at2 = `${origin.package_id} at ${origin.commit.slice(0, 12)}`;
@@ -24249,15 +24380,34 @@ function storeRunEvidence(repo, runs, command, options) {
   return runs.map((run) => {
     const { target } = run;
     if (target.fingerprint === void 0) {
-      return { run, skipped: `${target.forPackage} ${target.side}: not stored, a file its manifest references could not be read, so it has no evaluation fingerprint` };
+      return {
+        run,
+        skipped: `${target.forPackage} ${target.side}: not stored, a file its manifest references could not be read, so it has no evaluation fingerprint`
+      };
     }
     const bytes = readFileSync3(run.outputPath);
     const metadata = storedMetadataOf(
-      { fingerprint: target.fingerprint, package_id: target.packageId, manifest: target.manifest, commit: target.commit, produced_at: run.startedAt.toISOString(), command },
+      {
+        fingerprint: target.fingerprint,
+        package_id: target.packageId,
+        manifest: target.manifest,
+        commit: target.commit,
+        produced_at: run.startedAt.toISOString(),
+        command
+      },
       storedFileName(run.outputPath),
       bytes
     );
-    return { run, outcome: storeEvidence({ repo, metadata, bytes, push: options.push, ...options.remote === void 0 ? {} : { remote: options.remote } }) };
+    return {
+      run,
+      outcome: storeEvidence({
+        repo,
+        metadata,
+        bytes,
+        push: options.push,
+        ...options.remote === void 0 ? {} : { remote: options.remote }
+      })
+    };
   });
 }
 
@@ -24319,9 +24469,19 @@ Exit status: 0 every run produced evidence, 2 a run failed or invalid input or u
   run: (ctx, values, positionals) => runEval(ctx, values, positionals)
 };
 async function runEval(ctx, flags, positionals) {
-  if (flags.command === void 0) throw new UsageError("eval needs --command CMD: the command that runs your evaluation and writes $KAIZEN_GATE_OUTPUT");
-  if (flags.push && !flags.store) throw new UsageError("--push goes with --store: it publishes the stored evidence refs");
-  const request = evalRequestOf(ctx, { eval: flags.command, ...pick(flags, ["out", "eval-concurrency", "eval-timeout", "evidence-format"]) }, flags.base === void 0);
+  if (flags.command === void 0) {
+    throw new UsageError(
+      "eval needs --command CMD: the command that runs your evaluation and writes $KAIZEN_GATE_OUTPUT"
+    );
+  }
+  if (flags.push && !flags.store) {
+    throw new UsageError("--push goes with --store: it publishes the stored evidence refs");
+  }
+  const request = evalRequestOf(
+    ctx,
+    { eval: flags.command, ...pick(flags, ["out", "eval-concurrency", "eval-timeout", "evidence-format"]) },
+    flags.base === void 0
+  );
   const repo = repoRootOf(ctx.cwd, flags.repo);
   const head = flags.head ?? "HEAD";
   const manifests = positionals.map((p) => toRepoPath(repo, resolve9(ctx.cwd, p)));
@@ -24332,13 +24492,21 @@ async function runEval(ctx, flags, positionals) {
     ...manifests.length > 0 ? { manifests } : {},
     ...flags.base === void 0 ? { all: true } : {}
   });
-  const { targets, problems } = listEvalTargets(changeSet, { command: request.command, extension: request.extension, parentFromFiles: request.parentFromFiles });
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request.command,
+    extension: request.extension,
+    parentFromFiles: request.parentFromFiles
+  });
   if (problems.length > 0) throw new InputError(problems);
   if (flags.head === void 0) {
     const own = [toRepoPath(repo, resolve9(ctx.cwd, request.dir))];
     const pending = uncommittedFiles(repo, own);
-    if (pending.length > 0) ctx.stderr(`Note: ${pending.length} uncommitted change(s) in the work tree are not evaluated; the eval runs at ${changeSet.head.commit?.slice(0, 12)} (HEAD).
-`);
+    if (pending.length > 0) {
+      ctx.stderr(
+        `Note: ${pending.length} uncommitted change(s) in the work tree are not evaluated; the eval runs at ${changeSet.head.commit?.slice(0, 12)} (HEAD).
+`
+      );
+    }
   }
   if (targets.length === 0) {
     ctx.stdout("No package to evaluate.\n");
@@ -24359,11 +24527,16 @@ async function runEval(ctx, flags, positionals) {
   });
   for (const result of results) {
     const { target } = result;
-    ctx.stdout(`${target.forPackage} ${target.side} (${target.packageId} at ${target.commit.slice(0, 12)}): ${display(result.outputPath)}
-`);
+    ctx.stdout(
+      `${target.forPackage} ${target.side} (${target.packageId} at ${target.commit.slice(0, 12)}): ${display(result.outputPath)}
+`
+    );
   }
   if (flags.store) {
-    for (const stored of storeRunEvidence(repo, results, request.command, { push: flags.push === true, ...flags.remote === void 0 ? {} : { remote: flags.remote } })) {
+    for (const stored of storeRunEvidence(repo, results, request.command, {
+      push: flags.push === true,
+      ...flags.remote === void 0 ? {} : { remote: flags.remote }
+    })) {
       ctx.stdout(`${"skipped" in stored ? stored.skipped : stored.outcome.message}
 `);
     }
@@ -24421,7 +24594,11 @@ function readPromptfooConfig(path, bytes, files, read) {
   const { loaded, problems } = loadYaml(bytes, path);
   if (loaded === void 0) return { problems };
   const value = loaded.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { problems: [{ file: path, line: 1, message: "a promptfoo config is a mapping with prompts, providers and tests" }] };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return {
+      problems: [{ file: path, line: 1, message: "a promptfoo config is a mapping with prompts, providers and tests" }]
+    };
+  }
   const config = value;
   const dir = posix2.dirname(path);
   const notes = [];
@@ -24456,12 +24633,15 @@ function readPromptfooConfig(path, bytes, files, read) {
   for (const entry of testEntries) {
     const ref = typeof entry === "string" ? entry : isRecord(entry) && typeof entry["path"] === "string" ? entry["path"] : void 0;
     if (ref === void 0) inlineTests = true;
-    else if (/^https?:\/\//.test(ref)) notes.push(`${path}: tests from ${ref} live outside the repository; the manifest cannot pin them`);
-    else testFiles.push(...resolveRef(ref.startsWith("file://") ? ref : `file://${ref}`, "tests"));
+    else if (/^https?:\/\//.test(ref)) {
+      notes.push(`${path}: tests from ${ref} live outside the repository; the manifest cannot pin them`);
+    } else testFiles.push(...resolveRef(ref.startsWith("file://") ? ref : `file://${ref}`, "tests"));
   }
   if (inlineTests) testFiles.unshift(path);
   const suiteFiles = [...new Set(testFiles)];
-  const safetyFiles = suiteFiles.filter((file) => SAFETY.test(file === path ? new TextDecoder().decode(bytes) : read(file) ?? ""));
+  const safetyFiles = suiteFiles.filter(
+    (file) => SAFETY.test(file === path ? new TextDecoder().decode(bytes) : read(file) ?? "")
+  );
   const providers = config["providers"];
   const first = Array.isArray(providers) ? providers[0] : providers;
   const providerId = typeof first === "string" ? first : isRecord(first) && typeof first["id"] === "string" ? first["id"] : void 0;
@@ -24478,7 +24658,13 @@ function readPromptfooConfig(path, bytes, files, read) {
       inlinePrompts,
       testFiles: suiteFiles,
       safetyFiles,
-      ...providerId === void 0 ? {} : { provider: { id: providerId, ...label === void 0 ? {} : { label }, ...providerFile === void 0 ? {} : { file: providerFile } } },
+      ...providerId === void 0 ? {} : {
+        provider: {
+          id: providerId,
+          ...label === void 0 ? {} : { label },
+          ...providerFile === void 0 ? {} : { file: providerFile }
+        }
+      },
       ...grader === void 0 ? {} : { grader },
       notes
     },
@@ -24558,25 +24744,45 @@ function planInit(input) {
     if (read2.facts === void 0) return { problems: read2.problems };
     facts2 = read2.facts;
     notes.push(...facts2.notes);
-    if (configs.length > 1) notes.push(`${configs.length} promptfoo configs found; the manifest is for ${config} (copy it for ${configs.slice(1).join(", ")})`);
+    if (configs.length > 1) {
+      notes.push(
+        `${configs.length} promptfoo configs found; the manifest is for ${config} (copy it for ${configs.slice(1).join(", ")})`
+      );
+    }
     if (facts2.inlinePrompts > 0) {
-      notes.push(`${config} writes ${facts2.inlinePrompts} prompt(s) inline: the config itself is pinned as a prompt, but evidence binds to a prompt only when it is a file (prompts: [file://prompts/x.txt])`);
+      notes.push(
+        `${config} writes ${facts2.inlinePrompts} prompt(s) inline: the config itself is pinned as a prompt, but evidence binds to a prompt only when it is a file (prompts: [file://prompts/x.txt])`
+      );
     }
   }
   const evalFiles = files.filter((file) => EVAL_FILE.test(file));
   const promptFiles = facts2 !== void 0 ? [...facts2.promptFiles] : files.filter((file) => PROMPT_FILE.test(file));
   if (facts2 !== void 0 && facts2.inlinePrompts > 0) promptFiles.push(facts2.config);
-  const golden = facts2 !== void 0 ? facts2.testFiles.filter((f) => !facts2.safetyFiles.includes(f) || facts2.testFiles.length === facts2.safetyFiles.length) : evalFiles;
+  const golden = facts2 !== void 0 ? facts2.testFiles.filter(
+    (f) => !facts2.safetyFiles.includes(f) || facts2.testFiles.length === facts2.safetyFiles.length
+  ) : evalFiles;
   const safety = facts2?.safetyFiles ?? [];
   const problems = [];
-  if (promptFiles.length === 0) problems.push({ file: ".", message: "no prompt found: init looks for a promptfoo config (promptfooconfig.yaml) with file:// prompts, else files under prompts/ or named *.prompt(.txt|.md)" });
-  if (golden.length === 0) problems.push({ file: ".", message: "no evaluation suite found: init looks for the tests of a promptfoo config, else *.eval.ts files (evalite, vitest-evals)" });
+  if (promptFiles.length === 0) {
+    problems.push({
+      file: ".",
+      message: "no prompt found: init looks for a promptfoo config (promptfooconfig.yaml) with file:// prompts, else files under prompts/ or named *.prompt(.txt|.md)"
+    });
+  }
+  if (golden.length === 0) {
+    problems.push({
+      file: ".",
+      message: "no evaluation suite found: init looks for the tests of a promptfoo config, else *.eval.ts files (evalite, vitest-evals)"
+    });
+  }
   if (problems.length > 0) return { problems };
   const application = input.application ?? identifierOf(input.repoName);
   const manifestPath = `manifests/${application}.yaml`;
   const evalCommand = facts2 !== void 0 ? `npx --yes promptfoo eval -c ${shellWord(facts2.config)} -o "$KAIZEN_GATE_OUTPUT" --no-progress-bar --no-table --no-share` : 'npm run eval -- --output "$KAIZEN_GATE_OUTPUT"';
   if (facts2 === void 0) {
-    notes.push(`no promptfoo config: ${evalFiles.length} *.eval.ts file(s) are pinned as the golden suite; set eval-command in ${WORKFLOW_PATH} to a command that writes promptfoo output or JSON Lines evidence records to $KAIZEN_GATE_OUTPUT`);
+    notes.push(
+      `no promptfoo config: ${evalFiles.length} *.eval.ts file(s) are pinned as the golden suite; set eval-command in ${WORKFLOW_PATH} to a command that writes promptfoo output or JSON Lines evidence records to $KAIZEN_GATE_OUTPUT`
+    );
   }
   const unlocked = manifestText({ input, application, facts: facts2, promptFiles, golden, safety });
   const read = (path) => {
@@ -24587,13 +24793,19 @@ function planInit(input) {
   if (locked.problems.length > 0) return { problems: [...locked.problems] };
   const planned = [
     { path: manifestPath, content: locked.text },
-    { path: WORKFLOW_PATH, content: workflowText({ evalCommand, branch: input.branch, npmCi: files.includes("package-lock.json") }) }
+    {
+      path: WORKFLOW_PATH,
+      content: workflowText({ evalCommand, branch: input.branch, npmCi: files.includes("package-lock.json") })
+    }
   ];
   if (input.keys !== void 0) {
     planned.push(
       { path: `${DEFAULT_KEYS_DIR}/kaizen-gate.pub`, content: input.keys.publicKeyPem },
       { path: PRIVATE_KEY_PATH, content: input.keys.privateKeyPem, mode: 384 },
-      { path: ".kaizen-gate/.gitignore", content: "# The private signing key: store it as the KAIZEN_GATE_SIGNING_KEY secret, never commit it.\nkaizen-gate.key\n" }
+      {
+        path: ".kaizen-gate/.gitignore",
+        content: "# The private signing key: store it as the KAIZEN_GATE_SIGNING_KEY secret, never commit it.\nkaizen-gate.key\n"
+      }
     );
   }
   const committed = planned.filter((file) => file.path !== PRIVATE_KEY_PATH).map((file) => shellWord(file.path)).join(" ");
@@ -24612,7 +24824,9 @@ function manifestText(parts) {
   const model = modelOf(facts2);
   const ids = /* @__PURE__ */ new Set();
   const idFor = (path, suffix = "") => {
-    const stem = identifierOf(posix3.basename(path).replace(/\.[^.]+$/, "").replace(/\.(eval|prompt)$/, ""));
+    const stem = identifierOf(
+      posix3.basename(path).replace(/\.[^.]+$/, "").replace(/\.(eval|prompt)$/, "")
+    );
     let id = `${stem}${suffix}`;
     for (let n = 2; ids.has(id); n++) id = `${stem}${suffix}-${n}`;
     ids.add(id);
@@ -24640,11 +24854,24 @@ function manifestText(parts) {
     "  version: unpinned   # pin the model version your provider serves",
     "prompts:",
     ...parts.promptFiles.flatMap((path) => [`  - id: ${idFor(path)}`, `    path: ${yamlString(path)}`]),
-    ...facts2?.provider?.file === void 0 ? [] : ["# The provider code promptfoo calls: it shapes behaviour like a routing rule.", "routing:", "  id: promptfoo-provider", `  path: ${yamlString(facts2.provider.file)}`],
+    ...facts2?.provider?.file === void 0 ? [] : [
+      "# The provider code promptfoo calls: it shapes behaviour like a routing rule.",
+      "routing:",
+      "  id: promptfoo-provider",
+      `  path: ${yamlString(facts2.provider.file)}`
+    ],
     "evaluation:",
     "  suites:",
-    ...parts.golden.flatMap((path) => [`    - id: ${idFor(path, "_golden")}`, "      suite: golden", `      path: ${yamlString(path)}`]),
-    ...parts.safety.flatMap((path) => [`    - id: ${idFor(path, "_safety")}`, "      suite: safety", `      path: ${yamlString(path)}`]),
+    ...parts.golden.flatMap((path) => [
+      `    - id: ${idFor(path, "_golden")}`,
+      "      suite: golden",
+      `      path: ${yamlString(path)}`
+    ]),
+    ...parts.safety.flatMap((path) => [
+      `    - id: ${idFor(path, "_safety")}`,
+      "      suite: safety",
+      `      path: ${yamlString(path)}`
+    ]),
     "  judge:",
     `    model: ${yamlString(facts2?.grader ?? (facts2 === void 0 ? "eval-scorers" : "promptfoo-assertions"))}`,
     '    version: "1"',
@@ -24659,9 +24886,14 @@ function manifestText(parts) {
 function modelOf(facts2) {
   const id = facts2?.provider?.id;
   if (id === void 0) return { provider: "unknown", endpoint: "unknown" };
-  if (id.startsWith("file://")) return { provider: "file", endpoint: facts2?.provider?.label ?? posix3.basename(id).replace(/\.[^.]+$/, "") };
+  if (id.startsWith("file://")) {
+    return { provider: "file", endpoint: facts2?.provider?.label ?? posix3.basename(id).replace(/\.[^.]+$/, "") };
+  }
   const parts = id.split(":");
-  return { provider: parts[0] ?? id, endpoint: parts.length > 1 ? parts.slice(1).join(":").replace(/^(chat|completion|messages|responses):/, "") : facts2?.provider?.label ?? id };
+  return {
+    provider: parts[0] ?? id,
+    endpoint: parts.length > 1 ? parts.slice(1).join(":").replace(/^(chat|completion|messages|responses):/, "") : facts2?.provider?.label ?? id
+  };
 }
 function identifierOf(name) {
   const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);
@@ -24707,13 +24939,19 @@ Exit status: 0 written, 2 nothing to gate found, a file exists already, or inval
 };
 function runInit(ctx, values) {
   const root = values.repo !== void 0 ? join5(ctx.cwd, values.repo) : findRepoRoot(ctx.cwd);
-  if (root === void 0 || findRepoRoot(root) === void 0) throw new UsageError("init works in a git repository: run it at the top of one (git init first for a new project)");
+  if (root === void 0 || findRepoRoot(root) === void 0) {
+    throw new UsageError("init works in a git repository: run it at the top of one (git init first for a new project)");
+  }
   const application = values.application;
   if (application !== void 0 && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/.test(application)) {
-    throw new UsageError(`--application must be letters, digits, ".", "_" or "-", starting with a letter or digit, got "${application}"`);
+    throw new UsageError(
+      `--application must be letters, digits, ".", "_" or "-", starting with a letter or digit, got "${application}"`
+    );
   }
   const owner = values.owner ?? ownerOfOrigin(root) ?? "@your-team";
-  if (!/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/.test(owner)) throw new UsageError(`--owner must be a GitHub user (@ana) or team (@org/team), got "${owner}"`);
+  if (!/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/.test(owner)) {
+    throw new UsageError(`--owner must be a GitHub user (@ana) or team (@org/team), got "${owner}"`);
+  }
   const files = listWorktreeFiles(root);
   const read = (path) => {
     try {
@@ -24735,7 +24973,12 @@ function runInit(ctx, values) {
   if (plan === void 0) throw new InputError(problems);
   const existing = plan.files.filter((file) => exists(join5(root, file.path)));
   if (existing.length > 0) {
-    throw new InputError(existing.map((file) => ({ file: file.path, message: "already exists; init never overwrites a file, so nothing was written (move it away, or write the rest by hand)" })));
+    throw new InputError(
+      existing.map((file) => ({
+        file: file.path,
+        message: "already exists; init never overwrites a file, so nothing was written (move it away, or write the rest by hand)"
+      }))
+    );
   }
   const created = [];
   for (const file of plan.files) {
@@ -24745,7 +24988,9 @@ function runInit(ctx, values) {
     for (const dir of new Set(created)) mkdirSync3(dir, { recursive: true });
     writeFilesTogether(
       root,
-      plan.files.map((file) => file.mode === void 0 ? [join5(root, file.path), file.content] : [join5(root, file.path), file.content, file.mode]),
+      plan.files.map(
+        (file) => file.mode === void 0 ? [join5(root, file.path), file.content] : [join5(root, file.path), file.content, file.mode]
+      ),
       { what: "the init files", exclusive: true }
     );
   } catch (error) {

@@ -37,7 +37,9 @@ const git = (...args) => execFileSync('git', args, { cwd: repo, env, encoding: '
 const kaizen = (...args) => {
   const started = performance.now();
   const run = spawnSync(process.execPath, [cliPath, ...args], { cwd: repo, env, encoding: 'utf8' });
-  log(`\n$ kaizen-gate ${args.map((a) => (/[\s"$]/.test(a) ? `'${a}'` : a)).join(' ')}   # exit ${run.status}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `\n$ kaizen-gate ${args.map((a) => (/[\s"$]/.test(a) ? `'${a}'` : a)).join(' ')}   # exit ${run.status}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   // A JSON report is read below, not shown.
   if (run.stdout.trim() !== '' && !args.includes('json')) log(run.stdout.trimEnd());
   if (run.stderr.trim() !== '') log(run.stderr.trimEnd());
@@ -49,24 +51,38 @@ try {
     log(`Installing promptfoo@0.123.1 into ${install} (a few minutes) …`);
     mkdirSync(install, { recursive: true });
     writeFileSync(join(install, 'package.json'), '{ "private": true }\n');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'promptfoo@0.123.1'], { cwd: install, stdio: 'inherit', env });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'promptfoo@0.123.1'], {
+      cwd: install,
+      stdio: 'inherit',
+      env,
+    });
   }
-  const version = execFileSync(join(install, 'node_modules/.bin/promptfoo'), ['--version'], { env, encoding: 'utf8' }).trim();
+  const version = execFileSync(join(install, 'node_modules/.bin/promptfoo'), ['--version'], {
+    env,
+    encoding: 'utf8',
+  }).trim();
   log(`promptfoo ${version} at ${install}; node ${process.version}`);
 
   // The team's repository before kaizen-gate: a promptfoo eval of one prompt kept in a file.
   mkdirSync(join(repo, 'prompts'), { recursive: true });
   git('init', '--quiet', '--initial-branch=main');
-  const prompts = Object.fromEntries(JSON.parse(readFileSync(join(fixtures, 'results.json'), 'utf8')).config.prompts.map((p) => [p.label, p.raw]));
+  const prompts = Object.fromEntries(
+    JSON.parse(readFileSync(join(fixtures, 'results.json'), 'utf8')).config.prompts.map((p) => [p.label, p.raw]),
+  );
   writeFileSync(join(repo, 'prompts/support.txt'), prompts['support-v1']);
-  writeFileSync(join(repo, 'promptfooconfig.yaml'), 'description: Acme support assistant\nprompts:\n  - file://prompts/support.txt\nproviders:\n  - id: file://provider.js\n    label: acme-support-sim\ntests: file://tests.yaml\nsharing: false\n');
+  writeFileSync(
+    join(repo, 'promptfooconfig.yaml'),
+    'description: Acme support assistant\nprompts:\n  - file://prompts/support.txt\nproviders:\n  - id: file://provider.js\n    label: acme-support-sim\ntests: file://tests.yaml\nsharing: false\n',
+  );
   for (const file of ['tests.yaml', 'provider.js']) cpSync(join(fixtures, file), join(repo, file));
   writeFileSync(join(repo, 'package.json'), '{ "private": true, "type": "module" }\n');
   writeFileSync(join(repo, '.gitignore'), 'node_modules/\nkaizen-gate-report/\n');
   // What `npm ci` would leave: promptfoo installed under node_modules.
   symlinkSync(join(install, 'node_modules'), join(repo, 'node_modules'), 'dir');
 
-  if (kaizen('init', '--application', 'acme-support', '--owner', '@acme/support').status !== 0) throw new Error('init failed');
+  if (kaizen('init', '--application', 'acme-support', '--owner', '@acme/support').status !== 0) {
+    throw new Error('init failed');
+  }
   if (kaizen('validate').status !== 0) throw new Error('validate rejected the manifest init wrote');
   git('add', '--all');
   git('commit', '--quiet', '-m', 'Adopt kaizen-gate');
@@ -85,15 +101,29 @@ try {
   if (first.status === 2) throw new Error('check --eval failed');
   const stored = kaizen('eval', '--command', command, '--head', 'main', '--store');
   if (stored.status !== 0) throw new Error('eval --store failed');
-  const second = kaizen('check', '--base', 'main', '--eval', command, '--out', 'kaizen-gate-report', '--format', 'json');
+  const second = kaizen(
+    'check',
+    '--base',
+    'main',
+    '--eval',
+    command,
+    '--out',
+    'kaizen-gate-report',
+    '--format',
+    'json',
+  );
   if (second.status === 2) throw new Error('the second check --eval failed');
   const report = JSON.parse(second.stdout);
   const origin = report.packages[0].evidence.eval;
-  log(`\nSecond check: parent ${origin.parent.status} (${origin.parent.ref ?? 'run'}), candidate ${origin.candidate.status}; decision ${report.decision.outcome}.`);
+  log(
+    `\nSecond check: parent ${origin.parent.status} (${origin.parent.ref ?? 'run'}), candidate ${origin.candidate.status}; decision ${report.decision.outcome}.`,
+  );
   if (origin.parent.status !== 'reused') throw new Error('the stored parent evidence was not reused');
   log(`\nDone. The repository is kept at ${repo} (delete ${scratch} when done, or run with KEEP_DEMO=0).`);
 } catch (error) {
-  log(`\ndemo:promptfoo FAILED: ${error instanceof Error ? error.message : String(error)} (scratch folder kept: ${scratch})`);
+  log(
+    `\ndemo:promptfoo FAILED: ${error instanceof Error ? error.message : String(error)} (scratch folder kept: ${scratch})`,
+  );
   process.exitCode = 1;
 } finally {
   if (process.env.KEEP_DEMO === '0') rmSync(scratch, { recursive: true, force: true });

@@ -32,7 +32,8 @@ interface EvalFlags {
 /** `kaizen-gate eval`: the eval command run per package and side, outputs kept, optionally stored. */
 export const EVAL_COMMAND: Command = {
   summary: 'run your eval command per package in clean worktrees; --store keeps the evidence for reuse',
-  usage: 'kaizen-gate eval --command CMD [manifest…] [--base REF] [--head REF] [--out DIR] [--store [--push]] [options]',
+  usage:
+    'kaizen-gate eval --command CMD [manifest…] [--base REF] [--head REF] [--out DIR] [--store [--push]] [options]',
   options: {
     ...repoOption,
     command: { type: 'string' },
@@ -85,9 +86,19 @@ Exit status: 0 every run produced evidence, 2 a run failed or invalid input or u
 };
 
 async function runEval(ctx: CommandContext, flags: EvalFlags, positionals: readonly string[]): Promise<number> {
-  if (flags.command === undefined) throw new UsageError('eval needs --command CMD: the command that runs your evaluation and writes $KAIZEN_GATE_OUTPUT');
-  if (flags.push && !flags.store) throw new UsageError('--push goes with --store: it publishes the stored evidence refs');
-  const request = evalRequestOf(ctx, { eval: flags.command, ...pick(flags, ['out', 'eval-concurrency', 'eval-timeout', 'evidence-format']) }, flags.base === undefined);
+  if (flags.command === undefined) {
+    throw new UsageError(
+      'eval needs --command CMD: the command that runs your evaluation and writes $KAIZEN_GATE_OUTPUT',
+    );
+  }
+  if (flags.push && !flags.store) {
+    throw new UsageError('--push goes with --store: it publishes the stored evidence refs');
+  }
+  const request = evalRequestOf(
+    ctx,
+    { eval: flags.command, ...pick(flags, ['out', 'eval-concurrency', 'eval-timeout', 'evidence-format']) },
+    flags.base === undefined,
+  );
   const repo = repoRootOf(ctx.cwd, flags.repo);
   const head = flags.head ?? 'HEAD';
   const manifests = positionals.map((p) => toRepoPath(repo, resolve(ctx.cwd, p)));
@@ -98,12 +109,21 @@ async function runEval(ctx: CommandContext, flags: EvalFlags, positionals: reado
     ...(manifests.length > 0 ? { manifests } : {}),
     ...(flags.base === undefined ? { all: true } : {}),
   });
-  const { targets, problems } = listEvalTargets(changeSet, { command: request.command, extension: request.extension, parentFromFiles: request.parentFromFiles });
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request.command,
+    extension: request.extension,
+    parentFromFiles: request.parentFromFiles,
+  });
   if (problems.length > 0) throw new InputError(problems);
   if (flags.head === undefined) {
     const own = [toRepoPath(repo, resolve(ctx.cwd, request.dir))];
     const pending = uncommittedFiles(repo, own);
-    if (pending.length > 0) ctx.stderr(`Note: ${pending.length} uncommitted change(s) in the work tree are not evaluated; the eval runs at ${changeSet.head.commit?.slice(0, 12)} (HEAD).\n`);
+    if (pending.length > 0) {
+      ctx.stderr(
+        `Note: ${pending.length} uncommitted change(s) in the work tree are not evaluated; the eval runs at ` +
+          `${changeSet.head.commit?.slice(0, 12)} (HEAD).\n`,
+      );
+    }
   }
   if (targets.length === 0) {
     ctx.stdout('No package to evaluate.\n');
@@ -123,10 +143,16 @@ async function runEval(ctx: CommandContext, flags: EvalFlags, positionals: reado
   });
   for (const result of results) {
     const { target } = result;
-    ctx.stdout(`${target.forPackage} ${target.side} (${target.packageId} at ${target.commit.slice(0, 12)}): ${display(result.outputPath)}\n`);
+    ctx.stdout(
+      `${target.forPackage} ${target.side} (${target.packageId} at ${target.commit.slice(0, 12)}): ` +
+        `${display(result.outputPath)}\n`,
+    );
   }
   if (flags.store) {
-    for (const stored of storeRunEvidence(repo, results, request.command, { push: flags.push === true, ...(flags.remote === undefined ? {} : { remote: flags.remote }) })) {
+    for (const stored of storeRunEvidence(repo, results, request.command, {
+      push: flags.push === true,
+      ...(flags.remote === undefined ? {} : { remote: flags.remote }),
+    })) {
       ctx.stdout(`${'skipped' in stored ? stored.skipped : stored.outcome.message}\n`);
     }
   }

@@ -45,13 +45,19 @@ Exit status: 0 written, 2 nothing to gate found, a file exists already, or inval
 
 function runInit(ctx: CommandContext, values: Record<string, unknown>): number {
   const root = values.repo !== undefined ? join(ctx.cwd, values.repo as string) : findRepoRoot(ctx.cwd);
-  if (root === undefined || findRepoRoot(root) === undefined) throw new UsageError('init works in a git repository: run it at the top of one (git init first for a new project)');
+  if (root === undefined || findRepoRoot(root) === undefined) {
+    throw new UsageError('init works in a git repository: run it at the top of one (git init first for a new project)');
+  }
   const application = values.application as string | undefined;
   if (application !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/.test(application)) {
-    throw new UsageError(`--application must be letters, digits, ".", "_" or "-", starting with a letter or digit, got "${application}"`);
+    throw new UsageError(
+      `--application must be letters, digits, ".", "_" or "-", starting with a letter or digit, got "${application}"`,
+    );
   }
   const owner = (values.owner as string | undefined) ?? ownerOfOrigin(root) ?? '@your-team';
-  if (!/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/.test(owner)) throw new UsageError(`--owner must be a GitHub user (@ana) or team (@org/team), got "${owner}"`);
+  if (!/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/.test(owner)) {
+    throw new UsageError(`--owner must be a GitHub user (@ana) or team (@org/team), got "${owner}"`);
+  }
   const files = listWorktreeFiles(root);
   const read = (path: string): Uint8Array | undefined => {
     try {
@@ -74,7 +80,14 @@ function runInit(ctx: CommandContext, values: Record<string, unknown>): number {
   // Check first, then write the set: a file that exists stops everything, nothing is half-written.
   const existing = plan.files.filter((file) => exists(join(root, file.path)));
   if (existing.length > 0) {
-    throw new InputError(existing.map((file) => ({ file: file.path, message: 'already exists; init never overwrites a file, so nothing was written (move it away, or write the rest by hand)' })));
+    throw new InputError(
+      existing.map((file) => ({
+        file: file.path,
+        message:
+          'already exists; init never overwrites a file, so nothing was written (move it away, or write the rest by ' +
+          'hand)',
+      })),
+    );
   }
   const created: string[] = [];
   for (const file of plan.files) {
@@ -84,7 +97,11 @@ function runInit(ctx: CommandContext, values: Record<string, unknown>): number {
     for (const dir of new Set(created)) mkdirSync(dir, { recursive: true });
     writeFilesTogether(
       root,
-      plan.files.map((file): readonly [string, string, number?] => (file.mode === undefined ? [join(root, file.path), file.content] : [join(root, file.path), file.content, file.mode])),
+      plan.files.map((file): readonly [string, string, number?] =>
+        file.mode === undefined
+          ? [join(root, file.path), file.content]
+          : [join(root, file.path), file.content, file.mode],
+      ),
       { what: 'the init files', exclusive: true },
     );
   } catch (error: unknown) {

@@ -32,10 +32,16 @@ export class EvalError extends Error {
  */
 export function describeFailures(failures: readonly EvalFailure[], command: string, total: number): string {
   const runs = `${failures.length} of ${total} eval run${total === 1 ? '' : 's'}`;
-  const lines = [`the eval command failed in ${runs}, so no evidence was used and nothing was gated.`, `  command (run with sh -c): ${command}`];
+  const lines = [
+    `the eval command failed in ${runs}, so no evidence was used and nothing was gated.`,
+    `  command (run with sh -c): ${command}`,
+  ];
   for (const failure of failures) {
     const { target } = failure;
-    lines.push(`  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ${failure.what}`);
+    lines.push(
+      `  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ` +
+        `${failure.what}`,
+    );
     if (failure.log !== undefined) lines.push(`    log: ${failure.log}`);
     if (failure.tail.length > 0) {
       lines.push(`    last ${failure.tail.length} line${failure.tail.length === 1 ? '' : 's'} of its output:`);

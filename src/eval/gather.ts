@@ -41,7 +41,15 @@ export interface EvalRequest {
 }
 
 /** Progress the edges show: a run starting, finishing or failing, or stored evidence reused. */
-export type EvalProgress = EvalEvent | { readonly kind: 'reuse'; readonly target: EvalTarget; readonly ref: string; readonly producedAt: string; readonly commit: string };
+export type EvalProgress =
+  | EvalEvent
+  | {
+      readonly kind: 'reuse';
+      readonly target: EvalTarget;
+      readonly ref: string;
+      readonly producedAt: string;
+      readonly commit: string;
+    };
 
 /** What the eval gave a check. */
 export interface GatheredEval {
@@ -60,14 +68,26 @@ export interface GatheredEval {
  *   digest check (a tampered copy is never used).
  * @throws EvalError when a run fails.
  */
-export async function gatherEvalEvidence(changeSet: ChangeSet, repo: string, cwd: string, request: EvalRequest): Promise<GatheredEval> {
-  const { targets, problems } = listEvalTargets(changeSet, { command: request.command, extension: request.extension, parentFromFiles: request.parentFromFiles });
+export async function gatherEvalEvidence(
+  changeSet: ChangeSet,
+  repo: string,
+  cwd: string,
+  request: EvalRequest,
+): Promise<GatheredEval> {
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request.command,
+    extension: request.extension,
+    parentFromFiles: request.parentFromFiles,
+  });
   if (problems.length > 0) throw new InputError(problems);
   const now = request.clock();
   const sources = new Map<EvalTarget, ParentSource>();
   const storeProblems: Problem[] = [];
   for (const target of targets.filter((t) => t.side === 'parent')) {
-    const lookup = request.maxParentAgeMs === 0 || target.fingerprint === undefined ? undefined : lookUpStored(repo, target.fingerprint, request.remote, storeProblems);
+    const lookup =
+      request.maxParentAgeMs === 0 || target.fingerprint === undefined
+        ? undefined
+        : lookUpStored(repo, target.fingerprint, request.remote, storeProblems);
     sources.set(target, chooseParentSource(target, lookup, request.maxParentAgeMs, now));
   }
   if (storeProblems.length > 0) throw new InputError(storeProblems);
@@ -76,7 +96,15 @@ export async function gatherEvalEvidence(changeSet: ChangeSet, repo: string, cwd
   const dir = resolve(cwd, request.dir);
   const display = (path: string): string => toRepoPath(cwd, path);
   for (const [target, source] of sources) {
-    if (source.kind === 'reuse') request.onEvent?.({ kind: 'reuse', target, ref: source.ref, producedAt: source.stored.metadata.produced_at, commit: source.stored.metadata.commit });
+    if (source.kind === 'reuse') {
+      request.onEvent?.({
+        kind: 'reuse',
+        target,
+        ref: source.ref,
+        producedAt: source.stored.metadata.produced_at,
+        commit: source.stored.metadata.commit,
+      });
+    }
   }
   const results = await runEvals(toRun, {
     repo,
@@ -100,7 +128,16 @@ export async function gatherEvalEvidence(changeSet: ChangeSet, repo: string, cwd
   for (const result of results) {
     const { target } = result;
     const path = toRepoPath(repo, result.outputPath);
-    evidence.push({ path, side: target.side, forPackage: target.forPackage, stream: openEvidenceFile(result.outputPath, display(result.outputPath), `the ${target.side} evidence the eval wrote`) });
+    evidence.push({
+      path,
+      side: target.side,
+      forPackage: target.forPackage,
+      stream: openEvidenceFile(
+        result.outputPath,
+        display(result.outputPath),
+        `the ${target.side} evidence the eval wrote`,
+      ),
+    });
     const source = sources.get(target);
     origin(target)[target.side] = {
       status: 'ran',
@@ -118,19 +155,40 @@ export async function gatherEvalEvidence(changeSet: ChangeSet, repo: string, cwd
     const { metadata, bytes } = source.stored;
     const name = storedEvidenceName(metadata.fingerprint, metadata.evidence.file);
     evidence.push({ path: name, side: 'parent', forPackage: target.forPackage, bytes });
-    origin(target).parent = { status: 'reused', package_id: metadata.package_id, commit: metadata.commit, produced_at: metadata.produced_at, evidence: name, fingerprint: metadata.fingerprint, ref: source.ref };
+    origin(target).parent = {
+      status: 'reused',
+      package_id: metadata.package_id,
+      commit: metadata.commit,
+      produced_at: metadata.produced_at,
+      evidence: name,
+      fingerprint: metadata.fingerprint,
+      ref: source.ref,
+    };
   }
   const complete = new Map<string, EvalOrigin>();
   for (const [id, sides] of origins) {
-    if (sides.candidate !== undefined) complete.set(id, { command: request.command, ...(sides.parent ? { parent: sides.parent } : {}), candidate: sides.candidate });
+    if (sides.candidate !== undefined) {
+      complete.set(id, {
+        command: request.command,
+        ...(sides.parent ? { parent: sides.parent } : {}),
+        candidate: sides.candidate,
+      });
+    }
   }
   // Parent before candidate, package by package: the order the report lists evidence in.
-  evidence.sort((a, b) => (a.forPackage! < b.forPackage! ? -1 : a.forPackage! > b.forPackage! ? 1 : a.side === 'parent' ? -1 : 1));
+  evidence.sort((a, b) =>
+    a.forPackage! < b.forPackage! ? -1 : a.forPackage! > b.forPackage! ? 1 : a.side === 'parent' ? -1 : 1,
+  );
   return { evidence, origins: complete, runs: results };
 }
 
 /** What the store holds for a fingerprint, fetched first; a copy that fails its checks is a problem. */
-function lookUpStored(repo: string, fingerprint: string, remote: string | undefined, problems: Problem[]): StoredLookup {
+function lookUpStored(
+  repo: string,
+  fingerprint: string,
+  remote: string | undefined,
+  problems: Problem[],
+): StoredLookup {
   const fetched = remote === undefined ? undefined : fetchStoredRef(repo, fingerprint, remote);
   const note = fetched?.kind === 'failed' ? `fetching it from ${remote} failed: ${fetched.reason}` : undefined;
   const files = readStoredFiles(repo, fingerprint);
@@ -140,5 +198,11 @@ function lookUpStored(repo: string, fingerprint: string, remote: string | undefi
     problems.push({ file: files.ref, message: verified.problem });
     return { kind: 'none' };
   }
-  return { kind: 'found', ref: files.ref, commit: files.commit, stored: verified, ...(note === undefined ? {} : { note }) };
+  return {
+    kind: 'found',
+    ref: files.ref,
+    commit: files.commit,
+    stored: verified,
+    ...(note === undefined ? {} : { note }),
+  };
 }

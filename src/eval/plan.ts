@@ -41,7 +41,10 @@ export interface TargetOptions {
  *
  * @returns problems when the candidate is the work tree, which has no commit to check out.
  */
-export function listEvalTargets(changeSet: ChangeSet, options: TargetOptions): { targets: EvalTarget[]; problems: Problem[] } {
+export function listEvalTargets(
+  changeSet: ChangeSet,
+  options: TargetOptions,
+): { targets: EvalTarget[]; problems: Problem[] } {
   const targets: EvalTarget[] = [];
   const problems: Problem[] = [];
   const head = changeSet.head.commit;
@@ -50,7 +53,12 @@ export function listEvalTargets(changeSet: ChangeSet, options: TargetOptions): {
     const candidate = loaded?.candidate;
     if (diff.failure !== undefined || candidate?.manifest === undefined) continue;
     if (head === null) {
-      problems.push({ file: diff.manifest, message: 'the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with uncommitted changes; commit them (or pass --head REF) and run again' });
+      problems.push({
+        file: diff.manifest,
+        message:
+          'the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with ' +
+          'uncommitted changes; commit them (or pass --head REF) and run again',
+      });
       continue;
     }
     const forPackage = candidate.manifest.package_id;
@@ -61,7 +69,13 @@ export function listEvalTargets(changeSet: ChangeSet, options: TargetOptions): {
       packageId: forPackage,
       manifest: diff.manifest,
       commit: head,
-      fingerprint: evaluationFingerprint({ manifest: candidate.manifest, manifestDigest: candidate.digest, artifacts: candidate.artifacts, command: options.command, outputName: `evidence${options.extension}` }),
+      fingerprint: evaluationFingerprint({
+        manifest: candidate.manifest,
+        manifestDigest: candidate.digest,
+        artifacts: candidate.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`,
+      }),
       output: `${forPackage}/${outputName}`,
       log: `${forPackage}/candidate.log`,
     });
@@ -73,7 +87,13 @@ export function listEvalTargets(changeSet: ChangeSet, options: TargetOptions): {
       packageId: parent.manifest.package_id,
       manifest: diff.parent.manifest,
       commit: diff.parent.commit,
-      fingerprint: evaluationFingerprint({ manifest: parent.manifest, manifestDigest: parent.digest, artifacts: parent.artifacts, command: options.command, outputName: `evidence${options.extension}` }),
+      fingerprint: evaluationFingerprint({
+        manifest: parent.manifest,
+        manifestDigest: parent.digest,
+        artifacts: parent.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`,
+      }),
       output: `${forPackage}/parent${options.extension}`,
       log: `${forPackage}/parent.log`,
     });
@@ -84,7 +104,13 @@ export function listEvalTargets(changeSet: ChangeSet, options: TargetOptions): {
 /** What the store holds for a fingerprint, as the edge found it. */
 export type StoredLookup =
   | { readonly kind: 'none'; readonly note?: string }
-  | { readonly kind: 'found'; readonly ref: string; readonly commit: string; readonly stored: VerifiedStored; readonly note?: string };
+  | {
+      readonly kind: 'found';
+      readonly ref: string;
+      readonly commit: string;
+      readonly stored: VerifiedStored;
+      readonly note?: string;
+    };
 
 /** Where a parent's evidence comes from: a run (and why), or stored evidence that is fresh enough. */
 export type ParentSource =
@@ -95,22 +121,46 @@ export type ParentSource =
  * Whether the parent is run or its stored evidence reused: reused when stored for its fingerprint
  * and produced less than `maxAgeMs` before `now`. `maxAgeMs` 0 turns reuse off.
  */
-export function chooseParentSource(target: EvalTarget, lookup: StoredLookup | undefined, maxAgeMs: number, now: Date): ParentSource {
+export function chooseParentSource(
+  target: EvalTarget,
+  lookup: StoredLookup | undefined,
+  maxAgeMs: number,
+  now: Date,
+): ParentSource {
   if (maxAgeMs === 0) return { kind: 'run', reason: 'reuse of stored parent evidence is off (max-parent-age 0)' };
-  if (target.fingerprint === undefined) return { kind: 'run', reason: 'a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up' };
+  if (target.fingerprint === undefined) {
+    return {
+      kind: 'run',
+      reason: 'a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up',
+    };
+  }
   const note = lookup?.note === undefined ? '' : ` (${lookup.note})`;
-  if (lookup === undefined || lookup.kind === 'none') return { kind: 'run', reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  if (lookup === undefined || lookup.kind === 'none') {
+    return { kind: 'run', reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  }
   const produced = Date.parse(lookup.stored.metadata.produced_at);
   const age = now.getTime() - produced;
   if (age >= maxAgeMs) {
-    return { kind: 'run', reason: `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, more than max-parent-age ${formatDuration(maxAgeMs)}` };
+    return {
+      kind: 'run',
+      reason:
+        `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, ` +
+        `more than max-parent-age ${formatDuration(maxAgeMs)}`,
+    };
   }
   return { kind: 'reuse', ref: lookup.ref, commit: lookup.commit, stored: lookup.stored };
 }
 
 /** A duration for messages in its largest whole unit: `7d`, `36h`, `90s`, `250ms`. */
 export function formatDuration(ms: number): string {
-  const units: [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000]];
-  for (const [unit, size] of units) if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  const units: [string, number][] = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1_000],
+  ];
+  for (const [unit, size] of units) {
+    if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  }
   return `${Math.max(0, Math.round(ms))}ms`;
 }

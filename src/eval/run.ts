@@ -5,7 +5,19 @@
  * signal, the timeout, no output or an empty one — is reported with the end of its log.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, symlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { addWorktree, removeWorktree } from '../git/worktree.ts';
@@ -49,7 +61,7 @@ export type EvalEvent =
   | { readonly kind: 'finish'; readonly result: EvalRunResult }
   | { readonly kind: 'fail'; readonly failure: EvalFailure };
 
-/** Environment variables the command never sees: the Action's inputs (the signing key, the token) and the runner's own tokens. */
+/** Variables the command never sees: the Action's inputs (the signing key, the token) and the runner's tokens. */
 const WITHHELD = /^(INPUT_|ACTIONS_)/;
 
 /**
@@ -92,7 +104,11 @@ export async function runEvals(targets: readonly EvalTarget[], options: EvalRunO
 }
 
 /** One run in its own worktree; a failure is returned, not thrown. */
-async function runOne(target: EvalTarget, worktree: string, options: EvalRunOptions): Promise<EvalRunResult | EvalFailure> {
+async function runOne(
+  target: EvalTarget,
+  worktree: string,
+  options: EvalRunOptions,
+): Promise<EvalRunResult | EvalFailure> {
   const outputPath = join(options.dir, target.output);
   const logPath = join(options.dir, target.log);
   mkdirSync(dirname(outputPath), { recursive: true });
@@ -104,7 +120,11 @@ async function runOne(target: EvalTarget, worktree: string, options: EvalRunOpti
   try {
     addWorktree(options.repo, target.commit, worktree);
   } catch (error: unknown) {
-    return { target, what: `could not check out its commit: ${error instanceof Error ? error.message : String(error)}`, tail: [] };
+    return {
+      target,
+      what: `could not check out its commit: ${error instanceof Error ? error.message : String(error)}`,
+      tail: [],
+    };
   }
   try {
     linkNodeModules(options.repo, worktree);
@@ -113,13 +133,27 @@ async function runOne(target: EvalTarget, worktree: string, options: EvalRunOpti
     const exit = await runLogged(options.command, worktree, env, logPath, options.timeoutMs, options.graceMs ?? 5_000);
     const base = { target, log: options.display(logPath), tail: exit.tail };
     if (exit.error !== undefined) return { ...base, what: `could not be started: ${exit.error}` };
-    if (exit.timedOut) return { ...base, what: `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL` };
+    if (exit.timedOut) {
+      return {
+        ...base,
+        what:
+          `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its ` +
+          `process group was sent SIGTERM, then SIGKILL`,
+      };
+    }
     if (exit.signal !== null) return { ...base, what: `was killed by ${exit.signal} after ${seconds()}` };
     if (exit.code !== 0) return { ...base, what: `exited with status ${exit.code} after ${seconds()}` };
     const written = outputState(outputPath);
     const where = `KAIZEN_GATE_OUTPUT (${options.display(outputPath)})`;
-    if (written === 'missing') return { ...base, what: `exited with status 0 but wrote nothing to ${where}; the command must write its evidence there` };
-    if (written === 'empty') return { ...base, what: `exited with status 0 but left ${where} empty; an empty file is no evidence` };
+    if (written === 'missing') {
+      return {
+        ...base,
+        what: `exited with status 0 but wrote nothing to ${where}; the command must write its evidence there`,
+      };
+    }
+    if (written === 'empty') {
+      return { ...base, what: `exited with status 0 but left ${where} empty; an empty file is no evidence` };
+    }
     return { target, outputPath, logPath, startedAt, durationMs: Math.round(performance.now() - started) };
   } finally {
     removeWorktree(options.repo, worktree);
@@ -127,7 +161,13 @@ async function runOne(target: EvalTarget, worktree: string, options: EvalRunOpti
 }
 
 /** The command's environment: the step's, without what it must not see, plus the eval's own variables. */
-function commandEnv(base: EvalRunOptions['env'], worktree: string, target: EvalTarget, output: string, repo: string): Record<string, string> {
+function commandEnv(
+  base: EvalRunOptions['env'],
+  worktree: string,
+  target: EvalTarget,
+  output: string,
+  repo: string,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(base)) if (value !== undefined && !WITHHELD.test(key)) env[key] = value;
   const bin = join(worktree, 'node_modules', '.bin');
@@ -169,7 +209,14 @@ interface Exit {
 }
 
 /** Runs `sh -c command` in its own process group, its output to the log, stopped at the timeout. */
-function runLogged(command: string, cwd: string, env: Record<string, string>, logPath: string, timeoutMs: number, graceMs: number): Promise<Exit> {
+function runLogged(
+  command: string,
+  cwd: string,
+  env: Record<string, string>,
+  logPath: string,
+  timeoutMs: number,
+  graceMs: number,
+): Promise<Exit> {
   const log = openSync(logPath, 'w');
   const tail = new OutputTail();
   return new Promise((resolve) => {
@@ -206,7 +253,13 @@ function runLogged(command: string, cwd: string, env: Record<string, string>, lo
       clearTimeout(timer);
       if (grace !== undefined) clearTimeout(grace);
       closeSync(log);
-      resolve({ code, signal: timedOut ? 'SIGTERM' : signal, timedOut, ...(spawnError === undefined ? {} : { error: spawnError }), tail: tail.lines() });
+      resolve({
+        code,
+        signal: timedOut ? 'SIGTERM' : signal,
+        timedOut,
+        ...(spawnError === undefined ? {} : { error: spawnError }),
+        tail: tail.lines(),
+      });
     });
   });
 }

@@ -49,7 +49,11 @@ export function storedFileName(outputName: string): string {
 }
 
 /** The metadata for evidence bytes produced by one run. */
-export function storedMetadataOf(run: Omit<StoredMetadata, 'schema' | 'evidence'>, file: string, bytes: Uint8Array): StoredMetadata {
+export function storedMetadataOf(
+  run: Omit<StoredMetadata, 'schema' | 'evidence'>,
+  file: string,
+  bytes: Uint8Array,
+): StoredMetadata {
   return { schema: STORED_SCHEMA, ...run, evidence: { file, sha256: digestOf(bytes), bytes: bytes.length } };
 }
 
@@ -64,23 +68,35 @@ export interface VerifiedStored {
  * the ref is named for, and evidence bytes whose size and sha256 are the ones recorded. Returns
  * the sentence saying what is wrong otherwise: a stored copy that fails is never used.
  */
-export function verifyStored(ref: string, fingerprint: string, files: ReadonlyMap<string, Uint8Array>): VerifiedStored | { problem: string } {
+export function verifyStored(
+  ref: string,
+  fingerprint: string,
+  files: ReadonlyMap<string, Uint8Array>,
+): VerifiedStored | { problem: string } {
   const advice = `delete it (\`git push origin :${ref}\` and \`git update-ref -d ${ref}\`) so the parent is run again`;
   const metaBytes = files.get(METADATA_FILE);
   if (metaBytes === undefined) return { problem: `stored evidence ${ref} has no ${METADATA_FILE}; ${advice}` };
   const metadata = parseMetadata(new TextDecoder().decode(metaBytes));
-  if (typeof metadata === 'string') return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  if (typeof metadata === 'string') {
+    return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  }
   if (metadata.fingerprint !== fingerprint) {
-    return { problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}` };
+    return {
+      problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}`,
+    };
   }
   const bytes = files.get(metadata.evidence.file);
-  if (bytes === undefined) return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  if (bytes === undefined) {
+    return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  }
   const actual = digestOf(bytes);
   if (actual !== metadata.evidence.sha256 || bytes.length !== metadata.evidence.bytes) {
     return {
       problem:
-        `stored evidence ${ref}:${metadata.evidence.file} has sha256 ${actual} (${bytes.length} bytes), but its metadata records ` +
-        `${metadata.evidence.sha256} (${metadata.evidence.bytes} bytes): the stored file was changed after it was written, so it is not used; ${advice}`,
+        `stored evidence ${ref}:${metadata.evidence.file} has sha256 ${actual} (${bytes.length} bytes), but its ` +
+        `metadata records ` +
+        `${metadata.evidence.sha256} (${metadata.evidence.bytes} bytes): the stored file was changed after it was ` +
+        `written, so it is not used; ${advice}`,
     };
   }
   return { metadata, bytes };
@@ -105,7 +121,13 @@ export function parseMetadata(text: string): StoredMetadata | string {
   if (!SHA256.test(v['fingerprint'] as string)) return 'has a fingerprint that is not sha256:<hex>';
   if (Number.isNaN(Date.parse(v['produced_at'] as string))) return 'has a produced_at that is not a time';
   const evidence = v['evidence'] as Record<string, unknown> | undefined;
-  if (typeof evidence !== 'object' || evidence === null || typeof evidence['file'] !== 'string' || !/^[\w.-]+$/.test(evidence['file'])) return 'has no evidence file name';
+  if (
+    typeof evidence !== 'object' ||
+    evidence === null ||
+    typeof evidence['file'] !== 'string' ||
+    !/^[\w.-]+$/.test(evidence['file'])
+  )
+    return 'has no evidence file name';
   if (typeof evidence['sha256'] !== 'string' || !SHA256.test(evidence['sha256'])) return 'has no evidence sha256';
   if (!Number.isSafeInteger(evidence['bytes'])) return 'has no evidence size';
   return value as StoredMetadata;

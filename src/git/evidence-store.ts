@@ -56,12 +56,14 @@ export function storeEvidence(options: StoreEvidenceOptions): StoreEvidenceOutco
   for (let attempt = 1; ; attempt++) {
     const rejection = tryPush(repo, remote, ref);
     if (rejection === undefined) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? 's' : ''} by another writer` : '';
+      const retried =
+        attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? 's' : ''} by another writer` : '';
       return { ref, commit, pushed: true, attempts: attempt, message: `${what} and pushed it to ${remote}${retried}` };
     }
     if (attempt >= maxAttempts) {
       throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? '' : 's'} because other writers kept updating it (${rejection}). ` +
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? '' : 's'} because ` +
+          `other writers kept updating it (${rejection}). ` +
           `The evidence is stored locally; run \`git push ${remote} ${ref}\` to publish it.`,
       );
     }
@@ -86,7 +88,9 @@ export interface StoredFiles {
  */
 export function readStoredFiles(repo: string, fingerprint: string): StoredFiles | undefined {
   const ref = evidenceRef(fingerprint);
-  const commit = tryGit(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.toString().trim();
+  const commit = tryGit(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+    ?.toString()
+    .trim();
   if (!commit) return undefined;
   const entries = git(repo, ['ls-tree', '-z', '-l', commit]).toString().split('\0').filter(Boolean);
   const blobs: { name: string; id: string }[] = [];
@@ -96,11 +100,17 @@ export function readStoredFiles(repo: string, fingerprint: string): StoredFiles 
     const name = entry.slice(tab + 1);
     if (type !== 'blob') continue;
     if (Number(size) > EVIDENCE_LIMITS.sideBytes) {
-      throw new GitError(`${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be (${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`);
+      throw new GitError(
+        `${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be ` +
+          `(${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`,
+      );
     }
     blobs.push({ name, id });
   }
-  const read = readBlobs(repo, blobs.map((b) => b.id));
+  const read = readBlobs(
+    repo,
+    blobs.map((b) => b.id),
+  );
   const files = new Map<string, Uint8Array>();
   for (const { name, id } of blobs) {
     const bytes = read.get(id);
@@ -110,7 +120,8 @@ export function readStoredFiles(repo: string, fingerprint: string): StoredFiles 
 }
 
 /** How fetching a fingerprint's ref from the remote went. */
-export type FetchOutcome = { readonly kind: 'fetched' | 'absent' | 'no-remote' } | { readonly kind: 'failed'; readonly reason: string };
+export type FetchOutcome =
+  { readonly kind: 'fetched' | 'absent' | 'no-remote' } | { readonly kind: 'failed'; readonly reason: string };
 
 /**
  * Fetches the ref of a fingerprint from `remote` into the same local ref (a checkout fetches no
@@ -139,19 +150,36 @@ function fetchRef(repo: string, remote: string, ref: string): boolean {
 
 /** Writes the evidence and metadata blobs and the tree holding them; returns the tree id. */
 function writeTree(repo: string, metadata: StoredMetadata, bytes: Uint8Array): string {
-  const blob = (content: string | Uint8Array): string => git(repo, ['hash-object', '-w', '--stdin'], { input: content }).toString().trim();
+  const blob = (content: string | Uint8Array): string =>
+    git(repo, ['hash-object', '-w', '--stdin'], { input: content }).toString().trim();
   const rows = [
     [METADATA_FILE, blob(metadataText(metadata))],
     [metadata.evidence.file, blob(bytes)],
   ].toSorted(([a], [b]) => (a! < b! ? -1 : 1));
-  return git(repo, ['mktree'], { input: rows.map(([name, id]) => `100644 blob ${id}\t${name}\n`).join('') }).toString().trim();
+  return git(repo, ['mktree'], { input: rows.map(([name, id]) => `100644 blob ${id}\t${name}\n`).join('') })
+    .toString()
+    .trim();
 }
 
 /** Commits `tree` on top of the ref's current commit (if any) and moves the ref there. */
-function commitOnTop(repo: string, ref: string, tree: string, metadata: StoredMetadata, identity: readonly string[]): string {
-  const previous = tryGit(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.toString().trim();
-  const message = `kaizen-gate evidence ${metadata.fingerprint}\n\n${metadata.package_id} at ${metadata.commit}, produced ${metadata.produced_at} by: ${metadata.command}\n`;
-  const commit = git(repo, [...identity, 'commit-tree', tree, ...(previous ? ['-p', previous] : []), '-F', '-'], { input: message }).toString().trim();
+function commitOnTop(
+  repo: string,
+  ref: string,
+  tree: string,
+  metadata: StoredMetadata,
+  identity: readonly string[],
+): string {
+  const previous = tryGit(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+    ?.toString()
+    .trim();
+  const message =
+    `kaizen-gate evidence ${metadata.fingerprint}\n\n${metadata.package_id} at ${metadata.commit}, ` +
+    `produced ${metadata.produced_at} by: ${metadata.command}\n`;
+  const commit = git(repo, [...identity, 'commit-tree', tree, ...(previous ? ['-p', previous] : []), '-F', '-'], {
+    input: message,
+  })
+    .toString()
+    .trim();
   git(repo, ['update-ref', ref, commit, previous ?? '']);
   return commit;
 }

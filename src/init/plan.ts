@@ -72,7 +72,9 @@ export function planInit(input: InitInput): { plan?: InitPlan; problems: Problem
     return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
   };
   const notes: string[] = [];
-  const configs = files.filter((file) => PROMPTFOO_CONFIG.test(file)).toSorted((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
+  const configs = files
+    .filter((file) => PROMPTFOO_CONFIG.test(file))
+    .toSorted((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
   let facts: PromptfooConfigFacts | undefined;
   if (configs.length > 0) {
     const config = configs[0]!;
@@ -80,29 +82,61 @@ export function planInit(input: InitInput): { plan?: InitPlan; problems: Problem
     if (read.facts === undefined) return { problems: read.problems };
     facts = read.facts;
     notes.push(...facts.notes);
-    if (configs.length > 1) notes.push(`${configs.length} promptfoo configs found; the manifest is for ${config} (copy it for ${configs.slice(1).join(', ')})`);
+    if (configs.length > 1) {
+      notes.push(
+        `${configs.length} promptfoo configs found; the manifest is for ${config} (copy it for ` +
+          `${configs.slice(1).join(', ')})`,
+      );
+    }
     if (facts.inlinePrompts > 0) {
-      notes.push(`${config} writes ${facts.inlinePrompts} prompt(s) inline: the config itself is pinned as a prompt, but evidence binds to a prompt only when it is a file (prompts: [file://prompts/x.txt])`);
+      notes.push(
+        `${config} writes ${facts.inlinePrompts} prompt(s) inline: the config itself is pinned as a prompt, but ` +
+          `evidence binds to a prompt only when it is a file (prompts: [file://prompts/x.txt])`,
+      );
     }
   }
   const evalFiles = files.filter((file) => EVAL_FILE.test(file));
   const promptFiles = facts !== undefined ? [...facts.promptFiles] : files.filter((file) => PROMPT_FILE.test(file));
   if (facts !== undefined && facts.inlinePrompts > 0) promptFiles.push(facts.config);
-  const golden = facts !== undefined ? facts.testFiles.filter((f) => !facts.safetyFiles.includes(f) || facts.testFiles.length === facts.safetyFiles.length) : evalFiles;
+  const golden =
+    facts !== undefined
+      ? facts.testFiles.filter(
+          (f) => !facts.safetyFiles.includes(f) || facts.testFiles.length === facts.safetyFiles.length,
+        )
+      : evalFiles;
   const safety = facts?.safetyFiles ?? [];
   const problems: Problem[] = [];
-  if (promptFiles.length === 0) problems.push({ file: '.', message: 'no prompt found: init looks for a promptfoo config (promptfooconfig.yaml) with file:// prompts, else files under prompts/ or named *.prompt(.txt|.md)' });
-  if (golden.length === 0) problems.push({ file: '.', message: 'no evaluation suite found: init looks for the tests of a promptfoo config, else *.eval.ts files (evalite, vitest-evals)' });
+  if (promptFiles.length === 0) {
+    problems.push({
+      file: '.',
+      message:
+        'no prompt found: init looks for a promptfoo config (promptfooconfig.yaml) with file:// prompts, else files ' +
+        'under prompts/ or named *.prompt(.txt|.md)',
+    });
+  }
+  if (golden.length === 0) {
+    problems.push({
+      file: '.',
+      message:
+        'no evaluation suite found: init looks for the tests of a promptfoo config, else *.eval.ts files (evalite, ' +
+        'vitest-evals)',
+    });
+  }
   if (problems.length > 0) return { problems };
 
   const application = input.application ?? identifierOf(input.repoName);
   const manifestPath = `manifests/${application}.yaml`;
   const evalCommand =
     facts !== undefined
-      ? `npx --yes promptfoo eval -c ${shellWord(facts.config)} -o "$KAIZEN_GATE_OUTPUT" --no-progress-bar --no-table --no-share`
+      ? `npx --yes promptfoo eval -c ${shellWord(facts.config)} -o "$KAIZEN_GATE_OUTPUT" --no-progress-bar ` +
+        `--no-table --no-share`
       : 'npm run eval -- --output "$KAIZEN_GATE_OUTPUT"';
   if (facts === undefined) {
-    notes.push(`no promptfoo config: ${evalFiles.length} *.eval.ts file(s) are pinned as the golden suite; set eval-command in ${WORKFLOW_PATH} to a command that writes promptfoo output or JSON Lines evidence records to $KAIZEN_GATE_OUTPUT`);
+    notes.push(
+      `no promptfoo config: ${evalFiles.length} *.eval.ts file(s) are pinned as the golden suite; set eval-command ` +
+        `in ${WORKFLOW_PATH} to a command that writes promptfoo output or JSON Lines evidence records to ` +
+        `$KAIZEN_GATE_OUTPUT`,
+    );
   }
   const unlocked = manifestText({ input, application, facts, promptFiles, golden, safety });
   const read: ReadFile = (path) => {
@@ -114,25 +148,39 @@ export function planInit(input: InitInput): { plan?: InitPlan; problems: Problem
 
   const planned: PlannedFile[] = [
     { path: manifestPath, content: locked.text },
-    { path: WORKFLOW_PATH, content: workflowText({ evalCommand, branch: input.branch, npmCi: files.includes('package-lock.json') }) },
+    {
+      path: WORKFLOW_PATH,
+      content: workflowText({ evalCommand, branch: input.branch, npmCi: files.includes('package-lock.json') }),
+    },
   ];
   if (input.keys !== undefined) {
     planned.push(
       { path: `${DEFAULT_KEYS_DIR}/kaizen-gate.pub`, content: input.keys.publicKeyPem },
       { path: PRIVATE_KEY_PATH, content: input.keys.privateKeyPem, mode: 0o600 },
-      { path: '.kaizen-gate/.gitignore', content: '# The private signing key: store it as the KAIZEN_GATE_SIGNING_KEY secret, never commit it.\nkaizen-gate.key\n' },
+      {
+        path: '.kaizen-gate/.gitignore',
+        content:
+          '# The private signing key: store it as the KAIZEN_GATE_SIGNING_KEY secret, never commit ' +
+          'it.\nkaizen-gate.key\n',
+      },
     );
   }
-  const committed = planned.filter((file) => file.path !== PRIVATE_KEY_PATH).map((file) => shellWord(file.path)).join(' ');
+  const committed = planned
+    .filter((file) => file.path !== PRIVATE_KEY_PATH)
+    .map((file) => shellWord(file.path))
+    .join(' ');
   const next = [
     `git add ${committed} && git commit -m "Release gate: first kaizen-gate manifest and workflow"`,
     input.keys !== undefined
       ? `gh secret set KAIZEN_GATE_SIGNING_KEY < ${PRIVATE_KEY_PATH} && rm ${PRIVATE_KEY_PATH}`
-      : `npx kaizen-gate keygen --out ~/.kaizen-gate-key && gh secret set KAIZEN_GATE_SIGNING_KEY < ~/.kaizen-gate-key/kaizen-gate.key`,
+      : `npx kaizen-gate keygen --out ~/.kaizen-gate-key && gh secret set KAIZEN_GATE_SIGNING_KEY < ` +
+        `~/.kaizen-gate-key/kaizen-gate.key`,
     `npx kaizen-gate eval --command ${shellWord(evalCommand)} --store --push`,
   ];
   notes.unshift(
-    `${manifestPath}: package ${application}-r1 with ${promptFiles.length} prompt file(s), ${golden.length + safety.length} suite file(s)${facts === undefined ? '' : ` from ${facts.config}`}; review owners, model and side_effect_level`,
+    `${manifestPath}: package ${application}-r1 with ${promptFiles.length} prompt file(s), ` +
+      `${golden.length + safety.length} suite file(s)${facts === undefined ? '' : ` from ${facts.config}`}; review ` +
+      `owners, model and side_effect_level`,
   );
   return { plan: { files: planned, manifest: manifestPath, evalCommand, notes, next }, problems: [] };
 }
@@ -152,7 +200,12 @@ function manifestText(parts: ManifestParts): string {
   const model = modelOf(facts);
   const ids = new Set<string>();
   const idFor = (path: string, suffix = ''): string => {
-    const stem = identifierOf(posix.basename(path).replace(/\.[^.]+$/, '').replace(/\.(eval|prompt)$/, ''));
+    const stem = identifierOf(
+      posix
+        .basename(path)
+        .replace(/\.[^.]+$/, '')
+        .replace(/\.(eval|prompt)$/, ''),
+    );
     let id = `${stem}${suffix}`;
     for (let n = 2; ids.has(id); n++) id = `${stem}${suffix}-${n}`;
     ids.add(id);
@@ -160,7 +213,8 @@ function manifestText(parts: ManifestParts): string {
   };
   const rubric = facts?.config ?? parts.golden[0]!;
   const lines = [
-    `# Written by \`kaizen-gate init\`${facts === undefined ? '' : ` from ${facts.config}`}. Digests are filled in by \`kaizen-gate lock\`;`,
+    `# Written by \`kaizen-gate init\`${facts === undefined ? '' : ` from ${facts.config}`}. Digests are filled in ` +
+      `by \`kaizen-gate lock\`;`,
     '# change package_id with every release.',
     'apiVersion: kaizen-gate/v1',
     'kind: Package',
@@ -180,11 +234,26 @@ function manifestText(parts: ManifestParts): string {
     '  version: unpinned   # pin the model version your provider serves',
     'prompts:',
     ...parts.promptFiles.flatMap((path) => [`  - id: ${idFor(path)}`, `    path: ${yamlString(path)}`]),
-    ...(facts?.provider?.file === undefined ? [] : ['# The provider code promptfoo calls: it shapes behaviour like a routing rule.', 'routing:', '  id: promptfoo-provider', `  path: ${yamlString(facts.provider.file)}`]),
+    ...(facts?.provider?.file === undefined
+      ? []
+      : [
+          '# The provider code promptfoo calls: it shapes behaviour like a routing rule.',
+          'routing:',
+          '  id: promptfoo-provider',
+          `  path: ${yamlString(facts.provider.file)}`,
+        ]),
     'evaluation:',
     '  suites:',
-    ...parts.golden.flatMap((path) => [`    - id: ${idFor(path, '_golden')}`, '      suite: golden', `      path: ${yamlString(path)}`]),
-    ...parts.safety.flatMap((path) => [`    - id: ${idFor(path, '_safety')}`, '      suite: safety', `      path: ${yamlString(path)}`]),
+    ...parts.golden.flatMap((path) => [
+      `    - id: ${idFor(path, '_golden')}`,
+      '      suite: golden',
+      `      path: ${yamlString(path)}`,
+    ]),
+    ...parts.safety.flatMap((path) => [
+      `    - id: ${idFor(path, '_safety')}`,
+      '      suite: safety',
+      `      path: ${yamlString(path)}`,
+    ]),
     '  judge:',
     `    model: ${yamlString(facts?.grader ?? (facts === undefined ? 'eval-scorers' : 'promptfoo-assertions'))}`,
     '    version: "1"',
@@ -201,20 +270,36 @@ function manifestText(parts: ManifestParts): string {
 function modelOf(facts: PromptfooConfigFacts | undefined): { provider: string; endpoint: string } {
   const id = facts?.provider?.id;
   if (id === undefined) return { provider: 'unknown', endpoint: 'unknown' };
-  if (id.startsWith('file://')) return { provider: 'file', endpoint: facts?.provider?.label ?? posix.basename(id).replace(/\.[^.]+$/, '') };
+  if (id.startsWith('file://')) {
+    return { provider: 'file', endpoint: facts?.provider?.label ?? posix.basename(id).replace(/\.[^.]+$/, '') };
+  }
   const parts = id.split(':');
-  return { provider: parts[0] ?? id, endpoint: parts.length > 1 ? parts.slice(1).join(':').replace(/^(chat|completion|messages|responses):/, '') : (facts?.provider?.label ?? id) };
+  return {
+    provider: parts[0] ?? id,
+    endpoint:
+      parts.length > 1
+        ? parts
+            .slice(1)
+            .join(':')
+            .replace(/^(chat|completion|messages|responses):/, '')
+        : (facts?.provider?.label ?? id),
+  };
 }
 
 /** A name fit for package_id and application: letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
 export function identifierOf(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100);
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100);
   return cleaned === '' ? 'app' : cleaned;
 }
 
 /** A YAML scalar: plain when safe, else double-quoted JSON. */
 function yamlString(value: string): string {
-  return /^[A-Za-z0-9][\w@./-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9][\w@./-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** A word for `sh`: bare when it has no special character, else single-quoted. */

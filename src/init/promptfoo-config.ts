@@ -29,11 +29,20 @@ export interface PromptfooConfigFacts {
  *
  * @returns problems when the config is not YAML or not a mapping.
  */
-export function readPromptfooConfig(path: string, bytes: Uint8Array, files: readonly string[], read: (path: string) => string | undefined): { facts?: PromptfooConfigFacts; problems: Problem[] } {
+export function readPromptfooConfig(
+  path: string,
+  bytes: Uint8Array,
+  files: readonly string[],
+  read: (path: string) => string | undefined,
+): { facts?: PromptfooConfigFacts; problems: Problem[] } {
   const { loaded, problems } = loadYaml(bytes, path);
   if (loaded === undefined) return { problems };
   const value = loaded.value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problems: [{ file: path, line: 1, message: 'a promptfoo config is a mapping with prompts, providers and tests' }] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      problems: [{ file: path, line: 1, message: 'a promptfoo config is a mapping with prompts, providers and tests' }],
+    };
+  }
   const config = value as Record<string, unknown>;
   const dir = posix.dirname(path);
   const notes: string[] = [];
@@ -56,9 +65,16 @@ export function readPromptfooConfig(path: string, bytes: Uint8Array, files: read
   const promptFiles: string[] = [];
   let inlinePrompts = 0;
   const prompts = config['prompts'];
-  const promptEntries: unknown[] = Array.isArray(prompts) ? prompts : typeof prompts === 'string' ? [prompts] : isRecord(prompts) ? Object.keys(prompts) : [];
+  const promptEntries: unknown[] = Array.isArray(prompts)
+    ? prompts
+    : typeof prompts === 'string'
+      ? [prompts]
+      : isRecord(prompts)
+        ? Object.keys(prompts)
+        : [];
   for (const entry of promptEntries) {
-    const ref = typeof entry === 'string' ? entry : isRecord(entry) && typeof entry['id'] === 'string' ? entry['id'] : undefined;
+    const ref =
+      typeof entry === 'string' ? entry : isRecord(entry) && typeof entry['id'] === 'string' ? entry['id'] : undefined;
     if (ref !== undefined && ref.startsWith('file://')) promptFiles.push(...resolveRef(ref, 'prompt'));
     else inlinePrompts += 1;
   }
@@ -68,24 +84,39 @@ export function readPromptfooConfig(path: string, bytes: Uint8Array, files: read
   const tests = config['tests'];
   const testEntries: unknown[] = Array.isArray(tests) ? tests : tests === undefined ? [] : [tests];
   for (const entry of testEntries) {
-    const ref = typeof entry === 'string' ? entry : isRecord(entry) && typeof entry['path'] === 'string' ? entry['path'] : undefined;
+    const ref =
+      typeof entry === 'string'
+        ? entry
+        : isRecord(entry) && typeof entry['path'] === 'string'
+          ? entry['path']
+          : undefined;
     if (ref === undefined) inlineTests = true;
-    else if (/^https?:\/\//.test(ref)) notes.push(`${path}: tests from ${ref} live outside the repository; the manifest cannot pin them`);
-    else testFiles.push(...resolveRef(ref.startsWith('file://') ? ref : `file://${ref}`, 'tests'));
+    else if (/^https?:\/\//.test(ref)) {
+      notes.push(`${path}: tests from ${ref} live outside the repository; the manifest cannot pin them`);
+    } else testFiles.push(...resolveRef(ref.startsWith('file://') ? ref : `file://${ref}`, 'tests'));
   }
   if (inlineTests) testFiles.unshift(path);
   const suiteFiles = [...new Set(testFiles)];
-  const safetyFiles = suiteFiles.filter((file) => SAFETY.test(file === path ? new TextDecoder().decode(bytes) : (read(file) ?? '')));
+  const safetyFiles = suiteFiles.filter((file) =>
+    SAFETY.test(file === path ? new TextDecoder().decode(bytes) : (read(file) ?? '')),
+  );
 
   const providers = config['providers'];
   const first: unknown = Array.isArray(providers) ? providers[0] : providers;
-  const providerId = typeof first === 'string' ? first : isRecord(first) && typeof first['id'] === 'string' ? first['id'] : undefined;
-  const label = isRecord(first) && typeof first['label'] === 'string' && first['label'] !== '' ? first['label'] : undefined;
+  const providerId =
+    typeof first === 'string' ? first : isRecord(first) && typeof first['id'] === 'string' ? first['id'] : undefined;
+  const label =
+    isRecord(first) && typeof first['label'] === 'string' && first['label'] !== '' ? first['label'] : undefined;
   const providerFile = providerId?.startsWith('file://') ? resolveRef(providerId, 'provider')[0] : undefined;
   const defaultTest = config['defaultTest'];
   const options = isRecord(defaultTest) ? defaultTest['options'] : undefined;
   const grading = isRecord(options) ? options['provider'] : undefined;
-  const grader = typeof grading === 'string' ? grading : isRecord(grading) && typeof grading['id'] === 'string' ? grading['id'] : undefined;
+  const grader =
+    typeof grading === 'string'
+      ? grading
+      : isRecord(grading) && typeof grading['id'] === 'string'
+        ? grading['id']
+        : undefined;
   return {
     facts: {
       config: path,
@@ -93,7 +124,15 @@ export function readPromptfooConfig(path: string, bytes: Uint8Array, files: read
       inlinePrompts,
       testFiles: suiteFiles,
       safetyFiles,
-      ...(providerId === undefined ? {} : { provider: { id: providerId, ...(label === undefined ? {} : { label }), ...(providerFile === undefined ? {} : { file: providerFile }) } }),
+      ...(providerId === undefined
+        ? {}
+        : {
+            provider: {
+              id: providerId,
+              ...(label === undefined ? {} : { label }),
+              ...(providerFile === undefined ? {} : { file: providerFile }),
+            },
+          }),
       ...(grader === undefined ? {} : { grader }),
       notes,
     },

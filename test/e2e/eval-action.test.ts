@@ -36,7 +36,9 @@ describe('eval-command, set up by kaizen-gate init', () => {
     const { project } = await scenario;
     expect(project.validateCode, project.initOutput).toBe(0);
     expect(Object.keys(project.stepInputs).toSorted()).toEqual(['eval-command', 'signing-key']);
-    expect(project.stepInputs['eval-command']).toMatch(/^npx --yes promptfoo eval -c promptfooconfig\.yaml -o "\$KAIZEN_GATE_OUTPUT"/);
+    expect(project.stepInputs['eval-command']).toMatch(
+      /^npx --yes promptfoo eval -c promptfooconfig\.yaml -o "\$KAIZEN_GATE_OUTPUT"/,
+    );
   });
 
   it('gates a pull request end to end: both sides run in worktrees of their commits, bound and signed', async () => {
@@ -45,8 +47,17 @@ describe('eval-command, set up by kaizen-gate init', () => {
     expect(firstReport.signature.status).toBe('signed');
     const pkg = firstReport.packages[0]!;
     expect(pkg.package_id).toBe('acme-support-r2');
-    expect(pkg.evidence.eval?.parent).toMatchObject({ status: 'ran', package_id: 'acme-support-r1', commit: pr1.base, evidence: 'kaizen-gate-report/eval/acme-support-r2/parent.json' });
-    expect(pkg.evidence.eval?.candidate).toMatchObject({ status: 'ran', package_id: 'acme-support-r2', commit: pr1.merge });
+    expect(pkg.evidence.eval?.parent).toMatchObject({
+      status: 'ran',
+      package_id: 'acme-support-r1',
+      commit: pr1.base,
+      evidence: 'kaizen-gate-report/eval/acme-support-r2/parent.json',
+    });
+    expect(pkg.evidence.eval?.candidate).toMatchObject({
+      status: 'ran',
+      package_id: 'acme-support-r2',
+      commit: pr1.merge,
+    });
     expect(pkg.evidence.binding?.parent.status).toBe('bound');
     expect(pkg.evidence.binding?.candidate.status).toBe('bound');
     expect(first.stdout).toContain('kaizen-gate eval: acme-support-r2 parent started (package acme-support-r1');
@@ -64,7 +75,9 @@ describe('eval-command, set up by kaizen-gate init', () => {
     const candidate = recordReport.packages[0]!.evidence.eval!.candidate;
     const ref = `refs/kaizen-gate/evidence/${candidate.fingerprint!.slice(7)}`;
     expect(originRefs).toContain(ref);
-    expect(record.stdout).toContain(`kaizen-gate: stored the evidence of acme-support-r2 at ${merged.after.slice(0, 12)} as ${ref} and pushed it to origin`);
+    expect(record.stdout).toContain(
+      `kaizen-gate: stored the evidence of acme-support-r2 at ${merged.after.slice(0, 12)} as ${ref} and pushed it to origin`,
+    );
     expect(record.stdout).toContain('recorded the report on');
   });
 
@@ -74,7 +87,14 @@ describe('eval-command, set up by kaizen-gate init', () => {
     const parent = secondReport.packages[0]!.evidence.eval!.parent!;
     const stored = recordReport.packages[0]!.evidence.eval!.candidate;
     const ref = `refs/kaizen-gate/evidence/${stored.fingerprint!.slice(7)}`;
-    expect(parent).toMatchObject({ status: 'reused', package_id: 'acme-support-r2', commit: merged.after, produced_at: stored.produced_at, ref, evidence: `${ref}:evidence.json` });
+    expect(parent).toMatchObject({
+      status: 'reused',
+      package_id: 'acme-support-r2',
+      commit: merged.after,
+      produced_at: stored.produced_at,
+      ref,
+      evidence: `${ref}:evidence.json`,
+    });
     expect(second.stdout).toContain(`kaizen-gate eval: acme-support-r3 parent reused from ${ref}`);
     expect(second.stdout).not.toContain('acme-support-r3 parent started');
     expect(secondReport.subject.evidence.map((e) => e.path)).toContain(`${ref}:evidence.json`);

@@ -41,14 +41,19 @@ export async function initProject(): Promise<InitProject> {
   writePromptfooProject(repo, 'support-v1');
   repo.write('.gitignore', 'node_modules/\nkaizen-gate-report/\n');
   // What `npm ci` leaves for a promptfoo devDependency: an executable on node_modules/.bin.
-  repo.write('node_modules/.bin/promptfoo', `#!/bin/sh\nexec node '${join(ROOT, 'test/fixtures/harness/promptfoo-sim.mjs')}' "$@"\n`);
+  repo.write(
+    'node_modules/.bin/promptfoo',
+    `#!/bin/sh\nexec node '${join(ROOT, 'test/fixtures/harness/promptfoo-sim.mjs')}' "$@"\n`,
+  );
   chmodSync(join(repo.dir, 'node_modules/.bin/promptfoo'), 0o755);
   const init = await cli(repo.dir, ['init', '--application', 'acme-support', '--owner', '@acme/support']);
   if (init.code !== 0) throw new Error(`kaizen-gate init exited ${init.code}:\n${init.output}`);
   const validate = await cli(repo.dir, ['validate']);
   const main = repo.commit('Adopt kaizen-gate: first manifest and release-gate workflow');
   repo.git('push', '--quiet', 'origin', 'main');
-  const workflow = parse(readFileSync(join(repo.dir, '.github/workflows/release-gate.yml'), 'utf8')) as { jobs: { gate: { steps: { uses?: string; with?: Record<string, string> }[] } } };
+  const workflow = parse(readFileSync(join(repo.dir, '.github/workflows/release-gate.yml'), 'utf8')) as {
+    jobs: { gate: { steps: { uses?: string; with?: Record<string, string> }[] } };
+  };
   const step = workflow.jobs.gate.steps.find((s) => s.uses?.startsWith('kaizen-gate/kaizen-gate@'));
   if (step?.with === undefined) throw new Error('the workflow init wrote has no kaizen-gate step with inputs');
   return {
@@ -66,18 +71,38 @@ export async function initProject(): Promise<InitProject> {
 }
 
 /** A pull request from main: the prompt in the given wording, the package id bumped and locked; checked out as GitHub's merge commit. */
-export async function openPullRequest(project: InitProject, branch: string, wording: keyof typeof PROMPTS, packageId: string): Promise<{ base: string; head: string; merge: string }> {
+export async function openPullRequest(
+  project: InitProject,
+  branch: string,
+  wording: keyof typeof PROMPTS,
+  packageId: string,
+): Promise<{ base: string; head: string; merge: string }> {
   const { repo } = project;
   repo.git('checkout', '--quiet', '-B', branch, 'main');
   const base = repo.git('rev-parse', 'HEAD');
   repo.write('prompts/support.txt', PROMPTS[wording]);
-  repo.write('manifests/acme-support.yaml', repo.read('manifests/acme-support.yaml').replace(/^package_id: .*$/m, `package_id: ${packageId}`));
+  repo.write(
+    'manifests/acme-support.yaml',
+    repo.read('manifests/acme-support.yaml').replace(/^package_id: .*$/m, `package_id: ${packageId}`),
+  );
   const lock = await cli(repo.dir, ['lock']);
   if (lock.code !== 0) throw new Error(`kaizen-gate lock exited ${lock.code}:\n${lock.output}`);
   repo.git('add', 'prompts', 'manifests');
-  runGit(repo.dir, ['commit', '--quiet', '-m', `Prompt wording ${wording}`], { GIT_AUTHOR_DATE: '2026-01-05T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-05T00:00:00Z' });
+  runGit(repo.dir, ['commit', '--quiet', '-m', `Prompt wording ${wording}`], {
+    GIT_AUTHOR_DATE: '2026-01-05T00:00:00Z',
+    GIT_COMMITTER_DATE: '2026-01-05T00:00:00Z',
+  });
   const head = repo.git('rev-parse', 'HEAD');
-  const merge = runGit(repo.dir, ['commit-tree', `${head}^{tree}`, '-p', base, '-p', head, '-m', `Merge ${head} into ${base}`]);
+  const merge = runGit(repo.dir, [
+    'commit-tree',
+    `${head}^{tree}`,
+    '-p',
+    base,
+    '-p',
+    head,
+    '-m',
+    `Merge ${head} into ${base}`,
+  ]);
   repo.git('checkout', '--quiet', '--detach', merge);
   return { base, head, merge };
 }

@@ -32,20 +32,35 @@ function harnessLines(log: string): Record<string, string> {
 describe('check --eval', () => {
   it('runs the parent at the base and the candidate at the head, each in a worktree, and gates their output', async () => {
     const built = fresh();
-    const { code, report, stderr } = await checkEval(built, ['--out', 'out'], { env: { 'INPUT_SIGNING-KEY': 'secret', ACTIONS_RUNTIME_TOKEN: 'token' } });
+    const { code, report, stderr } = await checkEval(built, ['--out', 'out'], {
+      env: { 'INPUT_SIGNING-KEY': 'secret', ACTIONS_RUNTIME_TOKEN: 'token' },
+    });
     expect(code, stderr).not.toBe(2);
     const pkg = report!.packages[0]!;
     expect(pkg.evidence.binding?.parent.status).toBe('bound');
     expect(pkg.evidence.binding?.candidate.status).toBe('bound');
     expect(pkg.evidence.eval?.command).toBe(COMMAND);
-    expect(pkg.evidence.eval?.parent).toMatchObject({ status: 'ran', package_id: 'acme-support-r1', commit: built.base, evidence: 'out/eval/acme-support-r2/parent.json' });
-    expect(pkg.evidence.eval?.candidate).toMatchObject({ status: 'ran', package_id: 'acme-support-r2', commit: built.head, evidence: 'out/eval/acme-support-r2/candidate.json' });
+    expect(pkg.evidence.eval?.parent).toMatchObject({
+      status: 'ran',
+      package_id: 'acme-support-r1',
+      commit: built.base,
+      evidence: 'out/eval/acme-support-r2/parent.json',
+    });
+    expect(pkg.evidence.eval?.candidate).toMatchObject({
+      status: 'ran',
+      package_id: 'acme-support-r2',
+      commit: built.head,
+      evidence: 'out/eval/acme-support-r2/candidate.json',
+    });
     expect(pkg.evidence.eval?.parent?.reason).toMatch(/no evidence is stored/);
     expect(report!.inputs.evidence).toEqual([
       { path: 'out/eval/acme-support-r2/parent.json', side: 'parent', format: 'promptfoo' },
       { path: 'out/eval/acme-support-r2/candidate.json', side: 'candidate', format: 'promptfoo' },
     ]);
-    for (const [side, commit, id] of [['parent', built.base, 'acme-support-r1'], ['candidate', built.head, 'acme-support-r2']] as const) {
+    for (const [side, commit, id] of [
+      ['parent', built.base, 'acme-support-r1'],
+      ['candidate', built.head, 'acme-support-r2'],
+    ] as const) {
       const env = harnessLines(readFileSync(join(built.repo.dir, 'out/eval/acme-support-r2', `${side}.log`), 'utf8'));
       expect(env).toMatchObject({
         KAIZEN_GATE_SIDE: side,
@@ -71,8 +86,12 @@ describe('a run that fails', () => {
     const { code, stderr, stdout } = await checkEval(built, ['--out', 'failed'], { command: `${COMMAND} --mode fail` });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('kaizen-gate: the eval command failed in 2 of 2 eval runs, so no evidence was used and nothing was gated.');
-    expect(stderr).toMatch(/acme-support-r2 candidate \(package acme-support-r2 at [0-9a-f]{12}\): exited with status 3 after \d+\.\d s/);
+    expect(stderr).toContain(
+      'kaizen-gate: the eval command failed in 2 of 2 eval runs, so no evidence was used and nothing was gated.',
+    );
+    expect(stderr).toMatch(
+      /acme-support-r2 candidate \(package acme-support-r2 at [0-9a-f]{12}\): exited with status 3 after \d+\.\d s/,
+    );
     expect(stderr).toContain('log: failed/eval/acme-support-r2/candidate.log');
     expect(stderr).toContain('last 20 lines of its output:');
     expect(stderr).toContain('      | Error: the provider refused the request (401 invalid api key)');
@@ -84,9 +103,13 @@ describe('a run that fails', () => {
 
   it('is stopped at the timeout with its whole process group, and says so', async () => {
     const built = fresh();
-    const { code, stderr } = await checkEval(built, ['--out', 'hung', '--eval-timeout', '1s'], { command: `${COMMAND} --mode hang` });
+    const { code, stderr } = await checkEval(built, ['--out', 'hung', '--eval-timeout', '1s'], {
+      command: `${COMMAND} --mode hang`,
+    });
     expect(code).toBe(2);
-    expect(stderr).toContain('did not finish within 1 s (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL');
+    expect(stderr).toContain(
+      'did not finish within 1 s (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL',
+    );
     for (const side of ['parent', 'candidate']) {
       const log = readFileSync(join(built.repo.dir, `hung/eval/acme-support-r2/${side}.log`), 'utf8');
       const pids = [/pid=(\d+)/.exec(log)?.[1], /child=(\d+)/.exec(log)?.[1]].map(Number);
@@ -96,8 +119,14 @@ describe('a run that fails', () => {
   });
 
   it.each([
-    ['empty', 'left KAIZEN_GATE_OUTPUT (empty/eval/acme-support-r2/candidate.json) empty; an empty file is no evidence'],
-    ['none', 'wrote nothing to KAIZEN_GATE_OUTPUT (none/eval/acme-support-r2/candidate.json); the command must write its evidence there'],
+    [
+      'empty',
+      'left KAIZEN_GATE_OUTPUT (empty/eval/acme-support-r2/candidate.json) empty; an empty file is no evidence',
+    ],
+    [
+      'none',
+      'wrote nothing to KAIZEN_GATE_OUTPUT (none/eval/acme-support-r2/candidate.json); the command must write its evidence there',
+    ],
   ])('exits 0 with output %s: an error naming the command, never an empty evidence file', async (mode, message) => {
     const built = fresh();
     const command = `${COMMAND} --mode ${mode}`;
@@ -109,7 +138,9 @@ describe('a run that fails', () => {
 
   it('is a usage error beside candidate evidence, and auto needs --eval', async () => {
     const built = fresh();
-    expect((await checkEval(built, ['--candidate-evidence', 'evals/candidate.json'])).stderr).toContain('--eval runs the candidate\'s eval; drop --candidate-evidence');
+    expect((await checkEval(built, ['--candidate-evidence', 'evals/candidate.json'])).stderr).toContain(
+      "--eval runs the candidate's eval; drop --candidate-evidence",
+    );
     const auto = await checkEval(built, ['--parent-evidence', 'auto'], { command: '' });
     expect(auto.code).toBe(2);
     expect(auto.stderr).toContain('--eval needs the command');
@@ -122,10 +153,22 @@ describe('without --head', () => {
     const built = buildRepo();
     onTestFinished(() => built.repo.cleanup());
     built.repo.write('notes.txt', 'draft\n');
-    const run = await cli(built.repo.dir, ['check', '--base', built.base, '--policy', 'small-suites.yaml', '--format', 'json', '--eval', COMMAND]);
+    const run = await cli(built.repo.dir, [
+      'check',
+      '--base',
+      built.base,
+      '--policy',
+      'small-suites.yaml',
+      '--format',
+      'json',
+      '--eval',
+      COMMAND,
+    ]);
     expect(run.code, run.stderr).not.toBe(2);
     expect((JSON.parse(run.stdout) as Report).inputs.head).toEqual({ ref: 'HEAD', commit: built.head });
-    expect(run.stderr).toContain('Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (');
+    expect(run.stderr).toContain(
+      'Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (',
+    );
     const note = run.stderr.split('\n').find((line) => line.startsWith('Note: --eval'))!;
     expect(note).toContain('?? notes.txt');
     expect(note).not.toContain('kaizen-gate-report');
@@ -135,7 +178,12 @@ describe('without --head', () => {
 describe('parent evidence from files', () => {
   it('reads the parent from them and runs only the candidate', async () => {
     const built = fresh();
-    const { code, report, stderr } = await checkEval(built, ['--out', 'files', '--parent-evidence', 'evals/parent.json']);
+    const { code, report, stderr } = await checkEval(built, [
+      '--out',
+      'files',
+      '--parent-evidence',
+      'evals/parent.json',
+    ]);
     expect(code, stderr).not.toBe(2);
     expect(report!.packages[0]!.evidence.eval?.parent).toBeUndefined();
     expect(report!.inputs.evidence.map((e) => [e.path, e.side])).toEqual([

@@ -24,22 +24,55 @@ export interface Run {
 /** The environment of a step: the test process's, without variables that would steer the run. */
 export function stepEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(KAIZEN_GATE_|HARNESS_|INPUT_|PROMPTFOO_)/.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(KAIZEN_GATE_|HARNESS_|INPUT_|PROMPTFOO_)/.test(key)) env[key] = value;
+  }
   return { ...env, ...extra };
 }
 
 /** Runs `kaizen-gate ARGS` in the repository with a fixed clock and a step environment. */
-export async function cli(dir: string, args: readonly string[], options: { now?: Date; env?: Record<string, string> } = {}): Promise<Run> {
+export async function cli(
+  dir: string,
+  args: readonly string[],
+  options: { now?: Date; env?: Record<string, string> } = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const now = options.now ?? new Date('2026-03-01T12:00:00Z');
-  const code = await runCli(args, { cwd: dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), clock: () => now, env: stepEnv(options.env) });
+  const code = await runCli(args, {
+    cwd: dir,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    clock: () => now,
+    env: stepEnv(options.env),
+  });
   return { code, stdout, stderr };
 }
 
 /** `check --eval` of the repository's change, as JSON. */
-export async function checkEval(built: PromptfooRepo, extra: readonly string[] = [], options: { now?: Date; env?: Record<string, string>; command?: string } = {}): Promise<Run & { report?: Report }> {
-  const run = await cli(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--policy', 'small-suites.yaml', '--format', 'json', '--eval', options.command ?? COMMAND, ...extra], options);
+export async function checkEval(
+  built: PromptfooRepo,
+  extra: readonly string[] = [],
+  options: { now?: Date; env?: Record<string, string>; command?: string } = {},
+): Promise<Run & { report?: Report }> {
+  const run = await cli(
+    built.repo.dir,
+    [
+      'check',
+      '--base',
+      built.base,
+      '--head',
+      built.head,
+      '--policy',
+      'small-suites.yaml',
+      '--format',
+      'json',
+      '--eval',
+      options.command ?? COMMAND,
+      ...extra,
+    ],
+    options,
+  );
   return { ...run, ...(run.code === 2 ? {} : { report: JSON.parse(run.stdout) as Report }) };
 }
 

@@ -38,7 +38,10 @@ const INPUT: FingerprintInput = {
   outputName: 'evidence.json',
 };
 const BASE = evaluationFingerprint(INPUT);
-const withArtifact = (key: string, actual: string | undefined): FingerprintInput => ({ ...INPUT, artifacts: INPUT.artifacts.map((a) => (a.key === key ? { key, actual } : a)) });
+const withArtifact = (key: string, actual: string | undefined): FingerprintInput => ({
+  ...INPUT,
+  artifacts: INPUT.artifacts.map((a) => (a.key === key ? { key, actual } : a)),
+});
 
 describe('evaluationFingerprint', () => {
   it('is a sha256 digest, the same for the same inputs in any artifact order', () => {
@@ -50,9 +53,30 @@ describe('evaluationFingerprint', () => {
     ['a suite file', withArtifact('suite:golden_v1', digest('4'))],
     ['the rubric', withArtifact('judge:rubric', digest('5'))],
     ['a prompt file', withArtifact('prompt:system', digest('6'))],
-    ['the judge model', { ...INPUT, manifest: { ...MANIFEST, evaluation: { ...MANIFEST.evaluation, judge: { ...MANIFEST.evaluation.judge, model: 'judge-small' } } } }],
-    ['the judge version', { ...INPUT, manifest: { ...MANIFEST, evaluation: { ...MANIFEST.evaluation, judge: { ...MANIFEST.evaluation.judge, version: '2026-04-01' } } } }],
-    ['the model parameters (behaviour fingerprint)', { ...INPUT, manifest: { ...MANIFEST, model: { ...MANIFEST.model, params: { temperature: 0.2 } } } }],
+    [
+      'the judge model',
+      {
+        ...INPUT,
+        manifest: {
+          ...MANIFEST,
+          evaluation: { ...MANIFEST.evaluation, judge: { ...MANIFEST.evaluation.judge, model: 'judge-small' } },
+        },
+      },
+    ],
+    [
+      'the judge version',
+      {
+        ...INPUT,
+        manifest: {
+          ...MANIFEST,
+          evaluation: { ...MANIFEST.evaluation, judge: { ...MANIFEST.evaluation.judge, version: '2026-04-01' } },
+        },
+      },
+    ],
+    [
+      'the model parameters (behaviour fingerprint)',
+      { ...INPUT, manifest: { ...MANIFEST, model: { ...MANIFEST.model, params: { temperature: 0.2 } } } },
+    ],
     ['the manifest file (package_id, …)', { ...INPUT, manifestDigest: digest('b') }],
     ['the eval command', { ...INPUT, command: 'npx promptfoo eval --repeat 3 -o "$KAIZEN_GATE_OUTPUT"' }],
     ['the output name', { ...INPUT, outputName: 'evidence.jsonl' }],
@@ -66,18 +90,69 @@ describe('evaluationFingerprint', () => {
 });
 
 describe('chooseParentSource', () => {
-  const target: EvalTarget = { forPackage: 'qa-r2', side: 'parent', packageId: 'qa-r1', manifest: 'm.yaml', commit: 'c'.repeat(40), fingerprint: BASE, output: 'qa-r2/parent.json', log: 'qa-r2/parent.log' };
+  const target: EvalTarget = {
+    forPackage: 'qa-r2',
+    side: 'parent',
+    packageId: 'qa-r1',
+    manifest: 'm.yaml',
+    commit: 'c'.repeat(40),
+    fingerprint: BASE,
+    output: 'qa-r2/parent.json',
+    log: 'qa-r2/parent.log',
+  };
   const producedAt = '2026-03-01T00:00:00.000Z';
-  const stored = { metadata: storedMetadataOf({ fingerprint: BASE!, package_id: 'qa-r1', manifest: 'm.yaml', commit: 'd'.repeat(40), produced_at: producedAt, command: 'x' }, 'evidence.json', new Uint8Array([123, 125])), bytes: new Uint8Array([123, 125]) };
+  const stored = {
+    metadata: storedMetadataOf(
+      {
+        fingerprint: BASE!,
+        package_id: 'qa-r1',
+        manifest: 'm.yaml',
+        commit: 'd'.repeat(40),
+        produced_at: producedAt,
+        command: 'x',
+      },
+      'evidence.json',
+      new Uint8Array([123, 125]),
+    ),
+    bytes: new Uint8Array([123, 125]),
+  };
   const found = { kind: 'found', ref: 'refs/kaizen-gate/evidence/x', commit: 'e'.repeat(40), stored } as const;
   const week = 7 * 86_400_000;
 
   it.each([
     ['fresh stored evidence is reused', found, week, '2026-03-07T23:59:59.000Z', 'reuse', undefined],
-    ['exactly max-parent-age old is run', found, week, '2026-03-08T00:00:00.000Z', 'run', 'the stored evidence was produced 2026-03-01T00:00:00.000Z, 7d ago, more than max-parent-age 7d'],
-    ['nothing stored is run', { kind: 'none' } as const, week, '2026-03-02T00:00:00.000Z', 'run', 'no evidence is stored for its evaluation fingerprint'],
-    ['a failed fetch is said', { kind: 'none', note: 'fetching it from origin failed: denied' } as const, week, '2026-03-02T00:00:00.000Z', 'run', 'no evidence is stored for its evaluation fingerprint (fetching it from origin failed: denied)'],
-    ['max-parent-age 0 is run', found, 0, '2026-03-01T00:00:01.000Z', 'run', 'reuse of stored parent evidence is off (max-parent-age 0)'],
+    [
+      'exactly max-parent-age old is run',
+      found,
+      week,
+      '2026-03-08T00:00:00.000Z',
+      'run',
+      'the stored evidence was produced 2026-03-01T00:00:00.000Z, 7d ago, more than max-parent-age 7d',
+    ],
+    [
+      'nothing stored is run',
+      { kind: 'none' } as const,
+      week,
+      '2026-03-02T00:00:00.000Z',
+      'run',
+      'no evidence is stored for its evaluation fingerprint',
+    ],
+    [
+      'a failed fetch is said',
+      { kind: 'none', note: 'fetching it from origin failed: denied' } as const,
+      week,
+      '2026-03-02T00:00:00.000Z',
+      'run',
+      'no evidence is stored for its evaluation fingerprint (fetching it from origin failed: denied)',
+    ],
+    [
+      'max-parent-age 0 is run',
+      found,
+      0,
+      '2026-03-01T00:00:01.000Z',
+      'run',
+      'reuse of stored parent evidence is off (max-parent-age 0)',
+    ],
   ] as const)('%s', (_what, lookup, maxAge, now, kind, reason) => {
     const source = chooseParentSource(target, lookup, maxAge, new Date(now));
     expect(source.kind).toBe(kind);
@@ -85,7 +160,9 @@ describe('chooseParentSource', () => {
   });
 
   it('runs a parent without a fingerprint', () => {
-    expect(chooseParentSource({ ...target, fingerprint: undefined }, found, week, new Date('2026-03-02T00:00:00Z'))).toEqual({ kind: 'run', reason: expect.stringContaining('has no evaluation fingerprint') });
+    expect(
+      chooseParentSource({ ...target, fingerprint: undefined }, found, week, new Date('2026-03-02T00:00:00Z')),
+    ).toEqual({ kind: 'run', reason: expect.stringContaining('has no evaluation fingerprint') });
   });
 });
 
@@ -101,7 +178,9 @@ describe('durations', () => {
   });
 
   it('refuses what is not a duration, and 0 unless allowed', () => {
-    expect(parseDuration('7', '`max-parent-age`')).toEqual({ error: 'Expected `max-parent-age` to be a duration such as 90s, 30m, 12h or 7d, got "7".' });
+    expect(parseDuration('7', '`max-parent-age`')).toEqual({
+      error: 'Expected `max-parent-age` to be a duration such as 90s, 30m, 12h or 7d, got "7".',
+    });
     expect(parseDuration('0', '`max-parent-age`', true)).toEqual({ value: 0 });
     expect(parseDuration('0s', '`eval-timeout`')).toHaveProperty('error');
     expect(parseDuration('1w', '`eval-timeout`')).toHaveProperty('error');

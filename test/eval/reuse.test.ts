@@ -19,7 +19,9 @@ afterAll(() => {
   for (const built of repos) built.repo.cleanup();
 });
 const T0 = new Date('2026-03-01T12:00:00Z');
-const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8'),
+) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 const days = (n: number): Date => new Date(T0.getTime() + n * 86_400_000);
 
@@ -27,10 +29,16 @@ const days = (n: number): Date => new Date(T0.getTime() + n * 86_400_000);
 async function makeStoredRepo(): Promise<{ built: PromptfooRepo; ref: string }> {
   const built = buildRepo();
   repos.push(built);
-  const run = await cli(built.repo.dir, ['eval', '--command', COMMAND, '--head', built.base, '--store', '--out', 'seed'], { now: T0 });
+  const run = await cli(
+    built.repo.dir,
+    ['eval', '--command', COMMAND, '--head', built.base, '--store', '--out', 'seed'],
+    { now: T0 },
+  );
   expect(run.code, run.stderr).toBe(0);
   const ref = /as (refs\/kaizen-gate\/evidence\/[0-9a-f]{64})/.exec(run.stdout)?.[1];
-  expect(run.stdout).toContain(`acme-support-r1 candidate (acme-support-r1 at ${built.base.slice(0, 12)}): seed/eval/acme-support-r1/candidate.json`);
+  expect(run.stdout).toContain(
+    `acme-support-r1 candidate (acme-support-r1 at ${built.base.slice(0, 12)}): seed/eval/acme-support-r1/candidate.json`,
+  );
   expect(ref).toBeDefined();
   return { built, ref: ref! };
 }
@@ -66,9 +74,19 @@ describe('stored parent evidence', () => {
       expect(code, stderr).not.toBe(2);
       const origin = report!.packages[0]!.evidence.eval!;
       const name = `${ref}:evidence.json`;
-      expect(origin.parent).toEqual({ status: 'reused', package_id: 'acme-support-r1', commit: built.base, produced_at: T0.toISOString(), evidence: name, fingerprint: `sha256:${ref.slice(-64)}`, ref });
+      expect(origin.parent).toEqual({
+        status: 'reused',
+        package_id: 'acme-support-r1',
+        commit: built.base,
+        produced_at: T0.toISOString(),
+        evidence: name,
+        fingerprint: `sha256:${ref.slice(-64)}`,
+        ref,
+      });
       expect(origin.candidate.status).toBe('ran');
-      expect(stderr).toContain(`eval: acme-support-r2 parent reused from ${ref} (produced ${T0.toISOString()} at ${built.base.slice(0, 12)})`);
+      expect(stderr).toContain(
+        `eval: acme-support-r2 parent reused from ${ref} (produced ${T0.toISOString()} at ${built.base.slice(0, 12)})`,
+      );
       expect(stderr).not.toContain('parent started');
       expect(existsSync(join(built.repo.dir, `out${attempt}/eval/acme-support-r2/parent.log`))).toBe(false);
       // The stored bytes are what the gates read, bound to the parent package like any file.
@@ -77,7 +95,9 @@ describe('stored parent evidence', () => {
       const sha = createHash('sha256').update(seeded).digest('hex');
       expect(report!.subject.evidence).toContainEqual({ path: name, sha256: sha });
       expect(subjectsOf(report!)).toContainEqual({ name, digest: { sha256: sha } });
-      expect(renderMarkdown(report!)).toContain(`Eval: parent evidence reused from ${ref}: produced ${T0.toISOString()} for acme-support-r1 at ${built.base.slice(0, 12)}; not run again`);
+      expect(renderMarkdown(report!)).toContain(
+        `Eval: parent evidence reused from ${ref}: produced ${T0.toISOString()} for acme-support-r1 at ${built.base.slice(0, 12)}; not run again`,
+      );
       expect(renderText(report!, { color: false })).toContain(`  eval: parent evidence reused from ${ref}`);
       expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     }
@@ -86,9 +106,36 @@ describe('stored parent evidence', () => {
   it('verifies against the stored copy: `verify --evidence-dir` finds the reused file by its git name', async () => {
     const { built } = await storedRepo();
     const key = join(process.cwd(), 'test/fixtures/keys/ed25519.key.pem');
-    const checked = await cli(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--policy', 'small-suites.yaml', '--eval', COMMAND, '--out', 'signed', '--signing-key', key], { now: days(1) });
+    const checked = await cli(
+      built.repo.dir,
+      [
+        'check',
+        '--base',
+        built.base,
+        '--head',
+        built.head,
+        '--policy',
+        'small-suites.yaml',
+        '--eval',
+        COMMAND,
+        '--out',
+        'signed',
+        '--signing-key',
+        key,
+      ],
+      { now: days(1) },
+    );
     expect(checked.code, checked.stderr).not.toBe(2);
-    const verified = await cli(built.repo.dir, ['verify', 'signed/report.intoto.json', '--key', join(process.cwd(), 'test/fixtures/keys/ed25519.pub.pem'), '--commit', built.head, '--evidence-dir', '.']);
+    const verified = await cli(built.repo.dir, [
+      'verify',
+      'signed/report.intoto.json',
+      '--key',
+      join(process.cwd(), 'test/fixtures/keys/ed25519.pub.pem'),
+      '--commit',
+      built.head,
+      '--evidence-dir',
+      '.',
+    ]);
     expect(verified.stdout + verified.stderr).toMatch(/VALID|valid/);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
   });
@@ -105,12 +152,21 @@ describe('stored parent evidence', () => {
     built.repo.git('checkout', '--quiet', '--detach', built.head);
     const { code, report, stderr } = await checkEval({ ...built, base: locked }, ['--out', 'out'], { now: days(1) });
     expect(code, stderr).not.toBe(2);
-    expect(report!.packages[0]!.evidence.eval?.parent).toMatchObject({ status: 'ran', commit: locked, reason: expect.stringContaining('no evidence is stored for its evaluation fingerprint') });
+    expect(report!.packages[0]!.evidence.eval?.parent).toMatchObject({
+      status: 'ran',
+      commit: locked,
+      reason: expect.stringContaining('no evidence is stored for its evaluation fingerprint'),
+    });
   });
 
   it('is not used once the judge changed: the parent is run again', async () => {
     const { built } = await storedRepo();
-    const base = editBase(built, () => built.repo.write('manifests/acme-support.yaml', built.repo.read('manifests/acme-support.yaml').replace('version: "2026-03-01"', 'version: "2026-04-01"')));
+    const base = editBase(built, () =>
+      built.repo.write(
+        'manifests/acme-support.yaml',
+        built.repo.read('manifests/acme-support.yaml').replace('version: "2026-03-01"', 'version: "2026-04-01"'),
+      ),
+    );
     const { stderr } = await checkEval({ ...built, base }, ['--out', 'out'], { now: days(1) });
     // Both sides are run; pairing then refuses scores of two judges (a metric reset), as for any evidence.
     expect(stderr).toContain(`eval: acme-support-r2 parent started (package acme-support-r1 at ${base.slice(0, 12)})`);
@@ -120,9 +176,15 @@ describe('stored parent evidence', () => {
   it('is not used once older than max-parent-age, nor with max-parent-age 0', async () => {
     const { built } = await storedRepo();
     const old = await checkEval(built, ['--out', 'out'], { now: days(8) });
-    expect(old.report!.packages[0]!.evidence.eval?.parent).toMatchObject({ status: 'ran', reason: `the stored evidence was produced ${T0.toISOString()}, 8d ago, more than max-parent-age 7d` });
+    expect(old.report!.packages[0]!.evidence.eval?.parent).toMatchObject({
+      status: 'ran',
+      reason: `the stored evidence was produced ${T0.toISOString()}, 8d ago, more than max-parent-age 7d`,
+    });
     const off = await checkEval(built, ['--out', 'out', '--max-parent-age', '0'], { now: days(1) });
-    expect(off.report!.packages[0]!.evidence.eval?.parent).toMatchObject({ status: 'ran', reason: 'reuse of stored parent evidence is off (max-parent-age 0)' });
+    expect(off.report!.packages[0]!.evidence.eval?.parent).toMatchObject({
+      status: 'ran',
+      reason: 'reuse of stored parent evidence is off (max-parent-age 0)',
+    });
   });
 
   it('is refused when the stored file was tampered with: the check stops, nothing is gated', async () => {
@@ -131,8 +193,15 @@ describe('stored parent evidence', () => {
     const tree = repo.git('ls-tree', ref);
     const metadataBlob = /blob ([0-9a-f]+)\tmetadata\.json/.exec(tree)![1]!;
     const evidence = repo.git('show', `${ref}:evidence.json`).replace('"success": true', '"success": false');
-    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, input: evidence }).toString().trim();
-    const newTree = execFileSync('git', ['mktree'], { cwd: repo.dir, input: `100644 blob ${blob}\tevidence.json\n100644 blob ${metadataBlob}\tmetadata.json\n` }).toString().trim();
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, input: evidence })
+      .toString()
+      .trim();
+    const newTree = execFileSync('git', ['mktree'], {
+      cwd: repo.dir,
+      input: `100644 blob ${blob}\tevidence.json\n100644 blob ${metadataBlob}\tmetadata.json\n`,
+    })
+      .toString()
+      .trim();
     const commit = repo.git('commit-tree', newTree, '-p', ref, '-m', 'tampered');
     repo.git('update-ref', ref, commit);
     const { code, stderr, stdout } = await checkEval(built, ['--out', 'out'], { now: days(1) });

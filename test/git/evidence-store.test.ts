@@ -30,7 +30,18 @@ const FINGERPRINT = `sha256:${'ab'.repeat(32)}`;
 const BYTES = new TextEncoder().encode('{"package_id":"p","suite":"golden","case_id":"c1","pass":true}\n');
 
 function metadataFor(bytes: Uint8Array, producedAt = '2026-02-01T00:00:00.000Z'): StoredMetadata {
-  return storedMetadataOf({ fingerprint: FINGERPRINT, package_id: 'p-r1', manifest: 'manifests/p.yaml', commit: 'c'.repeat(40), produced_at: producedAt, command: 'npm run eval' }, 'evidence.jsonl', bytes);
+  return storedMetadataOf(
+    {
+      fingerprint: FINGERPRINT,
+      package_id: 'p-r1',
+      manifest: 'manifests/p.yaml',
+      commit: 'c'.repeat(40),
+      produced_at: producedAt,
+      command: 'npm run eval',
+    },
+    'evidence.jsonl',
+    bytes,
+  );
 }
 
 function setup(n: number): { origin: string; clones: Clone[] } {
@@ -54,14 +65,21 @@ describe('storeEvidence', () => {
     const outcome = storeEvidence({ repo: a.dir, metadata: metadataFor(BYTES), bytes: BYTES, push: true });
     expect(outcome).toMatchObject({ ref: `refs/kaizen-gate/evidence/${'ab'.repeat(32)}`, pushed: true, attempts: 1 });
     expect(runGit(origin, ['rev-parse', outcome.ref])).toBe(outcome.commit);
-    expect(runGit(origin, ['ls-tree', '--name-only', outcome.ref]).split('\n')).toEqual(['evidence.jsonl', 'metadata.json']);
+    expect(runGit(origin, ['ls-tree', '--name-only', outcome.ref]).split('\n')).toEqual([
+      'evidence.jsonl',
+      'metadata.json',
+    ]);
 
     expect(readStoredFiles(b.dir, FINGERPRINT)).toBeUndefined();
     expect(fetchStoredRef(b.dir, FINGERPRINT, 'origin')).toEqual({ kind: 'fetched' });
     const files = readStoredFiles(b.dir, FINGERPRINT)!;
     const verified = verifyStored(files.ref, FINGERPRINT, files.files);
-    expect('problem' in verified ? verified.problem : Buffer.from(verified.bytes).toString()).toBe(Buffer.from(BYTES).toString());
-    expect(storedEvidenceDigest(b.dir, `${evidenceRef(FINGERPRINT)}:evidence.jsonl`)).toBe(metadataFor(BYTES).evidence.sha256.slice(7));
+    expect('problem' in verified ? verified.problem : Buffer.from(verified.bytes).toString()).toBe(
+      Buffer.from(BYTES).toString(),
+    );
+    expect(storedEvidenceDigest(b.dir, `${evidenceRef(FINGERPRINT)}:evidence.jsonl`)).toBe(
+      metadataFor(BYTES).evidence.sha256.slice(7),
+    );
     expect(storedEvidenceDigest(b.dir, 'evals/parent.json')).toBeUndefined();
     expect(fetchStoredRef(b.dir, `sha256:${'cd'.repeat(32)}`, 'origin')).toEqual({ kind: 'absent' });
     expect(fetchStoredRef(b.dir, FINGERPRINT, 'upstream')).toEqual({ kind: 'no-remote' });
@@ -72,9 +90,16 @@ describe('storeEvidence', () => {
     const [a] = clones as [Clone];
     const first = storeEvidence({ repo: a.dir, metadata: metadataFor(BYTES), bytes: BYTES, push: false });
     const newer = new TextEncoder().encode('{"package_id":"p","suite":"golden","case_id":"c1","pass":false}\n');
-    const second = storeEvidence({ repo: a.dir, metadata: metadataFor(newer, '2026-02-02T00:00:00.000Z'), bytes: newer, push: false });
+    const second = storeEvidence({
+      repo: a.dir,
+      metadata: metadataFor(newer, '2026-02-02T00:00:00.000Z'),
+      bytes: newer,
+      push: false,
+    });
     expect(a.git('rev-parse', `${second.commit}^`)).toBe(first.commit);
-    expect(Buffer.from(readStoredFiles(a.dir, FINGERPRINT)!.files.get('evidence.jsonl')!).toString()).toContain('"pass":false');
+    expect(Buffer.from(readStoredFiles(a.dir, FINGERPRINT)!.files.get('evidence.jsonl')!).toString()).toContain(
+      '"pass":false',
+    );
   });
 
   it('when another writer pushes the same fingerprint between fetch and push: rejected, fetched, stacked on theirs, pushed', () => {
@@ -83,7 +108,10 @@ describe('storeEvidence', () => {
     storeEvidence({ repo: a.dir, metadata: metadataFor(BYTES), bytes: BYTES, push: false });
     const mark = join(b.dir, '.git', 'raced');
     const hook = join(b.dir, '.git', 'hooks', 'pre-push');
-    writeFileSync(hook, `#!/bin/sh\ncat > /dev/null\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\nif [ ! -f '${mark}' ]; then touch '${mark}'; git -C '${a.dir}' push -q origin ${evidenceRef(FINGERPRINT)}; fi\nexit 0\n`);
+    writeFileSync(
+      hook,
+      `#!/bin/sh\ncat > /dev/null\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\nif [ ! -f '${mark}' ]; then touch '${mark}'; git -C '${a.dir}' push -q origin ${evidenceRef(FINGERPRINT)}; fi\nexit 0\n`,
+    );
     chmodSync(hook, 0o755);
     const mine = new TextEncoder().encode('{"package_id":"p","suite":"golden","case_id":"c1","pass":true,"trial":1}\n');
     const outcome = storeEvidence({ repo: b.dir, metadata: metadataFor(mine), bytes: mine, push: true });
@@ -106,10 +134,26 @@ describe('verifyStored', () => {
 
   it('refuses evidence changed after it was stored, metadata for another fingerprint, and missing pieces', () => {
     const tampered = new TextEncoder().encode(Buffer.from(BYTES).toString().replace('true', 'false'));
-    expect(verifyStored(ref, FINGERPRINT, files(metadataFor(BYTES), tampered))).toEqual({ problem: expect.stringMatching(/has sha256 sha256:[0-9a-f]{64} \(\d+ bytes\), but its metadata records sha256:[0-9a-f]{64} .*the stored file was changed after it was written, so it is not used; delete it/) });
-    expect(verifyStored(ref, `sha256:${'cd'.repeat(32)}`, files(metadataFor(BYTES), BYTES))).toEqual({ problem: expect.stringContaining(`says it is for fingerprint ${FINGERPRINT}`) });
-    expect(verifyStored(ref, FINGERPRINT, new Map())).toEqual({ problem: expect.stringContaining('has no metadata.json') });
-    expect(verifyStored(ref, FINGERPRINT, new Map([['metadata.json', new TextEncoder().encode('{"schema":"other"}')]]))).toEqual({ problem: expect.stringContaining('has schema "other"') });
-    expect(verifyStored(ref, FINGERPRINT, new Map([['metadata.json', new TextEncoder().encode(JSON.stringify(metadataFor(BYTES)))]]))).toEqual({ problem: expect.stringContaining('has no evidence.jsonl') });
+    expect(verifyStored(ref, FINGERPRINT, files(metadataFor(BYTES), tampered))).toEqual({
+      problem: expect.stringMatching(
+        /has sha256 sha256:[0-9a-f]{64} \(\d+ bytes\), but its metadata records sha256:[0-9a-f]{64} .*the stored file was changed after it was written, so it is not used; delete it/,
+      ),
+    });
+    expect(verifyStored(ref, `sha256:${'cd'.repeat(32)}`, files(metadataFor(BYTES), BYTES))).toEqual({
+      problem: expect.stringContaining(`says it is for fingerprint ${FINGERPRINT}`),
+    });
+    expect(verifyStored(ref, FINGERPRINT, new Map())).toEqual({
+      problem: expect.stringContaining('has no metadata.json'),
+    });
+    expect(
+      verifyStored(ref, FINGERPRINT, new Map([['metadata.json', new TextEncoder().encode('{"schema":"other"}')]])),
+    ).toEqual({ problem: expect.stringContaining('has schema "other"') });
+    expect(
+      verifyStored(
+        ref,
+        FINGERPRINT,
+        new Map([['metadata.json', new TextEncoder().encode(JSON.stringify(metadataFor(BYTES)))]]),
+      ),
+    ).toEqual({ problem: expect.stringContaining('has no evidence.jsonl') });
   });
 });

@@ -32,7 +32,9 @@ describe('kaizen-gate init', () => {
     writePromptfooProject(repo);
     const run = await cli(repo.dir, ['init', '--keys', '--application', 'acme-support', '--owner', '@acme/support']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('wrote manifests/acme-support.yaml\nwrote .github/workflows/release-gate.yml\nwrote .kaizen-gate/keys/kaizen-gate.pub\nwrote .kaizen-gate/kaizen-gate.key (mode 0600, ignored by git)\nwrote .kaizen-gate/.gitignore\n');
+    expect(run.stdout).toContain(
+      'wrote manifests/acme-support.yaml\nwrote .github/workflows/release-gate.yml\nwrote .kaizen-gate/keys/kaizen-gate.pub\nwrote .kaizen-gate/kaizen-gate.key (mode 0600, ignored by git)\nwrote .kaizen-gate/.gitignore\n',
+    );
     const next = run.stdout.split('Next:\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(next).toEqual([
       '  1. git add manifests/acme-support.yaml .github/workflows/release-gate.yml .kaizen-gate/keys/kaizen-gate.pub .kaizen-gate/.gitignore && git commit -m "Release gate: first kaizen-gate manifest and workflow"',
@@ -67,11 +69,17 @@ describe('kaizen-gate init', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
     expect(workflow.permissions).toEqual({ contents: 'write', checks: 'write', 'pull-requests': 'write' });
     const step = workflow.jobs.gate.steps.find((s) => s.uses?.startsWith('kaizen-gate/kaizen-gate@'));
-    expect(step?.with).toEqual({ 'eval-command': 'npx --yes promptfoo eval -c promptfooconfig.yaml -o "$KAIZEN_GATE_OUTPUT" --no-progress-bar --no-table --no-share', 'signing-key': '${{ secrets.KAIZEN_GATE_SIGNING_KEY }}' });
+    expect(step?.with).toEqual({
+      'eval-command':
+        'npx --yes promptfoo eval -c promptfooconfig.yaml -o "$KAIZEN_GATE_OUTPUT" --no-progress-bar --no-table --no-share',
+      'signing-key': '${{ secrets.KAIZEN_GATE_SIGNING_KEY }}',
+    });
     expect(workflow.jobs.gate.steps.find((s) => s.uses === 'actions/checkout@v5')?.with).toEqual({ 'fetch-depth': 0 });
 
     expect(statSync(join(repo.dir, '.kaizen-gate/kaizen-gate.key')).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(repo.dir, '.kaizen-gate/kaizen-gate.key'), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(readFileSync(join(repo.dir, '.kaizen-gate/kaizen-gate.key'), 'utf8')).toMatch(
+      /^-----BEGIN PRIVATE KEY-----/,
+    );
     expect(repo.git('check-ignore', '.kaizen-gate/kaizen-gate.key')).toBe('.kaizen-gate/kaizen-gate.key');
   });
 
@@ -81,7 +89,9 @@ describe('kaizen-gate init', () => {
     repo.write('.github/workflows/release-gate.yml', 'name: ours\n');
     const run = await cli(repo.dir, ['init']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('.github/workflows/release-gate.yml: already exists; init never overwrites a file, so nothing was written');
+    expect(run.stderr).toContain(
+      '.github/workflows/release-gate.yml: already exists; init never overwrites a file, so nothing was written',
+    );
     expect(repo.read('.github/workflows/release-gate.yml')).toBe('name: ours\n');
     expect(() => statSync(join(repo.dir, 'manifests'))).toThrow(/ENOENT/);
 
