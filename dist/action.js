@@ -41657,7 +41657,8 @@ function parseDuration(text2, name, allowZero = false) {
   const amount = match ? Number(match[1]) : Number.NaN;
   if (match && match[2] === void 0 && amount === 0 && allowZero) return { value: 0 };
   if (!match || match[2] === void 0 || !Number.isSafeInteger(amount) || amount === 0 && !allowZero) {
-    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${allowZero ? " (or 0)" : ""}, got "${text2}".` };
+    const zero = allowZero ? " (or 0)" : "";
+    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${zero}, got "${text2}".` };
   }
   return { value: amount * unit[match[2]] };
 }
@@ -41728,13 +41729,21 @@ function parseInputs(getInput2) {
   const seed = text2("seed", parseSeed);
   const parentSide = text2("parent-side", parseSideSelector);
   const evalCommand = optional("eval-command");
-  const maxParentAgeMs = checked("max-parent-age", parseDuration(optional("max-parent-age") ?? EVAL_DEFAULTS.maxParentAge, "`max-parent-age`", true));
-  const evalConcurrency = checked("eval-concurrency", parsePositiveInteger(optional("eval-concurrency") ?? EVAL_DEFAULTS.concurrency, "`eval-concurrency`", 64));
-  const evalTimeoutMs = checked("eval-timeout", parseDuration(optional("eval-timeout") ?? EVAL_DEFAULTS.timeout, "`eval-timeout`"));
+  const withDefault = (name, fallback, parse3) => checked(name, parse3(optional(name) ?? fallback, `\`${name}\``));
+  const maxParentAgeMs = withDefault("max-parent-age", EVAL_DEFAULTS.maxParentAge, (v, l) => parseDuration(v, l, true));
+  const evalConcurrency = withDefault("eval-concurrency", EVAL_DEFAULTS.concurrency, (v, l) => parsePositiveInteger(v, l, 64));
+  const evalTimeoutMs = withDefault("eval-timeout", EVAL_DEFAULTS.timeout, (v, l) => parseDuration(v, l));
   const parentLines = lines("parent-evidence");
   const parentAuto = parentLines.includes("auto");
-  if (parentAuto && parentLines.length > 1) report("parent-evidence", "Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.");
-  if (parentAuto && evalCommand === void 0) report("parent-evidence", "`parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored.");
+  if (parentAuto && parentLines.length > 1) {
+    report("parent-evidence", "Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.");
+  }
+  if (parentAuto && evalCommand === void 0) {
+    report(
+      "parent-evidence",
+      "`parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored."
+    );
+  }
   const candidateSide = text2("candidate-side", parseSideSelector);
   const inputs = {
     ...token !== void 0 ? { token } : {},
@@ -42096,11 +42105,15 @@ function requestOf(inputs, event, workspace, runtime) {
       { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
       { parent: "`parent-evidence`", candidate: "`candidate-evidence`", both: "`evidence`" }
     );
-    if (sides) problems.push({ file: "input parent-evidence", message: `${sides} Or set \`eval-command\` to have the Action run the eval for both sides.` });
+    const hint = "Or set `eval-command` to have the Action run the eval for both sides.";
+    if (sides) problems.push({ file: "input parent-evidence", message: `${sides} ${hint}` });
   } else {
     for (const name of ["candidate-evidence", "evidence"]) {
       if ((name === "evidence" ? inputs.evidence : inputs.candidateEvidence).length > 0) {
-        problems.push({ file: `input ${name}`, message: `\`eval-command\` produces the candidate's evidence; remove \`${name}\` (or remove \`eval-command\` and give both sides' files).` });
+        problems.push({
+          file: `input ${name}`,
+          message: `\`eval-command\` produces the candidate's evidence; remove \`${name}\` (or remove \`eval-command\` and give both sides' files).`
+        });
       }
     }
   }
@@ -42174,7 +42187,9 @@ function checkLimitsOf(text2) {
   return { ...DEFAULT_LIMITS, summary: limit };
 }
 function requireRuntime(runtime) {
-  if (runtime === void 0) throw new Error("requestOf: eval-command is set, so the eval runtime (environment, clock) must be given");
+  if (runtime === void 0) {
+    throw new Error("requestOf: eval-command is set, so the eval runtime (environment, clock) must be given");
+  }
   return runtime;
 }
 
@@ -42772,8 +42787,8 @@ function writeFilesTogether(dir, files, options = {}) {
         try {
           linkSync(staged[index], path);
         } catch (error2) {
-          if (error2.code === "EEXIST") throw new Error("the file already exists (it appeared while kaizen-gate wrote)", { cause: error2 });
-          throw error2;
+          if (error2.code !== "EEXIST") throw error2;
+          throw new Error("the file already exists (it appeared while kaizen-gate wrote)", { cause: error2 });
         }
         committed.push(path);
         continue;
@@ -46900,7 +46915,9 @@ function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  const scoped = input.evidence.filter((file) => file.forPackage === void 0 || file.forPackage === manifest.package_id);
+  const scoped = input.evidence.filter(
+    (file) => file.forPackage === void 0 || file.forPackage === manifest.package_id
+  );
   if (scoped.length === 0) return { problems: [] };
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
@@ -46962,7 +46979,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
       const records = read(isPromptfoo ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
-      append(sides[side].records, packageCount > 1 && file.forPackage === void 0 ? records.filter((r) => r.package_id === expected) : records);
+      const shared = packageCount > 1 && file.forPackage === void 0;
+      append(sides[side].records, shared ? records.filter((r) => r.package_id === expected) : records);
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
@@ -50054,7 +50072,11 @@ function runPipeline(input) {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
-      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence), ...evalField(input.evalOrigins?.get(manifest.package_id)) },
+      evidence: {
+        ...summariseEvidence(evidence),
+        ...bindingFields(evidence),
+        ...evalField(input.evalOrigins?.get(manifest.package_id))
+      },
       gates,
       categories,
       error_budget,
@@ -54192,7 +54214,11 @@ async function run() {
   const event = await readEvent();
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const mode = inputs.mode === "auto" ? event.name === "push" ? "record" : "gate" : inputs.mode;
-  const request2 = requestOf(inputs, event, workspace, { env: process.env, clock: () => /* @__PURE__ */ new Date(), onEvent: (progress) => showProgress(progress, workspace) });
+  const request2 = requestOf(inputs, event, workspace, {
+    env: process.env,
+    clock: () => /* @__PURE__ */ new Date(),
+    onEvent: (progress) => showProgress(progress, workspace)
+  });
   const result = await runGateCheck(request2);
   const { report } = result;
   info(`kaizen-gate: ${report.decision.summary}`);
@@ -54260,9 +54286,9 @@ async function run() {
 }
 function showProgress(progress, workspace) {
   info(`kaizen-gate ${describeProgress(progress, (path) => toRepoPath(workspace, path))}`);
-  const log = progress.kind === "finish" ? progress.result.logPath : progress.kind === "fail" && progress.failure.log !== void 0 ? `${workspace}/${progress.failure.log}` : void 0;
-  if (log === void 0) return;
-  const target = progress.kind === "finish" ? progress.result.target : progress.kind === "fail" ? progress.failure.target : void 0;
+  const ended = progress.kind === "finish" ? { log: progress.result.logPath, target: progress.result.target } : progress.kind === "fail" && progress.failure.log !== void 0 ? { log: `${workspace}/${progress.failure.log}`, target: progress.failure.target } : void 0;
+  if (ended === void 0) return;
+  const { log, target } = ended;
   let text2;
   try {
     text2 = readFileSync6(log, "utf8");
@@ -54270,7 +54296,7 @@ function showProgress(progress, workspace) {
     return;
   }
   const LIMIT = 2e5;
-  startGroup(`eval log: ${target?.forPackage} ${target?.side}${text2.length > LIMIT ? " (the end)" : ""}`);
+  startGroup(`eval log: ${target.forPackage} ${target.side}${text2.length > LIMIT ? " (the end)" : ""}`);
   info(text2.length > LIMIT ? text2.slice(-LIMIT) : text2);
   endGroup();
 }

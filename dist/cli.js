@@ -15809,8 +15809,8 @@ function writeFilesTogether(dir, files, options = {}) {
         try {
           linkSync(staged[index], path);
         } catch (error) {
-          if (error.code === "EEXIST") throw new Error("the file already exists (it appeared while kaizen-gate wrote)", { cause: error });
-          throw error;
+          if (error.code !== "EEXIST") throw error;
+          throw new Error("the file already exists (it appeared while kaizen-gate wrote)", { cause: error });
         }
         committed.push(path);
         continue;
@@ -19292,7 +19292,8 @@ function evidenceLines(pkg, paint) {
     const short3 = coverage.cases === void 0 || (coverage.missing_count ?? 0) > 0;
     lines.push(`  ${short3 ? paint("yellow", "suite") : "suite"} ${clean(describeCoverage(coverage))}`);
   }
-  for (const line of pkg.evidence.eval === void 0 ? [] : describeEvalOrigin(pkg.evidence.eval)) lines.push(`  eval: ${clean(line, 1e3)}`);
+  const origin = pkg.evidence.eval;
+  for (const line of origin === void 0 ? [] : describeEvalOrigin(origin)) lines.push(`  eval: ${clean(line, 1e3)}`);
   for (const warning of pkg.diff.warnings) lines.push(`  ${paint("yellow", "warning")}: ${clean(warning, 1e3)}`);
   return lines;
 }
@@ -20360,7 +20361,9 @@ function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  const scoped = input.evidence.filter((file) => file.forPackage === void 0 || file.forPackage === manifest.package_id);
+  const scoped = input.evidence.filter(
+    (file) => file.forPackage === void 0 || file.forPackage === manifest.package_id
+  );
   if (scoped.length === 0) return { problems: [] };
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
@@ -20422,7 +20425,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
       const records = read(isPromptfoo ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
-      append(sides[side].records, packageCount > 1 && file.forPackage === void 0 ? records.filter((r2) => r2.package_id === expected) : records);
+      const shared = packageCount > 1 && file.forPackage === void 0;
+      append(sides[side].records, shared ? records.filter((r2) => r2.package_id === expected) : records);
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
@@ -23520,7 +23524,11 @@ function runPipeline(input) {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
-      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence), ...evalField(input.evalOrigins?.get(manifest.package_id)) },
+      evidence: {
+        ...summariseEvidence(evidence),
+        ...bindingFields(evidence),
+        ...evalField(input.evalOrigins?.get(manifest.package_id))
+      },
       gates,
       categories,
       error_budget,
@@ -24019,7 +24027,8 @@ function parseDuration(text2, name, allowZero = false) {
   const amount = match ? Number(match[1]) : Number.NaN;
   if (match && match[2] === void 0 && amount === 0 && allowZero) return { value: 0 };
   if (!match || match[2] === void 0 || !Number.isSafeInteger(amount) || amount === 0 && !allowZero) {
-    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${allowZero ? " (or 0)" : ""}, got "${text2}".` };
+    const zero = allowZero ? " (or 0)" : "";
+    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${zero}, got "${text2}".` };
   }
   return { value: amount * unit[match[2]] };
 }
@@ -24278,9 +24287,13 @@ function requestOf(ctx, positionals, flags) {
   const parentEvidence = auto ? [] : given;
   const candidateEvidence = flags["candidate-evidence"] ?? [];
   const evidence = flags.evidence ?? [];
-  if (auto && given.length > 1) throw new UsageError("--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files");
+  if (auto && given.length > 1) {
+    throw new UsageError("--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files");
+  }
   if (flags.eval === void 0) {
-    if (auto) throw new UsageError("--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored");
+    if (auto) {
+      throw new UsageError("--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored");
+    }
     for (const flag2 of ["max-parent-age", "eval-concurrency", "eval-timeout"]) {
       if (flags[flag2] !== void 0) throw new UsageError(`--${flag2} goes with --eval CMD`);
     }
@@ -24290,7 +24303,8 @@ function requestOf(ctx, positionals, flags) {
     );
     if (sides) throw new UsageError(sides);
   } else if (candidateEvidence.length > 0 || evidence.length > 0) {
-    throw new UsageError(`--eval runs the candidate's eval; drop ${candidateEvidence.length > 0 ? "--candidate-evidence" : "--evidence"} (or drop --eval and give both sides' files)`);
+    const extra = candidateEvidence.length > 0 ? "--candidate-evidence" : "--evidence";
+    throw new UsageError(`--eval runs the candidate's eval; drop ${extra} (or drop --eval and give both sides' files)`);
   }
   if (flags["signing-key"] !== void 0 && flags.out === void 0) {
     throw new UsageError("--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json");
@@ -24324,14 +24338,22 @@ function requestOf(ctx, positionals, flags) {
 }
 function evalRequestOf(ctx, flags, parentFromFiles) {
   const command = flags.eval ?? "";
-  if (command.trim() === "") throw new UsageError(`--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`);
-  const format = valueOf(parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format"));
+  if (command.trim() === "") {
+    throw new UsageError(`--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`);
+  }
+  const format = valueOf(
+    parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")
+  );
   const out = flags.out ?? DEFAULT_OUT;
   return {
     command,
     parentFromFiles,
-    maxParentAgeMs: valueOf(parseDuration(flags["max-parent-age"] ?? EVAL_DEFAULTS.maxParentAge, "--max-parent-age", true)),
-    concurrency: valueOf(parsePositiveInteger(flags["eval-concurrency"] ?? EVAL_DEFAULTS.concurrency, "--eval-concurrency", 64)),
+    maxParentAgeMs: valueOf(
+      parseDuration(flags["max-parent-age"] ?? EVAL_DEFAULTS.maxParentAge, "--max-parent-age", true)
+    ),
+    concurrency: valueOf(
+      parsePositiveInteger(flags["eval-concurrency"] ?? EVAL_DEFAULTS.concurrency, "--eval-concurrency", 64)
+    ),
     timeoutMs: valueOf(parseDuration(flags["eval-timeout"] ?? EVAL_DEFAULTS.timeout, "--eval-timeout")),
     dir: `${out.replace(/\/+$/, "")}/${EVAL_DEFAULTS.folder}`,
     extension: format === "jsonl" ? ".jsonl" : ".json",
@@ -24354,8 +24376,10 @@ async function runCheck(ctx, positionals, flags, isTty) {
   if (result.notEvaluated) {
     const shown = result.notEvaluated.slice(0, 10).join(", ");
     const more2 = result.notEvaluated.length > 10 ? ` and ${result.notEvaluated.length - 10} more` : "";
-    ctx.stderr(`Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (${shown}${more2}) are not part of it. Commit them to gate them.
-`);
+    ctx.stderr(
+      `Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (${shown}${more2}) are not part of it. Commit them to gate them.
+`
+    );
   }
   if (result.signingError !== void 0) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}

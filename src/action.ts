@@ -35,7 +35,11 @@ async function run(): Promise<void> {
   const event = await readEvent();
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const mode = inputs.mode === 'auto' ? (event.name === 'push' ? 'record' : 'gate') : inputs.mode;
-  const request = requestOf(inputs, event, workspace, { env: process.env, clock: () => new Date(), onEvent: (progress) => showProgress(progress, workspace) });
+  const request = requestOf(inputs, event, workspace, {
+    env: process.env,
+    clock: () => new Date(),
+    onEvent: (progress) => showProgress(progress, workspace),
+  });
 
   const result = await runGateCheck(request);
   const { report } = result;
@@ -113,9 +117,14 @@ async function run(): Promise<void> {
 /** One line per eval event; a finished or failed run's log follows in a collapsed group. */
 function showProgress(progress: EvalProgress, workspace: string): void {
   core.info(`kaizen-gate ${describeProgress(progress, (path) => toRepoPath(workspace, path))}`);
-  const log = progress.kind === 'finish' ? progress.result.logPath : progress.kind === 'fail' && progress.failure.log !== undefined ? `${workspace}/${progress.failure.log}` : undefined;
-  if (log === undefined) return;
-  const target = progress.kind === 'finish' ? progress.result.target : progress.kind === 'fail' ? progress.failure.target : undefined;
+  const ended =
+    progress.kind === 'finish'
+      ? { log: progress.result.logPath, target: progress.result.target }
+      : progress.kind === 'fail' && progress.failure.log !== undefined
+        ? { log: `${workspace}/${progress.failure.log}`, target: progress.failure.target }
+        : undefined;
+  if (ended === undefined) return;
+  const { log, target } = ended;
   let text: string;
   try {
     text = readFileSync(log, 'utf8');
@@ -123,7 +132,7 @@ function showProgress(progress: EvalProgress, workspace: string): void {
     return;
   }
   const LIMIT = 200_000;
-  core.startGroup(`eval log: ${target?.forPackage} ${target?.side}${text.length > LIMIT ? ' (the end)' : ''}`);
+  core.startGroup(`eval log: ${target.forPackage} ${target.side}${text.length > LIMIT ? ' (the end)' : ''}`);
   core.info(text.length > LIMIT ? text.slice(-LIMIT) : text);
   core.endGroup();
 }

@@ -136,7 +136,8 @@ export async function runGateCheck(request: CheckRequest): Promise<CheckResult> 
         });
   const readHead = changeSet.head.commit ? readerAtCommit(request.repo, changeSet.head.commit) : readerAtWorktree(request.repo);
   const given = readEvidence(request);
-  const made: GatheredEval | undefined = request.eval === undefined ? undefined : await gatherEvalEvidence(changeSet, request.repo, request.cwd, request.eval);
+  const made: GatheredEval | undefined =
+    request.eval === undefined ? undefined : await gatherEvalEvidence(changeSet, request.repo, request.cwd, request.eval);
   const report = runPipeline({
     changeSet,
     evidence: made === undefined ? given : [...given, ...made.evidence],

@@ -72,7 +72,8 @@ export function parseDuration(text: string, name: string, allowZero = false): Pa
   const amount = match ? Number(match[1]) : Number.NaN;
   if (match && match[2] === undefined && amount === 0 && allowZero) return { value: 0 };
   if (!match || match[2] === undefined || !Number.isSafeInteger(amount) || (amount === 0 && !allowZero)) {
-    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${allowZero ? ' (or 0)' : ''}, got "${text}".` };
+    const zero = allowZero ? ' (or 0)' : '';
+    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${zero}, got "${text}".` };
   }
   return { value: amount * unit[match[2] as keyof typeof unit] };
 }

@@ -85,7 +85,11 @@ export function runPipeline(input: PipelineInput): Report {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems), ...(diff.failure ? { failure: diff.failure } : {}) },
-      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence), ...evalField(input.evalOrigins?.get(manifest.package_id)) },
+      evidence: {
+        ...summariseEvidence(evidence),
+        ...bindingFields(evidence),
+        ...evalField(input.evalOrigins?.get(manifest.package_id)),
+      },
       gates,
       categories,
       error_budget,

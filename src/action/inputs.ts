@@ -3,7 +3,8 @@
  * entry passes `@actions/core`'s getInput), so it is unit-tested without a runner.
  */
 import type { PromptfooSideSelector } from '../evidence/promptfoo.ts';
-import { EVAL_DEFAULTS, EVIDENCE_FORMATS, parseDuration, parseEvidenceFormat, parsePositiveInteger, parseSeed, parseSideSelector } from '../options.ts';
+import { EVAL_DEFAULTS, EVIDENCE_FORMATS } from '../options.ts';
+import { parseDuration, parseEvidenceFormat, parsePositiveInteger, parseSeed, parseSideSelector } from '../options.ts';
 import type { EvidenceFormatChoice, Parsed } from '../options.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
@@ -116,13 +117,22 @@ export function parseInputs(getInput: InputReader): ActionInputs {
   const seed = text('seed', parseSeed);
   const parentSide = text('parent-side', parseSideSelector);
   const evalCommand = optional('eval-command');
-  const maxParentAgeMs = checked('max-parent-age', parseDuration(optional('max-parent-age') ?? EVAL_DEFAULTS.maxParentAge, '`max-parent-age`', true));
-  const evalConcurrency = checked('eval-concurrency', parsePositiveInteger(optional('eval-concurrency') ?? EVAL_DEFAULTS.concurrency, '`eval-concurrency`', 64));
-  const evalTimeoutMs = checked('eval-timeout', parseDuration(optional('eval-timeout') ?? EVAL_DEFAULTS.timeout, '`eval-timeout`'));
+  const withDefault = <T>(name: string, fallback: string, parse: (value: string, label: string) => Parsed<T>): T | undefined =>
+    checked(name, parse(optional(name) ?? fallback, `\`${name}\``));
+  const maxParentAgeMs = withDefault('max-parent-age', EVAL_DEFAULTS.maxParentAge, (v, l) => parseDuration(v, l, true));
+  const evalConcurrency = withDefault('eval-concurrency', EVAL_DEFAULTS.concurrency, (v, l) => parsePositiveInteger(v, l, 64));
+  const evalTimeoutMs = withDefault('eval-timeout', EVAL_DEFAULTS.timeout, (v, l) => parseDuration(v, l));
   const parentLines = lines('parent-evidence');
   const parentAuto = parentLines.includes('auto');
-  if (parentAuto && parentLines.length > 1) report('parent-evidence', 'Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.');
-  if (parentAuto && evalCommand === undefined) report('parent-evidence', '`parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored.');
+  if (parentAuto && parentLines.length > 1) {
+    report('parent-evidence', 'Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.');
+  }
+  if (parentAuto && evalCommand === undefined) {
+    report(
+      'parent-evidence',
+      '`parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored.',
+    );
+  }
   const candidateSide = text('candidate-side', parseSideSelector);
   const inputs: ActionInputs = {
     ...(token !== undefined ? { token } : {}),

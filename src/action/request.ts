@@ -15,7 +15,12 @@ import type { ActionInputs } from './inputs.ts';
 export type EvalRuntime = Pick<EvalRequest, 'env' | 'clock' | 'onEvent'>;
 
 /** The check the inputs and the event ask for; every input problem is reported at once. */
-export function requestOf(inputs: ActionInputs, event: EventContext, workspace: string, runtime?: EvalRuntime): CheckRequest {
+export function requestOf(
+  inputs: ActionInputs,
+  event: EventContext,
+  workspace: string,
+  runtime?: EvalRuntime,
+): CheckRequest {
   const problems: Problem[] = [];
   const base = inputs.base ?? event.base;
   if (!base) problems.push({ file: 'input base', message: `No base commit: the ${event.name || 'unknown'} event has none. Set the \`base\` input (e.g. origin/main).` });
@@ -24,11 +29,17 @@ export function requestOf(inputs: ActionInputs, event: EventContext, workspace: 
       { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
       { parent: '`parent-evidence`', candidate: '`candidate-evidence`', both: '`evidence`' },
     );
-    if (sides) problems.push({ file: 'input parent-evidence', message: `${sides} Or set \`eval-command\` to have the Action run the eval for both sides.` });
+    const hint = 'Or set `eval-command` to have the Action run the eval for both sides.';
+    if (sides) problems.push({ file: 'input parent-evidence', message: `${sides} ${hint}` });
   } else {
     for (const name of ['candidate-evidence', 'evidence'] as const) {
       if ((name === 'evidence' ? inputs.evidence : inputs.candidateEvidence).length > 0) {
-        problems.push({ file: `input ${name}`, message: `\`eval-command\` produces the candidate's evidence; remove \`${name}\` (or remove \`eval-command\` and give both sides' files).` });
+        problems.push({
+          file: `input ${name}`,
+          message:
+            `\`eval-command\` produces the candidate's evidence; remove \`${name}\` ` +
+            "(or remove `eval-command` and give both sides' files).",
+        });
       }
     }
   }
@@ -115,6 +126,8 @@ export function checkLimitsOf(text: string | undefined): CheckLimits {
 
 /** The runtime an eval needs; a request with an eval but without one is a bug in the caller. */
 function requireRuntime(runtime: EvalRuntime | undefined): EvalRuntime {
-  if (runtime === undefined) throw new Error('requestOf: eval-command is set, so the eval runtime (environment, clock) must be given');
+  if (runtime === undefined) {
+    throw new Error('requestOf: eval-command is set, so the eval runtime (environment, clock) must be given');
+  }
   return runtime;
 }

@@ -5,7 +5,8 @@ import { readInputFile, toRepoPath } from '../io/files.ts';
 import { serialiseReport } from '../io/report-files.ts';
 import type { EvalRequest } from '../eval/gather.ts';
 import { describeProgress } from '../eval/progress.ts';
-import { checkEvidenceSides, EVAL_DEFAULTS, parseDuration, parseEvidenceFormat, parsePositiveInteger, parseSeed, parseSideSelector } from '../options.ts';
+import { checkEvidenceSides, EVAL_DEFAULTS, parseDuration, parseEvidenceFormat } from '../options.ts';
+import { parsePositiveInteger, parseSeed, parseSideSelector } from '../options.ts';
 import type { EvidenceFormatChoice, Parsed } from '../options.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { OUTCOMES } from '../outcome.ts';
@@ -57,9 +58,13 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
   const parentEvidence = auto ? [] : given;
   const candidateEvidence = flags['candidate-evidence'] ?? [];
   const evidence = flags.evidence ?? [];
-  if (auto && given.length > 1) throw new UsageError('--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files');
+  if (auto && given.length > 1) {
+    throw new UsageError('--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files');
+  }
   if (flags.eval === undefined) {
-    if (auto) throw new UsageError('--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored');
+    if (auto) {
+      throw new UsageError('--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored');
+    }
     for (const flag of ['max-parent-age', 'eval-concurrency', 'eval-timeout'] as const) {
       if (flags[flag] !== undefined) throw new UsageError(`--${flag} goes with --eval CMD`);
     }
@@ -69,7 +74,8 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
     );
     if (sides) throw new UsageError(sides);
   } else if (candidateEvidence.length > 0 || evidence.length > 0) {
-    throw new UsageError(`--eval runs the candidate's eval; drop ${candidateEvidence.length > 0 ? '--candidate-evidence' : '--evidence'} (or drop --eval and give both sides' files)`);
+    const extra = candidateEvidence.length > 0 ? '--candidate-evidence' : '--evidence';
+    throw new UsageError(`--eval runs the candidate's eval; drop ${extra} (or drop --eval and give both sides' files)`);
   }
   if (flags['signing-key'] !== undefined && flags.out === undefined) {
     throw new UsageError('--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json');
@@ -105,18 +111,26 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
 /** The eval part of a check or eval command, from its flags; `--out` (or kaizen-gate-report) holds the runs' files. */
 export function evalRequestOf(
   ctx: CommandContext,
-  flags: { readonly eval?: string; readonly out?: string; readonly 'max-parent-age'?: string; readonly 'eval-concurrency'?: string; readonly 'eval-timeout'?: string; readonly 'evidence-format'?: string },
+  flags: Pick<CheckFlags, 'eval' | 'out' | 'max-parent-age' | 'eval-concurrency' | 'eval-timeout' | 'evidence-format'>,
   parentFromFiles: boolean,
 ): EvalRequest {
   const command = flags.eval ?? '';
-  if (command.trim() === '') throw new UsageError('--eval needs the command that runs your evaluation, e.g. --eval \'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"\'');
-  const format: EvidenceFormatChoice = valueOf(parseEvidenceFormat(flags['evidence-format'] ?? 'auto', '--evidence-format'));
+  if (command.trim() === '') {
+    throw new UsageError(`--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`);
+  }
+  const format: EvidenceFormatChoice = valueOf(
+    parseEvidenceFormat(flags['evidence-format'] ?? 'auto', '--evidence-format'),
+  );
   const out = flags.out ?? DEFAULT_OUT;
   return {
     command,
     parentFromFiles,
-    maxParentAgeMs: valueOf(parseDuration(flags['max-parent-age'] ?? EVAL_DEFAULTS.maxParentAge, '--max-parent-age', true)),
-    concurrency: valueOf(parsePositiveInteger(flags['eval-concurrency'] ?? EVAL_DEFAULTS.concurrency, '--eval-concurrency', 64)),
+    maxParentAgeMs: valueOf(
+      parseDuration(flags['max-parent-age'] ?? EVAL_DEFAULTS.maxParentAge, '--max-parent-age', true),
+    ),
+    concurrency: valueOf(
+      parsePositiveInteger(flags['eval-concurrency'] ?? EVAL_DEFAULTS.concurrency, '--eval-concurrency', 64),
+    ),
     timeoutMs: valueOf(parseDuration(flags['eval-timeout'] ?? EVAL_DEFAULTS.timeout, '--eval-timeout')),
     dir: `${out.replace(/\/+$/, '')}/${EVAL_DEFAULTS.folder}`,
     extension: format === 'jsonl' ? '.jsonl' : '.json',
@@ -128,7 +142,12 @@ export function evalRequestOf(
 }
 
 /** `check`: run the gates and print the decision. Exit 0 approve, 1 reject/hold, 3 needs approval, 2 invalid input. */
-export async function runCheck(ctx: CommandContext, positionals: readonly string[], flags: CheckFlags, isTty: boolean): Promise<number> {
+export async function runCheck(
+  ctx: CommandContext,
+  positionals: readonly string[],
+  flags: CheckFlags,
+  isTty: boolean,
+): Promise<number> {
   const format = flags.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, got "${format}"`);
   const result = await runGateCheck(requestOf(ctx, positionals, flags));
@@ -140,7 +159,10 @@ export async function runCheck(ctx: CommandContext, positionals: readonly string
   if (result.notEvaluated) {
     const shown = result.notEvaluated.slice(0, 10).join(', ');
     const more = result.notEvaluated.length > 10 ? ` and ${result.notEvaluated.length - 10} more` : '';
-    ctx.stderr(`Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (${shown}${more}) are not part of it. Commit them to gate them.\n`);
+    ctx.stderr(
+      `Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (${shown}${more}) ` +
+        'are not part of it. Commit them to gate them.\n',
+    );
   }
   if (result.signingError !== undefined) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}\n`);

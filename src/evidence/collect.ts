@@ -65,7 +65,9 @@ export function collectEvidence(
   parses: ParseCache,
 ): { evidence?: PairedEvidence; problems: Problem[] } {
   // An eval's output speaks for one package only; other files may hold several packages' records.
-  const scoped = input.evidence.filter((file) => file.forPackage === undefined || file.forPackage === manifest.package_id);
+  const scoped = input.evidence.filter(
+    (file) => file.forPackage === undefined || file.forPackage === manifest.package_id,
+  );
   if (scoped.length === 0) return { problems: [] };
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
@@ -135,7 +137,8 @@ export function collectEvidence(
       const selector = isPromptfoo ? input.promptfooSides?.[side] : undefined;
       const records = read(isPromptfoo ? (expected ?? side) : undefined, side === 'parent' ? parentJudge : candidateJudge, side, selector);
       // With several packages in one run, each takes its own records from shared files.
-      append(sides[side].records, packageCount > 1 && file.forPackage === undefined ? records.filter((r) => r.package_id === expected) : records);
+      const shared = packageCount > 1 && file.forPackage === undefined;
+      append(sides[side].records, shared ? records.filter((r) => r.package_id === expected) : records);
     }
   }
   if (problems.size > 0) return { problems: problems.list() };

@@ -62,7 +62,11 @@ export interface WriteOptions {
  * restored), so a reader never sees a new file beside an old sibling. A failure is an InputError
  * naming the path, with nothing half-written left behind.
  */
-export function writeFilesTogether(dir: string, files: readonly (readonly [string, string | Uint8Array, number?])[], options: WriteOptions = {}): void {
+export function writeFilesTogether(
+  dir: string,
+  files: readonly (readonly [path: string, data: string | Uint8Array, mode?: number])[],
+  options: WriteOptions = {},
+): void {
   const { mode, what = 'the file', exclusive = false } = options;
   const suffix = randomBytes(6).toString('hex');
   const staged: string[] = [];
@@ -85,8 +89,8 @@ export function writeFilesTogether(dir: string, files: readonly (readonly [strin
         try {
           linkSync(staged[index]!, path);
         } catch (error: unknown) {
-          if ((error as { code?: string }).code === 'EEXIST') throw new Error('the file already exists (it appeared while kaizen-gate wrote)', { cause: error });
-          throw error;
+          if ((error as { code?: string }).code !== 'EEXIST') throw error;
+          throw new Error('the file already exists (it appeared while kaizen-gate wrote)', { cause: error });
         }
         committed.push(path);
         continue;

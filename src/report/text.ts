@@ -168,7 +168,8 @@ function evidenceLines(pkg: PackageReport, paint: Paint): string[] {
     const short = coverage.cases === undefined || (coverage.missing_count ?? 0) > 0;
     lines.push(`  ${short ? paint('yellow', 'suite') : 'suite'} ${clean(describeCoverage(coverage))}`);
   }
-  for (const line of pkg.evidence.eval === undefined ? [] : describeEvalOrigin(pkg.evidence.eval)) lines.push(`  eval: ${clean(line, 1000)}`);
+  const origin = pkg.evidence.eval;
+  for (const line of origin === undefined ? [] : describeEvalOrigin(origin)) lines.push(`  eval: ${clean(line, 1000)}`);
   for (const warning of pkg.diff.warnings) lines.push(`  ${paint('yellow', 'warning')}: ${clean(warning, 1000)}`);
   return lines;
 }
