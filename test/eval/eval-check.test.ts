@@ -195,3 +195,18 @@ describe('parent evidence from files', () => {
     expect(HARNESS).toMatch(/promptfoo-sim\.mjs$/);
   });
 });
+
+describe('kaizen-gate eval', () => {
+  it('with --base runs both sides of the change and prints their outputs; --push needs --store', async () => {
+    const built = fresh();
+    const run = await cli(built.repo.dir, ['eval', '--command', COMMAND, '--base', built.base, '--head', built.head, '--out', 'ev']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean).toSorted()).toEqual([
+      `acme-support-r2 candidate (acme-support-r2 at ${built.head.slice(0, 12)}): ev/eval/acme-support-r2/candidate.json`,
+      `acme-support-r2 parent (acme-support-r1 at ${built.base.slice(0, 12)}): ev/eval/acme-support-r2/parent.json`,
+    ]);
+    const push = await cli(built.repo.dir, ['eval', '--command', COMMAND, '--push']);
+    expect(push.code).toBe(2);
+    expect(push.stderr).toContain('--push goes with --store');
+  });
+});
