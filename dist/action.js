@@ -81,6 +81,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
 function escapeData(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -144,15 +147,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 var init_file_command = __esm({
   "node_modules/@actions/core/lib/file-command.js"() {
@@ -2291,9 +2294,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -2331,12 +2334,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -4498,7 +4501,7 @@ var require_util2 = __commonJS({
       if (crypto2 === void 0) {
         return true;
       }
-      const parsedMetadata = parseMetadata(metadataList);
+      const parsedMetadata = parseMetadata2(metadataList);
       if (parsedMetadata === "no metadata") {
         return true;
       }
@@ -4525,7 +4528,7 @@ var require_util2 = __commonJS({
       return false;
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
-    function parseMetadata(metadata) {
+    function parseMetadata2(metadata) {
       const result = [];
       let empty = true;
       for (const token of metadata.split(" ")) {
@@ -4603,8 +4606,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5063,7 +5066,7 @@ var require_util2 = __commonJS({
       readAllBytes,
       simpleRangeHeaderValue,
       buildContentRange,
-      parseMetadata,
+      parseMetadata: parseMetadata2,
       createInflate,
       extractMimeType,
       getDecodeSplit,
@@ -6855,12 +6858,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7530,12 +7533,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -8014,16 +8017,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -8034,7 +8037,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -8085,7 +8088,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -8097,7 +8100,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -8433,8 +8436,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -9703,7 +9706,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9716,7 +9719,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop4).on("data", function(chunk2) {
             limit -= chunk2.length;
@@ -9735,7 +9738,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9752,7 +9755,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -9822,18 +9825,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -10090,9 +10093,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10315,9 +10318,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10602,9 +10605,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -10696,9 +10699,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -12167,10 +12170,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter2}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -14561,7 +14564,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14637,7 +14640,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -14680,7 +14683,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18421,8 +18424,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -19361,11 +19364,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19381,7 +19384,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19734,6 +19737,12 @@ function warning(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
 var ExitCode;
 var init_core = __esm({
   "node_modules/@actions/core/lib/core.js"() {
@@ -19932,11 +19941,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19952,7 +19961,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20039,26 +20048,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk2) => {
               output = Buffer.concat([output, chunk2]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk2) => {
               chunks.push(chunk2);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -20266,14 +20275,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20517,12 +20526,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20530,7 +20539,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve6(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20569,7 +20578,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve7(response);
             }
           }));
         });
@@ -20627,11 +20636,11 @@ var init_utils2 = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20647,7 +20656,7 @@ var init_utils2 = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33010,11 +33019,39 @@ function checkEvidenceSides(counts, names2) {
   }
   return void 0;
 }
-var EVIDENCE_FORMATS;
+function parseDuration(text2, name, allowZero = false) {
+  const match = /^(\d+)(s|m|h|d)?$/.exec(text2.trim());
+  const unit = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+  const amount = match ? Number(match[1]) : Number.NaN;
+  if (match && match[2] === void 0 && amount === 0 && allowZero) return { value: 0 };
+  if (!match || match[2] === void 0 || !Number.isSafeInteger(amount) || amount === 0 && !allowZero) {
+    const zero = allowZero ? " (or 0)" : "";
+    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${zero}, got "${text2}".` };
+  }
+  return { value: amount * unit[match[2]] };
+}
+function parsePositiveInteger(text2, name, max) {
+  const value = Number(text2);
+  if (!/^\d+$/.test(text2.trim()) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    return { error: `Expected ${name} to be a positive integer of at most ${max}, got "${text2}".` };
+  }
+  return { value };
+}
+var EVIDENCE_FORMATS, EVAL_DEFAULTS;
 var init_options = __esm({
   "src/options.ts"() {
     "use strict";
     EVIDENCE_FORMATS = ["auto", "jsonl", "promptfoo", "vitest-evals"];
+    EVAL_DEFAULTS = {
+      /** Stored parent evidence younger than this is reused. */
+      maxParentAge: "7d",
+      /** Eval runs at once (both sides of one package). */
+      concurrency: "2",
+      /** Per run; a generous bound for suites that call a model thousands of times. */
+      timeout: "60m",
+      /** Inside the out dir. */
+      folder: "eval"
+    };
   }
 });
 
@@ -33065,6 +33102,22 @@ function parseInputs(getInput2) {
   const seed = text2("seed", parseSeed);
   const look = text2("look", parseLook);
   const parentSide = text2("parent-side", parseSideSelector);
+  const evalCommand = optional("eval-command");
+  const withDefault = (name, fallback, parse3) => checked(name, parse3(optional(name) ?? fallback, `\`${name}\``));
+  const maxParentAgeMs = withDefault("max-parent-age", EVAL_DEFAULTS.maxParentAge, (v, l) => parseDuration(v, l, true));
+  const evalConcurrency = withDefault("eval-concurrency", EVAL_DEFAULTS.concurrency, (v, l) => parsePositiveInteger(v, l, 64));
+  const evalTimeoutMs = withDefault("eval-timeout", EVAL_DEFAULTS.timeout, (v, l) => parseDuration(v, l));
+  const parentLines = lines("parent-evidence");
+  const parentAuto = parentLines.includes("auto");
+  if (parentAuto && parentLines.length > 1) {
+    report("parent-evidence", "Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.");
+  }
+  if (parentAuto && evalCommand === void 0) {
+    report(
+      "parent-evidence",
+      "`parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored."
+    );
+  }
   const candidateSide = text2("candidate-side", parseSideSelector);
   const inputs = {
     ...token !== void 0 ? { token } : {},
@@ -33073,7 +33126,7 @@ function parseInputs(getInput2) {
     ...head !== void 0 ? { head } : {},
     manifests: lines("manifests"),
     gateUntouched: boolean("gate-untouched"),
-    parentEvidence: lines("parent-evidence"),
+    parentEvidence: parentAuto ? [] : parentLines,
     candidateEvidence: lines("candidate-evidence"),
     evidence: lines("evidence"),
     evidenceFormat: text2("evidence-format", parseEvidenceFormat) ?? EVIDENCE_FORMATS[0],
@@ -33087,7 +33140,16 @@ function parseInputs(getInput2) {
     publicKeys: optional("public-keys") ?? ".kaizen-gate/keys",
     comment: choice("comment", ["always", "on-change", "on-failure", "off"], "always"),
     failOn,
-    outDir: optional("out-dir") ?? "kaizen-gate-report"
+    outDir: optional("out-dir") ?? "kaizen-gate-report",
+    ...evalCommand === void 0 ? {} : {
+      eval: {
+        command: evalCommand,
+        parentAuto: parentAuto || parentLines.length === 0,
+        maxParentAgeMs: maxParentAgeMs ?? 0,
+        concurrency: evalConcurrency ?? 1,
+        timeoutMs: evalTimeoutMs ?? 1
+      }
+    }
   };
   if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
   return inputs;
@@ -33096,6 +33158,7 @@ var TRUE, FALSE;
 var init_inputs = __esm({
   "src/action/inputs.ts"() {
     "use strict";
+    init_options();
     init_options();
     init_problem();
     TRUE = ["true", "True", "TRUE"];
@@ -33437,15 +33500,27 @@ var init_checks = __esm({
 
 // src/action/request.ts
 import { globSync } from "node:fs";
-function requestOf(inputs, event, workspace) {
+function requestOf(inputs, event, workspace, runtime) {
   const problems = [];
   const base = inputs.base ?? event.base;
   if (!base) problems.push({ file: "input base", message: `No base commit: the ${event.name || "unknown"} event has none. Set the \`base\` input (e.g. origin/main).` });
-  const sides = checkEvidenceSides(
-    { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
-    { parent: "`parent-evidence`", candidate: "`candidate-evidence`", both: "`evidence`" }
-  );
-  if (sides) problems.push({ file: "input parent-evidence", message: sides });
+  if (inputs.eval === void 0) {
+    const sides = checkEvidenceSides(
+      { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
+      { parent: "`parent-evidence`", candidate: "`candidate-evidence`", both: "`evidence`" }
+    );
+    const hint = "Or set `eval-command` to have the Action run the eval for both sides.";
+    if (sides) problems.push({ file: "input parent-evidence", message: `${sides} ${hint}` });
+  } else {
+    for (const name of ["candidate-evidence", "evidence"]) {
+      if ((name === "evidence" ? inputs.evidence : inputs.candidateEvidence).length > 0) {
+        problems.push({
+          file: `input ${name}`,
+          message: `\`eval-command\` produces the candidate's evidence; remove \`${name}\` (or remove \`eval-command\` and give both sides' files).`
+        });
+      }
+    }
+  }
   const manifests = inputs.manifests.length > 0 ? inputs.manifests : void 0;
   const parentEvidence = expandInput("parent-evidence", inputs.parentEvidence, workspace, problems);
   const candidateEvidence = expandInput("candidate-evidence", inputs.candidateEvidence, workspace, problems);
@@ -33479,7 +33554,20 @@ function requestOf(inputs, event, workspace) {
       ...inputs.signingKey !== void 0 ? { key: inputs.signingKey } : {},
       unsignedReason: event.name === "pull_request" ? "no signing-key input: pull requests from forks get no secrets" : "no signing-key input"
     },
-    outDir: inputs.outDir
+    outDir: inputs.outDir,
+    ...inputs.eval === void 0 ? {} : {
+      eval: {
+        command: inputs.eval.command,
+        parentFromFiles: !inputs.eval.parentAuto,
+        maxParentAgeMs: inputs.eval.maxParentAgeMs,
+        concurrency: inputs.eval.concurrency,
+        timeoutMs: inputs.eval.timeoutMs,
+        dir: `${inputs.outDir.replace(/\/+$/, "")}/${EVAL_DEFAULTS.folder}`,
+        extension: inputs.evidenceFormat === "jsonl" ? ".jsonl" : ".json",
+        remote: "origin",
+        ...requireRuntime(runtime)
+      }
+    }
   };
 }
 function expandInput(name, patterns, cwd, problems) {
@@ -33503,9 +33591,16 @@ function checkLimitsOf(text2) {
   }
   return { ...DEFAULT_LIMITS, summary: limit };
 }
+function requireRuntime(runtime) {
+  if (runtime === void 0) {
+    throw new Error("requestOf: eval-command is set, so the eval runtime (environment, clock) must be given");
+  }
+  return runtime;
+}
 var init_request = __esm({
   "src/action/request.ts"() {
     "use strict";
+    init_options();
     init_checks();
     init_options();
     init_problem();
@@ -33720,6 +33815,1089 @@ var init_evidence_file = __esm({
     digests = /* @__PURE__ */ new WeakMap();
     STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
     LENIENT = new TextDecoder("utf-8");
+  }
+});
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+var init_stable_json = __esm({
+  "src/stable-json.ts"() {
+    "use strict";
+  }
+});
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r = asRecord(ref);
+    const path = r[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
+  return out;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(stableJson(shape));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+var init_model = __esm({
+  "src/manifest/model.ts"() {
+    "use strict";
+    init_digest();
+    init_stable_json();
+  }
+});
+
+// src/eval/fingerprint.ts
+function evaluationFingerprint(input) {
+  const files = [];
+  for (const artifact of input.artifacts) {
+    if (artifact.actual === void 0) return void 0;
+    files.push([artifact.key, artifact.actual]);
+  }
+  const judge = input.manifest.evaluation.judge;
+  const shape = {
+    version: FINGERPRINT_VERSION,
+    behaviour: behaviourFingerprint(input.manifest),
+    judge: { model: judge.model, version: judge.version },
+    manifest: input.manifestDigest,
+    files: files.toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    command: input.command,
+    output: input.outputName
+  };
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
+}
+function fingerprintHex(fingerprint) {
+  return fingerprint.startsWith("sha256:") ? fingerprint.slice(7) : fingerprint;
+}
+var FINGERPRINT_VERSION;
+var init_fingerprint = __esm({
+  "src/eval/fingerprint.ts"() {
+    "use strict";
+    init_model();
+    init_stable_json();
+    init_digest();
+    FINGERPRINT_VERSION = "kaizen-gate/evaluation-fingerprint/v1";
+  }
+});
+
+// src/eval/stored.ts
+function evidenceRef(fingerprint) {
+  return `${EVIDENCE_REF_PREFIX}${fingerprintHex(fingerprint)}`;
+}
+function storedEvidenceName(fingerprint, file) {
+  return `${evidenceRef(fingerprint)}:${file}`;
+}
+function storedFileName(outputName) {
+  return outputName.endsWith(".jsonl") ? "evidence.jsonl" : "evidence.json";
+}
+function storedMetadataOf(run2, file, bytes) {
+  return { schema: STORED_SCHEMA, ...run2, evidence: { file, sha256: digestOf(bytes), bytes: bytes.length } };
+}
+function verifyStored(ref, fingerprint, files) {
+  const advice = `delete it (\`git push origin :${ref}\` and \`git update-ref -d ${ref}\`) so the parent is run again`;
+  const metaBytes = files.get(METADATA_FILE);
+  if (metaBytes === void 0) return { problem: `stored evidence ${ref} has no ${METADATA_FILE}; ${advice}` };
+  const metadata = parseMetadata(new TextDecoder().decode(metaBytes));
+  if (typeof metadata === "string") {
+    return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  }
+  if (metadata.fingerprint !== fingerprint) {
+    return {
+      problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}`
+    };
+  }
+  const bytes = files.get(metadata.evidence.file);
+  if (bytes === void 0) {
+    return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  }
+  const actual = digestOf(bytes);
+  if (actual !== metadata.evidence.sha256 || bytes.length !== metadata.evidence.bytes) {
+    return {
+      problem: `stored evidence ${ref}:${metadata.evidence.file} has sha256 ${actual} (${bytes.length} bytes), but its metadata records ${metadata.evidence.sha256} (${metadata.evidence.bytes} bytes): the stored file was changed after it was written, so it is not used; ${advice}`
+    };
+  }
+  return { metadata, bytes };
+}
+function parseMetadata(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return "is not JSON";
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "is not a JSON object";
+  const v = value;
+  if (v["schema"] !== STORED_SCHEMA) return `has schema ${JSON.stringify(v["schema"])}, expected "${STORED_SCHEMA}"`;
+  for (const field of ["fingerprint", "package_id", "manifest", "commit", "produced_at", "command"]) {
+    if (typeof v[field] !== "string" || v[field] === "") return `has no ${field}`;
+  }
+  if (!SHA256.test(v["fingerprint"])) return "has a fingerprint that is not sha256:<hex>";
+  if (Number.isNaN(Date.parse(v["produced_at"]))) return "has a produced_at that is not a time";
+  const evidence = v["evidence"];
+  if (typeof evidence !== "object" || evidence === null || typeof evidence["file"] !== "string" || !/^[\w.-]+$/.test(evidence["file"]))
+    return "has no evidence file name";
+  if (typeof evidence["sha256"] !== "string" || !SHA256.test(evidence["sha256"])) return "has no evidence sha256";
+  if (!Number.isSafeInteger(evidence["bytes"])) return "has no evidence size";
+  return value;
+}
+function metadataText(metadata) {
+  return `${JSON.stringify(metadata, null, 2)}
+`;
+}
+var EVIDENCE_REF_PREFIX, METADATA_FILE, STORED_SCHEMA, SHA256;
+var init_stored = __esm({
+  "src/eval/stored.ts"() {
+    "use strict";
+    init_fingerprint();
+    init_digest();
+    EVIDENCE_REF_PREFIX = "refs/kaizen-gate/evidence/";
+    METADATA_FILE = "metadata.json";
+    STORED_SCHEMA = "kaizen-gate/stored-evidence/v1";
+    SHA256 = /^sha256:[0-9a-f]{64}$/;
+  }
+});
+
+// src/git/notes.ts
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short2 = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
+function readAllNotes(repo, ref = NOTES_REF) {
+  const out = /* @__PURE__ */ new Map();
+  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
+  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
+  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
+  return out;
+}
+function parseNoteText(text2) {
+  const out = [];
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "") return;
+    try {
+      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
+    } catch (error2) {
+      out.push({ line: index + 1, text: line, value: void 0, error: error2 instanceof Error ? error2.message : String(error2) });
+    }
+  });
+  return out;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return out;
+}
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
+}
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
+  try {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
+    return void 0;
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
+  }
+}
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error2) {
+    if (!(error2 instanceof GitError)) throw error2;
+    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
+}
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
+}
+function identityArgs(repo) {
+  const args = [];
+  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
+}
+var NOTES_REF, FALLBACK_IDENTITY;
+var init_notes = __esm({
+  "src/git/notes.ts"() {
+    "use strict";
+    init_git();
+    NOTES_REF = "refs/notes/kaizen-gate";
+    FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+  }
+});
+
+// src/git/evidence-store.ts
+function storeEvidence(options) {
+  const { repo, metadata, bytes, push } = options;
+  const remote = options.remote ?? "origin";
+  const maxAttempts = options.maxAttempts ?? 5;
+  const ref = evidenceRef(metadata.fingerprint);
+  const tree = writeTree(repo, metadata, bytes);
+  const identity = identityArgs(repo);
+  if (push) fetchRef(repo, remote, ref);
+  let commit2 = commitOnTop(repo, ref, tree, metadata, identity);
+  const what = `stored the evidence of ${metadata.package_id} at ${metadata.commit.slice(0, 12)} as ${ref}`;
+  if (!push) return { ref, commit: commit2, pushed: false, attempts: 0, message: what };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { ref, commit: commit2, pushed: true, attempts: attempt, message: `${what} and pushed it to ${remote}${retried}` };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The evidence is stored locally; run \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    fetchRef(repo, remote, ref);
+    commit2 = commitOnTop(repo, ref, tree, metadata, identity);
+  }
+}
+function readStoredFiles(repo, fingerprint) {
+  const ref = evidenceRef(fingerprint);
+  const commit2 = tryGit(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.toString().trim();
+  if (!commit2) return void 0;
+  const entries = git(repo, ["ls-tree", "-z", "-l", commit2]).toString().split("\0").filter(Boolean);
+  const blobs = [];
+  for (const entry of entries) {
+    const tab = entry.indexOf("	");
+    const [, type = "", id = "", size = ""] = entry.slice(0, tab).split(/\s+/);
+    const name = entry.slice(tab + 1);
+    if (type !== "blob") continue;
+    if (Number(size) > EVIDENCE_LIMITS.sideBytes) {
+      throw new GitError(
+        `${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be (${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`
+      );
+    }
+    blobs.push({ name, id });
+  }
+  const read = readBlobs(
+    repo,
+    blobs.map((b) => b.id)
+  );
+  const files = /* @__PURE__ */ new Map();
+  for (const { name, id } of blobs) {
+    const bytes = read.get(id);
+    if (bytes !== void 0) files.set(name, bytes);
+  }
+  return { ref, commit: commit2, files };
+}
+function fetchStoredRef(repo, fingerprint, remote) {
+  if (!remoteExists(repo, remote)) return { kind: "no-remote" };
+  try {
+    return fetchRef(repo, remote, evidenceRef(fingerprint)) ? { kind: "fetched" } : { kind: "absent" };
+  } catch (error2) {
+    return { kind: "failed", reason: error2 instanceof Error ? error2.message : String(error2) };
+  }
+}
+function fetchRef(repo, remote, ref) {
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${ref}`]);
+    return true;
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    if (/couldn't find remote ref/i.test(message)) return false;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+}
+function writeTree(repo, metadata, bytes) {
+  const blob = (content) => git(repo, ["hash-object", "-w", "--stdin"], { input: content }).toString().trim();
+  const rows = [
+    [METADATA_FILE, blob(metadataText(metadata))],
+    [metadata.evidence.file, blob(bytes)]
+  ].toSorted(([a], [b]) => a < b ? -1 : 1);
+  return git(repo, ["mktree"], { input: rows.map(([name, id]) => `100644 blob ${id}	${name}
+`).join("") }).toString().trim();
+}
+function commitOnTop(repo, ref, tree, metadata, identity) {
+  const previous = tryGit(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.toString().trim();
+  const message = `kaizen-gate evidence ${metadata.fingerprint}
+
+${metadata.package_id} at ${metadata.commit}, produced ${metadata.produced_at} by: ${metadata.command}
+`;
+  const commit2 = git(repo, [...identity, "commit-tree", tree, ...previous ? ["-p", previous] : [], "-F", "-"], {
+    input: message
+  }).toString().trim();
+  git(repo, ["update-ref", ref, commit2, previous ?? ""]);
+  return commit2;
+}
+var init_evidence_store = __esm({
+  "src/git/evidence-store.ts"() {
+    "use strict";
+    init_evidence_file();
+    init_stored();
+    init_git();
+    init_notes();
+  }
+});
+
+// src/io/files.ts
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync as existsSync3, linkSync, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { dirname, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+function readInputFile(path, what) {
+  try {
+    return readFileSync4(path);
+  } catch (error2) {
+    throw new InputError([{ file: path, message: `${what} ${describeReadError(error2)}` }]);
+  }
+}
+function describeReadError(error2) {
+  const code = error2.code;
+  switch (code) {
+    case "ENOENT":
+      return "does not exist";
+    case "EISDIR":
+      return "is a directory, expected a file";
+    case "ELOOP":
+      return "is a symbolic link that loops (or a chain of links too long to follow)";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read: permission denied";
+    case "ENOTDIR":
+      return "does not exist (a part of its path is a file, not a directory)";
+    default:
+      return `cannot be read (${code ?? String(error2)})`;
+  }
+}
+function toRepoPath(root, path) {
+  return relative2(root, resolve3(path)).split(sep3).join("/");
+}
+function writeFilesTogether(dir, files, options = {}) {
+  const { mode, what = "the file", exclusive = false } = options;
+  const suffix = randomBytes(6).toString("hex");
+  const staged = [];
+  const backups = /* @__PURE__ */ new Map();
+  const committed = [];
+  let failedAt = dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const [path, data, own] of files) {
+      failedAt = path;
+      const temp = `${path}.${suffix}.tmp`;
+      staged.push(temp);
+      const fileMode = own ?? mode;
+      writeFileSync(temp, data, fileMode === void 0 ? {} : { mode: fileMode });
+    }
+    for (const [index, [path]] of files.entries()) {
+      failedAt = path;
+      if (exclusive) {
+        try {
+          linkSync(staged[index], path);
+        } catch (error2) {
+          if (error2.code !== "EEXIST") throw error2;
+          throw new Error("the file already exists (it appeared while kaizen-gate wrote)", { cause: error2 });
+        }
+        committed.push(path);
+        continue;
+      }
+      if (files.length > 1 && existsSync3(path) && statSync2(path).isFile()) {
+        const backup = `${path}.${suffix}.bak`;
+        copyFileSync(path, backup);
+        backups.set(path, backup);
+      }
+      renameSync(staged[index], path);
+      committed.push(path);
+    }
+  } catch (error2) {
+    for (const path of committed.toReversed()) {
+      const backup = backups.get(path);
+      if (backup) renameSync(backup, path);
+      else rmSync(path, { force: true });
+    }
+    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error2)}; nothing was written` }]);
+  } finally {
+    for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
+  }
+}
+function describeWriteError(error2) {
+  const code = error2.code;
+  switch (code) {
+    case "EEXIST":
+    case "ENOTDIR":
+      return "a file is in the way where a directory is needed (the output path names a file)";
+    case "EISDIR":
+      return "a directory is in the way where the file should go";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return error2 instanceof Error ? error2.message : String(error2);
+  }
+}
+var init_files = __esm({
+  "src/io/files.ts"() {
+    "use strict";
+    init_problem();
+  }
+});
+
+// src/eval/plan.ts
+function listEvalTargets(changeSet, options) {
+  const targets = [];
+  const problems = [];
+  const head = changeSet.head.commit;
+  for (const diff of changeSet.packages) {
+    const loaded = changeSet.loaded.get(diff.manifest);
+    const candidate = loaded?.candidate;
+    if (diff.failure !== void 0 || candidate?.manifest === void 0) continue;
+    if (head === null) {
+      problems.push({
+        file: diff.manifest,
+        message: "the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with uncommitted changes; commit them (or pass --head REF) and run again"
+      });
+      continue;
+    }
+    const forPackage = candidate.manifest.package_id;
+    const outputName = `candidate${options.extension}`;
+    targets.push({
+      forPackage,
+      side: "candidate",
+      packageId: forPackage,
+      manifest: diff.manifest,
+      commit: head,
+      fingerprint: evaluationFingerprint({
+        manifest: candidate.manifest,
+        manifestDigest: candidate.digest,
+        artifacts: candidate.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
+      output: `${forPackage}/${outputName}`,
+      log: `${forPackage}/candidate.log`
+    });
+    const parent = loaded?.parent;
+    if (options.parentFromFiles || diff.parent === null || parent?.manifest === void 0) continue;
+    targets.push({
+      forPackage,
+      side: "parent",
+      packageId: parent.manifest.package_id,
+      manifest: diff.parent.manifest,
+      commit: diff.parent.commit,
+      fingerprint: evaluationFingerprint({
+        manifest: parent.manifest,
+        manifestDigest: parent.digest,
+        artifacts: parent.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
+      output: `${forPackage}/parent${options.extension}`,
+      log: `${forPackage}/parent.log`
+    });
+  }
+  return { targets, problems };
+}
+function chooseParentSource(target, lookup, maxAgeMs, now) {
+  if (maxAgeMs === 0) return { kind: "run", reason: "reuse of stored parent evidence is off (max-parent-age 0)" };
+  if (target.fingerprint === void 0) {
+    return {
+      kind: "run",
+      reason: "a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up"
+    };
+  }
+  const note = lookup?.note === void 0 ? "" : ` (${lookup.note})`;
+  if (lookup === void 0 || lookup.kind === "none") {
+    return { kind: "run", reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  }
+  const produced = Date.parse(lookup.stored.metadata.produced_at);
+  const age = now.getTime() - produced;
+  if (age >= maxAgeMs) {
+    return {
+      kind: "run",
+      reason: `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, more than max-parent-age ${formatDuration(maxAgeMs)}`
+    };
+  }
+  return { kind: "reuse", ref: lookup.ref, commit: lookup.commit, stored: lookup.stored };
+}
+function formatDuration(ms) {
+  const units = [
+    ["d", 864e5],
+    ["h", 36e5],
+    ["m", 6e4],
+    ["s", 1e3]
+  ];
+  for (const [unit, size] of units) {
+    if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  }
+  return `${Math.max(0, Math.round(ms))}ms`;
+}
+var init_plan = __esm({
+  "src/eval/plan.ts"() {
+    "use strict";
+    init_fingerprint();
+  }
+});
+
+// src/git/worktree.ts
+import { rmSync as rmSync2 } from "node:fs";
+function addWorktree(repo, commit2, dir) {
+  git(repo, ["-c", "core.hooksPath=/dev/null", "worktree", "add", "--quiet", "--detach", dir, commit2]);
+}
+function removeWorktree(repo, dir) {
+  tryGit(repo, ["worktree", "remove", "--force", "--force", dir]);
+  rmSync2(dir, { recursive: true, force: true, maxRetries: 3 });
+  tryGit(repo, ["worktree", "prune"]);
+}
+var init_worktree = __esm({
+  "src/git/worktree.ts"() {
+    "use strict";
+    init_git();
+  }
+});
+
+// src/eval/failure.ts
+function describeFailures(failures, command, total) {
+  const runs = `${failures.length} of ${total} eval run${total === 1 ? "" : "s"}`;
+  const lines = [
+    `the eval command failed in ${runs}, so no evidence was used and nothing was gated.`,
+    `  command (run with sh -c): ${command}`
+  ];
+  for (const failure of failures) {
+    const { target } = failure;
+    lines.push(
+      `  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ${failure.what}`
+    );
+    if (failure.log !== void 0) lines.push(`    log: ${failure.log}`);
+    if (failure.tail.length > 0) {
+      lines.push(`    last ${failure.tail.length} line${failure.tail.length === 1 ? "" : "s"} of its output:`);
+      for (const line of failure.tail) lines.push(`      | ${line}`);
+    } else if (failure.log !== void 0) {
+      lines.push("    it printed nothing");
+    }
+  }
+  return lines.join("\n");
+}
+var EvalError, OutputTail;
+var init_failure = __esm({
+  "src/eval/failure.ts"() {
+    "use strict";
+    EvalError = class extends Error {
+      name = "EvalError";
+      failures;
+      command;
+      constructor(failures, command, total) {
+        super(describeFailures(failures, command, total));
+        this.failures = failures;
+        this.command = command;
+      }
+    };
+    OutputTail = class {
+      text = "";
+      maxLines;
+      maxColumns;
+      constructor(maxLines = 20, maxColumns = 400) {
+        this.maxLines = maxLines;
+        this.maxColumns = maxColumns;
+      }
+      /** Adds a chunk of output. */
+      push(chunk2) {
+        this.text += typeof chunk2 === "string" ? chunk2 : Buffer.from(chunk2).toString("utf8");
+        const keep = this.maxLines * (this.maxColumns + 1) * 2;
+        if (this.text.length > keep * 2) this.text = this.text.slice(-keep);
+      }
+      /** The last lines, without trailing blank ones, control characters made visible. */
+      lines() {
+        const all = this.text.replace(/\r\n?/g, "\n").split("\n");
+        while (all.length > 0 && all.at(-1).trim() === "") all.pop();
+        return all.slice(-this.maxLines).map((line) => {
+          const clean = line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?");
+          return clean.length > this.maxColumns ? `${clean.slice(0, this.maxColumns)}…` : clean;
+        });
+      }
+    };
+  }
+});
+
+// src/git/eval-run.ts
+import { spawn } from "node:child_process";
+import {
+  closeSync as closeSync2,
+  existsSync as existsSync4,
+  lstatSync as lstatSync2,
+  mkdirSync as mkdirSync2,
+  mkdtempSync,
+  openSync as openSync2,
+  readSync as readSync2,
+  rmSync as rmSync3,
+  statSync as statSync3,
+  symlinkSync,
+  writeSync
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname as dirname2, join as join2 } from "node:path";
+async function runEvals(targets, options) {
+  const scratch = mkdtempSync(join2(tmpdir(), "kaizen-gate-eval-"));
+  const outcomes = [];
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < targets.length) {
+      const index = next++;
+      const target = targets[index];
+      if (failed) {
+        outcomes[index] = { target, what: "not started: another run had already failed", tail: [] };
+        continue;
+      }
+      const outcome = await runOne(target, join2(scratch, `${index}-${target.side}`), options);
+      outcomes[index] = outcome;
+      if ("what" in outcome) {
+        failed = true;
+        options.onEvent?.({ kind: "fail", failure: outcome });
+      } else {
+        options.onEvent?.({ kind: "finish", result: outcome });
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, targets.length)) }, worker));
+  } finally {
+    rmSync3(scratch, { recursive: true, force: true, maxRetries: 3 });
+  }
+  const failures = outcomes.filter((o) => "what" in o);
+  if (failures.length > 0) throw new EvalError(failures, options.command, targets.length);
+  return outcomes;
+}
+async function runOne(target, worktree, options) {
+  const outputPath = join2(options.dir, target.output);
+  const logPath = join2(options.dir, target.log);
+  mkdirSync2(dirname2(outputPath), { recursive: true });
+  rmSync3(outputPath, { force: true });
+  const startedAt = options.clock();
+  const started = performance.now();
+  const seconds = () => `${((performance.now() - started) / 1e3).toFixed(1)} s`;
+  try {
+    addWorktree(options.repo, target.commit, worktree);
+  } catch (error2) {
+    return {
+      target,
+      what: `could not check out its commit: ${error2 instanceof Error ? error2.message : String(error2)}`,
+      tail: []
+    };
+  }
+  try {
+    linkNodeModules(options.repo, worktree);
+    options.onEvent?.({ kind: "start", target });
+    const env = commandEnv(options.env, worktree, target, outputPath, options.repo);
+    const exit = await runLogged(options.command, worktree, env, logPath, options.timeoutMs, options.graceMs ?? 5e3);
+    const base = { target, log: options.display(logPath), tail: exit.tail };
+    if (exit.error !== void 0) return { ...base, what: `could not be started: ${exit.error}` };
+    if (exit.timedOut) {
+      return {
+        ...base,
+        what: `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL`
+      };
+    }
+    if (exit.signal !== null) return { ...base, what: `was killed by ${exit.signal} after ${seconds()}` };
+    if (exit.code !== 0) return { ...base, what: `exited with status ${exit.code} after ${seconds()}` };
+    const written = outputState(outputPath);
+    const where = `KAIZEN_GATE_OUTPUT (${options.display(outputPath)})`;
+    if (written === "missing") {
+      return {
+        ...base,
+        what: `exited with status 0 but wrote nothing to ${where}; the command must write its evidence there`
+      };
+    }
+    if (written === "empty") {
+      return { ...base, what: `exited with status 0 but left ${where} empty; an empty file is no evidence` };
+    }
+    return { target, outputPath, logPath, startedAt, durationMs: Math.round(performance.now() - started) };
+  } finally {
+    removeWorktree(options.repo, worktree);
+  }
+}
+function commandEnv(base, worktree, target, output, repo) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) if (value !== void 0 && !WITHHELD.test(key)) env[key] = value;
+  const bin = join2(worktree, "node_modules", ".bin");
+  if (existsSync4(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
+  return {
+    ...env,
+    // A promptfoo eval exits 100 when test cases fail; failing cases are the evidence, not a failed run.
+    PROMPTFOO_FAILED_TEST_EXIT_CODE: env["PROMPTFOO_FAILED_TEST_EXIT_CODE"] ?? "0",
+    KAIZEN_GATE_SIDE: target.side,
+    KAIZEN_GATE_PACKAGE_ID: target.packageId,
+    KAIZEN_GATE_MANIFEST: target.manifest,
+    KAIZEN_GATE_COMMIT: target.commit,
+    KAIZEN_GATE_OUTPUT: output,
+    KAIZEN_GATE_WORKSPACE: repo
+  };
+}
+function linkNodeModules(repo, worktree) {
+  const installed = join2(repo, "node_modules");
+  const link = join2(worktree, "node_modules");
+  if (!existsSync4(installed) || !statSync3(installed).isDirectory() || existsSync4(link)) return;
+  try {
+    lstatSync2(link);
+  } catch {
+    symlinkSync(installed, link, process.platform === "win32" ? "junction" : "dir");
+  }
+}
+function runLogged(command, cwd, env, logPath, timeoutMs, graceMs) {
+  const log = openSync2(logPath, "w");
+  const tail = new OutputTail();
+  return new Promise((resolve7) => {
+    const group = process.platform !== "win32";
+    const child = spawn("sh", ["-c", command], { cwd, env, detached: group, stdio: ["ignore", "pipe", "pipe"] });
+    const signalAll = (signal) => {
+      try {
+        if (group && child.pid !== void 0) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+      }
+    };
+    let timedOut = false;
+    let grace;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      signalAll("SIGTERM");
+      grace = setTimeout(() => signalAll("SIGKILL"), graceMs);
+    }, timeoutMs);
+    const record = (chunk2) => {
+      writeSync(log, chunk2);
+      tail.push(chunk2);
+    };
+    child.stdout.on("data", record);
+    child.stderr.on("data", record);
+    let spawnError;
+    child.on("error", (error2) => {
+      spawnError = error2.message;
+    });
+    child.on("exit", () => signalAll("SIGKILL"));
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (grace !== void 0) clearTimeout(grace);
+      closeSync2(log);
+      resolve7({
+        code,
+        signal: timedOut ? "SIGTERM" : signal,
+        timedOut,
+        ...spawnError === void 0 ? {} : { error: spawnError },
+        tail: tail.lines()
+      });
+    });
+  });
+}
+function outputState(path) {
+  let size;
+  try {
+    const stats = statSync3(path);
+    if (!stats.isFile()) return "missing";
+    size = stats.size;
+  } catch {
+    return "missing";
+  }
+  if (size === 0) return "empty";
+  if (size > 4096) return "written";
+  const fd = openSync2(path, "r");
+  try {
+    const bytes = Buffer.alloc(size);
+    readSync2(fd, bytes, 0, size, 0);
+    return bytes.toString("utf8").trim() === "" ? "empty" : "written";
+  } finally {
+    closeSync2(fd);
+  }
+}
+function formatLimit(ms) {
+  return ms % 6e4 === 0 ? `${ms / 6e4} min` : `${ms / 1e3} s`;
+}
+var WITHHELD;
+var init_eval_run = __esm({
+  "src/git/eval-run.ts"() {
+    "use strict";
+    init_worktree();
+    init_failure();
+    WITHHELD = /^(INPUT_|ACTIONS_)/;
+  }
+});
+
+// src/eval-runs.ts
+import { resolve as resolve4 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+async function gatherEvalEvidence(changeSet, repo, cwd, request2) {
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request2.command,
+    extension: request2.extension,
+    parentFromFiles: request2.parentFromFiles
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  const now = request2.clock();
+  const sources = /* @__PURE__ */ new Map();
+  const storeProblems = [];
+  for (const target of targets.filter((t) => t.side === "parent")) {
+    const lookup = request2.maxParentAgeMs === 0 || target.fingerprint === void 0 ? void 0 : lookUpStored(repo, target.fingerprint, request2.remote, storeProblems);
+    sources.set(target, chooseParentSource(target, lookup, request2.maxParentAgeMs, now));
+  }
+  if (storeProblems.length > 0) throw new InputError(storeProblems);
+  const toRun = targets.filter((t) => sources.get(t)?.kind !== "reuse");
+  const dir = resolve4(cwd, request2.dir);
+  const display = (path) => toRepoPath(cwd, path);
+  for (const [target, source] of sources) {
+    if (source.kind === "reuse") {
+      request2.onEvent?.({
+        kind: "reuse",
+        target,
+        ref: source.ref,
+        producedAt: source.stored.metadata.produced_at,
+        commit: source.stored.metadata.commit
+      });
+    }
+  }
+  const results = await runEvals(toRun, {
+    repo,
+    command: request2.command,
+    dir,
+    concurrency: request2.concurrency,
+    timeoutMs: request2.timeoutMs,
+    env: request2.env,
+    clock: request2.clock,
+    display,
+    ...request2.onEvent ? { onEvent: request2.onEvent } : {}
+  });
+  const evidence = [];
+  const origins = /* @__PURE__ */ new Map();
+  const origin = (target) => {
+    let found = origins.get(target.forPackage);
+    if (found === void 0) origins.set(target.forPackage, found = {});
+    return found;
+  };
+  for (const result of results) {
+    const { target } = result;
+    const path = toRepoPath(repo, result.outputPath);
+    evidence.push({
+      path,
+      side: target.side,
+      forPackage: target.forPackage,
+      stream: openEvidenceFile(
+        result.outputPath,
+        display(result.outputPath),
+        `the ${target.side} evidence the eval wrote`
+      )
+    });
+    const source = sources.get(target);
+    origin(target)[target.side] = {
+      status: "ran",
+      package_id: target.packageId,
+      commit: target.commit,
+      produced_at: result.startedAt.toISOString(),
+      evidence: path,
+      ...target.fingerprint === void 0 ? {} : { fingerprint: target.fingerprint },
+      duration_ms: result.durationMs,
+      ...source?.kind === "run" ? { reason: source.reason } : {}
+    };
+  }
+  for (const [target, source] of sources) {
+    if (source.kind !== "reuse") continue;
+    const { metadata, bytes } = source.stored;
+    const name = storedEvidenceName(metadata.fingerprint, metadata.evidence.file);
+    evidence.push({ path: name, side: "parent", forPackage: target.forPackage, bytes });
+    origin(target).parent = {
+      status: "reused",
+      package_id: metadata.package_id,
+      commit: metadata.commit,
+      produced_at: metadata.produced_at,
+      evidence: name,
+      fingerprint: metadata.fingerprint,
+      ref: source.ref
+    };
+  }
+  const complete = /* @__PURE__ */ new Map();
+  for (const [id, sides] of origins) {
+    if (sides.candidate !== void 0) {
+      complete.set(id, {
+        command: request2.command,
+        ...sides.parent ? { parent: sides.parent } : {},
+        candidate: sides.candidate
+      });
+    }
+  }
+  evidence.sort(
+    (a, b) => a.forPackage < b.forPackage ? -1 : a.forPackage > b.forPackage ? 1 : a.side === "parent" ? -1 : 1
+  );
+  return { evidence, origins: complete, runs: results };
+}
+function lookUpStored(repo, fingerprint, remote, problems) {
+  const fetched = remote === void 0 ? void 0 : fetchStoredRef(repo, fingerprint, remote);
+  const note = fetched?.kind === "failed" ? `fetching it from ${remote} failed: ${fetched.reason}` : void 0;
+  const files = readStoredFiles(repo, fingerprint);
+  if (files === void 0) return { kind: "none", ...note === void 0 ? {} : { note } };
+  const verified = verifyStored(files.ref, fingerprint, files.files);
+  if ("problem" in verified) {
+    problems.push({ file: files.ref, message: verified.problem });
+    return { kind: "none" };
+  }
+  return {
+    kind: "found",
+    ref: files.ref,
+    commit: files.commit,
+    stored: verified,
+    ...note === void 0 ? {} : { note }
+  };
+}
+function storeRunEvidence(repo, runs, command, options) {
+  return runs.map((run2) => {
+    const { target } = run2;
+    if (target.fingerprint === void 0) {
+      return {
+        run: run2,
+        skipped: `${target.forPackage} ${target.side}: not stored, a file its manifest references could not be read, so it has no evaluation fingerprint`
+      };
+    }
+    const bytes = readFileSync5(run2.outputPath);
+    const metadata = storedMetadataOf(
+      {
+        fingerprint: target.fingerprint,
+        package_id: target.packageId,
+        manifest: target.manifest,
+        commit: target.commit,
+        produced_at: run2.startedAt.toISOString(),
+        command
+      },
+      storedFileName(run2.outputPath),
+      bytes
+    );
+    return {
+      run: run2,
+      outcome: storeEvidence({
+        repo,
+        metadata,
+        bytes,
+        push: options.push,
+        ...options.remote === void 0 ? {} : { remote: options.remote }
+      })
+    };
+  });
+}
+var init_eval_runs = __esm({
+  "src/eval-runs.ts"() {
+    "use strict";
+    init_evidence_file();
+    init_evidence_store();
+    init_files();
+    init_problem();
+    init_plan();
+    init_eval_run();
+    init_stored();
   }
 });
 
@@ -36840,7 +38018,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root, ref);
+      let _sch = resolve7.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -36867,7 +38045,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root, ref) {
+    function resolve7(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -37731,7 +38909,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
+    function resolve7(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38122,7 +39300,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize,
@@ -41616,10 +42794,10 @@ function comparePolicies(base, head) {
   const levels = Object.fromEntries(
     Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord2(baseLevels[level]), asRecord2(headLevels[level]), loosened, tightened)
     ])
   );
-  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
+  const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
   return {
     effective: {
       ...base,
@@ -41666,13 +42844,13 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
   }
   return out;
 }
 function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
-  const base = asRecord(baseValue);
-  const head = asRecord(headValue);
+  const base = asRecord2(baseValue);
+  const head = asRecord2(headValue);
   const out = {};
   for (const name of union(base, head)) {
     const b = base[name];
@@ -41738,7 +42916,7 @@ function sameValue(a, b) {
 function union(a, b) {
   return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function asRecord(value) {
+function asRecord2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function show(value) {
@@ -41787,87 +42965,6 @@ var init_policy_change = __esm({
       "quality.minimum": "lower-fields",
       "safety.minimum": "lower-fields"
     };
-  }
-});
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-var init_stable_json = __esm({
-  "src/stable-json.ts"() {
-    "use strict";
-  }
-});
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord2(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r = asRecord2(ref);
-    const path = r[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord2(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord2(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord2(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
-  return out;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(stableJson(shape));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord2(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-var init_model = __esm({
-  "src/manifest/model.ts"() {
-    "use strict";
-    init_digest();
-    init_stable_json();
   }
 });
 
@@ -41983,7 +43080,7 @@ var init_discover = __esm({
 });
 
 // src/git/policy.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
 function loadPolicyAtBase(options) {
   const path = policyPathOf(options.repo, options.cwd, options.given);
   const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
@@ -42017,12 +43114,12 @@ function loadPolicyAtBase(options) {
   };
 }
 function policyPathOf(repo, cwd, given) {
-  const rel = relative2(resolve3(repo), resolve3(cwd, given));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel)) {
+  const rel = relative3(resolve5(repo), resolve5(cwd, given));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep4}`) || isAbsolute2(rel)) {
     const message = "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it";
     throw new InputError([{ file: given, message }]);
   }
-  return rel.split(sep3).join("/");
+  return rel.split(sep4).join("/");
 }
 function checkPolicyFile(read, path, where, problems) {
   switch (read.kind) {
@@ -42054,141 +43151,6 @@ var init_policy2 = __esm({
     init_problem();
     init_git();
     init_digest();
-  }
-});
-
-// src/git/notes.ts
-function recordNote(options) {
-  const { repo, note, push } = options;
-  const remote = options.remote ?? "origin";
-  const ref = options.ref ?? NOTES_REF;
-  const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
-  const line = note.trim();
-  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
-  const identity = identityArgs(repo);
-  const short2 = commit2.slice(0, 12);
-  const sync = push || remoteExists(repo, remote);
-  if (sync) syncNotes(repo, remote, ref, identity);
-  const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short2} in ${ref}` : `the report was already recorded on ${short2} in ${ref}`;
-  if (!push) return { message: what, added, pushed: false, attempts: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const rejection = tryPush(repo, remote, ref);
-    if (rejection === void 0) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
-      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
-    }
-    if (attempt >= maxAttempts) {
-      throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
-      );
-    }
-    syncNotes(repo, remote, ref, identity);
-    appendLine(repo, ref, commit2, line, identity);
-  }
-}
-function readAllNotes(repo, ref = NOTES_REF) {
-  const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
-  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
-  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
-  return out;
-}
-function parseNoteText(text2) {
-  const out = [];
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "") return;
-    try {
-      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
-    } catch (error2) {
-      out.push({ line: index + 1, text: line, value: void 0, error: error2 instanceof Error ? error2.message : String(error2) });
-    }
-  });
-  return out;
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return out;
-}
-function trackingRef(remote, ref) {
-  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
-}
-function syncNotes(repo, remote, ref, identity) {
-  const tracking = trackingRef(remote, ref);
-  try {
-    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    if (/couldn't find remote ref/i.test(message)) return;
-    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
-  }
-  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
-}
-function appendLine(repo, ref, commit2, line, identity) {
-  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
-  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
-  return true;
-}
-function tryPush(repo, remote, ref) {
-  try {
-    git(repo, ["push", remote, `${ref}:${ref}`]);
-    return void 0;
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
-    if (concurrent.test(message)) return "non-fast-forward";
-    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
-  }
-}
-function notesCommand(repo, identity, args, input) {
-  try {
-    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
-  } catch (error2) {
-    if (!(error2 instanceof GitError)) throw error2;
-    throw new GitError(error2.message.replace(/^git -c failed:/, "git notes failed:"));
-  }
-}
-function remoteExists(repo, remote) {
-  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
-}
-function identityArgs(repo) {
-  const args = [];
-  const has = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
-  if (!has("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!has("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
-  return args;
-}
-var NOTES_REF, FALLBACK_IDENTITY;
-var init_notes = __esm({
-  "src/git/notes.ts"() {
-    "use strict";
-    init_git();
-    NOTES_REF = "refs/notes/kaizen-gate";
-    FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
   }
 });
 
@@ -42457,7 +43419,7 @@ function text(value, fallback) {
 function asRecord3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
-var init_failure = __esm({
+var init_failure2 = __esm({
   "src/manifest/failure.ts"() {
     "use strict";
     init_model();
@@ -43048,7 +44010,7 @@ var init_resolve = __esm({
     "use strict";
     init_discover();
     init_diff();
-    init_failure();
+    init_failure2();
     init_manifest();
     init_model();
     init_scope();
@@ -43076,99 +44038,6 @@ var init_status = __esm({
   "src/git/status.ts"() {
     "use strict";
     init_git();
-  }
-});
-
-// src/io/files.ts
-import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync as existsSync3, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { dirname, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
-function readInputFile(path, what) {
-  try {
-    return readFileSync4(path);
-  } catch (error2) {
-    throw new InputError([{ file: path, message: `${what} ${describeReadError(error2)}` }]);
-  }
-}
-function describeReadError(error2) {
-  const code = error2.code;
-  switch (code) {
-    case "ENOENT":
-      return "does not exist";
-    case "EISDIR":
-      return "is a directory, expected a file";
-    case "ELOOP":
-      return "is a symbolic link that loops (or a chain of links too long to follow)";
-    case "EACCES":
-    case "EPERM":
-      return "cannot be read: permission denied";
-    case "ENOTDIR":
-      return "does not exist (a part of its path is a file, not a directory)";
-    default:
-      return `cannot be read (${code ?? String(error2)})`;
-  }
-}
-function toRepoPath(root, path) {
-  return relative3(root, resolve4(path)).split(sep4).join("/");
-}
-function writeFilesTogether(dir, files, options = {}) {
-  const { mode, what = "the file" } = options;
-  const suffix = randomBytes(6).toString("hex");
-  const staged = [];
-  const backups = /* @__PURE__ */ new Map();
-  const committed = [];
-  let failedAt = dir;
-  try {
-    mkdirSync(dir, { recursive: true });
-    for (const [path, data] of files) {
-      failedAt = path;
-      const temp = `${path}.${suffix}.tmp`;
-      staged.push(temp);
-      writeFileSync(temp, data, mode === void 0 ? {} : { mode });
-    }
-    for (const [index, [path]] of files.entries()) {
-      failedAt = path;
-      if (files.length > 1 && existsSync3(path) && statSync2(path).isFile()) {
-        const backup = `${path}.${suffix}.bak`;
-        copyFileSync(path, backup);
-        backups.set(path, backup);
-      }
-      renameSync(staged[index], path);
-      committed.push(path);
-    }
-  } catch (error2) {
-    for (const path of committed.toReversed()) {
-      const backup = backups.get(path);
-      if (backup) renameSync(backup, path);
-      else rmSync(path, { force: true });
-    }
-    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error2)}; nothing was written` }]);
-  } finally {
-    for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
-  }
-}
-function describeWriteError(error2) {
-  const code = error2.code;
-  switch (code) {
-    case "EEXIST":
-    case "ENOTDIR":
-      return "a file is in the way where a directory is needed (the output path names a file)";
-    case "EISDIR":
-      return "a directory is in the way where the file should go";
-    case "EACCES":
-    case "EPERM":
-    case "EROFS":
-      return "permission denied";
-    case "ENOSPC":
-      return "no space left on the device";
-    default:
-      return error2 instanceof Error ? error2.message : String(error2);
-  }
-}
-var init_files = __esm({
-  "src/io/files.ts"() {
-    "use strict";
-    init_problem();
   }
 });
 
@@ -44182,6 +45051,28 @@ var init_binding = __esm({
   }
 });
 
+// src/report/eval-origin.ts
+function describeEvalOrigin(origin) {
+  return [
+    ...origin.parent === void 0 ? [] : [describeSide("parent", origin.parent)],
+    describeSide("candidate", origin.candidate)
+  ];
+}
+function describeSide(side, origin) {
+  const at2 = `${origin.package_id} at ${origin.commit.slice(0, 12)}`;
+  if (origin.status === "reused") {
+    return `${side} evidence reused from ${origin.ref ?? origin.evidence}: produced ${origin.produced_at} for ${at2}; not run again`;
+  }
+  const took = origin.duration_ms === void 0 ? "" : `, ${(origin.duration_ms / 1e3).toFixed(1)} s`;
+  const why = origin.reason === void 0 ? "" : ` (re-run: ${origin.reason})`;
+  return `${side} evidence run for ${at2} at ${origin.produced_at}${took}${why}`;
+}
+var init_eval_origin = __esm({
+  "src/report/eval-origin.ts"() {
+    "use strict";
+  }
+});
+
 // src/evidence/suites.ts
 function readSuiteList(file) {
   const base = { id: file.id, suite: file.suite, path: file.path };
@@ -44416,6 +45307,7 @@ var init_text = __esm({
     init_format();
     init_format();
     init_binding();
+    init_eval_origin();
     init_suites();
     init_annotations();
     init_escape();
@@ -44735,7 +45627,8 @@ function evidenceSection(report, limit) {
     const head = `**${escapeMarkdown(p.application, ID_LENGTH2)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
     const binding = e.binding === void 0 ? [] : [`Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`];
     const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
-    return [head, ...binding, ...coverage].join("  \n  ");
+    const ran = e.eval === void 0 ? [] : describeEvalOrigin(e.eval).map((line) => `Eval: ${escapeMarkdown(line)}`);
+    return [head, ...binding, ...coverage, ...ran].join("  \n  ");
   });
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString("en-US")} bootstrap resamples · ${Math.round(s.confidence * 1e3) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}
@@ -44788,6 +45681,7 @@ var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
     init_binding();
+    init_eval_origin();
     init_suites();
     init_format();
     init_annotations();
@@ -44806,8 +45700,8 @@ var init_markdown = __esm({
 });
 
 // src/io/report-files.ts
-import { rmSync as rmSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { rmSync as rmSync4 } from "node:fs";
+import { join as join3 } from "node:path";
 function serialiseReport(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
@@ -44817,9 +45711,9 @@ function reportTexts(report, envelope) {
 }
 function writeReportFiles(dir, texts) {
   const { envelope } = texts;
-  const json = join2(dir, "report.json");
-  const markdown = join2(dir, "report.md");
-  const signed = join2(dir, "report.intoto.json");
+  const json = join3(dir, "report.json");
+  const markdown = join3(dir, "report.md");
+  const signed = join3(dir, "report.intoto.json");
   writeFilesTogether(
     dir,
     [
@@ -44830,7 +45724,7 @@ function writeReportFiles(dir, texts) {
     ],
     { what: "the report" }
   );
-  if (!envelope) rmSync2(signed, { force: true });
+  if (!envelope) rmSync4(signed, { force: true });
   return { json, markdown, ...envelope ? { envelope: signed } : {} };
 }
 var init_report_files = __esm({
@@ -45880,15 +46774,18 @@ function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  if (input.evidence.length === 0) return { problems: [] };
-  const oversized = checkSideSizes(input.evidence);
+  const scoped = input.evidence.filter(
+    (file) => file.forPackage === void 0 || file.forPackage === manifest.package_id
+  );
+  if (scoped.length === 0) return { problems: [] };
+  const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const problems = new ProblemCollector();
   const sides = { parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }, candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 } };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   const files = input.packageFiles?.get(manifest.package_id);
-  for (const file of input.evidence) {
+  for (const file of scoped) {
     const detected = detectInputFormat(file);
     const feeds = file.side === "both" ? ["parent", "candidate"] : [file.side];
     const read = (packageId, judge, target, selector) => {
@@ -45901,7 +46798,7 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
-      if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1) {
+      if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1 && file.forPackage === void 0) {
         const what = parsed.format === "promptfoo" ? "promptfoo results name" : "a Vitest report names";
         problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
       }
@@ -45945,7 +46842,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
       const records = read(forPackage ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
-      append(sides[side].records, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      const shared = packageCount > 1 && file.forPackage === void 0;
+      append(sides[side].records, shared ? records.filter((r) => r.package_id === expected) : records);
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
@@ -45957,8 +46855,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   if (problems.size > 0) return { problems: problems.list() };
   const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
     ...input.allowUnpaired ? { allowUnpaired: true } : {},
-    parentFile: input.evidence.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
-    candidateFile: input.evidence.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
+    parentFile: scoped.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
+    candidateFile: scoped.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
   });
   if (paired.problems.length > 0) {
     problems.pushAll(paired.problems);
@@ -49525,6 +50423,7 @@ var init_package = __esm({
         "bench:log": "node bench/log.mjs",
         example: "node scripts/example.mjs",
         docs: "node scripts/gen-docs.mjs",
+        "demo:promptfoo": "node scripts/demo-promptfoo.mjs",
         "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
       },
       devDependencies: {
@@ -49609,7 +50508,11 @@ function runPipeline(input) {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
-      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
+      evidence: {
+        ...summariseEvidence(evidence),
+        ...bindingFields(evidence),
+        ...evalField(input.evalOrigins?.get(manifest.package_id))
+      },
       gates,
       categories,
       error_budget,
@@ -49694,6 +50597,9 @@ function worstCases(cases, metric, limit = 10) {
 function lookOf(look, parentId, candidateId) {
   if (typeof look === "number") return look;
   return (look?.get(pairKey(parentId, candidateId)) ?? 0) + 1;
+}
+function evalField(origin) {
+  return origin === void 0 ? {} : { eval: origin };
 }
 var init_pipeline = __esm({
   "src/pipeline.ts"() {
@@ -49956,7 +50862,7 @@ var init_attest = __esm({
 });
 
 // src/check.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 import { fileURLToPath } from "node:url";
 function readDefaultPolicy() {
   return { bytes: readInputFile(DEFAULT_POLICY, "default policy"), file: "kaizen-gate:gates/default.yaml" };
@@ -49965,9 +50871,9 @@ function loadDefaultPolicy() {
   const { bytes, file } = readDefaultPolicy();
   return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
-function runGateCheck(request2) {
+async function runGateCheck(request2) {
   const uncommitted = request2.head === void 0 ? uncommittedFiles(request2.repo, ownFiles(request2)) : [];
-  const head = request2.head ?? (uncommitted.length === 0 ? "HEAD" : void 0);
+  const head = request2.head ?? (uncommitted.length === 0 || request2.eval !== void 0 ? "HEAD" : void 0);
   const changeSet = resolveChangeSet({
     repo: request2.repo,
     base: request2.base,
@@ -49984,9 +50890,12 @@ function runGateCheck(request2) {
     defaults: readDefaultPolicy()
   });
   const readHead = changeSet.head.commit ? readerAtCommit(request2.repo, changeSet.head.commit) : readerAtWorktree(request2.repo);
+  const given = readEvidence(request2);
+  const made = request2.eval === void 0 ? void 0 : await gatherEvalEvidence(changeSet, request2.repo, request2.cwd, request2.eval);
   const report = runPipeline({
     changeSet,
-    evidence: readEvidence(request2),
+    evidence: made === void 0 ? given : [...given, ...made.evidence],
+    ...made === void 0 ? {} : { evalOrigins: made.origins },
     packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(request2.repo, changeSet.base.commit)),
     policy,
     ...policyChange ? { policyChange } : {},
@@ -49998,25 +50907,33 @@ function runGateCheck(request2) {
     ...request2.context ? { context: request2.context } : {}
   });
   const { attested, signingError } = sign2(report, request2.signing);
-  const files = request2.outDir === void 0 ? void 0 : writeReportFiles(resolve5(request2.cwd, request2.outDir), reportTexts(attested.report, attested.envelope));
+  const files = request2.outDir === void 0 ? void 0 : writeReportFiles(resolve6(request2.cwd, request2.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},
     ...files ? { files } : {},
     ...signingError !== void 0 ? { signingError } : {},
-    ...uncommitted.length > 0 ? { uncommitted } : {}
+    ...uncommitted.length > 0 ? request2.eval === void 0 ? { uncommitted } : { notEvaluated: uncommitted } : {},
+    ...made === void 0 ? {} : { evalRuns: made.runs }
   };
 }
 function ownFiles(request2) {
-  const own = [...request2.parentEvidence, ...request2.candidateEvidence, ...request2.evidence, ...request2.outDir !== void 0 ? [request2.outDir] : [], ...request2.runFiles ?? []];
-  return own.map((path) => toRepoPath(request2.repo, resolve5(request2.cwd, path)));
+  const own = [
+    ...request2.parentEvidence,
+    ...request2.candidateEvidence,
+    ...request2.evidence,
+    ...request2.outDir !== void 0 ? [request2.outDir] : [],
+    ...request2.eval !== void 0 ? [request2.eval.dir] : [],
+    ...request2.runFiles ?? []
+  ];
+  return own.map((path) => toRepoPath(request2.repo, resolve6(request2.cwd, path)));
 }
 function readEvidence(request2) {
   const evidence = [];
   const problems = [];
   const add = (paths, side) => {
     for (const path of paths) {
-      const full = resolve5(request2.cwd, path);
+      const full = resolve6(request2.cwd, path);
       try {
         evidence.push({ path: toRepoPath(request2.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
       } catch (error2) {
@@ -50048,6 +50965,7 @@ var init_check = __esm({
   "src/check.ts"() {
     "use strict";
     init_looks();
+    init_eval_runs();
     init_evidence_file();
     init_package_files();
     init_git();
@@ -50547,8 +51465,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -50759,15 +51677,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -50782,13 +51700,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve6;
-          resolve6 = reject = null;
+          var promise, reject, resolve7;
+          resolve7 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise;
         }
@@ -51189,14 +52107,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -51289,9 +52207,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -51812,7 +52730,7 @@ function timedFetch(timeoutMs, log, send) {
   };
 }
 function sleep(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms));
+  return new Promise((resolve7) => setTimeout(resolve7, ms));
 }
 function checkedNumber(name, value, min) {
   if (!Number.isFinite(value) || value < min) {
@@ -52026,11 +52944,31 @@ var init_publish = __esm({
   }
 });
 
+// src/eval/progress.ts
+function describeProgress(event, display) {
+  switch (event.kind) {
+    case "start":
+      return `eval: ${event.target.forPackage} ${event.target.side} started (package ${event.target.packageId} at ${event.target.commit.slice(0, 12)})`;
+    case "finish":
+      return `eval: ${event.result.target.forPackage} ${event.result.target.side} finished in ${(event.result.durationMs / 1e3).toFixed(1)} s → ${display(event.result.outputPath)}`;
+    case "fail":
+      return `eval: ${event.failure.target.forPackage} ${event.failure.target.side} ${event.failure.what}`;
+    case "reuse":
+      return `eval: ${event.target.forPackage} parent reused from ${event.ref} (produced ${event.producedAt} at ${event.commit.slice(0, 12)})`;
+  }
+}
+var init_progress = __esm({
+  "src/eval/progress.ts"() {
+    "use strict";
+  }
+});
+
 // src/action/main.ts
 var main_exports = {};
 __export(main_exports, {
   main: () => main
 });
+import { readFileSync as readFileSync6 } from "node:fs";
 async function run() {
   const inputs = parseInputs((name) => getInput(name));
   maskSecret(inputs.signingKey);
@@ -52044,8 +52982,12 @@ async function run() {
   });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const mode = inputs.mode === "auto" ? event.name === "push" ? "record" : "gate" : inputs.mode;
-  const request2 = requestOf(inputs, event, workspace);
-  const result = runGateCheck(request2);
+  const request2 = requestOf(inputs, event, workspace, {
+    env: process.env,
+    clock: () => /* @__PURE__ */ new Date(),
+    onEvent: (progress) => showProgress(progress, workspace)
+  });
+  const result = await runGateCheck(request2);
   const { report } = result;
   info(`kaizen-gate: ${report.decision.summary}`);
   info(`Report written to ${result.files?.json}${result.envelope ? " (signed)" : " (unsigned)"}`);
@@ -52088,6 +53030,11 @@ async function run() {
     const commit2 = report.subject.commit ?? process.env.GITHUB_SHA;
     if (!commit2) throw new Error("record mode needs the merge commit (GITHUB_SHA)");
     info(`kaizen-gate: ${recordNote({ repo: workspace, commit: commit2, note, push: true }).message}`);
+    if (inputs.eval !== void 0 && result.evalRuns !== void 0) {
+      for (const stored of storeRunEvidence(workspace, result.evalRuns, inputs.eval.command, { push: true })) {
+        info(`kaizen-gate: ${"skipped" in stored ? stored.skipped : stored.outcome.message}`);
+      }
+    }
   }
   for (const problem2 of unpublished) warning(problem2.message);
   const decision = report.decision.outcome;
@@ -52104,6 +53051,22 @@ async function run() {
   } else if (unpublished.length > 0) {
     info(`kaizen-gate: the decision is ${decision}; without write access to checks or comments it is reported in the job summary, the step result and ${inputs.outDir}/.`);
   }
+}
+function showProgress(progress, workspace) {
+  info(`kaizen-gate ${describeProgress(progress, (path) => toRepoPath(workspace, path))}`);
+  const ended = progress.kind === "finish" ? { log: progress.result.logPath, target: progress.result.target } : progress.kind === "fail" && progress.failure.log !== void 0 ? { log: `${workspace}/${progress.failure.log}`, target: progress.failure.target } : void 0;
+  if (ended === void 0) return;
+  const { log, target } = ended;
+  let text2;
+  try {
+    text2 = readFileSync6(log, "utf8");
+  } catch {
+    return;
+  }
+  const LIMIT = 2e5;
+  startGroup(`eval log: ${target.forPackage} ${target.side}${text2.length > LIMIT ? " (the end)" : ""}`);
+  info(text2.length > LIMIT ? text2.slice(-LIMIT) : text2);
+  endGroup();
 }
 function maskSecret(secret) {
   if (!secret) return;
@@ -52171,6 +53134,9 @@ var init_main = __esm({
     init_octokit();
     init_publish();
     init_notes();
+    init_progress();
+    init_eval_runs();
+    init_files();
     init_outcome();
     init_problem();
     init_markdown();
@@ -52180,11 +53146,11 @@ var init_main = __esm({
 
 // src/action.ts
 init_core();
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 function eventPayloadProblem(path) {
   if (!path) return void 0;
   try {
-    JSON.parse(readFileSync5(path, "utf8"));
+    JSON.parse(readFileSync7(path, "utf8"));
     return void 0;
   } catch (error2) {
     return `Cannot read the event payload at GITHUB_EVENT_PATH (${path}): ${error2 instanceof Error ? error2.message : String(error2)}`;

@@ -10318,7 +10318,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve11.call(this, root, ref);
+      let _sch = resolve13.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10345,7 +10345,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve11(root, ref) {
+    function resolve13(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11209,7 +11209,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve11(baseURI, relativeURI, options) {
+    function resolve13(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11600,7 +11600,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve11,
+      resolve: resolve13,
       resolveComponent,
       equal,
       serialize,
@@ -15223,10 +15223,10 @@ function expandYamlPaths(paths, cwd) {
 }
 
 // src/cli/check-command.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/check.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/audit/looks.ts
@@ -15264,6 +15264,9 @@ function countLooks(lines) {
   }
   return new Map([...seen].map(([key, statements]) => [key, statements.size]));
 }
+
+// src/eval-runs.ts
+import { resolve as resolve4 } from "node:path";
 
 // src/evidence/evidence-file.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -15425,6 +15428,1018 @@ function firstInvalidUtf8(bytes, start = 0, end = bytes.length) {
     i += need + 1;
   }
   return end;
+}
+
+// src/git/evidence-store.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/stable-json.ts
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value;
+    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+// src/manifest/model.ts
+function listArtifacts(value) {
+  const m = asRecord(value);
+  const out = [];
+  const push = (component, key, id, base, ref, pathField = "path") => {
+    const r2 = asRecord(ref);
+    const path = r2[pathField];
+    if (typeof path !== "string") return;
+    const digest2 = r2.sha256;
+    out.push({
+      component,
+      key,
+      id,
+      path,
+      recorded: typeof digest2 === "string" ? digest2 : void 0,
+      pathPointer: `${base}/${pathField}`,
+      digestPointer: `${base}/sha256`
+    });
+  };
+  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
+  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
+  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  const retrieval = asRecord(m.retrieval);
+  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
+  const routing = asRecord(m.routing);
+  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
+  const evaluation = asRecord(m.evaluation);
+  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
+  return out;
+}
+function behaviourFingerprint(manifest) {
+  const shape = {
+    model: manifest.model,
+    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
+    retrieval: manifest.retrieval ?? null,
+    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
+    routing: manifest.routing ?? null,
+    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
+  };
+  return digestOf(stableJson(shape));
+}
+function compareTuples(a, b) {
+  const x = JSON.stringify(a);
+  const y = JSON.stringify(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+function idOf(value, index) {
+  const id = asRecord(value).id;
+  return typeof id === "string" ? id : `#${index}`;
+}
+function asRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+
+// src/eval/fingerprint.ts
+var FINGERPRINT_VERSION = "kaizen-gate/evaluation-fingerprint/v1";
+function evaluationFingerprint(input) {
+  const files = [];
+  for (const artifact of input.artifacts) {
+    if (artifact.actual === void 0) return void 0;
+    files.push([artifact.key, artifact.actual]);
+  }
+  const judge = input.manifest.evaluation.judge;
+  const shape = {
+    version: FINGERPRINT_VERSION,
+    behaviour: behaviourFingerprint(input.manifest),
+    judge: { model: judge.model, version: judge.version },
+    manifest: input.manifestDigest,
+    files: files.toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    command: input.command,
+    output: input.outputName
+  };
+  return digestOf(new TextEncoder().encode(stableJson(shape)));
+}
+function fingerprintHex(fingerprint) {
+  return fingerprint.startsWith("sha256:") ? fingerprint.slice(7) : fingerprint;
+}
+
+// src/eval/stored.ts
+var EVIDENCE_REF_PREFIX = "refs/kaizen-gate/evidence/";
+var METADATA_FILE = "metadata.json";
+var STORED_SCHEMA = "kaizen-gate/stored-evidence/v1";
+function evidenceRef(fingerprint) {
+  return `${EVIDENCE_REF_PREFIX}${fingerprintHex(fingerprint)}`;
+}
+function storedEvidenceName(fingerprint, file) {
+  return `${evidenceRef(fingerprint)}:${file}`;
+}
+function storedFileName(outputName) {
+  return outputName.endsWith(".jsonl") ? "evidence.jsonl" : "evidence.json";
+}
+function storedMetadataOf(run, file, bytes) {
+  return { schema: STORED_SCHEMA, ...run, evidence: { file, sha256: digestOf(bytes), bytes: bytes.length } };
+}
+function verifyStored(ref, fingerprint, files) {
+  const advice = `delete it (\`git push origin :${ref}\` and \`git update-ref -d ${ref}\`) so the parent is run again`;
+  const metaBytes = files.get(METADATA_FILE);
+  if (metaBytes === void 0) return { problem: `stored evidence ${ref} has no ${METADATA_FILE}; ${advice}` };
+  const metadata = parseMetadata(new TextDecoder().decode(metaBytes));
+  if (typeof metadata === "string") {
+    return { problem: `stored evidence ${ref}: ${METADATA_FILE} ${metadata}; ${advice}` };
+  }
+  if (metadata.fingerprint !== fingerprint) {
+    return {
+      problem: `stored evidence ${ref} says it is for fingerprint ${metadata.fingerprint}, not ${fingerprint}; ${advice}`
+    };
+  }
+  const bytes = files.get(metadata.evidence.file);
+  if (bytes === void 0) {
+    return { problem: `stored evidence ${ref} has no ${metadata.evidence.file}, which its metadata names; ${advice}` };
+  }
+  const actual = digestOf(bytes);
+  if (actual !== metadata.evidence.sha256 || bytes.length !== metadata.evidence.bytes) {
+    return {
+      problem: `stored evidence ${ref}:${metadata.evidence.file} has sha256 ${actual} (${bytes.length} bytes), but its metadata records ${metadata.evidence.sha256} (${metadata.evidence.bytes} bytes): the stored file was changed after it was written, so it is not used; ${advice}`
+    };
+  }
+  return { metadata, bytes };
+}
+var SHA256 = /^sha256:[0-9a-f]{64}$/;
+function parseMetadata(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return "is not JSON";
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "is not a JSON object";
+  const v = value;
+  if (v["schema"] !== STORED_SCHEMA) return `has schema ${JSON.stringify(v["schema"])}, expected "${STORED_SCHEMA}"`;
+  for (const field of ["fingerprint", "package_id", "manifest", "commit", "produced_at", "command"]) {
+    if (typeof v[field] !== "string" || v[field] === "") return `has no ${field}`;
+  }
+  if (!SHA256.test(v["fingerprint"])) return "has a fingerprint that is not sha256:<hex>";
+  if (Number.isNaN(Date.parse(v["produced_at"]))) return "has a produced_at that is not a time";
+  const evidence = v["evidence"];
+  if (typeof evidence !== "object" || evidence === null || typeof evidence["file"] !== "string" || !/^[\w.-]+$/.test(evidence["file"]))
+    return "has no evidence file name";
+  if (typeof evidence["sha256"] !== "string" || !SHA256.test(evidence["sha256"])) return "has no evidence sha256";
+  if (!Number.isSafeInteger(evidence["bytes"])) return "has no evidence size";
+  return value;
+}
+function metadataText(metadata) {
+  return `${JSON.stringify(metadata, null, 2)}
+`;
+}
+
+// src/git/notes.ts
+var NOTES_REF = "refs/notes/kaizen-gate";
+var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
+function recordNote(options) {
+  const { repo, note, push } = options;
+  const remote = options.remote ?? "origin";
+  const ref = options.ref ?? NOTES_REF;
+  const maxAttempts = options.maxAttempts ?? 5;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  const line = note.trim();
+  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
+  const identity = identityArgs(repo);
+  const short3 = commit2.slice(0, 12);
+  const sync = push || remoteExists(repo, remote);
+  if (sync) syncNotes(repo, remote, ref, identity);
+  const added = appendLine(repo, ref, commit2, line, identity);
+  const what = added ? `recorded the report on ${short3} in ${ref}` : `the report was already recorded on ${short3} in ${ref}`;
+  if (!push) return { message: what, added, pushed: false, attempts: 0 };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    syncNotes(repo, remote, ref, identity);
+    appendLine(repo, ref, commit2, line, identity);
+  }
+}
+function readNotes(repo, commit2, ref = NOTES_REF) {
+  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
+  const text2 = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
+  return text2 === void 0 ? [] : parseNoteText(text2);
+}
+function readAllNotes(repo, ref = NOTES_REF) {
+  const out = /* @__PURE__ */ new Map();
+  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
+  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
+  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
+  return out;
+}
+function parseNoteText(text2) {
+  const out = [];
+  text2.split("\n").forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "") return;
+    try {
+      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
+    } catch (error) {
+      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  return out;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header2 = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header2.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
+    out.set(id, data.subarray(offset, offset + length));
+    offset += length + 1;
+  }
+  return out;
+}
+function trackingRef(remote, ref) {
+  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
+}
+function syncNotes(repo, remote, ref, identity) {
+  const tracking = trackingRef(remote, ref);
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/couldn't find remote ref/i.test(message)) return;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
+}
+function appendLine(repo, ref, commit2, line, identity) {
+  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
+  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
+  if (lines.includes(line)) return false;
+  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
+`);
+  return true;
+}
+function tryPush(repo, remote, ref) {
+  try {
+    git(repo, ["push", remote, `${ref}:${ref}`]);
+    return void 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    if (concurrent.test(message)) return "non-fast-forward";
+    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
+  }
+}
+function notesCommand(repo, identity, args, input) {
+  try {
+    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new GitError(error.message.replace(/^git -c failed:/, "git notes failed:"));
+  }
+}
+function remoteExists(repo, remote) {
+  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
+}
+function identityArgs(repo) {
+  const args = [];
+  const has2 = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
+  if (!has2("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
+  if (!has2("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
+  return args;
+}
+
+// src/git/evidence-store.ts
+function storeEvidence(options) {
+  const { repo, metadata, bytes, push } = options;
+  const remote = options.remote ?? "origin";
+  const maxAttempts = options.maxAttempts ?? 5;
+  const ref = evidenceRef(metadata.fingerprint);
+  const tree = writeTree(repo, metadata, bytes);
+  const identity = identityArgs(repo);
+  if (push) fetchRef(repo, remote, ref);
+  let commit2 = commitOnTop(repo, ref, tree, metadata, identity);
+  const what = `stored the evidence of ${metadata.package_id} at ${metadata.commit.slice(0, 12)} as ${ref}`;
+  if (!push) return { ref, commit: commit2, pushed: false, attempts: 0, message: what };
+  for (let attempt = 1; ; attempt++) {
+    const rejection = tryPush(repo, remote, ref);
+    if (rejection === void 0) {
+      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
+      return { ref, commit: commit2, pushed: true, attempts: attempt, message: `${what} and pushed it to ${remote}${retried}` };
+    }
+    if (attempt >= maxAttempts) {
+      throw new GitError(
+        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The evidence is stored locally; run \`git push ${remote} ${ref}\` to publish it.`
+      );
+    }
+    fetchRef(repo, remote, ref);
+    commit2 = commitOnTop(repo, ref, tree, metadata, identity);
+  }
+}
+function readStoredFiles(repo, fingerprint) {
+  const ref = evidenceRef(fingerprint);
+  const commit2 = tryGit(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.toString().trim();
+  if (!commit2) return void 0;
+  const entries = git(repo, ["ls-tree", "-z", "-l", commit2]).toString().split("\0").filter(Boolean);
+  const blobs = [];
+  for (const entry of entries) {
+    const tab = entry.indexOf("	");
+    const [, type = "", id = "", size = ""] = entry.slice(0, tab).split(/\s+/);
+    const name = entry.slice(tab + 1);
+    if (type !== "blob") continue;
+    if (Number(size) > EVIDENCE_LIMITS.sideBytes) {
+      throw new GitError(
+        `${ref}:${name} is ${formatBytes(Number(size))}, more than a side's evidence may be (${formatBytes(EVIDENCE_LIMITS.sideBytes)}); delete the ref`
+      );
+    }
+    blobs.push({ name, id });
+  }
+  const read = readBlobs(
+    repo,
+    blobs.map((b) => b.id)
+  );
+  const files = /* @__PURE__ */ new Map();
+  for (const { name, id } of blobs) {
+    const bytes = read.get(id);
+    if (bytes !== void 0) files.set(name, bytes);
+  }
+  return { ref, commit: commit2, files };
+}
+function fetchStoredRef(repo, fingerprint, remote) {
+  if (!remoteExists(repo, remote)) return { kind: "no-remote" };
+  try {
+    return fetchRef(repo, remote, evidenceRef(fingerprint)) ? { kind: "fetched" } : { kind: "absent" };
+  } catch (error) {
+    return { kind: "failed", reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+function fetchRef(repo, remote, ref) {
+  try {
+    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${ref}`]);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/couldn't find remote ref/i.test(message)) return false;
+    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
+  }
+}
+function writeTree(repo, metadata, bytes) {
+  const blob = (content) => git(repo, ["hash-object", "-w", "--stdin"], { input: content }).toString().trim();
+  const rows = [
+    [METADATA_FILE, blob(metadataText(metadata))],
+    [metadata.evidence.file, blob(bytes)]
+  ].toSorted(([a], [b]) => a < b ? -1 : 1);
+  return git(repo, ["mktree"], { input: rows.map(([name, id]) => `100644 blob ${id}	${name}
+`).join("") }).toString().trim();
+}
+function commitOnTop(repo, ref, tree, metadata, identity) {
+  const previous = tryGit(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])?.toString().trim();
+  const message = `kaizen-gate evidence ${metadata.fingerprint}
+
+${metadata.package_id} at ${metadata.commit}, produced ${metadata.produced_at} by: ${metadata.command}
+`;
+  const commit2 = git(repo, [...identity, "commit-tree", tree, ...previous ? ["-p", previous] : [], "-F", "-"], {
+    input: message
+  }).toString().trim();
+  git(repo, ["update-ref", ref, commit2, previous ?? ""]);
+  return commit2;
+}
+var STORED_NAME = /^refs\/kaizen-gate\/evidence\/[0-9a-f]{64}:[\w.-]+$/;
+function storedEvidenceDigest(repo, name) {
+  if (!STORED_NAME.test(name)) return void 0;
+  const bytes = tryGit(repo, ["cat-file", "blob", name]);
+  return bytes === void 0 ? void 0 : createHash3("sha256").update(bytes).digest("hex");
+}
+
+// src/io/files.ts
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { dirname, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function readInputFile(path, what) {
+  try {
+    return readFileSync2(path);
+  } catch (error) {
+    throw new InputError([{ file: path, message: `${what} ${describeReadError(error)}` }]);
+  }
+}
+function describeReadError(error) {
+  const code = error.code;
+  switch (code) {
+    case "ENOENT":
+      return "does not exist";
+    case "EISDIR":
+      return "is a directory, expected a file";
+    case "ELOOP":
+      return "is a symbolic link that loops (or a chain of links too long to follow)";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read: permission denied";
+    case "ENOTDIR":
+      return "does not exist (a part of its path is a file, not a directory)";
+    default:
+      return `cannot be read (${code ?? String(error)})`;
+  }
+}
+function toRepoPath(root, path) {
+  return relative2(root, resolve3(path)).split(sep2).join("/");
+}
+function writeFileAtomic(path, data, options = {}) {
+  writeFilesTogether(dirname(path), [[path, data]], options);
+}
+function writeFilesTogether(dir, files, options = {}) {
+  const { mode, what = "the file", exclusive = false } = options;
+  const suffix = randomBytes(6).toString("hex");
+  const staged = [];
+  const backups = /* @__PURE__ */ new Map();
+  const committed = [];
+  let failedAt = dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const [path, data, own] of files) {
+      failedAt = path;
+      const temp = `${path}.${suffix}.tmp`;
+      staged.push(temp);
+      const fileMode = own ?? mode;
+      writeFileSync(temp, data, fileMode === void 0 ? {} : { mode: fileMode });
+    }
+    for (const [index, [path]] of files.entries()) {
+      failedAt = path;
+      if (exclusive) {
+        try {
+          linkSync(staged[index], path);
+        } catch (error) {
+          if (error.code !== "EEXIST") throw error;
+          throw new Error("the file already exists (it appeared while kaizen-gate wrote)", { cause: error });
+        }
+        committed.push(path);
+        continue;
+      }
+      if (files.length > 1 && existsSync(path) && statSync3(path).isFile()) {
+        const backup = `${path}.${suffix}.bak`;
+        copyFileSync(path, backup);
+        backups.set(path, backup);
+      }
+      renameSync(staged[index], path);
+      committed.push(path);
+    }
+  } catch (error) {
+    for (const path of committed.toReversed()) {
+      const backup = backups.get(path);
+      if (backup) renameSync(backup, path);
+      else rmSync(path, { force: true });
+    }
+    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error)}; nothing was written` }]);
+  } finally {
+    for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
+  }
+}
+function describeWriteError(error) {
+  const code = error.code;
+  switch (code) {
+    case "EEXIST":
+    case "ENOTDIR":
+      return "a file is in the way where a directory is needed (the output path names a file)";
+    case "EISDIR":
+      return "a directory is in the way where the file should go";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+// src/eval/plan.ts
+function listEvalTargets(changeSet, options) {
+  const targets = [];
+  const problems = [];
+  const head = changeSet.head.commit;
+  for (const diff of changeSet.packages) {
+    const loaded = changeSet.loaded.get(diff.manifest);
+    const candidate = loaded?.candidate;
+    if (diff.failure !== void 0 || candidate?.manifest === void 0) continue;
+    if (head === null) {
+      problems.push({
+        file: diff.manifest,
+        message: "the eval runs each side in a clean checkout of its commit, but the candidate is the work tree with uncommitted changes; commit them (or pass --head REF) and run again"
+      });
+      continue;
+    }
+    const forPackage = candidate.manifest.package_id;
+    const outputName = `candidate${options.extension}`;
+    targets.push({
+      forPackage,
+      side: "candidate",
+      packageId: forPackage,
+      manifest: diff.manifest,
+      commit: head,
+      fingerprint: evaluationFingerprint({
+        manifest: candidate.manifest,
+        manifestDigest: candidate.digest,
+        artifacts: candidate.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
+      output: `${forPackage}/${outputName}`,
+      log: `${forPackage}/candidate.log`
+    });
+    const parent = loaded?.parent;
+    if (options.parentFromFiles || diff.parent === null || parent?.manifest === void 0) continue;
+    targets.push({
+      forPackage,
+      side: "parent",
+      packageId: parent.manifest.package_id,
+      manifest: diff.parent.manifest,
+      commit: diff.parent.commit,
+      fingerprint: evaluationFingerprint({
+        manifest: parent.manifest,
+        manifestDigest: parent.digest,
+        artifacts: parent.artifacts,
+        command: options.command,
+        outputName: `evidence${options.extension}`
+      }),
+      output: `${forPackage}/parent${options.extension}`,
+      log: `${forPackage}/parent.log`
+    });
+  }
+  return { targets, problems };
+}
+function chooseParentSource(target, lookup, maxAgeMs, now) {
+  if (maxAgeMs === 0) return { kind: "run", reason: "reuse of stored parent evidence is off (max-parent-age 0)" };
+  if (target.fingerprint === void 0) {
+    return {
+      kind: "run",
+      reason: "a file the parent manifest references cannot be read, so it has no evaluation fingerprint to look up"
+    };
+  }
+  const note = lookup?.note === void 0 ? "" : ` (${lookup.note})`;
+  if (lookup === void 0 || lookup.kind === "none") {
+    return { kind: "run", reason: `no evidence is stored for its evaluation fingerprint${note}` };
+  }
+  const produced = Date.parse(lookup.stored.metadata.produced_at);
+  const age = now.getTime() - produced;
+  if (age >= maxAgeMs) {
+    return {
+      kind: "run",
+      reason: `the stored evidence was produced ${lookup.stored.metadata.produced_at}, ${formatDuration(age)} ago, more than max-parent-age ${formatDuration(maxAgeMs)}`
+    };
+  }
+  return { kind: "reuse", ref: lookup.ref, commit: lookup.commit, stored: lookup.stored };
+}
+function formatDuration(ms) {
+  const units = [
+    ["d", 864e5],
+    ["h", 36e5],
+    ["m", 6e4],
+    ["s", 1e3]
+  ];
+  for (const [unit, size] of units) {
+    if (ms >= size && (ms % size === 0 || ms >= 2 * size)) return `${Math.floor(ms / size)}${unit}`;
+  }
+  return `${Math.max(0, Math.round(ms))}ms`;
+}
+
+// src/git/eval-run.ts
+import { spawn } from "node:child_process";
+import {
+  closeSync as closeSync2,
+  existsSync as existsSync2,
+  lstatSync as lstatSync2,
+  mkdirSync as mkdirSync2,
+  mkdtempSync,
+  openSync as openSync2,
+  readSync as readSync2,
+  rmSync as rmSync3,
+  statSync as statSync4,
+  symlinkSync,
+  writeSync
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname as dirname2, join as join3 } from "node:path";
+
+// src/git/worktree.ts
+import { rmSync as rmSync2 } from "node:fs";
+function addWorktree(repo, commit2, dir) {
+  git(repo, ["-c", "core.hooksPath=/dev/null", "worktree", "add", "--quiet", "--detach", dir, commit2]);
+}
+function removeWorktree(repo, dir) {
+  tryGit(repo, ["worktree", "remove", "--force", "--force", dir]);
+  rmSync2(dir, { recursive: true, force: true, maxRetries: 3 });
+  tryGit(repo, ["worktree", "prune"]);
+}
+
+// src/eval/failure.ts
+var EvalError = class extends Error {
+  name = "EvalError";
+  failures;
+  command;
+  constructor(failures, command, total) {
+    super(describeFailures(failures, command, total));
+    this.failures = failures;
+    this.command = command;
+  }
+};
+function describeFailures(failures, command, total) {
+  const runs = `${failures.length} of ${total} eval run${total === 1 ? "" : "s"}`;
+  const lines = [
+    `the eval command failed in ${runs}, so no evidence was used and nothing was gated.`,
+    `  command (run with sh -c): ${command}`
+  ];
+  for (const failure of failures) {
+    const { target } = failure;
+    lines.push(
+      `  ${target.forPackage} ${target.side} (package ${target.packageId} at ${target.commit.slice(0, 12)}): ${failure.what}`
+    );
+    if (failure.log !== void 0) lines.push(`    log: ${failure.log}`);
+    if (failure.tail.length > 0) {
+      lines.push(`    last ${failure.tail.length} line${failure.tail.length === 1 ? "" : "s"} of its output:`);
+      for (const line of failure.tail) lines.push(`      | ${line}`);
+    } else if (failure.log !== void 0) {
+      lines.push("    it printed nothing");
+    }
+  }
+  return lines.join("\n");
+}
+var OutputTail = class {
+  text = "";
+  maxLines;
+  maxColumns;
+  constructor(maxLines = 20, maxColumns = 400) {
+    this.maxLines = maxLines;
+    this.maxColumns = maxColumns;
+  }
+  /** Adds a chunk of output. */
+  push(chunk) {
+    this.text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    const keep = this.maxLines * (this.maxColumns + 1) * 2;
+    if (this.text.length > keep * 2) this.text = this.text.slice(-keep);
+  }
+  /** The last lines, without trailing blank ones, control characters made visible. */
+  lines() {
+    const all = this.text.replace(/\r\n?/g, "\n").split("\n");
+    while (all.length > 0 && all.at(-1).trim() === "") all.pop();
+    return all.slice(-this.maxLines).map((line) => {
+      const clean3 = line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "?");
+      return clean3.length > this.maxColumns ? `${clean3.slice(0, this.maxColumns)}…` : clean3;
+    });
+  }
+};
+
+// src/git/eval-run.ts
+var WITHHELD = /^(INPUT_|ACTIONS_)/;
+async function runEvals(targets, options) {
+  const scratch = mkdtempSync(join3(tmpdir(), "kaizen-gate-eval-"));
+  const outcomes = [];
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < targets.length) {
+      const index = next++;
+      const target = targets[index];
+      if (failed) {
+        outcomes[index] = { target, what: "not started: another run had already failed", tail: [] };
+        continue;
+      }
+      const outcome = await runOne(target, join3(scratch, `${index}-${target.side}`), options);
+      outcomes[index] = outcome;
+      if ("what" in outcome) {
+        failed = true;
+        options.onEvent?.({ kind: "fail", failure: outcome });
+      } else {
+        options.onEvent?.({ kind: "finish", result: outcome });
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, targets.length)) }, worker));
+  } finally {
+    rmSync3(scratch, { recursive: true, force: true, maxRetries: 3 });
+  }
+  const failures = outcomes.filter((o) => "what" in o);
+  if (failures.length > 0) throw new EvalError(failures, options.command, targets.length);
+  return outcomes;
+}
+async function runOne(target, worktree, options) {
+  const outputPath = join3(options.dir, target.output);
+  const logPath = join3(options.dir, target.log);
+  mkdirSync2(dirname2(outputPath), { recursive: true });
+  rmSync3(outputPath, { force: true });
+  const startedAt = options.clock();
+  const started = performance.now();
+  const seconds = () => `${((performance.now() - started) / 1e3).toFixed(1)} s`;
+  try {
+    addWorktree(options.repo, target.commit, worktree);
+  } catch (error) {
+    return {
+      target,
+      what: `could not check out its commit: ${error instanceof Error ? error.message : String(error)}`,
+      tail: []
+    };
+  }
+  try {
+    linkNodeModules(options.repo, worktree);
+    options.onEvent?.({ kind: "start", target });
+    const env = commandEnv(options.env, worktree, target, outputPath, options.repo);
+    const exit = await runLogged(options.command, worktree, env, logPath, options.timeoutMs, options.graceMs ?? 5e3);
+    const base = { target, log: options.display(logPath), tail: exit.tail };
+    if (exit.error !== void 0) return { ...base, what: `could not be started: ${exit.error}` };
+    if (exit.timedOut) {
+      return {
+        ...base,
+        what: `did not finish within ${formatLimit(options.timeoutMs)} (the eval timeout) and was stopped: its process group was sent SIGTERM, then SIGKILL`
+      };
+    }
+    if (exit.signal !== null) return { ...base, what: `was killed by ${exit.signal} after ${seconds()}` };
+    if (exit.code !== 0) return { ...base, what: `exited with status ${exit.code} after ${seconds()}` };
+    const written = outputState(outputPath);
+    const where2 = `KAIZEN_GATE_OUTPUT (${options.display(outputPath)})`;
+    if (written === "missing") {
+      return {
+        ...base,
+        what: `exited with status 0 but wrote nothing to ${where2}; the command must write its evidence there`
+      };
+    }
+    if (written === "empty") {
+      return { ...base, what: `exited with status 0 but left ${where2} empty; an empty file is no evidence` };
+    }
+    return { target, outputPath, logPath, startedAt, durationMs: Math.round(performance.now() - started) };
+  } finally {
+    removeWorktree(options.repo, worktree);
+  }
+}
+function commandEnv(base, worktree, target, output, repo) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) if (value !== void 0 && !WITHHELD.test(key)) env[key] = value;
+  const bin = join3(worktree, "node_modules", ".bin");
+  if (existsSync2(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
+  return {
+    ...env,
+    // A promptfoo eval exits 100 when test cases fail; failing cases are the evidence, not a failed run.
+    PROMPTFOO_FAILED_TEST_EXIT_CODE: env["PROMPTFOO_FAILED_TEST_EXIT_CODE"] ?? "0",
+    KAIZEN_GATE_SIDE: target.side,
+    KAIZEN_GATE_PACKAGE_ID: target.packageId,
+    KAIZEN_GATE_MANIFEST: target.manifest,
+    KAIZEN_GATE_COMMIT: target.commit,
+    KAIZEN_GATE_OUTPUT: output,
+    KAIZEN_GATE_WORKSPACE: repo
+  };
+}
+function linkNodeModules(repo, worktree) {
+  const installed = join3(repo, "node_modules");
+  const link = join3(worktree, "node_modules");
+  if (!existsSync2(installed) || !statSync4(installed).isDirectory() || existsSync2(link)) return;
+  try {
+    lstatSync2(link);
+  } catch {
+    symlinkSync(installed, link, process.platform === "win32" ? "junction" : "dir");
+  }
+}
+function runLogged(command, cwd, env, logPath, timeoutMs, graceMs) {
+  const log = openSync2(logPath, "w");
+  const tail = new OutputTail();
+  return new Promise((resolve13) => {
+    const group = process.platform !== "win32";
+    const child2 = spawn("sh", ["-c", command], { cwd, env, detached: group, stdio: ["ignore", "pipe", "pipe"] });
+    const signalAll = (signal) => {
+      try {
+        if (group && child2.pid !== void 0) process.kill(-child2.pid, signal);
+        else child2.kill(signal);
+      } catch {
+      }
+    };
+    let timedOut = false;
+    let grace;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      signalAll("SIGTERM");
+      grace = setTimeout(() => signalAll("SIGKILL"), graceMs);
+    }, timeoutMs);
+    const record = (chunk) => {
+      writeSync(log, chunk);
+      tail.push(chunk);
+    };
+    child2.stdout.on("data", record);
+    child2.stderr.on("data", record);
+    let spawnError;
+    child2.on("error", (error) => {
+      spawnError = error.message;
+    });
+    child2.on("exit", () => signalAll("SIGKILL"));
+    child2.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (grace !== void 0) clearTimeout(grace);
+      closeSync2(log);
+      resolve13({
+        code,
+        signal: timedOut ? "SIGTERM" : signal,
+        timedOut,
+        ...spawnError === void 0 ? {} : { error: spawnError },
+        tail: tail.lines()
+      });
+    });
+  });
+}
+function outputState(path) {
+  let size;
+  try {
+    const stats = statSync4(path);
+    if (!stats.isFile()) return "missing";
+    size = stats.size;
+  } catch {
+    return "missing";
+  }
+  if (size === 0) return "empty";
+  if (size > 4096) return "written";
+  const fd = openSync2(path, "r");
+  try {
+    const bytes = Buffer.alloc(size);
+    readSync2(fd, bytes, 0, size, 0);
+    return bytes.toString("utf8").trim() === "" ? "empty" : "written";
+  } finally {
+    closeSync2(fd);
+  }
+}
+function formatLimit(ms) {
+  return ms % 6e4 === 0 ? `${ms / 6e4} min` : `${ms / 1e3} s`;
+}
+
+// src/eval-runs.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+async function gatherEvalEvidence(changeSet, repo, cwd, request) {
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request.command,
+    extension: request.extension,
+    parentFromFiles: request.parentFromFiles
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  const now = request.clock();
+  const sources = /* @__PURE__ */ new Map();
+  const storeProblems = [];
+  for (const target of targets.filter((t) => t.side === "parent")) {
+    const lookup = request.maxParentAgeMs === 0 || target.fingerprint === void 0 ? void 0 : lookUpStored(repo, target.fingerprint, request.remote, storeProblems);
+    sources.set(target, chooseParentSource(target, lookup, request.maxParentAgeMs, now));
+  }
+  if (storeProblems.length > 0) throw new InputError(storeProblems);
+  const toRun = targets.filter((t) => sources.get(t)?.kind !== "reuse");
+  const dir = resolve4(cwd, request.dir);
+  const display = (path) => toRepoPath(cwd, path);
+  for (const [target, source] of sources) {
+    if (source.kind === "reuse") {
+      request.onEvent?.({
+        kind: "reuse",
+        target,
+        ref: source.ref,
+        producedAt: source.stored.metadata.produced_at,
+        commit: source.stored.metadata.commit
+      });
+    }
+  }
+  const results = await runEvals(toRun, {
+    repo,
+    command: request.command,
+    dir,
+    concurrency: request.concurrency,
+    timeoutMs: request.timeoutMs,
+    env: request.env,
+    clock: request.clock,
+    display,
+    ...request.onEvent ? { onEvent: request.onEvent } : {}
+  });
+  const evidence = [];
+  const origins = /* @__PURE__ */ new Map();
+  const origin = (target) => {
+    let found = origins.get(target.forPackage);
+    if (found === void 0) origins.set(target.forPackage, found = {});
+    return found;
+  };
+  for (const result of results) {
+    const { target } = result;
+    const path = toRepoPath(repo, result.outputPath);
+    evidence.push({
+      path,
+      side: target.side,
+      forPackage: target.forPackage,
+      stream: openEvidenceFile(
+        result.outputPath,
+        display(result.outputPath),
+        `the ${target.side} evidence the eval wrote`
+      )
+    });
+    const source = sources.get(target);
+    origin(target)[target.side] = {
+      status: "ran",
+      package_id: target.packageId,
+      commit: target.commit,
+      produced_at: result.startedAt.toISOString(),
+      evidence: path,
+      ...target.fingerprint === void 0 ? {} : { fingerprint: target.fingerprint },
+      duration_ms: result.durationMs,
+      ...source?.kind === "run" ? { reason: source.reason } : {}
+    };
+  }
+  for (const [target, source] of sources) {
+    if (source.kind !== "reuse") continue;
+    const { metadata, bytes } = source.stored;
+    const name = storedEvidenceName(metadata.fingerprint, metadata.evidence.file);
+    evidence.push({ path: name, side: "parent", forPackage: target.forPackage, bytes });
+    origin(target).parent = {
+      status: "reused",
+      package_id: metadata.package_id,
+      commit: metadata.commit,
+      produced_at: metadata.produced_at,
+      evidence: name,
+      fingerprint: metadata.fingerprint,
+      ref: source.ref
+    };
+  }
+  const complete = /* @__PURE__ */ new Map();
+  for (const [id, sides] of origins) {
+    if (sides.candidate !== void 0) {
+      complete.set(id, {
+        command: request.command,
+        ...sides.parent ? { parent: sides.parent } : {},
+        candidate: sides.candidate
+      });
+    }
+  }
+  evidence.sort(
+    (a, b) => a.forPackage < b.forPackage ? -1 : a.forPackage > b.forPackage ? 1 : a.side === "parent" ? -1 : 1
+  );
+  return { evidence, origins: complete, runs: results };
+}
+function lookUpStored(repo, fingerprint, remote, problems) {
+  const fetched = remote === void 0 ? void 0 : fetchStoredRef(repo, fingerprint, remote);
+  const note = fetched?.kind === "failed" ? `fetching it from ${remote} failed: ${fetched.reason}` : void 0;
+  const files = readStoredFiles(repo, fingerprint);
+  if (files === void 0) return { kind: "none", ...note === void 0 ? {} : { note } };
+  const verified = verifyStored(files.ref, fingerprint, files.files);
+  if ("problem" in verified) {
+    problems.push({ file: files.ref, message: verified.problem });
+    return { kind: "none" };
+  }
+  return {
+    kind: "found",
+    ref: files.ref,
+    commit: files.commit,
+    stored: verified,
+    ...note === void 0 ? {} : { note }
+  };
+}
+function storeRunEvidence(repo, runs, command, options) {
+  return runs.map((run) => {
+    const { target } = run;
+    if (target.fingerprint === void 0) {
+      return {
+        run,
+        skipped: `${target.forPackage} ${target.side}: not stored, a file its manifest references could not be read, so it has no evaluation fingerprint`
+      };
+    }
+    const bytes = readFileSync3(run.outputPath);
+    const metadata = storedMetadataOf(
+      {
+        fingerprint: target.fingerprint,
+        package_id: target.packageId,
+        manifest: target.manifest,
+        commit: target.commit,
+        produced_at: run.startedAt.toISOString(),
+        command
+      },
+      storedFileName(run.outputPath),
+      bytes
+    );
+    return {
+      run,
+      outcome: storeEvidence({
+        repo,
+        metadata,
+        bytes,
+        push: options.push,
+        ...options.remote === void 0 ? {} : { remote: options.remote }
+      })
+    };
+  });
 }
 
 // src/evidence/package-files.ts
@@ -16050,7 +17065,7 @@ function isPlainObject(value) {
 }
 
 // src/git/policy.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve5, sep as sep3 } from "node:path";
 
 // src/gates/policy-change.ts
 var LOOSER_DIRECTION = {
@@ -16101,10 +17116,10 @@ function comparePolicies(base, head) {
   const levels = Object.fromEntries(
     Object.keys({ ...baseLevels, ...headLevels }).map((level) => [
       level,
-      mergeGates(`levels.${level}.`, asRecord(baseLevels[level]), asRecord(headLevels[level]), loosened, tightened)
+      mergeGates(`levels.${level}.`, asRecord2(baseLevels[level]), asRecord2(headLevels[level]), loosened, tightened)
     ])
   );
-  const gates = mergeGates("gates.", asRecord(base.gates), asRecord(head.gates), [], []);
+  const gates = mergeGates("gates.", asRecord2(base.gates), asRecord2(head.gates), [], []);
   return {
     effective: {
       ...base,
@@ -16151,13 +17166,13 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
   }
   return out;
 }
 function mergeSection(section, prefix, baseValue, headValue, loosened, tightened) {
-  const base = asRecord(baseValue);
-  const head = asRecord(headValue);
+  const base = asRecord2(baseValue);
+  const head = asRecord2(headValue);
   const out = {};
   for (const name of union(base, head)) {
     const b = base[name];
@@ -16223,7 +17238,7 @@ function sameValue(a, b) {
 function union(a, b) {
   return [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function asRecord(value) {
+function asRecord2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 function show(value) {
@@ -16232,77 +17247,6 @@ function show(value) {
 
 // src/manifest/discover.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/stable-json.ts
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map((item) => stableJson(item)).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const record = value;
-    const keys = Object.keys(record).filter((key) => record[key] !== void 0).toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${stableJson(record[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-// src/manifest/model.ts
-function listArtifacts(value) {
-  const m = asRecord2(value);
-  const out = [];
-  const push = (component, key, id, base, ref, pathField = "path") => {
-    const r2 = asRecord2(ref);
-    const path = r2[pathField];
-    if (typeof path !== "string") return;
-    const digest2 = r2.sha256;
-    out.push({
-      component,
-      key,
-      id,
-      path,
-      recorded: typeof digest2 === "string" ? digest2 : void 0,
-      pathPointer: `${base}/${pathField}`,
-      digestPointer: `${base}/sha256`
-    });
-  };
-  asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
-  asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
-  const retrieval = asRecord2(m.retrieval);
-  push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
-  const routing = asRecord2(m.routing);
-  push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
-  const evaluation = asRecord2(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
-  push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord2(evaluation.judge).rubric);
-  return out;
-}
-function behaviourFingerprint(manifest) {
-  const shape = {
-    model: manifest.model,
-    prompts: manifest.prompts.map((p) => [p.id, p.sha256]).toSorted(compareTuples),
-    retrieval: manifest.retrieval ?? null,
-    tools: (manifest.tools ?? []).map((t) => [t.id, t.version, t.sha256]).toSorted(compareTuples),
-    routing: manifest.routing ?? null,
-    guardrails: (manifest.guardrails ?? []).map((g) => [g.id, g.sha256]).toSorted(compareTuples)
-  };
-  return digestOf(stableJson(shape));
-}
-function compareTuples(a, b) {
-  const x = JSON.stringify(a);
-  const y = JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function idOf(value, index) {
-  const id = asRecord2(value).id;
-  return typeof id === "string" ? id : `#${index}`;
-}
-function asRecord2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-
-// src/manifest/discover.ts
 var CLASSIFY_LIMIT = 16 * 1024 * 1024;
 var FOREIGN = { kind: "foreign" };
 var KAIZEN = /kaizen-gate/i;
@@ -16441,12 +17385,12 @@ function loadPolicyAtBase(options) {
   };
 }
 function policyPathOf(repo, cwd, given) {
-  const rel = relative2(resolve3(repo), resolve3(cwd, given));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute2(rel)) {
+  const rel = relative3(resolve5(repo), resolve5(cwd, given));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep3}`) || isAbsolute2(rel)) {
     const message = "the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it";
     throw new InputError([{ file: given, message }]);
   }
-  return rel.split(sep2).join("/");
+  return rel.split(sep3).join("/");
 }
 function checkPolicyFile(read, path, where2, problems) {
   switch (read.kind) {
@@ -16468,139 +17412,6 @@ function checkPolicyFile(read, path, where2, problems) {
       return void 0;
     }
   }
-}
-
-// src/git/notes.ts
-var NOTES_REF = "refs/notes/kaizen-gate";
-var FALLBACK_IDENTITY = { name: "kaizen-gate", email: "kaizen-gate@noreply.invalid" };
-function recordNote(options) {
-  const { repo, note, push } = options;
-  const remote = options.remote ?? "origin";
-  const ref = options.ref ?? NOTES_REF;
-  const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
-  const line = note.trim();
-  const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
-  const identity = identityArgs(repo);
-  const short3 = commit2.slice(0, 12);
-  const sync = push || remoteExists(repo, remote);
-  if (sync) syncNotes(repo, remote, ref, identity);
-  const added = appendLine(repo, ref, commit2, line, identity);
-  const what = added ? `recorded the report on ${short3} in ${ref}` : `the report was already recorded on ${short3} in ${ref}`;
-  if (!push) return { message: what, added, pushed: false, attempts: 0 };
-  for (let attempt = 1; ; attempt++) {
-    const rejection = tryPush(repo, remote, ref);
-    if (rejection === void 0) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? "s" : ""} by another writer` : "";
-      return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
-    }
-    if (attempt >= maxAttempts) {
-      throw new GitError(
-        `Could not push ${ref} to ${remote}: it was rejected ${attempt} time${attempt === 1 ? "" : "s"} because other writers kept updating it (${rejection}). The note is recorded locally; run \`git fetch ${remote} ${ref}:${trackingRef(remote, ref)}\`, \`git notes --ref=${ref} merge -s cat_sort_uniq ${trackingRef(remote, ref)}\` and \`git push ${remote} ${ref}\` to publish it.`
-      );
-    }
-    syncNotes(repo, remote, ref, identity);
-    appendLine(repo, ref, commit2, line, identity);
-  }
-}
-function readNotes(repo, commit2, ref = NOTES_REF) {
-  const sha = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${commit2}^{commit}`]).toString().trim();
-  const text2 = tryGit(repo, ["notes", `--ref=${ref}`, "show", sha])?.toString();
-  return text2 === void 0 ? [] : parseNoteText(text2);
-}
-function readAllNotes(repo, ref = NOTES_REF) {
-  const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
-  const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
-  for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
-  return out;
-}
-function parseNoteText(text2) {
-  const out = [];
-  text2.split("\n").forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "") return;
-    try {
-      out.push({ line: index + 1, text: line, value: JSON.parse(line) });
-    } catch (error) {
-      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
-    }
-  });
-  return out;
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header2 = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header2.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return out;
-}
-function trackingRef(remote, ref) {
-  return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
-}
-function syncNotes(repo, remote, ref, identity) {
-  const tracking = trackingRef(remote, ref);
-  try {
-    git(repo, ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", remote, `+${ref}:${tracking}`]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/couldn't find remote ref/i.test(message)) return;
-    throw new GitError(`Failed to fetch ${ref} from ${remote}: ${message}`);
-  }
-  notesCommand(repo, identity, [`--ref=${ref}`, "merge", "--quiet", "-s", "cat_sort_uniq", tracking]);
-}
-function appendLine(repo, ref, commit2, line, identity) {
-  const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
-  const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
-  if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
-  return true;
-}
-function tryPush(repo, remote, ref) {
-  try {
-    git(repo, ["push", remote, `${ref}:${ref}`]);
-    return void 0;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
-    if (concurrent.test(message)) return "non-fast-forward";
-    throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
-  }
-}
-function notesCommand(repo, identity, args, input) {
-  try {
-    git(repo, [...identity, "notes", ...args], input === void 0 ? {} : { input });
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    throw new GitError(error.message.replace(/^git -c failed:/, "git notes failed:"));
-  }
-}
-function remoteExists(repo, remote) {
-  return tryGit(repo, ["remote", "get-url", remote]) !== void 0;
-}
-function identityArgs(repo) {
-  const args = [];
-  const has2 = (key, env) => Boolean(process.env[env]) || Boolean(tryGit(repo, ["config", "--get", key])?.toString().trim());
-  if (!has2("user.name", "GIT_COMMITTER_NAME")) args.push("-c", `user.name=${FALLBACK_IDENTITY.name}`);
-  if (!has2("user.email", "GIT_COMMITTER_EMAIL")) args.push("-c", `user.email=${FALLBACK_IDENTITY.email}`);
-  return args;
 }
 
 // src/manifest/verify.ts
@@ -16816,17 +17627,17 @@ function failedPackage(input) {
 function standInManifest(headValue, baseValue, path) {
   const head = asRecord3(headValue);
   const base = asRecord3(baseValue);
-  const pick2 = (field) => head[field] ?? base[field];
-  const level = pick2("side_effect_level");
+  const pick3 = (field) => head[field] ?? base[field];
+  const level = pick3("side_effect_level");
   const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
-  const owners = [pick2("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
+  const owners = [pick3("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
   const change = asRecord3(head["change"]);
-  const delivery = asRecord3(pick2("delivery"));
+  const delivery = asRecord3(pick3("delivery"));
   return {
     apiVersion: "kaizen-gate/v1",
     kind: "Package",
-    package_id: text(pick2("package_id"), "(unknown package)"),
-    application: text(pick2("application"), path),
+    package_id: text(pick3("package_id"), "(unknown package)"),
+    application: text(pick3("application"), path),
     side_effect_level: sideEffect,
     owners,
     change: {
@@ -17413,102 +18224,12 @@ function uncommittedFiles(repo, own) {
   return files.toSorted((a, b) => a.slice(3) < b.slice(3) ? -1 : 1);
 }
 
-// src/io/files.ts
-import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
-import { dirname, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
-function readInputFile(path, what) {
-  try {
-    return readFileSync2(path);
-  } catch (error) {
-    throw new InputError([{ file: path, message: `${what} ${describeReadError(error)}` }]);
-  }
-}
-function describeReadError(error) {
-  const code = error.code;
-  switch (code) {
-    case "ENOENT":
-      return "does not exist";
-    case "EISDIR":
-      return "is a directory, expected a file";
-    case "ELOOP":
-      return "is a symbolic link that loops (or a chain of links too long to follow)";
-    case "EACCES":
-    case "EPERM":
-      return "cannot be read: permission denied";
-    case "ENOTDIR":
-      return "does not exist (a part of its path is a file, not a directory)";
-    default:
-      return `cannot be read (${code ?? String(error)})`;
-  }
-}
-function toRepoPath(root, path) {
-  return relative3(root, resolve4(path)).split(sep3).join("/");
-}
-function writeFileAtomic(path, data, options = {}) {
-  writeFilesTogether(dirname(path), [[path, data]], options);
-}
-function writeFilesTogether(dir, files, options = {}) {
-  const { mode, what = "the file" } = options;
-  const suffix = randomBytes(6).toString("hex");
-  const staged = [];
-  const backups = /* @__PURE__ */ new Map();
-  const committed = [];
-  let failedAt = dir;
-  try {
-    mkdirSync(dir, { recursive: true });
-    for (const [path, data] of files) {
-      failedAt = path;
-      const temp = `${path}.${suffix}.tmp`;
-      staged.push(temp);
-      writeFileSync(temp, data, mode === void 0 ? {} : { mode });
-    }
-    for (const [index, [path]] of files.entries()) {
-      failedAt = path;
-      if (files.length > 1 && existsSync(path) && statSync3(path).isFile()) {
-        const backup = `${path}.${suffix}.bak`;
-        copyFileSync(path, backup);
-        backups.set(path, backup);
-      }
-      renameSync(staged[index], path);
-      committed.push(path);
-    }
-  } catch (error) {
-    for (const path of committed.toReversed()) {
-      const backup = backups.get(path);
-      if (backup) renameSync(backup, path);
-      else rmSync(path, { force: true });
-    }
-    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error)}; nothing was written` }]);
-  } finally {
-    for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
-  }
-}
-function describeWriteError(error) {
-  const code = error.code;
-  switch (code) {
-    case "EEXIST":
-    case "ENOTDIR":
-      return "a file is in the way where a directory is needed (the output path names a file)";
-    case "EISDIR":
-      return "a directory is in the way where the file should go";
-    case "EACCES":
-    case "EPERM":
-    case "EROFS":
-      return "permission denied";
-    case "ENOSPC":
-      return "no space left on the device";
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
-
 // src/io/report-files.ts
-import { rmSync as rmSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { rmSync as rmSync4 } from "node:fs";
+import { join as join4 } from "node:path";
 
 // src/evidence/promptfoo.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 
 // src/evidence/fields.ts
 var SCORE_RULE = { expected: "a number in [0, 1]", min: 0, max: 1 };
@@ -18168,7 +18889,7 @@ function draftRecord(result, file, options, problems) {
   } else {
     const described = testCase["description"] ?? result.value["description"] ?? null;
     const description = typeof described === "string" && ROW_NUMBER.test(described) ? null : described;
-    caseId = createHash3("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
+    caseId = createHash4("sha256").update(stableJson([description, vars])).digest("hex").slice(0, 16);
   }
   const testIdx = result.value["testIdx"];
   return {
@@ -18470,6 +19191,23 @@ function describeSideBinding(side, binding) {
   if (binding.status === "bound") return `${side} bound by ${binding.by.join(" and ") || "package"}`;
   if (binding.status === "mismatched") return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
   return `${side} UNBOUND: ${binding.reason}`;
+}
+
+// src/report/eval-origin.ts
+function describeEvalOrigin(origin) {
+  return [
+    ...origin.parent === void 0 ? [] : [describeSide("parent", origin.parent)],
+    describeSide("candidate", origin.candidate)
+  ];
+}
+function describeSide(side, origin) {
+  const at2 = `${origin.package_id} at ${origin.commit.slice(0, 12)}`;
+  if (origin.status === "reused") {
+    return `${side} evidence reused from ${origin.ref ?? origin.evidence}: produced ${origin.produced_at} for ${at2}; not run again`;
+  }
+  const took = origin.duration_ms === void 0 ? "" : `, ${(origin.duration_ms / 1e3).toFixed(1)} s`;
+  const why = origin.reason === void 0 ? "" : ` (re-run: ${origin.reason})`;
+  return `${side} evidence run for ${at2} at ${origin.produced_at}${took}${why}`;
 }
 
 // src/evidence/suites.ts
@@ -18826,6 +19564,8 @@ function evidenceLines(pkg, paint) {
     const short3 = coverage.cases === void 0 || (coverage.missing_count ?? 0) > 0;
     lines.push(`  ${short3 ? paint("yellow", "suite") : "suite"} ${clean(describeCoverage(coverage))}`);
   }
+  const origin = pkg.evidence.eval;
+  for (const line of origin === void 0 ? [] : describeEvalOrigin(origin)) lines.push(`  eval: ${clean(line, 1e3)}`);
   for (const warning of pkg.diff.warnings) lines.push(`  ${paint("yellow", "warning")}: ${clean(warning, 1e3)}`);
   return lines;
 }
@@ -19091,9 +19831,9 @@ function answerBlock(c, index) {
     parts.push(`**Input** ${excerptText(answers.input, (text2, max) => escapeMarkdown(text2, max))}`);
   }
   const sides = [answers.parent, answers.candidate];
-  const cell = (side, pick2) => {
+  const cell = (side, pick3) => {
     if (side === void 0) return "—";
-    const value = pick2(side);
+    const value = pick3(side);
     return value === void 0 ? "—" : excerptText(value, (text2, max) => escapeTableCell(text2, max));
   };
   const rows = [
@@ -19193,7 +19933,8 @@ function evidenceSection(report, limit) {
     const head = `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
     const binding = e.binding === void 0 ? [] : [`Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`];
     const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
-    return [head, ...binding, ...coverage].join("  \n  ");
+    const ran = e.eval === void 0 ? [] : describeEvalOrigin(e.eval).map((line) => `Eval: ${escapeMarkdown(line)}`);
+    return [head, ...binding, ...coverage, ...ran].join("  \n  ");
   });
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString("en-US")} bootstrap resamples · ${Math.round(s.confidence * 1e3) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}
@@ -19253,9 +19994,9 @@ function reportTexts(report, envelope) {
 }
 function writeReportFiles(dir, texts) {
   const { envelope } = texts;
-  const json = join3(dir, "report.json");
-  const markdown = join3(dir, "report.md");
-  const signed = join3(dir, "report.intoto.json");
+  const json = join4(dir, "report.json");
+  const markdown = join4(dir, "report.md");
+  const signed = join4(dir, "report.intoto.json");
   writeFilesTogether(
     dir,
     [
@@ -19266,7 +20007,7 @@ function writeReportFiles(dir, texts) {
     ],
     { what: "the report" }
   );
-  if (!envelope) rmSync2(signed, { force: true });
+  if (!envelope) rmSync4(signed, { force: true });
   return { json, markdown, ...envelope ? { envelope: signed } : {} };
 }
 
@@ -20249,15 +20990,18 @@ function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
 }
 function collectEvidence(input, manifest, parentManifest, parentId, packageCount, formats, parses) {
-  if (input.evidence.length === 0) return { problems: [] };
-  const oversized = checkSideSizes(input.evidence);
+  const scoped = input.evidence.filter(
+    (file) => file.forPackage === void 0 || file.forPackage === manifest.package_id
+  );
+  if (scoped.length === 0) return { problems: [] };
+  const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const problems = new ProblemCollector();
   const sides = { parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }, candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 } };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   const files = input.packageFiles?.get(manifest.package_id);
-  for (const file of input.evidence) {
+  for (const file of scoped) {
     const detected = detectInputFormat(file);
     const feeds = file.side === "both" ? ["parent", "candidate"] : [file.side];
     const read = (packageId, judge, target, selector) => {
@@ -20270,7 +21014,7 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
-      if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1) {
+      if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1 && file.forPackage === void 0) {
         const what = parsed.format === "promptfoo" ? "promptfoo results name" : "a Vitest report names";
         problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
       }
@@ -20314,7 +21058,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
       const records = read(forPackage ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
-      append(sides[side].records, packageCount > 1 ? records.filter((r2) => r2.package_id === expected) : records);
+      const shared = packageCount > 1 && file.forPackage === void 0;
+      append(sides[side].records, shared ? records.filter((r2) => r2.package_id === expected) : records);
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
@@ -20326,8 +21071,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   if (problems.size > 0) return { problems: problems.list() };
   const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
     ...input.allowUnpaired ? { allowUnpaired: true } : {},
-    parentFile: input.evidence.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
-    candidateFile: input.evidence.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
+    parentFile: scoped.find((e) => e.side !== "candidate")?.path ?? "parent evidence",
+    candidateFile: scoped.find((e) => e.side !== "parent")?.path ?? "candidate evidence"
   });
   if (paired.problems.length > 0) {
     problems.pushAll(paired.problems);
@@ -21681,14 +22426,14 @@ function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, t
       candidateRanks[drawn++] = candidateRank[index];
     }
   }
-  const pick2 = (ranks, sorted) => {
+  const pick3 = (ranks, sorted) => {
     ranks.sort();
     const lowValue = sorted[ranks[target]];
     if (fraction === 0) return lowValue;
     const highValue = sorted[ranks[target + 1]];
     return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
   };
-  return [pick2(parentRanks, parentSide.sorted), pick2(candidateRanks, candidateSide.sorted)];
+  return [pick3(parentRanks, parentSide.sorted), pick3(candidateRanks, candidateSide.sorted)];
 }
 
 // src/stats/bootstrap-quantile-clustered.ts
@@ -23592,6 +24337,7 @@ var package_default = {
     "bench:log": "node bench/log.mjs",
     example: "node scripts/example.mjs",
     docs: "node scripts/gen-docs.mjs",
+    "demo:promptfoo": "node scripts/demo-promptfoo.mjs",
     "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
   },
   devDependencies: {
@@ -23667,7 +24413,11 @@ function runPipeline(input) {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
-      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
+      evidence: {
+        ...summariseEvidence(evidence),
+        ...bindingFields(evidence),
+        ...evalField(input.evalOrigins?.get(manifest.package_id))
+      },
       gates,
       categories,
       error_budget,
@@ -23753,12 +24503,15 @@ function lookOf(look, parentId, candidateId) {
   if (typeof look === "number") return look;
   return (look?.get(pairKey(parentId, candidateId)) ?? 0) + 1;
 }
+function evalField(origin) {
+  return origin === void 0 ? {} : { eval: origin };
+}
 
 // src/report/sign.ts
 import { sign } from "node:crypto";
 
 // src/report/keys.ts
-import { createHash as createHash4, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
+import { createHash as createHash5, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 var SUPPORTED = "use an Ed25519 key (recommended: openssl genpkey -algorithm ed25519) or an ECDSA P-256 key";
 function generateSigningKeyPair(algorithm) {
   const pair = algorithm === "ed25519" ? generateKeyPairSync("ed25519", {
@@ -23852,7 +24605,7 @@ function algorithmOf(key, label) {
 }
 function spkiKeyId(publicKey) {
   const der = publicKey.export({ type: "spki", format: "der" });
-  return `sha256:${createHash4("sha256").update(der).digest("hex")}`;
+  return `sha256:${createHash5("sha256").update(der).digest("hex")}`;
 }
 function keyError(label, message) {
   return new InputError([{ file: label, message }]);
@@ -24030,9 +24783,9 @@ function loadDefaultPolicy() {
   const { bytes, file } = readDefaultPolicy();
   return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
-function runGateCheck(request) {
+async function runGateCheck(request) {
   const uncommitted = request.head === void 0 ? uncommittedFiles(request.repo, ownFiles(request)) : [];
-  const head = request.head ?? (uncommitted.length === 0 ? "HEAD" : void 0);
+  const head = request.head ?? (uncommitted.length === 0 || request.eval !== void 0 ? "HEAD" : void 0);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
@@ -24049,9 +24802,12 @@ function runGateCheck(request) {
     defaults: readDefaultPolicy()
   });
   const readHead = changeSet.head.commit ? readerAtCommit(request.repo, changeSet.head.commit) : readerAtWorktree(request.repo);
+  const given = readEvidence(request);
+  const made = request.eval === void 0 ? void 0 : await gatherEvalEvidence(changeSet, request.repo, request.cwd, request.eval);
   const report = runPipeline({
     changeSet,
-    evidence: readEvidence(request),
+    evidence: made === void 0 ? given : [...given, ...made.evidence],
+    ...made === void 0 ? {} : { evalOrigins: made.origins },
     packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(request.repo, changeSet.base.commit)),
     policy,
     ...policyChange ? { policyChange } : {},
@@ -24063,25 +24819,33 @@ function runGateCheck(request) {
     ...request.context ? { context: request.context } : {}
   });
   const { attested, signingError } = sign2(report, request.signing);
-  const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve5(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
+  const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve6(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...attested.envelope ? { envelope: attested.envelope } : {},
     ...files ? { files } : {},
     ...signingError !== void 0 ? { signingError } : {},
-    ...uncommitted.length > 0 ? { uncommitted } : {}
+    ...uncommitted.length > 0 ? request.eval === void 0 ? { uncommitted } : { notEvaluated: uncommitted } : {},
+    ...made === void 0 ? {} : { evalRuns: made.runs }
   };
 }
 function ownFiles(request) {
-  const own = [...request.parentEvidence, ...request.candidateEvidence, ...request.evidence, ...request.outDir !== void 0 ? [request.outDir] : [], ...request.runFiles ?? []];
-  return own.map((path) => toRepoPath(request.repo, resolve5(request.cwd, path)));
+  const own = [
+    ...request.parentEvidence,
+    ...request.candidateEvidence,
+    ...request.evidence,
+    ...request.outDir !== void 0 ? [request.outDir] : [],
+    ...request.eval !== void 0 ? [request.eval.dir] : [],
+    ...request.runFiles ?? []
+  ];
+  return own.map((path) => toRepoPath(request.repo, resolve6(request.cwd, path)));
 }
 function readEvidence(request) {
   const evidence = [];
   const problems = [];
   const add = (paths, side) => {
     for (const path of paths) {
-      const full = resolve5(request.cwd, path);
+      const full = resolve6(request.cwd, path);
       try {
         evidence.push({ path: toRepoPath(request.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
       } catch (error) {
@@ -24107,6 +24871,20 @@ function sign2(report, signing) {
 }
 function* allNoteLines(repo) {
   for (const lines of readAllNotes(repo).values()) yield* lines;
+}
+
+// src/eval/progress.ts
+function describeProgress(event, display) {
+  switch (event.kind) {
+    case "start":
+      return `eval: ${event.target.forPackage} ${event.target.side} started (package ${event.target.packageId} at ${event.target.commit.slice(0, 12)})`;
+    case "finish":
+      return `eval: ${event.result.target.forPackage} ${event.result.target.side} finished in ${(event.result.durationMs / 1e3).toFixed(1)} s → ${display(event.result.outputPath)}`;
+    case "fail":
+      return `eval: ${event.failure.target.forPackage} ${event.failure.target.side} ${event.failure.what}`;
+    case "reuse":
+      return `eval: ${event.target.forPackage} parent reused from ${event.ref} (produced ${event.producedAt} at ${event.commit.slice(0, 12)})`;
+  }
 }
 
 // src/options.ts
@@ -24146,9 +24924,37 @@ function checkEvidenceSides(counts, names2) {
   }
   return void 0;
 }
+function parseDuration(text2, name, allowZero = false) {
+  const match = /^(\d+)(s|m|h|d)?$/.exec(text2.trim());
+  const unit = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+  const amount = match ? Number(match[1]) : Number.NaN;
+  if (match && match[2] === void 0 && amount === 0 && allowZero) return { value: 0 };
+  if (!match || match[2] === void 0 || !Number.isSafeInteger(amount) || amount === 0 && !allowZero) {
+    const zero = allowZero ? " (or 0)" : "";
+    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${zero}, got "${text2}".` };
+  }
+  return { value: amount * unit[match[2]] };
+}
+function parsePositiveInteger(text2, name, max) {
+  const value = Number(text2);
+  if (!/^\d+$/.test(text2.trim()) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    return { error: `Expected ${name} to be a positive integer of at most ${max}, got "${text2}".` };
+  }
+  return { value };
+}
+var EVAL_DEFAULTS = {
+  /** Stored parent evidence younger than this is reused. */
+  maxParentAge: "7d",
+  /** Eval runs at once (both sides of one package). */
+  concurrency: "2",
+  /** Per run; a generous bound for suites that call a model thousands of times. */
+  timeout: "60m",
+  /** Inside the out dir. */
+  folder: "eval"
+};
 
 // src/cli/manifest-commands.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/manifest/lock.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -24264,13 +25070,13 @@ function short2(value) {
 
 // src/cli/manifest-commands.ts
 function repoRootOf(cwd, explicit) {
-  if (explicit) return resolve6(cwd, explicit);
+  if (explicit) return resolve7(cwd, explicit);
   return findRepoRoot(cwd) ?? cwd;
 }
 function discoverWorkFiles(ctx, root, paths) {
-  const explicit = new Set(paths.map((p) => resolve6(ctx.cwd, p)));
+  const explicit = new Set(paths.map((p) => resolve7(ctx.cwd, p)));
   const inGit = paths.length === 0 && findRepoRoot(root) !== void 0;
-  const files = inGit ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve6(root, p)) : expandYamlPaths(paths.length > 0 ? paths : [root], ctx.cwd);
+  const files = inGit ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve7(root, p)) : expandYamlPaths(paths.length > 0 ? paths : [root], ctx.cwd);
   return files.flatMap((file) => {
     const name = toRepoPath(root, file);
     let bytes;
@@ -24349,7 +25155,7 @@ function runDiff(ctx, paths, options) {
     repo: root,
     base: options.base,
     ...options.head !== void 0 ? { head: options.head } : {},
-    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve6(ctx.cwd, p))) } : {},
+    ...paths.length > 0 ? { manifests: paths.map((p) => toRepoPath(root, resolve7(ctx.cwd, p))) } : {},
     ...options.all ? { all: true } : {}
   });
   const doc = {
@@ -24371,6 +25177,7 @@ function runDiff(ctx, paths, options) {
 }
 
 // src/cli/check-command.ts
+var DEFAULT_OUT = "kaizen-gate-report";
 var FORMATS = ["text", "json", "markdown"];
 function valueOf(parsed) {
   if ("error" in parsed) throw new UsageError(parsed.error);
@@ -24378,14 +25185,30 @@ function valueOf(parsed) {
 }
 function requestOf(ctx, positionals, flags) {
   if (!flags.base) throw new UsageError("check needs --base <git-ref>: the commit holding the parent packages (e.g. origin/main)");
-  const parentEvidence = flags["parent-evidence"] ?? [];
+  const given = flags["parent-evidence"] ?? [];
+  const auto = given.includes("auto");
+  const parentEvidence = auto ? [] : given;
   const candidateEvidence = flags["candidate-evidence"] ?? [];
   const evidence = flags.evidence ?? [];
-  const sides = checkEvidenceSides(
-    { parent: parentEvidence.length, candidate: candidateEvidence.length, both: evidence.length },
-    { parent: "--parent-evidence", candidate: "--candidate-evidence", both: "--evidence" }
-  );
-  if (sides) throw new UsageError(sides);
+  if (auto && given.length > 1) {
+    throw new UsageError("--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files");
+  }
+  if (flags.eval === void 0) {
+    if (auto) {
+      throw new UsageError("--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored");
+    }
+    for (const flag2 of ["max-parent-age", "eval-concurrency", "eval-timeout"]) {
+      if (flags[flag2] !== void 0) throw new UsageError(`--${flag2} goes with --eval CMD`);
+    }
+    const sides = checkEvidenceSides(
+      { parent: parentEvidence.length, candidate: candidateEvidence.length, both: evidence.length },
+      { parent: "--parent-evidence", candidate: "--candidate-evidence", both: "--evidence" }
+    );
+    if (sides) throw new UsageError(sides);
+  } else if (candidateEvidence.length > 0 || evidence.length > 0) {
+    const extra = candidateEvidence.length > 0 ? "--candidate-evidence" : "--evidence";
+    throw new UsageError(`--eval runs the candidate's eval; drop ${extra} (or drop --eval and give both sides' files)`);
+  }
   if (flags["signing-key"] !== void 0 && flags.out === void 0) {
     throw new UsageError("--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json");
   }
@@ -24397,7 +25220,7 @@ function requestOf(ctx, positionals, flags) {
     repo,
     base: flags.base,
     ...flags.head !== void 0 ? { head: flags.head } : {},
-    ...positionals.length > 0 ? { manifests: positionals.map((p) => toRepoPath(repo, resolve7(ctx.cwd, p))) } : {},
+    ...positionals.length > 0 ? { manifests: positionals.map((p) => toRepoPath(repo, resolve8(ctx.cwd, p))) } : {},
     ...flags.all ? { all: true } : {},
     parentEvidence,
     candidateEvidence,
@@ -24409,22 +25232,59 @@ function requestOf(ctx, positionals, flags) {
     ...flags["allow-unpaired"] ? { allowUnpaired: true } : {},
     evidenceFormat: valueOf(parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")),
     signing: {
-      ...flags["signing-key"] !== void 0 ? { key: readInputFile(resolve7(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8") } : {},
+      ...flags["signing-key"] !== void 0 ? { key: readInputFile(resolve8(ctx.cwd, flags["signing-key"]), "signing key").toString("utf8") } : {},
       unsignedReason: "no --signing-key given"
     },
     ...flags.out !== void 0 ? { outDir: flags.out } : {},
-    ...flags["signing-key"] !== void 0 ? { runFiles: [flags["signing-key"]] } : {}
+    ...flags["signing-key"] !== void 0 ? { runFiles: [flags["signing-key"]] } : {},
+    ...flags.eval !== void 0 ? { eval: evalRequestOf(ctx, flags, parentEvidence.length > 0) } : {}
   };
 }
-function runCheck(ctx, positionals, flags, isTty) {
+function evalRequestOf(ctx, flags, parentFromFiles) {
+  const command = flags.eval ?? "";
+  if (command.trim() === "") {
+    throw new UsageError(`--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`);
+  }
+  const format = valueOf(
+    parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")
+  );
+  const out = flags.out ?? DEFAULT_OUT;
+  return {
+    command,
+    parentFromFiles,
+    maxParentAgeMs: valueOf(
+      parseDuration(flags["max-parent-age"] ?? EVAL_DEFAULTS.maxParentAge, "--max-parent-age", true)
+    ),
+    concurrency: valueOf(
+      parsePositiveInteger(flags["eval-concurrency"] ?? EVAL_DEFAULTS.concurrency, "--eval-concurrency", 64)
+    ),
+    timeoutMs: valueOf(parseDuration(flags["eval-timeout"] ?? EVAL_DEFAULTS.timeout, "--eval-timeout")),
+    dir: `${out.replace(/\/+$/, "")}/${EVAL_DEFAULTS.folder}`,
+    extension: format === "jsonl" ? ".jsonl" : ".json",
+    remote: "origin",
+    env: ctx.env ?? process.env,
+    clock: ctx.clock ?? (() => /* @__PURE__ */ new Date()),
+    onEvent: (event) => ctx.stderr(`${describeProgress(event, (path) => toRepoPath(ctx.cwd, path))}
+`)
+  };
+}
+async function runCheck(ctx, positionals, flags, isTty) {
   const format = flags.format ?? "text";
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(", ")}, got "${format}"`);
-  const result = runGateCheck(requestOf(ctx, positionals, flags));
+  const result = await runGateCheck(requestOf(ctx, positionals, flags));
   const { report } = result;
   if (format === "json") ctx.stdout(serialiseReport(report));
   else if (format === "markdown") ctx.stdout(renderMarkdown(report));
   else ctx.stdout(renderText(report, { color: isTty, ...flags.out !== void 0 ? { outDir: flags.out } : {} }));
   if (result.uncommitted) ctx.stderr(describeUncommitted(result.uncommitted));
+  if (result.notEvaluated) {
+    const shown = result.notEvaluated.slice(0, 10).join(", ");
+    const more2 = result.notEvaluated.length > 10 ? ` and ${result.notEvaluated.length - 10} more` : "";
+    ctx.stderr(
+      `Note: --eval evaluates commits, so this check is about HEAD; the uncommitted changes (${shown}${more2}) are not part of it. Commit them to gate them.
+`
+    );
+  }
   if (result.signingError !== void 0) {
     ctx.stderr(`kaizen-gate: the report was written unsigned: ${result.signingError}
 `);
@@ -24439,9 +25299,631 @@ function describeUncommitted(files) {
 `;
 }
 
+// src/cli/eval-command.ts
+import { resolve as resolve9 } from "node:path";
+
+// src/cli/command.ts
+var repoOption = { repo: { type: "string" } };
+
+// src/cli/eval-command.ts
+var EVAL_COMMAND = {
+  summary: "run your eval command per package in clean worktrees; --store keeps the evidence for reuse",
+  usage: "kaizen-gate eval --command CMD [manifest…] [--base REF] [--head REF] [--out DIR] [--store [--push]] [options]",
+  options: {
+    ...repoOption,
+    command: { type: "string" },
+    base: { type: "string" },
+    head: { type: "string" },
+    out: { type: "string" },
+    store: { type: "boolean" },
+    push: { type: "boolean" },
+    remote: { type: "string" },
+    "eval-concurrency": { type: "string" },
+    "eval-timeout": { type: "string" },
+    "evidence-format": { type: "string" }
+  },
+  help: `Runs CMD with \`sh -c\` once per package and side, each in a clean detached git worktree of the
+side's commit, and keeps its output and log under DIR/eval/<package_id>/ (candidate.json,
+candidate.log; parent.json, parent.log). Without --base, every package at --head (default HEAD)
+is evaluated once, as the candidate; with --base, the packages the change touches are evaluated
+on both sides, as \`check --eval\` does (without reusing stored evidence). Commits are evaluated,
+never the work tree: commit first.
+
+The command finds in its environment KAIZEN_GATE_SIDE (parent or candidate),
+KAIZEN_GATE_PACKAGE_ID, KAIZEN_GATE_MANIFEST (repository path), KAIZEN_GATE_COMMIT,
+KAIZEN_GATE_OUTPUT (the file to write its evidence to: promptfoo output or JSON Lines records)
+and KAIZEN_GATE_WORKSPACE (this repository). It runs in the worktree; the repository's
+node_modules is linked there and node_modules/.bin put on PATH. A run fails when the command exits
+non-zero, is killed, times out, or leaves KAIZEN_GATE_OUTPUT missing or empty; the end of its
+output is printed and the command exits 2. PROMPTFOO_FAILED_TEST_EXIT_CODE is 0 unless you set
+it: failing test cases are evidence, not a failed run. Windows needs sh (Git Bash) on PATH.
+
+With --store, each output is stored in git under its evaluation fingerprint
+(refs/kaizen-gate/evidence/<fingerprint>), where \`check --eval\` and the Action find it and skip
+running the parent. The fingerprint is a digest of the manifest, its behaviour fingerprint, every
+file it references (prompts, suites, rubric, …), the judge and CMD.
+
+Options:
+  --command CMD            the eval command (required), e.g. 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'
+  --base REF               evaluate the change against REF: parents at REF, candidates at --head
+  --head REF               the commit to evaluate (default HEAD)
+  --out DIR                outputs and logs go to DIR/eval (default kaizen-gate-report)
+  --store                  store every output under its evaluation fingerprint
+  --push                   with --store: push the refs to --remote (retried when others push meanwhile)
+  --remote NAME            where --push goes (default origin)
+  --eval-concurrency N     runs at once (default 2)
+  --eval-timeout D         per run, e.g. 90s, 30m, 2h (default 60m); then its process group is stopped
+  --evidence-format FMT    jsonl names the output .jsonl; auto or promptfoo name it .json
+  --repo DIR               repository root (default: the git top level of the working directory)
+
+Exit status: 0 every run produced evidence, 2 a run failed or invalid input or usage.`,
+  run: (ctx, values, positionals) => runEval(ctx, values, positionals)
+};
+async function runEval(ctx, flags, positionals) {
+  if (flags.command === void 0) {
+    throw new UsageError(
+      "eval needs --command CMD: the command that runs your evaluation and writes $KAIZEN_GATE_OUTPUT"
+    );
+  }
+  if (flags.push && !flags.store) {
+    throw new UsageError("--push goes with --store: it publishes the stored evidence refs");
+  }
+  const request = evalRequestOf(
+    ctx,
+    { eval: flags.command, ...pick(flags, ["out", "eval-concurrency", "eval-timeout", "evidence-format"]) },
+    flags.base === void 0
+  );
+  const repo = repoRootOf(ctx.cwd, flags.repo);
+  const head = flags.head ?? "HEAD";
+  const manifests = positionals.map((p) => toRepoPath(repo, resolve9(ctx.cwd, p)));
+  const changeSet = resolveChangeSet({
+    repo,
+    base: flags.base ?? head,
+    head,
+    ...manifests.length > 0 ? { manifests } : {},
+    ...flags.base === void 0 ? { all: true } : {}
+  });
+  const { targets, problems } = listEvalTargets(changeSet, {
+    command: request.command,
+    extension: request.extension,
+    parentFromFiles: request.parentFromFiles
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  if (flags.head === void 0) {
+    const own = [toRepoPath(repo, resolve9(ctx.cwd, request.dir))];
+    const pending = uncommittedFiles(repo, own);
+    if (pending.length > 0) {
+      ctx.stderr(
+        `Note: ${pending.length} uncommitted change(s) in the work tree are not evaluated; the eval runs at ${changeSet.head.commit?.slice(0, 12)} (HEAD).
+`
+      );
+    }
+  }
+  if (targets.length === 0) {
+    ctx.stdout("No package to evaluate.\n");
+    return 0;
+  }
+  const display = (path) => toRepoPath(ctx.cwd, path);
+  const results = await runEvals(targets, {
+    repo,
+    command: request.command,
+    dir: resolve9(ctx.cwd, request.dir),
+    concurrency: request.concurrency,
+    timeoutMs: request.timeoutMs,
+    env: request.env,
+    clock: request.clock,
+    display,
+    onEvent: (event) => ctx.stderr(`${describeProgress(event, display)}
+`)
+  });
+  for (const result of results) {
+    const { target } = result;
+    ctx.stdout(
+      `${target.forPackage} ${target.side} (${target.packageId} at ${target.commit.slice(0, 12)}): ${display(result.outputPath)}
+`
+    );
+  }
+  if (flags.store) {
+    for (const stored of storeRunEvidence(repo, results, request.command, {
+      push: flags.push === true,
+      ...flags.remote === void 0 ? {} : { remote: flags.remote }
+    })) {
+      ctx.stdout(`${"skipped" in stored ? stored.skipped : stored.outcome.message}
+`);
+    }
+  }
+  return 0;
+}
+function pick(value, keys) {
+  const out = {};
+  for (const key of keys) if (value[key] !== void 0) out[key] = value[key];
+  return out;
+}
+
+// src/cli/init-command.ts
+import { existsSync as existsSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync4, rmdirSync } from "node:fs";
+import { basename, dirname as dirname3, join as join5 } from "node:path";
+
+// src/init/plan.ts
+import posix3 from "node:path/posix";
+
+// src/audit/keyring.ts
+var DEFAULT_KEYS_DIR = ".kaizen-gate/keys";
+var REVOKED_FILE = "revoked.txt";
+var KEY_FILE_PATTERN = /\.(pem|pub)$/i;
+function parseRevokedList(text2, file) {
+  const ids = /* @__PURE__ */ new Set();
+  const problems = [];
+  text2.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const [id = ""] = line.split(/\s+/);
+    if (/^sha256:[0-9a-f]{64}$/.test(id.toLowerCase())) ids.add(id.toLowerCase());
+    else problems.push({ file, line: index + 1, column: 1, message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"` });
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return ids;
+}
+function trustedKeysFrom(files, revoked) {
+  const problems = [];
+  const keys = [];
+  for (const file of files) {
+    try {
+      keys.push({ publicKeyPem: file.pem, source: file.source, revoked: revoked.has(keyIdOf(file.pem)) });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems.map((p) => ({ ...p, file: file.source })));
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return keys;
+}
+
+// src/init/promptfoo-config.ts
+import posix2 from "node:path/posix";
+function readPromptfooConfig(path, bytes, files, read) {
+  const { loaded, problems } = loadYaml(bytes, path);
+  if (loaded === void 0) return { problems };
+  const value = loaded.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return {
+      problems: [{ file: path, line: 1, message: "a promptfoo config is a mapping with prompts, providers and tests" }]
+    };
+  }
+  const config = value;
+  const dir = posix2.dirname(path);
+  const notes = [];
+  const existing = new Set(files);
+  const resolveRef = (ref, what) => {
+    const bare = ref.replace(/^file:\/\//, "").replace(/:[A-Za-z_$][\w$]*$/, "");
+    const joined = posix2.normalize(posix2.join(dir, bare));
+    if (/[*?[{]/.test(bare)) {
+      const matches = files.filter((file) => posix2.matchesGlob(file, joined)).toSorted();
+      if (matches.length === 0) notes.push(`${path}: the ${what} glob ${ref} matches no file of the repository`);
+      return matches;
+    }
+    if (!existing.has(joined)) {
+      notes.push(`${path}: the ${what} file ${ref} is not in the repository, so the manifest leaves it out`);
+      return [];
+    }
+    return [joined];
+  };
+  const promptFiles = [];
+  let inlinePrompts = 0;
+  const prompts = config["prompts"];
+  const promptEntries = Array.isArray(prompts) ? prompts : typeof prompts === "string" ? [prompts] : isRecord(prompts) ? Object.keys(prompts) : [];
+  for (const entry of promptEntries) {
+    const ref = typeof entry === "string" ? entry : isRecord(entry) && typeof entry["id"] === "string" ? entry["id"] : void 0;
+    if (ref !== void 0 && ref.startsWith("file://")) promptFiles.push(...resolveRef(ref, "prompt"));
+    else inlinePrompts += 1;
+  }
+  const testFiles = [];
+  let inlineTests = false;
+  const tests = config["tests"];
+  const testEntries = Array.isArray(tests) ? tests : tests === void 0 ? [] : [tests];
+  for (const entry of testEntries) {
+    const ref = typeof entry === "string" ? entry : isRecord(entry) && typeof entry["path"] === "string" ? entry["path"] : void 0;
+    if (ref === void 0) inlineTests = true;
+    else if (/^https?:\/\//.test(ref)) {
+      notes.push(`${path}: tests from ${ref} live outside the repository; the manifest cannot pin them`);
+    } else testFiles.push(...resolveRef(ref.startsWith("file://") ? ref : `file://${ref}`, "tests"));
+  }
+  if (inlineTests) testFiles.unshift(path);
+  const suiteFiles = [...new Set(testFiles)];
+  const safetyFiles = suiteFiles.filter(
+    (file) => SAFETY.test(file === path ? new TextDecoder().decode(bytes) : read(file) ?? "")
+  );
+  const providers = config["providers"];
+  const first = Array.isArray(providers) ? providers[0] : providers;
+  const providerId = typeof first === "string" ? first : isRecord(first) && typeof first["id"] === "string" ? first["id"] : void 0;
+  const label = isRecord(first) && typeof first["label"] === "string" && first["label"] !== "" ? first["label"] : void 0;
+  const providerFile = providerId?.startsWith("file://") ? resolveRef(providerId, "provider")[0] : void 0;
+  const defaultTest = config["defaultTest"];
+  const options = isRecord(defaultTest) ? defaultTest["options"] : void 0;
+  const grading = isRecord(options) ? options["provider"] : void 0;
+  const grader = typeof grading === "string" ? grading : isRecord(grading) && typeof grading["id"] === "string" ? grading["id"] : void 0;
+  return {
+    facts: {
+      config: path,
+      promptFiles: [...new Set(promptFiles)],
+      inlinePrompts,
+      testFiles: suiteFiles,
+      safetyFiles,
+      ...providerId === void 0 ? {} : {
+        provider: {
+          id: providerId,
+          ...label === void 0 ? {} : { label },
+          ...providerFile === void 0 ? {} : { file: providerFile }
+        }
+      },
+      ...grader === void 0 ? {} : { grader },
+      notes
+    },
+    problems: []
+  };
+}
+var SAFETY = /(?:["']?suite["']?\s*:\s*["']?safety\b)|(?:__metadata:suite[\s\S]*\bsafety\b)/;
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/init/workflow.ts
+function workflowText(spec) {
+  return [
+    "# Written by `kaizen-gate init`. Every pull request that changes a package is gated: the Action",
+    "# runs eval-command for the parent (base) and the candidate (head), each in a clean worktree,",
+    "# compares them case by case and decides. On a push to the default branch it records the signed",
+    "# decision as a git note and stores the merged evidence, which the next pull request reuses as",
+    "# its parent evidence (parent-evidence: auto, max-parent-age: 7d).",
+    "name: release-gate",
+    "on:",
+    "  pull_request:",
+    "  push:",
+    `    branches: [${yamlSingle(spec.branch)}]`,
+    "permissions:",
+    "  contents: write        # a push records refs/notes/kaizen-gate and refs/kaizen-gate/evidence/*",
+    "  checks: write",
+    "  pull-requests: write",
+    "jobs:",
+    "  gate:",
+    "    runs-on: ubuntu-latest",
+    "    steps:",
+    "      - uses: actions/checkout@v5",
+    "        with:",
+    "          fetch-depth: 0     # the parent is read and evaluated at the base commit",
+    "      - uses: actions/setup-node@v5",
+    "        with:",
+    "          node-version: 22",
+    ...spec.npmCi ? ["      - run: npm ci"] : [],
+    "      - uses: kaizen-gate/kaizen-gate@v0",
+    "        with:",
+    `          eval-command: ${yamlSingle(spec.evalCommand)}`,
+    "          signing-key: ${{ secrets.KAIZEN_GATE_SIGNING_KEY }}",
+    "        # env:                 # what your eval needs, e.g. a model API key",
+    "        #   OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}",
+    "      - uses: actions/upload-artifact@v4",
+    "        if: always()",
+    "        with:",
+    "          name: kaizen-gate-report",
+    "          path: kaizen-gate-report/",
+    ""
+  ].join("\n");
+}
+function yamlSingle(value) {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+// src/init/plan.ts
+var PRIVATE_KEY_PATH = ".kaizen-gate/kaizen-gate.key";
+var WORKFLOW_PATH = ".github/workflows/release-gate.yml";
+var PROMPTFOO_CONFIG = /(^|\/)promptfooconfig\.(ya?ml|json)$/;
+var EVAL_FILE = /\.eval\.(ts|mts|js|mjs)$/;
+var PROMPT_FILE = /(^|\/)prompts?\/[^/]+\.(txt|md|j2|jinja|hbs|mustache|prompt|json|ya?ml)$|\.prompt(\.(txt|md))?$/;
+var IGNORED = /(^|\/)(node_modules|\.git|dist|build|coverage|\.promptfoo)\//;
+function planInit(input) {
+  const files = input.files.filter((file) => !IGNORED.test(file)).toSorted();
+  const text2 = (path) => {
+    const bytes = input.read(path);
+    return bytes === void 0 ? void 0 : new TextDecoder().decode(bytes);
+  };
+  const notes = [];
+  const configs = files.filter((file) => PROMPTFOO_CONFIG.test(file)).toSorted((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : 1));
+  let facts2;
+  if (configs.length > 0) {
+    const config = configs[0];
+    const read2 = readPromptfooConfig(config, input.read(config) ?? new Uint8Array(), files, text2);
+    if (read2.facts === void 0) return { problems: read2.problems };
+    facts2 = read2.facts;
+    notes.push(...facts2.notes);
+    if (configs.length > 1) {
+      notes.push(
+        `${configs.length} promptfoo configs found; the manifest is for ${config} (copy it for ${configs.slice(1).join(", ")})`
+      );
+    }
+    if (facts2.inlinePrompts > 0) {
+      notes.push(
+        `${config} writes ${facts2.inlinePrompts} prompt(s) inline: the config itself is pinned as a prompt, but evidence binds to a prompt only when it is a file (prompts: [file://prompts/x.txt])`
+      );
+    }
+  }
+  const evalFiles = files.filter((file) => EVAL_FILE.test(file));
+  const promptFiles = facts2 !== void 0 ? [...facts2.promptFiles] : files.filter((file) => PROMPT_FILE.test(file));
+  if (facts2 !== void 0 && facts2.inlinePrompts > 0) promptFiles.push(facts2.config);
+  const golden = facts2 !== void 0 ? facts2.testFiles.filter(
+    (f) => !facts2.safetyFiles.includes(f) || facts2.testFiles.length === facts2.safetyFiles.length
+  ) : evalFiles;
+  const safety = facts2?.safetyFiles ?? [];
+  const problems = [];
+  if (promptFiles.length === 0) {
+    problems.push({
+      file: ".",
+      message: "no prompt found: init looks for a promptfoo config (promptfooconfig.yaml) with file:// prompts, else files under prompts/ or named *.prompt(.txt|.md)"
+    });
+  }
+  if (golden.length === 0) {
+    problems.push({
+      file: ".",
+      message: "no evaluation suite found: init looks for the tests of a promptfoo config, else *.eval.ts files (evalite, vitest-evals)"
+    });
+  }
+  if (problems.length > 0) return { problems };
+  const application = input.application ?? identifierOf(input.repoName);
+  const manifestPath = `manifests/${application}.yaml`;
+  const evalCommand = facts2 !== void 0 ? `npx --yes promptfoo eval -c ${shellWord(facts2.config)} -o "$KAIZEN_GATE_OUTPUT" --no-progress-bar --no-table --no-share` : 'npm run eval -- --output "$KAIZEN_GATE_OUTPUT"';
+  if (facts2 === void 0) {
+    notes.push(
+      `no promptfoo config: ${evalFiles.length} *.eval.ts file(s) are pinned as the golden suite; set eval-command in ${WORKFLOW_PATH} to a command that writes promptfoo output or JSON Lines evidence records to $KAIZEN_GATE_OUTPUT`
+    );
+  }
+  const unlocked = manifestText({ input, application, facts: facts2, promptFiles, golden, safety });
+  const read = (path) => {
+    const bytes = input.read(path);
+    return bytes === void 0 ? { kind: "missing" } : { kind: "file", bytes };
+  };
+  const locked = lockManifest(new TextEncoder().encode(unlocked), manifestPath, read);
+  if (locked.problems.length > 0) return { problems: [...locked.problems] };
+  const planned = [
+    { path: manifestPath, content: locked.text },
+    {
+      path: WORKFLOW_PATH,
+      content: workflowText({ evalCommand, branch: input.branch, npmCi: files.includes("package-lock.json") })
+    }
+  ];
+  if (input.keys !== void 0) {
+    planned.push(
+      { path: `${DEFAULT_KEYS_DIR}/kaizen-gate.pub`, content: input.keys.publicKeyPem },
+      { path: PRIVATE_KEY_PATH, content: input.keys.privateKeyPem, mode: 384 },
+      {
+        path: ".kaizen-gate/.gitignore",
+        content: "# The private signing key: store it as the KAIZEN_GATE_SIGNING_KEY secret, never commit it.\nkaizen-gate.key\n"
+      }
+    );
+  }
+  const committed = planned.filter((file) => file.path !== PRIVATE_KEY_PATH).map((file) => shellWord(file.path)).join(" ");
+  const next = [
+    `git add ${committed} && git commit -m "Release gate: first kaizen-gate manifest and workflow"`,
+    input.keys !== void 0 ? `gh secret set KAIZEN_GATE_SIGNING_KEY < ${PRIVATE_KEY_PATH} && rm ${PRIVATE_KEY_PATH}` : `npx kaizen-gate keygen --out ~/.kaizen-gate-key && gh secret set KAIZEN_GATE_SIGNING_KEY < ~/.kaizen-gate-key/kaizen-gate.key`,
+    `npx kaizen-gate eval --command ${shellWord(evalCommand)} --store --push`
+  ];
+  notes.unshift(
+    `${manifestPath}: package ${application}-r1 with ${promptFiles.length} prompt file(s), ${golden.length + safety.length} suite file(s)${facts2 === void 0 ? "" : ` from ${facts2.config}`}; review owners, model and side_effect_level`
+  );
+  return { plan: { files: planned, manifest: manifestPath, evalCommand, notes, next }, problems: [] };
+}
+function manifestText(parts) {
+  const { input, application, facts: facts2 } = parts;
+  const model = modelOf(facts2);
+  const ids = /* @__PURE__ */ new Set();
+  const idFor = (path, suffix = "") => {
+    const stem = identifierOf(
+      posix3.basename(path).replace(/\.[^.]+$/, "").replace(/\.(eval|prompt)$/, "")
+    );
+    let id = `${stem}${suffix}`;
+    for (let n = 2; ids.has(id); n++) id = `${stem}${suffix}-${n}`;
+    ids.add(id);
+    return id;
+  };
+  const rubric = facts2?.config ?? parts.golden[0];
+  const lines = [
+    `# Written by \`kaizen-gate init\`${facts2 === void 0 ? "" : ` from ${facts2.config}`}. Digests are filled in by \`kaizen-gate lock\`;`,
+    "# change package_id with every release.",
+    "apiVersion: kaizen-gate/v1",
+    "kind: Package",
+    `package_id: ${application}-r1`,
+    `application: ${application}`,
+    "# 0 advisory, 1 read-only tools, 2 recommendation, 3 mutating (levels 2-3 need an owner to approve).",
+    "side_effect_level: 0",
+    `owners: [${yamlString(input.owner)}]`,
+    "change:",
+    "  type: initial",
+    "  summary: First manifest of the package, written by kaizen-gate init",
+    "  problem: Prompt and model changes shipped without a measured comparison with the running package",
+    `  owner: ${yamlString(input.owner)}`,
+    "model:",
+    `  provider: ${yamlString(model.provider)}`,
+    `  endpoint: ${yamlString(model.endpoint)}`,
+    "  version: unpinned   # pin the model version your provider serves",
+    "prompts:",
+    ...parts.promptFiles.flatMap((path) => [`  - id: ${idFor(path)}`, `    path: ${yamlString(path)}`]),
+    ...facts2?.provider?.file === void 0 ? [] : [
+      "# The provider code promptfoo calls: it shapes behaviour like a routing rule.",
+      "routing:",
+      "  id: promptfoo-provider",
+      `  path: ${yamlString(facts2.provider.file)}`
+    ],
+    "evaluation:",
+    "  suites:",
+    ...parts.golden.flatMap((path) => [
+      `    - id: ${idFor(path, "_golden")}`,
+      "      suite: golden",
+      `      path: ${yamlString(path)}`
+    ]),
+    ...parts.safety.flatMap((path) => [
+      `    - id: ${idFor(path, "_safety")}`,
+      "      suite: safety",
+      `      path: ${yamlString(path)}`
+    ]),
+    "  judge:",
+    `    model: ${yamlString(facts2?.grader ?? (facts2 === void 0 ? "eval-scorers" : "promptfoo-assertions"))}`,
+    '    version: "1"',
+    "    rubric:",
+    `      path: ${yamlString(rubric)}`,
+    "delivery:",
+    "  rollback_metric: negative_feedback_rate",
+    ""
+  ];
+  return lines.join("\n");
+}
+function modelOf(facts2) {
+  const id = facts2?.provider?.id;
+  if (id === void 0) return { provider: "unknown", endpoint: "unknown" };
+  if (id.startsWith("file://")) {
+    return { provider: "file", endpoint: facts2?.provider?.label ?? posix3.basename(id).replace(/\.[^.]+$/, "") };
+  }
+  const parts = id.split(":");
+  return {
+    provider: parts[0] ?? id,
+    endpoint: parts.length > 1 ? parts.slice(1).join(":").replace(/^(chat|completion|messages|responses):/, "") : facts2?.provider?.label ?? id
+  };
+}
+function identifierOf(name) {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 100);
+  return cleaned === "" ? "app" : cleaned;
+}
+function yamlString(value) {
+  return /^[A-Za-z0-9][\w@./-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
+}
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+// src/cli/init-command.ts
+var INIT_COMMAND = {
+  summary: "write a first manifest and the release-gate workflow for an existing repository",
+  usage: "kaizen-gate init [--application NAME] [--owner @TEAM] [--keys] [--repo DIR]",
+  options: { ...repoOption, application: { type: "string" }, owner: { type: "string" }, keys: { type: "boolean" } },
+  help: `Looks at the repository's files and writes, as one set:
+  manifests/<application>.yaml           a first package manifest, locked (every digest filled in):
+                                         the prompts and tests of a promptfoo config
+                                         (promptfooconfig.yaml; its provider's model, its provider
+                                         file as the routing artifact), else prompt files
+                                         (prompts/*, *.prompt.md) and *.eval.ts files (evalite,
+                                         vitest-evals) as the golden suite
+  .github/workflows/release-gate.yml     the Action with eval-command: it runs your eval for both
+                                         sides of every pull request and stores the merged evidence
+With --keys also a signing key pair: .kaizen-gate/keys/kaizen-gate.pub (commit it: reports signed
+with the key are trusted) and .kaizen-gate/kaizen-gate.key (mode 0600, ignored by git: store it as
+the KAIZEN_GATE_SIGNING_KEY secret, then delete it).
+
+Nothing is written if any of these files exists already, and nothing is ever overwritten. Then the
+three commands that come next are printed.
+
+Options:
+  --application NAME   the application's name (default: the repository folder's name)
+  --owner @TEAM        the GitHub user or team that owns the package (default: the owner of the
+                       origin remote on GitHub, else @your-team)
+  --keys               also generate a signing key pair
+  --repo DIR           repository root (default: the git top level of the working directory)
+
+Exit status: 0 written, 2 nothing to gate found, a file exists already, or invalid usage.`,
+  run: (ctx, values) => runInit(ctx, values)
+};
+function runInit(ctx, values) {
+  const root = values.repo !== void 0 ? join5(ctx.cwd, values.repo) : findRepoRoot(ctx.cwd);
+  if (root === void 0 || findRepoRoot(root) === void 0) {
+    throw new UsageError("init works in a git repository: run it at the top of one (git init first for a new project)");
+  }
+  const application = values.application;
+  if (application !== void 0 && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/.test(application)) {
+    throw new UsageError(
+      `--application must be letters, digits, ".", "_" or "-", starting with a letter or digit, got "${application}"`
+    );
+  }
+  const owner = values.owner ?? ownerOfOrigin(root) ?? "@your-team";
+  if (!/^@?[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9._-]+)?$/.test(owner)) {
+    throw new UsageError(`--owner must be a GitHub user (@ana) or team (@org/team), got "${owner}"`);
+  }
+  const files = listWorktreeFiles(root);
+  const read = (path) => {
+    try {
+      const full = join5(root, path);
+      return lstatSync3(full).isFile() ? readFileSync4(full) : void 0;
+    } catch {
+      return void 0;
+    }
+  };
+  const { plan, problems } = planInit({
+    files,
+    read,
+    ...application === void 0 ? {} : { application },
+    repoName: basename(root),
+    owner: owner.startsWith("@") ? owner : `@${owner}`,
+    branch: tryGit(root, ["symbolic-ref", "--short", "HEAD"])?.toString().trim() || "main",
+    ...values.keys === true ? { keys: generateSigningKeyPair("ed25519") } : {}
+  });
+  if (plan === void 0) throw new InputError(problems);
+  const existing = plan.files.filter((file) => exists(join5(root, file.path)));
+  if (existing.length > 0) {
+    throw new InputError(
+      existing.map((file) => ({
+        file: file.path,
+        message: "already exists; init never overwrites a file, so nothing was written (move it away, or write the rest by hand)"
+      }))
+    );
+  }
+  const created = [];
+  for (const file of plan.files) {
+    for (let dir = dirname3(join5(root, file.path)); !existsSync3(dir); dir = dirname3(dir)) created.unshift(dir);
+  }
+  try {
+    for (const dir of new Set(created)) mkdirSync3(dir, { recursive: true });
+    writeFilesTogether(
+      root,
+      plan.files.map(
+        (file) => file.mode === void 0 ? [join5(root, file.path), file.content] : [join5(root, file.path), file.content, file.mode]
+      ),
+      { what: "the init files", exclusive: true }
+    );
+  } catch (error) {
+    for (const dir of [...new Set(created)].toReversed()) {
+      try {
+        rmdirSync(dir);
+      } catch {
+      }
+    }
+    throw error;
+  }
+  const lines = [
+    ...plan.files.map((file) => `wrote ${file.path}${file.mode === 384 ? " (mode 0600, ignored by git)" : ""}`),
+    "",
+    ...plan.notes.map((note) => `note: ${note}`),
+    "",
+    "Next:",
+    ...plan.next.map((command, index) => `  ${index + 1}. ${command}`),
+    "",
+    `The workflow runs: ${shellWord(plan.evalCommand)}`
+  ];
+  ctx.stdout(`${lines.join("\n")}
+`);
+  return 0;
+}
+function exists(path) {
+  try {
+    lstatSync3(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function ownerOfOrigin(repo) {
+  const url = tryGit(repo, ["remote", "get-url", "origin"])?.toString().trim();
+  const match = url === void 0 ? null : /github\.com[:/]([A-Za-z0-9][A-Za-z0-9-]*)\//.exec(url);
+  return match ? `@${match[1]}` : void 0;
+}
+
 // src/cli/audit-commands.ts
-import { closeSync as closeSync2, existsSync as existsSync2, mkdirSync as mkdirSync2, openSync as openSync2, readdirSync as readdirSync2, statSync as statSync4, writeSync } from "node:fs";
-import { join as join4, resolve as resolve8 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync4, mkdirSync as mkdirSync4, openSync as openSync3, readdirSync as readdirSync2, statSync as statSync5, writeSync as writeSync2 } from "node:fs";
+import { join as join6, resolve as resolve10 } from "node:path";
 
 // src/report/stage.ts
 function stageConclusion(report) {
@@ -24734,38 +26216,6 @@ function headlineOf(gate) {
 function utcDate(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso.slice(0, 10) : date.toISOString().slice(0, 10);
-}
-
-// src/audit/keyring.ts
-var DEFAULT_KEYS_DIR = ".kaizen-gate/keys";
-var REVOKED_FILE = "revoked.txt";
-var KEY_FILE_PATTERN = /\.(pem|pub)$/i;
-function parseRevokedList(text2, file) {
-  const ids = /* @__PURE__ */ new Set();
-  const problems = [];
-  text2.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) return;
-    const [id = ""] = line.split(/\s+/);
-    if (/^sha256:[0-9a-f]{64}$/.test(id.toLowerCase())) ids.add(id.toLowerCase());
-    else problems.push({ file, line: index + 1, column: 1, message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"` });
-  });
-  if (problems.length > 0) throw new InputError(problems);
-  return ids;
-}
-function trustedKeysFrom(files, revoked) {
-  const problems = [];
-  const keys = [];
-  for (const file of files) {
-    try {
-      keys.push({ publicKeyPem: file.pem, source: file.source, revoked: revoked.has(keyIdOf(file.pem)) });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(...error.problems.map((p) => ({ ...p, file: file.source })));
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return keys;
 }
 
 // src/audit/render-log.ts
@@ -25069,7 +26519,7 @@ function verifyRecord(text2, context) {
   } catch {
     return invalid("The envelope is not JSON.", ADVICE.malformed);
   }
-  if (isRecord(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context.commit);
+  if (isRecord2(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context.commit);
   const verified = verifyEnvelope(text2, context.trusted);
   if (!verified.ok) {
     const reason = rewordRevoked(verified.reason, parsed, context.revokedIds);
@@ -25118,20 +26568,20 @@ function verifyRecord(text2, context) {
 }
 function readReport(value) {
   const what = "The signed predicate is not a kaizen-gate report";
-  if (!isRecord(value)) return `${what}.`;
+  if (!isRecord2(value)) return `${what}.`;
   if (value["schema"] !== "kaizen-gate/report/v1") return `${what} (schema ${JSON.stringify(value["schema"]) ?? "missing"}, expected "kaizen-gate/report/v1").`;
   const decision = value["decision"];
   const subject = value["subject"];
   const packages = value["packages"];
-  if (!isRecord(decision) || typeof decision["outcome"] !== "string") return `${what}: it has no decision.`;
-  if (!isRecord(subject) || !Array.isArray(subject["evidence"]) || !Array.isArray(subject["manifests"])) return `${what}: it has no subject files.`;
+  if (!isRecord2(decision) || typeof decision["outcome"] !== "string") return `${what}: it has no decision.`;
+  if (!isRecord2(subject) || !Array.isArray(subject["evidence"]) || !Array.isArray(subject["manifests"])) return `${what}: it has no subject files.`;
   if (!Array.isArray(packages)) return `${what}: it has no packages.`;
   for (const pkg of packages) {
-    if (!isRecord(pkg) || typeof pkg["package_id"] !== "string" || typeof pkg["manifest"] !== "string" || !Array.isArray(pkg["gates"])) {
+    if (!isRecord2(pkg) || typeof pkg["package_id"] !== "string" || typeof pkg["manifest"] !== "string" || !Array.isArray(pkg["gates"])) {
       return `${what}: a package entry lacks its package_id, manifest or gates.`;
     }
     const pkgDecision = pkg["decision"];
-    if (!isRecord(pkgDecision) || typeof pkgDecision["outcome"] !== "string") return `${what}: package ${pkg["package_id"]} has no decision.`;
+    if (!isRecord2(pkgDecision) || typeof pkgDecision["outcome"] !== "string") return `${what}: package ${pkg["package_id"]} has no decision.`;
   }
   return value;
 }
@@ -25160,11 +26610,11 @@ function adviseOnSubjects(commitMatches, signedCommit, mismatches, wanted) {
 }
 function rewordRevoked(reason, parsed, revoked) {
   if (revoked === void 0 || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason)) return reason;
-  const signatures = isRecord(parsed) && Array.isArray(parsed["signatures"]) ? parsed["signatures"] : [];
-  const hint = signatures.map((s) => isRecord(s) && typeof s["keyid"] === "string" ? s["keyid"].toLowerCase() : "").find((id) => revoked.has(id));
+  const signatures = isRecord2(parsed) && Array.isArray(parsed["signatures"]) ? parsed["signatures"] : [];
+  const hint = signatures.map((s) => isRecord2(s) && typeof s["keyid"] === "string" ? s["keyid"].toLowerCase() : "").find((id) => revoked.has(id));
   return hint === void 0 ? reason : `The envelope is signed by key ${hint}, which is revoked.`;
 }
-function isRecord(value) {
+function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function invalid(reason, advice) {
@@ -25238,9 +26688,6 @@ function readYamlHistory(repo, rev = "HEAD") {
   });
   return versions;
 }
-
-// src/cli/command.ts
-var repoOption = { repo: { type: "string" } };
 
 // src/cli/audit-commands.ts
 var keyOptions = { key: { type: "string", multiple: true }, "keys-dir": { type: "string" } };
@@ -25321,15 +26768,15 @@ function runKeygen(ctx, out, algorithmFlag) {
   if (!out) throw new UsageError("keygen needs --out DIR: the folder to write kaizen-gate.key and kaizen-gate.pub to");
   const algorithm = algorithmFlag ?? "ed25519";
   if (algorithm !== "ed25519" && algorithm !== "ecdsa-p256") throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
-  const dir = resolve8(ctx.cwd, out);
-  const privatePath = join4(dir, "kaizen-gate.key");
-  const publicPath = join4(dir, "kaizen-gate.pub");
-  const existing = [privatePath, publicPath].filter((path) => existsSync2(path));
+  const dir = resolve10(ctx.cwd, out);
+  const privatePath = join6(dir, "kaizen-gate.key");
+  const publicPath = join6(dir, "kaizen-gate.pub");
+  const existing = [privatePath, publicPath].filter((path) => existsSync4(path));
   if (existing.length > 0) {
     throw new InputError(existing.map((file) => ({ file, message: "already exists; keygen never overwrites a key (choose another --out folder)" })));
   }
   const pair = generateSigningKeyPair(algorithm);
-  mkdirSync2(dir, { recursive: true, mode: 448 });
+  mkdirSync4(dir, { recursive: true, mode: 448 });
   writeNewFile(privatePath, pair.privateKeyPem, 384);
   writeNewFile(publicPath, pair.publicKeyPem, 420);
   ctx.stdout(
@@ -25344,32 +26791,32 @@ Trust the public key by committing it, e.g. cp ${publicPath} ${DEFAULT_KEYS_DIR}
 function writeNewFile(path, text2, mode) {
   let fd;
   try {
-    fd = openSync2(path, "wx", mode);
+    fd = openSync3(path, "wx", mode);
   } catch (error) {
     const code = error.code;
     throw new InputError([{ file: path, message: code === "EEXIST" ? "already exists; keygen never overwrites a key" : `cannot be created (${code ?? String(error)})` }]);
   }
   try {
-    writeSync(fd, text2);
+    writeSync2(fd, text2);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 function loadKeyring(ctx, repo, values, defaultDir) {
   const keyFlags = values.key ?? [];
   const dirFlag = values["keys-dir"];
-  const repoKeys = join4(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve8(ctx.cwd, dirFlag) : defaultDir && existsSync2(repoKeys) ? repoKeys : void 0;
-  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve8(ctx.cwd, path), "public key file").toString("utf8") }));
+  const repoKeys = join6(repo, DEFAULT_KEYS_DIR);
+  const dir = dirFlag !== void 0 ? resolve10(ctx.cwd, dirFlag) : defaultDir && existsSync4(repoKeys) ? repoKeys : void 0;
+  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve10(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
-    if (!existsSync2(dir) || !statSync4(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
+    if (!existsSync4(dir) || !statSync5(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
-      const path = join4(dir, name);
+      const path = join6(dir, name);
       files.push({ source: toRepoPath(ctx.cwd, path).startsWith("..") ? path : toRepoPath(ctx.cwd, path), pem: readInputFile(path, "public key file").toString("utf8") });
     }
   }
-  const revokedPath = join4(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync2(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
+  const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
+  const revoked = existsSync4(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
   return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
 function runVerify(ctx, values, positionals) {
@@ -25380,7 +26827,7 @@ function runVerify(ctx, values, positionals) {
     throw new UsageError(`verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`);
   }
   const envelopePath = positionals[0];
-  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve8(ctx.cwd, envelopePath), "envelope").toString("utf8");
+  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve10(ctx.cwd, envelopePath), "envelope").toString("utf8");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }]);
   const keyring = loadKeyring(ctx, repo, values, false);
@@ -25390,8 +26837,8 @@ function runVerify(ctx, values, positionals) {
   if (fromNotes !== void 0 && commitFlag !== void 0 && resolveCommit(repo, commitFlag, "--commit") !== commit2) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
-  const evidenceDir = resolve8(ctx.cwd, values["evidence-dir"] ?? repo);
-  if (!existsSync2(evidenceDir) || !statSync4(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
+  const evidenceDir = resolve10(ctx.cwd, values["evidence-dir"] ?? repo);
+  if (!existsSync4(evidenceDir) || !statSync5(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
     trusted: keyring.trusted,
@@ -25399,6 +26846,8 @@ function runVerify(ctx, values, positionals) {
     commit: commit2,
     digestAt: digestsAtCommits(repo),
     evidenceDigest: (path) => {
+      const stored = storedEvidenceDigest(repo, path);
+      if (stored !== void 0) return stored;
       const read = readEvidence2(path);
       return read.kind === "file" ? sha256Hex(read.bytes) : void 0;
     },
@@ -25440,7 +26889,7 @@ function runLog(ctx, values, positionals) {
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
     verify: (commit2, text2) => verifyRecord(text2, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
-    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve8(ctx.cwd, p))) } : {}
+    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve10(ctx.cwd, p))) } : {}
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
     ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.
@@ -25470,8 +26919,8 @@ function count2(n, noun) {
 }
 
 // src/cli/stage-commands.ts
-import { existsSync as existsSync3, readdirSync as readdirSync3, statSync as statSync5 } from "node:fs";
-import { join as join6, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync3, statSync as statSync6 } from "node:fs";
+import { join as join8, resolve as resolve12 } from "node:path";
 
 // src/delivery/canary-policy.ts
 var DEFAULT_CANARY_POLICY = {
@@ -25520,14 +26969,14 @@ function unusable(release) {
       return "it has no record in refs/notes/kaizen-gate";
   }
 }
-function chooseRollbackTarget(releases, live, to, resolve11 = (r2) => r2) {
+function chooseRollbackTarget(releases, live, to, resolve13 = (r2) => r2) {
   const skipped = [];
   if (to !== void 0) {
     const candidates = releases.filter((r2) => r2.package_id === to);
     const found = candidates.at(-1);
     if (found === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
     if (live !== void 0 && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
-    const release = resolve11(found);
+    const release = resolve13(found);
     const why = unusable(release);
     return why === void 0 ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
   }
@@ -25535,7 +26984,7 @@ function chooseRollbackTarget(releases, live, to, resolve11 = (r2) => r2) {
   const before = liveIndex >= 0 ? releases.slice(0, liveIndex) : releases;
   for (const stub of before.toReversed()) {
     if (live !== void 0 && stub.package_id === live.package_id) continue;
-    const release = resolve11(stub);
+    const release = resolve13(stub);
     const why = unusable(release);
     if (why === void 0) return { ok: true, target: release, skipped };
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
@@ -25572,8 +27021,8 @@ function rollbackPullRequestBody(result, summary) {
 }
 
 // src/git/pointer.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2, join as join5 } from "node:path";
+import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname4, join as join7 } from "node:path";
 
 // src/delivery/pointer.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -25683,7 +27132,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from) rolledBack.set(r2.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`);
   }
   const resolved = /* @__PURE__ */ new Map();
-  const resolve11 = (release) => {
+  const resolve13 = (release) => {
     let done4 = resolved.get(release);
     if (done4 === void 0) {
       const results = (notes.get(release.commit) ?? []).map((line) => ({ line, result: verify2(release.commit, line) }));
@@ -25692,7 +27141,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     }
     return done4;
   };
-  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve11 };
+  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve13 };
 }
 function decodePredicate(payload) {
   try {
@@ -25755,8 +27204,8 @@ function hasLocalChanges(repo, path) {
 }
 function commitPointer(repo, path, text2, message, options) {
   if (options.branch !== void 0) git(repo, ["checkout", "--quiet", "-b", options.branch]);
-  mkdirSync3(dirname2(join5(repo, path)), { recursive: true });
-  writeFileSync2(join5(repo, path), text2);
+  mkdirSync5(dirname4(join7(repo, path)), { recursive: true });
+  writeFileSync2(join7(repo, path), text2);
   git(repo, ["add", "--", path]);
   const identity = tryGit(repo, ["config", "--get", "user.email"]) === void 0 && !process.env["GIT_COMMITTER_EMAIL"] ? ["-c", "user.name=kaizen-gate", "-c", "user.email=kaizen-gate@noreply.invalid"] : [];
   git(repo, [...identity, "commit", "--quiet", "--no-verify", "-m", message, "--", path]);
@@ -25772,7 +27221,7 @@ function commitPointer(repo, path, text2, message, options) {
 }
 
 // src/stages/run.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 
 // src/telemetry/event.ts
@@ -26267,7 +27716,7 @@ function validateTelemetryEvent(value, report) {
   }
   const metrics = object("metrics");
   if (metrics) {
-    assign(event, "metrics", pick([
+    assign(event, "metrics", pick2([
       ["latency_ms", num2(metrics, "latency_ms", "metrics.latency_ms")],
       ["ttft_ms", num2(metrics, "ttft_ms", "metrics.ttft_ms")],
       ["input_tokens", num2(metrics, "input_tokens", "metrics.input_tokens", COUNT_RULE)],
@@ -26287,7 +27736,7 @@ function validateTelemetryEvent(value, report) {
         if (id !== void 0 && version !== void 0) judge = { id, version };
       }
     }
-    assign(event, "outcome", pick([
+    assign(event, "outcome", pick2([
       ["success", bool(outcome, "success", "outcome.success")],
       ["soft_failure", bool(outcome, "soft_failure", "outcome.soft_failure")],
       ["judged_score", num2(outcome, "judged_score", "outcome.judged_score", SCORE_RULE)],
@@ -26296,7 +27745,7 @@ function validateTelemetryEvent(value, report) {
   }
   const output = object("output");
   if (output) {
-    assign(event, "output", pick([
+    assign(event, "output", pick2([
       ["length_tokens", num2(output, "length_tokens", "output.length_tokens", COUNT_RULE)],
       ["refusal", bool(output, "refusal", "output.refusal")],
       ["schema_valid", bool(output, "schema_valid", "output.schema_valid")],
@@ -26308,7 +27757,7 @@ function validateTelemetryEvent(value, report) {
   }
   const safety = object("safety");
   if (safety) {
-    assign(event, "safety", pick([
+    assign(event, "safety", pick2([
       ["intervention", bool(safety, "intervention", "safety.intervention")],
       ["injection_flag", bool(safety, "injection_flag", "safety.injection_flag")],
       ["unsafe", bool(safety, "unsafe", "safety.unsafe")]
@@ -26319,7 +27768,7 @@ function validateTelemetryEvent(value, report) {
     const rating = num2(feedback, "rating", "feedback.rating", { expected: "-1, 0 or 1", min: -1, max: 1, integer: true });
     const correction = feedback["correction_type"];
     const correction_type = correction === null ? null : optStr(feedback, "correction_type", "feedback.correction_type");
-    assign(event, "feedback", pick([
+    assign(event, "feedback", pick2([
       ["rating", rating],
       ["correction_type", correction_type],
       ["escalated", bool(feedback, "escalated", "feedback.escalated")]
@@ -26354,7 +27803,7 @@ function validateTelemetryEvent(value, report) {
   if (!ok || request_id === void 0 || application === void 0 || cohort === void 0 || assignment_key === void 0 || timestamp === void 0) return void 0;
   return { request_id, timestamp, time, application, cohort, assignment_key, ...event, ...extensions ? { extensions } : {} };
 }
-function pick(entries) {
+function pick2(entries) {
   const kept = entries.filter(([, v]) => v !== void 0);
   return kept.length === 0 ? void 0 : Object.fromEntries(kept);
 }
@@ -27562,7 +29011,7 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve9(record, field);
+    const value = resolve11(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -27754,7 +29203,7 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve9(record, path) {
+function resolve11(record, path) {
   let value = record;
   for (const part of path.split(".")) {
     value = value?.[part];
@@ -29754,16 +31203,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve13, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve11(buffer.buffer);
+            resolve13(buffer.buffer);
           } else {
-            resolve11(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve13(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -30506,11 +31955,11 @@ function sample(pairs, side, field) {
   }
   return Float64Array.from(out);
 }
-function categorical(pairs, pick2) {
+function categorical(pairs, pick3) {
   const keys = /* @__PURE__ */ new Map();
   for (const p of pairs) {
-    for (const k of pick2(p.parent)) (keys.get(k) ?? keys.set(k, [0, 0]).get(k))[0] += 1;
-    for (const k of pick2(p.candidate)) (keys.get(k) ?? keys.set(k, [0, 0]).get(k))[1] += 1;
+    for (const k of pick3(p.parent)) (keys.get(k) ?? keys.set(k, [0, 0]).get(k))[0] += 1;
+    for (const k of pick3(p.candidate)) (keys.get(k) ?? keys.set(k, [0, 0]).get(k))[1] += 1;
   }
   const names2 = [...keys.keys()].toSorted();
   return [names2.map((n) => keys.get(n)[0]), names2.map((n) => keys.get(n)[1]), names2];
@@ -30597,8 +32046,8 @@ function categoricalFindings(pairs, policy) {
     ["finish_reason", "finish reasons", "format", (a) => a.finish_reason === void 0 ? [] : [a.finish_reason]],
     ["tool_mix", "tool mix", "behaviour", (a) => a.tools]
   ];
-  for (const [feature, label, family, pick2] of features) {
-    const [parent, candidate, names2] = categorical(pairs, pick2);
+  for (const [feature, label, family, pick3] of features) {
+    const [parent, candidate, names2] = categorical(pairs, pick3);
     if (names2.length < 2 || parent.every((x) => x === 0) || candidate.every((x) => x === 0)) continue;
     const psi = populationStabilityIndex(parent, candidate);
     const chi = chiSquareHomogeneity(parent, candidate);
@@ -30678,7 +32127,7 @@ function loadStagePackage(repo, ref, manifestPath) {
   return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: sha256Hex(read.bytes) };
 }
 async function fileDigest(path) {
-  const hash = createHash5("sha256");
+  const hash = createHash6("sha256");
   for await (const chunk of createReadStream3(path)) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -31063,15 +32512,15 @@ async function engineErrorsAsUsage(run) {
 }
 function repoOf(ctx, values) {
   const explicit = values.repo;
-  const repo = explicit ? resolve10(ctx.cwd, explicit) : findRepoRoot(ctx.cwd) ?? ctx.cwd;
+  const repo = explicit ? resolve12(ctx.cwd, explicit) : findRepoRoot(ctx.cwd) ?? ctx.cwd;
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository (use --repo)" }]);
   return repo;
 }
 function telemetryFiles(ctx, paths) {
   if (!paths || paths.length === 0) throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
-  const missing = paths.filter((p) => !existsSync3(resolve10(ctx.cwd, p)) || !statSync5(resolve10(ctx.cwd, p)).isFile());
+  const missing = paths.filter((p) => !existsSync5(resolve12(ctx.cwd, p)) || !statSync6(resolve12(ctx.cwd, p)).isFile());
   if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
-  return paths.map((p) => ({ path: resolve10(ctx.cwd, p), label: p }));
+  return paths.map((p) => ({ path: resolve12(ctx.cwd, p), label: p }));
 }
 function engineOf(values) {
   const engine = values.engine ?? "stream";
@@ -31080,20 +32529,20 @@ function engineOf(values) {
 }
 function trustedKeys(ctx, repo, values) {
   const dirFlag = values["keys-dir"];
-  const repoKeys = join6(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve10(ctx.cwd, dirFlag) : existsSync3(repoKeys) ? repoKeys : void 0;
-  const files = (values.key ?? []).map((path) => ({ source: path, pem: readInputFile(resolve10(ctx.cwd, path), "public key file").toString("utf8") }));
+  const repoKeys = join8(repo, DEFAULT_KEYS_DIR);
+  const dir = dirFlag !== void 0 ? resolve12(ctx.cwd, dirFlag) : existsSync5(repoKeys) ? repoKeys : void 0;
+  const files = (values.key ?? []).map((path) => ({ source: path, pem: readInputFile(resolve12(ctx.cwd, path), "public key file").toString("utf8") }));
   if (dir !== void 0) {
-    if (!existsSync3(dir) || !statSync5(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
-    for (const name of readdirSync3(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) files.push({ source: toRepoPath(repo, join6(dir, name)), pem: readInputFile(join6(dir, name), "public key file").toString("utf8") });
+    if (!existsSync5(dir) || !statSync6(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
+    for (const name of readdirSync3(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) files.push({ source: toRepoPath(repo, join8(dir, name)), pem: readInputFile(join8(dir, name), "public key file").toString("utf8") });
   }
-  const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync3(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
+  const revokedPath = join8(dir ?? repoKeys, REVOKED_FILE);
+  const revoked = existsSync5(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
   return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
 function signingKeyOf(ctx, values) {
   const path = values["signing-key"];
-  return path === void 0 ? void 0 : readInputFile(resolve10(ctx.cwd, path), "signing key").toString("utf8");
+  return path === void 0 ? void 0 : readInputFile(resolve12(ctx.cwd, path), "signing key").toString("utf8");
 }
 function present2(ctx, values, repo, attested, recordOn) {
   const format = values.format ?? "text";
@@ -31103,7 +32552,7 @@ function present2(ctx, values, repo, attested, recordOn) {
   const out = values.out;
   if (out !== void 0) {
     const markdown = renderStageMarkdown(attested.report);
-    writeReportFiles(resolve10(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
+    writeReportFiles(resolve12(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
   }
   ctx.stdout(format === "json" ? json : format === "markdown" ? renderStageMarkdown(attested.report) : renderStageText(attested.report));
   if (values.record === true && recordOn !== void 0) ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== void 0)}
@@ -31138,7 +32587,7 @@ async function runShadowCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("shadow needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve10(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve12(ctx.cwd, manifest)));
   const signingKey = signingKeyOf(ctx, values);
   const attested = await runShadowStage({ pkg, files: telemetryFiles(ctx, values.telemetry), ...values.cohort ? { shadowCohort: values.cohort } : {}, ...signingKey ? { signingKey } : {} });
   return present2(ctx, values, repo, attested, pkg.commit);
@@ -31158,7 +32607,7 @@ async function runCanaryCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("canary needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve10(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve12(ctx.cwd, manifest)));
   const split = values.split;
   let shares;
   if (split !== void 0) {
@@ -31207,7 +32656,7 @@ function runRollbackCommand(ctx, values, positionals) {
     ...signingKey ? { signingKey } : {}
   });
   const prBody = values["pr-body"];
-  if (prBody !== void 0) writeFileAtomic(resolve10(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
+  if (prBody !== void 0) writeFileAtomic(resolve12(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
   const status = present2(ctx, { ...values, record: false }, repo, run.attested, void 0);
   if (run.noteMessage) ctx.stderr(`kaizen-gate: ${run.noteMessage}
 `);
@@ -31317,7 +32766,11 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       look: { type: "string" },
       "evidence-format": { type: "string" },
       "signing-key": { type: "string" },
-      all: { type: "boolean" }
+      all: { type: "boolean" },
+      eval: { type: "string" },
+      "max-parent-age": { type: "string" },
+      "eval-concurrency": { type: "string" },
+      "eval-timeout": { type: "string" }
     },
     help: `Runs the quality, safety, cost, latency and manifest gates for each package the change against
 --base touches (discovered as diff does; manifest arguments limit discovery to those paths) on
@@ -31353,10 +32806,25 @@ Options:
   --format FORMAT              text (default), json or markdown on stdout
   --repo DIR                   repository root (default: the git top level of the working directory)
 
-Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage,
-3 needs approval.`,
+Running the eval (instead of --candidate-evidence/--evidence):
+  --eval CMD                   run CMD (with sh -c) for each gated package's candidate and parent,
+                               each in a clean worktree of its commit (see \`kaizen-gate eval --help\`
+                               for its environment); outputs and logs go to DIR/eval (DIR: --out,
+                               default kaizen-gate-report). A failed run stops the check (exit 2).
+  --parent-evidence auto       (the default with --eval) reuse the parent's evidence stored under
+                               its evaluation fingerprint (refs/kaizen-gate/evidence/*, fetched
+                               from origin) when younger than --max-parent-age, else run it;
+                               with files instead, the parent is read from them
+  --max-parent-age D           e.g. 12h, 7d (default 7d); 0 always runs the parent as well
+  --eval-concurrency N         runs at once (default 2: both sides of a package together)
+  --eval-timeout D             per run (default 60m); then its process group is stopped
+
+Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage (or an
+eval run failed), 3 needs approval.`,
     run: (ctx, values, positionals) => runCheck(ctx, positionals, values, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
   },
+  eval: EVAL_COMMAND,
+  init: INIT_COMMAND,
   ...AUDIT_COMMANDS,
   ...STAGE_COMMANDS
 };
@@ -31416,6 +32884,9 @@ function reportError(error, ctx) {
   } else if (error instanceof UsageError) {
     ctx.stderr(`kaizen-gate: ${error.message}
 Run \`kaizen-gate --help\` for usage.
+`);
+  } else if (error instanceof EvalError) {
+    ctx.stderr(`kaizen-gate: ${error.message}
 `);
   } else if (error instanceof GitError) {
     ctx.stderr(`kaizen-gate: ${error.message}

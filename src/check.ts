@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { countLooks } from './audit/looks.ts';
 import type { RecordLine } from './audit/looks.ts';
 import type { CollectOptions, EvidenceInput } from './evidence/collect.ts';
+import { gatherEvalEvidence } from './eval-runs.ts';
+import type { EvalRequest, GatheredEval } from './eval-runs.ts';
+import type { EvalRunResult } from './eval/progress.ts';
 import { openEvidenceFile } from './evidence/evidence-file.ts';
 import { readPackageFiles } from './evidence/package-files.ts';
 import { readerAtCommit, readerAtWorktree } from './git/git.ts';
@@ -68,6 +71,12 @@ export interface CheckRequest {
   readonly outDir?: string;
   /** Other files this run reads that are not part of any package (a signing key file), relative to `cwd`. */
   readonly runFiles?: readonly string[];
+  /**
+   * Run the team's eval command for the evidence (each side in a clean worktree of its commit),
+   * reusing stored parent evidence when allowed. `candidateEvidence` and `evidence` are then empty;
+   * `parentEvidence` holds files only when the parent's evidence is given.
+   */
+  readonly eval?: EvalRequest;
 }
 
 /** What a check produced. */
@@ -82,6 +91,10 @@ export interface CheckResult {
   readonly signingError?: string;
   /** Without a head, the uncommitted files that kept the report from being bound to HEAD. */
   readonly uncommitted?: readonly string[];
+  /** With the eval and without a head: uncommitted files it did not see, as it gated HEAD. */
+  readonly notEvaluated?: readonly string[];
+  /** The eval runs made for this check (absent without `eval`), for storing their evidence. */
+  readonly evalRuns?: readonly EvalRunResult[];
 }
 
 // gates/default.yaml ships beside dist/ (package.json `files`); src/ and dist/ sit at the same depth.
@@ -103,11 +116,13 @@ export function loadDefaultPolicy(): GatePolicy {
  *
  * @throws InputError listing every problem with the manifests, policy or evidence (bad input, not a
  *   gate result); a failing gate is part of the report.
+ * @throws EvalError when the eval command fails for some side (no evidence of the change is used).
  */
-export function runGateCheck(request: CheckRequest): CheckResult {
+export async function runGateCheck(request: CheckRequest): Promise<CheckResult> {
   // A work tree with nothing uncommitted is HEAD: gate that commit, so the report can be verified.
+  // The eval runs commits, never the work tree: with it, HEAD is gated and the changes left aside.
   const uncommitted = request.head === undefined ? uncommittedFiles(request.repo, ownFiles(request)) : [];
-  const head = request.head ?? (uncommitted.length === 0 ? 'HEAD' : undefined);
+  const head = request.head ?? (uncommitted.length === 0 || request.eval !== undefined ? 'HEAD' : undefined);
   const changeSet = resolveChangeSet({
     repo: request.repo,
     base: request.base,
@@ -128,9 +143,13 @@ export function runGateCheck(request: CheckRequest): CheckResult {
           defaults: readDefaultPolicy(),
         });
   const readHead = changeSet.head.commit ? readerAtCommit(request.repo, changeSet.head.commit) : readerAtWorktree(request.repo);
+  const given = readEvidence(request);
+  const made: GatheredEval | undefined =
+    request.eval === undefined ? undefined : await gatherEvalEvidence(changeSet, request.repo, request.cwd, request.eval);
   const report = runPipeline({
     changeSet,
-    evidence: readEvidence(request),
+    evidence: made === undefined ? given : [...given, ...made.evidence],
+    ...(made === undefined ? {} : { evalOrigins: made.origins }),
     packageFiles: readPackageFiles(changeSet, readHead, readerAtCommit(request.repo, changeSet.base.commit)),
     policy,
     ...(policyChange ? { policyChange } : {}),
@@ -148,13 +167,21 @@ export function runGateCheck(request: CheckRequest): CheckResult {
     ...(attested.envelope ? { envelope: attested.envelope } : {}),
     ...(files ? { files } : {}),
     ...(signingError !== undefined ? { signingError } : {}),
-    ...(uncommitted.length > 0 ? { uncommitted } : {}),
+    ...(uncommitted.length > 0 ? (request.eval === undefined ? { uncommitted } : { notEvaluated: uncommitted }) : {}),
+    ...(made === undefined ? {} : { evalRuns: made.runs }),
   };
 }
 
 /** The run's own inputs and outputs (repository-relative), which do not make the work tree differ from HEAD. */
 function ownFiles(request: CheckRequest): string[] {
-  const own = [...request.parentEvidence, ...request.candidateEvidence, ...request.evidence, ...(request.outDir !== undefined ? [request.outDir] : []), ...(request.runFiles ?? [])];
+  const own = [
+    ...request.parentEvidence,
+    ...request.candidateEvidence,
+    ...request.evidence,
+    ...(request.outDir !== undefined ? [request.outDir] : []),
+    ...(request.eval !== undefined ? [request.eval.dir] : []),
+    ...(request.runFiles ?? []),
+  ];
   return own.map((path) => toRepoPath(request.repo, resolve(request.cwd, path)));
 }
 

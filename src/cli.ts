@@ -3,6 +3,9 @@ import { GitError } from './git/git.ts';
 import { formatProblem, InputError } from './problem.ts';
 import { UsageError } from './cli/io.ts';
 import { runCheck } from './cli/check-command.ts';
+import { EVAL_COMMAND } from './cli/eval-command.ts';
+import { INIT_COMMAND } from './cli/init-command.ts';
+import { EvalError } from './eval/failure.ts';
 import type { CheckFlags } from './cli/check-command.ts';
 import { runDiff, runLock, runValidate } from './cli/manifest-commands.ts';
 import type { CommandContext } from './cli/manifest-commands.ts';
@@ -103,6 +106,10 @@ Exit status: 0 no manifest failure, 1 a manifest check failed, 2 invalid input o
       'evidence-format': { type: 'string' },
       'signing-key': { type: 'string' },
       all: { type: 'boolean' },
+      eval: { type: 'string' },
+      'max-parent-age': { type: 'string' },
+      'eval-concurrency': { type: 'string' },
+      'eval-timeout': { type: 'string' },
     },
     help: `Runs the quality, safety, cost, latency and manifest gates for each package the change against
 --base touches (discovered as diff does; manifest arguments limit discovery to those paths) on
@@ -138,10 +145,25 @@ Options:
   --format FORMAT              text (default), json or markdown on stdout
   --repo DIR                   repository root (default: the git top level of the working directory)
 
-Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage,
-3 needs approval.`,
+Running the eval (instead of --candidate-evidence/--evidence):
+  --eval CMD                   run CMD (with sh -c) for each gated package's candidate and parent,
+                               each in a clean worktree of its commit (see \`kaizen-gate eval --help\`
+                               for its environment); outputs and logs go to DIR/eval (DIR: --out,
+                               default kaizen-gate-report). A failed run stops the check (exit 2).
+  --parent-evidence auto       (the default with --eval) reuse the parent's evidence stored under
+                               its evaluation fingerprint (refs/kaizen-gate/evidence/*, fetched
+                               from origin) when younger than --max-parent-age, else run it;
+                               with files instead, the parent is read from them
+  --max-parent-age D           e.g. 12h, 7d (default 7d); 0 always runs the parent as well
+  --eval-concurrency N         runs at once (default 2: both sides of a package together)
+  --eval-timeout D             per run (default 60m); then its process group is stopped
+
+Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage (or an
+eval run failed), 3 needs approval.`,
     run: (ctx, values, positionals) => runCheck(ctx, positionals, values as CheckFlags, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
   },
+  eval: EVAL_COMMAND,
+  init: INIT_COMMAND,
   ...AUDIT_COMMANDS,
   ...STAGE_COMMANDS,
 };
@@ -201,6 +223,8 @@ function reportError(error: unknown, ctx: CommandContext): number {
     ctx.stderr(`${header}${lines.join('\n')}\n`);
   } else if (error instanceof UsageError) {
     ctx.stderr(`kaizen-gate: ${error.message}\nRun \`kaizen-gate --help\` for usage.\n`);
+  } else if (error instanceof EvalError) {
+    ctx.stderr(`kaizen-gate: ${error.message}\n`);
   } else if (error instanceof GitError) {
     ctx.stderr(`kaizen-gate: ${error.message}\n`);
   } else {

@@ -68,3 +68,40 @@ export function checkEvidenceSides(counts: { parent: number; candidate: number; 
   }
   return undefined;
 }
+
+/**
+ * A duration: a whole number followed by `s`, `m`, `h` or `d` (`90s`, `30m`, `7d`), in
+ * milliseconds; `0` is allowed only where `allowZero` says so (no reuse of stored evidence).
+ */
+export function parseDuration(text: string, name: string, allowZero = false): Parsed<number> {
+  const match = /^(\d+)(s|m|h|d)?$/.exec(text.trim());
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+  const amount = match ? Number(match[1]) : Number.NaN;
+  if (match && match[2] === undefined && amount === 0 && allowZero) return { value: 0 };
+  if (!match || match[2] === undefined || !Number.isSafeInteger(amount) || (amount === 0 && !allowZero)) {
+    const zero = allowZero ? ' (or 0)' : '';
+    return { error: `Expected ${name} to be a duration such as 90s, 30m, 12h or 7d${zero}, got "${text}".` };
+  }
+  return { value: amount * unit[match[2] as keyof typeof unit] };
+}
+
+/** A positive integer of at most `max`, e.g. how many eval runs go at once. */
+export function parsePositiveInteger(text: string, name: string, max: number): Parsed<number> {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    return { error: `Expected ${name} to be a positive integer of at most ${max}, got "${text}".` };
+  }
+  return { value };
+}
+
+/** Defaults of the eval options, the same at both edges. */
+export const EVAL_DEFAULTS = {
+  /** Stored parent evidence younger than this is reused. */
+  maxParentAge: '7d',
+  /** Eval runs at once (both sides of one package). */
+  concurrency: '2',
+  /** Per run; a generous bound for suites that call a model thousands of times. */
+  timeout: '60m',
+  /** Inside the out dir. */
+  folder: 'eval',
+} as const;

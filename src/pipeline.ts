@@ -5,6 +5,7 @@ import { collectEvidence } from './evidence/collect.ts';
 import { evidenceDigest } from './evidence/evidence-file.ts';
 import type { CollectOptions, ParseCache } from './evidence/collect.ts';
 import type { PairedCase, PairedEvidence } from './evidence/pair.ts';
+import type { EvalOrigin } from './eval/origin.ts';
 import { decide } from './gates/decide.ts';
 import { evaluateGates } from './gates/evaluate.ts';
 import { applyPolicyChange } from './gates/policy-change.ts';
@@ -36,6 +37,8 @@ export interface PipelineInput extends CollectOptions {
    * holds. Default 1.
    */
   readonly look?: number | ReadonlyMap<string, number>;
+  /** Where each package's evidence came from when kaizen-gate ran the eval, by candidate package_id. */
+  readonly evalOrigins?: ReadonlyMap<string, EvalOrigin>;
   readonly context?: { readonly repository?: string; readonly commit?: string; readonly pull_request?: number };
 }
 
@@ -92,7 +95,11 @@ export function runPipeline(input: PipelineInput): Report {
       change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
       parent: diff.parent,
       diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems), ...(diff.failure ? { failure: diff.failure } : {}) },
-      evidence: { ...summariseEvidence(evidence), ...bindingFields(evidence) },
+      evidence: {
+        ...summariseEvidence(evidence),
+        ...bindingFields(evidence),
+        ...evalField(input.evalOrigins?.get(manifest.package_id)),
+      },
       gates,
       categories,
       error_budget,
@@ -197,4 +204,9 @@ export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score
 function lookOf(look: PipelineInput['look'], parentId: string | undefined, candidateId: string): number {
   if (typeof look === 'number') return look;
   return (look?.get(pairKey(parentId, candidateId)) ?? 0) + 1;
+}
+
+/** The report's `evidence.eval` field, when the eval made the package's evidence. */
+function evalField(origin: EvalOrigin | undefined): { eval?: EvalOrigin } {
+  return origin === undefined ? {} : { eval: origin };
 }

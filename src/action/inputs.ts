@@ -3,7 +3,8 @@
  * entry passes `@actions/core`'s getInput), so it is unit-tested without a runner.
  */
 import type { PromptfooSideSelector } from '../evidence/promptfoo.ts';
-import { EVIDENCE_FORMATS, parseEvidenceFormat, parseLook, parseSeed, parseSideSelector } from '../options.ts';
+import { EVAL_DEFAULTS, EVIDENCE_FORMATS } from '../options.ts';
+import { parseDuration, parseEvidenceFormat, parseLook, parsePositiveInteger, parseSeed, parseSideSelector } from '../options.ts';
 import type { EvidenceFormatChoice, Parsed } from '../options.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
@@ -43,6 +44,18 @@ export interface ActionInputs {
   readonly comment: CommentMode;
   readonly failOn: ReadonlySet<FailOn>;
   readonly outDir: string;
+  /** Set when `eval-command` is: the Action runs the eval for the evidence. */
+  readonly eval?: EvalInputs;
+}
+
+/** The eval inputs, once `eval-command` is set. */
+export interface EvalInputs {
+  readonly command: string;
+  /** `parent-evidence: auto` (or unset): reuse stored parent evidence when fresh, else run the parent. */
+  readonly parentAuto: boolean;
+  readonly maxParentAgeMs: number;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
 }
 
 // The YAML 1.2 core schema booleans, as `core.getBooleanInput` accepts them.
@@ -106,6 +119,23 @@ export function parseInputs(getInput: InputReader): ActionInputs {
   const seed = text('seed', parseSeed);
   const look = text('look', parseLook);
   const parentSide = text('parent-side', parseSideSelector);
+  const evalCommand = optional('eval-command');
+  const withDefault = <T>(name: string, fallback: string, parse: (value: string, label: string) => Parsed<T>): T | undefined =>
+    checked(name, parse(optional(name) ?? fallback, `\`${name}\``));
+  const maxParentAgeMs = withDefault('max-parent-age', EVAL_DEFAULTS.maxParentAge, (v, l) => parseDuration(v, l, true));
+  const evalConcurrency = withDefault('eval-concurrency', EVAL_DEFAULTS.concurrency, (v, l) => parsePositiveInteger(v, l, 64));
+  const evalTimeoutMs = withDefault('eval-timeout', EVAL_DEFAULTS.timeout, (v, l) => parseDuration(v, l));
+  const parentLines = lines('parent-evidence');
+  const parentAuto = parentLines.includes('auto');
+  if (parentAuto && parentLines.length > 1) {
+    report('parent-evidence', 'Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.');
+  }
+  if (parentAuto && evalCommand === undefined) {
+    report(
+      'parent-evidence',
+      '`parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored.',
+    );
+  }
   const candidateSide = text('candidate-side', parseSideSelector);
   const inputs: ActionInputs = {
     ...(token !== undefined ? { token } : {}),
@@ -114,7 +144,7 @@ export function parseInputs(getInput: InputReader): ActionInputs {
     ...(head !== undefined ? { head } : {}),
     manifests: lines('manifests'),
     gateUntouched: boolean('gate-untouched'),
-    parentEvidence: lines('parent-evidence'),
+    parentEvidence: parentAuto ? [] : parentLines,
     candidateEvidence: lines('candidate-evidence'),
     evidence: lines('evidence'),
     evidenceFormat: text('evidence-format', parseEvidenceFormat) ?? EVIDENCE_FORMATS[0],
@@ -129,6 +159,17 @@ export function parseInputs(getInput: InputReader): ActionInputs {
     comment: choice('comment', ['always', 'on-change', 'on-failure', 'off'], 'always'),
     failOn,
     outDir: optional('out-dir') ?? 'kaizen-gate-report',
+    ...(evalCommand === undefined
+      ? {}
+      : {
+          eval: {
+            command: evalCommand,
+            parentAuto: parentAuto || parentLines.length === 0,
+            maxParentAgeMs: maxParentAgeMs ?? 0,
+            concurrency: evalConcurrency ?? 1,
+            timeoutMs: evalTimeoutMs ?? 1,
+          },
+        }),
   };
   if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
   return inputs;

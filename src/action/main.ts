@@ -16,6 +16,11 @@ import { setupOctokit } from '../github/octokit.ts';
 import { publishChecks, publishComment } from '../github/publish.ts';
 import type { PublishProblem } from '../github/publish.ts';
 import { recordNote } from '../git/notes.ts';
+import { describeProgress } from '../eval/progress.ts';
+import type { EvalProgress } from '../eval/progress.ts';
+import { storeRunEvidence } from '../eval-runs.ts';
+import { toRepoPath } from '../io/files.ts';
+import { readFileSync } from 'node:fs';
 import { OUTCOMES } from '../outcome.ts';
 import { formatProblem, InputError } from '../problem.ts';
 import { renderMarkdownSections } from '../report/markdown.ts';
@@ -37,9 +42,13 @@ async function run(): Promise<void> {
   });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const mode = inputs.mode === 'auto' ? (event.name === 'push' ? 'record' : 'gate') : inputs.mode;
-  const request = requestOf(inputs, event, workspace);
+  const request = requestOf(inputs, event, workspace, {
+    env: process.env,
+    clock: () => new Date(),
+    onEvent: (progress) => showProgress(progress, workspace),
+  });
 
-  const result = runGateCheck(request);
+  const result = await runGateCheck(request);
   const { report } = result;
   // Files first: whatever happens with the GitHub API afterwards, the report is on disk.
   core.info(`kaizen-gate: ${report.decision.summary}`);
@@ -85,6 +94,12 @@ async function run(): Promise<void> {
     const commit = report.subject.commit ?? process.env.GITHUB_SHA;
     if (!commit) throw new Error('record mode needs the merge commit (GITHUB_SHA)');
     core.info(`kaizen-gate: ${recordNote({ repo: workspace, commit, note, push: true }).message}`);
+    // The merged candidate's evidence becomes the parent evidence of the next pull request.
+    if (inputs.eval !== undefined && result.evalRuns !== undefined) {
+      for (const stored of storeRunEvidence(workspace, result.evalRuns, inputs.eval.command, { push: true })) {
+        core.info(`kaizen-gate: ${'skipped' in stored ? stored.skipped : stored.outcome.message}`);
+      }
+    }
   }
 
   for (const problem of unpublished) core.warning(problem.message);
@@ -104,6 +119,29 @@ async function run(): Promise<void> {
   } else if (unpublished.length > 0) {
     core.info(`kaizen-gate: the decision is ${decision}; without write access to checks or comments it is reported in the job summary, the step result and ${inputs.outDir}/.`);
   }
+}
+
+/** One line per eval event; a finished or failed run's log follows in a collapsed group. */
+function showProgress(progress: EvalProgress, workspace: string): void {
+  core.info(`kaizen-gate ${describeProgress(progress, (path) => toRepoPath(workspace, path))}`);
+  const ended =
+    progress.kind === 'finish'
+      ? { log: progress.result.logPath, target: progress.result.target }
+      : progress.kind === 'fail' && progress.failure.log !== undefined
+        ? { log: `${workspace}/${progress.failure.log}`, target: progress.failure.target }
+        : undefined;
+  if (ended === undefined) return;
+  const { log, target } = ended;
+  let text: string;
+  try {
+    text = readFileSync(log, 'utf8');
+  } catch {
+    return;
+  }
+  const LIMIT = 200_000;
+  core.startGroup(`eval log: ${target.forPackage} ${target.side}${text.length > LIMIT ? ' (the end)' : ''}`);
+  core.info(text.length > LIMIT ? text.slice(-LIMIT) : text);
+  core.endGroup();
 }
 
 /** Masks the signing key in the log: as a whole, and each line of the PEM body, so a line echoed on its own never shows. */

@@ -1,6 +1,8 @@
 /** The gate check an Action run asks for: its inputs and event turned into the composition root's request. */
 import { globSync } from 'node:fs';
 import type { CheckRequest } from '../check.ts';
+import type { EvalRequest } from '../eval-runs.ts';
+import { EVAL_DEFAULTS } from '../options.ts';
 import { DEFAULT_LIMITS } from '../github/checks.ts';
 import type { CheckLimits } from '../github/checks.ts';
 import { checkEvidenceSides } from '../options.ts';
@@ -9,16 +11,38 @@ import type { Problem } from '../problem.ts';
 import type { EventContext } from './event.ts';
 import type { ActionInputs } from './inputs.ts';
 
+/** What an eval run needs from the process: its environment, the clock, and where progress goes. */
+export type EvalRuntime = Pick<EvalRequest, 'env' | 'clock' | 'onEvent'>;
+
 /** The check the inputs and the event ask for; every input problem is reported at once. */
-export function requestOf(inputs: ActionInputs, event: EventContext, workspace: string): CheckRequest {
+export function requestOf(
+  inputs: ActionInputs,
+  event: EventContext,
+  workspace: string,
+  runtime?: EvalRuntime,
+): CheckRequest {
   const problems: Problem[] = [];
   const base = inputs.base ?? event.base;
   if (!base) problems.push({ file: 'input base', message: `No base commit: the ${event.name || 'unknown'} event has none. Set the \`base\` input (e.g. origin/main).` });
-  const sides = checkEvidenceSides(
-    { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
-    { parent: '`parent-evidence`', candidate: '`candidate-evidence`', both: '`evidence`' },
-  );
-  if (sides) problems.push({ file: 'input parent-evidence', message: sides });
+  if (inputs.eval === undefined) {
+    const sides = checkEvidenceSides(
+      { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
+      { parent: '`parent-evidence`', candidate: '`candidate-evidence`', both: '`evidence`' },
+    );
+    const hint = 'Or set `eval-command` to have the Action run the eval for both sides.';
+    if (sides) problems.push({ file: 'input parent-evidence', message: `${sides} ${hint}` });
+  } else {
+    for (const name of ['candidate-evidence', 'evidence'] as const) {
+      if ((name === 'evidence' ? inputs.evidence : inputs.candidateEvidence).length > 0) {
+        problems.push({
+          file: `input ${name}`,
+          message:
+            `\`eval-command\` produces the candidate's evidence; remove \`${name}\` ` +
+            "(or remove `eval-command` and give both sides' files).",
+        });
+      }
+    }
+  }
   // Repository paths or globs that limit discovery, matched in both trees (a deleted manifest too).
   const manifests = inputs.manifests.length > 0 ? inputs.manifests : undefined;
   const parentEvidence = expandInput('parent-evidence', inputs.parentEvidence, workspace, problems);
@@ -54,6 +78,21 @@ export function requestOf(inputs: ActionInputs, event: EventContext, workspace: 
       unsignedReason: event.name === 'pull_request' ? 'no signing-key input: pull requests from forks get no secrets' : 'no signing-key input',
     },
     outDir: inputs.outDir,
+    ...(inputs.eval === undefined
+      ? {}
+      : {
+          eval: {
+            command: inputs.eval.command,
+            parentFromFiles: !inputs.eval.parentAuto,
+            maxParentAgeMs: inputs.eval.maxParentAgeMs,
+            concurrency: inputs.eval.concurrency,
+            timeoutMs: inputs.eval.timeoutMs,
+            dir: `${inputs.outDir.replace(/\/+$/, '')}/${EVAL_DEFAULTS.folder}`,
+            extension: inputs.evidenceFormat === 'jsonl' ? '.jsonl' : '.json',
+            remote: 'origin',
+            ...requireRuntime(runtime),
+          },
+        }),
   };
 }
 
@@ -85,3 +124,11 @@ export function checkLimitsOf(text: string | undefined): CheckLimits {
   return { ...DEFAULT_LIMITS, summary: limit };
 }
 
+
+/** The runtime an eval needs; a request with an eval but without one is a bug in the caller. */
+function requireRuntime(runtime: EvalRuntime | undefined): EvalRuntime {
+  if (runtime === undefined) {
+    throw new Error('requestOf: eval-command is set, so the eval runtime (environment, clock) must be given');
+  }
+  return runtime;
+}

@@ -11,6 +11,7 @@ import type { RecordContext, RecordResult } from '../audit/verify-record.ts';
 import { digestsAtCommits, findRepoRoot, readerAtWorktree, resolveCommit } from '../git/git.ts';
 import { readYamlHistory } from '../git/history.ts';
 import { NOTES_REF, readAllNotes, readNotes } from '../git/notes.ts';
+import { storedEvidenceDigest } from '../git/evidence-store.ts';
 import { InputError } from '../problem.ts';
 import { generateSigningKeyPair } from '../report/keys.ts';
 import type { KeyAlgorithm } from '../report/keys.ts';
@@ -195,6 +196,9 @@ function runVerify(ctx: CommandContext, values: Record<string, unknown>, positio
     commit,
     digestAt: digestsAtCommits(repo),
     evidenceDigest: (path) => {
+      // Reused parent evidence is named by its place in the store, where git finds it.
+      const stored = storedEvidenceDigest(repo, path);
+      if (stored !== undefined) return stored;
       const read = readEvidence(path);
       return read.kind === 'file' ? sha256Hex(read.bytes) : undefined;
     },

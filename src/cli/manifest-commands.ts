@@ -20,6 +20,10 @@ export interface CommandContext {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** The time now; the process clock when absent (tests pass a fixed one). */
+  readonly clock?: () => Date;
+  /** The environment commands run by kaizen-gate start from; the process's when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The repository root for a command: git's top level, or the working directory outside git. */

@@ -65,8 +65,12 @@ export function collectEvidence(
   formats: Map<string, string>,
   parses: ParseCache,
 ): { evidence?: PairedEvidence; problems: Problem[] } {
-  if (input.evidence.length === 0) return { problems: [] };
-  const oversized = checkSideSizes(input.evidence);
+  // An eval's output speaks for one package only; other files may hold several packages' records.
+  const scoped = input.evidence.filter(
+    (file) => file.forPackage === undefined || file.forPackage === manifest.package_id,
+  );
+  if (scoped.length === 0) return { problems: [] };
+  const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const problems = new ProblemCollector();
   const sides: Record<SideName, Gathered> = { parent: { records: [], columns: new Map(), lines: 0 }, candidate: { records: [], columns: new Map(), lines: 0 } };
@@ -76,7 +80,7 @@ export function collectEvidence(
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   const files = input.packageFiles?.get(manifest.package_id);
 
-  for (const file of input.evidence) {
+  for (const file of scoped) {
     const detected = detectInputFormat(file);
     const feeds: readonly SideName[] = file.side === 'both' ? ['parent', 'candidate'] : [file.side];
     const read = (packageId: string | undefined, judge: Judge, target: SideName, selector?: PromptfooSideSelector): EvidenceRecord[] => {
@@ -91,7 +95,7 @@ export function collectEvidence(
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
-      if ((parsed.format === 'promptfoo' || parsed.format === 'vitest-evals') && packageCount > 1) {
+      if ((parsed.format === 'promptfoo' || parsed.format === 'vitest-evals') && packageCount > 1 && file.forPackage === undefined) {
         const what = parsed.format === 'promptfoo' ? 'promptfoo results name' : 'a Vitest report names';
         problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
       }
@@ -139,7 +143,8 @@ export function collectEvidence(
       const selector = isPromptfoo ? input.promptfooSides?.[side] : undefined;
       const records = read(forPackage ? (expected ?? side) : undefined, side === 'parent' ? parentJudge : candidateJudge, side, selector);
       // With several packages in one run, each takes its own records from shared files.
-      append(sides[side].records, packageCount > 1 ? records.filter((r) => r.package_id === expected) : records);
+      const shared = packageCount > 1 && file.forPackage === undefined;
+      append(sides[side].records, shared ? records.filter((r) => r.package_id === expected) : records);
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
@@ -153,8 +158,8 @@ export function collectEvidence(
 
   const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
     ...(input.allowUnpaired ? { allowUnpaired: true } : {}),
-    parentFile: input.evidence.find((e) => e.side !== 'candidate')?.path ?? 'parent evidence',
-    candidateFile: input.evidence.find((e) => e.side !== 'parent')?.path ?? 'candidate evidence',
+    parentFile: scoped.find((e) => e.side !== 'candidate')?.path ?? 'parent evidence',
+    candidateFile: scoped.find((e) => e.side !== 'parent')?.path ?? 'candidate evidence',
   });
   if (paired.problems.length > 0) {
     problems.pushAll(paired.problems);

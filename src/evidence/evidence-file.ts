@@ -38,6 +38,8 @@ interface EvidenceInputBase {
   readonly path: string;
   /** `both`: one file holding parent and candidate (JSONL with two package_ids, or a promptfoo eval with two columns). */
   readonly side: 'parent' | 'candidate' | 'both';
+  /** Set for an eval's output: the candidate package_id it speaks for; other packages never read it. */
+  readonly forPackage?: string;
 }
 
 /** An evidence file as read by the edge: its bytes or a stream of them, and which package it speaks for. */

@@ -14,7 +14,7 @@ export class GitError extends Error {
 const MAX_BUFFER = 256 * 1024 * 1024;
 
 /** Runs git in `cwd` and returns stdout as bytes; throws GitError with git's own message on failure. */
-export function git(cwd: string, args: readonly string[], options: { input?: string } = {}): Buffer {
+export function git(cwd: string, args: readonly string[], options: { input?: string | Uint8Array } = {}): Buffer {
   try {
     return execFileSync('git', args, {
       cwd,

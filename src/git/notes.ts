@@ -191,8 +191,8 @@ function appendLine(repo: string, ref: string, commit: string, line: string, ide
   return true;
 }
 
-/** Pushes the notes ref; returns undefined on success, git's reason when a concurrent update rejected it. */
-function tryPush(repo: string, remote: string, ref: string): string | undefined {
+/** Pushes `ref`; returns undefined on success, git's reason when a concurrent update rejected it. */
+export function tryPush(repo: string, remote: string, ref: string): string | undefined {
   try {
     git(repo, ['push', remote, `${ref}:${ref}`]);
     return undefined;
@@ -214,12 +214,13 @@ function notesCommand(repo: string, identity: readonly string[], args: readonly 
   }
 }
 
-function remoteExists(repo: string, remote: string): boolean {
+/** Whether the repository has a remote of this name. */
+export function remoteExists(repo: string, remote: string): boolean {
   return tryGit(repo, ['remote', 'get-url', remote]) !== undefined;
 }
 
 /** `-c user.name=… -c user.email=…` for whatever identity git lacks; the user's config is left alone. */
-function identityArgs(repo: string): string[] {
+export function identityArgs(repo: string): string[] {
   const args: string[] = [];
   const has = (key: string, env: string): boolean => Boolean(process.env[env]) || Boolean(tryGit(repo, ['config', '--get', key])?.toString().trim());
   if (!has('user.name', 'GIT_COMMITTER_NAME')) args.push('-c', `user.name=${FALLBACK_IDENTITY.name}`);

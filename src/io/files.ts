@@ -3,7 +3,7 @@
  * writing files so that nobody ever sees half of one. Nothing in the pure core imports this.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../problem.ts';
 
@@ -52,6 +52,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
 export interface WriteOptions {
   readonly what?: string;
   readonly mode?: number;
+  /** Never replace a file: a target that exists (even one created meanwhile) fails the whole set. */
+  readonly exclusive?: boolean;
 }
 
 /**
@@ -60,8 +62,12 @@ export interface WriteOptions {
  * restored), so a reader never sees a new file beside an old sibling. A failure is an InputError
  * naming the path, with nothing half-written left behind.
  */
-export function writeFilesTogether(dir: string, files: readonly (readonly [string, string | Uint8Array])[], options: WriteOptions = {}): void {
-  const { mode, what = 'the file' } = options;
+export function writeFilesTogether(
+  dir: string,
+  files: readonly (readonly [path: string, data: string | Uint8Array, mode?: number])[],
+  options: WriteOptions = {},
+): void {
+  const { mode, what = 'the file', exclusive = false } = options;
   const suffix = randomBytes(6).toString('hex');
   const staged: string[] = [];
   const backups = new Map<string, string>();
@@ -69,14 +75,26 @@ export function writeFilesTogether(dir: string, files: readonly (readonly [strin
   let failedAt = dir;
   try {
     mkdirSync(dir, { recursive: true });
-    for (const [path, data] of files) {
+    for (const [path, data, own] of files) {
       failedAt = path;
       const temp = `${path}.${suffix}.tmp`;
       staged.push(temp);
-      writeFileSync(temp, data, mode === undefined ? {} : { mode });
+      const fileMode = own ?? mode;
+      writeFileSync(temp, data, fileMode === undefined ? {} : { mode: fileMode });
     }
     for (const [index, [path]] of files.entries()) {
       failedAt = path;
+      if (exclusive) {
+        // A hard link fails when the target exists, where a rename would replace it.
+        try {
+          linkSync(staged[index]!, path);
+        } catch (error: unknown) {
+          if ((error as { code?: string }).code !== 'EEXIST') throw error;
+          throw new Error('the file already exists (it appeared while kaizen-gate wrote)', { cause: error });
+        }
+        committed.push(path);
+        continue;
+      }
       if (files.length > 1 && existsSync(path) && statSync(path).isFile()) {
         const backup = `${path}.${suffix}.bak`;
         copyFileSync(path, backup);

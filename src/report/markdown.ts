@@ -1,4 +1,5 @@
 import { describeSideBinding } from '../evidence/binding.ts';
+import { describeEvalOrigin } from './eval-origin.ts';
 import { describeCoverage } from '../evidence/suites.ts';
 import { confidenceDigits, formatP } from '../gates/format.ts';
 import type { CategoryDelta } from '../gates/quality.ts';
@@ -405,7 +406,8 @@ function evidenceSection(report: Report, limit: number): { body: string; details
     const head = `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString('en-US')} paired cases${suites ? ` (${suites})` : ''}, ${shape}${judge}`;
     const binding = e.binding === undefined ? [] : [`Binding: ${(['parent', 'candidate'] as const).map((side) => `${BINDING_ICON[e.binding![side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding![side]))}`).join(' · ')}`];
     const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
-    return [head, ...binding, ...coverage].join('  \n  ');
+    const ran = e.eval === undefined ? [] : describeEvalOrigin(e.eval).map((line) => `Eval: ${escapeMarkdown(line)}`);
+    return [head, ...binding, ...coverage, ...ran].join('  \n  ');
   });
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString('en-US')} bootstrap resamples · ${Math.round(s.confidence * 1000) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}\n\n${stats}`;

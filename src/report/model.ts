@@ -9,6 +9,7 @@ import type { RolloutPlan } from '../delivery/rollout.ts';
 import type { ArtifactChange, ChangeClass, ManifestFailure, ParentRef } from '../manifest/diff.ts';
 import type { Problem } from '../problem.ts';
 import type { EvidenceBinding, SuiteCoverage } from '../evidence/evidence-facts.ts';
+import type { EvalOrigin } from '../eval/origin.ts';
 
 /** A file bound into the report by digest. */
 export interface SubjectFile {
@@ -91,6 +92,8 @@ export interface PackageReport {
     readonly binding?: EvidenceBinding;
     /** Coverage of each suite the candidate pins: cases listed, covered by paired evidence, the first missing ones. */
     readonly suites?: readonly SuiteCoverage[];
+    /** When kaizen-gate ran the eval: per side, run now or reused from the store, where and when. */
+    readonly eval?: EvalOrigin;
   };
   readonly gates: readonly GateResult[];
   readonly categories: readonly CategoryDelta[];

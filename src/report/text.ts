@@ -3,6 +3,7 @@ import { formatP } from '../gates/format.ts';
 import type { Measure, Unit, Verdict } from '../gates/result.ts';
 import type { Interval } from '../stats/interval.ts';
 import { describeSideBinding } from '../evidence/binding.ts';
+import { describeEvalOrigin } from './eval-origin.ts';
 import { describeCoverage } from '../evidence/suites.ts';
 import { manifestProblems } from './annotations.ts';
 import { toPlainText } from './escape.ts';
@@ -169,6 +170,8 @@ function evidenceLines(pkg: PackageReport, paint: Paint): string[] {
     const short = coverage.cases === undefined || (coverage.missing_count ?? 0) > 0;
     lines.push(`  ${short ? paint('yellow', 'suite') : 'suite'} ${clean(describeCoverage(coverage))}`);
   }
+  const origin = pkg.evidence.eval;
+  for (const line of origin === undefined ? [] : describeEvalOrigin(origin)) lines.push(`  eval: ${clean(line, 1000)}`);
   for (const warning of pkg.diff.warnings) lines.push(`  ${paint('yellow', 'warning')}: ${clean(warning, 1000)}`);
   return lines;
 }

@@ -144,8 +144,9 @@ describe('requestOf', () => {
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ['no evidence at all', { 'parent-evidence': '', 'candidate-evidence': '' }, 'input parent-evidence: No evidence given: set `parent-evidence` and `candidate-evidence` (or `evidence` for files holding both sides).'],
-    ['only one side', { 'candidate-evidence': '' }, 'input parent-evidence: `parent-evidence` and `candidate-evidence` go together: give both sides (missing `candidate-evidence`).'],
+    ['no evidence at all', { 'parent-evidence': '', 'candidate-evidence': '' }, 'input parent-evidence: No evidence given: set `parent-evidence` and `candidate-evidence` (or `evidence` for files holding both sides). Or set `eval-command` to have the Action run the eval for both sides.'],
+    ['only one side', { 'candidate-evidence': '' }, 'input parent-evidence: `parent-evidence` and `candidate-evidence` go together: give both sides (missing `candidate-evidence`). Or set `eval-command` to have the Action run the eval for both sides.'],
+    ['eval-command beside candidate evidence', { 'eval-command': 'npm run eval' }, "input candidate-evidence: `eval-command` produces the candidate's evidence; remove `candidate-evidence` (or remove `eval-command` and give both sides' files)."],
     ['a glob matching nothing', { 'candidate-evidence': 'nowhere/*.jsonl' }, 'input candidate-evidence: The glob "nowhere/*.jsonl" matches no file in the workspace.'],
   ])('%s is an input problem', (_name, values, expected) => {
     let problems: string[] = [];
@@ -162,6 +163,38 @@ describe('requestOf', () => {
     const push = eventOf({ eventName: 'push', payload: { before: '0'.repeat(40) }, sha: 'm'.repeat(40), runId: 9, serverUrl: 'https://github.com', repository: 'acme/app' });
     expect(() => requestOf(inputs({}), push, '/w')).toThrow(InputError);
     expect(push.base).toBeUndefined();
+  });
+});
+
+describe('eval inputs', () => {
+  const runtime = { env: { PATH: '/bin' }, clock: () => new Date('2026-03-01T00:00:00Z') };
+  const event = eventOf({ eventName: 'pull_request', payload: { pull_request: { number: 7, base: { sha: 'b'.repeat(40) }, head: { sha: 'h'.repeat(40) } } }, sha: 'm'.repeat(40), runId: 9, serverUrl: 'https://github.com', repository: 'acme/app' });
+
+  it('with only eval-command set: both sides run, stored parent evidence reused (auto), the documented defaults', () => {
+    const inputs = parseInputs(reader({ 'eval-command': 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"' }));
+    expect(inputs.eval).toEqual({ command: 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"', parentAuto: true, maxParentAgeMs: 7 * 86_400_000, concurrency: 2, timeoutMs: 3_600_000 });
+    const request = requestOf(inputs, event, '/workspace', runtime);
+    expect(request.eval).toMatchObject({ command: 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"', parentFromFiles: false, dir: 'kaizen-gate-report/eval', extension: '.json', remote: 'origin', env: runtime.env });
+    expect(request.parentEvidence).toEqual([]);
+  });
+
+  it('parent-evidence: auto, files, and the limits', () => {
+    const auto = parseInputs(reader({ 'eval-command': 'x', 'parent-evidence': 'auto', 'max-parent-age': '0', 'eval-concurrency': '4', 'eval-timeout': '90s', 'evidence-format': 'jsonl', 'out-dir': 'out/' }));
+    expect(auto.eval).toMatchObject({ parentAuto: true, maxParentAgeMs: 0, concurrency: 4, timeoutMs: 90_000 });
+    expect(requestOf(auto, event, '/w', runtime).eval).toMatchObject({ dir: 'out/eval', extension: '.jsonl' });
+    const files = parseInputs(reader({ 'eval-command': 'x', 'parent-evidence': 'evals/parent.json' }));
+    expect(files.eval?.parentAuto).toBe(false);
+    expect(requestOf(files, event, '/w', runtime)).toMatchObject({ parentEvidence: ['evals/parent.json'], eval: { parentFromFiles: true } });
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    ['auto without eval-command', { 'parent-evidence': 'auto' }, ['input parent-evidence: `parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored.']],
+    ['auto among files', { 'eval-command': 'x', 'parent-evidence': 'auto\np.json' }, ['input parent-evidence: Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.']],
+    ['a bad age', { 'eval-command': 'x', 'max-parent-age': 'a week' }, ['input max-parent-age: Expected `max-parent-age` to be a duration such as 90s, 30m, 12h or 7d (or 0), got "a week".']],
+    ['no concurrency', { 'eval-command': 'x', 'eval-concurrency': '0' }, ['input eval-concurrency: Expected `eval-concurrency` to be a positive integer of at most 64, got "0".']],
+    ['a zero timeout', { 'eval-command': 'x', 'eval-timeout': '0' }, ['input eval-timeout: Expected `eval-timeout` to be a duration such as 90s, 30m, 12h or 7d, got "0".']],
+  ])('%s is an error naming the input', (_name, values, expected) => {
+    expect(problemsOf(values)).toEqual(expected);
   });
 });
 

@@ -20,11 +20,18 @@ export interface PullRequestEvent {
   readonly fork?: boolean;
 }
 
+/** A push to the default branch (record mode): the commits before and after it. */
+export interface PushEvent {
+  readonly push: true;
+  readonly before: string;
+  readonly after: string;
+}
+
 /** One run of the Action. */
 export interface ActionRunOptions {
   /** The checked-out repository (GITHUB_WORKSPACE and the working directory). */
   readonly workspace: string;
-  readonly event: PullRequestEvent;
+  readonly event: PullRequestEvent | PushEvent;
   /** GITHUB_SHA: on pull_request, the merge commit. */
   readonly sha: string;
   /** GITHUB_API_URL. */
@@ -77,6 +84,17 @@ export function pullRequestPayload(event: PullRequestEvent): Record<string, unkn
   return payload;
 }
 
+/** A push event payload, in the fields the Action reads (GitHub sends many more). */
+export function pushPayload(event: PushEvent): Record<string, unknown> {
+  return {
+    ref: 'refs/heads/main',
+    before: event.before,
+    after: event.after,
+    repository: { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER } },
+    pusher: { name: 'ana' },
+  };
+}
+
 /** Spawns `node dist/action.js` and waits for it (asynchronously: the fake GitHub lives in this process). */
 export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'kaizen-runner-'));
@@ -84,7 +102,9 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     const eventPath = join(scratch, 'event.json');
     const outputPath = join(scratch, 'github_output');
     const summaryPath = join(scratch, 'step_summary.md');
-    writeFileSync(eventPath, JSON.stringify(pullRequestPayload(options.event), null, 2));
+    const push = 'push' in options.event ? options.event : undefined;
+    const pr = 'push' in options.event ? undefined : options.event;
+    writeFileSync(eventPath, JSON.stringify(push ? pushPayload(push) : pullRequestPayload(pr!), null, 2));
     writeFileSync(outputPath, '');
     writeFileSync(summaryPath, '');
     const inputs = { 'github-token': `ghs_${'x'.repeat(30)}${options.runId ?? 1}`, ...options.inputs };
@@ -93,14 +113,13 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
       NO_COLOR: '1',
       CI: 'true',
       GITHUB_ACTIONS: 'true',
-      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_NAME: push ? 'push' : 'pull_request',
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_REPOSITORY_OWNER: OWNER,
       GITHUB_SHA: options.sha,
-      GITHUB_REF: `refs/pull/${options.event.number}/merge`,
-      GITHUB_HEAD_REF: 'ana/policy-qa-citations',
-      GITHUB_BASE_REF: 'main',
+      GITHUB_REF: pr ? `refs/pull/${pr.number}/merge` : 'refs/heads/main',
+      ...(pr ? { GITHUB_HEAD_REF: 'ana/policy-qa-citations', GITHUB_BASE_REF: 'main' } : {}),
       GITHUB_WORKSPACE: options.workspace,
       GITHUB_RUN_ID: String(options.runId ?? 1),
       GITHUB_RUN_ATTEMPT: '1',

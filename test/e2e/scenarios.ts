@@ -7,10 +7,12 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Report } from '../../src/report/model.ts';
 import { startGitHubServer, type Fault, type GitHubServer } from '../support/github-server.ts';
+import { runGit } from '../support/git-repo.ts';
 import { CORPUS_FILES } from '../git/corpus.ts';
 import { WORKLOADS, writeEvidence, type EvidenceSpec } from './evidence.ts';
 import { ROOT } from './paths.ts';
 import { buildPullRequest, lockManifests, type PullRequestRepo, type PullRequestSpec } from './pr-repo.ts';
+import { initProject, mergePullRequest, openPullRequest } from './init-project.ts';
 import { OWNER, REPO, runAction, type ActionRun, type ActionRunOptions } from './run-action.ts';
 
 /** The pull request number of every scenario. */
@@ -90,6 +92,9 @@ export function scenarioKit(action: string) {
   }
 
   return {
+    action,
+    /** Removes something a scenario made, when the kit is cleaned up. */
+    track: (cleanup: () => unknown) => cleanups.push(cleanup),
     fakeGitHub,
     pullRequest,
     gate,
@@ -259,6 +264,40 @@ async function bypassScenario({ fakeGitHub, gate, pullRequest }: ScenarioKit) {
   const fake = server.seedComment({ owner: OWNER, repo: REPO, issueNumber: PR, body: FAKE_VERDICT, user: author });
   const run = await gate(pr, server.url, { runId: 801 });
   return { pr, server, run, fake };
+}
+
+/** The report.json a run wrote in a workspace. */
+const reportIn = (workspace: string): Report => JSON.parse(readFileSync(join(workspace, 'kaizen-gate-report', 'report.json'), 'utf8')) as Report;
+
+/**
+ * A team adopting kaizen-gate: `init` in a repository with a promptfoo config, then the Action
+ * with the inputs of the workflow init wrote (only `eval-command` and the signing key). Pull
+ * request 1 runs both sides in worktrees; its merge (a push: record mode) stores the merged
+ * candidate's evidence and pushes the ref; pull request 2 against the merged package, in a
+ * checkout without kaizen-gate refs, fetches that evidence from origin and does not run the parent.
+ */
+export async function evalScenario(kit: ScenarioKit) {
+  const project = await initProject();
+  kit.track(project.cleanup);
+  const workspace = project.repo.dir;
+  const server = await kit.fakeGitHub();
+  const inputs = { ...project.stepInputs, 'signing-key': SIGNING_KEY };
+  const run = (options: Pick<ActionRunOptions, 'event' | 'sha' | 'runId'>): Promise<ActionRun> => runAction({ workspace, apiUrl: server.url, action: kit.action, inputs, ...options });
+
+  const pr1 = await openPullRequest(project, 'support-v2', 'support-v2', 'acme-support-r2');
+  const first = await run({ event: { number: PR, base: pr1.base, head: pr1.head }, sha: pr1.merge, runId: 901 });
+  const firstReport = reportIn(workspace);
+
+  const merged = mergePullRequest(project, pr1.merge);
+  const record = await run({ event: { push: true, before: merged.before, after: merged.after }, sha: merged.after, runId: 902 });
+  const recordReport = reportIn(workspace);
+  const originRefs = runGit(project.origin, ['for-each-ref', '--format=%(refname)', 'refs/kaizen-gate/evidence/']).split('\n').filter(Boolean);
+  // As in a fresh checkout: no kaizen-gate refs locally, the stored evidence is only on origin.
+  for (const ref of originRefs) project.repo.git('update-ref', '-d', ref);
+
+  const pr2 = await openPullRequest(project, 'support-v1-again', 'support-v1', 'acme-support-r3');
+  const second = await run({ event: { number: PR + 1, base: pr2.base, head: pr2.head }, sha: pr2.merge, runId: 903 });
+  return { project, server, pr1, first, firstReport, merged, record, recordReport, originRefs, pr2, second, secondReport: reportIn(workspace) };
 }
 
 /**

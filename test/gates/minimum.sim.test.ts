@@ -63,12 +63,14 @@ function binaryAt(n: number, p: number): (rng: Rng) => PairedCase[] {
 
 // Three trials per case averaged, case difficulty varying (p_i ~ Beta(9, 1), mean 0.9): the
 // fractional rates the floor judges with Wilson alone.
+/** One side of a simulated case: the mean of three trials. */
+const side = (pass: number): CaseOutcome => ({ trials: 3, pass, source: { file: 'sim.jsonl', line: 1 } });
+
 function trialsAt(n: number): (rng: Rng) => PairedCase[] {
   return (rng) => {
     const cases: PairedCase[] = [];
     for (let i = 0; i < n; i++) {
       const p = betaNineOne(rng);
-      const side = (pass: number): CaseOutcome => ({ trials: 3, pass, source: { file: 'sim.jsonl', line: 1 } });
       const candidate = drawBinomial(rng, 3, p) / 3;
       cases.push({
         suite: 'golden',

@@ -249,18 +249,18 @@ describe('renderMarkdown with hostile strings everywhere', () => {
     expect(HOSTILE.long.length).toBeGreaterThan(20_000);
     expect(utf8Length(md)).toBeLessThan(40_000);
   });
-
 });
+
+// Every character of these needs escaping or takes 4 UTF-8 bytes: the worst case per character.
+const hostileText = (length: number, seed: number): string => {
+  const pieces = ['<img src=x>', '@admin ', '#12 ', '😀', '|', '\u202e', '&amp;', '\n', '`', '<details>'];
+  let text = '';
+  for (let i = 0; Array.from(text).length < length; i++) text += pieces[(i + seed) % pieces.length];
+  return Array.from(text).slice(0, length).join('');
+};
 
 describe('answers never push the check-run summary past GitHub’s limit', () => {
   const GITHUB_LIMIT = 65_535;
-  // Every character of these needs escaping or takes 4 UTF-8 bytes: the worst case per character.
-  const hostileText = (length: number, seed: number): string => {
-    const pieces = ['<img src=x>', '@admin ', '#12 ', '😀', '|', '\u202e', '&amp;', '\n', '`', '<details>'];
-    let text = '';
-    for (let i = 0; Array.from(text).length < length; i++) text += pieces[(i + seed) % pieces.length];
-    return Array.from(text).slice(0, length).join('');
-  };
   const answered = {
     ...reject,
     packages: reject.packages.map((pkg) => ({

@@ -7,7 +7,7 @@ import { runPipeline } from '../../src/pipeline.ts';
 import { attestReport } from '../../src/report/attest.ts';
 import { REPORTS } from '../fixtures/reports/index.ts';
 import { candidateId, evidenceRecords, gateRepo, toJsonl } from '../gates/scenario.ts';
-import type { GateRepo } from '../gates/scenario.ts';
+import type { EvidenceLine, GateRepo } from '../gates/scenario.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
@@ -18,6 +18,10 @@ const repos: GateRepo[] = [];
 afterAll(() => {
   for (const { repo } of repos) repo.cleanup();
 });
+
+
+/** Evidence lines with the input, output and grader's reason a harness records. */
+const said = (records: readonly EvidenceLine[]): EvidenceLine[] => records.map((r) => ({ ...r, input: `asked ${String(r['case_id'])}`, output: r['pass'] ? 'right' : 'wrong', reason: 'graded' }));
 
 describe('manifests/schema/report.schema.json', () => {
   it('describes every property', () => {
@@ -63,7 +67,6 @@ describe('manifests/schema/report.schema.json', () => {
     const built = gateRepo({ changed: ['policy-qa'] });
     repos.push(built);
     const { parent, candidate } = evidenceRecords('policy-qa', { regress: 3 });
-    const said = (records: typeof parent) => records.map((r) => ({ ...r, input: `asked ${r.case_id}`, output: r.pass ? 'right' : 'wrong', reason: 'graded' }));
     const defaults = loadDefaultPolicy();
     const policy = { ...defaults, levels: Object.fromEntries(Object.entries(defaults.levels).map(([level, gates]) => [level, { ...gates, quality: { ...gates.quality, minimum: { pass_rate: 0.5 } } }])) as typeof defaults.levels };
     const report = runPipeline({

@@ -1,11 +1,11 @@
 import { createRng } from '../../../src/stats/rng.ts';
 import type { Rng } from '../../../src/stats/rng.ts';
 import { CLASS_PROFILES, SEVERITY_LOGITS } from './classes.ts';
-import type { ApplicationClass, ClassProfile } from './classes.ts';
+import type { ClassProfile } from './classes.ts';
 import { NormalSource, pickDistinct, sigmoid, solveLogitShift } from './random.ts';
 import { drawUsage, outcomeRecord, scaleUsage } from './records.ts';
 import type { RecordBase } from './records.ts';
-import type { ScenarioEffects, WorkloadParams, WorkloadRecord } from './types.ts';
+import type { WorkloadParams, WorkloadRecord } from './types.ts';
 import { generateRedteam } from './redteam.ts';
 
 export type { ApplicationClass } from './classes.ts';
