@@ -11,21 +11,30 @@
 //      `kaizen-gate check --base <commit before> --head <candidate commit> …`, which finds the
 //      touched package itself: A approved, B rejected, C held;
 //   4. D: all three packages in one run against the first parent commit, with the evidence committed
-//      in examples/evidence/ (what the repository's own release-gate workflow uses): approved.
+//      in examples/evidence/ (what the repository's own release-gate workflow uses): approved;
+//   5. E and F (scripts/example-stages.mjs): a canary promoted, a canary rolled back.
+//
+// Commits carry fixed dates, so every run makes the same commits and the same reports.
+// `--keep` keeps the scratch repositories (the reports are in their out/ folders);
+// `--write-docs` also writes scenario B's Markdown report to docs/report-example.md.
 //
 // Exits 0 when every scenario gave the decision it was built for, 1 otherwise, 2 when the bundle is
 // missing, so the README command doubles as a smoke test of dist/cli.js.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { DEMO_SCENARIOS, identityOfManifest, renderScenarioEvidence } from '../test/support/sim/scenarios.ts';
+import { runStageScenarios, STAGE_SCENARIOS } from './example-stages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.KAIZEN_GATE_CLI ?? join(root, 'dist', 'cli.js');
 const keep = process.argv.includes('--keep');
+const writeDocs = process.argv.includes('--write-docs');
+/** The scenario whose report docs/report-example.md shows. */
+export const DOCS_SCENARIO = 'B';
 const EXIT_CODES = { approve: 0, reject: 1, hold: 1, needs_approval: 3 };
 
 // What each package looked like one release earlier. Text edits keep the manifests' comments.
@@ -64,8 +73,11 @@ const PARENTS = {
   },
 };
 
+// Fixed commit dates: the same commits, hence the same report, on every run and machine.
+const FIXED_DATES = { GIT_AUTHOR_DATE: '2026-11-20T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T09:00:00Z' };
+
 function runProcess(command, args, cwd, { allowFailure = false } = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...FIXED_DATES, NO_COLOR: '1' } });
   if (result.error) throw result.error;
   if (result.status !== 0 && !allowFailure) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stdout}${result.stderr}`);
@@ -116,11 +128,17 @@ function buildRepository(dir) {
   return commits;
 }
 
+const ALL_TITLE = 'all three packages at once, with the evidence committed in examples/evidence/';
+
 function main() {
   if (!existsSync(cli)) {
     console.error(`kaizen-gate bundle not found at ${cli}: run \`npm run bundle\` first.`);
     return 2;
   }
+  console.log('kaizen-gate example: the bundled CLI on the example packages in manifests/, in scratch git repositories.');
+  for (const s of DEMO_SCENARIOS) console.log(`  ${s.name}. ${s.title} (expect ${s.expected})`);
+  console.log(`  D. ${ALL_TITLE} (expect approve)`);
+  for (const s of STAGE_SCENARIOS) console.log(`  ${s.name}. ${s.title} (expect ${s.expected})`);
   const dir = mkdtempSync(join(tmpdir(), 'kaizen-gate-example-'));
   let failures = 0;
   let total = 0;
@@ -145,7 +163,7 @@ function main() {
     cpSync(join(root, 'examples', 'evidence'), join(dir, 'evidence', 'examples'), { recursive: true });
     const all = {
       name: 'D',
-      title: 'all three packages at once, with the evidence committed in examples/evidence/',
+      title: ALL_TITLE,
       expected: 'approve',
       base: commits[examples[0]].base,
       head: commits[examples.at(-1)].head,
@@ -154,12 +172,37 @@ function main() {
     };
     total += 1;
     if (!checkScenario(dir, all)) failures += 1;
+    if (writeDocs) writeReportExample(join(dir, 'out', DOCS_SCENARIO, 'report.md'));
   } finally {
-    if (keep) console.log(`\nThe example repository is kept at ${dir}`);
+    if (keep) console.log(`\nThe example repository is kept at ${dir} (reports in out/A/ … out/D/)`);
     else rmSync(dir, { recursive: true, force: true });
   }
+  total += STAGE_SCENARIOS.length;
+  failures += STAGE_SCENARIOS.length - runStageScenarios({ root, cli, keep });
   console.log(`\n${total - failures} of ${total} scenarios gave the expected decision.`);
+  if (!keep) console.log('The scratch repositories and their reports are removed; `npm run example -- --keep` keeps them.');
   return failures === 0 ? 0 : 1;
+}
+
+/** docs/report-example.md: scenario B's report.md under a short header, byte for byte. */
+export function reportExampleDocument(reportMarkdown) {
+  return `<!-- Generated by \`npm run example -- --write-docs\` from scenario ${DOCS_SCENARIO}; a test keeps it equal. -->
+# A report, as a pull request shows it
+
+This is the report of scenario ${DOCS_SCENARIO} of \`npm run example\`: the sql-analytics package repairs a tool
+schema and changes its prompt; joins improve, but the \`time_windows\` category quietly breaks. The
+same Markdown is the check run's summary, the job summary and the sticky pull-request comment.
+
+---
+
+${reportMarkdown}`;
+}
+
+function writeReportExample(reportPath) {
+  const target = join(root, 'docs', 'report-example.md');
+  writeFileSync(`${target}.tmp`, reportExampleDocument(readFileSync(reportPath, 'utf8')));
+  renameSync(`${target}.tmp`, target);
+  console.log(`\nWrote docs/report-example.md from scenario ${DOCS_SCENARIO}.`);
 }
 
 // Runs one `kaizen-gate check`, prints its output under a one-line header, and tells whether the
@@ -187,4 +230,4 @@ function checkScenario(dir, run) {
   return ok;
 }
 
-process.exitCode = main();
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();
