@@ -18,6 +18,11 @@ import { makeRepo } from '../test/support/git-repo.ts';
 const { values: flags } = parseArgs({ options: { releases: { type: 'string' }, runs: { type: 'string' } }, strict: false });
 const RELEASES = Number(flags.releases ?? 300);
 const RUNS = Number(flags.runs ?? 5);
+// A rollback needs an earlier approved release to go back to: at least two.
+if (!Number.isInteger(RELEASES) || RELEASES < 2 || !Number.isInteger(RUNS) || RUNS < 1) {
+  process.stderr.write(`rollback bench: --releases must be an integer ≥ 2 and --runs ≥ 1 (got ${flags.releases ?? 300}, ${flags.runs ?? 5})\n`);
+  process.exit(2);
+}
 const log = (text) => process.stderr.write(`${text}\n`);
 const median = (xs) => xs.toSorted((a, b) => a - b)[xs.length >> 1];
 
