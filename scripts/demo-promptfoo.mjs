@@ -13,6 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
+// promptfoo 0.123.1 needs Node ≥ 22; `npm run` puts the project's Node 24 first on PATH.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  process.stderr.write(`demo:promptfoo needs Node ≥ 22 (this is ${process.version}): run it as \`npm run demo:promptfoo\`.\n`);
+  process.exit(2);
+}
 const root = new URL('../', import.meta.url).pathname;
 const cliPath = join(root, 'dist/cli.js');
 const fixtures = join(root, 'test/fixtures/evidence/promptfoo-real');
