@@ -52373,44 +52373,46 @@ async function proposeRollback(proposal) {
     return { failed: true, message: `No rollback pull request: ${names2}, so there is no live release of ${proposal.expectLive} to roll back.` };
   }
   const branch = rollbackBranchOf(application, live?.package_id);
-  if (!proposal.dryRun && github === void 0) {
-    return { failed: true, message: "No rollback pull request: without a github-token it could not be opened, so nothing was committed or pushed." };
+  const options = {
+    repo: workspace,
+    application,
+    pointerPath,
+    trusted: proposal.keyring.trusted,
+    revokedIds: proposal.keyring.revoked,
+    ...proposal.target !== void 0 ? { to: proposal.target } : {},
+    ...proposal.signingKey !== void 0 ? { signingKey: proposal.signingKey } : {},
+    unsignedReason: "no signing-key input"
+  };
+  const rehearsal = runRollbackStage({ ...options, dryRun: true, record: false });
+  const rehearsed = rehearsal.attested.report.decision;
+  if (proposal.dryRun || rehearsed.outcome !== "rehearsed") {
+    return { failed: rehearsed.outcome === "refused", message: rehearsed.summary, attested: rehearsal.attested };
+  }
+  if (github === void 0) {
+    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: without a github-token it could not be opened, so nothing was committed or pushed.` };
   }
   const started = currentBranch(workspace);
   const base = started ?? proposal.fallbackBase;
-  if (!proposal.dryRun && github !== void 0) {
-    if (base === void 0) return { failed: true, message: "No rollback pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against." };
-    try {
-      const open4 = await findOpenPullRequest(github.octokit, { owner: github.owner, repo: github.repo, branch });
-      if (open4 !== void 0) {
-        return { failed: false, pull: open4, message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open4.number}, ${open4.htmlUrl}); not opening another.` };
-      }
-    } catch (error2) {
-      return { failed: true, message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error2, github.secrets).message}); nothing was committed or pushed.` };
+  if (base === void 0) {
+    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against.` };
+  }
+  try {
+    const open4 = await findOpenPullRequest(github.octokit, { owner: github.owner, repo: github.repo, branch });
+    if (open4 !== void 0) {
+      return { failed: false, pull: open4, message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open4.number}, ${open4.htmlUrl}); not opening another.` };
     }
+  } catch (error2) {
+    return { failed: true, message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error2, github.secrets).message}); nothing was committed or pushed.` };
   }
   const head = started ?? resolveCommit(workspace, "HEAD", "HEAD");
   let run2;
   try {
-    run2 = runRollbackStage({
-      repo: workspace,
-      application,
-      dryRun: proposal.dryRun,
-      pointerPath,
-      trusted: proposal.keyring.trusted,
-      revokedIds: proposal.keyring.revoked,
-      record: !proposal.dryRun,
-      ...proposal.target !== void 0 ? { to: proposal.target } : {},
-      ...proposal.dryRun ? {} : { branch, push: "origin" },
-      ...proposal.signingKey !== void 0 ? { signingKey: proposal.signingKey } : {},
-      unsignedReason: "no signing-key input"
-    });
+    run2 = runRollbackStage({ ...options, dryRun: false, record: true, branch, push: "origin" });
   } finally {
     if (currentBranch(workspace) !== started) checkoutRef(workspace, head);
   }
   const report = run2.attested.report;
-  const outcome = report.decision.outcome;
-  if (outcome !== "rolled_back") return { failed: outcome === "refused", message: report.decision.summary, attested: run2.attested };
+  if (report.decision.outcome !== "rolled_back") return { failed: true, message: report.decision.summary, attested: run2.attested };
   const ref = run2.result.pushed?.ref ?? branch;
   const to = run2.result.to;
   const from = run2.result.from?.package_id ?? "(no pointer yet)";
@@ -52570,7 +52572,7 @@ function writeFiles(attested, outDir, workspace) {
     markdown: renderStageMarkdown(attested.report),
     ...attested.envelope ? { envelope: attested.envelope } : {}
   });
-  return toRepoPath(workspace, files.json);
+  return files.json;
 }
 async function writeJobSummary(reports, extra) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;

@@ -69,45 +69,50 @@ export async function proposeRollback(proposal: RollbackProposal): Promise<Rollb
     return { failed: true, message: `No rollback pull request: ${names}, so there is no live release of ${proposal.expectLive} to roll back.` };
   }
   const branch = rollbackBranchOf(application, live?.package_id);
-  if (!proposal.dryRun && github === undefined) {
-    return { failed: true, message: 'No rollback pull request: without a github-token it could not be opened, so nothing was committed or pushed.' };
+  const options = {
+    repo: workspace,
+    application,
+    pointerPath,
+    trusted: proposal.keyring.trusted,
+    revokedIds: proposal.keyring.revoked,
+    ...(proposal.target !== undefined ? { to: proposal.target } : {}),
+    ...(proposal.signingKey !== undefined ? { signingKey: proposal.signingKey } : {}),
+    unsignedReason: 'no signing-key input',
+  };
+  // Rehearse first: a refused target or a failed rehearsal is reported before GitHub is asked
+  // anything or a commit is made, and a dry run ends here.
+  const rehearsal = runRollbackStage({ ...options, dryRun: true, record: false });
+  const rehearsed = rehearsal.attested.report.decision;
+  if (proposal.dryRun || rehearsed.outcome !== 'rehearsed') {
+    return { failed: rehearsed.outcome === 'refused', message: rehearsed.summary, attested: rehearsal.attested };
+  }
+  if (github === undefined) {
+    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: without a github-token it could not be opened, so nothing was committed or pushed.` };
   }
   const started = currentBranch(workspace);
   const base = started ?? proposal.fallbackBase;
-  if (!proposal.dryRun && github !== undefined) {
-    if (base === undefined) return { failed: true, message: 'No rollback pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against.' };
-    try {
-      const open = await findOpenPullRequest(github.octokit, { owner: github.owner, repo: github.repo, branch });
-      if (open !== undefined) {
-        return { failed: false, pull: open, message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open.number}, ${open.htmlUrl}); not opening another.` };
-      }
-    } catch (error: unknown) {
-      return { failed: true, message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error, github.secrets).message}); nothing was committed or pushed.` };
+  if (base === undefined) {
+    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against.` };
+  }
+  try {
+    const open = await findOpenPullRequest(github.octokit, { owner: github.owner, repo: github.repo, branch });
+    if (open !== undefined) {
+      return { failed: false, pull: open, message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open.number}, ${open.htmlUrl}); not opening another.` };
     }
+  } catch (error: unknown) {
+    return { failed: true, message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error, github.secrets).message}); nothing was committed or pushed.` };
   }
   const head = started ?? resolveCommit(workspace, 'HEAD', 'HEAD');
   let run;
   try {
-    run = runRollbackStage({
-      repo: workspace,
-      application,
-      dryRun: proposal.dryRun,
-      pointerPath,
-      trusted: proposal.keyring.trusted,
-      revokedIds: proposal.keyring.revoked,
-      record: !proposal.dryRun,
-      ...(proposal.target !== undefined ? { to: proposal.target } : {}),
-      ...(proposal.dryRun ? {} : { branch, push: 'origin' }),
-      ...(proposal.signingKey !== undefined ? { signingKey: proposal.signingKey } : {}),
-      unsignedReason: 'no signing-key input',
-    });
+    run = runRollbackStage({ ...options, dryRun: false, record: true, branch, push: 'origin' });
   } finally {
     // The job's later steps expect the checkout they started with, not the rollback branch.
     if (currentBranch(workspace) !== started) checkoutRef(workspace, head);
   }
   const report = run.attested.report;
-  const outcome = report.decision.outcome;
-  if (outcome !== 'rolled_back') return { failed: outcome === 'refused', message: report.decision.summary, attested: run.attested };
+  // The rehearsal passed a moment ago; only a change between the two runs could end here.
+  if (report.decision.outcome !== 'rolled_back') return { failed: true, message: report.decision.summary, attested: run.attested };
   const ref = run.result.pushed?.ref ?? branch;
   const to = run.result.to!;
   const from = run.result.from?.package_id ?? '(no pointer yet)';
@@ -115,17 +120,17 @@ export async function proposeRollback(proposal: RollbackProposal): Promise<Rollb
   const body = `Merging this pull request points ${application} back from ${from} to ${to.package_id} (${to.commit.slice(0, 12)}), ${why}.`;
   const proposed = `Rollback of ${application} from ${from} to ${to.package_id} proposed: pointer commit ${run.result.commit?.slice(0, 12) ?? ''} pushed to ${ref}`;
   try {
-    const pull = await openPullRequest(github!.octokit, {
-      owner: github!.owner,
-      repo: github!.repo,
+    const pull = await openPullRequest(github.octokit, {
+      owner: github.owner,
+      repo: github.repo,
       head: ref,
-      base: base!,
+      base,
       title: `Roll back ${application} to ${to.package_id}`,
       body: rollbackPullRequestBody(run.result, body),
     });
     return { failed: false, pull, attested: run.attested, ...(run.noteMessage ? { noteMessage: run.noteMessage } : {}), message: `${proposed}; pull request #${pull.number} opened (${pull.htmlUrl}). Merging it rolls back.` };
   } catch (error: unknown) {
-    const failure = classifyGitHubError(error, github!.secrets).message;
+    const failure = classifyGitHubError(error, github.secrets).message;
     return { failed: true, attested: run.attested, ...(run.noteMessage ? { noteMessage: run.noteMessage } : {}), message: `${proposed}, but the pull request into ${base} could not be opened (${failure}); open it by hand.` };
   }
 }

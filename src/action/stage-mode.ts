@@ -185,7 +185,7 @@ function writeFiles(attested: AttestedStageReport, outDir: string, workspace: st
     markdown: renderStageMarkdown(attested.report),
     ...(attested.envelope ? { envelope: attested.envelope } : {}),
   });
-  return toRepoPath(workspace, files.json);
+  return files.json;
 }
 
 async function writeJobSummary(reports: readonly AttestedStageReport[], extra: string | undefined): Promise<void> {
