@@ -34363,7 +34363,10 @@ async function publishStageCheck(octokit, report, target, settings, identity, lo
   } catch (error2) {
     const failure = classifyGitHubError(error2, settings.secrets);
     if (failure.kind === "forbidden-integration") {
-      return [{ permission: true, message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})` }];
+      return [{
+        permission: true,
+        message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})`
+      }];
     }
     return [{ permission: false, message: `Could not publish the check run "${name}": ${failure.message}` }];
   }
@@ -52365,12 +52368,18 @@ async function proposeRollback(proposal) {
   const { workspace, application, github } = proposal;
   const pointerPath = proposal.pointer ?? defaultPointerPath(application);
   if (proposal.keyring.trusted.length === 0) {
-    return { failed: true, message: `No rollback: no trusted public keys (input public-keys), and a rollback only goes to a release whose signed record verifies.` };
+    return {
+      failed: true,
+      message: `No rollback: no trusted public keys (input public-keys), and a rollback only goes to a release whose signed record verifies.`
+    };
   }
   const live = readPointerAtHead(workspace, pointerPath)?.pointer;
   if (proposal.expectLive !== void 0 && live?.package_id !== proposal.expectLive) {
     const names2 = live === void 0 ? `${pointerPath} does not exist at HEAD` : `${pointerPath} names ${live.package_id}, not ${proposal.expectLive}`;
-    return { failed: true, message: `No rollback pull request: ${names2}, so there is no live release of ${proposal.expectLive} to roll back.` };
+    return {
+      failed: true,
+      message: `No rollback pull request: ${names2}, so there is no live release of ${proposal.expectLive} to roll back.`
+    };
   }
   const branch = rollbackBranchOf(application, live?.package_id);
   const options = {
@@ -52389,20 +52398,35 @@ async function proposeRollback(proposal) {
     return { failed: rehearsed.outcome === "refused", message: rehearsed.summary, attested: rehearsal.attested };
   }
   if (github === void 0) {
-    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: without a github-token it could not be opened, so nothing was committed or pushed.` };
+    return {
+      failed: true,
+      attested: rehearsal.attested,
+      message: `${rehearsed.summary} No pull request: without a github-token it could not be opened, so nothing was committed or pushed.`
+    };
   }
   const started = currentBranch(workspace);
   const base = started ?? proposal.fallbackBase;
   if (base === void 0) {
-    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against.` };
+    return {
+      failed: true,
+      attested: rehearsal.attested,
+      message: `${rehearsed.summary} No pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against.`
+    };
   }
   try {
     const open4 = await findOpenPullRequest(github.octokit, { owner: github.owner, repo: github.repo, branch });
     if (open4 !== void 0) {
-      return { failed: false, pull: open4, message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open4.number}, ${open4.htmlUrl}); not opening another.` };
+      return {
+        failed: false,
+        pull: open4,
+        message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open4.number}, ${open4.htmlUrl}); not opening another.`
+      };
     }
   } catch (error2) {
-    return { failed: true, message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error2, github.secrets).message}); nothing was committed or pushed.` };
+    return {
+      failed: true,
+      message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error2, github.secrets).message}); nothing was committed or pushed.`
+    };
   }
   const head = started ?? resolveCommit(workspace, "HEAD", "HEAD");
   let run2;
@@ -52428,10 +52452,21 @@ async function proposeRollback(proposal) {
       title: `Roll back ${application} to ${to.package_id}`,
       body: rollbackPullRequestBody(run2.result, body)
     });
-    return { failed: false, pull, attested: run2.attested, ...run2.noteMessage ? { noteMessage: run2.noteMessage } : {}, message: `${proposed}; pull request #${pull.number} opened (${pull.htmlUrl}). Merging it rolls back.` };
+    return {
+      failed: false,
+      pull,
+      attested: run2.attested,
+      ...run2.noteMessage ? { noteMessage: run2.noteMessage } : {},
+      message: `${proposed}; pull request #${pull.number} opened (${pull.htmlUrl}). Merging it rolls back.`
+    };
   } catch (error2) {
     const failure = classifyGitHubError(error2, github.secrets).message;
-    return { failed: true, attested: run2.attested, ...run2.noteMessage ? { noteMessage: run2.noteMessage } : {}, message: `${proposed}, but the pull request into ${base} could not be opened (${failure}); open it by hand.` };
+    return {
+      failed: true,
+      attested: run2.attested,
+      ...run2.noteMessage ? { noteMessage: run2.noteMessage } : {},
+      message: `${proposed}, but the pull request into ${base} could not be opened (${failure}); open it by hand.`
+    };
   }
 }
 var init_rollback_pr = __esm({
@@ -52453,9 +52488,12 @@ import { join as join5, resolve as resolve6 } from "node:path";
 async function runStageMode(inputs, event, workspace) {
   const stage = inputs.stage;
   const keyring = actionKeyring(inputs.publicKeys, workspace);
-  return stage.kind === "canary" ? runCanary(inputs, stage, event, workspace, keyring) : runRollback(inputs, stage, event, workspace, keyring);
+  const github = inputs.token !== void 0 && event.owner !== "" ? { octokit: actionOctokit(inputs.token), owner: event.owner, repo: event.repo, secrets: [inputs.token] } : void 0;
+  const run2 = { inputs, event, workspace, keyring, ...github !== void 0 ? { github } : {} };
+  return stage.kind === "canary" ? runCanary(run2, stage) : runRollback(run2, stage);
 }
-async function runCanary(inputs, stage, event, workspace, keyring) {
+async function runCanary(run2, stage) {
+  const { inputs, event, workspace, keyring, github } = run2;
   const commit2 = releaseCommit(workspace, stage);
   const pkg = loadStagePackage(workspace, commit2, stage.manifest);
   const attested = await runCanaryStage({
@@ -52477,22 +52515,35 @@ async function runCanary(inputs, stage, event, workspace, keyring) {
   info(`kaizen-gate: canary of ${report.package_id} on ${commit2.slice(0, 12)}: ${report.decision.summary}`);
   info(`Report written to ${reportPath}${attested.envelope ? " (signed)" : " (unsigned)"}`);
   const reasons = [];
-  if (!attested.envelope) warning("Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it.");
+  if (!attested.envelope) {
+    warning("Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it.");
+  }
   try {
     info(`kaizen-gate: ${recordStageReport(workspace, commit2, attested, true)}`);
   } catch (error2) {
-    reasons.push(`The canary report could not be recorded as a note on ${commit2.slice(0, 12)}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    const why = error2 instanceof Error ? error2.message : String(error2);
+    reasons.push(`The canary report could not be recorded as a note on ${commit2.slice(0, 12)}: ${why}`);
   }
-  const github = inputs.token !== void 0 && event.owner ? { octokit: actionOctokit(inputs.token), owner: event.owner, repo: event.repo, secrets: [inputs.token] } : void 0;
   if (github === void 0) {
-    warning("No github-token: no check run on the release commit; the decision is in the job summary, the step result and the report files.");
+    warning(
+      "No github-token: no check run on the release commit; the decision is in the job summary, the step result and the report files."
+    );
   } else {
     const identity = await lookupTokenIdentity(github.octokit, github.secrets);
-    const target = { owner: github.owner, repo: github.repo, headSha: commit2, runId: process.env.GITHUB_RUN_ID ?? "local", ...event.runUrl ? { runUrl: event.runUrl } : {} };
+    const target = {
+      owner: github.owner,
+      repo: github.repo,
+      headSha: commit2,
+      runId: process.env.GITHUB_RUN_ID ?? "local",
+      ...event.runUrl ? { runUrl: event.runUrl } : {}
+    };
     const settings = { limits: checkLimitsOf(process.env.KAIZEN_GATE_SUMMARY_LIMIT), secrets: github.secrets, outDir: inputs.outDir };
     for (const problem2 of await publishStageCheck(github.octokit, report, target, settings, identity, ACTION_LOG)) {
       warning(problem2.message);
-      if (!problem2.permission) reasons.push(`Publishing the check run failed; the decision was ${report.decision.outcome} and the report is in ${inputs.outDir}/ and the job summary.`);
+      if (problem2.permission) continue;
+      reasons.push(
+        `Publishing the check run failed; the decision was ${report.decision.outcome} and the report is in ${inputs.outDir}/ and the job summary.`
+      );
     }
   }
   let rollback;
@@ -52511,15 +52562,15 @@ async function runCanary(inputs, stage, event, workspace, keyring) {
     if (rollback.attested) writeFiles(rollback.attested, join5(inputs.outDir, "rollback"), workspace);
     if (rollback.noteMessage) info(`kaizen-gate: ${rollback.noteMessage}`);
     info(`kaizen-gate: ${rollback.message}`);
-    reasons.unshift(`The canary of ${report.package_id} decided to roll back: ${report.decision.summary} ${rollback.message}`);
+    reasons.unshift(`The canary of ${report.package_id} decided to roll back: ${report.decision.summary}`, rollback.message);
   } else if (stageConclusion(report).conclusion === "action_required") {
     warning(`${report.decision.summary} The promotion needs an owner's approval.`);
   }
   await writeJobSummary([attested, ...rollback?.attested ? [rollback.attested] : []], rollback?.message);
   return { attested, reportPath, ...rollback?.pull ? { pullUrl: rollback.pull.htmlUrl } : {}, reasons };
 }
-async function runRollback(inputs, stage, event, workspace, keyring) {
-  const github = inputs.token !== void 0 && event.owner ? { octokit: actionOctokit(inputs.token), owner: event.owner, repo: event.repo, secrets: [inputs.token] } : void 0;
+async function runRollback(run2, stage) {
+  const { inputs, workspace, keyring, github } = run2;
   const outcome = await proposeRollback({
     workspace,
     application: stage.application,
@@ -52563,7 +52614,14 @@ function telemetryFiles(patterns, workspace) {
 function actionKeyring(dir, workspace) {
   const absent = !existsSync5(resolve6(workspace, dir));
   if (absent && dir.replace(/\/+$/, "") === DEFAULT_KEYS_DIR) return { trusted: [], revoked: /* @__PURE__ */ new Set() };
-  return loadKeyring({ cwd: workspace, repo: workspace, keysDir: dir, keysDirLabel: "input public-keys", repoDefault: false, namesRelativeTo: workspace });
+  return loadKeyring({
+    cwd: workspace,
+    repo: workspace,
+    keysDir: dir,
+    keysDirLabel: "input public-keys",
+    repoDefault: false,
+    namesRelativeTo: workspace
+  });
 }
 function writeFiles(attested, outDir, workspace) {
   const files = writeReportFiles(resolve6(workspace, outDir), {
@@ -52576,8 +52634,9 @@ function writeFiles(attested, outDir, workspace) {
 }
 async function writeJobSummary(reports, extra) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const text2 = [...reports.map((a) => renderStageMarkdown(a.report)), ...extra !== void 0 ? [`> ${escapeMarkdown(extra.replaceAll("\n", " "))}
-`] : []].join("\n");
+  const quoted = extra === void 0 ? [] : [`> ${escapeMarkdown(extra.replaceAll("\n", " "))}
+`];
+  const text2 = [...reports.map((a) => renderStageMarkdown(a.report)), ...quoted].join("\n");
   await summary.addRaw(truncateMarkdown(text2, JOB_SUMMARY_LIMIT), true).write();
 }
 var JOB_SUMMARY_LIMIT;

@@ -16,6 +16,14 @@ import type { Keyring } from '../io/keyring-files.ts';
 import type { AttestedStageReport } from '../report/stage.ts';
 import { runRollbackStage } from '../stages/rollback.ts';
 
+/** The client and the repository pull requests go to; `secrets` are kept out of messages. */
+export interface GitHubTarget {
+  readonly octokit: Octokit;
+  readonly owner: string;
+  readonly repo: string;
+  readonly secrets: readonly string[];
+}
+
 /** What the rollback needs: the application, where to go, and how to reach GitHub. */
 export interface RollbackProposal {
   readonly workspace: string;
@@ -28,7 +36,7 @@ export interface RollbackProposal {
   /** Only roll back while the pointer names this package (a canary rolls back its own release, nothing older). */
   readonly expectLive?: string;
   /** Absent without a token: then nothing is committed, since no pull request could be opened. */
-  readonly github?: { readonly octokit: Octokit; readonly owner: string; readonly repo: string; readonly secrets: readonly string[] };
+  readonly github?: GitHubTarget;
   /** The branch the pull request goes into when the checkout is a detached HEAD (GITHUB_REF_NAME). */
   readonly fallbackBase?: string;
 }
@@ -55,18 +63,24 @@ export function rollbackBranchOf(application: string, livePackage: string | unde
 
 /**
  * Rolls back through a pull request (or rehearses, with `dryRun`). Input problems the stage finds
- * (no trusted keys, a malformed pointer) are thrown as InputError; everything else is an outcome.
+ * (a malformed pointer, uncommitted changes to it) are thrown as InputError; everything else is an outcome.
  */
 export async function proposeRollback(proposal: RollbackProposal): Promise<RollbackOutcome> {
   const { workspace, application, github } = proposal;
   const pointerPath = proposal.pointer ?? defaultPointerPath(application);
   if (proposal.keyring.trusted.length === 0) {
-    return { failed: true, message: `No rollback: no trusted public keys (input public-keys), and a rollback only goes to a release whose signed record verifies.` };
+    return {
+      failed: true,
+      message: `No rollback: no trusted public keys (input public-keys), and a rollback only goes to a release whose signed record verifies.`,
+    };
   }
   const live = readPointerAtHead(workspace, pointerPath)?.pointer;
   if (proposal.expectLive !== undefined && live?.package_id !== proposal.expectLive) {
     const names = live === undefined ? `${pointerPath} does not exist at HEAD` : `${pointerPath} names ${live.package_id}, not ${proposal.expectLive}`;
-    return { failed: true, message: `No rollback pull request: ${names}, so there is no live release of ${proposal.expectLive} to roll back.` };
+    return {
+      failed: true,
+      message: `No rollback pull request: ${names}, so there is no live release of ${proposal.expectLive} to roll back.`,
+    };
   }
   const branch = rollbackBranchOf(application, live?.package_id);
   const options = {
@@ -87,20 +101,35 @@ export async function proposeRollback(proposal: RollbackProposal): Promise<Rollb
     return { failed: rehearsed.outcome === 'refused', message: rehearsed.summary, attested: rehearsal.attested };
   }
   if (github === undefined) {
-    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: without a github-token it could not be opened, so nothing was committed or pushed.` };
+    return {
+      failed: true,
+      attested: rehearsal.attested,
+      message: `${rehearsed.summary} No pull request: without a github-token it could not be opened, so nothing was committed or pushed.`,
+    };
   }
   const started = currentBranch(workspace);
   const base = started ?? proposal.fallbackBase;
   if (base === undefined) {
-    return { failed: true, attested: rehearsal.attested, message: `${rehearsed.summary} No pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against.` };
+    return {
+      failed: true,
+      attested: rehearsal.attested,
+      message: `${rehearsed.summary} No pull request: the checkout is a detached HEAD and GITHUB_REF_NAME names no branch to open it against.`,
+    };
   }
   try {
     const open = await findOpenPullRequest(github.octokit, { owner: github.owner, repo: github.repo, branch });
     if (open !== undefined) {
-      return { failed: false, pull: open, message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open.number}, ${open.htmlUrl}); not opening another.` };
+      return {
+        failed: false,
+        pull: open,
+        message: `A rollback pull request for ${live?.package_id ?? application} is already open (#${open.number}, ${open.htmlUrl}); not opening another.`,
+      };
     }
   } catch (error: unknown) {
-    return { failed: true, message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error, github.secrets).message}); nothing was committed or pushed.` };
+    return {
+      failed: true,
+      message: `No rollback pull request: could not look for an open one from ${branch} (${classifyGitHubError(error, github.secrets).message}); nothing was committed or pushed.`,
+    };
   }
   const head = started ?? resolveCommit(workspace, 'HEAD', 'HEAD');
   let run;
@@ -128,9 +157,20 @@ export async function proposeRollback(proposal: RollbackProposal): Promise<Rollb
       title: `Roll back ${application} to ${to.package_id}`,
       body: rollbackPullRequestBody(run.result, body),
     });
-    return { failed: false, pull, attested: run.attested, ...(run.noteMessage ? { noteMessage: run.noteMessage } : {}), message: `${proposed}; pull request #${pull.number} opened (${pull.htmlUrl}). Merging it rolls back.` };
+    return {
+      failed: false,
+      pull,
+      attested: run.attested,
+      ...(run.noteMessage ? { noteMessage: run.noteMessage } : {}),
+      message: `${proposed}; pull request #${pull.number} opened (${pull.htmlUrl}). Merging it rolls back.`,
+    };
   } catch (error: unknown) {
     const failure = classifyGitHubError(error, github.secrets).message;
-    return { failed: true, attested: run.attested, ...(run.noteMessage ? { noteMessage: run.noteMessage } : {}), message: `${proposed}, but the pull request into ${base} could not be opened (${failure}); open it by hand.` };
+    return {
+      failed: true,
+      attested: run.attested,
+      ...(run.noteMessage ? { noteMessage: run.noteMessage } : {}),
+      message: `${proposed}, but the pull request into ${base} could not be opened (${failure}); open it by hand.`,
+    };
   }
 }

@@ -31,7 +31,7 @@ import { ACTION_LOG, actionOctokit } from './github-client.ts';
 import type { ActionInputs } from './inputs.ts';
 import { checkLimitsOf, expandInput } from './request.ts';
 import { proposeRollback } from './rollback-pr.ts';
-import type { RollbackOutcome } from './rollback-pr.ts';
+import type { GitHubTarget, RollbackOutcome } from './rollback-pr.ts';
 import type { CanaryInputs, RollbackInputs } from './stage-inputs.ts';
 
 /** Bound of the job summary GitHub accepts per step (1 MiB), with room to spare. */
@@ -52,10 +52,25 @@ export interface StageModeResult {
 export async function runStageMode(inputs: ActionInputs, event: EventContext, workspace: string): Promise<StageModeResult> {
   const stage = inputs.stage!;
   const keyring = actionKeyring(inputs.publicKeys, workspace);
-  return stage.kind === 'canary' ? runCanary(inputs, stage, event, workspace, keyring) : runRollback(inputs, stage, event, workspace, keyring);
+  const github =
+    inputs.token !== undefined && event.owner !== ''
+      ? { octokit: actionOctokit(inputs.token), owner: event.owner, repo: event.repo, secrets: [inputs.token] }
+      : undefined;
+  const run: StageRun = { inputs, event, workspace, keyring, ...(github !== undefined ? { github } : {}) };
+  return stage.kind === 'canary' ? runCanary(run, stage) : runRollback(run, stage);
 }
 
-async function runCanary(inputs: ActionInputs, stage: CanaryInputs, event: EventContext, workspace: string, keyring: Keyring): Promise<StageModeResult> {
+/** What both modes work with. */
+interface StageRun {
+  readonly inputs: ActionInputs;
+  readonly event: EventContext;
+  readonly workspace: string;
+  readonly keyring: Keyring;
+  readonly github?: GitHubTarget;
+}
+
+async function runCanary(run: StageRun, stage: CanaryInputs): Promise<StageModeResult> {
+  const { inputs, event, workspace, keyring, github } = run;
   const commit = releaseCommit(workspace, stage);
   const pkg = loadStagePackage(workspace, commit, stage.manifest);
   const attested = await runCanaryStage({
@@ -79,23 +94,36 @@ async function runCanary(inputs: ActionInputs, stage: CanaryInputs, event: Event
 
   const reasons: string[] = [];
   // Recorded before the rollback, so the rollback's record links to this decision in the chain.
-  if (!attested.envelope) core.warning('Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it.');
+  if (!attested.envelope) {
+    core.warning('Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it.');
+  }
   try {
     core.info(`kaizen-gate: ${recordStageReport(workspace, commit, attested, true)}`);
   } catch (error: unknown) {
-    reasons.push(`The canary report could not be recorded as a note on ${commit.slice(0, 12)}: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    reasons.push(`The canary report could not be recorded as a note on ${commit.slice(0, 12)}: ${why}`);
   }
 
-  const github = inputs.token !== undefined && event.owner ? { octokit: actionOctokit(inputs.token), owner: event.owner, repo: event.repo, secrets: [inputs.token] } : undefined;
   if (github === undefined) {
-    core.warning('No github-token: no check run on the release commit; the decision is in the job summary, the step result and the report files.');
+    core.warning(
+      'No github-token: no check run on the release commit; the decision is in the job summary, the step result and the report files.',
+    );
   } else {
     const identity = await lookupTokenIdentity(github.octokit, github.secrets);
-    const target = { owner: github.owner, repo: github.repo, headSha: commit, runId: process.env.GITHUB_RUN_ID ?? 'local', ...(event.runUrl ? { runUrl: event.runUrl } : {}) };
+    const target = {
+      owner: github.owner,
+      repo: github.repo,
+      headSha: commit,
+      runId: process.env.GITHUB_RUN_ID ?? 'local',
+      ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+    };
     const settings = { limits: checkLimitsOf(process.env.KAIZEN_GATE_SUMMARY_LIMIT), secrets: github.secrets, outDir: inputs.outDir };
     for (const problem of await publishStageCheck(github.octokit, report, target, settings, identity, ACTION_LOG)) {
       core.warning(problem.message);
-      if (!problem.permission) reasons.push(`Publishing the check run failed; the decision was ${report.decision.outcome} and the report is in ${inputs.outDir}/ and the job summary.`);
+      if (problem.permission) continue;
+      reasons.push(
+        `Publishing the check run failed; the decision was ${report.decision.outcome} and the report is in ${inputs.outDir}/ and the job summary.`,
+      );
     }
   }
 
@@ -117,7 +145,7 @@ async function runCanary(inputs: ActionInputs, stage: CanaryInputs, event: Event
     core.info(`kaizen-gate: ${rollback.message}`);
     // A scheduled run nobody watches: failing the job is what notifies someone (GitHub mails the
     // workflow's owner and shows it red), while a check run on an older release commit goes unseen.
-    reasons.unshift(`The canary of ${report.package_id} decided to roll back: ${report.decision.summary} ${rollback.message}`);
+    reasons.unshift(`The canary of ${report.package_id} decided to roll back: ${report.decision.summary}`, rollback.message);
   } else if (stageConclusion(report).conclusion === 'action_required') {
     core.warning(`${report.decision.summary} The promotion needs an owner's approval.`);
   }
@@ -125,8 +153,8 @@ async function runCanary(inputs: ActionInputs, stage: CanaryInputs, event: Event
   return { attested, reportPath, ...(rollback?.pull ? { pullUrl: rollback.pull.htmlUrl } : {}), reasons };
 }
 
-async function runRollback(inputs: ActionInputs, stage: RollbackInputs, event: EventContext, workspace: string, keyring: Keyring): Promise<StageModeResult> {
-  const github = inputs.token !== undefined && event.owner ? { octokit: actionOctokit(inputs.token), owner: event.owner, repo: event.repo, secrets: [inputs.token] } : undefined;
+async function runRollback(run: StageRun, stage: RollbackInputs): Promise<StageModeResult> {
+  const { inputs, workspace, keyring, github } = run;
   const outcome = await proposeRollback({
     workspace,
     application: stage.application,
@@ -176,7 +204,14 @@ function telemetryFiles(patterns: readonly string[], workspace: string): Telemet
 function actionKeyring(dir: string, workspace: string): Keyring {
   const absent = !existsSync(resolve(workspace, dir));
   if (absent && dir.replace(/\/+$/, '') === DEFAULT_KEYS_DIR) return { trusted: [], revoked: new Set() };
-  return loadKeyring({ cwd: workspace, repo: workspace, keysDir: dir, keysDirLabel: 'input public-keys', repoDefault: false, namesRelativeTo: workspace });
+  return loadKeyring({
+    cwd: workspace,
+    repo: workspace,
+    keysDir: dir,
+    keysDirLabel: 'input public-keys',
+    repoDefault: false,
+    namesRelativeTo: workspace,
+  });
 }
 
 function writeFiles(attested: AttestedStageReport, outDir: string, workspace: string): string {
@@ -190,6 +225,7 @@ function writeFiles(attested: AttestedStageReport, outDir: string, workspace: st
 
 async function writeJobSummary(reports: readonly AttestedStageReport[], extra: string | undefined): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const text = [...reports.map((a) => renderStageMarkdown(a.report)), ...(extra !== undefined ? [`> ${escapeMarkdown(extra.replaceAll('\n', ' '))}\n`] : [])].join('\n');
+  const quoted = extra === undefined ? [] : [`> ${escapeMarkdown(extra.replaceAll('\n', ' '))}\n`];
+  const text = [...reports.map((a) => renderStageMarkdown(a.report)), ...quoted].join('\n');
   await core.summary.addRaw(truncateMarkdown(text, JOB_SUMMARY_LIMIT), true).write();
 }

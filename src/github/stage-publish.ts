@@ -79,7 +79,10 @@ export async function publishStageCheck(
   } catch (error: unknown) {
     const failure = classifyGitHubError(error, settings.secrets);
     if (failure.kind === 'forbidden-integration') {
-      return [{ permission: true, message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})` }];
+      return [{
+        permission: true,
+        message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})`,
+      }];
     }
     return [{ permission: false, message: `Could not publish the check run "${name}": ${failure.message}` }];
   }
