@@ -10318,7 +10318,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve13.call(this, root, ref);
+      let _sch = resolve14.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10345,7 +10345,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve13(root, ref) {
+    function resolve14(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11209,7 +11209,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve13(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11600,7 +11600,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve13,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -16219,7 +16219,7 @@ function linkNodeModules(repo, worktree) {
 function runLogged(command, cwd, env, logPath, timeoutMs, graceMs) {
   const log = openSync2(logPath, "w");
   const tail = new OutputTail();
-  return new Promise((resolve13) => {
+  return new Promise((resolve14) => {
     const group = process.platform !== "win32";
     const child2 = spawn("sh", ["-c", command], { cwd, env, detached: group, stdio: ["ignore", "pipe", "pipe"] });
     const signalAll = (signal) => {
@@ -16251,7 +16251,7 @@ function runLogged(command, cwd, env, logPath, timeoutMs, graceMs) {
       clearTimeout(timer);
       if (grace !== void 0) clearTimeout(grace);
       closeSync2(log);
-      resolve13({
+      resolve14({
         code,
         signal: timedOut ? "SIGTERM" : signal,
         timedOut,
@@ -24329,6 +24329,8 @@ var package_default = {
     bundle: "node scripts/bundle.mjs",
     typecheck: "tsc --noEmit -p tsconfig.json",
     lint: "oxlint --deny-warnings src test scripts bench",
+    format: "prettier --write --log-level warn 'src/**/*.ts' 'test/**/*.ts' 'scripts/**/*.mjs' 'bench/**/*.mjs' '*.ts'",
+    "format:check": "prettier --check --log-level warn 'src/**/*.ts' 'test/**/*.ts' 'scripts/**/*.mjs' 'bench/**/*.mjs' '*.ts'",
     test: "vitest run",
     "test:unit": "vitest run --project unit",
     "test:e2e": "vitest run --project e2e",
@@ -24348,6 +24350,7 @@ var package_default = {
     esbuild: "^0.28.2",
     node: "^24.21.0",
     oxlint: "1.80.0",
+    prettier: "^3.10.2",
     typescript: "^7.0.2",
     vitest: "^4.1.12"
   },
@@ -25922,8 +25925,8 @@ function ownerOfOrigin(repo) {
 }
 
 // src/cli/audit-commands.ts
-import { closeSync as closeSync3, existsSync as existsSync4, mkdirSync as mkdirSync4, openSync as openSync3, readdirSync as readdirSync2, statSync as statSync5, writeSync as writeSync2 } from "node:fs";
-import { join as join6, resolve as resolve10 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync5, mkdirSync as mkdirSync4, openSync as openSync3, statSync as statSync6, writeSync as writeSync2 } from "node:fs";
+import { join as join7, resolve as resolve11 } from "node:path";
 
 // src/report/stage.ts
 function stageConclusion(report) {
@@ -26216,6 +26219,32 @@ function headlineOf(gate) {
 function utcDate(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso.slice(0, 10) : date.toISOString().slice(0, 10);
+}
+
+// src/io/keyring-files.ts
+import { existsSync as existsSync4, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { join as join6, resolve as resolve10 } from "node:path";
+function loadKeyring(sources) {
+  const repoKeys = join6(sources.repo, DEFAULT_KEYS_DIR);
+  const given = sources.keysDir === void 0 ? void 0 : resolve10(sources.cwd, sources.keysDir);
+  const dir = given ?? (sources.repoDefault && existsSync4(repoKeys) ? repoKeys : void 0);
+  const files = (sources.keyFiles ?? []).map((path) => ({
+    source: path,
+    pem: readInputFile(resolve10(sources.cwd, path), "public key file").toString("utf8")
+  }));
+  if (dir !== void 0) {
+    if (!existsSync4(dir) || !statSync5(dir).isDirectory()) {
+      throw new InputError([{ file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }]);
+    }
+    for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
+      const path = join6(dir, name);
+      const relative4 = toRepoPath(sources.namesRelativeTo, path);
+      files.push({ source: relative4.startsWith("..") ? path : relative4, pem: readInputFile(path, "public key file").toString("utf8") });
+    }
+  }
+  const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
+  const revoked = existsSync4(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
+  return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
 
 // src/audit/render-log.ts
@@ -26768,10 +26797,10 @@ function runKeygen(ctx, out, algorithmFlag) {
   if (!out) throw new UsageError("keygen needs --out DIR: the folder to write kaizen-gate.key and kaizen-gate.pub to");
   const algorithm = algorithmFlag ?? "ed25519";
   if (algorithm !== "ed25519" && algorithm !== "ecdsa-p256") throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
-  const dir = resolve10(ctx.cwd, out);
-  const privatePath = join6(dir, "kaizen-gate.key");
-  const publicPath = join6(dir, "kaizen-gate.pub");
-  const existing = [privatePath, publicPath].filter((path) => existsSync4(path));
+  const dir = resolve11(ctx.cwd, out);
+  const privatePath = join7(dir, "kaizen-gate.key");
+  const publicPath = join7(dir, "kaizen-gate.pub");
+  const existing = [privatePath, publicPath].filter((path) => existsSync5(path));
   if (existing.length > 0) {
     throw new InputError(existing.map((file) => ({ file, message: "already exists; keygen never overwrites a key (choose another --out folder)" })));
   }
@@ -26802,22 +26831,9 @@ function writeNewFile(path, text2, mode) {
     closeSync3(fd);
   }
 }
-function loadKeyring(ctx, repo, values, defaultDir) {
-  const keyFlags = values.key ?? [];
-  const dirFlag = values["keys-dir"];
-  const repoKeys = join6(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve10(ctx.cwd, dirFlag) : defaultDir && existsSync4(repoKeys) ? repoKeys : void 0;
-  const files = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve10(ctx.cwd, path), "public key file").toString("utf8") }));
-  if (dir !== void 0) {
-    if (!existsSync4(dir) || !statSync5(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
-    for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
-      const path = join6(dir, name);
-      files.push({ source: toRepoPath(ctx.cwd, path).startsWith("..") ? path : toRepoPath(ctx.cwd, path), pem: readInputFile(path, "public key file").toString("utf8") });
-    }
-  }
-  const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync4(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
-  return { trusted: trustedKeysFrom(files, revoked), revoked };
+function loadCliKeyring(ctx, repo, values, defaultDir) {
+  const keysDir = values["keys-dir"];
+  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: values.key ?? [], ...keysDir !== void 0 ? { keysDir } : {}, repoDefault: defaultDir, namesRelativeTo: ctx.cwd });
 }
 function runVerify(ctx, values, positionals) {
   const fromNotes = values["from-notes"];
@@ -26827,18 +26843,18 @@ function runVerify(ctx, values, positionals) {
     throw new UsageError(`verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`);
   }
   const envelopePath = positionals[0];
-  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve10(ctx.cwd, envelopePath), "envelope").toString("utf8");
+  const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve11(ctx.cwd, envelopePath), "envelope").toString("utf8");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }]);
-  const keyring = loadKeyring(ctx, repo, values, false);
+  const keyring = loadCliKeyring(ctx, repo, values, false);
   if (keyring.trusted.length === 0) throw new UsageError(`no trusted public key in ${String(values["keys-dir"])} (files ending in .pem or .pub); pass --key PUB`);
   const commitFlag = values.commit;
   const commit2 = resolveCommit(repo, fromNotes ?? commitFlag ?? "HEAD", fromNotes !== void 0 ? "--from-notes" : "--commit");
   if (fromNotes !== void 0 && commitFlag !== void 0 && resolveCommit(repo, commitFlag, "--commit") !== commit2) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
-  const evidenceDir = resolve10(ctx.cwd, values["evidence-dir"] ?? repo);
-  if (!existsSync4(evidenceDir) || !statSync5(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
+  const evidenceDir = resolve11(ctx.cwd, values["evidence-dir"] ?? repo);
+  if (!existsSync5(evidenceDir) || !statSync6(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
     trusted: keyring.trusted,
@@ -26881,7 +26897,7 @@ function runLog(ctx, values, positionals) {
   if (values["require-signed"] === true && values["allow-unsigned"] === true) throw new UsageError("--require-signed and --allow-unsigned contradict each other; give one");
   const repo = repoRootOf(ctx.cwd, values.repo);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; log reads the git history (use --repo)" }]);
-  const keyring = loadKeyring(ctx, repo, values, true);
+  const keyring = loadCliKeyring(ctx, repo, values, true);
   const requireSigned = values["require-signed"] === true || keyring.trusted.length > 0 && values["allow-unsigned"] !== true;
   if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
   const digestAt = digestsAtCommits(repo);
@@ -26889,7 +26905,7 @@ function runLog(ctx, values, positionals) {
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
     verify: (commit2, text2) => verifyRecord(text2, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit: commit2, digestAt }),
-    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve10(ctx.cwd, p))) } : {}
+    ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve11(ctx.cwd, p))) } : {}
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
     ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.
@@ -26919,8 +26935,8 @@ function count2(n, noun) {
 }
 
 // src/cli/stage-commands.ts
-import { existsSync as existsSync5, readdirSync as readdirSync3, statSync as statSync6 } from "node:fs";
-import { join as join8, resolve as resolve12 } from "node:path";
+import { existsSync as existsSync6, statSync as statSync7 } from "node:fs";
+import { resolve as resolve13 } from "node:path";
 
 // src/delivery/canary-policy.ts
 var DEFAULT_CANARY_POLICY = {
@@ -26969,14 +26985,14 @@ function unusable(release) {
       return "it has no record in refs/notes/kaizen-gate";
   }
 }
-function chooseRollbackTarget(releases, live, to, resolve13 = (r2) => r2) {
+function chooseRollbackTarget(releases, live, to, resolve14 = (r2) => r2) {
   const skipped = [];
   if (to !== void 0) {
     const candidates = releases.filter((r2) => r2.package_id === to);
     const found = candidates.at(-1);
     if (found === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
     if (live !== void 0 && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
-    const release = resolve13(found);
+    const release = resolve14(found);
     const why = unusable(release);
     return why === void 0 ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
   }
@@ -26984,7 +27000,7 @@ function chooseRollbackTarget(releases, live, to, resolve13 = (r2) => r2) {
   const before = liveIndex >= 0 ? releases.slice(0, liveIndex) : releases;
   for (const stub of before.toReversed()) {
     if (live !== void 0 && stub.package_id === live.package_id) continue;
-    const release = resolve13(stub);
+    const release = resolve14(stub);
     const why = unusable(release);
     if (why === void 0) return { ok: true, target: release, skipped };
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
@@ -27022,7 +27038,7 @@ function rollbackPullRequestBody(result, summary) {
 
 // src/git/pointer.ts
 import { mkdirSync as mkdirSync5, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname4, join as join8 } from "node:path";
 
 // src/delivery/pointer.ts
 var import_yaml4 = __toESM(require_dist(), 1);
@@ -27132,7 +27148,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from) rolledBack.set(r2.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`);
   }
   const resolved = /* @__PURE__ */ new Map();
-  const resolve13 = (release) => {
+  const resolve14 = (release) => {
     let done4 = resolved.get(release);
     if (done4 === void 0) {
       const results = (notes.get(release.commit) ?? []).map((line) => ({ line, result: verify2(release.commit, line) }));
@@ -27141,7 +27157,7 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     }
     return done4;
   };
-  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve13 };
+  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve14 };
 }
 function decodePredicate(payload) {
   try {
@@ -27204,8 +27220,8 @@ function hasLocalChanges(repo, path) {
 }
 function commitPointer(repo, path, text2, message, options) {
   if (options.branch !== void 0) git(repo, ["checkout", "--quiet", "-b", options.branch]);
-  mkdirSync5(dirname4(join7(repo, path)), { recursive: true });
-  writeFileSync2(join7(repo, path), text2);
+  mkdirSync5(dirname4(join8(repo, path)), { recursive: true });
+  writeFileSync2(join8(repo, path), text2);
   git(repo, ["add", "--", path]);
   const identity = tryGit(repo, ["config", "--get", "user.email"]) === void 0 && !process.env["GIT_COMMITTER_EMAIL"] ? ["-c", "user.name=kaizen-gate", "-c", "user.email=kaizen-gate@noreply.invalid"] : [];
   git(repo, [...identity, "commit", "--quiet", "--no-verify", "-m", message, "--", path]);
@@ -29011,7 +29027,7 @@ function matchFilter(record, filter, strict = true) {
     return !filter.$nor.some((subQuery) => matchFilter(record, subQuery, strict));
   }
   return Object.entries(filter).every(([field, condition]) => {
-    const value = resolve11(record, field);
+    const value = resolve12(record, field);
     if (typeof condition !== "object" || condition === null || Array.isArray(condition)) {
       return equals(value, condition, strict);
     }
@@ -29203,7 +29219,7 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve11(record, path) {
+function resolve12(record, path) {
   let value = record;
   for (const part of path.split(".")) {
     value = value?.[part];
@@ -31203,16 +31219,16 @@ async function asyncBufferFromFile(filename) {
     slice(start, end) {
       if (start === end) return Promise.resolve(new ArrayBuffer(0));
       const reader = createReadStream2(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve13, reject) => {
+      return new Promise((resolve14, reject) => {
         const chunks = [];
         reader.on("data", (chunk) => chunks.push(chunk));
         reader.on("error", reject);
         reader.on("end", () => {
           const buffer = Buffer.concat(chunks);
           if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve13(buffer.buffer);
+            resolve14(buffer.buffer);
           } else {
-            resolve13(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+            resolve14(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
           }
         });
       });
@@ -32512,15 +32528,15 @@ async function engineErrorsAsUsage(run) {
 }
 function repoOf(ctx, values) {
   const explicit = values.repo;
-  const repo = explicit ? resolve12(ctx.cwd, explicit) : findRepoRoot(ctx.cwd) ?? ctx.cwd;
+  const repo = explicit ? resolve13(ctx.cwd, explicit) : findRepoRoot(ctx.cwd) ?? ctx.cwd;
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository (use --repo)" }]);
   return repo;
 }
 function telemetryFiles(ctx, paths) {
   if (!paths || paths.length === 0) throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
-  const missing = paths.filter((p) => !existsSync5(resolve12(ctx.cwd, p)) || !statSync6(resolve12(ctx.cwd, p)).isFile());
+  const missing = paths.filter((p) => !existsSync6(resolve13(ctx.cwd, p)) || !statSync7(resolve13(ctx.cwd, p)).isFile());
   if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
-  return paths.map((p) => ({ path: resolve12(ctx.cwd, p), label: p }));
+  return paths.map((p) => ({ path: resolve13(ctx.cwd, p), label: p }));
 }
 function engineOf(values) {
   const engine = values.engine ?? "stream";
@@ -32528,21 +32544,12 @@ function engineOf(values) {
   return engine;
 }
 function trustedKeys(ctx, repo, values) {
-  const dirFlag = values["keys-dir"];
-  const repoKeys = join8(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== void 0 ? resolve12(ctx.cwd, dirFlag) : existsSync5(repoKeys) ? repoKeys : void 0;
-  const files = (values.key ?? []).map((path) => ({ source: path, pem: readInputFile(resolve12(ctx.cwd, path), "public key file").toString("utf8") }));
-  if (dir !== void 0) {
-    if (!existsSync5(dir) || !statSync6(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: "keys folder does not exist" }]);
-    for (const name of readdirSync3(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) files.push({ source: toRepoPath(repo, join8(dir, name)), pem: readInputFile(join8(dir, name), "public key file").toString("utf8") });
-  }
-  const revokedPath = join8(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync5(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
-  return { trusted: trustedKeysFrom(files, revoked), revoked };
+  const keysDir = values["keys-dir"];
+  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: values.key ?? [], ...keysDir !== void 0 ? { keysDir } : {}, repoDefault: true, namesRelativeTo: repo });
 }
 function signingKeyOf(ctx, values) {
   const path = values["signing-key"];
-  return path === void 0 ? void 0 : readInputFile(resolve12(ctx.cwd, path), "signing key").toString("utf8");
+  return path === void 0 ? void 0 : readInputFile(resolve13(ctx.cwd, path), "signing key").toString("utf8");
 }
 function present2(ctx, values, repo, attested, recordOn) {
   const format = values.format ?? "text";
@@ -32552,7 +32559,7 @@ function present2(ctx, values, repo, attested, recordOn) {
   const out = values.out;
   if (out !== void 0) {
     const markdown = renderStageMarkdown(attested.report);
-    writeReportFiles(resolve12(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
+    writeReportFiles(resolve13(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
   }
   ctx.stdout(format === "json" ? json : format === "markdown" ? renderStageMarkdown(attested.report) : renderStageText(attested.report));
   if (values.record === true && recordOn !== void 0) ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== void 0)}
@@ -32587,7 +32594,7 @@ async function runShadowCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("shadow needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve12(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve13(ctx.cwd, manifest)));
   const signingKey = signingKeyOf(ctx, values);
   const attested = await runShadowStage({ pkg, files: telemetryFiles(ctx, values.telemetry), ...values.cohort ? { shadowCohort: values.cohort } : {}, ...signingKey ? { signingKey } : {} });
   return present2(ctx, values, repo, attested, pkg.commit);
@@ -32607,7 +32614,7 @@ async function runCanaryCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("canary needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve12(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve13(ctx.cwd, manifest)));
   const split = values.split;
   let shares;
   if (split !== void 0) {
@@ -32656,7 +32663,7 @@ function runRollbackCommand(ctx, values, positionals) {
     ...signingKey ? { signingKey } : {}
   });
   const prBody = values["pr-body"];
-  if (prBody !== void 0) writeFileAtomic(resolve12(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
+  if (prBody !== void 0) writeFileAtomic(resolve13(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
   const status = present2(ctx, { ...values, record: false }, repo, run.attested, void 0);
   if (run.noteMessage) ctx.stderr(`kaizen-gate: ${run.noteMessage}
 `);

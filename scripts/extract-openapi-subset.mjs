@@ -23,6 +23,8 @@ const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   ['get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   ['get', '/user'],
+  ['get', '/repos/{owner}/{repo}/pulls'],
+  ['post', '/repos/{owner}/{repo}/pulls'],
 ];
 
 const SOURCE_FILE = 'generated/api.github.com.deref.json';

@@ -9,6 +9,8 @@ import type { EvidenceFormatChoice, Parsed } from '../options.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
 import type { RunOutcome } from '../outcome.ts';
+import { MODES, parseStageInputs } from './stage-inputs.ts';
+import type { Mode, StageInputs } from './stage-inputs.ts';
 
 /** Reads one input the way `core.getInput` does: the trimmed value, `''` when unset. */
 export type InputReader = (name: string) => string;
@@ -21,7 +23,7 @@ export type FailOn = Extract<RunOutcome, 'reject' | 'hold' | 'needs_approval'>;
 /** The Action's inputs, parsed and checked. Optional inputs that were not set are absent. */
 export interface ActionInputs {
   readonly token?: string;
-  readonly mode: 'auto' | 'gate' | 'record';
+  readonly mode: Mode;
   readonly base?: string;
   readonly head?: string;
   /** Repository paths or globs limiting which manifests are considered. */
@@ -46,6 +48,8 @@ export interface ActionInputs {
   readonly outDir: string;
   /** Set when `eval-command` is: the Action runs the eval for the evidence. */
   readonly eval?: EvalInputs;
+  /** Set in `mode: canary` and `mode: rollback`. */
+  readonly stage?: StageInputs;
 }
 
 /** The eval inputs, once `eval-command` is set. */
@@ -130,16 +134,18 @@ export function parseInputs(getInput: InputReader): ActionInputs {
   if (parentAuto && parentLines.length > 1) {
     report('parent-evidence', 'Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.');
   }
-  if (parentAuto && evalCommand === undefined) {
+  const mode = choice('mode', MODES, 'auto');
+  if (parentAuto && evalCommand === undefined && (mode === 'gate' || mode === 'record' || mode === 'auto')) {
     report(
       'parent-evidence',
       '`parent-evidence: auto` needs `eval-command`: the parent is run with it when no fresh evidence is stored.',
     );
   }
   const candidateSide = text('candidate-side', parseSideSelector);
+  const stage = parseStageInputs(getInput, mode, problems);
   const inputs: ActionInputs = {
     ...(token !== undefined ? { token } : {}),
-    mode: choice('mode', ['auto', 'gate', 'record'], 'auto'),
+    mode,
     ...(base !== undefined ? { base } : {}),
     ...(head !== undefined ? { head } : {}),
     manifests: lines('manifests'),
@@ -170,6 +176,7 @@ export function parseInputs(getInput: InputReader): ActionInputs {
             timeoutMs: evalTimeoutMs ?? 1,
           },
         }),
+    ...(stage !== undefined ? { stage } : {}),
   };
   if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
   return inputs;

@@ -1,18 +1,22 @@
 /**
  * The Action's run: read the inputs and the event, run the gate through the composition root, then
  * present the result — report files, outputs, job summary, check runs and the sticky comment on a
- * pull request, or the git note on a push — and fail the step when the decision says so.
+ * pull request, or the git note on a push — and fail the step when the decision says so. The
+ * canary and rollback modes run in src/action/stage-mode.ts.
  */
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { readChangeBlocks } from './change-blocks.ts';
 import { eventOf } from './event.ts';
 import { parseInputs } from './inputs.ts';
+import { runStageMode } from './stage-mode.ts';
+import type { StageModeResult } from './stage-mode.ts';
+import { stageConclusion } from '../report/stage.ts';
 import { checkLimitsOf, requestOf } from './request.ts';
 import { runGateCheck } from '../check.ts';
 import { fitMarkdown } from '../github/limits.ts';
 import { lookupTokenIdentity } from '../github/identity.ts';
-import { setupOctokit } from '../github/octokit.ts';
+import { ACTION_LOG, actionOctokit } from './github-client.ts';
 import { publishChecks, publishComment } from '../github/publish.ts';
 import type { PublishProblem } from '../github/publish.ts';
 import { recordNote } from '../git/notes.ts';
@@ -41,6 +45,12 @@ async function run(): Promise<void> {
     repository: process.env.GITHUB_REPOSITORY,
   });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  if (inputs.stage !== undefined) {
+    const staged = await runStageMode(inputs, event, workspace);
+    setStageOutputs(staged);
+    if (staged.reasons.length > 0) core.setFailed(`kaizen-gate: ${staged.reasons.join(' ')}`);
+    return;
+  }
   const mode = inputs.mode === 'auto' ? (event.name === 'push' ? 'record' : 'gate') : inputs.mode;
   const request = requestOf(inputs, event, workspace, {
     env: process.env,
@@ -60,12 +70,7 @@ async function run(): Promise<void> {
   if (mode === 'gate' && !inputs.token) {
     core.warning('No github-token: no check runs and no PR comment; the verdict is in the job summary, the step result and the report files.');
   } else if (mode === 'gate' && event.owner) {
-    const octokit = setupOctokit(inputs.token!, {
-      ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-      log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
-      // Test hook, not an input: milliseconds per second of every retry wait, so fault tests run fast.
-      ...(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) } : {}),
-    });
+    const octokit = actionOctokit(inputs.token!);
     const target = {
       owner: event.owner,
       repo: event.repo,
@@ -81,7 +86,7 @@ async function run(): Promise<void> {
       secrets: inputs.token ? [inputs.token] : [],
       changeBlocks: readChangeBlocks(report, workspace, core.debug),
     };
-    const log = { debug: core.debug, info: core.info, warn: core.warning, error: core.error };
+    const log = ACTION_LOG;
     // Looked up once: only comments and check runs of this identity are ever adopted.
     const identity = await lookupTokenIdentity(octokit, settings.secrets);
     if (identity.source === 'fallback') core.debug(`Token identity: ${identity.login} (${identity.note ?? 'fallback'})`);
@@ -171,6 +176,19 @@ function setOutputs(report: Report, reportPath: string, signed: boolean): void {
       })),
     }),
   );
+}
+
+function setStageOutputs(result: StageModeResult): void {
+  if (result.attested !== undefined) {
+    const { report } = result.attested;
+    const { conclusion } = stageConclusion(report);
+    core.setOutput('decision', report.decision.outcome);
+    core.setOutput('conclusion', conclusion);
+    core.setOutput('report-path', result.reportPath ?? '');
+    core.setOutput('signed', String(result.attested.envelope !== undefined));
+    core.setOutput('report-json', JSON.stringify({ stage: report.stage, application: report.application, package_id: report.package_id, decision: report.decision.outcome, conclusion }));
+  }
+  if (result.pullUrl !== undefined) core.setOutput('pull-request-url', result.pullUrl);
 }
 
 async function writeJobSummary(report: Report): Promise<void> {

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildKaizenLog } from '../audit/log.ts';
-import { DEFAULT_KEYS_DIR, KEY_FILE_PATTERN, parseRevokedList, REVOKED_FILE, trustedKeysFrom } from '../audit/keyring.ts';
-import type { KeyFile } from '../audit/keyring.ts';
+import { DEFAULT_KEYS_DIR, REVOKED_FILE } from '../audit/keyring.ts';
+import { loadKeyring } from '../io/keyring-files.ts';
+import type { Keyring } from '../io/keyring-files.ts';
 import { LOG_FORMATS, renderLog } from '../audit/render-log.ts';
 import type { LogFormat } from '../audit/render-log.ts';
 import { renderRefused, renderVerified } from '../audit/render-verify.ts';
@@ -15,7 +16,6 @@ import { storedEvidenceDigest } from '../git/evidence-store.ts';
 import { InputError } from '../problem.ts';
 import { generateSigningKeyPair } from '../report/keys.ts';
 import type { KeyAlgorithm } from '../report/keys.ts';
-import type { TrustedKey } from '../report/verify-envelope.ts';
 import { repoOption } from './command.ts';
 import type { Command } from './command.ts';
 import { readInputFile, toRepoPath } from '../io/files.ts';
@@ -142,31 +142,11 @@ function writeNewFile(path: string, text: string, mode: number): void {
   }
 }
 
-interface Keyring {
-  readonly trusted: TrustedKey[];
-  readonly revoked: Set<string>;
-}
-
 /** Trusted keys from --key files and a keys folder, with the revocation list beside them. */
-function loadKeyring(ctx: CommandContext, repo: string, values: Record<string, unknown>, defaultDir: boolean): Keyring {
-  const keyFlags = (values.key as string[] | undefined) ?? [];
-  const dirFlag = values['keys-dir'] as string | undefined;
-  const repoKeys = join(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== undefined ? resolve(ctx.cwd, dirFlag) : defaultDir && existsSync(repoKeys) ? repoKeys : undefined;
-  const files: KeyFile[] = keyFlags.map((path) => ({ source: path, pem: readInputFile(resolve(ctx.cwd, path), 'public key file').toString('utf8') }));
-  if (dir !== undefined) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: 'keys folder does not exist' }]);
-    for (const name of readdirSync(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
-      const path = join(dir, name);
-      files.push({ source: toRepoPath(ctx.cwd, path).startsWith('..') ? path : toRepoPath(ctx.cwd, path), pem: readInputFile(path, 'public key file').toString('utf8') });
-    }
-  }
-  const revokedPath = join(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync(revokedPath) ? parseRevokedList(readInputFile(revokedPath, 'revocation list').toString('utf8'), revokedPath) : new Set<string>();
-  return { trusted: trustedKeysFrom(files, revoked), revoked };
+function loadCliKeyring(ctx: CommandContext, repo: string, values: Record<string, unknown>, defaultDir: boolean): Keyring {
+  const keysDir = values['keys-dir'] as string | undefined;
+  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: (values.key as string[] | undefined) ?? [], ...(keysDir !== undefined ? { keysDir } : {}), repoDefault: defaultDir, namesRelativeTo: ctx.cwd });
 }
-
-
 
 /** `verify ENVELOPE` or `verify --from-notes COMMIT`: exit 0 valid, 1 not, 2 usage. */
 function runVerify(ctx: CommandContext, values: Record<string, unknown>, positionals: readonly string[]): number {
@@ -180,7 +160,7 @@ function runVerify(ctx: CommandContext, values: Record<string, unknown>, positio
   const envelopeText = envelopePath === undefined ? undefined : readInputFile(resolve(ctx.cwd, envelopePath), 'envelope').toString('utf8');
   const repo = repoRootOf(ctx.cwd, values.repo as string | undefined);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: 'not inside a git repository; verify checks subjects against a commit (use --repo)' }]);
-  const keyring = loadKeyring(ctx, repo, values, false);
+  const keyring = loadCliKeyring(ctx, repo, values, false);
   if (keyring.trusted.length === 0) throw new UsageError(`no trusted public key in ${String(values['keys-dir'])} (files ending in .pem or .pub); pass --key PUB`);
   const commitFlag = values.commit as string | undefined;
   const commit = resolveCommit(repo, fromNotes ?? commitFlag ?? 'HEAD', fromNotes !== undefined ? '--from-notes' : '--commit');
@@ -238,7 +218,7 @@ function runLog(ctx: CommandContext, values: Record<string, unknown>, positional
   if (values['require-signed'] === true && values['allow-unsigned'] === true) throw new UsageError('--require-signed and --allow-unsigned contradict each other; give one');
   const repo = repoRootOf(ctx.cwd, values.repo as string | undefined);
   if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: 'not inside a git repository; log reads the git history (use --repo)' }]);
-  const keyring = loadKeyring(ctx, repo, values, true);
+  const keyring = loadCliKeyring(ctx, repo, values, true);
   const requireSigned = values['require-signed'] === true || (keyring.trusted.length > 0 && values['allow-unsigned'] !== true);
   if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
   const digestAt = digestsAtCommits(repo);

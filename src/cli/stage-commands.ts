@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DEFAULT_KEYS_DIR, KEY_FILE_PATTERN, parseRevokedList, REVOKED_FILE, trustedKeysFrom } from '../audit/keyring.ts';
-import type { KeyFile } from '../audit/keyring.ts';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_KEYS_DIR } from '../audit/keyring.ts';
+import { loadKeyring } from '../io/keyring-files.ts';
+import type { Keyring } from '../io/keyring-files.ts';
 import { DEFAULT_CANARY_POLICY, DEFAULT_JUDGE_COMPARISON } from '../delivery/canary-policy.ts';
 import type { CanaryPolicy } from '../delivery/canary-policy.ts';
 import { rollbackPullRequestBody } from '../delivery/rollback.ts';
@@ -15,7 +16,6 @@ import type { AttestedStageReport } from '../report/stage.ts';
 import { EngineUnavailableError } from '../telemetry/duckdb.ts';
 import { describeSummary } from '../telemetry/problems.ts';
 import type { TelemetryFile } from '../telemetry/read.ts';
-import type { TrustedKey } from '../report/verify-envelope.ts';
 import { repoOption } from './command.ts';
 import type { Command } from './command.ts';
 import { readInputFile, toRepoPath, writeFileAtomic } from '../io/files.ts';
@@ -166,18 +166,9 @@ function engineOf(values: Record<string, unknown>): 'stream' | 'duckdb' {
 }
 
 /** Trusted keys from --key, --keys-dir, or the repository's keys folder, with its revocation list. */
-function trustedKeys(ctx: CommandContext, repo: string, values: Record<string, unknown>): { trusted: TrustedKey[]; revoked: Set<string> } {
-  const dirFlag = values['keys-dir'] as string | undefined;
-  const repoKeys = join(repo, DEFAULT_KEYS_DIR);
-  const dir = dirFlag !== undefined ? resolve(ctx.cwd, dirFlag) : existsSync(repoKeys) ? repoKeys : undefined;
-  const files: KeyFile[] = ((values.key as string[] | undefined) ?? []).map((path) => ({ source: path, pem: readInputFile(resolve(ctx.cwd, path), 'public key file').toString('utf8') }));
-  if (dir !== undefined) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError([{ file: dirFlag ?? dir, message: 'keys folder does not exist' }]);
-    for (const name of readdirSync(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) files.push({ source: toRepoPath(repo, join(dir, name)), pem: readInputFile(join(dir, name), 'public key file').toString('utf8') });
-  }
-  const revokedPath = join(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync(revokedPath) ? parseRevokedList(readInputFile(revokedPath, 'revocation list').toString('utf8'), revokedPath) : new Set<string>();
-  return { trusted: trustedKeysFrom(files, revoked), revoked };
+function trustedKeys(ctx: CommandContext, repo: string, values: Record<string, unknown>): Keyring {
+  const keysDir = values['keys-dir'] as string | undefined;
+  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: (values.key as string[] | undefined) ?? [], ...(keysDir !== undefined ? { keysDir } : {}), repoDefault: true, namesRelativeTo: repo });
 }
 
 function signingKeyOf(ctx: CommandContext, values: Record<string, unknown>): string | undefined {

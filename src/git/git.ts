@@ -79,6 +79,22 @@ export function commitsTouching(repo: string, from: string, path: string): strin
   return git(repo, ['--literal-pathspecs', 'rev-list', from, '--', path]).toString().split('\n').filter(Boolean);
 }
 
+/** The newest first-parent commit from `from` that changed `path` (a release on the mainline), or undefined. */
+export function lastMainlineCommitTouching(repo: string, from: string, path: string): string | undefined {
+  const out = git(repo, ['--literal-pathspecs', 'rev-list', '--first-parent', '--max-count=1', from, '--', path]).toString().trim();
+  return out === '' ? undefined : out;
+}
+
+/** The checked-out branch, or undefined on a detached HEAD. */
+export function currentBranch(repo: string): string | undefined {
+  return tryGit(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD'])?.toString().trim() || undefined;
+}
+
+/** Checks out a branch or commit (to go back to where a job started after committing on another branch). */
+export function checkoutRef(repo: string, ref: string): void {
+  git(repo, ['checkout', '--quiet', ref, '--']);
+}
+
 const MAX_SYMLINK_HOPS = 8;
 
 /** One entry of a commit's tree. */

@@ -113,7 +113,7 @@ describe('parseInputs', () => {
     ['a seed beyond 32 bits', { seed: '4294967296' }, ['input seed: Expected `seed` to be an integer from 0 to 4294967295, got "4294967296".']],
     ['an unknown comment mode', { comment: 'sometimes' }, ['input comment: Expected `comment` to be one of always, on-change, on-failure, off, got "sometimes".']],
     ['an unknown fail-on decision', { 'fail-on': 'explode' }, ['input fail-on: Expected `fail-on` to list reject, hold, needs_approval or none, got "explode".']],
-    ['an unknown mode', { mode: 'shadow' }, ['input mode: Expected `mode` to be one of auto, gate, record, got "shadow".']],
+    ['an unknown mode', { mode: 'shadow' }, ['input mode: Expected `mode` to be one of auto, gate, record, canary, rollback, got "shadow".']],
     ['an unknown evidence format', { 'evidence-format': 'csv' }, ['input evidence-format: Expected `evidence-format` to be one of auto, jsonl, promptfoo, vitest-evals, got "csv".']],
     ['a side selector without a key', { 'parent-side': 'v1' }, ['input parent-side: Expected `parent-side` to be promptIdx=N, provider=ID or label=TEXT, got "v1".']],
     ['a negative promptIdx', { 'candidate-side': 'promptIdx=-1' }, ['input candidate-side: Expected `candidate-side` promptIdx to be a non-negative integer, got "-1".']],

@@ -25,5 +25,7 @@ it('equals what scripts/extract-openapi-subset.mjs extracts from the installed @
     'pulls/get',
     'repos/list-pull-requests-associated-with-commit',
     'users/get-authenticated',
+    'pulls/list',
+    'pulls/create',
   ]);
 });

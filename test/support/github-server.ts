@@ -90,6 +90,9 @@ export interface FakePull {
   readonly base_ref: string;
   readonly fork: boolean;
   readonly title: string;
+  /** Default open. */
+  readonly state?: 'open' | 'closed';
+  readonly body?: string;
 }
 
 /** Everything the fake holds; tests read it and may seed it. */
@@ -103,6 +106,11 @@ export interface FakeState {
 export interface GitHubServerOptions {
   /** Token → user; a token not listed authenticates as {@link ACTIONS_BOT}. */
   readonly users?: Readonly<Record<string, FakeUser>>;
+  /**
+   * Whether a branch exists in the repository (e.g. in a test's bare origin): creating a pull
+   * request from one that does not is refused with 422, as GitHub does. Default: every branch exists.
+   */
+  readonly branchExists?: (branch: string) => boolean;
 }
 
 /** A running fake; `close()` it in `afterEach`. */
@@ -189,7 +197,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     send(res, reply.status, reply.body, reply.headers);
   }
 
-  const routes = createRoutes(state);
+  const routes = createRoutes(state, options.branchExists ?? (() => true));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -269,6 +277,7 @@ for (const ajv of [bodyAjv, parameterAjv]) {
   ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/);
   ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isSafeInteger(value) });
   ajv.addFormat('uri', { type: 'string', validate: (value: string) => URL.canParse(value) });
+  ajv.addFormat('repo.nwo', /^[\w.-]+\/[\w.-]+$/);
 }
 
 const compiled: readonly CompiledOperation[] = subset.operations.map((operation) => {
@@ -385,7 +394,7 @@ interface Reply {
 
 type Route = (input: RouteInput) => Reply;
 
-function createRoutes(state: FakeState): Record<string, Route> {
+function createRoutes(state: FakeState, branchExists: (branch: string) => boolean): Record<string, Route> {
   const notFound: Reply = { status: 404, body: { message: 'Not Found', documentation_url: DOCS } };
 
   return {
@@ -457,6 +466,38 @@ function createRoutes(state: FakeState): Record<string, Route> {
       const pull = state.pulls.find((p) => sameRepo(params)(p) && p.number === Number(params['pull_number']));
       return pull === undefined ? notFound : { status: 200, body: pullJson(pull, base) };
     },
+    'pulls/list': ({ params, query, base }) => {
+      const wanted = query['state'] ?? 'open';
+      let pulls = state.pulls.filter((p) => sameRepo(params)(p) && (wanted === 'all' || (p.state ?? 'open') === wanted));
+      // `head` is `user:ref`; a head without the user is ignored, as GitHub does.
+      const head = /^([^:]+):(.+)$/.exec(query['head'] ?? '');
+      if (head) pulls = pulls.filter((p) => !p.fork && p.owner === head[1] && p.head_ref === head[2]);
+      if (query['base'] !== undefined) pulls = pulls.filter((p) => p.base_ref === query['base']);
+      pulls = pulls.toSorted((a, b) => b.number - a.number);
+      const page = paginate(pulls, query, base, `/repos/${params['owner']}/${params['repo']}/pulls`);
+      return { status: 200, body: page.items.map((p) => pullJson(p, base)), headers: page.headers };
+    },
+    'pulls/create': ({ params, body, base }) => {
+      const input = body as Record<string, unknown>;
+      const invalid = (field: string, code: string, message?: string): Reply => ({
+        status: 422,
+        body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field, code, ...(message ? { message } : {}) }], documentation_url: DOCS },
+      });
+      const headRef = String(input['head'] ?? '').replace(/^[^:]+:/, '');
+      if (typeof input['title'] !== 'string' || input['title'] === '') return invalid('title', 'missing_field');
+      if (!branchExists(headRef)) return invalid('head', 'invalid');
+      if (!branchExists(String(input['base']))) return invalid('base', 'invalid');
+      if (state.pulls.some((p) => sameRepo(params)(p) && (p.state ?? 'open') === 'open' && p.head_ref === headRef && p.base_ref === input['base'])) {
+        return invalid('', 'custom', `A pull request already exists for ${params['owner']}:${headRef}.`);
+      }
+      const number = Math.max(0, ...state.pulls.map((p) => p.number)) + 1;
+      const pull: FakePull = {
+        owner: params['owner']!, repo: params['repo']!, number, head_sha: '0'.repeat(40), head_ref: headRef, base_sha: '0'.repeat(40),
+        base_ref: String(input['base']), fork: false, title: input['title'], state: 'open', ...(typeof input['body'] === 'string' ? { body: input['body'] } : {}),
+      };
+      state.pulls.push(pull);
+      return { status: 201, body: pullJson(pull, base) };
+    },
     'repos/list-pull-requests-associated-with-commit': ({ params, query, base }) => {
       const pulls = state.pulls.filter((p) => sameRepo(params)(p) && p.head_sha === params['commit_sha']);
       const page = paginate(pulls, query, base, `/repos/${params['owner']}/${params['repo']}/commits/${params['commit_sha']}/pulls`);
@@ -511,7 +552,7 @@ function commentJson(comment: FakeComment, base: string): Record<string, unknown
 function pullJson(pull: FakePull, base: string): Record<string, unknown> {
   const repo = (fork: boolean) => ({ full_name: fork ? `fork-owner/${pull.repo}` : `${pull.owner}/${pull.repo}`, fork });
   return {
-    id: pull.number * 10, number: pull.number, state: 'open', title: pull.title,
+    id: pull.number * 10, number: pull.number, state: pull.state ?? 'open', title: pull.title, body: pull.body ?? null,
     url: `${base}/repos/${pull.owner}/${pull.repo}/pulls/${pull.number}`, html_url: `https://github.com/${pull.owner}/${pull.repo}/pull/${pull.number}`,
     head: { sha: pull.head_sha, ref: pull.head_ref, repo: repo(pull.fork) },
     base: { sha: pull.base_sha, ref: pull.base_ref, repo: repo(false) },
