@@ -27,7 +27,7 @@ import { EXIT } from '../outcome.ts';
 
 const keyOptions = { key: { type: 'string', multiple: true }, 'keys-dir': { type: 'string' } } as const;
 
-/** keygen, verify and log: the auditor's commands (issue 5). */
+/** keygen, verify and log: the auditor's commands. */
 export const AUDIT_COMMANDS: Record<string, Command> = {
   keygen: {
     summary: 'create a signing key pair for reports',
