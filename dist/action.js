@@ -25015,7 +25015,7 @@ var init_digest = __esm({
 
 // src/git/git.ts
 import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep as sep2 } from "node:path";
 import posix from "node:path/posix";
 function git(cwd, args, options = {}) {
@@ -25041,8 +25041,12 @@ function tryGit(cwd, args) {
 }
 function resolveCommit(repo, ref, flag = "--base") {
   if (ref.startsWith("-")) throw new InputError([{ file: flag, message: `"${ref}" is not a git ref` }]);
+  if (knownCommits.has(`${repo}\0${ref}`)) return ref;
   const sha = tryGit(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])?.toString().trim();
-  if (sha) return sha;
+  if (sha) {
+    if (sha === ref) knownCommits.add(`${repo}\0${ref}`);
+    return sha;
+  }
   const shallow = tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true";
   const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
   throw new InputError([{ file: flag, message }]);
@@ -25083,18 +25087,54 @@ function readTree(repo, commit2) {
 function treeEntries(repo, commit2) {
   return listTree(repo, commit2);
 }
-function readBlob(repo, object) {
-  const key = `${repo}\0${object}`;
-  const cached = blobCache.get(key);
-  if (cached) return cached;
-  const bytes = git(repo, ["cat-file", "blob", object]);
+function cacheBlob(repo, object, bytes) {
   if (blobCacheBytes + bytes.length > BLOB_CACHE_LIMIT) {
     blobCache.clear();
     blobCacheBytes = 0;
   }
-  blobCache.set(key, bytes);
+  blobCache.set(`${repo}\0${object}`, bytes);
   blobCacheBytes += bytes.length;
+}
+function readBlob(repo, object) {
+  const cached = blobCache.get(`${repo}\0${object}`);
+  if (cached) return cached;
+  const bytes = git(repo, ["cat-file", "blob", object]);
+  cacheBlob(repo, object, bytes);
   return bytes;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    const bytes = data.subarray(offset, offset + length);
+    out.set(id, bytes);
+    if (type === "blob") cacheBlob(repo, id, bytes);
+    offset += length + 1;
+  }
+  return out;
+}
+function prefetchFiles(repo, wanted) {
+  const objects = [];
+  for (const { commit: commit2, paths } of wanted) {
+    const tree = listTree(repo, commit2);
+    for (const path of paths) {
+      const entry = tree.get(posix.normalize(path).replace(/^(\.\/)+/, ""));
+      if (entry?.type === "blob" && entry.mode !== "120000" && !blobCache.has(`${repo}\0${entry.object}`)) objects.push(entry.object);
+    }
+  }
+  readBlobs(repo, objects);
 }
 function readerAtCommit(repo, commit2) {
   let tree;
@@ -25158,7 +25198,7 @@ function showFile(repo, commit2, path) {
   const read = readerAtCommit(repo, commit2)(path);
   return read.kind === "file" ? read.bytes : void 0;
 }
-var GitError, MAX_BUFFER, MAX_SYMLINK_HOPS, treeCache, TREE_CACHE_LIMIT, blobCache, blobCacheBytes, BLOB_CACHE_LIMIT;
+var GitError, MAX_BUFFER, knownCommits, MAX_SYMLINK_HOPS, treeCache, TREE_CACHE_LIMIT, blobCache, blobCacheBytes, BLOB_CACHE_LIMIT;
 var init_git = __esm({
   "src/git/git.ts"() {
     "use strict";
@@ -25168,6 +25208,7 @@ var init_git = __esm({
       name = "GitError";
     };
     MAX_BUFFER = 256 * 1024 * 1024;
+    knownCommits = /* @__PURE__ */ new Set();
     MAX_SYMLINK_HOPS = 8;
     treeCache = /* @__PURE__ */ new Map();
     TREE_CACHE_LIMIT = 32;
@@ -34062,27 +34103,6 @@ function parseNoteText(text2) {
   });
   return out;
 }
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
-  return out;
-}
 function trackingRef(remote, ref) {
   return `refs/kaizen-gate/remotes/${remote}/${ref.replace(/^refs\//, "")}`;
 }
@@ -34251,7 +34271,7 @@ var init_evidence_store = __esm({
 
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync as existsSync3, linkSync, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync as existsSync4, linkSync, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { dirname, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 function readInputFile(path, what) {
   try {
@@ -34309,7 +34329,7 @@ function writeFilesTogether(dir, files, options = {}) {
         committed.push(path);
         continue;
       }
-      if (files.length > 1 && existsSync3(path) && statSync2(path).isFile()) {
+      if (files.length > 1 && existsSync4(path) && statSync2(path).isFile()) {
         const backup = `${path}.${suffix}.bak`;
         copyFileSync(path, backup);
         backups.set(path, backup);
@@ -34533,7 +34553,7 @@ var init_failure = __esm({
 import { spawn } from "node:child_process";
 import {
   closeSync as closeSync2,
-  existsSync as existsSync4,
+  existsSync as existsSync5,
   lstatSync as lstatSync2,
   mkdirSync as mkdirSync2,
   mkdtempSync,
@@ -34630,7 +34650,7 @@ function commandEnv(base, worktree, target, output, repo) {
   const env = {};
   for (const [key, value] of Object.entries(base)) if (value !== void 0 && !WITHHELD.test(key)) env[key] = value;
   const bin = join2(worktree, "node_modules", ".bin");
-  if (existsSync4(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
+  if (existsSync5(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
   return {
     ...env,
     // A promptfoo eval exits 100 when test cases fail; failing cases are the evidence, not a failed run.
@@ -34646,7 +34666,7 @@ function commandEnv(base, worktree, target, output, repo) {
 function linkNodeModules(repo, worktree) {
   const installed = join2(repo, "node_modules");
   const link = join2(worktree, "node_modules");
-  if (!existsSync4(installed) || !statSync3(installed).isDirectory() || existsSync4(link)) return;
+  if (!existsSync5(installed) || !statSync3(installed).isDirectory() || existsSync5(link)) return;
   try {
     lstatSync2(link);
   } catch {
@@ -43793,7 +43813,6 @@ var init_discover2 = __esm({
     "use strict";
     init_discover();
     init_git();
-    init_notes();
     BATCH_BYTES = 32 * 1024 * 1024;
   }
 });
@@ -43811,6 +43830,7 @@ function resolveChangeSet(options) {
   const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
   if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
   const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
+  prefetchPackages(repo, plan.candidates, { commit: baseCommit, kinds: baseTree.kinds }, { commit: headCommit, kinds: headTree.kinds });
   const baseCache = /* @__PURE__ */ new Map();
   const headCache = /* @__PURE__ */ new Map();
   const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
@@ -43930,6 +43950,20 @@ function resolveChangeSet(options) {
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
+}
+function prefetchPackages(repo, candidates, base, head) {
+  const filesOf = (kinds, path) => {
+    const kind = path === void 0 ? void 0 : kinds.get(path);
+    return kind?.kind === "package" ? [path, ...packageFacts(kind.value).artifacts] : [];
+  };
+  const atBase = /* @__PURE__ */ new Set();
+  const atHead = /* @__PURE__ */ new Set();
+  for (const candidate of candidates) {
+    const candidateFiles = filesOf(head.kinds, candidate.path);
+    for (const path of [...candidateFiles, ...filesOf(base.kinds, candidate.basePath)]) atBase.add(path);
+    for (const path of candidateFiles) atHead.add(path);
+  }
+  prefetchFiles(repo, [{ commit: base.commit, paths: atBase }, ...head.commit ? [{ commit: head.commit, paths: atHead }] : []]);
 }
 function checkSelection(patterns, base, head) {
   const problems = [];
