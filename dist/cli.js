@@ -18161,11 +18161,11 @@ function resolveChangeSet(options) {
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
 }
+function filesOf(kinds, path) {
+  const kind = path === void 0 ? void 0 : kinds.get(path);
+  return kind?.kind === "package" ? [path, ...packageFacts(kind.value).artifacts] : [];
+}
 function prefetchPackages(repo, candidates, base, head) {
-  const filesOf = (kinds, path) => {
-    const kind = path === void 0 ? void 0 : kinds.get(path);
-    return kind?.kind === "package" ? [path, ...packageFacts(kind.value).artifacts] : [];
-  };
   const atBase = /* @__PURE__ */ new Set();
   const atHead = /* @__PURE__ */ new Set();
   for (const candidate of candidates) {

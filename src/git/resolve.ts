@@ -194,6 +194,12 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   };
 }
 
+/** A package manifest's path and the artifacts it names; nothing for any other file. */
+function filesOf(kinds: ReadonlyMap<string, YamlKind>, path: string | undefined): string[] {
+  const kind = path === undefined ? undefined : kinds.get(path);
+  return kind?.kind === 'package' ? [path!, ...packageFacts(kind.value).artifacts] : [];
+}
+
 /**
  * Reads the manifests of the candidates and their parents and every artifact they name, at the head
  * and at the base, in one git call: the loads and digests below then find them in the blob cache.
@@ -204,10 +210,6 @@ function prefetchPackages(
   base: { readonly commit: string; readonly kinds: ReadonlyMap<string, YamlKind> },
   head: { readonly commit: string | undefined; readonly kinds: ReadonlyMap<string, YamlKind> },
 ): void {
-  const filesOf = (kinds: ReadonlyMap<string, YamlKind>, path: string | undefined): string[] => {
-    const kind = path === undefined ? undefined : kinds.get(path);
-    return kind?.kind === 'package' ? [path!, ...packageFacts(kind.value).artifacts] : [];
-  };
   const atBase = new Set<string>();
   const atHead = new Set<string>();
   for (const candidate of candidates) {
