@@ -17,9 +17,7 @@ beforeAll(() => {
   process.env.GIT_CONFIG_GLOBAL = '/dev/null';
   process.env.GIT_CONFIG_NOSYSTEM = '1';
 });
-const cleanups: (() => void)[] = [];
 afterAll(() => {
-  for (const cleanup of cleanups) cleanup();
   if (saved.global === undefined) delete process.env.GIT_CONFIG_GLOBAL;
   else process.env.GIT_CONFIG_GLOBAL = saved.global;
   if (saved.nosystem === undefined) delete process.env.GIT_CONFIG_NOSYSTEM;
