@@ -15127,7 +15127,12 @@ function readBlob(repo, object) {
 }
 function readBlobs(repo, ids) {
   const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
+  const unique = [];
+  for (const id of new Set(ids)) {
+    const cached = blobCache.get(`${repo}\0${id}`);
+    if (cached) out.set(id, cached);
+    else unique.push(id);
+  }
   if (unique.length === 0) return out;
   const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
 ` });

@@ -165,13 +165,19 @@ function readBlob(repo: string, object: string): Buffer {
 
 /**
  * Reads many objects in one `git cat-file --batch` call: object id → bytes (missing ids are absent).
- * Blobs are remembered, so later readers of them start no git process.
+ * Blobs are remembered, so later readers of them start no git process, and blobs already
+ * remembered are not asked for again.
  *
  * @throws GitError when git fails or its output cannot be parsed.
  */
 export function readBlobs(repo: string, ids: readonly string[]): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  const unique = [...new Set(ids)];
+  const unique: string[] = [];
+  for (const id of new Set(ids)) {
+    const cached = blobCache.get(`${repo}\0${id}`);
+    if (cached) out.set(id, cached);
+    else unique.push(id);
+  }
   if (unique.length === 0) return out;
   const data = git(repo, ['cat-file', '--batch'], { input: `${unique.join('\n')}\n` });
   let offset = 0;
