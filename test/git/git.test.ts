@@ -76,6 +76,9 @@ describe('readBlobs', () => {
     expect([...blobs.keys()]).toEqual([id]);
     expect(blobs.get(id)?.toString()).toBe('readme\n');
     expect(withoutGit(() => text(readerAtCommit(repo.dir, second)('README.md')))).toBe('readme\n');
+    // Asked again, what is remembered needs no git; anything else still does.
+    expect(withoutGit(() => readBlobs(repo.dir, [id])).get(id)?.toString()).toBe('readme\n');
+    expect(() => withoutGit(() => readBlobs(repo.dir, [id, missing]))).toThrow(GitError);
   });
 });
 
