@@ -15686,7 +15686,6 @@ function readNotes(repo, commit2, ref = NOTES_REF) {
 }
 function readAllNotes(repo, ref = NOTES_REF) {
   const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
   const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
   const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
   for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
@@ -16074,9 +16073,9 @@ function addWorktree(repo, commit2, dir) {
   git(repo, ["-c", "core.hooksPath=/dev/null", "worktree", "add", "--quiet", "--detach", dir, commit2]);
 }
 function removeWorktree(repo, dir) {
-  tryGit(repo, ["worktree", "remove", "--force", "--force", dir]);
+  const removed = tryGit(repo, ["worktree", "remove", "--force", "--force", dir]) !== void 0;
   rmSync2(dir, { recursive: true, force: true, maxRetries: 3 });
-  tryGit(repo, ["worktree", "prune"]);
+  if (!removed) tryGit(repo, ["worktree", "prune"]);
 }
 
 // src/eval/failure.ts

@@ -110,7 +110,7 @@ export function readNotes(repo: string, commit: string, ref: string = NOTES_REF)
 /** Every note under `ref`: annotated commit → its parsed lines. Empty when the ref does not exist. */
 export function readAllNotes(repo: string, ref: string = NOTES_REF): Map<string, NoteLine[]> {
   const out = new Map<string, NoteLine[]>();
-  if (tryGit(repo, ['rev-parse', '--verify', '--quiet', ref]) === undefined) return out;
+  // `git notes list` of a ref that does not exist lists nothing: no probe for the ref first.
   const pairs = git(repo, ['notes', `--ref=${ref}`, 'list'])
     .toString()
     .split('\n')
