@@ -16,7 +16,7 @@ import { attestReport } from '../../src/report/attest.ts';
 import type { Envelope } from '../../src/report/sign.ts';
 import type { Report } from '../../src/report/model.ts';
 import { hex, manifestPass, packageReport, ppMeasure, ratioGate, report as buildReport, STATISTICS } from '../fixtures/reports/build.ts';
-import { makeRepo, runGit } from './git-repo.ts';
+import { headCommit, makeRepo, runGit } from './git-repo.ts';
 import type { TempRepo } from './git-repo.ts';
 
 /** A fixture key file's text. */
@@ -110,13 +110,13 @@ export function writePackage(repo: TempRepo, spec: PackageSpec): void {
 export function commitAt(repo: TempRepo, message: string, iso: string): string {
   repo.git('add', '--all');
   runGit(repo.dir, ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', message], { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
-  return repo.git('rev-parse', 'HEAD');
+  return headCommit(repo.dir);
 }
 
 /** Merges `branch` into the current branch with a merge commit dated `iso` (a merged pull request). */
 export function mergeAt(repo: TempRepo, branch: string, iso: string): string {
   runGit(repo.dir, ['merge', '--quiet', '--no-ff', '--no-edit', '-m', `Merge ${branch}`, branch], { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
-  return repo.git('rev-parse', 'HEAD');
+  return headCommit(repo.dir);
 }
 
 /** How a release's gates came out; the decision follows from them through the real `decide`. */
