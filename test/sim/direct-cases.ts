@@ -194,8 +194,10 @@ export function casesFromCounts(
   counts: { regressed: number; fixed: number; both: number; neither: number },
   category = 'general',
 ): PairedCase[] {
-  // Filled in place, not pushed one by one: look-2 simulations build arrays of 50,000 cases thousands of times.
-  const out = new Array<PairedCase>(counts.regressed + counts.fixed + counts.both + counts.neither);
+  // Sized once and written by index, not pushed one by one: look-2 simulations build arrays of
+  // 50,000 cases thousands of times, and growing them costs more than the gate reading them.
+  const out: PairedCase[] = [];
+  out.length = counts.regressed + counts.fixed + counts.both + counts.neither;
   let at = 0;
   for (const pattern of ['regressed', 'fixed', 'both', 'neither'] as const) {
     const [parent, candidate] = OUTCOMES[pattern];
@@ -207,8 +209,7 @@ export function casesFromCounts(
       parent,
       candidate,
     };
-    out.fill(shared, at, at + counts[pattern]);
-    at += counts[pattern];
+    for (let t = 0; t < counts[pattern]; t++) out[at++] = shared;
   }
   return out;
 }
