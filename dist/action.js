@@ -25051,19 +25051,35 @@ function resolveCommit(repo, ref, flag = "--base") {
   const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
   throw new InputError([{ file: flag, message }]);
 }
+function rememberedByHashes(key, compute) {
+  if (!key.slice(1).every((part) => FULL_HASH.test(part))) return compute();
+  const id = key.join("\0");
+  const known = byHashes.get(id);
+  if (known) return [...known];
+  const value = compute();
+  if (byHashes.size >= BY_HASHES_LIMIT) byHashes.clear();
+  byHashes.set(id, value);
+  return [...value];
+}
 function changedPaths(repo, base, head) {
-  const args = ["diff", "--name-only", "-z", "--no-renames", base];
-  if (head) args.push(head);
-  const tracked = git(repo, args).toString().split("\0").filter(Boolean);
-  if (head) return tracked.toSorted();
+  if (head) {
+    return rememberedByHashes(
+      [`${repo}\0diff`, base, head],
+      () => git(repo, ["diff", "--name-only", "-z", "--no-renames", base, head]).toString().split("\0").filter(Boolean).toSorted()
+    );
+  }
+  const tracked = git(repo, ["diff", "--name-only", "-z", "--no-renames", base]).toString().split("\0").filter(Boolean);
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
 }
 function commitsTouching(repo, from, path) {
-  return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
+  return rememberedByHashes(
+    [`${repo}\0rev-list\0${path}`, from],
+    () => git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean)
+  );
 }
 function listTree(repo, commit2) {
-  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit2);
+  const byHash = FULL_HASH.test(commit2);
   const key = `${repo}\0${commit2}`;
   const cached = byHash ? treeCache.get(key) : void 0;
   if (cached) return cached;
@@ -25203,7 +25219,7 @@ function showFile(repo, commit2, path) {
   const read = readerAtCommit(repo, commit2)(path);
   return read.kind === "file" ? read.bytes : void 0;
 }
-var GitError, MAX_BUFFER, knownCommits, MAX_SYMLINK_HOPS, treeCache, TREE_CACHE_LIMIT, blobCache, blobCacheBytes, BLOB_CACHE_LIMIT;
+var GitError, MAX_BUFFER, knownCommits, FULL_HASH, byHashes, BY_HASHES_LIMIT, MAX_SYMLINK_HOPS, treeCache, TREE_CACHE_LIMIT, blobCache, blobCacheBytes, BLOB_CACHE_LIMIT;
 var init_git = __esm({
   "src/git/git.ts"() {
     "use strict";
@@ -25214,6 +25230,9 @@ var init_git = __esm({
     };
     MAX_BUFFER = 256 * 1024 * 1024;
     knownCommits = /* @__PURE__ */ new Set();
+    FULL_HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+    byHashes = /* @__PURE__ */ new Map();
+    BY_HASHES_LIMIT = 256;
     MAX_SYMLINK_HOPS = 8;
     treeCache = /* @__PURE__ */ new Map();
     TREE_CACHE_LIMIT = 32;

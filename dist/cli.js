@@ -15068,22 +15068,41 @@ function resolveCommit(repo, ref, flag2 = "--base") {
   const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
   throw new InputError([{ file: flag2, message }]);
 }
+var FULL_HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var byHashes = /* @__PURE__ */ new Map();
+var BY_HASHES_LIMIT = 256;
+function rememberedByHashes(key, compute) {
+  if (!key.slice(1).every((part) => FULL_HASH.test(part))) return compute();
+  const id = key.join("\0");
+  const known = byHashes.get(id);
+  if (known) return [...known];
+  const value = compute();
+  if (byHashes.size >= BY_HASHES_LIMIT) byHashes.clear();
+  byHashes.set(id, value);
+  return [...value];
+}
 function changedPaths(repo, base, head) {
-  const args = ["diff", "--name-only", "-z", "--no-renames", base];
-  if (head) args.push(head);
-  const tracked = git(repo, args).toString().split("\0").filter(Boolean);
-  if (head) return tracked.toSorted();
+  if (head) {
+    return rememberedByHashes(
+      [`${repo}\0diff`, base, head],
+      () => git(repo, ["diff", "--name-only", "-z", "--no-renames", base, head]).toString().split("\0").filter(Boolean).toSorted()
+    );
+  }
+  const tracked = git(repo, ["diff", "--name-only", "-z", "--no-renames", base]).toString().split("\0").filter(Boolean);
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
 }
 function commitsTouching(repo, from, path) {
-  return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
+  return rememberedByHashes(
+    [`${repo}\0rev-list\0${path}`, from],
+    () => git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean)
+  );
 }
 var MAX_SYMLINK_HOPS = 8;
 var treeCache = /* @__PURE__ */ new Map();
 var TREE_CACHE_LIMIT = 32;
 function listTree(repo, commit2) {
-  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit2);
+  const byHash = FULL_HASH.test(commit2);
   const key = `${repo}\0${commit2}`;
   const cached = byHash ? treeCache.get(key) : void 0;
   if (cached) return cached;

@@ -72,12 +72,32 @@ export function resolveCommit(repo: string, ref: string, flag = '--base'): strin
   throw new InputError([{ file: flag, message }]);
 }
 
+const FULL_HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+// What git says about commits named by their hashes never changes: the change between two of them,
+// the history behind one. Remembered per process (bounded), for commands run many times in one.
+const byHashes = new Map<string, readonly string[]>();
+const BY_HASHES_LIMIT = 256;
+
+function rememberedByHashes(key: readonly string[], compute: () => string[]): string[] {
+  if (!key.slice(1).every((part) => FULL_HASH.test(part))) return compute();
+  const id = key.join('\0');
+  const known = byHashes.get(id);
+  if (known) return [...known];
+  const value = compute();
+  if (byHashes.size >= BY_HASHES_LIMIT) byHashes.clear();
+  byHashes.set(id, value);
+  return [...value];
+}
+
 /** Paths changed between two commits (or from `base` to the working tree when `head` is undefined). */
 export function changedPaths(repo: string, base: string, head: string | undefined): string[] {
-  const args = ['diff', '--name-only', '-z', '--no-renames', base];
-  if (head) args.push(head);
-  const tracked = git(repo, args).toString().split('\0').filter(Boolean);
-  if (head) return tracked.toSorted();
+  if (head) {
+    return rememberedByHashes([`${repo}\0diff`, base, head], () =>
+      git(repo, ['diff', '--name-only', '-z', '--no-renames', base, head]).toString().split('\0').filter(Boolean).toSorted(),
+    );
+  }
+  const tracked = git(repo, ['diff', '--name-only', '-z', '--no-renames', base]).toString().split('\0').filter(Boolean);
   const untracked = git(repo, ['ls-files', '-z', '--others', '--exclude-standard']).toString().split('\0').filter(Boolean);
   return [...new Set([...tracked, ...untracked])].toSorted();
 }
@@ -90,7 +110,9 @@ export function listFilesAt(repo: string, commit: string, dir = '.'): string[] {
 /** Commits reachable from `from` that touched `path`, newest first. */
 export function commitsTouching(repo: string, from: string, path: string): string[] {
   // rev-list, not log: plumbing output that user config (log.showSignature, …) cannot change.
-  return git(repo, ['--literal-pathspecs', 'rev-list', from, '--', path]).toString().split('\n').filter(Boolean);
+  return rememberedByHashes([`${repo}\0rev-list\0${path}`, from], () =>
+    git(repo, ['--literal-pathspecs', 'rev-list', from, '--', path]).toString().split('\n').filter(Boolean),
+  );
 }
 
 const MAX_SYMLINK_HOPS = 8;
@@ -112,7 +134,7 @@ const TREE_CACHE_LIMIT = 32;
 
 /** Every entry (files, links, folders) of a commit's tree, by repository path: one git call per commit. */
 function listTree(repo: string, commit: string): Map<string, TreeEntry> {
-  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit);
+  const byHash = FULL_HASH.test(commit);
   const key = `${repo}\0${commit}`;
   const cached = byHash ? treeCache.get(key) : undefined;
   if (cached) return cached;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRepoRoot, GitError, prefetchFiles, readBlobs, readerAtCommit, resolveCommit } from '../../src/git/git.ts';
+import { changedPaths, commitsTouching, findRepoRoot, GitError, prefetchFiles, readBlobs, readerAtCommit, resolveCommit } from '../../src/git/git.ts';
 import { makeRepo, type TempRepo } from '../support/git-repo.ts';
 
 let repo: TempRepo;
@@ -110,5 +110,19 @@ describe('findRepoRoot', () => {
     rmSync(join(gone.dir, '.git'), { recursive: true, force: true });
     expect(findRepoRoot(gone.dir)).toBeUndefined();
     gone.cleanup();
+  });
+});
+
+describe('changedPaths and commitsTouching', () => {
+  it('between commits named by hash, answer from memory the second time; by name, ask git every time', () => {
+    expect(changedPaths(repo.dir, first, second)).toEqual(['apps/qa/prompt.md']);
+    expect(commitsTouching(repo.dir, second, 'apps/qa/prompt.md')).toEqual([second, first]);
+    withoutGit(() => {
+      expect(changedPaths(repo.dir, first, second)).toEqual(['apps/qa/prompt.md']);
+      expect(commitsTouching(repo.dir, second, 'apps/qa/prompt.md')).toEqual([second, first]);
+    });
+    expect(commitsTouching(repo.dir, second, 'README.md')).toEqual([first]);
+    expect(() => withoutGit(() => changedPaths(repo.dir, first, 'HEAD'))).toThrow(GitError);
+    expect(() => withoutGit(() => commitsTouching(repo.dir, 'HEAD', 'apps/qa/prompt.md'))).toThrow(GitError);
   });
 });
