@@ -25015,7 +25015,7 @@ var init_digest = __esm({
 
 // src/git/git.ts
 import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
+import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync2, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep as sep2 } from "node:path";
 import posix from "node:path/posix";
 function git(cwd, args, options = {}) {
@@ -25041,22 +25041,42 @@ function tryGit(cwd, args) {
 }
 function resolveCommit(repo, ref, flag2 = "--base") {
   if (ref.startsWith("-")) throw new InputError([{ file: flag2, message: `"${ref}" is not a git ref` }]);
+  if (knownCommits.has(`${repo}\0${ref}`)) return ref;
   const sha = tryGit(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])?.toString().trim();
-  if (sha) return sha;
+  if (sha) {
+    if (sha === ref) knownCommits.add(`${repo}\0${ref}`);
+    return sha;
+  }
   const shallow = tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true";
   const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
   throw new InputError([{ file: flag2, message }]);
 }
+function rememberedByHashes(key, compute) {
+  if (!key.slice(1).every((part) => FULL_HASH.test(part))) return compute();
+  const id = key.join("\0");
+  const known = byHashes.get(id);
+  if (known) return [...known];
+  const value = compute();
+  if (byHashes.size >= BY_HASHES_LIMIT) byHashes.clear();
+  byHashes.set(id, value);
+  return [...value];
+}
 function changedPaths(repo, base, head) {
-  const args = ["diff", "--name-only", "-z", "--no-renames", base];
-  if (head) args.push(head);
-  const tracked = git(repo, args).toString().split("\0").filter(Boolean);
-  if (head) return tracked.toSorted();
+  if (head) {
+    return rememberedByHashes(
+      [`${repo}\0diff`, base, head],
+      () => git(repo, ["diff", "--name-only", "-z", "--no-renames", base, head]).toString().split("\0").filter(Boolean).toSorted()
+    );
+  }
+  const tracked = git(repo, ["diff", "--name-only", "-z", "--no-renames", base]).toString().split("\0").filter(Boolean);
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
 }
 function commitsTouching(repo, from, path) {
-  return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
+  return rememberedByHashes(
+    [`${repo}\0rev-list\0${path}`, from],
+    () => git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean)
+  );
 }
 function lastMainlineCommitTouching(repo, from, path) {
   const out = git(repo, ["--literal-pathspecs", "rev-list", "--first-parent", "--max-count=1", from, "--", path]).toString().trim();
@@ -25069,7 +25089,7 @@ function checkoutRef(repo, ref) {
   git(repo, ["checkout", "--quiet", ref, "--"]);
 }
 function listTree(repo, commit2) {
-  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit2);
+  const byHash = FULL_HASH.test(commit2);
   const key = `${repo}\0${commit2}`;
   const cached = byHash ? treeCache.get(key) : void 0;
   if (cached) return cached;
@@ -25093,18 +25113,59 @@ function readTree(repo, commit2) {
 function treeEntries(repo, commit2) {
   return listTree(repo, commit2);
 }
-function readBlob(repo, object) {
-  const key = `${repo}\0${object}`;
-  const cached = blobCache.get(key);
-  if (cached) return cached;
-  const bytes = git(repo, ["cat-file", "blob", object]);
+function cacheBlob(repo, object, bytes) {
   if (blobCacheBytes + bytes.length > BLOB_CACHE_LIMIT) {
     blobCache.clear();
     blobCacheBytes = 0;
   }
-  blobCache.set(key, bytes);
+  blobCache.set(`${repo}\0${object}`, bytes);
   blobCacheBytes += bytes.length;
+}
+function readBlob(repo, object) {
+  const cached = blobCache.get(`${repo}\0${object}`);
+  if (cached) return cached;
+  const bytes = git(repo, ["cat-file", "blob", object]);
+  cacheBlob(repo, object, bytes);
   return bytes;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [];
+  for (const id of new Set(ids)) {
+    const cached = blobCache.get(`${repo}\0${id}`);
+    if (cached) out.set(id, cached);
+    else unique.push(id);
+  }
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header2 = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header2.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
+    const bytes = data.subarray(offset, offset + length);
+    out.set(id, bytes);
+    if (type === "blob") cacheBlob(repo, id, bytes);
+    offset += length + 1;
+  }
+  return out;
+}
+function prefetchFiles(repo, wanted) {
+  const objects = [];
+  for (const { commit: commit2, paths } of wanted) {
+    const tree = listTree(repo, commit2);
+    for (const path of paths) {
+      const entry = tree.get(posix.normalize(path).replace(/^(\.\/)+/, ""));
+      if (entry?.type === "blob" && entry.mode !== "120000" && !blobCache.has(`${repo}\0${entry.object}`)) objects.push(entry.object);
+    }
+  }
+  readBlobs(repo, objects);
 }
 function readerAtCommit(repo, commit2) {
   let tree;
@@ -25184,7 +25245,7 @@ function digestsAtCommits(repo) {
     }
   };
 }
-var GitError, MAX_BUFFER, MAX_SYMLINK_HOPS, treeCache, TREE_CACHE_LIMIT, blobCache, blobCacheBytes, BLOB_CACHE_LIMIT;
+var GitError, MAX_BUFFER, knownCommits, FULL_HASH, byHashes, BY_HASHES_LIMIT, MAX_SYMLINK_HOPS, treeCache, TREE_CACHE_LIMIT, blobCache, blobCacheBytes, BLOB_CACHE_LIMIT;
 var init_git = __esm({
   "src/git/git.ts"() {
     "use strict";
@@ -25194,6 +25255,10 @@ var init_git = __esm({
       name = "GitError";
     };
     MAX_BUFFER = 256 * 1024 * 1024;
+    knownCommits = /* @__PURE__ */ new Set();
+    FULL_HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+    byHashes = /* @__PURE__ */ new Map();
+    BY_HASHES_LIMIT = 256;
     MAX_SYMLINK_HOPS = 8;
     treeCache = /* @__PURE__ */ new Map();
     TREE_CACHE_LIMIT = 32;
@@ -36043,7 +36108,7 @@ var init_markdown = __esm({
 
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync as existsSync3, linkSync, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync as existsSync4, linkSync, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 function readInputFile(path, what) {
   try {
@@ -36101,7 +36166,7 @@ function writeFilesTogether(dir, files, options = {}) {
         committed.push(path);
         continue;
       }
-      if (files.length > 1 && existsSync3(path) && statSync(path).isFile()) {
+      if (files.length > 1 && existsSync4(path) && statSync(path).isFile()) {
         const backup = `${path}.${suffix}.bak`;
         copyFileSync(path, backup);
         backups.set(path, backup);
@@ -36182,18 +36247,18 @@ var init_report_files = __esm({
 });
 
 // src/io/keyring-files.ts
-import { existsSync as existsSync4, readdirSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, readdirSync, statSync as statSync2 } from "node:fs";
 import { join as join3, resolve as resolve4 } from "node:path";
 function loadKeyring(sources) {
   const repoKeys = join3(sources.repo, DEFAULT_KEYS_DIR);
   const given = sources.keysDir === void 0 ? void 0 : resolve4(sources.cwd, sources.keysDir);
-  const dir = given ?? (sources.repoDefault && existsSync4(repoKeys) ? repoKeys : void 0);
+  const dir = given ?? (sources.repoDefault && existsSync5(repoKeys) ? repoKeys : void 0);
   const files = (sources.keyFiles ?? []).map((path) => ({
     source: path,
     pem: readInputFile(resolve4(sources.cwd, path), "public key file").toString("utf8")
   }));
   if (dir !== void 0) {
-    if (!existsSync4(dir) || !statSync2(dir).isDirectory()) {
+    if (!existsSync5(dir) || !statSync2(dir).isDirectory()) {
       throw new InputError([{ file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }]);
     }
     for (const name of readdirSync(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
@@ -36203,7 +36268,7 @@ function loadKeyring(sources) {
     }
   }
   const revokedPath = join3(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync4(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
+  const revoked = existsSync5(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
   return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
 var init_keyring_files = __esm({
@@ -36296,7 +36361,6 @@ function readNotes(repo, commit2, ref = NOTES_REF) {
 }
 function readAllNotes(repo, ref = NOTES_REF) {
   const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
   const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
   const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
   for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
@@ -36313,27 +36377,6 @@ function parseNoteText(text2) {
       out.push({ line: index + 1, text: line, value: void 0, error: error2 instanceof Error ? error2.message : String(error2) });
     }
   });
-  return out;
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header2 = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header2.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
   return out;
 }
 function trackingRef(remote, ref) {
@@ -44917,7 +44960,6 @@ var init_history = __esm({
     "use strict";
     init_problem();
     init_git();
-    init_notes();
     NULL_OID = /^0+$/;
   }
 });
@@ -52486,7 +52528,7 @@ var init_rollback_pr = __esm({
 });
 
 // src/action/stage-mode.ts
-import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, statSync as statSync3 } from "node:fs";
 import { join as join5, resolve as resolve6 } from "node:path";
 async function runStageMode(inputs, event, workspace) {
   const stage = inputs.stage;
@@ -52609,13 +52651,13 @@ function telemetryFiles(patterns, workspace) {
   const paths = expandInput("telemetry", patterns, workspace, problems);
   for (const path of paths) {
     const full = resolve6(workspace, path);
-    if (!existsSync5(full) || !statSync3(full).isFile()) problems.push({ file: "input telemetry", message: `${path}: telemetry file does not exist` });
+    if (!existsSync6(full) || !statSync3(full).isFile()) problems.push({ file: "input telemetry", message: `${path}: telemetry file does not exist` });
   }
   if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
   return paths.map((path) => ({ path: resolve6(workspace, path), label: toRepoPath(workspace, resolve6(workspace, path)) }));
 }
 function actionKeyring(dir, workspace) {
-  const absent = !existsSync5(resolve6(workspace, dir));
+  const absent = !existsSync6(resolve6(workspace, dir));
   if (absent && dir.replace(/\/+$/, "") === DEFAULT_KEYS_DIR) return { trusted: [], revoked: /* @__PURE__ */ new Set() };
   return loadKeyring({
     cwd: workspace,
@@ -53154,9 +53196,9 @@ function addWorktree(repo, commit2, dir) {
   git(repo, ["-c", "core.hooksPath=/dev/null", "worktree", "add", "--quiet", "--detach", dir, commit2]);
 }
 function removeWorktree(repo, dir) {
-  tryGit(repo, ["worktree", "remove", "--force", "--force", dir]);
+  const removed = tryGit(repo, ["worktree", "remove", "--force", "--force", dir]) !== void 0;
   rmSync3(dir, { recursive: true, force: true, maxRetries: 3 });
-  tryGit(repo, ["worktree", "prune"]);
+  if (!removed) tryGit(repo, ["worktree", "prune"]);
 }
 var init_worktree = __esm({
   "src/git/worktree.ts"() {
@@ -53232,7 +53274,7 @@ var init_failure = __esm({
 import { spawn } from "node:child_process";
 import {
   closeSync as closeSync2,
-  existsSync as existsSync6,
+  existsSync as existsSync7,
   lstatSync as lstatSync2,
   mkdirSync as mkdirSync3,
   mkdtempSync,
@@ -53329,7 +53371,7 @@ function commandEnv(base, worktree, target, output, repo) {
   const env = {};
   for (const [key, value] of Object.entries(base)) if (value !== void 0 && !WITHHELD.test(key)) env[key] = value;
   const bin = join6(worktree, "node_modules", ".bin");
-  if (existsSync6(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
+  if (existsSync7(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
   return {
     ...env,
     // A promptfoo eval exits 100 when test cases fail; failing cases are the evidence, not a failed run.
@@ -53345,7 +53387,7 @@ function commandEnv(base, worktree, target, output, repo) {
 function linkNodeModules(repo, worktree) {
   const installed = join6(repo, "node_modules");
   const link = join6(worktree, "node_modules");
-  if (!existsSync6(installed) || !statSync5(installed).isDirectory() || existsSync6(link)) return;
+  if (!existsSync7(installed) || !statSync5(installed).isDirectory() || existsSync7(link)) return;
   try {
     lstatSync2(link);
   } catch {
@@ -54446,7 +54488,6 @@ var init_discover2 = __esm({
     "use strict";
     init_discover();
     init_git();
-    init_notes();
     BATCH_BYTES = 32 * 1024 * 1024;
   }
 });
@@ -54464,6 +54505,7 @@ function resolveChangeSet(options) {
   const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
   if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
   const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
+  prefetchPackages(repo, plan.candidates, { commit: baseCommit, kinds: baseTree.kinds }, { commit: headCommit, kinds: headTree.kinds });
   const baseCache = /* @__PURE__ */ new Map();
   const headCache = /* @__PURE__ */ new Map();
   const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
@@ -54583,6 +54625,20 @@ function resolveChangeSet(options) {
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
+}
+function filesOf(kinds, path) {
+  const kind = path === void 0 ? void 0 : kinds.get(path);
+  return kind?.kind === "package" ? [path, ...packageFacts(kind.value).artifacts] : [];
+}
+function prefetchPackages(repo, candidates, base, head) {
+  const atBase = /* @__PURE__ */ new Set();
+  const atHead = /* @__PURE__ */ new Set();
+  for (const candidate of candidates) {
+    const candidateFiles = filesOf(head.kinds, candidate.path);
+    for (const path of [...candidateFiles, ...filesOf(base.kinds, candidate.basePath)]) atBase.add(path);
+    for (const path of candidateFiles) atHead.add(path);
+  }
+  prefetchFiles(repo, [{ commit: base.commit, paths: atBase }, ...head.commit ? [{ commit: head.commit, paths: atHead }] : []]);
 }
 function checkSelection(patterns, base, head) {
   const problems = [];

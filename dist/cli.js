@@ -14852,7 +14852,7 @@ import { parseArgs } from "node:util";
 
 // src/git/git.ts
 import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import posix from "node:path/posix";
 
@@ -15048,33 +15048,61 @@ function tryGit(cwd, args) {
     return void 0;
   }
 }
+var knownRoots = /* @__PURE__ */ new Set();
 function findRepoRoot(dir) {
-  return tryGit(dir, ["rev-parse", "--show-toplevel"])?.toString().trim() || void 0;
+  if (knownRoots.has(dir) && existsSync(join(dir, ".git"))) return dir;
+  const root = tryGit(dir, ["rev-parse", "--show-toplevel"])?.toString().trim() || void 0;
+  if (root !== void 0 && root === dir) knownRoots.add(dir);
+  return root;
 }
+var knownCommits = /* @__PURE__ */ new Set();
 function resolveCommit(repo, ref, flag2 = "--base") {
   if (ref.startsWith("-")) throw new InputError([{ file: flag2, message: `"${ref}" is not a git ref` }]);
+  if (knownCommits.has(`${repo}\0${ref}`)) return ref;
   const sha = tryGit(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])?.toString().trim();
-  if (sha) return sha;
+  if (sha) {
+    if (sha === ref) knownCommits.add(`${repo}\0${ref}`);
+    return sha;
+  }
   const shallow = tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true";
   const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
   throw new InputError([{ file: flag2, message }]);
 }
+var FULL_HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var byHashes = /* @__PURE__ */ new Map();
+var BY_HASHES_LIMIT = 256;
+function rememberedByHashes(key, compute) {
+  if (!key.slice(1).every((part) => FULL_HASH.test(part))) return compute();
+  const id = key.join("\0");
+  const known = byHashes.get(id);
+  if (known) return [...known];
+  const value = compute();
+  if (byHashes.size >= BY_HASHES_LIMIT) byHashes.clear();
+  byHashes.set(id, value);
+  return [...value];
+}
 function changedPaths(repo, base, head) {
-  const args = ["diff", "--name-only", "-z", "--no-renames", base];
-  if (head) args.push(head);
-  const tracked = git(repo, args).toString().split("\0").filter(Boolean);
-  if (head) return tracked.toSorted();
+  if (head) {
+    return rememberedByHashes(
+      [`${repo}\0diff`, base, head],
+      () => git(repo, ["diff", "--name-only", "-z", "--no-renames", base, head]).toString().split("\0").filter(Boolean).toSorted()
+    );
+  }
+  const tracked = git(repo, ["diff", "--name-only", "-z", "--no-renames", base]).toString().split("\0").filter(Boolean);
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
 }
 function commitsTouching(repo, from, path) {
-  return git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean);
+  return rememberedByHashes(
+    [`${repo}\0rev-list\0${path}`, from],
+    () => git(repo, ["--literal-pathspecs", "rev-list", from, "--", path]).toString().split("\n").filter(Boolean)
+  );
 }
 var MAX_SYMLINK_HOPS = 8;
 var treeCache = /* @__PURE__ */ new Map();
 var TREE_CACHE_LIMIT = 32;
 function listTree(repo, commit2) {
-  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit2);
+  const byHash = FULL_HASH.test(commit2);
   const key = `${repo}\0${commit2}`;
   const cached = byHash ? treeCache.get(key) : void 0;
   if (cached) return cached;
@@ -15101,18 +15129,59 @@ function treeEntries(repo, commit2) {
 var blobCache = /* @__PURE__ */ new Map();
 var blobCacheBytes = 0;
 var BLOB_CACHE_LIMIT = 64 * 1024 * 1024;
-function readBlob(repo, object) {
-  const key = `${repo}\0${object}`;
-  const cached = blobCache.get(key);
-  if (cached) return cached;
-  const bytes = git(repo, ["cat-file", "blob", object]);
+function cacheBlob(repo, object, bytes) {
   if (blobCacheBytes + bytes.length > BLOB_CACHE_LIMIT) {
     blobCache.clear();
     blobCacheBytes = 0;
   }
-  blobCache.set(key, bytes);
+  blobCache.set(`${repo}\0${object}`, bytes);
   blobCacheBytes += bytes.length;
+}
+function readBlob(repo, object) {
+  const cached = blobCache.get(`${repo}\0${object}`);
+  if (cached) return cached;
+  const bytes = git(repo, ["cat-file", "blob", object]);
+  cacheBlob(repo, object, bytes);
   return bytes;
+}
+function readBlobs(repo, ids) {
+  const out = /* @__PURE__ */ new Map();
+  const unique = [];
+  for (const id of new Set(ids)) {
+    const cached = blobCache.get(`${repo}\0${id}`);
+    if (cached) out.set(id, cached);
+    else unique.push(id);
+  }
+  if (unique.length === 0) return out;
+  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
+` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(10, offset);
+    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
+    const header2 = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = "", type = "", size = ""] = header2.split(" ");
+    if (type === "missing") continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
+    const bytes = data.subarray(offset, offset + length);
+    out.set(id, bytes);
+    if (type === "blob") cacheBlob(repo, id, bytes);
+    offset += length + 1;
+  }
+  return out;
+}
+function prefetchFiles(repo, wanted) {
+  const objects = [];
+  for (const { commit: commit2, paths } of wanted) {
+    const tree = listTree(repo, commit2);
+    for (const path of paths) {
+      const entry = tree.get(posix.normalize(path).replace(/^(\.\/)+/, ""));
+      if (entry?.type === "blob" && entry.mode !== "120000" && !blobCache.has(`${repo}\0${entry.object}`)) objects.push(entry.object);
+    }
+  }
+  readBlobs(repo, objects);
 }
 function readerAtCommit(repo, commit2) {
   let tree;
@@ -15636,7 +15705,6 @@ function readNotes(repo, commit2, ref = NOTES_REF) {
 }
 function readAllNotes(repo, ref = NOTES_REF) {
   const out = /* @__PURE__ */ new Map();
-  if (tryGit(repo, ["rev-parse", "--verify", "--quiet", ref]) === void 0) return out;
   const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
   const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
   for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
@@ -15653,27 +15721,6 @@ function parseNoteText(text2) {
       out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
     }
   });
-  return out;
-}
-function readBlobs(repo, ids) {
-  const out = /* @__PURE__ */ new Map();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ["cat-file", "--batch"], { input: `${unique.join("\n")}
-` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(10, offset);
-    if (end < 0) throw new GitError("git cat-file --batch gave output that ends mid-header");
-    const header2 = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = "", type = "", size = ""] = header2.split(" ");
-    if (type === "missing") continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header2}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
   return out;
 }
 function trackingRef(remote, ref) {
@@ -15832,7 +15879,7 @@ function storedEvidenceDigest(repo, name) {
 
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync as existsSync2, linkSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
 import { dirname, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function readInputFile(path, what) {
   try {
@@ -15893,7 +15940,7 @@ function writeFilesTogether(dir, files, options = {}) {
         committed.push(path);
         continue;
       }
-      if (files.length > 1 && existsSync(path) && statSync3(path).isFile()) {
+      if (files.length > 1 && existsSync2(path) && statSync3(path).isFile()) {
         const backup = `${path}.${suffix}.bak`;
         copyFileSync(path, backup);
         backups.set(path, backup);
@@ -16025,7 +16072,7 @@ function formatDuration(ms) {
 import { spawn } from "node:child_process";
 import {
   closeSync as closeSync2,
-  existsSync as existsSync2,
+  existsSync as existsSync3,
   lstatSync as lstatSync2,
   mkdirSync as mkdirSync2,
   mkdtempSync,
@@ -16045,9 +16092,9 @@ function addWorktree(repo, commit2, dir) {
   git(repo, ["-c", "core.hooksPath=/dev/null", "worktree", "add", "--quiet", "--detach", dir, commit2]);
 }
 function removeWorktree(repo, dir) {
-  tryGit(repo, ["worktree", "remove", "--force", "--force", dir]);
+  const removed = tryGit(repo, ["worktree", "remove", "--force", "--force", dir]) !== void 0;
   rmSync2(dir, { recursive: true, force: true, maxRetries: 3 });
-  tryGit(repo, ["worktree", "prune"]);
+  if (!removed) tryGit(repo, ["worktree", "prune"]);
 }
 
 // src/eval/failure.ts
@@ -16193,7 +16240,7 @@ function commandEnv(base, worktree, target, output, repo) {
   const env = {};
   for (const [key, value] of Object.entries(base)) if (value !== void 0 && !WITHHELD.test(key)) env[key] = value;
   const bin = join3(worktree, "node_modules", ".bin");
-  if (existsSync2(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
+  if (existsSync3(bin)) env["PATH"] = `${bin}${delimiter}${env["PATH"] ?? ""}`;
   return {
     ...env,
     // A promptfoo eval exits 100 when test cases fail; failing cases are the evidence, not a failed run.
@@ -16209,7 +16256,7 @@ function commandEnv(base, worktree, target, output, repo) {
 function linkNodeModules(repo, worktree) {
   const installed = join3(repo, "node_modules");
   const link = join3(worktree, "node_modules");
-  if (!existsSync2(installed) || !statSync4(installed).isDirectory() || existsSync2(link)) return;
+  if (!existsSync3(installed) || !statSync4(installed).isDirectory() || existsSync3(link)) return;
   try {
     lstatSync2(link);
   } catch {
@@ -18016,6 +18063,7 @@ function resolveChangeSet(options) {
   const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
   if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
   const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
+  prefetchPackages(repo, plan.candidates, { commit: baseCommit, kinds: baseTree.kinds }, { commit: headCommit, kinds: headTree.kinds });
   const baseCache = /* @__PURE__ */ new Map();
   const headCache = /* @__PURE__ */ new Map();
   const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
@@ -18135,6 +18183,20 @@ function resolveChangeSet(options) {
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p))
   };
+}
+function filesOf(kinds, path) {
+  const kind = path === void 0 ? void 0 : kinds.get(path);
+  return kind?.kind === "package" ? [path, ...packageFacts(kind.value).artifacts] : [];
+}
+function prefetchPackages(repo, candidates, base, head) {
+  const atBase = /* @__PURE__ */ new Set();
+  const atHead = /* @__PURE__ */ new Set();
+  for (const candidate of candidates) {
+    const candidateFiles = filesOf(head.kinds, candidate.path);
+    for (const path of [...candidateFiles, ...filesOf(base.kinds, candidate.basePath)]) atBase.add(path);
+    for (const path of candidateFiles) atHead.add(path);
+  }
+  prefetchFiles(repo, [{ commit: base.commit, paths: atBase }, ...head.commit ? [{ commit: head.commit, paths: atHead }] : []]);
 }
 function checkSelection(patterns, base, head) {
   const problems = [];
@@ -25444,7 +25506,7 @@ function pick(value, keys) {
 }
 
 // src/cli/init-command.ts
-import { existsSync as existsSync3, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync4, rmdirSync } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync3, mkdirSync as mkdirSync3, readFileSync as readFileSync4, rmdirSync } from "node:fs";
 import { basename, dirname as dirname3, join as join5 } from "node:path";
 
 // src/init/plan.ts
@@ -25876,7 +25938,7 @@ function runInit(ctx, values) {
   }
   const created = [];
   for (const file of plan.files) {
-    for (let dir = dirname3(join5(root, file.path)); !existsSync3(dir); dir = dirname3(dir)) created.unshift(dir);
+    for (let dir = dirname3(join5(root, file.path)); !existsSync4(dir); dir = dirname3(dir)) created.unshift(dir);
   }
   try {
     for (const dir of new Set(created)) mkdirSync3(dir, { recursive: true });
@@ -25925,7 +25987,7 @@ function ownerOfOrigin(repo) {
 }
 
 // src/cli/audit-commands.ts
-import { closeSync as closeSync3, existsSync as existsSync5, mkdirSync as mkdirSync4, openSync as openSync3, statSync as statSync6, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync6, mkdirSync as mkdirSync4, openSync as openSync3, statSync as statSync6, writeSync as writeSync2 } from "node:fs";
 import { join as join7, resolve as resolve11 } from "node:path";
 
 // src/report/stage.ts
@@ -26222,18 +26284,18 @@ function utcDate(iso) {
 }
 
 // src/io/keyring-files.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
 import { join as join6, resolve as resolve10 } from "node:path";
 function loadKeyring(sources) {
   const repoKeys = join6(sources.repo, DEFAULT_KEYS_DIR);
   const given = sources.keysDir === void 0 ? void 0 : resolve10(sources.cwd, sources.keysDir);
-  const dir = given ?? (sources.repoDefault && existsSync4(repoKeys) ? repoKeys : void 0);
+  const dir = given ?? (sources.repoDefault && existsSync5(repoKeys) ? repoKeys : void 0);
   const files = (sources.keyFiles ?? []).map((path) => ({
     source: path,
     pem: readInputFile(resolve10(sources.cwd, path), "public key file").toString("utf8")
   }));
   if (dir !== void 0) {
-    if (!existsSync4(dir) || !statSync5(dir).isDirectory()) {
+    if (!existsSync5(dir) || !statSync5(dir).isDirectory()) {
       throw new InputError([{ file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }]);
     }
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
@@ -26243,7 +26305,7 @@ function loadKeyring(sources) {
     }
   }
   const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
-  const revoked = existsSync4(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
+  const revoked = existsSync5(revokedPath) ? parseRevokedList(readInputFile(revokedPath, "revocation list").toString("utf8"), revokedPath) : /* @__PURE__ */ new Set();
   return { trusted: trustedKeysFrom(files, revoked), revoked };
 }
 
@@ -26800,7 +26862,7 @@ function runKeygen(ctx, out, algorithmFlag) {
   const dir = resolve11(ctx.cwd, out);
   const privatePath = join7(dir, "kaizen-gate.key");
   const publicPath = join7(dir, "kaizen-gate.pub");
-  const existing = [privatePath, publicPath].filter((path) => existsSync5(path));
+  const existing = [privatePath, publicPath].filter((path) => existsSync6(path));
   if (existing.length > 0) {
     throw new InputError(existing.map((file) => ({ file, message: "already exists; keygen never overwrites a key (choose another --out folder)" })));
   }
@@ -26854,7 +26916,7 @@ function runVerify(ctx, values, positionals) {
     throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
   }
   const evidenceDir = resolve11(ctx.cwd, values["evidence-dir"] ?? repo);
-  if (!existsSync5(evidenceDir) || !statSync6(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
+  if (!existsSync6(evidenceDir) || !statSync6(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
     trusted: keyring.trusted,
@@ -26935,7 +26997,7 @@ function count2(n, noun) {
 }
 
 // src/cli/stage-commands.ts
-import { existsSync as existsSync6, statSync as statSync7 } from "node:fs";
+import { existsSync as existsSync7, statSync as statSync7 } from "node:fs";
 import { resolve as resolve13 } from "node:path";
 
 // src/delivery/canary-policy.ts
@@ -32534,7 +32596,7 @@ function repoOf(ctx, values) {
 }
 function telemetryFiles(ctx, paths) {
   if (!paths || paths.length === 0) throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
-  const missing = paths.filter((p) => !existsSync6(resolve13(ctx.cwd, p)) || !statSync7(resolve13(ctx.cwd, p)).isFile());
+  const missing = paths.filter((p) => !existsSync7(resolve13(ctx.cwd, p)) || !statSync7(resolve13(ctx.cwd, p)).isFile());
   if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
   return paths.map((p) => ({ path: resolve13(ctx.cwd, p), label: p }));
 }

@@ -6,8 +6,7 @@
 import { CLASSIFY_LIMIT, classifyYaml, isYamlPath } from '../manifest/discover.ts';
 import type { YamlKind } from '../manifest/discover.ts';
 import type { ReadFile } from '../manifest/verify.ts';
-import { git, readerAtCommit, readerAtWorktree, treeEntries } from './git.ts';
-import { readBlobs } from './notes.ts';
+import { git, readBlobs, readerAtCommit, readerAtWorktree, treeEntries } from './git.ts';
 
 /** The classified YAML files of one tree, and a reader of any file in it. */
 export interface DiscoveredTree {

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { EVIDENCE_LIMITS, formatBytes } from '../evidence/evidence-file.ts';
 import { evidenceRef, METADATA_FILE, metadataText } from '../eval/stored.ts';
 import type { StoredMetadata } from '../eval/stored.ts';
-import { GitError, git, tryGit } from './git.ts';
-import { identityArgs, readBlobs, remoteExists, tryPush } from './notes.ts';
+import { GitError, git, readBlobs, tryGit } from './git.ts';
+import { identityArgs, remoteExists, tryPush } from './notes.ts';
 
 /** What {@link storeEvidence} needs. */
 export interface StoreEvidenceOptions {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import posix from 'node:path/posix';
 import { InputError } from '../problem.ts';
@@ -38,10 +38,19 @@ export function tryGit(cwd: string, args: readonly string[]): Buffer | undefined
   }
 }
 
+// Directories found to be the top level of their work tree. Commands ask for the root of the
+// directory they run in several times; a root stays one while its `.git` is there.
+const knownRoots = new Set<string>();
+
 /** The top level of the git work tree containing `dir`, or undefined outside a repository. */
 export function findRepoRoot(dir: string): string | undefined {
-  return tryGit(dir, ['rev-parse', '--show-toplevel'])?.toString().trim() || undefined;
+  if (knownRoots.has(dir) && existsSync(join(dir, '.git'))) return dir;
+  const root = tryGit(dir, ['rev-parse', '--show-toplevel'])?.toString().trim() || undefined;
+  if (root !== undefined && root === dir) knownRoots.add(dir);
+  return root;
 }
+
+const knownCommits = new Set<string>();
 
 /**
  * Resolves a ref to a commit SHA. A missing ref in a shallow clone gets the fix users need
@@ -49,8 +58,13 @@ export function findRepoRoot(dir: string): string | undefined {
  */
 export function resolveCommit(repo: string, ref: string, flag = '--base'): string {
   if (ref.startsWith('-')) throw new InputError([{ file: flag, message: `"${ref}" is not a git ref` }]);
+  // A full hash once found to name a commit always does: no git process to confirm it again.
+  if (knownCommits.has(`${repo}\0${ref}`)) return ref;
   const sha = tryGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])?.toString().trim();
-  if (sha) return sha;
+  if (sha) {
+    if (sha === ref) knownCommits.add(`${repo}\0${ref}`);
+    return sha;
+  }
   const shallow = tryGit(repo, ['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true';
   const message = shallow
     ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\``
@@ -58,12 +72,32 @@ export function resolveCommit(repo: string, ref: string, flag = '--base'): strin
   throw new InputError([{ file: flag, message }]);
 }
 
+const FULL_HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+// What git says about commits named by their hashes never changes: the change between two of them,
+// the history behind one. Remembered per process (bounded), for commands run many times in one.
+const byHashes = new Map<string, readonly string[]>();
+const BY_HASHES_LIMIT = 256;
+
+function rememberedByHashes(key: readonly string[], compute: () => string[]): string[] {
+  if (!key.slice(1).every((part) => FULL_HASH.test(part))) return compute();
+  const id = key.join('\0');
+  const known = byHashes.get(id);
+  if (known) return [...known];
+  const value = compute();
+  if (byHashes.size >= BY_HASHES_LIMIT) byHashes.clear();
+  byHashes.set(id, value);
+  return [...value];
+}
+
 /** Paths changed between two commits (or from `base` to the working tree when `head` is undefined). */
 export function changedPaths(repo: string, base: string, head: string | undefined): string[] {
-  const args = ['diff', '--name-only', '-z', '--no-renames', base];
-  if (head) args.push(head);
-  const tracked = git(repo, args).toString().split('\0').filter(Boolean);
-  if (head) return tracked.toSorted();
+  if (head) {
+    return rememberedByHashes([`${repo}\0diff`, base, head], () =>
+      git(repo, ['diff', '--name-only', '-z', '--no-renames', base, head]).toString().split('\0').filter(Boolean).toSorted(),
+    );
+  }
+  const tracked = git(repo, ['diff', '--name-only', '-z', '--no-renames', base]).toString().split('\0').filter(Boolean);
   const untracked = git(repo, ['ls-files', '-z', '--others', '--exclude-standard']).toString().split('\0').filter(Boolean);
   return [...new Set([...tracked, ...untracked])].toSorted();
 }
@@ -76,7 +110,9 @@ export function listFilesAt(repo: string, commit: string, dir = '.'): string[] {
 /** Commits reachable from `from` that touched `path`, newest first. */
 export function commitsTouching(repo: string, from: string, path: string): string[] {
   // rev-list, not log: plumbing output that user config (log.showSignature, …) cannot change.
-  return git(repo, ['--literal-pathspecs', 'rev-list', from, '--', path]).toString().split('\n').filter(Boolean);
+  return rememberedByHashes([`${repo}\0rev-list\0${path}`, from], () =>
+    git(repo, ['--literal-pathspecs', 'rev-list', from, '--', path]).toString().split('\n').filter(Boolean),
+  );
 }
 
 /** The newest first-parent commit from `from` that changed `path` (a release on the mainline), or undefined. */
@@ -114,7 +150,7 @@ const TREE_CACHE_LIMIT = 32;
 
 /** Every entry (files, links, folders) of a commit's tree, by repository path: one git call per commit. */
 function listTree(repo: string, commit: string): Map<string, TreeEntry> {
-  const byHash = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit);
+  const byHash = FULL_HASH.test(commit);
   const key = `${repo}\0${commit}`;
   const cached = byHash ? treeCache.get(key) : undefined;
   if (cached) return cached;
@@ -148,18 +184,73 @@ const blobCache = new Map<string, Buffer>();
 let blobCacheBytes = 0;
 const BLOB_CACHE_LIMIT = 64 * 1024 * 1024;
 
-function readBlob(repo: string, object: string): Buffer {
-  const key = `${repo}\0${object}`;
-  const cached = blobCache.get(key);
-  if (cached) return cached;
-  const bytes = git(repo, ['cat-file', 'blob', object]);
+function cacheBlob(repo: string, object: string, bytes: Buffer): void {
   if (blobCacheBytes + bytes.length > BLOB_CACHE_LIMIT) {
     blobCache.clear();
     blobCacheBytes = 0;
   }
-  blobCache.set(key, bytes);
+  blobCache.set(`${repo}\0${object}`, bytes);
   blobCacheBytes += bytes.length;
+}
+
+function readBlob(repo: string, object: string): Buffer {
+  const cached = blobCache.get(`${repo}\0${object}`);
+  if (cached) return cached;
+  const bytes = git(repo, ['cat-file', 'blob', object]);
+  cacheBlob(repo, object, bytes);
   return bytes;
+}
+
+/**
+ * Reads many objects in one `git cat-file --batch` call: object id → bytes (missing ids are absent).
+ * Blobs are remembered, so later readers of them start no git process, and blobs already
+ * remembered are not asked for again.
+ *
+ * @throws GitError when git fails or its output cannot be parsed.
+ */
+export function readBlobs(repo: string, ids: readonly string[]): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const unique: string[] = [];
+  for (const id of new Set(ids)) {
+    const cached = blobCache.get(`${repo}\0${id}`);
+    if (cached) out.set(id, cached);
+    else unique.push(id);
+  }
+  if (unique.length === 0) return out;
+  const data = git(repo, ['cat-file', '--batch'], { input: `${unique.join('\n')}\n` });
+  let offset = 0;
+  while (offset < data.length) {
+    const end = data.indexOf(0x0a, offset);
+    if (end < 0) throw new GitError('git cat-file --batch gave output that ends mid-header');
+    const header = data.subarray(offset, end).toString();
+    offset = end + 1;
+    const [id = '', type = '', size = ''] = header.split(' ');
+    if (type === 'missing') continue;
+    const length = Number(size);
+    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
+    const bytes = data.subarray(offset, offset + length);
+    out.set(id, bytes);
+    if (type === 'blob') cacheBlob(repo, id, bytes);
+    offset += length + 1;
+  }
+  return out;
+}
+
+/**
+ * Reads the files at `paths` of `commit` into the blob cache in one git call, so the readers that
+ * follow (the manifests and artifacts of a change set) do not start a git process per file.
+ * Symlinks, folders and paths not in the tree are left to the reader.
+ */
+export function prefetchFiles(repo: string, wanted: readonly { readonly commit: string; readonly paths: Iterable<string> }[]): void {
+  const objects: string[] = [];
+  for (const { commit, paths } of wanted) {
+    const tree = listTree(repo, commit);
+    for (const path of paths) {
+      const entry = tree.get(posix.normalize(path).replace(/^(\.\/)+/, ''));
+      if (entry?.type === 'blob' && entry.mode !== '120000' && !blobCache.has(`${repo}\0${entry.object}`)) objects.push(entry.object);
+    }
+  }
+  readBlobs(repo, objects);
 }
 
 /** A reader of files as they are in a commit; symlinks (to files or folders) are followed inside the tree only. */

@@ -4,8 +4,7 @@
  * (src/audit/log.ts) turns this into Kaizen entries; this module only reads git.
  */
 import { InputError } from '../problem.ts';
-import { git, resolveCommit, tryGit } from './git.ts';
-import { readBlobs } from './notes.ts';
+import { git, readBlobs, resolveCommit, tryGit } from './git.ts';
 
 /** One changed YAML file in one mainline commit, oldest commit first. */
 export interface FileVersion {

@@ -7,7 +7,7 @@
  * two versions of one note by concatenating, sorting and de-duplicating their lines. One document a
  * line survives that merge intact; a pretty-printed JSON document would be shuffled into garbage.
  */
-import { GitError, git, tryGit } from './git.ts';
+import { GitError, git, readBlobs, tryGit } from './git.ts';
 
 /** The notes ref kaizen-gate records reports under. */
 export const NOTES_REF = 'refs/notes/kaizen-gate';
@@ -110,7 +110,7 @@ export function readNotes(repo: string, commit: string, ref: string = NOTES_REF)
 /** Every note under `ref`: annotated commit → its parsed lines. Empty when the ref does not exist. */
 export function readAllNotes(repo: string, ref: string = NOTES_REF): Map<string, NoteLine[]> {
   const out = new Map<string, NoteLine[]>();
-  if (tryGit(repo, ['rev-parse', '--verify', '--quiet', ref]) === undefined) return out;
+  // `git notes list` of a ref that does not exist lists nothing: no probe for the ref first.
   const pairs = git(repo, ['notes', `--ref=${ref}`, 'list'])
     .toString()
     .split('\n')
@@ -133,32 +133,6 @@ export function parseNoteText(text: string): NoteLine[] {
       out.push({ line: index + 1, text: line, value: undefined, error: error instanceof Error ? error.message : String(error) });
     }
   });
-  return out;
-}
-
-/**
- * Reads many objects in one `git cat-file --batch` call: object id → bytes (missing ids are absent).
- *
- * @throws GitError when git fails or its output cannot be parsed.
- */
-export function readBlobs(repo: string, ids: readonly string[]): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return out;
-  const data = git(repo, ['cat-file', '--batch'], { input: `${unique.join('\n')}\n` });
-  let offset = 0;
-  while (offset < data.length) {
-    const end = data.indexOf(0x0a, offset);
-    if (end < 0) throw new GitError('git cat-file --batch gave output that ends mid-header');
-    const header = data.subarray(offset, end).toString();
-    offset = end + 1;
-    const [id = '', type = '', size = ''] = header.split(' ');
-    if (type === 'missing') continue;
-    const length = Number(size);
-    if (!Number.isInteger(length)) throw new GitError(`git cat-file --batch gave an unexpected header: ${header}`);
-    out.set(id, data.subarray(offset, offset + length));
-    offset += length + 1;
-  }
   return out;
 }
 

@@ -15,7 +15,7 @@ import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
 import { discoverAtCommit, discoverInWorktree, renamesBetween } from './discover.ts';
 import type { DiscoveredTree, KindCache } from './discover.ts';
-import { changedPaths, commitsTouching, readerAtCommit, resolveCommit } from './git.ts';
+import { changedPaths, commitsTouching, prefetchFiles, readerAtCommit, resolveCommit } from './git.ts';
 import { digestOf } from '../digest.ts';
 
 /** What `diff` and `check` compare: a base commit against a head commit or the working tree. */
@@ -63,6 +63,7 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   if (options.manifests !== undefined) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
 
   const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...(options.all ? { all: true } : {}) });
+  prefetchPackages(repo, plan.candidates, { commit: baseCommit, kinds: baseTree.kinds }, { commit: headCommit, kinds: headTree.kinds });
   const baseCache = new Map<string, LoadedManifest>();
   const headCache = new Map<string, LoadedManifest>();
   const loadBase = (path: string): LoadedManifest | undefined => readManifest(path, baseTree.read, baseCache);
@@ -191,6 +192,33 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
     changed_files: changed,
     unreferenced_changes: changed.filter((p) => !referenced.has(p)),
   };
+}
+
+/** A package manifest's path and the artifacts it names; nothing for any other file. */
+function filesOf(kinds: ReadonlyMap<string, YamlKind>, path: string | undefined): string[] {
+  const kind = path === undefined ? undefined : kinds.get(path);
+  return kind?.kind === 'package' ? [path!, ...packageFacts(kind.value).artifacts] : [];
+}
+
+/**
+ * Reads the manifests of the candidates and their parents and every artifact they name, at the head
+ * and at the base, in one git call: the loads and digests below then find them in the blob cache.
+ */
+function prefetchPackages(
+  repo: string,
+  candidates: readonly { readonly path: string; readonly basePath?: string }[],
+  base: { readonly commit: string; readonly kinds: ReadonlyMap<string, YamlKind> },
+  head: { readonly commit: string | undefined; readonly kinds: ReadonlyMap<string, YamlKind> },
+): void {
+  const atBase = new Set<string>();
+  const atHead = new Set<string>();
+  for (const candidate of candidates) {
+    const candidateFiles = filesOf(head.kinds, candidate.path);
+    for (const path of [...candidateFiles, ...filesOf(base.kinds, candidate.basePath)]) atBase.add(path);
+    for (const path of candidateFiles) atHead.add(path);
+  }
+  // A work-tree head is read from disk, not from git.
+  prefetchFiles(repo, [{ commit: base.commit, paths: atBase }, ...(head.commit ? [{ commit: head.commit, paths: atHead }] : [])]);
 }
 
 /** Each selection entry must match a package manifest in the base or the head; all misses at once. */

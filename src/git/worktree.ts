@@ -17,7 +17,8 @@ export function addWorktree(repo: string, commit: string, dir: string): void {
 
 /** Removes the worktree at `dir` and what is in it, and git's record of it; never throws. */
 export function removeWorktree(repo: string, dir: string): void {
-  tryGit(repo, ['worktree', 'remove', '--force', '--force', dir]);
+  const removed = tryGit(repo, ['worktree', 'remove', '--force', '--force', dir]) !== undefined;
   rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-  tryGit(repo, ['worktree', 'prune']);
+  // Only when git could not remove it: its record then points at a folder that is gone now.
+  if (!removed) tryGit(repo, ['worktree', 'prune']);
 }

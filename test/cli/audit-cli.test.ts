@@ -3,7 +3,7 @@
  * releases whose signed reports are recorded as git notes and read back on fresh clones.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ import {
   writePackage,
 } from '../support/audit-repo.ts';
 import type { Clone, ReleaseHistory } from '../support/audit-repo.ts';
+import { runGit } from '../support/git-repo.ts';
 
 const ED25519_ID = 'sha256:8360ab527f71c2c9ad92ae2db5c21ed80091dcd4cc3904776a7c8bb1fea95631';
 const P256_ID = 'sha256:62f5b5cb2e37370a15c6c54447a519783e93081ef6b91c6cb3ac5616c9744e5d';
@@ -70,12 +71,37 @@ afterAll(() => {
   for (const cleanup of cleanups) cleanup();
 });
 
+/** Every ref of the origin and where it points, read from its files: what a clone of it would get. */
+function originState(): string {
+  const refs = readdirSync(join(history.origin, 'refs'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .toSorted()
+    .map((file) => `${file} ${readFileSync(file, 'utf8')}`);
+  const packed = join(history.origin, 'packed-refs');
+  return [...refs, existsSync(packed) ? readFileSync(packed, 'utf8') : ''].join('\n');
+}
+
+// Clones of an unchanged origin, made with git once and copied per test (one test adds releases:
+// its later clones come from a new template).
+const templates = new Map<string, string>();
+
 /** A fresh clone of origin with the notes fetched the documented way. */
 function freshClone(fetchNotes = true): Clone {
-  const clone = cloneOf(history.origin);
-  cleanups.push(clone.cleanup);
-  if (fetchNotes) clone.git('fetch', '--quiet', 'origin', 'refs/notes/*:refs/notes/*');
-  return clone;
+  const key = `${fetchNotes}\0${originState()}`;
+  let template = templates.get(key);
+  if (template === undefined) {
+    const clone = cloneOf(history.origin);
+    cleanups.push(clone.cleanup);
+    if (fetchNotes) clone.git('fetch', '--quiet', 'origin', 'refs/notes/*:refs/notes/*');
+    template = clone.dir;
+    templates.set(key, template);
+  }
+  const parent = mkdtempSync(join(tmpdir(), 'kaizen-clone-'));
+  cleanups.push(() => rmSync(parent, { recursive: true, force: true }));
+  const dir = join(parent, 'clone');
+  cpSync(template, dir, { recursive: true });
+  return { dir, git: (...args: string[]) => runGit(dir, args), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 async function logJson(dir: string, ...args: string[]): Promise<{ code: number; entries: LogEntry[]; stderr: string }> {

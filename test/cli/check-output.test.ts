@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeArgsError } from '../../src/cli/flags.ts';
 import { evidenceRecords, gateRepo, type GateRepo, PACKAGES, toJsonl } from '../gates/scenario.ts';
-import { cliIn } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/cli.ts';
 
 const repos: GateRepo[] = [];
 afterAll(() => {
@@ -19,7 +19,7 @@ describe('check: warnings that change what the result means reach the terminal',
     const { parent, candidate } = evidenceRecords('policy-qa');
     repo.write('e/parent.jsonl', toJsonl(parent));
     repo.write('e/candidate.jsonl', toJsonl(candidate));
-    const run = await cliIn(repo.dir, ['check', '--base', built.base, '--head', head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
+    const run = await runCliInProcess(repo.dir, ['check', '--base', built.base, '--head', head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       `  warning: parent_package_id is policy-qa-2025-01-01-r0, but the base commit has ${PACKAGES['policy-qa'].baseId} in ${manifest}; comparing against ${PACKAGES['policy-qa'].baseId}\n`,
@@ -33,10 +33,10 @@ describe('check: warnings that change what the result means reach the terminal',
     const { parent, candidate } = evidenceRecords('policy-qa');
     built.repo.write('e/parent.jsonl', toJsonl(parent));
     built.repo.write('e/candidate.jsonl', toJsonl(candidate.slice(1)));
-    const run = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
+    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/has no candidate result: golden\/pqa-g-00001 \(e\/parent\.jsonl:1\); run both sides on the same cases, or drop cases only one side has with --allow-unpaired \(Action input allow-unpaired: true\)/);
-    const allowed = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl', '--allow-unpaired']);
+    const allowed = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl', '--allow-unpaired']);
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toContain('  evidence: 1 parent-only and 0 candidate-only case(s) dropped (--allow-unpaired); the gates judged the 1,499 paired cases\n');
   });
@@ -44,7 +44,7 @@ describe('check: warnings that change what the result means reach the terminal',
 
 describe('unknown flags', () => {
   it('suggest the closest flag of the command', async () => {
-    const run = await cliIn(process.cwd(), ['check', '--base', 'main', '--parent-evidenc', 'p.jsonl']);
+    const run = await runCliInProcess(process.cwd(), ['check', '--base', 'main', '--parent-evidenc', 'p.jsonl']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('kaizen-gate: unknown option --parent-evidenc (did you mean --parent-evidence?)\nRun `kaizen-gate --help` for usage.\n');
   });

@@ -12,12 +12,26 @@ export interface ActionBundle {
   cleanup(): void;
 }
 
+// Built once per process: the e2e files share their workers (isolate: false), and the source does
+// not change during a run. A private build is removed when the process exits.
+let built: ActionBundle | undefined;
+
 /**
  * dist/action.js when it equals a fresh `npm run bundle` of src/; otherwise that fresh build, made
  * in a private folder laid out like the package (dist/ beside gates/, which the bundle reads), so
  * the tests exercise the source without rewriting dist/ under other test files that run it.
+ * `cleanup` leaves the build to the other files of the process.
  */
 export function actionBundle(): ActionBundle {
+  if (built === undefined) {
+    const fresh = buildActionBundle();
+    process.once('exit', () => fresh.cleanup());
+    built = { ...fresh, cleanup: () => {} };
+  }
+  return built;
+}
+
+function buildActionBundle(): ActionBundle {
   const dir = mkdtempSync(join(tmpdir(), 'kaizen-bundle-'));
   const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
   try {

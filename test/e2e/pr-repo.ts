@@ -4,7 +4,7 @@
 // merge commit GitHub builds for refs/pull/N/merge (GITHUB_SHA), not the head itself.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeRepo, runGit, type TempRepo } from '../support/git-repo.ts';
+import { headCommit, makeRepo, runGit, type TempRepo } from '../support/git-repo.ts';
 import { runLock } from '../../src/cli/manifest-commands.ts';
 import { ROOT } from './paths.ts';
 
@@ -119,7 +119,7 @@ function commitTracked(repo: TempRepo, message: string): string {
   repo.git('add', 'manifests');
   const date = '2026-01-03T00:00:00Z';
   runGit(repo.dir, ['commit', '--quiet', '--no-verify', '-m', message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
-  return repo.git('rev-parse', 'HEAD');
+  return headCommit(repo.dir);
 }
 
 /** GitHub's test merge of the PR into its base, checked out detached as actions/checkout does. */

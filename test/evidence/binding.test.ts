@@ -7,7 +7,7 @@ import type { PromptfooColumn } from '../../src/evidence/promptfoo.ts';
 import type { EvidenceRecord } from '../../src/evidence/record.ts';
 import type { Decision } from '../../src/gates/decide.ts';
 import type { Report } from '../../src/report/model.ts';
-import { cliIn } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/cli.ts';
 import { PROMPTS, promptfooRepo, type PromptfooRepo } from './promptfoo-repo.ts';
 
 // The real promptfoo 0.123.1 output (test/fixtures/evidence/promptfoo-real): support-v1 is the
@@ -28,8 +28,8 @@ function build(spec: Parameters<typeof promptfooRepo>[0]): PromptfooRepo {
 
 async function check(built: PromptfooRepo, ...args: string[]): Promise<{ code: number; report: Report; stderr: string; text: string }> {
   const common = ['check', '--base', built.base, '--head', built.head, '--policy', 'small-suites.yaml', ...args];
-  const json = await cliIn(built.repo.dir, [...common, '--format', 'json']);
-  const text = await cliIn(built.repo.dir, common);
+  const json = await runCliInProcess(built.repo.dir, [...common, '--format', 'json']);
+  const text = await runCliInProcess(built.repo.dir, common);
   return { code: json.code, report: JSON.parse(json.stdout || 'null') as Report, stderr: json.stderr, text: text.stdout + text.stderr };
 }
 

@@ -9,7 +9,7 @@ import { resolveChangeSet } from '../../src/git/resolve.ts';
 import { runPipeline } from '../../src/pipeline.ts';
 import { formatProblem, InputError } from '../../src/problem.ts';
 import { evidenceRecords, gateRepo, type GateRepo, toJsonl } from '../gates/scenario.ts';
-import { cliIn } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/cli.ts';
 
 // Bounded evidence input: each limit ends in a located error, never an internal error, a native
 // stack or a stack overflow, and a flood of one mistake prints a few examples and a count.
@@ -109,7 +109,7 @@ describe('evidence larger than a side may hold', () => {
     built.repo.write('evidence/parent.jsonl', '');
     truncateSync(big, 2 * 1024 * MiB);
     built.repo.write('evidence/candidate.jsonl', '');
-    const run = await cliIn(built.repo.dir, args('evidence/parent.jsonl', 'evidence/candidate.jsonl', built));
+    const run = await runCliInProcess(built.repo.dir, args('evidence/parent.jsonl', 'evidence/candidate.jsonl', built));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('evidence/parent.jsonl: parent evidence is 2.0 GiB; evidence is limited to 64 MiB per side, so it was not read (split the suite into fewer cases or trials, or drop fields the gates do not use)\n');
@@ -123,7 +123,7 @@ describe('evidence larger than a side may hold', () => {
       truncateSync(join(built.repo.dir, `evidence/${name}.jsonl`), (name === 'a' ? 40 : 30) * MiB);
     }
     built.repo.write('evidence/c.jsonl', `${line('a')}\n`);
-    const run = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'evidence/a.jsonl', '--parent-evidence', 'evidence/b.jsonl', '--candidate-evidence', 'evidence/c.jsonl']);
+    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'evidence/a.jsonl', '--parent-evidence', 'evidence/b.jsonl', '--candidate-evidence', 'evidence/c.jsonl']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       '1 evidence problem\nevidence/a.jsonl: the parent evidence is 70 MiB in 2 files (this one 40 MiB); evidence is limited to 64 MiB per side, so nothing was read (run fewer cases or trials per check, or drop fields the gates do not use)\n',
@@ -139,7 +139,7 @@ describe('evidence larger than a side may hold', () => {
     writeSync(fd, '{\n  "evalId": "eval-1",\n  "results": {');
     closeSync(fd);
     truncateSync(path, 40 * MiB);
-    const run = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--evidence', 'evals/results.json']);
+    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--evidence', 'evals/results.json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       '1 evidence problem\nevals/results.json: the promptfoo output is 40 MiB; a promptfoo file is one JSON document, parsed whole, and may be at most 32 MiB (split the eval, or export JSON Lines evidence instead)\n',
@@ -165,7 +165,7 @@ describe('evidence that is not UTF-8', () => {
     const built = gateRepo({ changed: ['policy-qa'] });
     repos.push(built);
     built.repo.write('evals/results.json', new Uint8Array([...encode('{\n  "evalId": "e",\n  "results": {"version": 3, "note": "'), 0xff, ...encode('"}\n}\n')]));
-    const run = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--evidence', 'evals/results.json']);
+    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--evidence', 'evals/results.json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('evals/results.json:3:38: byte 0xff is not UTF-8; evidence must be UTF-8 text');
   });

@@ -5,7 +5,7 @@ import { pairEvidence } from '../../src/evidence/pair.ts';
 import { listPromptfooSides, parsePromptfooEvidence } from '../../src/evidence/promptfoo.ts';
 import type { EvidenceRecord } from '../../src/evidence/record.ts';
 import type { Report } from '../../src/report/model.ts';
-import { cliIn } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/cli.ts';
 import { readFixture } from './helpers.ts';
 import { JUDGE, promptfooRepo, type PromptfooRepo } from './promptfoo-repo.ts';
 
@@ -261,7 +261,7 @@ describe('kaizen-gate check on real promptfoo output, bound to a package whose p
   afterAll(() => built.repo.cleanup());
 
   const check = async (...args: string[]): Promise<{ code: number; report: Report; stderr: string }> => {
-    const run = await cliIn(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--format', 'json', ...args]);
+    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--format', 'json', ...args]);
     return { code: run.code, report: JSON.parse(run.stdout || 'null') as Report, stderr: run.stderr };
   };
 

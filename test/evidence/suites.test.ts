@@ -7,7 +7,7 @@ import type { EvidenceRecord } from '../../src/evidence/record.ts';
 import { checkSuiteMembership, describeCoverage, readSuiteList, suiteCoverage } from '../../src/evidence/suites.ts';
 import type { Problem } from '../../src/problem.ts';
 import { evidenceRecords, gateRepo, type GateRepo, ROOT, toJsonl } from '../gates/scenario.ts';
-import { cliIn } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/cli.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const suite = (content: string | undefined, id = 'policy_golden_v12', kind: 'golden' | 'safety' = 'golden') => ({ id, suite: kind, path: `suites/${id}.jsonl`, ...(content === undefined ? {} : { content: encode(content) }) });
@@ -106,12 +106,12 @@ describe('check: evidence against the pinned suites (real repository, in process
     const { repo } = built;
     // The candidate's suite shrinks to one case; the parent's (at the base) lists all 2,400.
     repo.write('manifests/policy-qa/suites/golden.jsonl', '{"case_id":"pqa-g-00001"}\n');
-    await cliIn(repo.dir, ['lock']);
+    await runCliInProcess(repo.dir, ['lock']);
     const head = repo.commit('one-case suite');
     const { parent, candidate } = evidenceRecords('policy-qa', { golden: 400, safety: 0 });
     repo.write('evidence/parent.jsonl', toJsonl(parent));
     repo.write('evidence/candidate.jsonl', toJsonl(candidate));
-    const run = await cliIn(repo.dir, ['check', '--base', built.base, '--head', head, '--parent-evidence', 'evidence/parent.jsonl', '--candidate-evidence', 'evidence/candidate.jsonl']);
+    const run = await runCliInProcess(repo.dir, ['check', '--base', built.base, '--head', head, '--parent-evidence', 'evidence/parent.jsonl', '--candidate-evidence', 'evidence/candidate.jsonl']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
       '399 evidence problems',
@@ -128,7 +128,7 @@ describe('check: evidence against the pinned suites (real repository, in process
       const { parent, candidate } = evidenceRecords('policy-qa', { golden: 398, safety: 160 });
       fresh.repo.write('e/parent.jsonl', toJsonl(parent));
       fresh.repo.write('e/candidate.jsonl', toJsonl(candidate));
-      const run = await cliIn(fresh.repo.dir, ['check', '--base', fresh.base, '--head', fresh.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
+      const run = await runCliInProcess(fresh.repo.dir, ['check', '--base', fresh.base, '--head', fresh.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
       expect(run.stdout).toContain('  suite golden policy_golden_v12: 398 of 2,400 cases, 2,002 missing: pqa-g-00399, pqa-g-00400, pqa-g-00401, pqa-g-00402, pqa-g-00403, …\n');
       expect(run.stdout).toContain('  suite safety policy_redteam_v04: 160 of 1,200 cases, 1,040 missing: pqa-rt-0161, pqa-rt-0162, pqa-rt-0163, pqa-rt-0164, pqa-rt-0165, …\n');
     } finally {

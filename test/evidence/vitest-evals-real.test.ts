@@ -5,7 +5,7 @@ import { parseVitestEvalsEvidence } from '../../src/evidence/vitest-evals.ts';
 import type { Report } from '../../src/report/model.ts';
 import { ROOT } from '../gates/scenario.ts';
 import { makeRepo, type TempRepo } from '../support/git-repo.ts';
-import { cliIn } from '../support/run-cli.ts';
+import { runCliInProcess } from '../support/cli.ts';
 import { expectProblems, readFixture } from './helpers.ts';
 import { JUDGE, SMALL_SUITES, writePackage } from './promptfoo-repo.ts';
 
@@ -284,7 +284,7 @@ describe('kaizen-gate check on real vitest-evals output: support-v1 → support-
   afterAll(() => built.repo.cleanup());
 
   const check = async (...args: string[]): Promise<{ code: number; report: Report; stderr: string }> => {
-    const run = await cliIn(built.repo.dir, [
+    const run = await runCliInProcess(built.repo.dir, [
       'check',
       '--base',
       built.base,

@@ -8,7 +8,7 @@ import { fetchStoredRef, readStoredFiles, storedEvidenceDigest, storeEvidence } 
 import { evidenceRef, storedMetadataOf, verifyStored } from '../../src/eval/stored.ts';
 import type { StoredMetadata } from '../../src/eval/stored.ts';
 import { runGit } from '../support/git-repo.ts';
-import { cloneOf, makeRepoWithOrigin } from '../support/audit-repo.ts';
+import { makeOriginTemplate, type OriginTemplate } from '../support/audit-repo.ts';
 import type { Clone } from '../support/audit-repo.ts';
 
 // storeEvidence runs git with this process's environment: keep the machine's git config out.
@@ -17,9 +17,7 @@ beforeAll(() => {
   process.env.GIT_CONFIG_GLOBAL = '/dev/null';
   process.env.GIT_CONFIG_NOSYSTEM = '1';
 });
-const cleanups: (() => void)[] = [];
 afterAll(() => {
-  for (const cleanup of cleanups) cleanup();
   if (saved.global === undefined) delete process.env.GIT_CONFIG_GLOBAL;
   else process.env.GIT_CONFIG_GLOBAL = saved.global;
   if (saved.nosystem === undefined) delete process.env.GIT_CONFIG_NOSYSTEM;
@@ -44,18 +42,15 @@ function metadataFor(bytes: Uint8Array, producedAt = '2026-02-01T00:00:00.000Z')
   );
 }
 
+let template: OriginTemplate;
+beforeAll(() => {
+  template = makeOriginTemplate();
+});
+afterAll(() => template?.cleanup());
+
+/** An origin with one commit on main, and `n` clones of it (copies of one template). */
 function setup(n: number): { origin: string; clones: Clone[] } {
-  const { origin, work, cleanup } = makeRepoWithOrigin();
-  cleanups.push(cleanup);
-  work.write('README.md', 'hello\n');
-  work.commit('first');
-  work.git('push', '--quiet', 'origin', 'main');
-  const clones = Array.from({ length: n }, () => {
-    const clone = cloneOf(origin);
-    cleanups.push(clone.cleanup);
-    return clone;
-  });
-  return { origin, clones };
+  return template.copy(n);
 }
 
 describe('storeEvidence', () => {

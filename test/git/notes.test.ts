@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTES_REF, parseNoteText, readAllNotes, readNotes, recordNote } from '../../src/git/notes.ts';
 import { runGit } from '../support/git-repo.ts';
-import { cloneOf, makeRepoWithOrigin } from '../support/audit-repo.ts';
+import { makeOriginTemplate, type OriginTemplate } from '../support/audit-repo.ts';
 import type { Clone } from '../support/audit-repo.ts';
 
 // recordNote runs git with this process's environment: keep the machine's git config out, so the
@@ -20,24 +20,15 @@ afterAll(() => {
   else process.env.GIT_CONFIG_NOSYSTEM = saved.nosystem;
 });
 
-const cleanups: (() => void)[] = [];
-afterAll(() => {
-  for (const cleanup of cleanups) cleanup();
+let template: OriginTemplate;
+beforeAll(() => {
+  template = makeOriginTemplate();
 });
+afterAll(() => template?.cleanup());
 
-/** An origin with one commit on main, and `n` clones of it. */
+/** An origin with one commit on main, and `n` clones of it (copies of one template). */
 function setup(n: number): { origin: string; commit: string; clones: Clone[] } {
-  const { origin, work, cleanup } = makeRepoWithOrigin();
-  cleanups.push(cleanup);
-  work.write('README.md', 'hello\n');
-  const commit = work.commit('first');
-  work.git('push', '--quiet', 'origin', 'main');
-  const clones = Array.from({ length: n }, () => {
-    const clone = cloneOf(origin);
-    cleanups.push(clone.cleanup);
-    return clone;
-  });
-  return { origin, commit, clones };
+  return { ...template.copy(n), commit: template.commit };
 }
 
 const remoteNote = (origin: string, commit: string): string[] =>

@@ -14,11 +14,11 @@ const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: t
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const errorsOf = (value: unknown): string[] => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 
-const repos: GateRepo[] = [];
-afterAll(() => {
-  for (const { repo } of repos) repo.cleanup();
-});
+let shared: GateRepo | undefined;
+afterAll(() => shared?.repo.cleanup());
 
+/** A policy-qa prompt patch, built once: the tests only read it. */
+const policyQaPatch = (): GateRepo => (shared ??= gateRepo({ changed: ['policy-qa'] }));
 
 /** Evidence lines with the input, output and grader's reason a harness records. */
 const said = (records: readonly EvidenceLine[]): EvidenceLine[] => records.map((r) => ({ ...r, input: `asked ${String(r['case_id'])}`, output: r['pass'] ? 'right' : 'wrong', reason: 'graded' }));
@@ -46,8 +46,7 @@ describe('manifests/schema/report.schema.json', () => {
   });
 
   it('accepts a report the pipeline produced, signed or not', () => {
-    const built = gateRepo({ changed: ['policy-qa'] });
-    repos.push(built);
+    const built = policyQaPatch();
     const { parent, candidate } = evidenceRecords('policy-qa', {});
     const report = runPipeline({
       changeSet: resolveChangeSet({ repo: built.repo.dir, base: built.base, head: built.head }),
@@ -64,8 +63,7 @@ describe('manifests/schema/report.schema.json', () => {
   });
 
   it('accepts a report with an absolute floor and answers from the evidence', () => {
-    const built = gateRepo({ changed: ['policy-qa'] });
-    repos.push(built);
+    const built = policyQaPatch();
     const { parent, candidate } = evidenceRecords('policy-qa', { regress: 3 });
     const defaults = loadDefaultPolicy();
     const policy = { ...defaults, levels: Object.fromEntries(Object.entries(defaults.levels).map(([level, gates]) => [level, { ...gates, quality: { ...gates.quality, minimum: { pass_rate: 0.5 } } }])) as typeof defaults.levels };

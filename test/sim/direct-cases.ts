@@ -54,7 +54,10 @@ export function drawDirectCases(params: DirectParams, rng: Rng): PairedCase[] {
   const noise = params.noise ?? 0.04;
   const clusterSize = params.clusterSize ?? 1;
   const criticalShare = params.criticalShare ?? 0;
+  // Sized once and written by index: 100,000-case draws are made hundreds of times.
   const out: PairedCase[] = [];
+  out.length = n + (params.redteam ?? 0);
+  let at = 0;
   const perCategory = Math.floor(n / k);
   for (let c = 0; c < k; c++) {
     const category = `category_${String(c + 1).padStart(3, '0')}`;
@@ -87,11 +90,10 @@ export function drawDirectCases(params: DirectParams, rng: Rng): PairedCase[] {
                   : 'neither';
           const critical = criticalShare > 0 && rng.nextFloat() < criticalShare;
           const [parent, candidate] = OUTCOMES[pattern];
-          out.push(
-            params.usage
-              ? withUsage(rng, category, cluster, critical, parent, candidate, out.length)
-              : { suite: 'golden', case_id: cluster, category, cluster, critical, parent, candidate },
-          );
+          out[at] = params.usage
+            ? withUsage(rng, category, cluster, critical, parent, candidate, at)
+            : { suite: 'golden', case_id: cluster, category, cluster, critical, parent, candidate };
+          at++;
         }
       }
       continue;
@@ -116,8 +118,10 @@ export function drawDirectCases(params: DirectParams, rng: Rng): PairedCase[] {
       ] as const) {
         const [parent, candidate] = OUTCOMES[pattern];
         if (params.usage) {
-          for (let t = 0; t < times; t++)
-            out.push(withUsage(rng, category, undefined, isCritical, parent, candidate, out.length));
+          for (let t = 0; t < times; t++) {
+            out[at] = withUsage(rng, category, undefined, isCritical, parent, candidate, at);
+            at++;
+          }
         } else {
           const shared: PairedCase = {
             suite: 'golden',
@@ -127,12 +131,13 @@ export function drawDirectCases(params: DirectParams, rng: Rng): PairedCase[] {
             parent,
             candidate,
           };
-          for (let t = 0; t < times; t++) out.push(shared);
+          for (let t = 0; t < times; t++) out[at++] = shared;
         }
       }
     }
   }
-  for (let i = 0; i < (params.redteam ?? 0); i++) out.push(redteamCase(rng, i));
+  for (let i = 0; i < (params.redteam ?? 0); i++) out[at++] = redteamCase(rng, i);
+  if (at !== out.length) throw new Error(`drew ${at} cases for ${out.length} places`);
   return out;
 }
 
@@ -194,7 +199,11 @@ export function casesFromCounts(
   counts: { regressed: number; fixed: number; both: number; neither: number },
   category = 'general',
 ): PairedCase[] {
+  // Sized once and written by index, not pushed one by one: look-2 simulations build arrays of
+  // 50,000 cases thousands of times, and growing them costs more than the gate reading them.
   const out: PairedCase[] = [];
+  out.length = counts.regressed + counts.fixed + counts.both + counts.neither;
+  let at = 0;
   for (const pattern of ['regressed', 'fixed', 'both', 'neither'] as const) {
     const [parent, candidate] = OUTCOMES[pattern];
     const shared: PairedCase = {
@@ -205,7 +214,7 @@ export function casesFromCounts(
       parent,
       candidate,
     };
-    for (let t = 0; t < counts[pattern]; t++) out.push(shared);
+    for (let t = 0; t < counts[pattern]; t++) out[at++] = shared;
   }
   return out;
 }

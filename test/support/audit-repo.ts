@@ -4,9 +4,9 @@
  * to those commits (subjects read back from git), signed with the fixture keys.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readerAtCommit } from '../../src/git/git.ts';
 import type { GateResult } from '../../src/gates/result.ts';
 import { loadManifest } from '../../src/manifest/manifest.ts';
@@ -16,7 +16,7 @@ import { attestReport } from '../../src/report/attest.ts';
 import type { Envelope } from '../../src/report/sign.ts';
 import type { Report } from '../../src/report/model.ts';
 import { hex, manifestPass, packageReport, ppMeasure, ratioGate, report as buildReport, STATISTICS } from '../fixtures/reports/build.ts';
-import { makeRepo, runGit } from './git-repo.ts';
+import { headCommit, makeRepo, runGit } from './git-repo.ts';
 import type { TempRepo } from './git-repo.ts';
 
 /** A fixture key file's text. */
@@ -110,13 +110,13 @@ export function writePackage(repo: TempRepo, spec: PackageSpec): void {
 export function commitAt(repo: TempRepo, message: string, iso: string): string {
   repo.git('add', '--all');
   runGit(repo.dir, ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', message], { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
-  return repo.git('rev-parse', 'HEAD');
+  return headCommit(repo.dir);
 }
 
 /** Merges `branch` into the current branch with a merge commit dated `iso` (a merged pull request). */
 export function mergeAt(repo: TempRepo, branch: string, iso: string): string {
   runGit(repo.dir, ['merge', '--quiet', '--no-ff', '--no-edit', '-m', `Merge ${branch}`, branch], { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
-  return repo.git('rev-parse', 'HEAD');
+  return headCommit(repo.dir);
 }
 
 /** How a release's gates came out; the decision follows from them through the real `decide`. */
@@ -258,6 +258,52 @@ export function cloneOf(origin: string, prefix = 'kaizen-clone-'): Clone {
   const dir = join(parent, 'clone');
   runGit(parent, ['clone', '--quiet', origin, dir]);
   return { dir, git: (...args: string[]) => runGit(dir, args), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+/** A bare origin holding one commit on main, and a clone of it: built once with git, copied per test. */
+export interface OriginTemplate {
+  /** The commit on main (README.md, "hello"). */
+  readonly commit: string;
+  /** A fresh copy of the origin and `n` clones whose `origin` remote is that copy; removed by `cleanup`. */
+  copy(n: number): { readonly origin: string; readonly clones: Clone[] };
+  /** Removes the template and every copy. */
+  cleanup(): void;
+}
+
+/**
+ * Builds an {@link OriginTemplate}. Copies are made with the file system, not git: a test that
+ * needs fresh repositories gets them without the processes of init, commit, push and clone.
+ */
+export function makeOriginTemplate(): OriginTemplate {
+  const { origin, work, cleanup } = makeRepoWithOrigin();
+  work.write('README.md', 'hello\n');
+  const commit = work.commit('first');
+  work.git('push', '--quiet', 'origin', 'main');
+  const clone = cloneOf(origin);
+  const removals: (() => void)[] = [cleanup, clone.cleanup];
+  const copyDir = (from: string, prefix: string): string => {
+    const parent = mkdtempSync(join(tmpdir(), prefix));
+    removals.push(() => rmSync(parent, { recursive: true, force: true }));
+    const to = join(parent, 'repo');
+    cpSync(from, to, { recursive: true });
+    return to;
+  };
+  return {
+    commit,
+    copy(n) {
+      const copiedOrigin = copyDir(origin, 'kaizen-origin-');
+      const clones = Array.from({ length: n }, (): Clone => {
+        const dir = copyDir(clone.dir, 'kaizen-clone-');
+        const config = join(dir, '.git', 'config');
+        writeFileSync(config, readFileSync(config, 'utf8').replaceAll(origin, copiedOrigin));
+        return { dir, git: (...args: string[]) => runGit(dir, args), cleanup: () => rmSync(dirname(dir), { recursive: true, force: true }) };
+      });
+      return { origin: copiedOrigin, clones };
+    },
+    cleanup: () => {
+      for (const remove of removals) remove();
+    },
+  };
 }
 
 /** The releases of {@link buildReleaseHistory}, by name, with their commits and signed envelopes. */
