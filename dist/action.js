@@ -59572,7 +59572,7 @@ async function publishChecks(octokit, report, target, settings, identity, log) {
       if (failure.kind === "forbidden-integration") {
         problems.push({
           permission: true,
-          message: `Could not create the check run "${run2.name}": the token lacks \`checks: write\` (pull requests from forks get a read-only token). The verdict is in the job summary, the step result and ${settings.outDir}/; see "Pull requests from forks" in kaizen-gate's docs/action.md to publish it. (${failure.message})`
+          message: `Could not create the check run "${run2.name}": the token lacks \`checks: write\` (pull requests from forks get a read-only token). The verdict is in the job summary, the step result and ${settings.outDir}/; publish it with the workflow_run pattern of kaizen-gate's docs/action.md (Pull requests from forks). (${failure.message})`
         });
         break;
       }
