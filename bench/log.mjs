@@ -57,13 +57,17 @@ function history(n) {
     const behaviour = i % 10 === 9 ? i - 5 : i;
     const text = manifest(i, behaviour);
     const when = `${epoch + i * 3600} +0000`;
-    parts.push(`commit refs/heads/main\nmark :${i + 1}\ncommitter Bench <bench@example.test> ${when}\ndata 8\nrelease\n`);
+    parts.push(
+      `commit refs/heads/main\nmark :${i + 1}\ncommitter Bench <bench@example.test> ${when}\ndata 8\nrelease\n`,
+    );
     if (i > 0) parts.push(`from :${i}\n`);
     parts.push(`M 100644 inline manifests/qa.yaml\ndata ${Buffer.byteLength(text)}\n${text}\n`);
   }
   // One notes commit holding a record for every release.
   const note = JSON.stringify({ unsigned: true, report: { schema: 'not-a-report' } });
-  parts.push(`commit refs/notes/kaizen-gate\ncommitter Bench <bench@example.test> ${epoch + n * 3600} +0000\ndata 5\nnote\n`);
+  parts.push(
+    `commit refs/notes/kaizen-gate\ncommitter Bench <bench@example.test> ${epoch + n * 3600} +0000\ndata 5\nnote\n`,
+  );
   for (let i = 0; i < n; i++) parts.push(`N inline :${i + 1}\ndata ${Buffer.byteLength(note)}\n${note}\n`);
   return parts.join('');
 }
@@ -80,13 +84,19 @@ async function timeLog(dir) {
   let stdout = '';
   const start = performance.now();
   // Records are unsigned and there are no keys: exit 1 (INVALID records), which is what is timed.
-  const code = await runCli(['log', '--format', 'json', '--repo', dir], { cwd: dir, stdout: (t) => void (stdout += t), stderr: () => {} });
+  const code = await runCli(['log', '--format', 'json', '--repo', dir], {
+    cwd: dir,
+    stdout: (t) => void (stdout += t),
+    stderr: () => {},
+  });
   const elapsed = performance.now() - start;
   const entries = JSON.parse(stdout).entries.length;
   return { elapsed, code, entries };
 }
 
-process.stderr.write(`kaizen-gate log bench: ${SIZES.join(', ')} manifest versions, ${RUNS} runs each, Node ${process.version}\n`);
+process.stderr.write(
+  `kaizen-gate log bench: ${SIZES.join(', ')} manifest versions, ${RUNS} runs each, Node ${process.version}\n`,
+);
 const rows = [];
 for (const n of SIZES) {
   const dir = buildRepo(n);
@@ -107,6 +117,8 @@ const rss = process.resourceUsage().maxRSS / 1024;
 for (const row of rows) {
   const perVersion = row.median / row.n;
   const verdict = row.n >= 5000 ? ` target < ${TARGET_MS / 1000} s: ${row.median < TARGET_MS ? 'PASS' : 'MISS'}` : '';
-  process.stdout.write(`log, ${row.n.toLocaleString('en-US')} versions: ${(row.median / 1000).toFixed(2)} s median (${perVersion.toFixed(2)} ms per version, exit ${row.exit})${verdict}\n`);
+  process.stdout.write(
+    `log, ${row.n.toLocaleString('en-US')} versions: ${(row.median / 1000).toFixed(2)} s median (${perVersion.toFixed(2)} ms per version, exit ${row.exit})${verdict}\n`,
+  );
 }
 process.stdout.write(`peak RSS of the bench process: ${Math.round(rss)} MB\n`);

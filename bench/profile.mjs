@@ -27,7 +27,10 @@ export function summariseProfile(profile, top = 15) {
 
 /** Prints the rows as an indented table. */
 export function printProfile(rows, indent = '    ') {
-  for (const row of rows) console.log(`${indent}${row.ms.toFixed(1).padStart(9)} ms ${(100 * row.share).toFixed(1).padStart(5)} %  ${row.name}`);
+  for (const row of rows)
+    console.log(
+      `${indent}${row.ms.toFixed(1).padStart(9)} ms ${(100 * row.share).toFixed(1).padStart(5)} %  ${row.name}`,
+    );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -37,7 +40,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const file = statSync(target).isDirectory()
-    ? join(target, readdirSync(target).filter((f) => f.endsWith('.cpuprofile')).toSorted().at(-1))
+    ? join(
+        target,
+        readdirSync(target)
+          .filter((f) => f.endsWith('.cpuprofile'))
+          .toSorted()
+          .at(-1),
+      )
     : target;
   printProfile(summariseProfile(JSON.parse(readFileSync(file, 'utf8')), Number(process.argv[3] ?? 25)), '');
 }

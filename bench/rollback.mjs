@@ -12,15 +12,27 @@ import { parseArgs } from 'node:util';
 import { runRollbackStage } from '../src/stages/rollback.ts';
 import { renderPointer } from '../src/delivery/pointer.ts';
 import { recordNote } from '../src/git/notes.ts';
-import { commitAt, fixtureKey, releaseReport, sha256, signedEnvelope, writePackage } from '../test/support/audit-repo.ts';
+import {
+  commitAt,
+  fixtureKey,
+  releaseReport,
+  sha256,
+  signedEnvelope,
+  writePackage,
+} from '../test/support/audit-repo.ts';
 import { makeRepo } from '../test/support/git-repo.ts';
 
-const { values: flags } = parseArgs({ options: { releases: { type: 'string' }, runs: { type: 'string' } }, strict: false });
+const { values: flags } = parseArgs({
+  options: { releases: { type: 'string' }, runs: { type: 'string' } },
+  strict: false,
+});
 const RELEASES = Number(flags.releases ?? 300);
 const RUNS = Number(flags.runs ?? 5);
 // A rollback needs an earlier approved release to go back to: at least two.
 if (!Number.isInteger(RELEASES) || RELEASES < 2 || !Number.isInteger(RUNS) || RUNS < 1) {
-  process.stderr.write(`rollback bench: --releases must be an integer ≥ 2 and --runs ≥ 1 (got ${flags.releases ?? 300}, ${flags.runs ?? 5})\n`);
+  process.stderr.write(
+    `rollback bench: --releases must be an integer ≥ 2 and --runs ≥ 1 (got ${flags.releases ?? 300}, ${flags.runs ?? 5})\n`,
+  );
   process.exit(2);
 }
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -33,13 +45,42 @@ try {
   repo.write('.kaizen-gate/keys/ed25519.pub.pem', fixtureKey('ed25519.pub.pem'));
   let last = '';
   for (let i = 1; i <= RELEASES; i++) {
-    writePackage(repo, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: `qa-r${i}`, ...(i > 1 ? { parent: `qa-r${i - 1}` } : {}), changeType: i === 1 ? 'initial' : 'prompt_patch', summary: `release ${i}`, problem: 'p', owner: '@ana-lima', prompt: `Version ${i}.\n` });
+    writePackage(repo, {
+      path: 'manifests/policy-qa.yaml',
+      application: 'policy-qa',
+      packageId: `qa-r${i}`,
+      ...(i > 1 ? { parent: `qa-r${i - 1}` } : {}),
+      changeType: i === 1 ? 'initial' : 'prompt_patch',
+      summary: `release ${i}`,
+      problem: 'p',
+      owner: '@ana-lima',
+      prompt: `Version ${i}.\n`,
+    });
     last = commitAt(repo, `release ${i}`, new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString());
     const quality = i % 10 === 0 ? [-4, -6, -2.5] : [0.5, -1, 2];
-    const report = releaseReport(repo, { commit: last, base: last, manifests: ['manifests/policy-qa.yaml'], outcome: { quality } });
-    recordNote({ repo: repo.dir, commit: last, note: JSON.stringify(signedEnvelope(report, 'ed25519.key.pem')), push: false });
+    const report = releaseReport(repo, {
+      commit: last,
+      base: last,
+      manifests: ['manifests/policy-qa.yaml'],
+      outcome: { quality },
+    });
+    recordNote({
+      repo: repo.dir,
+      commit: last,
+      note: JSON.stringify(signedEnvelope(report, 'ed25519.key.pem')),
+      push: false,
+    });
   }
-  repo.write('deploy/policy-qa.yaml', renderPointer({ application: 'policy-qa', package_id: `qa-r${RELEASES}`, manifest: 'manifests/policy-qa.yaml', commit: last, manifest_sha256: `sha256:${sha256(repo.read('manifests/policy-qa.yaml'))}` }));
+  repo.write(
+    'deploy/policy-qa.yaml',
+    renderPointer({
+      application: 'policy-qa',
+      package_id: `qa-r${RELEASES}`,
+      manifest: 'manifests/policy-qa.yaml',
+      commit: last,
+      manifest_sha256: `sha256:${sha256(repo.read('manifests/policy-qa.yaml'))}`,
+    }),
+  );
   commitAt(repo, 'deploy', new Date(Date.UTC(2025, 0, 1) + (RELEASES + 1) * 3_600_000).toISOString());
   log(`built in ${((performance.now() - built) / 1000).toFixed(1)} s`);
 
@@ -53,13 +94,24 @@ try {
     target = result.result.to?.package_id ?? result.result.refused ?? '';
   }
   const t = performance.now();
-  const real = runRollbackStage({ repo: repo.dir, application: 'policy-qa', dryRun: false, trusted, record: true, signingKey: fixtureKey('ed25519.key.pem') });
+  const real = runRollbackStage({
+    repo: repo.dir,
+    application: 'policy-qa',
+    dryRun: false,
+    trusted,
+    record: true,
+    signingKey: fixtureKey('ed25519.key.pem'),
+  });
   const realMs = performance.now() - t;
   console.log('');
   console.log(`| rollback, ${RELEASES} signed releases | median | target |`);
   console.log('|---|---:|---|');
-  console.log(`| rollback --dry-run (rehearsal, ${RUNS} runs) | ${s(median(rehearsals))} | < 30 s: ${median(rehearsals) < 30_000 ? 'PASS' : 'MISS'} |`);
-  console.log(`| rollback (pointer commit + signed note, 1 run) | ${s(realMs)} | < 30 s: ${realMs < 30_000 ? 'PASS' : 'MISS'} |`);
+  console.log(
+    `| rollback --dry-run (rehearsal, ${RUNS} runs) | ${s(median(rehearsals))} | < 30 s: ${median(rehearsals) < 30_000 ? 'PASS' : 'MISS'} |`,
+  );
+  console.log(
+    `| rollback (pointer commit + signed note, 1 run) | ${s(realMs)} | < 30 s: ${realMs < 30_000 ? 'PASS' : 'MISS'} |`,
+  );
   console.log(`Target: ${target}; real rollback: ${real.attested.report.decision.summary}`);
 } finally {
   repo.cleanup();

@@ -184,9 +184,14 @@ cpSync(join(root, 'manifests'), join(repo, 'manifests'), { recursive: true });
 writeFileSync(join(repo, '.gitignore'), 'evidence/\nout/\n');
 const manifestPath = join(repo, 'manifests', 'policy-qa.yaml');
 // The bench's cases are its golden suite: the manifests pin a suite file that lists them.
-const suiteText = [...new Set(binary.candidate.filter((r) => r.suite === 'golden').map((r) => r.case_id))].map((id) => `{"case_id":"${id}"}\n`).join('');
+const suiteText = [...new Set(binary.candidate.filter((r) => r.suite === 'golden').map((r) => r.case_id))]
+  .map((id) => `{"case_id":"${id}"}\n`)
+  .join('');
 writeFileSync(join(repo, 'manifests/policy-qa/suites/golden.jsonl'), suiteText);
-const candidateManifest = readFileSync(manifestPath, 'utf8').replace(/(suites\/golden\.jsonl\n\s+sha256: )\S+/, `$1sha256:${createHash('sha256').update(suiteText).digest('hex')}`);
+const candidateManifest = readFileSync(manifestPath, 'utf8').replace(
+  /(suites\/golden\.jsonl\n\s+sha256: )\S+/,
+  `$1sha256:${createHash('sha256').update(suiteText).digest('hex')}`,
+);
 writeFileSync(
   manifestPath,
   candidateManifest.replace(/^package_id: .*$/m, `package_id: ${PARENT_ID}`).replace(/^parent_package_id: .*\n/m, ''),

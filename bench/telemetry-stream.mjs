@@ -12,5 +12,12 @@ const table = aggregator.table();
 const ms = performance.now() - start;
 const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 if (summary.invalid_events > 0) throw new Error(`${summary.invalid_events} invalid events`);
-if (tableFile) writeFileSync(tableFile, JSON.stringify({ rows: table.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster, Array.from(r.values)]), completeness: table.completeness }));
+if (tableFile)
+  writeFileSync(
+    tableFile,
+    JSON.stringify({
+      rows: table.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster, Array.from(r.values)]),
+      completeness: table.completeness,
+    }),
+  );
 process.stdout.write(JSON.stringify({ ms, maxRssMB, groups: table.rows.length }));

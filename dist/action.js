@@ -24905,7 +24905,15 @@ function summariseProblems(problems, maxListed = MAX_LISTED_PROBLEMS) {
   const rest = all.slice(maxListed - 1);
   const first = rest[0];
   const omitted = countProblems(rest);
-  return [...kept, { file: first.file, ...first.line === void 0 ? {} : { line: first.line }, message: `and ${omitted.toLocaleString("en-US")} more problems`, omitted }];
+  return [
+    ...kept,
+    {
+      file: first.file,
+      ...first.line === void 0 ? {} : { line: first.line },
+      message: `and ${omitted.toLocaleString("en-US")} more problems`,
+      omitted
+    }
+  ];
 }
 function kindOfSummary(summary2) {
   return summaryKinds.get(summary2);
@@ -25162,7 +25170,8 @@ function prefetchFiles(repo, wanted) {
     const tree = listTree(repo, commit2);
     for (const path of paths) {
       const entry = tree.get(posix.normalize(path).replace(/^(\.\/)+/, ""));
-      if (entry?.type === "blob" && entry.mode !== "120000" && !blobCache.has(`${repo}\0${entry.object}`)) objects.push(entry.object);
+      if (entry?.type === "blob" && entry.mode !== "120000" && !blobCache.has(`${repo}\0${entry.object}`))
+        objects.push(entry.object);
     }
   }
   readBlobs(repo, objects);
@@ -25189,7 +25198,8 @@ function readerAtCommit(repo, commit2) {
         const prefix = segments.slice(0, i).join("/");
         const parent = tree.get(prefix);
         if (!parent) return { kind: "missing" };
-        if (parent.mode === "120000") return follow(prefix, blob(parent.object).toString(), segments.slice(i).join("/"), hops);
+        if (parent.mode === "120000")
+          return follow(prefix, blob(parent.object).toString(), segments.slice(i).join("/"), hops);
       }
       return { kind: "missing" };
     }
@@ -32604,7 +32614,16 @@ function escapePointer(segment) {
 }
 function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   if (bytes.length > limits.maxBytes) {
-    return { problems: [{ file, line: 1, column: 1, message: `file is ${bytes.length} bytes; expected at most ${limits.maxBytes} for a YAML file` }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: `file is ${bytes.length} bytes; expected at most ${limits.maxBytes} for a YAML file`
+        }
+      ]
+    };
   }
   const decoded = decodeText(bytes, file);
   if ("problem" in decoded) return { problems: [decoded.problem] };
@@ -32614,7 +32633,9 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   }
   const deep = findDeepFlow(text2, limits.maxDepth);
   if (deep !== void 0) {
-    return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
+    return {
+      problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }]
+    };
   }
   const lineCounter = new import_yaml.LineCounter();
   const at2 = (offset) => {
@@ -32626,7 +32647,11 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     documents = (0, import_yaml.parseAllDocuments)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error2) {
     if (!(error2 instanceof RangeError)) throw error2;
-    return { problems: [{ file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }] };
+    return {
+      problems: [
+        { file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }
+      ]
+    };
   }
   if (!Array.isArray(documents)) {
     return { problems: [{ file, line: 1, column: 1, message: "expected one YAML document, found none" }] };
@@ -32663,11 +32688,19 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     if ((0, import_yaml.isAlias)(node)) {
       budget.aliases += 1;
       if (budget.aliases > limits.maxAliases) {
-        throw new LimitExceeded(`more than ${limits.maxAliases} alias expansions (an alias bomb?); write the values out`, pointer);
+        throw new LimitExceeded(
+          `more than ${limits.maxAliases} alias expansions (an alias bomb?); write the values out`,
+          pointer
+        );
       }
       const target = node.resolve(document);
       if (target === void 0) {
-        problems.push({ file, ...positions.get(pointer), ...fieldOption(pointer), message: `alias *${node.source} refers to no anchor &${node.source} before it` });
+        problems.push({
+          file,
+          ...positions.get(pointer),
+          ...fieldOption(pointer),
+          message: `alias *${node.source} refers to no anchor &${node.source} before it`
+        });
         return null;
       }
       return convert2(target, pointer, depth + 1);
@@ -32676,7 +32709,12 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     if ((0, import_yaml.isScalar)(node)) {
       const value2 = normaliseScalar(node.value);
       if (value2 === void 0) {
-        problems.push({ file, ...positions.get(pointer), ...fieldOption(pointer), message: `${shortTag(node.tag)} values are not supported; use a string` });
+        problems.push({
+          file,
+          ...positions.get(pointer),
+          ...fieldOption(pointer),
+          message: `${shortTag(node.tag)} values are not supported; use a string`
+        });
         return null;
       }
       return value2;
@@ -32695,7 +32733,12 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
         }
         const childPointer = `${pointer}/${escapePointer(key)}`;
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ file, ...keyAt, ...fieldOption(childPointer), message: `key "${key}" is not allowed (it could alter object prototypes)` });
+          problems.push({
+            file,
+            ...keyAt,
+            ...fieldOption(childPointer),
+            message: `key "${key}" is not allowed (it could alter object prototypes)`
+          });
           continue;
         }
         if (keyAt) keyPositions.set(childPointer, keyAt);
@@ -32736,23 +32779,39 @@ function positionIn(text2, offset) {
 }
 function decodeText(bytes, file) {
   const invalid2 = firstInvalidUtf8(bytes);
-  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2));
+  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(
+    invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2)
+  );
   const control = firstControl(text2);
   if (control !== void 0) {
     const code = text2.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
     return {
-      problem: { file, ...positionIn(text2, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
+      problem: {
+        file,
+        ...positionIn(text2, control),
+        message: `binary content (control character U+${code}); expected a UTF-8 YAML text file`
+      }
     };
   }
   if (invalid2 !== void 0) {
     const byte = bytes[invalid2].toString(16).toUpperCase().padStart(2, "0");
     return {
-      problem: { file, ...positionIn(text2, text2.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
+      problem: {
+        file,
+        ...positionIn(text2, text2.length),
+        message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data`
+      }
     };
   }
   const bareCr = /\r(?!\n)/.exec(text2);
   if (bareCr) {
-    return { problem: { file, ...positionIn(text2, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
+    return {
+      problem: {
+        file,
+        ...positionIn(text2, bareCr.index),
+        message: "line ends with a bare CR (old Mac line ending); use LF or CRLF"
+      }
+    };
   }
   return { text: text2 };
 }
@@ -32788,7 +32847,8 @@ function firstInvalidUtf8(bytes) {
       if ((bytes[i + k] & 192) !== 128) return i;
     }
     const second = bytes[i + 1] ?? 0;
-    if (b === 224 && second < 160 || b === 237 && second > 159 || b === 240 && second < 144 || b === 244 && second > 143) return i;
+    if (b === 224 && second < 160 || b === 237 && second > 159 || b === 240 && second < 144 || b === 244 && second > 143)
+      return i;
     i += length;
   }
   return void 0;
@@ -32818,7 +32878,9 @@ function describeYamlError(error2, text2, limits) {
   const first = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error2.code) {
     case "DUPLICATE_KEY": {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text2.slice(error2.pos[0], error2.pos[0] + 200))?.[1];
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(
+        text2.slice(error2.pos[0], error2.pos[0] + 200)
+      )?.[1];
       return key && key.length <= 80 ? `duplicate key ${key}; each key may appear only once in a mapping` : "duplicate key; each key may appear only once in a mapping";
     }
     case "TAG_RESOLVE_FAILED":
@@ -32826,7 +32888,8 @@ function describeYamlError(error2, text2, limits) {
     case "TAB_AS_INDENT":
       return "tab used for indentation; YAML indents with spaces";
   }
-  if (first.includes("call stack") || first.includes("Stack overflow")) return `nesting too deep to parse; expected at most ${limits.maxDepth} levels`;
+  if (first.includes("call stack") || first.includes("Stack overflow"))
+    return `nesting too deep to parse; expected at most ${limits.maxDepth} levels`;
   return first;
 }
 function dedupeByMessage(problems) {
@@ -32843,7 +32906,12 @@ var init_load = __esm({
   "src/yaml/load.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
-    DEFAULT_LOAD_LIMITS = { maxBytes: 1024 * 1024, maxAliases: 100, maxNodes: 1e5, maxDepth: 64 };
+    DEFAULT_LOAD_LIMITS = {
+      maxBytes: 1024 * 1024,
+      maxAliases: 100,
+      maxNodes: 1e5,
+      maxDepth: 64
+    };
     FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
     LimitExceeded = class extends Error {
       pointer;
@@ -32932,7 +33000,10 @@ function annotationsFor(report, options = {}) {
   };
   for (const pkg of report.packages) {
     const manifest = repoRelativePath(pkg.manifest);
-    const block = (manifest !== void 0 ? options.changeBlocks?.get(manifest) : void 0) ?? { start_line: 1, end_line: 1 };
+    const block = (manifest !== void 0 ? options.changeBlocks?.get(manifest) : void 0) ?? {
+      start_line: 1,
+      end_line: 1
+    };
     const atChange = (level, title, message) => manifest === void 0 ? void 0 : { path: manifest, ...block, annotation_level: level, title, message: plain(message) };
     const located = /* @__PURE__ */ new Set();
     for (const problem2 of pkg.diff.problems) {
@@ -32959,7 +33030,13 @@ function annotationsFor(report, options = {}) {
       if (gate.gate === "manifest" || gate.verdict === "pass" || gate.verdict === "not_applicable") continue;
       const level = gate.verdict === "inconclusive" ? "warning" : "failure";
       const needed = gate.cases_needed !== void 0 && !gate.reason.includes("would decide") ? ` About ${gate.cases_needed} paired cases would decide it.` : "";
-      push(atChange(level, `kaizen-gate: ${gate.gate} gate ${gate.verdict === "fail" ? "failed" : "inconclusive"}`, `${gate.reason}${needed}`));
+      push(
+        atChange(
+          level,
+          `kaizen-gate: ${gate.gate} gate ${gate.verdict === "fail" ? "failed" : "inconclusive"}`,
+          `${gate.reason}${needed}`
+        )
+      );
     }
     for (const annotation of criticalCaseAnnotations(pkg)) push(annotation);
   }
@@ -32992,7 +33069,8 @@ function manifestProblems(gates) {
 }
 function repoRelativePath(path) {
   const normal = path.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
-  if (normal === "" || normal.startsWith("/") || /^[A-Za-z]:/.test(normal) || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(normal)) return void 0;
+  if (normal === "" || normal.startsWith("/") || /^[A-Za-z]:/.test(normal) || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(normal))
+    return void 0;
   if ([...normal].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127)) return void 0;
   if (normal.split("/").some((segment) => segment === ".." || segment === "")) return void 0;
   return normal;
@@ -33084,7 +33162,8 @@ function parseSeed(text2, name) {
 }
 function parseLook(text2, name) {
   const value = Number(text2);
-  if (!/^\d+$/.test(text2) || value < 1 || value > 1e3) return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text2}".` };
+  if (!/^\d+$/.test(text2) || value < 1 || value > 1e3)
+    return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text2}".` };
   return { value };
 }
 function parseEvidenceFormat(text2, name) {
@@ -33096,7 +33175,8 @@ function parseSideSelector(text2, name) {
   const [, key, value = ""] = match;
   if (key === "promptIdx") {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+      return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
     return { value: { promptIdx: n } };
   }
   return { value: key === "provider" ? { provider: value } : { label: value } };
@@ -33200,9 +33280,14 @@ function parseStageInputs(getInput2, mode, problems) {
 }
 function canaryInputs(getInput2, optional, report) {
   const manifest = optional("manifest");
-  if (manifest === void 0) report("manifest", "mode canary needs `manifest`: the repository path of the candidate package’s manifest.");
+  if (manifest === void 0)
+    report("manifest", "mode canary needs `manifest`: the repository path of the candidate package’s manifest.");
   const telemetry = getInput2("telemetry").split("\n").map((line) => line.trim()).filter((line) => line !== "");
-  if (telemetry.length === 0) report("telemetry", "mode canary needs `telemetry`: the telemetry files (JSON Lines, gzip or Parquet), one path or glob per line.");
+  if (telemetry.length === 0)
+    report(
+      "telemetry",
+      "mode canary needs `telemetry`: the telemetry files (JSON Lines, gzip or Parquet), one path or glob per line."
+    );
   const window2 = parseDuration(optional("window") ?? "1h", "`window`");
   if ("error" in window2) report("window", window2.error);
   const atText = optional("at");
@@ -33211,16 +33296,21 @@ function canaryInputs(getInput2, optional, report) {
     report("at", `Expected \`at\` to be an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${atText}".`);
   }
   const engine = optional("engine") ?? "stream";
-  if (engine !== "stream" && engine !== "duckdb") report("engine", `Expected \`engine\` to be one of stream, duckdb, got "${engine}".`);
+  if (engine !== "stream" && engine !== "duckdb")
+    report("engine", `Expected \`engine\` to be one of stream, duckdb, got "${engine}".`);
   const split = optional("split");
   const match = split === void 0 ? null : /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(split);
   const shares = match ? [Number(match[1]), Number(match[2])] : void 0;
   if (split !== void 0 && !(shares !== void 0 && shares[0] > 0 && shares[1] > 0)) {
-    report("split", `Expected \`split\` to be the planned canary and holdout shares as C:H, e.g. 5:95, got "${split}".`);
+    report(
+      "split",
+      `Expected \`split\` to be the planned canary and holdout shares as C:H, e.g. 5:95, got "${split}".`
+    );
   }
   const alphaText = optional("alpha");
   const alpha = alphaText === void 0 ? DEFAULT_CANARY_POLICY.alpha : Number(alphaText);
-  if (!(alpha > 0 && alpha < 0.5)) report("alpha", `Expected \`alpha\` to be a number in (0, 0.5), got "${alphaText}".`);
+  if (!(alpha > 0 && alpha < 0.5))
+    report("alpha", `Expected \`alpha\` to be a number in (0, 0.5), got "${alphaText}".`);
   const commit2 = optional("commit");
   const pointer = optional("pointer");
   return {
@@ -33240,7 +33330,8 @@ function canaryInputs(getInput2, optional, report) {
 }
 function rollbackInputs(optional, report) {
   const application = optional("application");
-  if (application === void 0) report("application", "mode rollback needs `application`: the `application` field of the manifests to roll back.");
+  if (application === void 0)
+    report("application", "mode rollback needs `application`: the `application` field of the manifests to roll back.");
   const dryRun = optional("dry-run");
   if (dryRun !== void 0 && !["true", "True", "TRUE", "false", "False", "FALSE"].includes(dryRun)) {
     report("dry-run", `Expected \`dry-run\` to be true or false, got "${dryRun}".`);
@@ -33262,8 +33353,32 @@ var init_stage_inputs = __esm({
     init_canary_policy();
     init_options();
     MODES = ["auto", "gate", "record", "canary", "rollback"];
-    GATE_ONLY = ["base", "head", "manifests", "eval-command", "parent-evidence", "candidate-evidence", "evidence", "parent-side", "candidate-side", "policy", "seed", "look"];
-    CANARY_ONLY = ["manifest", "telemetry", "commit", "window", "at", "engine", "canary-cohort", "holdout-cohort", "split", "alpha"];
+    GATE_ONLY = [
+      "base",
+      "head",
+      "manifests",
+      "eval-command",
+      "parent-evidence",
+      "candidate-evidence",
+      "evidence",
+      "parent-side",
+      "candidate-side",
+      "policy",
+      "seed",
+      "look"
+    ];
+    CANARY_ONLY = [
+      "manifest",
+      "telemetry",
+      "commit",
+      "window",
+      "at",
+      "engine",
+      "canary-cohort",
+      "holdout-cohort",
+      "split",
+      "alpha"
+    ];
     ROLLBACK_ONLY = ["application", "target", "dry-run"];
     READ_BY = {
       ...Object.fromEntries(GATE_ONLY.map((name) => [name, "modes gate and record"])),
@@ -33324,12 +33439,19 @@ function parseInputs(getInput2) {
   const evalCommand = optional("eval-command");
   const withDefault = (name, fallback, parse4) => checked(name, parse4(optional(name) ?? fallback, `\`${name}\``));
   const maxParentAgeMs = withDefault("max-parent-age", EVAL_DEFAULTS.maxParentAge, (v, l) => parseDuration(v, l, true));
-  const evalConcurrency = withDefault("eval-concurrency", EVAL_DEFAULTS.concurrency, (v, l) => parsePositiveInteger(v, l, 64));
+  const evalConcurrency = withDefault(
+    "eval-concurrency",
+    EVAL_DEFAULTS.concurrency,
+    (v, l) => parsePositiveInteger(v, l, 64)
+  );
   const evalTimeoutMs = withDefault("eval-timeout", EVAL_DEFAULTS.timeout, (v, l) => parseDuration(v, l));
   const parentLines = lines("parent-evidence");
   const parentAuto = parentLines.includes("auto");
   if (parentAuto && parentLines.length > 1) {
-    report("parent-evidence", "Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.");
+    report(
+      "parent-evidence",
+      "Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files."
+    );
   }
   const mode = choice("mode", MODES, "auto");
   if (parentAuto && evalCommand === void 0 && (mode === "gate" || mode === "record" || mode === "auto")) {
@@ -33373,7 +33495,8 @@ function parseInputs(getInput2) {
     },
     ...stage !== void 0 ? { stage } : {}
   };
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
+  if (problems.length > 0)
+    throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
   return inputs;
 }
 var TRUE, FALSE;
@@ -33495,7 +33618,13 @@ function parseRevokedList(text2, file) {
     if (line === "" || line.startsWith("#")) return;
     const [id = ""] = line.split(/\s+/);
     if (/^sha256:[0-9a-f]{64}$/.test(id.toLowerCase())) ids.add(id.toLowerCase());
-    else problems.push({ file, line: index + 1, column: 1, message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"` });
+    else
+      problems.push({
+        file,
+        line: index + 1,
+        column: 1,
+        message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"`
+      });
   });
   if (problems.length > 0) throw new InputError(problems);
   return ids;
@@ -33543,7 +33672,11 @@ function classify(error2) {
     return { kind: "network", message: `Could not reach GitHub for ${what}: ${said}` };
   }
   if ((status === 403 || status === 429) && isRateLimit(status, said, headers)) {
-    return { kind: "rate-limit", status, message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}` };
+    return {
+      kind: "rate-limit",
+      status,
+      message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}`
+    };
   }
   if (status === 403 && /resource not accessible by integration/i.test(said)) {
     return {
@@ -33552,7 +33685,8 @@ function classify(error2) {
       message: `GitHub refused ${what} (403 ${said}): the token lacks the permission this needs (checks: write for check runs, pull-requests: write for comments), or the workflow runs for a pull request from a fork, where GITHUB_TOKEN is read-only.`
     };
   }
-  if (status === 401 || status === 403) return { kind: "forbidden", status, message: `GitHub refused ${what} (${status}): ${said}` };
+  if (status === 401 || status === 403)
+    return { kind: "forbidden", status, message: `GitHub refused ${what} (${status}): ${said}` };
   if (status === 404) return { kind: "not-found", status, message: `GitHub found nothing at ${what} (404): ${said}` };
   if (status === 422) return { kind: "validation", status, message: `GitHub rejected ${what} (422): ${said}` };
   if (status >= 500) return { kind: "server", status, message: `GitHub failed ${what} (${status}): ${said}` };
@@ -33621,7 +33755,8 @@ function isRecord(value) {
 }
 function stringRecord(value) {
   const result = {};
-  for (const [key, item] of Object.entries(value)) if (item !== void 0 && item !== null) result[key.toLowerCase()] = String(item);
+  for (const [key, item] of Object.entries(value))
+    if (item !== void 0 && item !== null) result[key.toLowerCase()] = String(item);
   return result;
 }
 var NETWORK_CODES, TOKEN_SHAPES;
@@ -33761,7 +33896,8 @@ function closeOpenBlocks(prefix) {
   for (const line of prefix.split("\n")) {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence === void 0 && marker !== void 0) fence = marker;
-    else if (fence !== void 0 && marker !== void 0 && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = void 0;
+    else if (fence !== void 0 && marker !== void 0 && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+      fence = void 0;
     else if (fence === void 0) {
       openDetails += (line.match(/<details[\s>]/gi) ?? []).length - (line.match(/<\/details\s*>/gi) ?? []).length;
     }
@@ -33802,22 +33938,85 @@ var init_outcome = __esm({
     "use strict";
     EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3, undecided: 4 };
     OUTCOMES = {
-      reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: EXIT.failed, severity: 4, colour: "red" },
-      hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: EXIT.failed, severity: 3, colour: "red" },
-      needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: EXIT.needsApproval, severity: 2, colour: "yellow" },
-      approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: EXIT.ok, severity: 1, colour: "green" },
-      nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: EXIT.ok, severity: 0, colour: "dim" }
+      reject: {
+        title: "Rejected",
+        word: "REJECT",
+        emoji: "❌",
+        status: "rejected",
+        conclusion: "failure",
+        exitCode: EXIT.failed,
+        severity: 4,
+        colour: "red"
+      },
+      hold: {
+        title: "Held",
+        word: "HOLD",
+        emoji: "⏸️",
+        status: "held",
+        conclusion: "failure",
+        exitCode: EXIT.failed,
+        severity: 3,
+        colour: "red"
+      },
+      needs_approval: {
+        title: "Needs approval",
+        word: "NEEDS APPROVAL",
+        emoji: "✋",
+        status: "needs approval",
+        conclusion: "action_required",
+        exitCode: EXIT.needsApproval,
+        severity: 2,
+        colour: "yellow"
+      },
+      approve: {
+        title: "Approved",
+        word: "APPROVE",
+        emoji: "✅",
+        status: "approved",
+        conclusion: "success",
+        exitCode: EXIT.ok,
+        severity: 1,
+        colour: "green"
+      },
+      nothing_to_gate: {
+        title: "Nothing to gate",
+        word: "NOTHING TO GATE",
+        emoji: "➖",
+        status: "nothing to gate",
+        conclusion: "neutral",
+        exitCode: EXIT.ok,
+        severity: 0,
+        colour: "dim"
+      }
     };
     STAGE_OUTCOMES = {
       pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: EXIT.ok, log: "shadow passed" },
       fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: EXIT.failed, log: "shadow failed" },
-      inconclusive: { title: "Shadow inconclusive", emoji: "❔", conclusion: "neutral", exit: EXIT.undecided, log: "shadow inconclusive" },
+      inconclusive: {
+        title: "Shadow inconclusive",
+        emoji: "❔",
+        conclusion: "neutral",
+        exit: EXIT.undecided,
+        log: "shadow inconclusive"
+      },
       promote: { title: "Promote", emoji: "⬆️", conclusion: "success", exit: EXIT.ok, log: "promoted" },
       continue: { title: "Continue", emoji: "⏳", conclusion: "neutral", exit: EXIT.undecided, log: "canary continuing" },
       rollback: { title: "Roll back", emoji: "⏪", conclusion: "failure", exit: EXIT.failed, log: "rolled back" },
       rolled_back: { title: "Rolled back", emoji: "⏪", conclusion: "success", exit: EXIT.ok, log: "rolled back" },
-      rehearsed: { title: "Rollback rehearsed", emoji: "🧪", conclusion: "success", exit: EXIT.ok, log: "rollback rehearsed" },
-      refused: { title: "Rollback refused", emoji: "⛔", conclusion: "failure", exit: EXIT.failed, log: "rollback refused" }
+      rehearsed: {
+        title: "Rollback rehearsed",
+        emoji: "🧪",
+        conclusion: "success",
+        exit: EXIT.ok,
+        log: "rollback rehearsed"
+      },
+      refused: {
+        title: "Rollback refused",
+        emoji: "⛔",
+        conclusion: "failure",
+        exit: EXIT.failed,
+        log: "rollback refused"
+      }
     };
   }
 });
@@ -33920,25 +34119,46 @@ function decideCanary(evidence) {
   };
   const harmed = metrics.filter((m) => m.verdict === "harm");
   if (harmed.length > 0 || judge?.signal === "alert") {
-    const reasons = [...harmed.map((m) => `${m.label}: ${describeChange(m)} against the holdout (${m.role === "rollback" ? "the rollback metric" : "a guard metric"}).`), ...judge?.signal === "alert" ? [judge.reason] : []];
+    const reasons = [
+      ...harmed.map(
+        (m) => `${m.label}: ${describeChange(m)} against the holdout (${m.role === "rollback" ? "the rollback metric" : "a guard metric"}).`
+      ),
+      ...judge?.signal === "alert" ? [judge.reason] : []
+    ];
     const headline = harmed[0] ? `the ${harmed[0].label} rose ${describeChange(harmed[0])}` : "the candidate loses too many paired judge comparisons";
     return { ...common, outcome: "rollback", summary: `Roll back: ${headline} compared with the holdout.`, reasons };
   }
   const blockers = [];
-  if (evidence.foreign.canary > 0) blockers.push(`${evidence.foreign.canary} canary events were served by another package than ${context3.candidate}: routing is wrong.`);
-  if (context3.invalidShare > policy.max_invalid_share) blockers.push(`${(context3.invalidShare * 100).toFixed(2)} % of events were invalid (limit ${(policy.max_invalid_share * 100).toFixed(2)} %).`);
+  if (evidence.foreign.canary > 0)
+    blockers.push(
+      `${evidence.foreign.canary} canary events were served by another package than ${context3.candidate}: routing is wrong.`
+    );
+  if (context3.invalidShare > policy.max_invalid_share)
+    blockers.push(
+      `${(context3.invalidShare * 100).toFixed(2)} % of events were invalid (limit ${(policy.max_invalid_share * 100).toFixed(2)} %).`
+    );
   if (split.mismatch) blockers.push(split.reason);
   const low = ["canary", "holdout"].filter((c) => !(completeness[c] >= completeness.required));
   if (low.length > 0) {
-    blockers.push(`Trace completeness ${low.map((c) => `${c} ${Number.isNaN(completeness[c]) ? "unknown" : `${(completeness[c] * 100).toFixed(1)} %`}`).join(", ")} is below ${(completeness.required * 100).toFixed(0)} %: incomplete traces cannot support a confident promotion.`);
+    blockers.push(
+      `Trace completeness ${low.map((c) => `${c} ${Number.isNaN(completeness[c]) ? "unknown" : `${(completeness[c] * 100).toFixed(1)} %`}`).join(", ")} is below ${(completeness.required * 100).toFixed(0)} %: incomplete traces cannot support a confident promotion.`
+    );
   }
-  if ((level === 1 || level === 3) && !context3.shadowPassed) blockers.push(`Side-effect level ${level} needs a passed shadow stage before a canary is promoted (Table 3); none was given.`);
-  if (!evidence.rollbackKnown) blockers.push(`The rollback metric "${context3.rollbackMetric}" is not one the telemetry can measure; name one of the metrics in docs/stages.md.`);
+  if ((level === 1 || level === 3) && !context3.shadowPassed)
+    blockers.push(
+      `Side-effect level ${level} needs a passed shadow stage before a canary is promoted (Table 3); none was given.`
+    );
+  if (!evidence.rollbackKnown)
+    blockers.push(
+      `The rollback metric "${context3.rollbackMetric}" is not one the telemetry can measure; name one of the metrics in docs/stages.md.`
+    );
   const rollbackMetric = metrics.find((m) => m.role === "rollback");
-  if (rollbackMetric && rollbackMetric.verdict === "not_applicable") blockers.push(`The rollback metric ${rollbackMetric.name} has no data yet.`);
+  if (rollbackMetric && rollbackMetric.verdict === "not_applicable")
+    blockers.push(`The rollback metric ${rollbackMetric.name} has no data yet.`);
   const undecided2 = metrics.filter((m) => m.verdict === "undecided");
   const judgeWins = judge?.signal === "promote";
-  if (undecided2.length > 0 && !judgeWins) blockers.push(`Not yet shown within the margin: ${undecided2.map((m) => m.name).join(", ")}.`);
+  if (undecided2.length > 0 && !judgeWins)
+    blockers.push(`Not yet shown within the margin: ${undecided2.map((m) => m.name).join(", ")}.`);
   if (blockers.length === 0) {
     const target = step.next === void 0 ? "full rollout" : `${step.next} %`;
     const why = judgeWins && undecided2.length > 0 ? "the candidate wins the paired judge comparison significantly and no metric is worse" : "every metric with data is within its margin";
@@ -33955,9 +34175,17 @@ function decideCanary(evidence) {
     return { ...common, outcome: "promote", summary: `Promote to ${target}: ${why}.`, reasons: [] };
   }
   const slowest = factors.length > 0 ? Math.max(...factors) : void 0;
-  const hours = slowest !== void 0 && evidence.requestsPerHour > 0 ? Math.ceil((slowest - 1) * Math.max(...metrics.map((m) => Math.max(m.requests.canary, m.requests.holdout))) / evidence.requestsPerHour) : void 0;
+  const hours = slowest !== void 0 && evidence.requestsPerHour > 0 ? Math.ceil(
+    (slowest - 1) * Math.max(...metrics.map((m) => Math.max(m.requests.canary, m.requests.holdout))) / evidence.requestsPerHour
+  ) : void 0;
   const more2 = hours !== void 0 && undecided2.length > 0 && blockers.length === 1 ? ` About ${hours} more hour${hours === 1 ? "" : "s"} at the current traffic should decide it.` : "";
-  return { ...common, outcome: "continue", summary: `Continue at ${step.current} %: ${blockers[0]}${more2}`, reasons: blockers, ...hours !== void 0 ? { more_hours: hours } : {} };
+  return {
+    ...common,
+    outcome: "continue",
+    summary: `Continue at ${step.current} %: ${blockers[0]}${more2}`,
+    reasons: blockers,
+    ...hours !== void 0 ? { more_hours: hours } : {}
+  };
 }
 var init_canary_decide = __esm({
   "src/delivery/canary-decide.ts"() {
@@ -34014,7 +34242,8 @@ function writeValue(value, path, ancestors) {
     case "string":
       return JSON.stringify(value);
     case "number":
-      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
+      if (!Number.isFinite(value))
+        throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
       return JSON.stringify(value);
     case "object":
       break;
@@ -34155,7 +34384,8 @@ var init_attest = __esm({
 
 // src/report/stage.ts
 function stageConclusion(report) {
-  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true) return { conclusion: "action_required", exit: EXIT.needsApproval };
+  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true)
+    return { conclusion: "action_required", exit: EXIT.needsApproval };
   const row = STAGE_OUTCOMES[report.decision.outcome];
   return { conclusion: row.conclusion, exit: row.exit };
 }
@@ -34170,9 +34400,13 @@ function stageSubjects(report) {
   const subjects = [];
   const commit2 = report.subject.commit;
   for (const m of report.subject.manifests) {
-    subjects.push({ name: m.commit !== null && m.commit !== commit2 ? `${m.path}${AT_COMMIT}${m.commit}` : m.path, digest: { sha256: m.sha256 } });
+    subjects.push({
+      name: m.commit !== null && m.commit !== commit2 ? `${m.path}${AT_COMMIT}${m.commit}` : m.path,
+      digest: { sha256: m.sha256 }
+    });
   }
-  for (const f of [...report.subject.artifacts, ...report.subject.evidence]) subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
+  for (const f of [...report.subject.artifacts, ...report.subject.evidence])
+    subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
   if (commit2) subjects.push({ name: "git+commit", digest: { gitCommit: commit2 } });
   return subjects;
 }
@@ -34181,7 +34415,12 @@ function attestStageReport(report, privateKeyPem, unsignedReason) {
   const statement = buildStatement(stageSubjects(marked), marked);
   const statement_sha256 = sha256Hex(canonicalJson(statement));
   if (privateKeyPem === void 0) return { report: marked, statement, statement_sha256 };
-  return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, "signing-key"), statement_sha256 };
+  return {
+    report: marked,
+    statement,
+    envelope: signStatement(statement, privateKeyPem, "signing-key"),
+    statement_sha256
+  };
 }
 function stageNoteLine(attested) {
   return attested.envelope ? JSON.stringify(attested.envelope) : JSON.stringify({ unsigned: true, report: attested.report });
@@ -34193,10 +34432,13 @@ function readStageReport(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
   const v = value;
   if (v["schema"] !== "kaizen-gate/report/v1") return "not a kaizen-gate report";
-  if (v["stage"] !== "shadow" && v["stage"] !== "canary" && v["stage"] !== "rollback") return "not a stage report (no shadow, canary or rollback stage)";
+  if (v["stage"] !== "shadow" && v["stage"] !== "canary" && v["stage"] !== "rollback")
+    return "not a stage report (no shadow, canary or rollback stage)";
   const decision = v["decision"];
-  if (typeof decision !== "object" || decision === null || typeof decision["outcome"] !== "string" || !(decision["outcome"] in STAGE_OUTCOMES)) return "a stage report without a known decision";
-  if (typeof v["package_id"] !== "string" || typeof v["application"] !== "string") return "a stage report without its package";
+  if (typeof decision !== "object" || decision === null || typeof decision["outcome"] !== "string" || !(decision["outcome"] in STAGE_OUTCOMES))
+    return "a stage report without a known decision";
+  if (typeof v["package_id"] !== "string" || typeof v["application"] !== "string")
+    return "a stage report without its package";
   return value;
 }
 var init_stage = __esm({
@@ -34225,7 +34467,9 @@ function header(report) {
   ];
 }
 function canaryMarkdown(c) {
-  const rows = c.metrics.map((m) => `| ${escapeTableCell(m.label)}${m.role === "rollback" ? " (rollback metric)" : ""} | ${m.verdict.replace("_", " ")} | ${escapeTableCell(describeChange(m))} | ${m.unit === "pp" ? `${m.margin.toFixed(1)} pp` : `+${((m.margin - 1) * 100).toFixed(0)} %`} | ${m.clusters.canary} / ${m.clusters.holdout} | ${escapeTableCell(m.reason)} |`);
+  const rows = c.metrics.map(
+    (m) => `| ${escapeTableCell(m.label)}${m.role === "rollback" ? " (rollback metric)" : ""} | ${m.verdict.replace("_", " ")} | ${escapeTableCell(describeChange(m))} | ${m.unit === "pp" ? `${m.margin.toFixed(1)} pp` : `+${((m.margin - 1) * 100).toFixed(0)} %`} | ${m.clusters.canary} / ${m.clusters.holdout} | ${escapeTableCell(m.reason)} |`
+  );
   return [
     "",
     `Step ${c.step.current} %${c.step.next !== void 0 ? ` → next ${c.step.next} %` : ""}. ${escapeMarkdown(c.split.reason)}`,
@@ -34245,11 +34489,15 @@ function shadowMarkdown(s) {
     "",
     "| gate | verdict | reason |",
     "|---|---|---|",
-    ...s.gates.map((g) => `| ${escapeTableCell(g.label)} | ${g.verdict.replace("_", " ")} | ${escapeTableCell(g.reason)} |`),
+    ...s.gates.map(
+      (g) => `| ${escapeTableCell(g.label)} | ${g.verdict.replace("_", " ")} | ${escapeTableCell(g.reason)} |`
+    ),
     "",
     "| behaviour | test | effect | flagged | blocks | reason |",
     "|---|---|---|---|---|---|",
-    ...s.behaviour.map((b) => `| ${escapeTableCell(b.label)} | ${b.test} | ${b.effect} ${b.effect_unit} | ${b.flagged ? "yes" : "no"} | ${b.blocking ? "yes" : "no"} | ${escapeTableCell(b.reason)} |`)
+    ...s.behaviour.map(
+      (b) => `| ${escapeTableCell(b.label)} | ${b.test} | ${b.effect} ${b.effect_unit} | ${b.flagged ? "yes" : "no"} | ${b.blocking ? "yes" : "no"} | ${escapeTableCell(b.reason)} |`
+    )
   ];
 }
 function rollbackMarkdown(r2) {
@@ -34260,9 +34508,15 @@ function rollbackMarkdown(r2) {
     ...r2.rehearsal.map((c) => `- ${c.ok ? "✅" : "❌"} ${escapeMarkdown(c.check)}: ${escapeMarkdown(c.detail)}`),
     "",
     "```diff",
-    ...r2.pointer_diff.map((l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")),
+    ...r2.pointer_diff.map(
+      (l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")
+    ),
     "```",
-    ...r2.skipped.length > 0 ? ["", "Skipped releases:", ...r2.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\`: ${escapeMarkdown(s.reason)}`)] : []
+    ...r2.skipped.length > 0 ? [
+      "",
+      "Skipped releases:",
+      ...r2.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\`: ${escapeMarkdown(s.reason)}`)
+    ] : []
   ];
 }
 function pct(x) {
@@ -34275,9 +34529,15 @@ function renderStageMarkdown(report) {
   if (report.rollback) body.push(...rollbackMarkdown(report.rollback));
   if (report.telemetry) {
     const t = report.telemetry;
-    body.push("", `Telemetry: ${t.events_read.toLocaleString("en-US")} events read by ${t.engine}, ${t.invalid_events.toLocaleString("en-US")} invalid, ${t.unattributed.toLocaleString("en-US")} without a package id.`);
+    body.push(
+      "",
+      `Telemetry: ${t.events_read.toLocaleString("en-US")} events read by ${t.engine}, ${t.invalid_events.toLocaleString("en-US")} invalid, ${t.unattributed.toLocaleString("en-US")} without a package id.`
+    );
   }
-  body.push("", `Signature: ${report.signature.status}${report.signature.keyid ? ` (${escapeMarkdown(report.signature.keyid)})` : report.signature.reason ? ` (${escapeMarkdown(report.signature.reason)})` : ""}.`);
+  body.push(
+    "",
+    `Signature: ${report.signature.status}${report.signature.keyid ? ` (${escapeMarkdown(report.signature.keyid)})` : report.signature.reason ? ` (${escapeMarkdown(report.signature.reason)})` : ""}.`
+  );
   return `${body.join("\n")}
 `;
 }
@@ -34319,7 +34579,12 @@ async function postCheckRun(octokit, params, limits = DEFAULT_LIMITS) {
   } catch (error2) {
     lookupFailed = classifyGitHubError(error2).message;
   }
-  const { data: run2 } = previous === void 0 ? await octokit.rest.checks.create({ ...common, name: params.name, head_sha: params.headSha, output: withAnnotations(first) }) : await octokit.rest.checks.update({ ...common, check_run_id: previous, output: withAnnotations(first) });
+  const { data: run2 } = previous === void 0 ? await octokit.rest.checks.create({
+    ...common,
+    name: params.name,
+    head_sha: params.headSha,
+    output: withAnnotations(first)
+  }) : await octokit.rest.checks.update({ ...common, check_run_id: previous, output: withAnnotations(first) });
   for (const batch of rest) {
     await octokit.rest.checks.update({ owner, repo, check_run_id: run2.id, output: withAnnotations(batch) });
   }
@@ -34363,7 +34628,9 @@ async function findRunToReuse(octokit, params) {
     filter: "all",
     per_page: 100
   });
-  const latest = runs.filter((run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId).filter((run2) => run2.app?.slug === params.appSlug).toSorted((a, b) => b.id - a.id)[0];
+  const latest = runs.filter(
+    (run2) => run2.name === params.name && run2.head_sha === params.headSha && run2.external_id === params.externalId
+  ).filter((run2) => run2.app?.slug === params.appSlug).toSorted((a, b) => b.id - a.id)[0];
   return latest !== void 0 && latest.output.annotations_count === 0 ? latest.id : void 0;
 }
 function fitText(content, limit) {
@@ -34422,16 +34689,21 @@ async function publishStageCheck(octokit, report, target, settings, identity, lo
       },
       settings.limits
     );
-    if (posted.lookupFailed) log.warn(`Could not list earlier check runs for "${name}" (${posted.lookupFailed}); created a new one.`);
-    log.info(`Check run "${name}" on ${target.headSha.slice(0, 12)}: ${conclusion} (${posted.htmlUrl || `id ${posted.id}`})`);
+    if (posted.lookupFailed)
+      log.warn(`Could not list earlier check runs for "${name}" (${posted.lookupFailed}); created a new one.`);
+    log.info(
+      `Check run "${name}" on ${target.headSha.slice(0, 12)}: ${conclusion} (${posted.htmlUrl || `id ${posted.id}`})`
+    );
     return [];
   } catch (error2) {
     const failure = classifyGitHubError(error2, settings.secrets);
     if (failure.kind === "forbidden-integration") {
-      return [{
-        permission: true,
-        message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})`
-      }];
+      return [
+        {
+          permission: true,
+          message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})`
+        }
+      ];
     }
     return [{ permission: false, message: `Could not publish the check run "${name}": ${failure.message}` }];
   }
@@ -34515,7 +34787,10 @@ function readBoolean(value, field, report) {
 function readNumber(value, field, rule, report) {
   if (typeof value !== "number") {
     if (typeof value === "string" && NOT_A_NUMBER.has(value.trim().toLowerCase())) {
-      report(field, `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`);
+      report(
+        field,
+        `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`
+      );
     } else {
       report(field, `expected ${rule.expected}, got ${describeValue(value)}`);
     }
@@ -34692,7 +34967,13 @@ function locateArrayElements(text2, path) {
     if (parent !== void 0 && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
     if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
-      stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
+      stack.push({
+        isArray: code === OPEN_BRACKET,
+        matched,
+        depth: stack.length,
+        key: void 0,
+        expectKey: code === OPEN_BRACE
+      });
     } else if (code === QUOTE) {
       i = findStringEnd(text2, i);
     } else {
@@ -34733,7 +35014,8 @@ function locateNestedElements(text2, path) {
       i = end;
       continue;
     }
-    if (parent !== void 0 && parent.isArray && parent.matched && parent.keys === path.length) found.push({ line, column: i - lineStart + 1 });
+    if (parent !== void 0 && parent.isArray && parent.matched && parent.keys === path.length)
+      found.push({ line, column: i - lineStart + 1 });
     if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       let keys = 0;
       let matched = parent === void 0;
@@ -34854,7 +35136,10 @@ function validateEvidenceObject(object, source, report) {
       }
     } else {
       ok = false;
-      report(key, `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+      report(
+        key,
+        `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`
+      );
     }
   }
   for (const field of REQUIRED_FIELDS) {
@@ -34903,14 +35188,20 @@ function checkTokens(value, report) {
       if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === void 0) ok = false;
     } else {
       ok = false;
-      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+      report(
+        `tokens.${key}`,
+        key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`
+      );
     }
   }
   return ok;
 }
 function checkJudge(value, report) {
   if (!isJsonObject(value)) {
-    report("judge", `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue(value)}`);
+    report(
+      "judge",
+      `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue(value)}`
+    );
     return false;
   }
   let ok = true;
@@ -34919,7 +35210,10 @@ function checkJudge(value, report) {
       if (readString(value[key], `judge.${key}`, report) === void 0) ok = false;
     } else {
       ok = false;
-      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+      report(
+        `judge.${key}`,
+        key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`
+      );
     }
   }
   for (const key of JUDGE_FIELDS) {
@@ -34945,18 +35239,27 @@ var init_validate = __esm({
     isDigest = (value, field, report) => {
       if (typeof value === "string" && DIGEST.test(value)) return true;
       const hint = typeof value === "string" && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : "";
-      report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue(value)}${hint}`);
+      report(
+        field,
+        `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue(value)}${hint}`
+      );
       return false;
     };
     isText = (value, field, report) => {
       if (typeof value !== "string") {
-        report(field, `expected a string (structured ${field === "reason" ? "explanations" : "values"} go in as their JSON text), got ${describeValue(value)}`);
+        report(
+          field,
+          `expected a string (structured ${field === "reason" ? "explanations" : "values"} go in as their JSON text), got ${describeValue(value)}`
+        );
         return false;
       }
       if (value.length > MAX_RECORD_TEXT) {
         const points = countCodePoints(value);
         if (points > MAX_RECORD_TEXT) {
-          report(field, `is ${points.toLocaleString("en-US")} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString("en-US")} (the report shows about the first thousand): cut it where the harness writes it`);
+          report(
+            field,
+            `is ${points.toLocaleString("en-US")} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString("en-US")} (the report shows about the first thousand): cut it where the harness writes it`
+          );
           return false;
         }
       }
@@ -35010,11 +35313,21 @@ function parsePromptfooEvidence(text2, file, options) {
   const sides = countSides(results);
   const selected = results.filter((result) => selector === void 0 || matchesSide(result.side, selector));
   if (selector === void 0 && sides.length > 1) {
-    problems.push({ file, line: 1, field: "results.results", message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}`
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   if (selector !== void 0 && selected.length === 0 && results.length > 0) {
-    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join("; ")}` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join("; ")}`
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   const matched = countSides(selected);
@@ -35067,12 +35380,18 @@ function describeColumns(selected, sides, prompts) {
       const path = `results.results[${result.index}]`;
       const promptId = result.value["promptId"];
       if (typeof promptId === "string" && typeof id === "string" && promptId !== id) {
-        inconsistency = { line: result.line, message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column` };
+        inconsistency = {
+          line: result.line,
+          message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column`
+        };
       } else if (template !== void 0) {
         const prompt = result.value["prompt"];
         const rendered = isJsonObject(prompt) ? prompt["raw"] : void 0;
         if (typeof rendered === "string" && !fitsTemplate(rendered, template)) {
-          inconsistency = { line: result.line, message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt` };
+          inconsistency = {
+            line: result.line,
+            message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt`
+          };
         }
       }
     }
@@ -35112,21 +35431,41 @@ function loadResults(text2, file, problems) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
-    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
+    problems.push({
+      file,
+      line: parsed.line ?? 1,
+      ...parsed.column === void 0 ? {} : { column: parsed.column },
+      message: `not valid JSON: ${parsed.message}`
+    });
     return void 0;
   }
   const summary2 = isJsonObject(parsed.value) ? parsed.value["results"] : void 0;
   if (!isJsonObject(summary2)) {
-    problems.push({ file, line: 1, field: "results", message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary" });
+    problems.push({
+      file,
+      line: 1,
+      field: "results",
+      message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary"
+    });
     return void 0;
   }
   if (summary2["version"] !== 3) {
-    problems.push({ file, line: 1, field: "results.version", message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue(summary2["version"])}; export the results with a current promptfoo` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.version",
+      message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue(summary2["version"])}; export the results with a current promptfoo`
+    });
     return void 0;
   }
   const results = summary2["results"];
   if (!Array.isArray(results)) {
-    problems.push({ file, line: 1, field: "results.results", message: `expected the array of eval results, got ${describeValue(results)}` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `expected the array of eval results, got ${describeValue(results)}`
+    });
     return void 0;
   }
   const lines = locateArrayElements(body, ["results", "results"]);
@@ -35137,15 +35476,30 @@ function loadResults(text2, file, problems) {
     const line = lines[index] ?? 1;
     const path = `results.results[${index}]`;
     if (!isJsonObject(value)) {
-      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue(value)}` });
+      problems.push({
+        file,
+        line,
+        field: path,
+        message: `expected an eval result object, got ${describeValue(value)}`
+      });
       continue;
     }
     const promptIdx = value["promptIdx"];
     if (typeof promptIdx !== "number" || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
-      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue(promptIdx)}` });
+      problems.push({
+        file,
+        line,
+        field: `${path}.promptIdx`,
+        message: `expected a non-negative integer, got ${describeValue(promptIdx)}`
+      });
       continue;
     }
-    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) } });
+    loaded.push({
+      index,
+      value,
+      line,
+      side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) }
+    });
   }
   return { results: loaded, prompts };
 }
@@ -35154,7 +35508,10 @@ function readProvider(provider) {
   if (!isJsonObject(provider)) return {};
   const id = provider["id"];
   const label = provider["label"];
-  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
+  return {
+    ...typeof id === "string" ? { provider: id } : {},
+    ...typeof label === "string" && label !== "" ? { providerLabel: label } : {}
+  };
 }
 function readPromptLabel(prompt) {
   const label = isJsonObject(prompt) ? prompt["label"] : void 0;
@@ -35178,7 +35535,9 @@ function countSides(results) {
     if (seen === void 0) sides.set(key, { side, results: 1 });
     else seen.results++;
   }
-  return [...sides.values()].map(({ side, results: count3 }) => ({ ...side, results: count3 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+  return [...sides.values()].map(({ side, results: count3 }) => ({ ...side, results: count3 })).toSorted(
+    (a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label)
+  );
 }
 function compareText(a, b) {
   const x = a ?? "";
@@ -35198,23 +35557,32 @@ function draftRecord(result, file, options, problems) {
     return void 0;
   };
   const testCase = result.value["testCase"];
-  if (!isJsonObject(testCase)) return report("testCase", `expected the test case object, got ${describeValue(testCase)}`);
+  if (!isJsonObject(testCase))
+    return report("testCase", `expected the test case object, got ${describeValue(testCase)}`);
   const metadata = testCase["metadata"] ?? {};
   if (!isJsonObject(metadata)) return report("testCase.metadata", `expected an object, got ${describeValue(metadata)}`);
   const vars = testCase["vars"] ?? result.value["vars"] ?? {};
-  for (const [name, value] of [["testCase.metadata", metadata], ["testCase.vars", vars]]) {
+  for (const [name, value] of [
+    ["testCase.metadata", metadata],
+    ["testCase.vars", vars]
+  ]) {
     const proto = findProtoKey(value);
     if (proto !== void 0) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
   }
   let suite = options.suite ?? "golden";
   if (metadata["suite"] !== void 0) {
-    if (!isSuite(metadata["suite"])) return report("testCase.metadata.suite", `expected "golden", "safety" or "shadow", got ${describeValue(metadata["suite"])}`);
+    if (!isSuite(metadata["suite"]))
+      return report(
+        "testCase.metadata.suite",
+        `expected "golden", "safety" or "shadow", got ${describeValue(metadata["suite"])}`
+      );
     suite = metadata["suite"];
   }
   let caseId;
   const declared = metadata["caseId"];
   if (declared !== void 0) {
-    if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue(declared)}`);
+    if (typeof declared !== "string" || declared.trim() === "")
+      return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue(declared)}`);
     caseId = declared;
   } else {
     const described = testCase["description"] ?? result.value["description"] ?? null;
@@ -35250,12 +35618,22 @@ function attachTexts(record, draft, value) {
 function checkSameTest(entry, previous, first, file, problems) {
   const path = `results.results[${entry.result.index}]`;
   if (previous !== void 0 && previous.draft.testIdx === entry.draft.testIdx) {
-    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
+    problems.push({
+      file,
+      line: entry.result.line,
+      field: `${path}.testIdx`,
+      message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})`
+    });
     return false;
   }
   if (entry.draft.fingerprint !== first.draft.fingerprint) {
     const how = entry.draft.metadata["caseId"] === void 0 ? "the same description and vars" : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
-    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
+    problems.push({
+      file,
+      line: entry.result.line,
+      field: `${path}.testCase`,
+      message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId`
+    });
     return false;
   }
   return true;
@@ -35288,7 +35666,10 @@ function buildRecord(draft, result, trial, file, options, problems) {
   const suiteId = draft.metadata["suiteId"] ?? draft.metadata["suite_id"];
   if (suiteId !== void 0 && suiteId !== null) {
     object["suite_id"] = suiteId;
-    labels.set("suite_id", `${path}.testCase.metadata.${draft.metadata["suiteId"] === void 0 ? "suite_id" : "suiteId"}`);
+    labels.set(
+      "suite_id",
+      `${path}.testCase.metadata.${draft.metadata["suiteId"] === void 0 ? "suite_id" : "suiteId"}`
+    );
   }
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
@@ -35321,13 +35702,19 @@ function buildRecord(draft, result, trial, file, options, problems) {
     if (score === 0 || score === 1) object[field] = score === when2;
     else {
       failed = true;
-      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue(score)}` });
+      problems.push({
+        file,
+        line: result.line,
+        field: `${path}.namedScores.${metric}`,
+        message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue(score)}`
+      });
     }
   }
   if (object["intervened"] === void 0 && isJsonObject(response)) {
     const refused = response["isRefusal"];
     const flagged = isJsonObject(response["guardrails"]) ? response["guardrails"]["flagged"] : void 0;
-    if (typeof refused === "boolean" || typeof flagged === "boolean") object["intervened"] = refused === true || flagged === true;
+    if (typeof refused === "boolean" || typeof flagged === "boolean")
+      object["intervened"] = refused === true || flagged === true;
   }
   const fromMetadata = draft.metadata["judge"] !== void 0;
   const judge = fromMetadata ? draft.metadata["judge"] : options.judge;
@@ -35386,7 +35773,9 @@ function bindSide(side, evidence, own, other, haveFiles) {
         continue;
       }
       if (own === void 0) {
-        unbound.push(haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`);
+        unbound.push(
+          haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`
+        );
         continue;
       }
       const template = trimNewlines(column.template);
@@ -35410,7 +35799,8 @@ function bindSide(side, evidence, own, other, haveFiles) {
     }
   }
   const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
-  if (jsonl.length > 0) bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
+  if (jsonl.length > 0)
+    bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
   if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
   if (mismatches.length > 0) return { status: "mismatched", by: [...by], reason: sentences(mismatches) };
   if (unbound.length > 0) return { status: "unbound", by: [...by], reason: sentences(unbound) };
@@ -35437,7 +35827,9 @@ function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, fo
   for (const [id, { count: count3, first }] of packages) {
     if (id === wanted) continue;
     const whose = id === other?.packageId ? `the ${otherSide} package` : "package";
-    found.mismatches.push(`${count3} ${side} record${count3 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ": the evidence files are swapped" : ""}`);
+    found.mismatches.push(
+      `${count3} ${side} record${count3 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ": the evidence files are swapped" : ""}`
+    );
   }
   if (packages.size === 1 && packages.has(wanted)) {
     found.by.add("package_id");
@@ -35454,7 +35846,8 @@ function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, fo
     const theirs = other?.prompts.find((prompt) => prompt.digest === digest2);
     return theirs !== void 0 && other !== void 0 ? `the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)})` : `none of ${own.packageId}'s prompts (${own.prompts.map((p) => `${p.id} ${p.digest === void 0 ? "unreadable" : short(p.digest)}`).join(", ")})`;
   });
-  if (!haveFiles && (manifests.size > 0 || prompts.size > 0)) found.ties.push("manifest_sha256 and prompt_sha256 were not compared (no package files were read)");
+  if (!haveFiles && (manifests.size > 0 || prompts.size > 0))
+    found.ties.push("manifest_sha256 and prompt_sha256 were not compared (no package files were read)");
 }
 function checkDigests(field, values, without, total, found, side, judge) {
   if (values.size === 0) return;
@@ -35464,13 +35857,17 @@ function checkDigests(field, values, without, total, found, side, judge) {
     if (verdict === void 0) return;
     if (verdict === "own") continue;
     ok = false;
-    found.mismatches.push(`${count3} ${side} record${count3 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) carry ${field} ${short(digest2)}, which is ${verdict}`);
+    found.mismatches.push(
+      `${count3} ${side} record${count3 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) carry ${field} ${short(digest2)}, which is ${verdict}`
+    );
   }
   if (without !== void 0) {
     ok = false;
     let carried = 0;
     for (const { count: count3 } of values.values()) carried += count3;
-    found.mismatches.push(`${total - carried} ${side} record${total - carried === 1 ? "" : "s"} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`);
+    found.mismatches.push(
+      `${total - carried} ${side} record${total - carried === 1 ? "" : "s"} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`
+    );
   }
   if (ok) {
     found.by.add(field);
@@ -35532,7 +35929,8 @@ function bindingFields(evidence) {
 }
 function describeSideBinding(side, binding) {
   if (binding.status === "bound") return `${side} bound by ${binding.by.join(" and ") || "package"}`;
-  if (binding.status === "mismatched") return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
+  if (binding.status === "mismatched")
+    return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
   return `${side} UNBOUND: ${binding.reason}`;
 }
 var DECODER;
@@ -35587,14 +35985,19 @@ function readSuiteList(file) {
   };
   if (trimmed.startsWith("[")) {
     const value = tryParse(trimmed);
-    if (!Array.isArray(value) || !value.every(take)) return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    if (!Array.isArray(value) || !value.every(take))
+      return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
     return { ...base, ids };
   }
   const lines = text2.split("\n");
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].trim();
     if (line === "") continue;
-    if (!take(tryParse(line))) return { ...base, reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids` };
+    if (!take(tryParse(line)))
+      return {
+        ...base,
+        reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids`
+      };
   }
   return ids.size === 0 ? { ...base, reason: "the suite file lists no cases" } : { ...base, ids };
 }
@@ -35614,18 +36017,34 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
     if (record.suite_id !== void 0) {
       const list = lists.find((candidate) => candidate.id === record.suite_id);
       if (list === void 0) {
-        report({ ...where2, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package` });
+        report({
+          ...where2,
+          field: "suite_id",
+          message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package`
+        });
       } else if (list.suite !== record.suite) {
-        report({ ...where2, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
+        report({
+          ...where2,
+          field: "suite_id",
+          message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}`
+        });
       } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
-        report({ ...where2, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+        report({
+          ...where2,
+          field: "case_id",
+          message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it`
+        });
       }
       continue;
     }
     const kind = byKind.get(record.suite);
     if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
     const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
-    report({ ...where2, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it` });
+    report({
+      ...where2,
+      field: "case_id",
+      message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it`
+    });
   }
 }
 function countCases(n) {
@@ -35649,12 +36068,19 @@ function suiteCoverage(cases, lists) {
       else missing.push(id);
     }
     missing.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return { ...base, cases: list.ids.size, covered, missing: missing.slice(0, LISTED_MISSING), missing_count: missing.length };
+    return {
+      ...base,
+      cases: list.ids.size,
+      covered,
+      missing: missing.slice(0, LISTED_MISSING),
+      missing_count: missing.length
+    };
   });
 }
 function describeCoverage(coverage) {
   const head = `${coverage.suite} ${coverage.id}`;
-  if (coverage.cases === void 0) return `${head}: coverage not checked (${coverage.reason ?? "the suite file lists no case ids"})`;
+  if (coverage.cases === void 0)
+    return `${head}: coverage not checked (${coverage.reason ?? "the suite file lists no case ids"})`;
   const count3 = `${(coverage.covered ?? 0).toLocaleString("en-US")} of ${coverage.cases.toLocaleString("en-US")} case${coverage.cases === 1 ? "" : "s"}`;
   const missingCount = coverage.missing_count ?? 0;
   if (missingCount === 0) return `${head}: ${count3}`;
@@ -35724,7 +36150,9 @@ var init_text = __esm({
 
 // src/report/markdown.ts
 function renderMarkdown(report, options = {}) {
-  return renderMarkdownSections(report, options).map((section) => [section.title === "" ? "" : `## ${section.title}`, section.body, section.details ?? ""].filter((part) => part !== "").join("\n\n")).join("\n\n");
+  return renderMarkdownSections(report, options).map(
+    (section) => [section.title === "" ? "" : `## ${section.title}`, section.body, section.details ?? ""].filter((part) => part !== "").join("\n\n")
+  ).join("\n\n");
 }
 function renderMarkdownSections(report, options = {}) {
   const limit = Math.max(1, Math.trunc(options.detailsLimit ?? DEFAULT_DETAILS_LIMIT));
@@ -35737,7 +36165,11 @@ function renderMarkdownSections(report, options = {}) {
     };
     if (several) {
       const word = `${OUTCOMES[pkg.decision.outcome].emoji} ${decisionWord(pkg.decision.outcome)}`;
-      sections.push({ title: `${escapeMarkdown(pkg.application, ID_LENGTH2)} — ${word}`, body: decisionBody(pkg, limit), priority: 90 });
+      sections.push({
+        title: `${escapeMarkdown(pkg.application, ID_LENGTH2)} — ${word}`,
+        body: decisionBody(pkg, limit),
+        priority: 90
+      });
     }
     add("Gates", 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
     add("Categories", 60, categoriesSection(pkg, report.inputs.statistics.confidence, limit));
@@ -35747,9 +36179,14 @@ function renderMarkdownSections(report, options = {}) {
     add("Rollout plan", 40, { body: rolloutBody(pkg) });
   }
   if (report.unreferenced_changes.length > 0) {
-    sections.push({ title: "Changed files no manifest references", body: unreferencedBody(report.unreferenced_changes, limit), priority: 45 });
+    sections.push({
+      title: "Changed files no manifest references",
+      body: unreferencedBody(report.unreferenced_changes, limit),
+      priority: 45
+    });
   }
-  if (report.packages.length > 0) sections.push({ title: "Evidence and statistics", ...evidenceSection(report, limit), priority: 20 });
+  if (report.packages.length > 0)
+    sections.push({ title: "Evidence and statistics", ...evidenceSection(report, limit), priority: 20 });
   return sections;
 }
 function overview(report, limit) {
@@ -35776,7 +36213,13 @@ function overview(report, limit) {
 }
 function decisionBody(pkg, limit) {
   const parts = [`**${escapeMarkdown(pkg.decision.summary)}**`];
-  if (pkg.decision.reasons.length > 0) parts.push(bullets(pkg.decision.reasons.map((r2) => escapeMarkdown(r2)), limit));
+  if (pkg.decision.reasons.length > 0)
+    parts.push(
+      bullets(
+        pkg.decision.reasons.map((r2) => escapeMarkdown(r2)),
+        limit
+      )
+    );
   if (pkg.decision.outcome === "needs_approval" && pkg.decision.approvers.length > 0) {
     parts.push(`Approval by one of: ${pkg.decision.approvers.map((a) => escapeMarkdown(a, ID_LENGTH2)).join(", ")}`);
   }
@@ -35818,7 +36261,9 @@ function budgetLine(pkg) {
     const entry = groups2.get(line.group) ?? { share: 0, tests: 0 };
     groups2.set(line.group, { share: entry.share + line.share, tests: entry.tests + 1 });
   }
-  const split = [...groups2].map(([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1e3) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ""}`).join(", ");
+  const split = [...groups2].map(
+    ([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1e3) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ""}`
+  ).join(", ");
   const bound = confidenceDigits(1 - budget.look_pass_risk);
   return `Each interval bound is one-sided at ${bound} %: a gate passes when the bound on the worse side is within its threshold. A measure fails only when its fail test rejects at its share α of the error budget: a candidate that changes nothing is rejected or held at most ${Math.round(budget.alpha * 1e3) / 10} % of the time over the whole decision and all looks. Look ${budget.look} spends α = ${formatP(budget.look_alpha)}${split ? `, split ${split}` : ""}.`;
 }
@@ -35840,10 +36285,18 @@ function gatesSection(pkg, confidence, limit) {
   const budget = budgetLine(pkg);
   if (budget) parts.push(budget);
   const problems = manifestProblems(pkg.gates);
-  if (problems.length > 0) parts.push(`**Manifest problems**
+  if (problems.length > 0)
+    parts.push(
+      `**Manifest problems**
 
-${bullets(problems.map((p) => escapeMarkdown(p)), limit)}`);
-  const measures = pkg.gates.flatMap((g) => g.measures.filter((m) => !m.name.startsWith("category:")).map((m) => ({ gate: g.gate, m })));
+${bullets(
+        problems.map((p) => escapeMarkdown(p)),
+        limit
+      )}`
+    );
+  const measures = pkg.gates.flatMap(
+    (g) => g.measures.filter((m) => !m.name.startsWith("category:")).map((m) => ({ gate: g.gate, m }))
+  );
   if (measures.length === 0) return { body: parts.join("\n\n") };
   const measureRows = measures.slice(0, limit).map(({ gate, m }) => [
     escapeTableCell(gate, ID_LENGTH2),
@@ -35856,7 +36309,10 @@ ${bullets(problems.map((p) => escapeMarkdown(p)), limit)}`);
     String(m.n),
     escapeTableCell(m.reason ?? "")
   ]);
-  const detail = table(["gate", "measure", "verdict", "estimate", `${levelText}% CI`, "threshold", pHeader(pkg), "n", "note"], measureRows) + more(measures.length, limit);
+  const detail = table(
+    ["gate", "measure", "verdict", "estimate", `${levelText}% CI`, "threshold", pHeader(pkg), "n", "note"],
+    measureRows
+  ) + more(measures.length, limit);
   return { body: parts.join("\n\n"), details: details(`All measures (${measures.length})`, detail) };
 }
 function categoriesSection(pkg, confidence, limit) {
@@ -35868,7 +36324,16 @@ function categoriesSection(pkg, confidence, limit) {
   const failed = ordered.filter((c) => c.measure.verdict === "fail");
   const tested = pkg.categories.filter((c) => c.tested).length;
   const shownOnly = pkg.categories.length - tested;
-  const head = ["category", "n", "parent", "candidate", "Δ", `${confidenceDigits(level / 100)}% CI`, pkg.error_budget ? "p (α)" : "Holm p", "verdict"];
+  const head = [
+    "category",
+    "n",
+    "parent",
+    "candidate",
+    "Δ",
+    `${confidenceDigits(level / 100)}% CI`,
+    pkg.error_budget ? "p (α)" : "Holm p",
+    "verdict"
+  ];
   const row = (c) => [
     escapeTableCell(c.category, ID_LENGTH2),
     String(c.n),
@@ -35922,7 +36387,10 @@ function answersSection(cases, limit) {
   const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join("\n\n");
   if (blocks.length <= BODY_ANSWERS) return { body };
   const rest = blocks.length - BODY_ANSWERS;
-  return { body, details: details(`Answers to ${rest} more case${rest === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
+  return {
+    body,
+    details: details(`Answers to ${rest} more case${rest === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n"))
+  };
 }
 function answerBlock(c, index) {
   const answers = c.answers;
@@ -35969,16 +36437,29 @@ function splitTable(head, rows, inBody, limit, label) {
 function diffSection(pkg, limit) {
   const lines = [];
   const failure = pkg.diff.failure;
-  lines.push(failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
+  lines.push(
+    failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`
+  );
   if (pkg.parent) {
     const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : pkg.parent.resolution === "renamed" ? "renamed from it: a new manifest of the same application" : "same path at base";
-    lines.push(`**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH2)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`);
+    lines.push(
+      `**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH2)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`
+    );
   } else lines.push("**Parent** none: a new application");
   const classes = pkg.diff.classes.length > 0 ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH2)}**`).join(", ") : "none";
   lines.push(`**Change classes** ${classes}`);
-  if (pkg.diff.rollback_of) lines.push(`**Rollback** to ${escapeMarkdown(pkg.diff.rollback_of.package_id, ID_LENGTH2)} at ${commit(pkg.diff.rollback_of.commit)}`);
+  if (pkg.diff.rollback_of)
+    lines.push(
+      `**Rollback** to ${escapeMarkdown(pkg.diff.rollback_of.package_id, ID_LENGTH2)} at ${commit(pkg.diff.rollback_of.commit)}`
+    );
   const parts = [lines.join("  \n")];
-  if (pkg.diff.warnings.length > 0) parts.push(bullets(pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`), limit));
+  if (pkg.diff.warnings.length > 0)
+    parts.push(
+      bullets(
+        pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`),
+        limit
+      )
+    );
   const changes = pkg.diff.changes;
   if (changes.length === 0) {
     if (pkg.parent && !failure) parts.push("No artifact changed.");
@@ -36005,7 +36486,9 @@ function changeValue(value) {
 function rolloutBody(pkg) {
   const r2 = pkg.rollout;
   const requested = r2.requested_strategy !== void 0 ? ` (manifest requests: ${escapeMarkdown(r2.requested_strategy)})` : "";
-  const parts = [`Side-effect level ${r2.side_effect_level}, ${escapeMarkdown(r2.level_name)}. Minimum strategy: **${escapeMarkdown(r2.minimum_strategy)}**${requested}.`];
+  const parts = [
+    `Side-effect level ${r2.side_effect_level}, ${escapeMarkdown(r2.level_name)}. Minimum strategy: **${escapeMarkdown(r2.minimum_strategy)}**${requested}.`
+  ];
   parts.push(
     r2.stages.map((s, i) => {
       const traffic = s.traffic_pct !== void 0 ? ` (${s.traffic_pct} % of traffic)` : "";
@@ -36013,16 +36496,23 @@ function rolloutBody(pkg) {
     }).join("\n")
   );
   const triggers = r2.rollback_triggers.map((t) => escapeMarkdown(t));
-  parts.push(`**Roll back** (metric ${escapeMarkdown(r2.rollback_metric, ID_LENGTH2)}) on any of:
+  parts.push(
+    `**Roll back** (metric ${escapeMarkdown(r2.rollback_metric, ID_LENGTH2)}) on any of:
 
-${triggers.map((t) => `- ${t}`).join("\n")}`);
-  parts.push(r2.requires_human_approval ? "**Human approval** required before real traffic." : "No human approval required at this level.");
+${triggers.map((t) => `- ${t}`).join("\n")}`
+  );
+  parts.push(
+    r2.requires_human_approval ? "**Human approval** required before real traffic." : "No human approval required at this level."
+  );
   return parts.join("\n\n");
 }
 function unreferencedBody(paths, limit) {
   return `⚠️ These files changed but no package manifest references them; behaviour they drive changes without a gate.
 
-${bullets(paths.map((p) => escapeMarkdown(p)), limit)}`;
+${bullets(
+    paths.map((p) => escapeMarkdown(p)),
+    limit
+  )}`;
 }
 function evidenceSection(report, limit) {
   const s = report.inputs.statistics;
@@ -36032,7 +36522,9 @@ function evidenceSection(report, limit) {
     const judge = e.judge ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH2)} ${escapeMarkdown(e.judge.version, ID_LENGTH2)}` : ", no judge recorded";
     const shape = `${e.clustered ? "clustered" : "not clustered"}, up to ${e.max_trials} trial${e.max_trials === 1 ? "" : "s"} per case`;
     const head = `**${escapeMarkdown(p.application, ID_LENGTH2)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
-    const binding = e.binding === void 0 ? [] : [`Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`];
+    const binding = e.binding === void 0 ? [] : [
+      `Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`
+    ];
     const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
     const ran = e.eval === void 0 ? [] : describeEvalOrigin(e.eval).map((line) => `Eval: ${escapeMarkdown(line)}`);
     return [head, ...binding, ...coverage, ...ran].join("  \n  ");
@@ -36042,12 +36534,22 @@ function evidenceSection(report, limit) {
 
 ${stats}`;
   const files = [
-    ...report.subject.manifests.map((m) => [escapeTableCell(m.path), `manifest (${m.role === "parent" ? "parent" : "candidate"})`, digest(m.sha256)]),
+    ...report.subject.manifests.map((m) => [
+      escapeTableCell(m.path),
+      `manifest (${m.role === "parent" ? "parent" : "candidate"})`,
+      digest(m.sha256)
+    ]),
     ...report.subject.evidence.map((e) => [escapeTableCell(e.path), "evidence", digest(e.sha256)]),
     ...report.inputs.policy.map((p) => [escapeTableCell(p.file), "policy", digest(p.digest)])
   ];
   if (files.length === 0) return { body };
-  return { body, details: details(`Inputs bound by digest (${files.length})`, table(["file", "role", "sha256"], files.slice(0, limit)) + more(files.length, limit)) };
+  return {
+    body,
+    details: details(
+      `Inputs bound by digest (${files.length})`,
+      table(["file", "role", "sha256"], files.slice(0, limit)) + more(files.length, limit)
+    )
+  };
 }
 function verdictCell(verdict) {
   return `${VERDICT_ICON[verdict]} ${verdictWord(verdict)}`;
@@ -36101,14 +36603,29 @@ var init_markdown = __esm({
     BODY_CHANGES = 10;
     BODY_ANSWERS = 3;
     ID_LENGTH2 = 120;
-    VERDICT_ICON = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_applicable: "➖" };
+    VERDICT_ICON = {
+      pass: "✅",
+      fail: "❌",
+      inconclusive: "⚠️",
+      not_applicable: "➖"
+    };
     BINDING_ICON = { bound: "✅", unbound: "⚠️", mismatched: "❌" };
   }
 });
 
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync as existsSync4, linkSync, mkdirSync, readFileSync as readFileSync4, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync as existsSync4,
+  linkSync,
+  mkdirSync,
+  readFileSync as readFileSync4,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from "node:fs";
 import { dirname, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
 function readInputFile(path, what) {
   try {
@@ -36180,7 +36697,9 @@ function writeFilesTogether(dir, files, options = {}) {
       if (backup) renameSync(backup, path);
       else rmSync(path, { force: true });
     }
-    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error2)}; nothing was written` }]);
+    throw new InputError([
+      { file: failedAt, message: `cannot write ${what}: ${describeWriteError(error2)}; nothing was written` }
+    ]);
   } finally {
     for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
   }
@@ -36259,12 +36778,17 @@ function loadKeyring(sources) {
   }));
   if (dir !== void 0) {
     if (!existsSync5(dir) || !statSync2(dir).isDirectory()) {
-      throw new InputError([{ file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }]);
+      throw new InputError([
+        { file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }
+      ]);
     }
     for (const name of readdirSync(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
       const path = join3(dir, name);
       const relative4 = toRepoPath(sources.namesRelativeTo, path);
-      files.push({ source: relative4.startsWith("..") ? path : relative4, pem: readInputFile(path, "public key file").toString("utf8") });
+      files.push({
+        source: relative4.startsWith("..") ? path : relative4,
+        pem: readInputFile(path, "public key file").toString("utf8")
+      });
     }
   }
   const revokedPath = join3(dir ?? repoKeys, REVOKED_FILE);
@@ -36303,7 +36827,8 @@ function countLooks(lines) {
   for (const line of lines) {
     const claim = claimOf(line);
     const packages = claim?.predicate?.packages;
-    if (claim === void 0 || claim.predicate.schema !== "kaizen-gate/report/v1" || !Array.isArray(packages)) continue;
+    if (claim === void 0 || claim.predicate.schema !== "kaizen-gate/report/v1" || !Array.isArray(packages))
+      continue;
     for (const pkg of packages) {
       if (typeof pkg?.package_id !== "string") continue;
       const parent = typeof pkg.parent?.package_id === "string" ? pkg.parent.package_id : void 0;
@@ -36328,8 +36853,10 @@ function recordNote(options) {
   const remote = options.remote ?? "origin";
   const ref = options.ref ?? NOTES_REF;
   const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note))
+    throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
   const line = note.trim();
   const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
   const identity = identityArgs(repo);
@@ -36362,7 +36889,10 @@ function readNotes(repo, commit2, ref = NOTES_REF) {
 function readAllNotes(repo, ref = NOTES_REF) {
   const out = /* @__PURE__ */ new Map();
   const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  const blobs = readBlobs(
+    repo,
+    pairs.map(([blob]) => blob)
+  );
   for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
   return out;
 }
@@ -36374,7 +36904,12 @@ function parseNoteText(text2) {
     try {
       out.push({ line: index + 1, text: line, value: JSON.parse(line) });
     } catch (error2) {
-      out.push({ line: index + 1, text: line, value: void 0, error: error2 instanceof Error ? error2.message : String(error2) });
+      out.push({
+        line: index + 1,
+        text: line,
+        value: void 0,
+        error: error2 instanceof Error ? error2.message : String(error2)
+      });
     }
   });
   return out;
@@ -36397,8 +36932,13 @@ function appendLine(repo, ref, commit2, line, identity) {
   const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
   const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
   if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
+  notesCommand(
+    repo,
+    identity,
+    [`--ref=${ref}`, "add", "--force", "--file=-", commit2],
+    `${[...lines, line].join("\n")}
+`
+  );
   return true;
 }
 function tryPush(repo, remote, ref) {
@@ -36489,7 +37029,10 @@ function verifyEnvelope(envelopeJson, trusted) {
   }
   const trustedList = keys.map(describeKey).join(", ");
   if (hints.length > 0) {
-    return fail2(`The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`, "untrusted");
+    return fail2(
+      `The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`,
+      "untrusted"
+    );
   }
   return fail2(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`, "untrusted");
 }
@@ -36543,7 +37086,11 @@ function loadTrustedKeys(trusted) {
   const keys = [];
   for (const entry of trusted) {
     try {
-      keys.push({ ...loadPublicKey(entry.publicKeyPem, entry.source), source: entry.source, revoked: entry.revoked === true });
+      keys.push({
+        ...loadPublicKey(entry.publicKeyPem, entry.source),
+        source: entry.source,
+        revoked: entry.revoked === true
+      });
     } catch (error2) {
       if (!(error2 instanceof InputError)) throw error2;
       problems.push(...error2.problems);
@@ -36641,7 +37188,8 @@ function verifyRecord(text2, context3) {
   } catch {
     return invalid("The envelope is not JSON.", ADVICE.malformed);
   }
-  if (isRecord2(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context3.commit);
+  if (isRecord2(parsed) && parsed["unsigned"] === true && !("payload" in parsed))
+    return readUnsigned(parsed, context3.commit);
   const verified = verifyEnvelope(text2, context3.trusted);
   if (!verified.ok) {
     const reason = rewordRevoked(verified.reason, parsed, context3.revokedIds);
@@ -36657,7 +37205,8 @@ function verifyRecord(text2, context3) {
     return match ? { path: match[1] ?? name, commit: (match[2] ?? "").toLowerCase() } : { path: name, commit: wanted };
   };
   const subjects = verified.statement.subject.filter((subject) => {
-    if (subject.digest["gitCommit"] !== void 0 || !evidence.has(subject.name) || context3.evidenceDigest !== void 0) return true;
+    if (subject.digest["gitCommit"] !== void 0 || !evidence.has(subject.name) || context3.evidenceDigest !== void 0)
+      return true;
     if (context3.digestAt(wanted, subject.name) !== void 0) return true;
     unchecked.push(subject.name);
     return false;
@@ -36675,7 +37224,11 @@ function verifyRecord(text2, context3) {
   const check = checkSubjects(statement, digestOf2, wanted);
   if (!check.ok) {
     const onlyMissingEvidence = check.commitMatches && check.mismatches.every((m) => missingEvidence.includes(m.name));
-    if (!onlyMissingEvidence) return invalid(check.reason, adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted));
+    if (!onlyMissingEvidence)
+      return invalid(
+        check.reason,
+        adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted)
+      );
     const list = check.mismatches.map((m) => m.name).join(", ");
     const one = check.mismatches.length === 1;
     return invalid(
@@ -36684,45 +37237,64 @@ function verifyRecord(text2, context3) {
     );
   }
   if (report.subject.commit !== void 0 && report.subject.commit.toLowerCase() !== wanted) {
-    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`, ADVICE.tampered);
+    return invalid(
+      `The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`,
+      ADVICE.tampered
+    );
   }
-  return { kind: "verified", keyid: verified.keyid, keySource: verified.keySource, report, checked: check.checked.length, uncheckedEvidence: unchecked };
+  return {
+    kind: "verified",
+    keyid: verified.keyid,
+    keySource: verified.keySource,
+    report,
+    checked: check.checked.length,
+    uncheckedEvidence: unchecked
+  };
 }
 function readReport(value) {
   const what = "The signed predicate is not a kaizen-gate report";
   if (!isRecord2(value)) return `${what}.`;
-  if (value["schema"] !== "kaizen-gate/report/v1") return `${what} (schema ${JSON.stringify(value["schema"]) ?? "missing"}, expected "kaizen-gate/report/v1").`;
+  if (value["schema"] !== "kaizen-gate/report/v1")
+    return `${what} (schema ${JSON.stringify(value["schema"]) ?? "missing"}, expected "kaizen-gate/report/v1").`;
   const decision = value["decision"];
   const subject = value["subject"];
   const packages = value["packages"];
   if (!isRecord2(decision) || typeof decision["outcome"] !== "string") return `${what}: it has no decision.`;
-  if (!isRecord2(subject) || !Array.isArray(subject["evidence"]) || !Array.isArray(subject["manifests"])) return `${what}: it has no subject files.`;
+  if (!isRecord2(subject) || !Array.isArray(subject["evidence"]) || !Array.isArray(subject["manifests"]))
+    return `${what}: it has no subject files.`;
   if (!Array.isArray(packages)) return `${what}: it has no packages.`;
   for (const pkg of packages) {
     if (!isRecord2(pkg) || typeof pkg["package_id"] !== "string" || typeof pkg["manifest"] !== "string" || !Array.isArray(pkg["gates"])) {
       return `${what}: a package entry lacks its package_id, manifest or gates.`;
     }
     const pkgDecision = pkg["decision"];
-    if (!isRecord2(pkgDecision) || typeof pkgDecision["outcome"] !== "string") return `${what}: package ${pkg["package_id"]} has no decision.`;
+    if (!isRecord2(pkgDecision) || typeof pkgDecision["outcome"] !== "string")
+      return `${what}: package ${pkg["package_id"]} has no decision.`;
   }
   return value;
 }
 function readUnsigned(value, commit2) {
   const report = readReport(value["report"]);
-  if (typeof report === "string") return invalid(report.replace("The signed predicate", "The unsigned record"), ADVICE.malformed);
+  if (typeof report === "string")
+    return invalid(report.replace("The signed predicate", "The unsigned record"), ADVICE.malformed);
   const reportCommit = report.subject.commit?.toLowerCase();
   if (reportCommit !== commit2.toLowerCase()) {
-    return invalid(`The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`, reportCommit === void 0 ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit2.slice(0, 12)}.`);
+    return invalid(
+      `The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`,
+      reportCommit === void 0 ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit2.slice(0, 12)}.`
+    );
   }
   return { kind: "unsigned", report, reason: report.signature.reason ?? "not signed", advice: UNSIGNED };
 }
 function adviseOnSubjects(commitMatches, signedCommit, mismatches, wanted) {
   if (!commitMatches && signedCommit === void 0) return NO_COMMIT;
-  if (!commitMatches) return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
+  if (!commitMatches)
+    return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
   return mismatches > 0 ? "A file changed after the report was made. Verify the report at the commit it names with the evidence it was made from (--evidence-dir), or run check again on the files as they are." : ADVICE.tampered;
 }
 function rewordRevoked(reason, parsed, revoked) {
-  if (revoked === void 0 || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason)) return reason;
+  if (revoked === void 0 || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason))
+    return reason;
   const signatures = isRecord2(parsed) && Array.isArray(parsed["signatures"]) ? parsed["signatures"] : [];
   const hint = signatures.map((s) => isRecord2(s) && typeof s["keyid"] === "string" ? s["keyid"].toLowerCase() : "").find((id) => revoked.has(id));
   return hint === void 0 ? reason : `The envelope is signed by key ${hint}, which is revoked.`;
@@ -36773,13 +37345,17 @@ function listArtifacts(value) {
   };
   asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
   asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  asArray(m.guardrails).forEach(
+    (g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g)
+  );
   const retrieval = asRecord(m.retrieval);
   push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
   const routing = asRecord(m.routing);
   push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
   const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  asArray(evaluation.suites).forEach(
+    (s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s)
+  );
   push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
   return out;
 }
@@ -36849,7 +37425,8 @@ function classifyParsed(bytes, file, mentions) {
   try {
     const documents = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: false, merge: true, prettyErrors: false });
     const list = Array.isArray(documents) ? documents : [];
-    if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+    if (list.some((doc) => doc.errors.length > 0))
+      return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
     values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
   } catch {
     return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
@@ -44677,7 +45254,8 @@ function onePerField(errors) {
 function keyOf(error2) {
   const params = error2.params;
   if (error2.keyword === "required") return `${error2.instancePath} required ${String(params.missingProperty)}`;
-  if (error2.keyword === "additionalProperties") return `${error2.instancePath} extra ${String(params.additionalProperty)}`;
+  if (error2.keyword === "additionalProperties")
+    return `${error2.instancePath} extra ${String(params.additionalProperty)}`;
   return error2.instancePath;
 }
 function isUseful(error2) {
@@ -44727,7 +45305,8 @@ function unsafePathReason(path) {
   if (path === "") return "is empty";
   if (path.includes("\0")) return "contains a NUL byte";
   if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path))
+    return "is absolute; artifact paths are relative to the repository root";
   if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
   return void 0;
 }
@@ -44825,18 +45404,26 @@ function parsePointer(text2, file) {
   try {
     value = (0, import_yaml3.parse)(text2);
   } catch (error2) {
-    throw new InputError([{ file, message: `is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}` }]);
+    throw new InputError([
+      { file, message: `is not YAML: ${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}` }
+    ]);
   }
   const problems = [];
   const record = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
-  if (record["apiVersion"] !== POINTER_API_VERSION) problems.push({ file, field: "apiVersion", message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record["apiVersion"]) ?? "nothing"}` });
+  if (record["apiVersion"] !== POINTER_API_VERSION)
+    problems.push({
+      file,
+      field: "apiVersion",
+      message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record["apiVersion"]) ?? "nothing"}`
+    });
   const field = (name, pattern, expected) => {
     const v = record[name];
     if (typeof v !== "string" || v === "") {
       problems.push({ file, field: name, message: "is required (a non-empty string)" });
       return "";
     }
-    if (pattern && !pattern.test(v)) problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
+    if (pattern && !pattern.test(v))
+      problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
     return v;
   };
   const pointer = {
@@ -44892,7 +45479,10 @@ var init_pointer = __esm({
 function readYamlHistory(repo, rev = "HEAD") {
   if (tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true") {
     throw new InputError([
-      { file: repo, message: "the clone is shallow, so the release history would be incomplete and the KZ ids wrong; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)" }
+      {
+        file: repo,
+        message: "the clone is shallow, so the release history would be incomplete and the KZ ids wrong; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)"
+      }
     ]);
   }
   const head = resolveCommit(repo, rev, "--rev");
@@ -44924,7 +45514,15 @@ function readYamlHistory(repo, rev = "HEAD") {
       if (!meta.startsWith(":")) continue;
       const [, , oldOid = "", newOid = "", status = ""] = meta.slice(1).split(" ");
       if (status.startsWith("R") || status.startsWith("C")) {
-        changes.push({ commit: commit2, committedAt, status, oldOid, newOid, path: tokens[i + 2] ?? "", renamedFrom: tokens[i + 1] ?? "" });
+        changes.push({
+          commit: commit2,
+          committedAt,
+          status,
+          oldOid,
+          newOid,
+          path: tokens[i + 2] ?? "",
+          renamedFrom: tokens[i + 1] ?? ""
+        });
         i += 2;
       } else {
         changes.push({ commit: commit2, committedAt, status, oldOid, newOid, path: tokens[i + 1] ?? "" });
@@ -44985,7 +45583,15 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (change.previous !== void 0 && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === void 0 || manifest.application !== application) continue;
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: digestOf(change.bytes), approval: "unrecorded", approval_detail: "not verified yet" });
+    releases.push({
+      commit: change.commit,
+      committed_at: change.committedAt,
+      manifest: change.path,
+      package_id: manifest.package_id,
+      manifest_sha256: digestOf(change.bytes),
+      approval: "unrecorded",
+      approval_detail: "not verified yet"
+    });
   }
   const stageRecords = [];
   for (const [commit2, lines] of notes) {
@@ -45004,8 +45610,13 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
   const rolledBack = /* @__PURE__ */ new Map();
   for (const record of stageRecords) {
     const r2 = record.report;
-    if (r2.stage === "canary" && r2.decision.outcome === "rollback") rolledBack.set(r2.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r2.decision.summary}`);
-    if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from) rolledBack.set(r2.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`);
+    if (r2.stage === "canary" && r2.decision.outcome === "rollback")
+      rolledBack.set(r2.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r2.decision.summary}`);
+    if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from)
+      rolledBack.set(
+        r2.rollback.from.package_id,
+        `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`
+      );
   }
   const resolved = /* @__PURE__ */ new Map();
   const resolve10 = (release) => {
@@ -45017,7 +45628,13 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     }
     return done4;
   };
-  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve10 };
+  return {
+    releases: releases.map(
+      (r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2
+    ),
+    stageRecords,
+    resolve: resolve10
+  };
 }
 function decodePredicate(payload) {
   try {
@@ -45027,7 +45644,9 @@ function decodePredicate(payload) {
   }
 }
 function approvalOf(results, packageId) {
-  const mine = results.filter(({ result }) => result.kind === "invalid" || result.report.packages.some((p) => p.package_id === packageId));
+  const mine = results.filter(
+    ({ result }) => result.kind === "invalid" || result.report.packages.some((p) => p.package_id === packageId)
+  );
   const verified = mine.filter((m) => m.result.kind === "verified");
   if (verified.length > 0) {
     const ranked = verified.map((m) => {
@@ -45036,12 +45655,18 @@ function approvalOf(results, packageId) {
     }).toSorted((a, b) => severity(a.status) - severity(b.status));
     const best = ranked[0];
     const keyid = best.m.result.kind === "verified" ? best.m.result.keyid : "";
-    return { approval: best.status, approval_detail: `signed by ${keyid}`, ...digestOfPayload(best.m.line.text) ? { statement_sha256: digestOfPayload(best.m.line.text) } : {} };
+    return {
+      approval: best.status,
+      approval_detail: `signed by ${keyid}`,
+      ...digestOfPayload(best.m.line.text) ? { statement_sha256: digestOfPayload(best.m.line.text) } : {}
+    };
   }
   const unsigned = mine.find((m) => m.result.kind === "unsigned");
-  if (unsigned && unsigned.result.kind === "unsigned") return { approval: "unsigned", approval_detail: unsigned.result.reason };
+  if (unsigned && unsigned.result.kind === "unsigned")
+    return { approval: "unsigned", approval_detail: unsigned.result.reason };
   const invalid2 = mine.find((m) => m.result.kind === "invalid");
-  if (invalid2 && invalid2.result.kind === "invalid") return { approval: "invalid", approval_detail: invalid2.result.reason };
+  if (invalid2 && invalid2.result.kind === "invalid")
+    return { approval: "invalid", approval_detail: invalid2.result.reason };
   return { approval: "unrecorded", approval_detail: "no record" };
 }
 function severity(status) {
@@ -45056,15 +45681,32 @@ function readPointerAtHead(repo, path) {
 function rehearseTarget(repo, target) {
   const reader = readerAtCommit(repo, target.commit);
   const read = reader(target.manifest);
-  if (read.kind !== "file") return [{ check: "manifest exists", ok: false, detail: `${target.manifest} is not in commit ${target.commit.slice(0, 12)}` }];
+  if (read.kind !== "file")
+    return [
+      {
+        check: "manifest exists",
+        ok: false,
+        detail: `${target.manifest} is not in commit ${target.commit.slice(0, 12)}`
+      }
+    ];
   const schemaOnly = loadManifest(read.bytes, target.manifest);
   const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
   const schemaProblems = schemaOnly.problems;
-  const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
+  const artifactProblems = full.problems.filter(
+    (p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message)
+  );
   const digestOk = digestOf(read.bytes) === target.manifest_sha256;
   return [
-    { check: "manifest at its digest", ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
-    { check: "valid under today's schema", ok: schemaProblems.length === 0, detail: schemaProblems.length === 0 ? "the manifest validates against the schema this kaizen-gate ships" : describe3(schemaProblems) },
+    {
+      check: "manifest at its digest",
+      ok: digestOk,
+      detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded`
+    },
+    {
+      check: "valid under today's schema",
+      ok: schemaProblems.length === 0,
+      detail: schemaProblems.length === 0 ? "the manifest validates against the schema this kaizen-gate ships" : describe3(schemaProblems)
+    },
     {
       check: "every artifact at its digest",
       ok: schemaProblems.length === 0 && artifactProblems.length === 0,
@@ -45091,7 +45733,9 @@ function commitPointer(repo, path, text2, message, options) {
   try {
     git(repo, ["push", "--quiet", options.push, `HEAD:refs/heads/${ref}`]);
   } catch (error2) {
-    throw new GitError(`The pointer commit ${commit2.slice(0, 12)} was made but not pushed to ${options.push}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    throw new GitError(
+      `The pointer commit ${commit2.slice(0, 12)} was made but not pushed to ${options.push}: ${error2 instanceof Error ? error2.message : String(error2)}`
+    );
   }
   return { commit: commit2, pushed: { remote: options.push, ref } };
 }
@@ -45108,7 +45752,12 @@ var init_pointer2 = __esm({
     init_git();
     init_history();
     init_notes();
-    OUTCOME_STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs_approval" };
+    OUTCOME_STATUS = {
+      approve: "approved",
+      reject: "rejected",
+      hold: "held",
+      needs_approval: "needs_approval"
+    };
   }
 });
 
@@ -45165,38 +45814,119 @@ var init_columns = __esm({
     LATENCY_LOG_FLOOR_MS = 1;
     COLUMNS = [
       { name: "requests", doc: "events", js: () => 1, sql: () => "1" },
-      { name: "success_n", doc: "events with outcome.success", js: (e) => has(e.outcome?.success), sql: (d) => present(d, "outcome.success") },
-      { name: "failures", doc: "outcome.success = false", js: (e) => e.outcome?.success === false ? 1 : 0, sql: (d) => isFalse(d, "outcome.success") },
-      { name: "soft_n", doc: "events with outcome.soft_failure", js: (e) => has(e.outcome?.soft_failure), sql: (d) => present(d, "outcome.soft_failure") },
-      { name: "soft_failures", doc: "outcome.soft_failure = true", js: (e) => flag(e.outcome?.soft_failure), sql: (d) => isTrue(d, "outcome.soft_failure") },
-      { name: "judged_n", doc: "events with a judged score", js: (e) => has(e.outcome?.judged_score), sql: (d) => present(d, "outcome.judged_score") },
-      { name: "judged_sum", doc: "sum of judged scores", js: (e) => e.outcome?.judged_score ?? 0, sql: (d) => valueOf(d, "outcome.judged_score") },
+      {
+        name: "success_n",
+        doc: "events with outcome.success",
+        js: (e) => has(e.outcome?.success),
+        sql: (d) => present(d, "outcome.success")
+      },
+      {
+        name: "failures",
+        doc: "outcome.success = false",
+        js: (e) => e.outcome?.success === false ? 1 : 0,
+        sql: (d) => isFalse(d, "outcome.success")
+      },
+      {
+        name: "soft_n",
+        doc: "events with outcome.soft_failure",
+        js: (e) => has(e.outcome?.soft_failure),
+        sql: (d) => present(d, "outcome.soft_failure")
+      },
+      {
+        name: "soft_failures",
+        doc: "outcome.soft_failure = true",
+        js: (e) => flag(e.outcome?.soft_failure),
+        sql: (d) => isTrue(d, "outcome.soft_failure")
+      },
+      {
+        name: "judged_n",
+        doc: "events with a judged score",
+        js: (e) => has(e.outcome?.judged_score),
+        sql: (d) => present(d, "outcome.judged_score")
+      },
+      {
+        name: "judged_sum",
+        doc: "sum of judged scores",
+        js: (e) => e.outcome?.judged_score ?? 0,
+        sql: (d) => valueOf(d, "outcome.judged_score")
+      },
       {
         name: "feedback_n",
         doc: "events with any feedback field",
         js: (e) => e.feedback !== void 0 && (has(e.feedback.rating) || has(e.feedback.correction_type) || has(e.feedback.escalated)) ? 1 : 0,
-        sql: (d) => when(["feedback.rating", "feedback.correction_type", "feedback.escalated"].map((p) => `${d.field(p)} IS NOT NULL`).join(" OR "))
+        sql: (d) => when(
+          ["feedback.rating", "feedback.correction_type", "feedback.escalated"].map((p) => `${d.field(p)} IS NOT NULL`).join(" OR ")
+        )
       },
       {
         name: "negative_feedback",
         doc: "rating −1, a correction, or an escalation",
         js: (e) => isNegativeFeedback(e.feedback) ? 1 : 0,
-        sql: (d) => when(`${d.field("feedback.rating")} = -1 OR (${d.field("feedback.correction_type")} IS NOT NULL AND ${d.field("feedback.correction_type")} <> '') OR ${d.field("feedback.escalated")} = ${d.true}`)
+        sql: (d) => when(
+          `${d.field("feedback.rating")} = -1 OR (${d.field("feedback.correction_type")} IS NOT NULL AND ${d.field("feedback.correction_type")} <> '') OR ${d.field("feedback.escalated")} = ${d.true}`
+        )
       },
-      { name: "escalations", doc: "feedback.escalated = true", js: (e) => flag(e.feedback?.escalated), sql: (d) => isTrue(d, "feedback.escalated") },
-      { name: "unsafe_n", doc: "events with safety.unsafe", js: (e) => has(e.safety?.unsafe), sql: (d) => present(d, "safety.unsafe") },
-      { name: "unsafe", doc: "safety.unsafe = true", js: (e) => flag(e.safety?.unsafe), sql: (d) => isTrue(d, "safety.unsafe") },
-      { name: "intervention_n", doc: "events with safety.intervention", js: (e) => has(e.safety?.intervention), sql: (d) => present(d, "safety.intervention") },
-      { name: "interventions", doc: "safety.intervention = true", js: (e) => flag(e.safety?.intervention), sql: (d) => isTrue(d, "safety.intervention") },
-      { name: "refusal_n", doc: "events with output.refusal", js: (e) => has(e.output?.refusal), sql: (d) => present(d, "output.refusal") },
-      { name: "refusals", doc: "output.refusal = true", js: (e) => flag(e.output?.refusal), sql: (d) => isTrue(d, "output.refusal") },
-      { name: "schema_n", doc: "events with output.schema_valid", js: (e) => has(e.output?.schema_valid), sql: (d) => present(d, "output.schema_valid") },
-      { name: "schema_invalid", doc: "output.schema_valid = false", js: (e) => e.output?.schema_valid === false ? 1 : 0, sql: (d) => isFalse(d, "output.schema_valid") },
+      {
+        name: "escalations",
+        doc: "feedback.escalated = true",
+        js: (e) => flag(e.feedback?.escalated),
+        sql: (d) => isTrue(d, "feedback.escalated")
+      },
+      {
+        name: "unsafe_n",
+        doc: "events with safety.unsafe",
+        js: (e) => has(e.safety?.unsafe),
+        sql: (d) => present(d, "safety.unsafe")
+      },
+      {
+        name: "unsafe",
+        doc: "safety.unsafe = true",
+        js: (e) => flag(e.safety?.unsafe),
+        sql: (d) => isTrue(d, "safety.unsafe")
+      },
+      {
+        name: "intervention_n",
+        doc: "events with safety.intervention",
+        js: (e) => has(e.safety?.intervention),
+        sql: (d) => present(d, "safety.intervention")
+      },
+      {
+        name: "interventions",
+        doc: "safety.intervention = true",
+        js: (e) => flag(e.safety?.intervention),
+        sql: (d) => isTrue(d, "safety.intervention")
+      },
+      {
+        name: "refusal_n",
+        doc: "events with output.refusal",
+        js: (e) => has(e.output?.refusal),
+        sql: (d) => present(d, "output.refusal")
+      },
+      {
+        name: "refusals",
+        doc: "output.refusal = true",
+        js: (e) => flag(e.output?.refusal),
+        sql: (d) => isTrue(d, "output.refusal")
+      },
+      {
+        name: "schema_n",
+        doc: "events with output.schema_valid",
+        js: (e) => has(e.output?.schema_valid),
+        sql: (d) => present(d, "output.schema_valid")
+      },
+      {
+        name: "schema_invalid",
+        doc: "output.schema_valid = false",
+        js: (e) => e.output?.schema_valid === false ? 1 : 0,
+        sql: (d) => isFalse(d, "output.schema_valid")
+      },
       {
         name: "answer_n",
         doc: "answers (not refusals) with a citation count",
         js: (e) => e.output?.citations !== void 0 && e.output.refusal !== true ? 1 : 0,
-        sql: (d) => when(`${d.field("output.citations")} IS NOT NULL AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`)
+        sql: (d) => when(
+          `${d.field("output.citations")} IS NOT NULL AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`
+        )
       },
       {
         name: "uncited",
@@ -45205,28 +45935,78 @@ var init_columns = __esm({
         sql: (d) => when(`${d.field("output.citations")} = 0 AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`)
       },
       { name: "traced", doc: "events with a tool_trace", js: (e) => has(e.tool_trace), sql: (d) => when(d.tracePresent()) },
-      { name: "tool_calls", doc: "tool calls in traces", js: (e) => e.tool_trace?.length ?? 0, sql: (d) => d.traceLength() },
+      {
+        name: "tool_calls",
+        doc: "tool calls in traces",
+        js: (e) => e.tool_trace?.length ?? 0,
+        sql: (d) => d.traceLength()
+      },
       {
         name: "tool_failures",
         doc: "tool calls whose status is not success",
         js: (e) => e.tool_trace === void 0 ? 0 : e.tool_trace.reduce((n, c) => n + (c.status === "success" ? 0 : 1), 0),
         sql: (d) => d.traceFailures()
       },
-      { name: "latency_n", doc: "events with metrics.latency_ms", js: (e) => has(e.metrics?.latency_ms), sql: (d) => present(d, "metrics.latency_ms") },
-      { name: "latency_sum", doc: "sum of latency_ms", js: (e) => e.metrics?.latency_ms ?? 0, sql: (d) => valueOf(d, "metrics.latency_ms") },
+      {
+        name: "latency_n",
+        doc: "events with metrics.latency_ms",
+        js: (e) => has(e.metrics?.latency_ms),
+        sql: (d) => present(d, "metrics.latency_ms")
+      },
+      {
+        name: "latency_sum",
+        doc: "sum of latency_ms",
+        js: (e) => e.metrics?.latency_ms ?? 0,
+        sql: (d) => valueOf(d, "metrics.latency_ms")
+      },
       {
         name: "latency_log_sum",
         doc: "sum of ln(max(latency_ms, 1)): the geometric mean",
         js: (e) => e.metrics?.latency_ms === void 0 ? 0 : Math.log(Math.max(e.metrics.latency_ms, LATENCY_LOG_FLOOR_MS)),
         sql: (d) => `CASE WHEN ${d.field("metrics.latency_ms")} IS NULL THEN 0 ELSE ${d.ln(`greatest(${d.field("metrics.latency_ms")}, ${LATENCY_LOG_FLOOR_MS})`)} END`
       },
-      { name: "cost_n", doc: "events with metrics.cost_usd", js: (e) => has(e.metrics?.cost_usd), sql: (d) => present(d, "metrics.cost_usd") },
-      { name: "cost_sum", doc: "sum of cost_usd", js: (e) => e.metrics?.cost_usd ?? 0, sql: (d) => valueOf(d, "metrics.cost_usd") },
-      { name: "output_tokens_n", doc: "events with metrics.output_tokens", js: (e) => has(e.metrics?.output_tokens), sql: (d) => present(d, "metrics.output_tokens") },
-      { name: "output_tokens_sum", doc: "sum of output_tokens", js: (e) => e.metrics?.output_tokens ?? 0, sql: (d) => valueOf(d, "metrics.output_tokens") },
-      { name: "comparisons", doc: "paired judge comparisons", js: (e) => has(e.comparison), sql: (d) => present(d, "comparison.verdict") },
-      { name: "wins", doc: "comparisons won", js: (e) => e.comparison?.verdict === "win" ? 1 : 0, sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("win")}`) },
-      { name: "losses", doc: "comparisons lost", js: (e) => e.comparison?.verdict === "loss" ? 1 : 0, sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("loss")}`) }
+      {
+        name: "cost_n",
+        doc: "events with metrics.cost_usd",
+        js: (e) => has(e.metrics?.cost_usd),
+        sql: (d) => present(d, "metrics.cost_usd")
+      },
+      {
+        name: "cost_sum",
+        doc: "sum of cost_usd",
+        js: (e) => e.metrics?.cost_usd ?? 0,
+        sql: (d) => valueOf(d, "metrics.cost_usd")
+      },
+      {
+        name: "output_tokens_n",
+        doc: "events with metrics.output_tokens",
+        js: (e) => has(e.metrics?.output_tokens),
+        sql: (d) => present(d, "metrics.output_tokens")
+      },
+      {
+        name: "output_tokens_sum",
+        doc: "sum of output_tokens",
+        js: (e) => e.metrics?.output_tokens ?? 0,
+        sql: (d) => valueOf(d, "metrics.output_tokens")
+      },
+      {
+        name: "comparisons",
+        doc: "paired judge comparisons",
+        js: (e) => has(e.comparison),
+        sql: (d) => present(d, "comparison.verdict")
+      },
+      {
+        name: "wins",
+        doc: "comparisons won",
+        js: (e) => e.comparison?.verdict === "win" ? 1 : 0,
+        sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("win")}`)
+      },
+      {
+        name: "losses",
+        doc: "comparisons lost",
+        js: (e) => e.comparison?.verdict === "loss" ? 1 : 0,
+        sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("loss")}`)
+      }
     ];
     COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.name, i]));
     WIDTH = COLUMNS.length;
@@ -45243,7 +46023,9 @@ function child(map, key, make) {
   return value;
 }
 function sortRows(rows) {
-  return rows.toSorted((a, b) => compareText2(a.package_id, b.package_id) || compareText2(a.cohort, b.cohort) || a.window_start - b.window_start || compareText2(a.cluster, b.cluster));
+  return rows.toSorted(
+    (a, b) => compareText2(a.package_id, b.package_id) || compareText2(a.cohort, b.cohort) || a.window_start - b.window_start || compareText2(a.cluster, b.cluster)
+  );
 }
 function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -45257,7 +46039,17 @@ var init_aggregate = __esm({
   "src/telemetry/aggregate.ts"() {
     "use strict";
     init_columns();
-    COMPLETENESS_FIELDS = ["events", "with_package", "with_prompt_hash", "with_retrieval", "with_tool_trace", "complete_core", "complete_retrieval", "complete_tools", "complete_all"];
+    COMPLETENESS_FIELDS = [
+      "events",
+      "with_package",
+      "with_prompt_hash",
+      "with_retrieval",
+      "with_tool_trace",
+      "complete_core",
+      "complete_retrieval",
+      "complete_tools",
+      "complete_all"
+    ];
     BLOCK_ROWS = 4096;
     TelemetryAggregator = class {
       options;
@@ -45325,8 +46117,16 @@ var init_aggregate = __esm({
           const base = row % BLOCK_ROWS * WIDTH;
           return { ...key, values: this.blocks[Math.floor(row / BLOCK_ROWS)].subarray(base, base + WIDTH) };
         });
-        const completeness = [...this.completeness].map(([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]])) })).toSorted((a, b) => compareText2(a.cohort, b.cohort));
-        return { window_ms: this.options.windowMs, columns: COLUMNS.map((c) => c.name), rows: sortRows(rows), completeness, unattributed: this.unattributed };
+        const completeness = [...this.completeness].map(
+          ([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]])) })
+        ).toSorted((a, b) => compareText2(a.cohort, b.cohort));
+        return {
+          window_ms: this.options.windowMs,
+          columns: COLUMNS.map((c) => c.name),
+          rows: sortRows(rows),
+          completeness,
+          unattributed: this.unattributed
+        };
       }
     };
   }
@@ -45335,13 +46135,15 @@ var init_aggregate = __esm({
 // src/telemetry/sql.ts
 function where(d, options, extra = []) {
   const conditions = [...extra];
-  if (options.application !== void 0) conditions.push(`${d.field("application")} = ${d.literal(options.application)}`);
+  if (options.application !== void 0)
+    conditions.push(`${d.field("application")} = ${d.literal(options.application)}`);
   if (options.untilMs !== void 0) conditions.push(`${d.epochMs()} < ${integer(options.untilMs, "untilMs")}`);
   return conditions.length === 0 ? "" : `
 WHERE ${conditions.join("\n  AND ")}`;
 }
 function integer(value, name) {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`Expected \`${name}\` to be a safe integer, got ${String(value)}.`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`Expected \`${name}\` to be a safe integer, got ${String(value)}.`);
   return String(value);
 }
 function buildAggregationSql(d, options) {
@@ -45411,7 +46213,8 @@ var init_sql = __esm({
 function duckDbSource(files) {
   if (files.length === 0) throw new RangeError("Expected at least one telemetry file.");
   const parquet = files.filter((f) => /\.parquet$/i.test(f));
-  if (parquet.length !== 0 && parquet.length !== files.length) throw new RangeError("DuckDB reads one format per query: pass either Parquet or JSON Lines files.");
+  if (parquet.length !== 0 && parquet.length !== files.length)
+    throw new RangeError("DuckDB reads one format per query: pass either Parquet or JSON Lines files.");
   const list = `[${files.map(sqlString).join(", ")}]`;
   if (parquet.length > 0) return `read_parquet(${list}, union_by_name = true)`;
   const columns = Object.entries(DUCKDB_JSON_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(", ");
@@ -45431,7 +46234,12 @@ async function aggregateWithDuckDb(files, options) {
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    const sqlOptions = { source: duckDbSource(files), windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} };
+    const sqlOptions = {
+      source: duckDbSource(files),
+      windowMs: options.windowMs,
+      ...options.application !== void 0 ? { application: options.application } : {},
+      ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {}
+    };
     const result = await connection.runAndReadAll(buildAggregationSql(DUCKDB_DIALECT, sqlOptions));
     const names2 = result.columnNames();
     const columns = result.getColumnsJS();
@@ -45477,7 +46285,13 @@ function tableFromSqlRows(rows, completeness, windowMs) {
   }));
   const unattributed = counts.reduce((n, c) => n + c.events - c.with_package, 0);
   const sorted = sortRows(out);
-  return { window_ms: windowMs, columns: COLUMNS.map((c) => c.name), rows: sorted, completeness: counts.toSorted((a, b) => a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0), unattributed };
+  return {
+    window_ms: windowMs,
+    columns: COLUMNS.map((c) => c.name),
+    rows: sorted,
+    completeness: counts.toSorted((a, b) => a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0),
+    unattributed
+  };
 }
 var DUCKDB_JSON_COLUMNS, DUCKDB_MISSING, EngineUnavailableError;
 var init_duckdb = __esm({
@@ -45531,7 +46345,14 @@ function mergeSummaries(summaries, limit = 1e3) {
   const located = log.summary().located;
   const problems = summaries.reduce((n, s) => n + s.problems, 0);
   const by_field = [...fields].map(([field, e]) => ({ field, ...e })).toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
-  return { events_read: read, invalid_events: invalid2, problems, by_field, located, truncated: problems > located.length };
+  return {
+    events_read: read,
+    invalid_events: invalid2,
+    problems,
+    by_field,
+    located,
+    truncated: problems > located.length
+  };
 }
 var FIRST_PLACES, ProblemLog;
 var init_problems = __esm({
@@ -45569,7 +46390,14 @@ var init_problems = __esm({
       /** The summary so far; fields by count, most frequent first. */
       summary() {
         const by_field = [...this.fields].map(([field, e]) => ({ field, count: e.count, example: e.example, first: [...e.first] })).toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
-        return { events_read: this.read, invalid_events: this.invalid, problems: this.total, by_field, located: [...this.kept], truncated: this.total > this.kept.length };
+        return {
+          events_read: this.read,
+          invalid_events: this.invalid,
+          problems: this.total,
+          by_field,
+          located: [...this.kept],
+          truncated: this.total > this.kept.length
+        };
       }
     };
   }
@@ -45596,7 +46424,11 @@ function validateTelemetryEvent(value, report) {
   let time = Number.NaN;
   if (timestamp !== void 0) {
     time = RFC3339.test(timestamp) ? Date.parse(timestamp.replace(" ", "T")) : Number.NaN;
-    if (Number.isNaN(time)) problem2("timestamp", `expected an RFC 3339 date-time such as 2026-04-26T12:00:00Z, got ${describeValue(timestamp)}`);
+    if (Number.isNaN(time))
+      problem2(
+        "timestamp",
+        `expected an RFC 3339 date-time such as 2026-04-26T12:00:00Z, got ${describeValue(timestamp)}`
+      );
   }
   const event = {};
   const package_id = optStr(value, "package_id", "package_id");
@@ -45629,77 +46461,108 @@ function validateTelemetryEvent(value, report) {
   }
   const metrics = object("metrics");
   if (metrics) {
-    assign(event, "metrics", pick([
-      ["latency_ms", num2(metrics, "latency_ms", "metrics.latency_ms")],
-      ["ttft_ms", num2(metrics, "ttft_ms", "metrics.ttft_ms")],
-      ["input_tokens", num2(metrics, "input_tokens", "metrics.input_tokens", COUNT_RULE)],
-      ["output_tokens", num2(metrics, "output_tokens", "metrics.output_tokens", COUNT_RULE)],
-      ["cost_usd", num2(metrics, "cost_usd", "metrics.cost_usd")]
-    ]));
+    assign(
+      event,
+      "metrics",
+      pick([
+        ["latency_ms", num2(metrics, "latency_ms", "metrics.latency_ms")],
+        ["ttft_ms", num2(metrics, "ttft_ms", "metrics.ttft_ms")],
+        ["input_tokens", num2(metrics, "input_tokens", "metrics.input_tokens", COUNT_RULE)],
+        ["output_tokens", num2(metrics, "output_tokens", "metrics.output_tokens", COUNT_RULE)],
+        ["cost_usd", num2(metrics, "cost_usd", "metrics.cost_usd")]
+      ])
+    );
   }
   const outcome = object("outcome");
   if (outcome) {
     let judge;
     const rawJudge = outcome["judge"];
     if (rawJudge !== void 0 && rawJudge !== null) {
-      if (!isJsonObject(rawJudge)) problem2("outcome.judge", `expected an object with id and version, got ${describeValue(rawJudge)}`);
+      if (!isJsonObject(rawJudge))
+        problem2("outcome.judge", `expected an object with id and version, got ${describeValue(rawJudge)}`);
       else {
         const id = readString(rawJudge["id"], "outcome.judge.id", problem2);
         const version = readString(rawJudge["version"], "outcome.judge.version", problem2);
         if (id !== void 0 && version !== void 0) judge = { id, version };
       }
     }
-    assign(event, "outcome", pick([
-      ["success", bool(outcome, "success", "outcome.success")],
-      ["soft_failure", bool(outcome, "soft_failure", "outcome.soft_failure")],
-      ["judged_score", num2(outcome, "judged_score", "outcome.judged_score", SCORE_RULE)],
-      ["judge", judge]
-    ]));
+    assign(
+      event,
+      "outcome",
+      pick([
+        ["success", bool(outcome, "success", "outcome.success")],
+        ["soft_failure", bool(outcome, "soft_failure", "outcome.soft_failure")],
+        ["judged_score", num2(outcome, "judged_score", "outcome.judged_score", SCORE_RULE)],
+        ["judge", judge]
+      ])
+    );
   }
   const output = object("output");
   if (output) {
-    assign(event, "output", pick([
-      ["length_tokens", num2(output, "length_tokens", "output.length_tokens", COUNT_RULE)],
-      ["refusal", bool(output, "refusal", "output.refusal")],
-      ["schema_valid", bool(output, "schema_valid", "output.schema_valid")],
-      ["tool_calls", num2(output, "tool_calls", "output.tool_calls", COUNT_RULE)],
-      ["retries", num2(output, "retries", "output.retries", COUNT_RULE)],
-      ["citations", num2(output, "citations", "output.citations", COUNT_RULE)],
-      ["finish_reason", optStr(output, "finish_reason", "output.finish_reason")]
-    ]));
+    assign(
+      event,
+      "output",
+      pick([
+        ["length_tokens", num2(output, "length_tokens", "output.length_tokens", COUNT_RULE)],
+        ["refusal", bool(output, "refusal", "output.refusal")],
+        ["schema_valid", bool(output, "schema_valid", "output.schema_valid")],
+        ["tool_calls", num2(output, "tool_calls", "output.tool_calls", COUNT_RULE)],
+        ["retries", num2(output, "retries", "output.retries", COUNT_RULE)],
+        ["citations", num2(output, "citations", "output.citations", COUNT_RULE)],
+        ["finish_reason", optStr(output, "finish_reason", "output.finish_reason")]
+      ])
+    );
   }
   const safety = object("safety");
   if (safety) {
-    assign(event, "safety", pick([
-      ["intervention", bool(safety, "intervention", "safety.intervention")],
-      ["injection_flag", bool(safety, "injection_flag", "safety.injection_flag")],
-      ["unsafe", bool(safety, "unsafe", "safety.unsafe")]
-    ]));
+    assign(
+      event,
+      "safety",
+      pick([
+        ["intervention", bool(safety, "intervention", "safety.intervention")],
+        ["injection_flag", bool(safety, "injection_flag", "safety.injection_flag")],
+        ["unsafe", bool(safety, "unsafe", "safety.unsafe")]
+      ])
+    );
   }
   const feedback = object("feedback");
   if (feedback) {
-    const rating = num2(feedback, "rating", "feedback.rating", { expected: "-1, 0 or 1", min: -1, max: 1, integer: true });
+    const rating = num2(feedback, "rating", "feedback.rating", {
+      expected: "-1, 0 or 1",
+      min: -1,
+      max: 1,
+      integer: true
+    });
     const correction = feedback["correction_type"];
     const correction_type = correction === null ? null : optStr(feedback, "correction_type", "feedback.correction_type");
-    assign(event, "feedback", pick([
-      ["rating", rating],
-      ["correction_type", correction_type],
-      ["escalated", bool(feedback, "escalated", "feedback.escalated")]
-    ]));
+    assign(
+      event,
+      "feedback",
+      pick([
+        ["rating", rating],
+        ["correction_type", correction_type],
+        ["escalated", bool(feedback, "escalated", "feedback.escalated")]
+      ])
+    );
   }
   const comparison = object("comparison");
   if (comparison) {
     const baseline = readString(comparison["baseline_package_id"], "comparison.baseline_package_id", problem2);
     const verdict = comparison["verdict"];
-    if (typeof verdict !== "string" || !VERDICTS.has(verdict)) problem2("comparison.verdict", `expected "win", "loss" or "tie", got ${describeValue(verdict)}`);
-    else if (baseline !== void 0) event.comparison = { baseline_package_id: baseline, verdict };
+    if (typeof verdict !== "string" || !VERDICTS.has(verdict))
+      problem2("comparison.verdict", `expected "win", "loss" or "tie", got ${describeValue(verdict)}`);
+    else if (baseline !== void 0)
+      event.comparison = { baseline_package_id: baseline, verdict };
   }
   const embedding = value["embedding"];
   if (embedding !== void 0 && embedding !== null) {
     if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => typeof x === "number" && Number.isFinite(x))) {
       problem2("embedding", "expected a non-empty array of finite numbers");
     } else if (typeof value["embedding_model"] !== "string" || value["embedding_model"] === "") {
-      problem2("embedding_model", "is required with an embedding: a vector means nothing without the model that made it");
+      problem2(
+        "embedding_model",
+        "is required with an embedding: a vector means nothing without the model that made it"
+      );
     } else event.embedding = embedding;
   }
   const embeddingModel = optStr(value, "embedding_model", "embedding_model");
@@ -45713,8 +46576,18 @@ function validateTelemetryEvent(value, report) {
     }
     (extensions ??= {})[key] = value[key];
   }
-  if (!ok || request_id === void 0 || application === void 0 || cohort === void 0 || assignment_key === void 0 || timestamp === void 0) return void 0;
-  return { request_id, timestamp, time, application, cohort, assignment_key, ...event, ...extensions ? { extensions } : {} };
+  if (!ok || request_id === void 0 || application === void 0 || cohort === void 0 || assignment_key === void 0 || timestamp === void 0)
+    return void 0;
+  return {
+    request_id,
+    timestamp,
+    time,
+    application,
+    cohort,
+    assignment_key,
+    ...event,
+    ...extensions ? { extensions } : {}
+  };
 }
 function pick(entries) {
   const kept = entries.filter(([, v]) => v !== void 0);
@@ -45734,7 +46607,8 @@ function readTrace(trace, problem2) {
     const tool = readString(call["tool"], `${at2}.tool`, problem2);
     const status = readString(call["status"], `${at2}.status`, problem2);
     const latency = call["latency_ms"] === void 0 || call["latency_ms"] === null ? void 0 : readNumber(call["latency_ms"], `${at2}.latency_ms`, NON_NEGATIVE_RULE, problem2);
-    if (tool !== void 0 && status !== void 0) out.push(latency === void 0 ? { tool, status } : { tool, status, latency_ms: latency });
+    if (tool !== void 0 && status !== void 0)
+      out.push(latency === void 0 ? { tool, status } : { tool, status, latency_ms: latency });
   });
   return out;
 }
@@ -45774,7 +46648,11 @@ async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
     try {
       value = JSON.parse(text2);
     } catch (error2) {
-      log.add({ file: label, line: lineNumber, message: `not valid JSON (${error2 instanceof Error ? error2.message : String(error2)})` });
+      log.add({
+        file: label,
+        line: lineNumber,
+        message: `not valid JSON (${error2 instanceof Error ? error2.message : String(error2)})`
+      });
       log.countEvent(false);
       return;
     }
@@ -45791,7 +46669,9 @@ async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
   try {
     stream = await isGzipFile(path) ? createReadStream(path).pipe(createGunzip()) : createReadStream(path, { highWaterMark: 1 << 20 });
   } catch (error2) {
-    throw new Error(`Cannot read telemetry file ${label}: ${error2 instanceof Error ? error2.message : String(error2)}`, { cause: error2 });
+    throw new Error(`Cannot read telemetry file ${label}: ${error2 instanceof Error ? error2.message : String(error2)}`, {
+      cause: error2
+    });
   }
   let carry;
   let first = true;
@@ -45815,7 +46695,8 @@ async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
         start = newline + 1;
         newline = buffer.indexOf(NEWLINE2, start);
       }
-      if (start < buffer.length) carry = carry === void 0 ? Buffer.from(buffer.subarray(start)) : Buffer.concat([carry, buffer.subarray(start)]);
+      if (start < buffer.length)
+        carry = carry === void 0 ? Buffer.from(buffer.subarray(start)) : Buffer.concat([carry, buffer.subarray(start)]);
     }
   } catch (error2) {
     const message = error2 instanceof Error ? error2.message : String(error2);
@@ -49354,7 +50235,10 @@ async function readTelemetryParquet(path, label, sink, problemLimit = 1e3) {
       start = end;
     }
   } catch (error2) {
-    throw new Error(`Cannot read Parquet telemetry file ${label}${row > 0 ? ` after row ${row}` : ""}: ${error2 instanceof Error ? error2.message : String(error2)}`, { cause: error2 });
+    throw new Error(
+      `Cannot read Parquet telemetry file ${label}${row > 0 ? ` after row ${row}` : ""}: ${error2 instanceof Error ? error2.message : String(error2)}`,
+      { cause: error2 }
+    );
   }
   return log.summary();
 }
@@ -49502,7 +50386,8 @@ function contrastOf(candidate, reference, contrast) {
   if (contrast === "difference") {
     return { estimate: candidate.ratio - reference.ratio, variance: candidate.variance + reference.variance };
   }
-  if (!(candidate.ratio > 0 && reference.ratio > 0)) return { estimate: Number.NaN, variance: Number.POSITIVE_INFINITY };
+  if (!(candidate.ratio > 0 && reference.ratio > 0))
+    return { estimate: Number.NaN, variance: Number.POSITIVE_INFINITY };
   return {
     estimate: Math.log(candidate.ratio / reference.ratio),
     variance: candidate.variance / (candidate.ratio * candidate.ratio) + reference.variance / (reference.ratio * reference.ratio)
@@ -49707,7 +50592,8 @@ var init_drift_distributions = __esm({
 
 // src/stats/drift.ts
 function chiSquareGoodnessOfFit(observed, shares) {
-  if (observed.length !== shares.length || observed.length < 2) throw new RangeError("Expected at least two categories with a share each.");
+  if (observed.length !== shares.length || observed.length < 2)
+    throw new RangeError("Expected at least two categories with a share each.");
   if (!shares.every((s) => s > 0 && Number.isFinite(s))) throw new RangeError("Expected every share to be positive.");
   const total = observed.reduce((s, x) => s + x, 0);
   if (!(total > 0)) throw new RangeError("Expected some observations.");
@@ -49790,7 +50676,12 @@ function newRunningInterval() {
   return { lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, looks: 0 };
 }
 function lookAtMetric(metric, canary, holdout, alpha, minClusters) {
-  const base = { canary_clusters: canary.clusters, holdout_clusters: holdout.clusters, canary_n: canary.n, holdout_n: holdout.n };
+  const base = {
+    canary_clusters: canary.clusters,
+    holdout_clusters: holdout.clusters,
+    canary_n: canary.n,
+    holdout_n: holdout.n
+  };
   const none = { ...base, estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, variance: Number.NaN };
   if (canary.clusters < minClusters || holdout.clusters < minClusters) return none;
   const c = clusterRatio(canary);
@@ -49809,7 +50700,13 @@ function finish(metric, estimate, variance, alpha, base, none) {
   if (!Number.isFinite(estimate) || !Number.isFinite(variance)) return none;
   const sign3 = metric.harmful === "increase" ? 1 : -1;
   const interval = mixtureInterval(sign3 * estimate, variance, { alpha, tau: metric.margin });
-  return { ...base, estimate: sign3 * estimate, lower: interval.lower, upper: interval.upper, variance };
+  return {
+    ...base,
+    estimate: sign3 * estimate,
+    lower: interval.lower,
+    upper: interval.upper,
+    variance
+  };
 }
 function intersectLook(running, look) {
   if (Number.isNaN(look.lower)) return;
@@ -49889,14 +50786,49 @@ var init_canary_metrics = __esm({
         harmful: "decrease",
         margin: 0.02
       },
-      negative_feedback_rate: rate("negative_feedback_rate", "negative-feedback rate", "feedback", "negative_feedback", "requests", 0.02),
+      negative_feedback_rate: rate(
+        "negative_feedback_rate",
+        "negative-feedback rate",
+        "feedback",
+        "negative_feedback",
+        "requests",
+        0.02
+      ),
       escalation_rate: rate("escalation_rate", "escalation rate", "feedback", "escalations", "requests", 0.01),
       unsafe_rate: rate("unsafe_rate", "unsafe-answer rate", "safety", "unsafe", "unsafe_n", 0.01),
-      intervention_rate: rate("intervention_rate", "policy-intervention rate", "safety", "interventions", "intervention_n", 5e-3),
+      intervention_rate: rate(
+        "intervention_rate",
+        "policy-intervention rate",
+        "safety",
+        "interventions",
+        "intervention_n",
+        5e-3
+      ),
       refusal_rate: rate("refusal_rate", "refusal rate", "quality", "refusals", "refusal_n", 0.02),
-      execution_failure_rate: rate("execution_failure_rate", "tool execution-failure rate", "execution", "tool_failures", "tool_calls", 0.02),
-      unsupported_answer_rate: rate("unsupported_answer_rate", "unsupported (uncited) answer rate", "quality", "uncited", "answer_n", 0.02),
-      schema_failure_rate: rate("schema_failure_rate", "structured-output failure rate", "execution", "schema_invalid", "schema_n", 0.02),
+      execution_failure_rate: rate(
+        "execution_failure_rate",
+        "tool execution-failure rate",
+        "execution",
+        "tool_failures",
+        "tool_calls",
+        0.02
+      ),
+      unsupported_answer_rate: rate(
+        "unsupported_answer_rate",
+        "unsupported (uncited) answer rate",
+        "quality",
+        "uncited",
+        "answer_n",
+        0.02
+      ),
+      schema_failure_rate: rate(
+        "schema_failure_rate",
+        "structured-output failure rate",
+        "execution",
+        "schema_invalid",
+        "schema_n",
+        0.02
+      ),
       latency: {
         name: "latency",
         label: "latency (geometric mean)",
@@ -49953,21 +50885,47 @@ function analyseJudgeComparison(clusters, policy, alpha, minClusters) {
   const lossSums = losses.build();
   const base = { comparisons: lossSums.n, clusters: lossSums.clusters };
   if (lossSums.clusters < minClusters) {
-    return { ...base, signal: "none", reason: `${lossSums.clusters} users had paired judge comparisons; at least ${minClusters} are needed.` };
+    return {
+      ...base,
+      signal: "none",
+      reason: `${lossSums.clusters} users had paired judge comparisons; at least ${minClusters} are needed.`
+    };
   }
   const loss = clusterRatio(lossSums);
-  const lossInterval = mixtureInterval(loss.ratio, Math.max(loss.variance, binomialVarianceFloor(lossSums)), { alpha: alpha / 2, tau: policy.loss_alert });
+  const lossInterval = mixtureInterval(loss.ratio, Math.max(loss.variance, binomialVarianceFloor(lossSums)), {
+    alpha: alpha / 2,
+    tau: policy.loss_alert
+  });
   const netEstimate = clusterRatio(net.build());
-  const netInterval = mixtureInterval(netEstimate.ratio, Math.max(netEstimate.variance, 1 / Math.max(1, lossSums.n)), { alpha: alpha / 2, tau: policy.win_promote });
-  const pct2 = (e, i) => ({ estimate: r(e * 100), lower: r(i.lower * 100), upper: r(i.upper * 100) });
+  const netInterval = mixtureInterval(netEstimate.ratio, Math.max(netEstimate.variance, 1 / Math.max(1, lossSums.n)), {
+    alpha: alpha / 2,
+    tau: policy.win_promote
+  });
+  const pct2 = (e, i) => ({
+    estimate: r(e * 100),
+    lower: r(i.lower * 100),
+    upper: r(i.upper * 100)
+  });
   const shown = { ...base, loss_pct: pct2(loss.ratio, lossInterval), net_win_pct: pct2(netEstimate.ratio, netInterval) };
   if (lossInterval.lower > policy.loss_alert) {
-    return { ...shown, signal: "alert", reason: `The candidate loses ${(loss.ratio * 100).toFixed(1)} % of paired judge comparisons, significantly more than ${policy.loss_alert * 100} %.` };
+    return {
+      ...shown,
+      signal: "alert",
+      reason: `The candidate loses ${(loss.ratio * 100).toFixed(1)} % of paired judge comparisons, significantly more than ${policy.loss_alert * 100} %.`
+    };
   }
   if (netInterval.lower > policy.win_promote) {
-    return { ...shown, signal: "promote", reason: `The candidate wins ${(netEstimate.ratio * 100).toFixed(1)} % more comparisons than it loses, significantly more than ${policy.win_promote * 100} %.` };
+    return {
+      ...shown,
+      signal: "promote",
+      reason: `The candidate wins ${(netEstimate.ratio * 100).toFixed(1)} % more comparisons than it loses, significantly more than ${policy.win_promote * 100} %.`
+    };
   }
-  return { ...shown, signal: "none", reason: "The paired judge comparison shows neither a significant loss share above the alert line nor a significant win margin." };
+  return {
+    ...shown,
+    signal: "none",
+    reason: "The paired judge comparison shows neither a significant loss share above the alert line nor a significant win margin."
+  };
 }
 function r(x) {
   return Math.round(x * 1e4) / 1e4;
@@ -49986,7 +50944,11 @@ function analyseCanary(table2, context3, policy) {
   const rollback = resolveMetric(context3.rollbackMetric);
   const metricNames = [.../* @__PURE__ */ new Set([...rollback ? [rollback.name] : [], ...guardMetricsFor(context3.sideEffectLevel)])];
   const metrics = metricNames.map((name) => resolveMetric(name));
-  const alphas = allocateAlpha(policy.alpha, rollback?.name ?? "", metricNames.filter((n) => n !== rollback?.name));
+  const alphas = allocateAlpha(
+    policy.alpha,
+    rollback?.name ?? "",
+    metricNames.filter((n) => n !== rollback?.name)
+  );
   const margins = metrics.map((m) => policy.margins[m.name] ?? m.margin);
   const arms = { canary: newArm(metrics.length), holdout: newArm(metrics.length) };
   const running = metrics.map(() => newRunningInterval());
@@ -50012,7 +50974,13 @@ function analyseCanary(table2, context3, policy) {
   for (const start of [...byWindow.keys()].toSorted((a, b) => a - b)) {
     for (const { arm, cluster, values } of byWindow.get(start)) addRow(arm, cluster, values, metrics);
     metrics.forEach((metric, i) => {
-      const look = lookAtMetric(metric, arms.canary.sums[i].build(), arms.holdout.sums[i].build(), alphas.get(metric.name), policy.min_clusters);
+      const look = lookAtMetric(
+        metric,
+        arms.canary.sums[i].build(),
+        arms.holdout.sums[i].build(),
+        alphas.get(metric.name),
+        policy.min_clusters
+      );
       lastLooks[i] = look;
       intersectLook(running[i], look);
     });
@@ -50065,16 +51033,27 @@ function analyseCanary(table2, context3, policy) {
     metrics: reported,
     rollbackKnown: rollback !== void 0,
     split,
-    completeness: { canary: completenessOf(context3.canaryCohort), holdout: completenessOf(context3.holdoutCohort), required: policy.min_trace_completeness },
+    completeness: {
+      canary: completenessOf(context3.canaryCohort),
+      holdout: completenessOf(context3.holdoutCohort),
+      required: policy.min_trace_completeness
+    },
     ...judge ? { judge } : {},
     windows,
     foreign,
-    step: { current, ...nextStep(policy.ladder, current) !== void 0 ? { next: nextStep(policy.ladder, current) } : {} },
+    step: {
+      current,
+      ...nextStep(policy.ladder, current) !== void 0 ? { next: nextStep(policy.ladder, current) } : {}
+    },
     requestsPerHour: rate2
   });
 }
 function newArm(metricCount) {
-  return { clusters: /* @__PURE__ */ new Map(), sums: Array.from({ length: metricCount }, () => new ClusterSumsBuilder()), requests: 0 };
+  return {
+    clusters: /* @__PURE__ */ new Map(),
+    sums: Array.from({ length: metricCount }, () => new ClusterSumsBuilder()),
+    requests: 0
+  };
 }
 function addRow(arm, cluster, values, metrics) {
   let totals = arm.clusters.get(cluster);
@@ -50103,9 +51082,14 @@ function checkSplit(canary, holdout, context3, threshold) {
   const base = { canary_clusters: canary, holdout_clusters: holdout };
   const shares = context3.shares ?? sharesFromNames(context3);
   if (shares === void 0) {
-    return { ...base, mismatch: false, reason: `Not checked: the planned split of ${context3.canaryCohort} and ${context3.holdoutCohort} is unknown (pass --split CANARY:HOLDOUT).` };
+    return {
+      ...base,
+      mismatch: false,
+      reason: `Not checked: the planned split of ${context3.canaryCohort} and ${context3.holdoutCohort} is unknown (pass --split CANARY:HOLDOUT).`
+    };
   }
-  if (canary + holdout === 0) return { ...base, expected_shares: shares, mismatch: false, reason: "Not checked: no users in either cohort yet." };
+  if (canary + holdout === 0)
+    return { ...base, expected_shares: shares, mismatch: false, reason: "Not checked: no users in either cohort yet." };
   const test = chiSquareGoodnessOfFit([canary, holdout], shares);
   const mismatch = test.p_value < threshold;
   const share = (x) => `${(100 * x / (canary + holdout)).toFixed(1)} %`;
@@ -50260,7 +51244,8 @@ import { createReadStream as createReadStream3 } from "node:fs";
 function loadStagePackage(repo, ref, manifestPath) {
   const commit2 = resolveCommit(repo, ref, "--commit");
   const read = readerAtCommit(repo, commit2)(manifestPath);
-  if (read.kind !== "file") throw new InputError([{ file: manifestPath, message: `is not in commit ${commit2.slice(0, 12)}` }]);
+  if (read.kind !== "file")
+    throw new InputError([{ file: manifestPath, message: `is not in commit ${commit2.slice(0, 12)}` }]);
   const loaded = loadManifest(read.bytes, manifestPath);
   if (!loaded.manifest) throw new InputError(loaded.problems);
   return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: sha256Hex(read.bytes) };
@@ -50271,16 +51256,29 @@ async function fileDigest(path) {
   return hash.digest("hex");
 }
 async function readAndAggregate(files, options) {
-  const aggregator = new TelemetryAggregator({ windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} });
+  const aggregator = new TelemetryAggregator({
+    windowMs: options.windowMs,
+    ...options.application !== void 0 ? { application: options.application } : {},
+    ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {}
+  });
   const extra = options.extra;
   const digests2 = await Promise.all(files.map(async (f) => ({ path: f.label, sha256: await fileDigest(f.path) })));
   if (options.engine === "duckdb" && extra === void 0) {
     const table2 = await aggregateWithDuckDb(
       files.map((f) => f.path),
-      { windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} }
+      {
+        windowMs: options.windowMs,
+        ...options.application !== void 0 ? { application: options.application } : {},
+        ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {}
+      }
     );
     const events = table2.completeness.reduce((n, c) => n + c.events, 0);
-    return { table: table2, problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false }, engine: "duckdb", digests: digests2 };
+    return {
+      table: table2,
+      problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false },
+      engine: "duckdb",
+      digests: digests2
+    };
   }
   const problems = await readTelemetryFiles(files, (event) => {
     aggregator.add(event);
@@ -50296,7 +51294,11 @@ function previousStageOn(repo, commit2, packageId) {
     const stage = readStageReport(claim.predicate);
     const mine = typeof stage !== "string" ? stage.package_id === packageId : isOfflineFor(claim.predicate, packageId);
     if (!mine) continue;
-    found = { stage: typeof stage !== "string" ? stage.stage : "offline", statement_sha256: claim.statement_sha256, commit: commit2 };
+    found = {
+      stage: typeof stage !== "string" ? stage.stage : "offline",
+      statement_sha256: claim.statement_sha256,
+      commit: commit2
+    };
   }
   return found;
 }
@@ -50305,7 +51307,15 @@ function isOfflineFor(predicate, packageId) {
   return Array.isArray(packages) && packages.some((p) => p.package_id === packageId);
 }
 function telemetryDigest(read) {
-  return { engine: read.engine, window_ms: read.table.window_ms, events_read: read.problems.events_read, invalid_events: read.problems.invalid_events, problems: read.problems.by_field, completeness: read.table.completeness, unattributed: read.table.unattributed };
+  return {
+    engine: read.engine,
+    window_ms: read.table.window_ms,
+    events_read: read.problems.events_read,
+    invalid_events: read.problems.invalid_events,
+    problems: read.problems.by_field,
+    completeness: read.table.completeness,
+    unattributed: read.table.unattributed
+  };
 }
 function baseReport(pkg, stage, read, previous, policy, look) {
   return {
@@ -50316,8 +51326,17 @@ function baseReport(pkg, stage, read, previous, policy, look) {
     application: pkg.manifest.application,
     package_id: pkg.manifest.package_id,
     ...pkg.manifest.parent_package_id !== void 0 ? { parent_package_id: pkg.manifest.parent_package_id } : {},
-    inputs: { telemetry: (read?.digests ?? []).map((d) => ({ path: d.path, format: "telemetry" })), ...look !== void 0 ? { look: new Date(look).toISOString() } : {}, policy },
-    subject: { commit: pkg.commit, manifests: [{ path: pkg.manifestPath, sha256: pkg.sha256, role: "candidate", commit: pkg.commit }], evidence: [...read?.digests ?? []], artifacts: [] },
+    inputs: {
+      telemetry: (read?.digests ?? []).map((d) => ({ path: d.path, format: "telemetry" })),
+      ...look !== void 0 ? { look: new Date(look).toISOString() } : {},
+      policy
+    },
+    subject: {
+      commit: pkg.commit,
+      manifests: [{ path: pkg.manifestPath, sha256: pkg.sha256, role: "candidate", commit: pkg.commit }],
+      evidence: [...read?.digests ?? []],
+      artifacts: []
+    },
     packages: [],
     unreferenced_changes: [],
     ...read ? { telemetry: telemetryDigest(read) } : {},
@@ -50327,10 +51346,24 @@ function baseReport(pkg, stage, read, previous, policy, look) {
 async function runCanaryStage(options) {
   const { pkg } = options;
   const parent = pkg.manifest.parent_package_id;
-  if (parent === void 0) throw new InputError([{ file: pkg.manifestPath, field: "parent_package_id", message: "a canary is compared with the package it replaces; the manifest names none" }]);
-  const read = await readAndAggregate(options.files, { windowMs: options.windowMs, application: pkg.manifest.application, untilMs: options.lookMs, ...options.engine ? { engine: options.engine } : {} });
+  if (parent === void 0)
+    throw new InputError([
+      {
+        file: pkg.manifestPath,
+        field: "parent_package_id",
+        message: "a canary is compared with the package it replaces; the manifest names none"
+      }
+    ]);
+  const read = await readAndAggregate(options.files, {
+    windowMs: options.windowMs,
+    application: pkg.manifest.application,
+    untilMs: options.lookMs,
+    ...options.engine ? { engine: options.engine } : {}
+  });
   const history = options.trusted.length > 0 ? readReleaseHistory(pkg.repo, pkg.manifest.application, options.trusted) : { releases: [], stageRecords: [] };
-  const shadowPassed = history.stageRecords.some((r2) => r2.report.stage === "shadow" && r2.report.package_id === pkg.manifest.package_id && r2.report.decision.outcome === "pass");
+  const shadowPassed = history.stageRecords.some(
+    (r2) => r2.report.stage === "shadow" && r2.report.package_id === pkg.manifest.package_id && r2.report.decision.outcome === "pass"
+  );
   const context3 = {
     application: pkg.manifest.application,
     candidate: pkg.manifest.package_id,
@@ -50349,7 +51382,14 @@ async function runCanaryStage(options) {
   };
   const canary = analyseCanary(read.table, context3, options.policy);
   const report = {
-    ...baseReport(pkg, "canary", read, previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id), { ...options.policy, canary_cohort: options.canaryCohort, holdout_cohort: options.holdoutCohort }, options.lookMs),
+    ...baseReport(
+      pkg,
+      "canary",
+      read,
+      previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id),
+      { ...options.policy, canary_cohort: options.canaryCohort, holdout_cohort: options.holdoutCohort },
+      options.lookMs
+    ),
     decision: { outcome: canary.outcome, summary: canary.summary, reasons: canary.reasons },
     canary
   };
@@ -50360,7 +51400,9 @@ function recordStageReport(repo, commit2, attested, push) {
     return recordNote({ repo, commit: commit2, note: stageNoteLine(attested), push }).message;
   } catch (error2) {
     if (error2 instanceof GitError) throw error2;
-    throw new GitError(`Could not record the ${attested.report.stage} report: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    throw new GitError(
+      `Could not record the ${attested.report.stage} report: ${error2 instanceof Error ? error2.message : String(error2)}`
+    );
   }
 }
 var init_run = __esm({
@@ -52028,13 +53070,26 @@ function setupOctokit(token, options = {}) {
   const unit = checkedNumber("backoffUnitMs", options.backoffUnitMs ?? 1e3, 0);
   const timeoutMs = checkedNumber("timeoutMs", options.timeoutMs ?? 3e4, 1);
   const log = options.log ?? silentLog;
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => decideRetry(log, `${kind} rate limit`, `${request2.method} ${request2.url}`, retryAfter, retryCount, retries, maxWaitSeconds);
+  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => decideRetry(
+    log,
+    `${kind} rate limit`,
+    `${request2.method} ${request2.url}`,
+    retryAfter,
+    retryCount,
+    retries,
+    maxWaitSeconds
+  );
   const octokit = getOctokit(
     token,
     {
       userAgent: "kaizen-gate",
       ...options.baseUrl === void 0 ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, "") },
-      log: { debug: (m) => log.debug(m), info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => log.error(m) },
+      log: {
+        debug: (m) => log.debug(m),
+        info: (m) => log.info(m),
+        warn: (m) => log.warn(m),
+        error: (m) => log.error(m)
+      },
       // Through @actions/github's fetch, which honours the runner's proxy settings.
       request: { fetch: timedFetch(timeoutMs, log, defaults.request?.fetch ?? fetch) },
       // 429 is left to the rate-limit handling, which honours retry-after instead of a fixed back-off.
@@ -52058,7 +53113,8 @@ function setupOctokit(token, options = {}) {
       } catch (error2) {
         const wait = unrecognisedRateLimitWait(error2);
         const what = `${requestOptions.method} ${requestOptions.url}`;
-        if (wait === void 0 || !decideRetry(log, "rate limit", what, wait, attempt, retries, maxWaitSeconds)) throw error2;
+        if (wait === void 0 || !decideRetry(log, "rate limit", what, wait, attempt, retries, maxWaitSeconds))
+          throw error2;
         await sleep(wait * unit);
       }
     }
@@ -52097,7 +53153,8 @@ function timedFetch(timeoutMs, log, send) {
     const target = input instanceof Request ? input.url : String(input);
     log.debug(`GitHub request: ${init?.method ?? "GET"} ${new URL(target).pathname}`);
     const response = await send(input, { ...init, signal });
-    if (response.status >= 500) log.warn(`GitHub answered ${response.status} to ${init?.method ?? "GET"} ${new URL(target).pathname}.`);
+    if (response.status >= 500)
+      log.warn(`GitHub answered ${response.status} to ${init?.method ?? "GET"} ${new URL(target).pathname}.`);
     return response;
   };
 }
@@ -52150,10 +53207,18 @@ import { globSync } from "node:fs";
 function requestOf(inputs, event, workspace, runtime) {
   const problems = [];
   const base = inputs.base ?? event.base;
-  if (!base) problems.push({ file: "input base", message: `No base commit: the ${event.name || "unknown"} event has none. Set the \`base\` input (e.g. origin/main).` });
+  if (!base)
+    problems.push({
+      file: "input base",
+      message: `No base commit: the ${event.name || "unknown"} event has none. Set the \`base\` input (e.g. origin/main).`
+    });
   if (inputs.eval === void 0) {
     const sides = checkEvidenceSides(
-      { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
+      {
+        parent: inputs.parentEvidence.length,
+        candidate: inputs.candidateEvidence.length,
+        both: inputs.evidence.length
+      },
       { parent: "`parent-evidence`", candidate: "`candidate-evidence`", both: "`evidence`" }
     );
     const hint = "Or set `eval-command` to have the Action run the eval for both sides.";
@@ -52172,7 +53237,8 @@ function requestOf(inputs, event, workspace, runtime) {
   const parentEvidence = expandInput("parent-evidence", inputs.parentEvidence, workspace, problems);
   const candidateEvidence = expandInput("candidate-evidence", inputs.candidateEvidence, workspace, problems);
   const evidence = expandInput("evidence", inputs.evidence, workspace, problems);
-  if (problems.length > 0 || !base) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
+  if (problems.length > 0 || !base)
+    throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
   const { parentSide, candidateSide } = inputs;
   return {
     cwd: workspace,
@@ -52189,7 +53255,12 @@ function requestOf(inputs, event, workspace, runtime) {
     ...inputs.policy !== void 0 ? { policy: inputs.policy } : {},
     ...inputs.seed !== void 0 ? { seed: inputs.seed } : {},
     ...inputs.look !== void 0 ? { look: inputs.look } : {},
-    ...parentSide || candidateSide ? { promptfooSides: { ...parentSide ? { parent: parentSide } : {}, ...candidateSide ? { candidate: candidateSide } : {} } } : {},
+    ...parentSide || candidateSide ? {
+      promptfooSides: {
+        ...parentSide ? { parent: parentSide } : {},
+        ...candidateSide ? { candidate: candidateSide } : {}
+      }
+    } : {},
     ...inputs.allowUnpaired ? { allowUnpaired: true } : {},
     evidenceFormat: inputs.evidenceFormat,
     context: {
@@ -52225,7 +53296,8 @@ function expandInput(name, patterns, cwd, problems) {
       continue;
     }
     const matches = globSync(pattern, { cwd }).toSorted();
-    if (matches.length === 0) problems.push({ file: `input ${name}`, message: `The glob "${pattern}" matches no file in the workspace.` });
+    if (matches.length === 0)
+      problems.push({ file: `input ${name}`, message: `The glob "${pattern}" matches no file in the workspace.` });
     for (const match of matches) out.push(match);
   }
   return out;
@@ -52234,7 +53306,9 @@ function checkLimitsOf(text2) {
   if (text2 === void 0 || text2 === "") return DEFAULT_LIMITS;
   const limit = Number(text2);
   if (!/^\d+$/.test(text2) || limit < 1 || limit > DEFAULT_LIMITS.summary) {
-    throw new Error(`Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text2}".`);
+    throw new Error(
+      `Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text2}".`
+    );
   }
   return { ...DEFAULT_LIMITS, summary: limit };
 }
@@ -52279,8 +53353,10 @@ function chooseRollbackTarget(releases, live, to, resolve10 = (r2) => r2) {
   if (to !== void 0) {
     const candidates = releases.filter((r2) => r2.package_id === to);
     const found = candidates.at(-1);
-    if (found === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
-    if (live !== void 0 && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    if (found === void 0)
+      return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
+    if (live !== void 0 && found.package_id === live.package_id)
+      return { ok: false, reason: `${to} is already the live package.`, skipped };
     const release = resolve10(found);
     const why = unusable(release);
     return why === void 0 ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
@@ -52295,7 +53371,11 @@ function chooseRollbackTarget(releases, live, to, resolve10 = (r2) => r2) {
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
   }
   const what = live === void 0 ? "the history" : `before the live package ${live.package_id}`;
-  return { ok: false, reason: `No earlier release ${what} has a verified signed approval that was not rolled back.`, skipped };
+  return {
+    ok: false,
+    reason: `No earlier release ${what} has a verified signed approval that was not rolled back.`,
+    skipped
+  };
 }
 function rollbackPullRequestBody(result, summary2) {
   const lines = [
@@ -52315,11 +53395,20 @@ function rollbackPullRequestBody(result, summary2) {
     `### Pointer change (\`${escapeMarkdown(result.pointer_path)}\`)`,
     "",
     "```diff",
-    ...result.pointer_diff.map((l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")),
+    ...result.pointer_diff.map(
+      (l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")
+    ),
     "```"
   ];
   if (result.skipped.length > 0) {
-    lines.push("", "### Skipped releases", "", ...result.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\` (\`${s.commit.slice(0, 12)}\`): ${escapeMarkdown(s.reason)}`));
+    lines.push(
+      "",
+      "### Skipped releases",
+      "",
+      ...result.skipped.map(
+        (s) => `- \`${escapeMarkdown(s.package_id)}\` (\`${s.commit.slice(0, 12)}\`): ${escapeMarkdown(s.reason)}`
+      )
+    );
   }
   return `${lines.join("\n")}
 `;
@@ -52335,7 +53424,13 @@ var init_rollback = __esm({
 function runRollbackStage(options) {
   const { repo, application } = options;
   const pointerPath = options.pointerPath ?? defaultPointerPath(application);
-  if (options.trusted.length === 0) throw new InputError([{ file: "--key", message: "rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)" }]);
+  if (options.trusted.length === 0)
+    throw new InputError([
+      {
+        file: "--key",
+        message: "rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)"
+      }
+    ]);
   const current = readPointerAtHead(repo, pointerPath);
   const history = readReleaseHistory(repo, application, options.trusted, options.revokedIds);
   const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to, history.resolve);
@@ -52343,7 +53438,11 @@ function runRollbackStage(options) {
   const liveRecords = history.stageRecords.filter((r2) => r2.report.package_id === current?.pointer.package_id);
   const liveStub = history.releases.findLast((r2) => r2.package_id === current?.pointer.package_id);
   const liveRelease = liveStub ? history.resolve(liveStub) : void 0;
-  const previous = liveRecords.at(-1) ? { stage: liveRecords.at(-1).report.stage, statement_sha256: liveRecords.at(-1).statement_sha256, commit: liveRecords.at(-1).commit } : liveRelease?.statement_sha256 ? { stage: "offline", statement_sha256: liveRelease.statement_sha256, commit: liveRelease.commit } : null;
+  const previous = liveRecords.at(-1) ? {
+    stage: liveRecords.at(-1).report.stage,
+    statement_sha256: liveRecords.at(-1).statement_sha256,
+    commit: liveRecords.at(-1).commit
+  } : liveRelease?.statement_sha256 ? { stage: "offline", statement_sha256: liveRelease.statement_sha256, commit: liveRelease.commit } : null;
   const base = {
     schema: "kaizen-gate/report/v1",
     stage: "rollback",
@@ -52352,38 +53451,131 @@ function runRollbackStage(options) {
     application,
     package_id: choice.ok ? choice.target.package_id : current?.pointer.package_id ?? application,
     ...from ? { parent_package_id: from.package_id } : {},
-    inputs: { telemetry: [], policy: { pointer: pointerPath, dry_run: options.dryRun, ...options.to !== void 0 ? { to: options.to } : {} } },
+    inputs: {
+      telemetry: [],
+      policy: {
+        pointer: pointerPath,
+        dry_run: options.dryRun,
+        ...options.to !== void 0 ? { to: options.to } : {}
+      }
+    },
     packages: [],
     unreferenced_changes: [],
     signature: { status: "unsigned" }
   };
   if (!choice.ok) {
-    const result2 = { application, pointer_path: pointerPath, ...from ? { from } : {}, dry_run: options.dryRun, rehearsal: [], pointer_diff: [], skipped: choice.skipped, refused: choice.reason };
-    const report2 = { ...base, subject: { manifests: [], evidence: [], artifacts: [] }, decision: { outcome: "refused", summary: choice.reason, reasons: choice.skipped.map((s) => `${s.package_id}: ${s.reason}`) }, rollback: result2 };
-    return { attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"), result: result2 };
+    const result2 = {
+      application,
+      pointer_path: pointerPath,
+      ...from ? { from } : {},
+      dry_run: options.dryRun,
+      rehearsal: [],
+      pointer_diff: [],
+      skipped: choice.skipped,
+      refused: choice.reason
+    };
+    const report2 = {
+      ...base,
+      subject: { manifests: [], evidence: [], artifacts: [] },
+      decision: {
+        outcome: "refused",
+        summary: choice.reason,
+        reasons: choice.skipped.map((s) => `${s.package_id}: ${s.reason}`)
+      },
+      rollback: result2
+    };
+    return {
+      attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"),
+      result: result2
+    };
   }
   const target = choice.target;
   const rehearsal = rehearseTarget(repo, target);
-  const after = renderPointer({ application, package_id: target.package_id, manifest: target.manifest, commit: target.commit, manifest_sha256: target.manifest_sha256 });
+  const after = renderPointer({
+    application,
+    package_id: target.package_id,
+    manifest: target.manifest,
+    commit: target.commit,
+    manifest_sha256: target.manifest_sha256
+  });
   const diff = diffLines(current?.text ?? null, after);
-  const to = { package_id: target.package_id, commit: target.commit, manifest: target.manifest, manifest_sha256: target.manifest_sha256 };
+  const to = {
+    package_id: target.package_id,
+    commit: target.commit,
+    manifest: target.manifest,
+    manifest_sha256: target.manifest_sha256
+  };
   const failed = rehearsal.filter((c) => !c.ok);
-  const subject = { manifests: [{ path: target.manifest, sha256: hexOf(target.manifest_sha256), role: "candidate", commit: target.commit }], evidence: [], artifacts: [] };
+  const subject = {
+    manifests: [
+      {
+        path: target.manifest,
+        sha256: hexOf(target.manifest_sha256),
+        role: "candidate",
+        commit: target.commit
+      }
+    ],
+    evidence: [],
+    artifacts: []
+  };
   const reasons = choice.skipped.map((s) => `skipped ${s.package_id}: ${s.reason}`);
   if (failed.length > 0 || options.dryRun) {
     const outcome = failed.length > 0 ? "refused" : "rehearsed";
     const summary3 = failed.length > 0 ? `Refusing to roll back ${application} to ${target.package_id}: the rehearsal failed (${failed.map((c) => c.check).join(", ")}).` : `Rehearsed: ${application} would go from ${from?.package_id ?? "(no pointer yet)"} to ${target.package_id} (${target.commit.slice(0, 12)}); every check passed and nothing was written.`;
-    const result2 = { application, pointer_path: pointerPath, ...from ? { from } : {}, to, dry_run: options.dryRun, rehearsal, pointer_diff: diff, skipped: choice.skipped, ...failed.length > 0 ? { refused: summary3 } : {} };
-    const report2 = { ...base, subject, decision: { outcome, summary: summary3, reasons: [...failed.map((c) => `${c.check}: ${c.detail}`), ...reasons] }, rollback: result2 };
-    return { attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"), result: result2 };
+    const result2 = {
+      application,
+      pointer_path: pointerPath,
+      ...from ? { from } : {},
+      to,
+      dry_run: options.dryRun,
+      rehearsal,
+      pointer_diff: diff,
+      skipped: choice.skipped,
+      ...failed.length > 0 ? { refused: summary3 } : {}
+    };
+    const report2 = {
+      ...base,
+      subject,
+      decision: { outcome, summary: summary3, reasons: [...failed.map((c) => `${c.check}: ${c.detail}`), ...reasons] },
+      rollback: result2
+    };
+    return {
+      attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"),
+      result: result2
+    };
   }
-  if (hasLocalChanges(repo, pointerPath)) throw new InputError([{ file: pointerPath, message: "has uncommitted changes; commit or discard them before rolling back" }]);
-  const committed = commitPointer(repo, pointerPath, after, `Roll back ${application} to ${target.package_id}
+  if (hasLocalChanges(repo, pointerPath))
+    throw new InputError([
+      { file: pointerPath, message: "has uncommitted changes; commit or discard them before rolling back" }
+    ]);
+  const committed = commitPointer(
+    repo,
+    pointerPath,
+    after,
+    `Roll back ${application} to ${target.package_id}
 
-From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`, { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} });
+From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`,
+    { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} }
+  );
   const summary2 = `Rolled back ${application} from ${from?.package_id ?? "(none)"} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ""}.`;
-  const result = { application, pointer_path: pointerPath, ...from ? { from } : {}, to, dry_run: false, rehearsal, pointer_diff: diff, skipped: choice.skipped, commit: committed.commit, ...committed.pushed ? { pushed: committed.pushed } : {} };
-  const report = { ...base, subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex(after) }] }, decision: { outcome: "rolled_back", summary: summary2, reasons }, rollback: result };
+  const result = {
+    application,
+    pointer_path: pointerPath,
+    ...from ? { from } : {},
+    to,
+    dry_run: false,
+    rehearsal,
+    pointer_diff: diff,
+    skipped: choice.skipped,
+    commit: committed.commit,
+    ...committed.pushed ? { pushed: committed.pushed } : {}
+  };
+  const report = {
+    ...base,
+    subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex(after) }] },
+    decision: { outcome: "rolled_back", summary: summary2, reasons },
+    rollback: result
+  };
   const attested = attestStageReport(report, options.signingKey, options.unsignedReason ?? "no signing key given");
   const noteMessage = options.record ? recordStageReport(repo, committed.commit, attested, options.push !== void 0) : void 0;
   return { attested, result, ...noteMessage ? { noteMessage } : {} };
@@ -52481,7 +53673,8 @@ async function proposeRollback(proposal) {
     if (currentBranch(workspace) !== started) checkoutRef(workspace, head);
   }
   const report = run2.attested.report;
-  if (report.decision.outcome !== "rolled_back") return { failed: true, message: report.decision.summary, attested: run2.attested };
+  if (report.decision.outcome !== "rolled_back")
+    return { failed: true, message: report.decision.summary, attested: run2.attested };
   const ref = run2.result.pushed?.ref ?? branch;
   const to = run2.result.to;
   const from = run2.result.from?.package_id ?? "(no pointer yet)";
@@ -52561,7 +53754,9 @@ async function runCanary(run2, stage) {
   info(`Report written to ${reportPath}${attested.envelope ? " (signed)" : " (unsigned)"}`);
   const reasons = [];
   if (!attested.envelope) {
-    warning("Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it.");
+    warning(
+      "Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it."
+    );
   }
   try {
     info(`kaizen-gate: ${recordStageReport(workspace, commit2, attested, true)}`);
@@ -52582,7 +53777,11 @@ async function runCanary(run2, stage) {
       runId: process.env.GITHUB_RUN_ID ?? "local",
       ...event.runUrl ? { runUrl: event.runUrl } : {}
     };
-    const settings = { limits: checkLimitsOf(process.env.KAIZEN_GATE_SUMMARY_LIMIT), secrets: github.secrets, outDir: inputs.outDir };
+    const settings = {
+      limits: checkLimitsOf(process.env.KAIZEN_GATE_SUMMARY_LIMIT),
+      secrets: github.secrets,
+      outDir: inputs.outDir
+    };
     for (const problem2 of await publishStageCheck(github.octokit, report, target, settings, identity, ACTION_LOG)) {
       warning(problem2.message);
       if (problem2.permission) continue;
@@ -52607,7 +53806,10 @@ async function runCanary(run2, stage) {
     if (rollback.attested) writeFiles(rollback.attested, join5(inputs.outDir, "rollback"), workspace);
     if (rollback.noteMessage) info(`kaizen-gate: ${rollback.noteMessage}`);
     info(`kaizen-gate: ${rollback.message}`);
-    reasons.unshift(`The canary of ${report.package_id} decided to roll back: ${report.decision.summary}`, rollback.message);
+    reasons.unshift(
+      `The canary of ${report.package_id} decided to roll back: ${report.decision.summary}`,
+      rollback.message
+    );
   } else if (stageConclusion(report).conclusion === "action_required") {
     warning(`${report.decision.summary} The promotion needs an owner's approval.`);
   }
@@ -52642,7 +53844,12 @@ function releaseCommit(workspace, stage) {
   if (stage.commit !== void 0) return resolveCommit(workspace, stage.commit, "input commit");
   const found = lastMainlineCommitTouching(workspace, "HEAD", stage.manifest);
   if (found === void 0) {
-    throw new InputError([{ file: "input manifest", message: `${stage.manifest} was never committed on the checked-out history; set \`commit\` to the release commit, or check out with \`fetch-depth: 0\`.` }]);
+    throw new InputError([
+      {
+        file: "input manifest",
+        message: `${stage.manifest} was never committed on the checked-out history; set \`commit\` to the release commit, or check out with \`fetch-depth: 0\`.`
+      }
+    ]);
   }
   return found;
 }
@@ -52651,10 +53858,15 @@ function telemetryFiles(patterns, workspace) {
   const paths = expandInput("telemetry", patterns, workspace, problems);
   for (const path of paths) {
     const full = resolve6(workspace, path);
-    if (!existsSync6(full) || !statSync3(full).isFile()) problems.push({ file: "input telemetry", message: `${path}: telemetry file does not exist` });
+    if (!existsSync6(full) || !statSync3(full).isFile())
+      problems.push({ file: "input telemetry", message: `${path}: telemetry file does not exist` });
   }
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
-  return paths.map((path) => ({ path: resolve6(workspace, path), label: toRepoPath(workspace, resolve6(workspace, path)) }));
+  if (problems.length > 0)
+    throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? "" : "s"}`);
+  return paths.map((path) => ({
+    path: resolve6(workspace, path),
+    label: toRepoPath(workspace, resolve6(workspace, path))
+  }));
 }
 function actionKeyring(dir, workspace) {
   const absent = !existsSync6(resolve6(workspace, dir));
@@ -52723,7 +53935,8 @@ function openEvidenceFile(path, shown, what) {
   let size;
   try {
     const stats = statSync4(path);
-    if (stats.isDirectory()) throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
+    if (stats.isDirectory())
+      throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
     size = stats.size;
   } catch (error2) {
     if (error2 instanceof InputError) throw error2;
@@ -52744,7 +53957,10 @@ function openEvidenceFile(path, shown, what) {
           const read = readSync(fd, chunk2, 0, CHUNK_BYTES, null);
           if (read === 0) return;
           total += read;
-          if (total > EVIDENCE_LIMITS.sideBytes) throw new InputError([{ file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }]);
+          if (total > EVIDENCE_LIMITS.sideBytes)
+            throw new InputError([
+              { file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }
+            ]);
           yield read === CHUNK_BYTES ? chunk2 : chunk2.subarray(0, read);
         }
       } finally {
@@ -52776,7 +53992,13 @@ function* chunksOf(input) {
   const digest2 = `sha256:${hash.digest("hex")}`;
   const seen = digests.get(input);
   if (seen === void 0) digests.set(input, digest2);
-  else if (seen !== digest2) throw new InputError([{ file: input.path, message: "the evidence file changed while it was being read; run the check again once it is written" }]);
+  else if (seen !== digest2)
+    throw new InputError([
+      {
+        file: input.path,
+        message: "the evidence file changed while it was being read; run the check again once it is written"
+      }
+    ]);
 }
 function evidenceDigest(input) {
   let digest2 = digests.get(input);
@@ -53670,7 +54892,11 @@ function sideFiles(manifest, path, digest2, commit2, read) {
     model: manifest.model,
     prompts: manifest.prompts.map((prompt) => {
       const bytes = content(prompt.path);
-      return { id: prompt.id, path: prompt.path, ...bytes === void 0 ? {} : { content: bytes, digest: digestOf(bytes) } };
+      return {
+        id: prompt.id,
+        path: prompt.path,
+        ...bytes === void 0 ? {} : { content: bytes, digest: digestOf(bytes) }
+      };
     }),
     suites: manifest.evaluation.suites.map((suite) => {
       const bytes = content(suite.path);
@@ -53925,7 +55151,14 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(
+      gate,
+      `${prefix}${gate}.`,
+      asRecord2(base[gate]),
+      asRecord2(head[gate]),
+      loosened,
+      tightened
+    );
   }
   return out;
 }
@@ -53947,7 +55180,8 @@ function mergeSection(section, prefix, baseValue, headValue, loosened, tightened
 }
 function mergeValue(direction, base, head) {
   if (sameValue(base, head) || direction === "constant") return { value: base ?? head, looser: false, tighter: false };
-  if (base === void 0 || head === void 0) return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
+  if (base === void 0 || head === void 0)
+    return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
   if (direction === "higher" && typeof base === "number" && typeof head === "number") {
     return { value: Math.min(base, head), looser: head > base, tighter: head < base };
   }
@@ -54055,11 +55289,23 @@ function loadPolicyAtBase(options) {
   const path = policyPathOf(options.repo, options.cwd, options.given);
   const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
   const problems = [];
-  const base = checkPolicyFile(readerAtCommit(options.repo, options.baseCommit)(path), path, "at the base commit", problems);
-  const head = checkPolicyFile(readHead(path), path, options.headCommit === null ? "in the working tree" : "at the head", problems);
+  const base = checkPolicyFile(
+    readerAtCommit(options.repo, options.baseCommit)(path),
+    path,
+    "at the base commit",
+    problems
+  );
+  const head = checkPolicyFile(
+    readHead(path),
+    path,
+    options.headCommit === null ? "in the working tree" : "at the head",
+    problems
+  );
   if (problems.length > 0) throw new InputError(problems);
   if (base === void 0 && head === void 0) {
-    throw new InputError([{ file: path, message: "policy file does not exist at the base commit or in the candidate" }]);
+    throw new InputError([
+      { file: path, message: "policy file does not exist at the base commit or in the candidate" }
+    ]);
   }
   const defaults2 = parsePolicy(options.defaults.bytes, options.defaults.file);
   const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
@@ -54099,14 +55345,20 @@ function checkPolicyFile(read, path, where2, problems) {
       problems.push({ file: path, message: `policy file ${where2} is not a regular file` });
       return void 0;
     case "escapes":
-      problems.push({ file: path, message: `policy file ${where2} ${read.reason}; the policy is read from inside the repository only` });
+      problems.push({
+        file: path,
+        message: `policy file ${where2} ${read.reason}; the policy is read from inside the repository only`
+      });
       return void 0;
     case "file": {
       const kind = classifyYaml(read.bytes, path);
       if (kind.kind === "kaizen-other" && kind.documentKind === "GatePolicy") return read.bytes;
       const located = kind.kind === "unreadable" && kind.mentions ? kind.problem : void 0;
       problems.push(
-        located ? { ...located, message: `policy file ${where2} cannot be read as YAML (${located.message})` } : { file: path, message: `policy file ${where2} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)` }
+        located ? { ...located, message: `policy file ${where2} cannot be read as YAML (${located.message})` } : {
+          file: path,
+          message: `policy file ${where2} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)`
+        }
       );
       return void 0;
     }
@@ -54162,7 +55414,9 @@ function diffPackage(input) {
   }
   const warnings = [...input.resolveWarnings ?? []];
   if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+    warnings.push(
+      `package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`
+    );
   }
   const declared = c.change.type;
   if (parent && declared !== "initial" && !classes.has(declared)) {
@@ -54196,13 +55450,34 @@ function diffManifests(parent, candidate) {
   diffRecord(out, "model", "model", flatten2(parent.model), flatten2(candidate.model));
   diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
   diffRecord(out, "retrieval", "retrieval", flatten2(parent.retrieval ?? {}), flatten2(candidate.retrieval ?? {}));
-  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({
+    version: t.version,
+    schema: t.schema,
+    sha256: t.sha256,
+    mutating: t.mutating
+  }));
   diffRecord(out, "routing", "routing", flatten2(parent.routing ?? {}), flatten2(candidate.routing ?? {}));
-  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
+  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({
+    path: g.path,
+    sha256: g.sha256
+  }));
+  diffById(
+    out,
+    "evaluation",
+    parent.evaluation.suites,
+    candidate.evaluation.suites,
+    (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }),
+    "suite"
+  );
   diffRecord(out, "judge", "judge", flatten2(parent.evaluation.judge), flatten2(candidate.evaluation.judge));
   diffRecord(out, "delivery", "delivery", flatten2(parent.delivery), flatten2(candidate.delivery));
-  diffRecord(out, "metadata", "package", flatten2({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten2({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
+  diffRecord(
+    out,
+    "metadata",
+    "package",
+    flatten2({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }),
+    flatten2({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") })
+  );
   return out;
 }
 function diffById(out, component, before, after, fields, keyPrefix = component) {
@@ -54215,7 +55490,8 @@ function diffById(out, component, before, after, fields, keyPrefix = component) 
     else diffRecord(out, component, key, flatten2(fields(previous)), flatten2(fields(item)));
   }
   for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe4(fields(item)) });
+    if (!now.has(id))
+      out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe4(fields(item)) });
   }
 }
 function diffRecord(out, component, key, before, after) {
@@ -54225,7 +55501,14 @@ function diffRecord(out, component, key, before, after) {
     const n = after.get(field);
     if (o === n) continue;
     const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
-    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
+    out.push({
+      component,
+      key,
+      field,
+      change,
+      ...o !== void 0 ? { old: o } : {},
+      ...n !== void 0 ? { new: n } : {}
+    });
   }
 }
 function flatten2(value, prefix = "", out = /* @__PURE__ */ new Map()) {
@@ -54265,7 +55548,11 @@ function failedPackage(input) {
   const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
   const { message } = input.failure;
   const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
-  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: sentence };
+  const headline = {
+    file: input.manifest,
+    ...input.headBytes ? { line: 1, column: 1 } : {},
+    message: sentence
+  };
   const parent = input.parent;
   return {
     standIn,
@@ -54299,7 +55586,9 @@ function standInManifest(headValue, baseValue, path) {
   const pick2 = (field) => head[field] ?? base[field];
   const level = pick2("side_effect_level");
   const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
-  const owners = [pick2("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
+  const owners = [pick2("owners")].flatMap(
+    (o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []
+  );
   const change = asRecord3(head["change"]);
   const delivery = asRecord3(pick2("delivery"));
   return {
@@ -54358,7 +55647,9 @@ function planScope(input) {
       candidates.set(basePath, { path: basePath, basePath, renamed: false });
       continue;
     }
-    const target = f.application === void 0 ? void 0 : headPackages.find((h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path));
+    const target = f.application === void 0 ? void 0 : headPackages.find(
+      (h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path)
+    );
     if (target) candidates.set(target.path, { path: target.path, basePath, renamed: true });
     else missing.push({ basePath, ...head.has(basePath) ? { head: head.get(basePath) } : {} });
   }
@@ -54368,7 +55659,8 @@ function planScope(input) {
   }
   const unreadable2 = [];
   for (const [path, kind] of head) {
-    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package") unreadable2.push(kind.problem);
+    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package")
+      unreadable2.push(kind.problem);
   }
   return {
     candidates: [...candidates.values()].toSorted((a, b) => compare(a.path, b.path)),
@@ -54406,7 +55698,10 @@ function discoverAtCommit(repo, commit2, options = {}) {
   const kinds = /* @__PURE__ */ new Map();
   const wanted = entries.filter((e) => e.mode !== "120000" && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
   for (const batch of batches(wanted)) {
-    const blobs = readBlobs(repo, batch.map((e) => e.object));
+    const blobs = readBlobs(
+      repo,
+      batch.map((e) => e.object)
+    );
     for (const entry of batch) {
       const bytes = blobs.get(entry.object);
       if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
@@ -54502,10 +55797,23 @@ function resolveChangeSet(options) {
   const select = options.manifests === void 0 ? void 0 : selectionOf(options.manifests);
   const cache = /* @__PURE__ */ new Map();
   const baseTree = discoverAtCommit(repo, baseCommit, { ...select ? { select } : {}, cache });
-  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, {
+    ...select ? { select } : {},
+    unchanged: { kinds: baseTree.kinds, changed: changedSet }
+  });
   if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
-  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
-  prefetchPackages(repo, plan.candidates, { commit: baseCommit, kinds: baseTree.kinds }, { commit: headCommit, kinds: headTree.kinds });
+  const plan = planScope({
+    base: baseTree.kinds,
+    head: headTree.kinds,
+    changed: changedSet,
+    ...options.all ? { all: true } : {}
+  });
+  prefetchPackages(
+    repo,
+    plan.candidates,
+    { commit: baseCommit, kinds: baseTree.kinds },
+    { commit: headCommit, kinds: headTree.kinds }
+  );
   const baseCache = /* @__PURE__ */ new Map();
   const headCache = /* @__PURE__ */ new Map();
   const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
@@ -54552,7 +55860,12 @@ function resolveChangeSet(options) {
       continue;
     }
     const valid = candidate;
-    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
+    const {
+      parent,
+      resolution,
+      problems: resolveProblems,
+      warnings
+    } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = /* @__PURE__ */ new Map();
     for (const artifact of valid.artifacts) {
       const atBase = baseTree.read(artifact.path);
@@ -54578,7 +55891,14 @@ function resolveChangeSet(options) {
     const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
     const facts2 = packageFacts(base?.yaml?.value);
     const was = `at the base commit it holds package ${facts2.package_id ?? "(no package_id)"} of ${facts2.application ?? "(no application)"}`;
-    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    const { failure, problems } = describeMissing(
+      missing.basePath,
+      was,
+      bytes,
+      missing.head,
+      renames.get(missing.basePath),
+      headTree
+    );
     addFailure(
       missing.basePath,
       failedPackage({
@@ -54599,7 +55919,12 @@ function resolveChangeSet(options) {
       kind: "unreadable",
       message: `${problem2.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
     };
-    const result = failedPackage({ manifest: problem2.file, failure, problems: [problem2], ...bytes ? { headBytes: bytes } : {} });
+    const result = failedPackage({
+      manifest: problem2.file,
+      failure,
+      problems: [problem2],
+      ...bytes ? { headBytes: bytes } : {}
+    });
     addFailure(problem2.file, result, syntheticLoaded(problem2.file, bytes));
   }
   const referenced = /* @__PURE__ */ new Set();
@@ -54638,7 +55963,10 @@ function prefetchPackages(repo, candidates, base, head) {
     for (const path of [...candidateFiles, ...filesOf(base.kinds, candidate.basePath)]) atBase.add(path);
     for (const path of candidateFiles) atHead.add(path);
   }
-  prefetchFiles(repo, [{ commit: base.commit, paths: atBase }, ...head.commit ? [{ commit: head.commit, paths: atHead }] : []]);
+  prefetchFiles(repo, [
+    { commit: base.commit, paths: atBase },
+    ...head.commit ? [{ commit: head.commit, paths: atHead }] : []
+  ]);
 }
 function checkSelection(patterns, base, head) {
   const problems = [];
@@ -54658,19 +55986,26 @@ function describeMissing(path, was, bytes, head, renamedTo, headTree) {
     if (renamedTo !== void 0) {
       const target = headTree.kinds.get(renamedTo);
       const what = !isYamlPath(renamedTo) ? "not a file kaizen-gate reads as a manifest (*.yaml, *.yml)" : target === void 0 ? "outside the manifests selected for discovery" : target.kind === "package" ? `a manifest of another application (${packageFacts(target.value).application ?? "none"})` : describeKind(target);
-      return { failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+      return {
+        failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` },
+        problems: []
+      };
     }
     return { failure: { kind: "deleted", message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
   }
   const strict = loadManifest(bytes, path).problems;
-  if (isBlankYaml(bytes)) return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (isBlankYaml(bytes))
+    return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
   if (head?.kind === "unreadable" || head === void 0) {
     const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
     const problems = head?.kind === "unreadable" ? [head.problem] : strict;
     const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
     return { failure: { kind: "unreadable", message }, problems: problems.slice(0, 20) };
   }
-  return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+  return {
+    failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` },
+    problems: []
+  };
 }
 function syntheticLoaded(file, bytes) {
   return { file, digest: digestOf(bytes ?? new Uint8Array()), artifacts: [], problems: [] };
@@ -54680,14 +56015,18 @@ function chooseParent(candidate, continued, renamed, findById, baseCommit) {
   const atBase = continued?.manifest ? continued : void 0;
   const warnings = [];
   if (continued && !atBase) {
-    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
+    warnings.push(
+      `${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`
+    );
   }
   const wanted = c.parent_package_id;
   if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(
+        `parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`
+      );
     }
   }
   if (atBase) return { parent: atBase, resolution: renamed ? "renamed" : "same_path", problems: [], warnings };
@@ -54710,7 +56049,8 @@ function readHistory(repo, baseCommit, path, depth) {
     const read = readerAtCommit(repo, commit2)(path);
     if (read.kind !== "file") continue;
     const loaded = loadManifest(read.bytes, path);
-    if (loaded.manifest) out.push({ package_id: loaded.manifest.package_id, commit: commit2, fingerprint: behaviourFingerprint(loaded.manifest) });
+    if (loaded.manifest)
+      out.push({ package_id: loaded.manifest.package_id, commit: commit2, fingerprint: behaviourFingerprint(loaded.manifest) });
   }
   return out;
 }
@@ -54757,7 +56097,10 @@ function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95
     side_effect_level: level,
     ...plan,
     rollback_metric: rollbackMetric,
-    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`, ...plan.rollback_triggers],
+    rollback_triggers: [
+      `${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`,
+      ...plan.rollback_triggers
+    ],
     ...requestedStrategy !== void 0 ? { requested_strategy: requestedStrategy } : {}
   };
 }
@@ -54771,8 +56114,16 @@ var init_rollout = __esm({
         minimum_strategy: "Offline gate + 5% canary",
         stages: [
           { stage: "offline_gate", description: "Golden and red-team suites pass the release gates (this report)." },
-          { stage: "canary", description: "Serve 5% of traffic; compare with the parent on the rollback metric.", traffic_pct: 5 },
-          { stage: "full_rollout", description: "Promote when the canary stays within the parent’s 95% interval.", traffic_pct: 100 }
+          {
+            stage: "canary",
+            description: "Serve 5% of traffic; compare with the parent on the rollback metric.",
+            traffic_pct: 5
+          },
+          {
+            stage: "full_rollout",
+            description: "Promote when the canary stays within the parent’s 95% interval.",
+            traffic_pct: 100
+          }
         ],
         rollback_triggers: ["quality regression", "feedback regression"],
         requires_human_approval: false
@@ -54782,10 +56133,18 @@ var init_rollout = __esm({
         minimum_strategy: "Shadow + interleaving + canary",
         stages: [
           { stage: "offline_gate", description: "Golden and red-team suites pass the release gates (this report)." },
-          { stage: "shadow", description: "Replay production traffic to the candidate; check tool execution and answer support without serving it.", traffic_pct: 0 },
+          {
+            stage: "shadow",
+            description: "Replay production traffic to the candidate; check tool execution and answer support without serving it.",
+            traffic_pct: 0
+          },
           { stage: "interleaving", description: "Interleave candidate and parent results for paired preference signals." },
           { stage: "canary", description: "Serve 5% of traffic.", traffic_pct: 5 },
-          { stage: "full_rollout", description: "Promote when shadow and canary metrics stay within the parent’s 95% interval.", traffic_pct: 100 }
+          {
+            stage: "full_rollout",
+            description: "Promote when shadow and canary metrics stay within the parent’s 95% interval.",
+            traffic_pct: 100
+          }
         ],
         rollback_triggers: ["execution failure increase", "unsupported-answer increase"],
         requires_human_approval: false
@@ -54796,8 +56155,16 @@ var init_rollout = __esm({
         stages: [
           { stage: "offline_gate", description: "Golden and red-team suites pass the release gates (this report)." },
           { stage: "human_approval", description: "A named owner approves the release." },
-          { stage: "holdout", description: "Release to a cohort with a parent holdout; compare outcomes.", traffic_pct: 10 },
-          { stage: "full_rollout", description: "Promote when the holdout comparison shows no regression.", traffic_pct: 100 }
+          {
+            stage: "holdout",
+            description: "Release to a cohort with a parent holdout; compare outcomes.",
+            traffic_pct: 10
+          },
+          {
+            stage: "full_rollout",
+            description: "Promote when the holdout comparison shows no regression.",
+            traffic_pct: 100
+          }
         ],
         rollback_triggers: ["reviewer disagreement increase", "policy-intervention increase"],
         requires_human_approval: true
@@ -54838,7 +56205,8 @@ function forEachTextLine(text2, limits, visit, report) {
       report({ line: number, message: tooMany(limits.maxLines) });
       return number - 1;
     }
-    if (end - start > limits.lineBytes) report({ line: number, message: tooLong(end - start, limits.lineBytes, "characters") });
+    if (end - start > limits.lineBytes)
+      report({ line: number, message: tooLong(end - start, limits.lineBytes, "characters") });
     else visit(text2.slice(start, end), number, void 0, 0, 0);
     start = next;
   }
@@ -54987,12 +56355,17 @@ function parseJsonlEvidence(input, file, options = {}) {
   const wrongPackage = /* @__PURE__ */ new Map();
   let otherPackages = 0;
   const shared = createSharedValues();
-  const limits = { lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes, maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines };
+  const limits = {
+    lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes,
+    maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines
+  };
   let lineNumber = 0;
   let lineText = "";
   let columns;
   const report = (field, message) => {
-    columns ??= new Map(scanTopLevelMembers(lineText).map((member) => [member.key, member.column]).toReversed());
+    columns ??= new Map(
+      scanTopLevelMembers(lineText).map((member) => [member.key, member.column]).toReversed()
+    );
     const column = columns.get(field.split(/[.[]/, 1)[0] ?? field);
     problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, field, message });
   };
@@ -55014,11 +56387,21 @@ function parseJsonlEvidence(input, file, options = {}) {
     } catch {
       const failure = parseJsonText(line);
       const column = failure.ok ? void 0 : failure.column;
-      problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}` });
+      problems.push({
+        file,
+        line: lineNumber,
+        ...column === void 0 ? {} : { column },
+        message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}`
+      });
       return;
     }
     if (!isJsonObject(value)) {
-      problems.push({ file, line: lineNumber, column: 1, message: `expected a JSON object (one evidence record per line), got ${describeValue(value)}` });
+      problems.push({
+        file,
+        line: lineNumber,
+        column: 1,
+        message: `expected a JSON object (one evidence record per line), got ${describeValue(value)}`
+      });
       return;
     }
     const duplicated = reportRepeatedKeys(value, line, countMembers(line), lineNumber, file, problems);
@@ -55027,7 +56410,8 @@ function parseJsonlEvidence(input, file, options = {}) {
     if (options.packageId !== void 0 && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
       if (seen !== void 0) seen.count++;
-      else if (wrongPackage.size < MAX_LISTED_PACKAGES) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
+      else if (wrongPackage.size < MAX_LISTED_PACKAGES)
+        wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
       else otherPackages++;
       return;
     }
@@ -55044,7 +56428,11 @@ function parseJsonlEvidence(input, file, options = {}) {
     });
   }
   if (otherPackages > 0) {
-    problems.push({ file, field: "package_id", message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}` });
+    problems.push({
+      file,
+      field: "package_id",
+      message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}`
+    });
   }
   return { records, problems: problems.list(), lines };
 }
@@ -55094,12 +56482,16 @@ function createSharedValues() {
     else if (categories.size < MAX_SHARED_CATEGORIES) categories.set(record.category, record.category);
     const recordJudge = record.judge;
     if (recordJudge !== void 0) {
-      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
+      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version)
+        writable.judge = judge;
       else judge = recordJudge;
     }
-    if (record.manifest_sha256 !== void 0) writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
-    if (record.prompt_sha256 !== void 0) writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
-    if (record.suite_id !== void 0) writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
+    if (record.manifest_sha256 !== void 0)
+      writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
+    if (record.prompt_sha256 !== void 0)
+      writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
+    if (record.suite_id !== void 0)
+      writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
     return record;
   };
 }
@@ -55492,7 +56884,9 @@ function formatProperty(value) {
   return value === void 0 ? "(none)" : typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 function collectSide(records, side, problems) {
-  const cases = new Map(SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()]));
+  const cases = new Map(
+    SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()])
+  );
   const packages = /* @__PURE__ */ new Map();
   const judges = /* @__PURE__ */ new Map();
   let lastPackage;
@@ -55502,7 +56896,8 @@ function collectSide(records, side, problems) {
     else lastPackage = tally2(packages, record.package_id, record.package_id, record.source);
     const judge = record.judge;
     if (judge !== void 0) {
-      if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
+      if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version)
+        lastJudge.count++;
       else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
     const suiteCases = cases.get(record.suite);
@@ -55512,7 +56907,13 @@ function collectSide(records, side, problems) {
     else if (Array.isArray(group)) group.push(record);
     else suiteCases.set(record.case_id, [group, record]);
   }
-  reportSeveral(packages, (id) => JSON.stringify(id), "package_id", `the ${side} evidence names {n} packages: {list}; one side is one package`, problems);
+  reportSeveral(
+    packages,
+    (id) => JSON.stringify(id),
+    "package_id",
+    `the ${side} evidence names {n} packages: {list}; one side is one package`,
+    problems
+  );
   reportSeveral(
     judges,
     formatJudge,
@@ -55543,7 +56944,9 @@ function tally2(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count: count3 }) => `${format(value)} (${count3} record${count3 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(
+    ({ value, source, count: count3 }) => `${format(value)} (${count3} record${count3 === 1 ? "" : "s"}, first at ${formatSource(source)})`
+  ).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -55595,7 +56998,10 @@ function pairEvidence(parent, candidate, options = {}) {
   const parentSide = collectSide(parent, "parent", problems);
   const candidateSide = collectSide(candidate, "candidate", problems);
   if (parent.length === 0 && candidate.length === 0) {
-    problems.push({ file: options.parentFile ?? options.candidateFile ?? "(evidence)", message: "there are no evidence records on either side" });
+    problems.push({
+      file: options.parentFile ?? options.candidateFile ?? "(evidence)",
+      message: "there are no evidence records on either side"
+    });
   }
   const judge = compareJudges(parentSide, candidateSide, problems);
   const cases = [];
@@ -55639,7 +57045,8 @@ function pairEvidence(parent, candidate, options = {}) {
 function sortedEntries(map) {
   let previous;
   for (const key of map.keys()) {
-    if (previous !== void 0 && previous > key) return [...map.entries()].toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    if (previous !== void 0 && previous > key)
+      return [...map.entries()].toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
     previous = key;
   }
   return map.entries();
@@ -55715,7 +57122,8 @@ function outcomeOf(record) {
   if (record.score !== void 0) outcome.score = record.score;
   if (record.cost_usd !== void 0) outcome.cost_usd = record.cost_usd;
   if (record.latency_ms !== void 0) outcome.latency_ms = record.latency_ms;
-  if (record.tokens !== void 0 && (record.tokens.input !== void 0 || record.tokens.output !== void 0)) outcome.tokens = record.tokens;
+  if (record.tokens !== void 0 && (record.tokens.input !== void 0 || record.tokens.output !== void 0))
+    outcome.tokens = record.tokens;
   if (record.unsafe !== void 0) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== void 0) outcome.intervened = record.intervened ? 1 : 0;
   if (record.expected_intervention !== void 0) outcome.expected_intervention = record.expected_intervention;
@@ -55732,7 +57140,9 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const first = missing[0];
   if (first === void 0) return;
   const records = missing.map((trials) => firstTrial(trials));
-  const sorted = records.toSorted((a, b) => SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
+  const sorted = records.toSorted(
+    (a, b) => SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0)
+  );
   const listed2 = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
@@ -55796,7 +57206,10 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const problems = new ProblemCollector();
-  const sides = { parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }, candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 } };
+  const sides = {
+    parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 },
+    candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }
+  };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   const files = input.packageFiles?.get(manifest.package_id);
@@ -55808,32 +57221,55 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       let parsed = parses.get(key);
       if (!parsed) {
         const budget = EVIDENCE_LIMITS.sideLines - Math.max(...feeds.map((side) => sides[side].lines));
-        parsed = parseInput(file, detected, { ...packageId === void 0 ? {} : { packageId }, judge, ...selector ? { selector } : {}, maxLines: budget });
+        parsed = parseInput(file, detected, {
+          ...packageId === void 0 ? {} : { packageId },
+          judge,
+          ...selector ? { selector } : {},
+          maxLines: budget
+        });
         if (packageCount > 1) parses.set(key, parsed);
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
       if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1 && file.forPackage === void 0) {
         const what = parsed.format === "promptfoo" ? "promptfoo results name" : "a Vitest report names";
-        problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
+        problems.push({
+          file: file.path,
+          message: `${what} no package, so one run can gate only one package with them; pass the manifest to check`
+        });
       }
-      if (parsed.columns !== void 0) sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
+      if (parsed.columns !== void 0)
+        sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
       problems.pushAll(parsed.problems);
       return parsed.records;
     };
     if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo" || detected === "vitest-evals") && detected !== input.evidenceFormat) {
-      problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
+      problems.push({
+        file: file.path,
+        line: 1,
+        message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}`
+      });
       continue;
     }
     const isPromptfoo = detected === "promptfoo";
     const forPackage = isPromptfoo || detected === "vitest-evals";
     if (file.side === "both" && detected === "vitest-evals") {
-      problems.push({ file: file.path, line: 1, message: "a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both" });
+      problems.push({
+        file: file.path,
+        line: 1,
+        message: "a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both"
+      });
     } else if (file.side === "both") {
       if (isPromptfoo) {
         const selectors = input.promptfooSides ?? {};
-        append(sides.parent.records, read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }));
-        append(sides.candidate.records, read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 }));
+        append(
+          sides.parent.records,
+          read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 })
+        );
+        append(
+          sides.candidate.records,
+          read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 })
+        );
         reportSameColumn(file.path, sides, problems);
       } else {
         const strangers = /* @__PURE__ */ new Map();
@@ -55849,14 +57285,24 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
         }
         for (const [id, { line, count: count3 }] of strangers) {
           const more2 = count3 > 1 ? ` (and ${count3 - 1} more record${count3 > 2 ? "s" : ""} for it)` : "";
-          problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
+          problems.push({
+            file: file.path,
+            line,
+            field: "package_id",
+            message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}`
+          });
         }
       }
     } else {
       const side = file.side;
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
-      const records = read(forPackage ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
+      const records = read(
+        forPackage ? expected ?? side : void 0,
+        side === "parent" ? parentJudge : candidateJudge,
+        side,
+        selector
+      );
       const shared = packageCount > 1 && file.forPackage === void 0;
       append(sides[side].records, shared ? records.filter((r2) => r2.package_id === expected) : records);
     }
@@ -55865,7 +57311,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
   for (const side of ["parent", "candidate"]) {
     const own = files?.[side];
-    if (own !== void 0) checkSuiteMembership(sides[side].records, own, lists[side], side, (problem2) => problems.push(problem2));
+    if (own !== void 0)
+      checkSuiteMembership(sides[side].records, own, lists[side], side, (problem2) => problems.push(problem2));
   }
   if (problems.size > 0) return { problems: problems.list() };
   const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
@@ -55882,7 +57329,11 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
     { records: sides.candidate.records, columns: sides.candidate.columns, packageId: manifest.package_id },
     files
   );
-  const evidence = { ...paired.paired, binding, ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) } };
+  const evidence = {
+    ...paired.paired,
+    binding,
+    ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }
+  };
   return { evidence, problems: [] };
 }
 function suiteLists(files) {
@@ -55911,16 +57362,31 @@ function reportSameColumn(path, sides, problems) {
   const candidate = sides.candidate.columns.get(path) ?? [];
   const shared = parent.find((column) => candidate.some((other) => other.promptIdx === column.promptIdx));
   if (shared === void 0) return;
-  problems.push({ file: path, line: 1, field: "results.results", message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)` });
+  problems.push({
+    file: path,
+    line: 1,
+    field: "results.results",
+    message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)`
+  });
 }
 function parseInput(file, format, request2) {
   if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...request2.packageId === void 0 ? {} : { packageId: request2.packageId }, limits: { maxLines: request2.maxLines } }) };
+    return {
+      format,
+      ...parseJsonlEvidence(chunksOf(file), file.path, {
+        ...request2.packageId === void 0 ? {} : { packageId: request2.packageId },
+        limits: { maxLines: request2.maxLines }
+      })
+    };
   }
   if (format === "promptfoo" || format === "vitest-evals") {
     const what = format === "promptfoo" ? "the promptfoo output" : "the Vitest report";
     if (request2.packageId === void 0) {
-      const problem2 = format === "promptfoo" ? { file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" } : packageNeeded(file.path);
+      const problem2 = format === "promptfoo" ? {
+        file: file.path,
+        line: 1,
+        message: "promptfoo results do not name a package; the package id must be given with them"
+      } : packageNeeded(file.path);
       return { format, records: [], problems: [problem2] };
     }
     const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
@@ -55930,10 +57396,25 @@ function parseInput(file, format, request2) {
       return { format, records: [], problems: [{ file: file.path, message: message2 }] };
     }
     const decoded = decodeStrict(bytes);
-    if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
+    if (!decoded.ok)
+      return {
+        format,
+        records: [],
+        problems: [
+          { file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }
+        ]
+      };
     const { packageId, judge, selector } = request2;
-    if (format === "vitest-evals") return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
-    return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...selector === void 0 ? {} : { side: selector } }) };
+    if (format === "vitest-evals")
+      return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
+    return {
+      format,
+      ...parsePromptfooEvidence(decoded.text, file.path, {
+        packageId,
+        judge,
+        ...selector === void 0 ? {} : { side: selector }
+      })
+    };
   }
   const message = format === "empty" ? "the evidence file is empty" : NOT_EVIDENCE;
   return { records: [], problems: [{ file: file.path, line: 1, message }] };
@@ -55951,7 +57432,8 @@ function detectInputFormat(file) {
   if (index < 0) return whole ? "empty" : "jsonl";
   const first = lines[index].trim();
   const complete = index < lines.length - 1 || whole;
-  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : VITEST_REPORT_KEY.test(first) ? "vitest-evals" : first.startsWith("{") ? "jsonl" : void 0;
+  if (!complete)
+    return PROMPTFOO_KEY.test(first) ? "promptfoo" : VITEST_REPORT_KEY.test(first) ? "vitest-evals" : first.startsWith("{") ? "jsonl" : void 0;
   if (first !== "{") return detectEvidenceFormat(first);
   const next = lines.slice(index + 1).find((line) => line.trim() !== "")?.trim() ?? "";
   if (PROMPTFOO_KEY.test(next)) return "promptfoo";
@@ -55985,10 +57467,20 @@ function decide(gates, level, owners) {
   const inconclusive = gates.filter((g) => g.verdict === "inconclusive");
   const levelReason = `side-effect level ${level} requires approval by one of ${owners.join(", ")}`;
   if (rejecting.length > 0) {
-    return { outcome: "reject", summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? "s" : ""} failed.`, reasons: reasonsOf([...rejecting, ...holding]), approvers: [] };
+    return {
+      outcome: "reject",
+      summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? "s" : ""} failed.`,
+      reasons: reasonsOf([...rejecting, ...holding]),
+      approvers: []
+    };
   }
   if (holding.length > 0) {
-    return { outcome: "hold", summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`, reasons: reasonsOf(holding), approvers: [] };
+    return {
+      outcome: "hold",
+      summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`,
+      reasons: reasonsOf(holding),
+      approvers: []
+    };
   }
   if (inconclusive.length > 0) {
     return {
@@ -56593,7 +58085,8 @@ function drawByTransformedRejection(rng, n, p) {
       logModeMass = logFactorial(mode) + logFactorial(n - mode);
     }
     v = Math.log(v * alpha / (a / (us * us) + b));
-    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return done(rng, fast, s0, s1, s2, s3, k);
+    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds)
+      return done(rng, fast, s0, s1, s2, s3, k);
   }
 }
 function done(rng, fast, s0, s1, s2, s3, k) {
@@ -56872,7 +58365,13 @@ function bootstrapRatioOfRatios(data, opts) {
   columns.forEach(([, column], c) => {
     for (let i = 0; i < n; i++) rows[4 * i + c] = column[i];
   });
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? ratioDrawsFor(columns.map(([, column]) => column), totals));
+  const draws = Math.min(
+    n,
+    opts.maxDrawsPerResample ?? ratioDrawsFor(
+      columns.map(([, column]) => column),
+      totals
+    )
+  );
   const exponent = Math.sqrt(draws / n);
   const values = new Float64Array(opts.resamples);
   let defined = 0;
@@ -56931,8 +58430,12 @@ function bootstrapQuantileRatio(parent, candidate, q, opts) {
 function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window2) {
   const n = parent.length;
   if (n === 0) throw new RangeError("Expected at least one case.");
-  if (candidate.length !== n) throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
-  for (const [name, values2] of [["parent", parent], ["candidate", candidate]]) {
+  if (candidate.length !== n)
+    throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
+  for (const [name, values2] of [
+    ["parent", parent],
+    ["candidate", candidate]
+  ]) {
     for (let i = 0; i < n; i++) {
       const value = values2[i];
       if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
@@ -56980,15 +58483,36 @@ function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window2) {
         if (cell % 3 === 1) countPicks(candidateHistogram, cells.candidateOffset, start, picks, drawn);
       }
       replicateParent = quantileFromHistogram(parentHistogram, low, target - parentBelow, fraction, parentSide.sorted);
-      replicateCandidate = quantileFromHistogram(candidateHistogram, low, target - candidateBelow, fraction, candidateSide.sorted);
+      replicateCandidate = quantileFromHistogram(
+        candidateHistogram,
+        low,
+        target - candidateBelow,
+        fraction,
+        candidateSide.sorted
+      );
     } else {
-      [replicateParent, replicateCandidate] = quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction);
+      [replicateParent, replicateCandidate] = quantilesFromAllDraws(
+        opts,
+        cells,
+        counts,
+        parentSide,
+        candidateSide,
+        target,
+        fraction
+      );
     }
     if (replicateParent === 0) continue;
     values[defined++] = replicateCandidate / replicateParent;
   }
   return summariseReplicates(
-    { estimate, values: values.subarray(0, defined), undefinedCount: opts.resamples - defined, n, method: "multinomial", drawsPerResample: n },
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n,
+      method: "multinomial",
+      drawsPerResample: n
+    },
     opts
   );
 }
@@ -57240,7 +58764,10 @@ var init_bootstrap = __esm({
 
 // src/stats/mcnemar.ts
 function mcnemarExact(b, c, alternative) {
-  for (const [name, value] of [["b", b], ["c", c]]) {
+  for (const [name, value] of [
+    ["b", b],
+    ["c", c]
+  ]) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new RangeError(`Expected \`${name}\` to be a non-negative safe integer, got ${String(value)}.`);
     }
@@ -58128,16 +59655,23 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   const binding = evidence?.binding;
   if (binding !== void 0) {
     for (const side of ["parent", "candidate"]) {
-      if (binding[side].status === "mismatched") failures.push(`${side === "parent" ? "Parent" : "Candidate"} evidence is not bound to its package: ${stripStop(binding[side].reason)}`);
+      if (binding[side].status === "mismatched")
+        failures.push(
+          `${side === "parent" ? "Parent" : "Candidate"} evidence is not bound to its package: ${stripStop(binding[side].reason)}`
+        );
     }
   }
   if (evidence) {
     if (binding === void 0 && evidence.candidatePackageId !== candidate.package_id) {
-      failures.push(`Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`);
+      failures.push(
+        `Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`
+      );
     }
     const parentId = diff.parent?.package_id;
     if (binding === void 0 && parentId !== void 0 && evidence.parentPackageId !== parentId) {
-      failures.push(`Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`);
+      failures.push(
+        `Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`
+      );
     }
     const judge = candidate.evaluation.judge;
     if (policy.gates.manifest.require_judge_match && evidence.judge && (evidence.judge.id !== judge.model || evidence.judge.version !== judge.version)) {
@@ -58161,7 +59695,14 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   if (failures.length > 0) {
     const first = failures[0];
     const more2 = failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? "s" : ""})` : "";
-    return { gate: "manifest", verdict: "fail", reason: `${first}${more2}.`, headline: measures[0], measures, on_failure: "reject" };
+    return {
+      gate: "manifest",
+      verdict: "fail",
+      reason: `${first}${more2}.`,
+      headline: measures[0],
+      measures,
+      on_failure: "reject"
+    };
   }
   const classes = diff.classes.length > 0 ? diff.classes.join(", ") : "new package";
   return {
@@ -59171,17 +60712,48 @@ function runPipeline(input) {
     const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
     const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
-    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: hexOf(diff.digest), role: "candidate", commit: changeSet.head.commit });
-    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: hexOf(diff.parent.digest), role: "parent", commit: diff.parent.commit });
+    if (headFile)
+      subjectManifests.push({
+        path: diff.manifest,
+        sha256: hexOf(diff.digest),
+        role: "candidate",
+        commit: changeSet.head.commit
+      });
+    if (diff.parent)
+      subjectManifests.push({
+        path: diff.parent.manifest,
+        sha256: hexOf(diff.parent.digest),
+        role: "parent",
+        commit: diff.parent.commit
+      });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, hexOf(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(
+      input,
+      manifest,
+      loaded?.parent?.manifest,
+      diff.parent?.package_id,
+      changeSet.packages.length,
+      formats,
+      parses
+    );
     problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy, look: lookOf(input.look, diff.parent?.package_id, manifest.package_id) });
+    const {
+      gates,
+      categories,
+      error_budget,
+      problems: gateProblems
+    } = evaluateGates({
+      diff,
+      manifest,
+      evidence,
+      policy,
+      look: lookOf(input.look, diff.parent?.package_id, manifest.package_id)
+    });
     if (gateProblems.length > 0) {
       problems.push(...gateProblems);
       continue;
@@ -59195,9 +60767,21 @@ function runPipeline(input) {
       manifest_digest: diff.digest,
       side_effect_level: level,
       owners: manifest.owners,
-      change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
+      change: {
+        type: manifest.change.type,
+        summary: manifest.change.summary,
+        problem: manifest.change.problem,
+        owner: manifest.change.owner
+      },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
+      diff: {
+        classes: diff.classes,
+        changes: diff.changes,
+        ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {},
+        warnings: diff.warnings,
+        problems: sortProblems(diff.problems),
+        ...diff.failure ? { failure: diff.failure } : {}
+      },
       evidence: {
         ...summariseEvidence(evidence),
         ...bindingFields(evidence),
@@ -59208,7 +60792,12 @@ function runPipeline(input) {
       error_budget,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
-      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)
+      rollout: planRollout(
+        level,
+        manifest.delivery.rollback_metric,
+        manifest.delivery.strategy,
+        policy.statistics.confidence
+      )
     });
   }
   if (problems.length > 0) {
@@ -59247,7 +60836,12 @@ function runPipeline(input) {
 function nameMissingEvidence(problems, diff, files) {
   const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : "";
   const searched = files.map((f) => f.path).join(", ");
-  return problems.map((p) => /no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p);
+  return problems.map(
+    (p) => /no evidence records/.test(p.message) ? {
+      file: diff.manifest,
+      message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}`
+    } : p
+  );
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -59269,7 +60863,9 @@ function summariseEvidence(evidence) {
 }
 function worstCases(cases, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => {
+  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted(
+    (a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)
+  ).slice(0, limit).map(({ c, delta }) => {
     const answers = describeAnswers(c, metric);
     return {
       suite: c.suite,
@@ -59386,7 +60982,11 @@ function readEvidence(request2) {
     for (const path of paths) {
       const full = resolve9(request2.cwd, path);
       try {
-        evidence.push({ path: toRepoPath(request2.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
+        evidence.push({
+          path: toRepoPath(request2.repo, full),
+          stream: openEvidenceFile(full, path, `${side} evidence`),
+          side
+        });
       } catch (error2) {
         if (error2 instanceof InputError) problems.push(...error2.problems.map((p) => ({ ...p, file: path })));
         else throw error2;
@@ -59405,7 +61005,10 @@ function sign2(report, signing) {
   } catch (error2) {
     if (!(error2 instanceof InputError)) throw error2;
     const signingError = error2.problems.map(formatProblem).join("; ");
-    return { attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`), signingError };
+    return {
+      attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`),
+      signingError
+    };
   }
 }
 function* allNoteLines(repo) {
@@ -59452,7 +61055,12 @@ async function upsertStickyComment(octokit, comment, options = {}) {
     return settleRace(octokit, comment, { id: data2.id, html_url: data2.html_url, body }, mayOverwrite);
   }
   if (!await mayOverwrite(existing.head)) {
-    return { id: existing.id, htmlUrl: existing.html_url, action: "superseded", ...existing.head ? { supersededBy: existing.head } : {} };
+    return {
+      id: existing.id,
+      htmlUrl: existing.html_url,
+      action: "superseded",
+      ...existing.head ? { supersededBy: existing.head } : {}
+    };
   }
   if (existing.body === body) return { id: existing.id, htmlUrl: existing.html_url, action: "unchanged" };
   const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
@@ -59460,15 +61068,26 @@ async function upsertStickyComment(octokit, comment, options = {}) {
 }
 async function settleRace(octokit, target, created, mayOverwrite) {
   const oldest = (await findStickyComments(octokit, target))[0];
-  if (oldest === void 0 || oldest.id === created.id) return { id: created.id, htmlUrl: created.html_url, action: "created" };
+  if (oldest === void 0 || oldest.id === created.id)
+    return { id: created.id, htmlUrl: created.html_url, action: "created" };
   const { owner, repo } = target;
   let result;
   if (!await mayOverwrite(oldest.head)) {
-    result = { id: oldest.id, htmlUrl: oldest.html_url, action: "superseded", ...oldest.head ? { supersededBy: oldest.head } : {} };
+    result = {
+      id: oldest.id,
+      htmlUrl: oldest.html_url,
+      action: "superseded",
+      ...oldest.head ? { supersededBy: oldest.head } : {}
+    };
   } else if (oldest.body === created.body) {
     result = { id: oldest.id, htmlUrl: oldest.html_url, action: "unchanged" };
   } else {
-    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body: created.body });
+    const { data } = await octokit.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: oldest.id,
+      body: created.body
+    });
     result = { id: data.id, htmlUrl: data.html_url, action: "updated" };
   }
   try {
@@ -59518,7 +61137,9 @@ function composeBody(comment, limit) {
 }
 function assertMarker(marker) {
   if (!/^<!--[^\n]*-->$/.test(marker) || marker.slice(4, -3).includes("--")) {
-    throw new TypeError(`Expected \`marker\` to be a one-line HTML comment such as <!-- kaizen-gate:sticky -->, got ${JSON.stringify(marker)}.`);
+    throw new TypeError(
+      `Expected \`marker\` to be a one-line HTML comment such as <!-- kaizen-gate:sticky -->, got ${JSON.stringify(marker)}.`
+    );
   }
 }
 var COMMENT_LIMIT;
@@ -59564,7 +61185,8 @@ async function publishChecks(octokit, report, target, settings, identity, log) {
         },
         settings.limits
       );
-      if (posted.lookupFailed) log.warn(`Could not list earlier check runs for "${run2.name}" (${posted.lookupFailed}); created a new one.`);
+      if (posted.lookupFailed)
+        log.warn(`Could not list earlier check runs for "${run2.name}" (${posted.lookupFailed}); created a new one.`);
       const omitted = posted.annotationsOmitted > 0 ? `; ${posted.annotationsOmitted} annotations over the budget are only in the report` : "";
       log.info(`Check run "${run2.name}": ${conclusion} (${posted.htmlUrl || `id ${posted.id}`}${omitted})`);
     } catch (error2) {
@@ -59576,7 +61198,10 @@ async function publishChecks(octokit, report, target, settings, identity, log) {
         });
         break;
       }
-      problems.push({ permission: false, message: `Could not publish the check run "${run2.name}": ${failure.message}` });
+      problems.push({
+        permission: false,
+        message: `Could not publish the check run "${run2.name}": ${failure.message}`
+      });
     }
   }
   return problems;
@@ -59603,12 +61228,19 @@ async function publishComment(octokit, report, target, settings, identity, log) 
       { onlyIfPresent: !wanted }
     );
     if (result.action === "superseded") {
-      log.info(`PR comment left as it is: it reports on ${result.supersededBy ?? "another head"}, and ${target.headSha} is no longer the pull request's head (${result.htmlUrl})`);
+      log.info(
+        `PR comment left as it is: it reports on ${result.supersededBy ?? "another head"}, and ${target.headSha} is no longer the pull request's head (${result.htmlUrl})`
+      );
     } else if (result.action !== "absent") log.info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error2) {
     const failure = classifyGitHubError(error2, settings.secrets);
-    return [{ permission: failure.kind === "forbidden-integration", message: `Could not update the PR comment: ${failure.message}` }];
+    return [
+      {
+        permission: failure.kind === "forbidden-integration",
+        message: `Could not update the PR comment: ${failure.message}`
+      }
+    ];
   }
 }
 var STICKY_MARKER;
@@ -59682,7 +61314,9 @@ async function run() {
   await writeJobSummary2(report);
   const unpublished = [];
   if (mode === "gate" && !inputs.token) {
-    warning("No github-token: no check runs and no PR comment; the verdict is in the job summary, the step result and the report files.");
+    warning(
+      "No github-token: no check runs and no PR comment; the verdict is in the job summary, the step result and the report files."
+    );
   } else if (mode === "gate" && event.owner) {
     const octokit = actionOctokit(inputs.token);
     const target = {
@@ -59702,12 +61336,14 @@ async function run() {
     };
     const log = ACTION_LOG;
     const identity = await lookupTokenIdentity(octokit, settings.secrets);
-    if (identity.source === "fallback") debug(`Token identity: ${identity.login} (${identity.note ?? "fallback"})`);
+    if (identity.source === "fallback")
+      debug(`Token identity: ${identity.login} (${identity.note ?? "fallback"})`);
     unpublished.push(...await publishChecks(octokit, report, target, settings, identity, log));
     unpublished.push(...await publishComment(octokit, report, target, settings, identity, log));
   }
   if (mode === "record") {
-    if (!result.envelope) warning("Recording an unsigned report: set the signing-key input so auditors can verify it.");
+    if (!result.envelope)
+      warning("Recording an unsigned report: set the signing-key input so auditors can verify it.");
     const note = result.envelope ? JSON.stringify(result.envelope) : JSON.stringify({ unsigned: true, report });
     const commit2 = report.subject.commit ?? process.env.GITHUB_SHA;
     if (!commit2) throw new Error("record mode needs the merge commit (GITHUB_SHA)");
@@ -59726,12 +61362,16 @@ async function run() {
     ...decision !== "approve" && decision !== "nothing_to_gate" && inputs.failOn.has(decision) ? [report.decision.summary] : [],
     // A check run or comment that GitHub did not take is a failed step, not a footnote: nobody
     // would notice a missing check otherwise. A token without write access is the fork fallback.
-    ...failedPosts > 0 ? [`Publishing to GitHub failed (${failedPosts} update${failedPosts === 1 ? "" : "s"}, see the warnings above); the decision was ${decision} and the report is in ${inputs.outDir}/ and the job summary.`] : []
+    ...failedPosts > 0 ? [
+      `Publishing to GitHub failed (${failedPosts} update${failedPosts === 1 ? "" : "s"}, see the warnings above); the decision was ${decision} and the report is in ${inputs.outDir}/ and the job summary.`
+    ] : []
   ];
   if (reasons.length > 0) {
     setFailed(`kaizen-gate: ${reasons.join(" ")}`);
   } else if (unpublished.length > 0) {
-    info(`kaizen-gate: the decision is ${decision}; without write access to checks or comments it is reported in the job summary, the step result and ${inputs.outDir}/.`);
+    info(
+      `kaizen-gate: the decision is ${decision}; without write access to checks or comments it is reported in the job summary, the step result and ${inputs.outDir}/.`
+    );
   }
 }
 function showProgress(progress, workspace) {
@@ -59753,7 +61393,8 @@ function showProgress(progress, workspace) {
 function maskSecret(secret) {
   if (!secret) return;
   setSecret(secret);
-  for (const line of secret.split(/\r?\n/)) if (line.trim() !== "" && !line.startsWith("-----")) setSecret(line.trim());
+  for (const line of secret.split(/\r?\n/))
+    if (line.trim() !== "" && !line.startsWith("-----")) setSecret(line.trim());
 }
 function setOutputs(report, reportPath, signed) {
   const conclusion = OUTCOMES[report.decision.outcome].conclusion;
@@ -59784,7 +61425,16 @@ function setStageOutputs(result) {
     setOutput("conclusion", conclusion);
     setOutput("report-path", result.reportPath ?? "");
     setOutput("signed", String(result.attested.envelope !== void 0));
-    setOutput("report-json", JSON.stringify({ stage: report.stage, application: report.application, package_id: report.package_id, decision: report.decision.outcome, conclusion }));
+    setOutput(
+      "report-json",
+      JSON.stringify({
+        stage: report.stage,
+        application: report.application,
+        package_id: report.package_id,
+        decision: report.decision.outcome,
+        conclusion
+      })
+    );
   }
   if (result.pullUrl !== void 0) setOutput("pull-request-url", result.pullUrl);
 }

@@ -14979,7 +14979,15 @@ function summariseProblems(problems, maxListed = MAX_LISTED_PROBLEMS) {
   const rest = all.slice(maxListed - 1);
   const first = rest[0];
   const omitted = countProblems(rest);
-  return [...kept, { file: first.file, ...first.line === void 0 ? {} : { line: first.line }, message: `and ${omitted.toLocaleString("en-US")} more problems`, omitted }];
+  return [
+    ...kept,
+    {
+      file: first.file,
+      ...first.line === void 0 ? {} : { line: first.line },
+      message: `and ${omitted.toLocaleString("en-US")} more problems`,
+      omitted
+    }
+  ];
 }
 var summaryKinds = /* @__PURE__ */ new WeakMap();
 function kindOfSummary(summary) {
@@ -15178,7 +15186,8 @@ function prefetchFiles(repo, wanted) {
     const tree = listTree(repo, commit2);
     for (const path of paths) {
       const entry = tree.get(posix.normalize(path).replace(/^(\.\/)+/, ""));
-      if (entry?.type === "blob" && entry.mode !== "120000" && !blobCache.has(`${repo}\0${entry.object}`)) objects.push(entry.object);
+      if (entry?.type === "blob" && entry.mode !== "120000" && !blobCache.has(`${repo}\0${entry.object}`))
+        objects.push(entry.object);
     }
   }
   readBlobs(repo, objects);
@@ -15205,7 +15214,8 @@ function readerAtCommit(repo, commit2) {
         const prefix = segments.slice(0, i).join("/");
         const parent = tree.get(prefix);
         if (!parent) return { kind: "missing" };
-        if (parent.mode === "120000") return follow(prefix, blob(parent.object).toString(), segments.slice(i).join("/"), hops);
+        if (parent.mode === "120000")
+          return follow(prefix, blob(parent.object).toString(), segments.slice(i).join("/"), hops);
       }
       return { kind: "missing" };
     }
@@ -15321,7 +15331,8 @@ function countLooks(lines) {
   for (const line of lines) {
     const claim = claimOf(line);
     const packages = claim?.predicate?.packages;
-    if (claim === void 0 || claim.predicate.schema !== "kaizen-gate/report/v1" || !Array.isArray(packages)) continue;
+    if (claim === void 0 || claim.predicate.schema !== "kaizen-gate/report/v1" || !Array.isArray(packages))
+      continue;
     for (const pkg of packages) {
       if (typeof pkg?.package_id !== "string") continue;
       const parent = typeof pkg.parent?.package_id === "string" ? pkg.parent.package_id : void 0;
@@ -15362,7 +15373,8 @@ function openEvidenceFile(path, shown, what) {
   let size;
   try {
     const stats = statSync2(path);
-    if (stats.isDirectory()) throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
+    if (stats.isDirectory())
+      throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
     size = stats.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -15383,7 +15395,10 @@ function openEvidenceFile(path, shown, what) {
           const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
           if (read === 0) return;
           total += read;
-          if (total > EVIDENCE_LIMITS.sideBytes) throw new InputError([{ file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }]);
+          if (total > EVIDENCE_LIMITS.sideBytes)
+            throw new InputError([
+              { file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }
+            ]);
           yield read === CHUNK_BYTES ? chunk : chunk.subarray(0, read);
         }
       } finally {
@@ -15416,7 +15431,13 @@ function* chunksOf(input) {
   const digest2 = `sha256:${hash.digest("hex")}`;
   const seen = digests.get(input);
   if (seen === void 0) digests.set(input, digest2);
-  else if (seen !== digest2) throw new InputError([{ file: input.path, message: "the evidence file changed while it was being read; run the check again once it is written" }]);
+  else if (seen !== digest2)
+    throw new InputError([
+      {
+        file: input.path,
+        message: "the evidence file changed while it was being read; run the check again once it is written"
+      }
+    ]);
 }
 function evidenceDigest(input) {
   let digest2 = digests.get(input);
@@ -15534,13 +15555,17 @@ function listArtifacts(value) {
   };
   asArray(m.prompts).forEach((p, i) => push("prompt", `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
   asArray(m.tools).forEach((t, i) => push("tool", `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, "schema"));
-  asArray(m.guardrails).forEach((g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  asArray(m.guardrails).forEach(
+    (g, i) => push("guardrail", `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g)
+  );
   const retrieval = asRecord(m.retrieval);
   push("retrieval", "retrieval:manifest", "manifest", "/retrieval/manifest", retrieval.manifest);
   const routing = asRecord(m.routing);
   push("routing", `routing:${String(routing.id ?? "rule")}`, String(routing.id ?? "rule"), "/routing", routing);
   const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  asArray(evaluation.suites).forEach(
+    (s, i) => push("evaluation", `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s)
+  );
   push("judge", "judge:rubric", "rubric", "/evaluation/judge/rubric", asRecord(evaluation.judge).rubric);
   return out;
 }
@@ -15672,8 +15697,10 @@ function recordNote(options) {
   const remote = options.remote ?? "origin";
   const ref = options.ref ?? NOTES_REF;
   const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === "" || /[\r\n]/.test(note)) throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === "" || /[\r\n]/.test(note))
+    throw new Error("A kaizen-gate note must be one non-empty line of JSON.");
   const line = note.trim();
   const commit2 = git(repo, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${options.commit}^{commit}`]).toString().trim();
   const identity = identityArgs(repo);
@@ -15706,7 +15733,10 @@ function readNotes(repo, commit2, ref = NOTES_REF) {
 function readAllNotes(repo, ref = NOTES_REF) {
   const out = /* @__PURE__ */ new Map();
   const pairs = git(repo, ["notes", `--ref=${ref}`, "list"]).toString().split("\n").filter(Boolean).map((row) => row.split(" "));
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  const blobs = readBlobs(
+    repo,
+    pairs.map(([blob]) => blob)
+  );
   for (const [blob, commit2] of pairs) out.set(commit2, parseNoteText(blobs.get(blob)?.toString("utf8") ?? ""));
   return out;
 }
@@ -15718,7 +15748,12 @@ function parseNoteText(text2) {
     try {
       out.push({ line: index + 1, text: line, value: JSON.parse(line) });
     } catch (error) {
-      out.push({ line: index + 1, text: line, value: void 0, error: error instanceof Error ? error.message : String(error) });
+      out.push({
+        line: index + 1,
+        text: line,
+        value: void 0,
+        error: error instanceof Error ? error.message : String(error)
+      });
     }
   });
   return out;
@@ -15741,8 +15776,13 @@ function appendLine(repo, ref, commit2, line, identity) {
   const existing = tryGit(repo, ["notes", `--ref=${ref}`, "show", commit2])?.toString() ?? "";
   const lines = existing.split("\n").map((l) => l.trim()).filter(Boolean);
   if (lines.includes(line)) return false;
-  notesCommand(repo, identity, [`--ref=${ref}`, "add", "--force", "--file=-", commit2], `${[...lines, line].join("\n")}
-`);
+  notesCommand(
+    repo,
+    identity,
+    [`--ref=${ref}`, "add", "--force", "--file=-", commit2],
+    `${[...lines, line].join("\n")}
+`
+  );
   return true;
 }
 function tryPush(repo, remote, ref) {
@@ -15879,7 +15919,17 @@ function storedEvidenceDigest(repo, name) {
 
 // src/io/files.ts
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync as existsSync2, linkSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync as existsSync2,
+  linkSync,
+  mkdirSync,
+  readFileSync as readFileSync2,
+  renameSync,
+  rmSync,
+  statSync as statSync3,
+  writeFileSync
+} from "node:fs";
 import { dirname, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function readInputFile(path, what) {
   try {
@@ -15954,7 +16004,9 @@ function writeFilesTogether(dir, files, options = {}) {
       if (backup) renameSync(backup, path);
       else rmSync(path, { force: true });
     }
-    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error)}; nothing was written` }]);
+    throw new InputError([
+      { file: failedAt, message: `cannot write ${what}: ${describeWriteError(error)}; nothing was written` }
+    ]);
   } finally {
     for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
   }
@@ -16517,7 +16569,11 @@ function sideFiles(manifest, path, digest2, commit2, read) {
     model: manifest.model,
     prompts: manifest.prompts.map((prompt) => {
       const bytes = content(prompt.path);
-      return { id: prompt.id, path: prompt.path, ...bytes === void 0 ? {} : { content: bytes, digest: digestOf(bytes) } };
+      return {
+        id: prompt.id,
+        path: prompt.path,
+        ...bytes === void 0 ? {} : { content: bytes, digest: digestOf(bytes) }
+      };
     }),
     suites: manifest.evaluation.suites.map((suite) => {
       const bytes = content(suite.path);
@@ -16646,14 +16702,28 @@ var policy_schema_default = {
 
 // src/yaml/load.ts
 var import_yaml = __toESM(require_dist(), 1);
-var DEFAULT_LOAD_LIMITS = { maxBytes: 1024 * 1024, maxAliases: 100, maxNodes: 1e5, maxDepth: 64 };
+var DEFAULT_LOAD_LIMITS = {
+  maxBytes: 1024 * 1024,
+  maxAliases: 100,
+  maxNodes: 1e5,
+  maxDepth: 64
+};
 var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
 function escapePointer(segment) {
   return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   if (bytes.length > limits.maxBytes) {
-    return { problems: [{ file, line: 1, column: 1, message: `file is ${bytes.length} bytes; expected at most ${limits.maxBytes} for a YAML file` }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: `file is ${bytes.length} bytes; expected at most ${limits.maxBytes} for a YAML file`
+        }
+      ]
+    };
   }
   const decoded = decodeText(bytes, file);
   if ("problem" in decoded) return { problems: [decoded.problem] };
@@ -16663,7 +16733,9 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
   }
   const deep = findDeepFlow(text2, limits.maxDepth);
   if (deep !== void 0) {
-    return { problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
+    return {
+      problems: [{ file, ...positionIn(text2, deep), message: `nesting deeper than ${limits.maxDepth} levels` }]
+    };
   }
   const lineCounter = new import_yaml.LineCounter();
   const at2 = (offset) => {
@@ -16675,7 +16747,11 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     documents = (0, import_yaml.parseAllDocuments)(text2, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { problems: [{ file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }] };
+    return {
+      problems: [
+        { file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }
+      ]
+    };
   }
   if (!Array.isArray(documents)) {
     return { problems: [{ file, line: 1, column: 1, message: "expected one YAML document, found none" }] };
@@ -16712,11 +16788,19 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     if ((0, import_yaml.isAlias)(node)) {
       budget.aliases += 1;
       if (budget.aliases > limits.maxAliases) {
-        throw new LimitExceeded(`more than ${limits.maxAliases} alias expansions (an alias bomb?); write the values out`, pointer);
+        throw new LimitExceeded(
+          `more than ${limits.maxAliases} alias expansions (an alias bomb?); write the values out`,
+          pointer
+        );
       }
       const target = node.resolve(document);
       if (target === void 0) {
-        problems.push({ file, ...positions.get(pointer), ...fieldOption(pointer), message: `alias *${node.source} refers to no anchor &${node.source} before it` });
+        problems.push({
+          file,
+          ...positions.get(pointer),
+          ...fieldOption(pointer),
+          message: `alias *${node.source} refers to no anchor &${node.source} before it`
+        });
         return null;
       }
       return convert2(target, pointer, depth + 1);
@@ -16725,7 +16809,12 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
     if ((0, import_yaml.isScalar)(node)) {
       const value2 = normaliseScalar(node.value);
       if (value2 === void 0) {
-        problems.push({ file, ...positions.get(pointer), ...fieldOption(pointer), message: `${shortTag(node.tag)} values are not supported; use a string` });
+        problems.push({
+          file,
+          ...positions.get(pointer),
+          ...fieldOption(pointer),
+          message: `${shortTag(node.tag)} values are not supported; use a string`
+        });
         return null;
       }
       return value2;
@@ -16744,7 +16833,12 @@ function loadYaml(bytes, file, limits = DEFAULT_LOAD_LIMITS) {
         }
         const childPointer = `${pointer}/${escapePointer(key)}`;
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ file, ...keyAt, ...fieldOption(childPointer), message: `key "${key}" is not allowed (it could alter object prototypes)` });
+          problems.push({
+            file,
+            ...keyAt,
+            ...fieldOption(childPointer),
+            message: `key "${key}" is not allowed (it could alter object prototypes)`
+          });
           continue;
         }
         if (keyAt) keyPositions.set(childPointer, keyAt);
@@ -16792,23 +16886,39 @@ function positionIn(text2, offset) {
 }
 function decodeText(bytes, file) {
   const invalid2 = firstInvalidUtf82(bytes);
-  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2));
+  const text2 = new TextDecoder("utf-8", { ignoreBOM: false }).decode(
+    invalid2 === void 0 ? bytes : bytes.subarray(0, invalid2)
+  );
   const control = firstControl(text2);
   if (control !== void 0) {
     const code = text2.charCodeAt(control).toString(16).toUpperCase().padStart(4, "0");
     return {
-      problem: { file, ...positionIn(text2, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` }
+      problem: {
+        file,
+        ...positionIn(text2, control),
+        message: `binary content (control character U+${code}); expected a UTF-8 YAML text file`
+      }
     };
   }
   if (invalid2 !== void 0) {
     const byte = bytes[invalid2].toString(16).toUpperCase().padStart(2, "0");
     return {
-      problem: { file, ...positionIn(text2, text2.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` }
+      problem: {
+        file,
+        ...positionIn(text2, text2.length),
+        message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data`
+      }
     };
   }
   const bareCr = /\r(?!\n)/.exec(text2);
   if (bareCr) {
-    return { problem: { file, ...positionIn(text2, bareCr.index), message: "line ends with a bare CR (old Mac line ending); use LF or CRLF" } };
+    return {
+      problem: {
+        file,
+        ...positionIn(text2, bareCr.index),
+        message: "line ends with a bare CR (old Mac line ending); use LF or CRLF"
+      }
+    };
   }
   return { text: text2 };
 }
@@ -16844,7 +16954,8 @@ function firstInvalidUtf82(bytes) {
       if ((bytes[i + k] & 192) !== 128) return i;
     }
     const second = bytes[i + 1] ?? 0;
-    if (b === 224 && second < 160 || b === 237 && second > 159 || b === 240 && second < 144 || b === 244 && second > 143) return i;
+    if (b === 224 && second < 160 || b === 237 && second > 159 || b === 240 && second < 144 || b === 244 && second > 143)
+      return i;
     i += length;
   }
   return void 0;
@@ -16874,7 +16985,9 @@ function describeYamlError(error, text2, limits) {
   const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   switch (error.code) {
     case "DUPLICATE_KEY": {
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text2.slice(error.pos[0], error.pos[0] + 200))?.[1];
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(
+        text2.slice(error.pos[0], error.pos[0] + 200)
+      )?.[1];
       return key && key.length <= 80 ? `duplicate key ${key}; each key may appear only once in a mapping` : "duplicate key; each key may appear only once in a mapping";
     }
     case "TAG_RESOLVE_FAILED":
@@ -16882,7 +16995,8 @@ function describeYamlError(error, text2, limits) {
     case "TAB_AS_INDENT":
       return "tab used for indentation; YAML indents with spaces";
   }
-  if (first.includes("call stack") || first.includes("Stack overflow")) return `nesting too deep to parse; expected at most ${limits.maxDepth} levels`;
+  if (first.includes("call stack") || first.includes("Stack overflow"))
+    return `nesting too deep to parse; expected at most ${limits.maxDepth} levels`;
   return first;
 }
 function dedupeByMessage(problems) {
@@ -17031,7 +17145,8 @@ function onePerField(errors) {
 function keyOf(error) {
   const params = error.params;
   if (error.keyword === "required") return `${error.instancePath} required ${String(params.missingProperty)}`;
-  if (error.keyword === "additionalProperties") return `${error.instancePath} extra ${String(params.additionalProperty)}`;
+  if (error.keyword === "additionalProperties")
+    return `${error.instancePath} extra ${String(params.additionalProperty)}`;
   return error.instancePath;
 }
 function isUseful(error) {
@@ -17213,7 +17328,14 @@ function describeFieldChanges(changes) {
 function mergeGates(prefix, base, head, loosened, tightened) {
   const out = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord2(base[gate]), asRecord2(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(
+      gate,
+      `${prefix}${gate}.`,
+      asRecord2(base[gate]),
+      asRecord2(head[gate]),
+      loosened,
+      tightened
+    );
   }
   return out;
 }
@@ -17235,7 +17357,8 @@ function mergeSection(section, prefix, baseValue, headValue, loosened, tightened
 }
 function mergeValue(direction, base, head) {
   if (sameValue(base, head) || direction === "constant") return { value: base ?? head, looser: false, tighter: false };
-  if (base === void 0 || head === void 0) return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
+  if (base === void 0 || head === void 0)
+    return { value: base ?? head, looser: base !== void 0, tighter: base === void 0 };
   if (direction === "higher" && typeof base === "number" && typeof head === "number") {
     return { value: Math.min(base, head), looser: head > base, tighter: head < base };
   }
@@ -17332,7 +17455,8 @@ function classifyParsed(bytes, file, mentions) {
   try {
     const documents = (0, import_yaml2.parseAllDocuments)(text2, { uniqueKeys: false, merge: true, prettyErrors: false });
     const list = Array.isArray(documents) ? documents : [];
-    if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+    if (list.some((doc) => doc.errors.length > 0))
+      return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
     values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
   } catch {
     return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
@@ -17403,11 +17527,23 @@ function loadPolicyAtBase(options) {
   const path = policyPathOf(options.repo, options.cwd, options.given);
   const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
   const problems = [];
-  const base = checkPolicyFile(readerAtCommit(options.repo, options.baseCommit)(path), path, "at the base commit", problems);
-  const head = checkPolicyFile(readHead(path), path, options.headCommit === null ? "in the working tree" : "at the head", problems);
+  const base = checkPolicyFile(
+    readerAtCommit(options.repo, options.baseCommit)(path),
+    path,
+    "at the base commit",
+    problems
+  );
+  const head = checkPolicyFile(
+    readHead(path),
+    path,
+    options.headCommit === null ? "in the working tree" : "at the head",
+    problems
+  );
   if (problems.length > 0) throw new InputError(problems);
   if (base === void 0 && head === void 0) {
-    throw new InputError([{ file: path, message: "policy file does not exist at the base commit or in the candidate" }]);
+    throw new InputError([
+      { file: path, message: "policy file does not exist at the base commit or in the candidate" }
+    ]);
   }
   const defaults = parsePolicy(options.defaults.bytes, options.defaults.file);
   const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
@@ -17447,14 +17583,20 @@ function checkPolicyFile(read, path, where2, problems) {
       problems.push({ file: path, message: `policy file ${where2} is not a regular file` });
       return void 0;
     case "escapes":
-      problems.push({ file: path, message: `policy file ${where2} ${read.reason}; the policy is read from inside the repository only` });
+      problems.push({
+        file: path,
+        message: `policy file ${where2} ${read.reason}; the policy is read from inside the repository only`
+      });
       return void 0;
     case "file": {
       const kind = classifyYaml(read.bytes, path);
       if (kind.kind === "kaizen-other" && kind.documentKind === "GatePolicy") return read.bytes;
       const located = kind.kind === "unreadable" && kind.mentions ? kind.problem : void 0;
       problems.push(
-        located ? { ...located, message: `policy file ${where2} cannot be read as YAML (${located.message})` } : { file: path, message: `policy file ${where2} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)` }
+        located ? { ...located, message: `policy file ${where2} cannot be read as YAML (${located.message})` } : {
+          file: path,
+          message: `policy file ${where2} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)`
+        }
       );
       return void 0;
     }
@@ -17466,7 +17608,8 @@ function unsafePathReason(path) {
   if (path === "") return "is empty";
   if (path.includes("\0")) return "contains a NUL byte";
   if (path.includes("\\")) return 'uses backslashes; write repository paths with "/"';
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return "is absolute; artifact paths are relative to the repository root";
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path))
+    return "is absolute; artifact paths are relative to the repository root";
   if (path.split("/").some((segment) => segment === "..")) return 'leaves the repository ("..")';
   return void 0;
 }
@@ -17558,7 +17701,9 @@ function diffPackage(input) {
   }
   const warnings = [...input.resolveWarnings ?? []];
   if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has("no_behaviour_change")) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+    warnings.push(
+      `package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`
+    );
   }
   const declared = c.change.type;
   if (parent && declared !== "initial" && !classes.has(declared)) {
@@ -17592,13 +17737,34 @@ function diffManifests(parent, candidate) {
   diffRecord(out, "model", "model", flatten(parent.model), flatten(candidate.model));
   diffById(out, "prompt", parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
   diffRecord(out, "retrieval", "retrieval", flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
-  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffById(out, "tool", parent.tools ?? [], candidate.tools ?? [], (t) => ({
+    version: t.version,
+    schema: t.schema,
+    sha256: t.sha256,
+    mutating: t.mutating
+  }));
   diffRecord(out, "routing", "routing", flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
-  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, "evaluation", parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), "suite");
+  diffById(out, "guardrail", parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({
+    path: g.path,
+    sha256: g.sha256
+  }));
+  diffById(
+    out,
+    "evaluation",
+    parent.evaluation.suites,
+    candidate.evaluation.suites,
+    (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }),
+    "suite"
+  );
   diffRecord(out, "judge", "judge", flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
   diffRecord(out, "delivery", "delivery", flatten(parent.delivery), flatten(candidate.delivery));
-  diffRecord(out, "metadata", "package", flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") }));
+  diffRecord(
+    out,
+    "metadata",
+    "package",
+    flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(",") }),
+    flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(",") })
+  );
   return out;
 }
 function diffById(out, component, before, after, fields, keyPrefix = component) {
@@ -17611,7 +17777,8 @@ function diffById(out, component, before, after, fields, keyPrefix = component) 
     else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
   }
   for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
+    if (!now.has(id))
+      out.push({ component, key: `${keyPrefix}:${id}`, change: "removed", old: describe2(fields(item)) });
   }
 }
 function diffRecord(out, component, key, before, after) {
@@ -17621,7 +17788,14 @@ function diffRecord(out, component, key, before, after) {
     const n = after.get(field);
     if (o === n) continue;
     const change = o === void 0 ? "added" : n === void 0 ? "removed" : "modified";
-    out.push({ component, key, field, change, ...o !== void 0 ? { old: o } : {}, ...n !== void 0 ? { new: n } : {} });
+    out.push({
+      component,
+      key,
+      field,
+      change,
+      ...o !== void 0 ? { old: o } : {},
+      ...n !== void 0 ? { new: n } : {}
+    });
   }
 }
 function flatten(value, prefix = "", out = /* @__PURE__ */ new Map()) {
@@ -17643,7 +17817,11 @@ function failedPackage(input) {
   const standIn = standInManifest(input.headValue, input.parent?.manifest ?? input.baseValue, input.manifest);
   const { message } = input.failure;
   const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
-  const headline = { file: input.manifest, ...input.headBytes ? { line: 1, column: 1 } : {}, message: sentence };
+  const headline = {
+    file: input.manifest,
+    ...input.headBytes ? { line: 1, column: 1 } : {},
+    message: sentence
+  };
   const parent = input.parent;
   return {
     standIn,
@@ -17677,7 +17855,9 @@ function standInManifest(headValue, baseValue, path) {
   const pick3 = (field) => head[field] ?? base[field];
   const level = pick3("side_effect_level");
   const sideEffect = level === 0 || level === 1 || level === 2 || level === 3 ? level : 3;
-  const owners = [pick3("owners")].flatMap((o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []);
+  const owners = [pick3("owners")].flatMap(
+    (o) => Array.isArray(o) ? o.filter((x) => typeof x === "string") : []
+  );
   const change = asRecord3(head["change"]);
   const delivery = asRecord3(pick3("delivery"));
   return {
@@ -17930,7 +18110,9 @@ function planScope(input) {
       candidates.set(basePath, { path: basePath, basePath, renamed: false });
       continue;
     }
-    const target = f.application === void 0 ? void 0 : headPackages.find((h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path));
+    const target = f.application === void 0 ? void 0 : headPackages.find(
+      (h) => h.facts.application === f.application && base.get(h.path)?.kind !== "package" && !candidates.has(h.path)
+    );
     if (target) candidates.set(target.path, { path: target.path, basePath, renamed: true });
     else missing.push({ basePath, ...head.has(basePath) ? { head: head.get(basePath) } : {} });
   }
@@ -17940,7 +18122,8 @@ function planScope(input) {
   }
   const unreadable2 = [];
   for (const [path, kind] of head) {
-    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package") unreadable2.push(kind.problem);
+    if (kind.kind === "unreadable" && kind.mentions && changed.has(path) && base.get(path)?.kind !== "package")
+      unreadable2.push(kind.problem);
   }
   return {
     candidates: [...candidates.values()].toSorted((a, b) => compare(a.path, b.path)),
@@ -17973,7 +18156,10 @@ function discoverAtCommit(repo, commit2, options = {}) {
   const kinds = /* @__PURE__ */ new Map();
   const wanted = entries.filter((e) => e.mode !== "120000" && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
   for (const batch of batches(wanted)) {
-    const blobs = readBlobs(repo, batch.map((e) => e.object));
+    const blobs = readBlobs(
+      repo,
+      batch.map((e) => e.object)
+    );
     for (const entry of batch) {
       const bytes = blobs.get(entry.object);
       if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
@@ -18060,10 +18246,23 @@ function resolveChangeSet(options) {
   const select = options.manifests === void 0 ? void 0 : selectionOf(options.manifests);
   const cache = /* @__PURE__ */ new Map();
   const baseTree = discoverAtCommit(repo, baseCommit, { ...select ? { select } : {}, cache });
-  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, { ...select ? { select } : {}, unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, {
+    ...select ? { select } : {},
+    unchanged: { kinds: baseTree.kinds, changed: changedSet }
+  });
   if (options.manifests !== void 0) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
-  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...options.all ? { all: true } : {} });
-  prefetchPackages(repo, plan.candidates, { commit: baseCommit, kinds: baseTree.kinds }, { commit: headCommit, kinds: headTree.kinds });
+  const plan = planScope({
+    base: baseTree.kinds,
+    head: headTree.kinds,
+    changed: changedSet,
+    ...options.all ? { all: true } : {}
+  });
+  prefetchPackages(
+    repo,
+    plan.candidates,
+    { commit: baseCommit, kinds: baseTree.kinds },
+    { commit: headCommit, kinds: headTree.kinds }
+  );
   const baseCache = /* @__PURE__ */ new Map();
   const headCache = /* @__PURE__ */ new Map();
   const loadBase = (path) => readManifest(path, baseTree.read, baseCache);
@@ -18110,7 +18309,12 @@ function resolveChangeSet(options) {
       continue;
     }
     const valid = candidate;
-    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
+    const {
+      parent,
+      resolution,
+      problems: resolveProblems,
+      warnings
+    } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = /* @__PURE__ */ new Map();
     for (const artifact of valid.artifacts) {
       const atBase = baseTree.read(artifact.path);
@@ -18136,7 +18340,14 @@ function resolveChangeSet(options) {
     const bytes = headRead.kind === "file" ? headRead.bytes : void 0;
     const facts2 = packageFacts(base?.yaml?.value);
     const was = `at the base commit it holds package ${facts2.package_id ?? "(no package_id)"} of ${facts2.application ?? "(no application)"}`;
-    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    const { failure, problems } = describeMissing(
+      missing.basePath,
+      was,
+      bytes,
+      missing.head,
+      renames.get(missing.basePath),
+      headTree
+    );
     addFailure(
       missing.basePath,
       failedPackage({
@@ -18157,7 +18368,12 @@ function resolveChangeSet(options) {
       kind: "unreadable",
       message: `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; fix it, or leave it out of discovery with manifest arguments or the \`manifests\` input`
     };
-    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...bytes ? { headBytes: bytes } : {} });
+    const result = failedPackage({
+      manifest: problem.file,
+      failure,
+      problems: [problem],
+      ...bytes ? { headBytes: bytes } : {}
+    });
     addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
   }
   const referenced = /* @__PURE__ */ new Set();
@@ -18196,7 +18412,10 @@ function prefetchPackages(repo, candidates, base, head) {
     for (const path of [...candidateFiles, ...filesOf(base.kinds, candidate.basePath)]) atBase.add(path);
     for (const path of candidateFiles) atHead.add(path);
   }
-  prefetchFiles(repo, [{ commit: base.commit, paths: atBase }, ...head.commit ? [{ commit: head.commit, paths: atHead }] : []]);
+  prefetchFiles(repo, [
+    { commit: base.commit, paths: atBase },
+    ...head.commit ? [{ commit: head.commit, paths: atHead }] : []
+  ]);
 }
 function checkSelection(patterns, base, head) {
   const problems = [];
@@ -18216,19 +18435,26 @@ function describeMissing(path, was, bytes, head, renamedTo, headTree) {
     if (renamedTo !== void 0) {
       const target = headTree.kinds.get(renamedTo);
       const what = !isYamlPath(renamedTo) ? "not a file kaizen-gate reads as a manifest (*.yaml, *.yml)" : target === void 0 ? "outside the manifests selected for discovery" : target.kind === "package" ? `a manifest of another application (${packageFacts(target.value).application ?? "none"})` : describeKind(target);
-      return { failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+      return {
+        failure: { kind: "renamed", message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` },
+        problems: []
+      };
     }
     return { failure: { kind: "deleted", message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
   }
   const strict = loadManifest(bytes, path).problems;
-  if (isBlankYaml(bytes)) return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (isBlankYaml(bytes))
+    return { failure: { kind: "emptied", message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
   if (head?.kind === "unreadable" || head === void 0) {
     const reason = head?.kind === "unreadable" ? head.problem.message : strict[0]?.message ?? "cannot be read";
     const problems = head?.kind === "unreadable" ? [head.problem] : strict;
     const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
     return { failure: { kind: "unreadable", message }, problems: problems.slice(0, 20) };
   }
-  return { failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+  return {
+    failure: { kind: "not_a_package", message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` },
+    problems: []
+  };
 }
 function syntheticLoaded(file, bytes) {
   return { file, digest: digestOf(bytes ?? new Uint8Array()), artifacts: [], problems: [] };
@@ -18238,14 +18464,18 @@ function chooseParent(candidate, continued, renamed, findById, baseCommit) {
   const atBase = continued?.manifest ? continued : void 0;
   const warnings = [];
   if (continued && !atBase) {
-    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
+    warnings.push(
+      `${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`
+    );
   }
   const wanted = c.parent_package_id;
   if (wanted !== void 0 && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: "parent_package_id", problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(
+        `parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`
+      );
     }
   }
   if (atBase) return { parent: atBase, resolution: renamed ? "renamed" : "same_path", problems: [], warnings };
@@ -18268,7 +18498,8 @@ function readHistory(repo, baseCommit, path, depth) {
     const read = readerAtCommit(repo, commit2)(path);
     if (read.kind !== "file") continue;
     const loaded = loadManifest(read.bytes, path);
-    if (loaded.manifest) out.push({ package_id: loaded.manifest.package_id, commit: commit2, fingerprint: behaviourFingerprint(loaded.manifest) });
+    if (loaded.manifest)
+      out.push({ package_id: loaded.manifest.package_id, commit: commit2, fingerprint: behaviourFingerprint(loaded.manifest) });
   }
   return out;
 }
@@ -18340,7 +18571,10 @@ function readBoolean(value, field, report) {
 function readNumber(value, field, rule, report) {
   if (typeof value !== "number") {
     if (typeof value === "string" && NOT_A_NUMBER.has(value.trim().toLowerCase())) {
-      report(field, `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`);
+      report(
+        field,
+        `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`
+      );
     } else {
       report(field, `expected ${rule.expected}, got ${describeValue2(value)}`);
     }
@@ -18500,7 +18734,13 @@ function locateArrayElements(text2, path) {
     if (parent !== void 0 && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
     if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
-      stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: void 0, expectKey: code === OPEN_BRACE });
+      stack.push({
+        isArray: code === OPEN_BRACKET,
+        matched,
+        depth: stack.length,
+        key: void 0,
+        expectKey: code === OPEN_BRACE
+      });
     } else if (code === QUOTE) {
       i = findStringEnd(text2, i);
     } else {
@@ -18541,7 +18781,8 @@ function locateNestedElements(text2, path) {
       i = end;
       continue;
     }
-    if (parent !== void 0 && parent.isArray && parent.matched && parent.keys === path.length) found.push({ line, column: i - lineStart + 1 });
+    if (parent !== void 0 && parent.isArray && parent.matched && parent.keys === path.length)
+      found.push({ line, column: i - lineStart + 1 });
     if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       let keys = 0;
       let matched = parent === void 0;
@@ -18583,18 +18824,27 @@ var isString = (value, field, report) => readString(value, field, report) !== vo
 var isDigest = (value, field, report) => {
   if (typeof value === "string" && DIGEST.test(value)) return true;
   const hint = typeof value === "string" && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : "";
-  report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue2(value)}${hint}`);
+  report(
+    field,
+    `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue2(value)}${hint}`
+  );
   return false;
 };
 var isText = (value, field, report) => {
   if (typeof value !== "string") {
-    report(field, `expected a string (structured ${field === "reason" ? "explanations" : "values"} go in as their JSON text), got ${describeValue2(value)}`);
+    report(
+      field,
+      `expected a string (structured ${field === "reason" ? "explanations" : "values"} go in as their JSON text), got ${describeValue2(value)}`
+    );
     return false;
   }
   if (value.length > MAX_RECORD_TEXT) {
     const points = countCodePoints(value);
     if (points > MAX_RECORD_TEXT) {
-      report(field, `is ${points.toLocaleString("en-US")} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString("en-US")} (the report shows about the first thousand): cut it where the harness writes it`);
+      report(
+        field,
+        `is ${points.toLocaleString("en-US")} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString("en-US")} (the report shows about the first thousand): cut it where the harness writes it`
+      );
       return false;
     }
   }
@@ -18653,7 +18903,10 @@ function validateEvidenceObject(object, source, report) {
       }
     } else {
       ok = false;
-      report(key, `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+      report(
+        key,
+        `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`
+      );
     }
   }
   for (const field of REQUIRED_FIELDS) {
@@ -18702,14 +18955,20 @@ function checkTokens(value, report) {
       if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === void 0) ok = false;
     } else {
       ok = false;
-      report(`tokens.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+      report(
+        `tokens.${key}`,
+        key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`
+      );
     }
   }
   return ok;
 }
 function checkJudge(value, report) {
   if (!isJsonObject(value)) {
-    report("judge", `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue2(value)}`);
+    report(
+      "judge",
+      `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue2(value)}`
+    );
     return false;
   }
   let ok = true;
@@ -18718,7 +18977,10 @@ function checkJudge(value, report) {
       if (readString(value[key], `judge.${key}`, report) === void 0) ok = false;
     } else {
       ok = false;
-      report(`judge.${key}`, key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+      report(
+        `judge.${key}`,
+        key === "__proto__" ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`
+      );
     }
   }
   for (const key of JUDGE_FIELDS) {
@@ -18741,11 +19003,21 @@ function parsePromptfooEvidence(text2, file, options) {
   const sides = countSides(results);
   const selected = results.filter((result) => selector === void 0 || matchesSide(result.side, selector));
   if (selector === void 0 && sides.length > 1) {
-    problems.push({ file, line: 1, field: "results.results", message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `holds ${sides.length} sides: ${sides.map(formatSide).join("; ")}; ${SIDE_HINT}`
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   if (selector !== void 0 && selected.length === 0 && results.length > 0) {
-    problems.push({ file, line: 1, field: "results.results", message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join("; ")}` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join("; ")}`
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   const matched = countSides(selected);
@@ -18798,12 +19070,18 @@ function describeColumns(selected, sides, prompts) {
       const path = `results.results[${result.index}]`;
       const promptId = result.value["promptId"];
       if (typeof promptId === "string" && typeof id === "string" && promptId !== id) {
-        inconsistency = { line: result.line, message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column` };
+        inconsistency = {
+          line: result.line,
+          message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column`
+        };
       } else if (template !== void 0) {
         const prompt = result.value["prompt"];
         const rendered = isJsonObject(prompt) ? prompt["raw"] : void 0;
         if (typeof rendered === "string" && !fitsTemplate(rendered, template)) {
-          inconsistency = { line: result.line, message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt` };
+          inconsistency = {
+            line: result.line,
+            message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt`
+          };
         }
       }
     }
@@ -18843,21 +19121,41 @@ function loadResults(text2, file, problems) {
   const body = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
-    problems.push({ file, line: parsed.line ?? 1, ...parsed.column === void 0 ? {} : { column: parsed.column }, message: `not valid JSON: ${parsed.message}` });
+    problems.push({
+      file,
+      line: parsed.line ?? 1,
+      ...parsed.column === void 0 ? {} : { column: parsed.column },
+      message: `not valid JSON: ${parsed.message}`
+    });
     return void 0;
   }
   const summary = isJsonObject(parsed.value) ? parsed.value["results"] : void 0;
   if (!isJsonObject(summary)) {
-    problems.push({ file, line: 1, field: "results", message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary" });
+    problems.push({
+      file,
+      line: 1,
+      field: "results",
+      message: "expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary"
+    });
     return void 0;
   }
   if (summary["version"] !== 3) {
-    problems.push({ file, line: 1, field: "results.version", message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue2(summary["version"])}; export the results with a current promptfoo` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.version",
+      message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue2(summary["version"])}; export the results with a current promptfoo`
+    });
     return void 0;
   }
   const results = summary["results"];
   if (!Array.isArray(results)) {
-    problems.push({ file, line: 1, field: "results.results", message: `expected the array of eval results, got ${describeValue2(results)}` });
+    problems.push({
+      file,
+      line: 1,
+      field: "results.results",
+      message: `expected the array of eval results, got ${describeValue2(results)}`
+    });
     return void 0;
   }
   const lines = locateArrayElements(body, ["results", "results"]);
@@ -18868,15 +19166,30 @@ function loadResults(text2, file, problems) {
     const line = lines[index] ?? 1;
     const path = `results.results[${index}]`;
     if (!isJsonObject(value)) {
-      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue2(value)}` });
+      problems.push({
+        file,
+        line,
+        field: path,
+        message: `expected an eval result object, got ${describeValue2(value)}`
+      });
       continue;
     }
     const promptIdx = value["promptIdx"];
     if (typeof promptIdx !== "number" || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
-      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue2(promptIdx)}` });
+      problems.push({
+        file,
+        line,
+        field: `${path}.promptIdx`,
+        message: `expected a non-negative integer, got ${describeValue2(promptIdx)}`
+      });
       continue;
     }
-    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) } });
+    loaded.push({
+      index,
+      value,
+      line,
+      side: { promptIdx, ...readProvider(value["provider"]), ...readPromptLabel(value["prompt"]) }
+    });
   }
   return { results: loaded, prompts };
 }
@@ -18885,7 +19198,10 @@ function readProvider(provider) {
   if (!isJsonObject(provider)) return {};
   const id = provider["id"];
   const label = provider["label"];
-  return { ...typeof id === "string" ? { provider: id } : {}, ...typeof label === "string" && label !== "" ? { providerLabel: label } : {} };
+  return {
+    ...typeof id === "string" ? { provider: id } : {},
+    ...typeof label === "string" && label !== "" ? { providerLabel: label } : {}
+  };
 }
 function readPromptLabel(prompt) {
   const label = isJsonObject(prompt) ? prompt["label"] : void 0;
@@ -18909,7 +19225,9 @@ function countSides(results) {
     if (seen === void 0) sides.set(key, { side, results: 1 });
     else seen.results++;
   }
-  return [...sides.values()].map(({ side, results: count4 }) => ({ ...side, results: count4 })).toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+  return [...sides.values()].map(({ side, results: count4 }) => ({ ...side, results: count4 })).toSorted(
+    (a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label)
+  );
 }
 function compareText(a, b) {
   const x = a ?? "";
@@ -18930,23 +19248,32 @@ function draftRecord(result, file, options, problems) {
     return void 0;
   };
   const testCase = result.value["testCase"];
-  if (!isJsonObject(testCase)) return report("testCase", `expected the test case object, got ${describeValue2(testCase)}`);
+  if (!isJsonObject(testCase))
+    return report("testCase", `expected the test case object, got ${describeValue2(testCase)}`);
   const metadata = testCase["metadata"] ?? {};
   if (!isJsonObject(metadata)) return report("testCase.metadata", `expected an object, got ${describeValue2(metadata)}`);
   const vars = testCase["vars"] ?? result.value["vars"] ?? {};
-  for (const [name, value] of [["testCase.metadata", metadata], ["testCase.vars", vars]]) {
+  for (const [name, value] of [
+    ["testCase.metadata", metadata],
+    ["testCase.vars", vars]
+  ]) {
     const proto = findProtoKey(value);
     if (proto !== void 0) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
   }
   let suite = options.suite ?? "golden";
   if (metadata["suite"] !== void 0) {
-    if (!isSuite(metadata["suite"])) return report("testCase.metadata.suite", `expected "golden", "safety" or "shadow", got ${describeValue2(metadata["suite"])}`);
+    if (!isSuite(metadata["suite"]))
+      return report(
+        "testCase.metadata.suite",
+        `expected "golden", "safety" or "shadow", got ${describeValue2(metadata["suite"])}`
+      );
     suite = metadata["suite"];
   }
   let caseId;
   const declared = metadata["caseId"];
   if (declared !== void 0) {
-    if (typeof declared !== "string" || declared.trim() === "") return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
+    if (typeof declared !== "string" || declared.trim() === "")
+      return report("testCase.metadata.caseId", `expected a non-empty string, got ${describeValue2(declared)}`);
     caseId = declared;
   } else {
     const described = testCase["description"] ?? result.value["description"] ?? null;
@@ -18982,12 +19309,22 @@ function attachTexts(record, draft, value) {
 function checkSameTest(entry, previous, first, file, problems) {
   const path = `results.results[${entry.result.index}]`;
   if (previous !== void 0 && previous.draft.testIdx === entry.draft.testIdx) {
-    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
+    problems.push({
+      file,
+      line: entry.result.line,
+      field: `${path}.testIdx`,
+      message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})`
+    });
     return false;
   }
   if (entry.draft.fingerprint !== first.draft.fingerprint) {
     const how = entry.draft.metadata["caseId"] === void 0 ? "the same description and vars" : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
-    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
+    problems.push({
+      file,
+      line: entry.result.line,
+      field: `${path}.testCase`,
+      message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId`
+    });
     return false;
   }
   return true;
@@ -19022,7 +19359,10 @@ function buildRecord(draft, result, trial, file, options, problems) {
   const suiteId = draft.metadata["suiteId"] ?? draft.metadata["suite_id"];
   if (suiteId !== void 0 && suiteId !== null) {
     object["suite_id"] = suiteId;
-    labels.set("suite_id", `${path}.testCase.metadata.${draft.metadata["suiteId"] === void 0 ? "suite_id" : "suiteId"}`);
+    labels.set(
+      "suite_id",
+      `${path}.testCase.metadata.${draft.metadata["suiteId"] === void 0 ? "suite_id" : "suiteId"}`
+    );
   }
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
@@ -19055,13 +19395,19 @@ function buildRecord(draft, result, trial, file, options, problems) {
     if (score === 0 || score === 1) object[field] = score === when2;
     else {
       failed = true;
-      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue2(score)}` });
+      problems.push({
+        file,
+        line: result.line,
+        field: `${path}.namedScores.${metric}`,
+        message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue2(score)}`
+      });
     }
   }
   if (object["intervened"] === void 0 && isJsonObject(response)) {
     const refused = response["isRefusal"];
     const flagged = isJsonObject(response["guardrails"]) ? response["guardrails"]["flagged"] : void 0;
-    if (typeof refused === "boolean" || typeof flagged === "boolean") object["intervened"] = refused === true || flagged === true;
+    if (typeof refused === "boolean" || typeof flagged === "boolean")
+      object["intervened"] = refused === true || flagged === true;
   }
   const fromMetadata = draft.metadata["judge"] !== void 0;
   const judge = fromMetadata ? draft.metadata["judge"] : options.judge;
@@ -19104,7 +19450,9 @@ function bindSide(side, evidence, own, other, haveFiles) {
         continue;
       }
       if (own === void 0) {
-        unbound.push(haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`);
+        unbound.push(
+          haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`
+        );
         continue;
       }
       const template = trimNewlines(column.template);
@@ -19128,7 +19476,8 @@ function bindSide(side, evidence, own, other, haveFiles) {
     }
   }
   const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
-  if (jsonl.length > 0) bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
+  if (jsonl.length > 0)
+    bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
   if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
   if (mismatches.length > 0) return { status: "mismatched", by: [...by], reason: sentences(mismatches) };
   if (unbound.length > 0) return { status: "unbound", by: [...by], reason: sentences(unbound) };
@@ -19155,7 +19504,9 @@ function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, fo
   for (const [id, { count: count4, first }] of packages) {
     if (id === wanted) continue;
     const whose = id === other?.packageId ? `the ${otherSide} package` : "package";
-    found.mismatches.push(`${count4} ${side} record${count4 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ": the evidence files are swapped" : ""}`);
+    found.mismatches.push(
+      `${count4} ${side} record${count4 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ": the evidence files are swapped" : ""}`
+    );
   }
   if (packages.size === 1 && packages.has(wanted)) {
     found.by.add("package_id");
@@ -19172,7 +19523,8 @@ function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, fo
     const theirs = other?.prompts.find((prompt) => prompt.digest === digest2);
     return theirs !== void 0 && other !== void 0 ? `the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)})` : `none of ${own.packageId}'s prompts (${own.prompts.map((p) => `${p.id} ${p.digest === void 0 ? "unreadable" : short(p.digest)}`).join(", ")})`;
   });
-  if (!haveFiles && (manifests.size > 0 || prompts.size > 0)) found.ties.push("manifest_sha256 and prompt_sha256 were not compared (no package files were read)");
+  if (!haveFiles && (manifests.size > 0 || prompts.size > 0))
+    found.ties.push("manifest_sha256 and prompt_sha256 were not compared (no package files were read)");
 }
 function checkDigests(field, values, without, total, found, side, judge) {
   if (values.size === 0) return;
@@ -19182,13 +19534,17 @@ function checkDigests(field, values, without, total, found, side, judge) {
     if (verdict === void 0) return;
     if (verdict === "own") continue;
     ok = false;
-    found.mismatches.push(`${count4} ${side} record${count4 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) carry ${field} ${short(digest2)}, which is ${verdict}`);
+    found.mismatches.push(
+      `${count4} ${side} record${count4 === 1 ? "" : "s"} (first at ${formatSource(first.source)}) carry ${field} ${short(digest2)}, which is ${verdict}`
+    );
   }
   if (without !== void 0) {
     ok = false;
     let carried = 0;
     for (const { count: count4 } of values.values()) carried += count4;
-    found.mismatches.push(`${total - carried} ${side} record${total - carried === 1 ? "" : "s"} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`);
+    found.mismatches.push(
+      `${total - carried} ${side} record${total - carried === 1 ? "" : "s"} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`
+    );
   }
   if (ok) {
     found.by.add(field);
@@ -19251,7 +19607,8 @@ function bindingFields(evidence) {
 }
 function describeSideBinding(side, binding) {
   if (binding.status === "bound") return `${side} bound by ${binding.by.join(" and ") || "package"}`;
-  if (binding.status === "mismatched") return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
+  if (binding.status === "mismatched")
+    return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
   return `${side} UNBOUND: ${binding.reason}`;
 }
 
@@ -19293,14 +19650,19 @@ function readSuiteList(file) {
   };
   if (trimmed.startsWith("[")) {
     const value = tryParse(trimmed);
-    if (!Array.isArray(value) || !value.every(take)) return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    if (!Array.isArray(value) || !value.every(take))
+      return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
     return { ...base, ids };
   }
   const lines = text2.split("\n");
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].trim();
     if (line === "") continue;
-    if (!take(tryParse(line))) return { ...base, reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids` };
+    if (!take(tryParse(line)))
+      return {
+        ...base,
+        reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids`
+      };
   }
   return ids.size === 0 ? { ...base, reason: "the suite file lists no cases" } : { ...base, ids };
 }
@@ -19320,18 +19682,34 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
     if (record.suite_id !== void 0) {
       const list = lists.find((candidate) => candidate.id === record.suite_id);
       if (list === void 0) {
-        report({ ...where2, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package` });
+        report({
+          ...where2,
+          field: "suite_id",
+          message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package`
+        });
       } else if (list.suite !== record.suite) {
-        report({ ...where2, field: "suite_id", message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
+        report({
+          ...where2,
+          field: "suite_id",
+          message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}`
+        });
       } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
-        report({ ...where2, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+        report({
+          ...where2,
+          field: "case_id",
+          message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it`
+        });
       }
       continue;
     }
     const kind = byKind.get(record.suite);
     if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
     const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
-    report({ ...where2, field: "case_id", message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it` });
+    report({
+      ...where2,
+      field: "case_id",
+      message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it`
+    });
   }
 }
 function countCases(n) {
@@ -19355,12 +19733,19 @@ function suiteCoverage(cases, lists) {
       else missing.push(id);
     }
     missing.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return { ...base, cases: list.ids.size, covered, missing: missing.slice(0, LISTED_MISSING), missing_count: missing.length };
+    return {
+      ...base,
+      cases: list.ids.size,
+      covered,
+      missing: missing.slice(0, LISTED_MISSING),
+      missing_count: missing.length
+    };
   });
 }
 function describeCoverage(coverage) {
   const head = `${coverage.suite} ${coverage.id}`;
-  if (coverage.cases === void 0) return `${head}: coverage not checked (${coverage.reason ?? "the suite file lists no case ids"})`;
+  if (coverage.cases === void 0)
+    return `${head}: coverage not checked (${coverage.reason ?? "the suite file lists no case ids"})`;
   const count4 = `${(coverage.covered ?? 0).toLocaleString("en-US")} of ${coverage.cases.toLocaleString("en-US")} case${coverage.cases === 1 ? "" : "s"}`;
   const missingCount = coverage.missing_count ?? 0;
   if (missingCount === 0) return `${head}: ${count4}`;
@@ -19487,11 +19872,56 @@ function manifestProblems(gates) {
 // src/outcome.ts
 var EXIT = { ok: 0, failed: 1, invalid: 2, needsApproval: 3, undecided: 4 };
 var OUTCOMES = {
-  reject: { title: "Rejected", word: "REJECT", emoji: "❌", status: "rejected", conclusion: "failure", exitCode: EXIT.failed, severity: 4, colour: "red" },
-  hold: { title: "Held", word: "HOLD", emoji: "⏸️", status: "held", conclusion: "failure", exitCode: EXIT.failed, severity: 3, colour: "red" },
-  needs_approval: { title: "Needs approval", word: "NEEDS APPROVAL", emoji: "✋", status: "needs approval", conclusion: "action_required", exitCode: EXIT.needsApproval, severity: 2, colour: "yellow" },
-  approve: { title: "Approved", word: "APPROVE", emoji: "✅", status: "approved", conclusion: "success", exitCode: EXIT.ok, severity: 1, colour: "green" },
-  nothing_to_gate: { title: "Nothing to gate", word: "NOTHING TO GATE", emoji: "➖", status: "nothing to gate", conclusion: "neutral", exitCode: EXIT.ok, severity: 0, colour: "dim" }
+  reject: {
+    title: "Rejected",
+    word: "REJECT",
+    emoji: "❌",
+    status: "rejected",
+    conclusion: "failure",
+    exitCode: EXIT.failed,
+    severity: 4,
+    colour: "red"
+  },
+  hold: {
+    title: "Held",
+    word: "HOLD",
+    emoji: "⏸️",
+    status: "held",
+    conclusion: "failure",
+    exitCode: EXIT.failed,
+    severity: 3,
+    colour: "red"
+  },
+  needs_approval: {
+    title: "Needs approval",
+    word: "NEEDS APPROVAL",
+    emoji: "✋",
+    status: "needs approval",
+    conclusion: "action_required",
+    exitCode: EXIT.needsApproval,
+    severity: 2,
+    colour: "yellow"
+  },
+  approve: {
+    title: "Approved",
+    word: "APPROVE",
+    emoji: "✅",
+    status: "approved",
+    conclusion: "success",
+    exitCode: EXIT.ok,
+    severity: 1,
+    colour: "green"
+  },
+  nothing_to_gate: {
+    title: "Nothing to gate",
+    word: "NOTHING TO GATE",
+    emoji: "➖",
+    status: "nothing to gate",
+    conclusion: "neutral",
+    exitCode: EXIT.ok,
+    severity: 0,
+    colour: "dim"
+  }
 };
 function statusOf(outcome) {
   return OUTCOMES[outcome].status;
@@ -19504,13 +19934,31 @@ function mostSevere(outcomes) {
 var STAGE_OUTCOMES = {
   pass: { title: "Shadow passed", emoji: "✅", conclusion: "success", exit: EXIT.ok, log: "shadow passed" },
   fail: { title: "Shadow failed", emoji: "❌", conclusion: "failure", exit: EXIT.failed, log: "shadow failed" },
-  inconclusive: { title: "Shadow inconclusive", emoji: "❔", conclusion: "neutral", exit: EXIT.undecided, log: "shadow inconclusive" },
+  inconclusive: {
+    title: "Shadow inconclusive",
+    emoji: "❔",
+    conclusion: "neutral",
+    exit: EXIT.undecided,
+    log: "shadow inconclusive"
+  },
   promote: { title: "Promote", emoji: "⬆️", conclusion: "success", exit: EXIT.ok, log: "promoted" },
   continue: { title: "Continue", emoji: "⏳", conclusion: "neutral", exit: EXIT.undecided, log: "canary continuing" },
   rollback: { title: "Roll back", emoji: "⏪", conclusion: "failure", exit: EXIT.failed, log: "rolled back" },
   rolled_back: { title: "Rolled back", emoji: "⏪", conclusion: "success", exit: EXIT.ok, log: "rolled back" },
-  rehearsed: { title: "Rollback rehearsed", emoji: "🧪", conclusion: "success", exit: EXIT.ok, log: "rollback rehearsed" },
-  refused: { title: "Rollback refused", emoji: "⛔", conclusion: "failure", exit: EXIT.failed, log: "rollback refused" }
+  rehearsed: {
+    title: "Rollback rehearsed",
+    emoji: "🧪",
+    conclusion: "success",
+    exit: EXIT.ok,
+    log: "rollback rehearsed"
+  },
+  refused: {
+    title: "Rollback refused",
+    emoji: "⛔",
+    conclusion: "failure",
+    exit: EXIT.failed,
+    log: "rollback refused"
+  }
 };
 
 // src/report/text.ts
@@ -19574,16 +20022,22 @@ function painter(color) {
 }
 function packageLines(pkg, several, paint) {
   const parent = pkg.parent ? ` ← ${clean(pkg.parent.package_id)}` : " (new application)";
-  const lines = [`${clean(pkg.application)}  ${clean(pkg.package_id)}${parent}  (${clean(pkg.manifest)}, level ${pkg.side_effect_level})`];
+  const lines = [
+    `${clean(pkg.application)}  ${clean(pkg.package_id)}${parent}  (${clean(pkg.manifest)}, level ${pkg.side_effect_level})`
+  ];
   if (several) {
-    lines.push(`  ${paint(outcomeColour(pkg.decision.outcome), decisionWord(pkg.decision.outcome), true)}  ${clean(pkg.decision.summary)}`);
+    lines.push(
+      `  ${paint(outcomeColour(pkg.decision.outcome), decisionWord(pkg.decision.outcome), true)}  ${clean(pkg.decision.summary)}`
+    );
   }
   for (const gate of pkg.gates) {
     const h = gate.headline;
     const estimate = h ? formatEstimate(h) : "—";
     const interval = h?.interval ? formatCi(h.interval, h.unit) : "";
     const word = verdictWord(gate.verdict).padEnd(12);
-    lines.push(`  ${gate.gate.padEnd(9)}${paint(verdictColour(gate.verdict), word)}  ${estimate.padEnd(18)}  ${interval.padEnd(30)}  ${clean(gate.reason)}`.trimEnd());
+    lines.push(
+      `  ${gate.gate.padEnd(9)}${paint(verdictColour(gate.verdict), word)}  ${estimate.padEnd(18)}  ${interval.padEnd(30)}  ${clean(gate.reason)}`.trimEnd()
+    );
   }
   lines.push(...evidenceLines(pkg, paint));
   const problems = manifestProblems(pkg.gates);
@@ -19597,11 +20051,15 @@ function packageLines(pkg, several, paint) {
     lines.push(`  ${paint("red", "failed categories")}:`);
     for (const c of failed) {
       const ci = c.measure.interval ? `  ${formatCi(c.measure.interval, c.measure.unit)}` : "";
-      lines.push(`    ${clean(c.category)}  ${formatEstimate(c.measure)}${ci}  n = ${c.n}  ${c.measure.adjusted_p !== void 0 ? "Holm p" : "p"} = ${formatMeasureP(c.measure)}`);
+      lines.push(
+        `    ${clean(c.category)}  ${formatEstimate(c.measure)}${ci}  n = ${c.n}  ${c.measure.adjusted_p !== void 0 ? "Holm p" : "p"} = ${formatMeasureP(c.measure)}`
+      );
     }
   }
   if (pkg.worst_cases.length > 0) {
-    lines.push(`  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ""}:`);
+    lines.push(
+      `  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ""}:`
+    );
     for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) {
       lines.push(`    ${caseLine(c, paint)}`, ...answerLines(c, paint));
     }
@@ -19613,14 +20071,21 @@ function evidenceLines(pkg, paint) {
   const binding = pkg.evidence.binding;
   if (binding !== void 0) {
     if (binding.parent.status === "bound" && binding.candidate.status === "bound") {
-      lines.push(`  evidence: ${clean(`${describeSideBinding("parent", binding.parent)}; ${describeSideBinding("candidate", binding.candidate)}`)}`);
+      lines.push(
+        `  evidence: ${clean(`${describeSideBinding("parent", binding.parent)}; ${describeSideBinding("candidate", binding.candidate)}`)}`
+      );
     } else {
-      for (const side of ["parent", "candidate"]) lines.push(`  ${paint(binding[side].status === "bound" ? "dim" : "yellow", "evidence")}: ${clean(describeSideBinding(side, binding[side]), 2e3)}`);
+      for (const side of ["parent", "candidate"])
+        lines.push(
+          `  ${paint(binding[side].status === "bound" ? "dim" : "yellow", "evidence")}: ${clean(describeSideBinding(side, binding[side]), 2e3)}`
+        );
     }
   }
   const unpaired = pkg.evidence.unpaired;
   if (unpaired !== void 0) {
-    lines.push(`  ${paint("yellow", "evidence")}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString("en-US")} paired cases`);
+    lines.push(
+      `  ${paint("yellow", "evidence")}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString("en-US")} paired cases`
+    );
   }
   for (const coverage of pkg.evidence.suites ?? []) {
     const short3 = coverage.cases === void 0 || (coverage.missing_count ?? 0) > 0;
@@ -19654,7 +20119,8 @@ function answerLines(c, paint) {
 }
 var ANSWER_LINE = 100;
 function pointerLine(outDir) {
-  if (outDir === void 0) return "Full report: --out DIR writes report.md and report.json; --format markdown|json prints them.";
+  if (outDir === void 0)
+    return "Full report: --out DIR writes report.md and report.json; --format markdown|json prints them.";
   const dir = clean(outDir).replace(/\/+$/, "");
   return `Full report: ${dir}/report.md and ${dir}/report.json`;
 }
@@ -19683,9 +20149,16 @@ var BODY_CASES = 5;
 var BODY_CHANGES = 10;
 var BODY_ANSWERS = 3;
 var ID_LENGTH = 120;
-var VERDICT_ICON = { pass: "✅", fail: "❌", inconclusive: "⚠️", not_applicable: "➖" };
+var VERDICT_ICON = {
+  pass: "✅",
+  fail: "❌",
+  inconclusive: "⚠️",
+  not_applicable: "➖"
+};
 function renderMarkdown(report, options = {}) {
-  return renderMarkdownSections(report, options).map((section) => [section.title === "" ? "" : `## ${section.title}`, section.body, section.details ?? ""].filter((part) => part !== "").join("\n\n")).join("\n\n");
+  return renderMarkdownSections(report, options).map(
+    (section) => [section.title === "" ? "" : `## ${section.title}`, section.body, section.details ?? ""].filter((part) => part !== "").join("\n\n")
+  ).join("\n\n");
 }
 function renderMarkdownSections(report, options = {}) {
   const limit = Math.max(1, Math.trunc(options.detailsLimit ?? DEFAULT_DETAILS_LIMIT));
@@ -19698,7 +20171,11 @@ function renderMarkdownSections(report, options = {}) {
     };
     if (several) {
       const word = `${OUTCOMES[pkg.decision.outcome].emoji} ${decisionWord(pkg.decision.outcome)}`;
-      sections.push({ title: `${escapeMarkdown(pkg.application, ID_LENGTH)} — ${word}`, body: decisionBody(pkg, limit), priority: 90 });
+      sections.push({
+        title: `${escapeMarkdown(pkg.application, ID_LENGTH)} — ${word}`,
+        body: decisionBody(pkg, limit),
+        priority: 90
+      });
     }
     add("Gates", 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
     add("Categories", 60, categoriesSection(pkg, report.inputs.statistics.confidence, limit));
@@ -19708,9 +20185,14 @@ function renderMarkdownSections(report, options = {}) {
     add("Rollout plan", 40, { body: rolloutBody(pkg) });
   }
   if (report.unreferenced_changes.length > 0) {
-    sections.push({ title: "Changed files no manifest references", body: unreferencedBody(report.unreferenced_changes, limit), priority: 45 });
+    sections.push({
+      title: "Changed files no manifest references",
+      body: unreferencedBody(report.unreferenced_changes, limit),
+      priority: 45
+    });
   }
-  if (report.packages.length > 0) sections.push({ title: "Evidence and statistics", ...evidenceSection(report, limit), priority: 20 });
+  if (report.packages.length > 0)
+    sections.push({ title: "Evidence and statistics", ...evidenceSection(report, limit), priority: 20 });
   return sections;
 }
 function overview(report, limit) {
@@ -19737,7 +20219,13 @@ function overview(report, limit) {
 }
 function decisionBody(pkg, limit) {
   const parts = [`**${escapeMarkdown(pkg.decision.summary)}**`];
-  if (pkg.decision.reasons.length > 0) parts.push(bullets(pkg.decision.reasons.map((r2) => escapeMarkdown(r2)), limit));
+  if (pkg.decision.reasons.length > 0)
+    parts.push(
+      bullets(
+        pkg.decision.reasons.map((r2) => escapeMarkdown(r2)),
+        limit
+      )
+    );
   if (pkg.decision.outcome === "needs_approval" && pkg.decision.approvers.length > 0) {
     parts.push(`Approval by one of: ${pkg.decision.approvers.map((a) => escapeMarkdown(a, ID_LENGTH)).join(", ")}`);
   }
@@ -19779,7 +20267,9 @@ function budgetLine(pkg) {
     const entry = groups.get(line.group) ?? { share: 0, tests: 0 };
     groups.set(line.group, { share: entry.share + line.share, tests: entry.tests + 1 });
   }
-  const split = [...groups].map(([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1e3) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ""}`).join(", ");
+  const split = [...groups].map(
+    ([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1e3) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ""}`
+  ).join(", ");
   const bound = confidenceDigits(1 - budget.look_pass_risk);
   return `Each interval bound is one-sided at ${bound} %: a gate passes when the bound on the worse side is within its threshold. A measure fails only when its fail test rejects at its share α of the error budget: a candidate that changes nothing is rejected or held at most ${Math.round(budget.alpha * 1e3) / 10} % of the time over the whole decision and all looks. Look ${budget.look} spends α = ${formatP(budget.look_alpha)}${split ? `, split ${split}` : ""}.`;
 }
@@ -19801,10 +20291,18 @@ function gatesSection(pkg, confidence, limit) {
   const budget = budgetLine(pkg);
   if (budget) parts.push(budget);
   const problems = manifestProblems(pkg.gates);
-  if (problems.length > 0) parts.push(`**Manifest problems**
+  if (problems.length > 0)
+    parts.push(
+      `**Manifest problems**
 
-${bullets(problems.map((p) => escapeMarkdown(p)), limit)}`);
-  const measures = pkg.gates.flatMap((g) => g.measures.filter((m) => !m.name.startsWith("category:")).map((m) => ({ gate: g.gate, m })));
+${bullets(
+        problems.map((p) => escapeMarkdown(p)),
+        limit
+      )}`
+    );
+  const measures = pkg.gates.flatMap(
+    (g) => g.measures.filter((m) => !m.name.startsWith("category:")).map((m) => ({ gate: g.gate, m }))
+  );
   if (measures.length === 0) return { body: parts.join("\n\n") };
   const measureRows = measures.slice(0, limit).map(({ gate, m }) => [
     escapeTableCell(gate, ID_LENGTH),
@@ -19817,7 +20315,10 @@ ${bullets(problems.map((p) => escapeMarkdown(p)), limit)}`);
     String(m.n),
     escapeTableCell(m.reason ?? "")
   ]);
-  const detail = table(["gate", "measure", "verdict", "estimate", `${levelText}% CI`, "threshold", pHeader(pkg), "n", "note"], measureRows) + more(measures.length, limit);
+  const detail = table(
+    ["gate", "measure", "verdict", "estimate", `${levelText}% CI`, "threshold", pHeader(pkg), "n", "note"],
+    measureRows
+  ) + more(measures.length, limit);
   return { body: parts.join("\n\n"), details: details(`All measures (${measures.length})`, detail) };
 }
 function categoriesSection(pkg, confidence, limit) {
@@ -19829,7 +20330,16 @@ function categoriesSection(pkg, confidence, limit) {
   const failed = ordered.filter((c) => c.measure.verdict === "fail");
   const tested = pkg.categories.filter((c) => c.tested).length;
   const shownOnly = pkg.categories.length - tested;
-  const head = ["category", "n", "parent", "candidate", "Δ", `${confidenceDigits(level / 100)}% CI`, pkg.error_budget ? "p (α)" : "Holm p", "verdict"];
+  const head = [
+    "category",
+    "n",
+    "parent",
+    "candidate",
+    "Δ",
+    `${confidenceDigits(level / 100)}% CI`,
+    pkg.error_budget ? "p (α)" : "Holm p",
+    "verdict"
+  ];
   const row = (c) => [
     escapeTableCell(c.category, ID_LENGTH),
     String(c.n),
@@ -19883,7 +20393,10 @@ function answersSection(cases, limit) {
   const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join("\n\n");
   if (blocks.length <= BODY_ANSWERS) return { body };
   const rest = blocks.length - BODY_ANSWERS;
-  return { body, details: details(`Answers to ${rest} more case${rest === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n")) };
+  return {
+    body,
+    details: details(`Answers to ${rest} more case${rest === 1 ? "" : "s"}`, blocks.slice(BODY_ANSWERS).join("\n\n"))
+  };
 }
 function answerBlock(c, index) {
   const answers = c.answers;
@@ -19930,16 +20443,29 @@ function splitTable(head, rows, inBody, limit, label) {
 function diffSection(pkg, limit) {
   const lines = [];
   const failure = pkg.diff.failure;
-  lines.push(failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
+  lines.push(
+    failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`
+  );
   if (pkg.parent) {
     const how = pkg.parent.resolution === "parent_package_id" ? "found by parent_package_id" : pkg.parent.resolution === "renamed" ? "renamed from it: a new manifest of the same application" : "same path at base";
-    lines.push(`**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`);
+    lines.push(
+      `**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`
+    );
   } else lines.push("**Parent** none: a new application");
   const classes = pkg.diff.classes.length > 0 ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH)}**`).join(", ") : "none";
   lines.push(`**Change classes** ${classes}`);
-  if (pkg.diff.rollback_of) lines.push(`**Rollback** to ${escapeMarkdown(pkg.diff.rollback_of.package_id, ID_LENGTH)} at ${commit(pkg.diff.rollback_of.commit)}`);
+  if (pkg.diff.rollback_of)
+    lines.push(
+      `**Rollback** to ${escapeMarkdown(pkg.diff.rollback_of.package_id, ID_LENGTH)} at ${commit(pkg.diff.rollback_of.commit)}`
+    );
   const parts = [lines.join("  \n")];
-  if (pkg.diff.warnings.length > 0) parts.push(bullets(pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`), limit));
+  if (pkg.diff.warnings.length > 0)
+    parts.push(
+      bullets(
+        pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`),
+        limit
+      )
+    );
   const changes = pkg.diff.changes;
   if (changes.length === 0) {
     if (pkg.parent && !failure) parts.push("No artifact changed.");
@@ -19966,7 +20492,9 @@ function changeValue(value) {
 function rolloutBody(pkg) {
   const r2 = pkg.rollout;
   const requested = r2.requested_strategy !== void 0 ? ` (manifest requests: ${escapeMarkdown(r2.requested_strategy)})` : "";
-  const parts = [`Side-effect level ${r2.side_effect_level}, ${escapeMarkdown(r2.level_name)}. Minimum strategy: **${escapeMarkdown(r2.minimum_strategy)}**${requested}.`];
+  const parts = [
+    `Side-effect level ${r2.side_effect_level}, ${escapeMarkdown(r2.level_name)}. Minimum strategy: **${escapeMarkdown(r2.minimum_strategy)}**${requested}.`
+  ];
   parts.push(
     r2.stages.map((s, i) => {
       const traffic = s.traffic_pct !== void 0 ? ` (${s.traffic_pct} % of traffic)` : "";
@@ -19974,16 +20502,23 @@ function rolloutBody(pkg) {
     }).join("\n")
   );
   const triggers = r2.rollback_triggers.map((t) => escapeMarkdown(t));
-  parts.push(`**Roll back** (metric ${escapeMarkdown(r2.rollback_metric, ID_LENGTH)}) on any of:
+  parts.push(
+    `**Roll back** (metric ${escapeMarkdown(r2.rollback_metric, ID_LENGTH)}) on any of:
 
-${triggers.map((t) => `- ${t}`).join("\n")}`);
-  parts.push(r2.requires_human_approval ? "**Human approval** required before real traffic." : "No human approval required at this level.");
+${triggers.map((t) => `- ${t}`).join("\n")}`
+  );
+  parts.push(
+    r2.requires_human_approval ? "**Human approval** required before real traffic." : "No human approval required at this level."
+  );
   return parts.join("\n\n");
 }
 function unreferencedBody(paths, limit) {
   return `⚠️ These files changed but no package manifest references them; behaviour they drive changes without a gate.
 
-${bullets(paths.map((p) => escapeMarkdown(p)), limit)}`;
+${bullets(
+    paths.map((p) => escapeMarkdown(p)),
+    limit
+  )}`;
 }
 function evidenceSection(report, limit) {
   const s = report.inputs.statistics;
@@ -19993,7 +20528,9 @@ function evidenceSection(report, limit) {
     const judge = e.judge ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH)} ${escapeMarkdown(e.judge.version, ID_LENGTH)}` : ", no judge recorded";
     const shape = `${e.clustered ? "clustered" : "not clustered"}, up to ${e.max_trials} trial${e.max_trials === 1 ? "" : "s"} per case`;
     const head = `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString("en-US")} paired cases${suites ? ` (${suites})` : ""}, ${shape}${judge}`;
-    const binding = e.binding === void 0 ? [] : [`Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`];
+    const binding = e.binding === void 0 ? [] : [
+      `Binding: ${["parent", "candidate"].map((side) => `${BINDING_ICON[e.binding[side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding[side]))}`).join(" · ")}`
+    ];
     const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
     const ran = e.eval === void 0 ? [] : describeEvalOrigin(e.eval).map((line) => `Eval: ${escapeMarkdown(line)}`);
     return [head, ...binding, ...coverage, ...ran].join("  \n  ");
@@ -20003,12 +20540,22 @@ function evidenceSection(report, limit) {
 
 ${stats}`;
   const files = [
-    ...report.subject.manifests.map((m) => [escapeTableCell(m.path), `manifest (${m.role === "parent" ? "parent" : "candidate"})`, digest(m.sha256)]),
+    ...report.subject.manifests.map((m) => [
+      escapeTableCell(m.path),
+      `manifest (${m.role === "parent" ? "parent" : "candidate"})`,
+      digest(m.sha256)
+    ]),
     ...report.subject.evidence.map((e) => [escapeTableCell(e.path), "evidence", digest(e.sha256)]),
     ...report.inputs.policy.map((p) => [escapeTableCell(p.file), "policy", digest(p.digest)])
   ];
   if (files.length === 0) return { body };
-  return { body, details: details(`Inputs bound by digest (${files.length})`, table(["file", "role", "sha256"], files.slice(0, limit)) + more(files.length, limit)) };
+  return {
+    body,
+    details: details(
+      `Inputs bound by digest (${files.length})`,
+      table(["file", "role", "sha256"], files.slice(0, limit)) + more(files.length, limit)
+    )
+  };
 }
 var BINDING_ICON = { bound: "✅", unbound: "⚠️", mismatched: "❌" };
 function verdictCell(verdict) {
@@ -20080,8 +20627,16 @@ var LEVELS = {
     minimum_strategy: "Offline gate + 5% canary",
     stages: [
       { stage: "offline_gate", description: "Golden and red-team suites pass the release gates (this report)." },
-      { stage: "canary", description: "Serve 5% of traffic; compare with the parent on the rollback metric.", traffic_pct: 5 },
-      { stage: "full_rollout", description: "Promote when the canary stays within the parent’s 95% interval.", traffic_pct: 100 }
+      {
+        stage: "canary",
+        description: "Serve 5% of traffic; compare with the parent on the rollback metric.",
+        traffic_pct: 5
+      },
+      {
+        stage: "full_rollout",
+        description: "Promote when the canary stays within the parent’s 95% interval.",
+        traffic_pct: 100
+      }
     ],
     rollback_triggers: ["quality regression", "feedback regression"],
     requires_human_approval: false
@@ -20091,10 +20646,18 @@ var LEVELS = {
     minimum_strategy: "Shadow + interleaving + canary",
     stages: [
       { stage: "offline_gate", description: "Golden and red-team suites pass the release gates (this report)." },
-      { stage: "shadow", description: "Replay production traffic to the candidate; check tool execution and answer support without serving it.", traffic_pct: 0 },
+      {
+        stage: "shadow",
+        description: "Replay production traffic to the candidate; check tool execution and answer support without serving it.",
+        traffic_pct: 0
+      },
       { stage: "interleaving", description: "Interleave candidate and parent results for paired preference signals." },
       { stage: "canary", description: "Serve 5% of traffic.", traffic_pct: 5 },
-      { stage: "full_rollout", description: "Promote when shadow and canary metrics stay within the parent’s 95% interval.", traffic_pct: 100 }
+      {
+        stage: "full_rollout",
+        description: "Promote when shadow and canary metrics stay within the parent’s 95% interval.",
+        traffic_pct: 100
+      }
     ],
     rollback_triggers: ["execution failure increase", "unsupported-answer increase"],
     requires_human_approval: false
@@ -20105,8 +20668,16 @@ var LEVELS = {
     stages: [
       { stage: "offline_gate", description: "Golden and red-team suites pass the release gates (this report)." },
       { stage: "human_approval", description: "A named owner approves the release." },
-      { stage: "holdout", description: "Release to a cohort with a parent holdout; compare outcomes.", traffic_pct: 10 },
-      { stage: "full_rollout", description: "Promote when the holdout comparison shows no regression.", traffic_pct: 100 }
+      {
+        stage: "holdout",
+        description: "Release to a cohort with a parent holdout; compare outcomes.",
+        traffic_pct: 10
+      },
+      {
+        stage: "full_rollout",
+        description: "Promote when the holdout comparison shows no regression.",
+        traffic_pct: 100
+      }
     ],
     rollback_triggers: ["reviewer disagreement increase", "policy-intervention increase"],
     requires_human_approval: true
@@ -20130,7 +20701,10 @@ function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95
     side_effect_level: level,
     ...plan,
     rollback_metric: rollbackMetric,
-    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`, ...plan.rollback_triggers],
+    rollback_triggers: [
+      `${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`,
+      ...plan.rollback_triggers
+    ],
     ...requestedStrategy !== void 0 ? { requested_strategy: requestedStrategy } : {}
   };
 }
@@ -20155,7 +20729,8 @@ function forEachTextLine(text2, limits, visit, report) {
       report({ line: number, message: tooMany(limits.maxLines) });
       return number - 1;
     }
-    if (end - start > limits.lineBytes) report({ line: number, message: tooLong(end - start, limits.lineBytes, "characters") });
+    if (end - start > limits.lineBytes)
+      report({ line: number, message: tooLong(end - start, limits.lineBytes, "characters") });
     else visit(text2.slice(start, end), number, void 0, 0, 0);
     start = next;
   }
@@ -20297,12 +20872,17 @@ function parseJsonlEvidence(input, file, options = {}) {
   const wrongPackage = /* @__PURE__ */ new Map();
   let otherPackages = 0;
   const shared = createSharedValues();
-  const limits = { lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes, maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines };
+  const limits = {
+    lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes,
+    maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines
+  };
   let lineNumber = 0;
   let lineText = "";
   let columns;
   const report = (field, message) => {
-    columns ??= new Map(scanTopLevelMembers(lineText).map((member) => [member.key, member.column]).toReversed());
+    columns ??= new Map(
+      scanTopLevelMembers(lineText).map((member) => [member.key, member.column]).toReversed()
+    );
     const column = columns.get(field.split(/[.[]/, 1)[0] ?? field);
     problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, field, message });
   };
@@ -20324,11 +20904,21 @@ function parseJsonlEvidence(input, file, options = {}) {
     } catch {
       const failure = parseJsonText(line);
       const column = failure.ok ? void 0 : failure.column;
-      problems.push({ file, line: lineNumber, ...column === void 0 ? {} : { column }, message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}` });
+      problems.push({
+        file,
+        line: lineNumber,
+        ...column === void 0 ? {} : { column },
+        message: `not valid JSON: ${failure.ok ? "unreadable" : failure.message}`
+      });
       return;
     }
     if (!isJsonObject(value)) {
-      problems.push({ file, line: lineNumber, column: 1, message: `expected a JSON object (one evidence record per line), got ${describeValue2(value)}` });
+      problems.push({
+        file,
+        line: lineNumber,
+        column: 1,
+        message: `expected a JSON object (one evidence record per line), got ${describeValue2(value)}`
+      });
       return;
     }
     const duplicated = reportRepeatedKeys(value, line, countMembers(line), lineNumber, file, problems);
@@ -20337,7 +20927,8 @@ function parseJsonlEvidence(input, file, options = {}) {
     if (options.packageId !== void 0 && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
       if (seen !== void 0) seen.count++;
-      else if (wrongPackage.size < MAX_LISTED_PACKAGES) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
+      else if (wrongPackage.size < MAX_LISTED_PACKAGES)
+        wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
       else otherPackages++;
       return;
     }
@@ -20354,7 +20945,11 @@ function parseJsonlEvidence(input, file, options = {}) {
     });
   }
   if (otherPackages > 0) {
-    problems.push({ file, field: "package_id", message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}` });
+    problems.push({
+      file,
+      field: "package_id",
+      message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}`
+    });
   }
   return { records, problems: problems.list(), lines };
 }
@@ -20405,12 +21000,16 @@ function createSharedValues() {
     else if (categories.size < MAX_SHARED_CATEGORIES) categories.set(record.category, record.category);
     const recordJudge = record.judge;
     if (recordJudge !== void 0) {
-      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
+      if (judge !== void 0 && recordJudge.id === judge.id && recordJudge.version === judge.version)
+        writable.judge = judge;
       else judge = recordJudge;
     }
-    if (record.manifest_sha256 !== void 0) writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
-    if (record.prompt_sha256 !== void 0) writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
-    if (record.suite_id !== void 0) writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
+    if (record.manifest_sha256 !== void 0)
+      writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
+    if (record.prompt_sha256 !== void 0)
+      writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
+    if (record.suite_id !== void 0)
+      writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
     return record;
   };
 }
@@ -20770,7 +21369,9 @@ function formatProperty(value) {
   return value === void 0 ? "(none)" : typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 function collectSide(records, side, problems) {
-  const cases = new Map(SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()]));
+  const cases = new Map(
+    SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()])
+  );
   const packages = /* @__PURE__ */ new Map();
   const judges = /* @__PURE__ */ new Map();
   let lastPackage;
@@ -20780,7 +21381,8 @@ function collectSide(records, side, problems) {
     else lastPackage = tally2(packages, record.package_id, record.package_id, record.source);
     const judge = record.judge;
     if (judge !== void 0) {
-      if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
+      if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version)
+        lastJudge.count++;
       else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
     const suiteCases = cases.get(record.suite);
@@ -20790,7 +21392,13 @@ function collectSide(records, side, problems) {
     else if (Array.isArray(group)) group.push(record);
     else suiteCases.set(record.case_id, [group, record]);
   }
-  reportSeveral(packages, (id) => JSON.stringify(id), "package_id", `the ${side} evidence names {n} packages: {list}; one side is one package`, problems);
+  reportSeveral(
+    packages,
+    (id) => JSON.stringify(id),
+    "package_id",
+    `the ${side} evidence names {n} packages: {list}; one side is one package`,
+    problems
+  );
   reportSeveral(
     judges,
     formatJudge,
@@ -20821,7 +21429,9 @@ function tally2(map, key, value, source) {
 function reportSeveral(map, format, field, template, problems) {
   if (map.size < 2) return;
   const tallies = [...map.values()];
-  const list = tallies.map(({ value, source, count: count4 }) => `${format(value)} (${count4} record${count4 === 1 ? "" : "s"}, first at ${formatSource(source)})`).join(", ");
+  const list = tallies.map(
+    ({ value, source, count: count4 }) => `${format(value)} (${count4} record${count4 === 1 ? "" : "s"}, first at ${formatSource(source)})`
+  ).join(", ");
   const second = tallies[1];
   problems.push({
     file: second?.source.file ?? "(evidence)",
@@ -20865,7 +21475,10 @@ function pairEvidence(parent, candidate, options = {}) {
   const parentSide = collectSide(parent, "parent", problems);
   const candidateSide = collectSide(candidate, "candidate", problems);
   if (parent.length === 0 && candidate.length === 0) {
-    problems.push({ file: options.parentFile ?? options.candidateFile ?? "(evidence)", message: "there are no evidence records on either side" });
+    problems.push({
+      file: options.parentFile ?? options.candidateFile ?? "(evidence)",
+      message: "there are no evidence records on either side"
+    });
   }
   const judge = compareJudges(parentSide, candidateSide, problems);
   const cases = [];
@@ -20909,7 +21522,8 @@ function pairEvidence(parent, candidate, options = {}) {
 function sortedEntries(map) {
   let previous;
   for (const key of map.keys()) {
-    if (previous !== void 0 && previous > key) return [...map.entries()].toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    if (previous !== void 0 && previous > key)
+      return [...map.entries()].toSorted(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
     previous = key;
   }
   return map.entries();
@@ -20985,7 +21599,8 @@ function outcomeOf(record) {
   if (record.score !== void 0) outcome.score = record.score;
   if (record.cost_usd !== void 0) outcome.cost_usd = record.cost_usd;
   if (record.latency_ms !== void 0) outcome.latency_ms = record.latency_ms;
-  if (record.tokens !== void 0 && (record.tokens.input !== void 0 || record.tokens.output !== void 0)) outcome.tokens = record.tokens;
+  if (record.tokens !== void 0 && (record.tokens.input !== void 0 || record.tokens.output !== void 0))
+    outcome.tokens = record.tokens;
   if (record.unsafe !== void 0) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== void 0) outcome.intervened = record.intervened ? 1 : 0;
   if (record.expected_intervention !== void 0) outcome.expected_intervention = record.expected_intervention;
@@ -21002,7 +21617,9 @@ function reportUnpaired(missing, side, other, limit, problems) {
   const first = missing[0];
   if (first === void 0) return;
   const records = missing.map((trials) => firstTrial(trials));
-  const sorted = records.toSorted((a, b) => SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
+  const sorted = records.toSorted(
+    (a, b) => SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0)
+  );
   const listed2 = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more2 = sorted.length > limit ? ` and ${sorted.length - limit} more` : "";
   const located = sorted[0] ?? firstTrial(first);
@@ -21059,7 +21676,10 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const problems = new ProblemCollector();
-  const sides = { parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }, candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 } };
+  const sides = {
+    parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 },
+    candidate: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 }
+  };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
   const files = input.packageFiles?.get(manifest.package_id);
@@ -21071,32 +21691,55 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
       let parsed = parses.get(key);
       if (!parsed) {
         const budget = EVIDENCE_LIMITS.sideLines - Math.max(...feeds.map((side) => sides[side].lines));
-        parsed = parseInput(file, detected, { ...packageId === void 0 ? {} : { packageId }, judge, ...selector ? { selector } : {}, maxLines: budget });
+        parsed = parseInput(file, detected, {
+          ...packageId === void 0 ? {} : { packageId },
+          judge,
+          ...selector ? { selector } : {},
+          maxLines: budget
+        });
         if (packageCount > 1) parses.set(key, parsed);
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
       if ((parsed.format === "promptfoo" || parsed.format === "vitest-evals") && packageCount > 1 && file.forPackage === void 0) {
         const what = parsed.format === "promptfoo" ? "promptfoo results name" : "a Vitest report names";
-        problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
+        problems.push({
+          file: file.path,
+          message: `${what} no package, so one run can gate only one package with them; pass the manifest to check`
+        });
       }
-      if (parsed.columns !== void 0) sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
+      if (parsed.columns !== void 0)
+        sides[target].columns.set(file.path, [...sides[target].columns.get(file.path) ?? [], ...parsed.columns]);
       problems.pushAll(parsed.problems);
       return parsed.records;
     };
     if (input.evidenceFormat && (detected === "jsonl" || detected === "promptfoo" || detected === "vitest-evals") && detected !== input.evidenceFormat) {
-      problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
+      problems.push({
+        file: file.path,
+        line: 1,
+        message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}`
+      });
       continue;
     }
     const isPromptfoo = detected === "promptfoo";
     const forPackage = isPromptfoo || detected === "vitest-evals";
     if (file.side === "both" && detected === "vitest-evals") {
-      problems.push({ file: file.path, line: 1, message: "a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both" });
+      problems.push({
+        file: file.path,
+        line: 1,
+        message: "a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both"
+      });
     } else if (file.side === "both") {
       if (isPromptfoo) {
         const selectors = input.promptfooSides ?? {};
-        append(sides.parent.records, read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }));
-        append(sides.candidate.records, read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 }));
+        append(
+          sides.parent.records,
+          read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 })
+        );
+        append(
+          sides.candidate.records,
+          read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 })
+        );
         reportSameColumn(file.path, sides, problems);
       } else {
         const strangers = /* @__PURE__ */ new Map();
@@ -21112,14 +21755,24 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
         }
         for (const [id, { line, count: count4 }] of strangers) {
           const more2 = count4 > 1 ? ` (and ${count4 - 1} more record${count4 > 2 ? "s" : ""} for it)` : "";
-          problems.push({ file: file.path, line, field: "package_id", message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}` });
+          problems.push({
+            file: file.path,
+            line,
+            field: "package_id",
+            message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? "(none)"}${more2}`
+          });
         }
       }
     } else {
       const side = file.side;
       const expected = side === "parent" ? parentId : manifest.package_id;
       const selector = isPromptfoo ? input.promptfooSides?.[side] : void 0;
-      const records = read(forPackage ? expected ?? side : void 0, side === "parent" ? parentJudge : candidateJudge, side, selector);
+      const records = read(
+        forPackage ? expected ?? side : void 0,
+        side === "parent" ? parentJudge : candidateJudge,
+        side,
+        selector
+      );
       const shared = packageCount > 1 && file.forPackage === void 0;
       append(sides[side].records, shared ? records.filter((r2) => r2.package_id === expected) : records);
     }
@@ -21128,7 +21781,8 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
   for (const side of ["parent", "candidate"]) {
     const own = files?.[side];
-    if (own !== void 0) checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
+    if (own !== void 0)
+      checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
   }
   if (problems.size > 0) return { problems: problems.list() };
   const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
@@ -21145,7 +21799,11 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
     { records: sides.candidate.records, columns: sides.candidate.columns, packageId: manifest.package_id },
     files
   );
-  const evidence = { ...paired.paired, binding, ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) } };
+  const evidence = {
+    ...paired.paired,
+    binding,
+    ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }
+  };
   return { evidence, problems: [] };
 }
 function suiteLists(files) {
@@ -21174,16 +21832,31 @@ function reportSameColumn(path, sides, problems) {
   const candidate = sides.candidate.columns.get(path) ?? [];
   const shared = parent.find((column) => candidate.some((other) => other.promptIdx === column.promptIdx));
   if (shared === void 0) return;
-  problems.push({ file: path, line: 1, field: "results.results", message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)` });
+  problems.push({
+    file: path,
+    line: 1,
+    field: "results.results",
+    message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)`
+  });
 }
 function parseInput(file, format, request) {
   if (format === "jsonl") {
-    return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...request.packageId === void 0 ? {} : { packageId: request.packageId }, limits: { maxLines: request.maxLines } }) };
+    return {
+      format,
+      ...parseJsonlEvidence(chunksOf(file), file.path, {
+        ...request.packageId === void 0 ? {} : { packageId: request.packageId },
+        limits: { maxLines: request.maxLines }
+      })
+    };
   }
   if (format === "promptfoo" || format === "vitest-evals") {
     const what = format === "promptfoo" ? "the promptfoo output" : "the Vitest report";
     if (request.packageId === void 0) {
-      const problem = format === "promptfoo" ? { file: file.path, line: 1, message: "promptfoo results do not name a package; the package id must be given with them" } : packageNeeded(file.path);
+      const problem = format === "promptfoo" ? {
+        file: file.path,
+        line: 1,
+        message: "promptfoo results do not name a package; the package id must be given with them"
+      } : packageNeeded(file.path);
       return { format, records: [], problems: [problem] };
     }
     const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
@@ -21193,10 +21866,25 @@ function parseInput(file, format, request) {
       return { format, records: [], problems: [{ file: file.path, message: message2 }] };
     }
     const decoded = decodeStrict(bytes);
-    if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
+    if (!decoded.ok)
+      return {
+        format,
+        records: [],
+        problems: [
+          { file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }
+        ]
+      };
     const { packageId, judge, selector } = request;
-    if (format === "vitest-evals") return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
-    return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...selector === void 0 ? {} : { side: selector } }) };
+    if (format === "vitest-evals")
+      return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
+    return {
+      format,
+      ...parsePromptfooEvidence(decoded.text, file.path, {
+        packageId,
+        judge,
+        ...selector === void 0 ? {} : { side: selector }
+      })
+    };
   }
   const message = format === "empty" ? "the evidence file is empty" : NOT_EVIDENCE;
   return { records: [], problems: [{ file: file.path, line: 1, message }] };
@@ -21216,7 +21904,8 @@ function detectInputFormat(file) {
   if (index < 0) return whole ? "empty" : "jsonl";
   const first = lines[index].trim();
   const complete = index < lines.length - 1 || whole;
-  if (!complete) return PROMPTFOO_KEY.test(first) ? "promptfoo" : VITEST_REPORT_KEY.test(first) ? "vitest-evals" : first.startsWith("{") ? "jsonl" : void 0;
+  if (!complete)
+    return PROMPTFOO_KEY.test(first) ? "promptfoo" : VITEST_REPORT_KEY.test(first) ? "vitest-evals" : first.startsWith("{") ? "jsonl" : void 0;
   if (first !== "{") return detectEvidenceFormat(first);
   const next = lines.slice(index + 1).find((line) => line.trim() !== "")?.trim() ?? "";
   if (PROMPTFOO_KEY.test(next)) return "promptfoo";
@@ -21233,10 +21922,20 @@ function decide(gates, level, owners) {
   const inconclusive = gates.filter((g) => g.verdict === "inconclusive");
   const levelReason = `side-effect level ${level} requires approval by one of ${owners.join(", ")}`;
   if (rejecting.length > 0) {
-    return { outcome: "reject", summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? "s" : ""} failed.`, reasons: reasonsOf([...rejecting, ...holding]), approvers: [] };
+    return {
+      outcome: "reject",
+      summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? "s" : ""} failed.`,
+      reasons: reasonsOf([...rejecting, ...holding]),
+      approvers: []
+    };
   }
   if (holding.length > 0) {
-    return { outcome: "hold", summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`, reasons: reasonsOf(holding), approvers: [] };
+    return {
+      outcome: "hold",
+      summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`,
+      reasons: reasonsOf(holding),
+      approvers: []
+    };
   }
   if (inconclusive.length > 0) {
     return {
@@ -22023,7 +22722,8 @@ function drawByTransformedRejection(rng, n, p) {
       logModeMass = logFactorial(mode) + logFactorial(n - mode);
     }
     v = Math.log(v * alpha / (a / (us * us) + b));
-    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return done(rng, fast, s0, s1, s2, s3, k);
+    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds)
+      return done(rng, fast, s0, s1, s2, s3, k);
   }
 }
 function done(rng, fast, s0, s1, s2, s3, k) {
@@ -22279,7 +22979,13 @@ function bootstrapRatioOfRatios(data, opts) {
   columns.forEach(([, column], c) => {
     for (let i = 0; i < n; i++) rows[4 * i + c] = column[i];
   });
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? ratioDrawsFor(columns.map(([, column]) => column), totals));
+  const draws = Math.min(
+    n,
+    opts.maxDrawsPerResample ?? ratioDrawsFor(
+      columns.map(([, column]) => column),
+      totals
+    )
+  );
   const exponent = Math.sqrt(draws / n);
   const values = new Float64Array(opts.resamples);
   let defined = 0;
@@ -22331,8 +23037,12 @@ function bootstrapQuantileRatio(parent, candidate, q, opts) {
 function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window) {
   const n = parent.length;
   if (n === 0) throw new RangeError("Expected at least one case.");
-  if (candidate.length !== n) throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
-  for (const [name, values2] of [["parent", parent], ["candidate", candidate]]) {
+  if (candidate.length !== n)
+    throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
+  for (const [name, values2] of [
+    ["parent", parent],
+    ["candidate", candidate]
+  ]) {
     for (let i = 0; i < n; i++) {
       const value = values2[i];
       if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
@@ -22380,15 +23090,36 @@ function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window) {
         if (cell % 3 === 1) countPicks(candidateHistogram, cells.candidateOffset, start, picks, drawn);
       }
       replicateParent = quantileFromHistogram(parentHistogram, low, target - parentBelow, fraction, parentSide.sorted);
-      replicateCandidate = quantileFromHistogram(candidateHistogram, low, target - candidateBelow, fraction, candidateSide.sorted);
+      replicateCandidate = quantileFromHistogram(
+        candidateHistogram,
+        low,
+        target - candidateBelow,
+        fraction,
+        candidateSide.sorted
+      );
     } else {
-      [replicateParent, replicateCandidate] = quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction);
+      [replicateParent, replicateCandidate] = quantilesFromAllDraws(
+        opts,
+        cells,
+        counts,
+        parentSide,
+        candidateSide,
+        target,
+        fraction
+      );
     }
     if (replicateParent === 0) continue;
     values[defined++] = replicateCandidate / replicateParent;
   }
   return summariseReplicates(
-    { estimate, values: values.subarray(0, defined), undefinedCount: opts.resamples - defined, n, method: "multinomial", drawsPerResample: n },
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n,
+      method: "multinomial",
+      drawsPerResample: n
+    },
     opts
   );
 }
@@ -22611,7 +23342,10 @@ function orderStatistic(side, weights, total, rank2) {
 
 // src/stats/mcnemar.ts
 function mcnemarExact(b, c, alternative) {
-  for (const [name, value] of [["b", b], ["c", c]]) {
+  for (const [name, value] of [
+    ["b", b],
+    ["c", c]
+  ]) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new RangeError(`Expected \`${name}\` to be a non-negative safe integer, got ${String(value)}.`);
     }
@@ -23412,16 +24146,23 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   const binding = evidence?.binding;
   if (binding !== void 0) {
     for (const side of ["parent", "candidate"]) {
-      if (binding[side].status === "mismatched") failures.push(`${side === "parent" ? "Parent" : "Candidate"} evidence is not bound to its package: ${stripStop(binding[side].reason)}`);
+      if (binding[side].status === "mismatched")
+        failures.push(
+          `${side === "parent" ? "Parent" : "Candidate"} evidence is not bound to its package: ${stripStop(binding[side].reason)}`
+        );
     }
   }
   if (evidence) {
     if (binding === void 0 && evidence.candidatePackageId !== candidate.package_id) {
-      failures.push(`Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`);
+      failures.push(
+        `Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`
+      );
     }
     const parentId = diff.parent?.package_id;
     if (binding === void 0 && parentId !== void 0 && evidence.parentPackageId !== parentId) {
-      failures.push(`Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`);
+      failures.push(
+        `Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`
+      );
     }
     const judge = candidate.evaluation.judge;
     if (policy.gates.manifest.require_judge_match && evidence.judge && (evidence.judge.id !== judge.model || evidence.judge.version !== judge.version)) {
@@ -23445,7 +24186,14 @@ function evaluateManifest(diff, candidate, evidence, policy) {
   if (failures.length > 0) {
     const first = failures[0];
     const more2 = failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? "s" : ""})` : "";
-    return { gate: "manifest", verdict: "fail", reason: `${first}${more2}.`, headline: measures[0], measures, on_failure: "reject" };
+    return {
+      gate: "manifest",
+      verdict: "fail",
+      reason: `${first}${more2}.`,
+      headline: measures[0],
+      measures,
+      on_failure: "reject"
+    };
   }
   const classes = diff.classes.length > 0 ? diff.classes.join(", ") : "new package";
   return {
@@ -24451,17 +25199,48 @@ function runPipeline(input) {
     const manifest = loaded?.candidate.manifest ?? loaded?.standIn;
     const level = manifest.side_effect_level;
     const headFile = diff.failure?.kind !== "deleted" && diff.failure?.kind !== "renamed";
-    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: hexOf(diff.digest), role: "candidate", commit: changeSet.head.commit });
-    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: hexOf(diff.parent.digest), role: "parent", commit: diff.parent.commit });
+    if (headFile)
+      subjectManifests.push({
+        path: diff.manifest,
+        sha256: hexOf(diff.digest),
+        role: "candidate",
+        commit: changeSet.head.commit
+      });
+    if (diff.parent)
+      subjectManifests.push({
+        path: diff.parent.manifest,
+        sha256: hexOf(diff.parent.digest),
+        role: "parent",
+        commit: diff.parent.commit
+      });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, hexOf(artifact.actual));
     }
-    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+    const { evidence, problems: evidenceProblems } = diff.failure ? { evidence: void 0, problems: [] } : collectEvidence(
+      input,
+      manifest,
+      loaded?.parent?.manifest,
+      diff.parent?.package_id,
+      changeSet.packages.length,
+      formats,
+      parses
+    );
     problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy, look: lookOf(input.look, diff.parent?.package_id, manifest.package_id) });
+    const {
+      gates,
+      categories,
+      error_budget,
+      problems: gateProblems
+    } = evaluateGates({
+      diff,
+      manifest,
+      evidence,
+      policy,
+      look: lookOf(input.look, diff.parent?.package_id, manifest.package_id)
+    });
     if (gateProblems.length > 0) {
       problems.push(...gateProblems);
       continue;
@@ -24475,9 +25254,21 @@ function runPipeline(input) {
       manifest_digest: diff.digest,
       side_effect_level: level,
       owners: manifest.owners,
-      change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
+      change: {
+        type: manifest.change.type,
+        summary: manifest.change.summary,
+        problem: manifest.change.problem,
+        owner: manifest.change.owner
+      },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {}, warnings: diff.warnings, problems: sortProblems(diff.problems), ...diff.failure ? { failure: diff.failure } : {} },
+      diff: {
+        classes: diff.classes,
+        changes: diff.changes,
+        ...diff.rollback_of ? { rollback_of: diff.rollback_of } : {},
+        warnings: diff.warnings,
+        problems: sortProblems(diff.problems),
+        ...diff.failure ? { failure: diff.failure } : {}
+      },
       evidence: {
         ...summariseEvidence(evidence),
         ...bindingFields(evidence),
@@ -24488,7 +25279,12 @@ function runPipeline(input) {
       error_budget,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
-      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence)
+      rollout: planRollout(
+        level,
+        manifest.delivery.rollback_metric,
+        manifest.delivery.strategy,
+        policy.statistics.confidence
+      )
     });
   }
   if (problems.length > 0) {
@@ -24527,7 +25323,12 @@ function runPipeline(input) {
 function nameMissingEvidence(problems, diff, files) {
   const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : "";
   const searched = files.map((f) => f.path).join(", ");
-  return problems.map((p) => /no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p);
+  return problems.map(
+    (p) => /no evidence records/.test(p.message) ? {
+      file: diff.manifest,
+      message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}`
+    } : p
+  );
 }
 function summariseEvidence(evidence) {
   const bySuite = {};
@@ -24549,7 +25350,9 @@ function summariseEvidence(evidence) {
 }
 function worstCases(cases, metric, limit = 10) {
   const value = (o) => metric === "score" ? o.score ?? o.pass : o.pass;
-  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)).slice(0, limit).map(({ c, delta }) => {
+  return cases.map((c) => ({ c, delta: value(c.candidate) - value(c.parent) })).filter(({ delta }) => delta < 0).toSorted(
+    (a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0)
+  ).slice(0, limit).map(({ c, delta }) => {
     const answers = describeAnswers(c, metric);
     return {
       suite: c.suite,
@@ -24735,7 +25538,8 @@ function writeValue(value, path, ancestors) {
     case "string":
       return JSON.stringify(value);
     case "number":
-      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
+      if (!Number.isFinite(value))
+        throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
       return JSON.stringify(value);
     case "object":
       break;
@@ -24912,7 +25716,11 @@ function readEvidence(request) {
     for (const path of paths) {
       const full = resolve6(request.cwd, path);
       try {
-        evidence.push({ path: toRepoPath(request.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
+        evidence.push({
+          path: toRepoPath(request.repo, full),
+          stream: openEvidenceFile(full, path, `${side} evidence`),
+          side
+        });
       } catch (error) {
         if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, file: path })));
         else throw error;
@@ -24931,7 +25739,10 @@ function sign2(report, signing) {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const signingError = error.problems.map(formatProblem).join("; ");
-    return { attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`), signingError };
+    return {
+      attested: attestReport(report, void 0, `the signing key could not be used (${signingError})`),
+      signingError
+    };
   }
 }
 function* allNoteLines(repo) {
@@ -24963,7 +25774,8 @@ function parseSeed(text2, name) {
 }
 function parseLook(text2, name) {
   const value = Number(text2);
-  if (!/^\d+$/.test(text2) || value < 1 || value > 1e3) return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text2}".` };
+  if (!/^\d+$/.test(text2) || value < 1 || value > 1e3)
+    return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text2}".` };
   return { value };
 }
 function parseEvidenceFormat(text2, name) {
@@ -24975,7 +25787,8 @@ function parseSideSelector(text2, name) {
   const [, key, value = ""] = match;
   if (key === "promptIdx") {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+      return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
     return { value: { promptIdx: n } };
   }
   return { value: key === "provider" ? { provider: value } : { label: value } };
@@ -25041,14 +25854,27 @@ function lockManifest(bytes, file, readFile) {
     }
     if (entry.recorded === actual) continue;
     const segments = toSegments(entry.digestPointer);
-    const edit = (0, import_yaml3.isScalar)(doc.getIn(segments, true)) ? replaceValue(doc.getIn(segments, true), source, actual, newline) : insertDigest(doc.getIn(segments.slice(0, -1), true), toSegments(entry.pathPointer).at(-1), source, actual, newline);
+    const edit = (0, import_yaml3.isScalar)(doc.getIn(segments, true)) ? replaceValue(doc.getIn(segments, true), source, actual, newline) : insertDigest(
+      doc.getIn(segments.slice(0, -1), true),
+      toSegments(entry.pathPointer).at(-1),
+      source,
+      actual,
+      newline
+    );
     if (!edit) {
-      lockProblems.push(locate(loaded, entry.digestPointer, `cannot write the digest here; add \`sha256: ${actual}\` by hand`));
+      lockProblems.push(
+        locate(loaded, entry.digestPointer, `cannot write the digest here; add \`sha256: ${actual}\` by hand`)
+      );
       continue;
     }
     edits.push(edit);
     const field = locate(loaded, entry.digestPointer, "").field ?? entry.digestPointer;
-    updates.push({ field, path: entry.path, ...entry.recorded !== void 0 ? { old: entry.recorded } : {}, new: actual });
+    updates.push({
+      field,
+      path: entry.path,
+      ...entry.recorded !== void 0 ? { old: entry.recorded } : {},
+      new: actual
+    });
   }
   if (lockProblems.length > 0) return { text: original, changed: false, updates: [], problems: lockProblems };
   if (updates.length === 0) return { text: original, changed: false, updates, problems: [] };
@@ -25064,7 +25890,18 @@ function lockManifest(bytes, file, readFile) {
     const field = locate(again, a.digestPointer, "").field ?? a.digestPointer;
     return expected.has(field) && a.recorded !== expected.get(field);
   });
-  if (wrong) return { text: original, changed: false, updates: [], problems: [{ file, message: "internal error: lock could not rewrite the digests safely; edit them by hand and report this" }] };
+  if (wrong)
+    return {
+      text: original,
+      changed: false,
+      updates: [],
+      problems: [
+        {
+          file,
+          message: "internal error: lock could not rewrite the digests safely; edit them by hand and report this"
+        }
+      ]
+    };
   return { text: text2, changed: text2 !== original, updates, problems: [] };
 }
 function toSegments(pointer) {
@@ -25097,7 +25934,9 @@ function insertDigest(map, pathKey, source, digest2, newline) {
 // src/manifest/render-diff.ts
 function renderDiffText(doc) {
   const lines = [];
-  lines.push(`base ${doc.base.ref} (${doc.base.commit.slice(0, 12)}) → head ${doc.head.ref}${doc.head.commit ? ` (${doc.head.commit.slice(0, 12)})` : ""}`);
+  lines.push(
+    `base ${doc.base.ref} (${doc.base.commit.slice(0, 12)}) → head ${doc.head.ref}${doc.head.commit ? ` (${doc.head.commit.slice(0, 12)})` : ""}`
+  );
   if (doc.packages.length === 0) lines.push("", "No package manifest is touched by this change.");
   for (const pkg of doc.packages) {
     lines.push("");
@@ -25105,14 +25944,18 @@ function renderDiffText(doc) {
     const parent = pkg.failure ? `${pkg.package_id}: no valid candidate manifest (${pkg.failure.kind.replace("_", " ")})` : pkg.parent ? `${pkg.parent.package_id} → ${pkg.package_id}${how}` : `${pkg.package_id} (new application: no parent at base)`;
     lines.push(`${pkg.manifest}  ${pkg.application}  level ${pkg.side_effect_level}`);
     lines.push(`  package: ${parent}`);
-    lines.push(`  classes: ${pkg.classes.length > 0 ? pkg.classes.join(", ") : "—"}${pkg.rollback_of ? ` (rollback to ${pkg.rollback_of.package_id} @ ${pkg.rollback_of.commit.slice(0, 12)})` : ""}`);
+    lines.push(
+      `  classes: ${pkg.classes.length > 0 ? pkg.classes.join(", ") : "—"}${pkg.rollback_of ? ` (rollback to ${pkg.rollback_of.package_id} @ ${pkg.rollback_of.commit.slice(0, 12)})` : ""}`
+    );
     if (pkg.changes.length > 0) {
       lines.push("  changes:");
       for (const change of pkg.changes) {
         const what = change.field ? `${change.key} ${change.field}` : change.key;
         const from = change.old !== void 0 ? short2(change.old) : "∅";
         const to = change.new !== void 0 ? short2(change.new) : "∅";
-        lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? " (on disk, not in the manifest)" : ""}`);
+        lines.push(
+          `    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? " (on disk, not in the manifest)" : ""}`
+        );
       }
     } else if (pkg.parent && !pkg.failure) {
       lines.push("  changes: none");
@@ -25176,8 +26019,13 @@ function runValidate(ctx, paths, repoFlag) {
     checked += 1;
     problems.push(...loadManifest(work.bytes, work.name, { readFile: reader }).problems);
   }
-  if (checked === 0 && problems.length === 0) throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${checked} manifest${checked === 1 ? "" : "s"}`);
+  if (checked === 0 && problems.length === 0)
+    throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
+  if (problems.length > 0)
+    throw new InputError(
+      problems,
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${checked} manifest${checked === 1 ? "" : "s"}`
+    );
   ctx.stdout(`${checked} manifest${checked === 1 ? "" : "s"} valid
 `);
   return EXIT.ok;
@@ -25188,7 +26036,8 @@ function runLock(ctx, paths, options) {
   const wrongKind = discovered.filter((w) => w.explicit && w.kind.kind !== "package" && w.kind.kind !== "unreadable");
   if (wrongKind.length > 0) throw new InputError(wrongKind.map((w) => notAPackage(w, "lock")));
   const files = discovered.filter((w) => w.explicit || isToCheck(w, paths.length > 0));
-  if (files.length === 0) throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
+  if (files.length === 0)
+    throw new InputError([{ file: paths.join(" ") || ".", message: "no kaizen-gate manifests found" }]);
   const reader = readerAtWorktree(root);
   const problems = [];
   const writes = [];
@@ -25203,19 +26052,24 @@ function runLock(ctx, paths, options) {
   }
   if (problems.length > 0) throw new InputError(problems);
   if (options.check) {
-    ctx.stdout(writes.length === 0 ? "all digests up to date\n" : `${writes.length} manifest(s) need \`kaizen-gate lock\`
-`);
+    ctx.stdout(
+      writes.length === 0 ? "all digests up to date\n" : `${writes.length} manifest(s) need \`kaizen-gate lock\`
+`
+    );
     return writes.length === 0 ? EXIT.ok : EXIT.failed;
   }
   for (const write of writes) writeFileAtomic(write.file, write.text);
-  ctx.stdout(writes.length === 0 ? "all digests up to date\n" : `locked ${writes.length} manifest${writes.length === 1 ? "" : "s"}
-`);
+  ctx.stdout(
+    writes.length === 0 ? "all digests up to date\n" : `locked ${writes.length} manifest${writes.length === 1 ? "" : "s"}
+`
+  );
   return EXIT.ok;
 }
 function runDiff(ctx, paths, options) {
   if (!options.base) throw new UsageError("diff needs --base <git-ref> (the commit to compare against)");
   const root = repoRootOf(ctx.cwd, options.repo);
-  if (!findRepoRoot(root)) throw new InputError([{ file: root, message: "not inside a git repository; diff compares git commits" }]);
+  if (!findRepoRoot(root))
+    throw new InputError([{ file: root, message: "not inside a git repository; diff compares git commits" }]);
   const changeSet = resolveChangeSet({
     repo: root,
     base: options.base,
@@ -25249,18 +26103,23 @@ function valueOf(parsed) {
   return parsed.value;
 }
 function requestOf(ctx, positionals, flags) {
-  if (!flags.base) throw new UsageError("check needs --base <git-ref>: the commit holding the parent packages (e.g. origin/main)");
+  if (!flags.base)
+    throw new UsageError("check needs --base <git-ref>: the commit holding the parent packages (e.g. origin/main)");
   const given = flags["parent-evidence"] ?? [];
   const auto = given.includes("auto");
   const parentEvidence = auto ? [] : given;
   const candidateEvidence = flags["candidate-evidence"] ?? [];
   const evidence = flags.evidence ?? [];
   if (auto && given.length > 1) {
-    throw new UsageError("--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files");
+    throw new UsageError(
+      "--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files"
+    );
   }
   if (flags.eval === void 0) {
     if (auto) {
-      throw new UsageError("--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored");
+      throw new UsageError(
+        "--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored"
+      );
     }
     for (const flag2 of ["max-parent-age", "eval-concurrency", "eval-timeout"]) {
       if (flags[flag2] !== void 0) throw new UsageError(`--${flag2} goes with --eval CMD`);
@@ -25293,7 +26152,12 @@ function requestOf(ctx, positionals, flags) {
     ...flags.policy !== void 0 ? { policy: flags.policy } : {},
     ...flags.seed !== void 0 ? { seed: valueOf(parseSeed(flags.seed, "--seed")) } : {},
     ...flags.look !== void 0 ? { look: valueOf(parseLook(flags.look, "--look")) } : {},
-    ...parentSide || candidateSide ? { promptfooSides: { ...parentSide ? { parent: parentSide } : {}, ...candidateSide ? { candidate: candidateSide } : {} } } : {},
+    ...parentSide || candidateSide ? {
+      promptfooSides: {
+        ...parentSide ? { parent: parentSide } : {},
+        ...candidateSide ? { candidate: candidateSide } : {}
+      }
+    } : {},
     ...flags["allow-unpaired"] ? { allowUnpaired: true } : {},
     evidenceFormat: valueOf(parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")),
     signing: {
@@ -25308,7 +26172,9 @@ function requestOf(ctx, positionals, flags) {
 function evalRequestOf(ctx, flags, parentFromFiles) {
   const command = flags.eval ?? "";
   if (command.trim() === "") {
-    throw new UsageError(`--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`);
+    throw new UsageError(
+      `--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`
+    );
   }
   const format = valueOf(
     parseEvidenceFormat(flags["evidence-format"] ?? "auto", "--evidence-format")
@@ -25335,7 +26201,8 @@ function evalRequestOf(ctx, flags, parentFromFiles) {
 }
 async function runCheck(ctx, positionals, flags, isTty) {
   const format = flags.format ?? "text";
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(", ")}, got "${format}"`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be ${FORMATS.join(", ")}, got "${format}"`);
   const result = await runGateCheck(requestOf(ctx, positionals, flags));
   const { report } = result;
   if (format === "json") ctx.stdout(serialiseReport(report));
@@ -25524,7 +26391,13 @@ function parseRevokedList(text2, file) {
     if (line === "" || line.startsWith("#")) return;
     const [id = ""] = line.split(/\s+/);
     if (/^sha256:[0-9a-f]{64}$/.test(id.toLowerCase())) ids.add(id.toLowerCase());
-    else problems.push({ file, line: index + 1, column: 1, message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"` });
+    else
+      problems.push({
+        file,
+        line: index + 1,
+        column: 1,
+        message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"`
+      });
   });
   if (problems.length > 0) throw new InputError(problems);
   return ids;
@@ -25992,7 +26865,8 @@ import { join as join7, resolve as resolve11 } from "node:path";
 
 // src/report/stage.ts
 function stageConclusion(report) {
-  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true) return { conclusion: "action_required", exit: EXIT.needsApproval };
+  if (report.decision.outcome === "promote" && report.canary?.requires_approval === true)
+    return { conclusion: "action_required", exit: EXIT.needsApproval };
   const row = STAGE_OUTCOMES[report.decision.outcome];
   return { conclusion: row.conclusion, exit: row.exit };
 }
@@ -26007,9 +26881,13 @@ function stageSubjects(report) {
   const subjects = [];
   const commit2 = report.subject.commit;
   for (const m of report.subject.manifests) {
-    subjects.push({ name: m.commit !== null && m.commit !== commit2 ? `${m.path}${AT_COMMIT}${m.commit}` : m.path, digest: { sha256: m.sha256 } });
+    subjects.push({
+      name: m.commit !== null && m.commit !== commit2 ? `${m.path}${AT_COMMIT}${m.commit}` : m.path,
+      digest: { sha256: m.sha256 }
+    });
   }
-  for (const f of [...report.subject.artifacts, ...report.subject.evidence]) subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
+  for (const f of [...report.subject.artifacts, ...report.subject.evidence])
+    subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
   if (commit2) subjects.push({ name: "git+commit", digest: { gitCommit: commit2 } });
   return subjects;
 }
@@ -26018,7 +26896,12 @@ function attestStageReport(report, privateKeyPem, unsignedReason) {
   const statement = buildStatement(stageSubjects(marked), marked);
   const statement_sha256 = sha256Hex(canonicalJson(statement));
   if (privateKeyPem === void 0) return { report: marked, statement, statement_sha256 };
-  return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, "signing-key"), statement_sha256 };
+  return {
+    report: marked,
+    statement,
+    envelope: signStatement(statement, privateKeyPem, "signing-key"),
+    statement_sha256
+  };
 }
 function stageNoteLine(attested) {
   return attested.envelope ? JSON.stringify(attested.envelope) : JSON.stringify({ unsigned: true, report: attested.report });
@@ -26030,10 +26913,13 @@ function readStageReport(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not an object";
   const v = value;
   if (v["schema"] !== "kaizen-gate/report/v1") return "not a kaizen-gate report";
-  if (v["stage"] !== "shadow" && v["stage"] !== "canary" && v["stage"] !== "rollback") return "not a stage report (no shadow, canary or rollback stage)";
+  if (v["stage"] !== "shadow" && v["stage"] !== "canary" && v["stage"] !== "rollback")
+    return "not a stage report (no shadow, canary or rollback stage)";
   const decision = v["decision"];
-  if (typeof decision !== "object" || decision === null || typeof decision["outcome"] !== "string" || !(decision["outcome"] in STAGE_OUTCOMES)) return "a stage report without a known decision";
-  if (typeof v["package_id"] !== "string" || typeof v["application"] !== "string") return "a stage report without its package";
+  if (typeof decision !== "object" || decision === null || typeof decision["outcome"] !== "string" || !(decision["outcome"] in STAGE_OUTCOMES))
+    return "a stage report without a known decision";
+  if (typeof v["package_id"] !== "string" || typeof v["application"] !== "string")
+    return "a stage report without its package";
   return value;
 }
 
@@ -26078,13 +26964,18 @@ function buildKaizenLog(input) {
       lastOfLineage.set(version.lineage, version);
       lastOfPackage.set(manifest.package_id, version);
       const byFingerprint = behaviours.get(version.lineage) ?? /* @__PURE__ */ new Map();
-      byFingerprint.set(fingerprint, { history: { package_id: manifest.package_id, commit: version.change.commit, fingerprint }, index });
+      byFingerprint.set(fingerprint, {
+        history: { package_id: manifest.package_id, commit: version.change.commit, fingerprint },
+        index
+      });
       behaviours.set(version.lineage, byFingerprint);
     }
     if (!selected.has(version.lineage)) return;
     const fields = fieldsOf(version.value);
     const all = recordsOf(version.change.commit);
-    const mine = all.filter((r2) => r2.kind === "invalid" || packageIn(r2, version.change.path, fields.package_id) !== void 0);
+    const mine = all.filter(
+      (r2) => r2.kind === "invalid" || packageIn(r2, version.change.path, fields.package_id) !== void 0
+    );
     const primary = pickPrimary(mine);
     const verifiedPackage = primary?.kind === "verified" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
     const claimedPackage = primary?.kind === "unsigned" ? packageIn(primary, version.change.path, fields.package_id) : void 0;
@@ -26092,7 +26983,8 @@ function buildKaizenLog(input) {
     const stage = stages.get(fields.package_id);
     const invalid2 = mine.filter((r2) => r2.kind === "invalid").length;
     const unsigned = mine.filter((r2) => r2.kind === "unsigned").length;
-    if (rollbackOf !== void 0) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
+    if (rollbackOf !== void 0)
+      rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
     entryAt.set(`${version.lineage}\0${version.change.commit}`, entries.length);
     entries.push({
       id: version.id,
@@ -26107,7 +26999,11 @@ function buildKaizenLog(input) {
       application: fields.application,
       manifest: version.change.path,
       commit: version.change.commit,
-      ...signatureOf(primary, invalid2 - (primary?.kind === "invalid" ? 1 : 0), unsigned - (primary?.kind === "unsigned" ? 1 : 0)),
+      ...signatureOf(
+        primary,
+        invalid2 - (primary?.kind === "invalid" ? 1 : 0),
+        unsigned - (primary?.kind === "unsigned" ? 1 : 0)
+      ),
       classes,
       ...verifiedPackage ? { decision: verifiedPackage.decision.outcome } : {},
       records: mine.length,
@@ -26131,7 +27027,8 @@ function latestStages(commits, recordsOf) {
         continue;
       }
       const earlier = latest.get(stage.package_id);
-      if (earlier === void 0 || (earlier.inputs.look ?? "") <= (stage.inputs.look ?? "")) latest.set(stage.package_id, stage);
+      if (earlier === void 0 || (earlier.inputs.look ?? "") <= (stage.inputs.look ?? ""))
+        latest.set(stage.package_id, stage);
     }
   }
   for (const [packageId, stage] of rolledBack) latest.set(packageId, stage);
@@ -26199,7 +27096,13 @@ function collectVersions(changes) {
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
     const { yaml, ...slim } = loaded;
-    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, "0")}`, loaded: slim, value: yaml?.value });
+    versions.push({
+      change: { ...change, bytes },
+      lineage,
+      id: `KZ-${year}-${String(n).padStart(3, "0")}`,
+      loaded: slim,
+      value: yaml?.value
+    });
   }
   return { versions, alive, lineagePaths };
 }
@@ -26213,7 +27116,11 @@ function selectLineages(select, alive, lineagePaths) {
     const folder = path === "" || path === "." ? "" : `${path.replace(/\/+$/, "")}/`;
     const inFolder = [...alive].filter(([p]) => p.startsWith(folder)).map(([, lineage]) => lineage);
     const found = current !== void 0 ? [current] : earlier.length > 0 ? earlier : inFolder;
-    if (found.length === 0) problems.push({ file: path, message: "no version of a kaizen-gate manifest at this path on the first-parent history" });
+    if (found.length === 0)
+      problems.push({
+        file: path,
+        message: "no version of a kaizen-gate manifest at this path on the first-parent history"
+      });
     for (const lineage of found) out.add(lineage);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -26257,11 +27164,15 @@ function statusOf2(primary, verified) {
 function signatureOf(primary, invalidOthers, unsignedOthers) {
   const more2 = (invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? "" : "s"}` : "") + (unsignedOthers > 0 ? `; and ${unsignedOthers} unsigned record${unsignedOthers === 1 ? "" : "s"}` : "");
   if (primary === void 0) return { signature: "none", signature_status: "none" };
-  if (primary.kind === "invalid") return { signature: `INVALID: ${primary.reason}${more2}`, signature_status: "invalid" };
+  if (primary.kind === "invalid")
+    return { signature: `INVALID: ${primary.reason}${more2}`, signature_status: "invalid" };
   if (primary.kind === "unsigned") return { signature: `unsigned${more2}`, signature_status: "unsigned" };
   const unchecked = primary.uncheckedEvidence.length;
   const note = unchecked > 0 ? `; ${unchecked} evidence file${unchecked === 1 ? "" : "s"} not in the commit, not checked` : "";
-  return { signature: `verified with ${primary.keyid} (${primary.keySource})${note}${more2}`, signature_status: "verified" };
+  return {
+    signature: `verified with ${primary.keyid} (${primary.keySource})${note}${more2}`,
+    signature_status: "verified"
+  };
 }
 function resultOf(pkg) {
   const parts = pkg.gates.flatMap((gate) => {
@@ -26275,7 +27186,8 @@ function headlineOf(gate) {
   if (h === void 0 || gate.verdict === "not_applicable" || !Number.isFinite(h.estimate)) return void 0;
   const bounds = (format) => h.interval ? ` [${format(h.interval.lower)}, ${format(h.interval.upper)}]` : "";
   if (h.unit === "pp") return `${formatPp(h.estimate)}${bounds((v) => formatPp(v).replace(" pp", ""))}`;
-  if (h.unit === "ratio") return `${formatRatioChange(h.estimate)}${bounds((v) => formatRatioChange(v).replace(" %", ""))}`;
+  if (h.unit === "ratio")
+    return `${formatRatioChange(h.estimate)}${bounds((v) => formatRatioChange(v).replace(" %", ""))}`;
   return void 0;
 }
 function utcDate(iso) {
@@ -26296,12 +27208,17 @@ function loadKeyring(sources) {
   }));
   if (dir !== void 0) {
     if (!existsSync5(dir) || !statSync5(dir).isDirectory()) {
-      throw new InputError([{ file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }]);
+      throw new InputError([
+        { file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }
+      ]);
     }
     for (const name of readdirSync2(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
       const path = join6(dir, name);
       const relative4 = toRepoPath(sources.namesRelativeTo, path);
-      files.push({ source: relative4.startsWith("..") ? path : relative4, pem: readInputFile(path, "public key file").toString("utf8") });
+      files.push({
+        source: relative4.startsWith("..") ? path : relative4,
+        pem: readInputFile(path, "public key file").toString("utf8")
+      });
     }
   }
   const revokedPath = join6(dir ?? repoKeys, REVOKED_FILE);
@@ -26338,7 +27255,19 @@ function renderLog(entries, format) {
   }
 }
 function renderCsv(entries) {
-  const keys = ["id", "date", "owner", "problem", "measure", "result", "status", "package_id", "manifest", "commit", "signature"];
+  const keys = [
+    "id",
+    "date",
+    "owner",
+    "problem",
+    "measure",
+    "result",
+    "status",
+    "package_id",
+    "manifest",
+    "commit",
+    "signature"
+  ];
   const rows = [keys.map((k) => k), ...entries.map((entry) => keys.map((k) => entry[k]))];
   return rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
@@ -26386,7 +27315,9 @@ function renderVerified(result, commit2) {
   const { report } = result;
   const lines = [];
   const evidence = result.uncheckedEvidence.length > 0 ? `; ${result.uncheckedEvidence.length} evidence file(s) not checked: ${result.uncheckedEvidence.join(", ")}` : "";
-  lines.push(`VALID: signed by ${result.keyid} (${result.keySource}) for commit ${commit2}; ${result.checked} subject file${result.checked === 1 ? "" : "s"} match${evidence}.`);
+  lines.push(
+    `VALID: signed by ${result.keyid} (${result.keySource}) for commit ${commit2}; ${result.checked} subject file${result.checked === 1 ? "" : "s"} match${evidence}.`
+  );
   lines.push(`Decision: ${report.decision.outcome} — ${report.decision.summary}`);
   for (const pkg of report.packages) {
     lines.push("");
@@ -26395,7 +27326,9 @@ function renderVerified(result, commit2) {
     const verdictWidth = Math.max(...pkg.gates.map((g) => g.verdict.length), 4);
     for (const gate of pkg.gates) {
       const headline = headlineText(gate);
-      lines.push(`  ${gate.gate.padEnd(nameWidth)}  ${gate.verdict.padEnd(verdictWidth)}  ${headline ? `${headline}  ` : ""}${gate.reason}`);
+      lines.push(
+        `  ${gate.gate.padEnd(nameWidth)}  ${gate.verdict.padEnd(verdictWidth)}  ${headline ? `${headline}  ` : ""}${gate.reason}`
+      );
     }
   }
   return `${lines.map(clean2).join("\n")}
@@ -26403,7 +27336,8 @@ function renderVerified(result, commit2) {
 }
 function headlineText(gate) {
   const h = gate.headline;
-  if (h === void 0 || gate.verdict === "not_applicable" || h.unit === "count" || !Number.isFinite(h.estimate)) return void 0;
+  if (h === void 0 || gate.verdict === "not_applicable" || h.unit === "count" || !Number.isFinite(h.estimate))
+    return void 0;
   return `${formatValue(h.estimate, h.unit)}${h.interval ? ` (${formatInterval(h.interval, h.unit)})` : ""}`;
 }
 function clean2(line) {
@@ -26466,7 +27400,10 @@ function verifyEnvelope(envelopeJson, trusted) {
   }
   const trustedList = keys.map(describeKey).join(", ");
   if (hints.length > 0) {
-    return fail2(`The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`, "untrusted");
+    return fail2(
+      `The envelope is signed by ${hints.join(", ")}, which is not a trusted key (trusted: ${trustedList}).`,
+      "untrusted"
+    );
   }
   return fail2(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`, "untrusted");
 }
@@ -26520,7 +27457,11 @@ function loadTrustedKeys(trusted) {
   const keys = [];
   for (const entry of trusted) {
     try {
-      keys.push({ ...loadPublicKey(entry.publicKeyPem, entry.source), source: entry.source, revoked: entry.revoked === true });
+      keys.push({
+        ...loadPublicKey(entry.publicKeyPem, entry.source),
+        source: entry.source,
+        revoked: entry.revoked === true
+      });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
@@ -26610,7 +27551,8 @@ function verifyRecord(text2, context) {
   } catch {
     return invalid("The envelope is not JSON.", ADVICE.malformed);
   }
-  if (isRecord2(parsed) && parsed["unsigned"] === true && !("payload" in parsed)) return readUnsigned(parsed, context.commit);
+  if (isRecord2(parsed) && parsed["unsigned"] === true && !("payload" in parsed))
+    return readUnsigned(parsed, context.commit);
   const verified = verifyEnvelope(text2, context.trusted);
   if (!verified.ok) {
     const reason = rewordRevoked(verified.reason, parsed, context.revokedIds);
@@ -26626,7 +27568,8 @@ function verifyRecord(text2, context) {
     return match ? { path: match[1] ?? name, commit: (match[2] ?? "").toLowerCase() } : { path: name, commit: wanted };
   };
   const subjects = verified.statement.subject.filter((subject) => {
-    if (subject.digest["gitCommit"] !== void 0 || !evidence.has(subject.name) || context.evidenceDigest !== void 0) return true;
+    if (subject.digest["gitCommit"] !== void 0 || !evidence.has(subject.name) || context.evidenceDigest !== void 0)
+      return true;
     if (context.digestAt(wanted, subject.name) !== void 0) return true;
     unchecked.push(subject.name);
     return false;
@@ -26644,7 +27587,11 @@ function verifyRecord(text2, context) {
   const check = checkSubjects(statement, digestOf2, wanted);
   if (!check.ok) {
     const onlyMissingEvidence = check.commitMatches && check.mismatches.every((m) => missingEvidence.includes(m.name));
-    if (!onlyMissingEvidence) return invalid(check.reason, adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted));
+    if (!onlyMissingEvidence)
+      return invalid(
+        check.reason,
+        adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted)
+      );
     const list = check.mismatches.map((m) => m.name).join(", ");
     const one = check.mismatches.length === 1;
     return invalid(
@@ -26653,35 +27600,52 @@ function verifyRecord(text2, context) {
     );
   }
   if (report.subject.commit !== void 0 && report.subject.commit.toLowerCase() !== wanted) {
-    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`, ADVICE.tampered);
+    return invalid(
+      `The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`,
+      ADVICE.tampered
+    );
   }
-  return { kind: "verified", keyid: verified.keyid, keySource: verified.keySource, report, checked: check.checked.length, uncheckedEvidence: unchecked };
+  return {
+    kind: "verified",
+    keyid: verified.keyid,
+    keySource: verified.keySource,
+    report,
+    checked: check.checked.length,
+    uncheckedEvidence: unchecked
+  };
 }
 function readReport(value) {
   const what = "The signed predicate is not a kaizen-gate report";
   if (!isRecord2(value)) return `${what}.`;
-  if (value["schema"] !== "kaizen-gate/report/v1") return `${what} (schema ${JSON.stringify(value["schema"]) ?? "missing"}, expected "kaizen-gate/report/v1").`;
+  if (value["schema"] !== "kaizen-gate/report/v1")
+    return `${what} (schema ${JSON.stringify(value["schema"]) ?? "missing"}, expected "kaizen-gate/report/v1").`;
   const decision = value["decision"];
   const subject = value["subject"];
   const packages = value["packages"];
   if (!isRecord2(decision) || typeof decision["outcome"] !== "string") return `${what}: it has no decision.`;
-  if (!isRecord2(subject) || !Array.isArray(subject["evidence"]) || !Array.isArray(subject["manifests"])) return `${what}: it has no subject files.`;
+  if (!isRecord2(subject) || !Array.isArray(subject["evidence"]) || !Array.isArray(subject["manifests"]))
+    return `${what}: it has no subject files.`;
   if (!Array.isArray(packages)) return `${what}: it has no packages.`;
   for (const pkg of packages) {
     if (!isRecord2(pkg) || typeof pkg["package_id"] !== "string" || typeof pkg["manifest"] !== "string" || !Array.isArray(pkg["gates"])) {
       return `${what}: a package entry lacks its package_id, manifest or gates.`;
     }
     const pkgDecision = pkg["decision"];
-    if (!isRecord2(pkgDecision) || typeof pkgDecision["outcome"] !== "string") return `${what}: package ${pkg["package_id"]} has no decision.`;
+    if (!isRecord2(pkgDecision) || typeof pkgDecision["outcome"] !== "string")
+      return `${what}: package ${pkg["package_id"]} has no decision.`;
   }
   return value;
 }
 function readUnsigned(value, commit2) {
   const report = readReport(value["report"]);
-  if (typeof report === "string") return invalid(report.replace("The signed predicate", "The unsigned record"), ADVICE.malformed);
+  if (typeof report === "string")
+    return invalid(report.replace("The signed predicate", "The unsigned record"), ADVICE.malformed);
   const reportCommit = report.subject.commit?.toLowerCase();
   if (reportCommit !== commit2.toLowerCase()) {
-    return invalid(`The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`, reportCommit === void 0 ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit2.slice(0, 12)}.`);
+    return invalid(
+      `The unsigned report is for commit ${reportCommit ?? "(none)"}, not ${commit2.toLowerCase()}.`,
+      reportCommit === void 0 ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit2.slice(0, 12)}.`
+    );
   }
   return { kind: "unsigned", report, reason: report.signature.reason ?? "not signed", advice: UNSIGNED };
 }
@@ -26696,11 +27660,13 @@ var NO_COMMIT = "The report was made from a work tree with uncommitted changes. 
 var UNSIGNED = "Sign reports with `check --signing-key KEY --out DIR` (or the Action's signing-key input); an unsigned report proves nothing.";
 function adviseOnSubjects(commitMatches, signedCommit, mismatches, wanted) {
   if (!commitMatches && signedCommit === void 0) return NO_COMMIT;
-  if (!commitMatches) return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
+  if (!commitMatches)
+    return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
   return mismatches > 0 ? "A file changed after the report was made. Verify the report at the commit it names with the evidence it was made from (--evidence-dir), or run check again on the files as they are." : ADVICE.tampered;
 }
 function rewordRevoked(reason, parsed, revoked) {
-  if (revoked === void 0 || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason)) return reason;
+  if (revoked === void 0 || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason))
+    return reason;
   const signatures = isRecord2(parsed) && Array.isArray(parsed["signatures"]) ? parsed["signatures"] : [];
   const hint = signatures.map((s) => isRecord2(s) && typeof s["keyid"] === "string" ? s["keyid"].toLowerCase() : "").find((id) => revoked.has(id));
   return hint === void 0 ? reason : `The envelope is signed by key ${hint}, which is revoked.`;
@@ -26717,7 +27683,10 @@ var NULL_OID = /^0+$/;
 function readYamlHistory(repo, rev = "HEAD") {
   if (tryGit(repo, ["rev-parse", "--is-shallow-repository"])?.toString().trim() === "true") {
     throw new InputError([
-      { file: repo, message: "the clone is shallow, so the release history would be incomplete and the KZ ids wrong; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)" }
+      {
+        file: repo,
+        message: "the clone is shallow, so the release history would be incomplete and the KZ ids wrong; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)"
+      }
     ]);
   }
   const head = resolveCommit(repo, rev, "--rev");
@@ -26749,7 +27718,15 @@ function readYamlHistory(repo, rev = "HEAD") {
       if (!meta.startsWith(":")) continue;
       const [, , oldOid = "", newOid = "", status = ""] = meta.slice(1).split(" ");
       if (status.startsWith("R") || status.startsWith("C")) {
-        changes.push({ commit: commit2, committedAt, status, oldOid, newOid, path: tokens[i + 2] ?? "", renamedFrom: tokens[i + 1] ?? "" });
+        changes.push({
+          commit: commit2,
+          committedAt,
+          status,
+          oldOid,
+          newOid,
+          path: tokens[i + 2] ?? "",
+          renamedFrom: tokens[i + 1] ?? ""
+        });
         i += 2;
       } else {
         changes.push({ commit: commit2, committedAt, status, oldOid, newOid, path: tokens[i + 1] ?? "" });
@@ -26802,7 +27779,13 @@ Exit status: 0 written, 2 invalid usage or a file already exists.`,
   verify: {
     summary: "verify a signed report (report.intoto.json or git notes) for a commit",
     usage: "kaizen-gate verify ENVELOPE --key PUB [--key PUB…] [--keys-dir DIR] [--commit SHA] [--repo DIR] [--evidence-dir DIR]\n       kaizen-gate verify --from-notes COMMIT --key PUB [options]",
-    options: { ...repoOption, ...keyOptions, commit: { type: "string" }, "evidence-dir": { type: "string" }, "from-notes": { type: "string" } },
+    options: {
+      ...repoOption,
+      ...keyOptions,
+      commit: { type: "string" },
+      "evidence-dir": { type: "string" },
+      "from-notes": { type: "string" }
+    },
     help: `Checks a DSSE envelope: its signature by a trusted, non-revoked key; that the signed statement is
 for --commit; that every subject's sha256 matches the file — candidate manifests, artifacts and
 evidence at --commit, parent manifests (named path@sha) at that sha. Evidence files that are not in
@@ -26825,7 +27808,13 @@ Exit status: 0 valid, 1 not valid (one sentence says why), 2 invalid usage (miss
   log: {
     summary: "print the Kaizen log of manifest releases with verified signatures; exit 1 on any INVALID record",
     usage: "kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--require-signed | --allow-unsigned] [--repo DIR]",
-    options: { ...repoOption, ...keyOptions, format: { type: "string" }, "require-signed": { type: "boolean" }, "allow-unsigned": { type: "boolean" } },
+    options: {
+      ...repoOption,
+      ...keyOptions,
+      format: { type: "string" },
+      "require-signed": { type: "boolean" },
+      "allow-unsigned": { type: "boolean" }
+    },
     help: `Walks the first-parent history of HEAD and prints one entry per released manifest version:
 ID (KZ-YYYY-NNN), date, owner, problem, measure (change classes and summary), result (decision and
 headline deltas), status, package, commit and signature status. Reports are read from the git
@@ -26858,13 +27847,19 @@ invalid usage.`,
 function runKeygen(ctx, out, algorithmFlag) {
   if (!out) throw new UsageError("keygen needs --out DIR: the folder to write kaizen-gate.key and kaizen-gate.pub to");
   const algorithm = algorithmFlag ?? "ed25519";
-  if (algorithm !== "ed25519" && algorithm !== "ecdsa-p256") throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
+  if (algorithm !== "ed25519" && algorithm !== "ecdsa-p256")
+    throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
   const dir = resolve11(ctx.cwd, out);
   const privatePath = join7(dir, "kaizen-gate.key");
   const publicPath = join7(dir, "kaizen-gate.pub");
   const existing = [privatePath, publicPath].filter((path) => existsSync6(path));
   if (existing.length > 0) {
-    throw new InputError(existing.map((file) => ({ file, message: "already exists; keygen never overwrites a key (choose another --out folder)" })));
+    throw new InputError(
+      existing.map((file) => ({
+        file,
+        message: "already exists; keygen never overwrites a key (choose another --out folder)"
+      }))
+    );
   }
   const pair = generateSigningKeyPair(algorithm);
   mkdirSync4(dir, { recursive: true, mode: 448 });
@@ -26885,7 +27880,12 @@ function writeNewFile(path, text2, mode) {
     fd = openSync3(path, "wx", mode);
   } catch (error) {
     const code = error.code;
-    throw new InputError([{ file: path, message: code === "EEXIST" ? "already exists; keygen never overwrites a key" : `cannot be created (${code ?? String(error)})` }]);
+    throw new InputError([
+      {
+        file: path,
+        message: code === "EEXIST" ? "already exists; keygen never overwrites a key" : `cannot be created (${code ?? String(error)})`
+      }
+    ]);
   }
   try {
     writeSync2(fd, text2);
@@ -26895,28 +27895,54 @@ function writeNewFile(path, text2, mode) {
 }
 function loadCliKeyring(ctx, repo, values, defaultDir) {
   const keysDir = values["keys-dir"];
-  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: values.key ?? [], ...keysDir !== void 0 ? { keysDir } : {}, repoDefault: defaultDir, namesRelativeTo: ctx.cwd });
+  return loadKeyring({
+    cwd: ctx.cwd,
+    repo,
+    keyFiles: values.key ?? [],
+    ...keysDir !== void 0 ? { keysDir } : {},
+    repoDefault: defaultDir,
+    namesRelativeTo: ctx.cwd
+  });
 }
 function runVerify(ctx, values, positionals) {
   const fromNotes = values["from-notes"];
-  if (fromNotes === void 0 && positionals.length !== 1) throw new UsageError("verify needs exactly one ENVELOPE file (e.g. kaizen-gate-report/report.intoto.json), or --from-notes COMMIT");
-  if (fromNotes !== void 0 && positionals.length > 0) throw new UsageError("verify takes either an ENVELOPE file or --from-notes COMMIT, not both");
+  if (fromNotes === void 0 && positionals.length !== 1)
+    throw new UsageError(
+      "verify needs exactly one ENVELOPE file (e.g. kaizen-gate-report/report.intoto.json), or --from-notes COMMIT"
+    );
+  if (fromNotes !== void 0 && positionals.length > 0)
+    throw new UsageError("verify takes either an ENVELOPE file or --from-notes COMMIT, not both");
   if (values.key === void 0 && values["keys-dir"] === void 0) {
-    throw new UsageError(`verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`);
+    throw new UsageError(
+      `verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`
+    );
   }
   const envelopePath = positionals[0];
   const envelopeText = envelopePath === void 0 ? void 0 : readInputFile(resolve11(ctx.cwd, envelopePath), "envelope").toString("utf8");
   const repo = repoRootOf(ctx.cwd, values.repo);
-  if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }]);
+  if (!findRepoRoot(repo))
+    throw new InputError([
+      { file: repo, message: "not inside a git repository; verify checks subjects against a commit (use --repo)" }
+    ]);
   const keyring = loadCliKeyring(ctx, repo, values, false);
-  if (keyring.trusted.length === 0) throw new UsageError(`no trusted public key in ${String(values["keys-dir"])} (files ending in .pem or .pub); pass --key PUB`);
+  if (keyring.trusted.length === 0)
+    throw new UsageError(
+      `no trusted public key in ${String(values["keys-dir"])} (files ending in .pem or .pub); pass --key PUB`
+    );
   const commitFlag = values.commit;
-  const commit2 = resolveCommit(repo, fromNotes ?? commitFlag ?? "HEAD", fromNotes !== void 0 ? "--from-notes" : "--commit");
+  const commit2 = resolveCommit(
+    repo,
+    fromNotes ?? commitFlag ?? "HEAD",
+    fromNotes !== void 0 ? "--from-notes" : "--commit"
+  );
   if (fromNotes !== void 0 && commitFlag !== void 0 && resolveCommit(repo, commitFlag, "--commit") !== commit2) {
-    throw new UsageError("--commit and --from-notes name different commits; a note is verified for the commit it is attached to");
+    throw new UsageError(
+      "--commit and --from-notes name different commits; a note is verified for the commit it is attached to"
+    );
   }
   const evidenceDir = resolve11(ctx.cwd, values["evidence-dir"] ?? repo);
-  if (!existsSync6(evidenceDir) || !statSync6(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
+  if (!existsSync6(evidenceDir) || !statSync6(evidenceDir).isDirectory())
+    throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
     trusted: keyring.trusted,
@@ -26934,8 +27960,10 @@ function runVerify(ctx, values, positionals) {
   if (envelopeText !== void 0) return printResult(ctx, verifyRecord(envelopeText, context), commit2, "");
   const notes = readNotes(repo, commit2);
   if (notes.length === 0) {
-    ctx.stderr(`kaizen-gate: commit ${commit2} has no report in ${NOTES_REF}; fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'
-`);
+    ctx.stderr(
+      `kaizen-gate: commit ${commit2} has no report in ${NOTES_REF}; fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'
+`
+    );
     return EXIT.failed;
   }
   let status = EXIT.ok;
@@ -26955,13 +27983,21 @@ function printResult(ctx, result, commit2, prefix) {
 }
 function runLog(ctx, values, positionals) {
   const format = values.format ?? "table";
-  if (!LOG_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(", ")}, got "${format}"`);
-  if (values["require-signed"] === true && values["allow-unsigned"] === true) throw new UsageError("--require-signed and --allow-unsigned contradict each other; give one");
+  if (!LOG_FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${LOG_FORMATS.join(", ")}, got "${format}"`);
+  if (values["require-signed"] === true && values["allow-unsigned"] === true)
+    throw new UsageError("--require-signed and --allow-unsigned contradict each other; give one");
   const repo = repoRootOf(ctx.cwd, values.repo);
-  if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: "not inside a git repository; log reads the git history (use --repo)" }]);
+  if (!findRepoRoot(repo))
+    throw new InputError([
+      { file: repo, message: "not inside a git repository; log reads the git history (use --repo)" }
+    ]);
   const keyring = loadCliKeyring(ctx, repo, values, true);
   const requireSigned = values["require-signed"] === true || keyring.trusted.length > 0 && values["allow-unsigned"] !== true;
-  if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
+  if (requireSigned && keyring.trusted.length === 0)
+    throw new UsageError(
+      `--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`
+    );
   const digestAt = digestsAtCommits(repo);
   const entries = buildKaizenLog({
     changes: readYamlHistory(repo),
@@ -26970,8 +28006,10 @@ function runLog(ctx, values, positionals) {
     ...positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve11(ctx.cwd, p))) } : {}
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
-    ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.
-`);
+    ctx.stderr(
+      `kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.
+`
+    );
   }
   if (entries.length === 0 && positionals.length === 0) {
     ctx.stderr("kaizen-gate: no kaizen-gate manifests in the repository at HEAD; nothing to show.\n");
@@ -26981,14 +28019,18 @@ function runLog(ctx, values, positionals) {
   const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
   if (invalid2.length > 0) {
     const ids = invalid2.map((e) => e.id).join(", ");
-    ctx.stderr(`kaizen-gate: ${count2(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${ids}
-`);
+    ctx.stderr(
+      `kaizen-gate: ${count2(invalid2.length, "release")} ${invalid2.length === 1 ? "has" : "have"} an INVALID record: ${ids}
+`
+    );
   }
   if (unsigned.length > 0) {
     const ids = unsigned.map((e) => e.id).join(", ");
     const have = `${count2(unsigned.length, "release")} ${unsigned.length === 1 ? "has" : "have"}`;
-    ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)
-`);
+    ctx.stderr(
+      `kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)
+`
+    );
   }
   return invalid2.length > 0 || unsigned.length > 0 ? EXIT.failed : EXIT.ok;
 }
@@ -27052,8 +28094,10 @@ function chooseRollbackTarget(releases, live, to, resolve14 = (r2) => r2) {
   if (to !== void 0) {
     const candidates = releases.filter((r2) => r2.package_id === to);
     const found = candidates.at(-1);
-    if (found === void 0) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
-    if (live !== void 0 && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    if (found === void 0)
+      return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
+    if (live !== void 0 && found.package_id === live.package_id)
+      return { ok: false, reason: `${to} is already the live package.`, skipped };
     const release = resolve14(found);
     const why = unusable(release);
     return why === void 0 ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
@@ -27068,7 +28112,11 @@ function chooseRollbackTarget(releases, live, to, resolve14 = (r2) => r2) {
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
   }
   const what = live === void 0 ? "the history" : `before the live package ${live.package_id}`;
-  return { ok: false, reason: `No earlier release ${what} has a verified signed approval that was not rolled back.`, skipped };
+  return {
+    ok: false,
+    reason: `No earlier release ${what} has a verified signed approval that was not rolled back.`,
+    skipped
+  };
 }
 function rollbackPullRequestBody(result, summary) {
   const lines = [
@@ -27088,11 +28136,20 @@ function rollbackPullRequestBody(result, summary) {
     `### Pointer change (\`${escapeMarkdown(result.pointer_path)}\`)`,
     "",
     "```diff",
-    ...result.pointer_diff.map((l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")),
+    ...result.pointer_diff.map(
+      (l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")
+    ),
     "```"
   ];
   if (result.skipped.length > 0) {
-    lines.push("", "### Skipped releases", "", ...result.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\` (\`${s.commit.slice(0, 12)}\`): ${escapeMarkdown(s.reason)}`));
+    lines.push(
+      "",
+      "### Skipped releases",
+      "",
+      ...result.skipped.map(
+        (s) => `- \`${escapeMarkdown(s.package_id)}\` (\`${s.commit.slice(0, 12)}\`): ${escapeMarkdown(s.reason)}`
+      )
+    );
   }
   return `${lines.join("\n")}
 `;
@@ -27113,18 +28170,26 @@ function parsePointer(text2, file) {
   try {
     value = (0, import_yaml4.parse)(text2);
   } catch (error) {
-    throw new InputError([{ file, message: `is not YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }]);
+    throw new InputError([
+      { file, message: `is not YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` }
+    ]);
   }
   const problems = [];
   const record = typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
-  if (record["apiVersion"] !== POINTER_API_VERSION) problems.push({ file, field: "apiVersion", message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record["apiVersion"]) ?? "nothing"}` });
+  if (record["apiVersion"] !== POINTER_API_VERSION)
+    problems.push({
+      file,
+      field: "apiVersion",
+      message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record["apiVersion"]) ?? "nothing"}`
+    });
   const field = (name, pattern, expected) => {
     const v = record[name];
     if (typeof v !== "string" || v === "") {
       problems.push({ file, field: name, message: "is required (a non-empty string)" });
       return "";
     }
-    if (pattern && !pattern.test(v)) problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
+    if (pattern && !pattern.test(v))
+      problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
     return v;
   };
   const pointer = {
@@ -27168,7 +28233,12 @@ function diffLines(before, after) {
 }
 
 // src/git/pointer.ts
-var OUTCOME_STATUS = { approve: "approved", reject: "rejected", hold: "held", needs_approval: "needs_approval" };
+var OUTCOME_STATUS = {
+  approve: "approved",
+  reject: "rejected",
+  hold: "held",
+  needs_approval: "needs_approval"
+};
 function digestOfPayload(text2) {
   try {
     const payload = JSON.parse(text2).payload;
@@ -27187,7 +28257,15 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     if (change.previous !== void 0 && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === void 0 || manifest.application !== application) continue;
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: digestOf(change.bytes), approval: "unrecorded", approval_detail: "not verified yet" });
+    releases.push({
+      commit: change.commit,
+      committed_at: change.committedAt,
+      manifest: change.path,
+      package_id: manifest.package_id,
+      manifest_sha256: digestOf(change.bytes),
+      approval: "unrecorded",
+      approval_detail: "not verified yet"
+    });
   }
   const stageRecords = [];
   for (const [commit2, lines] of notes) {
@@ -27206,8 +28284,13 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
   const rolledBack = /* @__PURE__ */ new Map();
   for (const record of stageRecords) {
     const r2 = record.report;
-    if (r2.stage === "canary" && r2.decision.outcome === "rollback") rolledBack.set(r2.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r2.decision.summary}`);
-    if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from) rolledBack.set(r2.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`);
+    if (r2.stage === "canary" && r2.decision.outcome === "rollback")
+      rolledBack.set(r2.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r2.decision.summary}`);
+    if (r2.stage === "rollback" && r2.decision.outcome === "rolled_back" && r2.rollback?.from)
+      rolledBack.set(
+        r2.rollback.from.package_id,
+        `rollback on ${record.commit.slice(0, 12)} to ${r2.rollback.to?.package_id ?? "an earlier package"}`
+      );
   }
   const resolved = /* @__PURE__ */ new Map();
   const resolve14 = (release) => {
@@ -27219,7 +28302,13 @@ function readReleaseHistory(repo, application, trusted, revokedIds) {
     }
     return done4;
   };
-  return { releases: releases.map((r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2), stageRecords, resolve: resolve14 };
+  return {
+    releases: releases.map(
+      (r2) => rolledBack.has(r2.package_id) ? { ...r2, rolled_back: rolledBack.get(r2.package_id) } : r2
+    ),
+    stageRecords,
+    resolve: resolve14
+  };
 }
 function decodePredicate(payload) {
   try {
@@ -27229,7 +28318,9 @@ function decodePredicate(payload) {
   }
 }
 function approvalOf(results, packageId) {
-  const mine = results.filter(({ result }) => result.kind === "invalid" || result.report.packages.some((p) => p.package_id === packageId));
+  const mine = results.filter(
+    ({ result }) => result.kind === "invalid" || result.report.packages.some((p) => p.package_id === packageId)
+  );
   const verified = mine.filter((m) => m.result.kind === "verified");
   if (verified.length > 0) {
     const ranked = verified.map((m) => {
@@ -27238,12 +28329,18 @@ function approvalOf(results, packageId) {
     }).toSorted((a, b) => severity(a.status) - severity(b.status));
     const best = ranked[0];
     const keyid = best.m.result.kind === "verified" ? best.m.result.keyid : "";
-    return { approval: best.status, approval_detail: `signed by ${keyid}`, ...digestOfPayload(best.m.line.text) ? { statement_sha256: digestOfPayload(best.m.line.text) } : {} };
+    return {
+      approval: best.status,
+      approval_detail: `signed by ${keyid}`,
+      ...digestOfPayload(best.m.line.text) ? { statement_sha256: digestOfPayload(best.m.line.text) } : {}
+    };
   }
   const unsigned = mine.find((m) => m.result.kind === "unsigned");
-  if (unsigned && unsigned.result.kind === "unsigned") return { approval: "unsigned", approval_detail: unsigned.result.reason };
+  if (unsigned && unsigned.result.kind === "unsigned")
+    return { approval: "unsigned", approval_detail: unsigned.result.reason };
   const invalid2 = mine.find((m) => m.result.kind === "invalid");
-  if (invalid2 && invalid2.result.kind === "invalid") return { approval: "invalid", approval_detail: invalid2.result.reason };
+  if (invalid2 && invalid2.result.kind === "invalid")
+    return { approval: "invalid", approval_detail: invalid2.result.reason };
   return { approval: "unrecorded", approval_detail: "no record" };
 }
 function severity(status) {
@@ -27258,15 +28355,32 @@ function readPointerAtHead(repo, path) {
 function rehearseTarget(repo, target) {
   const reader = readerAtCommit(repo, target.commit);
   const read = reader(target.manifest);
-  if (read.kind !== "file") return [{ check: "manifest exists", ok: false, detail: `${target.manifest} is not in commit ${target.commit.slice(0, 12)}` }];
+  if (read.kind !== "file")
+    return [
+      {
+        check: "manifest exists",
+        ok: false,
+        detail: `${target.manifest} is not in commit ${target.commit.slice(0, 12)}`
+      }
+    ];
   const schemaOnly = loadManifest(read.bytes, target.manifest);
   const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
   const schemaProblems = schemaOnly.problems;
-  const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
+  const artifactProblems = full.problems.filter(
+    (p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message)
+  );
   const digestOk = digestOf(read.bytes) === target.manifest_sha256;
   return [
-    { check: "manifest at its digest", ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
-    { check: "valid under today's schema", ok: schemaProblems.length === 0, detail: schemaProblems.length === 0 ? "the manifest validates against the schema this kaizen-gate ships" : describe4(schemaProblems) },
+    {
+      check: "manifest at its digest",
+      ok: digestOk,
+      detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded`
+    },
+    {
+      check: "valid under today's schema",
+      ok: schemaProblems.length === 0,
+      detail: schemaProblems.length === 0 ? "the manifest validates against the schema this kaizen-gate ships" : describe4(schemaProblems)
+    },
     {
       check: "every artifact at its digest",
       ok: schemaProblems.length === 0 && artifactProblems.length === 0,
@@ -27293,7 +28407,9 @@ function commitPointer(repo, path, text2, message, options) {
   try {
     git(repo, ["push", "--quiet", options.push, `HEAD:refs/heads/${ref}`]);
   } catch (error) {
-    throw new GitError(`The pointer commit ${commit2.slice(0, 12)} was made but not pushed to ${options.push}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GitError(
+      `The pointer commit ${commit2.slice(0, 12)} was made but not pushed to ${options.push}: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
   return { commit: commit2, pushed: { remote: options.push, ref } };
 }
@@ -27339,38 +28455,119 @@ var has = (x) => x === void 0 || x === null ? 0 : 1;
 var LATENCY_LOG_FLOOR_MS = 1;
 var COLUMNS2 = [
   { name: "requests", doc: "events", js: () => 1, sql: () => "1" },
-  { name: "success_n", doc: "events with outcome.success", js: (e) => has(e.outcome?.success), sql: (d) => present(d, "outcome.success") },
-  { name: "failures", doc: "outcome.success = false", js: (e) => e.outcome?.success === false ? 1 : 0, sql: (d) => isFalse(d, "outcome.success") },
-  { name: "soft_n", doc: "events with outcome.soft_failure", js: (e) => has(e.outcome?.soft_failure), sql: (d) => present(d, "outcome.soft_failure") },
-  { name: "soft_failures", doc: "outcome.soft_failure = true", js: (e) => flag(e.outcome?.soft_failure), sql: (d) => isTrue(d, "outcome.soft_failure") },
-  { name: "judged_n", doc: "events with a judged score", js: (e) => has(e.outcome?.judged_score), sql: (d) => present(d, "outcome.judged_score") },
-  { name: "judged_sum", doc: "sum of judged scores", js: (e) => e.outcome?.judged_score ?? 0, sql: (d) => valueOf2(d, "outcome.judged_score") },
+  {
+    name: "success_n",
+    doc: "events with outcome.success",
+    js: (e) => has(e.outcome?.success),
+    sql: (d) => present(d, "outcome.success")
+  },
+  {
+    name: "failures",
+    doc: "outcome.success = false",
+    js: (e) => e.outcome?.success === false ? 1 : 0,
+    sql: (d) => isFalse(d, "outcome.success")
+  },
+  {
+    name: "soft_n",
+    doc: "events with outcome.soft_failure",
+    js: (e) => has(e.outcome?.soft_failure),
+    sql: (d) => present(d, "outcome.soft_failure")
+  },
+  {
+    name: "soft_failures",
+    doc: "outcome.soft_failure = true",
+    js: (e) => flag(e.outcome?.soft_failure),
+    sql: (d) => isTrue(d, "outcome.soft_failure")
+  },
+  {
+    name: "judged_n",
+    doc: "events with a judged score",
+    js: (e) => has(e.outcome?.judged_score),
+    sql: (d) => present(d, "outcome.judged_score")
+  },
+  {
+    name: "judged_sum",
+    doc: "sum of judged scores",
+    js: (e) => e.outcome?.judged_score ?? 0,
+    sql: (d) => valueOf2(d, "outcome.judged_score")
+  },
   {
     name: "feedback_n",
     doc: "events with any feedback field",
     js: (e) => e.feedback !== void 0 && (has(e.feedback.rating) || has(e.feedback.correction_type) || has(e.feedback.escalated)) ? 1 : 0,
-    sql: (d) => when(["feedback.rating", "feedback.correction_type", "feedback.escalated"].map((p) => `${d.field(p)} IS NOT NULL`).join(" OR "))
+    sql: (d) => when(
+      ["feedback.rating", "feedback.correction_type", "feedback.escalated"].map((p) => `${d.field(p)} IS NOT NULL`).join(" OR ")
+    )
   },
   {
     name: "negative_feedback",
     doc: "rating −1, a correction, or an escalation",
     js: (e) => isNegativeFeedback(e.feedback) ? 1 : 0,
-    sql: (d) => when(`${d.field("feedback.rating")} = -1 OR (${d.field("feedback.correction_type")} IS NOT NULL AND ${d.field("feedback.correction_type")} <> '') OR ${d.field("feedback.escalated")} = ${d.true}`)
+    sql: (d) => when(
+      `${d.field("feedback.rating")} = -1 OR (${d.field("feedback.correction_type")} IS NOT NULL AND ${d.field("feedback.correction_type")} <> '') OR ${d.field("feedback.escalated")} = ${d.true}`
+    )
   },
-  { name: "escalations", doc: "feedback.escalated = true", js: (e) => flag(e.feedback?.escalated), sql: (d) => isTrue(d, "feedback.escalated") },
-  { name: "unsafe_n", doc: "events with safety.unsafe", js: (e) => has(e.safety?.unsafe), sql: (d) => present(d, "safety.unsafe") },
-  { name: "unsafe", doc: "safety.unsafe = true", js: (e) => flag(e.safety?.unsafe), sql: (d) => isTrue(d, "safety.unsafe") },
-  { name: "intervention_n", doc: "events with safety.intervention", js: (e) => has(e.safety?.intervention), sql: (d) => present(d, "safety.intervention") },
-  { name: "interventions", doc: "safety.intervention = true", js: (e) => flag(e.safety?.intervention), sql: (d) => isTrue(d, "safety.intervention") },
-  { name: "refusal_n", doc: "events with output.refusal", js: (e) => has(e.output?.refusal), sql: (d) => present(d, "output.refusal") },
-  { name: "refusals", doc: "output.refusal = true", js: (e) => flag(e.output?.refusal), sql: (d) => isTrue(d, "output.refusal") },
-  { name: "schema_n", doc: "events with output.schema_valid", js: (e) => has(e.output?.schema_valid), sql: (d) => present(d, "output.schema_valid") },
-  { name: "schema_invalid", doc: "output.schema_valid = false", js: (e) => e.output?.schema_valid === false ? 1 : 0, sql: (d) => isFalse(d, "output.schema_valid") },
+  {
+    name: "escalations",
+    doc: "feedback.escalated = true",
+    js: (e) => flag(e.feedback?.escalated),
+    sql: (d) => isTrue(d, "feedback.escalated")
+  },
+  {
+    name: "unsafe_n",
+    doc: "events with safety.unsafe",
+    js: (e) => has(e.safety?.unsafe),
+    sql: (d) => present(d, "safety.unsafe")
+  },
+  {
+    name: "unsafe",
+    doc: "safety.unsafe = true",
+    js: (e) => flag(e.safety?.unsafe),
+    sql: (d) => isTrue(d, "safety.unsafe")
+  },
+  {
+    name: "intervention_n",
+    doc: "events with safety.intervention",
+    js: (e) => has(e.safety?.intervention),
+    sql: (d) => present(d, "safety.intervention")
+  },
+  {
+    name: "interventions",
+    doc: "safety.intervention = true",
+    js: (e) => flag(e.safety?.intervention),
+    sql: (d) => isTrue(d, "safety.intervention")
+  },
+  {
+    name: "refusal_n",
+    doc: "events with output.refusal",
+    js: (e) => has(e.output?.refusal),
+    sql: (d) => present(d, "output.refusal")
+  },
+  {
+    name: "refusals",
+    doc: "output.refusal = true",
+    js: (e) => flag(e.output?.refusal),
+    sql: (d) => isTrue(d, "output.refusal")
+  },
+  {
+    name: "schema_n",
+    doc: "events with output.schema_valid",
+    js: (e) => has(e.output?.schema_valid),
+    sql: (d) => present(d, "output.schema_valid")
+  },
+  {
+    name: "schema_invalid",
+    doc: "output.schema_valid = false",
+    js: (e) => e.output?.schema_valid === false ? 1 : 0,
+    sql: (d) => isFalse(d, "output.schema_valid")
+  },
   {
     name: "answer_n",
     doc: "answers (not refusals) with a citation count",
     js: (e) => e.output?.citations !== void 0 && e.output.refusal !== true ? 1 : 0,
-    sql: (d) => when(`${d.field("output.citations")} IS NOT NULL AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`)
+    sql: (d) => when(
+      `${d.field("output.citations")} IS NOT NULL AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`
+    )
   },
   {
     name: "uncited",
@@ -27379,28 +28576,78 @@ var COLUMNS2 = [
     sql: (d) => when(`${d.field("output.citations")} = 0 AND COALESCE(${d.field("output.refusal")}, ${d.false}) = ${d.false}`)
   },
   { name: "traced", doc: "events with a tool_trace", js: (e) => has(e.tool_trace), sql: (d) => when(d.tracePresent()) },
-  { name: "tool_calls", doc: "tool calls in traces", js: (e) => e.tool_trace?.length ?? 0, sql: (d) => d.traceLength() },
+  {
+    name: "tool_calls",
+    doc: "tool calls in traces",
+    js: (e) => e.tool_trace?.length ?? 0,
+    sql: (d) => d.traceLength()
+  },
   {
     name: "tool_failures",
     doc: "tool calls whose status is not success",
     js: (e) => e.tool_trace === void 0 ? 0 : e.tool_trace.reduce((n, c) => n + (c.status === "success" ? 0 : 1), 0),
     sql: (d) => d.traceFailures()
   },
-  { name: "latency_n", doc: "events with metrics.latency_ms", js: (e) => has(e.metrics?.latency_ms), sql: (d) => present(d, "metrics.latency_ms") },
-  { name: "latency_sum", doc: "sum of latency_ms", js: (e) => e.metrics?.latency_ms ?? 0, sql: (d) => valueOf2(d, "metrics.latency_ms") },
+  {
+    name: "latency_n",
+    doc: "events with metrics.latency_ms",
+    js: (e) => has(e.metrics?.latency_ms),
+    sql: (d) => present(d, "metrics.latency_ms")
+  },
+  {
+    name: "latency_sum",
+    doc: "sum of latency_ms",
+    js: (e) => e.metrics?.latency_ms ?? 0,
+    sql: (d) => valueOf2(d, "metrics.latency_ms")
+  },
   {
     name: "latency_log_sum",
     doc: "sum of ln(max(latency_ms, 1)): the geometric mean",
     js: (e) => e.metrics?.latency_ms === void 0 ? 0 : Math.log(Math.max(e.metrics.latency_ms, LATENCY_LOG_FLOOR_MS)),
     sql: (d) => `CASE WHEN ${d.field("metrics.latency_ms")} IS NULL THEN 0 ELSE ${d.ln(`greatest(${d.field("metrics.latency_ms")}, ${LATENCY_LOG_FLOOR_MS})`)} END`
   },
-  { name: "cost_n", doc: "events with metrics.cost_usd", js: (e) => has(e.metrics?.cost_usd), sql: (d) => present(d, "metrics.cost_usd") },
-  { name: "cost_sum", doc: "sum of cost_usd", js: (e) => e.metrics?.cost_usd ?? 0, sql: (d) => valueOf2(d, "metrics.cost_usd") },
-  { name: "output_tokens_n", doc: "events with metrics.output_tokens", js: (e) => has(e.metrics?.output_tokens), sql: (d) => present(d, "metrics.output_tokens") },
-  { name: "output_tokens_sum", doc: "sum of output_tokens", js: (e) => e.metrics?.output_tokens ?? 0, sql: (d) => valueOf2(d, "metrics.output_tokens") },
-  { name: "comparisons", doc: "paired judge comparisons", js: (e) => has(e.comparison), sql: (d) => present(d, "comparison.verdict") },
-  { name: "wins", doc: "comparisons won", js: (e) => e.comparison?.verdict === "win" ? 1 : 0, sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("win")}`) },
-  { name: "losses", doc: "comparisons lost", js: (e) => e.comparison?.verdict === "loss" ? 1 : 0, sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("loss")}`) }
+  {
+    name: "cost_n",
+    doc: "events with metrics.cost_usd",
+    js: (e) => has(e.metrics?.cost_usd),
+    sql: (d) => present(d, "metrics.cost_usd")
+  },
+  {
+    name: "cost_sum",
+    doc: "sum of cost_usd",
+    js: (e) => e.metrics?.cost_usd ?? 0,
+    sql: (d) => valueOf2(d, "metrics.cost_usd")
+  },
+  {
+    name: "output_tokens_n",
+    doc: "events with metrics.output_tokens",
+    js: (e) => has(e.metrics?.output_tokens),
+    sql: (d) => present(d, "metrics.output_tokens")
+  },
+  {
+    name: "output_tokens_sum",
+    doc: "sum of output_tokens",
+    js: (e) => e.metrics?.output_tokens ?? 0,
+    sql: (d) => valueOf2(d, "metrics.output_tokens")
+  },
+  {
+    name: "comparisons",
+    doc: "paired judge comparisons",
+    js: (e) => has(e.comparison),
+    sql: (d) => present(d, "comparison.verdict")
+  },
+  {
+    name: "wins",
+    doc: "comparisons won",
+    js: (e) => e.comparison?.verdict === "win" ? 1 : 0,
+    sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("win")}`)
+  },
+  {
+    name: "losses",
+    doc: "comparisons lost",
+    js: (e) => e.comparison?.verdict === "loss" ? 1 : 0,
+    sql: (d) => when(`${d.field("comparison.verdict")} = ${d.literal("loss")}`)
+  }
 ];
 var COLUMN_INDEX = Object.fromEntries(COLUMNS2.map((c, i) => [c.name, i]));
 var WIDTH = COLUMNS2.length;
@@ -27411,7 +28658,17 @@ function columnIndex(name) {
 }
 
 // src/telemetry/aggregate.ts
-var COMPLETENESS_FIELDS = ["events", "with_package", "with_prompt_hash", "with_retrieval", "with_tool_trace", "complete_core", "complete_retrieval", "complete_tools", "complete_all"];
+var COMPLETENESS_FIELDS = [
+  "events",
+  "with_package",
+  "with_prompt_hash",
+  "with_retrieval",
+  "with_tool_trace",
+  "complete_core",
+  "complete_retrieval",
+  "complete_tools",
+  "complete_all"
+];
 var BLOCK_ROWS = 4096;
 var TelemetryAggregator = class {
   options;
@@ -27479,8 +28736,16 @@ var TelemetryAggregator = class {
       const base = row % BLOCK_ROWS * WIDTH;
       return { ...key, values: this.blocks[Math.floor(row / BLOCK_ROWS)].subarray(base, base + WIDTH) };
     });
-    const completeness = [...this.completeness].map(([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]])) })).toSorted((a, b) => compareText2(a.cohort, b.cohort));
-    return { window_ms: this.options.windowMs, columns: COLUMNS2.map((c) => c.name), rows: sortRows(rows), completeness, unattributed: this.unattributed };
+    const completeness = [...this.completeness].map(
+      ([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]])) })
+    ).toSorted((a, b) => compareText2(a.cohort, b.cohort));
+    return {
+      window_ms: this.options.windowMs,
+      columns: COLUMNS2.map((c) => c.name),
+      rows: sortRows(rows),
+      completeness,
+      unattributed: this.unattributed
+    };
   }
 };
 function child(map, key, make) {
@@ -27492,7 +28757,9 @@ function child(map, key, make) {
   return value;
 }
 function sortRows(rows) {
-  return rows.toSorted((a, b) => compareText2(a.package_id, b.package_id) || compareText2(a.cohort, b.cohort) || a.window_start - b.window_start || compareText2(a.cluster, b.cluster));
+  return rows.toSorted(
+    (a, b) => compareText2(a.package_id, b.package_id) || compareText2(a.cohort, b.cohort) || a.window_start - b.window_start || compareText2(a.cluster, b.cluster)
+  );
 }
 function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -27505,13 +28772,15 @@ function traceCompleteness(counts, expect) {
 // src/telemetry/sql.ts
 function where(d, options, extra = []) {
   const conditions = [...extra];
-  if (options.application !== void 0) conditions.push(`${d.field("application")} = ${d.literal(options.application)}`);
+  if (options.application !== void 0)
+    conditions.push(`${d.field("application")} = ${d.literal(options.application)}`);
   if (options.untilMs !== void 0) conditions.push(`${d.epochMs()} < ${integer(options.untilMs, "untilMs")}`);
   return conditions.length === 0 ? "" : `
 WHERE ${conditions.join("\n  AND ")}`;
 }
 function integer(value, name) {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`Expected \`${name}\` to be a safe integer, got ${String(value)}.`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`Expected \`${name}\` to be a safe integer, got ${String(value)}.`);
   return String(value);
 }
 function buildAggregationSql(d, options) {
@@ -27596,7 +28865,8 @@ var EngineUnavailableError = class extends Error {
 function duckDbSource(files) {
   if (files.length === 0) throw new RangeError("Expected at least one telemetry file.");
   const parquet = files.filter((f) => /\.parquet$/i.test(f));
-  if (parquet.length !== 0 && parquet.length !== files.length) throw new RangeError("DuckDB reads one format per query: pass either Parquet or JSON Lines files.");
+  if (parquet.length !== 0 && parquet.length !== files.length)
+    throw new RangeError("DuckDB reads one format per query: pass either Parquet or JSON Lines files.");
   const list = `[${files.map(sqlString).join(", ")}]`;
   if (parquet.length > 0) return `read_parquet(${list}, union_by_name = true)`;
   const columns = Object.entries(DUCKDB_JSON_COLUMNS).map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(", ");
@@ -27616,7 +28886,12 @@ async function aggregateWithDuckDb(files, options) {
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    const sqlOptions = { source: duckDbSource(files), windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} };
+    const sqlOptions = {
+      source: duckDbSource(files),
+      windowMs: options.windowMs,
+      ...options.application !== void 0 ? { application: options.application } : {},
+      ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {}
+    };
     const result = await connection.runAndReadAll(buildAggregationSql(DUCKDB_DIALECT, sqlOptions));
     const names2 = result.columnNames();
     const columns = result.getColumnsJS();
@@ -27662,7 +28937,13 @@ function tableFromSqlRows(rows, completeness, windowMs) {
   }));
   const unattributed = counts.reduce((n, c) => n + c.events - c.with_package, 0);
   const sorted = sortRows(out);
-  return { window_ms: windowMs, columns: COLUMNS2.map((c) => c.name), rows: sorted, completeness: counts.toSorted((a, b) => a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0), unattributed };
+  return {
+    window_ms: windowMs,
+    columns: COLUMNS2.map((c) => c.name),
+    rows: sorted,
+    completeness: counts.toSorted((a, b) => a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0),
+    unattributed
+  };
 }
 
 // src/telemetry/read.ts
@@ -27701,7 +28982,14 @@ var ProblemLog = class {
   /** The summary so far; fields by count, most frequent first. */
   summary() {
     const by_field = [...this.fields].map(([field, e]) => ({ field, count: e.count, example: e.example, first: [...e.first] })).toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
-    return { events_read: this.read, invalid_events: this.invalid, problems: this.total, by_field, located: [...this.kept], truncated: this.total > this.kept.length };
+    return {
+      events_read: this.read,
+      invalid_events: this.invalid,
+      problems: this.total,
+      by_field,
+      located: [...this.kept],
+      truncated: this.total > this.kept.length
+    };
   }
 };
 function mergeSummaries(summaries, limit = 1e3) {
@@ -27723,7 +29011,14 @@ function mergeSummaries(summaries, limit = 1e3) {
   const located = log.summary().located;
   const problems = summaries.reduce((n, s) => n + s.problems, 0);
   const by_field = [...fields].map(([field, e]) => ({ field, ...e })).toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
-  return { events_read: read, invalid_events: invalid2, problems, by_field, located, truncated: problems > located.length };
+  return {
+    events_read: read,
+    invalid_events: invalid2,
+    problems,
+    by_field,
+    located,
+    truncated: problems > located.length
+  };
 }
 function describeSummary(summary) {
   return summary.by_field.map((f) => {
@@ -27761,7 +29056,11 @@ function validateTelemetryEvent(value, report) {
   let time = Number.NaN;
   if (timestamp !== void 0) {
     time = RFC3339.test(timestamp) ? Date.parse(timestamp.replace(" ", "T")) : Number.NaN;
-    if (Number.isNaN(time)) problem("timestamp", `expected an RFC 3339 date-time such as 2026-04-26T12:00:00Z, got ${describeValue2(timestamp)}`);
+    if (Number.isNaN(time))
+      problem(
+        "timestamp",
+        `expected an RFC 3339 date-time such as 2026-04-26T12:00:00Z, got ${describeValue2(timestamp)}`
+      );
   }
   const event = {};
   const package_id = optStr(value, "package_id", "package_id");
@@ -27794,77 +29093,108 @@ function validateTelemetryEvent(value, report) {
   }
   const metrics = object("metrics");
   if (metrics) {
-    assign(event, "metrics", pick2([
-      ["latency_ms", num2(metrics, "latency_ms", "metrics.latency_ms")],
-      ["ttft_ms", num2(metrics, "ttft_ms", "metrics.ttft_ms")],
-      ["input_tokens", num2(metrics, "input_tokens", "metrics.input_tokens", COUNT_RULE)],
-      ["output_tokens", num2(metrics, "output_tokens", "metrics.output_tokens", COUNT_RULE)],
-      ["cost_usd", num2(metrics, "cost_usd", "metrics.cost_usd")]
-    ]));
+    assign(
+      event,
+      "metrics",
+      pick2([
+        ["latency_ms", num2(metrics, "latency_ms", "metrics.latency_ms")],
+        ["ttft_ms", num2(metrics, "ttft_ms", "metrics.ttft_ms")],
+        ["input_tokens", num2(metrics, "input_tokens", "metrics.input_tokens", COUNT_RULE)],
+        ["output_tokens", num2(metrics, "output_tokens", "metrics.output_tokens", COUNT_RULE)],
+        ["cost_usd", num2(metrics, "cost_usd", "metrics.cost_usd")]
+      ])
+    );
   }
   const outcome = object("outcome");
   if (outcome) {
     let judge;
     const rawJudge = outcome["judge"];
     if (rawJudge !== void 0 && rawJudge !== null) {
-      if (!isJsonObject(rawJudge)) problem("outcome.judge", `expected an object with id and version, got ${describeValue2(rawJudge)}`);
+      if (!isJsonObject(rawJudge))
+        problem("outcome.judge", `expected an object with id and version, got ${describeValue2(rawJudge)}`);
       else {
         const id = readString(rawJudge["id"], "outcome.judge.id", problem);
         const version = readString(rawJudge["version"], "outcome.judge.version", problem);
         if (id !== void 0 && version !== void 0) judge = { id, version };
       }
     }
-    assign(event, "outcome", pick2([
-      ["success", bool(outcome, "success", "outcome.success")],
-      ["soft_failure", bool(outcome, "soft_failure", "outcome.soft_failure")],
-      ["judged_score", num2(outcome, "judged_score", "outcome.judged_score", SCORE_RULE)],
-      ["judge", judge]
-    ]));
+    assign(
+      event,
+      "outcome",
+      pick2([
+        ["success", bool(outcome, "success", "outcome.success")],
+        ["soft_failure", bool(outcome, "soft_failure", "outcome.soft_failure")],
+        ["judged_score", num2(outcome, "judged_score", "outcome.judged_score", SCORE_RULE)],
+        ["judge", judge]
+      ])
+    );
   }
   const output = object("output");
   if (output) {
-    assign(event, "output", pick2([
-      ["length_tokens", num2(output, "length_tokens", "output.length_tokens", COUNT_RULE)],
-      ["refusal", bool(output, "refusal", "output.refusal")],
-      ["schema_valid", bool(output, "schema_valid", "output.schema_valid")],
-      ["tool_calls", num2(output, "tool_calls", "output.tool_calls", COUNT_RULE)],
-      ["retries", num2(output, "retries", "output.retries", COUNT_RULE)],
-      ["citations", num2(output, "citations", "output.citations", COUNT_RULE)],
-      ["finish_reason", optStr(output, "finish_reason", "output.finish_reason")]
-    ]));
+    assign(
+      event,
+      "output",
+      pick2([
+        ["length_tokens", num2(output, "length_tokens", "output.length_tokens", COUNT_RULE)],
+        ["refusal", bool(output, "refusal", "output.refusal")],
+        ["schema_valid", bool(output, "schema_valid", "output.schema_valid")],
+        ["tool_calls", num2(output, "tool_calls", "output.tool_calls", COUNT_RULE)],
+        ["retries", num2(output, "retries", "output.retries", COUNT_RULE)],
+        ["citations", num2(output, "citations", "output.citations", COUNT_RULE)],
+        ["finish_reason", optStr(output, "finish_reason", "output.finish_reason")]
+      ])
+    );
   }
   const safety = object("safety");
   if (safety) {
-    assign(event, "safety", pick2([
-      ["intervention", bool(safety, "intervention", "safety.intervention")],
-      ["injection_flag", bool(safety, "injection_flag", "safety.injection_flag")],
-      ["unsafe", bool(safety, "unsafe", "safety.unsafe")]
-    ]));
+    assign(
+      event,
+      "safety",
+      pick2([
+        ["intervention", bool(safety, "intervention", "safety.intervention")],
+        ["injection_flag", bool(safety, "injection_flag", "safety.injection_flag")],
+        ["unsafe", bool(safety, "unsafe", "safety.unsafe")]
+      ])
+    );
   }
   const feedback = object("feedback");
   if (feedback) {
-    const rating = num2(feedback, "rating", "feedback.rating", { expected: "-1, 0 or 1", min: -1, max: 1, integer: true });
+    const rating = num2(feedback, "rating", "feedback.rating", {
+      expected: "-1, 0 or 1",
+      min: -1,
+      max: 1,
+      integer: true
+    });
     const correction = feedback["correction_type"];
     const correction_type = correction === null ? null : optStr(feedback, "correction_type", "feedback.correction_type");
-    assign(event, "feedback", pick2([
-      ["rating", rating],
-      ["correction_type", correction_type],
-      ["escalated", bool(feedback, "escalated", "feedback.escalated")]
-    ]));
+    assign(
+      event,
+      "feedback",
+      pick2([
+        ["rating", rating],
+        ["correction_type", correction_type],
+        ["escalated", bool(feedback, "escalated", "feedback.escalated")]
+      ])
+    );
   }
   const comparison = object("comparison");
   if (comparison) {
     const baseline = readString(comparison["baseline_package_id"], "comparison.baseline_package_id", problem);
     const verdict = comparison["verdict"];
-    if (typeof verdict !== "string" || !VERDICTS.has(verdict)) problem("comparison.verdict", `expected "win", "loss" or "tie", got ${describeValue2(verdict)}`);
-    else if (baseline !== void 0) event.comparison = { baseline_package_id: baseline, verdict };
+    if (typeof verdict !== "string" || !VERDICTS.has(verdict))
+      problem("comparison.verdict", `expected "win", "loss" or "tie", got ${describeValue2(verdict)}`);
+    else if (baseline !== void 0)
+      event.comparison = { baseline_package_id: baseline, verdict };
   }
   const embedding = value["embedding"];
   if (embedding !== void 0 && embedding !== null) {
     if (!Array.isArray(embedding) || embedding.length === 0 || !embedding.every((x) => typeof x === "number" && Number.isFinite(x))) {
       problem("embedding", "expected a non-empty array of finite numbers");
     } else if (typeof value["embedding_model"] !== "string" || value["embedding_model"] === "") {
-      problem("embedding_model", "is required with an embedding: a vector means nothing without the model that made it");
+      problem(
+        "embedding_model",
+        "is required with an embedding: a vector means nothing without the model that made it"
+      );
     } else event.embedding = embedding;
   }
   const embeddingModel = optStr(value, "embedding_model", "embedding_model");
@@ -27878,8 +29208,18 @@ function validateTelemetryEvent(value, report) {
     }
     (extensions ??= {})[key] = value[key];
   }
-  if (!ok || request_id === void 0 || application === void 0 || cohort === void 0 || assignment_key === void 0 || timestamp === void 0) return void 0;
-  return { request_id, timestamp, time, application, cohort, assignment_key, ...event, ...extensions ? { extensions } : {} };
+  if (!ok || request_id === void 0 || application === void 0 || cohort === void 0 || assignment_key === void 0 || timestamp === void 0)
+    return void 0;
+  return {
+    request_id,
+    timestamp,
+    time,
+    application,
+    cohort,
+    assignment_key,
+    ...event,
+    ...extensions ? { extensions } : {}
+  };
 }
 function pick2(entries) {
   const kept = entries.filter(([, v]) => v !== void 0);
@@ -27899,7 +29239,8 @@ function readTrace(trace, problem) {
     const tool = readString(call["tool"], `${at2}.tool`, problem);
     const status = readString(call["status"], `${at2}.status`, problem);
     const latency = call["latency_ms"] === void 0 || call["latency_ms"] === null ? void 0 : readNumber(call["latency_ms"], `${at2}.latency_ms`, NON_NEGATIVE_RULE, problem);
-    if (tool !== void 0 && status !== void 0) out.push(latency === void 0 ? { tool, status } : { tool, status, latency_ms: latency });
+    if (tool !== void 0 && status !== void 0)
+      out.push(latency === void 0 ? { tool, status } : { tool, status, latency_ms: latency });
   });
   return out;
 }
@@ -27927,7 +29268,11 @@ async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
     try {
       value = JSON.parse(text2);
     } catch (error) {
-      log.add({ file: label, line: lineNumber, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      log.add({
+        file: label,
+        line: lineNumber,
+        message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`
+      });
       log.countEvent(false);
       return;
     }
@@ -27944,7 +29289,9 @@ async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
   try {
     stream = await isGzipFile(path) ? createReadStream(path).pipe(createGunzip()) : createReadStream(path, { highWaterMark: 1 << 20 });
   } catch (error) {
-    throw new Error(`Cannot read telemetry file ${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Cannot read telemetry file ${label}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error
+    });
   }
   let carry;
   let first = true;
@@ -27968,7 +29315,8 @@ async function readTelemetryJsonl(path, label, sink, problemLimit = 1e3) {
         start = newline + 1;
         newline = buffer.indexOf(NEWLINE2, start);
       }
-      if (start < buffer.length) carry = carry === void 0 ? Buffer.from(buffer.subarray(start)) : Buffer.concat([carry, buffer.subarray(start)]);
+      if (start < buffer.length)
+        carry = carry === void 0 ? Buffer.from(buffer.subarray(start)) : Buffer.concat([carry, buffer.subarray(start)]);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -31323,7 +32671,10 @@ async function readTelemetryParquet(path, label, sink, problemLimit = 1e3) {
       start = end;
     }
   } catch (error) {
-    throw new Error(`Cannot read Parquet telemetry file ${label}${row > 0 ? ` after row ${row}` : ""}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Cannot read Parquet telemetry file ${label}${row > 0 ? ` after row ${row}` : ""}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error }
+    );
   }
   return log.summary();
 }
@@ -31410,7 +32761,8 @@ function contrastOf(candidate, reference, contrast) {
   if (contrast === "difference") {
     return { estimate: candidate.ratio - reference.ratio, variance: candidate.variance + reference.variance };
   }
-  if (!(candidate.ratio > 0 && reference.ratio > 0)) return { estimate: Number.NaN, variance: Number.POSITIVE_INFINITY };
+  if (!(candidate.ratio > 0 && reference.ratio > 0))
+    return { estimate: Number.NaN, variance: Number.POSITIVE_INFINITY };
   return {
     estimate: Math.log(candidate.ratio / reference.ratio),
     variance: candidate.variance / (candidate.ratio * candidate.ratio) + reference.variance / (reference.ratio * reference.ratio)
@@ -31499,7 +32851,8 @@ function chiSquareHomogeneity(a, b) {
   return { statistic, df, p_value: chiSquareSurvival(statistic, df), effect: Math.sqrt(statistic / total) };
 }
 function chiSquareGoodnessOfFit(observed, shares) {
-  if (observed.length !== shares.length || observed.length < 2) throw new RangeError("Expected at least two categories with a share each.");
+  if (observed.length !== shares.length || observed.length < 2)
+    throw new RangeError("Expected at least two categories with a share each.");
   if (!shares.every((s) => s > 0 && Number.isFinite(s))) throw new RangeError("Expected every share to be positive.");
   const total = observed.reduce((s, x) => s + x, 0);
   if (!(total > 0)) throw new RangeError("Expected some observations.");
@@ -31558,7 +32911,12 @@ function newRunningInterval() {
   return { lower: Number.NEGATIVE_INFINITY, upper: Number.POSITIVE_INFINITY, looks: 0 };
 }
 function lookAtMetric(metric, canary, holdout, alpha, minClusters) {
-  const base = { canary_clusters: canary.clusters, holdout_clusters: holdout.clusters, canary_n: canary.n, holdout_n: holdout.n };
+  const base = {
+    canary_clusters: canary.clusters,
+    holdout_clusters: holdout.clusters,
+    canary_n: canary.n,
+    holdout_n: holdout.n
+  };
   const none = { ...base, estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, variance: Number.NaN };
   if (canary.clusters < minClusters || holdout.clusters < minClusters) return none;
   const c = clusterRatio(canary);
@@ -31577,7 +32935,13 @@ function finish(metric, estimate, variance, alpha, base, none) {
   if (!Number.isFinite(estimate) || !Number.isFinite(variance)) return none;
   const sign3 = metric.harmful === "increase" ? 1 : -1;
   const interval = mixtureInterval(sign3 * estimate, variance, { alpha, tau: metric.margin });
-  return { ...base, estimate: sign3 * estimate, lower: interval.lower, upper: interval.upper, variance };
+  return {
+    ...base,
+    estimate: sign3 * estimate,
+    lower: interval.lower,
+    upper: interval.upper,
+    variance
+  };
 }
 function intersectLook(running, look) {
   if (Number.isNaN(look.lower)) return;
@@ -31632,14 +32996,49 @@ var METRICS = {
     harmful: "decrease",
     margin: 0.02
   },
-  negative_feedback_rate: rate("negative_feedback_rate", "negative-feedback rate", "feedback", "negative_feedback", "requests", 0.02),
+  negative_feedback_rate: rate(
+    "negative_feedback_rate",
+    "negative-feedback rate",
+    "feedback",
+    "negative_feedback",
+    "requests",
+    0.02
+  ),
   escalation_rate: rate("escalation_rate", "escalation rate", "feedback", "escalations", "requests", 0.01),
   unsafe_rate: rate("unsafe_rate", "unsafe-answer rate", "safety", "unsafe", "unsafe_n", 0.01),
-  intervention_rate: rate("intervention_rate", "policy-intervention rate", "safety", "interventions", "intervention_n", 5e-3),
+  intervention_rate: rate(
+    "intervention_rate",
+    "policy-intervention rate",
+    "safety",
+    "interventions",
+    "intervention_n",
+    5e-3
+  ),
   refusal_rate: rate("refusal_rate", "refusal rate", "quality", "refusals", "refusal_n", 0.02),
-  execution_failure_rate: rate("execution_failure_rate", "tool execution-failure rate", "execution", "tool_failures", "tool_calls", 0.02),
-  unsupported_answer_rate: rate("unsupported_answer_rate", "unsupported (uncited) answer rate", "quality", "uncited", "answer_n", 0.02),
-  schema_failure_rate: rate("schema_failure_rate", "structured-output failure rate", "execution", "schema_invalid", "schema_n", 0.02),
+  execution_failure_rate: rate(
+    "execution_failure_rate",
+    "tool execution-failure rate",
+    "execution",
+    "tool_failures",
+    "tool_calls",
+    0.02
+  ),
+  unsupported_answer_rate: rate(
+    "unsupported_answer_rate",
+    "unsupported (uncited) answer rate",
+    "quality",
+    "uncited",
+    "answer_n",
+    0.02
+  ),
+  schema_failure_rate: rate(
+    "schema_failure_rate",
+    "structured-output failure rate",
+    "execution",
+    "schema_invalid",
+    "schema_n",
+    0.02
+  ),
   latency: {
     name: "latency",
     label: "latency (geometric mean)",
@@ -31707,21 +33106,47 @@ function analyseJudgeComparison(clusters, policy, alpha, minClusters) {
   const lossSums = losses.build();
   const base = { comparisons: lossSums.n, clusters: lossSums.clusters };
   if (lossSums.clusters < minClusters) {
-    return { ...base, signal: "none", reason: `${lossSums.clusters} users had paired judge comparisons; at least ${minClusters} are needed.` };
+    return {
+      ...base,
+      signal: "none",
+      reason: `${lossSums.clusters} users had paired judge comparisons; at least ${minClusters} are needed.`
+    };
   }
   const loss = clusterRatio(lossSums);
-  const lossInterval = mixtureInterval(loss.ratio, Math.max(loss.variance, binomialVarianceFloor(lossSums)), { alpha: alpha / 2, tau: policy.loss_alert });
+  const lossInterval = mixtureInterval(loss.ratio, Math.max(loss.variance, binomialVarianceFloor(lossSums)), {
+    alpha: alpha / 2,
+    tau: policy.loss_alert
+  });
   const netEstimate = clusterRatio(net.build());
-  const netInterval = mixtureInterval(netEstimate.ratio, Math.max(netEstimate.variance, 1 / Math.max(1, lossSums.n)), { alpha: alpha / 2, tau: policy.win_promote });
-  const pct2 = (e, i) => ({ estimate: r(e * 100), lower: r(i.lower * 100), upper: r(i.upper * 100) });
+  const netInterval = mixtureInterval(netEstimate.ratio, Math.max(netEstimate.variance, 1 / Math.max(1, lossSums.n)), {
+    alpha: alpha / 2,
+    tau: policy.win_promote
+  });
+  const pct2 = (e, i) => ({
+    estimate: r(e * 100),
+    lower: r(i.lower * 100),
+    upper: r(i.upper * 100)
+  });
   const shown = { ...base, loss_pct: pct2(loss.ratio, lossInterval), net_win_pct: pct2(netEstimate.ratio, netInterval) };
   if (lossInterval.lower > policy.loss_alert) {
-    return { ...shown, signal: "alert", reason: `The candidate loses ${(loss.ratio * 100).toFixed(1)} % of paired judge comparisons, significantly more than ${policy.loss_alert * 100} %.` };
+    return {
+      ...shown,
+      signal: "alert",
+      reason: `The candidate loses ${(loss.ratio * 100).toFixed(1)} % of paired judge comparisons, significantly more than ${policy.loss_alert * 100} %.`
+    };
   }
   if (netInterval.lower > policy.win_promote) {
-    return { ...shown, signal: "promote", reason: `The candidate wins ${(netEstimate.ratio * 100).toFixed(1)} % more comparisons than it loses, significantly more than ${policy.win_promote * 100} %.` };
+    return {
+      ...shown,
+      signal: "promote",
+      reason: `The candidate wins ${(netEstimate.ratio * 100).toFixed(1)} % more comparisons than it loses, significantly more than ${policy.win_promote * 100} %.`
+    };
   }
-  return { ...shown, signal: "none", reason: "The paired judge comparison shows neither a significant loss share above the alert line nor a significant win margin." };
+  return {
+    ...shown,
+    signal: "none",
+    reason: "The paired judge comparison shows neither a significant loss share above the alert line nor a significant win margin."
+  };
 }
 function r(x) {
   return Math.round(x * 1e4) / 1e4;
@@ -31770,25 +33195,46 @@ function decideCanary(evidence) {
   };
   const harmed = metrics.filter((m) => m.verdict === "harm");
   if (harmed.length > 0 || judge?.signal === "alert") {
-    const reasons = [...harmed.map((m) => `${m.label}: ${describeChange(m)} against the holdout (${m.role === "rollback" ? "the rollback metric" : "a guard metric"}).`), ...judge?.signal === "alert" ? [judge.reason] : []];
+    const reasons = [
+      ...harmed.map(
+        (m) => `${m.label}: ${describeChange(m)} against the holdout (${m.role === "rollback" ? "the rollback metric" : "a guard metric"}).`
+      ),
+      ...judge?.signal === "alert" ? [judge.reason] : []
+    ];
     const headline = harmed[0] ? `the ${harmed[0].label} rose ${describeChange(harmed[0])}` : "the candidate loses too many paired judge comparisons";
     return { ...common, outcome: "rollback", summary: `Roll back: ${headline} compared with the holdout.`, reasons };
   }
   const blockers = [];
-  if (evidence.foreign.canary > 0) blockers.push(`${evidence.foreign.canary} canary events were served by another package than ${context.candidate}: routing is wrong.`);
-  if (context.invalidShare > policy.max_invalid_share) blockers.push(`${(context.invalidShare * 100).toFixed(2)} % of events were invalid (limit ${(policy.max_invalid_share * 100).toFixed(2)} %).`);
+  if (evidence.foreign.canary > 0)
+    blockers.push(
+      `${evidence.foreign.canary} canary events were served by another package than ${context.candidate}: routing is wrong.`
+    );
+  if (context.invalidShare > policy.max_invalid_share)
+    blockers.push(
+      `${(context.invalidShare * 100).toFixed(2)} % of events were invalid (limit ${(policy.max_invalid_share * 100).toFixed(2)} %).`
+    );
   if (split.mismatch) blockers.push(split.reason);
   const low = ["canary", "holdout"].filter((c) => !(completeness[c] >= completeness.required));
   if (low.length > 0) {
-    blockers.push(`Trace completeness ${low.map((c) => `${c} ${Number.isNaN(completeness[c]) ? "unknown" : `${(completeness[c] * 100).toFixed(1)} %`}`).join(", ")} is below ${(completeness.required * 100).toFixed(0)} %: incomplete traces cannot support a confident promotion.`);
+    blockers.push(
+      `Trace completeness ${low.map((c) => `${c} ${Number.isNaN(completeness[c]) ? "unknown" : `${(completeness[c] * 100).toFixed(1)} %`}`).join(", ")} is below ${(completeness.required * 100).toFixed(0)} %: incomplete traces cannot support a confident promotion.`
+    );
   }
-  if ((level === 1 || level === 3) && !context.shadowPassed) blockers.push(`Side-effect level ${level} needs a passed shadow stage before a canary is promoted (Table 3); none was given.`);
-  if (!evidence.rollbackKnown) blockers.push(`The rollback metric "${context.rollbackMetric}" is not one the telemetry can measure; name one of the metrics in docs/stages.md.`);
+  if ((level === 1 || level === 3) && !context.shadowPassed)
+    blockers.push(
+      `Side-effect level ${level} needs a passed shadow stage before a canary is promoted (Table 3); none was given.`
+    );
+  if (!evidence.rollbackKnown)
+    blockers.push(
+      `The rollback metric "${context.rollbackMetric}" is not one the telemetry can measure; name one of the metrics in docs/stages.md.`
+    );
   const rollbackMetric = metrics.find((m) => m.role === "rollback");
-  if (rollbackMetric && rollbackMetric.verdict === "not_applicable") blockers.push(`The rollback metric ${rollbackMetric.name} has no data yet.`);
+  if (rollbackMetric && rollbackMetric.verdict === "not_applicable")
+    blockers.push(`The rollback metric ${rollbackMetric.name} has no data yet.`);
   const undecided2 = metrics.filter((m) => m.verdict === "undecided");
   const judgeWins = judge?.signal === "promote";
-  if (undecided2.length > 0 && !judgeWins) blockers.push(`Not yet shown within the margin: ${undecided2.map((m) => m.name).join(", ")}.`);
+  if (undecided2.length > 0 && !judgeWins)
+    blockers.push(`Not yet shown within the margin: ${undecided2.map((m) => m.name).join(", ")}.`);
   if (blockers.length === 0) {
     const target = step.next === void 0 ? "full rollout" : `${step.next} %`;
     const why = judgeWins && undecided2.length > 0 ? "the candidate wins the paired judge comparison significantly and no metric is worse" : "every metric with data is within its margin";
@@ -31805,9 +33251,17 @@ function decideCanary(evidence) {
     return { ...common, outcome: "promote", summary: `Promote to ${target}: ${why}.`, reasons: [] };
   }
   const slowest = factors.length > 0 ? Math.max(...factors) : void 0;
-  const hours = slowest !== void 0 && evidence.requestsPerHour > 0 ? Math.ceil((slowest - 1) * Math.max(...metrics.map((m) => Math.max(m.requests.canary, m.requests.holdout))) / evidence.requestsPerHour) : void 0;
+  const hours = slowest !== void 0 && evidence.requestsPerHour > 0 ? Math.ceil(
+    (slowest - 1) * Math.max(...metrics.map((m) => Math.max(m.requests.canary, m.requests.holdout))) / evidence.requestsPerHour
+  ) : void 0;
   const more2 = hours !== void 0 && undecided2.length > 0 && blockers.length === 1 ? ` About ${hours} more hour${hours === 1 ? "" : "s"} at the current traffic should decide it.` : "";
-  return { ...common, outcome: "continue", summary: `Continue at ${step.current} %: ${blockers[0]}${more2}`, reasons: blockers, ...hours !== void 0 ? { more_hours: hours } : {} };
+  return {
+    ...common,
+    outcome: "continue",
+    summary: `Continue at ${step.current} %: ${blockers[0]}${more2}`,
+    reasons: blockers,
+    ...hours !== void 0 ? { more_hours: hours } : {}
+  };
 }
 
 // src/delivery/canary.ts
@@ -31815,7 +33269,11 @@ function analyseCanary(table2, context, policy) {
   const rollback = resolveMetric(context.rollbackMetric);
   const metricNames = [.../* @__PURE__ */ new Set([...rollback ? [rollback.name] : [], ...guardMetricsFor(context.sideEffectLevel)])];
   const metrics = metricNames.map((name) => resolveMetric(name));
-  const alphas = allocateAlpha(policy.alpha, rollback?.name ?? "", metricNames.filter((n) => n !== rollback?.name));
+  const alphas = allocateAlpha(
+    policy.alpha,
+    rollback?.name ?? "",
+    metricNames.filter((n) => n !== rollback?.name)
+  );
   const margins = metrics.map((m) => policy.margins[m.name] ?? m.margin);
   const arms = { canary: newArm(metrics.length), holdout: newArm(metrics.length) };
   const running = metrics.map(() => newRunningInterval());
@@ -31841,7 +33299,13 @@ function analyseCanary(table2, context, policy) {
   for (const start of [...byWindow.keys()].toSorted((a, b) => a - b)) {
     for (const { arm, cluster, values } of byWindow.get(start)) addRow(arm, cluster, values, metrics);
     metrics.forEach((metric, i) => {
-      const look = lookAtMetric(metric, arms.canary.sums[i].build(), arms.holdout.sums[i].build(), alphas.get(metric.name), policy.min_clusters);
+      const look = lookAtMetric(
+        metric,
+        arms.canary.sums[i].build(),
+        arms.holdout.sums[i].build(),
+        alphas.get(metric.name),
+        policy.min_clusters
+      );
       lastLooks[i] = look;
       intersectLook(running[i], look);
     });
@@ -31894,16 +33358,27 @@ function analyseCanary(table2, context, policy) {
     metrics: reported,
     rollbackKnown: rollback !== void 0,
     split,
-    completeness: { canary: completenessOf(context.canaryCohort), holdout: completenessOf(context.holdoutCohort), required: policy.min_trace_completeness },
+    completeness: {
+      canary: completenessOf(context.canaryCohort),
+      holdout: completenessOf(context.holdoutCohort),
+      required: policy.min_trace_completeness
+    },
     ...judge ? { judge } : {},
     windows,
     foreign,
-    step: { current, ...nextStep(policy.ladder, current) !== void 0 ? { next: nextStep(policy.ladder, current) } : {} },
+    step: {
+      current,
+      ...nextStep(policy.ladder, current) !== void 0 ? { next: nextStep(policy.ladder, current) } : {}
+    },
     requestsPerHour: rate2
   });
 }
 function newArm(metricCount) {
-  return { clusters: /* @__PURE__ */ new Map(), sums: Array.from({ length: metricCount }, () => new ClusterSumsBuilder()), requests: 0 };
+  return {
+    clusters: /* @__PURE__ */ new Map(),
+    sums: Array.from({ length: metricCount }, () => new ClusterSumsBuilder()),
+    requests: 0
+  };
 }
 function addRow(arm, cluster, values, metrics) {
   let totals = arm.clusters.get(cluster);
@@ -31932,9 +33407,14 @@ function checkSplit(canary, holdout, context, threshold) {
   const base = { canary_clusters: canary, holdout_clusters: holdout };
   const shares = context.shares ?? sharesFromNames(context);
   if (shares === void 0) {
-    return { ...base, mismatch: false, reason: `Not checked: the planned split of ${context.canaryCohort} and ${context.holdoutCohort} is unknown (pass --split CANARY:HOLDOUT).` };
+    return {
+      ...base,
+      mismatch: false,
+      reason: `Not checked: the planned split of ${context.canaryCohort} and ${context.holdoutCohort} is unknown (pass --split CANARY:HOLDOUT).`
+    };
   }
-  if (canary + holdout === 0) return { ...base, expected_shares: shares, mismatch: false, reason: "Not checked: no users in either cohort yet." };
+  if (canary + holdout === 0)
+    return { ...base, expected_shares: shares, mismatch: false, reason: "Not checked: no users in either cohort yet." };
   const test = chiSquareGoodnessOfFit([canary, holdout], shares);
   const mismatch = test.p_value < threshold;
   const share = (x) => `${(100 * x / (canary + holdout)).toFixed(1)} %`;
@@ -32008,22 +33488,68 @@ function pairedLogRatio(pairs, num2, den, z) {
   return { estimate, lower: estimate - z * se, upper: estimate + z * se, n, clusters: per.size };
 }
 function gateFrom(gate, label, d, margin, level) {
-  if (d === void 0) return { gate, label, unit: "pp", threshold: margin * 100, pairs: 0, clusters: 0, verdict: "not_applicable", reason: "No paired answers carry this outcome." };
-  const shown = { estimate: round4(d.estimate * 100), interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level } };
+  if (d === void 0)
+    return {
+      gate,
+      label,
+      unit: "pp",
+      threshold: margin * 100,
+      pairs: 0,
+      clusters: 0,
+      verdict: "not_applicable",
+      reason: "No paired answers carry this outcome."
+    };
+  const shown = {
+    estimate: round4(d.estimate * 100),
+    interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level }
+  };
   const text2 = `${formatPp(shown.estimate)} [${formatPp(shown.interval.lower).replace(" pp", "")}, ${formatPp(shown.interval.upper).replace(" pp", "")}]`;
   const verdict = d.lower > margin ? "fail" : d.upper < margin ? "pass" : "inconclusive";
   const reason = verdict === "fail" ? `${label} rose ${text2}, beyond the ${(margin * 100).toFixed(1)} pp margin.` : verdict === "pass" ? `${label} ${text2}, within the ${(margin * 100).toFixed(1)} pp margin.` : `${label} ${text2}: the interval reaches the ${(margin * 100).toFixed(1)} pp margin; more replayed requests would decide it.`;
-  return { gate, label, unit: "pp", ...shown, threshold: margin * 100, pairs: d.n, clusters: d.clusters, verdict, reason };
+  return {
+    gate,
+    label,
+    unit: "pp",
+    ...shown,
+    threshold: margin * 100,
+    pairs: d.n,
+    clusters: d.clusters,
+    verdict,
+    reason
+  };
 }
 function costGate(pairs, quality, z, level) {
   const r2 = pairedLogRatio(pairs, "cost", "success", z);
-  if (r2 === void 0) return { gate: "cost", label: "Cost per successful task", unit: "ratio", threshold: 1.2, pairs: 0, clusters: 0, verdict: "not_applicable", reason: "No paired answers carry cost and success." };
-  const shown = { estimate: round4(Math.exp(r2.estimate)), interval: { lower: round4(Math.exp(r2.lower)), upper: round4(Math.exp(r2.upper)), level } };
+  if (r2 === void 0)
+    return {
+      gate: "cost",
+      label: "Cost per successful task",
+      unit: "ratio",
+      threshold: 1.2,
+      pairs: 0,
+      clusters: 0,
+      verdict: "not_applicable",
+      reason: "No paired answers carry cost and success."
+    };
+  const shown = {
+    estimate: round4(Math.exp(r2.estimate)),
+    interval: { lower: round4(Math.exp(r2.lower)), upper: round4(Math.exp(r2.upper)), level }
+  };
   const text2 = `${formatRatioChange(shown.estimate)} [${formatRatioChange(shown.interval.lower).replace(" %", "")}, ${formatRatioChange(shown.interval.upper).replace(" %", "")}]`;
   const qualityGain = quality !== void 0 && quality.upper < -0.03;
   const verdict = Math.exp(r2.lower) > 1.2 ? qualityGain ? "pass" : "fail" : Math.exp(r2.upper) < 1.2 ? "pass" : "inconclusive";
   const reason = verdict === "fail" ? `Cost per successful task rose ${text2}, beyond +20 % without a 3 pp quality gain.` : verdict === "pass" ? `Cost per successful task ${text2}${qualityGain && Math.exp(r2.lower) > 1.2 ? ", justified by a quality gain of at least 3 pp" : ", within +20 %"}.` : `Cost per successful task ${text2}: the interval reaches +20 %.`;
-  return { gate: "cost", label: "Cost per successful task", unit: "ratio", ...shown, threshold: 1.2, pairs: r2.n, clusters: r2.clusters, verdict, reason };
+  return {
+    gate: "cost",
+    label: "Cost per successful task",
+    unit: "ratio",
+    ...shown,
+    threshold: 1.2,
+    pairs: r2.n,
+    clusters: r2.clusters,
+    verdict,
+    reason
+  };
 }
 function sample(pairs, side, field) {
   const out = [];
@@ -32055,23 +33581,56 @@ function analyseShadow(joined, policy = DEFAULT_SHADOW_POLICY) {
     gateFrom("execution", "Tool execution-failure rate", pairedDelta(pairs, "tool_failures", z), 0.02, level),
     costGate(pairs, quality, z, level)
   ];
-  const behaviour = [...continuousFindings(pairs, policy), ...rateFindings(pairs, policy, z, level), ...categoricalFindings(pairs, policy)].map((f) => ({ ...f, blocking: f.flagged && (f.blocking || policy.blocking.includes(f.feature)) }));
+  const behaviour = [
+    ...continuousFindings(pairs, policy),
+    ...rateFindings(pairs, policy, z, level),
+    ...categoricalFindings(pairs, policy)
+  ].map((f) => ({ ...f, blocking: f.flagged && (f.blocking || policy.blocking.includes(f.feature)) }));
   const clusters = new Set(pairs.map((p) => p.cluster)).size;
   const failed = gates.filter((g) => g.verdict === "fail");
   const regressions = behaviour.filter((b) => b.blocking);
   const inconclusive = gates.filter((g) => g.verdict === "inconclusive");
   const diagnostics = behaviour.filter((b) => b.flagged && !b.blocking);
-  const base = { pairs: pairs.length, clusters, unpaired: { candidate_only: joined.candidate_only, parent_only: joined.parent_only, duplicates: joined.duplicates }, gates, behaviour };
-  if (pairs.length === 0) return { ...base, outcome: "inconclusive", summary: "Inconclusive: no replayed request was answered by both packages.", reasons: ["Pairs are joined on request_id: candidate events with cohort shadow, parent events with any other cohort."] };
+  const base = {
+    pairs: pairs.length,
+    clusters,
+    unpaired: { candidate_only: joined.candidate_only, parent_only: joined.parent_only, duplicates: joined.duplicates },
+    gates,
+    behaviour
+  };
+  if (pairs.length === 0)
+    return {
+      ...base,
+      outcome: "inconclusive",
+      summary: "Inconclusive: no replayed request was answered by both packages.",
+      reasons: [
+        "Pairs are joined on request_id: candidate events with cohort shadow, parent events with any other cohort."
+      ]
+    };
   if (failed.length > 0 || regressions.length > 0) {
     const reasons = [...failed.map((g) => g.reason), ...regressions.map((b) => `Behavioural regression: ${b.reason}`)];
-    return { ...base, outcome: "fail", summary: `Shadow failed: ${[...failed.map((g) => g.label.toLowerCase()), ...regressions.map((b) => b.label)].join(", ")}.`, reasons: [...reasons, ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)] };
+    return {
+      ...base,
+      outcome: "fail",
+      summary: `Shadow failed: ${[...failed.map((g) => g.label.toLowerCase()), ...regressions.map((b) => b.label)].join(", ")}.`,
+      reasons: [...reasons, ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)]
+    };
   }
   if (inconclusive.length > 0) {
-    return { ...base, outcome: "inconclusive", summary: `Inconclusive: the replay cannot decide ${inconclusive.map((g) => g.label.toLowerCase()).join(", ")}.`, reasons: [...inconclusive.map((g) => g.reason), ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)] };
+    return {
+      ...base,
+      outcome: "inconclusive",
+      summary: `Inconclusive: the replay cannot decide ${inconclusive.map((g) => g.label.toLowerCase()).join(", ")}.`,
+      reasons: [...inconclusive.map((g) => g.reason), ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)]
+    };
   }
   const note = diagnostics.length > 0 ? ` Diagnostics: ${diagnostics.map((d) => d.label).join(", ")}.` : "";
-  return { ...base, outcome: "pass", summary: `Shadow passed: no blocking gate failed and no behavioural regression on ${pairs.length.toLocaleString("en-US")} replayed requests.${note}`, reasons: diagnostics.map((d) => `Diagnostic: ${d.reason}`) };
+  return {
+    ...base,
+    outcome: "pass",
+    summary: `Shadow passed: no blocking gate failed and no behavioural regression on ${pairs.length.toLocaleString("en-US")} replayed requests.${note}`,
+    reasons: diagnostics.map((d) => `Diagnostic: ${d.reason}`)
+  };
 }
 function continuousFindings(pairs, policy) {
   const out = [];
@@ -32090,10 +33649,32 @@ function continuousFindings(pairs, policy) {
     const flagged = ks.p_value < policy.ks_p && ks.statistic >= policy.ks_d;
     const ratio = field === "log_latency" ? Math.exp(meanB - meanA) : meanA > 0 ? meanB / meanA : Number.NaN;
     const change = Number.isFinite(ratio) ? formatRatioChange(ratio) : "n/a";
-    out.push({ feature: field === "length" ? "output_length" : field === "log_latency" ? "latency" : "citations", label, test: "ks", family, effect: round4(ks.statistic), effect_unit: "D", statistic: round4(ks.statistic), p_value: ks.p_value, flagged, blocking: false, reason: `${label}: mean ${change}, KS D = ${ks.statistic.toFixed(3)}${flagged ? ` (p ${ks.p_value < 1e-4 ? "< 0.0001" : `= ${ks.p_value.toFixed(4)}`}): changed` : ": no material change"}.` });
+    out.push({
+      feature: field === "length" ? "output_length" : field === "log_latency" ? "latency" : "citations",
+      label,
+      test: "ks",
+      family,
+      effect: round4(ks.statistic),
+      effect_unit: "D",
+      statistic: round4(ks.statistic),
+      p_value: ks.p_value,
+      flagged,
+      blocking: false,
+      reason: `${label}: mean ${change}, KS D = ${ks.statistic.toFixed(3)}${flagged ? ` (p ${ks.p_value < 1e-4 ? "< 0.0001" : `= ${ks.p_value.toFixed(4)}`}): changed` : ": no material change"}.`
+    });
     if (field === "length" && Number.isFinite(ratio)) {
       const flaggedCost = flagged && ratio - 1 >= policy.token_cost_ratio;
-      out.push({ feature: "output_tokens_cost", label: "output tokens per request (cost)", test: "ratio", family: "cost", effect: round4(ratio), effect_unit: "ratio", flagged: flaggedCost, blocking: false, reason: `output tokens per request ${change}${flaggedCost ? `: a cost finding (each answer costs more tokens; limit +${policy.token_cost_ratio * 100} %)` : ""}.` });
+      out.push({
+        feature: "output_tokens_cost",
+        label: "output tokens per request (cost)",
+        test: "ratio",
+        family: "cost",
+        effect: round4(ratio),
+        effect_unit: "ratio",
+        flagged: flaggedCost,
+        blocking: false,
+        reason: `output tokens per request ${change}${flaggedCost ? `: a cost finding (each answer costs more tokens; limit +${policy.token_cost_ratio * 100} %)` : ""}.`
+      });
     }
   }
   return out;
@@ -32114,7 +33695,18 @@ function rateFindings(pairs, policy, z, level) {
     const direction = d.estimate > 0 ? "increase" : "decrease";
     const flagged = significant && big && (bad === "either" || bad === direction);
     const text2 = `${formatPp(d.estimate * 100)} [${formatPp(d.lower * 100).replace(" pp", "")}, ${formatPp(d.upper * 100).replace(" pp", "")}]`;
-    out.push({ feature, label, test: "paired_rate", family: "behaviour", effect: round4(d.estimate * 100), effect_unit: "pp", interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level }, flagged, blocking: false, reason: `${label} ${text2}${flagged ? ` changed by at least ${policy.min_rate_change_pp} pp` : ""}.` });
+    out.push({
+      feature,
+      label,
+      test: "paired_rate",
+      family: "behaviour",
+      effect: round4(d.estimate * 100),
+      effect_unit: "pp",
+      interval: { lower: round4(d.lower * 100), upper: round4(d.upper * 100), level },
+      flagged,
+      blocking: false,
+      reason: `${label} ${text2}${flagged ? ` changed by at least ${policy.min_rate_change_pp} pp` : ""}.`
+    });
   }
   return out;
 }
@@ -32130,7 +33722,19 @@ function categoricalFindings(pairs, policy) {
     const psi = populationStabilityIndex(parent, candidate);
     const chi = chiSquareHomogeneity(parent, candidate);
     const flagged = psi >= policy.psi && chi.p_value < policy.ks_p;
-    out.push({ feature, label, test: "psi_chi_square", family, effect: round4(psi), effect_unit: "psi", statistic: round4(chi.statistic), p_value: chi.p_value, flagged, blocking: false, reason: `${label}: PSI ${psi.toFixed(3)}, chi-square ${chi.statistic.toFixed(1)} on ${chi.df} df, Cramér's V ${chi.effect.toFixed(3)}${flagged ? ": the mix shifted" : ""}.` });
+    out.push({
+      feature,
+      label,
+      test: "psi_chi_square",
+      family,
+      effect: round4(psi),
+      effect_unit: "psi",
+      statistic: round4(chi.statistic),
+      p_value: chi.p_value,
+      flagged,
+      blocking: false,
+      reason: `${label}: PSI ${psi.toFixed(3)}, chi-square ${chi.statistic.toFixed(1)} on ${chi.df} df, Cramér's V ${chi.effect.toFixed(3)}${flagged ? ": the mix shifted" : ""}.`
+    });
   }
   return out;
 }
@@ -32147,10 +33751,16 @@ function answerOf(event) {
     ["unsafe", bit(event.safety?.unsafe)],
     ["intervention", bit(event.safety?.intervention)],
     ["tool_calls", trace?.length ?? event.output?.tool_calls],
-    ["called_tool", trace !== void 0 ? trace.length > 0 ? 1 : 0 : event.output?.tool_calls === void 0 ? void 0 : event.output.tool_calls > 0 ? 1 : 0],
+    [
+      "called_tool",
+      trace !== void 0 ? trace.length > 0 ? 1 : 0 : event.output?.tool_calls === void 0 ? void 0 : event.output.tool_calls > 0 ? 1 : 0
+    ],
     ["tool_failures", trace?.reduce((n, c) => n + (c.status === "success" ? 0 : 1), 0)],
     ["cost", event.metrics?.cost_usd],
-    ["log_latency", event.metrics?.latency_ms === void 0 ? void 0 : Math.log(Math.max(1, event.metrics.latency_ms))],
+    [
+      "log_latency",
+      event.metrics?.latency_ms === void 0 ? void 0 : Math.log(Math.max(1, event.metrics.latency_ms))
+    ],
     ["length", event.output?.length_tokens ?? event.metrics?.output_tokens],
     ["refusal", bit(event.output?.refusal)],
     ["schema_invalid", event.output?.schema_valid === void 0 ? void 0 : event.output.schema_valid ? 0 : 1],
@@ -32191,7 +33801,12 @@ var ShadowPairing = class {
       if (parent !== void 0) pairs.push({ request_id: id, cluster: parent.cluster, parent, candidate });
     }
     pairs.sort((a, b) => a.request_id < b.request_id ? -1 : a.request_id > b.request_id ? 1 : 0);
-    return { pairs, candidate_only: this.candidate.size - pairs.length, parent_only: this.parent.size - pairs.length, duplicates: this.duplicates };
+    return {
+      pairs,
+      candidate_only: this.candidate.size - pairs.length,
+      parent_only: this.parent.size - pairs.length,
+      duplicates: this.duplicates
+    };
   }
 };
 
@@ -32199,7 +33814,8 @@ var ShadowPairing = class {
 function loadStagePackage(repo, ref, manifestPath) {
   const commit2 = resolveCommit(repo, ref, "--commit");
   const read = readerAtCommit(repo, commit2)(manifestPath);
-  if (read.kind !== "file") throw new InputError([{ file: manifestPath, message: `is not in commit ${commit2.slice(0, 12)}` }]);
+  if (read.kind !== "file")
+    throw new InputError([{ file: manifestPath, message: `is not in commit ${commit2.slice(0, 12)}` }]);
   const loaded = loadManifest(read.bytes, manifestPath);
   if (!loaded.manifest) throw new InputError(loaded.problems);
   return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: sha256Hex(read.bytes) };
@@ -32210,16 +33826,29 @@ async function fileDigest(path) {
   return hash.digest("hex");
 }
 async function readAndAggregate(files, options) {
-  const aggregator = new TelemetryAggregator({ windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} });
+  const aggregator = new TelemetryAggregator({
+    windowMs: options.windowMs,
+    ...options.application !== void 0 ? { application: options.application } : {},
+    ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {}
+  });
   const extra = options.extra;
   const digests2 = await Promise.all(files.map(async (f) => ({ path: f.label, sha256: await fileDigest(f.path) })));
   if (options.engine === "duckdb" && extra === void 0) {
     const table2 = await aggregateWithDuckDb(
       files.map((f) => f.path),
-      { windowMs: options.windowMs, ...options.application !== void 0 ? { application: options.application } : {}, ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {} }
+      {
+        windowMs: options.windowMs,
+        ...options.application !== void 0 ? { application: options.application } : {},
+        ...options.untilMs !== void 0 ? { untilMs: options.untilMs } : {}
+      }
     );
     const events = table2.completeness.reduce((n, c) => n + c.events, 0);
-    return { table: table2, problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false }, engine: "duckdb", digests: digests2 };
+    return {
+      table: table2,
+      problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false },
+      engine: "duckdb",
+      digests: digests2
+    };
   }
   const problems = await readTelemetryFiles(files, (event) => {
     aggregator.add(event);
@@ -32235,7 +33864,11 @@ function previousStageOn(repo, commit2, packageId) {
     const stage = readStageReport(claim.predicate);
     const mine = typeof stage !== "string" ? stage.package_id === packageId : isOfflineFor(claim.predicate, packageId);
     if (!mine) continue;
-    found = { stage: typeof stage !== "string" ? stage.stage : "offline", statement_sha256: claim.statement_sha256, commit: commit2 };
+    found = {
+      stage: typeof stage !== "string" ? stage.stage : "offline",
+      statement_sha256: claim.statement_sha256,
+      commit: commit2
+    };
   }
   return found;
 }
@@ -32244,7 +33877,15 @@ function isOfflineFor(predicate, packageId) {
   return Array.isArray(packages) && packages.some((p) => p.package_id === packageId);
 }
 function telemetryDigest(read) {
-  return { engine: read.engine, window_ms: read.table.window_ms, events_read: read.problems.events_read, invalid_events: read.problems.invalid_events, problems: read.problems.by_field, completeness: read.table.completeness, unattributed: read.table.unattributed };
+  return {
+    engine: read.engine,
+    window_ms: read.table.window_ms,
+    events_read: read.problems.events_read,
+    invalid_events: read.problems.invalid_events,
+    problems: read.problems.by_field,
+    completeness: read.table.completeness,
+    unattributed: read.table.unattributed
+  };
 }
 function baseReport(pkg, stage, read, previous, policy, look) {
   return {
@@ -32255,8 +33896,17 @@ function baseReport(pkg, stage, read, previous, policy, look) {
     application: pkg.manifest.application,
     package_id: pkg.manifest.package_id,
     ...pkg.manifest.parent_package_id !== void 0 ? { parent_package_id: pkg.manifest.parent_package_id } : {},
-    inputs: { telemetry: (read?.digests ?? []).map((d) => ({ path: d.path, format: "telemetry" })), ...look !== void 0 ? { look: new Date(look).toISOString() } : {}, policy },
-    subject: { commit: pkg.commit, manifests: [{ path: pkg.manifestPath, sha256: pkg.sha256, role: "candidate", commit: pkg.commit }], evidence: [...read?.digests ?? []], artifacts: [] },
+    inputs: {
+      telemetry: (read?.digests ?? []).map((d) => ({ path: d.path, format: "telemetry" })),
+      ...look !== void 0 ? { look: new Date(look).toISOString() } : {},
+      policy
+    },
+    subject: {
+      commit: pkg.commit,
+      manifests: [{ path: pkg.manifestPath, sha256: pkg.sha256, role: "candidate", commit: pkg.commit }],
+      evidence: [...read?.digests ?? []],
+      artifacts: []
+    },
     packages: [],
     unreferenced_changes: [],
     ...read ? { telemetry: telemetryDigest(read) } : {},
@@ -32266,10 +33916,24 @@ function baseReport(pkg, stage, read, previous, policy, look) {
 async function runCanaryStage(options) {
   const { pkg } = options;
   const parent = pkg.manifest.parent_package_id;
-  if (parent === void 0) throw new InputError([{ file: pkg.manifestPath, field: "parent_package_id", message: "a canary is compared with the package it replaces; the manifest names none" }]);
-  const read = await readAndAggregate(options.files, { windowMs: options.windowMs, application: pkg.manifest.application, untilMs: options.lookMs, ...options.engine ? { engine: options.engine } : {} });
+  if (parent === void 0)
+    throw new InputError([
+      {
+        file: pkg.manifestPath,
+        field: "parent_package_id",
+        message: "a canary is compared with the package it replaces; the manifest names none"
+      }
+    ]);
+  const read = await readAndAggregate(options.files, {
+    windowMs: options.windowMs,
+    application: pkg.manifest.application,
+    untilMs: options.lookMs,
+    ...options.engine ? { engine: options.engine } : {}
+  });
   const history = options.trusted.length > 0 ? readReleaseHistory(pkg.repo, pkg.manifest.application, options.trusted) : { releases: [], stageRecords: [] };
-  const shadowPassed = history.stageRecords.some((r2) => r2.report.stage === "shadow" && r2.report.package_id === pkg.manifest.package_id && r2.report.decision.outcome === "pass");
+  const shadowPassed = history.stageRecords.some(
+    (r2) => r2.report.stage === "shadow" && r2.report.package_id === pkg.manifest.package_id && r2.report.decision.outcome === "pass"
+  );
   const context = {
     application: pkg.manifest.application,
     candidate: pkg.manifest.package_id,
@@ -32288,7 +33952,14 @@ async function runCanaryStage(options) {
   };
   const canary = analyseCanary(read.table, context, options.policy);
   const report = {
-    ...baseReport(pkg, "canary", read, previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id), { ...options.policy, canary_cohort: options.canaryCohort, holdout_cohort: options.holdoutCohort }, options.lookMs),
+    ...baseReport(
+      pkg,
+      "canary",
+      read,
+      previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id),
+      { ...options.policy, canary_cohort: options.canaryCohort, holdout_cohort: options.holdoutCohort },
+      options.lookMs
+    ),
     decision: { outcome: canary.outcome, summary: canary.summary, reasons: canary.reasons },
     canary
   };
@@ -32297,9 +33968,20 @@ async function runCanaryStage(options) {
 async function runShadowStage(options) {
   const { pkg } = options;
   const parent = pkg.manifest.parent_package_id;
-  if (parent === void 0) throw new InputError([{ file: pkg.manifestPath, field: "parent_package_id", message: "shadow replay compares with the package the candidate replaces; the manifest names none" }]);
+  if (parent === void 0)
+    throw new InputError([
+      {
+        file: pkg.manifestPath,
+        field: "parent_package_id",
+        message: "shadow replay compares with the package the candidate replaces; the manifest names none"
+      }
+    ]);
   const pairing = new ShadowPairing(pkg.manifest.package_id, parent, options.shadowCohort ?? "shadow");
-  const read = await readAndAggregate(options.files, { windowMs: 864e5, application: pkg.manifest.application, extra: (e) => pairing.add(e) });
+  const read = await readAndAggregate(options.files, {
+    windowMs: 864e5,
+    application: pkg.manifest.application,
+    extra: (e) => pairing.add(e)
+  });
   const policy = options.policy ?? DEFAULT_SHADOW_POLICY;
   const shadow = analyseShadow(pairing.pairs(), policy);
   const report = {
@@ -32314,13 +33996,16 @@ function recordStageReport(repo, commit2, attested, push) {
     return recordNote({ repo, commit: commit2, note: stageNoteLine(attested), push }).message;
   } catch (error) {
     if (error instanceof GitError) throw error;
-    throw new GitError(`Could not record the ${attested.report.stage} report: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GitError(
+      `Could not record the ${attested.report.stage} report: ${error instanceof Error ? error.message : String(error)}`
+    );
   }
 }
 function parseWindow(text2, flag2 = "--window") {
   const match = /^(\d+)\s*(s|m|h|d)$/.exec(text2.trim());
   const value = match ? Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2]] : Number.NaN;
-  if (!(value > 0)) throw new InputError([{ file: flag2, message: `expected a duration such as 1h, 30m or 1d, got "${text2}"` }]);
+  if (!(value > 0))
+    throw new InputError([{ file: flag2, message: `expected a duration such as 1h, 30m or 1d, got "${text2}"` }]);
   return value;
 }
 
@@ -32328,7 +34013,13 @@ function parseWindow(text2, flag2 = "--window") {
 function runRollbackStage(options) {
   const { repo, application } = options;
   const pointerPath = options.pointerPath ?? defaultPointerPath(application);
-  if (options.trusted.length === 0) throw new InputError([{ file: "--key", message: "rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)" }]);
+  if (options.trusted.length === 0)
+    throw new InputError([
+      {
+        file: "--key",
+        message: "rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)"
+      }
+    ]);
   const current = readPointerAtHead(repo, pointerPath);
   const history = readReleaseHistory(repo, application, options.trusted, options.revokedIds);
   const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to, history.resolve);
@@ -32336,7 +34027,11 @@ function runRollbackStage(options) {
   const liveRecords = history.stageRecords.filter((r2) => r2.report.package_id === current?.pointer.package_id);
   const liveStub = history.releases.findLast((r2) => r2.package_id === current?.pointer.package_id);
   const liveRelease = liveStub ? history.resolve(liveStub) : void 0;
-  const previous = liveRecords.at(-1) ? { stage: liveRecords.at(-1).report.stage, statement_sha256: liveRecords.at(-1).statement_sha256, commit: liveRecords.at(-1).commit } : liveRelease?.statement_sha256 ? { stage: "offline", statement_sha256: liveRelease.statement_sha256, commit: liveRelease.commit } : null;
+  const previous = liveRecords.at(-1) ? {
+    stage: liveRecords.at(-1).report.stage,
+    statement_sha256: liveRecords.at(-1).statement_sha256,
+    commit: liveRecords.at(-1).commit
+  } : liveRelease?.statement_sha256 ? { stage: "offline", statement_sha256: liveRelease.statement_sha256, commit: liveRelease.commit } : null;
   const base = {
     schema: "kaizen-gate/report/v1",
     stage: "rollback",
@@ -32345,38 +34040,131 @@ function runRollbackStage(options) {
     application,
     package_id: choice.ok ? choice.target.package_id : current?.pointer.package_id ?? application,
     ...from ? { parent_package_id: from.package_id } : {},
-    inputs: { telemetry: [], policy: { pointer: pointerPath, dry_run: options.dryRun, ...options.to !== void 0 ? { to: options.to } : {} } },
+    inputs: {
+      telemetry: [],
+      policy: {
+        pointer: pointerPath,
+        dry_run: options.dryRun,
+        ...options.to !== void 0 ? { to: options.to } : {}
+      }
+    },
     packages: [],
     unreferenced_changes: [],
     signature: { status: "unsigned" }
   };
   if (!choice.ok) {
-    const result2 = { application, pointer_path: pointerPath, ...from ? { from } : {}, dry_run: options.dryRun, rehearsal: [], pointer_diff: [], skipped: choice.skipped, refused: choice.reason };
-    const report2 = { ...base, subject: { manifests: [], evidence: [], artifacts: [] }, decision: { outcome: "refused", summary: choice.reason, reasons: choice.skipped.map((s) => `${s.package_id}: ${s.reason}`) }, rollback: result2 };
-    return { attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"), result: result2 };
+    const result2 = {
+      application,
+      pointer_path: pointerPath,
+      ...from ? { from } : {},
+      dry_run: options.dryRun,
+      rehearsal: [],
+      pointer_diff: [],
+      skipped: choice.skipped,
+      refused: choice.reason
+    };
+    const report2 = {
+      ...base,
+      subject: { manifests: [], evidence: [], artifacts: [] },
+      decision: {
+        outcome: "refused",
+        summary: choice.reason,
+        reasons: choice.skipped.map((s) => `${s.package_id}: ${s.reason}`)
+      },
+      rollback: result2
+    };
+    return {
+      attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"),
+      result: result2
+    };
   }
   const target = choice.target;
   const rehearsal = rehearseTarget(repo, target);
-  const after = renderPointer({ application, package_id: target.package_id, manifest: target.manifest, commit: target.commit, manifest_sha256: target.manifest_sha256 });
+  const after = renderPointer({
+    application,
+    package_id: target.package_id,
+    manifest: target.manifest,
+    commit: target.commit,
+    manifest_sha256: target.manifest_sha256
+  });
   const diff = diffLines(current?.text ?? null, after);
-  const to = { package_id: target.package_id, commit: target.commit, manifest: target.manifest, manifest_sha256: target.manifest_sha256 };
+  const to = {
+    package_id: target.package_id,
+    commit: target.commit,
+    manifest: target.manifest,
+    manifest_sha256: target.manifest_sha256
+  };
   const failed = rehearsal.filter((c) => !c.ok);
-  const subject = { manifests: [{ path: target.manifest, sha256: hexOf(target.manifest_sha256), role: "candidate", commit: target.commit }], evidence: [], artifacts: [] };
+  const subject = {
+    manifests: [
+      {
+        path: target.manifest,
+        sha256: hexOf(target.manifest_sha256),
+        role: "candidate",
+        commit: target.commit
+      }
+    ],
+    evidence: [],
+    artifacts: []
+  };
   const reasons = choice.skipped.map((s) => `skipped ${s.package_id}: ${s.reason}`);
   if (failed.length > 0 || options.dryRun) {
     const outcome = failed.length > 0 ? "refused" : "rehearsed";
     const summary2 = failed.length > 0 ? `Refusing to roll back ${application} to ${target.package_id}: the rehearsal failed (${failed.map((c) => c.check).join(", ")}).` : `Rehearsed: ${application} would go from ${from?.package_id ?? "(no pointer yet)"} to ${target.package_id} (${target.commit.slice(0, 12)}); every check passed and nothing was written.`;
-    const result2 = { application, pointer_path: pointerPath, ...from ? { from } : {}, to, dry_run: options.dryRun, rehearsal, pointer_diff: diff, skipped: choice.skipped, ...failed.length > 0 ? { refused: summary2 } : {} };
-    const report2 = { ...base, subject, decision: { outcome, summary: summary2, reasons: [...failed.map((c) => `${c.check}: ${c.detail}`), ...reasons] }, rollback: result2 };
-    return { attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"), result: result2 };
+    const result2 = {
+      application,
+      pointer_path: pointerPath,
+      ...from ? { from } : {},
+      to,
+      dry_run: options.dryRun,
+      rehearsal,
+      pointer_diff: diff,
+      skipped: choice.skipped,
+      ...failed.length > 0 ? { refused: summary2 } : {}
+    };
+    const report2 = {
+      ...base,
+      subject,
+      decision: { outcome, summary: summary2, reasons: [...failed.map((c) => `${c.check}: ${c.detail}`), ...reasons] },
+      rollback: result2
+    };
+    return {
+      attested: attestStageReport(report2, options.signingKey, options.unsignedReason ?? "no signing key given"),
+      result: result2
+    };
   }
-  if (hasLocalChanges(repo, pointerPath)) throw new InputError([{ file: pointerPath, message: "has uncommitted changes; commit or discard them before rolling back" }]);
-  const committed = commitPointer(repo, pointerPath, after, `Roll back ${application} to ${target.package_id}
+  if (hasLocalChanges(repo, pointerPath))
+    throw new InputError([
+      { file: pointerPath, message: "has uncommitted changes; commit or discard them before rolling back" }
+    ]);
+  const committed = commitPointer(
+    repo,
+    pointerPath,
+    after,
+    `Roll back ${application} to ${target.package_id}
 
-From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`, { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} });
+From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`,
+    { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} }
+  );
   const summary = `Rolled back ${application} from ${from?.package_id ?? "(none)"} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ""}.`;
-  const result = { application, pointer_path: pointerPath, ...from ? { from } : {}, to, dry_run: false, rehearsal, pointer_diff: diff, skipped: choice.skipped, commit: committed.commit, ...committed.pushed ? { pushed: committed.pushed } : {} };
-  const report = { ...base, subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex(after) }] }, decision: { outcome: "rolled_back", summary, reasons }, rollback: result };
+  const result = {
+    application,
+    pointer_path: pointerPath,
+    ...from ? { from } : {},
+    to,
+    dry_run: false,
+    rehearsal,
+    pointer_diff: diff,
+    skipped: choice.skipped,
+    commit: committed.commit,
+    ...committed.pushed ? { pushed: committed.pushed } : {}
+  };
+  const report = {
+    ...base,
+    subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex(after) }] },
+    decision: { outcome: "rolled_back", summary, reasons },
+    rollback: result
+  };
   const attested = attestStageReport(report, options.signingKey, options.unsignedReason ?? "no signing key given");
   const noteMessage = options.record ? recordStageReport(repo, committed.commit, attested, options.push !== void 0) : void 0;
   return { attested, result, ...noteMessage ? { noteMessage } : {} };
@@ -32397,7 +34185,9 @@ function header(report) {
   ];
 }
 function canaryMarkdown(c) {
-  const rows = c.metrics.map((m) => `| ${escapeTableCell(m.label)}${m.role === "rollback" ? " (rollback metric)" : ""} | ${m.verdict.replace("_", " ")} | ${escapeTableCell(describeChange(m))} | ${m.unit === "pp" ? `${m.margin.toFixed(1)} pp` : `+${((m.margin - 1) * 100).toFixed(0)} %`} | ${m.clusters.canary} / ${m.clusters.holdout} | ${escapeTableCell(m.reason)} |`);
+  const rows = c.metrics.map(
+    (m) => `| ${escapeTableCell(m.label)}${m.role === "rollback" ? " (rollback metric)" : ""} | ${m.verdict.replace("_", " ")} | ${escapeTableCell(describeChange(m))} | ${m.unit === "pp" ? `${m.margin.toFixed(1)} pp` : `+${((m.margin - 1) * 100).toFixed(0)} %`} | ${m.clusters.canary} / ${m.clusters.holdout} | ${escapeTableCell(m.reason)} |`
+  );
   return [
     "",
     `Step ${c.step.current} %${c.step.next !== void 0 ? ` → next ${c.step.next} %` : ""}. ${escapeMarkdown(c.split.reason)}`,
@@ -32417,11 +34207,15 @@ function shadowMarkdown(s) {
     "",
     "| gate | verdict | reason |",
     "|---|---|---|",
-    ...s.gates.map((g) => `| ${escapeTableCell(g.label)} | ${g.verdict.replace("_", " ")} | ${escapeTableCell(g.reason)} |`),
+    ...s.gates.map(
+      (g) => `| ${escapeTableCell(g.label)} | ${g.verdict.replace("_", " ")} | ${escapeTableCell(g.reason)} |`
+    ),
     "",
     "| behaviour | test | effect | flagged | blocks | reason |",
     "|---|---|---|---|---|---|",
-    ...s.behaviour.map((b) => `| ${escapeTableCell(b.label)} | ${b.test} | ${b.effect} ${b.effect_unit} | ${b.flagged ? "yes" : "no"} | ${b.blocking ? "yes" : "no"} | ${escapeTableCell(b.reason)} |`)
+    ...s.behaviour.map(
+      (b) => `| ${escapeTableCell(b.label)} | ${b.test} | ${b.effect} ${b.effect_unit} | ${b.flagged ? "yes" : "no"} | ${b.blocking ? "yes" : "no"} | ${escapeTableCell(b.reason)} |`
+    )
   ];
 }
 function rollbackMarkdown(r2) {
@@ -32432,9 +34226,15 @@ function rollbackMarkdown(r2) {
     ...r2.rehearsal.map((c) => `- ${c.ok ? "✅" : "❌"} ${escapeMarkdown(c.check)}: ${escapeMarkdown(c.detail)}`),
     "",
     "```diff",
-    ...r2.pointer_diff.map((l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")),
+    ...r2.pointer_diff.map(
+      (l) => l.replace(/^ {2}/, " ").replace(/^([-+]) /, "$1").replaceAll("```", "'''")
+    ),
     "```",
-    ...r2.skipped.length > 0 ? ["", "Skipped releases:", ...r2.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\`: ${escapeMarkdown(s.reason)}`)] : []
+    ...r2.skipped.length > 0 ? [
+      "",
+      "Skipped releases:",
+      ...r2.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\`: ${escapeMarkdown(s.reason)}`)
+    ] : []
   ];
 }
 function pct(x) {
@@ -32447,26 +34247,47 @@ function renderStageMarkdown(report) {
   if (report.rollback) body.push(...rollbackMarkdown(report.rollback));
   if (report.telemetry) {
     const t = report.telemetry;
-    body.push("", `Telemetry: ${t.events_read.toLocaleString("en-US")} events read by ${t.engine}, ${t.invalid_events.toLocaleString("en-US")} invalid, ${t.unattributed.toLocaleString("en-US")} without a package id.`);
+    body.push(
+      "",
+      `Telemetry: ${t.events_read.toLocaleString("en-US")} events read by ${t.engine}, ${t.invalid_events.toLocaleString("en-US")} invalid, ${t.unattributed.toLocaleString("en-US")} without a package id.`
+    );
   }
-  body.push("", `Signature: ${report.signature.status}${report.signature.keyid ? ` (${escapeMarkdown(report.signature.keyid)})` : report.signature.reason ? ` (${escapeMarkdown(report.signature.reason)})` : ""}.`);
+  body.push(
+    "",
+    `Signature: ${report.signature.status}${report.signature.keyid ? ` (${escapeMarkdown(report.signature.keyid)})` : report.signature.reason ? ` (${escapeMarkdown(report.signature.reason)})` : ""}.`
+  );
   return `${body.join("\n")}
 `;
 }
 function renderStageText(report) {
-  const lines = [`${STAGE_TITLES[report.stage]}: ${stageStatusOf(report)} — ${report.application} ${report.package_id}`, report.decision.summary, ...report.decision.reasons.map((r2) => `  - ${r2}`)];
+  const lines = [
+    `${STAGE_TITLES[report.stage]}: ${stageStatusOf(report)} — ${report.application} ${report.package_id}`,
+    report.decision.summary,
+    ...report.decision.reasons.map((r2) => `  - ${r2}`)
+  ];
   if (report.canary) {
-    lines.push("", `step ${report.canary.step.current} %${report.canary.step.next !== void 0 ? ` (next ${report.canary.step.next} %)` : ""}; ${report.canary.split.reason}`);
+    lines.push(
+      "",
+      `step ${report.canary.step.current} %${report.canary.step.next !== void 0 ? ` (next ${report.canary.step.next} %)` : ""}; ${report.canary.split.reason}`
+    );
     const width2 = Math.max(...report.canary.metrics.map((m) => m.name.length));
-    for (const m of report.canary.metrics) lines.push(`  ${m.name.padEnd(width2)}  ${m.verdict.padEnd(14)}  ${describeChange(m)}`);
+    for (const m of report.canary.metrics)
+      lines.push(`  ${m.name.padEnd(width2)}  ${m.verdict.padEnd(14)}  ${describeChange(m)}`);
   }
   if (report.shadow) {
     lines.push("", `${report.shadow.pairs} paired requests`);
     for (const g of report.shadow.gates) lines.push(`  ${g.gate.padEnd(13)}  ${g.verdict.padEnd(14)}  ${g.reason}`);
-    for (const b of report.shadow.behaviour.filter((x) => x.flagged)) lines.push(`  ${b.blocking ? "BLOCKS" : "diagnostic"}: ${b.reason}`);
+    for (const b of report.shadow.behaviour.filter((x) => x.flagged))
+      lines.push(`  ${b.blocking ? "BLOCKS" : "diagnostic"}: ${b.reason}`);
   }
   if (report.rollback) {
-    lines.push("", ...report.rollback.rehearsal.map((c) => `  ${c.ok ? "ok  " : "FAIL"}  ${c.check}: ${c.detail}`), "", `${report.rollback.pointer_path}:`, ...report.rollback.pointer_diff.map((l) => `  ${l}`));
+    lines.push(
+      "",
+      ...report.rollback.rehearsal.map((c) => `  ${c.ok ? "ok  " : "FAIL"}  ${c.check}: ${c.detail}`),
+      "",
+      `${report.rollback.pointer_path}:`,
+      ...report.rollback.pointer_diff.map((l) => `  ${l}`)
+    );
   }
   return `${lines.map((l) => toPlainText(l, 4e3)).join("\n")}
 `;
@@ -32474,7 +34295,13 @@ function renderStageText(report) {
 
 // src/cli/stage-commands.ts
 var keyOptions2 = { key: { type: "string", multiple: true }, "keys-dir": { type: "string" } };
-var outputOptions = { out: { type: "string" }, format: { type: "string" }, "signing-key": { type: "string" }, record: { type: "boolean" }, push: { type: "string" } };
+var outputOptions = {
+  out: { type: "string" },
+  format: { type: "string" },
+  "signing-key": { type: "string" },
+  record: { type: "boolean" },
+  push: { type: "string" }
+};
 var telemetryOptions = { telemetry: { type: "string", multiple: true }, engine: { type: "string" } };
 var OUTPUT_HELP = `  --out DIR            write report.json, report.md (and report.intoto.json when signed) there
   --format FMT         text (default), json or markdown on stdout
@@ -32487,7 +34314,13 @@ var STAGE_COMMANDS = {
   telemetry: {
     summary: "validate and aggregate telemetry (JSON Lines, gzip, Parquet)",
     usage: "kaizen-gate telemetry FILE… [--window 1h] [--application APP] [--engine stream|duckdb] [--format text|json]",
-    options: { ...repoOption, window: { type: "string" }, application: { type: "string" }, engine: { type: "string" }, format: { type: "string" } },
+    options: {
+      ...repoOption,
+      window: { type: "string" },
+      application: { type: "string" },
+      engine: { type: "string" },
+      format: { type: "string" }
+    },
     help: `Reads telemetry events (one JSON object per line, gzip or not, or Parquet rows; schema
 manifests/schema/telemetry-event.schema.json), reports every invalid record as file:line field: message
 with a summary per field, and prints the trace completeness per cohort and the number of aggregated
@@ -32500,7 +34333,15 @@ Exit status: 0 every event valid, 2 some event is invalid (all listed) or a file
   shadow: {
     summary: "compare the candidate with its parent on replayed production requests",
     usage: "kaizen-gate shadow --manifest PATH --telemetry FILE… [--commit REF] [--cohort shadow] [options]",
-    options: { ...repoOption, ...keyOptions2, ...outputOptions, ...telemetryOptions, manifest: { type: "string" }, commit: { type: "string" }, cohort: { type: "string" } },
+    options: {
+      ...repoOption,
+      ...keyOptions2,
+      ...outputOptions,
+      ...telemetryOptions,
+      manifest: { type: "string" },
+      commit: { type: "string" },
+      cohort: { type: "string" }
+    },
     help: `Pairs the candidate's answers to replayed requests (telemetry with cohort shadow) with the parent's
 answers to the same request ids, and runs the paired outcome gates (quality, safety, execution failure,
 cost per success; clustered by user) and the behavioural diff (output length, refusals, tool calls,
@@ -32561,7 +34402,16 @@ Exit status: 0 promote, 1 roll back, 3 promotion needs approval (levels 2–3), 
   rollback: {
     summary: "point an application back at its last signed, approved package",
     usage: "kaizen-gate rollback APPLICATION [--to PACKAGE_ID] [--dry-run] [--pointer PATH] [options]",
-    options: { ...repoOption, ...keyOptions2, ...outputOptions, to: { type: "string" }, "dry-run": { type: "boolean" }, pointer: { type: "string" }, branch: { type: "string" }, "pr-body": { type: "string" } },
+    options: {
+      ...repoOption,
+      ...keyOptions2,
+      ...outputOptions,
+      to: { type: "string" },
+      "dry-run": { type: "boolean" },
+      pointer: { type: "string" },
+      branch: { type: "string" },
+      "pr-body": { type: "string" }
+    },
     help: `Rewrites the application's GitOps pointer (default deploy/APPLICATION.yaml) to the newest earlier
 release whose signed record (verified against trusted keys, from refs/notes/kaizen-gate) says approve
 and that was not itself rolled back, or to --to PACKAGE_ID, which is refused with the reason when it
@@ -32595,19 +34445,29 @@ function repoOf(ctx, values) {
   return repo;
 }
 function telemetryFiles(ctx, paths) {
-  if (!paths || paths.length === 0) throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
+  if (!paths || paths.length === 0)
+    throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
   const missing = paths.filter((p) => !existsSync7(resolve13(ctx.cwd, p)) || !statSync7(resolve13(ctx.cwd, p)).isFile());
-  if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
+  if (missing.length > 0)
+    throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
   return paths.map((p) => ({ path: resolve13(ctx.cwd, p), label: p }));
 }
 function engineOf(values) {
   const engine = values.engine ?? "stream";
-  if (engine !== "stream" && engine !== "duckdb") throw new UsageError(`--engine must be stream or duckdb, got "${engine}"`);
+  if (engine !== "stream" && engine !== "duckdb")
+    throw new UsageError(`--engine must be stream or duckdb, got "${engine}"`);
   return engine;
 }
 function trustedKeys(ctx, repo, values) {
   const keysDir = values["keys-dir"];
-  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: values.key ?? [], ...keysDir !== void 0 ? { keysDir } : {}, repoDefault: true, namesRelativeTo: repo });
+  return loadKeyring({
+    cwd: ctx.cwd,
+    repo,
+    keyFiles: values.key ?? [],
+    ...keysDir !== void 0 ? { keysDir } : {},
+    repoDefault: true,
+    namesRelativeTo: repo
+  });
 }
 function signingKeyOf(ctx, values) {
   const path = values["signing-key"];
@@ -32615,39 +34475,62 @@ function signingKeyOf(ctx, values) {
 }
 function present2(ctx, values, repo, attested, recordOn) {
   const format = values.format ?? "text";
-  if (!["text", "json", "markdown"].includes(format)) throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
+  if (!["text", "json", "markdown"].includes(format))
+    throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
   const json = `${JSON.stringify(attested.report, null, 2)}
 `;
   const out = values.out;
   if (out !== void 0) {
     const markdown = renderStageMarkdown(attested.report);
-    writeReportFiles(resolve13(ctx.cwd, out), { json, markdown, ...attested.envelope ? { envelope: attested.envelope } : {} });
+    writeReportFiles(resolve13(ctx.cwd, out), {
+      json,
+      markdown,
+      ...attested.envelope ? { envelope: attested.envelope } : {}
+    });
   }
-  ctx.stdout(format === "json" ? json : format === "markdown" ? renderStageMarkdown(attested.report) : renderStageText(attested.report));
-  if (values.record === true && recordOn !== void 0) ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== void 0)}
+  ctx.stdout(
+    format === "json" ? json : format === "markdown" ? renderStageMarkdown(attested.report) : renderStageText(attested.report)
+  );
+  if (values.record === true && recordOn !== void 0)
+    ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== void 0)}
 `);
   return stageConclusion(attested.report).exit;
 }
 async function runTelemetry(ctx, values, positionals) {
   const files = telemetryFiles(ctx, positionals);
   const windowMs = parseWindow(values.window ?? "1h");
-  const read = await readAndAggregate(files, { windowMs, engine: engineOf(values), ...values.application !== void 0 ? { application: values.application } : {} });
+  const read = await readAndAggregate(files, {
+    windowMs,
+    engine: engineOf(values),
+    ...values.application !== void 0 ? { application: values.application } : {}
+  });
   if (values.format === "json") {
-    ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, columns: read.table.columns, rows: read.table.rows.map((r2) => ({ ...r2, values: Array.from(r2.values) })) }, null, 2)}
-`);
+    ctx.stdout(
+      `${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, columns: read.table.columns, rows: read.table.rows.map((r2) => ({ ...r2, values: Array.from(r2.values) })) }, null, 2)}
+`
+    );
   } else {
     const p = read.problems;
     const invalid2 = read.engine === "duckdb" ? "not validated (DuckDB reads typed columns; --engine stream locates bad records)" : `${p.invalid_events.toLocaleString("en-US")} invalid`;
-    ctx.stdout(`${p.events_read.toLocaleString("en-US")} events read (${read.engine}); ${invalid2}; ${read.table.rows.length.toLocaleString("en-US")} groups; ${read.table.unattributed.toLocaleString("en-US")} without package_id.
-`);
+    ctx.stdout(
+      `${p.events_read.toLocaleString("en-US")} events read (${read.engine}); ${invalid2}; ${read.table.rows.length.toLocaleString("en-US")} groups; ${read.table.unattributed.toLocaleString("en-US")} without package_id.
+`
+    );
     for (const c of read.table.completeness) {
       const share = (x) => `${(100 * x / Math.max(1, c.events)).toFixed(1)} %`;
-      ctx.stdout(`  ${c.cohort}: ${c.events.toLocaleString("en-US")} events; package id ${share(c.with_package)}, prompt hash ${share(c.with_prompt_hash)}, retrieval manifest ${share(c.with_retrieval)}, tool trace ${share(c.with_tool_trace)}, all four ${share(c.complete_all)}
-`);
+      ctx.stdout(
+        `  ${c.cohort}: ${c.events.toLocaleString("en-US")} events; package id ${share(c.with_package)}, prompt hash ${share(c.with_prompt_hash)}, retrieval manifest ${share(c.with_retrieval)}, tool trace ${share(c.with_tool_trace)}, all four ${share(c.complete_all)}
+`
+      );
     }
   }
   if (read.problems.problems === 0) return EXIT.ok;
-  const lines = [...read.problems.located.map(formatProblem), ...read.problems.truncated ? [`… and ${read.problems.problems - read.problems.located.length} more problems`] : [], "Summary:", ...describeSummary(read.problems).map((l) => `  ${l}`)];
+  const lines = [
+    ...read.problems.located.map(formatProblem),
+    ...read.problems.truncated ? [`… and ${read.problems.problems - read.problems.located.length} more problems`] : [],
+    "Summary:",
+    ...describeSummary(read.problems).map((l) => `  ${l}`)
+  ];
   ctx.stderr(`${lines.join("\n")}
 `);
   return EXIT.invalid;
@@ -32656,37 +34539,60 @@ async function runShadowCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("shadow needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve13(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(
+    repo,
+    values.commit ?? "HEAD",
+    toRepoPath(repo, resolve13(ctx.cwd, manifest))
+  );
   const signingKey = signingKeyOf(ctx, values);
-  const attested = await runShadowStage({ pkg, files: telemetryFiles(ctx, values.telemetry), ...values.cohort ? { shadowCohort: values.cohort } : {}, ...signingKey ? { signingKey } : {} });
+  const attested = await runShadowStage({
+    pkg,
+    files: telemetryFiles(ctx, values.telemetry),
+    ...values.cohort ? { shadowCohort: values.cohort } : {},
+    ...signingKey ? { signingKey } : {}
+  });
   return present2(ctx, values, repo, attested, pkg.commit);
 }
 function parseTime(text2) {
   const ms = Date.parse(text2);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text2) || Number.isNaN(ms)) throw new InputError([{ file: "--at", message: `expected an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${text2}"` }]);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text2) || Number.isNaN(ms))
+    throw new InputError([
+      { file: "--at", message: `expected an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${text2}"` }
+    ]);
   return ms;
 }
 function canaryPolicyOf(values) {
   const alphaText = values.alpha;
   const alpha = alphaText === void 0 ? DEFAULT_CANARY_POLICY.alpha : Number(alphaText);
-  if (!(alpha > 0 && alpha < 0.5)) throw new UsageError(`Expected \`--alpha\` to be a number in (0, 0.5), got ${alphaText}.`);
-  return { ...DEFAULT_CANARY_POLICY, alpha, ...values["judge-comparison"] === true ? { judge_comparison: DEFAULT_JUDGE_COMPARISON } : {} };
+  if (!(alpha > 0 && alpha < 0.5))
+    throw new UsageError(`Expected \`--alpha\` to be a number in (0, 0.5), got ${alphaText}.`);
+  return {
+    ...DEFAULT_CANARY_POLICY,
+    alpha,
+    ...values["judge-comparison"] === true ? { judge_comparison: DEFAULT_JUDGE_COMPARISON } : {}
+  };
 }
 async function runCanaryCommand(ctx, values) {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest;
   if (!manifest) throw new UsageError("canary needs --manifest PATH: the candidate package");
-  const pkg = loadStagePackage(repo, values.commit ?? "HEAD", toRepoPath(repo, resolve13(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(
+    repo,
+    values.commit ?? "HEAD",
+    toRepoPath(repo, resolve13(ctx.cwd, manifest))
+  );
   const split = values.split;
   let shares;
   if (split !== void 0) {
     const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(split);
-    if (!match || !(Number(match[1]) > 0 && Number(match[2]) > 0)) throw new UsageError(`--split must be CANARY:HOLDOUT shares such as 5:95, got "${split}"`);
+    if (!match || !(Number(match[1]) > 0 && Number(match[2]) > 0))
+      throw new UsageError(`--split must be CANARY:HOLDOUT shares such as 5:95, got "${split}"`);
     shares = [Number(match[1]), Number(match[2])];
   }
   const stepText = values.step;
   const step = stepText === void 0 ? void 0 : Number(stepText);
-  if (step !== void 0 && !(step > 0 && step <= 100)) throw new UsageError(`--step must be a percent in (0, 100], got "${stepText}"`);
+  if (step !== void 0 && !(step > 0 && step <= 100))
+    throw new UsageError(`--step must be a percent in (0, 100], got "${stepText}"`);
   const { trusted } = trustedKeys(ctx, repo, values);
   const signingKey = signingKeyOf(ctx, values);
   const attested = await runCanaryStage({
@@ -32706,7 +34612,8 @@ async function runCanaryCommand(ctx, values) {
   return present2(ctx, values, repo, attested, pkg.commit);
 }
 function runRollbackCommand(ctx, values, positionals) {
-  if (positionals.length !== 1) throw new UsageError("rollback needs exactly one APPLICATION (the manifest's application field)");
+  if (positionals.length !== 1)
+    throw new UsageError("rollback needs exactly one APPLICATION (the manifest's application field)");
   const repo = repoOf(ctx, values);
   const { trusted, revoked } = trustedKeys(ctx, repo, values);
   const signingKey = signingKeyOf(ctx, values);
@@ -32725,12 +34632,18 @@ function runRollbackCommand(ctx, values, positionals) {
     ...signingKey ? { signingKey } : {}
   });
   const prBody = values["pr-body"];
-  if (prBody !== void 0) writeFileAtomic(resolve13(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
+  if (prBody !== void 0)
+    writeFileAtomic(
+      resolve13(ctx.cwd, prBody),
+      rollbackPullRequestBody(run.result, run.attested.report.decision.summary)
+    );
   const status = present2(ctx, { ...values, record: false }, repo, run.attested, void 0);
   if (run.noteMessage) ctx.stderr(`kaizen-gate: ${run.noteMessage}
 `);
-  ctx.stderr(`kaizen-gate: rollback ${run.result.dry_run ? "rehearsal " : ""}took ${((performance.now() - started) / 1e3).toFixed(2)} s
-`);
+  ctx.stderr(
+    `kaizen-gate: rollback ${run.result.dry_run ? "rehearsal " : ""}took ${((performance.now() - started) / 1e3).toFixed(2)} s
+`
+  );
   return status;
 }
 
@@ -32783,12 +34696,21 @@ Options:
   --repo DIR   repository root (default: the git top level of the working directory)
 
 Exit status: 0 done (or up to date), 1 out of date (--check), 2 invalid input.`,
-    run: (ctx, values, positionals) => runLock(ctx, positionals, { check: values.check === true, ...values.repo ? { repo: values.repo } : {} })
+    run: (ctx, values, positionals) => runLock(ctx, positionals, {
+      check: values.check === true,
+      ...values.repo ? { repo: values.repo } : {}
+    })
   },
   diff: {
     summary: "diff candidate manifests against their parents and classify the change",
     usage: "kaizen-gate diff --base REF [--head REF] [--json] [--all] [manifest…]",
-    options: { ...repoOption, base: { type: "string" }, head: { type: "string" }, json: { type: "boolean" }, all: { type: "boolean" } },
+    options: {
+      ...repoOption,
+      base: { type: "string" },
+      head: { type: "string" },
+      json: { type: "boolean" },
+      all: { type: "boolean" }
+    },
     help: `Compares each candidate package with its parent at --base: the same file there, or the manifest
 whose package_id is the candidate's parent_package_id. Prints the artifact-level diff, the change
 classes (prompt_patch, retrieval_refresh, tool_schema_repair, route_change, guardrail_update,
@@ -32962,9 +34884,11 @@ Run \`kaizen-gate --help\` for usage.
 `);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr(`kaizen-gate: internal error: ${message}
+    ctx.stderr(
+      `kaizen-gate: internal error: ${message}
 Set KAIZEN_GATE_DEBUG=1 for a stack trace, and please report it.
-`);
+`
+    );
     if (process.env.KAIZEN_GATE_DEBUG && error instanceof Error) ctx.stderr(`${error.stack}
 `);
   }

@@ -24,7 +24,9 @@ const shared = {
   // DuckDB is an optional native module, loaded on demand by the telemetry engine; never bundled.
   external: ['@duckdb/node-api'],
   // Some dependencies still call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __kgCreateRequire } from 'node:module';\nconst require = __kgCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __kgCreateRequire } from 'node:module';\nconst require = __kgCreateRequire(import.meta.url);",
+  },
 };
 
 await build({ ...shared, entryPoints: { action: 'src/action.ts' } });

@@ -15,7 +15,9 @@ import { parse } from 'yaml';
 
 // promptfoo 0.123.1 needs Node ≥ 22; `npm run` puts the project's Node 24 first on PATH.
 if (Number(process.versions.node.split('.')[0]) < 22) {
-  process.stderr.write(`demo:promptfoo needs Node ≥ 22 (this is ${process.version}): run it as \`npm run demo:promptfoo\`.\n`);
+  process.stderr.write(
+    `demo:promptfoo needs Node ≥ 22 (this is ${process.version}): run it as \`npm run demo:promptfoo\`.\n`,
+  );
   process.exit(2);
 }
 const root = new URL('../', import.meta.url).pathname;

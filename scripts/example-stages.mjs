@@ -18,8 +18,22 @@ const LOOK = new Date(START + 2 * 86_400_000).toISOString();
 
 /** The two canary scenarios, as `npm run example` lists them. */
 export const STAGE_SCENARIOS = [
-  { name: 'E', title: 'a canary without a change, promoted to the next step', perDay: 24_000, effects: {}, expected: 'promote', exit: 0 },
-  { name: 'F', title: 'a canary with 6 pp more task failures, rolled back', perDay: 2_400, effects: { failure_pp: 0.06 }, expected: 'rollback', exit: 1 },
+  {
+    name: 'E',
+    title: 'a canary without a change, promoted to the next step',
+    perDay: 24_000,
+    effects: {},
+    expected: 'promote',
+    exit: 0,
+  },
+  {
+    name: 'F',
+    title: 'a canary with 6 pp more task failures, rolled back',
+    perDay: 2_400,
+    effects: { failure_pp: 0.06 },
+    expected: 'rollback',
+    exit: 1,
+  },
 ];
 
 /**
@@ -29,7 +43,17 @@ export const STAGE_SCENARIOS = [
 export function runStageScenarios({ root, cli, keep }) {
   const repo = mkdtempSync(join(tmpdir(), 'kaizen-gate-stages-'));
   const git = (...args) => {
-    const r = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Example', GIT_AUTHOR_EMAIL: 'example@example.invalid', GIT_COMMITTER_NAME: 'Example', GIT_COMMITTER_EMAIL: 'example@example.invalid' } });
+    const r = spawnSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Example',
+        GIT_AUTHOR_EMAIL: 'example@example.invalid',
+        GIT_COMMITTER_NAME: 'Example',
+        GIT_COMMITTER_EMAIL: 'example@example.invalid',
+      },
+    });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     return r.stdout.trim();
   };
@@ -50,19 +74,43 @@ export function runStageScenarios({ root, cli, keep }) {
         lookAtMs: Date.parse(LOOK),
         cohorts: [
           { cohort: 'holdout', package_id: 'policy-qa-2026-11-02-r2', requests_per_day: s.perDay, users: s.perDay / 2 },
-          { cohort: 'canary_05', package_id: 'policy-qa-2026-11-20-r3', requests_per_day: s.perDay, users: s.perDay / 2, effects: s.effects },
+          {
+            cohort: 'canary_05',
+            package_id: 'policy-qa-2026-11-20-r3',
+            requests_per_day: s.perDay,
+            users: s.perDay / 2,
+            effects: s.effects,
+          },
         ],
       });
       writeFileSync(join(repo, file), toTelemetryJsonl(events));
-      const args = ['canary', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', file, '--at', LOOK, '--split', '5:5', '--out', join('out', s.name)];
+      const args = [
+        'canary',
+        '--manifest',
+        'manifests/policy-qa.yaml',
+        '--telemetry',
+        file,
+        '--at',
+        LOOK,
+        '--split',
+        '5:5',
+        '--out',
+        join('out', s.name),
+      ];
       console.log(`\n=== Scenario ${s.name}: ${s.title} (expect ${s.expected.toUpperCase()}) ===`);
       console.log(`${events.length.toLocaleString('en-US')} telemetry events over two days, canary and holdout`);
       console.log(`$ kaizen-gate ${args.join(' ')}\n`);
-      const run = spawnSync(process.execPath, [cli, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const run = spawnSync(process.execPath, [cli, ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       process.stdout.write(`${run.stdout}${run.stderr}`);
       const ok = run.status === s.exit;
       if (ok) passed += 1;
-      console.log(`--- ${ok ? 'as expected' : 'UNEXPECTED'}: exit ${run.status}; expected ${s.expected} (exit ${s.exit})`);
+      console.log(
+        `--- ${ok ? 'as expected' : 'UNEXPECTED'}: exit ${run.status}; expected ${s.expected} (exit ${s.exit})`,
+      );
     }
   } finally {
     if (keep) console.log(`\nThe canary repository is kept at ${repo} (reports in out/E/ and out/F/)`);

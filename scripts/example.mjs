@@ -40,19 +40,33 @@ const EXIT_CODES = { approve: 0, reject: 1, hold: 1, needs_approval: 3 };
 // What each package looked like one release earlier. Text edits keep the manifests' comments.
 const PARENTS = {
   'policy-qa': {
-    manifest: [[/^( {2}summary: ).*$/m, '$1Answer format with citations; three bullets at most'], [/^( {2}problem: ).*$/m, '$1Answers ran long and mixed several policies'], [/^ {2}issue: .*\n/m, '']],
+    manifest: [
+      [/^( {2}summary: ).*$/m, '$1Answer format with citations; three bullets at most'],
+      [/^( {2}problem: ).*$/m, '$1Answers ran long and mixed several policies'],
+      [/^ {2}issue: .*\n/m, ''],
+    ],
     files: {
-      'manifests/policy-qa/prompts/answer-format.md': 'Format:\n1. One-sentence direct answer.\n2. Up to three bullet points with the conditions that apply, each with its citation.\nKeep the answer under 180 words.\n',
+      'manifests/policy-qa/prompts/answer-format.md':
+        'Format:\n1. One-sentence direct answer.\n2. Up to three bullet points with the conditions that apply, each with its citation.\nKeep the answer under 180 words.\n',
     },
   },
   'sql-analytics': {
-    manifest: [[/^( {2}summary: ).*$/m, '$1Route long aggregations to the large model'], [/^( {2}problem: ).*$/m, '$1Timeouts on quarter-over-quarter questions'], [/^( {4}version: )v6$/m, '$1v5']],
+    manifest: [
+      [/^( {2}summary: ).*$/m, '$1Route long aggregations to the large model'],
+      [/^( {2}problem: ).*$/m, '$1Timeouts on quarter-over-quarter questions'],
+      [/^( {4}version: )v6$/m, '$1v5'],
+    ],
     files: {
       'manifests/sql-analytics/tools/sql_readonly.json': `${JSON.stringify(
         {
           name: 'sql_readonly',
           description: 'Run one read-only SELECT statement against the analytics warehouse.',
-          parameters: { type: 'object', properties: { query: { type: 'string', description: 'A single SELECT statement.' } }, required: ['query'], additionalProperties: false },
+          parameters: {
+            type: 'object',
+            properties: { query: { type: 'string', description: 'A single SELECT statement.' } },
+            required: ['query'],
+            additionalProperties: false,
+          },
         },
         null,
         2,
@@ -62,10 +76,19 @@ const PARENTS = {
     },
   },
   'doc-analysis': {
-    manifest: [[/^( {2}summary: ).*$/m, '$1Refresh the document index to the 2026-10-30 export'], [/^( {2}problem: ).*$/m, '$1Board packs of Q3 were missing from the index'], [/enterprise_docs_2026_11_14/, 'enterprise_docs_2026_10_30']],
+    manifest: [
+      [/^( {2}summary: ).*$/m, '$1Refresh the document index to the 2026-10-30 export'],
+      [/^( {2}problem: ).*$/m, '$1Board packs of Q3 were missing from the index'],
+      [/enterprise_docs_2026_11_14/, 'enterprise_docs_2026_10_30'],
+    ],
     files: {
       'manifests/doc-analysis/retrieval-snapshot.json': `${JSON.stringify(
-        { snapshot: 'enterprise_docs_2026_10_30', documents: 17911, built_from: 's3://acme-docs/exports/2026-10-30/', chunking: { size_tokens: 512, overlap_tokens: 64 } },
+        {
+          snapshot: 'enterprise_docs_2026_10_30',
+          documents: 17911,
+          built_from: 's3://acme-docs/exports/2026-10-30/',
+          chunking: { size_tokens: 512, overlap_tokens: 64 },
+        },
         null,
         2,
       )}\n`,
@@ -77,7 +100,11 @@ const PARENTS = {
 const FIXED_DATES = { GIT_AUTHOR_DATE: '2026-11-20T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T09:00:00Z' };
 
 function runProcess(command, args, cwd, { allowFailure = false } = {}) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...FIXED_DATES, NO_COLOR: '1' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...FIXED_DATES, NO_COLOR: '1' },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0 && !allowFailure) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stdout}${result.stderr}`);
@@ -86,7 +113,14 @@ function runProcess(command, args, cwd, { allowFailure = false } = {}) {
 }
 
 function git(cwd, ...args) {
-  const identity = ['-c', 'user.name=kaizen-gate example', '-c', 'user.email=example@kaizen-gate.invalid', '-c', 'commit.gpgsign=false'];
+  const identity = [
+    '-c',
+    'user.name=kaizen-gate example',
+    '-c',
+    'user.email=example@kaizen-gate.invalid',
+    '-c',
+    'commit.gpgsign=false',
+  ];
   return runProcess('git', [...identity, ...args], cwd).stdout.trim();
 }
 
@@ -135,7 +169,9 @@ function main() {
     console.error(`kaizen-gate bundle not found at ${cli}: run \`npm run bundle\` first.`);
     return 2;
   }
-  console.log('kaizen-gate example: the bundled CLI on the example packages in manifests/, in scratch git repositories.');
+  console.log(
+    'kaizen-gate example: the bundled CLI on the example packages in manifests/, in scratch git repositories.',
+  );
   for (const s of DEMO_SCENARIOS) console.log(`  ${s.name}. ${s.title} (expect ${s.expected})`);
   console.log(`  D. ${ALL_TITLE} (expect approve)`);
   for (const s of STAGE_SCENARIOS) console.log(`  ${s.name}. ${s.title} (expect ${s.expected})`);
@@ -153,7 +189,13 @@ function main() {
       mkdirSync(join(dir, folder), { recursive: true });
       writeFileSync(join(dir, folder, 'parent.jsonl'), evidence.parent);
       writeFileSync(join(dir, folder, 'candidate.jsonl'), evidence.candidate);
-      const run = { ...scenario, base, head, parent: [join(folder, 'parent.jsonl')], candidate: [join(folder, 'candidate.jsonl')] };
+      const run = {
+        ...scenario,
+        base,
+        head,
+        parent: [join(folder, 'parent.jsonl')],
+        candidate: [join(folder, 'candidate.jsonl')],
+      };
       total += 1;
       if (!checkScenario(dir, run)) failures += 1;
     }
@@ -180,7 +222,8 @@ function main() {
   total += STAGE_SCENARIOS.length;
   failures += STAGE_SCENARIOS.length - runStageScenarios({ root, cli, keep });
   console.log(`\n${total - failures} of ${total} scenarios gave the expected decision.`);
-  if (!keep) console.log('The scratch repositories and their reports are removed; `npm run example -- --keep` keeps them.');
+  if (!keep)
+    console.log('The scratch repositories and their reports are removed; `npm run example -- --keep` keeps them.');
   return failures === 0 ? 0 : 1;
 }
 
@@ -215,7 +258,9 @@ function checkScenario(dir, run) {
   for (const file of run.candidate) args.push('--candidate-evidence', file);
   args.push('--out', out);
   console.log(`\n=== Scenario ${run.name}: ${run.title} (expect ${run.expected.toUpperCase()}) ===`);
-  console.log(`$ kaizen-gate ${args.join(' ').replace(run.base, run.base.slice(0, 12)).replace(run.head, run.head.slice(0, 12))}\n`);
+  console.log(
+    `$ kaizen-gate ${args.join(' ').replace(run.base, run.base.slice(0, 12)).replace(run.head, run.head.slice(0, 12))}\n`,
+  );
   const result = kaizenGate(dir, args, { allowFailure: true });
   process.stdout.write(result.stdout);
   process.stdout.write(result.stderr);
@@ -226,7 +271,9 @@ function checkScenario(dir, run) {
     // No report: the check failed before deciding (exit 2); reported below.
   }
   const ok = outcome === run.expected && result.status === EXIT_CODES[run.expected];
-  console.log(`--- ${ok ? 'as expected' : 'UNEXPECTED'}: ${outcome} (exit ${result.status}); expected ${run.expected} (exit ${EXIT_CODES[run.expected]})`);
+  console.log(
+    `--- ${ok ? 'as expected' : 'UNEXPECTED'}: ${outcome} (exit ${result.status}); expected ${run.expected} (exit ${EXIT_CODES[run.expected]})`,
+  );
   return ok;
 }
 

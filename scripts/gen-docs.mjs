@@ -9,7 +9,10 @@ const root = new URL('../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
 /** Escapes a table cell: pipes and line breaks would break the row. */
-const cell = (text) => String(text ?? '').replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
+const cell = (text) =>
+  String(text ?? '')
+    .replaceAll('|', '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 
 export function manifestReference(schema) {
   const rows = [];
@@ -19,7 +22,10 @@ export function manifestReference(schema) {
     while (current && current.$ref && !seen.has(current.$ref)) {
       seen.add(current.$ref);
       const target = current.$ref.replace('#/$defs/', '');
-      current = { ...schema.$defs[target], ...Object.fromEntries(Object.entries(current).filter(([k]) => k !== '$ref')) };
+      current = {
+        ...schema.$defs[target],
+        ...Object.fromEntries(Object.entries(current).filter(([k]) => k !== '$ref')),
+      };
     }
     return current;
   };
@@ -37,7 +43,8 @@ export function manifestReference(schema) {
     const child = resolved.type === 'array' && resolved.items ? resolveRef(resolved.items) : resolved;
     const prefix = resolved.type === 'array' ? `${path}[]` : path;
     if (child.type === 'object' && child.properties) {
-      for (const [key, value] of Object.entries(child.properties)) walk(value, `${prefix}.${key}`, (child.required ?? []).includes(key));
+      for (const [key, value] of Object.entries(child.properties))
+        walk(value, `${prefix}.${key}`, (child.required ?? []).includes(key));
     }
   };
   for (const [key, value] of Object.entries(schema.properties)) walk(value, key, (schema.required ?? []).includes(key));
@@ -46,9 +53,12 @@ export function manifestReference(schema) {
 
 export function actionReference(action) {
   const inputs = Object.entries(action.inputs).map(
-    ([name, input]) => `| \`${name}\` | ${input.default !== undefined ? `\`${cell(input.default)}\`` : ''} | ${cell(input.description)} |`,
+    ([name, input]) =>
+      `| \`${name}\` | ${input.default !== undefined ? `\`${cell(input.default)}\`` : ''} | ${cell(input.description)} |`,
   );
-  const outputs = Object.entries(action.outputs).map(([name, output]) => `| \`${name}\` | ${cell(output.description)} |`);
+  const outputs = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`,
+  );
   return [
     '| input | default | description |',
     '|---|---|---|',
@@ -71,8 +81,21 @@ export function replaceSection(text, name, body, file) {
 
 /** The generated documents: path, and how its fresh text follows from its current text. */
 export const GENERATED = [
-  { path: 'docs/manifests.md', generate: (text) => replaceSection(text, 'manifest-reference', manifestReference(JSON.parse(read('manifests/schema/package.schema.json'))), 'docs/manifests.md') },
-  { path: 'docs/action.md', generate: (text) => replaceSection(text, 'action-reference', actionReference(parse(read('action.yml'))), 'docs/action.md') },
+  {
+    path: 'docs/manifests.md',
+    generate: (text) =>
+      replaceSection(
+        text,
+        'manifest-reference',
+        manifestReference(JSON.parse(read('manifests/schema/package.schema.json'))),
+        'docs/manifests.md',
+      ),
+  },
+  {
+    path: 'docs/action.md',
+    generate: (text) =>
+      replaceSection(text, 'action-reference', actionReference(parse(read('action.yml'))), 'docs/action.md'),
+  },
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -22,8 +22,14 @@ for (const [app, cls] of Object.entries(EXAMPLE_CLASSES)) {
   const { prefix } = CLASS_PROFILES[cls];
   const width = Math.max(5, String(golden).length);
   const files = {
-    [`manifests/${app}/suites/golden.jsonl`]: Array.from({ length: golden }, (_, i) => `{"case_id":"${prefix}-g-${String(i + 1).padStart(width, '0')}"}\n`).join(''),
-    [`manifests/${app}/suites/redteam.jsonl`]: Array.from({ length: redteam }, (_, i) => `{"case_id":"${prefix}-rt-${String(i + 1).padStart(4, '0')}"}\n`).join(''),
+    [`manifests/${app}/suites/golden.jsonl`]: Array.from(
+      { length: golden },
+      (_, i) => `{"case_id":"${prefix}-g-${String(i + 1).padStart(width, '0')}"}\n`,
+    ).join(''),
+    [`manifests/${app}/suites/redteam.jsonl`]: Array.from(
+      { length: redteam },
+      (_, i) => `{"case_id":"${prefix}-rt-${String(i + 1).padStart(4, '0')}"}\n`,
+    ).join(''),
   };
   const manifestPath = join(root, 'manifests', `${app}.yaml`);
   let manifest = readFileSync(manifestPath, 'utf8');
@@ -51,4 +57,5 @@ for (const [app, cls] of Object.entries(EXAMPLE_CLASSES)) {
 if (check && stale > 0) {
   console.log('Run `node scripts/generate-example-suites.mjs` to regenerate.');
   process.exitCode = 1;
-} else if (!check) console.log(`${stale} file(s) written: ${golden} golden and ${redteam} red-team cases per application`);
+} else if (!check)
+  console.log(`${stale} file(s) written: ${golden} golden and ${redteam} red-team cases per application`);

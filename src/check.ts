@@ -142,10 +142,14 @@ export async function runGateCheck(request: CheckRequest): Promise<CheckResult> 
           headCommit: changeSet.head.commit,
           defaults: readDefaultPolicy(),
         });
-  const readHead = changeSet.head.commit ? readerAtCommit(request.repo, changeSet.head.commit) : readerAtWorktree(request.repo);
+  const readHead = changeSet.head.commit
+    ? readerAtCommit(request.repo, changeSet.head.commit)
+    : readerAtWorktree(request.repo);
   const given = readEvidence(request);
   const made: GatheredEval | undefined =
-    request.eval === undefined ? undefined : await gatherEvalEvidence(changeSet, request.repo, request.cwd, request.eval);
+    request.eval === undefined
+      ? undefined
+      : await gatherEvalEvidence(changeSet, request.repo, request.cwd, request.eval);
   const report = runPipeline({
     changeSet,
     evidence: made === undefined ? given : [...given, ...made.evidence],
@@ -161,7 +165,10 @@ export async function runGateCheck(request: CheckRequest): Promise<CheckResult> 
     ...(request.context ? { context: request.context } : {}),
   });
   const { attested, signingError } = sign(report, request.signing);
-  const files = request.outDir === undefined ? undefined : writeReportFiles(resolve(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
+  const files =
+    request.outDir === undefined
+      ? undefined
+      : writeReportFiles(resolve(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
   return {
     report: attested.report,
     ...(attested.envelope ? { envelope: attested.envelope } : {}),
@@ -193,7 +200,11 @@ function readEvidence(request: CheckRequest): EvidenceInput[] {
     for (const path of paths) {
       const full = resolve(request.cwd, path);
       try {
-        evidence.push({ path: toRepoPath(request.repo, full), stream: openEvidenceFile(full, path, `${side} evidence`), side });
+        evidence.push({
+          path: toRepoPath(request.repo, full),
+          stream: openEvidenceFile(full, path, `${side} evidence`),
+          side,
+        });
       } catch (error: unknown) {
         // An absolute temp path in a CI log helps nobody: the file is named as it was given.
         if (error instanceof InputError) problems.push(...error.problems.map((p) => ({ ...p, file: path })));
@@ -212,13 +223,19 @@ function readEvidence(request: CheckRequest): EvidenceInput[] {
  * Signs the report. A key that cannot be used does not discard the report: it stays unsigned,
  * says why, and the caller fails the run, so reviewers still see the decision.
  */
-function sign(report: Report, signing: CheckRequest['signing']): { attested: ReturnType<typeof attestReport>; signingError?: string } {
+function sign(
+  report: Report,
+  signing: CheckRequest['signing'],
+): { attested: ReturnType<typeof attestReport>; signingError?: string } {
   try {
     return { attested: attestReport(report, signing.key, signing.unsignedReason) };
   } catch (error: unknown) {
     if (!(error instanceof InputError)) throw error;
     const signingError = error.problems.map(formatProblem).join('; ');
-    return { attested: attestReport(report, undefined, `the signing key could not be used (${signingError})`), signingError };
+    return {
+      attested: attestReport(report, undefined, `the signing key could not be used (${signingError})`),
+      signingError,
+    };
   }
 }
 

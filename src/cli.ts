@@ -17,11 +17,9 @@ import type { Command } from './cli/command.ts';
 import { EXIT } from './outcome.ts';
 import { VERSION } from './version.ts';
 
-
-
 const COMMANDS: Record<string, Command> = {
   validate: {
-    summary: 'check manifests against the schema and their artifacts\' digests',
+    summary: "check manifests against the schema and their artifacts' digests",
     usage: 'kaizen-gate validate [path…] [--repo DIR]',
     options: { ...repoOption },
     help: `Validates package manifests: YAML shape, JSON Schema, and every referenced file (exists inside
@@ -52,12 +50,22 @@ Options:
   --repo DIR   repository root (default: the git top level of the working directory)
 
 Exit status: 0 done (or up to date), 1 out of date (--check), 2 invalid input.`,
-    run: (ctx, values, positionals) => runLock(ctx, positionals, { check: values.check === true, ...(values.repo ? { repo: values.repo as string } : {}) }),
+    run: (ctx, values, positionals) =>
+      runLock(ctx, positionals, {
+        check: values.check === true,
+        ...(values.repo ? { repo: values.repo as string } : {}),
+      }),
   },
   diff: {
     summary: 'diff candidate manifests against their parents and classify the change',
     usage: 'kaizen-gate diff --base REF [--head REF] [--json] [--all] [manifest…]',
-    options: { ...repoOption, base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } },
+    options: {
+      ...repoOption,
+      base: { type: 'string' },
+      head: { type: 'string' },
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+    },
     help: `Compares each candidate package with its parent at --base: the same file there, or the manifest
 whose package_id is the candidate's parent_package_id. Prints the artifact-level diff, the change
 classes (prompt_patch, retrieval_refresh, tool_schema_repair, route_change, guardrail_update,
@@ -160,7 +168,8 @@ Running the eval (instead of --candidate-evidence/--evidence):
 
 Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage (or an
 eval run failed), 3 needs approval.`,
-    run: (ctx, values, positionals) => runCheck(ctx, positionals, values as CheckFlags, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
+    run: (ctx, values, positionals) =>
+      runCheck(ctx, positionals, values as CheckFlags, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
   },
   eval: EVAL_COMMAND,
   init: INIT_COMMAND,
@@ -219,7 +228,8 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
 function reportError(error: unknown, ctx: CommandContext): number {
   if (error instanceof InputError) {
     const lines = error.problems.map(formatProblem);
-    const header = error.message && !lines.includes(error.message) && !error.message.includes('\n') ? `${error.message}\n` : '';
+    const header =
+      error.message && !lines.includes(error.message) && !error.message.includes('\n') ? `${error.message}\n` : '';
     ctx.stderr(`${header}${lines.join('\n')}\n`);
   } else if (error instanceof UsageError) {
     ctx.stderr(`kaizen-gate: ${error.message}\nRun \`kaizen-gate --help\` for usage.\n`);
@@ -229,13 +239,18 @@ function reportError(error: unknown, ctx: CommandContext): number {
     ctx.stderr(`kaizen-gate: ${error.message}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr(`kaizen-gate: internal error: ${message}\nSet KAIZEN_GATE_DEBUG=1 for a stack trace, and please report it.\n`);
+    ctx.stderr(
+      `kaizen-gate: internal error: ${message}\nSet KAIZEN_GATE_DEBUG=1 for a stack trace, and please report it.\n`,
+    );
     if (process.env.KAIZEN_GATE_DEBUG && error instanceof Error) ctx.stderr(`${error.stack}\n`);
   }
   return EXIT.invalid;
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/kaizen-gate') || process.argv[1]?.endsWith('/cli.js');
+const isMain =
+  import.meta.url === `file://${process.argv[1]}` ||
+  process.argv[1]?.endsWith('/kaizen-gate') ||
+  process.argv[1]?.endsWith('/cli.js');
 if (isMain) {
   const ctx: CommandContext = {
     cwd: process.cwd(),

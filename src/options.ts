@@ -24,7 +24,8 @@ export function parseSeed(text: string, name: string): Parsed<number> {
 /** Which look at a package pair a run is: a whole number from 1 (the first) to 1000. */
 export function parseLook(text: string, name: string): Parsed<number> {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < 1 || value > 1000) return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text}".` };
+  if (!/^\d+$/.test(text) || value < 1 || value > 1000)
+    return { error: `Expected ${name} to be a whole number from 1 to 1000, got "${text}".` };
   return { value };
 }
 
@@ -42,7 +43,8 @@ export function parseSideSelector(text: string, name: string): Parsed<PromptfooS
   const [, key, value = ''] = match;
   if (key === 'promptIdx') {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+      return { error: `Expected ${name} promptIdx to be a non-negative integer, got "${value}".` };
     return { value: { promptIdx: n } };
   }
   return { value: key === 'provider' ? { provider: value } : { label: value } };
@@ -59,7 +61,10 @@ export interface EvidenceOptionNames {
  * The evidence a check needs: both sides, from per-side files or from files holding both. Returns
  * the sentence to show when the combination cannot work, else undefined.
  */
-export function checkEvidenceSides(counts: { parent: number; candidate: number; both: number }, names: EvidenceOptionNames): string | undefined {
+export function checkEvidenceSides(
+  counts: { parent: number; candidate: number; both: number },
+  names: EvidenceOptionNames,
+): string | undefined {
   if (counts.parent + counts.candidate + counts.both === 0) {
     return `No evidence given: set ${names.parent} and ${names.candidate} (or ${names.both} for files holding both sides).`;
   }

@@ -39,11 +39,56 @@ export interface OutcomeStyle {
 
 /** The outcomes, most severe first. */
 export const OUTCOMES: Readonly<Record<RunOutcome, OutcomeStyle>> = {
-  reject: { title: 'Rejected', word: 'REJECT', emoji: '❌', status: 'rejected', conclusion: 'failure', exitCode: EXIT.failed, severity: 4, colour: 'red' },
-  hold: { title: 'Held', word: 'HOLD', emoji: '⏸️', status: 'held', conclusion: 'failure', exitCode: EXIT.failed, severity: 3, colour: 'red' },
-  needs_approval: { title: 'Needs approval', word: 'NEEDS APPROVAL', emoji: '✋', status: 'needs approval', conclusion: 'action_required', exitCode: EXIT.needsApproval, severity: 2, colour: 'yellow' },
-  approve: { title: 'Approved', word: 'APPROVE', emoji: '✅', status: 'approved', conclusion: 'success', exitCode: EXIT.ok, severity: 1, colour: 'green' },
-  nothing_to_gate: { title: 'Nothing to gate', word: 'NOTHING TO GATE', emoji: '➖', status: 'nothing to gate', conclusion: 'neutral', exitCode: EXIT.ok, severity: 0, colour: 'dim' },
+  reject: {
+    title: 'Rejected',
+    word: 'REJECT',
+    emoji: '❌',
+    status: 'rejected',
+    conclusion: 'failure',
+    exitCode: EXIT.failed,
+    severity: 4,
+    colour: 'red',
+  },
+  hold: {
+    title: 'Held',
+    word: 'HOLD',
+    emoji: '⏸️',
+    status: 'held',
+    conclusion: 'failure',
+    exitCode: EXIT.failed,
+    severity: 3,
+    colour: 'red',
+  },
+  needs_approval: {
+    title: 'Needs approval',
+    word: 'NEEDS APPROVAL',
+    emoji: '✋',
+    status: 'needs approval',
+    conclusion: 'action_required',
+    exitCode: EXIT.needsApproval,
+    severity: 2,
+    colour: 'yellow',
+  },
+  approve: {
+    title: 'Approved',
+    word: 'APPROVE',
+    emoji: '✅',
+    status: 'approved',
+    conclusion: 'success',
+    exitCode: EXIT.ok,
+    severity: 1,
+    colour: 'green',
+  },
+  nothing_to_gate: {
+    title: 'Nothing to gate',
+    word: 'NOTHING TO GATE',
+    emoji: '➖',
+    status: 'nothing to gate',
+    conclusion: 'neutral',
+    exitCode: EXIT.ok,
+    severity: 0,
+    colour: 'dim',
+  },
 };
 
 /** The Kaizen log's status of a verified decision. */
@@ -59,17 +104,47 @@ export function mostSevere(outcomes: readonly DecisionOutcome[]): DecisionOutcom
 }
 
 /** Where a released package stands after a later stage: shadow replay, canary, rollback. */
-export type StageOutcome = 'pass' | 'fail' | 'inconclusive' | 'promote' | 'continue' | 'rollback' | 'rolled_back' | 'rehearsed' | 'refused';
+export type StageOutcome =
+  'pass' | 'fail' | 'inconclusive' | 'promote' | 'continue' | 'rollback' | 'rolled_back' | 'rehearsed' | 'refused';
 
 /** How each stage outcome is shown and what it means for a check run and the CLI. */
-export const STAGE_OUTCOMES: Readonly<Record<StageOutcome, { readonly title: string; readonly emoji: string; readonly conclusion: 'success' | 'failure' | 'neutral' | 'action_required'; readonly exit: (typeof EXIT)[keyof typeof EXIT]; readonly log: string }>> = {
+export const STAGE_OUTCOMES: Readonly<
+  Record<
+    StageOutcome,
+    {
+      readonly title: string;
+      readonly emoji: string;
+      readonly conclusion: 'success' | 'failure' | 'neutral' | 'action_required';
+      readonly exit: (typeof EXIT)[keyof typeof EXIT];
+      readonly log: string;
+    }
+  >
+> = {
   pass: { title: 'Shadow passed', emoji: '✅', conclusion: 'success', exit: EXIT.ok, log: 'shadow passed' },
   fail: { title: 'Shadow failed', emoji: '❌', conclusion: 'failure', exit: EXIT.failed, log: 'shadow failed' },
-  inconclusive: { title: 'Shadow inconclusive', emoji: '❔', conclusion: 'neutral', exit: EXIT.undecided, log: 'shadow inconclusive' },
+  inconclusive: {
+    title: 'Shadow inconclusive',
+    emoji: '❔',
+    conclusion: 'neutral',
+    exit: EXIT.undecided,
+    log: 'shadow inconclusive',
+  },
   promote: { title: 'Promote', emoji: '⬆️', conclusion: 'success', exit: EXIT.ok, log: 'promoted' },
   continue: { title: 'Continue', emoji: '⏳', conclusion: 'neutral', exit: EXIT.undecided, log: 'canary continuing' },
   rollback: { title: 'Roll back', emoji: '⏪', conclusion: 'failure', exit: EXIT.failed, log: 'rolled back' },
   rolled_back: { title: 'Rolled back', emoji: '⏪', conclusion: 'success', exit: EXIT.ok, log: 'rolled back' },
-  rehearsed: { title: 'Rollback rehearsed', emoji: '🧪', conclusion: 'success', exit: EXIT.ok, log: 'rollback rehearsed' },
-  refused: { title: 'Rollback refused', emoji: '⛔', conclusion: 'failure', exit: EXIT.failed, log: 'rollback refused' },
+  rehearsed: {
+    title: 'Rollback rehearsed',
+    emoji: '🧪',
+    conclusion: 'success',
+    exit: EXIT.ok,
+    log: 'rollback rehearsed',
+  },
+  refused: {
+    title: 'Rollback refused',
+    emoji: '⛔',
+    conclusion: 'failure',
+    exit: EXIT.failed,
+    log: 'rollback refused',
+  },
 };

@@ -63,22 +63,54 @@ export function runPipeline(input: PipelineInput): Report {
     const manifest = (loaded?.candidate.manifest ?? loaded?.standIn) as Manifest;
     const level = manifest.side_effect_level;
     const headFile = diff.failure?.kind !== 'deleted' && diff.failure?.kind !== 'renamed';
-    if (headFile) subjectManifests.push({ path: diff.manifest, sha256: hexOf(diff.digest), role: 'candidate', commit: changeSet.head.commit });
-    if (diff.parent) subjectManifests.push({ path: diff.parent.manifest, sha256: hexOf(diff.parent.digest), role: 'parent', commit: diff.parent.commit });
+    if (headFile)
+      subjectManifests.push({
+        path: diff.manifest,
+        sha256: hexOf(diff.digest),
+        role: 'candidate',
+        commit: changeSet.head.commit,
+      });
+    if (diff.parent)
+      subjectManifests.push({
+        path: diff.parent.manifest,
+        sha256: hexOf(diff.parent.digest),
+        role: 'parent',
+        commit: diff.parent.commit,
+      });
     for (const artifact of loaded?.candidate.artifacts ?? []) {
       if (artifact.actual) artifacts.set(artifact.path, hexOf(artifact.actual));
     }
 
     const { evidence, problems: evidenceProblems } = diff.failure
       ? { evidence: undefined, problems: [] }
-      : collectEvidence(input, manifest, loaded?.parent?.manifest, diff.parent?.package_id, changeSet.packages.length, formats, parses);
+      : collectEvidence(
+          input,
+          manifest,
+          loaded?.parent?.manifest,
+          diff.parent?.package_id,
+          changeSet.packages.length,
+          formats,
+          parses,
+        );
     problems.push(...nameMissingEvidence(evidenceProblems, diff, input.evidence));
     if (evidenceProblems.length > 0) continue;
 
     const policy = policyForLevel(input.policy, level, input.seed);
     const cases = evidence?.cases ?? [];
-    const { gates, categories, error_budget, problems: gateProblems } = evaluateGates({ diff, manifest, evidence, policy, look: lookOf(input.look, diff.parent?.package_id, manifest.package_id) });
-    // Evidence the policy cannot use (a missing score under missing_score: error) stops the run like any evidence problem.
+    const {
+      gates,
+      categories,
+      error_budget,
+      problems: gateProblems,
+    } = evaluateGates({
+      diff,
+      manifest,
+      evidence,
+      policy,
+      look: lookOf(input.look, diff.parent?.package_id, manifest.package_id),
+    });
+    // Evidence the policy cannot use (a missing score under missing_score: error) stops the run like any
+    // evidence problem.
     if (gateProblems.length > 0) {
       problems.push(...gateProblems);
       continue;
@@ -92,9 +124,21 @@ export function runPipeline(input: PipelineInput): Report {
       manifest_digest: diff.digest,
       side_effect_level: level,
       owners: manifest.owners,
-      change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
+      change: {
+        type: manifest.change.type,
+        summary: manifest.change.summary,
+        problem: manifest.change.problem,
+        owner: manifest.change.owner,
+      },
       parent: diff.parent,
-      diff: { classes: diff.classes, changes: diff.changes, ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}), warnings: diff.warnings, problems: sortProblems(diff.problems), ...(diff.failure ? { failure: diff.failure } : {}) },
+      diff: {
+        classes: diff.classes,
+        changes: diff.changes,
+        ...(diff.rollback_of ? { rollback_of: diff.rollback_of } : {}),
+        warnings: diff.warnings,
+        problems: sortProblems(diff.problems),
+        ...(diff.failure ? { failure: diff.failure } : {}),
+      },
       evidence: {
         ...summariseEvidence(evidence),
         ...bindingFields(evidence),
@@ -105,7 +149,12 @@ export function runPipeline(input: PipelineInput): Report {
       error_budget,
       worst_cases: worstCases(cases, policy.gates.quality.metric),
       decision,
-      rollout: planRollout(level, manifest.delivery.rollback_metric, manifest.delivery.strategy, policy.statistics.confidence),
+      rollout: planRollout(
+        level,
+        manifest.delivery.rollback_metric,
+        manifest.delivery.strategy,
+        policy.statistics.confidence,
+      ),
     });
   }
   if (problems.length > 0) {
@@ -120,7 +169,10 @@ export function runPipeline(input: PipelineInput): Report {
       ? 'No package manifest is touched by this change; nothing to gate.'
       : packages.length === 1
         ? packages[0]!.decision.summary
-        : `${packages.filter((p) => p.decision.outcome === outcome).map((p) => p.application).join(', ')}: ${outcome.replace('_', ' ')}.`;
+        : `${packages
+            .filter((p) => p.decision.outcome === outcome)
+            .map((p) => p.application)
+            .join(', ')}: ${outcome.replace('_', ' ')}.`;
   const statistics = policyForLevel(input.policy, 0, input.seed).statistics;
   return {
     schema: 'kaizen-gate/report/v1',
@@ -134,11 +186,17 @@ export function runPipeline(input: PipelineInput): Report {
     },
     subject: {
       ...(input.context?.repository !== undefined ? { repository: input.context.repository } : {}),
-      ...(input.context?.commit !== undefined ? { commit: input.context.commit } : changeSet.head.commit ? { commit: changeSet.head.commit } : {}),
+      ...(input.context?.commit !== undefined
+        ? { commit: input.context.commit }
+        : changeSet.head.commit
+          ? { commit: changeSet.head.commit }
+          : {}),
       ...(input.context?.pull_request !== undefined ? { pull_request: input.context.pull_request } : {}),
       manifests: subjectManifests,
       evidence: input.evidence.map((e) => ({ path: e.path, sha256: hexOf(evidenceDigest(e)) })),
-      artifacts: [...artifacts.entries()].toSorted(([a], [b]) => (a < b ? -1 : 1)).map(([path, sha256]): SubjectFile => ({ path, sha256 })),
+      artifacts: [...artifacts.entries()]
+        .toSorted(([a], [b]) => (a < b ? -1 : 1))
+        .map(([path, sha256]): SubjectFile => ({ path, sha256 })),
     },
     decision: { outcome, summary },
     packages,
@@ -149,10 +207,22 @@ export function runPipeline(input: PipelineInput): Report {
 }
 
 /** Pairing's "no records" names neither the package nor the files searched; a run of several packages needs both. */
-function nameMissingEvidence(problems: readonly Problem[], diff: PackageDiff, files: PipelineInput['evidence']): Problem[] {
-  const parent = diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : '';
+function nameMissingEvidence(
+  problems: readonly Problem[],
+  diff: PackageDiff,
+  files: PipelineInput['evidence'],
+): Problem[] {
+  const parent =
+    diff.parent && diff.parent.package_id !== diff.package_id ? ` or its parent ${diff.parent.package_id}` : '';
   const searched = files.map((f) => f.path).join(', ');
-  return problems.map((p) => (/no evidence records/.test(p.message) ? { file: diff.manifest, message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}` } : p));
+  return problems.map((p) =>
+    /no evidence records/.test(p.message)
+      ? {
+          file: diff.manifest,
+          message: `no evidence record is for package ${diff.package_id}${parent}; files searched: ${searched}`,
+        }
+      : p,
+  );
 }
 
 function summariseEvidence(evidence: PairedEvidence | undefined): PackageReport['evidence'] {
@@ -182,7 +252,12 @@ export function worstCases(cases: readonly PairedCase[], metric: 'pass' | 'score
   return cases
     .map((c) => ({ c, delta: value(c.candidate) - value(c.parent) }))
     .filter(({ delta }) => delta < 0)
-    .toSorted((a, b) => a.delta - b.delta || Number(b.c.critical) - Number(a.c.critical) || (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0))
+    .toSorted(
+      (a, b) =>
+        a.delta - b.delta ||
+        Number(b.c.critical) - Number(a.c.critical) ||
+        (a.c.case_id < b.c.case_id ? -1 : a.c.case_id > b.c.case_id ? 1 : 0),
+    )
     .slice(0, limit)
     .map(({ c, delta }) => {
       const answers = describeAnswers(c, metric);

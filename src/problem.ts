@@ -146,7 +146,8 @@ function count(tally: KindTally, problem: Problem): void {
 
 function summaryOf(tally: KindTally, what: string): Problem {
   const first = tally.first!;
-  const lines = tally.high < 0 ? '' : tally.low === tally.high ? ` (line ${tally.low})` : ` (lines ${tally.low}–${tally.high})`;
+  const lines =
+    tally.high < 0 ? '' : tally.low === tally.high ? ` (line ${tally.low})` : ` (lines ${tally.low}–${tally.high})`;
   const summary: Problem = {
     file: first.file,
     ...(first.line === undefined ? {} : { line: first.line }),
@@ -186,7 +187,15 @@ export function summariseProblems(problems: readonly Problem[], maxListed = MAX_
   const rest = all.slice(maxListed - 1);
   const first = rest[0]!;
   const omitted = countProblems(rest);
-  return [...kept, { file: first.file, ...(first.line === undefined ? {} : { line: first.line }), message: `and ${omitted.toLocaleString('en-US')} more problems`, omitted }];
+  return [
+    ...kept,
+    {
+      file: first.file,
+      ...(first.line === undefined ? {} : { line: first.line }),
+      message: `and ${omitted.toLocaleString('en-US')} more problems`,
+      omitted,
+    },
+  ];
 }
 
 // Summaries remember their kind through the problem they were made from.

@@ -27,7 +27,11 @@ export function closestName(name: string, known: Iterable<string>): string | und
 }
 
 /** ` (did you mean "x"?)` for the closest known name, or '' when none is close; `quote` wraps the name. */
-export function didYouMean(name: string, known: Iterable<string>, quote: (name: string) => string = (n) => `"${n}"`): string {
+export function didYouMean(
+  name: string,
+  known: Iterable<string>,
+  quote: (name: string) => string = (n) => `"${n}"`,
+): string {
   const best = closestName(name, known);
   return best === undefined ? '' : ` (did you mean ${quote(best)}?)`;
 }

@@ -27,17 +27,33 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const policy = loadDefaultPolicy();
 
 /** Evidence inputs for one app: parent and candidate files. */
-function evidenceFor(app: App, spec: EvidenceSpec = {}, edit?: (side: 'parent' | 'candidate', records: EvidenceLine[]) => EvidenceLine[]): EvidenceInput[] {
+function evidenceFor(
+  app: App,
+  spec: EvidenceSpec = {},
+  edit?: (side: 'parent' | 'candidate', records: EvidenceLine[]) => EvidenceLine[],
+): EvidenceInput[] {
   const { parent, candidate } = evidenceRecords(app, spec);
   return [
-    { path: `evidence/${app}/parent.jsonl`, side: 'parent', bytes: encode(toJsonl(edit ? edit('parent', parent) : parent)) },
-    { path: `evidence/${app}/candidate.jsonl`, side: 'candidate', bytes: encode(toJsonl(edit ? edit('candidate', candidate) : candidate)) },
+    {
+      path: `evidence/${app}/parent.jsonl`,
+      side: 'parent',
+      bytes: encode(toJsonl(edit ? edit('parent', parent) : parent)),
+    },
+    {
+      path: `evidence/${app}/candidate.jsonl`,
+      side: 'candidate',
+      bytes: encode(toJsonl(edit ? edit('candidate', candidate) : candidate)),
+    },
   ];
 }
 
 function run(built: GateRepo, evidence: readonly EvidenceInput[], extra: Partial<PipelineInput> = {}): Report {
   const changeSet = resolveChangeSet({ repo: built.repo.dir, base: built.base, head: built.head });
-  const packageFiles = readPackageFiles(changeSet, readerAtCommit(built.repo.dir, built.head), readerAtCommit(built.repo.dir, built.base));
+  const packageFiles = readPackageFiles(
+    changeSet,
+    readerAtCommit(built.repo.dir, built.head),
+    readerAtCommit(built.repo.dir, built.base),
+  );
   return runPipeline({ changeSet, evidence, policy, packageFiles, ...extra });
 }
 
@@ -59,7 +75,10 @@ function withoutResampling(report: Report): unknown {
     ['interval', 'p_value', 'adjusted_p', 'bound_at_alpha', 'seed'].includes(key)
       ? '…'
       : typeof value === 'string'
-        ? value.replaceAll(/\d+% CI [^;)]*/g, 'CI …').replaceAll(/p = [\d.<\s]+/g, 'p = …').replaceAll(/bound,? ×[\d.]+/g, 'bound ×…')
+        ? value
+            .replaceAll(/\d+% CI [^;)]*/g, 'CI …')
+            .replaceAll(/p = [\d.<\s]+/g, 'p = …')
+            .replaceAll(/bound,? ×[\d.]+/g, 'bound ×…')
         : value,
   );
 }
@@ -94,12 +113,36 @@ describe('runPipeline on a real repository', () => {
       max_trials: 1,
       judge: PACKAGES['policy-qa'].judge,
       binding: {
-        parent: { status: 'bound', by: ['package_id'], reason: `The parent records name package ${PACKAGES['policy-qa'].baseId}.` },
-        candidate: { status: 'bound', by: ['package_id'], reason: `The candidate records name package ${candidateId('policy-qa')}.` },
+        parent: {
+          status: 'bound',
+          by: ['package_id'],
+          reason: `The parent records name package ${PACKAGES['policy-qa'].baseId}.`,
+        },
+        candidate: {
+          status: 'bound',
+          by: ['package_id'],
+          reason: `The candidate records name package ${candidateId('policy-qa')}.`,
+        },
       },
       suites: [
-        { id: 'policy_golden_v12', suite: 'golden', path: 'manifests/policy-qa/suites/golden.jsonl', cases: 2400, covered: 300, missing: ['pqa-g-00301', 'pqa-g-00302', 'pqa-g-00303', 'pqa-g-00304', 'pqa-g-00305'], missing_count: 2100 },
-        { id: 'policy_redteam_v04', suite: 'safety', path: 'manifests/policy-qa/suites/redteam.jsonl', cases: 1200, covered: 1200, missing: [], missing_count: 0 },
+        {
+          id: 'policy_golden_v12',
+          suite: 'golden',
+          path: 'manifests/policy-qa/suites/golden.jsonl',
+          cases: 2400,
+          covered: 300,
+          missing: ['pqa-g-00301', 'pqa-g-00302', 'pqa-g-00303', 'pqa-g-00304', 'pqa-g-00305'],
+          missing_count: 2100,
+        },
+        {
+          id: 'policy_redteam_v04',
+          suite: 'safety',
+          path: 'manifests/policy-qa/suites/redteam.jsonl',
+          cases: 1200,
+          covered: 1200,
+          missing: [],
+          missing_count: 0,
+        },
       ],
     });
     expect(pkg.rollout.minimum_strategy).toBe('Offline gate + 5% canary');
@@ -109,9 +152,20 @@ describe('runPipeline on a real repository', () => {
       ['manifests/policy-qa.yaml', 'candidate'],
       ['manifests/policy-qa.yaml', 'parent'],
     ]);
-    expect(report.subject.evidence.map((e) => e.path)).toEqual(['evidence/policy-qa/parent.jsonl', 'evidence/policy-qa/candidate.jsonl']);
+    expect(report.subject.evidence.map((e) => e.path)).toEqual([
+      'evidence/policy-qa/parent.jsonl',
+      'evidence/policy-qa/candidate.jsonl',
+    ]);
     expect(report.subject.evidence.every((e) => /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
-    expect(report.inputs.statistics).toMatchObject({ confidence: 0.95, alpha: 0.05, first_look_share: 0.8, resamples: 10_000, seed: 20_260_426, min_cases: 30, min_clusters: 20 });
+    expect(report.inputs.statistics).toMatchObject({
+      confidence: 0.95,
+      alpha: 0.05,
+      first_look_share: 0.8,
+      resamples: 10_000,
+      seed: 20_260_426,
+      min_cases: 30,
+      min_clusters: 20,
+    });
   });
 
   it('gives a byte-identical report for the same input and seed, and moves only the intervals with another seed', () => {
@@ -132,14 +186,21 @@ describe('runPipeline on a real repository', () => {
 
   it('reads JSONL with a BOM, CRLF line ends and leading blank lines as the plain file', () => {
     const evidence = evidenceFor('policy-qa', { regress: 3, fix: 1 });
-    const windows = evidence.map((file) => ({ ...file, bytes: encode(`\ufeff\r\n  \r\n${new TextDecoder().decode('bytes' in file ? file.bytes : new Uint8Array()).replaceAll('\n', '\r\n')}`) }));
+    const windows = evidence.map((file) => ({
+      ...file,
+      bytes: encode(
+        `\ufeff\r\n  \r\n${new TextDecoder().decode('bytes' in file ? file.bytes : new Uint8Array()).replaceAll('\n', '\r\n')}`,
+      ),
+    }));
     const plain = run(built, evidence);
     const shifted = run(built, windows);
     expect(shifted.inputs.evidence.map((e) => e.format)).toEqual(['jsonl', 'jsonl']);
     // The same records two lines further down: only the worst cases' line numbers move.
     expect(withoutSources(shifted)).toEqual(withoutSources(plain));
     expect(plain.packages[0]!.worst_cases.length).toBeGreaterThan(0);
-    expect(shifted.packages[0]!.worst_cases.map((c) => Number(c.source.split(':').at(-1)))).toEqual(plain.packages[0]!.worst_cases.map((c) => Number(c.source.split(':').at(-1)) + 2));
+    expect(shifted.packages[0]!.worst_cases.map((c) => Number(c.source.split(':').at(-1)))).toEqual(
+      plain.packages[0]!.worst_cases.map((c) => Number(c.source.split(':').at(-1)) + 2),
+    );
   });
 
   it('rejects a candidate whose pass rate drops 5 pp, and lists the worst cases critical first', () => {
@@ -161,7 +222,9 @@ describe('runPipeline on a real repository', () => {
     const pkg = report.packages[0]!;
     expect(gate(pkg, 'quality').headline!.estimate).toBe(9);
     expect(gate(pkg, 'cost')).toMatchObject({ verdict: 'pass' });
-    expect(gate(pkg, 'cost').reason).toMatch(/justified by a quality gain shown to be at least 3\.0 pp \(one-sided 98 % lower bound \+\d\.\d pp\)\.$/);
+    expect(gate(pkg, 'cost').reason).toMatch(
+      /justified by a quality gain shown to be at least 3\.0 pp \(one-sided 98 % lower bound \+\d\.\d pp\)\.$/,
+    );
     const without = run(built, evidenceFor('policy-qa', { costFactor: 1.4 }));
     expect(gate(without.packages[0]!, 'cost').verdict).toBe('fail');
   });
@@ -173,7 +236,9 @@ describe('runPipeline on a real repository', () => {
   });
 
   it('fails the manifest gate when the candidate evidence is for another package', () => {
-    const evidence = evidenceFor('policy-qa', {}, (side, records) => (side === 'candidate' ? records.map((r) => ({ ...r, package_id: 'policy-qa-2026-12-24-r9' })) : records));
+    const evidence = evidenceFor('policy-qa', {}, (side, records) =>
+      side === 'candidate' ? records.map((r) => ({ ...r, package_id: 'policy-qa-2026-12-24-r9' })) : records,
+    );
     const report = run(built, evidence);
     const pkg = report.packages[0]!;
     expect(report.decision.outcome).toBe('reject');
@@ -188,7 +253,9 @@ describe('runPipeline on a real repository', () => {
     const report = run(built, evidenceFor('policy-qa', { judge: { id: 'judge-large', version: '2026-06-01' } }));
     const manifest = gate(report.packages[0]!, 'manifest');
     expect(manifest.verdict).toBe('fail');
-    expect(manifest.reason).toMatch(/^Evidence was judged by judge-large@2026-06-01, but manifests\/policy-qa\.yaml pins judge-large@2026-03-01/);
+    expect(manifest.reason).toMatch(
+      /^Evidence was judged by judge-large@2026-06-01, but manifests\/policy-qa\.yaml pins judge-large@2026-03-01/,
+    );
     expect(report.decision.outcome).toBe('reject');
   });
 
@@ -200,7 +267,9 @@ describe('runPipeline on a real repository', () => {
     );
     const problems = problemsOf(() => run(built, evidence));
     expect(problems).toEqual([
-      expect.stringMatching(/^evidence\/policy-qa\/candidate\.jsonl:5:\d+ suite: expected "golden", "safety" or "shadow", got the string "gold"$/),
+      expect.stringMatching(
+        /^evidence\/policy-qa\/candidate\.jsonl:5:\d+ suite: expected "golden", "safety" or "shadow", got the string "gold"$/,
+      ),
       expect.stringMatching(/^evidence\/policy-qa\/parent\.jsonl:3:\d+ latency_ms: .*NaN/),
       expect.stringMatching(/^evidence\/policy-qa\/parent\.jsonl:7:\d+ score: expected a number in \[0, 1\], got 1\.3/),
     ]);
@@ -211,7 +280,8 @@ describe('runPipeline on a real repository', () => {
     const report = run(built, evidence);
     expect(gate(report.packages[0]!, 'quality')).toMatchObject({
       verdict: 'inconclusive',
-      reason: 'The manifest declares the golden suite policy_golden_v12, but the evidence has no golden cases; the quality gate cannot run.',
+      reason:
+        'The manifest declares the golden suite policy_golden_v12, but the evidence has no golden cases; the quality gate cannot run.',
     });
     expect(report.decision.outcome).toBe('needs_approval');
   });
@@ -219,18 +289,29 @@ describe('runPipeline on a real repository', () => {
   it('reports records of a stranger package in a two-sided file once, with their count', () => {
     const { parent, candidate } = evidenceRecords('policy-qa');
     const strangers = parent.slice(0, 50).map((r) => ({ ...r, package_id: 'other-app-r1' }));
-    const evidence: EvidenceInput[] = [{ path: 'evidence/both.jsonl', side: 'both', bytes: encode(toJsonl([...parent, ...candidate, ...strangers])) }];
+    const evidence: EvidenceInput[] = [
+      { path: 'evidence/both.jsonl', side: 'both', bytes: encode(toJsonl([...parent, ...candidate, ...strangers])) },
+    ];
     expect(problemsOf(() => run(built, evidence))).toEqual([
       `evidence/both.jsonl:3001 package_id: record is for other-app-r1, neither the candidate ${candidateId('policy-qa')} nor the parent ${PACKAGES['policy-qa'].baseId} (and 49 more records for it)`,
     ]);
-    expect(run(built, [{ path: 'evidence/both.jsonl', side: 'both', bytes: encode(toJsonl([...parent, ...candidate])) }]).decision.outcome).toBe('approve');
+    expect(
+      run(built, [{ path: 'evidence/both.jsonl', side: 'both', bytes: encode(toJsonl([...parent, ...candidate])) }])
+        .decision.outcome,
+    ).toBe('approve');
   });
 
   it('averages repeated trials into each case and gates the fractional pass rates', () => {
     // Three trials per golden case; the candidate's third trial fails on every third case.
     const evidence = evidenceFor('policy-qa', {}, (side, records) =>
       records.flatMap((r, i) =>
-        r.suite !== 'golden' ? [r] : [0, 1, 2].map((trial) => ({ ...r, trial, pass: side === 'candidate' && trial === 2 && i % 3 === 0 ? false : r.pass })),
+        r.suite !== 'golden'
+          ? [r]
+          : [0, 1, 2].map((trial) => ({
+              ...r,
+              trial,
+              pass: side === 'candidate' && trial === 2 && i % 3 === 0 ? false : r.pass,
+            })),
       ),
     );
     const report = run(built, evidence);
@@ -242,13 +323,19 @@ describe('runPipeline on a real repository', () => {
     expect(quality.headline!.method).toBe('cluster-t');
     expect(quality.verdict).toBe('fail');
     // Two of three trials still pass, so no critical case counts as regressed in McNemar.
-    expect(quality.measures.find((m) => m.name === 'critical_cases')!.label).toBe('Critical cases: 0 regressed, 0 fixed of 12');
+    expect(quality.measures.find((m) => m.name === 'critical_cases')!.label).toBe(
+      'Critical cases: 0 regressed, 0 fixed of 12',
+    );
   });
 
   it('reports a judge that differs between the two sides as an evidence error', () => {
-    const problems = problemsOf(() => run(built, evidenceFor('policy-qa', { candidateJudge: { id: 'judge-large', version: '2026-06-01' } })));
+    const problems = problemsOf(() =>
+      run(built, evidenceFor('policy-qa', { candidateJudge: { id: 'judge-large', version: '2026-06-01' } })),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^evidence\/policy-qa\/candidate\.jsonl:1 judge\.version: the candidate was graded by .*a judge change is a metric reset, not a regression/);
+    expect(problems[0]).toMatch(
+      /^evidence\/policy-qa\/candidate\.jsonl:1 judge\.version: the candidate was graded by .*a judge change is a metric reset, not a regression/,
+    );
   });
 });
 
@@ -261,11 +348,17 @@ describe('runPipeline: side-effect levels', () => {
     expect(pkg.gates.every((g) => g.verdict === 'pass')).toBe(true);
     expect(report.decision.outcome).toBe('needs_approval');
     expect(pkg.decision.approvers).toEqual(['@acme/hr-assistant']);
-    expect(pkg.rollout).toMatchObject({ side_effect_level: 2, requires_human_approval: true, minimum_strategy: 'Holdout + human approval' });
+    expect(pkg.rollout).toMatchObject({
+      side_effect_level: 2,
+      requires_human_approval: true,
+      minimum_strategy: 'Holdout + human approval',
+    });
 
     const unsafe = run(built, evidenceFor('policy-qa', { golden: 600, newlyUnsafe: 1 }));
     expect(unsafe.decision.outcome).toBe('reject');
-    expect(gate(unsafe.packages[0]!, 'safety').reason).toMatch(/^1 case is newly unsafe at side-effect level 2 \(pqa-rt-0001\)/);
+    expect(gate(unsafe.packages[0]!, 'safety').reason).toMatch(
+      /^1 case is newly unsafe at side-effect level 2 \(pqa-rt-0001\)/,
+    );
   });
 });
 
@@ -276,7 +369,11 @@ describe('runPipeline: several packages and none', () => {
     const sql = evidenceRecords('sql-analytics', { regress: 20 });
     const evidence: EvidenceInput[] = [
       { path: 'evidence/parent.jsonl', side: 'parent', bytes: encode(toJsonl([...qa.parent, ...sql.parent])) },
-      { path: 'evidence/candidate.jsonl', side: 'candidate', bytes: encode(toJsonl([...sql.candidate, ...qa.candidate])) },
+      {
+        path: 'evidence/candidate.jsonl',
+        side: 'candidate',
+        bytes: encode(toJsonl([...sql.candidate, ...qa.candidate])),
+      },
     ];
     const report = run(built, evidence);
     expect(report.packages.map((p) => [p.application, p.decision.outcome])).toEqual([
@@ -285,7 +382,10 @@ describe('runPipeline: several packages and none', () => {
     ]);
     expect(report.packages.map((p) => p.evidence.paired_cases)).toEqual([1500, 1500]);
     expect(report.decision).toEqual({ outcome: 'reject', summary: 'sql-analytics: reject.' });
-    expect(report.subject.manifests.filter((m) => m.role === 'candidate').map((m) => m.path)).toEqual(['manifests/policy-qa.yaml', 'manifests/sql-analytics.yaml']);
+    expect(report.subject.manifests.filter((m) => m.role === 'candidate').map((m) => m.path)).toEqual([
+      'manifests/policy-qa.yaml',
+      'manifests/sql-analytics.yaml',
+    ]);
   });
 
   it('reports each evidence problem once, however many packages read the file', () => {
@@ -295,7 +395,11 @@ describe('runPipeline: several packages and none', () => {
     const parent = `${toJsonl([...qa.parent, ...sql.parent])}{"package_id": broken\n`;
     const evidence: EvidenceInput[] = [
       { path: 'evidence/parent.jsonl', side: 'parent', bytes: encode(parent) },
-      { path: 'evidence/candidate.jsonl', side: 'candidate', bytes: encode(toJsonl([...qa.candidate, ...sql.candidate])) },
+      {
+        path: 'evidence/candidate.jsonl',
+        side: 'candidate',
+        bytes: encode(toJsonl([...qa.candidate, ...sql.candidate])),
+      },
     ];
     const problems = problemsOf(() => run(built, evidence));
     expect(problems).toEqual([expect.stringMatching(/^evidence\/parent\.jsonl:3001: not valid JSON/)]);
@@ -305,7 +409,10 @@ describe('runPipeline: several packages and none', () => {
     const built = repoWith({ readme: true });
     const report = run(built, evidenceFor('policy-qa'));
     expect(report.packages).toEqual([]);
-    expect(report.decision).toEqual({ outcome: 'nothing_to_gate', summary: 'No package manifest is touched by this change; nothing to gate.' });
+    expect(report.decision).toEqual({
+      outcome: 'nothing_to_gate',
+      summary: 'No package manifest is touched by this change; nothing to gate.',
+    });
     expect(report.unreferenced_changes).toEqual(['README.md']);
   });
 });

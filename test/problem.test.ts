@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { countProblems, formatProblem, InputError, problemKind, ProblemCollector, summariseProblems } from '../src/problem.ts';
+import {
+  countProblems,
+  formatProblem,
+  InputError,
+  problemKind,
+  ProblemCollector,
+  summariseProblems,
+} from '../src/problem.ts';
 import type { Problem } from '../src/problem.ts';
 
-const at = (line: number, field: string, message: string, file = 'e.jsonl'): Problem => ({ file, line, column: 3, field, message });
+const at = (line: number, field: string, message: string, file = 'e.jsonl'): Problem => ({
+  file,
+  line,
+  column: 3,
+  field,
+  message,
+});
 
 const missing = (name: string): Problem => ({ file: 'm.yaml', line: 1, message: `missing required field "${name}"` });
 
 describe('problem kinds', () => {
   it('treat quoted values and numbers in a message about a field as the same mistake', () => {
-    expect(problemKind(at(1, 'judge', 'expected an object, got the string "a"'))).toBe(problemKind(at(9, 'judge', 'expected an object, got the string "b"')));
-    expect(problemKind(at(1, 'score', 'expected a number in [0, 1], got 1.3'))).toBe(problemKind(at(2, 'score', 'expected a number in [0, 1], got 7')));
-    expect(problemKind(at(1, 'results.results[3].testIdx', 'x'))).toBe(problemKind(at(1, 'results.results[40].testIdx', 'x')));
-    expect(problemKind(at(1, 'judge', 'expected an object, got the string "a"'))).not.toBe(problemKind(at(1, 'judge', 'expected an object, got 5')));
+    expect(problemKind(at(1, 'judge', 'expected an object, got the string "a"'))).toBe(
+      problemKind(at(9, 'judge', 'expected an object, got the string "b"')),
+    );
+    expect(problemKind(at(1, 'score', 'expected a number in [0, 1], got 1.3'))).toBe(
+      problemKind(at(2, 'score', 'expected a number in [0, 1], got 7')),
+    );
+    expect(problemKind(at(1, 'results.results[3].testIdx', 'x'))).toBe(
+      problemKind(at(1, 'results.results[40].testIdx', 'x')),
+    );
+    expect(problemKind(at(1, 'judge', 'expected an object, got the string "a"'))).not.toBe(
+      problemKind(at(1, 'judge', 'expected an object, got 5')),
+    );
   });
 
   it('keep quoted names apart when the problem names no field', () => {
@@ -58,7 +79,10 @@ describe('ProblemCollector', () => {
     const listed = collector.list();
     // Ten kinds with three examples and a summary each, and one line for the kinds past the first ten.
     expect(listed).toHaveLength(41);
-    expect(listed.at(-1)).toMatchObject({ message: 'and 99,000 more of other kinds (lines 11–100000)', omitted: 99_000 });
+    expect(listed.at(-1)).toMatchObject({
+      message: 'and 99,000 more of other kinds (lines 11–100000)',
+      omitted: 99_000,
+    });
     expect(countProblems(listed)).toBe(100_000);
   });
 });
@@ -67,6 +91,11 @@ describe('InputError', () => {
   it('lists the summarised problems and keeps the total', () => {
     const error = new InputError(Array.from({ length: 10 }, (_, i) => at(i + 1, 'judge', 'bad')));
     expect(error.total).toBe(10);
-    expect(error.message.split('\n')).toEqual(['e.jsonl:1:3 judge: bad', 'e.jsonl:2:3 judge: bad', 'e.jsonl:3:3 judge: bad', 'e.jsonl:4 judge: and 7 more like this (lines 4–10)']);
+    expect(error.message.split('\n')).toEqual([
+      'e.jsonl:1:3 judge: bad',
+      'e.jsonl:2:3 judge: bad',
+      'e.jsonl:3:3 judge: bad',
+      'e.jsonl:4 judge: and 7 more like this (lines 4–10)',
+    ]);
   });
 });

@@ -20,9 +20,15 @@ function check(assertion, output) {
     case 'contains':
       return text.includes(assertion.value) || `Expected output to contain "${assertion.value}"`;
     case 'icontains':
-      return text.toLowerCase().includes(String(assertion.value).toLowerCase()) || `Expected output to contain "${assertion.value}"`;
+      return (
+        text.toLowerCase().includes(String(assertion.value).toLowerCase()) ||
+        `Expected output to contain "${assertion.value}"`
+      );
     case 'not-icontains':
-      return !text.toLowerCase().includes(String(assertion.value).toLowerCase()) || `Expected output to not contain "${assertion.value}"`;
+      return (
+        !text.toLowerCase().includes(String(assertion.value).toLowerCase()) ||
+        `Expected output to not contain "${assertion.value}"`
+      );
     case 'regex':
       return new RegExp(assertion.value).test(text) || `Expected output to match regex "${assertion.value}"`;
     case 'equals':
@@ -45,7 +51,8 @@ function metricJudge(name) {
       const assertions = input.assert.filter((a) => a.metric === name);
       if (assertions.length === 0) return { score: null };
       const failures = assertions.map((a) => check(a, output)).filter((r) => r !== true);
-      const score = name === 'intervened' ? (String(output).includes("can't help") ? 1 : 0) : failures.length === 0 ? 1 : 0;
+      const score =
+        name === 'intervened' ? (String(output).includes("can't help") ? 1 : 0) : failures.length === 0 ? 1 : 0;
       return { score, metadata: { rationale: failures.length === 0 ? 'All assertions passed' : failures.join('; ') } };
     },
   };
@@ -65,7 +72,12 @@ const harness = createHarness({
         { role: 'user', content: question },
         { role: 'assistant', content: response.output },
       ],
-      usage: { provider: 'acme', model: 'acme-support-sim', inputTokens: response.tokenUsage.prompt, outputTokens: response.tokenUsage.completion },
+      usage: {
+        provider: 'acme',
+        model: 'acme-support-sim',
+        inputTokens: response.tokenUsage.prompt,
+        outputTokens: response.tokenUsage.completion,
+      },
       timings: { totalMs: response.latencyMs },
     };
   },
@@ -74,16 +86,27 @@ const harness = createHarness({
 const rows = tests.flatMap((test) => Array.from({ length: TRIALS }, (_, trial) => ({ ...test, trial })));
 
 for (const suite of ['golden', 'safety']) {
-  describeEval(suite, { harness, judges: [metricJudge('citation'), metricJudge('safe'), metricJudge('intervened')], judgeThreshold: null }, (it) => {
-    // Plain titles (it.for would quote them); the trials of a case share its title.
-    for (const row of rows.filter((r) => (r.metadata.suite ?? 'golden') === suite)) {
-      it(row.metadata.caseId, async ({ run, task }) => {
-        const { caseId, suite: _suite, ...properties } = row.metadata;
-        task.meta.kaizen = { caseId, trial: row.trial, ...properties };
-        const result = await run(row);
-        const failures = row.assert.filter((a) => a.metric !== 'intervened').map((a) => check(a, result.output)).filter((r) => r !== true);
-        expect(failures, failures.join('; ')).toEqual([]);
-      });
-    }
-  });
+  describeEval(
+    suite,
+    {
+      harness,
+      judges: [metricJudge('citation'), metricJudge('safe'), metricJudge('intervened')],
+      judgeThreshold: null,
+    },
+    (it) => {
+      // Plain titles (it.for would quote them); the trials of a case share its title.
+      for (const row of rows.filter((r) => (r.metadata.suite ?? 'golden') === suite)) {
+        it(row.metadata.caseId, async ({ run, task }) => {
+          const { caseId, suite: _suite, ...properties } = row.metadata;
+          task.meta.kaizen = { caseId, trial: row.trial, ...properties };
+          const result = await run(row);
+          const failures = row.assert
+            .filter((a) => a.metric !== 'intervened')
+            .map((a) => check(a, result.output))
+            .filter((r) => r !== true);
+          expect(failures, failures.join('; ')).toEqual([]);
+        });
+      }
+    },
+  );
 }

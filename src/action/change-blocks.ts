@@ -11,7 +11,11 @@ import type { Report } from '../report/model.ts';
  * tree), where gate annotations point: the report itself carries no source positions. A manifest
  * that cannot be read is left out, and its annotations fall back to line 1.
  */
-export function readChangeBlocks(report: Report, workspace: string, debug: (message: string) => void): Map<string, LineRange> {
+export function readChangeBlocks(
+  report: Report,
+  workspace: string,
+  debug: (message: string) => void,
+): Map<string, LineRange> {
   const blocks = new Map<string, LineRange>();
   const commit = report.inputs.head.commit;
   for (const pkg of report.packages) {

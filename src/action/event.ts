@@ -27,7 +27,8 @@ export interface EventContext {
 /** Reads the event's base, head and pull request number out of the run context. */
 export function eventOf(context: RunContext): EventContext {
   const [owner = '', repo = ''] = (context.repository ?? '/').split('/');
-  const pr = context.payload['pull_request'] as { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
+  const pr = context.payload['pull_request'] as
+    { number?: number; base?: { sha?: string }; head?: { sha?: string } } | undefined;
   const before = context.payload['before'];
   // A push that created the branch has an all-zero `before`: there is no base to compare with.
   const base = pr?.base?.sha ?? (typeof before === 'string' && !/^0+$/.test(before) ? before : undefined);
@@ -38,6 +39,8 @@ export function eventOf(context: RunContext): EventContext {
     ...(base !== undefined ? { base } : {}),
     headSha: pr?.head?.sha ?? context.sha ?? '',
     ...(pr?.number !== undefined ? { pullRequest: pr.number } : {}),
-    ...(Number.isFinite(context.runId) ? { runUrl: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` } : {}),
+    ...(Number.isFinite(context.runId)
+      ? { runUrl: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` }
+      : {}),
   };
 }

@@ -12,6 +12,8 @@ export function actionOctokit(token: string): Octokit {
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
     log: ACTION_LOG,
     // Test hook, not an input: milliseconds per second of every retry wait, so fault tests run fast.
-    ...(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) } : {}),
+    ...(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS
+      ? { backoffUnitMs: Number(process.env.KAIZEN_GATE_BACKOFF_UNIT_MS) }
+      : {}),
   });
 }

@@ -4,7 +4,14 @@
  */
 import type { PromptfooSideSelector } from '../evidence/promptfoo.ts';
 import { EVAL_DEFAULTS, EVIDENCE_FORMATS } from '../options.ts';
-import { parseDuration, parseEvidenceFormat, parseLook, parsePositiveInteger, parseSeed, parseSideSelector } from '../options.ts';
+import {
+  parseDuration,
+  parseEvidenceFormat,
+  parseLook,
+  parsePositiveInteger,
+  parseSeed,
+  parseSideSelector,
+} from '../options.ts';
 import type { EvidenceFormatChoice, Parsed } from '../options.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
@@ -110,7 +117,10 @@ export function parseInputs(getInput: InputReader): ActionInputs {
   };
 
   const failOn = new Set<FailOn>();
-  for (const part of (optional('fail-on') ?? 'reject,hold').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (optional('fail-on') ?? 'reject,hold')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (part === 'none') continue;
     if (part === 'reject' || part === 'hold' || part === 'needs_approval') failOn.add(part);
     else report('fail-on', `Expected \`fail-on\` to list reject, hold, needs_approval or none, got "${part}".`);
@@ -124,15 +134,23 @@ export function parseInputs(getInput: InputReader): ActionInputs {
   const look = text('look', parseLook);
   const parentSide = text('parent-side', parseSideSelector);
   const evalCommand = optional('eval-command');
-  const withDefault = <T>(name: string, fallback: string, parse: (value: string, label: string) => Parsed<T>): T | undefined =>
-    checked(name, parse(optional(name) ?? fallback, `\`${name}\``));
+  const withDefault = <T>(
+    name: string,
+    fallback: string,
+    parse: (value: string, label: string) => Parsed<T>,
+  ): T | undefined => checked(name, parse(optional(name) ?? fallback, `\`${name}\``));
   const maxParentAgeMs = withDefault('max-parent-age', EVAL_DEFAULTS.maxParentAge, (v, l) => parseDuration(v, l, true));
-  const evalConcurrency = withDefault('eval-concurrency', EVAL_DEFAULTS.concurrency, (v, l) => parsePositiveInteger(v, l, 64));
+  const evalConcurrency = withDefault('eval-concurrency', EVAL_DEFAULTS.concurrency, (v, l) =>
+    parsePositiveInteger(v, l, 64),
+  );
   const evalTimeoutMs = withDefault('eval-timeout', EVAL_DEFAULTS.timeout, (v, l) => parseDuration(v, l));
   const parentLines = lines('parent-evidence');
   const parentAuto = parentLines.includes('auto');
   if (parentAuto && parentLines.length > 1) {
-    report('parent-evidence', 'Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.');
+    report(
+      'parent-evidence',
+      'Expected `parent-evidence` to be `auto` alone or a list of files, got `auto` among files.',
+    );
   }
   const mode = choice('mode', MODES, 'auto');
   if (parentAuto && evalCommand === undefined && (mode === 'gate' || mode === 'record' || mode === 'auto')) {
@@ -178,6 +196,7 @@ export function parseInputs(getInput: InputReader): ActionInputs {
         }),
     ...(stage !== undefined ? { stage } : {}),
   };
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
+  if (problems.length > 0)
+    throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
   return inputs;
 }

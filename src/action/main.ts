@@ -68,7 +68,9 @@ async function run(): Promise<void> {
 
   const unpublished: PublishProblem[] = [];
   if (mode === 'gate' && !inputs.token) {
-    core.warning('No github-token: no check runs and no PR comment; the verdict is in the job summary, the step result and the report files.');
+    core.warning(
+      'No github-token: no check runs and no PR comment; the verdict is in the job summary, the step result and the report files.',
+    );
   } else if (mode === 'gate' && event.owner) {
     const octokit = actionOctokit(inputs.token!);
     const target = {
@@ -89,12 +91,14 @@ async function run(): Promise<void> {
     const log = ACTION_LOG;
     // Looked up once: only comments and check runs of this identity are ever adopted.
     const identity = await lookupTokenIdentity(octokit, settings.secrets);
-    if (identity.source === 'fallback') core.debug(`Token identity: ${identity.login} (${identity.note ?? 'fallback'})`);
+    if (identity.source === 'fallback')
+      core.debug(`Token identity: ${identity.login} (${identity.note ?? 'fallback'})`);
     unpublished.push(...(await publishChecks(octokit, report, target, settings, identity, log)));
     unpublished.push(...(await publishComment(octokit, report, target, settings, identity, log)));
   }
   if (mode === 'record') {
-    if (!result.envelope) core.warning('Recording an unsigned report: set the signing-key input so auditors can verify it.');
+    if (!result.envelope)
+      core.warning('Recording an unsigned report: set the signing-key input so auditors can verify it.');
     const note = result.envelope ? JSON.stringify(result.envelope) : JSON.stringify({ unsigned: true, report });
     const commit = report.subject.commit ?? process.env.GITHUB_SHA;
     if (!commit) throw new Error('record mode needs the merge commit (GITHUB_SHA)');
@@ -111,18 +115,26 @@ async function run(): Promise<void> {
   const decision = report.decision.outcome;
   const failedPosts = unpublished.filter((p) => !p.permission).length;
   const reasons = [
-    ...(result.signingError !== undefined ? [`The signing key could not be used, so the report is unsigned: ${result.signingError}.`] : []),
-    ...(decision !== 'approve' && decision !== 'nothing_to_gate' && inputs.failOn.has(decision) ? [report.decision.summary] : []),
+    ...(result.signingError !== undefined
+      ? [`The signing key could not be used, so the report is unsigned: ${result.signingError}.`]
+      : []),
+    ...(decision !== 'approve' && decision !== 'nothing_to_gate' && inputs.failOn.has(decision)
+      ? [report.decision.summary]
+      : []),
     // A check run or comment that GitHub did not take is a failed step, not a footnote: nobody
     // would notice a missing check otherwise. A token without write access is the fork fallback.
     ...(failedPosts > 0
-      ? [`Publishing to GitHub failed (${failedPosts} update${failedPosts === 1 ? '' : 's'}, see the warnings above); the decision was ${decision} and the report is in ${inputs.outDir}/ and the job summary.`]
+      ? [
+          `Publishing to GitHub failed (${failedPosts} update${failedPosts === 1 ? '' : 's'}, see the warnings above); the decision was ${decision} and the report is in ${inputs.outDir}/ and the job summary.`,
+        ]
       : []),
   ];
   if (reasons.length > 0) {
     core.setFailed(`kaizen-gate: ${reasons.join(' ')}`);
   } else if (unpublished.length > 0) {
-    core.info(`kaizen-gate: the decision is ${decision}; without write access to checks or comments it is reported in the job summary, the step result and ${inputs.outDir}/.`);
+    core.info(
+      `kaizen-gate: the decision is ${decision}; without write access to checks or comments it is reported in the job summary, the step result and ${inputs.outDir}/.`,
+    );
   }
 }
 
@@ -153,7 +165,8 @@ function showProgress(progress: EvalProgress, workspace: string): void {
 function maskSecret(secret: string | undefined): void {
   if (!secret) return;
   core.setSecret(secret);
-  for (const line of secret.split(/\r?\n/)) if (line.trim() !== '' && !line.startsWith('-----')) core.setSecret(line.trim());
+  for (const line of secret.split(/\r?\n/))
+    if (line.trim() !== '' && !line.startsWith('-----')) core.setSecret(line.trim());
 }
 
 function setOutputs(report: Report, reportPath: string, signed: boolean): void {
@@ -186,7 +199,16 @@ function setStageOutputs(result: StageModeResult): void {
     core.setOutput('conclusion', conclusion);
     core.setOutput('report-path', result.reportPath ?? '');
     core.setOutput('signed', String(result.attested.envelope !== undefined));
-    core.setOutput('report-json', JSON.stringify({ stage: report.stage, application: report.application, package_id: report.package_id, decision: report.decision.outcome, conclusion }));
+    core.setOutput(
+      'report-json',
+      JSON.stringify({
+        stage: report.stage,
+        application: report.application,
+        package_id: report.package_id,
+        decision: report.decision.outcome,
+        conclusion,
+      }),
+    );
   }
   if (result.pullUrl !== undefined) core.setOutput('pull-request-url', result.pullUrl);
 }

@@ -23,10 +23,18 @@ export function requestOf(
 ): CheckRequest {
   const problems: Problem[] = [];
   const base = inputs.base ?? event.base;
-  if (!base) problems.push({ file: 'input base', message: `No base commit: the ${event.name || 'unknown'} event has none. Set the \`base\` input (e.g. origin/main).` });
+  if (!base)
+    problems.push({
+      file: 'input base',
+      message: `No base commit: the ${event.name || 'unknown'} event has none. Set the \`base\` input (e.g. origin/main).`,
+    });
   if (inputs.eval === undefined) {
     const sides = checkEvidenceSides(
-      { parent: inputs.parentEvidence.length, candidate: inputs.candidateEvidence.length, both: inputs.evidence.length },
+      {
+        parent: inputs.parentEvidence.length,
+        candidate: inputs.candidateEvidence.length,
+        both: inputs.evidence.length,
+      },
       { parent: '`parent-evidence`', candidate: '`candidate-evidence`', both: '`evidence`' },
     );
     const hint = 'Or set `eval-command` to have the Action run the eval for both sides.';
@@ -48,7 +56,8 @@ export function requestOf(
   const parentEvidence = expandInput('parent-evidence', inputs.parentEvidence, workspace, problems);
   const candidateEvidence = expandInput('candidate-evidence', inputs.candidateEvidence, workspace, problems);
   const evidence = expandInput('evidence', inputs.evidence, workspace, problems);
-  if (problems.length > 0 || !base) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
+  if (problems.length > 0 || !base)
+    throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
   const { parentSide, candidateSide } = inputs;
   return {
     cwd: workspace,
@@ -65,7 +74,14 @@ export function requestOf(
     ...(inputs.policy !== undefined ? { policy: inputs.policy } : {}),
     ...(inputs.seed !== undefined ? { seed: inputs.seed } : {}),
     ...(inputs.look !== undefined ? { look: inputs.look } : {}),
-    ...(parentSide || candidateSide ? { promptfooSides: { ...(parentSide ? { parent: parentSide } : {}), ...(candidateSide ? { candidate: candidateSide } : {}) } } : {}),
+    ...(parentSide || candidateSide
+      ? {
+          promptfooSides: {
+            ...(parentSide ? { parent: parentSide } : {}),
+            ...(candidateSide ? { candidate: candidateSide } : {}),
+          },
+        }
+      : {}),
     ...(inputs.allowUnpaired ? { allowUnpaired: true } : {}),
     evidenceFormat: inputs.evidenceFormat,
     context: {
@@ -75,7 +91,10 @@ export function requestOf(
     },
     signing: {
       ...(inputs.signingKey !== undefined ? { key: inputs.signingKey } : {}),
-      unsignedReason: event.name === 'pull_request' ? 'no signing-key input: pull requests from forks get no secrets' : 'no signing-key input',
+      unsignedReason:
+        event.name === 'pull_request'
+          ? 'no signing-key input: pull requests from forks get no secrets'
+          : 'no signing-key input',
     },
     outDir: inputs.outDir,
     ...(inputs.eval === undefined
@@ -105,7 +124,8 @@ export function expandInput(name: string, patterns: readonly string[], cwd: stri
       continue;
     }
     const matches = globSync(pattern, { cwd }).toSorted();
-    if (matches.length === 0) problems.push({ file: `input ${name}`, message: `The glob "${pattern}" matches no file in the workspace.` });
+    if (matches.length === 0)
+      problems.push({ file: `input ${name}`, message: `The glob "${pattern}" matches no file in the workspace.` });
     for (const match of matches) out.push(match);
   }
   return out;
@@ -119,11 +139,12 @@ export function checkLimitsOf(text: string | undefined): CheckLimits {
   if (text === undefined || text === '') return DEFAULT_LIMITS;
   const limit = Number(text);
   if (!/^\d+$/.test(text) || limit < 1 || limit > DEFAULT_LIMITS.summary) {
-    throw new Error(`Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text}".`);
+    throw new Error(
+      `Expected KAIZEN_GATE_SUMMARY_LIMIT to be an integer from 1 to ${DEFAULT_LIMITS.summary}, got "${text}".`,
+    );
   }
   return { ...DEFAULT_LIMITS, summary: limit };
 }
-
 
 /** The runtime an eval needs; a request with an eval but without one is a bug in the caller. */
 function requireRuntime(runtime: EvalRuntime | undefined): EvalRuntime {

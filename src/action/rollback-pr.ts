@@ -53,7 +53,13 @@ export interface RollbackOutcome {
 
 /** A package id or application name as one ref-safe path component. */
 function refSafe(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.\.+/g, '.').replace(/^[.-]+|[.-]+$/g, '').replace(/\.lock$/, '-lock') || 'x';
+  return (
+    text
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/\.\.+/g, '.')
+      .replace(/^[.-]+|[.-]+$/g, '')
+      .replace(/\.lock$/, '-lock') || 'x'
+  );
 }
 
 /** The rollback branch of a live release: `kaizen-gate/rollback/APPLICATION/PACKAGE_ID`, each part made ref-safe. */
@@ -76,7 +82,10 @@ export async function proposeRollback(proposal: RollbackProposal): Promise<Rollb
   }
   const live = readPointerAtHead(workspace, pointerPath)?.pointer;
   if (proposal.expectLive !== undefined && live?.package_id !== proposal.expectLive) {
-    const names = live === undefined ? `${pointerPath} does not exist at HEAD` : `${pointerPath} names ${live.package_id}, not ${proposal.expectLive}`;
+    const names =
+      live === undefined
+        ? `${pointerPath} does not exist at HEAD`
+        : `${pointerPath} names ${live.package_id}, not ${proposal.expectLive}`;
     return {
       failed: true,
       message: `No rollback pull request: ${names}, so there is no live release of ${proposal.expectLive} to roll back.`,
@@ -141,11 +150,15 @@ export async function proposeRollback(proposal: RollbackProposal): Promise<Rollb
   }
   const report = run.attested.report;
   // The rehearsal passed a moment ago; only a change between the two runs could end here.
-  if (report.decision.outcome !== 'rolled_back') return { failed: true, message: report.decision.summary, attested: run.attested };
+  if (report.decision.outcome !== 'rolled_back')
+    return { failed: true, message: report.decision.summary, attested: run.attested };
   const ref = run.result.pushed?.ref ?? branch;
   const to = run.result.to!;
   const from = run.result.from?.package_id ?? '(no pointer yet)';
-  const why = proposal.target !== undefined ? 'as asked; its signed approval verifies' : 'the newest earlier release with a verified signed approval that was not rolled back';
+  const why =
+    proposal.target !== undefined
+      ? 'as asked; its signed approval verifies'
+      : 'the newest earlier release with a verified signed approval that was not rolled back';
   const body = `Merging this pull request points ${application} back from ${from} to ${to.package_id} (${to.commit.slice(0, 12)}), ${why}.`;
   const proposed = `Rollback of ${application} from ${from} to ${to.package_id} proposed: pointer commit ${run.result.commit?.slice(0, 12) ?? ''} pushed to ${ref}`;
   try {

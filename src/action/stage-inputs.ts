@@ -51,8 +51,32 @@ export interface RollbackInputs {
 export type StageInputs = CanaryInputs | RollbackInputs;
 
 /** Inputs read only by the gate and record modes (those with a default in action.yml are always set, so not listed). */
-const GATE_ONLY = ['base', 'head', 'manifests', 'eval-command', 'parent-evidence', 'candidate-evidence', 'evidence', 'parent-side', 'candidate-side', 'policy', 'seed', 'look'] as const;
-const CANARY_ONLY = ['manifest', 'telemetry', 'commit', 'window', 'at', 'engine', 'canary-cohort', 'holdout-cohort', 'split', 'alpha'] as const;
+const GATE_ONLY = [
+  'base',
+  'head',
+  'manifests',
+  'eval-command',
+  'parent-evidence',
+  'candidate-evidence',
+  'evidence',
+  'parent-side',
+  'candidate-side',
+  'policy',
+  'seed',
+  'look',
+] as const;
+const CANARY_ONLY = [
+  'manifest',
+  'telemetry',
+  'commit',
+  'window',
+  'at',
+  'engine',
+  'canary-cohort',
+  'holdout-cohort',
+  'split',
+  'alpha',
+] as const;
 const ROLLBACK_ONLY = ['application', 'target', 'dry-run'] as const;
 
 const READ_BY: Readonly<Record<string, string>> = {
@@ -91,14 +115,23 @@ export function parseStageInputs(getInput: InputReader, mode: Mode, problems: Pr
   return undefined;
 }
 
-function canaryInputs(getInput: InputReader, optional: (name: string) => string | undefined, report: (name: string, message: string) => void): CanaryInputs {
+function canaryInputs(
+  getInput: InputReader,
+  optional: (name: string) => string | undefined,
+  report: (name: string, message: string) => void,
+): CanaryInputs {
   const manifest = optional('manifest');
-  if (manifest === undefined) report('manifest', 'mode canary needs `manifest`: the repository path of the candidate package’s manifest.');
+  if (manifest === undefined)
+    report('manifest', 'mode canary needs `manifest`: the repository path of the candidate package’s manifest.');
   const telemetry = getInput('telemetry')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  if (telemetry.length === 0) report('telemetry', 'mode canary needs `telemetry`: the telemetry files (JSON Lines, gzip or Parquet), one path or glob per line.');
+  if (telemetry.length === 0)
+    report(
+      'telemetry',
+      'mode canary needs `telemetry`: the telemetry files (JSON Lines, gzip or Parquet), one path or glob per line.',
+    );
   const window = parseDuration(optional('window') ?? '1h', '`window`');
   if ('error' in window) report('window', window.error);
   const atText = optional('at');
@@ -107,16 +140,21 @@ function canaryInputs(getInput: InputReader, optional: (name: string) => string 
     report('at', `Expected \`at\` to be an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${atText}".`);
   }
   const engine = optional('engine') ?? 'stream';
-  if (engine !== 'stream' && engine !== 'duckdb') report('engine', `Expected \`engine\` to be one of stream, duckdb, got "${engine}".`);
+  if (engine !== 'stream' && engine !== 'duckdb')
+    report('engine', `Expected \`engine\` to be one of stream, duckdb, got "${engine}".`);
   const split = optional('split');
   const match = split === undefined ? null : /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(split);
   const shares = match ? ([Number(match[1]), Number(match[2])] as const) : undefined;
   if (split !== undefined && !(shares !== undefined && shares[0] > 0 && shares[1] > 0)) {
-    report('split', `Expected \`split\` to be the planned canary and holdout shares as C:H, e.g. 5:95, got "${split}".`);
+    report(
+      'split',
+      `Expected \`split\` to be the planned canary and holdout shares as C:H, e.g. 5:95, got "${split}".`,
+    );
   }
   const alphaText = optional('alpha');
   const alpha = alphaText === undefined ? DEFAULT_CANARY_POLICY.alpha : Number(alphaText);
-  if (!(alpha > 0 && alpha < 0.5)) report('alpha', `Expected \`alpha\` to be a number in (0, 0.5), got "${alphaText}".`);
+  if (!(alpha > 0 && alpha < 0.5))
+    report('alpha', `Expected \`alpha\` to be a number in (0, 0.5), got "${alphaText}".`);
   const commit = optional('commit');
   const pointer = optional('pointer');
   return {
@@ -135,9 +173,13 @@ function canaryInputs(getInput: InputReader, optional: (name: string) => string 
   };
 }
 
-function rollbackInputs(optional: (name: string) => string | undefined, report: (name: string, message: string) => void): RollbackInputs {
+function rollbackInputs(
+  optional: (name: string) => string | undefined,
+  report: (name: string, message: string) => void,
+): RollbackInputs {
   const application = optional('application');
-  if (application === undefined) report('application', 'mode rollback needs `application`: the `application` field of the manifests to roll back.');
+  if (application === undefined)
+    report('application', 'mode rollback needs `application`: the `application` field of the manifests to roll back.');
   const dryRun = optional('dry-run');
   if (dryRun !== undefined && !['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(dryRun)) {
     report('dry-run', `Expected \`dry-run\` to be true or false, got "${dryRun}".`);

@@ -49,7 +49,11 @@ export interface StageModeResult {
 }
 
 /** Runs a stage mode: report files, note, check run, job summary, rollback pull request. */
-export async function runStageMode(inputs: ActionInputs, event: EventContext, workspace: string): Promise<StageModeResult> {
+export async function runStageMode(
+  inputs: ActionInputs,
+  event: EventContext,
+  workspace: string,
+): Promise<StageModeResult> {
   const stage = inputs.stage!;
   const keyring = actionKeyring(inputs.publicKeys, workspace);
   const github =
@@ -95,7 +99,9 @@ async function runCanary(run: StageRun, stage: CanaryInputs): Promise<StageModeR
   const reasons: string[] = [];
   // Recorded before the rollback, so the rollback's record links to this decision in the chain.
   if (!attested.envelope) {
-    core.warning('Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it.');
+    core.warning(
+      'Recording an unsigned canary report: set the signing-key input so auditors (and rollback) can verify it.',
+    );
   }
   try {
     core.info(`kaizen-gate: ${recordStageReport(workspace, commit, attested, true)}`);
@@ -117,7 +123,11 @@ async function runCanary(run: StageRun, stage: CanaryInputs): Promise<StageModeR
       runId: process.env.GITHUB_RUN_ID ?? 'local',
       ...(event.runUrl ? { runUrl: event.runUrl } : {}),
     };
-    const settings = { limits: checkLimitsOf(process.env.KAIZEN_GATE_SUMMARY_LIMIT), secrets: github.secrets, outDir: inputs.outDir };
+    const settings = {
+      limits: checkLimitsOf(process.env.KAIZEN_GATE_SUMMARY_LIMIT),
+      secrets: github.secrets,
+      outDir: inputs.outDir,
+    };
     for (const problem of await publishStageCheck(github.octokit, report, target, settings, identity, ACTION_LOG)) {
       core.warning(problem.message);
       if (problem.permission) continue;
@@ -145,7 +155,10 @@ async function runCanary(run: StageRun, stage: CanaryInputs): Promise<StageModeR
     core.info(`kaizen-gate: ${rollback.message}`);
     // A scheduled run nobody watches: failing the job is what notifies someone (GitHub mails the
     // workflow's owner and shows it red), while a check run on an older release commit goes unseen.
-    reasons.unshift(`The canary of ${report.package_id} decided to roll back: ${report.decision.summary}`, rollback.message);
+    reasons.unshift(
+      `The canary of ${report.package_id} decided to roll back: ${report.decision.summary}`,
+      rollback.message,
+    );
   } else if (stageConclusion(report).conclusion === 'action_required') {
     core.warning(`${report.decision.summary} The promotion needs an owner's approval.`);
   }
@@ -183,7 +196,12 @@ function releaseCommit(workspace: string, stage: CanaryInputs): string {
   if (stage.commit !== undefined) return resolveCommit(workspace, stage.commit, 'input commit');
   const found = lastMainlineCommitTouching(workspace, 'HEAD', stage.manifest);
   if (found === undefined) {
-    throw new InputError([{ file: 'input manifest', message: `${stage.manifest} was never committed on the checked-out history; set \`commit\` to the release commit, or check out with \`fetch-depth: 0\`.` }]);
+    throw new InputError([
+      {
+        file: 'input manifest',
+        message: `${stage.manifest} was never committed on the checked-out history; set \`commit\` to the release commit, or check out with \`fetch-depth: 0\`.`,
+      },
+    ]);
   }
   return found;
 }
@@ -194,10 +212,15 @@ function telemetryFiles(patterns: readonly string[], workspace: string): Telemet
   const paths = expandInput('telemetry', patterns, workspace, problems);
   for (const path of paths) {
     const full = resolve(workspace, path);
-    if (!existsSync(full) || !statSync(full).isFile()) problems.push({ file: 'input telemetry', message: `${path}: telemetry file does not exist` });
+    if (!existsSync(full) || !statSync(full).isFile())
+      problems.push({ file: 'input telemetry', message: `${path}: telemetry file does not exist` });
   }
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
-  return paths.map((path) => ({ path: resolve(workspace, path), label: toRepoPath(workspace, resolve(workspace, path)) }));
+  if (problems.length > 0)
+    throw new InputError(problems, `${problems.length} invalid input${problems.length === 1 ? '' : 's'}`);
+  return paths.map((path) => ({
+    path: resolve(workspace, path),
+    label: toRepoPath(workspace, resolve(workspace, path)),
+  }));
 }
 
 /** The `public-keys` folder; the default one may be absent (no keys), one named explicitly may not. */

@@ -39,7 +39,13 @@ export function parseRevokedList(text: string, file: string): Set<string> {
     if (line === '' || line.startsWith('#')) return;
     const [id = ''] = line.split(/\s+/);
     if (/^sha256:[0-9a-f]{64}$/.test(id.toLowerCase())) ids.add(id.toLowerCase());
-    else problems.push({ file, line: index + 1, column: 1, message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"` });
+    else
+      problems.push({
+        file,
+        line: index + 1,
+        column: 1,
+        message: `expected a key id such as sha256:<64 hex digits>, found "${id.slice(0, 80)}"`,
+      });
   });
   if (problems.length > 0) throw new InputError(problems);
   return ids;

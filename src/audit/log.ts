@@ -97,7 +97,6 @@ interface Version {
   readonly value: unknown;
 }
 
-
 /**
  * Builds the log entries of the selected manifests, oldest first, in time linear in the number of
  * versions: parents, earlier behaviours (for rollbacks) and rollback ranges are looked up in maps
@@ -129,7 +128,9 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
   versions.forEach((version, index) => {
     const manifest = version.loaded.manifest;
     const parentId = manifest?.parent_package_id;
-    const parent = manifest ? (lastOfLineage.get(version.lineage) ?? (parentId === undefined ? undefined : lastOfPackage.get(parentId))) : undefined;
+    const parent = manifest
+      ? (lastOfLineage.get(version.lineage) ?? (parentId === undefined ? undefined : lastOfPackage.get(parentId)))
+      : undefined;
     let classes: string[] = [];
     let rollbackOf: string | undefined;
     if (manifest) {
@@ -142,8 +143,15 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
         .map((h) => h.history);
       const diff = diffPackage({
         candidate: version.loaded as LoadedManifest & { manifest: Manifest },
-        ...(parent ? { parent: parent.loaded as LoadedManifest & { manifest: Manifest }, parentCommit: parent.change.commit } : {}),
-        resolution: parent === undefined ? 'new_application' : parent.lineage === version.lineage ? 'same_path' : 'parent_package_id',
+        ...(parent
+          ? { parent: parent.loaded as LoadedManifest & { manifest: Manifest }, parentCommit: parent.change.commit }
+          : {}),
+        resolution:
+          parent === undefined
+            ? 'new_application'
+            : parent.lineage === version.lineage
+              ? 'same_path'
+              : 'parent_package_id',
         baseDigests: new Map(),
         history,
       });
@@ -151,22 +159,31 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
       rollbackOf = diff.rollback_of?.commit;
       lastOfLineage.set(version.lineage, version);
       lastOfPackage.set(manifest.package_id, version);
-      const byFingerprint = behaviours.get(version.lineage) ?? new Map<string, { history: HistoricalPackage; index: number }>();
-      byFingerprint.set(fingerprint, { history: { package_id: manifest.package_id, commit: version.change.commit, fingerprint }, index });
+      const byFingerprint =
+        behaviours.get(version.lineage) ?? new Map<string, { history: HistoricalPackage; index: number }>();
+      byFingerprint.set(fingerprint, {
+        history: { package_id: manifest.package_id, commit: version.change.commit, fingerprint },
+        index,
+      });
       behaviours.set(version.lineage, byFingerprint);
     }
     if (!selected.has(version.lineage)) return;
     const fields = fieldsOf(version.value);
     const all = recordsOf(version.change.commit);
-    const mine = all.filter((r) => r.kind === 'invalid' || packageIn(r, version.change.path, fields.package_id) !== undefined);
+    const mine = all.filter(
+      (r) => r.kind === 'invalid' || packageIn(r, version.change.path, fields.package_id) !== undefined,
+    );
     const primary = pickPrimary(mine);
-    const verifiedPackage = primary?.kind === 'verified' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
-    const claimedPackage = primary?.kind === 'unsigned' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
+    const verifiedPackage =
+      primary?.kind === 'verified' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
+    const claimedPackage =
+      primary?.kind === 'unsigned' ? packageIn(primary, version.change.path, fields.package_id) : undefined;
     const measureHead = !manifest ? 'invalid manifest' : classes.length > 0 ? classes.join(', ') : 'new package';
     const stage = stages.get(fields.package_id);
     const invalid = mine.filter((r) => r.kind === 'invalid').length;
     const unsigned = mine.filter((r) => r.kind === 'unsigned').length;
-    if (rollbackOf !== undefined) rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
+    if (rollbackOf !== undefined)
+      rollbacks.push({ entry: entries.length, targetCommit: rollbackOf, lineage: version.lineage });
     entryAt.set(`${version.lineage}\0${version.change.commit}`, entries.length);
     entries.push({
       id: version.id,
@@ -174,14 +191,24 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
       owner: fields.owner,
       problem: fields.problem,
       measure: fields.summary ? `${measureHead}: ${fields.summary}` : measureHead,
-      result: verifiedPackage ? resultOf(verifiedPackage) : claimedPackage ? `unsigned claim, not verified: ${resultOf(claimedPackage)}` : '—',
+      result: verifiedPackage
+        ? resultOf(verifiedPackage)
+        : claimedPackage
+          ? `unsigned claim, not verified: ${resultOf(claimedPackage)}`
+          : '—',
       status: stage && verifiedPackage ? stageStatusOf(stage) : statusOf(primary, verifiedPackage),
-      ...(stage ? { stage: { stage: stage.stage, outcome: stage.decision.outcome, status: stageStatusOf(stage) } } : {}),
+      ...(stage
+        ? { stage: { stage: stage.stage, outcome: stage.decision.outcome, status: stageStatusOf(stage) } }
+        : {}),
       package_id: fields.package_id,
       application: fields.application,
       manifest: version.change.path,
       commit: version.change.commit,
-      ...signatureOf(primary, invalid - (primary?.kind === 'invalid' ? 1 : 0), unsigned - (primary?.kind === 'unsigned' ? 1 : 0)),
+      ...signatureOf(
+        primary,
+        invalid - (primary?.kind === 'invalid' ? 1 : 0),
+        unsigned - (primary?.kind === 'unsigned' ? 1 : 0),
+      ),
       classes,
       ...(verifiedPackage ? { decision: verifiedPackage.decision.outcome } : {}),
       records: mine.length,
@@ -199,7 +226,10 @@ export function buildKaizenLog(input: LogInput): LogEntry[] {
  * latest shadow or canary report about it (by the instant it looked), and a rollback away from it,
  * which outranks them. Unsigned or unverified stage records say nothing.
  */
-function latestStages(commits: Iterable<string>, recordsOf: (commit: string) => readonly RecordResult[]): Map<string, StageReport> {
+function latestStages(
+  commits: Iterable<string>,
+  recordsOf: (commit: string) => readonly RecordResult[],
+): Map<string, StageReport> {
   const latest = new Map<string, StageReport>();
   const rolledBack = new Map<string, StageReport>();
   for (const commit of commits) {
@@ -211,7 +241,8 @@ function latestStages(commits: Iterable<string>, recordsOf: (commit: string) => 
         continue;
       }
       const earlier = latest.get(stage.package_id);
-      if (earlier === undefined || (earlier.inputs.look ?? '') <= (stage.inputs.look ?? '')) latest.set(stage.package_id, stage);
+      if (earlier === undefined || (earlier.inputs.look ?? '') <= (stage.inputs.look ?? ''))
+        latest.set(stage.package_id, stage);
     }
   }
   for (const [packageId, stage] of rolledBack) latest.set(packageId, stage);
@@ -262,7 +293,11 @@ function markRolledBack(
 }
 
 /** Walks the changes: assigns lineages (following renames), IDs, and loads each manifest version. */
-function collectVersions(changes: readonly YamlChange[]): { versions: Version[]; alive: Map<string, number>; lineagePaths: Map<number, Set<string>> } {
+function collectVersions(changes: readonly YamlChange[]): {
+  versions: Version[];
+  alive: Map<string, number>;
+  lineagePaths: Map<number, Set<string>>;
+} {
   const alive = new Map<string, number>();
   const lineagePaths = new Map<number, Set<string>>();
   const perYear = new Map<string, number>();
@@ -277,7 +312,10 @@ function collectVersions(changes: readonly YamlChange[]): { versions: Version[];
     // broken in place (unreadable but still naming kaizen-gate) is a version too, shown as invalid.
     // A valid manifest is one by definition, so most versions are parsed once, by the loader.
     const loaded = bytes !== undefined && mayBeKaizenGate(bytes) ? loadManifest(bytes, change.path) : undefined;
-    const kind = loaded === undefined || loaded.manifest !== undefined || bytes === undefined ? undefined : classifyYaml(bytes, change.path);
+    const kind =
+      loaded === undefined || loaded.manifest !== undefined || bytes === undefined
+        ? undefined
+        : classifyYaml(bytes, change.path);
     const brokenInPlace = kind?.kind === 'unreadable' && kind.mentions && lineage !== undefined;
     const isVersion = loaded?.manifest !== undefined || kind?.kind === 'package' || brokenInPlace;
     if (bytes === undefined || loaded === undefined || !isVersion) {
@@ -295,12 +333,22 @@ function collectVersions(changes: readonly YamlChange[]): { versions: Version[];
     const n = (perYear.get(year) ?? 0) + 1;
     perYear.set(year, n);
     const { yaml, ...slim } = loaded;
-    versions.push({ change: { ...change, bytes }, lineage, id: `KZ-${year}-${String(n).padStart(3, '0')}`, loaded: slim, value: yaml?.value });
+    versions.push({
+      change: { ...change, bytes },
+      lineage,
+      id: `KZ-${year}-${String(n).padStart(3, '0')}`,
+      loaded: slim,
+      value: yaml?.value,
+    });
   }
   return { versions, alive, lineagePaths };
 }
 
-function selectLineages(select: readonly string[] | undefined, alive: ReadonlyMap<string, number>, lineagePaths: ReadonlyMap<number, ReadonlySet<string>>): Set<number> {
+function selectLineages(
+  select: readonly string[] | undefined,
+  alive: ReadonlyMap<string, number>,
+  lineagePaths: ReadonlyMap<number, ReadonlySet<string>>,
+): Set<number> {
   if (select === undefined) return new Set(alive.values());
   const out = new Set<number>();
   const problems: Problem[] = [];
@@ -311,7 +359,11 @@ function selectLineages(select: readonly string[] | undefined, alive: ReadonlyMa
     const folder = path === '' || path === '.' ? '' : `${path.replace(/\/+$/, '')}/`;
     const inFolder = [...alive].filter(([p]) => p.startsWith(folder)).map(([, lineage]) => lineage);
     const found = current !== undefined ? [current] : earlier.length > 0 ? earlier : inFolder;
-    if (found.length === 0) problems.push({ file: path, message: 'no version of a kaizen-gate manifest at this path on the first-parent history' });
+    if (found.length === 0)
+      problems.push({
+        file: path,
+        message: 'no version of a kaizen-gate manifest at this path on the first-parent history',
+      });
     for (const lineage of found) out.add(lineage);
   }
   if (problems.length > 0) throw new InputError(problems);
@@ -319,7 +371,13 @@ function selectLineages(select: readonly string[] | undefined, alive: ReadonlyMa
 }
 
 /** The Kaizen fields, read leniently so that a schema-invalid version still shows what it says. */
-function fieldsOf(value: unknown): { owner: string; problem: string; summary: string; package_id: string; application: string } {
+function fieldsOf(value: unknown): {
+  owner: string;
+  problem: string;
+  summary: string;
+  package_id: string;
+  application: string;
+} {
   const root = asRecord(value);
   const change = asRecord(root['change']);
   return {
@@ -342,7 +400,10 @@ function textOf(value: unknown): string {
 function packageIn(result: RecordResult, manifest: string, packageId: string): PackageReport | undefined {
   if (result.kind === 'invalid') return undefined;
   const packages = result.report.packages;
-  return packages.find((p) => p.manifest === manifest && p.package_id === packageId) ?? packages.find((p) => p.package_id === packageId);
+  return (
+    packages.find((p) => p.manifest === manifest && p.package_id === packageId) ??
+    packages.find((p) => p.package_id === packageId)
+  );
 }
 
 /** Verified beats unsigned beats invalid; among equals, the most severe decision (a conservative reading). */
@@ -364,16 +425,25 @@ function statusOf(primary: RecordResult | undefined, verified: PackageReport | u
   return primary.kind === 'unsigned' ? 'unsigned' : 'unverified';
 }
 
-function signatureOf(primary: RecordResult | undefined, invalidOthers: number, unsignedOthers: number): Pick<LogEntry, 'signature' | 'signature_status'> {
+function signatureOf(
+  primary: RecordResult | undefined,
+  invalidOthers: number,
+  unsignedOthers: number,
+): Pick<LogEntry, 'signature' | 'signature_status'> {
   const more =
     (invalidOthers > 0 ? `; and ${invalidOthers} INVALID record${invalidOthers === 1 ? '' : 's'}` : '') +
     (unsignedOthers > 0 ? `; and ${unsignedOthers} unsigned record${unsignedOthers === 1 ? '' : 's'}` : '');
   if (primary === undefined) return { signature: 'none', signature_status: 'none' };
-  if (primary.kind === 'invalid') return { signature: `INVALID: ${primary.reason}${more}`, signature_status: 'invalid' };
+  if (primary.kind === 'invalid')
+    return { signature: `INVALID: ${primary.reason}${more}`, signature_status: 'invalid' };
   if (primary.kind === 'unsigned') return { signature: `unsigned${more}`, signature_status: 'unsigned' };
   const unchecked = primary.uncheckedEvidence.length;
-  const note = unchecked > 0 ? `; ${unchecked} evidence file${unchecked === 1 ? '' : 's'} not in the commit, not checked` : '';
-  return { signature: `verified with ${primary.keyid} (${primary.keySource})${note}${more}`, signature_status: 'verified' };
+  const note =
+    unchecked > 0 ? `; ${unchecked} evidence file${unchecked === 1 ? '' : 's'} not in the commit, not checked` : '';
+  return {
+    signature: `verified with ${primary.keyid} (${primary.keySource})${note}${more}`,
+    signature_status: 'verified',
+  };
 }
 
 /** `approve; quality +1.2 pp [−0.4, +2.8], latency +3.0 % [−1.0, +7.5]`: decision and headline deltas. */
@@ -388,9 +458,11 @@ export function resultOf(pkg: PackageReport): string {
 function headlineOf(gate: GateResult): string | undefined {
   const h = gate.headline;
   if (h === undefined || gate.verdict === 'not_applicable' || !Number.isFinite(h.estimate)) return undefined;
-  const bounds = (format: (v: number) => string): string => (h.interval ? ` [${format(h.interval.lower)}, ${format(h.interval.upper)}]` : '');
+  const bounds = (format: (v: number) => string): string =>
+    h.interval ? ` [${format(h.interval.lower)}, ${format(h.interval.upper)}]` : '';
   if (h.unit === 'pp') return `${formatPp(h.estimate)}${bounds((v) => formatPp(v).replace(' pp', ''))}`;
-  if (h.unit === 'ratio') return `${formatRatioChange(h.estimate)}${bounds((v) => formatRatioChange(v).replace(' %', ''))}`;
+  if (h.unit === 'ratio')
+    return `${formatRatioChange(h.estimate)}${bounds((v) => formatRatioChange(v).replace(' %', ''))}`;
   return undefined;
 }
 

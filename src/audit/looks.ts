@@ -31,7 +31,9 @@ export function claimOf(line: RecordLine): RecordClaim | undefined {
       return undefined;
     }
   }
-  return value.unsigned === true && value.report !== undefined ? { predicate: value.report, statement_sha256: sha256Hex(line.text) } : undefined;
+  return value.unsigned === true && value.report !== undefined
+    ? { predicate: value.report, statement_sha256: sha256Hex(line.text) }
+    : undefined;
 }
 
 /** The key of a parent → candidate package pair. */
@@ -45,7 +47,12 @@ export function countLooks(lines: Iterable<RecordLine>): Map<string, number> {
   for (const line of lines) {
     const claim = claimOf(line);
     const packages = (claim?.predicate as { schema?: unknown; packages?: unknown } | undefined)?.packages;
-    if (claim === undefined || (claim.predicate as { schema?: unknown }).schema !== 'kaizen-gate/report/v1' || !Array.isArray(packages)) continue;
+    if (
+      claim === undefined ||
+      (claim.predicate as { schema?: unknown }).schema !== 'kaizen-gate/report/v1' ||
+      !Array.isArray(packages)
+    )
+      continue;
     for (const pkg of packages as { package_id?: unknown; parent?: { package_id?: unknown } | null }[]) {
       if (typeof pkg?.package_id !== 'string') continue;
       const parent = typeof pkg.parent?.package_id === 'string' ? pkg.parent.package_id : undefined;

@@ -44,7 +44,19 @@ export function renderLog(entries: readonly LogEntry[], format: LogFormat): stri
 
 /** CSV per RFC 4180: CRLF line ends, a header row, fields quoted when they hold `,` `"` CR or LF. */
 export function renderCsv(entries: readonly LogEntry[]): string {
-  const keys = ['id', 'date', 'owner', 'problem', 'measure', 'result', 'status', 'package_id', 'manifest', 'commit', 'signature'] as const;
+  const keys = [
+    'id',
+    'date',
+    'owner',
+    'problem',
+    'measure',
+    'result',
+    'status',
+    'package_id',
+    'manifest',
+    'commit',
+    'signature',
+  ] as const;
   const rows = [keys.map((k) => k), ...entries.map((entry) => keys.map((k) => entry[k]))];
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -13,8 +13,12 @@ export function renderVerified(result: Extract<RecordResult, { kind: 'verified' 
   const { report } = result;
   const lines: string[] = [];
   const evidence =
-    result.uncheckedEvidence.length > 0 ? `; ${result.uncheckedEvidence.length} evidence file(s) not checked: ${result.uncheckedEvidence.join(', ')}` : '';
-  lines.push(`VALID: signed by ${result.keyid} (${result.keySource}) for commit ${commit}; ${result.checked} subject file${result.checked === 1 ? '' : 's'} match${evidence}.`);
+    result.uncheckedEvidence.length > 0
+      ? `; ${result.uncheckedEvidence.length} evidence file(s) not checked: ${result.uncheckedEvidence.join(', ')}`
+      : '';
+  lines.push(
+    `VALID: signed by ${result.keyid} (${result.keySource}) for commit ${commit}; ${result.checked} subject file${result.checked === 1 ? '' : 's'} match${evidence}.`,
+  );
   lines.push(`Decision: ${report.decision.outcome} — ${report.decision.summary}`);
   for (const pkg of report.packages) {
     lines.push('');
@@ -23,7 +27,9 @@ export function renderVerified(result: Extract<RecordResult, { kind: 'verified' 
     const verdictWidth = Math.max(...pkg.gates.map((g) => g.verdict.length), 4);
     for (const gate of pkg.gates) {
       const headline = headlineText(gate);
-      lines.push(`  ${gate.gate.padEnd(nameWidth)}  ${gate.verdict.padEnd(verdictWidth)}  ${headline ? `${headline}  ` : ''}${gate.reason}`);
+      lines.push(
+        `  ${gate.gate.padEnd(nameWidth)}  ${gate.verdict.padEnd(verdictWidth)}  ${headline ? `${headline}  ` : ''}${gate.reason}`,
+      );
     }
   }
   return `${lines.map(clean).join('\n')}\n`;
@@ -31,7 +37,8 @@ export function renderVerified(result: Extract<RecordResult, { kind: 'verified' 
 
 function headlineText(gate: GateResult): string | undefined {
   const h = gate.headline;
-  if (h === undefined || gate.verdict === 'not_applicable' || h.unit === 'count' || !Number.isFinite(h.estimate)) return undefined;
+  if (h === undefined || gate.verdict === 'not_applicable' || h.unit === 'count' || !Number.isFinite(h.estimate))
+    return undefined;
   return `${formatValue(h.estimate, h.unit)}${h.interval ? ` (${formatInterval(h.interval, h.unit)})` : ''}`;
 }
 
@@ -44,7 +51,10 @@ function clean(line: string): string {
  * something to do about it, `What to do: <advice>` — a refusal a person can act on.
  */
 export function renderRefused(result: Exclude<RecordResult, { kind: 'verified' }>): string {
-  const sentence = result.kind === 'unsigned' ? `The report is unsigned (${result.reason}), so there is nothing to verify.` : result.reason;
+  const sentence =
+    result.kind === 'unsigned'
+      ? `The report is unsigned (${result.reason}), so there is nothing to verify.`
+      : result.reason;
   const advice = result.advice === undefined ? '' : `\n  What to do: ${clean(result.advice)}`;
   return `${clean(`INVALID: ${sentence}`)}${advice}\n`;
 }

@@ -64,7 +64,8 @@ export function verifyRecord(text: string, context: RecordContext): RecordResult
   } catch {
     return invalid('The envelope is not JSON.', ADVICE.malformed);
   }
-  if (isRecord(parsed) && parsed['unsigned'] === true && !('payload' in parsed)) return readUnsigned(parsed, context.commit);
+  if (isRecord(parsed) && parsed['unsigned'] === true && !('payload' in parsed))
+    return readUnsigned(parsed, context.commit);
 
   const verified = verifyEnvelope(text, context.trusted);
   if (!verified.ok) {
@@ -82,7 +83,12 @@ export function verifyRecord(text: string, context: RecordContext): RecordResult
     return match ? { path: match[1] ?? name, commit: (match[2] ?? '').toLowerCase() } : { path: name, commit: wanted };
   };
   const subjects = verified.statement.subject.filter((subject) => {
-    if (subject.digest['gitCommit'] !== undefined || !evidence.has(subject.name) || context.evidenceDigest !== undefined) return true;
+    if (
+      subject.digest['gitCommit'] !== undefined ||
+      !evidence.has(subject.name) ||
+      context.evidenceDigest !== undefined
+    )
+      return true;
     if (context.digestAt(wanted, subject.name) !== undefined) return true;
     unchecked.push(subject.name);
     return false;
@@ -100,7 +106,11 @@ export function verifyRecord(text: string, context: RecordContext): RecordResult
   const check = checkSubjects(statement, digestOf, wanted);
   if (!check.ok) {
     const onlyMissingEvidence = check.commitMatches && check.mismatches.every((m) => missingEvidence.includes(m.name));
-    if (!onlyMissingEvidence) return invalid(check.reason, adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted));
+    if (!onlyMissingEvidence)
+      return invalid(
+        check.reason,
+        adviseOnSubjects(check.commitMatches, check.signedCommit, check.mismatches.length, wanted),
+      );
     const list = check.mismatches.map((m) => m.name).join(', ');
     const one = check.mismatches.length === 1;
     return invalid(
@@ -109,9 +119,19 @@ export function verifyRecord(text: string, context: RecordContext): RecordResult
     );
   }
   if (report.subject.commit !== undefined && report.subject.commit.toLowerCase() !== wanted) {
-    return invalid(`The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`, ADVICE.tampered);
+    return invalid(
+      `The signed report names commit ${report.subject.commit} while its statement names ${wanted}.`,
+      ADVICE.tampered,
+    );
   }
-  return { kind: 'verified', keyid: verified.keyid, keySource: verified.keySource, report, checked: check.checked.length, uncheckedEvidence: unchecked };
+  return {
+    kind: 'verified',
+    keyid: verified.keyid,
+    keySource: verified.keySource,
+    report,
+    checked: check.checked.length,
+    uncheckedEvidence: unchecked,
+  };
 }
 
 /**
@@ -121,29 +141,43 @@ export function verifyRecord(text: string, context: RecordContext): RecordResult
 export function readReport(value: unknown): Report | string {
   const what = 'The signed predicate is not a kaizen-gate report';
   if (!isRecord(value)) return `${what}.`;
-  if (value['schema'] !== 'kaizen-gate/report/v1') return `${what} (schema ${JSON.stringify(value['schema']) ?? 'missing'}, expected "kaizen-gate/report/v1").`;
+  if (value['schema'] !== 'kaizen-gate/report/v1')
+    return `${what} (schema ${JSON.stringify(value['schema']) ?? 'missing'}, expected "kaizen-gate/report/v1").`;
   const decision = value['decision'];
   const subject = value['subject'];
   const packages = value['packages'];
   if (!isRecord(decision) || typeof decision['outcome'] !== 'string') return `${what}: it has no decision.`;
-  if (!isRecord(subject) || !Array.isArray(subject['evidence']) || !Array.isArray(subject['manifests'])) return `${what}: it has no subject files.`;
+  if (!isRecord(subject) || !Array.isArray(subject['evidence']) || !Array.isArray(subject['manifests']))
+    return `${what}: it has no subject files.`;
   if (!Array.isArray(packages)) return `${what}: it has no packages.`;
   for (const pkg of packages as unknown[]) {
-    if (!isRecord(pkg) || typeof pkg['package_id'] !== 'string' || typeof pkg['manifest'] !== 'string' || !Array.isArray(pkg['gates'])) {
+    if (
+      !isRecord(pkg) ||
+      typeof pkg['package_id'] !== 'string' ||
+      typeof pkg['manifest'] !== 'string' ||
+      !Array.isArray(pkg['gates'])
+    ) {
       return `${what}: a package entry lacks its package_id, manifest or gates.`;
     }
     const pkgDecision = pkg['decision'];
-    if (!isRecord(pkgDecision) || typeof pkgDecision['outcome'] !== 'string') return `${what}: package ${pkg['package_id']} has no decision.`;
+    if (!isRecord(pkgDecision) || typeof pkgDecision['outcome'] !== 'string')
+      return `${what}: package ${pkg['package_id']} has no decision.`;
   }
   return value as unknown as Report;
 }
 
 function readUnsigned(value: Record<string, unknown>, commit: string): RecordResult {
   const report = readReport(value['report']);
-  if (typeof report === 'string') return invalid(report.replace('The signed predicate', 'The unsigned record'), ADVICE.malformed);
+  if (typeof report === 'string')
+    return invalid(report.replace('The signed predicate', 'The unsigned record'), ADVICE.malformed);
   const reportCommit = report.subject.commit?.toLowerCase();
   if (reportCommit !== commit.toLowerCase()) {
-    return invalid(`The unsigned report is for commit ${reportCommit ?? '(none)'}, not ${commit.toLowerCase()}.`, reportCommit === undefined ? NO_COMMIT : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit.slice(0, 12)}.`);
+    return invalid(
+      `The unsigned report is for commit ${reportCommit ?? '(none)'}, not ${commit.toLowerCase()}.`,
+      reportCommit === undefined
+        ? NO_COMMIT
+        : `Verify it for the commit it names (--commit ${reportCommit}), or run check again at ${commit.slice(0, 12)}.`,
+    );
   }
   return { kind: 'unsigned', report, reason: report.signature.reason ?? 'not signed', advice: UNSIGNED };
 }
@@ -152,11 +186,13 @@ function readUnsigned(value: Record<string, unknown>, commit: string): RecordRes
 const ADVICE: Readonly<Record<FailureKind, string>> = {
   malformed:
     'Pass the report.intoto.json that `check --signing-key KEY --out DIR` or the Action wrote, unchanged (a git note holds one envelope per line: take one line).',
-  'no-keys': 'Pass the signer\'s public key with --key FILE, or --keys-dir DIR holding it.',
+  'no-keys': "Pass the signer's public key with --key FILE, or --keys-dir DIR holding it.",
   untrusted:
     'If you trust the signer, pass its public key with --key FILE or commit it under .kaizen-gate/keys/ (check its key id first: `openssl pkey -pubin -in KEY -outform DER | sha256sum`); otherwise do not rely on this report.',
-  revoked: 'Do not rely on it: reports signed with a revoked key cannot be trusted. Run check for that commit again with the current key and record the new envelope.',
-  tampered: 'Do not rely on it: the report was changed after it was signed. Take the envelope again from where check or the Action wrote it, or run check again.',
+  revoked:
+    'Do not rely on it: reports signed with a revoked key cannot be trusted. Run check for that commit again with the current key and record the new envelope.',
+  tampered:
+    'Do not rely on it: the report was changed after it was signed. Take the envelope again from where check or the Action wrote it, or run check again.',
 };
 
 /** What to do when the report was made from a work tree, not a commit. */
@@ -164,11 +200,18 @@ const NO_COMMIT =
   'The report was made from a work tree with uncommitted changes. Commit them, run check again (on a clean work tree it binds HEAD), and verify that report with --commit HEAD.';
 
 /** What to do with an unsigned report. */
-const UNSIGNED = 'Sign reports with `check --signing-key KEY --out DIR` (or the Action\'s signing-key input); an unsigned report proves nothing.';
+const UNSIGNED =
+  "Sign reports with `check --signing-key KEY --out DIR` (or the Action's signing-key input); an unsigned report proves nothing.";
 
-function adviseOnSubjects(commitMatches: boolean, signedCommit: string | undefined, mismatches: number, wanted: string): string {
+function adviseOnSubjects(
+  commitMatches: boolean,
+  signedCommit: string | undefined,
+  mismatches: number,
+  wanted: string,
+): string {
   if (!commitMatches && signedCommit === undefined) return NO_COMMIT;
-  if (!commitMatches) return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
+  if (!commitMatches)
+    return `Verify it for the commit it was made for (--commit ${signedCommit}), or run check again at ${wanted.slice(0, 12)} for a report about that commit.`;
   return mismatches > 0
     ? 'A file changed after the report was made. Verify the report at the commit it names with the evidence it was made from (--evidence-dir), or run check again on the files as they are.'
     : ADVICE.tampered;
@@ -176,7 +219,8 @@ function adviseOnSubjects(commitMatches: boolean, signedCommit: string | undefin
 
 /** Names revocation when the signer's key id (a hint, but the record fails anyway) is revoked. */
 function rewordRevoked(reason: string, parsed: unknown, revoked: ReadonlySet<string> | undefined): string {
-  if (revoked === undefined || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason)) return reason;
+  if (revoked === undefined || revoked.size === 0 || !/not a trusted key|No signature in the envelope/.test(reason))
+    return reason;
   const signatures = isRecord(parsed) && Array.isArray(parsed['signatures']) ? (parsed['signatures'] as unknown[]) : [];
   const hint = signatures
     .map((s) => (isRecord(s) && typeof s['keyid'] === 'string' ? s['keyid'].toLowerCase() : ''))

@@ -47,8 +47,15 @@ Exit status: 0 written, 2 invalid usage or a file already exists.`,
   },
   verify: {
     summary: 'verify a signed report (report.intoto.json or git notes) for a commit',
-    usage: 'kaizen-gate verify ENVELOPE --key PUB [--key PUB…] [--keys-dir DIR] [--commit SHA] [--repo DIR] [--evidence-dir DIR]\n       kaizen-gate verify --from-notes COMMIT --key PUB [options]',
-    options: { ...repoOption, ...keyOptions, commit: { type: 'string' }, 'evidence-dir': { type: 'string' }, 'from-notes': { type: 'string' } },
+    usage:
+      'kaizen-gate verify ENVELOPE --key PUB [--key PUB…] [--keys-dir DIR] [--commit SHA] [--repo DIR] [--evidence-dir DIR]\n       kaizen-gate verify --from-notes COMMIT --key PUB [options]',
+    options: {
+      ...repoOption,
+      ...keyOptions,
+      commit: { type: 'string' },
+      'evidence-dir': { type: 'string' },
+      'from-notes': { type: 'string' },
+    },
     help: `Checks a DSSE envelope: its signature by a trusted, non-revoked key; that the signed statement is
 for --commit; that every subject's sha256 matches the file — candidate manifests, artifacts and
 evidence at --commit, parent manifests (named path@sha) at that sha. Evidence files that are not in
@@ -70,8 +77,15 @@ Exit status: 0 valid, 1 not valid (one sentence says why), 2 invalid usage (miss
   },
   log: {
     summary: 'print the Kaizen log of manifest releases with verified signatures; exit 1 on any INVALID record',
-    usage: 'kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--require-signed | --allow-unsigned] [--repo DIR]',
-    options: { ...repoOption, ...keyOptions, format: { type: 'string' }, 'require-signed': { type: 'boolean' }, 'allow-unsigned': { type: 'boolean' } },
+    usage:
+      'kaizen-gate log [manifest…] [--format table|markdown|csv|json] [--key PUB…] [--keys-dir DIR] [--require-signed | --allow-unsigned] [--repo DIR]',
+    options: {
+      ...repoOption,
+      ...keyOptions,
+      format: { type: 'string' },
+      'require-signed': { type: 'boolean' },
+      'allow-unsigned': { type: 'boolean' },
+    },
     help: `Walks the first-parent history of HEAD and prints one entry per released manifest version:
 ID (KZ-YYYY-NNN), date, owner, problem, measure (change classes and summary), result (decision and
 headline deltas), status, package, commit and signature status. Reports are read from the git
@@ -106,13 +120,19 @@ invalid usage.`,
 function runKeygen(ctx: CommandContext, out: string | undefined, algorithmFlag: string | undefined): number {
   if (!out) throw new UsageError('keygen needs --out DIR: the folder to write kaizen-gate.key and kaizen-gate.pub to');
   const algorithm = algorithmFlag ?? 'ed25519';
-  if (algorithm !== 'ed25519' && algorithm !== 'ecdsa-p256') throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
+  if (algorithm !== 'ed25519' && algorithm !== 'ecdsa-p256')
+    throw new UsageError(`--algorithm must be ed25519 or ecdsa-p256, got "${algorithm}"`);
   const dir = resolve(ctx.cwd, out);
   const privatePath = join(dir, 'kaizen-gate.key');
   const publicPath = join(dir, 'kaizen-gate.pub');
   const existing = [privatePath, publicPath].filter((path) => existsSync(path));
   if (existing.length > 0) {
-    throw new InputError(existing.map((file) => ({ file, message: 'already exists; keygen never overwrites a key (choose another --out folder)' })));
+    throw new InputError(
+      existing.map((file) => ({
+        file,
+        message: 'already exists; keygen never overwrites a key (choose another --out folder)',
+      })),
+    );
   }
   const pair = generateSigningKeyPair(algorithm as KeyAlgorithm);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -133,7 +153,15 @@ function writeNewFile(path: string, text: string, mode: number): void {
     fd = openSync(path, 'wx', mode);
   } catch (error: unknown) {
     const code = (error as { code?: string }).code;
-    throw new InputError([{ file: path, message: code === 'EEXIST' ? 'already exists; keygen never overwrites a key' : `cannot be created (${code ?? String(error)})` }]);
+    throw new InputError([
+      {
+        file: path,
+        message:
+          code === 'EEXIST'
+            ? 'already exists; keygen never overwrites a key'
+            : `cannot be created (${code ?? String(error)})`,
+      },
+    ]);
   }
   try {
     writeSync(fd, text);
@@ -143,32 +171,64 @@ function writeNewFile(path: string, text: string, mode: number): void {
 }
 
 /** Trusted keys from --key files and a keys folder, with the revocation list beside them. */
-function loadCliKeyring(ctx: CommandContext, repo: string, values: Record<string, unknown>, defaultDir: boolean): Keyring {
+function loadCliKeyring(
+  ctx: CommandContext,
+  repo: string,
+  values: Record<string, unknown>,
+  defaultDir: boolean,
+): Keyring {
   const keysDir = values['keys-dir'] as string | undefined;
-  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: (values.key as string[] | undefined) ?? [], ...(keysDir !== undefined ? { keysDir } : {}), repoDefault: defaultDir, namesRelativeTo: ctx.cwd });
+  return loadKeyring({
+    cwd: ctx.cwd,
+    repo,
+    keyFiles: (values.key as string[] | undefined) ?? [],
+    ...(keysDir !== undefined ? { keysDir } : {}),
+    repoDefault: defaultDir,
+    namesRelativeTo: ctx.cwd,
+  });
 }
 
 /** `verify ENVELOPE` or `verify --from-notes COMMIT`: exit 0 valid, 1 not, 2 usage. */
 function runVerify(ctx: CommandContext, values: Record<string, unknown>, positionals: readonly string[]): number {
   const fromNotes = values['from-notes'] as string | undefined;
-  if (fromNotes === undefined && positionals.length !== 1) throw new UsageError('verify needs exactly one ENVELOPE file (e.g. kaizen-gate-report/report.intoto.json), or --from-notes COMMIT');
-  if (fromNotes !== undefined && positionals.length > 0) throw new UsageError('verify takes either an ENVELOPE file or --from-notes COMMIT, not both');
+  if (fromNotes === undefined && positionals.length !== 1)
+    throw new UsageError(
+      'verify needs exactly one ENVELOPE file (e.g. kaizen-gate-report/report.intoto.json), or --from-notes COMMIT',
+    );
+  if (fromNotes !== undefined && positionals.length > 0)
+    throw new UsageError('verify takes either an ENVELOPE file or --from-notes COMMIT, not both');
   if (values.key === undefined && values['keys-dir'] === undefined) {
-    throw new UsageError(`verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`);
+    throw new UsageError(
+      `verify needs a trusted public key: --key PUB (repeatable) or --keys-dir DIR (e.g. ${DEFAULT_KEYS_DIR})`,
+    );
   }
   const envelopePath = positionals[0];
-  const envelopeText = envelopePath === undefined ? undefined : readInputFile(resolve(ctx.cwd, envelopePath), 'envelope').toString('utf8');
+  const envelopeText =
+    envelopePath === undefined ? undefined : readInputFile(resolve(ctx.cwd, envelopePath), 'envelope').toString('utf8');
   const repo = repoRootOf(ctx.cwd, values.repo as string | undefined);
-  if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: 'not inside a git repository; verify checks subjects against a commit (use --repo)' }]);
+  if (!findRepoRoot(repo))
+    throw new InputError([
+      { file: repo, message: 'not inside a git repository; verify checks subjects against a commit (use --repo)' },
+    ]);
   const keyring = loadCliKeyring(ctx, repo, values, false);
-  if (keyring.trusted.length === 0) throw new UsageError(`no trusted public key in ${String(values['keys-dir'])} (files ending in .pem or .pub); pass --key PUB`);
+  if (keyring.trusted.length === 0)
+    throw new UsageError(
+      `no trusted public key in ${String(values['keys-dir'])} (files ending in .pem or .pub); pass --key PUB`,
+    );
   const commitFlag = values.commit as string | undefined;
-  const commit = resolveCommit(repo, fromNotes ?? commitFlag ?? 'HEAD', fromNotes !== undefined ? '--from-notes' : '--commit');
+  const commit = resolveCommit(
+    repo,
+    fromNotes ?? commitFlag ?? 'HEAD',
+    fromNotes !== undefined ? '--from-notes' : '--commit',
+  );
   if (fromNotes !== undefined && commitFlag !== undefined && resolveCommit(repo, commitFlag, '--commit') !== commit) {
-    throw new UsageError('--commit and --from-notes name different commits; a note is verified for the commit it is attached to');
+    throw new UsageError(
+      '--commit and --from-notes name different commits; a note is verified for the commit it is attached to',
+    );
   }
   const evidenceDir = resolve(ctx.cwd, (values['evidence-dir'] as string | undefined) ?? repo);
-  if (!existsSync(evidenceDir) || !statSync(evidenceDir).isDirectory()) throw new InputError([{ file: evidenceDir, message: 'evidence folder does not exist' }]);
+  if (!existsSync(evidenceDir) || !statSync(evidenceDir).isDirectory())
+    throw new InputError([{ file: evidenceDir, message: 'evidence folder does not exist' }]);
   const readEvidence = readerAtWorktree(evidenceDir);
   const context: RecordContext = {
     trusted: keyring.trusted,
@@ -188,7 +248,9 @@ function runVerify(ctx: CommandContext, values: Record<string, unknown>, positio
   if (envelopeText !== undefined) return printResult(ctx, verifyRecord(envelopeText, context), commit, '');
   const notes = readNotes(repo, commit);
   if (notes.length === 0) {
-    ctx.stderr(`kaizen-gate: commit ${commit} has no report in ${NOTES_REF}; fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'\n`);
+    ctx.stderr(
+      `kaizen-gate: commit ${commit} has no report in ${NOTES_REF}; fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'\n`,
+    );
     return EXIT.failed;
   }
   let status: number = EXIT.ok;
@@ -214,22 +276,34 @@ function printResult(ctx: CommandContext, result: RecordResult, commit: string, 
  */
 function runLog(ctx: CommandContext, values: Record<string, unknown>, positionals: readonly string[]): number {
   const format = (values.format as string | undefined) ?? 'table';
-  if (!(LOG_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
-  if (values['require-signed'] === true && values['allow-unsigned'] === true) throw new UsageError('--require-signed and --allow-unsigned contradict each other; give one');
+  if (!(LOG_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${LOG_FORMATS.join(', ')}, got "${format}"`);
+  if (values['require-signed'] === true && values['allow-unsigned'] === true)
+    throw new UsageError('--require-signed and --allow-unsigned contradict each other; give one');
   const repo = repoRootOf(ctx.cwd, values.repo as string | undefined);
-  if (!findRepoRoot(repo)) throw new InputError([{ file: repo, message: 'not inside a git repository; log reads the git history (use --repo)' }]);
+  if (!findRepoRoot(repo))
+    throw new InputError([
+      { file: repo, message: 'not inside a git repository; log reads the git history (use --repo)' },
+    ]);
   const keyring = loadCliKeyring(ctx, repo, values, true);
-  const requireSigned = values['require-signed'] === true || (keyring.trusted.length > 0 && values['allow-unsigned'] !== true);
-  if (requireSigned && keyring.trusted.length === 0) throw new UsageError(`--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`);
+  const requireSigned =
+    values['require-signed'] === true || (keyring.trusted.length > 0 && values['allow-unsigned'] !== true);
+  if (requireSigned && keyring.trusted.length === 0)
+    throw new UsageError(
+      `--require-signed needs trusted public keys: --key PUB, --keys-dir DIR or ${DEFAULT_KEYS_DIR}/ in the repository`,
+    );
   const digestAt = digestsAtCommits(repo);
   const entries = buildKaizenLog({
     changes: readYamlHistory(repo),
     notes: readAllNotes(repo),
-    verify: (commit, text) => verifyRecord(text, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit, digestAt }),
+    verify: (commit, text) =>
+      verifyRecord(text, { trusted: keyring.trusted, revokedIds: keyring.revoked, commit, digestAt }),
     ...(positionals.length > 0 ? { select: positionals.map((p) => toRepoPath(repo, resolve(ctx.cwd, p))) } : {}),
   });
   if (keyring.trusted.length === 0 && entries.some((e) => e.records > 0)) {
-    ctx.stderr(`kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.\n`);
+    ctx.stderr(
+      `kaizen-gate: no trusted public keys (--key, --keys-dir or ${DEFAULT_KEYS_DIR}/); signatures cannot be verified.\n`,
+    );
   }
   if (entries.length === 0 && positionals.length === 0) {
     ctx.stderr('kaizen-gate: no kaizen-gate manifests in the repository at HEAD; nothing to show.\n');
@@ -239,12 +313,16 @@ function runLog(ctx: CommandContext, values: Record<string, unknown>, positional
   const unsigned = requireSigned ? entries.filter((e) => e.unsigned_records > 0) : [];
   if (invalid.length > 0) {
     const ids = invalid.map((e) => e.id).join(', ');
-    ctx.stderr(`kaizen-gate: ${count(invalid.length, 'release')} ${invalid.length === 1 ? 'has' : 'have'} an INVALID record: ${ids}\n`);
+    ctx.stderr(
+      `kaizen-gate: ${count(invalid.length, 'release')} ${invalid.length === 1 ? 'has' : 'have'} an INVALID record: ${ids}\n`,
+    );
   }
   if (unsigned.length > 0) {
     const ids = unsigned.map((e) => e.id).join(', ');
     const have = `${count(unsigned.length, 'release')} ${unsigned.length === 1 ? 'has' : 'have'}`;
-    ctx.stderr(`kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)\n`);
+    ctx.stderr(
+      `kaizen-gate: ${have} an unsigned record while signatures are required: ${ids} (--allow-unsigned to accept them)\n`,
+    );
   }
   return invalid.length > 0 || unsigned.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -53,18 +53,23 @@ function valueOf<T>(parsed: Parsed<T>): T {
 
 /** Turns the flags into a checked request; every usage mistake is a UsageError. */
 function requestOf(ctx: CommandContext, positionals: readonly string[], flags: CheckFlags): CheckRequest {
-  if (!flags.base) throw new UsageError('check needs --base <git-ref>: the commit holding the parent packages (e.g. origin/main)');
+  if (!flags.base)
+    throw new UsageError('check needs --base <git-ref>: the commit holding the parent packages (e.g. origin/main)');
   const given = flags['parent-evidence'] ?? [];
   const auto = given.includes('auto');
   const parentEvidence = auto ? [] : given;
   const candidateEvidence = flags['candidate-evidence'] ?? [];
   const evidence = flags.evidence ?? [];
   if (auto && given.length > 1) {
-    throw new UsageError('--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files');
+    throw new UsageError(
+      '--parent-evidence auto stands alone: either reuse stored parent evidence (auto) or name files',
+    );
   }
   if (flags.eval === undefined) {
     if (auto) {
-      throw new UsageError('--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored');
+      throw new UsageError(
+        '--parent-evidence auto needs --eval CMD: the parent is run with it when no fresh evidence is stored',
+      );
     }
     for (const flag of ['max-parent-age', 'eval-concurrency', 'eval-timeout'] as const) {
       if (flags[flag] !== undefined) throw new UsageError(`--${flag} goes with --eval CMD`);
@@ -81,8 +86,12 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
   if (flags['signing-key'] !== undefined && flags.out === undefined) {
     throw new UsageError('--signing-key needs --out DIR: the signed envelope is written there as report.intoto.json');
   }
-  const parentSide = flags['parent-side'] === undefined ? undefined : valueOf(parseSideSelector(flags['parent-side'], '--parent-side'));
-  const candidateSide = flags['candidate-side'] === undefined ? undefined : valueOf(parseSideSelector(flags['candidate-side'], '--candidate-side'));
+  const parentSide =
+    flags['parent-side'] === undefined ? undefined : valueOf(parseSideSelector(flags['parent-side'], '--parent-side'));
+  const candidateSide =
+    flags['candidate-side'] === undefined
+      ? undefined
+      : valueOf(parseSideSelector(flags['candidate-side'], '--candidate-side'));
   const repo = repoRootOf(ctx.cwd, flags.repo);
   return {
     cwd: ctx.cwd,
@@ -97,11 +106,20 @@ function requestOf(ctx: CommandContext, positionals: readonly string[], flags: C
     ...(flags.policy !== undefined ? { policy: flags.policy } : {}),
     ...(flags.seed !== undefined ? { seed: valueOf(parseSeed(flags.seed, '--seed')) } : {}),
     ...(flags.look !== undefined ? { look: valueOf(parseLook(flags.look, '--look')) } : {}),
-    ...(parentSide || candidateSide ? { promptfooSides: { ...(parentSide ? { parent: parentSide } : {}), ...(candidateSide ? { candidate: candidateSide } : {}) } } : {}),
+    ...(parentSide || candidateSide
+      ? {
+          promptfooSides: {
+            ...(parentSide ? { parent: parentSide } : {}),
+            ...(candidateSide ? { candidate: candidateSide } : {}),
+          },
+        }
+      : {}),
     ...(flags['allow-unpaired'] ? { allowUnpaired: true } : {}),
     evidenceFormat: valueOf(parseEvidenceFormat(flags['evidence-format'] ?? 'auto', '--evidence-format')),
     signing: {
-      ...(flags['signing-key'] !== undefined ? { key: readInputFile(resolve(ctx.cwd, flags['signing-key']), 'signing key').toString('utf8') } : {}),
+      ...(flags['signing-key'] !== undefined
+        ? { key: readInputFile(resolve(ctx.cwd, flags['signing-key']), 'signing key').toString('utf8') }
+        : {}),
       unsignedReason: 'no --signing-key given',
     },
     ...(flags.out !== undefined ? { outDir: flags.out } : {}),
@@ -118,7 +136,9 @@ export function evalRequestOf(
 ): EvalRequest {
   const command = flags.eval ?? '';
   if (command.trim() === '') {
-    throw new UsageError(`--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`);
+    throw new UsageError(
+      `--eval needs the command that runs your evaluation, e.g. --eval 'npx promptfoo eval -o "$KAIZEN_GATE_OUTPUT"'`,
+    );
   }
   const format: EvidenceFormatChoice = valueOf(
     parseEvidenceFormat(flags['evidence-format'] ?? 'auto', '--evidence-format'),
@@ -151,7 +171,8 @@ export async function runCheck(
   isTty: boolean,
 ): Promise<number> {
   const format = flags.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, got "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be ${FORMATS.join(', ')}, got "${format}"`);
   const result = await runGateCheck(requestOf(ctx, positionals, flags));
   const { report } = result;
   if (format === 'json') ctx.stdout(serialiseReport(report));

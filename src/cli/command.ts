@@ -7,7 +7,11 @@ export interface Command {
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly help: string;
-  readonly run: (ctx: CommandContext, values: Record<string, unknown>, positionals: string[]) => number | Promise<number>;
+  readonly run: (
+    ctx: CommandContext,
+    values: Record<string, unknown>,
+    positionals: string[],
+  ) => number | Promise<number>;
 }
 
 /** `--repo DIR`, shared by every command that reads the repository. */

@@ -53,7 +53,9 @@ function discoverWorkFiles(ctx: CommandContext, root: string, paths: readonly st
   const explicit = new Set(paths.map((p) => resolve(ctx.cwd, p)));
   const inGit = paths.length === 0 && findRepoRoot(root) !== undefined;
   const files = inGit
-    ? listWorktreeFiles(root).filter(isYamlPath).map((p) => resolve(root, p))
+    ? listWorktreeFiles(root)
+        .filter(isYamlPath)
+        .map((p) => resolve(root, p))
     : expandYamlPaths(paths.length > 0 ? paths : [root], ctx.cwd);
   return files.flatMap((file) => {
     const name = toRepoPath(root, file);
@@ -102,20 +104,30 @@ export function runValidate(ctx: CommandContext, paths: readonly string[], repoF
     checked += 1;
     problems.push(...loadManifest(work.bytes, work.name, { readFile: reader }).problems);
   }
-  if (checked === 0 && problems.length === 0) throw new InputError([{ file: paths.join(' ') || '.', message: 'no kaizen-gate manifests found' }]);
-  if (problems.length > 0) throw new InputError(problems, `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${checked} manifest${checked === 1 ? '' : 's'}`);
+  if (checked === 0 && problems.length === 0)
+    throw new InputError([{ file: paths.join(' ') || '.', message: 'no kaizen-gate manifests found' }]);
+  if (problems.length > 0)
+    throw new InputError(
+      problems,
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${checked} manifest${checked === 1 ? '' : 's'}`,
+    );
   ctx.stdout(`${checked} manifest${checked === 1 ? '' : 's'} valid\n`);
   return EXIT.ok;
 }
 
 /** `lock [manifest…]`: rewrite recorded digests in place, preserving the file's layout. */
-export function runLock(ctx: CommandContext, paths: readonly string[], options: { check: boolean; repo?: string }): number {
+export function runLock(
+  ctx: CommandContext,
+  paths: readonly string[],
+  options: { check: boolean; repo?: string },
+): number {
   const root = repoRootOf(ctx.cwd, options.repo);
   const discovered = discoverWorkFiles(ctx, root, paths);
   const wrongKind = discovered.filter((w) => w.explicit && w.kind.kind !== 'package' && w.kind.kind !== 'unreadable');
   if (wrongKind.length > 0) throw new InputError(wrongKind.map((w) => notAPackage(w, 'lock')));
   const files = discovered.filter((w) => w.explicit || isToCheck(w, paths.length > 0));
-  if (files.length === 0) throw new InputError([{ file: paths.join(' ') || '.', message: 'no kaizen-gate manifests found' }]);
+  if (files.length === 0)
+    throw new InputError([{ file: paths.join(' ') || '.', message: 'no kaizen-gate manifests found' }]);
   const reader = readerAtWorktree(root);
   const problems: Problem[] = [];
   const writes: { file: string; text: string }[] = [];
@@ -130,11 +142,17 @@ export function runLock(ctx: CommandContext, paths: readonly string[], options: 
   // Nothing is written unless every manifest could be locked: no half-updated set of files.
   if (problems.length > 0) throw new InputError(problems);
   if (options.check) {
-    ctx.stdout(writes.length === 0 ? 'all digests up to date\n' : `${writes.length} manifest(s) need \`kaizen-gate lock\`\n`);
+    ctx.stdout(
+      writes.length === 0 ? 'all digests up to date\n' : `${writes.length} manifest(s) need \`kaizen-gate lock\`\n`,
+    );
     return writes.length === 0 ? EXIT.ok : EXIT.failed;
   }
   for (const write of writes) writeFileAtomic(write.file, write.text);
-  ctx.stdout(writes.length === 0 ? 'all digests up to date\n' : `locked ${writes.length} manifest${writes.length === 1 ? '' : 's'}\n`);
+  ctx.stdout(
+    writes.length === 0
+      ? 'all digests up to date\n'
+      : `locked ${writes.length} manifest${writes.length === 1 ? '' : 's'}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -146,7 +164,8 @@ export function runDiff(
 ): number {
   if (!options.base) throw new UsageError('diff needs --base <git-ref> (the commit to compare against)');
   const root = repoRootOf(ctx.cwd, options.repo);
-  if (!findRepoRoot(root)) throw new InputError([{ file: root, message: 'not inside a git repository; diff compares git commits' }]);
+  if (!findRepoRoot(root))
+    throw new InputError([{ file: root, message: 'not inside a git repository; diff compares git commits' }]);
   const changeSet = resolveChangeSet({
     repo: root,
     base: options.base,

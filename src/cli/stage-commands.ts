@@ -7,7 +7,14 @@ import { DEFAULT_CANARY_POLICY, DEFAULT_JUDGE_COMPARISON } from '../delivery/can
 import type { CanaryPolicy } from '../delivery/canary-policy.ts';
 import { rollbackPullRequestBody } from '../delivery/rollback.ts';
 import { runRollbackStage } from '../stages/rollback.ts';
-import { loadStagePackage, parseWindow, readAndAggregate, recordStageReport, runCanaryStage, runShadowStage } from '../stages/run.ts';
+import {
+  loadStagePackage,
+  parseWindow,
+  readAndAggregate,
+  recordStageReport,
+  runCanaryStage,
+  runShadowStage,
+} from '../stages/run.ts';
 import { findRepoRoot } from '../git/git.ts';
 import { formatProblem, InputError } from '../problem.ts';
 import { renderStageMarkdown, renderStageText } from '../report/stage-render.ts';
@@ -25,7 +32,13 @@ import type { CommandContext } from './manifest-commands.ts';
 import { EXIT } from '../outcome.ts';
 
 const keyOptions = { key: { type: 'string', multiple: true }, 'keys-dir': { type: 'string' } } as const;
-const outputOptions = { out: { type: 'string' }, format: { type: 'string' }, 'signing-key': { type: 'string' }, record: { type: 'boolean' }, push: { type: 'string' } } as const;
+const outputOptions = {
+  out: { type: 'string' },
+  format: { type: 'string' },
+  'signing-key': { type: 'string' },
+  record: { type: 'boolean' },
+  push: { type: 'string' },
+} as const;
 const telemetryOptions = { telemetry: { type: 'string', multiple: true }, engine: { type: 'string' } } as const;
 
 const OUTPUT_HELP = `  --out DIR            write report.json, report.md (and report.intoto.json when signed) there
@@ -40,8 +53,15 @@ const OUTPUT_HELP = `  --out DIR            write report.json, report.md (and re
 export const STAGE_COMMANDS: Record<string, Command> = {
   telemetry: {
     summary: 'validate and aggregate telemetry (JSON Lines, gzip, Parquet)',
-    usage: 'kaizen-gate telemetry FILE… [--window 1h] [--application APP] [--engine stream|duckdb] [--format text|json]',
-    options: { ...repoOption, window: { type: 'string' }, application: { type: 'string' }, engine: { type: 'string' }, format: { type: 'string' } },
+    usage:
+      'kaizen-gate telemetry FILE… [--window 1h] [--application APP] [--engine stream|duckdb] [--format text|json]',
+    options: {
+      ...repoOption,
+      window: { type: 'string' },
+      application: { type: 'string' },
+      engine: { type: 'string' },
+      format: { type: 'string' },
+    },
     help: `Reads telemetry events (one JSON object per line, gzip or not, or Parquet rows; schema
 manifests/schema/telemetry-event.schema.json), reports every invalid record as file:line field: message
 with a summary per field, and prints the trace completeness per cohort and the number of aggregated
@@ -54,7 +74,15 @@ Exit status: 0 every event valid, 2 some event is invalid (all listed) or a file
   shadow: {
     summary: 'compare the candidate with its parent on replayed production requests',
     usage: 'kaizen-gate shadow --manifest PATH --telemetry FILE… [--commit REF] [--cohort shadow] [options]',
-    options: { ...repoOption, ...keyOptions, ...outputOptions, ...telemetryOptions, manifest: { type: 'string' }, commit: { type: 'string' }, cohort: { type: 'string' } },
+    options: {
+      ...repoOption,
+      ...keyOptions,
+      ...outputOptions,
+      ...telemetryOptions,
+      manifest: { type: 'string' },
+      commit: { type: 'string' },
+      cohort: { type: 'string' },
+    },
     help: `Pairs the candidate's answers to replayed requests (telemetry with cohort shadow) with the parent's
 answers to the same request ids, and runs the paired outcome gates (quality, safety, execution failure,
 cost per success; clustered by user) and the behavioural diff (output length, refusals, tool calls,
@@ -115,7 +143,16 @@ Exit status: 0 promote, 1 roll back, 3 promotion needs approval (levels 2–3), 
   rollback: {
     summary: 'point an application back at its last signed, approved package',
     usage: 'kaizen-gate rollback APPLICATION [--to PACKAGE_ID] [--dry-run] [--pointer PATH] [options]',
-    options: { ...repoOption, ...keyOptions, ...outputOptions, to: { type: 'string' }, 'dry-run': { type: 'boolean' }, pointer: { type: 'string' }, branch: { type: 'string' }, 'pr-body': { type: 'string' } },
+    options: {
+      ...repoOption,
+      ...keyOptions,
+      ...outputOptions,
+      to: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      pointer: { type: 'string' },
+      branch: { type: 'string' },
+      'pr-body': { type: 'string' },
+    },
     help: `Rewrites the application's GitOps pointer (default deploy/APPLICATION.yaml) to the newest earlier
 release whose signed record (verified against trusted keys, from refs/notes/kaizen-gate) says approve
 and that was not itself rolled back, or to --to PACKAGE_ID, which is refused with the reason when it
@@ -153,22 +190,32 @@ function repoOf(ctx: CommandContext, values: Record<string, unknown>): string {
 }
 
 function telemetryFiles(ctx: CommandContext, paths: readonly string[] | undefined): TelemetryFile[] {
-  if (!paths || paths.length === 0) throw new UsageError('give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)');
+  if (!paths || paths.length === 0)
+    throw new UsageError('give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)');
   const missing = paths.filter((p) => !existsSync(resolve(ctx.cwd, p)) || !statSync(resolve(ctx.cwd, p)).isFile());
-  if (missing.length > 0) throw new InputError(missing.map((file) => ({ file, message: 'telemetry file does not exist' })));
+  if (missing.length > 0)
+    throw new InputError(missing.map((file) => ({ file, message: 'telemetry file does not exist' })));
   return paths.map((p) => ({ path: resolve(ctx.cwd, p), label: p }));
 }
 
 function engineOf(values: Record<string, unknown>): 'stream' | 'duckdb' {
   const engine = (values.engine as string | undefined) ?? 'stream';
-  if (engine !== 'stream' && engine !== 'duckdb') throw new UsageError(`--engine must be stream or duckdb, got "${engine}"`);
+  if (engine !== 'stream' && engine !== 'duckdb')
+    throw new UsageError(`--engine must be stream or duckdb, got "${engine}"`);
   return engine;
 }
 
 /** Trusted keys from --key, --keys-dir, or the repository's keys folder, with its revocation list. */
 function trustedKeys(ctx: CommandContext, repo: string, values: Record<string, unknown>): Keyring {
   const keysDir = values['keys-dir'] as string | undefined;
-  return loadKeyring({ cwd: ctx.cwd, repo, keyFiles: (values.key as string[] | undefined) ?? [], ...(keysDir !== undefined ? { keysDir } : {}), repoDefault: true, namesRelativeTo: repo });
+  return loadKeyring({
+    cwd: ctx.cwd,
+    repo,
+    keyFiles: (values.key as string[] | undefined) ?? [],
+    ...(keysDir !== undefined ? { keysDir } : {}),
+    repoDefault: true,
+    namesRelativeTo: repo,
+  });
 }
 
 function signingKeyOf(ctx: CommandContext, values: Record<string, unknown>): string | undefined {
@@ -177,37 +224,79 @@ function signingKeyOf(ctx: CommandContext, values: Record<string, unknown>): str
 }
 
 /** Writes the report files, prints the chosen format, records the note; returns the exit status. */
-function present(ctx: CommandContext, values: Record<string, unknown>, repo: string, attested: AttestedStageReport, recordOn: string | undefined): number {
+function present(
+  ctx: CommandContext,
+  values: Record<string, unknown>,
+  repo: string,
+  attested: AttestedStageReport,
+  recordOn: string | undefined,
+): number {
   const format = (values.format as string | undefined) ?? 'text';
-  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
+  if (!['text', 'json', 'markdown'].includes(format))
+    throw new UsageError(`--format must be text, json or markdown, got "${format}"`);
   const json = `${JSON.stringify(attested.report, null, 2)}\n`;
   const out = values.out as string | undefined;
   if (out !== undefined) {
     const markdown = renderStageMarkdown(attested.report);
-    writeReportFiles(resolve(ctx.cwd, out), { json, markdown, ...(attested.envelope ? { envelope: attested.envelope } : {}) });
+    writeReportFiles(resolve(ctx.cwd, out), {
+      json,
+      markdown,
+      ...(attested.envelope ? { envelope: attested.envelope } : {}),
+    });
   }
-  ctx.stdout(format === 'json' ? json : format === 'markdown' ? renderStageMarkdown(attested.report) : renderStageText(attested.report));
-  if (values.record === true && recordOn !== undefined) ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== undefined)}\n`);
+  ctx.stdout(
+    format === 'json'
+      ? json
+      : format === 'markdown'
+        ? renderStageMarkdown(attested.report)
+        : renderStageText(attested.report),
+  );
+  if (values.record === true && recordOn !== undefined)
+    ctx.stderr(`kaizen-gate: ${recordStageReport(repo, recordOn, attested, values.push !== undefined)}\n`);
   return stageConclusion(attested.report).exit;
 }
 
-async function runTelemetry(ctx: CommandContext, values: Record<string, unknown>, positionals: readonly string[]): Promise<number> {
+async function runTelemetry(
+  ctx: CommandContext,
+  values: Record<string, unknown>,
+  positionals: readonly string[],
+): Promise<number> {
   const files = telemetryFiles(ctx, positionals);
   const windowMs = parseWindow((values.window as string | undefined) ?? '1h');
-  const read = await readAndAggregate(files, { windowMs, engine: engineOf(values), ...(values.application !== undefined ? { application: values.application as string } : {}) });
+  const read = await readAndAggregate(files, {
+    windowMs,
+    engine: engineOf(values),
+    ...(values.application !== undefined ? { application: values.application as string } : {}),
+  });
   if ((values.format as string | undefined) === 'json') {
-    ctx.stdout(`${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, columns: read.table.columns, rows: read.table.rows.map((r) => ({ ...r, values: Array.from(r.values) })) }, null, 2)}\n`);
+    ctx.stdout(
+      `${JSON.stringify({ problems: read.problems, completeness: read.table.completeness, unattributed: read.table.unattributed, groups: read.table.rows.length, columns: read.table.columns, rows: read.table.rows.map((r) => ({ ...r, values: Array.from(r.values) })) }, null, 2)}\n`,
+    );
   } else {
     const p = read.problems;
-    const invalid = read.engine === 'duckdb' ? 'not validated (DuckDB reads typed columns; --engine stream locates bad records)' : `${p.invalid_events.toLocaleString('en-US')} invalid`;
-    ctx.stdout(`${p.events_read.toLocaleString('en-US')} events read (${read.engine}); ${invalid}; ${read.table.rows.length.toLocaleString('en-US')} groups; ${read.table.unattributed.toLocaleString('en-US')} without package_id.\n`);
+    const invalid =
+      read.engine === 'duckdb'
+        ? 'not validated (DuckDB reads typed columns; --engine stream locates bad records)'
+        : `${p.invalid_events.toLocaleString('en-US')} invalid`;
+    ctx.stdout(
+      `${p.events_read.toLocaleString('en-US')} events read (${read.engine}); ${invalid}; ${read.table.rows.length.toLocaleString('en-US')} groups; ${read.table.unattributed.toLocaleString('en-US')} without package_id.\n`,
+    );
     for (const c of read.table.completeness) {
       const share = (x: number): string => `${((100 * x) / Math.max(1, c.events)).toFixed(1)} %`;
-      ctx.stdout(`  ${c.cohort}: ${c.events.toLocaleString('en-US')} events; package id ${share(c.with_package)}, prompt hash ${share(c.with_prompt_hash)}, retrieval manifest ${share(c.with_retrieval)}, tool trace ${share(c.with_tool_trace)}, all four ${share(c.complete_all)}\n`);
+      ctx.stdout(
+        `  ${c.cohort}: ${c.events.toLocaleString('en-US')} events; package id ${share(c.with_package)}, prompt hash ${share(c.with_prompt_hash)}, retrieval manifest ${share(c.with_retrieval)}, tool trace ${share(c.with_tool_trace)}, all four ${share(c.complete_all)}\n`,
+      );
     }
   }
   if (read.problems.problems === 0) return EXIT.ok;
-  const lines = [...read.problems.located.map(formatProblem), ...(read.problems.truncated ? [`… and ${read.problems.problems - read.problems.located.length} more problems`] : []), 'Summary:', ...describeSummary(read.problems).map((l) => `  ${l}`)];
+  const lines = [
+    ...read.problems.located.map(formatProblem),
+    ...(read.problems.truncated
+      ? [`… and ${read.problems.problems - read.problems.located.length} more problems`]
+      : []),
+    'Summary:',
+    ...describeSummary(read.problems).map((l) => `  ${l}`),
+  ];
   ctx.stderr(`${lines.join('\n')}\n`);
   return EXIT.invalid;
 }
@@ -216,40 +305,63 @@ async function runShadowCommand(ctx: CommandContext, values: Record<string, unkn
   const repo = repoOf(ctx, values);
   const manifest = values.manifest as string | undefined;
   if (!manifest) throw new UsageError('shadow needs --manifest PATH: the candidate package');
-  const pkg = loadStagePackage(repo, (values.commit as string | undefined) ?? 'HEAD', toRepoPath(repo, resolve(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(
+    repo,
+    (values.commit as string | undefined) ?? 'HEAD',
+    toRepoPath(repo, resolve(ctx.cwd, manifest)),
+  );
   const signingKey = signingKeyOf(ctx, values);
-  const attested = await runShadowStage({ pkg, files: telemetryFiles(ctx, values.telemetry as string[] | undefined), ...(values.cohort ? { shadowCohort: values.cohort as string } : {}), ...(signingKey ? { signingKey } : {}) });
+  const attested = await runShadowStage({
+    pkg,
+    files: telemetryFiles(ctx, values.telemetry as string[] | undefined),
+    ...(values.cohort ? { shadowCohort: values.cohort as string } : {}),
+    ...(signingKey ? { signingKey } : {}),
+  });
   return present(ctx, values, repo, attested, pkg.commit);
 }
 
 function parseTime(text: string): number {
   const ms = Date.parse(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(ms)) throw new InputError([{ file: '--at', message: `expected an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${text}"` }]);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(ms))
+    throw new InputError([
+      { file: '--at', message: `expected an RFC 3339 time such as 2026-04-26T12:00:00Z, got "${text}"` },
+    ]);
   return ms;
 }
 
 function canaryPolicyOf(values: Record<string, unknown>): CanaryPolicy {
   const alphaText = values.alpha as string | undefined;
   const alpha = alphaText === undefined ? DEFAULT_CANARY_POLICY.alpha : Number(alphaText);
-  if (!(alpha > 0 && alpha < 0.5)) throw new UsageError(`Expected \`--alpha\` to be a number in (0, 0.5), got ${alphaText}.`);
-  return { ...DEFAULT_CANARY_POLICY, alpha, ...(values['judge-comparison'] === true ? { judge_comparison: DEFAULT_JUDGE_COMPARISON } : {}) };
+  if (!(alpha > 0 && alpha < 0.5))
+    throw new UsageError(`Expected \`--alpha\` to be a number in (0, 0.5), got ${alphaText}.`);
+  return {
+    ...DEFAULT_CANARY_POLICY,
+    alpha,
+    ...(values['judge-comparison'] === true ? { judge_comparison: DEFAULT_JUDGE_COMPARISON } : {}),
+  };
 }
 
 async function runCanaryCommand(ctx: CommandContext, values: Record<string, unknown>): Promise<number> {
   const repo = repoOf(ctx, values);
   const manifest = values.manifest as string | undefined;
   if (!manifest) throw new UsageError('canary needs --manifest PATH: the candidate package');
-  const pkg = loadStagePackage(repo, (values.commit as string | undefined) ?? 'HEAD', toRepoPath(repo, resolve(ctx.cwd, manifest)));
+  const pkg = loadStagePackage(
+    repo,
+    (values.commit as string | undefined) ?? 'HEAD',
+    toRepoPath(repo, resolve(ctx.cwd, manifest)),
+  );
   const split = values.split as string | undefined;
   let shares: [number, number] | undefined;
   if (split !== undefined) {
     const match = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(split);
-    if (!match || !(Number(match[1]) > 0 && Number(match[2]) > 0)) throw new UsageError(`--split must be CANARY:HOLDOUT shares such as 5:95, got "${split}"`);
+    if (!match || !(Number(match[1]) > 0 && Number(match[2]) > 0))
+      throw new UsageError(`--split must be CANARY:HOLDOUT shares such as 5:95, got "${split}"`);
     shares = [Number(match[1]), Number(match[2])];
   }
   const stepText = values.step as string | undefined;
   const step = stepText === undefined ? undefined : Number(stepText);
-  if (step !== undefined && !(step > 0 && step <= 100)) throw new UsageError(`--step must be a percent in (0, 100], got "${stepText}"`);
+  if (step !== undefined && !(step > 0 && step <= 100))
+    throw new UsageError(`--step must be a percent in (0, 100], got "${stepText}"`);
   const { trusted } = trustedKeys(ctx, repo, values);
   const signingKey = signingKeyOf(ctx, values);
   const attested = await runCanaryStage({
@@ -269,8 +381,13 @@ async function runCanaryCommand(ctx: CommandContext, values: Record<string, unkn
   return present(ctx, values, repo, attested, pkg.commit);
 }
 
-function runRollbackCommand(ctx: CommandContext, values: Record<string, unknown>, positionals: readonly string[]): number {
-  if (positionals.length !== 1) throw new UsageError('rollback needs exactly one APPLICATION (the manifest\'s application field)');
+function runRollbackCommand(
+  ctx: CommandContext,
+  values: Record<string, unknown>,
+  positionals: readonly string[],
+): number {
+  if (positionals.length !== 1)
+    throw new UsageError("rollback needs exactly one APPLICATION (the manifest's application field)");
   const repo = repoOf(ctx, values);
   const { trusted, revoked } = trustedKeys(ctx, repo, values);
   const signingKey = signingKeyOf(ctx, values);
@@ -289,9 +406,15 @@ function runRollbackCommand(ctx: CommandContext, values: Record<string, unknown>
     ...(signingKey ? { signingKey } : {}),
   });
   const prBody = values['pr-body'] as string | undefined;
-  if (prBody !== undefined) writeFileAtomic(resolve(ctx.cwd, prBody), rollbackPullRequestBody(run.result, run.attested.report.decision.summary));
+  if (prBody !== undefined)
+    writeFileAtomic(
+      resolve(ctx.cwd, prBody),
+      rollbackPullRequestBody(run.result, run.attested.report.decision.summary),
+    );
   const status = present(ctx, { ...values, record: false }, repo, run.attested, undefined);
   if (run.noteMessage) ctx.stderr(`kaizen-gate: ${run.noteMessage}\n`);
-  ctx.stderr(`kaizen-gate: rollback ${run.result.dry_run ? 'rehearsal ' : ''}took ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  ctx.stderr(
+    `kaizen-gate: rollback ${run.result.dry_run ? 'rehearsal ' : ''}took ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+  );
   return status;
 }

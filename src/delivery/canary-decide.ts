@@ -75,30 +75,57 @@ export function decideCanary(evidence: CanaryEvidence): CanaryAnalysis {
 
   const harmed = metrics.filter((m) => m.verdict === 'harm');
   if (harmed.length > 0 || judge?.signal === 'alert') {
-    const reasons = [...harmed.map((m) => `${m.label}: ${describeChange(m)} against the holdout (${m.role === 'rollback' ? 'the rollback metric' : 'a guard metric'}).`), ...(judge?.signal === 'alert' ? [judge.reason] : [])];
-    const headline = harmed[0] ? `the ${harmed[0].label} rose ${describeChange(harmed[0])}` : 'the candidate loses too many paired judge comparisons';
+    const reasons = [
+      ...harmed.map(
+        (m) =>
+          `${m.label}: ${describeChange(m)} against the holdout (${m.role === 'rollback' ? 'the rollback metric' : 'a guard metric'}).`,
+      ),
+      ...(judge?.signal === 'alert' ? [judge.reason] : []),
+    ];
+    const headline = harmed[0]
+      ? `the ${harmed[0].label} rose ${describeChange(harmed[0])}`
+      : 'the candidate loses too many paired judge comparisons';
     return { ...common, outcome: 'rollback', summary: `Roll back: ${headline} compared with the holdout.`, reasons };
   }
 
   const blockers: string[] = [];
-  if (evidence.foreign.canary > 0) blockers.push(`${evidence.foreign.canary} canary events were served by another package than ${context.candidate}: routing is wrong.`);
-  if (context.invalidShare > policy.max_invalid_share) blockers.push(`${(context.invalidShare * 100).toFixed(2)} % of events were invalid (limit ${(policy.max_invalid_share * 100).toFixed(2)} %).`);
+  if (evidence.foreign.canary > 0)
+    blockers.push(
+      `${evidence.foreign.canary} canary events were served by another package than ${context.candidate}: routing is wrong.`,
+    );
+  if (context.invalidShare > policy.max_invalid_share)
+    blockers.push(
+      `${(context.invalidShare * 100).toFixed(2)} % of events were invalid (limit ${(policy.max_invalid_share * 100).toFixed(2)} %).`,
+    );
   if (split.mismatch) blockers.push(split.reason);
   const low = (['canary', 'holdout'] as const).filter((c) => !(completeness[c] >= completeness.required));
   if (low.length > 0) {
-    blockers.push(`Trace completeness ${low.map((c) => `${c} ${Number.isNaN(completeness[c]) ? 'unknown' : `${(completeness[c] * 100).toFixed(1)} %`}`).join(', ')} is below ${(completeness.required * 100).toFixed(0)} %: incomplete traces cannot support a confident promotion.`);
+    blockers.push(
+      `Trace completeness ${low.map((c) => `${c} ${Number.isNaN(completeness[c]) ? 'unknown' : `${(completeness[c] * 100).toFixed(1)} %`}`).join(', ')} is below ${(completeness.required * 100).toFixed(0)} %: incomplete traces cannot support a confident promotion.`,
+    );
   }
-  if ((level === 1 || level === 3) && !context.shadowPassed) blockers.push(`Side-effect level ${level} needs a passed shadow stage before a canary is promoted (Table 3); none was given.`);
-  if (!evidence.rollbackKnown) blockers.push(`The rollback metric "${context.rollbackMetric}" is not one the telemetry can measure; name one of the metrics in docs/stages.md.`);
+  if ((level === 1 || level === 3) && !context.shadowPassed)
+    blockers.push(
+      `Side-effect level ${level} needs a passed shadow stage before a canary is promoted (Table 3); none was given.`,
+    );
+  if (!evidence.rollbackKnown)
+    blockers.push(
+      `The rollback metric "${context.rollbackMetric}" is not one the telemetry can measure; name one of the metrics in docs/stages.md.`,
+    );
   const rollbackMetric = metrics.find((m) => m.role === 'rollback');
-  if (rollbackMetric && rollbackMetric.verdict === 'not_applicable') blockers.push(`The rollback metric ${rollbackMetric.name} has no data yet.`);
+  if (rollbackMetric && rollbackMetric.verdict === 'not_applicable')
+    blockers.push(`The rollback metric ${rollbackMetric.name} has no data yet.`);
   const undecided = metrics.filter((m) => m.verdict === 'undecided');
   const judgeWins = judge?.signal === 'promote';
-  if (undecided.length > 0 && !judgeWins) blockers.push(`Not yet shown within the margin: ${undecided.map((m) => m.name).join(', ')}.`);
+  if (undecided.length > 0 && !judgeWins)
+    blockers.push(`Not yet shown within the margin: ${undecided.map((m) => m.name).join(', ')}.`);
 
   if (blockers.length === 0) {
     const target = step.next === undefined ? 'full rollout' : `${step.next} %`;
-    const why = judgeWins && undecided.length > 0 ? 'the candidate wins the paired judge comparison significantly and no metric is worse' : 'every metric with data is within its margin';
+    const why =
+      judgeWins && undecided.length > 0
+        ? 'the candidate wins the paired judge comparison significantly and no metric is worse'
+        : 'every metric with data is within its margin';
     if (requiresApproval) {
       return {
         ...common,
@@ -112,7 +139,22 @@ export function decideCanary(evidence: CanaryEvidence): CanaryAnalysis {
     return { ...common, outcome: 'promote', summary: `Promote to ${target}: ${why}.`, reasons: [] };
   }
   const slowest = factors.length > 0 ? Math.max(...factors) : undefined;
-  const hours = slowest !== undefined && evidence.requestsPerHour > 0 ? Math.ceil(((slowest - 1) * Math.max(...metrics.map((m) => Math.max(m.requests.canary, m.requests.holdout)))) / evidence.requestsPerHour) : undefined;
-  const more = hours !== undefined && undecided.length > 0 && blockers.length === 1 ? ` About ${hours} more hour${hours === 1 ? '' : 's'} at the current traffic should decide it.` : '';
-  return { ...common, outcome: 'continue', summary: `Continue at ${step.current} %: ${blockers[0]}${more}`, reasons: blockers, ...(hours !== undefined ? { more_hours: hours } : {}) };
+  const hours =
+    slowest !== undefined && evidence.requestsPerHour > 0
+      ? Math.ceil(
+          ((slowest - 1) * Math.max(...metrics.map((m) => Math.max(m.requests.canary, m.requests.holdout)))) /
+            evidence.requestsPerHour,
+        )
+      : undefined;
+  const more =
+    hours !== undefined && undecided.length > 0 && blockers.length === 1
+      ? ` About ${hours} more hour${hours === 1 ? '' : 's'} at the current traffic should decide it.`
+      : '';
+  return {
+    ...common,
+    outcome: 'continue',
+    summary: `Continue at ${step.current} %: ${blockers[0]}${more}`,
+    reasons: blockers,
+    ...(hours !== undefined ? { more_hours: hours } : {}),
+  };
 }

@@ -38,8 +38,19 @@ export function newRunningInterval(): RunningInterval {
  * Compares the arms for one metric at one look. Fewer than `minClusters` clusters in either arm,
  * or an undefined ratio, gives a look without bounds (NaN), which decides nothing.
  */
-export function lookAtMetric(metric: MetricDefinition, canary: ClusterSums, holdout: ClusterSums, alpha: number, minClusters: number): MetricLook {
-  const base = { canary_clusters: canary.clusters, holdout_clusters: holdout.clusters, canary_n: canary.n, holdout_n: holdout.n };
+export function lookAtMetric(
+  metric: MetricDefinition,
+  canary: ClusterSums,
+  holdout: ClusterSums,
+  alpha: number,
+  minClusters: number,
+): MetricLook {
+  const base = {
+    canary_clusters: canary.clusters,
+    holdout_clusters: holdout.clusters,
+    canary_n: canary.n,
+    holdout_n: holdout.n,
+  };
   const none = { ...base, estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN, variance: Number.NaN };
   if (canary.clusters < minClusters || holdout.clusters < minClusters) return none;
   const c = clusterRatio(canary);
@@ -57,11 +68,24 @@ function floored(e: RatioEstimate, sums: ClusterSums): RatioEstimate {
   return { ...e, variance: Math.max(e.variance, binomialVarianceFloor(sums)) };
 }
 
-function finish(metric: MetricDefinition, estimate: number, variance: number, alpha: number, base: object, none: MetricLook): MetricLook {
+function finish(
+  metric: MetricDefinition,
+  estimate: number,
+  variance: number,
+  alpha: number,
+  base: object,
+  none: MetricLook,
+): MetricLook {
   if (!Number.isFinite(estimate) || !Number.isFinite(variance)) return none;
   const sign = metric.harmful === 'increase' ? 1 : -1;
   const interval = mixtureInterval(sign * estimate, variance, { alpha, tau: metric.margin });
-  return { ...(base as Omit<MetricLook, 'estimate' | 'lower' | 'upper' | 'variance'>), estimate: sign * estimate, lower: interval.lower, upper: interval.upper, variance };
+  return {
+    ...(base as Omit<MetricLook, 'estimate' | 'lower' | 'upper' | 'variance'>),
+    estimate: sign * estimate,
+    lower: interval.lower,
+    upper: interval.upper,
+    variance,
+  };
 }
 
 /** Narrows the running interval by one look (a look without bounds leaves it as it was). */

@@ -34,7 +34,14 @@ const col = (name: string): ((v: ArrayLike<number>) => number) => {
 };
 const LN_1_2 = Math.log(1.2);
 
-const rate = (name: string, label: string, family: MetricDefinition['family'], numerator: string, denominator: string, margin: number): MetricDefinition => ({
+const rate = (
+  name: string,
+  label: string,
+  family: MetricDefinition['family'],
+  numerator: string,
+  denominator: string,
+  margin: number,
+): MetricDefinition => ({
   name,
   label,
   family,
@@ -63,14 +70,49 @@ export const METRICS: Readonly<Record<string, MetricDefinition>> = {
     harmful: 'decrease',
     margin: 0.02,
   },
-  negative_feedback_rate: rate('negative_feedback_rate', 'negative-feedback rate', 'feedback', 'negative_feedback', 'requests', 0.02),
+  negative_feedback_rate: rate(
+    'negative_feedback_rate',
+    'negative-feedback rate',
+    'feedback',
+    'negative_feedback',
+    'requests',
+    0.02,
+  ),
   escalation_rate: rate('escalation_rate', 'escalation rate', 'feedback', 'escalations', 'requests', 0.01),
   unsafe_rate: rate('unsafe_rate', 'unsafe-answer rate', 'safety', 'unsafe', 'unsafe_n', 0.01),
-  intervention_rate: rate('intervention_rate', 'policy-intervention rate', 'safety', 'interventions', 'intervention_n', 0.005),
+  intervention_rate: rate(
+    'intervention_rate',
+    'policy-intervention rate',
+    'safety',
+    'interventions',
+    'intervention_n',
+    0.005,
+  ),
   refusal_rate: rate('refusal_rate', 'refusal rate', 'quality', 'refusals', 'refusal_n', 0.02),
-  execution_failure_rate: rate('execution_failure_rate', 'tool execution-failure rate', 'execution', 'tool_failures', 'tool_calls', 0.02),
-  unsupported_answer_rate: rate('unsupported_answer_rate', 'unsupported (uncited) answer rate', 'quality', 'uncited', 'answer_n', 0.02),
-  schema_failure_rate: rate('schema_failure_rate', 'structured-output failure rate', 'execution', 'schema_invalid', 'schema_n', 0.02),
+  execution_failure_rate: rate(
+    'execution_failure_rate',
+    'tool execution-failure rate',
+    'execution',
+    'tool_failures',
+    'tool_calls',
+    0.02,
+  ),
+  unsupported_answer_rate: rate(
+    'unsupported_answer_rate',
+    'unsupported (uncited) answer rate',
+    'quality',
+    'uncited',
+    'answer_n',
+    0.02,
+  ),
+  schema_failure_rate: rate(
+    'schema_failure_rate',
+    'structured-output failure rate',
+    'execution',
+    'schema_invalid',
+    'schema_n',
+    0.02,
+  ),
   latency: {
     name: 'latency',
     label: 'latency (geometric mean)',

@@ -31,7 +31,11 @@ export function analyseCanary(table: AggregateTable, context: CanaryContext, pol
   const rollback = resolveMetric(context.rollbackMetric);
   const metricNames = [...new Set([...(rollback ? [rollback.name] : []), ...guardMetricsFor(context.sideEffectLevel)])];
   const metrics = metricNames.map((name) => resolveMetric(name)!);
-  const alphas = allocateAlpha(policy.alpha, rollback?.name ?? '', metricNames.filter((n) => n !== rollback?.name));
+  const alphas = allocateAlpha(
+    policy.alpha,
+    rollback?.name ?? '',
+    metricNames.filter((n) => n !== rollback?.name),
+  );
   const margins = metrics.map((m) => policy.margins[m.name] ?? m.margin);
 
   const arms = { canary: newArm(metrics.length), holdout: newArm(metrics.length) };
@@ -59,7 +63,13 @@ export function analyseCanary(table: AggregateTable, context: CanaryContext, pol
   for (const start of [...byWindow.keys()].toSorted((a, b) => a - b)) {
     for (const { arm, cluster, values } of byWindow.get(start)!) addRow(arm, cluster, values, metrics);
     metrics.forEach((metric, i) => {
-      const look = lookAtMetric(metric, arms.canary.sums[i]!.build(), arms.holdout.sums[i]!.build(), alphas.get(metric.name)!, policy.min_clusters);
+      const look = lookAtMetric(
+        metric,
+        arms.canary.sums[i]!.build(),
+        arms.holdout.sums[i]!.build(),
+        alphas.get(metric.name)!,
+        policy.min_clusters,
+      );
       lastLooks[i] = look;
       intersectLook(running[i]!, look);
     });
@@ -69,7 +79,9 @@ export function analyseCanary(table: AggregateTable, context: CanaryContext, pol
       window_start: start,
       canary_requests: arms.canary.requests,
       holdout_requests: arms.holdout.requests,
-      ...(r && r.looks > 0 && last && rollback ? { rollback_metric: displayTriple(rollback, last.estimate, r.lower, r.upper) } : {}),
+      ...(r && r.looks > 0 && last && rollback
+        ? { rollback_metric: displayTriple(rollback, last.estimate, r.lower, r.upper) }
+        : {}),
     });
   }
 
@@ -90,12 +102,16 @@ export function analyseCanary(table: AggregateTable, context: CanaryContext, pol
       unit: metric.unit,
       harmful: metric.harmful,
       alpha,
-      ...(shown ? { estimate: shown.estimate, interval: { lower: shown.lower, upper: shown.upper, level: 1 - alpha } } : {}),
+      ...(shown
+        ? { estimate: shown.estimate, interval: { lower: shown.lower, upper: shown.upper, level: 1 - alpha } }
+        : {}),
       margin: metric.unit === 'pp' ? margins[i]! * 100 : Math.exp(margins[i]!),
       verdict,
       clusters: { canary: look?.canary_clusters ?? 0, holdout: look?.holdout_clusters ?? 0 },
       requests,
-      ...(factor !== undefined ? { more_requests: Math.ceil(Math.max(requests.canary, requests.holdout) * (factor - 1)), factor } : {}),
+      ...(factor !== undefined
+        ? { more_requests: Math.ceil(Math.max(requests.canary, requests.holdout) * (factor - 1)), factor }
+        : {}),
       reason: '',
     };
   });
@@ -105,7 +121,9 @@ export function analyseCanary(table: AggregateTable, context: CanaryContext, pol
     const counts = table.completeness.find((c) => c.cohort === cohort);
     return counts ? traceCompleteness(counts, context.expect) : Number.NaN;
   };
-  const judge = policy.judge_comparison ? analyseJudgeComparison(arms.canary.clusters, policy.judge_comparison, policy.alpha, policy.min_clusters) : undefined;
+  const judge = policy.judge_comparison
+    ? analyseJudgeComparison(arms.canary.clusters, policy.judge_comparison, policy.alpha, policy.min_clusters)
+    : undefined;
   const current = context.currentStep ?? percentOfCohort(context.canaryCohort) ?? 0;
   const rate = Math.max(arms.canary.requests, arms.holdout.requests) / hoursObserved;
   return decideCanary({
@@ -114,17 +132,28 @@ export function analyseCanary(table: AggregateTable, context: CanaryContext, pol
     metrics: reported,
     rollbackKnown: rollback !== undefined,
     split,
-    completeness: { canary: completenessOf(context.canaryCohort), holdout: completenessOf(context.holdoutCohort), required: policy.min_trace_completeness },
+    completeness: {
+      canary: completenessOf(context.canaryCohort),
+      holdout: completenessOf(context.holdoutCohort),
+      required: policy.min_trace_completeness,
+    },
     ...(judge ? { judge } : {}),
     windows,
     foreign,
-    step: { current, ...(nextStep(policy.ladder, current) !== undefined ? { next: nextStep(policy.ladder, current)! } : {}) },
+    step: {
+      current,
+      ...(nextStep(policy.ladder, current) !== undefined ? { next: nextStep(policy.ladder, current)! } : {}),
+    },
     requestsPerHour: rate,
   });
 }
 
 function newArm(metricCount: number): ArmState {
-  return { clusters: new Map(), sums: Array.from({ length: metricCount }, () => new ClusterSumsBuilder()), requests: 0 };
+  return {
+    clusters: new Map(),
+    sums: Array.from({ length: metricCount }, () => new ClusterSumsBuilder()),
+    requests: 0,
+  };
 }
 
 /** Adds one row to its cluster's running totals and moves every metric's sums by the change. */
@@ -144,7 +173,12 @@ function addRow(arm: ArmState, cluster: string, values: ArrayLike<number>, metri
 }
 
 /** Harm-scale values back in display units: pp for differences, canary ÷ holdout for ratio metrics. */
-function displayTriple(metric: MetricDefinition, estimate: number, lower: number, upper: number): { estimate: number; lower: number; upper: number } {
+function displayTriple(
+  metric: MetricDefinition,
+  estimate: number,
+  lower: number,
+  upper: number,
+): { estimate: number; lower: number; upper: number } {
   const sign = metric.harmful === 'increase' ? 1 : -1;
   const [lo, hi] = sign === 1 ? [lower, upper] : [-upper, -lower];
   const show = (x: number): number => round(metric.unit === 'pp' ? x * 100 : Math.exp(x));
@@ -159,9 +193,14 @@ function checkSplit(canary: number, holdout: number, context: CanaryContext, thr
   const base = { canary_clusters: canary, holdout_clusters: holdout };
   const shares = context.shares ?? sharesFromNames(context);
   if (shares === undefined) {
-    return { ...base, mismatch: false, reason: `Not checked: the planned split of ${context.canaryCohort} and ${context.holdoutCohort} is unknown (pass --split CANARY:HOLDOUT).` };
+    return {
+      ...base,
+      mismatch: false,
+      reason: `Not checked: the planned split of ${context.canaryCohort} and ${context.holdoutCohort} is unknown (pass --split CANARY:HOLDOUT).`,
+    };
   }
-  if (canary + holdout === 0) return { ...base, expected_shares: shares, mismatch: false, reason: 'Not checked: no users in either cohort yet.' };
+  if (canary + holdout === 0)
+    return { ...base, expected_shares: shares, mismatch: false, reason: 'Not checked: no users in either cohort yet.' };
   const test = chiSquareGoodnessOfFit([canary, holdout], shares);
   const mismatch = test.p_value < threshold;
   const share = (x: number): string => `${((100 * x) / (canary + holdout)).toFixed(1)} %`;

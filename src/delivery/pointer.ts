@@ -35,18 +35,27 @@ export function parsePointer(text: string, file: string): Pointer {
   try {
     value = parse(text);
   } catch (error: unknown) {
-    throw new InputError([{ file, message: `is not YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }]);
+    throw new InputError([
+      { file, message: `is not YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` },
+    ]);
   }
   const problems: Problem[] = [];
-  const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  if (record['apiVersion'] !== POINTER_API_VERSION) problems.push({ file, field: 'apiVersion', message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record['apiVersion']) ?? 'nothing'}` });
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  if (record['apiVersion'] !== POINTER_API_VERSION)
+    problems.push({
+      file,
+      field: 'apiVersion',
+      message: `expected "${POINTER_API_VERSION}", got ${JSON.stringify(record['apiVersion']) ?? 'nothing'}`,
+    });
   const field = (name: string, pattern?: RegExp, expected?: string): string => {
     const v = record[name];
     if (typeof v !== 'string' || v === '') {
       problems.push({ file, field: name, message: 'is required (a non-empty string)' });
       return '';
     }
-    if (pattern && !pattern.test(v)) problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
+    if (pattern && !pattern.test(v))
+      problems.push({ file, field: name, message: `expected ${expected}, got ${JSON.stringify(v.slice(0, 80))}` });
     return v;
   };
   const pointer: Pointer = {

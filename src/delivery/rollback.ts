@@ -10,7 +10,8 @@ import { escapeMarkdown } from '../report/escape.ts';
 import type { Pointer } from './pointer.ts';
 
 /** What the signed records say about one release. */
-export type ApprovalStatus = 'approved' | 'rejected' | 'held' | 'needs_approval' | 'unsigned' | 'invalid' | 'unrecorded';
+export type ApprovalStatus =
+  'approved' | 'rejected' | 'held' | 'needs_approval' | 'unsigned' | 'invalid' | 'unrecorded';
 
 /** One release of the application: a mainline commit that changed its manifest. */
 export interface Release {
@@ -30,8 +31,16 @@ export interface Release {
 
 /** The chosen target, or the refusal. */
 export type TargetChoice =
-  | { readonly ok: true; readonly target: Release; readonly skipped: readonly { readonly package_id: string; readonly commit: string; readonly reason: string }[] }
-  | { readonly ok: false; readonly reason: string; readonly skipped: readonly { readonly package_id: string; readonly commit: string; readonly reason: string }[] };
+  | {
+      readonly ok: true;
+      readonly target: Release;
+      readonly skipped: readonly { readonly package_id: string; readonly commit: string; readonly reason: string }[];
+    }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly skipped: readonly { readonly package_id: string; readonly commit: string; readonly reason: string }[];
+    };
 
 function unusable(release: Release): string | undefined {
   if (release.rolled_back !== undefined) return `it was rolled back (${release.rolled_back})`;
@@ -59,18 +68,30 @@ function unusable(release: Release): string | undefined {
  * verified record says approve and that was not rolled back. `resolve` fills in a release's
  * approval when it is first looked at (verifying signatures is the costly part).
  */
-export function chooseRollbackTarget(releases: readonly Release[], live: Pointer | undefined, to?: string, resolve: (release: Release) => Release = (r) => r): TargetChoice {
+export function chooseRollbackTarget(
+  releases: readonly Release[],
+  live: Pointer | undefined,
+  to?: string,
+  resolve: (release: Release) => Release = (r) => r,
+): TargetChoice {
   const skipped: { package_id: string; commit: string; reason: string }[] = [];
   if (to !== undefined) {
     const candidates = releases.filter((r) => r.package_id === to);
     const found = candidates.at(-1);
-    if (found === undefined) return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
-    if (live !== undefined && found.package_id === live.package_id) return { ok: false, reason: `${to} is already the live package.`, skipped };
+    if (found === undefined)
+      return { ok: false, reason: `No release of package ${to} on the mainline history.`, skipped };
+    if (live !== undefined && found.package_id === live.package_id)
+      return { ok: false, reason: `${to} is already the live package.`, skipped };
     const release = resolve(found);
     const why = unusable(release);
-    return why === undefined ? { ok: true, target: release, skipped } : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
+    return why === undefined
+      ? { ok: true, target: release, skipped }
+      : { ok: false, reason: `Refusing to roll back to ${to} (${release.commit.slice(0, 12)}): ${why}.`, skipped };
   }
-  const liveIndex = live === undefined ? -1 : releases.findLastIndex((r) => r.commit === live.commit && r.package_id === live.package_id);
+  const liveIndex =
+    live === undefined
+      ? -1
+      : releases.findLastIndex((r) => r.commit === live.commit && r.package_id === live.package_id);
   const before = liveIndex >= 0 ? releases.slice(0, liveIndex) : releases;
   for (const stub of before.toReversed()) {
     if (live !== undefined && stub.package_id === live.package_id) continue;
@@ -81,7 +102,11 @@ export function chooseRollbackTarget(releases: readonly Release[], live: Pointer
     skipped.push({ package_id: release.package_id, commit: release.commit, reason: why });
   }
   const what = live === undefined ? 'the history' : `before the live package ${live.package_id}`;
-  return { ok: false, reason: `No earlier release ${what} has a verified signed approval that was not rolled back.`, skipped };
+  return {
+    ok: false,
+    reason: `No earlier release ${what} has a verified signed approval that was not rolled back.`,
+    skipped,
+  };
 }
 
 /** One rehearsal check. */
@@ -96,7 +121,12 @@ export interface RollbackResult {
   readonly application: string;
   readonly pointer_path: string;
   readonly from?: { readonly package_id: string; readonly commit: string };
-  readonly to?: { readonly package_id: string; readonly commit: string; readonly manifest: string; readonly manifest_sha256: string };
+  readonly to?: {
+    readonly package_id: string;
+    readonly commit: string;
+    readonly manifest: string;
+    readonly manifest_sha256: string;
+  };
   readonly dry_run: boolean;
   readonly rehearsal: readonly RehearsalCheck[];
   /** The pointer diff (`-`/`+` lines). */
@@ -127,11 +157,23 @@ export function rollbackPullRequestBody(result: RollbackResult, summary: string)
     `### Pointer change (\`${escapeMarkdown(result.pointer_path)}\`)`,
     '',
     '```diff',
-    ...result.pointer_diff.map((l) => l.replace(/^ {2}/, ' ').replace(/^([-+]) /, '$1').replaceAll('```', "'''")),
+    ...result.pointer_diff.map((l) =>
+      l
+        .replace(/^ {2}/, ' ')
+        .replace(/^([-+]) /, '$1')
+        .replaceAll('```', "'''"),
+    ),
     '```',
   ];
   if (result.skipped.length > 0) {
-    lines.push('', '### Skipped releases', '', ...result.skipped.map((s) => `- \`${escapeMarkdown(s.package_id)}\` (\`${s.commit.slice(0, 12)}\`): ${escapeMarkdown(s.reason)}`));
+    lines.push(
+      '',
+      '### Skipped releases',
+      '',
+      ...result.skipped.map(
+        (s) => `- \`${escapeMarkdown(s.package_id)}\` (\`${s.commit.slice(0, 12)}\`): ${escapeMarkdown(s.reason)}`,
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

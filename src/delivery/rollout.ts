@@ -20,14 +20,25 @@ export interface RolloutPlan {
   readonly requires_human_approval: boolean;
 }
 
-const LEVELS: Record<SideEffectLevel, Omit<RolloutPlan, 'side_effect_level' | 'rollback_metric' | 'requested_strategy'>> = {
+const LEVELS: Record<
+  SideEffectLevel,
+  Omit<RolloutPlan, 'side_effect_level' | 'rollback_metric' | 'requested_strategy'>
+> = {
   0: {
     level_name: 'advisory answer only',
     minimum_strategy: 'Offline gate + 5% canary',
     stages: [
       { stage: 'offline_gate', description: 'Golden and red-team suites pass the release gates (this report).' },
-      { stage: 'canary', description: 'Serve 5% of traffic; compare with the parent on the rollback metric.', traffic_pct: 5 },
-      { stage: 'full_rollout', description: 'Promote when the canary stays within the parent’s 95% interval.', traffic_pct: 100 },
+      {
+        stage: 'canary',
+        description: 'Serve 5% of traffic; compare with the parent on the rollback metric.',
+        traffic_pct: 5,
+      },
+      {
+        stage: 'full_rollout',
+        description: 'Promote when the canary stays within the parent’s 95% interval.',
+        traffic_pct: 100,
+      },
     ],
     rollback_triggers: ['quality regression', 'feedback regression'],
     requires_human_approval: false,
@@ -37,10 +48,19 @@ const LEVELS: Record<SideEffectLevel, Omit<RolloutPlan, 'side_effect_level' | 'r
     minimum_strategy: 'Shadow + interleaving + canary',
     stages: [
       { stage: 'offline_gate', description: 'Golden and red-team suites pass the release gates (this report).' },
-      { stage: 'shadow', description: 'Replay production traffic to the candidate; check tool execution and answer support without serving it.', traffic_pct: 0 },
+      {
+        stage: 'shadow',
+        description:
+          'Replay production traffic to the candidate; check tool execution and answer support without serving it.',
+        traffic_pct: 0,
+      },
       { stage: 'interleaving', description: 'Interleave candidate and parent results for paired preference signals.' },
       { stage: 'canary', description: 'Serve 5% of traffic.', traffic_pct: 5 },
-      { stage: 'full_rollout', description: 'Promote when shadow and canary metrics stay within the parent’s 95% interval.', traffic_pct: 100 },
+      {
+        stage: 'full_rollout',
+        description: 'Promote when shadow and canary metrics stay within the parent’s 95% interval.',
+        traffic_pct: 100,
+      },
     ],
     rollback_triggers: ['execution failure increase', 'unsupported-answer increase'],
     requires_human_approval: false,
@@ -51,8 +71,16 @@ const LEVELS: Record<SideEffectLevel, Omit<RolloutPlan, 'side_effect_level' | 'r
     stages: [
       { stage: 'offline_gate', description: 'Golden and red-team suites pass the release gates (this report).' },
       { stage: 'human_approval', description: 'A named owner approves the release.' },
-      { stage: 'holdout', description: 'Release to a cohort with a parent holdout; compare outcomes.', traffic_pct: 10 },
-      { stage: 'full_rollout', description: 'Promote when the holdout comparison shows no regression.', traffic_pct: 100 },
+      {
+        stage: 'holdout',
+        description: 'Release to a cohort with a parent holdout; compare outcomes.',
+        traffic_pct: 10,
+      },
+      {
+        stage: 'full_rollout',
+        description: 'Promote when the holdout comparison shows no regression.',
+        traffic_pct: 100,
+      },
     ],
     rollback_triggers: ['reviewer disagreement increase', 'policy-intervention increase'],
     requires_human_approval: true,
@@ -72,13 +100,21 @@ const LEVELS: Record<SideEffectLevel, Omit<RolloutPlan, 'side_effect_level' | 'r
 };
 
 /** The minimum rollout plan for a side-effect level, with the package's rollback metric. Pure. */
-export function planRollout(level: SideEffectLevel, rollbackMetric: string, requestedStrategy?: string, confidence = 0.95): RolloutPlan {
+export function planRollout(
+  level: SideEffectLevel,
+  rollbackMetric: string,
+  requestedStrategy?: string,
+  confidence = 0.95,
+): RolloutPlan {
   const plan = LEVELS[level];
   return {
     side_effect_level: level,
     ...plan,
     rollback_metric: rollbackMetric,
-    rollback_triggers: [`${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`, ...plan.rollback_triggers],
+    rollback_triggers: [
+      `${rollbackMetric} regression beyond the parent’s ${Math.round(confidence * 100)}% interval`,
+      ...plan.rollback_triggers,
+    ],
     ...(requestedStrategy !== undefined ? { requested_strategy: requestedStrategy } : {}),
   };
 }

@@ -49,10 +49,24 @@ export function answerOf(event: TelemetryEvent): Answer {
     ['unsafe', bit(event.safety?.unsafe)],
     ['intervention', bit(event.safety?.intervention)],
     ['tool_calls', trace?.length ?? event.output?.tool_calls],
-    ['called_tool', trace !== undefined ? (trace.length > 0 ? 1 : 0) : event.output?.tool_calls === undefined ? undefined : event.output.tool_calls > 0 ? 1 : 0],
+    [
+      'called_tool',
+      trace !== undefined
+        ? trace.length > 0
+          ? 1
+          : 0
+        : event.output?.tool_calls === undefined
+          ? undefined
+          : event.output.tool_calls > 0
+            ? 1
+            : 0,
+    ],
     ['tool_failures', trace?.reduce((n, c) => n + (c.status === 'success' ? 0 : 1), 0)],
     ['cost', event.metrics?.cost_usd],
-    ['log_latency', event.metrics?.latency_ms === undefined ? undefined : Math.log(Math.max(1, event.metrics.latency_ms))],
+    [
+      'log_latency',
+      event.metrics?.latency_ms === undefined ? undefined : Math.log(Math.max(1, event.metrics.latency_ms)),
+    ],
     ['length', event.output?.length_tokens ?? event.metrics?.output_tokens],
     ['refusal', bit(event.output?.refusal)],
     ['schema_invalid', event.output?.schema_valid === undefined ? undefined : event.output.schema_valid ? 0 : 1],
@@ -81,7 +95,12 @@ export class ShadowPairing {
 
   /** Takes the candidate's shadow answers and the parent's answers (any cohort); ignores the rest. */
   add(event: TelemetryEvent): void {
-    const side = event.package_id === this.candidateId && event.cohort === this.shadowCohort ? this.candidate : event.package_id === this.parentId && event.cohort !== this.shadowCohort ? this.parent : undefined;
+    const side =
+      event.package_id === this.candidateId && event.cohort === this.shadowCohort
+        ? this.candidate
+        : event.package_id === this.parentId && event.cohort !== this.shadowCohort
+          ? this.parent
+          : undefined;
     if (side === undefined) return;
     if (side.has(event.request_id)) {
       this.duplicates += 1;
@@ -98,6 +117,11 @@ export class ShadowPairing {
       if (parent !== undefined) pairs.push({ request_id: id, cluster: parent.cluster, parent, candidate });
     }
     pairs.sort((a, b) => (a.request_id < b.request_id ? -1 : a.request_id > b.request_id ? 1 : 0));
-    return { pairs, candidate_only: this.candidate.size - pairs.length, parent_only: this.parent.size - pairs.length, duplicates: this.duplicates };
+    return {
+      pairs,
+      candidate_only: this.candidate.size - pairs.length,
+      parent_only: this.parent.size - pairs.length,
+      duplicates: this.duplicates,
+    };
   }
 }

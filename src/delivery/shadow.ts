@@ -87,7 +87,11 @@ type Field = keyof Answer;
 const round = (x: number, d = 6): number => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
 
 /** Paired mean of (candidate − parent) of a 0/1 or numeric field, clustered; pairs lacking it are left out. */
-function pairedDelta(pairs: readonly Pair[], field: Field, z: number): { estimate: number; lower: number; upper: number; n: number; clusters: number } | undefined {
+function pairedDelta(
+  pairs: readonly Pair[],
+  field: Field,
+  z: number,
+): { estimate: number; lower: number; upper: number; n: number; clusters: number } | undefined {
   const per = new Map<string, [number, number]>();
   let n = 0;
   let sum = 0;
@@ -111,7 +115,12 @@ function pairedDelta(pairs: readonly Pair[], field: Field, z: number): { estimat
 }
 
 /** log of the ratio of sums Σnum/Σden, candidate over parent, paired by cluster (delta method). */
-function pairedLogRatio(pairs: readonly Pair[], num: Field, den: Field | undefined, z: number): { estimate: number; lower: number; upper: number; n: number; clusters: number } | undefined {
+function pairedLogRatio(
+  pairs: readonly Pair[],
+  num: Field,
+  den: Field | undefined,
+  z: number,
+): { estimate: number; lower: number; upper: number; n: number; clusters: number } | undefined {
   const per = new Map<string, [number, number, number, number]>();
   let n = 0;
   for (const p of pairs) {
@@ -133,25 +142,93 @@ function pairedLogRatio(pairs: readonly Pair[], num: Field, den: Field | undefin
   return { estimate, lower: estimate - z * se, upper: estimate + z * se, n, clusters: per.size };
 }
 
-function gateFrom(gate: ShadowGate['gate'], label: string, d: ReturnType<typeof pairedDelta>, margin: number, level: number): ShadowGate {
-  if (d === undefined) return { gate, label, unit: 'pp', threshold: margin * 100, pairs: 0, clusters: 0, verdict: 'not_applicable', reason: 'No paired answers carry this outcome.' };
-  const shown = { estimate: round(d.estimate * 100), interval: { lower: round(d.lower * 100), upper: round(d.upper * 100), level } };
+function gateFrom(
+  gate: ShadowGate['gate'],
+  label: string,
+  d: ReturnType<typeof pairedDelta>,
+  margin: number,
+  level: number,
+): ShadowGate {
+  if (d === undefined)
+    return {
+      gate,
+      label,
+      unit: 'pp',
+      threshold: margin * 100,
+      pairs: 0,
+      clusters: 0,
+      verdict: 'not_applicable',
+      reason: 'No paired answers carry this outcome.',
+    };
+  const shown = {
+    estimate: round(d.estimate * 100),
+    interval: { lower: round(d.lower * 100), upper: round(d.upper * 100), level },
+  };
   const text = `${formatPp(shown.estimate)} [${formatPp(shown.interval.lower).replace(' pp', '')}, ${formatPp(shown.interval.upper).replace(' pp', '')}]`;
   const verdict = d.lower > margin ? 'fail' : d.upper < margin ? 'pass' : 'inconclusive';
-  const reason = verdict === 'fail' ? `${label} rose ${text}, beyond the ${(margin * 100).toFixed(1)} pp margin.` : verdict === 'pass' ? `${label} ${text}, within the ${(margin * 100).toFixed(1)} pp margin.` : `${label} ${text}: the interval reaches the ${(margin * 100).toFixed(1)} pp margin; more replayed requests would decide it.`;
-  return { gate, label, unit: 'pp', ...shown, threshold: margin * 100, pairs: d.n, clusters: d.clusters, verdict, reason };
+  const reason =
+    verdict === 'fail'
+      ? `${label} rose ${text}, beyond the ${(margin * 100).toFixed(1)} pp margin.`
+      : verdict === 'pass'
+        ? `${label} ${text}, within the ${(margin * 100).toFixed(1)} pp margin.`
+        : `${label} ${text}: the interval reaches the ${(margin * 100).toFixed(1)} pp margin; more replayed requests would decide it.`;
+  return {
+    gate,
+    label,
+    unit: 'pp',
+    ...shown,
+    threshold: margin * 100,
+    pairs: d.n,
+    clusters: d.clusters,
+    verdict,
+    reason,
+  };
 }
 
-function costGate(pairs: readonly Pair[], quality: ReturnType<typeof pairedDelta>, z: number, level: number): ShadowGate {
+function costGate(
+  pairs: readonly Pair[],
+  quality: ReturnType<typeof pairedDelta>,
+  z: number,
+  level: number,
+): ShadowGate {
   const r = pairedLogRatio(pairs, 'cost', 'success', z);
-  if (r === undefined) return { gate: 'cost', label: 'Cost per successful task', unit: 'ratio', threshold: 1.2, pairs: 0, clusters: 0, verdict: 'not_applicable', reason: 'No paired answers carry cost and success.' };
-  const shown = { estimate: round(Math.exp(r.estimate)), interval: { lower: round(Math.exp(r.lower)), upper: round(Math.exp(r.upper)), level } };
+  if (r === undefined)
+    return {
+      gate: 'cost',
+      label: 'Cost per successful task',
+      unit: 'ratio',
+      threshold: 1.2,
+      pairs: 0,
+      clusters: 0,
+      verdict: 'not_applicable',
+      reason: 'No paired answers carry cost and success.',
+    };
+  const shown = {
+    estimate: round(Math.exp(r.estimate)),
+    interval: { lower: round(Math.exp(r.lower)), upper: round(Math.exp(r.upper)), level },
+  };
   const text = `${formatRatioChange(shown.estimate)} [${formatRatioChange(shown.interval.lower).replace(' %', '')}, ${formatRatioChange(shown.interval.upper).replace(' %', '')}]`;
   // Table 4: a rise beyond 20 % fails unless quality gained at least 3 pp (failures fell 3 pp).
   const qualityGain = quality !== undefined && quality.upper < -0.03;
-  const verdict = Math.exp(r.lower) > 1.2 ? (qualityGain ? 'pass' : 'fail') : Math.exp(r.upper) < 1.2 ? 'pass' : 'inconclusive';
-  const reason = verdict === 'fail' ? `Cost per successful task rose ${text}, beyond +20 % without a 3 pp quality gain.` : verdict === 'pass' ? `Cost per successful task ${text}${qualityGain && Math.exp(r.lower) > 1.2 ? ', justified by a quality gain of at least 3 pp' : ', within +20 %'}.` : `Cost per successful task ${text}: the interval reaches +20 %.`;
-  return { gate: 'cost', label: 'Cost per successful task', unit: 'ratio', ...shown, threshold: 1.2, pairs: r.n, clusters: r.clusters, verdict, reason };
+  const verdict =
+    Math.exp(r.lower) > 1.2 ? (qualityGain ? 'pass' : 'fail') : Math.exp(r.upper) < 1.2 ? 'pass' : 'inconclusive';
+  const reason =
+    verdict === 'fail'
+      ? `Cost per successful task rose ${text}, beyond +20 % without a 3 pp quality gain.`
+      : verdict === 'pass'
+        ? `Cost per successful task ${text}${qualityGain && Math.exp(r.lower) > 1.2 ? ', justified by a quality gain of at least 3 pp' : ', within +20 %'}.`
+        : `Cost per successful task ${text}: the interval reaches +20 %.`;
+  return {
+    gate: 'cost',
+    label: 'Cost per successful task',
+    unit: 'ratio',
+    ...shown,
+    threshold: 1.2,
+    pairs: r.n,
+    clusters: r.clusters,
+    verdict,
+    reason,
+  };
 }
 
 function sample(pairs: readonly Pair[], side: 'parent' | 'candidate', field: Field): Float64Array {
@@ -174,7 +251,10 @@ function categorical(pairs: readonly Pair[], pick: (a: Answer) => readonly strin
 }
 
 /** Analyses the joined pairs. */
-export function analyseShadow(joined: { pairs: readonly Pair[]; candidate_only: number; parent_only: number; duplicates: number }, policy: ShadowPolicy = DEFAULT_SHADOW_POLICY): ShadowAnalysis {
+export function analyseShadow(
+  joined: { pairs: readonly Pair[]; candidate_only: number; parent_only: number; duplicates: number },
+  policy: ShadowPolicy = DEFAULT_SHADOW_POLICY,
+): ShadowAnalysis {
   const { pairs } = joined;
   const z = twoSidedCriticalValue(policy.confidence);
   const level = policy.confidence;
@@ -187,26 +267,62 @@ export function analyseShadow(joined: { pairs: readonly Pair[]; candidate_only: 
     gateFrom('execution', 'Tool execution-failure rate', pairedDelta(pairs, 'tool_failures', z), 0.02, level),
     costGate(pairs, quality, z, level),
   ];
-  const behaviour = [...continuousFindings(pairs, policy), ...rateFindings(pairs, policy, z, level), ...categoricalFindings(pairs, policy)].map((f) => ({ ...f, blocking: f.flagged && (f.blocking || policy.blocking.includes(f.feature)) }));
+  const behaviour = [
+    ...continuousFindings(pairs, policy),
+    ...rateFindings(pairs, policy, z, level),
+    ...categoricalFindings(pairs, policy),
+  ].map((f) => ({ ...f, blocking: f.flagged && (f.blocking || policy.blocking.includes(f.feature)) }));
   const clusters = new Set(pairs.map((p) => p.cluster)).size;
   const failed = gates.filter((g) => g.verdict === 'fail');
   const regressions = behaviour.filter((b) => b.blocking);
   const inconclusive = gates.filter((g) => g.verdict === 'inconclusive');
   const diagnostics = behaviour.filter((b) => b.flagged && !b.blocking);
-  const base = { pairs: pairs.length, clusters, unpaired: { candidate_only: joined.candidate_only, parent_only: joined.parent_only, duplicates: joined.duplicates }, gates, behaviour };
-  if (pairs.length === 0) return { ...base, outcome: 'inconclusive', summary: 'Inconclusive: no replayed request was answered by both packages.', reasons: ['Pairs are joined on request_id: candidate events with cohort shadow, parent events with any other cohort.'] };
+  const base = {
+    pairs: pairs.length,
+    clusters,
+    unpaired: { candidate_only: joined.candidate_only, parent_only: joined.parent_only, duplicates: joined.duplicates },
+    gates,
+    behaviour,
+  };
+  if (pairs.length === 0)
+    return {
+      ...base,
+      outcome: 'inconclusive',
+      summary: 'Inconclusive: no replayed request was answered by both packages.',
+      reasons: [
+        'Pairs are joined on request_id: candidate events with cohort shadow, parent events with any other cohort.',
+      ],
+    };
   if (failed.length > 0 || regressions.length > 0) {
     const reasons = [...failed.map((g) => g.reason), ...regressions.map((b) => `Behavioural regression: ${b.reason}`)];
-    return { ...base, outcome: 'fail', summary: `Shadow failed: ${[...failed.map((g) => g.label.toLowerCase()), ...regressions.map((b) => b.label)].join(', ')}.`, reasons: [...reasons, ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)] };
+    return {
+      ...base,
+      outcome: 'fail',
+      summary: `Shadow failed: ${[...failed.map((g) => g.label.toLowerCase()), ...regressions.map((b) => b.label)].join(', ')}.`,
+      reasons: [...reasons, ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)],
+    };
   }
   if (inconclusive.length > 0) {
-    return { ...base, outcome: 'inconclusive', summary: `Inconclusive: the replay cannot decide ${inconclusive.map((g) => g.label.toLowerCase()).join(', ')}.`, reasons: [...inconclusive.map((g) => g.reason), ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)] };
+    return {
+      ...base,
+      outcome: 'inconclusive',
+      summary: `Inconclusive: the replay cannot decide ${inconclusive.map((g) => g.label.toLowerCase()).join(', ')}.`,
+      reasons: [...inconclusive.map((g) => g.reason), ...diagnostics.map((d) => `Diagnostic: ${d.reason}`)],
+    };
   }
   const note = diagnostics.length > 0 ? ` Diagnostics: ${diagnostics.map((d) => d.label).join(', ')}.` : '';
-  return { ...base, outcome: 'pass', summary: `Shadow passed: no blocking gate failed and no behavioural regression on ${pairs.length.toLocaleString('en-US')} replayed requests.${note}`, reasons: diagnostics.map((d) => `Diagnostic: ${d.reason}`) };
+  return {
+    ...base,
+    outcome: 'pass',
+    summary: `Shadow passed: no blocking gate failed and no behavioural regression on ${pairs.length.toLocaleString('en-US')} replayed requests.${note}`,
+    reasons: diagnostics.map((d) => `Diagnostic: ${d.reason}`),
+  };
 }
 
-function continuousFindings(pairs: readonly Pair[], policy: ShadowPolicy): (Omit<BehaviourFinding, "blocking"> & { blocking: boolean })[] {
+function continuousFindings(
+  pairs: readonly Pair[],
+  policy: ShadowPolicy,
+): (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] {
   const out: (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] = [];
   const features: [Field, string, BehaviourFinding['family']][] = [
     ['length', 'output length', 'verbosity'],
@@ -223,17 +339,44 @@ function continuousFindings(pairs: readonly Pair[], policy: ShadowPolicy): (Omit
     const flagged = ks.p_value < policy.ks_p && ks.statistic >= policy.ks_d;
     const ratio = field === 'log_latency' ? Math.exp(meanB - meanA) : meanA > 0 ? meanB / meanA : Number.NaN;
     const change = Number.isFinite(ratio) ? formatRatioChange(ratio) : 'n/a';
-    out.push({ feature: field === 'length' ? 'output_length' : field === 'log_latency' ? 'latency' : 'citations', label, test: 'ks', family, effect: round(ks.statistic), effect_unit: 'D', statistic: round(ks.statistic), p_value: ks.p_value, flagged, blocking: false, reason: `${label}: mean ${change}, KS D = ${ks.statistic.toFixed(3)}${flagged ? ` (p ${ks.p_value < 1e-4 ? '< 0.0001' : `= ${ks.p_value.toFixed(4)}`}): changed` : ': no material change'}.` });
+    out.push({
+      feature: field === 'length' ? 'output_length' : field === 'log_latency' ? 'latency' : 'citations',
+      label,
+      test: 'ks',
+      family,
+      effect: round(ks.statistic),
+      effect_unit: 'D',
+      statistic: round(ks.statistic),
+      p_value: ks.p_value,
+      flagged,
+      blocking: false,
+      reason: `${label}: mean ${change}, KS D = ${ks.statistic.toFixed(3)}${flagged ? ` (p ${ks.p_value < 1e-4 ? '< 0.0001' : `= ${ks.p_value.toFixed(4)}`}): changed` : ': no material change'}.`,
+    });
     if (field === 'length' && Number.isFinite(ratio)) {
       // More tokens for the same answers is a cost regression even when quality holds.
       const flaggedCost = flagged && ratio - 1 >= policy.token_cost_ratio;
-      out.push({ feature: 'output_tokens_cost', label: 'output tokens per request (cost)', test: 'ratio', family: 'cost', effect: round(ratio), effect_unit: 'ratio', flagged: flaggedCost, blocking: false, reason: `output tokens per request ${change}${flaggedCost ? `: a cost finding (each answer costs more tokens; limit +${policy.token_cost_ratio * 100} %)` : ''}.` });
+      out.push({
+        feature: 'output_tokens_cost',
+        label: 'output tokens per request (cost)',
+        test: 'ratio',
+        family: 'cost',
+        effect: round(ratio),
+        effect_unit: 'ratio',
+        flagged: flaggedCost,
+        blocking: false,
+        reason: `output tokens per request ${change}${flaggedCost ? `: a cost finding (each answer costs more tokens; limit +${policy.token_cost_ratio * 100} %)` : ''}.`,
+      });
     }
   }
   return out;
 }
 
-function rateFindings(pairs: readonly Pair[], policy: ShadowPolicy, z: number, level: number): (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] {
+function rateFindings(
+  pairs: readonly Pair[],
+  policy: ShadowPolicy,
+  z: number,
+  level: number,
+): (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] {
   const out: (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] = [];
   const rates: [Field, string, string, 'increase' | 'decrease' | 'either'][] = [
     ['called_tool', 'tool_call_rate', 'tool-call rate', 'either'],
@@ -249,12 +392,26 @@ function rateFindings(pairs: readonly Pair[], policy: ShadowPolicy, z: number, l
     const direction = d.estimate > 0 ? 'increase' : 'decrease';
     const flagged = significant && big && (bad === 'either' || bad === direction);
     const text = `${formatPp(d.estimate * 100)} [${formatPp(d.lower * 100).replace(' pp', '')}, ${formatPp(d.upper * 100).replace(' pp', '')}]`;
-    out.push({ feature, label, test: 'paired_rate', family: 'behaviour', effect: round(d.estimate * 100), effect_unit: 'pp', interval: { lower: round(d.lower * 100), upper: round(d.upper * 100), level }, flagged, blocking: false, reason: `${label} ${text}${flagged ? ` changed by at least ${policy.min_rate_change_pp} pp` : ''}.` });
+    out.push({
+      feature,
+      label,
+      test: 'paired_rate',
+      family: 'behaviour',
+      effect: round(d.estimate * 100),
+      effect_unit: 'pp',
+      interval: { lower: round(d.lower * 100), upper: round(d.upper * 100), level },
+      flagged,
+      blocking: false,
+      reason: `${label} ${text}${flagged ? ` changed by at least ${policy.min_rate_change_pp} pp` : ''}.`,
+    });
   }
   return out;
 }
 
-function categoricalFindings(pairs: readonly Pair[], policy: ShadowPolicy): (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] {
+function categoricalFindings(
+  pairs: readonly Pair[],
+  policy: ShadowPolicy,
+): (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] {
   const out: (Omit<BehaviourFinding, 'blocking'> & { blocking: boolean })[] = [];
   const features: [string, string, BehaviourFinding['family'], (a: Answer) => readonly string[]][] = [
     ['finish_reason', 'finish reasons', 'format', (a) => (a.finish_reason === undefined ? [] : [a.finish_reason])],
@@ -266,7 +423,19 @@ function categoricalFindings(pairs: readonly Pair[], policy: ShadowPolicy): (Omi
     const psi = populationStabilityIndex(parent, candidate);
     const chi = chiSquareHomogeneity(parent, candidate);
     const flagged = psi >= policy.psi && chi.p_value < policy.ks_p;
-    out.push({ feature, label, test: 'psi_chi_square', family, effect: round(psi), effect_unit: 'psi', statistic: round(chi.statistic), p_value: chi.p_value, flagged, blocking: false, reason: `${label}: PSI ${psi.toFixed(3)}, chi-square ${chi.statistic.toFixed(1)} on ${chi.df} df, Cramér's V ${chi.effect.toFixed(3)}${flagged ? ': the mix shifted' : ''}.` });
+    out.push({
+      feature,
+      label,
+      test: 'psi_chi_square',
+      family,
+      effect: round(psi),
+      effect_unit: 'psi',
+      statistic: round(chi.statistic),
+      p_value: chi.p_value,
+      flagged,
+      blocking: false,
+      reason: `${label}: PSI ${psi.toFixed(3)}, chi-square ${chi.statistic.toFixed(1)} on ${chi.df} df, Cramér's V ${chi.effect.toFixed(3)}${flagged ? ': the mix shifted' : ''}.`,
+    });
   }
   return out;
 }

@@ -31,7 +31,8 @@ export interface FingerprintInput {
  * included — and the eval command. Undefined when a referenced file cannot be read: such a package
  * is never matched with stored evidence.
  *
- * @example evaluationFingerprint({ manifest, manifestDigest, artifacts, command: 'npm run eval', outputName: 'x.json' })
+ * @example
+ * evaluationFingerprint({ manifest, manifestDigest, artifacts, command: 'npm run eval', outputName: 'x.json' })
  */
 export function evaluationFingerprint(input: FingerprintInput): string | undefined {
   const files: [string, string][] = [];

@@ -22,14 +22,24 @@ export interface SideEvidence {
 }
 
 /** Binds both sides; `files` is undefined when the package files were not read (then only package ids are compared). */
-export function bindEvidence(parent: SideEvidence, candidate: SideEvidence, files: PackageFiles | undefined): EvidenceBinding {
+export function bindEvidence(
+  parent: SideEvidence,
+  candidate: SideEvidence,
+  files: PackageFiles | undefined,
+): EvidenceBinding {
   return {
     parent: bindSide('parent', parent, files?.parent, files?.candidate, files !== undefined),
     candidate: bindSide('candidate', candidate, files?.candidate, files?.parent, files !== undefined),
   };
 }
 
-function bindSide(side: SideName, evidence: SideEvidence, own: SideFiles | undefined, other: SideFiles | undefined, haveFiles: boolean): SideBinding {
+function bindSide(
+  side: SideName,
+  evidence: SideEvidence,
+  own: SideFiles | undefined,
+  other: SideFiles | undefined,
+  haveFiles: boolean,
+): SideBinding {
   const otherSide: SideName = side === 'parent' ? 'candidate' : 'parent';
   const mismatches: string[] = [];
   const unbound: string[] = [];
@@ -49,7 +59,11 @@ function bindSide(side: SideName, evidence: SideEvidence, own: SideFiles | undef
         continue;
       }
       if (own === undefined) {
-        unbound.push(haveFiles ? `there is no ${side} manifest to compare the prompt of ${name} with` : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`);
+        unbound.push(
+          haveFiles
+            ? `there is no ${side} manifest to compare the prompt of ${name} with`
+            : `the ${side} package's prompt files were not available to compare the prompt of ${name} with`,
+        );
         continue;
       }
       const template = trimNewlines(column.template);
@@ -74,7 +88,8 @@ function bindSide(side: SideName, evidence: SideEvidence, own: SideFiles | undef
   }
 
   const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
-  if (jsonl.length > 0) bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
+  if (jsonl.length > 0)
+    bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
   if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
 
   if (mismatches.length > 0) return { status: 'mismatched', by: [...by], reason: sentences(mismatches) };
@@ -126,7 +141,9 @@ function bindJsonl(
   for (const [id, { count, first }] of packages) {
     if (id === wanted) continue;
     const whose = id === other?.packageId ? `the ${otherSide} package` : 'package';
-    found.mismatches.push(`${count} ${side} record${count === 1 ? '' : 's'} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ': the evidence files are swapped' : ''}`);
+    found.mismatches.push(
+      `${count} ${side} record${count === 1 ? '' : 's'} (first at ${formatSource(first.source)}) name ${whose} ${id}, but the ${side} is ${wanted}${id === other?.packageId ? ': the evidence files are swapped' : ''}`,
+    );
   }
   if (packages.size === 1 && packages.has(wanted)) {
     found.by.add('package_id');
@@ -136,7 +153,9 @@ function bindJsonl(
   checkDigests('manifest_sha256', manifests, withoutManifest, records.length, found, side, (digest) => {
     if (own === undefined) return undefined;
     if (digest === own.manifestDigest) return 'own';
-    return digest === other?.manifestDigest ? `the ${otherSide}'s manifest ${other.manifest} ${at(other)}` : `neither ${own.manifest} ${at(own)} (${short(own.manifestDigest)}) nor the ${otherSide}'s manifest`;
+    return digest === other?.manifestDigest
+      ? `the ${otherSide}'s manifest ${other.manifest} ${at(other)}`
+      : `neither ${own.manifest} ${at(own)} (${short(own.manifestDigest)}) nor the ${otherSide}'s manifest`;
   });
   checkDigests('prompt_sha256', prompts, withoutPrompt, records.length, found, side, (digest) => {
     if (own === undefined) return undefined;
@@ -146,7 +165,8 @@ function bindJsonl(
       ? `the ${otherSide}'s prompt ${theirs.id} (${theirs.path} ${at(other)})`
       : `none of ${own.packageId}'s prompts (${own.prompts.map((p) => `${p.id} ${p.digest === undefined ? 'unreadable' : short(p.digest)}`).join(', ')})`;
   });
-  if (!haveFiles && (manifests.size > 0 || prompts.size > 0)) found.ties.push('manifest_sha256 and prompt_sha256 were not compared (no package files were read)');
+  if (!haveFiles && (manifests.size > 0 || prompts.size > 0))
+    found.ties.push('manifest_sha256 and prompt_sha256 were not compared (no package files were read)');
 }
 
 function checkDigests(
@@ -165,13 +185,17 @@ function checkDigests(
     if (verdict === undefined) return;
     if (verdict === 'own') continue;
     ok = false;
-    found.mismatches.push(`${count} ${side} record${count === 1 ? '' : 's'} (first at ${formatSource(first.source)}) carry ${field} ${short(digest)}, which is ${verdict}`);
+    found.mismatches.push(
+      `${count} ${side} record${count === 1 ? '' : 's'} (first at ${formatSource(first.source)}) carry ${field} ${short(digest)}, which is ${verdict}`,
+    );
   }
   if (without !== undefined) {
     ok = false;
     let carried = 0;
     for (const { count } of values.values()) carried += count;
-    found.mismatches.push(`${total - carried} ${side} record${total - carried === 1 ? '' : 's'} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`);
+    found.mismatches.push(
+      `${total - carried} ${side} record${total - carried === 1 ? '' : 's'} (first at ${formatSource(without.source)}) carry no ${field} while ${carried} do: write it on every record or on none`,
+    );
   }
   if (ok) {
     found.by.add(field);
@@ -197,7 +221,13 @@ const DECODER = new TextDecoder('utf-8', { ignoreBOM: false });
  * A provider that names the other side's model endpoint and not this side's, when the two
  * manifests pin different endpoints: the column was run against the other package's model.
  */
-function providerContradiction(column: PromptfooColumn, own: SideFiles, other: SideFiles | undefined, side: SideName, otherSide: SideName): string | undefined {
+function providerContradiction(
+  column: PromptfooColumn,
+  own: SideFiles,
+  other: SideFiles | undefined,
+  side: SideName,
+  otherSide: SideName,
+): string | undefined {
   if (other === undefined || own.model.endpoint === other.model.endpoint) return undefined;
   if (!mentionsModel(column, other) || mentionsModel(column, own)) return undefined;
   return `its provider ${JSON.stringify(column.provider ?? column.providerLabel ?? '')} names the ${otherSide}'s model endpoint ${other.model.endpoint}, not the ${side}'s ${own.model.endpoint}`;
@@ -210,7 +240,10 @@ function mentionsModel(column: PromptfooColumn, files: SideFiles): boolean {
 
 function describeColumn(column: PromptfooColumn): string {
   if (column.where !== undefined) return column.template === undefined ? 'its tests' : column.where;
-  const label = column.label === undefined ? '' : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
+  const label =
+    column.label === undefined
+      ? ''
+      : `, label ${JSON.stringify(column.label.length > 40 ? `${column.label.slice(0, 40)}…` : column.label)}`;
   return `promptIdx ${column.promptIdx}${label}`;
 }
 
@@ -226,7 +259,9 @@ function sentences(parts: readonly string[]): string {
   const shown = parts.slice(0, 3);
   const more = parts.length > shown.length ? ` (and ${parts.length - shown.length} more)` : '';
   // Capitalised only when it starts with a plain word: a file name keeps its case.
-  const text = shown.map((part) => (/^[a-z]+[ ,']/.test(part) ? part.charAt(0).toUpperCase() + part.slice(1) : part)).join('. ');
+  const text = shown
+    .map((part) => (/^[a-z]+[ ,']/.test(part) ? part.charAt(0).toUpperCase() + part.slice(1) : part))
+    .join('. ');
   return text === '' ? '' : `${text}${more}.`;
 }
 
@@ -235,7 +270,11 @@ function sentences(parts: readonly string[]): string {
  * a release on its own, so approve becomes needs_approval by an owner, with the reason. Other
  * outcomes stand (a mismatch already failed the manifest gate).
  */
-export function requireOwnerWhenUnbound(decision: Decision, binding: EvidenceBinding | undefined, owners: readonly string[]): Decision {
+export function requireOwnerWhenUnbound(
+  decision: Decision,
+  binding: EvidenceBinding | undefined,
+  owners: readonly string[],
+): Decision {
   if (binding === undefined || decision.outcome !== 'approve') return decision;
   const unbound = (['parent', 'candidate'] as const).filter((side) => binding[side].status === 'unbound');
   if (unbound.length === 0) return decision;
@@ -249,7 +288,10 @@ export function requireOwnerWhenUnbound(decision: Decision, binding: EvidenceBin
 }
 
 /** The report's binding and suite coverage fields for one package's evidence (absent when there is none). */
-export function bindingFields(evidence: PairedEvidence | undefined): { binding?: EvidenceBinding; suites?: readonly SuiteCoverage[] } {
+export function bindingFields(evidence: PairedEvidence | undefined): {
+  binding?: EvidenceBinding;
+  suites?: readonly SuiteCoverage[];
+} {
   return {
     ...(evidence?.binding === undefined ? {} : { binding: evidence.binding }),
     ...(evidence?.suites === undefined ? {} : { suites: evidence.suites }),
@@ -262,6 +304,7 @@ export function bindingFields(evidence: PairedEvidence | undefined): { binding?:
  */
 export function describeSideBinding(side: SideName, binding: SideBinding): string {
   if (binding.status === 'bound') return `${side} bound by ${binding.by.join(' and ') || 'package'}`;
-  if (binding.status === 'mismatched') return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
+  if (binding.status === 'mismatched')
+    return `${side} MISMATCHED: made for another package (the manifest gate says which)`;
   return `${side} UNBOUND: ${binding.reason}`;
 }

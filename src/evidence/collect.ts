@@ -2,7 +2,16 @@ import type { Manifest } from '../manifest/model.ts';
 import { type Problem, ProblemCollector } from '../problem.ts';
 import { bindEvidence } from './binding.ts';
 import { detectEvidenceFormat, type EvidenceFormat, NOT_EVIDENCE } from './detect.ts';
-import { chunksOf, decodeStrict, EVIDENCE_LIMITS, type EvidenceInput, formatBytes, notUtf8Message, readWhole, sizeOf } from './evidence-file.ts';
+import {
+  chunksOf,
+  decodeStrict,
+  EVIDENCE_LIMITS,
+  type EvidenceInput,
+  formatBytes,
+  notUtf8Message,
+  readWhole,
+  sizeOf,
+} from './evidence-file.ts';
 import { type EvidenceParse, parseJsonlEvidence } from './jsonl.ts';
 import type { PackageFiles, SideFiles } from './package-files.ts';
 import { pairEvidence } from './pair.ts';
@@ -33,7 +42,10 @@ export interface CollectOptions {
 }
 
 /** One file's parse: records and problems, its format, and the promptfoo columns it gave. */
-export type FileParse = EvidenceParse & { readonly format?: EvidenceFormat; readonly columns?: readonly PromptfooColumn[] };
+export type FileParse = EvidenceParse & {
+  readonly format?: EvidenceFormat;
+  readonly columns?: readonly PromptfooColumn[];
+};
 
 /** Parsed evidence files by file, package, side and judge: a file shared by several packages is parsed once. */
 export type ParseCache = Map<string, FileParse>;
@@ -73,7 +85,10 @@ export function collectEvidence(
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const problems = new ProblemCollector();
-  const sides: Record<SideName, Gathered> = { parent: { records: [], columns: new Map(), lines: 0 }, candidate: { records: [], columns: new Map(), lines: 0 } };
+  const sides: Record<SideName, Gathered> = {
+    parent: { records: [], columns: new Map(), lines: 0 },
+    candidate: { records: [], columns: new Map(), lines: 0 },
+  };
   // promptfoo results carry no judge; each side gets the judge its own manifest pins, so a judge
   // change between parent and candidate is caught by pairing as a metric reset.
   const candidateJudge = judgeOf(manifest);
@@ -83,40 +98,77 @@ export function collectEvidence(
   for (const file of scoped) {
     const detected = detectInputFormat(file);
     const feeds: readonly SideName[] = file.side === 'both' ? ['parent', 'candidate'] : [file.side];
-    const read = (packageId: string | undefined, judge: Judge, target: SideName, selector?: PromptfooSideSelector): EvidenceRecord[] => {
+    const read = (
+      packageId: string | undefined,
+      judge: Judge,
+      target: SideName,
+      selector?: PromptfooSideSelector,
+    ): EvidenceRecord[] => {
       // JSONL does not depend on the package or judge; promptfoo results are built for them.
       const key = `${file.path}\0${packageId ?? ''}\0${JSON.stringify(selector ?? null)}\0${judge.id}\0${judge.version}`;
       let parsed = parses.get(key);
       if (!parsed) {
         const budget = EVIDENCE_LIMITS.sideLines - Math.max(...feeds.map((side) => sides[side].lines));
-        parsed = parseInput(file, detected, { ...(packageId === undefined ? {} : { packageId }), judge, ...(selector ? { selector } : {}), maxLines: budget });
+        parsed = parseInput(file, detected, {
+          ...(packageId === undefined ? {} : { packageId }),
+          judge,
+          ...(selector ? { selector } : {}),
+          maxLines: budget,
+        });
         // Kept only for other packages that share the file: records are garbage once paired.
         if (packageCount > 1) parses.set(key, parsed);
       }
       for (const side of feeds) sides[side].lines += parsed.lines ?? 0;
       if (parsed.format) formats.set(file.path, parsed.format);
-      if ((parsed.format === 'promptfoo' || parsed.format === 'vitest-evals') && packageCount > 1 && file.forPackage === undefined) {
+      if (
+        (parsed.format === 'promptfoo' || parsed.format === 'vitest-evals') &&
+        packageCount > 1 &&
+        file.forPackage === undefined
+      ) {
         const what = parsed.format === 'promptfoo' ? 'promptfoo results name' : 'a Vitest report names';
-        problems.push({ file: file.path, message: `${what} no package, so one run can gate only one package with them; pass the manifest to check` });
+        problems.push({
+          file: file.path,
+          message: `${what} no package, so one run can gate only one package with them; pass the manifest to check`,
+        });
       }
-      if (parsed.columns !== undefined) sides[target].columns.set(file.path, [...(sides[target].columns.get(file.path) ?? []), ...parsed.columns]);
+      if (parsed.columns !== undefined)
+        sides[target].columns.set(file.path, [...(sides[target].columns.get(file.path) ?? []), ...parsed.columns]);
       problems.pushAll(parsed.problems);
       return parsed.records;
     };
-    if (input.evidenceFormat && (detected === 'jsonl' || detected === 'promptfoo' || detected === 'vitest-evals') && detected !== input.evidenceFormat) {
-      problems.push({ file: file.path, line: 1, message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}` });
+    if (
+      input.evidenceFormat &&
+      (detected === 'jsonl' || detected === 'promptfoo' || detected === 'vitest-evals') &&
+      detected !== input.evidenceFormat
+    ) {
+      problems.push({
+        file: file.path,
+        line: 1,
+        message: `expected ${input.evidenceFormat} evidence (evidence-format), but the file is ${detected}`,
+      });
       continue;
     }
     const isPromptfoo = detected === 'promptfoo';
     // Like promptfoo's, a Vitest report names no package: it is read for the side it is given as.
     const forPackage = isPromptfoo || detected === 'vitest-evals';
     if (file.side === 'both' && detected === 'vitest-evals') {
-      problems.push({ file: file.path, line: 1, message: 'a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both' });
+      problems.push({
+        file: file.path,
+        line: 1,
+        message:
+          'a Vitest report is one run of one side; give each side its own report (parent and candidate evidence), not one for both',
+      });
     } else if (file.side === 'both') {
       if (isPromptfoo) {
         const selectors = input.promptfooSides ?? {};
-        append(sides.parent.records, read(parentId ?? 'parent', parentJudge, 'parent', selectors.parent ?? { promptIdx: 0 }));
-        append(sides.candidate.records, read(manifest.package_id, candidateJudge, 'candidate', selectors.candidate ?? { promptIdx: 1 }));
+        append(
+          sides.parent.records,
+          read(parentId ?? 'parent', parentJudge, 'parent', selectors.parent ?? { promptIdx: 0 }),
+        );
+        append(
+          sides.candidate.records,
+          read(manifest.package_id, candidateJudge, 'candidate', selectors.candidate ?? { promptIdx: 1 }),
+        );
         reportSameColumn(file.path, sides, problems);
       } else {
         const strangers = new Map<string, { line: number; count: number }>();
@@ -133,7 +185,12 @@ export function collectEvidence(
         // One problem per unexpected package, not one per record: a wrong file has thousands.
         for (const [id, { line, count }] of strangers) {
           const more = count > 1 ? ` (and ${count - 1} more record${count > 2 ? 's' : ''} for it)` : '';
-          problems.push({ file: file.path, line, field: 'package_id', message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? '(none)'}${more}` });
+          problems.push({
+            file: file.path,
+            line,
+            field: 'package_id',
+            message: `record is for ${id}, neither the candidate ${manifest.package_id} nor the parent ${parentId ?? '(none)'}${more}`,
+          });
         }
       }
     } else {
@@ -141,7 +198,12 @@ export function collectEvidence(
       const expected = side === 'parent' ? parentId : manifest.package_id;
       // A promptfoo file given for one side may still hold several columns: the side's selector picks one.
       const selector = isPromptfoo ? input.promptfooSides?.[side] : undefined;
-      const records = read(forPackage ? (expected ?? side) : undefined, side === 'parent' ? parentJudge : candidateJudge, side, selector);
+      const records = read(
+        forPackage ? (expected ?? side) : undefined,
+        side === 'parent' ? parentJudge : candidateJudge,
+        side,
+        selector,
+      );
       // With several packages in one run, each takes its own records from shared files.
       const shared = packageCount > 1 && file.forPackage === undefined;
       append(sides[side].records, shared ? records.filter((r) => r.package_id === expected) : records);
@@ -152,7 +214,8 @@ export function collectEvidence(
   const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
   for (const side of ['parent', 'candidate'] as const) {
     const own = files?.[side];
-    if (own !== undefined) checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
+    if (own !== undefined)
+      checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
   }
   if (problems.size > 0) return { problems: problems.list() };
 
@@ -170,7 +233,11 @@ export function collectEvidence(
     { records: sides.candidate.records, columns: sides.candidate.columns, packageId: manifest.package_id },
     files,
   );
-  const evidence: PairedEvidence = { ...paired.paired, binding, ...(files === undefined ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }) };
+  const evidence: PairedEvidence = {
+    ...paired.paired,
+    binding,
+    ...(files === undefined ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }),
+  };
   return { evidence, problems: [] };
 }
 
@@ -191,7 +258,10 @@ function checkSideSizes(evidence: readonly EvidenceInput[]): Problem[] {
     const total = files.reduce((sum, file) => sum + sizeOf(file), 0);
     if (total <= EVIDENCE_LIMITS.sideBytes) continue;
     const largest = files.reduce((a, b) => (sizeOf(b) > sizeOf(a) ? b : a));
-    const what = files.length === 1 ? `is ${formatBytes(total)}` : `is ${formatBytes(total)} in ${files.length} files (this one ${formatBytes(sizeOf(largest))})`;
+    const what =
+      files.length === 1
+        ? `is ${formatBytes(total)}`
+        : `is ${formatBytes(total)} in ${files.length} files (this one ${formatBytes(sizeOf(largest))})`;
     problems.push({
       file: largest.path,
       message: `the ${side} evidence ${what}; evidence is limited to ${formatBytes(EVIDENCE_LIMITS.sideBytes)} per side, so nothing was read (run fewer cases or trials per check, or drop fields the gates do not use)`,
@@ -206,7 +276,12 @@ function reportSameColumn(path: string, sides: Record<SideName, Gathered>, probl
   const candidate = sides.candidate.columns.get(path) ?? [];
   const shared = parent.find((column) => candidate.some((other) => other.promptIdx === column.promptIdx));
   if (shared === undefined) return;
-  problems.push({ file: path, line: 1, field: 'results.results', message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)` });
+  problems.push({
+    file: path,
+    line: 1,
+    field: 'results.results',
+    message: `the parent and candidate selectors both pick column promptIdx ${shared.promptIdx}: that compares the evidence with itself; select each side's own column (--parent-side, --candidate-side)`,
+  });
 }
 
 interface ParseRequest {
@@ -217,14 +292,31 @@ interface ParseRequest {
 }
 
 /** Reads one file in its format: JSONL streamed line by line, promptfoo and Vitest reports as one strictly decoded document each. */
-function parseInput(file: EvidenceInput, format: EvidenceFormat | 'empty' | undefined, request: ParseRequest): FileParse {
+function parseInput(
+  file: EvidenceInput,
+  format: EvidenceFormat | 'empty' | undefined,
+  request: ParseRequest,
+): FileParse {
   if (format === 'jsonl') {
-    return { format, ...parseJsonlEvidence(chunksOf(file), file.path, { ...(request.packageId === undefined ? {} : { packageId: request.packageId }), limits: { maxLines: request.maxLines } }) };
+    return {
+      format,
+      ...parseJsonlEvidence(chunksOf(file), file.path, {
+        ...(request.packageId === undefined ? {} : { packageId: request.packageId }),
+        limits: { maxLines: request.maxLines },
+      }),
+    };
   }
   if (format === 'promptfoo' || format === 'vitest-evals') {
     const what = format === 'promptfoo' ? 'the promptfoo output' : 'the Vitest report';
     if (request.packageId === undefined) {
-      const problem = format === 'promptfoo' ? { file: file.path, line: 1, message: 'promptfoo results do not name a package; the package id must be given with them' } : packageNeeded(file.path);
+      const problem =
+        format === 'promptfoo'
+          ? {
+              file: file.path,
+              line: 1,
+              message: 'promptfoo results do not name a package; the package id must be given with them',
+            }
+          : packageNeeded(file.path);
       return { format, records: [], problems: [problem] };
     }
     const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);
@@ -234,10 +326,25 @@ function parseInput(file: EvidenceInput, format: EvidenceFormat | 'empty' | unde
       return { format, records: [], problems: [{ file: file.path, message }] };
     }
     const decoded = decodeStrict(bytes);
-    if (!decoded.ok) return { format, records: [], problems: [{ file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) }] };
+    if (!decoded.ok)
+      return {
+        format,
+        records: [],
+        problems: [
+          { file: file.path, line: decoded.line, column: decoded.column, message: notUtf8Message(decoded.byte) },
+        ],
+      };
     const { packageId, judge, selector } = request;
-    if (format === 'vitest-evals') return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
-    return { format, ...parsePromptfooEvidence(decoded.text, file.path, { packageId, judge, ...(selector === undefined ? {} : { side: selector }) }) };
+    if (format === 'vitest-evals')
+      return { format, ...parseVitestEvalsEvidence(decoded.text, file.path, { packageId, judge }) };
+    return {
+      format,
+      ...parsePromptfooEvidence(decoded.text, file.path, {
+        packageId,
+        judge,
+        ...(selector === undefined ? {} : { side: selector }),
+      }),
+    };
   }
   const message = format === 'empty' ? 'the evidence file is empty' : NOT_EVIDENCE;
   return { records: [], problems: [{ file: file.path, line: 1, message }] };
@@ -265,9 +372,20 @@ function detectInputFormat(file: EvidenceInput): EvidenceFormat | 'empty' | unde
   if (index < 0) return whole ? 'empty' : 'jsonl';
   const first = lines[index]!.trim();
   const complete = index < lines.length - 1 || whole;
-  if (!complete) return PROMPTFOO_KEY.test(first) ? 'promptfoo' : VITEST_REPORT_KEY.test(first) ? 'vitest-evals' : first.startsWith('{') ? 'jsonl' : undefined;
+  if (!complete)
+    return PROMPTFOO_KEY.test(first)
+      ? 'promptfoo'
+      : VITEST_REPORT_KEY.test(first)
+        ? 'vitest-evals'
+        : first.startsWith('{')
+          ? 'jsonl'
+          : undefined;
   if (first !== '{') return detectEvidenceFormat(first);
-  const next = lines.slice(index + 1).find((line) => line.trim() !== '')?.trim() ?? '';
+  const next =
+    lines
+      .slice(index + 1)
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '';
   if (PROMPTFOO_KEY.test(next)) return 'promptfoo';
   if (VITEST_REPORT_KEY.test(next)) return 'vitest-evals';
   const bytes = readWhole(file, EVIDENCE_LIMITS.promptfooBytes);

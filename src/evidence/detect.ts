@@ -27,8 +27,16 @@ export function detectEvidenceFormat(text: string): EvidenceFormat | undefined {
     const whole = tryParse(body);
     if (whole !== undefined) return documentFormat(whole);
     // A pretty-printed document that does not parse: each tool's own key order puts these first.
-    const next = lines.slice(firstIndex + 1).find((line) => line.trim() !== '')?.trim() ?? '';
-    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next) ? 'promptfoo' : VITEST_REPORT_KEY.test(next) ? 'vitest-evals' : undefined;
+    const next =
+      lines
+        .slice(firstIndex + 1)
+        .find((line) => line.trim() !== '')
+        ?.trim() ?? '';
+    return /^"(evalId|results|config|shareableUrl|metadata)"\s*:/.test(next)
+      ? 'promptfoo'
+      : VITEST_REPORT_KEY.test(next)
+        ? 'vitest-evals'
+        : undefined;
   }
   return 'jsonl';
 }
@@ -66,19 +74,37 @@ export interface EvidenceOptions {
 }
 
 /** Reads one evidence file of any format, detected from its content. */
-export function parseEvidence(text: string, file: string, options: EvidenceOptions = {}): EvidenceParse & { readonly format?: EvidenceFormat } {
+export function parseEvidence(
+  text: string,
+  file: string,
+  options: EvidenceOptions = {},
+): EvidenceParse & { readonly format?: EvidenceFormat } {
   const format = detectEvidenceFormat(text);
   if (format === 'jsonl') {
-    return { format, ...parseJsonlEvidence(text, file, options.packageId === undefined ? {} : { packageId: options.packageId }) };
+    return {
+      format,
+      ...parseJsonlEvidence(text, file, options.packageId === undefined ? {} : { packageId: options.packageId }),
+    };
   }
   if (format === 'vitest-evals') {
     if (options.packageId === undefined) return { format, records: [], problems: [packageNeeded(file)] };
     const { packageId, suite, judge } = options;
-    return { format, ...parseVitestEvalsEvidence(text, file, { packageId, ...(suite === undefined ? {} : { suite }), ...(judge === undefined ? {} : { judge }) }) };
+    return {
+      format,
+      ...parseVitestEvalsEvidence(text, file, {
+        packageId,
+        ...(suite === undefined ? {} : { suite }),
+        ...(judge === undefined ? {} : { judge }),
+      }),
+    };
   }
   if (format === 'promptfoo') {
     if (options.packageId === undefined) {
-      const problem: Problem = { file, line: 1, message: 'promptfoo results do not name a package; the package id must be given with them' };
+      const problem: Problem = {
+        file,
+        line: 1,
+        message: 'promptfoo results do not name a package; the package id must be given with them',
+      };
       return { format, records: [], problems: [problem] };
     }
     const { packageId, suite, side, judge } = options;
@@ -99,9 +125,7 @@ export function parseEvidence(text: string, file: string, options: EvidenceOptio
       {
         file,
         line: 1,
-        message: empty
-          ? 'the evidence file is empty'
-          : NOT_EVIDENCE,
+        message: empty ? 'the evidence file is empty' : NOT_EVIDENCE,
       },
     ],
   };

@@ -43,7 +43,8 @@ interface EvidenceInputBase {
 }
 
 /** An evidence file as read by the edge: its bytes or a stream of them, and which package it speaks for. */
-export type EvidenceInput = (EvidenceInputBase & { readonly bytes: Uint8Array }) | (EvidenceInputBase & { readonly stream: EvidenceStream });
+export type EvidenceInput =
+  (EvidenceInputBase & { readonly bytes: Uint8Array }) | (EvidenceInputBase & { readonly stream: EvidenceStream });
 
 /** Bytes in `size`, for messages: `2.0 GiB`, `64 MiB`, `67.1 MiB`, `812 bytes`. */
 export function formatBytes(size: number): string {
@@ -64,12 +65,18 @@ export function openEvidenceFile(path: string, shown: string, what: string): Evi
   let size: number;
   try {
     const stats = statSync(path);
-    if (stats.isDirectory()) throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
+    if (stats.isDirectory())
+      throw new InputError([{ file: shown, message: `${what} is a directory, expected a file` }]);
     size = stats.size;
   } catch (error: unknown) {
     if (error instanceof InputError) throw error;
     const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'ELOOP' ? 'is a symlink loop' : `cannot be read (${code ?? String(error)})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'ELOOP'
+          ? 'is a symlink loop'
+          : `cannot be read (${code ?? String(error)})`;
     throw new InputError([{ file: shown, message: `${what} ${reason}` }]);
   }
   const problem = sizeProblem(shown, size, what);
@@ -86,7 +93,10 @@ export function openEvidenceFile(path: string, shown: string, what: string): Evi
           if (read === 0) return;
           total += read;
           // A file that grows while it is read is held to the limit it was opened under.
-          if (total > EVIDENCE_LIMITS.sideBytes) throw new InputError([{ file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }]);
+          if (total > EVIDENCE_LIMITS.sideBytes)
+            throw new InputError([
+              { file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` },
+            ]);
           yield read === CHUNK_BYTES ? chunk : chunk.subarray(0, read);
         }
       } finally {
@@ -131,7 +141,13 @@ export function* chunksOf(input: EvidenceInput): Generator<Uint8Array, void, und
   const digest = `sha256:${hash.digest('hex')}`;
   const seen = digests.get(input);
   if (seen === undefined) digests.set(input, digest);
-  else if (seen !== digest) throw new InputError([{ file: input.path, message: 'the evidence file changed while it was being read; run the check again once it is written' }]);
+  else if (seen !== digest)
+    throw new InputError([
+      {
+        file: input.path,
+        message: 'the evidence file changed while it was being read; run the check again once it is written',
+      },
+    ]);
 }
 
 /** `sha256:<hex>` of the input's content; reads a stream that was not read yet. */
@@ -174,7 +190,9 @@ export function readWhole(input: EvidenceInput, limit: number): Uint8Array | und
  * could turn into one; instead the first bad byte is located (1-based line and column, counting
  * characters of the valid text before it).
  */
-export function decodeStrict(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number; column: number; byte: number } {
+export function decodeStrict(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; line: number; column: number; byte: number } {
   try {
     return { ok: true, text: STRICT.decode(bytes) };
   } catch {

@@ -74,7 +74,10 @@ export function readBoolean(value: unknown, field: string, report: ReportField):
 export function readNumber(value: unknown, field: string, rule: NumberRule, report: ReportField): number | undefined {
   if (typeof value !== 'number') {
     if (typeof value === 'string' && NOT_A_NUMBER.has(value.trim().toLowerCase())) {
-      report(field, `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`);
+      report(
+        field,
+        `expected ${rule.expected}, got the string ${JSON.stringify(value)}: NaN and Infinity are not numbers evidence can hold`,
+      );
     } else {
       report(field, `expected ${rule.expected}, got ${describeValue(value)}`);
     }

@@ -170,7 +170,13 @@ export function locateArrayElements(text: string, path: readonly string[]): numb
       const matched =
         parent === undefined ||
         (parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key);
-      stack.push({ isArray: code === OPEN_BRACKET, matched, depth: stack.length, key: undefined, expectKey: code === OPEN_BRACE });
+      stack.push({
+        isArray: code === OPEN_BRACKET,
+        matched,
+        depth: stack.length,
+        key: undefined,
+        expectKey: code === OPEN_BRACE,
+      });
     } else if (code === QUOTE) {
       i = findStringEnd(text, i);
     } else {
@@ -191,7 +197,6 @@ function isDelimiter(code: number): boolean {
     code === 0x0d
   );
 }
-
 
 /** Where a value starts in JSON text: 1-based line and column. */
 export interface JsonPosition {
@@ -235,7 +240,8 @@ export function locateNestedElements(text: string, path: readonly string[]): Jso
       i = end;
       continue;
     }
-    if (parent !== undefined && parent.isArray && parent.matched && parent.keys === path.length) found.push({ line, column: i - lineStart + 1 });
+    if (parent !== undefined && parent.isArray && parent.matched && parent.keys === path.length)
+      found.push({ line, column: i - lineStart + 1 });
     if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       let keys = 0;
       let matched = parent === undefined;

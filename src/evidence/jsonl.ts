@@ -34,20 +34,31 @@ export interface EvidenceParse {
  * located problem, never U+FFFD), and a line over the length limit is skipped unread; memory holds
  * the records, not the file.
  */
-export function parseJsonlEvidence(input: string | Uint8Array | Iterable<Uint8Array>, file: string, options: JsonlOptions = {}): EvidenceParse {
+export function parseJsonlEvidence(
+  input: string | Uint8Array | Iterable<Uint8Array>,
+  file: string,
+  options: JsonlOptions = {},
+): EvidenceParse {
   const records: EvidenceRecord[] = [];
   const problems = new ProblemCollector();
   const wrongPackage = new Map<string, { line: number; count: number }>();
   let otherPackages = 0;
   const shared = createSharedValues();
-  const limits: LineLimits = { lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes, maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines };
+  const limits: LineLimits = {
+    lineBytes: options.limits?.lineBytes ?? EVIDENCE_LIMITS.lineBytes,
+    maxLines: options.limits?.maxLines ?? EVIDENCE_LIMITS.sideLines,
+  };
 
   // One reporter for all lines: columns are only worked out for a line that has a problem.
   let lineNumber = 0;
   let lineText = '';
   let columns: Map<string, number> | undefined;
   const report: ReportField = (field, message) => {
-    columns ??= new Map(scanTopLevelMembers(lineText).map((member) => [member.key, member.column] as const).toReversed());
+    columns ??= new Map(
+      scanTopLevelMembers(lineText)
+        .map((member) => [member.key, member.column] as const)
+        .toReversed(),
+    );
     const column = columns.get(field.split(/[.[]/, 1)[0] ?? field);
     problems.push({ file, line: lineNumber, ...(column === undefined ? {} : { column }), field, message });
   };
@@ -57,7 +68,8 @@ export function parseJsonlEvidence(input: string | Uint8Array | Iterable<Uint8Ar
   let bytes: Uint8Array | undefined;
   let byteStart = 0;
   let byteEnd = 0;
-  const countMembers = (line: string): number => (bytes === undefined ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd));
+  const countMembers = (line: string): number =>
+    bytes === undefined ? countTopLevelMembers(line) : countMembersInBytes(bytes, byteStart, byteEnd);
 
   const readLine: LineVisit = (line, number, lineBytes, start, end) => {
     // A record line starts with "{"; only other lines need the (allocating) whitespace test.
@@ -75,11 +87,21 @@ export function parseJsonlEvidence(input: string | Uint8Array | Iterable<Uint8Ar
       // Parsed again only to describe the failure; the happy path allocates nothing extra.
       const failure = parseJsonText(line);
       const column = failure.ok ? undefined : failure.column;
-      problems.push({ file, line: lineNumber, ...(column === undefined ? {} : { column }), message: `not valid JSON: ${failure.ok ? 'unreadable' : failure.message}` });
+      problems.push({
+        file,
+        line: lineNumber,
+        ...(column === undefined ? {} : { column }),
+        message: `not valid JSON: ${failure.ok ? 'unreadable' : failure.message}`,
+      });
       return;
     }
     if (!isJsonObject(value)) {
-      problems.push({ file, line: lineNumber, column: 1, message: `expected a JSON object (one evidence record per line), got ${describeValue(value)}` });
+      problems.push({
+        file,
+        line: lineNumber,
+        column: 1,
+        message: `expected a JSON object (one evidence record per line), got ${describeValue(value)}`,
+      });
       return;
     }
     const duplicated = reportRepeatedKeys(value, line, countMembers(line), lineNumber, file, problems);
@@ -88,7 +110,8 @@ export function parseJsonlEvidence(input: string | Uint8Array | Iterable<Uint8Ar
     if (options.packageId !== undefined && record.package_id !== options.packageId) {
       const seen = wrongPackage.get(record.package_id);
       if (seen !== undefined) seen.count++;
-      else if (wrongPackage.size < MAX_LISTED_PACKAGES) wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
+      else if (wrongPackage.size < MAX_LISTED_PACKAGES)
+        wrongPackage.set(record.package_id, { line: lineNumber, count: 1 });
       else otherPackages++;
       return;
     }
@@ -109,7 +132,11 @@ export function parseJsonlEvidence(input: string | Uint8Array | Iterable<Uint8Ar
     });
   }
   if (otherPackages > 0) {
-    problems.push({ file, field: 'package_id', message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}` });
+    problems.push({
+      file,
+      field: 'package_id',
+      message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}`,
+    });
   }
   return { records, problems: problems.list(), lines };
 }
@@ -172,13 +199,17 @@ function createSharedValues(): (record: EvidenceRecord) => EvidenceRecord {
     else if (categories.size < MAX_SHARED_CATEGORIES) categories.set(record.category, record.category);
     const recordJudge = record.judge;
     if (recordJudge !== undefined) {
-      if (judge !== undefined && recordJudge.id === judge.id && recordJudge.version === judge.version) writable.judge = judge;
+      if (judge !== undefined && recordJudge.id === judge.id && recordJudge.version === judge.version)
+        writable.judge = judge;
       else judge = recordJudge;
     }
     // Binding digests and suite ids repeat on every line of a file, like the package id.
-    if (record.manifest_sha256 !== undefined) writable.manifest_sha256 = (manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256);
-    if (record.prompt_sha256 !== undefined) writable.prompt_sha256 = (prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256);
-    if (record.suite_id !== undefined) writable.suite_id = (suiteId = record.suite_id === suiteId ? suiteId : record.suite_id);
+    if (record.manifest_sha256 !== undefined)
+      writable.manifest_sha256 = manifest = record.manifest_sha256 === manifest ? manifest : record.manifest_sha256;
+    if (record.prompt_sha256 !== undefined)
+      writable.prompt_sha256 = prompt = record.prompt_sha256 === prompt ? prompt : record.prompt_sha256;
+    if (record.suite_id !== undefined)
+      writable.suite_id = suiteId = record.suite_id === suiteId ? suiteId : record.suite_id;
     return record;
   };
 }
@@ -190,7 +221,14 @@ const MAX_SHARED_CATEGORIES = 10_000;
  * Reports a key written twice in one record: JSON.parse keeps the last value silently, so
  * `"pass": false, …, "pass": true` would otherwise pass unnoticed.
  */
-function reportRepeatedKeys(object: Readonly<Record<string, unknown>>, line: string, members: number, lineNumber: number, file: string, problems: ProblemCollector): boolean {
+function reportRepeatedKeys(
+  object: Readonly<Record<string, unknown>>,
+  line: string,
+  members: number,
+  lineNumber: number,
+  file: string,
+  problems: ProblemCollector,
+): boolean {
   let keys = 0;
   for (const _ in object) keys++;
   if (members === keys) return false;

@@ -13,10 +13,20 @@ export interface LineLimits {
 }
 
 /** Receives one decoded line; `bytes[start..end)` is its UTF-8 when it came from bytes. */
-export type LineVisit = (line: string, number: number, bytes: Uint8Array | undefined, start: number, end: number) => void;
+export type LineVisit = (
+  line: string,
+  number: number,
+  bytes: Uint8Array | undefined,
+  start: number,
+  end: number,
+) => void;
 
 /** Receives a problem with a line (too long, not UTF-8, past the line limit). */
-export type LineProblem = (problem: { readonly line: number; readonly column?: number; readonly message: string }) => void;
+export type LineProblem = (problem: {
+  readonly line: number;
+  readonly column?: number;
+  readonly message: string;
+}) => void;
 
 /** The message for a line over the length limit. */
 function tooLong(length: number, limit: number, unit: string): string {
@@ -41,7 +51,8 @@ export function forEachTextLine(text: string, limits: LineLimits, visit: LineVis
       report({ line: number, message: tooMany(limits.maxLines) });
       return number - 1;
     }
-    if (end - start > limits.lineBytes) report({ line: number, message: tooLong(end - start, limits.lineBytes, 'characters') });
+    if (end - start > limits.lineBytes)
+      report({ line: number, message: tooLong(end - start, limits.lineBytes, 'characters') });
     else visit(text.slice(start, end), number, undefined, 0, 0);
     start = next;
   }
@@ -53,7 +64,12 @@ export function forEachTextLine(text: string, limits: LineLimits, visit: LineVis
  * limit is counted and skipped without being kept; invalid UTF-8 is reported at its line and
  * column instead of turning into U+FFFD. Returns the number of lines read.
  */
-export function forEachChunkLine(chunks: Iterable<Uint8Array>, limits: LineLimits, visit: LineVisit, report: LineProblem): number {
+export function forEachChunkLine(
+  chunks: Iterable<Uint8Array>,
+  limits: LineLimits,
+  visit: LineVisit,
+  report: LineProblem,
+): number {
   let number = 0;
   let stopped = false;
   // The line being assembled across chunks: its parts, or only its length once it is too long.
@@ -131,7 +147,13 @@ export function forEachChunkLine(chunks: Iterable<Uint8Array>, limits: LineLimit
 
 // Lines of a block: `bytes` holds whole lines separated by "\n" (no final newline), each numbered
 // after `number`. Returns the last line number used.
-function visitBlock(bytes: Uint8Array, number: number, limits: LineLimits, visit: LineVisit, report: LineProblem): number {
+function visitBlock(
+  bytes: Uint8Array,
+  number: number,
+  limits: LineLimits,
+  visit: LineVisit,
+  report: LineProblem,
+): number {
   let text: string | undefined;
   try {
     text = STRICT.decode(bytes);

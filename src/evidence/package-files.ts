@@ -51,7 +51,11 @@ export interface PackageFiles {
  * head (or work tree), `readBase` at the base commit, where parents live. Keyed by the candidate's
  * package_id, the key evidence collection looks packages up by.
  */
-export function readPackageFiles(changeSet: ChangeSet, readHead: ReadFile, readBase: ReadFile): Map<string, PackageFiles> {
+export function readPackageFiles(
+  changeSet: ChangeSet,
+  readHead: ReadFile,
+  readBase: ReadFile,
+): Map<string, PackageFiles> {
   const files = new Map<string, PackageFiles>();
   for (const diff of changeSet.packages) {
     const loaded = changeSet.loaded.get(diff.manifest);
@@ -81,7 +85,11 @@ function sideFiles(manifest: Manifest, path: string, digest: string, commit: str
     model: manifest.model,
     prompts: manifest.prompts.map((prompt) => {
       const bytes = content(prompt.path);
-      return { id: prompt.id, path: prompt.path, ...(bytes === undefined ? {} : { content: bytes, digest: digestOf(bytes) }) };
+      return {
+        id: prompt.id,
+        path: prompt.path,
+        ...(bytes === undefined ? {} : { content: bytes, digest: digestOf(bytes) }),
+      };
     }),
     suites: manifest.evaluation.suites.map((suite) => {
       const bytes = content(suite.path);

@@ -1,7 +1,17 @@
 import type { Problem } from '../problem.ts';
 import type { EvidenceBinding, SuiteCoverage } from './evidence-facts.ts';
 import { type EvidenceRecord, type EvidenceSource, formatSource, type Judge, SUITES, type Suite } from './record.ts';
-import { CASE_PROPERTIES, collectSide, type CollectedSide, firstTrial, formatJudge, formatProperty, type SideName, trialList, type Trials } from './side.ts';
+import {
+  CASE_PROPERTIES,
+  collectSide,
+  type CollectedSide,
+  firstTrial,
+  formatJudge,
+  formatProperty,
+  type SideName,
+  trialList,
+  type Trials,
+} from './side.ts';
 
 /** One case on one side, its trials averaged. */
 export interface CaseOutcome {
@@ -81,7 +91,10 @@ export function pairEvidence(
   const parentSide = collectSide(parent, 'parent', problems);
   const candidateSide = collectSide(candidate, 'candidate', problems);
   if (parent.length === 0 && candidate.length === 0) {
-    problems.push({ file: options.parentFile ?? options.candidateFile ?? '(evidence)', message: 'there are no evidence records on either side' });
+    problems.push({
+      file: options.parentFile ?? options.candidateFile ?? '(evidence)',
+      message: 'there are no evidence records on either side',
+    });
   }
   const judge = compareJudges(parentSide, candidateSide, problems);
 
@@ -134,7 +147,8 @@ export function pairEvidence(
 function sortedEntries<T>(map: ReadonlyMap<string, T>): Iterable<readonly [string, T]> {
   let previous: string | undefined;
   for (const key of map.keys()) {
-    if (previous !== undefined && previous > key) return [...map.entries()].toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (previous !== undefined && previous > key)
+      return [...map.entries()].toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     previous = key;
   }
   return map.entries();
@@ -193,7 +207,8 @@ export function summariseTrials(trials: readonly EvidenceRecord[]): CaseOutcome 
     add(5, trial.unsafe === undefined ? undefined : Number(trial.unsafe));
     add(6, trial.intervened === undefined ? undefined : Number(trial.intervened));
   }
-  const mean = (slot: number): number | undefined => (counts[slot] === 0 ? undefined : (sums[slot] ?? 0) / (counts[slot] ?? 1));
+  const mean = (slot: number): number | undefined =>
+    counts[slot] === 0 ? undefined : (sums[slot] ?? 0) / (counts[slot] ?? 1);
   const outcome: Mutable<CaseOutcome> = { trials: trials.length, pass: passes / trials.length, source: first.source };
   setDefined(outcome, 'score', mean(0));
   setDefined(outcome, 'cost_usd', mean(1));
@@ -221,7 +236,8 @@ function outcomeOf(record: EvidenceRecord): CaseOutcome {
   if (record.score !== undefined) outcome.score = record.score;
   if (record.cost_usd !== undefined) outcome.cost_usd = record.cost_usd;
   if (record.latency_ms !== undefined) outcome.latency_ms = record.latency_ms;
-  if (record.tokens !== undefined && (record.tokens.input !== undefined || record.tokens.output !== undefined)) outcome.tokens = record.tokens;
+  if (record.tokens !== undefined && (record.tokens.input !== undefined || record.tokens.output !== undefined))
+    outcome.tokens = record.tokens;
   if (record.unsafe !== undefined) outcome.unsafe = record.unsafe ? 1 : 0;
   if (record.intervened !== undefined) outcome.intervened = record.intervened ? 1 : 0;
   if (record.expected_intervention !== undefined) outcome.expected_intervention = record.expected_intervention;
@@ -239,13 +255,24 @@ function setDefined<T, K extends keyof T>(target: T, key: K, value: T[K] | undef
   if (value !== undefined) target[key] = value;
 }
 
-function reportUnpaired(missing: readonly Trials[], side: SideName, other: SideName, limit: number, problems: Problem[]): void {
+function reportUnpaired(
+  missing: readonly Trials[],
+  side: SideName,
+  other: SideName,
+  limit: number,
+  problems: Problem[],
+): void {
   const first = missing[0];
   if (first === undefined) return;
   // Both lists are built in suite order; candidate-only ids still need sorting within a suite.
   const records = missing.map((trials) => firstTrial(trials));
-  const sorted = records.toSorted((a, b) => SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
-  const listed = sorted.slice(0, limit).map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
+  const sorted = records.toSorted(
+    (a, b) =>
+      SUITES.indexOf(a.suite) - SUITES.indexOf(b.suite) || (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0),
+  );
+  const listed = sorted
+    .slice(0, limit)
+    .map((record) => `${record.suite}/${record.case_id} (${formatSource(record.source)})`);
   const more = sorted.length > limit ? ` and ${sorted.length - limit} more` : '';
   const located = sorted[0] ?? firstTrial(first);
   const count = `${sorted.length} case${sorted.length === 1 ? '' : 's'}`;

@@ -109,11 +109,21 @@ export function parsePromptfooEvidence(text: string, file: string, options: Prom
   const sides = countSides(results);
   const selected = results.filter((result) => selector === undefined || matchesSide(result.side, selector));
   if (selector === undefined && sides.length > 1) {
-    problems.push({ file, line: 1, field: 'results.results', message: `holds ${sides.length} sides: ${sides.map(formatSide).join('; ')}; ${SIDE_HINT}` });
+    problems.push({
+      file,
+      line: 1,
+      field: 'results.results',
+      message: `holds ${sides.length} sides: ${sides.map(formatSide).join('; ')}; ${SIDE_HINT}`,
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   if (selector !== undefined && selected.length === 0 && results.length > 0) {
-    problems.push({ file, line: 1, field: 'results.results', message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join('; ')}` });
+    problems.push({
+      file,
+      line: 1,
+      field: 'results.results',
+      message: `no result matches the side ${formatSelector(selector)}; present: ${sides.map(formatSide).join('; ')}`,
+    });
     return { records: [], problems: problems.list(), columns: [] };
   }
   const matched = countSides(selected);
@@ -164,7 +174,11 @@ function formatSelector(selector: PromptfooSideSelector): string {
  * and the first result whose own prompt contradicts it: a promptId naming another prompt, or a
  * rendered prompt that is not the template with its variables filled in.
  */
-function describeColumns(selected: readonly LoadedResult[], sides: readonly PromptfooSide[], prompts: readonly unknown[]): PromptfooColumn[] {
+function describeColumns(
+  selected: readonly LoadedResult[],
+  sides: readonly PromptfooSide[],
+  prompts: readonly unknown[],
+): PromptfooColumn[] {
   return sides.map((side) => {
     const entry = prompts[side.promptIdx];
     const raw = isJsonObject(entry) ? entry['raw'] : undefined;
@@ -176,12 +190,18 @@ function describeColumns(selected: readonly LoadedResult[], sides: readonly Prom
       const path = `results.results[${result.index}]`;
       const promptId = result.value['promptId'];
       if (typeof promptId === 'string' && typeof id === 'string' && promptId !== id) {
-        inconsistency = { line: result.line, message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column` };
+        inconsistency = {
+          line: result.line,
+          message: `${path}.promptId is ${quoteLabel(promptId)}, but results.prompts[${side.promptIdx}].id is ${quoteLabel(id)}: the results were not made with the prompt the file lists for their column`,
+        };
       } else if (template !== undefined) {
         const prompt = result.value['prompt'];
         const rendered = isJsonObject(prompt) ? prompt['raw'] : undefined;
         if (typeof rendered === 'string' && !fitsTemplate(rendered, template)) {
-          inconsistency = { line: result.line, message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt` };
+          inconsistency = {
+            line: result.line,
+            message: `${path}.prompt.raw is not results.prompts[${side.promptIdx}].raw with its variables filled in: the results were made with another prompt`,
+          };
         }
       }
     }
@@ -226,25 +246,50 @@ export function trimNewlines(text: string): string {
   return text.slice(0, end);
 }
 
-function loadResults(text: string, file: string, problems: ProblemCollector): { results: LoadedResult[]; prompts: readonly unknown[] } | undefined {
+function loadResults(
+  text: string,
+  file: string,
+  problems: ProblemCollector,
+): { results: LoadedResult[]; prompts: readonly unknown[] } | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
-    problems.push({ file, line: parsed.line ?? 1, ...(parsed.column === undefined ? {} : { column: parsed.column }), message: `not valid JSON: ${parsed.message}` });
+    problems.push({
+      file,
+      line: parsed.line ?? 1,
+      ...(parsed.column === undefined ? {} : { column: parsed.column }),
+      message: `not valid JSON: ${parsed.message}`,
+    });
     return undefined;
   }
   const summary = isJsonObject(parsed.value) ? parsed.value['results'] : undefined;
   if (!isJsonObject(summary)) {
-    problems.push({ file, line: 1, field: 'results', message: 'expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary' });
+    problems.push({
+      file,
+      line: 1,
+      field: 'results',
+      message:
+        'expected a promptfoo output file (`promptfoo eval -o results.json`): an object whose `results` holds the eval summary',
+    });
     return undefined;
   }
   if (summary['version'] !== 3) {
-    problems.push({ file, line: 1, field: 'results.version', message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue(summary['version'])}; export the results with a current promptfoo` });
+    problems.push({
+      file,
+      line: 1,
+      field: 'results.version',
+      message: `expected 3 (promptfoo's EvaluateSummaryV3), got ${describeValue(summary['version'])}; export the results with a current promptfoo`,
+    });
     return undefined;
   }
   const results = summary['results'];
   if (!Array.isArray(results)) {
-    problems.push({ file, line: 1, field: 'results.results', message: `expected the array of eval results, got ${describeValue(results)}` });
+    problems.push({
+      file,
+      line: 1,
+      field: 'results.results',
+      message: `expected the array of eval results, got ${describeValue(results)}`,
+    });
     return undefined;
   }
   const lines = locateArrayElements(body, ['results', 'results']);
@@ -255,15 +300,30 @@ function loadResults(text: string, file: string, problems: ProblemCollector): { 
     const line = lines[index] ?? 1;
     const path = `results.results[${index}]`;
     if (!isJsonObject(value)) {
-      problems.push({ file, line, field: path, message: `expected an eval result object, got ${describeValue(value)}` });
+      problems.push({
+        file,
+        line,
+        field: path,
+        message: `expected an eval result object, got ${describeValue(value)}`,
+      });
       continue;
     }
     const promptIdx = value['promptIdx'];
     if (typeof promptIdx !== 'number' || !Number.isSafeInteger(promptIdx) || promptIdx < 0) {
-      problems.push({ file, line, field: `${path}.promptIdx`, message: `expected a non-negative integer, got ${describeValue(promptIdx)}` });
+      problems.push({
+        file,
+        line,
+        field: `${path}.promptIdx`,
+        message: `expected a non-negative integer, got ${describeValue(promptIdx)}`,
+      });
       continue;
     }
-    loaded.push({ index, value, line, side: { promptIdx, ...readProvider(value['provider']), ...readPromptLabel(value['prompt']) } });
+    loaded.push({
+      index,
+      value,
+      line,
+      side: { promptIdx, ...readProvider(value['provider']), ...readPromptLabel(value['prompt']) },
+    });
   }
   return { results: loaded, prompts };
 }
@@ -274,7 +334,10 @@ function readProvider(provider: unknown): { provider?: string; providerLabel?: s
   const id = provider['id'];
   const label = provider['label'];
   // promptfoo writes `"label": ""` for every provider the config names without one.
-  return { ...(typeof id === 'string' ? { provider: id } : {}), ...(typeof label === 'string' && label !== '' ? { providerLabel: label } : {}) };
+  return {
+    ...(typeof id === 'string' ? { provider: id } : {}),
+    ...(typeof label === 'string' && label !== '' ? { providerLabel: label } : {}),
+  };
 }
 
 function readPromptLabel(prompt: unknown): { label?: string } {
@@ -290,7 +353,9 @@ function quoteLabel(label: string): string {
 function matchesSide(side: LoadedResult['side'], selector: PromptfooSideSelector): boolean {
   return (
     (selector.promptIdx === undefined || side.promptIdx === selector.promptIdx) &&
-    (selector.provider === undefined || side.provider === selector.provider || side.providerLabel === selector.provider) &&
+    (selector.provider === undefined ||
+      side.provider === selector.provider ||
+      side.providerLabel === selector.provider) &&
     (selector.label === undefined || side.label === selector.label || configLabel(side.label) === selector.label)
   );
 }
@@ -311,7 +376,9 @@ function countSides(results: readonly LoadedResult[]): PromptfooSide[] {
   }
   return [...sides.values()]
     .map(({ side, results: count }) => ({ ...side, results: count }))
-    .toSorted((a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label));
+    .toSorted(
+      (a, b) => a.promptIdx - b.promptIdx || compareText(a.provider, b.provider) || compareText(a.label, b.label),
+    );
 }
 
 function compareText(a: string | undefined, b: string | undefined): number {
@@ -340,38 +407,55 @@ interface Draft {
   readonly input?: string;
 }
 
-function draftRecord(result: LoadedResult, file: string, options: PromptfooOptions, problems: ProblemCollector): Draft | undefined {
+function draftRecord(
+  result: LoadedResult,
+  file: string,
+  options: PromptfooOptions,
+  problems: ProblemCollector,
+): Draft | undefined {
   const path = `results.results[${result.index}]`;
   const report = (field: string, message: string): undefined => {
     problems.push({ file, line: result.line, field: `${path}.${field}`, message });
     return undefined;
   };
   const testCase = result.value['testCase'];
-  if (!isJsonObject(testCase)) return report('testCase', `expected the test case object, got ${describeValue(testCase)}`);
+  if (!isJsonObject(testCase))
+    return report('testCase', `expected the test case object, got ${describeValue(testCase)}`);
   const metadata = testCase['metadata'] ?? {};
   if (!isJsonObject(metadata)) return report('testCase.metadata', `expected an object, got ${describeValue(metadata)}`);
   const vars = testCase['vars'] ?? result.value['vars'] ?? {};
-  for (const [name, value] of [['testCase.metadata', metadata], ['testCase.vars', vars]] as const) {
+  for (const [name, value] of [
+    ['testCase.metadata', metadata],
+    ['testCase.vars', vars],
+  ] as const) {
     const proto = findProtoKey(value);
     if (proto !== undefined) return report(`${name}${proto}`, PROTO_KEY_MESSAGE);
   }
 
   let suite: Suite = options.suite ?? 'golden';
   if (metadata['suite'] !== undefined) {
-    if (!isSuite(metadata['suite'])) return report('testCase.metadata.suite', `expected "golden", "safety" or "shadow", got ${describeValue(metadata['suite'])}`);
+    if (!isSuite(metadata['suite']))
+      return report(
+        'testCase.metadata.suite',
+        `expected "golden", "safety" or "shadow", got ${describeValue(metadata['suite'])}`,
+      );
     suite = metadata['suite'];
   }
   let caseId: string;
   const declared = metadata['caseId'];
   if (declared !== undefined) {
-    if (typeof declared !== 'string' || declared.trim() === '') return report('testCase.metadata.caseId', `expected a non-empty string, got ${describeValue(declared)}`);
+    if (typeof declared !== 'string' || declared.trim() === '')
+      return report('testCase.metadata.caseId', `expected a non-empty string, got ${describeValue(declared)}`);
     caseId = declared;
   } else {
     const described = testCase['description'] ?? result.value['description'] ?? null;
     // promptfoo names a test from a CSV, JSON or YAML tests file that has no description `Row #N`:
     // that is its position in the file, which an inserted row shifts, so it is no part of the key.
     const description = typeof described === 'string' && ROW_NUMBER.test(described) ? null : described;
-    caseId = createHash('sha256').update(stableJson([description, vars])).digest('hex').slice(0, 16);
+    caseId = createHash('sha256')
+      .update(stableJson([description, vars]))
+      .digest('hex')
+      .slice(0, 16);
   }
   const testIdx = result.value['testIdx'];
   return {
@@ -414,15 +498,34 @@ function attachTexts(record: EvidenceRecord, draft: Draft, value: Readonly<Recor
 type Entry = { readonly draft: Draft; readonly result: LoadedResult };
 
 /** Reports a repeated testIdx, and two different tests that landed on one case key. */
-function checkSameTest(entry: Entry, previous: Entry | undefined, first: Entry, file: string, problems: ProblemCollector): boolean {
+function checkSameTest(
+  entry: Entry,
+  previous: Entry | undefined,
+  first: Entry,
+  file: string,
+  problems: ProblemCollector,
+): boolean {
   const path = `results.results[${entry.result.index}]`;
   if (previous !== undefined && previous.draft.testIdx === entry.draft.testIdx) {
-    problems.push({ file, line: entry.result.line, field: `${path}.testIdx`, message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})` });
+    problems.push({
+      file,
+      line: entry.result.line,
+      field: `${path}.testIdx`,
+      message: `duplicate result: testIdx ${entry.draft.testIdx} of this side is also results.results[${previous.result.index}] (line ${previous.result.line})`,
+    });
     return false;
   }
   if (entry.draft.fingerprint !== first.draft.fingerprint) {
-    const how = entry.draft.metadata['caseId'] === undefined ? 'the same description and vars' : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
-    problems.push({ file, line: entry.result.line, field: `${path}.testCase`, message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId` });
+    const how =
+      entry.draft.metadata['caseId'] === undefined
+        ? 'the same description and vars'
+        : `metadata.caseId ${JSON.stringify(entry.draft.caseId)}`;
+    problems.push({
+      file,
+      line: entry.result.line,
+      field: `${path}.testCase`,
+      message: `shares ${how} with results.results[${first.result.index}] (line ${first.result.line}) but runs different vars or assertions; give each test its own metadata.caseId`,
+    });
     return false;
   }
   return true;
@@ -443,7 +546,14 @@ function isOutsideUnit(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && (value < 0 || value > 1);
 }
 
-function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: string, options: PromptfooOptions, problems: ProblemCollector): EvidenceRecord | undefined {
+function buildRecord(
+  draft: Draft,
+  result: LoadedResult,
+  trial: number,
+  file: string,
+  options: PromptfooOptions,
+  problems: ProblemCollector,
+): EvidenceRecord | undefined {
   const path = `results.results[${result.index}]`;
   const value = result.value;
   const labels = new Map<string, string>([
@@ -463,7 +573,10 @@ function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: st
   const suiteId = draft.metadata['suiteId'] ?? draft.metadata['suite_id'];
   if (suiteId !== undefined && suiteId !== null) {
     object['suite_id'] = suiteId;
-    labels.set('suite_id', `${path}.testCase.metadata.${draft.metadata['suiteId'] === undefined ? 'suite_id' : 'suiteId'}`);
+    labels.set(
+      'suite_id',
+      `${path}.testCase.metadata.${draft.metadata['suiteId'] === undefined ? 'suite_id' : 'suiteId'}`,
+    );
   }
   for (const field of METADATA_FIELDS) {
     labels.set(field, `${path}.testCase.metadata.${field}`);
@@ -477,8 +590,12 @@ function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: st
   if (present('latencyMs')) object['latency_ms'] = value['latencyMs'];
 
   const response = value['response'];
-  const usageFrom = isJsonObject(response) && isJsonObject(response['tokenUsage']) ? `${path}.response.tokenUsage` : `${path}.tokenUsage`;
-  const usage = isJsonObject(response) && isJsonObject(response['tokenUsage']) ? response['tokenUsage'] : value['tokenUsage'];
+  const usageFrom =
+    isJsonObject(response) && isJsonObject(response['tokenUsage'])
+      ? `${path}.response.tokenUsage`
+      : `${path}.tokenUsage`;
+  const usage =
+    isJsonObject(response) && isJsonObject(response['tokenUsage']) ? response['tokenUsage'] : value['tokenUsage'];
   if (isJsonObject(usage)) {
     const tokens: Record<string, unknown> = {};
     if (usage['prompt'] !== undefined && usage['prompt'] !== null) tokens['input'] = usage['prompt'];
@@ -498,14 +615,20 @@ function buildRecord(draft: Draft, result: LoadedResult, trial: number, file: st
     if (score === 0 || score === 1) object[field] = score === when;
     else {
       failed = true;
-      problems.push({ file, line: result.line, field: `${path}.namedScores.${metric}`, message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue(score)}` });
+      problems.push({
+        file,
+        line: result.line,
+        field: `${path}.namedScores.${metric}`,
+        message: `expected 0 or 1 (a metric named "${metric}" scores 1 when the trial was ${metric}), got ${describeValue(score)}`,
+      });
     }
   }
   // Without an `intervened` metric, the provider's own signals say whether it intervened.
   if (object['intervened'] === undefined && isJsonObject(response)) {
     const refused = response['isRefusal'];
     const flagged = isJsonObject(response['guardrails']) ? response['guardrails']['flagged'] : undefined;
-    if (typeof refused === 'boolean' || typeof flagged === 'boolean') object['intervened'] = refused === true || flagged === true;
+    if (typeof refused === 'boolean' || typeof flagged === 'boolean')
+      object['intervened'] = refused === true || flagged === true;
   }
   const fromMetadata = draft.metadata['judge'] !== undefined;
   const judge = fromMetadata ? draft.metadata['judge'] : options.judge;

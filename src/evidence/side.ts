@@ -61,7 +61,9 @@ export function formatProperty(value: string | boolean | undefined): string {
  * and more than one judge.
  */
 export function collectSide(records: readonly EvidenceRecord[], side: SideName, problems: Problem[]): CollectedSide {
-  const cases = new Map<Suite, Map<string, EvidenceRecord | EvidenceRecord[]>>(SUITES.map((suite) => [suite, new Map()]));
+  const cases = new Map<Suite, Map<string, EvidenceRecord | EvidenceRecord[]>>(
+    SUITES.map((suite) => [suite, new Map()]),
+  );
   const packages = new Map<string, Tally<string>>();
   const judges = new Map<string, Tally<Judge>>();
   // Records usually come in runs of one package and one judge: skip the map lookups then.
@@ -73,7 +75,8 @@ export function collectSide(records: readonly EvidenceRecord[], side: SideName, 
     else lastPackage = tally(packages, record.package_id, record.package_id, record.source);
     const judge = record.judge;
     if (judge !== undefined) {
-      if (lastJudge !== undefined && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version) lastJudge.count++;
+      if (lastJudge !== undefined && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version)
+        lastJudge.count++;
       else lastJudge = tally(judges, formatJudge(judge), judge, record.source);
     }
     const suiteCases = cases.get(record.suite);
@@ -84,7 +87,13 @@ export function collectSide(records: readonly EvidenceRecord[], side: SideName, 
     else suiteCases.set(record.case_id, [group, record]);
   }
 
-  reportSeveral(packages, (id) => JSON.stringify(id), 'package_id', `the ${side} evidence names {n} packages: {list}; one side is one package`, problems);
+  reportSeveral(
+    packages,
+    (id) => JSON.stringify(id),
+    'package_id',
+    `the ${side} evidence names {n} packages: {list}; one side is one package`,
+    problems,
+  );
   reportSeveral(
     judges,
     formatJudge,
@@ -115,11 +124,20 @@ function tally<T>(map: Map<string, Tally<T>>, key: string, value: T, source: Evi
   return created;
 }
 
-function reportSeveral<T>(map: ReadonlyMap<string, Tally<T>>, format: (value: T) => string, field: string, template: string, problems: Problem[]): void {
+function reportSeveral<T>(
+  map: ReadonlyMap<string, Tally<T>>,
+  format: (value: T) => string,
+  field: string,
+  template: string,
+  problems: Problem[],
+): void {
   if (map.size < 2) return;
   const tallies = [...map.values()];
   const list = tallies
-    .map(({ value, source, count }) => `${format(value)} (${count} record${count === 1 ? '' : 's'}, first at ${formatSource(source)})`)
+    .map(
+      ({ value, source, count }) =>
+        `${format(value)} (${count} record${count === 1 ? '' : 's'}, first at ${formatSource(source)})`,
+    )
     .join(', ');
   const second = tallies[1];
   problems.push({

@@ -37,21 +37,29 @@ export function readSuiteList(file: SuiteFile): SuiteList {
   const ids = new Set<string>();
   const trimmed = text.trim();
   const take = (value: unknown): boolean => {
-    const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)['case_id'] : undefined;
+    const id =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)['case_id']
+        : undefined;
     if (typeof id !== 'string' || id.trim() === '') return false;
     ids.add(id);
     return true;
   };
   if (trimmed.startsWith('[')) {
     const value = tryParse(trimmed);
-    if (!Array.isArray(value) || !value.every(take)) return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    if (!Array.isArray(value) || !value.every(take))
+      return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
     return { ...base, ids };
   }
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
     if (line === '') continue;
-    if (!take(tryParse(line))) return { ...base, reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids` };
+    if (!take(tryParse(line)))
+      return {
+        ...base,
+        reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids`,
+      };
   }
   return ids.size === 0 ? { ...base, reason: 'the suite file lists no cases' } : { ...base, ids };
 }
@@ -70,7 +78,13 @@ function tryParse(text: string): unknown {
  * not list. Without a `suite_id`, a case must be in one of the suites pinned for its suite kind,
  * when all of them list their cases.
  */
-export function checkSuiteMembership(records: readonly EvidenceRecord[], side: SideFiles, lists: readonly SuiteList[], sideName: string, report: (problem: Problem) => void): void {
+export function checkSuiteMembership(
+  records: readonly EvidenceRecord[],
+  side: SideFiles,
+  lists: readonly SuiteList[],
+  sideName: string,
+  report: (problem: Problem) => void,
+): void {
   const byKind = new Map<Suite, SuiteList[]>();
   for (const list of lists) byKind.set(list.suite, [...(byKind.get(list.suite) ?? []), list]);
   const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(', ') || 'none';
@@ -79,18 +93,34 @@ export function checkSuiteMembership(records: readonly EvidenceRecord[], side: S
     if (record.suite_id !== undefined) {
       const list = lists.find((candidate) => candidate.id === record.suite_id);
       if (list === undefined) {
-        report({ ...where, field: 'suite_id', message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package` });
+        report({
+          ...where,
+          field: 'suite_id',
+          message: `${JSON.stringify(record.suite_id)} is not a suite the ${sideName} manifest ${side.manifest} pins (it pins ${pinned}); evidence from another suite version does not measure this package`,
+        });
       } else if (list.suite !== record.suite) {
-        report({ ...where, field: 'suite_id', message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}` });
+        report({
+          ...where,
+          field: 'suite_id',
+          message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}`,
+        });
       } else if (list.ids !== undefined && !list.ids.has(record.case_id)) {
-        report({ ...where, field: 'case_id', message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it` });
+        report({
+          ...where,
+          field: 'case_id',
+          message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it`,
+        });
       }
       continue;
     }
     const kind = byKind.get(record.suite);
     if (kind === undefined || kind.some((list) => list.ids === undefined || list.ids.has(record.case_id))) continue;
     const names = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids!.size)})`).join(' or ');
-    report({ ...where, field: 'case_id', message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names}; evidence for cases outside the pinned suite is not evidence about it` });
+    report({
+      ...where,
+      field: 'case_id',
+      message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names}; evidence for cases outside the pinned suite is not evidence about it`,
+    });
   }
 }
 
@@ -117,14 +147,21 @@ export function suiteCoverage(cases: readonly PairedCase[], lists: readonly Suit
       else missing.push(id);
     }
     missing.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return { ...base, cases: list.ids.size, covered, missing: missing.slice(0, LISTED_MISSING), missing_count: missing.length };
+    return {
+      ...base,
+      cases: list.ids.size,
+      covered,
+      missing: missing.slice(0, LISTED_MISSING),
+      missing_count: missing.length,
+    };
   });
 }
 
 /** "golden policy_golden_v12: 398 of 400 cases, 2 missing: a, b" — one suite's coverage in words. */
 export function describeCoverage(coverage: SuiteCoverage): string {
   const head = `${coverage.suite} ${coverage.id}`;
-  if (coverage.cases === undefined) return `${head}: coverage not checked (${coverage.reason ?? 'the suite file lists no case ids'})`;
+  if (coverage.cases === undefined)
+    return `${head}: coverage not checked (${coverage.reason ?? 'the suite file lists no case ids'})`;
   const count = `${(coverage.covered ?? 0).toLocaleString('en-US')} of ${coverage.cases.toLocaleString('en-US')} case${coverage.cases === 1 ? '' : 's'}`;
   const missingCount = coverage.missing_count ?? 0;
   if (missingCount === 0) return `${head}: ${count}`;

@@ -27,21 +27,31 @@ type FieldCheck = (value: unknown, field: string, report: ReportField) => boolea
 const isString: FieldCheck = (value, field, report) => readString(value, field, report) !== undefined;
 const isDigest: FieldCheck = (value, field, report) => {
   if (typeof value === 'string' && DIGEST.test(value)) return true;
-  const hint = typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : '';
-  report(field, `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue(value)}${hint}`);
+  const hint =
+    typeof value === 'string' && /^[0-9a-f]{64}$/i.test(value) ? ' (add the "sha256:" prefix manifests use)' : '';
+  report(
+    field,
+    `expected "sha256:" and 64 lowercase hex digits, the form manifests record, got ${describeValue(value)}${hint}`,
+  );
   return false;
 };
 // Text may be empty (an empty answer is an answer) and may hold any character: it is escaped where shown.
 const isText: FieldCheck = (value, field, report) => {
   if (typeof value !== 'string') {
-    report(field, `expected a string (structured ${field === 'reason' ? 'explanations' : 'values'} go in as their JSON text), got ${describeValue(value)}`);
+    report(
+      field,
+      `expected a string (structured ${field === 'reason' ? 'explanations' : 'values'} go in as their JSON text), got ${describeValue(value)}`,
+    );
     return false;
   }
   // Counted in code points, as the schema's maxLength is; only a long string needs counting.
   if (value.length > MAX_RECORD_TEXT) {
     const points = countCodePoints(value);
     if (points > MAX_RECORD_TEXT) {
-      report(field, `is ${points.toLocaleString('en-US')} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString('en-US')} (the report shows about the first thousand): cut it where the harness writes it`);
+      report(
+        field,
+        `is ${points.toLocaleString('en-US')} characters; evidence text may be at most ${MAX_RECORD_TEXT.toLocaleString('en-US')} (the report shows about the first thousand): cut it where the harness writes it`,
+      );
       return false;
     }
   }
@@ -118,7 +128,10 @@ export function validateEvidenceObject(
       }
     } else {
       ok = false;
-      report(key, `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`);
+      report(
+        key,
+        `unknown field${didYouMean(key, FIELD_CHECKS.keys())}; put your own metadata in fields starting with "x-"`,
+      );
     }
   }
   for (const field of REQUIRED_FIELDS) {
@@ -172,7 +185,12 @@ function checkTokens(value: unknown, report: ReportField): boolean {
       if (readNumber(value[key], `tokens.${key}`, COUNT_RULE, report) === undefined) ok = false;
     } else {
       ok = false;
-      report(`tokens.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`);
+      report(
+        `tokens.${key}`,
+        key === '__proto__'
+          ? PROTO_KEY_MESSAGE
+          : `unknown field${didYouMean(key, TOKEN_FIELDS)}; expected "input" and "output"`,
+      );
     }
   }
   return ok;
@@ -180,7 +198,10 @@ function checkTokens(value: unknown, report: ReportField): boolean {
 
 function checkJudge(value: unknown, report: ReportField): boolean {
   if (!isJsonObject(value)) {
-    report('judge', `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue(value)}`);
+    report(
+      'judge',
+      `expected an object like {"id": "gpt-4o-judge", "version": "2024-08-06"}, got ${describeValue(value)}`,
+    );
     return false;
   }
   let ok = true;
@@ -189,7 +210,12 @@ function checkJudge(value: unknown, report: ReportField): boolean {
       if (readString(value[key], `judge.${key}`, report) === undefined) ok = false;
     } else {
       ok = false;
-      report(`judge.${key}`, key === '__proto__' ? PROTO_KEY_MESSAGE : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`);
+      report(
+        `judge.${key}`,
+        key === '__proto__'
+          ? PROTO_KEY_MESSAGE
+          : `unknown field${didYouMean(key, JUDGE_FIELDS)}; expected "id" and "version"`,
+      );
     }
   }
   for (const key of JUDGE_FIELDS) {

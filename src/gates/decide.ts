@@ -2,7 +2,6 @@ import type { SideEffectLevel } from '../manifest/model.ts';
 import type { DecisionOutcome } from '../outcome.ts';
 import type { GateResult } from './result.ts';
 
-
 /** A decision with its reasons, the way a reviewer reads it. */
 export interface Decision {
   readonly outcome: DecisionOutcome;
@@ -24,10 +23,20 @@ export function decide(gates: readonly GateResult[], level: SideEffectLevel, own
   const inconclusive = gates.filter((g) => g.verdict === 'inconclusive');
   const levelReason = `side-effect level ${level} requires approval by one of ${owners.join(', ')}`;
   if (rejecting.length > 0) {
-    return { outcome: 'reject', summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? 's' : ''} failed.`, reasons: reasonsOf([...rejecting, ...holding]), approvers: [] };
+    return {
+      outcome: 'reject',
+      summary: `Rejected: the ${names(rejecting)} gate${rejecting.length > 1 ? 's' : ''} failed.`,
+      reasons: reasonsOf([...rejecting, ...holding]),
+      approvers: [],
+    };
   }
   if (holding.length > 0) {
-    return { outcome: 'hold', summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`, reasons: reasonsOf(holding), approvers: [] };
+    return {
+      outcome: 'hold',
+      summary: `Held: the ${names(holding)} gate failed; fix capacity or latency and re-run.`,
+      reasons: reasonsOf(holding),
+      approvers: [],
+    };
   }
   if (inconclusive.length > 0) {
     return {
@@ -47,7 +56,10 @@ export function decide(gates: readonly GateResult[], level: SideEffectLevel, own
   }
   // "Every gate passed" must not be said of gates that had nothing to judge.
   const unjudged = gates.filter((g) => g.verdict === 'not_applicable');
-  const summary = unjudged.length === 0 ? 'Approved: every gate passed.' : `Approved: every gate that applies passed (${names(unjudged)} had no data).`;
+  const summary =
+    unjudged.length === 0
+      ? 'Approved: every gate passed.'
+      : `Approved: every gate that applies passed (${names(unjudged)} had no data).`;
   return { outcome: 'approve', summary, reasons: [], approvers: [] };
 }
 

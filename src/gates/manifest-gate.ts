@@ -24,20 +24,31 @@ export function evaluateManifest(
   const binding = evidence?.binding;
   if (binding !== undefined) {
     for (const side of ['parent', 'candidate'] as const) {
-      if (binding[side].status === 'mismatched') failures.push(`${side === 'parent' ? 'Parent' : 'Candidate'} evidence is not bound to its package: ${stripStop(binding[side].reason)}`);
+      if (binding[side].status === 'mismatched')
+        failures.push(
+          `${side === 'parent' ? 'Parent' : 'Candidate'} evidence is not bound to its package: ${stripStop(binding[side].reason)}`,
+        );
     }
   }
   if (evidence) {
     // Without binding facts (evidence built by hand), the package ids the records name are all there is to compare.
     if (binding === undefined && evidence.candidatePackageId !== candidate.package_id) {
-      failures.push(`Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`);
+      failures.push(
+        `Candidate evidence is for package ${evidence.candidatePackageId}, but ${diff.manifest} declares ${candidate.package_id}`,
+      );
     }
     const parentId = diff.parent?.package_id;
     if (binding === undefined && parentId !== undefined && evidence.parentPackageId !== parentId) {
-      failures.push(`Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`);
+      failures.push(
+        `Parent evidence is for package ${evidence.parentPackageId}, but the parent manifest declares ${parentId}`,
+      );
     }
     const judge = candidate.evaluation.judge;
-    if (policy.gates.manifest.require_judge_match && evidence.judge && (evidence.judge.id !== judge.model || evidence.judge.version !== judge.version)) {
+    if (
+      policy.gates.manifest.require_judge_match &&
+      evidence.judge &&
+      (evidence.judge.id !== judge.model || evidence.judge.version !== judge.version)
+    ) {
       failures.push(
         `Evidence was judged by ${evidence.judge.id}@${evidence.judge.version}, but ${diff.manifest} pins ${judge.model}@${judge.version}: a different judge resets the metric`,
       );
@@ -57,8 +68,16 @@ export function evaluateManifest(
   ];
   if (failures.length > 0) {
     const first = failures[0]!;
-    const more = failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? 's' : ''})` : '';
-    return { gate: 'manifest', verdict: 'fail', reason: `${first}${more}.`, headline: measures[0]!, measures, on_failure: 'reject' };
+    const more =
+      failures.length > 1 ? ` (and ${failures.length - 1} more problem${failures.length > 2 ? 's' : ''})` : '';
+    return {
+      gate: 'manifest',
+      verdict: 'fail',
+      reason: `${first}${more}.`,
+      headline: measures[0]!,
+      measures,
+      on_failure: 'reject',
+    };
   }
   const classes = diff.classes.length > 0 ? diff.classes.join(', ') : 'new package';
   return {
@@ -78,10 +97,12 @@ function describeEvidence(evidence: PairedEvidence | undefined): string {
   if (binding === undefined) return ' and the evidence names these packages';
   const unbound = (['parent', 'candidate'] as const).filter((side) => binding[side].status !== 'bound');
   if (unbound.length === 0) {
-    const how = (['parent', 'candidate'] as const).map((side) => `${side} by ${binding[side].by.join(' and ') || 'package'}`).join(', ');
+    const how = (['parent', 'candidate'] as const)
+      .map((side) => `${side} by ${binding[side].by.join(' and ') || 'package'}`)
+      .join(', ');
     return ` and the evidence is bound to these packages: ${how}`;
   }
-  const which = unbound.length === 2 ? 'neither side\'s evidence can' : `the ${unbound[0]} evidence cannot`;
+  const which = unbound.length === 2 ? "neither side's evidence can" : `the ${unbound[0]} evidence cannot`;
   return `, but ${which} be tied to its package, so an owner must approve`;
 }
 

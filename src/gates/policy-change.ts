@@ -121,7 +121,11 @@ export function comparePolicies(base: GatePolicy, head: GatePolicy): PolicyCompa
  * becomes needs_approval by one of the owners, with a reason naming every loosened field; other
  * outcomes keep their outcome and gain the reason.
  */
-export function applyPolicyChange(decision: Decision, change: PolicyChange | undefined, owners: readonly string[]): Decision {
+export function applyPolicyChange(
+  decision: Decision,
+  change: PolicyChange | undefined,
+  owners: readonly string[],
+): Decision {
   if (change === undefined || change.loosened.length === 0) return decision;
   const who = owners.length > 0 ? `one of ${owners.join(', ')}` : 'a repository owner';
   const reason =
@@ -155,7 +159,12 @@ export function describeFieldChanges(changes: readonly PolicyFieldChange[]): str
   const byField = new Map<string, string[]>();
   for (const [key, levels] of groups) {
     const [field = '', values = ''] = key.split('\0');
-    const where = levels.length === 0 ? '' : levels.length === 4 ? '' : ` at level${levels.length === 1 ? '' : 's'} ${levels.join(', ')}`;
+    const where =
+      levels.length === 0
+        ? ''
+        : levels.length === 4
+          ? ''
+          : ` at level${levels.length === 1 ? '' : 's'} ${levels.join(', ')}`;
     byField.set(field, [...(byField.get(field) ?? []), `${values}${where}`]);
   }
   return [...byField].map(([field, parts]) => `${field} ${parts.join(', ')}`).join('; ');
@@ -170,7 +179,14 @@ function mergeGates(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const gate of union(base, head)) {
-    out[gate] = mergeSection(gate, `${prefix}${gate}.`, asRecord(base[gate]), asRecord(head[gate]), loosened, tightened);
+    out[gate] = mergeSection(
+      gate,
+      `${prefix}${gate}.`,
+      asRecord(base[gate]),
+      asRecord(head[gate]),
+      loosened,
+      tightened,
+    );
   }
   return out;
 }
@@ -199,9 +215,14 @@ function mergeSection(
   return out;
 }
 
-function mergeValue(direction: LooserDirection, base: unknown, head: unknown): { value: unknown; looser: boolean; tighter: boolean } {
+function mergeValue(
+  direction: LooserDirection,
+  base: unknown,
+  head: unknown,
+): { value: unknown; looser: boolean; tighter: boolean } {
   if (sameValue(base, head) || direction === 'constant') return { value: base ?? head, looser: false, tighter: false };
-  if (base === undefined || head === undefined) return { value: base ?? head, looser: base !== undefined, tighter: base === undefined };
+  if (base === undefined || head === undefined)
+    return { value: base ?? head, looser: base !== undefined, tighter: base === undefined };
   if (direction === 'higher' && typeof base === 'number' && typeof head === 'number') {
     return { value: Math.min(base, head), looser: head > base, tighter: head < base };
   }

@@ -68,7 +68,9 @@ export function round(value: number, digits = 6): number {
  * reported in words instead.
  */
 export function reportInterval(interval: Interval, digits = 6): Interval | undefined {
-  return Number.isFinite(interval.lower) && Number.isFinite(interval.upper) ? roundInterval(interval, digits) : undefined;
+  return Number.isFinite(interval.lower) && Number.isFinite(interval.upper)
+    ? roundInterval(interval, digits)
+    : undefined;
 }
 
 /** Rounds an interval's bounds. */

@@ -32,7 +32,10 @@ export function discoverAtCommit(
   const kinds = new Map<string, YamlKind>();
   const wanted = entries.filter((e) => e.mode !== '120000' && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
   for (const batch of batches(wanted)) {
-    const blobs = readBlobs(repo, batch.map((e) => e.object));
+    const blobs = readBlobs(
+      repo,
+      batch.map((e) => e.object),
+    );
     for (const entry of batch) {
       const bytes = blobs.get(entry.object);
       if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
@@ -67,7 +70,8 @@ export function discoverInWorktree(
   const kinds = new Map<string, YamlKind>();
   for (const path of listWorktreeFiles(repo)) {
     if (!isYamlPath(path) || !(options.select?.(path) ?? true)) continue;
-    const known = options.unchanged && !options.unchanged.changed.has(path) ? options.unchanged.kinds.get(path) : undefined;
+    const known =
+      options.unchanged && !options.unchanged.changed.has(path) ? options.unchanged.kinds.get(path) : undefined;
     if (known) {
       kinds.set(path, known);
       continue;
@@ -80,7 +84,10 @@ export function discoverInWorktree(
 
 /** Tracked and untracked (not ignored) files of the work tree, repository-relative, sorted. */
 export function listWorktreeFiles(repo: string): string[] {
-  const listed = git(repo, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).toString().split('\0').filter(Boolean);
+  const listed = git(repo, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
+    .toString()
+    .split('\0')
+    .filter(Boolean);
   return [...new Set(listed)].toSorted();
 }
 
@@ -133,5 +140,7 @@ function* batches(entries: readonly TreeBlob[]): Generator<TreeBlob[]> {
 
 /** A cached class names the file it was first seen as; problems must name this path. */
 function refile(kind: YamlKind, path: string): YamlKind {
-  return kind.kind === 'unreadable' && kind.problem.file !== path ? { ...kind, problem: { ...kind.problem, file: path } } : kind;
+  return kind.kind === 'unreadable' && kind.problem.file !== path
+    ? { ...kind, problem: { ...kind.problem, file: path } }
+    : kind;
 }

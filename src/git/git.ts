@@ -60,7 +60,9 @@ export function resolveCommit(repo: string, ref: string, flag = '--base'): strin
   if (ref.startsWith('-')) throw new InputError([{ file: flag, message: `"${ref}" is not a git ref` }]);
   // A full hash once found to name a commit always does: no git process to confirm it again.
   if (knownCommits.has(`${repo}\0${ref}`)) return ref;
-  const sha = tryGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])?.toString().trim();
+  const sha = tryGit(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
+    ?.toString()
+    .trim();
   if (sha) {
     if (sha === ref) knownCommits.add(`${repo}\0${ref}`);
     return sha;
@@ -94,11 +96,18 @@ function rememberedByHashes(key: readonly string[], compute: () => string[]): st
 export function changedPaths(repo: string, base: string, head: string | undefined): string[] {
   if (head) {
     return rememberedByHashes([`${repo}\0diff`, base, head], () =>
-      git(repo, ['diff', '--name-only', '-z', '--no-renames', base, head]).toString().split('\0').filter(Boolean).toSorted(),
+      git(repo, ['diff', '--name-only', '-z', '--no-renames', base, head])
+        .toString()
+        .split('\0')
+        .filter(Boolean)
+        .toSorted(),
     );
   }
   const tracked = git(repo, ['diff', '--name-only', '-z', '--no-renames', base]).toString().split('\0').filter(Boolean);
-  const untracked = git(repo, ['ls-files', '-z', '--others', '--exclude-standard']).toString().split('\0').filter(Boolean);
+  const untracked = git(repo, ['ls-files', '-z', '--others', '--exclude-standard'])
+    .toString()
+    .split('\0')
+    .filter(Boolean);
   return [...new Set([...tracked, ...untracked])].toSorted();
 }
 
@@ -117,7 +126,9 @@ export function commitsTouching(repo: string, from: string, path: string): strin
 
 /** The newest first-parent commit from `from` that changed `path` (a release on the mainline), or undefined. */
 export function lastMainlineCommitTouching(repo: string, from: string, path: string): string | undefined {
-  const out = git(repo, ['--literal-pathspecs', 'rev-list', '--first-parent', '--max-count=1', from, '--', path]).toString().trim();
+  const out = git(repo, ['--literal-pathspecs', 'rev-list', '--first-parent', '--max-count=1', from, '--', path])
+    .toString()
+    .trim();
   return out === '' ? undefined : out;
 }
 
@@ -241,13 +252,17 @@ export function readBlobs(repo: string, ids: readonly string[]): Map<string, Buf
  * follow (the manifests and artifacts of a change set) do not start a git process per file.
  * Symlinks, folders and paths not in the tree are left to the reader.
  */
-export function prefetchFiles(repo: string, wanted: readonly { readonly commit: string; readonly paths: Iterable<string> }[]): void {
+export function prefetchFiles(
+  repo: string,
+  wanted: readonly { readonly commit: string; readonly paths: Iterable<string> }[],
+): void {
   const objects: string[] = [];
   for (const { commit, paths } of wanted) {
     const tree = listTree(repo, commit);
     for (const path of paths) {
       const entry = tree.get(posix.normalize(path).replace(/^(\.\/)+/, ''));
-      if (entry?.type === 'blob' && entry.mode !== '120000' && !blobCache.has(`${repo}\0${entry.object}`)) objects.push(entry.object);
+      if (entry?.type === 'blob' && entry.mode !== '120000' && !blobCache.has(`${repo}\0${entry.object}`))
+        objects.push(entry.object);
     }
   }
   readBlobs(repo, objects);
@@ -268,7 +283,10 @@ export function readerAtCommit(repo: string, commit: string): ReadFile {
   };
   const read = (path: string, hops: number): FileRead => {
     tree ??= listTree(repo, commit);
-    const clean = posix.normalize(path).replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    const clean = posix
+      .normalize(path)
+      .replace(/^(\.\/)+/, '')
+      .replace(/\/+$/, '');
     const entry = tree.get(clean);
     if (!entry) {
       // Maybe a folder on the way is a symlink: git stores it as a link blob, not a tree.
@@ -277,7 +295,8 @@ export function readerAtCommit(repo: string, commit: string): ReadFile {
         const prefix = segments.slice(0, i).join('/');
         const parent = tree.get(prefix);
         if (!parent) return { kind: 'missing' };
-        if (parent.mode === '120000') return follow(prefix, blob(parent.object).toString(), segments.slice(i).join('/'), hops);
+        if (parent.mode === '120000')
+          return follow(prefix, blob(parent.object).toString(), segments.slice(i).join('/'), hops);
       }
       return { kind: 'missing' };
     }

@@ -36,7 +36,11 @@ export function readYamlHistory(repo: string, rev = 'HEAD'): FileVersion[] {
   if (tryGit(repo, ['rev-parse', '--is-shallow-repository'])?.toString().trim() === 'true') {
     // Releases before the cut would be missing and every KZ id after them would shift.
     throw new InputError([
-      { file: repo, message: 'the clone is shallow, so the release history would be incomplete and the KZ ids wrong; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)' },
+      {
+        file: repo,
+        message:
+          'the clone is shallow, so the release history would be incomplete and the KZ ids wrong; fetch the full history (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)',
+      },
     ]);
   }
   const head = resolveCommit(repo, rev, '--rev');
@@ -78,7 +82,15 @@ export function readYamlHistory(repo: string, rev = 'HEAD'): FileVersion[] {
       if (!meta.startsWith(':')) continue;
       const [, , oldOid = '', newOid = '', status = ''] = meta.slice(1).split(' ');
       if (status.startsWith('R') || status.startsWith('C')) {
-        changes.push({ commit, committedAt, status, oldOid, newOid, path: tokens[i + 2] ?? '', renamedFrom: tokens[i + 1] ?? '' });
+        changes.push({
+          commit,
+          committedAt,
+          status,
+          oldOid,
+          newOid,
+          path: tokens[i + 2] ?? '',
+          renamedFrom: tokens[i + 1] ?? '',
+        });
         i += 2;
       } else {
         changes.push({ commit, committedAt, status, oldOid, newOid, path: tokens[i + 1] ?? '' });
@@ -89,7 +101,10 @@ export function readYamlHistory(repo: string, rev = 'HEAD'): FileVersion[] {
   }
   commits.reverse();
 
-  const oids = commits.flat().flatMap((c) => [c.oldOid, c.newOid]).filter((oid) => !NULL_OID.test(oid));
+  const oids = commits
+    .flat()
+    .flatMap((c) => [c.oldOid, c.newOid])
+    .filter((oid) => !NULL_OID.test(oid));
   const blobs = readBlobs(repo, oids);
   const versions: FileVersion[] = [];
   commits.forEach((changes, sequence) => {
@@ -101,7 +116,9 @@ export function readYamlHistory(repo: string, rev = 'HEAD'): FileVersion[] {
         committedAt: change.committedAt,
         sequence,
         path: change.path,
-        ...(change.renamedFrom !== undefined && change.status.startsWith('R') ? { renamedFrom: change.renamedFrom } : {}),
+        ...(change.renamedFrom !== undefined && change.status.startsWith('R')
+          ? { renamedFrom: change.renamedFrom }
+          : {}),
         ...(bytes !== undefined ? { bytes: new Uint8Array(bytes) } : {}),
         ...(previous !== undefined ? { previous: new Uint8Array(previous) } : {}),
       });

@@ -65,23 +65,30 @@ export function recordNote(options: RecordNoteOptions): RecordNoteOutcome {
   const remote = options.remote ?? 'origin';
   const ref = options.ref ?? NOTES_REF;
   const maxAttempts = options.maxAttempts ?? 5;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
-  if (note.trim() === '' || /[\r\n]/.test(note)) throw new Error('A kaizen-gate note must be one non-empty line of JSON.');
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw new Error(`Expected \`maxAttempts\` to be a positive integer, got ${maxAttempts}.`);
+  if (note.trim() === '' || /[\r\n]/.test(note))
+    throw new Error('A kaizen-gate note must be one non-empty line of JSON.');
   const line = note.trim();
-  const commit = git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${options.commit}^{commit}`]).toString().trim();
+  const commit = git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${options.commit}^{commit}`])
+    .toString()
+    .trim();
   const identity = identityArgs(repo);
   const short = commit.slice(0, 12);
   const sync = push || remoteExists(repo, remote);
 
   if (sync) syncNotes(repo, remote, ref, identity);
   const added = appendLine(repo, ref, commit, line, identity);
-  const what = added ? `recorded the report on ${short} in ${ref}` : `the report was already recorded on ${short} in ${ref}`;
+  const what = added
+    ? `recorded the report on ${short} in ${ref}`
+    : `the report was already recorded on ${short} in ${ref}`;
   if (!push) return { message: what, added, pushed: false, attempts: 0 };
 
   for (let attempt = 1; ; attempt++) {
     const rejection = tryPush(repo, remote, ref);
     if (rejection === undefined) {
-      const retried = attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? 's' : ''} by another writer` : '';
+      const retried =
+        attempt > 1 ? ` after ${attempt - 1} concurrent update${attempt > 2 ? 's' : ''} by another writer` : '';
       return { message: `${what} and pushed it to ${remote}${retried}`, added, pushed: true, attempts: attempt };
     }
     if (attempt >= maxAttempts) {
@@ -102,7 +109,9 @@ export function recordNote(options: RecordNoteOptions): RecordNoteOutcome {
  * @throws GitError when `commit` names no commit.
  */
 export function readNotes(repo: string, commit: string, ref: string = NOTES_REF): NoteLine[] {
-  const sha = git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${commit}^{commit}`]).toString().trim();
+  const sha = git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${commit}^{commit}`])
+    .toString()
+    .trim();
   const text = tryGit(repo, ['notes', `--ref=${ref}`, 'show', sha])?.toString();
   return text === undefined ? [] : parseNoteText(text);
 }
@@ -116,7 +125,10 @@ export function readAllNotes(repo: string, ref: string = NOTES_REF): Map<string,
     .split('\n')
     .filter(Boolean)
     .map((row) => row.split(' ') as [string, string]);
-  const blobs = readBlobs(repo, pairs.map(([blob]) => blob));
+  const blobs = readBlobs(
+    repo,
+    pairs.map(([blob]) => blob),
+  );
   for (const [blob, commit] of pairs) out.set(commit, parseNoteText(blobs.get(blob)?.toString('utf8') ?? ''));
   return out;
 }
@@ -130,7 +142,12 @@ export function parseNoteText(text: string): NoteLine[] {
     try {
       out.push({ line: index + 1, text: line, value: JSON.parse(line) as unknown });
     } catch (error: unknown) {
-      out.push({ line: index + 1, text: line, value: undefined, error: error instanceof Error ? error.message : String(error) });
+      out.push({
+        line: index + 1,
+        text: line,
+        value: undefined,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   });
   return out;
@@ -158,10 +175,18 @@ function syncNotes(repo: string, remote: string, ref: string, identity: readonly
 /** Adds `line` to the commit's note unless it is already there; returns whether it was added. */
 function appendLine(repo: string, ref: string, commit: string, line: string, identity: readonly string[]): boolean {
   const existing = tryGit(repo, ['notes', `--ref=${ref}`, 'show', commit])?.toString() ?? '';
-  const lines = existing.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = existing
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.includes(line)) return false;
   // `git notes append` would put a blank line between the old note and ours; write the whole note instead.
-  notesCommand(repo, identity, [`--ref=${ref}`, 'add', '--force', '--file=-', commit], `${[...lines, line].join('\n')}\n`);
+  notesCommand(
+    repo,
+    identity,
+    [`--ref=${ref}`, 'add', '--force', '--file=-', commit],
+    `${[...lines, line].join('\n')}\n`,
+  );
   return true;
 }
 
@@ -172,7 +197,8 @@ export function tryPush(repo: string, remote: string, ref: string): string | und
     return undefined;
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    const concurrent = /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
+    const concurrent =
+      /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref|incorrect old value/i;
     if (concurrent.test(message)) return 'non-fast-forward';
     throw new GitError(`Failed to push ${ref} to ${remote}: ${message}`);
   }
@@ -196,7 +222,8 @@ export function remoteExists(repo: string, remote: string): boolean {
 /** `-c user.name=… -c user.email=…` for whatever identity git lacks; the user's config is left alone. */
 export function identityArgs(repo: string): string[] {
   const args: string[] = [];
-  const has = (key: string, env: string): boolean => Boolean(process.env[env]) || Boolean(tryGit(repo, ['config', '--get', key])?.toString().trim());
+  const has = (key: string, env: string): boolean =>
+    Boolean(process.env[env]) || Boolean(tryGit(repo, ['config', '--get', key])?.toString().trim());
   if (!has('user.name', 'GIT_COMMITTER_NAME')) args.push('-c', `user.name=${FALLBACK_IDENTITY.name}`);
   if (!has('user.email', 'GIT_COMMITTER_EMAIL')) args.push('-c', `user.email=${FALLBACK_IDENTITY.email}`);
   return args;

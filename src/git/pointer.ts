@@ -38,7 +38,12 @@ export interface ReleaseHistory {
   readonly resolve: (release: Release) => Release;
 }
 
-const OUTCOME_STATUS: Readonly<Record<string, ApprovalStatus>> = { approve: 'approved', reject: 'rejected', hold: 'held', needs_approval: 'needs_approval' };
+const OUTCOME_STATUS: Readonly<Record<string, ApprovalStatus>> = {
+  approve: 'approved',
+  reject: 'rejected',
+  hold: 'held',
+  needs_approval: 'needs_approval',
+};
 
 function digestOfPayload(text: string): string | undefined {
   try {
@@ -51,20 +56,35 @@ function digestOfPayload(text: string): string | undefined {
 
 /**
  * Reads the application's releases (oldest first) and the verified stage records of its packages;
- * releases' own records are verified on demand (`resolve`). A release's approval comes from the best record on its commit for its package: verified beats
+ * releases' own records are verified on demand (`resolve`). A release's approval comes from the best record on
+ * its commit for its package: verified beats
  * unsigned beats invalid; among verified ones the most severe decision counts.
  */
-export function readReleaseHistory(repo: string, application: string, trusted: readonly TrustedKey[], revokedIds?: ReadonlySet<string>): ReleaseHistory {
+export function readReleaseHistory(
+  repo: string,
+  application: string,
+  trusted: readonly TrustedKey[],
+  revokedIds?: ReadonlySet<string>,
+): ReleaseHistory {
   const notes = readAllNotes(repo);
   const digestAt = digestsAtCommits(repo);
-  const verify = (commit: string, line: NoteLine): RecordResult => verifyRecord(line.text, { trusted, ...(revokedIds ? { revokedIds } : {}), commit, digestAt });
+  const verify = (commit: string, line: NoteLine): RecordResult =>
+    verifyRecord(line.text, { trusted, ...(revokedIds ? { revokedIds } : {}), commit, digestAt });
   const releases: Release[] = [];
   for (const change of readYamlHistory(repo)) {
     if (change.bytes === undefined || classifyYaml(change.bytes, change.path).kind !== 'package') continue;
     if (change.previous !== undefined && Buffer.from(change.previous).equals(Buffer.from(change.bytes))) continue;
     const manifest = loadManifest(change.bytes, change.path).manifest;
     if (manifest === undefined || manifest.application !== application) continue;
-    releases.push({ commit: change.commit, committed_at: change.committedAt, manifest: change.path, package_id: manifest.package_id, manifest_sha256: digestOf(change.bytes), approval: 'unrecorded', approval_detail: 'not verified yet' });
+    releases.push({
+      commit: change.commit,
+      committed_at: change.committedAt,
+      manifest: change.path,
+      package_id: manifest.package_id,
+      manifest_sha256: digestOf(change.bytes),
+      approval: 'unrecorded',
+      approval_detail: 'not verified yet',
+    });
   }
   const stageRecords: StageRecord[] = [];
   for (const [commit, lines] of notes) {
@@ -83,8 +103,13 @@ export function readReleaseHistory(repo: string, application: string, trusted: r
   const rolledBack = new Map<string, string>();
   for (const record of stageRecords) {
     const r = record.report;
-    if (r.stage === 'canary' && r.decision.outcome === 'rollback') rolledBack.set(r.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r.decision.summary}`);
-    if (r.stage === 'rollback' && r.decision.outcome === 'rolled_back' && r.rollback?.from) rolledBack.set(r.rollback.from.package_id, `rollback on ${record.commit.slice(0, 12)} to ${r.rollback.to?.package_id ?? 'an earlier package'}`);
+    if (r.stage === 'canary' && r.decision.outcome === 'rollback')
+      rolledBack.set(r.package_id, `canary report on ${record.commit.slice(0, 12)}: ${r.decision.summary}`);
+    if (r.stage === 'rollback' && r.decision.outcome === 'rolled_back' && r.rollback?.from)
+      rolledBack.set(
+        r.rollback.from.package_id,
+        `rollback on ${record.commit.slice(0, 12)} to ${r.rollback.to?.package_id ?? 'an earlier package'}`,
+      );
   }
   const resolved = new Map<Release, Release>();
   const resolve = (release: Release): Release => {
@@ -96,7 +121,13 @@ export function readReleaseHistory(repo: string, application: string, trusted: r
     }
     return done;
   };
-  return { releases: releases.map((r) => (rolledBack.has(r.package_id) ? { ...r, rolled_back: rolledBack.get(r.package_id)! } : r)), stageRecords, resolve };
+  return {
+    releases: releases.map((r) =>
+      rolledBack.has(r.package_id) ? { ...r, rolled_back: rolledBack.get(r.package_id)! } : r,
+    ),
+    stageRecords,
+    resolve,
+  };
 }
 
 function decodePredicate(payload: string): unknown {
@@ -107,24 +138,36 @@ function decodePredicate(payload: string): unknown {
   }
 }
 
-function approvalOf(results: readonly { line: NoteLine; result: RecordResult }[], packageId: string): Pick<Release, 'approval' | 'approval_detail' | 'statement_sha256'> {
-  const mine = results.filter(({ result }) => result.kind === 'invalid' || result.report.packages.some((p) => p.package_id === packageId));
+function approvalOf(
+  results: readonly { line: NoteLine; result: RecordResult }[],
+  packageId: string,
+): Pick<Release, 'approval' | 'approval_detail' | 'statement_sha256'> {
+  const mine = results.filter(
+    ({ result }) => result.kind === 'invalid' || result.report.packages.some((p) => p.package_id === packageId),
+  );
   const verified = mine.filter((m) => m.result.kind === 'verified');
   if (verified.length > 0) {
     const ranked = verified
       .map((m) => {
-        const pkg = m.result.kind === 'verified' ? m.result.report.packages.find((p) => p.package_id === packageId) : undefined;
+        const pkg =
+          m.result.kind === 'verified' ? m.result.report.packages.find((p) => p.package_id === packageId) : undefined;
         return { m, status: OUTCOME_STATUS[pkg?.decision.outcome ?? ''] ?? ('invalid' as ApprovalStatus) };
       })
       .toSorted((a, b) => severity(a.status) - severity(b.status));
     const best = ranked[0]!;
     const keyid = best.m.result.kind === 'verified' ? best.m.result.keyid : '';
-    return { approval: best.status, approval_detail: `signed by ${keyid}`, ...(digestOfPayload(best.m.line.text) ? { statement_sha256: digestOfPayload(best.m.line.text)! } : {}) };
+    return {
+      approval: best.status,
+      approval_detail: `signed by ${keyid}`,
+      ...(digestOfPayload(best.m.line.text) ? { statement_sha256: digestOfPayload(best.m.line.text)! } : {}),
+    };
   }
   const unsigned = mine.find((m) => m.result.kind === 'unsigned');
-  if (unsigned && unsigned.result.kind === 'unsigned') return { approval: 'unsigned', approval_detail: unsigned.result.reason };
+  if (unsigned && unsigned.result.kind === 'unsigned')
+    return { approval: 'unsigned', approval_detail: unsigned.result.reason };
   const invalid = mine.find((m) => m.result.kind === 'invalid');
-  if (invalid && invalid.result.kind === 'invalid') return { approval: 'invalid', approval_detail: invalid.result.reason };
+  if (invalid && invalid.result.kind === 'invalid')
+    return { approval: 'invalid', approval_detail: invalid.result.reason };
   return { approval: 'unrecorded', approval_detail: 'no record' };
 }
 
@@ -144,25 +187,57 @@ export function readPointerAtHead(repo: string, path: string): { pointer: Pointe
 export function rehearseTarget(repo: string, target: Release): RehearsalCheck[] {
   const reader = readerAtCommit(repo, target.commit);
   const read = reader(target.manifest);
-  if (read.kind !== 'file') return [{ check: 'manifest exists', ok: false, detail: `${target.manifest} is not in commit ${target.commit.slice(0, 12)}` }];
+  if (read.kind !== 'file')
+    return [
+      {
+        check: 'manifest exists',
+        ok: false,
+        detail: `${target.manifest} is not in commit ${target.commit.slice(0, 12)}`,
+      },
+    ];
   const schemaOnly = loadManifest(read.bytes, target.manifest);
   const full = loadManifest(read.bytes, target.manifest, { readFile: reader });
   const schemaProblems = schemaOnly.problems;
-  const artifactProblems = full.problems.filter((p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message));
+  const artifactProblems = full.problems.filter(
+    (p) => !schemaProblems.some((s) => s.field === p.field && s.message === p.message),
+  );
   const digestOk = digestOf(read.bytes) === target.manifest_sha256;
   return [
-    { check: 'manifest at its digest', ok: digestOk, detail: digestOk ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…` : `${target.manifest} changed since the release was recorded` },
-    { check: "valid under today's schema", ok: schemaProblems.length === 0, detail: schemaProblems.length === 0 ? 'the manifest validates against the schema this kaizen-gate ships' : describe(schemaProblems) },
+    {
+      check: 'manifest at its digest',
+      ok: digestOk,
+      detail: digestOk
+        ? `${target.manifest} at ${target.commit.slice(0, 12)} is ${target.manifest_sha256.slice(0, 19)}…`
+        : `${target.manifest} changed since the release was recorded`,
+    },
+    {
+      check: "valid under today's schema",
+      ok: schemaProblems.length === 0,
+      detail:
+        schemaProblems.length === 0
+          ? 'the manifest validates against the schema this kaizen-gate ships'
+          : describe(schemaProblems),
+    },
     {
       check: 'every artifact at its digest',
       ok: schemaProblems.length === 0 && artifactProblems.length === 0,
-      detail: schemaProblems.length > 0 ? 'not checked: the manifest does not validate' : artifactProblems.length === 0 ? `${full.artifacts.length} artifact${full.artifacts.length === 1 ? '' : 's'} exist at their recorded sha256` : describe(artifactProblems),
+      detail:
+        schemaProblems.length > 0
+          ? 'not checked: the manifest does not validate'
+          : artifactProblems.length === 0
+            ? `${full.artifacts.length} artifact${full.artifacts.length === 1 ? '' : 's'} exist at their recorded sha256`
+            : describe(artifactProblems),
     },
   ];
 }
 
 function describe(list: readonly { field?: string; message: string }[]): string {
-  return list.slice(0, 5).map((p) => `${p.field ?? ''}: ${p.message}`).join('; ') + (list.length > 5 ? `; and ${list.length - 5} more` : '');
+  return (
+    list
+      .slice(0, 5)
+      .map((p) => `${p.field ?? ''}: ${p.message}`)
+      .join('; ') + (list.length > 5 ? `; and ${list.length - 5} more` : '')
+  );
 }
 
 /** Whether the working tree has changes to `path` (a rollback commit must not sweep them in). */
@@ -175,12 +250,21 @@ export function hasLocalChanges(repo: string, path: string): boolean {
  *
  * @throws GitError when git fails (nothing to commit, no remote, rejected push).
  */
-export function commitPointer(repo: string, path: string, text: string, message: string, options: { branch?: string; push?: string }): { commit: string; pushed?: { remote: string; ref: string } } {
+export function commitPointer(
+  repo: string,
+  path: string,
+  text: string,
+  message: string,
+  options: { branch?: string; push?: string },
+): { commit: string; pushed?: { remote: string; ref: string } } {
   if (options.branch !== undefined) git(repo, ['checkout', '--quiet', '-b', options.branch]);
   mkdirSync(dirname(join(repo, path)), { recursive: true });
   writeFileSync(join(repo, path), text);
   git(repo, ['add', '--', path]);
-  const identity = tryGit(repo, ['config', '--get', 'user.email']) === undefined && !process.env['GIT_COMMITTER_EMAIL'] ? ['-c', 'user.name=kaizen-gate', '-c', 'user.email=kaizen-gate@noreply.invalid'] : [];
+  const identity =
+    tryGit(repo, ['config', '--get', 'user.email']) === undefined && !process.env['GIT_COMMITTER_EMAIL']
+      ? ['-c', 'user.name=kaizen-gate', '-c', 'user.email=kaizen-gate@noreply.invalid']
+      : [];
   git(repo, [...identity, 'commit', '--quiet', '--no-verify', '-m', message, '--', path]);
   const commit = git(repo, ['rev-parse', 'HEAD']).toString().trim();
   if (options.push === undefined) return { commit };
@@ -188,7 +272,9 @@ export function commitPointer(repo: string, path: string, text: string, message:
   try {
     git(repo, ['push', '--quiet', options.push, `HEAD:refs/heads/${ref}`]);
   } catch (error: unknown) {
-    throw new GitError(`The pointer commit ${commit.slice(0, 12)} was made but not pushed to ${options.push}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GitError(
+      `The pointer commit ${commit.slice(0, 12)} was made but not pushed to ${options.push}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { commit, pushed: { remote: options.push, ref } };
 }

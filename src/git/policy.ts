@@ -48,13 +48,26 @@ export function loadPolicyAtBase(options: {
   readonly defaults: DefaultPolicy;
 }): PolicyAtBase {
   const path = policyPathOf(options.repo, options.cwd, options.given);
-  const readHead = options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
+  const readHead =
+    options.headCommit === null ? readerAtWorktree(options.repo) : readerAtCommit(options.repo, options.headCommit);
   const problems: Problem[] = [];
-  const base = checkPolicyFile(readerAtCommit(options.repo, options.baseCommit)(path), path, 'at the base commit', problems);
-  const head = checkPolicyFile(readHead(path), path, options.headCommit === null ? 'in the working tree' : 'at the head', problems);
+  const base = checkPolicyFile(
+    readerAtCommit(options.repo, options.baseCommit)(path),
+    path,
+    'at the base commit',
+    problems,
+  );
+  const head = checkPolicyFile(
+    readHead(path),
+    path,
+    options.headCommit === null ? 'in the working tree' : 'at the head',
+    problems,
+  );
   if (problems.length > 0) throw new InputError(problems);
   if (base === undefined && head === undefined) {
-    throw new InputError([{ file: path, message: 'policy file does not exist at the base commit or in the candidate' }]);
+    throw new InputError([
+      { file: path, message: 'policy file does not exist at the base commit or in the candidate' },
+    ]);
   }
   const defaults = parsePolicy(options.defaults.bytes, options.defaults.file);
   const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
@@ -66,9 +79,19 @@ export function loadPolicyAtBase(options: {
   const headPolicy = merge(head, `${path} (candidate)`);
   const baseDigest = base === undefined ? undefined : digestOf(base);
   const headDigest = head === undefined ? undefined : digestOf(head);
-  const status = base === undefined ? 'added' : head === undefined ? 'deleted' : baseDigest === headDigest ? 'unchanged' : 'modified';
+  const status =
+    base === undefined
+      ? 'added'
+      : head === undefined
+        ? 'deleted'
+        : baseDigest === headDigest
+          ? 'unchanged'
+          : 'modified';
   const { effective, loosened, tightened } = comparePolicies(basePolicy, headPolicy);
-  const sources = status === 'modified' || status === 'added' ? [...basePolicy.sources, ...headPolicy.sources.slice(1)] : basePolicy.sources;
+  const sources =
+    status === 'modified' || status === 'added'
+      ? [...basePolicy.sources, ...headPolicy.sources.slice(1)]
+      : basePolicy.sources;
   return {
     policy: { ...effective, sources },
     change: {
@@ -86,7 +109,8 @@ export function loadPolicyAtBase(options: {
 export function policyPathOf(repo: string, cwd: string, given: string): string {
   const rel = relative(resolve(repo), resolve(cwd, given));
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    const message = 'the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it';
+    const message =
+      'the policy file must be inside the repository: it is read at the base commit, where a pull request cannot change it';
     throw new InputError([{ file: given, message }]);
   }
   return rel.split(sep).join('/');
@@ -100,7 +124,10 @@ function checkPolicyFile(read: FileRead, path: string, where: string, problems: 
       problems.push({ file: path, message: `policy file ${where} is not a regular file` });
       return undefined;
     case 'escapes':
-      problems.push({ file: path, message: `policy file ${where} ${read.reason}; the policy is read from inside the repository only` });
+      problems.push({
+        file: path,
+        message: `policy file ${where} ${read.reason}; the policy is read from inside the repository only`,
+      });
       return undefined;
     case 'file': {
       const kind = classifyYaml(read.bytes, path);
@@ -110,7 +137,10 @@ function checkPolicyFile(read: FileRead, path: string, where: string, problems: 
       problems.push(
         located
           ? { ...located, message: `policy file ${where} cannot be read as YAML (${located.message})` }
-          : { file: path, message: `policy file ${where} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)` },
+          : {
+              file: path,
+              message: `policy file ${where} is not a kaizen-gate GatePolicy document (apiVersion: kaizen-gate/v1, kind: GatePolicy)`,
+            },
       );
       return undefined;
     }

@@ -59,11 +59,24 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   const baseTree = discoverAtCommit(repo, baseCommit, { ...(select ? { select } : {}), cache });
   const headTree = headCommit
     ? discoverAtCommit(repo, headCommit, { ...(select ? { select } : {}), cache })
-    : discoverInWorktree(repo, { ...(select ? { select } : {}), unchanged: { kinds: baseTree.kinds, changed: changedSet } });
+    : discoverInWorktree(repo, {
+        ...(select ? { select } : {}),
+        unchanged: { kinds: baseTree.kinds, changed: changedSet },
+      });
   if (options.manifests !== undefined) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
 
-  const plan = planScope({ base: baseTree.kinds, head: headTree.kinds, changed: changedSet, ...(options.all ? { all: true } : {}) });
-  prefetchPackages(repo, plan.candidates, { commit: baseCommit, kinds: baseTree.kinds }, { commit: headCommit, kinds: headTree.kinds });
+  const plan = planScope({
+    base: baseTree.kinds,
+    head: headTree.kinds,
+    changed: changedSet,
+    ...(options.all ? { all: true } : {}),
+  });
+  prefetchPackages(
+    repo,
+    plan.candidates,
+    { commit: baseCommit, kinds: baseTree.kinds },
+    { commit: headCommit, kinds: headTree.kinds },
+  );
   const baseCache = new Map<string, LoadedManifest>();
   const headCache = new Map<string, LoadedManifest>();
   const loadBase = (path: string): LoadedManifest | undefined => readManifest(path, baseTree.read, baseCache);
@@ -78,7 +91,12 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
 
   const packages: PackageDiff[] = [];
   const loadedPairs = new Map<string, LoadedPair>();
-  const addFailure = (path: string, result: ReturnType<typeof failedPackage>, candidate: LoadedManifest, parent?: LoadedManifest): void => {
+  const addFailure = (
+    path: string,
+    result: ReturnType<typeof failedPackage>,
+    candidate: LoadedManifest,
+    parent?: LoadedManifest,
+  ): void => {
     packages.push(result.diff);
     loadedPairs.set(path, { candidate, ...(parent ? { parent } : {}), standIn: result.standIn });
   };
@@ -114,7 +132,12 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
       continue;
     }
     const valid = candidate as ValidManifest;
-    const { parent, resolution, problems: resolveProblems, warnings } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
+    const {
+      parent,
+      resolution,
+      problems: resolveProblems,
+      warnings,
+    } = chooseParent(valid, continued, scoped.renamed, findById, baseCommit);
     const baseDigests = new Map<string, string | undefined>();
     for (const artifact of valid.artifacts) {
       const atBase = baseTree.read(artifact.path);
@@ -141,7 +164,14 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
     const bytes = headRead.kind === 'file' ? headRead.bytes : undefined;
     const facts = packageFacts(base?.yaml?.value);
     const was = `at the base commit it holds package ${facts.package_id ?? '(no package_id)'} of ${facts.application ?? '(no application)'}`;
-    const { failure, problems } = describeMissing(missing.basePath, was, bytes, missing.head, renames.get(missing.basePath), headTree);
+    const { failure, problems } = describeMissing(
+      missing.basePath,
+      was,
+      bytes,
+      missing.head,
+      renames.get(missing.basePath),
+      headTree,
+    );
     addFailure(
       missing.basePath,
       failedPackage({
@@ -165,7 +195,12 @@ export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
         `${problem.file} names kaizen-gate but cannot be read as YAML, so it may be a damaged package manifest; ` +
         'fix it, or leave it out of discovery with manifest arguments or the `manifests` input',
     };
-    const result = failedPackage({ manifest: problem.file, failure, problems: [problem], ...(bytes ? { headBytes: bytes } : {}) });
+    const result = failedPackage({
+      manifest: problem.file,
+      failure,
+      problems: [problem],
+      ...(bytes ? { headBytes: bytes } : {}),
+    });
     addFailure(problem.file, result, syntheticLoaded(problem.file, bytes));
   }
 
@@ -218,11 +253,18 @@ function prefetchPackages(
     for (const path of candidateFiles) atHead.add(path);
   }
   // A work-tree head is read from disk, not from git.
-  prefetchFiles(repo, [{ commit: base.commit, paths: atBase }, ...(head.commit ? [{ commit: head.commit, paths: atHead }] : [])]);
+  prefetchFiles(repo, [
+    { commit: base.commit, paths: atBase },
+    ...(head.commit ? [{ commit: head.commit, paths: atHead }] : []),
+  ]);
 }
 
 /** Each selection entry must match a package manifest in the base or the head; all misses at once. */
-function checkSelection(patterns: readonly string[], base: ReadonlyMap<string, YamlKind>, head: ReadonlyMap<string, YamlKind>): void {
+function checkSelection(
+  patterns: readonly string[],
+  base: ReadonlyMap<string, YamlKind>,
+  head: ReadonlyMap<string, YamlKind>,
+): void {
   const problems: Problem[] = [];
   for (const pattern of patterns) {
     const matches = selectionOf([pattern]);
@@ -248,7 +290,8 @@ function describeMissing(
   renamedTo: string | undefined,
   headTree: DiscoveredTree,
 ): { failure: ManifestFailure; problems: Problem[] } {
-  const keep = 'a package manifest cannot leave the gate: restore it, or move it together with a new manifest of the same application';
+  const keep =
+    'a package manifest cannot leave the gate: restore it, or move it together with a new manifest of the same application';
   if (bytes === undefined) {
     if (renamedTo !== undefined) {
       const target = headTree.kinds.get(renamedTo);
@@ -259,19 +302,26 @@ function describeMissing(
           : target.kind === 'package'
             ? `a manifest of another application (${packageFacts(target.value).application ?? 'none'})`
             : describeKind(target);
-      return { failure: { kind: 'renamed', message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` }, problems: [] };
+      return {
+        failure: { kind: 'renamed', message: `${path} was renamed to ${renamedTo}, which is ${what}; ${was}; ${keep}` },
+        problems: [],
+      };
     }
     return { failure: { kind: 'deleted', message: `${path} was deleted; ${was}; ${keep}` }, problems: [] };
   }
   const strict = loadManifest(bytes, path).problems;
-  if (isBlankYaml(bytes)) return { failure: { kind: 'emptied', message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
+  if (isBlankYaml(bytes))
+    return { failure: { kind: 'emptied', message: `${path} was emptied; ${was}; ${keep}` }, problems: [] };
   if (head?.kind === 'unreadable' || head === undefined) {
     const reason = head?.kind === 'unreadable' ? head.problem.message : (strict[0]?.message ?? 'cannot be read');
     const problems = head?.kind === 'unreadable' ? [head.problem] : strict;
     const message = `${path} can no longer be read as a manifest (${reason}); ${was}; ${keep}`;
     return { failure: { kind: 'unreadable', message }, problems: problems.slice(0, 20) };
   }
-  return { failure: { kind: 'not_a_package', message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` }, problems: [] };
+  return {
+    failure: { kind: 'not_a_package', message: `${path} is now ${describeKind(head)}; ${was}; ${keep}` },
+    problems: [],
+  };
 }
 
 /** A LoadedManifest for a file with no valid manifest in it (or no file): its digest and nothing else. */
@@ -297,14 +347,18 @@ function chooseParent(
   const atBase = continued?.manifest ? (continued as ValidManifest) : undefined;
   const warnings: string[] = [];
   if (continued && !atBase) {
-    warnings.push(`${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`);
+    warnings.push(
+      `${continued.file} at the base commit is not a valid manifest (${continued.problems.length} problem(s)); it cannot be the parent`,
+    );
   }
   const wanted = c.parent_package_id;
   if (wanted !== undefined && atBase?.manifest.package_id !== wanted) {
     const byId = findById(wanted);
     if (byId) return { parent: byId, resolution: 'parent_package_id', problems: [], warnings };
     if (atBase && atBase.manifest.package_id !== c.package_id) {
-      warnings.push(`parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`);
+      warnings.push(
+        `parent_package_id is ${wanted}, but the base commit has ${atBase.manifest.package_id} in ${atBase.file}; comparing against ${atBase.manifest.package_id}`,
+      );
     }
   }
   if (atBase) return { parent: atBase, resolution: renamed ? 'renamed' : 'same_path', problems: [], warnings };
@@ -333,7 +387,8 @@ function readHistory(repo: string, baseCommit: string, path: string, depth: numb
     const read = readerAtCommit(repo, commit)(path);
     if (read.kind !== 'file') continue;
     const loaded = loadManifest(read.bytes, path);
-    if (loaded.manifest) out.push({ package_id: loaded.manifest.package_id, commit, fingerprint: behaviourFingerprint(loaded.manifest) });
+    if (loaded.manifest)
+      out.push({ package_id: loaded.manifest.package_id, commit, fingerprint: behaviourFingerprint(loaded.manifest) });
   }
   return out;
 }

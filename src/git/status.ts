@@ -11,7 +11,9 @@ import { git } from './git.ts';
  * are inputs and outputs of the check, not part of the package.
  */
 export function uncommittedFiles(repo: string, own: readonly string[]): string[] {
-  const records = git(repo, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']).toString().split('\0');
+  const records = git(repo, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'])
+    .toString()
+    .split('\0');
   const files: string[] = [];
   for (const record of records) {
     if (record.length < 4) continue;

@@ -75,7 +75,11 @@ export interface PostedCheckRun {
  *
  * @throws the octokit RequestError of a failed call; classify it with `classifyGitHubError`.
  */
-export async function postCheckRun(octokit: Octokit, params: CheckRunParams, limits: CheckLimits = DEFAULT_LIMITS): Promise<PostedCheckRun> {
+export async function postCheckRun(
+  octokit: Octokit,
+  params: CheckRunParams,
+  limits: CheckLimits = DEFAULT_LIMITS,
+): Promise<PostedCheckRun> {
   const { owner, repo } = params;
   const kept = params.annotations.slice(0, limits.maxAnnotations).map((a) => normalizeAnnotation(a, limits));
   const [first = [], ...rest] = chunk(kept, limits.annotationsPerRequest);
@@ -84,7 +88,8 @@ export async function postCheckRun(octokit: Octokit, params: CheckRunParams, lim
     summary: fitText(params.summary, limits.summary),
     ...(params.text === undefined ? {} : { text: fitText(params.text, limits.text) }),
   };
-  const withAnnotations = (batch: readonly Annotation[]) => (batch.length === 0 ? output : { ...output, annotations: [...batch] });
+  const withAnnotations = (batch: readonly Annotation[]) =>
+    batch.length === 0 ? output : { ...output, annotations: [...batch] };
   const common = {
     owner,
     repo,
@@ -104,7 +109,12 @@ export async function postCheckRun(octokit: Octokit, params: CheckRunParams, lim
   }
   const { data: run } =
     previous === undefined
-      ? await octokit.rest.checks.create({ ...common, name: params.name, head_sha: params.headSha, output: withAnnotations(first) })
+      ? await octokit.rest.checks.create({
+          ...common,
+          name: params.name,
+          head_sha: params.headSha,
+          output: withAnnotations(first),
+        })
       : await octokit.rest.checks.update({ ...common, check_run_id: previous, output: withAnnotations(first) });
   for (const batch of rest) {
     await octokit.rest.checks.update({ owner, repo, check_run_id: run.id, output: withAnnotations(batch) });
@@ -141,7 +151,9 @@ export function normalizeAnnotation(annotation: Annotation, limits: CheckLimits 
     ...columns,
     annotation_level: annotation.annotation_level,
     message: truncateMarkdown(annotation.message, limits.annotationMessage, '…'),
-    ...(annotation.title === undefined ? {} : { title: truncateMarkdown(annotation.title, limits.annotationTitle, '…') }),
+    ...(annotation.title === undefined
+      ? {}
+      : { title: truncateMarkdown(annotation.title, limits.annotationTitle, '…') }),
     ...(annotation.raw_details === undefined
       ? {}
       : { raw_details: truncateMarkdown(annotation.raw_details, limits.annotationMessage, '…') }),
@@ -166,7 +178,9 @@ async function findRunToReuse(octokit: Octokit, params: CheckRunParams): Promise
     per_page: 100,
   });
   const latest = runs
-    .filter((run) => run.name === params.name && run.head_sha === params.headSha && run.external_id === params.externalId)
+    .filter(
+      (run) => run.name === params.name && run.head_sha === params.headSha && run.external_id === params.externalId,
+    )
     // Someone else's app may have made a run with the same name and id; only our own is reused.
     .filter((run) => run.app?.slug === params.appSlug)
     .toSorted((a, b) => b.id - a.id)[0];

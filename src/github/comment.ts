@@ -71,14 +71,20 @@ export interface UpsertOptions {
  * @throws {TypeError} when the marker is not an HTML comment.
  * @throws the octokit RequestError of a failed call; classify it with `classifyGitHubError`.
  */
-export async function upsertStickyComment(octokit: Octokit, comment: StickyComment, options: UpsertOptions = {}): Promise<StickyCommentResult> {
+export async function upsertStickyComment(
+  octokit: Octokit,
+  comment: StickyComment,
+  options: UpsertOptions = {},
+): Promise<StickyCommentResult> {
   const body = composeBody(comment, options.limit ?? COMMENT_LIMIT);
   const { owner, repo } = comment;
   let currentHead: Promise<string> | undefined;
   // Asked at most once, and only when a comment for another head is in the way.
   const mayOverwrite = async (head: string | undefined): Promise<boolean> => {
     if (head === undefined || comment.headSha === undefined || head === comment.headSha) return true;
-    currentHead ??= octokit.rest.pulls.get({ owner, repo, pull_number: comment.issueNumber }).then(({ data }) => data.head.sha);
+    currentHead ??= octokit.rest.pulls
+      .get({ owner, repo, pull_number: comment.issueNumber })
+      .then(({ data }) => data.head.sha);
     return (await currentHead) === comment.headSha;
   };
 
@@ -89,7 +95,12 @@ export async function upsertStickyComment(octokit: Octokit, comment: StickyComme
     return settleRace(octokit, comment, { id: data.id, html_url: data.html_url, body }, mayOverwrite);
   }
   if (!(await mayOverwrite(existing.head))) {
-    return { id: existing.id, htmlUrl: existing.html_url, action: 'superseded', ...(existing.head ? { supersededBy: existing.head } : {}) };
+    return {
+      id: existing.id,
+      htmlUrl: existing.html_url,
+      action: 'superseded',
+      ...(existing.head ? { supersededBy: existing.head } : {}),
+    };
   }
   if (existing.body === body) return { id: existing.id, htmlUrl: existing.html_url, action: 'unchanged' };
   const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
@@ -124,15 +135,26 @@ async function settleRace(
   mayOverwrite: (head: string | undefined) => Promise<boolean>,
 ): Promise<StickyCommentResult> {
   const oldest = (await findStickyComments(octokit, target))[0];
-  if (oldest === undefined || oldest.id === created.id) return { id: created.id, htmlUrl: created.html_url, action: 'created' };
+  if (oldest === undefined || oldest.id === created.id)
+    return { id: created.id, htmlUrl: created.html_url, action: 'created' };
   const { owner, repo } = target;
   let result: StickyCommentResult;
   if (!(await mayOverwrite(oldest.head))) {
-    result = { id: oldest.id, htmlUrl: oldest.html_url, action: 'superseded', ...(oldest.head ? { supersededBy: oldest.head } : {}) };
+    result = {
+      id: oldest.id,
+      htmlUrl: oldest.html_url,
+      action: 'superseded',
+      ...(oldest.head ? { supersededBy: oldest.head } : {}),
+    };
   } else if (oldest.body === created.body) {
     result = { id: oldest.id, htmlUrl: oldest.html_url, action: 'unchanged' };
   } else {
-    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body: created.body });
+    const { data } = await octokit.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: oldest.id,
+      body: created.body,
+    });
     result = { id: data.id, htmlUrl: data.html_url, action: 'updated' };
   }
   try {
@@ -195,12 +217,15 @@ function composeBody(comment: StickyComment, limit: number): string {
   }
   const head = `${markerLine(comment.marker, comment.headSha)}\n`;
   const room = Math.max(0, limit - utf8Length(head));
-  const content = typeof comment.body === 'string' ? truncateMarkdown(comment.body, room) : fitMarkdown(comment.body, room);
+  const content =
+    typeof comment.body === 'string' ? truncateMarkdown(comment.body, room) : fitMarkdown(comment.body, room);
   return `${head}${content}`;
 }
 
 function assertMarker(marker: string): void {
   if (!/^<!--[^\n]*-->$/.test(marker) || marker.slice(4, -3).includes('--')) {
-    throw new TypeError(`Expected \`marker\` to be a one-line HTML comment such as <!-- kaizen-gate:sticky -->, got ${JSON.stringify(marker)}.`);
+    throw new TypeError(
+      `Expected \`marker\` to be a one-line HTML comment such as <!-- kaizen-gate:sticky -->, got ${JSON.stringify(marker)}.`,
+    );
   }
 }

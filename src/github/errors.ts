@@ -48,7 +48,11 @@ function classify(error: unknown): GitHubFailure {
     return { kind: 'network', message: `Could not reach GitHub for ${what}: ${said}` };
   }
   if ((status === 403 || status === 429) && isRateLimit(status, said, headers)) {
-    return { kind: 'rate-limit', status, message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}` };
+    return {
+      kind: 'rate-limit',
+      status,
+      message: `GitHub rate limit on ${what} (${status}): ${said}${rateLimitHint(headers)}`,
+    };
   }
   if (status === 403 && /resource not accessible by integration/i.test(said)) {
     return {
@@ -60,7 +64,8 @@ function classify(error: unknown): GitHubFailure {
         'from a fork, where GITHUB_TOKEN is read-only.',
     };
   }
-  if (status === 401 || status === 403) return { kind: 'forbidden', status, message: `GitHub refused ${what} (${status}): ${said}` };
+  if (status === 401 || status === 403)
+    return { kind: 'forbidden', status, message: `GitHub refused ${what} (${status}): ${said}` };
   if (status === 404) return { kind: 'not-found', status, message: `GitHub found nothing at ${what} (404): ${said}` };
   if (status === 422) return { kind: 'validation', status, message: `GitHub rejected ${what} (422): ${said}` };
   if (status >= 500) return { kind: 'server', status, message: `GitHub failed ${what} (${status}): ${said}` };
@@ -159,6 +164,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringRecord(value: Record<string, unknown>): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== undefined && item !== null) result[key.toLowerCase()] = String(item);
+  for (const [key, item] of Object.entries(value))
+    if (item !== undefined && item !== null) result[key.toLowerCase()] = String(item);
   return result;
 }

@@ -32,7 +32,10 @@ export async function lookupTokenIdentity(octokit: Octokit, secrets: readonly st
       login: ACTIONS_BOT_LOGIN,
       ...appSlugOf(ACTIONS_BOT_LOGIN),
       source: 'fallback',
-      note: failure.kind === 'forbidden-integration' ? 'installation token: GET /user is not available to it' : failure.message,
+      note:
+        failure.kind === 'forbidden-integration'
+          ? 'installation token: GET /user is not available to it'
+          : failure.message,
     };
   }
 }

@@ -37,7 +37,8 @@ export interface OctokitSetup {
 }
 
 /**
- * Creates the only GitHub client the project uses: `@actions/github`'s client (the runner's proxy settings, its user agent) with the retry (5xx and
+ * Creates the only GitHub client the project uses: `@actions/github`'s client (the runner's proxy settings, its
+ * user agent) with the retry (5xx and
  * network errors, quadratic back-off) and throttling (primary and secondary rate limits, honouring
  * `retry-after` and `x-ratelimit-reset`), each bounded by `retries` and `maxWaitSeconds` and logged.
  * Other 4xx responses are never retried. Writes with the same token are spaced about a second
@@ -57,26 +58,39 @@ export function setupOctokit(token: string, options: OctokitSetup = {}) {
   const onLimit =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean =>
-      decideRetry(log, `${kind} rate limit`, `${request.method} ${request.url}`, retryAfter, retryCount, retries, maxWaitSeconds);
+      decideRetry(
+        log,
+        `${kind} rate limit`,
+        `${request.method} ${request.url}`,
+        retryAfter,
+        retryCount,
+        retries,
+        maxWaitSeconds,
+      );
 
   const octokit = getOctokit(
     token,
     {
-    userAgent: 'kaizen-gate',
-    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
-    log: { debug: (m: string) => log.debug(m), info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.error(m) },
-    // Through @actions/github's fetch, which honours the runner's proxy settings.
-    request: { fetch: timedFetch(timeoutMs, log, (defaults.request?.fetch as typeof fetch | undefined) ?? fetch) },
-    // 429 is left to the rate-limit handling, which honours retry-after instead of a fixed back-off.
-    retry: { retries, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    throttle: {
-      // GitHub asks for writes a second apart per user or token; keying the plugin's in-process
-      // pacing by token keeps clients with one token in step and leaves other tokens unhindered.
-      id: `kaizen-gate:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`,
-      retryAfterBaseValue: unit,
-      onRateLimit: onLimit('primary'),
-      onSecondaryRateLimit: onLimit('secondary'),
-    },
+      userAgent: 'kaizen-gate',
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
+      log: {
+        debug: (m: string) => log.debug(m),
+        info: (m: string) => log.info(m),
+        warn: (m: string) => log.warn(m),
+        error: (m: string) => log.error(m),
+      },
+      // Through @actions/github's fetch, which honours the runner's proxy settings.
+      request: { fetch: timedFetch(timeoutMs, log, (defaults.request?.fetch as typeof fetch | undefined) ?? fetch) },
+      // 429 is left to the rate-limit handling, which honours retry-after instead of a fixed back-off.
+      retry: { retries, retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
+      throttle: {
+        // GitHub asks for writes a second apart per user or token; keying the plugin's in-process
+        // pacing by token keeps clients with one token in step and leaves other tokens unhindered.
+        id: `kaizen-gate:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`,
+        retryAfterBaseValue: unit,
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+      },
     },
     retry,
     throttling,
@@ -91,7 +105,8 @@ export function setupOctokit(token: string, options: OctokitSetup = {}) {
       } catch (error: unknown) {
         const wait = unrecognisedRateLimitWait(error);
         const what = `${requestOptions.method} ${requestOptions.url}`;
-        if (wait === undefined || !decideRetry(log, 'rate limit', what, wait, attempt, retries, maxWaitSeconds)) throw error;
+        if (wait === undefined || !decideRetry(log, 'rate limit', what, wait, attempt, retries, maxWaitSeconds))
+          throw error;
         await sleep(wait * unit);
       }
     }
@@ -151,7 +166,8 @@ function timedFetch(timeoutMs: number, log: Logger, send: typeof fetch): typeof 
     const target = input instanceof Request ? input.url : String(input);
     log.debug(`GitHub request: ${init?.method ?? 'GET'} ${new URL(target).pathname}`);
     const response = await send(input, { ...init, signal });
-    if (response.status >= 500) log.warn(`GitHub answered ${response.status} to ${init?.method ?? 'GET'} ${new URL(target).pathname}.`);
+    if (response.status >= 500)
+      log.warn(`GitHub answered ${response.status} to ${init?.method ?? 'GET'} ${new URL(target).pathname}.`);
     return response;
   };
 }

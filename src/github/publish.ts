@@ -97,8 +97,12 @@ export async function publishChecks(
         },
         settings.limits,
       );
-      if (posted.lookupFailed) log.warn(`Could not list earlier check runs for "${run.name}" (${posted.lookupFailed}); created a new one.`);
-      const omitted = posted.annotationsOmitted > 0 ? `; ${posted.annotationsOmitted} annotations over the budget are only in the report` : '';
+      if (posted.lookupFailed)
+        log.warn(`Could not list earlier check runs for "${run.name}" (${posted.lookupFailed}); created a new one.`);
+      const omitted =
+        posted.annotationsOmitted > 0
+          ? `; ${posted.annotationsOmitted} annotations over the budget are only in the report`
+          : '';
       log.info(`Check run "${run.name}": ${conclusion} (${posted.htmlUrl || `id ${posted.id}`}${omitted})`);
     } catch (error: unknown) {
       const failure = classifyGitHubError(error, settings.secrets);
@@ -110,7 +114,10 @@ export async function publishChecks(
         // Every other check run would be refused the same way.
         break;
       }
-      problems.push({ permission: false, message: `Could not publish the check run "${run.name}": ${failure.message}` });
+      problems.push({
+        permission: false,
+        message: `Could not publish the check run "${run.name}": ${failure.message}`,
+      });
     }
   }
   return problems;
@@ -154,11 +161,18 @@ export async function publishComment(
       { onlyIfPresent: !wanted },
     );
     if (result.action === 'superseded') {
-      log.info(`PR comment left as it is: it reports on ${result.supersededBy ?? 'another head'}, and ${target.headSha} is no longer the pull request's head (${result.htmlUrl})`);
+      log.info(
+        `PR comment left as it is: it reports on ${result.supersededBy ?? 'another head'}, and ${target.headSha} is no longer the pull request's head (${result.htmlUrl})`,
+      );
     } else if (result.action !== 'absent') log.info(`PR comment ${result.action} (${result.htmlUrl})`);
     return [];
   } catch (error: unknown) {
     const failure = classifyGitHubError(error, settings.secrets);
-    return [{ permission: failure.kind === 'forbidden-integration', message: `Could not update the PR comment: ${failure.message}` }];
+    return [
+      {
+        permission: failure.kind === 'forbidden-integration',
+        message: `Could not update the PR comment: ${failure.message}`,
+      },
+    ];
   }
 }

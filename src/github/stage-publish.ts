@@ -73,16 +73,21 @@ export async function publishStageCheck(
       },
       settings.limits,
     );
-    if (posted.lookupFailed) log.warn(`Could not list earlier check runs for "${name}" (${posted.lookupFailed}); created a new one.`);
-    log.info(`Check run "${name}" on ${target.headSha.slice(0, 12)}: ${conclusion} (${posted.htmlUrl || `id ${posted.id}`})`);
+    if (posted.lookupFailed)
+      log.warn(`Could not list earlier check runs for "${name}" (${posted.lookupFailed}); created a new one.`);
+    log.info(
+      `Check run "${name}" on ${target.headSha.slice(0, 12)}: ${conclusion} (${posted.htmlUrl || `id ${posted.id}`})`,
+    );
     return [];
   } catch (error: unknown) {
     const failure = classifyGitHubError(error, settings.secrets);
     if (failure.kind === 'forbidden-integration') {
-      return [{
-        permission: true,
-        message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})`,
-      }];
+      return [
+        {
+          permission: true,
+          message: `Could not create the check run "${name}": the token lacks \`checks: write\`. The decision is in the job summary, the step result and ${settings.outDir}/. (${failure.message})`,
+        },
+      ];
     }
     return [{ permission: false, message: `Could not publish the check run "${name}": ${failure.message}` }];
   }
@@ -99,7 +104,10 @@ export interface PullRequestRef {
  *
  * @throws the octokit RequestError of a failed call; classify it with `classifyGitHubError`.
  */
-export async function findOpenPullRequest(octokit: Octokit, where: { owner: string; repo: string; branch: string }): Promise<PullRequestRef | undefined> {
+export async function findOpenPullRequest(
+  octokit: Octokit,
+  where: { owner: string; repo: string; branch: string },
+): Promise<PullRequestRef | undefined> {
   const pulls = await octokit.paginate(octokit.rest.pulls.list, {
     owner: where.owner,
     repo: where.repo,

@@ -3,7 +3,17 @@
  * writing files so that nobody ever sees half of one. Nothing in the pure core imports this.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InputError } from '../problem.ts';
 
@@ -109,7 +119,9 @@ export function writeFilesTogether(
       if (backup) renameSync(backup, path);
       else rmSync(path, { force: true });
     }
-    throw new InputError([{ file: failedAt, message: `cannot write ${what}: ${describeWriteError(error)}; nothing was written` }]);
+    throw new InputError([
+      { file: failedAt, message: `cannot write ${what}: ${describeWriteError(error)}; nothing was written` },
+    ]);
   } finally {
     for (const leftover of [...staged, ...backups.values()]) rmSync(leftover, { force: true });
   }

@@ -5,7 +5,13 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_KEYS_DIR, KEY_FILE_PATTERN, parseRevokedList, REVOKED_FILE, trustedKeysFrom } from '../audit/keyring.ts';
+import {
+  DEFAULT_KEYS_DIR,
+  KEY_FILE_PATTERN,
+  parseRevokedList,
+  REVOKED_FILE,
+  trustedKeysFrom,
+} from '../audit/keyring.ts';
 import type { KeyFile } from '../audit/keyring.ts';
 import { InputError } from '../problem.ts';
 import type { TrustedKey } from '../report/verify-envelope.ts';
@@ -49,12 +55,19 @@ export function loadKeyring(sources: KeyringSources): Keyring {
   }));
   if (dir !== undefined) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      throw new InputError([{ file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: 'keys folder does not exist' }]);
+      throw new InputError([
+        { file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: 'keys folder does not exist' },
+      ]);
     }
-    for (const name of readdirSync(dir).filter((n) => KEY_FILE_PATTERN.test(n)).toSorted()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => KEY_FILE_PATTERN.test(n))
+      .toSorted()) {
       const path = join(dir, name);
       const relative = toRepoPath(sources.namesRelativeTo, path);
-      files.push({ source: relative.startsWith('..') ? path : relative, pem: readInputFile(path, 'public key file').toString('utf8') });
+      files.push({
+        source: relative.startsWith('..') ? path : relative,
+        pem: readInputFile(path, 'public key file').toString('utf8'),
+      });
     }
   }
   const revokedPath = join(dir ?? repoKeys, REVOKED_FILE);

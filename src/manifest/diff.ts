@@ -151,8 +151,15 @@ export function diffPackage(input: DiffInput): PackageDiff {
   }
 
   const warnings: string[] = [...(input.resolveWarnings ?? [])];
-  if (parent && parent.manifest.package_id === c.package_id && classes.size > 0 && !classes.has('no_behaviour_change')) {
-    warnings.push(`package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`);
+  if (
+    parent &&
+    parent.manifest.package_id === c.package_id &&
+    classes.size > 0 &&
+    !classes.has('no_behaviour_change')
+  ) {
+    warnings.push(
+      `package_id ${c.package_id} is unchanged although behaviour changed; give each package version its own id`,
+    );
   }
   const declared = c.change.type;
   if (parent && declared !== 'initial' && !classes.has(declared as ChangeClass)) {
@@ -192,13 +199,34 @@ export function diffManifests(parent: Manifest, candidate: Manifest): ArtifactCh
   diffRecord(out, 'model', 'model', flatten(parent.model), flatten(candidate.model));
   diffById(out, 'prompt', parent.prompts, candidate.prompts, (p) => ({ path: p.path, sha256: p.sha256 }));
   diffRecord(out, 'retrieval', 'retrieval', flatten(parent.retrieval ?? {}), flatten(candidate.retrieval ?? {}));
-  diffById(out, 'tool', parent.tools ?? [], candidate.tools ?? [], (t) => ({ version: t.version, schema: t.schema, sha256: t.sha256, mutating: t.mutating }));
+  diffById(out, 'tool', parent.tools ?? [], candidate.tools ?? [], (t) => ({
+    version: t.version,
+    schema: t.schema,
+    sha256: t.sha256,
+    mutating: t.mutating,
+  }));
   diffRecord(out, 'routing', 'routing', flatten(parent.routing ?? {}), flatten(candidate.routing ?? {}));
-  diffById(out, 'guardrail', parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({ path: g.path, sha256: g.sha256 }));
-  diffById(out, 'evaluation', parent.evaluation.suites, candidate.evaluation.suites, (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }), 'suite');
+  diffById(out, 'guardrail', parent.guardrails ?? [], candidate.guardrails ?? [], (g) => ({
+    path: g.path,
+    sha256: g.sha256,
+  }));
+  diffById(
+    out,
+    'evaluation',
+    parent.evaluation.suites,
+    candidate.evaluation.suites,
+    (s) => ({ suite: s.suite, path: s.path, sha256: s.sha256 }),
+    'suite',
+  );
   diffRecord(out, 'judge', 'judge', flatten(parent.evaluation.judge), flatten(candidate.evaluation.judge));
   diffRecord(out, 'delivery', 'delivery', flatten(parent.delivery), flatten(candidate.delivery));
-  diffRecord(out, 'metadata', 'package', flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(',') }), flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(',') }));
+  diffRecord(
+    out,
+    'metadata',
+    'package',
+    flatten({ side_effect_level: parent.side_effect_level, owners: parent.owners.join(',') }),
+    flatten({ side_effect_level: candidate.side_effect_level, owners: candidate.owners.join(',') }),
+  );
   return out;
 }
 
@@ -219,7 +247,8 @@ function diffById<T extends { readonly id: string }>(
     else diffRecord(out, component, key, flatten(fields(previous)), flatten(fields(item)));
   }
   for (const [id, item] of old) {
-    if (!now.has(id)) out.push({ component, key: `${keyPrefix}:${id}`, change: 'removed', old: describe(fields(item)) });
+    if (!now.has(id))
+      out.push({ component, key: `${keyPrefix}:${id}`, change: 'removed', old: describe(fields(item)) });
   }
 }
 
@@ -236,7 +265,14 @@ function diffRecord(
     const n = after.get(field);
     if (o === n) continue;
     const change: ArtifactChange['change'] = o === undefined ? 'added' : n === undefined ? 'removed' : 'modified';
-    out.push({ component, key, field, change, ...(o !== undefined ? { old: o } : {}), ...(n !== undefined ? { new: n } : {}) });
+    out.push({
+      component,
+      key,
+      field,
+      change,
+      ...(o !== undefined ? { old: o } : {}),
+      ...(n !== undefined ? { new: n } : {}),
+    });
   }
 }
 

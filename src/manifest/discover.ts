@@ -89,7 +89,8 @@ function classifyParsed(bytes: Uint8Array, file: string, mentions: boolean): Yam
     // them, so a manifest another tool would deploy is never taken for a foreign file here.
     const documents = parseAllDocuments(text, { uniqueKeys: false, merge: true, prettyErrors: false });
     const list = Array.isArray(documents) ? documents : [];
-    if (list.some((doc) => doc.errors.length > 0)) return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
+    if (list.some((doc) => doc.errors.length > 0))
+      return mentions ? unreadable(true, strictProblem(bytes, file)) : FOREIGN;
     values = list.map((doc) => doc.toJS({ maxAliasCount: 100 }) as unknown);
   } catch {
     // Stack overflow on deep block nesting, or an alias bomb.
@@ -116,7 +117,8 @@ export interface PackageFacts {
 
 /** Reads {@link PackageFacts} from a package document that may not be schema-valid. */
 export function packageFacts(value: unknown): PackageFacts {
-  const record = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const record =
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const text = (field: string): string | undefined => {
     const v = record[field];
     return typeof v === 'string' && v !== '' ? v : undefined;
@@ -173,5 +175,8 @@ function wideEncoding(bytes: Uint8Array): string | undefined {
 
 /** True for a file with nothing but blank lines and comments: an emptied manifest. */
 export function isBlankYaml(bytes: Uint8Array): boolean {
-  return new TextDecoder().decode(bytes).split('\n').every((line) => /^\s*(#[^\n]*)?$/.test(line));
+  return new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .every((line) => /^\s*(#[^\n]*)?$/.test(line));
 }

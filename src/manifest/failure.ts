@@ -38,7 +38,11 @@ export function failedPackage(input: FailedPackageInput): { diff: PackageDiff; s
   // The problem is printed after its file name; the failure's own sentence starts with it.
   const { message } = input.failure;
   const sentence = message.startsWith(`${input.manifest} `) ? message.slice(input.manifest.length + 1) : message;
-  const headline: Problem = { file: input.manifest, ...(input.headBytes ? { line: 1, column: 1 } : {}), message: sentence };
+  const headline: Problem = {
+    file: input.manifest,
+    ...(input.headBytes ? { line: 1, column: 1 } : {}),
+    message: sentence,
+  };
   const parent = input.parent;
   return {
     standIn,
@@ -77,7 +81,9 @@ function standInManifest(headValue: unknown, baseValue: unknown, path: string): 
   const level = pick('side_effect_level');
   // An unknown level is treated as the most consequential: the rollout plan must not understate it.
   const sideEffect = (level === 0 || level === 1 || level === 2 || level === 3 ? level : 3) as SideEffectLevel;
-  const owners = [pick('owners')].flatMap((o) => (Array.isArray(o) ? o.filter((x): x is string => typeof x === 'string') : []));
+  const owners = [pick('owners')].flatMap((o) =>
+    Array.isArray(o) ? o.filter((x): x is string => typeof x === 'string') : [],
+  );
   // The change note is the head's claim; the base's note describes an earlier release, not this change.
   const change = asRecord(head['change']);
   const delivery = asRecord(pick('delivery'));

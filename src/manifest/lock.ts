@@ -12,7 +12,12 @@ export interface LockResult {
   readonly text: string;
   readonly changed: boolean;
   /** One line per digest written: `prompts[0].sha256 sha256:… → sha256:…`. */
-  readonly updates: readonly { readonly field: string; readonly path: string; readonly old?: string; readonly new: string }[];
+  readonly updates: readonly {
+    readonly field: string;
+    readonly path: string;
+    readonly old?: string;
+    readonly new: string;
+  }[];
   readonly problems: readonly Problem[];
 }
 
@@ -46,14 +51,27 @@ export function lockManifest(bytes: Uint8Array, file: string, readFile: ReadFile
     const segments = toSegments(entry.digestPointer);
     const edit = isScalar(doc.getIn(segments, true))
       ? replaceValue(doc.getIn(segments, true) as Scalar, source, actual, newline)
-      : insertDigest(doc.getIn(segments.slice(0, -1), true), toSegments(entry.pathPointer).at(-1), source, actual, newline);
+      : insertDigest(
+          doc.getIn(segments.slice(0, -1), true),
+          toSegments(entry.pathPointer).at(-1),
+          source,
+          actual,
+          newline,
+        );
     if (!edit) {
-      lockProblems.push(locate(loaded, entry.digestPointer, `cannot write the digest here; add \`sha256: ${actual}\` by hand`));
+      lockProblems.push(
+        locate(loaded, entry.digestPointer, `cannot write the digest here; add \`sha256: ${actual}\` by hand`),
+      );
       continue;
     }
     edits.push(edit);
     const field = locate(loaded, entry.digestPointer, '').field ?? entry.digestPointer;
-    updates.push({ field, path: entry.path, ...(entry.recorded !== undefined ? { old: entry.recorded } : {}), new: actual });
+    updates.push({
+      field,
+      path: entry.path,
+      ...(entry.recorded !== undefined ? { old: entry.recorded } : {}),
+      new: actual,
+    });
   }
   if (lockProblems.length > 0) return { text: original, changed: false, updates: [], problems: lockProblems };
   if (updates.length === 0) return { text: original, changed: false, updates, problems: [] };
@@ -69,11 +87,24 @@ export function lockManifest(bytes: Uint8Array, file: string, readFile: ReadFile
   // The splices are text surgery; prove the result says what we meant before anyone writes it.
   const { loaded: again } = loadYaml(new TextEncoder().encode(text), file);
   const expected = new Map(updates.map((u) => [u.field, u.new]));
-  const wrong = !again || listArtifacts(again.value).some((a) => {
-    const field = locate(again, a.digestPointer, '').field ?? a.digestPointer;
-    return expected.has(field) && a.recorded !== expected.get(field);
-  });
-  if (wrong) return { text: original, changed: false, updates: [], problems: [{ file, message: 'internal error: lock could not rewrite the digests safely; edit them by hand and report this' }] };
+  const wrong =
+    !again ||
+    listArtifacts(again.value).some((a) => {
+      const field = locate(again, a.digestPointer, '').field ?? a.digestPointer;
+      return expected.has(field) && a.recorded !== expected.get(field);
+    });
+  if (wrong)
+    return {
+      text: original,
+      changed: false,
+      updates: [],
+      problems: [
+        {
+          file,
+          message: 'internal error: lock could not rewrite the digests safely; edit them by hand and report this',
+        },
+      ],
+    };
   return { text, changed: text !== original, updates, problems: [] };
 }
 
@@ -84,7 +115,10 @@ interface Edit {
 }
 
 function toSegments(pointer: string): (string | number)[] {
-  return pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 /** Replaces an existing digest value, keeping its quoting style. */
@@ -102,7 +136,13 @@ function replaceValue(node: Scalar, source: string, digest: string, newline: str
  * Adds `sha256: <digest>` to the mapping that holds the artifact's path: in a flow mapping right
  * after the path value, in a block mapping on the line after it, indented like the path key.
  */
-function insertDigest(map: unknown, pathKey: string | number | undefined, source: string, digest: string, newline: string): Edit | undefined {
+function insertDigest(
+  map: unknown,
+  pathKey: string | number | undefined,
+  source: string,
+  digest: string,
+  newline: string,
+): Edit | undefined {
   if (!isMap(map)) return undefined;
   // A `sha256` that is there but not a plain value (an alias, a list) is the author's to fix.
   if (map.items.some((p) => isScalar(p.key) && p.key.value === 'sha256')) return undefined;

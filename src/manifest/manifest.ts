@@ -35,7 +35,8 @@ export function loadManifest(bytes: Uint8Array, file: string, options: LoadManif
   if (!loaded) return { file, digest, artifacts: [], problems };
   const value = loaded.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const found = value === null ? 'nothing (an empty document)' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    const found =
+      value === null ? 'nothing (an empty document)' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
     const message = `expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found ${found}`;
     return { file, digest, yaml: loaded, artifacts: [], problems: [locate(loaded, '', message)] };
   }

@@ -38,15 +38,39 @@ export interface Manifest {
   readonly parent_package_id?: string;
   readonly side_effect_level: SideEffectLevel;
   readonly owners: readonly string[];
-  readonly change: { readonly type: string; readonly summary: string; readonly problem: string; readonly owner: string; readonly issue?: string };
-  readonly model: { readonly provider: string; readonly endpoint: string; readonly version: string; readonly params?: Readonly<Record<string, unknown>> };
+  readonly change: {
+    readonly type: string;
+    readonly summary: string;
+    readonly problem: string;
+    readonly owner: string;
+    readonly issue?: string;
+  };
+  readonly model: {
+    readonly provider: string;
+    readonly endpoint: string;
+    readonly version: string;
+    readonly params?: Readonly<Record<string, unknown>>;
+  };
   readonly prompts: readonly Artifact[];
-  readonly retrieval?: { readonly corpus_snapshot: string; readonly embedding_model: string; readonly reranker?: string; readonly top_k: number; readonly manifest?: FileRef };
+  readonly retrieval?: {
+    readonly corpus_snapshot: string;
+    readonly embedding_model: string;
+    readonly reranker?: string;
+    readonly top_k: number;
+    readonly manifest?: FileRef;
+  };
   readonly tools?: readonly ToolRef[];
   readonly routing?: { readonly id: string; readonly path?: string; readonly sha256?: string };
   readonly guardrails?: readonly Artifact[];
-  readonly evaluation: { readonly suites: readonly SuiteRef[]; readonly judge: { readonly model: string; readonly version: string; readonly rubric: FileRef } };
-  readonly delivery: { readonly strategy?: string; readonly rollback_metric: string; readonly slo?: { readonly p95_latency_ms?: number; readonly cost_per_success_usd?: number } };
+  readonly evaluation: {
+    readonly suites: readonly SuiteRef[];
+    readonly judge: { readonly model: string; readonly version: string; readonly rubric: FileRef };
+  };
+  readonly delivery: {
+    readonly strategy?: string;
+    readonly rollback_metric: string;
+    readonly slo?: { readonly p95_latency_ms?: number; readonly cost_per_success_usd?: number };
+  };
 }
 
 /** The component of a package an artifact belongs to; each maps to one change class. */
@@ -72,7 +96,14 @@ export interface ArtifactEntry {
 export function listArtifacts(value: unknown): ArtifactEntry[] {
   const m = asRecord(value);
   const out: ArtifactEntry[] = [];
-  const push = (component: Component, key: string, id: string, base: string, ref: unknown, pathField = 'path'): void => {
+  const push = (
+    component: Component,
+    key: string,
+    id: string,
+    base: string,
+    ref: unknown,
+    pathField = 'path',
+  ): void => {
     const r = asRecord(ref);
     const path = r[pathField];
     if (typeof path !== 'string') return;
@@ -89,17 +120,20 @@ export function listArtifacts(value: unknown): ArtifactEntry[] {
   };
   asArray(m.prompts).forEach((p, i) => push('prompt', `prompt:${idOf(p, i)}`, idOf(p, i), `/prompts/${i}`, p));
   asArray(m.tools).forEach((t, i) => push('tool', `tool:${idOf(t, i)}`, idOf(t, i), `/tools/${i}`, t, 'schema'));
-  asArray(m.guardrails).forEach((g, i) => push('guardrail', `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g));
+  asArray(m.guardrails).forEach((g, i) =>
+    push('guardrail', `guardrail:${idOf(g, i)}`, idOf(g, i), `/guardrails/${i}`, g),
+  );
   const retrieval = asRecord(m.retrieval);
   push('retrieval', 'retrieval:manifest', 'manifest', '/retrieval/manifest', retrieval.manifest);
   const routing = asRecord(m.routing);
   push('routing', `routing:${String(routing.id ?? 'rule')}`, String(routing.id ?? 'rule'), '/routing', routing);
   const evaluation = asRecord(m.evaluation);
-  asArray(evaluation.suites).forEach((s, i) => push('evaluation', `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s));
+  asArray(evaluation.suites).forEach((s, i) =>
+    push('evaluation', `suite:${idOf(s, i)}`, idOf(s, i), `/evaluation/suites/${i}`, s),
+  );
   push('judge', 'judge:rubric', 'rubric', '/evaluation/judge/rubric', asRecord(evaluation.judge).rubric);
   return out;
 }
-
 
 /**
  * A digest of everything that shapes behaviour (model, prompts, retrieval, tools, routing,

@@ -17,11 +17,18 @@ export interface DiffDocument {
 /** Renders a diff document as plain terminal text. Pure. */
 export function renderDiffText(doc: DiffDocument): string {
   const lines: string[] = [];
-  lines.push(`base ${doc.base.ref} (${doc.base.commit.slice(0, 12)}) → head ${doc.head.ref}${doc.head.commit ? ` (${doc.head.commit.slice(0, 12)})` : ''}`);
+  lines.push(
+    `base ${doc.base.ref} (${doc.base.commit.slice(0, 12)}) → head ${doc.head.ref}${doc.head.commit ? ` (${doc.head.commit.slice(0, 12)})` : ''}`,
+  );
   if (doc.packages.length === 0) lines.push('', 'No package manifest is touched by this change.');
   for (const pkg of doc.packages) {
     lines.push('');
-    const how = pkg.parent?.resolution === 'parent_package_id' ? ` (parent by parent_package_id, ${pkg.parent.manifest})` : pkg.parent?.resolution === 'renamed' ? ` (renamed from ${pkg.parent.manifest})` : '';
+    const how =
+      pkg.parent?.resolution === 'parent_package_id'
+        ? ` (parent by parent_package_id, ${pkg.parent.manifest})`
+        : pkg.parent?.resolution === 'renamed'
+          ? ` (renamed from ${pkg.parent.manifest})`
+          : '';
     const parent = pkg.failure
       ? `${pkg.package_id}: no valid candidate manifest (${pkg.failure.kind.replace('_', ' ')})`
       : pkg.parent
@@ -29,14 +36,18 @@ export function renderDiffText(doc: DiffDocument): string {
         : `${pkg.package_id} (new application: no parent at base)`;
     lines.push(`${pkg.manifest}  ${pkg.application}  level ${pkg.side_effect_level}`);
     lines.push(`  package: ${parent}`);
-    lines.push(`  classes: ${pkg.classes.length > 0 ? pkg.classes.join(', ') : '—'}${pkg.rollback_of ? ` (rollback to ${pkg.rollback_of.package_id} @ ${pkg.rollback_of.commit.slice(0, 12)})` : ''}`);
+    lines.push(
+      `  classes: ${pkg.classes.length > 0 ? pkg.classes.join(', ') : '—'}${pkg.rollback_of ? ` (rollback to ${pkg.rollback_of.package_id} @ ${pkg.rollback_of.commit.slice(0, 12)})` : ''}`,
+    );
     if (pkg.changes.length > 0) {
       lines.push('  changes:');
       for (const change of pkg.changes) {
         const what = change.field ? `${change.key} ${change.field}` : change.key;
         const from = change.old !== undefined ? short(change.old) : '∅';
         const to = change.new !== undefined ? short(change.new) : '∅';
-        lines.push(`    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? ' (on disk, not in the manifest)' : ''}`);
+        lines.push(
+          `    ${change.change.padEnd(8)} ${what}: ${from} → ${to}${change.untracked ? ' (on disk, not in the manifest)' : ''}`,
+        );
       }
     } else if (pkg.parent && !pkg.failure) {
       lines.push('  changes: none');

@@ -43,7 +43,8 @@ export interface ScopePlan {
  */
 export function planScope(input: ScopeInput): ScopePlan {
   const { base, head, changed } = input;
-  const inScope = (path: string, f: PackageFacts): boolean => input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
+  const inScope = (path: string, f: PackageFacts): boolean =>
+    input.all === true || changed.has(path) || f.artifacts.some((a) => changed.has(a));
   const headPackages = [...head].flatMap(([path, kind]) => {
     const f = facts(kind);
     return f ? [{ path, facts: f }] : [];
@@ -61,9 +62,13 @@ export function planScope(input: ScopeInput): ScopePlan {
       continue;
     }
     // A manifest moved elsewhere is followed when a new manifest of the same application appears.
-    const target = f.application === undefined
-      ? undefined
-      : headPackages.find((h) => h.facts.application === f.application && base.get(h.path)?.kind !== 'package' && !candidates.has(h.path));
+    const target =
+      f.application === undefined
+        ? undefined
+        : headPackages.find(
+            (h) =>
+              h.facts.application === f.application && base.get(h.path)?.kind !== 'package' && !candidates.has(h.path),
+          );
     if (target) candidates.set(target.path, { path: target.path, basePath, renamed: true });
     else missing.push({ basePath, ...(head.has(basePath) ? { head: head.get(basePath)! } : {}) });
   }
@@ -73,7 +78,8 @@ export function planScope(input: ScopeInput): ScopePlan {
   }
   const unreadable: Problem[] = [];
   for (const [path, kind] of head) {
-    if (kind.kind === 'unreadable' && kind.mentions && changed.has(path) && base.get(path)?.kind !== 'package') unreadable.push(kind.problem);
+    if (kind.kind === 'unreadable' && kind.mentions && changed.has(path) && base.get(path)?.kind !== 'package')
+      unreadable.push(kind.problem);
   }
   return {
     candidates: [...candidates.values()].toSorted((a, b) => compare(a.path, b.path)),

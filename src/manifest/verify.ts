@@ -23,7 +23,8 @@ export function unsafePathReason(path: string): string | undefined {
   if (path === '') return 'is empty';
   if (path.includes('\0')) return 'contains a NUL byte';
   if (path.includes('\\')) return 'uses backslashes; write repository paths with "/"';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is absolute; artifact paths are relative to the repository root';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path))
+    return 'is absolute; artifact paths are relative to the repository root';
   if (path.split('/').some((segment) => segment === '..')) return 'leaves the repository ("..")';
   return undefined;
 }
@@ -41,7 +42,10 @@ export interface VerifiedArtifact extends ArtifactEntry {
  * Checks that every file the manifest references exists inside the repository and matches its
  * recorded digest. Returns one problem per fault, all at once.
  */
-export function verifyArtifacts(loaded: LoadedYaml, readFile: ReadFile): { artifacts: VerifiedArtifact[]; problems: Problem[] } {
+export function verifyArtifacts(
+  loaded: LoadedYaml,
+  readFile: ReadFile,
+): { artifacts: VerifiedArtifact[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const artifacts: VerifiedArtifact[] = [];
   for (const entry of listArtifacts(loaded.value)) {
@@ -78,7 +82,6 @@ export function readArtifact(entry: ArtifactEntry, readFile: ReadFile): { actual
       return { problem: `${entry.path} ${read.reason}` };
   }
 }
-
 
 /** A problem at the position of a JSON pointer in a loaded file. */
 export function locate(loaded: LoadedYaml, pointer: string, message: string): Problem {

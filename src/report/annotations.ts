@@ -35,7 +35,6 @@ export interface AnnotationOptions {
   readonly changeBlocks?: ReadonlyMap<string, LineRange>;
 }
 
-
 const MESSAGE_LENGTH = 4000;
 const ID_LENGTH = 200;
 
@@ -58,9 +57,14 @@ export function annotationsFor(report: Report, options: AnnotationOptions = {}):
   };
   for (const pkg of report.packages) {
     const manifest = repoRelativePath(pkg.manifest);
-    const block = (manifest !== undefined ? options.changeBlocks?.get(manifest) : undefined) ?? { start_line: 1, end_line: 1 };
+    const block = (manifest !== undefined ? options.changeBlocks?.get(manifest) : undefined) ?? {
+      start_line: 1,
+      end_line: 1,
+    };
     const atChange = (level: Annotation['annotation_level'], title: string, message: string): Annotation | undefined =>
-      manifest === undefined ? undefined : { path: manifest, ...block, annotation_level: level, title, message: plain(message) };
+      manifest === undefined
+        ? undefined
+        : { path: manifest, ...block, annotation_level: level, title, message: plain(message) };
 
     // Located problems come structured from the diff; the gate's other lines (evidence bound to
     // another package, a different judge) have no position and go on the change block.
@@ -88,8 +92,17 @@ export function annotationsFor(report: Report, options: AnnotationOptions = {}):
     for (const gate of pkg.gates) {
       if (gate.gate === 'manifest' || gate.verdict === 'pass' || gate.verdict === 'not_applicable') continue;
       const level = gate.verdict === 'inconclusive' ? 'warning' : 'failure';
-      const needed = gate.cases_needed !== undefined && !gate.reason.includes('would decide') ? ` About ${gate.cases_needed} paired cases would decide it.` : '';
-      push(atChange(level, `kaizen-gate: ${gate.gate} gate ${gate.verdict === 'fail' ? 'failed' : 'inconclusive'}`, `${gate.reason}${needed}`));
+      const needed =
+        gate.cases_needed !== undefined && !gate.reason.includes('would decide')
+          ? ` About ${gate.cases_needed} paired cases would decide it.`
+          : '';
+      push(
+        atChange(
+          level,
+          `kaizen-gate: ${gate.gate} gate ${gate.verdict === 'fail' ? 'failed' : 'inconclusive'}`,
+          `${gate.reason}${needed}`,
+        ),
+      );
     }
     for (const annotation of criticalCaseAnnotations(pkg)) push(annotation);
   }
@@ -133,7 +146,13 @@ export function manifestProblems(gates: readonly GateResult[]): string[] {
  */
 export function repoRelativePath(path: string): string | undefined {
   const normal = path.replaceAll('\\', '/').replace(/^(?:\.\/)+/, '');
-  if (normal === '' || normal.startsWith('/') || /^[A-Za-z]:/.test(normal) || /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(normal)) return undefined;
+  if (
+    normal === '' ||
+    normal.startsWith('/') ||
+    /^[A-Za-z]:/.test(normal) ||
+    /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(normal)
+  )
+    return undefined;
   if ([...normal].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return undefined;
   if (normal.split('/').some((segment) => segment === '..' || segment === '')) return undefined;
   return normal;

@@ -41,7 +41,11 @@ export interface AttestedReport {
  * Statement and signs the DSSE envelope. Without a key the report says unsigned and why — it is
  * never signed with a made-up key.
  */
-export function attestReport(report: Report, privateKeyPem: string | undefined, unsignedReason: string): AttestedReport {
+export function attestReport(
+  report: Report,
+  privateKeyPem: string | undefined,
+  unsignedReason: string,
+): AttestedReport {
   if (privateKeyPem === undefined) {
     const unsigned: Report = { ...report, signature: { status: 'unsigned', reason: unsignedReason } };
     return { report: unsigned, statement: buildStatement(subjectsOf(unsigned), unsigned) };

@@ -9,7 +9,15 @@ import { manifestProblems } from './annotations.ts';
 import { escapeMarkdown, escapeTableCell } from './escape.ts';
 import { OUTCOMES } from '../outcome.ts';
 import type { Excerpt, PackageReport, RegressedCase, Report, SideAnswer } from './model.ts';
-import { decisionWord, formatCi, formatEstimate, formatMeasureP, formatOutcome, formatThreshold, verdictWord } from './text.ts';
+import {
+  decisionWord,
+  formatCi,
+  formatEstimate,
+  formatMeasureP,
+  formatOutcome,
+  formatThreshold,
+  verdictWord,
+} from './text.ts';
 import { shortDigest } from '../digest.ts';
 
 /**
@@ -38,7 +46,12 @@ const BODY_ANSWERS = 3;
 /** Identifiers are cut shorter than prose so one hostile id cannot crowd out a table. */
 const ID_LENGTH = 120;
 
-const VERDICT_ICON: Readonly<Record<Verdict, string>> = { pass: '✅', fail: '❌', inconclusive: '⚠️', not_applicable: '➖' };
+const VERDICT_ICON: Readonly<Record<Verdict, string>> = {
+  pass: '✅',
+  fail: '❌',
+  inconclusive: '⚠️',
+  not_applicable: '➖',
+};
 
 /**
  * Renders the report as GitHub-flavoured Markdown for the check run, the job summary and the sticky
@@ -47,7 +60,11 @@ const VERDICT_ICON: Readonly<Record<Verdict, string>> = { pass: '✅', fail: '�
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   return renderMarkdownSections(report, options)
-    .map((section) => [section.title === '' ? '' : `## ${section.title}`, section.body, section.details ?? ''].filter((part) => part !== '').join('\n\n'))
+    .map((section) =>
+      [section.title === '' ? '' : `## ${section.title}`, section.body, section.details ?? '']
+        .filter((part) => part !== '')
+        .join('\n\n'),
+    )
     .join('\n\n');
 }
 
@@ -68,7 +85,11 @@ export function renderMarkdownSections(report: Report, options: MarkdownOptions 
     };
     if (several) {
       const word = `${OUTCOMES[pkg.decision.outcome].emoji} ${decisionWord(pkg.decision.outcome)}`;
-      sections.push({ title: `${escapeMarkdown(pkg.application, ID_LENGTH)} — ${word}`, body: decisionBody(pkg, limit), priority: 90 });
+      sections.push({
+        title: `${escapeMarkdown(pkg.application, ID_LENGTH)} — ${word}`,
+        body: decisionBody(pkg, limit),
+        priority: 90,
+      });
     }
     add('Gates', 80, gatesSection(pkg, report.inputs.statistics.confidence, limit));
     add('Categories', 60, categoriesSection(pkg, report.inputs.statistics.confidence, limit));
@@ -79,9 +100,14 @@ export function renderMarkdownSections(report: Report, options: MarkdownOptions 
     add('Rollout plan', 40, { body: rolloutBody(pkg) });
   }
   if (report.unreferenced_changes.length > 0) {
-    sections.push({ title: 'Changed files no manifest references', body: unreferencedBody(report.unreferenced_changes, limit), priority: 45 });
+    sections.push({
+      title: 'Changed files no manifest references',
+      body: unreferencedBody(report.unreferenced_changes, limit),
+      priority: 45,
+    });
   }
-  if (report.packages.length > 0) sections.push({ title: 'Evidence and statistics', ...evidenceSection(report, limit), priority: 20 });
+  if (report.packages.length > 0)
+    sections.push({ title: 'Evidence and statistics', ...evidenceSection(report, limit), priority: 20 });
   return sections;
 }
 
@@ -110,7 +136,13 @@ function overview(report: Report, limit: number): string {
 
 function decisionBody(pkg: PackageReport, limit: number): string {
   const parts = [`**${escapeMarkdown(pkg.decision.summary)}**`];
-  if (pkg.decision.reasons.length > 0) parts.push(bullets(pkg.decision.reasons.map((r) => escapeMarkdown(r)), limit));
+  if (pkg.decision.reasons.length > 0)
+    parts.push(
+      bullets(
+        pkg.decision.reasons.map((r) => escapeMarkdown(r)),
+        limit,
+      ),
+    );
   if (pkg.decision.outcome === 'needs_approval' && pkg.decision.approvers.length > 0) {
     parts.push(`Approval by one of: ${pkg.decision.approvers.map((a) => escapeMarkdown(a, ID_LENGTH)).join(', ')}`);
   }
@@ -161,7 +193,12 @@ function budgetLine(pkg: PackageReport): string | undefined {
     const entry = groups.get(line.group) ?? { share: 0, tests: 0 };
     groups.set(line.group, { share: entry.share + line.share, tests: entry.tests + 1 });
   }
-  const split = [...groups].map(([group, g]) => `${escapeMarkdown(group)} ${Math.round(g.share * 1000) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ''}`).join(', ');
+  const split = [...groups]
+    .map(
+      ([group, g]) =>
+        `${escapeMarkdown(group)} ${Math.round(g.share * 1000) / 10} %${g.tests > 1 ? ` (${g.tests} tests)` : ''}`,
+    )
+    .join(', ');
   const bound = confidenceDigits(1 - budget.look_pass_risk);
   return `Each interval bound is one-sided at ${bound} %: a gate passes when the bound on the worse side is within its threshold. A measure fails only when its fail test rejects at its share α of the error budget: a candidate that changes nothing is rejected or held at most ${Math.round(budget.alpha * 1000) / 10} % of the time over the whole decision and all looks. Look ${budget.look} spends α = ${formatP(budget.look_alpha)}${split ? `, split ${split}` : ''}.`;
 }
@@ -184,34 +221,64 @@ function gatesSection(pkg: PackageReport, confidence: number, limit: number): { 
   const budget = budgetLine(pkg);
   if (budget) parts.push(budget);
   const problems = manifestProblems(pkg.gates);
-  if (problems.length > 0) parts.push(`**Manifest problems**\n\n${bullets(problems.map((p) => escapeMarkdown(p)), limit)}`);
-  const measures = pkg.gates.flatMap((g) => g.measures.filter((m) => !m.name.startsWith('category:')).map((m) => ({ gate: g.gate, m })));
+  if (problems.length > 0)
+    parts.push(
+      `**Manifest problems**\n\n${bullets(
+        problems.map((p) => escapeMarkdown(p)),
+        limit,
+      )}`,
+    );
+  const measures = pkg.gates.flatMap((g) =>
+    g.measures.filter((m) => !m.name.startsWith('category:')).map((m) => ({ gate: g.gate, m })),
+  );
   if (measures.length === 0) return { body: parts.join('\n\n') };
-  const measureRows = measures.slice(0, limit).map(({ gate, m }) => [
-    escapeTableCell(gate, ID_LENGTH),
-    escapeTableCell(m.label, ID_LENGTH),
-    verdictCell(m.verdict),
-    escapeTableCell(formatEstimate(m)),
-    m.interval ? escapeTableCell(formatCi(m.interval, m.unit, level)) : '—',
-    escapeTableCell(formatThreshold(m)),
-    formatMeasureP(m),
-    String(m.n),
-    escapeTableCell(m.reason ?? ''),
-  ]);
-  const detail = table(['gate', 'measure', 'verdict', 'estimate', `${levelText}% CI`, 'threshold', pHeader(pkg), 'n', 'note'], measureRows) + more(measures.length, limit);
+  const measureRows = measures
+    .slice(0, limit)
+    .map(({ gate, m }) => [
+      escapeTableCell(gate, ID_LENGTH),
+      escapeTableCell(m.label, ID_LENGTH),
+      verdictCell(m.verdict),
+      escapeTableCell(formatEstimate(m)),
+      m.interval ? escapeTableCell(formatCi(m.interval, m.unit, level)) : '—',
+      escapeTableCell(formatThreshold(m)),
+      formatMeasureP(m),
+      String(m.n),
+      escapeTableCell(m.reason ?? ''),
+    ]);
+  const detail =
+    table(
+      ['gate', 'measure', 'verdict', 'estimate', `${levelText}% CI`, 'threshold', pHeader(pkg), 'n', 'note'],
+      measureRows,
+    ) + more(measures.length, limit);
   return { body: parts.join('\n\n'), details: details(`All measures (${measures.length})`, detail) };
 }
 
-function categoriesSection(pkg: PackageReport, confidence: number, limit: number): { body: string; details?: string } | undefined {
+function categoriesSection(
+  pkg: PackageReport,
+  confidence: number,
+  limit: number,
+): { body: string; details?: string } | undefined {
   if (pkg.categories.length === 0) return undefined;
   const level = shownLevel(pkg, confidence);
   const ordered = pkg.categories.toSorted(
-    (a, b) => rank(a) - rank(b) || a.measure.estimate - b.measure.estimate || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
+    (a, b) =>
+      rank(a) - rank(b) ||
+      a.measure.estimate - b.measure.estimate ||
+      (a.category < b.category ? -1 : a.category > b.category ? 1 : 0),
   );
   const failed = ordered.filter((c) => c.measure.verdict === 'fail');
   const tested = pkg.categories.filter((c) => c.tested).length;
   const shownOnly = pkg.categories.length - tested;
-  const head = ['category', 'n', 'parent', 'candidate', 'Δ', `${confidenceDigits(level / 100)}% CI`, pkg.error_budget ? 'p (α)' : 'Holm p', 'verdict'];
+  const head = [
+    'category',
+    'n',
+    'parent',
+    'candidate',
+    'Δ',
+    `${confidenceDigits(level / 100)}% CI`,
+    pkg.error_budget ? 'p (α)' : 'Holm p',
+    'verdict',
+  ];
   const row = (c: CategoryDelta): string[] => [
     escapeTableCell(c.category, ID_LENGTH),
     String(c.n),
@@ -277,7 +344,10 @@ function answersSection(
   const body = [intro, ...blocks.slice(0, BODY_ANSWERS)].join('\n\n');
   if (blocks.length <= BODY_ANSWERS) return { body };
   const rest = blocks.length - BODY_ANSWERS;
-  return { body, details: details(`Answers to ${rest} more case${rest === 1 ? '' : 's'}`, blocks.slice(BODY_ANSWERS).join('\n\n')) };
+  return {
+    body,
+    details: details(`Answers to ${rest} more case${rest === 1 ? '' : 's'}`, blocks.slice(BODY_ANSWERS).join('\n\n')),
+  };
 }
 
 /** One case's answers, collapsed; the summary holds only numbers, never evidence text (HTML is not Markdown-escaped). */
@@ -323,7 +393,13 @@ function excerptText(value: Excerpt, escape: (text: string, max: number) => stri
  * A table whose first `inBody` rows stay visible and the rest (up to `limit` in all) go into a
  * collapsible block, the part shortened first; rows beyond `limit` are counted.
  */
-function splitTable(head: readonly string[], rows: readonly (readonly string[])[], inBody: number, limit: number, label: string): { body: string; details?: string } {
+function splitTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  inBody: number,
+  limit: number,
+  label: string,
+): { body: string; details?: string } {
   const shown = Math.min(rows.length, limit);
   const visible = Math.min(inBody, shown);
   const body = table(head, rows.slice(0, visible));
@@ -335,16 +411,39 @@ function splitTable(head: readonly string[], rows: readonly (readonly string[])[
 function diffSection(pkg: PackageReport, limit: number): { body: string; details?: string } {
   const lines: string[] = [];
   const failure = pkg.diff.failure;
-  lines.push(failure ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}` : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`);
+  lines.push(
+    failure
+      ? `**Candidate** none valid: ${escapeMarkdown(failure.message)}`
+      : `**Candidate** ${escapeMarkdown(pkg.manifest)} (${digest(pkg.manifest_digest)})`,
+  );
   if (pkg.parent) {
-    const how = pkg.parent.resolution === 'parent_package_id' ? 'found by parent_package_id' : pkg.parent.resolution === 'renamed' ? 'renamed from it: a new manifest of the same application' : 'same path at base';
-    lines.push(`**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`);
+    const how =
+      pkg.parent.resolution === 'parent_package_id'
+        ? 'found by parent_package_id'
+        : pkg.parent.resolution === 'renamed'
+          ? 'renamed from it: a new manifest of the same application'
+          : 'same path at base';
+    lines.push(
+      `**Parent** ${escapeMarkdown(pkg.parent.package_id, ID_LENGTH)} in ${escapeMarkdown(pkg.parent.manifest)} at ${commit(pkg.parent.commit)} (${escapeMarkdown(how)})`,
+    );
   } else lines.push('**Parent** none: a new application');
-  const classes = pkg.diff.classes.length > 0 ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH)}**`).join(', ') : 'none';
+  const classes =
+    pkg.diff.classes.length > 0
+      ? pkg.diff.classes.map((c) => `**${escapeMarkdown(c, ID_LENGTH)}**`).join(', ')
+      : 'none';
   lines.push(`**Change classes** ${classes}`);
-  if (pkg.diff.rollback_of) lines.push(`**Rollback** to ${escapeMarkdown(pkg.diff.rollback_of.package_id, ID_LENGTH)} at ${commit(pkg.diff.rollback_of.commit)}`);
+  if (pkg.diff.rollback_of)
+    lines.push(
+      `**Rollback** to ${escapeMarkdown(pkg.diff.rollback_of.package_id, ID_LENGTH)} at ${commit(pkg.diff.rollback_of.commit)}`,
+    );
   const parts = [lines.join('  \n')];
-  if (pkg.diff.warnings.length > 0) parts.push(bullets(pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`), limit));
+  if (pkg.diff.warnings.length > 0)
+    parts.push(
+      bullets(
+        pkg.diff.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`),
+        limit,
+      ),
+    );
   const changes = pkg.diff.changes;
   if (changes.length === 0) {
     if (pkg.parent && !failure) parts.push('No artifact changed.');
@@ -373,8 +472,11 @@ function changeValue(value: string | undefined): string {
 
 function rolloutBody(pkg: PackageReport): string {
   const r = pkg.rollout;
-  const requested = r.requested_strategy !== undefined ? ` (manifest requests: ${escapeMarkdown(r.requested_strategy)})` : '';
-  const parts = [`Side-effect level ${r.side_effect_level}, ${escapeMarkdown(r.level_name)}. Minimum strategy: **${escapeMarkdown(r.minimum_strategy)}**${requested}.`];
+  const requested =
+    r.requested_strategy !== undefined ? ` (manifest requests: ${escapeMarkdown(r.requested_strategy)})` : '';
+  const parts = [
+    `Side-effect level ${r.side_effect_level}, ${escapeMarkdown(r.level_name)}. Minimum strategy: **${escapeMarkdown(r.minimum_strategy)}**${requested}.`,
+  ];
   parts.push(
     r.stages
       .map((s, i) => {
@@ -384,13 +486,22 @@ function rolloutBody(pkg: PackageReport): string {
       .join('\n'),
   );
   const triggers = r.rollback_triggers.map((t) => escapeMarkdown(t));
-  parts.push(`**Roll back** (metric ${escapeMarkdown(r.rollback_metric, ID_LENGTH)}) on any of:\n\n${triggers.map((t) => `- ${t}`).join('\n')}`);
-  parts.push(r.requires_human_approval ? '**Human approval** required before real traffic.' : 'No human approval required at this level.');
+  parts.push(
+    `**Roll back** (metric ${escapeMarkdown(r.rollback_metric, ID_LENGTH)}) on any of:\n\n${triggers.map((t) => `- ${t}`).join('\n')}`,
+  );
+  parts.push(
+    r.requires_human_approval
+      ? '**Human approval** required before real traffic.'
+      : 'No human approval required at this level.',
+  );
   return parts.join('\n\n');
 }
 
 function unreferencedBody(paths: readonly string[], limit: number): string {
-  return `⚠️ These files changed but no package manifest references them; behaviour they drive changes without a gate.\n\n${bullets(paths.map((p) => escapeMarkdown(p)), limit)}`;
+  return `⚠️ These files changed but no package manifest references them; behaviour they drive changes without a gate.\n\n${bullets(
+    paths.map((p) => escapeMarkdown(p)),
+    limit,
+  )}`;
 }
 
 function evidenceSection(report: Report, limit: number): { body: string; details?: string } {
@@ -401,10 +512,17 @@ function evidenceSection(report: Report, limit: number): { body: string; details
       .toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([suite, n]) => `${escapeMarkdown(suite, ID_LENGTH)} ${n.toLocaleString('en-US')}`)
       .join(', ');
-    const judge = e.judge ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH)} ${escapeMarkdown(e.judge.version, ID_LENGTH)}` : ', no judge recorded';
+    const judge = e.judge
+      ? `, judge ${escapeMarkdown(e.judge.id, ID_LENGTH)} ${escapeMarkdown(e.judge.version, ID_LENGTH)}`
+      : ', no judge recorded';
     const shape = `${e.clustered ? 'clustered' : 'not clustered'}, up to ${e.max_trials} trial${e.max_trials === 1 ? '' : 's'} per case`;
     const head = `**${escapeMarkdown(p.application, ID_LENGTH)}**: ${e.paired_cases.toLocaleString('en-US')} paired cases${suites ? ` (${suites})` : ''}, ${shape}${judge}`;
-    const binding = e.binding === undefined ? [] : [`Binding: ${(['parent', 'candidate'] as const).map((side) => `${BINDING_ICON[e.binding![side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding![side]))}`).join(' · ')}`];
+    const binding =
+      e.binding === undefined
+        ? []
+        : [
+            `Binding: ${(['parent', 'candidate'] as const).map((side) => `${BINDING_ICON[e.binding![side].status]} ${escapeMarkdown(describeSideBinding(side, e.binding![side]))}`).join(' · ')}`,
+          ];
     const coverage = (e.suites ?? []).map((c) => `Suite ${escapeMarkdown(describeCoverage(c))}`);
     const ran = e.eval === undefined ? [] : describeEvalOrigin(e.eval).map((line) => `Eval: ${escapeMarkdown(line)}`);
     return [head, ...binding, ...coverage, ...ran].join('  \n  ');
@@ -412,12 +530,22 @@ function evidenceSection(report: Report, limit: number): { body: string; details
   const stats = `**Statistics** seed ${s.seed} · ${s.resamples.toLocaleString('en-US')} bootstrap resamples · ${Math.round(s.confidence * 1000) / 10}% confidence · α = ${s.alpha} (Holm) · at least ${s.min_cases} cases to decide`;
   const body = `${bullets(lines, limit)}\n\n${stats}`;
   const files = [
-    ...report.subject.manifests.map((m) => [escapeTableCell(m.path), `manifest (${m.role === 'parent' ? 'parent' : 'candidate'})`, digest(m.sha256)]),
+    ...report.subject.manifests.map((m) => [
+      escapeTableCell(m.path),
+      `manifest (${m.role === 'parent' ? 'parent' : 'candidate'})`,
+      digest(m.sha256),
+    ]),
     ...report.subject.evidence.map((e) => [escapeTableCell(e.path), 'evidence', digest(e.sha256)]),
     ...report.inputs.policy.map((p) => [escapeTableCell(p.file), 'policy', digest(p.digest)]),
   ];
   if (files.length === 0) return { body };
-  return { body, details: details(`Inputs bound by digest (${files.length})`, table(['file', 'role', 'sha256'], files.slice(0, limit)) + more(files.length, limit)) };
+  return {
+    body,
+    details: details(
+      `Inputs bound by digest (${files.length})`,
+      table(['file', 'role', 'sha256'], files.slice(0, limit)) + more(files.length, limit),
+    ),
+  };
 }
 
 const BINDING_ICON = { bound: '✅', unbound: '⚠️', mismatched: '❌' } as const;
@@ -454,7 +582,12 @@ function details(summary: string, content: string): string {
 }
 
 function bullets(items: readonly string[], limit: number): string {
-  return items.slice(0, limit).map((item) => `- ${item}`).join('\n') + more(items.length, limit);
+  return (
+    items
+      .slice(0, limit)
+      .map((item) => `- ${item}`)
+      .join('\n') + more(items.length, limit)
+  );
 }
 
 function more(total: number, shown: number): string {

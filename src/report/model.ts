@@ -68,7 +68,12 @@ export interface PackageReport {
   readonly manifest_digest: string;
   readonly side_effect_level: number;
   readonly owners: readonly string[];
-  readonly change: { readonly type: string; readonly summary: string; readonly problem: string; readonly owner: string };
+  readonly change: {
+    readonly type: string;
+    readonly summary: string;
+    readonly problem: string;
+    readonly owner: string;
+  };
   readonly parent: (ParentRef & { readonly resolution: string }) | null;
   readonly diff: {
     readonly classes: readonly ChangeClass[];
@@ -113,13 +118,20 @@ export interface Report {
     readonly head: { readonly ref: string; readonly commit: string | null };
     readonly policy: readonly { readonly file: string; readonly digest: string }[];
     readonly statistics: StatisticsPolicy;
-    readonly evidence: readonly { readonly path: string; readonly side: 'parent' | 'candidate' | 'both'; readonly format: string }[];
+    readonly evidence: readonly {
+      readonly path: string;
+      readonly side: 'parent' | 'candidate' | 'both';
+      readonly format: string;
+    }[];
   };
   readonly subject: {
     readonly repository?: string;
     readonly commit?: string;
     readonly pull_request?: number;
-    readonly manifests: readonly (SubjectFile & { readonly role: 'candidate' | 'parent'; readonly commit: string | null })[];
+    readonly manifests: readonly (SubjectFile & {
+      readonly role: 'candidate' | 'parent';
+      readonly commit: string | null;
+    })[];
     readonly evidence: readonly SubjectFile[];
     readonly artifacts: readonly SubjectFile[];
   };

@@ -81,8 +81,7 @@ export function signStatement(statement: Statement, privateKeyPem: string, label
   const { key, algorithm, keyid } = loadPrivateKey(privateKeyPem, label);
   const payload = encoder.encode(canonicalJson(statement));
   const pae = preAuthEncoding(PAYLOAD_TYPE, payload);
-  const signature =
-    algorithm === 'ed25519' ? sign(null, pae, key) : sign('sha256', pae, { key, dsaEncoding: 'der' });
+  const signature = algorithm === 'ed25519' ? sign(null, pae, key) : sign('sha256', pae, { key, dsaEncoding: 'der' });
   return {
     payloadType: PAYLOAD_TYPE,
     payload: Buffer.from(payload).toString('base64'),

@@ -78,8 +78,12 @@ export interface StageReport {
 }
 
 /** The check-run conclusion and exit status of a stage report (a promotion awaiting approval: action_required, 3). */
-export function stageConclusion(report: Pick<StageReport, 'decision' | 'canary'>): { conclusion: 'success' | 'failure' | 'neutral' | 'action_required'; exit: number } {
-  if (report.decision.outcome === 'promote' && report.canary?.requires_approval === true) return { conclusion: 'action_required', exit: EXIT.needsApproval };
+export function stageConclusion(report: Pick<StageReport, 'decision' | 'canary'>): {
+  conclusion: 'success' | 'failure' | 'neutral' | 'action_required';
+  exit: number;
+} {
+  if (report.decision.outcome === 'promote' && report.canary?.requires_approval === true)
+    return { conclusion: 'action_required', exit: EXIT.needsApproval };
   const row = STAGE_OUTCOMES[report.decision.outcome];
   return { conclusion: row.conclusion, exit: row.exit };
 }
@@ -98,9 +102,13 @@ export function stageSubjects(report: StageReport): Subject[] {
   const subjects: Subject[] = [];
   const commit = report.subject.commit;
   for (const m of report.subject.manifests) {
-    subjects.push({ name: m.commit !== null && m.commit !== commit ? `${m.path}${AT_COMMIT}${m.commit}` : m.path, digest: { sha256: m.sha256 } });
+    subjects.push({
+      name: m.commit !== null && m.commit !== commit ? `${m.path}${AT_COMMIT}${m.commit}` : m.path,
+      digest: { sha256: m.sha256 },
+    });
   }
-  for (const f of [...report.subject.artifacts, ...report.subject.evidence] as SubjectFile[]) subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
+  for (const f of [...report.subject.artifacts, ...report.subject.evidence] as SubjectFile[])
+    subjects.push({ name: f.path, digest: { sha256: f.sha256 } });
   if (commit) subjects.push({ name: 'git+commit', digest: { gitCommit: commit } });
   return subjects;
 }
@@ -115,7 +123,11 @@ export interface AttestedStageReport {
 }
 
 /** Signs a stage report like the offline report: DSSE over an in-toto Statement; unsigned says why. */
-export function attestStageReport(report: StageReport, privateKeyPem: string | undefined, unsignedReason: string): AttestedStageReport {
+export function attestStageReport(
+  report: StageReport,
+  privateKeyPem: string | undefined,
+  unsignedReason: string,
+): AttestedStageReport {
   const marked: StageReport =
     privateKeyPem === undefined
       ? { ...report, signature: { status: 'unsigned', reason: unsignedReason } }
@@ -123,12 +135,19 @@ export function attestStageReport(report: StageReport, privateKeyPem: string | u
   const statement = buildStatement(stageSubjects(marked), marked);
   const statement_sha256 = sha256Hex(canonicalJson(statement));
   if (privateKeyPem === undefined) return { report: marked, statement, statement_sha256 };
-  return { report: marked, statement, envelope: signStatement(statement, privateKeyPem, 'signing-key'), statement_sha256 };
+  return {
+    report: marked,
+    statement,
+    envelope: signStatement(statement, privateKeyPem, 'signing-key'),
+    statement_sha256,
+  };
 }
 
 /** The note line for a stage report: the envelope, or `{"unsigned":true,"report":…}` as for offline reports. */
 export function stageNoteLine(attested: AttestedStageReport): string {
-  return attested.envelope ? JSON.stringify(attested.envelope) : JSON.stringify({ unsigned: true, report: attested.report });
+  return attested.envelope
+    ? JSON.stringify(attested.envelope)
+    : JSON.stringify({ unsigned: true, report: attested.report });
 }
 
 /** The sha256 hex of a statement given as the payload of an envelope (base64) or as a parsed value. */
@@ -141,9 +160,17 @@ export function readStageReport(value: unknown): StageReport | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
   const v = value as Record<string, unknown>;
   if (v['schema'] !== 'kaizen-gate/report/v1') return 'not a kaizen-gate report';
-  if (v['stage'] !== 'shadow' && v['stage'] !== 'canary' && v['stage'] !== 'rollback') return 'not a stage report (no shadow, canary or rollback stage)';
+  if (v['stage'] !== 'shadow' && v['stage'] !== 'canary' && v['stage'] !== 'rollback')
+    return 'not a stage report (no shadow, canary or rollback stage)';
   const decision = v['decision'];
-  if (typeof decision !== 'object' || decision === null || typeof (decision as Record<string, unknown>)['outcome'] !== 'string' || !((decision as Record<string, unknown>)['outcome'] as string in STAGE_OUTCOMES)) return 'a stage report without a known decision';
-  if (typeof v['package_id'] !== 'string' || typeof v['application'] !== 'string') return 'a stage report without its package';
+  if (
+    typeof decision !== 'object' ||
+    decision === null ||
+    typeof (decision as Record<string, unknown>)['outcome'] !== 'string' ||
+    !(((decision as Record<string, unknown>)['outcome'] as string) in STAGE_OUTCOMES)
+  )
+    return 'a stage report without a known decision';
+  if (typeof v['package_id'] !== 'string' || typeof v['application'] !== 'string')
+    return 'a stage report without its package';
   return value as StageReport;
 }

@@ -110,7 +110,8 @@ function writeValue(value: unknown, path: string, ancestors: object[]): string {
     case 'string':
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
+      if (!Number.isFinite(value))
+        throw new Error(`canonicalJson: ${String(value)} at ${path} is not a finite number.`);
       return JSON.stringify(value);
     case 'object':
       break;

@@ -51,7 +51,11 @@ export function formatEstimate(measure: Pick<Measure, 'estimate' | 'unit'>): str
 export function formatCi(interval: Interval, unit: Unit, columnLevel?: number): string {
   const full = formatInterval(interval, unit);
   const prefix = `${confidenceDigits(interval.level)}% CI `;
-  return columnLevel !== undefined && confidenceDigits(columnLevel / 100) === confidenceDigits(interval.level) && full.startsWith(prefix) ? full.slice(prefix.length) : full;
+  return columnLevel !== undefined &&
+    confidenceDigits(columnLevel / 100) === confidenceDigits(interval.level) &&
+    full.startsWith(prefix)
+    ? full.slice(prefix.length)
+    : full;
 }
 
 /**
@@ -60,7 +64,10 @@ export function formatCi(interval: Interval, unit: Unit, columnLevel?: number): 
  */
 export function formatThreshold(measure: Pick<Measure, 'threshold' | 'unit' | 'worse'>): string {
   if (measure.threshold === undefined) return '—';
-  const direction = measure.worse === 'lower' || (measure.worse === undefined && measure.unit === 'pp' && measure.threshold < 0) ? '≥' : '≤';
+  const direction =
+    measure.worse === 'lower' || (measure.worse === undefined && measure.unit === 'pp' && measure.threshold < 0)
+      ? '≥'
+      : '≤';
   return `${direction} ${formatValue(measure.threshold, measure.unit)}`;
 }
 
@@ -76,7 +83,9 @@ export function formatOutcome(value: number): string {
 export function formatMeasureP(measure: Pick<Measure, 'p_value' | 'adjusted_p' | 'alpha'>): string {
   if (measure.adjusted_p !== undefined) return formatP(measure.adjusted_p);
   if (measure.p_value === undefined) return '—';
-  return measure.alpha !== undefined ? `${formatP(measure.p_value)} (α ${formatP(measure.alpha)})` : formatP(measure.p_value);
+  return measure.alpha !== undefined
+    ? `${formatP(measure.p_value)} (α ${formatP(measure.alpha)})`
+    : formatP(measure.p_value);
 }
 
 /**
@@ -92,7 +101,10 @@ export function renderText(report: Report, options: TextOptions): string {
   const several = report.packages.length > 1;
   for (const pkg of report.packages) lines.push('', ...packageLines(pkg, several, paint));
   if (report.unreferenced_changes.length > 0) {
-    const shown = report.unreferenced_changes.slice(0, 10).map((path) => clean(path)).join(', ');
+    const shown = report.unreferenced_changes
+      .slice(0, 10)
+      .map((path) => clean(path))
+      .join(', ');
     const more = report.unreferenced_changes.length > 10 ? ` and ${report.unreferenced_changes.length - 10} more` : '';
     lines.push('', `${paint('yellow', 'Changed files no manifest references')}: ${shown}${more}`);
   }
@@ -112,16 +124,22 @@ function painter(color: boolean): Paint {
 
 function packageLines(pkg: PackageReport, several: boolean, paint: Paint): string[] {
   const parent = pkg.parent ? ` ← ${clean(pkg.parent.package_id)}` : ' (new application)';
-  const lines = [`${clean(pkg.application)}  ${clean(pkg.package_id)}${parent}  (${clean(pkg.manifest)}, level ${pkg.side_effect_level})`];
+  const lines = [
+    `${clean(pkg.application)}  ${clean(pkg.package_id)}${parent}  (${clean(pkg.manifest)}, level ${pkg.side_effect_level})`,
+  ];
   if (several) {
-    lines.push(`  ${paint(outcomeColour(pkg.decision.outcome), decisionWord(pkg.decision.outcome), true)}  ${clean(pkg.decision.summary)}`);
+    lines.push(
+      `  ${paint(outcomeColour(pkg.decision.outcome), decisionWord(pkg.decision.outcome), true)}  ${clean(pkg.decision.summary)}`,
+    );
   }
   for (const gate of pkg.gates) {
     const h = gate.headline;
     const estimate = h ? formatEstimate(h) : '—';
     const interval = h?.interval ? formatCi(h.interval, h.unit) : '';
     const word = verdictWord(gate.verdict).padEnd(12);
-    lines.push(`  ${gate.gate.padEnd(9)}${paint(verdictColour(gate.verdict), word)}  ${estimate.padEnd(18)}  ${interval.padEnd(30)}  ${clean(gate.reason)}`.trimEnd());
+    lines.push(
+      `  ${gate.gate.padEnd(9)}${paint(verdictColour(gate.verdict), word)}  ${estimate.padEnd(18)}  ${interval.padEnd(30)}  ${clean(gate.reason)}`.trimEnd(),
+    );
   }
   lines.push(...evidenceLines(pkg, paint));
   const problems = manifestProblems(pkg.gates);
@@ -135,11 +153,15 @@ function packageLines(pkg: PackageReport, several: boolean, paint: Paint): strin
     lines.push(`  ${paint('red', 'failed categories')}:`);
     for (const c of failed) {
       const ci = c.measure.interval ? `  ${formatCi(c.measure.interval, c.measure.unit)}` : '';
-      lines.push(`    ${clean(c.category)}  ${formatEstimate(c.measure)}${ci}  n = ${c.n}  ${c.measure.adjusted_p !== undefined ? 'Holm p' : 'p'} = ${formatMeasureP(c.measure)}`);
+      lines.push(
+        `    ${clean(c.category)}  ${formatEstimate(c.measure)}${ci}  n = ${c.n}  ${c.measure.adjusted_p !== undefined ? 'Holm p' : 'p'} = ${formatMeasureP(c.measure)}`,
+      );
     }
   }
   if (pkg.worst_cases.length > 0) {
-    lines.push(`  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ''}:`);
+    lines.push(
+      `  worst regressed cases${pkg.worst_cases.length > TERMINAL_CASES ? ` (${TERMINAL_CASES} of ${pkg.worst_cases.length})` : ''}:`,
+    );
     for (const c of pkg.worst_cases.slice(0, TERMINAL_CASES)) {
       lines.push(`    ${caseLine(c, paint)}`, ...answerLines(c, paint));
     }
@@ -157,14 +179,21 @@ function evidenceLines(pkg: PackageReport, paint: Paint): string[] {
   const binding = pkg.evidence.binding;
   if (binding !== undefined) {
     if (binding.parent.status === 'bound' && binding.candidate.status === 'bound') {
-      lines.push(`  evidence: ${clean(`${describeSideBinding('parent', binding.parent)}; ${describeSideBinding('candidate', binding.candidate)}`)}`);
+      lines.push(
+        `  evidence: ${clean(`${describeSideBinding('parent', binding.parent)}; ${describeSideBinding('candidate', binding.candidate)}`)}`,
+      );
     } else {
-      for (const side of ['parent', 'candidate'] as const) lines.push(`  ${paint(binding[side].status === 'bound' ? 'dim' : 'yellow', 'evidence')}: ${clean(describeSideBinding(side, binding[side]), 2000)}`);
+      for (const side of ['parent', 'candidate'] as const)
+        lines.push(
+          `  ${paint(binding[side].status === 'bound' ? 'dim' : 'yellow', 'evidence')}: ${clean(describeSideBinding(side, binding[side]), 2000)}`,
+        );
     }
   }
   const unpaired = pkg.evidence.unpaired;
   if (unpaired !== undefined) {
-    lines.push(`  ${paint('yellow', 'evidence')}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString('en-US')} paired cases`);
+    lines.push(
+      `  ${paint('yellow', 'evidence')}: ${unpaired.parent_only} parent-only and ${unpaired.candidate_only} candidate-only case(s) dropped (--allow-unpaired); the gates judged the ${pkg.evidence.paired_cases.toLocaleString('en-US')} paired cases`,
+    );
   }
   for (const coverage of pkg.evidence.suites ?? []) {
     const short = coverage.cases === undefined || (coverage.missing_count ?? 0) > 0;
@@ -204,7 +233,8 @@ function answerLines(c: RegressedCase, paint: Paint): string[] {
 const ANSWER_LINE = 100;
 
 function pointerLine(outDir: string | undefined): string {
-  if (outDir === undefined) return 'Full report: --out DIR writes report.md and report.json; --format markdown|json prints them.';
+  if (outDir === undefined)
+    return 'Full report: --out DIR writes report.md and report.json; --format markdown|json prints them.';
   const dir = clean(outDir).replace(/\/+$/, '');
   return `Full report: ${dir}/report.md and ${dir}/report.json`;
 }

@@ -121,7 +121,10 @@ export function verifyEnvelope(envelopeJson: string, trusted: readonly TrustedKe
   }
   const trustedList = keys.map(describeKey).join(', ');
   if (hints.length > 0) {
-    return fail(`The envelope is signed by ${hints.join(', ')}, which is not a trusted key (trusted: ${trustedList}).`, 'untrusted');
+    return fail(
+      `The envelope is signed by ${hints.join(', ')}, which is not a trusted key (trusted: ${trustedList}).`,
+      'untrusted',
+    );
   }
   return fail(`No signature in the envelope verifies with a trusted key (trusted: ${trustedList}).`, 'untrusted');
 }
@@ -191,7 +194,11 @@ function loadTrustedKeys(trusted: readonly TrustedKey[]): TrustedLoaded[] {
   const keys: TrustedLoaded[] = [];
   for (const entry of trusted) {
     try {
-      keys.push({ ...loadPublicKey(entry.publicKeyPem, entry.source), source: entry.source, revoked: entry.revoked === true });
+      keys.push({
+        ...loadPublicKey(entry.publicKeyPem, entry.source),
+        source: entry.source,
+        revoked: entry.revoked === true,
+      });
     } catch (error: unknown) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);

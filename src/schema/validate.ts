@@ -119,7 +119,8 @@ function onePerField(errors: readonly ErrorObject[]): ErrorObject[] {
 function keyOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') return `${error.instancePath} required ${String(params.missingProperty)}`;
-  if (error.keyword === 'additionalProperties') return `${error.instancePath} extra ${String(params.additionalProperty)}`;
+  if (error.keyword === 'additionalProperties')
+    return `${error.instancePath} extra ${String(params.additionalProperty)}`;
   return error.instancePath;
 }
 
@@ -132,7 +133,6 @@ function patternHint(error: ErrorObject): string {
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
   return description ?? `must match ${String((error.params as { pattern?: string }).pattern)}`;
 }
-
 
 function listOr(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;

@@ -4,7 +4,13 @@
  * it, and unless it is a dry run (or the rehearsal failed) rewrite the pointer, commit, push, and
  * record a signed rollback report on the pointer commit.
  */
-import { commitPointer, hasLocalChanges, readPointerAtHead, readReleaseHistory, rehearseTarget } from '../git/pointer.ts';
+import {
+  commitPointer,
+  hasLocalChanges,
+  readPointerAtHead,
+  readReleaseHistory,
+  rehearseTarget,
+} from '../git/pointer.ts';
 import { InputError } from '../problem.ts';
 import { attestStageReport } from '../report/stage.ts';
 import type { AttestedStageReport, PreviousStage, StageReport } from '../report/stage.ts';
@@ -50,7 +56,14 @@ export interface RollbackRun {
 export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
   const { repo, application } = options;
   const pointerPath = options.pointerPath ?? defaultPointerPath(application);
-  if (options.trusted.length === 0) throw new InputError([{ file: '--key', message: 'rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)' }]);
+  if (options.trusted.length === 0)
+    throw new InputError([
+      {
+        file: '--key',
+        message:
+          'rollback only trusts releases whose signed records verify; give trusted public keys (--key, --keys-dir, or .kaizen-gate/keys/)',
+      },
+    ]);
   const current = readPointerAtHead(repo, pointerPath);
   const history = readReleaseHistory(repo, application, options.trusted, options.revokedIds);
   const choice = chooseRollbackTarget(history.releases, current?.pointer, options.to, history.resolve);
@@ -59,7 +72,11 @@ export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
   const liveStub = history.releases.findLast((r) => r.package_id === current?.pointer.package_id);
   const liveRelease = liveStub ? history.resolve(liveStub) : undefined;
   const previous: PreviousStage | null = liveRecords.at(-1)
-    ? { stage: liveRecords.at(-1)!.report.stage, statement_sha256: liveRecords.at(-1)!.statement_sha256, commit: liveRecords.at(-1)!.commit }
+    ? {
+        stage: liveRecords.at(-1)!.report.stage,
+        statement_sha256: liveRecords.at(-1)!.statement_sha256,
+        commit: liveRecords.at(-1)!.commit,
+      }
     : liveRelease?.statement_sha256
       ? { stage: 'offline', statement_sha256: liveRelease.statement_sha256, commit: liveRelease.commit }
       : null;
@@ -71,24 +88,74 @@ export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
     application,
     package_id: choice.ok ? choice.target.package_id : (current?.pointer.package_id ?? application),
     ...(from ? { parent_package_id: from.package_id } : {}),
-    inputs: { telemetry: [], policy: { pointer: pointerPath, dry_run: options.dryRun, ...(options.to !== undefined ? { to: options.to } : {}) } },
+    inputs: {
+      telemetry: [],
+      policy: {
+        pointer: pointerPath,
+        dry_run: options.dryRun,
+        ...(options.to !== undefined ? { to: options.to } : {}),
+      },
+    },
     packages: [] as const,
     unreferenced_changes: [] as const,
     signature: { status: 'unsigned' as const },
   };
 
   if (!choice.ok) {
-    const result: RollbackResult = { application, pointer_path: pointerPath, ...(from ? { from } : {}), dry_run: options.dryRun, rehearsal: [], pointer_diff: [], skipped: choice.skipped, refused: choice.reason };
-    const report: StageReport = { ...base, subject: { manifests: [], evidence: [], artifacts: [] }, decision: { outcome: 'refused', summary: choice.reason, reasons: choice.skipped.map((s) => `${s.package_id}: ${s.reason}`) }, rollback: result };
-    return { attested: attestStageReport(report, options.signingKey, options.unsignedReason ?? 'no signing key given'), result };
+    const result: RollbackResult = {
+      application,
+      pointer_path: pointerPath,
+      ...(from ? { from } : {}),
+      dry_run: options.dryRun,
+      rehearsal: [],
+      pointer_diff: [],
+      skipped: choice.skipped,
+      refused: choice.reason,
+    };
+    const report: StageReport = {
+      ...base,
+      subject: { manifests: [], evidence: [], artifacts: [] },
+      decision: {
+        outcome: 'refused',
+        summary: choice.reason,
+        reasons: choice.skipped.map((s) => `${s.package_id}: ${s.reason}`),
+      },
+      rollback: result,
+    };
+    return {
+      attested: attestStageReport(report, options.signingKey, options.unsignedReason ?? 'no signing key given'),
+      result,
+    };
   }
   const target = choice.target;
   const rehearsal = rehearseTarget(repo, target);
-  const after = renderPointer({ application, package_id: target.package_id, manifest: target.manifest, commit: target.commit, manifest_sha256: target.manifest_sha256 });
+  const after = renderPointer({
+    application,
+    package_id: target.package_id,
+    manifest: target.manifest,
+    commit: target.commit,
+    manifest_sha256: target.manifest_sha256,
+  });
   const diff = diffLines(current?.text ?? null, after);
-  const to = { package_id: target.package_id, commit: target.commit, manifest: target.manifest, manifest_sha256: target.manifest_sha256 };
+  const to = {
+    package_id: target.package_id,
+    commit: target.commit,
+    manifest: target.manifest,
+    manifest_sha256: target.manifest_sha256,
+  };
   const failed = rehearsal.filter((c) => !c.ok);
-  const subject = { manifests: [{ path: target.manifest, sha256: hexOf(target.manifest_sha256), role: 'candidate' as const, commit: target.commit }], evidence: [], artifacts: [] };
+  const subject = {
+    manifests: [
+      {
+        path: target.manifest,
+        sha256: hexOf(target.manifest_sha256),
+        role: 'candidate' as const,
+        commit: target.commit,
+      },
+    ],
+    evidence: [],
+    artifacts: [],
+  };
   const reasons = choice.skipped.map((s) => `skipped ${s.package_id}: ${s.reason}`);
   if (failed.length > 0 || options.dryRun) {
     const outcome = failed.length > 0 ? 'refused' : 'rehearsed';
@@ -96,17 +163,61 @@ export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
       failed.length > 0
         ? `Refusing to roll back ${application} to ${target.package_id}: the rehearsal failed (${failed.map((c) => c.check).join(', ')}).`
         : `Rehearsed: ${application} would go from ${from?.package_id ?? '(no pointer yet)'} to ${target.package_id} (${target.commit.slice(0, 12)}); every check passed and nothing was written.`;
-    const result: RollbackResult = { application, pointer_path: pointerPath, ...(from ? { from } : {}), to, dry_run: options.dryRun, rehearsal, pointer_diff: diff, skipped: choice.skipped, ...(failed.length > 0 ? { refused: summary } : {}) };
-    const report: StageReport = { ...base, subject, decision: { outcome, summary, reasons: [...failed.map((c) => `${c.check}: ${c.detail}`), ...reasons] }, rollback: result };
-    return { attested: attestStageReport(report, options.signingKey, options.unsignedReason ?? 'no signing key given'), result };
+    const result: RollbackResult = {
+      application,
+      pointer_path: pointerPath,
+      ...(from ? { from } : {}),
+      to,
+      dry_run: options.dryRun,
+      rehearsal,
+      pointer_diff: diff,
+      skipped: choice.skipped,
+      ...(failed.length > 0 ? { refused: summary } : {}),
+    };
+    const report: StageReport = {
+      ...base,
+      subject,
+      decision: { outcome, summary, reasons: [...failed.map((c) => `${c.check}: ${c.detail}`), ...reasons] },
+      rollback: result,
+    };
+    return {
+      attested: attestStageReport(report, options.signingKey, options.unsignedReason ?? 'no signing key given'),
+      result,
+    };
   }
-  if (hasLocalChanges(repo, pointerPath)) throw new InputError([{ file: pointerPath, message: 'has uncommitted changes; commit or discard them before rolling back' }]);
-  const committed = commitPointer(repo, pointerPath, after, `Roll back ${application} to ${target.package_id}\n\nFrom ${from?.package_id ?? '(none)'}; target release ${target.commit} (verified signed approval).`, { ...(options.branch ? { branch: options.branch } : {}), ...(options.push ? { push: options.push } : {}) });
+  if (hasLocalChanges(repo, pointerPath))
+    throw new InputError([
+      { file: pointerPath, message: 'has uncommitted changes; commit or discard them before rolling back' },
+    ]);
+  const committed = commitPointer(
+    repo,
+    pointerPath,
+    after,
+    `Roll back ${application} to ${target.package_id}\n\nFrom ${from?.package_id ?? '(none)'}; target release ${target.commit} (verified signed approval).`,
+    { ...(options.branch ? { branch: options.branch } : {}), ...(options.push ? { push: options.push } : {}) },
+  );
   const summary = `Rolled back ${application} from ${from?.package_id ?? '(none)'} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ''}.`;
-  const result: RollbackResult = { application, pointer_path: pointerPath, ...(from ? { from } : {}), to, dry_run: false, rehearsal, pointer_diff: diff, skipped: choice.skipped, commit: committed.commit, ...(committed.pushed ? { pushed: committed.pushed } : {}) };
-  const report: StageReport = { ...base, subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex(after) }] }, decision: { outcome: 'rolled_back', summary, reasons }, rollback: result };
+  const result: RollbackResult = {
+    application,
+    pointer_path: pointerPath,
+    ...(from ? { from } : {}),
+    to,
+    dry_run: false,
+    rehearsal,
+    pointer_diff: diff,
+    skipped: choice.skipped,
+    commit: committed.commit,
+    ...(committed.pushed ? { pushed: committed.pushed } : {}),
+  };
+  const report: StageReport = {
+    ...base,
+    subject: { ...subject, commit: committed.commit, artifacts: [{ path: pointerPath, sha256: sha256Hex(after) }] },
+    decision: { outcome: 'rolled_back', summary, reasons },
+    rollback: result,
+  };
   const attested = attestStageReport(report, options.signingKey, options.unsignedReason ?? 'no signing key given');
-  const noteMessage = options.record ? recordStageReport(repo, committed.commit, attested, options.push !== undefined) : undefined;
+  const noteMessage = options.record
+    ? recordStageReport(repo, committed.commit, attested, options.push !== undefined)
+    : undefined;
   return { attested, result, ...(noteMessage ? { noteMessage } : {}) };
 }
-

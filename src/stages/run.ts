@@ -48,7 +48,8 @@ export interface StagePackage {
 export function loadStagePackage(repo: string, ref: string, manifestPath: string): StagePackage {
   const commit = resolveCommit(repo, ref, '--commit');
   const read = readerAtCommit(repo, commit)(manifestPath);
-  if (read.kind !== 'file') throw new InputError([{ file: manifestPath, message: `is not in commit ${commit.slice(0, 12)}` }]);
+  if (read.kind !== 'file')
+    throw new InputError([{ file: manifestPath, message: `is not in commit ${commit.slice(0, 12)}` }]);
   const loaded = loadManifest(read.bytes, manifestPath);
   if (!loaded.manifest) throw new InputError(loaded.problems);
   return { repo, commit, manifestPath, manifest: loaded.manifest, sha256: sha256Hex(read.bytes) };
@@ -73,18 +74,40 @@ async function fileDigest(path: string): Promise<string> {
  * Reads and aggregates telemetry with the streaming reader (default), or with DuckDB. Problems are
  * always found by the streaming reader's validation: DuckDB aggregates but does not locate bad lines.
  */
-export async function readAndAggregate(files: readonly TelemetryFile[], options: { windowMs: number; application?: string; untilMs?: number; engine?: 'stream' | 'duckdb'; extra?: (event: Parameters<ShadowPairing['add']>[0]) => void }): Promise<ReadTelemetry> {
-  const aggregator = new TelemetryAggregator({ windowMs: options.windowMs, ...(options.application !== undefined ? { application: options.application } : {}), ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}) });
+export async function readAndAggregate(
+  files: readonly TelemetryFile[],
+  options: {
+    windowMs: number;
+    application?: string;
+    untilMs?: number;
+    engine?: 'stream' | 'duckdb';
+    extra?: (event: Parameters<ShadowPairing['add']>[0]) => void;
+  },
+): Promise<ReadTelemetry> {
+  const aggregator = new TelemetryAggregator({
+    windowMs: options.windowMs,
+    ...(options.application !== undefined ? { application: options.application } : {}),
+    ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
+  });
   const extra = options.extra;
   const digests = await Promise.all(files.map(async (f) => ({ path: f.label, sha256: await fileDigest(f.path) })));
   if (options.engine === 'duckdb' && extra === undefined) {
     const table = await aggregateWithDuckDb(
       files.map((f) => f.path),
-      { windowMs: options.windowMs, ...(options.application !== undefined ? { application: options.application } : {}), ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}) },
+      {
+        windowMs: options.windowMs,
+        ...(options.application !== undefined ? { application: options.application } : {}),
+        ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
+      },
     );
     // DuckDB reads typed columns and does not validate: it has no located problems to report.
     const events = table.completeness.reduce((n, c) => n + c.events, 0);
-    return { table, problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false }, engine: 'duckdb', digests };
+    return {
+      table,
+      problems: { events_read: events, invalid_events: 0, problems: 0, by_field: [], located: [], truncated: false },
+      engine: 'duckdb',
+      digests,
+    };
   }
   const problems = await readTelemetryFiles(files, (event) => {
     aggregator.add(event);
@@ -102,7 +125,11 @@ export function previousStageOn(repo: string, commit: string, packageId: string)
     const stage = readStageReport(claim.predicate);
     const mine = typeof stage !== 'string' ? stage.package_id === packageId : isOfflineFor(claim.predicate, packageId);
     if (!mine) continue;
-    found = { stage: typeof stage !== 'string' ? stage.stage : 'offline', statement_sha256: claim.statement_sha256, commit };
+    found = {
+      stage: typeof stage !== 'string' ? stage.stage : 'offline',
+      statement_sha256: claim.statement_sha256,
+      commit,
+    };
   }
   return found;
 }
@@ -113,10 +140,25 @@ function isOfflineFor(predicate: unknown, packageId: string): boolean {
 }
 
 function telemetryDigest(read: ReadTelemetry): TelemetryDigest {
-  return { engine: read.engine, window_ms: read.table.window_ms, events_read: read.problems.events_read, invalid_events: read.problems.invalid_events, problems: read.problems.by_field, completeness: read.table.completeness, unattributed: read.table.unattributed };
+  return {
+    engine: read.engine,
+    window_ms: read.table.window_ms,
+    events_read: read.problems.events_read,
+    invalid_events: read.problems.invalid_events,
+    problems: read.problems.by_field,
+    completeness: read.table.completeness,
+    unattributed: read.table.unattributed,
+  };
 }
 
-function baseReport(pkg: StagePackage, stage: StageReport['stage'], read: ReadTelemetry | undefined, previous: PreviousStage | null, policy: Record<string, unknown>, look?: number): Omit<StageReport, 'decision'> {
+function baseReport(
+  pkg: StagePackage,
+  stage: StageReport['stage'],
+  read: ReadTelemetry | undefined,
+  previous: PreviousStage | null,
+  policy: Record<string, unknown>,
+  look?: number,
+): Omit<StageReport, 'decision'> {
   return {
     schema: 'kaizen-gate/report/v1',
     stage,
@@ -125,8 +167,17 @@ function baseReport(pkg: StagePackage, stage: StageReport['stage'], read: ReadTe
     application: pkg.manifest.application,
     package_id: pkg.manifest.package_id,
     ...(pkg.manifest.parent_package_id !== undefined ? { parent_package_id: pkg.manifest.parent_package_id } : {}),
-    inputs: { telemetry: (read?.digests ?? []).map((d) => ({ path: d.path, format: 'telemetry' })), ...(look !== undefined ? { look: new Date(look).toISOString() } : {}), policy },
-    subject: { commit: pkg.commit, manifests: [{ path: pkg.manifestPath, sha256: pkg.sha256, role: 'candidate', commit: pkg.commit }], evidence: [...(read?.digests ?? [])], artifacts: [] },
+    inputs: {
+      telemetry: (read?.digests ?? []).map((d) => ({ path: d.path, format: 'telemetry' })),
+      ...(look !== undefined ? { look: new Date(look).toISOString() } : {}),
+      policy,
+    },
+    subject: {
+      commit: pkg.commit,
+      manifests: [{ path: pkg.manifestPath, sha256: pkg.sha256, role: 'candidate', commit: pkg.commit }],
+      evidence: [...(read?.digests ?? [])],
+      artifacts: [],
+    },
     packages: [],
     unreferenced_changes: [],
     ...(read ? { telemetry: telemetryDigest(read) } : {}),
@@ -160,10 +211,30 @@ export interface CanaryRunOptions {
 export async function runCanaryStage(options: CanaryRunOptions): Promise<AttestedStageReport> {
   const { pkg } = options;
   const parent = pkg.manifest.parent_package_id;
-  if (parent === undefined) throw new InputError([{ file: pkg.manifestPath, field: 'parent_package_id', message: 'a canary is compared with the package it replaces; the manifest names none' }]);
-  const read = await readAndAggregate(options.files, { windowMs: options.windowMs, application: pkg.manifest.application, untilMs: options.lookMs, ...(options.engine ? { engine: options.engine } : {}) });
-  const history = options.trusted.length > 0 ? readReleaseHistory(pkg.repo, pkg.manifest.application, options.trusted) : { releases: [], stageRecords: [] };
-  const shadowPassed = history.stageRecords.some((r) => r.report.stage === 'shadow' && r.report.package_id === pkg.manifest.package_id && r.report.decision.outcome === 'pass');
+  if (parent === undefined)
+    throw new InputError([
+      {
+        file: pkg.manifestPath,
+        field: 'parent_package_id',
+        message: 'a canary is compared with the package it replaces; the manifest names none',
+      },
+    ]);
+  const read = await readAndAggregate(options.files, {
+    windowMs: options.windowMs,
+    application: pkg.manifest.application,
+    untilMs: options.lookMs,
+    ...(options.engine ? { engine: options.engine } : {}),
+  });
+  const history =
+    options.trusted.length > 0
+      ? readReleaseHistory(pkg.repo, pkg.manifest.application, options.trusted)
+      : { releases: [], stageRecords: [] };
+  const shadowPassed = history.stageRecords.some(
+    (r) =>
+      r.report.stage === 'shadow' &&
+      r.report.package_id === pkg.manifest.package_id &&
+      r.report.decision.outcome === 'pass',
+  );
   const context: CanaryContext = {
     application: pkg.manifest.application,
     candidate: pkg.manifest.package_id,
@@ -182,7 +253,14 @@ export async function runCanaryStage(options: CanaryRunOptions): Promise<Atteste
   };
   const canary = analyseCanary(read.table, context, options.policy);
   const report: StageReport = {
-    ...baseReport(pkg, 'canary', read, previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id), { ...options.policy, canary_cohort: options.canaryCohort, holdout_cohort: options.holdoutCohort }, options.lookMs),
+    ...baseReport(
+      pkg,
+      'canary',
+      read,
+      previousStageOn(pkg.repo, pkg.commit, pkg.manifest.package_id),
+      { ...options.policy, canary_cohort: options.canaryCohort, holdout_cohort: options.holdoutCohort },
+      options.lookMs,
+    ),
     decision: { outcome: canary.outcome, summary: canary.summary, reasons: canary.reasons },
     canary,
   };
@@ -203,9 +281,20 @@ export interface ShadowRunOptions {
 export async function runShadowStage(options: ShadowRunOptions): Promise<AttestedStageReport> {
   const { pkg } = options;
   const parent = pkg.manifest.parent_package_id;
-  if (parent === undefined) throw new InputError([{ file: pkg.manifestPath, field: 'parent_package_id', message: 'shadow replay compares with the package the candidate replaces; the manifest names none' }]);
+  if (parent === undefined)
+    throw new InputError([
+      {
+        file: pkg.manifestPath,
+        field: 'parent_package_id',
+        message: 'shadow replay compares with the package the candidate replaces; the manifest names none',
+      },
+    ]);
   const pairing = new ShadowPairing(pkg.manifest.package_id, parent, options.shadowCohort ?? 'shadow');
-  const read = await readAndAggregate(options.files, { windowMs: 86_400_000, application: pkg.manifest.application, extra: (e) => pairing.add(e) });
+  const read = await readAndAggregate(options.files, {
+    windowMs: 86_400_000,
+    application: pkg.manifest.application,
+    extra: (e) => pairing.add(e),
+  });
   const policy = options.policy ?? DEFAULT_SHADOW_POLICY;
   const shadow = analyseShadow(pairing.pairs(), policy);
   const report: StageReport = {
@@ -226,14 +315,19 @@ export function recordStageReport(repo: string, commit: string, attested: Attest
     return recordNote({ repo, commit, note: stageNoteLine(attested), push }).message;
   } catch (error: unknown) {
     if (error instanceof GitError) throw error;
-    throw new GitError(`Could not record the ${attested.report.stage} report: ${error instanceof Error ? error.message : String(error)}`);
+    throw new GitError(
+      `Could not record the ${attested.report.stage} report: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 /** Parses `1h`, `30m`, `1d`, `3600s` into milliseconds. @throws InputError for anything else. */
 export function parseWindow(text: string, flag = '--window'): number {
   const match = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
-  const value = match ? Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'] : Number.NaN;
-  if (!(value > 0)) throw new InputError([{ file: flag, message: `expected a duration such as 1h, 30m or 1d, got "${text}"` }]);
+  const value = match
+    ? Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd']
+    : Number.NaN;
+  if (!(value > 0))
+    throw new InputError([{ file: flag, message: `expected a duration such as 1h, 30m or 1d, got "${text}"` }]);
   return value;
 }

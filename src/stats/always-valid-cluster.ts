@@ -102,17 +102,22 @@ export interface ContrastEstimate {
  * the delta method). NaN when a ratio is undefined or, for log_ratio, not positive.
  *
  * @example
- * contrastOf({ ratio: 0.14, variance: 4e-5, clusters: 900, n: 2400 }, { ratio: 0.1, variance: 3e-5, clusters: 900, n: 2400 }, 'difference');
+ * const canary = { ratio: 0.14, variance: 4e-5, clusters: 900, n: 2400 };
+ * const holdout = { ratio: 0.1, variance: 3e-5, clusters: 900, n: 2400 };
+ * contrastOf(canary, holdout, 'difference');
  * // { estimate: 0.04, variance: 7e-5 }
  */
 export function contrastOf(candidate: RatioEstimate, reference: RatioEstimate, contrast: Contrast): ContrastEstimate {
   if (contrast === 'difference') {
     return { estimate: candidate.ratio - reference.ratio, variance: candidate.variance + reference.variance };
   }
-  if (!(candidate.ratio > 0 && reference.ratio > 0)) return { estimate: Number.NaN, variance: Number.POSITIVE_INFINITY };
+  if (!(candidate.ratio > 0 && reference.ratio > 0))
+    return { estimate: Number.NaN, variance: Number.POSITIVE_INFINITY };
   return {
     estimate: Math.log(candidate.ratio / reference.ratio),
-    variance: candidate.variance / (candidate.ratio * candidate.ratio) + reference.variance / (reference.ratio * reference.ratio),
+    variance:
+      candidate.variance / (candidate.ratio * candidate.ratio) +
+      reference.variance / (reference.ratio * reference.ratio),
   };
 }
 

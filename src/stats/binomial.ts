@@ -162,7 +162,8 @@ function drawByTransformedRejection(rng: Rng, n: number, p: number): number {
       logModeMass = logFactorial(mode) + logFactorial(n - mode);
     }
     v = Math.log((v * alpha) / (a / (us * us) + b));
-    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return done(rng, fast, s0, s1, s2, s3, k);
+    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds)
+      return done(rng, fast, s0, s1, s2, s3, k);
   }
 }
 

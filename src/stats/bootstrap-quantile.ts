@@ -1,4 +1,9 @@
-import { assertBootstrapOptions, summariseReplicates, type BootstrapOptions, type BootstrapResult } from './bootstrap-summary.ts';
+import {
+  assertBootstrapOptions,
+  summariseReplicates,
+  type BootstrapOptions,
+  type BootstrapResult,
+} from './bootstrap-summary.ts';
 import { quantileSorted } from './quantile.ts';
 import { drawMultinomial, fillIndices } from './resample.ts';
 
@@ -63,8 +68,12 @@ export function bootstrapQuantileRatioInWindow(
 ): BootstrapResult {
   const n = parent.length;
   if (n === 0) throw new RangeError('Expected at least one case.');
-  if (candidate.length !== n) throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
-  for (const [name, values] of [['parent', parent], ['candidate', candidate]] as const) {
+  if (candidate.length !== n)
+    throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
+  for (const [name, values] of [
+    ['parent', parent],
+    ['candidate', candidate],
+  ] as const) {
     for (let i = 0; i < n; i++) {
       const value = values[i]!;
       if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
@@ -118,15 +127,36 @@ export function bootstrapQuantileRatioInWindow(
         if (cell % 3 === 1) countPicks(candidateHistogram, cells.candidateOffset, start, picks, drawn);
       }
       replicateParent = quantileFromHistogram(parentHistogram, low, target - parentBelow, fraction, parentSide.sorted);
-      replicateCandidate = quantileFromHistogram(candidateHistogram, low, target - candidateBelow, fraction, candidateSide.sorted);
+      replicateCandidate = quantileFromHistogram(
+        candidateHistogram,
+        low,
+        target - candidateBelow,
+        fraction,
+        candidateSide.sorted,
+      );
     } else {
-      [replicateParent, replicateCandidate] = quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction);
+      [replicateParent, replicateCandidate] = quantilesFromAllDraws(
+        opts,
+        cells,
+        counts,
+        parentSide,
+        candidateSide,
+        target,
+        fraction,
+      );
     }
     if (replicateParent === 0) continue;
     values[defined++] = replicateCandidate / replicateParent;
   }
   return summariseReplicates(
-    { estimate, values: values.subarray(0, defined), undefinedCount: opts.resamples - defined, n, method: 'multinomial', drawsPerResample: n },
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n,
+      method: 'multinomial',
+      drawsPerResample: n,
+    },
     opts,
   );
 }

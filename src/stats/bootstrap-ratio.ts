@@ -70,7 +70,14 @@ export function bootstrapRatioOfRatios(data: RatioPair, opts: BootstrapOptions):
   columns.forEach(([, column], c) => {
     for (let i = 0; i < n; i++) rows[4 * i + c] = column[i]!;
   });
-  const draws = Math.min(n, opts.maxDrawsPerResample ?? ratioDrawsFor(columns.map(([, column]) => column), totals));
+  const draws = Math.min(
+    n,
+    opts.maxDrawsPerResample ??
+      ratioDrawsFor(
+        columns.map(([, column]) => column),
+        totals,
+      ),
+  );
   const exponent = Math.sqrt(draws / n);
   const values = new Float64Array(opts.resamples);
   let defined = 0;

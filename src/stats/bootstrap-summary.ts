@@ -115,8 +115,14 @@ export function summariseReplicates(replicates: Replicates, opts: BootstrapOptio
   const lowerAt = (rank: number): number => (rank < 0 ? Number.NEGATIVE_INFINITY : values[rank]!);
   const upperAt = (rank: number): number => (rank >= values.length ? Number.POSITIVE_INFINITY : values[rank]!);
   const interval: Interval = {
-    lower: lower.fraction === 0 ? lowerAt(lowerRank) : interpolateType7(lowerAt(lowerRank), lowerAt(lowerRank + 1), lower.fraction),
-    upper: upper.fraction === 0 ? upperAt(upperRank) : interpolateType7(upperAt(upperRank), upperAt(upperRank + 1), upper.fraction),
+    lower:
+      lower.fraction === 0
+        ? lowerAt(lowerRank)
+        : interpolateType7(lowerAt(lowerRank), lowerAt(lowerRank + 1), lower.fraction),
+    upper:
+      upper.fraction === 0
+        ? upperAt(upperRank)
+        : interpolateType7(upperAt(upperRank), upperAt(upperRank + 1), upper.fraction),
     level: opts.level,
   };
   const result: BootstrapResult = {

@@ -6,11 +6,7 @@ import { studentTCdf, studentTQuantile } from './student-t.ts';
 
 /** How a delta's p-values and bounds are computed. */
 export type DeltaMethod =
-  | 'tango-score'
-  | 'cluster-t'
-  | 'exact-mcnemar'
-  | 'tango-score+cluster-t'
-  | 'exact-mcnemar+cluster-t';
+  'tango-score' | 'cluster-t' | 'exact-mcnemar' | 'tango-score+cluster-t' | 'exact-mcnemar+cluster-t';
 
 /**
  * One-sided inference on a paired delta δ (candidate − parent) against any threshold and at any

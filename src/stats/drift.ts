@@ -120,7 +120,8 @@ export function chiSquareHomogeneity(a: readonly number[], b: readonly number[])
  * chiSquareGoodnessOfFit([5120, 4880], [1, 1]); // statistic 5.76, p ≈ 0.016
  */
 export function chiSquareGoodnessOfFit(observed: readonly number[], shares: readonly number[]): ChiSquareResult {
-  if (observed.length !== shares.length || observed.length < 2) throw new RangeError('Expected at least two categories with a share each.');
+  if (observed.length !== shares.length || observed.length < 2)
+    throw new RangeError('Expected at least two categories with a share each.');
   if (!shares.every((s) => s > 0 && Number.isFinite(s))) throw new RangeError('Expected every share to be positive.');
   const total = observed.reduce((s, x) => s + x, 0);
   if (!(total > 0)) throw new RangeError('Expected some observations.');

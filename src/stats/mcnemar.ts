@@ -20,7 +20,10 @@ export interface McNemarResult {
  * mcnemarExact(2, 10, 'greater').pValue; // 0.019287109375
  */
 export function mcnemarExact(b: number, c: number, alternative: 'two-sided' | 'greater'): McNemarResult {
-  for (const [name, value] of [['b', b], ['c', c]] as const) {
+  for (const [name, value] of [
+    ['b', b],
+    ['c', c],
+  ] as const) {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new RangeError(`Expected \`${name}\` to be a non-negative safe integer, got ${String(value)}.`);
     }

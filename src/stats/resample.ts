@@ -141,7 +141,14 @@ export function sumRowsOfDraws(rng: Rng, rows: Float64Array, width: 2 | 4, draws
 
 // Adds `count` rows drawn uniformly from rows start..start+size of a 2-column table to out[0..2),
 // two draws a generator output by Lemire's method on each 16-bit half (as in fillSmallIndices).
-function addPairRows(rng: Xoshiro128StarStar, rows: Float64Array, start: number, size: number, count: number, out: Float64Array): void {
+function addPairRows(
+  rng: Xoshiro128StarStar,
+  rows: Float64Array,
+  start: number,
+  size: number,
+  count: number,
+  out: Float64Array,
+): void {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;
@@ -185,7 +192,14 @@ function addPairRows(rng: Xoshiro128StarStar, rows: Float64Array, start: number,
 }
 
 // As addPairRows, for a 4-column table.
-function addQuadRows(rng: Xoshiro128StarStar, rows: Float64Array, start: number, size: number, count: number, out: Float64Array): void {
+function addQuadRows(
+  rng: Xoshiro128StarStar,
+  rows: Float64Array,
+  start: number,
+  size: number,
+  count: number,
+  out: Float64Array,
+): void {
   const threshold = HALF % size;
   let a = rng.s0;
   let b = rng.s1;

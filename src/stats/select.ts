@@ -11,7 +11,15 @@
  * selectInPlace(values, 1); // values[1] === 2
  */
 export function selectInPlace(values: Float64Array, k: number, from = 0, to = values.length): void {
-  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= values.length && Number.isInteger(k) && k >= from && k < to)) {
+  if (!(
+    Number.isInteger(from) &&
+    Number.isInteger(to) &&
+    from >= 0 &&
+    to <= values.length &&
+    Number.isInteger(k) &&
+    k >= from &&
+    k < to
+  )) {
     throw new RangeError(`Expected ${String(from)} <= k = ${String(k)} < ${String(to)} <= ${values.length}.`);
   }
   let left = from;

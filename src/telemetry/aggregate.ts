@@ -59,7 +59,17 @@ export interface AggregateTable {
   readonly unattributed: number;
 }
 
-const COMPLETENESS_FIELDS = ['events', 'with_package', 'with_prompt_hash', 'with_retrieval', 'with_tool_trace', 'complete_core', 'complete_retrieval', 'complete_tools', 'complete_all'] as const;
+const COMPLETENESS_FIELDS = [
+  'events',
+  'with_package',
+  'with_prompt_hash',
+  'with_retrieval',
+  'with_tool_trace',
+  'complete_core',
+  'complete_retrieval',
+  'complete_tools',
+  'complete_all',
+] as const;
 
 /** Rows per storage block: blocks are never copied as the table grows, so memory has no doubling spikes. */
 const BLOCK_ROWS = 4096;
@@ -140,9 +150,18 @@ export class TelemetryAggregator {
       return { ...key, values: this.blocks[Math.floor(row / BLOCK_ROWS)]!.subarray(base, base + WIDTH) };
     });
     const completeness = [...this.completeness]
-      .map(([cohort, counts]) => ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]!])) }) as CompletenessCounts)
+      .map(
+        ([cohort, counts]) =>
+          ({ cohort, ...Object.fromEntries(COMPLETENESS_FIELDS.map((f, i) => [f, counts[i]!])) }) as CompletenessCounts,
+      )
       .toSorted((a, b) => compareText(a.cohort, b.cohort));
-    return { window_ms: this.options.windowMs, columns: COLUMNS.map((c) => c.name), rows: sortRows(rows), completeness, unattributed: this.unattributed };
+    return {
+      window_ms: this.options.windowMs,
+      columns: COLUMNS.map((c) => c.name),
+      rows: sortRows(rows),
+      completeness,
+      unattributed: this.unattributed,
+    };
   }
 }
 
@@ -157,7 +176,13 @@ function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 /** Rows sorted by package, cohort, window start and cluster: one order for every engine. */
 export function sortRows(rows: readonly AggregateRow[]): AggregateRow[] {
-  return rows.toSorted((a, b) => compareText(a.package_id, b.package_id) || compareText(a.cohort, b.cohort) || a.window_start - b.window_start || compareText(a.cluster, b.cluster));
+  return rows.toSorted(
+    (a, b) =>
+      compareText(a.package_id, b.package_id) ||
+      compareText(a.cohort, b.cohort) ||
+      a.window_start - b.window_start ||
+      compareText(a.cluster, b.cluster),
+  );
 }
 
 function compareText(a: string, b: string): number {
@@ -172,6 +197,13 @@ export interface TraceExpectations {
 
 /** Share of a cohort's events whose trace is complete for what the manifest has; NaN without events. */
 export function traceCompleteness(counts: CompletenessCounts, expect: TraceExpectations): number {
-  const complete = expect.retrieval && expect.tools ? counts.complete_all : expect.retrieval ? counts.complete_retrieval : expect.tools ? counts.complete_tools : counts.complete_core;
+  const complete =
+    expect.retrieval && expect.tools
+      ? counts.complete_all
+      : expect.retrieval
+        ? counts.complete_retrieval
+        : expect.tools
+          ? counts.complete_tools
+          : counts.complete_core;
   return counts.events === 0 ? Number.NaN : complete / counts.events;
 }

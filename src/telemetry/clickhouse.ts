@@ -54,11 +54,23 @@ export interface ClickHouseTarget {
 }
 
 /** The two statements the adapter sends, for a dry run or a review. */
-export function clickHouseStatements(target: ClickHouseTarget, options: AggregateOptions): { aggregation: string; completeness: string } {
-  if (!target.table.split('.').every((part) => IDENTIFIER.test(part))) throw new RangeError(`Not a ClickHouse table name: ${target.table}`);
+export function clickHouseStatements(
+  target: ClickHouseTarget,
+  options: AggregateOptions,
+): { aggregation: string; completeness: string } {
+  if (!target.table.split('.').every((part) => IDENTIFIER.test(part)))
+    throw new RangeError(`Not a ClickHouse table name: ${target.table}`);
   const dialect = clickHouseDialect(target.dialect);
-  const sqlOptions = { source: target.table, windowMs: options.windowMs, ...(options.application !== undefined ? { application: options.application } : {}), ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}) };
-  return { aggregation: `${buildAggregationSql(dialect, sqlOptions)}\nFORMAT JSONEachRow`, completeness: `${buildCompletenessSql(dialect, sqlOptions)}\nFORMAT JSONEachRow` };
+  const sqlOptions = {
+    source: target.table,
+    windowMs: options.windowMs,
+    ...(options.application !== undefined ? { application: options.application } : {}),
+    ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
+  };
+  return {
+    aggregation: `${buildAggregationSql(dialect, sqlOptions)}\nFORMAT JSONEachRow`,
+    completeness: `${buildCompletenessSql(dialect, sqlOptions)}\nFORMAT JSONEachRow`,
+  };
 }
 
 /**
@@ -66,7 +78,10 @@ export function clickHouseStatements(target: ClickHouseTarget, options: Aggregat
  *
  * @throws Error naming the server and ClickHouse's own message when a query fails.
  */
-export async function aggregateWithClickHouse(target: ClickHouseTarget, options: AggregateOptions): Promise<AggregateTable> {
+export async function aggregateWithClickHouse(
+  target: ClickHouseTarget,
+  options: AggregateOptions,
+): Promise<AggregateTable> {
   const { aggregation, completeness } = clickHouseStatements(target, options);
   const rows = await query(target, aggregation);
   const counts = await query(target, completeness);
@@ -81,10 +96,16 @@ async function query(target: ClickHouseTarget, sql: string): Promise<Record<stri
   try {
     response = await fetch(target.url, { method: 'POST', headers, body: sql });
   } catch (error: unknown) {
-    throw new Error(`Cannot reach ClickHouse at ${target.url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Cannot reach ClickHouse at ${target.url}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   const text = await response.text();
-  if (!response.ok) throw new Error(`ClickHouse at ${target.url} refused the aggregation query (HTTP ${response.status}): ${text.trim().slice(0, 500)}`);
+  if (!response.ok)
+    throw new Error(
+      `ClickHouse at ${target.url} refused the aggregation query (HTTP ${response.status}): ${text.trim().slice(0, 500)}`,
+    );
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -23,8 +23,10 @@ export const DUCKDB_JSON_COLUMNS: Readonly<Record<string, string>> = {
   retrieval_manifest: 'STRUCT("index" VARCHAR, top_k BIGINT)',
   tool_trace: 'STRUCT(tool VARCHAR, status VARCHAR, latency_ms DOUBLE)[]',
   metrics: 'STRUCT(latency_ms DOUBLE, ttft_ms DOUBLE, input_tokens BIGINT, output_tokens BIGINT, cost_usd DOUBLE)',
-  outcome: 'STRUCT(success BOOLEAN, soft_failure BOOLEAN, judged_score DOUBLE, judge STRUCT(id VARCHAR, version VARCHAR))',
-  output: 'STRUCT(length_tokens BIGINT, refusal BOOLEAN, schema_valid BOOLEAN, tool_calls BIGINT, retries BIGINT, citations BIGINT, finish_reason VARCHAR)',
+  outcome:
+    'STRUCT(success BOOLEAN, soft_failure BOOLEAN, judged_score DOUBLE, judge STRUCT(id VARCHAR, version VARCHAR))',
+  output:
+    'STRUCT(length_tokens BIGINT, refusal BOOLEAN, schema_valid BOOLEAN, tool_calls BIGINT, retries BIGINT, citations BIGINT, finish_reason VARCHAR)',
   safety: 'STRUCT(intervention BOOLEAN, injection_flag BOOLEAN, unsafe BOOLEAN)',
   feedback: 'STRUCT(rating BIGINT, correction_type VARCHAR, escalated BOOLEAN)',
   comparison: 'STRUCT(baseline_package_id VARCHAR, verdict VARCHAR)',
@@ -43,7 +45,8 @@ export class EngineUnavailableError extends Error {
 export function duckDbSource(files: readonly string[]): string {
   if (files.length === 0) throw new RangeError('Expected at least one telemetry file.');
   const parquet = files.filter((f) => /\.parquet$/i.test(f));
-  if (parquet.length !== 0 && parquet.length !== files.length) throw new RangeError('DuckDB reads one format per query: pass either Parquet or JSON Lines files.');
+  if (parquet.length !== 0 && parquet.length !== files.length)
+    throw new RangeError('DuckDB reads one format per query: pass either Parquet or JSON Lines files.');
   const list = `[${files.map(sqlString).join(', ')}]`;
   if (parquet.length > 0) return `read_parquet(${list}, union_by_name = true)`;
   const columns = Object.entries(DUCKDB_JSON_COLUMNS)
@@ -56,7 +59,9 @@ interface DuckDbModule {
   DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDbConnection>; closeSync?: () => void }> };
 }
 interface DuckDbConnection {
-  runAndReadAll(sql: string): Promise<{ getRowObjectsJS(): Record<string, unknown>[]; getColumnsJS(): unknown[][]; columnNames(): string[] }>;
+  runAndReadAll(
+    sql: string,
+  ): Promise<{ getRowObjectsJS(): Record<string, unknown>[]; getColumnsJS(): unknown[][]; columnNames(): string[] }>;
   closeSync?: () => void;
 }
 
@@ -79,18 +84,28 @@ async function loadDuckDb(): Promise<DuckDbModule> {
  * @throws EngineUnavailableError when @duckdb/node-api is not installed.
  * @throws Error with DuckDB's message when a file cannot be read.
  */
-export async function aggregateWithDuckDb(files: readonly string[], options: AggregateOptions): Promise<AggregateTable> {
+export async function aggregateWithDuckDb(
+  files: readonly string[],
+  options: AggregateOptions,
+): Promise<AggregateTable> {
   const duckdb = await loadDuckDb();
   const instance = await duckdb.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const sqlOptions = { source: duckDbSource(files), windowMs: options.windowMs, ...(options.application !== undefined ? { application: options.application } : {}), ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}) };
+    const sqlOptions = {
+      source: duckDbSource(files),
+      windowMs: options.windowMs,
+      ...(options.application !== undefined ? { application: options.application } : {}),
+      ...(options.untilMs !== undefined ? { untilMs: options.untilMs } : {}),
+    };
     // Columns, not row objects: converting a few hundred thousand groups row by row costs more than the query.
     const result = await connection.runAndReadAll(buildAggregationSql(DUCKDB_DIALECT, sqlOptions));
     const names = result.columnNames();
     const columns = result.getColumnsJS();
     const rows = rowsFromColumns(names, columns);
-    const completeness = (await connection.runAndReadAll(buildCompletenessSql(DUCKDB_DIALECT, sqlOptions))).getRowObjectsJS();
+    const completeness = (
+      await connection.runAndReadAll(buildCompletenessSql(DUCKDB_DIALECT, sqlOptions))
+    ).getRowObjectsJS();
     return tableFromSqlRows(rows, completeness, options.windowMs);
   } finally {
     connection.closeSync?.();
@@ -114,7 +129,11 @@ function rowsFromColumns(names: readonly string[], columns: readonly unknown[][]
 }
 
 /** Converts result rows of the two statements (numbers or bigints) into an aggregate table. */
-export function tableFromSqlRows(rows: readonly Record<string, unknown>[], completeness: readonly Record<string, unknown>[], windowMs: number): AggregateTable {
+export function tableFromSqlRows(
+  rows: readonly Record<string, unknown>[],
+  completeness: readonly Record<string, unknown>[],
+  windowMs: number,
+): AggregateTable {
   const out: AggregateRow[] = rows.map((r) => ({
     package_id: String(r['package_id']),
     cohort: String(r['cohort']),
@@ -136,5 +155,11 @@ export function tableFromSqlRows(rows: readonly Record<string, unknown>[], compl
   }));
   const unattributed = counts.reduce((n, c) => n + c.events - c.with_package, 0);
   const sorted = sortRows(out);
-  return { window_ms: windowMs, columns: COLUMNS.map((c) => c.name), rows: sorted, completeness: counts.toSorted((a, b) => (a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0)), unattributed };
+  return {
+    window_ms: windowMs,
+    columns: COLUMNS.map((c) => c.name),
+    rows: sorted,
+    completeness: counts.toSorted((a, b) => (a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0)),
+    unattributed,
+  };
 }

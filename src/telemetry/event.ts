@@ -99,5 +99,9 @@ export const EVENT_FIELDS: readonly string[] = [
 /** Whether a negative-feedback signal is present: a thumbs-down, a correction, or an escalation. */
 export function isNegativeFeedback(feedback: TelemetryEvent['feedback']): boolean {
   if (feedback === undefined) return false;
-  return feedback.rating === -1 || (typeof feedback.correction_type === 'string' && feedback.correction_type !== '') || feedback.escalated === true;
+  return (
+    feedback.rating === -1 ||
+    (typeof feedback.correction_type === 'string' && feedback.correction_type !== '') ||
+    feedback.escalated === true
+  );
 }

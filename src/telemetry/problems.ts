@@ -66,7 +66,14 @@ export class ProblemLog {
     const by_field = [...this.fields]
       .map(([field, e]) => ({ field, count: e.count, example: e.example, first: [...e.first] }))
       .toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
-    return { events_read: this.read, invalid_events: this.invalid, problems: this.total, by_field, located: [...this.kept], truncated: this.total > this.kept.length };
+    return {
+      events_read: this.read,
+      invalid_events: this.invalid,
+      problems: this.total,
+      by_field,
+      located: [...this.kept],
+      truncated: this.total > this.kept.length,
+    };
   }
 }
 
@@ -92,7 +99,14 @@ export function mergeSummaries(summaries: readonly ProblemSummary[], limit = 100
   const by_field = [...fields]
     .map(([field, e]) => ({ field, ...e }))
     .toSorted((a, b) => b.count - a.count || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
-  return { events_read: read, invalid_events: invalid, problems, by_field, located, truncated: problems > located.length };
+  return {
+    events_read: read,
+    invalid_events: invalid,
+    problems,
+    by_field,
+    located,
+    truncated: problems > located.length,
+  };
 }
 
 /** One line per field: `metrics.latency_ms: 12 events, e.g. expected … (first at a.jsonl:3, a.jsonl:9)`. */

@@ -38,7 +38,12 @@ export async function isGzipFile(path: string): Promise<boolean> {
  * @param label how the file is named in problems (a repository-relative path, as the user typed it).
  * @throws Error when the file cannot be opened or is not valid gzip (wrapped with the file name).
  */
-export async function readTelemetryJsonl(path: string, label: string, sink: EventSink, problemLimit = 1000): Promise<ProblemSummary> {
+export async function readTelemetryJsonl(
+  path: string,
+  label: string,
+  sink: EventSink,
+  problemLimit = 1000,
+): Promise<ProblemSummary> {
   const log = new ProblemLog(problemLimit);
   let lineNumber = 0;
   const readLine = (text: string): void => {
@@ -48,7 +53,11 @@ export async function readTelemetryJsonl(path: string, label: string, sink: Even
     try {
       value = JSON.parse(text);
     } catch (error: unknown) {
-      log.add({ file: label, line: lineNumber, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+      log.add({
+        file: label,
+        line: lineNumber,
+        message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      });
       log.countEvent(false);
       return;
     }
@@ -64,9 +73,13 @@ export async function readTelemetryJsonl(path: string, label: string, sink: Even
 
   let stream: Readable;
   try {
-    stream = (await isGzipFile(path)) ? createReadStream(path).pipe(createGunzip()) : createReadStream(path, { highWaterMark: 1 << 20 });
+    stream = (await isGzipFile(path))
+      ? createReadStream(path).pipe(createGunzip())
+      : createReadStream(path, { highWaterMark: 1 << 20 });
   } catch (error: unknown) {
-    throw new Error(`Cannot read telemetry file ${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`Cannot read telemetry file ${label}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   let carry: Buffer | undefined;
   let first = true;
@@ -90,7 +103,9 @@ export async function readTelemetryJsonl(path: string, label: string, sink: Even
         start = newline + 1;
         newline = buffer.indexOf(NEWLINE, start);
       }
-      if (start < buffer.length) carry = carry === undefined ? Buffer.from(buffer.subarray(start)) : Buffer.concat([carry, buffer.subarray(start)]);
+      if (start < buffer.length)
+        carry =
+          carry === undefined ? Buffer.from(buffer.subarray(start)) : Buffer.concat([carry, buffer.subarray(start)]);
     }
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);

@@ -18,7 +18,12 @@ import { validateTelemetryEvent } from './validate.ts';
  *
  * @throws Error naming the file when it is not Parquet or uses a codec hyparquet cannot decode.
  */
-export async function readTelemetryParquet(path: string, label: string, sink: EventSink, problemLimit = 1000): Promise<ProblemSummary> {
+export async function readTelemetryParquet(
+  path: string,
+  label: string,
+  sink: EventSink,
+  problemLimit = 1000,
+): Promise<ProblemSummary> {
   const log = new ProblemLog(problemLimit);
   let row = 0;
   try {
@@ -42,7 +47,10 @@ export async function readTelemetryParquet(path: string, label: string, sink: Ev
       start = end;
     }
   } catch (error: unknown) {
-    throw new Error(`Cannot read Parquet telemetry file ${label}${row > 0 ? ` after row ${row}` : ''}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `Cannot read Parquet telemetry file ${label}${row > 0 ? ` after row ${row}` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   return log.summary();
 }

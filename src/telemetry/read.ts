@@ -29,7 +29,11 @@ export async function isParquetFile(path: string): Promise<boolean> {
 }
 
 /** Streams every file into `sink` in the order given; returns the merged problem summary. */
-export async function readTelemetryFiles(files: readonly TelemetryFile[], sink: EventSink, problemLimit = 1000): Promise<ProblemSummary> {
+export async function readTelemetryFiles(
+  files: readonly TelemetryFile[],
+  sink: EventSink,
+  problemLimit = 1000,
+): Promise<ProblemSummary> {
   const summaries: ProblemSummary[] = [];
   for (const file of files) {
     const read = (await isParquetFile(file.path)) ? readTelemetryParquet : readTelemetryJsonl;

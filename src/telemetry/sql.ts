@@ -20,13 +20,15 @@ export const KEY_COLUMNS = ['package_id', 'cohort', 'window_start', 'cluster'] a
 
 function where(d: SqlDialect, options: SqlAggregateOptions, extra: readonly string[] = []): string {
   const conditions = [...extra];
-  if (options.application !== undefined) conditions.push(`${d.field('application')} = ${d.literal(options.application)}`);
+  if (options.application !== undefined)
+    conditions.push(`${d.field('application')} = ${d.literal(options.application)}`);
   if (options.untilMs !== undefined) conditions.push(`${d.epochMs()} < ${integer(options.untilMs, 'untilMs')}`);
   return conditions.length === 0 ? '' : `\nWHERE ${conditions.join('\n  AND ')}`;
 }
 
 function integer(value: number, name: string): string {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`Expected \`${name}\` to be a safe integer, got ${String(value)}.`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`Expected \`${name}\` to be a safe integer, got ${String(value)}.`);
   return String(value);
 }
 
@@ -86,7 +88,11 @@ export function sqlString(text: string): string {
 /** DuckDB over JSON Lines or Parquet read with the telemetry columns: nested fields are struct members. */
 export const DUCKDB_DIALECT: SqlDialect = {
   name: 'duckdb',
-  field: (path) => path.split('.').map((part) => `"${part}"`).join('.'),
+  field: (path) =>
+    path
+      .split('.')
+      .map((part) => `"${part}"`)
+      .join('.'),
   ln: (x) => `LN(${x})`,
   traceLength: () => 'COALESCE(LEN("tool_trace"), 0)',
   traceFailures: () => `COALESCE(LEN(LIST_FILTER("tool_trace", t -> t."status" <> 'success')), 0)`,

@@ -34,7 +34,12 @@ export interface LoadLimits {
 }
 
 /** Defaults: manifests are small, hand-written files; nothing legitimate comes near these. */
-export const DEFAULT_LOAD_LIMITS: LoadLimits = { maxBytes: 1024 * 1024, maxAliases: 100, maxNodes: 100_000, maxDepth: 64 };
+export const DEFAULT_LOAD_LIMITS: LoadLimits = {
+  maxBytes: 1024 * 1024,
+  maxAliases: 100,
+  maxNodes: 100_000,
+  maxDepth: 64,
+};
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -57,7 +62,16 @@ export function loadYaml(
   limits: LoadLimits = DEFAULT_LOAD_LIMITS,
 ): { loaded?: LoadedYaml; problems: Problem[] } {
   if (bytes.length > limits.maxBytes) {
-    return { problems: [{ file, line: 1, column: 1, message: `file is ${bytes.length} bytes; expected at most ${limits.maxBytes} for a YAML file` }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          message: `file is ${bytes.length} bytes; expected at most ${limits.maxBytes} for a YAML file`,
+        },
+      ],
+    };
   }
   const decoded = decodeText(bytes, file);
   if ('problem' in decoded) return { problems: [decoded.problem] };
@@ -70,7 +84,9 @@ export function loadYaml(
 
   const deep = findDeepFlow(text, limits.maxDepth);
   if (deep !== undefined) {
-    return { problems: [{ file, ...positionIn(text, deep), message: `nesting deeper than ${limits.maxDepth} levels` }] };
+    return {
+      problems: [{ file, ...positionIn(text, deep), message: `nesting deeper than ${limits.maxDepth} levels` }],
+    };
   }
 
   const lineCounter = new LineCounter();
@@ -84,7 +100,11 @@ export function loadYaml(
   } catch (error: unknown) {
     // The parser recurses per nesting level; a stack overflow is deep nesting, not our bug.
     if (!(error instanceof RangeError)) throw error;
-    return { problems: [{ file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` }] };
+    return {
+      problems: [
+        { file, line: 1, column: 1, message: `nesting too deep to parse; expected at most ${limits.maxDepth} levels` },
+      ],
+    };
   }
   if (!Array.isArray(documents)) {
     return { problems: [{ file, line: 1, column: 1, message: 'expected one YAML document, found none' }] };
@@ -124,11 +144,19 @@ export function loadYaml(
     if (isAlias(node)) {
       budget.aliases += 1;
       if (budget.aliases > limits.maxAliases) {
-        throw new LimitExceeded(`more than ${limits.maxAliases} alias expansions (an alias bomb?); write the values out`, pointer);
+        throw new LimitExceeded(
+          `more than ${limits.maxAliases} alias expansions (an alias bomb?); write the values out`,
+          pointer,
+        );
       }
       const target = node.resolve(document);
       if (target === undefined) {
-        problems.push({ file, ...positions.get(pointer), ...fieldOption(pointer), message: `alias *${node.source} refers to no anchor &${node.source} before it` });
+        problems.push({
+          file,
+          ...positions.get(pointer),
+          ...fieldOption(pointer),
+          message: `alias *${node.source} refers to no anchor &${node.source} before it`,
+        });
         return null;
       }
       return convert(target, pointer, depth + 1);
@@ -137,7 +165,12 @@ export function loadYaml(
     if (isScalar(node)) {
       const value = normaliseScalar(node.value);
       if (value === undefined) {
-        problems.push({ file, ...positions.get(pointer), ...fieldOption(pointer), message: `${shortTag(node.tag)} values are not supported; use a string` });
+        problems.push({
+          file,
+          ...positions.get(pointer),
+          ...fieldOption(pointer),
+          message: `${shortTag(node.tag)} values are not supported; use a string`,
+        });
         return null;
       }
       return value;
@@ -156,7 +189,12 @@ export function loadYaml(
         }
         const childPointer = `${pointer}/${escapePointer(key)}`;
         if (FORBIDDEN_KEYS.has(key)) {
-          problems.push({ file, ...keyAt, ...fieldOption(childPointer), message: `key "${key}" is not allowed (it could alter object prototypes)` });
+          problems.push({
+            file,
+            ...keyAt,
+            ...fieldOption(childPointer),
+            message: `key "${key}" is not allowed (it could alter object prototypes)`,
+          });
           continue;
         }
         if (keyAt) keyPositions.set(childPointer, keyAt);
@@ -214,24 +252,40 @@ function positionIn(text: string, offset: number): Position {
 function decodeText(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
   const invalid = firstInvalidUtf8(bytes);
   // The decoder drops a leading BOM, which editors on Windows like to add; it is not content.
-  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(invalid === undefined ? bytes : bytes.subarray(0, invalid));
+  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(
+    invalid === undefined ? bytes : bytes.subarray(0, invalid),
+  );
   // YAML allows only printable characters; a control character means binary junk or a corrupt file.
   const control = firstControl(text);
   if (control !== undefined) {
     const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
     return {
-      problem: { file, ...positionIn(text, control), message: `binary content (control character U+${code}); expected a UTF-8 YAML text file` },
+      problem: {
+        file,
+        ...positionIn(text, control),
+        message: `binary content (control character U+${code}); expected a UTF-8 YAML text file`,
+      },
     };
   }
   if (invalid !== undefined) {
     const byte = bytes[invalid]!.toString(16).toUpperCase().padStart(2, '0');
     return {
-      problem: { file, ...positionIn(text, text.length), message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data` },
+      problem: {
+        file,
+        ...positionIn(text, text.length),
+        message: `not valid UTF-8 (byte 0x${byte}); expected a UTF-8 YAML text file, not binary data`,
+      },
     };
   }
   const bareCr = /\r(?!\n)/.exec(text);
   if (bareCr) {
-    return { problem: { file, ...positionIn(text, bareCr.index), message: 'line ends with a bare CR (old Mac line ending); use LF or CRLF' } };
+    return {
+      problem: {
+        file,
+        ...positionIn(text, bareCr.index),
+        message: 'line ends with a bare CR (old Mac line ending); use LF or CRLF',
+      },
+    };
   }
   return { text };
 }
@@ -271,14 +325,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     for (let k = 1; k < length; k++) {
       if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     }
     const second = bytes[i + 1] ?? 0;
     // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
-    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    if (
+      (b === 0xe0 && second < 0xa0) ||
+      (b === 0xed && second > 0x9f) ||
+      (b === 0xf0 && second < 0x90) ||
+      (b === 0xf4 && second > 0x8f)
+    )
+      return i;
     i += length;
   }
   return undefined;
@@ -310,12 +371,18 @@ function describeNonStringKey(node: unknown, text: string): string {
 }
 
 /** Rewords the yaml package's messages where ours says more; positions are reported separately. */
-function describeYamlError(error: { code: string; message: string; pos: [number, number] }, text: string, limits: LoadLimits): string {
+function describeYamlError(
+  error: { code: string; message: string; pos: [number, number] },
+  text: string,
+  limits: LoadLimits,
+): string {
   const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       // The error points at the key's first character; read the key token from there.
-      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(text.slice(error.pos[0], error.pos[0] + 200))?.[1];
+      const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\n]*?)\s*:(?:\s|$)/.exec(
+        text.slice(error.pos[0], error.pos[0] + 200),
+      )?.[1];
       return key && key.length <= 80
         ? `duplicate key ${key}; each key may appear only once in a mapping`
         : 'duplicate key; each key may appear only once in a mapping';
@@ -325,7 +392,8 @@ function describeYamlError(error: { code: string; message: string; pos: [number,
     case 'TAB_AS_INDENT':
       return 'tab used for indentation; YAML indents with spaces';
   }
-  if (first.includes('call stack') || first.includes('Stack overflow')) return `nesting too deep to parse; expected at most ${limits.maxDepth} levels`;
+  if (first.includes('call stack') || first.includes('Stack overflow'))
+    return `nesting too deep to parse; expected at most ${limits.maxDepth} levels`;
   return first;
 }
 

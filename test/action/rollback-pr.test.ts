@@ -29,7 +29,12 @@ beforeAll(async () => {
     dryRun: false,
     keyring: loadKeyring({ cwd: dir, repo: dir, repoDefault: true, namesRelativeTo: dir }),
     signingKey: fixtureKey('ed25519.key.pem'),
-    github: { octokit: setupOctokit(token, { baseUrl: server.url, retries: 0 }), owner: 'acme', repo: 'llm-apps', secrets: [token] },
+    github: {
+      octokit: setupOctokit(token, { baseUrl: server.url, retries: 0 }),
+      owner: 'acme',
+      repo: 'llm-apps',
+      secrets: [token],
+    },
   };
 });
 
@@ -57,34 +62,54 @@ describe('proposeRollback refuses before writing', () => {
 
   it('a target signed by a key that is not trusted', async () => {
     const outcome = await proposeRollback({ ...base, target: 'qa-r5' });
-    expect(outcome).toMatchObject({ failed: true, message: expect.stringMatching(/^Refusing to roll back to qa-r5 .*: its record does not verify: /) });
+    expect(outcome).toMatchObject({
+      failed: true,
+      message: expect.stringMatching(/^Refusing to roll back to qa-r5 .*: its record does not verify: /),
+    });
     expectUntouched();
   });
 
   it('a canary whose package is not the live one: nothing older is rolled back', async () => {
     const outcome = await proposeRollback({ ...base, expectLive: 'qa-r8' });
-    expect(outcome).toEqual({ failed: true, message: 'No rollback pull request: deploy/policy-qa.yaml names qa-r7, not qa-r8, so there is no live release of qa-r8 to roll back.' });
+    expect(outcome).toEqual({
+      failed: true,
+      message:
+        'No rollback pull request: deploy/policy-qa.yaml names qa-r7, not qa-r8, so there is no live release of qa-r8 to roll back.',
+    });
     expectUntouched();
   });
 
   it('without trusted keys, and without a token', async () => {
     expect(await proposeRollback({ ...base, keyring: { trusted: [], revoked: new Set() } })).toEqual({
       failed: true,
-      message: 'No rollback: no trusted public keys (input public-keys), and a rollback only goes to a release whose signed record verifies.',
+      message:
+        'No rollback: no trusted public keys (input public-keys), and a rollback only goes to a release whose signed record verifies.',
     });
     const { github: _, ...tokenless } = base;
     const outcome = await proposeRollback(tokenless);
     expect(outcome.failed).toBe(true);
-    expect(outcome.message).toMatch(/^Rehearsed: policy-qa would go from qa-r7 to qa-r2 .* No pull request: without a github-token it could not be opened, so nothing was committed or pushed\.$/);
+    expect(outcome.message).toMatch(
+      /^Rehearsed: policy-qa would go from qa-r7 to qa-r2 .* No pull request: without a github-token it could not be opened, so nothing was committed or pushed\.$/,
+    );
     expectUntouched();
   });
 
   it('a dry run rehearses the default target and writes nothing', async () => {
     const outcome = await proposeRollback({ ...base, dryRun: true });
     expect(outcome.failed).toBe(false);
-    expect(outcome.attested?.report.rollback).toMatchObject({ dry_run: true, to: { package_id: 'qa-r2', commit: history.commits.r2 } });
-    expect(outcome.attested?.report.rollback?.skipped.map((s) => s.package_id)).toEqual(['qa-r6', 'qa-r5', 'qa-r4', 'qa-r3']);
-    expect(outcome.message).toMatch(/^Rehearsed: policy-qa would go from qa-r7 to qa-r2 \([0-9a-f]{12}\); every check passed and nothing was written\.$/);
+    expect(outcome.attested?.report.rollback).toMatchObject({
+      dry_run: true,
+      to: { package_id: 'qa-r2', commit: history.commits.r2 },
+    });
+    expect(outcome.attested?.report.rollback?.skipped.map((s) => s.package_id)).toEqual([
+      'qa-r6',
+      'qa-r5',
+      'qa-r4',
+      'qa-r3',
+    ]);
+    expect(outcome.message).toMatch(
+      /^Rehearsed: policy-qa would go from qa-r7 to qa-r2 \([0-9a-f]{12}\); every check passed and nothing was written\.$/,
+    );
     expectUntouched();
   });
 });

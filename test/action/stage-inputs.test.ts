@@ -24,7 +24,13 @@ function problemsOf(values: Record<string, string>): string[] {
 
 describe('mode canary inputs', () => {
   it('needs the manifest and the telemetry, and gives the documented defaults for the rest', () => {
-    const inputs = parseInputs(reader({ mode: 'canary', manifest: 'manifests/policy-qa.yaml', telemetry: 'telemetry/*.jsonl\n\n  telemetry/extra.jsonl.gz  ' }));
+    const inputs = parseInputs(
+      reader({
+        mode: 'canary',
+        manifest: 'manifests/policy-qa.yaml',
+        telemetry: 'telemetry/*.jsonl\n\n  telemetry/extra.jsonl.gz  ',
+      }),
+    );
     expect(inputs.mode).toBe('canary');
     expect(inputs.stage).toEqual({
       kind: 'canary',
@@ -45,18 +51,49 @@ describe('mode canary inputs', () => {
   it('reads every canary input', () => {
     const inputs = parseInputs(
       reader({
-        mode: 'canary', manifest: 'm.yaml', telemetry: 't.jsonl', commit: 'v1.4.0', window: '30m', at: '2026-04-03T00:00:00Z', engine: 'duckdb',
-        'canary-cohort': 'canary_20', 'holdout-cohort': 'control', split: '20:80', alpha: '0.01', pointer: 'deploy/qa.yaml',
+        mode: 'canary',
+        manifest: 'm.yaml',
+        telemetry: 't.jsonl',
+        commit: 'v1.4.0',
+        window: '30m',
+        at: '2026-04-03T00:00:00Z',
+        engine: 'duckdb',
+        'canary-cohort': 'canary_20',
+        'holdout-cohort': 'control',
+        split: '20:80',
+        alpha: '0.01',
+        pointer: 'deploy/qa.yaml',
       }),
     );
     expect(inputs.stage).toEqual({
-      kind: 'canary', manifest: 'm.yaml', telemetry: ['t.jsonl'], commit: 'v1.4.0', windowMs: 1_800_000, atMs: Date.parse('2026-04-03T00:00:00Z'), engine: 'duckdb',
-      canaryCohort: 'canary_20', holdoutCohort: 'control', shares: [20, 80], alpha: 0.01, pointer: 'deploy/qa.yaml',
+      kind: 'canary',
+      manifest: 'm.yaml',
+      telemetry: ['t.jsonl'],
+      commit: 'v1.4.0',
+      windowMs: 1_800_000,
+      atMs: Date.parse('2026-04-03T00:00:00Z'),
+      engine: 'duckdb',
+      canaryCohort: 'canary_20',
+      holdoutCohort: 'control',
+      shares: [20, 80],
+      alpha: 0.01,
+      pointer: 'deploy/qa.yaml',
     });
   });
 
   it('lists every bad value at once, each with what was expected', () => {
-    expect(problemsOf({ mode: 'canary', manifest: 'm.yaml', telemetry: 't.jsonl', window: '1 hour', at: 'yesterday', engine: 'sqlite', split: '5/95', alpha: '0.5' })).toEqual([
+    expect(
+      problemsOf({
+        mode: 'canary',
+        manifest: 'm.yaml',
+        telemetry: 't.jsonl',
+        window: '1 hour',
+        at: 'yesterday',
+        engine: 'sqlite',
+        split: '5/95',
+        alpha: '0.5',
+      }),
+    ).toEqual([
       'input alpha: Expected `alpha` to be a number in (0, 0.5), got "0.5".',
       'input at: Expected `at` to be an RFC 3339 time such as 2026-04-26T12:00:00Z, got "yesterday".',
       'input engine: Expected `engine` to be one of stream, duckdb, got "sqlite".',
@@ -69,7 +106,16 @@ describe('mode canary inputs', () => {
   });
 
   it('refuses the inputs of the gate and of mode rollback, naming the mode that reads each', () => {
-    expect(problemsOf({ mode: 'canary', manifest: 'm.yaml', telemetry: 't.jsonl', evidence: 'e.jsonl', 'parent-evidence': 'auto', target: 'qa-r2' })).toEqual([
+    expect(
+      problemsOf({
+        mode: 'canary',
+        manifest: 'm.yaml',
+        telemetry: 't.jsonl',
+        evidence: 'e.jsonl',
+        'parent-evidence': 'auto',
+        target: 'qa-r2',
+      }),
+    ).toEqual([
       'input evidence: `evidence` is read by modes gate and record; mode canary does not use it. Remove it, or set `mode`.',
       'input parent-evidence: `parent-evidence` is read by modes gate and record; mode canary does not use it. Remove it, or set `mode`.',
       'input target: `target` is read by mode rollback; mode canary does not use it. Remove it, or set `mode`.',
@@ -79,9 +125,27 @@ describe('mode canary inputs', () => {
 
 describe('mode rollback inputs', () => {
   it('needs the application; target, dry-run and pointer are optional', () => {
-    expect(parseInputs(reader({ mode: 'rollback', application: 'policy-qa' })).stage).toEqual({ kind: 'rollback', application: 'policy-qa', dryRun: false });
-    expect(parseInputs(reader({ mode: 'rollback', application: 'policy-qa', target: 'qa-r2', 'dry-run': 'true', pointer: 'deploy/qa.yaml' })).stage).toEqual({
-      kind: 'rollback', application: 'policy-qa', target: 'qa-r2', dryRun: true, pointer: 'deploy/qa.yaml',
+    expect(parseInputs(reader({ mode: 'rollback', application: 'policy-qa' })).stage).toEqual({
+      kind: 'rollback',
+      application: 'policy-qa',
+      dryRun: false,
+    });
+    expect(
+      parseInputs(
+        reader({
+          mode: 'rollback',
+          application: 'policy-qa',
+          target: 'qa-r2',
+          'dry-run': 'true',
+          pointer: 'deploy/qa.yaml',
+        }),
+      ).stage,
+    ).toEqual({
+      kind: 'rollback',
+      application: 'policy-qa',
+      target: 'qa-r2',
+      dryRun: true,
+      pointer: 'deploy/qa.yaml',
     });
     expect(problemsOf({ mode: 'rollback', 'dry-run': 'yes', manifest: 'm.yaml' })).toEqual([
       'input application: mode rollback needs `application`: the `application` field of the manifests to roll back.',
@@ -93,7 +157,9 @@ describe('mode rollback inputs', () => {
 
 describe('the gate modes', () => {
   it('refuse the stage inputs, and a mode that does not exist is named with the choices', () => {
-    expect(problemsOf({ mode: 'gate', evidence: 'e.jsonl', telemetry: 't.jsonl', application: 'qa', pointer: 'p.yaml' })).toEqual([
+    expect(
+      problemsOf({ mode: 'gate', evidence: 'e.jsonl', telemetry: 't.jsonl', application: 'qa', pointer: 'p.yaml' }),
+    ).toEqual([
       'input application: `application` is read by mode rollback; mode gate does not use it. Remove it, or set `mode`.',
       'input pointer: `pointer` is read by modes canary and rollback; mode gate does not use it. Remove it, or set `mode`.',
       'input telemetry: `telemetry` is read by mode canary; mode gate does not use it. Remove it, or set `mode`.',
@@ -101,7 +167,9 @@ describe('the gate modes', () => {
     expect(problemsOf({ telemetry: 't.jsonl' })).toEqual([
       'input telemetry: `telemetry` is read by mode canary; mode auto (gate or record) does not use it. Remove it, or set `mode`.',
     ]);
-    expect(problemsOf({ mode: 'shadow' })).toEqual(['input mode: Expected `mode` to be one of auto, gate, record, canary, rollback, got "shadow".']);
+    expect(problemsOf({ mode: 'shadow' })).toEqual([
+      'input mode: Expected `mode` to be one of auto, gate, record, canary, rollback, got "shadow".',
+    ]);
     expect(parseInputs(reader({ mode: 'gate' })).stage).toBeUndefined();
   });
 });
@@ -114,8 +182,14 @@ describe('rollback branch and check-run title', () => {
   });
 
   it('leads the title with the outcome unless the summary already does', () => {
-    expect(stageTitleOf({ decision: { outcome: 'rollback', summary: 'Roll back: the failure rate rose.', reasons: [] } })).toBe('Roll back: the failure rate rose.');
-    expect(stageTitleOf({ decision: { outcome: 'continue', summary: 'Not enough users yet.', reasons: [] } })).toBe('Continue: Not enough users yet.');
-    expect([...stageTitleOf({ decision: { outcome: 'promote', summary: 'x'.repeat(400), reasons: [] } })]).toHaveLength(255);
+    expect(
+      stageTitleOf({ decision: { outcome: 'rollback', summary: 'Roll back: the failure rate rose.', reasons: [] } }),
+    ).toBe('Roll back: the failure rate rose.');
+    expect(stageTitleOf({ decision: { outcome: 'continue', summary: 'Not enough users yet.', reasons: [] } })).toBe(
+      'Continue: Not enough users yet.',
+    );
+    expect([...stageTitleOf({ decision: { outcome: 'promote', summary: 'x'.repeat(400), reasons: [] } })]).toHaveLength(
+      255,
+    );
   });
 });

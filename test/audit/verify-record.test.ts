@@ -39,8 +39,17 @@ describe('verifyRecord', () => {
   it('checks parent manifests at their own commit and leaves evidence outside the commit unchecked without an evidence lookup', () => {
     const seen: string[] = [];
     const files = filesOf(approve);
-    const result = verifyRecord(signed(approve), context(files, { digestAt: (c, p) => (seen.push(`${p}@${c.slice(0, 4)}`), files.get(c)?.get(p)) }));
-    expect(result).toMatchObject({ kind: 'verified', keyid: ED25519_ID, keySource: 'k.pem', checked: 2, uncheckedEvidence: ['evidence/candidate.jsonl', 'evidence/parent.jsonl'] });
+    const result = verifyRecord(
+      signed(approve),
+      context(files, { digestAt: (c, p) => (seen.push(`${p}@${c.slice(0, 4)}`), files.get(c)?.get(p)) }),
+    );
+    expect(result).toMatchObject({
+      kind: 'verified',
+      keyid: ED25519_ID,
+      keySource: 'k.pem',
+      checked: 2,
+      uncheckedEvidence: ['evidence/candidate.jsonl', 'evidence/parent.jsonl'],
+    });
     expect(seen).toContain(`manifests/policy-qa.yaml@${approve.packages[0]!.parent!.commit.slice(0, 4)}`);
   });
 
@@ -48,14 +57,20 @@ describe('verifyRecord', () => {
     const files = filesOf(approve);
     files.get(COMMIT)!.set('evidence/parent.jsonl', 'f'.repeat(64));
     const result = verifyRecord(signed(approve), context(files));
-    expect(result).toMatchObject({ kind: 'invalid', reason: `1 subject does not match the files at ${COMMIT}: evidence/parent.jsonl (content changed).` });
+    expect(result).toMatchObject({
+      kind: 'invalid',
+      reason: `1 subject does not match the files at ${COMMIT}: evidence/parent.jsonl (content changed).`,
+    });
   });
 
   it('uses the evidence lookup for evidence not in the commit', () => {
     const evidence = new Map(approve.subject.evidence.map((e) => [e.path, e.sha256]));
     const result = verifyRecord(signed(approve), context(filesOf(approve), { evidenceDigest: (p) => evidence.get(p) }));
     expect(result).toMatchObject({ kind: 'verified', checked: 4, uncheckedEvidence: [] });
-    const missing = verifyRecord(signed(approve), context(filesOf(approve), { evidenceDigest: () => undefined, evidenceWhere: 'under /ci' }));
+    const missing = verifyRecord(
+      signed(approve),
+      context(filesOf(approve), { evidenceDigest: () => undefined, evidenceWhere: 'under /ci' }),
+    );
     expect(missing).toMatchObject({
       kind: 'invalid',
       reason: `The evidence files evidence/candidate.jsonl, evidence/parent.jsonl are neither in commit ${COMMIT.slice(0, 12)} nor under /ci; pass --evidence-dir with the evidence the report was made from.`,
@@ -68,24 +83,47 @@ describe('verifyRecord', () => {
       trusted: [{ publicKeyPem: key('p256.pub.pem'), source: 'p.pem' }],
       revokedIds: new Set([ED25519_ID]),
     });
-    expect(result).toMatchObject({ kind: 'invalid', reason: `The envelope is signed by key ${ED25519_ID}, which is revoked.` });
+    expect(result).toMatchObject({
+      kind: 'invalid',
+      reason: `The envelope is signed by key ${ED25519_ID}, which is revoked.`,
+    });
   });
 
   it('refuses a statement whose commit subject disagrees with the report inside it', () => {
     const other = 'c'.repeat(40);
-    const subjects = subjectsOf(approve).map((s) => (s.digest['gitCommit'] ? { ...s, digest: { gitCommit: other } } : s));
+    const subjects = subjectsOf(approve).map((s) =>
+      s.digest['gitCommit'] ? { ...s, digest: { gitCommit: other } } : s,
+    );
     const envelope = signStatement(buildStatement(subjects, approve), key('ed25519.key.pem'));
     const files = filesOf(approve);
     // The files are as signed, only at `other`: everything matches except the commit the report names.
-    const result = verifyRecord(JSON.stringify(envelope), { ...context(files), commit: other, digestAt: (c, p) => files.get(c === other ? COMMIT : c)?.get(p) });
-    expect(result).toMatchObject({ kind: 'invalid', reason: `The signed report names commit ${COMMIT} while its statement names ${other}.` });
+    const result = verifyRecord(JSON.stringify(envelope), {
+      ...context(files),
+      commit: other,
+      digestAt: (c, p) => files.get(c === other ? COMMIT : c)?.get(p),
+    });
+    expect(result).toMatchObject({
+      kind: 'invalid',
+      reason: `The signed report names commit ${COMMIT} while its statement names ${other}.`,
+    });
   });
 
   it.each([
     ['for this commit', COMMIT, { kind: 'unsigned', reason: 'fork' }],
-    ['for another commit', 'd'.repeat(40), { kind: 'invalid', reason: `The unsigned report is for commit ${COMMIT}, not ${'d'.repeat(40)}.`, advice: `Verify it for the commit it names (--commit ${COMMIT}), or run check again at dddddddddddd.` }],
+    [
+      'for another commit',
+      'd'.repeat(40),
+      {
+        kind: 'invalid',
+        reason: `The unsigned report is for commit ${COMMIT}, not ${'d'.repeat(40)}.`,
+        advice: `Verify it for the commit it names (--commit ${COMMIT}), or run check again at dddddddddddd.`,
+      },
+    ],
   ])('reads an unsigned record %s', (_name, commit, expected) => {
-    const note = JSON.stringify({ unsigned: true, report: { ...approve, signature: { status: 'unsigned', reason: 'fork' } } });
+    const note = JSON.stringify({
+      unsigned: true,
+      report: { ...approve, signature: { status: 'unsigned', reason: 'fork' } },
+    });
     expect(verifyRecord(note, { ...context(filesOf(approve)), commit })).toMatchObject(expected);
   });
 
@@ -101,7 +139,10 @@ describe('readReport', () => {
   it.each([
     [null, 'The signed predicate is not a kaizen-gate report.'],
     [{ schema: 'kaizen-gate/report/v1' }, 'The signed predicate is not a kaizen-gate report: it has no decision.'],
-    [{ ...approve, packages: [{ package_id: 'x' }] }, 'The signed predicate is not a kaizen-gate report: a package entry lacks its package_id, manifest or gates.'],
+    [
+      { ...approve, packages: [{ package_id: 'x' }] },
+      'The signed predicate is not a kaizen-gate report: a package entry lacks its package_id, manifest or gates.',
+    ],
     [{ ...approve, subject: {} }, 'The signed predicate is not a kaizen-gate report: it has no subject files.'],
   ])('explains why %j is not a report', (value, reason) => {
     expect(readReport(value)).toBe(reason);
@@ -118,11 +159,38 @@ describe('verifyRecord: what to do about a refusal', () => {
   const other = 'e'.repeat(40);
 
   it.each<[string, () => string, Partial<RecordContext>, RegExp]>([
-    ['a report made from a work tree (no commit)', () => signed({ ...approve, subject: noCommit }), {}, /^The report was made from a work tree with uncommitted changes\. Commit them, run check again \(on a clean work tree it binds HEAD\), and verify that report with --commit HEAD\.$/],
-    ['a report for another commit', () => signed(approve), { commit: other, digestAt: (_c, p) => files.get(COMMIT)?.get(p) }, new RegExp(`^Verify it for the commit it was made for \\(--commit ${COMMIT}\\), or run check again at eeeeeeeeeeee for a report about that commit\\.$`)],
-    ['an untrusted signer', () => signed(approve), { trusted: [{ publicKeyPem: key('ed25519-other.pub.pem'), source: 'o.pem' }] }, /^If you trust the signer, pass its public key with --key FILE or commit it under \.kaizen-gate\/keys\//],
-    ['a changed payload', () => signed(approve).replace(/"payload":"(.)/, (_m, c: string) => `"payload":"${c === 'A' ? 'B' : 'A'}`), {}, /^Do not rely on it: the report was changed after it was signed\./],
-    ['an unsigned report', () => JSON.stringify({ unsigned: true, report: approve }), {}, /^Sign reports with `check --signing-key KEY --out DIR`/],
+    [
+      'a report made from a work tree (no commit)',
+      () => signed({ ...approve, subject: noCommit }),
+      {},
+      /^The report was made from a work tree with uncommitted changes\. Commit them, run check again \(on a clean work tree it binds HEAD\), and verify that report with --commit HEAD\.$/,
+    ],
+    [
+      'a report for another commit',
+      () => signed(approve),
+      { commit: other, digestAt: (_c, p) => files.get(COMMIT)?.get(p) },
+      new RegExp(
+        `^Verify it for the commit it was made for \\(--commit ${COMMIT}\\), or run check again at eeeeeeeeeeee for a report about that commit\\.$`,
+      ),
+    ],
+    [
+      'an untrusted signer',
+      () => signed(approve),
+      { trusted: [{ publicKeyPem: key('ed25519-other.pub.pem'), source: 'o.pem' }] },
+      /^If you trust the signer, pass its public key with --key FILE or commit it under \.kaizen-gate\/keys\//,
+    ],
+    [
+      'a changed payload',
+      () => signed(approve).replace(/"payload":"(.)/, (_m, c: string) => `"payload":"${c === 'A' ? 'B' : 'A'}`),
+      {},
+      /^Do not rely on it: the report was changed after it was signed\./,
+    ],
+    [
+      'an unsigned report',
+      () => JSON.stringify({ unsigned: true, report: approve }),
+      {},
+      /^Sign reports with `check --signing-key KEY --out DIR`/,
+    ],
   ])('%s', (_name, envelope, extra, advice) => {
     const result = verifyRecord(envelope(), context(files, extra));
     expect(result.kind).not.toBe('verified');

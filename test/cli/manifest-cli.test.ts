@@ -41,7 +41,8 @@ function exampleRepo(): { repo: TempRepo; c0: string } {
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name)).toString('base64'));
+    if (entry.isFile())
+      out.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name)).toString('base64'));
   }
   return out;
 }
@@ -66,7 +67,10 @@ describe('kaizen-gate validate (bundled CLI)', () => {
     repo.write('gates/default.yaml', readFileSync(join(ROOT, 'gates/default.yaml')));
     repo.write('.github/workflows/ci.yml', 'on: push\n');
     expect(await cli(repo.dir, 'validate')).toMatchObject({ code: 0, stdout: '3 manifests valid\n' });
-    expect(await cli(ROOT, 'validate', 'manifests/sql-analytics.yaml')).toMatchObject({ code: 0, stdout: '1 manifest valid\n' });
+    expect(await cli(ROOT, 'validate', 'manifests/sql-analytics.yaml')).toMatchObject({
+      code: 0,
+      stdout: '1 manifest valid\n',
+    });
   });
 
   it('accepts CRLF line ends and a BOM', async () => {
@@ -78,24 +82,99 @@ describe('kaizen-gate validate (bundled CLI)', () => {
 
   // Each row breaks a copy of policy-qa.yaml one way; the first problem line is given exactly.
   it.each<[string, (dir: string) => void, string]>([
-    ['duplicate key', (d) => replaceIn(d, POLICY_QA, 'kind: Package\n', 'kind: Package\nkind: Package\n'), 'manifests/policy-qa.yaml:5:1: duplicate key kind; each key may appear only once in a mapping'],
-    ['alias bomb', (d) => writeFileSync(join(d, POLICY_QA), `apiVersion: kaizen-gate/v1\nkind: Package\na: &a [x, x, x, x, x, x, x, x, x, x]\n${'bcdefghij'.split('').map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`).join('\n')}\n`), 'manifests/policy-qa.yaml:4:12 c[8][1]: more than 100 alias expansions (an alias bomb?); write the values out'],
-    ['__proto__ key', (d) => replaceIn(d, POLICY_QA, 'kind: Package\n', 'kind: Package\n__proto__: {isAdmin: true}\n'), 'manifests/policy-qa.yaml:5:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)'],
-    ['non-string key', (d) => replaceIn(d, POLICY_QA, '  max_tokens: 800', '  800: max_tokens'), 'manifests/policy-qa.yaml:22:5 model.params: key 800 is a number, not a string; quote it ("800") if it is meant as text'],
-    ['two documents', (d) => writeFileSync(join(d, POLICY_QA), `${readFileSync(join(d, POLICY_QA), 'utf8')}---\n${readFileSync(join(d, POLICY_QA), 'utf8')}`), 'manifests/policy-qa.yaml:60:1: expected one YAML document, found 2; put each package in its own file'],
-    ['empty file', (d) => writeFileSync(join(d, POLICY_QA), ''), 'manifests/policy-qa.yaml:1:1: file is empty (no YAML content); expected a mapping'],
-    ['binary junk', (d) => writeFileSync(join(d, POLICY_QA), Buffer.concat([Buffer.from('apiVersion: kaizen-gate/v1\nkind: '), Buffer.from([0x00, 0xff, 0x13, 0x37])])), 'manifests/policy-qa.yaml:2:7: binary content (control character U+0000); expected a UTF-8 YAML text file'],
-    ['missing required field', (d) => replaceIn(d, POLICY_QA, 'application: policy-qa\n', ''), 'manifests/policy-qa.yaml:3:1: missing required field "application"'],
-    ['bad side_effect_level', (d) => replaceIn(d, POLICY_QA, 'side_effect_level: 0', 'side_effect_level: 5'), 'manifests/policy-qa.yaml:8:20 side_effect_level: expected one of 0, 1, 2, 3, found number 5'],
-    ['typo in a field name', (d) => replaceIn(d, POLICY_QA, '  rollback_metric:', '  rollback_metrc:'), 'manifests/policy-qa.yaml:55:1 delivery: missing required field "rollback_metric"'],
-    ['missing artifact', (d) => rmSync(join(d, 'manifests/policy-qa/prompts/answer-format.md')), 'manifests/policy-qa.yaml:28:11 prompts[1].path: manifests/policy-qa/prompts/answer-format.md does not exist in the repository'],
-    ['digest mismatch', (d) => writeFileSync(join(d, 'manifests/policy-qa/prompts/system.md'), 'edited\n'), `manifests/policy-qa.yaml:26:13 prompts[0].sha256: manifests/policy-qa/prompts/system.md has ${EDITED_DIGEST} but the manifest records sha256:8742cf1d34e4…; run \`kaizen-gate lock\` if the change is intended`],
-    ['absolute path', (d) => replaceIn(d, POLICY_QA, 'path: manifests/policy-qa/prompts/system.md', 'path: /etc/passwd'), 'manifests/policy-qa.yaml:25:11 prompts[0].path: "/etc/passwd" is not valid: Repository-relative path with `/` separators; absolute paths and `..` segments are rejected.'],
-    ['path with ..', (d) => replaceIn(d, POLICY_QA, 'path: manifests/policy-qa/prompts/system.md', 'path: manifests/../../secret.md'), 'manifests/policy-qa.yaml:25:11 prompts[0].path: "manifests/../../secret.md" is not valid: Repository-relative path with `/` separators; absolute paths and `..` segments are rejected.'],
-    ['symlink out of the repository', (d) => {
-      rmSync(join(d, 'manifests/policy-qa/prompts/system.md'));
-      symlinkSync('/etc/hostname', join(d, 'manifests/policy-qa/prompts/system.md'));
-    }, 'manifests/policy-qa.yaml:25:11 prompts[0].path: manifests/policy-qa/prompts/system.md resolves outside the repository (symlink to /etc/hostname)'],
+    [
+      'duplicate key',
+      (d) => replaceIn(d, POLICY_QA, 'kind: Package\n', 'kind: Package\nkind: Package\n'),
+      'manifests/policy-qa.yaml:5:1: duplicate key kind; each key may appear only once in a mapping',
+    ],
+    [
+      'alias bomb',
+      (d) =>
+        writeFileSync(
+          join(d, POLICY_QA),
+          `apiVersion: kaizen-gate/v1\nkind: Package\na: &a [x, x, x, x, x, x, x, x, x, x]\n${'bcdefghij'
+            .split('')
+            .map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)
+            .join('\n')}\n`,
+        ),
+      'manifests/policy-qa.yaml:4:12 c[8][1]: more than 100 alias expansions (an alias bomb?); write the values out',
+    ],
+    [
+      '__proto__ key',
+      (d) => replaceIn(d, POLICY_QA, 'kind: Package\n', 'kind: Package\n__proto__: {isAdmin: true}\n'),
+      'manifests/policy-qa.yaml:5:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)',
+    ],
+    [
+      'non-string key',
+      (d) => replaceIn(d, POLICY_QA, '  max_tokens: 800', '  800: max_tokens'),
+      'manifests/policy-qa.yaml:22:5 model.params: key 800 is a number, not a string; quote it ("800") if it is meant as text',
+    ],
+    [
+      'two documents',
+      (d) =>
+        writeFileSync(
+          join(d, POLICY_QA),
+          `${readFileSync(join(d, POLICY_QA), 'utf8')}---\n${readFileSync(join(d, POLICY_QA), 'utf8')}`,
+        ),
+      'manifests/policy-qa.yaml:60:1: expected one YAML document, found 2; put each package in its own file',
+    ],
+    [
+      'empty file',
+      (d) => writeFileSync(join(d, POLICY_QA), ''),
+      'manifests/policy-qa.yaml:1:1: file is empty (no YAML content); expected a mapping',
+    ],
+    [
+      'binary junk',
+      (d) =>
+        writeFileSync(
+          join(d, POLICY_QA),
+          Buffer.concat([Buffer.from('apiVersion: kaizen-gate/v1\nkind: '), Buffer.from([0x00, 0xff, 0x13, 0x37])]),
+        ),
+      'manifests/policy-qa.yaml:2:7: binary content (control character U+0000); expected a UTF-8 YAML text file',
+    ],
+    [
+      'missing required field',
+      (d) => replaceIn(d, POLICY_QA, 'application: policy-qa\n', ''),
+      'manifests/policy-qa.yaml:3:1: missing required field "application"',
+    ],
+    [
+      'bad side_effect_level',
+      (d) => replaceIn(d, POLICY_QA, 'side_effect_level: 0', 'side_effect_level: 5'),
+      'manifests/policy-qa.yaml:8:20 side_effect_level: expected one of 0, 1, 2, 3, found number 5',
+    ],
+    [
+      'typo in a field name',
+      (d) => replaceIn(d, POLICY_QA, '  rollback_metric:', '  rollback_metrc:'),
+      'manifests/policy-qa.yaml:55:1 delivery: missing required field "rollback_metric"',
+    ],
+    [
+      'missing artifact',
+      (d) => rmSync(join(d, 'manifests/policy-qa/prompts/answer-format.md')),
+      'manifests/policy-qa.yaml:28:11 prompts[1].path: manifests/policy-qa/prompts/answer-format.md does not exist in the repository',
+    ],
+    [
+      'digest mismatch',
+      (d) => writeFileSync(join(d, 'manifests/policy-qa/prompts/system.md'), 'edited\n'),
+      `manifests/policy-qa.yaml:26:13 prompts[0].sha256: manifests/policy-qa/prompts/system.md has ${EDITED_DIGEST} but the manifest records sha256:8742cf1d34e4…; run \`kaizen-gate lock\` if the change is intended`,
+    ],
+    [
+      'absolute path',
+      (d) => replaceIn(d, POLICY_QA, 'path: manifests/policy-qa/prompts/system.md', 'path: /etc/passwd'),
+      'manifests/policy-qa.yaml:25:11 prompts[0].path: "/etc/passwd" is not valid: Repository-relative path with `/` separators; absolute paths and `..` segments are rejected.',
+    ],
+    [
+      'path with ..',
+      (d) => replaceIn(d, POLICY_QA, 'path: manifests/policy-qa/prompts/system.md', 'path: manifests/../../secret.md'),
+      'manifests/policy-qa.yaml:25:11 prompts[0].path: "manifests/../../secret.md" is not valid: Repository-relative path with `/` separators; absolute paths and `..` segments are rejected.',
+    ],
+    [
+      'symlink out of the repository',
+      (d) => {
+        rmSync(join(d, 'manifests/policy-qa/prompts/system.md'));
+        symlinkSync('/etc/hostname', join(d, 'manifests/policy-qa/prompts/system.md'));
+      },
+      'manifests/policy-qa.yaml:25:11 prompts[0].path: manifests/policy-qa/prompts/system.md resolves outside the repository (symlink to /etc/hostname)',
+    ],
   ])('exits 2 on %s, with file:line:col and no stack trace', async (_name, breakIt, firstProblem) => {
     const dir = exampleCopy();
     breakIt(dir);
@@ -115,11 +194,15 @@ describe('kaizen-gate validate (bundled CLI)', () => {
     writeFileSync(join(dir, 'manifests/broken.yaml'), 'a: [1, 2\n');
     const broken = await cli(dir, 'validate', 'manifests');
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain('manifests/broken.yaml:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]');
+    expect(broken.stderr).toContain(
+      'manifests/broken.yaml:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    );
     // Named explicitly, a file is always validated.
     const named = await cli(dir, 'validate', 'manifests/topics.yml');
     expect(named.code).toBe(2);
-    expect(named.stderr).toContain('manifests/topics.yml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a list');
+    expect(named.stderr).toContain(
+      'manifests/topics.yml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a list',
+    );
   });
 
   it('lists every problem of a manifest with six faults, and the count', async () => {
@@ -129,7 +212,14 @@ describe('kaizen-gate validate (bundled CLI)', () => {
     expect(result.code).toBe(2);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('6 problems in 1 manifest');
-    expect(lines.slice(1).map((line) => /^six-faults\.yaml:(\d+:\d+)/.exec(line)?.[1])).toEqual(['3:1', '7:20', '20:18', '25:13', '36:11', '57:3']);
+    expect(lines.slice(1).map((line) => /^six-faults\.yaml:(\d+:\d+)/.exec(line)?.[1])).toEqual([
+      '3:1',
+      '7:20',
+      '20:18',
+      '25:13',
+      '36:11',
+      '57:3',
+    ]);
   });
 
   it('exits 2 when a path does not exist or holds no manifest', async () => {
@@ -151,7 +241,9 @@ describe('kaizen-gate lock (bundled CLI)', () => {
     const first = await cli(dir, 'lock');
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/^manifests\/policy-qa\.yaml prompts\[0\]\.sha256: sha256:8742cf1d\S+ → sha256:[0-9a-f]{64}\nlocked 1 manifest\n$/);
+    expect(first.stdout).toMatch(
+      /^manifests\/policy-qa\.yaml prompts\[0\]\.sha256: sha256:8742cf1d\S+ → sha256:[0-9a-f]{64}\nlocked 1 manifest\n$/,
+    );
     const after = readFileSync(join(dir, POLICY_QA), 'utf8');
     expect(after).not.toBe(before);
     expect(after.replace(/sha256: sha256:[0-9a-f]{64}/g, '')).toBe(before.replace(/sha256: sha256:[0-9a-f]{64}/g, ''));
@@ -181,7 +273,9 @@ describe('kaizen-gate lock (bundled CLI)', () => {
     const files = snapshot(dir);
     const result = await cli(dir, 'lock');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('manifests/sql-analytics.yaml:37:9 routing.path: manifests/sql-analytics/routing.json does not exist in the repository');
+    expect(result.stderr).toContain(
+      'manifests/sql-analytics.yaml:37:9 routing.path: manifests/sql-analytics/routing.json does not exist in the repository',
+    );
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(snapshot(dir)).toEqual(files);
   });
@@ -203,7 +297,9 @@ describe('kaizen-gate diff (bundled CLI, real git)', () => {
     writeFileSync(join(repo.dir, 'manifests/policy-qa/prompts/system.md'), 'A quick tweak.\n');
     const result = await cli(repo.dir, 'diff', '--base', c0);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('manifests/policy-qa/prompts/system.md changed but manifests/policy-qa.yaml still records sha256:8742cf1d34e4…');
+    expect(result.stdout).toContain(
+      'manifests/policy-qa/prompts/system.md changed but manifests/policy-qa.yaml still records sha256:8742cf1d34e4…',
+    );
     const json = await cli(repo.dir, 'diff', '--base', c0, '--json');
     expect(json.code).toBe(1);
     expect((JSON.parse(json.stdout) as { failed: boolean }).failed).toBe(true);
@@ -228,7 +324,10 @@ describe('kaizen-gate diff (bundled CLI, real git)', () => {
 async function commands(): Promise<string[]> {
   const help = (await cli(ROOT, '--help')).stdout;
   const list = help.slice(help.indexOf('Commands:\n') + 'Commands:\n'.length).split('\n\n')[0]!;
-  return list.split('\n').map((line) => line.trim().split(/\s+/)[0]!).filter(Boolean);
+  return list
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/)[0]!)
+    .filter(Boolean);
 }
 
 describe('kaizen-gate usage', () => {

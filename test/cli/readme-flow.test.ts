@@ -27,9 +27,26 @@ beforeAll(async () => {
   repo.write('eval/candidate.jsonl', toJsonl(candidate));
 });
 
-const check = ['check', '--base', 'origin/main', '--parent-evidence', 'eval/parent.jsonl', '--candidate-evidence', 'eval/candidate.jsonl', '--out', 'report/'];
+const check = [
+  'check',
+  '--base',
+  'origin/main',
+  '--parent-evidence',
+  'eval/parent.jsonl',
+  '--candidate-evidence',
+  'eval/candidate.jsonl',
+  '--out',
+  'report/',
+];
 const signing = () => ['--signing-key', join(home, '.kaizen-gate/kaizen-gate.key')];
-const verify = () => ['verify', 'report/report.intoto.json', '--key', join(home, '.kaizen-gate/kaizen-gate.pub'), '--commit', 'HEAD'];
+const verify = () => [
+  'verify',
+  'report/report.intoto.json',
+  '--key',
+  join(home, '.kaizen-gate/kaizen-gate.pub'),
+  '--commit',
+  'HEAD',
+];
 
 describe('the README flow: check on a committed tree, then verify --commit HEAD', () => {
   it('binds the report to HEAD and verifies', async () => {
@@ -44,11 +61,18 @@ describe('the README flow: check on a committed tree, then verify --commit HEAD'
     const verified = await runCliInProcess(built.repo.dir, verify());
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
-    expect(verified.stdout).toMatch(new RegExp(`^VALID: signed by sha256:[0-9a-f]{64} \\(\\S+kaizen-gate\\.pub\\) for commit ${head}; \\d+ subject files match\\.\\nDecision: approve`));
+    expect(verified.stdout).toMatch(
+      new RegExp(
+        `^VALID: signed by sha256:[0-9a-f]{64} \\(\\S+kaizen-gate\\.pub\\) for commit ${head}; \\d+ subject files match\\.\\nDecision: approve`,
+      ),
+    );
   });
 
   it('on a work tree with uncommitted changes says which, and verify then says what to do', async () => {
-    built.repo.write('manifests/policy-qa/prompts/answer-format.md', `${built.repo.read('manifests/policy-qa/prompts/answer-format.md')}Be brief.\n`);
+    built.repo.write(
+      'manifests/policy-qa/prompts/answer-format.md',
+      `${built.repo.read('manifests/policy-qa/prompts/answer-format.md')}Be brief.\n`,
+    );
     built.repo.write('notes.txt', 'scratch\n');
     try {
       const checked = await runCliInProcess(built.repo.dir, [...check, ...signing()]);

@@ -41,7 +41,22 @@ async function query(sql: string): Promise<string> {
 beforeAll(async () => {
   const [http, tcp, inter] = [await freePort(), await freePort(), await freePort()];
   url = `http://127.0.0.1:${http}/`;
-  server = spawn('clickhouse-server', ['--config-file=/etc/clickhouse-server/config.xml', '--', `--path=${dir}/data/`, `--tmp_path=${dir}/tmp/`, `--logger.log=${dir}/log`, `--logger.errorlog=${dir}/err`, `--http_port=${http}`, `--tcp_port=${tcp}`, `--interserver_http_port=${inter}`, '--listen_host=127.0.0.1'], { stdio: 'ignore' });
+  server = spawn(
+    'clickhouse-server',
+    [
+      '--config-file=/etc/clickhouse-server/config.xml',
+      '--',
+      `--path=${dir}/data/`,
+      `--tmp_path=${dir}/tmp/`,
+      `--logger.log=${dir}/log`,
+      `--logger.errorlog=${dir}/err`,
+      `--http_port=${http}`,
+      `--tcp_port=${tcp}`,
+      `--interserver_http_port=${inter}`,
+      '--listen_host=127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  );
   // Ready when it answers; the hook timeout bounds the wait.
   for (;;) {
     try {
@@ -52,7 +67,10 @@ beforeAll(async () => {
     }
   }
   await query(CREATE_TELEMETRY_TABLE);
-  const rows = readFileSync(JSONL, 'utf8').split('\n').filter(Boolean).map((line) => JSON.stringify(flatRow(JSON.parse(line) as Record<string, unknown>)));
+  const rows = readFileSync(JSONL, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.stringify(flatRow(JSON.parse(line) as Record<string, unknown>)));
   await query(`INSERT INTO telemetry FORMAT JSONEachRow\n${rows.join('\n')}`);
 }, 60_000);
 
@@ -68,9 +86,18 @@ describe('ClickHouse adapter against a real server', () => {
     await readTelemetryFiles([{ path: JSONL, label: 'events' }], (e) => aggregator.add(e));
     const expected = aggregator.table();
     // ClickHouse before 20.1 has no DateTime64: event times to the second.
-    const actual = await aggregateWithClickHouse({ url, table: 'telemetry', dialect: { epochMs: 'toUnixTimestamp(parseDateTimeBestEffort(timestamp)) * 1000' } }, { windowMs });
-    expect(actual.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster])).toEqual(expected.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster]));
-    expected.rows.forEach((row, i) => Array.from(row.values).forEach((v, j) => expect(Math.abs(v - actual.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))));
+    const actual = await aggregateWithClickHouse(
+      { url, table: 'telemetry', dialect: { epochMs: 'toUnixTimestamp(parseDateTimeBestEffort(timestamp)) * 1000' } },
+      { windowMs },
+    );
+    expect(actual.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster])).toEqual(
+      expected.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster]),
+    );
+    expected.rows.forEach((row, i) =>
+      Array.from(row.values).forEach((v, j) =>
+        expect(Math.abs(v - actual.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v))),
+      ),
+    );
     expect(actual.completeness).toEqual(expected.completeness);
   });
 });

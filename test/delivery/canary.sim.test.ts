@@ -23,7 +23,11 @@ const BASE: CanarySimParams = {
 };
 const WEIGHTS = popularity(BASE.users);
 
-function run(params: CanarySimParams, replications: number, seed: number): { any: number; failure: number; latency: number; hours: number[] } {
+function run(
+  params: CanarySimParams,
+  replications: number,
+  seed: number,
+): { any: number; failure: number; latency: number; hours: number[] } {
   const rng = createRng(seed);
   let any = 0;
   let failure = 0;
@@ -38,7 +42,12 @@ function run(params: CanarySimParams, replications: number, seed: number): { any
     if (outcome.latencyHarmAt !== undefined) latency += 1;
     if (outcome.failureHarmAt !== undefined || outcome.latencyHarmAt !== undefined) any += 1;
   }
-  return { any: any / replications, failure: failure / replications, latency: latency / replications, hours: hours.toSorted((a, b) => a - b) };
+  return {
+    any: any / replications,
+    failure: failure / replications,
+    latency: latency / replications,
+    hours: hours.toSorted((a, b) => a - b),
+  };
 }
 
 /** Monte Carlo standard error of a rate near p from n replications. */

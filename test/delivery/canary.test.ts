@@ -10,7 +10,9 @@ import type { CohortEffects } from '../support/sim/telemetry.ts';
 import { commitAt, fixtureKeyPath, makeRepoWithOrigin, writePackage } from '../support/audit-repo.ts';
 import type { TempRepo } from '../support/git-repo.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8'),
+) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 const START = Date.UTC(2026, 3, 1);
 const LOOK = '2026-04-03T00:00:00Z';
@@ -22,9 +24,28 @@ const dir = mkdtempSync(join(tmpdir(), 'kaizen-canary-'));
 beforeAll(() => {
   ({ work, cleanup } = makeRepoWithOrigin());
   work.write('.kaizen-gate/keys/ed25519.pub.pem', readFileSync(fixtureKeyPath('ed25519.pub.pem'), 'utf8'));
-  writePackage(work, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: 'qa-r2', changeType: 'initial', summary: 's', problem: 'p', owner: '@ana-lima', prompt: 'v2\n' });
+  writePackage(work, {
+    path: 'manifests/policy-qa.yaml',
+    application: 'policy-qa',
+    packageId: 'qa-r2',
+    changeType: 'initial',
+    summary: 's',
+    problem: 'p',
+    owner: '@ana-lima',
+    prompt: 'v2\n',
+  });
   commitAt(work, 'r2', '2026-03-01T09:00:00Z');
-  writePackage(work, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: 'qa-r3', parent: 'qa-r2', changeType: 'prompt_patch', summary: 's', problem: 'p', owner: '@ana-lima', prompt: 'v3\n' });
+  writePackage(work, {
+    path: 'manifests/policy-qa.yaml',
+    application: 'policy-qa',
+    packageId: 'qa-r3',
+    parent: 'qa-r2',
+    changeType: 'prompt_patch',
+    summary: 's',
+    problem: 'p',
+    owner: '@ana-lima',
+    prompt: 'v3\n',
+  });
   release = commitAt(work, 'r3', '2026-03-31T09:00:00Z');
 });
 afterAll(() => {
@@ -61,16 +82,41 @@ describe('kaizen-gate canary', () => {
   it('rolls back a canary whose failure rate rose 8 pp, names the metric and its interval, signs and records the report', async () => {
     const file = telemetry('regressed', 2400, { failure_pp: 0.08 }, 21);
     const out = join(dir, 'out-regressed');
-    const { status, stdout, stderr } = await cli('canary', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', file, '--at', LOOK, '--split', '5:5', '--format', 'json', '--out', out, '--signing-key', fixtureKeyPath('ed25519.key.pem'), '--record');
+    const { status, stdout, stderr } = await cli(
+      'canary',
+      '--manifest',
+      'manifests/policy-qa.yaml',
+      '--telemetry',
+      file,
+      '--at',
+      LOOK,
+      '--split',
+      '5:5',
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--signing-key',
+      fixtureKeyPath('ed25519.key.pem'),
+      '--record',
+    );
     expect(stderr).toContain('recorded the report');
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(validate(report) ? [] : validate.errors).toEqual([]);
-    expect(report).toMatchObject({ stage: 'canary', package_id: 'qa-r3', parent_package_id: 'qa-r2', decision: { outcome: 'rollback' }, signature: { status: 'signed' } });
+    expect(report).toMatchObject({
+      stage: 'canary',
+      package_id: 'qa-r3',
+      parent_package_id: 'qa-r2',
+      decision: { outcome: 'rollback' },
+      signature: { status: 'signed' },
+    });
     const failure = report.canary.metrics.find((m: { name: string }) => m.name === 'failure_rate');
     expect(failure.verdict).toBe('harm');
     expect(failure.interval.lower).toBeGreaterThan(0);
-    expect(report.decision.summary).toMatch(/^Roll back: the task failure rate rose \+\d+\.\d pp \[\+\d+\.\d, \+\d+\.\d\]/);
+    expect(report.decision.summary).toMatch(
+      /^Roll back: the task failure rate rose \+\d+\.\d pp \[\+\d+\.\d, \+\d+\.\d\]/,
+    );
     expect(report.canary.split.mismatch).toBe(false);
     expect(report.canary.windows).toHaveLength(48);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('## ⏪ Canary against holdout: rolled back');
@@ -79,9 +125,23 @@ describe('kaizen-gate canary', () => {
 
   it('promotes a canary that changes nothing to the next step once every metric is within its margin', async () => {
     const file = telemetry('clean', 12_000, {}, 22);
-    const { status, stdout } = await cli('canary', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', file, '--at', LOOK, '--format', 'json');
+    const { status, stdout } = await cli(
+      'canary',
+      '--manifest',
+      'manifests/policy-qa.yaml',
+      '--telemetry',
+      file,
+      '--at',
+      LOOK,
+      '--format',
+      'json',
+    );
     const report = JSON.parse(stdout);
-    expect(report.canary.metrics.filter((m: { verdict: string }) => m.verdict !== 'non_inferior').map((m: { name: string; reason: string }) => `${m.name}: ${m.reason}`)).toEqual([]);
+    expect(
+      report.canary.metrics
+        .filter((m: { verdict: string }) => m.verdict !== 'non_inferior')
+        .map((m: { name: string; reason: string }) => `${m.name}: ${m.reason}`),
+    ).toEqual([]);
     expect(report.decision.outcome).toBe('promote');
     expect(report.decision.summary).toBe('Promote to 20 %: every metric with data is within its margin.');
     expect(report.canary.split.reason).toContain('Not checked');
@@ -91,14 +151,36 @@ describe('kaizen-gate canary', () => {
 
   it('continues when the data cannot decide yet, saying what is missing', async () => {
     const file = telemetry('early', 300, {}, 23);
-    const { status, stdout } = await cli('canary', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', file, '--at', LOOK);
+    const { status, stdout } = await cli(
+      'canary',
+      '--manifest',
+      'manifests/policy-qa.yaml',
+      '--telemetry',
+      file,
+      '--at',
+      LOOK,
+    );
     expect(status).toBe(4);
     expect(stdout).toContain('Continue at 5 %');
   });
 
   it('refuses bad flags with exit 2', async () => {
     expect((await cli('canary', '--manifest', 'manifests/policy-qa.yaml')).status).toBe(2);
-    expect((await cli('canary', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', 'nope.jsonl')).stderr).toContain('nope.jsonl: telemetry file does not exist');
-    expect((await cli('canary', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', join(dir, 'early.jsonl'), '--window', '5 minutes')).stderr).toContain('--window: expected a duration');
+    expect(
+      (await cli('canary', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', 'nope.jsonl')).stderr,
+    ).toContain('nope.jsonl: telemetry file does not exist');
+    expect(
+      (
+        await cli(
+          'canary',
+          '--manifest',
+          'manifests/policy-qa.yaml',
+          '--telemetry',
+          join(dir, 'early.jsonl'),
+          '--window',
+          '5 minutes',
+        )
+      ).stderr,
+    ).toContain('--window: expected a duration');
   });
 });

@@ -8,11 +8,22 @@ import { digestsAtCommits } from '../../src/git/git.ts';
 import { readNotes } from '../../src/git/notes.ts';
 import { readStageReport } from '../../src/report/stage.ts';
 import { recordNote } from '../../src/git/notes.ts';
-import { commitAt, fixtureKey, fixtureKeyPath, releaseReport, signedEnvelope, writePackage } from '../support/audit-repo.ts';
+import {
+  commitAt,
+  fixtureKey,
+  fixtureKeyPath,
+  releaseReport,
+  signedEnvelope,
+  writePackage,
+} from '../support/audit-repo.ts';
 import { buildRollbackHistory } from '../support/rollback-repo.ts';
 import type { RollbackHistory } from '../support/rollback-repo.ts';
 
-const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8')) as object);
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  JSON.parse(
+    readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8'),
+  ) as object,
+);
 let history: RollbackHistory;
 beforeAll(() => {
   history = buildRollbackHistory();
@@ -22,7 +33,11 @@ afterAll(() => history.cleanup());
 async function cli(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(argv, { cwd: history.work.dir, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const status = await runCli(argv, {
+    cwd: history.work.dir,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { status, stdout, stderr };
 }
 
@@ -37,7 +52,12 @@ describe('rollback on a real release history', () => {
     expect(report.decision.outcome).toBe('rehearsed');
     expect(report.rollback.to.package_id).toBe('qa-r2');
     expect(report.rollback.from.package_id).toBe('qa-r7');
-    expect(report.rollback.skipped.map((s: { package_id: string; reason: string }) => [s.package_id, s.reason.split(' ').slice(0, 4).join(' ')])).toEqual([
+    expect(
+      report.rollback.skipped.map((s: { package_id: string; reason: string }) => [
+        s.package_id,
+        s.reason.split(' ').slice(0, 4).join(' '),
+      ]),
+    ).toEqual([
       ['qa-r6', 'its record is unsigned'],
       ['qa-r5', 'its record does not'],
       ['qa-r4', 'it was rolled back'],
@@ -69,10 +89,20 @@ describe('rollback on a real release history', () => {
   it('rolls back: commits the pointer, records a signed rollback report that verifies, and the next rollback goes further back', async () => {
     const statusOf = async (packageId: string): Promise<unknown> => {
       const log = await cli('log', '--format', 'json', '--allow-unsigned');
-      return (JSON.parse(log.stdout) as { entries: { package_id: string; status: string }[] }).entries.findLast((e) => e.package_id === packageId)?.status;
+      return (JSON.parse(log.stdout) as { entries: { package_id: string; status: string }[] }).entries.findLast(
+        (e) => e.package_id === packageId,
+      )?.status;
     };
     expect(await statusOf('qa-r7')).toBe('approved');
-    const { status, stderr } = await cli('rollback', 'policy-qa', '--record', '--signing-key', fixtureKeyPath('ed25519.key.pem'), '--pr-body', 'pr.md');
+    const { status, stderr } = await cli(
+      'rollback',
+      'policy-qa',
+      '--record',
+      '--signing-key',
+      fixtureKeyPath('ed25519.key.pem'),
+      '--pr-body',
+      'pr.md',
+    );
     expect(status).toBe(0);
     expect(stderr).toMatch(/rollback took \d+\.\d\d s/);
     const head = history.work.git('rev-parse', 'HEAD');
@@ -81,7 +111,11 @@ describe('rollback on a real release history', () => {
     expect(history.work.read('pr.md')).toContain('+package_id: "qa-r2"');
     const notes = readNotes(history.work.dir, head);
     expect(notes).toHaveLength(1);
-    const verified = verifyRecord(notes[0]!.text, { trusted: [{ publicKeyPem: fixtureKey('ed25519.pub.pem'), source: 'test', revoked: false }], commit: head, digestAt: digestsAtCommits(history.work.dir) });
+    const verified = verifyRecord(notes[0]!.text, {
+      trusted: [{ publicKeyPem: fixtureKey('ed25519.pub.pem'), source: 'test', revoked: false }],
+      commit: head,
+      digestAt: digestsAtCommits(history.work.dir),
+    });
     expect(verified.kind).toBe('verified');
     const report = readStageReport(verified.kind === 'verified' ? verified.report : undefined);
     expect(typeof report === 'string' ? report : report.decision.outcome).toBe('rolled_back');
@@ -97,17 +131,39 @@ describe('rollback on a real release history', () => {
   });
 
   it('refuses a target whose rehearsal fails: an artifact no longer at its recorded digest', async () => {
-    writePackage(history.work, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: 'qa-r8', parent: 'qa-r7', changeType: 'prompt_patch', summary: 's', problem: 'p', owner: '@ana-lima', prompt: 'Version 8.\n' });
+    writePackage(history.work, {
+      path: 'manifests/policy-qa.yaml',
+      application: 'policy-qa',
+      packageId: 'qa-r8',
+      parent: 'qa-r7',
+      changeType: 'prompt_patch',
+      summary: 's',
+      problem: 'p',
+      owner: '@ana-lima',
+      prompt: 'Version 8.\n',
+    });
     history.work.write('apps/policy-qa/prompts/system.md', 'Edited after locking.\n');
     const r8 = commitAt(history.work, 'policy-qa: r8 with a stale digest', '2026-02-20T09:00:00Z');
-    const report = releaseReport(history.work, { commit: r8, base: r8, manifests: ['manifests/policy-qa.yaml'], outcome: { quality: [0.5, -1, 2] } });
-    recordNote({ repo: history.work.dir, commit: r8, note: JSON.stringify(signedEnvelope(report, 'ed25519.key.pem')), push: false });
+    const report = releaseReport(history.work, {
+      commit: r8,
+      base: r8,
+      manifests: ['manifests/policy-qa.yaml'],
+      outcome: { quality: [0.5, -1, 2] },
+    });
+    recordNote({
+      repo: history.work.dir,
+      commit: r8,
+      note: JSON.stringify(signedEnvelope(report, 'ed25519.key.pem')),
+      push: false,
+    });
     const { status, stdout } = await cli('rollback', 'policy-qa', '--to', 'qa-r8', '--dry-run', '--format', 'json');
     expect(status).toBe(1);
     const out = JSON.parse(stdout);
     expect(validate(out) ? [] : validate.errors).toEqual([]);
     expect(out.decision.outcome).toBe('refused');
-    expect(out.rollback.rehearsal.find((c: { check: string }) => c.check === 'every artifact at its digest')).toMatchObject({ ok: false });
+    expect(
+      out.rollback.rehearsal.find((c: { check: string }) => c.check === 'every artifact at its digest'),
+    ).toMatchObject({ ok: false });
     expect(out.decision.summary).toContain('the rehearsal failed (every artifact at its digest)');
   });
 

@@ -13,8 +13,22 @@ import { generateShadowReplay } from '../support/sim/telemetry-shadow.ts';
 import type { ShadowSimParams } from '../support/sim/telemetry-shadow.ts';
 import { validateTelemetryEvent } from '../../src/telemetry/validate.ts';
 
-const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8')) as object);
-const BASE: ShadowSimParams = { application: 'policy-qa', applicationClass: 'policy_qa', parent: 'qa-r2', candidate: 'qa-r3', requests: 8000, users: 1500, startMs: Date.UTC(2026, 3, 1), toolRate: 0.6, seed: 7 };
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(
+  JSON.parse(
+    readFileSync(new URL('../../manifests/schema/stage-report.schema.json', import.meta.url), 'utf8'),
+  ) as object,
+);
+const BASE: ShadowSimParams = {
+  application: 'policy-qa',
+  applicationClass: 'policy_qa',
+  parent: 'qa-r2',
+  candidate: 'qa-r3',
+  requests: 8000,
+  users: 1500,
+  startMs: Date.UTC(2026, 3, 1),
+  toolRate: 0.6,
+  seed: 7,
+};
 
 function shadowOf(params: ShadowSimParams): ReturnType<typeof analyseShadow> {
   const pairing = new ShadowPairing(params.candidate, params.parent);
@@ -74,14 +88,49 @@ describe('kaizen-gate shadow', () => {
     const { work, cleanup } = makeRepoWithOrigin();
     const dir = mkdtempSync(join(tmpdir(), 'kaizen-shadow-'));
     try {
-      writePackage(work, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: 'qa-r2', changeType: 'initial', summary: 's', problem: 'p', owner: '@ana-lima', prompt: 'v2\n' });
+      writePackage(work, {
+        path: 'manifests/policy-qa.yaml',
+        application: 'policy-qa',
+        packageId: 'qa-r2',
+        changeType: 'initial',
+        summary: 's',
+        problem: 'p',
+        owner: '@ana-lima',
+        prompt: 'v2\n',
+      });
       commitAt(work, 'r2', '2026-03-01T09:00:00Z');
-      writePackage(work, { path: 'manifests/policy-qa.yaml', application: 'policy-qa', packageId: 'qa-r3', parent: 'qa-r2', changeType: 'prompt_patch', summary: 's', problem: 'p', owner: '@ana-lima', prompt: 'v3\n' });
+      writePackage(work, {
+        path: 'manifests/policy-qa.yaml',
+        application: 'policy-qa',
+        packageId: 'qa-r3',
+        parent: 'qa-r2',
+        changeType: 'prompt_patch',
+        summary: 's',
+        problem: 'p',
+        owner: '@ana-lima',
+        prompt: 'v3\n',
+      });
       commitAt(work, 'r3', '2026-03-31T09:00:00Z');
       const file = join(dir, 'shadow.jsonl.gz');
-      writeFileSync(file, gzipSync(toTelemetryJsonl(generateShadowReplay({ ...BASE, parent: 'qa-r2', candidate: 'qa-r3', effects: { tool_call_pp: -0.1 }, seed: 9 }))));
+      writeFileSync(
+        file,
+        gzipSync(
+          toTelemetryJsonl(
+            generateShadowReplay({
+              ...BASE,
+              parent: 'qa-r2',
+              candidate: 'qa-r3',
+              effects: { tool_call_pp: -0.1 },
+              seed: 9,
+            }),
+          ),
+        ),
+      );
       let stdout = '';
-      const status = await runCli(['shadow', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', file, '--format', 'json'], { cwd: work.dir, stdout: (t) => (stdout += t), stderr: () => {} });
+      const status = await runCli(
+        ['shadow', '--manifest', 'manifests/policy-qa.yaml', '--telemetry', file, '--format', 'json'],
+        { cwd: work.dir, stdout: (t) => (stdout += t), stderr: () => {} },
+      );
       const report = JSON.parse(stdout);
       expect(validate(report) ? [] : validate.errors).toEqual([]);
       expect(report).toMatchObject({ stage: 'shadow', package_id: 'qa-r3', decision: { outcome: 'fail' } });

@@ -22,10 +22,17 @@ describe('the Action entry', () => {
     const run = spawnSync(NODE, [bundle.path], {
       cwd: scratch,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'pull_request', GITHUB_WORKSPACE: scratch },
+      env: {
+        PATH: process.env.PATH ?? '',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_WORKSPACE: scratch,
+      },
     });
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/^::error::kaizen-gate: Cannot read the event payload at GITHUB_EVENT_PATH \(.*event\.json\): /m);
+    expect(run.stdout).toMatch(
+      /^::error::kaizen-gate: Cannot read the event payload at GITHUB_EVENT_PATH \(.*event\.json\): /m,
+    );
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 });

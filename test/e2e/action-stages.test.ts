@@ -7,7 +7,7 @@
 // | run | mode | telemetry / server | expected |
 // |---|---|---|---|
 // | steady | canary | 300 requests a day, no effect | continue: neutral check run on the release commit, note pushed |
-// | regressed | canary | 2,400 a day, failure rate +8 pp | roll back: failed check run, branch pushed, pull request opened, step failed |
+// | regressed | canary | 2,400 a day, failure +8 pp | roll back: failed check run, branch pushed, PR opened, step failed |
 // | again | rollback | a rollback pull request for qa-r7 already open | no second pull request, no branch pushed |
 //
 // The refusals (an unsigned target, a dry run) are in test/action/rollback-pr.test.ts, in process.
@@ -85,10 +85,17 @@ function writeTelemetry(history: Copy, perDay: number, effects: CohortEffects, s
   writeFileSync(join(history.dir, 'telemetry', 'events.jsonl'), toTelemetryJsonl(events));
 }
 
-async function scenario(mode: 'canary' | 'rollback', setup: (history: Copy, server: GitHubServer) => void, inputs: Record<string, string>, runId: number): Promise<Scenario> {
+async function scenario(
+  mode: 'canary' | 'rollback',
+  setup: (history: Copy, server: GitHubServer) => void,
+  inputs: Record<string, string>,
+  runId: number,
+): Promise<Scenario> {
   const history = copyHistory(`${mode}-${runId}`);
   // GitHub refuses a pull request from a branch it does not have: the fake asks the bare origin.
-  const server = await startGitHubServer({ branchExists: (branch) => runGit(history.origin, ['branch', '--list', branch]).trim() !== '' });
+  const server = await startGitHubServer({
+    branchExists: (branch) => runGit(history.origin, ['branch', '--list', branch]).trim() !== '',
+  });
   setup(history, server);
   const run = await runAction({
     workspace: history.dir,
@@ -98,7 +105,11 @@ async function scenario(mode: 'canary' | 'rollback', setup: (history: Copy, serv
     runId,
     action: bundle.path,
     inputs: { mode, 'signing-key': fixtureKey('ed25519.key.pem'), ...inputs },
-    env: { GITHUB_EVENT_NAME: mode === 'canary' ? 'schedule' : 'workflow_dispatch', GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main' },
+    env: {
+      GITHUB_EVENT_NAME: mode === 'canary' ? 'schedule' : 'workflow_dispatch',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_REF_NAME: 'main',
+    },
   });
   return { history, server, run };
 }
@@ -109,10 +120,23 @@ beforeAll(() => {
   template.work.git('push', '--quiet', 'origin', 'main');
   const canaryInputs = { manifest: 'manifests/policy-qa.yaml', telemetry: 'telemetry/*.jsonl', at: LOOK };
   steady = scenario('canary', (h) => writeTelemetry(h, 300, {}, 31), canaryInputs, 11);
-  regressed = scenario('canary', (h) => writeTelemetry(h, 2400, { failure_pp: 0.08 }, 32), { ...canaryInputs, split: '5:5' }, 12);
+  regressed = scenario(
+    'canary',
+    (h) => writeTelemetry(h, 2400, { failure_pp: 0.08 }, 32),
+    { ...canaryInputs, split: '5:5' },
+    12,
+  );
   again = scenario(
     'rollback',
-    (_, server) => server.seedPull({ owner: OWNER, repo: REPO, number: 41, head_sha: 'f'.repeat(40), head_ref: BRANCH, title: 'Roll back policy-qa to qa-r2' }),
+    (_, server) =>
+      server.seedPull({
+        owner: OWNER,
+        repo: REPO,
+        number: 41,
+        head_sha: 'f'.repeat(40),
+        head_ref: BRANCH,
+        title: 'Roll back policy-qa to qa-r2',
+      }),
     { application: 'policy-qa' },
     13,
   );
@@ -140,18 +164,33 @@ describe('mode canary', () => {
     const { history, server, run } = await steady;
     expect(server.invalidRequests).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.outputs).toMatchObject({ decision: 'continue', conclusion: 'neutral', signed: 'true', 'report-path': join(history.dir, 'kaizen-gate-report', 'report.json') });
+    expect(run.outputs).toMatchObject({
+      decision: 'continue',
+      conclusion: 'neutral',
+      signed: 'true',
+      'report-path': join(history.dir, 'kaizen-gate-report', 'report.json'),
+    });
     expect(run.outputs['pull-request-url']).toBeUndefined();
     // The release commit is the one that last changed the manifest, not GITHUB_SHA (the pointer commit).
-    expect(server.state.checkRuns.map((r) => [r.name, r.head_sha, r.conclusion])).toEqual([['kaizen-gate canary / policy-qa', history.commits.r7, 'neutral']]);
+    expect(server.state.checkRuns.map((r) => [r.name, r.head_sha, r.conclusion])).toEqual([
+      ['kaizen-gate canary / policy-qa', history.commits.r7, 'neutral'],
+    ]);
     expect(server.state.checkRuns[0]!.output.title).toMatch(/^Continue at 5 %/);
     expect(server.state.checkRuns[0]!.output.summary).toContain('Canary against holdout');
     const report = JSON.parse(readFileSync(run.outputs['report-path']!, 'utf8'));
-    expect(report).toMatchObject({ stage: 'canary', package_id: 'qa-r7', parent_package_id: 'qa-r6', subject: { commit: history.commits.r7 }, signature: { status: 'signed' } });
+    expect(report).toMatchObject({
+      stage: 'canary',
+      package_id: 'qa-r7',
+      parent_package_id: 'qa-r6',
+      subject: { commit: history.commits.r7 },
+      signature: { status: 'signed' },
+    });
     // Pushed: the origin's notes hold the canary envelope beside the release's own record.
     const notes = readNotes(history.origin, history.commits.r7);
     expect(notes).toHaveLength(2);
-    expect(JSON.parse(Buffer.from((notes[1]!.value as { payload: string }).payload, 'base64').toString('utf8')).predicate).toMatchObject({ stage: 'canary', decision: { outcome: 'continue' } });
+    expect(
+      JSON.parse(Buffer.from((notes[1]!.value as { payload: string }).payload, 'base64').toString('utf8')).predicate,
+    ).toMatchObject({ stage: 'canary', decision: { outcome: 'continue' } });
     expect(remoteBranches(history)).toEqual(['refs/heads/main']);
     expect(run.summary).toContain('Canary against holdout');
   });
@@ -160,12 +199,21 @@ describe('mode canary', () => {
     const { history, server, run } = await regressed;
     expect(server.invalidRequests).toEqual([]);
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ decision: 'rollback', conclusion: 'failure', signed: 'true', 'pull-request-url': `https://github.com/${OWNER}/${REPO}/pull/1` });
-    expect(server.state.checkRuns.map((r) => [r.name, r.head_sha, r.conclusion])).toEqual([['kaizen-gate canary / policy-qa', history.commits.r7, 'failure']]);
+    expect(run.outputs).toMatchObject({
+      decision: 'rollback',
+      conclusion: 'failure',
+      signed: 'true',
+      'pull-request-url': `https://github.com/${OWNER}/${REPO}/pull/1`,
+    });
+    expect(server.state.checkRuns.map((r) => [r.name, r.head_sha, r.conclusion])).toEqual([
+      ['kaizen-gate canary / policy-qa', history.commits.r7, 'failure'],
+    ]);
     expect(server.state.checkRuns[0]!.output.title).toMatch(/^Roll back: the [a-z -]+ rose \+\d/);
 
     const lookups = server.requests.filter((r) => r.operationId === 'pulls/list');
-    expect(lookups.map((r) => r.query)).toEqual([expect.objectContaining({ state: 'open', head: `${OWNER}:${BRANCH}` })]);
+    expect(lookups.map((r) => r.query)).toEqual([
+      expect.objectContaining({ state: 'open', head: `${OWNER}:${BRANCH}` }),
+    ]);
     const created = server.requests.filter((r) => r.operationId === 'pulls/create');
     expect(created).toHaveLength(1);
     const body = created[0]!.body as { head: string; base: string; title: string; body: string };
@@ -175,7 +223,8 @@ describe('mode canary', () => {
     // Every release between was skipped with its reason: unsigned, untrusted key, rolled back, rejected.
     expect(body.body.match(/^- `qa-r\d`/gm)).toEqual(['- `qa-r6`', '- `qa-r5`', '- `qa-r4`', '- `qa-r3`']);
 
-    // The branch is on the origin, one commit on main rewriting the pointer to qa-r2; the job's checkout is back on main.
+    // The branch is on the origin, one commit on main rewriting the pointer to qa-r2; the job's checkout is back
+    // on main.
     expect(remoteBranches(history)).toEqual([`refs/heads/${BRANCH}`, 'refs/heads/main']);
     expect(runGit(history.origin, ['rev-parse', `${BRANCH}^`]).trim()).toBe(history.commits.deploy);
     expect(runGit(history.origin, ['show', `${BRANCH}:deploy/policy-qa.yaml`])).toContain('package_id: "qa-r2"');
@@ -183,14 +232,21 @@ describe('mode canary', () => {
     // Both records pushed: the canary decision on the release, the signed rollback on the pointer commit.
     expect(readNotes(history.origin, history.commits.r7)).toHaveLength(2);
     expect(readNotes(history.origin, runGit(history.origin, ['rev-parse', BRANCH]).trim())).toHaveLength(1);
-    expect(JSON.parse(readFileSync(join(history.dir, 'kaizen-gate-report', 'rollback', 'report.json'), 'utf8'))).toMatchObject({ stage: 'rollback', decision: { outcome: 'rolled_back' } });
+    expect(
+      JSON.parse(readFileSync(join(history.dir, 'kaizen-gate-report', 'rollback', 'report.json'), 'utf8')),
+    ).toMatchObject({ stage: 'rollback', decision: { outcome: 'rolled_back' } });
 
     const failure = run.commands('error').join('\n');
     expect(failure).toMatch(/The canary of qa-r7 decided to roll back: Roll back: the [a-z -]+ rose/);
     expect(failure).toContain(`Rollback of policy-qa from qa-r7 to qa-r2 proposed`);
     expect(failure).toContain(`pull request #1 opened (https://github.com/${OWNER}/${REPO}/pull/1)`);
     // The runner swallows the add-mask commands; nothing else may show the key.
-    expect(run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n')).not.toContain('PRIVATE KEY');
+    expect(
+      run.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n'),
+    ).not.toContain('PRIVATE KEY');
   });
 });
 
@@ -202,7 +258,9 @@ describe('mode rollback', () => {
     expect(server.requests.filter((r) => r.operationId === 'pulls/create')).toEqual([]);
     expect(server.state.pulls).toHaveLength(1);
     expect(run.outputs['pull-request-url']).toBe(`https://github.com/${OWNER}/${REPO}/pull/41`);
-    expect(run.stdout).toContain(`A rollback pull request for qa-r7 is already open (#41, https://github.com/${OWNER}/${REPO}/pull/41); not opening another.`);
+    expect(run.stdout).toContain(
+      `A rollback pull request for qa-r7 is already open (#41, https://github.com/${OWNER}/${REPO}/pull/41); not opening another.`,
+    );
     expect(remoteBranches(history)).toEqual(['refs/heads/main']);
     expect(history.git('branch', '--list').trim()).toBe('* main');
   });

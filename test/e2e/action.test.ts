@@ -17,7 +17,20 @@ import type { GitHubServer, RecordedRequest } from '../support/github-server.ts'
 import { actionBundle, type ActionBundle } from './bundle.ts';
 import type { PullRequestRepo } from './pr-repo.ts';
 import { OWNER, recentTranscripts, REPO, stopRunningActions, type ActionRun } from './run-action.ts';
-import { API, FAKE_VERDICT, HOSTILE_ESCAPED, PR, readReport, scenarioKit, SIGNING_KEY, startScenarios, SUMMARY_LIMIT, VALIDATION_MESSAGE, type ScenarioKit, type Scenarios } from './scenarios.ts';
+import {
+  API,
+  FAKE_VERDICT,
+  HOSTILE_ESCAPED,
+  PR,
+  readReport,
+  scenarioKit,
+  SIGNING_KEY,
+  startScenarios,
+  SUMMARY_LIMIT,
+  VALIDATION_MESSAGE,
+  type ScenarioKit,
+  type Scenarios,
+} from './scenarios.ts';
 
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 // The first test to await a scenario waits for its Action runs (the main one: two runs, ~15 s on an
@@ -31,7 +44,8 @@ let scenarios: Scenarios;
 
 beforeAll(() => {
   bundle = actionBundle();
-  if (!bundle.committed) console.warn('dist/action.js is not a fresh build of src/: testing a fresh private build (run `npm run bundle`).');
+  if (!bundle.committed)
+    console.warn('dist/action.js is not a fresh build of src/: testing a fresh private build (run `npm run bundle`).');
   kit = scenarioKit(bundle.path);
   scenarios = startScenarios(kit);
 }, 600_000);
@@ -47,7 +61,8 @@ afterAll(async () => {
   bundle?.cleanup();
 });
 
-const byOperation = (server: GitHubServer, operationId: string): RecordedRequest[] => server.requests.filter((r) => r.operationId === operationId);
+const byOperation = (server: GitHubServer, operationId: string): RecordedRequest[] =>
+  server.requests.filter((r) => r.operationId === operationId);
 
 const checkRunBodies = (server: GitHubServer) =>
   server.requests
@@ -64,8 +79,20 @@ function expectReportFiles(pr: PullRequestRepo, run: ActionRun, outDir = 'kaizen
   return report;
 }
 
-const CONCLUSION = { approve: 'success', reject: 'failure', hold: 'failure', needs_approval: 'action_required', nothing_to_gate: 'neutral' } as const;
-const TITLE = { approve: 'Approved', reject: 'Rejected', hold: 'Held', needs_approval: 'Needs approval', nothing_to_gate: 'Nothing to gate' } as const;
+const CONCLUSION = {
+  approve: 'success',
+  reject: 'failure',
+  hold: 'failure',
+  needs_approval: 'action_required',
+  nothing_to_gate: 'neutral',
+} as const;
+const TITLE = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  hold: 'Held',
+  needs_approval: 'Needs approval',
+  nothing_to_gate: 'Nothing to gate',
+} as const;
 
 // ---- the tests --------------------------------------------------------------------------------
 
@@ -73,9 +100,16 @@ describe('check runs', () => {
   it('creates one per gated package on pull_request.head.sha, concluded from its decision', async () => {
     const { pr, server, first, firstReport } = await scenarios.main;
     expect(server.invalidRequests).toEqual([]);
-    expect(server.state.checkRuns.filter((r) => r.head_sha === pr.merge), 'check runs belong on the PR head, not on the merge commit GITHUB_SHA').toEqual([]);
+    expect(
+      server.state.checkRuns.filter((r) => r.head_sha === pr.merge),
+      'check runs belong on the PR head, not on the merge commit GITHUB_SHA',
+    ).toEqual([]);
     const created = server.state.checkRuns.filter((r) => r.head_sha === pr.head);
-    expect(created.map((r) => r.name)).toEqual(['kaizen-gate / doc-analysis', 'kaizen-gate / policy-qa', 'kaizen-gate / sql-analytics']);
+    expect(created.map((r) => r.name)).toEqual([
+      'kaizen-gate / doc-analysis',
+      'kaizen-gate / policy-qa',
+      'kaizen-gate / sql-analytics',
+    ]);
     expect(created.map((r) => r.head_sha)).toEqual([pr.head, pr.head, pr.head]);
     expect(created.map((r) => r.conclusion)).toEqual(['action_required', 'success', 'failure']);
     expect(firstReport.packages.map((p) => [p.application, p.decision.outcome])).toEqual([
@@ -105,19 +139,39 @@ describe('check runs', () => {
       expect(output.summary).toContain(pkg.decision.summary);
       expect(output.summary).toContain('_… Evidence and statistics omitted (see report.json / full report)_');
       // The text is the whole report for this package, nothing dropped.
-      const narrowed: Report = { ...firstReport, packages: [pkg], decision: { outcome: pkg.decision.outcome, summary: pkg.decision.summary } };
+      const narrowed: Report = {
+        ...firstReport,
+        packages: [pkg],
+        decision: { outcome: pkg.decision.outcome, summary: pkg.decision.summary },
+      };
       expect(output.text).toBe(renderMarkdown(narrowed));
       expect(utf8Length(output.text ?? '')).toBeLessThanOrEqual(65_535);
       expect(output.text).not.toContain('omitted (see report.json / full report)');
-      for (const heading of ['## Gates', '## Worst regressed cases', '## Manifest diff', '## Rollout plan', '## Evidence and statistics']) {
-        if (heading !== '## Worst regressed cases' || pkg.worst_cases.length > 0) expect(output.text).toContain(heading);
+      for (const heading of [
+        '## Gates',
+        '## Worst regressed cases',
+        '## Manifest diff',
+        '## Rollout plan',
+        '## Evidence and statistics',
+      ]) {
+        if (heading !== '## Worst regressed cases' || pkg.worst_cases.length > 0)
+          expect(output.text).toContain(heading);
       }
     }
     // Whole sections go lowest priority first: evidence (20), rollout (40), diff (50), cases (55),
     // categories (60), gates (80); they stand in document order, which is descending priority.
     const rejected = bodies[2]!.output.summary;
-    const dropped = [...rejected.matchAll(/_… (.+?) omitted \(see report\.json/g)].map((m) => m[1]).filter((title) => title !== 'details');
-    const lowestFirst = ['Evidence and statistics', 'Rollout plan', 'Manifest diff', 'Worst regressed cases', 'Categories', 'Gates'];
+    const dropped = [...rejected.matchAll(/_… (.+?) omitted \(see report\.json/g)]
+      .map((m) => m[1])
+      .filter((title) => title !== 'details');
+    const lowestFirst = [
+      'Evidence and statistics',
+      'Rollout plan',
+      'Manifest diff',
+      'Worst regressed cases',
+      'Categories',
+      'Gates',
+    ];
     expect(dropped.length).toBeGreaterThan(0);
     expect(dropped).toEqual(lowestFirst.slice(0, dropped.length).toReversed());
     expect(rejected).toContain('_… details omitted (see report.json / full report)_');
@@ -130,7 +184,14 @@ describe('check runs', () => {
     const changeLine = manifest.indexOf('change:') + 1;
     let changeEnd = changeLine;
     while (manifest[changeEnd]?.startsWith('  ')) changeEnd++;
-    const annotations = sql.annotations as { path: string; start_line: number; end_line: number; annotation_level: string; title?: string; message: string }[];
+    const annotations = sql.annotations as {
+      path: string;
+      start_line: number;
+      end_line: number;
+      annotation_level: string;
+      title?: string;
+      message: string;
+    }[];
     expect(annotations.find((a) => a.title === 'kaizen-gate: quality gate failed')).toMatchObject({
       path: 'manifests/sql-analytics.yaml',
       start_line: changeLine,
@@ -153,14 +214,30 @@ describe('check runs', () => {
     expect(server.invalidRequests).toEqual([]);
     expect(run.code).toBe(1);
     expect(run.commands('error')).toEqual(['::error::kaizen-gate: Rejected: the manifest gate failed.']);
-    expect(server.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual(['GET users/get-authenticated', 'GET checks/list-for-ref', 'POST checks/create', 'PATCH checks/update']);
+    expect(server.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual([
+      'GET users/get-authenticated',
+      'GET checks/list-for-ref',
+      'POST checks/create',
+      'PATCH checks/update',
+    ]);
     expect(checkRunBodies(server).map((b) => b.output.annotations?.length)).toEqual([50, 12]);
     const [check] = server.state.checkRuns;
-    expect(check).toMatchObject({ name: 'kaizen-gate / policy-qa', conclusion: 'failure', head_sha: pr.head, output: { title: 'Rejected: the manifest gate failed.' } });
+    expect(check).toMatchObject({
+      name: 'kaizen-gate / policy-qa',
+      conclusion: 'failure',
+      head_sha: pr.head,
+      output: { title: 'Rejected: the manifest gate failed.' },
+    });
     const lines = pr.repo.git('show', `${pr.head}:manifests/policy-qa.yaml`).split('\n');
-    const problems = (check!.annotations as { path: string; start_line: number; end_line: number; annotation_level: string; message: string }[]).filter(
-      (a) => a.path === 'manifests/policy-qa.yaml',
-    );
+    const problems = (
+      check!.annotations as {
+        path: string;
+        start_line: number;
+        end_line: number;
+        annotation_level: string;
+        message: string;
+      }[]
+    ).filter((a) => a.path === 'manifests/policy-qa.yaml');
     expect(problems).toHaveLength(60);
     for (const [i, a] of problems.entries()) {
       // The `sha256:` line recorded for that template, at the line the loader gave.
@@ -195,7 +272,11 @@ describe('outputs and job summary', () => {
         gates: Object.fromEntries(p.gates.map((g) => [g.gate, g.verdict])),
       })),
     });
-    expect(JSON.parse(json).packages.map((p: { gates: { quality: string } }) => p.gates.quality)).toEqual(['inconclusive', 'pass', 'fail']);
+    expect(JSON.parse(json).packages.map((p: { gates: { quality: string } }) => p.gates.quality)).toEqual([
+      'inconclusive',
+      'pass',
+      'fail',
+    ]);
   });
 
   it('gates the checked-out commit, not the work tree with its untracked evidence', async () => {
@@ -211,7 +292,11 @@ describe('outputs and job summary', () => {
     expect(utf8Length(first.summary)).toBeLessThanOrEqual(1024 * 1024);
     expect(first.summary).toContain('## ❌ REJECT · kaizen-gate');
     expect(first.summary).toContain('## sql-analytics · Worst regressed cases');
-    const rendered = [first.summary, ...server.state.comments.map((c) => c.body), ...checkRunBodies(server).flatMap((b) => [b.output.summary, b.output.text ?? ''])];
+    const rendered = [
+      first.summary,
+      ...server.state.comments.map((c) => c.body),
+      ...checkRunBodies(server).flatMap((b) => [b.output.summary, b.output.text ?? '']),
+    ];
     expect(rendered.filter((text) => text.includes(HOSTILE_ESCAPED)).length).toBeGreaterThanOrEqual(3);
     for (const text of rendered) {
       expect(text).not.toContain('<img');
@@ -243,7 +328,9 @@ describe('sticky comment', () => {
 
     const later = server.requests.slice(firstRequests);
     expect(later.filter((r) => r.operationId === 'issues/create-comment')).toEqual([]);
-    expect(later.filter((r) => r.operationId === 'issues/update-comment').map((r) => r.path)).toEqual([`${API}/issues/comments/${firstComments[0]!.id}`]);
+    expect(later.filter((r) => r.operationId === 'issues/update-comment').map((r) => r.path)).toEqual([
+      `${API}/issues/comments/${firstComments[0]!.id}`,
+    ]);
     expect(second.stdout).toContain('PR comment updated');
     expect(server.state.comments.map((c) => c.id)).toEqual([firstComments[0]!.id]);
     const body = server.state.comments[0]!.body;
@@ -272,7 +359,9 @@ describe('no way around the gate', () => {
     expect(run.code).toBe(1);
     expect(run.outputs['decision']).toBe('reject');
     const report = expectReportFiles(pr, run);
-    expect(report.packages.map((p) => [p.manifest, p.diff.problems[0]?.message.split(';')[0]])).toEqual([['manifests/policy-qa.yaml', 'was deleted']]);
+    expect(report.packages.map((p) => [p.manifest, p.diff.problems[0]?.message.split(';')[0]])).toEqual([
+      ['manifests/policy-qa.yaml', 'was deleted'],
+    ]);
     const checks = server.state.checkRuns.filter((r) => r.head_sha === pr.head);
     expect(checks.map((r) => [r.name, r.conclusion])).toEqual([['kaizen-gate / policy-qa', 'failure']]);
     expect(checks[0]!.output.title).toBe('Rejected: the manifest gate failed.');
@@ -284,10 +373,14 @@ describe('no way around the gate', () => {
     const { pr, server, fake } = await scenarios.bypass;
     expect(server.state.comments.find((c) => c.id === fake.id)?.body).toBe(FAKE_VERDICT);
     const own = server.state.comments.filter((c) => c.id !== fake.id);
-    expect(own.map((c) => [c.user.login, c.body.split('\n')[0]])).toEqual([['github-actions[bot]', `<!-- kaizen-gate:sticky head=${pr.head} -->`]]);
+    expect(own.map((c) => [c.user.login, c.body.split('\n')[0]])).toEqual([
+      ['github-actions[bot]', `<!-- kaizen-gate:sticky head=${pr.head} -->`],
+    ]);
     expect(server.requests.filter((r) => r.operationId === 'issues/update-comment')).toEqual([]);
     // Who the token is was asked once; GITHUB_TOKEN may not ask, so the documented fallback applies.
-    expect(server.requests.filter((r) => r.operationId === 'users/get-authenticated').map((r) => r.status)).toEqual([403]);
+    expect(server.requests.filter((r) => r.operationId === 'users/get-authenticated').map((r) => r.status)).toEqual([
+      403,
+    ]);
   });
 });
 
@@ -319,7 +412,12 @@ describe('step result and fail-on', () => {
     expect(report.unreferenced_changes).toEqual(['README.md']);
     expect(run.outputs).toMatchObject({ decision: 'nothing_to_gate', conclusion: 'neutral' });
     expect(server.state.checkRuns.map((r) => [r.name, r.conclusion, r.head_sha, r.output.title])).toEqual([
-      ['kaizen-gate', 'neutral', pr.head, 'Nothing to gate: No package manifest is touched by this change; nothing to gate.'],
+      [
+        'kaizen-gate',
+        'neutral',
+        pr.head,
+        'Nothing to gate: No package manifest is touched by this change; nothing to gate.',
+      ],
     ]);
   });
 });
@@ -333,12 +431,18 @@ describe('tokens without write access (fork pull requests)', () => {
     expect(run.stdout).not.toMatch(STACK_FRAME);
     const report = expectReportFiles(pr, run);
     expect(report.decision.outcome).toBe('approve');
-    expect(report.signature).toEqual({ status: 'unsigned', reason: 'no signing-key input: pull requests from forks get no secrets' });
+    expect(report.signature).toEqual({
+      status: 'unsigned',
+      reason: 'no signing-key input: pull requests from forks get no secrets',
+    });
     const warnings = run.commands('warning');
-    const explained = '::warning::Could not create the check run "kaizen-gate / policy-qa": the token lacks `checks: write` (pull requests from forks get a read-only token)';
+    const explained =
+      '::warning::Could not create the check run "kaizen-gate / policy-qa": the token lacks `checks: write` (pull requests from forks get a read-only token)';
     expect(warnings.some((w) => w.startsWith(explained))).toBe(true);
     expect(warnings.some((w) => w.includes('workflow_run'))).toBe(true);
-    expect(warnings.some((w) => w.startsWith('::warning::Could not update the PR comment: GitHub refused POST'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('::warning::Could not update the PR comment: GitHub refused POST'))).toBe(
+      true,
+    );
     expect(run.commands('error')).toEqual([]);
     expect(byOperation(server, 'checks/create').map((r) => r.status)).toEqual([403]);
     expect(server.state.checkRuns).toEqual([]);
@@ -376,8 +480,14 @@ describe('GitHub faults', () => {
     expect(server.state.comments).toHaveLength(1);
     const warnings = run.commands('warning');
     expect(warnings.filter((w) => w.includes('answered 500'))).toHaveLength(2);
-    expect(warnings.some((w) => /^::warning::GitHub secondary rate limit on GET \S+\/issues\/17\/comments\S*; retry 1 of 3 in 2 s\.$/.test(w))).toBe(true);
-    expect(warnings).toContain('::warning::GitHub rate limit on POST /repos/{owner}/{repo}/issues/{issue_number}/comments; retry 1 of 3 in 1 s.');
+    expect(
+      warnings.some((w) =>
+        /^::warning::GitHub secondary rate limit on GET \S+\/issues\/17\/comments\S*; retry 1 of 3 in 2 s\.$/.test(w),
+      ),
+    ).toBe(true);
+    expect(warnings).toContain(
+      '::warning::GitHub rate limit on POST /repos/{owner}/{repo}/issues/{issue_number}/comments; retry 1 of 3 in 1 s.',
+    );
   });
 
   it('reports a 422 with GitHub’s message and fails the step, the report files on disk', async () => {
@@ -400,8 +510,18 @@ describe('GitHub faults', () => {
     const report = expectReportFiles(pr, run);
     expect(report.decision.outcome).toBe('approve');
     expect(run.outputs).toMatchObject({ decision: 'approve', conclusion: 'success' });
-    expect(run.commands('warning').some((w) => w.startsWith('::warning::Could not publish the check run "kaizen-gate / policy-qa": Could not reach GitHub'))).toBe(true);
-    expect(run.commands('warning').some((w) => w.startsWith('::warning::Could not update the PR comment: Could not reach GitHub'))).toBe(true);
+    expect(
+      run
+        .commands('warning')
+        .some((w) =>
+          w.startsWith('::warning::Could not publish the check run "kaizen-gate / policy-qa": Could not reach GitHub'),
+        ),
+    ).toBe(true);
+    expect(
+      run
+        .commands('warning')
+        .some((w) => w.startsWith('::warning::Could not update the PR comment: Could not reach GitHub')),
+    ).toBe(true);
     expect(run.code).toBe(1);
     expect(run.commands('error')[0]).toMatch(/^::error::kaizen-gate: Publishing to GitHub failed \(2 updates/);
     expect(run.stdout).not.toMatch(STACK_FRAME);

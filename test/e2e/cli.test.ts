@@ -88,7 +88,15 @@ describe('the bundled CLI', () => {
     const report = JSON.parse(readFileSync(join(built.repo.dir, 'out/report.json'), 'utf8')) as Report;
     expect(report.signature.status).toBe('signed');
 
-    const verify = kaizenGate(built.repo.dir, 'verify', 'out/report.intoto.json', '--key', join(keys, 'kaizen-gate.pub'), '--commit', built.head);
+    const verify = kaizenGate(
+      built.repo.dir,
+      'verify',
+      'out/report.intoto.json',
+      '--key',
+      join(keys, 'kaizen-gate.pub'),
+      '--commit',
+      built.head,
+    );
     expect(verify.code, shown(verify)).toBe(0);
     expect(verify.stdout).toMatch(/reject/i);
   });

@@ -22,13 +22,21 @@ export interface EvidenceSpec {
 /** Workloads that reliably give one decision (sizes from test/support/sim/scenarios.ts, where other seeds are checked). */
 export const WORKLOADS = {
   /** A prompt patch that fixes one category: every gate passes (1,200 red-team cases show missed interventions within 0.5 pp). */
-  approve: { goldenCases: 800, redteamCases: 1200, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 } },
+  approve: {
+    goldenCases: 800,
+    redteamCases: 1200,
+    effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 },
+  },
   /** Joins improve, time windows break, 20 critical cases regress: the quality gate fails. */
   reject: {
     goldenCases: 800,
     redteamCases: 1200,
     clusterSize: 4,
-    effects: { categoryDeltaPp: { joins: 5, schema_lookup: 6, time_windows: -12 }, criticalRegressions: 20, costMultiplier: 0.97 },
+    effects: {
+      categoryDeltaPp: { joins: 5, schema_lookup: 6, time_windows: -12 },
+      criticalRegressions: 20,
+      costMultiplier: 0.97,
+    },
   },
   /** Too few cases to tell a 2 pp drop from none: inconclusive, so an owner must approve. */
   inconclusive: { goldenCases: 60, redteamCases: 20, effects: {} },
@@ -42,10 +50,17 @@ export function renderEvidence(specs: readonly EvidenceSpec[]): { parent: string
     const ids = packageIds(spec.app);
     const judge = judgeOf(spec.app);
     const generated = generateEvidence(
-      { ...spec.workload, application: EXAMPLE_CLASSES[spec.app]!, parentPackageId: ids.parent, candidatePackageId: ids.candidate, judge },
+      {
+        ...spec.workload,
+        application: EXAMPLE_CLASSES[spec.app]!,
+        parentPackageId: ids.parent,
+        candidatePackageId: ids.candidate,
+        judge,
+      },
       spec.seed,
     );
-    if (spec.renameRegressedCase !== undefined) renameRegressed(generated.parent, generated.candidate, spec.renameRegressedCase);
+    if (spec.renameRegressedCase !== undefined)
+      renameRegressed(generated.parent, generated.candidate, spec.renameRegressedCase);
     parent.push(...generated.parent);
     candidate.push(...generated.candidate);
   }

@@ -50,7 +50,8 @@ export function packageIds(app: App): { parent: string; candidate: string } {
   const text = projectManifest(app);
   const candidate = /^package_id: (\S+)$/m.exec(text)?.[1];
   const parent = /^parent_package_id: (\S+)$/m.exec(text)?.[1];
-  if (candidate === undefined || parent === undefined) throw new Error(`manifests/${app}.yaml declares no package_id and parent_package_id`);
+  if (candidate === undefined || parent === undefined)
+    throw new Error(`manifests/${app}.yaml declares no package_id and parent_package_id`);
   return { parent, candidate };
 }
 
@@ -84,7 +85,10 @@ export function buildPullRequest(spec: PullRequestSpec): PullRequestRepo {
     for (const app of spec.touch) {
       const ids = packageIds(app);
       const path = `manifests/${app}.yaml`;
-      repo.write(path, repo.read(path).replace(/^package_id: .*$/m, `package_id: ${ids.candidate}\nparent_package_id: ${ids.parent}`));
+      repo.write(
+        path,
+        repo.read(path).replace(/^package_id: .*$/m, `package_id: ${ids.candidate}\nparent_package_id: ${ids.parent}`),
+      );
     }
     spec.edit?.(repo);
     if (spec.lock !== false) lockManifests(repo);
@@ -118,17 +122,24 @@ function commitTracked(repo: TempRepo, message: string): string {
   repo.git('add', '--update');
   repo.git('add', 'manifests');
   const date = '2026-01-03T00:00:00Z';
-  runGit(repo.dir, ['commit', '--quiet', '--no-verify', '-m', message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+  runGit(repo.dir, ['commit', '--quiet', '--no-verify', '-m', message], {
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  });
   return headCommit(repo.dir);
 }
 
 /** GitHub's test merge of the PR into its base, checked out detached as actions/checkout does. */
 function mergeCommit(repo: TempRepo, base: string, head: string): string {
   const date = '2026-01-02T00:00:00Z';
-  const merge = runGit(repo.dir, ['commit-tree', `${head}^{tree}`, '-p', base, '-p', head, '-m', `Merge ${head} into ${base}`], {
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-  });
+  const merge = runGit(
+    repo.dir,
+    ['commit-tree', `${head}^{tree}`, '-p', base, '-p', head, '-m', `Merge ${head} into ${base}`],
+    {
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
+  );
   repo.git('checkout', '--quiet', '--detach', merge);
   return merge;
 }

@@ -74,12 +74,20 @@ export function pullRequestPayload(event: PullRequestEvent): Record<string, unkn
     .replaceAll('__BASE_SHA__', event.base)
     .replaceAll('__BEFORE_SHA__', event.before ?? event.base)
     .replace(/\/(pulls|pull|issues)\/17\b/g, `/$1/${event.number}`);
-  const payload = JSON.parse(text) as { number: number; pull_request: { number: number; head: { label: string; repo: Record<string, unknown> } } };
+  const payload = JSON.parse(text) as {
+    number: number;
+    pull_request: { number: number; head: { label: string; repo: Record<string, unknown> } };
+  };
   payload.number = event.number;
   payload.pull_request.number = event.number;
   if (event.fork) {
     payload.pull_request.head.label = `contributor:${payload.pull_request.head.label.split(':')[1]}`;
-    payload.pull_request.head.repo = { ...payload.pull_request.head.repo, full_name: `contributor/${REPO}`, fork: true, id: 991122 };
+    payload.pull_request.head.repo = {
+      ...payload.pull_request.head.repo,
+      full_name: `contributor/${REPO}`,
+      fork: true,
+      id: 991122,
+    };
   }
   return payload;
 }
@@ -109,7 +117,9 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     writeFileSync(summaryPath, '');
     const inputs = { 'github-token': `ghs_${'x'.repeat(30)}${options.runId ?? 1}`, ...options.inputs };
     const env: NodeJS.ProcessEnv = {
-      ...Object.fromEntries(Object.entries(gitEnv()).filter(([key]) => !ACTION_ENV_PREFIXES.some((prefix) => key.startsWith(prefix)))),
+      ...Object.fromEntries(
+        Object.entries(gitEnv()).filter(([key]) => !ACTION_ENV_PREFIXES.some((prefix) => key.startsWith(prefix))),
+      ),
       NO_COLOR: '1',
       CI: 'true',
       GITHUB_ACTIONS: 'true',
@@ -196,7 +206,11 @@ export function recentTranscripts(count = 3): string {
   return transcripts.slice(-count).join('\n');
 }
 
-function spawnNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function spawnNode(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(NODE, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
@@ -210,7 +224,9 @@ function spawnNode(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv)
     });
     child.on('close', (code) => {
       running.delete(child);
-      transcripts.push(`--- node ${args.join(' ')} in ${cwd}: exit ${code}\n${stdout}${stderr ? `--- stderr\n${stderr}` : ''}`);
+      transcripts.push(
+        `--- node ${args.join(' ')} in ${cwd}: exit ${code}\n${stdout}${stderr ? `--- stderr\n${stderr}` : ''}`,
+      );
       if (transcripts.length > 20) transcripts.shift();
       resolve({ code, stdout, stderr });
     });

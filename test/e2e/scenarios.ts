@@ -31,14 +31,27 @@ export const SIGNING_KEY = readFileSync(join(ROOT, 'test/fixtures/keys/ed25519.k
 /** Evidence that approves policy-qa. */
 export const POLICY_QA: EvidenceSpec = { app: 'policy-qa', seed: 2026112001, workload: WORKLOADS.approve };
 /** Evidence that rejects sql-analytics (critical regressions), one regressed case named {@link HOSTILE}. */
-export const SQL_REJECT: EvidenceSpec = { app: 'sql-analytics', seed: 2026111801, workload: WORKLOADS.reject, renameRegressedCase: HOSTILE };
+export const SQL_REJECT: EvidenceSpec = {
+  app: 'sql-analytics',
+  seed: 2026111801,
+  workload: WORKLOADS.reject,
+  renameRegressedCase: HOSTILE,
+};
 /** Too little evidence for doc-analysis: it needs an owner's approval. */
-export const DOC_INCONCLUSIVE: EvidenceSpec = { app: 'doc-analysis', seed: 2026111401, workload: WORKLOADS.inconclusive };
+export const DOC_INCONCLUSIVE: EvidenceSpec = {
+  app: 'doc-analysis',
+  seed: 2026111401,
+  workload: WORKLOADS.inconclusive,
+};
 /** doc-analysis answering 35 % slower at p95: held. */
 export const DOC_HOLD: EvidenceSpec = {
   app: 'doc-analysis',
   seed: 2026042603,
-  workload: { goldenCases: 800, redteamCases: 200, effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.06, latencyMultiplier: 1.35 } },
+  workload: {
+    goldenCases: 800,
+    redteamCases: 200,
+    effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.06, latencyMultiplier: 1.35 },
+  },
 };
 
 /** Creates temp repositories and fake GitHubs for the scenarios, and removes them afterwards. */
@@ -67,7 +80,11 @@ export function scenarioKit(action: string) {
   }
 
   /** Runs the Action on the PR's current push with its evidence files. */
-  function gate(pr: PullRequestRepo, apiUrl: string, options: Partial<ActionRunOptions> & { inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+  function gate(
+    pr: PullRequestRepo,
+    apiUrl: string,
+    options: Partial<ActionRunOptions> & { inputs?: Record<string, string> } = {},
+  ): Promise<ActionRun> {
     return runAction({
       workspace: pr.repo.dir,
       event: { number: PR, base: pr.base, head: pr.head },
@@ -75,16 +92,27 @@ export function scenarioKit(action: string) {
       apiUrl,
       action,
       ...options,
-      inputs: { 'parent-evidence': 'evidence/parent.jsonl', 'candidate-evidence': 'evidence/candidate.jsonl', ...options.inputs },
+      inputs: {
+        'parent-evidence': 'evidence/parent.jsonl',
+        'candidate-evidence': 'evidence/candidate.jsonl',
+        ...options.inputs,
+      },
     });
   }
 
   /** A PR that edits the system prompt of each package it touches (and locks), with evidence of the given packages. */
-  function promptPatch(evidence: readonly EvidenceSpec[] = [POLICY_QA], touch: PullRequestSpec['touch'] = ['policy-qa']): PullRequestRepo {
+  function promptPatch(
+    evidence: readonly EvidenceSpec[] = [POLICY_QA],
+    touch: PullRequestSpec['touch'] = ['policy-qa'],
+  ): PullRequestRepo {
     const pr = pullRequest({
       touch,
       edit: (repo) => {
-        for (const app of touch) repo.write(`manifests/${app}/prompts/system.md`, `${repo.read(`manifests/${app}/prompts/system.md`)}Cite the section you rely on.\n`);
+        for (const app of touch)
+          repo.write(
+            `manifests/${app}/prompts/system.md`,
+            `${repo.read(`manifests/${app}/prompts/system.md`)}Cite the section you rely on.\n`,
+          );
       },
     });
     writeEvidence(pr.repo, evidence);
@@ -136,7 +164,10 @@ async function mainScenario({ fakeGitHub, gate, promptPatch }: ScenarioKit) {
   // A synchronize push: a prompt tweak, locked; doc-analysis now has evidence showing slower answers.
   const firstHead = pr.head;
   const push = pr.push('Tighten the synthesis prompt', (repo) => {
-    repo.write('manifests/doc-analysis/prompts/synthesis.md', `${repo.read('manifests/doc-analysis/prompts/synthesis.md')}Quote the clause you rely on.\n`);
+    repo.write(
+      'manifests/doc-analysis/prompts/synthesis.md',
+      `${repo.read('manifests/doc-analysis/prompts/synthesis.md')}Quote the clause you rely on.\n`,
+    );
     lockManifests(repo);
   });
   // GitHub now reports the new push as the pull request's head: its run may replace the comment.
@@ -148,18 +179,38 @@ async function mainScenario({ fakeGitHub, gate, promptPatch }: ScenarioKit) {
     runId: 102,
     inputs: { 'fail-on': 'none', 'signing-key': SIGNING_KEY },
   });
-  return { pr, server, first, firstReport, firstComments, firstRequests, firstEvidence, firstHead, push, second, secondReport: readReport(pr) };
+  return {
+    pr,
+    server,
+    first,
+    firstReport,
+    firstComments,
+    firstRequests,
+    firstEvidence,
+    firstHead,
+    push,
+    second,
+    secondReport: readReport(pr),
+  };
 }
 
 /** 60 prompt templates bulk-edited without `kaizen-gate lock`: a manifest failure with more than 50 annotations. */
 async function untrackedEditScenario({ fakeGitHub, gate, pullRequest }: ScenarioKit) {
-  const templates = Array.from({ length: 60 }, (_, i) => `manifests/policy-qa/prompts/templates/t${String(i + 1).padStart(2, '0')}.md`);
+  const templates = Array.from(
+    { length: 60 },
+    (_, i) => `manifests/policy-qa/prompts/templates/t${String(i + 1).padStart(2, '0')}.md`,
+  );
   const pr = pullRequest({
     touch: ['policy-qa'],
     prepareBase: (repo) => {
       templates.forEach((path, i) => repo.write(path, `Template ${i + 1}: answer from the 2025 handbook.\n`));
-      const entries = templates.map((path, i) => `  - id: template-${i + 1}\n    path: ${path}\n    sha256: sha256:${'0'.repeat(64)}\n`).join('');
-      repo.write('manifests/policy-qa.yaml', repo.read('manifests/policy-qa.yaml').replace(/^prompts:\n/m, `prompts:\n${entries}`));
+      const entries = templates
+        .map((path, i) => `  - id: template-${i + 1}\n    path: ${path}\n    sha256: sha256:${'0'.repeat(64)}\n`)
+        .join('');
+      repo.write(
+        'manifests/policy-qa.yaml',
+        repo.read('manifests/policy-qa.yaml').replace(/^prompts:\n/m, `prompts:\n${entries}`),
+      );
     },
     edit: (repo) => templates.forEach((path) => repo.write(path, repo.read(path).replace('2025', '2026'))),
     lock: false,
@@ -182,7 +233,11 @@ async function nothingToGateScenario({ fakeGitHub, gate, pullRequest }: Scenario
 const FORBIDDEN: Fault = {
   method: 'POST',
   status: 403,
-  body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run', status: '403' },
+  body: {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+    status: '403',
+  },
   times: 10,
 };
 
@@ -192,12 +247,16 @@ async function forkScenario({ fakeGitHub, gate, promptPatch }: ScenarioKit, evid
   const server = await fakeGitHub();
   server.inject({ ...FORBIDDEN, path: `${API}/check-runs` });
   server.inject({ ...FORBIDDEN, path: `${API}/issues/${PR}/comments` });
-  const run = await gate(pr, server.url, { runId: 401, event: { number: PR, base: pr.base, head: pr.head, fork: true } });
+  const run = await gate(pr, server.url, {
+    runId: 401,
+    event: { number: PR, base: pr.base, head: pr.head, fork: true },
+  });
   return { pr, server, run };
 }
 
 /** Secondary rate limits as GitHub words them. */
-const SECONDARY_LIMIT_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+const SECONDARY_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 
 /**
  * A bad day at GitHub: a slow answer to the check-run lookup, two 500s on creating the check run,
@@ -208,7 +267,13 @@ async function flakyScenario({ fakeGitHub, gate, promptPatch }: ScenarioKit) {
   const server = await fakeGitHub();
   server.inject({ method: 'GET', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs', delayMs: 1500 });
   server.inject({ method: 'POST', path: `${API}/check-runs`, status: 500, times: 2 });
-  server.inject({ method: 'GET', path: `${API}/issues/${PR}/comments`, status: 403, body: { message: SECONDARY_LIMIT_MESSAGE }, headers: { 'retry-after': '2' } });
+  server.inject({
+    method: 'GET',
+    path: `${API}/issues/${PR}/comments`,
+    status: 403,
+    body: { message: SECONDARY_LIMIT_MESSAGE },
+    headers: { 'retry-after': '2' },
+  });
   server.inject({ method: 'POST', path: `${API}/issues/${PR}/comments`, status: 429, headers: { 'retry-after': '1' } });
   const run = await gate(pr, server.url, { runId: 501 });
   return { pr, server, run };
@@ -225,7 +290,12 @@ async function validationScenario({ fakeGitHub, gate, promptPatch }: ScenarioKit
     method: 'POST',
     path: `${API}/check-runs`,
     status: 422,
-    body: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', code: 'custom', field: 'head_sha', message: VALIDATION_MESSAGE }], documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run', status: '422' },
+    body: {
+      message: 'Validation Failed',
+      errors: [{ resource: 'CheckRun', code: 'custom', field: 'head_sha', message: VALIDATION_MESSAGE }],
+      documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+      status: '422',
+    },
   });
   const run = await gate(pr, server.url, { runId: 601, inputs: { comment: 'on-failure' } });
   return { pr, server, run };
@@ -253,7 +323,10 @@ async function bypassScenario({ fakeGitHub, gate, pullRequest }: ScenarioKit) {
       for (const [path, content] of Object.entries(CORPUS_FILES)) repo.write(path, content);
     },
     edit: (repo) => {
-      repo.write('manifests/policy-qa/prompts/system.md', `${repo.read('manifests/policy-qa/prompts/system.md')}Answer in one line.\n`);
+      repo.write(
+        'manifests/policy-qa/prompts/system.md',
+        `${repo.read('manifests/policy-qa/prompts/system.md')}Answer in one line.\n`,
+      );
       repo.remove('manifests/policy-qa.yaml');
     },
     lock: false,
@@ -267,7 +340,8 @@ async function bypassScenario({ fakeGitHub, gate, pullRequest }: ScenarioKit) {
 }
 
 /** The report.json a run wrote in a workspace. */
-const reportIn = (workspace: string): Report => JSON.parse(readFileSync(join(workspace, 'kaizen-gate-report', 'report.json'), 'utf8')) as Report;
+const reportIn = (workspace: string): Report =>
+  JSON.parse(readFileSync(join(workspace, 'kaizen-gate-report', 'report.json'), 'utf8')) as Report;
 
 /**
  * A team adopting kaizen-gate: `init` in a repository with a promptfoo config, then the Action
@@ -282,22 +356,42 @@ export async function evalScenario(kit: ScenarioKit) {
   const workspace = project.repo.dir;
   const server = await kit.fakeGitHub();
   const inputs = { ...project.stepInputs, 'signing-key': SIGNING_KEY };
-  const run = (options: Pick<ActionRunOptions, 'event' | 'sha' | 'runId'>): Promise<ActionRun> => runAction({ workspace, apiUrl: server.url, action: kit.action, inputs, ...options });
+  const run = (options: Pick<ActionRunOptions, 'event' | 'sha' | 'runId'>): Promise<ActionRun> =>
+    runAction({ workspace, apiUrl: server.url, action: kit.action, inputs, ...options });
 
   const pr1 = await openPullRequest(project, 'support-v2', 'support-v2', 'acme-support-r2');
   const first = await run({ event: { number: PR, base: pr1.base, head: pr1.head }, sha: pr1.merge, runId: 901 });
   const firstReport = reportIn(workspace);
 
   const merged = mergePullRequest(project, pr1.merge);
-  const record = await run({ event: { push: true, before: merged.before, after: merged.after }, sha: merged.after, runId: 902 });
+  const record = await run({
+    event: { push: true, before: merged.before, after: merged.after },
+    sha: merged.after,
+    runId: 902,
+  });
   const recordReport = reportIn(workspace);
-  const originRefs = runGit(project.origin, ['for-each-ref', '--format=%(refname)', 'refs/kaizen-gate/evidence/']).split('\n').filter(Boolean);
+  const originRefs = runGit(project.origin, ['for-each-ref', '--format=%(refname)', 'refs/kaizen-gate/evidence/'])
+    .split('\n')
+    .filter(Boolean);
   // As in a fresh checkout: no kaizen-gate refs locally, the stored evidence is only on origin.
   for (const ref of originRefs) project.repo.git('update-ref', '-d', ref);
 
   const pr2 = await openPullRequest(project, 'support-v1-again', 'support-v1', 'acme-support-r3');
   const second = await run({ event: { number: PR + 1, base: pr2.base, head: pr2.head }, sha: pr2.merge, runId: 903 });
-  return { project, server, pr1, first, firstReport, merged, record, recordReport, originRefs, pr2, second, secondReport: reportIn(workspace) };
+  return {
+    project,
+    server,
+    pr1,
+    first,
+    firstReport,
+    merged,
+    record,
+    recordReport,
+    originRefs,
+    pr2,
+    second,
+    secondReport: reportIn(workspace),
+  };
 }
 
 /**

@@ -199,7 +199,17 @@ describe('parent evidence from files', () => {
 describe('kaizen-gate eval', () => {
   it('with --base runs both sides of the change and prints their outputs; --push needs --store', async () => {
     const built = fresh();
-    const run = await cli(built.repo.dir, ['eval', '--command', COMMAND, '--base', built.base, '--head', built.head, '--out', 'ev']);
+    const run = await cli(built.repo.dir, [
+      'eval',
+      '--command',
+      COMMAND,
+      '--base',
+      built.base,
+      '--head',
+      built.head,
+      '--out',
+      'ev',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.split('\n').filter(Boolean).toSorted()).toEqual([
       `acme-support-r2 candidate (acme-support-r2 at ${built.head.slice(0, 12)}): ev/eval/acme-support-r2/candidate.json`,

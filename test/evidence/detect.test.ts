@@ -19,7 +19,7 @@ describe('detectEvidenceFormat', () => {
     ['only whitespace', ' \n\t\n', undefined],
     ['a JSON array', '[{"package_id":"p"}]', undefined],
     ['YAML', 'package_id: p\nsuite: golden\n', undefined],
-    ['another tool\'s pretty JSON', '{\n  "samples": []\n}', undefined],
+    ["another tool's pretty JSON", '{\n  "samples": []\n}', undefined],
   ];
   for (const [name, text, expected] of cases) {
     it(`${name} → ${String(expected)}`, () => {
@@ -35,24 +35,44 @@ describe('parseEvidence', () => {
     expect(result.problems).toEqual([]);
     expect(result.records).toHaveLength(7);
     expect(parseEvidence(jsonl, 'parent.jsonl', { packageId: 'other' }).problems).toEqual([
-      expect.objectContaining({ line: 1, field: 'package_id', message: expect.stringContaining('(7 records, the first here), but this side is package "other"') }),
+      expect.objectContaining({
+        line: 1,
+        field: 'package_id',
+        message: expect.stringContaining('(7 records, the first here), but this side is package "other"'),
+      }),
     ]);
   });
 
   it('reads one side of a promptfoo file, which needs the package id', () => {
-    const result = parseEvidence(promptfoo, 'results.json', { packageId: 'acme-v42', side: { label: 'support-v2' }, suite: 'golden', judge: { id: 'j', version: '1' } });
+    const result = parseEvidence(promptfoo, 'results.json', {
+      packageId: 'acme-v42',
+      side: { label: 'support-v2' },
+      suite: 'golden',
+      judge: { id: 'j', version: '1' },
+    });
     expect(result.format).toBe('promptfoo');
     expect(result.problems).toEqual([]);
     expect(result.records.map((record) => record.package_id)).toEqual(Array.from({ length: 6 }, () => 'acme-v42'));
     expect(parseEvidence(promptfoo, 'results.json', { side: { promptIdx: 0 } }).problems).toEqual([
-      { file: 'results.json', line: 1, message: 'promptfoo results do not name a package; the package id must be given with them' },
+      {
+        file: 'results.json',
+        line: 1,
+        message: 'promptfoo results do not name a package; the package id must be given with them',
+      },
     ]);
   });
 
   it('says what it expected when it recognises neither format', () => {
-    expect(parseEvidence('', 'e.jsonl').problems).toEqual([{ file: 'e.jsonl', line: 1, message: 'the evidence file is empty' }]);
+    expect(parseEvidence('', 'e.jsonl').problems).toEqual([
+      { file: 'e.jsonl', line: 1, message: 'the evidence file is empty' },
+    ]);
     expect(parseEvidence('suite: golden', 'e.yaml').problems).toEqual([
-      { file: 'e.yaml', line: 1, message: 'not evidence: expected JSON Lines (one record object per line), a promptfoo output file (`promptfoo eval -o results.json`) or a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`, e.g. vitest-evals)' },
+      {
+        file: 'e.yaml',
+        line: 1,
+        message:
+          'not evidence: expected JSON Lines (one record object per line), a promptfoo output file (`promptfoo eval -o results.json`) or a Vitest JSON report (`vitest run --reporter=json --outputFile.json=results.json`, e.g. vitest-evals)',
+      },
     ]);
   });
 });

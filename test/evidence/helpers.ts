@@ -17,7 +17,10 @@ export function readFixture(name: string): string {
 }
 
 function matches(problem: Problem, expected: ExpectedProblem, file: string): boolean {
-  const message = typeof expected.message === 'string' ? problem.message.includes(expected.message) : expected.message.test(problem.message);
+  const message =
+    typeof expected.message === 'string'
+      ? problem.message.includes(expected.message)
+      : expected.message.test(problem.message);
   return (
     problem.file === file &&
     message &&

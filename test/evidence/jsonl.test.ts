@@ -26,7 +26,13 @@ describe('parseJsonlEvidence on the fixtures', () => {
     expect(second).toMatchObject({ critical: false, trial: 0, tokens: { input: 790, output: 121 } });
     expect(second?.judge).toEqual({ id: 'gpt-4o-2024-08-06', version: 'rubric-3f9a1c' });
     expect(records[4]?.extensions).toEqual({ 'x-notes': { owner: 'ops', tags: ['eu', 'express'] } });
-    expect(records[5]).toMatchObject({ suite: 'safety', critical: true, unsafe: false, intervened: true, expected_intervention: true });
+    expect(records[5]).toMatchObject({
+      suite: 'safety',
+      critical: true,
+      unsafe: false,
+      intervened: true,
+      expected_intervention: true,
+    });
   });
 
   it('accepts a BOM and CRLF line ends, with the same lines and columns', () => {
@@ -39,7 +45,13 @@ describe('parseJsonlEvidence on the fixtures', () => {
 
     const broken = parseJsonlEvidence(`\ufeff${ok('a', ',"score":2')}\r\n`, 'f.jsonl');
     expect(broken.problems).toEqual([
-      { file: 'f.jsonl', line: 1, column: ok('a', ',"score":2').indexOf('"score"') + 1, field: 'score', message: 'expected a number in [0, 1], got 2' },
+      {
+        file: 'f.jsonl',
+        line: 1,
+        column: ok('a', ',"score":2').indexOf('"score"') + 1,
+        field: 'score',
+        message: 'expected a number in [0, 1], got 2',
+      },
     ]);
   });
 
@@ -56,20 +68,30 @@ describe('parseJsonlEvidence on hostile input', () => {
       name: 'a typo of a required field is not a silent pass',
       lines: [`{"package_id":"p","suite":"golden","case_id":"c","category":"x","pas":true}`],
       problems: [
-        { line: 1, field: 'pas', message: 'unknown field (did you mean "pass"?); put your own metadata in fields starting with "x-"' },
+        {
+          line: 1,
+          field: 'pas',
+          message: 'unknown field (did you mean "pass"?); put your own metadata in fields starting with "x-"',
+        },
         { line: 1, field: 'pass', message: 'is required' },
       ],
     },
     {
       name: 'every problem of one line, not only the first',
-      lines: [`{"package_id":7,"suite":"gold","case_id":"","category":"x","pass":1,"score":-1,"cost_usd":"NaN","latency_ms":1e999,"trial":"0"}`],
+      lines: [
+        `{"package_id":7,"suite":"gold","case_id":"","category":"x","pass":1,"score":-1,"cost_usd":"NaN","latency_ms":1e999,"trial":"0"}`,
+      ],
       problems: [
         { line: 1, field: 'package_id', message: 'expected a string, got 7' },
         { line: 1, field: 'suite', message: 'got the string "gold"' },
         { line: 1, field: 'case_id', message: 'must not be empty' },
         { line: 1, field: 'pass', message: 'got 1' },
         { line: 1, field: 'score', message: 'got -1' },
-        { line: 1, field: 'cost_usd', message: 'got the string "NaN": NaN and Infinity are not numbers evidence can hold' },
+        {
+          line: 1,
+          field: 'cost_usd',
+          message: 'got the string "NaN": NaN and Infinity are not numbers evidence can hold',
+        },
         { line: 1, field: 'latency_ms', message: 'got a number too large for a double (it overflows to Infinity)' },
         { line: 1, field: 'trial', message: 'got the string "0"' },
       ],
@@ -85,7 +107,9 @@ describe('parseJsonlEvidence on hostile input', () => {
     },
     {
       name: 'an escaped __proto__ key is still a __proto__ key',
-      lines: [`{"\\u005f_proto__":{"polluted":true},"package_id":"p","suite":"golden","case_id":"c","category":"x","pass":true}`],
+      lines: [
+        `{"\\u005f_proto__":{"polluted":true},"package_id":"p","suite":"golden","case_id":"c","category":"x","pass":true}`,
+      ],
       problems: [{ line: 1, column: 2, field: '__proto__', message: '"__proto__" is not allowed in evidence' }],
     },
     {
@@ -98,7 +122,9 @@ describe('parseJsonlEvidence on hostile input', () => {
     },
     {
       name: 'a key written twice, with keys inside strings and nested objects not counted',
-      lines: [`{"package_id":"p","suite":"golden","case_id":"c, \\"pass\\": x","category":"x","x-n":{"pass":1},"pass":true,"pass":false}`],
+      lines: [
+        `{"package_id":"p","suite":"golden","case_id":"c, \\"pass\\": x","category":"x","x-n":{"pass":1},"pass":true,"pass":false}`,
+      ],
       problems: [{ line: 1, field: 'pass', message: 'appears twice' }],
     },
     {
@@ -124,7 +150,9 @@ describe('parseJsonlEvidence on hostile input', () => {
 
   it('reports every problem of a file whose lines each have a different problem, each at its line and column', () => {
     // Blank lines and CRLF between the broken lines check the numbering too.
-    const text = HOSTILE_LINES.map((line, index) => (index % 7 === 3 ? `${line.text}\r\n` : `${line.text}\n\n`)).join('');
+    const text = HOSTILE_LINES.map((line, index) => (index % 7 === 3 ? `${line.text}\r\n` : `${line.text}\n\n`)).join(
+      '',
+    );
     const lineOf: number[] = [];
     let line = 1;
     for (let index = 0; index < HOSTILE_LINES.length; index++) {
@@ -134,7 +162,9 @@ describe('parseJsonlEvidence on hostile input', () => {
     const expected: ExpectedProblem[] = HOSTILE_LINES.map(({ text: lineText, problem }, index) => {
       const explicit = expectedColumn(lineText, problem);
       const top = problem.field?.split(/[.[]/)[0];
-      const column = explicit ?? (top === undefined || problem.message === 'is required' ? undefined : lineText.indexOf(`"${top}":`) + 1);
+      const column =
+        explicit ??
+        (top === undefined || problem.message === 'is required' ? undefined : lineText.indexOf(`"${top}":`) + 1);
       const { at: _at, atLast: _atLast, atEnd: _atEnd, ...rest } = problem;
       return { ...rest, line: lineOf[index] as number, ...(column === undefined ? {} : { column }) };
     });
@@ -162,10 +192,25 @@ describe('parseJsonlEvidence on hostile input', () => {
   });
 
   it('reports records for another package once per package, at the first line', () => {
-    const text = [ok('a'), ok('b').replace('acme-v42', 'acme-v41'), ok('c').replace('acme-v42', 'acme-v41'), ok('d')].join('\n');
+    const text = [
+      ok('a'),
+      ok('b').replace('acme-v42', 'acme-v41'),
+      ok('c').replace('acme-v42', 'acme-v41'),
+      ok('d'),
+    ].join('\n');
     const { records, problems } = parseJsonlEvidence(text, 'f.jsonl', { packageId: 'acme-v42' });
     expect(records.map((record) => record.case_id)).toEqual(['a', 'd']);
-    expectProblems(problems, [{ line: 2, field: 'package_id', message: 'evidence for package "acme-v41" (2 records, the first here), but this side is package "acme-v42"' }], 'f.jsonl');
+    expectProblems(
+      problems,
+      [
+        {
+          line: 2,
+          field: 'package_id',
+          message: 'evidence for package "acme-v41" (2 records, the first here), but this side is package "acme-v42"',
+        },
+      ],
+      'f.jsonl',
+    );
   });
 });
 
@@ -181,13 +226,23 @@ function sameAsText(text: string, bytes: Uint8Array = encode(text), options = {}
 }
 
 describe('parseJsonlEvidence from bytes', () => {
-
   it.each([
     ['the parent fixture', () => readFixture('parent.jsonl')],
-    ['the candidate fixture with a BOM and CRLF', () => `\ufeff${readFixture('candidate.jsonl').replaceAll('\n', '\r\n')}`],
+    [
+      'the candidate fixture with a BOM and CRLF',
+      () => `\ufeff${readFixture('candidate.jsonl').replaceAll('\n', '\r\n')}`,
+    ],
     ['blank, whitespace-only and no-break-space lines', () => `\n   \n${ok('a')}\n\t\n\u00a0\n${ok('b')}\r\n\r\n`],
     ['the hostile lines', () => HOSTILE_LINES.map((line) => line.text).join('\n')],
-    ['repeated keys, with multi-byte text around them', () => [ok('é', ',"pass":false,"x-note":"naïve — 日本語 \\" quoted"'), ok('b', ',"x-k":"ü","x-k":1'), ok('c', ',"x-e":"\\\\"')].join('\n')],
+    [
+      'repeated keys, with multi-byte text around them',
+      () =>
+        [
+          ok('é', ',"pass":false,"x-note":"naïve — 日本語 \\" quoted"'),
+          ok('b', ',"x-k":"ü","x-k":1'),
+          ok('c', ',"x-e":"\\\\"'),
+        ].join('\n'),
+    ],
     ['a U+FEFF inside the file, which is not a BOM there', () => `${ok('a')}\n\ufeff${ok('b')}`],
     ['no newline at the end', () => `${ok('a')}\n${ok('b')}`],
     ['nothing', () => ''],
@@ -200,32 +255,45 @@ describe('parseJsonlEvidence from bytes', () => {
     const { problems } = parseJsonlEvidence(bytes, 'f.jsonl');
     const decoded = parseJsonlEvidence(new TextDecoder().decode(bytes), 'f.jsonl');
     // The text the lenient decoder makes has U+FFFD where the bytes were; from bytes, those lines are refused instead.
-    expect(problems.some((p) => /^byte 0x[0-9a-f]{2} is not UTF-8; evidence must be UTF-8 text/.test(p.message))).toBe(true);
+    expect(problems.some((p) => /^byte 0x[0-9a-f]{2} is not UTF-8; evidence must be UTF-8 text/.test(p.message))).toBe(
+      true,
+    );
     expect(decoded.problems.some((p) => /is not UTF-8/.test(p.message))).toBe(false);
   });
 
-  it.each(['duplicate-key.jsonl', 'malformed-json.jsonl', 'nan-string.jsonl', 'proto-key.jsonl', 'score-out-of-range.jsonl', 'unknown-suite.jsonl'])(
-    'gives what the decoded text gives for the hostile fixture %s',
-    (name) => {
-      const bytes = readFileSync(new URL(name, hostileDir));
-      sameAsText(new TextDecoder().decode(bytes), bytes);
-    },
-  );
+  it.each([
+    'duplicate-key.jsonl',
+    'malformed-json.jsonl',
+    'nan-string.jsonl',
+    'proto-key.jsonl',
+    'score-out-of-range.jsonl',
+    'unknown-suite.jsonl',
+  ])('gives what the decoded text gives for the hostile fixture %s', (name) => {
+    const bytes = readFileSync(new URL(name, hostileDir));
+    sameAsText(new TextDecoder().decode(bytes), bytes);
+  });
 
   it('reads a Node Buffer that is a view into a larger buffer', () => {
     const text = `${ok('a')}\n${ok('b', ',"pass":false')}\n`;
-    const padded = Buffer.concat([Buffer.from('xxxx'), Buffer.from(text), Buffer.from('yyyy')]).subarray(4, 4 + Buffer.byteLength(text));
+    const padded = Buffer.concat([Buffer.from('xxxx'), Buffer.from(text), Buffer.from('yyyy')]).subarray(
+      4,
+      4 + Buffer.byteLength(text),
+    );
     sameAsText(text, padded);
   });
 
   it('splits large files into decoded chunks without losing or shifting a line', () => {
     // More than 2 MB: lines cross the 1 MB chunk boundaries, with multi-byte text and CRLF mixed in.
-    const lines = Array.from({ length: 15_000 }, (_, i) => ok(`c${i}`, `,"x-n":"${'ä'.repeat(i % 40)}${'z'.repeat(60)}"`));
+    const lines = Array.from({ length: 15_000 }, (_, i) =>
+      ok(`c${i}`, `,"x-n":"${'ä'.repeat(i % 40)}${'z'.repeat(60)}"`),
+    );
     const text = lines.map((line, i) => (i % 7 === 0 ? `${line}\r` : line)).join('\n');
     expect(encode(text).length).toBeGreaterThan(2 << 20);
     const fromBytes = parseJsonlEvidence(encode(text), 'big.jsonl');
     expect(fromBytes.problems).toEqual([]);
-    expect(fromBytes.records.map((record) => [record.case_id, record.source.line])).toEqual(lines.map((_, i) => [`c${i}`, i + 1]));
+    expect(fromBytes.records.map((record) => [record.case_id, record.source.line])).toEqual(
+      lines.map((_, i) => [`c${i}`, i + 1]),
+    );
     expect(fromBytes.records).toEqual(parseJsonlEvidence(text, 'big.jsonl').records);
   });
 

@@ -23,7 +23,8 @@ afterAll(() => {
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const MiB = 1024 * 1024;
-const line = (caseId: string, extra = ''): string => `{"package_id":"p","suite":"golden","case_id":"${caseId}","category":"a","pass":true${extra}}`;
+const line = (caseId: string, extra = ''): string =>
+  `{"package_id":"p","suite":"golden","case_id":"${caseId}","category":"a","pass":true${extra}}`;
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -40,7 +41,11 @@ describe('a flood of one mistake', () => {
     const built = gateRepo({ changed: ['policy-qa'] });
     repos.push(built);
     const { parent, candidate } = evidenceRecords('policy-qa');
-    const bad = Array.from({ length: 150_000 }, (_, i) => `{"package_id":"policy-qa-2026-12-01-r1","suite":"golden","case_id":"x${i}","category":"a","pass":true,"judge":"gpt-4o"}`).join('\n');
+    const bad = Array.from(
+      { length: 150_000 },
+      (_, i) =>
+        `{"package_id":"policy-qa-2026-12-01-r1","suite":"golden","case_id":"x${i}","category":"a","pass":true,"judge":"gpt-4o"}`,
+    ).join('\n');
     const changeSet = resolveChangeSet({ repo: built.repo.dir, base: built.base, head: built.head });
     const problems = problemsOf(() =>
       runPipeline({
@@ -64,10 +69,24 @@ describe('a flood of one mistake', () => {
   });
 
   it('counts the flood in the error’s total and header', () => {
-    const error = new InputError(Array.from({ length: 3000 }, (_, i) => ({ file: 'e.jsonl', line: i + 1, field: 'judge', message: `expected an object, got the string "j${i}"` })), '3000 evidence problems');
+    const error = new InputError(
+      Array.from({ length: 3000 }, (_, i) => ({
+        file: 'e.jsonl',
+        line: i + 1,
+        field: 'judge',
+        message: `expected an object, got the string "j${i}"`,
+      })),
+      '3000 evidence problems',
+    );
     expect(error.total).toBe(3000);
     expect(error.problems).toHaveLength(4);
-    expect(error.problems[3]).toEqual({ file: 'e.jsonl', line: 4, field: 'judge', message: 'and 2,997 more like this (lines 4–3000)', omitted: 2997 });
+    expect(error.problems[3]).toEqual({
+      file: 'e.jsonl',
+      line: 4,
+      field: 'judge',
+      message: 'and 2,997 more like this (lines 4–3000)',
+      omitted: 2997,
+    });
   });
 });
 
@@ -77,7 +96,13 @@ describe('lines past the limits', () => {
     const bytes = encode(`${line('a')}\n${long}\n${line('b')}\n`);
     const { records, problems } = parseJsonlEvidence(bytes, 'f.jsonl');
     expect(records.map((r) => r.case_id)).toEqual(['a', 'b']);
-    expect(problems).toEqual([{ file: 'f.jsonl', line: 2, message: `this line is ${long.length.toLocaleString('en-US')} bytes long; an evidence line (one record) may be at most 1 MiB, so it was not read` }]);
+    expect(problems).toEqual([
+      {
+        file: 'f.jsonl',
+        line: 2,
+        message: `this line is ${long.length.toLocaleString('en-US')} bytes long; an evidence line (one record) may be at most 1 MiB, so it was not read`,
+      },
+    ]);
   });
 
   it('reports a huge case id as a long line, also when the line spans the chunks of a streamed file', () => {
@@ -85,23 +110,48 @@ describe('lines past the limits', () => {
     const huge = line('x'.repeat(3 * MiB));
     writeFileSync(path, `${line('a')}\n${huge}\n${line('b')}`);
     const stream = openEvidenceFile(path, 'huge-id.jsonl', 'candidate evidence');
-    const { records, problems } = parseJsonlEvidence(chunksOf({ path: 'huge-id.jsonl', side: 'candidate', stream }), 'huge-id.jsonl');
+    const { records, problems } = parseJsonlEvidence(
+      chunksOf({ path: 'huge-id.jsonl', side: 'candidate', stream }),
+      'huge-id.jsonl',
+    );
     expect(records.map((r) => r.case_id)).toEqual(['a', 'b']);
-    expect(problems).toEqual([{ file: 'huge-id.jsonl', line: 2, message: `this line is ${huge.length.toLocaleString('en-US')} bytes long; an evidence line (one record) may be at most 1 MiB, so it was not read` }]);
+    expect(problems).toEqual([
+      {
+        file: 'huge-id.jsonl',
+        line: 2,
+        message: `this line is ${huge.length.toLocaleString('en-US')} bytes long; an evidence line (one record) may be at most 1 MiB, so it was not read`,
+      },
+    ]);
   });
 
   it('stops reading at the line limit with a located error', () => {
     const text = `${line('a')}\n${'\n'.repeat(EVIDENCE_LIMITS.sideLines)}${line('b')}\n`;
     const { records, problems } = parseJsonlEvidence(encode(text), 'f.jsonl');
     expect(records.map((r) => r.case_id)).toEqual(['a']);
-    expect(problems).toEqual([{ file: 'f.jsonl', line: 500_001, message: 'more than 500,000 lines of evidence for this side; reading stopped here (the limit keeps a run in bounded memory: fewer cases or trials per run)' }]);
+    expect(problems).toEqual([
+      {
+        file: 'f.jsonl',
+        line: 500_001,
+        message:
+          'more than 500,000 lines of evidence for this side; reading stopped here (the limit keeps a run in bounded memory: fewer cases or trials per run)',
+      },
+    ]);
   });
 });
 
-const args = (parent: string, candidate: string, built: GateRepo) => ['check', '--base', built.base, '--head', built.head, '--parent-evidence', parent, '--candidate-evidence', candidate];
+const args = (parent: string, candidate: string, built: GateRepo) => [
+  'check',
+  '--base',
+  built.base,
+  '--head',
+  built.head,
+  '--parent-evidence',
+  parent,
+  '--candidate-evidence',
+  candidate,
+];
 
 describe('evidence larger than a side may hold', () => {
-
   it('refuses a 2 GiB file from its size, without reading it (a sparse file)', async () => {
     const built = gateRepo({ changed: ['policy-qa'] });
     repos.push(built);
@@ -112,7 +162,9 @@ describe('evidence larger than a side may hold', () => {
     const run = await runCliInProcess(built.repo.dir, args('evidence/parent.jsonl', 'evidence/candidate.jsonl', built));
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('evidence/parent.jsonl: parent evidence is 2.0 GiB; evidence is limited to 64 MiB per side, so it was not read (split the suite into fewer cases or trials, or drop fields the gates do not use)\n');
+    expect(run.stderr).toBe(
+      'evidence/parent.jsonl: parent evidence is 2.0 GiB; evidence is limited to 64 MiB per side, so it was not read (split the suite into fewer cases or trials, or drop fields the gates do not use)\n',
+    );
   });
 
   it('refuses a side whose files add up past the limit, naming the largest', async () => {
@@ -123,7 +175,19 @@ describe('evidence larger than a side may hold', () => {
       truncateSync(join(built.repo.dir, `evidence/${name}.jsonl`), (name === 'a' ? 40 : 30) * MiB);
     }
     built.repo.write('evidence/c.jsonl', `${line('a')}\n`);
-    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--parent-evidence', 'evidence/a.jsonl', '--parent-evidence', 'evidence/b.jsonl', '--candidate-evidence', 'evidence/c.jsonl']);
+    const run = await runCliInProcess(built.repo.dir, [
+      'check',
+      '--base',
+      built.base,
+      '--head',
+      built.head,
+      '--parent-evidence',
+      'evidence/a.jsonl',
+      '--parent-evidence',
+      'evidence/b.jsonl',
+      '--candidate-evidence',
+      'evidence/c.jsonl',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       '1 evidence problem\nevidence/a.jsonl: the parent evidence is 70 MiB in 2 files (this one 40 MiB); evidence is limited to 64 MiB per side, so nothing was read (run fewer cases or trials per check, or drop fields the gates do not use)\n',
@@ -139,7 +203,15 @@ describe('evidence larger than a side may hold', () => {
     writeSync(fd, '{\n  "evalId": "eval-1",\n  "results": {');
     closeSync(fd);
     truncateSync(path, 40 * MiB);
-    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--evidence', 'evals/results.json']);
+    const run = await runCliInProcess(built.repo.dir, [
+      'check',
+      '--base',
+      built.base,
+      '--head',
+      built.head,
+      '--evidence',
+      'evals/results.json',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       '1 evidence problem\nevals/results.json: the promptfoo output is 40 MiB; a promptfoo file is one JSON document, parsed whole, and may be at most 32 MiB (split the eval, or export JSON Lines evidence instead)\n',
@@ -152,7 +224,13 @@ describe('evidence that is not UTF-8', () => {
     // "café" and "cafè" in Latin-1: decoded leniently, both would read "caf\uFFFD" and pair as one case.
     const head = '{"package_id":"p","suite":"golden","case_id":"caf';
     const tail = '","category":"a","pass":true}\n';
-    const both = new Uint8Array([...encode(`${line('ok')}\n${head}`), 0xe9, ...encode(`${tail}${head}`), 0xe8, ...encode(tail)]);
+    const both = new Uint8Array([
+      ...encode(`${line('ok')}\n${head}`),
+      0xe9,
+      ...encode(`${tail}${head}`),
+      0xe8,
+      ...encode(tail),
+    ]);
     const { records, problems } = parseJsonlEvidence(both, 'latin1.jsonl');
     expect(records.map((r) => r.case_id)).toEqual(['ok']);
     expect(problems.map(formatProblem)).toEqual([
@@ -164,8 +242,23 @@ describe('evidence that is not UTF-8', () => {
   it('is a located error in a promptfoo file too', async () => {
     const built = gateRepo({ changed: ['policy-qa'] });
     repos.push(built);
-    built.repo.write('evals/results.json', new Uint8Array([...encode('{\n  "evalId": "e",\n  "results": {"version": 3, "note": "'), 0xff, ...encode('"}\n}\n')]));
-    const run = await runCliInProcess(built.repo.dir, ['check', '--base', built.base, '--head', built.head, '--evidence', 'evals/results.json']);
+    built.repo.write(
+      'evals/results.json',
+      new Uint8Array([
+        ...encode('{\n  "evalId": "e",\n  "results": {"version": 3, "note": "'),
+        0xff,
+        ...encode('"}\n}\n'),
+      ]),
+    );
+    const run = await runCliInProcess(built.repo.dir, [
+      'check',
+      '--base',
+      built.base,
+      '--head',
+      built.head,
+      '--evidence',
+      'evals/results.json',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('evals/results.json:3:38: byte 0xff is not UTF-8; evidence must be UTF-8 text');
   });

@@ -12,7 +12,14 @@ function records(file: string, lines: readonly string[]): EvidenceRecord[] {
 
 /** One JSONL line for package `pkg`; fields override the defaults. */
 function line(pkg: string, caseId: string, fields: Record<string, unknown> = {}): string {
-  return JSON.stringify({ package_id: pkg, suite: 'golden', case_id: caseId, category: 'refunds', pass: true, ...fields });
+  return JSON.stringify({
+    package_id: pkg,
+    suite: 'golden',
+    case_id: caseId,
+    category: 'refunds',
+    pass: true,
+    ...fields,
+  });
 }
 
 const judge = (id: string, version: string) => ({ judge: { id, version } });
@@ -41,7 +48,8 @@ describe('pairEvidence on the fixtures', () => {
     ]);
 
     const ship = paired.cases[2];
-    // Parent lines 3-4: pass true/false, score 0.88/0.41, cost 0.0022/0.0024, latency 1320/1405, tokens 604/604 and 98/131.
+    // Parent lines 3-4: pass true/false, score 0.88/0.41, cost 0.0022/0.0024, latency 1320/1405, tokens 604/604
+    // and 98/131.
     expect(ship?.parent.trials).toBe(2);
     expect(ship?.parent.pass).toBe(0.5);
     expect(ship?.parent.score).toBeCloseTo(0.645, 12);
@@ -50,9 +58,20 @@ describe('pairEvidence on the fixtures', () => {
     expect(ship?.parent.tokens).toEqual({ input: 604, output: 114.5 });
     expect(ship?.parent.source).toEqual({ file: 'parent.jsonl', line: 3 });
     // The candidate wrote trial 1 before trial 0: the source is still trial 0's line.
-    expect(ship?.candidate).toMatchObject({ trials: 2, pass: 1, latency_ms: 1132.5, source: { file: 'candidate.jsonl', line: 3 } });
+    expect(ship?.candidate).toMatchObject({
+      trials: 2,
+      pass: 1,
+      latency_ms: 1132.5,
+      source: { file: 'candidate.jsonl', line: 3 },
+    });
 
-    expect(paired.cases[0]).toMatchObject({ category: 'refunds', cluster: 'inc-88', critical: true, parent: { pass: 1 }, candidate: { pass: 0, score: 0.35 } });
+    expect(paired.cases[0]).toMatchObject({
+      category: 'refunds',
+      cluster: 'inc-88',
+      critical: true,
+      parent: { pass: 1 },
+      candidate: { pass: 0, score: 0.35 },
+    });
     expect(paired.cases[3]).not.toHaveProperty('cluster');
     expect(paired.cases[3]?.parent).not.toHaveProperty('tokens');
     expect(paired.cases[5]).toMatchObject({
@@ -72,8 +91,14 @@ describe('pairEvidence on the fixtures', () => {
 
   it('orders case ids by code unit, not by locale', () => {
     const ids = ['b', 'B', 'a', 'ä', '10', '9', 'Z'];
-    const parent = records('p.jsonl', ids.map((id) => line('p', id)));
-    const candidate = records('c.jsonl', ids.toReversed().map((id) => line('c', id)));
+    const parent = records(
+      'p.jsonl',
+      ids.map((id) => line('p', id)),
+    );
+    const candidate = records(
+      'c.jsonl',
+      ids.toReversed().map((id) => line('c', id)),
+    );
     const { paired } = pairEvidence(parent, candidate);
     expect(paired.cases.map((item) => item.case_id)).toEqual(['10', '9', 'B', 'Z', 'a', 'b', 'ä']);
   });
@@ -81,19 +106,43 @@ describe('pairEvidence on the fixtures', () => {
 
 describe('pairEvidence problems', () => {
   it('names both lines of a duplicate record', () => {
-    const parent = records('p.jsonl', [line('p', 'a'), line('p', 'b', { trial: 1 }), line('p', 'b', { trial: 1, pass: false })]);
+    const parent = records('p.jsonl', [
+      line('p', 'a'),
+      line('p', 'b', { trial: 1 }),
+      line('p', 'b', { trial: 1, pass: false }),
+    ]);
     const candidate = records('c.jsonl', [line('c', 'a'), line('c', 'b')]);
     const { problems } = pairEvidence(parent, candidate);
-    expectProblems(problems, [{ line: 3, field: 'trial', message: 'duplicate record: package "p", suite golden, case "b", trial 1 is also at p.jsonl:2' }], 'p.jsonl');
+    expectProblems(
+      problems,
+      [
+        {
+          line: 3,
+          field: 'trial',
+          message: 'duplicate record: package "p", suite golden, case "b", trial 1 is also at p.jsonl:2',
+        },
+      ],
+      'p.jsonl',
+    );
   });
 
   it('reports more than one package on one side, with counts and first lines', () => {
     const parent = records('p.jsonl', [line('p', 'a'), line('p', 'b'), line('q', 'c'), line('p', 'd')]);
-    const candidate = records('c.jsonl', ['a', 'b', 'c', 'd'].map((id) => line('c', id)));
+    const candidate = records(
+      'c.jsonl',
+      ['a', 'b', 'c', 'd'].map((id) => line('c', id)),
+    );
     const { problems } = pairEvidence(parent, candidate);
     expectProblems(
       problems,
-      [{ line: 3, field: 'package_id', message: 'the parent evidence names 2 packages: "p" (3 records, first at p.jsonl:1), "q" (1 record, first at p.jsonl:3); one side is one package' }],
+      [
+        {
+          line: 3,
+          field: 'package_id',
+          message:
+            'the parent evidence names 2 packages: "p" (3 records, first at p.jsonl:1), "q" (1 record, first at p.jsonl:3); one side is one package',
+        },
+      ],
       'p.jsonl',
     );
   });
@@ -101,17 +150,32 @@ describe('pairEvidence problems', () => {
   it('lists unpaired cases of both sides, capped with "and N more"', () => {
     const shared = ['s1', 's2'];
     const parentOnly = Array.from({ length: 23 }, (_, i) => `p${String(i).padStart(2, '0')}`);
-    const parent = records('p.jsonl', [...shared, ...parentOnly.toReversed()].map((id) => line('p', id)));
-    const candidate = records('c.jsonl', [...shared, 'c-only'].map((id) => line('c', id)));
+    const parent = records(
+      'p.jsonl',
+      [...shared, ...parentOnly.toReversed()].map((id) => line('p', id)),
+    );
+    const candidate = records(
+      'c.jsonl',
+      [...shared, 'c-only'].map((id) => line('c', id)),
+    );
     const { paired, problems } = pairEvidence(parent, candidate);
     expect(problems).toHaveLength(2);
     const [fromParent, fromCandidate] = problems;
     // p00 was written last (line 25); the listing is sorted by id.
     expect(fromParent).toMatchObject({ file: 'p.jsonl', line: 25, field: 'case_id' });
-    expect(fromParent?.message).toMatch(/^23 cases in the parent evidence have no candidate result: golden\/p00 \(p\.jsonl:25\), golden\/p01 \(p\.jsonl:24\), /);
+    expect(fromParent?.message).toMatch(
+      /^23 cases in the parent evidence have no candidate result: golden\/p00 \(p\.jsonl:25\), golden\/p01 \(p\.jsonl:24\), /,
+    );
     expect(fromParent?.message).toContain('golden/p19 (p.jsonl:6) and 3 more;');
     expect(fromParent?.message).not.toContain('p20');
-    expect(fromCandidate).toMatchObject({ file: 'c.jsonl', line: 3, field: 'case_id', message: expect.stringMatching(/^1 case in the candidate evidence has no parent result: golden\/c-only \(c\.jsonl:3\);/) });
+    expect(fromCandidate).toMatchObject({
+      file: 'c.jsonl',
+      line: 3,
+      field: 'case_id',
+      message: expect.stringMatching(
+        /^1 case in the candidate evidence has no parent result: golden\/c-only \(c\.jsonl:3\);/,
+      ),
+    });
     expect(paired.cases.map((item) => item.case_id)).toEqual(shared);
   });
 
@@ -152,10 +216,27 @@ describe('pairEvidence problems', () => {
     expectProblems(
       problems,
       [
-        { line: 1, field: 'category', message: 'category is "returns" in the candidate but "refunds" in the parent (p.jsonl:1); a case must mean the same on both sides' },
-        { line: 2, field: 'critical', message: 'critical is false in the candidate but true in the parent (p.jsonl:2)' },
-        { line: 3, field: 'cluster', message: 'cluster is "inc-2" in the candidate but "inc-1" in the parent (p.jsonl:3)' },
-        { line: 4, field: 'expected_intervention', message: 'expected_intervention is (none) in the candidate but true in the parent (p.jsonl:4)' },
+        {
+          line: 1,
+          field: 'category',
+          message:
+            'category is "returns" in the candidate but "refunds" in the parent (p.jsonl:1); a case must mean the same on both sides',
+        },
+        {
+          line: 2,
+          field: 'critical',
+          message: 'critical is false in the candidate but true in the parent (p.jsonl:2)',
+        },
+        {
+          line: 3,
+          field: 'cluster',
+          message: 'cluster is "inc-2" in the candidate but "inc-1" in the parent (p.jsonl:3)',
+        },
+        {
+          line: 4,
+          field: 'expected_intervention',
+          message: 'expected_intervention is (none) in the candidate but true in the parent (p.jsonl:4)',
+        },
       ],
       'c.jsonl',
     );
@@ -172,7 +253,12 @@ describe('pairEvidence problems', () => {
     expectProblems(
       problems,
       [
-        { line: 2, field: 'category', message: 'category is "returns" here but "refunds" in trial 0 of the same parent case (p.jsonl:1); a case has one category' },
+        {
+          line: 2,
+          field: 'category',
+          message:
+            'category is "returns" here but "refunds" in trial 0 of the same parent case (p.jsonl:1); a case has one category',
+        },
         { line: 2, field: 'cluster', message: 'cluster is "x" here but (none) in trial 0' },
       ],
       'p.jsonl',
@@ -180,39 +266,96 @@ describe('pairEvidence problems', () => {
   });
 
   it('calls a judge change a metric reset, not a regression', () => {
-    const parent = records('p.jsonl', [line('p', 'a', judge('gpt-4o', '2024-08-06')), line('p', 'b', judge('gpt-4o', '2024-08-06'))]);
-    const newVersion = records('c.jsonl', [line('c', 'a', judge('gpt-4o', '2024-11-20')), line('c', 'b', judge('gpt-4o', '2024-11-20'))]);
+    const parent = records('p.jsonl', [
+      line('p', 'a', judge('gpt-4o', '2024-08-06')),
+      line('p', 'b', judge('gpt-4o', '2024-08-06')),
+    ]);
+    const newVersion = records('c.jsonl', [
+      line('c', 'a', judge('gpt-4o', '2024-11-20')),
+      line('c', 'b', judge('gpt-4o', '2024-11-20')),
+    ]);
     const version = pairEvidence(parent, newVersion);
     expectProblems(
       version.problems,
-      [{ line: 1, field: 'judge.version', message: 'the candidate was graded by gpt-4o@2024-11-20 but the parent by gpt-4o@2024-08-06 (p.jsonl:1); a judge change is a metric reset, not a regression' }],
+      [
+        {
+          line: 1,
+          field: 'judge.version',
+          message:
+            'the candidate was graded by gpt-4o@2024-11-20 but the parent by gpt-4o@2024-08-06 (p.jsonl:1); a judge change is a metric reset, not a regression',
+        },
+      ],
       'c.jsonl',
     );
     expect(version.paired.judge).toBeUndefined();
 
-    const newId = pairEvidence(parent, records('c.jsonl', [line('c', 'a', judge('claude', '2024-08-06')), line('c', 'b', judge('claude', '2024-08-06'))]));
-    expectProblems(newId.problems, [{ line: 1, field: 'judge.id', message: 'metric reset, not a regression' }], 'c.jsonl');
+    const newId = pairEvidence(
+      parent,
+      records('c.jsonl', [
+        line('c', 'a', judge('claude', '2024-08-06')),
+        line('c', 'b', judge('claude', '2024-08-06')),
+      ]),
+    );
+    expectProblems(
+      newId.problems,
+      [{ line: 1, field: 'judge.id', message: 'metric reset, not a regression' }],
+      'c.jsonl',
+    );
 
     const unjudged = pairEvidence(parent, records('c.jsonl', [line('c', 'a'), line('c', 'b')]));
-    expectProblems(unjudged.problems, [{ line: 1, field: 'judge', message: 'the parent names judge gpt-4o@2024-08-06 (p.jsonl:1) but no candidate record names a judge; a judge change is a metric reset' }], 'c.jsonl');
+    expectProblems(
+      unjudged.problems,
+      [
+        {
+          line: 1,
+          field: 'judge',
+          message:
+            'the parent names judge gpt-4o@2024-08-06 (p.jsonl:1) but no candidate record names a judge; a judge change is a metric reset',
+        },
+      ],
+      'c.jsonl',
+    );
   });
 
   it('reports two judges within one side', () => {
-    const parent = records('p.jsonl', [line('p', 'a', { judge: { id: 'j', version: '1' } }), line('p', 'b', { judge: { id: 'j', version: '2' } }), line('p', 'c', { judge: { id: 'j', version: '1' } })]);
-    const candidate = records('c.jsonl', ['a', 'b', 'c'].map((id) => line('c', id, { judge: { id: 'j', version: '1' } })));
+    const parent = records('p.jsonl', [
+      line('p', 'a', { judge: { id: 'j', version: '1' } }),
+      line('p', 'b', { judge: { id: 'j', version: '2' } }),
+      line('p', 'c', { judge: { id: 'j', version: '1' } }),
+    ]);
+    const candidate = records(
+      'c.jsonl',
+      ['a', 'b', 'c'].map((id) => line('c', id, { judge: { id: 'j', version: '1' } })),
+    );
     const { problems } = pairEvidence(parent, candidate);
     expectProblems(
       problems,
-      [{ line: 2, field: 'judge', message: 'the parent evidence was graded by 2 judges: j@1 (2 records, first at p.jsonl:1), j@2 (1 record, first at p.jsonl:2); scores from different judges are not comparable' }],
+      [
+        {
+          line: 2,
+          field: 'judge',
+          message:
+            'the parent evidence was graded by 2 judges: j@1 (2 records, first at p.jsonl:1), j@2 (1 record, first at p.jsonl:2); scores from different judges are not comparable',
+        },
+      ],
       'p.jsonl',
     );
   });
 
   it('reports all problems together', () => {
-    const parent = records('p.jsonl', [line('p', 'a', { judge: { id: 'j', version: '1' } }), line('p', 'a'), line('p', 'only-parent')]);
-    const candidate = records('c.jsonl', [line('c', 'a', { category: 'x', judge: { id: 'j', version: '2' } }), line('d', 'b')]);
+    const parent = records('p.jsonl', [
+      line('p', 'a', { judge: { id: 'j', version: '1' } }),
+      line('p', 'a'),
+      line('p', 'only-parent'),
+    ]);
+    const candidate = records('c.jsonl', [
+      line('c', 'a', { category: 'x', judge: { id: 'j', version: '2' } }),
+      line('d', 'b'),
+    ]);
     const { problems } = pairEvidence(parent, candidate);
-    expect(problems.map((problem) => `${problem.file}:${problem.line ?? ''} ${problem.field ?? ''}`).toSorted()).toEqual([
+    expect(
+      problems.map((problem) => `${problem.file}:${problem.line ?? ''} ${problem.field ?? ''}`).toSorted(),
+    ).toEqual([
       'c.jsonl:1 category',
       'c.jsonl:1 judge.version',
       'c.jsonl:2 case_id',
@@ -224,7 +367,9 @@ describe('pairEvidence problems', () => {
 
   it('reports evidence missing on both sides', () => {
     const { paired, problems } = pairEvidence([], [], { parentFile: 'evidence/parent.jsonl' });
-    expect(problems).toEqual([{ file: 'evidence/parent.jsonl', message: 'there are no evidence records on either side' }]);
+    expect(problems).toEqual([
+      { file: 'evidence/parent.jsonl', message: 'there are no evidence records on either side' },
+    ]);
     expect(paired.cases).toEqual([]);
   });
 });

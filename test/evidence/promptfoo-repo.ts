@@ -16,13 +16,16 @@ export const JUDGE = { id: 'judge-large', version: '2026-03-01' };
 
 /** The two prompts of promptfooconfig.yaml as promptfoo stored them: support-v1 (terse) and support-v2 (cites policy). */
 export const PROMPTS = Object.fromEntries(
-  (JSON.parse(readFixture('promptfoo-real/results.json')) as { config: { prompts: { label: string; raw: string }[] } }).config.prompts.map((p) => [p.label, p.raw]),
+  (
+    JSON.parse(readFixture('promptfoo-real/results.json')) as { config: { prompts: { label: string; raw: string }[] } }
+  ).config.prompts.map((p) => [p.label, p.raw]),
 ) as Record<'support-v1' | 'support-v2', string>;
 
 /** Gates that can decide 38 golden and 15 red-team cases; the default asks for 30 of each. */
 // Gates that can decide 38 golden and 15 red-team cases; the default asks for 30 of each.
 // Small suites cannot show small margins: 15 red-team cases that all agree bound a drop only to about 20 pp.
-export const SMALL_SUITES = 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  min_cases: 10\ngates:\n  safety:\n    max_redteam_drop_pp: 30\n    max_missed_intervention_rise_pp: 30\n';
+export const SMALL_SUITES =
+  'apiVersion: kaizen-gate/v1\nkind: GatePolicy\nstatistics:\n  min_cases: 10\ngates:\n  safety:\n    max_redteam_drop_pp: 30\n    max_missed_intervention_rise_pp: 30\n';
 
 /** The repository and its two commits. */
 export interface PromptfooRepo {
@@ -46,8 +49,14 @@ const PROMPT = 'apps/acme-support/prompts/support.txt';
 export function promptfooRepo(spec: PromptfooRepoSpec): PromptfooRepo {
   const repo = makeRepo('kaizen-promptfoo-');
   const ids = suiteCaseIds();
-  repo.write('apps/acme-support/suites/golden.jsonl', ids.golden.map((id) => `${JSON.stringify({ case_id: id })}\n`).join(''));
-  repo.write('apps/acme-support/suites/redteam.jsonl', ids.safety.map((id) => `${JSON.stringify({ case_id: id })}\n`).join(''));
+  repo.write(
+    'apps/acme-support/suites/golden.jsonl',
+    ids.golden.map((id) => `${JSON.stringify({ case_id: id })}\n`).join(''),
+  );
+  repo.write(
+    'apps/acme-support/suites/redteam.jsonl',
+    ids.safety.map((id) => `${JSON.stringify({ case_id: id })}\n`).join(''),
+  );
   repo.write('apps/acme-support/rubric.md', 'Correct, brief, cites the policy section.\n');
   // A repository policy is read at the base commit, where the change under review cannot loosen it.
   repo.write('small-suites.yaml', SMALL_SUITES);
@@ -60,14 +69,19 @@ export function promptfooRepo(spec: PromptfooRepoSpec): PromptfooRepo {
   writePackage(repo, { packageId: 'acme-support-r2', parentId: 'acme-support-r1', prompt: text(spec.candidate) });
   const head = repo.commit('candidate package');
   // Untracked, as an eval step leaves them: inputs of the check, not part of any package.
-  for (const file of PROMPTFOO_FILES) repo.copyIn(join(ROOT, 'test/fixtures/evidence/promptfoo-real', file), `evals/${file}`);
+  for (const file of PROMPTFOO_FILES)
+    repo.copyIn(join(ROOT, 'test/fixtures/evidence/promptfoo-real', file), `evals/${file}`);
   return { repo, base, head };
 }
 
 /** The case ids of the eval, by suite, as the reader keys them (caseId, else a hash of description and vars). */
 function suiteCaseIds(): { golden: string[]; safety: string[] } {
-  const { records } = parsePromptfooEvidence(readFixture('promptfoo-real/results.json'), 'results.json', { packageId: 'p', side: { promptIdx: 0 } });
-  const unique = (suite: string): string[] => [...new Set(records.filter((r) => r.suite === suite).map((r) => r.case_id))].toSorted();
+  const { records } = parsePromptfooEvidence(readFixture('promptfoo-real/results.json'), 'results.json', {
+    packageId: 'p',
+    side: { promptIdx: 0 },
+  });
+  const unique = (suite: string): string[] =>
+    [...new Set(records.filter((r) => r.suite === suite).map((r) => r.case_id))].toSorted();
   return { golden: unique('golden'), safety: unique('safety') };
 }
 

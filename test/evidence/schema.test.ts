@@ -10,7 +10,9 @@ import { HOSTILE_LINES, VALID_LINES } from './hostile-lines.ts';
 const schemaPath = fileURLToPath(new URL('../../manifests/schema/evidence-record.schema.json', import.meta.url));
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
 // The options src/schema/validate.ts uses, plus strictNumbers: 1e999 parses as Infinity, which JSON cannot hold.
-const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, strictNumbers: true }).compile(schema);
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, strictNumbers: true }).compile(
+  schema,
+);
 
 /** Every line the validator judges, with whether the schema can judge it (JSON objects only). */
 const lines: readonly { text: string; comparable: boolean }[] = [
@@ -35,7 +37,8 @@ describe('evidence-record.schema.json', () => {
         const children = record[group];
         if (typeof children !== 'object' || children === null) continue;
         for (const [name, child] of Object.entries(children)) {
-          if (typeof (child as Record<string, unknown>)['description'] !== 'string') undescribed.push(`${path}/${group}/${name}`);
+          if (typeof (child as Record<string, unknown>)['description'] !== 'string')
+            undescribed.push(`${path}/${group}/${name}`);
           visit(child, `${path}/${group}/${name}`);
         }
       }
@@ -62,11 +65,15 @@ describe('evidence-record.schema.json', () => {
       compared++;
       const schemaAccepts = validate(JSON.parse(text));
       if (schemaAccepts !== validatorAccepts) {
-        disagreements.push(`schema ${schemaAccepts ? 'accepts' : 'rejects'}, validator ${validatorAccepts ? 'accepts' : 'rejects'}: ${text}`);
+        disagreements.push(
+          `schema ${schemaAccepts ? 'accepts' : 'rejects'}, validator ${validatorAccepts ? 'accepts' : 'rejects'}: ${text}`,
+        );
       }
     }
     expect(disagreements).toEqual([]);
     expect(compared).toBeGreaterThan(40);
-    expect(lines.filter(({ text }) => parseJsonlEvidence(text, 'l').records.length === 1).length).toBe(VALID_LINES.length + 14);
+    expect(lines.filter(({ text }) => parseJsonlEvidence(text, 'l').records.length === 1).length).toBe(
+      VALID_LINES.length + 14,
+    );
   });
 });

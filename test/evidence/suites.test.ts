@@ -10,22 +10,43 @@ import { evidenceRecords, gateRepo, type GateRepo, ROOT, toJsonl } from '../gate
 import { runCliInProcess } from '../support/cli.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const suite = (content: string | undefined, id = 'policy_golden_v12', kind: 'golden' | 'safety' = 'golden') => ({ id, suite: kind, path: `suites/${id}.jsonl`, ...(content === undefined ? {} : { content: encode(content) }) });
+const suite = (content: string | undefined, id = 'policy_golden_v12', kind: 'golden' | 'safety' = 'golden') => ({
+  id,
+  suite: kind,
+  path: `suites/${id}.jsonl`,
+  ...(content === undefined ? {} : { content: encode(content) }),
+});
 
 describe('readSuiteList', () => {
   it('reads the case ids of JSON Lines and of a JSON array', () => {
-    expect([...(readSuiteList(suite('{"case_id":"a","input":"q"}\n\n{"case_id":"b"}\n')).ids ?? [])]).toEqual(['a', 'b']);
+    expect([...(readSuiteList(suite('{"case_id":"a","input":"q"}\n\n{"case_id":"b"}\n')).ids ?? [])]).toEqual([
+      'a',
+      'b',
+    ]);
     expect([...(readSuiteList(suite('[{"case_id":"a"},{"case_id":"b"}]')).ids ?? [])]).toEqual(['a', 'b']);
   });
 
   it.each([
-    ['a line without case_id', '{"case_id":"a"}\n{"id":"b"}\n', 'line 2 of the suite file is not a JSON object with a "case_id", so the file lists no case ids'],
-    ['YAML', '- case_id: a\n', 'line 1 of the suite file is not a JSON object with a "case_id", so the file lists no case ids'],
+    [
+      'a line without case_id',
+      '{"case_id":"a"}\n{"id":"b"}\n',
+      'line 2 of the suite file is not a JSON object with a "case_id", so the file lists no case ids',
+    ],
+    [
+      'YAML',
+      '- case_id: a\n',
+      'line 1 of the suite file is not a JSON object with a "case_id", so the file lists no case ids',
+    ],
     ['an array of strings', '["a","b"]', 'the suite file is a JSON array, but not of objects with a "case_id"'],
     ['nothing', '\n', 'the suite file lists no cases'],
     ['an unreadable file', undefined, 'the suite file could not be read at its commit'],
   ])('lists no ids for %s, and says why', (_name, content, reason) => {
-    expect(readSuiteList(suite(content))).toEqual({ id: 'policy_golden_v12', suite: 'golden', path: 'suites/policy_golden_v12.jsonl', reason });
+    expect(readSuiteList(suite(content))).toEqual({
+      id: 'policy_golden_v12',
+      suite: 'golden',
+      path: 'suites/policy_golden_v12.jsonl',
+      reason,
+    });
   });
 });
 
@@ -51,7 +72,10 @@ const record = (caseId: string, extra: Partial<EvidenceRecord> = {}): EvidenceRe
 });
 
 describe('checkSuiteMembership', () => {
-  const lists = [readSuiteList(suite('{"case_id":"c1"}\n{"case_id":"c2"}\n')), readSuiteList(suite('{"case_id":"r1"}\n', 'policy_redteam_v04', 'safety'))];
+  const lists = [
+    readSuiteList(suite('{"case_id":"c1"}\n{"case_id":"c2"}\n')),
+    readSuiteList(suite('{"case_id":"r1"}\n', 'policy_redteam_v04', 'safety')),
+  ];
   const problems = (records: EvidenceRecord[]): Problem[] => {
     const found: Problem[] = [];
     checkSuiteMembership(records, side, lists, 'candidate', (p) => found.push(p));
@@ -59,41 +83,91 @@ describe('checkSuiteMembership', () => {
   };
 
   it('accepts cases the pinned suites list, with or without the suite id', () => {
-    expect(problems([record('c1'), record('c2', { suite_id: 'policy_golden_v12' }), record('r1', { suite: 'safety' })])).toEqual([]);
+    expect(
+      problems([record('c1'), record('c2', { suite_id: 'policy_golden_v12' }), record('r1', { suite: 'safety' })]),
+    ).toEqual([]);
   });
 
   it('reports a case outside the suite, a suite id the manifest does not pin, and a suite id of another kind', () => {
-    expect(problems([record('c3'), record('c1', { suite_id: 'policy_golden_v11' }), record('c2', { suite_id: 'policy_redteam_v04' })])).toEqual([
-      { file: 'c.jsonl', line: 3, field: 'case_id', message: 'case "c3" is not in the candidate\'s pinned golden suite policy_golden_v12 (suites/policy_golden_v12.jsonl, 2 cases); evidence for cases outside the pinned suite is not evidence about it' },
-      { file: 'c.jsonl', line: 1, field: 'suite_id', message: '"policy_golden_v11" is not a suite the candidate manifest manifests/app.yaml pins (it pins golden policy_golden_v12, safety policy_redteam_v04); evidence from another suite version does not measure this package' },
-      { file: 'c.jsonl', line: 2, field: 'suite_id', message: '"policy_redteam_v04" is the candidate manifest\'s safety suite, but this record is in suite golden' },
+    expect(
+      problems([
+        record('c3'),
+        record('c1', { suite_id: 'policy_golden_v11' }),
+        record('c2', { suite_id: 'policy_redteam_v04' }),
+      ]),
+    ).toEqual([
+      {
+        file: 'c.jsonl',
+        line: 3,
+        field: 'case_id',
+        message:
+          'case "c3" is not in the candidate\'s pinned golden suite policy_golden_v12 (suites/policy_golden_v12.jsonl, 2 cases); evidence for cases outside the pinned suite is not evidence about it',
+      },
+      {
+        file: 'c.jsonl',
+        line: 1,
+        field: 'suite_id',
+        message:
+          '"policy_golden_v11" is not a suite the candidate manifest manifests/app.yaml pins (it pins golden policy_golden_v12, safety policy_redteam_v04); evidence from another suite version does not measure this package',
+      },
+      {
+        file: 'c.jsonl',
+        line: 2,
+        field: 'suite_id',
+        message: '"policy_redteam_v04" is the candidate manifest\'s safety suite, but this record is in suite golden',
+      },
     ]);
   });
 
   it('checks nothing for a suite whose file lists no ids, and nothing for a suite kind not pinned', () => {
     const found: Problem[] = [];
-    checkSuiteMembership([record('anything'), record('x', { suite: 'shadow' })], side, [readSuiteList(suite('- yaml\n'))], 'candidate', (p) => found.push(p));
+    checkSuiteMembership(
+      [record('anything'), record('x', { suite: 'shadow' })],
+      side,
+      [readSuiteList(suite('- yaml\n'))],
+      'candidate',
+      (p) => found.push(p),
+    );
     expect(found).toEqual([]);
   });
 });
 
 const paired = (ids: readonly string[]): PairedCase[] =>
-  ids.map((id) => ({ suite: 'golden', case_id: id, category: 'a', critical: false, parent: { trials: 1, pass: 1, source: { file: 'p', line: 1 } }, candidate: { trials: 1, pass: 1, source: { file: 'c', line: 1 } } }));
+  ids.map((id) => ({
+    suite: 'golden',
+    case_id: id,
+    category: 'a',
+    critical: false,
+    parent: { trials: 1, pass: 1, source: { file: 'p', line: 1 } },
+    candidate: { trials: 1, pass: 1, source: { file: 'c', line: 1 } },
+  }));
 
 describe('suiteCoverage', () => {
   it('counts listed cases with paired evidence and names the first missing ones', () => {
     const ids = Array.from({ length: 400 }, (_, i) => `g${String(i).padStart(3, '0')}`);
     const list = readSuiteList(suite(ids.map((id) => `{"case_id":"${id}"}\n`).join('')));
     const [coverage] = suiteCoverage(paired(ids.filter((id) => id !== 'g007' && id !== 'g123')), [list]);
-    expect(coverage).toEqual({ id: 'policy_golden_v12', suite: 'golden', path: 'suites/policy_golden_v12.jsonl', cases: 400, covered: 398, missing: ['g007', 'g123'], missing_count: 2 });
+    expect(coverage).toEqual({
+      id: 'policy_golden_v12',
+      suite: 'golden',
+      path: 'suites/policy_golden_v12.jsonl',
+      cases: 400,
+      covered: 398,
+      missing: ['g007', 'g123'],
+      missing_count: 2,
+    });
     expect(describeCoverage(coverage!)).toBe('golden policy_golden_v12: 398 of 400 cases, 2 missing: g007, g123');
     const [many] = suiteCoverage(paired(ids.slice(0, 10)), [list]);
-    expect(describeCoverage(many!)).toBe('golden policy_golden_v12: 10 of 400 cases, 390 missing: g010, g011, g012, g013, g014, …');
+    expect(describeCoverage(many!)).toBe(
+      'golden policy_golden_v12: 10 of 400 cases, 390 missing: g010, g011, g012, g013, g014, …',
+    );
   });
 
   it('says why coverage was not checked', () => {
     const [coverage] = suiteCoverage(paired(['a']), [readSuiteList(suite('["a"]'))]);
-    expect(describeCoverage(coverage!)).toBe('golden policy_golden_v12: coverage not checked (the suite file is a JSON array, but not of objects with a "case_id")');
+    expect(describeCoverage(coverage!)).toBe(
+      'golden policy_golden_v12: coverage not checked (the suite file is a JSON array, but not of objects with a "case_id")',
+    );
   });
 });
 
@@ -111,7 +185,17 @@ describe('check: evidence against the pinned suites (real repository, in process
     const { parent, candidate } = evidenceRecords('policy-qa', { golden: 400, safety: 0 });
     repo.write('evidence/parent.jsonl', toJsonl(parent));
     repo.write('evidence/candidate.jsonl', toJsonl(candidate));
-    const run = await runCliInProcess(repo.dir, ['check', '--base', built.base, '--head', head, '--parent-evidence', 'evidence/parent.jsonl', '--candidate-evidence', 'evidence/candidate.jsonl']);
+    const run = await runCliInProcess(repo.dir, [
+      'check',
+      '--base',
+      built.base,
+      '--head',
+      head,
+      '--parent-evidence',
+      'evidence/parent.jsonl',
+      '--candidate-evidence',
+      'evidence/candidate.jsonl',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
       '399 evidence problems',
@@ -128,9 +212,23 @@ describe('check: evidence against the pinned suites (real repository, in process
       const { parent, candidate } = evidenceRecords('policy-qa', { golden: 398, safety: 160 });
       fresh.repo.write('e/parent.jsonl', toJsonl(parent));
       fresh.repo.write('e/candidate.jsonl', toJsonl(candidate));
-      const run = await runCliInProcess(fresh.repo.dir, ['check', '--base', fresh.base, '--head', fresh.head, '--parent-evidence', 'e/parent.jsonl', '--candidate-evidence', 'e/candidate.jsonl']);
-      expect(run.stdout).toContain('  suite golden policy_golden_v12: 398 of 2,400 cases, 2,002 missing: pqa-g-00399, pqa-g-00400, pqa-g-00401, pqa-g-00402, pqa-g-00403, …\n');
-      expect(run.stdout).toContain('  suite safety policy_redteam_v04: 160 of 1,200 cases, 1,040 missing: pqa-rt-0161, pqa-rt-0162, pqa-rt-0163, pqa-rt-0164, pqa-rt-0165, …\n');
+      const run = await runCliInProcess(fresh.repo.dir, [
+        'check',
+        '--base',
+        fresh.base,
+        '--head',
+        fresh.head,
+        '--parent-evidence',
+        'e/parent.jsonl',
+        '--candidate-evidence',
+        'e/candidate.jsonl',
+      ]);
+      expect(run.stdout).toContain(
+        '  suite golden policy_golden_v12: 398 of 2,400 cases, 2,002 missing: pqa-g-00399, pqa-g-00400, pqa-g-00401, pqa-g-00402, pqa-g-00403, …\n',
+      );
+      expect(run.stdout).toContain(
+        '  suite safety policy_redteam_v04: 160 of 1,200 cases, 1,040 missing: pqa-rt-0161, pqa-rt-0162, pqa-rt-0163, pqa-rt-0164, pqa-rt-0165, …\n',
+      );
     } finally {
       fresh.repo.cleanup();
     }
@@ -139,7 +237,11 @@ describe('check: evidence against the pinned suites (real repository, in process
 
 describe('the example packages’ suites', () => {
   it('list every case the example evidence and scenarios use, with their digests locked (scripts/generate-example-suites.mjs --check)', () => {
-    const run = spawnSync(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'scripts/generate-example-suites.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      join(ROOT, 'node_modules/.bin/node'),
+      [join(ROOT, 'scripts/generate-example-suites.mjs'), '--check'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(run.stdout).toBe('');
     expect(run.status).toBe(0);
   });

@@ -17,11 +17,15 @@ export function defaultPolicy(): GatePolicy {
 /** The effective default policy at a level, with statistics or gate sections replaced as given. */
 export function policyAt(
   level: SideEffectLevel = 0,
-  changes: { statistics?: Partial<StatisticsPolicy>; gates?: { [K in keyof GateThresholds]?: Partial<GateThresholds[K]> } } = {},
+  changes: {
+    statistics?: Partial<StatisticsPolicy>;
+    gates?: { [K in keyof GateThresholds]?: Partial<GateThresholds[K]> };
+  } = {},
 ): EffectivePolicy {
   const base = policyForLevel(defaultPolicy(), level);
   const gates = { ...base.gates } as Record<string, unknown>;
-  for (const [name, section] of Object.entries(changes.gates ?? {})) gates[name] = { ...(gates[name] as object), ...section };
+  for (const [name, section] of Object.entries(changes.gates ?? {}))
+    gates[name] = { ...(gates[name] as object), ...section };
   return { statistics: { ...base.statistics, ...changes.statistics }, gates: gates as unknown as GateThresholds };
 }
 
@@ -62,7 +66,13 @@ export interface Pattern {
  */
 export function binaryCases(
   pattern: Pattern,
-  options: { prefix?: string; suite?: Suite; category?: string; critical?: boolean; cluster?: (index: number) => string | undefined } = {},
+  options: {
+    prefix?: string;
+    suite?: Suite;
+    category?: string;
+    critical?: boolean;
+    cluster?: (index: number) => string | undefined;
+  } = {},
 ): PairedCase[] {
   const rows: [number, number][] = [
     ...Array.from({ length: pattern.regressed ?? 0 }, (): [number, number] => [1, 0]),

@@ -31,7 +31,13 @@ describe('decide', () => {
     ['inconclusive needs approval', { quality: 'inconclusive' }, 0, 'needs_approval', ['quality']],
     ['all pass at level 2 needs approval', {}, 2, 'needs_approval', []],
     ['all pass at level 3 needs approval', {}, 3, 'needs_approval', []],
-    ['not_applicable cost and latency still approve', { cost: 'not_applicable', latency: 'not_applicable' }, 0, 'approve', []],
+    [
+      'not_applicable cost and latency still approve',
+      { cost: 'not_applicable', latency: 'not_applicable' },
+      0,
+      'approve',
+      [],
+    ],
   ])('%s', (_name, verdicts, level, outcome, reasonGates) => {
     const decision = decide(gates(verdicts), level, OWNERS);
     expect(decision.outcome).toBe(outcome);
@@ -43,11 +49,26 @@ describe('decide', () => {
 
   it.each<[string, Partial<Record<GateName, Verdict>>, SideEffectLevel, string]>([
     ['approve', {}, 0, 'Approved: every gate passed.'],
-    ['approve with gates that had no data', { cost: 'not_applicable', latency: 'not_applicable' }, 1, 'Approved: every gate that applies passed (cost and latency had no data).'],
+    [
+      'approve with gates that had no data',
+      { cost: 'not_applicable', latency: 'not_applicable' },
+      1,
+      'Approved: every gate that applies passed (cost and latency had no data).',
+    ],
     ['reject', { quality: 'fail', safety: 'fail' }, 0, 'Rejected: the quality and safety gates failed.'],
     ['hold', { latency: 'fail' }, 0, 'Held: the latency gate failed; fix capacity or latency and re-run.'],
-    ['inconclusive', { quality: 'inconclusive', safety: 'inconclusive' }, 1, 'Needs approval: the evidence cannot decide the quality and safety gates; add cases or have an owner approve.'],
-    ['level 2', {}, 2, "Needs approval: all gates pass, and side-effect level 2 releases always need a named owner's approval."],
+    [
+      'inconclusive',
+      { quality: 'inconclusive', safety: 'inconclusive' },
+      1,
+      'Needs approval: the evidence cannot decide the quality and safety gates; add cases or have an owner approve.',
+    ],
+    [
+      'level 2',
+      {},
+      2,
+      "Needs approval: all gates pass, and side-effect level 2 releases always need a named owner's approval.",
+    ],
   ])('summary for %s', (_name, verdicts, level, summary) => {
     expect(decide(gates(verdicts), level, OWNERS).summary).toBe(summary);
   });
@@ -61,7 +82,10 @@ describe('decide', () => {
   it('at level 2 with an inconclusive gate, says both why approval is needed', () => {
     const decision = decide(gates({ quality: 'inconclusive' }), 2, OWNERS);
     expect(decision.outcome).toBe('needs_approval');
-    expect(decision.reasons).toEqual(['quality: quality is inconclusive.', 'side-effect level 2 requires approval by one of @acme/ops, @ana-lima']);
+    expect(decision.reasons).toEqual([
+      'quality: quality is inconclusive.',
+      'side-effect level 2 requires approval by one of @acme/ops, @ana-lima',
+    ]);
   });
 });
 

@@ -9,7 +9,8 @@ import type { Manifest } from '../../src/manifest/model.ts';
 import { binaryCases, policyAt } from './cases.ts';
 
 const file = 'manifests/policy-qa.yaml';
-const manifest = loadManifest(readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url))), file).manifest as Manifest;
+const manifest = loadManifest(readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url))), file)
+  .manifest as Manifest;
 const PARENT_ID = 'policy-qa-2026-11-02-r2';
 
 const diff = (problems: PackageDiff['problems'] = []): PackageDiff => ({
@@ -19,7 +20,13 @@ const diff = (problems: PackageDiff['problems'] = []): PackageDiff => ({
   side_effect_level: 0,
   digest: 'sha256:abc',
   fingerprint: 'f',
-  parent: { package_id: PARENT_ID, manifest: file, digest: 'sha256:def', commit: '0'.repeat(40), resolution: 'same_path' },
+  parent: {
+    package_id: PARENT_ID,
+    manifest: file,
+    digest: 'sha256:def',
+    commit: '0'.repeat(40),
+    resolution: 'same_path',
+  },
   new_application: false,
   declared_change: 'prompt_patch',
   changes: [],
@@ -52,7 +59,20 @@ describe('manifest gate', () => {
   it.each<[string, () => Parameters<typeof evaluateManifest>, RegExp]>([
     [
       'a digest mismatch from the diff',
-      () => [diff([{ file, line: 26, column: 13, field: 'prompts[0].sha256', message: 'manifests/policy-qa/prompts/system.md changed' }]), manifest, evidence(), policyAt(0)],
+      () => [
+        diff([
+          {
+            file,
+            line: 26,
+            column: 13,
+            field: 'prompts[0].sha256',
+            message: 'manifests/policy-qa/prompts/system.md changed',
+          },
+        ]),
+        manifest,
+        evidence(),
+        policyAt(0),
+      ],
       /^manifests\/policy-qa\.yaml:26:13 prompts\[0\]\.sha256: manifests\/policy-qa\/prompts\/system\.md changed\.$/,
     ],
     [
@@ -91,7 +111,12 @@ describe('manifest gate', () => {
   });
 
   it('ignores a judge mismatch when the policy does not require a match', () => {
-    const result = evaluateManifest(diff(), manifest, evidence({ judge: { id: 'other', version: '1' } }), policyAt(0, { gates: { manifest: { require_judge_match: false } } }));
+    const result = evaluateManifest(
+      diff(),
+      manifest,
+      evidence({ judge: { id: 'other', version: '1' } }),
+      policyAt(0, { gates: { manifest: { require_judge_match: false } } }),
+    );
     expect(result.verdict).toBe('pass');
   });
 
@@ -103,21 +128,46 @@ describe('manifest gate', () => {
 
   const bound = { status: 'bound', by: ['prompt'], reason: 'The prompt of p.json is p’s prompt system.' } as const;
   it('says the evidence is bound only when both sides are, and how', () => {
-    const result = evaluateManifest(diff(), manifest, evidence({ binding: { parent: bound, candidate: { ...bound, by: ['package_id', 'manifest_sha256'] } } }), policyAt(0));
-    expect(result.reason).toBe('Every artifact matches its recorded digest (prompt_patch) and the evidence is bound to these packages: parent by prompt, candidate by package_id and manifest_sha256.');
+    const result = evaluateManifest(
+      diff(),
+      manifest,
+      evidence({ binding: { parent: bound, candidate: { ...bound, by: ['package_id', 'manifest_sha256'] } } }),
+      policyAt(0),
+    );
+    expect(result.reason).toBe(
+      'Every artifact matches its recorded digest (prompt_patch) and the evidence is bound to these packages: parent by prompt, candidate by package_id and manifest_sha256.',
+    );
   });
 
   it('passes an unbound side without calling it bound (the decision then needs an owner)', () => {
     const unbound = { status: 'unbound', by: [], reason: 'The prompt of c.json is none of the prompt files.' } as const;
-    const result = evaluateManifest(diff(), manifest, evidence({ binding: { parent: bound, candidate: unbound } }), policyAt(0));
+    const result = evaluateManifest(
+      diff(),
+      manifest,
+      evidence({ binding: { parent: bound, candidate: unbound } }),
+      policyAt(0),
+    );
     expect(result.verdict).toBe('pass');
-    expect(result.reason).toBe('Every artifact matches its recorded digest (prompt_patch), but the candidate evidence cannot be tied to its package, so an owner must approve.');
+    expect(result.reason).toBe(
+      'Every artifact matches its recorded digest (prompt_patch), but the candidate evidence cannot be tied to its package, so an owner must approve.',
+    );
   });
 
   it('fails a side bound to the other package, naming which side matches which', () => {
-    const swapped = { status: 'mismatched', by: [], reason: 'The candidate evidence c.json was made with the parent’s prompt system.' } as const;
-    const result = evaluateManifest(diff(), manifest, evidence({ binding: { parent: swapped, candidate: bound }, candidatePackageId: 'ignored-when-binding-is-known' }), policyAt(0));
+    const swapped = {
+      status: 'mismatched',
+      by: [],
+      reason: 'The candidate evidence c.json was made with the parent’s prompt system.',
+    } as const;
+    const result = evaluateManifest(
+      diff(),
+      manifest,
+      evidence({ binding: { parent: swapped, candidate: bound }, candidatePackageId: 'ignored-when-binding-is-known' }),
+      policyAt(0),
+    );
     expect(result.verdict).toBe('fail');
-    expect(result.reason).toBe('Parent evidence is not bound to its package: The candidate evidence c.json was made with the parent’s prompt system.');
+    expect(result.reason).toBe(
+      'Parent evidence is not bound to its package: The candidate evidence c.json was made with the parent’s prompt system.',
+    );
   });
 });

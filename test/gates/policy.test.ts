@@ -11,16 +11,21 @@ interface SchemaNode {
   readonly properties?: Record<string, SchemaNode>;
   readonly $ref?: string;
 }
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../manifests/schema/policy.schema.json', import.meta.url)), 'utf8')) as SchemaNode & {
+const schema = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../manifests/schema/policy.schema.json', import.meta.url)), 'utf8'),
+) as SchemaNode & {
   $defs: Record<string, SchemaNode>;
 };
-const fixture = (name: string): Buffer => readFileSync(fileURLToPath(new URL(`../fixtures/policies/${name}`, import.meta.url)));
+const fixture = (name: string): Buffer =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/policies/${name}`, import.meta.url)));
 
 /** Every leaf property path the schema defines under a definition, e.g. `quality.max_drop_pp`. */
 function leafPaths(node: SchemaNode, prefix = ''): string[] {
   const resolved = node.$ref ? schema.$defs[node.$ref.replace('#/$defs/', '')]! : node;
   if (!resolved.properties) return [prefix];
-  return Object.entries(resolved.properties).flatMap(([key, child]) => leafPaths(child, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(resolved.properties).flatMap(([key, child]) =>
+    leafPaths(child, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 function valueAt(value: unknown, path: string): unknown {
@@ -96,7 +101,15 @@ describe('default policy', () => {
     expect(statistics).toEqual({
       confidence: 0.95,
       alpha: 0.05,
-      alpha_weights: { quality: 0.35, categories: 0.2, critical: 0.15, safety: 0.2, cost: 0.05, latency: 0.05, minimum: 0.1 },
+      alpha_weights: {
+        quality: 0.35,
+        categories: 0.2,
+        critical: 0.15,
+        safety: 0.2,
+        cost: 0.05,
+        latency: 0.05,
+        minimum: 0.1,
+      },
       first_look_share: 0.8,
       resamples: 10_000,
       seed: 20_260_426,
@@ -104,8 +117,20 @@ describe('default policy', () => {
       min_clusters: 20,
     });
     expect(gates).toEqual({
-      quality: { metric: 'pass', max_drop_pp: 2, max_category_drop_pp: 5, min_category_cases: 20, critical_max_drop_pp: 0, missing_score: 'error' },
-      safety: { max_redteam_drop_pp: 1, new_unsafe_blocks_at_levels: [2, 3], min_unsafe_trials: 2, max_missed_intervention_rise_pp: 0.5 },
+      quality: {
+        metric: 'pass',
+        max_drop_pp: 2,
+        max_category_drop_pp: 5,
+        min_category_cases: 20,
+        critical_max_drop_pp: 0,
+        missing_score: 'error',
+      },
+      safety: {
+        max_redteam_drop_pp: 1,
+        new_unsafe_blocks_at_levels: [2, 3],
+        min_unsafe_trials: 2,
+        max_missed_intervention_rise_pp: 0.5,
+      },
       cost: { max_cost_per_success_increase_pct: 20, offsetting_quality_gain_pp: 3 },
       latency: { quantile: 0.95, max_increase_pct: 20 },
       manifest: { require_judge_match: true },
@@ -135,22 +160,41 @@ describe('default policy', () => {
 });
 
 const merged = (): GatePolicy =>
-  mergePolicies(parsePolicy(readFileSync(DEFAULT_POLICY_PATH), 'gates/default.yaml'), [parsePolicy(fixture('strict.yaml'), 'strict.yaml')], [{ file: 'strict.yaml', digest: 'sha256:x' }]);
+  mergePolicies(
+    parsePolicy(readFileSync(DEFAULT_POLICY_PATH), 'gates/default.yaml'),
+    [parsePolicy(fixture('strict.yaml'), 'strict.yaml')],
+    [{ file: 'strict.yaml', digest: 'sha256:x' }],
+  );
 
 describe('repository policy overrides', () => {
   it('overrides field by field and keeps everything else', () => {
     const policy = merged();
     expect(policy.statistics).toEqual({
-        confidence: 0.95,
-        alpha: 0.05,
-        alpha_weights: { quality: 0.35, categories: 0.2, critical: 0.15, safety: 0.2, cost: 0.05, latency: 0.05, minimum: 0.1 },
-        first_look_share: 0.8,
-        resamples: 10_000,
-        seed: 7,
-        min_cases: 30,
-        min_clusters: 20,
-      });
-    expect(policyForLevel(policy, 0).gates.quality).toEqual({ metric: 'pass', max_drop_pp: 0.5, max_category_drop_pp: 5, min_category_cases: 20, critical_max_drop_pp: 0, missing_score: 'error' });
+      confidence: 0.95,
+      alpha: 0.05,
+      alpha_weights: {
+        quality: 0.35,
+        categories: 0.2,
+        critical: 0.15,
+        safety: 0.2,
+        cost: 0.05,
+        latency: 0.05,
+        minimum: 0.1,
+      },
+      first_look_share: 0.8,
+      resamples: 10_000,
+      seed: 7,
+      min_cases: 30,
+      min_clusters: 20,
+    });
+    expect(policyForLevel(policy, 0).gates.quality).toEqual({
+      metric: 'pass',
+      max_drop_pp: 0.5,
+      max_category_drop_pp: 5,
+      min_category_cases: 20,
+      critical_max_drop_pp: 0,
+      missing_score: 'error',
+    });
     expect(policy.sources).toEqual([{ file: 'strict.yaml', digest: 'sha256:x' }]);
   });
 
@@ -163,14 +207,19 @@ describe('repository policy overrides', () => {
 
   it('a margin tightened for every level is not loosened again by the default level overrides', () => {
     const policy = merged();
-    for (const level of [0, 1, 2, 3] as const) expect(policyForLevel(policy, level).gates.quality.max_drop_pp, `level ${level}`).toBe(0.5);
+    for (const level of [0, 1, 2, 3] as const)
+      expect(policyForLevel(policy, level).gates.quality.max_drop_pp, `level ${level}`).toBe(0.5);
     // The defaults' level 3 red-team margin, which the repository did not touch, still applies.
     expect(policyForLevel(policy, 3).gates.safety.max_redteam_drop_pp).toBe(0.5);
   });
 
   it('a later layer wins over an earlier one, levels included', () => {
     const base = parsePolicy(readFileSync(DEFAULT_POLICY_PATH), 'gates/default.yaml');
-    const first = { apiVersion: 'kaizen-gate/v1', kind: 'GatePolicy', levels: { '2': { quality: { max_drop_pp: 1.5 } } } };
+    const first = {
+      apiVersion: 'kaizen-gate/v1',
+      kind: 'GatePolicy',
+      levels: { '2': { quality: { max_drop_pp: 1.5 } } },
+    };
     const second = { apiVersion: 'kaizen-gate/v1', kind: 'GatePolicy', gates: { quality: { max_drop_pp: 3 } } };
     expect(policyForLevel(mergePolicies(base, [first], []), 2).gates.quality.max_drop_pp).toBe(1.5);
     expect(policyForLevel(mergePolicies(base, [first, second], []), 2).gates.quality.max_drop_pp).toBe(3);
@@ -180,7 +229,10 @@ describe('repository policy overrides', () => {
 
 describe('invalid policy files', () => {
   it.each<[string, string[]]>([
-    ['typo.yaml', ['policies/typo.yaml:5:5 gates.quality.max_drop_ppp: unknown field "max_drop_ppp" (did you mean "max_drop_pp"?)']],
+    [
+      'typo.yaml',
+      ['policies/typo.yaml:5:5 gates.quality.max_drop_ppp: unknown field "max_drop_ppp" (did you mean "max_drop_pp"?)'],
+    ],
     ['wrong-type.yaml', ['policies/wrong-type.yaml:4:14 statistics.resamples: expected integer, found "many"']],
     [
       'three-faults.yaml',
@@ -190,26 +242,45 @@ describe('invalid policy files', () => {
         'policies/three-faults.yaml:10:3 levels: expected one of "0", "1", "2", "3", found "5"',
       ],
     ],
-    ['bad-yaml.yaml', ['policies/bad-yaml.yaml:5:1: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    [
+      'bad-yaml.yaml',
+      ['policies/bad-yaml.yaml:5:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ],
   ])('%s: every problem with file:line:col', (name, expected) => {
     expect(problemsOf(() => parsePolicy(fixture(name), `policies/${name}`))).toEqual(expected);
   });
 
   it('rejects a policy of another kind', () => {
-    const problems = problemsOf(() => parsePolicy(Buffer.from('apiVersion: kaizen-gate/v1\nkind: Package\n'), 'p.yaml'));
+    const problems = problemsOf(() =>
+      parsePolicy(Buffer.from('apiVersion: kaizen-gate/v1\nkind: Package\n'), 'p.yaml'),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^p\.yaml:2:7 kind: /);
   });
 
   it.each<[string, string, RegExp]>([
     ['alpha above 0.2', 'statistics:\n  alpha: 0.3\n', /statistics\.alpha: expected a number <= 0\.2/],
-    ['a 60 pp margin', 'gates:\n  quality:\n    max_drop_pp: 60\n', /gates\.quality\.max_drop_pp: expected a number <= 50/],
-    ['a 2,000 % limit', 'gates:\n  cost:\n    max_cost_per_success_increase_pct: 2000\n', /max_cost_per_success_increase_pct: expected a number <= 1000/],
-    ['2 million resamples', 'statistics:\n  resamples: 2000000\n', /statistics\.resamples: expected a number <= 1000000/],
+    [
+      'a 60 pp margin',
+      'gates:\n  quality:\n    max_drop_pp: 60\n',
+      /gates\.quality\.max_drop_pp: expected a number <= 50/,
+    ],
+    [
+      'a 2,000 % limit',
+      'gates:\n  cost:\n    max_cost_per_success_increase_pct: 2000\n',
+      /max_cost_per_success_increase_pct: expected a number <= 1000/,
+    ],
+    [
+      '2 million resamples',
+      'statistics:\n  resamples: 2000000\n',
+      /statistics\.resamples: expected a number <= 1000000/,
+    ],
     ['50 resamples', 'statistics:\n  resamples: 50\n', /statistics\.resamples: expected a number >= 200/],
     ['min_cases of 1', 'statistics:\n  min_cases: 1\n', /statistics\.min_cases: expected a number >= 2/],
   ])('bounds values: %s', (_name, body, problem) => {
-    const problems = problemsOf(() => parsePolicy(Buffer.from(`apiVersion: kaizen-gate/v1\nkind: GatePolicy\n${body}`), 'p.yaml'));
+    const problems = problemsOf(() =>
+      parsePolicy(Buffer.from(`apiVersion: kaizen-gate/v1\nkind: GatePolicy\n${body}`), 'p.yaml'),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(problem);
   });

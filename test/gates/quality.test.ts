@@ -33,11 +33,36 @@ const scaled = (pattern: Required<Pattern>, factor: number): PairedCase[] =>
 
 describe('quality gate verdicts against the margin', () => {
   it.each<[string, Required<Pattern>, 'pass' | 'fail' | 'inconclusive', RegExp]>([
-    ['a small gain', { regressed: 30, fixed: 40, bothPass: 830, bothFail: 100 }, 'pass', /^Pass rate changed \+1\.0 pp \(96% CI −0\.\d to \+2\.\d pp, n = 1,000\); the one-sided 98 % lower bound, −0\.\d\d pp, is within the 2\.0 pp margin, no tested category/],
-    ['a small loss well inside the margin', { regressed: 20, fixed: 10, bothPass: 4870, bothFail: 100 }, 'pass', /^Pass rate changed −0\.2 pp/],
-    ['an 8 pp drop', { regressed: 100, fixed: 20, bothPass: 780, bothFail: 100 }, 'fail', /^Pass rate changed −8\.0 pp \(96% CI −10\.\d to −5\.\d pp, n = 1,000\): a drop beyond the 2\.0 pp margin, significant at this test's α = 0\.04 of the error budget \(one-sided 96 % upper bound −6\.\d pp\)\.$/],
-    ['a noisy −1 pp', { regressed: 10, fixed: 8, bothPass: 170, bothFail: 12 }, 'inconclusive', /the one-sided 98 % lower bound, −5\.\d pp, is beyond the 2\.0 pp margin\. About [\d,]+ paired cases would decide it at look 2 with 80 % probability\.$/],
-    ['a −2.5 pp drop that is not significant', { regressed: 8, fixed: 3, bothPass: 170, bothFail: 19 }, 'inconclusive', /About [\d,]+ paired cases would decide it/],
+    [
+      'a small gain',
+      { regressed: 30, fixed: 40, bothPass: 830, bothFail: 100 },
+      'pass',
+      /^Pass rate changed \+1\.0 pp \(96% CI −0\.\d to \+2\.\d pp, n = 1,000\); the one-sided 98 % lower bound, −0\.\d\d pp, is within the 2\.0 pp margin, no tested category/,
+    ],
+    [
+      'a small loss well inside the margin',
+      { regressed: 20, fixed: 10, bothPass: 4870, bothFail: 100 },
+      'pass',
+      /^Pass rate changed −0\.2 pp/,
+    ],
+    [
+      'an 8 pp drop',
+      { regressed: 100, fixed: 20, bothPass: 780, bothFail: 100 },
+      'fail',
+      /^Pass rate changed −8\.0 pp \(96% CI −10\.\d to −5\.\d pp, n = 1,000\): a drop beyond the 2\.0 pp margin, significant at this test's α = 0\.04 of the error budget \(one-sided 96 % upper bound −6\.\d pp\)\.$/,
+    ],
+    [
+      'a noisy −1 pp',
+      { regressed: 10, fixed: 8, bothPass: 170, bothFail: 12 },
+      'inconclusive',
+      /the one-sided 98 % lower bound, −5\.\d pp, is beyond the 2\.0 pp margin\. About [\d,]+ paired cases would decide it at look 2 with 80 % probability\.$/,
+    ],
+    [
+      'a −2.5 pp drop that is not significant',
+      { regressed: 8, fixed: 3, bothPass: 170, bothFail: 19 },
+      'inconclusive',
+      /About [\d,]+ paired cases would decide it/,
+    ],
   ])('%s', (_name, pattern, verdict, reason) => {
     const cases = binaryCases(pattern, { category: 'general' });
     const n = cases.length;
@@ -70,12 +95,17 @@ describe('quality gate verdicts against the margin', () => {
   it('is inconclusive below min_cases, however good the data, and says how many are needed', () => {
     const { result } = evaluateQuality(binaryCases({ bothPass: 20 }, { category: 'general' }), policy);
     expect(result.verdict).toBe('inconclusive');
-    expect(result.reason).toMatch(/^Pass rate changed ±0\.0 pp \(96% CI −17\.\d to \+17\.\d pp, n = 20\): only 20 paired golden cases \(minimum 30\)\. About [\d,]+ paired cases would decide it/);
+    expect(result.reason).toMatch(
+      /^Pass rate changed ±0\.0 pp \(96% CI −17\.\d to \+17\.\d pp, n = 20\): only 20 paired golden cases \(minimum 30\)\. About [\d,]+ paired cases would decide it/,
+    );
     expect(result.cases_needed).toBeGreaterThanOrEqual(30);
   });
 
   it('counts clusters, not cases, against the minimum: 3 incidents of 1,000 cases are not approved', () => {
-    const cases = binaryCases({ bothPass: 2900, bothFail: 100 }, { category: 'general', cluster: (i) => `incident-${i % 3}` });
+    const cases = binaryCases(
+      { bothPass: 2900, bothFail: 100 },
+      { category: 'general', cluster: (i) => `incident-${i % 3}` },
+    );
     const { result } = evaluateQuality(cases, policy);
     expect(result.verdict).toBe('inconclusive');
     expect(result.reason).toMatch(/n = 3,000 in 3 clusters\): only 3 clusters \(minimum 30\)/);
@@ -85,7 +115,13 @@ describe('quality gate verdicts against the margin', () => {
   it('is not_applicable without golden-suite cases', () => {
     const cases = binaryCases({ regressed: 40, bothPass: 60 }, { suite: 'safety', category: 'jailbreak' });
     const { result, categories: table } = evaluateQuality(cases, policy);
-    expect(result).toEqual({ gate: 'quality', verdict: 'not_applicable', reason: 'No paired golden-suite evidence was supplied.', measures: [], on_failure: 'reject' });
+    expect(result).toEqual({
+      gate: 'quality',
+      verdict: 'not_applicable',
+      reason: 'No paired golden-suite evidence was supplied.',
+      measures: [],
+      on_failure: 'reject',
+    });
     expect(table).toEqual([]);
   });
 
@@ -129,13 +165,16 @@ describe('quality gate: categories', () => {
     // 20 tested categories share the categories' weight: α·0.2/(0.35 + 0.2)/20 at look 1.
     expect(refunds.measure.alpha).toBeCloseTo((0.04 * 0.2) / 0.55 / 20, 10);
     expect(refunds.measure.p_value).toBeLessThan(refunds.measure.alpha!);
-    expect(result.reason).toMatch(/^Category refunds fell −30\.0 pp, beyond its 5\.0 pp margin, significant at this test's α = 0\.00073 of the error budget/);
+    expect(result.reason).toMatch(
+      /^Category refunds fell −30\.0 pp, beyond its 5\.0 pp margin, significant at this test's α = 0\.00073 of the error budget/,
+    );
     expect(table.filter((c) => c.measure.verdict === 'fail').map((c) => c.category)).toEqual(['refunds']);
   });
 
   it('does not fail noise spread over many categories, and does not pass a category estimated beyond its margin', () => {
     const patterns: Record<string, Pattern> = {};
-    for (let k = 0; k < 19; k++) patterns[`cat-${String(k).padStart(2, '0')}`] = { regressed: 2, fixed: 3, bothPass: 40, bothFail: 5 };
+    for (let k = 0; k < 19; k++)
+      patterns[`cat-${String(k).padStart(2, '0')}`] = { regressed: 2, fixed: 3, bothPass: 40, bothFail: 5 };
     // −8 pp in 50 cases, beyond the 5 pp category margin but far from significant at its share of α.
     patterns['leave'] = { regressed: 4, bothPass: 41, bothFail: 5 };
     const { result, categories: table } = evaluateQuality(categories(patterns), policy);
@@ -143,12 +182,17 @@ describe('quality gate: categories', () => {
     expect(leave.measure.estimate).toBe(-8);
     expect(leave.measure.verdict).toBe('inconclusive');
     expect(result.verdict).toBe('inconclusive');
-    expect(result.reason).toMatch(/category leave is estimated −8\.0 pp, beyond its 5\.0 pp margin, but not significantly/);
+    expect(result.reason).toMatch(
+      /category leave is estimated −8\.0 pp, beyond its 5\.0 pp margin, but not significantly/,
+    );
     expect(table).toHaveLength(20);
   });
 
   it('shows categories under min_category_cases without testing them', () => {
-    const cases = categories({ big: { regressed: 2, fixed: 2, bothPass: 90, bothFail: 6 }, tiny: { regressed: 10, bothPass: 2 } });
+    const cases = categories({
+      big: { regressed: 2, fixed: 2, bothPass: 90, bothFail: 6 },
+      tiny: { regressed: 10, bothPass: 2 },
+    });
     const { result, categories: table } = evaluateQuality(cases, policy);
     const tiny = table.find((c) => c.category === 'tiny')!;
     expect(tiny.tested).toBe(false);
@@ -165,19 +209,27 @@ describe('quality gate: categories', () => {
     const others = binaryCases({ regressed: 3, fixed: 3, bothPass: 90, bothFail: 4 }, { category: 'aardvark' });
     const more = binaryCases({ regressed: 1, fixed: 6, bothPass: 30, bothFail: 3 }, { category: 'zebra' });
     const two = evaluateQuality([...refunds, ...more], policy).categories.find((c) => c.category === 'refunds')!;
-    const three = evaluateQuality([...others, ...refunds, ...more], policy).categories.find((c) => c.category === 'refunds')!;
+    const three = evaluateQuality([...others, ...refunds, ...more], policy).categories.find(
+      (c) => c.category === 'refunds',
+    )!;
     expect(three.measure.interval).toEqual(two.measure.interval);
     expect(three.measure.p_value).toEqual(two.measure.p_value);
     // A lone category is the overall test itself, not a second test of the same cases.
     const alone = evaluateQuality(refunds, policy);
-    expect(alone.categories[0]!.measure).toMatchObject({ estimate: alone.result.headline!.estimate, interval: alone.result.headline!.interval });
+    expect(alone.categories[0]!.measure).toMatchObject({
+      estimate: alone.result.headline!.estimate,
+      interval: alone.result.headline!.interval,
+    });
   });
 });
 
 describe('quality gate: critical cases (exact one-sided McNemar at a zero tolerance)', () => {
   // Critical cases regressed and fixed among four categories of 250 cases whose other outcomes do not move.
   function criticalScenario(regressed: number, fixed: number): PairedCase[] {
-    const crit = binaryCases({ regressed, fixed, bothPass: 30 }, { category: 'billing', critical: true, prefix: 'crit' });
+    const crit = binaryCases(
+      { regressed, fixed, bothPass: 30 },
+      { category: 'billing', critical: true, prefix: 'crit' },
+    );
     const rest = categories({
       billing: { bothPass: 250 - crit.length - 20, bothFail: 20 },
       shipping: { bothPass: 230, bothFail: 20 },
@@ -192,11 +244,21 @@ describe('quality gate: critical cases (exact one-sided McNemar at a zero tolera
     const critical = measure(result.measures, 'critical_cases');
     // scipy.stats.binomtest(9, 9, 0.5, alternative='greater').pvalue == 0.001953125 (= 1/512).
     expect(critical.p_value).toBe(0.001953125);
-    expect(critical).toMatchObject({ unit: 'pp', threshold: 0, worse: 'lower', n: 39, verdict: 'fail', label: 'Critical cases: 9 regressed, 0 fixed of 39', method: 'exact-mcnemar' });
+    expect(critical).toMatchObject({
+      unit: 'pp',
+      threshold: 0,
+      worse: 'lower',
+      n: 39,
+      verdict: 'fail',
+      label: 'Critical cases: 9 regressed, 0 fixed of 39',
+      method: 'exact-mcnemar',
+    });
     expect(critical.alpha).toBeCloseTo((0.04 * 0.15) / (0.35 + 0.2 + 0.15), 10);
     expect(result.headline!.verdict).toBe('pass');
     expect(result.verdict).toBe('fail');
-    expect(result.reason).toMatch(/^Critical cases failed: 9 regressed against 0 fixed, beyond the tolerance of 0\.0 pp, significant at this test's α = 0\.0086/);
+    expect(result.reason).toMatch(
+      /^Critical cases failed: 9 regressed against 0 fixed, beyond the tolerance of 0\.0 pp, significant at this test's α = 0\.0086/,
+    );
   });
 
   it('passes on 5 regressed against 4 fixed critical cases', () => {
@@ -229,7 +291,10 @@ describe('quality gate: critical cases (exact one-sided McNemar at a zero tolera
   });
 
   it('adjusts for clusters: regressions that come in one incident prove less', () => {
-    const crit = binaryCases({ regressed: 9, bothPass: 30 }, { category: 'billing', critical: true, prefix: 'crit', cluster: (i) => (i < 9 ? 'incident-x' : `single-${i}`) });
+    const crit = binaryCases(
+      { regressed: 9, bothPass: 30 },
+      { category: 'billing', critical: true, prefix: 'crit', cluster: (i) => (i < 9 ? 'incident-x' : `single-${i}`) },
+    );
     const rest = binaryCases({ bothPass: 300, bothFail: 30 }, { category: 'billing', cluster: (i) => `rest-${i}` });
     const critical = measure(evaluateQuality([...crit, ...rest], policy).result.measures, 'critical_cases');
     expect(critical.method).toBe('exact-mcnemar+cluster-t');
@@ -237,12 +302,17 @@ describe('quality gate: critical cases (exact one-sided McNemar at a zero tolera
   });
 });
 
-const scorePolicy = (missing: 'error' | 'skip' | 'use_pass') => policyAt(0, { gates: { quality: { metric: 'score', missing_score: missing } } });
+const scorePolicy = (missing: 'error' | 'skip' | 'use_pass') =>
+  policyAt(0, { gates: { quality: { metric: 'score', missing_score: missing } } });
 
 describe('quality gate: the score metric compares scores only where both sides have one', () => {
-  const scored = Array.from({ length: 60 }, (_, i) => pairedCase(`s${i}`, outcome(1, { score: 0.8 }), outcome(1, { score: 0.78 })));
+  const scored = Array.from({ length: 60 }, (_, i) =>
+    pairedCase(`s${i}`, outcome(1, { score: 0.8 }), outcome(1, { score: 0.78 })),
+  );
   // Half the candidate cases have no score: their pass (1) must not be mixed with the parent's score.
-  const halfMissing = scored.map((c, i) => (i % 2 === 0 ? { ...c, candidate: outcome(1, { source: { file: 'candidate.jsonl', line: i + 1 } }) } : c));
+  const halfMissing = scored.map((c, i) =>
+    i % 2 === 0 ? { ...c, candidate: outcome(1, { source: { file: 'candidate.jsonl', line: i + 1 } }) } : c,
+  );
 
   it('reports each case without a score as a located problem by default', () => {
     const prepared = evaluateQuality(halfMissing, scorePolicy('error'));
@@ -272,7 +342,10 @@ describe('quality gate determinism', () => {
   it('does not depend on the order of the cases, clustered or not', () => {
     const binary = binaryCases({ regressed: 25, fixed: 15, bothPass: 400, bothFail: 60 }, { category: 'general' });
     expect(evaluateQuality(binary.toReversed(), policy)).toEqual(evaluateQuality(binary, policy));
-    const clustered = binaryCases({ regressed: 25, fixed: 15, bothPass: 400, bothFail: 60 }, { category: 'general', cluster: (i) => `c${i % 37}` });
+    const clustered = binaryCases(
+      { regressed: 25, fixed: 15, bothPass: 400, bothFail: 60 },
+      { category: 'general', cluster: (i) => `c${i % 37}` },
+    );
     expect(evaluateQuality(clustered.toReversed(), policy)).toEqual(evaluateQuality(clustered, policy));
   });
 });
@@ -283,7 +356,9 @@ describe('quality gate: how many cases would decide an inconclusive result', () 
     const { result } = evaluateQuality(scaled(pattern, 1), policy);
     expect(result.verdict).toBe('inconclusive');
     const needed = result.cases_needed!;
-    expect(result.reason).toContain(`About ${needed.toLocaleString('en-US')} paired cases would decide it at look 2 with 80 % probability.`);
+    expect(result.reason).toContain(
+      `About ${needed.toLocaleString('en-US')} paired cases would decide it at look 2 with 80 % probability.`,
+    );
     // The advice plans for the look-2 level and for the uncertainty of the effect, so the same
     // proportions at the advised size clear the bar with room to spare.
     expect(evaluateQuality(scaled(pattern, needed / 200), policy, 2).result.verdict).toBe('pass');
@@ -301,7 +376,10 @@ describe('quality gate: how many cases would decide an inconclusive result', () 
     const pattern = { regressed: 10, fixed: 8, bothPass: 170, bothFail: 12 };
     const flat = scaled(pattern, 1);
     // Regressions share clusters of five, fixes of four: the same cases, far less information.
-    const clustered = flat.map((c, i) => ({ ...c, cluster: i < 10 ? `r${Math.floor(i / 5)}` : i < 18 ? `f${Math.floor(i / 4)}` : `t${i}` }));
+    const clustered = flat.map((c, i) => ({
+      ...c,
+      cluster: i < 10 ? `r${Math.floor(i / 5)}` : i < 18 ? `f${Math.floor(i / 4)}` : `t${i}`,
+    }));
     const a = evaluateQuality(flat, policy).result;
     const b = evaluateQuality(clustered, policy).result;
     expect(b.verdict).toBe('inconclusive');

@@ -5,7 +5,13 @@ import type { SideEffectLevel } from '../../src/manifest/model.ts';
 describe('planRollout (KAIZEN Table 3)', () => {
   it.each<[SideEffectLevel, string, string[], boolean, number | undefined]>([
     [0, 'Offline gate + 5% canary', ['offline_gate', 'canary', 'full_rollout'], false, 5],
-    [1, 'Shadow + interleaving + canary', ['offline_gate', 'shadow', 'interleaving', 'canary', 'full_rollout'], false, 5],
+    [
+      1,
+      'Shadow + interleaving + canary',
+      ['offline_gate', 'shadow', 'interleaving', 'canary', 'full_rollout'],
+      false,
+      5,
+    ],
     [2, 'Holdout + human approval', ['offline_gate', 'human_approval', 'holdout', 'full_rollout'], true, undefined],
     [3, 'Shadow until formal approval', ['offline_gate', 'shadow', 'human_approval', 'canary'], true, 1],
   ])('level %i: %s', (level, strategy, stages, approval, canaryPct) => {
@@ -32,7 +38,10 @@ describe('planRollout (KAIZEN Table 3)', () => {
   });
 
   it('records the strategy the manifest asks for beside the minimum', () => {
-    expect(planRollout(0, 'escalation_rate', 'canary_05')).toMatchObject({ requested_strategy: 'canary_05', minimum_strategy: 'Offline gate + 5% canary' });
+    expect(planRollout(0, 'escalation_rate', 'canary_05')).toMatchObject({
+      requested_strategy: 'canary_05',
+      minimum_strategy: 'Offline gate + 5% canary',
+    });
   });
 
   it('lists the level triggers after the rollback metric', () => {

@@ -9,14 +9,27 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The example packages a scenario can change, with their ids at the base commit and pinned judges. */
 export const PACKAGES = {
-  'policy-qa': { manifest: 'manifests/policy-qa.yaml', prompt: 'manifests/policy-qa/prompts/system.md', baseId: 'policy-qa-2026-11-20-r3', judge: { id: 'judge-large', version: '2026-03-01' }, prefix: 'pqa' },
-  'sql-analytics': { manifest: 'manifests/sql-analytics.yaml', prompt: 'manifests/sql-analytics/prompts/system.md', baseId: 'sql-analytics-2026-11-18-r12', judge: { id: 'sql-result-checker', version: '1.4.0' }, prefix: 'sa' },
+  'policy-qa': {
+    manifest: 'manifests/policy-qa.yaml',
+    prompt: 'manifests/policy-qa/prompts/system.md',
+    baseId: 'policy-qa-2026-11-20-r3',
+    judge: { id: 'judge-large', version: '2026-03-01' },
+    prefix: 'pqa',
+  },
+  'sql-analytics': {
+    manifest: 'manifests/sql-analytics.yaml',
+    prompt: 'manifests/sql-analytics/prompts/system.md',
+    baseId: 'sql-analytics-2026-11-18-r12',
+    judge: { id: 'sql-result-checker', version: '1.4.0' },
+    prefix: 'sa',
+  },
 } as const;
 
 /** The id of golden case `i` (from 0) of an app: the ids its pinned suite lists (scripts/generate-example-suites.mjs). */
 export const goldenId = (app: App, i: number): string => `${PACKAGES[app].prefix}-g-${String(i + 1).padStart(5, '0')}`;
 /** The id of red-team case `i` (from 0) of an app. */
-export const redteamId = (app: App, i: number): string => `${PACKAGES[app].prefix}-rt-${String(i + 1).padStart(4, '0')}`;
+export const redteamId = (app: App, i: number): string =>
+  `${PACKAGES[app].prefix}-rt-${String(i + 1).padStart(4, '0')}`;
 
 /** One of the example applications. */
 export type App = keyof typeof PACKAGES;
@@ -94,7 +107,11 @@ export type EvidenceLine = Record<string, unknown>;
  * Parent and candidate records for one app: golden cases (90 % pass in the parent, every 25th
  * critical), costs, latencies, tokens and a red-team suite of 1,200 cases. Deterministic in the spec.
  */
-export function evidenceRecords(app: App, spec: EvidenceSpec = {}, ids: { parent?: string; candidate?: string } = {}): { parent: EvidenceLine[]; candidate: EvidenceLine[] } {
+export function evidenceRecords(
+  app: App,
+  spec: EvidenceSpec = {},
+  ids: { parent?: string; candidate?: string } = {},
+): { parent: EvidenceLine[]; candidate: EvidenceLine[] } {
   const golden = spec.golden ?? 300;
   const categories = spec.categories ?? ['benefits', 'leave', 'expenses'];
   const judge = spec.judge ?? PACKAGES[app].judge;
@@ -117,8 +134,23 @@ export function evidenceRecords(app: App, spec: EvidenceSpec = {}, ids: { parent
     }
     const cost = 0.002 + (i % 7) * 0.0003;
     const latency = 800 + ((i * 37) % 400) * 5;
-    const common = { suite: 'golden', case_id: goldenId(app, i), category: categories[i % categories.length], critical: i % 25 === 0 };
-    parent.push({ package_id: parentId, ...common, pass: before, score: before ? 0.85 : 0.3, cost_usd: round(cost), latency_ms: latency, tokens: { input: 900, output: 120 }, judge, trial: 0 });
+    const common = {
+      suite: 'golden',
+      case_id: goldenId(app, i),
+      category: categories[i % categories.length],
+      critical: i % 25 === 0,
+    };
+    parent.push({
+      package_id: parentId,
+      ...common,
+      pass: before,
+      score: before ? 0.85 : 0.3,
+      cost_usd: round(cost),
+      latency_ms: latency,
+      tokens: { input: 900, output: 120 },
+      judge,
+      trial: 0,
+    });
     candidate.push({
       package_id: childId,
       ...common,
@@ -135,10 +167,34 @@ export function evidenceRecords(app: App, spec: EvidenceSpec = {}, ids: { parent
   // 1,200 red-team cases, three in four expecting an intervention: the fewest that show, when nothing
   // moves, that missed interventions rose by less than 0.5 pp (about 900 such cases; docs/statistics.md).
   for (let i = 0; i < (spec.safety ?? 1200); i++) {
-    const common = { suite: 'safety', case_id: redteamId(app, i), category: i % 2 === 0 ? 'jailbreak' : 'pii', critical: false, expected_intervention: i % 4 !== 3 };
+    const common = {
+      suite: 'safety',
+      case_id: redteamId(app, i),
+      category: i % 2 === 0 ? 'jailbreak' : 'pii',
+      critical: false,
+      expected_intervention: i % 4 !== 3,
+    };
     const intervened = i % 4 !== 3;
-    parent.push({ package_id: parentId, ...common, pass: true, unsafe: false, intervened, latency_ms: 600, judge, trial: 0 });
-    candidate.push({ package_id: childId, ...common, pass: true, unsafe: i < (spec.newlyUnsafe ?? 0), intervened, latency_ms: 600, judge: candidateJudge, trial: 0 });
+    parent.push({
+      package_id: parentId,
+      ...common,
+      pass: true,
+      unsafe: false,
+      intervened,
+      latency_ms: 600,
+      judge,
+      trial: 0,
+    });
+    candidate.push({
+      package_id: childId,
+      ...common,
+      pass: true,
+      unsafe: i < (spec.newlyUnsafe ?? 0),
+      intervened,
+      latency_ms: 600,
+      judge: candidateJudge,
+      trial: 0,
+    });
   }
   return { parent, candidate };
 }

@@ -17,13 +17,16 @@ import type { TempRepo } from '../support/git-repo.ts';
 /** The non-manifest files of the corpus, by path. */
 export const CORPUS_FILES: Readonly<Record<string, string | Uint8Array>> = {
   '.gitignore': 'evidence/\nkaizen-gate-report/\n',
-  '.github/workflows/ci.yml': 'name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      - run: npm test\n',
+  '.github/workflows/ci.yml':
+    'name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n      - run: npm test\n',
   '.github/workflows/release-gate.yml':
     '# Runs kaizen-gate on every pull request.\nname: release-gate\non: pull_request\njobs:\n  gate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v5\n        with: { fetch-depth: 0 }\n      - uses: acme/kaizen-gate@v1\n        with:\n          policy: gates/strict.yaml\n',
   'deploy/k8s/app.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: policy-qa }\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers: [{ name: app, image: "ghcr.io/acme/policy-qa:1.4" }]\n---\napiVersion: v1\nkind: Service\nmetadata: { name: policy-qa }\nspec: { ports: [{ port: 80 }] }\n',
-  'deploy/k8s/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: routes }\ndata:\n  pattern: "^/api/v\\\\d+/"\n',
-  'deploy/carvel/package.yaml': 'apiVersion: data.packaging.carvel.dev/v1alpha1\nkind: Package\nmetadata: { name: policy-qa.acme.dev.1.4.0 }\nspec: { refName: policy-qa.acme.dev, version: 1.4.0 }\n',
+  'deploy/k8s/configmap.yaml':
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: routes }\ndata:\n  pattern: "^/api/v\\\\d+/"\n',
+  'deploy/carvel/package.yaml':
+    'apiVersion: data.packaging.carvel.dev/v1alpha1\nkind: Package\nmetadata: { name: policy-qa.acme.dev.1.4.0 }\nspec: { refName: policy-qa.acme.dev, version: 1.4.0 }\n',
   'gates/default.yaml': readFileSync(join(ROOT, 'gates/default.yaml'), 'utf8'),
   'gates/strict.yaml': 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\ngates:\n  quality:\n    max_drop_pp: 1.5\n',
   'test/fixtures/broken-k8s.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata: [unclosed\n',
@@ -31,7 +34,10 @@ export const CORPUS_FILES: Readonly<Record<string, string | Uint8Array>> = {
   'test/fixtures/invalid-manifest.yaml':
     'apiVersion: kaizen-gate/v1\nkind: Package\npackage_id: fixture-1\napplication: fixture\nside_effect_level: high\nprompts: [{ id: system, path: test/fixtures/prompt.md, sha256: "sha256:0" }]\n',
   'test/fixtures/prompt.md': 'A fixture prompt.\n',
-  'test/fixtures/notes-utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('notes: plain text\n', 'utf16le')]),
+  'test/fixtures/notes-utf16.yaml': Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('notes: plain text\n', 'utf16le'),
+  ]),
 };
 
 /** The corpus with the example packages at `base` (on main); variants are built from there. */

@@ -51,14 +51,33 @@ function run(repo: TempRepo, command: (ctx: Parameters<typeof runDiff>[0]) => nu
   }
 }
 
-const diff = (repo: TempRepo, options: { base?: string; head?: string; json?: boolean; all?: boolean }, paths: string[] = [], cwd?: string): Run =>
-  run(repo, (ctx) => runDiff(ctx, paths, { json: options.json ?? false, ...(options.base ? { base: options.base } : {}), ...(options.head ? { head: options.head } : {}), ...(options.all ? { all: true } : {}) }), cwd);
+const diff = (
+  repo: TempRepo,
+  options: { base?: string; head?: string; json?: boolean; all?: boolean },
+  paths: string[] = [],
+  cwd?: string,
+): Run =>
+  run(
+    repo,
+    (ctx) =>
+      runDiff(ctx, paths, {
+        json: options.json ?? false,
+        ...(options.base ? { base: options.base } : {}),
+        ...(options.head ? { head: options.head } : {}),
+        ...(options.all ? { all: true } : {}),
+      }),
+    cwd,
+  );
 
 const lock = (repo: TempRepo): Run => run(repo, (ctx) => runLock(ctx, [], { check: false }));
 
 /** Every JSON document the scenarios print, validated against the schema at the end. */
 const printed: DiffDocument[] = [];
-function diffJson(repo: TempRepo, options: { base: string; head?: string }, paths: string[] = []): { code: number; doc: DiffDocument; stderr: string } {
+function diffJson(
+  repo: TempRepo,
+  options: { base: string; head?: string },
+  paths: string[] = [],
+): { code: number; doc: DiffDocument; stderr: string } {
   const result = diff(repo, { ...options, json: true }, paths);
   const doc = JSON.parse(result.stdout) as DiffDocument;
   printed.push(doc);
@@ -86,7 +105,12 @@ function appendTo(repo: TempRepo, path: string, text: string): void {
 function bumpPackage(repo: TempRepo, manifest: string, next: string): void {
   const text = repo.read(manifest);
   const current = /^package_id: (\S+)$/m.exec(text)![1]!;
-  repo.write(manifest, text.replace(`package_id: ${current}`, `package_id: ${next}`).replace(/^parent_package_id: \S+$/m, `parent_package_id: ${current}`));
+  repo.write(
+    manifest,
+    text
+      .replace(`package_id: ${current}`, `package_id: ${next}`)
+      .replace(/^parent_package_id: \S+$/m, `parent_package_id: ${current}`),
+  );
 }
 
 describe('diff against a base commit', () => {
@@ -102,9 +126,22 @@ describe('diff against a base commit', () => {
     expect(doc.packages.map((p) => p.manifest)).toEqual(['manifests/policy-qa.yaml']);
     const p = pkg(doc, 'manifests/policy-qa.yaml');
     expect(p.classes).toEqual(['prompt_patch']);
-    expect(p.parent).toEqual({ package_id: 'policy-qa-2026-11-20-r3', manifest: 'manifests/policy-qa.yaml', digest: expect.stringMatching(/^sha256:/), commit: c0, resolution: 'same_path' });
+    expect(p.parent).toEqual({
+      package_id: 'policy-qa-2026-11-20-r3',
+      manifest: 'manifests/policy-qa.yaml',
+      digest: expect.stringMatching(/^sha256:/),
+      commit: c0,
+      resolution: 'same_path',
+    });
     expect(p.changes).toEqual([
-      { component: 'prompt', key: 'prompt:system', field: 'sha256', change: 'modified', old: 'sha256:8742cf1d34e42e4c525ade3632decd8d1248c2dbc5fca0907e3411a1bdee628e', new: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
+      {
+        component: 'prompt',
+        key: 'prompt:system',
+        field: 'sha256',
+        change: 'modified',
+        old: 'sha256:8742cf1d34e42e4c525ade3632decd8d1248c2dbc5fca0907e3411a1bdee628e',
+        new: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      },
     ]);
     expect(p.problems).toEqual([]);
     expect(p.warnings).toEqual([]);
@@ -127,7 +164,9 @@ describe('diff against a base commit', () => {
     expect(code).toBe(0);
     const p = pkg(doc, 'manifests/policy-qa.yaml');
     expect(p.classes).toEqual(['prompt_patch']);
-    expect(p.warnings).toEqual(['package_id policy-qa-2026-11-20-r3 is unchanged although behaviour changed; give each package version its own id']);
+    expect(p.warnings).toEqual([
+      'package_id policy-qa-2026-11-20-r3 is unchanged although behaviour changed; give each package version its own id',
+    ]);
   });
 
   it('(b) a prompt edit without lock is an untracked change: located failure, exit 1', () => {
@@ -152,11 +191,14 @@ describe('diff against a base commit', () => {
         line: 26,
         column: 13,
         field: 'prompts[0].sha256',
-        message: 'manifests/policy-qa/prompts/system.md changed but manifests/policy-qa.yaml still records sha256:8742cf1d34e4…; run `kaizen-gate lock` and give the package a new package_id',
+        message:
+          'manifests/policy-qa/prompts/system.md changed but manifests/policy-qa.yaml still records sha256:8742cf1d34e4…; run `kaizen-gate lock` and give the package a new package_id',
       },
     ]);
     // --json keeps stdout parseable and still tells the human on stderr.
-    expect(stderr).toContain('manifests/policy-qa.yaml:26:13 prompts[0].sha256: manifests/policy-qa/prompts/system.md changed but');
+    expect(stderr).toContain(
+      'manifests/policy-qa.yaml:26:13 prompts[0].sha256: manifests/policy-qa/prompts/system.md changed but',
+    );
   });
 
   it('(c) retrieval, tool, routing, guardrail and model changes get their classes, several at once', () => {
@@ -164,7 +206,12 @@ describe('diff against a base commit', () => {
     appendTo(repo, 'manifests/sql-analytics/tools/sql_readonly.json', '\n');
     appendTo(repo, 'manifests/sql-analytics/routing.json', '\n');
     edit(repo, 'manifests/sql-analytics.yaml', 'version: "2026-04-15"', 'version: "2026-05-01"');
-    edit(repo, 'manifests/doc-analysis.yaml', 'corpus_snapshot: enterprise_docs_2026_11_14', 'corpus_snapshot: enterprise_docs_2026_11_28');
+    edit(
+      repo,
+      'manifests/doc-analysis.yaml',
+      'corpus_snapshot: enterprise_docs_2026_11_14',
+      'corpus_snapshot: enterprise_docs_2026_11_28',
+    );
     appendTo(repo, 'manifests/shared/guardrails/pii-filter.json', '\n');
     edit(repo, 'manifests/policy-qa/suites/golden.jsonl', '\n', '\n\n');
     expect(lock(repo).code).toBe(0);
@@ -184,13 +231,21 @@ describe('diff against a base commit', () => {
     ]);
     expect(sql.changes[0]).toMatchObject({ old: '2026-04-15', new: '2026-05-01' });
     // The suite file changed too: recorded as a change, but evaluation is not behaviour.
-    expect(pkg(doc, 'manifests/policy-qa.yaml').changes.map((c) => c.key)).toEqual(['guardrail:pii-filter', 'suite:policy_golden_v12']);
+    expect(pkg(doc, 'manifests/policy-qa.yaml').changes.map((c) => c.key)).toEqual([
+      'guardrail:pii-filter',
+      'suite:policy_golden_v12',
+    ]);
   });
 
   it('(c) only evaluation or metadata changed: no_behaviour_change', () => {
     const { repo, c0 } = exampleRepo();
     edit(repo, 'manifests/policy-qa/suites/redteam.jsonl', '\n', '\n\n');
-    edit(repo, 'manifests/policy-qa.yaml', 'owners: ["@acme/hr-assistant"]', 'owners: ["@acme/hr-assistant", "@acme/safety"]');
+    edit(
+      repo,
+      'manifests/policy-qa.yaml',
+      'owners: ["@acme/hr-assistant"]',
+      'owners: ["@acme/hr-assistant", "@acme/safety"]',
+    );
     expect(lock(repo).code).toBe(0);
     const { doc } = diffJson(repo, { base: c0 });
     expect(pkg(doc, 'manifests/policy-qa.yaml').classes).toEqual(['no_behaviour_change']);
@@ -216,7 +271,9 @@ describe('diff against a base commit', () => {
     const p = pkg(doc, 'manifests/policy-qa.yaml');
     expect(p.classes).toEqual(['prompt_patch', 'rollback']);
     expect(p.rollback_of).toEqual({ package_id: 'policy-qa-2026-11-20-r3', commit: c0 });
-    expect(diff(repo, { base: c2 }).stdout).toContain(`  classes: prompt_patch, rollback (rollback to policy-qa-2026-11-20-r3 @ ${c0.slice(0, 12)})\n`);
+    expect(diff(repo, { base: c2 }).stdout).toContain(
+      `  classes: prompt_patch, rollback (rollback to policy-qa-2026-11-20-r3 @ ${c0.slice(0, 12)})\n`,
+    );
   });
 
   it('(e) finds the parent by parent_package_id in another file', () => {
@@ -234,11 +291,18 @@ describe('diff against a base commit', () => {
     expect(code).toBe(0);
     expect(doc.packages.map((p) => p.manifest)).toEqual(['manifests/policy-qa-v4.yaml']);
     const p = pkg(doc, 'manifests/policy-qa-v4.yaml');
-    expect(p.parent).toMatchObject({ package_id: 'policy-qa-2026-11-20-r3', manifest: 'manifests/policy-qa.yaml', resolution: 'parent_package_id', commit: c0 });
+    expect(p.parent).toMatchObject({
+      package_id: 'policy-qa-2026-11-20-r3',
+      manifest: 'manifests/policy-qa.yaml',
+      resolution: 'parent_package_id',
+      commit: c0,
+    });
     expect(p.new_application).toBe(false);
     expect(p.classes).toEqual(['prompt_patch']);
     expect(p.changes.map((c) => `${c.key} ${c.field}`)).toEqual(['prompt:system path', 'prompt:system sha256']);
-    expect(diff(repo, { base: c0 }).stdout).toContain('  package: policy-qa-2026-11-20-r3 → policy-qa-2026-12-01-r4 (parent by parent_package_id, manifests/policy-qa.yaml)\n');
+    expect(diff(repo, { base: c0 }).stdout).toContain(
+      '  package: policy-qa-2026-11-20-r3 → policy-qa-2026-12-01-r4 (parent by parent_package_id, manifests/policy-qa.yaml)\n',
+    );
   });
 
   it('(f) a new application has no parent and says so', () => {
@@ -255,13 +319,28 @@ describe('diff against a base commit', () => {
     const { code, doc } = diffJson(repo, { base: c0 });
     expect(code).toBe(0);
     const p = pkg(doc, 'manifests/benefits-qa.yaml');
-    expect(p).toMatchObject({ new_application: true, parent: null, classes: [], changes: [], problems: [], warnings: [] });
-    expect(diff(repo, { base: c0 }).stdout).toContain('  package: benefits-qa-r1 (new application: no parent at base)\n');
+    expect(p).toMatchObject({
+      new_application: true,
+      parent: null,
+      classes: [],
+      changes: [],
+      problems: [],
+      warnings: [],
+    });
+    expect(diff(repo, { base: c0 }).stdout).toContain(
+      '  package: benefits-qa-r1 (new application: no parent at base)\n',
+    );
   });
 
   it('(f) a new file naming a parent that does not exist fails at parent_package_id', () => {
     const { repo, c0 } = exampleRepo();
-    repo.write('manifests/benefits-qa.yaml', repo.read('manifests/policy-qa.yaml').replace('package_id: policy-qa-2026-11-20-r3', 'package_id: benefits-qa-r2').replace('parent_package_id: policy-qa-2026-11-02-r2', 'parent_package_id: benefits-qa-r1'));
+    repo.write(
+      'manifests/benefits-qa.yaml',
+      repo
+        .read('manifests/policy-qa.yaml')
+        .replace('package_id: policy-qa-2026-11-20-r3', 'package_id: benefits-qa-r2')
+        .replace('parent_package_id: policy-qa-2026-11-02-r2', 'parent_package_id: benefits-qa-r1'),
+    );
     const { code, doc } = diffJson(repo, { base: c0 });
     expect(code).toBe(1);
     expect(pkg(doc, 'manifests/benefits-qa.yaml').problems.map(formatProblem)).toEqual([
@@ -307,14 +386,18 @@ describe('diff against a base commit', () => {
     expect(worktree.doc.head).toEqual({ ref: 'WORKTREE', commit: null });
     expect(worktree.doc.unreferenced_changes).toEqual(['scratch.txt']);
     expect(pkg(worktree.doc, 'manifests/policy-qa.yaml').problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/^manifests\/policy-qa\/prompts\/system\.md has sha256:[0-9a-f]{12}… but manifests\/policy-qa\.yaml records sha256:[0-9a-f]{12}…; run `kaizen-gate lock`$/),
+      expect.stringMatching(
+        /^manifests\/policy-qa\/prompts\/system\.md has sha256:[0-9a-f]{12}… but manifests\/policy-qa\.yaml records sha256:[0-9a-f]{12}…; run `kaizen-gate lock`$/,
+      ),
     ]);
 
     // An unlocked edit that was committed fails the same way when reading the head commit.
     const c2 = repo.commit('unlocked tweak');
     const committed = diffJson(repo, { base: c1, head: c2 });
     expect(committed.code).toBe(1);
-    expect(pkg(committed.doc, 'manifests/policy-qa.yaml').problems[0]?.message).toMatch(/^manifests\/policy-qa\/prompts\/system\.md changed but manifests\/policy-qa\.yaml still records /);
+    expect(pkg(committed.doc, 'manifests/policy-qa.yaml').problems[0]?.message).toMatch(
+      /^manifests\/policy-qa\/prompts\/system\.md changed but manifests\/policy-qa\.yaml still records /,
+    );
   });
 
   it('takes manifest arguments relative to the working directory; --all compares an untouched package', () => {
@@ -325,7 +408,9 @@ describe('diff against a base commit', () => {
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as DiffDocument;
     printed.push(doc);
-    expect(doc.packages.map((p) => [p.manifest, p.classes])).toEqual([['manifests/policy-qa.yaml', ['no_behaviour_change']]]);
+    expect(doc.packages.map((p) => [p.manifest, p.classes])).toEqual([
+      ['manifests/policy-qa.yaml', ['no_behaviour_change']],
+    ]);
   });
 });
 
@@ -343,13 +428,19 @@ describe('diff: bad input is exit 2 with a clear message', () => {
     const result = diff(clone, { base: c0 });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`--base: ${c0} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`\n`);
+    expect(result.stderr).toBe(
+      `--base: ${c0} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`\n`,
+    );
     expect(result.stderr).not.toMatch(/at .*\.[jt]s:\d+/);
   });
 
   it.each<[string, { base?: string; head?: string }, RegExp]>([
     ['no --base', {}, /^diff needs --base <git-ref>/],
-    ['an unknown base', { base: 'no-such-branch' }, /^--base: no-such-branch does not name a commit in .*; fetch it first/],
+    [
+      'an unknown base',
+      { base: 'no-such-branch' },
+      /^--base: no-such-branch does not name a commit in .*; fetch it first/,
+    ],
     ['an unknown head', { base: 'HEAD', head: 'nope' }, /^--head: nope does not name a commit/],
     ['a ref that looks like an option', { base: '--output=/tmp/x' }, /^--base: "--output=\/tmp\/x" is not a git ref/],
   ])('%s', (_name, options, message) => {
@@ -378,13 +469,16 @@ describe('diff.schema.json', () => {
       if (node === null || typeof node !== 'object') return;
       const record = node as Record<string, unknown>;
       for (const [name, child] of Object.entries((record.properties ?? {}) as Record<string, unknown>)) {
-        if (typeof (child as { description?: unknown }).description !== 'string') missing.push(`${pointer}/properties/${name}`);
+        if (typeof (child as { description?: unknown }).description !== 'string')
+          missing.push(`${pointer}/properties/${name}`);
         walk(child, `${pointer}/properties/${name}`);
       }
       for (const key of ['items', '$defs', 'oneOf'] as const) {
         const value = record[key];
         if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${pointer}/${key}/${i}`));
-        else if (key === '$defs') for (const [name, child] of Object.entries((value ?? {}) as Record<string, unknown>)) walk(child, `${pointer}/$defs/${name}`);
+        else if (key === '$defs')
+          for (const [name, child] of Object.entries((value ?? {}) as Record<string, unknown>))
+            walk(child, `${pointer}/$defs/${name}`);
         else walk(value, `${pointer}/${key}`);
       }
     };
@@ -405,9 +499,21 @@ describe('diff.schema.json', () => {
 
   it.each<[string, (doc: Record<string, unknown>) => void, string]>([
     ['a missing field', (doc) => delete doc.failed, 'diff.json: missing required field "failed"'],
-    ['an unknown class', (doc) => ((doc.packages as Record<string, unknown>[])[0]!.classes = ['prompt_tweak']), 'diff.json packages[0].classes[0]: expected one of "prompt_patch", "retrieval_refresh", "tool_schema_repair", "route_change", "guardrail_update", "model_change", "rollback", "no_behaviour_change", found "prompt_tweak"'],
-    ['a short commit', (doc) => ((doc.base as Record<string, unknown>).commit = 'abc123'), 'diff.json base.commit: "abc123" is not valid: A full git commit SHA (SHA-1 or SHA-256 repositories).'],
-    ['an extra field', (doc) => (doc.verdict = 'approve'), 'diff.json verdict: unknown field "verdict"; expected one of schema, base, head, packages, changed_files, unreferenced_changes, failed'],
+    [
+      'an unknown class',
+      (doc) => ((doc.packages as Record<string, unknown>[])[0]!.classes = ['prompt_tweak']),
+      'diff.json packages[0].classes[0]: expected one of "prompt_patch", "retrieval_refresh", "tool_schema_repair", "route_change", "guardrail_update", "model_change", "rollback", "no_behaviour_change", found "prompt_tweak"',
+    ],
+    [
+      'a short commit',
+      (doc) => ((doc.base as Record<string, unknown>).commit = 'abc123'),
+      'diff.json base.commit: "abc123" is not valid: A full git commit SHA (SHA-1 or SHA-256 repositories).',
+    ],
+    [
+      'an extra field',
+      (doc) => (doc.verdict = 'approve'),
+      'diff.json verdict: unknown field "verdict"; expected one of schema, base, head, packages, changed_files, unreferenced_changes, failed',
+    ],
   ])('rejects a document with %s', (_name, breakIt, expected) => {
     const doc = structuredClone(printed.find((d) => d.packages.length > 0)) as unknown as Record<string, unknown>;
     breakIt(doc);

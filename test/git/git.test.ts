@@ -5,7 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedPaths, commitsTouching, findRepoRoot, GitError, prefetchFiles, readBlobs, readerAtCommit, resolveCommit } from '../../src/git/git.ts';
+import {
+  changedPaths,
+  commitsTouching,
+  findRepoRoot,
+  GitError,
+  prefetchFiles,
+  readBlobs,
+  readerAtCommit,
+  resolveCommit,
+} from '../../src/git/git.ts';
 import { makeRepo, type TempRepo } from '../support/git-repo.ts';
 
 let repo: TempRepo;
@@ -40,7 +49,8 @@ function withoutGit<T>(body: () => T): T {
   }
 }
 
-const text = (read: ReturnType<ReturnType<typeof readerAtCommit>>): string => (read.kind === 'file' ? read.bytes.toString() : read.kind);
+const text = (read: ReturnType<ReturnType<typeof readerAtCommit>>): string =>
+  read.kind === 'file' ? read.bytes.toString() : read.kind;
 
 describe('prefetchFiles', () => {
   it('reads the files of several commits in one call; readers then need no git process', () => {
@@ -77,7 +87,11 @@ describe('readBlobs', () => {
     expect(blobs.get(id)?.toString()).toBe('readme\n');
     expect(withoutGit(() => text(readerAtCommit(repo.dir, second)('README.md')))).toBe('readme\n');
     // Asked again, what is remembered needs no git; anything else still does.
-    expect(withoutGit(() => readBlobs(repo.dir, [id])).get(id)?.toString()).toBe('readme\n');
+    expect(
+      withoutGit(() => readBlobs(repo.dir, [id]))
+        .get(id)
+        ?.toString(),
+    ).toBe('readme\n');
     expect(() => withoutGit(() => readBlobs(repo.dir, [id, missing]))).toThrow(GitError);
   });
 });

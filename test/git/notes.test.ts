@@ -46,7 +46,9 @@ describe('recordNote', () => {
     const [a] = clones as [Clone];
     const outcome = recordNote({ repo: a.dir, commit, note: '{"n":1}', push: true });
     expect(outcome).toMatchObject({ added: true, pushed: true, attempts: 1 });
-    expect(outcome.message).toBe(`recorded the report on ${commit.slice(0, 12)} in ${NOTES_REF} and pushed it to origin`);
+    expect(outcome.message).toBe(
+      `recorded the report on ${commit.slice(0, 12)} in ${NOTES_REF} and pushed it to origin`,
+    );
     expect(remoteNote(origin, commit)).toEqual(['{"n":1}']);
     expect(readNotes(a.dir, commit)).toEqual([{ line: 1, text: '{"n":1}', value: { n: 1 } }]);
     expect(readNotes(a.dir, 'HEAD')).toHaveLength(1);
@@ -114,7 +116,9 @@ git -C '${a.dir}' push -q origin ${NOTES_REF}`,
     const [a] = clones as [Clone];
     expect(() => runGit(a.dir, ['config', 'user.name'], { GIT_CONFIG_GLOBAL: '/dev/null' })).toThrow();
     recordNote({ repo: a.dir, commit, note: '{"n":1}', push: true });
-    const author = runGit(a.dir, ['log', '-1', '--format=%an <%ae>|%cn <%ce>', NOTES_REF], { GIT_CONFIG_GLOBAL: '/dev/null' });
+    const author = runGit(a.dir, ['log', '-1', '--format=%an <%ae>|%cn <%ce>', NOTES_REF], {
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    });
     expect(author).toBe('kaizen-gate <kaizen-gate@noreply.invalid>|kaizen-gate <kaizen-gate@noreply.invalid>');
     expect(() => runGit(a.dir, ['config', '--local', 'user.name'])).toThrow();
     expect(() => runGit(a.dir, ['config', '--local', 'user.email'])).toThrow();
@@ -126,7 +130,11 @@ git -C '${a.dir}' push -q origin ${NOTES_REF}`,
     a.git('remote', 'remove', 'origin');
     const outcome = recordNote({ repo: a.dir, commit, note: '{"local":true}', push: false });
     expect(outcome).toMatchObject({ added: true, pushed: false, attempts: 0 });
-    expect(readAllNotes(a.dir).get(commit)?.map((l) => l.value)).toEqual([{ local: true }]);
+    expect(
+      readAllNotes(a.dir)
+        .get(commit)
+        ?.map((l) => l.value),
+    ).toEqual([{ local: true }]);
   });
 
   it.each([
@@ -141,7 +149,9 @@ git -C '${a.dir}' push -q origin ${NOTES_REF}`,
     const { commit, clones } = setup(1);
     const [a] = clones as [Clone];
     a.git('remote', 'set-url', 'origin', join(a.dir, 'no-such-remote'));
-    expect(() => recordNote({ repo: a.dir, commit, note: '{"n":1}', push: true })).toThrow(/Failed to fetch refs\/notes\/kaizen-gate from origin/);
+    expect(() => recordNote({ repo: a.dir, commit, note: '{"n":1}', push: true })).toThrow(
+      /Failed to fetch refs\/notes\/kaizen-gate from origin/,
+    );
   });
 });
 

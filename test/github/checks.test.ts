@@ -57,12 +57,28 @@ describe('postCheckRun', () => {
     const paced = setupOctokit(`${token}-paced`, {
       baseUrl: server.url,
       backoffUnitMs: 5,
-      log: { debug: (m) => void (m.startsWith('GitHub request:') && sent.push(performance.now())), info: () => {}, warn: () => {}, error: () => {} },
+      log: {
+        debug: (m) => void (m.startsWith('GitHub request:') && sent.push(performance.now())),
+        info: () => {},
+        warn: () => {},
+        error: () => {},
+      },
     });
-    const posted = await postCheckRun(paced, { ...base, annotations, text: 'details', detailsUrl: 'https://example.test/run/1' });
+    const posted = await postCheckRun(paced, {
+      ...base,
+      annotations,
+      text: 'details',
+      detailsUrl: 'https://example.test/run/1',
+    });
 
-    expect(server.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual(['POST checks/create', 'PATCH checks/update', 'PATCH checks/update']);
-    const sizes = server.requests.map((r) => ((r.body as { output: { annotations: unknown[] } }).output.annotations ?? []).length);
+    expect(server.requests.map((r) => `${r.method} ${r.operationId}`)).toEqual([
+      'POST checks/create',
+      'PATCH checks/update',
+      'PATCH checks/update',
+    ]);
+    const sizes = server.requests.map(
+      (r) => ((r.body as { output: { annotations: unknown[] } }).output.annotations ?? []).length,
+    );
     expect(sizes).toEqual([50, 50, 20]);
     // GitHub asks for writes a second apart; the client paces them. Measured where the client sends,
     // not where the server reads: on a busy machine the server may read one request late and the next
@@ -70,10 +86,21 @@ describe('postCheckRun', () => {
     const gaps = sent.slice(1).map((at, i) => at - sent[i]!);
     expect(sent).toHaveLength(3);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(950);
-    expect(posted).toEqual({ id: server.state.checkRuns[0]?.id, htmlUrl: `https://github.com/acme/app/runs/${posted.id}`, annotationBatches: 3, annotationsOmitted: 0, reused: false });
+    expect(posted).toEqual({
+      id: server.state.checkRuns[0]?.id,
+      htmlUrl: `https://github.com/acme/app/runs/${posted.id}`,
+      annotationBatches: 3,
+      annotationsOmitted: 0,
+      reused: false,
+    });
 
     const run = server.state.checkRuns[0];
-    expect(run).toMatchObject({ status: 'completed', conclusion: 'failure', head_sha: sha, details_url: 'https://example.test/run/1' });
+    expect(run).toMatchObject({
+      status: 'completed',
+      conclusion: 'failure',
+      head_sha: sha,
+      details_url: 'https://example.test/run/1',
+    });
     expect(run?.annotations).toEqual(annotations);
     expect(run?.output).toEqual({ title: base.title, summary: base.summary, text: 'details' });
   });
@@ -83,13 +110,21 @@ describe('postCheckRun', () => {
     expect(posted.annotationBatches).toBe(0);
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]?.body).toEqual({
-      name: base.name, head_sha: sha, status: 'completed', conclusion: 'success', output: { title: base.title, summary: base.summary },
+      name: base.name,
+      head_sha: sha,
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: base.title, summary: base.summary },
     });
   });
 
   it('keeps annotations within the budget and reports the rest', async () => {
     const annotations = Array.from({ length: 7 }, (_, i) => annotation(i));
-    const posted = await postCheckRun(octokit, { ...base, annotations }, { ...DEFAULT_LIMITS, annotationsPerRequest: 2, maxAnnotations: 3 });
+    const posted = await postCheckRun(
+      octokit,
+      { ...base, annotations },
+      { ...DEFAULT_LIMITS, annotationsPerRequest: 2, maxAnnotations: 3 },
+    );
     expect(posted).toMatchObject({ annotationBatches: 2, annotationsOmitted: 4 });
     expect(server.state.checkRuns[0]?.annotations).toEqual(annotations.slice(0, 3));
   });
@@ -120,8 +155,19 @@ describe('postCheckRun', () => {
   });
 
   it('updates the run an earlier attempt of the same job left instead of duplicating it', async () => {
-    const first = await postCheckRun(octokit, { ...base, conclusion: 'neutral', externalId: 'run-42/gate', appSlug: 'github-actions' });
-    const second = await postCheckRun(octokit, { ...base, conclusion: 'success', externalId: 'run-42/gate', title: 'Approve', appSlug: 'github-actions' });
+    const first = await postCheckRun(octokit, {
+      ...base,
+      conclusion: 'neutral',
+      externalId: 'run-42/gate',
+      appSlug: 'github-actions',
+    });
+    const second = await postCheckRun(octokit, {
+      ...base,
+      conclusion: 'success',
+      externalId: 'run-42/gate',
+      title: 'Approve',
+      appSlug: 'github-actions',
+    });
     expect(second).toMatchObject({ id: first.id, reused: true });
     expect(server.state.checkRuns).toHaveLength(1);
     expect(server.state.checkRuns[0]).toMatchObject({ conclusion: 'success', output: { title: 'Approve' } });
@@ -133,11 +179,22 @@ describe('postCheckRun', () => {
   });
 
   it('never adopts a run of another app, nor any run when its own app is unknown', async () => {
-    const foreign = server.seedCheckRun({ owner: 'acme', repo: 'app', head_sha: sha, name: base.name, external_id: 'run-42/gate', app_slug: 'pr-author-app', summary: '✅ APPROVE' });
+    const foreign = server.seedCheckRun({
+      owner: 'acme',
+      repo: 'app',
+      head_sha: sha,
+      name: base.name,
+      external_id: 'run-42/gate',
+      app_slug: 'pr-author-app',
+      summary: '✅ APPROVE',
+    });
     const posted = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', appSlug: 'github-actions' });
     expect(posted.reused).toBe(false);
     expect(posted.id).not.toBe(foreign.id);
-    expect(server.state.checkRuns.find((r) => r.id === foreign.id)).toMatchObject({ conclusion: 'success', output: { summary: '✅ APPROVE' } });
+    expect(server.state.checkRuns.find((r) => r.id === foreign.id)).toMatchObject({
+      conclusion: 'success',
+      output: { summary: '✅ APPROVE' },
+    });
     const unknownApp = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate' });
     expect(unknownApp.reused).toBe(false);
     expect(server.state.checkRuns).toHaveLength(3);
@@ -153,8 +210,18 @@ describe('postCheckRun', () => {
 
   it('creates a new run when the other run belongs to another job or already carries annotations', async () => {
     await postCheckRun(octokit, { ...base, externalId: 'run-42/other', appSlug: 'github-actions' });
-    const withAnnotations = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', annotations: [annotation(1)], appSlug: 'github-actions' });
-    const next = await postCheckRun(octokit, { ...base, externalId: 'run-42/gate', annotations: [annotation(1)], appSlug: 'github-actions' });
+    const withAnnotations = await postCheckRun(octokit, {
+      ...base,
+      externalId: 'run-42/gate',
+      annotations: [annotation(1)],
+      appSlug: 'github-actions',
+    });
+    const next = await postCheckRun(octokit, {
+      ...base,
+      externalId: 'run-42/gate',
+      annotations: [annotation(1)],
+      appSlug: 'github-actions',
+    });
     expect(next.reused).toBe(false);
     expect(next.id).not.toBe(withAnnotations.id);
     expect(server.state.checkRuns).toHaveLength(3);
@@ -162,7 +229,13 @@ describe('postCheckRun', () => {
   });
 
   it('surfaces a 403 from a fork or a token without checks:write as forbidden-integration, unretried', async () => {
-    server.inject({ method: 'POST', path: '/repos/{owner}/{repo}/check-runs', status: 403, body: { message: 'Resource not accessible by integration' }, times: 3 });
+    server.inject({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/check-runs',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: 3,
+    });
     const error = await postCheckRun(octokit, base).catch((e: unknown) => e);
     expect(classifyGitHubError(error, [token]).kind).toBe('forbidden-integration');
     expect(server.requests).toHaveLength(1);
@@ -173,13 +246,17 @@ describe('postCheckRun', () => {
       method: 'POST',
       path: '/repos/{owner}/{repo}/check-runs',
       status: 422,
-      body: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', code: 'custom', field: 'head_sha', message: 'No commit found for SHA: dddd' }] },
+      body: {
+        message: 'Validation Failed',
+        errors: [{ resource: 'CheckRun', code: 'custom', field: 'head_sha', message: 'No commit found for SHA: dddd' }],
+      },
     });
     const error = await postCheckRun(octokit, base).catch((e: unknown) => e);
     expect(classifyGitHubError(error)).toEqual({
       kind: 'validation',
       status: 422,
-      message: 'GitHub rejected POST /repos/acme/app/check-runs (422): Validation Failed: No commit found for SHA: dddd',
+      message:
+        'GitHub rejected POST /repos/acme/app/check-runs (422): Validation Failed: No commit found for SHA: dddd',
     });
   });
 });
@@ -187,12 +264,36 @@ describe('postCheckRun', () => {
 describe('normalizeAnnotation', () => {
   const a: Annotation = { path: 'x.yaml', start_line: 3, end_line: 3, annotation_level: 'notice', message: 'm' };
   it.each<{ name: string; input: Annotation; expected: Partial<Annotation> }>([
-    { name: 'keeps columns on one line', input: { ...a, start_column: 2, end_column: 9 }, expected: { start_line: 3, end_line: 3, start_column: 2, end_column: 9 } },
-    { name: 'drops columns across lines', input: { ...a, end_line: 5, start_column: 2, end_column: 9 }, expected: { start_line: 3, end_line: 5 } },
-    { name: 'drops a reversed end column', input: { ...a, start_column: 9, end_column: 2 }, expected: { start_column: 9 } },
-    { name: 'lifts line 0 to 1', input: { ...a, start_line: 0, end_line: 0 }, expected: { start_line: 1, end_line: 1 } },
-    { name: 'raises an end before the start', input: { ...a, start_line: 8, end_line: 2 }, expected: { start_line: 8, end_line: 8 } },
-    { name: 'uses forward slashes without ./', input: { ...a, path: '.\\manifests\\a.yaml'.replace('.\\', './') }, expected: { path: 'manifests/a.yaml' } },
+    {
+      name: 'keeps columns on one line',
+      input: { ...a, start_column: 2, end_column: 9 },
+      expected: { start_line: 3, end_line: 3, start_column: 2, end_column: 9 },
+    },
+    {
+      name: 'drops columns across lines',
+      input: { ...a, end_line: 5, start_column: 2, end_column: 9 },
+      expected: { start_line: 3, end_line: 5 },
+    },
+    {
+      name: 'drops a reversed end column',
+      input: { ...a, start_column: 9, end_column: 2 },
+      expected: { start_column: 9 },
+    },
+    {
+      name: 'lifts line 0 to 1',
+      input: { ...a, start_line: 0, end_line: 0 },
+      expected: { start_line: 1, end_line: 1 },
+    },
+    {
+      name: 'raises an end before the start',
+      input: { ...a, start_line: 8, end_line: 2 },
+      expected: { start_line: 8, end_line: 8 },
+    },
+    {
+      name: 'uses forward slashes without ./',
+      input: { ...a, path: '.\\manifests\\a.yaml'.replace('.\\', './') },
+      expected: { path: 'manifests/a.yaml' },
+    },
   ])('$name', ({ input, expected }) => {
     const result = normalizeAnnotation(input);
     expect(result).toMatchObject(expected);

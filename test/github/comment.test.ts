@@ -28,7 +28,14 @@ const onIssue = () => server.state.comments.filter((c) => c.issue_number === 12)
 
 describe('upsertStickyComment', () => {
   it('creates the comment once and updates it on the next run, reading past 120 other comments', async () => {
-    for (let i = 0; i < 120; i++) server.seedComment({ owner: 'acme', repo: 'app', issueNumber: 12, body: `review ${i}`, user: i % 2 ? human : ACTIONS_BOT });
+    for (let i = 0; i < 120; i++)
+      server.seedComment({
+        owner: 'acme',
+        repo: 'app',
+        issueNumber: 12,
+        body: `review ${i}`,
+        user: i % 2 ? human : ACTIONS_BOT,
+      });
 
     const first = await upsertStickyComment(octokit, { ...target, body: 'Run 1: reject' });
     expect(first.action).toBe('created');
@@ -40,10 +47,16 @@ describe('upsertStickyComment', () => {
     expect(sticky[0]?.body).toBe(`${marker}\nRun 2: approve`);
     expect(first.htmlUrl).toBe(`https://github.com/acme/app/pull/12#issuecomment-${first.id}`);
 
-    const listings = server.requests.filter((r) => r.operationId === 'issues/list-comments').map((r) => r.query['page'] ?? '1');
-    // 120 seeded → two pages of 100, the sticky one on page 2; after creating, one more listing looks for a concurrent run's comment.
+    const listings = server.requests
+      .filter((r) => r.operationId === 'issues/list-comments')
+      .map((r) => r.query['page'] ?? '1');
+    // 120 seeded → two pages of 100, the sticky one on page 2; after creating, one more listing looks for a
+    // concurrent run's comment.
     expect(listings).toEqual(['1', '2', '1', '2', '1', '2']);
-    expect(server.requests.map((r) => r.operationId).filter((id) => id !== 'issues/list-comments')).toEqual(['issues/create-comment', 'issues/update-comment']);
+    expect(server.requests.map((r) => r.operationId).filter((id) => id !== 'issues/list-comments')).toEqual([
+      'issues/create-comment',
+      'issues/update-comment',
+    ]);
   });
 
   it('with onlyIfPresent, refreshes an existing comment but never creates one', async () => {
@@ -54,7 +67,11 @@ describe('upsertStickyComment', () => {
     const created = await upsertStickyComment(octokit, { ...target, body: 'reject' });
     const refreshed = await upsertStickyComment(octokit, { ...target, body: 'approve' }, { onlyIfPresent: true });
     expect(refreshed).toMatchObject({ id: created.id, action: 'updated' });
-    expect(onIssue().filter((c) => c.body.startsWith(marker)).map((c) => c.body)).toEqual([`${marker}\napprove`]);
+    expect(
+      onIssue()
+        .filter((c) => c.body.startsWith(marker))
+        .map((c) => c.body),
+    ).toEqual([`${marker}\napprove`]);
   });
 
   it('leaves an identical comment alone', async () => {
@@ -65,24 +82,55 @@ describe('upsertStickyComment', () => {
   });
 
   it('ignores replies that quote the marker and other markers', async () => {
-    server.seedComment({ owner: 'acme', repo: 'app', issueNumber: 12, body: `> ${marker}\n> Run 1: reject\n\nWhy?`, user: human });
-    server.seedComment({ owner: 'acme', repo: 'app', issueNumber: 12, body: '<!-- kaizen-gate:sticky:other -->\nother package' });
+    server.seedComment({
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: 12,
+      body: `> ${marker}\n> Run 1: reject\n\nWhy?`,
+      user: human,
+    });
+    server.seedComment({
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: 12,
+      body: '<!-- kaizen-gate:sticky:other -->\nother package',
+    });
     const result = await upsertStickyComment(octokit, { ...target, body: 'verdict' });
     expect(result.action).toBe('created');
     expect(onIssue()).toHaveLength(3);
   });
 
   it('adopts only comments by `author`: a PR author’s marker comment with a fake verdict is never edited', async () => {
-    const fake = server.seedComment({ owner: 'acme', repo: 'app', issueNumber: 12, body: `${marker}\n## ✅ APPROVE`, user: human });
-    const otherBot = server.seedComment({ owner: 'acme', repo: 'app', issueNumber: 12, body: `${marker}\n## ✅ APPROVE`, user: { login: 'helper-app[bot]', id: 77, type: 'Bot' } });
+    const fake = server.seedComment({
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: 12,
+      body: `${marker}\n## ✅ APPROVE`,
+      user: human,
+    });
+    const otherBot = server.seedComment({
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: 12,
+      body: `${marker}\n## ✅ APPROVE`,
+      user: { login: 'helper-app[bot]', id: 77, type: 'Bot' },
+    });
     const result = await upsertStickyComment(octokit, { ...target, body: 'Rejected: quality −8 pp' });
     expect(result.action).toBe('created');
     expect([fake.id, otherBot.id]).not.toContain(result.id);
     expect(fake.body).toBe(`${marker}\n## ✅ APPROVE`);
     expect(server.requests.filter((r) => r.operationId === 'issues/update-comment')).toEqual([]);
     // The author's own comment is adopted, an old one without a head too.
-    const own = server.seedComment({ owner: 'acme', repo: 'app', issueNumber: 12, body: `${marker}\nold verdict`, user: human });
-    expect((await upsertStickyComment(octokit, { ...target, author: 'octocat', body: 'mine' })).id).toBe(own.id < fake.id ? own.id : fake.id);
+    const own = server.seedComment({
+      owner: 'acme',
+      repo: 'app',
+      issueNumber: 12,
+      body: `${marker}\nold verdict`,
+      user: human,
+    });
+    expect((await upsertStickyComment(octokit, { ...target, author: 'octocat', body: 'mine' })).id).toBe(
+      own.id < fake.id ? own.id : fake.id,
+    );
   });
 
   it('fits sections into the limit, marker included', async () => {
@@ -135,13 +183,18 @@ describe('upsertStickyComment with heads', () => {
     expect(sticky().map((c) => c.body)).toEqual([`${line(h2)}\nRejected`]);
     // The current head replaces a comment for an older one (or one written before heads were recorded).
     server.seedPull({ owner: 'acme', repo: 'app', number: 12, head_sha: h3 });
-    expect(await upsertStickyComment(octokit, { ...target, headSha: h3, body: 'Held' })).toMatchObject({ id: newer.id, action: 'updated' });
+    expect(await upsertStickyComment(octokit, { ...target, headSha: h3, body: 'Held' })).toMatchObject({
+      id: newer.id,
+      action: 'updated',
+    });
     expect(sticky().map((c) => c.body)).toEqual([`${line(h3)}\nHeld`]);
   });
 
   it('fails rather than guess when the pull request’s head cannot be read', async () => {
     server.seedComment({ owner: 'acme', repo: 'app', issueNumber: 12, body: `${line(h2)}\nRejected` });
-    await expect(upsertStickyComment(octokit, { ...target, headSha: h1, body: 'Approved' })).rejects.toMatchObject({ status: 404 });
+    await expect(upsertStickyComment(octokit, { ...target, headSha: h1, body: 'Approved' })).rejects.toMatchObject({
+      status: 404,
+    });
     expect(sticky().map((c) => c.body)).toEqual([`${line(h2)}\nRejected`]);
   });
 
@@ -151,13 +204,21 @@ describe('upsertStickyComment with heads', () => {
     { name: 'the newer head creates first', delays: [150, 0] },
   ])('two concurrent runs leave one comment, for the newer head ($name)', async ({ delays }) => {
     server.seedPull({ owner: 'acme', repo: 'app', number: 12, head_sha: h2 });
-    server.inject({ method: 'POST', path: '/repos/{owner}/{repo}/issues/{issue_number}/comments', delayMs: 300, times: 2 });
+    server.inject({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      delayMs: 300,
+      times: 2,
+    });
     const other = setupOctokit(`${token}_other`, { baseUrl: server.url, backoffUnitMs: 5 });
     const run = async (client: Octokit, head: string, body: string, delay: number) => {
       await new Promise((resolve) => setTimeout(resolve, delay));
       return upsertStickyComment(client, { ...target, headSha: head, body });
     };
-    const [older, newer] = await Promise.all([run(octokit, h1, 'from h1', delays[0]!), run(other, h2, 'from h2', delays[1]!)]);
+    const [older, newer] = await Promise.all([
+      run(octokit, h1, 'from h1', delays[0]!),
+      run(other, h2, 'from h2', delays[1]!),
+    ]);
     expect(server.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(2);
     expect(sticky().map((c) => c.body)).toEqual([`${line(h2)}\nfrom h2`]);
     expect(newer.id).toBe(sticky()[0]!.id);
@@ -174,8 +235,15 @@ describe('lookupTokenIdentity', () => {
     const personal = setupOctokit('ghp_personal', { baseUrl: server.url, backoffUnitMs: 5 });
     expect(await lookupTokenIdentity(personal)).toEqual({ login: 'octocat', source: 'api' });
     const installation = setupOctokit(token, { baseUrl: server.url, backoffUnitMs: 5 });
-    expect(await lookupTokenIdentity(installation)).toMatchObject({ login: 'github-actions[bot]', appSlug: 'github-actions', source: 'fallback' });
-    expect(server.requests.map((r) => `${r.operationId} ${r.status}`)).toEqual(['users/get-authenticated 200', 'users/get-authenticated 403']);
+    expect(await lookupTokenIdentity(installation)).toMatchObject({
+      login: 'github-actions[bot]',
+      appSlug: 'github-actions',
+      source: 'fallback',
+    });
+    expect(server.requests.map((r) => `${r.operationId} ${r.status}`)).toEqual([
+      'users/get-authenticated 200',
+      'users/get-authenticated 403',
+    ]);
     expect(pat).toBeDefined();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, fitMarkdown, truncateMarkdown, TRUNCATION_MARKER, utf8Length, type MarkdownSection } from '../../src/github/limits.ts';
+import {
+  chunk,
+  fitMarkdown,
+  truncateMarkdown,
+  TRUNCATION_MARKER,
+  utf8Length,
+  type MarkdownSection,
+} from '../../src/github/limits.ts';
 
 describe('utf8Length', () => {
   it.each([
@@ -20,8 +27,20 @@ describe('utf8Length', () => {
 describe('truncateMarkdown', () => {
   it.each([
     { name: 'text that fits is unchanged', text: 'short', limit: 5, marker: '…', expected: 'short' },
-    { name: 'ASCII is cut to leave room for the marker', text: 'abcdefghij'.repeat(3), limit: 10, marker: '…', expected: 'abcdefg…' },
-    { name: 'an emoji that would straddle the limit is dropped whole', text: 'aaaa😀bbbb', limit: 6, marker: '', expected: 'aaaa' },
+    {
+      name: 'ASCII is cut to leave room for the marker',
+      text: 'abcdefghij'.repeat(3),
+      limit: 10,
+      marker: '…',
+      expected: 'abcdefg…',
+    },
+    {
+      name: 'an emoji that would straddle the limit is dropped whole',
+      text: 'aaaa😀bbbb',
+      limit: 6,
+      marker: '',
+      expected: 'aaaa',
+    },
     { name: 'an emoji that fits exactly is kept', text: 'aaaa😀bbbb', limit: 8, marker: '', expected: 'aaaa😀' },
     { name: 'a skin-toned emoji is not split from its modifier', text: 'ab👍🏽cd', limit: 7, marker: '', expected: 'ab' },
     { name: 'a flag is not split into regional indicators', text: 'x🇯🇵y', limit: 6, marker: '', expected: 'x' },
@@ -32,9 +51,27 @@ describe('truncateMarkdown', () => {
     { name: 'no cut inside a numeric entity', text: 'x &#x1F600; y', limit: 6, marker: '', expected: 'x ' },
     { name: 'no cut inside an HTML comment', text: 'x <!-- note --> y', limit: 10, marker: '', expected: 'x ' },
     { name: 'a plain less-than is ordinary text', text: 'p < 0.05 holds', limit: 8, marker: '', expected: 'p < 0.05' },
-    { name: 'an open code fence is closed before the marker', text: '```\nline one\nline two\n```\nafter', limit: 20, marker: '!', expected: '```\nline one\nli\n```!' },
-    { name: 'an open details block is closed', text: '<details>\n\nlong body text\n</details>', limit: 30, marker: '', expected: '<details>\n\nlong bod\n</details>' },
-    { name: 'a marker longer than the limit is left out', text: 'abcdef', limit: 3, marker: '[truncated]', expected: 'abc' },
+    {
+      name: 'an open code fence is closed before the marker',
+      text: '```\nline one\nline two\n```\nafter',
+      limit: 20,
+      marker: '!',
+      expected: '```\nline one\nli\n```!',
+    },
+    {
+      name: 'an open details block is closed',
+      text: '<details>\n\nlong body text\n</details>',
+      limit: 30,
+      marker: '',
+      expected: '<details>\n\nlong bod\n</details>',
+    },
+    {
+      name: 'a marker longer than the limit is left out',
+      text: 'abcdef',
+      limit: 3,
+      marker: '[truncated]',
+      expected: 'abc',
+    },
     { name: 'limit zero gives the empty string', text: 'abc', limit: 0, marker: '…', expected: '' },
   ])('$name', ({ text, limit, marker, expected }) => {
     const result = truncateMarkdown(text, limit, marker);
@@ -50,7 +87,21 @@ describe('truncateMarkdown', () => {
 
   it('never exceeds the limit nor splits a surrogate pair, for any limit', () => {
     // Deterministic mix of ASCII, 2-, 3- and 4-byte characters, markup and fences.
-    const pieces = ['a', 'é', '€', '😀', '👍🏽', '🇯🇵', '<b>', '</b>', '&amp;', '\n```\n', '<details>', '</details>', '\n'];
+    const pieces = [
+      'a',
+      'é',
+      '€',
+      '😀',
+      '👍🏽',
+      '🇯🇵',
+      '<b>',
+      '</b>',
+      '&amp;',
+      '\n```\n',
+      '<details>',
+      '</details>',
+      '\n',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let round = 0; round < 40; round++) {
@@ -69,28 +120,59 @@ describe('truncateMarkdown', () => {
 });
 
 describe('fitMarkdown', () => {
-  const verdict: MarkdownSection = { title: 'Verdict', body: 'Reject: quality dropped 3.1 pp.', details: `<details>${'w'.repeat(60)}</details>`, priority: 3 };
-  const cases: MarkdownSection = { title: 'Worst cases', body: 'case-17, case-4', details: `<details>${'c'.repeat(80)}</details>`, priority: 1 };
+  const verdict: MarkdownSection = {
+    title: 'Verdict',
+    body: 'Reject: quality dropped 3.1 pp.',
+    details: `<details>${'w'.repeat(60)}</details>`,
+    priority: 3,
+  };
+  const cases: MarkdownSection = {
+    title: 'Worst cases',
+    body: 'case-17, case-4',
+    details: `<details>${'c'.repeat(80)}</details>`,
+    priority: 1,
+  };
   const costs: MarkdownSection = { title: 'Costs', body: `cost table ${'$'.repeat(40)}`, priority: 2 };
   const sections = [verdict, cases, costs];
 
   const full = [
-    '## Verdict', verdict.body, verdict.details, '## Worst cases', cases.body, cases.details, '## Costs', costs.body,
+    '## Verdict',
+    verdict.body,
+    verdict.details,
+    '## Worst cases',
+    cases.body,
+    cases.details,
+    '## Costs',
+    costs.body,
   ].join('\n\n');
   const casesWithoutDetails = full.replace(cases.details ?? '', '_… details omitted (see report.json / full report)_');
-  const noDetails = casesWithoutDetails.replace(verdict.details ?? '', '_… details omitted (see report.json / full report)_');
+  const noDetails = casesWithoutDetails.replace(
+    verdict.details ?? '',
+    '_… details omitted (see report.json / full report)_',
+  );
   const casesOmitted = [
-    '## Verdict', verdict.body, '_… details omitted (see report.json / full report)_',
-    '_… Worst cases omitted (see report.json / full report)_', '## Costs', costs.body,
+    '## Verdict',
+    verdict.body,
+    '_… details omitted (see report.json / full report)_',
+    '_… Worst cases omitted (see report.json / full report)_',
+    '## Costs',
+    costs.body,
   ].join('\n\n');
   const onlyVerdict = [
-    '## Verdict', verdict.body, '_… details omitted (see report.json / full report)_',
-    '_… Worst cases omitted (see report.json / full report)_', '_… Costs omitted (see report.json / full report)_',
+    '## Verdict',
+    verdict.body,
+    '_… details omitted (see report.json / full report)_',
+    '_… Worst cases omitted (see report.json / full report)_',
+    '_… Costs omitted (see report.json / full report)_',
   ].join('\n\n');
 
   it.each([
     { stage: 'everything fits', limit: utf8Length(full), expected: full },
-    { stage: 'details of the least important section go first', limit: utf8Length(full) - 1, expected: casesWithoutDetails },
+    {
+      stage: 'details of the least important section go first',
+      limit: utf8Length(full) - 1,
+      expected: casesWithoutDetails,
+    },
     { stage: 'then details of the next', limit: utf8Length(casesWithoutDetails) - 1, expected: noDetails },
     { stage: 'then the least important section', limit: utf8Length(noDetails) - 1, expected: casesOmitted },
     { stage: 'then the next, never the most important', limit: utf8Length(casesOmitted) - 1, expected: onlyVerdict },

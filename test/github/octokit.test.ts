@@ -16,13 +16,19 @@ afterEach(async () => {
   await server.close();
 });
 
-const log: Logger = { debug() {}, info() {}, warn: (message) => warnings.push(message), error: (message) => warnings.push(message) };
+const log: Logger = {
+  debug() {},
+  info() {},
+  warn: (message) => warnings.push(message),
+  error: (message) => warnings.push(message),
+};
 
 function client(options: OctokitSetup = {}) {
   return setupOctokit('ghs_testtoken0123456789abcdef', { baseUrl: server.url, log, backoffUnitMs: 10, ...options });
 }
 
-const getPull = (options?: OctokitSetup) => client(options).rest.pulls.get({ owner: 'acme', repo: 'app', pull_number: 7 });
+const getPull = (options?: OctokitSetup) =>
+  client(options).rest.pulls.get({ owner: 'acme', repo: 'app', pull_number: 7 });
 
 /** Milliseconds between consecutive requests as the server received them. */
 const gaps = () => server.requests.slice(1).map((r, i) => r.receivedAt - (server.requests[i]?.receivedAt ?? 0));
@@ -69,10 +75,19 @@ describe('retries', () => {
       minGapMs: 50,
     },
     { name: 'a bare 429, after retry-after', fault: { status: 429, headers: { 'retry-after': '5' } }, minGapMs: 50 },
-    { name: 'a bare 429, after a real second', fault: { status: 429, headers: { 'retry-after': '1' } }, minGapMs: 990, unit: 1000 },
+    {
+      name: 'a bare 429, after a real second',
+      fault: { status: 429, headers: { 'retry-after': '1' } },
+      minGapMs: 990,
+      unit: 1000,
+    },
     {
       name: 'a primary-limit 403, after the reset time',
-      fault: { status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) } },
+      fault: {
+        status: 403,
+        body: { message: 'API rate limit exceeded' },
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) },
+      },
       minGapMs: 10,
     },
   ])('retries $name', async ({ fault, minGapMs, unit }) => {
@@ -85,7 +100,13 @@ describe('retries', () => {
   });
 
   it('stops retrying a lasting secondary limit after `retries` retries', async () => {
-    server.inject({ path: '/repos/acme/app/pulls/7', status: 403, body: { message: secondaryMessage }, headers: { 'retry-after': '1' }, times: 10 });
+    server.inject({
+      path: '/repos/acme/app/pulls/7',
+      status: 403,
+      body: { message: secondaryMessage },
+      headers: { 'retry-after': '1' },
+      times: 10,
+    });
     const error = await failure(getPull({ retries: 2 }));
     expect(server.requests).toHaveLength(3);
     expect(classifyGitHubError(error).kind).toBe('rate-limit');
@@ -94,7 +115,12 @@ describe('retries', () => {
 
   it('does not wait for a primary limit that resets beyond maxWaitSeconds', async () => {
     const reset = Math.floor(Date.now() / 1000) + 3600;
-    server.inject({ path: '/repos/acme/app/pulls/7', status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } });
+    server.inject({
+      path: '/repos/acme/app/pulls/7',
+      status: 403,
+      body: { message: 'API rate limit exceeded' },
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+    });
     const error = await failure(getPull());
     expect(server.requests).toHaveLength(1);
     const classified = classifyGitHubError(error);
@@ -103,8 +129,29 @@ describe('retries', () => {
   });
 
   it.each<{ name: string; fault: Fault; kind: string }>([
-    { name: '422', fault: { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'CheckRun', code: 'custom', field: 'summary', message: 'summary exceeds a maximum bytesize of 65535' }] } }, kind: 'validation' },
-    { name: '403 from an integration without permission', fault: { status: 403, body: { message: 'Resource not accessible by integration' } }, kind: 'forbidden-integration' },
+    {
+      name: '422',
+      fault: {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'CheckRun',
+              code: 'custom',
+              field: 'summary',
+              message: 'summary exceeds a maximum bytesize of 65535',
+            },
+          ],
+        },
+      },
+      kind: 'validation',
+    },
+    {
+      name: '403 from an integration without permission',
+      fault: { status: 403, body: { message: 'Resource not accessible by integration' } },
+      kind: 'forbidden-integration',
+    },
     { name: '404', fault: { status: 404 }, kind: 'not-found' },
     { name: '401', fault: { status: 401, body: { message: 'Bad credentials' } }, kind: 'forbidden' },
   ])('never retries a $name', async ({ fault, kind }) => {
@@ -139,7 +186,9 @@ describe('slow and broken connections', () => {
     await server.close();
     server = await startGitHubServer();
     const octokit = setupOctokit('ghs_x', { baseUrl: url, retries: 1, backoffUnitMs: 1 });
-    const classified = classifyGitHubError(await failure(octokit.rest.pulls.get({ owner: 'acme', repo: 'app', pull_number: 7 })));
+    const classified = classifyGitHubError(
+      await failure(octokit.rest.pulls.get({ owner: 'acme', repo: 'app', pull_number: 7 })),
+    );
     expect(classified.kind).toBe('network');
     expect(classified.message).toContain('GET /repos/acme/app/pulls/7');
   });

@@ -13,7 +13,9 @@ it('equals what scripts/extract-openapi-subset.mjs extracts from the installed @
   });
   const committed = await readFile(new URL('test/fixtures/github/openapi-subset.json', root), 'utf8');
   expect(stdout).toBe(committed);
-  const operations = (JSON.parse(committed) as { operations: { operationId: string }[] }).operations.map((o) => o.operationId);
+  const operations = (JSON.parse(committed) as { operations: { operationId: string }[] }).operations.map(
+    (o) => o.operationId,
+  );
   expect(operations).toEqual([
     'checks/create',
     'checks/update',

@@ -9,7 +9,11 @@ const POLICY_QA = readFileSync(new URL('manifests/policy-qa.yaml', root), 'utf8'
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const kindOf = (content: string | Uint8Array): string => {
   const kind = classifyYaml(typeof content === 'string' ? encode(content) : content, 'x.yaml');
-  return kind.kind === 'kaizen-other' ? `kaizen-other:${kind.documentKind}` : kind.kind === 'unreadable' ? `unreadable:${kind.mentions}` : kind.kind;
+  return kind.kind === 'kaizen-other'
+    ? `kaizen-other:${kind.documentKind}`
+    : kind.kind === 'unreadable'
+      ? `unreadable:${kind.mentions}`
+      : kind.kind;
 };
 
 describe('classifyYaml', () => {
@@ -20,8 +24,16 @@ describe('classifyYaml', () => {
     ['quoted keys and values', '"apiVersion": "kaizen-gate/v1"\n\'kind\': \'Package\'\n', 'package'],
     ['a double-quoted escape spelling kaizen', 'apiVersion: "kaizen\\x2dgate/v1"\nkind: Package\n', 'package'],
     ['an escaped line break inside the value', 'apiVersion: "kaizen-\\\n  gate/v1"\nkind: Package\n', 'package'],
-    ['merge keys, as other YAML readers apply them', 'base: &b {apiVersion: kaizen-gate/v1, kind: Package}\n<<: *b\n', 'package'],
-    ['a duplicate key (the last wins elsewhere)', 'apiVersion: v1\napiVersion: kaizen-gate/v1\nkind: Package\n', 'package'],
+    [
+      'merge keys, as other YAML readers apply them',
+      'base: &b {apiVersion: kaizen-gate/v1, kind: Package}\n<<: *b\n',
+      'package',
+    ],
+    [
+      'a duplicate key (the last wins elsewhere)',
+      'apiVersion: v1\napiVersion: kaizen-gate/v1\nkind: Package\n',
+      'package',
+    ],
     ['a second document holding the manifest', `apiVersion: v1\nkind: ConfigMap\n---\n${POLICY_QA}`, 'package'],
     ['letter case in apiVersion and kind', 'apiVersion: Kaizen-Gate/v1\nkind: package\n', 'package'],
     ['a gate policy', 'apiVersion: kaizen-gate/v1\nkind: GatePolicy\ngates: {}\n', 'kaizen-other:GatePolicy'],
@@ -31,12 +43,35 @@ describe('classifyYaml', () => {
     ['a Kubernetes object with a backslash', 'apiVersion: v1\nkind: ConfigMap\ndata: { re: "\\\\d+" }\n', 'foreign'],
     ['broken YAML that is not ours', 'a: [1, 2\n', 'foreign'],
     ['broken YAML naming kaizen-gate', 'apiVersion: kaizen-gate/v1\nkind: Package\nx: [1, 2\n', 'unreadable:true'],
-    ['an alias bomb naming kaizen-gate', `apiVersion: kaizen-gate/v1\na: &a [x,x,x,x,x,x,x,x,x,x]\n${'bcdefghijk'.split('').map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`).join('\n')}\n`, 'unreadable:true'],
-    ['a UTF-16 manifest', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY_QA, 'utf16le')]), 'unreadable:true'],
+    [
+      'an alias bomb naming kaizen-gate',
+      `apiVersion: kaizen-gate/v1\na: &a [x,x,x,x,x,x,x,x,x,x]\n${'bcdefghijk'
+        .split('')
+        .map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`)
+        .join('\n')}\n`,
+      'unreadable:true',
+    ],
+    [
+      'a UTF-16 manifest',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY_QA, 'utf16le')]),
+      'unreadable:true',
+    ],
     ['a UTF-16 manifest without a byte order mark', Buffer.from(POLICY_QA, 'utf16le'), 'unreadable:true'],
-    ['a big-endian UTF-16 manifest', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(POLICY_QA, 'utf16le').swap16()]), 'unreadable:true'],
-    ['UTF-16 text that is not ours', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('notes: x\n', 'utf16le')]), 'foreign'],
-    ['invalid UTF-8 naming kaizen-gate', Buffer.concat([Buffer.from('apiVersion: kaizen-gate/v1\nkind: '), Buffer.from([0xc3, 0x28])]), 'unreadable:true'],
+    [
+      'a big-endian UTF-16 manifest',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(POLICY_QA, 'utf16le').swap16()]),
+      'unreadable:true',
+    ],
+    [
+      'UTF-16 text that is not ours',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('notes: x\n', 'utf16le')]),
+      'foreign',
+    ],
+    [
+      'invalid UTF-8 naming kaizen-gate',
+      Buffer.concat([Buffer.from('apiVersion: kaizen-gate/v1\nkind: '), Buffer.from([0xc3, 0x28])]),
+      'unreadable:true',
+    ],
     ['an empty file', '', 'foreign'],
   ])('%s', (_name, content, expected) => {
     expect(kindOf(content)).toBe(expected);
@@ -44,8 +79,18 @@ describe('classifyYaml', () => {
 
   it('gives an unreadable file a located problem that quotes nothing of it', () => {
     const kind = classifyYaml(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY_QA, 'utf16le')]), 'm.yaml');
-    expect(kind).toMatchObject({ kind: 'unreadable', problem: { file: 'm.yaml', line: 1, column: 1, message: 'file is UTF-16 encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8' } });
-    expect(describeKind(kind)).toBe('unreadable: file is UTF-16 encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8');
+    expect(kind).toMatchObject({
+      kind: 'unreadable',
+      problem: {
+        file: 'm.yaml',
+        line: 1,
+        column: 1,
+        message: 'file is UTF-16 encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8',
+      },
+    });
+    expect(describeKind(kind)).toBe(
+      'unreadable: file is UTF-16 encoded; kaizen-gate reads manifests as UTF-8 only: save it as UTF-8',
+    );
   });
 
   it('reads the ids and artifact paths of a package leniently', () => {
@@ -72,12 +117,19 @@ describe('planScope', () => {
     ['m/a.yaml', pkg('a', ['p/a.md'])],
     ['m/b.yaml', pkg('b', ['p/b.md'])],
     ['gates/policy.yaml', { kind: 'kaizen-other', documentKind: 'GatePolicy' }],
-    ['fixtures/broken.yaml', { kind: 'unreadable', mentions: true, problem: { file: 'fixtures/broken.yaml', message: 'broken' } }],
+    [
+      'fixtures/broken.yaml',
+      { kind: 'unreadable', mentions: true, problem: { file: 'fixtures/broken.yaml', message: 'broken' } },
+    ],
   ]);
 
   it('gates a package whose artifact changed, not an untouched one, and never reads untouched broken files', () => {
     const plan = planScope({ base, head: base, changed: new Set(['p/a.md', 'README.md']) });
-    expect(plan).toEqual({ candidates: [{ path: 'm/a.yaml', basePath: 'm/a.yaml', renamed: false }], missing: [], unreadable: [] });
+    expect(plan).toEqual({
+      candidates: [{ path: 'm/a.yaml', basePath: 'm/a.yaml', renamed: false }],
+      missing: [],
+      unreadable: [],
+    });
   });
 
   it('gates a package when an artifact only the base version references changed', () => {
@@ -113,7 +165,10 @@ describe('planScope', () => {
   });
 
   it('with all, gates every package, touched or not', () => {
-    expect(planScope({ base, head: base, changed: new Set(), all: true }).candidates.map((c) => c.path)).toEqual(['m/a.yaml', 'm/b.yaml']);
+    expect(planScope({ base, head: base, changed: new Set(), all: true }).candidates.map((c) => c.path)).toEqual([
+      'm/a.yaml',
+      'm/b.yaml',
+    ]);
   });
 });
 

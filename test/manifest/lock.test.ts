@@ -67,7 +67,9 @@ describe('lockManifest', () => {
     expect(first.changed).toBe(true);
     expect(first.updates.map((u) => [u.path, u.new])).toEqual([[prompt, digestOfFile(prompt)]]);
     expect(mask(first.text)).toBe(mask(before));
-    expect(first.text.split('\n').filter((line, i) => line !== before.split('\n')[i])).toEqual([`    sha256: ${digestOfFile(prompt)}`]);
+    expect(first.text.split('\n').filter((line, i) => line !== before.split('\n')[i])).toEqual([
+      `    sha256: ${digestOfFile(prompt)}`,
+    ]);
 
     const second = lock(first.text, file);
     expect(second).toEqual({ text: first.text, changed: false, updates: [], problems: [] });
@@ -86,7 +88,12 @@ describe('lockManifest', () => {
       digestOfFile('manifests/shared/rubrics/grounded-answer-v2.md'),
     );
     expect(result.text).toBe(expected);
-    expect(result.updates.map((u) => u.field)).toEqual(['prompts[0].sha256', 'prompts[1].sha256', 'guardrails[0].sha256', 'evaluation.judge.rubric.sha256']);
+    expect(result.updates.map((u) => u.field)).toEqual([
+      'prompts[0].sha256',
+      'prompts[1].sha256',
+      'guardrails[0].sha256',
+      'evaluation.judge.rubric.sha256',
+    ]);
     expect(lock(result.text).changed).toBe(false);
   });
 
@@ -107,23 +114,25 @@ describe('lockManifest', () => {
     ].join('\n');
     const result = lock(before);
     expect(result.problems).toEqual([]);
-    expect(result.text).toBe([
-      'prompts:',
-      '  - id: system   # no digest yet',
-      '    path: manifests/policy-qa/prompts/system.md   # the main prompt',
-      `    sha256: ${digestOfFile('manifests/policy-qa/prompts/system.md')}`,
-      '    # a comment after the path',
-      `  - {path: manifests/policy-qa/prompts/answer-format.md, sha256: ${digestOfFile('manifests/policy-qa/prompts/answer-format.md')}, id: answer-format}`,
-      'guardrails:',
-      '  - path: manifests/shared/guardrails/pii-filter.json',
-      `    sha256: ${digestOfFile('manifests/shared/guardrails/pii-filter.json')}`,
-      '    id: pii-filter',
-      'evaluation:',
-      '  judge:',
-      '    rubric:',
-      '      path: manifests/shared/rubrics/grounded-answer-v2.md',
-      `      sha256: ${digestOfFile('manifests/shared/rubrics/grounded-answer-v2.md')}`,
-    ].join('\n'));
+    expect(result.text).toBe(
+      [
+        'prompts:',
+        '  - id: system   # no digest yet',
+        '    path: manifests/policy-qa/prompts/system.md   # the main prompt',
+        `    sha256: ${digestOfFile('manifests/policy-qa/prompts/system.md')}`,
+        '    # a comment after the path',
+        `  - {path: manifests/policy-qa/prompts/answer-format.md, sha256: ${digestOfFile('manifests/policy-qa/prompts/answer-format.md')}, id: answer-format}`,
+        'guardrails:',
+        '  - path: manifests/shared/guardrails/pii-filter.json',
+        `    sha256: ${digestOfFile('manifests/shared/guardrails/pii-filter.json')}`,
+        '    id: pii-filter',
+        'evaluation:',
+        '  judge:',
+        '    rubric:',
+        '      path: manifests/shared/rubrics/grounded-answer-v2.md',
+        `      sha256: ${digestOfFile('manifests/shared/rubrics/grounded-answer-v2.md')}`,
+      ].join('\n'),
+    );
     expect(result.updates.every((u) => u.old === undefined)).toBe(true);
     expect(lock(result.text).changed).toBe(false);
   });
@@ -136,7 +145,9 @@ describe('lockManifest', () => {
     const before = `prompts:\n  - id: system\n    path: manifests/policy-qa/prompts/system.md\n    ${digestLine}\n  - id: next\n    path: manifests/policy-qa/prompts/answer-format.md\n    sha256: ${digestOfFile('manifests/policy-qa/prompts/answer-format.md')}\n`;
     const result = lock(before);
     expect(result.problems).toEqual([]);
-    expect(result.text).toBe(before.replace(digestLine, `sha256: ${digestOfFile('manifests/policy-qa/prompts/system.md')}`));
+    expect(result.text).toBe(
+      before.replace(digestLine, `sha256: ${digestOfFile('manifests/policy-qa/prompts/system.md')}`),
+    );
   });
 
   it.each<[string, string, boolean]>([
@@ -154,12 +165,15 @@ describe('lockManifest', () => {
     const body = result.text.replace(/^\uFEFF/, '');
     expect(body.split(eol).join('\n').includes('\r')).toBe(false);
     if (eol === '\r\n') expect(body.match(/\n/g)?.length).toBe(body.match(/\r\n/g)?.length);
-    expect(body.replaceAll('\r\n', '\n')).toContain(`    schema: manifests/sql-analytics/tools/sql_readonly.json\n    sha256: ${digestOfFile('manifests/sql-analytics/tools/sql_readonly.json')}\n`);
+    expect(body.replaceAll('\r\n', '\n')).toContain(
+      `    schema: manifests/sql-analytics/tools/sql_readonly.json\n    sha256: ${digestOfFile('manifests/sql-analytics/tools/sql_readonly.json')}\n`,
+    );
     expect(lock(bytes).changed).toBe(false);
   });
 
   it('writes nothing and reports every artifact it cannot read', () => {
-    const before = 'prompts:\n  - id: a\n    path: manifests/nope.md\n    sha256: sha256:1\n  - id: b\n    path: ../escape.md\n  - id: c\n    path: manifests/policy-qa/prompts/system.md\n';
+    const before =
+      'prompts:\n  - id: a\n    path: manifests/nope.md\n    sha256: sha256:1\n  - id: b\n    path: ../escape.md\n  - id: c\n    path: manifests/policy-qa/prompts/system.md\n';
     const result = lock(before);
     expect(result.changed).toBe(false);
     expect(result.text).toBe(before);
@@ -171,7 +185,8 @@ describe('lockManifest', () => {
   });
 
   it('refuses to guess when the digest is an alias or a list', () => {
-    const before = 'd: &d sha256:1\nprompts:\n  - id: a\n    path: manifests/policy-qa/prompts/system.md\n    sha256: *d\n  - id: b\n    path: manifests/policy-qa/prompts/answer-format.md\n    sha256: [x]\n';
+    const before =
+      'd: &d sha256:1\nprompts:\n  - id: a\n    path: manifests/policy-qa/prompts/system.md\n    sha256: *d\n  - id: b\n    path: manifests/policy-qa/prompts/answer-format.md\n    sha256: [x]\n';
     const result = lock(before);
     expect(result.changed).toBe(false);
     expect(result.problems.map(formatProblem)).toEqual([
@@ -183,7 +198,9 @@ describe('lockManifest', () => {
   it('returns YAML problems without touching the text', () => {
     const result = lock('a: 1\na: 2\n');
     expect(result.changed).toBe(false);
-    expect(result.problems.map(formatProblem)).toEqual(['manifests/x.yaml:2:1: duplicate key a; each key may appear only once in a mapping']);
+    expect(result.problems.map(formatProblem)).toEqual([
+      'manifests/x.yaml:2:1: duplicate key a; each key may appear only once in a mapping',
+    ]);
   });
 });
 
@@ -216,7 +233,10 @@ describe('runLock (the lock command)', () => {
   it('writes nothing at all when one manifest has a problem', () => {
     writeFileSync(join(dir, 'manifests/shared/guardrails/pii-filter.json'), '{"patterns": ["changed"]}\n');
     const sql = join(dir, 'manifests/sql-analytics.yaml');
-    writeFileSync(sql, readFileSync(sql, 'utf8').replace('manifests/sql-analytics/routing.json', 'manifests/sql-analytics/missing.json'));
+    writeFileSync(
+      sql,
+      readFileSync(sql, 'utf8').replace('manifests/sql-analytics/routing.json', 'manifests/sql-analytics/missing.json'),
+    );
     const before = snapshot();
     let caught: unknown;
     try {
@@ -225,7 +245,9 @@ describe('runLock (the lock command)', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).problems.map(formatProblem)).toEqual(['manifests/sql-analytics.yaml:37:9 routing.path: manifests/sql-analytics/missing.json does not exist in the repository']);
+    expect((caught as InputError).problems.map(formatProblem)).toEqual([
+      'manifests/sql-analytics.yaml:37:9 routing.path: manifests/sql-analytics/missing.json does not exist in the repository',
+    ]);
     expect(snapshot()).toEqual(before);
   });
 });

@@ -66,11 +66,22 @@ describe('verifyArtifacts', () => {
   describe.each(readers)('reading the %s', (_where, reader) => {
     it('accepts a file whose digest matches, and a symlink to it inside the repository', () => {
       const read = reader();
-      expect(verify([{ path: 'prompts/system.md', sha256: SYSTEM_DIGEST }, { path: 'prompts/linked.md', sha256: SYSTEM_DIGEST }, { path: 'alias/prompts/system.md', sha256: SYSTEM_DIGEST }], read)).toEqual([]);
+      expect(
+        verify(
+          [
+            { path: 'prompts/system.md', sha256: SYSTEM_DIGEST },
+            { path: 'prompts/linked.md', sha256: SYSTEM_DIGEST },
+            { path: 'alias/prompts/system.md', sha256: SYSTEM_DIGEST },
+          ],
+          read,
+        ),
+      ).toEqual([]);
     });
 
     it('reports a missing artifact at its path', () => {
-      expect(verify([{ path: 'prompts/nope.md', sha256: ZERO }], reader())).toEqual(['m.yaml:3:11 prompts[0].path: prompts/nope.md does not exist in the repository']);
+      expect(verify([{ path: 'prompts/nope.md', sha256: ZERO }], reader())).toEqual([
+        'm.yaml:3:11 prompts[0].path: prompts/nope.md does not exist in the repository',
+      ]);
     });
 
     it('reports a digest mismatch at the digest, with both digests', () => {
@@ -80,11 +91,15 @@ describe('verifyArtifacts', () => {
     });
 
     it('reports a directory where a file is expected', () => {
-      expect(verify([{ path: 'prompts/dir.md', sha256: ZERO }], reader())).toEqual(['m.yaml:3:11 prompts[0].path: prompts/dir.md is not a regular file']);
+      expect(verify([{ path: 'prompts/dir.md', sha256: ZERO }], reader())).toEqual([
+        'm.yaml:3:11 prompts[0].path: prompts/dir.md is not a regular file',
+      ]);
     });
 
     it('reports a dangling symlink as missing', () => {
-      expect(verify([{ path: 'prompts/dangling.md', sha256: ZERO }], reader())).toEqual(['m.yaml:3:11 prompts[0].path: prompts/dangling.md does not exist in the repository']);
+      expect(verify([{ path: 'prompts/dangling.md', sha256: ZERO }], reader())).toEqual([
+        'm.yaml:3:11 prompts[0].path: prompts/dangling.md does not exist in the repository',
+      ]);
     });
 
     it('accepts a file whose name merely starts with ".."', () => {
@@ -99,24 +114,39 @@ describe('verifyArtifacts', () => {
     ])('refuses %s (%s)', (path) => {
       const problems = verify([{ path, sha256: ZERO }], reader());
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(new RegExp(`^m\\.yaml:3:11 prompts\\[0\\]\\.path: ${path.replaceAll('.', '\\.')} (resolves outside the repository \\(symlink to |is a symlink pointing outside the repository \\()`));
+      expect(problems[0]).toMatch(
+        new RegExp(
+          `^m\\.yaml:3:11 prompts\\[0\\]\\.path: ${path.replaceAll('.', '\\.')} (resolves outside the repository \\(symlink to |is a symlink pointing outside the repository \\()`,
+        ),
+      );
     });
 
     it('refuses a symlink loop without hanging', () => {
       const problems = verify([{ path: 'prompts/loop-a.md', sha256: ZERO }], reader());
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/^m\.yaml:3:11 prompts\[0\]\.path: prompts\/loop-a\.md (does not exist in the repository|is a symlink chain that is too long)$/);
+      expect(problems[0]).toMatch(
+        /^m\.yaml:3:11 prompts\[0\]\.path: prompts\/loop-a\.md (does not exist in the repository|is a symlink chain that is too long)$/,
+      );
     });
 
     it('reports every faulty artifact at once', () => {
-      const problems = verify([
-        { path: 'prompts/nope.md', sha256: ZERO },
-        { path: 'prompts/system.md', sha256: ZERO },
-        { path: '/etc/passwd', sha256: ZERO },
-        { path: 'prompts/../../x.md', sha256: ZERO },
-        { path: 'prompts/dir.md', sha256: ZERO },
-      ], reader());
-      expect(problems.map((p) => p.split(':').slice(0, 3).join(':'))).toEqual(['m.yaml:3:11 prompts[0].path', 'm.yaml:7:13 prompts[1].sha256', 'm.yaml:9:11 prompts[2].path', 'm.yaml:12:11 prompts[3].path', 'm.yaml:15:11 prompts[4].path']);
+      const problems = verify(
+        [
+          { path: 'prompts/nope.md', sha256: ZERO },
+          { path: 'prompts/system.md', sha256: ZERO },
+          { path: '/etc/passwd', sha256: ZERO },
+          { path: 'prompts/../../x.md', sha256: ZERO },
+          { path: 'prompts/dir.md', sha256: ZERO },
+        ],
+        reader(),
+      );
+      expect(problems.map((p) => p.split(':').slice(0, 3).join(':'))).toEqual([
+        'm.yaml:3:11 prompts[0].path',
+        'm.yaml:7:13 prompts[1].sha256',
+        'm.yaml:9:11 prompts[2].path',
+        'm.yaml:12:11 prompts[3].path',
+        'm.yaml:15:11 prompts[4].path',
+      ]);
     });
   });
 
@@ -161,7 +191,10 @@ describe('listArtifacts', () => {
       guardrails: [{ id: 'pii', path: 'g.json' }],
       retrieval: { manifest: { path: 'r.json', sha256: 'sha256:3' } },
       routing: { id: 'router-v2', path: 'route.json', sha256: 'sha256:4' },
-      evaluation: { suites: [{ id: 'golden_v1', suite: 'golden', path: 's.jsonl', sha256: 'sha256:5' }], judge: { rubric: { path: 'rubric.md', sha256: 'sha256:6' } } },
+      evaluation: {
+        suites: [{ id: 'golden_v1', suite: 'golden', path: 's.jsonl', sha256: 'sha256:5' }],
+        judge: { rubric: { path: 'rubric.md', sha256: 'sha256:6' } },
+      },
     };
     expect(listArtifacts(value).map((a) => [a.key, a.path, a.recorded, a.pathPointer, a.digestPointer])).toEqual([
       ['prompt:system', 'p.md', 'sha256:1', '/prompts/0/path', '/prompts/0/sha256'],

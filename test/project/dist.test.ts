@@ -16,7 +16,9 @@ describe('dist/', () => {
       for (const file of fresh) {
         const committed = readFileSync(join(root, 'dist', file), 'utf8');
         // A stale dist/ is the bug this catches: rebuild with `npm run bundle` and commit it.
-        expect(committed === readFileSync(join(out, file), 'utf8'), `dist/${file} is stale; run npm run bundle`).toBe(true);
+        expect(committed === readFileSync(join(out, file), 'utf8'), `dist/${file} is stale; run npm run bundle`).toBe(
+          true,
+        );
       }
     } finally {
       rmSync(out, { recursive: true, force: true });

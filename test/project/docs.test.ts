@@ -16,7 +16,11 @@ describe('README and docs/', () => {
   });
 
   it('document every action input and output, and the Action sets every output', () => {
-    const action = parse(read('action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
+    const action = parse(read('action.yml')) as {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+      runs: { using: string; main: string };
+    };
     const readme = read('docs/action.md');
     const source = read('src/action/main.ts');
     for (const name of Object.keys(action.inputs)) {
@@ -43,11 +47,18 @@ describe('README and docs/', () => {
   });
 
   it('links only to files that exist', () => {
-    const pages = ['README.md', ...readdirSync(new URL('docs/', root)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const pages = [
+      'README.md',
+      ...readdirSync(new URL('docs/', root))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
     for (const page of pages) {
       for (const [, target] of read(page).matchAll(/\]\(((?!https?:|#|mailto:)[^)\s]+)\)/g)) {
         const path = target!.split('#')[0]!;
-        expect(existsSync(new URL(path, new URL(page, root))), `${page} links to ${target}, which does not exist`).toBe(true);
+        expect(existsSync(new URL(path, new URL(page, root))), `${page} links to ${target}, which does not exist`).toBe(
+          true,
+        );
       }
     }
   });

@@ -19,18 +19,25 @@ function sourceFiles(dir: string): string[] {
 /** Relative imports of a module (static and dynamic, types included), as paths under src/. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(SRC, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2] ?? '');
+  const specifiers = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g),
+  ].map((m) => m[1] ?? m[2] ?? '');
   // JSON beside src/ (schemas, package.json) is data, not a module of the graph.
   return specifiers
     .filter((s) => s.startsWith('.') && !s.endsWith('.json'))
-    .map((s) => normalize(join(dirname(file), s)).split('\\').join('/'));
+    .map((s) =>
+      normalize(join(dirname(file), s))
+        .split('\\')
+        .join('/'),
+    );
 }
 
 const FILES = sourceFiles(SRC).toSorted();
 const GRAPH = new Map(FILES.map((file) => [file, importsOf(file)]));
 
 /** Where a module sits: its top folder, or the file itself for modules directly under src/. */
-const areaOf = (file: string): string => (file.includes('/') ? file.slice(0, file.indexOf('/')) : file.replace(/\.ts$/, ''));
+const areaOf = (file: string): string =>
+  file.includes('/') ? file.slice(0, file.indexOf('/')) : file.replace(/\.ts$/, '');
 
 // The edges: only these do I/O, and only the entries and the composition root may import them.
 const EDGES = new Set(['action', 'cli', 'github', 'git', 'io']);
@@ -39,7 +46,9 @@ const COMPOSITION = new Set(['check', 'eval-runs', 'stages']);
 
 describe('src/ import graph', () => {
   it('resolves every relative import to a file in src/', () => {
-    const missing = [...GRAPH].flatMap(([file, imports]) => imports.filter((target) => !GRAPH.has(target)).map((target) => `${file} → ${target}`));
+    const missing = [...GRAPH].flatMap(([file, imports]) =>
+      imports.filter((target) => !GRAPH.has(target)).map((target) => `${file} → ${target}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -78,12 +87,13 @@ describe('src/ import graph', () => {
   });
 
   it('keeps node I/O modules and the Actions toolkit out of the pure core', () => {
-    const IO = /from '(node:fs|node:fs\/promises|node:child_process|node:net|node:http|node:https|@actions\/[^']+|octokit|@octokit\/[^']+)'/;
+    const IO =
+      /from '(node:fs|node:fs\/promises|node:child_process|node:net|node:http|node:https|@actions\/[^']+|octokit|@octokit\/[^']+)'/;
     // Evidence and telemetry readers open their files themselves (ARCHITECTURE.md); nothing else in the core does.
     const READERS = /^(evidence|telemetry)\//;
-    const offenders = FILES.filter((file) => !EDGES.has(areaOf(file)) && !COMPOSITION.has(areaOf(file)) && !READERS.test(file)).filter((file) =>
-      IO.test(readFileSync(join(SRC, file), 'utf8')),
-    );
+    const offenders = FILES.filter(
+      (file) => !EDGES.has(areaOf(file)) && !COMPOSITION.has(areaOf(file)) && !READERS.test(file),
+    ).filter((file) => IO.test(readFileSync(join(SRC, file), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

@@ -21,7 +21,8 @@ describe('annotationsFor', () => {
       start_column: 13,
       annotation_level: 'failure',
       title: 'kaizen-gate: manifest problem (tools[0].sha256)',
-      message: 'manifests/sql-analytics/tools/sql_readonly.json has sha256:0e4f1b2c3d4e… but manifests/sql-analytics.yaml records sha256:9c8b7a6f5e4d…; run `kaizen-gate lock`',
+      message:
+        'manifests/sql-analytics/tools/sql_readonly.json has sha256:0e4f1b2c3d4e… but manifests/sql-analytics.yaml records sha256:9c8b7a6f5e4d…; run `kaizen-gate lock`',
     });
   });
 
@@ -57,8 +58,12 @@ describe('annotationsFor', () => {
       ['evidence/candidate.jsonl', 57, 'failure'],
       ['evidence/candidate.jsonl', 301, 'failure'],
     ]);
-    expect(cases[0]?.message).toBe('Critical golden case g-refund-001 (category refunds) regressed from 1 to 0 in support-bot-v43.');
-    expect(annotations.filter((a) => a.path === 'manifests/support-bot.yaml').map((a) => [a.annotation_level, a.title])).toEqual([
+    expect(cases[0]?.message).toBe(
+      'Critical golden case g-refund-001 (category refunds) regressed from 1 to 0 in support-bot-v43.',
+    );
+    expect(
+      annotations.filter((a) => a.path === 'manifests/support-bot.yaml').map((a) => [a.annotation_level, a.title]),
+    ).toEqual([
       ['failure', 'kaizen-gate: quality gate failed'],
       ['warning', 'kaizen-gate: cost gate inconclusive'],
     ]);
@@ -85,12 +90,16 @@ describe('annotationsFor', () => {
 
   it('writes annotations GitHub accepts as they are', () => {
     for (const report of Object.values(REPORTS)) {
-      for (const a of annotationsFor(report, { changeBlocks: CHANGE_BLOCKS })) expect(normalizeAnnotation(a)).toEqual(a);
+      for (const a of annotationsFor(report, { changeBlocks: CHANGE_BLOCKS }))
+        expect(normalizeAnnotation(a)).toEqual(a);
     }
   });
 
   it('writes each annotation once', () => {
-    const doubled = { ...REPORTS['multi-package'], packages: [...REPORTS['multi-package'].packages, REPORTS['multi-package'].packages[1]!] };
+    const doubled = {
+      ...REPORTS['multi-package'],
+      packages: [...REPORTS['multi-package'].packages, REPORTS['multi-package'].packages[1]!],
+    };
     expect(annotationsFor(doubled)).toHaveLength(annotationsFor(REPORTS['multi-package']).length);
   });
 });
@@ -116,7 +125,20 @@ describe('repoRelativePath', () => {
 
 describe('changeBlockOf', () => {
   it('spans the change: key to its last field', () => {
-    const yaml = ['apiVersion: kaizen-gate/v1', 'kind: Package', 'package_id: p-2', 'change:', '  type: prompt_patch', '  summary: >-', '    folded', '    summary', '  owner: "@a"', 'model:', '  provider: x', ''].join('\n');
+    const yaml = [
+      'apiVersion: kaizen-gate/v1',
+      'kind: Package',
+      'package_id: p-2',
+      'change:',
+      '  type: prompt_patch',
+      '  summary: >-',
+      '    folded',
+      '    summary',
+      '  owner: "@a"',
+      'model:',
+      '  provider: x',
+      '',
+    ].join('\n');
     const { loaded } = loadYaml(new TextEncoder().encode(yaml), 'm.yaml');
     expect(changeBlockOf(loaded!)).toEqual({ start_line: 4, end_line: 9 });
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, escapeTableCell, MAX_CELL_LENGTH, MAX_TEXT_LENGTH, toPlainText, truncateText } from '../../src/report/escape.ts';
+import {
+  escapeMarkdown,
+  escapeTableCell,
+  MAX_CELL_LENGTH,
+  MAX_TEXT_LENGTH,
+  toPlainText,
+  truncateText,
+} from '../../src/report/escape.ts';
 import { controlCharacters, countCellSeparators } from '../fixtures/reports/checks.ts';
 import { HOSTILE } from '../fixtures/reports/hostile.ts';
 
@@ -63,11 +70,19 @@ describe('escapeMarkdown', () => {
     { name: 'leading quote', text: '> quoted', expected: '&gt; quoted' },
     { name: 'a version is not a list', text: '0.1.0', expected: '0.1.0' },
     { name: 'a negative number is not a list', text: '-1.2 pp', expected: '-1.2 pp' },
-    { name: 'newlines become spaces', text: 'one\n# two\r\n- three\rfour\u2028five', expected: 'one \\# two \\- three four five' },
+    {
+      name: 'newlines become spaces',
+      text: 'one\n# two\r\n- three\rfour\u2028five',
+      expected: 'one \\# two \\- three four five',
+    },
     { name: 'terminal escapes shown, not obeyed', text: '\u001b[31mred', expected: '\ufffd\\[31mred' },
     { name: 'direction override', text: 'safe\u202Eexe.txt', expected: 'safe\ufffdexe.txt' },
     { name: 'NUL', text: 'a\u0000b', expected: 'a\ufffdb' },
-    { name: 'plain text unchanged', text: 'Pass rate changed −3.4 pp (95% CI −5.1 to −1.8 pp, n = 432).', expected: 'Pass rate changed −3.4 pp (95% CI −5.1 to −1.8 pp, n = 432).' },
+    {
+      name: 'plain text unchanged',
+      text: 'Pass rate changed −3.4 pp (95% CI −5.1 to −1.8 pp, n = 432).',
+      expected: 'Pass rate changed −3.4 pp (95% CI −5.1 to −1.8 pp, n = 432).',
+    },
   ])('$name', ({ text, expected }) => {
     expect(escapeMarkdown(text)).toBe(expected);
   });
@@ -85,18 +100,50 @@ describe('escapeMarkdown', () => {
 
   it('shows the reader the same text it was given', () => {
     for (const text of Object.values(HOSTILE)) {
-      const oneLine = text.replace(/\r\n|[\n\r]/g, ' ').replaceAll('\t', ' ').trim();
+      const oneLine = text
+        .replace(/\r\n|[\n\r]/g, ' ')
+        .replaceAll('\t', ' ')
+        .trim();
       if (oneLine.length > MAX_TEXT_LENGTH || controlCharacters(oneLine).length > 0) continue;
       expect(displayed(escapeMarkdown(text))).toBe(oneLine);
     }
   });
 
   it('keeps seeded random mixes of markup characters literal', () => {
-    const alphabet = ['\\', '`', '*', '_', '~', '[', ']', '(', ')', '|', '$', '<', '>', '&', '@', '#', '1', '.', '-', '+', ':', '/', 'a', 'w', ' ', '!'];
+    const alphabet = [
+      '\\',
+      '`',
+      '*',
+      '_',
+      '~',
+      '[',
+      ']',
+      '(',
+      ')',
+      '|',
+      '$',
+      '<',
+      '>',
+      '&',
+      '@',
+      '#',
+      '1',
+      '.',
+      '-',
+      '+',
+      ':',
+      '/',
+      'a',
+      'w',
+      ' ',
+      '!',
+    ];
     let seed = 12_345;
     const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
     for (let round = 0; round < 2000; round++) {
-      const text = Array.from({ length: 1 + (next() % 24) }, () => alphabet[next() % alphabet.length]).join('').trim();
+      const text = Array.from({ length: 1 + (next() % 24) }, () => alphabet[next() % alphabet.length])
+        .join('')
+        .trim();
       const escaped = escapeMarkdown(text);
       expect(unescaped(escaped), text).toEqual([]);
       expect(escaped, text).not.toMatch(/<|@[A-Za-z0-9]|#\d/);

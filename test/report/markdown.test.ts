@@ -5,7 +5,6 @@ import { controlCharacters, countCellSeparators } from '../fixtures/reports/chec
 import { HOSTILE } from '../fixtures/reports/hostile.ts';
 import { REPORTS } from '../fixtures/reports/index.ts';
 
-
 const { approve, reject, hostile } = REPORTS;
 const ZWJ = '\u200d';
 
@@ -64,9 +63,19 @@ describe('renderMarkdown', () => {
   it('has one gate table row per gate with verdict, estimate, interval, threshold and reason', () => {
     const rows = tableAfter(renderMarkdown(reject), '## Gates');
     expect(rows[0]).toBe('| gate | verdict | estimate | 95% CI | threshold | reason |');
-    expect(rows.slice(2).map((row) => row.split(' | ')[0])).toEqual(['| manifest', '| quality', '| safety', '| cost', '| latency']);
-    expect(rows[3]).toMatch(/^\| quality \| ❌ FAIL \| −3\.4 pp \| −5\.1 to −1\.8 pp \| ≥ −2\.0 pp \| Pass rate changed −3\.4 pp/);
-    expect(rows[5]).toMatch(/^\| cost \| ⚠️ inconclusive \| ×1\.163 \(\+16\.3 %\) \| ×0\.941 to ×1\.402 \| ≤ ×1\.200 \| Cost per successful task changed \+16\.3 % \(\\\$0\.0027/);
+    expect(rows.slice(2).map((row) => row.split(' | ')[0])).toEqual([
+      '| manifest',
+      '| quality',
+      '| safety',
+      '| cost',
+      '| latency',
+    ]);
+    expect(rows[3]).toMatch(
+      /^\| quality \| ❌ FAIL \| −3\.4 pp \| −5\.1 to −1\.8 pp \| ≥ −2\.0 pp \| Pass rate changed −3\.4 pp/,
+    );
+    expect(rows[5]).toMatch(
+      /^\| cost \| ⚠️ inconclusive \| ×1\.163 \(\+16\.3 %\) \| ×0\.941 to ×1\.402 \| ≤ ×1\.200 \| Cost per successful task changed \+16\.3 % \(\\\$0\.0027/,
+    );
     expect(rows[6]).toMatch(/^\| latency \| ✅ pass \| ×0\.962 \(−3\.8 %\)/);
   });
 
@@ -76,7 +85,13 @@ describe('renderMarkdown', () => {
     expect(body.map((row) => row.split(' | ')[0])).toEqual(['| refunds', '| returns']);
     expect(body[0]).toBe('| refunds | 124 | 87.9 % | 78.7 % | −9.2 pp | −14.5 to −4.0 pp | 0.0004 | ❌ FAIL |');
     const all = tableAfter(md, '<summary>All 5 categories</summary>').slice(2);
-    expect(all.map((row) => row.split(' | ')[0])).toEqual(['| refunds', '| returns', '| shipping', '| warranty', '| gift_cards']);
+    expect(all.map((row) => row.split(' | ')[0])).toEqual([
+      '| refunds',
+      '| returns',
+      '| shipping',
+      '| warranty',
+      '| gift_cards',
+    ]);
     expect(all[4]).toMatch(/\| — \| shown only \|$/);
   });
 
@@ -88,7 +103,9 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(reject);
     const visible = tableAfter(md, '8 cases got worse, worst first (4 critical).').slice(2);
     expect(visible).toHaveLength(5);
-    expect(visible[0]).toBe('| 1 | golden | g-refund-001 | refunds | **critical** | 1 → 0 | evidence/candidate.jsonl:4 |');
+    expect(visible[0]).toBe(
+      '| 1 | golden | g-refund-001 | refunds | **critical** | 1 → 0 | evidence/candidate.jsonl:4 |',
+    );
     const rest = tableAfter(md, '<summary>3 more regressed cases</summary>').slice(2);
     expect(rest.map((row) => row.split(' | ')[2])).toEqual(['g-refund-031', 'g-ship-044', 's-pii-007']);
     expect(rest[0]).toContain('| 1 → 0.333 |');
@@ -97,8 +114,12 @@ describe('renderMarkdown', () => {
   it('shows the manifest diff with classes, shortened digests and old → new', () => {
     const md = renderMarkdown(reject);
     expect(md).toContain('**Change classes** **prompt_patch**, **retrieval_refresh**, **route_change**');
-    expect(md).toContain('| prompt | prompt:system | sha256 | modified | `sha256:41cd41cd41cd…` → `sha256:f00df00df00d…` |');
-    expect(md).toContain('| retrieval | retrieval | corpus_snapshot | modified | support_docs_v41 → support_docs_v42 |');
+    expect(md).toContain(
+      '| prompt | prompt:system | sha256 | modified | `sha256:41cd41cd41cd…` → `sha256:f00df00df00d…` |',
+    );
+    expect(md).toContain(
+      '| retrieval | retrieval | corpus_snapshot | modified | support_docs_v41 → support_docs_v42 |',
+    );
     expect(md).toContain('| prompt | prompt:refund-policy |  | added | ∅ → `sha256:beefbeefbeef…` |');
     expect(md).not.toContain('41cd'.repeat(16));
     expect(md).toContain('<summary>2 more changes</summary>');
@@ -122,12 +143,20 @@ describe('renderMarkdown', () => {
 
   it('summarises evidence and statistics parameters', () => {
     const md = renderMarkdown(approve);
-    expect(md).toContain('- **policy-qa**: 508 paired cases (golden 388, safety 120), clustered, up to 3 trials per case, judge judge-large 2026-01-10');
-    expect(md).toContain('**Statistics** seed 20240601 · 10,000 bootstrap resamples · 95% confidence · α = 0.05 (Holm) · at least 30 cases to decide');
+    expect(md).toContain(
+      '- **policy-qa**: 508 paired cases (golden 388, safety 120), clustered, up to 3 trials per case, judge judge-large 2026-01-10',
+    );
+    expect(md).toContain(
+      '**Statistics** seed 20240601 · 10,000 bootstrap resamples · 95% confidence · α = 0.05 (Holm) · at least 30 cases to decide',
+    );
   });
 
   it.each([
-    { name: 'signed', report: approve, expected: '🔏 signed with key SHA256:q3v1mD0kFh7o1c2n4Yx9Zt8sB5wLpR6aE0uJ2iK7gXo' },
+    {
+      name: 'signed',
+      report: approve,
+      expected: '🔏 signed with key SHA256:q3v1mD0kFh7o1c2n4Yx9Zt8sB5wLpR6aE0uJ2iK7gXo',
+    },
     { name: 'unsigned', report: reject, expected: 'unsigned: pull request from a fork: no signing key is available' },
   ])('states the signature ($name)', ({ report, expected }) => {
     expect(renderMarkdown(report)).toContain(expected);
@@ -142,12 +171,18 @@ describe('renderMarkdown', () => {
 
   it('gives each package of a multi-package run its own decision and sections', () => {
     const md = renderMarkdown(REPORTS['multi-package']);
-    expect(tableAfter(md, '**sql-analytics: reject.**').slice(2).map((row) => row.split(' | ')[3])).toEqual(['✅ APPROVE', '❌ REJECT', '✋ NEEDS APPROVAL']);
+    expect(
+      tableAfter(md, '**sql-analytics: reject.**')
+        .slice(2)
+        .map((row) => row.split(' | ')[3]),
+    ).toEqual(['✅ APPROVE', '❌ REJECT', '✋ NEEDS APPROVAL']);
     expect(md).toContain('## policy-qa — ✅ APPROVE');
     expect(md).toContain('## sql-analytics — ❌ REJECT');
     expect(md).toContain('## doc-analysis — ✋ NEEDS APPROVAL');
     expect(md).toContain('## sql-analytics · Gates');
-    expect(md).toContain('**Manifest problems**\n\n- manifests/sql-analytics.yaml:31:13 tools\\[0\\].sha256: manifests/sql-analytics/tools/sql_readonly.json has');
+    expect(md).toContain(
+      '**Manifest problems**\n\n- manifests/sql-analytics.yaml:31:13 tools\\[0\\].sha256: manifests/sql-analytics/tools/sql_readonly.json has',
+    );
     expect(md).toContain('**Parent** none: a new application');
   });
 
@@ -162,10 +197,13 @@ describe('renderMarkdown', () => {
 });
 
 describe('renderMarkdownSections', () => {
-  it.each(Object.entries(REPORTS))('renders exactly as fitMarkdown joins the sections when all fit (%s)', (_name, report) => {
-    const sections: readonly MarkdownSection[] = renderMarkdownSections(report);
-    expect(fitMarkdown(sections, Number.MAX_SAFE_INTEGER)).toBe(renderMarkdown(report));
-  });
+  it.each(Object.entries(REPORTS))(
+    'renders exactly as fitMarkdown joins the sections when all fit (%s)',
+    (_name, report) => {
+      const sections: readonly MarkdownSection[] = renderMarkdownSections(report);
+      expect(fitMarkdown(sections, Number.MAX_SAFE_INTEGER)).toBe(renderMarkdown(report));
+    },
+  );
 
   it('puts the decision first with the highest priority', () => {
     for (const report of Object.values(REPORTS)) {
@@ -194,7 +232,10 @@ describe('renderMarkdownSections', () => {
   it('escapes section titles', () => {
     const titles = renderMarkdownSections(REPORTS['multi-package']).map((s) => s.title);
     expect(titles).toContain('policy-qa · Categories');
-    const hostileTitles = renderMarkdownSections({ ...REPORTS['multi-package'], packages: [hostile.packages[0]!, approve.packages[0]!] }).map((s) => s.title);
+    const hostileTitles = renderMarkdownSections({
+      ...REPORTS['multi-package'],
+      packages: [hostile.packages[0]!, approve.packages[0]!],
+    }).map((s) => s.title);
     expect(hostileTitles[1]).toBe('&lt;img src=x onerror=alert(1)&gt; — ✋ NEEDS APPROVAL');
   });
 });
@@ -236,7 +277,14 @@ describe('renderMarkdown with hostile strings everywhere', () => {
     const lines = md.split('\n');
     const headings = lines.filter((line) => line.startsWith('#'));
     expect(headings.every((line) => line.startsWith('## '))).toBe(true);
-    expect(headings.filter((line) => !/^## (?:✋ NEEDS APPROVAL · kaizen-gate|Gates|Categories|Worst regressed cases|Manifest diff|Rollout plan|What changed in the answers|Changed files no manifest references|Evidence and statistics)$/.test(line))).toEqual([]);
+    expect(
+      headings.filter(
+        (line) =>
+          !/^## (?:✋ NEEDS APPROVAL · kaizen-gate|Gates|Categories|Worst regressed cases|Manifest diff|Rollout plan|What changed in the answers|Changed files no manifest references|Evidence and statistics)$/.test(
+            line,
+          ),
+      ),
+    ).toEqual([]);
     expect(lines.filter((line) => /^(?:>|```|~~~|<!--| {4})/.test(line))).toEqual([]);
   });
 
@@ -270,8 +318,22 @@ describe('answers never push the check-run summary past GitHub’s limit', () =>
         case_id: `case-${i}`,
         answers: {
           input: { text: hostileText(600, i), length: 5_000 },
-          parent: { trial: 0, trials: 3, pass: true, output: { text: hostileText(1_200, i + 1), length: 250_000 }, reason: { text: hostileText(600, i + 2), length: 600 }, source: 'p.jsonl:1' },
-          candidate: { trial: 2, trials: 3, pass: false, output: { text: hostileText(1_200, i + 3), length: 1_200 }, reason: { text: hostileText(600, i + 4), length: 9_000 }, source: 'c.jsonl:1' },
+          parent: {
+            trial: 0,
+            trials: 3,
+            pass: true,
+            output: { text: hostileText(1_200, i + 1), length: 250_000 },
+            reason: { text: hostileText(600, i + 2), length: 600 },
+            source: 'p.jsonl:1',
+          },
+          candidate: {
+            trial: 2,
+            trials: 3,
+            pass: false,
+            output: { text: hostileText(1_200, i + 3), length: 1_200 },
+            reason: { text: hostileText(600, i + 4), length: 9_000 },
+            source: 'c.jsonl:1',
+          },
         },
       })),
     })),

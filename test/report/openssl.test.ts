@@ -64,8 +64,19 @@ function writeTampered(dir: string, pae: Buffer): void {
   writeFileSync(join(dir, 'pae-tampered.bin'), copy);
 }
 
-const pkeyutlVerify = (pae: string, digest: string[] = []): string[] =>
-  ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', ...digest, '-in', pae, '-sigfile', 'sig.bin'];
+const pkeyutlVerify = (pae: string, digest: string[] = []): string[] => [
+  'pkeyutl',
+  '-verify',
+  '-pubin',
+  '-inkey',
+  'pub.pem',
+  '-rawin',
+  ...digest,
+  '-in',
+  pae,
+  '-sigfile',
+  'sig.bin',
+];
 
 describe('openssl cross-check', () => {
   it('has openssl 3 or newer (pkeyutl -rawin for Ed25519 needs it)', () => {
@@ -112,42 +123,58 @@ describe('openssl cross-check', () => {
   });
 
   it.each<[KeyAlgorithm, string[], (pae: string, out: string) => string[]]>([
-    ['ed25519', ['-algorithm', 'ed25519'], (pae, out) => ['pkeyutl', '-sign', '-inkey', 'key.pem', '-rawin', '-in', pae, '-out', out]],
-    ['ecdsa-p256', ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], (pae, out) => ['dgst', '-sha256', '-sign', 'key.pem', '-out', out, pae]],
-  ])('loads an openssl-generated %s key, and openssl signatures verify with verifyEnvelope', (algorithm, genArgs, signArgs) => {
-    const dir = workdir();
-    expect(openssl(['genpkey', ...genArgs, '-out', 'key.pem'], dir).status).toBe(0);
-    expect(openssl(['pkey', '-in', 'key.pem', '-pubout', '-out', 'pub.pem'], dir).status).toBe(0);
-    expect(openssl(['pkey', '-pubin', '-in', 'pub.pem', '-outform', 'DER', '-out', 'pub.der'], dir).status).toBe(0);
-    const digest = openssl(['dgst', '-sha256', '-r', 'pub.der'], dir).out.split(' ')[0];
-    const privateKeyPem = readFileSync(join(dir, 'key.pem'), 'utf8');
-    const publicKeyPem = readFileSync(join(dir, 'pub.pem'), 'utf8');
-    const trusted = [{ publicKeyPem, source: 'openssl pub.pem' }];
+    [
+      'ed25519',
+      ['-algorithm', 'ed25519'],
+      (pae, out) => ['pkeyutl', '-sign', '-inkey', 'key.pem', '-rawin', '-in', pae, '-out', out],
+    ],
+    [
+      'ecdsa-p256',
+      ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+      (pae, out) => ['dgst', '-sha256', '-sign', 'key.pem', '-out', out, pae],
+    ],
+  ])(
+    'loads an openssl-generated %s key, and openssl signatures verify with verifyEnvelope',
+    (algorithm, genArgs, signArgs) => {
+      const dir = workdir();
+      expect(openssl(['genpkey', ...genArgs, '-out', 'key.pem'], dir).status).toBe(0);
+      expect(openssl(['pkey', '-in', 'key.pem', '-pubout', '-out', 'pub.pem'], dir).status).toBe(0);
+      expect(openssl(['pkey', '-pubin', '-in', 'pub.pem', '-outform', 'DER', '-out', 'pub.der'], dir).status).toBe(0);
+      const digest = openssl(['dgst', '-sha256', '-r', 'pub.der'], dir).out.split(' ')[0];
+      const privateKeyPem = readFileSync(join(dir, 'key.pem'), 'utf8');
+      const publicKeyPem = readFileSync(join(dir, 'pub.pem'), 'utf8');
+      const trusted = [{ publicKeyPem, source: 'openssl pub.pem' }];
 
-    const loaded = loadPrivateKey(privateKeyPem, 'key.pem');
-    expect(loaded.algorithm).toBe(algorithm);
-    expect(loaded.keyid).toBe(`sha256:${digest}`);
-    expect(keyIdOf(publicKeyPem)).toBe(`sha256:${digest}`);
+      const loaded = loadPrivateKey(privateKeyPem, 'key.pem');
+      expect(loaded.algorithm).toBe(algorithm);
+      expect(loaded.keyid).toBe(`sha256:${digest}`);
+      expect(keyIdOf(publicKeyPem)).toBe(`sha256:${digest}`);
 
-    // Our signature with openssl's key...
-    expect(verifyEnvelope(JSON.stringify(signStatement(statement, privateKeyPem)), trusted)).toMatchObject({ ok: true });
+      // Our signature with openssl's key...
+      expect(verifyEnvelope(JSON.stringify(signStatement(statement, privateKeyPem)), trusted)).toMatchObject({
+        ok: true,
+      });
 
-    // ...and openssl's signature over our PAE.
-    const payload = new TextEncoder().encode(canonicalJson(statement));
-    writeFileSync(join(dir, 'pae.bin'), preAuthEncoding(PAYLOAD_TYPE, payload));
-    expect(openssl(signArgs('pae.bin', 'sig.bin'), dir).status).toBe(0);
-    const envelope: Envelope = {
-      payloadType: PAYLOAD_TYPE,
-      payload: Buffer.from(payload).toString('base64'),
-      signatures: [{ keyid: loaded.keyid, sig: readFileSync(join(dir, 'sig.bin')).toString('base64') }],
-    };
-    expect(verifyEnvelope(JSON.stringify(envelope), trusted)).toEqual({
-      ok: true,
-      keyid: loaded.keyid,
-      keySource: 'openssl pub.pem',
-      statement,
-    });
-    const other = { ...envelope, payload: Buffer.from(canonicalJson({ ...statement, predicate: {} })).toString('base64') };
-    expect(verifyEnvelope(JSON.stringify(other), trusted).ok).toBe(false);
-  });
+      // ...and openssl's signature over our PAE.
+      const payload = new TextEncoder().encode(canonicalJson(statement));
+      writeFileSync(join(dir, 'pae.bin'), preAuthEncoding(PAYLOAD_TYPE, payload));
+      expect(openssl(signArgs('pae.bin', 'sig.bin'), dir).status).toBe(0);
+      const envelope: Envelope = {
+        payloadType: PAYLOAD_TYPE,
+        payload: Buffer.from(payload).toString('base64'),
+        signatures: [{ keyid: loaded.keyid, sig: readFileSync(join(dir, 'sig.bin')).toString('base64') }],
+      };
+      expect(verifyEnvelope(JSON.stringify(envelope), trusted)).toEqual({
+        ok: true,
+        keyid: loaded.keyid,
+        keySource: 'openssl pub.pem',
+        statement,
+      });
+      const other = {
+        ...envelope,
+        payload: Buffer.from(canonicalJson({ ...statement, predicate: {} })).toString('base64'),
+      };
+      expect(verifyEnvelope(JSON.stringify(other), trusted).ok).toBe(false);
+    },
+  );
 });

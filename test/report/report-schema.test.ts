@@ -9,10 +9,13 @@ import { REPORTS } from '../fixtures/reports/index.ts';
 import { candidateId, evidenceRecords, gateRepo, toJsonl } from '../gates/scenario.ts';
 import type { EvidenceLine, GateRepo } from '../gates/scenario.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../manifests/schema/report.schema.json', import.meta.url), 'utf8'),
+) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const errorsOf = (value: unknown): string[] => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+const errorsOf = (value: unknown): string[] =>
+  validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
 let shared: GateRepo | undefined;
 afterAll(() => shared?.repo.cleanup());
@@ -21,7 +24,13 @@ afterAll(() => shared?.repo.cleanup());
 const policyQaPatch = (): GateRepo => (shared ??= gateRepo({ changed: ['policy-qa'] }));
 
 /** Evidence lines with the input, output and grader's reason a harness records. */
-const said = (records: readonly EvidenceLine[]): EvidenceLine[] => records.map((r) => ({ ...r, input: `asked ${String(r['case_id'])}`, output: r['pass'] ? 'right' : 'wrong', reason: 'graded' }));
+const said = (records: readonly EvidenceLine[]): EvidenceLine[] =>
+  records.map((r) => ({
+    ...r,
+    input: `asked ${String(r['case_id'])}`,
+    output: r['pass'] ? 'right' : 'wrong',
+    reason: 'graded',
+  }));
 
 describe('manifests/schema/report.schema.json', () => {
   it('describes every property', () => {
@@ -41,9 +50,12 @@ describe('manifests/schema/report.schema.json', () => {
   });
 
   // The hostile fixture puts markup where digests go, on purpose, to test the renderers.
-  it.each(Object.entries(REPORTS).filter(([name]) => name !== 'hostile'))('accepts the %s report fixture', (_name, report) => {
-    expect(errorsOf(JSON.parse(JSON.stringify(report)))).toEqual([]);
-  });
+  it.each(Object.entries(REPORTS).filter(([name]) => name !== 'hostile'))(
+    'accepts the %s report fixture',
+    (_name, report) => {
+      expect(errorsOf(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    },
+  );
 
   it('accepts a report the pipeline produced, signed or not', () => {
     const built = policyQaPatch();
@@ -66,7 +78,15 @@ describe('manifests/schema/report.schema.json', () => {
     const built = policyQaPatch();
     const { parent, candidate } = evidenceRecords('policy-qa', { regress: 3 });
     const defaults = loadDefaultPolicy();
-    const policy = { ...defaults, levels: Object.fromEntries(Object.entries(defaults.levels).map(([level, gates]) => [level, { ...gates, quality: { ...gates.quality, minimum: { pass_rate: 0.5 } } }])) as typeof defaults.levels };
+    const policy = {
+      ...defaults,
+      levels: Object.fromEntries(
+        Object.entries(defaults.levels).map(([level, gates]) => [
+          level,
+          { ...gates, quality: { ...gates.quality, minimum: { pass_rate: 0.5 } } },
+        ]),
+      ) as typeof defaults.levels,
+    };
     const report = runPipeline({
       changeSet: resolveChangeSet({ repo: built.repo.dir, base: built.base, head: built.head }),
       evidence: [
@@ -78,7 +98,11 @@ describe('manifests/schema/report.schema.json', () => {
     const pkg = report.packages[0]!;
     expect(pkg.gates.find((g) => g.gate === 'quality')?.measures.some((m) => m.unit === 'percent')).toBe(true);
     expect(pkg.error_budget?.split.some((s) => s.group === 'minimum')).toBe(true);
-    expect(pkg.worst_cases[0]?.answers).toMatchObject({ input: { text: expect.stringMatching(/^asked /) }, parent: { output: { text: 'right' } }, candidate: { output: { text: 'wrong' }, reason: { text: 'graded' } } });
+    expect(pkg.worst_cases[0]?.answers).toMatchObject({
+      input: { text: expect.stringMatching(/^asked /) },
+      parent: { output: { text: 'right' } },
+      candidate: { output: { text: 'wrong' }, reason: { text: 'graded' } },
+    });
     expect(errorsOf(JSON.parse(JSON.stringify(report)))).toEqual([]);
   });
 

@@ -87,7 +87,11 @@ describe('preAuthEncoding', () => {
 describe('canonicalJson', () => {
   it.each<[string, unknown, string]>([
     ['sorts keys', { b: 1, a: 2 }, '{"a":2,"b":1}'],
-    ['sorts nested keys, keeps array order', { z: { y: [{ b: 1, a: null }, 3] }, a: true }, '{"a":true,"z":{"y":[{"a":null,"b":1},3]}}'],
+    [
+      'sorts nested keys, keeps array order',
+      { z: { y: [{ b: 1, a: null }, 3] }, a: true },
+      '{"a":true,"z":{"y":[{"a":null,"b":1},3]}}',
+    ],
     ['writes unicode as is', { é: 'ü', e: '\u2028', emoji: '😀' }, '{"e":"\u2028","emoji":"😀","é":"ü"}'],
     // UTF-16 code-unit order (RFC 8785): U+1F600 is D83D DE00, which sorts before U+FF61.
     ['sorts by UTF-16 code units', { '\uff61': 1, '😀': 2 }, '{"😀":2,"\uff61":1}'],
@@ -154,11 +158,23 @@ describe('buildStatement', () => {
   });
 
   it.each<[string, Subject[], RegExp]>([
-    ['same name, different digest', [manifest, { name: manifest.name, digest: { sha256: SHA_B } }], /listed twice with different digests/],
+    [
+      'same name, different digest',
+      [manifest, { name: manifest.name, digest: { sha256: SHA_B } }],
+      /listed twice with different digests/,
+    ],
     ['no digest', [{ name: 'a', digest: {} }], /"a" has no digest/],
     ['no name', [{ name: '', digest: { sha256: SHA_A } }], /has no name/],
-    ['uppercase sha256', [{ name: 'a', digest: { sha256: SHA_A.toUpperCase() } }], /sha256 digest that is not 64 lowercase hex/],
-    ['short gitCommit', [{ name: 'git+commit', digest: { gitCommit: 'abc123' } }], /gitCommit digest that is not 40 or 64/],
+    [
+      'uppercase sha256',
+      [{ name: 'a', digest: { sha256: SHA_A.toUpperCase() } }],
+      /sha256 digest that is not 64 lowercase hex/,
+    ],
+    [
+      'short gitCommit',
+      [{ name: 'git+commit', digest: { gitCommit: 'abc123' } }],
+      /gitCommit digest that is not 40 or 64/,
+    ],
   ])('throws for %s', (_name, subjects, message) => {
     expect(() => buildStatement(subjects, {})).toThrow(message);
   });
@@ -186,14 +202,17 @@ describe('keys', () => {
     if (keyid !== '') expect(loaded.keyid).toBe(keyid);
   });
 
-  it.each<KeyAlgorithm>(['ed25519', 'ecdsa-p256'])('generateSigningKeyPair(%s) gives PKCS#8 and SPKI PEM that load', (algorithm) => {
-    const pair = generateSigningKeyPair(algorithm);
-    expect(pair.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
-    expect(pair.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
-    expect(loadPrivateKey(pair.privateKeyPem, 'new').algorithm).toBe(algorithm);
-    expect(loadPrivateKey(pair.privateKeyPem, 'new').keyid).toBe(pair.keyid);
-    expect(loadPublicKey(pair.publicKeyPem, 'new').keyid).toBe(pair.keyid);
-  });
+  it.each<KeyAlgorithm>(['ed25519', 'ecdsa-p256'])(
+    'generateSigningKeyPair(%s) gives PKCS#8 and SPKI PEM that load',
+    (algorithm) => {
+      const pair = generateSigningKeyPair(algorithm);
+      expect(pair.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+      expect(pair.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+      expect(loadPrivateKey(pair.privateKeyPem, 'new').algorithm).toBe(algorithm);
+      expect(loadPrivateKey(pair.privateKeyPem, 'new').keyid).toBe(pair.keyid);
+      expect(loadPublicKey(pair.publicKeyPem, 'new').keyid).toBe(pair.keyid);
+    },
+  );
 
   const privateKeyBody = fixture('ed25519.key.pem').split('\n')[1] ?? '';
   it.each<[string, string, RegExp]>([
@@ -204,14 +223,28 @@ describe('keys', () => {
     ['a certificate', fixture('p256.cert.pem'), /is an X\.509 certificate/],
     ['not PEM', 'just some text', /is not PEM; expected a block starting with -----BEGIN PRIVATE KEY-----/],
     ['empty', '  \n', /is empty; expected a PEM-encoded key/],
-    ['damaged', fixture('ed25519.key.pem').replace(privateKeyBody, privateKeyBody.slice(0, 20)), /could not be parsed as a private key/],
-    ['two keys', fixture('ed25519.key.pem') + fixture('p256.key.pem'), /holds 2 PEM blocks \(PRIVATE KEY, PRIVATE KEY\)/],
-    ['OpenSSH', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaA==\n-----END OPENSSH PRIVATE KEY-----\n', /is in OpenSSH format/],
+    [
+      'damaged',
+      fixture('ed25519.key.pem').replace(privateKeyBody, privateKeyBody.slice(0, 20)),
+      /could not be parsed as a private key/,
+    ],
+    [
+      'two keys',
+      fixture('ed25519.key.pem') + fixture('p256.key.pem'),
+      /holds 2 PEM blocks \(PRIVATE KEY, PRIVATE KEY\)/,
+    ],
+    [
+      'OpenSSH',
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaA==\n-----END OPENSSH PRIVATE KEY-----\n',
+      /is in OpenSSH format/,
+    ],
     ['traditional RSA', '-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n', /is an RSA key/],
   ])('loadPrivateKey rejects %s with a clear InputError and no key material', (_name, pem, message) => {
     const error = catchError(() => loadPrivateKey(pem, 'secrets.SIGNING_KEY'));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems).toEqual([{ file: 'secrets.SIGNING_KEY', message: expect.stringMatching(message) }]);
+    expect((error as InputError).problems).toEqual([
+      { file: 'secrets.SIGNING_KEY', message: expect.stringMatching(message) },
+    ]);
     expect(error.message).toMatch(/^secrets\.SIGNING_KEY: /);
     expectNoKeyMaterial(error.message, pem);
   });

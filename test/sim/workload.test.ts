@@ -6,7 +6,13 @@ import { APPLICATION_CLASSES, CLASS_PROFILES } from '../support/sim/classes.ts';
 import { generateEvidence, toJsonl } from '../support/sim/workload.ts';
 import type { WorkloadParams, WorkloadRecord } from '../support/sim/types.ts';
 
-const BASE: WorkloadParams = { application: 'analytics', parentPackageId: 'sa-r11', candidatePackageId: 'sa-r12', goldenCases: 600, redteamCases: 80 };
+const BASE: WorkloadParams = {
+  application: 'analytics',
+  parentPackageId: 'sa-r11',
+  candidatePackageId: 'sa-r12',
+  goldenCases: 600,
+  redteamCases: 80,
+};
 
 /** Pairs generated records through the real JSONL reader (schema checks included) and pairing. */
 function pairGenerated(parent: readonly WorkloadRecord[], candidate: readonly WorkloadRecord[]): PairedCase[] {
@@ -23,13 +29,17 @@ function pairedOf(params: WorkloadParams, seed: number): PairedCase[] {
   return pairGenerated(parent, candidate);
 }
 
-const regressions = (cases: readonly PairedCase[]): number => cases.filter((c) => c.suite === 'golden' && c.critical && c.parent.pass === 1 && c.candidate.pass === 0).length;
-const unsafe = (cases: readonly PairedCase[]): number => cases.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).length;
-const p95 = (records: readonly WorkloadRecord[]): number => records.map((r) => r.latency_ms).toSorted((a, b) => a - b)[Math.floor(0.95 * records.length)]!;
+const regressions = (cases: readonly PairedCase[]): number =>
+  cases.filter((c) => c.suite === 'golden' && c.critical && c.parent.pass === 1 && c.candidate.pass === 0).length;
+const unsafe = (cases: readonly PairedCase[]): number =>
+  cases.filter((c) => (c.parent.unsafe ?? 0) === 0 && (c.candidate.unsafe ?? 0) > 0).length;
+const p95 = (records: readonly WorkloadRecord[]): number =>
+  records.map((r) => r.latency_ms).toSorted((a, b) => a - b)[Math.floor(0.95 * records.length)]!;
 const total = (records: readonly WorkloadRecord[]): number => records.reduce((a, r) => a + r.cost_usd, 0);
 const golden = (cases: readonly PairedCase[]): PairedCase[] => cases.filter((c) => c.suite === 'golden');
 const meanOf = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-const deltaPp = (cases: readonly PairedCase[]): number => 100 * meanOf(cases.map((c) => c.candidate.pass - c.parent.pass));
+const deltaPp = (cases: readonly PairedCase[]): number =>
+  100 * meanOf(cases.map((c) => c.candidate.pass - c.parent.pass));
 
 describe('generateEvidence', () => {
   it('is deterministic for a seed and different for another', () => {
@@ -38,22 +48,59 @@ describe('generateEvidence', () => {
     expect(toJsonl(generateEvidence(BASE, 12).candidate)).not.toBe(a);
   });
 
-  it.each(APPLICATION_CLASSES)('writes valid, pairable evidence for %s with the class categories and prefix', (application) => {
-    const { parent, candidate } = generateEvidence({ ...BASE, application, trials: 2, clusterSize: 5 }, 3);
-    expect(parent).toHaveLength((600 + 80) * 2);
-    const cases = pairGenerated(parent, candidate);
-    expect(cases).toHaveLength(680);
-    const profile = CLASS_PROFILES[application];
-    expect(new Set(golden(cases).map((c) => c.category))).toEqual(new Set(profile.categories));
-    expect(new Set(cases.filter((c) => c.suite === 'safety').map((c) => c.category))).toEqual(new Set(profile.redteamCategories));
-    expect(cases.every((c) => c.case_id.startsWith(`${profile.prefix}-`))).toBe(true);
-    expect(golden(cases).every((c) => c.cluster !== undefined && c.parent.trials === 2)).toBe(true);
-  });
+  it.each(APPLICATION_CLASSES)(
+    'writes valid, pairable evidence for %s with the class categories and prefix',
+    (application) => {
+      const { parent, candidate } = generateEvidence({ ...BASE, application, trials: 2, clusterSize: 5 }, 3);
+      expect(parent).toHaveLength((600 + 80) * 2);
+      const cases = pairGenerated(parent, candidate);
+      expect(cases).toHaveLength(680);
+      const profile = CLASS_PROFILES[application];
+      expect(new Set(golden(cases).map((c) => c.category))).toEqual(new Set(profile.categories));
+      expect(new Set(cases.filter((c) => c.suite === 'safety').map((c) => c.category))).toEqual(
+        new Set(profile.redteamCategories),
+      );
+      expect(cases.every((c) => c.case_id.startsWith(`${profile.prefix}-`))).toBe(true);
+      expect(golden(cases).every((c) => c.cluster !== undefined && c.parent.trials === 2)).toBe(true);
+    },
+  );
 
   it('keeps the field order of the evidence schema and the pinned judge', () => {
-    const { parent } = generateEvidence({ ...BASE, judge: { id: 'sql-result-checker', version: '1.4.0' }, clusterSize: 3 }, 1);
-    expect(Object.keys(parent[0]!)).toEqual(['package_id', 'suite', 'case_id', 'category', 'cluster', 'critical', 'pass', 'score', 'cost_usd', 'latency_ms', 'tokens', 'judge', 'trial']);
-    expect(Object.keys(parent.at(-1)!)).toEqual(['package_id', 'suite', 'case_id', 'category', 'critical', 'pass', 'cost_usd', 'latency_ms', 'tokens', 'unsafe', 'intervened', 'expected_intervention', 'judge', 'trial']);
+    const { parent } = generateEvidence(
+      { ...BASE, judge: { id: 'sql-result-checker', version: '1.4.0' }, clusterSize: 3 },
+      1,
+    );
+    expect(Object.keys(parent[0]!)).toEqual([
+      'package_id',
+      'suite',
+      'case_id',
+      'category',
+      'cluster',
+      'critical',
+      'pass',
+      'score',
+      'cost_usd',
+      'latency_ms',
+      'tokens',
+      'judge',
+      'trial',
+    ]);
+    expect(Object.keys(parent.at(-1)!)).toEqual([
+      'package_id',
+      'suite',
+      'case_id',
+      'category',
+      'critical',
+      'pass',
+      'cost_usd',
+      'latency_ms',
+      'tokens',
+      'unsafe',
+      'intervened',
+      'expected_intervention',
+      'judge',
+      'trial',
+    ]);
     expect(parent.every((r) => r.judge.id === 'sql-result-checker' && r.judge.version === '1.4.0')).toBe(true);
   });
 
@@ -64,14 +111,32 @@ describe('generateEvidence', () => {
 
   it('does not let the scenario change the parent', () => {
     const plain = generateEvidence(BASE, 21);
-    const changed = generateEvidence({ ...BASE, effects: { overallDeltaPp: -6, costMultiplier: 1.5, latencyMultiplier: 2, criticalRegressions: 5, newlyUnsafe: 3 } }, 21);
+    const changed = generateEvidence(
+      {
+        ...BASE,
+        effects: {
+          overallDeltaPp: -6,
+          costMultiplier: 1.5,
+          latencyMultiplier: 2,
+          criticalRegressions: 5,
+          newlyUnsafe: 3,
+        },
+      },
+      21,
+    );
     expect(toJsonl(changed.parent)).toBe(toJsonl(plain.parent));
     expect(toJsonl(changed.candidate)).not.toBe(toJsonl(plain.candidate));
   });
 
   it('makes the candidate identical to its parent with full coupling and no effects', () => {
     const { parent, candidate } = generateEvidence({ ...BASE, coupling: 1 }, 8);
-    candidate.forEach((r, i) => expect({ pass: r.pass, score: r.score, unsafe: r.unsafe }).toEqual({ pass: parent[i]!.pass, score: parent[i]!.score, unsafe: parent[i]!.unsafe }));
+    candidate.forEach((r, i) =>
+      expect({ pass: r.pass, score: r.score, unsafe: r.unsafe }).toEqual({
+        pass: parent[i]!.pass,
+        score: parent[i]!.score,
+        unsafe: parent[i]!.unsafe,
+      }),
+    );
   });
 
   it('keeps pairs correlated: fewer discordant pairs than independent draws would give', () => {
@@ -84,7 +149,11 @@ describe('generateEvidence', () => {
 
   it.each<[string, NonNullable<WorkloadParams['basePassRate']>, number]>([
     ['one rate for all', 0.7, 0.7],
-    ['per category', { revenue: 0.5, joins: 0.5, time_windows: 0.5, aggregations: 0.5, filters: 0.5, schema_lookup: 0.5 }, 0.5],
+    [
+      'per category',
+      { revenue: 0.5, joins: 0.5, time_windows: 0.5, aggregations: 0.5, filters: 0.5, schema_lookup: 0.5 },
+      0.5,
+    ],
   ])('calibrates the base pass rate (%s)', (_name, rates, expected) => {
     const generated = generateEvidence({ ...BASE, goldenCases: 6000, redteamCases: 0, basePassRate: rates }, 4);
     expect(generated.expected.parentPassRate).toBeCloseTo(expected, 9);
@@ -97,7 +166,11 @@ describe('generateEvidence', () => {
     const generated = generateEvidence({ ...BASE, goldenCases: 12_000, redteamCases: 0, effects }, 31);
     expect(generated.expected.deltaPp).toBeCloseTo((6 * -1 - 12 + 6) / 6, 6);
     const cases = golden(pairGenerated(generated.parent, generated.candidate));
-    for (const [category, target] of [['time_windows', -13], ['joins', 5], ['revenue', -1]] as const) {
+    for (const [category, target] of [
+      ['time_windows', -13],
+      ['joins', 5],
+      ['revenue', -1],
+    ] as const) {
       const members = cases.filter((c) => c.category === category);
       const deltas = members.map((c) => c.candidate.pass - c.parent.pass);
       const m = meanOf(deltas);
@@ -112,11 +185,20 @@ describe('generateEvidence', () => {
     expect(regressions(forced) - regressions(plain)).toBe(7);
     expect(unsafe(plain)).toBe(0);
     expect(unsafe(forced)).toBe(4);
-    expect(forced.filter((c) => (c.candidate.unsafe ?? 0) > (c.parent.unsafe ?? 0)).every((c) => c.candidate.intervened === 0 && c.candidate.pass === 0)).toBe(true);
+    expect(
+      forced
+        .filter((c) => (c.candidate.unsafe ?? 0) > (c.parent.unsafe ?? 0))
+        .every((c) => c.candidate.intervened === 0 && c.candidate.pass === 0),
+    ).toBe(true);
   });
 
   it('shifts missed interventions and over-refusals by the requested pp', () => {
-    const params = { ...BASE, goldenCases: 0, redteamCases: 20_000, effects: { missedInterventionDeltaPp: 5, overRefusalDeltaPp: -2 } };
+    const params = {
+      ...BASE,
+      goldenCases: 0,
+      redteamCases: 20_000,
+      effects: { missedInterventionDeltaPp: 5, overRefusalDeltaPp: -2 },
+    };
     const cases = pairedOf(params, 2);
     const attacks = cases.filter((c) => c.parent.expected_intervention === true);
     const benign = cases.filter((c) => c.parent.expected_intervention === false);
@@ -129,7 +211,10 @@ describe('generateEvidence', () => {
   });
 
   it('scales cost and every latency quantile by the multipliers', () => {
-    const { parent, candidate } = generateEvidence({ ...BASE, goldenCases: 8000, redteamCases: 0, effects: { costMultiplier: 1.3, latencyMultiplier: 1.35 } }, 6);
+    const { parent, candidate } = generateEvidence(
+      { ...BASE, goldenCases: 8000, redteamCases: 0, effects: { costMultiplier: 1.3, latencyMultiplier: 1.35 } },
+      6,
+    );
     expect(p95(candidate) / p95(parent)).toBeCloseTo(1.35, 1);
     expect(total(candidate) / total(parent)).toBeCloseTo(1.3, 2);
     // Class latency medians from the paper: 4.9 s for read-only analytics.
@@ -138,7 +223,10 @@ describe('generateEvidence', () => {
   });
 
   it('shares an incident effect between the cases of a cluster', () => {
-    const { parent } = generateEvidence({ ...BASE, goldenCases: 6000, redteamCases: 0, clusterSize: 10, clusterSd: 1.5, difficultySd: 0.3 }, 13);
+    const { parent } = generateEvidence(
+      { ...BASE, goldenCases: 6000, redteamCases: 0, clusterSize: 10, clusterSd: 1.5, difficultySd: 0.3 },
+      13,
+    );
     const byCluster = new Map<string, number[]>();
     for (const r of parent) byCluster.set(r.cluster!, [...(byCluster.get(r.cluster!) ?? []), r.pass ? 1 : 0]);
     const rates = [...byCluster.values()].map(meanOf);
@@ -157,7 +245,11 @@ describe('generateEvidence', () => {
     ['base rate of one', { basePassRate: 1 }, /basePassRate/],
     ['no categories', { categories: [] }, /categories/],
     ['non-positive multiplier', { effects: { latencyMultiplier: 0 } }, /latencyMultiplier/],
-    ['a misspelt category in an effect', { effects: { categoryDeltaPp: { time_window: -12 } } }, /Unknown category time_window/],
+    [
+      'a misspelt category in an effect',
+      { effects: { categoryDeltaPp: { time_window: -12 } } },
+      /Unknown category time_window/,
+    ],
     ['a misspelt category in a base rate', { basePassRate: { revenu: 0.8 } }, /Unknown category revenu/],
     ['unknown class', { application: 'chat' as WorkloadParams['application'] }, /application/],
   ])('rejects %s', (_name, patch, message) => {

@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { mixtureHalfWidth, mixtureInterval, mixtureLikelihoodRatio, varianceForHalfWidth } from '../../src/stats/always-valid.ts';
-import { binomialVarianceFloor, clusterRatio, ClusterSumsBuilder, contrastOf } from '../../src/stats/always-valid-cluster.ts';
+import {
+  mixtureHalfWidth,
+  mixtureInterval,
+  mixtureLikelihoodRatio,
+  varianceForHalfWidth,
+} from '../../src/stats/always-valid.ts';
+import {
+  binomialVarianceFloor,
+  clusterRatio,
+  ClusterSumsBuilder,
+  contrastOf,
+} from '../../src/stats/always-valid-cluster.ts';
 
 describe('normal-mixture confidence sequence', () => {
   it('has the closed-form half-width and is wider than a fixed-n interval', () => {
     const v = 1e-4;
     const tau = 0.02;
-    const expected = Math.sqrt(((v * (v + tau * tau)) / (tau * tau)) * (2 * Math.log(20) + Math.log((v + tau * tau) / v)));
+    const expected = Math.sqrt(
+      ((v * (v + tau * tau)) / (tau * tau)) * (2 * Math.log(20) + Math.log((v + tau * tau) / v)),
+    );
     expect(mixtureHalfWidth(v, { alpha: 0.05, tau })).toBeCloseTo(expected, 14);
     expect(mixtureHalfWidth(v, { alpha: 0.05, tau })).toBeGreaterThan(1.96 * Math.sqrt(v));
-    expect(mixtureInterval(0.03, v, { alpha: 0.05, tau })).toEqual({ lower: 0.03 - expected, upper: 0.03 + expected, level: 0.95 });
+    expect(mixtureInterval(0.03, v, { alpha: 0.05, tau })).toEqual({
+      lower: 0.03 - expected,
+      upper: 0.03 + expected,
+      level: 0.95,
+    });
   });
 
   it('is the set of nulls the mSPRT does not reject', () => {
@@ -35,7 +51,13 @@ describe('normal-mixture confidence sequence', () => {
 
 describe('cluster ratio estimator', () => {
   it('matches the variance computed cluster by cluster', () => {
-    const clusters: [number, number][] = [[3, 1], [1, 0], [5, 2], [2, 2], [4, 0]];
+    const clusters: [number, number][] = [
+      [3, 1],
+      [1, 0],
+      [5, 2],
+      [2, 2],
+      [4, 0],
+    ];
     const builder = new ClusterSumsBuilder();
     for (const [n, y] of clusters) builder.add(n, y);
     builder.add(0, 0);
@@ -43,7 +65,7 @@ describe('cluster ratio estimator', () => {
     expect(sums.clusters).toBe(5);
     const N = 15;
     const r = 5 / N;
-    const direct = (5 / 4) * clusters.reduce((s, [n, y]) => s + (y - r * n) ** 2, 0) / (N * N);
+    const direct = ((5 / 4) * clusters.reduce((s, [n, y]) => s + (y - r * n) ** 2, 0)) / (N * N);
     const estimate = clusterRatio(sums);
     expect(estimate.ratio).toBeCloseTo(r, 15);
     expect(estimate.variance).toBeCloseTo(direct, 15);
@@ -57,7 +79,7 @@ describe('cluster ratio estimator', () => {
     const none = new ClusterSumsBuilder();
     for (let i = 0; i < 50; i++) none.add(2, 0);
     expect(clusterRatio(none.build()).variance).toBe(0);
-    expect(binomialVarianceFloor(none.build())).toBeCloseTo((0.5 / 101) * (1 - 0.5 / 101) / 100, 15);
+    expect(binomialVarianceFloor(none.build())).toBeCloseTo(((0.5 / 101) * (1 - 0.5 / 101)) / 100, 15);
   });
 
   it('contrasts arms as a difference or a log ratio', () => {

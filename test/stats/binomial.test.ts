@@ -66,8 +66,16 @@ describe('sampleBinomial', () => {
     // A generator of another class takes the generic path: same outputs, so the same draws.
     const fast = createRng(5);
     const inner = createRng(5);
-    const generic: Rng = { nextUint32: () => inner.nextUint32(), nextFloat: () => inner.nextFloat(), nextInt: (bound) => inner.nextInt(bound) };
-    for (const [n, p] of [[5000, 0.05], [100_000, 0.4], [300, 0.5]] as const) {
+    const generic: Rng = {
+      nextUint32: () => inner.nextUint32(),
+      nextFloat: () => inner.nextFloat(),
+      nextInt: (bound) => inner.nextInt(bound),
+    };
+    for (const [n, p] of [
+      [5000, 0.05],
+      [100_000, 0.4],
+      [300, 0.5],
+    ] as const) {
       for (let i = 0; i < 2000; i++) expect(sampleBinomial(generic, n, p)).toBe(sampleBinomial(fast, n, p));
     }
   });

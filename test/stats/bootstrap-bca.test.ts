@@ -50,7 +50,10 @@ describe('BCa bounds against numpy', () => {
     // type-7 at (B − 1)·0.05
     const position = (sorted.length - 1) * 0.05;
     const below = Math.floor(position);
-    expect(bounds.lower(0.05)).toBeCloseTo(sorted[below]! + (position - below) * (sorted[below + 1]! - sorted[below]!), 12);
+    expect(bounds.lower(0.05)).toBeCloseTo(
+      sorted[below]! + (position - below) * (sorted[below + 1]! - sorted[below]!),
+      12,
+    );
   });
 
   it('gives an infinite bound where the resamples cannot resolve the level', () => {

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chiSquareGoodnessOfFit, chiSquareHomogeneity, ksTwoSample, populationStabilityIndex } from '../../src/stats/drift.ts';
+import {
+  chiSquareGoodnessOfFit,
+  chiSquareHomogeneity,
+  ksTwoSample,
+  populationStabilityIndex,
+} from '../../src/stats/drift.ts';
 import { chiSquareSurvival, kolmogorovSurvival } from '../../src/stats/drift-distributions.ts';
 import { normalCdf } from '../../src/stats/normal.ts';
 import { regularizedGammaQ } from '../../src/stats/special-functions.ts';
@@ -43,12 +48,17 @@ describe('drift tests against SciPy', () => {
     expectClose(result.p_value, c.p_value, 1e-10, 1e-15);
     expectClose(result.effect, c.effect, 1e-12);
   });
-  it.each(F.goodness_of_fit.map((c, i) => [i, c] as const))('chi-square goodness of fit (sample-ratio mismatch), case %d', (_i, c) => {
-    const result = chiSquareGoodnessOfFit(c.observed, c.shares);
-    expectClose(result.statistic, c.statistic, 1e-12);
-    expectClose(result.p_value, c.p_value, 1e-10, 1e-15);
-  });
-  it.each(F.psi.map((c, i) => [i, c] as const))('PSI, case %d', (_i, c) => expectClose(populationStabilityIndex(c.expected, c.actual), c.psi, 1e-12, 1e-15));
+  it.each(F.goodness_of_fit.map((c, i) => [i, c] as const))(
+    'chi-square goodness of fit (sample-ratio mismatch), case %d',
+    (_i, c) => {
+      const result = chiSquareGoodnessOfFit(c.observed, c.shares);
+      expectClose(result.statistic, c.statistic, 1e-12);
+      expectClose(result.p_value, c.p_value, 1e-10, 1e-15);
+    },
+  );
+  it.each(F.psi.map((c, i) => [i, c] as const))('PSI, case %d', (_i, c) =>
+    expectClose(populationStabilityIndex(c.expected, c.actual), c.psi, 1e-12, 1e-15),
+  );
 
   it('refuses inputs it cannot test', () => {
     expect(() => ksTwoSample(new Float64Array(0), Float64Array.of(1))).toThrow(RangeError);

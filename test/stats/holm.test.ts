@@ -4,19 +4,26 @@ import { readFixture } from './fixtures.ts';
 
 const { cases } = readFixture<{ cases: { pValues: number[]; adjusted: number[] }[] }>('holm.json');
 
-const byP = (p: readonly number[], w?: readonly number[]) => p.map((x, i) => ({ weight: w?.[i] ?? 1, rejectsAt: (level: number) => x <= level }));
+const byP = (p: readonly number[], w?: readonly number[]) =>
+  p.map((x, i) => ({ weight: w?.[i] ?? 1, rejectsAt: (level: number) => x <= level }));
 
 describe('weightedHolm', () => {
   // statsmodels' Holm-adjusted p-values say what Holm rejects at any α: exactly those adjusted <= α.
   // Checked at α between consecutive adjusted values (at a value itself rounding decides).
-  it.each(cases.filter((c) => c.pValues.length > 0))('rejects what statsmodels Holm rejects, at every α, for $pValues', ({ pValues, adjusted }) => {
-    const steps = [0, ...new Set(adjusted), 1].toSorted((a, b) => a - b);
-    const alphas = steps.slice(1).map((a, i) => (a + steps[i]!) / 2).filter((a) => a > 0 && a < 1);
-    for (const alpha of alphas) {
-      const { rejected } = weightedHolm(byP(pValues), alpha);
-      expect(rejected).toEqual(adjusted.map((a) => a <= alpha));
-    }
-  });
+  it.each(cases.filter((c) => c.pValues.length > 0))(
+    'rejects what statsmodels Holm rejects, at every α, for $pValues',
+    ({ pValues, adjusted }) => {
+      const steps = [0, ...new Set(adjusted), 1].toSorted((a, b) => a - b);
+      const alphas = steps
+        .slice(1)
+        .map((a, i) => (a + steps[i]!) / 2)
+        .filter((a) => a > 0 && a < 1);
+      for (const alpha of alphas) {
+        const { rejected } = weightedHolm(byP(pValues), alpha);
+        expect(rejected).toEqual(adjusted.map((a) => a <= alpha));
+      }
+    },
+  );
 
   it.each<[string, number[], number[], number, boolean[]]>([
     // Half the weight on the first: its level is α/2 = 0.025, the others 0.0125 each.

@@ -19,7 +19,8 @@ describe("Tango's score method against an independent numerical implementation (
     const counts = { n: c.n, fixes: c.fixes, regressions: c.regressions };
     // The reference maximises the constrained likelihood numerically (to ~1e-10 in q), the code
     // solves its quadratic: they agree to about 1e-7 in the statistic.
-    for (const { delta0, value } of c.statistic) expect(Math.abs(tangoStatistic(counts, delta0) - value)).toBeLessThan(1e-6 * Math.max(1, Math.abs(value)));
+    for (const { delta0, value } of c.statistic)
+      expect(Math.abs(tangoStatistic(counts, delta0) - value)).toBeLessThan(1e-6 * Math.max(1, Math.abs(value)));
     for (const { delta0, less, greater } of c.pValues) {
       expect(relativeError(tangoPValue(counts, delta0, 'less'), less, 1e-15)).toBeLessThan(1e-5);
       expect(relativeError(tangoPValue(counts, delta0, 'greater'), greater, 1e-15)).toBeLessThan(1e-5);

@@ -14,12 +14,15 @@ describe('unitsToDecide', () => {
     [0.01, 0.2, 400, 2.05, 2.6],
     [-0.005, 0.25, 1000, 2.4, 3.1],
     [0.03, 0.4, 100, 2.05, 2.6],
-  ])('is the smallest N whose predictive chance of a decision reaches 80 %% (d = %s)', (distance, sd, units, passZ, failZ) => {
-    const n = unitsToDecide({ distance, sd, units, passZ, failZ });
-    expect(n).toBeGreaterThan(units);
-    expect(decideProbability(distance, sd, units, passZ, failZ, n)).toBeGreaterThanOrEqual(0.8);
-    expect(decideProbability(distance, sd, units, passZ, failZ, n - 1)).toBeLessThan(0.8);
-  });
+  ])(
+    'is the smallest N whose predictive chance of a decision reaches 80 %% (d = %s)',
+    (distance, sd, units, passZ, failZ) => {
+      const n = unitsToDecide({ distance, sd, units, passZ, failZ });
+      expect(n).toBeGreaterThan(units);
+      expect(decideProbability(distance, sd, units, passZ, failZ, n)).toBeGreaterThanOrEqual(0.8);
+      expect(decideProbability(distance, sd, units, passZ, failZ, n - 1)).toBeLessThan(0.8);
+    },
+  );
 
   it('asks for more when the estimate sits closer to the threshold', () => {
     const far = unitsToDecide({ distance: 0.02, sd: 0.2, units: 400, passZ: 2, failZ: 2.5 });

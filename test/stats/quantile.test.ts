@@ -9,7 +9,9 @@ describe('quantileSorted', () => {
     const sorted = Float64Array.from(values).toSorted();
     qs.forEach((q, index) => {
       const expected = quantiles[index]!;
-      expect(Math.abs(quantileSorted(sorted, q) - expected)).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(expected)));
+      expect(Math.abs(quantileSorted(sorted, q) - expected)).toBeLessThanOrEqual(
+        1e-14 * Math.max(1, Math.abs(expected)),
+      );
     });
   });
 
@@ -31,12 +33,15 @@ describe('quantileSorted', () => {
 });
 
 describe('quantileOfUnsorted', () => {
-  it.each(cases)('gives the bits quantileSorted gives on $values.length values, and leaves them unsorted', ({ values, qs }) => {
-    const input = Float64Array.from(values);
-    const sorted = input.toSorted();
-    for (const q of [...qs, 0, 1, 0.025, 0.975]) expect(quantileOfUnsorted(input, q)).toBe(quantileSorted(sorted, q));
-    expect(Array.from(input)).toEqual(values);
-  });
+  it.each(cases)(
+    'gives the bits quantileSorted gives on $values.length values, and leaves them unsorted',
+    ({ values, qs }) => {
+      const input = Float64Array.from(values);
+      const sorted = input.toSorted();
+      for (const q of [...qs, 0, 1, 0.025, 0.975]) expect(quantileOfUnsorted(input, q)).toBe(quantileSorted(sorted, q));
+      expect(Array.from(input)).toEqual(values);
+    },
+  );
 
   it.each([
     [new Float64Array(0), 0.5],

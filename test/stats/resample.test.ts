@@ -44,11 +44,15 @@ describe('sumRowsOfDraws', () => {
       const out = new Float64Array(width);
       const share = 300 / n;
       const draws = 777;
-      expectBinomialCounts(() => {
-        sumRowsOfDraws(rng, rows, width, draws, out);
-        expect(Array.from(out.subarray(1))).toEqual(Array.from({ length: width - 1 }, (_, c) => (c + 1) * draws));
-        return out[0]!;
-      }, draws, share);
+      expectBinomialCounts(
+        () => {
+          sumRowsOfDraws(rng, rows, width, draws, out);
+          expect(Array.from(out.subarray(1))).toEqual(Array.from({ length: width - 1 }, (_, c) => (c + 1) * draws));
+          return out[0]!;
+        },
+        draws,
+        share,
+      );
     }
   });
 });

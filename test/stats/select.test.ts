@@ -26,7 +26,9 @@ describe('selectInPlace', () => {
       selectInPlace(work, k);
       expect(work[k]).toBe(sorted[k]);
       // Positions on the wrong side of rank k, as one assertion per rank.
-      const misplaced = Array.from(work.keys()).filter((i) => (i < k && !(work[i]! <= work[k]!)) || (i > k && !(work[i]! >= work[k]!)));
+      const misplaced = Array.from(work.keys()).filter(
+        (i) => (i < k && !(work[i]! <= work[k]!)) || (i > k && !(work[i]! >= work[k]!)),
+      );
       expect(misplaced, `rank ${k}`).toEqual([]);
       expect(work.toSorted()).toEqual(sorted);
     }

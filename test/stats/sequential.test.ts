@@ -17,7 +17,12 @@ describe('alpha spending over looks', () => {
     expect(spentShare(3, 0.8)).toBeCloseTo(0.992, 12);
   });
 
-  it.each([[0, 0.8], [1.5, 0.8], [1, 0], [1, 1.2]])('rejects look %s with share %s', (look, share) => {
+  it.each([
+    [0, 0.8],
+    [1.5, 0.8],
+    [1, 0],
+    [1, 1.2],
+  ])('rejects look %s with share %s', (look, share) => {
     expect(() => lookShare(look, share)).toThrow(RangeError);
   });
 });

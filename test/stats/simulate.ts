@@ -10,7 +10,11 @@ export function drawNormal(rng: Rng): number {
 }
 
 /** Fraction of `datasets` simulated intervals that contain `truth`. */
-export function coverage(datasets: number, truth: number, intervalOf: (dataset: number) => { lower: number; upper: number }): number {
+export function coverage(
+  datasets: number,
+  truth: number,
+  intervalOf: (dataset: number) => { lower: number; upper: number },
+): number {
   let covered = 0;
   for (let dataset = 0; dataset < datasets; dataset++) {
     const { lower, upper } = intervalOf(dataset);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { normalCdf } from '../../src/stats/normal.ts';
-import { inverseRegularizedBeta, logGamma, regularizedBeta, regularizedBetaUpper, regularizedGammaQ } from '../../src/stats/special-functions.ts';
+import {
+  inverseRegularizedBeta,
+  logGamma,
+  regularizedBeta,
+  regularizedBetaUpper,
+  regularizedGammaQ,
+} from '../../src/stats/special-functions.ts';
 import { readFixture, relativeError } from './fixtures.ts';
 
 interface Special {

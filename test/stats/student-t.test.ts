@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { studentTCdf, studentTQuantile } from '../../src/stats/student-t.ts';
 import { readFixture, relativeError } from './fixtures.ts';
 
-const fixture = readFixture<{ cdf: { t: number; df: number; value: number }[]; quantile: { p: number; df: number; value: number }[] }>('student-t.json');
+const fixture = readFixture<{
+  cdf: { t: number; df: number; value: number }[];
+  quantile: { p: number; df: number; value: number }[];
+}>('student-t.json');
 
 describe("Student's t against scipy.stats.t", () => {
   it.each(fixture.cdf)('cdf($t, $df)', ({ t, df, value }) => {
@@ -15,7 +18,8 @@ describe("Student's t against scipy.stats.t", () => {
 
   it('inverts its own cdf and is the normal for huge df', () => {
     for (const df of [1, 3.5, 19, 400]) {
-      for (const p of [1e-6, 0.01, 0.3, 0.9, 0.999]) expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 10);
+      for (const p of [1e-6, 0.01, 0.3, 0.9, 0.999])
+        expect(studentTCdf(studentTQuantile(p, df), df)).toBeCloseTo(p, 10);
     }
     expect(studentTQuantile(0.975, 1e10)).toBeCloseTo(1.959963984540054, 12);
     expect(studentTQuantile(0.5, 3)).toBe(0);

@@ -15,7 +15,15 @@ import type { FileRead } from '../../src/manifest/verify.ts';
 import { attestReport } from '../../src/report/attest.ts';
 import type { Envelope } from '../../src/report/sign.ts';
 import type { Report } from '../../src/report/model.ts';
-import { hex, manifestPass, packageReport, ppMeasure, ratioGate, report as buildReport, STATISTICS } from '../fixtures/reports/build.ts';
+import {
+  hex,
+  manifestPass,
+  packageReport,
+  ppMeasure,
+  ratioGate,
+  report as buildReport,
+  STATISTICS,
+} from '../fixtures/reports/build.ts';
 import { headCommit, makeRepo, runGit } from './git-repo.ts';
 import type { TempRepo } from './git-repo.ts';
 
@@ -109,13 +117,19 @@ export function writePackage(repo: TempRepo, spec: PackageSpec): void {
 /** Stages everything and commits with author and committer date `iso`; returns the SHA. */
 export function commitAt(repo: TempRepo, message: string, iso: string): string {
   repo.git('add', '--all');
-  runGit(repo.dir, ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', message], { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
+  runGit(repo.dir, ['commit', '--quiet', '--allow-empty', '--no-verify', '-m', message], {
+    GIT_AUTHOR_DATE: iso,
+    GIT_COMMITTER_DATE: iso,
+  });
   return headCommit(repo.dir);
 }
 
 /** Merges `branch` into the current branch with a merge commit dated `iso` (a merged pull request). */
 export function mergeAt(repo: TempRepo, branch: string, iso: string): string {
-  runGit(repo.dir, ['merge', '--quiet', '--no-ff', '--no-edit', '-m', `Merge ${branch}`, branch], { GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
+  runGit(repo.dir, ['merge', '--quiet', '--no-ff', '--no-edit', '-m', `Merge ${branch}`, branch], {
+    GIT_AUTHOR_DATE: iso,
+    GIT_COMMITTER_DATE: iso,
+  });
   return headCommit(repo.dir);
 }
 
@@ -160,12 +174,14 @@ export function releaseReport(repo: TempRepo, options: ReleaseReportOptions): Re
     const manifest = loaded.manifest;
     if (!manifest) throw new Error(`${path} is not a valid manifest: ${JSON.stringify(loaded.problems)}`);
     manifests.push({ path, sha256: sha256(bytes), role: 'candidate', commit: options.commit });
-    for (const artifact of loaded.artifacts) artifacts.push({ path: artifact.path, sha256: sha256(bytesOf(atCommit(artifact.path), artifact.path)) });
+    for (const artifact of loaded.artifacts)
+      artifacts.push({ path: artifact.path, sha256: sha256(bytesOf(atCommit(artifact.path), artifact.path)) });
     const parentPath = options.parentPaths?.[path] ?? path;
     const parentRead = atBase(parentPath);
     const parentBytes = parentRead.kind === 'file' ? parentRead.bytes : undefined;
     const parentManifest = parentBytes ? loadManifest(parentBytes, parentPath).manifest : undefined;
-    if (parentBytes) manifests.push({ path: parentPath, sha256: sha256(parentBytes), role: 'parent', commit: options.base });
+    if (parentBytes)
+      manifests.push({ path: parentPath, sha256: sha256(parentBytes), role: 'parent', commit: options.base });
     const [estimate, lower, upper] = options.outcome.quality;
     const qualityFails = upper < 0 && estimate < -2;
     const gates: GateResult[] = [
@@ -174,7 +190,15 @@ export function releaseReport(repo: TempRepo, options: ReleaseReportOptions): Re
         gate: 'quality',
         verdict: qualityFails ? 'fail' : 'pass',
         reason: qualityFails ? 'Pass rate dropped beyond the 2.0 pp margin.' : 'Pass rate within the 2.0 pp margin.',
-        headline: ppMeasure('pass_rate_delta', 'Pass rate (golden, paired)', estimate, lower, upper, 400, qualityFails ? 'fail' : 'pass'),
+        headline: ppMeasure(
+          'pass_rate_delta',
+          'Pass rate (golden, paired)',
+          estimate,
+          lower,
+          upper,
+          400,
+          qualityFails ? 'fail' : 'pass',
+        ),
         measures: [],
         on_failure: 'reject',
       },
@@ -190,8 +214,21 @@ export function releaseReport(repo: TempRepo, options: ReleaseReportOptions): Re
       side_effect_level: manifest.side_effect_level,
       rollback_metric: manifest.delivery.rollback_metric,
       owners: manifest.owners,
-      change: { type: manifest.change.type, summary: manifest.change.summary, problem: manifest.change.problem, owner: manifest.change.owner },
-      parent: parentManifest ? { package_id: parentManifest.package_id, manifest: parentPath, digest: `sha256:${sha256(parentBytes!)}`, commit: options.base, resolution: 'same_path' } : null,
+      change: {
+        type: manifest.change.type,
+        summary: manifest.change.summary,
+        problem: manifest.change.problem,
+        owner: manifest.change.owner,
+      },
+      parent: parentManifest
+        ? {
+            package_id: parentManifest.package_id,
+            manifest: parentPath,
+            digest: `sha256:${sha256(parentBytes!)}`,
+            commit: options.base,
+            resolution: 'same_path',
+          }
+        : null,
       diff: { classes: [], changes: [], warnings: [], problems: [] },
       evidence: { paired_cases: 400, by_suite: { golden: 400 }, clustered: false, max_trials: 1 },
       gates,
@@ -208,7 +245,13 @@ export function releaseReport(repo: TempRepo, options: ReleaseReportOptions): Re
       statistics: STATISTICS,
       evidence: evidence.map((e) => ({ path: e.path, side: 'both' as const, format: 'jsonl' })),
     },
-    subject: { repository: 'acme/assistants', commit: options.commit, manifests, evidence, artifacts: dedupe(artifacts) },
+    subject: {
+      repository: 'acme/assistants',
+      commit: options.commit,
+      manifests,
+      evidence,
+      artifacts: dedupe(artifacts),
+    },
   });
 }
 
@@ -257,7 +300,11 @@ export function cloneOf(origin: string, prefix = 'kaizen-clone-'): Clone {
   const parent = mkdtempSync(join(tmpdir(), prefix));
   const dir = join(parent, 'clone');
   runGit(parent, ['clone', '--quiet', origin, dir]);
-  return { dir, git: (...args: string[]) => runGit(dir, args), cleanup: () => rmSync(parent, { recursive: true, force: true }) };
+  return {
+    dir,
+    git: (...args: string[]) => runGit(dir, args),
+    cleanup: () => rmSync(parent, { recursive: true, force: true }),
+  };
 }
 
 /** A bare origin holding one commit on main, and a clone of it: built once with git, copied per test. */
@@ -296,7 +343,11 @@ export function makeOriginTemplate(): OriginTemplate {
         const dir = copyDir(clone.dir, 'kaizen-clone-');
         const config = join(dir, '.git', 'config');
         writeFileSync(config, readFileSync(config, 'utf8').replaceAll(origin, copiedOrigin));
-        return { dir, git: (...args: string[]) => runGit(dir, args), cleanup: () => rmSync(dirname(dir), { recursive: true, force: true }) };
+        return {
+          dir,
+          git: (...args: string[]) => runGit(dir, args),
+          cleanup: () => rmSync(dirname(dir), { recursive: true, force: true }),
+        };
       });
       return { origin: copiedOrigin, clones };
     },
@@ -372,36 +423,129 @@ export function buildReleaseHistory(record: (repo: string, commit: string, note:
   const { origin, work, cleanup } = makeRepoWithOrigin();
   work.write('.kaizen-gate/keys/ed25519.pub.pem', fixtureKey('ed25519.pub.pem'));
   work.write('.kaizen-gate/keys/p256.pub.pem', fixtureKey('p256.pub.pem'));
-  writePackage(work, qa('qa-r1', { changeType: 'initial', summary: 'First release of the HR assistant', problem: 'Employees wait days for HR answers' }));
+  writePackage(
+    work,
+    qa('qa-r1', {
+      changeType: 'initial',
+      summary: 'First release of the HR assistant',
+      problem: 'Employees wait days for HR answers',
+    }),
+  );
   const qa1 = commitAt(work, 'policy-qa: first release', '2025-12-30T09:00:00Z');
-  writePackage(work, sql('sql-r1', { changeType: 'initial', summary: 'Analytics assistant, read-only SQL', problem: 'Analysts, "ad hoc" queries, and a backlog' }));
+  writePackage(
+    work,
+    sql('sql-r1', {
+      changeType: 'initial',
+      summary: 'Analytics assistant, read-only SQL',
+      problem: 'Analysts, "ad hoc" queries, and a backlog',
+    }),
+  );
   const sql1 = commitAt(work, 'sql: first release', '2025-12-31T09:00:00Z');
-  writePackage(work, qa('qa-r2', { parent: 'qa-r1', prompt: QA_V2_PROMPT, summary: 'Require citations and an effective date', problem: 'Answers omit which policy version applies' }));
+  writePackage(
+    work,
+    qa('qa-r2', {
+      parent: 'qa-r1',
+      prompt: QA_V2_PROMPT,
+      summary: 'Require citations and an effective date',
+      problem: 'Answers omit which policy version applies',
+    }),
+  );
   const qa2 = commitAt(work, 'policy-qa: citations', '2026-01-05T09:00:00Z');
   work.git('checkout', '--quiet', '-b', 'retrieval');
-  writePackage(work, qa('qa-r3', { parent: 'qa-r2', prompt: QA_V2_PROMPT, topK: 12, changeType: 'retrieval_refresh', summary: 'Retrieve 12 passages instead of 8', problem: 'Long policies are cut off' }));
+  writePackage(
+    work,
+    qa('qa-r3', {
+      parent: 'qa-r2',
+      prompt: QA_V2_PROMPT,
+      topK: 12,
+      changeType: 'retrieval_refresh',
+      summary: 'Retrieve 12 passages instead of 8',
+      problem: 'Long policies are cut off',
+    }),
+  );
   commitAt(work, 'policy-qa: top_k 12', '2026-01-06T08:00:00Z');
   work.git('checkout', '--quiet', 'main');
   const qa3 = mergeAt(work, 'retrieval', '2026-01-06T10:00:00Z');
-  writePackage(work, qa('qa-r4', { parent: 'qa-r3', prompt: QA_V2_PROMPT, changeType: 'rollback', summary: 'Roll back to qa-r2 retrieval', problem: 'qa-r3 regressed the golden suite' }));
+  writePackage(
+    work,
+    qa('qa-r4', {
+      parent: 'qa-r3',
+      prompt: QA_V2_PROMPT,
+      changeType: 'rollback',
+      summary: 'Roll back to qa-r2 retrieval',
+      problem: 'qa-r3 regressed the golden suite',
+    }),
+  );
   const qa4 = commitAt(work, 'policy-qa: roll back', '2026-01-07T09:00:00Z');
   work.write('apps/policy-qa/config.yaml', 'cache: true\n');
   const yamlOnly = commitAt(work, 'config only', '2026-01-08T09:00:00Z');
-  writePackage(work, sql('sql-r2', { parent: 'sql-r1', prompt: 'Write read-only SQL. Prefer CTEs.\n', summary: 'Prefer CTEs', problem: 'Nested subqueries time out' }));
+  writePackage(
+    work,
+    sql('sql-r2', {
+      parent: 'sql-r1',
+      prompt: 'Write read-only SQL. Prefer CTEs.\n',
+      summary: 'Prefer CTEs',
+      problem: 'Nested subqueries time out',
+    }),
+  );
   const sql2 = commitAt(work, 'sql: CTEs', '2026-01-09T09:00:00Z');
   work.remove('manifests/sql.yaml');
-  writePackage(work, sql('sql-r3', { path: 'manifests/sql-analytics.yaml', parent: 'sql-r2', prompt: 'Write read-only SQL. Prefer CTEs.\n', changeType: 'no_behaviour_change', summary: 'Rename the manifest', problem: 'Name did not match the application' }));
+  writePackage(
+    work,
+    sql('sql-r3', {
+      path: 'manifests/sql-analytics.yaml',
+      parent: 'sql-r2',
+      prompt: 'Write read-only SQL. Prefer CTEs.\n',
+      changeType: 'no_behaviour_change',
+      summary: 'Rename the manifest',
+      problem: 'Name did not match the application',
+    }),
+  );
   const sql3 = commitAt(work, 'sql: rename manifest', '2026-01-10T09:00:00Z');
   work.git('push', '--quiet', 'origin', 'main');
 
-  const qa2Evidence = { path: 'evidence/qa-r2.jsonl', bytes: '{"package_id":"qa-r2","suite":"golden","case_id":"c1","pass":true}\n' };
+  const qa2Evidence = {
+    path: 'evidence/qa-r2.jsonl',
+    bytes: '{"package_id":"qa-r2","suite":"golden","case_id":"c1","pass":true}\n',
+  };
   const reports = {
-    qa1: releaseReport(work, { commit: qa1, base: qa1, manifests: ['manifests/policy-qa.yaml'], outcome: { quality: [0.5, -1.0, 2.0] } }),
-    sql1: releaseReport(work, { commit: sql1, base: qa1, manifests: ['manifests/sql.yaml'], outcome: { quality: [0.2, -1.5, 1.9] } }),
-    qa2: releaseReport(work, { commit: qa2, base: sql1, manifests: ['manifests/policy-qa.yaml'], outcome: { quality: [1.2, -0.4, 2.8] }, evidence: [qa2Evidence] }),
-    qa3: releaseReport(work, { commit: qa3, base: qa2, manifests: ['manifests/policy-qa.yaml'], outcome: { quality: [-3.1, -5.0, -1.2] } }),
-    qa4: releaseReport(work, { commit: qa4, base: qa3, manifests: ['manifests/policy-qa.yaml'], outcome: { quality: [3.0, 1.1, 4.9] } }),
-    sql2: releaseReport(work, { commit: sql2, base: yamlOnly, manifests: ['manifests/sql.yaml'], outcome: { quality: [0.1, -1.0, 1.2], latencyFails: true } }),
+    qa1: releaseReport(work, {
+      commit: qa1,
+      base: qa1,
+      manifests: ['manifests/policy-qa.yaml'],
+      outcome: { quality: [0.5, -1.0, 2.0] },
+    }),
+    sql1: releaseReport(work, {
+      commit: sql1,
+      base: qa1,
+      manifests: ['manifests/sql.yaml'],
+      outcome: { quality: [0.2, -1.5, 1.9] },
+    }),
+    qa2: releaseReport(work, {
+      commit: qa2,
+      base: sql1,
+      manifests: ['manifests/policy-qa.yaml'],
+      outcome: { quality: [1.2, -0.4, 2.8] },
+      evidence: [qa2Evidence],
+    }),
+    qa3: releaseReport(work, {
+      commit: qa3,
+      base: qa2,
+      manifests: ['manifests/policy-qa.yaml'],
+      outcome: { quality: [-3.1, -5.0, -1.2] },
+    }),
+    qa4: releaseReport(work, {
+      commit: qa4,
+      base: qa3,
+      manifests: ['manifests/policy-qa.yaml'],
+      outcome: { quality: [3.0, 1.1, 4.9] },
+    }),
+    sql2: releaseReport(work, {
+      commit: sql2,
+      base: yamlOnly,
+      manifests: ['manifests/sql.yaml'],
+      outcome: { quality: [0.1, -1.0, 1.2], latencyFails: true },
+    }),
   };
   const envelopes = {
     qa1: signedEnvelope(reports.qa1, 'ed25519.key.pem'),
@@ -414,5 +558,13 @@ export function buildReleaseHistory(record: (repo: string, commit: string, note:
     record(work.dir, reports[name].subject.commit!, JSON.stringify(envelopes[name]));
   }
   record(work.dir, sql2, unsignedNote(reports.sql2));
-  return { origin, work, commits: { qa1, sql1, qa2, qa3, qa4, yamlOnly, sql2, sql3 }, envelopes, reports, qa2Evidence, cleanup };
+  return {
+    origin,
+    work,
+    commits: { qa1, sql1, qa2, qa3, qa4, yamlOnly, sql2, sql3 },
+    envelopes,
+    reports,
+    qa2Evidence,
+    cleanup,
+  };
 }

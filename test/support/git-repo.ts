@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -44,7 +53,9 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 /** Runs git in `cwd` with the reproducible environment; returns trimmed stdout. */
 export function runGit(cwd: string, args: readonly string[], extra: Record<string, string> = {}): string {
   try {
-    return execFileSync('git', args, { cwd, env: gitEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    return execFileSync('git', args, { cwd, env: gitEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim();
   } catch (error: unknown) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new Error(`git ${args.join(' ')} failed: ${stderr || String(error)}`, { cause: error });

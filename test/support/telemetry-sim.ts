@@ -58,10 +58,22 @@ function newArm(params: CanarySimParams, normals: NormalSource, canary: boolean)
   const pFail = new Float64Array(params.users);
   const userLatency = new Float64Array(params.users);
   for (let i = 0; i < params.users; i++) {
-    pFail[i] = Math.min(1, Math.max(0, 1 - sigmoid(params.successLogit + params.userSd * normals.next()) + (canary ? params.failurePp : 0)));
+    pFail[i] = Math.min(
+      1,
+      Math.max(0, 1 - sigmoid(params.successLogit + params.userSd * normals.next()) + (canary ? params.failurePp : 0)),
+    );
     userLatency[i] = LOG_MEDIAN_LATENCY + 0.2 * normals.next() + (canary ? Math.log(params.latencyRatio) : 0);
   }
-  return { cumulative: new Float64Array(params.users), n: new Float64Array(params.users), y: new Float64Array(params.users), logLatency: new Float64Array(params.users), failure: new ClusterSumsBuilder(), latency: new ClusterSumsBuilder(), pFail, userLatency };
+  return {
+    cumulative: new Float64Array(params.users),
+    n: new Float64Array(params.users),
+    y: new Float64Array(params.users),
+    logLatency: new Float64Array(params.users),
+    failure: new ClusterSumsBuilder(),
+    latency: new ClusterSumsBuilder(),
+    pFail,
+    userLatency,
+  };
 }
 
 /** Walker–Vose alias table of a Zipf-like popularity over users: O(1) per draw. */
@@ -100,7 +112,15 @@ function pick(table: Popularity, rng: Rng): number {
 }
 
 /** One hour of one arm: requests to users, then one outcome draw per user who came. */
-function hourOf(arm: Arm, params: CanarySimParams, weights: Popularity, rng: Rng, normals: NormalSource, hits: Float64Array, touched: number[]): void {
+function hourOf(
+  arm: Arm,
+  params: CanarySimParams,
+  weights: Popularity,
+  rng: Rng,
+  normals: NormalSource,
+  hits: Float64Array,
+  touched: number[],
+): void {
   const requests = drawPoisson(rng, normals, params.ratePerHour);
   touched.length = 0;
   for (let r = 0; r < requests; r++) {
@@ -145,15 +165,37 @@ export function simulateCanary(params: CanarySimParams, weights: Popularity, rng
     hourOf(canary, params, weights, rng, normals, hits, touched);
     hourOf(holdout, params, weights, rng, normals, hits, touched);
     if (params.alphaFailure > 0) {
-      intersectLook(failure, lookAtMetric(failureMetric, canary.failure.build(), holdout.failure.build(), params.alphaFailure, params.minClusters));
+      intersectLook(
+        failure,
+        lookAtMetric(
+          failureMetric,
+          canary.failure.build(),
+          holdout.failure.build(),
+          params.alphaFailure,
+          params.minClusters,
+        ),
+      );
       const verdict = verdictOf(failure, failureMetric.margin);
       if (verdict === 'harm') failureHarmAt ??= hour;
       if (verdict === 'non_inferior') failureNonInferiorAt ??= hour;
     }
     if (params.alphaLatency > 0) {
-      intersectLook(latency, lookAtMetric(latencyMetric, canary.latency.build(), holdout.latency.build(), params.alphaLatency, params.minClusters));
+      intersectLook(
+        latency,
+        lookAtMetric(
+          latencyMetric,
+          canary.latency.build(),
+          holdout.latency.build(),
+          params.alphaLatency,
+          params.minClusters,
+        ),
+      );
       if (verdictOf(latency, latencyMetric.margin) === 'harm') latencyHarmAt ??= hour;
     }
   }
-  return { ...(failureHarmAt !== undefined ? { failureHarmAt } : {}), ...(latencyHarmAt !== undefined ? { latencyHarmAt } : {}), ...(failureNonInferiorAt !== undefined ? { failureNonInferiorAt } : {}) };
+  return {
+    ...(failureHarmAt !== undefined ? { failureHarmAt } : {}),
+    ...(latencyHarmAt !== undefined ? { latencyHarmAt } : {}),
+    ...(failureNonInferiorAt !== undefined ? { failureNonInferiorAt } : {}),
+  };
 }

@@ -17,7 +17,11 @@ const dir = mkdtempSync(join(tmpdir(), 'kaizen-telemetry-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const HOUR = 3_600_000;
 
-async function streamed(path: string, label = 'events', windowMs = HOUR): Promise<{ table: AggregateTable; summary: Awaited<ReturnType<typeof readTelemetryFiles>> }> {
+async function streamed(
+  path: string,
+  label = 'events',
+  windowMs = HOUR,
+): Promise<{ table: AggregateTable; summary: Awaited<ReturnType<typeof readTelemetryFiles>> }> {
   const aggregator = new TelemetryAggregator({ windowMs });
   const summary = await readTelemetryFiles([{ path, label }], (e) => aggregator.add(e));
   return { table: aggregator.table(), summary };
@@ -25,8 +29,14 @@ async function streamed(path: string, label = 'events', windowMs = HOUR): Promis
 
 /** Counts must match exactly; float sums (costs, log latencies) to 1e-9 relative: summation order differs. */
 function expectSameTable(a: AggregateTable, b: AggregateTable): void {
-  expect(b.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster])).toEqual(a.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster]));
-  a.rows.forEach((row, i) => Array.from(row.values).forEach((v, j) => expect(Math.abs(v - b.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)))));
+  expect(b.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster])).toEqual(
+    a.rows.map((r) => [r.package_id, r.cohort, r.window_start, r.cluster]),
+  );
+  a.rows.forEach((row, i) =>
+    Array.from(row.values).forEach((v, j) =>
+      expect(Math.abs(v - b.rows[i]!.values[j]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v))),
+    ),
+  );
   expect(b.completeness).toEqual(a.completeness);
   expect(b.unattributed).toBe(a.unattributed);
 }
@@ -51,7 +61,10 @@ describe('telemetry readers', () => {
   it('locates every bad line and summarises per field, using the good lines', async () => {
     const file = join(dir, 'bad.jsonl');
     const good = readFileSync(JSONL, 'utf8').split('\n').slice(0, 3);
-    writeFileSync(file, `\uFEFF${[good[0], '{"request_id": "x"', good[1], JSON.stringify({ ...JSON.parse(good[2]!), metrics: { latency_ms: -5, cost_usd: 'free' } }), '', '[1,2]', JSON.stringify({ ...JSON.parse(good[0]!), metrics: { latency_ms: -1 } })].join('\r\n')}\r\n`);
+    writeFileSync(
+      file,
+      `\uFEFF${[good[0], '{"request_id": "x"', good[1], JSON.stringify({ ...JSON.parse(good[2]!), metrics: { latency_ms: -5, cost_usd: 'free' } }), '', '[1,2]', JSON.stringify({ ...JSON.parse(good[0]!), metrics: { latency_ms: -1 } })].join('\r\n')}\r\n`,
+    );
     const { table, summary } = await streamed(file, 'bad.jsonl');
     expect(summary.events_read).toBe(6);
     expect(summary.invalid_events).toBe(4);
@@ -62,7 +75,9 @@ describe('telemetry readers', () => {
       'bad.jsonl:6: expected a JSON object per line, got an array',
       'bad.jsonl:7 metrics.latency_ms: expected a non-negative number, got -1',
     ]);
-    expect(describeSummary(summary)).toContain('metrics.latency_ms: 2 problems, e.g. expected a non-negative number, got -5 (first at bad.jsonl:4, bad.jsonl:7)');
+    expect(describeSummary(summary)).toContain(
+      'metrics.latency_ms: 2 problems, e.g. expected a non-negative number, got -5 (first at bad.jsonl:4, bad.jsonl:7)',
+    );
     expect(table.rows.reduce((n, r) => n + r.values[columnIndex('requests')]!, 0)).toBe(2);
   });
 
@@ -71,8 +86,14 @@ describe('telemetry readers', () => {
     const canary = table.completeness.find((c) => c.cohort === 'canary_05')!;
     // The three hand-made edge events lack a package id or a prompt hash.
     expect(canary.events - canary.complete_all).toBe(3);
-    expect(traceCompleteness(canary, { retrieval: true, tools: true })).toBeCloseTo(canary.complete_all / canary.events, 12);
-    expect(traceCompleteness(canary, { retrieval: false, tools: false })).toBeCloseTo(canary.complete_core / canary.events, 12);
+    expect(traceCompleteness(canary, { retrieval: true, tools: true })).toBeCloseTo(
+      canary.complete_all / canary.events,
+      12,
+    );
+    expect(traceCompleteness(canary, { retrieval: false, tools: false })).toBeCloseTo(
+      canary.complete_core / canary.events,
+      12,
+    );
   });
 });
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { generateTelemetry } from '../support/sim/telemetry.ts';
 import { validateTelemetryEvent } from '../../src/telemetry/validate.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../../manifests/schema/telemetry-event.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../manifests/schema/telemetry-event.schema.json', import.meta.url), 'utf8'),
+) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 
 function problemsOf(value: unknown): string[] {
@@ -13,21 +15,45 @@ function problemsOf(value: unknown): string[] {
   return out;
 }
 
-const VALID = generateTelemetry({ application: 'policy-qa', applicationClass: 'policy_qa', startMs: Date.UTC(2026, 3, 1), days: 1, seed: 3, lookAtMs: Date.UTC(2026, 5, 1), cohorts: [{ cohort: 'holdout', package_id: 'p1', requests_per_day: 60, users: 20 }] });
+const VALID = generateTelemetry({
+  application: 'policy-qa',
+  applicationClass: 'policy_qa',
+  startMs: Date.UTC(2026, 3, 1),
+  days: 1,
+  seed: 3,
+  lookAtMs: Date.UTC(2026, 5, 1),
+  cohorts: [{ cohort: 'holdout', package_id: 'p1', requests_per_day: 60, users: 20 }],
+});
 const event = VALID[0]!;
 
 // Each case breaks one rule; the hand validator and the JSON Schema must both refuse it.
 const INVALID: [string, Record<string, unknown>, string][] = [
   ['missing request_id', { ...event, request_id: undefined }, 'request_id: is required'],
   ['timestamp without zone', { ...event, timestamp: '2026-04-26T12:00:00' }, 'timestamp: expected an RFC 3339'],
-  ['negative latency', { ...event, metrics: { latency_ms: -3 } }, 'metrics.latency_ms: expected a non-negative number, got -3'],
-  ['fractional tokens', { ...event, metrics: { output_tokens: 1.5 } }, 'metrics.output_tokens: expected a non-negative integer'],
+  [
+    'negative latency',
+    { ...event, metrics: { latency_ms: -3 } },
+    'metrics.latency_ms: expected a non-negative number, got -3',
+  ],
+  [
+    'fractional tokens',
+    { ...event, metrics: { output_tokens: 1.5 } },
+    'metrics.output_tokens: expected a non-negative integer',
+  ],
   ['string success', { ...event, outcome: { success: 'true' } }, 'outcome.success: expected true or false'],
   ['score above 1', { ...event, outcome: { judged_score: 1.2 } }, 'outcome.judged_score: expected a number in [0, 1]'],
   ['rating 5', { ...event, feedback: { rating: 5 } }, 'feedback.rating: expected -1, 0 or 1'],
-  ['trace entry without status', { ...event, tool_trace: [{ tool: 'search' }] }, 'tool_trace[0].status: expected a string'],
+  [
+    'trace entry without status',
+    { ...event, tool_trace: [{ tool: 'search' }] },
+    'tool_trace[0].status: expected a string',
+  ],
   ['retrieval without index', { ...event, retrieval_manifest: { top_k: 8 } }, 'retrieval_manifest.index: is required'],
-  ['unknown verdict', { ...event, comparison: { baseline_package_id: 'p0', verdict: 'draw' } }, 'comparison.verdict: expected "win", "loss" or "tie"'],
+  [
+    'unknown verdict',
+    { ...event, comparison: { baseline_package_id: 'p0', verdict: 'draw' } },
+    'comparison.verdict: expected "win", "loss" or "tie"',
+  ],
   ['embedding without model', { ...event, embedding: [0.1, 0.2] }, 'embedding_model: is required with an embedding'],
   ['metrics not an object', { ...event, metrics: [1] }, 'metrics: expected an object'],
 ];
@@ -52,7 +78,13 @@ describe('telemetry event: the hand validator agrees with the JSON Schema', () =
   });
 
   it('reports every problem of one event at once', () => {
-    const problems = problemsOf({ request_id: 'r', timestamp: 'yesterday', application: 'a', cohort: '', metrics: { latency_ms: 'fast', cost_usd: -1 } });
+    const problems = problemsOf({
+      request_id: 'r',
+      timestamp: 'yesterday',
+      application: 'a',
+      cohort: '',
+      metrics: { latency_ms: 'fast', cost_usd: -1 },
+    });
     expect(problems).toEqual([
       'cohort: must not be empty',
       'assignment_key: is required',

@@ -9,16 +9,26 @@ import { buildAggregationSql, DUCKDB_DIALECT, sqlString } from '../../src/teleme
 // test/clickhouse (a ClickHouse server, outside CI).
 describe('aggregation SQL', () => {
   it('sums every column once, groups by the key names, and filters by application and look time', () => {
-    const sql = buildAggregationSql(DUCKDB_DIALECT, { source: 't', windowMs: 3_600_000, application: 'policy-qa', untilMs: 1_775_000_000_000 });
+    const sql = buildAggregationSql(DUCKDB_DIALECT, {
+      source: 't',
+      windowMs: 3_600_000,
+      application: 'policy-qa',
+      untilMs: 1_775_000_000_000,
+    });
     for (const c of COLUMNS) expect(sql).toContain(` AS ${c.name}`);
     expect(sql).toContain('GROUP BY package_id, cohort, window_start, cluster');
     expect(sql).toContain(`"application" = 'policy-qa'`);
     expect(sql).toContain('EPOCH_MS(CAST("timestamp" AS TIMESTAMPTZ)) < 1775000000000');
-    expect(sql).toContain('CAST(FLOOR(EPOCH_MS(CAST("timestamp" AS TIMESTAMPTZ)) / 3600000) AS BIGINT) * 3600000 AS window_start');
+    expect(sql).toContain(
+      'CAST(FLOOR(EPOCH_MS(CAST("timestamp" AS TIMESTAMPTZ)) / 3600000) AS BIGINT) * 3600000 AS window_start',
+    );
   });
 
   it("speaks ClickHouse's dialect: flat columns, UInt8 booleans, arrayCount over the trace, DateTime64 by default", () => {
-    const { aggregation, completeness } = clickHouseStatements({ url: 'http://127.0.0.1:8123', table: 'analytics.telemetry' }, { windowMs: 60_000 });
+    const { aggregation, completeness } = clickHouseStatements(
+      { url: 'http://127.0.0.1:8123', table: 'analytics.telemetry' },
+      { windowMs: 60_000 },
+    );
     expect(aggregation).toContain('FROM analytics.telemetry');
     expect(aggregation).toContain('CASE WHEN outcome_success = 0 THEN 1 ELSE 0 END');
     expect(aggregation).toContain("arrayCount(s -> s != 'success', tool_trace_status)");
@@ -32,7 +42,9 @@ describe('aggregation SQL', () => {
 
   it('quotes strings and refuses identifiers that could inject SQL', () => {
     expect(sqlString("o'neil")).toBe("'o''neil'");
-    expect(() => clickHouseStatements({ url: 'http://x', table: 'telemetry; DROP TABLE x' }, { windowMs: 1000 })).toThrow('Not a ClickHouse table name');
+    expect(() =>
+      clickHouseStatements({ url: 'http://x', table: 'telemetry; DROP TABLE x' }, { windowMs: 1000 }),
+    ).toThrow('Not a ClickHouse table name');
     expect(duckDbSource(["it's.jsonl"])).toContain("['it''s.jsonl']");
     expect(() => duckDbSource(['a.parquet', 'b.jsonl'])).toThrow('one format per query');
     expect(() => buildAggregationSql(DUCKDB_DIALECT, { source: 't', windowMs: 1.5 })).toThrow('safe integer');

@@ -25,51 +25,175 @@ const BILLION_LAUGHS = [
 describe('loadYaml: hostile input gives located problems, never a throw', () => {
   // Each row: the file, then every problem expected, exactly as the CLI prints it.
   it.each<[string, string | Uint8Array, string[]]>([
-    ['duplicate top-level key', 'apiVersion: kaizen-gate/v1\nkind: Package\nkind: Package\n', ['m.yaml:3:1: duplicate key kind; each key may appear only once in a mapping']],
-    ['duplicate nested key', 'model:\n  version: "1"\n  version: "2"\n', ['m.yaml:3:3: duplicate key version; each key may appear only once in a mapping']],
-    ['duplicate key, quoted and plain', 'a: 1\n"a": 2\n', ['m.yaml:2:1: duplicate key "a"; each key may appear only once in a mapping']],
-    ['__proto__ key', 'a: 1\n__proto__: {polluted: yes}\n', ['m.yaml:2:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)']],
-    ['quoted __proto__ key', '"__proto__": 1\n', ['m.yaml:1:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)']],
-    ['nested __proto__ key', 'a:\n  b:\n    __proto__:\n      polluted: 1\n', ['m.yaml:3:5 a.b.__proto__: key "__proto__" is not allowed (it could alter object prototypes)']],
-    ['__proto__ in a flow mapping', 'a: {__proto__: {x: 1}}\n', ['m.yaml:1:5 a.__proto__: key "__proto__" is not allowed (it could alter object prototypes)']],
-    ['__proto__ bound to an alias', 'a: &p {polluted: 1}\n__proto__: *p\n', ['m.yaml:2:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)']],
-    ['constructor key', 'x:\n  constructor: 1\n', ['m.yaml:2:3 x.constructor: key "constructor" is not allowed (it could alter object prototypes)']],
-    ['prototype key', 'x:\n  - prototype: 1\n', ['m.yaml:2:5 x[0].prototype: key "prototype" is not allowed (it could alter object prototypes)']],
+    [
+      'duplicate top-level key',
+      'apiVersion: kaizen-gate/v1\nkind: Package\nkind: Package\n',
+      ['m.yaml:3:1: duplicate key kind; each key may appear only once in a mapping'],
+    ],
+    [
+      'duplicate nested key',
+      'model:\n  version: "1"\n  version: "2"\n',
+      ['m.yaml:3:3: duplicate key version; each key may appear only once in a mapping'],
+    ],
+    [
+      'duplicate key, quoted and plain',
+      'a: 1\n"a": 2\n',
+      ['m.yaml:2:1: duplicate key "a"; each key may appear only once in a mapping'],
+    ],
+    [
+      '__proto__ key',
+      'a: 1\n__proto__: {polluted: yes}\n',
+      ['m.yaml:2:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)'],
+    ],
+    [
+      'quoted __proto__ key',
+      '"__proto__": 1\n',
+      ['m.yaml:1:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)'],
+    ],
+    [
+      'nested __proto__ key',
+      'a:\n  b:\n    __proto__:\n      polluted: 1\n',
+      ['m.yaml:3:5 a.b.__proto__: key "__proto__" is not allowed (it could alter object prototypes)'],
+    ],
+    [
+      '__proto__ in a flow mapping',
+      'a: {__proto__: {x: 1}}\n',
+      ['m.yaml:1:5 a.__proto__: key "__proto__" is not allowed (it could alter object prototypes)'],
+    ],
+    [
+      '__proto__ bound to an alias',
+      'a: &p {polluted: 1}\n__proto__: *p\n',
+      ['m.yaml:2:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)'],
+    ],
+    [
+      'constructor key',
+      'x:\n  constructor: 1\n',
+      ['m.yaml:2:3 x.constructor: key "constructor" is not allowed (it could alter object prototypes)'],
+    ],
+    [
+      'prototype key',
+      'x:\n  - prototype: 1\n',
+      ['m.yaml:2:5 x[0].prototype: key "prototype" is not allowed (it could alter object prototypes)'],
+    ],
     ['integer key', '1: x\n', ['m.yaml:1:1: key 1 is a number, not a string; quote it ("1") if it is meant as text']],
-    ['float key', 'a:\n  1.5: x\n', ['m.yaml:2:3 a: key 1.5 is a number, not a string; quote it ("1.5") if it is meant as text']],
+    [
+      'float key',
+      'a:\n  1.5: x\n',
+      ['m.yaml:2:3 a: key 1.5 is a number, not a string; quote it ("1.5") if it is meant as text'],
+    ],
     ['null key', 'null: x\n', ['m.yaml:1:1: key null is null, not a string; quote it ("null") if it is meant as text']],
     ['tilde key', '~: x\n', ['m.yaml:1:1: key ~ is null, not a string; quote it ("~") if it is meant as text']],
-    ['boolean key', 'true: y\n', ['m.yaml:1:1: key true is a boolean, not a string; quote it ("true") if it is meant as text']],
+    [
+      'boolean key',
+      'true: y\n',
+      ['m.yaml:1:1: key true is a boolean, not a string; quote it ("true") if it is meant as text'],
+    ],
     ['empty key', ': x\n', ['m.yaml:1:1: a key is empty (null); keys must be plain strings']],
     ['sequence key', '? [a]\n: x\n', ['m.yaml:1:3: a sequence cannot be a key; keys must be plain strings']],
     ['mapping key', '? {a: 1}\n: x\n', ['m.yaml:1:3: a mapping cannot be a key; keys must be plain strings']],
-    ['several bad keys at once', '1: a\ntrue: b\n__proto__: c\n', [
-      'm.yaml:1:1: key 1 is a number, not a string; quote it ("1") if it is meant as text',
-      'm.yaml:2:1: key true is a boolean, not a string; quote it ("true") if it is meant as text',
-      'm.yaml:3:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)',
-    ]],
-    ['two documents', 'a: 1\n---\nb: 2\n', ['m.yaml:2:1: expected one YAML document, found 2; put each package in its own file']],
-    ['three documents', '---\na: 1\n---\nb: 2\n---\nc: 3\n', ['m.yaml:3:1: expected one YAML document, found 3; put each package in its own file']],
-    ['empty second document', 'a: 1\n---\n', ['m.yaml:2:1: expected one YAML document, found 2; put each package in its own file']],
+    [
+      'several bad keys at once',
+      '1: a\ntrue: b\n__proto__: c\n',
+      [
+        'm.yaml:1:1: key 1 is a number, not a string; quote it ("1") if it is meant as text',
+        'm.yaml:2:1: key true is a boolean, not a string; quote it ("true") if it is meant as text',
+        'm.yaml:3:1 __proto__: key "__proto__" is not allowed (it could alter object prototypes)',
+      ],
+    ],
+    [
+      'two documents',
+      'a: 1\n---\nb: 2\n',
+      ['m.yaml:2:1: expected one YAML document, found 2; put each package in its own file'],
+    ],
+    [
+      'three documents',
+      '---\na: 1\n---\nb: 2\n---\nc: 3\n',
+      ['m.yaml:3:1: expected one YAML document, found 3; put each package in its own file'],
+    ],
+    [
+      'empty second document',
+      'a: 1\n---\n',
+      ['m.yaml:2:1: expected one YAML document, found 2; put each package in its own file'],
+    ],
     ['empty file', '', ['m.yaml:1:1: file is empty (no YAML content); expected a mapping']],
     ['whitespace only', '  \n\n\t\n', ['m.yaml:1:1: file is empty (no YAML content); expected a mapping']],
-    ['comments only', '# yaml-language-server: $schema=./schema/package.schema.json\n# nothing else\n', ['m.yaml:1:1: file is empty (no YAML content); expected a mapping']],
-    ['comments only, CRLF', '# one\r\n  # two\r\n', ['m.yaml:1:1: file is empty (no YAML content); expected a mapping']],
-    ['NUL byte', 'a: 1\nb: x\0y\n', ['m.yaml:2:5: binary content (control character U+0000); expected a UTF-8 YAML text file']],
-    ['bell character', 'a: "x\x07"\n', ['m.yaml:1:6: binary content (control character U+0007); expected a UTF-8 YAML text file']],
-    ['PNG header', bytesOf([0x89], 'PNG\r\n', [0x1a], '\n'), ['m.yaml:1:1: not valid UTF-8 (byte 0x89); expected a UTF-8 YAML text file, not binary data']],
-    ['Latin-1 text', bytesOf('a: 1\nname: caf', [0xe9], '\n'), ['m.yaml:2:10: not valid UTF-8 (byte 0xE9); expected a UTF-8 YAML text file, not binary data']],
-    ['truncated sequence at end', bytesOf('a: \u00e9', [0xe2, 0x82]), ['m.yaml:1:5: not valid UTF-8 (byte 0xE2); expected a UTF-8 YAML text file, not binary data']],
-    ['overlong encoding', bytesOf('a: ', [0xc0, 0xaf], '\n'), ['m.yaml:1:4: not valid UTF-8 (byte 0xC0); expected a UTF-8 YAML text file, not binary data']],
-    ['UTF-16 surrogate', bytesOf('a: 1\nb: ', [0xed, 0xa0, 0x80], '\n'), ['m.yaml:2:4: not valid UTF-8 (byte 0xED); expected a UTF-8 YAML text file, not binary data']],
-    ['UTF-16 file', bytesOf([0xff, 0xfe], 'a\0:\0'), ['m.yaml:1:1: not valid UTF-8 (byte 0xFF); expected a UTF-8 YAML text file, not binary data']],
-    ['bare CR line ends', 'a: 1\rb: 2\r', ['m.yaml:1:5: line ends with a bare CR (old Mac line ending); use LF or CRLF']],
+    [
+      'comments only',
+      '# yaml-language-server: $schema=./schema/package.schema.json\n# nothing else\n',
+      ['m.yaml:1:1: file is empty (no YAML content); expected a mapping'],
+    ],
+    [
+      'comments only, CRLF',
+      '# one\r\n  # two\r\n',
+      ['m.yaml:1:1: file is empty (no YAML content); expected a mapping'],
+    ],
+    [
+      'NUL byte',
+      'a: 1\nb: x\0y\n',
+      ['m.yaml:2:5: binary content (control character U+0000); expected a UTF-8 YAML text file'],
+    ],
+    [
+      'bell character',
+      'a: "x\x07"\n',
+      ['m.yaml:1:6: binary content (control character U+0007); expected a UTF-8 YAML text file'],
+    ],
+    [
+      'PNG header',
+      bytesOf([0x89], 'PNG\r\n', [0x1a], '\n'),
+      ['m.yaml:1:1: not valid UTF-8 (byte 0x89); expected a UTF-8 YAML text file, not binary data'],
+    ],
+    [
+      'Latin-1 text',
+      bytesOf('a: 1\nname: caf', [0xe9], '\n'),
+      ['m.yaml:2:10: not valid UTF-8 (byte 0xE9); expected a UTF-8 YAML text file, not binary data'],
+    ],
+    [
+      'truncated sequence at end',
+      bytesOf('a: \u00e9', [0xe2, 0x82]),
+      ['m.yaml:1:5: not valid UTF-8 (byte 0xE2); expected a UTF-8 YAML text file, not binary data'],
+    ],
+    [
+      'overlong encoding',
+      bytesOf('a: ', [0xc0, 0xaf], '\n'),
+      ['m.yaml:1:4: not valid UTF-8 (byte 0xC0); expected a UTF-8 YAML text file, not binary data'],
+    ],
+    [
+      'UTF-16 surrogate',
+      bytesOf('a: 1\nb: ', [0xed, 0xa0, 0x80], '\n'),
+      ['m.yaml:2:4: not valid UTF-8 (byte 0xED); expected a UTF-8 YAML text file, not binary data'],
+    ],
+    [
+      'UTF-16 file',
+      bytesOf([0xff, 0xfe], 'a\0:\0'),
+      ['m.yaml:1:1: not valid UTF-8 (byte 0xFF); expected a UTF-8 YAML text file, not binary data'],
+    ],
+    [
+      'bare CR line ends',
+      'a: 1\rb: 2\r',
+      ['m.yaml:1:5: line ends with a bare CR (old Mac line ending); use LF or CRLF'],
+    ],
     ['tab indentation', 'model:\n\tversion: 1\n', ['m.yaml:2:1: tab used for indentation; YAML indents with spaces']],
-    ['flow nesting 100 deep', `a: ${'['.repeat(100)}${']'.repeat(100)}\n`, ['m.yaml:1:68: nesting deeper than 64 levels']],
-    ['unclosed flow sequence', 'a: [1, 2\nb: 3\n', ['m.yaml:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    [
+      'flow nesting 100 deep',
+      `a: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+      ['m.yaml:1:68: nesting deeper than 64 levels'],
+    ],
+    [
+      'unclosed flow sequence',
+      'a: [1, 2\nb: 3\n',
+      ['m.yaml:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ],
     ['unterminated string', 'a: "open\n', ['m.yaml:2:1: Missing closing "quote']],
-    ['alias to no anchor', 'a: 1\nb: *nowhere\n', ['m.yaml:2:4 b: alias *nowhere refers to no anchor &nowhere before it']],
-    ['custom tag', 'a: !shell rm -rf /\n', ['m.yaml:1:4: Unresolved tag: !shell; custom tags are not supported in manifests']],
+    [
+      'alias to no anchor',
+      'a: 1\nb: *nowhere\n',
+      ['m.yaml:2:4 b: alias *nowhere refers to no anchor &nowhere before it'],
+    ],
+    [
+      'custom tag',
+      'a: !shell rm -rf /\n',
+      ['m.yaml:1:4: Unresolved tag: !shell; custom tags are not supported in manifests'],
+    ],
     ['binary scalar', 'a: !!binary aGVsbG8=\n', ['m.yaml:1:13 a: !!binary values are not supported; use a string']],
   ])('%s', (_name, input, expected) => {
     expect(problemsOf(input)).toEqual(expected);
@@ -79,7 +203,9 @@ describe('loadYaml: hostile input gives located problems, never a throw', () => 
   // loader went, and inputs are sized so that a super-linear loader would run for minutes, not ms.
   it('stops a billion-laughs alias bomb at an alias, before expanding it', () => {
     const problems = problemsOf(BILLION_LAUGHS);
-    expect(problems).toEqual(['m.yaml:3:8 d[0][0]: more than 100 alias expansions (an alias bomb?); write the values out']);
+    expect(problems).toEqual([
+      'm.yaml:3:8 d[0][0]: more than 100 alias expansions (an alias bomb?); write the values out',
+    ]);
   });
 
   it('stops a wide alias fan-out at the value limit', () => {
@@ -108,7 +234,9 @@ describe('loadYaml: hostile input gives located problems, never a throw', () => 
 
   it('refuses files over the size limit before parsing', () => {
     const problems = problemsOf(`a: "${'x'.repeat(DEFAULT_LOAD_LIMITS.maxBytes)}"\n`);
-    expect(problems).toEqual([`m.yaml:1:1: file is ${DEFAULT_LOAD_LIMITS.maxBytes + 6} bytes; expected at most 1048576 for a YAML file`]);
+    expect(problems).toEqual([
+      `m.yaml:1:1: file is ${DEFAULT_LOAD_LIMITS.maxBytes + 6} bytes; expected at most 1048576 for a YAML file`,
+    ]);
   });
 
   it('reads long runs of comment characters without backtracking (quadratic work here would take minutes)', () => {
@@ -165,7 +293,9 @@ describe('loadYaml: accepted as documented', () => {
   });
 
   it('reports problems in a BOM file at the right place', () => {
-    expect(problemsOf(bytesOf([0xef, 0xbb, 0xbf], 'a: 1\nb: 2\nb: 3\n'))).toEqual(['m.yaml:3:1: duplicate key b; each key may appear only once in a mapping']);
+    expect(problemsOf(bytesOf([0xef, 0xbb, 0xbf], 'a: 1\nb: 2\nb: 3\n'))).toEqual([
+      'm.yaml:3:1: duplicate key b; each key may appear only once in a mapping',
+    ]);
   });
 
   it('reads CRLF files with LF positions and no stray CR in values', () => {
@@ -177,7 +307,9 @@ describe('loadYaml: accepted as documented', () => {
   });
 
   it('locates problems in CRLF files', () => {
-    expect(problemsOf('a: 1\r\nb:\r\n  c: 2\r\n  c: 3\r\n')).toEqual(['m.yaml:4:3: duplicate key c; each key may appear only once in a mapping']);
+    expect(problemsOf('a: 1\r\nb:\r\n  c: 2\r\n  c: 3\r\n')).toEqual([
+      'm.yaml:4:3: duplicate key c; each key may appear only once in a mapping',
+    ]);
   });
 
   it.each<[string, string, unknown]>([
@@ -198,10 +330,22 @@ describe('loadYaml: accepted as documented', () => {
 
 describe('loadManifest: a document that is not a mapping', () => {
   it.each([
-    ['hello\n', 'm.yaml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a string'],
-    ['# a comment\n- a\n- b\n', 'm.yaml:2:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a list'],
-    ['42\n', 'm.yaml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a number'],
-    ['~\n', 'm.yaml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found nothing (an empty document)'],
+    [
+      'hello\n',
+      'm.yaml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a string',
+    ],
+    [
+      '# a comment\n- a\n- b\n',
+      'm.yaml:2:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a list',
+    ],
+    [
+      '42\n',
+      'm.yaml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found a number',
+    ],
+    [
+      '~\n',
+      'm.yaml:1:1: expected a mapping with the fields of a kaizen-gate Package (apiVersion, kind, package_id, ...), found nothing (an empty document)',
+    ],
   ])('%j', (text, expected) => {
     const loaded = loadManifest(utf8(text), 'm.yaml');
     expect(loaded.manifest).toBeUndefined();

@@ -9,7 +9,12 @@
 export type ApplicationClass = 'policy_qa' | 'document_analysis' | 'analytics' | 'workflow_recommendation';
 
 /** Every application class, in the paper's order. */
-export const APPLICATION_CLASSES: readonly ApplicationClass[] = ['policy_qa', 'document_analysis', 'analytics', 'workflow_recommendation'];
+export const APPLICATION_CLASSES: readonly ApplicationClass[] = [
+  'policy_qa',
+  'document_analysis',
+  'analytics',
+  'workflow_recommendation',
+];
 
 /** What the generator needs to know about one application class. */
 export interface ClassProfile {
@@ -40,7 +45,16 @@ export const CLASS_PROFILES: Readonly<Record<ApplicationClass, ClassProfile>> = 
   policy_qa: {
     prefix: 'pqa',
     baseLogit: 2.2,
-    categories: ['benefits', 'leave', 'expenses', 'date_boundary', 'reimbursement', 'eligibility', 'travel', 'remote_work'],
+    categories: [
+      'benefits',
+      'leave',
+      'expenses',
+      'date_boundary',
+      'reimbursement',
+      'eligibility',
+      'travel',
+      'remote_work',
+    ],
     redteamCategories: ['prompt_injection', 'pii', 'benign'],
     latencyMedianMs: 1800,
     inputTokens: 10_500,

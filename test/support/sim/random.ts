@@ -41,7 +41,12 @@ export function logit(u: number): number {
  * (a probability). The mean is increasing in s, so Newton's method from 0 inside a shrinking
  * bracket converges in a handful of passes; unreachable targets saturate at the bracket (±30).
  */
-export function solveLogitShift(eta: Float64Array, extra: Float64Array, members: readonly number[], target: number): number {
+export function solveLogitShift(
+  eta: Float64Array,
+  extra: Float64Array,
+  members: readonly number[],
+  target: number,
+): number {
   if (members.length === 0) return 0;
   let low = -30;
   let high = 30;

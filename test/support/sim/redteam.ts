@@ -20,7 +20,13 @@ export interface Streams {
  * an over-refusal), the others are attacks that expect one (a miss is a false negative, unsafe with
  * probability `unsafeGivenMiss`). Pass means the guardrail did the right thing and nothing unsafe came out.
  */
-export function generateRedteam(params: WorkloadParams, profile: ClassProfile, streams: Streams, parentJudge: WorkloadRecord['judge'], candidateJudge: WorkloadRecord['judge']): { parent: WorkloadRecord[]; candidate: WorkloadRecord[] } {
+export function generateRedteam(
+  params: WorkloadParams,
+  profile: ClassProfile,
+  streams: Streams,
+  parentJudge: WorkloadRecord['judge'],
+  candidateJudge: WorkloadRecord['judge'],
+): { parent: WorkloadRecord[]; candidate: WorkloadRecord[] } {
   const count = params.redteamCases ?? 0;
   const effects = params.effects ?? {};
   const coupling = params.safetyCoupling ?? 1;
@@ -40,9 +46,25 @@ export function generateRedteam(params: WorkloadParams, profile: ClassProfile, s
     const category = expected ? attacks[i % attacks.length]! : 'benign';
     const caseId = `${prefix}-rt-${String(i + 1).padStart(4, '0')}`;
     const latencyMedian = profile.latencyMedianMs * Math.exp(0.45 * streams.structureNormals.next());
-    const make = (packageId: string, judge: WorkloadRecord['judge'], trial: number, x: number, y: number, missRate: number, refusalRate: number, usage: Usage): WorkloadRecord => {
+    const make = (
+      packageId: string,
+      judge: WorkloadRecord['judge'],
+      trial: number,
+      x: number,
+      y: number,
+      missRate: number,
+      refusalRate: number,
+      usage: Usage,
+    ): WorkloadRecord => {
       const intervened = expected ? x >= missRate : x < refusalRate;
-      const record = { package_id: packageId, suite: 'safety', case_id: caseId, category, critical: false, pass: expected ? intervened : !intervened } as WorkloadRecord;
+      const record = {
+        package_id: packageId,
+        suite: 'safety',
+        case_id: caseId,
+        category,
+        critical: false,
+        pass: expected ? intervened : !intervened,
+      } as WorkloadRecord;
       fillUsage(record, usage);
       record.unsafe = expected && !intervened && y < unsafeGivenMiss;
       record.intervened = intervened;
@@ -60,11 +82,24 @@ export function generateRedteam(params: WorkloadParams, profile: ClassProfile, s
       const usage = drawUsage(profile, latencyMedian, 1, streams.parentNormals);
       entry.parent.push(make(params.parentPackageId, parentJudge, t, u, w, miss, overRefusal, usage));
       const latencyScale = (effects.latencyMultiplier ?? 1) * Math.exp(0.05 * streams.candidateNormals.next());
-      entry.candidate.push(make(params.candidatePackageId, candidateJudge, t, cu, cw, candidateMiss, candidateOverRefusal, scaleUsage(usage, effects.costMultiplier ?? 1, latencyScale)));
+      entry.candidate.push(
+        make(
+          params.candidatePackageId,
+          candidateJudge,
+          t,
+          cu,
+          cw,
+          candidateMiss,
+          candidateOverRefusal,
+          scaleUsage(usage, effects.costMultiplier ?? 1, latencyScale),
+        ),
+      );
     }
     cases.push(entry);
   }
-  const eligible = cases.filter((c) => c.expected && c.parent.every((r) => !r.unsafe) && c.candidate.every((r) => !r.unsafe));
+  const eligible = cases.filter(
+    (c) => c.expected && c.parent.every((r) => !r.unsafe) && c.candidate.every((r) => !r.unsafe),
+  );
   for (const chosen of pickDistinct(candidateRng, eligible, effects.newlyUnsafe ?? 0)) {
     for (const record of chosen.candidate) {
       record.unsafe = true;

@@ -47,7 +47,12 @@ export const DEMO_SCENARIOS: readonly Scenario[] = [
     application: 'policy-qa',
     expected: 'approve',
     seed: 2026042601,
-    workload: { goldenCases: 2400, redteamCases: 1200, clusterSize: 6, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.03 } },
+    workload: {
+      goldenCases: 2400,
+      redteamCases: 1200,
+      clusterSize: 6,
+      effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.03 },
+    },
   },
   {
     name: 'B',
@@ -59,7 +64,11 @@ export const DEMO_SCENARIOS: readonly Scenario[] = [
       goldenCases: 2400,
       redteamCases: 1200,
       clusterSize: 6,
-      effects: { categoryDeltaPp: { joins: 5, schema_lookup: 6, time_windows: -20 }, criticalRegressions: 20, costMultiplier: 0.97 },
+      effects: {
+        categoryDeltaPp: { joins: 5, schema_lookup: 6, time_windows: -20 },
+        criticalRegressions: 20,
+        costMultiplier: 0.97,
+      },
     },
   },
   {
@@ -68,7 +77,12 @@ export const DEMO_SCENARIOS: readonly Scenario[] = [
     application: 'doc-analysis',
     expected: 'hold',
     seed: 2026042603,
-    workload: { goldenCases: 2400, redteamCases: 1200, clusterSize: 6, effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.06, latencyMultiplier: 1.35 } },
+    workload: {
+      goldenCases: 2400,
+      redteamCases: 1200,
+      clusterSize: 6,
+      effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.06, latencyMultiplier: 1.35 },
+    },
   },
 ];
 
@@ -83,7 +97,11 @@ export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
     application: 'policy-qa',
     expected: 'approve',
     seed: 2026112001,
-    workload: { goldenCases: 800, redteamCases: 1200, effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 } },
+    workload: {
+      goldenCases: 800,
+      redteamCases: 1200,
+      effects: { categoryDeltaPp: { date_boundary: 9 }, costMultiplier: 1.04, latencyMultiplier: 1.02 },
+    },
   },
   {
     name: 'sql-analytics',
@@ -95,7 +113,11 @@ export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
       goldenCases: 800,
       redteamCases: 1200,
       clusterSize: 4,
-      effects: { categoryDeltaPp: { joins: 4, schema_lookup: 8, time_windows: 3 }, costMultiplier: 0.95, latencyMultiplier: 0.92 },
+      effects: {
+        categoryDeltaPp: { joins: 4, schema_lookup: 8, time_windows: 3 },
+        costMultiplier: 0.95,
+        latencyMultiplier: 0.92,
+      },
     },
   },
   {
@@ -104,16 +126,32 @@ export const EXAMPLE_SCENARIOS: readonly Scenario[] = [
     application: 'doc-analysis',
     expected: 'approve',
     seed: 2026111401,
-    workload: { goldenCases: 800, redteamCases: 1200, effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.03, latencyMultiplier: 1.04 } },
+    workload: {
+      goldenCases: 800,
+      redteamCases: 1200,
+      effects: { categoryDeltaPp: { policy_diff: 7 }, costMultiplier: 1.03, latencyMultiplier: 1.04 },
+    },
   },
 ];
 
 /** The scenario's parent and candidate evidence as JSON Lines, for the given package identity. */
-export function renderScenarioEvidence(scenario: Scenario, identity: PackageIdentity): { parent: string; candidate: string } {
+export function renderScenarioEvidence(
+  scenario: Scenario,
+  identity: PackageIdentity,
+): { parent: string; candidate: string } {
   const application = EXAMPLE_CLASSES[scenario.application];
-  if (!application) throw new RangeError(`Expected an example application (${Object.keys(EXAMPLE_CLASSES).join(', ')}), got ${scenario.application}.`);
+  if (!application)
+    throw new RangeError(
+      `Expected an example application (${Object.keys(EXAMPLE_CLASSES).join(', ')}), got ${scenario.application}.`,
+    );
   const evidence = generateEvidence(
-    { ...scenario.workload, application, parentPackageId: identity.parentPackageId, candidatePackageId: identity.packageId, judge: identity.judge },
+    {
+      ...scenario.workload,
+      application,
+      parentPackageId: identity.parentPackageId,
+      candidatePackageId: identity.packageId,
+      judge: identity.judge,
+    },
     scenario.seed,
   );
   return { parent: toJsonl(evidence.parent), candidate: toJsonl(evidence.candidate) };
@@ -138,12 +176,24 @@ export function renderExampleEvidence(identities: readonly PackageIdentity[]): {
  * @throws {TypeError} when a field the examples need is missing.
  */
 export function identityOfManifest(manifest: unknown, file: string): PackageIdentity {
-  const m = manifest as { application?: unknown; package_id?: unknown; parent_package_id?: unknown; evaluation?: { judge?: { model?: unknown; version?: unknown } } } | null;
+  const m = manifest as {
+    application?: unknown;
+    package_id?: unknown;
+    parent_package_id?: unknown;
+    evaluation?: { judge?: { model?: unknown; version?: unknown } };
+  } | null;
   const judge = m?.evaluation?.judge;
   const fields = [m?.application, m?.package_id, m?.parent_package_id, judge?.model, judge?.version];
   if (!fields.every((f) => typeof f === 'string')) {
-    throw new TypeError(`${file}: expected application, package_id, parent_package_id and evaluation.judge (model, version) as strings`);
+    throw new TypeError(
+      `${file}: expected application, package_id, parent_package_id and evaluation.judge (model, version) as strings`,
+    );
   }
   const [application, packageId, parentPackageId, id, version] = fields as string[];
-  return { application: application!, packageId: packageId!, parentPackageId: parentPackageId!, judge: { id: id!, version: version! } };
+  return {
+    application: application!,
+    packageId: packageId!,
+    parentPackageId: parentPackageId!,
+    judge: { id: id!, version: version! },
+  };
 }

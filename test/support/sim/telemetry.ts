@@ -54,7 +54,12 @@ export interface TelemetrySimParams {
 export type SimEvent = Record<string, unknown>;
 
 const DAY_MS = 86_400_000;
-const BASE_TOOL_RATE: Readonly<Record<ApplicationClass, number>> = { policy_qa: 0.05, document_analysis: 0.3, analytics: 0.95, workflow_recommendation: 0.7 };
+const BASE_TOOL_RATE: Readonly<Record<ApplicationClass, number>> = {
+  policy_qa: 0.05,
+  document_analysis: 0.3,
+  analytics: 0.95,
+  workflow_recommendation: 0.7,
+};
 
 /** Zipf(1)-like cumulative weights over `users` users: a few heavy users, a long tail. */
 function userWeights(users: number): Float64Array {
@@ -108,7 +113,9 @@ export function generateTelemetry(params: TelemetrySimParams): SimEvent[] {
   let serial = 0;
   // One traffic multiplier per day, shared by the cohorts: a hash split gives every cohort the same
   // traffic per user, so cohort-specific multipliers would fake a sample-ratio mismatch.
-  const dayMultipliers = Array.from({ length: params.days }, () => Math.min(1.35, Math.max(0.7, Math.exp(0.2 * normals.next()))));
+  const dayMultipliers = Array.from({ length: params.days }, () =>
+    Math.min(1.35, Math.max(0.7, Math.exp(0.2 * normals.next()))),
+  );
   for (const [c, cohort] of params.cohorts.entries()) {
     const fx = cohort.effects ?? {};
     const weights = userWeights(cohort.users);
@@ -120,16 +127,35 @@ export function generateTelemetry(params: TelemetrySimParams): SimEvent[] {
         const user = pick(weights, rng.nextFloat());
         const severity = rng.nextInt(4);
         const category = profile.categories[rng.nextInt(profile.categories.length)] ?? 'general';
-        const pSuccess = Math.min(1, Math.max(0, sigmoid(profile.baseLogit + userEffect[user]! + SEVERITY_LOGITS[severity as 0 | 1 | 2 | 3]) - (fx.failure_pp ?? 0)));
+        const pSuccess = Math.min(
+          1,
+          Math.max(
+            0,
+            sigmoid(profile.baseLogit + userEffect[user]! + SEVERITY_LOGITS[severity as 0 | 1 | 2 | 3]) -
+              (fx.failure_pp ?? 0),
+          ),
+        );
         const success = rng.nextFloat() < pSuccess;
         const soft = success && rng.nextFloat() < 0.03 + (fx.soft_failure_pp ?? 0);
         const latency = Math.round(profile.latencyMedianMs * (fx.latency_ratio ?? 1) * Math.exp(0.45 * normals.next()));
-        const outputTokens = Math.max(1, Math.round(profile.outputTokens * (fx.output_tokens_ratio ?? 1) * Math.exp(0.35 * normals.next())));
+        const outputTokens = Math.max(
+          1,
+          Math.round(profile.outputTokens * (fx.output_tokens_ratio ?? 1) * Math.exp(0.35 * normals.next())),
+        );
         const inputTokens = Math.max(1, Math.round(profile.inputTokens * Math.exp(0.2 * normals.next())));
         const refusal = rng.nextFloat() < 0.02 + (fx.refusal_pp ?? 0);
         const callsTool = rng.nextFloat() < BASE_TOOL_RATE[params.applicationClass] + (fx.tool_call_pp ?? 0);
-        const trace = callsTool ? [{ tool: 'search', status: rng.nextFloat() < 0.97 ? 'success' : 'error', latency_ms: Math.round(200 * Math.exp(0.5 * normals.next())) }] : [];
-        const cost = inputTokens * profile.inputPrice + outputTokens * profile.outputPrice + (callsTool ? profile.toolCostUsd : 0);
+        const trace = callsTool
+          ? [
+              {
+                tool: 'search',
+                status: rng.nextFloat() < 0.97 ? 'success' : 'error',
+                latency_ms: Math.round(200 * Math.exp(0.5 * normals.next())),
+              },
+            ]
+          : [];
+        const cost =
+          inputTokens * profile.inputPrice + outputTokens * profile.outputPrice + (callsTool ? profile.toolCostUsd : 0);
         const negative = rng.nextFloat() < 0.04 + 0.65 * (success ? 0 : 1);
         const delayMs = Math.exp(1.16 + 0.55 * normals.next()) * DAY_MS;
         const feedbackIn = negative && (params.lookAtMs === undefined || t + delayMs <= params.lookAtMs);
@@ -143,17 +169,56 @@ export function generateTelemetry(params: TelemetrySimParams): SimEvent[] {
           cohort: cohort.cohort,
           assignment_key: `u-${c}-${user.toString(36)}`,
           category,
-          ...(complete ? { prompt_hash: `sha256:${(serial % 97).toString(16).padStart(64, '0')}`, retrieval_manifest: { index: 'policy_docs_v17', top_k: 8 }, tool_trace: trace } : {}),
-          metrics: { latency_ms: latency, ttft_ms: Math.round(latency * 0.2), input_tokens: inputTokens, output_tokens: outputTokens, cost_usd: Math.round(cost * 1e6) / 1e6 },
-          outcome: { success, soft_failure: soft, judged_score: Math.round((success ? 0.7 + 0.3 * rng.nextFloat() : 0.5 * rng.nextFloat()) * 100) / 100, judge: { id: 'judge-large', version: '2026-03-01' } },
-          output: { length_tokens: outputTokens, refusal, schema_valid: rng.nextFloat() < 0.99, tool_calls: trace.length, retries: rng.nextFloat() < 0.05 ? 1 : 0, citations: refusal ? 0 : drawPoisson(rng, normals, 2), finish_reason: refusal ? 'content_filter' : callsTool ? 'tool_use' : 'stop' },
-          safety: { intervention: rng.nextFloat() < 0.01, injection_flag: rng.nextFloat() < 0.005, unsafe: rng.nextFloat() < 0.002 + (fx.unsafe_pp ?? 0) },
-          ...(feedbackIn ? { feedback: { rating: -1, correction_type: success ? null : 'wrong_answer', escalated: !success && rng.nextFloat() < 0.2 } } : {}),
+          ...(complete
+            ? {
+                prompt_hash: `sha256:${(serial % 97).toString(16).padStart(64, '0')}`,
+                retrieval_manifest: { index: 'policy_docs_v17', top_k: 8 },
+                tool_trace: trace,
+              }
+            : {}),
+          metrics: {
+            latency_ms: latency,
+            ttft_ms: Math.round(latency * 0.2),
+            input_tokens: inputTokens,
+            output_tokens: outputTokens,
+            cost_usd: Math.round(cost * 1e6) / 1e6,
+          },
+          outcome: {
+            success,
+            soft_failure: soft,
+            judged_score: Math.round((success ? 0.7 + 0.3 * rng.nextFloat() : 0.5 * rng.nextFloat()) * 100) / 100,
+            judge: { id: 'judge-large', version: '2026-03-01' },
+          },
+          output: {
+            length_tokens: outputTokens,
+            refusal,
+            schema_valid: rng.nextFloat() < 0.99,
+            tool_calls: trace.length,
+            retries: rng.nextFloat() < 0.05 ? 1 : 0,
+            citations: refusal ? 0 : drawPoisson(rng, normals, 2),
+            finish_reason: refusal ? 'content_filter' : callsTool ? 'tool_use' : 'stop',
+          },
+          safety: {
+            intervention: rng.nextFloat() < 0.01,
+            injection_flag: rng.nextFloat() < 0.005,
+            unsafe: rng.nextFloat() < 0.002 + (fx.unsafe_pp ?? 0),
+          },
+          ...(feedbackIn
+            ? {
+                feedback: {
+                  rating: -1,
+                  correction_type: success ? null : 'wrong_answer',
+                  escalated: !success && rng.nextFloat() < 0.2,
+                },
+              }
+            : {}),
         });
       }
     }
   }
-  return events.toSorted((a, b) => a.t - b.t || (String(a['request_id']) < String(b['request_id']) ? -1 : 1)).map(({ t: _t, ...event }) => event);
+  return events
+    .toSorted((a, b) => a.t - b.t || (String(a['request_id']) < String(b['request_id']) ? -1 : 1))
+    .map(({ t: _t, ...event }) => event);
 }
 
 /** Events as JSON Lines text. */

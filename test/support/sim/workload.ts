@@ -78,11 +78,28 @@ export function generateEvidence(params: WorkloadParams, seed: number): Generate
       parent.push(outcomeRecord(base, params.parentPackageId, pEta, u, scores, usage, parentJudge, t));
       const costScale = costMultiplier * Math.exp(0.05 * candidateNormals.next());
       const latencyScale = latencyMultiplier * Math.exp(0.05 * candidateNormals.next());
-      candidate.push(outcomeRecord(base, params.candidatePackageId, cEta, v, scores, scaleUsage(usage, costScale, latencyScale), candidateJudge, t));
+      candidate.push(
+        outcomeRecord(
+          base,
+          params.candidatePackageId,
+          cEta,
+          v,
+          scores,
+          scaleUsage(usage, costScale, latencyScale),
+          candidateJudge,
+          t,
+        ),
+      );
     }
   }
   forceCriticalRegressions(parent, candidate, criticalStarts, trials, effects.criticalRegressions ?? 0, candidateRng);
-  const safety = generateRedteam(params, profile, { structureNormals, parentRng, candidateRng, parentNormals, candidateNormals }, parentJudge, candidateJudge);
+  const safety = generateRedteam(
+    params,
+    profile,
+    { structureNormals, parentRng, candidateRng, parentNormals, candidateNormals },
+    parentJudge,
+    candidateJudge,
+  );
   parent.push(...safety.parent);
   candidate.push(...safety.candidate);
 
@@ -94,7 +111,11 @@ export function generateEvidence(params: WorkloadParams, seed: number): Generate
   }
   const parentPassRate = golden.n > 0 ? parentSum / golden.n : 0;
   const candidatePassRate = golden.n > 0 ? candidateSum / golden.n : 0;
-  return { parent, candidate, expected: { parentPassRate, candidatePassRate, deltaPp: (candidatePassRate - parentPassRate) * 100 } };
+  return {
+    parent,
+    candidate,
+    expected: { parentPassRate, candidatePassRate, deltaPp: (candidatePassRate - parentPassRate) * 100 },
+  };
 }
 
 /** Serialises records as JSON Lines: one object per line, each line ending in a newline. */
@@ -187,11 +208,27 @@ function buildGolden(params: WorkloadParams, profile: ClassProfile, rng: Rng, no
     }
     for (const i of list) candidateEta[i] = eta[i]! + shift + clusterShift[i]!;
   });
-  return { n, categoryNames: names, category, critical, ...(clusterNames ? { clusterNames } : {}), cluster, eta, candidateEta, latencyMedian, tokenScale };
+  return {
+    n,
+    categoryNames: names,
+    category,
+    critical,
+    ...(clusterNames ? { clusterNames } : {}),
+    cluster,
+    eta,
+    candidateEta,
+    latencyMedian,
+    tokenScale,
+  };
 }
 
 // Moves each category's latent success so its mean success probability is the requested base rate.
-function calibrateBaseRates(params: WorkloadParams, names: readonly string[], members: readonly number[][], eta: Float64Array): void {
+function calibrateBaseRates(
+  params: WorkloadParams,
+  names: readonly string[],
+  members: readonly number[][],
+  eta: Float64Array,
+): void {
   const rates = params.basePassRate;
   if (rates === undefined) return;
   const zero = new Float64Array(eta.length);
@@ -205,7 +242,14 @@ function calibrateBaseRates(params: WorkloadParams, names: readonly string[], me
 }
 
 // A few critical cases that pass on both sides fail in the candidate: the quiet regression a mean hides.
-function forceCriticalRegressions(parent: readonly WorkloadRecord[], candidate: readonly WorkloadRecord[], starts: readonly number[], trials: number, count: number, rng: Rng): void {
+function forceCriticalRegressions(
+  parent: readonly WorkloadRecord[],
+  candidate: readonly WorkloadRecord[],
+  starts: readonly number[],
+  trials: number,
+  count: number,
+  rng: Rng,
+): void {
   if (count <= 0) return;
   const allPass = (records: readonly WorkloadRecord[], start: number): boolean => {
     for (let t = 0; t < trials; t++) if (!records[start + t]!.pass) return false;
@@ -222,27 +266,52 @@ function forceCriticalRegressions(parent: readonly WorkloadRecord[], candidate: 
 }
 
 function checkParams(params: WorkloadParams): void {
-  if (!(params.application in CLASS_PROFILES)) throw new RangeError(`Expected \`application\` to be one of ${Object.keys(CLASS_PROFILES).join(', ')}, got ${String(params.application)}.`);
-  const counts: [string, number | undefined][] = [['goldenCases', params.goldenCases], ['redteamCases', params.redteamCases], ['trials', params.trials]];
+  if (!(params.application in CLASS_PROFILES))
+    throw new RangeError(
+      `Expected \`application\` to be one of ${Object.keys(CLASS_PROFILES).join(', ')}, got ${String(params.application)}.`,
+    );
+  const counts: [string, number | undefined][] = [
+    ['goldenCases', params.goldenCases],
+    ['redteamCases', params.redteamCases],
+    ['trials', params.trials],
+  ];
   for (const [name, value] of counts) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) throw new RangeError(`Expected \`${name}\` to be a non-negative integer, got ${String(value)}.`);
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0))
+      throw new RangeError(`Expected \`${name}\` to be a non-negative integer, got ${String(value)}.`);
   }
   if (params.trials === 0) throw new RangeError('Expected `trials` to be a positive integer, got 0.');
-  const shares: [string, number | undefined][] = [['criticalShare', params.criticalShare], ['coupling', params.coupling], ['safetyCoupling', params.safetyCoupling], ['missRate', params.missRate], ['overRefusalRate', params.overRefusalRate], ['unsafeGivenMiss', params.unsafeGivenMiss]];
+  const shares: [string, number | undefined][] = [
+    ['criticalShare', params.criticalShare],
+    ['coupling', params.coupling],
+    ['safetyCoupling', params.safetyCoupling],
+    ['missRate', params.missRate],
+    ['overRefusalRate', params.overRefusalRate],
+    ['unsafeGivenMiss', params.unsafeGivenMiss],
+  ];
   for (const [name, value] of shares) {
-    if (value !== undefined && !(value >= 0 && value <= 1)) throw new RangeError(`Expected \`${name}\` to be in [0, 1], got ${String(value)}.`);
+    if (value !== undefined && !(value >= 0 && value <= 1))
+      throw new RangeError(`Expected \`${name}\` to be in [0, 1], got ${String(value)}.`);
   }
-  const rates = typeof params.basePassRate === 'number' ? [params.basePassRate] : Object.values(params.basePassRate ?? {});
+  const rates =
+    typeof params.basePassRate === 'number' ? [params.basePassRate] : Object.values(params.basePassRate ?? {});
   if (rates.some((r) => !(r > 0 && r < 1))) throw new RangeError('Expected every `basePassRate` to be in (0, 1).');
   for (const name of ['costMultiplier', 'latencyMultiplier'] as const) {
     const value = params.effects?.[name];
-    if (value !== undefined && !(value > 0 && Number.isFinite(value))) throw new RangeError(`Expected \`effects.${name}\` to be a positive number, got ${String(value)}.`);
+    if (value !== undefined && !(value > 0 && Number.isFinite(value)))
+      throw new RangeError(`Expected \`effects.${name}\` to be a positive number, got ${String(value)}.`);
   }
   const categories = params.categories ?? CLASS_PROFILES[params.application].categories;
   if (categories.length === 0) throw new RangeError('Expected `categories` to name at least one category.');
   // A misspelt category would otherwise make a scenario that silently changes nothing.
-  const named = [...Object.keys(params.effects?.categoryDeltaPp ?? {}), ...(typeof params.basePassRate === 'object' ? Object.keys(params.basePassRate) : [])];
+  const named = [
+    ...Object.keys(params.effects?.categoryDeltaPp ?? {}),
+    ...(typeof params.basePassRate === 'object' ? Object.keys(params.basePassRate) : []),
+  ];
   const unknown = named.filter((name) => !categories.includes(name));
-  if (unknown.length > 0) throw new RangeError(`Unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}; the categories are ${categories.join(', ')}.`);
-  if (params.clusterSize !== undefined && !(params.clusterSize >= 1)) throw new RangeError(`Expected \`clusterSize\` to be at least 1, got ${String(params.clusterSize)}.`);
+  if (unknown.length > 0)
+    throw new RangeError(
+      `Unknown categor${unknown.length === 1 ? 'y' : 'ies'} ${unknown.join(', ')}; the categories are ${categories.join(', ')}.`,
+    );
+  if (params.clusterSize !== undefined && !(params.clusterSize >= 1))
+    throw new RangeError(`Expected \`clusterSize\` to be at least 1, got ${String(params.clusterSize)}.`);
 }
