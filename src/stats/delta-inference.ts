@@ -9,27 +9,30 @@ export type DeltaMethod =
   'tango-score' | 'cluster-t' | 'exact-mcnemar' | 'tango-score+cluster-t' | 'exact-mcnemar+cluster-t';
 
 /**
- * One-sided inference on a paired delta δ (candidate − parent) against any threshold and at any
- * level, all from one method, so a p-value and the bound at the same level always agree:
+ * One-sided inference on a quantity (a paired delta, or one side's rate) against any threshold and
+ * at any level, all from one method, so a p-value and the bound at the same level always agree:
  * `pBelow(x) <= α` exactly when `upper(α) < x`, and likewise for `pAbove` and `lower`.
  */
-export interface DeltaInference {
-  readonly method: DeltaMethod;
+export interface OneSidedInference<Method extends string> {
+  readonly method: Method;
   readonly estimate: number;
   /** Standard error at the current size (for planning how many units would decide). */
   readonly standardError: number;
   /** Independent units (clusters, or cases) and cases behind the estimate. */
   readonly units: number;
   readonly cases: number;
-  /** p-value for H1: δ < threshold (against H0: δ >= threshold). */
+  /** p-value for H1: value < threshold (against H0: value >= threshold). */
   pBelow(threshold: number): number;
-  /** p-value for H1: δ > threshold. */
+  /** p-value for H1: value > threshold. */
   pAbove(threshold: number): number;
   /** One-sided (1 − alpha) lower confidence bound. */
   lower(alpha: number): number;
   /** One-sided (1 − alpha) upper confidence bound. */
   upper(alpha: number): number;
 }
+
+/** One-sided inference on a paired delta δ (candidate − parent). */
+export type DeltaInference = OneSidedInference<DeltaMethod>;
 
 /**
  * Tango's score test and interval on unclustered −1/0/+1 deltas (see `tangoStatistic`): the paired

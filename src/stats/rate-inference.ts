@@ -1,3 +1,4 @@
+import type { OneSidedInference } from './delta-inference.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 import { inverseRegularizedBeta, regularizedBeta } from './special-functions.ts';
 import { studentizeDelta } from './studentized-delta.ts';
@@ -6,27 +7,8 @@ import { studentTCdf, studentTQuantile } from './student-t.ts';
 /** How a rate's p-values and bounds are computed (docs/statistics.md, absolute floors). */
 export type RateMethod = 'wilson' | 'exact-binomial' | 'wilson+exact' | 'cluster-t' | 'wilson+cluster-t';
 
-/**
- * One-sided inference on a rate p (one side's pass rate, not a paired delta) against any
- * threshold at any level, from one method: `pBelow(x) <= α` exactly when `upper(α) < x`.
- */
-export interface RateInference {
-  readonly method: RateMethod;
-  readonly estimate: number;
-  /** Standard error at the current size (for planning). */
-  readonly standardError: number;
-  /** Independent units (clusters, or cases) and cases behind the estimate. */
-  readonly units: number;
-  readonly cases: number;
-  /** p-value for H1: p < threshold. */
-  pBelow(threshold: number): number;
-  /** p-value for H1: p > threshold. */
-  pAbove(threshold: number): number;
-  /** One-sided (1 − alpha) lower confidence bound. */
-  lower(alpha: number): number;
-  /** One-sided (1 − alpha) upper confidence bound. */
-  upper(alpha: number): number;
-}
+/** One-sided inference on a rate p (one side's pass rate, not a paired delta). */
+export type RateInference = OneSidedInference<RateMethod>;
 
 /**
  * Wilson's score test and interval for a rate from `successes` out of `n` (successes may be a
