@@ -18705,49 +18705,7 @@ function countTopLevelMembers(text2) {
   return count4;
 }
 function locateArrayElements(text2, path) {
-  const lines = [];
-  const stack = [];
-  let line = 1;
-  for (let i = 0; i < text2.length; i++) {
-    const code = text2.charCodeAt(i);
-    if (code === NEWLINE) {
-      line++;
-      continue;
-    }
-    if (code === 32 || code === 9 || code === 13 || code === COLON) continue;
-    const parent = stack.at(-1);
-    if (code === COMMA) {
-      if (parent !== void 0 && !parent.isArray) parent.expectKey = true;
-      continue;
-    }
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      stack.pop();
-      continue;
-    }
-    if (code === QUOTE && parent !== void 0 && parent.expectKey) {
-      const end = findStringEnd(text2, i);
-      parent.key = decodeKey(text2, i, end);
-      parent.expectKey = false;
-      i = end;
-      continue;
-    }
-    if (parent !== void 0 && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      const matched = parent === void 0 || parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key;
-      stack.push({
-        isArray: code === OPEN_BRACKET,
-        matched,
-        depth: stack.length,
-        key: void 0,
-        expectKey: code === OPEN_BRACE
-      });
-    } else if (code === QUOTE) {
-      i = findStringEnd(text2, i);
-    } else {
-      while (i + 1 < text2.length && !isDelimiter(text2.charCodeAt(i + 1))) i++;
-    }
-  }
-  return lines;
+  return locateNestedElements(text2, path).map((position) => position.line);
 }
 function isDelimiter(code) {
   return code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === NEWLINE || code === 32 || code === 9 || code === 13;

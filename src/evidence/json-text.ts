@@ -123,67 +123,13 @@ export function countTopLevelMembers(text: string): number {
   return count;
 }
 
-interface Frame {
-  readonly isArray: boolean;
-  /** Whether the path from the root to this container is a prefix of the wanted path. */
-  readonly matched: boolean;
-  readonly depth: number;
-  key: string | undefined;
-  expectKey: boolean;
-}
-
 /**
  * Returns the 1-based line on which each element of the array at `path` (object keys from the
  * root) starts, in array order. The JSON must be valid. This is how a problem in a promptfoo
  * result, one value in one big document, still gets a line an editor can jump to.
  */
 export function locateArrayElements(text: string, path: readonly string[]): number[] {
-  const lines: number[] = [];
-  const stack: Frame[] = [];
-  let line = 1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === NEWLINE) {
-      line++;
-      continue;
-    }
-    if (code === 0x20 || code === 0x09 || code === 0x0d || code === COLON) continue;
-    const parent = stack.at(-1);
-    if (code === COMMA) {
-      if (parent !== undefined && !parent.isArray) parent.expectKey = true;
-      continue;
-    }
-    if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      stack.pop();
-      continue;
-    }
-    if (code === QUOTE && parent !== undefined && parent.expectKey) {
-      const end = findStringEnd(text, i);
-      parent.key = decodeKey(text, i, end);
-      parent.expectKey = false;
-      i = end;
-      continue;
-    }
-    // A value starts here.
-    if (parent !== undefined && parent.isArray && parent.matched && parent.depth === path.length) lines.push(line);
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      const matched =
-        parent === undefined ||
-        (parent.matched && !parent.isArray && parent.depth < path.length && path[parent.depth] === parent.key);
-      stack.push({
-        isArray: code === OPEN_BRACKET,
-        matched,
-        depth: stack.length,
-        key: undefined,
-        expectKey: code === OPEN_BRACE,
-      });
-    } else if (code === QUOTE) {
-      i = findStringEnd(text, i);
-    } else {
-      while (i + 1 < text.length && !isDelimiter(text.charCodeAt(i + 1))) i++;
-    }
-  }
-  return lines;
+  return locateNestedElements(text, path).map((position) => position.line);
 }
 
 function isDelimiter(code: number): boolean {
