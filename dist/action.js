@@ -35924,6 +35924,13 @@ var init_eval_origin = __esm({
 });
 
 // src/evidence/suites.ts
+function needsParse(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code < 32 || code === 92) return true;
+  }
+  return false;
+}
 function readSuiteList(file) {
   const base = { id: file.id, suite: file.suite, path: file.path };
   if (file.content === void 0) return { ...base, reason: "the suite file could not be read at its commit" };
@@ -35951,6 +35958,13 @@ function readSuiteList(file) {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].trim();
     if (line === "") continue;
+    if (line.startsWith(PLAIN_PREFIX) && line.endsWith('"}') && line.indexOf('"', PLAIN_PREFIX.length) === line.length - 2) {
+      const id = line.slice(PLAIN_PREFIX.length, -2);
+      if (!needsParse(id) && id.trim() !== "") {
+        ids.add(id);
+        continue;
+      }
+    }
     if (!take(tryParse(line)))
       return {
         ...base,
@@ -36046,10 +36060,11 @@ function describeCoverage(coverage) {
   const more2 = missingCount > (coverage.missing?.length ?? 0) ? `, …` : "";
   return `${head}: ${count3}, ${missingCount.toLocaleString("en-US")} missing: ${shown}${more2}`;
 }
-var LISTED_MISSING;
+var PLAIN_PREFIX, LISTED_MISSING;
 var init_suites = __esm({
   "src/evidence/suites.ts"() {
     "use strict";
+    PLAIN_PREFIX = '{"case_id":"';
     LISTED_MISSING = 5;
   }
 });
@@ -57266,7 +57281,7 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
-  const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
+  const lists = readSuiteLists(files);
   for (const side of ["parent", "candidate"]) {
     const own = files?.[side];
     if (own !== void 0)
@@ -57294,8 +57309,17 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   };
   return { evidence, problems: [] };
 }
-function suiteLists(files) {
-  return files?.suites.map(readSuiteList) ?? [];
+function readSuiteLists(files) {
+  const parentFiles = files?.parent?.suites ?? [];
+  const parent = parentFiles.map(readSuiteList);
+  const candidate = (files?.candidate?.suites ?? []).map((file) => {
+    const same = parentFiles.findIndex((other) => sameSuiteFile(other, file));
+    return same >= 0 ? parent[same] : readSuiteList(file);
+  });
+  return { parent, candidate };
+}
+function sameSuiteFile(a, b) {
+  return a.id === b.id && a.suite === b.suite && a.path === b.path && a.content !== void 0 && b.content !== void 0 && Buffer.compare(a.content, b.content) === 0;
 }
 function append(target, items) {
   for (const item of items) target.push(item);

@@ -19588,6 +19588,14 @@ function describeSide(side, origin) {
 }
 
 // src/evidence/suites.ts
+var PLAIN_PREFIX = '{"case_id":"';
+function needsParse(text2) {
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
+    if (code < 32 || code === 92) return true;
+  }
+  return false;
+}
 var LISTED_MISSING = 5;
 function readSuiteList(file) {
   const base = { id: file.id, suite: file.suite, path: file.path };
@@ -19616,6 +19624,13 @@ function readSuiteList(file) {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].trim();
     if (line === "") continue;
+    if (line.startsWith(PLAIN_PREFIX) && line.endsWith('"}') && line.indexOf('"', PLAIN_PREFIX.length) === line.length - 2) {
+      const id = line.slice(PLAIN_PREFIX.length, -2);
+      if (!needsParse(id) && id.trim() !== "") {
+        ids.add(id);
+        continue;
+      }
+    }
     if (!take(tryParse(line)))
       return {
         ...base,
@@ -21736,7 +21751,7 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
-  const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
+  const lists = readSuiteLists(files);
   for (const side of ["parent", "candidate"]) {
     const own = files?.[side];
     if (own !== void 0)
@@ -21764,8 +21779,17 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   };
   return { evidence, problems: [] };
 }
-function suiteLists(files) {
-  return files?.suites.map(readSuiteList) ?? [];
+function readSuiteLists(files) {
+  const parentFiles = files?.parent?.suites ?? [];
+  const parent = parentFiles.map(readSuiteList);
+  const candidate = (files?.candidate?.suites ?? []).map((file) => {
+    const same = parentFiles.findIndex((other) => sameSuiteFile(other, file));
+    return same >= 0 ? parent[same] : readSuiteList(file);
+  });
+  return { parent, candidate };
+}
+function sameSuiteFile(a, b) {
+  return a.id === b.id && a.suite === b.suite && a.path === b.path && a.content !== void 0 && b.content !== void 0 && Buffer.compare(a.content, b.content) === 0;
 }
 function append(target, items) {
   for (const item of items) target.push(item);

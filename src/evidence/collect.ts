@@ -13,7 +13,7 @@ import {
   sizeOf,
 } from './evidence-file.ts';
 import { type EvidenceParse, parseJsonlEvidence } from './jsonl.ts';
-import type { PackageFiles, SideFiles } from './package-files.ts';
+import type { PackageFiles, SuiteFile } from './package-files.ts';
 import { pairEvidence } from './pair.ts';
 import type { PairedEvidence } from './pair.ts';
 import { parsePromptfooEvidence, type PromptfooColumn, type PromptfooSideSelector } from './promptfoo.ts';
@@ -211,7 +211,7 @@ export function collectEvidence(
   }
   if (problems.size > 0) return { problems: problems.list() };
 
-  const lists = { parent: suiteLists(files?.parent), candidate: suiteLists(files?.candidate) };
+  const lists = readSuiteLists(files);
   for (const side of ['parent', 'candidate'] as const) {
     const own = files?.[side];
     if (own !== undefined)
@@ -241,8 +241,26 @@ export function collectEvidence(
   return { evidence, problems: [] };
 }
 
-function suiteLists(files: SideFiles | undefined): SuiteList[] {
-  return files?.suites.map(readSuiteList) ?? [];
+/** Both sides' suite lists; a suite file the candidate pins unchanged from the parent is read once. */
+function readSuiteLists(files: PackageFiles | undefined): { parent: SuiteList[]; candidate: SuiteList[] } {
+  const parentFiles = files?.parent?.suites ?? [];
+  const parent = parentFiles.map(readSuiteList);
+  const candidate = (files?.candidate?.suites ?? []).map((file) => {
+    const same = parentFiles.findIndex((other) => sameSuiteFile(other, file));
+    return same >= 0 ? parent[same]! : readSuiteList(file);
+  });
+  return { parent, candidate };
+}
+
+function sameSuiteFile(a: SuiteFile, b: SuiteFile): boolean {
+  return (
+    a.id === b.id &&
+    a.suite === b.suite &&
+    a.path === b.path &&
+    a.content !== undefined &&
+    b.content !== undefined &&
+    Buffer.compare(a.content, b.content) === 0
+  );
 }
 
 // push(...records) passes every record as an argument: too many for the stack in a large file.

@@ -26,6 +26,14 @@ describe('readSuiteList', () => {
     expect([...(readSuiteList(suite('[{"case_id":"a"},{"case_id":"b"}]')).ids ?? [])]).toEqual(['a', 'b']);
   });
 
+  it('reads plain lines without a parse exactly as JSON would: escapes decoded, controls and blanks refused', () => {
+    const ids = (content: string) => [...(readSuiteList(suite(content)).ids ?? [])];
+    expect(ids('{"case_id":"a\\"b"}\n{"case_id":"c\\u00e9"}\n{"case_id":"d"}\r\n')).toEqual(['a"b', 'cé', 'd']);
+    expect(readSuiteList(suite('{"case_id":"a\tb"}\n')).reason).toMatch(/^line 1 of the suite file is not/);
+    expect(readSuiteList(suite('{"case_id":" "}\n')).reason).toMatch(/^line 1 of the suite file is not/);
+    expect(readSuiteList(suite('{"case_id":"a"}{"case_id":"b"}\n')).reason).toMatch(/^line 1 of the suite file is not/);
+  });
+
   it.each([
     [
       'a line without case_id',
