@@ -61263,6 +61263,7 @@ var main_exports = {};
 __export(main_exports, {
   main: () => main
 });
+import { randomUUID as randomUUID2 } from "node:crypto";
 import { readFileSync as readFileSync6 } from "node:fs";
 async function run() {
   const inputs = parseInputs((name) => getInput(name));
@@ -61369,7 +61370,10 @@ function showProgress(progress, workspace) {
   }
   const LIMIT = 2e5;
   startGroup(`eval log: ${target.forPackage} ${target.side}${text2.length > LIMIT ? " (the end)" : ""}`);
+  const resume = `kaizen-gate-${randomUUID2()}`;
+  info(`::stop-commands::${resume}`);
   info(text2.length > LIMIT ? text2.slice(-LIMIT) : text2);
+  info(`::${resume}::`);
   endGroup();
 }
 function maskSecret(secret) {

@@ -3,8 +3,10 @@
 // promptfoo 0.123.1 (or uses PROMPTFOO_DIR, a folder where it is installed), makes a git repository
 // with the offline promptfoo project of test/fixtures/evidence/promptfoo-real (a deterministic
 // provider, no network, no API key), runs `kaizen-gate init`, opens a change to the prompt, and
-// gates it with `check --eval` running the command init wrote into the workflow; then stores the
-// base's evidence (`eval --store`) and checks again, reusing it for the parent.
+// gates it with `check --eval` running the command init wrote into the workflow, and with the
+// bundled Action (dist/action.js) in a simulated `pull_request` job given only that `eval-command`
+// (the two must decide alike); then stores the base's evidence (`eval --store`) and checks again,
+// reusing it for the parent.
 //
 //   npm run -s bundle && npm run demo:promptfoo       # PROMPTFOO_DIR=/tmp/pf npm run demo:promptfoo
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -83,7 +85,7 @@ try {
   );
   for (const file of ['tests.yaml', 'provider.js']) cpSync(join(fixtures, file), join(repo, file));
   writeFileSync(join(repo, 'package.json'), '{ "private": true, "type": "module" }\n');
-  writeFileSync(join(repo, '.gitignore'), 'node_modules/\nkaizen-gate-report/\n');
+  writeFileSync(join(repo, '.gitignore'), 'node_modules/\nkaizen-gate-report/\nkaizen-gate-action-report/\n');
   // What `npm ci` would leave: promptfoo installed under node_modules.
   symlinkSync(join(install, 'node_modules'), join(repo, 'node_modules'), 'dir');
 
@@ -106,6 +108,12 @@ try {
 
   const first = kaizen('check', '--base', 'main', '--eval', command, '--out', 'kaizen-gate-report');
   if (first.status === 2) throw new Error('check --eval failed');
+  const viaAction = runAction(command, git('rev-parse', 'main'), git('rev-parse', 'HEAD'));
+  if (
+    viaAction.decision !==
+    JSON.parse(readFileSync(join(repo, 'kaizen-gate-report/report.json'), 'utf8')).decision.outcome
+  )
+    throw new Error(`the Action decided ${viaAction.decision}, check --eval otherwise`);
   const stored = kaizen('eval', '--command', command, '--head', 'main', '--store');
   if (stored.status !== 0) throw new Error('eval --store failed');
   const second = kaizen(
@@ -134,4 +142,58 @@ try {
   process.exitCode = 1;
 } finally {
   if (process.env.KEEP_DEMO === '0') rmSync(scratch, { recursive: true, force: true });
+}
+
+// The same pull request through the bundled Action (dist/action.js), as a `pull_request` job runs it
+// with only the workflow's `eval-command` input: no token here, so the verdict goes to the job
+// summary, the outputs and the report files instead of a check run.
+function runAction(command, base, head) {
+  const runner = mkdtempSync(join(scratch, 'runner-'));
+  const event = join(runner, 'event.json');
+  writeFileSync(
+    event,
+    JSON.stringify({
+      number: 1,
+      pull_request: { number: 1, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'cite-policy' } },
+      repository: { name: 'support', full_name: 'acme/support', owner: { login: 'acme' } },
+    }),
+  );
+  for (const file of ['output', 'summary.md']) writeFileSync(join(runner, file), '');
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [join(root, 'dist/action.js')], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: event,
+      GITHUB_REPOSITORY: 'acme/support',
+      GITHUB_SHA: head,
+      GITHUB_WORKSPACE: repo,
+      GITHUB_RUN_ID: '1',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_OUTPUT: join(runner, 'output'),
+      GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
+      RUNNER_TEMP: runner,
+      'INPUT_EVAL-COMMAND': command,
+      'INPUT_OUT-DIR': 'kaizen-gate-action-report',
+    },
+  });
+  const outputs = readFileSync(join(runner, 'output'), 'utf8');
+  const decision = /^decision<<(\S+)\n(.*)\n\1$/m.exec(outputs)?.[2];
+  log(
+    `\n$ node dist/action.js   # pull_request, eval-command only; exit ${run.status}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  log(
+    run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('kaizen-gate') || line.startsWith('::'))
+      .join('\n'),
+  );
+  if (decision === undefined) throw new Error(`the Action set no decision output:\n${run.stdout}${run.stderr}`);
+  log(
+    `Action decision: ${decision} (job summary ${readFileSync(join(runner, 'summary.md'), 'utf8').length.toLocaleString('en-US')} bytes)`,
+  );
+  return { decision };
 }

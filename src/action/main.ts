@@ -24,6 +24,7 @@ import { describeProgress } from '../eval/progress.ts';
 import type { EvalProgress } from '../eval/progress.ts';
 import { storeRunEvidence } from '../eval-runs.ts';
 import { toRepoPath } from '../io/files.ts';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { OUTCOMES } from '../outcome.ts';
 import { formatProblem, InputError } from '../problem.ts';
@@ -157,7 +158,12 @@ function showProgress(progress: EvalProgress, workspace: string): void {
   }
   const LIMIT = 200_000;
   core.startGroup(`eval log: ${target.forPackage} ${target.side}${text.length > LIMIT ? ' (the end)' : ''}`);
+  // The log is the eval command's output, written by code the pull request controls: the runner
+  // must not take its `::error::`, `::add-mask::` or `::endgroup::` lines for workflow commands.
+  const resume = `kaizen-gate-${randomUUID()}`;
+  core.info(`::stop-commands::${resume}`);
   core.info(text.length > LIMIT ? text.slice(-LIMIT) : text);
+  core.info(`::${resume}::`);
   core.endGroup();
 }
 

@@ -64,6 +64,10 @@ describe('eval-command, set up by kaizen-gate init', () => {
     // Each run's log is in the job log, in a collapsed group.
     expect(first.stdout).toContain('::group::eval log: acme-support-r2 parent');
     expect(first.stdout).toContain('harness: KAIZEN_GATE_SIDE=parent');
+    // …between stop-commands and its resume token, so lines the eval prints are never workflow commands.
+    expect(first.stdout).toMatch(
+      /::group::eval log: acme-support-r2 parent\n::stop-commands::(kaizen-gate-[0-9a-f-]{36})\n[^]*?harness: KAIZEN_GATE_SIDE=parent\n[^]*?\n::\1::\n::endgroup::/,
+    );
     expect(first.stdout).toContain('harness: INPUT_SIGNING-KEY=(absent)');
     expect(first.outputs['decision']).toBe(firstReport.decision.outcome);
   });
