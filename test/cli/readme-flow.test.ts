@@ -6,8 +6,9 @@ import type { Report } from '../../src/report/model.ts';
 import { evidenceRecords, gateRepo, type GateRepo, toJsonl } from '../gates/scenario.ts';
 import { runCliInProcess } from '../support/cli.ts';
 
-// The README's local flow, command for command (section "CLI"): keygen, check on the committed
-// tree with the private key, verify the envelope for HEAD with the public key.
+// The local flow of the README (section "Gate a pull request") and docs/cli.md, command for
+// command: keygen, check on the committed tree with the private key, verify the envelope for HEAD
+// with the public key.
 
 let built: GateRepo;
 const home = mkdtempSync(join(tmpdir(), 'kaizen-home-'));
