@@ -59952,18 +59952,12 @@ function inferRate(values, clusters) {
   return cautious(pooled, clusterT(totals, sizes), "wilson+cluster-t");
 }
 function clusterT(totals, sizes) {
-  const { estimate, standardError, df, units, cases } = studentizeDelta({ totals, sizes });
-  const t = (threshold) => standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0;
+  const inference = studentizedInference(studentizeDelta({ totals, sizes }));
   return {
+    ...inference,
     method: "cluster-t",
-    estimate,
-    standardError,
-    units,
-    cases,
-    pBelow: (threshold) => studentTCdf(t(threshold), df),
-    pAbove: (threshold) => studentTCdf(-t(threshold), df),
-    lower: (alpha) => clamp(estimate - studentTQuantile(1 - alpha, df) * standardError),
-    upper: (alpha) => clamp(estimate + studentTQuantile(1 - alpha, df) * standardError)
+    lower: (alpha) => clamp(inference.lower(alpha)),
+    upper: (alpha) => clamp(inference.upper(alpha))
   };
 }
 function cautious(first, second, method) {
@@ -59990,10 +59984,10 @@ function clamp(value) {
 var init_rate_inference = __esm({
   "src/stats/rate-inference.ts"() {
     "use strict";
+    init_delta_inference();
     init_normal();
     init_special_functions();
     init_studentized_delta();
-    init_student_t();
   }
 });
 

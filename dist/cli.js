@@ -24429,18 +24429,12 @@ function inferRate(values, clusters) {
   return cautious(pooled, clusterT(totals, sizes), "wilson+cluster-t");
 }
 function clusterT(totals, sizes) {
-  const { estimate, standardError, df, units, cases } = studentizeDelta({ totals, sizes });
-  const t = (threshold) => standardError > 0 ? (estimate - threshold) / standardError : estimate > threshold ? Infinity : estimate < threshold ? -Infinity : 0;
+  const inference = studentizedInference(studentizeDelta({ totals, sizes }));
   return {
+    ...inference,
     method: "cluster-t",
-    estimate,
-    standardError,
-    units,
-    cases,
-    pBelow: (threshold) => studentTCdf(t(threshold), df),
-    pAbove: (threshold) => studentTCdf(-t(threshold), df),
-    lower: (alpha) => clamp(estimate - studentTQuantile(1 - alpha, df) * standardError),
-    upper: (alpha) => clamp(estimate + studentTQuantile(1 - alpha, df) * standardError)
+    lower: (alpha) => clamp(inference.lower(alpha)),
+    upper: (alpha) => clamp(inference.upper(alpha))
   };
 }
 function cautious(first, second, method) {

@@ -1,8 +1,7 @@
-import type { OneSidedInference } from './delta-inference.ts';
+import { type OneSidedInference, studentizedInference } from './delta-inference.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 import { inverseRegularizedBeta, regularizedBeta } from './special-functions.ts';
 import { studentizeDelta } from './studentized-delta.ts';
-import { studentTCdf, studentTQuantile } from './student-t.ts';
 
 /** How a rate's p-values and bounds are computed (docs/statistics.md, absolute floors). */
 export type RateMethod = 'wilson' | 'exact-binomial' | 'wilson+exact' | 'cluster-t' | 'wilson+cluster-t';
@@ -110,27 +109,15 @@ export function inferRate(
   return cautious(pooled, clusterT(totals, sizes), 'wilson+cluster-t');
 }
 
-// The cluster-robust t on a mean: the studentized delta's estimator, applied to values instead of deltas.
+// The cluster-robust t on a mean: the studentized delta's estimator and inference, applied to values
+// instead of deltas, with the bounds kept within [0, 1].
 function clusterT(totals: Float64Array, sizes: Float64Array): RateInference {
-  const { estimate, standardError, df, units, cases } = studentizeDelta({ totals, sizes });
-  const t = (threshold: number): number =>
-    standardError > 0
-      ? (estimate - threshold) / standardError
-      : estimate > threshold
-        ? Infinity
-        : estimate < threshold
-          ? -Infinity
-          : 0;
+  const inference = studentizedInference(studentizeDelta({ totals, sizes }));
   return {
+    ...inference,
     method: 'cluster-t',
-    estimate,
-    standardError,
-    units,
-    cases,
-    pBelow: (threshold) => studentTCdf(t(threshold), df),
-    pAbove: (threshold) => studentTCdf(-t(threshold), df),
-    lower: (alpha) => clamp(estimate - studentTQuantile(1 - alpha, df) * standardError),
-    upper: (alpha) => clamp(estimate + studentTQuantile(1 - alpha, df) * standardError),
+    lower: (alpha) => clamp(inference.lower(alpha)),
+    upper: (alpha) => clamp(inference.upper(alpha)),
   };
 }
 
