@@ -10,6 +10,7 @@
 //             measure and alternating with the current code, so that both see the same machine
 //             load; the table then shows both medians and their ratio (before / after)
 // --profile   CPU-profile the measurements that miss a target and print the costliest functions
+// --keep      keep the temp directory (the bundles and the whole check's repository) to profile by hand
 //
 // The gates run in process on evidence parsed and paired once; the whole check runs the CLI as a
 // child process in a temp git repository, reading JSONL from disk, as a user runs it: a bundle of
@@ -49,6 +50,7 @@ const { values: flags } = parseArgs({
     cases: { type: 'string' },
     events: { type: 'string' },
     releases: { type: 'string' },
+    keep: { type: 'boolean' },
   },
 });
 const RUNS = Number(flags.runs ?? (flags.quick ? 3 : 7));
@@ -326,7 +328,11 @@ if (flags.profile) {
     printProfile(summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')), 20));
   }
 }
-rmSync(work, { recursive: true, force: true });
+if (flags.keep)
+  log(
+    `kept ${work} (the whole check's repository is ${repo}: \`cd\` there and run \`node ${current.cli} ${checkArgs.join(' ')}\`)`,
+  );
+else rmSync(work, { recursive: true, force: true });
 
 // ---------------------------------------------------------------- stages: bench/telemetry.mjs and bench/rollback.mjs
 for (const [script, args] of [

@@ -10003,18 +10003,18 @@ var require_validate = __commonJS({
         const { schemaCode } = this;
         this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
       }
-      error(append2, errorParams, errorPaths) {
+      error(append, errorParams, errorPaths) {
         if (errorParams) {
           this.setParams(errorParams);
-          this._error(append2, errorPaths);
+          this._error(append, errorPaths);
           this.setParams({});
           return;
         }
-        this._error(append2, errorPaths);
+        this._error(append, errorPaths);
       }
-      _error(append2, errorPaths) {
+      _error(append, errorPaths) {
         ;
-        (append2 ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
       }
       $dataError() {
         (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
@@ -15388,18 +15388,18 @@ function openEvidenceFile(path, shown, what) {
     size,
     *chunks() {
       const fd = openSync(path, "r");
+      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(1, size)));
       try {
         let total = 0;
         for (; ; ) {
-          const chunk = new Uint8Array(CHUNK_BYTES);
-          const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+          const read = readSync(fd, chunk, 0, chunk.length, null);
           if (read === 0) return;
           total += read;
           if (total > EVIDENCE_LIMITS.sideBytes)
             throw new InputError([
               { file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` }
             ]);
-          yield read === CHUNK_BYTES ? chunk : chunk.subarray(0, read);
+          yield read === chunk.length ? chunk : chunk.subarray(0, read);
         }
       } finally {
         closeSync(fd);
@@ -17055,7 +17055,14 @@ function editDistance(a, b, limit) {
 }
 
 // src/schema/validate.ts
-var ajv = new import__.Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+var ajv = new import__.Ajv2020({
+  allErrors: true,
+  strict: true,
+  allowUnionTypes: true,
+  verbose: true,
+  inlineRefs: false,
+  code: { optimize: false }
+});
 var compiled = /* @__PURE__ */ new Map();
 function validateAgainstSchema(schema, value, subject) {
   let validate = compiled.get(schema);
@@ -19650,7 +19657,19 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
   const byKind = /* @__PURE__ */ new Map();
   for (const list of lists) byKind.set(list.suite, [...byKind.get(list.suite) ?? [], list]);
   const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(", ") || "none";
+  const memberOfKind = /* @__PURE__ */ new Map();
+  for (const [suite, kind] of byKind) {
+    const [only] = kind;
+    memberOfKind.set(
+      suite,
+      kind.some((list) => list.ids === void 0) ? () => true : kind.length === 1 && only?.ids !== void 0 ? (id) => only.ids.has(id) : (id) => kind.some((list) => list.ids.has(id))
+    );
+  }
   for (const record of records) {
+    if (record.suite_id === void 0) {
+      const member = memberOfKind.get(record.suite);
+      if (member === void 0 || member(record.case_id)) continue;
+    }
     const where2 = { file: record.source.file, line: record.source.line };
     if (record.suite_id !== void 0) {
       const list = lists.find((candidate) => candidate.id === record.suite_id);
@@ -19676,7 +19695,6 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
       continue;
     }
     const kind = byKind.get(record.suite);
-    if (kind === void 0 || kind.some((list) => list.ids === void 0 || list.ids.has(record.case_id))) continue;
     const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
     report({
       ...where2,
@@ -19689,26 +19707,21 @@ function countCases(n) {
   return `${n.toLocaleString("en-US")} case${n === 1 ? "" : "s"}`;
 }
 function suiteCoverage(cases, lists) {
-  const present3 = /* @__PURE__ */ new Map();
-  for (const c of cases) {
-    let ids = present3.get(c.suite);
-    if (ids === void 0) present3.set(c.suite, ids = /* @__PURE__ */ new Set());
-    ids.add(c.case_id);
-  }
   return lists.map((list) => {
     const base = { id: list.id, suite: list.suite, path: list.path };
-    if (list.ids === void 0) return { ...base, reason: list.reason ?? "the suite file lists no case ids" };
-    const paired = present3.get(list.suite) ?? /* @__PURE__ */ new Set();
-    const missing = [];
+    const ids = list.ids;
+    if (ids === void 0) return { ...base, reason: list.reason ?? "the suite file lists no case ids" };
     let covered = 0;
-    for (const id of list.ids) {
-      if (paired.has(id)) covered++;
-      else missing.push(id);
+    for (const c of cases) if (c.suite === list.suite && ids.has(c.case_id)) covered++;
+    const missing = [];
+    if (covered < ids.size) {
+      const paired = new Set(cases.filter((c) => c.suite === list.suite).map((c) => c.case_id));
+      for (const id of ids) if (!paired.has(id)) missing.push(id);
     }
     missing.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
     return {
       ...base,
-      cases: list.ids.size,
+      cases: ids.size,
       covered,
       missing: missing.slice(0, LISTED_MISSING),
       missing_count: missing.length
@@ -20683,6 +20696,7 @@ function planRollout(level, rollbackMetric, requestedStrategy, confidence = 0.95
 }
 
 // src/evidence/lines.ts
+import { Buffer as Buffer2, isAscii } from "node:buffer";
 function tooLong(length, limit, unit) {
   return `this line is ${length.toLocaleString("en-US")} ${unit} long; an evidence line (one record) may be at most ${formatBytes(limit)}, so it was not read`;
 }
@@ -20718,8 +20732,18 @@ function forEachChunkLine(chunks, limits, visit, report) {
   let open3 = false;
   let first = true;
   const block = (bytes) => {
-    number = visitBlock(bytes, number, limits, visit, report);
-    if (number > limits.maxLines) stopped = true;
+    let start = 0;
+    while (!stopped && start <= bytes.length) {
+      let end = bytes.length;
+      if (end - start > DECODE_BYTES) {
+        end = bytes.lastIndexOf(10, start + DECODE_BYTES);
+        if (end < start) end = bytes.indexOf(10, start + DECODE_BYTES);
+        if (end < 0) end = bytes.length;
+      }
+      number = visitBlock(bytes.subarray(start, end), number, limits, visit, report);
+      if (number > limits.maxLines) stopped = true;
+      start = end + 1;
+    }
   };
   const extend = (part) => {
     open3 = true;
@@ -20782,9 +20806,13 @@ function forEachChunkLine(chunks, limits, visit, report) {
 }
 function visitBlock(bytes, number, limits, visit, report) {
   let text2;
-  try {
-    text2 = STRICT2.decode(bytes);
-  } catch {
+  if (isAscii(bytes)) {
+    text2 = Buffer2.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  } else {
+    try {
+      text2 = STRICT2.decode(bytes);
+    } catch {
+    }
   }
   const oneToOne = text2 !== void 0 && text2.length === bytes.length;
   let start = 0;
@@ -20825,6 +20853,7 @@ function visitBlock(bytes, number, limits, visit, report) {
     textStart = nextTextStart;
   }
 }
+var DECODE_BYTES = 60 * 1024;
 function concat(parts, length) {
   if (parts.length === 1) return parts[0];
   const joined = new Uint8Array(length);
@@ -21342,8 +21371,8 @@ function formatProperty(value) {
   return value === void 0 ? "(none)" : typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 function collectSide(records, side, problems) {
-  const cases = new Map(
-    SUITES.map((suite) => [suite, /* @__PURE__ */ new Map()])
+  const bySuite = new Map(
+    SUITES.map((suite) => [suite, { records: [], ascending: true }])
   );
   const packages = /* @__PURE__ */ new Map();
   const judges = /* @__PURE__ */ new Map();
@@ -21358,12 +21387,11 @@ function collectSide(records, side, problems) {
         lastJudge.count++;
       else lastJudge = tally2(judges, formatJudge(judge), judge, record.source);
     }
-    const suiteCases = cases.get(record.suite);
-    if (suiteCases === void 0) continue;
-    const group = suiteCases.get(record.case_id);
-    if (group === void 0) suiteCases.set(record.case_id, record);
-    else if (Array.isArray(group)) group.push(record);
-    else suiteCases.set(record.case_id, [group, record]);
+    const suite = bySuite.get(record.suite);
+    if (suite === void 0) continue;
+    const previous = suite.records.at(-1);
+    if (previous !== void 0 && !(previous.case_id < record.case_id)) suite.ascending = false;
+    suite.records.push(record);
   }
   reportSeveral(
     packages,
@@ -21379,15 +21407,32 @@ function collectSide(records, side, problems) {
     `the ${side} evidence was graded by {n} judges: {list}; scores from different judges are not comparable, so one side needs one pinned judge`,
     problems
   );
-  for (const suiteCases of cases.values()) {
-    for (const group of suiteCases.values()) {
-      if (!Array.isArray(group)) continue;
-      group.sort((a, b) => a.trial - b.trial || a.source.line - b.source.line);
-      checkTrials(group, side, problems);
-    }
+  const cases = /* @__PURE__ */ new Map();
+  for (const [suite, { records: suiteRecords, ascending }] of bySuite) {
+    cases.set(suite, ascending ? { ascending: suiteRecords } : { byId: groupTrials(suiteRecords, side, problems) });
   }
   const firstPackage = packages.keys().next();
   return { cases, packageId: firstPackage.done === true ? void 0 : firstPackage.value, judges, first: records[0] };
+}
+function groupTrials(records, side, problems) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    const group = byId.get(record.case_id);
+    if (group === void 0) byId.set(record.case_id, record);
+    else if (Array.isArray(group)) group.push(record);
+    else byId.set(record.case_id, [group, record]);
+  }
+  for (const group of byId.values()) {
+    if (!Array.isArray(group)) continue;
+    group.sort((a, b) => a.trial - b.trial || a.source.line - b.source.line);
+    checkTrials(group, side, problems);
+  }
+  return byId;
+}
+function casesById(cases) {
+  if (cases === void 0) return /* @__PURE__ */ new Map();
+  if ("byId" in cases) return cases.byId;
+  return new Map(cases.ascending.map((record) => [record.case_id, record]));
 }
 function tally2(map, key, value, source) {
   const seen = map.get(key);
@@ -21458,8 +21503,16 @@ function pairEvidence(parent, candidate, options = {}) {
   const parentOnly = [];
   const candidateOnly = [];
   for (const suite of SUITES) {
-    const parentCases = parentSide.cases.get(suite) ?? /* @__PURE__ */ new Map();
-    const candidateCases = candidateSide.cases.get(suite) ?? /* @__PURE__ */ new Map();
+    const parentSuite = parentSide.cases.get(suite);
+    const candidateSuite = candidateSide.cases.get(suite);
+    if (parentSuite !== void 0 && candidateSuite !== void 0) {
+      if ("ascending" in parentSuite && "ascending" in candidateSuite) {
+        mergeAscending(parentSuite.ascending, candidateSuite.ascending, { cases, parentOnly, candidateOnly, problems });
+        continue;
+      }
+    }
+    const parentCases = casesById(parentSuite);
+    const candidateCases = casesById(candidateSuite);
     let matched = 0;
     for (const [caseId, parentTrials] of sortedEntries(parentCases)) {
       const candidateTrials = candidateCases.get(caseId);
@@ -21491,6 +21544,27 @@ function pairEvidence(parent, candidate, options = {}) {
     },
     problems
   };
+}
+function mergeAscending(parent, candidate, into) {
+  let i = 0;
+  let j = 0;
+  while (i < parent.length && j < candidate.length) {
+    const a = parent[i];
+    const b = candidate[j];
+    if (a.case_id === b.case_id) {
+      into.cases.push(pairCase(a, b, into.problems));
+      i++;
+      j++;
+    } else if (a.case_id < b.case_id) {
+      into.parentOnly.push(a);
+      i++;
+    } else {
+      into.candidateOnly.push(b);
+      j++;
+    }
+  }
+  for (; i < parent.length; i++) into.parentOnly.push(parent[i]);
+  for (; j < candidate.length; j++) into.candidateOnly.push(candidate[j]);
 }
 function sortedEntries(map) {
   let previous;
@@ -21705,13 +21779,15 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
     } else if (file.side === "both") {
       if (isPromptfoo) {
         const selectors = input.promptfooSides ?? {};
-        append(
-          sides.parent.records,
-          read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 })
+        gather(
+          sides.parent,
+          read(parentId ?? "parent", parentJudge, "parent", selectors.parent ?? { promptIdx: 0 }),
+          packageCount === 1
         );
-        append(
-          sides.candidate.records,
-          read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 })
+        gather(
+          sides.candidate,
+          read(manifest.package_id, candidateJudge, "candidate", selectors.candidate ?? { promptIdx: 1 }),
+          packageCount === 1
         );
         reportSameColumn(file.path, sides, problems);
       } else {
@@ -21747,7 +21823,13 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
         selector
       );
       const shared = packageCount > 1 && file.forPackage === void 0;
-      append(sides[side].records, shared ? records.filter((r2) => r2.package_id === expected) : records);
+      if (shared)
+        gather(
+          sides[side],
+          records.filter((r2) => r2.package_id === expected),
+          true
+        );
+      else gather(sides[side], records, packageCount === 1);
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
@@ -21791,8 +21873,12 @@ function readSuiteLists(files) {
 function sameSuiteFile(a, b) {
   return a.id === b.id && a.suite === b.suite && a.path === b.path && a.content !== void 0 && b.content !== void 0 && Buffer.compare(a.content, b.content) === 0;
 }
-function append(target, items) {
-  for (const item of items) target.push(item);
+function gather(side, records, owned) {
+  if (side.records.length === 0 && owned) {
+    side.records = records;
+    return;
+  }
+  for (const record of records) side.records.push(record);
 }
 function checkSideSizes(evidence) {
   const problems = [];

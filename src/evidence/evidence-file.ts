@@ -30,7 +30,10 @@ export const CHUNK_BYTES = 1 * MiB;
 /** An evidence file opened by the edge: its size, and its content as a sequence of chunks. */
 export interface EvidenceStream {
   readonly size: number;
-  /** The content from the start, a chunk at a time; each call reads the file again. */
+  /**
+   * The content from the start, a chunk at a time; each call reads the file again. A chunk is
+   * valid until the next one is asked for (one buffer is reused): a reader that keeps bytes copies them.
+   */
   chunks(): Iterable<Uint8Array>;
 }
 
@@ -85,11 +88,13 @@ export function openEvidenceFile(path: string, shown: string, what: string): Evi
     size,
     *chunks() {
       const fd = openSync(path, 'r');
+      // One buffer for the whole pass: fresh memory is slow to touch (a page fault per 4 KiB,
+      // costly on virtual machines), and the readers copy what they keep.
+      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(1, size)));
       try {
         let total = 0;
         for (;;) {
-          const chunk = new Uint8Array(CHUNK_BYTES);
-          const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+          const read = readSync(fd, chunk, 0, chunk.length, null);
           if (read === 0) return;
           total += read;
           // A file that grows while it is read is held to the limit it was opened under.
@@ -97,7 +102,7 @@ export function openEvidenceFile(path: string, shown: string, what: string): Evi
             throw new InputError([
               { file: shown, message: `${what} grew past ${formatBytes(EVIDENCE_LIMITS.sideBytes)} while it was read` },
             ]);
-          yield read === CHUNK_BYTES ? chunk : chunk.subarray(0, read);
+          yield read === chunk.length ? chunk : chunk.subarray(0, read);
         }
       } finally {
         closeSync(fd);

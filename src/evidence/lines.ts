@@ -2,6 +2,7 @@
 // line is decoded only when it is within the length limit and is valid UTF-8, and reading stops
 // at the line limit. Lines are numbered from 1, without their "\n" or "\r\n"; a leading BOM is
 // skipped, since it is invisible in editors and columns on line 1 are counted without it.
+import { Buffer, isAscii } from 'node:buffer';
 import { firstInvalidUtf8, formatBytes, notUtf8Message } from './evidence-file.ts';
 
 /** The limits a line reader enforces. */
@@ -79,9 +80,21 @@ export function forEachChunkLine(
   let open = false;
   let first = true;
 
+  // Whole lines are decoded a block of about DECODE_BYTES at a time: a larger string would be a
+  // "large object" of the JavaScript heap, in memory fresh from the system each time.
   const block = (bytes: Uint8Array): void => {
-    number = visitBlock(bytes, number, limits, visit, report);
-    if (number > limits.maxLines) stopped = true;
+    let start = 0;
+    while (!stopped && start <= bytes.length) {
+      let end = bytes.length;
+      if (end - start > DECODE_BYTES) {
+        end = bytes.lastIndexOf(0x0a, start + DECODE_BYTES);
+        if (end < start) end = bytes.indexOf(0x0a, start + DECODE_BYTES);
+        if (end < 0) end = bytes.length;
+      }
+      number = visitBlock(bytes.subarray(start, end), number, limits, visit, report);
+      if (number > limits.maxLines) stopped = true;
+      start = end + 1;
+    }
   };
   const extend = (part: Uint8Array): void => {
     open = true;
@@ -155,10 +168,15 @@ function visitBlock(
   report: LineProblem,
 ): number {
   let text: string | undefined;
-  try {
-    text = STRICT.decode(bytes);
-  } catch {
-    // Some line is not UTF-8: find which, line by line (only on this unhappy path).
+  if (isAscii(bytes)) {
+    // ASCII (the usual evidence) is its own UTF-8 and Latin-1: copied into a string, not decoded.
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  } else {
+    try {
+      text = STRICT.decode(bytes);
+    } catch {
+      // Some line is not UTF-8: find which, line by line (only on this unhappy path).
+    }
   }
   // A byte never decodes to more than one character, so equal lengths mean one character per byte
   // (ASCII, the usual case): byte offsets then follow from text offsets.
@@ -201,6 +219,9 @@ function visitBlock(
     textStart = nextTextStart;
   }
 }
+
+// Below the heap's large-object threshold (128 KiB), so decoded text is young garbage.
+const DECODE_BYTES = 60 * 1024;
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;

@@ -3,6 +3,7 @@ import type { EvidenceBinding, SuiteCoverage } from './evidence-facts.ts';
 import { type EvidenceRecord, type EvidenceSource, formatSource, type Judge, SUITES, type Suite } from './record.ts';
 import {
   CASE_PROPERTIES,
+  casesById,
   collectSide,
   type CollectedSide,
   firstTrial,
@@ -104,8 +105,16 @@ export function pairEvidence(
   // Suites in their fixed order and ids by code unit (the default sort), so output never
   // depends on input order or locale.
   for (const suite of SUITES) {
-    const parentCases = parentSide.cases.get(suite) ?? new Map<string, Trials>();
-    const candidateCases = candidateSide.cases.get(suite) ?? new Map<string, Trials>();
+    const parentSuite = parentSide.cases.get(suite);
+    const candidateSuite = candidateSide.cases.get(suite);
+    if (parentSuite !== undefined && candidateSuite !== undefined) {
+      if ('ascending' in parentSuite && 'ascending' in candidateSuite) {
+        mergeAscending(parentSuite.ascending, candidateSuite.ascending, { cases, parentOnly, candidateOnly, problems });
+        continue;
+      }
+    }
+    const parentCases = casesById(parentSuite);
+    const candidateCases = casesById(candidateSuite);
     let matched = 0;
     for (const [caseId, parentTrials] of sortedEntries(parentCases)) {
       const candidateTrials = candidateCases.get(caseId);
@@ -140,6 +149,36 @@ export function pairEvidence(
     },
     problems,
   };
+}
+
+/**
+ * Pairs two suites whose records are in strictly ascending case_id order (one trial per case) by
+ * a merge: the same pairs, in the same order, as the map lookup, without building a map.
+ */
+function mergeAscending(
+  parent: readonly EvidenceRecord[],
+  candidate: readonly EvidenceRecord[],
+  into: { cases: PairedCase[]; parentOnly: Trials[]; candidateOnly: Trials[]; problems: Problem[] },
+): void {
+  let i = 0;
+  let j = 0;
+  while (i < parent.length && j < candidate.length) {
+    const a = parent[i]!;
+    const b = candidate[j]!;
+    if (a.case_id === b.case_id) {
+      into.cases.push(pairCase(a, b, into.problems));
+      i++;
+      j++;
+    } else if (a.case_id < b.case_id) {
+      into.parentOnly.push(a);
+      i++;
+    } else {
+      into.candidateOnly.push(b);
+      j++;
+    }
+  }
+  for (; i < parent.length; i++) into.parentOnly.push(parent[i]!);
+  for (; j < candidate.length; j++) into.candidateOnly.push(candidate[j]!);
 }
 
 // The entries by key in code-unit order (the default sort's). Evidence usually comes in case

@@ -17,10 +17,17 @@ export interface Tally<T> {
   count: number;
 }
 
+/**
+ * One suite's cases on one side: when the records came in strictly ascending case_id order (one
+ * trial each, the usual harness output), the records themselves in that order; otherwise
+ * case_id → trials.
+ */
+export type SuiteCases =
+  { readonly ascending: readonly EvidenceRecord[] } | { readonly byId: ReadonlyMap<string, Trials> };
+
 /** One side's records grouped by suite and case, with the side-wide facts the pairing compares. */
 export interface CollectedSide {
-  /** Suite → case_id → trials. */
-  readonly cases: ReadonlyMap<Suite, ReadonlyMap<string, Trials>>;
+  readonly cases: ReadonlyMap<Suite, SuiteCases>;
   /** The package the side's records name (the first one, when there are several). */
   readonly packageId: string | undefined;
   /** Keyed by `id@version`. */
@@ -61,8 +68,10 @@ export function formatProperty(value: string | boolean | undefined): string {
  * and more than one judge.
  */
 export function collectSide(records: readonly EvidenceRecord[], side: SideName, problems: Problem[]): CollectedSide {
-  const cases = new Map<Suite, Map<string, EvidenceRecord | EvidenceRecord[]>>(
-    SUITES.map((suite) => [suite, new Map()]),
+  // Each suite's records in input order, and whether their case ids are strictly ascending so far:
+  // then they need no grouping (no case has two trials) and pair by a merge, without a map.
+  const bySuite = new Map<Suite, { records: EvidenceRecord[]; ascending: boolean }>(
+    SUITES.map((suite) => [suite, { records: [], ascending: true }]),
   );
   const packages = new Map<string, Tally<string>>();
   const judges = new Map<string, Tally<Judge>>();
@@ -79,12 +88,11 @@ export function collectSide(records: readonly EvidenceRecord[], side: SideName, 
         lastJudge.count++;
       else lastJudge = tally(judges, formatJudge(judge), judge, record.source);
     }
-    const suiteCases = cases.get(record.suite);
-    if (suiteCases === undefined) continue;
-    const group = suiteCases.get(record.case_id);
-    if (group === undefined) suiteCases.set(record.case_id, record);
-    else if (Array.isArray(group)) group.push(record);
-    else suiteCases.set(record.case_id, [group, record]);
+    const suite = bySuite.get(record.suite);
+    if (suite === undefined) continue;
+    const previous = suite.records.at(-1);
+    if (previous !== undefined && !(previous.case_id < record.case_id)) suite.ascending = false;
+    suite.records.push(record);
   }
 
   reportSeveral(
@@ -102,15 +110,36 @@ export function collectSide(records: readonly EvidenceRecord[], side: SideName, 
     problems,
   );
 
-  for (const suiteCases of cases.values()) {
-    for (const group of suiteCases.values()) {
-      if (!Array.isArray(group)) continue;
-      group.sort((a, b) => a.trial - b.trial || a.source.line - b.source.line);
-      checkTrials(group, side, problems);
-    }
+  const cases = new Map<Suite, SuiteCases>();
+  for (const [suite, { records: suiteRecords, ascending }] of bySuite) {
+    cases.set(suite, ascending ? { ascending: suiteRecords } : { byId: groupTrials(suiteRecords, side, problems) });
   }
   const firstPackage = packages.keys().next();
   return { cases, packageId: firstPackage.done === true ? undefined : firstPackage.value, judges, first: records[0] };
+}
+
+/** A suite's records grouped by case_id, each case's trials sorted and checked. */
+function groupTrials(records: readonly EvidenceRecord[], side: SideName, problems: Problem[]): Map<string, Trials> {
+  const byId = new Map<string, EvidenceRecord | EvidenceRecord[]>();
+  for (const record of records) {
+    const group = byId.get(record.case_id);
+    if (group === undefined) byId.set(record.case_id, record);
+    else if (Array.isArray(group)) group.push(record);
+    else byId.set(record.case_id, [group, record]);
+  }
+  for (const group of byId.values()) {
+    if (!Array.isArray(group)) continue;
+    group.sort((a, b) => a.trial - b.trial || a.source.line - b.source.line);
+    checkTrials(group, side, problems);
+  }
+  return byId;
+}
+
+/** A suite's cases by case_id, whichever way they were collected. */
+export function casesById(cases: SuiteCases | undefined): ReadonlyMap<string, Trials> {
+  if (cases === undefined) return new Map();
+  if ('byId' in cases) return cases.byId;
+  return new Map(cases.ascending.map((record) => [record.case_id, record]));
 }
 
 function tally<T>(map: Map<string, Tally<T>>, key: string, value: T, source: EvidenceSource): Tally<T> {

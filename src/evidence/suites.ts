@@ -111,7 +111,24 @@ export function checkSuiteMembership(
   const byKind = new Map<Suite, SuiteList[]>();
   for (const list of lists) byKind.set(list.suite, [...(byKind.get(list.suite) ?? []), list]);
   const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(', ') || 'none';
+  // Per suite kind, whether a record without a suite_id is a member (all lists known: in one of them).
+  const memberOfKind = new Map<Suite, (id: string) => boolean>();
+  for (const [suite, kind] of byKind) {
+    const [only] = kind;
+    memberOfKind.set(
+      suite,
+      kind.some((list) => list.ids === undefined)
+        ? () => true
+        : kind.length === 1 && only?.ids !== undefined
+          ? (id) => only.ids!.has(id)
+          : (id) => kind.some((list) => list.ids!.has(id)),
+    );
+  }
   for (const record of records) {
+    if (record.suite_id === undefined) {
+      const member = memberOfKind.get(record.suite);
+      if (member === undefined || member(record.case_id)) continue;
+    }
     const where = { file: record.source.file, line: record.source.line };
     if (record.suite_id !== undefined) {
       const list = lists.find((candidate) => candidate.id === record.suite_id);
@@ -136,8 +153,7 @@ export function checkSuiteMembership(
       }
       continue;
     }
-    const kind = byKind.get(record.suite);
-    if (kind === undefined || kind.some((list) => list.ids === undefined || list.ids.has(record.case_id))) continue;
+    const kind = byKind.get(record.suite)!;
     const names = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids!.size)})`).join(' or ');
     report({
       ...where,
@@ -153,26 +169,22 @@ function countCases(n: number): string {
 
 /** Coverage of each pinned suite by the paired cases: listed, covered, and the first missing ids. */
 export function suiteCoverage(cases: readonly PairedCase[], lists: readonly SuiteList[]): SuiteCoverage[] {
-  const present = new Map<Suite, Set<string>>();
-  for (const c of cases) {
-    let ids = present.get(c.suite);
-    if (ids === undefined) present.set(c.suite, (ids = new Set()));
-    ids.add(c.case_id);
-  }
   return lists.map((list) => {
     const base = { id: list.id, suite: list.suite, path: list.path };
-    if (list.ids === undefined) return { ...base, reason: list.reason ?? 'the suite file lists no case ids' };
-    const paired = present.get(list.suite) ?? new Set<string>();
-    const missing: string[] = [];
+    const ids = list.ids;
+    if (ids === undefined) return { ...base, reason: list.reason ?? 'the suite file lists no case ids' };
+    // Paired cases are one per (suite, case_id), so the listed ones found among them are the covered ones.
     let covered = 0;
-    for (const id of list.ids) {
-      if (paired.has(id)) covered++;
-      else missing.push(id);
+    for (const c of cases) if (c.suite === list.suite && ids.has(c.case_id)) covered++;
+    const missing: string[] = [];
+    if (covered < ids.size) {
+      const paired = new Set(cases.filter((c) => c.suite === list.suite).map((c) => c.case_id));
+      for (const id of ids) if (!paired.has(id)) missing.push(id);
     }
     missing.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       ...base,
-      cases: list.ids.size,
+      cases: ids.size,
       covered,
       missing: missing.slice(0, LISTED_MISSING),
       missing_count: missing.length,

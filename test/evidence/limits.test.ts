@@ -124,6 +124,35 @@ describe('lines past the limits', () => {
     ]);
   });
 
+  it('reads a streamed file as its text reads, whatever the lines, chunks and decoding blocks', () => {
+    // ASCII stretches and multi-byte ones, lines longer than a decoding block (60 KiB) and than
+    // a read chunk's remainder, CRLF ends and a line past the limit: the stream reuses one read
+    // buffer and decodes in blocks, and must give every record and problem that the text gives.
+    const lines = Array.from({ length: 9_000 }, (_, i) => {
+      const text = i % 1_000 < 500 ? 'plain' : `wörter ${'€'.repeat(i % 7)}`;
+      const long = i % 1_500 === 7 ? 'x'.repeat(((i * 7_919) % 37) * 1_024 + 61 * 1_024) : '';
+      const own = i === 4_321 ? `,"x-blob":"${'y'.repeat(MiB + 1)}"` : '';
+      return `${line(`c${i}`, `,"output":"${text}${long}"${own}`)}${i % 11 === 0 ? '\r' : ''}`;
+    });
+    const text = `${lines.join('\n')}\n`;
+    const path = join(dir, 'mixed.jsonl');
+    writeFileSync(path, text);
+    const stream = openEvidenceFile(path, 'mixed.jsonl', 'candidate evidence');
+    const streamed = parseJsonlEvidence(chunksOf({ path: 'mixed.jsonl', side: 'candidate', stream }), 'mixed.jsonl');
+    const read = parseJsonlEvidence(text, 'mixed.jsonl');
+    expect(stream.size).toBeGreaterThan(2 * MiB);
+    // Text counts a line's length in characters, bytes in bytes: the same number for this ASCII line.
+    const inBytes = read.problems.map((problem) => ({
+      ...problem,
+      message: problem.message.replace(' characters long', ' bytes long'),
+    }));
+    expect(streamed.problems).toEqual(inBytes);
+    expect(streamed.records.length).toBe(8_999);
+    expect(streamed.problems.map((problem) => problem.line)).toEqual([4_322]);
+    expect(streamed.records).toEqual(read.records);
+    expect(streamed.lines).toBe(9_000);
+  });
+
   it('stops reading at the line limit with a located error', () => {
     const text = `${line('a')}\n${'\n'.repeat(EVIDENCE_LIMITS.sideLines)}${line('b')}\n`;
     const { records, problems } = parseJsonlEvidence(encode(text), 'f.jsonl');

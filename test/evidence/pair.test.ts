@@ -89,6 +89,37 @@ describe('pairEvidence on the fixtures', () => {
     expect(shuffled).toEqual(expected);
   });
 
+  it('pairs ascending single-trial evidence by merge exactly as shuffled evidence by lookup', () => {
+    // Seeded cases over two suites, some on one side only, some with code units that sort
+    // differently by locale; ascending input takes the merge, the reversed copy the map.
+    let state = 20261206;
+    const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ids = [
+      ...new Set(Array.from({ length: 400 }, () => `c${Math.floor(next() * 5000)}${next() < 0.1 ? 'ä' : ''}`)),
+    ];
+    const side = (pkg: string, only: number): EvidenceRecord[] => {
+      const lines = ids
+        .filter(() => next() >= only)
+        .flatMap((id) => [line(pkg, id), line(pkg, id, { suite: 'safety', pass: next() < 0.5 })])
+        .toSorted((a, b) => {
+          const x = JSON.parse(a) as { suite: string; case_id: string };
+          const y = JSON.parse(b) as { suite: string; case_id: string };
+          return x.suite < y.suite ? -1 : x.suite > y.suite ? 1 : x.case_id < y.case_id ? -1 : 1;
+        });
+      return records(`${pkg}.jsonl`, lines);
+    };
+    const parent = side('p', 0.05);
+    const candidate = side('c', 0.05);
+    const merged = pairEvidence(parent, candidate, { maxListed: 1000 });
+    const looked = pairEvidence(parent.toReversed(), candidate.toReversed(), { maxListed: 1000 });
+    expect(merged.paired.unpaired.parentOnly).toBeGreaterThan(0);
+    expect(merged.paired.unpaired.candidateOnly).toBeGreaterThan(0);
+    expect(merged.paired.cases.length).toBeGreaterThan(500);
+    expect(merged).toEqual(looked);
+    const allowed = pairEvidence(parent, candidate, { allowUnpaired: true });
+    expect(allowed.paired).toEqual(pairEvidence(parent.toReversed(), candidate, { allowUnpaired: true }).paired);
+  });
+
   it('orders case ids by code unit, not by locale', () => {
     const ids = ['b', 'B', 'a', 'ä', '10', '9', 'Z'];
     const parent = records(
