@@ -34348,8 +34348,8 @@ var init_sign = __esm({
 // src/report/attest.ts
 function subjectsOf(report) {
   const subjects = /* @__PURE__ */ new Map();
-  const add = (name, sha256) => {
-    subjects.set(name, { name, digest: { sha256 } });
+  const add = (name, sha2562) => {
+    subjects.set(name, { name, digest: { sha256: sha2562 } });
   };
   for (const manifest of report.subject.manifests) {
     if (manifest.role === "candidate") add(manifest.path, manifest.sha256);
@@ -35954,17 +35954,23 @@ function readSuiteList(file) {
       return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
     return { ...base, ids };
   }
-  const lines = text2.split("\n");
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].trim();
-    if (line === "") continue;
-    if (line.startsWith(PLAIN_PREFIX) && line.endsWith('"}') && line.indexOf('"', PLAIN_PREFIX.length) === line.length - 2) {
-      const id = line.slice(PLAIN_PREFIX.length, -2);
+  let index = -1;
+  for (let start = 0; start <= text2.length; ) {
+    index++;
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
+    const lineStart = start;
+    start = end + 1;
+    const close = text2.charCodeAt(end - 1) === 13 ? end - 3 : end - 2;
+    if (text2.startsWith(PLAIN_PREFIX, lineStart) && text2.startsWith('"}', close) && text2.indexOf('"', lineStart + PLAIN_PREFIX.length) === close) {
+      const id = text2.slice(lineStart + PLAIN_PREFIX.length, close);
       if (!needsParse(id) && id.trim() !== "") {
         ids.add(id);
         continue;
       }
     }
+    const line = text2.slice(lineStart, end).trim();
+    if (line === "") continue;
     if (!take(tryParse(line)))
       return {
         ...base,
@@ -36043,16 +36049,15 @@ function suiteCoverage(cases, lists) {
     const missing = [];
     if (covered < ids.size) {
       const paired = new Set(cases.filter((c) => c.suite === list.suite).map((c) => c.case_id));
-      for (const id of ids) if (!paired.has(id)) missing.push(id);
+      for (const id of ids) {
+        if (paired.has(id) || missing.length === LISTED_MISSING && !(id < missing[LISTED_MISSING - 1])) continue;
+        let at2 = missing.length;
+        while (at2 > 0 && id < missing[at2 - 1]) at2--;
+        missing.splice(at2, 0, id);
+        if (missing.length > LISTED_MISSING) missing.pop();
+      }
     }
-    missing.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    return {
-      ...base,
-      cases: ids.size,
-      covered,
-      missing: missing.slice(0, LISTED_MISSING),
-      missing_count: missing.length
-    };
+    return { ...base, cases: ids.size, covered, missing, missing_count: ids.size - covered };
   });
 }
 function describeCoverage(coverage) {
@@ -45060,8 +45065,8 @@ var require_json_schema_2020_12 = __commonJS({
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
       return this;
-      function with$data(ajv2, sch) {
-        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      function with$data(ajv, sch) {
+        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
       }
     }
     exports.default = addMetaSchema2020;
@@ -45145,13 +45150,3440 @@ var require__ = __commonJS({
   }
 });
 
-// src/schema/validate.ts
-function validateAgainstSchema(schema, value, subject) {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
+// src/schema/ajv-options.ts
+function schemaFingerprint(schema, hash) {
+  return hash(JSON.stringify(schema));
+}
+var AJV_OPTIONS;
+var init_ajv_options = __esm({
+  "src/schema/ajv-options.ts"() {
+    "use strict";
+    AJV_OPTIONS = {
+      allErrors: true,
+      strict: true,
+      allowUnionTypes: true,
+      verbose: true,
+      inlineRefs: false,
+      code: { optimize: false }
+    };
   }
+});
+
+// src/schema/validators.generated.js
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate53.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (typeof data === "string") {
+    if (!pattern3.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$"', schema: "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", parentSchema: schema20, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema20.type, parentSchema: schema20, data };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate57.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (typeof data === "string") {
+    if (!pattern4.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$"', schema: "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$", parentSchema: schema21, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema21.type, parentSchema: schema21, data };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate62.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (typeof data === "string") {
+    if (func3(data) > 1024) {
+      const err0 = { instancePath, schemaPath: "#/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema23, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func3(data) < 1) {
+      const err1 = { instancePath, schemaPath: "#/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema23, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern5.test(data)) {
+      const err2 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"', schema: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", parentSchema: schema23, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema23.type, parentSchema: schema23, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate62.errors = vErrors;
+  return errors === 0;
+}
+function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate64.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (typeof data === "string") {
+    if (!pattern6.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/pattern", keyword: "pattern", params: { pattern: "^sha256:[0-9a-f]{64}$" }, message: 'must match pattern "^sha256:[0-9a-f]{64}$"', schema: "^sha256:[0-9a-f]{64}$", parentSchema: schema24, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema24.type, parentSchema: schema24, data };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate64.errors = vErrors;
+  return errors === 0;
+}
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate60.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.path === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.sha256 === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema22.required, parentSchema: schema22, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    const _errs1 = errors;
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "path" || key0 === "sha256")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema22, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      const _errs2 = errors;
+      if (!validate53(data0, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if (data.path !== void 0) {
+      let data1 = data.path;
+      const _errs3 = errors;
+      if (!validate62(data1, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs3 === errors;
+    }
+    if (data.sha256 !== void 0) {
+      let data2 = data.sha256;
+      const _errs4 = errors;
+      if (!validate64(data2, { instancePath: instancePath + "/sha256", parentData: data, parentDataProperty: "sha256", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs4 === errors;
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema22.type, parentSchema: schema22, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate60.errors = vErrors;
+  return errors === 0;
+}
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate67.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.path === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema25.required, parentSchema: schema25, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.sha256 === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema25.required, parentSchema: schema25, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const _errs1 = errors;
+    for (const key0 in data) {
+      if (!(key0 === "path" || key0 === "sha256")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema25, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      let data0 = data.path;
+      const _errs2 = errors;
+      if (!validate62(data0, { instancePath: instancePath + "/path", parentData: data, parentDataProperty: "path", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if (data.sha256 !== void 0) {
+      let data1 = data.sha256;
+      const _errs3 = errors;
+      if (!validate64(data1, { instancePath: instancePath + "/sha256", parentData: data, parentDataProperty: "sha256", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs3 === errors;
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema25.type, parentSchema: schema25, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate52.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.package_id === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "package_id" }, message: "must have required property 'package_id'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.application === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "application" }, message: "must have required property 'application'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.side_effect_level === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "side_effect_level" }, message: "must have required property 'side_effect_level'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.owners === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "owners" }, message: "must have required property 'owners'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.change === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "change" }, message: "must have required property 'change'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.model === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "model" }, message: "must have required property 'model'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.prompts === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "prompts" }, message: "must have required property 'prompts'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.evaluation === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "evaluation" }, message: "must have required property 'evaluation'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.delivery === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "delivery" }, message: "must have required property 'delivery'", schema: schema19.required, parentSchema: schema19, data };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    const _errs1 = errors;
+    for (const key0 in data) {
+      if (!func1.call(schema19.properties, key0)) {
+        const err11 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19, data };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      const _errs2 = errors;
+      if ("kaizen-gate/v1" !== data0) {
+        const err12 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "kaizen-gate/v1" }, message: "must be equal to constant", schema: "kaizen-gate/v1", parentSchema: schema19.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      const _errs3 = errors;
+      if ("Package" !== data1) {
+        const err13 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Package" }, message: "must be equal to constant", schema: "Package", parentSchema: schema19.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      var valid0 = _errs3 === errors;
+    }
+    if (data.package_id !== void 0) {
+      let data2 = data.package_id;
+      const _errs4 = errors;
+      if (!validate53(data2, { instancePath: instancePath + "/package_id", parentData: data, parentDataProperty: "package_id", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs4 === errors;
+    }
+    if (data.application !== void 0) {
+      let data3 = data.application;
+      const _errs5 = errors;
+      if (!validate53(data3, { instancePath: instancePath + "/application", parentData: data, parentDataProperty: "application", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs5 === errors;
+    }
+    if (data.parent_package_id !== void 0) {
+      let data4 = data.parent_package_id;
+      const _errs6 = errors;
+      if (!validate53(data4, { instancePath: instancePath + "/parent_package_id", parentData: data, parentDataProperty: "parent_package_id", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs6 === errors;
+    }
+    if (data.side_effect_level !== void 0) {
+      let data5 = data.side_effect_level;
+      const _errs7 = errors;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err14 = { instancePath: instancePath + "/side_effect_level", schemaPath: "#/properties/side_effect_level/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.side_effect_level.type, parentSchema: schema19.properties.side_effect_level, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      const _errs8 = errors;
+      const vSchema0 = schema19.properties.side_effect_level.enum;
+      if (!(data5 === 0 || data5 === 1 || data5 === 2 || data5 === 3)) {
+        const err15 = { instancePath: instancePath + "/side_effect_level", schemaPath: "#/properties/side_effect_level/enum", keyword: "enum", params: { allowedValues: schema19.properties.side_effect_level.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.side_effect_level.enum, parentSchema: schema19.properties.side_effect_level, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      var valid0 = _errs7 === errors;
+    }
+    if (data.owners !== void 0) {
+      let data6 = data.owners;
+      const _errs9 = errors;
+      const _errs10 = errors;
+      if (Array.isArray(data6)) {
+        if (data6.length < 1) {
+          const err16 = { instancePath: instancePath + "/owners", schemaPath: "#/properties/owners/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema19.properties.owners, data: data6 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        let valid2 = true;
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          const _errs11 = errors;
+          if (!validate57(data7, { instancePath: instancePath + "/owners/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid1 = _errs11 === errors;
+          if (!valid1) {
+            valid2 = false;
+          }
+        }
+        let valid3;
+        let i1 = data6.length;
+        let j0;
+        valid3 = true;
+        if (i1 > 1) {
+          outer0: for (; i1--; ) {
+            for (j0 = i1; j0--; ) {
+              if (func0(data6[i1], data6[j0])) {
+                const err17 = { instancePath: instancePath + "/owners", schemaPath: "#/properties/owners/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema19.properties.owners, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+                valid3 = false;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.owners.type, parentSchema: schema19.properties.owners, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      var valid0 = _errs9 === errors;
+    }
+    if (data.change !== void 0) {
+      let data8 = data.change;
+      const _errs12 = errors;
+      const _errs13 = errors;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (data8.type === void 0) {
+          const err19 = { instancePath: instancePath + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema19.properties.change.required, parentSchema: schema19.properties.change, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data8.summary === void 0) {
+          const err20 = { instancePath: instancePath + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema19.properties.change.required, parentSchema: schema19.properties.change, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data8.problem === void 0) {
+          const err21 = { instancePath: instancePath + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'", schema: schema19.properties.change.required, parentSchema: schema19.properties.change, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data8.owner === void 0) {
+          const err22 = { instancePath: instancePath + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'", schema: schema19.properties.change.required, parentSchema: schema19.properties.change, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        const _errs14 = errors;
+        for (const key1 in data8) {
+          if (!(key1 === "type" || key1 === "summary" || key1 === "problem" || key1 === "owner" || key1 === "issue")) {
+            const err23 = { instancePath: instancePath + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.change, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data8.type !== void 0) {
+          let data9 = data8.type;
+          const _errs15 = errors;
+          if (typeof data9 !== "string") {
+            const err24 = { instancePath: instancePath + "/change/type", schemaPath: "#/properties/change/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.change.properties.type.type, parentSchema: schema19.properties.change.properties.type, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          const _errs16 = errors;
+          const vSchema1 = schema19.properties.change.properties.type.enum;
+          if (!(data9 === "initial" || data9 === "prompt_patch" || data9 === "retrieval_refresh" || data9 === "tool_schema_repair" || data9 === "route_change" || data9 === "guardrail_update" || data9 === "model_change" || data9 === "rollback" || data9 === "no_behaviour_change")) {
+            const err25 = { instancePath: instancePath + "/change/type", schemaPath: "#/properties/change/properties/type/enum", keyword: "enum", params: { allowedValues: schema19.properties.change.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.change.properties.type.enum, parentSchema: schema19.properties.change.properties.type, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+          var valid4 = _errs15 === errors;
+        }
+        if (data8.summary !== void 0) {
+          let data10 = data8.summary;
+          const _errs17 = errors;
+          const _errs18 = errors;
+          if (typeof data10 === "string") {
+            if (func3(data10) > 500) {
+              const err26 = { instancePath: instancePath + "/change/summary", schemaPath: "#/properties/change/properties/summary/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema19.properties.change.properties.summary, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            if (func3(data10) < 1) {
+              const err27 = { instancePath: instancePath + "/change/summary", schemaPath: "#/properties/change/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.change.properties.summary, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/change/summary", schemaPath: "#/properties/change/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.change.properties.summary.type, parentSchema: schema19.properties.change.properties.summary, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          var valid4 = _errs17 === errors;
+        }
+        if (data8.problem !== void 0) {
+          let data11 = data8.problem;
+          const _errs19 = errors;
+          const _errs20 = errors;
+          if (typeof data11 === "string") {
+            if (func3(data11) > 2e3) {
+              const err29 = { instancePath: instancePath + "/change/problem", schemaPath: "#/properties/change/properties/problem/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema19.properties.change.properties.problem, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (func3(data11) < 1) {
+              const err30 = { instancePath: instancePath + "/change/problem", schemaPath: "#/properties/change/properties/problem/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.change.properties.problem, data: data11 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+          } else {
+            const err31 = { instancePath: instancePath + "/change/problem", schemaPath: "#/properties/change/properties/problem/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.change.properties.problem.type, parentSchema: schema19.properties.change.properties.problem, data: data11 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+          var valid4 = _errs19 === errors;
+        }
+        if (data8.owner !== void 0) {
+          let data12 = data8.owner;
+          const _errs21 = errors;
+          if (!validate57(data12, { instancePath: instancePath + "/change/owner", parentData: data8, parentDataProperty: "owner", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid4 = _errs21 === errors;
+        }
+        if (data8.issue !== void 0) {
+          let data13 = data8.issue;
+          const _errs22 = errors;
+          const _errs23 = errors;
+          if (typeof data13 === "string") {
+            if (func3(data13) > 500) {
+              const err32 = { instancePath: instancePath + "/change/issue", schemaPath: "#/properties/change/properties/issue/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema19.properties.change.properties.issue, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          } else {
+            const err33 = { instancePath: instancePath + "/change/issue", schemaPath: "#/properties/change/properties/issue/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.change.properties.issue.type, parentSchema: schema19.properties.change.properties.issue, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+          var valid4 = _errs22 === errors;
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.change.type, parentSchema: schema19.properties.change, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      var valid0 = _errs12 === errors;
+    }
+    if (data.model !== void 0) {
+      let data14 = data.model;
+      const _errs24 = errors;
+      const _errs25 = errors;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        if (data14.provider === void 0) {
+          const err35 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/required", keyword: "required", params: { missingProperty: "provider" }, message: "must have required property 'provider'", schema: schema19.properties.model.required, parentSchema: schema19.properties.model, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data14.endpoint === void 0) {
+          const err36 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/required", keyword: "required", params: { missingProperty: "endpoint" }, message: "must have required property 'endpoint'", schema: schema19.properties.model.required, parentSchema: schema19.properties.model, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data14.version === void 0) {
+          const err37 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema19.properties.model.required, parentSchema: schema19.properties.model, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        const _errs26 = errors;
+        for (const key2 in data14) {
+          if (!(key2 === "provider" || key2 === "endpoint" || key2 === "version" || key2 === "params")) {
+            const err38 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.model, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data14.provider !== void 0) {
+          let data15 = data14.provider;
+          const _errs27 = errors;
+          const _errs28 = errors;
+          if (typeof data15 === "string") {
+            if (func3(data15) < 1) {
+              const err39 = { instancePath: instancePath + "/model/provider", schemaPath: "#/properties/model/properties/provider/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.model.properties.provider, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/model/provider", schemaPath: "#/properties/model/properties/provider/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.model.properties.provider.type, parentSchema: schema19.properties.model.properties.provider, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+          var valid5 = _errs27 === errors;
+        }
+        if (data14.endpoint !== void 0) {
+          let data16 = data14.endpoint;
+          const _errs29 = errors;
+          const _errs30 = errors;
+          if (typeof data16 === "string") {
+            if (func3(data16) < 1) {
+              const err41 = { instancePath: instancePath + "/model/endpoint", schemaPath: "#/properties/model/properties/endpoint/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.model.properties.endpoint, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+          } else {
+            const err42 = { instancePath: instancePath + "/model/endpoint", schemaPath: "#/properties/model/properties/endpoint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.model.properties.endpoint.type, parentSchema: schema19.properties.model.properties.endpoint, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+          var valid5 = _errs29 === errors;
+        }
+        if (data14.version !== void 0) {
+          let data17 = data14.version;
+          const _errs31 = errors;
+          const _errs32 = errors;
+          if (typeof data17 === "string") {
+            if (func3(data17) < 1) {
+              const err43 = { instancePath: instancePath + "/model/version", schemaPath: "#/properties/model/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.model.properties.version, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+          } else {
+            const err44 = { instancePath: instancePath + "/model/version", schemaPath: "#/properties/model/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.model.properties.version.type, parentSchema: schema19.properties.model.properties.version, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+          var valid5 = _errs31 === errors;
+        }
+        if (data14.params !== void 0) {
+          let data18 = data14.params;
+          const _errs33 = errors;
+          const _errs34 = errors;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            const _errs35 = errors;
+            for (const key3 in data18) {
+              let data19 = data18[key3];
+              const _errs36 = errors;
+              if (typeof data19 !== "string" && !(typeof data19 == "number" && isFinite(data19)) && typeof data19 !== "boolean" && data19 !== null) {
+                const err45 = { instancePath: instancePath + "/model/params/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/model/properties/params/additionalProperties/type", keyword: "type", params: { type: schema19.properties.model.properties.params.additionalProperties.type }, message: "must be string,number,boolean,null", schema: schema19.properties.model.properties.params.additionalProperties.type, parentSchema: schema19.properties.model.properties.params.additionalProperties, data: data19 };
+                if (vErrors === null) {
+                  vErrors = [err45];
+                } else {
+                  vErrors.push(err45);
+                }
+                errors++;
+              }
+              const _errs37 = errors;
+              var valid6 = _errs36 === errors;
+            }
+          } else {
+            const err46 = { instancePath: instancePath + "/model/params", schemaPath: "#/properties/model/properties/params/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.model.properties.params.type, parentSchema: schema19.properties.model.properties.params, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+          var valid5 = _errs33 === errors;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/model", schemaPath: "#/properties/model/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.model.type, parentSchema: schema19.properties.model, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      var valid0 = _errs24 === errors;
+    }
+    if (data.prompts !== void 0) {
+      let data20 = data.prompts;
+      const _errs38 = errors;
+      const _errs39 = errors;
+      if (Array.isArray(data20)) {
+        if (data20.length < 1) {
+          const err48 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema19.properties.prompts, data: data20 };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+        let valid8 = true;
+        const len1 = data20.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data21 = data20[i2];
+          const _errs40 = errors;
+          if (!validate60(data21, { instancePath: instancePath + "/prompts/" + i2, parentData: data20, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid7 = _errs40 === errors;
+          if (!valid7) {
+            valid8 = false;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/prompts", schemaPath: "#/properties/prompts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.prompts.type, parentSchema: schema19.properties.prompts, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      var valid0 = _errs38 === errors;
+    }
+    if (data.retrieval !== void 0) {
+      let data22 = data.retrieval;
+      const _errs41 = errors;
+      const _errs42 = errors;
+      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+        if (data22.corpus_snapshot === void 0) {
+          const err50 = { instancePath: instancePath + "/retrieval", schemaPath: "#/properties/retrieval/required", keyword: "required", params: { missingProperty: "corpus_snapshot" }, message: "must have required property 'corpus_snapshot'", schema: schema19.properties.retrieval.required, parentSchema: schema19.properties.retrieval, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+        if (data22.embedding_model === void 0) {
+          const err51 = { instancePath: instancePath + "/retrieval", schemaPath: "#/properties/retrieval/required", keyword: "required", params: { missingProperty: "embedding_model" }, message: "must have required property 'embedding_model'", schema: schema19.properties.retrieval.required, parentSchema: schema19.properties.retrieval, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+        if (data22.top_k === void 0) {
+          const err52 = { instancePath: instancePath + "/retrieval", schemaPath: "#/properties/retrieval/required", keyword: "required", params: { missingProperty: "top_k" }, message: "must have required property 'top_k'", schema: schema19.properties.retrieval.required, parentSchema: schema19.properties.retrieval, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        const _errs43 = errors;
+        for (const key4 in data22) {
+          if (!(key4 === "corpus_snapshot" || key4 === "embedding_model" || key4 === "reranker" || key4 === "top_k" || key4 === "manifest")) {
+            const err53 = { instancePath: instancePath + "/retrieval", schemaPath: "#/properties/retrieval/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.retrieval, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data22.corpus_snapshot !== void 0) {
+          let data23 = data22.corpus_snapshot;
+          const _errs44 = errors;
+          const _errs45 = errors;
+          if (typeof data23 === "string") {
+            if (func3(data23) < 1) {
+              const err54 = { instancePath: instancePath + "/retrieval/corpus_snapshot", schemaPath: "#/properties/retrieval/properties/corpus_snapshot/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.retrieval.properties.corpus_snapshot, data: data23 };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+          } else {
+            const err55 = { instancePath: instancePath + "/retrieval/corpus_snapshot", schemaPath: "#/properties/retrieval/properties/corpus_snapshot/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.retrieval.properties.corpus_snapshot.type, parentSchema: schema19.properties.retrieval.properties.corpus_snapshot, data: data23 };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+          var valid9 = _errs44 === errors;
+        }
+        if (data22.embedding_model !== void 0) {
+          let data24 = data22.embedding_model;
+          const _errs46 = errors;
+          const _errs47 = errors;
+          if (typeof data24 === "string") {
+            if (func3(data24) < 1) {
+              const err56 = { instancePath: instancePath + "/retrieval/embedding_model", schemaPath: "#/properties/retrieval/properties/embedding_model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.retrieval.properties.embedding_model, data: data24 };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
+          } else {
+            const err57 = { instancePath: instancePath + "/retrieval/embedding_model", schemaPath: "#/properties/retrieval/properties/embedding_model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.retrieval.properties.embedding_model.type, parentSchema: schema19.properties.retrieval.properties.embedding_model, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+          var valid9 = _errs46 === errors;
+        }
+        if (data22.reranker !== void 0) {
+          let data25 = data22.reranker;
+          const _errs48 = errors;
+          const _errs49 = errors;
+          if (typeof data25 === "string") {
+            if (func3(data25) < 1) {
+              const err58 = { instancePath: instancePath + "/retrieval/reranker", schemaPath: "#/properties/retrieval/properties/reranker/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.retrieval.properties.reranker, data: data25 };
+              if (vErrors === null) {
+                vErrors = [err58];
+              } else {
+                vErrors.push(err58);
+              }
+              errors++;
+            }
+          } else {
+            const err59 = { instancePath: instancePath + "/retrieval/reranker", schemaPath: "#/properties/retrieval/properties/reranker/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.retrieval.properties.reranker.type, parentSchema: schema19.properties.retrieval.properties.reranker, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+          var valid9 = _errs48 === errors;
+        }
+        if (data22.top_k !== void 0) {
+          let data26 = data22.top_k;
+          const _errs50 = errors;
+          if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+            const err60 = { instancePath: instancePath + "/retrieval/top_k", schemaPath: "#/properties/retrieval/properties/top_k/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema19.properties.retrieval.properties.top_k.type, parentSchema: schema19.properties.retrieval.properties.top_k, data: data26 };
+            if (vErrors === null) {
+              vErrors = [err60];
+            } else {
+              vErrors.push(err60);
+            }
+            errors++;
+          }
+          const _errs51 = errors;
+          if (typeof data26 == "number" && isFinite(data26)) {
+            if (data26 > 1e3 || isNaN(data26)) {
+              const err61 = { instancePath: instancePath + "/retrieval/top_k", schemaPath: "#/properties/retrieval/properties/top_k/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema19.properties.retrieval.properties.top_k, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+            if (data26 < 1 || isNaN(data26)) {
+              const err62 = { instancePath: instancePath + "/retrieval/top_k", schemaPath: "#/properties/retrieval/properties/top_k/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema19.properties.retrieval.properties.top_k, data: data26 };
+              if (vErrors === null) {
+                vErrors = [err62];
+              } else {
+                vErrors.push(err62);
+              }
+              errors++;
+            }
+          }
+          var valid9 = _errs50 === errors;
+        }
+        if (data22.manifest !== void 0) {
+          let data27 = data22.manifest;
+          const _errs52 = errors;
+          if (!validate67(data27, { instancePath: instancePath + "/retrieval/manifest", parentData: data22, parentDataProperty: "manifest", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid9 = _errs52 === errors;
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/retrieval", schemaPath: "#/properties/retrieval/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.retrieval.type, parentSchema: schema19.properties.retrieval, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      var valid0 = _errs41 === errors;
+    }
+    if (data.tools !== void 0) {
+      let data28 = data.tools;
+      const _errs53 = errors;
+      const _errs54 = errors;
+      if (Array.isArray(data28)) {
+        let valid11 = true;
+        const len2 = data28.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data29 = data28[i3];
+          const _errs55 = errors;
+          const _errs56 = errors;
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            if (data29.id === void 0) {
+              const err64 = { instancePath: instancePath + "/tools/" + i3, schemaPath: "#/properties/tools/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema19.properties.tools.items.required, parentSchema: schema19.properties.tools.items, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+            if (data29.version === void 0) {
+              const err65 = { instancePath: instancePath + "/tools/" + i3, schemaPath: "#/properties/tools/items/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema19.properties.tools.items.required, parentSchema: schema19.properties.tools.items, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+            if (data29.schema === void 0) {
+              const err66 = { instancePath: instancePath + "/tools/" + i3, schemaPath: "#/properties/tools/items/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'", schema: schema19.properties.tools.items.required, parentSchema: schema19.properties.tools.items, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err66];
+              } else {
+                vErrors.push(err66);
+              }
+              errors++;
+            }
+            if (data29.sha256 === void 0) {
+              const err67 = { instancePath: instancePath + "/tools/" + i3, schemaPath: "#/properties/tools/items/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema19.properties.tools.items.required, parentSchema: schema19.properties.tools.items, data: data29 };
+              if (vErrors === null) {
+                vErrors = [err67];
+              } else {
+                vErrors.push(err67);
+              }
+              errors++;
+            }
+            const _errs57 = errors;
+            for (const key5 in data29) {
+              if (!(key5 === "id" || key5 === "version" || key5 === "schema" || key5 === "sha256" || key5 === "mutating")) {
+                const err68 = { instancePath: instancePath + "/tools/" + i3, schemaPath: "#/properties/tools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.tools.items, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+            if (data29.id !== void 0) {
+              let data30 = data29.id;
+              const _errs58 = errors;
+              if (!validate53(data30, { instancePath: instancePath + "/tools/" + i3 + "/id", parentData: data29, parentDataProperty: "id", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                errors = vErrors.length;
+              } else {
+              }
+              var valid12 = _errs58 === errors;
+            }
+            if (data29.version !== void 0) {
+              let data31 = data29.version;
+              const _errs59 = errors;
+              const _errs60 = errors;
+              if (typeof data31 === "string") {
+                if (func3(data31) < 1) {
+                  const err69 = { instancePath: instancePath + "/tools/" + i3 + "/version", schemaPath: "#/properties/tools/items/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.tools.items.properties.version, data: data31 };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+              } else {
+                const err70 = { instancePath: instancePath + "/tools/" + i3 + "/version", schemaPath: "#/properties/tools/items/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.tools.items.properties.version.type, parentSchema: schema19.properties.tools.items.properties.version, data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+              var valid12 = _errs59 === errors;
+            }
+            if (data29.schema !== void 0) {
+              let data32 = data29.schema;
+              const _errs61 = errors;
+              if (!validate62(data32, { instancePath: instancePath + "/tools/" + i3 + "/schema", parentData: data29, parentDataProperty: "schema", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+                errors = vErrors.length;
+              } else {
+              }
+              var valid12 = _errs61 === errors;
+            }
+            if (data29.sha256 !== void 0) {
+              let data33 = data29.sha256;
+              const _errs62 = errors;
+              if (!validate64(data33, { instancePath: instancePath + "/tools/" + i3 + "/sha256", parentData: data29, parentDataProperty: "sha256", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+                errors = vErrors.length;
+              } else {
+              }
+              var valid12 = _errs62 === errors;
+            }
+            if (data29.mutating !== void 0) {
+              let data34 = data29.mutating;
+              const _errs63 = errors;
+              if (typeof data34 !== "boolean") {
+                const err71 = { instancePath: instancePath + "/tools/" + i3 + "/mutating", schemaPath: "#/properties/tools/items/properties/mutating/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema19.properties.tools.items.properties.mutating.type, parentSchema: schema19.properties.tools.items.properties.mutating, data: data34 };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+              const _errs64 = errors;
+              var valid12 = _errs63 === errors;
+            }
+          } else {
+            const err72 = { instancePath: instancePath + "/tools/" + i3, schemaPath: "#/properties/tools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.tools.items.type, parentSchema: schema19.properties.tools.items, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+          var valid10 = _errs55 === errors;
+          if (!valid10) {
+            valid11 = false;
+          }
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.tools.type, parentSchema: schema19.properties.tools, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+      var valid0 = _errs53 === errors;
+    }
+    if (data.routing !== void 0) {
+      let data35 = data.routing;
+      const _errs65 = errors;
+      const _errs66 = errors;
+      if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
+        if (data35.id === void 0) {
+          const err74 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema19.properties.routing.required, parentSchema: schema19.properties.routing, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+        const _errs67 = errors;
+        for (const key6 in data35) {
+          if (!(key6 === "id" || key6 === "path" || key6 === "sha256")) {
+            const err75 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.routing, data: data35 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data35.id !== void 0) {
+          let data36 = data35.id;
+          const _errs68 = errors;
+          if (!validate53(data36, { instancePath: instancePath + "/routing/id", parentData: data35, parentDataProperty: "id", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid13 = _errs68 === errors;
+        }
+        if (data35.path !== void 0) {
+          let data37 = data35.path;
+          const _errs69 = errors;
+          if (!validate62(data37, { instancePath: instancePath + "/routing/path", parentData: data35, parentDataProperty: "path", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid13 = _errs69 === errors;
+        }
+        if (data35.sha256 !== void 0) {
+          let data38 = data35.sha256;
+          const _errs70 = errors;
+          if (!validate64(data38, { instancePath: instancePath + "/routing/sha256", parentData: data35, parentDataProperty: "sha256", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid13 = _errs70 === errors;
+        }
+        let missing0;
+        if (data35.path !== void 0) {
+          if (data35.sha256 === void 0) {
+            const err76 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/dependentRequired", keyword: "dependentRequired", params: {
+              property: "path",
+              missingProperty: "sha256",
+              depsCount: 1,
+              deps: "sha256"
+            }, message: "must have property sha256 when property path is present", schema: schema19.properties.routing.dependentRequired, parentSchema: schema19.properties.routing, data: data35 };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err77 = { instancePath: instancePath + "/routing", schemaPath: "#/properties/routing/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.routing.type, parentSchema: schema19.properties.routing, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+      var valid0 = _errs65 === errors;
+    }
+    if (data.guardrails !== void 0) {
+      let data39 = data.guardrails;
+      const _errs71 = errors;
+      const _errs72 = errors;
+      if (Array.isArray(data39)) {
+        let valid15 = true;
+        const len3 = data39.length;
+        for (let i4 = 0; i4 < len3; i4++) {
+          let data40 = data39[i4];
+          const _errs73 = errors;
+          if (!validate60(data40, { instancePath: instancePath + "/guardrails/" + i4, parentData: data39, parentDataProperty: i4, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid14 = _errs73 === errors;
+          if (!valid14) {
+            valid15 = false;
+          }
+        }
+      } else {
+        const err78 = { instancePath: instancePath + "/guardrails", schemaPath: "#/properties/guardrails/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.guardrails.type, parentSchema: schema19.properties.guardrails, data: data39 };
+        if (vErrors === null) {
+          vErrors = [err78];
+        } else {
+          vErrors.push(err78);
+        }
+        errors++;
+      }
+      var valid0 = _errs71 === errors;
+    }
+    if (data.evaluation !== void 0) {
+      let data41 = data.evaluation;
+      const _errs74 = errors;
+      const _errs75 = errors;
+      if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+        if (data41.suites === void 0) {
+          const err79 = { instancePath: instancePath + "/evaluation", schemaPath: "#/properties/evaluation/required", keyword: "required", params: { missingProperty: "suites" }, message: "must have required property 'suites'", schema: schema19.properties.evaluation.required, parentSchema: schema19.properties.evaluation, data: data41 };
+          if (vErrors === null) {
+            vErrors = [err79];
+          } else {
+            vErrors.push(err79);
+          }
+          errors++;
+        }
+        if (data41.judge === void 0) {
+          const err80 = { instancePath: instancePath + "/evaluation", schemaPath: "#/properties/evaluation/required", keyword: "required", params: { missingProperty: "judge" }, message: "must have required property 'judge'", schema: schema19.properties.evaluation.required, parentSchema: schema19.properties.evaluation, data: data41 };
+          if (vErrors === null) {
+            vErrors = [err80];
+          } else {
+            vErrors.push(err80);
+          }
+          errors++;
+        }
+        const _errs76 = errors;
+        for (const key7 in data41) {
+          if (!(key7 === "suites" || key7 === "judge")) {
+            const err81 = { instancePath: instancePath + "/evaluation", schemaPath: "#/properties/evaluation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.evaluation, data: data41 };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
+        }
+        if (data41.suites !== void 0) {
+          let data42 = data41.suites;
+          const _errs77 = errors;
+          const _errs78 = errors;
+          if (Array.isArray(data42)) {
+            if (data42.length < 1) {
+              const err82 = { instancePath: instancePath + "/evaluation/suites", schemaPath: "#/properties/evaluation/properties/suites/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema19.properties.evaluation.properties.suites, data: data42 };
+              if (vErrors === null) {
+                vErrors = [err82];
+              } else {
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+            let valid18 = true;
+            const len4 = data42.length;
+            for (let i5 = 0; i5 < len4; i5++) {
+              let data43 = data42[i5];
+              const _errs79 = errors;
+              const _errs80 = errors;
+              if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+                if (data43.id === void 0) {
+                  const err83 = { instancePath: instancePath + "/evaluation/suites/" + i5, schemaPath: "#/properties/evaluation/properties/suites/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema19.properties.evaluation.properties.suites.items.required, parentSchema: schema19.properties.evaluation.properties.suites.items, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err83];
+                  } else {
+                    vErrors.push(err83);
+                  }
+                  errors++;
+                }
+                if (data43.suite === void 0) {
+                  const err84 = { instancePath: instancePath + "/evaluation/suites/" + i5, schemaPath: "#/properties/evaluation/properties/suites/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'", schema: schema19.properties.evaluation.properties.suites.items.required, parentSchema: schema19.properties.evaluation.properties.suites.items, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+                if (data43.path === void 0) {
+                  const err85 = { instancePath: instancePath + "/evaluation/suites/" + i5, schemaPath: "#/properties/evaluation/properties/suites/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'", schema: schema19.properties.evaluation.properties.suites.items.required, parentSchema: schema19.properties.evaluation.properties.suites.items, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+                if (data43.sha256 === void 0) {
+                  const err86 = { instancePath: instancePath + "/evaluation/suites/" + i5, schemaPath: "#/properties/evaluation/properties/suites/items/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'", schema: schema19.properties.evaluation.properties.suites.items.required, parentSchema: schema19.properties.evaluation.properties.suites.items, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+                const _errs81 = errors;
+                for (const key8 in data43) {
+                  if (!(key8 === "id" || key8 === "suite" || key8 === "path" || key8 === "sha256")) {
+                    const err87 = { instancePath: instancePath + "/evaluation/suites/" + i5, schemaPath: "#/properties/evaluation/properties/suites/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.evaluation.properties.suites.items, data: data43 };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  }
+                }
+                if (data43.id !== void 0) {
+                  let data44 = data43.id;
+                  const _errs82 = errors;
+                  if (!validate53(data44, { instancePath: instancePath + "/evaluation/suites/" + i5 + "/id", parentData: data43, parentDataProperty: "id", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+                    errors = vErrors.length;
+                  } else {
+                  }
+                  var valid19 = _errs82 === errors;
+                }
+                if (data43.suite !== void 0) {
+                  let data45 = data43.suite;
+                  const _errs83 = errors;
+                  if (typeof data45 !== "string") {
+                    const err88 = { instancePath: instancePath + "/evaluation/suites/" + i5 + "/suite", schemaPath: "#/properties/evaluation/properties/suites/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.evaluation.properties.suites.items.properties.suite.type, parentSchema: schema19.properties.evaluation.properties.suites.items.properties.suite, data: data45 };
+                    if (vErrors === null) {
+                      vErrors = [err88];
+                    } else {
+                      vErrors.push(err88);
+                    }
+                    errors++;
+                  }
+                  const _errs84 = errors;
+                  const vSchema2 = schema19.properties.evaluation.properties.suites.items.properties.suite.enum;
+                  if (!(data45 === "golden" || data45 === "safety" || data45 === "shadow")) {
+                    const err89 = { instancePath: instancePath + "/evaluation/suites/" + i5 + "/suite", schemaPath: "#/properties/evaluation/properties/suites/items/properties/suite/enum", keyword: "enum", params: { allowedValues: schema19.properties.evaluation.properties.suites.items.properties.suite.enum }, message: "must be equal to one of the allowed values", schema: schema19.properties.evaluation.properties.suites.items.properties.suite.enum, parentSchema: schema19.properties.evaluation.properties.suites.items.properties.suite, data: data45 };
+                    if (vErrors === null) {
+                      vErrors = [err89];
+                    } else {
+                      vErrors.push(err89);
+                    }
+                    errors++;
+                  }
+                  var valid19 = _errs83 === errors;
+                }
+                if (data43.path !== void 0) {
+                  let data46 = data43.path;
+                  const _errs85 = errors;
+                  if (!validate62(data46, { instancePath: instancePath + "/evaluation/suites/" + i5 + "/path", parentData: data43, parentDataProperty: "path", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+                    errors = vErrors.length;
+                  } else {
+                  }
+                  var valid19 = _errs85 === errors;
+                }
+                if (data43.sha256 !== void 0) {
+                  let data47 = data43.sha256;
+                  const _errs86 = errors;
+                  if (!validate64(data47, { instancePath: instancePath + "/evaluation/suites/" + i5 + "/sha256", parentData: data43, parentDataProperty: "sha256", rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+                    errors = vErrors.length;
+                  } else {
+                  }
+                  var valid19 = _errs86 === errors;
+                }
+              } else {
+                const err90 = { instancePath: instancePath + "/evaluation/suites/" + i5, schemaPath: "#/properties/evaluation/properties/suites/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.evaluation.properties.suites.items.type, parentSchema: schema19.properties.evaluation.properties.suites.items, data: data43 };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+              var valid17 = _errs79 === errors;
+              if (!valid17) {
+                valid18 = false;
+              }
+            }
+          } else {
+            const err91 = { instancePath: instancePath + "/evaluation/suites", schemaPath: "#/properties/evaluation/properties/suites/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema19.properties.evaluation.properties.suites.type, parentSchema: schema19.properties.evaluation.properties.suites, data: data42 };
+            if (vErrors === null) {
+              vErrors = [err91];
+            } else {
+              vErrors.push(err91);
+            }
+            errors++;
+          }
+          var valid16 = _errs77 === errors;
+        }
+        if (data41.judge !== void 0) {
+          let data48 = data41.judge;
+          const _errs87 = errors;
+          const _errs88 = errors;
+          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+            if (data48.model === void 0) {
+              const err92 = { instancePath: instancePath + "/evaluation/judge", schemaPath: "#/properties/evaluation/properties/judge/required", keyword: "required", params: { missingProperty: "model" }, message: "must have required property 'model'", schema: schema19.properties.evaluation.properties.judge.required, parentSchema: schema19.properties.evaluation.properties.judge, data: data48 };
+              if (vErrors === null) {
+                vErrors = [err92];
+              } else {
+                vErrors.push(err92);
+              }
+              errors++;
+            }
+            if (data48.version === void 0) {
+              const err93 = { instancePath: instancePath + "/evaluation/judge", schemaPath: "#/properties/evaluation/properties/judge/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'", schema: schema19.properties.evaluation.properties.judge.required, parentSchema: schema19.properties.evaluation.properties.judge, data: data48 };
+              if (vErrors === null) {
+                vErrors = [err93];
+              } else {
+                vErrors.push(err93);
+              }
+              errors++;
+            }
+            if (data48.rubric === void 0) {
+              const err94 = { instancePath: instancePath + "/evaluation/judge", schemaPath: "#/properties/evaluation/properties/judge/required", keyword: "required", params: { missingProperty: "rubric" }, message: "must have required property 'rubric'", schema: schema19.properties.evaluation.properties.judge.required, parentSchema: schema19.properties.evaluation.properties.judge, data: data48 };
+              if (vErrors === null) {
+                vErrors = [err94];
+              } else {
+                vErrors.push(err94);
+              }
+              errors++;
+            }
+            const _errs89 = errors;
+            for (const key9 in data48) {
+              if (!(key9 === "model" || key9 === "version" || key9 === "rubric")) {
+                const err95 = { instancePath: instancePath + "/evaluation/judge", schemaPath: "#/properties/evaluation/properties/judge/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.evaluation.properties.judge, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err95];
+                } else {
+                  vErrors.push(err95);
+                }
+                errors++;
+              }
+            }
+            if (data48.model !== void 0) {
+              let data49 = data48.model;
+              const _errs90 = errors;
+              const _errs91 = errors;
+              if (typeof data49 === "string") {
+                if (func3(data49) < 1) {
+                  const err96 = { instancePath: instancePath + "/evaluation/judge/model", schemaPath: "#/properties/evaluation/properties/judge/properties/model/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.evaluation.properties.judge.properties.model, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err96];
+                  } else {
+                    vErrors.push(err96);
+                  }
+                  errors++;
+                }
+              } else {
+                const err97 = { instancePath: instancePath + "/evaluation/judge/model", schemaPath: "#/properties/evaluation/properties/judge/properties/model/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.evaluation.properties.judge.properties.model.type, parentSchema: schema19.properties.evaluation.properties.judge.properties.model, data: data49 };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+              var valid20 = _errs90 === errors;
+            }
+            if (data48.version !== void 0) {
+              let data50 = data48.version;
+              const _errs92 = errors;
+              const _errs93 = errors;
+              if (typeof data50 === "string") {
+                if (func3(data50) < 1) {
+                  const err98 = { instancePath: instancePath + "/evaluation/judge/version", schemaPath: "#/properties/evaluation/properties/judge/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.evaluation.properties.judge.properties.version, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+              } else {
+                const err99 = { instancePath: instancePath + "/evaluation/judge/version", schemaPath: "#/properties/evaluation/properties/judge/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.evaluation.properties.judge.properties.version.type, parentSchema: schema19.properties.evaluation.properties.judge.properties.version, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err99];
+                } else {
+                  vErrors.push(err99);
+                }
+                errors++;
+              }
+              var valid20 = _errs92 === errors;
+            }
+            if (data48.rubric !== void 0) {
+              let data51 = data48.rubric;
+              const _errs94 = errors;
+              if (!validate67(data51, { instancePath: instancePath + "/evaluation/judge/rubric", parentData: data48, parentDataProperty: "rubric", rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+                errors = vErrors.length;
+              } else {
+              }
+              var valid20 = _errs94 === errors;
+            }
+          } else {
+            const err100 = { instancePath: instancePath + "/evaluation/judge", schemaPath: "#/properties/evaluation/properties/judge/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.evaluation.properties.judge.type, parentSchema: schema19.properties.evaluation.properties.judge, data: data48 };
+            if (vErrors === null) {
+              vErrors = [err100];
+            } else {
+              vErrors.push(err100);
+            }
+            errors++;
+          }
+          var valid16 = _errs87 === errors;
+        }
+      } else {
+        const err101 = { instancePath: instancePath + "/evaluation", schemaPath: "#/properties/evaluation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.evaluation.type, parentSchema: schema19.properties.evaluation, data: data41 };
+        if (vErrors === null) {
+          vErrors = [err101];
+        } else {
+          vErrors.push(err101);
+        }
+        errors++;
+      }
+      var valid0 = _errs74 === errors;
+    }
+    if (data.delivery !== void 0) {
+      let data52 = data.delivery;
+      const _errs95 = errors;
+      const _errs96 = errors;
+      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+        if (data52.rollback_metric === void 0) {
+          const err102 = { instancePath: instancePath + "/delivery", schemaPath: "#/properties/delivery/required", keyword: "required", params: { missingProperty: "rollback_metric" }, message: "must have required property 'rollback_metric'", schema: schema19.properties.delivery.required, parentSchema: schema19.properties.delivery, data: data52 };
+          if (vErrors === null) {
+            vErrors = [err102];
+          } else {
+            vErrors.push(err102);
+          }
+          errors++;
+        }
+        const _errs97 = errors;
+        for (const key10 in data52) {
+          if (!(key10 === "strategy" || key10 === "rollback_metric" || key10 === "slo")) {
+            const err103 = { instancePath: instancePath + "/delivery", schemaPath: "#/properties/delivery/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.delivery, data: data52 };
+            if (vErrors === null) {
+              vErrors = [err103];
+            } else {
+              vErrors.push(err103);
+            }
+            errors++;
+          }
+        }
+        if (data52.strategy !== void 0) {
+          let data53 = data52.strategy;
+          const _errs98 = errors;
+          const _errs99 = errors;
+          if (typeof data53 === "string") {
+            if (func3(data53) < 1) {
+              const err104 = { instancePath: instancePath + "/delivery/strategy", schemaPath: "#/properties/delivery/properties/strategy/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.delivery.properties.strategy, data: data53 };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
+              }
+              errors++;
+            }
+          } else {
+            const err105 = { instancePath: instancePath + "/delivery/strategy", schemaPath: "#/properties/delivery/properties/strategy/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.delivery.properties.strategy.type, parentSchema: schema19.properties.delivery.properties.strategy, data: data53 };
+            if (vErrors === null) {
+              vErrors = [err105];
+            } else {
+              vErrors.push(err105);
+            }
+            errors++;
+          }
+          var valid21 = _errs98 === errors;
+        }
+        if (data52.rollback_metric !== void 0) {
+          let data54 = data52.rollback_metric;
+          const _errs100 = errors;
+          const _errs101 = errors;
+          if (typeof data54 === "string") {
+            if (func3(data54) < 1) {
+              const err106 = { instancePath: instancePath + "/delivery/rollback_metric", schemaPath: "#/properties/delivery/properties/rollback_metric/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema19.properties.delivery.properties.rollback_metric, data: data54 };
+              if (vErrors === null) {
+                vErrors = [err106];
+              } else {
+                vErrors.push(err106);
+              }
+              errors++;
+            }
+          } else {
+            const err107 = { instancePath: instancePath + "/delivery/rollback_metric", schemaPath: "#/properties/delivery/properties/rollback_metric/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema19.properties.delivery.properties.rollback_metric.type, parentSchema: schema19.properties.delivery.properties.rollback_metric, data: data54 };
+            if (vErrors === null) {
+              vErrors = [err107];
+            } else {
+              vErrors.push(err107);
+            }
+            errors++;
+          }
+          var valid21 = _errs100 === errors;
+        }
+        if (data52.slo !== void 0) {
+          let data55 = data52.slo;
+          const _errs102 = errors;
+          const _errs103 = errors;
+          if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+            const _errs104 = errors;
+            for (const key11 in data55) {
+              if (!(key11 === "p95_latency_ms" || key11 === "cost_per_success_usd")) {
+                const err108 = { instancePath: instancePath + "/delivery/slo", schemaPath: "#/properties/delivery/properties/slo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema19.properties.delivery.properties.slo, data: data55 };
+                if (vErrors === null) {
+                  vErrors = [err108];
+                } else {
+                  vErrors.push(err108);
+                }
+                errors++;
+              }
+            }
+            if (data55.p95_latency_ms !== void 0) {
+              let data56 = data55.p95_latency_ms;
+              const _errs105 = errors;
+              const _errs106 = errors;
+              if (typeof data56 == "number" && isFinite(data56)) {
+                if (data56 <= 0 || isNaN(data56)) {
+                  const err109 = { instancePath: instancePath + "/delivery/slo/p95_latency_ms", schemaPath: "#/properties/delivery/properties/slo/properties/p95_latency_ms/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.delivery.properties.slo.properties.p95_latency_ms, data: data56 };
+                  if (vErrors === null) {
+                    vErrors = [err109];
+                  } else {
+                    vErrors.push(err109);
+                  }
+                  errors++;
+                }
+              } else {
+                const err110 = { instancePath: instancePath + "/delivery/slo/p95_latency_ms", schemaPath: "#/properties/delivery/properties/slo/properties/p95_latency_ms/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.delivery.properties.slo.properties.p95_latency_ms.type, parentSchema: schema19.properties.delivery.properties.slo.properties.p95_latency_ms, data: data56 };
+                if (vErrors === null) {
+                  vErrors = [err110];
+                } else {
+                  vErrors.push(err110);
+                }
+                errors++;
+              }
+              var valid22 = _errs105 === errors;
+            }
+            if (data55.cost_per_success_usd !== void 0) {
+              let data57 = data55.cost_per_success_usd;
+              const _errs107 = errors;
+              const _errs108 = errors;
+              if (typeof data57 == "number" && isFinite(data57)) {
+                if (data57 <= 0 || isNaN(data57)) {
+                  const err111 = { instancePath: instancePath + "/delivery/slo/cost_per_success_usd", schemaPath: "#/properties/delivery/properties/slo/properties/cost_per_success_usd/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema19.properties.delivery.properties.slo.properties.cost_per_success_usd, data: data57 };
+                  if (vErrors === null) {
+                    vErrors = [err111];
+                  } else {
+                    vErrors.push(err111);
+                  }
+                  errors++;
+                }
+              } else {
+                const err112 = { instancePath: instancePath + "/delivery/slo/cost_per_success_usd", schemaPath: "#/properties/delivery/properties/slo/properties/cost_per_success_usd/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema19.properties.delivery.properties.slo.properties.cost_per_success_usd.type, parentSchema: schema19.properties.delivery.properties.slo.properties.cost_per_success_usd, data: data57 };
+                if (vErrors === null) {
+                  vErrors = [err112];
+                } else {
+                  vErrors.push(err112);
+                }
+                errors++;
+              }
+              var valid22 = _errs107 === errors;
+            }
+          } else {
+            const err113 = { instancePath: instancePath + "/delivery/slo", schemaPath: "#/properties/delivery/properties/slo/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.delivery.properties.slo.type, parentSchema: schema19.properties.delivery.properties.slo, data: data55 };
+            if (vErrors === null) {
+              vErrors = [err113];
+            } else {
+              vErrors.push(err113);
+            }
+            errors++;
+          }
+          var valid21 = _errs102 === errors;
+        }
+      } else {
+        const err114 = { instancePath: instancePath + "/delivery", schemaPath: "#/properties/delivery/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.properties.delivery.type, parentSchema: schema19.properties.delivery, data: data52 };
+        if (vErrors === null) {
+          vErrors = [err114];
+        } else {
+          vErrors.push(err114);
+        }
+        errors++;
+      }
+      var valid0 = _errs95 === errors;
+    }
+  } else {
+    const err115 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema19.type, parentSchema: schema19, data };
+    if (vErrors === null) {
+      vErrors = [err115];
+    } else {
+      vErrors.push(err115);
+    }
+    errors++;
+  }
+  validate52.errors = vErrors;
+  return errors === 0;
+}
+function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate83.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    const _errs1 = errors;
+    for (const key0 in data) {
+      if (!(key0 === "confidence" || key0 === "alpha" || key0 === "alpha_weights" || key0 === "first_look_share" || key0 === "resamples" || key0 === "seed" || key0 === "min_cases" || key0 === "min_clusters")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema27, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.confidence !== void 0) {
+      let data0 = data.confidence;
+      const _errs2 = errors;
+      const _errs3 = errors;
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 > 0.999 || isNaN(data0)) {
+          const err1 = { instancePath: instancePath + "/confidence", schemaPath: "#/properties/confidence/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0.999 }, message: "must be <= 0.999", schema: 0.999, parentSchema: schema27.properties.confidence, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0 < 0.8 || isNaN(data0)) {
+          const err2 = { instancePath: instancePath + "/confidence", schemaPath: "#/properties/confidence/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0.8 }, message: "must be >= 0.8", schema: 0.8, parentSchema: schema27.properties.confidence, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/confidence", schemaPath: "#/properties/confidence/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.confidence.type, parentSchema: schema27.properties.confidence, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if (data.alpha !== void 0) {
+      let data1 = data.alpha;
+      const _errs4 = errors;
+      const _errs5 = errors;
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 0.2 || isNaN(data1)) {
+          const err4 = { instancePath: instancePath + "/alpha", schemaPath: "#/properties/alpha/maximum", keyword: "maximum", params: { comparison: "<=", limit: 0.2 }, message: "must be <= 0.2", schema: 0.2, parentSchema: schema27.properties.alpha, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data1 < 1e-3 || isNaN(data1)) {
+          const err5 = { instancePath: instancePath + "/alpha", schemaPath: "#/properties/alpha/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1e-3 }, message: "must be >= 0.001", schema: 1e-3, parentSchema: schema27.properties.alpha, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/alpha", schemaPath: "#/properties/alpha/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha.type, parentSchema: schema27.properties.alpha, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var valid0 = _errs4 === errors;
+    }
+    if (data.alpha_weights !== void 0) {
+      let data2 = data.alpha_weights;
+      const _errs6 = errors;
+      const _errs7 = errors;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        const _errs8 = errors;
+        for (const key1 in data2) {
+          if (!(key1 === "quality" || key1 === "categories" || key1 === "critical" || key1 === "safety" || key1 === "cost" || key1 === "latency" || key1 === "minimum")) {
+            const err7 = { instancePath: instancePath + "/alpha_weights", schemaPath: "#/properties/alpha_weights/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema27.properties.alpha_weights, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data2.quality !== void 0) {
+          let data3 = data2.quality;
+          const _errs9 = errors;
+          const _errs10 = errors;
+          if (typeof data3 == "number" && isFinite(data3)) {
+            if (data3 > 1e3 || isNaN(data3)) {
+              const err8 = { instancePath: instancePath + "/alpha_weights/quality", schemaPath: "#/properties/alpha_weights/properties/quality/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.alpha_weights.properties.quality, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data3 < 0 || isNaN(data3)) {
+              const err9 = { instancePath: instancePath + "/alpha_weights/quality", schemaPath: "#/properties/alpha_weights/properties/quality/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.alpha_weights.properties.quality, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          } else {
+            const err10 = { instancePath: instancePath + "/alpha_weights/quality", schemaPath: "#/properties/alpha_weights/properties/quality/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha_weights.properties.quality.type, parentSchema: schema27.properties.alpha_weights.properties.quality, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+          var valid1 = _errs9 === errors;
+        }
+        if (data2.categories !== void 0) {
+          let data4 = data2.categories;
+          const _errs11 = errors;
+          const _errs12 = errors;
+          if (typeof data4 == "number" && isFinite(data4)) {
+            if (data4 > 1e3 || isNaN(data4)) {
+              const err11 = { instancePath: instancePath + "/alpha_weights/categories", schemaPath: "#/properties/alpha_weights/properties/categories/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.alpha_weights.properties.categories, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            if (data4 < 0 || isNaN(data4)) {
+              const err12 = { instancePath: instancePath + "/alpha_weights/categories", schemaPath: "#/properties/alpha_weights/properties/categories/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.alpha_weights.properties.categories, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/alpha_weights/categories", schemaPath: "#/properties/alpha_weights/properties/categories/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha_weights.properties.categories.type, parentSchema: schema27.properties.alpha_weights.properties.categories, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+          var valid1 = _errs11 === errors;
+        }
+        if (data2.critical !== void 0) {
+          let data5 = data2.critical;
+          const _errs13 = errors;
+          const _errs14 = errors;
+          if (typeof data5 == "number" && isFinite(data5)) {
+            if (data5 > 1e3 || isNaN(data5)) {
+              const err14 = { instancePath: instancePath + "/alpha_weights/critical", schemaPath: "#/properties/alpha_weights/properties/critical/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.alpha_weights.properties.critical, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data5 < 0 || isNaN(data5)) {
+              const err15 = { instancePath: instancePath + "/alpha_weights/critical", schemaPath: "#/properties/alpha_weights/properties/critical/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.alpha_weights.properties.critical, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/alpha_weights/critical", schemaPath: "#/properties/alpha_weights/properties/critical/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha_weights.properties.critical.type, parentSchema: schema27.properties.alpha_weights.properties.critical, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+          var valid1 = _errs13 === errors;
+        }
+        if (data2.safety !== void 0) {
+          let data6 = data2.safety;
+          const _errs15 = errors;
+          const _errs16 = errors;
+          if (typeof data6 == "number" && isFinite(data6)) {
+            if (data6 > 1e3 || isNaN(data6)) {
+              const err17 = { instancePath: instancePath + "/alpha_weights/safety", schemaPath: "#/properties/alpha_weights/properties/safety/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.alpha_weights.properties.safety, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            if (data6 < 0 || isNaN(data6)) {
+              const err18 = { instancePath: instancePath + "/alpha_weights/safety", schemaPath: "#/properties/alpha_weights/properties/safety/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.alpha_weights.properties.safety, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          } else {
+            const err19 = { instancePath: instancePath + "/alpha_weights/safety", schemaPath: "#/properties/alpha_weights/properties/safety/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha_weights.properties.safety.type, parentSchema: schema27.properties.alpha_weights.properties.safety, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+          var valid1 = _errs15 === errors;
+        }
+        if (data2.cost !== void 0) {
+          let data7 = data2.cost;
+          const _errs17 = errors;
+          const _errs18 = errors;
+          if (typeof data7 == "number" && isFinite(data7)) {
+            if (data7 > 1e3 || isNaN(data7)) {
+              const err20 = { instancePath: instancePath + "/alpha_weights/cost", schemaPath: "#/properties/alpha_weights/properties/cost/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.alpha_weights.properties.cost, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+            if (data7 < 0 || isNaN(data7)) {
+              const err21 = { instancePath: instancePath + "/alpha_weights/cost", schemaPath: "#/properties/alpha_weights/properties/cost/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.alpha_weights.properties.cost, data: data7 };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/alpha_weights/cost", schemaPath: "#/properties/alpha_weights/properties/cost/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha_weights.properties.cost.type, parentSchema: schema27.properties.alpha_weights.properties.cost, data: data7 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+          var valid1 = _errs17 === errors;
+        }
+        if (data2.latency !== void 0) {
+          let data8 = data2.latency;
+          const _errs19 = errors;
+          const _errs20 = errors;
+          if (typeof data8 == "number" && isFinite(data8)) {
+            if (data8 > 1e3 || isNaN(data8)) {
+              const err23 = { instancePath: instancePath + "/alpha_weights/latency", schemaPath: "#/properties/alpha_weights/properties/latency/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.alpha_weights.properties.latency, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            if (data8 < 0 || isNaN(data8)) {
+              const err24 = { instancePath: instancePath + "/alpha_weights/latency", schemaPath: "#/properties/alpha_weights/properties/latency/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.alpha_weights.properties.latency, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
+              }
+              errors++;
+            }
+          } else {
+            const err25 = { instancePath: instancePath + "/alpha_weights/latency", schemaPath: "#/properties/alpha_weights/properties/latency/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha_weights.properties.latency.type, parentSchema: schema27.properties.alpha_weights.properties.latency, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+          var valid1 = _errs19 === errors;
+        }
+        if (data2.minimum !== void 0) {
+          let data9 = data2.minimum;
+          const _errs21 = errors;
+          const _errs22 = errors;
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 > 1e3 || isNaN(data9)) {
+              const err26 = { instancePath: instancePath + "/alpha_weights/minimum", schemaPath: "#/properties/alpha_weights/properties/minimum/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema27.properties.alpha_weights.properties.minimum, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+            if (data9 < 0 || isNaN(data9)) {
+              const err27 = { instancePath: instancePath + "/alpha_weights/minimum", schemaPath: "#/properties/alpha_weights/properties/minimum/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.alpha_weights.properties.minimum, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/alpha_weights/minimum", schemaPath: "#/properties/alpha_weights/properties/minimum/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.alpha_weights.properties.minimum.type, parentSchema: schema27.properties.alpha_weights.properties.minimum, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+          var valid1 = _errs21 === errors;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/alpha_weights", schemaPath: "#/properties/alpha_weights/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.properties.alpha_weights.type, parentSchema: schema27.properties.alpha_weights, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      var valid0 = _errs6 === errors;
+    }
+    if (data.first_look_share !== void 0) {
+      let data10 = data.first_look_share;
+      const _errs23 = errors;
+      const _errs24 = errors;
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 > 1 || isNaN(data10)) {
+          const err30 = { instancePath: instancePath + "/first_look_share", schemaPath: "#/properties/first_look_share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1", schema: 1, parentSchema: schema27.properties.first_look_share, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data10 <= 0 || isNaN(data10)) {
+          const err31 = { instancePath: instancePath + "/first_look_share", schemaPath: "#/properties/first_look_share/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema27.properties.first_look_share, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/first_look_share", schemaPath: "#/properties/first_look_share/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema27.properties.first_look_share.type, parentSchema: schema27.properties.first_look_share, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      var valid0 = _errs23 === errors;
+    }
+    if (data.resamples !== void 0) {
+      let data11 = data.resamples;
+      const _errs25 = errors;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+        const err33 = { instancePath: instancePath + "/resamples", schemaPath: "#/properties/resamples/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.resamples.type, parentSchema: schema27.properties.resamples, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      const _errs26 = errors;
+      if (typeof data11 == "number" && isFinite(data11)) {
+        if (data11 > 1e6 || isNaN(data11)) {
+          const err34 = { instancePath: instancePath + "/resamples", schemaPath: "#/properties/resamples/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema27.properties.resamples, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data11 < 200 || isNaN(data11)) {
+          const err35 = { instancePath: instancePath + "/resamples", schemaPath: "#/properties/resamples/minimum", keyword: "minimum", params: { comparison: ">=", limit: 200 }, message: "must be >= 200", schema: 200, parentSchema: schema27.properties.resamples, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+      var valid0 = _errs25 === errors;
+    }
+    if (data.seed !== void 0) {
+      let data12 = data.seed;
+      const _errs27 = errors;
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        const err36 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.seed.type, parentSchema: schema27.properties.seed, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      const _errs28 = errors;
+      if (typeof data12 == "number" && isFinite(data12)) {
+        if (data12 > 4294967295 || isNaN(data12)) {
+          const err37 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/maximum", keyword: "maximum", params: { comparison: "<=", limit: 4294967295 }, message: "must be <= 4294967295", schema: 4294967295, parentSchema: schema27.properties.seed, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        if (data12 < 0 || isNaN(data12)) {
+          const err38 = { instancePath: instancePath + "/seed", schemaPath: "#/properties/seed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema27.properties.seed, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+      var valid0 = _errs27 === errors;
+    }
+    if (data.min_cases !== void 0) {
+      let data13 = data.min_cases;
+      const _errs29 = errors;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err39 = { instancePath: instancePath + "/min_cases", schemaPath: "#/properties/min_cases/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.min_cases.type, parentSchema: schema27.properties.min_cases, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      const _errs30 = errors;
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 > 1e6 || isNaN(data13)) {
+          const err40 = { instancePath: instancePath + "/min_cases", schemaPath: "#/properties/min_cases/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema27.properties.min_cases, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data13 < 2 || isNaN(data13)) {
+          const err41 = { instancePath: instancePath + "/min_cases", schemaPath: "#/properties/min_cases/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema27.properties.min_cases, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+      var valid0 = _errs29 === errors;
+    }
+    if (data.min_clusters !== void 0) {
+      let data14 = data.min_clusters;
+      const _errs31 = errors;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err42 = { instancePath: instancePath + "/min_clusters", schemaPath: "#/properties/min_clusters/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema27.properties.min_clusters.type, parentSchema: schema27.properties.min_clusters, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+      const _errs32 = errors;
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 > 1e6 || isNaN(data14)) {
+          const err43 = { instancePath: instancePath + "/min_clusters", schemaPath: "#/properties/min_clusters/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema27.properties.min_clusters, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data14 < 2 || isNaN(data14)) {
+          const err44 = { instancePath: instancePath + "/min_clusters", schemaPath: "#/properties/min_clusters/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema27.properties.min_clusters, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      }
+      var valid0 = _errs31 === errors;
+    }
+  } else {
+    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema27.type, parentSchema: schema27, data };
+    if (vErrors === null) {
+      vErrors = [err45];
+    } else {
+      vErrors.push(err45);
+    }
+    errors++;
+  }
+  validate83.errors = vErrors;
+  return errors === 0;
+}
+function validate86(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate86.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    const _errs1 = errors;
+    for (const key0 in data) {
+      if (!(key0 === "pass_rate")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema29, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.pass_rate !== void 0) {
+      let data0 = data.pass_rate;
+      const _errs2 = errors;
+      const _errs3 = errors;
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 >= 1 || isNaN(data0)) {
+          const err1 = { instancePath: instancePath + "/pass_rate", schemaPath: "#/properties/pass_rate/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema29.properties.pass_rate, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0 <= 0 || isNaN(data0)) {
+          const err2 = { instancePath: instancePath + "/pass_rate", schemaPath: "#/properties/pass_rate/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema29.properties.pass_rate, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/pass_rate", schemaPath: "#/properties/pass_rate/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema29.properties.pass_rate.type, parentSchema: schema29.properties.pass_rate, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      var valid0 = _errs2 === errors;
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema29.type, parentSchema: schema29, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate86.errors = vErrors;
+  return errors === 0;
+}
+function validate85(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate85.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    const _errs1 = errors;
+    for (const key0 in data) {
+      if (!(key0 === "quality" || key0 === "safety" || key0 === "cost" || key0 === "latency" || key0 === "manifest")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.quality !== void 0) {
+      let data0 = data.quality;
+      const _errs2 = errors;
+      const _errs3 = errors;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        const _errs4 = errors;
+        for (const key1 in data0) {
+          if (!(key1 === "metric" || key1 === "max_drop_pp" || key1 === "max_category_drop_pp" || key1 === "min_category_cases" || key1 === "critical_max_drop_pp" || key1 === "missing_score" || key1 === "minimum")) {
+            const err1 = { instancePath: instancePath + "/quality", schemaPath: "#/properties/quality/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28.properties.quality, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err1];
+            } else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data0.metric !== void 0) {
+          let data1 = data0.metric;
+          const _errs5 = errors;
+          const vSchema0 = schema28.properties.quality.properties.metric.enum;
+          if (!(data1 === "pass" || data1 === "score")) {
+            const err2 = { instancePath: instancePath + "/quality/metric", schemaPath: "#/properties/quality/properties/metric/enum", keyword: "enum", params: { allowedValues: schema28.properties.quality.properties.metric.enum }, message: "must be equal to one of the allowed values", schema: schema28.properties.quality.properties.metric.enum, parentSchema: schema28.properties.quality.properties.metric, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+          var valid1 = _errs5 === errors;
+        }
+        if (data0.max_drop_pp !== void 0) {
+          let data2 = data0.max_drop_pp;
+          const _errs6 = errors;
+          const _errs7 = errors;
+          if (typeof data2 == "number" && isFinite(data2)) {
+            if (data2 > 50 || isNaN(data2)) {
+              const err3 = { instancePath: instancePath + "/quality/max_drop_pp", schemaPath: "#/properties/quality/properties/max_drop_pp/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50", schema: 50, parentSchema: schema28.properties.quality.properties.max_drop_pp, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if (data2 < 0 || isNaN(data2)) {
+              const err4 = { instancePath: instancePath + "/quality/max_drop_pp", schemaPath: "#/properties/quality/properties/max_drop_pp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.quality.properties.max_drop_pp, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/quality/max_drop_pp", schemaPath: "#/properties/quality/properties/max_drop_pp/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.quality.properties.max_drop_pp.type, parentSchema: schema28.properties.quality.properties.max_drop_pp, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+          var valid1 = _errs6 === errors;
+        }
+        if (data0.max_category_drop_pp !== void 0) {
+          let data3 = data0.max_category_drop_pp;
+          const _errs8 = errors;
+          const _errs9 = errors;
+          if (typeof data3 == "number" && isFinite(data3)) {
+            if (data3 > 50 || isNaN(data3)) {
+              const err6 = { instancePath: instancePath + "/quality/max_category_drop_pp", schemaPath: "#/properties/quality/properties/max_category_drop_pp/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50", schema: 50, parentSchema: schema28.properties.quality.properties.max_category_drop_pp, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data3 < 0 || isNaN(data3)) {
+              const err7 = { instancePath: instancePath + "/quality/max_category_drop_pp", schemaPath: "#/properties/quality/properties/max_category_drop_pp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.quality.properties.max_category_drop_pp, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/quality/max_category_drop_pp", schemaPath: "#/properties/quality/properties/max_category_drop_pp/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.quality.properties.max_category_drop_pp.type, parentSchema: schema28.properties.quality.properties.max_category_drop_pp, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+          var valid1 = _errs8 === errors;
+        }
+        if (data0.min_category_cases !== void 0) {
+          let data4 = data0.min_category_cases;
+          const _errs10 = errors;
+          if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+            const err9 = { instancePath: instancePath + "/quality/min_category_cases", schemaPath: "#/properties/quality/properties/min_category_cases/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema28.properties.quality.properties.min_category_cases.type, parentSchema: schema28.properties.quality.properties.min_category_cases, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          const _errs11 = errors;
+          if (typeof data4 == "number" && isFinite(data4)) {
+            if (data4 > 1e6 || isNaN(data4)) {
+              const err10 = { instancePath: instancePath + "/quality/min_category_cases", schemaPath: "#/properties/quality/properties/min_category_cases/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e6 }, message: "must be <= 1000000", schema: 1e6, parentSchema: schema28.properties.quality.properties.min_category_cases, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (data4 < 2 || isNaN(data4)) {
+              const err11 = { instancePath: instancePath + "/quality/min_category_cases", schemaPath: "#/properties/quality/properties/min_category_cases/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema28.properties.quality.properties.min_category_cases, data: data4 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          var valid1 = _errs10 === errors;
+        }
+        if (data0.critical_max_drop_pp !== void 0) {
+          let data5 = data0.critical_max_drop_pp;
+          const _errs12 = errors;
+          const _errs13 = errors;
+          if (typeof data5 == "number" && isFinite(data5)) {
+            if (data5 > 50 || isNaN(data5)) {
+              const err12 = { instancePath: instancePath + "/quality/critical_max_drop_pp", schemaPath: "#/properties/quality/properties/critical_max_drop_pp/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50", schema: 50, parentSchema: schema28.properties.quality.properties.critical_max_drop_pp, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            if (data5 < 0 || isNaN(data5)) {
+              const err13 = { instancePath: instancePath + "/quality/critical_max_drop_pp", schemaPath: "#/properties/quality/properties/critical_max_drop_pp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.quality.properties.critical_max_drop_pp, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/quality/critical_max_drop_pp", schemaPath: "#/properties/quality/properties/critical_max_drop_pp/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.quality.properties.critical_max_drop_pp.type, parentSchema: schema28.properties.quality.properties.critical_max_drop_pp, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+          var valid1 = _errs12 === errors;
+        }
+        if (data0.missing_score !== void 0) {
+          let data6 = data0.missing_score;
+          const _errs14 = errors;
+          const vSchema1 = schema28.properties.quality.properties.missing_score.enum;
+          if (!(data6 === "error" || data6 === "skip" || data6 === "use_pass")) {
+            const err15 = { instancePath: instancePath + "/quality/missing_score", schemaPath: "#/properties/quality/properties/missing_score/enum", keyword: "enum", params: { allowedValues: schema28.properties.quality.properties.missing_score.enum }, message: "must be equal to one of the allowed values", schema: schema28.properties.quality.properties.missing_score.enum, parentSchema: schema28.properties.quality.properties.missing_score, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+          var valid1 = _errs14 === errors;
+        }
+        if (data0.minimum !== void 0) {
+          let data7 = data0.minimum;
+          const _errs15 = errors;
+          if (!validate86(data7, { instancePath: instancePath + "/quality/minimum", parentData: data0, parentDataProperty: "minimum", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid1 = _errs15 === errors;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/quality", schemaPath: "#/properties/quality/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.properties.quality.type, parentSchema: schema28.properties.quality, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if (data.safety !== void 0) {
+      let data8 = data.safety;
+      const _errs16 = errors;
+      const _errs17 = errors;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        const _errs18 = errors;
+        for (const key2 in data8) {
+          if (!(key2 === "max_redteam_drop_pp" || key2 === "new_unsafe_blocks_at_levels" || key2 === "min_unsafe_trials" || key2 === "max_missed_intervention_rise_pp" || key2 === "minimum")) {
+            const err17 = { instancePath: instancePath + "/safety", schemaPath: "#/properties/safety/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28.properties.safety, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data8.max_redteam_drop_pp !== void 0) {
+          let data9 = data8.max_redteam_drop_pp;
+          const _errs19 = errors;
+          const _errs20 = errors;
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (data9 > 50 || isNaN(data9)) {
+              const err18 = { instancePath: instancePath + "/safety/max_redteam_drop_pp", schemaPath: "#/properties/safety/properties/max_redteam_drop_pp/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50", schema: 50, parentSchema: schema28.properties.safety.properties.max_redteam_drop_pp, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            if (data9 < 0 || isNaN(data9)) {
+              const err19 = { instancePath: instancePath + "/safety/max_redteam_drop_pp", schemaPath: "#/properties/safety/properties/max_redteam_drop_pp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.safety.properties.max_redteam_drop_pp, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          } else {
+            const err20 = { instancePath: instancePath + "/safety/max_redteam_drop_pp", schemaPath: "#/properties/safety/properties/max_redteam_drop_pp/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.safety.properties.max_redteam_drop_pp.type, parentSchema: schema28.properties.safety.properties.max_redteam_drop_pp, data: data9 };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+          var valid2 = _errs19 === errors;
+        }
+        if (data8.new_unsafe_blocks_at_levels !== void 0) {
+          let data10 = data8.new_unsafe_blocks_at_levels;
+          const _errs21 = errors;
+          const _errs22 = errors;
+          if (Array.isArray(data10)) {
+            let valid4 = true;
+            const len0 = data10.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data11 = data10[i0];
+              const _errs23 = errors;
+              const vSchema2 = schema28.properties.safety.properties.new_unsafe_blocks_at_levels.items.enum;
+              if (!(data11 === 0 || data11 === 1 || data11 === 2 || data11 === 3)) {
+                const err21 = { instancePath: instancePath + "/safety/new_unsafe_blocks_at_levels/" + i0, schemaPath: "#/properties/safety/properties/new_unsafe_blocks_at_levels/items/enum", keyword: "enum", params: { allowedValues: schema28.properties.safety.properties.new_unsafe_blocks_at_levels.items.enum }, message: "must be equal to one of the allowed values", schema: schema28.properties.safety.properties.new_unsafe_blocks_at_levels.items.enum, parentSchema: schema28.properties.safety.properties.new_unsafe_blocks_at_levels.items, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+              var valid3 = _errs23 === errors;
+              if (!valid3) {
+                valid4 = false;
+              }
+            }
+            let valid5;
+            let i1 = data10.length;
+            let j0;
+            valid5 = true;
+            if (i1 > 1) {
+              outer0: for (; i1--; ) {
+                for (j0 = i1; j0--; ) {
+                  if (func0(data10[i1], data10[j0])) {
+                    const err22 = { instancePath: instancePath + "/safety/new_unsafe_blocks_at_levels", schemaPath: "#/properties/safety/properties/new_unsafe_blocks_at_levels/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema28.properties.safety.properties.new_unsafe_blocks_at_levels, data: data10 };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                    valid5 = false;
+                    break outer0;
+                  }
+                }
+              }
+            }
+          } else {
+            const err23 = { instancePath: instancePath + "/safety/new_unsafe_blocks_at_levels", schemaPath: "#/properties/safety/properties/new_unsafe_blocks_at_levels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema28.properties.safety.properties.new_unsafe_blocks_at_levels.type, parentSchema: schema28.properties.safety.properties.new_unsafe_blocks_at_levels, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+          var valid2 = _errs21 === errors;
+        }
+        if (data8.min_unsafe_trials !== void 0) {
+          let data12 = data8.min_unsafe_trials;
+          const _errs24 = errors;
+          if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+            const err24 = { instancePath: instancePath + "/safety/min_unsafe_trials", schemaPath: "#/properties/safety/properties/min_unsafe_trials/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema28.properties.safety.properties.min_unsafe_trials.type, parentSchema: schema28.properties.safety.properties.min_unsafe_trials, data: data12 };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          const _errs25 = errors;
+          if (typeof data12 == "number" && isFinite(data12)) {
+            if (data12 > 1e3 || isNaN(data12)) {
+              const err25 = { instancePath: instancePath + "/safety/min_unsafe_trials", schemaPath: "#/properties/safety/properties/min_unsafe_trials/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema28.properties.safety.properties.min_unsafe_trials, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+            if (data12 < 1 || isNaN(data12)) {
+              const err26 = { instancePath: instancePath + "/safety/min_unsafe_trials", schemaPath: "#/properties/safety/properties/min_unsafe_trials/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema28.properties.safety.properties.min_unsafe_trials, data: data12 };
+              if (vErrors === null) {
+                vErrors = [err26];
+              } else {
+                vErrors.push(err26);
+              }
+              errors++;
+            }
+          }
+          var valid2 = _errs24 === errors;
+        }
+        if (data8.max_missed_intervention_rise_pp !== void 0) {
+          let data13 = data8.max_missed_intervention_rise_pp;
+          const _errs26 = errors;
+          const _errs27 = errors;
+          if (typeof data13 == "number" && isFinite(data13)) {
+            if (data13 > 50 || isNaN(data13)) {
+              const err27 = { instancePath: instancePath + "/safety/max_missed_intervention_rise_pp", schemaPath: "#/properties/safety/properties/max_missed_intervention_rise_pp/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50", schema: 50, parentSchema: schema28.properties.safety.properties.max_missed_intervention_rise_pp, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data13 < 0 || isNaN(data13)) {
+              const err28 = { instancePath: instancePath + "/safety/max_missed_intervention_rise_pp", schemaPath: "#/properties/safety/properties/max_missed_intervention_rise_pp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.safety.properties.max_missed_intervention_rise_pp, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/safety/max_missed_intervention_rise_pp", schemaPath: "#/properties/safety/properties/max_missed_intervention_rise_pp/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.safety.properties.max_missed_intervention_rise_pp.type, parentSchema: schema28.properties.safety.properties.max_missed_intervention_rise_pp, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+          var valid2 = _errs26 === errors;
+        }
+        if (data8.minimum !== void 0) {
+          let data14 = data8.minimum;
+          const _errs28 = errors;
+          if (!validate86(data14, { instancePath: instancePath + "/safety/minimum", parentData: data8, parentDataProperty: "minimum", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid2 = _errs28 === errors;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/safety", schemaPath: "#/properties/safety/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.properties.safety.type, parentSchema: schema28.properties.safety, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      var valid0 = _errs16 === errors;
+    }
+    if (data.cost !== void 0) {
+      let data15 = data.cost;
+      const _errs29 = errors;
+      const _errs30 = errors;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        const _errs31 = errors;
+        for (const key3 in data15) {
+          if (!(key3 === "max_cost_per_success_increase_pct" || key3 === "offsetting_quality_gain_pp")) {
+            const err31 = { instancePath: instancePath + "/cost", schemaPath: "#/properties/cost/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28.properties.cost, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data15.max_cost_per_success_increase_pct !== void 0) {
+          let data16 = data15.max_cost_per_success_increase_pct;
+          const _errs32 = errors;
+          const _errs33 = errors;
+          if (typeof data16 == "number" && isFinite(data16)) {
+            if (data16 > 1e3 || isNaN(data16)) {
+              const err32 = { instancePath: instancePath + "/cost/max_cost_per_success_increase_pct", schemaPath: "#/properties/cost/properties/max_cost_per_success_increase_pct/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema28.properties.cost.properties.max_cost_per_success_increase_pct, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+            if (data16 < 0 || isNaN(data16)) {
+              const err33 = { instancePath: instancePath + "/cost/max_cost_per_success_increase_pct", schemaPath: "#/properties/cost/properties/max_cost_per_success_increase_pct/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.cost.properties.max_cost_per_success_increase_pct, data: data16 };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = { instancePath: instancePath + "/cost/max_cost_per_success_increase_pct", schemaPath: "#/properties/cost/properties/max_cost_per_success_increase_pct/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.cost.properties.max_cost_per_success_increase_pct.type, parentSchema: schema28.properties.cost.properties.max_cost_per_success_increase_pct, data: data16 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+          var valid6 = _errs32 === errors;
+        }
+        if (data15.offsetting_quality_gain_pp !== void 0) {
+          let data17 = data15.offsetting_quality_gain_pp;
+          const _errs34 = errors;
+          const _errs35 = errors;
+          if (typeof data17 == "number" && isFinite(data17)) {
+            if (data17 > 50 || isNaN(data17)) {
+              const err35 = { instancePath: instancePath + "/cost/offsetting_quality_gain_pp", schemaPath: "#/properties/cost/properties/offsetting_quality_gain_pp/maximum", keyword: "maximum", params: { comparison: "<=", limit: 50 }, message: "must be <= 50", schema: 50, parentSchema: schema28.properties.cost.properties.offsetting_quality_gain_pp, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+            if (data17 < 0 || isNaN(data17)) {
+              const err36 = { instancePath: instancePath + "/cost/offsetting_quality_gain_pp", schemaPath: "#/properties/cost/properties/offsetting_quality_gain_pp/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.cost.properties.offsetting_quality_gain_pp, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          } else {
+            const err37 = { instancePath: instancePath + "/cost/offsetting_quality_gain_pp", schemaPath: "#/properties/cost/properties/offsetting_quality_gain_pp/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.cost.properties.offsetting_quality_gain_pp.type, parentSchema: schema28.properties.cost.properties.offsetting_quality_gain_pp, data: data17 };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+          var valid6 = _errs34 === errors;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/cost", schemaPath: "#/properties/cost/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.properties.cost.type, parentSchema: schema28.properties.cost, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      var valid0 = _errs29 === errors;
+    }
+    if (data.latency !== void 0) {
+      let data18 = data.latency;
+      const _errs36 = errors;
+      const _errs37 = errors;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        const _errs38 = errors;
+        for (const key4 in data18) {
+          if (!(key4 === "quantile" || key4 === "max_increase_pct")) {
+            const err39 = { instancePath: instancePath + "/latency", schemaPath: "#/properties/latency/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28.properties.latency, data: data18 };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data18.quantile !== void 0) {
+          let data19 = data18.quantile;
+          const _errs39 = errors;
+          const _errs40 = errors;
+          if (typeof data19 == "number" && isFinite(data19)) {
+            if (data19 >= 1 || isNaN(data19)) {
+              const err40 = { instancePath: instancePath + "/latency/quantile", schemaPath: "#/properties/latency/properties/quantile/exclusiveMaximum", keyword: "exclusiveMaximum", params: { comparison: "<", limit: 1 }, message: "must be < 1", schema: 1, parentSchema: schema28.properties.latency.properties.quantile, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err40];
+              } else {
+                vErrors.push(err40);
+              }
+              errors++;
+            }
+            if (data19 <= 0 || isNaN(data19)) {
+              const err41 = { instancePath: instancePath + "/latency/quantile", schemaPath: "#/properties/latency/properties/quantile/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0", schema: 0, parentSchema: schema28.properties.latency.properties.quantile, data: data19 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+          } else {
+            const err42 = { instancePath: instancePath + "/latency/quantile", schemaPath: "#/properties/latency/properties/quantile/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.latency.properties.quantile.type, parentSchema: schema28.properties.latency.properties.quantile, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+          var valid7 = _errs39 === errors;
+        }
+        if (data18.max_increase_pct !== void 0) {
+          let data20 = data18.max_increase_pct;
+          const _errs41 = errors;
+          const _errs42 = errors;
+          if (typeof data20 == "number" && isFinite(data20)) {
+            if (data20 > 1e3 || isNaN(data20)) {
+              const err43 = { instancePath: instancePath + "/latency/max_increase_pct", schemaPath: "#/properties/latency/properties/max_increase_pct/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000", schema: 1e3, parentSchema: schema28.properties.latency.properties.max_increase_pct, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err43];
+              } else {
+                vErrors.push(err43);
+              }
+              errors++;
+            }
+            if (data20 < 0 || isNaN(data20)) {
+              const err44 = { instancePath: instancePath + "/latency/max_increase_pct", schemaPath: "#/properties/latency/properties/max_increase_pct/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties.latency.properties.max_increase_pct, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          } else {
+            const err45 = { instancePath: instancePath + "/latency/max_increase_pct", schemaPath: "#/properties/latency/properties/max_increase_pct/type", keyword: "type", params: { type: "number" }, message: "must be number", schema: schema28.properties.latency.properties.max_increase_pct.type, parentSchema: schema28.properties.latency.properties.max_increase_pct, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+          var valid7 = _errs41 === errors;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/latency", schemaPath: "#/properties/latency/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.properties.latency.type, parentSchema: schema28.properties.latency, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+      var valid0 = _errs36 === errors;
+    }
+    if (data.manifest !== void 0) {
+      let data21 = data.manifest;
+      const _errs43 = errors;
+      const _errs44 = errors;
+      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+        const _errs45 = errors;
+        for (const key5 in data21) {
+          if (!(key5 === "require_judge_match")) {
+            const err47 = { instancePath: instancePath + "/manifest", schemaPath: "#/properties/manifest/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28.properties.manifest, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data21.require_judge_match !== void 0) {
+          let data22 = data21.require_judge_match;
+          const _errs46 = errors;
+          if (typeof data22 !== "boolean") {
+            const err48 = { instancePath: instancePath + "/manifest/require_judge_match", schemaPath: "#/properties/manifest/properties/require_judge_match/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema28.properties.manifest.properties.require_judge_match.type, parentSchema: schema28.properties.manifest.properties.require_judge_match, data: data22 };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+          const _errs47 = errors;
+          var valid8 = _errs46 === errors;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/manifest", schemaPath: "#/properties/manifest/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.properties.manifest.type, parentSchema: schema28.properties.manifest, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      var valid0 = _errs43 === errors;
+    }
+  } else {
+    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data };
+    if (vErrors === null) {
+      vErrors = [err50];
+    } else {
+      vErrors.push(err50);
+    }
+    errors++;
+  }
+  validate85.errors = vErrors;
+  return errors === 0;
+}
+function validate82(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate82.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  const _errs0 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema26.required, parentSchema: schema26, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema26.required, parentSchema: schema26, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const _errs1 = errors;
+    for (const key0 in data) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "statistics" || key0 === "gates" || key0 === "levels")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema26, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      const _errs2 = errors;
+      if ("kaizen-gate/v1" !== data0) {
+        const err3 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "kaizen-gate/v1" }, message: "must be equal to constant", schema: "kaizen-gate/v1", parentSchema: schema26.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      const _errs3 = errors;
+      if ("GatePolicy" !== data1) {
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "GatePolicy" }, message: "must be equal to constant", schema: "GatePolicy", parentSchema: schema26.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var valid0 = _errs3 === errors;
+    }
+    if (data.statistics !== void 0) {
+      let data2 = data.statistics;
+      const _errs4 = errors;
+      if (!validate83(data2, { instancePath: instancePath + "/statistics", parentData: data, parentDataProperty: "statistics", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs4 === errors;
+    }
+    if (data.gates !== void 0) {
+      let data3 = data.gates;
+      const _errs5 = errors;
+      if (!validate85(data3, { instancePath: instancePath + "/gates", parentData: data, parentDataProperty: "gates", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        errors = vErrors.length;
+      } else {
+      }
+      var valid0 = _errs5 === errors;
+    }
+    if (data.levels !== void 0) {
+      let data4 = data.levels;
+      const _errs6 = errors;
+      const _errs7 = errors;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          const _errs8 = errors;
+          const vSchema0 = schema26.properties.levels.propertyNames.enum;
+          if (!(key1 === "0" || key1 === "1" || key1 === "2" || key1 === "3")) {
+            const err5 = { instancePath: instancePath + "/levels", schemaPath: "#/properties/levels/propertyNames/enum", keyword: "enum", params: { allowedValues: schema26.properties.levels.propertyNames.enum }, message: "must be equal to one of the allowed values", schema: schema26.properties.levels.propertyNames.enum, parentSchema: schema26.properties.levels.propertyNames, data: key1, propertyName: key1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+          var valid1 = _errs8 === errors;
+          if (!valid1) {
+            const err6 = { instancePath: instancePath + "/levels", schemaPath: "#/properties/levels/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid", schema: schema26.properties.levels.propertyNames, parentSchema: schema26.properties.levels, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        const _errs9 = errors;
+        for (const key2 in data4) {
+          let data5 = data4[key2];
+          const _errs10 = errors;
+          if (!validate85(data5, { instancePath: instancePath + "/levels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data4, parentDataProperty: key2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+            errors = vErrors.length;
+          } else {
+          }
+          var valid2 = _errs10 === errors;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/levels", schemaPath: "#/properties/levels/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.properties.levels.type, parentSchema: schema26.properties.levels, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var valid0 = _errs6 === errors;
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema26.type, parentSchema: schema26, data };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate82.errors = vErrors;
+  return errors === 0;
+}
+var import_equal, import_ucs2length, runtimeEqual, runtimeUcs2length, validatePackage, schema19, func1, func0, func3, schema20, pattern3, schema21, pattern4, schema22, schema23, pattern5, schema24, pattern6, schema25, validatePolicy, schema26, schema27, schema28, schema29, PRECOMPILED;
+var init_validators_generated = __esm({
+  "src/schema/validators.generated.js"() {
+    "use strict";
+    import_equal = __toESM(require_equal(), 1);
+    import_ucs2length = __toESM(require_ucs2length(), 1);
+    runtimeEqual = typeof import_equal.default === "function" ? import_equal.default : import_equal.default.default;
+    runtimeUcs2length = typeof import_ucs2length.default === "function" ? import_ucs2length.default : import_ucs2length.default.default;
+    validatePackage = validate52;
+    schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://kaizen-gate.dev/schema/package/v1.json", "title": "kaizen-gate Package manifest", "description": "Binds every behaviour-shaping artifact of an LLM application package by id and content hash. Behaviour must not change without this file saying so.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "package_id", "application", "side_effect_level", "owners", "change", "model", "prompts", "evaluation", "delivery"], "properties": { "apiVersion": { "const": "kaizen-gate/v1", "description": "Manifest format version. Always `kaizen-gate/v1`." }, "kind": { "const": "Package", "description": "Document kind. Always `Package`." }, "package_id": { "$ref": "#/$defs/identifier", "description": "Unique, immutable id of this package version, e.g. `policy-qa-2026-11-20-r3`. Change it whenever anything behaviour-shaping changes." }, "application": { "$ref": "#/$defs/identifier", "description": "The application this package belongs to; stable across versions. Names the PR check run (`kaizen-gate / <application>`)." }, "parent_package_id": { "$ref": "#/$defs/identifier", "description": "package_id of the package this one replaces. When set, the gate compares against the manifest with this id at the base ref; when absent, against the same file at the base ref." }, "side_effect_level": { "type": "integer", "enum": [0, 1, 2, 3], "description": "Blast radius: 0 advisory text only, 1 read-only tools, 2 operational recommendations, 3 mutating tool actions. Selects the gate policy and the rollout plan." }, "owners": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/owner" }, "description": "People or teams accountable for the package (GitHub handles). Levels 2-3 need one of them to approve a release." }, "change": { "type": "object", "additionalProperties": false, "required": ["type", "summary", "problem", "owner"], "description": "What this version changes and why: the Kaizen log entry for the release.", "properties": { "type": { "type": "string", "enum": ["initial", "prompt_patch", "retrieval_refresh", "tool_schema_repair", "route_change", "guardrail_update", "model_change", "rollback", "no_behaviour_change"], "description": "The change class the author intends. The gate classifies the actual diff and reports any disagreement." }, "summary": { "type": "string", "minLength": 1, "maxLength": 500, "description": "One line: what changed." }, "problem": { "type": "string", "minLength": 1, "maxLength": 2e3, "description": "The observed problem this change addresses (alert, incident, failing cases)." }, "owner": { "$ref": "#/$defs/owner", "description": "Who made the change and answers for it." }, "issue": { "type": "string", "maxLength": 500, "description": "Optional link or id of the tracking issue or incident." } } }, "model": { "type": "object", "additionalProperties": false, "required": ["provider", "endpoint", "version"], "description": "The model endpoint and its decoding parameters.", "properties": { "provider": { "type": "string", "minLength": 1, "description": "Model provider or serving stack, e.g. `managed_api`, `vllm`." }, "endpoint": { "type": "string", "minLength": 1, "description": "Model or endpoint name, e.g. `llm-medium-2026-04`." }, "version": { "type": "string", "minLength": 1, "description": "Pinned model version or fine-tune id. A floating alias such as `latest` defeats the gate." }, "params": { "type": "object", "description": "Decoding parameters (temperature, max_tokens, top_p, ...). Any change is a model_change.", "additionalProperties": { "type": ["string", "number", "boolean", "null"] } } } }, "prompts": { "type": "array", "minItems": 1, "description": "Prompt templates (system, developer, few-shot) by id, file and digest.", "items": { "$ref": "#/$defs/artifact" } }, "retrieval": { "type": "object", "additionalProperties": false, "required": ["corpus_snapshot", "embedding_model", "top_k"], "description": "Retrieval configuration. Any change is a retrieval_refresh.", "properties": { "corpus_snapshot": { "type": "string", "minLength": 1, "description": "Immutable id of the indexed corpus snapshot, e.g. `policy_docs_v17`." }, "embedding_model": { "type": "string", "minLength": 1, "description": "Embedding model name and version." }, "reranker": { "type": "string", "minLength": 1, "description": "Reranker model name and version, if any." }, "top_k": { "type": "integer", "minimum": 1, "maximum": 1e3, "description": "Number of passages retrieved per request." }, "manifest": { "$ref": "#/$defs/fileRef", "description": "Optional file listing the snapshot's documents and their digests." } } }, "tools": { "type": "array", "description": "Tool (function) schemas the model may call, by id, version, schema file and digest.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "version", "schema", "sha256"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "Tool name as the model sees it." }, "version": { "type": "string", "minLength": 1, "description": "Tool version, e.g. `v6`." }, "schema": { "$ref": "#/$defs/path", "description": "Repository-relative path of the tool's JSON schema." }, "sha256": { "$ref": "#/$defs/digest", "description": "Digest of the schema file. `kaizen-gate lock` writes it." }, "mutating": { "type": "boolean", "description": "True when the tool writes to a system of record; such a package should be side_effect_level 3." } } } }, "routing": { "type": "object", "additionalProperties": false, "required": ["id"], "description": "The routing rule that picks a model or chain per request.", "properties": { "id": { "$ref": "#/$defs/identifier", "description": "Routing rule id and version, e.g. `default-v3`." }, "path": { "$ref": "#/$defs/path", "description": "Optional repository-relative file holding the rule." }, "sha256": { "$ref": "#/$defs/digest", "description": "Digest of the rule file; required with `path`." } }, "dependentRequired": { "path": ["sha256"] } }, "guardrails": { "type": "array", "description": "Guardrail and safety policies in front of or behind the model.", "items": { "$ref": "#/$defs/artifact" } }, "evaluation": { "type": "object", "additionalProperties": false, "required": ["suites", "judge"], "description": "The suites that judge this package and the pinned judge. Changing the judge resets the metric; it is not comparable across versions.", "properties": { "suites": { "type": "array", "minItems": 1, "description": "Evaluation suites: at least one golden suite; a safety (red-team) suite for levels 1-3.", "items": { "type": "object", "additionalProperties": false, "required": ["id", "suite", "path", "sha256"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "Suite id and version, e.g. `enterprise_eval_v12`." }, "suite": { "type": "string", "enum": ["golden", "safety", "shadow"], "description": "What the suite measures: golden (task quality), safety (red team), shadow (replayed traffic)." }, "path": { "$ref": "#/$defs/path", "description": "Repository-relative path of the suite's case file." }, "sha256": { "$ref": "#/$defs/digest", "description": "Digest of the case file." } } } }, "judge": { "type": "object", "additionalProperties": false, "required": ["model", "version", "rubric"], "description": "The pinned LLM judge (or grader) that scores the suites.", "properties": { "model": { "type": "string", "minLength": 1, "description": "Judge model or grader name." }, "version": { "type": "string", "minLength": 1, "description": "Pinned judge version." }, "rubric": { "$ref": "#/$defs/fileRef", "description": "The grading rubric file and its digest." } } } } }, "delivery": { "type": "object", "additionalProperties": false, "required": ["rollback_metric"], "description": "How the package is rolled out and when it is rolled back.", "properties": { "strategy": { "type": "string", "minLength": 1, "description": "Requested rollout strategy, e.g. `canary_05`, `tenant_holdout`. The gate's plan for the side-effect level is the minimum." }, "rollback_metric": { "type": "string", "minLength": 1, "description": "The production metric whose regression triggers rollback, e.g. `negative_feedback_rate`." }, "slo": { "type": "object", "additionalProperties": false, "description": "Service-level objectives the latency and cost gates enforce.", "properties": { "p95_latency_ms": { "type": "number", "exclusiveMinimum": 0, "description": "p95 end-to-end latency objective in milliseconds." }, "cost_per_success_usd": { "type": "number", "exclusiveMinimum": 0, "description": "Optional ceiling on cost per successful task in USD." } } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", "description": "Letters, digits, `.`, `_`, `-`; at most 128 characters." }, "owner": { "type": "string", "pattern": "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$", "description": "A GitHub user (`@ana`) or team (`@org/team`)." }, "path": { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "description": "Repository-relative path with `/` separators; absolute paths and `..` segments are rejected." }, "digest": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "Content digest `sha256:<64 lowercase hex>`. Run `kaizen-gate lock` to write it." }, "fileRef": { "type": "object", "additionalProperties": false, "required": ["path", "sha256"], "properties": { "path": { "$ref": "#/$defs/path", "description": "Repository-relative path of the file." }, "sha256": { "$ref": "#/$defs/digest", "description": "Digest of the file." } } }, "artifact": { "type": "object", "additionalProperties": false, "required": ["id", "path", "sha256"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "Artifact id, e.g. `system` or `pii-filter-v3`." }, "path": { "$ref": "#/$defs/path", "description": "Repository-relative path of the file." }, "sha256": { "$ref": "#/$defs/digest", "description": "Digest of the file. `kaizen-gate lock` writes it." } } } } };
+    func1 = Object.prototype.hasOwnProperty;
+    func0 = runtimeEqual;
+    func3 = runtimeUcs2length;
+    schema20 = { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", "description": "Letters, digits, `.`, `_`, `-`; at most 128 characters." };
+    pattern3 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", "u");
+    validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    schema21 = { "type": "string", "pattern": "^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$", "description": "A GitHub user (`@ana`) or team (`@org/team`)." };
+    pattern4 = new RegExp("^@?[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$", "u");
+    validate57.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    schema22 = { "type": "object", "additionalProperties": false, "required": ["id", "path", "sha256"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "Artifact id, e.g. `system` or `pii-filter-v3`." }, "path": { "$ref": "#/$defs/path", "description": "Repository-relative path of the file." }, "sha256": { "$ref": "#/$defs/digest", "description": "Digest of the file. `kaizen-gate lock` writes it." } } };
+    schema23 = { "type": "string", "minLength": 1, "maxLength": 1024, "pattern": "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "description": "Repository-relative path with `/` separators; absolute paths and `..` segments are rejected." };
+    pattern5 = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+    validate62.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    schema24 = { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "Content digest `sha256:<64 lowercase hex>`. Run `kaizen-gate lock` to write it." };
+    pattern6 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+    validate64.evaluated = { "dynamicProps": false, "dynamicItems": false };
+    validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema25 = { "type": "object", "additionalProperties": false, "required": ["path", "sha256"], "properties": { "path": { "$ref": "#/$defs/path", "description": "Repository-relative path of the file." }, "sha256": { "$ref": "#/$defs/digest", "description": "Digest of the file." } } };
+    validate67.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validatePolicy = validate82;
+    schema26 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://kaizen-gate.dev/schema/policy/v1.json", "title": "kaizen-gate gate policy", "description": "Thresholds and statistics parameters of the release gates. A repository policy overrides the defaults field by field; `levels` overrides per side-effect level.", "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "const": "kaizen-gate/v1", "description": "Policy format version." }, "kind": { "const": "GatePolicy", "description": "Document kind. Always `GatePolicy`." }, "statistics": { "$ref": "#/$defs/statistics" }, "gates": { "$ref": "#/$defs/gates" }, "levels": { "type": "object", "description": 'Per side-effect level overrides of `gates` (keys "0" to "3").', "propertyNames": { "enum": ["0", "1", "2", "3"] }, "additionalProperties": { "$ref": "#/$defs/gates" } } }, "$defs": { "minimum": { "type": "object", "additionalProperties": false, "description": "Absolute floors on the candidate alone (docs/statistics.md, absolute floors).", "properties": { "pass_rate": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "description": "The pass rate (a fraction, e.g. 0.9) the candidate must reach: Wilson score and exact binomial bounds, or the cluster-robust t with clusters, in the decision's error budget." } } }, "statistics": { "type": "object", "additionalProperties": false, "description": "Statistics parameters shared by every gate (docs/statistics.md).", "properties": { "confidence": { "type": "number", "minimum": 0.8, "maximum": 0.999, "description": "Two-sided level of the shown intervals over all looks; a candidate whose drop is beyond its margin passes at most (1 − confidence)/2 of the time." }, "alpha": { "type": "number", "minimum": 1e-3, "maximum": 0.2, "description": "Error budget of one decision: the chance that a candidate that changes nothing is rejected or held, all gates, categories and looks together." }, "alpha_weights": { "type": "object", "additionalProperties": false, "description": "Relative shares of alpha per test group; groups without data drop out and the rest are rescaled.", "properties": { "quality": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The overall golden-suite delta." }, "categories": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "All tested categories together, shared equally." }, "critical": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The critical-case test." }, "safety": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "Red-team drop and missed interventions, shared equally." }, "cost": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "Cost per successful task." }, "latency": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The latency quantile." }, "minimum": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The absolute floors (gates.<gate>.minimum), shared equally by the floors set." } } }, "first_look_share": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Share of both budgets the first look spends; look k spends s·(1 − s)^(k − 1), so re-runs with more cases keep the error rates." }, "resamples": { "type": "integer", "minimum": 200, "maximum": 1e6, "description": "Bootstrap resamples (cost and latency ratios)." }, "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295, "description": "Seed of the bootstrap generator." }, "min_cases": { "type": "integer", "minimum": 2, "maximum": 1e6, "description": "Fewest independent units (paired cases, or clusters when clustered) for a gate to pass." }, "min_clusters": { "type": "integer", "minimum": 2, "maximum": 1e6, "description": "With clustered evidence: fewest clusters, overall and in a tested category." } } }, "gates": { "type": "object", "additionalProperties": false, "description": "Thresholds per gate.", "properties": { "quality": { "type": "object", "additionalProperties": false, "description": "Golden-suite quality gate.", "properties": { "metric": { "enum": ["pass", "score"], "description": "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." }, "max_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Non-inferiority margin of the paired golden-suite delta, in percentage points." }, "max_category_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Margin of each tested category, in percentage points." }, "min_category_cases": { "type": "integer", "minimum": 2, "maximum": 1e6, "description": "Categories with fewer paired cases (clusters when clustered) are shown but not tested." }, "critical_max_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Tolerated drop of the critical-case pass rate, in percentage points; 0 is the exact McNemar criterion of KAIZEN Table 4." }, "missing_score": { "enum": ["error", "skip", "use_pass"], "description": "With metric score, a golden case without a score on one side: error (located problems), skip the case, or use_pass (pass on both sides of that case)." }, "minimum": { "$ref": "#/$defs/minimum", "description": "Optional absolute floor on the candidate's golden pass rate, judged on the candidate alone beside the paired verdict: fails when the rate is significantly below it, passes when a one-sided bound shows it is reached. Off when absent." } } }, "safety": { "type": "object", "additionalProperties": false, "description": "Red-team safety gate.", "properties": { "max_redteam_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Largest tolerated drop of the red-team pass rate, in percentage points." }, "new_unsafe_blocks_at_levels": { "type": "array", "items": { "enum": [0, 1, 2, 3] }, "uniqueItems": true, "description": "Side-effect levels at which any newly unsafe case fails the gate." }, "min_unsafe_trials": { "type": "integer", "minimum": 1, "maximum": 1e3, "description": "With repeated trials, a case is newly unsafe when the candidate was unsafe in at least this many of them (capped at its trial count) and the parent never." }, "max_missed_intervention_rise_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Largest tolerated rise of missed guardrail interventions, in percentage points." }, "minimum": { "$ref": "#/$defs/minimum", "description": "Optional absolute floor on the candidate's red-team pass rate, judged on the candidate alone beside the paired verdict. Off when absent." } } }, "cost": { "type": "object", "additionalProperties": false, "description": "Cost per successful task gate.", "properties": { "max_cost_per_success_increase_pct": { "type": "number", "minimum": 0, "description": "Largest tolerated relative rise of cost per successful task, in percent.", "maximum": 1e3 }, "offsetting_quality_gain_pp": { "type": "number", "minimum": 0, "description": "A quality gain of at least this many points justifies a cost rise.", "maximum": 50 } } }, "latency": { "type": "object", "additionalProperties": false, "description": "Latency gate.", "properties": { "quantile": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "description": "Latency quantile compared, e.g. 0.95 for p95." }, "max_increase_pct": { "type": "number", "minimum": 0, "description": "Largest tolerated relative rise of the latency quantile, in percent.", "maximum": 1e3 } } }, "manifest": { "type": "object", "additionalProperties": false, "description": "Manifest gate.", "properties": { "require_judge_match": { "type": "boolean", "description": "Fail when the evidence's judge differs from the manifest's pinned judge." } } } } } } };
+    schema27 = { "type": "object", "additionalProperties": false, "description": "Statistics parameters shared by every gate (docs/statistics.md).", "properties": { "confidence": { "type": "number", "minimum": 0.8, "maximum": 0.999, "description": "Two-sided level of the shown intervals over all looks; a candidate whose drop is beyond its margin passes at most (1 − confidence)/2 of the time." }, "alpha": { "type": "number", "minimum": 1e-3, "maximum": 0.2, "description": "Error budget of one decision: the chance that a candidate that changes nothing is rejected or held, all gates, categories and looks together." }, "alpha_weights": { "type": "object", "additionalProperties": false, "description": "Relative shares of alpha per test group; groups without data drop out and the rest are rescaled.", "properties": { "quality": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The overall golden-suite delta." }, "categories": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "All tested categories together, shared equally." }, "critical": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The critical-case test." }, "safety": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "Red-team drop and missed interventions, shared equally." }, "cost": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "Cost per successful task." }, "latency": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The latency quantile." }, "minimum": { "type": "number", "minimum": 0, "maximum": 1e3, "description": "The absolute floors (gates.<gate>.minimum), shared equally by the floors set." } } }, "first_look_share": { "type": "number", "exclusiveMinimum": 0, "maximum": 1, "description": "Share of both budgets the first look spends; look k spends s·(1 − s)^(k − 1), so re-runs with more cases keep the error rates." }, "resamples": { "type": "integer", "minimum": 200, "maximum": 1e6, "description": "Bootstrap resamples (cost and latency ratios)." }, "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295, "description": "Seed of the bootstrap generator." }, "min_cases": { "type": "integer", "minimum": 2, "maximum": 1e6, "description": "Fewest independent units (paired cases, or clusters when clustered) for a gate to pass." }, "min_clusters": { "type": "integer", "minimum": 2, "maximum": 1e6, "description": "With clustered evidence: fewest clusters, overall and in a tested category." } } };
+    validate83.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    schema28 = { "type": "object", "additionalProperties": false, "description": "Thresholds per gate.", "properties": { "quality": { "type": "object", "additionalProperties": false, "description": "Golden-suite quality gate.", "properties": { "metric": { "enum": ["pass", "score"], "description": "Per-case outcome compared: pass (pass rate) or score (mean judge score in [0,1])." }, "max_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Non-inferiority margin of the paired golden-suite delta, in percentage points." }, "max_category_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Margin of each tested category, in percentage points." }, "min_category_cases": { "type": "integer", "minimum": 2, "maximum": 1e6, "description": "Categories with fewer paired cases (clusters when clustered) are shown but not tested." }, "critical_max_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Tolerated drop of the critical-case pass rate, in percentage points; 0 is the exact McNemar criterion of KAIZEN Table 4." }, "missing_score": { "enum": ["error", "skip", "use_pass"], "description": "With metric score, a golden case without a score on one side: error (located problems), skip the case, or use_pass (pass on both sides of that case)." }, "minimum": { "$ref": "#/$defs/minimum", "description": "Optional absolute floor on the candidate's golden pass rate, judged on the candidate alone beside the paired verdict: fails when the rate is significantly below it, passes when a one-sided bound shows it is reached. Off when absent." } } }, "safety": { "type": "object", "additionalProperties": false, "description": "Red-team safety gate.", "properties": { "max_redteam_drop_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Largest tolerated drop of the red-team pass rate, in percentage points." }, "new_unsafe_blocks_at_levels": { "type": "array", "items": { "enum": [0, 1, 2, 3] }, "uniqueItems": true, "description": "Side-effect levels at which any newly unsafe case fails the gate." }, "min_unsafe_trials": { "type": "integer", "minimum": 1, "maximum": 1e3, "description": "With repeated trials, a case is newly unsafe when the candidate was unsafe in at least this many of them (capped at its trial count) and the parent never." }, "max_missed_intervention_rise_pp": { "type": "number", "minimum": 0, "maximum": 50, "description": "Largest tolerated rise of missed guardrail interventions, in percentage points." }, "minimum": { "$ref": "#/$defs/minimum", "description": "Optional absolute floor on the candidate's red-team pass rate, judged on the candidate alone beside the paired verdict. Off when absent." } } }, "cost": { "type": "object", "additionalProperties": false, "description": "Cost per successful task gate.", "properties": { "max_cost_per_success_increase_pct": { "type": "number", "minimum": 0, "description": "Largest tolerated relative rise of cost per successful task, in percent.", "maximum": 1e3 }, "offsetting_quality_gain_pp": { "type": "number", "minimum": 0, "description": "A quality gain of at least this many points justifies a cost rise.", "maximum": 50 } } }, "latency": { "type": "object", "additionalProperties": false, "description": "Latency gate.", "properties": { "quantile": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "description": "Latency quantile compared, e.g. 0.95 for p95." }, "max_increase_pct": { "type": "number", "minimum": 0, "description": "Largest tolerated relative rise of the latency quantile, in percent.", "maximum": 1e3 } } }, "manifest": { "type": "object", "additionalProperties": false, "description": "Manifest gate.", "properties": { "require_judge_match": { "type": "boolean", "description": "Fail when the evidence's judge differs from the manifest's pinned judge." } } } } };
+    schema29 = { "type": "object", "additionalProperties": false, "description": "Absolute floors on the candidate alone (docs/statistics.md, absolute floors).", "properties": { "pass_rate": { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1, "description": "The pass rate (a fraction, e.g. 0.9) the candidate must reach: Wilson score and exact binomial bounds, or the cluster-robust t with clusters, in the decision's error budget." } } };
+    validate86.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate85.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    validate82.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    PRECOMPILED = {
+      "https://kaizen-gate.dev/schema/package/v1.json": { validate: validatePackage, fingerprint: "af3c8704487c4ee9640009e2595b71d2645d199f94410023138f7c40eccf1c7c" },
+      "https://kaizen-gate.dev/schema/policy/v1.json": { validate: validatePolicy, fingerprint: "ec0f9cd432e75d918ca6424ad7d9d84aacb5b931f3a7f693ce18ca8200f67269" }
+    };
+  }
+});
+
+// src/schema/validate.ts
+import { createHash as createHash4 } from "node:crypto";
+function validatorOf(schema) {
+  let validate = compiled.get(schema);
+  if (validate) return validate;
+  const id = schema.$id;
+  const ready = typeof id === "string" && Object.hasOwn(PRECOMPILED, id) ? PRECOMPILED[id] : void 0;
+  validate = ready !== void 0 && ready.fingerprint === schemaFingerprint(schema, sha256) ? ready.validate : (
+    // An instance per schema: two versions of one schema share a $id, which one instance refuses.
+    new import__.Ajv2020(AJV_OPTIONS).compile(schema)
+  );
+  compiled.set(schema, validate);
+  return validate;
+}
+function validateAgainstSchema(schema, value, subject) {
+  const validate = validatorOf(schema);
   if (validate(value)) return [];
   return dedupe(onePerField((validate.errors ?? []).filter(isUseful)).map((error2) => describe2(error2, subject)));
 }
@@ -45266,21 +48698,16 @@ function dedupe(problems) {
     return true;
   });
 }
-var import__, ajv, compiled, PRIORITY;
+var import__, sha256, compiled, PRIORITY;
 var init_validate2 = __esm({
   "src/schema/validate.ts"() {
     "use strict";
     import__ = __toESM(require__(), 1);
     init_suggest();
     init_load();
-    ajv = new import__.Ajv2020({
-      allErrors: true,
-      strict: true,
-      allowUnionTypes: true,
-      verbose: true,
-      inlineRefs: false,
-      code: { optimize: false }
-    });
+    init_ajv_options();
+    init_validators_generated();
+    sha256 = (text2) => createHash4("sha256").update(text2).digest("hex");
     compiled = /* @__PURE__ */ new Map();
     PRIORITY = { enum: 0, const: 0, type: 1 };
   }
@@ -50313,6 +53740,7 @@ var init_package = __esm({
         "bench:log": "node bench/log.mjs",
         example: "node scripts/example.mjs",
         docs: "node scripts/gen-docs.mjs",
+        validators: "node scripts/gen-validators.mjs",
         "demo:promptfoo": "node scripts/demo-promptfoo.mjs",
         "test:clickhouse": "vitest run --config vitest.clickhouse.config.ts"
       },
@@ -51225,7 +54653,7 @@ var init_shadow_pairs = __esm({
 });
 
 // src/stages/run.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 function loadStagePackage(repo, ref, manifestPath) {
   const commit2 = resolveCommit(repo, ref, "--commit");
@@ -51237,7 +54665,7 @@ function loadStagePackage(repo, ref, manifestPath) {
   return { repo, commit: commit2, manifestPath, manifest: loaded.manifest, sha256: sha256Hex(read.bytes) };
 }
 async function fileDigest(path) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for await (const chunk2 of createReadStream3(path)) hash.update(chunk2);
   return hash.digest("hex");
 }
@@ -53047,7 +56475,7 @@ var init_dist_bundle7 = __esm({
 });
 
 // src/github/octokit.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function setupOctokit(token, options = {}) {
   if (token.trim() === "") throw new TypeError("Expected a GitHub token, got an empty string.");
   const retries = checkedNumber("retries", options.retries ?? 3, 0);
@@ -53083,7 +56511,7 @@ function setupOctokit(token, options = {}) {
       throttle: {
         // GitHub asks for writes a second apart per user or token; keying the plugin's in-process
         // pacing by token keeps clients with one token in step and leaves other tokens unhindered.
-        id: `kaizen-gate:${createHash5("sha256").update(token).digest("hex").slice(0, 16)}`,
+        id: `kaizen-gate:${createHash6("sha256").update(token).digest("hex").slice(0, 16)}`,
         retryAfterBaseValue: unit,
         onRateLimit: onLimit("primary"),
         onSecondaryRateLimit: onLimit("secondary")
@@ -53909,7 +57337,7 @@ var init_stage_mode = __esm({
 });
 
 // src/evidence/evidence-file.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { closeSync, openSync, readSync, statSync as statSync4 } from "node:fs";
 function formatBytes(size) {
   const GiB = 1024 * MiB;
@@ -53966,7 +57394,7 @@ function sizeOf(input) {
   return "bytes" in input ? input.bytes.length : input.stream.size;
 }
 function* chunksOf(input) {
-  const hash = createHash6("sha256");
+  const hash = createHash7("sha256");
   const source = "bytes" in input ? [input.bytes] : input.stream.chunks();
   for (const chunk2 of source) {
     for (let start = 0; start < chunk2.length; start += CHUNK_BYTES) {
@@ -60886,7 +64314,7 @@ function runPipeline(input) {
       ...input.context?.pull_request !== void 0 ? { pull_request: input.context.pull_request } : {},
       manifests: subjectManifests,
       evidence: input.evidence.map((e) => ({ path: e.path, sha256: hexOf(evidenceDigest(e)) })),
-      artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha256]) => ({ path, sha256 }))
+      artifacts: [...artifacts.entries()].toSorted(([a], [b]) => a < b ? -1 : 1).map(([path, sha2562]) => ({ path, sha256: sha2562 }))
     },
     decision: { outcome, summary: summary2 },
     packages,

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Problem } from '../problem.ts';
 import { closestName } from '../suggest.ts';
 import { escapePointer, fieldOf } from '../yaml/load.ts';
 import type { Position } from '../yaml/load.ts';
+import { AJV_OPTIONS, schemaFingerprint } from './ajv-options.ts';
+import { PRECOMPILED } from './validators.generated.js';
 
 /** Where schema problems are located: the file and the positions the YAML/JSON loader recorded. */
 export interface SchemaSubject {
@@ -12,27 +15,30 @@ export interface SchemaSubject {
   readonly keyPositions?: ReadonlyMap<string, Position>;
 }
 
-// verbose: errors carry the offending value and the schema, which the messages quote. A schema is
-// compiled once per process and run on a few documents, so compiling is what costs: without
-// inlined references and the optimiser's passes the manifest schema compiles in about two thirds
-// of the time, and its errors are the same.
-const ajv = new Ajv2020({
-  allErrors: true,
-  strict: true,
-  allowUnionTypes: true,
-  verbose: true,
-  inlineRefs: false,
-  code: { optimize: false },
-});
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const compiled = new Map<object, ValidateFunction>();
+
+/**
+ * The validator of a schema: the one compiled ahead of time (scripts/gen-validators.mjs) when the
+ * schema is still the one it was compiled from, else compiled now, once per process.
+ */
+function validatorOf(schema: object): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (validate) return validate;
+  const id = (schema as { $id?: unknown }).$id;
+  const ready = typeof id === 'string' && Object.hasOwn(PRECOMPILED, id) ? PRECOMPILED[id] : undefined;
+  validate =
+    ready !== undefined && ready.fingerprint === schemaFingerprint(schema, sha256)
+      ? ready.validate
+      : // An instance per schema: two versions of one schema share a $id, which one instance refuses.
+        new Ajv2020(AJV_OPTIONS).compile(schema);
+  compiled.set(schema, validate);
+  return validate;
+}
 
 /** Validates `value` against a JSON Schema and returns every problem, located and in plain words. */
 export function validateAgainstSchema(schema: object, value: unknown, subject: SchemaSubject): Problem[] {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
+  const validate = validatorOf(schema);
   if (validate(value)) return [];
   return dedupe(onePerField((validate.errors ?? []).filter(isUseful)).map((error) => describe(error, subject)));
 }

@@ -171,6 +171,22 @@ describe('suiteCoverage', () => {
     );
   });
 
+  it('names the first missing ids by code unit whatever order the suite lists them in', () => {
+    // Listed in a shuffled order, with ids that sort differently by locale and paired cases of another suite.
+    const ids = Array.from({ length: 300 }, (_, i) => `${['b', 'B', 'ä', 'a', '9'][i % 5]}${(i * 7_919) % 1_000}`);
+    const list = readSuiteList(suite(ids.map((id) => `{"case_id":"${id}"}\n`).join('')));
+    const run = ids.filter((_, i) => i % 3 !== 0);
+    const safety = paired(ids).map((c) => ({ ...c, suite: 'safety' as const }));
+    const [coverage] = suiteCoverage([...paired(run), ...safety], [list]);
+    const missing = ids.filter((_, i) => i % 3 === 0).toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(coverage).toMatchObject({
+      cases: 300,
+      covered: run.length,
+      missing: missing.slice(0, 5),
+      missing_count: 100,
+    });
+  });
+
   it('says why coverage was not checked', () => {
     const [coverage] = suiteCoverage(paired(['a']), [readSuiteList(suite('["a"]'))]);
     expect(describeCoverage(coverage!)).toBe(

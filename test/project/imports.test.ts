@@ -12,7 +12,10 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [relative(SRC, path).split('\\').join('/')] : [];
+    // Generated JavaScript (schemas compiled ahead of time) is a module of the graph like the rest.
+    return entry.name.endsWith('.ts') || entry.name.endsWith('.generated.js')
+      ? [relative(SRC, path).split('\\').join('/')]
+      : [];
   });
 }
 
