@@ -25059,6 +25059,24 @@ function resolveCommit(repo, ref, flag2 = "--base") {
   const message = shallow ? `${ref} is not in this clone, which is shallow (history was not fetched); check out with full history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`` : `${ref} does not name a commit in ${repo}; fetch it first (e.g. \`git fetch origin ${ref}\`)`;
   throw new InputError([{ file: flag2, message }]);
 }
+function resolveCommits(repo, refs) {
+  const resolved = /* @__PURE__ */ new Map();
+  const pending = [
+    ...new Set(
+      refs.map(({ ref }) => ref).filter((ref) => !ref.startsWith("-") && !knownCommits.has(`${repo}\0${ref}`))
+    )
+  ];
+  if (pending.length > 1) {
+    const lines = tryGit(repo, ["rev-parse", ...pending.map((ref) => `${ref}^{commit}`)])?.toString().split("\n").filter(Boolean);
+    if (lines?.length === pending.length && lines.every((line) => FULL_HASH.test(line))) {
+      pending.forEach((ref, i) => {
+        resolved.set(ref, lines[i]);
+        if (lines[i] === ref) knownCommits.add(`${repo}\0${ref}`);
+      });
+    }
+  }
+  return refs.map(({ ref, flag: flag2 }) => resolved.get(ref) ?? resolveCommit(repo, ref, flag2));
+}
 function rememberedByHashes(key, compute) {
   if (!key.slice(1).every((part) => FULL_HASH.test(part))) return compute();
   const id = key.join("\0");
@@ -25073,12 +25091,27 @@ function changedPaths(repo, base, head) {
   if (head) {
     return rememberedByHashes(
       [`${repo}\0diff`, base, head],
-      () => git(repo, ["diff", "--name-only", "-z", "--no-renames", base, head]).toString().split("\0").filter(Boolean).toSorted()
+      () => changedEntries(listTree(repo, base), listTree(repo, head))
     );
   }
   const tracked = git(repo, ["diff", "--name-only", "-z", "--no-renames", base]).toString().split("\0").filter(Boolean);
   const untracked = git(repo, ["ls-files", "-z", "--others", "--exclude-standard"]).toString().split("\0").filter(Boolean);
   return [.../* @__PURE__ */ new Set([...tracked, ...untracked])].toSorted();
+}
+function changedEntries(base, head) {
+  const changed = [];
+  for (const [path, entry] of head) {
+    if (entry.type === "tree") continue;
+    const before = base.get(path);
+    if (before === void 0 || before.type === "tree" || before.object !== entry.object || before.mode !== entry.mode)
+      changed.push(path);
+  }
+  for (const [path, entry] of base) {
+    if (entry.type === "tree") continue;
+    const after = head.get(path);
+    if (after === void 0 || after.type === "tree") changed.push(path);
+  }
+  return changed.toSorted((a, b) => a < b ? -1 : a > b ? 1 : 0);
 }
 function commitsTouching(repo, from, path) {
   return rememberedByHashes(
@@ -59105,13 +59138,17 @@ var init_scope = __esm({
 });
 
 // src/git/discover.ts
-function discoverAtCommit(repo, commit2, options = {}) {
-  const read = readerAtCommit(repo, commit2);
+function discoverAtCommits(repo, commits, options = {}) {
   const cache = options.cache ?? /* @__PURE__ */ new Map();
-  const entries = listTreeBlobs(repo, commit2).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true));
-  const kinds = /* @__PURE__ */ new Map();
-  const wanted = entries.filter((e) => e.mode !== "120000" && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
-  for (const batch of batches(wanted)) {
+  const listed2 = commits.map(
+    (commit2) => listTreeBlobs(repo, commit2).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true))
+  );
+  const wanted = /* @__PURE__ */ new Map();
+  for (const entry of listed2.flat()) {
+    if (entry.mode !== "120000" && entry.size <= CLASSIFY_LIMIT && !cache.has(entry.object))
+      wanted.set(entry.object, entry);
+  }
+  for (const batch of batches([...wanted.values()])) {
     const blobs = readBlobs(
       repo,
       batch.map((e) => e.object)
@@ -59121,17 +59158,21 @@ function discoverAtCommit(repo, commit2, options = {}) {
       if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
     }
   }
-  for (const entry of entries) {
-    let kind;
-    if (entry.mode === "120000") {
-      const target = read(entry.path);
-      kind = target.kind === "file" ? classifyYaml(target.bytes, entry.path) : { kind: "foreign" };
-    } else {
-      kind = cache.get(entry.object) ?? { kind: "foreign" };
+  return commits.map((commit2, i) => {
+    const read = readerAtCommit(repo, commit2);
+    const kinds = /* @__PURE__ */ new Map();
+    for (const entry of listed2[i]) {
+      let kind;
+      if (entry.mode === "120000") {
+        const target = read(entry.path);
+        kind = target.kind === "file" ? classifyYaml(target.bytes, entry.path) : { kind: "foreign" };
+      } else {
+        kind = cache.get(entry.object) ?? { kind: "foreign" };
+      }
+      kinds.set(entry.path, refile(kind, entry.path));
     }
-    kinds.set(entry.path, refile(kind, entry.path));
-  }
-  return { kinds, read };
+    return { kinds, read };
+  });
 }
 function discoverInWorktree(repo, options = {}) {
   const read = readerAtWorktree(repo);
@@ -59204,14 +59245,19 @@ var init_discover2 = __esm({
 // src/git/resolve.ts
 function resolveChangeSet(options) {
   const { repo } = options;
-  const baseCommit = resolveCommit(repo, options.base, "--base");
-  const headCommit = options.head === void 0 ? void 0 : resolveCommit(repo, options.head, "--head");
+  const [baseCommit = "", headCommit] = resolveCommits(repo, [
+    { ref: options.base, flag: "--base" },
+    ...options.head === void 0 ? [] : [{ ref: options.head, flag: "--head" }]
+  ]);
   const changed = changedPaths(repo, baseCommit, headCommit);
   const changedSet = new Set(changed);
   const select = options.manifests === void 0 ? void 0 : selectionOf(options.manifests);
   const cache = /* @__PURE__ */ new Map();
-  const baseTree = discoverAtCommit(repo, baseCommit, { ...select ? { select } : {}, cache });
-  const headTree = headCommit ? discoverAtCommit(repo, headCommit, { ...select ? { select } : {}, cache }) : discoverInWorktree(repo, {
+  const [baseTree, headAtCommit] = discoverAtCommits(repo, headCommit ? [baseCommit, headCommit] : [baseCommit], {
+    ...select ? { select } : {},
+    cache
+  });
+  const headTree = headAtCommit ?? discoverInWorktree(repo, {
     ...select ? { select } : {},
     unchanged: { kinds: baseTree.kinds, changed: changedSet }
   });

@@ -20,18 +20,26 @@ export type KindCache = Map<string, YamlKind>;
 /** Bytes read per `git cat-file --batch` call: keeps memory bounded in a repository full of YAML. */
 const BATCH_BYTES = 32 * 1024 * 1024;
 
-/** Classifies the YAML files of a commit that `select` keeps (default: all). */
-export function discoverAtCommit(
+/**
+ * Classifies the YAML files that `select` keeps (default: all) of several commits (a change's base
+ * and head): the blobs none of them has classified yet are read together, in as few git processes
+ * as the batch size allows.
+ */
+export function discoverAtCommits(
   repo: string,
-  commit: string,
+  commits: readonly string[],
   options: { select?: (path: string) => boolean; cache?: KindCache } = {},
-): DiscoveredTree {
-  const read = readerAtCommit(repo, commit);
+): DiscoveredTree[] {
   const cache = options.cache ?? new Map<string, YamlKind>();
-  const entries = listTreeBlobs(repo, commit).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true));
-  const kinds = new Map<string, YamlKind>();
-  const wanted = entries.filter((e) => e.mode !== '120000' && e.size <= CLASSIFY_LIMIT && !cache.has(e.object));
-  for (const batch of batches(wanted)) {
+  const listed = commits.map((commit) =>
+    listTreeBlobs(repo, commit).filter((e) => isYamlPath(e.path) && (options.select?.(e.path) ?? true)),
+  );
+  const wanted = new Map<string, TreeBlob>();
+  for (const entry of listed.flat()) {
+    if (entry.mode !== '120000' && entry.size <= CLASSIFY_LIMIT && !cache.has(entry.object))
+      wanted.set(entry.object, entry);
+  }
+  for (const batch of batches([...wanted.values()])) {
     const blobs = readBlobs(
       repo,
       batch.map((e) => e.object),
@@ -41,18 +49,22 @@ export function discoverAtCommit(
       if (bytes) cache.set(entry.object, classifyYaml(bytes, entry.path));
     }
   }
-  for (const entry of entries) {
-    let kind: YamlKind;
-    if (entry.mode === '120000') {
-      // A symlink is what it points to inside the repository; one pointing outside is not read.
-      const target = read(entry.path);
-      kind = target.kind === 'file' ? classifyYaml(target.bytes, entry.path) : { kind: 'foreign' };
-    } else {
-      kind = cache.get(entry.object) ?? { kind: 'foreign' };
+  return commits.map((commit, i) => {
+    const read = readerAtCommit(repo, commit);
+    const kinds = new Map<string, YamlKind>();
+    for (const entry of listed[i]!) {
+      let kind: YamlKind;
+      if (entry.mode === '120000') {
+        // A symlink is what it points to inside the repository; one pointing outside is not read.
+        const target = read(entry.path);
+        kind = target.kind === 'file' ? classifyYaml(target.bytes, entry.path) : { kind: 'foreign' };
+      } else {
+        kind = cache.get(entry.object) ?? { kind: 'foreign' };
+      }
+      kinds.set(entry.path, refile(kind, entry.path));
     }
-    kinds.set(entry.path, refile(kind, entry.path));
-  }
-  return { kinds, read };
+    return { kinds, read };
+  });
 }
 
 /**

@@ -74,6 +74,35 @@ export function resolveCommit(repo: string, ref: string, flag = '--base'): strin
   throw new InputError([{ file: flag, message }]);
 }
 
+/**
+ * Resolves several refs as {@link resolveCommit} does each, in one git process when all of them
+ * name commits; a ref that does not is resolved on its own, for its own message.
+ */
+export function resolveCommits(repo: string, refs: readonly { ref: string; flag: string }[]): string[] {
+  const resolved = new Map<string, string>();
+  const pending = [
+    ...new Set(
+      refs.map(({ ref }) => ref).filter((ref) => !ref.startsWith('-') && !knownCommits.has(`${repo}\0${ref}`)),
+    ),
+  ];
+  if (pending.length > 1) {
+    // Without --verify (which takes one ref), rev-parse echoes what is not a revision (including
+    // --end-of-options, so refs starting with "-" are left out above) and expands ranges: only one
+    // full hash per ref, in order, is an answer.
+    const lines = tryGit(repo, ['rev-parse', ...pending.map((ref) => `${ref}^{commit}`)])
+      ?.toString()
+      .split('\n')
+      .filter(Boolean);
+    if (lines?.length === pending.length && lines.every((line) => FULL_HASH.test(line))) {
+      pending.forEach((ref, i) => {
+        resolved.set(ref, lines[i]!);
+        if (lines[i] === ref) knownCommits.add(`${repo}\0${ref}`);
+      });
+    }
+  }
+  return refs.map(({ ref, flag }) => resolved.get(ref) ?? resolveCommit(repo, ref, flag));
+}
+
 const FULL_HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 // What git says about commits named by their hashes never changes: the change between two of them,
@@ -95,12 +124,9 @@ function rememberedByHashes(key: readonly string[], compute: () => string[]): st
 /** Paths changed between two commits (or from `base` to the working tree when `head` is undefined). */
 export function changedPaths(repo: string, base: string, head: string | undefined): string[] {
   if (head) {
+    // From the two commits' listings, which discovery reads anyway: no `git diff` process.
     return rememberedByHashes([`${repo}\0diff`, base, head], () =>
-      git(repo, ['diff', '--name-only', '-z', '--no-renames', base, head])
-        .toString()
-        .split('\0')
-        .filter(Boolean)
-        .toSorted(),
+      changedEntries(listTree(repo, base), listTree(repo, head)),
     );
   }
   const tracked = git(repo, ['diff', '--name-only', '-z', '--no-renames', base]).toString().split('\0').filter(Boolean);
@@ -109,6 +135,27 @@ export function changedPaths(repo: string, base: string, head: string | undefine
     .split('\0')
     .filter(Boolean);
   return [...new Set([...tracked, ...untracked])].toSorted();
+}
+
+/**
+ * The paths whose entry differs between two tree listings (added, removed, or another object or
+ * mode), as `git diff --name-only --no-renames` names them: files, symlinks and submodules, not
+ * folders. Sorted by code unit.
+ */
+function changedEntries(base: ReadonlyMap<string, TreeEntry>, head: ReadonlyMap<string, TreeEntry>): string[] {
+  const changed: string[] = [];
+  for (const [path, entry] of head) {
+    if (entry.type === 'tree') continue;
+    const before = base.get(path);
+    if (before === undefined || before.type === 'tree' || before.object !== entry.object || before.mode !== entry.mode)
+      changed.push(path);
+  }
+  for (const [path, entry] of base) {
+    if (entry.type === 'tree') continue;
+    const after = head.get(path);
+    if (after === undefined || after.type === 'tree') changed.push(path);
+  }
+  return changed.toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Files under `dir` at a commit (repository-relative). */

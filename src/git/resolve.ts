@@ -13,9 +13,9 @@ import { locate } from '../manifest/verify.ts';
 import type { ReadFile } from '../manifest/verify.ts';
 import { InputError } from '../problem.ts';
 import type { Problem } from '../problem.ts';
-import { discoverAtCommit, discoverInWorktree, renamesBetween } from './discover.ts';
+import { discoverAtCommits, discoverInWorktree, renamesBetween } from './discover.ts';
 import type { DiscoveredTree, KindCache } from './discover.ts';
-import { changedPaths, commitsTouching, prefetchFiles, readerAtCommit, resolveCommit } from './git.ts';
+import { changedPaths, commitsTouching, prefetchFiles, readerAtCommit, resolveCommits } from './git.ts';
 import { digestOf } from '../digest.ts';
 
 /** What `diff` and `check` compare: a base commit against a head commit or the working tree. */
@@ -50,19 +50,24 @@ type ValidManifest = LoadedManifest & { readonly manifest: Manifest };
  */
 export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   const { repo } = options;
-  const baseCommit = resolveCommit(repo, options.base, '--base');
-  const headCommit = options.head === undefined ? undefined : resolveCommit(repo, options.head, '--head');
+  const [baseCommit = '', headCommit] = resolveCommits(repo, [
+    { ref: options.base, flag: '--base' },
+    ...(options.head === undefined ? [] : [{ ref: options.head, flag: '--head' }]),
+  ]);
   const changed = changedPaths(repo, baseCommit, headCommit);
   const changedSet = new Set(changed);
   const select = options.manifests === undefined ? undefined : selectionOf(options.manifests);
   const cache: KindCache = new Map();
-  const baseTree = discoverAtCommit(repo, baseCommit, { ...(select ? { select } : {}), cache });
-  const headTree = headCommit
-    ? discoverAtCommit(repo, headCommit, { ...(select ? { select } : {}), cache })
-    : discoverInWorktree(repo, {
-        ...(select ? { select } : {}),
-        unchanged: { kinds: baseTree.kinds, changed: changedSet },
-      });
+  const [baseTree, headAtCommit] = discoverAtCommits(repo, headCommit ? [baseCommit, headCommit] : [baseCommit], {
+    ...(select ? { select } : {}),
+    cache,
+  }) as [DiscoveredTree, DiscoveredTree | undefined];
+  const headTree =
+    headAtCommit ??
+    discoverInWorktree(repo, {
+      ...(select ? { select } : {}),
+      unchanged: { kinds: baseTree.kinds, changed: changedSet },
+    });
   if (options.manifests !== undefined) checkSelection(options.manifests, baseTree.kinds, headTree.kinds);
 
   const plan = planScope({

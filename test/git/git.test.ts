@@ -1,7 +1,8 @@
 // What src/git/git.ts remembers so that a command starts fewer git processes: blobs read in one
 // batch, full hashes already resolved, a repository root already found. Each is checked by taking
 // git away (an empty PATH) after the first read: the answer must come back the same without it.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,9 @@ import {
   readBlobs,
   readerAtCommit,
   resolveCommit,
+  resolveCommits,
 } from '../../src/git/git.ts';
+import { formatProblem, InputError } from '../../src/problem.ts';
 import { makeRepo, type TempRepo } from '../support/git-repo.ts';
 
 let repo: TempRepo;
@@ -47,6 +50,33 @@ function withoutGit<T>(body: () => T): T {
   } finally {
     process.env.PATH = saved;
   }
+}
+
+/** Runs `body` with a git that counts its runs (a wrapper first on PATH). */
+function countingGit<T>(body: () => T): { value: T; runs: number } {
+  const shim = mkdtempSync(join(tmpdir(), 'kaizen-git-shim-'));
+  const log = join(shim, 'runs.log');
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(join(shim, 'git'), `#!/bin/sh\necho run >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  const saved = process.env.PATH;
+  process.env.PATH = `${shim}:${saved ?? ''}`;
+  try {
+    const value = body();
+    return { value, runs: existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0 };
+  } finally {
+    process.env.PATH = saved;
+    rmSync(shim, { recursive: true, force: true });
+  }
+}
+
+function problemsOf(body: () => unknown): string[] {
+  try {
+    body();
+  } catch (error: unknown) {
+    if (error instanceof InputError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  return [];
 }
 
 const text = (read: ReturnType<ReturnType<typeof readerAtCommit>>): string =>
@@ -96,6 +126,22 @@ describe('readBlobs', () => {
   });
 });
 
+describe('resolveCommits', () => {
+  it('resolves several refs in one git process, and each ref that is not a commit on its own with its message', () => {
+    const refs = [
+      { ref: 'HEAD~1', flag: '--base' },
+      { ref: 'HEAD', flag: '--head' },
+    ];
+    expect(countingGit(() => resolveCommits(repo.dir, refs))).toEqual({ value: [first, second], runs: 1 });
+    expect(resolveCommits(repo.dir, [{ ref: second, flag: '--base' }, ...refs])).toEqual([second, first, second]);
+    for (const bad of ['no-such-ref', 'HEAD~1..HEAD', 'README.md', '--all']) {
+      const expected = problemsOf(() => resolveCommit(repo.dir, bad, '--head'));
+      expect(expected.length).toBe(1);
+      expect(problemsOf(() => resolveCommits(repo.dir, [refs[0]!, { ref: bad, flag: '--head' }]))).toEqual(expected);
+    }
+  });
+});
+
 describe('resolveCommit', () => {
   it('resolves a full hash once with git, then from memory; names are always asked again', () => {
     expect(resolveCommit(repo.dir, second)).toBe(second);
@@ -124,6 +170,50 @@ describe('findRepoRoot', () => {
     rmSync(join(gone.dir, '.git'), { recursive: true, force: true });
     expect(findRepoRoot(gone.dir)).toBeUndefined();
     gone.cleanup();
+  });
+});
+
+describe('changedPaths from two tree listings', () => {
+  it('names what git diff --name-only --no-renames names: contents, modes, symlinks, submodules, files become folders', () => {
+    const other = makeRepo();
+    try {
+      other.write('a/keep.md', 'same\n');
+      other.write('a/edit.md', 'v1\n');
+      other.write('a/gone.md', 'bye\n');
+      other.write('tool.sh', 'echo\n');
+      other.write('was-file', 'file\n');
+      other.write('dir/inner.md', 'inner\n');
+      other.write('ä/ü.md', 'unicode\n');
+      other.symlink('keep.md', 'a/link.md');
+      // A submodule that is not checked out: its gitlink, and an empty folder where it would be.
+      mkdirSync(join(other.dir, 'vendor/sub'), { recursive: true });
+      other.git('update-index', '--add', '--cacheinfo', `160000,${first},vendor/sub`);
+      const before = other.commit('before');
+      other.write('a/edit.md', 'v2\n');
+      other.remove('a/gone.md');
+      other.write('a/new.md', 'new\n');
+      chmodSync(join(other.dir, 'tool.sh'), 0o755);
+      other.remove('was-file');
+      other.write('was-file/now-inside.md', 'inside\n');
+      rmSync(join(other.dir, 'dir'), { recursive: true });
+      other.write('dir', 'now a file\n');
+      other.remove('a/link.md');
+      other.symlink('edit.md', 'a/link.md');
+      other.git('update-index', '--add', '--cacheinfo', `160000,${second},vendor/sub`);
+      const after = other.commit('after');
+      const byGit = other
+        .git('diff', '--name-only', '-z', '--no-renames', before, after)
+        .split('\0')
+        .filter(Boolean)
+        .toSorted();
+      expect(byGit).toContain('vendor/sub');
+      expect(byGit).toContain('tool.sh');
+      expect(byGit.length).toBeGreaterThan(8);
+      expect(changedPaths(other.dir, before, after)).toEqual(byGit);
+      expect(changedPaths(other.dir, after, before)).toEqual(byGit);
+    } finally {
+      other.cleanup();
+    }
   });
 });
 
