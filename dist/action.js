@@ -60347,9 +60347,6 @@ var init_detect = __esm({
 function firstTrial(trials) {
   return isTrialList(trials) ? trials[0] : trials;
 }
-function trialList(trials) {
-  return isTrialList(trials) ? trials : [trials];
-}
 function isTrialList(trials) {
   return Array.isArray(trials);
 }
@@ -60590,11 +60587,14 @@ function pairCase(parentTrials, candidateTrials, problems) {
     case_id: first.case_id,
     category: first.category,
     critical: first.critical,
-    parent: summariseTrials(trialList(parentTrials)),
-    candidate: summariseTrials(trialList(candidateTrials))
+    parent: outcomeOfTrials(parentTrials),
+    candidate: outcomeOfTrials(candidateTrials)
   };
   if (first.cluster !== void 0) paired.cluster = first.cluster;
   return paired;
+}
+function outcomeOfTrials(trials) {
+  return Array.isArray(trials) ? summariseTrials(trials) : outcomeOf(trials);
 }
 function summariseTrials(trials) {
   const first = trials[0];

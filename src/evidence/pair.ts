@@ -10,7 +10,6 @@ import {
   formatJudge,
   formatProperty,
   type SideName,
-  trialList,
   type Trials,
 } from './side.ts';
 
@@ -216,11 +215,16 @@ function pairCase(parentTrials: Trials, candidateTrials: Trials, problems: Probl
     case_id: first.case_id,
     category: first.category,
     critical: first.critical,
-    parent: summariseTrials(trialList(parentTrials)),
-    candidate: summariseTrials(trialList(candidateTrials)),
+    parent: outcomeOfTrials(parentTrials),
+    candidate: outcomeOfTrials(candidateTrials),
   };
   if (first.cluster !== undefined) paired.cluster = first.cluster;
   return paired;
+}
+
+// A single trial (a bare record) without wrapping it in a list first: this runs for every case.
+function outcomeOfTrials(trials: Trials): CaseOutcome {
+  return Array.isArray(trials) ? summariseTrials(trials) : outcomeOf(trials as EvidenceRecord);
 }
 
 /** Averages a case's trials; sums run in trial order so the result never depends on input order. */

@@ -43,11 +43,6 @@ export function firstTrial(trials: Trials): EvidenceRecord {
   return isTrialList(trials) ? (trials[0] as EvidenceRecord) : trials;
 }
 
-/** The trials of a case as a list. */
-export function trialList(trials: Trials): readonly EvidenceRecord[] {
-  return isTrialList(trials) ? trials : [trials];
-}
-
 function isTrialList(trials: Trials): trials is readonly EvidenceRecord[] {
   return Array.isArray(trials);
 }
