@@ -49167,7 +49167,7 @@ function hasLocalChanges(repo, path) {
   return git(repo, ["status", "--porcelain", "--", path]).toString().trim() !== "";
 }
 function commitPointer(repo, path, text2, message, options) {
-  if (options.branch !== void 0) git(repo, ["checkout", "--quiet", "-b", options.branch]);
+  if (options.branch !== void 0) git(repo, ["checkout", "--quiet", options.replace ? "-B" : "-b", options.branch]);
   mkdirSync2(dirname2(join4(repo, path)), { recursive: true });
   writeFileSync2(join4(repo, path), text2);
   git(repo, ["add", "--", path]);
@@ -49177,7 +49177,7 @@ function commitPointer(repo, path, text2, message, options) {
   if (options.push === void 0) return { commit: commit2 };
   const ref = git(repo, ["symbolic-ref", "--short", "HEAD"]).toString().trim();
   try {
-    git(repo, ["push", "--quiet", options.push, `HEAD:refs/heads/${ref}`]);
+    git(repo, ["push", "--quiet", ...options.replace ? ["--force"] : [], options.push, `HEAD:refs/heads/${ref}`]);
   } catch (error2) {
     throw new GitError(
       `The pointer commit ${commit2.slice(0, 12)} was made but not pushed to ${options.push}: ${error2 instanceof Error ? error2.message : String(error2)}`
@@ -57002,7 +57002,11 @@ function runRollbackStage(options) {
     `Roll back ${application} to ${target.package_id}
 
 From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`,
-    { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} }
+    {
+      ...options.branch ? { branch: options.branch } : {},
+      ...options.push ? { push: options.push } : {},
+      ...options.replaceBranch ? { replace: true } : {}
+    }
   );
   const summary2 = `Rolled back ${application} from ${from?.package_id ?? "(none)"} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ""}.`;
   const result = {
@@ -57115,7 +57119,7 @@ async function proposeRollback(proposal) {
   const head = started ?? resolveCommit(workspace, "HEAD", "HEAD");
   let run2;
   try {
-    run2 = runRollbackStage({ ...options, dryRun: false, record: true, branch, push: "origin" });
+    run2 = runRollbackStage({ ...options, dryRun: false, record: true, branch, push: "origin", replaceBranch: true });
   } finally {
     if (currentBranch(workspace) !== started) checkoutRef(workspace, head);
   }

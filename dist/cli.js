@@ -31917,7 +31917,7 @@ function hasLocalChanges(repo, path) {
   return git(repo, ["status", "--porcelain", "--", path]).toString().trim() !== "";
 }
 function commitPointer(repo, path, text2, message, options) {
-  if (options.branch !== void 0) git(repo, ["checkout", "--quiet", "-b", options.branch]);
+  if (options.branch !== void 0) git(repo, ["checkout", "--quiet", options.replace ? "-B" : "-b", options.branch]);
   mkdirSync5(dirname4(join8(repo, path)), { recursive: true });
   writeFileSync2(join8(repo, path), text2);
   git(repo, ["add", "--", path]);
@@ -31927,7 +31927,7 @@ function commitPointer(repo, path, text2, message, options) {
   if (options.push === void 0) return { commit: commit2 };
   const ref = git(repo, ["symbolic-ref", "--short", "HEAD"]).toString().trim();
   try {
-    git(repo, ["push", "--quiet", options.push, `HEAD:refs/heads/${ref}`]);
+    git(repo, ["push", "--quiet", ...options.replace ? ["--force"] : [], options.push, `HEAD:refs/heads/${ref}`]);
   } catch (error) {
     throw new GitError(
       `The pointer commit ${commit2.slice(0, 12)} was made but not pushed to ${options.push}: ${error instanceof Error ? error.message : String(error)}`
@@ -37666,7 +37666,11 @@ function runRollbackStage(options) {
     `Roll back ${application} to ${target.package_id}
 
 From ${from?.package_id ?? "(none)"}; target release ${target.commit} (verified signed approval).`,
-    { ...options.branch ? { branch: options.branch } : {}, ...options.push ? { push: options.push } : {} }
+    {
+      ...options.branch ? { branch: options.branch } : {},
+      ...options.push ? { push: options.push } : {},
+      ...options.replaceBranch ? { replace: true } : {}
+    }
   );
   const summary = `Rolled back ${application} from ${from?.package_id ?? "(none)"} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ""}.`;
   const result = {

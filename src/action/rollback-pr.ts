@@ -143,7 +143,9 @@ export async function proposeRollback(proposal: RollbackProposal): Promise<Rollb
   const head = started ?? resolveCommit(workspace, 'HEAD', 'HEAD');
   let run;
   try {
-    run = runRollbackStage({ ...options, dryRun: false, record: true, branch, push: 'origin' });
+    // No open pull request uses the branch (looked up above): one a closed pull request left
+    // behind holds an older proposal, and is replaced rather than refusing the push.
+    run = runRollbackStage({ ...options, dryRun: false, record: true, branch, push: 'origin', replaceBranch: true });
   } finally {
     // The job's later steps expect the checkout they started with, not the rollback branch.
     if (currentBranch(workspace) !== started) checkoutRef(workspace, head);

@@ -246,7 +246,8 @@ export function hasLocalChanges(repo: string, path: string): boolean {
 }
 
 /**
- * Writes the new pointer and commits it on the current branch (or a new branch) and optionally pushes it.
+ * Writes the new pointer and commits it on the current branch (or a new branch) and optionally pushes it;
+ * `replace` pushes over whatever the remote branch holds (a branch only kaizen-gate writes).
  *
  * @throws GitError when git fails (nothing to commit, no remote, rejected push).
  */
@@ -255,9 +256,9 @@ export function commitPointer(
   path: string,
   text: string,
   message: string,
-  options: { branch?: string; push?: string },
+  options: { branch?: string; push?: string; replace?: boolean },
 ): { commit: string; pushed?: { remote: string; ref: string } } {
-  if (options.branch !== undefined) git(repo, ['checkout', '--quiet', '-b', options.branch]);
+  if (options.branch !== undefined) git(repo, ['checkout', '--quiet', options.replace ? '-B' : '-b', options.branch]);
   mkdirSync(dirname(join(repo, path)), { recursive: true });
   writeFileSync(join(repo, path), text);
   git(repo, ['add', '--', path]);
@@ -270,7 +271,7 @@ export function commitPointer(
   if (options.push === undefined) return { commit };
   const ref = git(repo, ['symbolic-ref', '--short', 'HEAD']).toString().trim();
   try {
-    git(repo, ['push', '--quiet', options.push, `HEAD:refs/heads/${ref}`]);
+    git(repo, ['push', '--quiet', ...(options.replace ? ['--force'] : []), options.push, `HEAD:refs/heads/${ref}`]);
   } catch (error: unknown) {
     throw new GitError(
       `The pointer commit ${commit.slice(0, 12)} was made but not pushed to ${options.push}: ${error instanceof Error ? error.message : String(error)}`,

@@ -35,6 +35,11 @@ export interface RollbackRunOptions {
   readonly branch?: string;
   /** Push the pointer commit (and the note) to this remote. */
   readonly push?: string;
+  /**
+   * The pushed branch may replace the remote one: it is kaizen-gate's own and no open pull request
+   * uses it (a closed one left it behind).
+   */
+  readonly replaceBranch?: boolean;
   readonly record: boolean;
   readonly signingKey?: string;
   readonly unsignedReason?: string;
@@ -194,7 +199,11 @@ export function runRollbackStage(options: RollbackRunOptions): RollbackRun {
     pointerPath,
     after,
     `Roll back ${application} to ${target.package_id}\n\nFrom ${from?.package_id ?? '(none)'}; target release ${target.commit} (verified signed approval).`,
-    { ...(options.branch ? { branch: options.branch } : {}), ...(options.push ? { push: options.push } : {}) },
+    {
+      ...(options.branch ? { branch: options.branch } : {}),
+      ...(options.push ? { push: options.push } : {}),
+      ...(options.replaceBranch ? { replace: true } : {}),
+    },
   );
   const summary = `Rolled back ${application} from ${from?.package_id ?? '(none)'} to ${target.package_id} (${target.commit.slice(0, 12)}) in pointer commit ${committed.commit.slice(0, 12)}${committed.pushed ? `, pushed to ${committed.pushed.remote} ${committed.pushed.ref}` : ''}.`;
   const result: RollbackResult = {

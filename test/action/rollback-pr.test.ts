@@ -4,11 +4,12 @@
 // fake GitHub over HTTP: every way it stops before writing, and that it then asked GitHub nothing
 // and left no branch. The pull request itself is opened in test/e2e/action-stages.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proposeRollback } from '../../src/action/rollback-pr.ts';
+import { proposeRollback, rollbackBranchOf } from '../../src/action/rollback-pr.ts';
 import type { RollbackProposal } from '../../src/action/rollback-pr.ts';
 import { setupOctokit } from '../../src/github/octokit.ts';
 import { loadKeyring } from '../../src/io/keyring-files.ts';
 import { fixtureKey } from '../support/audit-repo.ts';
+import { runGit } from '../support/git-repo.ts';
 import { startGitHubServer } from '../support/github-server.ts';
 import type { GitHubServer } from '../support/github-server.ts';
 import { buildRollbackHistory } from '../support/rollback-repo.ts';
@@ -111,5 +112,59 @@ describe('proposeRollback refuses before writing', () => {
       /^Rehearsed: policy-qa would go from qa-r7 to qa-r2 \([0-9a-f]{12}\); every check passed and nothing was written\.$/,
     );
     expectUntouched();
+  });
+});
+
+describe('proposeRollback over a branch a closed pull request left', () => {
+  it('replaces the stale branch on the origin and opens the pull request from the new pointer commit', async () => {
+    const own = buildRollbackHistory();
+    const github = await startGitHubServer();
+    try {
+      const token = `ghs_${'y'.repeat(36)}`;
+      own.work.git('push', '--quiet', 'origin', 'main');
+      // An earlier proposal for the same live release, its pull request closed unmerged: the branch stays.
+      const branch = rollbackBranchOf('policy-qa', 'qa-r7');
+      own.work.git('checkout', '--quiet', '-b', 'stale', own.commits.r7);
+      own.work.write('deploy/policy-qa.yaml', 'stale proposal\n');
+      own.work.git('add', '--all');
+      own.work.git('commit', '--quiet', '-m', 'an older proposal');
+      own.work.git('push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`);
+      const stale = own.work.git('rev-parse', 'HEAD').trim();
+      own.work.git('checkout', '--quiet', 'main');
+      own.work.git('branch', '--quiet', '-D', 'stale');
+
+      const outcome = await proposeRollback({
+        ...base,
+        workspace: own.work.dir,
+        keyring: loadKeyring({
+          cwd: own.work.dir,
+          repo: own.work.dir,
+          repoDefault: true,
+          namesRelativeTo: own.work.dir,
+        }),
+        github: {
+          octokit: setupOctokit(token, { baseUrl: github.url, retries: 0 }),
+          owner: 'acme',
+          repo: 'llm-apps',
+          secrets: [token],
+        },
+      });
+      expect(github.invalidRequests).toEqual([]);
+      expect(outcome.failed).toBe(false);
+      expect(outcome.message).toMatch(
+        new RegExp(
+          `^Rollback of policy-qa from qa-r7 to qa-r2 proposed: pointer commit [0-9a-f]{12} pushed to ${branch}; pull request #1 opened`,
+        ),
+      );
+      expect(outcome.pull?.number).toBe(1);
+      const pushed = runGit(own.origin, ['rev-parse', `refs/heads/${branch}`]).trim();
+      expect(pushed).not.toBe(stale);
+      expect(runGit(own.origin, ['rev-parse', `${pushed}^`]).trim()).toBe(own.commits.deploy);
+      expect(runGit(own.origin, ['show', `${pushed}:deploy/policy-qa.yaml`])).toContain('package_id: "qa-r2"');
+      expect(own.work.git('symbolic-ref', '--short', 'HEAD').trim()).toBe('main');
+    } finally {
+      await github.close();
+      own.cleanup();
+    }
   });
 });
