@@ -7,10 +7,10 @@ import { resolveChangeSet } from '../src/git/resolve.ts';
 import { runPipeline } from '../src/pipeline.ts';
 import type { EvidenceInput } from '../src/evidence/collect.ts';
 import type { PipelineInput } from '../src/pipeline.ts';
-import { formatProblem, InputError } from '../src/problem.ts';
 import type { PackageReport, Report } from '../src/report/model.ts';
 import { candidateId, evidenceRecords, gateRepo, PACKAGES, toJsonl } from './gates/scenario.ts';
 import type { App, EvidenceLine, EvidenceSpec, GateRepo } from './gates/scenario.ts';
+import { problemsOf } from './support/problems.ts';
 
 const repos: GateRepo[] = [];
 afterAll(() => {
@@ -58,16 +58,6 @@ function run(built: GateRepo, evidence: readonly EvidenceInput[], extra: Partial
 }
 
 const gate = (pkg: PackageReport, name: GateName): GateResult => pkg.gates.find((g) => g.gate === name)!;
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error: unknown) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** The report with every bootstrap-dependent number (intervals, p-values, cases needed) and the seed blanked. */
 function withoutResampling(report: Report): unknown {

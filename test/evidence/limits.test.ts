@@ -10,6 +10,7 @@ import { runPipeline } from '../../src/pipeline.ts';
 import { formatProblem, InputError } from '../../src/problem.ts';
 import { evidenceRecords, gateRepo, type GateRepo, toJsonl } from '../gates/scenario.ts';
 import { runCliInProcess } from '../support/cli.ts';
+import { problemsOf } from '../support/problems.ts';
 
 // Bounded evidence input: each limit ends in a located error, never an internal error, a native
 // stack or a stack overflow, and a flood of one mistake prints a few examples and a count.
@@ -25,16 +26,6 @@ const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const MiB = 1024 * 1024;
 const line = (caseId: string, extra = ''): string =>
   `{"package_id":"p","suite":"golden","case_id":"${caseId}","category":"a","pass":true${extra}}`;
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error: unknown) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('a flood of one mistake', () => {
   it('150,000 lines with `judge` given as a string: three located examples and "and N more like this", through the whole pipeline', () => {

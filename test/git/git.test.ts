@@ -17,8 +17,8 @@ import {
   resolveCommit,
   resolveCommits,
 } from '../../src/git/git.ts';
-import { formatProblem, InputError } from '../../src/problem.ts';
 import { makeRepo, type TempRepo } from '../support/git-repo.ts';
+import { problemsOf } from '../support/problems.ts';
 
 let repo: TempRepo;
 let first: string;
@@ -67,16 +67,6 @@ function countingGit<T>(body: () => T): { value: T; runs: number } {
     process.env.PATH = saved;
     rmSync(shim, { recursive: true, force: true });
   }
-}
-
-function problemsOf(body: () => unknown): string[] {
-  try {
-    body();
-  } catch (error: unknown) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
 }
 
 const text = (read: ReturnType<ReturnType<typeof readerAtCommit>>): string =>
