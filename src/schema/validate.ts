@@ -22,7 +22,7 @@ const compiled = new Map<object, ValidateFunction>();
  * The validator of a schema: the one compiled ahead of time (scripts/gen-validators.mjs) when the
  * schema is still the one it was compiled from, else compiled now, once per process.
  */
-function validatorOf(schema: object): ValidateFunction {
+export function validatorOf(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (validate) return validate;
   const id = (schema as { $id?: unknown }).$id;

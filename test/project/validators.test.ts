@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 // @ts-expect-error: a plain .mjs script without types, shared with `npm run validators`.
 import { generateValidators as generate, VALIDATORS_PATH as PATH } from '../../scripts/gen-validators.mjs';
 import { AJV_OPTIONS } from '../../src/schema/ajv-options.ts';
-import { validateAgainstSchema } from '../../src/schema/validate.ts';
+import { validateAgainstSchema, validatorOf } from '../../src/schema/validate.ts';
 import { PRECOMPILED } from '../../src/schema/validators.generated.js';
 import { ROOT } from '../gates/scenario.ts';
 
@@ -80,6 +80,9 @@ describe('precompiled schema validators', () => {
   });
 
   it('uses them for the schemas as the code imports them, compiling nothing', () => {
+    // By identity, so that a validator compiled earlier in this worker (files share modules) cannot pass for one.
+    expect(validatorOf(packageSchema)).toBe(PRECOMPILED[packageSchema.$id]!.validate);
+    expect(validatorOf(policySchema)).toBe(PRECOMPILED[policySchema.$id]!.validate);
     const compile = vi.spyOn(Ajv2020.prototype, 'compile');
     expect(validateAgainstSchema(packageSchema, {}, { file: 'm.yaml' }).length).toBeGreaterThan(0);
     expect(validateAgainstSchema(policySchema, { kind: 'GatePolicy' }, { file: 'p.yaml' }).length).toBeGreaterThan(0);
