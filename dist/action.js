@@ -59249,7 +59249,7 @@ var init_discover2 = __esm({
 // src/git/resolve.ts
 function resolveChangeSet(options) {
   const { repo } = options;
-  const [baseCommit = "", headCommit] = resolveCommits(repo, [
+  const [baseCommit, headCommit] = resolveCommits(repo, [
     { ref: options.base, flag: "--base" },
     ...options.head === void 0 ? [] : [{ ref: options.head, flag: "--head" }]
   ]);

@@ -21695,7 +21695,7 @@ function refile(kind, path) {
 // src/git/resolve.ts
 function resolveChangeSet(options) {
   const { repo } = options;
-  const [baseCommit = "", headCommit] = resolveCommits(repo, [
+  const [baseCommit, headCommit] = resolveCommits(repo, [
     { ref: options.base, flag: "--base" },
     ...options.head === void 0 ? [] : [{ ref: options.head, flag: "--head" }]
   ]);

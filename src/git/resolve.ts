@@ -50,10 +50,10 @@ type ValidManifest = LoadedManifest & { readonly manifest: Manifest };
  */
 export function resolveChangeSet(options: ChangeSetOptions): ChangeSet {
   const { repo } = options;
-  const [baseCommit = '', headCommit] = resolveCommits(repo, [
+  const [baseCommit, headCommit] = resolveCommits(repo, [
     { ref: options.base, flag: '--base' },
     ...(options.head === undefined ? [] : [{ ref: options.head, flag: '--head' }]),
-  ]);
+  ]) as [string, string | undefined];
   const changed = changedPaths(repo, baseCommit, headCommit);
   const changedSet = new Set(changed);
   const select = options.manifests === undefined ? undefined : selectionOf(options.manifests);
