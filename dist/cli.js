@@ -15421,7 +15421,7 @@ function openEvidenceFile(path, shown, what) {
     size,
     *chunks() {
       const fd = openSync(path, "r");
-      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(1, size)));
+      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(64 * 1024, size)));
       try {
         let total = 0;
         for (; ; ) {

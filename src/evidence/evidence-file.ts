@@ -89,8 +89,9 @@ export function openEvidenceFile(path: string, shown: string, what: string): Evi
     *chunks() {
       const fd = openSync(path, 'r');
       // One buffer for the whole pass: fresh memory is slow to touch (a page fault per 4 KiB,
-      // costly on virtual machines), and the readers copy what they keep.
-      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(1, size)));
+      // costly on virtual machines), and the readers copy what they keep. Sized to the file, but
+      // not so small that a file still being written would be read a few bytes at a time.
+      const chunk = new Uint8Array(Math.min(CHUNK_BYTES, Math.max(64 * 1024, size)));
       try {
         let total = 0;
         for (;;) {
