@@ -1702,7 +1702,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -1712,7 +1712,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1751,7 +1751,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
+    exports.merge = merge2;
   }
 });
 
@@ -1760,15 +1760,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -3159,7 +3159,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -3179,7 +3179,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -3205,7 +3205,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -3230,7 +3230,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
+      merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -3240,7 +3240,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -3249,7 +3249,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -3267,7 +3267,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -3296,11 +3296,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -14960,9 +14960,9 @@ function summaryOf(tally3, what) {
 function summariseProblems(problems, maxListed = MAX_LISTED_PROBLEMS) {
   const collector = new ProblemCollector(EXAMPLES_PER_KIND, Number.MAX_SAFE_INTEGER);
   collector.pushAll(sortProblems(problems));
-  const collected = collector.list();
-  const examples = sortProblems(collected.filter((problem) => problem.omitted === void 0));
-  const summaries = collected.filter((problem) => problem.omitted !== void 0);
+  const collected2 = collector.list();
+  const examples = sortProblems(collected2.filter((problem) => problem.omitted === void 0));
+  const summaries = collected2.filter((problem) => problem.omitted !== void 0);
   const after = /* @__PURE__ */ new Map();
   const loose = [];
   for (const summary of summaries) {
@@ -20995,9 +20995,9 @@ function loadPolicyAtBase(options) {
   }
   const defaults = parsePolicy(options.defaults.bytes, options.defaults.file);
   const defaultSource = { file: options.defaults.file, digest: digestOf(options.defaults.bytes) };
-  const merge = (bytes, label) => bytes === void 0 ? mergePolicies(defaults, [], [defaultSource]) : mergePolicies(defaults, [parsePolicy(bytes, path)], [defaultSource, { file: label, digest: digestOf(bytes) }]);
-  const basePolicy = merge(base, path);
-  const headPolicy = merge(head, `${path} (candidate)`);
+  const merge2 = (bytes, label) => bytes === void 0 ? mergePolicies(defaults, [], [defaultSource]) : mergePolicies(defaults, [parsePolicy(bytes, path)], [defaultSource, { file: label, digest: digestOf(bytes) }]);
+  const basePolicy = merge2(base, path);
+  const headPolicy = merge2(head, `${path} (candidate)`);
   const baseDigest = base === void 0 ? void 0 : digestOf(base);
   const headDigest = head === void 0 ? void 0 : digestOf(head);
   const status = base === void 0 ? "added" : head === void 0 ? "deleted" : baseDigest === headDigest ? "unchanged" : "modified";
@@ -22894,27 +22894,40 @@ function bindSide(side, evidence, own, other, haveFiles) {
       }
     }
   }
-  const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
-  if (jsonl.length > 0)
+  const { records } = evidence;
+  const jsonl = isTally(records) ? records : tallyJsonl(records.filter((record) => !evidence.columns.has(record.source.file)));
+  if (jsonl.count > 0)
     bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
-  if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
+  const count4 = isTally(records) ? records.count : records.length;
+  if (count4 === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
   if (mismatches.length > 0) return { status: "mismatched", by: [...by], reason: sentences(mismatches) };
   if (unbound.length > 0) return { status: "unbound", by: [...by], reason: sentences(unbound) };
   return { status: "bound", by: [...by], reason: sentences(ties) };
 }
-function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, found) {
-  const packages = /* @__PURE__ */ new Map();
-  const manifests = /* @__PURE__ */ new Map();
-  const prompts = /* @__PURE__ */ new Map();
-  let withoutManifest;
-  let withoutPrompt;
+function tallyJsonl(records, into) {
+  const tallied = into ?? {
+    count: 0,
+    packages: /* @__PURE__ */ new Map(),
+    manifests: /* @__PURE__ */ new Map(),
+    prompts: /* @__PURE__ */ new Map(),
+    withoutManifest: void 0,
+    withoutPrompt: void 0
+  };
   for (const record of records) {
-    tally(packages, record.package_id, record);
-    if (record.manifest_sha256 === void 0) withoutManifest ??= record;
-    else tally(manifests, record.manifest_sha256, record);
-    if (record.prompt_sha256 === void 0) withoutPrompt ??= record;
-    else tally(prompts, record.prompt_sha256, record);
+    tally(tallied.packages, record.package_id, record);
+    if (record.manifest_sha256 === void 0) tallied.withoutManifest ??= record;
+    else tally(tallied.manifests, record.manifest_sha256, record);
+    if (record.prompt_sha256 === void 0) tallied.withoutPrompt ??= record;
+    else tally(tallied.prompts, record.prompt_sha256, record);
   }
+  tallied.count += records.length;
+  return tallied;
+}
+function isTally(records) {
+  return !Array.isArray(records);
+}
+function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, found) {
+  const { packages, manifests, prompts, withoutManifest, withoutPrompt } = records;
   const wanted = own?.packageId ?? expected;
   if (wanted === void 0) {
     found.unbound.push(`there is no ${side} package at the base to bind the ${side} evidence to`);
@@ -22931,12 +22944,12 @@ function bindJsonl(records, side, otherSide, expected, own, other, haveFiles, fo
     found.by.add("package_id");
     found.ties.push(`the ${side} records name package ${wanted}`);
   }
-  checkDigests("manifest_sha256", manifests, withoutManifest, records.length, found, side, (digest2) => {
+  checkDigests("manifest_sha256", manifests, withoutManifest, records.count, found, side, (digest2) => {
     if (own === void 0) return void 0;
     if (digest2 === own.manifestDigest) return "own";
     return digest2 === other?.manifestDigest ? `the ${otherSide}'s manifest ${other.manifest} ${at(other)}` : `neither ${own.manifest} ${at(own)} (${short(own.manifestDigest)}) nor the ${otherSide}'s manifest`;
   });
-  checkDigests("prompt_sha256", prompts, withoutPrompt, records.length, found, side, (digest2) => {
+  checkDigests("prompt_sha256", prompts, withoutPrompt, records.count, found, side, (digest2) => {
     if (own === void 0) return void 0;
     if (own.prompts.some((prompt) => prompt.digest === digest2)) return "own";
     const theirs = other?.prompts.find((prompt) => prompt.digest === digest2);
@@ -23114,6 +23127,10 @@ function tryParse(text2) {
   }
 }
 function checkSuiteMembership(records, side, lists, sideName, report) {
+  const check = suiteMembership(side, lists, sideName, report);
+  for (const record of records) check(record);
+}
+function suiteMembership(side, lists, sideName, report) {
   const byKind = /* @__PURE__ */ new Map();
   for (const list of lists) byKind.set(list.suite, [...byKind.get(list.suite) ?? [], list]);
   const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(", ") || "none";
@@ -23125,10 +23142,10 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
       kind.some((list) => list.ids === void 0) ? () => true : kind.length === 1 && only?.ids !== void 0 ? (id) => only.ids.has(id) : (id) => kind.some((list) => list.ids.has(id))
     );
   }
-  for (const record of records) {
+  return (record) => {
     if (record.suite_id === void 0) {
       const member = memberOfKind.get(record.suite);
-      if (member === void 0 || member(record.case_id)) continue;
+      if (member === void 0 || member(record.case_id)) return;
     }
     const where2 = { file: record.source.file, line: record.source.line };
     if (record.suite_id !== void 0) {
@@ -23152,7 +23169,7 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
           message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it`
         });
       }
-      continue;
+      return;
     }
     const kind = byKind.get(record.suite);
     const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
@@ -23161,7 +23178,7 @@ function checkSuiteMembership(records, side, lists, sideName, report) {
       field: "case_id",
       message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it`
     });
-  }
+  };
 }
 function countCases(n) {
   return `${n.toLocaleString("en-US")} case${n === 1 ? "" : "s"}`;
@@ -24182,7 +24199,7 @@ function forEachTextLine(text2, limits, visit, report) {
   }
   return number;
 }
-function forEachChunkLine(chunks, limits, visit, report) {
+function createChunkLineReader(limits, visit, report) {
   let number = 0;
   let stopped = false;
   let pending = [];
@@ -24193,15 +24210,15 @@ function forEachChunkLine(chunks, limits, visit, report) {
   const block = (bytes) => {
     let start = 0;
     while (!stopped && start <= bytes.length) {
-      let end = bytes.length;
-      if (end - start > DECODE_BYTES) {
-        end = bytes.lastIndexOf(10, start + DECODE_BYTES);
-        if (end < start) end = bytes.indexOf(10, start + DECODE_BYTES);
-        if (end < 0) end = bytes.length;
+      let end2 = bytes.length;
+      if (end2 - start > DECODE_BYTES) {
+        end2 = bytes.lastIndexOf(10, start + DECODE_BYTES);
+        if (end2 < start) end2 = bytes.indexOf(10, start + DECODE_BYTES);
+        if (end2 < 0) end2 = bytes.length;
       }
-      number = visitBlock(bytes.subarray(start, end), number, limits, visit, report);
+      number = visitBlock(bytes.subarray(start, end2), number, limits, visit, report);
       if (number > limits.maxLines) stopped = true;
-      start = end + 1;
+      start = end2 + 1;
     }
   };
   const extend = (part) => {
@@ -24232,36 +24249,54 @@ function forEachChunkLine(chunks, limits, visit, report) {
     skipping = false;
     open3 = false;
   };
-  for (let chunk of chunks) {
+  let lead;
+  const push = (whole) => {
+    if (stopped) return false;
+    let chunk = whole;
     if (first) {
+      if (lead !== void 0) chunk = concat([lead, chunk], lead.length + chunk.length);
+      if (chunk.length < 3 && chunk[0] === 239 && (chunk.length < 2 || chunk[1] === 187)) {
+        lead = chunk.slice();
+        return true;
+      }
       first = false;
+      lead = void 0;
       if (chunk[0] === 239 && chunk[1] === 187 && chunk[2] === 191) chunk = chunk.subarray(3);
     }
-    if (chunk.length === 0) continue;
+    if (chunk.length === 0) return true;
     let position = 0;
     if (open3) {
       const newline = chunk.indexOf(10);
       if (newline < 0) {
         extend(chunk);
-        continue;
+        return true;
       }
       extend(chunk.subarray(0, newline));
       finish2();
-      if (stopped) return limits.maxLines;
+      if (stopped) return false;
       position = newline + 1;
     }
     const last = chunk.lastIndexOf(10);
     if (last >= position) {
       block(chunk.subarray(position, last));
-      if (stopped) return limits.maxLines;
+      if (stopped) return false;
       position = last + 1;
     }
-    if (position < chunk.length) {
-      extend(chunk.subarray(position));
+    if (position < chunk.length) extend(chunk.subarray(position));
+    return true;
+  };
+  const end = () => {
+    if (stopped) return limits.maxLines;
+    if (lead !== void 0) {
+      first = false;
+      const held = lead;
+      lead = void 0;
+      if (!push(held)) return limits.maxLines;
     }
-  }
-  if (open3) finish2();
-  return Math.min(number, limits.maxLines);
+    if (open3) finish2();
+    return Math.min(number, limits.maxLines);
+  };
+  return { push, end };
 }
 function visitBlock(bytes, number, limits, visit, report) {
   let text2;
@@ -24328,7 +24363,26 @@ var LENIENT2 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 // src/evidence/jsonl.ts
 function parseJsonlEvidence(input, file, options = {}) {
-  const records = [];
+  if (typeof input === "string") {
+    const parser = createLineParser(file, options);
+    return parser.close(forEachTextLine(input, parser.limits, parser.readLine, parser.lineProblem));
+  }
+  const reader = createJsonlReader(file, options);
+  for (const chunk of input instanceof Uint8Array ? [plain(input)] : input) if (!reader.push(chunk)) break;
+  return reader.end();
+}
+function createJsonlReader(file, options = {}) {
+  const parser = createLineParser(file, options);
+  const lines = createChunkLineReader(parser.limits, parser.readLine, parser.lineProblem);
+  return {
+    push: (chunk) => lines.push(chunk),
+    take: parser.take,
+    clean: parser.clean,
+    end: () => parser.close(lines.end())
+  };
+}
+function createLineParser(file, options) {
+  let records = [];
   const problems = new ProblemCollector();
   const wrongPackage = /* @__PURE__ */ new Map();
   let otherPackages = 0;
@@ -24396,23 +24450,31 @@ function parseJsonlEvidence(input, file, options = {}) {
     records.push(shared(record));
   };
   const lineProblem = (problem) => problems.push({ file, ...problem });
-  const lines = typeof input === "string" ? forEachTextLine(input, limits, readLine2, lineProblem) : forEachChunkLine(input instanceof Uint8Array ? [plain(input)] : input, limits, readLine2, lineProblem);
-  for (const [packageId, { line, count: count4 }] of wrongPackage) {
-    problems.push({
-      file,
-      line,
-      field: "package_id",
-      message: `evidence for package ${JSON.stringify(packageId)} (${count4} record${count4 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
-    });
-  }
-  if (otherPackages > 0) {
-    problems.push({
-      file,
-      field: "package_id",
-      message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}`
-    });
-  }
-  return { records, problems: problems.list(), lines };
+  const take = () => {
+    const taken = records;
+    records = [];
+    return taken;
+  };
+  const close = (lines) => {
+    for (const [packageId, { line, count: count4 }] of wrongPackage) {
+      problems.push({
+        file,
+        line,
+        field: "package_id",
+        message: `evidence for package ${JSON.stringify(packageId)} (${count4} record${count4 === 1 ? "" : "s"}, the first here), but this side is package ${JSON.stringify(options.packageId)}`
+      });
+    }
+    if (otherPackages > 0) {
+      problems.push({
+        file,
+        field: "package_id",
+        message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}`
+      });
+    }
+    return { records, problems: problems.list(), lines };
+  };
+  const clean3 = () => problems.size === 0 && wrongPackage.size === 0;
+  return { limits, readLine: readLine2, lineProblem, take, clean: clean3, close };
 }
 function plain(bytes) {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -25170,6 +25232,155 @@ function compareJudges(parent, candidate, problems) {
   return void 0;
 }
 
+// src/evidence/pair-in-step.ts
+var GiveUp = class extends Error {
+};
+function pairInStep(parent, candidate, options = {}) {
+  const problems = [];
+  const giveUpOnProblem = (problem) => {
+    problems.push(problem);
+    throw new GiveUp();
+  };
+  const sides = {
+    parent: openSide(parent, "parent", giveUpOnProblem),
+    candidate: openSide(candidate, "candidate", giveUpOnProblem)
+  };
+  const cases = new Map(SUITES.map((suite) => [suite, []]));
+  const unpaired = { parentOnly: 0, candidateOnly: 0 };
+  const unpairedCase = (side) => {
+    if (options.allowUnpaired !== true) throw new GiveUp();
+    if (side === "parent") unpaired.parentOnly++;
+    else unpaired.candidateOnly++;
+  };
+  try {
+    while (!sides.parent.done || !sides.candidate.done) {
+      const side = sides.parent.done || !sides.candidate.done && waiting(sides.candidate) < waiting(sides.parent) ? sides.candidate : sides.parent;
+      readNext(side);
+      for (const suite of SUITES) {
+        merge(
+          sides.parent.queues.get(suite),
+          sides.candidate.queues.get(suite),
+          cases.get(suite),
+          problems,
+          unpairedCase
+        );
+        if (problems.length > 0) throw new GiveUp();
+      }
+      for (const name of ["parent", "candidate"]) {
+        const other = sides[name === "parent" ? "candidate" : "parent"];
+        if (!other.done) continue;
+        for (const queue of sides[name].queues.values()) {
+          for (; queue.head < queue.records.length; queue.head++) unpairedCase(name);
+        }
+      }
+    }
+    if (sides.parent.first === void 0 || sides.candidate.first === void 0) return void 0;
+    const judge = compareJudges(collected(sides.parent), collected(sides.candidate), problems);
+    if (problems.length > 0) return void 0;
+    return {
+      paired: {
+        cases: SUITES.flatMap((suite) => cases.get(suite)),
+        ...judge === void 0 ? {} : { judge },
+        parentPackageId: sides.parent.packageId ?? "",
+        candidatePackageId: sides.candidate.packageId ?? "",
+        unpaired
+      },
+      tallies: { parent: sides.parent.tally, candidate: sides.candidate.tally }
+    };
+  } catch (error) {
+    if (error instanceof GiveUp) return void 0;
+    throw error;
+  } finally {
+    for (const side of [sides.parent, sides.candidate]) if (!side.done) side.chunks.return?.();
+  }
+}
+function openSide(spec, name, report) {
+  return {
+    reader: createJsonlReader(spec.file.path),
+    chunks: chunksOf(spec.file)[Symbol.iterator](),
+    checkMembership: spec.suites === void 0 ? void 0 : suiteMembership(spec.suites.files, spec.suites.lists, name, report),
+    queues: new Map(SUITES.map((suite) => [suite, { records: [], head: 0, last: void 0 }])),
+    judges: /* @__PURE__ */ new Map(),
+    tally: tallyJsonl([]),
+    packageId: void 0,
+    first: void 0,
+    done: false
+  };
+}
+function waiting(side) {
+  let count4 = 0;
+  for (const queue of side.queues.values()) count4 += queue.records.length - queue.head;
+  return count4;
+}
+function readNext(side) {
+  const next = side.chunks.next();
+  let records;
+  if (next.done === true) {
+    side.done = true;
+    const parse2 = side.reader.end();
+    if (parse2.problems.length > 0) throw new GiveUp();
+    records = parse2.records;
+  } else {
+    if (!side.reader.push(next.value) || !side.reader.clean()) throw new GiveUp();
+    records = side.reader.take();
+  }
+  let lastJudge;
+  for (const record of records) {
+    side.first ??= record;
+    if (side.packageId === void 0) side.packageId = record.package_id;
+    else if (record.package_id !== side.packageId) throw new GiveUp();
+    const judge = record.judge;
+    if (judge !== void 0) {
+      if (lastJudge !== void 0 && lastJudge.value.id === judge.id && lastJudge.value.version === judge.version)
+        lastJudge.count++;
+      else {
+        const key = formatJudge(judge);
+        lastJudge = side.judges.get(key);
+        if (lastJudge === void 0) {
+          lastJudge = { value: judge, source: record.source, count: 1 };
+          side.judges.set(key, lastJudge);
+          if (side.judges.size > 1) throw new GiveUp();
+        } else lastJudge.count++;
+      }
+    }
+    side.checkMembership?.(record);
+    const queue = side.queues.get(record.suite);
+    if (queue.last !== void 0 && !(queue.last < record.case_id)) throw new GiveUp();
+    queue.last = record.case_id;
+    queue.records.push(record);
+  }
+  tallyJsonl(records, side.tally);
+}
+function merge(parent, candidate, into, problems, unpairedCase) {
+  while (parent.head < parent.records.length && candidate.head < candidate.records.length) {
+    const a = parent.records[parent.head];
+    const b = candidate.records[candidate.head];
+    if (a.case_id === b.case_id) {
+      into.push(pairCase(a, b, problems));
+      parent.head++;
+      candidate.head++;
+    } else if (a.case_id < b.case_id) {
+      unpairedCase("parent");
+      parent.head++;
+    } else {
+      unpairedCase("candidate");
+      candidate.head++;
+    }
+  }
+  compact(parent);
+  compact(candidate);
+}
+function compact(queue) {
+  if (queue.head === 0) return;
+  if (queue.head === queue.records.length) queue.records = [];
+  else if (queue.head >= 1024) queue.records = queue.records.slice(queue.head);
+  else return;
+  queue.head = 0;
+}
+function collected(side) {
+  return { cases: /* @__PURE__ */ new Map(), packageId: side.packageId, judges: side.judges, first: side.first };
+}
+
 // src/evidence/collect.ts
 function judgeOf(manifest) {
   return { id: manifest.evaluation.judge.model, version: manifest.evaluation.judge.version };
@@ -25181,6 +25392,9 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   if (scoped.length === 0) return { problems: [] };
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
+  const files = input.packageFiles?.get(manifest.package_id);
+  const inStep = collectInStep(scoped, input, manifest.package_id, parentId, packageCount, files, formats);
+  if (inStep !== void 0) return { evidence: inStep, problems: [] };
   const problems = new ProblemCollector();
   const sides = {
     parent: { records: [], columns: /* @__PURE__ */ new Map(), lines: 0 },
@@ -25188,7 +25402,6 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   };
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
-  const files = input.packageFiles?.get(manifest.package_id);
   for (const file of scoped) {
     const detected = detectInputFormat(file);
     const feeds = file.side === "both" ? ["parent", "candidate"] : [file.side];
@@ -25319,6 +25532,37 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
     ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }
   };
   return { evidence, problems: [] };
+}
+function collectInStep(scoped, input, packageId, parentId, packageCount, files, formats) {
+  if (packageCount !== 1 || scoped.length !== 2) return void 0;
+  if (input.evidenceFormat !== void 0 && input.evidenceFormat !== "jsonl") return void 0;
+  const parentFile = scoped.find((file) => file.side === "parent");
+  const candidateFile = scoped.find((file) => file.side === "candidate");
+  if (parentFile === void 0 || candidateFile === void 0) return void 0;
+  if (detectInputFormat(parentFile) !== "jsonl" || detectInputFormat(candidateFile) !== "jsonl") return void 0;
+  const lists = readSuiteLists(files);
+  const suitesOf = (side) => {
+    const own = files?.[side];
+    return own === void 0 ? {} : { suites: { files: own, lists: lists[side] } };
+  };
+  const result = pairInStep(
+    { file: parentFile, ...suitesOf("parent") },
+    { file: candidateFile, ...suitesOf("candidate") },
+    input.allowUnpaired === true ? { allowUnpaired: true } : {}
+  );
+  if (result === void 0) return void 0;
+  formats.set(parentFile.path, "jsonl");
+  formats.set(candidateFile.path, "jsonl");
+  const binding = bindEvidence(
+    { records: result.tallies.parent, columns: /* @__PURE__ */ new Map(), packageId: parentId },
+    { records: result.tallies.candidate, columns: /* @__PURE__ */ new Map(), packageId },
+    files
+  );
+  return {
+    ...result.paired,
+    binding,
+    ...files === void 0 ? {} : { suites: suiteCoverage(result.paired.cases, lists.candidate) }
+  };
 }
 function readSuiteLists(files) {
   const parentFiles = files?.parent?.suites ?? [];

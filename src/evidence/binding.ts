@@ -14,7 +14,8 @@ import type { SideName } from './side.ts';
 
 /** What one side of the evidence is made of: its records, and the promptfoo columns of each promptfoo file. */
 export interface SideEvidence {
-  readonly records: readonly EvidenceRecord[];
+  /** The side's records, or the tally of its JSONL records when they were let go as they were paired. */
+  readonly records: readonly EvidenceRecord[] | JsonlTally;
   /** By file: the columns a promptfoo file (or a Vitest report's system message) gave this side. Files not listed are JSONL. */
   readonly columns: ReadonlyMap<string, readonly PromptfooColumn[]>;
   /** The package the side's records must name (JSONL). */
@@ -87,10 +88,14 @@ function bindSide(
     }
   }
 
-  const jsonl = evidence.records.filter((record) => !evidence.columns.has(record.source.file));
-  if (jsonl.length > 0)
+  const { records } = evidence;
+  const jsonl = isTally(records)
+    ? records
+    : tallyJsonl(records.filter((record) => !evidence.columns.has(record.source.file)));
+  if (jsonl.count > 0)
     bindJsonl(jsonl, side, otherSide, evidence.packageId, own, other, haveFiles, { mismatches, unbound, by, ties });
-  if (evidence.records.length === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
+  const count = isTally(records) ? records.count : records.length;
+  if (count === 0 && evidence.columns.size === 0) unbound.push(`there is no ${side} evidence`);
 
   if (mismatches.length > 0) return { status: 'mismatched', by: [...by], reason: sentences(mismatches) };
   if (unbound.length > 0) return { status: 'unbound', by: [...by], reason: sentences(unbound) };
@@ -109,9 +114,44 @@ interface Tally {
   readonly first: EvidenceRecord;
 }
 
+/** What binding reads from a side's JSONL records: the packages and digests they carry, counted. */
+export interface JsonlTally {
+  count: number;
+  readonly packages: Map<string, Tally>;
+  readonly manifests: Map<string, Tally>;
+  readonly prompts: Map<string, Tally>;
+  withoutManifest: EvidenceRecord | undefined;
+  withoutPrompt: EvidenceRecord | undefined;
+}
+
+/** Tallies records for binding; `into` goes on counting an earlier tally (records read a batch at a time). */
+export function tallyJsonl(records: readonly EvidenceRecord[], into?: JsonlTally): JsonlTally {
+  const tallied = into ?? {
+    count: 0,
+    packages: new Map(),
+    manifests: new Map(),
+    prompts: new Map(),
+    withoutManifest: undefined,
+    withoutPrompt: undefined,
+  };
+  for (const record of records) {
+    tally(tallied.packages, record.package_id, record);
+    if (record.manifest_sha256 === undefined) tallied.withoutManifest ??= record;
+    else tally(tallied.manifests, record.manifest_sha256, record);
+    if (record.prompt_sha256 === undefined) tallied.withoutPrompt ??= record;
+    else tally(tallied.prompts, record.prompt_sha256, record);
+  }
+  tallied.count += records.length;
+  return tallied;
+}
+
+function isTally(records: readonly EvidenceRecord[] | JsonlTally): records is JsonlTally {
+  return !Array.isArray(records);
+}
+
 /** JSONL records: the package they name, and the manifest and prompt digests they carry. */
 function bindJsonl(
-  records: readonly EvidenceRecord[],
+  records: JsonlTally,
   side: SideName,
   otherSide: SideName,
   expected: string | undefined,
@@ -120,18 +160,7 @@ function bindJsonl(
   haveFiles: boolean,
   found: Findings,
 ): void {
-  const packages = new Map<string, Tally>();
-  const manifests = new Map<string, Tally>();
-  const prompts = new Map<string, Tally>();
-  let withoutManifest: EvidenceRecord | undefined;
-  let withoutPrompt: EvidenceRecord | undefined;
-  for (const record of records) {
-    tally(packages, record.package_id, record);
-    if (record.manifest_sha256 === undefined) withoutManifest ??= record;
-    else tally(manifests, record.manifest_sha256, record);
-    if (record.prompt_sha256 === undefined) withoutPrompt ??= record;
-    else tally(prompts, record.prompt_sha256, record);
-  }
+  const { packages, manifests, prompts, withoutManifest, withoutPrompt } = records;
 
   const wanted = own?.packageId ?? expected;
   if (wanted === undefined) {
@@ -150,14 +179,14 @@ function bindJsonl(
     found.ties.push(`the ${side} records name package ${wanted}`);
   }
 
-  checkDigests('manifest_sha256', manifests, withoutManifest, records.length, found, side, (digest) => {
+  checkDigests('manifest_sha256', manifests, withoutManifest, records.count, found, side, (digest) => {
     if (own === undefined) return undefined;
     if (digest === own.manifestDigest) return 'own';
     return digest === other?.manifestDigest
       ? `the ${otherSide}'s manifest ${other.manifest} ${at(other)}`
       : `neither ${own.manifest} ${at(own)} (${short(own.manifestDigest)}) nor the ${otherSide}'s manifest`;
   });
-  checkDigests('prompt_sha256', prompts, withoutPrompt, records.length, found, side, (digest) => {
+  checkDigests('prompt_sha256', prompts, withoutPrompt, records.count, found, side, (digest) => {
     if (own === undefined) return undefined;
     if (own.prompts.some((prompt) => prompt.digest === digest)) return 'own';
     const theirs = other?.prompts.find((prompt) => prompt.digest === digest);

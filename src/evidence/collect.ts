@@ -14,6 +14,7 @@ import {
 } from './evidence-file.ts';
 import { type EvidenceParse, parseJsonlEvidence } from './jsonl.ts';
 import type { PackageFiles, SuiteFile } from './package-files.ts';
+import { pairInStep } from './pair-in-step.ts';
 import { pairEvidence } from './pair.ts';
 import type { PairedEvidence } from './pair.ts';
 import { parsePromptfooEvidence, type PromptfooColumn, type PromptfooSideSelector } from './promptfoo.ts';
@@ -84,6 +85,9 @@ export function collectEvidence(
   if (scoped.length === 0) return { problems: [] };
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
+  const files = input.packageFiles?.get(manifest.package_id);
+  const inStep = collectInStep(scoped, input, manifest.package_id, parentId, packageCount, files, formats);
+  if (inStep !== undefined) return { evidence: inStep, problems: [] };
   const problems = new ProblemCollector();
   const sides: Record<SideName, Gathered> = {
     parent: { records: [], columns: new Map(), lines: 0 },
@@ -93,7 +97,6 @@ export function collectEvidence(
   // change between parent and candidate is caught by pairing as a metric reset.
   const candidateJudge = judgeOf(manifest);
   const parentJudge = parentManifest ? judgeOf(parentManifest) : candidateJudge;
-  const files = input.packageFiles?.get(manifest.package_id);
 
   for (const file of scoped) {
     const detected = detectInputFormat(file);
@@ -248,6 +251,51 @@ export function collectEvidence(
     ...(files === undefined ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }),
   };
   return { evidence, problems: [] };
+}
+
+/**
+ * The usual case, paired while both files are read (pair-in-step.ts): one JSONL file per side for
+ * the run's only package. Undefined when that does not apply, or when the evidence has anything
+ * to report; the general way then reads it again and reports it.
+ */
+function collectInStep(
+  scoped: readonly EvidenceInput[],
+  input: CollectOptions,
+  packageId: string,
+  parentId: string | undefined,
+  packageCount: number,
+  files: PackageFiles | undefined,
+  formats: Map<string, string>,
+): PairedEvidence | undefined {
+  if (packageCount !== 1 || scoped.length !== 2) return undefined;
+  if (input.evidenceFormat !== undefined && input.evidenceFormat !== 'jsonl') return undefined;
+  const parentFile = scoped.find((file) => file.side === 'parent');
+  const candidateFile = scoped.find((file) => file.side === 'candidate');
+  if (parentFile === undefined || candidateFile === undefined) return undefined;
+  if (detectInputFormat(parentFile) !== 'jsonl' || detectInputFormat(candidateFile) !== 'jsonl') return undefined;
+  const lists = readSuiteLists(files);
+  const suitesOf = (side: SideName) => {
+    const own = files?.[side];
+    return own === undefined ? {} : { suites: { files: own, lists: lists[side] } };
+  };
+  const result = pairInStep(
+    { file: parentFile, ...suitesOf('parent') },
+    { file: candidateFile, ...suitesOf('candidate') },
+    input.allowUnpaired === true ? { allowUnpaired: true } : {},
+  );
+  if (result === undefined) return undefined;
+  formats.set(parentFile.path, 'jsonl');
+  formats.set(candidateFile.path, 'jsonl');
+  const binding = bindEvidence(
+    { records: result.tallies.parent, columns: new Map(), packageId: parentId },
+    { records: result.tallies.candidate, columns: new Map(), packageId },
+    files,
+  );
+  return {
+    ...result.paired,
+    binding,
+    ...(files === undefined ? {} : { suites: suiteCoverage(result.paired.cases, lists.candidate) }),
+  };
 }
 
 /** Both sides' suite lists; a suite file the candidate pins unchanged from the parent is read once. */

@@ -1,7 +1,7 @@
 import { type Problem, ProblemCollector } from '../problem.ts';
 import { EVIDENCE_LIMITS } from './evidence-file.ts';
 import { describeValue, isJsonObject, type ReportField } from './fields.ts';
-import { forEachChunkLine, forEachTextLine, type LineLimits, type LineProblem, type LineVisit } from './lines.ts';
+import { createChunkLineReader, forEachTextLine, type LineLimits, type LineProblem, type LineVisit } from './lines.ts';
 import { countTopLevelMembers, parseJsonText, scanTopLevelMembers } from './json-text.ts';
 import type { EvidenceRecord, Judge } from './record.ts';
 import { validateEvidenceObject } from './validate.ts';
@@ -39,7 +39,52 @@ export function parseJsonlEvidence(
   file: string,
   options: JsonlOptions = {},
 ): EvidenceParse {
-  const records: EvidenceRecord[] = [];
+  if (typeof input === 'string') {
+    const parser = createLineParser(file, options);
+    return parser.close(forEachTextLine(input, parser.limits, parser.readLine, parser.lineProblem));
+  }
+  const reader = createJsonlReader(file, options);
+  for (const chunk of input instanceof Uint8Array ? [plain(input)] : input) if (!reader.push(chunk)) break;
+  return reader.end();
+}
+
+/** JSONL evidence from UTF-8 chunks given one at a time, read as `parseJsonlEvidence` reads them. */
+export interface JsonlReader {
+  /** Reads the lines the chunk completes; false once the line limit is reached. */
+  push(chunk: Uint8Array): boolean;
+  /** The records read since the last `take`, in file order; they are no longer held here. */
+  take(): EvidenceRecord[];
+  /** Whether no line so far had a problem. */
+  clean(): boolean;
+  /** Reads the last line; the file's problems and lines, with the records not taken. */
+  end(): EvidenceParse;
+}
+
+/** A `JsonlReader`: for a caller that reads two files in step and lets records go as it pairs them. */
+export function createJsonlReader(file: string, options: JsonlOptions = {}): JsonlReader {
+  const parser = createLineParser(file, options);
+  const lines = createChunkLineReader(parser.limits, parser.readLine, parser.lineProblem);
+  return {
+    push: (chunk) => lines.push(chunk),
+    take: parser.take,
+    clean: parser.clean,
+    end: () => parser.close(lines.end()),
+  };
+}
+
+/** The per-line work of a JSONL read, whichever way its lines arrive. */
+function createLineParser(
+  file: string,
+  options: JsonlOptions,
+): {
+  readonly limits: LineLimits;
+  readonly readLine: LineVisit;
+  readonly lineProblem: LineProblem;
+  readonly take: () => EvidenceRecord[];
+  readonly clean: () => boolean;
+  readonly close: (lines: number) => EvidenceParse;
+} {
+  let records: EvidenceRecord[] = [];
   const problems = new ProblemCollector();
   const wrongPackage = new Map<string, { line: number; count: number }>();
   let otherPackages = 0;
@@ -118,27 +163,31 @@ export function parseJsonlEvidence(
     records.push(shared(record));
   };
   const lineProblem: LineProblem = (problem) => problems.push({ file, ...problem });
-  const lines =
-    typeof input === 'string'
-      ? forEachTextLine(input, limits, readLine, lineProblem)
-      : forEachChunkLine(input instanceof Uint8Array ? [plain(input)] : input, limits, readLine, lineProblem);
-
-  for (const [packageId, { line, count }] of wrongPackage) {
-    problems.push({
-      file,
-      line,
-      field: 'package_id',
-      message: `evidence for package ${JSON.stringify(packageId)} (${count} record${count === 1 ? '' : 's'}, the first here), but this side is package ${JSON.stringify(options.packageId)}`,
-    });
-  }
-  if (otherPackages > 0) {
-    problems.push({
-      file,
-      field: 'package_id',
-      message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}`,
-    });
-  }
-  return { records, problems: problems.list(), lines };
+  const take = (): EvidenceRecord[] => {
+    const taken = records;
+    records = [];
+    return taken;
+  };
+  const close = (lines: number): EvidenceParse => {
+    for (const [packageId, { line, count }] of wrongPackage) {
+      problems.push({
+        file,
+        line,
+        field: 'package_id',
+        message: `evidence for package ${JSON.stringify(packageId)} (${count} record${count === 1 ? '' : 's'}, the first here), but this side is package ${JSON.stringify(options.packageId)}`,
+      });
+    }
+    if (otherPackages > 0) {
+      problems.push({
+        file,
+        field: 'package_id',
+        message: `and ${otherPackages} more records for other packages, none of them this side's package ${JSON.stringify(options.packageId)}`,
+      });
+    }
+    return { records, problems: problems.list(), lines };
+  };
+  const clean = (): boolean => problems.size === 0 && wrongPackage.size === 0;
+  return { limits, readLine, lineProblem, take, clean, close };
 }
 
 // A plain view: a Node Buffer is a Uint8Array subclass, slower to index and to take subarrays of.

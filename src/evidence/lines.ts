@@ -71,6 +71,24 @@ export function forEachChunkLine(
   visit: LineVisit,
   report: LineProblem,
 ): number {
+  const reader = createChunkLineReader(limits, visit, report);
+  for (const chunk of chunks) if (!reader.push(chunk)) break;
+  return reader.end();
+}
+
+/** Lines of UTF-8 chunks given one at a time, as `forEachChunkLine` reads them from an iterable. */
+export interface ChunkLineReader {
+  /**
+   * Visits the whole lines the chunk completes. The chunk is not kept (its bytes may be reused
+   * once this returns). False once the line limit is reached: later chunks are not read.
+   */
+  push(chunk: Uint8Array): boolean;
+  /** Visits the last line (one without a final newline); returns the number of lines read. */
+  end(): number;
+}
+
+/** A `ChunkLineReader`: `forEachChunkLine`, for a caller that reads the chunks itself (two files in step). */
+export function createChunkLineReader(limits: LineLimits, visit: LineVisit, report: LineProblem): ChunkLineReader {
   let number = 0;
   let stopped = false;
   // The line being assembled across chunks: its parts, or only its length once it is too long.
@@ -125,37 +143,57 @@ export function forEachChunkLine(
     open = false;
   };
 
-  for (let chunk of chunks) {
+  // The first bytes, held while they may still be the start of a BOM split across tiny chunks.
+  let lead: Uint8Array | undefined;
+  const push = (whole: Uint8Array): boolean => {
+    if (stopped) return false;
+    let chunk = whole;
     if (first) {
+      if (lead !== undefined) chunk = concat([lead, chunk], lead.length + chunk.length);
+      if (chunk.length < 3 && chunk[0] === 0xef && (chunk.length < 2 || chunk[1] === 0xbb)) {
+        lead = chunk.slice();
+        return true;
+      }
       first = false;
+      lead = undefined;
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
-    if (chunk.length === 0) continue;
+    if (chunk.length === 0) return true;
     let position = 0;
     if (open) {
       const newline = chunk.indexOf(0x0a);
       if (newline < 0) {
         extend(chunk);
-        continue;
+        return true;
       }
       extend(chunk.subarray(0, newline));
       finish();
-      if (stopped) return limits.maxLines;
+      if (stopped) return false;
       position = newline + 1;
     }
     const last = chunk.lastIndexOf(0x0a);
     if (last >= position) {
       // Whole lines, each ending at its newline; the final newline is left out so no empty line follows.
       block(chunk.subarray(position, last));
-      if (stopped) return limits.maxLines;
+      if (stopped) return false;
       position = last + 1;
     }
-    if (position < chunk.length) {
-      extend(chunk.subarray(position));
+    if (position < chunk.length) extend(chunk.subarray(position));
+    return true;
+  };
+  const end = (): number => {
+    if (stopped) return limits.maxLines;
+    if (lead !== undefined) {
+      // Fewer than three bytes in all, the start of a BOM but not a whole one: they are the content.
+      first = false;
+      const held = lead;
+      lead = undefined;
+      if (!push(held)) return limits.maxLines;
     }
-  }
-  if (open) finish();
-  return Math.min(number, limits.maxLines);
+    if (open) finish();
+    return Math.min(number, limits.maxLines);
+  };
+  return { push, end };
 }
 
 // Lines of a block: `bytes` holds whole lines separated by "\n" (no final newline), each numbered

@@ -192,7 +192,8 @@ function sortedEntries<T>(map: ReadonlyMap<string, T>): Iterable<readonly [strin
   return map.entries();
 }
 
-function pairCase(parentTrials: Trials, candidateTrials: Trials, problems: Problem[]): PairedCase {
+/** Pairs one case's trials on the two sides, reporting case properties that differ between them. */
+export function pairCase(parentTrials: Trials, candidateTrials: Trials, problems: Problem[]): PairedCase {
   const first = firstTrial(parentTrials);
   const other = firstTrial(candidateTrials);
   // The common case checked field by field (monomorphic reads); the loop only finds the culprit.
@@ -328,7 +329,7 @@ function reportUnpaired(
 }
 
 /** Compares the pinned judges of the two sides; returns the shared one. */
-function compareJudges(parent: CollectedSide, candidate: CollectedSide, problems: Problem[]): Judge | undefined {
+export function compareJudges(parent: CollectedSide, candidate: CollectedSide, problems: Problem[]): Judge | undefined {
   const parentJudge = parent.judges.size === 1 ? [...parent.judges.values()][0] : undefined;
   const candidateJudge = candidate.judges.size === 1 ? [...candidate.judges.values()][0] : undefined;
   if (parent.judges.size > 1 || candidate.judges.size > 1) return undefined;

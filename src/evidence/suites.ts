@@ -115,6 +115,17 @@ export function checkSuiteMembership(
   sideName: string,
   report: (problem: Problem) => void,
 ): void {
+  const check = suiteMembership(side, lists, sideName, report);
+  for (const record of records) check(record);
+}
+
+/** `checkSuiteMembership` one record at a time, for records read and let go as they are paired. */
+export function suiteMembership(
+  side: SideFiles,
+  lists: readonly SuiteList[],
+  sideName: string,
+  report: (problem: Problem) => void,
+): (record: EvidenceRecord) => void {
   const byKind = new Map<Suite, SuiteList[]>();
   for (const list of lists) byKind.set(list.suite, [...(byKind.get(list.suite) ?? []), list]);
   const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(', ') || 'none';
@@ -131,10 +142,10 @@ export function checkSuiteMembership(
           : (id) => kind.some((list) => list.ids!.has(id)),
     );
   }
-  for (const record of records) {
+  return (record) => {
     if (record.suite_id === undefined) {
       const member = memberOfKind.get(record.suite);
-      if (member === undefined || member(record.case_id)) continue;
+      if (member === undefined || member(record.case_id)) return;
     }
     const where = { file: record.source.file, line: record.source.line };
     if (record.suite_id !== undefined) {
@@ -158,7 +169,7 @@ export function checkSuiteMembership(
           message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it`,
         });
       }
-      continue;
+      return;
     }
     const kind = byKind.get(record.suite)!;
     const names = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids!.size)})`).join(' or ');
@@ -167,7 +178,7 @@ export function checkSuiteMembership(
       field: 'case_id',
       message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names}; evidence for cases outside the pinned suite is not evidence about it`,
     });
-  }
+  };
 }
 
 function countCases(n: number): string {

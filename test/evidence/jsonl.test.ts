@@ -273,6 +273,25 @@ describe('parseJsonlEvidence from bytes', () => {
     sameAsText(new TextDecoder().decode(bytes), bytes);
   });
 
+  it.each([1, 2, 3, 5])('gives what the text gives in chunks of %i bytes, a BOM split across them included', (size) => {
+    const chunked = (bytes: Uint8Array): Uint8Array[] =>
+      Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.slice(i * size, (i + 1) * size));
+    for (const text of [
+      `\ufeff${ok('a')}\r\n${ok('b', ',"pass":false')}`,
+      `${ok('é')}\n\ufeff${ok('b')}\n`,
+      '\ufeff',
+      '\ufeff\n',
+      '\u00ef',
+      'x',
+      '',
+    ]) {
+      const fromText = parseJsonlEvidence(text, 'f.jsonl');
+      const fromChunks = parseJsonlEvidence(chunked(encode(text)), 'f.jsonl');
+      expect(fromChunks.problems, JSON.stringify(text)).toEqual(fromText.problems);
+      expect(fromChunks.records, JSON.stringify(text)).toEqual(fromText.records);
+    }
+  });
+
   it('reads a Node Buffer that is a view into a larger buffer', () => {
     const text = `${ok('a')}\n${ok('b', ',"pass":false')}\n`;
     const padded = Buffer.concat([Buffer.from('xxxx'), Buffer.from(text), Buffer.from('yyyy')]).subarray(
