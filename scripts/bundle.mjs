@@ -30,6 +30,8 @@ const shared = {
 };
 
 await build({ ...shared, entryPoints: { action: 'src/action.ts' } });
+// The gates' bootstrap worker, which both entries start beside themselves (src/io/bootstrap-pool.ts).
+await build({ ...shared, entryPoints: { 'bootstrap-worker': 'src/io/bootstrap-worker.ts' } });
 await build({
   ...shared,
   entryPoints: { cli: 'src/cli.ts' },
