@@ -13,9 +13,10 @@
 // --keep      keep the temp directory (the bundles and the whole check's repository) to profile by hand
 //
 // The gates run in process on evidence parsed and paired once; the whole check runs the CLI as a
-// child process in a temp git repository, reading JSONL from disk, as a user runs it: a bundle of
-// src/cli.ts built here the way scripts/bundle.mjs builds dist/cli.js (KAIZEN_GATE_CLI names
-// another bundle, e.g. dist/cli.js).
+// child process in a temp git repository, reading JSONL from disk, as a user runs it: dist/ built
+// by the tree's own scripts/bundle.mjs into the temp directory (KAIZEN_GATE_CLI names another
+// bundle, e.g. dist/cli.js). Each measure's warm-up run is a user's first run: after it, the CLI's
+// compile cache (src/cli-launcher.ts) holds the compiled bundle, as it does for a user's next run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -27,6 +28,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -404,25 +406,13 @@ async function loadVersion(tree, name) {
   let cli = join(out, 'dist', 'cli.js');
   if (name === 'current' && process.env.KAIZEN_GATE_CLI) cli = process.env.KAIZEN_GATE_CLI;
   else {
-    await bundle(
-      {
-        entryPoints: [join(tree, 'src', 'cli.ts')],
-        outfile: cli,
-        legalComments: 'none',
-        charset: 'utf8',
-        banner: {
-          js: "#!/usr/bin/env node\nimport { createRequire as __kgCreateRequire } from 'node:module';\nconst require = __kgCreateRequire(import.meta.url);",
-        },
-      },
-      tree,
-    );
-    // The bootstrap worker the CLI starts beside itself, as scripts/bundle.mjs builds it.
-    const worker = join(tree, 'src', 'io', 'bootstrap-worker.ts');
-    if (existsSync(worker))
-      await bundle(
-        { entryPoints: [worker], outfile: join(out, 'dist', 'bootstrap-worker.js'), legalComments: 'none' },
-        tree,
-      );
+    // dist/ as the tree's own `npm run bundle` builds it (the CLI's launcher, its bootstrap worker),
+    // with this checkout's packages.
+    if (!existsSync(join(tree, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+    execFileSync(process.execPath, [join(tree, 'scripts', 'bundle.mjs'), join(out, 'dist')], {
+      cwd: tree,
+      stdio: 'inherit',
+    });
   }
   return { name, quality: gates.evaluateQuality, gates: all, policy, cli };
 }

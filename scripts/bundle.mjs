@@ -32,10 +32,13 @@ const shared = {
 await build({ ...shared, entryPoints: { action: 'src/action.ts' } });
 // The gates' bootstrap worker, which both entries start beside themselves (src/io/bootstrap-pool.ts).
 await build({ ...shared, entryPoints: { 'bootstrap-worker': 'src/io/bootstrap-worker.ts' } });
+// `kaizen-gate` is a small launcher (dist/cli.js) that turns on Node's compile cache and then
+// loads the CLI itself (dist/cli-main.js): see src/cli-launcher.ts.
+await build({ ...shared, entryPoints: { 'cli-main': 'src/cli.ts' } });
 await build({
   ...shared,
-  entryPoints: { cli: 'src/cli.ts' },
-  banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
+  entryPoints: { cli: 'src/cli-launcher.ts' },
+  banner: { js: '#!/usr/bin/env node' },
 });
 
 await chmod(outdir, 0o755);

@@ -250,7 +250,8 @@ function reportError(error: unknown, ctx: CommandContext): number {
 const isMain =
   import.meta.url === `file://${process.argv[1]}` ||
   process.argv[1]?.endsWith('/kaizen-gate') ||
-  process.argv[1]?.endsWith('/cli.js');
+  process.argv[1]?.endsWith('/cli.js') ||
+  process.argv[1]?.endsWith('/cli-main.js');
 if (isMain) {
   const ctx: CommandContext = {
     cwd: process.cwd(),
