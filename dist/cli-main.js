@@ -24031,6 +24031,12 @@ function describeSide(side, origin) {
 }
 
 // src/evidence/suites.ts
+function listsIds(list) {
+  return list.ascending !== void 0 || list.ids !== void 0;
+}
+function listedCount(list) {
+  return list.ascending?.length ?? list.ids?.size ?? 0;
+}
 var PLAIN_PREFIX = '{"case_id":"';
 function needsParse(text2) {
   for (let i = 0; i < text2.length; i++) {
@@ -24049,19 +24055,37 @@ function readSuiteList(file) {
   } catch {
     return { ...base, reason: "the suite file is not UTF-8 text" };
   }
-  const ids = /* @__PURE__ */ new Set();
+  const listed2 = [];
+  let ascending = true;
+  const add = (id) => {
+    if (ascending && listed2.length > 0 && !(listed2[listed2.length - 1] < id)) ascending = false;
+    listed2.push(id);
+  };
   const trimmed = text2.trim();
   const take = (value) => {
     const id = typeof value === "object" && value !== null && !Array.isArray(value) ? value["case_id"] : void 0;
     if (typeof id !== "string" || id.trim() === "") return false;
-    ids.add(id);
+    add(id);
     return true;
+  };
+  const found = () => {
+    if (listed2.length === 0) return { ...base, reason: "the suite file lists no cases" };
+    if (!ascending) return { ...base, ids: new Set(listed2) };
+    let ids;
+    return {
+      ...base,
+      ascending: listed2,
+      get ids() {
+        ids ??= new Set(listed2);
+        return ids;
+      }
+    };
   };
   if (trimmed.startsWith("[")) {
     const value = tryParse(trimmed);
     if (!Array.isArray(value) || !value.every(take))
       return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
-    return { ...base, ids };
+    return found();
   }
   let index = -1;
   for (let start = 0; start <= text2.length; ) {
@@ -24074,7 +24098,7 @@ function readSuiteList(file) {
     if (text2.startsWith(PLAIN_PREFIX, lineStart) && text2.startsWith('"}', close) && text2.indexOf('"', lineStart + PLAIN_PREFIX.length) === close) {
       const id = text2.slice(lineStart + PLAIN_PREFIX.length, close);
       if (!needsParse(id) && id.trim() !== "") {
-        ids.add(id);
+        add(id);
         continue;
       }
     }
@@ -24086,7 +24110,7 @@ function readSuiteList(file) {
         reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids`
       };
   }
-  return ids.size === 0 ? { ...base, reason: "the suite file lists no cases" } : { ...base, ids };
+  return found();
 }
 function tryParse(text2) {
   try {
@@ -24103,12 +24127,15 @@ function suiteMembership(side, lists, sideName, report) {
   const byKind = /* @__PURE__ */ new Map();
   for (const list of lists) byKind.set(list.suite, [...byKind.get(list.suite) ?? [], list]);
   const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(", ") || "none";
+  const inList = /* @__PURE__ */ new Map();
+  for (const list of lists) if (listsIds(list)) inList.set(list, membershipTest(list));
   const memberOfKind = /* @__PURE__ */ new Map();
   for (const [suite, kind] of byKind) {
-    const [only] = kind;
+    const tests = kind.map((list) => inList.get(list));
+    const [only] = tests;
     memberOfKind.set(
       suite,
-      kind.some((list) => list.ids === void 0) ? () => true : kind.length === 1 && only?.ids !== void 0 ? (id) => only.ids.has(id) : (id) => kind.some((list) => list.ids.has(id))
+      tests.some((test) => test === void 0) ? () => true : tests.length === 1 && only !== void 0 ? only : (id) => tests.some((test) => test(id))
     );
   }
   return (record) => {
@@ -24131,22 +24158,34 @@ function suiteMembership(side, lists, sideName, report) {
           field: "suite_id",
           message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}`
         });
-      } else if (list.ids !== void 0 && !list.ids.has(record.case_id)) {
+      } else if (inList.has(list) && !inList.get(list)(record.case_id)) {
         report({
           ...where2,
           field: "case_id",
-          message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it`
+          message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(listedCount(list))}); evidence for cases outside the pinned suite is not evidence about it`
         });
       }
       return;
     }
     const kind = byKind.get(record.suite);
-    const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids.size)})`).join(" or ");
+    const names2 = kind.map((list) => `${list.id} (${list.path}, ${countCases(listedCount(list))})`).join(" or ");
     report({
       ...where2,
       field: "case_id",
       message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names2}; evidence for cases outside the pinned suite is not evidence about it`
     });
+  };
+}
+function membershipTest(list) {
+  const sorted = list.ascending;
+  if (sorted === void 0) return (id) => list.ids.has(id);
+  let at2 = 0;
+  let last;
+  return (id) => {
+    if (last !== void 0 && !(last < id)) return list.ids.has(id);
+    last = id;
+    while (at2 < sorted.length && sorted[at2] < id) at2++;
+    return at2 < sorted.length && sorted[at2] === id;
   };
 }
 function countCases(n) {
@@ -24155,6 +24194,8 @@ function countCases(n) {
 function suiteCoverage(cases, lists) {
   return lists.map((list) => {
     const base = { id: list.id, suite: list.suite, path: list.path };
+    const walked = list.ascending === void 0 ? void 0 : walkCoverage(cases, list.suite, list.ascending);
+    if (walked !== void 0) return { ...base, ...walked };
     const ids = list.ids;
     if (ids === void 0) return { ...base, reason: list.reason ?? "the suite file lists no case ids" };
     let covered = 0;
@@ -24172,6 +24213,24 @@ function suiteCoverage(cases, lists) {
     }
     return { ...base, cases: ids.size, covered, missing, missing_count: ids.size - covered };
   });
+}
+function walkCoverage(cases, suite, ids) {
+  let at2 = 0;
+  let covered = 0;
+  let last;
+  const missing = [];
+  for (const c of cases) {
+    if (c.suite !== suite) continue;
+    if (last !== void 0 && !(last < c.case_id)) return void 0;
+    last = c.case_id;
+    for (; at2 < ids.length && ids[at2] < c.case_id; at2++) if (missing.length < LISTED_MISSING) missing.push(ids[at2]);
+    if (at2 < ids.length && ids[at2] === c.case_id) {
+      covered++;
+      at2++;
+    }
+  }
+  for (; at2 < ids.length && missing.length < LISTED_MISSING; at2++) missing.push(ids[at2]);
+  return { cases: ids.length, covered, missing, missing_count: ids.length - covered };
 }
 function describeCoverage(coverage) {
   const head = `${coverage.suite} ${coverage.id}`;

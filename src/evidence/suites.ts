@@ -13,8 +13,24 @@ export interface SuiteList {
   readonly suite: Suite;
   readonly path: string;
   readonly ids?: ReadonlySet<string>;
+  /**
+   * The same ids in strictly ascending code-unit order, when the file lists them so (the usual
+   * export): records and cases in that order are then checked against it by a walk, and `ids` is
+   * only built when something asks for it.
+   */
+  readonly ascending?: readonly string[];
   /** Why the ids are unknown: the file is not JSON Lines of objects with a `case_id`, or unreadable. */
   readonly reason?: string;
+}
+
+/** Whether the suite file lists its ids (without building the set of them). */
+function listsIds(list: SuiteList): boolean {
+  return list.ascending !== undefined || list.ids !== undefined;
+}
+
+/** How many cases the suite file lists. */
+function listedCount(list: SuiteList): number {
+  return list.ascending?.length ?? list.ids?.size ?? 0;
 }
 
 const PLAIN_PREFIX = '{"case_id":"';
@@ -45,7 +61,13 @@ export function readSuiteList(file: SuiteFile): SuiteList {
   } catch {
     return { ...base, reason: 'the suite file is not UTF-8 text' };
   }
-  const ids = new Set<string>();
+  // The ids in file order, and whether they ascend so far (the usual export, sorted by id).
+  const listed: string[] = [];
+  let ascending = true;
+  const add = (id: string): void => {
+    if (ascending && listed.length > 0 && !(listed[listed.length - 1]! < id)) ascending = false;
+    listed.push(id);
+  };
   const trimmed = text.trim();
   const take = (value: unknown): boolean => {
     const id =
@@ -53,14 +75,27 @@ export function readSuiteList(file: SuiteFile): SuiteList {
         ? (value as Record<string, unknown>)['case_id']
         : undefined;
     if (typeof id !== 'string' || id.trim() === '') return false;
-    ids.add(id);
+    add(id);
     return true;
+  };
+  const found = (): SuiteList => {
+    if (listed.length === 0) return { ...base, reason: 'the suite file lists no cases' };
+    if (!ascending) return { ...base, ids: new Set(listed) };
+    let ids: ReadonlySet<string> | undefined;
+    return {
+      ...base,
+      ascending: listed,
+      get ids() {
+        ids ??= new Set(listed);
+        return ids;
+      },
+    };
   };
   if (trimmed.startsWith('[')) {
     const value = tryParse(trimmed);
     if (!Array.isArray(value) || !value.every(take))
       return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
-    return { ...base, ids };
+    return found();
   }
   let index = -1;
   for (let start = 0; start <= text.length;) {
@@ -79,7 +114,7 @@ export function readSuiteList(file: SuiteFile): SuiteList {
     ) {
       const id = text.slice(lineStart + PLAIN_PREFIX.length, close);
       if (!needsParse(id) && id.trim() !== '') {
-        ids.add(id);
+        add(id);
         continue;
       }
     }
@@ -91,7 +126,7 @@ export function readSuiteList(file: SuiteFile): SuiteList {
         reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids`,
       };
   }
-  return ids.size === 0 ? { ...base, reason: 'the suite file lists no cases' } : { ...base, ids };
+  return found();
 }
 
 function tryParse(text: string): unknown {
@@ -129,17 +164,21 @@ export function suiteMembership(
   const byKind = new Map<Suite, SuiteList[]>();
   for (const list of lists) byKind.set(list.suite, [...(byKind.get(list.suite) ?? []), list]);
   const pinned = lists.map((list) => `${list.suite} ${list.id}`).join(', ') || 'none';
+  // Whether a case is in a list, per list that lists its ids.
+  const inList = new Map<SuiteList, (id: string) => boolean>();
+  for (const list of lists) if (listsIds(list)) inList.set(list, membershipTest(list));
   // Per suite kind, whether a record without a suite_id is a member (all lists known: in one of them).
   const memberOfKind = new Map<Suite, (id: string) => boolean>();
   for (const [suite, kind] of byKind) {
-    const [only] = kind;
+    const tests = kind.map((list) => inList.get(list));
+    const [only] = tests;
     memberOfKind.set(
       suite,
-      kind.some((list) => list.ids === undefined)
+      tests.some((test) => test === undefined)
         ? () => true
-        : kind.length === 1 && only?.ids !== undefined
-          ? (id) => only.ids!.has(id)
-          : (id) => kind.some((list) => list.ids!.has(id)),
+        : tests.length === 1 && only !== undefined
+          ? only
+          : (id) => tests.some((test) => test!(id)),
     );
   }
   return (record) => {
@@ -162,22 +201,41 @@ export function suiteMembership(
           field: 'suite_id',
           message: `${JSON.stringify(record.suite_id)} is the ${sideName} manifest's ${list.suite} suite, but this record is in suite ${record.suite}`,
         });
-      } else if (list.ids !== undefined && !list.ids.has(record.case_id)) {
+      } else if (inList.has(list) && !inList.get(list)!(record.case_id)) {
         report({
           ...where,
           field: 'case_id',
-          message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(list.ids.size)}); evidence for cases outside the pinned suite is not evidence about it`,
+          message: `case ${JSON.stringify(record.case_id)} is not in suite ${list.id} (${list.path} lists ${countCases(listedCount(list))}); evidence for cases outside the pinned suite is not evidence about it`,
         });
       }
       return;
     }
     const kind = byKind.get(record.suite)!;
-    const names = kind.map((list) => `${list.id} (${list.path}, ${countCases(list.ids!.size)})`).join(' or ');
+    const names = kind.map((list) => `${list.id} (${list.path}, ${countCases(listedCount(list))})`).join(' or ');
     report({
       ...where,
       field: 'case_id',
       message: `case ${JSON.stringify(record.case_id)} is not in the ${sideName}'s pinned ${record.suite} suite ${names}; evidence for cases outside the pinned suite is not evidence about it`,
     });
+  };
+}
+
+/**
+ * Whether a case id is in a list that lists its ids. Ids asked for in ascending order (a suite's
+ * records read in case order) are found by walking the list's ascending ids, with no set built;
+ * an id out of that order is looked up in the set.
+ */
+function membershipTest(list: SuiteList): (id: string) => boolean {
+  const sorted = list.ascending;
+  if (sorted === undefined) return (id) => list.ids!.has(id);
+  let at = 0;
+  let last: string | undefined;
+  return (id) => {
+    if (last !== undefined && !(last < id)) return list.ids!.has(id);
+    last = id;
+    // Every id before `at` is below an id asked for earlier, so below this one.
+    while (at < sorted.length && sorted[at]! < id) at++;
+    return at < sorted.length && sorted[at] === id;
   };
 }
 
@@ -189,6 +247,8 @@ function countCases(n: number): string {
 export function suiteCoverage(cases: readonly PairedCase[], lists: readonly SuiteList[]): SuiteCoverage[] {
   return lists.map((list) => {
     const base = { id: list.id, suite: list.suite, path: list.path };
+    const walked = list.ascending === undefined ? undefined : walkCoverage(cases, list.suite, list.ascending);
+    if (walked !== undefined) return { ...base, ...walked };
     const ids = list.ids;
     if (ids === undefined) return { ...base, reason: list.reason ?? 'the suite file lists no case ids' };
     // Paired cases are one per (suite, case_id), so the listed ones found among them are the covered ones.
@@ -209,6 +269,34 @@ export function suiteCoverage(cases: readonly PairedCase[], lists: readonly Suit
     }
     return { ...base, cases: ids.size, covered, missing, missing_count: ids.size - covered };
   });
+}
+
+/**
+ * Coverage of a list whose ids ascend, by walking it beside the suite's paired cases (in case_id
+ * order too, as pairing sorts them): the ids passed over are the missing ones, first by code unit.
+ * Undefined if the cases are not in that order after all.
+ */
+function walkCoverage(
+  cases: readonly PairedCase[],
+  suite: Suite,
+  ids: readonly string[],
+): { cases: number; covered: number; missing: string[]; missing_count: number } | undefined {
+  let at = 0;
+  let covered = 0;
+  let last: string | undefined;
+  const missing: string[] = [];
+  for (const c of cases) {
+    if (c.suite !== suite) continue;
+    if (last !== undefined && !(last < c.case_id)) return undefined;
+    last = c.case_id;
+    for (; at < ids.length && ids[at]! < c.case_id; at++) if (missing.length < LISTED_MISSING) missing.push(ids[at]!);
+    if (at < ids.length && ids[at] === c.case_id) {
+      covered++;
+      at++;
+    }
+  }
+  for (; at < ids.length && missing.length < LISTED_MISSING; at++) missing.push(ids[at]!);
+  return { cases: ids.length, covered, missing, missing_count: ids.length - covered };
 }
 
 /** "golden policy_golden_v12: 398 of 400 cases, 2 missing: a, b" — one suite's coverage in words. */

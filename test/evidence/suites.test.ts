@@ -4,7 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SideFiles } from '../../src/evidence/package-files.ts';
 import type { PairedCase } from '../../src/evidence/pair.ts';
 import type { EvidenceRecord } from '../../src/evidence/record.ts';
-import { checkSuiteMembership, describeCoverage, readSuiteList, suiteCoverage } from '../../src/evidence/suites.ts';
+import {
+  checkSuiteMembership,
+  describeCoverage,
+  readSuiteList,
+  suiteCoverage,
+  type SuiteList,
+} from '../../src/evidence/suites.ts';
+import { createRng } from '../../src/stats/rng.ts';
 import type { Problem } from '../../src/problem.ts';
 import { evidenceRecords, gateRepo, type GateRepo, ROOT, toJsonl } from '../gates/scenario.ts';
 import { runCliInProcess } from '../support/cli.ts';
@@ -268,5 +275,57 @@ describe('the example packages’ suites', () => {
     );
     expect(run.stdout).toBe('');
     expect(run.status).toBe(0);
+  });
+});
+
+// The same list without its ascending ids: every check then looks ids up in the set.
+const setOnly = (list: SuiteList): SuiteList => ({
+  id: list.id,
+  suite: list.suite,
+  path: list.path,
+  ids: new Set(list.ids),
+});
+const idOf = (n: number) => `g${String(n).padStart(4, '0')}`;
+
+describe('suite lists in ascending order, walked instead of looked up', () => {
+  it('keeps the ascending ids of a file that lists them in order, and only the set of one that does not', () => {
+    const sorted = readSuiteList(suite('{"case_id":"a"}\n{"case_id":"b"}\n{"case_id":"c"}\n'));
+    expect(sorted.ascending).toEqual(['a', 'b', 'c']);
+    expect([...(sorted.ids ?? [])]).toEqual(['a', 'b', 'c']);
+    for (const content of ['{"case_id":"b"}\n{"case_id":"a"}\n', '{"case_id":"a"}\n{"case_id":"a"}\n']) {
+      const list = readSuiteList(suite(content));
+      expect(list.ascending).toBeUndefined();
+      expect(list.ids?.size).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports the same problems and coverage as set lookups, in and out of order', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const rng = createRng(seed);
+      // A listed suite of ascending ids with gaps, and records for some listed and some unlisted ids.
+      const listedIds = Array.from({ length: 1 + rng.nextInt(60) }, (_, i) => i * 2 + rng.nextInt(2))
+        .filter((n, i, all) => i === 0 || n !== all[i - 1])
+        .map(idOf);
+      const list = readSuiteList(suite(listedIds.map((id) => `{"case_id":"${id}"}\n`).join('')));
+      expect(list.ascending, `seed ${seed}`).toBeDefined();
+      let caseIds = [...new Set(Array.from({ length: rng.nextInt(80) }, () => idOf(rng.nextInt(130))))].toSorted();
+      const shuffled = rng.nextInt(4) === 0;
+      if (shuffled) caseIds = caseIds.toSorted(() => rng.nextInt(3) - 1);
+      const records = caseIds.map((id, i) =>
+        record(id, rng.nextInt(5) === 0 ? { suite_id: 'policy_golden_v12', source: { file: 'c', line: i } } : {}),
+      );
+      const problemsWith = (withList: SuiteList) => {
+        const found: Problem[] = [];
+        checkSuiteMembership(records, side, [withList], 'candidate', (p) => found.push(p));
+        return found;
+      };
+      expect(problemsWith(list), `seed ${seed}`).toEqual(problemsWith(setOnly(list)));
+      // Coverage of paired cases (in case order, as pairing gives them), with another suite's cases among them.
+      const cases = [
+        ...paired(caseIds.toSorted()),
+        ...paired(listedIds).map((c) => ({ ...c, suite: 'safety' as const })),
+      ];
+      expect(suiteCoverage(cases, [list]), `seed ${seed}`).toEqual(suiteCoverage(cases, [setOnly(list)]));
+    }
   });
 });
