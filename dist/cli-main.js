@@ -15337,7 +15337,6 @@ function expandYamlPaths(paths, cwd) {
 import { resolve as resolve8 } from "node:path";
 
 // src/check.ts
-import { statSync as statSync5 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21978,975 +21977,6 @@ function uncommittedFiles(repo, own) {
   return files.toSorted((a, b) => a.slice(3) < b.slice(3) ? -1 : 1);
 }
 
-// src/io/bootstrap-pool.ts
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-
-// src/stats/interval.ts
-function assertLevel(level) {
-  if (!(level > 0 && level < 1)) {
-    throw new RangeError(`Expected \`level\` to be a number in (0, 1), got ${String(level)}.`);
-  }
-}
-
-// src/stats/select.ts
-function selectInPlace(values, k, from = 0, to = values.length) {
-  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= values.length && Number.isInteger(k) && k >= from && k < to)) {
-    throw new RangeError(`Expected ${String(from)} <= k = ${String(k)} < ${String(to)} <= ${values.length}.`);
-  }
-  let left = from;
-  let right = to - 1;
-  let budget = 2 * (32 - Math.clz32(to - from)) + 8;
-  while (right > left) {
-    if (budget-- === 0) {
-      values.subarray(left, right + 1).sort();
-      return;
-    }
-    const middle = left + right >>> 1;
-    if (values[middle] < values[left]) swap(values, middle, left);
-    if (values[right] < values[left]) swap(values, right, left);
-    if (values[right] < values[middle]) swap(values, right, middle);
-    const pivot = values[middle];
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        swap(values, i, j);
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
-  }
-}
-function swap(values, i, j) {
-  const t = values[i];
-  values[i] = values[j];
-  values[j] = t;
-}
-
-// src/stats/quantile.ts
-function quantileSorted(sorted, q) {
-  if (sorted.length === 0) throw new RangeError("Expected `sorted` to contain at least one value.");
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const fraction = position - below;
-  const low = sorted[below];
-  return fraction === 0 ? low : interpolateType7(low, sorted[below + 1], fraction);
-}
-function quantileOfUnsorted(values, q) {
-  if (values.length === 0) throw new RangeError("Expected `values` to contain at least one value.");
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) throw new RangeError("Expected `values` to contain no NaN.");
-  }
-  const copy = values.slice();
-  const position = (copy.length - 1) * q;
-  const below = Math.floor(position);
-  const fraction = position - below;
-  selectInPlace(copy, below);
-  if (fraction === 0) return copy[below];
-  selectInPlace(copy, below + 1, below + 1);
-  return interpolateType7(copy[below], copy[below + 1], fraction);
-}
-function interpolateType7(low, high, fraction) {
-  if (fraction === 0 || low === high) return low;
-  if (low === Number.NEGATIVE_INFINITY || high === Number.POSITIVE_INFINITY) {
-    return low === Number.NEGATIVE_INFINITY ? low : high;
-  }
-  return low + fraction * (high - low);
-}
-
-// src/stats/bootstrap-summary.ts
-var DEFAULT_RATIO_MAX_DRAWS = 2e3;
-function assertBootstrapOptions(opts) {
-  if (!Number.isSafeInteger(opts.resamples) || opts.resamples < 2) {
-    throw new RangeError(`Expected \`resamples\` to be an integer >= 2, got ${String(opts.resamples)}.`);
-  }
-  assertLevel(opts.level);
-  const cap = opts.maxDrawsPerResample;
-  if (cap !== void 0 && !(cap === Number.POSITIVE_INFINITY || Number.isSafeInteger(cap) && cap >= 1)) {
-    throw new RangeError(`Expected \`maxDrawsPerResample\` to be a positive integer, got ${String(cap)}.`);
-  }
-}
-function summariseReplicates(replicates, opts) {
-  const { values, undefinedCount } = replicates;
-  const total = values.length + undefinedCount;
-  const standardError = sampleStandardDeviation(values);
-  const sorted = opts.keepSamples === true;
-  if (sorted) values.sort();
-  const lower = typeSevenPosition(total, (1 - opts.level) / 2);
-  const upper = typeSevenPosition(total, (1 + opts.level) / 2);
-  const lowerRank = lower.below - undefinedCount;
-  const upperRank = upper.below;
-  if (!sorted) selectRanks(values, [lowerRank, lowerRank + 1, upperRank, upperRank + 1]);
-  const lowerAt = (rank2) => rank2 < 0 ? Number.NEGATIVE_INFINITY : values[rank2];
-  const upperAt = (rank2) => rank2 >= values.length ? Number.POSITIVE_INFINITY : values[rank2];
-  const interval = {
-    lower: lower.fraction === 0 ? lowerAt(lowerRank) : interpolateType7(lowerAt(lowerRank), lowerAt(lowerRank + 1), lower.fraction),
-    upper: upper.fraction === 0 ? upperAt(upperRank) : interpolateType7(upperAt(upperRank), upperAt(upperRank + 1), upper.fraction),
-    level: opts.level
-  };
-  const result = {
-    estimate: replicates.estimate,
-    interval,
-    standardError,
-    resamples: total,
-    n: replicates.n,
-    method: replicates.method,
-    drawsPerResample: replicates.drawsPerResample,
-    undefinedResamples: undefinedCount
-  };
-  return sorted ? { ...result, samples: values } : result;
-}
-function typeSevenPosition(total, q) {
-  const position = (total - 1) * q;
-  const below = Math.floor(position);
-  return { below, fraction: position - below };
-}
-function selectRanks(values, ranks) {
-  let from = 0;
-  for (const rank2 of ranks.filter((r2) => r2 >= 0 && r2 < values.length).toSorted((a, b) => a - b)) {
-    if (rank2 < from) continue;
-    selectInPlace(values, rank2, from, values.length);
-    from = rank2 + 1;
-  }
-}
-function sampleStandardDeviation(values) {
-  if (values.length < 2) return Number.NaN;
-  let mean = 0;
-  for (let i = 0; i < values.length; i++) mean += values[i];
-  mean /= values.length;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i] - mean) ** 2;
-  return Math.sqrt(squares / (values.length - 1));
-}
-
-// src/stats/rng.ts
-var TWO_POW_32 = 4294967296;
-var INV_TWO_POW_32 = 1 / TWO_POW_32;
-var INV_TWO_POW_53 = 1 / 9007199254740992;
-var GOLDEN_GAMMA = 2654435769;
-var MAX_FAST_BOUND = 2 ** 21;
-function createRng(seed) {
-  if (!Number.isSafeInteger(seed) || seed < 0) {
-    throw new RangeError(`Expected \`seed\` to be a non-negative safe integer, got ${String(seed)}.`);
-  }
-  const low = seed >>> 0;
-  const high = Math.floor(seed / TWO_POW_32);
-  return new Xoshiro128StarStar(
-    splitMix32(low, 1),
-    splitMix32(low, 2),
-    splitMix32(high ^ 1540483477, 1),
-    splitMix32(high ^ 1540483477, 2)
-  );
-}
-function splitMix32(state, step) {
-  let z = state + Math.imul(GOLDEN_GAMMA, step) | 0;
-  z = Math.imul(z ^ z >>> 16, 569420461);
-  z = Math.imul(z ^ z >>> 15, 1935289751);
-  return z ^ z >>> 15;
-}
-var Xoshiro128StarStar = class {
-  s0;
-  s1;
-  s2;
-  s3;
-  // Lemire's rejection threshold (2^32 mod bound) is a division; cache it for the usual repeated bound.
-  lastBound = 0;
-  lastThreshold = 0;
-  constructor(s0, s1, s2, s3) {
-    this.s0 = s0 | 0;
-    this.s1 = s1 | 0;
-    this.s2 = s2 | 0;
-    this.s3 = s3 | 0;
-  }
-  nextUint32() {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2 ^ s0;
-    const s3 = this.s3 ^ s1;
-    const x = Math.imul(s1, 5);
-    const result = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    this.s1 = s1 ^ s2;
-    this.s0 = s0 ^ s3;
-    this.s2 = s2 ^ s1 << 9;
-    this.s3 = s3 << 11 | s3 >>> 21;
-    return result;
-  }
-  nextFloat() {
-    const high = this.nextUint32() >>> 5;
-    const low = this.nextUint32() >>> 6;
-    return (high * 67108864 + low) * INV_TWO_POW_53;
-  }
-  nextInt(bound) {
-    if (!Number.isInteger(bound) || bound < 1 || bound > TWO_POW_32) {
-      throw new RangeError(`Expected \`bound\` to be an integer in [1, 2^32], got ${String(bound)}.`);
-    }
-    if (bound > MAX_FAST_BOUND) return this.nextIntByModulo(bound);
-    if (bound !== this.lastBound) {
-      this.lastBound = bound;
-      this.lastThreshold = TWO_POW_32 % bound;
-    }
-    const threshold = this.lastThreshold;
-    for (; ; ) {
-      const product = this.nextUint32() * bound;
-      const index = Math.floor(product * INV_TWO_POW_32);
-      if (product - index * TWO_POW_32 >= threshold) return index;
-    }
-  }
-  // Exact for any bound up to 2^32, where the product trick above would lose bits.
-  nextIntByModulo(bound) {
-    const limit = TWO_POW_32 - TWO_POW_32 % bound;
-    for (; ; ) {
-      const value = this.nextUint32();
-      if (value < limit) return value % bound;
-    }
-  }
-};
-
-// src/stats/binomial.ts
-var INVERSION_MAX_MEAN = 10;
-var LOG_FACTORIAL_TABLE_SIZE = 256;
-var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-var INV_TWO_POW_532 = 1 / 9007199254740992;
-var logFactorialTable = (() => {
-  const table2 = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
-  for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) table2[k] = table2[k - 1] + Math.log(k);
-  return table2;
-})();
-function logFactorial(k) {
-  if (k < LOG_FACTORIAL_TABLE_SIZE) return logFactorialTable[k];
-  const inverse = 1 / k;
-  const inverseSquared = inverse * inverse;
-  const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
-  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + series;
-}
-function drawBinomial(rng, n, p) {
-  if (n === 0 || p === 0) return 0;
-  if (p === 1) return n;
-  if (p > 0.5) return n - drawBinomialLowP(rng, n, 1 - p);
-  return drawBinomialLowP(rng, n, p);
-}
-function drawBinomialLowP(rng, n, p) {
-  return n * p < INVERSION_MAX_MEAN ? drawByInversion(rng, n, p) : drawByTransformedRejection(rng, n, p);
-}
-function drawByInversion(rng, n, p) {
-  const q = 1 - p;
-  const odds = p / q;
-  const scaled = (n + 1) * odds;
-  const massAtZero = Math.exp(n * Math.log1p(-p));
-  for (; ; ) {
-    let u = rng.nextFloat();
-    let mass = massAtZero;
-    let k = 0;
-    while (u > mass) {
-      u -= mass;
-      k++;
-      mass *= scaled / k - odds;
-      if (k > n || mass <= 0) break;
-    }
-    if (u <= mass && k <= n) return k;
-  }
-}
-function drawByTransformedRejection(rng, n, p) {
-  const q = 1 - p;
-  const spq = Math.sqrt(n * p * q);
-  const b = 1.15 + 2.53 * spq;
-  const a = -0.0873 + 0.0248 * b + 0.01 * p;
-  const c = n * p + 0.5;
-  const vr = 0.92 - 4.2 / b;
-  const fast = rng instanceof Xoshiro128StarStar;
-  let s0 = fast ? rng.s0 : 0;
-  let s1 = fast ? rng.s1 : 0;
-  let s2 = fast ? rng.s2 : 0;
-  let s3 = fast ? rng.s3 : 0;
-  let alpha = 0;
-  let logOdds = 0;
-  let mode = -1;
-  let logModeMass = 0;
-  for (; ; ) {
-    let u;
-    let v;
-    if (fast) {
-      let t0 = s0;
-      let t1 = s1;
-      let t2 = s2 ^ t0;
-      let t3 = s3 ^ t1;
-      let x = Math.imul(t1, 5);
-      const w0 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-      s1 = t1 ^ t2;
-      s0 = t0 ^ t3;
-      s2 = t2 ^ t1 << 9;
-      s3 = t3 << 11 | t3 >>> 21;
-      t0 = s0;
-      t1 = s1;
-      t2 = s2 ^ t0;
-      t3 = s3 ^ t1;
-      x = Math.imul(t1, 5);
-      const w1 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-      s1 = t1 ^ t2;
-      s0 = t0 ^ t3;
-      s2 = t2 ^ t1 << 9;
-      s3 = t3 << 11 | t3 >>> 21;
-      t0 = s0;
-      t1 = s1;
-      t2 = s2 ^ t0;
-      t3 = s3 ^ t1;
-      x = Math.imul(t1, 5);
-      const w2 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-      s1 = t1 ^ t2;
-      s0 = t0 ^ t3;
-      s2 = t2 ^ t1 << 9;
-      s3 = t3 << 11 | t3 >>> 21;
-      t0 = s0;
-      t1 = s1;
-      t2 = s2 ^ t0;
-      t3 = s3 ^ t1;
-      x = Math.imul(t1, 5);
-      const w3 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-      s1 = t1 ^ t2;
-      s0 = t0 ^ t3;
-      s2 = t2 ^ t1 << 9;
-      s3 = t3 << 11 | t3 >>> 21;
-      u = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) * INV_TWO_POW_532 - 0.5;
-      v = ((w2 >>> 5) * 67108864 + (w3 >>> 6)) * INV_TWO_POW_532;
-    } else {
-      u = rng.nextFloat() - 0.5;
-      v = rng.nextFloat();
-    }
-    const us = 0.5 - Math.abs(u);
-    const k = Math.floor((2 * a / us + b) * u + c);
-    if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return done(rng, fast, s0, s1, s2, s3, k);
-    if (mode < 0) {
-      alpha = (2.83 + 5.1 / b) * spq;
-      logOdds = Math.log(p / q);
-      mode = Math.floor((n + 1) * p);
-      logModeMass = logFactorial(mode) + logFactorial(n - mode);
-    }
-    v = Math.log(v * alpha / (a / (us * us) + b));
-    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds)
-      return done(rng, fast, s0, s1, s2, s3, k);
-  }
-}
-function done(rng, fast, s0, s1, s2, s3, k) {
-  if (fast) {
-    const state = rng;
-    state.s0 = s0;
-    state.s1 = s1;
-    state.s2 = s2;
-    state.s3 = s3;
-  }
-  return k;
-}
-
-// src/stats/resample.ts
-var TWO_POW_322 = 4294967296;
-var INV_TWO_POW_322 = 1 / TWO_POW_322;
-var HALF = 65536;
-function isFast(rng) {
-  return rng instanceof Xoshiro128StarStar;
-}
-function hasFastPath(rng, bound) {
-  return isFast(rng) && bound <= MAX_FAST_BOUND;
-}
-function fillIndices(rng, bound, out, count4) {
-  if (!hasFastPath(rng, bound)) {
-    for (let i = 0; i < count4; i++) out[i] = rng.nextInt(bound);
-    return;
-  }
-  if (bound <= HALF) {
-    fillSmallIndices(rng, bound, out, count4);
-    return;
-  }
-  const threshold = TWO_POW_322 % bound;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let filled = 0;
-  while (filled < count4) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const product = random * bound;
-    const index = product * INV_TWO_POW_322 | 0;
-    out[filled] = index;
-    filled += product - index * TWO_POW_322 < threshold ? 0 : 1;
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-}
-function fillSmallIndices(rng, bound, out, count4) {
-  const threshold = HALF % bound;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let filled = 0;
-  while (filled + 1 < count4) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul(x << 7 | x >>> 25, 9);
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const low = (random & 65535) * bound;
-    const high = (random >>> 16) * bound;
-    out[filled] = low >>> 16;
-    filled += (low & 65535) < threshold ? 0 : 1;
-    out[filled] = high >>> 16;
-    filled += (high & 65535) < threshold ? 0 : 1;
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  while (filled < count4) {
-    const low = (rng.nextUint32() & 65535) * bound;
-    out[filled] = low >>> 16;
-    filled += (low & 65535) < threshold ? 0 : 1;
-  }
-}
-var ROW_BLOCK_SIZE = 4096;
-function sumRowsOfDraws(rng, rows, width2, draws, out) {
-  const n = rows.length / width2;
-  out.fill(0, 0, width2);
-  if (!isFast(rng)) {
-    for (let i = 0; i < draws; i++) {
-      const offset = rng.nextInt(n) * width2;
-      for (let c = 0; c < width2; c++) out[c] += rows[offset + c];
-    }
-    return;
-  }
-  let remaining = draws;
-  let sizeLeft = n;
-  for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
-    const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
-    const count4 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
-    if (width2 === 2) addPairRows(rng, rows, start, size, count4, out);
-    else addQuadRows(rng, rows, start, size, count4, out);
-    remaining -= count4;
-    sizeLeft -= size;
-  }
-}
-function addPairRows(rng, rows, start, size, count4, out) {
-  const threshold = HALF % size;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let s0 = out[0];
-  let s1 = out[1];
-  let needed = count4;
-  while (needed > 0) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul(x << 7 | x >>> 25, 9);
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const low = (random & 65535) * size;
-    if ((low & 65535) >= threshold) {
-      const offset = start + (low >>> 16) << 1;
-      s0 += rows[offset];
-      s1 += rows[offset + 1];
-      needed--;
-    }
-    const high = (random >>> 16) * size;
-    if (needed > 0 && (high & 65535) >= threshold) {
-      const offset = start + (high >>> 16) << 1;
-      s0 += rows[offset];
-      s1 += rows[offset + 1];
-      needed--;
-    }
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  out[0] = s0;
-  out[1] = s1;
-}
-function addQuadRows(rng, rows, start, size, count4, out) {
-  const threshold = HALF % size;
-  let a = rng.s0;
-  let b = rng.s1;
-  let c = rng.s2;
-  let d = rng.s3;
-  let s0 = out[0];
-  let s1 = out[1];
-  let s2 = out[2];
-  let s3 = out[3];
-  let needed = count4;
-  while (needed > 0) {
-    const t0 = a;
-    const t1 = b;
-    const t2 = c ^ t0;
-    const t3 = d ^ t1;
-    const x = Math.imul(t1, 5);
-    const random = Math.imul(x << 7 | x >>> 25, 9);
-    b = t1 ^ t2;
-    a = t0 ^ t3;
-    c = t2 ^ t1 << 9;
-    d = t3 << 11 | t3 >>> 21;
-    const low = (random & 65535) * size;
-    if ((low & 65535) >= threshold) {
-      const offset = start + (low >>> 16) << 2;
-      s0 += rows[offset];
-      s1 += rows[offset + 1];
-      s2 += rows[offset + 2];
-      s3 += rows[offset + 3];
-      needed--;
-    }
-    const high = (random >>> 16) * size;
-    if (needed > 0 && (high & 65535) >= threshold) {
-      const offset = start + (high >>> 16) << 2;
-      s0 += rows[offset];
-      s1 += rows[offset + 1];
-      s2 += rows[offset + 2];
-      s3 += rows[offset + 3];
-      needed--;
-    }
-  }
-  rng.s0 = a;
-  rng.s1 = b;
-  rng.s2 = c;
-  rng.s3 = d;
-  out[0] = s0;
-  out[1] = s1;
-  out[2] = s2;
-  out[3] = s3;
-}
-function drawMultinomial(rng, total, weights, out) {
-  let remaining = total;
-  let weightLeft = 0;
-  for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
-  for (let i = 0; i < weights.length; i++) {
-    const weight = weights[i];
-    let count4;
-    if (remaining === 0) count4 = 0;
-    else if (i === weights.length - 1 || weight >= weightLeft) count4 = remaining;
-    else count4 = drawBinomial(rng, remaining, weight / weightLeft);
-    out[i] = count4;
-    remaining -= count4;
-    weightLeft -= weight;
-  }
-}
-
-// src/stats/bootstrap-quantile-clustered.ts
-function bootstrapClusteredQuantileRatio(parent, candidate, clusterOfCase, q, opts) {
-  const n = parent.length;
-  if (n === 0) throw new RangeError("Expected at least one case.");
-  if (candidate.length !== n || clusterOfCase.length !== n)
-    throw new RangeError(`Expected \`candidate\` and \`clusterOfCase\` to have ${n} entries.`);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    for (const [name, values2] of [
-      ["parent", parent],
-      ["candidate", candidate]
-    ]) {
-      const value = values2[i];
-      if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
-        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
-    }
-    const cluster = clusterOfCase[i];
-    if (!(cluster >= 0))
-      throw new RangeError(`Expected \`clusterOfCase[${i}]\` to be a non-negative index, got ${cluster}.`);
-    if (cluster >= k) k = cluster + 1;
-  }
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
-  assertBootstrapOptions(opts);
-  const sizes = new Float64Array(k);
-  for (let i = 0; i < n; i++) sizes[clusterOfCase[i]]++;
-  const renumber = new Int32Array(k).fill(-1);
-  let used = 0;
-  for (let j = 0; j < k; j++) if (sizes[j] > 0) renumber[j] = used++;
-  const clusters = Int32Array.from(clusterOfCase, (c) => renumber[c]);
-  const clusterSizes = sizes.filter((s) => s > 0);
-  const parentSide = sortSide(parent, clusters);
-  const candidateSide = sortSide(candidate, clusters);
-  const ones = new Float64Array(used).fill(1);
-  const parentQuantile = weightedQuantile(parentSide, ones, n, q);
-  if (parentQuantile === 0) throw new RangeError(`The ratio is undefined: the parent ${q}-quantile is 0.`);
-  const estimate = weightedQuantile(candidateSide, ones, n, q) / parentQuantile;
-  const draws = new Int32Array(used);
-  const counts = new Float64Array(used);
-  const values = new Float64Array(opts.resamples);
-  let defined = 0;
-  for (let r2 = 0; r2 < opts.resamples; r2++) {
-    fillIndices(opts.rng, used, draws, used);
-    counts.fill(0);
-    let weight = 0;
-    for (let t = 0; t < used; t++) {
-      counts[draws[t]]++;
-      weight += clusterSizes[draws[t]];
-    }
-    const replicateParent = weightedQuantile(parentSide, counts, weight, q);
-    if (replicateParent === 0) continue;
-    values[defined++] = weightedQuantile(candidateSide, counts, weight, q) / replicateParent;
-  }
-  return summariseReplicates(
-    {
-      estimate,
-      values: values.subarray(0, defined),
-      undefinedCount: opts.resamples - defined,
-      n: used,
-      method: "index",
-      drawsPerResample: used
-    },
-    opts
-  );
-}
-function sortSide(values, clusters) {
-  const sorted = values.toSorted();
-  const sortedClusters = new Int32Array(values.length);
-  const tiesTaken = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const first = lowerBound(sorted, values[i]);
-    sortedClusters[first + tiesTaken[first]++] = clusters[i];
-  }
-  return { values: sorted, clusters: sortedClusters };
-}
-function lowerBound(sorted, target) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-function weightedQuantile(side, weights, total, q) {
-  const position = (total - 1) * q;
-  const below = Math.floor(position);
-  const fraction = position - below;
-  const low = orderStatistic(side, weights, total, below);
-  if (fraction === 0) return low;
-  const high = orderStatistic(side, weights, total, below + 1);
-  return low === high ? low : low + fraction * (high - low);
-}
-function orderStatistic(side, weights, total, rank2) {
-  const { values, clusters } = side;
-  let seen = 0;
-  if (2 * rank2 < total) {
-    for (let i = 0; i < values.length; i++) {
-      seen += weights[clusters[i]];
-      if (seen > rank2) return values[i];
-    }
-    return values[values.length - 1];
-  }
-  const fromTop = total - 1 - rank2;
-  for (let i = values.length - 1; i >= 0; i--) {
-    seen += weights[clusters[i]];
-    if (seen > fromTop) return values[i];
-  }
-  return values[0];
-}
-
-// src/stats/bootstrap-quantile.ts
-var DEFAULT_WINDOW = { spreads: 4.5, slack: 12 };
-var CELLS_IN_WINDOW = [1, 3, 4, 5, 7];
-function bootstrapQuantileRatio(parent, candidate, q, opts) {
-  return bootstrapQuantileRatioInWindow(parent, candidate, q, opts, DEFAULT_WINDOW);
-}
-function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window) {
-  const n = parent.length;
-  if (n === 0) throw new RangeError("Expected at least one case.");
-  if (candidate.length !== n)
-    throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
-  for (const [name, values2] of [
-    ["parent", parent],
-    ["candidate", candidate]
-  ]) {
-    for (let i = 0; i < n; i++) {
-      const value = values2[i];
-      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
-        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
-      }
-    }
-  }
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
-  assertBootstrapOptions(opts);
-  const parentSide = rankSide(parent);
-  const candidateSide = rankSide(candidate);
-  const parentQuantile = quantileSorted(parentSide.sorted, q);
-  if (parentQuantile === 0) throw new RangeError(`The ratio is undefined: the parent ${q}-quantile is 0.`);
-  const estimate = quantileSorted(candidateSide.sorted, q) / parentQuantile;
-  const position = (n - 1) * q;
-  const target = Math.floor(position);
-  const fraction = position - target;
-  const needed = fraction > 0 ? 2 : 1;
-  const halfWidth = Math.ceil(window.spreads * Math.sqrt(n * q * (1 - q)) + window.slack);
-  const low = Math.max(0, target - halfWidth);
-  const high = Math.min(n, target + needed + halfWidth);
-  const cells = groupCells(windowRanks(parentSide, low, high), windowRanks(candidateSide, low, high), low, high);
-  const counts = new Float64Array(9);
-  const parentHistogram = new Int32Array(high - low);
-  const candidateHistogram = new Int32Array(high - low);
-  const picks = new Int32Array(n);
-  const values = new Float64Array(opts.resamples);
-  let defined = 0;
-  for (let r2 = 0; r2 < opts.resamples; r2++) {
-    drawMultinomial(opts.rng, n, cells.sizes, counts);
-    const parentBelow = counts[0] + counts[1] + counts[2];
-    const parentInside = counts[3] + counts[4] + counts[5];
-    const candidateBelow = counts[0] + counts[3] + counts[6];
-    const candidateInside = counts[1] + counts[4] + counts[7];
-    let replicateParent;
-    let replicateCandidate;
-    if (parentBelow <= target && parentBelow + parentInside >= target + needed && candidateBelow <= target && candidateBelow + candidateInside >= target + needed) {
-      parentHistogram.fill(0);
-      candidateHistogram.fill(0);
-      for (const cell of CELLS_IN_WINDOW) {
-        const start = cells.starts[cell];
-        const drawn = counts[cell];
-        fillIndices(opts.rng, cells.sizes[cell], picks, drawn);
-        if (cell >= 3 && cell <= 5) countPicks(parentHistogram, cells.parentOffset, start, picks, drawn);
-        if (cell % 3 === 1) countPicks(candidateHistogram, cells.candidateOffset, start, picks, drawn);
-      }
-      replicateParent = quantileFromHistogram(parentHistogram, low, target - parentBelow, fraction, parentSide.sorted);
-      replicateCandidate = quantileFromHistogram(
-        candidateHistogram,
-        low,
-        target - candidateBelow,
-        fraction,
-        candidateSide.sorted
-      );
-    } else {
-      [replicateParent, replicateCandidate] = quantilesFromAllDraws(
-        opts,
-        cells,
-        counts,
-        parentSide,
-        candidateSide,
-        target,
-        fraction
-      );
-    }
-    if (replicateParent === 0) continue;
-    values[defined++] = replicateCandidate / replicateParent;
-  }
-  return summariseReplicates(
-    {
-      estimate,
-      values: values.subarray(0, defined),
-      undefinedCount: opts.resamples - defined,
-      n,
-      method: "multinomial",
-      drawsPerResample: n
-    },
-    opts
-  );
-}
-function rankSide(values) {
-  const sorted = values.toSorted();
-  let ranks;
-  const rank2 = () => {
-    if (ranks !== void 0) return ranks;
-    ranks = new Int32Array(values.length);
-    const tiesTaken = new Int32Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const first = lowerBound2(sorted, values[i]);
-      ranks[i] = first + tiesTaken[first]++;
-    }
-    return ranks;
-  };
-  return { values, sorted, rank: rank2 };
-}
-function windowRanks(side, low, high) {
-  const { values, sorted } = side;
-  const floor = sorted[low];
-  const ceiling = sorted[high - 1];
-  const out = new Int32Array(values.length);
-  const tiesTaken = /* @__PURE__ */ new Map();
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value < floor) out[i] = -1;
-    else if (value > ceiling) out[i] = high;
-    else {
-      const first = lowerBound2(sorted, value);
-      const taken = tiesTaken.get(first) ?? 0;
-      tiesTaken.set(first, taken + 1);
-      out[i] = first + taken;
-    }
-  }
-  return out;
-}
-function lowerBound2(sorted, target) {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = low + high >>> 1;
-    if (sorted[middle] < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-function countPicks(histogram, offsets, start, picks, drawn) {
-  for (let t = 0; t < drawn; t++) histogram[offsets[start + picks[t]]]++;
-}
-function groupCells(parentRank, candidateRank, low, high) {
-  const classOf = (rank2) => rank2 < low ? 0 : rank2 < high ? 1 : 2;
-  const cellOf = new Int32Array(parentRank.length);
-  const sizes = new Float64Array(9);
-  for (let i = 0; i < parentRank.length; i++) {
-    const cell = 3 * classOf(parentRank[i]) + classOf(candidateRank[i]);
-    cellOf[i] = cell;
-    sizes[cell]++;
-  }
-  const starts = new Int32Array(10);
-  for (let cell = 0; cell < 9; cell++) starts[cell + 1] = starts[cell] + sizes[cell];
-  const next = starts.slice(0, 9);
-  const cases = new Int32Array(parentRank.length);
-  const parentOffset = new Int32Array(parentRank.length);
-  const candidateOffset = new Int32Array(parentRank.length);
-  for (let i = 0; i < cellOf.length; i++) {
-    const slot = next[cellOf[i]]++;
-    cases[slot] = i;
-    parentOffset[slot] = parentRank[i] - low;
-    candidateOffset[slot] = candidateRank[i] - low;
-  }
-  return { cases, starts, sizes, parentOffset, candidateOffset };
-}
-function quantileFromHistogram(histogram, offset, position, fraction, sorted) {
-  let seen = 0;
-  let bin = 0;
-  while (seen + histogram[bin] <= position) seen += histogram[bin++];
-  const lowValue = sorted[offset + bin];
-  if (fraction === 0) return lowValue;
-  if (seen + histogram[bin] <= position + 1) {
-    bin++;
-    while (histogram[bin] === 0) bin++;
-  }
-  const highValue = sorted[offset + bin];
-  return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
-}
-function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction) {
-  const parentRank = parentSide.rank();
-  const candidateRank = candidateSide.rank();
-  const parentRanks = new Int32Array(parentRank.length);
-  const candidateRanks = new Int32Array(parentRank.length);
-  let drawn = 0;
-  for (let cell = 0; cell < 9; cell++) {
-    for (let t = 0; t < counts[cell]; t++) {
-      const index = cells.cases[cells.starts[cell] + opts.rng.nextInt(cells.sizes[cell])];
-      parentRanks[drawn] = parentRank[index];
-      candidateRanks[drawn++] = candidateRank[index];
-    }
-  }
-  const pick3 = (ranks, sorted) => {
-    ranks.sort();
-    const lowValue = sorted[ranks[target]];
-    if (fraction === 0) return lowValue;
-    const highValue = sorted[ranks[target + 1]];
-    return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
-  };
-  return [pick3(parentRanks, parentSide.sorted), pick3(candidateRanks, candidateSide.sorted)];
-}
-
-// src/stats/offload.ts
-function runQuantileRatio(request) {
-  const options = {
-    resamples: request.resamples,
-    level: request.level,
-    rng: createRng(request.seed),
-    keepSamples: true
-  };
-  return request.clusterOfCase === void 0 ? bootstrapQuantileRatio(request.parent, request.candidate, request.q, options) : bootstrapClusteredQuantileRatio(request.parent, request.candidate, request.clusterOfCase, request.q, options);
-}
-var RUN_HERE = { start: (request) => () => runQuantileRatio(request) };
-
-// src/io/bootstrap-pool.ts
-var ANSWERS = 0;
-var READY = 1;
-var START_WAIT_MS = 3e3;
-var ANSWER_WAIT_MS = 6e4;
-var WORKER_URL = new URL(
-  import.meta.url.endsWith(".ts") ? "./bootstrap-worker.ts" : "./bootstrap-worker.js",
-  import.meta.url
-);
-function startBootstrapWorker(url = WORKER_URL) {
-  const { port1, port2 } = new MessageChannel();
-  const state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  let worker;
-  try {
-    worker = new Worker(url, { workerData: { port: port2, state }, transferList: [port2] });
-  } catch {
-    port1.close();
-    return { ...RUN_HERE, answered: () => 0, close: () => {
-    } };
-  }
-  worker.unref();
-  port1.unref();
-  let broken = false;
-  worker.on("error", () => {
-    broken = true;
-  });
-  let next = 0;
-  let answered = 0;
-  const answers = /* @__PURE__ */ new Map();
-  const wait = (id) => {
-    const started = performance.now();
-    for (; ; ) {
-      const seen = Atomics.load(state, ANSWERS);
-      for (let message = receiveMessageOnPort(port1); message !== void 0; message = receiveMessageOnPort(port1)) {
-        const answer = message.message;
-        answers.set(answer.id, answer.result);
-      }
-      if (answers.has(id)) {
-        const result = answers.get(id);
-        answers.delete(id);
-        if (result !== void 0) answered++;
-        return result;
-      }
-      const waited = performance.now() - started;
-      if (broken || waited > ANSWER_WAIT_MS || Atomics.load(state, READY) === 0 && waited > START_WAIT_MS) {
-        broken = true;
-        return void 0;
-      }
-      Atomics.wait(state, ANSWERS, seen, 100);
-    }
-  };
-  return {
-    start(request) {
-      if (broken) return () => runQuantileRatio(request);
-      const id = next++;
-      port1.postMessage({ id, request });
-      return () => wait(id) ?? runQuantileRatio(request);
-    },
-    answered: () => answered,
-    close() {
-      broken = true;
-      port1.close();
-      void worker.terminate();
-    }
-  };
-}
-
 // src/io/report-files.ts
 import { rmSync as rmSync4 } from "node:fs";
 import { join as join4 } from "node:path";
@@ -26870,7 +25900,7 @@ function runBudget(tests, statistics, look) {
 }
 
 // src/stats/special-functions.ts
-var HALF_LOG_TWO_PI2 = 0.5 * Math.log(2 * Math.PI);
+var HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 var STIRLING_FROM = 15;
 var MAX_ITERATIONS = 1e4;
 var EPSILON = 1e-16;
@@ -26887,7 +25917,7 @@ function logGamma(x) {
   const inverse = 1 / y;
   const inverseSquared = inverse * inverse;
   const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared * (1 / 1260 - inverseSquared / 1680)));
-  return (y - 0.5) * Math.log(y) - y + HALF_LOG_TWO_PI2 + series - shift;
+  return (y - 0.5) * Math.log(y) - y + HALF_LOG_TWO_PI + series - shift;
 }
 function regularizedGammaQ(a, x) {
   if (!(a > 0) || !(x >= 0)) throw new RangeError(`Expected a > 0 and x >= 0, got a = ${String(a)}, x = ${String(x)}.`);
@@ -27097,6 +26127,86 @@ function normalCdf(x) {
   return x < 0 ? tail : 1 - tail;
 }
 
+// src/stats/interval.ts
+function assertLevel(level) {
+  if (!(level > 0 && level < 1)) {
+    throw new RangeError(`Expected \`level\` to be a number in (0, 1), got ${String(level)}.`);
+  }
+}
+
+// src/stats/select.ts
+function selectInPlace(values, k, from = 0, to = values.length) {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to <= values.length && Number.isInteger(k) && k >= from && k < to)) {
+    throw new RangeError(`Expected ${String(from)} <= k = ${String(k)} < ${String(to)} <= ${values.length}.`);
+  }
+  let left = from;
+  let right = to - 1;
+  let budget = 2 * (32 - Math.clz32(to - from)) + 8;
+  while (right > left) {
+    if (budget-- === 0) {
+      values.subarray(left, right + 1).sort();
+      return;
+    }
+    const middle = left + right >>> 1;
+    if (values[middle] < values[left]) swap(values, middle, left);
+    if (values[right] < values[left]) swap(values, right, left);
+    if (values[right] < values[middle]) swap(values, right, middle);
+    const pivot = values[middle];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        swap(values, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+function swap(values, i, j) {
+  const t = values[i];
+  values[i] = values[j];
+  values[j] = t;
+}
+
+// src/stats/quantile.ts
+function quantileSorted(sorted, q) {
+  if (sorted.length === 0) throw new RangeError("Expected `sorted` to contain at least one value.");
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  const low = sorted[below];
+  return fraction === 0 ? low : interpolateType7(low, sorted[below + 1], fraction);
+}
+function quantileOfUnsorted(values, q) {
+  if (values.length === 0) throw new RangeError("Expected `values` to contain at least one value.");
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) throw new RangeError("Expected `values` to contain no NaN.");
+  }
+  const copy = values.slice();
+  const position = (copy.length - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  selectInPlace(copy, below);
+  if (fraction === 0) return copy[below];
+  selectInPlace(copy, below + 1, below + 1);
+  return interpolateType7(copy[below], copy[below + 1], fraction);
+}
+function interpolateType7(low, high, fraction) {
+  if (fraction === 0 || low === high) return low;
+  if (low === Number.NEGATIVE_INFINITY || high === Number.POSITIVE_INFINITY) {
+    return low === Number.NEGATIVE_INFINITY ? low : high;
+  }
+  return low + fraction * (high - low);
+}
+
 // src/stats/bootstrap-bca.ts
 function bootstrapBounds(result, acceleration, biasCorrect = true) {
   const sorted = result.samples;
@@ -27170,6 +26280,501 @@ function jackknifeAcceleration(leaveOneOut) {
     cubes += d * d * d;
   }
   return squares > 0 ? cubes / (6 * squares ** 1.5) : 0;
+}
+
+// src/stats/bootstrap-summary.ts
+var DEFAULT_RATIO_MAX_DRAWS = 2e3;
+function assertBootstrapOptions(opts) {
+  if (!Number.isSafeInteger(opts.resamples) || opts.resamples < 2) {
+    throw new RangeError(`Expected \`resamples\` to be an integer >= 2, got ${String(opts.resamples)}.`);
+  }
+  assertLevel(opts.level);
+  const cap = opts.maxDrawsPerResample;
+  if (cap !== void 0 && !(cap === Number.POSITIVE_INFINITY || Number.isSafeInteger(cap) && cap >= 1)) {
+    throw new RangeError(`Expected \`maxDrawsPerResample\` to be a positive integer, got ${String(cap)}.`);
+  }
+}
+function summariseReplicates(replicates, opts) {
+  const { values, undefinedCount } = replicates;
+  const total = values.length + undefinedCount;
+  const standardError = sampleStandardDeviation(values);
+  const sorted = opts.keepSamples === true;
+  if (sorted) values.sort();
+  const lower = typeSevenPosition(total, (1 - opts.level) / 2);
+  const upper = typeSevenPosition(total, (1 + opts.level) / 2);
+  const lowerRank = lower.below - undefinedCount;
+  const upperRank = upper.below;
+  if (!sorted) selectRanks(values, [lowerRank, lowerRank + 1, upperRank, upperRank + 1]);
+  const lowerAt = (rank2) => rank2 < 0 ? Number.NEGATIVE_INFINITY : values[rank2];
+  const upperAt = (rank2) => rank2 >= values.length ? Number.POSITIVE_INFINITY : values[rank2];
+  const interval = {
+    lower: lower.fraction === 0 ? lowerAt(lowerRank) : interpolateType7(lowerAt(lowerRank), lowerAt(lowerRank + 1), lower.fraction),
+    upper: upper.fraction === 0 ? upperAt(upperRank) : interpolateType7(upperAt(upperRank), upperAt(upperRank + 1), upper.fraction),
+    level: opts.level
+  };
+  const result = {
+    estimate: replicates.estimate,
+    interval,
+    standardError,
+    resamples: total,
+    n: replicates.n,
+    method: replicates.method,
+    drawsPerResample: replicates.drawsPerResample,
+    undefinedResamples: undefinedCount
+  };
+  return sorted ? { ...result, samples: values } : result;
+}
+function typeSevenPosition(total, q) {
+  const position = (total - 1) * q;
+  const below = Math.floor(position);
+  return { below, fraction: position - below };
+}
+function selectRanks(values, ranks) {
+  let from = 0;
+  for (const rank2 of ranks.filter((r2) => r2 >= 0 && r2 < values.length).toSorted((a, b) => a - b)) {
+    if (rank2 < from) continue;
+    selectInPlace(values, rank2, from, values.length);
+    from = rank2 + 1;
+  }
+}
+function sampleStandardDeviation(values) {
+  if (values.length < 2) return Number.NaN;
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) mean += values[i];
+  mean /= values.length;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) squares += (values[i] - mean) ** 2;
+  return Math.sqrt(squares / (values.length - 1));
+}
+
+// src/stats/rng.ts
+var TWO_POW_32 = 4294967296;
+var INV_TWO_POW_32 = 1 / TWO_POW_32;
+var INV_TWO_POW_53 = 1 / 9007199254740992;
+var GOLDEN_GAMMA = 2654435769;
+var MAX_FAST_BOUND = 2 ** 21;
+function createRng(seed) {
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new RangeError(`Expected \`seed\` to be a non-negative safe integer, got ${String(seed)}.`);
+  }
+  const low = seed >>> 0;
+  const high = Math.floor(seed / TWO_POW_32);
+  return new Xoshiro128StarStar(
+    splitMix32(low, 1),
+    splitMix32(low, 2),
+    splitMix32(high ^ 1540483477, 1),
+    splitMix32(high ^ 1540483477, 2)
+  );
+}
+function splitMix32(state, step) {
+  let z = state + Math.imul(GOLDEN_GAMMA, step) | 0;
+  z = Math.imul(z ^ z >>> 16, 569420461);
+  z = Math.imul(z ^ z >>> 15, 1935289751);
+  return z ^ z >>> 15;
+}
+var Xoshiro128StarStar = class {
+  s0;
+  s1;
+  s2;
+  s3;
+  // Lemire's rejection threshold (2^32 mod bound) is a division; cache it for the usual repeated bound.
+  lastBound = 0;
+  lastThreshold = 0;
+  constructor(s0, s1, s2, s3) {
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
+  }
+  nextUint32() {
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const s2 = this.s2 ^ s0;
+    const s3 = this.s3 ^ s1;
+    const x = Math.imul(s1, 5);
+    const result = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+    this.s1 = s1 ^ s2;
+    this.s0 = s0 ^ s3;
+    this.s2 = s2 ^ s1 << 9;
+    this.s3 = s3 << 11 | s3 >>> 21;
+    return result;
+  }
+  nextFloat() {
+    const high = this.nextUint32() >>> 5;
+    const low = this.nextUint32() >>> 6;
+    return (high * 67108864 + low) * INV_TWO_POW_53;
+  }
+  nextInt(bound) {
+    if (!Number.isInteger(bound) || bound < 1 || bound > TWO_POW_32) {
+      throw new RangeError(`Expected \`bound\` to be an integer in [1, 2^32], got ${String(bound)}.`);
+    }
+    if (bound > MAX_FAST_BOUND) return this.nextIntByModulo(bound);
+    if (bound !== this.lastBound) {
+      this.lastBound = bound;
+      this.lastThreshold = TWO_POW_32 % bound;
+    }
+    const threshold = this.lastThreshold;
+    for (; ; ) {
+      const product = this.nextUint32() * bound;
+      const index = Math.floor(product * INV_TWO_POW_32);
+      if (product - index * TWO_POW_32 >= threshold) return index;
+    }
+  }
+  // Exact for any bound up to 2^32, where the product trick above would lose bits.
+  nextIntByModulo(bound) {
+    const limit = TWO_POW_32 - TWO_POW_32 % bound;
+    for (; ; ) {
+      const value = this.nextUint32();
+      if (value < limit) return value % bound;
+    }
+  }
+};
+
+// src/stats/binomial.ts
+var INVERSION_MAX_MEAN = 10;
+var LOG_FACTORIAL_TABLE_SIZE = 256;
+var HALF_LOG_TWO_PI2 = 0.5 * Math.log(2 * Math.PI);
+var INV_TWO_POW_532 = 1 / 9007199254740992;
+var logFactorialTable = (() => {
+  const table2 = new Float64Array(LOG_FACTORIAL_TABLE_SIZE);
+  for (let k = 2; k < LOG_FACTORIAL_TABLE_SIZE; k++) table2[k] = table2[k - 1] + Math.log(k);
+  return table2;
+})();
+function logFactorial(k) {
+  if (k < LOG_FACTORIAL_TABLE_SIZE) return logFactorialTable[k];
+  const inverse = 1 / k;
+  const inverseSquared = inverse * inverse;
+  const series = inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260));
+  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI2 + series;
+}
+function drawBinomial(rng, n, p) {
+  if (n === 0 || p === 0) return 0;
+  if (p === 1) return n;
+  if (p > 0.5) return n - drawBinomialLowP(rng, n, 1 - p);
+  return drawBinomialLowP(rng, n, p);
+}
+function drawBinomialLowP(rng, n, p) {
+  return n * p < INVERSION_MAX_MEAN ? drawByInversion(rng, n, p) : drawByTransformedRejection(rng, n, p);
+}
+function drawByInversion(rng, n, p) {
+  const q = 1 - p;
+  const odds = p / q;
+  const scaled = (n + 1) * odds;
+  const massAtZero = Math.exp(n * Math.log1p(-p));
+  for (; ; ) {
+    let u = rng.nextFloat();
+    let mass = massAtZero;
+    let k = 0;
+    while (u > mass) {
+      u -= mass;
+      k++;
+      mass *= scaled / k - odds;
+      if (k > n || mass <= 0) break;
+    }
+    if (u <= mass && k <= n) return k;
+  }
+}
+function drawByTransformedRejection(rng, n, p) {
+  const q = 1 - p;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const fast = rng instanceof Xoshiro128StarStar;
+  let s0 = fast ? rng.s0 : 0;
+  let s1 = fast ? rng.s1 : 0;
+  let s2 = fast ? rng.s2 : 0;
+  let s3 = fast ? rng.s3 : 0;
+  let alpha = 0;
+  let logOdds = 0;
+  let mode = -1;
+  let logModeMass = 0;
+  for (; ; ) {
+    let u;
+    let v;
+    if (fast) {
+      let t0 = s0;
+      let t1 = s1;
+      let t2 = s2 ^ t0;
+      let t3 = s3 ^ t1;
+      let x = Math.imul(t1, 5);
+      const w0 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w1 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w2 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      t0 = s0;
+      t1 = s1;
+      t2 = s2 ^ t0;
+      t3 = s3 ^ t1;
+      x = Math.imul(t1, 5);
+      const w3 = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+      s1 = t1 ^ t2;
+      s0 = t0 ^ t3;
+      s2 = t2 ^ t1 << 9;
+      s3 = t3 << 11 | t3 >>> 21;
+      u = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) * INV_TWO_POW_532 - 0.5;
+      v = ((w2 >>> 5) * 67108864 + (w3 >>> 6)) * INV_TWO_POW_532;
+    } else {
+      u = rng.nextFloat() - 0.5;
+      v = rng.nextFloat();
+    }
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor((2 * a / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return done(rng, fast, s0, s1, s2, s3, k);
+    if (mode < 0) {
+      alpha = (2.83 + 5.1 / b) * spq;
+      logOdds = Math.log(p / q);
+      mode = Math.floor((n + 1) * p);
+      logModeMass = logFactorial(mode) + logFactorial(n - mode);
+    }
+    v = Math.log(v * alpha / (a / (us * us) + b));
+    if (v <= logModeMass - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds)
+      return done(rng, fast, s0, s1, s2, s3, k);
+  }
+}
+function done(rng, fast, s0, s1, s2, s3, k) {
+  if (fast) {
+    const state = rng;
+    state.s0 = s0;
+    state.s1 = s1;
+    state.s2 = s2;
+    state.s3 = s3;
+  }
+  return k;
+}
+
+// src/stats/resample.ts
+var TWO_POW_322 = 4294967296;
+var INV_TWO_POW_322 = 1 / TWO_POW_322;
+var HALF = 65536;
+function isFast(rng) {
+  return rng instanceof Xoshiro128StarStar;
+}
+function hasFastPath(rng, bound) {
+  return isFast(rng) && bound <= MAX_FAST_BOUND;
+}
+function fillIndices(rng, bound, out, count4) {
+  if (!hasFastPath(rng, bound)) {
+    for (let i = 0; i < count4; i++) out[i] = rng.nextInt(bound);
+    return;
+  }
+  if (bound <= HALF) {
+    fillSmallIndices(rng, bound, out, count4);
+    return;
+  }
+  const threshold = TWO_POW_322 % bound;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let filled = 0;
+  while (filled < count4) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const product = random * bound;
+    const index = product * INV_TWO_POW_322 | 0;
+    out[filled] = index;
+    filled += product - index * TWO_POW_322 < threshold ? 0 : 1;
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+}
+function fillSmallIndices(rng, bound, out, count4) {
+  const threshold = HALF % bound;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let filled = 0;
+  while (filled + 1 < count4) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * bound;
+    const high = (random >>> 16) * bound;
+    out[filled] = low >>> 16;
+    filled += (low & 65535) < threshold ? 0 : 1;
+    out[filled] = high >>> 16;
+    filled += (high & 65535) < threshold ? 0 : 1;
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  while (filled < count4) {
+    const low = (rng.nextUint32() & 65535) * bound;
+    out[filled] = low >>> 16;
+    filled += (low & 65535) < threshold ? 0 : 1;
+  }
+}
+var ROW_BLOCK_SIZE = 4096;
+function sumRowsOfDraws(rng, rows, width2, draws, out) {
+  const n = rows.length / width2;
+  out.fill(0, 0, width2);
+  if (!isFast(rng)) {
+    for (let i = 0; i < draws; i++) {
+      const offset = rng.nextInt(n) * width2;
+      for (let c = 0; c < width2; c++) out[c] += rows[offset + c];
+    }
+    return;
+  }
+  let remaining = draws;
+  let sizeLeft = n;
+  for (let start = 0; start < n && remaining > 0; start += ROW_BLOCK_SIZE) {
+    const size = Math.min(ROW_BLOCK_SIZE, sizeLeft);
+    const count4 = sizeLeft === size ? remaining : drawBinomial(rng, remaining, size / sizeLeft);
+    if (width2 === 2) addPairRows(rng, rows, start, size, count4, out);
+    else addQuadRows(rng, rows, start, size, count4, out);
+    remaining -= count4;
+    sizeLeft -= size;
+  }
+}
+function addPairRows(rng, rows, start, size, count4, out) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let s0 = out[0];
+  let s1 = out[1];
+  let needed = count4;
+  while (needed > 0) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      const offset = start + (low >>> 16) << 1;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      needed--;
+    }
+    const high = (random >>> 16) * size;
+    if (needed > 0 && (high & 65535) >= threshold) {
+      const offset = start + (high >>> 16) << 1;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      needed--;
+    }
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  out[0] = s0;
+  out[1] = s1;
+}
+function addQuadRows(rng, rows, start, size, count4, out) {
+  const threshold = HALF % size;
+  let a = rng.s0;
+  let b = rng.s1;
+  let c = rng.s2;
+  let d = rng.s3;
+  let s0 = out[0];
+  let s1 = out[1];
+  let s2 = out[2];
+  let s3 = out[3];
+  let needed = count4;
+  while (needed > 0) {
+    const t0 = a;
+    const t1 = b;
+    const t2 = c ^ t0;
+    const t3 = d ^ t1;
+    const x = Math.imul(t1, 5);
+    const random = Math.imul(x << 7 | x >>> 25, 9);
+    b = t1 ^ t2;
+    a = t0 ^ t3;
+    c = t2 ^ t1 << 9;
+    d = t3 << 11 | t3 >>> 21;
+    const low = (random & 65535) * size;
+    if ((low & 65535) >= threshold) {
+      const offset = start + (low >>> 16) << 2;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      s2 += rows[offset + 2];
+      s3 += rows[offset + 3];
+      needed--;
+    }
+    const high = (random >>> 16) * size;
+    if (needed > 0 && (high & 65535) >= threshold) {
+      const offset = start + (high >>> 16) << 2;
+      s0 += rows[offset];
+      s1 += rows[offset + 1];
+      s2 += rows[offset + 2];
+      s3 += rows[offset + 3];
+      needed--;
+    }
+  }
+  rng.s0 = a;
+  rng.s1 = b;
+  rng.s2 = c;
+  rng.s3 = d;
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+}
+function drawMultinomial(rng, total, weights, out) {
+  let remaining = total;
+  let weightLeft = 0;
+  for (let i = 0; i < weights.length; i++) weightLeft += weights[i];
+  for (let i = 0; i < weights.length; i++) {
+    const weight = weights[i];
+    let count4;
+    if (remaining === 0) count4 = 0;
+    else if (i === weights.length - 1 || weight >= weightLeft) count4 = remaining;
+    else count4 = drawBinomial(rng, remaining, weight / weightLeft);
+    out[i] = count4;
+    remaining -= count4;
+    weightLeft -= weight;
+  }
 }
 
 // src/stats/bootstrap-ratio.ts
@@ -27250,6 +26855,318 @@ function ratioDrawsFor(columns, totals) {
     worst = Math.max(worst, column.length * squares / (total * total) - 1);
   });
   return Math.max(DEFAULT_RATIO_MAX_DRAWS, Math.ceil(RELATIVE_VARIANCE_FACTOR * worst));
+}
+
+// src/stats/bootstrap-quantile.ts
+var DEFAULT_WINDOW = { spreads: 4.5, slack: 12 };
+var CELLS_IN_WINDOW = [1, 3, 4, 5, 7];
+function bootstrapQuantileRatio(parent, candidate, q, opts) {
+  return bootstrapQuantileRatioInWindow(parent, candidate, q, opts, DEFAULT_WINDOW);
+}
+function bootstrapQuantileRatioInWindow(parent, candidate, q, opts, window) {
+  const n = parent.length;
+  if (n === 0) throw new RangeError("Expected at least one case.");
+  if (candidate.length !== n)
+    throw new RangeError(`Expected \`candidate\` to have ${n} entries, got ${candidate.length}.`);
+  for (const [name, values2] of [
+    ["parent", parent],
+    ["candidate", candidate]
+  ]) {
+    for (let i = 0; i < n; i++) {
+      const value = values2[i];
+      if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
+        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
+      }
+    }
+  }
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  assertBootstrapOptions(opts);
+  const parentSide = rankSide(parent);
+  const candidateSide = rankSide(candidate);
+  const parentQuantile = quantileSorted(parentSide.sorted, q);
+  if (parentQuantile === 0) throw new RangeError(`The ratio is undefined: the parent ${q}-quantile is 0.`);
+  const estimate = quantileSorted(candidateSide.sorted, q) / parentQuantile;
+  const position = (n - 1) * q;
+  const target = Math.floor(position);
+  const fraction = position - target;
+  const needed = fraction > 0 ? 2 : 1;
+  const halfWidth = Math.ceil(window.spreads * Math.sqrt(n * q * (1 - q)) + window.slack);
+  const low = Math.max(0, target - halfWidth);
+  const high = Math.min(n, target + needed + halfWidth);
+  const cells = groupCells(windowRanks(parentSide, low, high), windowRanks(candidateSide, low, high), low, high);
+  const counts = new Float64Array(9);
+  const parentHistogram = new Int32Array(high - low);
+  const candidateHistogram = new Int32Array(high - low);
+  const picks = new Int32Array(n);
+  const values = new Float64Array(opts.resamples);
+  let defined = 0;
+  for (let r2 = 0; r2 < opts.resamples; r2++) {
+    drawMultinomial(opts.rng, n, cells.sizes, counts);
+    const parentBelow = counts[0] + counts[1] + counts[2];
+    const parentInside = counts[3] + counts[4] + counts[5];
+    const candidateBelow = counts[0] + counts[3] + counts[6];
+    const candidateInside = counts[1] + counts[4] + counts[7];
+    let replicateParent;
+    let replicateCandidate;
+    if (parentBelow <= target && parentBelow + parentInside >= target + needed && candidateBelow <= target && candidateBelow + candidateInside >= target + needed) {
+      parentHistogram.fill(0);
+      candidateHistogram.fill(0);
+      for (const cell of CELLS_IN_WINDOW) {
+        const start = cells.starts[cell];
+        const drawn = counts[cell];
+        fillIndices(opts.rng, cells.sizes[cell], picks, drawn);
+        if (cell >= 3 && cell <= 5) countPicks(parentHistogram, cells.parentOffset, start, picks, drawn);
+        if (cell % 3 === 1) countPicks(candidateHistogram, cells.candidateOffset, start, picks, drawn);
+      }
+      replicateParent = quantileFromHistogram(parentHistogram, low, target - parentBelow, fraction, parentSide.sorted);
+      replicateCandidate = quantileFromHistogram(
+        candidateHistogram,
+        low,
+        target - candidateBelow,
+        fraction,
+        candidateSide.sorted
+      );
+    } else {
+      [replicateParent, replicateCandidate] = quantilesFromAllDraws(
+        opts,
+        cells,
+        counts,
+        parentSide,
+        candidateSide,
+        target,
+        fraction
+      );
+    }
+    if (replicateParent === 0) continue;
+    values[defined++] = replicateCandidate / replicateParent;
+  }
+  return summariseReplicates(
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n,
+      method: "multinomial",
+      drawsPerResample: n
+    },
+    opts
+  );
+}
+function rankSide(values) {
+  const sorted = values.toSorted();
+  let ranks;
+  const rank2 = () => {
+    if (ranks !== void 0) return ranks;
+    ranks = new Int32Array(values.length);
+    const tiesTaken = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const first = lowerBound(sorted, values[i]);
+      ranks[i] = first + tiesTaken[first]++;
+    }
+    return ranks;
+  };
+  return { values, sorted, rank: rank2 };
+}
+function windowRanks(side, low, high) {
+  const { values, sorted } = side;
+  const floor = sorted[low];
+  const ceiling = sorted[high - 1];
+  const out = new Int32Array(values.length);
+  const tiesTaken = /* @__PURE__ */ new Map();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value < floor) out[i] = -1;
+    else if (value > ceiling) out[i] = high;
+    else {
+      const first = lowerBound(sorted, value);
+      const taken = tiesTaken.get(first) ?? 0;
+      tiesTaken.set(first, taken + 1);
+      out[i] = first + taken;
+    }
+  }
+  return out;
+}
+function lowerBound(sorted, target) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function countPicks(histogram, offsets, start, picks, drawn) {
+  for (let t = 0; t < drawn; t++) histogram[offsets[start + picks[t]]]++;
+}
+function groupCells(parentRank, candidateRank, low, high) {
+  const classOf = (rank2) => rank2 < low ? 0 : rank2 < high ? 1 : 2;
+  const cellOf = new Int32Array(parentRank.length);
+  const sizes = new Float64Array(9);
+  for (let i = 0; i < parentRank.length; i++) {
+    const cell = 3 * classOf(parentRank[i]) + classOf(candidateRank[i]);
+    cellOf[i] = cell;
+    sizes[cell]++;
+  }
+  const starts = new Int32Array(10);
+  for (let cell = 0; cell < 9; cell++) starts[cell + 1] = starts[cell] + sizes[cell];
+  const next = starts.slice(0, 9);
+  const cases = new Int32Array(parentRank.length);
+  const parentOffset = new Int32Array(parentRank.length);
+  const candidateOffset = new Int32Array(parentRank.length);
+  for (let i = 0; i < cellOf.length; i++) {
+    const slot = next[cellOf[i]]++;
+    cases[slot] = i;
+    parentOffset[slot] = parentRank[i] - low;
+    candidateOffset[slot] = candidateRank[i] - low;
+  }
+  return { cases, starts, sizes, parentOffset, candidateOffset };
+}
+function quantileFromHistogram(histogram, offset, position, fraction, sorted) {
+  let seen = 0;
+  let bin = 0;
+  while (seen + histogram[bin] <= position) seen += histogram[bin++];
+  const lowValue = sorted[offset + bin];
+  if (fraction === 0) return lowValue;
+  if (seen + histogram[bin] <= position + 1) {
+    bin++;
+    while (histogram[bin] === 0) bin++;
+  }
+  const highValue = sorted[offset + bin];
+  return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
+}
+function quantilesFromAllDraws(opts, cells, counts, parentSide, candidateSide, target, fraction) {
+  const parentRank = parentSide.rank();
+  const candidateRank = candidateSide.rank();
+  const parentRanks = new Int32Array(parentRank.length);
+  const candidateRanks = new Int32Array(parentRank.length);
+  let drawn = 0;
+  for (let cell = 0; cell < 9; cell++) {
+    for (let t = 0; t < counts[cell]; t++) {
+      const index = cells.cases[cells.starts[cell] + opts.rng.nextInt(cells.sizes[cell])];
+      parentRanks[drawn] = parentRank[index];
+      candidateRanks[drawn++] = candidateRank[index];
+    }
+  }
+  const pick3 = (ranks, sorted) => {
+    ranks.sort();
+    const lowValue = sorted[ranks[target]];
+    if (fraction === 0) return lowValue;
+    const highValue = sorted[ranks[target + 1]];
+    return lowValue === highValue ? lowValue : lowValue + fraction * (highValue - lowValue);
+  };
+  return [pick3(parentRanks, parentSide.sorted), pick3(candidateRanks, candidateSide.sorted)];
+}
+
+// src/stats/bootstrap-quantile-clustered.ts
+function bootstrapClusteredQuantileRatio(parent, candidate, clusterOfCase, q, opts) {
+  const n = parent.length;
+  if (n === 0) throw new RangeError("Expected at least one case.");
+  if (candidate.length !== n || clusterOfCase.length !== n)
+    throw new RangeError(`Expected \`candidate\` and \`clusterOfCase\` to have ${n} entries.`);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (const [name, values2] of [
+      ["parent", parent],
+      ["candidate", candidate]
+    ]) {
+      const value = values2[i];
+      if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
+        throw new RangeError(`Expected \`${name}[${i}]\` to be a finite non-negative number, got ${String(value)}.`);
+    }
+    const cluster = clusterOfCase[i];
+    if (!(cluster >= 0))
+      throw new RangeError(`Expected \`clusterOfCase[${i}]\` to be a non-negative index, got ${cluster}.`);
+    if (cluster >= k) k = cluster + 1;
+  }
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`Expected \`q\` to be in [0, 1], got ${String(q)}.`);
+  assertBootstrapOptions(opts);
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < n; i++) sizes[clusterOfCase[i]]++;
+  const renumber = new Int32Array(k).fill(-1);
+  let used = 0;
+  for (let j = 0; j < k; j++) if (sizes[j] > 0) renumber[j] = used++;
+  const clusters = Int32Array.from(clusterOfCase, (c) => renumber[c]);
+  const clusterSizes = sizes.filter((s) => s > 0);
+  const parentSide = sortSide(parent, clusters);
+  const candidateSide = sortSide(candidate, clusters);
+  const ones = new Float64Array(used).fill(1);
+  const parentQuantile = weightedQuantile(parentSide, ones, n, q);
+  if (parentQuantile === 0) throw new RangeError(`The ratio is undefined: the parent ${q}-quantile is 0.`);
+  const estimate = weightedQuantile(candidateSide, ones, n, q) / parentQuantile;
+  const draws = new Int32Array(used);
+  const counts = new Float64Array(used);
+  const values = new Float64Array(opts.resamples);
+  let defined = 0;
+  for (let r2 = 0; r2 < opts.resamples; r2++) {
+    fillIndices(opts.rng, used, draws, used);
+    counts.fill(0);
+    let weight = 0;
+    for (let t = 0; t < used; t++) {
+      counts[draws[t]]++;
+      weight += clusterSizes[draws[t]];
+    }
+    const replicateParent = weightedQuantile(parentSide, counts, weight, q);
+    if (replicateParent === 0) continue;
+    values[defined++] = weightedQuantile(candidateSide, counts, weight, q) / replicateParent;
+  }
+  return summariseReplicates(
+    {
+      estimate,
+      values: values.subarray(0, defined),
+      undefinedCount: opts.resamples - defined,
+      n: used,
+      method: "index",
+      drawsPerResample: used
+    },
+    opts
+  );
+}
+function sortSide(values, clusters) {
+  const sorted = values.toSorted();
+  const sortedClusters = new Int32Array(values.length);
+  const tiesTaken = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const first = lowerBound2(sorted, values[i]);
+    sortedClusters[first + tiesTaken[first]++] = clusters[i];
+  }
+  return { values: sorted, clusters: sortedClusters };
+}
+function lowerBound2(sorted, target) {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (sorted[middle] < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+function weightedQuantile(side, weights, total, q) {
+  const position = (total - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  const low = orderStatistic(side, weights, total, below);
+  if (fraction === 0) return low;
+  const high = orderStatistic(side, weights, total, below + 1);
+  return low === high ? low : low + fraction * (high - low);
+}
+function orderStatistic(side, weights, total, rank2) {
+  const { values, clusters } = side;
+  let seen = 0;
+  if (2 * rank2 < total) {
+    for (let i = 0; i < values.length; i++) {
+      seen += weights[clusters[i]];
+      if (seen > rank2) return values[i];
+    }
+    return values[values.length - 1];
+  }
+  const fromTop = total - 1 - rank2;
+  for (let i = values.length - 1; i >= 0; i--) {
+    seen += weights[clusters[i]];
+    if (seen > fromTop) return values[i];
+  }
+  return values[0];
 }
 
 // src/stats/mcnemar.ts
@@ -27929,13 +27846,13 @@ function done2(result) {
 }
 
 // src/gates/latency.ts
-function planLatency(cases, policy, levels, sloMs, runner) {
+function prepareLatency(cases, policy, levels, sloMs) {
   const timed = cases.filter((c) => c.parent.latency_ms !== void 0 && c.candidate.latency_ms !== void 0);
   const { latency } = policy.gates;
   const q = latency.quantile;
   const name = `p${Math.round(q * 100)}`;
   if (timed.length === 0) {
-    return doneLater({
+    return done3({
       gate: "latency",
       verdict: "not_applicable",
       reason: "The evidence has no latency_ms on paired cases.",
@@ -27974,7 +27891,7 @@ function planLatency(cases, policy, levels, sloMs, runner) {
   ];
   if (parentQ === 0) {
     if (overSlo)
-      return doneLater({
+      return done3({
         gate: "latency",
         verdict: "fail",
         reason: `The candidate ${name} latency is ${formatValue(candidateQ, "ms")}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`,
@@ -27982,14 +27899,14 @@ function planLatency(cases, policy, levels, sloMs, runner) {
         on_failure: "hold"
       });
     if (candidateQ === 0)
-      return doneLater({
+      return done3({
         gate: "latency",
         verdict: "pass",
         reason: `Both ${name} latencies are 0 ms.`,
         measures: quantiles,
         on_failure: "hold"
       });
-    return doneLater({
+    return done3({
       gate: "latency",
       verdict: "inconclusive",
       reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`,
@@ -28001,68 +27918,55 @@ function planLatency(cases, policy, levels, sloMs, runner) {
     timed.map((c) => c.cluster),
     timed.length
   );
-  const pending = runner.start({
-    parent,
-    candidate,
-    ...clusters ? { clusterOfCase: clusters.index } : {},
-    q,
-    resamples: statistics.resamples,
-    level: statistics.confidence,
-    seed: deriveSeed(statistics.seed, `latency:${name}`)
-  });
-  return () => {
-    const result = pending();
-    const spec = {
-      name: `${name}_latency_ratio`,
-      label: `${name} latency (candidate / parent)`,
-      bounds: bootstrapBounds(result, 0, false),
-      limit: 1 + latency.max_increase_pct / 100,
-      method: clusters ? "cluster-percentile-bootstrap" : "percentile-bootstrap",
-      n: timed.length,
-      ...clusters ? { clusters: clusters.count } : {}
-    };
-    const units = clusters?.count ?? timed.length;
-    const minimum = clusters ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
-    return {
-      // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
-      tests: units >= minimum ? [ratioTest(spec, "latency", "latency")] : [],
-      finish: (outcome) => {
-        const judged = judgeRatio(spec, outcome.decision("latency"), levels.passAlpha, {
-          enough: units >= minimum,
-          minimum,
-          limitText: `${latency.max_increase_pct} % limit`
-        });
-        const change = `${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${judged.interval}`;
-        const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
-        const measures = [judged.headline, ...quantiles];
-        if (overSlo)
-          return {
-            gate: "latency",
-            verdict: "fail",
-            reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`,
-            headline: judged.headline,
-            measures,
-            on_failure: "hold"
-          };
-        const slo = judged.verdict === "pass" && sloMs !== void 0 ? " and under the SLO" : "";
+  const rng = createRng(deriveSeed(statistics.seed, `latency:${name}`));
+  const options = { resamples: statistics.resamples, level: statistics.confidence, rng, keepSamples: true };
+  const result = clusters ? bootstrapClusteredQuantileRatio(parent, candidate, clusters.index, q, options) : bootstrapQuantileRatio(parent, candidate, q, options);
+  const spec = {
+    name: `${name}_latency_ratio`,
+    label: `${name} latency (candidate / parent)`,
+    bounds: bootstrapBounds(result, 0, false),
+    limit: 1 + latency.max_increase_pct / 100,
+    method: clusters ? "cluster-percentile-bootstrap" : "percentile-bootstrap",
+    n: timed.length,
+    ...clusters ? { clusters: clusters.count } : {}
+  };
+  const units = clusters?.count ?? timed.length;
+  const minimum = clusters ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
+  return {
+    // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
+    tests: units >= minimum ? [ratioTest(spec, "latency", "latency")] : [],
+    finish: (outcome) => {
+      const judged = judgeRatio(spec, outcome.decision("latency"), levels.passAlpha, {
+        enough: units >= minimum,
+        minimum,
+        limitText: `${latency.max_increase_pct} % limit`
+      });
+      const change = `${formatValue(parentQ, "ms")} → ${formatValue(candidateQ, "ms")}; ${judged.interval}`;
+      const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
+      const measures = [judged.headline, ...quantiles];
+      if (overSlo)
         return {
           gate: "latency",
-          verdict: judged.verdict,
-          reason: `${effect}${judged.why}${slo}.`,
+          verdict: "fail",
+          reason: `${effect}, over the ${formatValue(sloMs, "ms")} SLO in delivery.slo.`,
           headline: judged.headline,
           measures,
           on_failure: "hold"
         };
-      }
-    };
+      const slo = judged.verdict === "pass" && sloMs !== void 0 ? " and under the SLO" : "";
+      return {
+        gate: "latency",
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}${slo}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: "hold"
+      };
+    }
   };
 }
 function done3(result) {
   return { tests: [], finish: () => result };
-}
-function doneLater(result) {
-  const gate = done3(result);
-  return () => gate;
 }
 
 // src/gates/manifest-gate.ts
@@ -28949,7 +28853,6 @@ function evaluateGates(input) {
     level: manifest.side_effect_level,
     policy,
     ...input.look !== void 0 ? { look: input.look } : {},
-    ...input.bootstraps !== void 0 ? { bootstraps: input.bootstraps } : {},
     ...manifest.delivery.slo?.cost_per_success_usd !== void 0 ? { costCeilingUsd: manifest.delivery.slo.cost_per_success_usd } : {},
     ...manifest.delivery.slo?.p95_latency_ms !== void 0 ? { latencySloMs: manifest.delivery.slo.p95_latency_ms } : {}
   });
@@ -28975,11 +28878,10 @@ function evaluateEvidenceGates(input) {
   const { cases, level, policy } = input;
   const look = input.look ?? 1;
   const levels = lookLevels(policy.statistics, look);
-  const latencyPlan = planLatency(cases, policy, levels, input.latencySloMs, input.bootstraps ?? RUN_HERE);
   const quality = prepareQuality(cases, policy, levels);
   const safety = prepareSafety(cases, level, policy, levels);
   const cost = prepareCost(cases, policy, levels, quality.gain, input.costCeilingUsd);
-  const latency = latencyPlan();
+  const latency = prepareLatency(cases, policy, levels, input.latencySloMs);
   const outcome = runBudget(
     [...quality.tests, ...safety.tests, ...cost.tests, ...latency.tests],
     policy.statistics,
@@ -29161,8 +29063,7 @@ function runPipeline(input) {
       manifest,
       evidence,
       policy,
-      look: lookOf(input.look, diff.parent?.package_id, manifest.package_id),
-      ...input.bootstraps === void 0 ? {} : { bootstraps: input.bootstraps }
+      look: lookOf(input.look, diff.parent?.package_id, manifest.package_id)
     });
     if (gateProblems.length > 0) {
       problems.push(...gateProblems);
@@ -29576,25 +29477,6 @@ function loadDefaultPolicy() {
   return mergePolicies(parsePolicy(bytes, file), [], [{ file, digest: digestOf(bytes) }]);
 }
 async function runGateCheck(request) {
-  const bootstraps = givenEvidenceBytes(request) >= WORKER_EVIDENCE_BYTES ? startBootstrapWorker() : void 0;
-  try {
-    return await checkWith(request, bootstraps);
-  } finally {
-    bootstraps?.close();
-  }
-}
-var WORKER_EVIDENCE_BYTES = 16 * 1024 * 1024;
-function givenEvidenceBytes(request) {
-  let total = 0;
-  for (const path of [...request.parentEvidence, ...request.candidateEvidence, ...request.evidence]) {
-    try {
-      total += statSync5(resolve6(request.cwd, path)).size;
-    } catch {
-    }
-  }
-  return total;
-}
-async function checkWith(request, bootstraps) {
   const uncommitted = request.head === void 0 ? uncommittedFiles(request.repo, ownFiles(request)) : [];
   const head = request.head ?? (uncommitted.length === 0 || request.eval !== void 0 ? "HEAD" : void 0);
   const changeSet = resolveChangeSet({
@@ -29627,8 +29509,7 @@ async function checkWith(request, bootstraps) {
     ...request.promptfooSides ? { promptfooSides: request.promptfooSides } : {},
     ...request.allowUnpaired ? { allowUnpaired: true } : {},
     ...request.evidenceFormat && request.evidenceFormat !== "auto" ? { evidenceFormat: request.evidenceFormat } : {},
-    ...request.context ? { context: request.context } : {},
-    ...bootstraps === void 0 ? {} : { bootstraps }
+    ...request.context ? { context: request.context } : {}
   });
   const { attested, signingError } = sign2(report, request.signing);
   const files = request.outDir === void 0 ? void 0 : writeReportFiles(resolve6(request.cwd, request.outDir), reportTexts(attested.report, attested.envelope));
@@ -30803,7 +30684,7 @@ function ownerOfOrigin(repo) {
 }
 
 // src/cli/audit-commands.ts
-import { closeSync as closeSync3, existsSync as existsSync6, mkdirSync as mkdirSync4, openSync as openSync3, statSync as statSync7, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync6, mkdirSync as mkdirSync4, openSync as openSync3, statSync as statSync6, writeSync as writeSync2 } from "node:fs";
 import { join as join7, resolve as resolve11 } from "node:path";
 
 // src/report/stage.ts
@@ -31139,7 +31020,7 @@ function utcDate(iso) {
 }
 
 // src/io/keyring-files.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync2, statSync as statSync5 } from "node:fs";
 import { join as join6, resolve as resolve10 } from "node:path";
 function loadKeyring(sources) {
   const repoKeys = join6(sources.repo, DEFAULT_KEYS_DIR);
@@ -31150,7 +31031,7 @@ function loadKeyring(sources) {
     pem: readInputFile(resolve10(sources.cwd, path), "public key file").toString("utf8")
   }));
   if (dir !== void 0) {
-    if (!existsSync5(dir) || !statSync6(dir).isDirectory()) {
+    if (!existsSync5(dir) || !statSync5(dir).isDirectory()) {
       throw new InputError([
         { file: sources.keysDirLabel ?? sources.keysDir ?? dir, message: "keys folder does not exist" }
       ]);
@@ -31884,7 +31765,7 @@ function runVerify(ctx, values, positionals) {
     );
   }
   const evidenceDir = resolve11(ctx.cwd, values["evidence-dir"] ?? repo);
-  if (!existsSync6(evidenceDir) || !statSync7(evidenceDir).isDirectory())
+  if (!existsSync6(evidenceDir) || !statSync6(evidenceDir).isDirectory())
     throw new InputError([{ file: evidenceDir, message: "evidence folder does not exist" }]);
   const readEvidence2 = readerAtWorktree(evidenceDir);
   const context = {
@@ -31982,7 +31863,7 @@ function count2(n, noun) {
 }
 
 // src/cli/stage-commands.ts
-import { existsSync as existsSync7, statSync as statSync8 } from "node:fs";
+import { existsSync as existsSync7, statSync as statSync7 } from "node:fs";
 import { resolve as resolve13 } from "node:path";
 
 // src/delivery/canary-policy.ts
@@ -38394,7 +38275,7 @@ function repoOf(ctx, values) {
 function telemetryFiles(ctx, paths) {
   if (!paths || paths.length === 0)
     throw new UsageError("give the telemetry: --telemetry FILE (repeatable; JSON Lines, gzip or Parquet)");
-  const missing = paths.filter((p) => !existsSync7(resolve13(ctx.cwd, p)) || !statSync8(resolve13(ctx.cwd, p)).isFile());
+  const missing = paths.filter((p) => !existsSync7(resolve13(ctx.cwd, p)) || !statSync7(resolve13(ctx.cwd, p)).isFile());
   if (missing.length > 0)
     throw new InputError(missing.map((file) => ({ file, message: "telemetry file does not exist" })));
   return paths.map((p) => ({ path: resolve13(ctx.cwd, p), label: p }));

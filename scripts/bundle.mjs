@@ -30,8 +30,6 @@ const shared = {
 };
 
 await build({ ...shared, entryPoints: { action: 'src/action.ts' } });
-// The gates' bootstrap worker, which both entries start beside themselves (src/io/bootstrap-pool.ts).
-await build({ ...shared, entryPoints: { 'bootstrap-worker': 'src/io/bootstrap-worker.ts' } });
 // `kaizen-gate` is a small launcher (dist/cli.js) that turns on Node's compile cache and then
 // loads the CLI itself (dist/cli-main.js): see src/cli-launcher.ts.
 await build({ ...shared, entryPoints: { 'cli-main': 'src/cli.ts' } });

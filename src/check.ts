@@ -5,7 +5,6 @@
  * options they have already parsed and checked: `kaizen-gate check` and the Action give the same
  * report for the same inputs.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countLooks } from './audit/looks.ts';
@@ -24,7 +23,6 @@ import type { DefaultPolicy } from './git/policy.ts';
 import { readAllNotes } from './git/notes.ts';
 import { resolveChangeSet } from './git/resolve.ts';
 import { uncommittedFiles } from './git/status.ts';
-import { startBootstrapWorker } from './io/bootstrap-pool.ts';
 import { readInputFile, toRepoPath } from './io/files.ts';
 import { reportTexts, writeReportFiles } from './io/report-files.ts';
 import type { ReportFiles } from './io/report-files.ts';
@@ -35,7 +33,6 @@ import type { Problem } from './problem.ts';
 import { attestReport } from './report/attest.ts';
 import type { Report } from './report/model.ts';
 import type { Envelope } from './report/sign.ts';
-import type { BootstrapRunner } from './stats/offload.ts';
 import { digestOf } from './digest.ts';
 
 /** A check, as both edges state it once their inputs are parsed and checked. */
@@ -122,34 +119,6 @@ export function loadDefaultPolicy(): GatePolicy {
  * @throws EvalError when the eval command fails for some side (no evidence of the change is used).
  */
 export async function runGateCheck(request: CheckRequest): Promise<CheckResult> {
-  // With large evidence a worker thread computes the latency bootstrap while this one runs the
-  // other gates. Started first, it loads while git and the evidence are read; small evidence is
-  // not worth a thread.
-  const bootstraps = givenEvidenceBytes(request) >= WORKER_EVIDENCE_BYTES ? startBootstrapWorker() : undefined;
-  try {
-    return await checkWith(request, bootstraps);
-  } finally {
-    bootstraps?.close();
-  }
-}
-
-/** Evidence this size or larger (both sides, as given) has its latency bootstrap computed on a worker thread. */
-export const WORKER_EVIDENCE_BYTES = 16 * 1024 * 1024;
-
-/** The size of the evidence files the request names; unreadable ones count nothing (they are reported later). */
-function givenEvidenceBytes(request: CheckRequest): number {
-  let total = 0;
-  for (const path of [...request.parentEvidence, ...request.candidateEvidence, ...request.evidence]) {
-    try {
-      total += statSync(resolve(request.cwd, path)).size;
-    } catch {
-      // Reported, with the rest, when the evidence is read.
-    }
-  }
-  return total;
-}
-
-async function checkWith(request: CheckRequest, bootstraps: BootstrapRunner | undefined): Promise<CheckResult> {
   // A work tree with nothing uncommitted is HEAD: gate that commit, so the report can be verified.
   // The eval runs commits, never the work tree: with it, HEAD is gated and the changes left aside.
   const uncommitted = request.head === undefined ? uncommittedFiles(request.repo, ownFiles(request)) : [];
@@ -194,7 +163,6 @@ async function checkWith(request: CheckRequest, bootstraps: BootstrapRunner | un
     ...(request.allowUnpaired ? { allowUnpaired: true } : {}),
     ...(request.evidenceFormat && request.evidenceFormat !== 'auto' ? { evidenceFormat: request.evidenceFormat } : {}),
     ...(request.context ? { context: request.context } : {}),
-    ...(bootstraps === undefined ? {} : { bootstraps }),
   });
   const { attested, signingError } = sign(report, request.signing);
   const files =

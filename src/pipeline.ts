@@ -22,7 +22,6 @@ import { countProblems, formatProblem, InputError, sortProblems } from './proble
 import type { Problem } from './problem.ts';
 import { describeAnswers } from './report/answers.ts';
 import type { PackageReport, RegressedCase, Report, SubjectFile } from './report/model.ts';
-import type { BootstrapRunner } from './stats/offload.ts';
 import { VERSION } from './version.ts';
 
 /** Everything the gate needs, as plain values. The edges gather it; nothing here does I/O. */
@@ -41,8 +40,6 @@ export interface PipelineInput extends CollectOptions {
   /** Where each package's evidence came from when kaizen-gate ran the eval, by candidate package_id. */
   readonly evalOrigins?: ReadonlyMap<string, EvalOrigin>;
   readonly context?: { readonly repository?: string; readonly commit?: string; readonly pull_request?: number };
-  /** Where the gates' bootstraps may run besides this thread (a worker the edge started); same results either way. */
-  readonly bootstraps?: BootstrapRunner;
 }
 
 /**
@@ -111,7 +108,6 @@ export function runPipeline(input: PipelineInput): Report {
       evidence,
       policy,
       look: lookOf(input.look, diff.parent?.package_id, manifest.package_id),
-      ...(input.bootstraps === undefined ? {} : { bootstraps: input.bootstraps }),
     });
     // Evidence the policy cannot use (a missing score under missing_score: error) stops the run like any
     // evidence problem.

@@ -4,8 +4,7 @@ import type { Manifest, SideEffectLevel } from '../manifest/model.ts';
 import type { Problem } from '../problem.ts';
 import { type ErrorBudget, lookLevels, runBudget } from './budget.ts';
 import { prepareCost } from './cost.ts';
-import { planLatency } from './latency.ts';
-import { type BootstrapRunner, RUN_HERE } from '../stats/offload.ts';
+import { prepareLatency } from './latency.ts';
 import { evaluateManifest } from './manifest-gate.ts';
 import type { EffectivePolicy } from './policy.ts';
 import { prepareQuality } from './quality.ts';
@@ -27,8 +26,6 @@ export interface GateInput {
    * composition root is to find earlier reports of the same pair in the audit trail and pass it.
    */
   readonly look?: number;
-  /** Where the bootstraps may run besides this thread (see `EvidenceGateInput`). */
-  readonly bootstraps?: BootstrapRunner;
 }
 
 /** Every gate's result for one package, in the report's order, plus what the report shows beside them. */
@@ -49,7 +46,6 @@ export function evaluateGates(input: GateInput): GateOutcome {
     level: manifest.side_effect_level,
     policy,
     ...(input.look !== undefined ? { look: input.look } : {}),
-    ...(input.bootstraps !== undefined ? { bootstraps: input.bootstraps } : {}),
     ...(manifest.delivery.slo?.cost_per_success_usd !== undefined
       ? { costCeilingUsd: manifest.delivery.slo.cost_per_success_usd }
       : {}),
@@ -85,11 +81,6 @@ export interface EvidenceGateInput {
   readonly look?: number;
   readonly costCeilingUsd?: number;
   readonly latencySloMs?: number;
-  /**
-   * Where the latency bootstrap runs: on another thread (the edges pass a worker), computed while
-   * this one does the other gates; here by default. The results are the same either way.
-   */
-  readonly bootstraps?: BootstrapRunner;
 }
 
 /**
@@ -103,12 +94,10 @@ export function evaluateEvidenceGates(input: EvidenceGateInput): GateOutcome {
   const { cases, level, policy } = input;
   const look = input.look ?? 1;
   const levels = lookLevels(policy.statistics, look);
-  // Latency's bootstrap first, so that a runner elsewhere computes it while the others run here.
-  const latencyPlan = planLatency(cases, policy, levels, input.latencySloMs, input.bootstraps ?? RUN_HERE);
   const quality = prepareQuality(cases, policy, levels);
   const safety = prepareSafety(cases, level, policy, levels);
   const cost = prepareCost(cases, policy, levels, quality.gain, input.costCeilingUsd);
-  const latency = latencyPlan();
+  const latency = prepareLatency(cases, policy, levels, input.latencySloMs);
   const outcome = runBudget(
     [...quality.tests, ...safety.tests, ...cost.tests, ...latency.tests],
     policy.statistics,

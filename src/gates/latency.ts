@@ -1,7 +1,9 @@
 import type { PairedCase } from '../evidence/pair.ts';
 import { bootstrapBounds } from '../stats/bootstrap-bca.ts';
-import { type BootstrapRunner, RUN_HERE } from '../stats/offload.ts';
+import { bootstrapClusteredQuantileRatio } from '../stats/bootstrap-quantile-clustered.ts';
+import { bootstrapQuantileRatio } from '../stats/bootstrap.ts';
 import { quantileOfUnsorted } from '../stats/quantile.ts';
+import { createRng } from '../stats/rng.ts';
 import { type BudgetOutcome, type LookLevels, type PreparedGate, finishAlone, lookLevels } from './budget.ts';
 import { formatRatioChange, formatValue } from './format.ts';
 import { deriveSeed, indexClusters } from './paired.ts';
@@ -24,27 +26,12 @@ export function prepareLatency(
   levels: LookLevels,
   sloMs?: number,
 ): PreparedGate<GateResult> {
-  return planLatency(cases, policy, levels, sloMs, RUN_HERE)();
-}
-
-/**
- * `prepareLatency` in two steps: this call does the cheap part and hands the bootstrap to `runner`,
- * which may compute it on another thread meanwhile; the function it returns takes the bootstrap's
- * result and prepares the gate. The gate is the same whichever runner computed it.
- */
-export function planLatency(
-  cases: readonly PairedCase[],
-  policy: EffectivePolicy,
-  levels: LookLevels,
-  sloMs: number | undefined,
-  runner: BootstrapRunner,
-): () => PreparedGate<GateResult> {
   const timed = cases.filter((c) => c.parent.latency_ms !== undefined && c.candidate.latency_ms !== undefined);
   const { latency } = policy.gates;
   const q = latency.quantile;
   const name = `p${Math.round(q * 100)}`;
   if (timed.length === 0) {
-    return doneLater({
+    return done({
       gate: 'latency',
       verdict: 'not_applicable',
       reason: 'The evidence has no latency_ms on paired cases.',
@@ -84,7 +71,7 @@ export function planLatency(
   if (parentQ === 0) {
     // No ratio exists; a 0 ms quantile means latency was not really measured, not that it was instant.
     if (overSlo)
-      return doneLater({
+      return done({
         gate: 'latency',
         verdict: 'fail',
         reason: `The candidate ${name} latency is ${formatValue(candidateQ, 'ms')}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`,
@@ -92,14 +79,14 @@ export function planLatency(
         on_failure: 'hold',
       });
     if (candidateQ === 0)
-      return doneLater({
+      return done({
         gate: 'latency',
         verdict: 'pass',
         reason: `Both ${name} latencies are 0 ms.`,
         measures: quantiles,
         on_failure: 'hold',
       });
-    return doneLater({
+    return done({
       gate: 'latency',
       verdict: 'inconclusive',
       reason: `The parent ${name} latency is 0 ms, so no ratio exists; check that latency_ms was recorded.`,
@@ -111,60 +98,53 @@ export function planLatency(
     timed.map((c) => c.cluster),
     timed.length,
   );
-  const pending = runner.start({
-    parent,
-    candidate,
-    ...(clusters ? { clusterOfCase: clusters.index } : {}),
-    q,
-    resamples: statistics.resamples,
-    level: statistics.confidence,
-    seed: deriveSeed(statistics.seed, `latency:${name}`),
-  });
-  return () => {
-    const result = pending();
-    const spec: RatioSpec = {
-      name: `${name}_latency_ratio`,
-      label: `${name} latency (candidate / parent)`,
-      bounds: bootstrapBounds(result, 0, false),
-      limit: 1 + latency.max_increase_pct / 100,
-      method: clusters ? 'cluster-percentile-bootstrap' : 'percentile-bootstrap',
-      n: timed.length,
-      ...(clusters ? { clusters: clusters.count } : {}),
-    };
-    const units = clusters?.count ?? timed.length;
-    const minimum = clusters ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
-    return {
-      // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
-      tests: units >= minimum ? [ratioTest(spec, 'latency', 'latency')] : [],
-      finish: (outcome: BudgetOutcome): GateResult => {
-        const judged = judgeRatio(spec, outcome.decision('latency'), levels.passAlpha, {
-          enough: units >= minimum,
-          minimum,
-          limitText: `${latency.max_increase_pct} % limit`,
-        });
-        const change = `${formatValue(parentQ, 'ms')} → ${formatValue(candidateQ, 'ms')}; ${judged.interval}`;
-        const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
-        const measures = [judged.headline, ...quantiles];
-        if (overSlo)
-          return {
-            gate: 'latency',
-            verdict: 'fail',
-            reason: `${effect}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`,
-            headline: judged.headline,
-            measures,
-            on_failure: 'hold',
-          };
-        const slo = judged.verdict === 'pass' && sloMs !== undefined ? ' and under the SLO' : '';
+  const rng = createRng(deriveSeed(statistics.seed, `latency:${name}`));
+  const options = { resamples: statistics.resamples, level: statistics.confidence, rng, keepSamples: true };
+  const result = clusters
+    ? bootstrapClusteredQuantileRatio(parent, candidate, clusters.index, q, options)
+    : bootstrapQuantileRatio(parent, candidate, q, options);
+  const spec: RatioSpec = {
+    name: `${name}_latency_ratio`,
+    label: `${name} latency (candidate / parent)`,
+    bounds: bootstrapBounds(result, 0, false),
+    limit: 1 + latency.max_increase_pct / 100,
+    method: clusters ? 'cluster-percentile-bootstrap' : 'percentile-bootstrap',
+    n: timed.length,
+    ...(clusters ? { clusters: clusters.count } : {}),
+  };
+  const units = clusters?.count ?? timed.length;
+  const minimum = clusters ? Math.max(statistics.min_cases, statistics.min_clusters) : statistics.min_cases;
+  return {
+    // The bootstrap is not trusted below the minimum: such a ratio can be inconclusive, never fail.
+    tests: units >= minimum ? [ratioTest(spec, 'latency', 'latency')] : [],
+    finish: (outcome: BudgetOutcome): GateResult => {
+      const judged = judgeRatio(spec, outcome.decision('latency'), levels.passAlpha, {
+        enough: units >= minimum,
+        minimum,
+        limitText: `${latency.max_increase_pct} % limit`,
+      });
+      const change = `${formatValue(parentQ, 'ms')} → ${formatValue(candidateQ, 'ms')}; ${judged.interval}`;
+      const effect = `${name} latency changed ${formatRatioChange(spec.bounds.estimate)} (${change})`;
+      const measures = [judged.headline, ...quantiles];
+      if (overSlo)
         return {
           gate: 'latency',
-          verdict: judged.verdict,
-          reason: `${effect}${judged.why}${slo}.`,
+          verdict: 'fail',
+          reason: `${effect}, over the ${formatValue(sloMs, 'ms')} SLO in delivery.slo.`,
           headline: judged.headline,
           measures,
           on_failure: 'hold',
         };
-      },
-    };
+      const slo = judged.verdict === 'pass' && sloMs !== undefined ? ' and under the SLO' : '';
+      return {
+        gate: 'latency',
+        verdict: judged.verdict,
+        reason: `${effect}${judged.why}${slo}.`,
+        headline: judged.headline,
+        measures,
+        on_failure: 'hold',
+      };
+    },
   };
 }
 
@@ -185,10 +165,4 @@ export function evaluateLatency(
 // A gate decided without any test in the budget.
 function done(result: GateResult): PreparedGate<GateResult> {
   return { tests: [], finish: () => result };
-}
-
-// The same, as a plan's second step.
-function doneLater(result: GateResult): () => PreparedGate<GateResult> {
-  const gate = done(result);
-  return () => gate;
 }
