@@ -14847,6 +14847,7 @@ var require__ = __commonJS({
 });
 
 // src/cli.ts
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 // src/git/git.ts
@@ -38722,8 +38723,7 @@ Set KAIZEN_GATE_DEBUG=1 for a stack trace, and please report it.
   }
   return EXIT.invalid;
 }
-var isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("/kaizen-gate") || process.argv[1]?.endsWith("/cli.js") || process.argv[1]?.endsWith("/cli-main.js");
-if (isMain) {
+async function main() {
   const ctx = {
     cwd: process.cwd(),
     stdout: (text2) => process.stdout.write(text2),
@@ -38731,6 +38731,8 @@ if (isMain) {
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }
+if (process.argv[1] !== void 0 && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
 export {
+  main,
   runCli
 };

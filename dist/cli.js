@@ -3,4 +3,5 @@
 // src/cli-launcher.ts
 import { enableCompileCache } from "node:module";
 enableCompileCache();
-await import(new URL("./cli-main.js", import.meta.url).href);
+var cli = await import(new URL("./cli-main.js", import.meta.url).href);
+await cli.main();

@@ -9,4 +9,5 @@ import { enableCompileCache } from 'node:module';
 
 enableCompileCache();
 // Not bundled into this file: the cache applies to modules loaded after it is turned on.
-await import(new URL('./cli-main.js', import.meta.url).href);
+const cli = (await import(new URL('./cli-main.js', import.meta.url).href)) as { main(): Promise<void> };
+await cli.main();

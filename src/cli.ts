@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GitError } from './git/git.ts';
 import { formatProblem, InputError } from './problem.ts';
@@ -247,12 +248,8 @@ function reportError(error: unknown, ctx: CommandContext): number {
   return EXIT.invalid;
 }
 
-const isMain =
-  import.meta.url === `file://${process.argv[1]}` ||
-  process.argv[1]?.endsWith('/kaizen-gate') ||
-  process.argv[1]?.endsWith('/cli.js') ||
-  process.argv[1]?.endsWith('/cli-main.js');
-if (isMain) {
+/** Runs the command line of this process (`kaizen-gate …`), setting its exit code. */
+export async function main(): Promise<void> {
   const ctx: CommandContext = {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
@@ -260,3 +257,7 @@ if (isMain) {
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }
+
+// `kaizen-gate` runs dist/cli.js, which calls main(); this module run directly (`node
+// dist/cli-main.js`, `node src/cli.ts`) runs it too. Compared as URLs, which holds on Windows.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
