@@ -60843,14 +60843,10 @@ var init_pair = __esm({
 // src/evidence/pair-in-step.ts
 function pairInStep(parent, candidate, options = {}) {
   const problems = [];
-  const giveUpOnProblem = (problem2) => {
-    problems.push(problem2);
+  const giveUp = () => {
     throw new GiveUp();
   };
-  const sides = {
-    parent: openSide(parent, "parent", giveUpOnProblem),
-    candidate: openSide(candidate, "candidate", giveUpOnProblem)
-  };
+  const sides = { parent: openSide(parent, "parent", giveUp), candidate: openSide(candidate, "candidate", giveUp) };
   const cases = new Map(SUITES.map((suite) => [suite, []]));
   const unpaired = { parentOnly: 0, candidateOnly: 0 };
   const unpairedCase = (side) => {

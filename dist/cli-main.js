@@ -25296,14 +25296,10 @@ var GiveUp = class extends Error {
 };
 function pairInStep(parent, candidate, options = {}) {
   const problems = [];
-  const giveUpOnProblem = (problem) => {
-    problems.push(problem);
+  const giveUp = () => {
     throw new GiveUp();
   };
-  const sides = {
-    parent: openSide(parent, "parent", giveUpOnProblem),
-    candidate: openSide(candidate, "candidate", giveUpOnProblem)
-  };
+  const sides = { parent: openSide(parent, "parent", giveUp), candidate: openSide(candidate, "candidate", giveUp) };
   const cases = new Map(SUITES.map((suite) => [suite, []]));
   const unpaired = { parentOnly: 0, candidateOnly: 0 };
   const unpairedCase = (side) => {

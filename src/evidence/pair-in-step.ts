@@ -21,7 +21,7 @@ export interface InStepSide {
   readonly suites?: { readonly files: SideFiles; readonly lists: readonly SuiteList[] };
 }
 
-/** The paired evidence of two files read in step, with each side's binding tally and lines read. */
+/** The paired evidence of two files read in step, and what binding needs of each side's records. */
 export interface InStepPairing {
   readonly paired: PairedEvidence;
   readonly tallies: Readonly<Record<SideName, JsonlTally>>;
@@ -59,15 +59,12 @@ export function pairInStep(
   candidate: InStepSide,
   options: { readonly allowUnpaired?: boolean } = {},
 ): InStepPairing | undefined {
+  // Pairing and the judges' comparison report here; a record outside the pinned suites gives up at once.
   const problems: Problem[] = [];
-  const giveUpOnProblem = (problem: Problem): void => {
-    problems.push(problem);
+  const giveUp = (): never => {
     throw new GiveUp();
   };
-  const sides = {
-    parent: openSide(parent, 'parent', giveUpOnProblem),
-    candidate: openSide(candidate, 'candidate', giveUpOnProblem),
-  };
+  const sides = { parent: openSide(parent, 'parent', giveUp), candidate: openSide(candidate, 'candidate', giveUp) };
   const cases = new Map<Suite, PairedCase[]>(SUITES.map((suite) => [suite, []]));
   const unpaired = { parentOnly: 0, candidateOnly: 0 };
   const unpairedCase = (side: SideName): void => {
@@ -125,7 +122,7 @@ export function pairInStep(
   }
 }
 
-function openSide(spec: InStepSide, name: SideName, report: (problem: Problem) => void): SideState {
+function openSide(spec: InStepSide, name: SideName, report: () => never): SideState {
   return {
     reader: createJsonlReader(spec.file.path),
     chunks: chunksOf(spec.file)[Symbol.iterator](),
