@@ -36006,8 +36006,7 @@ function readSuiteList(file) {
     return true;
   };
   const found = () => {
-    if (listed2.length === 0) return { ...base, reason: "the suite file lists no cases" };
-    if (!ascending) return { ...base, ids: new Set(listed2) };
+    if (!ascending || listed2.length === 0) return { ...base, ids: new Set(listed2) };
     let ids;
     return {
       ...base,
@@ -36047,7 +36046,7 @@ function readSuiteList(file) {
         reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids`
       };
   }
-  return found();
+  return listed2.length === 0 ? { ...base, reason: "the suite file lists no cases" } : found();
 }
 function tryParse(text2) {
   try {
@@ -60858,6 +60857,8 @@ function pairInStep(parent, candidate, options = {}) {
     while (!sides.parent.done || !sides.candidate.done) {
       const side = sides.parent.done || !sides.candidate.done && waiting(sides.candidate) < waiting(sides.parent) ? sides.candidate : sides.parent;
       readNext(side);
+      if (firstJudge(sides.parent) !== firstJudge(sides.candidate) && sides.parent.judges.size > 0 && sides.candidate.judges.size > 0)
+        throw new GiveUp();
       for (const suite of SUITES) {
         merge2(
           sides.parent.queues.get(suite),
@@ -60908,6 +60909,9 @@ function openSide(spec, name, report) {
     first: void 0,
     done: false
   };
+}
+function firstJudge(side) {
+  return side.judges.keys().next().value;
 }
 function waiting(side) {
   let count3 = 0;
@@ -61010,7 +61014,9 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const files = input.packageFiles?.get(manifest.package_id);
-  const inStep = collectInStep(scoped, input, manifest.package_id, parentId, packageCount, files, formats);
+  let lists;
+  const suiteLists = () => lists ??= readSuiteLists(files);
+  const inStep = collectInStep(scoped, input, manifest.package_id, parentId, packageCount, files, suiteLists, formats);
   if (inStep !== void 0) return { evidence: inStep, problems: [] };
   const problems = new ProblemCollector();
   const sides = {
@@ -61122,11 +61128,10 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
     }
   }
   if (problems.size > 0) return { problems: problems.list() };
-  const lists = readSuiteLists(files);
   for (const side of ["parent", "candidate"]) {
     const own = files?.[side];
     if (own !== void 0)
-      checkSuiteMembership(sides[side].records, own, lists[side], side, (problem2) => problems.push(problem2));
+      checkSuiteMembership(sides[side].records, own, suiteLists()[side], side, (problem2) => problems.push(problem2));
   }
   if (problems.size > 0) return { problems: problems.list() };
   const paired = pairEvidence(sides.parent.records, sides.candidate.records, {
@@ -61146,18 +61151,18 @@ function collectEvidence(input, manifest, parentManifest, parentId, packageCount
   const evidence = {
     ...paired.paired,
     binding,
-    ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }
+    ...files === void 0 ? {} : { suites: suiteCoverage(paired.paired.cases, suiteLists().candidate) }
   };
   return { evidence, problems: [] };
 }
-function collectInStep(scoped, input, packageId, parentId, packageCount, files, formats) {
+function collectInStep(scoped, input, packageId, parentId, packageCount, files, suiteLists, formats) {
   if (packageCount !== 1 || scoped.length !== 2) return void 0;
   if (input.evidenceFormat !== void 0 && input.evidenceFormat !== "jsonl") return void 0;
   const parentFile = scoped.find((file) => file.side === "parent");
   const candidateFile = scoped.find((file) => file.side === "candidate");
   if (parentFile === void 0 || candidateFile === void 0) return void 0;
   if (detectInputFormat(parentFile) !== "jsonl" || detectInputFormat(candidateFile) !== "jsonl") return void 0;
-  const lists = readSuiteLists(files);
+  const lists = suiteLists();
   const suitesOf = (side) => {
     const own = files?.[side];
     return own === void 0 ? {} : { suites: { files: own, lists: lists[side] } };

@@ -86,7 +86,10 @@ export function collectEvidence(
   const oversized = checkSideSizes(scoped);
   if (oversized.length > 0) return { problems: oversized };
   const files = input.packageFiles?.get(manifest.package_id);
-  const inStep = collectInStep(scoped, input, manifest.package_id, parentId, packageCount, files, formats);
+  // Read once, whichever way the evidence is then read.
+  let lists: ReturnType<typeof readSuiteLists> | undefined;
+  const suiteLists = (): ReturnType<typeof readSuiteLists> => (lists ??= readSuiteLists(files));
+  const inStep = collectInStep(scoped, input, manifest.package_id, parentId, packageCount, files, suiteLists, formats);
   if (inStep !== undefined) return { evidence: inStep, problems: [] };
   const problems = new ProblemCollector();
   const sides: Record<SideName, Gathered> = {
@@ -223,11 +226,10 @@ export function collectEvidence(
   }
   if (problems.size > 0) return { problems: problems.list() };
 
-  const lists = readSuiteLists(files);
   for (const side of ['parent', 'candidate'] as const) {
     const own = files?.[side];
     if (own !== undefined)
-      checkSuiteMembership(sides[side].records, own, lists[side], side, (problem) => problems.push(problem));
+      checkSuiteMembership(sides[side].records, own, suiteLists()[side], side, (problem) => problems.push(problem));
   }
   if (problems.size > 0) return { problems: problems.list() };
 
@@ -248,7 +250,7 @@ export function collectEvidence(
   const evidence: PairedEvidence = {
     ...paired.paired,
     binding,
-    ...(files === undefined ? {} : { suites: suiteCoverage(paired.paired.cases, lists.candidate) }),
+    ...(files === undefined ? {} : { suites: suiteCoverage(paired.paired.cases, suiteLists().candidate) }),
   };
   return { evidence, problems: [] };
 }
@@ -265,6 +267,7 @@ function collectInStep(
   parentId: string | undefined,
   packageCount: number,
   files: PackageFiles | undefined,
+  suiteLists: () => { parent: SuiteList[]; candidate: SuiteList[] },
   formats: Map<string, string>,
 ): PairedEvidence | undefined {
   if (packageCount !== 1 || scoped.length !== 2) return undefined;
@@ -273,7 +276,7 @@ function collectInStep(
   const candidateFile = scoped.find((file) => file.side === 'candidate');
   if (parentFile === undefined || candidateFile === undefined) return undefined;
   if (detectInputFormat(parentFile) !== 'jsonl' || detectInputFormat(candidateFile) !== 'jsonl') return undefined;
-  const lists = readSuiteLists(files);
+  const lists = suiteLists();
   const suitesOf = (side: SideName) => {
     const own = files?.[side];
     return own === undefined ? {} : { suites: { files: own, lists: lists[side] } };

@@ -81,6 +81,13 @@ export function pairInStep(
           ? sides.candidate
           : sides.parent;
       readNext(side);
+      // Two judges: a metric reset (or a side with several), which the general way reports.
+      if (
+        firstJudge(sides.parent) !== firstJudge(sides.candidate) &&
+        sides.parent.judges.size > 0 &&
+        sides.candidate.judges.size > 0
+      )
+        throw new GiveUp();
       for (const suite of SUITES) {
         merge(
           sides.parent.queues.get(suite)!,
@@ -135,6 +142,10 @@ function openSide(spec: InStepSide, name: SideName, report: () => never): SideSt
     first: undefined,
     done: false,
   };
+}
+
+function firstJudge(side: SideState): string | undefined {
+  return side.judges.keys().next().value;
 }
 
 function waiting(side: SideState): number {

@@ -79,8 +79,7 @@ export function readSuiteList(file: SuiteFile): SuiteList {
     return true;
   };
   const found = (): SuiteList => {
-    if (listed.length === 0) return { ...base, reason: 'the suite file lists no cases' };
-    if (!ascending) return { ...base, ids: new Set(listed) };
+    if (!ascending || listed.length === 0) return { ...base, ids: new Set(listed) };
     let ids: ReadonlySet<string> | undefined;
     return {
       ...base,
@@ -95,6 +94,7 @@ export function readSuiteList(file: SuiteFile): SuiteList {
     const value = tryParse(trimmed);
     if (!Array.isArray(value) || !value.every(take))
       return { ...base, reason: 'the suite file is a JSON array, but not of objects with a "case_id"' };
+    // An empty array lists no case, so every case is outside the suite (unlike a file with no lines).
     return found();
   }
   let index = -1;
@@ -126,7 +126,7 @@ export function readSuiteList(file: SuiteFile): SuiteList {
         reason: `line ${index + 1} of the suite file is not a JSON object with a "case_id", so the file lists no case ids`,
       };
   }
-  return found();
+  return listed.length === 0 ? { ...base, reason: 'the suite file lists no cases' } : found();
 }
 
 function tryParse(text: string): unknown {

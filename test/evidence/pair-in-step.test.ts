@@ -19,11 +19,15 @@ function streamed(path: string, side: 'parent' | 'candidate', text: string, chun
     path,
     side,
     opens: 0,
+    chunksRead: 0,
     stream: {
       size: bytes.length,
       *chunks() {
         input.opens++;
-        for (let start = 0; start < bytes.length; start += chunkSize) yield bytes.slice(start, start + chunkSize);
+        for (let start = 0; start < bytes.length; start += chunkSize) {
+          input.chunksRead++;
+          yield bytes.slice(start, start + chunkSize);
+        }
       },
     },
   };
@@ -221,6 +225,18 @@ describe('pairInStep', () => {
       { file: streamed('candidate.jsonl', 'candidate', candidateText, 100) },
     );
     expect(result?.paired).toEqual(generalWay(parentText, candidateText, false).paired);
+  });
+
+  it('gives up on two judges as soon as both sides have named theirs, without reading on', () => {
+    const rng = createRng(8);
+    const judged = (pkg: string, version: string) =>
+      sideRecords(pkg, 300, rng, digestOf('a')).map((l) => ({
+        record: { ...l.record, judge: { id: 'judge', version } },
+      }));
+    const parent = streamed('parent.jsonl', 'parent', textOf(judged('app-r1', '1'), createRng(3)), 256);
+    const candidate = streamed('candidate.jsonl', 'candidate', textOf(judged('app-r2', '2'), createRng(3)), 256);
+    expect(pairInStep({ file: parent }, { file: candidate })).toBeUndefined();
+    expect(parent.chunksRead + candidate.chunksRead).toBeLessThan(5);
   });
 
   it('checks each record against the pinned suites, giving up on one the suite does not list', () => {

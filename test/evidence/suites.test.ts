@@ -287,6 +287,18 @@ const setOnly = (list: SuiteList): SuiteList => ({
 });
 const idOf = (n: number) => `g${String(n).padStart(4, '0')}`;
 
+describe('an empty JSON array', () => {
+  it('lists no case, so every case is outside the suite (a file with no lines lists no ids instead)', () => {
+    const empty = readSuiteList(suite('[]'));
+    expect(empty.reason).toBeUndefined();
+    expect(empty.ids?.size).toBe(0);
+    const found: Problem[] = [];
+    checkSuiteMembership([record('c1')], side, [empty], 'candidate', (p) => found.push(p));
+    expect(found).toEqual([expect.objectContaining({ field: 'case_id', line: 1 })]);
+    expect(readSuiteList(suite('\n')).reason).toBe('the suite file lists no cases');
+  });
+});
+
 describe('suite lists in ascending order, walked instead of looked up', () => {
   it('keeps the ascending ids of a file that lists them in order, and only the set of one that does not', () => {
     const sorted = readSuiteList(suite('{"case_id":"a"}\n{"case_id":"b"}\n{"case_id":"c"}\n'));
