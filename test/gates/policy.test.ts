@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mergePolicies, parsePolicy, policyForLevel } from '../../src/gates/policy.ts';
 import type { GatePolicy } from '../../src/gates/policy.ts';
 import type { SideEffectLevel } from '../../src/manifest/model.ts';
-import { formatProblem, InputError } from '../../src/problem.ts';
+import { problemsOf } from '../support/problems.ts';
 import { DEFAULT_POLICY_PATH, defaultPolicy } from './cases.ts';
 
 interface SchemaNode {
@@ -31,16 +31,6 @@ function leafPaths(node: SchemaNode, prefix = ''): string[] {
 function valueAt(value: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
 }
-
-const problemsOf = (run: () => unknown): string[] => {
-  try {
-    run();
-  } catch (error: unknown) {
-    if (error instanceof InputError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error('expected an InputError');
-};
 
 describe('default policy', () => {
   const policy = defaultPolicy();
