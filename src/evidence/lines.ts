@@ -61,22 +61,10 @@ export function forEachTextLine(text: string, limits: LineLimits, visit: LineVis
 }
 
 /**
- * Visits the lines of UTF-8 chunks. A line split across chunks is joined; one longer than the
- * limit is counted and skipped without being kept; invalid UTF-8 is reported at its line and
- * column instead of turning into U+FFFD. Returns the number of lines read.
+ * Lines of UTF-8 chunks given one at a time. A line split across chunks is joined; one longer than
+ * the limit is counted and skipped without being kept; invalid UTF-8 is reported at its line and
+ * column instead of turning into U+FFFD.
  */
-export function forEachChunkLine(
-  chunks: Iterable<Uint8Array>,
-  limits: LineLimits,
-  visit: LineVisit,
-  report: LineProblem,
-): number {
-  const reader = createChunkLineReader(limits, visit, report);
-  for (const chunk of chunks) if (!reader.push(chunk)) break;
-  return reader.end();
-}
-
-/** Lines of UTF-8 chunks given one at a time, as `forEachChunkLine` reads them from an iterable. */
 export interface ChunkLineReader {
   /**
    * Visits the whole lines the chunk completes. The chunk is not kept (its bytes may be reused
@@ -87,7 +75,7 @@ export interface ChunkLineReader {
   end(): number;
 }
 
-/** A `ChunkLineReader`: `forEachChunkLine`, for a caller that reads the chunks itself (two files in step). */
+/** A `ChunkLineReader`, for a caller that reads the chunks itself (one file, or two in step). */
 export function createChunkLineReader(limits: LineLimits, visit: LineVisit, report: LineProblem): ChunkLineReader {
   let number = 0;
   let stopped = false;
