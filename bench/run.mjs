@@ -325,9 +325,13 @@ if (flags.profile) {
   if (missed.has('check') || missed.has('rss')) {
     const dir = join(work, 'profile');
     runCheck(current.cli, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    console.log('\nProfile of the whole check (one run; self time):');
-    printProfile(summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')), 20));
+    // One profile per thread: the launcher's, which only waits, and the worker's that does the check.
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .toSorted()) {
+      console.log(`\nProfile of the whole check, ${file} (one run; self time):`);
+      printProfile(summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')), 20));
+    }
   }
 }
 if (flags.keep)

@@ -38642,7 +38642,7 @@ Running the eval (instead of --candidate-evidence/--evidence):
 
 Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage (or an
 eval run failed), 3 needs approval.`,
-    run: (ctx, values, positionals) => runCheck(ctx, positionals, values, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
+    run: (ctx, values, positionals) => runCheck(ctx, positionals, values, ctx.colour === true)
   },
   eval: EVAL_COMMAND,
   init: INIT_COMMAND,
@@ -38724,11 +38724,12 @@ Set KAIZEN_GATE_DEBUG=1 for a stack trace, and please report it.
   }
   return EXIT.invalid;
 }
-async function main() {
+async function main(options = {}) {
   const ctx = {
     cwd: process.cwd(),
     stdout: (text2) => process.stdout.write(text2),
-    stderr: (text2) => process.stderr.write(text2)
+    stderr: (text2) => process.stderr.write(text2),
+    colour: (options.stdoutIsTTY ?? process.stdout.isTTY === true) && !process.env.NO_COLOR
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }

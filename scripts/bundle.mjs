@@ -29,9 +29,11 @@ const shared = {
   },
 };
 
-await build({ ...shared, entryPoints: { action: 'src/action.ts' } });
-// `kaizen-gate` is a small launcher (dist/cli.js) that turns on Node's compile cache and then
-// loads the CLI itself (dist/cli-main.js): see src/cli-launcher.ts.
+// Both entries are small launchers that run the bundle beside them on a worker thread
+// (src/entry-worker.ts): dist/action.js runs dist/action-main.js (src/action-launcher.ts), and
+// `kaizen-gate` (dist/cli.js) turns on Node's compile cache and runs dist/cli-main.js (src/cli-launcher.ts).
+await build({ ...shared, entryPoints: { 'action-main': 'src/action.ts' } });
+await build({ ...shared, entryPoints: { action: 'src/action-launcher.ts' } });
 await build({ ...shared, entryPoints: { 'cli-main': 'src/cli.ts' } });
 await build({
   ...shared,

@@ -1,7 +1,8 @@
 /**
- * The Action's entry. `@actions/github` reads the workflow's event payload as soon as it is loaded,
- * so a payload that does not parse would stop the Action with a stack trace before any handler is
- * in place: it is checked first, and the Action itself loaded only after.
+ * The Action (dist/action-main.js, run by dist/action.js on a worker thread: src/action-launcher.ts).
+ * `@actions/github` reads the workflow's event payload as soon as it is loaded, so a payload that
+ * does not parse would stop the Action with a stack trace before any handler is in place: it is
+ * checked first, and the Action itself loaded only after.
  */
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,9 @@ function eventPayloadProblem(path: string | undefined): string | undefined {
   }
 }
 
-const problem = eventPayloadProblem(process.env.GITHUB_EVENT_PATH);
-if (problem !== undefined) core.setFailed(`kaizen-gate: ${problem}`);
-else await (await import('./action/main.ts')).main();
+/** Runs the Action; a failure sets the step's exit code and never escapes. */
+export async function start(): Promise<void> {
+  const problem = eventPayloadProblem(process.env.GITHUB_EVENT_PATH);
+  if (problem !== undefined) core.setFailed(`kaizen-gate: ${problem}`);
+  else await (await import('./action/main.ts')).main();
+}

@@ -169,8 +169,7 @@ Running the eval (instead of --candidate-evidence/--evidence):
 
 Exit status: 0 approve (or nothing to gate), 1 reject or hold, 2 invalid input or usage (or an
 eval run failed), 3 needs approval.`,
-    run: (ctx, values, positionals) =>
-      runCheck(ctx, positionals, values as CheckFlags, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
+    run: (ctx, values, positionals) => runCheck(ctx, positionals, values as CheckFlags, ctx.colour === true),
   },
   eval: EVAL_COMMAND,
   init: INIT_COMMAND,
@@ -248,16 +247,20 @@ function reportError(error: unknown, ctx: CommandContext): number {
   return EXIT.invalid;
 }
 
-/** Runs the command line of this process (`kaizen-gate …`), setting its exit code. */
-export async function main(): Promise<void> {
+/**
+ * Runs the command line of this process (`kaizen-gate …`), setting its exit code. `stdoutIsTTY`
+ * says whether stdout is a terminal, for a caller on a worker thread, which cannot tell.
+ */
+export async function main(options: { readonly stdoutIsTTY?: boolean } = {}): Promise<void> {
   const ctx: CommandContext = {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    colour: (options.stdoutIsTTY ?? process.stdout.isTTY === true) && !process.env.NO_COLOR,
   };
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }
 
-// `kaizen-gate` runs dist/cli.js, which calls main(); this module run directly (`node
+// `kaizen-gate` runs dist/cli.js, which calls main() on a worker thread; this module run directly (`node
 // dist/cli-main.js`, `node src/cli.ts`) runs it too. Compared as URLs, which holds on Windows.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -24,6 +24,8 @@ export interface CommandContext {
   readonly clock?: () => Date;
   /** The environment commands run by kaizen-gate start from; the process's when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** ANSI colour in text meant for a terminal (stdout is one and NO_COLOR is unset); off when absent. */
+  readonly colour?: boolean;
 }
 
 /** The repository root for a command: git's top level, or the working directory outside git. */

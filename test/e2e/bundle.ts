@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ACTION, NODE, ROOT } from './paths.ts';
 
 /** The bundle the tests run, and how to remove a private build. */
@@ -17,7 +17,7 @@ export interface ActionBundle {
 let built: ActionBundle | undefined;
 
 /**
- * dist/action.js when it equals a fresh `npm run bundle` of src/; otherwise that fresh build, made
+ * dist/action.js when it and dist/action-main.js equal a fresh `npm run bundle` of src/; otherwise that fresh build, made
  * in a private folder laid out like the package (dist/ beside gates/, which the bundle reads), so
  * the tests exercise the source without rewriting dist/ under other test files that run it.
  * `cleanup` leaves the build to the other files of the process.
@@ -37,7 +37,12 @@ function buildActionBundle(): ActionBundle {
   try {
     execFileSync(NODE, [join(ROOT, 'scripts/bundle.mjs'), join(dir, 'dist')], { cwd: ROOT, stdio: 'pipe' });
     const fresh = join(dir, 'dist/action.js');
-    if (existsSync(ACTION) && readFileSync(fresh).equals(readFileSync(ACTION))) {
+    // dist/action.js is a launcher; the Action is the bundle beside it, and both must be current.
+    const current = ['action.js', 'action-main.js'].every((file) => {
+      const committed = join(dirname(ACTION), file);
+      return existsSync(committed) && readFileSync(join(dir, 'dist', file)).equals(readFileSync(committed));
+    });
+    if (current) {
       cleanup();
       return { path: ACTION, committed: true, cleanup: () => {} };
     }

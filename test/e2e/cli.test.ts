@@ -101,6 +101,29 @@ describe('the bundled CLI', () => {
     expect(verify.stdout).toMatch(/reject/i);
   });
 
+  // `script` (util-linux) runs the CLI on a pseudo-terminal. The launcher runs the CLI on a worker
+  // thread, which cannot see that stdout is a terminal and must be told, or the colour is lost.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
+    'check colours its verdict on a terminal, and not with NO_COLOR',
+    () => {
+      const command = [NODE, CLI, 'check', '--base', built.base, '--head', built.head]
+        .concat(['--parent-evidence', 'evidence/parent.jsonl', '--candidate-evidence', 'evidence/candidate.jsonl'])
+        .map((word) => `'${word}'`)
+        .join(' ');
+      const { NO_COLOR: _unset, ...env } = gitEnv({});
+      const onTerminal = (extra: Record<string, string>): string =>
+        spawnSync('script', ['-qec', command, '/dev/null'], {
+          cwd: built.repo.dir,
+          env: { ...env, ...extra },
+          encoding: 'utf8',
+        }).stdout;
+      const coloured = onTerminal({});
+      expect(coloured.startsWith('\u001b['), coloured).toBe(true);
+      expect(coloured).toContain('mREJECT\u001b[0m');
+      expect(onTerminal({ NO_COLOR: '1' })).toMatch(/^REJECT {2}Rejected/);
+    },
+  );
+
   it('log lists the releases of the history', () => {
     const log = kaizenGate(built.repo.dir, 'log', '--format', 'json');
     expect(log.code, shown(log)).toBe(0);
