@@ -16,7 +16,7 @@
 // child process in a temp git repository, reading JSONL from disk, as a user runs it: dist/ built
 // by the tree's own scripts/bundle.mjs into the temp directory (KAIZEN_GATE_CLI names another
 // bundle, e.g. dist/cli.js). Each measure's warm-up run is a user's first run: after it, the CLI's
-// compile cache (src/cli-launcher.ts) holds the compiled bundle, as it does for a user's next run.
+// compile cache (src/cli/launcher.ts) holds the compiled bundle, as it does for a user's next run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {

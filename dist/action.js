@@ -1,12 +1,13 @@
 import { createRequire as __kgCreateRequire } from 'node:module';
 const require = __kgCreateRequire(import.meta.url);
 
-// src/action-launcher.ts
+// src/action/launcher.ts
 import { isMainThread as isMainThread2 } from "node:worker_threads";
 
-// src/entry-worker.ts
+// src/io/entry-worker.ts
 import { isMainThread, Worker, workerData } from "node:worker_threads";
 var YOUNG_GENERATION_MB = 16;
+var WORKER_INPUT_BYTES = 16 * 1024 * 1024;
 function runOnWorker(script, options = {}) {
   const data = {
     kaizenGateTerminal: options.terminal ?? {
@@ -14,7 +15,7 @@ function runOnWorker(script, options = {}) {
       stderr: process.stderr.isTTY === true
     }
   };
-  return new Promise((resolve) => {
+  return new Promise((settle) => {
     const worker = new Worker(script, {
       argv: [...options.args ?? process.argv.slice(2)],
       workerData: data,
@@ -24,11 +25,11 @@ function runOnWorker(script, options = {}) {
       process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}
 `);
     });
-    worker.on("exit", resolve);
+    worker.on("exit", settle);
   });
 }
 
-// src/action-launcher.ts
+// src/action/launcher.ts
 if (isMainThread2) {
   process.exitCode = await runOnWorker(new URL(import.meta.url));
 } else {

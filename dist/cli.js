@@ -1,12 +1,35 @@
 #!/usr/bin/env node
 
-// src/cli-launcher.ts
+// src/cli/launcher.ts
 import { enableCompileCache } from "node:module";
 import { isMainThread as isMainThread2 } from "node:worker_threads";
 
-// src/entry-worker.ts
+// src/io/entry-worker.ts
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { isMainThread, Worker, workerData } from "node:worker_threads";
 var YOUNG_GENERATION_MB = 16;
+var WORKER_INPUT_BYTES = 16 * 1024 * 1024;
+function useWorker(args, cwd, setting) {
+  if (setting === "always") return { worker: true };
+  if (setting === "never") return { worker: false };
+  const problem = setting === void 0 || setting === "" || setting === "auto" ? void 0 : `KAIZEN_GATE_WORKER is ${JSON.stringify(setting)}; expected auto, always or never`;
+  let bytes = 0;
+  for (const arg of args) {
+    const path = arg.startsWith("--") && arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : arg;
+    if (path === "" || path.startsWith("-")) continue;
+    bytes += fileSize(resolve(cwd, path));
+  }
+  return { worker: bytes >= WORKER_INPUT_BYTES, ...problem === void 0 ? {} : { problem } };
+}
+function fileSize(path) {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats?.isFile() === true ? stats.size : 0;
+  } catch {
+    return 0;
+  }
+}
 function runOnWorker(script, options = {}) {
   const data = {
     kaizenGateTerminal: options.terminal ?? {
@@ -14,7 +37,7 @@ function runOnWorker(script, options = {}) {
       stderr: process.stderr.isTTY === true
     }
   };
-  return new Promise((resolve) => {
+  return new Promise((settle) => {
     const worker = new Worker(script, {
       argv: [...options.args ?? process.argv.slice(2)],
       workerData: data,
@@ -24,7 +47,7 @@ function runOnWorker(script, options = {}) {
       process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}
 `);
     });
-    worker.on("exit", resolve);
+    worker.on("exit", settle);
   });
 }
 function entryTerminal() {
@@ -33,12 +56,21 @@ function entryTerminal() {
   return data?.kaizenGateTerminal;
 }
 
-// src/cli-launcher.ts
+// src/cli/launcher.ts
+var loadCli = async () => await import(new URL("./cli-main.js", import.meta.url).href);
 enableCompileCache();
 if (isMainThread2) {
-  process.exitCode = await runOnWorker(new URL(import.meta.url));
+  const choice = useWorker(process.argv.slice(2), process.cwd(), process.env.KAIZEN_GATE_WORKER);
+  if (choice.problem !== void 0) {
+    process.stderr.write(`kaizen-gate: ${choice.problem}
+`);
+    process.exitCode = 2;
+  } else if (choice.worker) {
+    process.exitCode = await runOnWorker(new URL(import.meta.url));
+  } else {
+    await (await loadCli()).main();
+  }
 } else {
-  const cli = await import(new URL("./cli-main.js", import.meta.url).href);
   const terminal = entryTerminal();
-  await cli.main(terminal === void 0 ? {} : { stdoutIsTTY: terminal.stdout });
+  await (await loadCli()).main(terminal === void 0 ? {} : { stdoutIsTTY: terminal.stdout });
 }

@@ -29,15 +29,15 @@ const shared = {
   },
 };
 
-// Both entries are small launchers that run the bundle beside them on a worker thread
-// (src/entry-worker.ts): dist/action.js runs dist/action-main.js (src/action-launcher.ts), and
-// `kaizen-gate` (dist/cli.js) turns on Node's compile cache and runs dist/cli-main.js (src/cli-launcher.ts).
+// Both entries are small launchers (src/io/entry-worker.ts): dist/action.js runs dist/action-main.js
+// on a worker thread (src/action/launcher.ts), and `kaizen-gate` (dist/cli.js) turns on Node's
+// compile cache and runs dist/cli-main.js, on a worker for large inputs (src/cli/launcher.ts).
 await build({ ...shared, entryPoints: { 'action-main': 'src/action.ts' } });
-await build({ ...shared, entryPoints: { action: 'src/action-launcher.ts' } });
+await build({ ...shared, entryPoints: { action: 'src/action/launcher.ts' } });
 await build({ ...shared, entryPoints: { 'cli-main': 'src/cli.ts' } });
 await build({
   ...shared,
-  entryPoints: { cli: 'src/cli-launcher.ts' },
+  entryPoints: { cli: 'src/cli/launcher.ts' },
   banner: { js: '#!/usr/bin/env node' },
 });
 

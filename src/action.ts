@@ -1,5 +1,5 @@
 /**
- * The Action (dist/action-main.js, run by dist/action.js on a worker thread: src/action-launcher.ts).
+ * The Action (dist/action-main.js, run by dist/action.js on a worker thread: src/action/launcher.ts).
  * `@actions/github` reads the workflow's event payload as soon as it is loaded, so a payload that
  * does not parse would stop the Action with a stack trace before any handler is in place: it is
  * checked first, and the Action itself loaded only after.

@@ -101,16 +101,16 @@ describe('the bundled CLI', () => {
     expect(verify.stdout).toMatch(/reject/i);
   });
 
-  // `script` (util-linux) runs the CLI on a pseudo-terminal. The launcher runs the CLI on a worker
-  // thread, which cannot see that stdout is a terminal and must be told, or the colour is lost.
-  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
-    'check colours its verdict on a terminal, and not with NO_COLOR',
-    () => {
+  // `script` (util-linux) runs the CLI on a pseudo-terminal, on the main thread and on the worker
+  // (src/io/entry-worker.ts), which cannot see that stdout is a terminal and must be told.
+  it.skipIf(spawnSync('script', ['--version']).status !== 0).each(['never', 'always'])(
+    'check colours its verdict on a terminal, and not with NO_COLOR (KAIZEN_GATE_WORKER=%s)',
+    (worker) => {
       const command = [NODE, CLI, 'check', '--base', built.base, '--head', built.head]
         .concat(['--parent-evidence', 'evidence/parent.jsonl', '--candidate-evidence', 'evidence/candidate.jsonl'])
         .map((word) => `'${word}'`)
         .join(' ');
-      const { NO_COLOR: _unset, ...env } = gitEnv({});
+      const { NO_COLOR: _unset, ...env } = gitEnv({ KAIZEN_GATE_WORKER: worker });
       const onTerminal = (extra: Record<string, string>): string =>
         spawnSync('script', ['-qec', command, '/dev/null'], {
           cwd: built.repo.dir,
@@ -123,6 +123,15 @@ describe('the bundled CLI', () => {
       expect(onTerminal({ NO_COLOR: '1' })).toMatch(/^REJECT {2}Rejected/);
     },
   );
+
+  it('a KAIZEN_GATE_WORKER other than auto, always or never exits 2 saying so', () => {
+    const run = spawnSync(NODE, [CLI, '--version'], {
+      env: gitEnv({ KAIZEN_GATE_WORKER: 'sometimes' }),
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('kaizen-gate: KAIZEN_GATE_WORKER is "sometimes"; expected auto, always or never\n');
+  });
 
   it('log lists the releases of the history', () => {
     const log = kaizenGate(built.repo.dir, 'log', '--format', 'json');

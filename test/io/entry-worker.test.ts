@@ -1,12 +1,21 @@
-// src/entry-worker.ts, which the CLI and the Action launchers run their bundles with: the worker
+// src/io/entry-worker.ts, which the CLI and the Action launchers run their bundles with: the worker
 // gets the arguments, the capped young generation and what the terminal is, its exit status is the
 // process's, its output arrives whole, and a failure is said. The bundles themselves run through it
 // in test/e2e.
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it, vi } from 'vitest';
-import { entryTerminal, runOnWorker, YOUNG_GENERATION_MB } from '../src/entry-worker.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import {
+  entryTerminal,
+  runOnWorker,
+  useWorker,
+  WORKER_INPUT_BYTES,
+  YOUNG_GENERATION_MB,
+} from '../../src/io/entry-worker.ts';
 
-const probe = new URL('./fixtures/entry-worker/probe.ts', import.meta.url);
+const probe = new URL('../fixtures/entry-worker/probe.ts', import.meta.url);
 
 describe('runOnWorker', () => {
   it('gives the worker its arguments, the capped young generation and the terminal, and returns its exit code', async () => {
@@ -52,5 +61,35 @@ describe('runOnWorker', () => {
 
   it('tells nothing to code runOnWorker did not start', () => {
     expect(entryTerminal()).toBeUndefined();
+  });
+});
+
+describe('useWorker', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kaizen-entry-worker-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const half = WORKER_INPUT_BYTES / 2;
+  writeFileSync(join(dir, 'a.jsonl'), Buffer.alloc(half));
+  writeFileSync(join(dir, 'b.jsonl'), Buffer.alloc(half - 1));
+  mkdirSync(join(dir, 'folder'));
+
+  it('runs on a worker once the files the arguments name reach WORKER_INPUT_BYTES, as paths or --flag=path', () => {
+    expect(
+      useWorker(['check', '--parent-evidence', 'a.jsonl', '--candidate-evidence', 'b.jsonl'], dir, undefined),
+    ).toEqual({ worker: false });
+    expect(useWorker(['check', 'a.jsonl', '--evidence=b.jsonl', 'a.jsonl'], dir, 'auto')).toEqual({ worker: true });
+    expect(useWorker(['check', join(dir, 'a.jsonl'), join(dir, 'a.jsonl')], '/', '')).toEqual({ worker: true });
+  });
+
+  it('counts no folder, missing path or path through a file', () => {
+    expect(useWorker(['folder', 'missing.jsonl', 'a.jsonl/x', 'a.jsonl'], dir, undefined)).toEqual({ worker: false });
+  });
+
+  it('follows KAIZEN_GATE_WORKER, and names a value it does not know', () => {
+    expect(useWorker(['--version'], dir, 'always')).toEqual({ worker: true });
+    expect(useWorker(['a.jsonl', 'a.jsonl'], dir, 'never')).toEqual({ worker: false });
+    expect(useWorker(['a.jsonl', 'a.jsonl'], dir, 'yes')).toEqual({
+      worker: true,
+      problem: 'KAIZEN_GATE_WORKER is "yes"; expected auto, always or never',
+    });
   });
 });
