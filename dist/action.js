@@ -10,10 +10,7 @@ var YOUNG_GENERATION_MB = 16;
 var WORKER_INPUT_BYTES = 16 * 1024 * 1024;
 function runOnWorker(script, options = {}) {
   const data = {
-    kaizenGateTerminal: options.terminal ?? {
-      stdout: process.stdout.isTTY === true,
-      stderr: process.stderr.isTTY === true
-    }
+    kaizenGateTerminal: options.terminal ?? { stdout: process.stdout.isTTY === true }
   };
   return new Promise((settle) => {
     const worker = new Worker(script, {

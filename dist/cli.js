@@ -13,14 +13,18 @@ var WORKER_INPUT_BYTES = 16 * 1024 * 1024;
 function useWorker(args, cwd, setting) {
   if (setting === "always") return { worker: true };
   if (setting === "never") return { worker: false };
-  const problem = setting === void 0 || setting === "" || setting === "auto" ? void 0 : `KAIZEN_GATE_WORKER is ${JSON.stringify(setting)}; expected auto, always or never`;
+  if (setting !== void 0 && setting !== "" && setting !== "auto")
+    return {
+      worker: false,
+      problem: `KAIZEN_GATE_WORKER is ${JSON.stringify(setting)}; expected auto, always or never`
+    };
   let bytes = 0;
   for (const arg of args) {
     const path = arg.startsWith("--") && arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : arg;
     if (path === "" || path.startsWith("-")) continue;
     bytes += fileSize(resolve(cwd, path));
   }
-  return { worker: bytes >= WORKER_INPUT_BYTES, ...problem === void 0 ? {} : { problem } };
+  return { worker: bytes >= WORKER_INPUT_BYTES };
 }
 function fileSize(path) {
   try {
@@ -32,10 +36,7 @@ function fileSize(path) {
 }
 function runOnWorker(script, options = {}) {
   const data = {
-    kaizenGateTerminal: options.terminal ?? {
-      stdout: process.stdout.isTTY === true,
-      stderr: process.stderr.isTTY === true
-    }
+    kaizenGateTerminal: options.terminal ?? { stdout: process.stdout.isTTY === true }
   };
   return new Promise((settle) => {
     const worker = new Worker(script, {

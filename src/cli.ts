@@ -261,6 +261,6 @@ export async function main(options: { readonly stdoutIsTTY?: boolean } = {}): Pr
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 }
 
-// `kaizen-gate` runs dist/cli.js, which calls main() on a worker thread; this module run directly (`node
+// `kaizen-gate` runs dist/cli.js, which calls main() (on a worker thread for large inputs); this module run directly (`node
 // dist/cli-main.js`, `node src/cli.ts`) runs it too. Compared as URLs, which holds on Windows.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

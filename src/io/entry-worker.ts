@@ -39,17 +39,18 @@ export function useWorker(
 ): { readonly worker: boolean; readonly problem?: string } {
   if (setting === 'always') return { worker: true };
   if (setting === 'never') return { worker: false };
-  const problem =
-    setting === undefined || setting === '' || setting === 'auto'
-      ? undefined
-      : `KAIZEN_GATE_WORKER is ${JSON.stringify(setting)}; expected auto, always or never`;
+  if (setting !== undefined && setting !== '' && setting !== 'auto')
+    return {
+      worker: false,
+      problem: `KAIZEN_GATE_WORKER is ${JSON.stringify(setting)}; expected auto, always or never`,
+    };
   let bytes = 0;
   for (const arg of args) {
     const path = arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
     if (path === '' || path.startsWith('-')) continue;
     bytes += fileSize(resolve(cwd, path));
   }
-  return { worker: bytes >= WORKER_INPUT_BYTES, ...(problem === undefined ? {} : { problem }) };
+  return { worker: bytes >= WORKER_INPUT_BYTES };
 }
 
 function fileSize(path: string): number {
@@ -66,7 +67,6 @@ function fileSize(path: string): number {
 export interface EntryTerminal {
   /** The process's stdout is a terminal (a worker's own `process.stdout.isTTY` is never set). */
   readonly stdout: boolean;
-  readonly stderr: boolean;
 }
 
 interface EntryData {
@@ -84,10 +84,7 @@ export function runOnWorker(
   options: { readonly args?: readonly string[]; readonly terminal?: EntryTerminal } = {},
 ): Promise<number> {
   const data: EntryData = {
-    kaizenGateTerminal: options.terminal ?? {
-      stdout: process.stdout.isTTY === true,
-      stderr: process.stderr.isTTY === true,
-    },
+    kaizenGateTerminal: options.terminal ?? { stdout: process.stdout.isTTY === true },
   };
   return new Promise((settle) => {
     const worker = new Worker(script, {
@@ -102,7 +99,7 @@ export function runOnWorker(
   });
 }
 
-/** On the worker `runOnWorker` started: what the process's stdout and stderr are. Undefined elsewhere. */
+/** On the worker `runOnWorker` started: what the process's stdout is. Undefined elsewhere. */
 export function entryTerminal(): EntryTerminal | undefined {
   if (isMainThread) return undefined;
   const data = workerData as Partial<EntryData> | null | undefined;

@@ -17,38 +17,42 @@ import {
 
 const probe = new URL('../fixtures/entry-worker/probe.ts', import.meta.url);
 
+/** What `write` was given on `stream` while `run` ran (and nothing reached the real stream). */
+async function written(stream: NodeJS.WriteStream, run: () => Promise<unknown>): Promise<string> {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(String(chunk));
+    return true;
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return chunks.join('');
+}
+
 describe('runOnWorker', () => {
   it('gives the worker its arguments, the capped young generation and the terminal, and returns its exit code', async () => {
-    const written: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
+    let code: number | undefined;
+    const stdout = await written(process.stdout, async () => {
+      code = await runOnWorker(probe, { args: ['report', 'x'], terminal: { stdout: true } });
     });
-    try {
-      const code = await runOnWorker(probe, { args: ['report', 'x'], terminal: { stdout: true, stderr: false } });
-      expect(code).toBe(3);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(JSON.parse(written.join(''))).toEqual({
+    expect(code).toBe(3);
+    expect(JSON.parse(stdout)).toEqual({
       args: ['report', 'x'],
-      terminal: { stdout: true, stderr: false },
+      terminal: { stdout: true },
       youngMb: YOUNG_GENERATION_MB,
     });
   });
 
   it('returns 1 and writes the error when the worker throws', async () => {
-    const written: string[] = [];
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
+    let code: number | undefined;
+    const stderr = await written(process.stderr, async () => {
+      code = await runOnWorker(probe, { args: ['throw'] });
     });
-    try {
-      expect(await runOnWorker(probe, { args: ['throw'] })).toBe(1);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(written.join('')).toMatch(/^Error: probe failure\n\s+at /);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Error: probe failure\n\s+at /);
   });
 
   it('delivers everything the worker wrote before it ended, and its exit status is the process’s', () => {
@@ -88,7 +92,7 @@ describe('useWorker', () => {
     expect(useWorker(['--version'], dir, 'always')).toEqual({ worker: true });
     expect(useWorker(['a.jsonl', 'a.jsonl'], dir, 'never')).toEqual({ worker: false });
     expect(useWorker(['a.jsonl', 'a.jsonl'], dir, 'yes')).toEqual({
-      worker: true,
+      worker: false,
       problem: 'KAIZEN_GATE_WORKER is "yes"; expected auto, always or never',
     });
   });
