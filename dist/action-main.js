@@ -60664,25 +60664,36 @@ function pairEvidence(parent, candidate, options = {}) {
   };
 }
 function mergeAscending(parent, candidate, into) {
-  let i = 0;
-  let j = 0;
+  const stopped = mergeHeads(
+    parent,
+    candidate,
+    { parent: 0, candidate: 0 },
+    into.cases,
+    into.problems,
+    (side, record) => (side === "parent" ? into.parentOnly : into.candidateOnly).push(record)
+  );
+  for (let i = stopped.parent; i < parent.length; i++) into.parentOnly.push(parent[i]);
+  for (let j = stopped.candidate; j < candidate.length; j++) into.candidateOnly.push(candidate[j]);
+}
+function mergeHeads(parent, candidate, from, cases, problems, unpaired) {
+  let i = from.parent;
+  let j = from.candidate;
   while (i < parent.length && j < candidate.length) {
     const a = parent[i];
     const b = candidate[j];
     if (a.case_id === b.case_id) {
-      into.cases.push(pairCase(a, b, into.problems));
+      cases.push(pairCase(a, b, problems));
       i++;
       j++;
     } else if (a.case_id < b.case_id) {
-      into.parentOnly.push(a);
+      unpaired("parent", a);
       i++;
     } else {
-      into.candidateOnly.push(b);
+      unpaired("candidate", b);
       j++;
     }
   }
-  for (; i < parent.length; i++) into.parentOnly.push(parent[i]);
-  for (; j < candidate.length; j++) into.candidateOnly.push(candidate[j]);
+  return { parent: i, candidate: j };
 }
 function sortedEntries(map) {
   let previous;
@@ -60958,21 +60969,16 @@ function readNext(side) {
   tallyJsonl(records, side.tally);
 }
 function merge2(parent, candidate, into, problems, unpairedCase) {
-  while (parent.head < parent.records.length && candidate.head < candidate.records.length) {
-    const a = parent.records[parent.head];
-    const b = candidate.records[candidate.head];
-    if (a.case_id === b.case_id) {
-      into.push(pairCase(a, b, problems));
-      parent.head++;
-      candidate.head++;
-    } else if (a.case_id < b.case_id) {
-      unpairedCase("parent");
-      parent.head++;
-    } else {
-      unpairedCase("candidate");
-      candidate.head++;
-    }
-  }
+  const stopped = mergeHeads(
+    parent.records,
+    candidate.records,
+    { parent: parent.head, candidate: candidate.head },
+    into,
+    problems,
+    unpairedCase
+  );
+  parent.head = stopped.parent;
+  candidate.head = stopped.candidate;
   compact(parent);
   compact(candidate);
 }

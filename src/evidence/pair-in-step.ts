@@ -9,7 +9,7 @@ import type { Problem } from '../problem.ts';
 import { type JsonlTally, tallyJsonl } from './binding.ts';
 import { chunksOf, type EvidenceInput } from './evidence-file.ts';
 import { createJsonlReader, type JsonlReader } from './jsonl.ts';
-import { compareJudges, pairCase, type PairedCase, type PairedEvidence } from './pair.ts';
+import { compareJudges, mergeHeads, type PairedCase, type PairedEvidence } from './pair.ts';
 import { type EvidenceRecord, type Judge, SUITES, type Suite } from './record.ts';
 import type { SideFiles } from './package-files.ts';
 import { type CollectedSide, formatJudge, type SideName, type Tally } from './side.ts';
@@ -205,22 +205,16 @@ function merge(
   problems: Problem[],
   unpairedCase: (side: SideName) => void,
 ): void {
-  while (parent.head < parent.records.length && candidate.head < candidate.records.length) {
-    const a = parent.records[parent.head]!;
-    const b = candidate.records[candidate.head]!;
-    if (a.case_id === b.case_id) {
-      into.push(pairCase(a, b, problems));
-      parent.head++;
-      candidate.head++;
-    } else if (a.case_id < b.case_id) {
-      // A smaller head on one side is a case the other side (ascending) will never have.
-      unpairedCase('parent');
-      parent.head++;
-    } else {
-      unpairedCase('candidate');
-      candidate.head++;
-    }
-  }
+  const stopped = mergeHeads(
+    parent.records,
+    candidate.records,
+    { parent: parent.head, candidate: candidate.head },
+    into,
+    problems,
+    unpairedCase,
+  );
+  parent.head = stopped.parent;
+  candidate.head = stopped.candidate;
   compact(parent);
   compact(candidate);
 }

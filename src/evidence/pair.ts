@@ -159,25 +159,49 @@ function mergeAscending(
   candidate: readonly EvidenceRecord[],
   into: { cases: PairedCase[]; parentOnly: Trials[]; candidateOnly: Trials[]; problems: Problem[] },
 ): void {
-  let i = 0;
-  let j = 0;
+  const stopped = mergeHeads(
+    parent,
+    candidate,
+    { parent: 0, candidate: 0 },
+    into.cases,
+    into.problems,
+    (side, record) => (side === 'parent' ? into.parentOnly : into.candidateOnly).push(record),
+  );
+  for (let i = stopped.parent; i < parent.length; i++) into.parentOnly.push(parent[i]!);
+  for (let j = stopped.candidate; j < candidate.length; j++) into.candidateOnly.push(candidate[j]!);
+}
+
+/**
+ * The merge of two runs of records in strictly ascending case_id order, from the given positions
+ * while both have records: pairs go to `cases`; a smaller id on one side is a case the other side
+ * (ascending) will never have, and goes to `unpaired`. Returns where each side stopped.
+ */
+export function mergeHeads(
+  parent: readonly EvidenceRecord[],
+  candidate: readonly EvidenceRecord[],
+  from: { readonly parent: number; readonly candidate: number },
+  cases: PairedCase[],
+  problems: Problem[],
+  unpaired: (side: SideName, record: EvidenceRecord) => void,
+): { parent: number; candidate: number } {
+  let i = from.parent;
+  let j = from.candidate;
   while (i < parent.length && j < candidate.length) {
     const a = parent[i]!;
     const b = candidate[j]!;
     if (a.case_id === b.case_id) {
-      into.cases.push(pairCase(a, b, into.problems));
+      cases.push(pairCase(a, b, problems));
       i++;
       j++;
     } else if (a.case_id < b.case_id) {
-      into.parentOnly.push(a);
+      unpaired('parent', a);
       i++;
     } else {
-      into.candidateOnly.push(b);
+      unpaired('candidate', b);
       j++;
     }
   }
-  for (; i < parent.length; i++) into.parentOnly.push(parent[i]!);
-  for (; j < candidate.length; j++) into.candidateOnly.push(candidate[j]!);
+  return { parent: i, candidate: j };
 }
 
 // The entries by key in code-unit order (the default sort's). Evidence usually comes in case
@@ -193,7 +217,7 @@ function sortedEntries<T>(map: ReadonlyMap<string, T>): Iterable<readonly [strin
 }
 
 /** Pairs one case's trials on the two sides, reporting case properties that differ between them. */
-export function pairCase(parentTrials: Trials, candidateTrials: Trials, problems: Problem[]): PairedCase {
+function pairCase(parentTrials: Trials, candidateTrials: Trials, problems: Problem[]): PairedCase {
   const first = firstTrial(parentTrials);
   const other = firstTrial(candidateTrials);
   // The common case checked field by field (monomorphic reads); the loop only finds the culprit.
